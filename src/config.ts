@@ -1,0 +1,152 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { z } from 'zod';
+
+/** Parses "90s", "15m", "2h", "1d", "500ms" or a bare number of milliseconds. */
+export function parseDuration(value: string | number): number {
+  if (typeof value === 'number') {
+    return value;
+  }
+  const m = /^\s*(\d+(?:\.\d+)?)\s*(ms|s|m|h|d)?\s*$/i.exec(value);
+  if (!m) {
+    throw new Error(`not a duration: "${value}" (use e.g. 90s, 15m, 2h)`);
+  }
+  const n = Number(m[1]);
+  const unit = (m[2] ?? 'ms').toLowerCase();
+  const factor = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 }[unit] ?? 1;
+  return Math.round(n * factor);
+}
+
+const Duration = z.union([z.string(), z.number()]).transform((v, ctx) => {
+  try {
+    return parseDuration(v);
+  } catch (err) {
+    ctx.addIssue({ code: 'custom', message: (err as Error).message });
+    return z.NEVER;
+  }
+});
+
+const Env = z.object({
+  REDIS_URL: z.url().optional(),
+  DATABASE_URL: z.string().min(1).default('./data/telex.db'),
+  DATA_DIR: z.string().min(1).default('./data'),
+  QUEUE_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9_{}-]+$/, 'letters, digits, _, - and {} only')
+    .default('telex'),
+  LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info'),
+  TELEX_CONFIG: z.string().min(1).default('config/feeds.yaml'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  HOST: z.string().default('127.0.0.1'),
+  API_TOKEN: z.string().min(1).optional(),
+});
+export type Env = Readonly<z.infer<typeof Env>>;
+
+export const DEFAULT_REDIS_URL = 'redis://127.0.0.1:6379';
+
+/** Sole reader of process.env. Throws one error listing every problem. */
+export function loadEnv(env: NodeJS.ProcessEnv = process.env): Env {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== ''));
+  const parsed = Env.safeParse(cleaned);
+  if (!parsed.success) {
+    throw new ConfigError(`invalid environment:\n${z.prettifyError(parsed.error)}`);
+  }
+  return Object.freeze(parsed.data);
+}
+
+export const FeedEntry = z.object({
+  id: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9._-]*$/i, 'feed id: letters, digits, ".", "_" and "-"')
+    .max(100),
+  url: z.url(),
+  title: z.string().optional(),
+  interval: Duration.optional(),
+});
+
+export const FileConfig = z.object({
+  feeds: z.array(FeedEntry).default([]),
+  fetch: z
+    .object({
+      /** Hosts or CIDRs that the SSRF guard lets through (e.g. 127.0.0.1/32 for a local wire). */
+      allow: z.array(z.string()).default([]),
+      userAgent: z.string().optional(),
+      timeout: Duration.optional(),
+      maxBytes: z.number().int().positive().optional(),
+    })
+    .default({ allow: [] }),
+  poll: z
+    .object({
+      interval: Duration.default(15 * 60_000),
+    })
+    .default({ interval: 15 * 60_000 }),
+  workers: z
+    .object({
+      fetcherConcurrency: z.number().int().positive().default(4),
+      extractorConcurrency: z.number().int().positive().default(4),
+      enricherConcurrency: z.number().int().positive().default(4),
+    })
+    .default({ fetcherConcurrency: 4, extractorConcurrency: 4, enricherConcurrency: 4 }),
+});
+export type FileConfig = z.infer<typeof FileConfig>;
+
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+export function parseFileConfig(text: string, source: string): FileConfig {
+  let raw: unknown;
+  try {
+    raw = parseYaml(text) ?? {};
+  } catch (err) {
+    throw new ConfigError(`invalid config ${source}: ${(err as Error).message}`);
+  }
+  const parsed = FileConfig.safeParse(raw);
+  if (!parsed.success) {
+    throw new ConfigError(`invalid config ${source}:\n${z.prettifyError(parsed.error)}`);
+  }
+  const ids = new Set<string>();
+  const dupes = parsed.data.feeds.map((f) => f.id).filter((id) => (ids.has(id) ? true : (ids.add(id), false)));
+  if (dupes.length > 0) {
+    throw new ConfigError(`invalid config ${source}:\n✖ duplicate feed ids: ${[...new Set(dupes)].join(', ')}`);
+  }
+  return parsed.data;
+}
+
+export function loadFileConfig(path: string): FileConfig {
+  let text: string;
+  try {
+    text = readFileSync(resolve(path), 'utf8');
+  } catch (err) {
+    throw new ConfigError(`cannot read config ${path}: ${(err as Error).message}`);
+  }
+  return parseFileConfig(text, path);
+}
+
+export type Config = { env: Env; file: FileConfig; configPath: string };
+
+/** Environment plus feeds file; `configPath` (from --config) wins over TELEX_CONFIG. */
+export function loadConfig(opts: { configPath?: string; env?: NodeJS.ProcessEnv } = {}): Config {
+  const envErrors: string[] = [];
+  let env: Env | undefined;
+  try {
+    env = loadEnv(opts.env);
+  } catch (err) {
+    envErrors.push((err as Error).message);
+  }
+  const configPath = opts.configPath ?? env?.TELEX_CONFIG ?? 'config/feeds.yaml';
+  let file: FileConfig | undefined;
+  try {
+    file = loadFileConfig(configPath);
+  } catch (err) {
+    envErrors.push((err as Error).message);
+  }
+  if (envErrors.length > 0 || !env || !file) {
+    throw new ConfigError(envErrors.join('\n'));
+  }
+  return { env, file, configPath };
+}

@@ -1,0 +1,49 @@
+/** The HTTP client every outbound request goes through (fetcher and extractor alike). */
+export type FetchOptions = {
+  /** Accept header; defaults depend on the caller. */
+  accept?: string;
+  /** Conditional GET validators. */
+  etag?: string | null;
+  lastModified?: string | null;
+  /** Overrides of the client's defaults for this request. */
+  maxBytes?: number;
+  timeoutMs?: number;
+  signal?: AbortSignal;
+};
+
+export type FetchResult = {
+  status: number;
+  /** Final URL after redirects. */
+  url: string;
+  /** Set when the chain included a 301 or 308: where the resource now lives. */
+  permanentRedirect: string | null;
+  headers: Record<string, string>;
+  /** True on 304: body is empty and nothing needs parsing. */
+  notModified: boolean;
+  /** Raw (decompressed) bytes. */
+  body: Buffer;
+  /** Body decoded to text with the detected charset. */
+  text: string;
+  charset: string;
+  contentType: string | null;
+};
+
+export interface HttpClient {
+  /**
+   * GET with the client's safety rules. Resolves for 2xx and 304; throws a
+   * PipelineError for everything else (status, network, timeout, too large, blocked address).
+   */
+  get(url: string, opts?: FetchOptions): Promise<FetchResult>;
+}
+
+export type HttpClientOptions = {
+  userAgent?: string;
+  timeoutMs?: number;
+  connectTimeoutMs?: number;
+  maxBytes?: number;
+  maxRedirects?: number;
+  /** Hosts or CIDRs let through the SSRF guard (e.g. "127.0.0.1/32", "localhost"). */
+  allow?: string[];
+  /** Turn the SSRF guard off entirely (never the default). */
+  allowPrivate?: boolean;
+};

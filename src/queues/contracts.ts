@@ -1,0 +1,73 @@
+import { z } from 'zod';
+
+/** Caps that keep job payloads (and so Redis) small. */
+export const LIMITS = {
+  feedContentChars: 100_000,
+  summaryChars: 2_000,
+  articleTextChars: 200_000,
+  articleHtmlChars: 400_000,
+} as const;
+
+const isoDate = z.iso.datetime({ offset: true });
+
+/** One new (or changed) item found in a feed: the extract-article payload. */
+export const FeedItem = z.object({
+  feedId: z.string().min(1),
+  feedTitle: z.string().optional(),
+  feedUrl: z.string().optional(),
+  url: z.url(),
+  guid: z.string().optional(),
+  title: z.string().optional(),
+  publishedAt: isoDate.optional(),
+  /** True when the feed gave no usable date and publishedAt is the fetch time. */
+  dateMissing: z.boolean().optional(),
+  author: z.string().optional(),
+  summary: z.string().max(LIMITS.summaryChars).optional(),
+  /** The item's own content (content:encoded, summary, content_html), capped: the extractor's fallback. */
+  content: z.string().max(LIMITS.feedContentChars).optional(),
+  categories: z.array(z.string()).optional(),
+});
+export type FeedItem = z.infer<typeof FeedItem>;
+
+export const ExtractionInfo = z.object({
+  method: z.enum(['readability', 'feed-content']),
+  warnings: z.array(z.string()),
+});
+export type ExtractionInfo = z.infer<typeof ExtractionInfo>;
+
+/** The extracted article: the enrich-article payload. Clean text and sanitized HTML, size-capped. */
+export const ExtractedArticle = z.object({
+  feedId: z.string().min(1),
+  feedTitle: z.string().optional(),
+  feedUrl: z.string().optional(),
+  url: z.url(),
+  canonicalUrl: z.url(),
+  title: z.string(),
+  byline: z.string().nullable(),
+  dateline: z.string().nullable(),
+  publishedAt: isoDate.nullable(),
+  modifiedAt: isoDate.nullable(),
+  fetchedAt: isoDate,
+  siteName: z.string().nullable(),
+  language: z.string().nullable(),
+  excerpt: z.string().nullable(),
+  leadImage: z.string().nullable(),
+  text: z.string().max(LIMITS.articleTextChars),
+  html: z.string().max(LIMITS.articleHtmlChars),
+  wordCount: z.number().int().nonnegative(),
+  extraction: ExtractionInfo,
+});
+export type ExtractedArticle = z.infer<typeof ExtractedArticle>;
+
+export const QUEUES = {
+  poll: { name: 'poll-feed', payload: z.object({ feedId: z.string().min(1) }) },
+  extract: { name: 'extract-article', payload: FeedItem },
+  enrich: { name: 'enrich-article', payload: ExtractedArticle },
+} as const;
+
+export type QueueKey = keyof typeof QUEUES;
+export type PayloadOf<K extends QueueKey> = z.infer<(typeof QUEUES)[K]['payload']>;
+export type JobRequest = { [K in QueueKey]: { queue: K; payload: PayloadOf<K>; jobId?: string } }[QueueKey];
+export type StageResult =
+  | { status: 'done'; next?: JobRequest[]; detail?: Record<string, unknown> }
+  | { status: 'skipped'; reason: string };

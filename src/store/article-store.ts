@@ -1,0 +1,50 @@
+import type {
+  ArticlePage,
+  ArticleQuery,
+  ArticleRecord,
+  FeedDefinition,
+  FeedState,
+  ItemOutcome,
+  PollReport,
+  SeenItem,
+  UpsertOutcome,
+} from './types.js';
+
+/**
+ * The one storage contract. Every backend (SQLite, PostgreSQL) implements it and
+ * passes the same contract suite (tests/integration/store/article-store.contract.ts).
+ */
+export interface ArticleStore {
+  readonly kind: 'sqlite' | 'postgres';
+  /** Run pending schema migrations. Idempotent. */
+  migrate(): Promise<void>;
+
+  /**
+   * Idempotent upsert keyed by `record.id`. Unchanged content hash: nothing is
+   * written. Changed: `version` is bumped, the first `publishedAt` kept.
+   */
+  upsertArticle(record: ArticleRecord): Promise<{ outcome: UpsertOutcome; record: ArticleRecord }>;
+  getArticle(id: string): Promise<ArticleRecord | null>;
+  listArticles(query: ArticleQuery): Promise<ArticlePage>;
+  countArticles(): Promise<number>;
+
+  upsertFeed(feed: FeedDefinition): Promise<void>;
+  removeFeed(id: string): Promise<boolean>;
+  getFeed(id: string): Promise<FeedState | null>;
+  listFeeds(): Promise<FeedState[]>;
+  recordPoll(feedId: string, report: PollReport): Promise<void>;
+
+  /**
+   * Of `items`, those never seen for this feed or seen with another hash.
+   * Does not mark them: call `markSeen` once their jobs are queued.
+   */
+  filterUnseen(feedId: string, items: SeenItem[]): Promise<SeenItem[]>;
+  markSeen(feedId: string, items: SeenItem[]): Promise<void>;
+
+  recordItemOutcome(outcome: ItemOutcome): Promise<void>;
+  listItemOutcomes(opts?: { since?: string; status?: ItemOutcome['status']; limit?: number }): Promise<ItemOutcome[]>;
+
+  /** Reachability check for /readyz. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}

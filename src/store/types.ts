@@ -1,0 +1,116 @@
+import type { ExtractionInfo } from '../queues/contracts.js';
+
+export type Topic = {
+  code: string;
+  label: string;
+  score: number;
+  scheme: 'medtop' | 'custom';
+  evidence?: string[];
+};
+
+export type Entity = {
+  name: string;
+  mentions: number;
+  salience: number;
+  /** Character offset of the first mention in `text`. */
+  offset: number;
+};
+
+export type Entities = { people: Entity[]; places: Entity[]; organisations: Entity[] };
+
+/** The stored record: the product. Field names are stable. */
+export type ArticleRecord = {
+  id: string;
+  url: string;
+  canonicalUrl: string;
+  feed: { id: string; title: string | null; url: string | null };
+  siteName: string | null;
+  title: string;
+  byline: string | null;
+  dateline: string | null;
+  publishedAt: string | null;
+  modifiedAt: string | null;
+  fetchedAt: string;
+  language: string | null;
+  excerpt: string | null;
+  text: string;
+  html: string;
+  wordCount: number;
+  leadImage: string | null;
+  topics: Topic[];
+  entities: Entities;
+  keywords: string[];
+  clusterId: string;
+  duplicateOf: string | null;
+  contentHash: string;
+  version: number;
+  /** Set by the store: when the record was first stored and last changed. */
+  storedAt?: string;
+  updatedAt?: string;
+  extraction: ExtractionInfo;
+};
+
+export type UpsertOutcome = 'created' | 'updated' | 'unchanged';
+
+export type ArticleQuery = {
+  since?: string;
+  until?: string;
+  feed?: string;
+  topic?: string;
+  lang?: string;
+  q?: string;
+  limit?: number;
+  cursor?: string;
+};
+
+export type ArticlePage = { items: ArticleRecord[]; nextCursor: string | null };
+
+export type FeedDefinition = {
+  id: string;
+  url: string;
+  title?: string | null;
+  /** Poll interval in milliseconds. */
+  intervalMs?: number | null;
+};
+
+export type FeedHealth = {
+  lastPolledAt: string | null;
+  lastSuccessAt: string | null;
+  lastErrorAt: string | null;
+  lastError: { code: string; message: string } | null;
+  consecutiveFailures: number;
+  lastNewItems: number;
+  etag: string | null;
+  lastModified: string | null;
+  nextPollAt: string | null;
+  status: 'active' | 'retired';
+};
+
+export type FeedState = FeedDefinition & { title: string | null; intervalMs: number | null } & FeedHealth;
+
+export type PollReport =
+  | {
+      ok: true;
+      at: string;
+      newItems: number;
+      title?: string | null;
+      etag?: string | null;
+      lastModified?: string | null;
+      nextPollAt?: string | null;
+      /** A permanent redirect moved the feed. */
+      movedTo?: string;
+    }
+  | { ok: false; at: string; error: { code: string; message: string }; retired?: boolean; nextPollAt?: string | null };
+
+/** An item as the fetcher sees it, for new/changed detection. */
+export type SeenItem = { key: string; hash: string };
+
+export type ItemOutcome = {
+  feedId: string;
+  url: string;
+  stage: 'fetch' | 'extract' | 'enrich';
+  status: 'stored' | 'skipped' | 'failed' | 'fallback';
+  reason: string | null;
+  articleId?: string | null;
+  at: string;
+};
