@@ -3,6 +3,7 @@ import type {
   ArticleQuery,
   ArticleRecord,
   FeedDefinition,
+  Fingerprint,
   FeedState,
   ItemOutcome,
   PollReport,
@@ -23,7 +24,15 @@ export interface ArticleStore {
    * Idempotent upsert keyed by `record.id`. Unchanged content hash: nothing is
    * written. Changed: `version` is bumped, the first `publishedAt` kept.
    */
-  upsertArticle(record: ArticleRecord): Promise<{ outcome: UpsertOutcome; record: ArticleRecord }>;
+  upsertArticle(
+    record: ArticleRecord,
+    opts?: { fingerprint?: Fingerprint },
+  ): Promise<{ outcome: UpsertOutcome; record: ArticleRecord }>;
+  /**
+   * Near-duplicate candidates: stored articles sharing at least one LSH band key
+   * with `bands` (an indexed lookup, sub-linear in the number of articles).
+   */
+  findSimilar(bands: string[], limit?: number): Promise<Array<{ id: string; clusterId: string; signature: number[] }>>;
   getArticle(id: string): Promise<ArticleRecord | null>;
   listArticles(query: ArticleQuery): Promise<ArticlePage>;
   countArticles(): Promise<number>;

@@ -114,3 +114,6 @@ export type ItemOutcome = {
   articleId?: string | null;
   at: string;
 };
+
+/** MinHash signature of an article's text and its LSH band keys (see the enricher's clustering core). */
+export type Fingerprint = { signature: number[]; bands: string[] };
