@@ -1,0 +1,93 @@
+/** Elements that start a new block of text. Everything else is inline. */
+const BLOCK_TAGS = new Set([
+  'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'CAPTION', 'DD', 'DETAILS', 'DIV', 'DL', 'DT',
+  'FIELDSET', 'FIGCAPTION', 'FIGURE', 'FOOTER', 'FORM', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6',
+  'HEADER', 'HR', 'LI', 'MAIN', 'NAV', 'OL', 'P', 'PRE', 'SECTION', 'SUMMARY', 'TABLE', 'TBODY',
+  'TD', 'TFOOT', 'TH', 'THEAD', 'TR', 'UL',
+]);
+
+/** Elements whose content is never text. */
+const SKIP_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'svg', 'MATH', 'IFRAME', 'OBJECT', 'CANVAS']);
+
+const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF\u00AD]/g;
+
+/** Collapses whitespace the way a browser renders inline text. */
+export const collapseSpace = (text: string): string =>
+  text.replace(INVISIBLE, '').replace(/\s+/g, ' ').trim();
+
+/**
+ * The text blocks under `root`, in document order: each paragraph, heading,
+ * list item, table cell... one string, whitespace collapsed. A <br> ends a
+ * block. Iterative, so any nesting depth is safe.
+ */
+export function textBlocks(root: Node): string[] {
+  const blocks: string[] = [];
+  let buf = '';
+  const flush = (): void => {
+    const t = collapseSpace(buf);
+    if (t) {
+      blocks.push(t);
+    }
+    buf = '';
+  };
+  // A stack of nodes to visit, or `null` markers meaning "a block ends here".
+  const stack: Array<Node | null> = [];
+  const pushChildren = (node: Node): void => {
+    const kids = node.childNodes;
+    for (let i = kids.length - 1; i >= 0; i--) {
+      const k = kids[i];
+      if (k) {
+        stack.push(k);
+      }
+    }
+  };
+  pushChildren(root);
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (node === null) {
+      flush();
+      continue;
+    }
+    if (node === undefined) {
+      break;
+    }
+    if (node.nodeType === 3) {
+      buf += (node as Text).data;
+      continue;
+    }
+    if (node.nodeType !== 1) {
+      continue;
+    }
+    const tag = (node as Element).tagName.toUpperCase();
+    if (SKIP_TAGS.has(tag)) {
+      continue;
+    }
+    if (tag === 'BR') {
+      flush();
+      continue;
+    }
+    if (tag === 'IMG' || tag === 'INPUT') {
+      continue;
+    }
+    if (BLOCK_TAGS.has(tag)) {
+      flush();
+      stack.push(null);
+    }
+    pushChildren(node);
+  }
+  flush();
+  return blocks;
+}
+
+export const joinBlocks = (blocks: string[]): string => blocks.join('\n\n');
+
+/** Whitespace-separated tokens that hold a letter or a digit. */
+export const countWords = (text: string): number => {
+  let n = 0;
+  for (const tok of text.split(/\s+/)) {
+    if (/[\p{L}\p{N}]/u.test(tok)) {
+      n++;
+    }
+  }
+  return n;
+};

@@ -1,0 +1,157 @@
+import { collapseSpace } from './blocks.js';
+
+/** Tags that are never part of a story body. */
+const DROP_TAGS = [
+  'nav', 'aside', 'form', 'button', 'input', 'select', 'textarea', 'iframe', 'object', 'embed',
+  'template', 'dialog', 'menu', 'footer',
+];
+
+/** class / id tokens that mark page furniture. Matched against whole dash/underscore separated words. */
+const FURNITURE_WORDS = new Set([
+  'share', 'sharing', 'sharebar', 'shares', 'social', 'socials', 'newsletter', 'newsletters', 'subscribe',
+  'subscription', 'signup', 'related', 'recommended', 'recommendations', 'readmore', 'comments', 'comment',
+  'disqus', 'promo', 'promos', 'advert', 'advertisement', 'ad', 'ads', 'adslot', 'sponsored', 'sponsor',
+  'breaking', 'skiplink', 'skiplinks', 'skip', 'accessibility', 'cookie', 'cookies', 'consent', 'paywall',
+  'outbrain', 'taboola', 'trending', 'popular', 'mostread', 'banner', 'toolbar', 'breadcrumb', 'breadcrumbs',
+  'follow', 'sidebar', 'masthead', 'navbar', 'nav', 'menu', 'footer', 'print', 'tools', 'utility',
+]);
+
+/** Compound names that mean furniture even though their words alone do not. */
+const FURNITURE_PHRASES = /(?:read-?more|more-?stories|most-?(?:read|popular)|you-?may-?also-?like|also-?read|see-?also|skip-?(?:link|to)|sr-only|visually-?hidden|screen-?reader|tag-?list|article-?tags|author-?bio|about-?the-?author)/i;
+
+/** Whole-block texts that are furniture wherever they sit. */
+export const FURNITURE_TEXT =
+  /^(?:share(?: this)?(?: (?:article|story|page|post))?(?: on [\w ]+)?|share via [\w ]+|tweet|email|print|copy link|follow us(?: on [\w ,&]+)?|follow [\w .'-]{1,40} on (?:twitter|x|facebook|instagram|linkedin|threads|bluesky)|(?:read|see) (?:more|also)(?:[: ].{0,100})?|related(?: (?:articles|stories|content|coverage|links|news|topics))?:?|more (?:from|on|stories|news)(?: [\w .'-]{1,40})?:?|recommended(?: for you| stories)?|you (?:may|might) also (?:like|be interested in)|most (?:read|popular|viewed)|trending(?: now)?|advertisement|sponsored(?: content)?|skip to (?:main )?content|skip (?:to )?navigation|accessibility links|breaking news|sign up(?: for| to)? (?:our|the)?.{0,40}newsletter.{0,60}|subscribe(?: to)?(?: our)? .{0,60}|get (?:our|the) .{0,40}newsletter.{0,60}|(?:\d+ )?comments?(?: \(\d+\))?|leave a comment|add a comment|post a comment|join the (?:conversation|discussion)|show comments|view comments|comments are closed\.?|back to top|click here to .{0,60}|this article (?:was|is) (?:originally )?(?:published|from) .{0,80}|listen to (?:this )?article.{0,20}|\d+ min(?:ute)?s? read)$/i;
+
+const TOKEN_SPLIT = /[\s_-]+|(?<=[a-z])(?=[A-Z])/;
+
+/** True when an element's class or id names page furniture (share bar, newsletter box, related links...). */
+export function looksLikeFurniture(el: Element): boolean {
+  const cls = el.getAttribute('class') ?? '';
+  const id = el.getAttribute('id') ?? '';
+  const role = (el.getAttribute('role') ?? '').toLowerCase();
+  if (role === 'navigation' || role === 'banner' || role === 'contentinfo' || role === 'complementary' || role === 'search' || role === 'dialog') {
+    return true;
+  }
+  const both = `${cls} ${id}`;
+  if (!both.trim()) {
+    return false;
+  }
+  if (FURNITURE_PHRASES.test(both)) {
+    return true;
+  }
+  for (const tok of both.split(TOKEN_SPLIT)) {
+    if (tok && FURNITURE_WORDS.has(tok.toLowerCase())) {
+      return true;
+    }
+  }
+  return false;
+}
+
+const PROTECTED = new Set(['HTML', 'BODY', 'MAIN', 'ARTICLE']);
+
+/**
+ * Story-sized content inside `el`: a furniture-named wrapper that holds the
+ * story itself (e.g. `<div class="article comments-enabled">`) must stay.
+ */
+function holdsStory(el: Element): boolean {
+  let long = 0;
+  for (const p of Array.from(el.getElementsByTagName('p'))) {
+    if ((p.textContent ?? '').length > 120) {
+      long++;
+      if (long >= 3) {
+        return true;
+      }
+    }
+  }
+  return el.getElementsByTagName('article').length > 0;
+}
+
+/**
+ * Removes page furniture before Readability scores the page: navigation,
+ * forms, share bars, newsletter boxes, related links, comment sections,
+ * hidden elements. Conservative around anything that holds story text.
+ */
+export function removeFurniture(doc: Document): number {
+  let removed = 0;
+  const root = doc.body ?? doc.documentElement;
+  if (!root) {
+    return 0;
+  }
+  for (const tag of DROP_TAGS) {
+    for (const el of Array.from(root.getElementsByTagName(tag))) {
+      if (el.isConnected === false || holdsStory(el)) {
+        continue;
+      }
+      el.remove();
+      removed++;
+    }
+  }
+  for (const el of Array.from(root.querySelectorAll('[hidden], [aria-hidden="true"], [class], [id], [role]'))) {
+    if (PROTECTED.has(el.tagName.toUpperCase()) || !root.contains(el)) {
+      continue;
+    }
+    const hidden = el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true';
+    if ((hidden && !holdsStory(el)) || (looksLikeFurniture(el) && !holdsStory(el))) {
+      el.remove();
+      removed++;
+    }
+  }
+  return removed;
+}
+
+const SHORT_BLOCK_TAGS = 'p, div, li, h2, h3, h4, h5, h6, span, a, strong, b, section, ul, ol, figure, blockquote, header';
+
+/**
+ * Inside the extracted article: drops blocks whose whole text is a share /
+ * follow / newsletter / comment / "Read more" prompt, a "Related" heading with
+ * the link list under it, and link-only lists.
+ */
+export function removeInlineFurniture(root: Element): number {
+  let removed = 0;
+  for (const el of Array.from(root.querySelectorAll(SHORT_BLOCK_TAGS))) {
+    if (!root.contains(el)) {
+      continue;
+    }
+    const text = collapseSpace(el.textContent ?? '');
+    if (text.length > 160) {
+      continue;
+    }
+    if (!text && !el.querySelector('img, picture, video, figure')) {
+      continue;
+    }
+    if (text && FURNITURE_TEXT.test(text)) {
+      const tag = el.tagName.toUpperCase();
+      if (/^H[2-6]$/.test(tag) || tag === 'STRONG' || tag === 'B' || tag === 'P') {
+        // A "Related" heading: its link list goes with it.
+        const next = el.nextElementSibling;
+        if (next && isLinkList(next)) {
+          next.remove();
+          removed++;
+        }
+      }
+      el.remove();
+      removed++;
+    }
+  }
+  for (const el of Array.from(root.querySelectorAll('ul, ol'))) {
+    if (root.contains(el) && isLinkList(el) && el.querySelectorAll('li').length >= 2) {
+      el.remove();
+      removed++;
+    }
+  }
+  return removed;
+}
+
+/** A list (or block) that is nothing but links. */
+function isLinkList(el: Element): boolean {
+  const text = collapseSpace(el.textContent ?? '');
+  if (!text) {
+    return false;
+  }
+  let linkText = 0;
+  for (const a of Array.from(el.querySelectorAll('a'))) {
+    linkText += collapseSpace(a.textContent ?? '').length;
+  }
+  return linkText / text.length > 0.9 && el.querySelectorAll('a').length >= 1 && /^(UL|OL|DIV|P|NAV)$/.test(el.tagName.toUpperCase());
+}

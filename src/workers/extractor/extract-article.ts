@@ -1,0 +1,210 @@
+import { Readability } from '@mozilla/readability';
+import { PipelineError } from '../../errors.js';
+import { collapseSpace, countWords, joinBlocks, textBlocks } from './blocks.js';
+import { removeFurniture, removeInlineFurniture, FURNITURE_TEXT } from './boilerplate.js';
+import { parseDocument, type DomKind } from './dom.js';
+import { datelineFromText, jsonLdBlocks, normalizeDate, normalizeLang, readMetadata, stripSiteSuffix } from './metadata.js';
+import { absoluteUrl, sanitizeArticleHtml } from './sanitize.js';
+import type { Extracted } from './types.js';
+
+export type ExtractOptions = {
+  /** DOM implementation Readability runs on. */
+  dom?: DomKind;
+  /** Largest page accepted, in UTF-16 code units of the decoded HTML. */
+  maxChars?: number;
+  /** Largest element count accepted (Readability's maxElemsToParse). */
+  maxElements?: number;
+  /** Deepest element nesting accepted. */
+  maxDepth?: number;
+  /** Fewer words than this in the body: no article. */
+  minWords?: number;
+};
+
+export const EXTRACT_DEFAULTS = {
+  dom: 'linkedom',
+  maxChars: 5_000_000,
+  maxElements: 60_000,
+  maxDepth: 1_000,
+  minWords: 25,
+} as const satisfies Required<ExtractOptions>;
+
+/** Removes every <script> (JSON-LD is read before this), <style>, and the like from raw HTML. */
+export function stripExecutable(html: string): string {
+  return html
+    .replace(/<script\b[\s\S]*?(?:<\/script\s*>|$)/gi, '')
+    .replace(/<style\b[\s\S]*?(?:<\/style\s*>|$)/gi, '')
+    .replace(/<link\b[^>]*>/gi, '');
+}
+
+/**
+ * Deepest tag nesting in raw HTML, approximately (void elements and
+ * implied end tags make it an upper bound). Stops counting past `limit`.
+ */
+export function nestingDepth(html: string, limit: number): number {
+  const re = /<(\/)?([a-zA-Z][a-zA-Z0-9-]*)[^>]*?(\/)?>/g;
+  const VOID = /^(?:area|base|br|col|embed|hr|img|input|link|meta|param|source|track|wbr|p|li|td|tr|th|option|dt|dd)$/i;
+  let depth = 0;
+  let max = 0;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(html)) !== null) {
+    const name = m[2] ?? '';
+    if (VOID.test(name) || m[3]) {
+      continue;
+    }
+    if (m[1]) {
+      depth = Math.max(0, depth - 1);
+    } else {
+      depth++;
+      if (depth > max) {
+        max = depth;
+        if (max > limit) {
+          return max;
+        }
+      }
+    }
+  }
+  return max;
+}
+
+const norm = (s: string): string => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+
+const BLOCKISH = 'h1, h2, h3, h4, h5, h6, p, div, address, time, section, header, ul, ol, li, figure, table, blockquote';
+
+/**
+ * Removes the top-of-body repeats of what the metadata already says: the
+ * headline, the byline, a bare date line. Stops at the first real paragraph.
+ */
+function removeLeadingRepeats(root: Element, title: string, byline: string | null): void {
+  const t = norm(title);
+  const b = byline ? norm(byline) : '';
+  let seen = 0;
+  for (const el of Array.from(root.querySelectorAll(BLOCKISH))) {
+    if (!root.contains(el) || el.querySelector(BLOCKISH)) {
+      continue;
+    }
+    const text = collapseSpace(el.textContent ?? '');
+    if (!text) {
+      continue;
+    }
+    const n = norm(text);
+    const isTitle = t.length > 0 && n === t;
+    const isByline =
+      text.length < 120 && ((b.length > 0 && (n === b || n === `by${b}`)) || /^(?:by|written by|von|par|por)\s+\S/i.test(text));
+    const isDate = text.length < 80 && (/^(?:published|updated|posted|last updated)\b/i.test(text) || normalizeDate(text) !== null);
+    if (isTitle || isByline || isDate || FURNITURE_TEXT.test(text)) {
+      el.remove();
+      continue;
+    }
+    seen++;
+    if (seen >= 1 && text.length > 60) {
+      return;
+    }
+    if (seen >= 4) {
+      return;
+    }
+  }
+}
+
+function countElements(doc: Document): number {
+  return doc.querySelectorAll('*').length;
+}
+
+/**
+ * The story in an HTML page: metadata, plain text block by block, and
+ * sanitized HTML. Null when the page holds no article. Throws a permanent
+ * PipelineError for pages over the size, element or depth limits, or that
+ * the DOM cannot process. Pure and synchronous: run it off the main thread
+ * (see pool.ts) in a worker.
+ */
+export function extractArticle(html: string, url: string, opts: ExtractOptions = {}): Extracted | null {
+  const o = { ...EXTRACT_DEFAULTS, ...opts };
+  if (html.length > o.maxChars) {
+    throw new PipelineError('too_large', false, `page is ${html.length} chars, limit ${o.maxChars}`);
+  }
+  const ld = jsonLdBlocks(html);
+  const cleaned = stripExecutable(html);
+  const depth = nestingDepth(cleaned, o.maxDepth);
+  if (depth > o.maxDepth) {
+    throw new PipelineError('unreadable', false, `page nests elements deeper than ${o.maxDepth}`);
+  }
+  let parsed: ReturnType<typeof parseDocument> | null = null;
+  try {
+    parsed = parseDocument(cleaned, url, o.dom);
+    const doc = parsed.document;
+    const elements = countElements(doc);
+    if (elements > o.maxElements) {
+      throw new PipelineError('too_large', false, `page has ${elements} elements, limit ${o.maxElements}`);
+    }
+    const meta = readMetadata(doc, url, ld);
+    for (const el of Array.from(doc.querySelectorAll('.dateline, [itemprop="dateline"]'))) {
+      el.remove();
+    }
+    removeFurniture(doc);
+    const reader = new Readability<Element>(doc, {
+      serializer: (node) => node as Element,
+      maxElemsToParse: o.maxElements,
+      keepClasses: false,
+    });
+    const result = reader.parse();
+    const article = result?.content;
+    if (!result || !article) {
+      return null;
+    }
+    const siteName = meta.siteName ?? (result.siteName ? collapseSpace(result.siteName) : null);
+    let host: string | null = null;
+    try {
+      host = new URL(url).hostname;
+    } catch {
+      host = null;
+    }
+    const title = meta.title ?? (result.title ? stripSiteSuffix(result.title, siteName, host) : '') ?? '';
+    const byline = meta.byline ?? (result.byline ? collapseSpace(result.byline).replace(/^by\s+/i, '') || null : null);
+
+    removeInlineFurniture(article);
+    removeLeadingRepeats(article, title, byline);
+    if (meta.headline && meta.headline !== title) {
+      removeLeadingRepeats(article, meta.headline, null);
+    }
+    const blocks = textBlocks(article);
+    const text = joinBlocks(blocks);
+    const wordCount = countWords(text);
+    if (wordCount < o.minWords) {
+      return null;
+    }
+    const warnings = [...meta.warnings];
+    let publishedAt = meta.publishedAt;
+    if (!publishedAt && result.publishedTime) {
+      publishedAt = normalizeDate(result.publishedTime)?.iso ?? null;
+    }
+    const firstImg = article.querySelector('img[src]')?.getAttribute('src');
+    const baseUrl = (doc as Document & { baseURI?: string | null }).baseURI || url;
+    const body = sanitizeArticleHtml(article.innerHTML, baseUrl);
+    return {
+      title,
+      byline,
+      dateline: meta.dateline ?? (blocks[0] ? datelineFromText(blocks[0]) : null),
+      publishedAt,
+      modifiedAt: meta.modifiedAt,
+      canonicalUrl: meta.canonicalUrl,
+      siteName,
+      language: meta.language ?? normalizeLang(result.lang),
+      excerpt: meta.excerpt ?? (result.excerpt ? collapseSpace(result.excerpt) || null : null),
+      leadImage: meta.leadImage ?? absoluteUrl(firstImg, baseUrl),
+      text,
+      html: body,
+      wordCount,
+      warnings,
+    };
+  } catch (err) {
+    if (err instanceof PipelineError) {
+      throw err;
+    }
+    const message = err instanceof Error ? err.message : String(err);
+    if (/Aborting parsing document/i.test(message)) {
+      throw new PipelineError('too_large', false, message, err);
+    }
+    throw new PipelineError('unreadable', false, `cannot extract ${url}: ${message}`, err);
+  } finally {
+    parsed?.close();
+  }
+}

@@ -1,0 +1,501 @@
+import { collapseSpace } from './blocks.js';
+import { absoluteUrl } from './sanitize.js';
+
+/** Metadata read from the page's head, JSON-LD and markup, before Readability touches the DOM. */
+export type PageMetadata = {
+  title: string | null;
+  headline: string | null;
+  byline: string | null;
+  publishedAt: string | null;
+  modifiedAt: string | null;
+  canonicalUrl: string | null;
+  siteName: string | null;
+  language: string | null;
+  excerpt: string | null;
+  leadImage: string | null;
+  dateline: string | null;
+  warnings: string[];
+};
+
+type JsonObject = Record<string, unknown>;
+
+const ARTICLE_TYPES = /^(?:News|Reportage|Analysis|Opinion|Review|Background|Satirical|Scholarly|Tech)?Article$|^BlogPosting$|^LiveBlogPosting$|^Report$|^WebPage$/;
+
+/** Pulls the JSON-LD blocks out of raw HTML (they are stripped with the other scripts before parsing). */
+export function jsonLdBlocks(html: string): JsonObject[] {
+  const out: JsonObject[] = [];
+  const re = /<script\b[^>]*type\s*=\s*["']?application\/ld\+json["']?[^>]*>([\s\S]*?)<\/script\s*>/gi;
+  let m: RegExpExecArray | null;
+  let guard = 0;
+  while ((m = re.exec(html)) !== null && guard++ < 50) {
+    const body = (m[1] ?? '').replace(/^\s*<!--|-->\s*$/g, '').trim();
+    if (!body || body.length > 1_000_000) {
+      continue;
+    }
+    try {
+      collectObjects(JSON.parse(body), out, 0);
+    } catch {
+      // A broken JSON-LD block is common and harmless: ignore it.
+    }
+  }
+  return out;
+}
+
+function collectObjects(value: unknown, out: JsonObject[], depth: number): void {
+  if (depth > 4 || out.length > 100) {
+    return;
+  }
+  if (Array.isArray(value)) {
+    for (const v of value) {
+      collectObjects(v, out, depth + 1);
+    }
+    return;
+  }
+  if (value && typeof value === 'object') {
+    const obj = value as JsonObject;
+    out.push(obj);
+    if (Array.isArray(obj['@graph'])) {
+      collectObjects(obj['@graph'], out, depth + 1);
+    }
+  }
+}
+
+const typesOf = (o: JsonObject): string[] => {
+  const t = o['@type'];
+  return (Array.isArray(t) ? t : [t]).filter((x): x is string => typeof x === 'string');
+};
+
+function pickArticle(objs: JsonObject[]): JsonObject | null {
+  const articles = objs.filter((o) => typesOf(o).some((t) => ARTICLE_TYPES.test(t) && t !== 'WebPage'));
+  if (articles.length > 0) {
+    return articles[0] ?? null;
+  }
+  return objs.find((o) => typesOf(o).includes('WebPage') && typeof o.headline === 'string') ?? null;
+}
+
+const str = (v: unknown): string | null => {
+  if (typeof v === 'string') {
+    const t = collapseSpace(decodeEntities(v));
+    return t || null;
+  }
+  return null;
+};
+
+function names(v: unknown): string[] {
+  if (typeof v === 'string') {
+    const s = str(v);
+    return s ? [s] : [];
+  }
+  if (Array.isArray(v)) {
+    return v.flatMap(names);
+  }
+  if (v && typeof v === 'object') {
+    const s = str((v as JsonObject).name);
+    return s ? [s] : [];
+  }
+  return [];
+}
+
+function imageUrl(v: unknown): string | null {
+  if (typeof v === 'string') {
+    return v;
+  }
+  if (Array.isArray(v)) {
+    for (const x of v) {
+      const u = imageUrl(x);
+      if (u) {
+        return u;
+      }
+    }
+    return null;
+  }
+  if (v && typeof v === 'object') {
+    const o = v as JsonObject;
+    return str(o.url) ?? str(o.contentUrl);
+  }
+  return null;
+}
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', '#39': "'" };
+
+function decodeEntities(s: string): string {
+  if (!s.includes('&')) {
+    return s;
+  }
+  return s.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+\d*);/gi, (all, name: string) => {
+    const lower = name.toLowerCase();
+    if (lower.startsWith('#x')) {
+      const n = Number.parseInt(lower.slice(2), 16);
+      return Number.isFinite(n) && n > 0 && n < 0x110000 ? String.fromCodePoint(n) : all;
+    }
+    if (lower.startsWith('#')) {
+      const n = Number.parseInt(lower.slice(1), 10);
+      return Number.isFinite(n) && n > 0 && n < 0x110000 ? String.fromCodePoint(n) : all;
+    }
+    return ENTITIES[lower] ?? all;
+  });
+}
+
+/** All <meta> values keyed by lowercased property / name / itemprop / http-equiv; first wins. */
+function metaMap(doc: Document): Map<string, string> {
+  const map = new Map<string, string>();
+  for (const el of Array.from(doc.querySelectorAll('meta'))) {
+    const content = el.getAttribute('content');
+    if (content === null) {
+      continue;
+    }
+    const value = collapseSpace(content);
+    if (!value) {
+      continue;
+    }
+    for (const attr of ['property', 'name', 'itemprop', 'http-equiv']) {
+      const keys = el.getAttribute(attr);
+      if (!keys) {
+        continue;
+      }
+      for (const key of keys.toLowerCase().split(/\s+/)) {
+        if (key && !map.has(key)) {
+          map.set(key, value);
+        }
+      }
+    }
+  }
+  return map;
+}
+
+const first = (map: Map<string, string>, keys: string[]): string | null => {
+  for (const k of keys) {
+    const v = map.get(k);
+    if (v) {
+      return v;
+    }
+  }
+  return null;
+};
+
+/**
+ * Normalises a date string to ISO 8601 with an offset. Keeps the page's own
+ * offset when it gives one; a bare date becomes midnight UTC. Null when the
+ * value is not a plausible date.
+ */
+export function normalizeDate(value: string | null | undefined): { iso: string; zoneAssumed: boolean } | null {
+  if (!value) {
+    return null;
+  }
+  const v = value.trim();
+  const iso = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2}|[+-]\d{2})?)?$/i.exec(v);
+  if (iso) {
+    const [, y, mo, d, h, mi, s, frac, zone] = iso;
+    const date = `${y}-${mo}-${d}`;
+    if (!isPlausible(Date.parse(`${date}T00:00:00Z`))) {
+      return null;
+    }
+    if (h === undefined) {
+      return { iso: `${date}T00:00:00Z`, zoneAssumed: true };
+    }
+    const time = `${h}:${mi}:${s ?? '00'}${frac ? frac.slice(0, 4) : ''}`;
+    if (!zone) {
+      const full = `${date}T${time}Z`;
+      return isPlausible(Date.parse(full)) ? { iso: full, zoneAssumed: true } : null;
+    }
+    let z = zone.toUpperCase();
+    if (z !== 'Z') {
+      const digits = z.replace(/[^0-9]/g, '');
+      z = `${z[0]}${digits.slice(0, 2)}:${(digits.slice(2) || '00').padEnd(2, '0')}`;
+    }
+    const full = `${date}T${time}${z}`;
+    return isPlausible(Date.parse(full)) ? { iso: full, zoneAssumed: false } : null;
+  }
+  const compact = /^(\d{4})(\d{2})(\d{2})(?:T?(\d{2})(\d{2})(\d{2})?)?$/.exec(v);
+  if (compact) {
+    const [, y, mo, d, h, mi, s] = compact;
+    return normalizeDate(h ? `${y}-${mo}-${d}T${h}:${mi}:${s ?? '00'}` : `${y}-${mo}-${d}`);
+  }
+  if (/^\d{10}(\d{3})?$/.test(v)) {
+    const ms = v.length === 13 ? Number(v) : Number(v) * 1000;
+    return isPlausible(ms) ? { iso: new Date(ms).toISOString(), zoneAssumed: false } : null;
+  }
+  if (!/[a-z]/i.test(v) || v.length > 80) {
+    return null;
+  }
+  const ms = Date.parse(v);
+  if (!isPlausible(ms)) {
+    return null;
+  }
+  const hasZone = /(?:GMT|UTC|Z|[+-]\d{2}:?\d{2}|\b[ECMP][SD]T)\b/.test(v);
+  return { iso: new Date(ms).toISOString(), zoneAssumed: !hasZone };
+}
+
+const isPlausible = (ms: number): boolean =>
+  Number.isFinite(ms) && ms > Date.UTC(1990, 0, 1) && ms < Date.UTC(2100, 0, 1);
+
+/** A yyyy/mm/dd (or yyyy-mm-dd) in the URL path, as a date. */
+export function dateFromUrl(url: string): string | null {
+  let path: string;
+  try {
+    path = new URL(url).pathname;
+  } catch {
+    return null;
+  }
+  const m = /(?:^|\/|[-_])((?:19|20)\d{2})[/_-](0[1-9]|1[0-2])[/_-](0[1-9]|[12]\d|3[01])(?:\/|[-_]|$)/.exec(path);
+  if (!m) {
+    return null;
+  }
+  return normalizeDate(`${m[1]}-${m[2]}-${m[3]}`)?.iso ?? null;
+}
+
+function cleanByline(v: string | null): string | null {
+  if (!v) {
+    return null;
+  }
+  let s = collapseSpace(v).replace(/^(?:written\s+)?by[:\s]+/i, '').trim();
+  s = s.replace(/\s*[|·•]\s*$/, '').trim();
+  if (!s || s.length > 200 || /^https?:\/\//i.test(s)) {
+    return null;
+  }
+  return s;
+}
+
+/** Joins byline names, dropping repeats. */
+const joinNames = (list: string[]): string | null => {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const n of list) {
+    const c = cleanByline(n);
+    if (c && !seen.has(c.toLowerCase())) {
+      seen.add(c.toLowerCase());
+      out.push(c);
+    }
+  }
+  return out.length ? out.join(', ') : null;
+};
+
+const SEPARATORS = [' | ', ' - ', ' — ', ' – ', ' :: ', ' · ', ' • ', ' « ', ' » ', ' / '];
+
+const norm = (s: string): string => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+
+/**
+ * Removes a " | Site" / " - Site" style suffix (or "Site | " prefix) when it
+ * names the site, or when it is a short trailing segment after a pipe.
+ */
+export function stripSiteSuffix(title: string, siteName: string | null, host: string | null): string {
+  const t = collapseSpace(title);
+  const siteKeys = [siteName, host, host?.replace(/^www\./, '').split('.').slice(0, -1).join('.')]
+    .filter((x): x is string => !!x)
+    .map(norm)
+    .filter((x) => x.length > 1);
+  for (const sep of SEPARATORS) {
+    const i = t.lastIndexOf(sep);
+    if (i > 0) {
+      const head = t.slice(0, i).trim();
+      const tail = t.slice(i + sep.length).trim();
+      const nt = norm(tail);
+      const namesSite = siteKeys.some((k) => nt === k || (nt.length > 3 && (k.startsWith(nt) || nt.startsWith(k))));
+      const wordsHead = head.split(/\s+/).length;
+      const wordsTail = tail.split(/\s+/).length;
+      if (namesSite && wordsHead >= 2) {
+        return stripSiteSuffix(head, siteName, host);
+      }
+      if (sep === ' | ' && wordsTail <= 4 && wordsHead >= 3) {
+        return stripSiteSuffix(head, siteName, host);
+      }
+    }
+    const j = t.indexOf(sep);
+    if (j > 0) {
+      const head = t.slice(0, j).trim();
+      const rest = t.slice(j + sep.length).trim();
+      if (siteKeys.some((k) => norm(head) === k) && rest.split(/\s+/).length >= 2) {
+        return rest;
+      }
+    }
+  }
+  return t;
+}
+
+const DATELINE_CLASS = /(?:^|[\s_-])dateline(?:$|[\s_-])/i;
+
+/** Reads every metadata field Telex carries from the parsed page. */
+export function readMetadata(doc: Document, url: string, ld: JsonObject[]): PageMetadata {
+  const warnings: string[] = [];
+  const meta = metaMap(doc);
+  const article = pickArticle(ld);
+  let host: string | null = null;
+  try {
+    host = new URL(url).hostname;
+  } catch {
+    host = null;
+  }
+
+  const publisher = article?.publisher;
+  const siteName =
+    first(meta, ['og:site_name', 'application-name', 'twitter:app:name:iphone']) ??
+    (publisher && typeof publisher === 'object' ? str((publisher as JsonObject).name) : null) ??
+    str(ld.find((o) => typesOf(o).includes('WebSite'))?.name) ??
+    null;
+
+  const h1s = Array.from(doc.querySelectorAll('h1'));
+  const h1 = h1s.length === 1 && h1s[0] ? collapseSpace(h1s[0].textContent ?? '') || null : null;
+  const docTitle = collapseSpace(doc.querySelector('title')?.textContent ?? '') || null;
+  const rawTitle =
+    str(article?.headline) ??
+    first(meta, ['og:title', 'twitter:title', 'dc.title', 'dcterms.title', 'parsely-title', 'sailthru.title']) ??
+    h1 ??
+    docTitle;
+  const title = rawTitle ? stripSiteSuffix(rawTitle, siteName, host) : null;
+
+  const bylineEl = doc.querySelector('[rel="author"], [itemprop="author"] [itemprop="name"], [itemprop="author"], .byline, .author-name, .article-byline');
+  const byline =
+    joinNames(names(article?.author)) ??
+    cleanByline(first(meta, ['author', 'parsely-author', 'sailthru.author', 'byl', 'dc.creator', 'dcterms.creator'])) ??
+    cleanByline(nonUrl(first(meta, ['article:author']))) ??
+    cleanByline(bylineEl ? collapseSpace(bylineEl.textContent ?? '') : null);
+
+  const published = pickDate(
+    [
+      str(article?.datePublished),
+      first(meta, ['article:published_time', 'og:published_time', 'datepublished', 'pubdate', 'publishdate', 'publish-date', 'parsely-pub-date', 'sailthru.date', 'dc.date.issued', 'dc.date', 'dcterms.created', 'dcterms.issued', 'date', 'article.published']),
+      timeAttr(doc, ['time[pubdate]', 'time[itemprop="datePublished"]', '[itemprop="datePublished"]', 'article time[datetime]', 'header time[datetime]', 'time[datetime]']),
+    ],
+    warnings,
+    'publishedAt',
+  );
+  const publishedAt = published ?? dateFromUrl(url);
+  if (!published && publishedAt) {
+    warnings.push('publishedAt taken from the URL');
+  }
+  const modifiedAt = pickDate(
+    [
+      str(article?.dateModified),
+      first(meta, ['article:modified_time', 'og:updated_time', 'datemodified', 'last-modified', 'dcterms.modified', 'dc.date.modified']),
+      timeAttr(doc, ['time[itemprop="dateModified"]', '[itemprop="dateModified"]']),
+    ],
+    warnings,
+    'modifiedAt',
+  );
+
+  const canonicalUrl =
+    absoluteUrl(doc.querySelector('link[rel~="canonical" i]')?.getAttribute('href'), url) ??
+    absoluteUrl(first(meta, ['og:url']), url) ??
+    absoluteUrl(str(article?.url) ?? mainEntityUrl(article), url);
+
+  const htmlLang = doc.documentElement?.getAttribute('lang') ?? doc.documentElement?.getAttribute('xml:lang');
+  const language = normalizeLang(
+    htmlLang ??
+      first(meta, ['content-language', 'language', 'dc.language', 'og:locale']) ??
+      str(article?.inLanguage),
+  );
+
+  const excerpt =
+    first(meta, ['og:description', 'description', 'twitter:description', 'dc.description', 'sailthru.description']) ??
+    str(article?.description);
+
+  const leadImage = absoluteUrl(
+    first(meta, ['og:image', 'og:image:url', 'og:image:secure_url', 'twitter:image', 'twitter:image:src']) ??
+      imageUrl(article?.image) ??
+      doc.querySelector('link[rel="image_src"]')?.getAttribute('href'),
+    url,
+  );
+
+  let dateline: string | null = null;
+  for (const el of Array.from(doc.querySelectorAll('[class], [itemprop="dateline"]')).slice(0, 5000)) {
+    if (el.getAttribute('itemprop') === 'dateline' || DATELINE_CLASS.test(el.getAttribute('class') ?? '')) {
+      const t = cleanDateline(el.textContent ?? '');
+      if (t) {
+        dateline = t;
+        break;
+      }
+    }
+  }
+
+  return {
+    title,
+    headline: h1,
+    byline,
+    publishedAt,
+    modifiedAt,
+    canonicalUrl,
+    siteName,
+    language,
+    excerpt: excerpt ? decodeEntities(excerpt) : null,
+    leadImage,
+    dateline,
+    warnings,
+  };
+}
+
+function pickDate(values: Array<string | null>, warnings: string[], field: string): string | null {
+  for (const v of values) {
+    const d = normalizeDate(v);
+    if (d) {
+      if (d.zoneAssumed) {
+        warnings.push(`${field} had no time zone; UTC assumed`);
+      }
+      return d.iso;
+    }
+  }
+  return null;
+}
+
+function timeAttr(doc: Document, selectors: string[]): string | null {
+  for (const sel of selectors) {
+    const el = doc.querySelector(sel);
+    const v = el?.getAttribute('datetime') ?? el?.getAttribute('content');
+    if (v) {
+      return v;
+    }
+  }
+  return null;
+}
+
+const nonUrl = (v: string | null): string | null => (v && !/^https?:\/\//i.test(v) ? v : null);
+
+function mainEntityUrl(article: JsonObject | null): string | null {
+  const m = article?.mainEntityOfPage;
+  if (typeof m === 'string') {
+    return m;
+  }
+  if (m && typeof m === 'object') {
+    return str((m as JsonObject)['@id']) ?? str((m as JsonObject).url);
+  }
+  return null;
+}
+
+/** "en_US" -> "en-US"; keeps only well-formed BCP 47 looking tags. */
+export function normalizeLang(v: string | null | undefined): string | null {
+  if (!v) {
+    return null;
+  }
+  const tag = v.split(',')[0]?.trim().replace(/_/g, '-') ?? '';
+  if (!/^[a-z]{2,3}(?:-[a-z0-9]{2,8})*$/i.test(tag)) {
+    return null;
+  }
+  const [lang, ...rest] = tag.split('-');
+  return [lang?.toLowerCase(), ...rest.map((p) => (p.length === 2 ? p.toUpperCase() : p))].join('-');
+}
+
+/** A dateline's place, e.g. "BEIJING —" -> "BEIJING". */
+export function cleanDateline(v: string): string | null {
+  const t = collapseSpace(v).replace(/\s*[—–-]+\s*$/, '').replace(/[,:]\s*$/, '').trim();
+  return t && t.length <= 60 ? t : null;
+}
+
+/**
+ * The dateline that opens a story's first paragraph ("BEIJING —",
+ * "WASHINGTON, D.C. (AP) —", "LONDON, June 11 (Reuters) -"), place only.
+ */
+export function datelineFromText(firstBlock: string): string | null {
+  const m =
+    /^((?:[A-Z][A-Z.'’-]+)(?:\s+[A-Z][A-Z.'’-]+){0,3}(?:,\s+[A-Z][A-Za-z.]+(?:\s+[A-Z][A-Za-z.]+){0,2})?(?:,?\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2})?)\s*(?:\([A-Za-z .-]{1,30}\)\s*)?(?:—|–|--|-|:)\s+\S/.exec(
+      firstBlock,
+    );
+  if (!m || !m[1]) {
+    return null;
+  }
+  const place = m[1].replace(/,?\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}$/, '').trim();
+  // The first word must be all caps and at least two letters: "BEIJING", not "I" or "A".
+  const firstWord = place.split(/[\s,]/)[0] ?? '';
+  if (firstWord.replace(/[^A-Z]/g, '').length < 2 || /[a-z]/.test(firstWord)) {
+    return null;
+  }
+  return place;
+}

@@ -1,0 +1,81 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { extractArticle } from '../../../../src/workers/extractor/extract-article.js';
+
+const root = resolve(import.meta.dirname, '../../../..');
+const seedPage = readFileSync(resolve(root, 'tests/fixtures/pages/voa-2002-06-11.html'), 'utf8');
+const seedParagraphs = readFileSync(resolve(root, '../shared/seed/voa-2002-06-11.txt'), 'utf8')
+  .split(/\n/)
+  .map((l) => l.trim())
+  .filter((l) => l.length > 0)
+  .slice(3);
+const seedUrl = 'https://www.voanews.test/a/n-korean-refugees-asylum-discussed-by-beijing-seoul/2002-06-11.html';
+
+const CHROME = [
+  'Accessibility links',
+  'Breaking News',
+  'Skip to main content',
+  'Stay with us',
+  'Share',
+  'Facebook',
+  'Twitter',
+  'Related',
+  'Canadian Embassy in Beijing Saturday night', // appears once, in the story
+  'Comments',
+  'Join the conversation',
+  'Most Popular',
+  'Subscribe',
+  'About VOA',
+  'Terms of Use',
+  'state-owned international broadcaster',
+  'East Asia Pacific',
+  'VOA News',
+  'June 11, 2002',
+];
+
+describe.each(['jsdom', 'linkedom'] as const)('extractArticle on %s', (dom) => {
+  const article = extractArticle(seedPage, seedUrl, { dom });
+
+  it('returns the headline without the site suffix when given the seed story page', () => {
+    expect(article?.title).toBe("N. Korean Refugees' Asylum Discussed by Beijing, Seoul");
+  });
+
+  it('returns exactly the eleven story paragraphs when given the seed story page', () => {
+    expect(seedParagraphs).toHaveLength(11);
+    expect(article?.text).toBe(seedParagraphs.join('\n\n'));
+  });
+
+  it('leaves out every piece of page chrome when given the seed story page', () => {
+    for (const chrome of CHROME) {
+      const count = article?.text.split(chrome).length ?? 0;
+      const inStory = seedParagraphs.join('\n\n').split(chrome).length;
+      expect(count, chrome).toBe(inStory);
+      expect(article?.html.split(chrome).length, chrome).toBe(inStory);
+    }
+  });
+
+  it('reads the metadata when given the seed story page', () => {
+    expect(article?.publishedAt?.startsWith('2002-06-11')).toBe(true);
+    expect(article?.publishedAt).toBe('2002-06-11T09:42:00+08:00');
+    expect(article?.modifiedAt).toBe('2002-06-11T14:05:00+08:00');
+    expect(article?.siteName).toBe('Voice of America');
+    expect(article?.language).toBe('en');
+    expect(article?.byline).toBe('VOA News');
+    expect(article?.dateline).toBe('BEIJING');
+    expect(article?.canonicalUrl).toBe(seedUrl);
+    expect(article?.leadImage).toBe('https://www.voanews.test/img/2002/06/beijing-embassy-wall.jpg');
+    expect(article?.excerpt).toMatch(/^China and South Korea are discussing/);
+    expect(article?.wordCount).toBe(seedParagraphs.join(' ').split(/\s+/).length);
+  });
+
+  it('produces html with only the story paragraphs when given the seed story page', () => {
+    const paragraphs = article?.html.match(/<p>/g) ?? [];
+    expect(paragraphs).toHaveLength(11);
+    expect(article?.html).not.toMatch(/<script|onclick|<form|<style/i);
+  });
+
+  it('returns null when the page has no article', () => {
+    expect(extractArticle('<html><body><nav><a href="/">Home</a></nav></body></html>', seedUrl, { dom })).toBeNull();
+  });
+});
