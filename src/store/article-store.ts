@@ -8,6 +8,7 @@ import type {
   ItemOutcome,
   PollReport,
   SeenItem,
+  StoreStats,
   UpsertOutcome,
 } from './types.js';
 
@@ -57,3 +58,16 @@ export interface ArticleStore {
   ping(): Promise<void>;
   close(): Promise<void>;
 }
+
+/** Store features beyond the pipeline contract: operations (retention, stats). Both backends implement them. */
+export interface StoreExtras {
+  /**
+   * Retention: deletes articles whose sort time (publishedAt, else storedAt) is
+   * older than `days` days, with their topics, entities and band keys, and item
+   * outcomes older than that. Returns the number of articles deleted.
+   */
+  deleteOlderThan(days: number): Promise<number>;
+  stats(): Promise<StoreStats>;
+}
+
+export type FullArticleStore = ArticleStore & StoreExtras;

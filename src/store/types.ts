@@ -59,6 +59,8 @@ export type ArticleQuery = {
   topic?: string;
   lang?: string;
   q?: string;
+  /** Name of a person, place or organisation (case-insensitive exact match). */
+  entity?: string;
   limit?: number;
   cursor?: string;
 };
@@ -117,3 +119,27 @@ export type ItemOutcome = {
 
 /** MinHash signature of an article's text and its LSH band keys (see the enricher's clustering core). */
 export type Fingerprint = { signature: number[]; bands: string[] };
+
+/** Counts for /metrics and `telex status`. */
+export type StoreStats = {
+  articles: number;
+  /** Articles updated at least once (version > 1). */
+  updatedArticles: number;
+  feeds: { total: number; active: number; retired: number; failing: number };
+  seenItems: number;
+  itemOutcomes: Record<ItemOutcome['status'], number>;
+  /** Newest and oldest sort time (publishedAt, else storedAt) of stored articles. */
+  newestAt: string | null;
+  oldestAt: string | null;
+  /** Bytes on disk used by the store (database file / relations). */
+  sizeBytes: number;
+};
+
+export type StoreOptions = {
+  /** PostgreSQL schema (default `public`); ignored by SQLite. */
+  schema?: string;
+  /** Expands an IPTC code to its descendants, for the topic filter. */
+  topicExpander?: (code: string) => string[];
+  /** Clock for storedAt / updatedAt / retention (tests). */
+  now?: () => Date;
+};

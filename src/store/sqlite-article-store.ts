@@ -1,0 +1,709 @@
+/**
+ * SQLite backend (embedded default): better-sqlite3, WAL, FTS5, versioned migrations.
+ *
+ * Ordering and since/until use the article's sort time: publishedAt when the
+ * article was first stored, falling back to storedAt (see `sortTimeOf`). `since`
+ * is inclusive, `until` exclusive. Newest first; ties broken by id.
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import { PipelineError } from '../errors.js';
+import type { FullArticleStore } from './article-store.js';
+import {
+  encodeCursor,
+  entityRowsOf,
+  ftsMatchExpression,
+  langKey,
+  normaliseQuery,
+  planUpsert,
+  sortTimeOf,
+  topicCodesOf,
+} from './store-core.js';
+import type {
+  ArticlePage,
+  ArticleQuery,
+  ArticleRecord,
+  FeedDefinition,
+  FeedState,
+  Fingerprint,
+  ItemOutcome,
+  PollReport,
+  SeenItem,
+  StoreOptions,
+  StoreStats,
+  UpsertOutcome,
+} from './types.js';
+
+type Migration = { version: number; name: string; sql: string };
+
+export const SQLITE_MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'articles, feeds, seen items, outcomes',
+    sql: `
+      CREATE TABLE articles (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        id TEXT NOT NULL UNIQUE,
+        canonical_url TEXT NOT NULL,
+        feed_id TEXT NOT NULL,
+        published_at TEXT,
+        sort_at INTEGER NOT NULL,
+        stored_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        language TEXT,
+        content_hash TEXT NOT NULL,
+        version INTEGER NOT NULL,
+        cluster_id TEXT NOT NULL,
+        signature TEXT,
+        record TEXT NOT NULL
+      );
+      CREATE INDEX articles_sort ON articles (sort_at DESC, id DESC);
+      CREATE INDEX articles_feed_sort ON articles (feed_id, sort_at DESC, id DESC);
+      CREATE INDEX articles_lang_sort ON articles (language, sort_at DESC, id DESC);
+      CREATE INDEX articles_canonical ON articles (canonical_url);
+      CREATE INDEX articles_cluster ON articles (cluster_id);
+
+      CREATE TABLE article_topics (
+        code TEXT NOT NULL,
+        article_id TEXT NOT NULL,
+        sort_at INTEGER NOT NULL,
+        PRIMARY KEY (code, article_id)
+      ) WITHOUT ROWID;
+      CREATE INDEX article_topics_code_sort ON article_topics (code, sort_at DESC, article_id DESC);
+      CREATE INDEX article_topics_article ON article_topics (article_id);
+
+      CREATE TABLE article_entities (
+        key TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        article_id TEXT NOT NULL,
+        sort_at INTEGER NOT NULL,
+        PRIMARY KEY (key, kind, article_id)
+      ) WITHOUT ROWID;
+      CREATE INDEX article_entities_article ON article_entities (article_id);
+
+      CREATE TABLE article_bands (
+        band TEXT NOT NULL,
+        article_id TEXT NOT NULL,
+        PRIMARY KEY (band, article_id)
+      ) WITHOUT ROWID;
+      CREATE INDEX article_bands_article ON article_bands (article_id);
+
+      CREATE VIRTUAL TABLE articles_fts USING fts5(
+        title, text, content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 2'
+      );
+
+      CREATE TABLE feeds (
+        id TEXT PRIMARY KEY,
+        url TEXT NOT NULL,
+        title TEXT,
+        interval_ms INTEGER,
+        created_at TEXT NOT NULL,
+        status TEXT NOT NULL DEFAULT 'active',
+        last_polled_at TEXT,
+        last_success_at TEXT,
+        last_error_at TEXT,
+        last_error_code TEXT,
+        last_error_message TEXT,
+        consecutive_failures INTEGER NOT NULL DEFAULT 0,
+        last_new_items INTEGER NOT NULL DEFAULT 0,
+        etag TEXT,
+        last_modified TEXT,
+        next_poll_at TEXT
+      );
+
+      CREATE TABLE seen_items (
+        feed_id TEXT NOT NULL,
+        key TEXT NOT NULL,
+        hash TEXT NOT NULL,
+        seen_at TEXT NOT NULL,
+        PRIMARY KEY (feed_id, key)
+      ) WITHOUT ROWID;
+
+      CREATE TABLE item_outcomes (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        feed_id TEXT NOT NULL,
+        url TEXT NOT NULL,
+        stage TEXT NOT NULL,
+        status TEXT NOT NULL,
+        reason TEXT,
+        article_id TEXT,
+        at TEXT NOT NULL,
+        at_ms INTEGER NOT NULL
+      );
+      CREATE INDEX item_outcomes_at ON item_outcomes (at_ms DESC);
+      CREATE INDEX item_outcomes_status_at ON item_outcomes (status, at_ms DESC);
+    `,
+  },
+];
+
+type Row = Record<string, unknown>;
+
+const str = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
+
+function feedFromRow(r: Row): FeedState {
+  const code = str(r.last_error_code);
+  return {
+    id: String(r.id),
+    url: String(r.url),
+    title: str(r.title),
+    intervalMs: r.interval_ms === null || r.interval_ms === undefined ? null : Number(r.interval_ms),
+    lastPolledAt: str(r.last_polled_at),
+    lastSuccessAt: str(r.last_success_at),
+    lastErrorAt: str(r.last_error_at),
+    lastError: code === null ? null : { code, message: str(r.last_error_message) ?? '' },
+    consecutiveFailures: Number(r.consecutive_failures ?? 0),
+    lastNewItems: Number(r.last_new_items ?? 0),
+    etag: str(r.etag),
+    lastModified: str(r.last_modified),
+    nextPollAt: str(r.next_poll_at),
+    status: r.status === 'retired' ? 'retired' : 'active',
+  };
+}
+
+function outcomeFromRow(r: Row): ItemOutcome {
+  return {
+    feedId: String(r.feed_id),
+    url: String(r.url),
+    stage: r.stage as ItemOutcome['stage'],
+    status: r.status as ItemOutcome['status'],
+    reason: str(r.reason),
+    articleId: str(r.article_id),
+    at: String(r.at),
+  };
+}
+
+/** Turns driver errors into retryable store errors; PipelineErrors pass through. */
+function storeError(err: unknown, what: string): PipelineError {
+  if (err instanceof PipelineError) {
+    return err;
+  }
+  return new PipelineError('store', true, `sqlite ${what}: ${(err as Error)?.message ?? String(err)}`, err);
+}
+
+const SQLITE_PARAM_CHUNK = 500;
+
+function chunks<T>(items: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) {
+    out.push(items.slice(i, i + size));
+  }
+  return out;
+}
+
+/** `sqlite:` / `file:` prefixes are accepted and stripped; `:memory:` stays in memory. */
+export function sqlitePathOf(databaseUrl: string): string {
+  const m = /^(?:sqlite|file):(?:\/\/)?(.*)$/.exec(databaseUrl);
+  return m?.[1] ? m[1] : databaseUrl;
+}
+
+export class SqliteArticleStore implements FullArticleStore {
+  readonly kind = 'sqlite' as const;
+  private readonly db: Database.Database;
+  private readonly now: () => Date;
+  private readonly topicExpander: ((code: string) => string[]) | undefined;
+  private closed = false;
+
+  constructor(path: string, opts: StoreOptions = {}) {
+    if (path !== ':memory:') {
+      mkdirSync(dirname(path), { recursive: true });
+    }
+    this.db = new Database(path);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('busy_timeout = 5000');
+    this.db.pragma('synchronous = NORMAL');
+    this.db.pragma('foreign_keys = ON');
+    this.now = opts.now ?? (() => new Date());
+    this.topicExpander = opts.topicExpander;
+  }
+
+  private run<T>(what: string, fn: () => T): Promise<T> {
+    try {
+      if (this.closed) {
+        throw new PipelineError('store', false, 'store is closed');
+      }
+      return Promise.resolve(fn());
+    } catch (err) {
+      return Promise.reject(storeError(err, what));
+    }
+  }
+
+  migrate(): Promise<void> {
+    return this.run('migrate', () => {
+      this.db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+        version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`);
+      for (const m of SQLITE_MIGRATIONS) {
+        this.db
+          .transaction(() => {
+            const done = this.db.prepare('SELECT 1 FROM schema_migrations WHERE version = ?').get(m.version);
+            if (done) {
+              return;
+            }
+            this.db.exec(m.sql);
+            this.db
+              .prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)')
+              .run(m.version, m.name, this.now().toISOString());
+          })
+          .immediate();
+      }
+    });
+  }
+
+  upsertArticle(
+    record: ArticleRecord,
+    opts: { fingerprint?: Fingerprint } = {},
+  ): Promise<{ outcome: UpsertOutcome; record: ArticleRecord }> {
+    return this.run('upsertArticle', () =>
+      this.db
+        .transaction(() => {
+          const row = this.db
+            .prepare('SELECT seq, record, content_hash, version, sort_at FROM articles WHERE id = ?')
+            .get(record.id) as Row | undefined;
+          const existing = row
+            ? {
+                record: JSON.parse(String(row.record)) as ArticleRecord,
+                contentHash: String(row.content_hash),
+                version: Number(row.version),
+              }
+            : null;
+          const now = this.now();
+          const plan = planUpsert(existing, record, now.toISOString());
+          if (plan.outcome === 'unchanged') {
+            return plan;
+          }
+          const r = plan.record;
+          const sortAt = row ? Number(row.sort_at) : sortTimeOf(r, now.getTime());
+          const cols = {
+            id: r.id,
+            canonical_url: r.canonicalUrl,
+            feed_id: r.feed.id,
+            published_at: r.publishedAt,
+            sort_at: sortAt,
+            stored_at: r.storedAt ?? now.toISOString(),
+            updated_at: r.updatedAt ?? now.toISOString(),
+            language: langKey(r.language),
+            content_hash: r.contentHash,
+            version: r.version,
+            cluster_id: r.clusterId,
+            signature: opts.fingerprint ? JSON.stringify(opts.fingerprint.signature) : null,
+            record: JSON.stringify(r),
+          };
+          let seq: number;
+          if (row) {
+            seq = Number(row.seq);
+            this.db
+              .prepare(
+                `UPDATE articles SET canonical_url = @canonical_url, feed_id = @feed_id, published_at = @published_at,
+                 updated_at = @updated_at, language = @language, content_hash = @content_hash, version = @version,
+                 cluster_id = @cluster_id, signature = COALESCE(@signature, signature), record = @record WHERE id = @id`,
+              )
+              .run(cols);
+            this.db.prepare('DELETE FROM article_topics WHERE article_id = ?').run(r.id);
+            this.db.prepare('DELETE FROM article_entities WHERE article_id = ?').run(r.id);
+            this.db.prepare('DELETE FROM articles_fts WHERE rowid = ?').run(seq);
+          } else {
+            const info = this.db
+              .prepare(
+                `INSERT INTO articles (id, canonical_url, feed_id, published_at, sort_at, stored_at, updated_at, language,
+                 content_hash, version, cluster_id, signature, record)
+                 VALUES (@id, @canonical_url, @feed_id, @published_at, @sort_at, @stored_at, @updated_at, @language,
+                 @content_hash, @version, @cluster_id, @signature, @record)`,
+              )
+              .run(cols);
+            seq = Number(info.lastInsertRowid);
+          }
+          const addTopic = this.db.prepare('INSERT INTO article_topics (code, article_id, sort_at) VALUES (?, ?, ?)');
+          for (const code of topicCodesOf(r)) {
+            addTopic.run(code, r.id, sortAt);
+          }
+          const addEntity = this.db.prepare(
+            'INSERT INTO article_entities (key, kind, article_id, sort_at) VALUES (?, ?, ?, ?)',
+          );
+          for (const e of entityRowsOf(r)) {
+            addEntity.run(e.key, e.kind, r.id, sortAt);
+          }
+          this.db.prepare('INSERT INTO articles_fts (rowid, title, text) VALUES (?, ?, ?)').run(seq, r.title, r.text);
+          if (opts.fingerprint) {
+            this.db.prepare('DELETE FROM article_bands WHERE article_id = ?').run(r.id);
+            const addBand = this.db.prepare('INSERT OR IGNORE INTO article_bands (band, article_id) VALUES (?, ?)');
+            for (const band of opts.fingerprint.bands) {
+              addBand.run(band, r.id);
+            }
+          }
+          return plan;
+        })
+        .immediate(),
+    );
+  }
+
+  findSimilar(bands: string[], limit = 20): Promise<Array<{ id: string; clusterId: string; signature: number[] }>> {
+    return this.run('findSimilar', () => {
+      const unique = [...new Set(bands)].slice(0, SQLITE_PARAM_CHUNK);
+      if (unique.length === 0) {
+        return [];
+      }
+      const rows = this.db
+        .prepare(
+          `SELECT a.id, a.cluster_id, a.signature, COUNT(*) AS shared
+           FROM article_bands b JOIN articles a ON a.id = b.article_id
+           WHERE b.band IN (${unique.map(() => '?').join(', ')})
+           GROUP BY a.id ORDER BY shared DESC, a.sort_at DESC, a.id DESC LIMIT ?`,
+        )
+        .all(...unique, Math.max(1, Math.floor(limit))) as Row[];
+      return rows.map((r) => ({
+        id: String(r.id),
+        clusterId: String(r.cluster_id),
+        signature: r.signature ? (JSON.parse(String(r.signature)) as number[]) : [],
+      }));
+    });
+  }
+
+  getArticle(id: string): Promise<ArticleRecord | null> {
+    return this.run('getArticle', () => {
+      const row = this.db.prepare('SELECT record FROM articles WHERE id = ?').get(id) as Row | undefined;
+      return row ? (JSON.parse(String(row.record)) as ArticleRecord) : null;
+    });
+  }
+
+  listArticles(query: ArticleQuery): Promise<ArticlePage> {
+    return this.run('listArticles', () => {
+      const n = normaliseQuery(query, this.topicExpander);
+      const where: string[] = [];
+      const params: unknown[] = [];
+      if (n.sinceMs !== null) {
+        where.push('a.sort_at >= ?');
+        params.push(n.sinceMs);
+      }
+      if (n.untilMs !== null) {
+        where.push('a.sort_at < ?');
+        params.push(n.untilMs);
+      }
+      if (n.feed !== null) {
+        where.push('a.feed_id = ?');
+        params.push(n.feed);
+      }
+      if (n.lang !== null) {
+        where.push("(a.language = ? OR a.language LIKE ? ESCAPE '\\')");
+        params.push(n.lang, `${n.lang.replace(/[\\%_]/g, (c) => `\\${c}`)}-%`);
+      }
+      if (n.topics !== null) {
+        where.push(
+          `EXISTS (SELECT 1 FROM article_topics t WHERE t.article_id = a.id AND t.code IN (${n.topics
+            .map(() => '?')
+            .join(', ')}))`,
+        );
+        params.push(...n.topics);
+      }
+      if (n.entity !== null) {
+        where.push('EXISTS (SELECT 1 FROM article_entities e WHERE e.article_id = a.id AND e.key = ?)');
+        params.push(n.entity);
+      }
+      if (n.q !== null) {
+        const match = ftsMatchExpression(n.q);
+        if (match === null) {
+          return { items: [], nextCursor: null };
+        }
+        where.push('a.seq IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)');
+        params.push(match);
+      }
+      if (n.cursor !== null) {
+        where.push('(a.sort_at < ? OR (a.sort_at = ? AND a.id < ?))');
+        params.push(n.cursor.sortAt, n.cursor.sortAt, n.cursor.id);
+      }
+      const sql = `SELECT a.id, a.sort_at, a.record FROM articles a
+        ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
+        ORDER BY a.sort_at DESC, a.id DESC LIMIT ?`;
+      const rows = this.db.prepare(sql).all(...params, n.limit + 1) as Row[];
+      const page = rows.slice(0, n.limit);
+      const last = page[page.length - 1];
+      return {
+        items: page.map((r) => JSON.parse(String(r.record)) as ArticleRecord),
+        nextCursor: rows.length > n.limit && last ? encodeCursor({ sortAt: Number(last.sort_at), id: String(last.id) }) : null,
+      };
+    });
+  }
+
+  countArticles(): Promise<number> {
+    return this.run('countArticles', () => Number((this.db.prepare('SELECT COUNT(*) AS n FROM articles').get() as Row).n));
+  }
+
+  upsertFeed(feed: FeedDefinition): Promise<void> {
+    return this.run('upsertFeed', () => {
+      this.db
+        .transaction(() => {
+          const row = this.db.prepare('SELECT url FROM feeds WHERE id = ?').get(feed.id) as Row | undefined;
+          if (!row) {
+            this.db
+              .prepare('INSERT INTO feeds (id, url, title, interval_ms, created_at) VALUES (?, ?, ?, ?, ?)')
+              .run(feed.id, feed.url, feed.title ?? null, feed.intervalMs ?? null, this.now().toISOString());
+            return;
+          }
+          const moved = String(row.url) !== feed.url;
+          this.db
+            .prepare(
+              `UPDATE feeds SET url = ?, title = COALESCE(?, title), interval_ms = ?,
+               status = CASE WHEN ? THEN 'active' ELSE status END,
+               consecutive_failures = CASE WHEN ? THEN 0 ELSE consecutive_failures END,
+               etag = CASE WHEN ? THEN NULL ELSE etag END,
+               last_modified = CASE WHEN ? THEN NULL ELSE last_modified END
+               WHERE id = ?`,
+            )
+            .run(
+              feed.url,
+              feed.title ?? null,
+              feed.intervalMs === undefined ? null : feed.intervalMs,
+              moved ? 1 : 0,
+              moved ? 1 : 0,
+              moved ? 1 : 0,
+              moved ? 1 : 0,
+              feed.id,
+            );
+        })
+        .immediate();
+    });
+  }
+
+  removeFeed(id: string): Promise<boolean> {
+    return this.run('removeFeed', () => this.db.prepare('DELETE FROM feeds WHERE id = ?').run(id).changes > 0);
+  }
+
+  getFeed(id: string): Promise<FeedState | null> {
+    return this.run('getFeed', () => {
+      const row = this.db.prepare('SELECT * FROM feeds WHERE id = ?').get(id) as Row | undefined;
+      return row ? feedFromRow(row) : null;
+    });
+  }
+
+  listFeeds(): Promise<FeedState[]> {
+    return this.run('listFeeds', () => (this.db.prepare('SELECT * FROM feeds ORDER BY id').all() as Row[]).map(feedFromRow));
+  }
+
+  recordPoll(feedId: string, report: PollReport): Promise<void> {
+    return this.run('recordPoll', () => {
+      let changes: number;
+      if (report.ok) {
+        const keep = (v: string | null | undefined): [number, string | null] => (v === undefined ? [1, null] : [0, v]);
+        const [keepTitle, title] = report.title ? [0, report.title] : [1, null];
+        const [keepEtag, etag] = keep(report.etag);
+        const [keepLm, lm] = keep(report.lastModified);
+        const [keepNext, next] = keep(report.nextPollAt);
+        changes = this.db
+          .prepare(
+            `UPDATE feeds SET last_polled_at = ?, last_success_at = ?, consecutive_failures = 0, last_new_items = ?,
+             title = CASE WHEN ? THEN title ELSE ? END,
+             etag = CASE WHEN ? THEN etag ELSE ? END,
+             last_modified = CASE WHEN ? THEN last_modified ELSE ? END,
+             next_poll_at = CASE WHEN ? THEN next_poll_at ELSE ? END,
+             url = COALESCE(?, url)
+             WHERE id = ?`,
+          )
+          .run(
+            report.at,
+            report.at,
+            report.newItems,
+            keepTitle,
+            title,
+            keepEtag,
+            etag,
+            keepLm,
+            lm,
+            keepNext,
+            next,
+            report.movedTo ?? null,
+            feedId,
+          ).changes;
+      } else {
+        changes = this.db
+          .prepare(
+            `UPDATE feeds SET last_polled_at = ?, last_error_at = ?, last_error_code = ?, last_error_message = ?,
+             consecutive_failures = consecutive_failures + 1, last_new_items = 0,
+             status = CASE WHEN ? THEN 'retired' ELSE status END,
+             next_poll_at = CASE WHEN ? THEN next_poll_at ELSE ? END
+             WHERE id = ?`,
+          )
+          .run(
+            report.at,
+            report.at,
+            report.error.code,
+            report.error.message,
+            report.retired ? 1 : 0,
+            report.nextPollAt === undefined ? 1 : 0,
+            report.nextPollAt ?? null,
+            feedId,
+          ).changes;
+      }
+      if (changes === 0) {
+        throw new PipelineError('store', false, `recordPoll: unknown feed "${feedId}" (register it with upsertFeed)`);
+      }
+    });
+  }
+
+  filterUnseen(feedId: string, items: SeenItem[]): Promise<SeenItem[]> {
+    return this.run('filterUnseen', () => {
+      const known = new Map<string, string>();
+      const keys = [...new Set(items.map((i) => i.key))];
+      for (const part of chunks(keys, SQLITE_PARAM_CHUNK)) {
+        const rows = this.db
+          .prepare(`SELECT key, hash FROM seen_items WHERE feed_id = ? AND key IN (${part.map(() => '?').join(', ')})`)
+          .all(feedId, ...part) as Row[];
+        for (const r of rows) {
+          known.set(String(r.key), String(r.hash));
+        }
+      }
+      const emitted = new Set<string>();
+      return items.filter((i) => {
+        if (emitted.has(i.key) || known.get(i.key) === i.hash) {
+          return false;
+        }
+        emitted.add(i.key);
+        return true;
+      });
+    });
+  }
+
+  markSeen(feedId: string, items: SeenItem[]): Promise<void> {
+    return this.run('markSeen', () => {
+      const at = this.now().toISOString();
+      const stmt = this.db.prepare(
+        `INSERT INTO seen_items (feed_id, key, hash, seen_at) VALUES (?, ?, ?, ?)
+         ON CONFLICT (feed_id, key) DO UPDATE SET hash = excluded.hash, seen_at = excluded.seen_at`,
+      );
+      this.db
+        .transaction(() => {
+          for (const i of items) {
+            stmt.run(feedId, i.key, i.hash, at);
+          }
+        })
+        .immediate();
+    });
+  }
+
+  recordItemOutcome(o: ItemOutcome): Promise<void> {
+    return this.run('recordItemOutcome', () => {
+      this.db
+        .prepare(
+          `INSERT INTO item_outcomes (feed_id, url, stage, status, reason, article_id, at, at_ms)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(o.feedId, o.url, o.stage, o.status, o.reason, o.articleId ?? null, o.at, Date.parse(o.at) || 0);
+    });
+  }
+
+  listItemOutcomes(
+    opts: { since?: string; status?: ItemOutcome['status']; limit?: number; feedId?: string } = {},
+  ): Promise<ItemOutcome[]> {
+    return this.run('listItemOutcomes', () => {
+      const where: string[] = [];
+      const params: unknown[] = [];
+      if (opts.since) {
+        where.push('at_ms >= ?');
+        params.push(Date.parse(opts.since) || 0);
+      }
+      if (opts.status) {
+        where.push('status = ?');
+        params.push(opts.status);
+      }
+      if (opts.feedId) {
+        where.push('feed_id = ?');
+        params.push(opts.feedId);
+      }
+      const rows = this.db
+        .prepare(
+          `SELECT * FROM item_outcomes ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
+           ORDER BY at_ms DESC, seq DESC LIMIT ?`,
+        )
+        .all(...params, Math.max(1, Math.floor(opts.limit ?? 100))) as Row[];
+      return rows.map(outcomeFromRow);
+    });
+  }
+
+  deleteOlderThan(days: number): Promise<number> {
+    return this.run('deleteOlderThan', () => {
+      if (!Number.isFinite(days) || days < 0) {
+        throw new PipelineError('bad_payload', false, `retention days must be >= 0, got ${days}`);
+      }
+      const cutoff = this.now().getTime() - days * 86_400_000;
+      return this.db
+        .transaction(() => {
+          const victims = this.db.prepare('SELECT id, seq FROM articles WHERE sort_at < ?').all(cutoff) as Row[];
+          const delFts = this.db.prepare('DELETE FROM articles_fts WHERE rowid = ?');
+          const delTopics = this.db.prepare('DELETE FROM article_topics WHERE article_id = ?');
+          const delEntities = this.db.prepare('DELETE FROM article_entities WHERE article_id = ?');
+          const delBands = this.db.prepare('DELETE FROM article_bands WHERE article_id = ?');
+          const delArticle = this.db.prepare('DELETE FROM articles WHERE id = ?');
+          for (const v of victims) {
+            delFts.run(v.seq);
+            delTopics.run(v.id);
+            delEntities.run(v.id);
+            delBands.run(v.id);
+            delArticle.run(v.id);
+          }
+          this.db.prepare('DELETE FROM item_outcomes WHERE at_ms < ?').run(cutoff);
+          return victims.length;
+        })
+        .immediate();
+    });
+  }
+
+  stats(): Promise<StoreStats> {
+    return this.run('stats', () => {
+      const one = (sql: string): Row => this.db.prepare(sql).get() as Row;
+      const a = one(
+        'SELECT COUNT(*) AS n, SUM(version > 1) AS updated, MAX(sort_at) AS newest, MIN(sort_at) AS oldest FROM articles',
+      );
+      const f = one(
+        `SELECT COUNT(*) AS total, SUM(status = 'active') AS active, SUM(status = 'retired') AS retired,
+         SUM(status = 'active' AND consecutive_failures > 0) AS failing FROM feeds`,
+      );
+      const outcomes: StoreStats['itemOutcomes'] = { stored: 0, skipped: 0, failed: 0, fallback: 0 };
+      for (const r of this.db.prepare('SELECT status, COUNT(*) AS n FROM item_outcomes GROUP BY status').all() as Row[]) {
+        const s = String(r.status) as ItemOutcome['status'];
+        if (s in outcomes) {
+          outcomes[s] = Number(r.n);
+        }
+      }
+      const pageCount = Number(this.db.pragma('page_count', { simple: true }));
+      const pageSize = Number(this.db.pragma('page_size', { simple: true }));
+      return {
+        articles: Number(a.n),
+        updatedArticles: Number(a.updated ?? 0),
+        feeds: {
+          total: Number(f.total),
+          active: Number(f.active ?? 0),
+          retired: Number(f.retired ?? 0),
+          failing: Number(f.failing ?? 0),
+        },
+        seenItems: Number(one('SELECT COUNT(*) AS n FROM seen_items').n),
+        itemOutcomes: outcomes,
+        newestAt: a.newest === null ? null : new Date(Number(a.newest)).toISOString(),
+        oldestAt: a.oldest === null ? null : new Date(Number(a.oldest)).toISOString(),
+        sizeBytes: pageCount * pageSize,
+      };
+    });
+  }
+
+  ping(): Promise<void> {
+    return this.run('ping', () => {
+      this.db.prepare('SELECT 1').get();
+    });
+  }
+
+  close(): Promise<void> {
+    if (!this.closed) {
+      this.closed = true;
+      this.db.close();
+    }
+    return Promise.resolve();
+  }
+}
+
+export async function openSqliteStore(path: string, opts: StoreOptions = {}): Promise<SqliteArticleStore> {
+  const store = new SqliteArticleStore(sqlitePathOf(path), opts);
+  try {
+    await store.migrate();
+  } catch (err) {
+    await store.close();
+    throw err;
+  }
+  return store;
+}

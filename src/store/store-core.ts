@@ -1,0 +1,162 @@
+/**
+ * Pure helpers shared by every ArticleStore backend: upsert decisions, cursors,
+ * query normalisation. No I/O, no clock (callers pass `now`).
+ */
+import { PipelineError } from '../errors.js';
+import type { ArticleQuery, ArticleRecord, UpsertOutcome } from './types.js';
+
+export const DEFAULT_PAGE_SIZE = 50;
+export const MAX_PAGE_SIZE = 1000;
+
+/** A query parameter the store cannot use (bad cursor, bad date): a permanent error. */
+export const badQuery = (message: string): PipelineError => new PipelineError('bad_payload', false, message);
+
+/** Milliseconds since the epoch for an ISO 8601 timestamp; throws a permanent error when unparseable. */
+export function toMillis(iso: string, what = 'timestamp'): number {
+  const ms = Date.parse(iso);
+  if (Number.isNaN(ms)) {
+    throw badQuery(`invalid ${what}: "${iso}" (use ISO 8601, e.g. 2024-05-01T00:00:00Z)`);
+  }
+  return ms;
+}
+
+/**
+ * The time an article sorts and filters by: its `publishedAt`, falling back to
+ * `storedAt` when the article has no publication time. Fixed when the article
+ * is first stored, so pagination never sees an article move.
+ */
+export function sortTimeOf(record: Pick<ArticleRecord, 'publishedAt'>, storedAtMs: number): number {
+  if (record.publishedAt) {
+    const ms = Date.parse(record.publishedAt);
+    if (!Number.isNaN(ms)) {
+      return ms;
+    }
+  }
+  return storedAtMs;
+}
+
+export type Cursor = { sortAt: number; id: string };
+
+/** Opaque cursor: base64url of `<sortAt>:<id>`. */
+export const encodeCursor = (c: Cursor): string => Buffer.from(`${c.sortAt}:${c.id}`, 'utf8').toString('base64url');
+
+export function decodeCursor(cursor: string): Cursor {
+  const raw = Buffer.from(cursor, 'base64url').toString('utf8');
+  const m = /^(-?\d{1,16}):([^\s]{1,200})$/.exec(raw);
+  if (!m || !m[1] || !m[2]) {
+    throw badQuery('invalid cursor');
+  }
+  return { sortAt: Number(m[1]), id: m[2] };
+}
+
+export function pageSize(limit: number | undefined): number {
+  if (limit === undefined) {
+    return DEFAULT_PAGE_SIZE;
+  }
+  if (!Number.isFinite(limit) || limit < 1) {
+    throw badQuery(`invalid limit: ${limit} (1..${MAX_PAGE_SIZE})`);
+  }
+  return Math.min(Math.floor(limit), MAX_PAGE_SIZE);
+}
+
+/** Words of a free-text query: letters and digits only, lower-cased, at most 16. */
+export function queryTerms(q: string): string[] {
+  return (q.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, 16);
+}
+
+/** FTS5 MATCH expression that requires every word of `q` (each quoted, so no operator injection). */
+export function ftsMatchExpression(q: string): string | null {
+  const terms = queryTerms(q);
+  return terms.length === 0 ? null : terms.map((t) => `"${t}"`).join(' ');
+}
+
+/** Normalised entity key used by the entity filter: lower case, single spaces. */
+export const entityKey = (name: string): string => name.normalize('NFC').trim().replace(/\s+/g, ' ').toLowerCase();
+
+export type EntityKind = 'people' | 'places' | 'organisations';
+
+export function entityRowsOf(record: ArticleRecord): Array<{ kind: EntityKind; key: string }> {
+  const rows = new Map<string, { kind: EntityKind; key: string }>();
+  for (const kind of ['people', 'places', 'organisations'] as const) {
+    for (const e of record.entities?.[kind] ?? []) {
+      const key = entityKey(e.name);
+      if (key) {
+        rows.set(`${kind}\u0000${key}`, { kind, key });
+      }
+    }
+  }
+  return [...rows.values()];
+}
+
+export const topicCodesOf = (record: ArticleRecord): string[] => [...new Set((record.topics ?? []).map((t) => t.code))];
+
+/** Codes the topic filter matches: the code itself plus whatever the expander adds (descendants). */
+export function expandTopic(code: string, expander?: (code: string) => string[]): string[] {
+  const codes = new Set<string>([code]);
+  for (const c of expander?.(code) ?? []) {
+    codes.add(c);
+  }
+  return [...codes];
+}
+
+export type ExistingArticle = { record: ArticleRecord; contentHash: string; version: number };
+
+export type UpsertPlan =
+  | { outcome: Extract<UpsertOutcome, 'unchanged'>; record: ArticleRecord }
+  | { outcome: Exclude<UpsertOutcome, 'unchanged'>; record: ArticleRecord };
+
+/**
+ * What an upsert does. New id: created, version 1, storedAt = updatedAt = now.
+ * Same content hash: unchanged, the stored record is returned as is.
+ * Other hash: updated, version + 1, the first publishedAt (when it had one) and
+ * storedAt kept, updatedAt = now.
+ */
+export function planUpsert(existing: ExistingArticle | null, incoming: ArticleRecord, nowIso: string): UpsertPlan {
+  if (!existing) {
+    return { outcome: 'created', record: { ...incoming, version: 1, storedAt: nowIso, updatedAt: nowIso } };
+  }
+  if (existing.contentHash === incoming.contentHash) {
+    return { outcome: 'unchanged', record: existing.record };
+  }
+  return {
+    outcome: 'updated',
+    record: {
+      ...incoming,
+      publishedAt: existing.record.publishedAt ?? incoming.publishedAt,
+      version: existing.version + 1,
+      storedAt: existing.record.storedAt ?? nowIso,
+      updatedAt: nowIso,
+    },
+  };
+}
+
+/** Validates the query's filters once, for every backend. */
+export type NormalisedQuery = {
+  sinceMs: number | null;
+  untilMs: number | null;
+  feed: string | null;
+  topics: string[] | null;
+  lang: string | null;
+  entity: string | null;
+  q: string | null;
+  limit: number;
+  cursor: Cursor | null;
+};
+
+export function normaliseQuery(query: ArticleQuery, topicExpander?: (code: string) => string[]): NormalisedQuery {
+  const q = query.q?.trim() ? query.q.trim() : null;
+  return {
+    sinceMs: query.since ? toMillis(query.since, 'since') : null,
+    untilMs: query.until ? toMillis(query.until, 'until') : null,
+    feed: query.feed || null,
+    topics: query.topic ? expandTopic(query.topic, topicExpander) : null,
+    lang: query.lang ? query.lang.toLowerCase() : null,
+    entity: query.entity ? entityKey(query.entity) || null : null,
+    q,
+    limit: pageSize(query.limit),
+    cursor: query.cursor ? decodeCursor(query.cursor) : null,
+  };
+}
+
+/** Language as stored for filtering: lower case, and `lang=en` also matches `en-US`. */
+export const langKey = (language: string | null): string | null => (language ? language.toLowerCase() : null);

@@ -1,0 +1,553 @@
+/**
+ * The one ArticleStore contract suite. Every backend runs it, for real:
+ * tests/integration/store/sqlite.test.ts and postgres.test.ts.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { PipelineError } from '../../../src/errors.js';
+import { articleIdFor, contentHashOf } from '../../../src/lib/ids.js';
+import type { FullArticleStore } from '../../../src/store/article-store.js';
+import type { ArticleRecord, StoreOptions } from '../../../src/store/types.js';
+
+export type StoreFactory = (opts: StoreOptions) => Promise<{ store: FullArticleStore; cleanup: () => Promise<void> }>;
+
+type Overrides = Partial<Omit<ArticleRecord, 'id' | 'canonicalUrl' | 'contentHash'>> & { slug: string };
+
+export function makeRecord(o: Overrides): ArticleRecord {
+  const url = `https://news.test/${o.slug}`;
+  const title = o.title ?? `Story ${o.slug}`;
+  const text = o.text ?? `Body of story ${o.slug}.\n\nSecond paragraph.`;
+  const { slug: _slug, ...rest } = o;
+  return {
+    url,
+    feed: { id: 'wire', title: 'Wire', url: 'https://news.test/feed.xml' },
+    siteName: 'News Test',
+    byline: null,
+    dateline: null,
+    publishedAt: '2026-01-01T10:00:00.000Z',
+    modifiedAt: null,
+    fetchedAt: '2026-01-01T11:00:00.000Z',
+    language: 'en',
+    excerpt: null,
+    html: `<p>${text}</p>`,
+    wordCount: text.split(/\s+/).length,
+    leadImage: null,
+    topics: [],
+    entities: { people: [], places: [], organisations: [] },
+    keywords: [],
+    clusterId: articleIdFor(url),
+    duplicateOf: null,
+    version: 1,
+    extraction: { method: 'readability', warnings: [] },
+    ...rest,
+    title,
+    text,
+    id: articleIdFor(url),
+    canonicalUrl: url,
+    contentHash: contentHashOf({ title, text }),
+  };
+}
+
+const iso = (ms: number): string => new Date(ms).toISOString();
+const T0 = Date.parse('2026-02-01T00:00:00.000Z');
+const HOUR = 3_600_000;
+
+async function collectAll(store: FullArticleStore, query: Parameters<FullArticleStore['listArticles']>[0]) {
+  const ids: string[] = [];
+  let cursor: string | undefined;
+  for (let guard = 0; guard < 1000; guard++) {
+    const page = await store.listArticles({ ...query, cursor });
+    ids.push(...page.items.map((a) => a.id));
+    if (!page.nextCursor) {
+      return ids;
+    }
+    cursor = page.nextCursor;
+  }
+  throw new Error('pagination did not end');
+}
+
+const TOPIC_TREE: Record<string, string[]> = {
+  'medtop:11000000': ['medtop:20000638', 'medtop:20000646'],
+  'medtop:20000638': ['medtop:20000646'],
+};
+
+export function runArticleStoreContract(name: string, factory: StoreFactory): void {
+  describe(`ArticleStore contract (${name})`, () => {
+    let store: FullArticleStore;
+    let cleanup: () => Promise<void>;
+    let clock: number;
+
+    beforeEach(async () => {
+      clock = T0;
+      const opened = await factory({
+        now: () => new Date(clock),
+        topicExpander: (code) => TOPIC_TREE[code] ?? [],
+      });
+      store = opened.store;
+      cleanup = opened.cleanup;
+    });
+
+    afterEach(async () => {
+      await cleanup();
+    });
+
+    describe('migrate', () => {
+      it('succeeds again without changes when migrations already ran', async () => {
+        await store.upsertArticle(makeRecord({ slug: 'm' }));
+        await store.migrate();
+        expect(await store.countArticles()).toBe(1);
+        await expect(store.ping()).resolves.toBeUndefined();
+      });
+    });
+
+    describe('upsertArticle', () => {
+      it('returns created with version 1 and store times when the id is new', async () => {
+        const { outcome, record } = await store.upsertArticle(makeRecord({ slug: 'a', version: 7 }));
+        expect(outcome).toBe('created');
+        expect(record.version).toBe(1);
+        expect(record.storedAt).toBe(iso(T0));
+        expect(record.updatedAt).toBe(iso(T0));
+        const got = await store.getArticle(record.id);
+        expect(got).toEqual(record);
+      });
+
+      it('returns unchanged and writes nothing when the same record arrives twice', async () => {
+        const rec = makeRecord({ slug: 'a' });
+        await store.upsertArticle(rec);
+        clock += HOUR;
+        const second = await store.upsertArticle({ ...rec, keywords: ['ignored'] });
+        expect(second.outcome).toBe('unchanged');
+        expect(second.record.version).toBe(1);
+        expect(second.record.updatedAt).toBe(iso(T0));
+        expect(await store.countArticles()).toBe(1);
+        expect((await store.getArticle(rec.id))?.keywords).toEqual([]);
+      });
+
+      it('stores one row when the same record is upserted concurrently', async () => {
+        const rec = makeRecord({ slug: 'race' });
+        const results = await Promise.all([1, 2, 3, 4, 5].map(() => store.upsertArticle(rec)));
+        expect(results.filter((r) => r.outcome === 'created')).toHaveLength(1);
+        expect(results.filter((r) => r.outcome === 'unchanged')).toHaveLength(4);
+        expect(await store.countArticles()).toBe(1);
+      });
+
+      it('bumps version and keeps publishedAt and storedAt when the content hash changes', async () => {
+        const first = makeRecord({ slug: 'a', publishedAt: '2026-01-01T10:00:00.000Z' });
+        await store.upsertArticle(first);
+        clock += HOUR;
+        const changed = makeRecord({ slug: 'a', text: 'Corrected body.', publishedAt: '2026-01-03T00:00:00.000Z' });
+        const { outcome, record } = await store.upsertArticle(changed);
+        expect(outcome).toBe('updated');
+        expect(record.version).toBe(2);
+        expect(record.publishedAt).toBe('2026-01-01T10:00:00.000Z');
+        expect(record.storedAt).toBe(iso(T0));
+        expect(record.updatedAt).toBe(iso(T0 + HOUR));
+        expect(record.text).toBe('Corrected body.');
+        expect(await store.getArticle(first.id)).toEqual(record);
+        clock += HOUR;
+        const third = await store.upsertArticle(makeRecord({ slug: 'a', text: 'Corrected again.' }));
+        expect(third.record.version).toBe(3);
+        expect(await store.countArticles()).toBe(1);
+      });
+
+      it('adopts the publishedAt of an update when the first version had none', async () => {
+        await store.upsertArticle(makeRecord({ slug: 'a', publishedAt: null }));
+        const { record } = await store.upsertArticle(
+          makeRecord({ slug: 'a', text: 'New.', publishedAt: '2026-01-05T00:00:00.000Z' }),
+        );
+        expect(record.publishedAt).toBe('2026-01-05T00:00:00.000Z');
+      });
+
+      it('refreshes topic and full-text indexes when an article is updated', async () => {
+        await store.upsertArticle(
+          makeRecord({ slug: 'a', text: 'alpha words', topics: [{ code: 'c1', label: 'C1', score: 1, scheme: 'custom' }] }),
+        );
+        await store.upsertArticle(
+          makeRecord({ slug: 'a', text: 'omega words', topics: [{ code: 'c2', label: 'C2', score: 1, scheme: 'custom' }] }),
+        );
+        expect((await store.listArticles({ q: 'alpha' })).items).toHaveLength(0);
+        expect((await store.listArticles({ q: 'omega' })).items).toHaveLength(1);
+        expect((await store.listArticles({ topic: 'c1' })).items).toHaveLength(0);
+        expect((await store.listArticles({ topic: 'c2' })).items).toHaveLength(1);
+      });
+    });
+
+    describe('getArticle', () => {
+      it('returns null when the id is unknown', async () => {
+        expect(await store.getArticle('nope')).toBeNull();
+      });
+    });
+
+    describe('listArticles', () => {
+      async function seedFilters(): Promise<Record<string, ArticleRecord>> {
+        const recs = {
+          en1: makeRecord({
+            slug: 'en1',
+            title: 'Refugees reach Seoul',
+            text: 'North Korean refugees asked for asylum in Beijing.',
+            publishedAt: '2026-01-10T00:00:00.000Z',
+            language: 'en',
+            topics: [{ code: 'medtop:20000646', label: 'refugees', score: 0.9, scheme: 'medtop' }],
+            entities: {
+              people: [{ name: 'Liu Jianchao', mentions: 2, salience: 0.5, offset: 3 }],
+              places: [{ name: 'Beijing', mentions: 1, salience: 0.4, offset: 40 }],
+              organisations: [],
+            },
+          }),
+          en2: makeRecord({
+            slug: 'en2',
+            title: 'Markets rally',
+            text: 'Stocks rose sharply in Tokyo.',
+            publishedAt: '2026-01-12T00:00:00.000Z',
+            language: 'en-US',
+            feed: { id: 'biz', title: 'Biz', url: null },
+            topics: [{ code: 'medtop:04000000', label: 'economy', score: 0.8, scheme: 'medtop' }],
+          }),
+          fr1: makeRecord({
+            slug: 'fr1',
+            title: 'Réfugiés à Séoul',
+            text: 'Les réfugiés nord-coréens demandent l’asile.',
+            publishedAt: '2026-01-14T00:00:00.000Z',
+            language: 'fr',
+            topics: [{ code: 'medtop:11000000', label: 'politics', score: 0.7, scheme: 'medtop' }],
+          }),
+          nodate: makeRecord({ slug: 'nodate', publishedAt: null, language: null }),
+        };
+        for (const r of Object.values(recs)) {
+          await store.upsertArticle(r);
+        }
+        return recs;
+      }
+
+      it('orders newest first, falling back to storedAt when publishedAt is missing', async () => {
+        const r = await seedFilters();
+        const ids = (await store.listArticles({})).items.map((a) => a.id);
+        // nodate sorts by storedAt (T0 = 2026-02-01), newer than every publishedAt.
+        expect(ids).toEqual([r.nodate!.id, r.fr1!.id, r.en2!.id, r.en1!.id]);
+      });
+
+      it('keeps only articles in [since, until) when both are given', async () => {
+        const r = await seedFilters();
+        const page = await store.listArticles({ since: '2026-01-10T00:00:00Z', until: '2026-01-14T00:00:00Z' });
+        expect(page.items.map((a) => a.id)).toEqual([r.en2!.id, r.en1!.id]);
+        const sinceOnly = await store.listArticles({ since: '2026-01-13T00:00:00+00:00' });
+        expect(sinceOnly.items.map((a) => a.id)).toEqual([r.nodate!.id, r.fr1!.id]);
+      });
+
+      it('keeps only the feed asked for when feed is given', async () => {
+        const r = await seedFilters();
+        expect((await store.listArticles({ feed: 'biz' })).items.map((a) => a.id)).toEqual([r.en2!.id]);
+      });
+
+      it('matches the language and its regional variants when lang is given', async () => {
+        const r = await seedFilters();
+        expect((await store.listArticles({ lang: 'en' })).items.map((a) => a.id)).toEqual([r.en2!.id, r.en1!.id]);
+        expect((await store.listArticles({ lang: 'en-us' })).items.map((a) => a.id)).toEqual([r.en2!.id]);
+        expect((await store.listArticles({ lang: 'fr' })).items.map((a) => a.id)).toEqual([r.fr1!.id]);
+      });
+
+      it('includes descendants of the topic code when the expander knows them', async () => {
+        const r = await seedFilters();
+        expect((await store.listArticles({ topic: 'medtop:20000646' })).items.map((a) => a.id)).toEqual([r.en1!.id]);
+        expect((await store.listArticles({ topic: 'medtop:11000000' })).items.map((a) => a.id)).toEqual([
+          r.fr1!.id,
+          r.en1!.id,
+        ]);
+        expect((await store.listArticles({ topic: 'medtop:99999999' })).items).toEqual([]);
+      });
+
+      it('matches an entity by name regardless of case when entity is given', async () => {
+        const r = await seedFilters();
+        expect((await store.listArticles({ entity: 'liu  jianchao' })).items.map((a) => a.id)).toEqual([r.en1!.id]);
+        expect((await store.listArticles({ entity: 'Beijing' })).items.map((a) => a.id)).toEqual([r.en1!.id]);
+        expect((await store.listArticles({ entity: 'Tokyo' })).items).toEqual([]);
+      });
+
+      it('finds articles by words of title or text when q is given', async () => {
+        const r = await seedFilters();
+        expect((await store.listArticles({ q: 'asylum' })).items.map((a) => a.id)).toEqual([r.en1!.id]);
+        expect((await store.listArticles({ q: 'markets' })).items.map((a) => a.id)).toEqual([r.en2!.id]);
+        expect((await store.listArticles({ q: 'refugees seoul' })).items.map((a) => a.id)).toEqual([r.en1!.id]);
+        expect((await store.listArticles({ q: 'refugees tokyo' })).items).toEqual([]);
+        expect((await store.listArticles({ q: '"NEAR(' })).items).toEqual([]);
+      });
+
+      it('combines filters when several are given', async () => {
+        const r = await seedFilters();
+        const page = await store.listArticles({ lang: 'en', q: 'refugees', topic: 'medtop:11000000', feed: 'wire' });
+        expect(page.items.map((a) => a.id)).toEqual([r.en1!.id]);
+      });
+
+      it('pages through every article once with a stable order when ties share a timestamp', async () => {
+        const ids: string[] = [];
+        for (let i = 0; i < 23; i++) {
+          const rec = makeRecord({ slug: `p${i}`, publishedAt: iso(T0 - (i % 3) * HOUR) });
+          ids.push(rec.id);
+          await store.upsertArticle(rec);
+        }
+        const seen = await collectAll(store, { limit: 5 });
+        expect(seen).toHaveLength(23);
+        expect(new Set(seen)).toEqual(new Set(ids));
+        const first = await store.listArticles({ limit: 5 });
+        expect(first.items).toHaveLength(5);
+        expect(first.nextCursor).not.toBeNull();
+        const all = (await store.listArticles({ limit: 100 })).items.map((a) => a.id);
+        expect(all).toEqual(seen);
+      });
+
+      it('neither skips nor repeats an article when new ones arrive between pages', async () => {
+        const initial: string[] = [];
+        for (let i = 0; i < 30; i++) {
+          const rec = makeRecord({ slug: `i${i}`, publishedAt: iso(T0 - i * HOUR) });
+          initial.push(rec.id);
+          await store.upsertArticle(rec);
+        }
+        const seen: string[] = [];
+        let cursor: string | undefined;
+        let n = 0;
+        do {
+          const page = await store.listArticles({ limit: 4, cursor });
+          seen.push(...page.items.map((a) => a.id));
+          cursor = page.nextCursor ?? undefined;
+          // Meanwhile: newer articles, older ones, ties, and re-deliveries with new content.
+          n++;
+          await store.upsertArticle(makeRecord({ slug: `new${n}`, publishedAt: iso(T0 + n * HOUR) }));
+          await store.upsertArticle(makeRecord({ slug: `old${n}`, publishedAt: iso(T0 - 100 * HOUR - n) }));
+          await store.upsertArticle(makeRecord({ slug: `tie${n}`, publishedAt: iso(T0 - 10 * HOUR) }));
+          await store.upsertArticle(makeRecord({ slug: `i${n}`, text: `revised ${n}`, publishedAt: iso(T0 + 500 * HOUR) }));
+        } while (cursor);
+        expect(new Set(seen).size).toBe(seen.length);
+        for (const id of initial) {
+          expect(seen).toContain(id);
+        }
+      });
+
+      it('rejects a cursor it did not make with a permanent error', async () => {
+        const err = await store.listArticles({ cursor: 'not-a-cursor' }).catch((e: unknown) => e);
+        expect(err).toBeInstanceOf(PipelineError);
+        expect((err as PipelineError).retryable).toBe(false);
+        await expect(store.listArticles({ since: 'yesterday' })).rejects.toThrow(/since/);
+      });
+
+      it('caps the page at the limit when more articles match', async () => {
+        for (let i = 0; i < 5; i++) {
+          await store.upsertArticle(makeRecord({ slug: `l${i}` }));
+        }
+        const page = await store.listArticles({ limit: 2 });
+        expect(page.items).toHaveLength(2);
+        const last = await store.listArticles({ limit: 5 });
+        expect(last.items).toHaveLength(5);
+        expect(last.nextCursor).toBeNull();
+      });
+    });
+
+    describe('findSimilar', () => {
+      it('returns articles sharing a band, most shared first, when bands overlap', async () => {
+        const a = makeRecord({ slug: 'a', clusterId: 'cluster-a' });
+        const b = makeRecord({ slug: 'b', clusterId: 'cluster-a' });
+        const c = makeRecord({ slug: 'c', clusterId: 'cluster-c' });
+        await store.upsertArticle(a, { fingerprint: { signature: [1, 2, 3], bands: ['0:x', '1:y', '2:z'] } });
+        await store.upsertArticle(b, { fingerprint: { signature: [1, 2, 4], bands: ['0:x', '1:q', '2:r'] } });
+        await store.upsertArticle(c, { fingerprint: { signature: [9, 9, 9], bands: ['0:m', '1:n', '2:o'] } });
+        const found = await store.findSimilar(['0:x', '1:y', '2:zz']);
+        expect(found.map((f) => f.id)).toEqual([a.id, b.id]);
+        expect(found[0]).toEqual({ id: a.id, clusterId: 'cluster-a', signature: [1, 2, 3] });
+        expect(await store.findSimilar(['9:none'])).toEqual([]);
+        expect(await store.findSimilar([])).toEqual([]);
+      });
+
+      it('forgets old band keys when an update brings a new fingerprint', async () => {
+        await store.upsertArticle(makeRecord({ slug: 'a' }), { fingerprint: { signature: [1], bands: ['0:old'] } });
+        await store.upsertArticle(makeRecord({ slug: 'a', text: 'changed' }), {
+          fingerprint: { signature: [2], bands: ['0:new'] },
+        });
+        expect(await store.findSimilar(['0:old'])).toEqual([]);
+        expect((await store.findSimilar(['0:new']))[0]?.signature).toEqual([2]);
+      });
+    });
+
+    describe('feeds', () => {
+      it('registers, lists, updates and removes feeds', async () => {
+        await store.upsertFeed({ id: 'b', url: 'https://news.test/b.xml' });
+        await store.upsertFeed({ id: 'a', url: 'https://news.test/a.xml', title: 'A', intervalMs: 60_000 });
+        const a = await store.getFeed('a');
+        expect(a).toMatchObject({
+          id: 'a',
+          url: 'https://news.test/a.xml',
+          title: 'A',
+          intervalMs: 60_000,
+          status: 'active',
+          consecutiveFailures: 0,
+          lastPolledAt: null,
+          lastError: null,
+        });
+        expect((await store.listFeeds()).map((f) => f.id)).toEqual(['a', 'b']);
+        await store.upsertFeed({ id: 'a', url: 'https://news.test/a.xml', intervalMs: 120_000 });
+        expect(await store.getFeed('a')).toMatchObject({ title: 'A', intervalMs: 120_000 });
+        expect(await store.removeFeed('a')).toBe(true);
+        expect(await store.removeFeed('a')).toBe(false);
+        expect(await store.getFeed('a')).toBeNull();
+      });
+
+      it('counts consecutive failures up and resets them when a poll succeeds', async () => {
+        await store.upsertFeed({ id: 'f', url: 'https://news.test/f.xml' });
+        const error = { code: 'http_status', message: 'GET https://news.test/f.xml -> 503' };
+        await store.recordPoll('f', { ok: false, at: '2026-01-01T00:00:00.000Z', error });
+        await store.recordPoll('f', {
+          ok: false,
+          at: '2026-01-01T00:05:00.000Z',
+          error,
+          nextPollAt: '2026-01-01T00:15:00.000Z',
+        });
+        expect(await store.getFeed('f')).toMatchObject({
+          consecutiveFailures: 2,
+          lastError: error,
+          lastErrorAt: '2026-01-01T00:05:00.000Z',
+          lastPolledAt: '2026-01-01T00:05:00.000Z',
+          lastSuccessAt: null,
+          nextPollAt: '2026-01-01T00:15:00.000Z',
+          status: 'active',
+        });
+        await store.recordPoll('f', {
+          ok: true,
+          at: '2026-01-01T00:15:00.000Z',
+          newItems: 4,
+          title: 'Feed F',
+          etag: '"v1"',
+          lastModified: 'Thu, 01 Jan 2026 00:00:00 GMT',
+        });
+        expect(await store.getFeed('f')).toMatchObject({
+          consecutiveFailures: 0,
+          lastSuccessAt: '2026-01-01T00:15:00.000Z',
+          lastNewItems: 4,
+          title: 'Feed F',
+          etag: '"v1"',
+          lastModified: 'Thu, 01 Jan 2026 00:00:00 GMT',
+        });
+        await store.recordPoll('f', { ok: true, at: '2026-01-01T00:30:00.000Z', newItems: 0 });
+        expect(await store.getFeed('f')).toMatchObject({ etag: '"v1"', title: 'Feed F', lastNewItems: 0 });
+      });
+
+      it('marks the feed retired when a poll reports it gone', async () => {
+        await store.upsertFeed({ id: 'g', url: 'https://news.test/g.xml' });
+        await store.recordPoll('g', {
+          ok: false,
+          at: '2026-01-01T00:00:00.000Z',
+          error: { code: 'http_status', message: '410' },
+          retired: true,
+        });
+        expect((await store.getFeed('g'))?.status).toBe('retired');
+        await store.upsertFeed({ id: 'g', url: 'https://news.test/g.xml' });
+        expect((await store.getFeed('g'))?.status).toBe('retired');
+        await store.upsertFeed({ id: 'g', url: 'https://news.test/g2.xml' });
+        expect(await store.getFeed('g')).toMatchObject({ status: 'active', consecutiveFailures: 0 });
+      });
+
+      it('updates the feed url when a poll reports a permanent redirect', async () => {
+        await store.upsertFeed({ id: 'm', url: 'https://news.test/old.xml' });
+        await store.recordPoll('m', { ok: true, at: '2026-01-01T00:00:00.000Z', newItems: 0, movedTo: 'https://news.test/new.xml' });
+        expect((await store.getFeed('m'))?.url).toBe('https://news.test/new.xml');
+      });
+
+      it('rejects a poll report when the feed is unknown', async () => {
+        await expect(store.recordPoll('ghost', { ok: true, at: '2026-01-01T00:00:00.000Z', newItems: 0 })).rejects.toThrow(
+          /unknown feed/,
+        );
+      });
+    });
+
+    describe('seen items', () => {
+      it('returns only new or changed items and remembers them once marked', async () => {
+        const items = [
+          { key: 'g1', hash: 'h1' },
+          { key: 'g2', hash: 'h2' },
+        ];
+        expect(await store.filterUnseen('f', items)).toEqual(items);
+        expect(await store.filterUnseen('f', items)).toEqual(items);
+        await store.markSeen('f', items);
+        expect(await store.filterUnseen('f', items)).toEqual([]);
+        expect(await store.filterUnseen('other', items)).toEqual(items);
+        const changed = [
+          { key: 'g1', hash: 'h1-changed' },
+          { key: 'g2', hash: 'h2' },
+          { key: 'g3', hash: 'h3' },
+        ];
+        expect(await store.filterUnseen('f', changed)).toEqual([changed[0], changed[2]]);
+        await store.markSeen('f', changed);
+        expect(await store.filterUnseen('f', changed)).toEqual([]);
+      });
+
+      it('handles large batches when a feed lists many items', async () => {
+        const items = Array.from({ length: 1200 }, (_, i) => ({ key: `k${i}`, hash: `h${i}` }));
+        await store.markSeen('big', items.slice(0, 1000));
+        const unseen = await store.filterUnseen('big', items);
+        expect(unseen.map((i) => i.key)).toEqual(items.slice(1000).map((i) => i.key));
+      });
+    });
+
+    describe('item outcomes', () => {
+      it('lists outcomes newest first with status and since filters', async () => {
+        const base = { feedId: 'f', stage: 'extract' as const, reason: null };
+        await store.recordItemOutcome({ ...base, url: 'https://news.test/1', status: 'stored', articleId: 'a1', at: '2026-01-01T00:00:00.000Z' });
+        await store.recordItemOutcome({ ...base, url: 'https://news.test/2', status: 'failed', reason: 'http_status: 404', at: '2026-01-01T00:01:00.000Z' });
+        await store.recordItemOutcome({ ...base, url: 'https://news.test/3', status: 'skipped', reason: 'unreadable', at: '2026-01-01T00:02:00.000Z' });
+        const all = await store.listItemOutcomes();
+        expect(all.map((o) => o.url)).toEqual(['https://news.test/3', 'https://news.test/2', 'https://news.test/1']);
+        expect(all[2]).toEqual({ ...base, url: 'https://news.test/1', status: 'stored', articleId: 'a1', at: '2026-01-01T00:00:00.000Z' });
+        const failed = await store.listItemOutcomes({ status: 'failed' });
+        expect(failed).toEqual([
+          { ...base, url: 'https://news.test/2', status: 'failed', reason: 'http_status: 404', articleId: null, at: '2026-01-01T00:01:00.000Z' },
+        ]);
+        expect((await store.listItemOutcomes({ since: '2026-01-01T00:01:00.000Z' })).length).toBe(2);
+        expect((await store.listItemOutcomes({ limit: 1 })).map((o) => o.url)).toEqual(['https://news.test/3']);
+      });
+    });
+
+    describe('deleteOlderThan', () => {
+      it('deletes articles older than the retention window with their index rows', async () => {
+        const old = makeRecord({
+          slug: 'old',
+          text: 'ancient zebra',
+          publishedAt: iso(T0 - 40 * 24 * HOUR),
+          topics: [{ code: 'c1', label: 'C1', score: 1, scheme: 'custom' }],
+        });
+        const fresh = makeRecord({ slug: 'fresh', text: 'recent zebra', publishedAt: iso(T0 - 2 * 24 * HOUR) });
+        await store.upsertArticle(old, { fingerprint: { signature: [1], bands: ['0:b'] } });
+        await store.upsertArticle(fresh);
+        expect(await store.deleteOlderThan(30)).toBe(1);
+        expect(await store.getArticle(old.id)).toBeNull();
+        expect(await store.getArticle(fresh.id)).not.toBeNull();
+        expect((await store.listArticles({ q: 'zebra' })).items.map((a) => a.id)).toEqual([fresh.id]);
+        expect((await store.listArticles({ topic: 'c1' })).items).toEqual([]);
+        expect(await store.findSimilar(['0:b'])).toEqual([]);
+        expect(await store.deleteOlderThan(30)).toBe(0);
+      });
+    });
+
+    describe('stats', () => {
+      it('counts articles, updates, feeds by health and outcomes', async () => {
+        await store.upsertArticle(makeRecord({ slug: 'a', publishedAt: '2026-01-01T00:00:00.000Z' }));
+        await store.upsertArticle(makeRecord({ slug: 'b', publishedAt: '2026-01-02T00:00:00.000Z' }));
+        await store.upsertArticle(makeRecord({ slug: 'b', text: 'changed', publishedAt: '2026-01-02T00:00:00.000Z' }));
+        await store.upsertFeed({ id: 'ok', url: 'https://news.test/ok.xml' });
+        await store.upsertFeed({ id: 'bad', url: 'https://news.test/bad.xml' });
+        await store.upsertFeed({ id: 'gone', url: 'https://news.test/gone.xml' });
+        const error = { code: 'network', message: 'refused' };
+        await store.recordPoll('bad', { ok: false, at: '2026-01-01T00:00:00.000Z', error });
+        await store.recordPoll('gone', { ok: false, at: '2026-01-01T00:00:00.000Z', error, retired: true });
+        await store.markSeen('ok', [{ key: 'k', hash: 'h' }]);
+        await store.recordItemOutcome({ feedId: 'ok', url: 'https://news.test/1', stage: 'enrich', status: 'stored', reason: null, at: '2026-01-01T00:00:00.000Z' });
+        const s = await store.stats();
+        expect(s).toMatchObject({
+          articles: 2,
+          updatedArticles: 1,
+          feeds: { total: 3, active: 2, retired: 1, failing: 1 },
+          seenItems: 1,
+          itemOutcomes: { stored: 1, skipped: 0, failed: 0, fallback: 0 },
+          newestAt: '2026-01-02T00:00:00.000Z',
+          oldestAt: '2026-01-01T00:00:00.000Z',
+        });
+        expect(s.sizeBytes).toBeGreaterThan(0);
+      });
+    });
+  });
+}
