@@ -67,6 +67,8 @@ export const FeedEntry = z.object({
 
 export const FileConfig = z.object({
   feeds: z.array(FeedEntry).default([]),
+  /** Newsroom topics (YAML), relative to the working directory; re-read when it changes. */
+  topicsFile: z.string().default('config/topics.yaml'),
   fetch: z
     .object({
       /** Hosts or CIDRs that the SSRF guard lets through (e.g. 127.0.0.1/32 for a local wire). */

@@ -69,5 +69,12 @@ export type QueueKey = keyof typeof QUEUES;
 export type PayloadOf<K extends QueueKey> = z.infer<(typeof QUEUES)[K]['payload']>;
 export type JobRequest = { [K in QueueKey]: { queue: K; payload: PayloadOf<K>; jobId?: string } }[QueueKey];
 export type StageResult =
-  | { status: 'done'; next?: JobRequest[]; detail?: Record<string, unknown> }
+  | {
+      status: 'done';
+      next?: JobRequest[];
+      /** Runs after `next` is safely queued (e.g. mark feed items seen): at-least-once, never lost. */
+      afterEnqueue?: () => Promise<void>;
+      /** Small facts for logs and the run summary (e.g. articleId, outcome, newItems). */
+      detail?: Record<string, unknown>;
+    }
   | { status: 'skipped'; reason: string };

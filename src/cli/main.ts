@@ -1,0 +1,280 @@
+import { parseArgs } from 'node:util';
+import { ConfigError, DEFAULT_REDIS_URL, loadConfig, parseDuration, type Config } from '../config.js';
+import { createLogger, type Logger } from '../logger.js';
+import { ROLES, runOnce, startWorkers, syncSchedulers, type Role } from '../pipeline.js';
+import { ensureRedis } from '../redis-server.js';
+import { createRuntime, type Runtime } from '../runtime.js';
+import { createShutdown } from '../shutdown.js';
+import { openStore } from '../store/index.js';
+import { formatFeeds, formatSummary } from './format.js';
+import { extractFromSource, processFromSource } from './local.js';
+import { exportArticles } from './articles.js';
+import { addFeed, feedIdFromUrl } from './feeds.js';
+
+const USAGE = `telex — news ingestion pipeline
+
+Usage:
+  telex start [--role all|fetcher|extractor|enricher|api]...   run the pipeline (long-running)
+  telex run --once                                            poll every feed once, wait, print a summary
+  telex extract <file|url> [--url <page url>]                 print the extracted article (JSON)
+  telex process <file|url> [--url <page url>]                 extract + enrich, print the record (JSON)
+  telex feeds add <url> [--id <id>] [--interval <duration>]   register a feed
+  telex feeds list | remove <id>                              show feeds with health / remove one
+  telex articles [--since <iso>] [--until <iso>] [--feed <id>] [--topic <code>] [--lang <code>]
+                 [--q <text>] [--limit <n>] [--format json|jsonl|ninjs]
+  telex demo                                                  run the offline sample wire end to end
+
+Options for every command:
+  --config <file>   feeds file (default: $TELEX_CONFIG or config/feeds.yaml)
+Environment: REDIS_URL, DATABASE_URL, QUEUE_PREFIX, LOG_LEVEL, TELEX_CONFIG, PORT, HOST, API_TOKEN`;
+
+class UsageError extends Error {}
+
+type OptionSpec = Record<string, { type: 'string' | 'boolean'; multiple?: boolean; short?: string }>;
+type Parsed = { values: Record<string, string | boolean | Array<string | boolean> | undefined>; positionals: string[] };
+
+function parse(argv: string[], options: OptionSpec): Parsed {
+  try {
+    const r = parseArgs({ args: argv, options: { config: { type: 'string' }, ...options }, allowPositionals: true, strict: true });
+    return { values: r.values as Parsed['values'], positionals: r.positionals };
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
+}
+
+function configFrom(values: Record<string, unknown>): Config {
+  const configPath = typeof values['config'] === 'string' ? values['config'] : undefined;
+  return loadConfig(configPath ? { configPath } : {});
+}
+
+function loggerFor(config: Config, quiet = false): Logger {
+  return createLogger({ level: quiet && config.env.LOG_LEVEL === 'info' ? 'warn' : config.env.LOG_LEVEL });
+}
+
+async function withRuntime<T>(config: Config, log: Logger, prefix: string | undefined, fn: (rt: Runtime) => Promise<T>): Promise<T> {
+  const redis = await ensureRedis({ envUrl: config.env.REDIS_URL, defaultUrl: DEFAULT_REDIS_URL, dataDir: config.env.DATA_DIR, log });
+  let rt: Runtime | undefined;
+  try {
+    rt = await createRuntime(config, log, { redisUrl: redis.url, ...(prefix ? { prefix } : {}) });
+    return await fn(rt);
+  } finally {
+    await rt?.close();
+    await redis.stop();
+  }
+}
+
+async function cmdStart(argv: string[]): Promise<number> {
+  const { values } = parse(argv, { role: { type: 'string', multiple: true } });
+  const roles = (values.role as string[] | undefined)?.flatMap((r) => r.split(',')) ?? ['all'];
+  for (const r of roles) {
+    if (!(ROLES as readonly string[]).includes(r)) {
+      throw new UsageError(`unknown role "${r}" (one of ${ROLES.join(', ')})`);
+    }
+  }
+  const config = configFrom(values);
+  const log = loggerFor(config);
+  const redis = await ensureRedis({ envUrl: config.env.REDIS_URL, defaultUrl: DEFAULT_REDIS_URL, dataDir: config.env.DATA_DIR, log });
+  const rt = await createRuntime(config, log, { redisUrl: redis.url });
+  const shutdown = createShutdown(log);
+  const typed = roles as Role[];
+  const workers = startWorkers(rt, typed);
+  shutdown.onShutdown('workers', () => Promise.all(workers.map((w) => w.close())));
+  if (typed.includes('all') || typed.includes('fetcher')) {
+    const sync = async () => {
+      try {
+        const r = await syncSchedulers(rt);
+        log.debug(r, 'feed schedulers synced');
+      } catch (err) {
+        log.error({ err }, 'could not sync feed schedulers');
+      }
+    };
+    await sync();
+    const timer = setInterval(() => void sync(), 60_000);
+    shutdown.onShutdown('scheduler sync', () => clearInterval(timer));
+  }
+  if (typed.includes('all') || typed.includes('api')) {
+    const { startApi } = await import('./serve.js');
+    const api = await startApi(rt, workers);
+    shutdown.onShutdown('api', () => api.close());
+  }
+  shutdown.onShutdown('runtime', () => rt.close());
+  shutdown.onShutdown('redis', () => redis.stop());
+  shutdown.installSignalHandlers();
+  log.info({ roles, prefix: rt.prefix, database: rt.store.kind, feeds: (await rt.store.listFeeds()).length }, 'telex started');
+  await new Promise(() => {});
+  return 0;
+}
+
+async function cmdRun(argv: string[]): Promise<number> {
+  const { values } = parse(argv, { once: { type: 'boolean' } });
+  if (!values.once) {
+    throw new UsageError('`telex run` needs --once (use `telex start` to run continuously)');
+  }
+  const config = configFrom(values);
+  const log = loggerFor(config, true);
+  const runPrefix = `${config.env.QUEUE_PREFIX}-once-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+  const tty = process.stderr.isTTY === true;
+  const summary = await withRuntime(config, log, runPrefix, (rt) =>
+    runOnce(rt, {
+      onProgress: tty
+        ? (p) => process.stderr.write(`\rfeeds ${p.feedsPolled}/${p.feedsTotal}  extracted ${p.extracted}  stored ${p.stored}  failed ${p.failed}   `)
+        : undefined,
+    }),
+  );
+  if (tty) {
+    process.stderr.write('\n');
+  }
+  process.stdout.write(`${formatSummary(summary)}\n`);
+  return 0;
+}
+
+async function cmdExtract(argv: string[], enrich: boolean): Promise<number> {
+  const { values, positionals } = parse(argv, { url: { type: 'string' } });
+  const source = positionals[0];
+  if (!source) {
+    throw new UsageError(`usage: telex ${enrich ? 'process' : 'extract'} <file|url> [--url <page url>]`);
+  }
+  const config = configFrom(values);
+  const opts = { source, ...(typeof values.url === 'string' ? { pageUrl: values.url } : {}), config };
+  const result = enrich ? await processFromSource(opts) : await extractFromSource(opts);
+  process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+  return 0;
+}
+
+async function cmdFeeds(argv: string[]): Promise<number> {
+  const [sub, ...rest] = argv;
+  const { values, positionals } = parse(rest, { id: { type: 'string' }, interval: { type: 'string' }, title: { type: 'string' } });
+  const config = configFrom(values);
+  const store = await openStore(config.env.DATABASE_URL);
+  try {
+    for (const f of config.file.feeds) {
+      await store.upsertFeed({ id: f.id, url: f.url, title: f.title ?? null, intervalMs: f.interval ?? null });
+    }
+    switch (sub) {
+      case 'add': {
+        const url = positionals[0];
+        if (!url) {
+          throw new UsageError('usage: telex feeds add <url> [--id <id>] [--interval <duration>]');
+        }
+        const feed = await addFeed(store, {
+          url,
+          id: typeof values.id === 'string' ? values.id : feedIdFromUrl(url),
+          ...(typeof values.interval === 'string' ? { intervalMs: parseDuration(values.interval) } : {}),
+          ...(typeof values.title === 'string' ? { title: values.title } : {}),
+        });
+        process.stdout.write(`added feed ${feed.id} -> ${feed.url}\n`);
+        return 0;
+      }
+      case 'list':
+        process.stdout.write(`${formatFeeds(await store.listFeeds())}\n`);
+        return 0;
+      case 'remove': {
+        const id = positionals[0];
+        if (!id) {
+          throw new UsageError('usage: telex feeds remove <id>');
+        }
+        const removed = await store.removeFeed(id);
+        process.stdout.write(removed ? `removed feed ${id}\n` : `no feed ${id}\n`);
+        return removed ? 0 : 1;
+      }
+      default:
+        throw new UsageError('usage: telex feeds add|list|remove ...');
+    }
+  } finally {
+    await store.close();
+  }
+}
+
+async function cmdArticles(argv: string[]): Promise<number> {
+  const { values } = parse(argv, {
+    since: { type: 'string' },
+    until: { type: 'string' },
+    feed: { type: 'string' },
+    topic: { type: 'string' },
+    lang: { type: 'string' },
+    q: { type: 'string' },
+    limit: { type: 'string' },
+    format: { type: 'string' },
+  });
+  const format = (values.format as string | undefined) ?? 'json';
+  if (!['json', 'jsonl', 'ninjs'].includes(format)) {
+    throw new UsageError(`unknown format "${format}" (json, jsonl or ninjs)`);
+  }
+  const limit = values.limit === undefined ? undefined : Number(values.limit);
+  if (limit !== undefined && (!Number.isInteger(limit) || limit < 1)) {
+    throw new UsageError('--limit must be a positive whole number');
+  }
+  const config = configFrom(values);
+  const store = await openStore(config.env.DATABASE_URL);
+  try {
+    const str = (k: string) => (typeof values[k as keyof typeof values] === 'string' ? (values[k as keyof typeof values] as string) : undefined);
+    await exportArticles(store, {
+      query: {
+        ...(str('since') ? { since: str('since') } : {}),
+        ...(str('until') ? { until: str('until') } : {}),
+        ...(str('feed') ? { feed: str('feed') } : {}),
+        ...(str('topic') ? { topic: str('topic') } : {}),
+        ...(str('lang') ? { lang: str('lang') } : {}),
+        ...(str('q') ? { q: str('q') } : {}),
+      },
+      ...(limit !== undefined ? { limit } : {}),
+      format: format as 'json' | 'jsonl' | 'ninjs',
+      write: (chunk) => process.stdout.write(chunk),
+    });
+    return 0;
+  } finally {
+    await store.close();
+  }
+}
+
+async function cmdDemo(argv: string[]): Promise<number> {
+  parse(argv, {});
+  const { runDemo } = await import('../demo/run-demo.js');
+  return runDemo();
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'start':
+      case 'serve':
+        return await cmdStart(command === 'serve' ? ['--role', 'api', ...rest] : rest);
+      case 'run':
+        return await cmdRun(rest);
+      case 'extract':
+        return await cmdExtract(rest, false);
+      case 'process':
+        return await cmdExtract(rest, true);
+      case 'feeds':
+        return await cmdFeeds(rest);
+      case 'articles':
+        return await cmdArticles(rest);
+      case 'demo':
+        return await cmdDemo(rest);
+      case undefined:
+      case 'help':
+      case '--help':
+      case '-h':
+        process.stdout.write(`${USAGE}\n`);
+        return command === undefined ? 2 : 0;
+      default:
+        throw new UsageError(`unknown command "${command}"`);
+    }
+  } catch (err) {
+    if (err instanceof UsageError) {
+      process.stderr.write(`telex: ${err.message}\n\n${USAGE}\n`);
+      return 2;
+    }
+    if (err instanceof ConfigError) {
+      process.stderr.write(`telex: ${err.message}\n`);
+      return 1;
+    }
+    process.stderr.write(`telex: ${(err as Error).message}\n`);
+    return 1;
+  }
+}
+
+const code = await main(process.argv.slice(2));
+// Let stdout drain, then exit even if a library left a handle open.
+process.stdout.write('', () => process.exit(code));

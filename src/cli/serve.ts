@@ -1,0 +1,39 @@
+import type { Worker } from 'bullmq';
+import { QUEUES } from '../queues/contracts.js';
+import { schedulerIdFor } from '../pipeline.js';
+import type { Runtime } from '../runtime.js';
+import { addFeed } from './feeds.js';
+
+/** Starts the HTTP API in this process, wired to the runtime's store, Redis and queues. */
+export async function startApi(rt: Runtime, workers: Worker[]): Promise<{ close(): Promise<void>; url: string }> {
+  const { createApiServer } = await import('../api/server.js');
+  const env = rt.config.env;
+  const pollQueue = rt.producer.queues.poll;
+  const app = await createApiServer({
+    store: rt.store,
+    log: rt.log,
+    ...(env.API_TOKEN ? { apiToken: env.API_TOKEN } : {}),
+    redis: rt.producerRedis,
+    eventsStreamKey: rt.eventsStreamKey,
+    queues: Object.values(rt.producer.queues),
+    readiness: async () => ({ workers: workers.every((w) => w.isRunning()) }),
+    feeds: {
+      add: async (def) => {
+        const feed = await addFeed(rt.store, { id: def.id, url: def.url, ...(def.title ? { title: def.title } : {}), ...(def.intervalMs ? { intervalMs: def.intervalMs } : {}) });
+        await pollQueue.upsertJobScheduler(
+          schedulerIdFor(feed.id),
+          { every: feed.intervalMs ?? rt.config.file.poll.interval },
+          { name: QUEUES.poll.name, data: { feedId: feed.id } },
+        );
+        return feed;
+      },
+      remove: async (id) => {
+        await pollQueue.removeJobScheduler(schedulerIdFor(id));
+        return rt.store.removeFeed(id);
+      },
+    },
+  });
+  const url = await app.listen({ port: env.PORT, host: env.HOST });
+  rt.log.info({ url }, 'api listening');
+  return { close: () => app.close(), url };
+}

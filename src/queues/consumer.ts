@@ -1,0 +1,117 @@
+import { UnrecoverableError, Worker, type Job } from 'bullmq';
+import type { Redis } from 'ioredis';
+import { describeError, PipelineError } from '../errors.js';
+import type { Logger } from '../logger.js';
+import { QUEUES, type JobRequest, type PayloadOf, type QueueKey, type StageResult } from './contracts.js';
+import { stageDuration, stageJobs } from './metrics.js';
+
+export type StageContext = {
+  attempt: number;
+  /** No retry follows this attempt: the handler should fall back rather than throw a retryable error. */
+  finalAttempt: boolean;
+  log: Logger;
+};
+
+export type StageEvent<K extends QueueKey = QueueKey> = {
+  stage: K;
+  jobId: string;
+  payload: PayloadOf<K>;
+  ms: number;
+} & (
+  | { outcome: 'done'; detail: Record<string, unknown>; next: string[] }
+  | { outcome: 'skipped'; reason: string }
+  | { outcome: 'retry'; error: { code: string; message: string } }
+  | { outcome: 'failed'; error: { code: string; message: string } }
+);
+
+export type StageOptions<K extends QueueKey> = {
+  queue: K;
+  connection: Redis;
+  prefix: string;
+  log: Logger;
+  concurrency: number;
+  handle: (payload: PayloadOf<K>, ctx: StageContext) => Promise<StageResult>;
+  enqueue: (requests: readonly JobRequest[]) => Promise<string[]>;
+  /** Every final outcome (and every retry), for summaries, item records and tests. */
+  onEvent?: (event: StageEvent<K>) => void | Promise<void>;
+  /** Lock and stall settings: a crashed worker's jobs come back in seconds. */
+  lockDurationMs?: number;
+  stalledIntervalMs?: number;
+};
+
+export const STALL_DEFAULTS = { lockDurationMs: 10_000, stalledIntervalMs: 3_000, maxStalledCount: 2 } as const;
+
+/** The one BullMQ wrapper every stage runs in. */
+export function startStage<K extends QueueKey>(o: StageOptions<K>): Worker {
+  const { name, payload: schema } = QUEUES[o.queue];
+  const emit = async (event: StageEvent<K>) => {
+    try {
+      await o.onEvent?.(event);
+    } catch (err) {
+      o.log.error({ err, queue: name }, 'stage event hook failed');
+    }
+  };
+
+  const processor = async (job: Job) => {
+    const attempt = job.attemptsMade + 1;
+    const maxAttempts = job.opts.attempts ?? 1;
+    const log = o.log.child({ stage: o.queue, jobId: job.id, attempt });
+    const started = performance.now();
+    const elapsed = () => performance.now() - started;
+    const input = schema.safeParse(job.data);
+    if (!input.success) {
+      stageJobs.inc({ stage: o.queue, outcome: 'failed' });
+      log.error({ issues: input.error.issues.slice(0, 5) }, 'job failed permanently: bad payload');
+      throw new UnrecoverableError(`bad_payload: ${input.error.message}`);
+    }
+    const payload = input.data as PayloadOf<K>;
+    const jobId = String(job.id);
+    try {
+      const result = await o.handle(payload, { attempt, finalAttempt: attempt >= maxAttempts, log });
+      if (result.status === 'done') {
+        const next = await o.enqueue(result.next ?? []);
+        await result.afterEnqueue?.();
+        const ms = elapsed();
+        stageJobs.inc({ stage: o.queue, outcome: 'done' });
+        stageDuration.observe({ stage: o.queue }, ms / 1000);
+        log.info({ ms: Math.round(ms), next: next.length, ...result.detail }, 'job done');
+        await emit({ stage: o.queue, jobId, payload, ms, outcome: 'done', detail: result.detail ?? {}, next });
+        return { status: 'done', next, ...result.detail };
+      }
+      const ms = elapsed();
+      stageJobs.inc({ stage: o.queue, outcome: 'skipped' });
+      stageDuration.observe({ stage: o.queue }, ms / 1000);
+      log.info({ ms: Math.round(ms), reason: result.reason }, 'job skipped');
+      await emit({ stage: o.queue, jobId, payload, ms, outcome: 'skipped', reason: result.reason });
+      return { status: 'skipped', reason: result.reason };
+    } catch (err) {
+      const ms = elapsed();
+      const error = describeError(err);
+      const permanent = (err instanceof PipelineError && !err.retryable) || err instanceof UnrecoverableError;
+      if (permanent || attempt >= maxAttempts) {
+        stageJobs.inc({ stage: o.queue, outcome: 'failed' });
+        log.error({ err, ms: Math.round(ms) }, permanent ? 'job failed permanently' : 'job failed after last attempt');
+        await emit({ stage: o.queue, jobId, payload, ms, outcome: 'failed', error });
+        if (permanent) {
+          throw new UnrecoverableError(`${error.code}: ${error.message}`);
+        }
+        throw err;
+      }
+      stageJobs.inc({ stage: o.queue, outcome: 'retried' });
+      log.warn({ err, ms: Math.round(ms) }, 'job failed, will retry');
+      await emit({ stage: o.queue, jobId, payload, ms, outcome: 'retry', error });
+      throw err;
+    }
+  };
+
+  const worker = new Worker(name, processor, {
+    connection: o.connection,
+    prefix: o.prefix,
+    concurrency: o.concurrency,
+    lockDuration: o.lockDurationMs ?? STALL_DEFAULTS.lockDurationMs,
+    stalledInterval: o.stalledIntervalMs ?? STALL_DEFAULTS.stalledIntervalMs,
+    maxStalledCount: STALL_DEFAULTS.maxStalledCount,
+  });
+  worker.on('error', (err) => o.log.error({ err, queue: name }, 'worker error'));
+  return worker;
+}

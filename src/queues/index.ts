@@ -1,0 +1,4 @@
+export * from './contracts.js';
+export * from './connection.js';
+export * from './producer.js';
+export * from './consumer.js';

@@ -1,0 +1,68 @@
+import { Queue, type JobsOptions } from 'bullmq';
+import type { Redis } from 'ioredis';
+import { PipelineError } from '../errors.js';
+import { sha256Hex } from '../lib/ids.js';
+import { QUEUES, type JobRequest, type QueueKey } from './contracts.js';
+
+/** Job options shared by every stage: retries with jittered exponential backoff, bounded failure history. */
+export const DEFAULT_JOB_OPTIONS: JobsOptions = {
+  attempts: 5,
+  backoff: { type: 'exponential', delay: 1_000, jitter: 0.5 },
+  removeOnComplete: true,
+  removeOnFail: { count: 5_000, age: 7 * 24 * 3600 },
+};
+
+export type Queues = { [K in QueueKey]: Queue };
+
+export function createQueues(connection: Redis, prefix: string): Queues {
+  const make = (key: QueueKey) =>
+    new Queue(QUEUES[key].name, { connection, prefix, defaultJobOptions: DEFAULT_JOB_OPTIONS });
+  return { poll: make('poll'), extract: make('extract'), enrich: make('enrich') };
+}
+
+/** Deterministic job id, so re-delivery of the same work while it is queued is a no-op. */
+export function jobIdFor(request: JobRequest): string {
+  if (request.jobId) {
+    return request.jobId;
+  }
+  const name = QUEUES[request.queue].name;
+  switch (request.queue) {
+    case 'poll':
+      return `${name}-${request.payload.feedId}-${Date.now()}`;
+    case 'extract':
+      return `${name}-${sha256Hex(`${request.payload.feedId}\n${request.payload.url}`)}`;
+    case 'enrich':
+      return `${name}-${sha256Hex(request.payload.canonicalUrl)}`;
+  }
+}
+
+export type Producer = {
+  queues: Queues;
+  enqueue(requests: readonly JobRequest[]): Promise<string[]>;
+  close(): Promise<void>;
+};
+
+/** Validates every payload before it reaches Redis; a bad payload is a permanent error. */
+export function createProducer(connection: Redis, prefix: string): Producer {
+  const queues = createQueues(connection, prefix);
+  return {
+    queues,
+    async enqueue(requests) {
+      const ids: string[] = [];
+      for (const request of requests) {
+        const { name, payload } = QUEUES[request.queue];
+        const parsed = payload.safeParse(request.payload);
+        if (!parsed.success) {
+          throw new PipelineError('bad_payload', false, `invalid ${name} payload: ${parsed.error.message}`);
+        }
+        const jobId = jobIdFor(request);
+        await queues[request.queue].add(name, parsed.data, { jobId });
+        ids.push(jobId);
+      }
+      return ids;
+    },
+    async close() {
+      await Promise.all(Object.values(queues).map((q) => q.close()));
+    },
+  };
+}

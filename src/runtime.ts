@@ -1,0 +1,80 @@
+import type { Redis } from 'ioredis';
+import type { Config } from './config.js';
+import type { Logger } from './logger.js';
+import { createHttpClient } from './net/safe-fetch.js';
+import type { HttpClient } from './net/types.js';
+import { createRedis, waitReady } from './queues/connection.js';
+import { createProducer, type Producer } from './queues/producer.js';
+import { openStore } from './store/index.js';
+import type { ArticleStore } from './store/article-store.js';
+
+/** Everything a role needs, built once per process (the composition root's parts). */
+export type Runtime = {
+  config: Config;
+  log: Logger;
+  prefix: string;
+  redisUrl: string;
+  workerRedis: Redis;
+  producerRedis: Redis;
+  producer: Producer;
+  store: ArticleStore;
+  http: HttpClient;
+  topicsPath: string;
+  eventsStreamKey: string;
+  /** Closes producer, connections and store, in that order (workers are closed by their owner first). */
+  close(): Promise<void>;
+};
+
+export async function createRuntime(
+  config: Config,
+  log: Logger,
+  opts: { redisUrl: string; prefix?: string },
+): Promise<Runtime> {
+  const prefix = opts.prefix ?? config.env.QUEUE_PREFIX;
+  const store = await openStore(config.env.DATABASE_URL);
+  const workerRedis = createRedis(opts.redisUrl, 'worker');
+  const producerRedis = createRedis(opts.redisUrl, 'producer');
+  for (const r of [workerRedis, producerRedis]) {
+    r.on('error', (err) => log.warn({ err: err.message }, 'redis connection error'));
+  }
+  try {
+    await Promise.all([waitReady(workerRedis), waitReady(producerRedis)]);
+  } catch (err) {
+    workerRedis.disconnect();
+    producerRedis.disconnect();
+    await store.close();
+    throw err;
+  }
+  for (const f of config.file.feeds) {
+    await store.upsertFeed({ id: f.id, url: f.url, title: f.title ?? null, intervalMs: f.interval ?? null });
+  }
+  const fetchOpts = config.file.fetch;
+  const http = createHttpClient({
+    allow: fetchOpts.allow,
+    ...(fetchOpts.userAgent ? { userAgent: fetchOpts.userAgent } : {}),
+    ...(fetchOpts.timeout ? { timeoutMs: fetchOpts.timeout } : {}),
+    ...(fetchOpts.maxBytes ? { maxBytes: fetchOpts.maxBytes } : {}),
+  });
+  const producer = createProducer(producerRedis, prefix);
+  return {
+    config,
+    log,
+    prefix,
+    redisUrl: opts.redisUrl,
+    workerRedis,
+    producerRedis,
+    producer,
+    store,
+    http,
+    topicsPath: config.file.topicsFile,
+    eventsStreamKey: `${config.env.QUEUE_PREFIX}:articles`,
+    async close() {
+      await producer.close().catch((err) => log.error({ err }, 'producer close failed'));
+      await Promise.all([workerRedis.quit(), producerRedis.quit()]).catch(() => {
+        workerRedis.disconnect();
+        producerRedis.disconnect();
+      });
+      await store.close();
+    },
+  };
+}

@@ -1,0 +1,117 @@
+import { describeError, PipelineError } from '../../errors.js';
+import { canonicalizeUrl } from '../../lib/url.js';
+import { LIMITS, type ExtractedArticle, type PayloadOf, type StageResult } from '../../queues/contracts.js';
+import type { HttpClient } from '../../net/types.js';
+import { countWords, joinBlocks, textBlocks } from './blocks.js';
+import { parseDocument } from './dom.js';
+import { sanitizeArticleHtml } from './sanitize.js';
+import type { Extracted } from './types.js';
+
+export type ExtractDeps = {
+  http: HttpClient;
+  /** The extractor core, usually run off the main thread (see pool.ts). */
+  extract: (html: string, url: string) => Promise<Extracted | null>;
+  now: () => Date;
+};
+
+/** Fewer words than this and feed content is not worth storing as the story. */
+export const MIN_FALLBACK_WORDS = 50;
+/** An extraction this short is treated as no article. */
+export const MIN_ARTICLE_WORDS = 20;
+
+const PAGE_ACCEPT = 'text/html, application/xhtml+xml;q=0.9, */*;q=0.5';
+
+/** The item's own feed content, cleaned the same way as a page body; null when too thin. */
+export function fromFeedContent(item: PayloadOf<'extract'>): Pick<Extracted, 'text' | 'html' | 'wordCount'> | null {
+  const source = item.content ?? item.summary;
+  if (!source) {
+    return null;
+  }
+  const html = sanitizeArticleHtml(source, item.url);
+  const parsed = parseDocument(`<!doctype html><html><body>${html}</body></html>`, item.url, 'linkedom');
+  try {
+    const text = joinBlocks(textBlocks(parsed.document.body));
+    const wordCount = countWords(text);
+    return wordCount >= MIN_FALLBACK_WORDS ? { text, html, wordCount } : null;
+  } finally {
+    parsed.close();
+  }
+}
+
+const capText = (s: string, max: number) => (s.length > max ? s.slice(0, max) : s);
+
+function toPayload(
+  item: PayloadOf<'extract'>,
+  pageUrl: string,
+  found: Extracted | null,
+  body: Pick<Extracted, 'text' | 'html' | 'wordCount'>,
+  method: 'readability' | 'feed-content',
+  warnings: string[],
+  now: Date,
+): ExtractedArticle {
+  const canonical = canonicalizeUrl(found?.canonicalUrl ?? pageUrl);
+  return {
+    feedId: item.feedId,
+    ...(item.feedTitle ? { feedTitle: item.feedTitle } : {}),
+    ...(item.feedUrl ? { feedUrl: item.feedUrl } : {}),
+    url: item.url,
+    canonicalUrl: canonical,
+    title: found?.title || item.title || '',
+    byline: found?.byline ?? item.author ?? null,
+    dateline: found?.dateline ?? null,
+    publishedAt: found?.publishedAt ?? item.publishedAt ?? null,
+    modifiedAt: found?.modifiedAt ?? null,
+    fetchedAt: now.toISOString(),
+    siteName: found?.siteName ?? null,
+    language: found?.language ?? null,
+    excerpt: found?.excerpt ?? item.summary?.slice(0, 500) ?? null,
+    leadImage: found?.leadImage ?? null,
+    text: capText(body.text, LIMITS.articleTextChars),
+    html: capText(body.html, LIMITS.articleHtmlChars),
+    wordCount: body.wordCount,
+    extraction: { method, warnings: [...(found?.warnings ?? []), ...warnings] },
+  };
+}
+
+/** Fetches the page, extracts the story; falls back to the feed's own content when the page fails. */
+export async function handleExtract(
+  item: PayloadOf<'extract'>,
+  deps: ExtractDeps,
+  ctx: { finalAttempt: boolean } = { finalAttempt: true },
+): Promise<StageResult> {
+  const fallback = (why: string, cause: unknown): StageResult => {
+    const body = fromFeedContent(item);
+    if (!body) {
+      if (cause) {
+        throw cause;
+      }
+      return { status: 'skipped', reason: why };
+    }
+    const payload = toPayload(item, item.url, null, body, 'feed-content', [`page not used: ${why}`], deps.now());
+    return { status: 'done', next: [{ queue: 'enrich', payload }], detail: { method: 'feed-content', reason: why } };
+  };
+
+  let page;
+  try {
+    page = await deps.http.get(item.url, { accept: PAGE_ACCEPT });
+  } catch (err) {
+    if (err instanceof PipelineError && err.retryable && !ctx.finalAttempt) {
+      throw err;
+    }
+    const { code, message } = describeError(err);
+    return fallback(`${code}: ${message}`, err);
+  }
+  const type = page.contentType ?? '';
+  if (type && !/html|xml/i.test(type)) {
+    return fallback(
+      `not_html: ${type}`,
+      new PipelineError('not_html', false, `GET ${item.url} returned ${type}, not HTML`),
+    );
+  }
+  const found = await deps.extract(page.text, page.url);
+  if (!found || found.wordCount < MIN_ARTICLE_WORDS) {
+    return fallback('unreadable: no article found on the page', null);
+  }
+  const payload = toPayload(item, page.url, found, found, 'readability', [], deps.now());
+  return { status: 'done', next: [{ queue: 'enrich', payload }], detail: { method: 'readability' } };
+}

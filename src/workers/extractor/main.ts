@@ -1,0 +1,35 @@
+import type { Worker } from 'bullmq';
+import { startStage, type StageEvent } from '../../queues/consumer.js';
+import type { Runtime } from '../../runtime.js';
+import { extractArticle } from './extract-article.js';
+import { handleExtract, type ExtractDeps } from './handler.js';
+
+export function startExtractor(rt: Runtime, onEvent?: (e: StageEvent<'extract'>) => void): Worker {
+  const deps: ExtractDeps = {
+    http: rt.http,
+    extract: async (html, url) => extractArticle(html, url),
+    now: () => new Date(),
+  };
+  return startStage({
+    queue: 'extract',
+    connection: rt.workerRedis,
+    prefix: rt.prefix,
+    log: rt.log,
+    concurrency: rt.config.file.workers.extractorConcurrency,
+    handle: (payload, ctx) => handleExtract(payload, deps, ctx),
+    enqueue: rt.producer.enqueue,
+    onEvent: async (e) => {
+      if (e.outcome === 'failed' || e.outcome === 'skipped' || (e.outcome === 'done' && e.detail['method'] === 'feed-content')) {
+        await rt.store.recordItemOutcome({
+          feedId: e.payload.feedId,
+          url: e.payload.url,
+          stage: 'extract',
+          status: e.outcome === 'done' ? 'fallback' : e.outcome,
+          reason: e.outcome === 'failed' ? `${e.error.code}: ${e.error.message}` : e.outcome === 'skipped' ? e.reason : String(e.detail['reason'] ?? ''),
+          at: new Date().toISOString(),
+        });
+      }
+      onEvent?.(e);
+    },
+  });
+}
