@@ -1,0 +1,81 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { PipelineError } from '../../../../src/errors.js';
+import { ExtractedArticle } from '../../../../src/queues/contracts.js';
+import { extractArticle } from '../../../../src/workers/extractor/extract-article.js';
+import { handleExtract, type ExtractDeps } from '../../../../src/workers/extractor/handler.js';
+import { fakeHttp, networkDown } from '../../../helpers/fake-http.js';
+
+const seedHtml = readFileSync(new URL('../../../fixtures/pages/voa-2002-06-11.html', import.meta.url), 'utf8');
+const now = new Date('2026-01-02T03:04:05.000Z');
+const deps = (pages: Parameters<typeof fakeHttp>[0]): ExtractDeps => ({
+  http: fakeHttp(pages),
+  extract: async (html, url) => extractArticle(html, url),
+  now: () => now,
+});
+const longContent = `<p>${'The council voted on the harbour plan after a long debate about costs and jobs. '.repeat(8)}</p>`;
+
+describe(handleExtract.name, () => {
+  it('queues the extracted article for enrichment when the page has a story', async () => {
+    const url = 'https://news.test/2002/06/11/refugees';
+    const result = await handleExtract({ feedId: 'voa', url, title: 'from feed' }, deps({ [url]: seedHtml }));
+    expect(result.status).toBe('done');
+    if (result.status !== 'done') return;
+    const next = result.next?.[0];
+    expect(next?.queue).toBe('enrich');
+    const payload = ExtractedArticle.parse(next?.payload);
+    expect(payload.title).toBe("N. Korean Refugees' Asylum Discussed by Beijing, Seoul");
+    expect(payload.extraction.method).toBe('readability');
+    expect(payload.fetchedAt).toBe(now.toISOString());
+    expect(payload.text).toContain('Liu Jianchao');
+  });
+
+  it('falls back to feed content with a warning when the page is gone', async () => {
+    const url = 'https://news.test/gone';
+    const result = await handleExtract({ feedId: 'f', url, title: 'Harbour plan', content: longContent }, deps({ [url]: { status: 404 } }));
+    expect(result.status).toBe('done');
+    if (result.status !== 'done') return;
+    const payload = ExtractedArticle.parse(result.next?.[0]?.payload);
+    expect(payload.extraction.method).toBe('feed-content');
+    expect(payload.extraction.warnings.join(' ')).toMatch(/404/);
+    expect(payload.title).toBe('Harbour plan');
+    expect(payload.text).toContain('harbour plan');
+  });
+
+  it('fails permanently with the reason when the page is gone and the feed has no content', async () => {
+    const url = 'https://news.test/gone';
+    await expect(handleExtract({ feedId: 'f', url, summary: 'short' }, deps({ [url]: { status: 404 } }))).rejects.toMatchObject({
+      code: 'http_status',
+      retryable: false,
+    });
+  });
+
+  it('rethrows a retryable error while attempts remain', async () => {
+    const url = 'https://news.test/flaky';
+    const err = networkDown(url);
+    await expect(
+      handleExtract({ feedId: 'f', url, content: longContent }, deps({ [url]: err }), { finalAttempt: false }),
+    ).rejects.toBeInstanceOf(PipelineError);
+  });
+
+  it('falls back on the last attempt of a retryable error', async () => {
+    const url = 'https://news.test/flaky';
+    const result = await handleExtract({ feedId: 'f', url, content: longContent }, deps({ [url]: networkDown(url) }), { finalAttempt: true });
+    expect(result.status).toBe('done');
+  });
+
+  it('skips as unreadable when the page has no story and the feed no content', async () => {
+    const url = 'https://news.test/menu';
+    expect(await handleExtract({ feedId: 'f', url }, deps({ [url]: '<html><body><nav>Home | News | Sport</nav></body></html>' }))).toEqual({
+      status: 'skipped',
+      reason: 'unreadable: no article found on the page',
+    });
+  });
+
+  it('refuses a non-HTML page permanently when there is nothing to fall back on', async () => {
+    const url = 'https://news.test/file.pdf';
+    await expect(
+      handleExtract({ feedId: 'f', url }, deps({ [url]: { body: '%PDF-1.4', contentType: 'application/pdf' } })),
+    ).rejects.toMatchObject({ code: 'not_html', retryable: false });
+  });
+});
