@@ -33,7 +33,7 @@ export function stripExecutable(html: string): string {
   return html
     .replace(/<script\b[\s\S]*?(?:<\/script\s*>|$)/gi, '')
     .replace(/<style\b[\s\S]*?(?:<\/style\s*>|$)/gi, '')
-    .replace(/<link\b[^>]*>/gi, '');
+    .replace(/<link\b[^>]*\brel\s*=\s*["']?(?:stylesheet|preload|modulepreload|prefetch|import)\b[^>]*>/gi, '');
 }
 
 /**

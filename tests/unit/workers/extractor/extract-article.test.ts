@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { renderStoryPage } from '../../../../src/demo/sample-wire/render.js';
+import { SITE_NAME, STORIES } from '../../../../src/demo/sample-wire/stories.js';
 import { extractArticle } from '../../../../src/workers/extractor/extract-article.js';
 
 const root = resolve(import.meta.dirname, '../../../..');
@@ -77,5 +79,26 @@ describe.each(['jsdom', 'linkedom'] as const)('extractArticle on %s', (dom) => {
 
   it('returns null when the page has no article', () => {
     expect(extractArticle('<html><body><nav><a href="/">Home</a></nav></body></html>', seedUrl, { dom })).toBeNull();
+  });
+});
+
+describe(`${extractArticle.name} on the sample wire stories`, () => {
+  it.each(
+    STORIES.flatMap((s) => (['jsdom', 'linkedom'] as const).map((dom) => [s.slug, dom, s] as const)),
+  )('returns exactly the story paragraphs and metadata when given the %s page on %s', (_slug, dom, story) => {
+    const url = `https://courier.test${story.path}`;
+    const article = extractArticle(renderStoryPage(story), url, { dom });
+    expect(article?.title).toBe(story.headline);
+    expect(article?.text).toBe(story.paragraphs.join('\n\n'));
+    expect(article?.byline).toBe(story.byline.split(' and ').join(', '));
+    expect(article?.dateline).toBe(story.dateline);
+    expect(article?.publishedAt).toBe(story.publishedAt);
+    expect(article?.modifiedAt).toBe(story.modifiedAt);
+    expect(article?.canonicalUrl).toBe(url);
+    expect(article?.siteName).toBe(SITE_NAME);
+    expect(article?.language).toBe('en-GB');
+    expect(article?.excerpt).toBe(story.description);
+    expect(article?.leadImage).toBe(new URL(story.image, url).href);
+    expect(article?.html).not.toMatch(/onerror|<form|<input|<button|newsletter/i);
   });
 });
