@@ -1,7 +1,715 @@
+/**
+ * PostgreSQL backend: a `pg` Pool, versioned migrations inside a schema
+ * (default `public`), full text with a tsvector column + GIN index.
+ * Same semantics as the SQLite backend (see sqlite-article-store.ts): ordering
+ * and since/until on the sort time (publishedAt at first store, else storedAt).
+ */
+import pg from 'pg';
+import type { PoolClient } from 'pg';
 import { PipelineError } from '../errors.js';
 import type { FullArticleStore } from './article-store.js';
-import type { StoreOptions } from './types.js';
+import {
+  encodeCursor,
+  entityRowsOf,
+  langKey,
+  normaliseQuery,
+  planUpsert,
+  queryTerms,
+  sortTimeOf,
+  topicCodesOf,
+} from './store-core.js';
+import type {
+  ArticlePage,
+  ArticleQuery,
+  ArticleRecord,
+  FeedDefinition,
+  FeedState,
+  Fingerprint,
+  ItemOutcome,
+  PollReport,
+  SeenItem,
+  StoreOptions,
+  StoreStats,
+  UpsertOutcome,
+} from './types.js';
 
-export async function openPostgresStore(_databaseUrl: string, _opts: StoreOptions = {}): Promise<FullArticleStore> {
-  throw new PipelineError('config', false, 'PostgreSQL store not yet available: use a SQLite path for DATABASE_URL');
+type Migration = { version: number; name: string; sql: string };
+
+/** Text search configuration: no stemming, like the SQLite FTS5 unicode61 tokenizer. */
+const TS_CONFIG = 'simple';
+
+export const POSTGRES_MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'articles, feeds, seen items, outcomes',
+    sql: `
+      CREATE TABLE articles (
+        seq BIGSERIAL UNIQUE,
+        id TEXT PRIMARY KEY,
+        canonical_url TEXT NOT NULL,
+        feed_id TEXT NOT NULL,
+        published_at TEXT,
+        sort_at BIGINT NOT NULL,
+        stored_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        language TEXT,
+        content_hash TEXT NOT NULL,
+        version INTEGER NOT NULL,
+        cluster_id TEXT NOT NULL,
+        signature TEXT,
+        record TEXT NOT NULL,
+        tsv TSVECTOR NOT NULL
+      );
+      CREATE INDEX articles_sort ON articles (sort_at DESC, id DESC);
+      CREATE INDEX articles_feed_sort ON articles (feed_id, sort_at DESC, id DESC);
+      CREATE INDEX articles_lang_sort ON articles (language, sort_at DESC, id DESC);
+      CREATE INDEX articles_canonical ON articles (canonical_url);
+      CREATE INDEX articles_cluster ON articles (cluster_id);
+      CREATE INDEX articles_tsv ON articles USING GIN (tsv);
+
+      CREATE TABLE article_topics (
+        code TEXT NOT NULL,
+        article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+        sort_at BIGINT NOT NULL,
+        PRIMARY KEY (code, article_id)
+      );
+      CREATE INDEX article_topics_code_sort ON article_topics (code, sort_at DESC, article_id DESC);
+      CREATE INDEX article_topics_article ON article_topics (article_id);
+
+      CREATE TABLE article_entities (
+        key TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+        sort_at BIGINT NOT NULL,
+        PRIMARY KEY (key, kind, article_id)
+      );
+      CREATE INDEX article_entities_article ON article_entities (article_id);
+
+      CREATE TABLE article_bands (
+        band TEXT NOT NULL,
+        article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+        PRIMARY KEY (band, article_id)
+      );
+      CREATE INDEX article_bands_article ON article_bands (article_id);
+
+      CREATE TABLE feeds (
+        id TEXT PRIMARY KEY,
+        url TEXT NOT NULL,
+        title TEXT,
+        interval_ms BIGINT,
+        created_at TEXT NOT NULL,
+        status TEXT NOT NULL DEFAULT 'active',
+        last_polled_at TEXT,
+        last_success_at TEXT,
+        last_error_at TEXT,
+        last_error_code TEXT,
+        last_error_message TEXT,
+        consecutive_failures INTEGER NOT NULL DEFAULT 0,
+        last_new_items INTEGER NOT NULL DEFAULT 0,
+        etag TEXT,
+        last_modified TEXT,
+        next_poll_at TEXT
+      );
+
+      CREATE TABLE seen_items (
+        feed_id TEXT NOT NULL,
+        key TEXT NOT NULL,
+        hash TEXT NOT NULL,
+        seen_at TEXT NOT NULL,
+        PRIMARY KEY (feed_id, key)
+      );
+
+      CREATE TABLE item_outcomes (
+        seq BIGSERIAL PRIMARY KEY,
+        feed_id TEXT NOT NULL,
+        url TEXT NOT NULL,
+        stage TEXT NOT NULL,
+        status TEXT NOT NULL,
+        reason TEXT,
+        article_id TEXT,
+        at TEXT NOT NULL,
+        at_ms BIGINT NOT NULL
+      );
+      CREATE INDEX item_outcomes_at ON item_outcomes (at_ms DESC);
+      CREATE INDEX item_outcomes_status_at ON item_outcomes (status, at_ms DESC);
+    `,
+  },
+];
+
+type Row = Record<string, unknown>;
+
+const str = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
+
+function feedFromRow(r: Row): FeedState {
+  const code = str(r.last_error_code);
+  return {
+    id: String(r.id),
+    url: String(r.url),
+    title: str(r.title),
+    intervalMs: r.interval_ms === null || r.interval_ms === undefined ? null : Number(r.interval_ms),
+    lastPolledAt: str(r.last_polled_at),
+    lastSuccessAt: str(r.last_success_at),
+    lastErrorAt: str(r.last_error_at),
+    lastError: code === null ? null : { code, message: str(r.last_error_message) ?? '' },
+    consecutiveFailures: Number(r.consecutive_failures ?? 0),
+    lastNewItems: Number(r.last_new_items ?? 0),
+    etag: str(r.etag),
+    lastModified: str(r.last_modified),
+    nextPollAt: str(r.next_poll_at),
+    status: r.status === 'retired' ? 'retired' : 'active',
+  };
+}
+
+function outcomeFromRow(r: Row): ItemOutcome {
+  return {
+    feedId: String(r.feed_id),
+    url: String(r.url),
+    stage: r.stage as ItemOutcome['stage'],
+    status: r.status as ItemOutcome['status'],
+    reason: str(r.reason),
+    articleId: str(r.article_id),
+    at: String(r.at),
+  };
+}
+
+function storeError(err: unknown, what: string): PipelineError {
+  if (err instanceof PipelineError) {
+    return err;
+  }
+  return new PipelineError('store', true, `postgres ${what}: ${(err as Error)?.message ?? String(err)}`, err);
+}
+
+const SCHEMA_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,62}$/;
+
+/** Builds `$n` placeholders while collecting their values. */
+class Params {
+  readonly values: unknown[] = [];
+  add(v: unknown): string {
+    this.values.push(v);
+    return `$${this.values.length}`;
+  }
+}
+
+export class PostgresArticleStore implements FullArticleStore {
+  readonly kind = 'postgres' as const;
+  readonly schema: string;
+  private readonly pool: pg.Pool;
+  private readonly now: () => Date;
+  private readonly topicExpander: ((code: string) => string[]) | undefined;
+  private closed = false;
+
+  constructor(databaseUrl: string, opts: StoreOptions = {}) {
+    const schema = opts.schema ?? 'public';
+    if (!SCHEMA_NAME.test(schema)) {
+      throw new PipelineError('config', false, `invalid PostgreSQL schema name "${schema}"`);
+    }
+    this.schema = schema;
+    this.pool = new pg.Pool({ connectionString: databaseUrl, options: `-c search_path=${schema}`, max: 10 });
+    // Idle clients that lose their server emit here; the next query reports the problem.
+    this.pool.on('error', () => undefined);
+    this.now = opts.now ?? (() => new Date());
+    this.topicExpander = opts.topicExpander;
+  }
+
+  private async run<T>(what: string, fn: () => Promise<T>): Promise<T> {
+    if (this.closed) {
+      throw new PipelineError('store', false, 'store is closed');
+    }
+    try {
+      return await fn();
+    } catch (err) {
+      throw storeError(err, what);
+    }
+  }
+
+  private async tx<T>(fn: (c: PoolClient) => Promise<T>): Promise<T> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      const out = await fn(client);
+      await client.query('COMMIT');
+      return out;
+    } catch (err) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw err;
+    } finally {
+      client.release();
+    }
+  }
+
+  private async rows(sql: string, values: unknown[] = []): Promise<Row[]> {
+    return (await this.pool.query(sql, values)).rows as Row[];
+  }
+
+  migrate(): Promise<void> {
+    return this.run('migrate', () =>
+      this.tx(async (c) => {
+        await c.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`telex-migrate:${this.schema}`]);
+        await c.query(`CREATE SCHEMA IF NOT EXISTS "${this.schema}"`);
+        await c.query(`SET LOCAL search_path TO "${this.schema}"`);
+        await c.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
+          version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`);
+        const done = new Set(
+          ((await c.query('SELECT version FROM schema_migrations')).rows as Row[]).map((r) => Number(r.version)),
+        );
+        for (const m of POSTGRES_MIGRATIONS) {
+          if (done.has(m.version)) {
+            continue;
+          }
+          await c.query(m.sql);
+          await c.query('INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)', [
+            m.version,
+            m.name,
+            this.now().toISOString(),
+          ]);
+        }
+      }),
+    );
+  }
+
+  upsertArticle(
+    record: ArticleRecord,
+    opts: { fingerprint?: Fingerprint } = {},
+  ): Promise<{ outcome: UpsertOutcome; record: ArticleRecord }> {
+    return this.run('upsertArticle', async () => {
+      for (let attempt = 0; attempt < 5; attempt++) {
+        const result = await this.tx((c) => this.upsertOnce(c, record, opts.fingerprint));
+        if (result) {
+          return result;
+        }
+      }
+      throw new PipelineError('store', true, `upsert of ${record.id} kept racing with concurrent writers`);
+    });
+  }
+
+  /** One attempt; null when a concurrent insert of the same id won the race (retry). */
+  private async upsertOnce(
+    c: PoolClient,
+    record: ArticleRecord,
+    fingerprint: Fingerprint | undefined,
+  ): Promise<{ outcome: UpsertOutcome; record: ArticleRecord } | null> {
+    const row = (
+      await c.query('SELECT record, content_hash, version, sort_at FROM articles WHERE id = $1 FOR UPDATE', [record.id])
+    ).rows[0] as Row | undefined;
+    const existing = row
+      ? {
+          record: JSON.parse(String(row.record)) as ArticleRecord,
+          contentHash: String(row.content_hash),
+          version: Number(row.version),
+        }
+      : null;
+    const now = this.now();
+    const plan = planUpsert(existing, record, now.toISOString());
+    if (plan.outcome === 'unchanged') {
+      return plan;
+    }
+    const r = plan.record;
+    const sortAt = row ? Number(row.sort_at) : sortTimeOf(r, now.getTime());
+    const values = [
+      r.id,
+      r.canonicalUrl,
+      r.feed.id,
+      r.publishedAt,
+      sortAt,
+      r.storedAt ?? now.toISOString(),
+      r.updatedAt ?? now.toISOString(),
+      langKey(r.language),
+      r.contentHash,
+      r.version,
+      r.clusterId,
+      fingerprint ? JSON.stringify(fingerprint.signature) : null,
+      JSON.stringify(r),
+      r.title,
+      r.text,
+    ];
+    const tsv = (t: string, x: string): string =>
+      `setweight(to_tsvector('${TS_CONFIG}', ${t}), 'A') || setweight(to_tsvector('${TS_CONFIG}', ${x}), 'B')`;
+    if (row) {
+      // sort_at and stored_at never change after the first store.
+      await c.query(
+        `UPDATE articles SET canonical_url = $2, feed_id = $3, published_at = $4, updated_at = $5, language = $6,
+         content_hash = $7, version = $8, cluster_id = $9, signature = COALESCE($10, signature), record = $11,
+         tsv = ${tsv('$12', '$13')}
+         WHERE id = $1`,
+        [values[0], values[1], values[2], values[3], ...values.slice(6)],
+      );
+      await c.query('DELETE FROM article_topics WHERE article_id = $1', [r.id]);
+      await c.query('DELETE FROM article_entities WHERE article_id = $1', [r.id]);
+    } else {
+      const inserted = await c.query(
+        `INSERT INTO articles (id, canonical_url, feed_id, published_at, sort_at, stored_at, updated_at, language,
+         content_hash, version, cluster_id, signature, record, tsv)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, ${tsv('$14', '$15')})
+         ON CONFLICT (id) DO NOTHING`,
+        values,
+      );
+      if (inserted.rowCount === 0) {
+        return null;
+      }
+    }
+    const codes = topicCodesOf(r);
+    if (codes.length > 0) {
+      await c.query(
+        'INSERT INTO article_topics (code, article_id, sort_at) SELECT unnest($1::text[]), $2, $3',
+        [codes, r.id, sortAt],
+      );
+    }
+    const entities = entityRowsOf(r);
+    if (entities.length > 0) {
+      await c.query(
+        `INSERT INTO article_entities (key, kind, article_id, sort_at)
+         SELECT unnest($1::text[]), unnest($2::text[]), $3, $4`,
+        [entities.map((e) => e.key), entities.map((e) => e.kind), r.id, sortAt],
+      );
+    }
+    if (fingerprint) {
+      await c.query('DELETE FROM article_bands WHERE article_id = $1', [r.id]);
+      const bands = [...new Set(fingerprint.bands)];
+      if (bands.length > 0) {
+        await c.query('INSERT INTO article_bands (band, article_id) SELECT unnest($1::text[]), $2', [bands, r.id]);
+      }
+    }
+    return plan;
+  }
+
+  findSimilar(bands: string[], limit = 20): Promise<Array<{ id: string; clusterId: string; signature: number[] }>> {
+    return this.run('findSimilar', async () => {
+      const unique = [...new Set(bands)];
+      if (unique.length === 0) {
+        return [];
+      }
+      const rows = await this.rows(
+        `SELECT a.id, a.cluster_id, a.signature, s.shared
+         FROM (SELECT article_id, COUNT(*) AS shared FROM article_bands WHERE band = ANY($1::text[]) GROUP BY article_id) s
+         JOIN articles a ON a.id = s.article_id
+         ORDER BY s.shared DESC, a.sort_at DESC, a.id DESC LIMIT $2`,
+        [unique, Math.max(1, Math.floor(limit))],
+      );
+      return rows.map((r) => ({
+        id: String(r.id),
+        clusterId: String(r.cluster_id),
+        signature: r.signature ? (JSON.parse(String(r.signature)) as number[]) : [],
+      }));
+    });
+  }
+
+  getArticle(id: string): Promise<ArticleRecord | null> {
+    return this.run('getArticle', async () => {
+      const row = (await this.rows('SELECT record FROM articles WHERE id = $1', [id]))[0];
+      return row ? (JSON.parse(String(row.record)) as ArticleRecord) : null;
+    });
+  }
+
+  listArticles(query: ArticleQuery): Promise<ArticlePage> {
+    return this.run('listArticles', async () => {
+      const n = normaliseQuery(query, this.topicExpander);
+      const p = new Params();
+      const where: string[] = [];
+      if (n.sinceMs !== null) {
+        where.push(`a.sort_at >= ${p.add(n.sinceMs)}`);
+      }
+      if (n.untilMs !== null) {
+        where.push(`a.sort_at < ${p.add(n.untilMs)}`);
+      }
+      if (n.feed !== null) {
+        where.push(`a.feed_id = ${p.add(n.feed)}`);
+      }
+      if (n.lang !== null) {
+        const prefix = `${n.lang.replace(/[\\%_]/g, (ch) => `\\${ch}`)}-%`;
+        where.push(`(a.language = ${p.add(n.lang)} OR a.language LIKE ${p.add(prefix)})`);
+      }
+      if (n.topics !== null) {
+        where.push(
+          `EXISTS (SELECT 1 FROM article_topics t WHERE t.article_id = a.id AND t.code = ANY(${p.add(n.topics)}::text[]))`,
+        );
+      }
+      if (n.entity !== null) {
+        where.push(`EXISTS (SELECT 1 FROM article_entities e WHERE e.article_id = a.id AND e.key = ${p.add(n.entity)})`);
+      }
+      if (n.q !== null) {
+        const terms = queryTerms(n.q);
+        if (terms.length === 0) {
+          return { items: [], nextCursor: null };
+        }
+        // Terms are letters and digits only: safe inside to_tsquery.
+        where.push(`a.tsv @@ to_tsquery('${TS_CONFIG}', ${p.add(terms.join(' & '))})`);
+      }
+      if (n.cursor !== null) {
+        const s = p.add(n.cursor.sortAt);
+        where.push(`(a.sort_at < ${s} OR (a.sort_at = ${s} AND a.id < ${p.add(n.cursor.id)}))`);
+      }
+      const sql = `SELECT a.id, a.sort_at, a.record FROM articles a
+        ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
+        ORDER BY a.sort_at DESC, a.id DESC LIMIT ${p.add(n.limit + 1)}`;
+      const rows = await this.rows(sql, p.values);
+      const page = rows.slice(0, n.limit);
+      const last = page[page.length - 1];
+      return {
+        items: page.map((r) => JSON.parse(String(r.record)) as ArticleRecord),
+        nextCursor: rows.length > n.limit && last ? encodeCursor({ sortAt: Number(last.sort_at), id: String(last.id) }) : null,
+      };
+    });
+  }
+
+  countArticles(): Promise<number> {
+    return this.run('countArticles', async () => Number((await this.rows('SELECT COUNT(*) AS n FROM articles'))[0]?.n ?? 0));
+  }
+
+  upsertFeed(feed: FeedDefinition): Promise<void> {
+    return this.run('upsertFeed', async () => {
+      await this.pool.query(
+        `INSERT INTO feeds (id, url, title, interval_ms, created_at) VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT (id) DO UPDATE SET
+           url = excluded.url,
+           title = COALESCE(excluded.title, feeds.title),
+           interval_ms = excluded.interval_ms,
+           status = CASE WHEN feeds.url <> excluded.url THEN 'active' ELSE feeds.status END,
+           consecutive_failures = CASE WHEN feeds.url <> excluded.url THEN 0 ELSE feeds.consecutive_failures END,
+           etag = CASE WHEN feeds.url <> excluded.url THEN NULL ELSE feeds.etag END,
+           last_modified = CASE WHEN feeds.url <> excluded.url THEN NULL ELSE feeds.last_modified END`,
+        [feed.id, feed.url, feed.title ?? null, feed.intervalMs ?? null, this.now().toISOString()],
+      );
+    });
+  }
+
+  removeFeed(id: string): Promise<boolean> {
+    return this.run('removeFeed', async () => ((await this.pool.query('DELETE FROM feeds WHERE id = $1', [id])).rowCount ?? 0) > 0);
+  }
+
+  getFeed(id: string): Promise<FeedState | null> {
+    return this.run('getFeed', async () => {
+      const row = (await this.rows('SELECT * FROM feeds WHERE id = $1', [id]))[0];
+      return row ? feedFromRow(row) : null;
+    });
+  }
+
+  listFeeds(): Promise<FeedState[]> {
+    return this.run('listFeeds', async () => (await this.rows('SELECT * FROM feeds ORDER BY id')).map(feedFromRow));
+  }
+
+  recordPoll(feedId: string, report: PollReport): Promise<void> {
+    return this.run('recordPoll', async () => {
+      let changes: number;
+      if (report.ok) {
+        changes =
+          (
+            await this.pool.query(
+              `UPDATE feeds SET last_polled_at = $2, last_success_at = $2, consecutive_failures = 0, last_new_items = $3,
+               title = COALESCE($4, title),
+               etag = CASE WHEN $5::boolean THEN etag ELSE $6 END,
+               last_modified = CASE WHEN $7::boolean THEN last_modified ELSE $8 END,
+               next_poll_at = CASE WHEN $9::boolean THEN next_poll_at ELSE $10 END,
+               url = COALESCE($11, url)
+               WHERE id = $1`,
+              [
+                feedId,
+                report.at,
+                report.newItems,
+                report.title || null,
+                report.etag === undefined,
+                report.etag ?? null,
+                report.lastModified === undefined,
+                report.lastModified ?? null,
+                report.nextPollAt === undefined,
+                report.nextPollAt ?? null,
+                report.movedTo ?? null,
+              ],
+            )
+          ).rowCount ?? 0;
+      } else {
+        changes =
+          (
+            await this.pool.query(
+              `UPDATE feeds SET last_polled_at = $2, last_error_at = $2, last_error_code = $3, last_error_message = $4,
+               consecutive_failures = consecutive_failures + 1, last_new_items = 0,
+               status = CASE WHEN $5::boolean THEN 'retired' ELSE status END,
+               next_poll_at = CASE WHEN $6::boolean THEN next_poll_at ELSE $7 END
+               WHERE id = $1`,
+              [
+                feedId,
+                report.at,
+                report.error.code,
+                report.error.message,
+                report.retired === true,
+                report.nextPollAt === undefined,
+                report.nextPollAt ?? null,
+              ],
+            )
+          ).rowCount ?? 0;
+      }
+      if (changes === 0) {
+        throw new PipelineError('store', false, `recordPoll: unknown feed "${feedId}" (register it with upsertFeed)`);
+      }
+    });
+  }
+
+  filterUnseen(feedId: string, items: SeenItem[]): Promise<SeenItem[]> {
+    return this.run('filterUnseen', async () => {
+      const keys = [...new Set(items.map((i) => i.key))];
+      const known = new Map<string, string>();
+      if (keys.length > 0) {
+        const rows = await this.rows('SELECT key, hash FROM seen_items WHERE feed_id = $1 AND key = ANY($2::text[])', [
+          feedId,
+          keys,
+        ]);
+        for (const r of rows) {
+          known.set(String(r.key), String(r.hash));
+        }
+      }
+      const emitted = new Set<string>();
+      return items.filter((i) => {
+        if (emitted.has(i.key) || known.get(i.key) === i.hash) {
+          return false;
+        }
+        emitted.add(i.key);
+        return true;
+      });
+    });
+  }
+
+  markSeen(feedId: string, items: SeenItem[]): Promise<void> {
+    return this.run('markSeen', async () => {
+      // Last hash wins when a key repeats in one batch (ON CONFLICT cannot touch a row twice).
+      const byKey = new Map(items.map((i) => [i.key, i.hash]));
+      if (byKey.size === 0) {
+        return;
+      }
+      await this.pool.query(
+        `INSERT INTO seen_items (feed_id, key, hash, seen_at)
+         SELECT $1, k, h, $4 FROM unnest($2::text[], $3::text[]) AS u (k, h)
+         ON CONFLICT (feed_id, key) DO UPDATE SET hash = excluded.hash, seen_at = excluded.seen_at`,
+        [feedId, [...byKey.keys()], [...byKey.values()], this.now().toISOString()],
+      );
+    });
+  }
+
+  recordItemOutcome(o: ItemOutcome): Promise<void> {
+    return this.run('recordItemOutcome', async () => {
+      await this.pool.query(
+        `INSERT INTO item_outcomes (feed_id, url, stage, status, reason, article_id, at, at_ms)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+        [o.feedId, o.url, o.stage, o.status, o.reason, o.articleId ?? null, o.at, Date.parse(o.at) || 0],
+      );
+    });
+  }
+
+  listItemOutcomes(
+    opts: { since?: string; status?: ItemOutcome['status']; limit?: number; feedId?: string } = {},
+  ): Promise<ItemOutcome[]> {
+    return this.run('listItemOutcomes', async () => {
+      const p = new Params();
+      const where: string[] = [];
+      if (opts.since) {
+        where.push(`at_ms >= ${p.add(Date.parse(opts.since) || 0)}`);
+      }
+      if (opts.status) {
+        where.push(`status = ${p.add(opts.status)}`);
+      }
+      if (opts.feedId) {
+        where.push(`feed_id = ${p.add(opts.feedId)}`);
+      }
+      const rows = await this.rows(
+        `SELECT * FROM item_outcomes ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
+         ORDER BY at_ms DESC, seq DESC LIMIT ${p.add(Math.max(1, Math.floor(opts.limit ?? 100)))}`,
+        p.values,
+      );
+      return rows.map(outcomeFromRow);
+    });
+  }
+
+  deleteOlderThan(days: number): Promise<number> {
+    return this.run('deleteOlderThan', async () => {
+      if (!Number.isFinite(days) || days < 0) {
+        throw new PipelineError('bad_payload', false, `retention days must be >= 0, got ${days}`);
+      }
+      const cutoff = this.now().getTime() - days * 86_400_000;
+      return this.tx(async (c) => {
+        const deleted = await c.query('DELETE FROM articles WHERE sort_at < $1', [cutoff]);
+        await c.query('DELETE FROM item_outcomes WHERE at_ms < $1', [cutoff]);
+        return deleted.rowCount ?? 0;
+      });
+    });
+  }
+
+  stats(): Promise<StoreStats> {
+    return this.run('stats', async () => {
+      const [a, f, s, size, outcomeRows] = await Promise.all([
+        this.rows(
+          `SELECT COUNT(*) AS n, COUNT(*) FILTER (WHERE version > 1) AS updated, MAX(sort_at) AS newest,
+           MIN(sort_at) AS oldest FROM articles`,
+        ),
+        this.rows(
+          `SELECT COUNT(*) AS total, COUNT(*) FILTER (WHERE status = 'active') AS active,
+           COUNT(*) FILTER (WHERE status = 'retired') AS retired,
+           COUNT(*) FILTER (WHERE status = 'active' AND consecutive_failures > 0) AS failing FROM feeds`,
+        ),
+        this.rows('SELECT COUNT(*) AS n FROM seen_items'),
+        this.rows(
+          `SELECT COALESCE(SUM(pg_total_relation_size(c.oid)), 0) AS bytes FROM pg_class c
+           JOIN pg_namespace ns ON ns.oid = c.relnamespace WHERE ns.nspname = $1 AND c.relkind = 'r'`,
+          [this.schema],
+        ),
+        this.rows('SELECT status, COUNT(*) AS n FROM item_outcomes GROUP BY status'),
+      ]);
+      const outcomes: StoreStats['itemOutcomes'] = { stored: 0, skipped: 0, failed: 0, fallback: 0 };
+      for (const r of outcomeRows) {
+        const st = String(r.status) as ItemOutcome['status'];
+        if (st in outcomes) {
+          outcomes[st] = Number(r.n);
+        }
+      }
+      const ar = a[0] ?? {};
+      const fr = f[0] ?? {};
+      return {
+        articles: Number(ar.n ?? 0),
+        updatedArticles: Number(ar.updated ?? 0),
+        feeds: {
+          total: Number(fr.total ?? 0),
+          active: Number(fr.active ?? 0),
+          retired: Number(fr.retired ?? 0),
+          failing: Number(fr.failing ?? 0),
+        },
+        seenItems: Number(s[0]?.n ?? 0),
+        itemOutcomes: outcomes,
+        newestAt: ar.newest === null || ar.newest === undefined ? null : new Date(Number(ar.newest)).toISOString(),
+        oldestAt: ar.oldest === null || ar.oldest === undefined ? null : new Date(Number(ar.oldest)).toISOString(),
+        sizeBytes: Number(size[0]?.bytes ?? 0),
+      };
+    });
+  }
+
+  ping(): Promise<void> {
+    return this.run('ping', async () => {
+      await this.pool.query('SELECT 1');
+    });
+  }
+
+  async close(): Promise<void> {
+    if (!this.closed) {
+      this.closed = true;
+      await this.pool.end();
+    }
+  }
+}
+
+/** Where a PostgreSQL URL points, without credentials (for error messages). */
+export function describePostgresUrl(databaseUrl: string): string {
+  try {
+    const u = new URL(databaseUrl);
+    return `${u.hostname}:${u.port || '5432'}${u.pathname}`;
+  } catch {
+    return 'the configured PostgreSQL';
+  }
+}
+
+export async function openPostgresStore(databaseUrl: string, opts: StoreOptions = {}): Promise<PostgresArticleStore> {
+  const store = new PostgresArticleStore(databaseUrl, opts);
+  try {
+    await store.migrate();
+  } catch (err) {
+    await store.close();
+    const e = err instanceof PipelineError ? err : storeError(err, 'open');
+    throw new PipelineError(e.code, e.retryable, `cannot open PostgreSQL store at ${describePostgresUrl(databaseUrl)}: ${e.message}`, err);
+  }
+  return store;
 }

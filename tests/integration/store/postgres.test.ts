@@ -1,0 +1,74 @@
+import { randomUUID } from 'node:crypto';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openStore } from '../../../src/store/index.js';
+import { runArticleStoreContract } from './article-store.contract.js';
+
+const DATABASE_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const schemas: string[] = [];
+const newSchema = (): string => {
+  const s = `test_${randomUUID().replace(/-/g, '').slice(0, 16)}`;
+  schemas.push(s);
+  return s;
+};
+
+let admin: pg.Client;
+
+beforeAll(async () => {
+  admin = new pg.Client({ connectionString: DATABASE_URL });
+  try {
+    await admin.connect();
+    await admin.query('SELECT 1');
+  } catch (err) {
+    throw new Error(
+      `PostgreSQL is not reachable at ${DATABASE_URL} (set TEST_DATABASE_URL, or start it: ` +
+        `\`pg_ctlcluster 15 main start\` / \`docker run -p 5432:5432 -e POSTGRES_HOST_AUTH_METHOD=trust postgres\`; ` +
+        `.ci/run starts it when down): ${String(err)}`,
+    );
+  }
+});
+
+afterAll(async () => {
+  for (const s of schemas) {
+    await admin.query(`DROP SCHEMA IF EXISTS "${s}" CASCADE`);
+  }
+  await admin.end();
+});
+
+runArticleStoreContract('postgres', async (opts) => {
+  const schema = newSchema();
+  const store = await openStore(DATABASE_URL, { ...opts, schema });
+  return {
+    store,
+    cleanup: async () => {
+      await store.close();
+      await admin.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+    },
+  };
+});
+
+describe(openStore.name, () => {
+  it('keeps data across reopen and runs migrations once when the schema exists', async () => {
+    const schema = newSchema();
+    const first = await openStore(DATABASE_URL, { schema });
+    expect(first.kind).toBe('postgres');
+    await first.upsertFeed({ id: 'f', url: 'https://news.test/f.xml' });
+    await first.close();
+    const [second, third] = await Promise.all([openStore(DATABASE_URL, { schema }), openStore(DATABASE_URL, { schema })]);
+    expect((await second.getFeed('f'))?.url).toBe('https://news.test/f.xml');
+    const applied = await admin.query(`SELECT COUNT(*)::int AS n FROM "${schema}".schema_migrations`);
+    expect(applied.rows[0].n).toBe(1);
+    await second.close();
+    await third.close();
+  });
+
+  it('fails with a message naming the server when PostgreSQL does not answer', async () => {
+    await expect(openStore('postgres://postgres@127.0.0.1:1/test', { schema: newSchema() })).rejects.toThrow(
+      /cannot open PostgreSQL store at 127\.0\.0\.1:1\/test/,
+    );
+  });
+
+  it('rejects a schema name that is not a plain identifier', async () => {
+    await expect(openStore(DATABASE_URL, { schema: 'x"; DROP TABLE y; --' })).rejects.toThrow(/invalid PostgreSQL schema/);
+  });
+});
