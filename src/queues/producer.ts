@@ -14,9 +14,19 @@ export const DEFAULT_JOB_OPTIONS: JobsOptions = {
 
 export type Queues = { [K in QueueKey]: Queue };
 
+/**
+ * A failed poll is not retried in place: the feed's next scheduled poll is the
+ * retry, and the failure counts once toward the feed's backoff.
+ */
+const QUEUE_JOB_OPTIONS: Record<QueueKey, JobsOptions> = {
+  poll: { ...DEFAULT_JOB_OPTIONS, attempts: 1, removeOnFail: { count: 1_000, age: 24 * 3600 } },
+  extract: DEFAULT_JOB_OPTIONS,
+  enrich: DEFAULT_JOB_OPTIONS,
+};
+
 export function createQueues(connection: Redis, prefix: string): Queues {
   const make = (key: QueueKey) =>
-    new Queue(QUEUES[key].name, { connection, prefix, defaultJobOptions: DEFAULT_JOB_OPTIONS });
+    new Queue(QUEUES[key].name, { connection, prefix, defaultJobOptions: QUEUE_JOB_OPTIONS[key] });
   return { poll: make('poll'), extract: make('extract'), enrich: make('enrich') };
 }
 

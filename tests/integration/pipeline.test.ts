@@ -1,0 +1,114 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Redis } from 'ioredis';
+import { startSampleWire, SEED_TITLE, type SampleWire } from '../../src/demo/sample-wire.js';
+import { openStore } from '../../src/store/index.js';
+import { runCli, scratch } from '../helpers/cli.js';
+
+let wire: SampleWire;
+let s: ReturnType<typeof scratch>;
+
+beforeAll(async () => {
+  wire = await startSampleWire();
+  s = scratch(wire.feeds.map((f) => ({ id: f.id, url: f.url })));
+});
+afterAll(async () => {
+  const redis = new Redis(s.env.REDIS_URL);
+  const keys = await redis.keys(`${s.env.QUEUE_PREFIX}*`);
+  if (keys.length > 0) {
+    await redis.del(...keys);
+  }
+  await redis.quit();
+  await wire.close();
+  s.cleanup();
+});
+
+describe('telex run --once', () => {
+  it('stores every expected article once, reports the broken feed and the dead link', async () => {
+    const first = await runCli(['run', '--once', '--config', s.configPath], s.env);
+    expect(first.stderr).not.toMatch(/TypeError|ReferenceError/);
+    expect(first.code).toBe(0);
+
+    const expectedStored = wire.articles.filter((a) => a.expect !== 'failed');
+    const failed = wire.articles.filter((a) => a.expect === 'failed');
+    expect(first.stdout).toMatch(new RegExp(`stored: ${expectedStored.length} new`));
+    expect(first.stdout).toMatch(/courier-broken\s+FAILED/);
+    for (const a of failed) {
+      expect(first.stdout).toContain(a.url);
+    }
+    expect(first.stdout).toMatch(/404/);
+
+    const store = await openStore(s.env.DATABASE_URL);
+    try {
+      const page = await store.listArticles({ limit: 100 });
+      expect(page.items).toHaveLength(expectedStored.length);
+      expect(new Set(page.items.map((a) => a.id)).size).toBe(expectedStored.length);
+      const seed = page.items.find((a) => a.title === SEED_TITLE);
+      expect(seed?.publishedAt?.startsWith('2002-06-11')).toBe(true);
+      expect(seed?.extraction.method).toBe('readability');
+      const fallback = wire.articles.find((a) => a.expect === 'fallback');
+      const stored = page.items.find((a) => a.url === fallback?.url);
+      expect(stored?.extraction.method).toBe('feed-content');
+
+      const outcomes = await store.listItemOutcomes({ status: 'failed' });
+      for (const a of failed) {
+        const o = outcomes.find((x) => x.url === a.url);
+        expect(o?.reason).toMatch(/404/);
+      }
+      const broken = await store.getFeed('courier-broken');
+      expect(broken?.consecutiveFailures).toBe(1);
+      expect(broken?.lastError?.code).toBe('bad_feed');
+    } finally {
+      await store.close();
+    }
+
+    const second = await runCli(['run', '--once', '--config', s.configPath], s.env);
+    expect(second.code).toBe(0);
+    expect(second.stdout).toMatch(/new items: 0/);
+    expect(second.stdout).toMatch(/stored: 0 new/);
+    const again = await openStore(s.env.DATABASE_URL);
+    try {
+      expect(await again.countArticles()).toBe(expectedStored.length);
+    } finally {
+      await again.close();
+    }
+
+    const list = await runCli(['feeds', 'list', '--config', s.configPath], s.env);
+    expect(list.code).toBe(0);
+    expect(list.stdout).toMatch(/courier-broken\s+FAILING/);
+  });
+});
+
+describe('telex command', () => {
+  it('exits non-zero listing every problem when config and env are invalid', async () => {
+    const bad = scratch([]);
+    try {
+      const { writeFileSync } = await import('node:fs');
+      writeFileSync(bad.configPath, 'feeds:\n  - id: "has space"\n    url: not-a-url\n');
+      const r = await runCli(['run', '--once', '--config', bad.configPath], { ...bad.env, PORT: 'eighty' });
+      expect(r.code).toBe(1);
+      expect(r.stderr).toMatch(/PORT/);
+      expect(r.stderr).toMatch(/feeds\[0\]\.id|feeds\.0\.id|id/);
+      expect(r.stderr).toMatch(/url/);
+    } finally {
+      bad.cleanup();
+    }
+  });
+
+  it('exits non-zero saying so when Redis is unreachable', async () => {
+    const r = await runCli(['run', '--once', '--config', s.configPath], { ...s.env, REDIS_URL: 'redis://127.0.0.1:1' });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/Redis/);
+  });
+
+  it('adds a feed and lists it', async () => {
+    const t = scratch([]);
+    try {
+      const add = await runCli(['feeds', 'add', 'http://127.0.0.1:9/feed.xml', '--id', 'local', '--interval', '5m', '--config', t.configPath], t.env);
+      expect(add.code).toBe(0);
+      const list = await runCli(['feeds', 'list', '--config', t.configPath], t.env);
+      expect(list.stdout).toMatch(/local\s+never polled/);
+    } finally {
+      t.cleanup();
+    }
+  });
+});
