@@ -1,0 +1,272 @@
+/**
+ * GET /openapi.json: the OpenAPI 3.1 description of the API. Query parameters are
+ * generated from the same zod schemas that validate them, so the two cannot drift. Pure.
+ */
+import { z } from 'zod';
+import { GetArticleParams, ListArticlesParams, StreamParams } from './article-query.js';
+
+type JsonObject = Record<string, unknown>;
+
+function queryParameters(schema: z.ZodObject): JsonObject[] {
+  const json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as {
+    properties?: Record<string, JsonObject>;
+    required?: string[];
+  };
+  return Object.entries(json.properties ?? {}).map(([name, prop]) => {
+    const { description, ...rest } = prop;
+    return {
+      name,
+      in: 'query',
+      required: (json.required ?? []).includes(name),
+      ...(typeof description === 'string' ? { description } : {}),
+      schema: rest,
+    };
+  });
+}
+
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+const json = (schema: unknown) => ({ 'application/json': { schema } });
+const errorResponse = (description: string) => ({ description, content: json(ref('Error')) });
+
+const nullableString = { type: ['string', 'null'] };
+const nullableTime = { type: ['string', 'null'], format: 'date-time' };
+
+const Article = {
+  type: 'object',
+  description: 'The stored record. Field names are camelCase and stable.',
+  required: ['id', 'url', 'canonicalUrl', 'feed', 'title', 'fetchedAt', 'text', 'html', 'wordCount', 'topics', 'entities', 'keywords', 'clusterId', 'contentHash', 'version', 'extraction'],
+  properties: {
+    id: { type: 'string', description: 'Stable hash of the canonical URL.' },
+    url: { type: 'string', format: 'uri' },
+    canonicalUrl: { type: 'string', format: 'uri' },
+    feed: {
+      type: 'object',
+      properties: { id: { type: 'string' }, title: nullableString, url: nullableString },
+      required: ['id', 'title', 'url'],
+    },
+    siteName: nullableString,
+    title: { type: 'string' },
+    byline: nullableString,
+    dateline: nullableString,
+    publishedAt: nullableTime,
+    modifiedAt: nullableTime,
+    fetchedAt: { type: 'string', format: 'date-time' },
+    storedAt: { type: 'string', format: 'date-time' },
+    updatedAt: { type: 'string', format: 'date-time' },
+    language: nullableString,
+    excerpt: nullableString,
+    text: { type: 'string', description: 'Plain text, paragraphs separated by blank lines.' },
+    html: { type: 'string', description: 'Sanitized HTML of the story.' },
+    wordCount: { type: 'integer' },
+    leadImage: nullableString,
+    topics: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: {
+          code: { type: 'string' },
+          label: { type: 'string' },
+          score: { type: 'number' },
+          scheme: { enum: ['medtop', 'custom'] },
+        },
+        required: ['code', 'label', 'score', 'scheme'],
+      },
+    },
+    entities: {
+      type: 'object',
+      properties: Object.fromEntries(
+        ['people', 'places', 'organisations'].map((k) => [
+          k,
+          {
+            type: 'array',
+            items: {
+              type: 'object',
+              properties: { name: { type: 'string' }, mentions: { type: 'integer' }, salience: { type: 'number' }, offset: { type: 'integer' } },
+            },
+          },
+        ]),
+      ),
+    },
+    keywords: { type: 'array', items: { type: 'string' } },
+    clusterId: { type: 'string', description: 'Near-duplicate cluster: the same story from several wires shares it.' },
+    duplicateOf: nullableString,
+    contentHash: { type: 'string' },
+    version: { type: 'integer', description: 'Bumped on every content change.' },
+    extraction: {
+      type: 'object',
+      properties: { method: { enum: ['readability', 'feed-content'] }, warnings: { type: 'array', items: { type: 'string' } } },
+    },
+  },
+};
+
+const FeedInput = {
+  type: 'object',
+  required: ['id', 'url'],
+  additionalProperties: false,
+  properties: {
+    id: { type: 'string', pattern: '^[a-z0-9][a-z0-9._-]*$', maxLength: 100 },
+    url: { type: 'string', format: 'uri' },
+    title: { type: 'string' },
+    interval: { oneOf: [{ type: 'string', examples: ['15m', '90s', '2h'] }, { type: 'integer', description: 'milliseconds' }] },
+  },
+};
+
+const Feed = {
+  type: 'object',
+  properties: {
+    id: { type: 'string' },
+    url: { type: 'string' },
+    title: nullableString,
+    intervalMs: { type: ['integer', 'null'] },
+    health: { enum: ['ok', 'failing', 'pending', 'retired'] },
+    status: { enum: ['active', 'retired'] },
+    lastPolledAt: nullableTime,
+    lastSuccessAt: nullableTime,
+    lastErrorAt: nullableTime,
+    lastError: { type: ['object', 'null'], properties: { code: { type: 'string' }, message: { type: 'string' } } },
+    consecutiveFailures: { type: 'integer' },
+    lastNewItems: { type: 'integer' },
+    nextPollAt: nullableTime,
+  },
+};
+
+const ninjsMedia = 'application/ninjs+json';
+const articleContent = (schema: unknown) => ({
+  'application/json': { schema },
+  [ninjsMedia]: { schema: { type: 'object', description: 'ninjs 3.x (IPTC), with ?format=ninjs or Accept: application/ninjs+json.' } },
+});
+
+export function buildOpenApiDocument(opts: { version?: string } = {}): JsonObject {
+  const bearer = [{ bearerAuth: [] }];
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Telex API',
+      version: opts.version ?? '0.1.0',
+      description:
+        'Articles ingested by Telex: query, fetch, stream (Server-Sent Events), feed registry, health and metrics. Errors are JSON {error, message}.',
+    },
+    components: {
+      securitySchemes: {
+        bearerAuth: { type: 'http', scheme: 'bearer', description: 'API_TOKEN; required only when the server has one.' },
+      },
+      schemas: {
+        Error: {
+          type: 'object',
+          required: ['error', 'message'],
+          properties: { error: { type: 'string' }, message: { type: 'string' } },
+        },
+        Article,
+        ArticlePage: {
+          type: 'object',
+          required: ['items', 'nextCursor'],
+          properties: { items: { type: 'array', items: ref('Article') }, nextCursor: nullableString },
+        },
+        FeedInput,
+        Feed,
+      },
+    },
+    paths: {
+      '/articles': {
+        get: {
+          summary: 'List articles, newest first, with filters and cursor pagination.',
+          parameters: queryParameters(ListArticlesParams),
+          responses: {
+            200: { description: 'A page of articles.', content: articleContent(ref('ArticlePage')) },
+            400: errorResponse('Bad query parameter (the message names it).'),
+            503: errorResponse('Store unavailable.'),
+          },
+        },
+      },
+      '/articles/{id}': {
+        get: {
+          summary: 'One article.',
+          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }, ...queryParameters(GetArticleParams)],
+          responses: {
+            200: { description: 'The article.', content: articleContent(ref('Article')) },
+            400: errorResponse('Bad parameter.'),
+            404: errorResponse('No such article.'),
+          },
+        },
+      },
+      '/stream': {
+        get: {
+          summary: 'Server-Sent Events of stored and updated articles (event "article"), with the filters of /articles.',
+          description:
+            'Each message has `id:` (the Redis stream entry id), `event: article` and `data:` {outcome, version, article}. Reconnect with the Last-Event-ID header (or ?lastEventId=) to resume after the last event received: nothing is lost while the events are still in the bounded stream. Comment lines are heartbeats.',
+          parameters: [
+            { name: 'Last-Event-ID', in: 'header', required: false, schema: { type: 'string', pattern: '^\\d+-\\d+$' } },
+            ...queryParameters(StreamParams),
+          ],
+          responses: {
+            200: { description: 'An event stream.', content: { 'text/event-stream': { schema: { type: 'string' } } } },
+            400: errorResponse('Bad parameter.'),
+            503: errorResponse('Event stream unavailable (no Redis).'),
+          },
+        },
+      },
+      '/feeds': {
+        get: {
+          summary: 'Registered feeds with their health.',
+          responses: {
+            200: {
+              description: 'Feeds.',
+              content: json({ type: 'object', properties: { items: { type: 'array', items: ref('Feed') } } }),
+            },
+          },
+        },
+        post: {
+          summary: 'Add (or update) a feed; polling starts at once.',
+          security: bearer,
+          requestBody: { required: true, content: json(ref('FeedInput')) },
+          responses: {
+            201: { description: 'Feed added.', content: json(ref('Feed')) },
+            200: { description: 'Existing feed updated.', content: json(ref('Feed')) },
+            400: errorResponse('Invalid feed.'),
+            401: errorResponse('Token missing or wrong.'),
+          },
+        },
+      },
+      '/feeds/{id}': {
+        delete: {
+          summary: 'Remove a feed and stop polling it (stored articles stay).',
+          security: bearer,
+          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+          responses: {
+            204: { description: 'Removed.' },
+            401: errorResponse('Token missing or wrong.'),
+            404: errorResponse('No such feed.'),
+          },
+        },
+      },
+      '/healthz': {
+        get: { summary: 'Liveness: the process answers.', responses: { 200: { description: 'Alive.', content: json({ type: 'object' }) } } },
+      },
+      '/readyz': {
+        get: {
+          summary: 'Readiness: store and Redis reachable, workers running.',
+          responses: {
+            200: { description: 'Ready; every check true.', content: json({ type: 'object' }) },
+            503: errorResponse('Not ready; `checks` tells which part failed.'),
+          },
+        },
+      },
+      '/metrics': {
+        get: {
+          summary: 'Prometheus metrics: stage counters and durations, queue depths, feeds by health, store size.',
+          responses: { 200: { description: 'Prometheus text format.', content: { 'text/plain': { schema: { type: 'string' } } } } },
+        },
+      },
+      '/admin/queues': {
+        get: {
+          summary: 'Queue dashboard (bull-board). Bearer token, or HTTP Basic with the token as password, when the server has one.',
+          security: bearer,
+          responses: { 200: { description: 'HTML dashboard.' }, 401: errorResponse('Token missing or wrong.') },
+        },
+      },
+      '/openapi.json': {
+        get: { summary: 'This document.', responses: { 200: { description: 'OpenAPI 3.1.', content: json({ type: 'object' }) } } },
+      },
+    },
+  };
+}

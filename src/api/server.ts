@@ -1,0 +1,309 @@
+/**
+ * The inbound HTTP API for consumers and operators (fastify 5): articles,
+ * the SSE stream, the feed registry, health, metrics, the queue dashboard
+ * and the OpenAPI document.
+ */
+import { createBullBoard } from '@bull-board/api';
+import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
+import { FastifyAdapter } from '@bull-board/fastify';
+import type { Queue } from 'bullmq';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import type { Redis } from 'ioredis';
+import { z } from 'zod';
+import { FeedEntry } from '../config.js';
+import { PipelineError } from '../errors.js';
+import type { Logger } from '../logger.js';
+import type { ArticleStore } from '../store/article-store.js';
+import type { ArticleRecord, FeedDefinition, FeedState } from '../store/types.js';
+import {
+  ArticleIdParam,
+  GetArticleParams,
+  ListArticlesParams,
+  describeIssues,
+  parseParams,
+  toArticleQuery,
+  wantsNinjs,
+} from './article-query.js';
+import { isAuthorized } from './auth.js';
+import { feedHealthOf } from './feed-health.js';
+import { HttpError, badRequest, notFound } from './http-error.js';
+import { createApiMetrics } from './metrics.js';
+import { buildOpenApiDocument } from './openapi.js';
+import { serveStream } from './stream.js';
+
+export type ApiDeps = {
+  store: ArticleStore;
+  log: Logger;
+  /** Bearer token; when set, required for POST/DELETE /feeds and /admin/queues. */
+  apiToken?: string;
+  /** For the SSE stream (article events) and readiness. */
+  redis?: Redis;
+  /** Default `${queuePrefix}:articles`. */
+  eventsStreamKey?: string;
+  /** Used for the default eventsStreamKey; default `telex`. */
+  queuePrefix?: string;
+  /** Depths for /metrics, bull-board at /admin/queues. */
+  queues?: Queue[];
+  /** Extra readiness checks, e.g. { workers: true }. */
+  readiness?: () => Promise<Record<string, boolean>>;
+  /** Supplied by the lead: also creates/removes the job schedulers. Without it, feeds are written to the store only. */
+  feeds?: { add(def: FeedDefinition): Promise<FeedState>; remove(id: string): Promise<boolean> };
+  /** ninjs rendering of a record; without it, ninjs requests get 406. */
+  toNinjs?: (record: ArticleRecord) => unknown;
+  /** Descendants of a topic code (IPTC tree), so the stream's topic filter matches like the store's. */
+  expandTopic?: (code: string) => string[];
+  /** SSE heartbeat period (default 15 s). */
+  heartbeatMs?: number;
+  /** Per-check timeout of /readyz (default 2 s). */
+  readinessTimeoutMs?: number;
+  /** Version reported in /openapi.json and /healthz. */
+  version?: string;
+};
+
+const NINJS_TYPE = 'application/ninjs+json; charset=utf-8';
+
+function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} timed out after ${ms} ms`)), ms);
+  });
+  return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
+}
+
+/** The JSON error body and status for anything thrown by a route. */
+export function errorResponseOf(err: unknown): { status: number; body: { error: string; message: string } & Record<string, unknown> } {
+  if (err instanceof HttpError) {
+    return { status: err.status, body: { error: err.error, message: err.message, ...(err.extra ?? {}) } };
+  }
+  if (err instanceof PipelineError) {
+    if (err.code === 'bad_payload') {
+      return { status: 400, body: { error: 'bad_request', message: err.message } };
+    }
+    if (err.code === 'store' || err.retryable) {
+      return { status: 503, body: { error: 'unavailable', message: err.message } };
+    }
+    return { status: 500, body: { error: 'internal', message: err.message } };
+  }
+  const e = err as { statusCode?: unknown; code?: unknown; message?: unknown; validation?: unknown };
+  if (typeof e?.statusCode === 'number' && e.statusCode >= 400 && e.statusCode < 500) {
+    const error = e.statusCode === 413 ? 'too_large' : e.statusCode === 415 ? 'unsupported_media_type' : 'bad_request';
+    return { status: e.statusCode, body: { error, message: String(e.message ?? 'bad request') } };
+  }
+  return { status: 500, body: { error: 'internal', message: 'internal error' } };
+}
+
+const FeedInput = FeedEntry.strict();
+
+export async function createApiServer(deps: ApiDeps): Promise<FastifyInstance> {
+  const { store, log } = deps;
+  const app = Fastify({
+    loggerInstance: log as FastifyBaseLogger,
+    disableRequestLogging: true,
+    bodyLimit: 64 * 1024,
+    return503OnClosing: true,
+  });
+  const streamKey = deps.eventsStreamKey ?? `${deps.queuePrefix ?? 'telex'}:articles`;
+  const metrics = createApiMetrics({ store, log, ...(deps.queues ? { queues: deps.queues } : {}) });
+  const openStreams = new Set<() => void>();
+
+  app.setErrorHandler((err, request, reply) => {
+    const { status, body } = errorResponseOf(err);
+    if (status >= 500) {
+      request.log.error({ err, url: request.url }, 'request failed');
+    }
+    return reply.status(status).type('application/json; charset=utf-8').send(body);
+  });
+  app.setNotFoundHandler((request, reply) =>
+    reply.status(404).send({ error: 'not_found', message: `no route ${request.method} ${request.url.split('?')[0]}` }),
+  );
+  app.addHook('onResponse', async (request, reply) => {
+    request.log.debug({ method: request.method, url: request.url, status: reply.statusCode, ms: reply.elapsedTime }, 'request');
+  });
+  // Open SSE responses would keep the server from closing.
+  app.addHook('preClose', async () => {
+    for (const close of [...openStreams]) {
+      close();
+    }
+  });
+
+  const requireToken =
+    (opts: { allowBasic?: boolean } = {}) =>
+    async (request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply | undefined> => {
+      if (!deps.apiToken) {
+        return undefined;
+      }
+      if (!isAuthorized(request.headers.authorization, deps.apiToken, opts)) {
+        // Answered here rather than thrown: plugins below (bull-board) install their own error handler.
+        await reply
+          .status(401)
+          .header('www-authenticate', opts.allowBasic ? 'Basic realm="telex", charset="UTF-8"' : 'Bearer realm="telex"')
+          .type('application/json; charset=utf-8')
+          .send({ error: 'unauthorized', message: 'a valid bearer token is required' });
+        return reply;
+      }
+      return undefined;
+    };
+
+  const render = (record: ArticleRecord, ninjs: boolean): unknown => {
+    if (!ninjs) {
+      return record;
+    }
+    if (!deps.toNinjs) {
+      throw new HttpError(406, 'not_acceptable', 'ninjs rendering is not available');
+    }
+    return deps.toNinjs(record);
+  };
+
+  app.get('/articles', async (request, reply) => {
+    const params = parseParams(ListArticlesParams, request.query);
+    const ninjs = wantsNinjs(params.format, request.headers.accept);
+    const page = await store.listArticles(toArticleQuery(params));
+    reply.header('vary', 'Accept');
+    return { items: page.items.map((r) => render(r, ninjs)), nextCursor: page.nextCursor };
+  });
+
+  app.get('/articles/:id', async (request, reply) => {
+    const { id } = parseParams(ArticleIdParam, request.params, 'article id');
+    const params = parseParams(GetArticleParams, request.query);
+    const ninjs = wantsNinjs(params.format, request.headers.accept);
+    const record = await store.getArticle(id);
+    if (!record) {
+      throw notFound(`no article ${id}`);
+    }
+    reply.header('vary', 'Accept');
+    if (ninjs) {
+      return reply.type(NINJS_TYPE).send(JSON.stringify(render(record, true)));
+    }
+    return record;
+  });
+
+  app.get('/stream', async (request, reply) => {
+    if (!deps.redis) {
+      throw new HttpError(503, 'unavailable', 'the event stream needs Redis');
+    }
+    await serveStream(request, reply, {
+      redis: deps.redis,
+      key: streamKey,
+      store,
+      log,
+      heartbeatMs: deps.heartbeatMs ?? 15_000,
+      open: openStreams,
+      onOpen: () => metrics.sseClients.inc(),
+      onClose: () => metrics.sseClients.dec(),
+      ...(deps.toNinjs ? { toNinjs: deps.toNinjs } : {}),
+      ...(deps.expandTopic ? { expandTopic: deps.expandTopic } : {}),
+    });
+  });
+
+  const feedView = (f: FeedState) => ({ ...f, health: feedHealthOf(f) });
+
+  app.get('/feeds', async () => {
+    const feeds = await store.listFeeds();
+    return { items: feeds.map(feedView) };
+  });
+
+  app.post('/feeds', { onRequest: requireToken() }, async (request, reply) => {
+    const parsed = FeedInput.safeParse(request.body ?? {});
+    if (!parsed.success) {
+      throw badRequest(`invalid feed: ${describeIssues(parsed.error)}`);
+    }
+    const def: FeedDefinition = {
+      id: parsed.data.id,
+      url: parsed.data.url,
+      title: parsed.data.title ?? null,
+      intervalMs: parsed.data.interval ?? null,
+    };
+    const existed = (await store.getFeed(def.id)) !== null;
+    let state: FeedState | null;
+    if (deps.feeds) {
+      state = await deps.feeds.add(def);
+    } else {
+      await store.upsertFeed(def);
+      state = await store.getFeed(def.id);
+    }
+    if (!state) {
+      throw new HttpError(500, 'internal', `feed ${def.id} was not stored`);
+    }
+    request.log.info({ feedId: def.id, existed }, 'feed saved');
+    return reply.status(existed ? 200 : 201).send(feedView(state));
+  });
+
+  app.delete('/feeds/:id', { onRequest: requireToken() }, async (request, reply) => {
+    const { id } = parseParams(z.object({ id: z.string().min(1).max(100) }), request.params, 'feed id');
+    const removed = deps.feeds ? await deps.feeds.remove(id) : await store.removeFeed(id);
+    if (!removed) {
+      throw notFound(`no feed ${id}`);
+    }
+    request.log.info({ feedId: id }, 'feed removed');
+    return reply.status(204).send();
+  });
+
+  app.get('/healthz', async () => ({ status: 'ok', ...(deps.version ? { version: deps.version } : {}) }));
+
+  app.get('/readyz', async (request, reply) => {
+    const timeoutMs = deps.readinessTimeoutMs ?? 2_000;
+    const checks: Record<string, boolean> = {};
+    const problems: Record<string, string> = {};
+    const run = async (name: string, check: () => Promise<unknown>) => {
+      try {
+        await withTimeout(check(), timeoutMs, name);
+        checks[name] = true;
+      } catch (err) {
+        checks[name] = false;
+        problems[name] = (err as Error).message;
+      }
+    };
+    const tasks = [run('store', () => store.ping())];
+    if (deps.redis) {
+      const redis = deps.redis;
+      tasks.push(run('redis', () => redis.ping()));
+    }
+    if (deps.readiness) {
+      const readiness = deps.readiness;
+      tasks.push(
+        (async () => {
+          try {
+            Object.assign(checks, await withTimeout(readiness(), timeoutMs, 'readiness'));
+          } catch (err) {
+            checks.readiness = false;
+            problems.readiness = (err as Error).message;
+          }
+        })(),
+      );
+    }
+    await Promise.all(tasks);
+    const failing = Object.entries(checks)
+      .filter(([, ok]) => !ok)
+      .map(([name]) => name)
+      .sort();
+    if (failing.length > 0) {
+      request.log.warn({ failing, problems }, 'not ready');
+      return reply.status(503).send({ error: 'not_ready', message: `not ready: ${failing.join(', ')}`, checks, failing });
+    }
+    return { status: 'ready', checks };
+  });
+
+  app.get('/metrics', async (_request, reply) => {
+    const { contentType, body } = await metrics.render();
+    return reply.type(contentType).send(body);
+  });
+
+  const openapi = buildOpenApiDocument(deps.version ? { version: deps.version } : {});
+  app.get('/openapi.json', async () => openapi);
+
+  if (deps.queues && deps.queues.length > 0) {
+    const serverAdapter = new FastifyAdapter();
+    serverAdapter.setBasePath('/admin/queues');
+    createBullBoard({ queues: deps.queues.map((q) => new BullMQAdapter(q)), serverAdapter });
+    await app.register(async (scope) => {
+      scope.addHook('onRequest', requireToken({ allowBasic: true }));
+      await scope.register(serverAdapter.registerPlugin(), { prefix: '/admin/queues' });
+    });
+  } else {
+    app.all('/admin/queues', { onRequest: requireToken({ allowBasic: true }) }, async () => {
+      throw notFound('no queues to show');
+    });
+  }
+
+  return app;
+}

@@ -1,0 +1,118 @@
+/**
+ * GET /stream: the filters of GET /articles applied in memory to one event and
+ * one record, and the SSE wire format. Pure.
+ */
+import type { ArticleRecord } from '../store/types.js';
+
+export type StreamFilter = {
+  since?: string;
+  until?: string;
+  feed?: string;
+  topic?: string;
+  lang?: string;
+  q?: string;
+  entity?: string;
+};
+
+const words = (text: string): string[] => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+const nameKey = (name: string): string => name.normalize('NFC').trim().replace(/\s+/g, ' ').toLowerCase();
+
+/** The time the filters use: publishedAt, else storedAt (as the store sorts and filters). */
+export function filterTimeOf(record: ArticleRecord): number | null {
+  for (const iso of [record.publishedAt, record.storedAt, record.fetchedAt]) {
+    if (iso) {
+      const ms = Date.parse(iso);
+      if (!Number.isNaN(ms)) {
+        return ms;
+      }
+    }
+  }
+  return null;
+}
+
+/**
+ * Cheap pre-check on the event's own fields (feed, language), so records that
+ * cannot match are not read from the store. True means "maybe".
+ */
+export function eventMayMatch(event: { feedId: string; language: string | null }, f: StreamFilter): boolean {
+  if (f.feed !== undefined && event.feedId && event.feedId !== f.feed) {
+    return false;
+  }
+  if (f.lang !== undefined && event.language) {
+    const want = f.lang.toLowerCase();
+    const have = event.language.toLowerCase();
+    if (have !== want && !have.startsWith(`${want}-`)) {
+      return false;
+    }
+  }
+  return true;
+}
+
+export const hasFilter = (f: StreamFilter): boolean => Object.values(f).some((v) => v !== undefined);
+
+/**
+ * Whether `record` passes the filters of GET /articles. `expandTopic` returns
+ * the descendants of a topic code (IPTC tree); the code itself always matches.
+ */
+export function matchesFilter(
+  record: ArticleRecord,
+  f: StreamFilter,
+  expandTopic?: (code: string) => string[],
+): boolean {
+  if (f.feed !== undefined && record.feed.id !== f.feed) {
+    return false;
+  }
+  if (f.since !== undefined || f.until !== undefined) {
+    const t = filterTimeOf(record);
+    if (t === null) {
+      return false;
+    }
+    if (f.since !== undefined && t < Date.parse(f.since)) {
+      return false;
+    }
+    if (f.until !== undefined && t >= Date.parse(f.until)) {
+      return false;
+    }
+  }
+  if (f.lang !== undefined) {
+    const want = f.lang.toLowerCase();
+    const have = record.language?.toLowerCase() ?? '';
+    if (have !== want && !have.startsWith(`${want}-`)) {
+      return false;
+    }
+  }
+  if (f.topic !== undefined) {
+    const codes = new Set([f.topic, ...(expandTopic?.(f.topic) ?? [])]);
+    if (!record.topics.some((t) => codes.has(t.code))) {
+      return false;
+    }
+  }
+  if (f.entity !== undefined) {
+    const want = nameKey(f.entity);
+    const { people, places, organisations } = record.entities;
+    if (![...people, ...places, ...organisations].some((e) => nameKey(e.name) === want)) {
+      return false;
+    }
+  }
+  if (f.q !== undefined) {
+    const terms = words(f.q);
+    if (terms.length > 0) {
+      const have = new Set(words(`${record.title}\n${record.text}`));
+      if (!terms.every((t) => have.has(t))) {
+        return false;
+      }
+    }
+  }
+  return true;
+}
+
+/** One SSE message. Multi-line data is split so every line has its own `data:` prefix. */
+export function formatSseMessage(m: { id?: string; event?: string; data: string }): string {
+  let out = '';
+  if (m.id) out += `id: ${m.id}\n`;
+  if (m.event) out += `event: ${m.event}\n`;
+  for (const line of m.data.split(/\r\n|\r|\n/)) {
+    out += `data: ${line}\n`;
+  }
+  return `${out}\n`;
+}

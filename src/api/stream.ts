@@ -1,0 +1,159 @@
+/**
+ * GET /stream: Server-Sent Events of stored and updated articles, read from the
+ * Redis stream of article events with XREAD BLOCK on a dedicated connection per
+ * client. `id:` is the stream entry id, so `Last-Event-ID` resumes exactly.
+ */
+import type { ServerResponse } from 'node:http';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Redis } from 'ioredis';
+import type { Logger } from '../logger.js';
+import { parseArticleEvent } from '../store/article-events.js';
+import type { ArticleStore } from '../store/article-store.js';
+import type { ArticleRecord } from '../store/types.js';
+import { StreamParams, parseParams, wantsNinjs } from './article-query.js';
+import { HttpError, badRequest } from './http-error.js';
+import { type StreamFilter, eventMayMatch, formatSseMessage, matchesFilter } from './stream-filter.js';
+
+export type StreamOptions = {
+  redis: Redis;
+  key: string;
+  store: ArticleStore;
+  log: Logger;
+  /** A comment line is sent when nothing was written for this long (also the XREAD BLOCK time). */
+  heartbeatMs: number;
+  /** Entries read per XREAD. */
+  batch?: number;
+  expandTopic?: (code: string) => string[];
+  toNinjs?: (record: ArticleRecord) => unknown;
+  onOpen?: () => void;
+  onClose?: () => void;
+  /** Streams still open, so the server can end them when it closes. */
+  open: Set<() => void>;
+};
+
+const STREAM_ID = /^\d+-\d+$/;
+
+type XReadReply = Array<[string, Array<[string, string[]]>]> | null;
+
+function waitDrainOrClose(res: ServerResponse): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      res.off('drain', done);
+      res.off('close', done);
+      resolve();
+    };
+    res.on('drain', done);
+    res.on('close', done);
+  });
+}
+
+/** Where a new client starts: after `Last-Event-ID`, else after the newest entry now in the stream. */
+async function startId(redis: Redis, key: string, lastEventId: string | undefined): Promise<string> {
+  if (lastEventId) {
+    return lastEventId;
+  }
+  const newest = (await redis.xrevrange(key, '+', '-', 'COUNT', 1)) as Array<[string, string[]]>;
+  return newest[0]?.[0] ?? '0-0';
+}
+
+export async function serveStream(request: FastifyRequest, reply: FastifyReply, o: StreamOptions): Promise<void> {
+  const params = parseParams(StreamParams, request.query);
+  const header = request.headers['last-event-id'];
+  const headerId = Array.isArray(header) ? header[0] : header;
+  const lastEventId = headerId?.trim() || params.lastEventId;
+  if (lastEventId !== undefined && !STREAM_ID.test(lastEventId)) {
+    throw badRequest(`invalid Last-Event-ID: expected a stream entry id such as 1700000000000-0`);
+  }
+  const ninjs = wantsNinjs(params.format, request.headers.accept) && o.toNinjs !== undefined;
+  if (wantsNinjs(params.format, request.headers.accept) && !o.toNinjs) {
+    throw new HttpError(406, 'not_acceptable', 'ninjs rendering is not available');
+  }
+  const filter: StreamFilter = {};
+  for (const k of ['since', 'until', 'feed', 'topic', 'lang', 'q', 'entity'] as const) {
+    if (params[k] !== undefined) filter[k] = params[k];
+  }
+
+  let lastId: string;
+  try {
+    lastId = await startId(o.redis, o.key, lastEventId);
+  } catch (err) {
+    throw new HttpError(503, 'unavailable', `event stream unavailable: ${(err as Error).message}`);
+  }
+
+  const conn = o.redis.duplicate({ enableOfflineQueue: true, lazyConnect: false });
+  conn.on('error', (err) => o.log.debug({ err }, 'stream connection error'));
+  const log = o.log.child({ stream: o.key, reqId: request.id });
+  const res = reply.raw;
+  let closed = false;
+  const close = () => {
+    if (closed) return;
+    closed = true;
+    o.open.delete(close);
+    conn.disconnect();
+    if (!res.writableEnded) res.end();
+    o.onClose?.();
+    log.debug({ lastId }, 'stream closed');
+  };
+  o.open.add(close);
+  o.onOpen?.();
+  request.raw.on('close', close);
+  res.on('close', close);
+
+  reply.hijack();
+  const headers: Record<string, string | number | string[]> = {};
+  for (const [name, value] of Object.entries(reply.getHeaders())) {
+    if (value !== undefined) headers[name] = value;
+  }
+  res.writeHead(200, {
+    ...headers,
+    'content-type': 'text/event-stream; charset=utf-8',
+    'cache-control': 'no-cache, no-transform',
+    connection: 'keep-alive',
+    'x-accel-buffering': 'no',
+  });
+  let lastWrite = Date.now();
+  const write = async (chunk: string): Promise<void> => {
+    lastWrite = Date.now();
+    if (!res.write(chunk)) {
+      await waitDrainOrClose(res);
+    }
+  };
+  await write(`retry: 3000\n: connected, after ${lastId}\n\n`);
+  log.debug({ lastId, filter }, 'stream opened');
+
+  try {
+    while (!closed) {
+      const batch = (await conn.xread(
+        'COUNT',
+        o.batch ?? 100,
+        'BLOCK',
+        o.heartbeatMs,
+        'STREAMS',
+        o.key,
+        lastId,
+      )) as XReadReply;
+      for (const [, entries] of batch ?? []) {
+        for (const [entryId, fields] of entries) {
+          if (closed) break;
+          lastId = entryId;
+          const event = parseArticleEvent(entryId, fields);
+          if (!event || event.outcome === 'unchanged' || !eventMayMatch(event, filter)) continue;
+          const record = await o.store.getArticle(event.id);
+          if (!record || !matchesFilter(record, filter, o.expandTopic)) continue;
+          const article = ninjs && o.toNinjs ? o.toNinjs(record) : record;
+          const data = JSON.stringify({ outcome: event.outcome, version: event.version || record.version, article });
+          await write(formatSseMessage({ id: entryId, event: 'article', data }));
+        }
+      }
+      if (!closed && Date.now() - lastWrite >= o.heartbeatMs) {
+        await write(': heartbeat\n\n');
+      }
+    }
+  } catch (err) {
+    if (!closed) {
+      log.warn({ err, lastId }, 'stream failed');
+    }
+  } finally {
+    close();
+  }
+}
