@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import { PipelineError } from '../../../src/errors.js';
+import {
+  decodeCursor,
+  encodeCursor,
+  entityRowsOf,
+  expandTopic,
+  ftsMatchExpression,
+  normaliseQuery,
+  pageSize,
+  planUpsert,
+  sortTimeOf,
+} from '../../../src/store/store-core.js';
+import { makeRecord } from '../../integration/store/article-store.contract.js';
+
+describe(encodeCursor.name, () => {
+  it('round-trips through decodeCursor when the id has any printable characters', () => {
+    const c = { sortAt: 1_767_225_600_000, id: 'abc:def' };
+    expect(decodeCursor(encodeCursor(c))).toEqual(c);
+  });
+});
+
+describe(decodeCursor.name, () => {
+  it('throws a permanent error when the cursor is garbage', () => {
+    for (const bad of ['', 'xyz', Buffer.from('12:').toString('base64url'), Buffer.from('a:b').toString('base64url')]) {
+      expect(() => decodeCursor(bad)).toThrow(PipelineError);
+    }
+  });
+});
+
+describe(ftsMatchExpression.name, () => {
+  it('quotes each word so that FTS5 operators are inert when the query contains them', () => {
+    expect(ftsMatchExpression('Refugees AND "Seoul" NEAR(x')).toBe('"refugees" "and" "seoul" "near" "x"');
+  });
+  it('returns null when the query has no words', () => {
+    expect(ftsMatchExpression(' -- ** ')).toBeNull();
+  });
+});
+
+describe(pageSize.name, () => {
+  it('defaults to 50 and caps at 1000 when limit is missing or large', () => {
+    expect(pageSize(undefined)).toBe(50);
+    expect(pageSize(5000)).toBe(1000);
+    expect(() => pageSize(0)).toThrow(/limit/);
+  });
+});
+
+describe(sortTimeOf.name, () => {
+  it('falls back to the store time when publishedAt is missing or invalid', () => {
+    expect(sortTimeOf({ publishedAt: '2026-01-01T00:00:00Z' }, 5)).toBe(Date.parse('2026-01-01T00:00:00Z'));
+    expect(sortTimeOf({ publishedAt: null }, 5)).toBe(5);
+    expect(sortTimeOf({ publishedAt: 'soon' }, 5)).toBe(5);
+  });
+});
+
+describe(expandTopic.name, () => {
+  it('includes the code itself and its descendants when an expander is given', () => {
+    expect(expandTopic('a', (c) => (c === 'a' ? ['b', 'a', 'c'] : []))).toEqual(['a', 'b', 'c']);
+    expect(expandTopic('a')).toEqual(['a']);
+  });
+});
+
+describe(entityRowsOf.name, () => {
+  it('normalises names and drops duplicates when an entity repeats', () => {
+    const r = makeRecord({
+      slug: 'e',
+      entities: {
+        people: [
+          { name: 'Liu  Jianchao', mentions: 1, salience: 1, offset: 0 },
+          { name: 'liu jianchao', mentions: 1, salience: 1, offset: 0 },
+        ],
+        places: [{ name: 'Beijing', mentions: 1, salience: 1, offset: 0 }],
+        organisations: [],
+      },
+    });
+    expect(entityRowsOf(r)).toEqual([
+      { kind: 'people', key: 'liu jianchao' },
+      { kind: 'places', key: 'beijing' },
+    ]);
+  });
+});
+
+describe(planUpsert.name, () => {
+  const now = '2026-03-01T00:00:00.000Z';
+  it('keeps the first publishedAt and storedAt and bumps version when content changes', () => {
+    const first = planUpsert(null, makeRecord({ slug: 'x', publishedAt: '2026-01-01T00:00:00.000Z' }), '2026-02-01T00:00:00.000Z');
+    expect(first.outcome).toBe('created');
+    const existing = { record: first.record, contentHash: first.record.contentHash, version: 1 };
+    const next = planUpsert(existing, makeRecord({ slug: 'x', text: 'new', publishedAt: '2026-01-09T00:00:00.000Z' }), now);
+    expect(next.outcome).toBe('updated');
+    expect(next.record).toMatchObject({
+      version: 2,
+      publishedAt: '2026-01-01T00:00:00.000Z',
+      storedAt: '2026-02-01T00:00:00.000Z',
+      updatedAt: now,
+      text: 'new',
+    });
+    expect(planUpsert(existing, makeRecord({ slug: 'x' }), now)).toEqual({ outcome: 'unchanged', record: first.record });
+  });
+});
+
+describe(normaliseQuery.name, () => {
+  it('expands the topic, lowercases lang and entity, and rejects bad dates', () => {
+    const n = normaliseQuery({ topic: 't', lang: 'EN', entity: ' Liu  Jianchao ', since: '2026-01-01' }, () => ['t2']);
+    expect(n).toMatchObject({ topics: ['t', 't2'], lang: 'en', entity: 'liu jianchao', sinceMs: Date.parse('2026-01-01') });
+    expect(() => normaliseQuery({ until: 'tomorrow' })).toThrow(/until/);
+  });
+});
