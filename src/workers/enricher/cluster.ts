@@ -1,0 +1,113 @@
+import type { Fingerprint } from '../../store/types.js';
+import { parseDateline } from './parse-dateline.js';
+
+/** Number of MinHash functions (signature length). */
+export const SIGNATURE_SIZE = 128;
+/** LSH banding: BANDS bands of ROWS rows each (BANDS * ROWS = SIGNATURE_SIZE). */
+export const BANDS = 32;
+export const ROWS = 4;
+/** Words per shingle. */
+export const SHINGLE_WORDS = 3;
+/**
+ * Estimated Jaccard similarity of word shingles at or above which two texts are
+ * copies of one story. Light edits keep copies above 0.7; distinct stories on the
+ * same subject stay under 0.2 (see bench/enrich.ts).
+ */
+export const DUPLICATE_THRESHOLD = 0.5;
+
+const SEEDS: Uint32Array = (() => {
+  // Deterministic seeds (splitmix32), one per hash function.
+  const out = new Uint32Array(SIGNATURE_SIZE);
+  let x = 0x9e3779b9;
+  for (let i = 0; i < SIGNATURE_SIZE; i++) {
+    x = (x + 0x9e3779b9) | 0;
+    let z = x;
+    z = Math.imul(z ^ (z >>> 16), 0x85ebca6b);
+    z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
+    out[i] = (z ^ (z >>> 16)) >>> 0;
+  }
+  return out;
+})();
+
+/** murmur3 finalizer: a fast 32-bit mixer. */
+const fmix32 = (h: number): number => {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+};
+
+/** FNV-1a over UTF-16 code units. */
+const hashString = (s: string): number => {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+};
+
+/** Normalized words of a story body: lowercased letters and digits, the opening dateline dropped. */
+export function storyWords(text: string): string[] {
+  const dateline = parseDateline(text);
+  const body = dateline ? text.slice(dateline.length) : text;
+  return body.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+}
+
+/** Hashes of the distinct word shingles of `text`. */
+export function shingleHashes(text: string): Uint32Array {
+  const words = storyWords(text);
+  const set = new Set<number>();
+  if (words.length > 0 && words.length < SHINGLE_WORDS) {
+    set.add(hashString(words.join(' ')));
+  }
+  for (let i = 0; i + SHINGLE_WORDS <= words.length; i++) {
+    let s = words[i] as string;
+    for (let j = 1; j < SHINGLE_WORDS; j++) s += ` ${words[i + j] as string}`;
+    set.add(hashString(s));
+  }
+  return Uint32Array.from(set);
+}
+
+/**
+ * MinHash signature of the text's word shingles and its LSH band keys
+ * ("<band>:<hash of the band's rows>"). Texts whose estimated similarity is
+ * above about 0.6 share at least one band key with near certainty. Empty text
+ * has no band keys, so it never matches anything.
+ */
+export function fingerprint(text: string): Fingerprint {
+  const shingles = shingleHashes(text);
+  const sig = new Uint32Array(SIGNATURE_SIZE).fill(0xffffffff);
+  for (let s = 0; s < shingles.length; s++) {
+    const h = shingles[s] as number;
+    for (let i = 0; i < SIGNATURE_SIZE; i++) {
+      const v = fmix32((h ^ (SEEDS[i] as number)) >>> 0);
+      if (v < (sig[i] as number)) sig[i] = v;
+    }
+  }
+  const signature = Array.from(sig);
+  if (shingles.length === 0) return { signature, bands: [] };
+  const bands: string[] = [];
+  for (let b = 0; b < BANDS; b++) {
+    let h = 0x811c9dc5 ^ b;
+    for (let r = 0; r < ROWS; r++) {
+      h = fmix32((h ^ (sig[b * ROWS + r] as number)) >>> 0);
+      h = Math.imul(h, 0x01000193) >>> 0;
+    }
+    bands.push(`${b.toString(36)}:${h.toString(36)}`);
+  }
+  return { signature, bands };
+}
+
+/** Estimated Jaccard similarity of two MinHash signatures: the share of equal positions (0 when they differ in size). */
+export function estimateSimilarity(a: readonly number[], b: readonly number[]): number {
+  if (a.length === 0 || a.length !== b.length) return 0;
+  let same = 0;
+  for (let i = 0; i < a.length; i++) if (a[i] === b[i]) same++;
+  return same / a.length;
+}
+
+/** True when two signatures are copies of one story. */
+export const isDuplicate = (a: readonly number[], b: readonly number[]): boolean => estimateSimilarity(a, b) >= DUPLICATE_THRESHOLD;

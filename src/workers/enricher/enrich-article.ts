@@ -1,0 +1,64 @@
+import type { ExtractedArticle } from '../../queues/contracts.js';
+import { articleIdFor, contentHashOf } from '../../lib/ids.js';
+import type { ArticleRecord, Topic } from '../../store/types.js';
+import { detectLanguage } from './detect-language.js';
+import { extractEntities } from './extract-entities.js';
+import { extractKeywords } from './extract-keywords.js';
+import { parseDateline } from './parse-dateline.js';
+import { tagCustomTopics } from './tag-custom-topics.js';
+import { tagTopics } from './tag-topics.js';
+import type { CustomTopic } from './topics-config.js';
+
+export type EnrichOptions = {
+  /** Newsroom topics, from parseTopicsConfig(config/topics.yaml). */
+  customTopics?: readonly CustomTopic[];
+  /** Most IPTC topics per article (default 5). */
+  maxTopics?: number;
+};
+
+/**
+ * The enricher's core: turns an extracted article into the record to store,
+ * with language, IPTC and newsroom topics, entities, keywords and dateline.
+ * Pure and synchronous. clusterId starts as the article's own id and
+ * duplicateOf as null: the handler sets them from the store's near-duplicate
+ * lookup (see cluster.ts).
+ */
+export function enrichArticle(extracted: ExtractedArticle, opts: EnrichOptions = {}): ArticleRecord {
+  const id = articleIdFor(extracted.canonicalUrl);
+  const { title, text } = extracted;
+  const language = detectLanguage(`${title}\n${text}`, extracted.language).language;
+  const entities = extractEntities({ title, text });
+  const topics: Topic[] = [
+    ...tagTopics({ title, text }, { maxTopics: opts.maxTopics ?? 5 }),
+    ...tagCustomTopics({ title, text }, opts.customTopics ?? [], entities),
+  ];
+  const keywords = extractKeywords({ title, text }, entities);
+  const dateline = extracted.dateline ?? parseDateline(text)?.raw ?? null;
+  return {
+    id,
+    url: extracted.url,
+    canonicalUrl: extracted.canonicalUrl,
+    feed: { id: extracted.feedId, title: extracted.feedTitle ?? null, url: extracted.feedUrl ?? null },
+    siteName: extracted.siteName,
+    title,
+    byline: extracted.byline,
+    dateline,
+    publishedAt: extracted.publishedAt,
+    modifiedAt: extracted.modifiedAt,
+    fetchedAt: extracted.fetchedAt,
+    language,
+    excerpt: extracted.excerpt,
+    text,
+    html: extracted.html,
+    wordCount: extracted.wordCount,
+    leadImage: extracted.leadImage,
+    topics,
+    entities,
+    keywords,
+    clusterId: id,
+    duplicateOf: null,
+    contentHash: contentHashOf({ title, text }),
+    version: 1,
+    extraction: extracted.extraction,
+  };
+}

@@ -1,0 +1,76 @@
+/** A word token with its character offset in the source text. */
+export type Token = { text: string; start: number; end: number };
+
+// Letters (any script), digits, and inner apostrophes / hyphens / periods of abbreviations.
+const WORD_RE = /[\p{L}\p{N}]+(?:['’.\-&][\p{L}\p{N}]+)*\.?/gu;
+
+/** Word tokens of `text` with offsets. A trailing period is kept only on abbreviations like "U.S." or "Mr.". */
+export function tokenize(text: string): Token[] {
+  const out: Token[] = [];
+  for (const m of text.matchAll(WORD_RE)) {
+    let word = m[0];
+    const start = m.index ?? 0;
+    if (word.endsWith('.') && !isAbbreviation(word)) {
+      word = word.slice(0, -1);
+    }
+    out.push({ text: word, start, end: start + word.length });
+  }
+  return out;
+}
+
+const ABBREVIATIONS = new Set([
+  'mr.', 'mrs.', 'ms.', 'dr.', 'prof.', 'sen.', 'rep.', 'gov.', 'gen.', 'lt.', 'col.', 'capt.', 'sgt.', 'st.', 'jr.', 'sr.',
+  'inc.', 'corp.', 'co.', 'ltd.', 'no.', 'jan.', 'feb.', 'aug.', 'sept.', 'sep.', 'oct.', 'nov.', 'dec.', 'rev.', 'pres.',
+]);
+
+function isAbbreviation(word: string): boolean {
+  const lower = word.toLowerCase();
+  if (ABBREVIATIONS.has(lower)) return true;
+  // U.S., U.N., E.U.
+  return /^(?:\p{L}\.){2,}$/u.test(word);
+}
+
+/** Lowercase, and a light plural stemmer shared by every matcher so terms and text agree. */
+export function normalizeWord(word: string): string {
+  let w = word.toLowerCase().replace(/’/g, "'");
+  if (w.endsWith("'s")) w = w.slice(0, -2);
+  else if (w.endsWith("s'")) w = w.slice(0, -1);
+  return stem(w);
+}
+
+export function stem(w: string): string {
+  if (w.length <= 3) return w;
+  if (w.endsWith('ies') && w.length > 4) return `${w.slice(0, -3)}y`;
+  if (w.endsWith('sses')) return w.slice(0, -2);
+  if (w.endsWith('ches') || w.endsWith('shes') || w.endsWith('xes')) return w.slice(0, -2);
+  if (w.endsWith('s') && !w.endsWith('ss') && !w.endsWith('us') && !w.endsWith('is') && !w.endsWith("'s")) {
+    return w.slice(0, -1);
+  }
+  return w;
+}
+
+/** Splits `text` into sentences (start offsets), on . ! ? followed by space and a capital/quote, or blank lines. */
+export function sentenceStarts(text: string): Set<number> {
+  const starts = new Set<number>([0]);
+  const re = /(?:[.!?]["'”’)]?\s+|\n\s*)(?=["“‘(]?[\p{Lu}\p{N}])/gu;
+  for (const m of text.matchAll(re)) {
+    starts.add((m.index ?? 0) + m[0].length);
+  }
+  return starts;
+}
+
+export const STOPWORDS: ReadonlySet<string> = new Set(
+  (
+    'a an and are as at be been being but by can could did do does during for from had has have he her hers him his how i if in into is it its ' +
+    'just may me might more most must my no nor not of off on once only or other our out over own said same says she should since so some ' +
+    'such than that the their them then there these they this those through to too under until up upon very was we were what when where ' +
+    'which while who whom why will with would you your yet also about after again against all am any because before below between both ' +
+    'each few further here itself let many much myself now ours ourselves per rather several themselves us via within without whether ' +
+    'told tell tells say according among another around away back become came come comes even ever every get gets go goes going got ' +
+    'however including later like made make makes mr mrs ms new news one two three four five six seven eight nine ten first second last ' +
+    'next year years week weeks month months day days time times today tuesday monday wednesday thursday friday saturday sunday ' +
+    'week-end people part take takes taken took use used using want way well went whose yesterday still least less lot often already ' +
+    'though although across along amid despite toward towards onto either neither whatever whichever just near nearly recent recently ' +
+    'percent cent million billion thousand hundred dozen dozens end set put say saying see seen show shown give given gave ask asked'
+  ).split(/\s+/),
+);
