@@ -1,0 +1,239 @@
+/**
+ * GET /articles latency over real HTTP with 100,000 stored articles, on each
+ * backend: SQLite (temp file) and PostgreSQL (a unique schema, dropped after).
+ *
+ *   npm run bench:api
+ *   BENCH_ARTICLES=20000 BENCH_REQUESTS=100 BENCH_BACKENDS=sqlite npm run bench:api
+ *
+ * Scenarios: an unfiltered first page, a filtered page of 50 (feed + topic +
+ * since), a full-text query, and deep pagination (following nextCursor).
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import pg from 'pg';
+import { createApiServer } from '../src/api/server.js';
+import { articleIdFor, contentHashOf } from '../src/lib/ids.js';
+import { silentLogger } from '../src/logger.js';
+import { openStore } from '../src/store/index.js';
+import type { ArticleStore } from '../src/store/article-store.js';
+import type { ArticleRecord } from '../src/store/types.js';
+
+const ARTICLES = Number(process.env.BENCH_ARTICLES ?? 100_000);
+const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 200);
+const BACKENDS = (process.env.BENCH_BACKENDS ?? 'sqlite,postgres').split(',').map((s) => s.trim());
+const PG_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+
+const FEEDS = 20;
+const DAYS = 120;
+const T_END = Date.parse('2026-03-01T00:00:00Z');
+const TOPICS = Array.from({ length: 20 }, (_, i) => `medtop:${String(20000000 + i * 7).padStart(8, '0')}`);
+const LANGS = ['en', 'en', 'en', 'fr', 'de', 'es'];
+
+/** Deterministic PRNG (mulberry32), so every run stores the same corpus. */
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const rand = rng(42);
+const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)] as T;
+
+/** A vocabulary with a Zipf-like use: a few common words, a long tail of rare ones. */
+const VOCAB = Array.from({ length: 5_000 }, (_, i) => {
+  const r = rng(i + 1);
+  const len = 3 + Math.floor(r() * 8);
+  let w = '';
+  for (let k = 0; k < len; k++) w += String.fromCharCode(97 + Math.floor(r() * 26));
+  return w;
+});
+const zipfWord = (): string => VOCAB[Math.floor(VOCAB.length * rand() ** 3)] as string;
+const NAMES = Array.from({ length: 300 }, (_, i) => `Person ${VOCAB[i * 7]} ${VOCAB[i * 11 + 1]}`);
+
+function makeArticle(i: number): ArticleRecord {
+  const url = `https://bench.test/story/${i}`;
+  const title = Array.from({ length: 8 }, zipfWord).join(' ');
+  const paragraphs = Array.from({ length: 4 }, () => Array.from({ length: 30 }, zipfWord).join(' '));
+  const text = paragraphs.join('\n\n');
+  const feedN = Math.floor(rand() * FEEDS);
+  const publishedAt = new Date(T_END - Math.floor(rand() * DAYS * 86_400_000)).toISOString();
+  const topicCodes = new Set([pick(TOPICS), pick(TOPICS)]);
+  return {
+    id: articleIdFor(url),
+    url,
+    canonicalUrl: url,
+    feed: { id: `feed-${feedN}`, title: `Feed ${feedN}`, url: `https://bench.test/feed-${feedN}.xml` },
+    siteName: 'Bench',
+    title,
+    byline: null,
+    dateline: null,
+    publishedAt,
+    modifiedAt: null,
+    fetchedAt: publishedAt,
+    language: pick(LANGS),
+    excerpt: paragraphs[0]?.slice(0, 200) ?? null,
+    text,
+    html: paragraphs.map((p) => `<p>${p}</p>`).join(''),
+    wordCount: 128,
+    leadImage: null,
+    topics: [...topicCodes].map((code) => ({ code, label: code, score: Math.round(rand() * 100) / 100, scheme: 'medtop' as const })),
+    entities: {
+      people: [{ name: pick(NAMES), mentions: 1, salience: 0.5, offset: 0 }],
+      places: [],
+      organisations: [],
+    },
+    keywords: [],
+    clusterId: articleIdFor(url),
+    duplicateOf: null,
+    contentHash: contentHashOf({ title, text }),
+    version: 1,
+    extraction: { method: 'readability', warnings: [] },
+  };
+}
+
+async function seed(store: ArticleStore, n: number): Promise<number> {
+  const started = performance.now();
+  const parallel = store.kind === 'postgres' ? 16 : 1;
+  let next = 0;
+  const workers = Array.from({ length: parallel }, async () => {
+    for (;;) {
+      const i = next++;
+      if (i >= n) return;
+      await store.upsertArticle(makeArticle(i));
+      if (i > 0 && i % 20_000 === 0) process.stdout.write(`  ${i} stored\n`);
+    }
+  });
+  await Promise.all(workers);
+  return (performance.now() - started) / 1000;
+}
+
+type Figures = { p50: number; p95: number; p99: number; mean: number; items: number };
+
+function summarise(ms: number[], items: number): Figures {
+  const sorted = [...ms].sort((a, b) => a - b);
+  const q = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0;
+  return { p50: q(0.5), p95: q(0.95), p99: q(0.99), mean: ms.reduce((a, b) => a + b, 0) / ms.length, items: items / ms.length };
+}
+
+async function measure(makeUrl: (i: number) => string, n: number): Promise<Figures> {
+  for (let i = 0; i < 10; i++) {
+    await (await fetch(makeUrl(i))).arrayBuffer();
+  }
+  const ms: number[] = [];
+  let items = 0;
+  for (let i = 0; i < n; i++) {
+    const t = performance.now();
+    const res = await fetch(makeUrl(i));
+    const body = (await res.json()) as { items?: unknown[] };
+    ms.push(performance.now() - t);
+    if (res.status !== 200) {
+      throw new Error(`${makeUrl(i)} -> ${res.status} ${JSON.stringify(body)}`);
+    }
+    items += body.items?.length ?? 0;
+  }
+  return summarise(ms, items);
+}
+
+async function measureDeep(base: string, pages: number): Promise<Figures> {
+  const ms: number[] = [];
+  let items = 0;
+  let cursor: string | null = null;
+  for (let i = 0; i < pages; i++) {
+    const url = `${base}/articles?limit=50${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
+    const t = performance.now();
+    const body = (await (await fetch(url)).json()) as { items: unknown[]; nextCursor: string | null };
+    ms.push(performance.now() - t);
+    items += body.items.length;
+    cursor = body.nextCursor;
+    if (!cursor) break;
+  }
+  return summarise(ms, items);
+}
+
+async function runBackend(kind: string): Promise<Array<[string, Figures]>> {
+  let databaseUrl: string;
+  let cleanup: () => Promise<void>;
+  let schema: string | undefined;
+  if (kind === 'sqlite') {
+    const dir = mkdtempSync(join(tmpdir(), 'telex-bench-api-'));
+    databaseUrl = join(dir, 'telex.db');
+    cleanup = async () => rmSync(dir, { recursive: true, force: true });
+  } else if (kind === 'postgres') {
+    databaseUrl = PG_URL;
+    schema = `bench_api_${randomBytes(4).toString('hex')}`;
+    const s = schema;
+    cleanup = async () => {
+      const client = new pg.Client({ connectionString: PG_URL });
+      await client.connect();
+      await client.query(`DROP SCHEMA IF EXISTS "${s}" CASCADE`);
+      await client.end();
+    };
+  } else {
+    throw new Error(`unknown backend ${kind}`);
+  }
+  const store = await openStore(databaseUrl, schema ? { schema } : {});
+  const results: Array<[string, Figures]> = [];
+  try {
+    console.log(`${kind}: storing ${ARTICLES} articles${schema ? ` (schema ${schema})` : ''}`);
+    const seconds = await seed(store, ARTICLES);
+    console.log(`${kind}: stored in ${seconds.toFixed(1)} s (${Math.round(ARTICLES / seconds)}/s)`);
+    const app = await createApiServer({ store, log: silentLogger() });
+    await app.listen({ host: '127.0.0.1', port: 0 });
+    const address = app.server.address();
+    const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+    try {
+      const r = rng(7);
+      const since = (i: number) => new Date(T_END - (10 + (i % 50)) * 86_400_000).toISOString();
+      const midWord = (): string => VOCAB[200 + Math.floor(r() * 800)] as string;
+      results.push(['unfiltered page of 50', await measure(() => `${base}/articles?limit=50`, REQUESTS)]);
+      results.push([
+        'filtered page of 50 (feed + topic + since)',
+        await measure(
+          (i) =>
+            `${base}/articles?limit=50&feed=feed-${i % FEEDS}&topic=${encodeURIComponent(TOPICS[i % TOPICS.length] as string)}&since=${encodeURIComponent(since(i))}`,
+          REQUESTS,
+        ),
+      ]);
+      results.push(['filtered page of 50 (feed + since)', await measure((i) => `${base}/articles?limit=50&feed=feed-${i % FEEDS}&since=${encodeURIComponent(since(i))}`, REQUESTS)]);
+      results.push(['full-text q (one word), page of 50', await measure(() => `${base}/articles?limit=50&q=${midWord()}`, REQUESTS)]);
+      results.push(['full-text q (two words), page of 50', await measure(() => `${base}/articles?limit=50&q=${midWord()}+${VOCAB[Math.floor(r() * 50)]}`, REQUESTS)]);
+      results.push(['entity, page of 50', await measure((i) => `${base}/articles?limit=50&entity=${encodeURIComponent(NAMES[i % NAMES.length] as string)}`, REQUESTS)]);
+      results.push(['deep pagination (nextCursor), page of 50', await measureDeep(base, REQUESTS)]);
+    } finally {
+      await app.close();
+    }
+  } finally {
+    await store.close();
+    await cleanup();
+  }
+  return results;
+}
+
+async function main(): Promise<void> {
+  console.log(`GET /articles over HTTP: ${ARTICLES} articles, ${REQUESTS} sequential requests per scenario, node ${process.version}`);
+  const all: Array<[string, string, Figures]> = [];
+  for (const kind of BACKENDS) {
+    for (const [name, f] of await runBackend(kind)) {
+      all.push([kind, name, f]);
+      console.log(`  ${kind.padEnd(8)} ${name.padEnd(44)} p50 ${f.p50.toFixed(1).padStart(6)} ms  p95 ${f.p95.toFixed(1).padStart(6)} ms  p99 ${f.p99.toFixed(1).padStart(6)} ms  (${f.items.toFixed(0)} items/page)`);
+    }
+  }
+  console.log('\n| backend | scenario | p50 ms | p95 ms | p99 ms | items/page |');
+  console.log('|---|---|---:|---:|---:|---:|');
+  for (const [kind, name, f] of all) {
+    console.log(`| ${kind} | ${name} | ${f.p50.toFixed(1)} | ${f.p95.toFixed(1)} | ${f.p99.toFixed(1)} | ${f.items.toFixed(0)} |`);
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exitCode = 1;
+});
