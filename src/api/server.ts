@@ -13,6 +13,7 @@ import { z } from 'zod';
 import { FeedEntry } from '../config.js';
 import { PipelineError } from '../errors.js';
 import type { Logger } from '../logger.js';
+import { toNinjs } from '../ninjs/to-ninjs.js';
 import type { ArticleStore } from '../store/article-store.js';
 import type { ArticleRecord, FeedDefinition, FeedState } from '../store/types.js';
 import {
@@ -48,7 +49,7 @@ export type ApiDeps = {
   readiness?: () => Promise<Record<string, boolean>>;
   /** Supplied by the lead: also creates/removes the job schedulers. Without it, feeds are written to the store only. */
   feeds?: { add(def: FeedDefinition): Promise<FeedState>; remove(id: string): Promise<boolean> };
-  /** ninjs rendering of a record; without it, ninjs requests get 406. */
+  /** ninjs rendering of a record (default: ninjs 3.1 from src/ninjs/to-ninjs.ts). */
   toNinjs?: (record: ArticleRecord) => unknown;
   /** Descendants of a topic code (IPTC tree), so the stream's topic filter matches like the store's. */
   expandTopic?: (code: string) => string[];
@@ -145,15 +146,8 @@ export async function createApiServer(deps: ApiDeps): Promise<FastifyInstance> {
       return undefined;
     };
 
-  const render = (record: ArticleRecord, ninjs: boolean): unknown => {
-    if (!ninjs) {
-      return record;
-    }
-    if (!deps.toNinjs) {
-      throw new HttpError(406, 'not_acceptable', 'ninjs rendering is not available');
-    }
-    return deps.toNinjs(record);
-  };
+  const renderNinjs = deps.toNinjs ?? toNinjs;
+  const render = (record: ArticleRecord, ninjs: boolean): unknown => (ninjs ? renderNinjs(record) : record);
 
   app.get('/articles', async (request, reply) => {
     const params = parseParams(ListArticlesParams, request.query);
@@ -191,7 +185,7 @@ export async function createApiServer(deps: ApiDeps): Promise<FastifyInstance> {
       open: openStreams,
       onOpen: () => metrics.sseClients.inc(),
       onClose: () => metrics.sseClients.dec(),
-      ...(deps.toNinjs ? { toNinjs: deps.toNinjs } : {}),
+      toNinjs: renderNinjs,
       ...(deps.expandTopic ? { expandTopic: deps.expandTopic } : {}),
     });
   });

@@ -24,7 +24,7 @@ export type StreamOptions = {
   /** Entries read per XREAD. */
   batch?: number;
   expandTopic?: (code: string) => string[];
-  toNinjs?: (record: ArticleRecord) => unknown;
+  toNinjs: (record: ArticleRecord) => unknown;
   onOpen?: () => void;
   onClose?: () => void;
   /** Streams still open, so the server can end them when it closes. */
@@ -64,10 +64,7 @@ export async function serveStream(request: FastifyRequest, reply: FastifyReply, 
   if (lastEventId !== undefined && !STREAM_ID.test(lastEventId)) {
     throw badRequest(`invalid Last-Event-ID: expected a stream entry id such as 1700000000000-0`);
   }
-  const ninjs = wantsNinjs(params.format, request.headers.accept) && o.toNinjs !== undefined;
-  if (wantsNinjs(params.format, request.headers.accept) && !o.toNinjs) {
-    throw new HttpError(406, 'not_acceptable', 'ninjs rendering is not available');
-  }
+  const ninjs = wantsNinjs(params.format, request.headers.accept);
   const filter: StreamFilter = {};
   for (const k of ['since', 'until', 'feed', 'topic', 'lang', 'q', 'entity'] as const) {
     if (params[k] !== undefined) filter[k] = params[k];
@@ -140,7 +137,7 @@ export async function serveStream(request: FastifyRequest, reply: FastifyReply, 
           if (!event || event.outcome === 'unchanged' || !eventMayMatch(event, filter)) continue;
           const record = await o.store.getArticle(event.id);
           if (!record || !matchesFilter(record, filter, o.expandTopic)) continue;
-          const article = ninjs && o.toNinjs ? o.toNinjs(record) : record;
+          const article = ninjs ? o.toNinjs(record) : record;
           const data = JSON.stringify({ outcome: event.outcome, version: event.version || record.version, article });
           await write(formatSseMessage({ id: entryId, event: 'article', data }));
         }

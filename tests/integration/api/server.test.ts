@@ -1,10 +1,28 @@
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import addFormatsModule from 'ajv-formats';
 import { Queue } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiServer } from '../../../src/api/server.js';
 import { publishArticleEvent } from '../../../src/store/article-events.js';
 import type { ArticleRecord } from '../../../src/store/types.js';
 import { REDIS_URL, type Running, SseClient, TOKEN, makeArticle, startServer } from './helpers.js';
+
+const NINJS_SCHEMA = JSON.parse(
+  readFileSync(resolve(process.cwd(), '../shared/corpora/ninjs-schema/ninjs-schema_3.1.json'), 'utf8'),
+) as Record<string, unknown>;
+const ajv = new Ajv2020({ strict: false, allErrors: true });
+// ajv-formats ships CommonJS: its default export is the plugin.
+(((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (a: Ajv2020) => void)(ajv);
+// ninjs places may carry GeoJSON (an external schema); Telex never emits it.
+ajv.addSchema({ $id: 'https://geojson.org/schema/GeoJSON.json' });
+const validateNinjs = ajv.compile(NINJS_SCHEMA);
+const expectNinjs = (doc: unknown): void => {
+  validateNinjs(doc);
+  expect(validateNinjs.errors ?? []).toEqual([]);
+};
 
 const HOUR = 3_600_000;
 const T0 = Date.parse('2026-03-01T00:00:00.000Z');
@@ -131,6 +149,39 @@ describe(createApiServer.name, () => {
       const { status, body } = await getJson(`${s.base}/articles/${encodeURIComponent('a b;c')}`);
       expect(status).toBe(400);
       expect(body.error).toBe('bad_request');
+    });
+  });
+
+  describe('ninjs', () => {
+    const a3 = seedArticles()[3] as ArticleRecord;
+
+    it('renders valid ninjs 3.1 when ?format=ninjs is given', async () => {
+      const res = await fetch(`${s.base}/articles/${a3.id}?format=ninjs`);
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-type')).toMatch(/^application\/ninjs\+json/);
+      const doc = await res.json();
+      expectNinjs(doc);
+      expect(doc.headlines[0].value).toBe(a3.title);
+    });
+
+    it('renders ninjs when the Accept header asks for it', async () => {
+      const res = await fetch(`${s.base}/articles/${a3.id}`, { headers: { accept: 'application/ninjs+json' } });
+      expect(res.headers.get('content-type')).toMatch(/^application\/ninjs\+json/);
+      expect(res.headers.get('vary')).toMatch(/accept/i);
+      expectNinjs(await res.json());
+      const plain = await getJson(`${s.base}/articles/${a3.id}`, { headers: { accept: 'application/json' } });
+      expect(plain.body.id).toBe(a3.id);
+      expect(plain.body.headlines).toBeUndefined();
+    });
+
+    it('renders every listed item as valid ninjs when the list asks for ninjs', async () => {
+      const { status, body } = await getJson(`${s.base}/articles?format=ninjs&feed=ap&limit=3`);
+      expect(status).toBe(200);
+      expect(body.items).toHaveLength(3);
+      for (const doc of body.items) {
+        expectNinjs(doc);
+      }
+      expect(body.nextCursor).toEqual(expect.any(String));
     });
   });
 
@@ -305,6 +356,18 @@ describe(createApiServer.name, () => {
       expect(received[3]?.data).toMatchObject({ outcome: 'updated', version: 2 });
     });
 
+    it('delivers ninjs when the stream asks for it', async () => {
+      const client = await SseClient.open(`${s.base}/stream?format=ninjs`);
+      await client.connected();
+      const a = makeArticle({ slug: 'live-ninjs', title: 'Wire copy in ninjs' });
+      await publish(a);
+      const msg = await client.nextEvent();
+      client.close();
+      const data = JSON.parse(msg?.data ?? '{}');
+      expectNinjs(data.article);
+      expect(data.article.headlines[0].value).toBe('Wire copy in ninjs');
+    });
+
     it('answers 400 when Last-Event-ID is not a stream id', async () => {
       const res = await getJson(`${s.base}/stream`, { headers: { 'last-event-id': 'banana' } });
       expect(res.status).toBe(400);
@@ -327,6 +390,46 @@ describe(createApiServer.name, () => {
       client.close();
       expect(m?.comment).toBe('heartbeat');
     });
+  });
+});
+
+describe('pagination', () => {
+  it('neither skips nor repeats when newer articles arrive while paging', async () => {
+    const s = await startServer();
+    try {
+      for (const a of seedArticles()) {
+        await s.store.upsertArticle(a);
+      }
+      const seen: string[] = [];
+      let cursor: string | null = null;
+      let n = 0;
+      do {
+        const qs: string = `limit=3${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
+        const { status, body } = await getJson(`${s.base}/articles?${qs}`);
+        expect(status).toBe(200);
+        seen.push(...slugsOf(body.items));
+        // Newer articles arrive between pages: they sort before the cursor and must not shift the pages.
+        await s.store.upsertArticle(makeArticle({ slug: `late-${n++}`, publishedAt: at(20 + n) }));
+        cursor = body.nextCursor;
+      } while (cursor);
+      expect(seen).toEqual(['a9', 'a8', 'a7', 'a6', 'a5', 'a4', 'a3', 'a2', 'a1', 'a0']);
+    } finally {
+      await s.close();
+    }
+  });
+});
+
+describe('shutdown', () => {
+  it('ends open streams when the server closes', async () => {
+    const s = await startServer();
+    const client = await SseClient.open(`${s.base}/stream`);
+    await client.connected();
+    await s.close();
+    let m = await client.next();
+    while (m && m.comment === 'heartbeat') {
+      m = await client.next();
+    }
+    expect(m).toBeNull();
   });
 });
 
