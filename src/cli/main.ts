@@ -1,13 +1,12 @@
 import { parseArgs } from 'node:util';
 import { ConfigError, DEFAULT_REDIS_URL, loadConfig, parseDuration, type Config } from '../config.js';
 import { createLogger, type Logger } from '../logger.js';
-import { ROLES, runOnce, startWorkers, syncSchedulers, type Role } from '../pipeline.js';
+import type { Role } from '../pipeline.js';
 import { ensureRedis } from '../redis-server.js';
-import { createRuntime, type Runtime } from '../runtime.js';
+import type { Runtime } from '../runtime.js';
 import { createShutdown } from '../shutdown.js';
 import { openStore } from '../store/index.js';
 import { formatFeeds, formatSummary } from './format.js';
-import { extractFromSource, processFromSource } from './local.js';
 import { exportArticles } from './articles.js';
 import { addFeed, feedIdFromUrl } from './feeds.js';
 
@@ -47,12 +46,14 @@ function configFrom(values: Record<string, unknown>): Config {
   return loadConfig(configPath ? { configPath } : {});
 }
 
-function loggerFor(config: Config, quiet = false): Logger {
-  return createLogger({ level: quiet && config.env.LOG_LEVEL === 'info' ? 'warn' : config.env.LOG_LEVEL });
+/** Long-running roles log to stdout; one-shot commands to stderr, quieter by default. */
+function loggerFor(config: Config, oneShot = false): Logger {
+  return createLogger({ level: oneShot && config.env.LOG_LEVEL === 'info' ? 'warn' : config.env.LOG_LEVEL, fd: oneShot ? 2 : 1 });
 }
 
 async function withRuntime<T>(config: Config, log: Logger, prefix: string | undefined, fn: (rt: Runtime) => Promise<T>): Promise<T> {
   const redis = await ensureRedis({ envUrl: config.env.REDIS_URL, defaultUrl: DEFAULT_REDIS_URL, dataDir: config.env.DATA_DIR, log });
+  const { createRuntime } = await import('../runtime.js');
   let rt: Runtime | undefined;
   try {
     rt = await createRuntime(config, log, { redisUrl: redis.url, ...(prefix ? { prefix } : {}) });
@@ -65,6 +66,8 @@ async function withRuntime<T>(config: Config, log: Logger, prefix: string | unde
 
 async function cmdStart(argv: string[]): Promise<number> {
   const { values } = parse(argv, { role: { type: 'string', multiple: true } });
+  const { ROLES, startWorkers, syncSchedulers } = await import('../pipeline.js');
+  const { createRuntime } = await import('../runtime.js');
   const roles = (values.role as string[] | undefined)?.flatMap((r) => r.split(',')) ?? ['all'];
   for (const r of roles) {
     if (!(ROLES as readonly string[]).includes(r)) {
@@ -114,6 +117,7 @@ async function cmdRun(argv: string[]): Promise<number> {
   const log = loggerFor(config, true);
   const runPrefix = `${config.env.QUEUE_PREFIX}-once-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
   const tty = process.stderr.isTTY === true;
+  const { runOnce } = await import('../pipeline.js');
   const summary = await withRuntime(config, log, runPrefix, (rt) =>
     runOnce(rt, {
       onProgress: tty
@@ -136,6 +140,7 @@ async function cmdExtract(argv: string[], enrich: boolean): Promise<number> {
   }
   const config = configFrom(values);
   const opts = { source, ...(typeof values.url === 'string' ? { pageUrl: values.url } : {}), config };
+  const { extractFromSource, processFromSource } = await import('./local.js');
   const result = enrich ? await processFromSource(opts) : await extractFromSource(opts);
   process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
   return 0;

@@ -15,7 +15,7 @@ import { startSampleWire } from './sample-wire.js';
  */
 export async function runDemo(): Promise<number> {
   const env = loadEnv();
-  const log = createLogger({ level: env.LOG_LEVEL === 'info' ? 'warn' : env.LOG_LEVEL });
+  const log = createLogger({ level: env.LOG_LEVEL === 'info' ? 'warn' : env.LOG_LEVEL, fd: 2 });
   const wire = await startSampleWire();
   const dbPath = join(env.DATA_DIR, 'demo.db');
   mkdirSync(env.DATA_DIR, { recursive: true });

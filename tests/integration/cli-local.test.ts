@@ -1,0 +1,41 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { REPO, runCli } from '../helpers/cli.js';
+
+const BBC = join(REPO, '../shared/corpora/readability-test-pages/bbc-1');
+const SEED = join(REPO, 'tests/fixtures/pages/voa-2002-06-11.html');
+
+describe('telex extract and telex process', () => {
+  it('prints just the story of a real news page with its title and date, without Redis', async () => {
+    const r = await runCli(['extract', join(BBC, 'source.html'), '--url', 'https://www.bbc.co.uk/news/world-us-canada-33646013'], {
+      REDIS_URL: 'redis://127.0.0.1:1',
+    });
+    expect(r.code).toBe(0);
+    const article = JSON.parse(r.stdout);
+    const meta = JSON.parse(readFileSync(join(BBC, 'expected-metadata.json'), 'utf8'));
+    expect(article.title).toBe(meta.title);
+    expect(article.publishedAt).toBe('2015-07-24T05:36:09+01:00');
+    expect(article.text).toMatch(/^President Barack Obama has admitted/);
+    expect(article.text).toContain('Mr Obama will become the first US president to address the African Union');
+    expect(article.text).not.toMatch(/Share this page|Related Topics|More on this story/);
+    expect(article.canonicalUrl).toBe('http://www.bbc.com/news/world-us-canada-33646704');
+  });
+
+  it('prints the enriched record of the seed page', async () => {
+    const r = await runCli(['process', SEED, '--url', 'https://www.voanews.test/a/refugees/2002-06-11.html'], { REDIS_URL: 'redis://127.0.0.1:1' });
+    expect(r.code).toBe(0);
+    const record = JSON.parse(r.stdout);
+    expect(record.title).toBe("N. Korean Refugees' Asylum Discussed by Beijing, Seoul");
+    expect(record.id).toMatch(/^[0-9a-f]{32}$/);
+    expect(record.version).toBe(1);
+    expect(record.topics.map((t: { code: string }) => t.code)).toContain('medtop:20000645');
+    expect(record.entities.people.map((p: { name: string }) => p.name)).toContain('Liu Jianchao');
+  });
+
+  it('exits 1 with a clear message when the file does not exist', async () => {
+    const r = await runCli(['extract', join(REPO, 'no-such-page.html')]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/no-such-page\.html/);
+  });
+});
