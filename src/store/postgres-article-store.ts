@@ -13,7 +13,10 @@ import {
   entityRowsOf,
   langKey,
   normaliseQuery,
+  nextSortKey,
   planUpsert,
+  SORT_KEY_SLOTS,
+  sortKeyBase,
   queryTerms,
   sortTimeOf,
   topicCodesOf,
@@ -132,6 +135,25 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
       );
       CREATE INDEX item_outcomes_at ON item_outcomes (at_ms DESC);
       CREATE INDEX item_outcomes_status_at ON item_outcomes (status, at_ms DESC);
+    `,
+  },
+  {
+    version: 2,
+    name: 'unique integer sort key',
+    sql: `
+      ALTER TABLE articles ADD COLUMN skey BIGINT;
+      UPDATE articles SET skey = k.skey FROM (
+        SELECT id, sec * ${SORT_KEY_SLOTS} + row_number() OVER (PARTITION BY sec ORDER BY sort_at, seq) - 1 AS skey
+        FROM (SELECT id, sort_at, seq, LEAST(GREATEST(floor(sort_at / 1000.0), -8589934591), 8589934591)::bigint AS sec
+              FROM articles) s
+      ) k WHERE articles.id = k.id;
+      ALTER TABLE articles ALTER COLUMN skey SET NOT NULL;
+      CREATE UNIQUE INDEX articles_skey ON articles (skey);
+      CREATE INDEX articles_feed_skey ON articles (feed_id, skey);
+      CREATE INDEX articles_lang_skey ON articles (language, skey);
+      DROP INDEX articles_sort;
+      DROP INDEX articles_feed_sort;
+      DROP INDEX articles_lang_sort;
     `,
   },
 ];
@@ -289,7 +311,7 @@ export class PostgresArticleStore implements FullArticleStore {
     fingerprint: Fingerprint | undefined,
   ): Promise<{ outcome: UpsertOutcome; record: ArticleRecord } | null> {
     const row = (
-      await c.query('SELECT record, content_hash, version, sort_at FROM articles WHERE id = $1 FOR UPDATE', [record.id])
+      await c.query('SELECT record, content_hash, version, sort_at, skey FROM articles WHERE id = $1 FOR UPDATE', [record.id])
     ).rows[0] as Row | undefined;
     const existing = row
       ? {
@@ -305,6 +327,17 @@ export class PostgresArticleStore implements FullArticleStore {
     }
     const r = plan.record;
     const sortAt = row ? Number(row.sort_at) : sortTimeOf(r, now.getTime());
+    let skey: number;
+    if (row) {
+      skey = Number(row.skey);
+    } else {
+      // One writer at a time per publication second hands out its slots.
+      const base = sortKeyBase(sortAt);
+      await c.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`telex-skey:${base}`]);
+      const hi = (await c.query('SELECT MAX(skey) AS m FROM articles WHERE skey >= $1 AND skey < $2', [base, base + SORT_KEY_SLOTS]))
+        .rows[0] as Row | undefined;
+      skey = nextSortKey(base, hi?.m === null || hi?.m === undefined ? null : Number(hi.m));
+    }
     const values = [
       r.id,
       r.canonicalUrl,
@@ -338,10 +371,10 @@ export class PostgresArticleStore implements FullArticleStore {
     } else {
       const inserted = await c.query(
         `INSERT INTO articles (id, canonical_url, feed_id, published_at, sort_at, stored_at, updated_at, language,
-         content_hash, version, cluster_id, signature, record, tsv)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, ${tsv('$14', '$15')})
+         content_hash, version, cluster_id, signature, record, tsv, skey)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, ${tsv('$14', '$15')}, $16)
          ON CONFLICT (id) DO NOTHING`,
-        values,
+        [...values, skey],
       );
       if (inserted.rowCount === 0) {
         return null;
@@ -382,7 +415,7 @@ export class PostgresArticleStore implements FullArticleStore {
         `SELECT a.id, a.cluster_id, a.signature, s.shared
          FROM (SELECT article_id, COUNT(*) AS shared FROM article_bands WHERE band = ANY($1::text[]) GROUP BY article_id) s
          JOIN articles a ON a.id = s.article_id
-         ORDER BY s.shared DESC, a.sort_at DESC, a.id DESC LIMIT $2`,
+         ORDER BY s.shared DESC, a.skey DESC LIMIT $2`,
         [unique, Math.max(1, Math.floor(limit))],
       );
       return rows.map((r) => ({
@@ -405,11 +438,12 @@ export class PostgresArticleStore implements FullArticleStore {
       const n = normaliseQuery(query, this.topicExpander);
       const p = new Params();
       const where: string[] = [];
+      // since/until: a sort-key range (whole seconds, uses the index) narrowed to the exact milliseconds.
       if (n.sinceMs !== null) {
-        where.push(`a.sort_at >= ${p.add(n.sinceMs)}`);
+        where.push(`a.skey >= ${p.add(sortKeyBase(n.sinceMs))}`, `a.sort_at >= ${p.add(n.sinceMs)}`);
       }
       if (n.untilMs !== null) {
-        where.push(`a.sort_at < ${p.add(n.untilMs)}`);
+        where.push(`a.skey < ${p.add(sortKeyBase(n.untilMs) + SORT_KEY_SLOTS)}`, `a.sort_at < ${p.add(n.untilMs)}`);
       }
       if (n.feed !== null) {
         where.push(`a.feed_id = ${p.add(n.feed)}`);
@@ -435,18 +469,17 @@ export class PostgresArticleStore implements FullArticleStore {
         where.push(`a.tsv @@ to_tsquery('${TS_CONFIG}', ${p.add(terms.join(' & '))})`);
       }
       if (n.cursor !== null) {
-        const s = p.add(n.cursor.sortAt);
-        where.push(`(a.sort_at < ${s} OR (a.sort_at = ${s} AND a.id < ${p.add(n.cursor.id)}))`);
+        where.push(`a.skey < ${p.add(n.cursor.key)}`);
       }
-      const sql = `SELECT a.id, a.sort_at, a.record FROM articles a
+      const sql = `SELECT a.id, a.skey, a.record FROM articles a
         ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
-        ORDER BY a.sort_at DESC, a.id DESC LIMIT ${p.add(n.limit + 1)}`;
+        ORDER BY a.skey DESC LIMIT ${p.add(n.limit + 1)}`;
       const rows = await this.rows(sql, p.values);
       const page = rows.slice(0, n.limit);
       const last = page[page.length - 1];
       return {
         items: page.map((r) => JSON.parse(String(r.record)) as ArticleRecord),
-        nextCursor: rows.length > n.limit && last ? encodeCursor({ sortAt: Number(last.sort_at), id: String(last.id) }) : null,
+        nextCursor: rows.length > n.limit && last ? encodeCursor({ key: Number(last.skey), id: String(last.id) }) : null,
       };
     });
   }

@@ -16,7 +16,10 @@ import {
   ftsMatchExpression,
   langKey,
   normaliseQuery,
+  nextSortKey,
   planUpsert,
+  SORT_KEY_SLOTS,
+  sortKeyBase,
   sortTimeOf,
   topicCodesOf,
 } from './store-core.js';
@@ -35,13 +38,13 @@ import type {
   UpsertOutcome,
 } from './types.js';
 
-type Migration = { version: number; name: string; sql: string };
+type Migration = { version: number; name: string; up: string | ((db: Database.Database) => void) };
 
 export const SQLITE_MIGRATIONS: readonly Migration[] = [
   {
     version: 1,
     name: 'articles, feeds, seen items, outcomes',
-    sql: `
+    up: `
       CREATE TABLE articles (
         seq INTEGER PRIMARY KEY AUTOINCREMENT,
         id TEXT NOT NULL UNIQUE,
@@ -134,6 +137,40 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX item_outcomes_at ON item_outcomes (at_ms DESC);
       CREATE INDEX item_outcomes_status_at ON item_outcomes (status, at_ms DESC);
     `,
+  },
+  {
+    version: 2,
+    name: 'unique integer sort key; full-text rowid = sort key',
+    up: (db) => {
+      db.exec(`
+        ALTER TABLE articles ADD COLUMN skey INTEGER;
+        DROP TABLE articles_fts;
+        CREATE VIRTUAL TABLE articles_fts USING fts5(
+          title, text, content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 2'
+        );
+      `);
+      const setKey = db.prepare('UPDATE articles SET skey = ? WHERE seq = ?');
+      const addText = db.prepare('INSERT INTO articles_fts (rowid, title, text) VALUES (?, ?, ?)');
+      let base: number | null = null;
+      let key = 0;
+      const getRecord = db.prepare('SELECT record FROM articles WHERE seq = ?');
+      for (const r of db.prepare('SELECT seq, sort_at FROM articles ORDER BY sort_at, seq').all() as Row[]) {
+        const b = sortKeyBase(Number(r.sort_at));
+        key = nextSortKey(b, b === base ? key : null);
+        base = b;
+        setKey.run(key, r.seq);
+        const rec = JSON.parse(String((getRecord.get(r.seq) as Row).record)) as ArticleRecord;
+        addText.run(key, rec.title, rec.text);
+      }
+      db.exec(`
+        CREATE UNIQUE INDEX articles_skey ON articles (skey);
+        CREATE INDEX articles_feed_skey ON articles (feed_id, skey);
+        CREATE INDEX articles_lang_skey ON articles (language, skey);
+        DROP INDEX articles_sort;
+        DROP INDEX articles_feed_sort;
+        DROP INDEX articles_lang_sort;
+      `);
+    },
   },
 ];
 
@@ -239,7 +276,11 @@ export class SqliteArticleStore implements FullArticleStore {
             if (done) {
               return;
             }
-            this.db.exec(m.sql);
+            if (typeof m.up === 'string') {
+              this.db.exec(m.up);
+            } else {
+              m.up(this.db);
+            }
             this.db
               .prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)')
               .run(m.version, m.name, this.now().toISOString());
@@ -257,7 +298,7 @@ export class SqliteArticleStore implements FullArticleStore {
       this.db
         .transaction(() => {
           const row = this.db
-            .prepare('SELECT seq, record, content_hash, version, sort_at FROM articles WHERE id = ?')
+            .prepare('SELECT skey, record, content_hash, version, sort_at FROM articles WHERE id = ?')
             .get(record.id) as Row | undefined;
           const existing = row
             ? {
@@ -273,12 +314,23 @@ export class SqliteArticleStore implements FullArticleStore {
           }
           const r = plan.record;
           const sortAt = row ? Number(row.sort_at) : sortTimeOf(r, now.getTime());
+          let skey: number;
+          if (row) {
+            skey = Number(row.skey);
+          } else {
+            const base = sortKeyBase(sortAt);
+            const hi = this.db
+              .prepare('SELECT MAX(skey) AS m FROM articles WHERE skey >= ? AND skey < ?')
+              .get(base, base + SORT_KEY_SLOTS) as Row;
+            skey = nextSortKey(base, hi.m === null ? null : Number(hi.m));
+          }
           const cols = {
             id: r.id,
             canonical_url: r.canonicalUrl,
             feed_id: r.feed.id,
             published_at: r.publishedAt,
             sort_at: sortAt,
+            skey,
             stored_at: r.storedAt ?? now.toISOString(),
             updated_at: r.updatedAt ?? now.toISOString(),
             language: langKey(r.language),
@@ -288,9 +340,7 @@ export class SqliteArticleStore implements FullArticleStore {
             signature: opts.fingerprint ? JSON.stringify(opts.fingerprint.signature) : null,
             record: JSON.stringify(r),
           };
-          let seq: number;
           if (row) {
-            seq = Number(row.seq);
             this.db
               .prepare(
                 `UPDATE articles SET canonical_url = @canonical_url, feed_id = @feed_id, published_at = @published_at,
@@ -300,17 +350,16 @@ export class SqliteArticleStore implements FullArticleStore {
               .run(cols);
             this.db.prepare('DELETE FROM article_topics WHERE article_id = ?').run(r.id);
             this.db.prepare('DELETE FROM article_entities WHERE article_id = ?').run(r.id);
-            this.db.prepare('DELETE FROM articles_fts WHERE rowid = ?').run(seq);
+            this.db.prepare('DELETE FROM articles_fts WHERE rowid = ?').run(skey);
           } else {
-            const info = this.db
+            this.db
               .prepare(
-                `INSERT INTO articles (id, canonical_url, feed_id, published_at, sort_at, stored_at, updated_at, language,
-                 content_hash, version, cluster_id, signature, record)
-                 VALUES (@id, @canonical_url, @feed_id, @published_at, @sort_at, @stored_at, @updated_at, @language,
-                 @content_hash, @version, @cluster_id, @signature, @record)`,
+                `INSERT INTO articles (id, canonical_url, feed_id, published_at, sort_at, skey, stored_at, updated_at,
+                 language, content_hash, version, cluster_id, signature, record)
+                 VALUES (@id, @canonical_url, @feed_id, @published_at, @sort_at, @skey, @stored_at, @updated_at,
+                 @language, @content_hash, @version, @cluster_id, @signature, @record)`,
               )
               .run(cols);
-            seq = Number(info.lastInsertRowid);
           }
           const addTopic = this.db.prepare('INSERT INTO article_topics (code, article_id, sort_at) VALUES (?, ?, ?)');
           for (const code of topicCodesOf(r)) {
@@ -322,7 +371,7 @@ export class SqliteArticleStore implements FullArticleStore {
           for (const e of entityRowsOf(r)) {
             addEntity.run(e.key, e.kind, r.id, sortAt);
           }
-          this.db.prepare('INSERT INTO articles_fts (rowid, title, text) VALUES (?, ?, ?)').run(seq, r.title, r.text);
+          this.db.prepare('INSERT INTO articles_fts (rowid, title, text) VALUES (?, ?, ?)').run(skey, r.title, r.text);
           if (opts.fingerprint) {
             this.db.prepare('DELETE FROM article_bands WHERE article_id = ?').run(r.id);
             const addBand = this.db.prepare('INSERT OR IGNORE INTO article_bands (band, article_id) VALUES (?, ?)');
@@ -347,7 +396,7 @@ export class SqliteArticleStore implements FullArticleStore {
           `SELECT a.id, a.cluster_id, a.signature, COUNT(*) AS shared
            FROM article_bands b JOIN articles a ON a.id = b.article_id
            WHERE b.band IN (${unique.map(() => '?').join(', ')})
-           GROUP BY a.id ORDER BY shared DESC, a.sort_at DESC, a.id DESC LIMIT ?`,
+           GROUP BY a.id ORDER BY shared DESC, a.skey DESC LIMIT ?`,
         )
         .all(...unique, Math.max(1, Math.floor(limit))) as Row[];
       return rows.map((r) => ({
@@ -370,14 +419,6 @@ export class SqliteArticleStore implements FullArticleStore {
       const n = normaliseQuery(query, this.topicExpander);
       const where: string[] = [];
       const params: unknown[] = [];
-      if (n.sinceMs !== null) {
-        where.push('a.sort_at >= ?');
-        params.push(n.sinceMs);
-      }
-      if (n.untilMs !== null) {
-        where.push('a.sort_at < ?');
-        params.push(n.untilMs);
-      }
       if (n.feed !== null) {
         where.push('a.feed_id = ?');
         params.push(n.feed);
@@ -403,22 +444,34 @@ export class SqliteArticleStore implements FullArticleStore {
         if (match === null) {
           return { items: [], nextCursor: null };
         }
-        where.push('a.seq IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)');
-        params.push(match);
+        // The full-text rowid is the sort key: FTS5 walks matches newest first and stops at the limit.
+        where.unshift('articles_fts MATCH ?');
+        params.unshift(match);
+      }
+      const key = n.q !== null ? 'f.rowid' : 'a.skey';
+      // since/until: a sort-key range (whole seconds, uses the index) narrowed to the exact milliseconds.
+      if (n.sinceMs !== null) {
+        where.push(`${key} >= ?`, 'a.sort_at >= ?');
+        params.push(sortKeyBase(n.sinceMs), n.sinceMs);
+      }
+      if (n.untilMs !== null) {
+        where.push(`${key} < ?`, 'a.sort_at < ?');
+        params.push(sortKeyBase(n.untilMs) + SORT_KEY_SLOTS, n.untilMs);
       }
       if (n.cursor !== null) {
-        where.push('(a.sort_at < ? OR (a.sort_at = ? AND a.id < ?))');
-        params.push(n.cursor.sortAt, n.cursor.sortAt, n.cursor.id);
+        where.push(`${key} < ?`);
+        params.push(n.cursor.key);
       }
-      const sql = `SELECT a.id, a.sort_at, a.record FROM articles a
+      const from = n.q !== null ? 'articles_fts f JOIN articles a ON a.skey = f.rowid' : 'articles a';
+      const sql = `SELECT a.id, a.skey, a.record FROM ${from}
         ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
-        ORDER BY a.sort_at DESC, a.id DESC LIMIT ?`;
+        ORDER BY ${key} DESC LIMIT ?`;
       const rows = this.db.prepare(sql).all(...params, n.limit + 1) as Row[];
       const page = rows.slice(0, n.limit);
       const last = page[page.length - 1];
       return {
         items: page.map((r) => JSON.parse(String(r.record)) as ArticleRecord),
-        nextCursor: rows.length > n.limit && last ? encodeCursor({ sortAt: Number(last.sort_at), id: String(last.id) }) : null,
+        nextCursor: rows.length > n.limit && last ? encodeCursor({ key: Number(last.skey), id: String(last.id) }) : null,
       };
     });
   }
@@ -625,14 +678,14 @@ export class SqliteArticleStore implements FullArticleStore {
       const cutoff = this.now().getTime() - days * 86_400_000;
       return this.db
         .transaction(() => {
-          const victims = this.db.prepare('SELECT id, seq FROM articles WHERE sort_at < ?').all(cutoff) as Row[];
+          const victims = this.db.prepare('SELECT id, skey FROM articles WHERE sort_at < ?').all(cutoff) as Row[];
           const delFts = this.db.prepare('DELETE FROM articles_fts WHERE rowid = ?');
           const delTopics = this.db.prepare('DELETE FROM article_topics WHERE article_id = ?');
           const delEntities = this.db.prepare('DELETE FROM article_entities WHERE article_id = ?');
           const delBands = this.db.prepare('DELETE FROM article_bands WHERE article_id = ?');
           const delArticle = this.db.prepare('DELETE FROM articles WHERE id = ?');
           for (const v of victims) {
-            delFts.run(v.seq);
+            delFts.run(v.skey);
             delTopics.run(v.id);
             delEntities.run(v.id);
             delBands.run(v.id);

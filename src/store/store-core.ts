@@ -35,18 +35,44 @@ export function sortTimeOf(record: Pick<ArticleRecord, 'publishedAt'>, storedAtM
   return storedAtMs;
 }
 
-export type Cursor = { sortAt: number; id: string };
+/**
+ * Articles are ordered by one unique integer, the sort key: the sort time in
+ * whole seconds (clamped to about ±272 years around 1970) times SORT_KEY_SLOTS,
+ * plus a slot number handed out in arrival order among articles of the same
+ * second. Newest first is `sort key DESC`; it never changes once stored. It is
+ * also the SQLite full-text rowid, so a text search walks the index newest first.
+ */
+export const SORT_KEY_SLOTS = 2 ** 20;
+const MAX_SORT_SECONDS = 2 ** 33 - 1;
 
-/** Opaque cursor: base64url of `<sortAt>:<id>`. */
-export const encodeCursor = (c: Cursor): string => Buffer.from(`${c.sortAt}:${c.id}`, 'utf8').toString('base64url');
+/** The first sort key of the second that `sortAtMs` falls in. */
+export function sortKeyBase(sortAtMs: number): number {
+  const sec = Math.max(-MAX_SORT_SECONDS, Math.min(MAX_SORT_SECONDS, Math.floor(sortAtMs / 1000)));
+  return sec * SORT_KEY_SLOTS;
+}
+
+/** Next free sort key in the second starting at `base`, given the highest key already used there. */
+export function nextSortKey(base: number, highestUsed: number | null): number {
+  const key = highestUsed === null ? base : highestUsed + 1;
+  if (key >= base + SORT_KEY_SLOTS) {
+    throw new PipelineError('store', false, `more than ${SORT_KEY_SLOTS} articles share one publication second`);
+  }
+  return key;
+}
+
+/** A position in the newest-first order: the last sort key returned, and that article's id. */
+export type Cursor = { key: number; id: string };
+
+/** Opaque cursor: base64url of `<sort key>:<id>`. */
+export const encodeCursor = (c: Cursor): string => Buffer.from(`${c.key}:${c.id}`, 'utf8').toString('base64url');
 
 export function decodeCursor(cursor: string): Cursor {
   const raw = Buffer.from(cursor, 'base64url').toString('utf8');
   const m = /^(-?\d{1,16}):([^\s]{1,200})$/.exec(raw);
-  if (!m || !m[1] || !m[2]) {
+  if (!m || !m[1] || !m[2] || !Number.isSafeInteger(Number(m[1]))) {
     throw badQuery('invalid cursor');
   }
-  return { sortAt: Number(m[1]), id: m[2] };
+  return { key: Number(m[1]), id: m[2] };
 }
 
 export function pageSize(limit: number | undefined): number {

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../../src/store/index.js';
+import { POSTGRES_MIGRATIONS } from '../../../src/store/postgres-article-store.js';
 import { runArticleStoreContract } from './article-store.contract.js';
 
 const DATABASE_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -57,7 +58,7 @@ describe(openStore.name, () => {
     const [second, third] = await Promise.all([openStore(DATABASE_URL, { schema }), openStore(DATABASE_URL, { schema })]);
     expect((await second.getFeed('f'))?.url).toBe('https://news.test/f.xml');
     const applied = await admin.query(`SELECT COUNT(*)::int AS n FROM "${schema}".schema_migrations`);
-    expect(applied.rows[0].n).toBe(1);
+    expect(applied.rows[0].n).toBe(POSTGRES_MIGRATIONS.length);
     await second.close();
     await third.close();
   });

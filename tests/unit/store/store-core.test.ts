@@ -6,7 +6,10 @@ import {
   entityRowsOf,
   expandTopic,
   ftsMatchExpression,
+  nextSortKey,
   normaliseQuery,
+  SORT_KEY_SLOTS,
+  sortKeyBase,
   pageSize,
   planUpsert,
   sortTimeOf,
@@ -15,7 +18,7 @@ import { makeRecord } from '../../integration/store/article-store.contract.js';
 
 describe(encodeCursor.name, () => {
   it('round-trips through decodeCursor when the id has any printable characters', () => {
-    const c = { sortAt: 1_767_225_600_000, id: 'abc:def' };
+    const c = { key: 1_767_225_600 * 2 ** 20 + 3, id: 'abc:def' };
     expect(decodeCursor(encodeCursor(c))).toEqual(c);
   });
 });
@@ -25,6 +28,23 @@ describe(decodeCursor.name, () => {
     for (const bad of ['', 'xyz', Buffer.from('12:').toString('base64url'), Buffer.from('a:b').toString('base64url')]) {
       expect(() => decodeCursor(bad)).toThrow(PipelineError);
     }
+  });
+});
+
+describe(sortKeyBase.name, () => {
+  it('orders keys by second and stays a safe integer when dates are extreme', () => {
+    expect(sortKeyBase(2_000)).toBeGreaterThan(sortKeyBase(1_999));
+    expect(sortKeyBase(1_000)).toBe(sortKeyBase(1_999));
+    expect(Number.isSafeInteger(sortKeyBase(Date.parse('9999-12-31T00:00:00Z')))).toBe(true);
+    expect(Number.isSafeInteger(sortKeyBase(-1e15))).toBe(true);
+  });
+});
+
+describe(nextSortKey.name, () => {
+  it('hands out the next slot of the second when keys are already used', () => {
+    expect(nextSortKey(SORT_KEY_SLOTS, null)).toBe(SORT_KEY_SLOTS);
+    expect(nextSortKey(SORT_KEY_SLOTS, SORT_KEY_SLOTS + 4)).toBe(SORT_KEY_SLOTS + 5);
+    expect(() => nextSortKey(0, SORT_KEY_SLOTS - 1)).toThrow(PipelineError);
   });
 });
 
