@@ -26,6 +26,7 @@ import {
   wantsNinjs,
 } from './article-query.js';
 import { isAuthorized } from './auth.js';
+import { consolePlugin } from './console/plugin.js';
 import { feedHealthOf } from './feed-health.js';
 import { HttpError, badRequest, notFound } from './http-error.js';
 import { createApiMetrics } from './metrics.js';
@@ -299,6 +300,8 @@ export async function createApiServer(deps: ApiDeps): Promise<FastifyInstance> {
       throw notFound('no queues to show');
     });
   }
+
+  await app.register(consolePlugin, { apiToken: deps.apiToken });
 
   return app;
 }

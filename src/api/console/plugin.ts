@@ -1,0 +1,268 @@
+/**
+ * The newsroom console: server-rendered HTML pages under /console, served by
+ * the API process and reading everything through the API's own routes.
+ *
+ *   GET  /                        302 → /console/
+ *   GET  /console/                the live wire (filters, "older" paging; new stories over GET /stream)
+ *   GET  /console/articles/:id    one story
+ *   GET  /console/feeds           feed health and queue depths
+ *   GET  /console/login           asks for API_TOKEN (only when one is set)
+ *   POST /console/login, /console/logout
+ *   GET  /console/static/*        stylesheet and script
+ *
+ * The pages live under their own prefix rather than sharing /articles/:id and
+ * /feeds with the JSON API through content negotiation: API clients keep their
+ * exact routes and JSON default, and the console's headers (CSP, no-store, the
+ * cookie) never mix with the API's.
+ */
+import { readFileSync } from 'node:fs';
+import type { FastifyInstance, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { sameSecret } from '../auth.js';
+import { type ConsoleApi, createConsoleApi } from './api-client.js';
+import { copyCounts, otherCopies } from './copies.js';
+import type { SafeHtml } from './html.js';
+import {
+  BASE,
+  type LayoutOptions,
+  WIRE_FILTERS,
+  type WireFilters,
+  errorPage,
+  feedsPage,
+  layout,
+  loginPage,
+  storyPage,
+  wirePage,
+} from './views.js';
+
+export type ConsoleOptions = {
+  /** When set, the console asks for this token once and keeps it in an HttpOnly cookie. */
+  apiToken?: string | undefined;
+  /** Clock (tests). */
+  now?: () => Date;
+};
+
+export const COOKIE = 'telex_console_token';
+const COOKIE_MAX_AGE_S = 7 * 24 * 3_600;
+const WIRE_PAGE_SIZE = 30;
+
+/** No inline script, no third-party anything: the page's own stylesheet, script and the API (SSE). */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self'",
+  "connect-src 'self'",
+  "form-action 'self'",
+  "base-uri 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+const STATIC_FILES: Record<string, { type: string; body: Buffer }> = Object.fromEntries(
+  [
+    ['console.css', 'text/css; charset=utf-8'],
+    ['console.js', 'text/javascript; charset=utf-8'],
+  ].map(([name, type]) => [name, { type, body: readFileSync(new URL(`./static/${name}`, import.meta.url)) }]),
+) as Record<string, { type: string; body: Buffer }>;
+
+/** Cookie header → name/value pairs. Pure. */
+export function parseCookies(header: string | undefined): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const part of (header ?? '').split(';')) {
+    const eq = part.indexOf('=');
+    if (eq <= 0) {
+      continue;
+    }
+    const name = part.slice(0, eq).trim();
+    const value = part.slice(eq + 1).trim();
+    try {
+      out.set(name, decodeURIComponent(value));
+    } catch {
+      out.set(name, value);
+    }
+  }
+  return out;
+}
+
+/** A same-site console path to return to after signing in; anything else becomes the wire. Pure. */
+export function safeNext(next: unknown): string {
+  if (typeof next !== 'string' || !next.startsWith(`${BASE}/`) || next.startsWith('//') || /[\\\r\n]/.test(next)) {
+    return `${BASE}/`;
+  }
+  return next.startsWith(`${BASE}/login`) ? `${BASE}/` : next;
+}
+
+const first = (v: unknown): string | undefined => {
+  const s = Array.isArray(v) ? v[0] : v;
+  return typeof s === 'string' && s.trim() !== '' ? s.trim() : undefined;
+};
+
+export const consolePlugin: FastifyPluginAsync<ConsoleOptions> = async (app, opts) => {
+  const token = opts.apiToken || null;
+  const now = opts.now ?? (() => new Date());
+
+  app.get('/', async (_request, reply) => reply.redirect(`${BASE}/`, 302));
+
+  await app.register(
+    async (scope: FastifyInstance) => {
+      scope.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 4_096 }, (_req, body, done) => {
+        done(null, Object.fromEntries(new URLSearchParams(String(body))));
+      });
+
+      scope.addHook('onRequest', async (_request, reply) => {
+        reply.header('content-security-policy', CONTENT_SECURITY_POLICY);
+        reply.header('x-content-type-options', 'nosniff');
+        reply.header('x-frame-options', 'DENY');
+        reply.header('referrer-policy', 'same-origin');
+      });
+
+      const signedIn = (request: FastifyRequest): string | null => {
+        const value = parseCookies(request.headers.cookie).get(COOKIE);
+        return token && value && sameSecret(value, token) ? value : null;
+      };
+
+      const send = (reply: FastifyReply, status: number, o: LayoutOptions, body: SafeHtml) =>
+        reply.status(status).header('cache-control', 'no-store').type('text/html; charset=utf-8').send(layout(o, body));
+
+      /** The API client for this request, or null after answering with the sign-in redirect. */
+      const apiFor = async (request: FastifyRequest, reply: FastifyReply): Promise<ConsoleApi | null> => {
+        if (!token) {
+          return createConsoleApi(app, null);
+        }
+        const cookie = signedIn(request);
+        if (!cookie) {
+          await reply
+            .header('cache-control', 'no-store')
+            .redirect(`${BASE}/login?next=${encodeURIComponent(safeNext(request.url))}`, 303);
+          return null;
+        }
+        return createConsoleApi(app, cookie);
+      };
+
+      scope.setErrorHandler(async (err, request, reply) => {
+        const e = err as { statusCode?: unknown };
+        const status = typeof e.statusCode === 'number' && e.statusCode >= 400 && e.statusCode < 500 ? e.statusCode : 500;
+        if (status >= 500) {
+          request.log.error({ err, url: request.url }, 'console page failed');
+        }
+        return send(reply, status, { title: 'Error', page: 'error', signedIn: !!signedIn(request) }, errorPage(status, status >= 500 ? 'The console could not build this page.' : 'Bad request.'));
+      });
+      scope.setNotFoundHandler(async (request, reply) =>
+        send(reply, 404, { title: 'Not found', page: 'error', signedIn: !!signedIn(request) }, errorPage(404, 'There is no such page.')),
+      );
+
+      scope.get<{ Params: { name: string } }>('/static/:name', async (request, reply) => {
+        const file = STATIC_FILES[request.params.name];
+        if (!file) {
+          return reply.status(404).type('text/plain; charset=utf-8').send('not found');
+        }
+        return reply.header('cache-control', 'public, max-age=300').type(file.type).send(file.body);
+      });
+
+      scope.get('/login', async (request, reply) => {
+        if (!token) {
+          return reply.redirect(`${BASE}/`, 303);
+        }
+        const next = safeNext(first((request.query as Record<string, unknown>).next));
+        if (signedIn(request)) {
+          return reply.redirect(next, 303);
+        }
+        return send(reply, 200, { title: 'Sign in', page: 'login' }, loginPage(next, false));
+      });
+
+      scope.post('/login', async (request, reply) => {
+        if (!token) {
+          return reply.redirect(`${BASE}/`, 303);
+        }
+        const body = (request.body ?? {}) as Record<string, unknown>;
+        const next = safeNext(first(body.next));
+        const given = typeof body.token === 'string' ? body.token.trim() : '';
+        if (!given || !sameSecret(given, token)) {
+          request.log.warn({ ip: request.ip }, 'console sign-in refused');
+          return send(reply, 401, { title: 'Sign in', page: 'login' }, loginPage(next, true));
+        }
+        const secure = request.protocol === 'https' ? '; Secure' : '';
+        return reply
+          .header('set-cookie', `${COOKIE}=${encodeURIComponent(given)}; Path=${BASE}; HttpOnly; SameSite=Strict; Max-Age=${COOKIE_MAX_AGE_S}${secure}`)
+          .header('cache-control', 'no-store')
+          .redirect(next, 303);
+      });
+
+      scope.post('/logout', async (_request, reply) =>
+        reply
+          .header('set-cookie', `${COOKIE}=; Path=${BASE}; HttpOnly; SameSite=Strict; Max-Age=0`)
+          .header('cache-control', 'no-store')
+          .redirect(token ? `${BASE}/login` : `${BASE}/`, 303),
+      );
+
+      scope.get('/', async (request, reply) => {
+        const api = await apiFor(request, reply);
+        if (!api) {
+          return reply;
+        }
+        const query = request.query as Record<string, unknown>;
+        const filters: WireFilters = {};
+        for (const k of WIRE_FILTERS) {
+          const v = first(query[k]);
+          if (v !== undefined) {
+            filters[k] = v;
+          }
+        }
+        const cursor = first(query.cursor);
+        const [page, feeds] = await Promise.all([
+          api.listArticles({ ...filters, limit: WIRE_PAGE_SIZE, ...(cursor ? { cursor } : {}) }),
+          api.listFeeds(),
+        ]);
+        const items = page.ok ? page.data.items : [];
+        const copies = await copyCounts(api, items);
+        const body = wirePage({
+          filters,
+          ...(cursor ? { cursor } : {}),
+          items,
+          nextCursor: page.ok ? page.data.nextCursor : null,
+          copies,
+          feeds: feeds.ok ? feeds.data.map((f) => ({ id: f.id, title: f.title })) : [],
+          ...(page.ok ? {} : { error: page.message }),
+        });
+        const status = page.ok ? 200 : page.status;
+        return send(reply, status, { title: 'Wire', page: 'wire', signedIn: token !== null, script: true }, body);
+      });
+
+      scope.get<{ Params: { id: string } }>('/articles/:id', async (request, reply) => {
+        const api = await apiFor(request, reply);
+        if (!api) {
+          return reply;
+        }
+        const found = await api.getArticle(request.params.id);
+        if (!found.ok) {
+          const status = found.status === 400 ? 404 : found.status;
+          return send(reply, status, { title: 'Not found', page: 'error', signedIn: token !== null }, errorPage(status, status === 404 ? 'There is no such story.' : found.message));
+        }
+        const copies = await otherCopies(api, found.data);
+        return send(reply, 200, { title: found.data.title || 'Story', page: 'story', signedIn: token !== null }, storyPage(found.data, copies));
+      });
+
+      scope.get('/feeds', async (request, reply) => {
+        const api = await apiFor(request, reply);
+        if (!api) {
+          return reply;
+        }
+        const at = now();
+        const since = new Date(at.getTime() - 24 * 3_600_000).toISOString();
+        const [feeds, queues] = await Promise.all([api.listFeeds(), api.queueDepths()]);
+        const list = feeds.ok ? feeds.data : [];
+        const recent = new Map<string, { count: number; capped: boolean }>();
+        await Promise.all(
+          list.map(async (f) => {
+            const page = await api.listArticles({ feed: f.id, since, limit: 200 });
+            if (page.ok) {
+              recent.set(f.id, { count: page.data.items.length, capped: page.data.nextCursor !== null });
+            }
+          }),
+        );
+        const body = feedsPage({ feeds: list, recent, queues, now: at, ...(feeds.ok ? {} : { error: feeds.message }) });
+        return send(reply, feeds.ok ? 200 : feeds.status, { title: 'Feeds', page: 'feeds', signedIn: token !== null }, body);
+      });
+    },
+    { prefix: BASE },
+  );
+};
