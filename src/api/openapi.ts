@@ -193,7 +193,7 @@ export function buildOpenApiDocument(opts: { version?: string } = {}): JsonObjec
         get: {
           summary: 'Server-Sent Events of stored and updated articles (event "article"), with the filters of /articles.',
           description:
-            'Each message has `id:` (the Redis stream entry id), `event: article` and `data:` {outcome, version, article}. Reconnect with the Last-Event-ID header (or ?lastEventId=) to resume after the last event received: nothing is lost while the events are still in the bounded stream. Comment lines are heartbeats.',
+            'Each message has `id:` (the Redis stream entry id), `event: article` and `data:` {outcome, version, article}. Reconnect with the Last-Event-ID header (or ?lastEventId=) to resume after the last event received: nothing is lost while the events are still in the bounded stream; when some were trimmed, an `event: gap` message comes first so the client can backfill from /articles. Comment lines are heartbeats.',
           parameters: [
             { name: 'Last-Event-ID', in: 'header', required: false, schema: { type: 'string', pattern: '^\\d+-\\d+$' } },
             ...queryParameters(StreamParams),

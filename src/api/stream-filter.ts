@@ -116,3 +116,27 @@ export function formatSseMessage(m: { id?: string; event?: string; data: string 
   }
   return `${out}\n`;
 }
+
+/** Compares two stream entry ids ("<ms>-<seq>"): negative, zero or positive. */
+export function compareStreamIds(a: string, b: string): number {
+  const [am = 0n, as = 0n] = a.split('-').map((x) => BigInt(x));
+  const [bm = 0n, bs = 0n] = b.split('-').map((x) => BigInt(x));
+  if (am !== bm) return am < bm ? -1 : 1;
+  if (as !== bs) return as < bs ? -1 : 1;
+  return 0;
+}
+
+/** What XINFO STREAM says about trimming: the oldest entry kept, and how many entries were ever added vs kept. */
+export type StreamTrimInfo = { firstId: string | null; entriesAdded: number; length: number };
+
+/**
+ * Whether resuming after `lastEventId` may miss events: the stream is bounded,
+ * and once entries were trimmed, an id older than the oldest entry kept means
+ * the entries that followed it are gone. `0-0` (from the start) never does.
+ */
+export function resumeMayLoseEvents(lastEventId: string, info: StreamTrimInfo | null): boolean {
+  if (!info || info.firstId === null || lastEventId === '0-0' || info.entriesAdded <= info.length) {
+    return false;
+  }
+  return compareStreamIds(info.firstId, lastEventId) > 0;
+}

@@ -12,7 +12,7 @@ import type { ArticleStore } from '../store/article-store.js';
 import type { ArticleRecord } from '../store/types.js';
 import { StreamParams, parseParams, wantsNinjs } from './article-query.js';
 import { HttpError, badRequest } from './http-error.js';
-import { type StreamFilter, eventMayMatch, formatSseMessage, matchesFilter } from './stream-filter.js';
+import { type StreamFilter, eventMayMatch, formatSseMessage, matchesFilter, resumeMayLoseEvents, type StreamTrimInfo } from './stream-filter.js';
 
 export type StreamOptions = {
   redis: Redis;
@@ -56,6 +56,28 @@ async function startId(redis: Redis, key: string, lastEventId: string | undefine
   return newest[0]?.[0] ?? '0-0';
 }
 
+/** XINFO STREAM's trimming facts; null when the stream does not exist (yet). */
+async function trimInfo(redis: Redis, key: string): Promise<StreamTrimInfo | null> {
+  let info: unknown[];
+  try {
+    info = (await redis.call('XINFO', 'STREAM', key)) as unknown[];
+  } catch {
+    return null;
+  }
+  const field = new Map<string, unknown>();
+  for (let i = 0; i + 1 < info.length; i += 2) {
+    field.set(String(info[i]), info[i + 1]);
+  }
+  const first = field.get('first-entry') as [string, string[]] | null | undefined;
+  const length = Number(field.get('length') ?? 0);
+  return {
+    firstId: first?.[0] ?? null,
+    length,
+    // Redis < 7 has no entries-added: no trimming can be detected then.
+    entriesAdded: field.has('entries-added') ? Number(field.get('entries-added')) : length,
+  };
+}
+
 export async function serveStream(request: FastifyRequest, reply: FastifyReply, o: StreamOptions): Promise<void> {
   const params = parseParams(StreamParams, request.query);
   const header = request.headers['last-event-id'];
@@ -71,8 +93,10 @@ export async function serveStream(request: FastifyRequest, reply: FastifyReply, 
   }
 
   let lastId: string;
+  let trimmed = false;
   try {
     lastId = await startId(o.redis, o.key, lastEventId);
+    trimmed = lastEventId !== undefined && resumeMayLoseEvents(lastEventId, await trimInfo(o.redis, o.key));
   } catch (err) {
     throw new HttpError(503, 'unavailable', `event stream unavailable: ${(err as Error).message}`);
   }
@@ -116,6 +140,10 @@ export async function serveStream(request: FastifyRequest, reply: FastifyReply, 
     }
   };
   await write(`retry: 3000\n: connected, after ${lastId}\n\n`);
+  if (trimmed) {
+    // Events after Last-Event-ID were trimmed from the bounded stream: say so, so the client can backfill from /articles.
+    await write(formatSseMessage({ event: 'gap', data: JSON.stringify({ after: lastId, reason: 'trimmed' }) }));
+  }
   log.debug({ lastId, filter }, 'stream opened');
 
   try {

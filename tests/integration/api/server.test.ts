@@ -368,6 +368,22 @@ describe(createApiServer.name, () => {
       expect(data.article.headlines[0].value).toBe('Wire copy in ninjs');
     });
 
+    it('sends a gap event before the rest when events after Last-Event-ID were trimmed', async () => {
+      const ids: string[] = [];
+      for (const slug of ['trim-a', 'trim-b', 'trim-c', 'trim-d']) {
+        ids.push(await publish(makeArticle({ slug })));
+      }
+      await s.redis.xtrim(s.streamKey, 'MAXLEN', 2);
+      const client = await SseClient.open(`${s.base}/stream`, { 'last-event-id': ids[0] ?? '' });
+      await client.connected();
+      const gap = await client.nextEvent();
+      const rest = [await client.nextEvent(), await client.nextEvent()];
+      client.close();
+      expect(gap?.event).toBe('gap');
+      expect(JSON.parse(gap?.data ?? '{}')).toMatchObject({ after: ids[0], reason: 'trimmed' });
+      expect(rest.map((m) => m?.id)).toEqual(ids.slice(2));
+    });
+
     it('answers 400 when Last-Event-ID is not a stream id', async () => {
       const res = await getJson(`${s.base}/stream`, { headers: { 'last-event-id': 'banana' } });
       expect(res.status).toBe(400);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { eventMayMatch, formatSseMessage, matchesFilter } from '../../../src/api/stream-filter.js';
+import { compareStreamIds, eventMayMatch, formatSseMessage, matchesFilter, resumeMayLoseEvents } from '../../../src/api/stream-filter.js';
 import type { ArticleRecord } from '../../../src/store/types.js';
 
 const record = (o: Partial<ArticleRecord> = {}): ArticleRecord => ({
@@ -80,5 +80,26 @@ describe(eventMayMatch.name, () => {
 describe(formatSseMessage.name, () => {
   it('prefixes every data line when the data spans lines', () => {
     expect(formatSseMessage({ id: '1-0', event: 'article', data: 'a\nb' })).toBe('id: 1-0\nevent: article\ndata: a\ndata: b\n\n');
+  });
+});
+
+describe(compareStreamIds.name, () => {
+  it('orders by time then sequence when ids differ', () => {
+    expect(compareStreamIds('1700000000000-1', '1700000000000-0')).toBeGreaterThan(0);
+    expect(compareStreamIds('999-5', '1000-0')).toBeLessThan(0);
+    expect(compareStreamIds('1000-0', '1000-0')).toBe(0);
+  });
+});
+
+describe(resumeMayLoseEvents.name, () => {
+  const info = (firstId: string | null, entriesAdded: number, length: number) => ({ firstId, entriesAdded, length });
+
+  it('reports a gap only when the stream was trimmed past the last id', () => {
+    expect(resumeMayLoseEvents('1000-0', info('1001-0', 10, 5))).toBe(true);
+    expect(resumeMayLoseEvents('1001-0', info('1001-0', 10, 5))).toBe(false);
+    expect(resumeMayLoseEvents('1002-0', info('1001-0', 10, 5))).toBe(false);
+    expect(resumeMayLoseEvents('1000-0', info('1001-0', 5, 5))).toBe(false);
+    expect(resumeMayLoseEvents('0-0', info('1001-0', 10, 5))).toBe(false);
+    expect(resumeMayLoseEvents('1000-0', null)).toBe(false);
   });
 });
