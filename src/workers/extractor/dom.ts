@@ -1,5 +1,14 @@
-import { JSDOM, VirtualConsole } from 'jsdom';
+import { createRequire } from 'node:module';
 import { parseHTML } from 'linkedom';
+
+type JsdomModule = typeof import('jsdom');
+let jsdomModule: JsdomModule | null = null;
+
+/** jsdom is heavy to load (~1 s, tens of MiB): only pay for it when it is used. */
+function jsdom(): JsdomModule {
+  jsdomModule ??= createRequire(import.meta.url)('jsdom') as JsdomModule;
+  return jsdomModule;
+}
 
 export type DomKind = 'jsdom' | 'linkedom';
 
@@ -15,6 +24,7 @@ export type ParsedDocument = {
  */
 export function parseDocument(html: string, url: string, kind: DomKind): ParsedDocument {
   if (kind === 'jsdom') {
+    const { JSDOM, VirtualConsole } = jsdom();
     const virtualConsole = new VirtualConsole();
     const dom = new JSDOM(html, { url, virtualConsole, contentType: 'text/html' });
     return {

@@ -3,7 +3,7 @@ import { PipelineError } from '../../errors.js';
 import { collapseSpace, countWords, joinBlocks, textBlocks } from './blocks.js';
 import { removeFurniture, removeInlineFurniture, FURNITURE_TEXT } from './boilerplate.js';
 import { parseDocument, type DomKind } from './dom.js';
-import { datelineFromText, jsonLdBlocks, normalizeDate, normalizeLang, readMetadata, stripSiteSuffix } from './metadata.js';
+import { cleanByline, datelineFromText, jsonLdBlocks, normalizeDate, normalizeLang, readMetadata, stripSiteSuffix } from './metadata.js';
 import { absoluteUrl, sanitizeArticleHtml } from './sanitize.js';
 import type { Extracted } from './types.js';
 
@@ -158,7 +158,7 @@ export function extractArticle(html: string, url: string, opts: ExtractOptions =
       host = null;
     }
     const title = meta.title ?? (result.title ? stripSiteSuffix(result.title, siteName, host) : '') ?? '';
-    const byline = meta.byline ?? (result.byline ? collapseSpace(result.byline).replace(/^by\s+/i, '') || null : null);
+    const byline = meta.byline ?? cleanByline(result.byline ?? null);
 
     removeInlineFurniture(article);
     removeLeadingRepeats(article, title, byline);

@@ -28,7 +28,11 @@ export function jsonLdBlocks(html: string): JsonObject[] {
   let m: RegExpExecArray | null;
   let guard = 0;
   while ((m = re.exec(html)) !== null && guard++ < 50) {
-    const body = (m[1] ?? '').replace(/^\s*<!--|-->\s*$/g, '').trim();
+    const body = (m[1] ?? '')
+      .trim()
+      .replace(/^(?:\/\/\s*)?(?:<!--|<!\[CDATA\[)\s*/, '')
+      .replace(/\s*(?:\/\/\s*)?(?:-->|\]\]>)$/, '')
+      .trim();
     if (!body || body.length > 1_000_000) {
       continue;
     }
@@ -153,7 +157,9 @@ function metaMap(doc: Document): Map<string, string> {
       if (!keys) {
         continue;
       }
-      for (const key of keys.toLowerCase().split(/\s+/)) {
+      for (const raw of keys.toLowerCase().split(/\s+/)) {
+        // "dc.title" and "dc:title" are the same key.
+        const key = raw.replace(/\./g, ':');
         if (key && !map.has(key)) {
           map.set(key, value);
         }
@@ -244,13 +250,26 @@ export function dateFromUrl(url: string): string | null {
   return normalizeDate(`${m[1]}-${m[2]}-${m[3]}`)?.iso ?? null;
 }
 
-function cleanByline(v: string | null): string | null {
+const MONTH = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?';
+const BYLINE_TAIL = new RegExp(
+  `\\s*(?:[-–—|·•,]\\s*)?(?:(?:${MONTH}\\s+\\d{1,2}\\b|\\d{1,2}\\s+${MONTH}|\\d{1,2}[./]\\d{1,2}[./]\\d{2,4}|\\d{4}-\\d{2}-\\d{2}|(?:updated|published|posted)\\b)|@\\w).*$`,
+  'i',
+);
+
+/** "By Jane Doe - Apr 16, 2015 @jdoe" -> "Jane Doe". */
+export function cleanByline(v: string | null): string | null {
   if (!v) {
     return null;
   }
-  let s = collapseSpace(v).replace(/^(?:written\s+)?by[:\s]+/i, '').trim();
-  s = s.replace(/\s*[|·•]\s*$/, '').trim();
-  if (!s || s.length > 200 || /^https?:\/\//i.test(s)) {
+  let s = collapseSpace(v)
+    .replace(/^(?:written\s+)?(?:by|par|por|von|di|door|av)\s*:?\s+/i, '')
+    .replace(BYLINE_TAIL, '')
+    .replace(/[\s—–|·•,:-]+$/, '')
+    .trim();
+  if (/^(?:by|par|por|von)$/i.test(s)) {
+    s = '';
+  }
+  if (!s || s.length > 200 || /^https?:\/\//i.test(s) || /^\d/.test(s) || !/\p{L}/u.test(s)) {
     return null;
   }
   return s;
@@ -338,22 +357,22 @@ export function readMetadata(doc: Document, url: string, ld: JsonObject[]): Page
   const docTitle = collapseSpace(doc.querySelector('title')?.textContent ?? '') || null;
   const rawTitle =
     str(article?.headline) ??
-    first(meta, ['og:title', 'twitter:title', 'dc.title', 'dcterms.title', 'parsely-title', 'sailthru.title']) ??
-    h1 ??
-    docTitle;
+    first(meta, ['dc:title', 'dcterm:title', 'dcterms:title', 'og:title', 'weibo:article:title', 'weibo:webpage:title', 'twitter:title', 'parsely-title', 'sailthru:title']) ??
+    docTitle ??
+    h1;
   const title = rawTitle ? stripSiteSuffix(rawTitle, siteName, host) : null;
 
   const bylineEl = doc.querySelector('[rel="author"], [itemprop="author"] [itemprop="name"], [itemprop="author"], .byline, .author-name, .article-byline');
   const byline =
     joinNames(names(article?.author)) ??
-    cleanByline(first(meta, ['author', 'parsely-author', 'sailthru.author', 'byl', 'dc.creator', 'dcterms.creator'])) ??
+    cleanByline(first(meta, ['dc:creator', 'dcterm:creator', 'dcterms:creator', 'author', 'parsely-author', 'sailthru:author', 'byl'])) ??
     cleanByline(nonUrl(first(meta, ['article:author']))) ??
     cleanByline(bylineEl ? collapseSpace(bylineEl.textContent ?? '') : null);
 
   const published = pickDate(
     [
       str(article?.datePublished),
-      first(meta, ['article:published_time', 'og:published_time', 'datepublished', 'pubdate', 'publishdate', 'publish-date', 'parsely-pub-date', 'sailthru.date', 'dc.date.issued', 'dc.date', 'dcterms.created', 'dcterms.issued', 'date', 'article.published']),
+      first(meta, ['article:published_time', 'og:published_time', 'datepublished', 'pubdate', 'publishdate', 'publish-date', 'parsely-pub-date', 'sailthru:date', 'dc:date:issued', 'dc:date', 'dcterms:created', 'dcterms:issued', 'date', 'article:published']),
       timeAttr(doc, ['time[pubdate]', 'time[itemprop="datePublished"]', '[itemprop="datePublished"]', 'article time[datetime]', 'header time[datetime]', 'time[datetime]']),
     ],
     warnings,
@@ -366,7 +385,7 @@ export function readMetadata(doc: Document, url: string, ld: JsonObject[]): Page
   const modifiedAt = pickDate(
     [
       str(article?.dateModified),
-      first(meta, ['article:modified_time', 'og:updated_time', 'datemodified', 'last-modified', 'dcterms.modified', 'dc.date.modified']),
+      first(meta, ['article:modified_time', 'og:updated_time', 'datemodified', 'last-modified', 'dcterms:modified', 'dc:date:modified']),
       timeAttr(doc, ['time[itemprop="dateModified"]', '[itemprop="dateModified"]']),
     ],
     warnings,
@@ -381,12 +400,12 @@ export function readMetadata(doc: Document, url: string, ld: JsonObject[]): Page
   const htmlLang = doc.documentElement?.getAttribute('lang') ?? doc.documentElement?.getAttribute('xml:lang');
   const language = normalizeLang(
     htmlLang ??
-      first(meta, ['content-language', 'language', 'dc.language', 'og:locale']) ??
+      first(meta, ['content-language', 'language', 'dc:language', 'og:locale']) ??
       str(article?.inLanguage),
   );
 
   const excerpt =
-    first(meta, ['og:description', 'description', 'twitter:description', 'dc.description', 'sailthru.description']) ??
+    first(meta, ['dc:description', 'dcterm:description', 'og:description', 'weibo:article:description', 'description', 'twitter:description', 'sailthru:description']) ??
     str(article?.description);
 
   const leadImage = absoluteUrl(
