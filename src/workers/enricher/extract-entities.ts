@@ -4,39 +4,75 @@ import {
   GIVEN_NAMES,
   HONORIFICS,
   KNOWN_ORGS,
+  MISC_HEAD_FIRST,
+  MISC_HEAD_WORDS,
+  NAME_OPENERS,
+  NAME_PREFIXES,
   NON_ENTITY_WORDS,
   ORG_HEAD_WORDS,
   PERSON_TITLES,
+  PLACE_HEAD_FIRST,
+  PLACE_HEAD_WORDS,
   PLACES,
 } from './gazetteer.js';
 import { sentenceStarts, STOPWORDS, type Token, tokenize } from './tokens.js';
 
 export type EntityKind = 'person' | 'place' | 'organisation';
 
-/** One typed mention before merging. */
-export type Mention = { kind: EntityKind | 'unknown'; name: string; start: number; end: number; surnameOnly?: boolean };
+/** One typed mention before merging. 'unknown' ones are resolved against the others (surnames, short forms) or by context. */
+export type Mention = {
+  kind: EntityKind | 'unknown';
+  name: string;
+  start: number;
+  end: number;
+  /** "Mr. Liu": a person's surname after an honorific. */
+  surnameOnly?: boolean;
+  /** Preceded by "in", "at", "from"...: a place if nothing else claims it. */
+  placeContext?: boolean;
+  /** An all-capitals short form ("ISRO"): an organisation if its initials match one, or the context says so. */
+  acronym?: boolean;
+  orgContext?: boolean;
+  /** Follows "and" / "or": takes the kind of the name just before if nothing else claims it. */
+  coordinated?: boolean;
+};
+
+/** A mention as it ends up: its span and the merged entity's kind and name. */
+export type ResolvedMention = { kind: EntityKind; entity: string; start: number; end: number };
 
 export type ExtractEntitiesOptions = {
   /** Most entities kept per kind (by salience). Default 25. */
   maxPerKind?: number;
 };
 
-const CONNECTORS = new Set(['of', 'for', 'de', 'del', 'da', 'van', 'von', 'der', 'al', 'bin', 'la', 'le', 'du', 'y', 'on']);
-const PERSON_CONTEXT_AFTER = new Set(['said', 'says', 'told', 'added', 'adds', 'stated', 'noted', 'argued', 'wrote', 'announced', 'insisted', 'explained', 'who', 'whose']);
-const PLACE_CONTEXT_BEFORE = new Set(['in', 'at', 'from', 'to', 'near', 'outside', 'across', 'throughout', 'into', 'visiting', 'visited']);
+const CONNECTORS = new Set(['of', 'for', 'de', 'del', 'da', 'van', 'von', 'der', 'la', 'le', 'du', 'on', 'and', '&']);
+const NAME_PARTICLE = /^(?:al|el|ad|ash|as|bin|ibn|abu|van|von|de|da|di|du|le|la|der|den|ter|dos|das)-?\p{Lu}/u;
+const PERSON_CONTEXT_AFTER = new Set(['said', 'says', 'told', 'added', 'adds', 'stated', 'noted', 'argued', 'wrote', 'announced', 'insisted', 'explained', 'who', 'whose', 'urged', 'warned', 'called']);
+const PLACE_CONTEXT_BEFORE = new Set(['in', 'at', 'from', 'near', 'outside', 'across', 'throughout', 'into', 'visiting', 'visited', 'toward', 'towards']);
+const PLACE_CONTEXT_AFTER = new Set(['region', 'province', 'state', 'county', 'district', 'river', 'city', 'town', 'village', 'area', 'valley', 'border', 'coast']);
+const ORG_CONTEXT_AROUND = new Set(['union', 'party', 'agency', 'group', 'company', 'authority', 'service', 'regulator', 'firm', 'bank', 'organization', 'organisation', 'alliance', 'network', 'institute', 'broadcaster', 'the']);
+const CONNECTOR_AFTER = new Set(['House', 'Republic', 'Kingdom', 'Federation', 'Bank', 'Isle', 'City', 'Gulf', 'Bay', 'Sea', 'Province', 'State', 'States', 'Council']);
+const HYPHEN_SUFFIX = /^(.+?)-(?:based|born|led|backed|owned|run|made|bound|style|area|wide|listed|registered|headquartered)$/u;
 
-const isCapitalized = (w: string): boolean => /^[\p{Lu}]/u.test(w) || /^\p{N}+\p{Lu}/u.test(w);
-const stripPossessive = (w: string): { word: string; possessive: boolean } => {
-  const m = /^(.*?)(?:['’]s|s['’])$/u.exec(w);
-  if (m && m[1] && m[1].length > 1) {
-    return { word: w.endsWith("s'") || w.endsWith('s’') ? w.slice(0, -1) : (m[1] as string), possessive: true };
-  }
-  return { word: w, possessive: false };
-};
-const titleCase = (w: string): string => (w.length > 1 ? w[0] + w.slice(1).toLowerCase() : w);
+const isCapitalized = (w: string): boolean => /^[\p{Lu}]/u.test(w) || /^\p{N}+\p{Lu}/u.test(w) || NAME_PARTICLE.test(w);
+const titleCase = (w: string): string => (w.length > 1 ? (w[0] as string) + w.slice(1).toLowerCase() : w);
 const isAllCaps = (w: string): boolean => /^[\p{Lu}\p{N}.&'’-]+$/u.test(w) && /\p{Lu}{2}/u.test(w);
+const isAcronym = (w: string): boolean => /^[\p{Lu}][\p{Lu}\p{N}&.]{1,6}$/u.test(w) && /\p{Lu}{2}|\p{Lu}\.\p{Lu}/u.test(w);
+
+function stripPossessive(w: string): { word: string; possessive: boolean } {
+  if (/['’]s$/u.test(w) && w.length > 3) return { word: w.slice(0, -2), possessive: true };
+  if (/s['’]$/u.test(w) && w.length > 3) return { word: w.slice(0, -1), possessive: true };
+  return { word: w, possessive: false };
+}
+
+/** Looks a name up as written, then title-cased when it is in capitals ("BEIJING"). */
+function lookup<T>(map: ReadonlyMap<string, T>, name: string): T | undefined {
+  return map.get(name) ?? (isAllCaps(name) && name.length > 3 ? map.get(name.split(' ').map(titleCase).join(' ')) : undefined);
+}
 
 type Chunk = { tokens: Token[]; words: string[] };
+
+const mayConnect = (prev: string): boolean =>
+  ORG_HEAD_WORDS.has(prev) || PLACE_HEAD_WORDS.has(prev) || PLACE_HEAD_FIRST.has(prev) || PERSON_TITLES.has(prev) || CONNECTOR_AFTER.has(prev);
 
 /** Capitalized runs (with inner connectors like "of"), split at punctuation and line breaks. */
 function chunkProperNouns(text: string, tokens: readonly Token[], lowercaseSeen: ReadonlySet<string>): Chunk[] {
@@ -44,7 +80,6 @@ function chunkProperNouns(text: string, tokens: readonly Token[], lowercaseSeen:
   const chunks: Chunk[] = [];
   let cur: Chunk = { tokens: [], words: [] };
   const flush = () => {
-    // Drop trailing connectors.
     while (cur.words.length && CONNECTORS.has(cur.words[cur.words.length - 1] as string)) {
       cur.words.pop();
       cur.tokens.pop();
@@ -53,28 +88,51 @@ function chunkProperNouns(text: string, tokens: readonly Token[], lowercaseSeen:
     cur = { tokens: [], words: [] };
   };
   for (let i = 0; i < tokens.length; i++) {
-    const tok = tokens[i] as Token;
+    const raw = tokens[i] as Token;
     const prev = tokens[i - 1];
-    const gap = prev ? text.slice(prev.end, tok.start) : '';
-    const joined = cur.words.length > 0 && /^[ \u00a0]$/.test(gap);
-    if (!joined) flush();
-    const { word, possessive } = stripPossessive(tok.text);
-    const cap = isCapitalized(word);
-    if (cap) {
-      const atSentenceStart = starts.has(tok.start) || starts.has(tok.start - 1) || /["“‘(]$/.test(text.slice(Math.max(0, tok.start - 1), tok.start));
+    const gap = prev ? text.slice(prev.end, raw.start) : '';
+    if (cur.words.length > 0 && !/^[ \u00a0]$/.test(gap)) flush();
+    const { word: w0, possessive } = stripPossessive(raw.text);
+    const hyphen = HYPHEN_SUFFIX.exec(w0);
+    const word = hyphen ? (hyphen[1] as string) : w0;
+    const tok: Token = { text: word, start: raw.start, end: raw.start + word.length };
+    const next = tokens[i + 1];
+    const nextJoined = next !== undefined && /^[ \u00a0]$/.test(text.slice(raw.end, next.start));
+    if (isCapitalized(word)) {
+      const atSentenceStart = starts.has(raw.start) || /["“‘(]$/.test(text.slice(Math.max(0, raw.start - 1), raw.start));
       const lower = word.toLowerCase();
-      const commonWord = STOPWORDS.has(lower) || NON_ENTITY_WORDS.has(word) || (atSentenceStart && lowercaseSeen.has(lower));
-      if (commonWord && cur.words.length === 0 && !PLACES.has(word) && !KNOWN_ORGS.has(word) && !DEMONYMS.has(word)) {
+      const known = PLACES.has(word) || KNOWN_ORGS.has(word) || DEMONYMS.has(word);
+      const common = NON_ENTITY_WORDS.has(word) || (atSentenceStart && (STOPWORDS.has(lower) || lowercaseSeen.has(lower)));
+      if (NAME_OPENERS.has(word) && cur.words.length === 0) {
+        if (nextJoined && isCapitalized(next?.text ?? '')) {
+          cur.tokens.push(tok);
+          cur.words.push(word);
+        }
         continue;
       }
-      if (NON_ENTITY_WORDS.has(word) && !HONORIFICS.has(word) && !PERSON_TITLES.has(word)) {
+      if (common && cur.words.length === 0 && !known && !(nextJoined && NAME_PREFIXES.has(`${word} ${next?.text ?? ''}`))) continue;
+      const startsName = nextJoined && NAME_PREFIXES.has(`${word} ${next?.text ?? ''}`);
+      if (common && cur.words.length === 0 && startsName) {
+        cur.tokens.push(tok);
+        cur.words.push(word);
+        continue;
+      }
+      if (NON_ENTITY_WORDS.has(word) && !HONORIFICS.has(word) && !PERSON_TITLES.has(word) && !known && !startsName) {
         flush();
         continue;
       }
-      cur.tokens.push({ text: word, start: tok.start, end: tok.start + word.length });
+      cur.tokens.push(tok);
       cur.words.push(word);
-      if (possessive) flush();
-    } else if (cur.words.length > 0 && CONNECTORS.has(word) && tokens[i + 1] && isCapitalized(tokens[i + 1]?.text ?? '') && text.slice(tok.end, tokens[i + 1]?.start).trim() === '') {
+      // "Seoul's embassy" ends the name; "Longshoremen's Association" goes on.
+      const continues = possessive && nextJoined && isCapitalized(next?.text ?? '') && !PLACES.has(word) && !KNOWN_ORGS.has(word) && !PERSON_TITLES.has(next?.text ?? '');
+      if (hyphen || (possessive && !continues)) flush();
+    } else if (
+      cur.words.length > 0 &&
+      CONNECTORS.has(word) &&
+      nextJoined &&
+      isCapitalized(next?.text ?? '') &&
+      (word === 'and' || word === '&' || mayConnect(cur.words[cur.words.length - 1] as string) || cur.words.length >= 2)
+    ) {
       cur.tokens.push(tok);
       cur.words.push(word);
     } else {
@@ -82,64 +140,112 @@ function chunkProperNouns(text: string, tokens: readonly Token[], lowercaseSeen:
     }
   }
   flush();
-  return chunks;
+  return splitAtAnd(chunks);
 }
 
-/** Looks a name up as written, then title-cased when it is in capitals ("BEIJING"). */
-function lookup<T>(map: ReadonlyMap<string, T>, name: string): T | undefined {
-  return map.get(name) ?? (isAllCaps(name) ? map.get(name.split(' ').map(titleCase).join(' ')) : undefined);
+/** "China and South Korea" is two names; "Food and Drug Administration" is one. */
+function splitAtAnd(chunks: Chunk[]): Chunk[] {
+  const out: Chunk[] = [];
+  for (const c of chunks) {
+    const idx = c.words.findIndex((w) => w === 'and' || w === '&');
+    if (idx < 0) {
+      out.push(c);
+      continue;
+    }
+    const before = c.words.slice(0, idx);
+    const after = c.words.slice(idx + 1);
+    const whole = c.words.join(' ');
+    const keep =
+      KNOWN_ORGS.has(whole) ||
+      PLACES.has(whole) ||
+      (after.length > 0 && ORG_HEAD_WORDS.has(after[after.length - 1] as string) && !before.some((w) => ORG_HEAD_WORDS.has(w) || PLACES.has(w) || KNOWN_ORGS.has(w)));
+    if (keep) {
+      out.push(c);
+    } else {
+      if (before.length) out.push({ words: before, tokens: c.tokens.slice(0, idx) });
+      if (after.length) out.push(...splitAtAnd([{ words: after, tokens: c.tokens.slice(idx + 1) }]));
+    }
+  }
+  return out;
 }
 
-/** Types one segment of a chunk (a run of tokens without role words). */
-function classify(words: string[], ctx: { before: string; after: string; afterTitle: boolean }): { kind: Mention['kind']; name: string } | null {
+type Context = { before: string; after: string; afterTitle: boolean };
+
+/** Types one segment of a chunk (a run of tokens without role words). Null: not an entity we keep. */
+function classify(words: string[], ctx: Context): { kind: Mention['kind']; name: string; acronym?: boolean } | null {
   const name = words.join(' ');
   if (!name) return null;
+  const first = words[0] as string;
+  const last = words[words.length - 1] as string;
   const org = lookup(KNOWN_ORGS, name);
   if (org) return { kind: 'organisation', name: org };
   const place = lookup(PLACES, name);
   if (place) return { kind: 'place', name: place.canonical };
-  if (DEMONYMS.has(name) || DEMONYMS.has(titleCase(name))) return null;
-  if (words.some((w) => ORG_HEAD_WORDS.has(w)) && words.length >= 2) return { kind: 'organisation', name };
-  if (words.length === 1 && ORG_HEAD_WORDS.has(words[0] as string)) return null;
+  if (DEMONYMS.has(name) || DEMONYMS.has(titleCase(name)) || DEMONYMS.has(last)) return null;
+  if (words.length >= 2 && DEMONYMS.has(first)) {
+    const rest = words.slice(1).join(' ');
+    if (KNOWN_ORGS.has(rest) || ORG_HEAD_WORDS.has(last)) return { kind: 'organisation', name };
+  }
+  if (words.length >= 2 && KNOWN_ORGS.has(first) && !PLACE_HEAD_WORDS.has(last)) return { kind: 'organisation', name };
+  if (MISC_HEAD_WORDS.has(last) || MISC_HEAD_FIRST.has(first)) return null;
+  if (words.length >= 2 && (PLACE_HEAD_WORDS.has(last) || PLACE_HEAD_FIRST.has(first))) return { kind: 'place', name };
+  const ofAt = words.indexOf('of');
+  const headBeforeOf = ofAt > 0 ? (words[ofAt - 1] as string) : '';
+  if (PLACE_HEAD_WORDS.has(headBeforeOf) && !ORG_HEAD_WORDS.has(headBeforeOf)) return { kind: 'place', name };
+  if (words.length >= 2 && words.some((w) => ORG_HEAD_WORDS.has(w))) return { kind: 'organisation', name };
+  // "NordCell", "ZipRecruiter", "AstraZeneca": inner capitals make a brand.
+  if (words.length === 1 && /^\p{Lu}\p{Ll}+\p{Lu}\p{L}*$/u.test(first)) return { kind: 'organisation', name };
+  if (words.length === 1 && /\p{Ll}(?:bank|tech|soft)$/u.test(first)) return { kind: 'organisation', name };
+  if (words.length === 1 && (ORG_HEAD_WORDS.has(first) || PLACE_HEAD_WORDS.has(first) || PERSON_TITLES.has(first))) return null;
   if (ctx.afterTitle) return { kind: 'person', name };
-  if (isAllCaps(name) && words.length === 1 && name.length <= 6) return { kind: 'organisation', name };
-  const first = words[0] as string;
-  const allNameLike = words.every((w) => /^[\p{Lu}][\p{L}'’.-]*$/u.test(w) && !STOPWORDS.has(w.toLowerCase()));
-  if (GIVEN_NAMES.has(first) && words.length >= 2 && allNameLike) return { kind: 'person', name };
-  if (words.length >= 2 && words.length <= 4 && allNameLike && PERSON_CONTEXT_AFTER.has(ctx.after)) return { kind: 'person', name };
-  if (words.length === 1 && PLACE_CONTEXT_BEFORE.has(ctx.before)) return { kind: 'unknown', name };
-  if (words.length >= 2 && words.length <= 3 && allNameLike) return { kind: 'person', name };
+  // "Los Angeles Lakers", "Boston Celtics": a place name followed by a name is a team or a company.
+  if (words.length >= 2 && words.length <= 3 && PLACES.get(words.slice(0, -1).join(' '))?.kind === 'place' && !PERSON_CONTEXT_AFTER.has(ctx.after)) {
+    return { kind: 'organisation', name };
+  }
+  if (words.length === 1 && isAcronym(first)) return { kind: 'unknown', name, acronym: true };
+  const nameLike = words.every((w) => /^[\p{Lu}][\p{L}'’.-]*$/u.test(w) || NAME_PARTICLE.test(w) || CONNECTORS.has(w));
+  if (GIVEN_NAMES.has(first) && words.length >= 2 && words.length <= 4 && nameLike) return { kind: 'person', name };
+  if (words.length >= 2 && words.length <= 4 && nameLike && PERSON_CONTEXT_AFTER.has(ctx.after)) return { kind: 'person', name };
+  if (words.length === 1) return { kind: 'unknown', name };
+  if (words.length <= 3 && nameLike && !words.some((w) => CONNECTORS.has(w))) return { kind: 'person', name };
   return { kind: 'unknown', name };
 }
 
 /** Splits a chunk at role words ("Chinese Foreign Ministry Spokesman Liu Jianchao") and types each part. */
 function mentionsOfChunk(chunk: Chunk, text: string): Mention[] {
   const out: Mention[] = [];
-  const words = chunk.words;
-  const toks = chunk.tokens;
+  const { words, tokens: toks } = chunk;
   const wordBefore = (i: number) => {
     const t = toks[i];
     if (!t) return '';
-    const m = /(\p{L}+)\W*$/u.exec(text.slice(Math.max(0, t.start - 30), t.start));
+    const m = /(\p{L}+)[^\p{L}]*$/u.exec(text.slice(Math.max(0, t.start - 30), t.start));
     return m?.[1]?.toLowerCase() ?? '';
   };
   const wordAfter = (j: number) => {
     const t = toks[j];
     if (!t) return '';
-    const m = /^\W*(\p{L}+)/u.exec(text.slice(t.end, t.end + 30));
+    const m = /^(?:['’]s)?[^\p{L}]*(\p{L}+)/u.exec(text.slice(t.end, t.end + 30));
     return m?.[1]?.toLowerCase() ?? '';
   };
   const emit = (from: number, to: number, afterTitle: boolean, honorific: boolean) => {
-    // Trim connectors and role words at both ends.
     while (from < to && (CONNECTORS.has(words[from] as string) || HONORIFICS.has(words[from] as string))) from++;
-    while (to > from && (CONNECTORS.has(words[to - 1] as string) || PERSON_TITLES.has(words[to - 1] as string))) to--;
+    while (
+      to > from &&
+      (CONNECTORS.has(words[to - 1] as string) ||
+        (PERSON_TITLES.has(words[to - 1] as string) && !ORG_HEAD_WORDS.has(words[to - 1] as string) && !CONNECTORS.has(words[to - 2] ?? '')))
+    ) {
+      to--;
+    }
     if (to <= from) return;
     const seg = words.slice(from, to);
     const startTok = toks[from] as Token;
     const endTok = toks[to - 1] as Token;
-    // A demonym in front of an organisation stays ("Chinese Foreign Ministry"); in front of anything else it goes.
-    const c = classify(seg, { before: wordBefore(from), after: wordAfter(to - 1), afterTitle });
+    const before = wordBefore(from);
+    const after = wordAfter(to - 1);
+    const c = classify(seg, { before, after, afterTitle });
     if (!c) {
+      // "South Korean President" -> nothing; "Chinese Jane Doe" style leading demonyms are dropped and the rest retried.
+      if (seg.length >= 2 && DEMONYMS.has(seg[0] as string)) emit(from + 1, to, afterTitle, honorific);
       return;
     }
     if (c.kind === 'person' && honorific && seg.length === 1) {
@@ -150,33 +256,58 @@ function mentionsOfChunk(chunk: Chunk, text: string): Mention[] {
       emit(from + 1, to, afterTitle, honorific);
       return;
     }
-    out.push({ kind: c.kind, name: c.name, start: startTok.start, end: endTok.end });
+    // Names not canonicalized by a gazetteer keep their written form ("St. Peter's Square").
+    const written = c.name === seg.join(' ') ? text.slice(startTok.start, endTok.end) : c.name;
+    const m: Mention = { kind: c.kind, name: written, start: startTok.start, end: endTok.end };
+    if (c.kind === 'unknown') {
+      if (PLACE_CONTEXT_BEFORE.has(before) || PLACE_CONTEXT_AFTER.has(after)) m.placeContext = true;
+      if (before === 'and' || before === 'or') m.coordinated = true;
+      if (c.acronym) {
+        m.acronym = true;
+        if (ORG_CONTEXT_AROUND.has(before) || ORG_CONTEXT_AROUND.has(after) || PERSON_CONTEXT_AFTER.has(after)) m.orgContext = true;
+      }
+    }
+    out.push(m);
   };
 
-  // Whole-chunk gazetteer hits first.
   const whole = words.join(' ');
   if (lookup(KNOWN_ORGS, whole) || lookup(PLACES, whole)) {
     emit(0, words.length, false, false);
     return out;
   }
-  // Person part: the longest suffix of non-role words that follows a role word or honorific.
+  // Person part: the longest suffix of non-role words that follows a role word or an honorific.
   let i = words.length;
   while (i > 0) {
     const w = words[i - 1] as string;
-    if (PERSON_TITLES.has(w) || HONORIFICS.has(w) || ORG_HEAD_WORDS.has(w) || CONNECTORS.has(w) || DEMONYMS.has(w) || PLACES.has(w)) break;
+    if (PERSON_TITLES.has(w) || HONORIFICS.has(w) || ORG_HEAD_WORDS.has(w) || CONNECTORS.has(w) || DEMONYMS.has(w) || PLACES.has(w) || KNOWN_ORGS.has(w)) break;
     i--;
   }
-  const roleBefore = i > 0 && i < words.length && (PERSON_TITLES.has(words[i - 1] as string) || HONORIFICS.has(words[i - 1] as string));
+  const roleWord = words[i - 1] as string;
+  const roleBefore = i > 0 && i < words.length && (PERSON_TITLES.has(roleWord) || HONORIFICS.has(roleWord)) && !ORG_HEAD_WORDS.has(roleWord);
   if (roleBefore && words.length - i <= 4) {
-    const honorific = HONORIFICS.has(words[i - 1] as string) && (i === 1 || !PERSON_TITLES.has(words[i - 2] as string) || HONORIFICS.has(words[i - 2] as string));
+    const honorific = HONORIFICS.has(roleWord);
     // Everything before the role words is an organisation or place ("Chinese Foreign Ministry").
     let j = i - 1;
-    while (j > 0 && (PERSON_TITLES.has(words[j - 1] as string) || HONORIFICS.has(words[j - 1] as string)) && !ORG_HEAD_WORDS.has(words[j - 1] as string)) j--;
+    while (j > 0 && (PERSON_TITLES.has(words[j - 1] as string) || HONORIFICS.has(words[j - 1] as string) || CONNECTORS.has(words[j - 1] as string)) && !ORG_HEAD_WORDS.has(words[j - 1] as string)) j--;
     if (j > 0) emit(0, j, false, false);
     emit(i, words.length, true, honorific);
     return out;
   }
-  // "Foreign Ministry spokesman" style: split where a known place or org ends and another name begins.
+  // "Archbishop of Canterbury Justin Welby": a title phrase, then a name that starts with a given name.
+  if (i > 0 && CONNECTORS.has(roleWord) && words.slice(0, i).some((w) => PERSON_TITLES.has(w))) {
+    const g = words.findIndex((w, k) => k > i && GIVEN_NAMES.has(w));
+    if (g > 0 && words.length - g >= 2) {
+      emit(g, words.length, true, false);
+      return out;
+    }
+  }
+  // "Roy Herbst of Yale Cancer Center": a person name, "of", an organisation.
+  const ofIdx = words.indexOf('of');
+  if (ofIdx > 0 && !mayConnect(words[ofIdx - 1] as string)) {
+    out.push(...mentionsOfChunk({ words: words.slice(0, ofIdx), tokens: toks.slice(0, ofIdx) }, text));
+    out.push(...mentionsOfChunk({ words: words.slice(ofIdx + 1), tokens: toks.slice(ofIdx + 1) }, text));
+    return out;
+  }
   emit(0, words.length, false, false);
   return out;
 }
@@ -192,74 +323,137 @@ type Group = { kind: EntityKind; name: string; mentions: number; offset: number;
 
 /**
  * People, places and organisations in an article: a proper-noun chunker typed
- * by gazetteers (countries, capitals, demonyms, organisation head words, person
- * titles), with variants merged ("Mr. Liu" -> "Liu Jianchao", "Foreign
- * Ministry" -> "Chinese Foreign Ministry", "U.S." -> "United States").
+ * by gazetteers (countries, capitals, demonyms, organisation and place head
+ * words, person titles), with variants merged ("Mr. Liu" -> "Liu Jianchao",
+ * "Foreign Ministry" -> "Chinese Foreign Ministry", "U.S." -> "United States").
  */
 export function extractEntities(article: { title: string; text: string }, opts: ExtractEntitiesOptions = {}): Entities {
-  const text = article.text;
+  return mergeMentions(findMentions(article.text), article, opts.maxPerKind ?? 25).entities;
+}
+
+/** Typed proper-noun mentions of `text` before merging. */
+export function findMentions(text: string): Mention[] {
   const tokens = tokenize(text);
   const lowerSeen = lowercaseWords(tokens);
   const mentions: Mention[] = [];
   for (const chunk of chunkProperNouns(text, tokens, lowerSeen)) mentions.push(...mentionsOfChunk(chunk, text));
-  return mergeMentions(mentions, article, opts.maxPerKind ?? 25);
+  return mentions;
 }
 
-/** Merges typed mentions into entities and scores their salience. Exported for tests. */
-export function mergeMentions(mentions: readonly Mention[], article: { title: string; text: string }, maxPerKind = 25): Entities {
+/** Every resolved mention with its span and the entity it was merged into (for evaluation). */
+export function extractEntityMentions(article: { title: string; text: string }): ResolvedMention[] {
+  return mergeMentions(findMentions(article.text), article, Number.MAX_SAFE_INTEGER).resolved;
+}
+
+const initialsOf = (name: string): string =>
+  name
+    .split(/\s+/)
+    .filter((w) => /^\p{Lu}/u.test(w))
+    .map((w) => w[0])
+    .join('');
+
+/** Merges typed mentions into entities and scores their salience. */
+export function mergeMentions(
+  mentions: readonly Mention[],
+  article: { title: string; text: string },
+  maxPerKind = 25,
+): { entities: Entities; resolved: ResolvedMention[] } {
   const textLength = Math.max(1, article.text.length);
   const titleLower = article.title.toLowerCase();
   const groups = new Map<string, Group>();
   const keyOf = (kind: EntityKind, name: string) => `${kind}\u0000${name}`;
-  const add = (kind: EntityKind, name: string, start: number) => {
+  const assigned: Array<{ key: string; start: number; end: number }> = [];
+  const add = (kind: EntityKind, name: string, start: number, end: number) => {
     const key = keyOf(kind, name);
+    assigned.push({ key, start, end });
     const g = groups.get(key) ?? { kind, name, mentions: 0, offset: start, weight: 0 };
     g.mentions += 1;
     g.offset = Math.min(g.offset, start);
-    // Early mentions weigh more (lead paragraph), later ones less.
+    // Early mentions (the lead) weigh more than late ones.
     g.weight += 1 + 0.5 * (1 - start / textLength);
     groups.set(key, g);
   };
+  const move = (fromKey: string, toKey: string) => {
+    const from = groups.get(fromKey);
+    const to = groups.get(toKey);
+    if (!from || !to || from === to) return;
+    for (const a of assigned) if (a.key === fromKey) a.key = toKey;
+    to.mentions += from.mentions;
+    to.weight += from.weight;
+    to.offset = Math.min(to.offset, from.offset);
+    groups.delete(fromKey);
+  };
 
-  const full = mentions.filter((m) => m.kind !== 'unknown' && !m.surnameOnly) as Array<Mention & { kind: EntityKind }>;
-  for (const m of full) add(m.kind, m.name, m.start);
+  for (const m of mentions) {
+    if (m.kind !== 'unknown' && !m.surnameOnly) add(m.kind, m.name, m.start, m.end);
+  }
 
-  // Full people names by each of their parts, to resolve "Liu" / "Mr. Liu".
-  const peopleByPart = new Map<string, Set<string>>();
-  for (const g of groups.values()) {
-    if (g.kind !== 'person') continue;
+  // A multi-word "person" that is a known person's full name plus more stays; one that ends another's name merges.
+  const people = () => [...groups.values()].filter((g) => g.kind === 'person');
+  const byPart = new Map<string, Set<string>>();
+  for (const g of people()) {
     const parts = g.name.split(' ');
-    for (const p of [parts[parts.length - 1], parts[0]]) {
-      if (!p) continue;
-      const set = peopleByPart.get(p) ?? new Set<string>();
+    for (const p of new Set([parts[parts.length - 1], parts[0]])) {
+      if (!p || parts.length < 2) continue;
+      const set = byPart.get(p) ?? new Set<string>();
       set.add(g.name);
-      peopleByPart.set(p, set);
+      byPart.set(p, set);
     }
   }
   // Organisations whose name ends a longer one ("Foreign Ministry" in "Chinese Foreign Ministry").
   const orgNames = [...groups.values()].filter((g) => g.kind === 'organisation').map((g) => g.name);
   for (const name of orgNames) {
     const longer = orgNames.filter((o) => o !== name && o.endsWith(` ${name}`));
-    const target = longer[0];
-    if (longer.length === 1 && target) {
-      const from = groups.get(keyOf('organisation', name));
-      const to = groups.get(keyOf('organisation', target));
-      if (from && to) {
-        to.mentions += from.mentions;
-        to.weight += from.weight;
-        to.offset = Math.min(to.offset, from.offset);
-        groups.delete(keyOf('organisation', name));
+    if (longer.length === 1 && longer[0]) move(keyOf('organisation', name), keyOf('organisation', longer[0]));
+  }
+  // Organisations and places by their last word ("the Lakers") and by their initials ("ISRO").
+  const orgByLast = new Map<string, Set<string>>();
+  const orgByInitials = new Map<string, string>();
+  for (const g of groups.values()) {
+    if (g.kind !== 'organisation') continue;
+    const parts = g.name.split(' ');
+    if (parts.length >= 2) {
+      const last = parts[parts.length - 1] as string;
+      if (!ORG_HEAD_WORDS.has(last)) {
+        const set = orgByLast.get(last) ?? new Set<string>();
+        set.add(g.name);
+        orgByLast.set(last, set);
       }
+      const ini = initialsOf(g.name);
+      if (ini.length >= 2) orgByInitials.set(ini, g.name);
     }
   }
 
   for (const m of mentions) {
     if (m.kind !== 'unknown' && !m.surnameOnly) continue;
-    const candidates = peopleByPart.get(m.name);
-    if (candidates && candidates.size === 1) {
-      add('person', [...candidates][0] as string, m.start);
-    } else if (m.surnameOnly) {
-      add('person', m.name, m.start);
+    const person = byPart.get(m.name);
+    if (person && person.size === 1) {
+      add('person', [...person][0] as string, m.start, m.end);
+      continue;
+    }
+    if (m.surnameOnly) {
+      add('person', m.name, m.start, m.end);
+      continue;
+    }
+    const org = orgByLast.get(m.name);
+    if (org && org.size === 1) {
+      add('organisation', [...org][0] as string, m.start, m.end);
+      continue;
+    }
+    if (m.acronym) {
+      const full = orgByInitials.get(m.name.replace(/\./g, ''));
+      if (full) add('organisation', full, m.start, m.end);
+      else if (m.orgContext) add('organisation', m.name, m.start, m.end);
+      continue;
+    }
+    if (m.placeContext && !m.name.includes(' ')) {
+      add('place', m.name, m.start, m.end);
+      continue;
+    }
+    if (m.coordinated) {
+      const prev = [...assigned].reverse().find((a) => a.end <= m.start && m.start - a.end <= 6);
+      const g = prev ? groups.get(prev.key) : undefined;
+      if (g && g.kind === 'place') add('place', m.name, m.start, m.end);
     }
   }
 
@@ -274,5 +468,14 @@ export function mergeMentions(mentions: readonly Mention[], article: { title: st
       .map(entityOf)
       .sort((a, b) => b.salience - a.salience || a.offset - b.offset)
       .slice(0, maxPerKind);
-  return { people: byKind('person'), places: byKind('place'), organisations: byKind('organisation') };
+  const resolved: ResolvedMention[] = [];
+  for (const a of assigned) {
+    const g = groups.get(a.key);
+    if (g) resolved.push({ kind: g.kind, entity: g.name, start: a.start, end: a.end });
+  }
+  resolved.sort((x, y) => x.start - y.start);
+  return {
+    entities: { people: byKind('person'), places: byKind('place'), organisations: byKind('organisation') },
+    resolved,
+  };
 }

@@ -157,7 +157,7 @@ Korea;Korean|Koreans
 England;English
 Scotland;Scottish|Scots
 Wales;Welsh
-Vatican|Vatican City|Holy See;
+Vatican|Vatican City;
 Hong Kong;
 Gaza|Gaza Strip;
 West Bank;
@@ -449,6 +449,16 @@ African Union|AU
 ASEAN|Association of Southeast Asian Nations
 OPEC
 Red Cross|International Committee of the Red Cross|ICRC
+Red Crescent
+Holy See
+WWF|World Wide Fund for Nature
+UNESCO
+OECD
+OSCE
+Home Office
+Met Office
+World Food Programme|WFP
+International Organization for Migration|IOM
 Amnesty International
 Human Rights Watch
 Doctors Without Borders|Medecins Sans Frontieres|MSF
@@ -512,8 +522,8 @@ al-Qaida|al-Qaeda|Al Qaeda
 Communist Party|Chinese Communist Party|CCP
 Labour Party|Labour
 Conservative Party|Conservatives|Tories
-Democratic Party|Democrats
-Republican Party|Republicans|GOP
+Democratic Party
+Republican Party|GOP
 Bundestag
 Knesset
 Duma
@@ -535,7 +545,10 @@ export const ORG_HEAD_WORDS: ReadonlySet<string> = new Set(
     'Board Airlines Airways Motors Industries Technologies Systems Network Networks Bank Exchange Reserve Club Society Hospital Church ' +
     'Cabinet Government Administration Coalition Alliance Movement Front Brigade Brigades Tribunal Secretariat Directorate Trust Media ' +
     'Press Times Post Journal News Herald Tribune Television Radio Studios Pictures Records Labs Laboratories Center Centre Council ' +
-    'Commission Agency Ministries Program Programme Project Initiative Court Prosecutors Mission Command Corps Regiment Academy'
+    'Commission Agency Ministries Program Programme Project Initiative Court Prosecutors Mission Command Corps Regiment Academy ' +
+    'Capital Partners Investments Securities Ventures District Synod Communion Museum Library Gallery Theatre Theater Orchestra ' +
+    'Organisation Ministry Cooperative Consortium Conglomerate Enterprises Brands Foods Pharmaceuticals Energy Petroleum Oil Mining Steel ' +
+    'Telecom Communications Logistics Railways Railway Transit Authority Institute Observatory Clinic Senate Bundestag Knesset Sejm'
   ).split(/\s+/),
 );
 
@@ -547,8 +560,11 @@ export const PERSON_TITLES: ReadonlySet<string> = new Set(
     'King Queen Prince Princess Emperor Pope Cardinal Bishop Archbishop Rabbi Imam Sheikh Judge Justice General Gen. Gen Lt. Col. Colonel ' +
     'Major Captain Capt. Sergeant Sgt. Admiral Commander Chairman Chairwoman Chair Director Chief Executive CEO Coach Manager Leader ' +
     'Speaker Deputy Foreign Defense Defence Finance Interior Justice Health Trade Economy Minister Ministers Officer Inspector Detective ' +
-    'Attorney Lawyer Dr Saint St. Father Sister Brother Reverend Rev. Pastor Ayatollah Crown Chief Superintendent Commissioner Auditor ' +
-    'Founder Co-founder Editor Correspondent Reporter Analyst Economist Striker Midfielder Goalkeeper Defender Forward Guard Quarterback Pitcher'
+    'Attorney Lawyer Dr Father Sister Brother Reverend Rev. Pastor Ayatollah Crown Chief Superintendent Commissioner Auditor ' +
+    'Founder Co-founder Editor Correspondent Reporter Analyst Economist Striker Midfielder Goalkeeper Defender Forward Guard Quarterback Pitcher ' +
+    'Meteorologist Scientist Researcher Forecaster Astronomer Official Farmer Majority Minority Whip Historian Teacher Nurse Doctor Strategist ' +
+    'Premier Vice-President Secretary-General Under-Secretary Attorney-General Ombudsman Envoy Negotiator Mediator Prosecutor Senior Acting Former ' +
+    'State Opposition Labor Labour Interior Agriculture Education Culture Environment Energy Transport Home Treasury Health'
   ).split(/\s+/),
 );
 
@@ -590,15 +606,43 @@ export const NON_ENTITY_WORDS: ReadonlySet<string> = new Set(
     'Among Against Toward Towards Upon Meanwhile However Moreover Also Still Even Only Just Now Then Here There Where What Which Who Why How ' +
     'Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August September October November ' +
     'December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Breaking News Update Updated Read More Share Photo Video Advertisement Related ' +
-    'Many Some Several Most Few All Both Each Every Other Another Such No Not One Two Three Four Five Six Seven Eight Nine Ten Hundreds ' +
+    'Many Some Several Most Few All Both Each Every Other Another Such No Not Hundreds ' +
     'Thousands Millions Dozens First Second Third Last Next New Old Yes Please Thanks Thank Mr Mrs Ms Dr Officials Police Government Minister ' +
     'Several Earlier Later Today Tonight Yesterday Tomorrow Last Already Once Again Instead Overall According Asked Told Said Says Speaking ' +
-    'Accessibility Links Home Menu Search Sign Subscribe Login Log Copyright Reuters AP AFP Editing Reporting Writing Additional Sources ' +
-    'Spring Summer Autumn Fall Winter Christmas Easter Ramadan Internet Web Mrs. Mr. Ms. Dr. Sen. Gov. Rep. Gen. St. Lt. Col. Capt. Sgt.'
+    'Accessibility Links Menu Search Sign Subscribe Login Log Copyright Reuters AP AFP Editing Reporting Writing Additional Sources ' +
+    'Spring Summer Autumn Fall Winter Christmas Easter Ramadan Internet Web Mrs. Mr. Ms. Dr. Sen. Gov. Rep. Gen. Lt. Col. Capt. Sgt.'
   ).split(/\s+/).filter((w) => !['Reuters', 'AP', 'AFP'].includes(w)),
 );
 
+/** Last words that make a capitalized phrase a place ("Lusail Stadium", "English Channel"). */
+export const PLACE_HEAD_WORDS: ReadonlySet<string> = new Set(
+  (
+    'Palace Square Park Stadium Arena Mosque Basilica Cathedral Temple Shrine Bridge Airport Street Avenue Road Boulevard River Lake Lakes ' +
+    'Mountain Mountains Island Islands Valley County Province Coast Sea Ocean Bay Gulf Strait Channel Canal Desert Peninsula Tower Castle ' +
+    'Station Harbor Harbour Beach Falls Forest Heights Hills Plaza Territory Territories Region Prefecture Oblast Canyon Glacier Reservoir Dam City'
+  ).split(/\s+/),
+);
+
+/** First words that make a capitalized phrase a place ("Place Vendome", "Mount Everest"). */
+export const PLACE_HEAD_FIRST: ReadonlySet<string> = new Set('Place Mount Lake Port Fort Cape Gulf Bay Isle Rue Lac Mont'.split(' '));
+
+/** Heads of names that are neither people, places nor organisations (events, awards, laws, storms): dropped. */
+export const MISC_HEAD_WORDS: ReadonlySet<string> = new Set(
+  (
+    'Cup Games Olympics Paralympics Festival Prize Award Awards Championship Championships Open Slam Agreement Accord Treaty Summit Week ' +
+    'Telescope Guide Heritage Day Act Bill Medal Trophy Series Amendment Index Doctrine Protocol Fair Expo Show Marathon Derby Gala ' +
+    'Olympiad Prix Era War Revolution Couture'
+  ).split(/\s+/),
+);
+export const MISC_HEAD_FIRST: ReadonlySet<string> = new Set('Typhoon Hurricane Storm Cyclone Tropical Operation'.split(' '));
+
+/** Words that start a name only when another capitalized word follows ("Central Weather Bureau"), never alone. */
+export const NAME_OPENERS: ReadonlySet<string> = new Set('Western Eastern Northern Southern Central Upper Lower Greater New Old Great'.split(' '));
+
 export type PlaceInfo = { canonical: string; kind: 'country' | 'place' };
+
+/** "New York", "Southern District"...: first two words of multi-word gazetteer names, so a common first word does not end them. */
+export const NAME_PREFIXES: ReadonlySet<string> = new Set<string>();
 
 const buildPlaces = (): { places: Map<string, PlaceInfo>; demonyms: Map<string, string> } => {
   const places = new Map<string, PlaceInfo>();
@@ -638,3 +682,8 @@ const buildOrgs = (): Map<string, string> => {
 };
 /** Known organisation names (and aliases) to their canonical name. */
 export const KNOWN_ORGS: ReadonlyMap<string, string> = buildOrgs();
+
+for (const name of [...PLACES.keys(), ...KNOWN_ORGS.keys()]) {
+  const words = name.split(' ');
+  if (words.length >= 2) (NAME_PREFIXES as Set<string>).add(`${words[0]} ${words[1]}`);
+}

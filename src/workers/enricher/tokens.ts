@@ -26,8 +26,8 @@ const ABBREVIATIONS = new Set([
 function isAbbreviation(word: string): boolean {
   const lower = word.toLowerCase();
   if (ABBREVIATIONS.has(lower)) return true;
-  // U.S., U.N., E.U.
-  return /^(?:\p{L}\.){2,}$/u.test(word);
+  // U.S., U.N., E.U., and initials ("S. Somanath")
+  return /^(?:\p{L}\.){2,}$/u.test(word) || /^\p{Lu}\.$/u.test(word);
 }
 
 /** Lowercase, and a light plural stemmer shared by every matcher so terms and text agree. */
