@@ -37,7 +37,11 @@ export function cleanTitle(raw: string | null | undefined): string | null {
   if (typeof raw !== 'string') {
     return null;
   }
-  const text = /<[A-Za-z/!]|&[#A-Za-z]/.test(raw) ? htmlToText(raw) : raw.replace(/\s+/g, ' ').trim();
+  let text = /<[A-Za-z/!]|&[#A-Za-z]/.test(raw) ? htmlToText(raw) : raw.replace(/\s+/g, ' ').trim();
+  // Double-escaped markup ("&lt;b&gt;Title&lt;/b&gt;") still shows tags after one pass.
+  if (/<\/?[A-Za-z][^>]*>/.test(text)) {
+    text = htmlToText(text);
+  }
   return text === '' ? null : text;
 }
 

@@ -11,6 +11,7 @@
 
 import Parser from 'rss-parser';
 import { PipelineError } from '../../errors.js';
+import { isValidUtf8 } from '../../net/charset.js';
 import { parseFeedDate } from './feed-date.js';
 import {
   asBase,
@@ -131,6 +132,16 @@ function firstText(node: unknown, ...names: string[]): string | null {
   return null;
 }
 
+/** Base64 that decodes to well-formed UTF-8 text, else null (the value was not base64 after all). */
+function decodeBase64Text(value: string): string | null {
+  const compact = value.replace(/\s+/g, '');
+  if (compact === '' || compact.length % 4 !== 0 || !/^[A-Za-z0-9+/]+={0,2}$/.test(compact)) {
+    return null;
+  }
+  const bytes = Buffer.from(compact, 'base64');
+  return isValidUtf8(bytes) ? bytes.toString('utf8') : null;
+}
+
 /** Atom text construct (title, summary, content...) as HTML, or null when empty. */
 function atomHtml(el: unknown): string | null {
   if (el === undefined) {
@@ -139,8 +150,11 @@ function atomHtml(el: unknown): string | null {
   const type = (attr(el, 'type') ?? 'text').toLowerCase();
   const mode = (attr(el, 'mode') ?? '').toLowerCase();
   let raw: string;
-  if (mode === 'base64') {
-    raw = Buffer.from(textOf(el).replace(/\s+/g, ''), 'base64').toString('utf8');
+  // Atom 1.0: a non-text MIME type means base64 content (RFC 4287, 4.1.3.3).
+  const binaryType = type.includes('/') && !type.startsWith('text/') && !type.endsWith('+xml') && !type.endsWith('/xml');
+  const decoded = mode === 'base64' || binaryType ? decodeBase64Text(textOf(el)) : null;
+  if (decoded !== null) {
+    raw = decoded;
   } else if (type === 'xhtml' || type === 'application/xhtml+xml' || (isNode(el) && hasElementChildren(el))) {
     const inner = isNode(el) ? unwrapDiv(el) : el;
     raw = toMarkup(inner).trim();
@@ -152,7 +166,7 @@ function atomHtml(el: unknown): string | null {
   if (trimmed === '') {
     return null;
   }
-  const isHtml = type === 'html' || type === 'text/html' || mode === 'escaped' || mode === 'base64' && /<[a-z]/i.test(trimmed);
+  const isHtml = type === 'html' || type === 'text/html' || mode === 'escaped' || decoded !== null;
   return isHtml ? trimmed : escapeHtml(trimmed);
 }
 
@@ -393,7 +407,8 @@ export async function parseFeed(text: string, feedUrl: string): Promise<ParsedFe
   if (typeof text !== 'string') {
     throw new PipelineError('bad_feed', false, 'not a feed: no text');
   }
-  const body = text.replace(/^[\ufeff\s]+/, '');
+  // Leading BOM / whitespace, and control characters XML forbids (real feeds carry them).
+  const body = text.replace(/^[\ufeff\s]+/, '').replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
   if (body === '') {
     throw new PipelineError('bad_feed', false, 'not a feed: empty document');
   }
