@@ -49,7 +49,14 @@ export type SafeHttpClientOptions = HttpClientOptions & {
   httpProxy?: string | null;
   /** Hosts that bypass the proxy (NO_PROXY): exact names or ".domain" suffixes; "*" for all. */
   noProxy?: string[];
+  /** Name resolution used by the SSRF guard (default: the system resolver). */
+  resolver?: Resolver;
+  /** Keep-alive sockets per host (default 8). */
+  maxSocketsPerHost?: number;
 };
+
+/** The client plus a way to close its idle keep-alive connections. */
+export type SafeHttpClient = HttpClient & { close(): void };
 
 /** Reads the proxy settings from an environment object (pass `process.env` from the composition root). */
 export function proxyFromEnv(env: Record<string, string | undefined>): Pick<SafeHttpClientOptions, 'httpsProxy' | 'httpProxy' | 'noProxy'> {
@@ -83,6 +90,8 @@ type HopContext = {
   timeoutMs: number;
   signal: AbortSignal | undefined;
   proxy: string | null;
+  resolver: Resolver;
+  agents: { http: http.Agent; https: https.Agent };
 };
 
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
@@ -110,15 +119,21 @@ function blocked(host: string, address: string): PipelineError {
 type LookupAddress = { address: string; family: number };
 type LookupCallback = (err: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void;
 
-/** A dns.lookup replacement that only hands out addresses the policy allows: the check happens at connect time. */
-function guardedLookup(policy: AddressPolicy) {
+/** Resolves a host name to all its addresses (dns.lookup by default; tests inject their own). */
+export type Resolver = (hostname: string) => Promise<LookupAddress[]>;
+
+const systemResolver: Resolver = (hostname) => dns.promises.lookup(hostname, { all: true, verbatim: true });
+
+/**
+ * A dns.lookup replacement that only hands out addresses the policy allows. It runs when
+ * the socket connects, for every new connection (every redirect hop included), so a name
+ * that re-resolves to a private address (DNS rebinding) is caught.
+ */
+function guardedLookup(policy: AddressPolicy, resolver: Resolver) {
   return (hostname: string, options: dns.LookupOptions, callback: LookupCallback): void => {
-    dns.lookup(hostname, { ...options, all: true }, (err, addresses) => {
-      if (err) {
-        callback(err, '');
-        return;
-      }
-      const list = (addresses as LookupAddress[]) ?? [];
+    resolver(hostname).then((addresses) => {
+      const family = options.family === 4 || options.family === 6 ? options.family : 0;
+      const list = addresses.filter((a) => family === 0 || a.family === family);
       const ok = policy.allowsHost(hostname) ? list : list.filter((a) => policy.allowsAddress(a.address));
       const first = ok[0];
       if (!first) {
@@ -130,17 +145,17 @@ function guardedLookup(policy: AddressPolicy) {
       } else {
         callback(null, first.address, first.family);
       }
-    });
+    }, (err: NodeJS.ErrnoException) => callback(err, ''));
   };
 }
 
-function resolveGuarded(hostname: string, policy: AddressPolicy): Promise<string> {
+function resolveGuarded(hostname: string, policy: AddressPolicy, resolver: Resolver): Promise<string> {
   const host = bare(hostname);
   if (net.isIP(host)) {
     return policy.allowsHost(host) || policy.allowsAddress(host) ? Promise.resolve(host) : Promise.reject(blocked(host, host));
   }
   return new Promise((resolve, reject) => {
-    guardedLookup(policy)(host, { all: false }, (err, address) => {
+    guardedLookup(policy, resolver)(host, { all: false }, (err, address) => {
       if (err) {
         reject(err);
       } else {
@@ -236,7 +251,7 @@ async function hop(url: URL, ctx: HopContext): Promise<Hop> {
   }
   let tunnel: net.Socket | null = null;
   if (ctx.proxy) {
-    const address = await resolveGuarded(host, ctx.policy);
+    const address = await resolveGuarded(host, ctx.policy, ctx.resolver);
     tunnel = await openTunnel(ctx.proxy, address, port, url.host, ctx);
   }
 
@@ -296,8 +311,8 @@ async function hop(url: URL, ctx: HopContext): Promise<Hop> {
       options.createConnection = () =>
         (isHttps ? tls.connect({ socket, servername: net.isIP(host) ? undefined : host }) : socket) as net.Socket;
     } else {
-      options.lookup = guardedLookup(ctx.policy) as unknown as typeof dns.lookup;
-      options.agent = false;
+      // The guarded lookup lives on the client's keep-alive agents: it runs for every new connection.
+      options.agent = isHttps ? ctx.agents.https : ctx.agents.http;
     }
     try {
       req = (isHttps ? https : http).request(options);
@@ -321,11 +336,16 @@ async function hop(url: URL, ctx: HopContext): Promise<Hop> {
       const status = res.statusCode ?? 0;
       const resHeaders = flattenHeaders(res.headers);
       if (status < 200 || status >= 300) {
-        // Redirects, 304 and errors: the body is not needed.
-        res.resume();
+        // Redirects, 304 and errors: the body is not needed. A small declared body is drained
+        // so the connection can be reused; anything else closes it.
         res.once('error', () => undefined);
         done({ status, headers: resHeaders, body: Buffer.alloc(0) });
-        res.destroy();
+        const length = Number(resHeaders['content-length'] ?? (status === 304 ? '0' : 'NaN'));
+        if (Number.isFinite(length) && length <= 64 * 1024) {
+          res.resume();
+        } else {
+          res.destroy();
+        }
         return;
       }
       const declared = Number(resHeaders['content-length']);
@@ -376,8 +396,12 @@ async function hop(url: URL, ctx: HopContext): Promise<Hop> {
 }
 
 /** Creates the safe HTTP client. The SSRF guard is on unless `allowPrivate` is set; `allow` opens specific hosts / CIDRs. */
-export function createHttpClient(opts: SafeHttpClientOptions = {}): HttpClient {
+export function createHttpClient(opts: SafeHttpClientOptions = {}): SafeHttpClient {
   const policy = createAddressPolicy(opts.allow ?? [], opts.allowPrivate === true);
+  const resolver = opts.resolver ?? systemResolver;
+  const lookup = guardedLookup(policy, resolver) as unknown as typeof dns.lookup;
+  const agentOptions = { keepAlive: true, maxSockets: opts.maxSocketsPerHost ?? 8, maxFreeSockets: 4, timeout: 30_000, lookup };
+  const agents = { http: new http.Agent(agentOptions), https: new https.Agent(agentOptions) };
   const userAgent = opts.userAgent ?? DEFAULT_USER_AGENT;
   const maxRedirects = opts.maxRedirects ?? HTTP_DEFAULTS.maxRedirects;
   const noProxy = opts.noProxy ?? [];
@@ -401,6 +425,8 @@ export function createHttpClient(opts: SafeHttpClientOptions = {}): HttpClient {
       deadline: Date.now() + timeoutMs,
       timeoutMs,
       signal: fo.signal,
+      resolver,
+      agents,
     };
     current.hash = '';
     const visited = new Set<string>([current.href]);
@@ -469,5 +495,11 @@ export function createHttpClient(opts: SafeHttpClientOptions = {}): HttpClient {
     }
   }
 
-  return { get };
+  return {
+    get,
+    close: () => {
+      agents.http.destroy();
+      agents.https.destroy();
+    },
+  };
 }

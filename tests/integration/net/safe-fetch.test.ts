@@ -85,6 +85,8 @@ function route(req: http.IncomingMessage, res: http.ServerResponse): void {
     send(200, { 'content-type': 'text/html; charset=utf-8' }, '<!DOCTYPE html><html><head><title>Home</title></head><body>Hi</body></html>');
   } else if (path === '/empty') {
     send(200, { 'content-type': 'application/rss+xml' });
+  } else if (path === '/close') {
+    send(200, { 'content-type': 'text/plain', connection: 'close' }, 'bye');
   } else if (path === '/echo') {
     send(200, { 'content-type': 'application/json' }, JSON.stringify(req.headers));
   } else if (path === '/cp1251') {
@@ -104,9 +106,9 @@ let gzipBomb: Buffer;
 let brBomb: Buffer;
 
 beforeAll(async () => {
-  const zeros = Buffer.alloc(40 * 1024 * 1024);
-  gzipBomb = zlib.gzipSync(zeros, { level: 9 });
-  brBomb = zlib.brotliCompressSync(zeros);
+  const zeros = Buffer.alloc(20 * 1024 * 1024);
+  gzipBomb = zlib.gzipSync(zeros, { level: 6 });
+  brBomb = zlib.brotliCompressSync(zeros, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 4 } });
   server = http.createServer((req, res) => {
     hits.push(req.url ?? '');
     route(req, res);
@@ -116,6 +118,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  local.close();
   for (const res of openResponses) {
     res.destroy();
   }
@@ -278,6 +281,58 @@ describe(createHttpClient.name, () => {
     const res = await local.get(`${base}/cp1251`);
     expect(res.charset).toBe('windows-1251');
     expect((await parseFeed(res.text, res.url)).title).toBe('Новости');
+  });
+
+  it('checks the address again on every new connection when a name re-resolves elsewhere (DNS rebinding)', async () => {
+    const port = (server.address() as AddressInfo).port;
+    const answers = ['127.0.0.1', '10.0.0.1'];
+    const lookups: string[] = [];
+    const client = createHttpClient({
+      allow: ['127.0.0.1/32'],
+      resolver: async (hostname) => {
+        lookups.push(hostname);
+        return [{ address: answers[Math.min(lookups.length - 1, answers.length - 1)]!, family: 4 }];
+      },
+    });
+    expect((await client.get(`http://rebind.test:${port}/close`)).text).toBe('bye');
+    const err = await failure(client.get(`http://rebind.test:${port}/close`));
+    expect(err.code).toBe('blocked_address');
+    expect(err.message).toContain('10.0.0.1');
+    expect(lookups).toEqual(['rebind.test', 'rebind.test']);
+    expect(hits).toEqual(['/close']);
+    client.close();
+  });
+
+  it('connects only to the allowed addresses when a name resolves to several', async () => {
+    const port = (server.address() as AddressInfo).port;
+    const client = createHttpClient({
+      allow: ['127.0.0.1/32'],
+      resolver: async () => [
+        { address: '10.1.2.3', family: 4 },
+        { address: '127.0.0.1', family: 4 },
+      ],
+    });
+    expect((await client.get(`http://mixed.test:${port}/feed`)).text).toBe(FEED);
+    client.close();
+  });
+
+  it('reuses the connection for the next request to the same host', async () => {
+    const client = createHttpClient({ allow: ['127.0.0.1/32'] });
+    const sockets = new Set<unknown>();
+    const onRequest = (req: http.IncomingMessage): void => {
+      sockets.add(req.socket);
+    };
+    server.on('request', onRequest);
+    try {
+      await client.get(`${base}/feed`);
+      await client.get(`${base}/feed`, { etag: ETAG });
+      await client.get(`${base}/feed`);
+    } finally {
+      server.off('request', onRequest);
+      client.close();
+    }
+    expect(hits).toHaveLength(3);
+    expect(sockets.size).toBe(1);
   });
 
   it('throws a network error when nothing listens', async () => {
