@@ -40,6 +40,9 @@ const Env = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
   HOST: z.string().default('127.0.0.1'),
   API_TOKEN: z.string().min(1).optional(),
+  HTTPS_PROXY: z.string().optional(),
+  HTTP_PROXY: z.string().optional(),
+  NO_PROXY: z.string().optional(),
 });
 export type Env = Readonly<z.infer<typeof Env>>;
 
@@ -76,13 +79,23 @@ export const FileConfig = z.object({
       userAgent: z.string().optional(),
       timeout: Duration.optional(),
       maxBytes: z.number().int().positive().optional(),
+      /** Politeness per host, shared by every fetcher and extractor through Redis. */
+      perHost: z
+        .object({
+          concurrency: z.number().int().positive().default(4),
+          perMinute: z.number().int().positive().default(300),
+        })
+        .default({ concurrency: 4, perMinute: 300 }),
     })
-    .default({ allow: [] }),
+    .default({ allow: [], perHost: { concurrency: 4, perMinute: 300 } }),
   poll: z
     .object({
+      /** Default interval; each feed's adapts to how often it publishes, within [minInterval, maxInterval]. */
       interval: Duration.default(15 * 60_000),
+      minInterval: Duration.default(2 * 60_000),
+      maxInterval: Duration.default(24 * 3_600_000),
     })
-    .default({ interval: 15 * 60_000 }),
+    .default({ interval: 15 * 60_000, minInterval: 2 * 60_000, maxInterval: 24 * 3_600_000 }),
   workers: z
     .object({
       fetcherConcurrency: z.number().int().positive().default(4),

@@ -5,7 +5,7 @@ import type { Runtime } from './runtime.js';
 import type { FeedState } from './store/types.js';
 import { startEnricher } from './workers/enricher/main.js';
 import { startExtractor } from './workers/extractor/main.js';
-import { startFetcher } from './workers/fetcher/main.js';
+import { schedulerIdFor, startFetcher } from './workers/fetcher/main.js';
 
 export const ROLES = ['all', 'fetcher', 'extractor', 'enricher', 'api'] as const;
 export type Role = (typeof ROLES)[number];
@@ -17,11 +17,16 @@ export type StageListeners = {
 };
 
 /** Starts the workers for `roles` in this process. */
-export function startWorkers(rt: Runtime, roles: readonly Role[], listeners: StageListeners = {}): Worker[] {
+export function startWorkers(
+  rt: Runtime,
+  roles: readonly Role[],
+  listeners: StageListeners = {},
+  opts: { schedule?: boolean } = {},
+): Worker[] {
   const has = (r: Role) => roles.includes(r) || roles.includes('all');
   const workers: Worker[] = [];
   if (has('fetcher')) {
-    workers.push(startFetcher(rt, listeners.poll));
+    workers.push(startFetcher(rt, listeners.poll, opts));
   }
   if (has('extractor')) {
     workers.push(startExtractor(rt, listeners.extract));
@@ -32,7 +37,7 @@ export function startWorkers(rt: Runtime, roles: readonly Role[], listeners: Sta
   return workers;
 }
 
-export const schedulerIdFor = (feedId: string) => `poll-${feedId}`;
+export { schedulerIdFor };
 
 /** One job scheduler per active feed; schedulers of removed or retired feeds are dropped. Idempotent. */
 export async function syncSchedulers(rt: Runtime): Promise<{ active: number; removed: number }> {
@@ -135,9 +140,9 @@ export async function runOnce(
       }
       report();
     },
-  });
+  }, { schedule: false });
   try {
-    await rt.producer.enqueue(feeds.map((f) => ({ queue: 'poll' as const, payload: { feedId: f.id }, jobId: `once-${f.id}` })));
+    await rt.producer.enqueue(feeds.map((f) => ({ queue: 'poll' as const, payload: { feedId: f.id, force: true }, jobId: `once-${f.id}` })));
     await waitForIdle(rt, opts.timeoutMs ?? 30 * 60_000);
   } finally {
     await Promise.all(workers.map((w) => w.close()));

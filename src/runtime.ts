@@ -1,7 +1,8 @@
 import type { Redis } from 'ioredis';
 import type { Config } from './config.js';
 import type { Logger } from './logger.js';
-import { createHttpClient } from './net/safe-fetch.js';
+import { createHostLimiter, hostKey } from './net/host-limiter.js';
+import { createHttpClient, proxyFromEnv } from './net/safe-fetch.js';
 import type { HttpClient } from './net/types.js';
 import { createRedis, waitReady } from './queues/connection.js';
 import { createProducer, type Producer } from './queues/producer.js';
@@ -49,12 +50,29 @@ export async function createRuntime(
     await store.upsertFeed({ id: f.id, url: f.url, title: f.title ?? null, intervalMs: f.interval ?? null });
   }
   const fetchOpts = config.file.fetch;
-  const http = createHttpClient({
+  const direct = createHttpClient({
     allow: fetchOpts.allow,
     ...(fetchOpts.userAgent ? { userAgent: fetchOpts.userAgent } : {}),
     ...(fetchOpts.timeout ? { timeoutMs: fetchOpts.timeout } : {}),
     ...(fetchOpts.maxBytes ? { maxBytes: fetchOpts.maxBytes } : {}),
+    ...proxyFromEnv({ HTTPS_PROXY: config.env.HTTPS_PROXY, HTTP_PROXY: config.env.HTTP_PROXY, NO_PROXY: config.env.NO_PROXY }),
   });
+  // Politeness per host, shared by every process on this Redis (not the private run prefix).
+  const limiter = createHostLimiter(producerRedis, {
+    prefix: config.env.QUEUE_PREFIX,
+    maxConcurrent: fetchOpts.perHost.concurrency,
+    perMinute: fetchOpts.perHost.perMinute,
+  });
+  const http: HttpClient = {
+    async get(url, o) {
+      const release = await limiter.acquire(hostKey(url), o?.signal);
+      try {
+        return await direct.get(url, o);
+      } finally {
+        await release().catch((err) => log.warn({ err }, 'could not release host slot'));
+      }
+    },
+  };
   const producer = createProducer(producerRedis, prefix);
   return {
     config,

@@ -60,7 +60,11 @@ export const ExtractedArticle = z.object({
 export type ExtractedArticle = z.infer<typeof ExtractedArticle>;
 
 export const QUEUES = {
-  poll: { name: 'poll-feed', payload: z.object({ feedId: z.string().min(1) }) },
+  poll: {
+    name: 'poll-feed',
+    /** `force` polls even when the feed is not due yet (run --once, "poll now"). */
+    payload: z.object({ feedId: z.string().min(1), force: z.boolean().optional() }),
+  },
   extract: { name: 'extract-article', payload: FeedItem },
   enrich: { name: 'enrich-article', payload: ExtractedArticle },
 } as const;

@@ -1,16 +1,36 @@
 import { describeError, PipelineError } from '../../errors.js';
 import { LIMITS, type FeedItem, type JobRequest, type PayloadOf, type StageResult } from '../../queues/contracts.js';
+import { parseMaxAge } from '../../net/http-headers.js';
 import type { HttpClient } from '../../net/types.js';
 import type { ArticleStore } from '../../store/article-store.js';
+import type { FeedState } from '../../store/types.js';
 import { identifyItems } from './item-identity.js';
 import { parseFeed } from './parse-feed.js';
+import { adaptiveInterval, decideNextPoll } from './schedule.js';
 import type { ParsedItem } from './types.js';
+
+export type PollBounds = { baseMs: number; minMs: number; maxMs: number };
+
+/** The feed's job scheduler: how often it ticks, and changing that. */
+export type FeedScheduler = {
+  intervalOf(feedId: string): Promise<number | null>;
+  reschedule(feedId: string, everyMs: number): Promise<void>;
+};
 
 export type PollDeps = {
   store: ArticleStore;
   http: HttpClient;
   now: () => Date;
+  bounds?: PollBounds;
+  scheduler?: FeedScheduler;
+  random?: () => number;
 };
+
+export const DEFAULT_BOUNDS: PollBounds = { baseMs: 15 * 60_000, minMs: 2 * 60_000, maxMs: 24 * 3_600_000 };
+/** A tick this close before the feed's next poll time counts as due (covers jitter). */
+export const DUE_SLACK = 0.15;
+/** The scheduler is only changed when the adaptive interval moves by more than this fraction. */
+export const RESCHEDULE_THRESHOLD = 0.25;
 
 const FEED_ACCEPT =
   'application/rss+xml, application/atom+xml, application/feed+json, application/json;q=0.9, application/xml;q=0.8, text/xml;q=0.8, */*;q=0.5';
@@ -40,7 +60,19 @@ export function toFeedItem(
   };
 }
 
-/** Polls one feed: conditional GET, parse, and one extract job per item not seen before. */
+/** Whether a scheduler tick should poll now, given the feed's recorded next poll time. */
+export function isDue(feed: Pick<FeedState, 'nextPollAt'>, nowMs: number, tickMs: number): boolean {
+  if (!feed.nextPollAt) {
+    return true;
+  }
+  const next = Date.parse(feed.nextPollAt);
+  return !Number.isFinite(next) || nowMs >= next - tickMs * DUE_SLACK;
+}
+
+/**
+ * Polls one feed: conditional GET, parse, one extract job per item not seen
+ * before; records health and decides when to poll next.
+ */
 export async function handlePoll(job: PayloadOf<'poll'>, deps: PollDeps): Promise<StageResult> {
   const feed = await deps.store.getFeed(job.feedId);
   if (!feed) {
@@ -49,12 +81,37 @@ export async function handlePoll(job: PayloadOf<'poll'>, deps: PollDeps): Promis
   if (feed.status === 'retired') {
     return { status: 'skipped', reason: 'feed retired' };
   }
+  const bounds = deps.bounds ?? DEFAULT_BOUNDS;
+  const baseMs = feed.intervalMs ?? bounds.baseMs;
   const startedAt = deps.now();
+  const nowMs = startedAt.getTime();
+  const tickMs = (await deps.scheduler?.intervalOf(feed.id)) ?? baseMs;
+  if (!job.force && !isDue(feed, nowMs, tickMs)) {
+    return { status: 'skipped', reason: 'not due' };
+  }
+  const random = deps.random ?? Math.random;
+  const decide = (extra: { itemDates: Array<string | null>; failures: number; base: number; retryAfterMs?: number | null; maxAgeMs?: number | null }) =>
+    decideNextPoll({
+      baseMs: extra.base,
+      minMs: bounds.minMs,
+      maxMs: bounds.maxMs,
+      itemDates: extra.itemDates,
+      now: nowMs,
+      consecutiveFailures: extra.failures,
+      retryAfterMs: extra.retryAfterMs ?? null,
+      maxAgeMs: extra.maxAgeMs ?? null,
+      random,
+    });
+  const nextAt = (delayMs: number) => new Date(nowMs + delayMs).toISOString();
+
   try {
     const res = await deps.http.get(feed.url, { accept: FEED_ACCEPT, etag: feed.etag, lastModified: feed.lastModified });
+    const maxAgeMs = parseMaxAge(res.headers['cache-control']);
     if (res.notModified) {
-      await deps.store.recordPoll(feed.id, { ok: true, at: startedAt.toISOString(), newItems: 0 });
-      return { status: 'done', detail: { feedId: feed.id, notModified: true, newItems: 0 } };
+      // Nothing new: keep the feed's current rhythm.
+      const decision = decide({ itemDates: [], failures: 0, base: tickMs, maxAgeMs });
+      await deps.store.recordPoll(feed.id, { ok: true, at: startedAt.toISOString(), newItems: 0, nextPollAt: nextAt(decision.delayMs) });
+      return { status: 'done', detail: { feedId: feed.id, notModified: true, items: 0, newItems: 0, nextPollMs: decision.delayMs } };
     }
     const parsed = await parseFeed(res.text, res.url);
     const identified = identifyItems(parsed.items).filter(
@@ -71,6 +128,9 @@ export async function handlePoll(job: PayloadOf<'poll'>, deps: PollDeps): Promis
       queue: 'extract',
       payload: toFeedItem(item, feedInfo, startedAt),
     }));
+    const itemDates = parsed.items.map((i) => i.publishedAt ?? i.updatedAt);
+    const decision = decide({ itemDates, failures: 0, base: baseMs, maxAgeMs });
+    const tick = adaptiveInterval({ baseMs, minMs: bounds.minMs, maxMs: bounds.maxMs, itemDates, now: nowMs }).intervalMs;
     return {
       status: 'done',
       next,
@@ -83,18 +143,30 @@ export async function handlePoll(job: PayloadOf<'poll'>, deps: PollDeps): Promis
           title: parsed.title,
           etag: res.headers['etag'] ?? null,
           lastModified: res.headers['last-modified'] ?? null,
+          nextPollAt: nextAt(decision.delayMs),
           ...(res.permanentRedirect ? { movedTo: res.permanentRedirect } : {}),
         });
+        if (deps.scheduler && Math.abs(tick - tickMs) > tickMs * RESCHEDULE_THRESHOLD) {
+          await deps.scheduler.reschedule(feed.id, tick);
+        }
       },
-      detail: { feedId: feed.id, items: parsed.items.length, newItems: fresh.length },
+      detail: {
+        feedId: feed.id,
+        items: parsed.items.length,
+        newItems: fresh.length,
+        nextPollMs: decision.delayMs,
+        ...(res.permanentRedirect ? { movedTo: res.permanentRedirect } : {}),
+      },
     };
   } catch (err) {
     const retired = err instanceof PipelineError && err.code === 'http_status' && /-> 410$/.test(err.message);
+    const retryAfterMs = (err as { retryAfterMs?: number | null }).retryAfterMs ?? null;
+    const decision = decide({ itemDates: [], failures: feed.consecutiveFailures + 1, base: baseMs, retryAfterMs });
     await deps.store.recordPoll(feed.id, {
       ok: false,
       at: startedAt.toISOString(),
       error: describeError(err),
-      ...(retired ? { retired: true } : {}),
+      ...(retired ? { retired: true } : { nextPollAt: nextAt(decision.delayMs) }),
     });
     throw err;
   }

@@ -2,7 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FeedItem } from '../../../../src/queues/contracts.js';
 import { openStore } from '../../../../src/store/index.js';
 import type { ArticleStore } from '../../../../src/store/article-store.js';
-import { handlePoll, type PollDeps } from '../../../../src/workers/fetcher/handler.js';
+import { HttpStatusError } from '../../../../src/net/safe-fetch.js';
+import { DEFAULT_BOUNDS, handlePoll, isDue, type FeedScheduler, type PollDeps } from '../../../../src/workers/fetcher/handler.js';
 import { fakeHttp } from '../../../helpers/fake-http.js';
 
 const FEED = 'https://wire.test/feed.xml';
@@ -19,9 +20,9 @@ let store: ArticleStore;
 const now = new Date('2026-03-01T12:00:00Z');
 const deps = (body: Parameters<typeof fakeHttp>[0][string]): PollDeps => ({ store, http: fakeHttp({ [FEED]: body }), now: () => now });
 
-/** Runs the poll like the shell does: handler, then the after-enqueue commit. */
-async function poll(body: Parameters<typeof fakeHttp>[0][string]) {
-  const result = await handlePoll({ feedId: 'wire' }, deps(body));
+/** Runs a forced poll like the shell does: handler, then the after-enqueue commit. */
+async function poll(body: Parameters<typeof fakeHttp>[0][string], extra: Partial<PollDeps> = {}, force = true) {
+  const result = await handlePoll({ feedId: 'wire', force }, { ...deps(body), ...extra });
   if (result.status === 'done') {
     await result.afterEnqueue?.();
   }
@@ -55,7 +56,7 @@ describe(handlePoll.name, () => {
   });
 
   it('does not mark items seen when their jobs were never queued', async () => {
-    const first = await handlePoll({ feedId: 'wire' }, deps({ body: two }));
+    const first = await handlePoll({ feedId: 'wire', force: true }, deps({ body: two }));
     expect(first.status === 'done' && first.next?.length).toBe(2);
     // no afterEnqueue: as if enqueueing had failed
     const retry = await poll({ body: two });
@@ -88,5 +89,74 @@ describe(handlePoll.name, () => {
 
   it('skips a feed that is not registered', async () => {
     expect(await handlePoll({ feedId: 'nope' }, deps({ body: two }))).toEqual({ status: 'skipped', reason: 'unknown feed' });
+  });
+});
+
+describe('handlePoll scheduling', () => {
+  const later = (ms: number) => new Date(now.getTime() + ms);
+
+  it('skips a scheduler tick that comes before the feed is due, and polls once it is', async () => {
+    await poll({ body: two });
+    const early = await handlePoll({ feedId: 'wire' }, { ...deps({ body: two }), now: () => later(60_000) });
+    expect(early).toEqual({ status: 'skipped', reason: 'not due' });
+    const due = await handlePoll({ feedId: 'wire' }, { ...deps({ body: two }), now: () => later(DEFAULT_BOUNDS.maxMs) });
+    expect(due.status).toBe('done');
+  });
+
+  it('records the next poll time within the configured bounds', async () => {
+    await poll({ body: two }, { random: () => 0.5 });
+    const feed = await store.getFeed('wire');
+    const delay = Date.parse(feed?.nextPollAt ?? '') - now.getTime();
+    expect(delay).toBeGreaterThanOrEqual(DEFAULT_BOUNDS.minMs);
+    expect(delay).toBeLessThanOrEqual(DEFAULT_BOUNDS.maxMs);
+  });
+
+  it('backs off further with each consecutive failure', async () => {
+    const delays: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      await expect(poll({ status: 500 }, { random: () => 0.5 })).rejects.toMatchObject({ code: 'http_status' });
+      const feed = await store.getFeed('wire');
+      delays.push(Date.parse(feed?.nextPollAt ?? '') - now.getTime());
+    }
+    expect(delays[1]).toBeGreaterThan(delays[0] ?? 0);
+    expect(delays[2]).toBeGreaterThan(delays[1] ?? 0);
+    expect((await store.getFeed('wire'))?.consecutiveFailures).toBe(3);
+  });
+
+  it('waits at least as long as Retry-After asks on 429', async () => {
+    const hour = 3_600_000;
+    await expect(poll(new HttpStatusError(429, FEED, hour), { random: () => 0 })).rejects.toMatchObject({ code: 'http_status' });
+    const feed = await store.getFeed('wire');
+    expect(Date.parse(feed?.nextPollAt ?? '') - now.getTime()).toBeGreaterThanOrEqual(hour);
+  });
+
+  it('moves the feed scheduler when the feed publishes much more often than its interval', async () => {
+    const calls: Array<[string, number]> = [];
+    const scheduler: FeedScheduler = {
+      intervalOf: async () => DEFAULT_BOUNDS.baseMs,
+      reschedule: async (id, ms) => {
+        calls.push([id, ms]);
+      },
+    };
+    const minutes = (m: number) => new Date(now.getTime() - m * 60_000).toUTCString();
+    const busy = `<?xml version="1.0"?><rss version="2.0"><channel><title>Busy</title>
+${[0, 3, 6, 9, 12].map((m, i) => `<item><guid>g${i}</guid><title>t${i}</title><link>https://wire.test/${i}</link><pubDate>${minutes(m)}</pubDate></item>`).join('')}
+</channel></rss>`;
+    await poll({ body: busy }, { scheduler });
+    expect(calls).toHaveLength(1);
+    expect(calls[0]?.[0]).toBe('wire');
+    expect(calls[0]?.[1]).toBeLessThan(DEFAULT_BOUNDS.baseMs);
+    expect(calls[0]?.[1]).toBeGreaterThanOrEqual(DEFAULT_BOUNDS.minMs);
+  });
+});
+
+describe(isDue.name, () => {
+  it('is due when the feed has no next poll time', () => {
+    expect(isDue({ nextPollAt: null }, 0, 60_000)).toBe(true);
+  });
+  it('is due within the slack before the next poll time but not earlier', () => {
+    const next = new Date(1_000_000).toISOString();
+    expect(isDue({ nextPollAt: next }, 1_000_000 - 5_000, 60_000)).toBe(true);
+    expect(isDue({ nextPollAt: next }, 1_000_000 - 30_000, 60_000)).toBe(false);
   });
 });
