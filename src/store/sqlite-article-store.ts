@@ -265,11 +265,12 @@ export class SqliteArticleStore implements FullArticleStore {
     }
   }
 
-  migrate(): Promise<void> {
+  /** Runs pending migrations, up to `target` (all by default; a lower target is for upgrade tests). */
+  migrate(target = Number.POSITIVE_INFINITY): Promise<void> {
     return this.run('migrate', () => {
       this.db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
         version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`);
-      for (const m of SQLITE_MIGRATIONS) {
+      for (const m of SQLITE_MIGRATIONS.filter((x) => x.version <= target)) {
         this.db
           .transaction(() => {
             const done = this.db.prepare('SELECT 1 FROM schema_migrations WHERE version = ?').get(m.version);

@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../../src/store/index.js';
-import { POSTGRES_MIGRATIONS } from '../../../src/store/postgres-article-store.js';
-import { runArticleStoreContract } from './article-store.contract.js';
+import { POSTGRES_MIGRATIONS, PostgresArticleStore } from '../../../src/store/postgres-article-store.js';
+import { makeRecord, runArticleStoreContract } from './article-store.contract.js';
 
 const DATABASE_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const schemas: string[] = [];
@@ -71,5 +71,41 @@ describe(openStore.name, () => {
 
   it('rejects a schema name that is not a plain identifier', async () => {
     await expect(openStore(DATABASE_URL, { schema: 'x"; DROP TABLE y; --' })).rejects.toThrow(/invalid PostgreSQL schema/);
+  });
+});
+
+describe('PostgresArticleStore.migrate', () => {
+  it('upgrades a version-1 schema with its articles when opened by the current code', async () => {
+    const schema = newSchema();
+    const old = new PostgresArticleStore(DATABASE_URL, { schema });
+    await old.migrate(1);
+    await old.close();
+    const recs = [
+      makeRecord({ slug: 'u1', text: 'first zebra', publishedAt: '2026-01-01T00:00:00.000Z' }),
+      makeRecord({ slug: 'u2', text: 'second zebra', publishedAt: '2026-01-01T00:00:00.000Z' }),
+      makeRecord({ slug: 'u3', text: 'third', publishedAt: '2026-01-02T00:00:00.000Z' }),
+    ];
+    for (const r of recs) {
+      const stored = { ...r, storedAt: '2026-01-03T00:00:00.000Z', updatedAt: '2026-01-03T00:00:00.000Z' };
+      await admin.query(
+        `INSERT INTO "${schema}".articles (id, canonical_url, feed_id, published_at, sort_at, stored_at, updated_at,
+         language, content_hash, version, cluster_id, record, tsv)
+         VALUES ($1, $2, 'wire', $3, $4, $5, $5, 'en', $6, 1, $7, $8, to_tsvector('simple', $9))`,
+        [r.id, r.canonicalUrl, r.publishedAt, Date.parse(r.publishedAt!), stored.storedAt, r.contentHash, r.clusterId, JSON.stringify(stored), `${r.title} ${r.text}`],
+      );
+    }
+    const store = await openStore(DATABASE_URL, { schema });
+    try {
+      const ids = (await store.listArticles({})).items.map((a) => a.id);
+      expect(ids[0]).toBe(recs[2]!.id);
+      expect(new Set(ids)).toEqual(new Set(recs.map((r) => r.id)));
+      expect((await store.listArticles({ q: 'zebra' })).items.map((a) => a.id).sort()).toEqual([recs[0]!.id, recs[1]!.id].sort());
+      const page = await store.listArticles({ limit: 1, cursor: (await store.listArticles({ limit: 1 })).nextCursor! });
+      expect(page.items.map((a) => a.id)).toEqual([ids[1]]);
+      expect((await store.upsertArticle(makeRecord({ slug: 'u4', publishedAt: '2026-01-01T00:00:00.000Z' }))).outcome).toBe('created');
+      expect(await store.countArticles()).toBe(4);
+    } finally {
+      await store.close();
+    }
   });
 });
