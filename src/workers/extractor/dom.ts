@@ -45,7 +45,8 @@ function baseHrefOf(document: Document, url: string): string {
   const href = document.querySelector('base[href]')?.getAttribute('href');
   if (href) {
     try {
-      return new URL(href, url).href;
+      const base = new URL(href, url);
+      return base.protocol === 'http:' || base.protocol === 'https:' ? base.href : url;
     } catch {
       return url;
     }

@@ -28,6 +28,16 @@ export const EXTRACT_DEFAULTS = {
   minWords: 25,
 } as const satisfies Required<ExtractOptions>;
 
+/**
+ * Drops control characters (NUL and friends break databases and parsers) and
+ * replaces lone surrogates left by bad decoding with U+FFFD.
+ */
+export function cleanCharacters(html: string): string {
+  // eslint-disable-next-line no-control-regex
+  const stripped = html.replace(/[\u0000-\u0008\u000B\u000E-\u001F\u007F]/g, '');
+  return stripped.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
+}
+
 /** Removes every <script> (JSON-LD is read before this), <style>, and the like from raw HTML. */
 export function stripExecutable(html: string): string {
   return html
@@ -37,18 +47,25 @@ export function stripExecutable(html: string): string {
 }
 
 /**
- * Deepest tag nesting in raw HTML, approximately (void elements and
- * implied end tags make it an upper bound). Stops counting past `limit`.
+ * Shape of raw HTML, from its tags: deepest nesting (approximately: void
+ * elements and implied end tags make it an upper bound) and the number of
+ * start tags. Stops counting as soon as either passes its limit.
  */
-export function nestingDepth(html: string, limit: number): number {
+export function tagShape(html: string, limits: { depth: number; elements: number }): { depth: number; elements: number } {
   const re = /<(\/)?([a-zA-Z][a-zA-Z0-9-]*)[^>]*?(\/)?>/g;
-  const VOID = /^(?:area|base|br|col|embed|hr|img|input|link|meta|param|source|track|wbr|p|li|td|tr|th|option|dt|dd)$/i;
   let depth = 0;
   let max = 0;
+  let elements = 0;
   let m: RegExpExecArray | null;
   while ((m = re.exec(html)) !== null) {
     const name = m[2] ?? '';
-    if (VOID.test(name) || m[3]) {
+    if (!m[1]) {
+      elements++;
+      if (elements > limits.elements) {
+        break;
+      }
+    }
+    if (m[3] || SELF_CLOSING.test(name)) {
       continue;
     }
     if (m[1]) {
@@ -57,14 +74,17 @@ export function nestingDepth(html: string, limit: number): number {
       depth++;
       if (depth > max) {
         max = depth;
-        if (max > limit) {
-          return max;
+        if (max > limits.depth) {
+          break;
         }
       }
     }
   }
-  return max;
+  return { depth: max, elements };
 }
+
+/** Elements that never nest, or that the parser closes implicitly. */
+const SELF_CLOSING = /^(?:area|base|br|col|embed|hr|img|input|link|meta|param|source|track|wbr|p|li|td|tr|th|option|dt|dd)$/i;
 
 const norm = (s: string): string => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
 
@@ -121,11 +141,15 @@ export function extractArticle(html: string, url: string, opts: ExtractOptions =
   if (html.length > o.maxChars) {
     throw new PipelineError('too_large', false, `page is ${html.length} chars, limit ${o.maxChars}`);
   }
-  const ld = jsonLdBlocks(html);
-  const cleaned = stripExecutable(html);
-  const depth = nestingDepth(cleaned, o.maxDepth);
-  if (depth > o.maxDepth) {
+  const safe = cleanCharacters(html);
+  const ld = jsonLdBlocks(safe);
+  const cleaned = stripExecutable(safe);
+  const shape = tagShape(cleaned, { depth: o.maxDepth, elements: o.maxElements });
+  if (shape.depth > o.maxDepth) {
     throw new PipelineError('unreadable', false, `page nests elements deeper than ${o.maxDepth}`);
+  }
+  if (shape.elements > o.maxElements) {
+    throw new PipelineError('too_large', false, `page has more than ${o.maxElements} elements`);
   }
   let parsed: ReturnType<typeof parseDocument> | null = null;
   try {
@@ -177,7 +201,8 @@ export function extractArticle(html: string, url: string, opts: ExtractOptions =
       publishedAt = normalizeDate(result.publishedTime)?.iso ?? null;
     }
     const firstImg = article.querySelector('img[src]')?.getAttribute('src');
-    const baseUrl = (doc as Document & { baseURI?: string | null }).baseURI || url;
+    const docBase = (doc as Document & { baseURI?: string | null }).baseURI;
+    const baseUrl = docBase && /^https?:\/\//i.test(docBase) ? docBase : url;
     const body = sanitizeArticleHtml(article.innerHTML, baseUrl);
     return {
       title,
