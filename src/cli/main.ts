@@ -8,7 +8,7 @@ import { createShutdown } from '../shutdown.js';
 import { openStore } from '../store/index.js';
 import { formatFeeds, formatSummary } from './format.js';
 import { exportArticles } from './articles.js';
-import { addFeed, feedIdFromUrl } from './feeds.js';
+import { addFeed, exportOpml, feedIdFromUrl, importOpml, resolveFeedUrl } from './feeds.js';
 
 const USAGE = `telex — news ingestion pipeline
 
@@ -17,8 +17,10 @@ Usage:
   telex run --once                                            poll every feed once, wait, print a summary
   telex extract <file|url> [--url <page url>]                 print the extracted article (JSON)
   telex process <file|url> [--url <page url>]                 extract + enrich, print the record (JSON)
-  telex feeds add <url> [--id <id>] [--interval <duration>]   register a feed
+  telex feeds add <url> [--id <id>] [--interval <duration>] [--no-discover]
+                                                              register a feed (a page URL: its advertised feed)
   telex feeds list | remove <id>                              show feeds with health / remove one
+  telex feeds import <file.opml> | export                     OPML 2.0 in and out
   telex articles [--since <iso>] [--until <iso>] [--feed <id>] [--topic <code>] [--lang <code>]
                  [--q <text>] [--limit <n>] [--format json|jsonl|ninjs]
   telex demo                                                  run the offline sample wire end to end
@@ -148,7 +150,12 @@ async function cmdExtract(argv: string[], enrich: boolean): Promise<number> {
 
 async function cmdFeeds(argv: string[]): Promise<number> {
   const [sub, ...rest] = argv;
-  const { values, positionals } = parse(rest, { id: { type: 'string' }, interval: { type: 'string' }, title: { type: 'string' } });
+  const { values, positionals } = parse(rest, {
+    id: { type: 'string' },
+    interval: { type: 'string' },
+    title: { type: 'string' },
+    'no-discover': { type: 'boolean' },
+  });
   const config = configFrom(values);
   const store = await openStore(config.env.DATABASE_URL);
   try {
@@ -161,17 +168,41 @@ async function cmdFeeds(argv: string[]): Promise<number> {
         if (!url) {
           throw new UsageError('usage: telex feeds add <url> [--id <id>] [--interval <duration>]');
         }
+        let feedUrl = url;
+        let title = typeof values.title === 'string' ? values.title : undefined;
+        if (!values['no-discover']) {
+          const { createHttpClient } = await import('../net/safe-fetch.js');
+          const resolved = await resolveFeedUrl(createHttpClient({ allow: config.file.fetch.allow }), url);
+          feedUrl = resolved.url;
+          title ??= resolved.title ?? undefined;
+          if (resolved.discovered) {
+            process.stdout.write(`discovered feed ${feedUrl} on ${url}\n`);
+          }
+        }
         const feed = await addFeed(store, {
-          url,
-          id: typeof values.id === 'string' ? values.id : feedIdFromUrl(url),
+          url: feedUrl,
+          id: typeof values.id === 'string' ? values.id : feedIdFromUrl(feedUrl),
           ...(typeof values.interval === 'string' ? { intervalMs: parseDuration(values.interval) } : {}),
-          ...(typeof values.title === 'string' ? { title: values.title } : {}),
+          ...(title ? { title } : {}),
         });
         process.stdout.write(`added feed ${feed.id} -> ${feed.url}\n`);
         return 0;
       }
       case 'list':
         process.stdout.write(`${formatFeeds(await store.listFeeds())}\n`);
+        return 0;
+      case 'import': {
+        const file = positionals[0];
+        if (!file) {
+          throw new UsageError('usage: telex feeds import <file.opml>');
+        }
+        const { readFile } = await import('node:fs/promises');
+        const added = await importOpml(store, await readFile(file, 'utf8'));
+        process.stdout.write(`imported ${added.length} feeds\n${added.map((f) => `  ${f.id} -> ${f.url}`).join('\n')}\n`);
+        return 0;
+      }
+      case 'export':
+        process.stdout.write(await exportOpml(store, new Date()));
         return 0;
       case 'remove': {
         const id = positionals[0];
@@ -183,7 +214,7 @@ async function cmdFeeds(argv: string[]): Promise<number> {
         return removed ? 0 : 1;
       }
       default:
-        throw new UsageError('usage: telex feeds add|list|remove ...');
+        throw new UsageError('usage: telex feeds add|list|remove|import|export ...');
     }
   } finally {
     await store.close();

@@ -1,3 +1,7 @@
+import { writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Redis } from 'ioredis';
 import { startSampleWire, SEED_TITLE, type SampleWire } from '../../src/demo/sample-wire.js';
@@ -82,7 +86,6 @@ describe('telex command', () => {
   it('exits non-zero listing every problem when config and env are invalid', async () => {
     const bad = scratch([]);
     try {
-      const { writeFileSync } = await import('node:fs');
       writeFileSync(bad.configPath, 'feeds:\n  - id: "has space"\n    url: not-a-url\n');
       const r = await runCli(['run', '--once', '--config', bad.configPath], { ...bad.env, PORT: 'eighty' });
       expect(r.code).toBe(1);
@@ -103,12 +106,48 @@ describe('telex command', () => {
   it('adds a feed and lists it', async () => {
     const t = scratch([]);
     try {
-      const add = await runCli(['feeds', 'add', 'http://127.0.0.1:9/feed.xml', '--id', 'local', '--interval', '5m', '--config', t.configPath], t.env);
+      const add = await runCli(['feeds', 'add', 'http://127.0.0.1:9/feed.xml', '--no-discover', '--id', 'local', '--interval', '5m', '--config', t.configPath], t.env);
       expect(add.code).toBe(0);
       const list = await runCli(['feeds', 'list', '--config', t.configPath], t.env);
       expect(list.stdout).toMatch(/local\s+never polled/);
     } finally {
       t.cleanup();
+    }
+  });
+
+  it('discovers the feed a page advertises, and round-trips feeds through OPML', async () => {
+    const rss = wire.feeds.find((f) => f.format === 'rss');
+    const server = createServer((req, res) => {
+      res.setHeader('content-type', 'text/html; charset=utf-8');
+      res.end(`<!doctype html><html><head><title>Courier</title><link rel="alternate" type="application/rss+xml" title="World" href="${rss?.url}"></head><body><p>Hello</p></body></html>`);
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const port = (server.address() as AddressInfo).port;
+    const t = scratch([]);
+    try {
+      const add = await runCli(['feeds', 'add', `http://127.0.0.1:${port}/`, '--config', t.configPath], t.env);
+      expect(add.stderr).toBe('');
+      expect(add.code).toBe(0);
+      expect(add.stdout).toContain(`discovered feed ${rss?.url}`);
+      const exported = await runCli(['feeds', 'export', '--config', t.configPath], t.env);
+      expect(exported.code).toBe(0);
+      expect(exported.stdout).toMatch(/<opml version="2.0">/);
+      expect(exported.stdout).toContain(`xmlUrl="${rss?.url}"`);
+
+      const other = scratch([]);
+      try {
+        const opmlPath = join(other.dir, 'feeds.opml');
+        writeFileSync(opmlPath, exported.stdout);
+        const imported = await runCli(['feeds', 'import', opmlPath, '--config', other.configPath], other.env);
+        expect(imported.stdout).toMatch(/imported 1 feeds/);
+        const list = await runCli(['feeds', 'list', '--config', other.configPath], other.env);
+        expect(list.stdout).toContain(rss?.url ?? 'missing');
+      } finally {
+        other.cleanup();
+      }
+    } finally {
+      t.cleanup();
+      server.close();
     }
   });
 });
