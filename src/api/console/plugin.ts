@@ -44,6 +44,8 @@ export type ConsoleOptions = {
 export const COOKIE = 'telex_console_token';
 const COOKIE_MAX_AGE_S = 7 * 24 * 3_600;
 const WIRE_PAGE_SIZE = 30;
+/** Newest stories per feed scanned for the "stored in 24 h" count. */
+const RECENT_SCAN = 200;
 
 /** No inline script, no third-party anything: the page's own stylesheet, script and the API (SSE). */
 export const CONTENT_SECURITY_POLICY = [
@@ -253,9 +255,11 @@ export const consolePlugin: FastifyPluginAsync<ConsoleOptions> = async (app, opt
         const recent = new Map<string, { count: number; capped: boolean }>();
         await Promise.all(
           list.map(async (f) => {
-            const page = await api.listArticles({ feed: f.id, since, limit: 200 });
+            // Newest first by publication time; a story stored today may have been published long ago.
+            const page = await api.listArticles({ feed: f.id, limit: RECENT_SCAN });
             if (page.ok) {
-              recent.set(f.id, { count: page.data.items.length, capped: page.data.nextCursor !== null });
+              const count = page.data.items.filter((a) => (a.storedAt ?? a.fetchedAt) >= since).length;
+              recent.set(f.id, { count, capped: count === RECENT_SCAN && page.data.nextCursor !== null });
             }
           }),
         );

@@ -310,7 +310,7 @@ const QUEUE_STATES_SHOWN = ['waiting', 'active', 'delayed', 'prioritized', 'wait
 
 export type FeedsPageData = {
   feeds: FeedView[];
-  /** Stories per feed whose sort time is in the last 24 h; `capped` when there are more than counted. */
+  /** Stories per feed stored in the last 24 h; `capped` when there may be more than counted. */
   recent: Map<string, { count: number; capped: boolean }>;
   queues: QueueDepth[] | null;
   now: Date;
@@ -346,15 +346,16 @@ ${
 <table class="feeds-table">
   <thead><tr>
     <th scope="col">Feed</th><th scope="col">Health</th><th scope="col">Last success</th><th scope="col">Last error</th>
-    <th scope="col">Failures in a row</th><th scope="col">Next poll</th><th scope="col">Stories in 24 h</th><th scope="col">New items, last poll</th>
+    <th scope="col">Failures in a row</th><th scope="col">Next poll</th><th scope="col">Stored in 24 h</th><th scope="col">New items, last poll</th>
   </tr></thead>
   <tbody>
   ${feeds.map((f) => {
     const recent = d.recent.get(f.id);
     const url = safeHttpUrl(f.url);
     return html`<tr id="feed-${f.id}" class="feed feed--${f.health}" data-feed="${f.id}" data-health="${f.health}">
-    <th scope="row"><a href="${wireHref({ feed: f.id })}">${f.title || f.id}</a><br><code>${f.id}</code>${
-      url ? html`<br><a class="url" href="${url}" rel="noopener noreferrer">${url}</a>` : html`<br><span class="url">${f.url}</span>`
+    <th scope="row" class="feed-name"><a class="feed-title" href="${wireHref({ feed: f.id })}">${f.title || f.id}</a>
+      <span class="feed-id"><code>${f.id}</code></span>${
+      url ? html`<a class="url" href="${url}" rel="noopener noreferrer">${url}</a>` : html`<span class="url">${f.url}</span>`
     }</th>
     <td><span class="health health--${f.health}">${HEALTH_LABEL[f.health]}</span></td>
     <td>${time(f.lastSuccessAt, d.now)}</td>
@@ -365,7 +366,7 @@ ${
     }</td>
     <td class="num">${f.consecutiveFailures}</td>
     <td>${f.status === 'retired' ? html`<span class="none">never (retired)</span>` : time(f.nextPollAt, d.now)}</td>
-    <td class="num">${recent ? `${recent.count}${recent.capped ? '+' : ''}` : '—'}</td>
+    <td class="num recent">${recent ? `${recent.count}${recent.capped ? '+' : ''}` : '—'}</td>
     <td class="num">${f.lastPolledAt ? f.lastNewItems : '—'}</td>
   </tr>`;
   })}
