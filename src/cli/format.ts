@@ -51,12 +51,13 @@ export function formatFeeds(feeds: FeedState[]): string {
     return 'no feeds (add one with `telex feeds add <url>` or in config/feeds.yaml)';
   }
   return formatTable([
-    ['id', 'status', 'last poll', 'last success', 'new', 'failures', 'url / last error'],
+    ['id', 'status', 'last poll', 'last success', 'next poll', 'new', 'failures', 'url / last error'],
     ...feeds.map((f) => [
       f.id,
       f.status === 'retired' ? 'retired' : f.consecutiveFailures > 0 ? 'FAILING' : f.lastSuccessAt ? 'ok' : 'never polled',
       f.lastPolledAt ?? '-',
       f.lastSuccessAt ?? '-',
+      f.status === 'retired' ? '-' : (f.nextPollAt ?? 'next tick'),
       String(f.lastNewItems),
       String(f.consecutiveFailures),
       f.lastError && f.consecutiveFailures > 0 ? `${f.url}  ${f.lastError.code}: ${f.lastError.message}` : f.url,
