@@ -107,3 +107,45 @@ export function capSummary(text: string, max: number): string {
   const cut = space > max * 0.8 ? hard.slice(0, space) : hard;
   return `${cut.trimEnd()}…`;
 }
+
+/**
+ * Repairs badly nested XML for a second parse: a close tag that matches an element
+ * further up closes the elements in between, a close tag that matches nothing
+ * closes the innermost element (below the root), and
+ * elements still open at the end are closed. CDATA, comments, processing
+ * instructions and quoted attribute values are left untouched.
+ */
+export function balanceXmlTags(xml: string): string {
+  const token = /<!\[CDATA\[[\s\S]*?\]\]>|<!--[\s\S]*?-->|<\?[\s\S]*?\?>|<!DOCTYPE(?:[^[>]|\[[\s\S]*?\])*>|<\/\s*([A-Za-z_][\w.:-]*)\s*>|<([A-Za-z_][\w.:-]*)(?:[^>"']|"[^"]*"|'[^']*')*?(\/)?>/g;
+  const stack: string[] = [];
+  let out = '';
+  let last = 0;
+  for (let m = token.exec(xml); m; m = token.exec(xml)) {
+    out += xml.slice(last, m.index);
+    last = token.lastIndex;
+    const [whole, closing, opening, selfClosing] = m;
+    if (closing !== undefined) {
+      const at = stack.lastIndexOf(closing);
+      if (at === -1) {
+        // A close tag nothing opened: most likely a misspelling of the innermost element's.
+        if (stack.length > 1) {
+          out += `</${stack.pop()}>`;
+        }
+        continue;
+      }
+      while (stack.length > at) {
+        out += `</${stack.pop()}>`;
+      }
+      continue;
+    }
+    if (opening !== undefined && selfClosing === undefined) {
+      stack.push(opening);
+    }
+    out += whole;
+  }
+  out += xml.slice(last);
+  while (stack.length > 0) {
+    out += `</${stack.pop()}>`;
+  }
+  return out;
+}

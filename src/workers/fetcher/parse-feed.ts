@@ -23,7 +23,7 @@ import {
   toSummary,
   uniqueStrings,
 } from './feed-fields.js';
-import { repairXmlEntities } from './feed-text.js';
+import { balanceXmlTags, repairXmlEntities } from './feed-text.js';
 import { parseJsonFeed } from './json-feed.js';
 import type { ParsedFeed, ParsedItem } from './types.js';
 
@@ -387,9 +387,9 @@ async function parseXml(text: string, feedUrl: string): Promise<ParsedFeed> {
   try {
     raw = await parseXmlTree(text);
   } catch (first) {
-    // Real feeds carry bare "&" and HTML entities: repair and try once more.
+    // Real feeds carry bare "&", HTML entities and badly nested tags: repair and try again.
     try {
-      raw = await parseXmlTree(repairXmlEntities(text));
+      raw = await parseXmlTree(repairXmlEntities(text)).catch(() => parseXmlTree(balanceXmlTags(repairXmlEntities(text))));
     } catch {
       const reason = (first as Error).message?.split('\n')[0] ?? String(first);
       throw new PipelineError('bad_feed', false, `not a feed: malformed XML (${reason})`, first);

@@ -122,6 +122,15 @@ describe(parseFeed.name, () => {
     expect(feed.title).toBe('Fish & Chips & more <3 é');
   });
 
+  it('repairs badly nested tags when the XML is not well formed', async () => {
+    const feed = await parseFeed(
+      '<rss version="2.0"><channel><title>Wire</title><language>en</langauge><item><title>A</title><link>https://a.example.org/1</link></channel></rss>',
+      'https://a.example.org/rss',
+    );
+    expect(feed.title).toBe('Wire');
+    expect(feed.items.map((i) => i.url)).toEqual(['https://a.example.org/1']);
+  });
+
   it('decodes an Atom 0.3 base64 title when mode is base64', async () => {
     const feed = await parseFeed(
       '<feed version="0.3" xmlns="http://purl.org/atom/ns#"><entry><title mode="base64">RW50cnkgVGl0bGU=</title><issued>Sun, 06 Jul 2014 12:56:00 GMT</issued><link rel="alternate" href="http://a.example.org/1"/></entry></feed>',
@@ -151,7 +160,7 @@ describe(parseFeed.name, () => {
     await expectBadFeed('   \ufeff  ', /empty/);
     await expectBadFeed('<!DOCTYPE html><html><head><title>x</title></head><body></body></html>', /HTML page/);
     await expectBadFeed('<note><to>Tove</to></note>', /unknown XML root <note>/);
-    await expectBadFeed('<rss version="2.0"><channel><title>x</channel></rss>', /malformed XML/);
+    await expectBadFeed('<rss version="2.0"><channel><title>x</title><</channel></rss>', /malformed XML/);
     await expectBadFeed('{"verion": "1.0"', /invalid JSON/);
     await expectBadFeed('{"title": "x", "items": []}', /not a JSON Feed/);
     await expectBadFeed('{"version": "https://jsonfeed.org/version/1.1", "items": 3}', /items/);
