@@ -357,17 +357,17 @@ ${
       <span class="feed-id"><code>${f.id}</code></span>${
       url ? html`<a class="url" href="${url}" rel="noopener noreferrer">${url}</a>` : html`<span class="url">${f.url}</span>`
     }</th>
-    <td><span class="health health--${f.health}">${HEALTH_LABEL[f.health]}</span></td>
-    <td>${time(f.lastSuccessAt, d.now)}</td>
-    <td>${
+    <td data-label="Health"><span class="health health--${f.health}">${HEALTH_LABEL[f.health]}</span></td>
+    <td data-label="Last success">${time(f.lastSuccessAt, d.now)}</td>
+    <td data-label="Last error">${
       f.lastError
         ? html`<span class="err-code">${f.lastError.code}</span>: ${f.lastError.message}<br>${time(f.lastErrorAt, d.now)}`
         : html`<span class="none">—</span>`
     }</td>
-    <td class="num">${f.consecutiveFailures}</td>
-    <td>${f.status === 'retired' ? html`<span class="none">never (retired)</span>` : time(f.nextPollAt, d.now)}</td>
-    <td class="num recent">${recent ? `${recent.count}${recent.capped ? '+' : ''}` : '—'}</td>
-    <td class="num">${f.lastPolledAt ? f.lastNewItems : '—'}</td>
+    <td class="num" data-label="Failures in a row">${f.consecutiveFailures}</td>
+    <td data-label="Next poll">${f.status === 'retired' ? html`<span class="none">never (retired)</span>` : time(f.nextPollAt, d.now)}</td>
+    <td class="num recent" data-label="Stored in 24 h">${recent ? `${recent.count}${recent.capped ? '+' : ''}` : '—'}</td>
+    <td class="num" data-label="New items, last poll">${f.lastPolledAt ? f.lastNewItems : '—'}</td>
   </tr>`;
   })}
   </tbody>
