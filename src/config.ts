@@ -101,6 +101,8 @@ export const FileConfig = z.object({
       fetcherConcurrency: z.number().int().positive().default(4),
       extractorConcurrency: z.number().int().positive().default(4),
       enricherConcurrency: z.number().int().positive().default(4),
+      /** Worker threads for DOM work in each extractor process (default: one per core). */
+      extractorThreads: z.number().int().positive().optional(),
     })
     .default({ fetcherConcurrency: 4, extractorConcurrency: 4, enricherConcurrency: 4 }),
 });

@@ -147,16 +147,11 @@ function jsonFeed(base: string): string {
 }
 
 function brokenFeed(base: string): string {
-  // Cut off mid-item: not well-formed XML.
-  return `<?xml version="1.0" encoding="UTF-8"?>
-<rss version="2.0">
-  <channel>
-    <title>${xml(SITE_NAME)}: Late Edition</title>
-    <link>${base}/late/</link>
-    <item>
-      <title>Night shift at the container terminal</title>
-      <link>${base}/news/2026/11/24/night-shift.html</link>
-      <description>Crane operators on the night shift say the new`;
+  // What a feed URL serves when the CMS behind it is down: an HTML error page, no feed at all.
+  return `<!DOCTYPE html>
+<html><head><title>502 Bad Gateway</title></head>
+<body><h1>Bad Gateway</h1><p>The upstream server for ${xml(SITE_NAME)} (${base}/late/) did not answer.</p></body></html>
+`;
 }
 
 type Route = { type: string; body: (base: string) => string };

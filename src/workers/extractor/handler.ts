@@ -108,7 +108,14 @@ export async function handleExtract(
       new PipelineError('not_html', false, `GET ${item.url} returned ${type}, not HTML`),
     );
   }
-  const found = await deps.extract(page.text, page.url);
+  let found: Extracted | null;
+  try {
+    found = await deps.extract(page.text, page.url);
+  } catch (err) {
+    // A page too large, too deep or too slow to extract fails alone; the feed's own content may still serve.
+    const { code, message } = describeError(err);
+    return fallback(`${code}: ${message}`, err);
+  }
   if (!found || found.wordCount < MIN_ARTICLE_WORDS) {
     return fallback('unreadable: no article found on the page', null);
   }

@@ -1,16 +1,18 @@
 import type { Worker } from 'bullmq';
 import { startStage, type StageEvent } from '../../queues/consumer.js';
 import type { Runtime } from '../../runtime.js';
-import { extractArticle } from './extract-article.js';
+import { createExtractorPool } from './pool.js';
 import { handleExtract, type ExtractDeps } from './handler.js';
 
 export function startExtractor(rt: Runtime, onEvent?: (e: StageEvent<'extract'>) => void): Worker {
+  // DOM work runs on worker threads so this event loop (and BullMQ's lock renewals) stays free.
+  const pool = createExtractorPool({ ...(rt.config.file.workers.extractorThreads ? { size: rt.config.file.workers.extractorThreads } : {}) });
   const deps: ExtractDeps = {
     http: rt.http,
-    extract: async (html, url) => extractArticle(html, url),
+    extract: (html, url) => pool.extract(html, url),
     now: () => new Date(),
   };
-  return startStage({
+  const worker = startStage({
     queue: 'extract',
     connection: rt.workerRedis,
     prefix: rt.prefix,
@@ -32,4 +34,8 @@ export function startExtractor(rt: Runtime, onEvent?: (e: StageEvent<'extract'>)
       onEvent?.(e);
     },
   });
+  worker.on('closed', () => {
+    void pool.close();
+  });
+  return worker;
 }

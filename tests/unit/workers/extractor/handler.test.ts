@@ -79,3 +79,22 @@ describe(handleExtract.name, () => {
     ).rejects.toMatchObject({ code: 'not_html', retryable: false });
   });
 });
+
+describe('handleExtract with a failing extractor', () => {
+  it('falls back to feed content when extraction itself fails (time budget, limits)', async () => {
+    const url = 'https://news.test/hostile';
+    const d: ExtractDeps = {
+      http: fakeHttp({ [url]: '<html><body><div><div><div>deep</div></div></div></body></html>' }),
+      extract: async () => {
+        throw new PipelineError('timeout', false, 'extraction exceeded 10000 ms');
+      },
+      now: () => now,
+    };
+    const result = await handleExtract({ feedId: 'f', url, content: longContent }, d);
+    expect(result.status).toBe('done');
+    if (result.status !== 'done') return;
+    const payload = ExtractedArticle.parse(result.next?.[0]?.payload);
+    expect(payload.extraction.method).toBe('feed-content');
+    expect(payload.extraction.warnings.join(' ')).toMatch(/timeout/);
+  });
+});
