@@ -211,10 +211,12 @@ function openTunnel(proxy: string, address: string, port: number, hostHeader: st
         reject(new PipelineError('network', true, `proxy refused CONNECT ${target}: ${res.statusCode}`));
         return;
       }
+      // The request that takes the socket over listens for its errors; until then, do not crash on one.
+      socket.on('error', () => undefined);
       resolve(socket);
     });
     req.once('timeout', () => req.destroy(new PipelineError('timeout', true, `proxy CONNECT ${target} timed out`)));
-    req.once('error', (err) => reject(mapError(err, `proxy ${p.host}`)));
+    req.on('error', (err) => reject(mapError(err, `proxy ${p.host}`)));
     req.end();
   });
 }
@@ -330,7 +332,7 @@ async function hop(url: URL, ctx: HopContext): Promise<Hop> {
         socket.once('connect', () => clearTimeout(t));
       }
     });
-    req.once('error', fail);
+    req.on('error', fail);
     req.once('response', (res) => {
       streams.push(res);
       const status = res.statusCode ?? 0;
@@ -338,7 +340,7 @@ async function hop(url: URL, ctx: HopContext): Promise<Hop> {
       if (status < 200 || status >= 300) {
         // Redirects, 304 and errors: the body is not needed. A small declared body is drained
         // so the connection can be reused; anything else closes it.
-        res.once('error', () => undefined);
+        res.on('error', () => undefined);
         done({ status, headers: resHeaders, body: Buffer.alloc(0) });
         const length = Number(resHeaders['content-length'] ?? (status === 304 ? '0' : 'NaN'));
         if (Number.isFinite(length) && length <= 64 * 1024) {
@@ -363,14 +365,14 @@ async function hop(url: URL, ctx: HopContext): Promise<Hop> {
           fail(tooLarge());
         }
       });
-      res.once('error', fail);
+      res.on('error', fail);
       res.once('aborted', () => fail(new PipelineError('network', true, `GET ${url.href}: connection closed mid-body`)));
       const chunks: Buffer[] = [];
       let bytes = 0;
       const body: Readable = decoder ?? res;
       if (decoder) {
         streams.push(decoder);
-        decoder.once('error', (err) =>
+        decoder.on('error', (err) =>
           fail(new PipelineError('network', true, `GET ${url.href}: cannot decode ${resHeaders['content-encoding']} body: ${err.message}`, err)),
         );
         res.pipe(decoder);
