@@ -1,0 +1,313 @@
+/**
+ * End-to-end pipeline benchmark: articles from the local load wire through
+ * every role, each role a separate `node bin/telex.js start --role X` process,
+ * on a private redis-server (append-only) and a temp SQLite file.
+ *
+ *   npm run bench:pipeline                          # 10,000 items, 100 feeds
+ *   npm run bench:pipeline -- --items 2000 --feeds 40
+ *   npm run bench:pipeline -- --phases e2e --rate 20  # paced wire: latency below capacity
+ *
+ * Phases (each on a fresh Redis, queue prefix and database):
+ *   alone  each stage alone over a full input queue (the queue is paused while the
+ *          process starts, so start-up is not counted): CPU ms per article per
+ *          stage, and Redis CPU ms per article
+ *   e2e    all three roles at once: articles/s, publish -> stored latency p50/p95,
+ *          Redis peak memory, each worker's RSS at start and end
+ *   scale  two processes of each role on one Redis: no duplicates, throughput
+ * Then: the CPU bound implied by `alone` on this machine's cores, and efficiency.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { audit, latencies, Observer, percentile, storedCount, writeRunConfig } from './lib/harness.js';
+import { startLoadWire, type LoadWire } from './lib/load-wire.js';
+import { cpuMs, rssMb, startRedis, startRole, waitFor, type RedisProc, type RoleProc } from './lib/procs.js';
+
+const { values } = parseArgs({
+  options: {
+    items: { type: 'string', default: '10000' },
+    feeds: { type: 'string', default: '100' },
+    phases: { type: 'string', default: 'alone,e2e,scale' },
+    rate: { type: 'string' },
+    'poll-every': { type: 'string', default: '2s' },
+    concurrency: { type: 'string', default: '4' },
+    keep: { type: 'boolean', default: false },
+  },
+});
+const FEEDS = Number(values.feeds);
+const ITEMS = Number(values.items);
+const PER_FEED = Math.ceil(ITEMS / FEEDS);
+const PHASES = new Set(String(values.phases).split(','));
+const RATE = values.rate ? Number(values.rate) : undefined;
+const CONC = Number(values.concurrency);
+const CORES = availableParallelism();
+const root = mkdtempSync(join(tmpdir(), 'telex-bench-'));
+const STAGES = ['fetcher', 'extractor', 'enricher'] as const;
+type Stage = (typeof STAGES)[number];
+const QUEUE_OF = { fetcher: 'poll', extractor: 'extract', enricher: 'enrich' } as const;
+
+const out = (s = '') => process.stdout.write(`${s}\n`);
+const fmt = (n: number, d = 1) => (Number.isFinite(n) ? n.toFixed(d) : 'n/a');
+
+let runNo = 0;
+async function freshRun(wire: LoadWire, label: string) {
+  runNo++;
+  const dir = join(root, `${runNo}-${label}`);
+  const redis = await startRedis({ dir: join(dir, 'redis') });
+  const prefix = `{bench-${label}-${Date.now().toString(36)}}`;
+  const databaseUrl = join(dir, 'telex.db');
+  const setup = writeRunConfig(wire, {
+    dir,
+    redisUrl: redis.url,
+    databaseUrl,
+    prefix,
+    pollEvery: String(values['poll-every']),
+    concurrency: { fetcher: CONC, extractor: CONC, enricher: CONC },
+  });
+  const obs = new Observer(redis.url, prefix);
+  return { dir, redis, prefix, databaseUrl, setup, obs, logDir: join(dir, 'logs') };
+}
+type Run = Awaited<ReturnType<typeof freshRun>>;
+
+async function startPaused(run: Run, roles: Array<{ role: Stage; name: string }>, pause: Array<'poll' | 'extract' | 'enrich'>) {
+  for (const q of pause) {
+    await run.obs.queues[q].pause();
+  }
+  const procs = roles.map((r) => startRole(r.role, run.setup.env, { name: r.name, configPath: run.setup.configPath, logDir: run.logDir }));
+  await Promise.race([
+    Promise.all(procs.map((p) => p.ready)),
+    ...procs.map((p) => p.exited.then((c) => Promise.reject(new Error(`${p.name} exited early (${c}); see ${run.logDir}`)))),
+  ]);
+  // Let start-up work settle (scheduler sync, first connections) before the baseline.
+  await new Promise((r) => setTimeout(r, 1_000));
+  return procs;
+}
+
+const sample = (procs: RoleProc[], redis: RedisProc) => ({
+  cpu: new Map(procs.map((p) => [p.name, cpuMs(p.pid)])),
+  rss: new Map(procs.map((p) => [p.name, rssMb(p.pid)])),
+  redisCpu: cpuMs(redis.pid()),
+  at: Date.now(),
+});
+
+async function finish(run: Run) {
+  await run.obs.close();
+  await run.redis.stop();
+}
+
+/** Waits until `done()` holds, printing progress every 5 s. */
+async function progress(label: string, done: () => Promise<{ ok: boolean; line: string }>) {
+  let last = 0;
+  await waitFor(
+    label,
+    async () => {
+      const r = await done();
+      if (Date.now() - last > 5_000) {
+        last = Date.now();
+        process.stderr.write(`  [${label}] ${r.line}\n`);
+      }
+      return r.ok;
+    },
+    6 * 3600_000,
+    250,
+  );
+}
+
+// ------------------------------------------------------------------ phases
+
+type Alone = { cpuPerArticle: Record<Stage, number>; redisCpuPerArticle: number; seconds: Record<Stage, number> };
+
+async function phaseAlone(wire: LoadWire): Promise<Alone> {
+  const run = await freshRun(wire, 'alone');
+  const cpuPerArticle = { fetcher: 0, extractor: 0, enricher: 0 };
+  const seconds = { fetcher: 0, extractor: 0, enricher: 0 };
+  let redisCpu = 0;
+  const extractJobs = wire.items.length;
+  const enrichJobs = wire.expectedStored;
+  try {
+    for (const stage of STAGES) {
+      const q = QUEUE_OF[stage];
+      const [proc] = await startPaused(run, [{ role: stage, name: `alone-${stage}` }], [q]);
+      if (!proc) {
+        throw new Error('no process');
+      }
+      const before = sample([proc], run.redis);
+      await run.obs.queues[q].resume();
+      await progress(`alone ${stage}`, async () => {
+        const ex = await run.obs.counts('extract');
+        const en = await run.obs.counts('enrich');
+        const queued = (c: Record<string, number>) => (c['waiting'] ?? 0) + (c['paused'] ?? 0) + (c['prioritized'] ?? 0);
+        const stored = stage === 'enricher' ? ((await storedCount(run.databaseUrl)) ?? 0) : 0;
+        const ok =
+          stage === 'fetcher'
+            ? queued(ex) + (ex['failed'] ?? 0) >= extractJobs
+            : stage === 'extractor'
+              ? queued(ex) + (ex['active'] ?? 0) + (ex['delayed'] ?? 0) === 0 && queued(en) >= enrichJobs
+              : stored >= wire.expectedStored && queued(en) + (en['active'] ?? 0) === 0;
+        return { ok, line: `extract ${JSON.stringify(ex)} enrich ${JSON.stringify(en)} stored ${stored}` };
+      });
+      const after = sample([proc], run.redis);
+      const articles = stage === 'fetcher' ? extractJobs : stage === 'extractor' ? extractJobs : enrichJobs;
+      cpuPerArticle[stage] = ((after.cpu.get(proc.name) ?? 0) - (before.cpu.get(proc.name) ?? 0)) / articles;
+      seconds[stage] = (after.at - before.at) / 1000;
+      redisCpu += after.redisCpu - before.redisCpu;
+      if (stage === 'fetcher') {
+        // Later polls find nothing new; stop polling so the next stages run alone.
+        await run.obs.queues.poll.pause();
+      }
+      await proc.stop();
+    }
+  } finally {
+    await finish(run);
+  }
+  return { cpuPerArticle, redisCpuPerArticle: redisCpu / wire.expectedStored, seconds };
+}
+
+type E2E = {
+  label: string;
+  processes: number;
+  seconds: number;
+  storedPerSec: number;
+  itemsPerSec: number;
+  p50: number;
+  p95: number;
+  redisPeakMb: number;
+  rss: Array<{ name: string; start: number; end: number }>;
+  cpuMsTotal: number;
+  redisCpuMs: number;
+  audit: Awaited<ReturnType<typeof audit>>;
+  jobs: Array<{ name: string; jobs: string }>;
+};
+
+async function phaseE2E(wire: LoadWire, label: string, copies: number): Promise<E2E> {
+  const run = await freshRun(wire, label);
+  const roles = STAGES.flatMap((role) => Array.from({ length: copies }, (_, i) => ({ role, name: `${label}-${role}-${i + 1}` })));
+  const procs = await startPaused(run, roles, ['poll']);
+  try {
+    const before = sample(procs, run.redis);
+    await run.obs.queues.poll.resume();
+    const t0 = Date.now();
+    await progress(label, async () => {
+      const stored = (await storedCount(run.databaseUrl)) ?? 0;
+      const ex = await run.obs.counts('extract');
+      const busy = await run.obs.busy();
+      const finalExtract = (ex['failed'] ?? 0) + stored;
+      return {
+        ok: stored >= wire.expectedStored && busy === 0,
+        line: `stored ${stored}/${wire.expectedStored}, busy ${busy}, extract failed ${ex['failed'] ?? 0}, ~${fmt(finalExtract / ((Date.now() - t0) / 1000))} items/s`,
+      };
+    });
+    const t1 = Date.now();
+    const after = sample(procs, run.redis);
+    const mem = await run.redis.info('memory');
+    const events = await run.obs.events();
+    const lat = latencies(wire, events);
+    const lastEvent = events.reduce((m, e) => Math.max(m, e.ms), 0);
+    const firstServed = Math.min(...wire.firstServedAt.values());
+    const seconds = ((lastEvent || t1) - Math.min(firstServed, t0)) / 1000;
+    for (const p of procs) {
+      await p.stop();
+    }
+    const result: E2E = {
+      label,
+      processes: procs.length,
+      seconds,
+      storedPerSec: wire.expectedStored / seconds,
+      itemsPerSec: wire.items.length / seconds,
+      p50: percentile(lat, 50),
+      p95: percentile(lat, 95),
+      redisPeakMb: Number(mem['used_memory_peak'] ?? 0) / 1024 / 1024,
+      rss: procs.map((p) => ({ name: p.name, start: before.rss.get(p.name) ?? NaN, end: after.rss.get(p.name) ?? NaN })),
+      cpuMsTotal: procs.reduce((s, p) => s + (after.cpu.get(p.name) ?? 0) - (before.cpu.get(p.name) ?? 0), 0),
+      redisCpuMs: after.redisCpu - before.redisCpu,
+      audit: await audit(wire, run.obs, run.databaseUrl),
+      jobs: procs.map((p) => ({ name: p.name, jobs: [...p.jobs.entries()].map(([k, v]) => `${k}=${v}`).join(' ') })),
+    };
+    return result;
+  } finally {
+    for (const p of procs) {
+      if (p.alive()) {
+        await p.kill9();
+      }
+    }
+    await finish(run);
+  }
+}
+
+function printE2E(r: E2E, alone: Alone | null) {
+  out(`### ${r.label}: ${r.processes} worker processes`);
+  out(`end to end: ${fmt(r.seconds)} s, ${fmt(r.storedPerSec)} articles stored/s (${fmt(r.itemsPerSec)} items/s incl. bad input)`);
+  out(`publish -> stored latency: p50 ${fmt(r.p50 / 1000, 2)} s, p95 ${fmt(r.p95 / 1000, 2)} s`);
+  out(`redis peak memory (used_memory_peak): ${fmt(r.redisPeakMb)} MB; redis CPU ${fmt(r.redisCpuMs / r.audit.expectedStored, 2)} ms/article`);
+  out(`worker CPU: ${fmt(r.cpuMsTotal / r.audit.expectedStored, 1)} ms/article in total; CPU obtained ${fmt((r.cpuMsTotal + r.redisCpuMs) / 1000 / r.seconds, 2)} cores on average`);
+  for (const x of r.rss) {
+    out(`  rss ${x.name.padEnd(24)} start ${fmt(x.start)} MB  end ${fmt(x.end)} MB  (${x.end >= x.start ? '+' : ''}${fmt(((x.end - x.start) / x.start) * 100)} %)`);
+  }
+  for (const j of r.jobs) {
+    out(`  jobs ${j.name.padEnd(24)} ${j.jobs}`);
+  }
+  const a = r.audit;
+  out(
+    `audit: stored ${a.stored}/${a.expectedStored} exactly once: ${a.storedOnce ? 'yes' : 'NO'}; created events ${a.createdEvents} (ids with >1: ${a.duplicateCreatedEvents}); versions > 1: ${a.versionsAboveOne}; failed jobs extract ${a.failedJobs.extract} / enrich ${a.failedJobs.enrich} / poll ${a.failedJobs.poll}; failed on good input ${a.failedOnGoodInput.length}; nothing left queued or active: ${a.nothingLeft ? 'yes' : 'NO'}`,
+  );
+  if (!a.storedOnce) {
+    out(`  missing ${a.missing.length}: ${a.missing.slice(0, 5).join(' ')}`);
+  }
+  if (alone) {
+    const perArticle = alone.cpuPerArticle.fetcher + alone.cpuPerArticle.extractor + alone.cpuPerArticle.enricher + alone.redisCpuPerArticle;
+    const bound = (CORES * 1000) / perArticle;
+    const obtained = (r.cpuMsTotal + r.redisCpuMs) / 1000 / r.seconds;
+    out(`efficiency vs the ${CORES}-core bound: ${fmt((r.storedPerSec / bound) * 100)} %`);
+    out(`efficiency vs the CPU this run obtained (${fmt(obtained, 2)} cores): ${fmt((r.storedPerSec / ((obtained * 1000) / perArticle)) * 100)} %`);
+  }
+  out();
+}
+
+// ------------------------------------------------------------------ main
+
+async function main() {
+  out(`## bench:pipeline — ${new Date().toISOString()}`);
+  out(`items ${FEEDS * PER_FEED} (${FEEDS} feeds x ${PER_FEED}), concurrency ${CONC} per worker, poll every ${values['poll-every']}, cores ${CORES}, load average at start ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+  const wireOpts = { feeds: FEEDS, itemsPerFeed: PER_FEED, flakyEvery: 100, ...(RATE ? { publishPerSecond: RATE } : {}) };
+  let alone: Alone | null = null;
+  if (PHASES.has('alone')) {
+    const wire = await startLoadWire({ ...wireOpts, publishPerSecond: undefined });
+    out(`wire: ${wire.items.length} items, ${wire.expectedStored} should be stored (${wire.items.filter((i) => i.expect === 'failed').length} dead links, ${wire.items.filter((i) => i.expect === 'skipped').length} pages without a story, ${wire.items.filter((i) => i.kind === 'fallback').length} from feed content, ${wire.items.filter((i) => i.kind === 'flaky').length} answer 503 once)`);
+    try {
+      alone = await phaseAlone(wire);
+    } finally {
+      await wire.close();
+    }
+    const total = alone.cpuPerArticle.fetcher + alone.cpuPerArticle.extractor + alone.cpuPerArticle.enricher + alone.redisCpuPerArticle;
+    out('### each stage alone (CPU ms per article)');
+    for (const s of STAGES) {
+      out(`  ${s.padEnd(10)} ${fmt(alone.cpuPerArticle[s], 2)} ms  (${fmt(alone.seconds[s])} s wall)`);
+    }
+    out(`  redis      ${fmt(alone.redisCpuPerArticle, 2)} ms`);
+    out(`  total      ${fmt(total, 2)} ms -> CPU bound on ${CORES} cores: ${fmt((CORES * 1000) / total)} articles/s`);
+    out();
+  }
+  for (const [phase, copies] of [['e2e', 1], ['scale', 2]] as const) {
+    if (!PHASES.has(phase)) {
+      continue;
+    }
+    const wire = await startLoadWire(wireOpts);
+    try {
+      printE2E(await phaseE2E(wire, phase, copies), alone);
+    } finally {
+      await wire.close();
+    }
+  }
+  out(`load average at end ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+}
+
+try {
+  await main();
+} finally {
+  if (!values.keep) {
+    rmSync(root, { recursive: true, force: true });
+  } else {
+    out(`kept ${root}`);
+  }
+}
