@@ -142,6 +142,8 @@ describe('console pages (no API token)', () => {
   it('shows one story with its text, times, topics, entities, other copies and API links', async () => {
     const { res, d } = await page(`/console/articles/${recs.seed.id}`);
     expect(res.status).toBe(200);
+    // Server-rendered in full: the page loads no script at all.
+    expect(d.querySelectorAll('script').length).toBe(0);
     expect(d.querySelector('h1')?.textContent).toBe(recs.seed.title);
     expect(d.querySelector('.byline')?.textContent).toBe('VOA News');
     expect(d.querySelector('.dateline')?.textContent).toBe('BEIJING');
@@ -241,6 +243,7 @@ describe('feeds page', () => {
 
     const { res, d } = await page('/console/feeds');
     expect(res.status).toBe(200);
+    expect(d.querySelectorAll('script').length).toBe(0);
     const rows = [...d.querySelectorAll('tbody tr[data-feed]')];
     expect(rows.map((r) => [r.getAttribute('data-feed'), r.getAttribute('data-health')])).toEqual([
       ['broken', 'failing'],

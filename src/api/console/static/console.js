@@ -30,10 +30,7 @@
   const wireHref = (params) => `/console/?${new URLSearchParams(params).toString()}`;
   const sortTime = (a) => a.publishedAt || a.storedAt || a.fetchedAt;
   const copiesLabel = (n) => `+${n} ${n === 1 ? 'copy' : 'copies'}`;
-  const sep = () => {
-    const s = el('span', { class: 'sep', 'aria-hidden': 'true' }, '·');
-    return s;
-  };
+  const sep = () => el('span', { class: 'sep', 'aria-hidden': 'true' }, '·');
 
   /** Same markup as the server's wireItem(). */
   const buildItem = (a) => {
@@ -123,9 +120,18 @@
     setStatus(arrived > 0 ? `Live: ${arrived} new ${arrived === 1 ? 'story' : 'stories'} since you opened this page.` : 'Live: new stories appear at the top.', true);
   });
   source.addEventListener('error', () => {
-    list.setAttribute('data-live', 'reconnecting');
-    setStatus('Live updates interrupted; reconnecting…', false);
+    if (source.readyState === EventSource.CLOSED) {
+      list.setAttribute('data-live', 'closed');
+      setStatus('Live updates are unavailable; reload the page for new stories.', false);
+    } else {
+      list.setAttribute('data-live', 'reconnecting');
+      setStatus('Live updates interrupted; reconnecting…', false);
+    }
   });
   source.addEventListener('article', onArticle);
   window.addEventListener('pagehide', () => source.close());
+  // Back from the page cache the stream is closed: fetch a fresh page.
+  window.addEventListener('pageshow', (ev) => {
+    if (ev.persisted) window.location.reload();
+  });
 })();
