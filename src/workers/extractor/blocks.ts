@@ -81,11 +81,19 @@ export function textBlocks(root: Node): string[] {
 
 export const joinBlocks = (blocks: string[]): string => blocks.join('\n\n');
 
-/** Whitespace-separated tokens that hold a letter or a digit. */
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu;
+
+/**
+ * Whitespace-separated tokens that hold a letter or a digit; in Chinese and
+ * Japanese, which do not separate words, each character counts as one.
+ */
 export const countWords = (text: string): number => {
   let n = 0;
   for (const tok of text.split(/\s+/)) {
-    if (/[\p{L}\p{N}]/u.test(tok)) {
+    const cjk = tok.match(CJK)?.length ?? 0;
+    if (cjk > 0) {
+      n += cjk + (/[\p{L}\p{N}]/u.test(tok.replace(CJK, '')) ? 1 : 0);
+    } else if (/[\p{L}\p{N}]/u.test(tok)) {
       n++;
     }
   }

@@ -71,34 +71,49 @@ function holdsStory(el: Element): boolean {
  * Removes page furniture before Readability scores the page: navigation,
  * forms, share bars, newsletter boxes, related links, comment sections,
  * hidden elements. Conservative around anything that holds story text.
+ * One walk over the tree; removed subtrees are not descended into.
  */
 export function removeFurniture(doc: Document): number {
-  let removed = 0;
   const root = doc.body ?? doc.documentElement;
   if (!root) {
     return 0;
   }
-  for (const tag of DROP_TAGS) {
-    for (const el of Array.from(root.getElementsByTagName(tag))) {
-      if (el.isConnected === false || holdsStory(el)) {
-        continue;
-      }
-      el.remove();
-      removed++;
-    }
+  const doomed: Element[] = [];
+  const stack: Element[] = [];
+  for (let c = root.firstElementChild; c; c = c.nextElementSibling) {
+    stack.push(c);
   }
-  for (const el of Array.from(root.querySelectorAll('[hidden], [aria-hidden="true"], [class], [id], [role]'))) {
-    if (PROTECTED.has(el.tagName.toUpperCase()) || !root.contains(el)) {
+  while (stack.length > 0) {
+    const el = stack.pop();
+    if (!el) {
+      break;
+    }
+    const tag = el.tagName.toLowerCase();
+    let drop = false;
+    if (!PROTECTED.has(tag.toUpperCase())) {
+      if (DROP_TAG_SET.has(tag)) {
+        drop = true;
+      } else if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') {
+        drop = true;
+      } else if (looksLikeFurniture(el)) {
+        drop = true;
+      }
+    }
+    if (drop && !holdsStory(el)) {
+      doomed.push(el);
       continue;
     }
-    const hidden = el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true';
-    if ((hidden && !holdsStory(el)) || (looksLikeFurniture(el) && !holdsStory(el))) {
-      el.remove();
-      removed++;
+    for (let c = el.firstElementChild; c; c = c.nextElementSibling) {
+      stack.push(c);
     }
   }
-  return removed;
+  for (const el of doomed) {
+    el.remove();
+  }
+  return doomed.length;
 }
+
+const DROP_TAG_SET = new Set(DROP_TAGS);
 
 const SHORT_BLOCK_TAGS = 'p, div, li, h2, h3, h4, h5, h6, span, a, strong, b, section, ul, ol, figure, blockquote, header';
 
@@ -134,11 +149,19 @@ export function removeInlineFurniture(root: Element): number {
       removed++;
     }
   }
-  for (const el of Array.from(root.querySelectorAll('ul, ol'))) {
-    if (root.contains(el) && isLinkList(el) && el.querySelectorAll('li').length >= 2) {
-      el.remove();
-      removed++;
+  // A list of nothing but links that closes the article is a "more stories" block.
+  for (;;) {
+    const lists = Array.from(root.querySelectorAll('ul, ol'));
+    const last = lists.at(-1);
+    if (!last || !isLinkList(last) || last.querySelectorAll('li').length < 2) {
+      break;
     }
+    const all = collapseSpace(root.textContent ?? '');
+    if (!all.endsWith(collapseSpace(last.textContent ?? ''))) {
+      break;
+    }
+    last.remove();
+    removed++;
   }
   return removed;
 }

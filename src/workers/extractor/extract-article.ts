@@ -34,7 +34,12 @@ export const EXTRACT_DEFAULTS = {
  */
 export function cleanCharacters(html: string): string {
   // eslint-disable-next-line no-control-regex
-  const stripped = html.replace(/[\u0000-\u0008\u000B\u000E-\u001F\u007F]/g, '');
+  const CONTROL = /[\u0000-\u0008\u000B\u000E-\u001F\u007F]/;
+  const stripped = CONTROL.test(html) ? html.replace(new RegExp(CONTROL.source, 'g'), '') : html;
+  // Lone surrogates are rare: look for any surrogate first, the exact check is slow.
+  if (!/[\uD800-\uDFFF]/.test(stripped)) {
+    return stripped;
+  }
   return stripped.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
 }
 
@@ -125,10 +130,6 @@ function removeLeadingRepeats(root: Element, title: string, byline: string | nul
   }
 }
 
-function countElements(doc: Document): number {
-  return doc.querySelectorAll('*').length;
-}
-
 /**
  * The story in an HTML page: metadata, plain text block by block, and
  * sanitized HTML. Null when the page holds no article. Throws a permanent
@@ -155,13 +156,14 @@ export function extractArticle(html: string, url: string, opts: ExtractOptions =
   try {
     parsed = parseDocument(cleaned, url, o.dom);
     const doc = parsed.document;
-    const elements = countElements(doc);
-    if (elements > o.maxElements) {
-      throw new PipelineError('too_large', false, `page has ${elements} elements, limit ${o.maxElements}`);
-    }
     const meta = readMetadata(doc, url, ld);
+    // A dateline set apart from the story (in the header) is metadata; one
+    // that opens the first paragraph stays part of the text.
     for (const el of Array.from(doc.querySelectorAll('.dateline, [itemprop="dateline"]'))) {
-      el.remove();
+      const para = el.closest('p');
+      if (!para || collapseSpace(para.textContent ?? '').length <= collapseSpace(el.textContent ?? '').length + 2) {
+        el.remove();
+      }
     }
     removeFurniture(doc);
     const reader = new Readability<Element>(doc, {
