@@ -7,13 +7,13 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadLabelledArticles, loadLanguageSamples, type LabelledArticle } from '../tests/fixtures/enrich/load.js';
+import { loadLabelledArticles, loadLanguageSamples, loadSameSubjectStories, type LabelledArticle } from '../tests/fixtures/enrich/load.js';
 import type { ExtractedArticle } from '../src/queues/contracts.js';
-import { DUPLICATE_THRESHOLD, estimateSimilarity, fingerprint } from '../src/workers/enricher/cluster.js';
+import { BANDS, DUPLICATE_THRESHOLD, estimateSimilarity, fingerprint, ROWS, shingleHashes, SIGNATURE_SIZE } from '../src/workers/enricher/cluster.js';
 import { detectLanguage } from '../src/workers/enricher/detect-language.js';
 import { enrichArticle } from '../src/workers/enricher/enrich-article.js';
 import { extractEntityMentions } from '../src/workers/enricher/extract-entities.js';
-import { topLevelOf } from '../src/workers/enricher/mediatopics.js';
+import { ancestorsOf, topLevelOf } from '../src/workers/enricher/mediatopics.js';
 import { tagTopics } from '../src/workers/enricher/tag-topics.js';
 import { parseTopicsConfig } from '../src/workers/enricher/topics-config.js';
 
@@ -67,7 +67,6 @@ function benchTopics(set: LabelledArticle[]) {
   log(`topics per article: ${(count / set.length).toFixed(2)}`);
 }
 
-import { ancestorsOf } from '../src/workers/enricher/mediatopics.js';
 const isAncestor = (a: string, b: string) => a !== b && ancestorsOf(b).includes(a);
 
 // ---------- entities ----------
@@ -110,6 +109,279 @@ function benchEntities(set: LabelledArticle[]) {
   log(`${'all'.padEnd(12)} P ${pct(m.p)}  R ${pct(m.r)}  F1 ${pct(m.f)}`);
 }
 
+// ---------- clustering ----------
+/** Deterministic pseudo-random numbers (mulberry32), so every run edits the same words. */
+function rng(seed: number) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+const SYNONYMS: Record<string, string> = {
+  said: 'stated', says: 'states', officials: 'authorities', people: 'persons', about: 'around', more: 'over',
+  after: 'following', before: 'ahead of', percent: 'per cent', announced: 'said', government: 'administration',
+  expected: 'forecast', city: 'town', also: 'additionally', large: 'big', but: 'however', major: 'key', told: 'informed',
+};
+const DATELINES = ['WASHINGTON (Wire) - ', 'LONDON, June 11 (Newswire) - ', 'PARIS — ', 'NEW YORK (AP) -- ', 'TOKYO, Nov 3 (Agency) - '];
+
+/** A lightly edited wire copy: new dateline or credit line, last paragraph cut, a few words changed. */
+function wireCopy(text: string, seed: number, kind: 'dateline-cut' | 'edits' | 'all'): string {
+  const r = rng(seed);
+  let paras = text.split(/\n\s*\n/);
+  if ((kind === 'dateline-cut' || kind === 'all') && paras.length > 3) paras = paras.slice(0, -1);
+  if (kind === 'edits' || kind === 'all') {
+    paras = paras.map((p) =>
+      p
+        .split(' ')
+        .map((w) => {
+          const bare = w.toLowerCase().replace(/[^a-z]/g, '');
+          const syn = SYNONYMS[bare];
+          if (syn && r() < 0.5) return w.replace(new RegExp(bare, 'i'), syn);
+          if (r() < 0.01) return ''; // a dropped word
+          return w;
+        })
+        .filter(Boolean)
+        .join(' '),
+    );
+  }
+  const dateline = kind === 'edits' ? '' : DATELINES[Math.floor(r() * DATELINES.length)];
+  const credit = kind === 'edits' ? '' : '\n\n(Reporting by a correspondent; editing by the desk)';
+  return `${dateline}${paras.join('\n\n')}${credit}`;
+}
+
+/** Text of each readability test page's expected output, for more distinct stories of real length. */
+function corpusTexts(): Array<{ id: string; text: string }> {
+  const dir = resolve(ROOT, '../shared/corpora/readability-test-pages');
+  if (!existsSync(dir)) return [];
+  const out: Array<{ id: string; text: string }> = [];
+  for (const name of readdirSync(dir).sort()) {
+    const file = resolve(dir, name, 'expected.html');
+    if (!existsSync(file)) continue;
+    const text = readFileSync(file, 'utf8')
+      .replace(/<(script|style)[\s\S]*?<\/\1>/gi, ' ')
+      .replace(/<\/(p|div|h[1-6]|li|blockquote|pre|tr)>/gi, '\n\n')
+      .replace(/<[^>]+>/g, ' ')
+      .replace(/&nbsp;/g, ' ')
+      .replace(/&amp;/g, '&')
+      .replace(/&[a-z]+;|&#\d+;/g, ' ')
+      .split(/\n\s*\n/)
+      .map((p) => p.replace(/\s+/g, ' ').trim())
+      .filter((p) => p.split(' ').length >= 8)
+      .join('\n\n');
+    // Placeholder pages (lorem ipsum) are not stories.
+    if (text.split(/\s+/).length >= 150 && !/lorem ipsum/i.test(text)) out.push({ id: `page:${name}`, text });
+  }
+  return out;
+}
+
+function benchClusters(set: LabelledArticle[]) {
+  const seedLike = set.map((a) => ({ id: a.id, text: a.text }));
+  const sameSubject = loadSameSubjectStories().map((s, i) => ({ id: `same-subject:${s.relatedTo}:${i}`, text: s.text }));
+  const pages = corpusTexts();
+  const originals = [...seedLike, ...sameSubject, ...pages];
+  // Exact Jaccard of shingle sets, to tell corpus pages that carry the same text from real false positives.
+  const exactJaccard = (x: string, y: string) => {
+    const a = new Set(shingleHashes(x));
+    const b = new Set(shingleHashes(y));
+    let inter = 0;
+    for (const h of a) if (b.has(h)) inter++;
+    return inter / Math.max(1, a.size + b.size - inter);
+  };
+  const fps = originals.map((o) => fingerprint(o.text));
+  // Index originals by band key, as the store does.
+  const byBand = new Map<string, number[]>();
+  fps.forEach((fp, i) => {
+    for (const b of fp.bands) byBand.set(b, [...(byBand.get(b) ?? []), i]);
+  });
+  const candidatesOf = (bands: string[]) => new Set(bands.flatMap((b) => byBand.get(b) ?? []));
+
+  const kinds = ['dateline-cut', 'edits', 'all'] as const;
+  let copies = 0;
+  let found = 0;
+  const sims: number[] = [];
+  const perKind = new Map<string, { n: number; ok: number }>();
+  for (let i = 0; i < originals.length; i++) {
+    if (originals[i]?.id.startsWith('same-subject:')) continue;
+    for (const [k, kind] of kinds.entries()) {
+      const copy = wireCopy((originals[i] as { text: string }).text, i * 7 + k, kind);
+      const fp = fingerprint(copy);
+      copies++;
+      const cands = candidatesOf(fp.bands);
+      const sim = estimateSimilarity(fp.signature, (fps[i] as { signature: number[] }).signature);
+      sims.push(sim);
+      const matched = cands.has(i) && sim >= DUPLICATE_THRESHOLD;
+      const pk = perKind.get(kind) ?? { n: 0, ok: 0 };
+      pk.n++;
+      if (matched) pk.ok++;
+      perKind.set(kind, pk);
+      if (matched) found++;
+      else if (VERBOSE) log(`  cluster miss ${originals[i]?.id} (${kind}): similarity ${sim.toFixed(2)}, candidate ${cands.has(i)}`);
+    }
+  }
+  // Distinct stories: every pair of originals that the band index makes candidates, checked against the threshold.
+  let pairs = 0;
+  let candidatePairs = 0;
+  let falsePositives = 0;
+  let sameTextPages = 0;
+  let maxDistinct = 0;
+  let maxSameSubject = 0;
+  for (let i = 0; i < originals.length; i++) {
+    for (const j of candidatesOf((fps[i] as { bands: string[] }).bands)) {
+      if (j <= i) continue;
+      candidatePairs++;
+      const sim = estimateSimilarity((fps[i] as { signature: number[] }).signature, (fps[j] as { signature: number[] }).signature);
+      if (sim >= DUPLICATE_THRESHOLD) {
+        const exact = exactJaccard((originals[i] as { text: string }).text, (originals[j] as { text: string }).text);
+        // Two corpus pages built from one text are copies, not distinct stories.
+        if (exact >= 0.5 && originals[i]?.id.startsWith('page:') && originals[j]?.id.startsWith('page:')) {
+          sameTextPages++;
+          if (VERBOSE) log(`  same text in two corpus pages ${originals[i]?.id} ~ ${originals[j]?.id}: estimated ${sim.toFixed(2)}, exact ${exact.toFixed(2)}`);
+        } else {
+          falsePositives++;
+          if (VERBOSE) log(`  cluster false positive ${originals[i]?.id} ~ ${originals[j]?.id}: ${sim.toFixed(2)}`);
+        }
+      }
+    }
+    for (let j = i + 1; j < originals.length; j++) {
+      pairs++;
+      const sim = estimateSimilarity((fps[i] as { signature: number[] }).signature, (fps[j] as { signature: number[] }).signature);
+      const oi = originals[i]?.id ?? '';
+      const oj = originals[j]?.id ?? '';
+      if (oj.startsWith('same-subject:') && oj.split(':')[1] === oi) maxSameSubject = Math.max(maxSameSubject, sim);
+      if (!(oi.startsWith('page:') && oj.startsWith('page:') && exactJaccard(originals[i]?.text ?? '', originals[j]?.text ?? '') >= 0.5)) {
+        maxDistinct = Math.max(maxDistinct, sim);
+      }
+    }
+  }
+  log(`## Clustering (MinHash ${SIGNATURE_SIZE} x 3-word shingles, LSH ${BANDS} bands x ${ROWS} rows, threshold ${DUPLICATE_THRESHOLD})`);
+  log(`stories: ${originals.length} (${seedLike.length} labelled articles, ${sameSubject.length} distinct same-subject follow-ups, ${pages.length} readability test pages)`);
+  log(`cluster recall: ${pct(found / copies)} (${found}/${copies} copies); copy similarity min ${Math.min(...sims).toFixed(2)}, median ${quantile(sims, 0.5).toFixed(2)}`);
+  for (const [kind, v] of perKind) log(`  ${kind.padEnd(13)} ${pct(v.ok / v.n)} (${v.ok}/${v.n})`);
+  log(`  (dateline-cut: new dateline + credit line, last paragraph cut; edits: ~1 % of words dropped, common words swapped for synonyms; all: both)`);
+  log(`distinct pairs: ${pairs}; sharing a band: ${candidatePairs}; false positives: ${falsePositives}; corpus page pairs carrying the same text: ${sameTextPages}`);
+  log(`highest similarity between distinct stories: ${maxDistinct.toFixed(3)}; between a story and its same-subject follow-up: ${maxSameSubject.toFixed(3)}`);
+}
+
+// ---------- language ----------
+type Detector = { name: string; detect: (t: string) => string | null };
+
+async function detectors(): Promise<Detector[]> {
+  const out: Detector[] = [{ name: 'telex detectLanguage (CLD3)', detect: (t) => detectLanguage(t).language }];
+  for (const size of ['small', 'medium', 'large'] as const) {
+    try {
+      const mod = (await import(`eld/${size}`)) as { eld: { detect: (t: string) => { language: string } } };
+      out.push({ name: `eld ${size}`, detect: (t) => mod.eld.detect(t).language || null });
+    } catch {
+      // not installed
+    }
+  }
+  try {
+    const { loadModule } = (await import('cld3-asm')) as unknown as {
+      loadModule: () => Promise<{ create: (min?: number, max?: number) => { findLanguage: (t: string) => { language: string; is_reliable: boolean } } }>;
+    };
+    const factory = await loadModule();
+    const id = factory.create(0, 1000);
+    out.push({ name: 'cld3-asm (CLD3)', detect: (t) => {
+      const l = id.findLanguage(t).language;
+      return l === 'und' ? null : l.split('-')[0] ?? null;
+    } });
+  } catch {
+    // not installed
+  }
+  return out;
+}
+
+async function benchLanguage() {
+  const samples = loadLanguageSamples();
+  const langs = new Set(samples.map((s) => s.language));
+  log('## Language (short paragraphs)');
+  log(`samples: ${samples.length} in ${langs.size} languages, ${Math.round(samples.reduce((a, s) => a + s.text.length, 0) / samples.length)} characters on average`);
+  for (const d of await detectors()) {
+    let ok = 0;
+    for (const s of samples) d.detect(s.text); // warm-up
+    const t0 = performance.now();
+    for (const s of samples) {
+      const got = d.detect(s.text);
+      if (got === s.language) ok++;
+      else if (VERBOSE) log(`  ${d.name}: ${s.language} detected as ${got}: ${s.text.slice(0, 50)}`);
+    }
+    const ms = (performance.now() - t0) / samples.length;
+    log(`${d.name.padEnd(34)} accuracy ${pct(ok / samples.length)} (${ok}/${samples.length}), ${ms.toFixed(3)} ms per sample`);
+  }
+  // The declared language as a hint: a wrong hint must not win over clear text.
+  let hinted = 0;
+  for (const [i, s] of samples.entries()) {
+    const wrong = (samples[(i + 5) % samples.length] as { language: string }).language;
+    if (detectLanguage(s.text, wrong === s.language ? 'en' : wrong).language?.split('-')[0] === s.language) hinted++;
+  }
+  log(`telex detectLanguage with a WRONG declared hint: ${pct(hinted / samples.length)} correct`);
+}
+
+// ---------- speed ----------
+async function benchSpeed(set: LabelledArticle[]) {
+  const customTopics = parseTopicsConfig(readFileSync(resolve(ROOT, 'config/topics.yaml'), 'utf8'));
+  const extracted = (id: string, title: string, text: string): ExtractedArticle => ({
+    feedId: 'bench', url: `http://127.0.0.1/${id}`, canonicalUrl: `http://127.0.0.1/${id}`, title, byline: null, dateline: null,
+    publishedAt: null, modifiedAt: null, fetchedAt: '2026-01-01T00:00:00.000Z', siteName: null, language: 'en', excerpt: null,
+    leadImage: null, text, html: '', wordCount: text.split(/\s+/).length, extraction: { method: 'readability', warnings: [] },
+  });
+  // 800-word articles: each labelled article followed by the next ones until 800 words.
+  const long: ExtractedArticle[] = set.map((a, i) => {
+    const paras: string[] = [];
+    let words = 0;
+    for (let k = 0; words < 800; k++) {
+      const next = set[(i + k) % set.length] as LabelledArticle;
+      for (const p of next.text.split('\n\n')) {
+        if (words >= 800) break;
+        paras.push(p);
+        words += p.split(/\s+/).length;
+      }
+    }
+    return extracted(a.id, a.title, paras.join('\n\n'));
+  });
+  for (let w = 0; w < 2; w++) for (const a of long) enrichArticle(a, { customTopics }); // warm-up
+  const times: number[] = [];
+  // CPU time is counted in scheduler ticks: take it over the whole batch, not per run.
+  const c0 = process.cpuUsage();
+  for (let round = 0; round < 3; round++) {
+    for (const a of long) {
+      const t0 = performance.now();
+      enrichArticle(a, { customTopics });
+      times.push(performance.now() - t0);
+    }
+  }
+  const c = process.cpuUsage(c0);
+  const cpuMean = (c.user + c.system) / 1000 / times.length;
+  const words = long.reduce((acc, a) => acc + a.wordCount, 0) / long.length;
+  log('## Speed (enrichArticle, one core, after warm-up)');
+  log(`${times.length} runs on ${long.length} articles of ${Math.round(words)} words: median ${quantile(times, 0.5).toFixed(2)} ms, p95 ${quantile(times, 0.95).toFixed(2)} ms (wall clock); mean CPU time ${cpuMean.toFixed(2)} ms`);
+  const [l1, l5] = (await import('node:os')).loadavg();
+  log(`machine load average while measuring: ${l1?.toFixed(1)} (1 min), ${l5?.toFixed(1)} (5 min) on ${(await import('node:os')).cpus().length} cores`);
+  const short: number[] = [];
+  for (const a of set) {
+    const e = extracted(a.id, a.title, a.text);
+    const t0 = performance.now();
+    enrichArticle(e, { customTopics });
+    short.push(performance.now() - t0);
+  }
+  log(`labelled articles (${Math.round(set.reduce((acc, a) => acc + a.text.split(/\s+/).length, 0) / set.length)} words): median ${quantile(short, 0.5).toFixed(2)} ms, p95 ${quantile(short, 0.95).toFixed(2)} ms`);
+  const fpTimes: number[] = [];
+  for (const a of long) {
+    const t0 = performance.now();
+    fingerprint(a.text);
+    fpTimes.push(performance.now() - t0);
+  }
+  log(`fingerprint (800 words): median ${quantile(fpTimes, 0.5).toFixed(2)} ms`);
+}
+
 const [cmd] = process.argv.slice(2).filter((a) => !a.startsWith('--'));
+log(`# Enricher benchmark (node ${process.version})`);
 if (!cmd || cmd === 'topics') benchTopics(articles);
 if (!cmd || cmd === 'entities') benchEntities(articles);
+if (!cmd || cmd === 'clusters') benchClusters(articles);
+if (!cmd || cmd === 'language') await benchLanguage();
+if (!cmd || cmd === 'speed') await benchSpeed(articles);

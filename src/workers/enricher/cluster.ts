@@ -1,19 +1,20 @@
 import type { Fingerprint } from '../../store/types.js';
 import { parseDateline } from './parse-dateline.js';
 
+/** LSH banding: BANDS bands of ROWS rows each. A pair with similarity s shares a band with probability 1 - (1 - s^ROWS)^BANDS: 0.99 at s = 0.45, 0.05 at s = 0.1. */
+export const BANDS = 48;
+export const ROWS = 3;
 /** Number of MinHash functions (signature length). */
-export const SIGNATURE_SIZE = 128;
-/** LSH banding: BANDS bands of ROWS rows each (BANDS * ROWS = SIGNATURE_SIZE). */
-export const BANDS = 32;
-export const ROWS = 4;
+export const SIGNATURE_SIZE = BANDS * ROWS;
 /** Words per shingle. */
 export const SHINGLE_WORDS = 3;
 /**
  * Estimated Jaccard similarity of word shingles at or above which two texts are
- * copies of one story. Light edits keep copies above 0.7; distinct stories on the
- * same subject stay under 0.2 (see bench/enrich.ts).
+ * copies of one story. Lightly edited wire copies (new dateline and credit line,
+ * last paragraph cut, a few words changed) measure 0.4 and up; distinct stories
+ * on the same subject stay under 0.05 (see bench/enrich.ts and docs/BENCHMARKS.md).
  */
-export const DUPLICATE_THRESHOLD = 0.5;
+export const DUPLICATE_THRESHOLD = 0.35;
 
 const SEEDS: Uint32Array = (() => {
   // Deterministic seeds (splitmix32), one per hash function.
@@ -74,7 +75,7 @@ export function shingleHashes(text: string): Uint32Array {
 /**
  * MinHash signature of the text's word shingles and its LSH band keys
  * ("<band>:<hash of the band's rows>"). Texts whose estimated similarity is
- * above about 0.6 share at least one band key with near certainty. Empty text
+ * above 0.45 share at least one band key with 99 % probability. Empty text
  * has no band keys, so it never matches anything.
  */
 export function fingerprint(text: string): Fingerprint {

@@ -1,4 +1,4 @@
-import { eld } from 'eld/medium';
+import { loadModule } from 'cld3-asm';
 
 export type LanguageGuess = {
   /** BCP 47 tag, or null when the text gives no usable signal and no hint was declared. */
@@ -9,7 +9,12 @@ export type LanguageGuess = {
 };
 
 /** Longest sample the detector sees: more text adds time, not accuracy. */
-const SAMPLE_CHARS = 1200;
+const SAMPLE_CHARS = 1000;
+
+// Google's CLD3 (compiled to WebAssembly, shipped in the package: nothing is
+// downloaded). Loading takes a few hundred milliseconds once per process;
+// detection is synchronous afterwards.
+const identifier = (await loadModule()).create(0, SAMPLE_CHARS);
 
 /** "en-US" -> "en", "ZH_hant" -> "zh". */
 export const primarySubtag = (tag: string): string => tag.trim().toLowerCase().split(/[-_]/)[0] ?? '';
@@ -22,24 +27,32 @@ export function normalizeLanguageTag(tag: string | null | undefined): string | n
   if (!lang || !/^[a-z]{2,3}$/i.test(lang)) return null;
   const out = [lang.toLowerCase()];
   for (const p of rest) {
-    if (/^[a-z]{4}$/i.test(p)) out.push(p[0]?.toUpperCase() + p.slice(1).toLowerCase());
+    if (/^[a-z]{4}$/i.test(p)) out.push((p[0] as string).toUpperCase() + p.slice(1).toLowerCase());
     else if (/^([a-z]{2}|\d{3})$/i.test(p)) out.push(p.toUpperCase());
     else if (/^[a-z0-9]{1,8}$/i.test(p)) out.push(p.toLowerCase());
   }
   return out.join('-');
 }
 
+/** CLD3 codes that differ from BCP 47 usage: "iw" (old Hebrew), "fil", "zh-Latn"... */
+const toBcp47 = (code: string): string => {
+  if (code === 'iw') return 'he';
+  if (code === 'jw') return 'jv';
+  if (code === 'fil') return 'tl';
+  return code.split('-')[0] ?? code;
+};
+
 /**
- * Language of `text` (Nito-ELD n-gram detector, offline), with the page's
- * declared language as a hint: kept when the detector agrees or cannot tell,
- * overridden when the text clearly says otherwise.
+ * Language of `text` (CLD3, offline), with the page's declared language as a
+ * hint: kept when the detector agrees or cannot tell, overridden when the text
+ * clearly says otherwise.
  */
 export function detectLanguage(text: string, declared?: string | null): LanguageGuess {
   const hint = normalizeLanguageTag(declared);
   const sample = text.length > SAMPLE_CHARS ? text.slice(0, SAMPLE_CHARS) : text;
-  const result = sample.trim() ? eld.detect(sample) : null;
-  const detected = result?.language ?? '';
-  const reliable = result ? result.isReliable() : false;
+  const result = sample.trim() ? identifier.findLanguage(sample) : null;
+  const detected = result && result.language !== 'und' ? toBcp47(result.language) : '';
+  const reliable = Boolean(result?.is_reliable);
   if (!detected) {
     return hint ? { language: hint, source: 'declared', reliable: false } : { language: null, source: 'none', reliable: false };
   }

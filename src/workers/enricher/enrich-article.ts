@@ -5,8 +5,10 @@ import { detectLanguage } from './detect-language.js';
 import { extractEntities } from './extract-entities.js';
 import { extractKeywords } from './extract-keywords.js';
 import { parseDateline } from './parse-dateline.js';
+import { normalizedWords } from './phrase-matcher.js';
 import { tagCustomTopics } from './tag-custom-topics.js';
 import { tagTopics } from './tag-topics.js';
+import { tokenize } from './tokens.js';
 import type { CustomTopic } from './topics-config.js';
 
 export type EnrichOptions = {
@@ -27,12 +29,16 @@ export function enrichArticle(extracted: ExtractedArticle, opts: EnrichOptions =
   const id = articleIdFor(extracted.canonicalUrl);
   const { title, text } = extracted;
   const language = detectLanguage(`${title}\n${text}`, extracted.language).language;
-  const entities = extractEntities({ title, text });
+  // Tokenize once for every tagger.
+  const tokens = tokenize(text);
+  const textWords = normalizedWords(text, tokens);
+  const titleWords = normalizedWords(title);
+  const entities = extractEntities({ title, text }, { tokens });
   const topics: Topic[] = [
-    ...tagTopics({ title, text }, { maxTopics: opts.maxTopics ?? 5 }),
-    ...tagCustomTopics({ title, text }, opts.customTopics ?? [], entities),
+    ...tagTopics({ title, text }, { maxTopics: opts.maxTopics ?? 5, titleWords, textWords }),
+    ...tagCustomTopics({ title, text, words: textWords, titleWords }, opts.customTopics ?? [], entities),
   ];
-  const keywords = extractKeywords({ title, text }, entities);
+  const keywords = extractKeywords({ title, text }, entities, { tokens });
   const dateline = extracted.dateline ?? parseDateline(text)?.raw ?? null;
   return {
     id,

@@ -42,6 +42,8 @@ export type ResolvedMention = { kind: EntityKind; entity: string; start: number;
 export type ExtractEntitiesOptions = {
   /** Most entities kept per kind (by salience). Default 25. */
   maxPerKind?: number;
+  /** tokenize(article.text), when the caller already has it. */
+  tokens?: readonly Token[];
 };
 
 const CONNECTORS = new Set(['of', 'for', 'de', 'del', 'da', 'van', 'von', 'der', 'la', 'le', 'du', 'on', 'and', '&']);
@@ -53,14 +55,22 @@ const ORG_CONTEXT_AROUND = new Set(['union', 'party', 'agency', 'group', 'compan
 const CONNECTOR_AFTER = new Set(['House', 'Republic', 'Kingdom', 'Federation', 'Bank', 'Isle', 'City', 'Gulf', 'Bay', 'Sea', 'Province', 'State', 'States', 'Council']);
 const HYPHEN_SUFFIX = /^(.+?)-(?:based|born|led|backed|owned|run|made|bound|style|area|wide|listed|registered|headquartered)$/u;
 
-const isCapitalized = (w: string): boolean => /^[\p{Lu}]/u.test(w) || /^\p{N}+\p{Lu}/u.test(w) || NAME_PARTICLE.test(w);
+function isCapitalized(w: string): boolean {
+  const c = w.charCodeAt(0);
+  if (c >= 65 && c <= 90) return true;
+  if (c >= 97 && c <= 122) return w.length > 3 && (w[2] === '-' || w[3] === '-' || w.startsWith('bin') || w.startsWith('ibn')) && NAME_PARTICLE.test(w);
+  if (c >= 48 && c <= 57) return /^\p{N}+\p{Lu}/u.test(w);
+  return /^\p{Lu}/u.test(w);
+}
+const isJoinGap = (text: string, end: number, start: number): boolean => start === end + 1 && (text[end] === ' ' || text[end] === '\u00a0');
 const titleCase = (w: string): string => (w.length > 1 ? (w[0] as string) + w.slice(1).toLowerCase() : w);
 const isAllCaps = (w: string): boolean => /^[\p{Lu}\p{N}.&'’-]+$/u.test(w) && /\p{Lu}{2}/u.test(w);
 const isAcronym = (w: string): boolean => /^[\p{Lu}][\p{Lu}\p{N}&.]{1,6}$/u.test(w) && /\p{Lu}{2}|\p{Lu}\.\p{Lu}/u.test(w);
 
 function stripPossessive(w: string): { word: string; possessive: boolean } {
-  if (/['’]s$/u.test(w) && w.length > 3) return { word: w.slice(0, -2), possessive: true };
-  if (/s['’]$/u.test(w) && w.length > 3) return { word: w.slice(0, -1), possessive: true };
+  const last = w[w.length - 1];
+  if (w.length > 3 && last === 's' && (w[w.length - 2] === "'" || w[w.length - 2] === '’')) return { word: w.slice(0, -2), possessive: true };
+  if (w.length > 3 && (last === "'" || last === '’') && w[w.length - 2] === 's') return { word: w.slice(0, -1), possessive: true };
   return { word: w, possessive: false };
 }
 
@@ -90,14 +100,13 @@ function chunkProperNouns(text: string, tokens: readonly Token[], lowercaseSeen:
   for (let i = 0; i < tokens.length; i++) {
     const raw = tokens[i] as Token;
     const prev = tokens[i - 1];
-    const gap = prev ? text.slice(prev.end, raw.start) : '';
-    if (cur.words.length > 0 && !/^[ \u00a0]$/.test(gap)) flush();
+    if (cur.words.length > 0 && !(prev && isJoinGap(text, prev.end, raw.start))) flush();
     const { word: w0, possessive } = stripPossessive(raw.text);
-    const hyphen = HYPHEN_SUFFIX.exec(w0);
+    const hyphen = w0.includes('-') ? HYPHEN_SUFFIX.exec(w0) : null;
     const word = hyphen ? (hyphen[1] as string) : w0;
     const tok: Token = { text: word, start: raw.start, end: raw.start + word.length };
     const next = tokens[i + 1];
-    const nextJoined = next !== undefined && /^[ \u00a0]$/.test(text.slice(raw.end, next.start));
+    const nextJoined = next !== undefined && isJoinGap(text, raw.end, next.start);
     if (isCapitalized(word)) {
       const atSentenceStart = starts.has(raw.start) || /["“‘(]$/.test(text.slice(Math.max(0, raw.start - 1), raw.start));
       const lower = word.toLowerCase();
@@ -211,21 +220,38 @@ function classify(words: string[], ctx: Context): { kind: Mention['kind']; name:
   return { kind: 'unknown', name };
 }
 
+const isLetter = (ch: string): boolean => (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch > '\u007f' && /\p{L}/u.test(ch));
+
+/** The lowercased word just before `from` (dir -1) or just after it (dir 1), skipping spaces, punctuation and a possessive 's. */
+function neighbourWord(text: string, from: number, dir: -1 | 1): string {
+  let i = from;
+  if (dir === 1 && (text[i] === "'" || text[i] === '’') && text[i + 1] === 's') i += 2;
+  const limit = 30;
+  let skipped = 0;
+  if (dir === 1) {
+    while (i < text.length && !isLetter(text[i] as string) && skipped++ < limit) i++;
+    const start = i;
+    while (i < text.length && isLetter(text[i] as string)) i++;
+    return text.slice(start, i).toLowerCase();
+  }
+  i -= 1;
+  while (i >= 0 && !isLetter(text[i] as string) && skipped++ < limit) i--;
+  const end = i + 1;
+  while (i >= 0 && isLetter(text[i] as string)) i--;
+  return text.slice(i + 1, end).toLowerCase();
+}
+
 /** Splits a chunk at role words ("Chinese Foreign Ministry Spokesman Liu Jianchao") and types each part. */
 function mentionsOfChunk(chunk: Chunk, text: string): Mention[] {
   const out: Mention[] = [];
   const { words, tokens: toks } = chunk;
   const wordBefore = (i: number) => {
     const t = toks[i];
-    if (!t) return '';
-    const m = /(\p{L}+)[^\p{L}]*$/u.exec(text.slice(Math.max(0, t.start - 30), t.start));
-    return m?.[1]?.toLowerCase() ?? '';
+    return t ? neighbourWord(text, t.start, -1) : '';
   };
   const wordAfter = (j: number) => {
     const t = toks[j];
-    if (!t) return '';
-    const m = /^(?:['’]s)?[^\p{L}]*(\p{L}+)/u.exec(text.slice(t.end, t.end + 30));
-    return m?.[1]?.toLowerCase() ?? '';
+    return t ? neighbourWord(text, t.end, 1) : '';
   };
   const emit = (from: number, to: number, afterTitle: boolean, honorific: boolean) => {
     while (from < to && (CONNECTORS.has(words[from] as string) || HONORIFICS.has(words[from] as string))) from++;
@@ -315,7 +341,10 @@ function mentionsOfChunk(chunk: Chunk, text: string): Mention[] {
 /** Words that occur in lowercase somewhere in the text (so a capitalized one at a sentence start is ordinary). */
 function lowercaseWords(tokens: readonly Token[]): Set<string> {
   const s = new Set<string>();
-  for (const t of tokens) if (/^\p{Ll}/u.test(t.text)) s.add(t.text.toLowerCase());
+  for (const t of tokens) {
+    const c = t.text.charCodeAt(0);
+    if ((c >= 97 && c <= 122) || (c > 127 && /^\p{Ll}/u.test(t.text))) s.add(t.text.toLowerCase());
+  }
   return s;
 }
 
@@ -328,12 +357,11 @@ type Group = { kind: EntityKind; name: string; mentions: number; offset: number;
  * "Foreign Ministry" -> "Chinese Foreign Ministry", "U.S." -> "United States").
  */
 export function extractEntities(article: { title: string; text: string }, opts: ExtractEntitiesOptions = {}): Entities {
-  return mergeMentions(findMentions(article.text), article, opts.maxPerKind ?? 25).entities;
+  return mergeMentions(findMentions(article.text, opts.tokens), article, opts.maxPerKind ?? 25).entities;
 }
 
 /** Typed proper-noun mentions of `text` before merging. */
-export function findMentions(text: string): Mention[] {
-  const tokens = tokenize(text);
+export function findMentions(text: string, tokens: readonly Token[] = tokenize(text)): Mention[] {
   const lowerSeen = lowercaseWords(tokens);
   const mentions: Mention[] = [];
   for (const chunk of chunkProperNouns(text, tokens, lowerSeen)) mentions.push(...mentionsOfChunk(chunk, text));

@@ -1,16 +1,21 @@
 import type { Entities } from '../../store/types.js';
-import { stem, STOPWORDS, tokenize } from './tokens.js';
+import { stem, STOPWORDS, type Token, tokenize } from './tokens.js';
 
-export type ExtractKeywordsOptions = { min?: number; max?: number };
+export type ExtractKeywordsOptions = {
+  min?: number;
+  max?: number;
+  /** tokenize(article.text), when the caller already has it. */
+  tokens?: readonly Token[];
+};
 
 type Candidate = { phrase: string; key: string; score: number; count: number; first: number; n: number };
 
-const isContentWord = (w: string): boolean => w.length >= 3 && /^[\p{L}][\p{L}\p{N}'’-]*$/u.test(w) && !STOPWORDS.has(w.toLowerCase());
+const CONTENT_WORD = /^\p{Ll}[\p{L}\p{N}'’-]*$/u;
 
 /**
  * 5–10 keyphrases: the article's most salient entities and its recurring
- * content phrases (runs of non-stopwords, up to three words, scored by
- * frequency, length and presence in the title), without near repeats.
+ * content phrases (runs of lowercase non-stopwords, up to three words, scored
+ * by frequency, length and presence in the title), without near repeats.
  */
 export function extractKeywords(
   article: { title: string; text: string },
@@ -19,42 +24,55 @@ export function extractKeywords(
 ): string[] {
   const min = opts.min ?? 5;
   const max = opts.max ?? 10;
-  const candidates = new Map<string, Candidate>();
-  const titleStems = new Set(tokenize(article.title).map((t) => stem(t.text.toLowerCase())));
-  const bump = (phrase: string, key: string, score: number, first: number, n: number) => {
-    const c = candidates.get(key);
-    if (c) {
-      c.score += score;
-      c.count += 1;
-      c.first = Math.min(c.first, first);
-    } else {
-      candidates.set(key, { phrase, key, score, count: 1, first, n });
-    }
-  };
+  const text = article.text;
+  const tokens = opts.tokens ?? tokenize(text);
+  const titleStems = new Set<string>();
+  for (const t of tokenize(article.title)) titleStems.add(stem(t.text.toLowerCase()));
 
-  const tokens = tokenize(article.text);
-  let run: Array<{ word: string; start: number }> = [];
+  const candidates = new Map<string, Candidate>();
+  // Runs of content words: parallel arrays of surface form, stem and offset.
+  let surf: string[] = [];
+  let stems: string[] = [];
+  let starts: number[] = [];
   const flushRun = () => {
+    const len = surf.length;
     for (let n = 1; n <= 3; n++) {
-      for (let i = 0; i + n <= run.length; i++) {
-        const words = run.slice(i, i + n);
-        const phrase = words.map((w) => w.word.toLowerCase()).join(' ');
-        const key = words.map((w) => stem(w.word.toLowerCase())).join(' ');
-        const inTitle = words.every((w) => titleStems.has(stem(w.word.toLowerCase())));
-        bump(phrase, key, (1 + 0.5 * (n - 1)) * (inTitle ? 2 : 1), (words[0] as { start: number }).start, n);
+      for (let i = 0; i + n <= len; i++) {
+        let phrase = surf[i] as string;
+        let key = stems[i] as string;
+        let inTitle = titleStems.has(key);
+        for (let j = 1; j < n; j++) {
+          phrase += ` ${surf[i + j] as string}`;
+          key += ` ${stems[i + j] as string}`;
+          inTitle = inTitle && titleStems.has(stems[i + j] as string);
+        }
+        const score = (1 + 0.5 * (n - 1)) * (inTitle ? 2 : 1);
+        const c = candidates.get(key);
+        if (c) {
+          c.score += score;
+          c.count += 1;
+        } else {
+          candidates.set(key, { phrase, key, score, count: 1, first: starts[i] as number, n });
+        }
       }
     }
-    run = [];
+    surf = [];
+    stems = [];
+    starts = [];
   };
-  for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i] as { text: string; start: number; end: number };
-    const prev = tokens[i - 1];
-    const gap = prev ? article.text.slice(prev.end, t.start) : ' ';
-    if (run.length && !/^[ \u00a0]+$/.test(gap)) flushRun();
+  let prevEnd = -1;
+  for (const t of tokens) {
+    // A run continues only across plain spaces.
+    if (surf.length && !(t.start - prevEnd === 1 && text.charCodeAt(prevEnd) === 32)) flushRun();
+    prevEnd = t.end;
+    const w = t.text;
     // Proper nouns are covered by entities; keep common words here.
-    if (isContentWord(t.text) && !/^\p{Lu}/u.test(t.text)) {
-      run.push({ word: t.text.replace(/['’]s$/u, ''), start: t.start });
-    } else {
+    if (w.length >= 3 && CONTENT_WORD.test(w) && !STOPWORDS.has(w)) {
+      const bare = w.endsWith("'s") || w.endsWith('’s') ? w.slice(0, -2) : w;
+      surf.push(bare);
+      stems.push(stem(bare));
+      starts.push(t.start);
+    } else if (surf.length) {
       flushRun();
     }
   }
@@ -62,32 +80,45 @@ export function extractKeywords(
 
   const picked: string[] = [];
   const pickedKeys: string[] = [];
-  const overlaps = (key: string) => pickedKeys.some((k) => k.includes(key) || key.includes(k));
+  const overlaps = (key: string) => {
+    for (const k of pickedKeys) if (k.includes(key) || key.includes(k)) return true;
+    return false;
+  };
 
   // Most salient entities first (at most four).
-  const ents = entities
-    ? [...entities.people, ...entities.organisations, ...entities.places].filter((e) => e.mentions >= 2 || e.salience >= 0.5).sort((a, b) => b.salience - a.salience)
-    : [];
-  for (const e of ents.slice(0, 4)) {
-    const key = e.name.toLowerCase();
-    if (!overlaps(key)) {
-      picked.push(e.name);
-      pickedKeys.push(key);
+  if (entities) {
+    const ents = [...entities.people, ...entities.organisations, ...entities.places]
+      .filter((e) => e.mentions >= 2 || e.salience >= 0.5)
+      .sort((a, b) => b.salience - a.salience);
+    for (const e of ents.slice(0, 4)) {
+      const key = e.name.toLowerCase();
+      if (!overlaps(key)) {
+        picked.push(e.name);
+        pickedKeys.push(key);
+      }
     }
   }
 
-  // Recurring phrases first; phrases seen once (two words, no more) only to reach the minimum.
-  const all = [...candidates.values()];
-  const repeated = all.filter((c) => c.count >= 2);
-  // A part of a longer recurring phrase that occurs about as often gives way to it.
-  const recurring = repeated.filter((c) => !repeated.some((d) => d.n > c.n && d.key.includes(c.key) && d.count >= 0.66 * c.count)).sort((a, b) => Number(b.n > 1) - Number(a.n > 1) || b.score - a.score || a.first - b.first);
-  const once = all.filter((c) => c.count < 2 && c.n === 2).sort((a, b) => b.score - a.score || a.first - b.first);
+  // Recurring phrases first (longer ones before single words); a part of a longer
+  // recurring phrase that occurs about as often gives way to it.
+  const repeated: Candidate[] = [];
+  const once: Candidate[] = [];
+  for (const c of candidates.values()) {
+    if (c.count >= 2) repeated.push(c);
+    else if (c.n === 2) once.push(c);
+  }
+  const longer = repeated.filter((c) => c.n > 1);
+  const recurring = repeated
+    .filter((c) => c.n === 3 || !longer.some((d) => d.n > c.n && d.count >= 0.66 * c.count && d.key.includes(c.key)))
+    .sort((a, b) => Number(b.n > 1) - Number(a.n > 1) || b.score - a.score || a.first - b.first);
   for (const c of recurring) {
     if (picked.length >= max) break;
     if (overlaps(c.key)) continue;
     picked.push(c.phrase);
     pickedKeys.push(c.key);
   }
+  // Phrases seen once (two words) only to reach the minimum.
+  once.sort((a, b) => b.score - a.score || a.first - b.first);
   for (const c of once) {
     if (picked.length >= min) break;
     if (overlaps(c.key)) continue;

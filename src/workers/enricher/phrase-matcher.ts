@@ -1,4 +1,4 @@
-import { normalizeWord, tokenize } from './tokens.js';
+import { normalizeWord, type Token, tokenize } from './tokens.js';
 
 /** One phrase to look for, with an opaque key (a topic code) and a weight. */
 export type PhraseEntry = { key: string; phrase: string; weight: number };
@@ -57,5 +57,9 @@ export function matchPhrases(words: readonly string[], index: PhraseIndex): Phra
   return hits;
 }
 
-/** Normalized words of `text`, for matchPhrases. */
-export const normalizedWords = (text: string): string[] => tokenize(text).map((t) => normalizeWord(t.text));
+/** Normalized words of `text` (or of its tokens), for matchPhrases. */
+export function normalizedWords(text: string, tokens: readonly Token[] = tokenize(text)): string[] {
+  const out = new Array<string>(tokens.length);
+  for (let i = 0; i < tokens.length; i++) out[i] = normalizeWord((tokens[i] as Token).text);
+  return out;
+}

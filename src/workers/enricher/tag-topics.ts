@@ -6,6 +6,9 @@ import { TOPIC_LEXICON } from './topic-lexicon.js';
 export type TagTopicsOptions = {
   /** At most this many topics (default 5). */
   maxTopics?: number;
+  /** normalizedWords(title) and normalizedWords(text), when the caller already has them. */
+  titleWords?: readonly string[];
+  textWords?: readonly string[];
 };
 
 /** Evidence gathered per topic code: term -> weighted contribution. */
@@ -87,8 +90,8 @@ const topTerms = (ev: Evidence, n = 5): string[] =>
  */
 export function tagTopics(article: { title: string; text: string }, opts: TagTopicsOptions = {}): Topic[] {
   const maxTopics = opts.maxTopics ?? 5;
-  const titleWords = normalizedWords(article.title);
-  const textWords = normalizedWords(article.text);
+  const titleWords = opts.titleWords ?? normalizedWords(article.title);
+  const textWords = opts.textWords ?? normalizedWords(article.text);
   const evidence = gatherEvidence(titleWords, textWords);
   if (evidence.size === 0) return [];
 
