@@ -70,6 +70,8 @@ export const FeedEntry = z.object({
 
 export const FileConfig = z.object({
   feeds: z.array(FeedEntry).default([]),
+  /** Delete articles older than this many days (by publishedAt, else storedAt); unset keeps everything. */
+  retentionDays: z.number().int().positive().optional(),
   /** Newsroom topics (YAML), relative to the working directory; re-read when it changes. */
   topicsFile: z.string().default('config/topics.yaml'),
   fetch: z

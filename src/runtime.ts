@@ -4,10 +4,11 @@ import type { Logger } from './logger.js';
 import { createHostLimiter, hostKey } from './net/host-limiter.js';
 import { createHttpClient, proxyFromEnv } from './net/safe-fetch.js';
 import type { HttpClient } from './net/types.js';
-import { createRedis, waitReady } from './queues/connection.js';
+import { assertClusterPrefix, createRedis, waitReady } from './queues/connection.js';
 import { createProducer, type Producer } from './queues/producer.js';
 import { openStore } from './store/index.js';
-import type { ArticleStore } from './store/article-store.js';
+import { mediaTopicDescendants } from './topic-expander.js';
+import type { FullArticleStore } from './store/article-store.js';
 
 /** Everything a role needs, built once per process (the composition root's parts). */
 export type Runtime = {
@@ -18,7 +19,7 @@ export type Runtime = {
   workerRedis: Redis;
   producerRedis: Redis;
   producer: Producer;
-  store: ArticleStore;
+  store: FullArticleStore;
   http: HttpClient;
   topicsPath: string;
   eventsStreamKey: string;
@@ -32,7 +33,8 @@ export async function createRuntime(
   opts: { redisUrl: string; prefix?: string },
 ): Promise<Runtime> {
   const prefix = opts.prefix ?? config.env.QUEUE_PREFIX;
-  const store = await openStore(config.env.DATABASE_URL);
+  assertClusterPrefix(opts.redisUrl, prefix);
+  const store = await openStore(config.env.DATABASE_URL, { topicExpander: mediaTopicDescendants });
   const workerRedis = createRedis(opts.redisUrl, 'worker');
   const producerRedis = createRedis(opts.redisUrl, 'producer');
   for (const r of [workerRedis, producerRedis]) {

@@ -64,3 +64,35 @@ export function formatFeeds(feeds: FeedState[]): string {
     ]),
   ]);
 }
+
+export function formatStatus(s: import('./status.js').Status): string {
+  const lines: string[] = ['queues:'];
+  lines.push(
+    formatTable([
+      ['queue', 'waiting', 'active', 'delayed', 'failed'],
+      ...Object.entries(s.queues).map(([name, c]) => [
+        name,
+        String((c['waiting'] ?? 0) + (c['prioritized'] ?? 0)),
+        String(c['active'] ?? 0),
+        String(c['delayed'] ?? 0),
+        String(c['failed'] ?? 0),
+      ]),
+    ]),
+  );
+  lines.push(`feed schedulers: ${s.schedulers}`);
+  const by = (h: string) => s.feeds.filter((f) => f.health === h).length;
+  lines.push('');
+  lines.push(`feeds: ${s.feeds.length} (${by('ok')} ok, ${by('failing')} failing, ${by('never polled')} never polled, ${by('retired')} retired)`);
+  for (const f of s.feeds.filter((x) => x.health === 'failing')) {
+    lines.push(`  FAILING ${f.id}: ${f.lastError ?? ''}`);
+  }
+  lines.push('');
+  lines.push(`store (${s.store.kind}): ${s.store.articles} articles, ${s.store.updatedArticles} updated, ${s.store.seenItems} feed items seen`);
+  lines.push(`  newest ${s.store.newestAt ?? '-'}, oldest ${s.store.oldestAt ?? '-'}, ${(s.store.sizeBytes / 1024 / 1024).toFixed(1)} MiB`);
+  lines.push(
+    `  item outcomes: ${Object.entries(s.store.itemOutcomes)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ')}`,
+  );
+  return lines.join('\n');
+}

@@ -23,6 +23,7 @@ Usage:
   telex feeds import <file.opml> | export                     OPML 2.0 in and out
   telex articles [--since <iso>] [--until <iso>] [--feed <id>] [--topic <code>] [--lang <code>]
                  [--q <text>] [--limit <n>] [--format json|jsonl|ninjs]
+  telex status [--json]                                       queue depths, feed health, store counts
   telex demo                                                  run the offline sample wire end to end
 
 Options for every command:
@@ -101,6 +102,20 @@ async function cmdStart(argv: string[]): Promise<number> {
     const { startApi } = await import('./serve.js');
     const api = await startApi(rt, workers);
     shutdown.onShutdown('api', () => api.close());
+  }
+  const retentionDays = config.file.retentionDays;
+  if (retentionDays && (typed.includes('all') || typed.includes('enricher'))) {
+    const prune = async () => {
+      try {
+        const deleted = await rt.store.deleteOlderThan(retentionDays);
+        log.info({ deleted, retentionDays }, 'retention applied');
+      } catch (err) {
+        log.error({ err }, 'retention failed');
+      }
+    };
+    await prune();
+    const timer = setInterval(() => void prune(), 3_600_000);
+    shutdown.onShutdown('retention', () => clearInterval(timer));
   }
   shutdown.onShutdown('runtime', () => rt.close());
   shutdown.onShutdown('redis', () => redis.stop());
@@ -241,7 +256,8 @@ async function cmdArticles(argv: string[]): Promise<number> {
     throw new UsageError('--limit must be a positive whole number');
   }
   const config = configFrom(values);
-  const store = await openStore(config.env.DATABASE_URL);
+  const { mediaTopicDescendants } = await import('../topic-expander.js');
+  const store = await openStore(config.env.DATABASE_URL, { topicExpander: mediaTopicDescendants });
   try {
     const str = (k: string) => (typeof values[k as keyof typeof values] === 'string' ? (values[k as keyof typeof values] as string) : undefined);
     await exportArticles(store, {
@@ -261,6 +277,17 @@ async function cmdArticles(argv: string[]): Promise<number> {
   } finally {
     await store.close();
   }
+}
+
+async function cmdStatus(argv: string[]): Promise<number> {
+  const { values } = parse(argv, { json: { type: 'boolean' } });
+  const config = configFrom(values);
+  const log = loggerFor(config, true);
+  const { collectStatus } = await import('./status.js');
+  const status = await withRuntime(config, log, undefined, (rt) => collectStatus(rt));
+  const { formatStatus } = await import('./format.js');
+  process.stdout.write(values.json ? `${JSON.stringify(status, null, 2)}\n` : `${formatStatus(status)}\n`);
+  return 0;
 }
 
 async function cmdDemo(argv: string[]): Promise<number> {
@@ -288,6 +315,8 @@ export async function main(argv: string[]): Promise<number> {
         return await cmdArticles(rest);
       case 'demo':
         return await cmdDemo(rest);
+      case 'status':
+        return await cmdStatus(rest);
       case undefined:
       case 'help':
       case '--help':

@@ -3,6 +3,7 @@ import { QUEUES } from '../queues/contracts.js';
 import { schedulerIdFor } from '../pipeline.js';
 import type { Runtime } from '../runtime.js';
 import { addFeed } from './feeds.js';
+import { mediaTopicDescendants } from '../topic-expander.js';
 
 /** Starts the HTTP API in this process, wired to the runtime's store, Redis and queues. */
 export async function startApi(rt: Runtime, workers: Worker[]): Promise<{ close(): Promise<void>; url: string }> {
@@ -15,6 +16,7 @@ export async function startApi(rt: Runtime, workers: Worker[]): Promise<{ close(
     ...(env.API_TOKEN ? { apiToken: env.API_TOKEN } : {}),
     redis: rt.producerRedis,
     eventsStreamKey: rt.eventsStreamKey,
+    expandTopic: mediaTopicDescendants,
     queues: Object.values(rt.producer.queues),
     readiness: async () => ({ workers: workers.every((w) => w.isRunning()) }),
     feeds: {

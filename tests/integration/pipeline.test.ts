@@ -7,6 +7,7 @@ import { Redis } from 'ioredis';
 import { startSampleWire, SEED_TITLE, type SampleWire } from '../../src/demo/sample-wire.js';
 import { openStore } from '../../src/store/index.js';
 import { runCli, scratch } from '../helpers/cli.js';
+import { ninjsValidator } from '../helpers/ninjs-validator.js';
 
 let wire: SampleWire;
 let s: ReturnType<typeof scratch>;
@@ -79,6 +80,38 @@ describe('telex run --once', () => {
     const list = await runCli(['feeds', 'list', '--config', s.configPath], s.env);
     expect(list.code).toBe(0);
     expect(list.stdout).toMatch(/courier-broken\s+FAILING/);
+
+    const status = await runCli(['status', '--json', '--config', s.configPath], s.env);
+    expect(status.code).toBe(0);
+    const st = JSON.parse(status.stdout);
+    expect(st.store.articles).toBe(expectedStored.length);
+    expect(st.feeds.find((f: { id: string }) => f.id === 'courier-broken').health).toBe('failing');
+    expect(Object.keys(st.queues).sort()).toEqual(['enrich', 'extract', 'poll']);
+  });
+
+  it('exports what was stored as JSON lines and as valid ninjs, filtered by topic tree and full text', async () => {
+    const expectedStored = wire.articles.filter((a) => a.expect !== 'failed');
+    const jsonl = await runCli(['articles', '--format', 'jsonl', '--config', s.configPath], s.env);
+    expect(jsonl.code).toBe(0);
+    const records = jsonl.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(records).toHaveLength(expectedStored.length);
+
+    const ninjs = await runCli(['articles', '--format', 'ninjs', '--limit', '3', '--config', s.configPath], s.env);
+    const docs = ninjs.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(docs).toHaveLength(3);
+    const validate = ninjsValidator();
+    for (const d of docs) {
+      expect(validate(d)).toEqual([]);
+    }
+
+    // "politics" (top level) finds the seed story through its deeper topics.
+    const politics = await runCli(['articles', '--format', 'json', '--topic', 'medtop:11000000', '--config', s.configPath], s.env);
+    const titles = JSON.parse(politics.stdout).map((r: { title: string }) => r.title);
+    expect(titles).toContain(SEED_TITLE);
+    expect(titles).not.toContain('Riverside United Win Cup Final With Stoppage-Time Penalty');
+
+    const q = await runCli(['articles', '--q', 'Liu Jianchao', '--config', s.configPath], s.env);
+    expect(JSON.parse(q.stdout).map((r: { title: string }) => r.title)).toEqual([SEED_TITLE]);
   });
 });
 
