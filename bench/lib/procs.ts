@@ -6,7 +6,8 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { chmodSync, createWriteStream, existsSync, mkdirSync, readFileSync, readdirSync, type WriteStream } from 'node:fs';
 import { createServer } from 'node:net';
-import { join, resolve } from 'node:path';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
 import { Redis } from 'ioredis';
 
 export const REPO = resolve(import.meta.dirname, '../..');
@@ -202,6 +203,10 @@ export async function startPostgres(opts: { dir: string; port?: number }): Promi
   mkdirSync(opts.dir, { recursive: true });
   const data = join(opts.dir, 'data');
   if (process.getuid?.() === 0) {
+    // The postgres user must be able to reach the directory (mkdtemp makes 0700 parents).
+    for (let d = dirname(opts.dir); d !== '/' && d !== tmpdir(); d = dirname(d)) {
+      chmodSync(d, 0o755);
+    }
     chmodSync(opts.dir, 0o777);
     spawnSync('chown', ['-R', 'postgres', opts.dir]);
   }

@@ -1,0 +1,156 @@
+/**
+ * Chaos: 1,000 items from the load wire through fetcher, extractor and
+ * enricher, each in its own process, on a private Redis (append-only) and a
+ * private PostgreSQL store. Mid-stream: kill -9 the extractor and the enricher
+ * (twice each) and start them again, restart Redis, restart PostgreSQL.
+ * At the end every item must be stored exactly once, nothing left queued or
+ * active, and failures only where the input was bad.
+ *
+ *   npm run test:chaos                      (CHAOS_ITEMS=300 for a quicker pass)
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { audit, Observer, storedCount, writeRunConfig, type RunSetup } from '../../bench/lib/harness.js';
+import { startLoadWire, type LoadWire } from '../../bench/lib/load-wire.js';
+import { startPostgres, startRedis, startRole, waitFor, type PgProc, type RedisProc, type RoleProc } from '../../bench/lib/procs.js';
+
+const ITEMS = Number(process.env.CHAOS_ITEMS ?? 1_000);
+const FEEDS = 20;
+
+let dir: string;
+let wire: LoadWire;
+let redis: RedisProc;
+let pg: PgProc;
+let setup: RunSetup;
+let obs: Observer;
+const procs = new Map<string, RoleProc>();
+const log = (msg: string) => process.stdout.write(`[chaos ${new Date().toISOString().slice(11, 19)}] ${msg}\n`);
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'telex-chaos-'));
+  wire = await startLoadWire({ feeds: FEEDS, itemsPerFeed: Math.ceil(ITEMS / FEEDS), badEvery: 50, flakyEvery: 50, seed: 11 });
+  redis = await startRedis({ dir: join(dir, 'redis') });
+  pg = await startPostgres({ dir: join(dir, 'pg') });
+  const prefix = `{chaos-${Date.now().toString(36)}}`;
+  setup = writeRunConfig(wire, { dir, redisUrl: redis.url, databaseUrl: pg.url, prefix, pollEvery: '2s' });
+  obs = new Observer(redis.url, prefix);
+}, 120_000);
+
+afterAll(async () => {
+  for (const p of procs.values()) {
+    if (p.alive()) {
+      await p.kill9();
+    }
+  }
+  await obs?.close();
+  await redis?.stop();
+  await pg?.stop();
+  await wire?.close();
+  if (dir && !process.env.CHAOS_KEEP) {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+const start = (role: string) => {
+  const p = startRole(role, setup.env, { name: role, configPath: setup.configPath, logDir: join(dir, 'logs') });
+  procs.set(role, p);
+  return p;
+};
+
+describe('pipeline under chaos', () => {
+  it('stores every item exactly once through worker kills and Redis and PostgreSQL restarts', async () => {
+    const expected = wire.expectedStored;
+    const kinds = wire.items.reduce<Record<string, number>>((m, i) => ((m[i.kind] = (m[i.kind] ?? 0) + 1), m), {});
+    log(`wire: ${wire.items.length} items ${JSON.stringify(kinds)}; ${expected} should be stored`);
+    const roles = ['fetcher', 'extractor', 'enricher'];
+    const first = roles.map(start);
+    await Promise.all(first.map((p) => p.ready));
+
+    // Each step fires once the store holds this share of the expected articles.
+    const steps: Array<{ at: number; name: string; act: () => Promise<void> }> = [
+      { at: 0.08, name: 'kill -9 extractor', act: () => killAndRestart('extractor') },
+      { at: 0.18, name: 'kill -9 enricher', act: () => killAndRestart('enricher') },
+      { at: 0.3, name: 'restart redis', act: () => redis.restart(1_000) },
+      { at: 0.45, name: 'kill -9 extractor', act: () => killAndRestart('extractor') },
+      { at: 0.58, name: 'restart postgresql', act: () => pg.restart(1_000) },
+      { at: 0.7, name: 'kill -9 enricher', act: () => killAndRestart('enricher') },
+    ];
+    const killed: string[] = [];
+    async function killAndRestart(role: string) {
+      const p = procs.get(role);
+      if (!p) {
+        throw new Error(`no ${role}`);
+      }
+      await p.kill9();
+      killed.push(`${role}:${p.pid}`);
+      await new Promise((r) => setTimeout(r, 500));
+      await start(role).ready;
+    }
+
+    let last = 0;
+    let stored = 0;
+    for (const step of steps) {
+      stored = await waitFor(
+        `${Math.round(step.at * 100)} % stored before "${step.name}"`,
+        async () => {
+          const n = await storedCount(pg.url);
+          if (n !== null && Date.now() - last > 10_000) {
+            last = Date.now();
+            log(`stored ${n}/${expected}`);
+          }
+          return n !== null && n >= step.at * expected ? n : undefined;
+        },
+        15 * 60_000,
+        250,
+      );
+      log(`${step.name} at ${stored}/${expected} stored`);
+      await step.act();
+    }
+
+    await waitFor(
+      'every item stored and the queues idle',
+      async () => {
+        const n = await storedCount(pg.url);
+        const busy = await obs.busy();
+        if (Date.now() - last > 10_000) {
+          last = Date.now();
+          log(`stored ${n}/${expected}, busy ${busy}`);
+        }
+        return n !== null && n >= expected && busy === 0;
+      },
+      20 * 60_000,
+      500,
+    );
+    // Every process we did not kill survived both restarts.
+    for (const p of procs.values()) {
+      expect(p.alive(), `${p.name} (pid ${p.pid}) is still running`).toBe(true);
+    }
+    const exits = await Promise.all([...procs.values()].map((p) => p.stop()));
+    expect(exits, 'every role exits 0 on SIGTERM').toEqual(roles.map(() => 0));
+
+    const a = await audit(wire, obs, pg.url);
+    const jobs = [...procs.values()].map((p) => `${p.name}: ${[...p.jobs.entries()].map(([k, v]) => `${k}=${v}`).join(' ')}`);
+    log(`killed: ${killed.join(', ')}`);
+    log(`jobs seen by the last process of each role:\n  ${jobs.join('\n  ')}`);
+    log(
+      `RESULT items ${a.items}, expected stored ${a.expectedStored}, stored ${a.stored} (exactly once: ${a.storedOnce}), ` +
+        `versions > 1: ${a.versionsAboveOne}, created events ${a.createdEvents} (ids with more than one: ${a.duplicateCreatedEvents}), ` +
+        `failed jobs extract ${a.failedJobs.extract} / enrich ${a.failedJobs.enrich} / poll ${a.failedJobs.poll}, ` +
+        `failed on good input ${a.failedOnGoodInput.length}, dead links not failed ${a.badInputNotFailed.length}, nothing left: ${a.nothingLeft}`,
+    );
+    log(`leftover ${JSON.stringify(a.leftover)}`);
+    expect(a.missing, 'items never stored').toEqual([]);
+    expect(a.unexpected, 'articles that should not exist').toEqual([]);
+    expect(a.stored).toBe(expected);
+    expect(a.storedOnce).toBe(true);
+    expect(a.versionsAboveOne, 'an article rewritten by a redelivered job').toBe(0);
+    expect(a.duplicateCreatedEvents, 'an article announced as created twice').toBe(0);
+    expect(a.failedOnGoodInput, 'failures on good input').toEqual([]);
+    expect(a.badInputNotFailed, 'dead links that did not fail').toEqual([]);
+    expect(a.failedJobs.extract).toBe(wire.items.filter((i) => i.expect === 'failed').length);
+    expect(a.failedJobs.enrich).toBe(0);
+    expect(a.nothingLeft, `queues: ${JSON.stringify(a.leftover)}`).toBe(true);
+  });
+});
