@@ -45,7 +45,7 @@ export const COOKIE = 'telex_console_token';
 const COOKIE_MAX_AGE_S = 7 * 24 * 3_600;
 const WIRE_PAGE_SIZE = 30;
 /** Newest stories per feed scanned for the "stored in 24 h" count. */
-const RECENT_SCAN = 200;
+const RECENT_SCAN = 100;
 
 /** No inline script, no third-party anything: the page's own stylesheet, script and the API (SSE). */
 export const CONTENT_SECURITY_POLICY = [
