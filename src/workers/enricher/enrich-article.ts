@@ -1,7 +1,7 @@
 import type { ExtractedArticle } from '../../queues/contracts.js';
 import { articleIdFor, contentHashOf } from '../../lib/ids.js';
 import type { ArticleRecord, Topic } from '../../store/types.js';
-import { detectLanguage } from './detect-language.js';
+import { detectLanguage, primarySubtag } from './detect-language.js';
 import { extractEntities } from './extract-entities.js';
 import { extractKeywords } from './extract-keywords.js';
 import { parseDateline } from './parse-dateline.js';
@@ -21,7 +21,9 @@ export type EnrichOptions = {
 /**
  * The enricher's core: turns an extracted article into the record to store,
  * with language, IPTC and newsroom topics, entities, keywords and dateline.
- * Pure and synchronous. clusterId starts as the article's own id and
+ * Pure and synchronous. The taggers are English: for text detected as
+ * another language, IPTC topics are left empty, entities are limited to
+ * gazetteer names and keywords to those names (newsroom topics still apply). clusterId starts as the article's own id and
  * duplicateOf as null: the handler sets them from the store's near-duplicate
  * lookup (see cluster.ts).
  */
@@ -33,12 +35,17 @@ export function enrichArticle(extracted: ExtractedArticle, opts: EnrichOptions =
   const tokens = tokenize(text);
   const textWords = normalizedWords(text, tokens);
   const titleWords = normalizedWords(title);
-  const entities = extractEntities({ title, text }, { tokens });
+  // The chunker's capitalization rules and head words are English; other languages get gazetteer names only.
+  const english = language === null || primarySubtag(language) === 'en';
+  const entities = extractEntities({ title, text }, { tokens, gazetteerOnly: !english });
+  // The IPTC keyword lexicon and the keyphrase stopwords are English too.
   const topics: Topic[] = [
-    ...tagTopics({ title, text }, { maxTopics: opts.maxTopics ?? 5, titleWords, textWords }),
+    ...(english ? tagTopics({ title, text }, { maxTopics: opts.maxTopics ?? 5, titleWords, textWords }) : []),
     ...tagCustomTopics({ title, text, words: textWords, titleWords }, opts.customTopics ?? [], entities),
   ];
-  const keywords = extractKeywords({ title, text }, entities, { tokens });
+  const keywords = english
+    ? extractKeywords({ title, text }, entities, { tokens })
+    : [...entities.places, ...entities.organisations, ...entities.people].slice(0, 10).map((e) => e.name);
   const dateline = extracted.dateline ?? parseDateline(text)?.raw ?? null;
   return {
     id,

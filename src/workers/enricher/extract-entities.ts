@@ -36,6 +36,8 @@ export type Mention = {
   coordinated?: boolean;
 };
 
+const KNOWN_ORG_NAMES: ReadonlySet<string> = new Set(KNOWN_ORGS.values());
+
 /** A mention as it ends up: its span and the merged entity's kind and name. */
 export type ResolvedMention = { kind: EntityKind; entity: string; start: number; end: number };
 
@@ -44,6 +46,12 @@ export type ExtractEntitiesOptions = {
   maxPerKind?: number;
   /** tokenize(article.text), when the caller already has it. */
   tokens?: readonly Token[];
+  /**
+   * Keep only names the gazetteers know (countries, cities, regions, listed
+   * organisations). For text not in English, where capitalization says less
+   * (German capitalizes every noun) and the head words do not apply.
+   */
+  gazetteerOnly?: boolean;
 };
 
 const CONNECTORS = new Set(['of', 'for', 'de', 'del', 'da', 'van', 'von', 'der', 'la', 'le', 'du', 'on', 'and', '&']);
@@ -357,7 +365,11 @@ type Group = { kind: EntityKind; name: string; mentions: number; offset: number;
  * "Foreign Ministry" -> "Chinese Foreign Ministry", "U.S." -> "United States").
  */
 export function extractEntities(article: { title: string; text: string }, opts: ExtractEntitiesOptions = {}): Entities {
-  return mergeMentions(findMentions(article.text, opts.tokens), article, opts.maxPerKind ?? 25).entities;
+  let mentions = findMentions(article.text, opts.tokens);
+  if (opts.gazetteerOnly) {
+    mentions = mentions.filter((m) => (m.kind === 'place' && PLACES.has(m.name)) || (m.kind === 'organisation' && KNOWN_ORG_NAMES.has(m.name)));
+  }
+  return mergeMentions(mentions, article, opts.maxPerKind ?? 25).entities;
 }
 
 /** Typed proper-noun mentions of `text` before merging. */

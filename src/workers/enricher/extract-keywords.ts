@@ -125,5 +125,25 @@ export function extractKeywords(
     picked.push(c.phrase);
     pickedKeys.push(c.key);
   }
+  // Short articles: other named entities, then the longest single words.
+  if (picked.length < min && entities) {
+    for (const e of [...entities.people, ...entities.organisations, ...entities.places]) {
+      if (picked.length >= min) break;
+      const key = e.name.toLowerCase();
+      if (!overlaps(key)) {
+        picked.push(e.name);
+        pickedKeys.push(key);
+      }
+    }
+  }
+  if (picked.length < min) {
+    const singles = [...candidates.values()].filter((c) => c.n === 1).sort((a, b) => b.phrase.length - a.phrase.length || a.first - b.first);
+    for (const c of singles) {
+      if (picked.length >= min) break;
+      if (overlaps(c.key)) continue;
+      picked.push(c.phrase);
+      pickedKeys.push(c.key);
+    }
+  }
   return picked.slice(0, max);
 }

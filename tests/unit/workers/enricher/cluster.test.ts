@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { BANDS, DUPLICATE_THRESHOLD, estimateSimilarity, fingerprint, SIGNATURE_SIZE } from '../../../../src/workers/enricher/cluster.js';
+import { loadLabelledArticles, loadSameSubjectStories } from '../../../fixtures/enrich/load.js';
 import { seedText } from './seed-story.js';
 
 const seed = seedText();
@@ -55,6 +56,38 @@ describe(fingerprint.name, () => {
     const a = fingerprint(seed);
     const b = fingerprint(other);
     expect(estimateSimilarity(a.signature, b.signature)).toBeLessThan(DUPLICATE_THRESHOLD);
+  });
+});
+
+describe('clustering over the labelled set', () => {
+  const articles = loadLabelledArticles();
+  const fps = new Map(articles.map((a) => [a.id, fingerprint(a.text)]));
+
+  it('matches every copy with a new dateline and the last paragraph cut', () => {
+    for (const a of articles) {
+      const paras = a.text.split('\n\n');
+      const copy = `LONDON (Wire) - ${paras.slice(0, Math.max(1, paras.length - 1)).join('\n\n')}`;
+      const fp = fingerprint(copy);
+      const orig = fps.get(a.id) as { bands: string[]; signature: number[] };
+      expect(sharesBand(fp.bands, orig.bands), a.id).toBe(true);
+      expect(estimateSimilarity(fp.signature, orig.signature), a.id).toBeGreaterThanOrEqual(DUPLICATE_THRESHOLD);
+    }
+  });
+
+  it('keeps distinct stories on the same subject apart', () => {
+    for (const s of loadSameSubjectStories()) {
+      const orig = fps.get(s.relatedTo) as { signature: number[] };
+      expect(estimateSimilarity(fingerprint(s.text).signature, orig.signature), s.relatedTo).toBeLessThan(DUPLICATE_THRESHOLD);
+    }
+  });
+
+  it('keeps every pair of distinct labelled articles apart', () => {
+    const list = [...fps.values()];
+    for (let i = 0; i < list.length; i++) {
+      for (let j = i + 1; j < list.length; j++) {
+        expect(estimateSimilarity((list[i] as { signature: number[] }).signature, (list[j] as { signature: number[] }).signature)).toBeLessThan(DUPLICATE_THRESHOLD);
+      }
+    }
   });
 });
 

@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { articleIdFor, contentHashOf } from '../../../../src/lib/ids.js';
 import { enrichArticle } from '../../../../src/workers/enricher/enrich-article.js';
 import { parseTopicsConfig } from '../../../../src/workers/enricher/topics-config.js';
-import { extractedArticle, SEED_TITLE, seedText } from './seed-story.js';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { extractedArticle, REPO_ROOT, SEED_TITLE, seedText } from './seed-story.js';
 
 const names = (list: Array<{ name: string }>) => list.map((e) => e.name);
 
@@ -72,6 +75,49 @@ topics:
     const custom = r.topics.filter((t) => t.scheme === 'custom');
     expect(custom.map((t) => t.code)).toEqual(['custom:korean-peninsula']);
     expect(record.topics.some((t) => t.scheme === 'custom')).toBe(false);
+  });
+
+  it('applies an edited topics file when it is parsed again', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'telex-topics-'));
+    try {
+      const file = join(dir, 'topics.yaml');
+      writeFileSync(file, readFileSync(resolve(REPO_ROOT, 'config/topics.yaml'), 'utf8'));
+      const before = enrichArticle(extractedArticle(), { customTopics: parseTopicsConfig(readFileSync(file, 'utf8')) });
+      expect(before.topics.some((t) => t.code === 'custom:seed-watch')).toBe(false);
+      writeFileSync(file, `${readFileSync(file, 'utf8')}\n  - id: seed-watch\n    label: Seed watch\n    entities: [Liu Jianchao]\n    phrases: [barbed-wire fences]\n`);
+      const after = enrichArticle(extractedArticle(), { customTopics: parseTopicsConfig(readFileSync(file, 'utf8')) });
+      expect(after.topics.find((t) => t.code === 'custom:seed-watch')).toMatchObject({ label: 'Seed watch', scheme: 'custom' });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('tags the shipped newsroom topics that fit the seed story', () => {
+    const customTopics = parseTopicsConfig(readFileSync(resolve(REPO_ROOT, 'config/topics.yaml'), 'utf8'));
+    const codes = enrichArticle(extractedArticle(), { customTopics }).topics.filter((t) => t.scheme === 'custom').map((t) => t.code);
+    expect(codes).toEqual(expect.arrayContaining(['custom:korean-peninsula', 'custom:asylum-and-migration']));
+    expect(codes).not.toContain('custom:central-banks');
+  });
+
+  it('limits the English taggers when the text is in another language', () => {
+    const r = enrichArticle(
+      extractedArticle({
+        title: 'Regierung erhöht Steuern',
+        text: 'Die Bundesregierung in Berlin hat am Dienstag angekündigt, die Steuern für große Unternehmen zu erhöhen. Finanzminister Christian Lindner sagte, die Einnahmen sollen neue Krankenhäuser finanzieren.',
+        language: 'de',
+      }),
+    );
+    expect(r.language).toBe('de');
+    expect(r.topics).toEqual([]);
+    expect(r.entities.places.map((p) => p.name)).toEqual(['Berlin']);
+    expect(r.entities.people).toEqual([]);
+  });
+
+  it('enriches an empty article without failing', () => {
+    const r = enrichArticle(extractedArticle({ title: '', text: '', html: '', wordCount: 0, language: null }));
+    expect(r.topics).toEqual([]);
+    expect(r.keywords).toEqual([]);
+    expect(r.language).toBeNull();
   });
 
   it('is deterministic when run twice on the same input', () => {
