@@ -70,7 +70,7 @@ beforeAll(async () => {
   const config: Config = { env, file, configPath: 'e2e' };
   rt = await createRuntime(config, silentLogger(), { redisUrl: REDIS_URL, prefix });
   api = await startApi(rt, []);
-});
+}, 120_000);
 
 afterAll(async () => {
   await browser?.close();
@@ -86,7 +86,7 @@ afterAll(async () => {
   if (dir) {
     rmSync(dir, { recursive: true, force: true });
   }
-});
+}, 60_000);
 
 describe('newsroom console in a browser', () => {
   it('shows the seed story arriving live, finds it by search, shows its topics and places, and marks the broken feed failing', async () => {
@@ -143,7 +143,7 @@ describe('newsroom console in a browser', () => {
     await feedsPage.screenshot({ path: join(SCREENSHOTS, 'feeds.png'), fullPage: true });
     await feedsPage.close();
     await wirePage.close();
-  });
+  }, 180_000);
 
   it('renders script, onerror and javascript: payloads as text, stored or arriving live, and runs nothing', async () => {
     const { page, dialogs } = await open('/console/');
@@ -186,5 +186,5 @@ describe('newsroom console in a browser', () => {
     });
     expect(inline).toBe(false);
     await page.close();
-  });
+  }, 120_000);
 });
