@@ -55,7 +55,7 @@ export function startStage<K extends QueueKey>(o: StageOptions<K>): Worker {
   const processor = async (job: Job) => {
     const attempt = job.attemptsMade + 1;
     const maxAttempts = job.opts.attempts ?? 1;
-    const log = o.log.child({ stage: o.queue, jobId: job.id, attempt });
+    let log = o.log.child({ stage: o.queue, jobId: job.id, attempt });
     const started = performance.now();
     const elapsed = () => performance.now() - started;
     const input = schema.safeParse(job.data);
@@ -66,6 +66,7 @@ export function startStage<K extends QueueKey>(o: StageOptions<K>): Worker {
     }
     const payload = input.data as PayloadOf<K>;
     const jobId = String(job.id);
+    log = log.child({ feedId: payload.feedId, ...('url' in payload ? { url: payload.url } : {}) });
     try {
       const result = await o.handle(payload, { attempt, finalAttempt: attempt >= maxAttempts, log });
       if (result.status === 'done') {
