@@ -7,7 +7,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadLabelledArticles, loadLanguageSamples, loadSameSubjectStories, type LabelledArticle } from '../tests/fixtures/enrich/load.js';
+import { loadHeldOutArticles, loadLabelledArticles, loadLanguageSamples, loadSameSubjectStories, type LabelledArticle } from '../tests/fixtures/enrich/load.js';
 import type { ExtractedArticle } from '../src/queues/contracts.js';
 import { BANDS, DUPLICATE_THRESHOLD, estimateSimilarity, fingerprint, ROWS, shingleHashes, SIGNATURE_SIZE } from '../src/workers/enricher/cluster.js';
 import { detectLanguage } from '../src/workers/enricher/detect-language.js';
@@ -27,9 +27,10 @@ const quantile = (xs: number[], q: number) => {
 };
 
 const articles = loadLabelledArticles();
+const heldOut = loadHeldOutArticles();
 
 // ---------- topics ----------
-function benchTopics(set: LabelledArticle[]) {
+function benchTopics(set: LabelledArticle[], name: string) {
   let top1 = 0;
   let anyTop = 0;
   let deepHit = 0;
@@ -59,7 +60,7 @@ function benchTopics(set: LabelledArticle[]) {
       log(`  topic miss ${a.id}: gold ${gold.join(' ')} got ${topics.map((t) => `${t.code}(${t.score})`).join(' ')}`);
     }
   }
-  log('## Topics (IPTC Media Topics, labelled set)');
+  log(`## Topics (IPTC Media Topics), ${name}`);
   log(`articles: ${set.length}, top-level topics covered: ${tops.size}`);
   log(`top-1 top-level accuracy (best-scored topic's top level is a gold top level): ${pct(top1 / set.length)}`);
   log(`primary top level among predicted: ${pct(anyTop / set.length)}`);
@@ -70,7 +71,7 @@ function benchTopics(set: LabelledArticle[]) {
 const isAncestor = (a: string, b: string) => a !== b && ancestorsOf(b).includes(a);
 
 // ---------- entities ----------
-function benchEntities(set: LabelledArticle[]) {
+function benchEntities(set: LabelledArticle[], name: string) {
   const kinds = ['person', 'place', 'organisation'] as const;
   const stat = Object.fromEntries(kinds.map((k) => [k, { tp: 0, fp: 0, fn: 0 }])) as Record<(typeof kinds)[number], { tp: number; fp: number; fn: number }>;
   let goldTotal = 0;
@@ -99,7 +100,7 @@ function benchEntities(set: LabelledArticle[]) {
     return { p, r, f: (2 * p * r) / Math.max(1e-9, p + r) };
   };
   const all = kinds.reduce((acc, k) => ({ tp: acc.tp + stat[k].tp, fp: acc.fp + stat[k].fp, fn: acc.fn + stat[k].fn }), { tp: 0, fp: 0, fn: 0 });
-  log('## Entities (mention level: exact span and type)');
+  log(`## Entities (mention level: exact span and type), ${name}`);
   log(`annotated mentions: ${goldTotal} in ${set.length} articles`);
   for (const k of kinds) {
     const m = prf(stat[k]);
@@ -179,7 +180,7 @@ function corpusTexts(): Array<{ id: string; text: string }> {
 }
 
 function benchClusters(set: LabelledArticle[]) {
-  const seedLike = set.map((a) => ({ id: a.id, text: a.text }));
+  const seedLike = [...set, ...heldOut].map((a) => ({ id: a.id, text: a.text }));
   const sameSubject = loadSameSubjectStories().map((s, i) => ({ id: `same-subject:${s.relatedTo}:${i}`, text: s.text }));
   const pages = corpusTexts();
   const originals = [...seedLike, ...sameSubject, ...pages];
@@ -380,8 +381,14 @@ async function benchSpeed(set: LabelledArticle[]) {
 
 const [cmd] = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 log(`# Enricher benchmark (node ${process.version})`);
-if (!cmd || cmd === 'topics') benchTopics(articles);
-if (!cmd || cmd === 'entities') benchEntities(articles);
+if (!cmd || cmd === 'topics') {
+  benchTopics(articles, 'development set (tests/fixtures/enrich/articles.txt)');
+  benchTopics(heldOut, 'held-out set (articles-heldout.txt)');
+}
+if (!cmd || cmd === 'entities') {
+  benchEntities(articles, 'development set');
+  benchEntities(heldOut, 'held-out set');
+}
 if (!cmd || cmd === 'clusters') benchClusters(articles);
 if (!cmd || cmd === 'language') await benchLanguage();
 if (!cmd || cmd === 'speed') await benchSpeed(articles);

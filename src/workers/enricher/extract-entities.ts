@@ -263,7 +263,10 @@ function mentionsOfChunk(chunk: Chunk, text: string): Mention[] {
   };
   const emit = (from: number, to: number, afterTitle: boolean, honorific: boolean) => {
     while (from < to && (CONNECTORS.has(words[from] as string) || HONORIFICS.has(words[from] as string))) from++;
+    const gazetteerName = words.slice(from, to).join(' ');
+    const known = KNOWN_ORGS.has(gazetteerName) || PLACES.has(gazetteerName);
     while (
+      !known &&
       to > from &&
       (CONNECTORS.has(words[to - 1] as string) ||
         (PERSON_TITLES.has(words[to - 1] as string) && !ORG_HEAD_WORDS.has(words[to - 1] as string) && !CONNECTORS.has(words[to - 2] ?? '')))
