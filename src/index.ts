@@ -6,3 +6,6 @@ export { toNinjs } from './ninjs/to-ninjs.js';
 export { parseFeed } from './workers/fetcher/parse-feed.js';
 export type { ExtractedArticle, FeedItem } from './queues/contracts.js';
 export type { ArticleRecord, Topic, Entity, Entities } from './store/types.js';
+export { readArticleEvents, ackArticleEvents, ensureArticleEventGroup, parseArticleEvent } from './store/article-events.js';
+export type { ArticleEvent } from './store/article-events.js';
+export { openStore } from './store/index.js';
