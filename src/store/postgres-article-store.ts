@@ -156,7 +156,23 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
       DROP INDEX articles_lang_sort;
     `,
   },
+  {
+    version: 3,
+    name: 'sort key on topic and entity rows, for filter-driven pages',
+    sql: `
+      ALTER TABLE article_topics ADD COLUMN skey BIGINT;
+      ALTER TABLE article_entities ADD COLUMN skey BIGINT;
+      UPDATE article_topics t SET skey = a.skey FROM articles a WHERE a.id = t.article_id;
+      UPDATE article_entities e SET skey = a.skey FROM articles a WHERE a.id = e.article_id;
+      DROP INDEX article_topics_code_sort;
+      CREATE INDEX article_topics_code_skey ON article_topics (code, skey);
+      CREATE INDEX article_entities_key_skey ON article_entities (key, skey);
+    `,
+  },
 ];
+
+/** A topic or entity filter matching fewer articles than this drives the page from its own index. */
+export const DRIVE_THRESHOLD = 2000;
 
 type Row = Record<string, unknown>;
 
@@ -218,6 +234,7 @@ export class PostgresArticleStore implements FullArticleStore {
   private readonly pool: pg.Pool;
   private readonly now: () => Date;
   private readonly topicExpander: ((code: string) => string[]) | undefined;
+  private readonly driveThreshold: number;
   private closed = false;
 
   constructor(databaseUrl: string, opts: StoreOptions = {}) {
@@ -231,6 +248,7 @@ export class PostgresArticleStore implements FullArticleStore {
     this.pool.on('error', () => undefined);
     this.now = opts.now ?? (() => new Date());
     this.topicExpander = opts.topicExpander;
+    this.driveThreshold = opts.driveThreshold ?? DRIVE_THRESHOLD;
   }
 
   private async run<T>(what: string, fn: () => Promise<T>): Promise<T> {
@@ -384,16 +402,16 @@ export class PostgresArticleStore implements FullArticleStore {
     const codes = topicCodesOf(r);
     if (codes.length > 0) {
       await c.query(
-        'INSERT INTO article_topics (code, article_id, sort_at) SELECT unnest($1::text[]), $2, $3',
-        [codes, r.id, sortAt],
+        'INSERT INTO article_topics (code, article_id, sort_at, skey) SELECT unnest($1::text[]), $2, $3, $4',
+        [codes, r.id, sortAt, skey],
       );
     }
     const entities = entityRowsOf(r);
     if (entities.length > 0) {
       await c.query(
-        `INSERT INTO article_entities (key, kind, article_id, sort_at)
-         SELECT unnest($1::text[]), unnest($2::text[]), $3, $4`,
-        [entities.map((e) => e.key), entities.map((e) => e.kind), r.id, sortAt],
+        `INSERT INTO article_entities (key, kind, article_id, sort_at, skey)
+         SELECT unnest($1::text[]), unnest($2::text[]), $3, $4, $5`,
+        [entities.map((e) => e.key), entities.map((e) => e.kind), r.id, sortAt, skey],
       );
     }
     if (fingerprint) {
@@ -434,10 +452,50 @@ export class PostgresArticleStore implements FullArticleStore {
     });
   }
 
+  /**
+   * Page plan. Without a text query, a topic or entity filter matching fewer
+   * than DRIVE_THRESHOLD articles drives the page from its own (value, sort key)
+   * index; otherwise the articles are walked newest first (or, for a text
+   * query, whatever the planner picks between the GIN index and the sort key).
+   */
   listArticles(query: ArticleQuery): Promise<ArticlePage> {
     return this.run('listArticles', async () => {
       const n = normaliseQuery(query, this.topicExpander);
+      let terms: string[] | null = null;
+      if (n.q !== null) {
+        terms = queryTerms(n.q);
+        if (terms.length === 0) {
+          return { items: [], nextCursor: null };
+        }
+      }
+      type Side = { filter: 'topic' | 'entity'; table: string; col: string; values: string[] };
+      const sides: Side[] = [];
+      if (n.topics !== null) {
+        sides.push({ filter: 'topic', table: 'article_topics', col: 'code', values: n.topics });
+      }
+      if (n.entity !== null) {
+        sides.push({ filter: 'entity', table: 'article_entities', col: 'key', values: [n.entity] });
+      }
+      let driver: Side | null = null;
+      if (terms === null) {
+        let best = this.driveThreshold;
+        for (const side of sides) {
+          const c = await this.rows(
+            `SELECT COUNT(*) AS c FROM (SELECT 1 FROM ${side.table} WHERE ${side.col} = ANY($1::text[]) LIMIT $2) x`,
+            [side.values, this.driveThreshold],
+          );
+          if (Number(c[0]?.c ?? best) < best) {
+            best = Number(c[0]?.c);
+            driver = side;
+          }
+        }
+      }
       const p = new Params();
+      let from = 'articles a';
+      if (driver !== null) {
+        from = `(SELECT DISTINCT d.skey FROM ${driver.table} d WHERE d.${driver.col} = ANY(${p.add(driver.values)}::text[])) s
+          JOIN articles a ON a.skey = s.skey`;
+      }
       const where: string[] = [];
       // since/until: a sort-key range (whole seconds, uses the index) narrowed to the exact milliseconds.
       if (n.sinceMs !== null) {
@@ -453,26 +511,23 @@ export class PostgresArticleStore implements FullArticleStore {
         const prefix = `${n.lang.replace(/[\\%_]/g, (ch) => `\\${ch}`)}-%`;
         where.push(`(a.language = ${p.add(n.lang)} OR a.language LIKE ${p.add(prefix)})`);
       }
-      if (n.topics !== null) {
-        where.push(
-          `EXISTS (SELECT 1 FROM article_topics t WHERE t.article_id = a.id AND t.code = ANY(${p.add(n.topics)}::text[]))`,
-        );
-      }
-      if (n.entity !== null) {
-        where.push(`EXISTS (SELECT 1 FROM article_entities e WHERE e.article_id = a.id AND e.key = ${p.add(n.entity)})`);
-      }
-      if (n.q !== null) {
-        const terms = queryTerms(n.q);
-        if (terms.length === 0) {
-          return { items: [], nextCursor: null };
+      for (const side of sides) {
+        if (side !== driver) {
+          where.push(
+            side.filter === 'topic'
+              ? `EXISTS (SELECT 1 FROM article_topics t WHERE t.article_id = a.id AND t.code = ANY(${p.add(side.values)}::text[]))`
+              : `EXISTS (SELECT 1 FROM article_entities e WHERE e.article_id = a.id AND e.key = ANY(${p.add(side.values)}::text[]))`,
+          );
         }
+      }
+      if (terms !== null) {
         // Terms are letters and digits only: safe inside to_tsquery.
         where.push(`a.tsv @@ to_tsquery('${TS_CONFIG}', ${p.add(terms.join(' & '))})`);
       }
       if (n.cursor !== null) {
         where.push(`a.skey < ${p.add(n.cursor.key)}`);
       }
-      const sql = `SELECT a.id, a.skey, a.record FROM articles a
+      const sql = `SELECT a.id, a.skey, a.record FROM ${from}
         ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
         ORDER BY a.skey DESC LIMIT ${p.add(n.limit + 1)}`;
       const rows = await this.rows(sql, p.values);

@@ -172,6 +172,19 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 3,
+    name: 'sort key on topic and entity rows, for filter-driven pages',
+    up: `
+      ALTER TABLE article_topics ADD COLUMN skey INTEGER;
+      ALTER TABLE article_entities ADD COLUMN skey INTEGER;
+      UPDATE article_topics SET skey = (SELECT a.skey FROM articles a WHERE a.id = article_topics.article_id);
+      UPDATE article_entities SET skey = (SELECT a.skey FROM articles a WHERE a.id = article_entities.article_id);
+      DROP INDEX article_topics_code_sort;
+      CREATE INDEX article_topics_code_skey ON article_topics (code, skey);
+      CREATE INDEX article_entities_key_skey ON article_entities (key, skey);
+    `,
+  },
 ];
 
 type Row = Record<string, unknown>;
@@ -220,6 +233,9 @@ function storeError(err: unknown, what: string): PipelineError {
 
 const SQLITE_PARAM_CHUNK = 500;
 
+/** A topic or entity filter matching fewer articles than this drives the page from its own index. */
+export const DRIVE_THRESHOLD = 2000;
+
 function chunks<T>(items: T[], size: number): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += size) {
@@ -239,6 +255,7 @@ export class SqliteArticleStore implements FullArticleStore {
   private readonly db: Database.Database;
   private readonly now: () => Date;
   private readonly topicExpander: ((code: string) => string[]) | undefined;
+  private readonly driveThreshold: number;
   private closed = false;
 
   constructor(path: string, opts: StoreOptions = {}) {
@@ -252,6 +269,7 @@ export class SqliteArticleStore implements FullArticleStore {
     this.db.pragma('foreign_keys = ON');
     this.now = opts.now ?? (() => new Date());
     this.topicExpander = opts.topicExpander;
+    this.driveThreshold = opts.driveThreshold ?? DRIVE_THRESHOLD;
   }
 
   private run<T>(what: string, fn: () => T): Promise<T> {
@@ -362,15 +380,17 @@ export class SqliteArticleStore implements FullArticleStore {
               )
               .run(cols);
           }
-          const addTopic = this.db.prepare('INSERT INTO article_topics (code, article_id, sort_at) VALUES (?, ?, ?)');
+          const addTopic = this.db.prepare(
+            'INSERT INTO article_topics (code, article_id, sort_at, skey) VALUES (?, ?, ?, ?)',
+          );
           for (const code of topicCodesOf(r)) {
-            addTopic.run(code, r.id, sortAt);
+            addTopic.run(code, r.id, sortAt, skey);
           }
           const addEntity = this.db.prepare(
-            'INSERT INTO article_entities (key, kind, article_id, sort_at) VALUES (?, ?, ?, ?)',
+            'INSERT INTO article_entities (key, kind, article_id, sort_at, skey) VALUES (?, ?, ?, ?, ?)',
           );
           for (const e of entityRowsOf(r)) {
-            addEntity.run(e.key, e.kind, r.id, sortAt);
+            addEntity.run(e.key, e.kind, r.id, sortAt, skey);
           }
           this.db.prepare('INSERT INTO articles_fts (rowid, title, text) VALUES (?, ?, ?)').run(skey, r.title, r.text);
           if (opts.fingerprint) {
@@ -415,11 +435,48 @@ export class SqliteArticleStore implements FullArticleStore {
     });
   }
 
+  /**
+   * Page plan. A text query walks the full-text index newest first. Otherwise,
+   * a topic or entity filter matching fewer than DRIVE_THRESHOLD articles drives
+   * the page from its own (value, sort key) index; anything else walks the
+   * articles newest first and checks each filter.
+   */
   listArticles(query: ArticleQuery): Promise<ArticlePage> {
     return this.run('listArticles', () => {
       const n = normaliseQuery(query, this.topicExpander);
       const where: string[] = [];
       const params: unknown[] = [];
+      const marks = (xs: unknown[]): string => xs.map(() => '?').join(', ');
+      let match: string | null = null;
+      if (n.q !== null) {
+        match = ftsMatchExpression(n.q);
+        if (match === null) {
+          return { items: [], nextCursor: null };
+        }
+      }
+      type Side = { table: string; col: string; values: string[] };
+      const sides: Array<Side & { filter: 'topic' | 'entity' }> = [];
+      if (n.topics !== null) {
+        sides.push({ filter: 'topic', table: 'article_topics', col: 'code', values: n.topics });
+      }
+      if (n.entity !== null) {
+        sides.push({ filter: 'entity', table: 'article_entities', col: 'key', values: [n.entity] });
+      }
+      let driver: Side | null = null;
+      if (match === null) {
+        let best = this.driveThreshold;
+        for (const side of sides) {
+          const c = this.db
+            .prepare(
+              `SELECT COUNT(*) AS c FROM (SELECT 1 FROM ${side.table} WHERE ${side.col} IN (${marks(side.values)}) LIMIT ?)`,
+            )
+            .get(...side.values, this.driveThreshold) as Row;
+          if (Number(c.c) < best) {
+            best = Number(c.c);
+            driver = side;
+          }
+        }
+      }
       if (n.feed !== null) {
         where.push('a.feed_id = ?');
         params.push(n.feed);
@@ -428,28 +485,34 @@ export class SqliteArticleStore implements FullArticleStore {
         where.push("(a.language = ? OR a.language LIKE ? ESCAPE '\\')");
         params.push(n.lang, `${n.lang.replace(/[\\%_]/g, (c) => `\\${c}`)}-%`);
       }
-      if (n.topics !== null) {
-        where.push(
-          `EXISTS (SELECT 1 FROM article_topics t WHERE t.article_id = a.id AND t.code IN (${n.topics
-            .map(() => '?')
-            .join(', ')}))`,
-        );
-        params.push(...n.topics);
-      }
-      if (n.entity !== null) {
-        where.push('EXISTS (SELECT 1 FROM article_entities e WHERE e.article_id = a.id AND e.key = ?)');
-        params.push(n.entity);
-      }
-      if (n.q !== null) {
-        const match = ftsMatchExpression(n.q);
-        if (match === null) {
-          return { items: [], nextCursor: null };
+      for (const side of sides) {
+        if (side !== driver) {
+          where.push(
+            side.filter === 'topic'
+              ? `EXISTS (SELECT 1 FROM article_topics t WHERE t.article_id = a.id AND t.code IN (${marks(side.values)}))`
+              : `EXISTS (SELECT 1 FROM article_entities e WHERE e.article_id = a.id AND e.key IN (${marks(side.values)}))`,
+          );
+          params.push(...side.values);
         }
+      }
+      let from: string;
+      let key: string;
+      const fromParams: unknown[] = [];
+      if (match !== null) {
         // The full-text rowid is the sort key: FTS5 walks matches newest first and stops at the limit.
+        from = 'articles_fts f JOIN articles a ON a.skey = f.rowid';
+        key = 'f.rowid';
         where.unshift('articles_fts MATCH ?');
         params.unshift(match);
+      } else if (driver !== null) {
+        from = `(SELECT DISTINCT d.skey FROM ${driver.table} d WHERE d.${driver.col} IN (${marks(driver.values)})) s
+          CROSS JOIN articles a ON a.skey = s.skey`;
+        key = 's.skey';
+        fromParams.push(...driver.values);
+      } else {
+        from = 'articles a';
+        key = 'a.skey';
       }
-      const key = n.q !== null ? 'f.rowid' : 'a.skey';
       // since/until: a sort-key range (whole seconds, uses the index) narrowed to the exact milliseconds.
       if (n.sinceMs !== null) {
         where.push(`${key} >= ?`, 'a.sort_at >= ?');
@@ -463,11 +526,10 @@ export class SqliteArticleStore implements FullArticleStore {
         where.push(`${key} < ?`);
         params.push(n.cursor.key);
       }
-      const from = n.q !== null ? 'articles_fts f JOIN articles a ON a.skey = f.rowid' : 'articles a';
       const sql = `SELECT a.id, a.skey, a.record FROM ${from}
         ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
         ORDER BY ${key} DESC LIMIT ?`;
-      const rows = this.db.prepare(sql).all(...params, n.limit + 1) as Row[];
+      const rows = this.db.prepare(sql).all(...fromParams, ...params, n.limit + 1) as Row[];
       const page = rows.slice(0, n.limit);
       const last = page[page.length - 1];
       return {

@@ -142,4 +142,9 @@ export type StoreOptions = {
   topicExpander?: (code: string) => string[];
   /** Clock for storedAt / updatedAt / retention (tests). */
   now?: () => Date;
+  /**
+   * A topic or entity filter matching fewer articles than this drives a page
+   * from its own index (default 2000). Tests set 0 to exercise the other plan.
+   */
+  driveThreshold?: number;
 };

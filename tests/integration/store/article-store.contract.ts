@@ -73,21 +73,29 @@ const TOPIC_TREE: Record<string, string[]> = {
 export function runArticleStoreContract(name: string, factory: StoreFactory): void {
   describe(`ArticleStore contract (${name})`, () => {
     let store: FullArticleStore;
-    let cleanup: () => Promise<void>;
     let clock: number;
+    const cleanups: Array<() => Promise<void>> = [];
 
-    beforeEach(async () => {
-      clock = T0;
+    /** Opens a fresh store (replacing `store`), closed after the test. */
+    async function open(extra: StoreOptions = {}): Promise<void> {
       const opened = await factory({
         now: () => new Date(clock),
         topicExpander: (code) => TOPIC_TREE[code] ?? [],
+        ...extra,
       });
+      cleanups.push(opened.cleanup);
       store = opened.store;
-      cleanup = opened.cleanup;
+    }
+
+    beforeEach(async () => {
+      clock = T0;
+      await open();
     });
 
     afterEach(async () => {
-      await cleanup();
+      while (cleanups.length > 0) {
+        await cleanups.pop()?.();
+      }
     });
 
     describe('migrate', () => {
@@ -177,7 +185,15 @@ export function runArticleStoreContract(name: string, factory: StoreFactory): vo
       });
     });
 
-    describe('listArticles', () => {
+    // Both page plans: filters driving from their own index (default), and a scan of the articles checking each filter.
+    describe.each([
+      ['index-driven filters', {}],
+      ['scan with filter checks', { driveThreshold: 0 }],
+    ] as const)('listArticles (%s)', (_plan, planOpts) => {
+      beforeEach(async () => {
+        await open(planOpts);
+      });
+
       async function seedFilters(): Promise<Record<string, ArticleRecord>> {
         const recs = {
           en1: makeRecord({
@@ -275,6 +291,29 @@ export function runArticleStoreContract(name: string, factory: StoreFactory): vo
         const r = await seedFilters();
         const page = await store.listArticles({ lang: 'en', q: 'refugees', topic: 'medtop:11000000', feed: 'wire' });
         expect(page.items.map((a) => a.id)).toEqual([r.en1!.id]);
+        const both = await store.listArticles({ topic: 'medtop:11000000', entity: 'beijing', since: '2026-01-01T00:00:00Z' });
+        expect(both.items.map((a) => a.id)).toEqual([r.en1!.id]);
+        expect((await store.listArticles({ topic: 'medtop:11000000', entity: 'tokyo' })).items).toEqual([]);
+        expect((await store.listArticles({ topic: 'medtop:11000000', feed: 'biz' })).items).toEqual([]);
+      });
+
+      it('pages a topic filter newest first without skips when the topic spans many articles', async () => {
+        const ids: string[] = [];
+        for (let i = 0; i < 12; i++) {
+          const rec = makeRecord({
+            slug: `t${i}`,
+            publishedAt: iso(T0 - i * HOUR),
+            topics: [{ code: i % 2 === 0 ? 'medtop:20000646' : 'medtop:20000638', label: 'x', score: 1, scheme: 'medtop' }],
+            entities: { people: [], places: [{ name: 'Seoul', mentions: 1, salience: 1, offset: 0 }], organisations: [] },
+          });
+          ids.push(rec.id);
+          await store.upsertArticle(rec);
+        }
+        await store.upsertArticle(makeRecord({ slug: 'other', topics: [{ code: 'x', label: 'x', score: 1, scheme: 'custom' }] }));
+        expect(await collectAll(store, { topic: 'medtop:11000000', limit: 5 })).toEqual(ids);
+        expect(await collectAll(store, { entity: 'seoul', limit: 5 })).toEqual(ids);
+        expect(await collectAll(store, { topic: 'medtop:20000646', limit: 4 })).toEqual(ids.filter((_, i) => i % 2 === 0));
+        expect(await collectAll(store, { topic: 'medtop:20000638', limit: 4 })).toEqual(ids);
       });
 
       it('pages through every article once with a stable order when ties share a timestamp', async () => {
