@@ -25,7 +25,9 @@ export function writeRunConfig(
     configPath,
     stringify({
       feeds: wire.feeds.map((f) => ({ id: f.id, url: f.url, interval: o.pollEvery ?? '2s' })),
-      fetch: { allow: ['127.0.0.1/32'], timeout: '20s' },
+      // The whole wire is one host: lift the per-host politeness budget (300/min by default) out of the way.
+      fetch: { allow: ['127.0.0.1/32'], timeout: '20s', perHost: { concurrency: 64, perMinute: 1_000_000 } },
+      poll: { interval: o.pollEvery ?? '2s', minInterval: '1s' },
       topicsFile: join(REPO, 'config/topics.yaml'),
       workers: {
         fetcherConcurrency: o.concurrency?.fetcher ?? 4,

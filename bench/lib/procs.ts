@@ -271,6 +271,8 @@ export type RoleProc = {
   jobs: Map<string, number>;
   /** Log lines at warn or above (pino level >= 40), the last 200. */
   problems: string[];
+  /** The last 4 kB written to stderr (a crash's stack trace lands here). */
+  stderrTail(): string;
 };
 
 /**
@@ -292,6 +294,10 @@ export function startRole(role: string, env: Record<string, string>, opts: { nam
   const problems: string[] = [];
   let markReady: () => void = () => {};
   const ready = new Promise<void>((r) => (markReady = r));
+  let errTail = '';
+  child.stderr?.on('data', (d: Buffer) => {
+    errTail = (errTail + d.toString()).slice(-4096);
+  });
   let partial = '';
   child.stdout?.on('data', (d: Buffer) => {
     const lines = (partial + d.toString()).split('\n');
@@ -331,6 +337,7 @@ export function startRole(role: string, env: Record<string, string>, opts: { nam
     ready,
     jobs,
     problems,
+    stderrTail: () => errTail,
     alive: () => child.exitCode === null && child.signalCode === null,
     async kill9() {
       child.kill('SIGKILL');
