@@ -53,6 +53,8 @@ export type SafeHttpClientOptions = HttpClientOptions & {
   resolver?: Resolver;
   /** Keep-alive sockets per host (default 8). */
   maxSocketsPerHost?: number;
+  /** Extra trusted CA certificates (PEM), e.g. a newsroom's private CA; replaces the default list like node:tls. */
+  ca?: string | Buffer | Array<string | Buffer>;
 };
 
 /** The client plus a way to close its idle keep-alive connections. */
@@ -92,6 +94,7 @@ type HopContext = {
   proxy: string | null;
   resolver: Resolver;
   agents: { http: http.Agent; https: https.Agent };
+  ca: SafeHttpClientOptions['ca'];
 };
 
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
@@ -252,6 +255,7 @@ async function hop(url: URL, ctx: HopContext): Promise<Hop> {
     headers['if-modified-since'] = ctx.lastModified;
   }
   let tunnel: net.Socket | null = null;
+  let tunnelTls: tls.TLSSocket | null = null;
   if (ctx.proxy) {
     const address = await resolveGuarded(host, ctx.policy, ctx.resolver);
     tunnel = await openTunnel(ctx.proxy, address, port, url.host, ctx);
@@ -275,6 +279,7 @@ async function hop(url: URL, ctx: HopContext): Promise<Hop> {
       streams.forEach((s) => s.destroy());
       req?.destroy();
       tunnel?.destroy();
+      tunnelTls?.destroy();
       reject(mapError(err, url.href));
     };
     const done = (hopResult: Hop): void => {
@@ -284,6 +289,12 @@ async function hop(url: URL, ctx: HopContext): Promise<Hop> {
       settled = true;
       cleanup();
       resolve(hopResult);
+      // A proxy tunnel serves one request: close it (and the TLS session on it) once the answer is in.
+      if (tunnel) {
+        req?.destroy();
+        tunnel.destroy();
+        tunnelTls?.destroy();
+      }
     };
     const onAbort = (): void => fail(new PipelineError('network', true, `GET ${url.href}: aborted`));
     if (ctx.signal?.aborted) {
@@ -310,8 +321,14 @@ async function hop(url: URL, ctx: HopContext): Promise<Hop> {
     };
     if (tunnel) {
       const socket = tunnel;
-      options.createConnection = () =>
-        (isHttps ? tls.connect({ socket, servername: net.isIP(host) ? undefined : host }) : socket) as net.Socket;
+      options.createConnection = () => {
+        if (!isHttps) {
+          return socket;
+        }
+        // TLS takes over the tunnel's handle: it is the TLS socket that must be closed afterwards.
+        tunnelTls = tls.connect({ socket, host, servername: net.isIP(host) ? undefined : host, ...(ctx.ca ? { ca: ctx.ca } : {}) });
+        return tunnelTls;
+      };
     } else {
       // The guarded lookup lives on the client's keep-alive agents: it runs for every new connection.
       options.agent = isHttps ? ctx.agents.https : ctx.agents.http;
@@ -403,7 +420,10 @@ export function createHttpClient(opts: SafeHttpClientOptions = {}): SafeHttpClie
   const resolver = opts.resolver ?? systemResolver;
   const lookup = guardedLookup(policy, resolver) as unknown as typeof dns.lookup;
   const agentOptions = { keepAlive: true, maxSockets: opts.maxSocketsPerHost ?? 8, maxFreeSockets: 4, timeout: 30_000, lookup };
-  const agents = { http: new http.Agent(agentOptions), https: new https.Agent(agentOptions) };
+  const agents = {
+    http: new http.Agent(agentOptions),
+    https: new https.Agent({ ...agentOptions, ...(opts.ca ? { ca: opts.ca } : {}) }),
+  };
   const userAgent = opts.userAgent ?? DEFAULT_USER_AGENT;
   const maxRedirects = opts.maxRedirects ?? HTTP_DEFAULTS.maxRedirects;
   const noProxy = opts.noProxy ?? [];
@@ -429,6 +449,7 @@ export function createHttpClient(opts: SafeHttpClientOptions = {}): SafeHttpClie
       signal: fo.signal,
       resolver,
       agents,
+      ca: opts.ca,
     };
     current.hash = '';
     const visited = new Set<string>([current.href]);
