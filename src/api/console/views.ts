@@ -250,6 +250,7 @@ export function storyPage(a: ArticleRecord, copies: ArticleRecord[]): SafeHtml {
     ],
     ['Canonical link', canonical ? html`<a class="url" href="${canonical}" rel="noopener noreferrer">${canonical}</a>` : a.canonicalUrl],
     ['Fetched from', a.url !== a.canonicalUrl ? (fetched ? html`<a class="url" href="${fetched}" rel="noopener noreferrer">${fetched}</a>` : a.url) : null],
+    ['Lead image', a.leadImage ? (safeHttpUrl(a.leadImage) ? html`<a class="url" href="${safeHttpUrl(a.leadImage) ?? ''}" rel="noopener noreferrer">${a.leadImage}</a>` : a.leadImage) : null],
     ['Keywords', a.keywords.length > 0 ? a.keywords.join(', ') : null],
   ];
   return html`<article class="story-page" aria-labelledby="headline">
