@@ -54,7 +54,9 @@ export type ExtractEntitiesOptions = {
   gazetteerOnly?: boolean;
 };
 
-const CONNECTORS = new Set(['of', 'for', 'de', 'del', 'da', 'van', 'von', 'der', 'la', 'le', 'du', 'on', 'and', '&']);
+const CONNECTORS = new Set(['of', 'for', 'de', 'del', 'da', 'do', 'dos', 'das', 'van', 'von', 'der', 'den', 'la', 'le', 'du', 'di', 'on', 'and', '&']);
+/** Lowercase particles inside names: "Rio de Janeiro", "Lula da Silva", "Ludwig van Beethoven". */
+const NAME_PARTICLES = new Set(['de', 'del', 'da', 'do', 'dos', 'das', 'van', 'von', 'der', 'den', 'la', 'le', 'du', 'di']);
 const NAME_PARTICLE = /^(?:al|el|ad|ash|as|bin|ibn|abu|van|von|de|da|di|du|le|la|der|den|ter|dos|das)-?\p{Lu}/u;
 const PERSON_CONTEXT_AFTER = new Set(['said', 'says', 'told', 'added', 'adds', 'stated', 'noted', 'argued', 'wrote', 'announced', 'insisted', 'explained', 'who', 'whose', 'urged', 'warned', 'called']);
 const PLACE_CONTEXT_BEFORE = new Set(['in', 'at', 'from', 'near', 'outside', 'across', 'throughout', 'into', 'visiting', 'visited', 'toward', 'towards']);
@@ -148,7 +150,7 @@ function chunkProperNouns(text: string, tokens: readonly Token[], lowercaseSeen:
       CONNECTORS.has(word) &&
       nextJoined &&
       isCapitalized(next?.text ?? '') &&
-      (word === 'and' || word === '&' || mayConnect(cur.words[cur.words.length - 1] as string) || cur.words.length >= 2)
+      (word === 'and' || word === '&' || NAME_PARTICLES.has(word) || mayConnect(cur.words[cur.words.length - 1] as string) || cur.words.length >= 2)
     ) {
       cur.tokens.push(tok);
       cur.words.push(word);
@@ -249,6 +251,15 @@ function neighbourWord(text: string, from: number, dir: -1 | 1): string {
   return text.slice(i + 1, end).toLowerCase();
 }
 
+const OCCUPATION_SUFFIX = /^\p{Lu}\p{Ll}+(?:er|or|ist|ian|ant|ent)$/u;
+
+/** True when `start` opens a sentence or paragraph. */
+function sentenceInitial(text: string, start: number): boolean {
+  let i = start - 1;
+  while (i >= 0 && (text[i] === ' ' || text[i] === '"' || text[i] === '“')) i--;
+  return i < 0 || text[i] === '\n' || text[i] === '.' || text[i] === '!' || text[i] === '?';
+}
+
 /** Splits a chunk at role words ("Chinese Foreign Ministry Spokesman Liu Jianchao") and types each part. */
 function mentionsOfChunk(chunk: Chunk, text: string): Mention[] {
   const out: Mention[] = [];
@@ -310,6 +321,20 @@ function mentionsOfChunk(chunk: Chunk, text: string): Mention[] {
   const whole = words.join(' ');
   if (lookup(KNOWN_ORGS, whole) || lookup(PLACES, whole)) {
     emit(0, words.length, false, false);
+    return out;
+  }
+  // "Conductor Riccardo Muti" at a sentence start: an occupation noun before a name works as a role word.
+  const firstTok = toks[0] as Token;
+  if (
+    words.length >= 3 &&
+    OCCUPATION_SUFFIX.test(words[0] as string) &&
+    !PERSON_TITLES.has(words[0] as string) &&
+    !ORG_HEAD_WORDS.has(words[0] as string) &&
+    !PLACES.has(words[0] as string) &&
+    sentenceInitial(text, firstTok.start) &&
+    words.slice(1).every((w) => /^\p{Lu}\p{Ll}/u.test(w) && !ORG_HEAD_WORDS.has(w) && !PLACE_HEAD_WORDS.has(w))
+  ) {
+    emit(1, words.length, true, false);
     return out;
   }
   // Person part: the longest suffix of non-role words that follows a role word or an honorific.
