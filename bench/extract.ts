@@ -19,7 +19,7 @@ import { Readability } from '@mozilla/readability';
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { textBlocks } from '../src/workers/extractor/blocks.js';
 import { extractArticle, stripExecutable } from '../src/workers/extractor/extract-article.js';
-import { normalizeDate } from '../src/workers/extractor/metadata.js';
+import { normalizeDate, stripSiteSuffix } from '../src/workers/extractor/metadata.js';
 
 type Dom = 'jsdom' | 'linkedom';
 type Mode = Dom | 'readability-jsdom';
@@ -149,6 +149,8 @@ async function runOne(mode: Mode, repeat: number, verbose: boolean): Promise<Rec
   let failures = 0;
   let nulls = 0;
   let scored = 0;
+  let withTime = 0;
+  let extraTimes = 0;
   const worst: Array<{ name: string; f: number; p: number; r: number }> = [];
   let peakRss = process.memoryUsage().rss;
   const started = performance.now();
@@ -183,6 +185,16 @@ async function runOne(mode: Mode, repeat: number, verbose: boolean): Promise<Rec
       microWant += want.length;
       worst.push({ name: p.name, f: s.f, p: s.p, r: s.r });
       if (squash(got?.title) === squash(p.meta.title)) hits.title = (hits.title ?? 0) + 1;
+      // Telex removes " | Site" suffixes on purpose; Readability keeps them.
+      if (squash(got?.title) === squash(stripSiteSuffix(p.meta.title ?? '', p.meta.siteName ?? got?.siteName ?? null, 'fakehost'))) {
+        hits.titleNoSuffix = (hits.titleNoSuffix ?? 0) + 1;
+      }
+      if (p.meta.publishedTime) {
+        withTime++;
+        if (sameTime(got?.publishedTime, p.meta.publishedTime)) hits.publishedTimeWhenExpected = (hits.publishedTimeWhenExpected ?? 0) + 1;
+      } else if (got?.publishedTime) {
+        extraTimes++;
+      }
       if (squash(got?.byline).replace(BY, '') === squash(p.meta.byline).replace(BY, '')) hits.byline = (hits.byline ?? 0) + 1;
       if (squash(got?.excerpt) === squash(p.meta.excerpt)) hits.excerpt = (hits.excerpt ?? 0) + 1;
       if (squash(got?.siteName) === squash(p.meta.siteName)) hits.siteName = (hits.siteName ?? 0) + 1;
@@ -200,7 +212,12 @@ async function runOne(mode: Mode, repeat: number, verbose: boolean): Promise<Rec
     extractions: ms.length,
     failures,
     noArticle: nulls,
-    metadata: Object.fromEntries(fields.map((f) => [f, pct(hits[f] ?? 0, scored)])),
+    metadata: {
+      ...Object.fromEntries(fields.map((f) => [f, pct(hits[f] ?? 0, scored)])),
+      titleNoSuffix: pct(hits.titleNoSuffix ?? 0, scored),
+      publishedTimeWhenExpected: `${pct(hits.publishedTimeWhenExpected ?? 0, withTime)} of ${withTime}`,
+      publishedTimeFoundWhereReadabilityHasNone: extraTimes,
+    },
     text: {
       macroP: +(sumP / scored).toFixed(4),
       macroR: +(sumR / scored).toFixed(4),
@@ -251,18 +268,17 @@ async function main(): Promise<void> {
       continue;
     }
     const line = child.stdout.trim().split('\n').at(-1) ?? '{}';
-    rows.push(JSON.parse(line) as Record<string, unknown>);
+    const row = JSON.parse(line) as Record<string, unknown>;
+    rows.push(row);
+    console.log(JSON.stringify(row, null, 2));
   }
-  for (const r of rows) {
-    console.log(JSON.stringify(r, null, 2));
-  }
-  console.log('\n| DOM | title | byline | excerpt | siteName | publishedTime | lang | text P | text R | text F1 | ms/page median | p95 | pages/s | peak RSS MiB | failures | no article |');
-  console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|');
+  console.log('\n| DOM | title | title (suffix rule) | byline | excerpt | siteName | publishedTime | lang | text P | text R | text F1 | ms/page median | p95 | pages/s | peak RSS MiB | failures | no article |');
+  console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|');
   for (const r of rows) {
     const m = r.metadata as Record<string, string>;
     const t = r.text as Record<string, number>;
     console.log(
-      `| ${r.mode} | ${m.title} | ${m.byline} | ${m.excerpt} | ${m.siteName} | ${m.publishedTime} | ${m.lang} | ${t.macroP} | ${t.macroR} | ${t.macroF1} | ${r.msMedian} | ${r.msP95} | ${r.pagesPerSecond} | ${r.peakRssMiB} | ${r.failures} | ${r.noArticle} |`,
+      `| ${r.mode} | ${m.title} | ${m.titleNoSuffix} | ${m.byline} | ${m.excerpt} | ${m.siteName} | ${m.publishedTime} (${m.publishedTimeWhenExpected}) | ${m.lang} | ${t.macroP} | ${t.macroR} | ${t.macroF1} | ${r.msMedian} | ${r.msP95} | ${r.pagesPerSecond} | ${r.peakRssMiB} | ${r.failures} | ${r.noArticle} |`,
     );
   }
 }

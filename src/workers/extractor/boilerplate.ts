@@ -14,6 +14,7 @@ const FURNITURE_WORDS = new Set([
   'breaking', 'skiplink', 'skiplinks', 'skip', 'accessibility', 'cookie', 'cookies', 'consent', 'paywall',
   'outbrain', 'taboola', 'trending', 'popular', 'mostread', 'banner', 'toolbar', 'breadcrumb', 'breadcrumbs',
   'follow', 'sidebar', 'masthead', 'navbar', 'nav', 'menu', 'footer', 'print', 'tools', 'utility',
+  'credit', 'credits', 'copyright',
 ]);
 
 /** Compound names that mean furniture even though their words alone do not. */

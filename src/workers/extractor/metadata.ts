@@ -374,11 +374,13 @@ export function readMetadata(doc: Document, url: string, ld: JsonObject[]): Page
       str(article?.datePublished),
       first(meta, ['article:published_time', 'og:published_time', 'datepublished', 'pubdate', 'publishdate', 'publish-date', 'parsely-pub-date', 'sailthru:date', 'dc:date:issued', 'dc:date', 'dcterms:created', 'dcterms:issued', 'date', 'article:published']),
       timeAttr(doc, ['time[pubdate]', 'time[itemprop="datePublished"]', '[itemprop="datePublished"]', 'article time[datetime]', 'header time[datetime]', 'time[datetime]']),
+      timestampText(doc),
     ],
     warnings,
     'publishedAt',
   );
-  const publishedAt = published ?? dateFromUrl(url);
+  const canonical = absoluteUrl(doc.querySelector('link[rel~="canonical" i]')?.getAttribute('href'), url);
+  const publishedAt = published ?? dateFromUrl(canonical ?? url) ?? (canonical ? dateFromUrl(url) : null);
   if (!published && publishedAt) {
     warnings.push('publishedAt taken from the URL');
   }
@@ -466,6 +468,20 @@ function timeAttr(doc: Document, selectors: string[]): string | null {
   return null;
 }
 
+/** The text of a visible timestamp line ("Sunday, Feb 1, 2015 11:57 AM UTC"), when it parses. */
+function timestampText(doc: Document): string | null {
+  for (const el of Array.from(doc.querySelectorAll('.dateline, .timestamp, .published, .pubdate, .post-date, .entry-date, .date')).slice(0, 10)) {
+    const t = collapseSpace(el.textContent ?? '')
+      .replace(/^(?:published|posted|updated)(?:\s+on)?:?\s*/i, '')
+      .replace(/\s+updated\b.*$/i, '')
+      .replace(/\s+at\s+/i, ' ');
+    if (t.length >= 8 && t.length <= 60 && normalizeDate(t)) {
+      return t;
+    }
+  }
+  return null;
+}
+
 const nonUrl = (v: string | null): string | null => (v && !/^https?:\/\//i.test(v) ? v : null);
 
 function mainEntityUrl(article: JsonObject | null): string | null {
@@ -495,7 +511,11 @@ export function normalizeLang(v: string | null | undefined): string | null {
 /** A dateline's place, e.g. "BEIJING —" -> "BEIJING". */
 export function cleanDateline(v: string): string | null {
   const t = collapseSpace(v).replace(/\s*[—–-]+\s*$/, '').replace(/[,:]\s*$/, '').trim();
-  return t && t.length <= 60 ? t : null;
+  // Many sites call their timestamp line a "dateline": a place has no digits and no "By".
+  if (!t || t.length > 60 || /\d/.test(t) || /^by\s/i.test(t)) {
+    return null;
+  }
+  return t;
 }
 
 /**
