@@ -87,7 +87,7 @@ describe('telex run --once', () => {
     expect(st.store.articles).toBe(expectedStored.length);
     expect(st.feeds.find((f: { id: string }) => f.id === 'courier-broken').health).toBe('failing');
     expect(Object.keys(st.queues).sort()).toEqual(['enrich', 'extract', 'poll']);
-  });
+  }, 240_000);
 
   it('exports what was stored as JSON lines and as valid ninjs, filtered by topic tree and full text', async () => {
     const expectedStored = wire.articles.filter((a) => a.expect !== 'failed');
@@ -112,7 +112,7 @@ describe('telex run --once', () => {
 
     const q = await runCli(['articles', '--q', 'Liu Jianchao', '--config', s.configPath], s.env);
     expect(JSON.parse(q.stdout).map((r: { title: string }) => r.title)).toEqual([SEED_TITLE]);
-  });
+  }, 120_000);
 });
 
 describe('telex command', () => {

@@ -74,8 +74,8 @@ describe(handlePoll.name, () => {
     expect(result.status === 'done' && result.next?.map((n) => (n.payload as FeedItem).url)).toEqual(['https://wire.test/c']);
   });
 
-  it('records the failure on the feed and rethrows when the feed is malformed', async () => {
-    await expect(poll({ body: '<rss><channel><item><title>cut off' })).rejects.toMatchObject({ code: 'bad_feed' });
+  it('records the failure on the feed and rethrows when the feed is not a feed', async () => {
+    await expect(poll({ body: '<!doctype html><html><body><h1>502 Bad Gateway</h1></body></html>' })).rejects.toMatchObject({ code: 'bad_feed' });
     const feed = await store.getFeed('wire');
     expect(feed?.consecutiveFailures).toBe(1);
     expect(feed?.lastError?.code).toBe('bad_feed');
