@@ -22,7 +22,8 @@ import { HOSTILE_TITLE, hostileRecord } from '../integration/console/fixtures.js
 import { type Browser, launchBrowser } from './browser.js';
 
 const REPO = resolve(import.meta.dirname, '../..');
-const SCREENSHOTS = join(REPO, 'docs/screenshots');
+// The README's screenshots are refreshed with UPDATE_SCREENSHOTS=1; other runs write to a scratch folder.
+const SCREENSHOTS = process.env.UPDATE_SCREENSHOTS ? join(REPO, 'docs/screenshots') : mkdtempSync(join(tmpdir(), 'telex-shots-'));
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const WAIT = { timeout: 45_000 };
 
