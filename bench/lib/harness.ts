@@ -57,7 +57,12 @@ export class Observer {
   constructor(readonly redisUrl: string, readonly prefix: string) {
     this.redis = new Redis(redisUrl, { maxRetriesPerRequest: null });
     this.redis.on('error', () => {});
-    const make = (k: QueueKey) => new Queue(QUEUES[k].name, { connection: this.redis, prefix });
+    const make = (k: QueueKey) => {
+      const q = new Queue(QUEUES[k].name, { connection: this.redis, prefix });
+      // Redis restarts are part of the chaos run: reconnect quietly.
+      q.on('error', () => {});
+      return q;
+    };
     this.queues = { poll: make('poll'), extract: make('extract'), enrich: make('enrich') };
   }
 

@@ -68,7 +68,7 @@ const start = (role: string) => {
     if (expectedExit.has(p)) {
       return;
     }
-    crashes.push({ role, pid: p.pid, exit, stderr: p.stderrTail().split('\n').slice(0, 12).join('\n') });
+    crashes.push({ role, pid: p.pid, exit, stderr: p.stderrTail().split('\n').filter((l) => l.trim()).slice(-14).join('\n') });
     log(`${role} (pid ${p.pid}) died on its own (${exit})${stopping ? '' : ', starting it again'}`);
     if (!stopping) {
       start(role);
@@ -173,6 +173,6 @@ describe('pipeline under chaos', () => {
     expect(a.failedJobs.enrich).toBe(0);
     expect(a.nothingLeft, `queues: ${JSON.stringify(a.leftover)}`).toBe(true);
     // Last, so the checks above still run: no role may die of a Redis or PostgreSQL restart.
-    expect(crashes.map((c) => `${c.role}: ${c.stderr.split('\n').find((l) => /Error/.test(l)) ?? c.exit}`), 'roles that died on their own').toEqual([]);
+    expect(crashes.map((c) => `${c.role}: ${c.stderr.split('\n').findLast((l) => /^\w*Error\b/.test(l.trim())) ?? c.exit}`), 'roles that died on their own').toEqual([]);
   });
 });
