@@ -10,7 +10,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
@@ -123,23 +123,32 @@ function summarise(ms: number[], items: number): Figures {
   return { p50: q(0.5), p95: q(0.95), p99: q(0.99), mean: ms.reduce((a, b) => a + b, 0) / ms.length, items: items / ms.length };
 }
 
-async function measure(makeUrl: (i: number) => string, n: number): Promise<Figures> {
+type Params = Record<string, string>;
+
+/** The same query over HTTP and straight to the store, so the API's own share is visible. */
+async function measure(base: string, store: ArticleStore, makeParams: (i: number) => Params, n: number): Promise<{ http: Figures; store: Figures }> {
+  const url = (p: Params) => `${base}/articles?${new URLSearchParams(p).toString()}`;
   for (let i = 0; i < 10; i++) {
-    await (await fetch(makeUrl(i))).arrayBuffer();
+    await (await fetch(url(makeParams(i)))).arrayBuffer();
   }
-  const ms: number[] = [];
+  const httpMs: number[] = [];
+  const storeMs: number[] = [];
   let items = 0;
   for (let i = 0; i < n; i++) {
+    const params = makeParams(i);
     const t = performance.now();
-    const res = await fetch(makeUrl(i));
+    const res = await fetch(url(params));
     const body = (await res.json()) as { items?: unknown[] };
-    ms.push(performance.now() - t);
+    httpMs.push(performance.now() - t);
     if (res.status !== 200) {
-      throw new Error(`${makeUrl(i)} -> ${res.status} ${JSON.stringify(body)}`);
+      throw new Error(`${url(params)} -> ${res.status} ${JSON.stringify(body)}`);
     }
     items += body.items?.length ?? 0;
+    const t2 = performance.now();
+    await store.listArticles({ ...params, limit: Number(params.limit ?? 50) });
+    storeMs.push(performance.now() - t2);
   }
-  return summarise(ms, items);
+  return { http: summarise(httpMs, items), store: summarise(storeMs, items) };
 }
 
 async function measureDeep(base: string, pages: number): Promise<Figures> {
@@ -158,7 +167,14 @@ async function measureDeep(base: string, pages: number): Promise<Figures> {
   return summarise(ms, items);
 }
 
-async function runBackend(kind: string): Promise<Array<[string, Figures]>> {
+type Row = [string, Figures, Figures | null];
+
+function report(kind: string, name: string, http: Figures, direct: Figures | null): void {
+  const st = direct ? `  store p50 ${direct.p50.toFixed(1).padStart(6)} p95 ${direct.p95.toFixed(1).padStart(6)}` : '';
+  console.log(`  ${kind.padEnd(8)} ${name.padEnd(44)} p50 ${http.p50.toFixed(1).padStart(6)} ms  p95 ${http.p95.toFixed(1).padStart(6)} ms  p99 ${http.p99.toFixed(1).padStart(6)} ms${st}  (${http.items.toFixed(0)} items/page)`);
+}
+
+async function runBackend(kind: string): Promise<Row[]> {
   let databaseUrl: string;
   let cleanup: () => Promise<void>;
   let schema: string | undefined;
@@ -180,7 +196,7 @@ async function runBackend(kind: string): Promise<Array<[string, Figures]>> {
     throw new Error(`unknown backend ${kind}`);
   }
   const store = await openStore(databaseUrl, schema ? { schema } : {});
-  const results: Array<[string, Figures]> = [];
+  const results: Row[] = [];
   try {
     console.log(`${kind}: storing ${ARTICLES} articles${schema ? ` (schema ${schema})` : ''}`);
     const seconds = await seed(store, ARTICLES);
@@ -193,20 +209,22 @@ async function runBackend(kind: string): Promise<Array<[string, Figures]>> {
       const r = rng(7);
       const since = (i: number) => new Date(T_END - (10 + (i % 50)) * 86_400_000).toISOString();
       const midWord = (): string => VOCAB[200 + Math.floor(r() * 800)] as string;
-      results.push(['unfiltered page of 50', await measure(() => `${base}/articles?limit=50`, REQUESTS)]);
-      results.push([
-        'filtered page of 50 (feed + topic + since)',
-        await measure(
-          (i) =>
-            `${base}/articles?limit=50&feed=feed-${i % FEEDS}&topic=${encodeURIComponent(TOPICS[i % TOPICS.length] as string)}&since=${encodeURIComponent(since(i))}`,
-          REQUESTS,
-        ),
-      ]);
-      results.push(['filtered page of 50 (feed + since)', await measure((i) => `${base}/articles?limit=50&feed=feed-${i % FEEDS}&since=${encodeURIComponent(since(i))}`, REQUESTS)]);
-      results.push(['full-text q (one word), page of 50', await measure(() => `${base}/articles?limit=50&q=${midWord()}`, REQUESTS)]);
-      results.push(['full-text q (two words), page of 50', await measure(() => `${base}/articles?limit=50&q=${midWord()}+${VOCAB[Math.floor(r() * 50)]}`, REQUESTS)]);
-      results.push(['entity, page of 50', await measure((i) => `${base}/articles?limit=50&entity=${encodeURIComponent(NAMES[i % NAMES.length] as string)}`, REQUESTS)]);
-      results.push(['deep pagination (nextCursor), page of 50', await measureDeep(base, REQUESTS)]);
+      const scenarios: Array<[string, (i: number) => Params]> = [
+        ['unfiltered page of 50', () => ({ limit: '50' })],
+        ['filtered page of 50 (feed + topic + since)', (i) => ({ limit: '50', feed: `feed-${i % FEEDS}`, topic: TOPICS[i % TOPICS.length] as string, since: since(i) })],
+        ['filtered page of 50 (feed + since)', (i) => ({ limit: '50', feed: `feed-${i % FEEDS}`, since: since(i) })],
+        ['full-text q (one word), page of 50', () => ({ limit: '50', q: midWord() })],
+        ['full-text q (two words), page of 50', () => ({ limit: '50', q: `${midWord()} ${VOCAB[Math.floor(r() * 50)]}` })],
+        ['entity, page of 50', (i) => ({ limit: '50', entity: NAMES[i % NAMES.length] as string })],
+      ];
+      for (const [name, make] of scenarios) {
+        const f = await measure(base, store, make, REQUESTS);
+        results.push([name, f.http, f.store]);
+        report(kind, name, f.http, f.store);
+      }
+      const deep = await measureDeep(base, REQUESTS);
+      results.push(['deep pagination (nextCursor), page of 50', deep, null]);
+      report(kind, 'deep pagination (nextCursor), page of 50', deep, null);
     } finally {
       await app.close();
     }
@@ -218,18 +236,19 @@ async function runBackend(kind: string): Promise<Array<[string, Figures]>> {
 }
 
 async function main(): Promise<void> {
-  console.log(`GET /articles over HTTP: ${ARTICLES} articles, ${REQUESTS} sequential requests per scenario, node ${process.version}`);
-  const all: Array<[string, string, Figures]> = [];
+  console.log(`GET /articles over HTTP: ${ARTICLES} articles, ${REQUESTS} sequential requests per scenario, node ${process.version}, load average ${loadavg().map((x) => x.toFixed(1)).join(' ')}`);
+  const all: Array<[string, ...Row]> = [];
   for (const kind of BACKENDS) {
-    for (const [name, f] of await runBackend(kind)) {
-      all.push([kind, name, f]);
-      console.log(`  ${kind.padEnd(8)} ${name.padEnd(44)} p50 ${f.p50.toFixed(1).padStart(6)} ms  p95 ${f.p95.toFixed(1).padStart(6)} ms  p99 ${f.p99.toFixed(1).padStart(6)} ms  (${f.items.toFixed(0)} items/page)`);
+    for (const row of await runBackend(kind)) {
+      all.push([kind, ...row]);
     }
   }
-  console.log('\n| backend | scenario | p50 ms | p95 ms | p99 ms | items/page |');
-  console.log('|---|---|---:|---:|---:|---:|');
-  for (const [kind, name, f] of all) {
-    console.log(`| ${kind} | ${name} | ${f.p50.toFixed(1)} | ${f.p95.toFixed(1)} | ${f.p99.toFixed(1)} | ${f.items.toFixed(0)} |`);
+  console.log(`\nload average at the end: ${loadavg().map((x) => x.toFixed(1)).join(' ')}`);
+  console.log('\n| backend | scenario | HTTP p50 ms | HTTP p95 ms | HTTP p99 ms | store p50 ms | store p95 ms |');
+  console.log('|---|---|---:|---:|---:|---:|---:|');
+  const fmt = (x: number | undefined) => (x === undefined ? '–' : x.toFixed(1));
+  for (const [kind, name, http, direct] of all) {
+    console.log(`| ${kind} | ${name} | ${fmt(http.p50)} | ${fmt(http.p95)} | ${fmt(http.p99)} | ${fmt(direct?.p50)} | ${fmt(direct?.p95)} |`);
   }
 }
 
