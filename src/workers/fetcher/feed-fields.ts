@@ -63,7 +63,7 @@ export function toContent(raw: string | null | undefined): string | null {
   return html === '' ? null : capText(html, LIMITS.feedContentChars);
 }
 
-/** "jane@example.com (Jane Doe)" -> "Jane Doe"; otherwise the trimmed value. */
+/** "jane@example.com (Jane Doe)", "Jane Doe (jane@example.com)", "Jane Doe <jane@example.com>" -> "Jane Doe". */
 export function cleanAuthor(raw: string | null | undefined): string | null {
   if (typeof raw !== 'string') {
     return null;
@@ -72,8 +72,9 @@ export function cleanAuthor(raw: string | null | undefined): string | null {
   if (s === '') {
     return null;
   }
-  const m = /^\S+@\S+\s*\((.+)\)$/.exec(s);
-  return m?.[1]?.trim() || s;
+  const emailThenName = /^\S+@\S+\s*\((.+)\)$/.exec(s);
+  const nameThenEmail = /^(.+?)\s*[(<]\s*\S+@[^\s)>]+\s*[)>]$/.exec(s);
+  return emailThenName?.[1]?.trim() || nameThenEmail?.[1]?.trim() || s;
 }
 
 export function escapeHtml(text: string): string {

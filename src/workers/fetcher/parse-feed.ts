@@ -243,12 +243,14 @@ function atomItem(entry: unknown, feedBase: string | undefined, feedAuthor: stri
   const contentEl = child(entry, 'content');
   const summaryHtml = atomHtml(summaryEl);
   const contentHtml = contentEl !== undefined && attr(contentEl, 'src') === undefined ? atomHtml(contentEl) : null;
+  const updatedAt = firstDate(entry, 'updated', 'modified', 'dcterms:modified');
   return {
     guid: firstText(entry, 'id'),
     url: atomLink(entry, base),
     title: atomText(child(entry, 'title')),
-    publishedAt: firstDate(entry, 'published', 'issued', 'created', 'dc:date', 'dcterms:issued'),
-    updatedAt: firstDate(entry, 'updated', 'modified', 'dcterms:modified'),
+    // Without a publication date, the last update is the best estimate.
+    publishedAt: firstDate(entry, 'published', 'issued', 'created', 'dc:date', 'dcterms:issued') ?? updatedAt,
+    updatedAt,
     author: atomAuthor(entry) ?? cleanAuthor(firstText(entry, 'dc:creator')) ?? feedAuthor,
     summary: toSummary(summaryHtml ?? contentHtml),
     content: toContent(contentHtml ?? summaryHtml),
@@ -313,17 +315,25 @@ function rssItem(item: unknown, channelBase: string | undefined, format: 'rss' |
     (about && /^https?:\/\//i.test(about) ? resolveUrl(about, base) : null);
   const description = firstText(item, 'description', 'summary', 'atom:summary', 'dc:description');
   const encoded = firstText(item, 'content:encoded', 'encoded', 'xhtml:body', 'atom:content');
+  const updatedAt = firstDate(item, 'atom:updated', 'dcterms:modified', 'updated', 'lastBuildDate');
   return {
     guid,
     url,
     title: cleanTitle(firstText(item, 'title', 'dc:title', 'atom:title')),
-    publishedAt: firstDate(item, 'pubDate', 'pubdate', 'dc:date', 'dcterms:issued', 'dcterms:created', 'atom:published', 'published', 'issued'),
-    updatedAt: firstDate(item, 'atom:updated', 'dcterms:modified', 'updated', 'lastBuildDate'),
-    author: cleanAuthor(firstText(item, 'dc:creator', 'author', 'itunes:author', 'dc:contributor')) ??
+    // Without a publication date, the last update is the best estimate.
+    publishedAt:
+      firstDate(item, 'pubDate', 'pubdate', 'dc:date', 'dcterms:issued', 'dcterms:created', 'atom:published', 'published', 'issued') ??
+      updatedAt,
+    updatedAt,
+    author: cleanAuthor(firstText(item, 'dc:creator', 'author', 'dc:author', 'itunes:author', 'dc:contributor')) ??
       atomAuthor(item),
     summary: toSummary(description ?? firstText(item, 'itunes:summary') ?? encoded),
     content: toContent(encoded ?? description),
-    categories: uniqueStrings([...children(item, 'category').map(textOf), ...children(item, 'dc:subject').map(textOf)]),
+    categories: uniqueStrings([
+      ...children(item, 'category').map(textOf),
+      ...children(item, 'dc:subject').map(textOf),
+      ...children(item, 'atom:category').map((c) => attr(c, 'term') ?? attr(c, 'label') ?? textOf(c)),
+    ]),
   };
 }
 

@@ -1,5 +1,5 @@
 /**
- * Every feed of gofeed's test corpus (parser/**, extensions/**) either parses
+ * Every feed of gofeed's test corpus (parser/**, extensions/**, translator/**) either parses
  * matching gofeed's expected JSON on the fields Telex keeps (feed title and link,
  * item count, item guid / link / title / dates) or fails with a clear
  * PipelineError('bad_feed'). Nothing crashes. Known, deliberate differences are
@@ -30,7 +30,7 @@ function cases(): Case[] {
   if (!existsSync(ROOT)) {
     return [];
   }
-  const files = [...walk(join(ROOT, 'parser')), ...walk(join(ROOT, 'extensions'))].sort();
+  const files = [...walk(join(ROOT, 'parser')), ...walk(join(ROOT, 'extensions')), ...walk(join(ROOT, 'translator'))].sort();
   const set = new Set(files);
   const out: Case[] = [];
   for (const f of files) {
@@ -87,12 +87,14 @@ const alternate = (links: unknown): string | null => {
 };
 
 /** The comparable view of gofeed's expected JSON, in Telex's terms. */
-function expectedView(exp: Json, kind: 'rss' | 'atom' | 'json' | 'universal'): {
+type Kind = 'rss' | 'atom' | 'json' | 'universal' | 'model';
+
+function expectedView(exp: Json, kind: Kind): {
   title: string | null;
   link: string | null;
   /** Every link gofeed saw: Telex picks one of them. */
   links: string[];
-  items: Array<{ guid: string | null; url: string | null; urls: string[]; title: string | null; published: number | null; updated: number | null }> | null;
+  items: Array<{ author?: string | null; guid: string | null; url: string | null; urls: string[]; title: string | null; published: number | null; updated: number | null }> | null;
 } {
   if (kind === 'json') {
     const items = Array.isArray(exp.items) ? (exp.items as Json[]) : null;
@@ -108,6 +110,25 @@ function expectedView(exp: Json, kind: 'rss' | 'atom' | 'json' | 'universal'): {
         published: instant(i.date_published),
         updated: instant(i.date_modified),
       })) ?? null,
+    };
+  }
+  if (kind === 'model') {
+    // translator/**: gofeed's format-independent model (feedType, items[].link / links / guid / author).
+    const items = Array.isArray(exp.items) ? (exp.items as Json[]) : [];
+    const links = (v: unknown): string[] => (Array.isArray(v) ? v.map(abs).filter((l): l is string => l !== null) : []);
+    return {
+      title: text(exp.title),
+      link: abs(exp.link),
+      links: links(exp.links),
+      items: items.map((i) => ({
+        author: asString((i.author as Json | undefined)?.name),
+        guid: asString(i.guid),
+        url: abs(i.link),
+        urls: links(i.links),
+        title: text(i.title),
+        published: instant(i.publishedParsed),
+        updated: instant(i.updatedParsed),
+      })),
     };
   }
   if (kind === 'atom') {
@@ -142,7 +163,8 @@ function expectedView(exp: Json, kind: 'rss' | 'atom' | 'json' | 'universal'): {
   };
 }
 
-function kindOf(rel: string): 'rss' | 'atom' | 'json' | 'universal' {
+function kindOf(rel: string): Kind {
+  if (rel.startsWith('translator/')) return 'model';
   if (rel.startsWith('parser/atom/')) return 'atom';
   if (rel.startsWith('parser/json/')) return 'json';
   if (rel.startsWith('parser/universal/')) return 'universal';
@@ -164,6 +186,7 @@ function compare(feed: ParsedFeed, exp: Json, kind: ReturnType<typeof kindOf>): 
       const got = feed.items[i]!;
       if (e.guid !== null && e.guid.trim() !== '' && e.guid.trim() !== got.guid) diffs.push(`item ${i} guid ${got.guid} != ${e.guid}`);
       if (e.url !== null && e.url !== got.url && !e.urls.includes(got.url ?? '')) diffs.push(`item ${i} url ${got.url} != ${e.url}`);
+      if (e.author && e.author !== got.author) diffs.push(`item ${i} author ${got.author} != ${e.author}`);
       if (e.title !== null && e.title !== got.title) diffs.push(`item ${i} title ${JSON.stringify(got.title)} != ${JSON.stringify(e.title)}`);
       const pub = got.publishedAt ? Date.parse(got.publishedAt) : null;
       const upd = got.updatedAt ? Date.parse(got.updatedAt) : null;
@@ -178,7 +201,7 @@ const all = cases();
 
 describe(`${parseFeed.name} over the gofeed corpus`, () => {
   it('finds the corpus when it is present beside the repository', () => {
-    expect(all.length).toBeGreaterThan(400);
+    expect(all.length).toBeGreaterThan(500);
   });
 
   it.each(all.map((c) => [relative(ROOT, c.input), c] as const))('%s parses as expected or fails cleanly', async (rel, c) => {

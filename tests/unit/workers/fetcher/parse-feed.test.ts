@@ -61,7 +61,8 @@ describe(parseFeed.name, () => {
     expect(second?.url).toBe('https://other.example.net/a?b=1');
     expect(second?.content).toBe('<p>Escaped <i>html</i></p>');
     expect(second?.summary).toBe('Escaped html');
-    expect(second?.publishedAt).toBeNull();
+    // no published date: the update time stands in
+    expect(second?.publishedAt).toBe('2003-12-14T10:00:00.000Z');
   });
 
   it('maps RSS 1.0 items that sit beside the channel when the feed is RDF', async () => {
