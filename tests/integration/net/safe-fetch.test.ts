@@ -157,6 +157,17 @@ describe(createHttpClient.name, () => {
     expect(hits).toHaveLength(0);
   });
 
+  it('refuses obfuscated loopback and unspecified forms when the default policy applies', async () => {
+    const port = (server.address() as AddressInfo).port;
+    const client = createHttpClient();
+    for (const host of ['[::1]', '2130706433', '0x7f.1', '127.1', '0', '[::ffff:127.0.0.1]', '[::]']) {
+      const err = await failure(client.get(`http://${host}:${port}/feed`));
+      expect(err.code, host).toBe('blocked_address');
+    }
+    expect(hits).toHaveLength(0);
+    client.close();
+  });
+
   it('fetches and decodes the feed when 127.0.0.1/32 is allowed', async () => {
     const res = await local.get(`${base}/feed`);
     expect(res).toMatchObject({ status: 200, notModified: false, permanentRedirect: null, charset: 'utf-8' });
