@@ -118,6 +118,12 @@ export function tagTopics(article: { title: string; text: string }, opts: TagTop
     .filter((s) => keptTopCodes.has(s.top))
     .filter((s) => s.distinct >= 2 && s.raw >= 4 * lengthFactor && s.raw >= 0.35 * (topRaw.get(s.top) ?? 0))
     .sort((a, b) => b.raw - a.raw || b.depth - a.depth);
+  // A grouping concept with no terms of its own ("macro economics") gives way to a tagged child.
+  const deeperCodes = new Set(deeper.map((d) => d.code));
+  const groupingWithChild = new Set(
+    deeper.filter((d) => !TOPIC_LEXICON[d.code.slice(7)] && [...deeperCodes].some((c) => MEDIATOPICS.get(c)?.parent === d.code)).map((d) => d.code),
+  );
+  const specific = deeper.filter((d) => !groupingWithChild.has(d.code));
 
   const out: Topic[] = keptTops.map((t) => ({
     code: t.code,
@@ -126,7 +132,7 @@ export function tagTopics(article: { title: string; text: string }, opts: TagTop
     scheme: 'medtop' as const,
     evidence: topTerms(t.ev),
   }));
-  for (const d of deeper) {
+  for (const d of specific) {
     if (out.length >= maxTopics) break;
     out.push({ code: d.code, label: d.label, score: scoreOf(d.raw, 6), scheme: 'medtop', evidence: topTerms(d.ev) });
   }
