@@ -169,6 +169,17 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX article_entities_key_skey ON article_entities (key, skey);
     `,
   },
+  {
+    version: 4,
+    name: 'narrow article heap (records toasted out of line); covering filter probes',
+    sql: `
+      ALTER TABLE articles SET (toast_tuple_target = 128);
+      CREATE INDEX article_topics_article_code ON article_topics (article_id, code);
+      DROP INDEX article_topics_article;
+      CREATE INDEX article_entities_article_key ON article_entities (article_id, key);
+      DROP INDEX article_entities_article;
+    `,
+  },
 ];
 
 /** A topic or entity filter matching fewer articles than this drives the page from its own index. */
