@@ -18,7 +18,13 @@ export type ExtractOptions = {
   maxDepth?: number;
   /** Fewer words than this in the body: no article. */
   minWords?: number;
+  /** The response's Content-Language header: the language when the page declares none. */
+  contentLanguage?: string | null;
+  /** The feed item's date: publishedAt when the page gives none (a warning says so). */
+  fallbackPublishedAt?: string | null;
 };
+
+type Limits = Required<Omit<ExtractOptions, 'contentLanguage' | 'fallbackPublishedAt'>>;
 
 export const EXTRACT_DEFAULTS = {
   dom: 'linkedom',
@@ -26,7 +32,7 @@ export const EXTRACT_DEFAULTS = {
   maxElements: 60_000,
   maxDepth: 1_000,
   minWords: 25,
-} as const satisfies Required<ExtractOptions>;
+} as const satisfies Limits;
 
 /**
  * Drops control characters (NUL and friends break databases and parsers) and
@@ -43,11 +49,15 @@ export function cleanCharacters(html: string): string {
   return stripped.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
 }
 
-/** Removes every <script> (JSON-LD is read before this), <style>, and the like from raw HTML. */
+/** Removes every <script> (JSON-LD is read before this), <style>, stylesheet link, comment, inline SVG and template from raw HTML. */
 export function stripExecutable(html: string): string {
   return html
     .replace(/<script\b[\s\S]*?(?:<\/script\s*>|$)/gi, '')
     .replace(/<style\b[\s\S]*?(?:<\/style\s*>|$)/gi, '')
+    // Never story text, often large: comments, inline SVG icons, templates.
+    .replace(/<!--[\s\S]*?(?:-->|$)/g, '')
+    .replace(/<svg\b[\s\S]*?(?:<\/svg\s*>|$)/gi, '')
+    .replace(/<template\b[\s\S]*?(?:<\/template\s*>|$)/gi, '')
     .replace(/<link\b[^>]*\brel\s*=\s*["']?(?:stylesheet|preload|modulepreload|prefetch|import)\b[^>]*>/gi, '');
 }
 
@@ -202,6 +212,12 @@ export function extractArticle(html: string, url: string, opts: ExtractOptions =
     if (!publishedAt && result.publishedTime) {
       publishedAt = normalizeDate(result.publishedTime)?.iso ?? null;
     }
+    if (!publishedAt && opts.fallbackPublishedAt) {
+      publishedAt = normalizeDate(opts.fallbackPublishedAt)?.iso ?? null;
+      if (publishedAt) {
+        warnings.push('publishedAt taken from the feed');
+      }
+    }
     const firstImg = article.querySelector('img[src]')?.getAttribute('src');
     const docBase = (doc as Document & { baseURI?: string | null }).baseURI;
     const baseUrl = docBase && /^https?:\/\//i.test(docBase) ? docBase : url;
@@ -214,7 +230,7 @@ export function extractArticle(html: string, url: string, opts: ExtractOptions =
       modifiedAt: meta.modifiedAt,
       canonicalUrl: meta.canonicalUrl,
       siteName,
-      language: meta.language ?? normalizeLang(result.lang),
+      language: meta.language ?? normalizeLang(opts.contentLanguage) ?? normalizeLang(result.lang),
       excerpt: meta.excerpt ?? (result.excerpt ? collapseSpace(result.excerpt) || null : null),
       leadImage: meta.leadImage ?? absoluteUrl(firstImg, baseUrl),
       text,

@@ -16,7 +16,7 @@ const options = (workerData ?? {}) as ExtractOptions;
 port.on('message', (msg: PoolRequest) => {
   let reply: PoolReply;
   try {
-    reply = { id: msg.id, ok: true, value: extractArticle(msg.html, msg.url, options) };
+    reply = { id: msg.id, ok: true, value: extractArticle(msg.html, msg.url, { ...options, ...msg.hints }) };
   } catch (err) {
     reply =
       err instanceof PipelineError

@@ -7,7 +7,9 @@ import { Worker } from 'node:worker_threads';
 import { PipelineError } from '../../errors.js';
 import type { DomKind } from './dom.js';
 import type { ExtractOptions } from './extract-article.js';
-import type { PoolReady, PoolReply } from './pool-protocol.js';
+import type { ExtractHints, PoolReady, PoolReply } from './pool-protocol.js';
+
+export type { ExtractHints } from './pool-protocol.js';
 import type { Extracted } from './types.js';
 
 export type ExtractorPoolOptions = {
@@ -25,7 +27,8 @@ export type ExtractorPoolOptions = {
 };
 
 export type ExtractorPool = {
-  extract(html: string, url: string): Promise<Extracted | null>;
+  /** Extracts one page in a worker thread. `hints` carry the Content-Language header and the feed's date. */
+  extract(html: string, url: string, hints?: ExtractHints): Promise<Extracted | null>;
   close(): Promise<void>;
 };
 
@@ -35,6 +38,7 @@ type Job = {
   id: number;
   html: string;
   url: string;
+  hints: ExtractHints | undefined;
   resolve: (v: Extracted | null) => void;
   reject: (e: unknown) => void;
 };
@@ -196,7 +200,7 @@ export function createExtractorPool(opts: ExtractorPoolOptions = {}): ExtractorP
       slot.timer = setTimeout(() => {
         fail(slot, new PipelineError('timeout', false, `extraction of ${job.url} exceeded ${timeoutMs} ms`));
       }, timeoutMs);
-      slot.worker.postMessage({ id: job.id, html: job.html, url: job.url });
+      slot.worker.postMessage({ id: job.id, html: job.html, url: job.url, hints: job.hints });
       // The page now lives in the worker; do not keep a second copy here.
       job.html = '';
     }
@@ -207,7 +211,7 @@ export function createExtractorPool(opts: ExtractorPoolOptions = {}): ExtractorP
   }
 
   return {
-    extract(html: string, url: string): Promise<Extracted | null> {
+    extract(html: string, url: string, hints?: ExtractHints): Promise<Extracted | null> {
       if (closed) {
         return Promise.reject(new PipelineError('unreadable', true, 'extractor pool is closed'));
       }
@@ -216,7 +220,7 @@ export function createExtractorPool(opts: ExtractorPoolOptions = {}): ExtractorP
         spawn();
       }
       return new Promise<Extracted | null>((resolve, reject) => {
-        queue.push({ id: nextId++, html, url, resolve, reject });
+        queue.push({ id: nextId++, html, url, hints, resolve, reject });
         pump();
       });
     },

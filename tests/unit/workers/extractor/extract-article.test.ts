@@ -102,3 +102,23 @@ describe(`${extractArticle.name} on the sample wire stories`, () => {
     expect(article?.html).not.toMatch(/onerror|<form|<input|<button|newsletter/i);
   });
 });
+
+describe(`${extractArticle.name} with hints`, () => {
+  const bare = `<html><head><title>Quay works</title></head><body><article><h1>Quay works</h1>${'<p>Work on the quay wall continued through the night as crews poured concrete into the new foundations.</p>'.repeat(4)}</article></body></html>`;
+
+  it('uses the feed date and the Content-Language header when the page gives neither', () => {
+    const article = extractArticle(bare, 'https://news.test/quay', {
+      fallbackPublishedAt: '2026-11-20T08:00:00+01:00',
+      contentLanguage: 'en-gb',
+    });
+    expect(article?.publishedAt).toBe('2026-11-20T08:00:00+01:00');
+    expect(article?.language).toBe('en-GB');
+    expect(article?.warnings).toContain('publishedAt taken from the feed');
+  });
+
+  it('prefers the page date and language when the page gives them', () => {
+    const article = extractArticle(seedPage, seedUrl, { fallbackPublishedAt: '2026-11-20T08:00:00+01:00', contentLanguage: 'fr' });
+    expect(article?.publishedAt).toBe('2002-06-11T09:42:00+08:00');
+    expect(article?.language).toBe('en');
+  });
+});

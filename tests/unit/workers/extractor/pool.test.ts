@@ -54,6 +54,13 @@ describe(createExtractorPool.name, () => {
     expect(results.every((r) => r?.title === SEED_TITLE)).toBe(true);
   });
 
+  it('passes the hints to the extractor when given a Content-Language and a feed date', async () => {
+    const bare = `<html><body><article><h1>Quay</h1>${'<p>Crews poured concrete into the new foundations of the quay wall overnight.</p>'.repeat(4)}</article></body></html>`;
+    const article = await pool.extract(bare, 'https://news.test/quay', { contentLanguage: 'de', fallbackPublishedAt: '2026-11-20T08:00:00Z' });
+    expect(article?.language).toBe('de');
+    expect(article?.publishedAt).toBe('2026-11-20T08:00:00Z');
+  });
+
   it('resolves null when the page has no article', async () => {
     expect(await pool.extract('<html><body><nav>Home</nav></body></html>', 'https://news.test/')).toBeNull();
   });
