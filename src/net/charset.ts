@@ -6,6 +6,7 @@
  * and windows-1252 is the last resort.
  */
 
+import { isAscii, isUtf8 } from 'node:buffer';
 import iconv from 'iconv-lite';
 
 export type CharsetSource = 'bom' | 'header' | 'document' | 'utf8' | 'sniffed' | 'fallback';
@@ -116,52 +117,10 @@ function sniffUtf16(body: Uint8Array): string | null {
 
 /** True when the bytes are well-formed UTF-8 (shortest forms, no surrogates). */
 export function isValidUtf8(b: Uint8Array): boolean {
-  let i = 0;
-  const n = b.length;
-  while (i < n) {
-    const c = b[i] ?? 0;
-    if (c < 0x80) {
-      i++;
-      continue;
-    }
-    let need: number;
-    let min: number;
-    let cp: number;
-    if (c >= 0xc2 && c <= 0xdf) {
-      need = 1; min = 0x80; cp = c & 0x1f;
-    } else if (c >= 0xe0 && c <= 0xef) {
-      need = 2; min = 0x800; cp = c & 0x0f;
-    } else if (c >= 0xf0 && c <= 0xf4) {
-      need = 3; min = 0x10000; cp = c & 0x07;
-    } else {
-      return false;
-    }
-    if (i + need >= n) {
-      return false;
-    }
-    for (let k = 1; k <= need; k++) {
-      const cc = b[i + k];
-      if (cc === undefined || (cc & 0xc0) !== 0x80) {
-        return false;
-      }
-      cp = (cp << 6) | (cc & 0x3f);
-    }
-    if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) {
-      return false;
-    }
-    i += need + 1;
-  }
-  return true;
+  return isUtf8(b);
 }
 
-function hasHighBytes(b: Uint8Array): boolean {
-  for (let i = 0; i < b.length; i++) {
-    if ((b[i] ?? 0) >= 0x80) {
-      return true;
-    }
-  }
-  return false;
-}
+const hasHighBytes = (b: Uint8Array): boolean => !isAscii(b);
 
 const isUtf16 = (c: string): boolean => c.startsWith('utf-16') || c.startsWith('utf-32') || c === 'ucs2';
 
