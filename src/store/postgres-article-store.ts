@@ -180,6 +180,11 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
       DROP INDEX article_entities_article;
     `,
   },
+  {
+    version: 5,
+    name: 'index of updated articles (stats without a table scan)',
+    sql: 'CREATE INDEX articles_updated ON articles (skey) WHERE version > 1;',
+  },
 ];
 
 /** A topic or entity filter matching fewer articles than this drives the page from its own index. */
@@ -735,8 +740,10 @@ export class PostgresArticleStore implements FullArticleStore {
     return this.run('stats', async () => {
       const [a, f, s, size, outcomeRows] = await Promise.all([
         this.rows(
-          `SELECT COUNT(*) AS n, COUNT(*) FILTER (WHERE version > 1) AS updated, MAX(sort_at) AS newest,
-           MIN(sort_at) AS oldest FROM articles`,
+          `SELECT (SELECT COUNT(*) FROM articles) AS n,
+             (SELECT COUNT(*) FROM articles WHERE version > 1) AS updated,
+             (SELECT MAX(sort_at) FROM articles WHERE skey >= (SELECT (floor(MAX(skey)::numeric / ${SORT_KEY_SLOTS}) * ${SORT_KEY_SLOTS})::bigint FROM articles)) AS newest,
+             (SELECT MIN(sort_at) FROM articles WHERE skey < (SELECT (floor(MIN(skey)::numeric / ${SORT_KEY_SLOTS}) * ${SORT_KEY_SLOTS} + ${SORT_KEY_SLOTS})::bigint FROM articles)) AS oldest`,
         ),
         this.rows(
           `SELECT COUNT(*) AS total, COUNT(*) FILTER (WHERE status = 'active') AS active,

@@ -185,6 +185,11 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX article_entities_key_skey ON article_entities (key, skey);
     `,
   },
+  {
+    version: 4,
+    name: 'index of updated articles (stats without a table scan)',
+    up: 'CREATE INDEX articles_updated ON articles (skey) WHERE version > 1;',
+  },
 ];
 
 type Row = Record<string, unknown>;
@@ -764,9 +769,26 @@ export class SqliteArticleStore implements FullArticleStore {
   stats(): Promise<StoreStats> {
     return this.run('stats', () => {
       const one = (sql: string): Row => this.db.prepare(sql).get() as Row;
-      const a = one(
-        'SELECT COUNT(*) AS n, SUM(version > 1) AS updated, MAX(sort_at) AS newest, MIN(sort_at) AS oldest FROM articles',
-      );
+      // Every query here is answered from an index: stats must not stall the event loop on a large store.
+      const keys = one('SELECT COUNT(*) AS n, MAX(skey) AS hi, MIN(skey) AS lo FROM articles');
+      const updated = one('SELECT COUNT(*) AS n FROM articles WHERE version > 1');
+      const secondOf = (k: unknown): number => Math.floor(Number(k) / SORT_KEY_SLOTS) * SORT_KEY_SLOTS;
+      const a = {
+        n: keys.n,
+        updated: updated.n,
+        newest:
+          keys.hi === null
+            ? null
+            : (this.db.prepare('SELECT MAX(sort_at) AS v FROM articles WHERE skey >= ?').get(secondOf(keys.hi)) as Row).v,
+        oldest:
+          keys.lo === null
+            ? null
+            : (
+                this.db
+                  .prepare('SELECT MIN(sort_at) AS v FROM articles WHERE skey < ?')
+                  .get(secondOf(keys.lo) + SORT_KEY_SLOTS) as Row
+              ).v,
+      };
       const f = one(
         `SELECT COUNT(*) AS total, SUM(status = 'active') AS active, SUM(status = 'retired') AS retired,
          SUM(status = 'active' AND consecutive_failures > 0) AS failing FROM feeds`,
