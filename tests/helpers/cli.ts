@@ -3,7 +3,10 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { randomUUID } from 'node:crypto';
+import { Redis } from 'ioredis';
+import { afterAll, beforeAll } from 'vitest';
 import { stringify } from 'yaml';
+import { startSampleWire, type SampleWire, type SampleWireFeed } from '../../src/demo/sample-wire.js';
 
 export const REPO = resolve(import.meta.dirname, '../..');
 export const BIN = join(REPO, 'bin/telex.js');
@@ -46,4 +49,28 @@ export function scratch(feeds: Array<{ id: string; url: string }>, extra: Record
     REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
   };
   return { dir, configPath, env, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/**
+ * Registers beforeAll/afterAll hooks that start the sample wire and a scratch
+ * config pointing at its feeds (all, or those `pick` keeps), and afterwards
+ * delete the test's Redis keys, stop the wire and remove the scratch folder.
+ */
+export function useSampleWire(pick: (f: SampleWireFeed) => boolean = () => true) {
+  const ctx = {} as { wire: SampleWire; s: ReturnType<typeof scratch> };
+  beforeAll(async () => {
+    ctx.wire = await startSampleWire();
+    ctx.s = scratch(ctx.wire.feeds.filter(pick).map((f) => ({ id: f.id, url: f.url })));
+  });
+  afterAll(async () => {
+    const redis = new Redis(ctx.s.env.REDIS_URL);
+    const keys = await redis.keys(`${ctx.s.env.QUEUE_PREFIX}*`);
+    if (keys.length > 0) {
+      await redis.del(...keys);
+    }
+    await redis.quit();
+    await ctx.wire.close();
+    ctx.s.cleanup();
+  });
+  return ctx;
 }

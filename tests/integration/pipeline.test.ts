@@ -2,39 +2,22 @@ import { writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Redis } from 'ioredis';
-import { startSampleWire, SEED_TITLE, type SampleWire } from '../../src/demo/sample-wire.js';
+import { describe, expect, it } from 'vitest';
+import { SEED_TITLE } from '../../src/demo/sample-wire.js';
 import { openStore } from '../../src/store/index.js';
-import { runCli, scratch } from '../helpers/cli.js';
+import { runCli, scratch, useSampleWire } from '../helpers/cli.js';
 import { ninjsValidator } from '../helpers/ninjs-validator.js';
 
-let wire: SampleWire;
-let s: ReturnType<typeof scratch>;
-
-beforeAll(async () => {
-  wire = await startSampleWire();
-  s = scratch(wire.feeds.map((f) => ({ id: f.id, url: f.url })));
-});
-afterAll(async () => {
-  const redis = new Redis(s.env.REDIS_URL);
-  const keys = await redis.keys(`${s.env.QUEUE_PREFIX}*`);
-  if (keys.length > 0) {
-    await redis.del(...keys);
-  }
-  await redis.quit();
-  await wire.close();
-  s.cleanup();
-});
+const ctx = useSampleWire();
 
 describe('telex run --once', () => {
   it('stores every expected article once, reports the broken feed and the dead link', async () => {
-    const first = await runCli(['run', '--once', '--config', s.configPath], s.env);
+    const first = await runCli(['run', '--once', '--config', ctx.s.configPath], ctx.s.env);
     expect(first.stderr).not.toMatch(/TypeError|ReferenceError/);
     expect(first.code).toBe(0);
 
-    const expectedStored = wire.articles.filter((a) => a.expect !== 'failed');
-    const failed = wire.articles.filter((a) => a.expect === 'failed');
+    const expectedStored = ctx.wire.articles.filter((a) => a.expect !== 'failed');
+    const failed = ctx.wire.articles.filter((a) => a.expect === 'failed');
     expect(first.stdout).toMatch(new RegExp(`stored: ${expectedStored.length} new`));
     expect(first.stdout).toMatch(/courier-broken\s+FAILED/);
     for (const a of failed) {
@@ -42,7 +25,7 @@ describe('telex run --once', () => {
     }
     expect(first.stdout).toMatch(/404/);
 
-    const store = await openStore(s.env.DATABASE_URL);
+    const store = await openStore(ctx.s.env.DATABASE_URL);
     try {
       const page = await store.listArticles({ limit: 100 });
       expect(page.items).toHaveLength(expectedStored.length);
@@ -50,7 +33,7 @@ describe('telex run --once', () => {
       const seed = page.items.find((a) => a.title === SEED_TITLE);
       expect(seed?.publishedAt?.startsWith('2002-06-11')).toBe(true);
       expect(seed?.extraction.method).toBe('readability');
-      const fallback = wire.articles.find((a) => a.expect === 'fallback');
+      const fallback = ctx.wire.articles.find((a) => a.expect === 'fallback');
       const stored = page.items.find((a) => a.url === fallback?.url);
       expect(stored?.extraction.method).toBe('feed-content');
 
@@ -66,22 +49,22 @@ describe('telex run --once', () => {
       await store.close();
     }
 
-    const second = await runCli(['run', '--once', '--config', s.configPath], s.env);
+    const second = await runCli(['run', '--once', '--config', ctx.s.configPath], ctx.s.env);
     expect(second.code).toBe(0);
     expect(second.stdout).toMatch(/new items: 0/);
     expect(second.stdout).toMatch(/stored: 0 new/);
-    const again = await openStore(s.env.DATABASE_URL);
+    const again = await openStore(ctx.s.env.DATABASE_URL);
     try {
       expect(await again.countArticles()).toBe(expectedStored.length);
     } finally {
       await again.close();
     }
 
-    const list = await runCli(['feeds', 'list', '--config', s.configPath], s.env);
+    const list = await runCli(['feeds', 'list', '--config', ctx.s.configPath], ctx.s.env);
     expect(list.code).toBe(0);
     expect(list.stdout).toMatch(/courier-broken\s+FAILING/);
 
-    const status = await runCli(['status', '--json', '--config', s.configPath], s.env);
+    const status = await runCli(['status', '--json', '--config', ctx.s.configPath], ctx.s.env);
     expect(status.code).toBe(0);
     const st = JSON.parse(status.stdout);
     expect(st.store.articles).toBe(expectedStored.length);
@@ -90,13 +73,13 @@ describe('telex run --once', () => {
   }, 240_000);
 
   it('exports what was stored as JSON lines and as valid ninjs, filtered by topic tree and full text', async () => {
-    const expectedStored = wire.articles.filter((a) => a.expect !== 'failed');
-    const jsonl = await runCli(['articles', '--format', 'jsonl', '--config', s.configPath], s.env);
+    const expectedStored = ctx.wire.articles.filter((a) => a.expect !== 'failed');
+    const jsonl = await runCli(['articles', '--format', 'jsonl', '--config', ctx.s.configPath], ctx.s.env);
     expect(jsonl.code).toBe(0);
     const records = jsonl.stdout.trim().split('\n').map((l) => JSON.parse(l));
     expect(records).toHaveLength(expectedStored.length);
 
-    const ninjs = await runCli(['articles', '--format', 'ninjs', '--limit', '3', '--config', s.configPath], s.env);
+    const ninjs = await runCli(['articles', '--format', 'ninjs', '--limit', '3', '--config', ctx.s.configPath], ctx.s.env);
     const docs = ninjs.stdout.trim().split('\n').map((l) => JSON.parse(l));
     expect(docs).toHaveLength(3);
     const validate = ninjsValidator();
@@ -105,12 +88,12 @@ describe('telex run --once', () => {
     }
 
     // "politics" (top level) finds the seed story through its deeper topics.
-    const politics = await runCli(['articles', '--format', 'json', '--topic', 'medtop:11000000', '--config', s.configPath], s.env);
+    const politics = await runCli(['articles', '--format', 'json', '--topic', 'medtop:11000000', '--config', ctx.s.configPath], ctx.s.env);
     const titles = JSON.parse(politics.stdout).map((r: { title: string }) => r.title);
     expect(titles).toContain(SEED_TITLE);
     expect(titles).not.toContain('Riverside United Win Cup Final With Stoppage-Time Penalty');
 
-    const q = await runCli(['articles', '--q', 'Liu Jianchao', '--config', s.configPath], s.env);
+    const q = await runCli(['articles', '--q', 'Liu Jianchao', '--config', ctx.s.configPath], ctx.s.env);
     expect(JSON.parse(q.stdout).map((r: { title: string }) => r.title)).toEqual([SEED_TITLE]);
   }, 120_000);
 });
@@ -131,7 +114,7 @@ describe('telex command', () => {
   });
 
   it('exits non-zero saying so when Redis is unreachable', async () => {
-    const r = await runCli(['run', '--once', '--config', s.configPath], { ...s.env, REDIS_URL: 'redis://127.0.0.1:1' });
+    const r = await runCli(['run', '--once', '--config', ctx.s.configPath], { ...ctx.s.env, REDIS_URL: 'redis://127.0.0.1:1' });
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/Redis/);
   });
@@ -149,7 +132,7 @@ describe('telex command', () => {
   });
 
   it('discovers the feed a page advertises, and round-trips feeds through OPML', async () => {
-    const rss = wire.feeds.find((f) => f.format === 'rss');
+    const rss = ctx.wire.feeds.find((f) => f.format === 'rss');
     const server = createServer((req, res) => {
       res.setHeader('content-type', 'text/html; charset=utf-8');
       res.end(`<!doctype html><html><head><title>Courier</title><link rel="alternate" type="application/rss+xml" title="World" href="${rss?.url}"></head><body><p>Hello</p></body></html>`);

@@ -1,27 +1,9 @@
 import { spawn } from 'node:child_process';
-import { Redis } from 'ioredis';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSampleWire, type SampleWire } from '../../src/demo/sample-wire.js';
+import { describe, expect, it } from 'vitest';
 import { openStore } from '../../src/store/index.js';
-import { BIN, REPO, scratch } from '../helpers/cli.js';
+import { BIN, REPO, useSampleWire } from '../helpers/cli.js';
 
-let wire: SampleWire;
-let s: ReturnType<typeof scratch>;
-
-beforeAll(async () => {
-  wire = await startSampleWire();
-  s = scratch(wire.feeds.map((f) => ({ id: f.id, url: f.url })));
-});
-afterAll(async () => {
-  const redis = new Redis(s.env.REDIS_URL);
-  const keys = await redis.keys(`${s.env.QUEUE_PREFIX}*`);
-  if (keys.length > 0) {
-    await redis.del(...keys);
-  }
-  await redis.quit();
-  await wire.close();
-  s.cleanup();
-});
+const ctx = useSampleWire();
 
 async function until<T>(fn: () => Promise<T | undefined>, ms: number): Promise<T> {
   const deadline = Date.now() + ms;
@@ -39,9 +21,9 @@ async function until<T>(fn: () => Promise<T | undefined>, ms: number): Promise<T
 
 describe('telex start', () => {
   it('polls every feed on its schedule, stores the wire, serves the API, and exits 0 on SIGTERM', async () => {
-    const child = spawn(process.execPath, [BIN, 'start', '--config', s.configPath], {
+    const child = spawn(process.execPath, [BIN, 'start', '--config', ctx.s.configPath], {
       cwd: REPO,
-      env: { ...process.env, ...s.env, PORT: '0', LOG_LEVEL: 'info', NODE_ENV: 'production' },
+      env: { ...process.env, ...ctx.s.env, PORT: '0', LOG_LEVEL: 'info', NODE_ENV: 'production' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let out = '';
@@ -50,7 +32,7 @@ describe('telex start', () => {
     const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
     try {
       const apiUrl = await until(async () => /"url":"(http:\/\/127\.0\.0\.1:\d+)","msg":"api listening"/.exec(out)?.[1], 60_000);
-      const expected = wire.articles.filter((a) => a.expect !== 'failed').length;
+      const expected = ctx.wire.articles.filter((a) => a.expect !== 'failed').length;
       await until(async () => {
         const res = await fetch(`${apiUrl}/articles?limit=50`);
         const body = (await res.json()) as { items: unknown[] };
@@ -65,9 +47,9 @@ describe('telex start', () => {
     }
     expect(await exited).toBe(0);
     expect(out).toMatch(/"msg":"shutdown complete"/);
-    const store = await openStore(s.env.DATABASE_URL);
+    const store = await openStore(ctx.s.env.DATABASE_URL);
     try {
-      expect(await store.countArticles()).toBe(wire.articles.filter((a) => a.expect !== 'failed').length);
+      expect(await store.countArticles()).toBe(ctx.wire.articles.filter((a) => a.expect !== 'failed').length);
     } finally {
       await store.close();
     }
