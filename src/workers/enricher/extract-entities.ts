@@ -143,7 +143,8 @@ function chunkProperNouns(text: string, tokens: readonly Token[], lowercaseSeen:
       cur.tokens.push(tok);
       cur.words.push(word);
       // "Seoul's embassy" ends the name; "Longshoremen's Association" goes on.
-      const continues = possessive && nextJoined && isCapitalized(next?.text ?? '') && !PLACES.has(word) && !KNOWN_ORGS.has(word) && !PERSON_TITLES.has(next?.text ?? '');
+      const nextWord = next ? stripPossessive(next.text).word : '';
+      const continues = possessive && nextJoined && (ORG_HEAD_WORDS.has(nextWord) || PLACE_HEAD_WORDS.has(nextWord)) && !PLACES.has(word) && !KNOWN_ORGS.has(word);
       if (hyphen || (possessive && !continues)) flush();
     } else if (
       cur.words.length > 0 &&
@@ -226,6 +227,8 @@ function classify(words: string[], ctx: Context): { kind: Mention['kind']; name:
   if (GIVEN_NAMES.has(first) && words.length >= 2 && words.length <= 4 && nameLike) return { kind: 'person', name };
   if (words.length >= 2 && words.length <= 4 && nameLike && PERSON_CONTEXT_AFTER.has(ctx.after)) return { kind: 'person', name };
   if (words.length === 1) return { kind: 'unknown', name };
+  // "United States Embassies": a place name followed by something else is not a person.
+  if (PLACES.has(first) || PLACES.has(words.slice(0, 2).join(' '))) return { kind: 'unknown', name };
   if (words.length <= 3 && nameLike && !words.some((w) => CONNECTORS.has(w))) return { kind: 'person', name };
   return { kind: 'unknown', name };
 }
@@ -341,12 +344,12 @@ function mentionsOfChunk(chunk: Chunk, text: string): Mention[] {
   let i = words.length;
   while (i > 0) {
     const w = words[i - 1] as string;
-    if (PERSON_TITLES.has(w) || HONORIFICS.has(w) || ORG_HEAD_WORDS.has(w) || CONNECTORS.has(w) || DEMONYMS.has(w) || PLACES.has(w) || KNOWN_ORGS.has(w)) break;
+    if (PERSON_TITLES.has(w) || HONORIFICS.has(w) || ORG_HEAD_WORDS.has(w) || (CONNECTORS.has(w) && !NAME_PARTICLES.has(w)) || DEMONYMS.has(w) || PLACES.has(w) || KNOWN_ORGS.has(w)) break;
     i--;
   }
   const roleWord = words[i - 1] as string;
   const roleBefore = i > 0 && i < words.length && (PERSON_TITLES.has(roleWord) || HONORIFICS.has(roleWord)) && !ORG_HEAD_WORDS.has(roleWord);
-  if (roleBefore && words.length - i <= 4) {
+  if (roleBefore && words.length - i <= 6) {
     const honorific = HONORIFICS.has(roleWord);
     // Everything before the role words is an organisation or place ("Chinese Foreign Ministry").
     let j = i - 1;
@@ -459,6 +462,13 @@ export function mergeMentions(
   // A multi-word "person" that is a known person's full name plus more stays; one that ends another's name merges.
   const people = () => [...groups.values()].filter((g) => g.kind === 'person');
   const byPart = new Map<string, Set<string>>();
+  const multiWord = people().filter((g) => g.name.includes(' '));
+  // "President Obama" typed on its own merges into "Barack Obama" when that is the only match.
+  for (const g of people()) {
+    if (g.name.includes(' ')) continue;
+    const matches = multiWord.filter((m) => m.name.endsWith(` ${g.name}`) || m.name.startsWith(`${g.name} `));
+    if (matches.length === 1 && matches[0]) move(keyOf('person', g.name), keyOf('person', matches[0].name));
+  }
   for (const g of people()) {
     const parts = g.name.split(' ');
     for (const p of new Set([parts[parts.length - 1], parts[0]])) {

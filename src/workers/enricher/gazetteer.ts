@@ -548,7 +548,7 @@ export const ORG_HEAD_WORDS: ReadonlySet<string> = new Set(
     'Commission Agency Ministries Program Programme Project Initiative Court Prosecutors Mission Command Corps Regiment Academy ' +
     'Capital Partners Investments Securities Ventures District Synod Communion Museum Library Gallery Theatre Theater Orchestra ' +
     'Organisation Ministry Cooperative Consortium Conglomerate Enterprises Brands Foods Pharmaceuticals Energy Petroleum Oil Mining Steel ' +
-    'Telecom Communications Logistics Railways Railway Transit Authority Institute Observatory Clinic Senate Bundestag Knesset Sejm'
+    'Embassies Agencies Companies Banks Universities Parties Councils Commissions Committees Unions Groups Images Photos Telecom Communications Logistics Railways Railway Transit Authority Institute Observatory Clinic Senate Bundestag Knesset Sejm'
   ).split(/\s+/),
 );
 
@@ -609,7 +609,7 @@ export const NON_ENTITY_WORDS: ReadonlySet<string> = new Set(
     'Many Some Several Most Few All Both Each Every Other Another Such No Not Hundreds ' +
     'Thousands Millions Dozens First Second Third Last Next New Old Yes Please Thanks Thank Mr Mrs Ms Dr Officials Police Government Minister ' +
     'Several Earlier Later Today Tonight Yesterday Tomorrow Last Already Once Again Instead Overall According Asked Told Said Says Speaking ' +
-    'Accessibility Links Menu Search Sign Subscribe Login Log Copyright Reuters AP AFP Editing Reporting Writing Additional Sources ' +
+    'Credit Credits Photo Photograph Caption Accessibility Links Menu Search Sign Subscribe Login Log Copyright Reuters AP AFP Editing Reporting Writing Additional Sources ' +
     'Spring Summer Autumn Fall Winter Christmas Easter Ramadan Internet Web Mrs. Mr. Ms. Dr. Sen. Gov. Rep. Gen. Lt. Col. Capt. Sgt.'
   ).split(/\s+/).filter((w) => !['Reuters', 'AP', 'AFP'].includes(w)),
 );
