@@ -173,7 +173,7 @@ type E2E = {
   p50: number;
   p95: number;
   redisPeakMb: number;
-  rss: Array<{ name: string; start: number; end: number }>;
+  rss: Array<{ name: string; start: number; warm: number; end: number }>;
   cpuMsTotal: number;
   redisCpuMs: number;
   audit: Awaited<ReturnType<typeof audit>>;
@@ -188,8 +188,13 @@ async function phaseE2E(wire: LoadWire, label: string, copies: number): Promise<
     const before = sample(procs, run.redis);
     await run.obs.queues.poll.resume();
     const t0 = Date.now();
+    // RSS once a tenth is stored: lexicons, gazetteers and thread pools are loaded by then (warm-up, not growth).
+    let warm: Map<string, number> | null = null;
     await progress(label, async () => {
       const stored = (await storedCount(run.databaseUrl)) ?? 0;
+      if (!warm && stored >= wire.expectedStored / 10) {
+        warm = new Map(procs.map((p) => [p.name, rssMb(p.pid)]));
+      }
       const ex = await run.obs.counts('extract');
       const busy = await run.obs.busy();
       const finalExtract = (ex['failed'] ?? 0) + stored;
@@ -218,7 +223,7 @@ async function phaseE2E(wire: LoadWire, label: string, copies: number): Promise<
       p50: percentile(lat, 50),
       p95: percentile(lat, 95),
       redisPeakMb: Number(mem['used_memory_peak'] ?? 0) / 1024 / 1024,
-      rss: procs.map((p) => ({ name: p.name, start: before.rss.get(p.name) ?? NaN, end: after.rss.get(p.name) ?? NaN })),
+      rss: procs.map((p) => ({ name: p.name, start: before.rss.get(p.name) ?? NaN, warm: (warm as Map<string, number> | null)?.get(p.name) ?? NaN, end: after.rss.get(p.name) ?? NaN })),
       cpuMsTotal: procs.reduce((s, p) => s + (after.cpu.get(p.name) ?? 0) - (before.cpu.get(p.name) ?? 0), 0),
       redisCpuMs: after.redisCpu - before.redisCpu,
       audit: await audit(wire, run.obs, run.databaseUrl),
@@ -242,7 +247,8 @@ function printE2E(r: E2E, alone: Alone | null) {
   out(`redis peak memory (used_memory_peak): ${fmt(r.redisPeakMb)} MB; redis CPU ${fmt(r.redisCpuMs / r.audit.expectedStored, 2)} ms/article`);
   out(`worker CPU: ${fmt(r.cpuMsTotal / r.audit.expectedStored, 1)} ms/article in total; CPU obtained ${fmt((r.cpuMsTotal + r.redisCpuMs) / 1000 / r.seconds, 2)} cores on average`);
   for (const x of r.rss) {
-    out(`  rss ${x.name.padEnd(24)} start ${fmt(x.start)} MB  end ${fmt(x.end)} MB  (${x.end >= x.start ? '+' : ''}${fmt(((x.end - x.start) / x.start) * 100)} %)`);
+    const pct = (a: number, b: number) => `${b >= a ? '+' : ''}${fmt(((b - a) / a) * 100)} %`;
+    out(`  rss ${x.name.padEnd(24)} start ${fmt(x.start)} MB, at 10 % ${fmt(x.warm)} MB, end ${fmt(x.end)} MB (start->end ${pct(x.start, x.end)}, 10 %->end ${pct(x.warm, x.end)})`);
   }
   for (const j of r.jobs) {
     out(`  jobs ${j.name.padEnd(24)} ${j.jobs}`);
