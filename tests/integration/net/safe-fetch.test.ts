@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import http from 'node:http';
 import net from 'node:net';
 import type { AddressInfo } from 'node:net';
@@ -344,6 +345,32 @@ describe(createHttpClient.name, () => {
     }
     expect(hits).toHaveLength(3);
     expect(sockets.size).toBe(1);
+  });
+
+  it('gives up at the connect timeout when the server never completes the handshake', async () => {
+    // A child process listens with a tiny backlog and then blocks its event loop (without
+    // burning CPU), so it never accepts: once the queue is full, new SYNs go unanswered.
+    const child = spawn(
+      process.execPath,
+      ['-e', "const s=require('net').createServer();s.listen({port:0,host:'127.0.0.1',backlog:1},()=>{process.stdout.write(String(s.address().port)+'\\n');Atomics.wait(new Int32Array(new SharedArrayBuffer(4)),0,0,20000)})"],
+      { stdio: ['ignore', 'pipe', 'ignore'] },
+    );
+    const fillers: net.Socket[] = [];
+    try {
+      const port = await new Promise<number>((resolve) => child.stdout.once('data', (d: Buffer) => resolve(Number(String(d).trim()))));
+      for (let i = 0; i < 4; i++) {
+        fillers.push(net.connect(port, '127.0.0.1').on('error', () => undefined));
+      }
+      await Promise.all(fillers.slice(0, 1).map((f) => new Promise((resolve) => f.once('connect', resolve))));
+      const client = createHttpClient({ allow: ['127.0.0.1/32'], connectTimeoutMs: 300, timeoutMs: 10_000 });
+      const err = await failure(client.get(`http://127.0.0.1:${port}/`));
+      expect(err).toMatchObject({ code: 'timeout', retryable: true });
+      expect(err.message).toMatch(/connect timed out/);
+      client.close();
+    } finally {
+      fillers.forEach((f) => f.destroy());
+      child.kill();
+    }
   });
 
   it('throws a network error when nothing listens', async () => {
