@@ -39,27 +39,36 @@ export function startWorkers(
 
 export { schedulerIdFor };
 
-/** One job scheduler per active feed; schedulers of removed or retired feeds are dropped. Idempotent. */
-export async function syncSchedulers(rt: Runtime): Promise<{ active: number; removed: number }> {
+/**
+ * One job scheduler per active feed: creates the missing ones and drops those
+ * of removed or retired feeds. Existing schedulers are left alone, since the
+ * fetcher moves them as each feed's rhythm changes. Idempotent, and safe with
+ * several replicas doing it at once (scheduler ids are the feed ids).
+ */
+export async function syncSchedulers(rt: Runtime): Promise<{ active: number; created: number; removed: number }> {
   const queue = rt.producer.queues.poll;
   const feeds = await rt.store.listFeeds();
   const wanted = new Map(feeds.filter((f) => f.status === 'active').map((f) => [schedulerIdFor(f.id), f]));
+  const existing = new Set((await queue.getJobSchedulers(0, -1)).map((s) => s.key));
+  let created = 0;
   for (const [id, feed] of wanted) {
-    await queue.upsertJobScheduler(
-      id,
-      { every: feed.intervalMs ?? rt.config.file.poll.interval },
-      { name: QUEUES.poll.name, data: { feedId: feed.id } },
-    );
+    if (!existing.has(id)) {
+      await queue.upsertJobScheduler(
+        id,
+        { every: feed.intervalMs ?? rt.config.file.poll.interval },
+        { name: QUEUES.poll.name, data: { feedId: feed.id } },
+      );
+      created++;
+    }
   }
   let removed = 0;
-  for (const s of await queue.getJobSchedulers(0, -1)) {
-    const id = s.key;
+  for (const id of existing) {
     if (id.startsWith('poll-') && !wanted.has(id)) {
       await queue.removeJobScheduler(id);
       removed++;
     }
   }
-  return { active: wanted.size, removed };
+  return { active: wanted.size, created, removed };
 }
 
 export type RunSummary = {
