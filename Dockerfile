@@ -11,6 +11,7 @@ WORKDIR /app
 COPY --from=deps /app/node_modules ./node_modules
 COPY package.json package-lock.json ./
 COPY bin ./bin
+COPY lib ./lib
 COPY src ./src
 COPY config ./config
 RUN mkdir -p /app/data && chown -R node:node /app/data
