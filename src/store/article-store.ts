@@ -63,8 +63,10 @@ export interface ArticleStore {
 export interface StoreExtras {
   /**
    * Retention: deletes articles whose sort time (publishedAt, else storedAt) is
-   * older than `days` days, with their topics, entities and band keys, and item
-   * outcomes older than that. Returns the number of articles deleted.
+   * older than `days` days, with their topics, entities and band keys; also item
+   * outcomes and seen-item marks older than that (an item still listed by its
+   * feed is then fetched once more and its upsert finds it unchanged).
+   * Returns the number of articles deleted.
    */
   deleteOlderThan(days: number): Promise<number>;
   stats(): Promise<StoreStats>;

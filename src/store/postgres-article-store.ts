@@ -729,8 +729,12 @@ export class PostgresArticleStore implements FullArticleStore {
       }
       const cutoff = this.now().getTime() - days * 86_400_000;
       return this.tx(async (c) => {
-        const deleted = await c.query('DELETE FROM articles WHERE sort_at < $1', [cutoff]);
+        const deleted = await c.query('DELETE FROM articles WHERE skey < $1 AND sort_at < $2', [
+          sortKeyBase(cutoff) + SORT_KEY_SLOTS,
+          cutoff,
+        ]);
         await c.query('DELETE FROM item_outcomes WHERE at_ms < $1', [cutoff]);
+        await c.query('DELETE FROM seen_items WHERE seen_at < $1', [new Date(cutoff).toISOString()]);
         return deleted.rowCount ?? 0;
       });
     });

@@ -746,7 +746,9 @@ export class SqliteArticleStore implements FullArticleStore {
       const cutoff = this.now().getTime() - days * 86_400_000;
       return this.db
         .transaction(() => {
-          const victims = this.db.prepare('SELECT id, skey FROM articles WHERE sort_at < ?').all(cutoff) as Row[];
+          const victims = this.db
+            .prepare('SELECT id, skey FROM articles WHERE skey < ? AND sort_at < ?')
+            .all(sortKeyBase(cutoff) + SORT_KEY_SLOTS, cutoff) as Row[];
           const delFts = this.db.prepare('DELETE FROM articles_fts WHERE rowid = ?');
           const delTopics = this.db.prepare('DELETE FROM article_topics WHERE article_id = ?');
           const delEntities = this.db.prepare('DELETE FROM article_entities WHERE article_id = ?');
@@ -760,6 +762,7 @@ export class SqliteArticleStore implements FullArticleStore {
             delArticle.run(v.id);
           }
           this.db.prepare('DELETE FROM item_outcomes WHERE at_ms < ?').run(cutoff);
+          this.db.prepare('DELETE FROM seen_items WHERE seen_at < ?').run(new Date(cutoff).toISOString());
           return victims.length;
         })
         .immediate();

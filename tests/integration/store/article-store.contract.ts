@@ -552,12 +552,25 @@ export function runArticleStoreContract(name: string, factory: StoreFactory): vo
         const fresh = makeRecord({ slug: 'fresh', text: 'recent zebra', publishedAt: iso(T0 - 2 * 24 * HOUR) });
         await store.upsertArticle(old, { fingerprint: { signature: [1], bands: ['0:b'] } });
         await store.upsertArticle(fresh);
+        await store.recordItemOutcome({ feedId: 'wire', url: old.url, stage: 'enrich', status: 'stored', reason: null, at: old.publishedAt! });
+        await store.recordItemOutcome({ feedId: 'wire', url: fresh.url, stage: 'enrich', status: 'stored', reason: null, at: fresh.publishedAt! });
+        clock = T0 - 50 * 24 * HOUR;
+        await store.markSeen('wire', [{ key: 'old-item', hash: 'h' }]);
+        clock = T0;
+        await store.markSeen('wire', [{ key: 'new-item', hash: 'h' }]);
         expect(await store.deleteOlderThan(30)).toBe(1);
         expect(await store.getArticle(old.id)).toBeNull();
         expect(await store.getArticle(fresh.id)).not.toBeNull();
         expect((await store.listArticles({ q: 'zebra' })).items.map((a) => a.id)).toEqual([fresh.id]);
         expect((await store.listArticles({ topic: 'c1' })).items).toEqual([]);
         expect(await store.findSimilar(['0:b'])).toEqual([]);
+        expect((await store.listItemOutcomes()).map((o) => o.url)).toEqual([fresh.url]);
+        expect(
+          await store.filterUnseen('wire', [
+            { key: 'old-item', hash: 'h' },
+            { key: 'new-item', hash: 'h' },
+          ]),
+        ).toEqual([{ key: 'old-item', hash: 'h' }]);
         expect(await store.deleteOlderThan(30)).toBe(0);
       });
     });
