@@ -2,7 +2,9 @@
  * Extractor benchmark over ../shared/corpora/readability-test-pages.
  *
  *   npm run bench:extract                      # both DOMs, one pass each, in separate processes
+ *   npm run bench:extract -- --baseline        # also plain Readability on jsdom, no Telex cleanup
  *   node --import tsx bench/extract.ts --dom linkedom --repeat 20   # one DOM, RSS over many pages
+ *   node --import tsx bench/extract.ts --dom linkedom --narrow      # with the <article>-narrowing option
  *
  * Quality: metadata accuracy vs expected-metadata.json and body-text token
  * precision / recall / F1 vs the text of expected.html (Readability's own
@@ -11,6 +13,7 @@
  * peak RSS of the process.
  */
 import { spawnSync } from 'node:child_process';
+import os from 'node:os';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -103,8 +106,10 @@ function runReadabilityOnly(source: string): Got {
   }
 }
 
+const NARROW = process.argv.includes('--narrow');
+
 function runTelex(source: string, dom: Dom): Got {
-  const r = extractArticle(source, PAGE_URL, { dom });
+  const r = extractArticle(source, PAGE_URL, { dom, narrow: NARROW });
   if (!r) {
     return null;
   }
@@ -138,6 +143,7 @@ async function runOne(mode: Mode, repeat: number, verbose: boolean): Promise<Rec
     await new Promise((r) => setImmediate(r));
   }
   const ms: number[] = [];
+  const cpuMs: number[] = [];
   const fields = ['title', 'byline', 'excerpt', 'siteName', 'publishedTime', 'lang'] as const;
   const hits: Record<string, number> = Object.fromEntries(fields.map((f) => [f, 0]));
   let sumP = 0;
@@ -157,6 +163,7 @@ async function runOne(mode: Mode, repeat: number, verbose: boolean): Promise<Rec
   for (let round = 0; round < repeat; round++) {
     for (const p of pages) {
       const t0 = performance.now();
+      const c0 = process.cpuUsage();
       let got: Got = null;
       try {
         got = run(p);
@@ -164,6 +171,8 @@ async function runOne(mode: Mode, repeat: number, verbose: boolean): Promise<Rec
         failures++;
       }
       ms.push(performance.now() - t0);
+      const c = process.cpuUsage(c0);
+      cpuMs.push((c.user + c.system) / 1000);
       // Let jsdom release its windows between pages.
       await new Promise((r) => setImmediate(r));
       peakRss = Math.max(peakRss, process.memoryUsage().rss);
@@ -229,6 +238,11 @@ async function runOne(mode: Mode, repeat: number, verbose: boolean): Promise<Rec
     msMedian: +quantile(ms, 0.5).toFixed(1),
     msP95: +quantile(ms, 0.95).toFixed(1),
     pagesPerSecond: +((1000 * ms.length) / elapsed).toFixed(1),
+    cpuMsMedian: +quantile(cpuMs, 0.5).toFixed(1),
+    cpuMsP95: +quantile(cpuMs, 0.95).toFixed(1),
+    /** Pages per second of CPU time: throughput per core, whatever else the machine is doing. */
+    pagesPerCpuSecond: +((1000 * cpuMs.length) / cpuMs.reduce((a, b) => a + b, 0)).toFixed(1),
+    loadAverage: os.loadavg().map((x) => +x.toFixed(1)),
     peakRssMiB: Math.round(peakRss / 1048576),
     maxRssMiB: Math.round(process.resourceUsage().maxRSS / 1024),
     worst: verbose ? worst.slice(0, 15) : worst.slice(0, 5),
@@ -272,13 +286,13 @@ async function main(): Promise<void> {
     rows.push(row);
     console.log(JSON.stringify(row, null, 2));
   }
-  console.log('\n| DOM | title | title (suffix rule) | byline | excerpt | siteName | publishedTime | lang | text P | text R | text F1 | ms/page median | p95 | pages/s | peak RSS MiB | failures | no article |');
-  console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|');
+  console.log('\n| DOM | title | title (suffix rule) | byline | excerpt | siteName | publishedTime | lang | text P | text R | text F1 | ms/page median | p95 | pages/s | CPU ms/page median | CPU p95 | pages per CPU-second | peak RSS MiB | failures | no article |');
+  console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|');
   for (const r of rows) {
     const m = r.metadata as Record<string, string>;
     const t = r.text as Record<string, number>;
     console.log(
-      `| ${r.mode} | ${m.title} | ${m.titleNoSuffix} | ${m.byline} | ${m.excerpt} | ${m.siteName} | ${m.publishedTime} (${m.publishedTimeWhenExpected}) | ${m.lang} | ${t.macroP} | ${t.macroR} | ${t.macroF1} | ${r.msMedian} | ${r.msP95} | ${r.pagesPerSecond} | ${r.peakRssMiB} | ${r.failures} | ${r.noArticle} |`,
+      `| ${r.mode} | ${m.title} | ${m.titleNoSuffix} | ${m.byline} | ${m.excerpt} | ${m.siteName} | ${m.publishedTime} (${m.publishedTimeWhenExpected}) | ${m.lang} | ${t.macroP} | ${t.macroR} | ${t.macroF1} | ${r.msMedian} | ${r.msP95} | ${r.pagesPerSecond} | ${r.cpuMsMedian} | ${r.cpuMsP95} | ${r.pagesPerCpuSecond} | ${r.peakRssMiB} | ${r.failures} | ${r.noArticle} |`,
     );
   }
 }

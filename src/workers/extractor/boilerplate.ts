@@ -179,3 +179,45 @@ function isLinkList(el: Element): boolean {
   }
   return linkText / text.length > 0.9 && el.querySelectorAll('a').length >= 1 && /^(UL|OL|DIV|P|NAV)$/.test(el.tagName.toUpperCase());
 }
+
+const pTextLength = (root: Element): number => {
+  let n = 0;
+  for (const p of Array.from(root.getElementsByTagName('p'))) {
+    n += (p.textContent ?? '').length;
+  }
+  return n;
+};
+
+/**
+ * When one <article>, articleBody or <main> element holds nearly all of the
+ * page's paragraph text, keeps only it in <body>: Readability then scores a
+ * far smaller tree, and cannot pick a sidebar instead. Returns true when it
+ * narrowed the page.
+ */
+export function narrowToArticle(doc: Document, share = 0.8): boolean {
+  const body = doc.body;
+  if (!body) {
+    return false;
+  }
+  const total = pTextLength(body);
+  if (total < 500) {
+    return false;
+  }
+  let best: Element | null = null;
+  let bestLength = Number.POSITIVE_INFINITY;
+  for (const el of Array.from(body.querySelectorAll('article, [itemprop="articleBody"], main, [role="main"]'))) {
+    const len = pTextLength(el);
+    if (len >= share * total && len < bestLength) {
+      best = el;
+      bestLength = len;
+    }
+  }
+  if (!best || best === body) {
+    return false;
+  }
+  while (body.firstChild) {
+    body.removeChild(body.firstChild);
+  }
+  body.appendChild(best);
+  return true;
+}

@@ -1,7 +1,7 @@
 import { Readability } from '@mozilla/readability';
 import { PipelineError } from '../../errors.js';
 import { collapseSpace, countWords, joinBlocks, textBlocks } from './blocks.js';
-import { removeFurniture, removeInlineFurniture, FURNITURE_TEXT } from './boilerplate.js';
+import { FURNITURE_TEXT, narrowToArticle, removeFurniture, removeInlineFurniture } from './boilerplate.js';
 import { parseDocument, type DomKind } from './dom.js';
 import { cleanByline, datelineFromText, jsonLdBlocks, normalizeDate, normalizeLang, readMetadata, stripSiteSuffix } from './metadata.js';
 import { absoluteUrl, sanitizeArticleHtml } from './sanitize.js';
@@ -18,6 +18,8 @@ export type ExtractOptions = {
   maxDepth?: number;
   /** Fewer words than this in the body: no article. */
   minWords?: number;
+  /** Hand Readability only the <article>/<main> element when it holds nearly all the paragraphs. */
+  narrow?: boolean;
   /** The response's Content-Language header: the language when the page declares none. */
   contentLanguage?: string | null;
   /** The feed item's date: publishedAt when the page gives none (a warning says so). */
@@ -32,6 +34,8 @@ export const EXTRACT_DEFAULTS = {
   maxElements: 60_000,
   maxDepth: 1_000,
   minWords: 25,
+  // Measured: ~5 % less CPU, same text F1, a few bylines lost. Off by default.
+  narrow: false,
 } as const satisfies Limits;
 
 /**
@@ -176,6 +180,9 @@ export function extractArticle(html: string, url: string, opts: ExtractOptions =
       }
     }
     removeFurniture(doc);
+    if (o.narrow) {
+      narrowToArticle(doc);
+    }
     const reader = new Readability<Element>(doc, {
       serializer: (node) => node as Element,
       maxElemsToParse: o.maxElements,
