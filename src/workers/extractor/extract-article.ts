@@ -107,6 +107,22 @@ const SELF_CLOSING = /^(?:area|base|br|col|embed|hr|img|input|link|meta|param|so
 
 const norm = (s: string): string => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
 
+/**
+ * "By Jane Doe", "By JANE DOE and Omar Haddad, Reuters": a name line, not a
+ * sentence that happens to start with "By" ("By the end of the year, ...").
+ */
+export function looksLikeByline(text: string): boolean {
+  const m = /^(?:by|written by|von|par|por)\s+(.+)$/i.exec(text);
+  if (!m || !m[1] || /[.!?]["”’]?$/.test(m[1].replace(/\b[A-Z]\.$/, ''))) {
+    return false;
+  }
+  const words = m[1].split(/[\s,&|·•—–-]+/).filter(Boolean);
+  if (words.length === 0 || words.length > 10) {
+    return false;
+  }
+  return words.every((w) => /^(?:and|und|et|y|e|de|van|von|der|da|di|le|la)$/i.test(w) || /^[\p{Lu}\d@]/u.test(w));
+}
+
 const BLOCKISH = 'h1, h2, h3, h4, h5, h6, p, div, address, time, section, header, ul, ol, li, figure, table, blockquote';
 
 /**
@@ -127,8 +143,7 @@ function removeLeadingRepeats(root: Element, title: string, byline: string | nul
     }
     const n = norm(text);
     const isTitle = t.length > 0 && n === t;
-    const isByline =
-      text.length < 120 && ((b.length > 0 && (n === b || n === `by${b}`)) || /^(?:by|written by|von|par|por)\s+\S/i.test(text));
+    const isByline = text.length < 120 && ((b.length > 0 && (n === b || n === `by${b}`)) || looksLikeByline(text));
     const isDate = text.length < 80 && (/^(?:published|updated|posted|last updated)\b/i.test(text) || normalizeDate(text) !== null);
     if (isTitle || isByline || isDate || FURNITURE_TEXT.test(text)) {
       el.remove();

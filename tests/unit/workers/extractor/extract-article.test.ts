@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { renderStoryPage } from '../../../../src/demo/sample-wire/render.js';
 import { SITE_NAME, STORIES } from '../../../../src/demo/sample-wire/stories.js';
-import { extractArticle } from '../../../../src/workers/extractor/extract-article.js';
+import { extractArticle, looksLikeByline } from '../../../../src/workers/extractor/extract-article.js';
 
 const root = resolve(import.meta.dirname, '../../../..');
 const seedPage = readFileSync(resolve(root, 'tests/fixtures/pages/voa-2002-06-11.html'), 'utf8');
@@ -120,5 +120,14 @@ describe(`${extractArticle.name} with hints`, () => {
     const article = extractArticle(seedPage, seedUrl, { fallbackPublishedAt: '2026-11-20T08:00:00+01:00', contentLanguage: 'fr' });
     expect(article?.publishedAt).toBe('2002-06-11T09:42:00+08:00');
     expect(article?.language).toBe('en');
+  });
+});
+
+describe(looksLikeByline.name, () => {
+  it.each(['By Jane Doe', 'By JANE DOE and Omar Haddad, Reuters', 'Par Sébastien Farcis', 'by Lucas Nolan'])('is true when given the name line "%s"', (line) => {
+    expect(looksLikeByline(line)).toBe(true);
+  });
+  it.each(['By the end of the year, the ferry will run hourly.', 'By noon the quay was flooded', 'Bystanders watched'])('is false when given the sentence "%s"', (line) => {
+    expect(looksLikeByline(line)).toBe(false);
   });
 });
