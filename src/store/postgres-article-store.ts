@@ -10,6 +10,7 @@ import { PipelineError } from '../errors.js';
 import type { FullArticleStore } from './article-store.js';
 import {
   encodeCursor,
+  foldDiacritics,
   entityRowsOf,
   langKey,
   normaliseQuery,
@@ -387,8 +388,8 @@ export class PostgresArticleStore implements FullArticleStore {
       r.clusterId,
       fingerprint ? JSON.stringify(fingerprint.signature) : null,
       JSON.stringify(r),
-      r.title,
-      r.text,
+      foldDiacritics(r.title),
+      foldDiacritics(r.text),
     ];
     const tsv = (t: string, x: string): string =>
       `setweight(to_tsvector('${TS_CONFIG}', ${t}), 'A') || setweight(to_tsvector('${TS_CONFIG}', ${x}), 'B')`;

@@ -85,9 +85,12 @@ export function pageSize(limit: number | undefined): number {
   return Math.min(Math.floor(limit), MAX_PAGE_SIZE);
 }
 
-/** Words of a free-text query: letters and digits only, lower-cased, at most 16. */
+/** Text as the full-text index sees it: accents removed (like FTS5's remove_diacritics), so "refugies" finds "réfugiés". */
+export const foldDiacritics = (text: string): string => text.normalize('NFKD').replace(/\p{M}+/gu, '').normalize('NFC');
+
+/** Words of a free-text query: letters and digits only, lower-cased, accents removed, at most 16. */
 export function queryTerms(q: string): string[] {
-  return (q.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, 16);
+  return (foldDiacritics(q).toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, 16);
 }
 
 /** FTS5 MATCH expression that requires every word of `q` (each quoted, so no operator injection). */

@@ -285,6 +285,10 @@ export function runArticleStoreContract(name: string, factory: StoreFactory): vo
         expect((await store.listArticles({ q: 'refugees seoul' })).items.map((a) => a.id)).toEqual([r.en1!.id]);
         expect((await store.listArticles({ q: 'refugees tokyo' })).items).toEqual([]);
         expect((await store.listArticles({ q: '"NEAR(' })).items).toEqual([]);
+        expect((await store.listArticles({ q: 'refugies' })).items.map((a) => a.id)).toEqual([r.fr1!.id]);
+        expect((await store.listArticles({ q: 'Réfugiés asile' })).items.map((a) => a.id)).toEqual([r.fr1!.id]);
+        expect((await store.listArticles({ q: 'refugees', since: '2026-01-11T00:00:00Z' })).items).toEqual([]);
+        expect((await store.listArticles({ q: 'refugees', until: '2026-01-11T00:00:00Z' })).items.map((a) => a.id)).toEqual([r.en1!.id]);
       });
 
       it('combines filters when several are given', async () => {
