@@ -20,3 +20,12 @@ export async function openStore(databaseUrl: string, opts: StoreOptions = {}): P
   }
   return openSqliteStore(databaseUrl, opts);
 }
+
+export {
+  ackArticleEvents,
+  DEFAULT_EVENTS_MAXLEN,
+  ensureArticleEventGroup,
+  publishArticleEvent,
+  readArticleEvents,
+} from './article-events.js';
+export type { ArticleEvent, ReadArticleEventsOptions } from './article-events.js';
