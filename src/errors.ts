@@ -32,9 +32,6 @@ export class PipelineError extends Error {
 export const isRetryableStatus = (status: number): boolean =>
   status === 408 || status === 429 || status >= 500;
 
-export const errorForStatus = (status: number, url: string): PipelineError =>
-  new PipelineError('http_status', isRetryableStatus(status), `GET ${url} -> ${status}`);
-
 /** A short, log- and CLI-friendly description of any thrown value. */
 export function describeError(err: unknown): { code: string; message: string } {
   if (err instanceof PipelineError) {

@@ -39,6 +39,23 @@ export type StageOptions<K extends QueueKey> = {
   stalledIntervalMs?: number;
 };
 
+/** Longest wait a server's Retry-After may impose on a retry. */
+export const MAX_RETRY_AFTER_MS = 10 * 60_000;
+
+/**
+ * Delay before retry `attemptsMade` (1 = first retry): the server's
+ * Retry-After when the error carries one (capped), else exponential from
+ * `baseMs` with ±50 % jitter so retries of many jobs spread out.
+ */
+export function retryDelay(attemptsMade: number, err: unknown, random: () => number = Math.random, baseMs = 1_000): number {
+  const retryAfter = (err as { retryAfterMs?: number | null } | undefined)?.retryAfterMs;
+  if (typeof retryAfter === 'number' && retryAfter > 0) {
+    return Math.min(retryAfter, MAX_RETRY_AFTER_MS);
+  }
+  const exp = baseMs * 2 ** Math.max(0, attemptsMade - 1);
+  return Math.round(exp * (0.5 + random()));
+}
+
 export const STALL_DEFAULTS = { lockDurationMs: 10_000, stalledIntervalMs: 3_000, maxStalledCount: 2 } as const;
 
 /** The one BullMQ wrapper every stage runs in. */
@@ -112,6 +129,7 @@ export function startStage<K extends QueueKey>(o: StageOptions<K>): Worker {
     lockDuration: o.lockDurationMs ?? STALL_DEFAULTS.lockDurationMs,
     stalledInterval: o.stalledIntervalMs ?? STALL_DEFAULTS.stalledIntervalMs,
     maxStalledCount: STALL_DEFAULTS.maxStalledCount,
+    settings: { backoffStrategy: (attemptsMade, _type, err) => retryDelay(attemptsMade, err) },
   });
   worker.on('error', (err) => o.log.error({ err, queue: name }, 'worker error'));
   return worker;

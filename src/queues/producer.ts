@@ -4,10 +4,13 @@ import { PipelineError } from '../errors.js';
 import { sha256Hex } from '../lib/ids.js';
 import { QUEUES, type JobRequest, type QueueKey } from './contracts.js';
 
+/** Name of the retry delay strategy the worker shell implements (see retryDelay in consumer.ts). */
+export const BACKOFF_TYPE = 'telex';
+
 /** Job options shared by every stage: retries with jittered exponential backoff, bounded failure history. */
 export const DEFAULT_JOB_OPTIONS: JobsOptions = {
   attempts: 5,
-  backoff: { type: 'exponential', delay: 1_000, jitter: 0.5 },
+  backoff: { type: BACKOFF_TYPE, delay: 1_000 },
   removeOnComplete: true,
   removeOnFail: { count: 5_000, age: 7 * 24 * 3600 },
 };

@@ -1,4 +1,5 @@
-import { errorForStatus, PipelineError } from '../../src/errors.js';
+import { PipelineError } from '../../src/errors.js';
+import { HttpStatusError } from '../../src/net/safe-fetch.js';
 import type { FetchResult, HttpClient } from '../../src/net/types.js';
 
 type Page = string | { status: number } | { body: string; contentType?: string; headers?: Record<string, string> } | Error;
@@ -21,7 +22,7 @@ export function fakeHttp(pages: Record<string, Page>): HttpClient & { calls: str
         throw page;
       }
       if (typeof page === 'object' && 'status' in page) {
-        throw errorForStatus(page.status, url);
+        throw new HttpStatusError(page.status, url, null);
       }
       const body = typeof page === 'string' ? page : page.body;
       const contentType = typeof page === 'string' ? 'text/html; charset=utf-8' : (page.contentType ?? 'text/html; charset=utf-8');

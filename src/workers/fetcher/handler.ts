@@ -159,7 +159,7 @@ export async function handlePoll(job: PayloadOf<'poll'>, deps: PollDeps): Promis
       },
     };
   } catch (err) {
-    const retired = err instanceof PipelineError && err.code === 'http_status' && /-> 410$/.test(err.message);
+    const retired = err instanceof PipelineError && (err as { status?: number }).status === 410;
     const retryAfterMs = (err as { retryAfterMs?: number | null }).retryAfterMs ?? null;
     const decision = decide({ itemDates: [], failures: feed.consecutiveFailures + 1, base: baseMs, retryAfterMs });
     await deps.store.recordPoll(feed.id, {
