@@ -95,6 +95,7 @@ export async function createRuntime(
         producerRedis.disconnect();
       });
       await store.close();
+      direct.close();
     },
   };
 }
