@@ -318,6 +318,10 @@ export function stripSiteSuffix(title: string, siteName: string | null, host: st
       if (sep === ' | ' && wordsTail <= 4 && wordsHead >= 3) {
         return stripSiteSuffix(head, siteName, host);
       }
+      // Any separator: a short tail after a headline-sized head is a site or section name.
+      if (sep !== ' / ' && wordsTail <= 3 && wordsHead >= 4 && !/[.!?]$/.test(tail)) {
+        return stripSiteSuffix(head, siteName, host);
+      }
     }
     const j = t.indexOf(sep);
     if (j > 0) {
@@ -356,7 +360,7 @@ export function readMetadata(doc: Document, url: string, ld: JsonObject[]): Page
   const h1 = h1s.length === 1 && h1s[0] ? collapseSpace(h1s[0].textContent ?? '') || null : null;
   const docTitle = collapseSpace(doc.querySelector('title')?.textContent ?? '') || null;
   const rawTitle =
-    str(article?.headline) ??
+    ldTitle(article, docTitle) ??
     first(meta, ['dc:title', 'dcterm:title', 'dcterms:title', 'og:title', 'weibo:article:title', 'weibo:webpage:title', 'twitter:title', 'parsely-title', 'sailthru:title']) ??
     docTitle ??
     h1;
@@ -480,6 +484,22 @@ function timestampText(doc: Document): string | null {
     }
   }
   return null;
+}
+
+/**
+ * The JSON-LD title. When `name` and `headline` differ (Wikipedia puts a short
+ * description in `headline`), the one the <title> starts with wins; else headline.
+ */
+function ldTitle(article: JsonObject | null, docTitle: string | null): string | null {
+  const headline = str(article?.headline);
+  const name = str(article?.name);
+  if (headline && name && headline !== name && docTitle) {
+    const t = norm(docTitle);
+    if (t.startsWith(norm(name)) && !t.includes(norm(headline))) {
+      return name;
+    }
+  }
+  return headline;
 }
 
 const nonUrl = (v: string | null): string | null => (v && !/^https?:\/\//i.test(v) ? v : null);

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { renderStoryPage } from '../../../../src/demo/sample-wire/render.js';
 import { SITE_NAME, STORIES } from '../../../../src/demo/sample-wire/stories.js';
 import { extractArticle, looksLikeByline } from '../../../../src/workers/extractor/extract-article.js';
+import { stripSiteSuffix } from '../../../../src/workers/extractor/metadata.js';
 
 const root = resolve(import.meta.dirname, '../../../..');
 const seedPage = readFileSync(resolve(root, 'tests/fixtures/pages/voa-2002-06-11.html'), 'utf8');
@@ -129,5 +130,20 @@ describe(looksLikeByline.name, () => {
   });
   it.each(['By the end of the year, the ferry will run hourly.', 'By noon the quay was flooded', 'Bystanders watched'])('is false when given the sentence "%s"', (line) => {
     expect(looksLikeByline(line)).toBe(false);
+  });
+});
+
+describe(stripSiteSuffix.name, () => {
+  it.each([
+    ["N. Korean Refugees' Asylum Discussed by Beijing, Seoul | Voice of America - English", 'Voice of America', "N. Korean Refugees' Asylum Discussed by Beijing, Seoul"],
+    ['Storm Idris Cuts Power to 40,000 Homes - The Harbour City Courier', 'The Harbour City Courier', 'Storm Idris Cuts Power to 40,000 Homes'],
+    ['Lorem ipsum dolor sit amet – My website', null, 'Lorem ipsum dolor sit amet'],
+    ['Samantha and The Great Big Lie - John C. Welch - Medium', 'Medium', 'Samantha and The Great Big Lie'],
+  ])('removes the site part when given "%s"', (title, site, want) => {
+    expect(stripSiteSuffix(title, site, 'news.test')).toBe(want);
+  });
+
+  it.each([['Spider-Man: Far From Home review'], ['Biden, Xi meet in Bali'], ['Inflation falls - slowly']])('keeps "%s" whole', (title) => {
+    expect(stripSiteSuffix(title, null, 'news.test')).toBe(title);
   });
 });
