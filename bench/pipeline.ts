@@ -172,6 +172,8 @@ type E2E = {
   itemsPerSec: number;
   p50: number;
   p95: number;
+  seenP50: number;
+  seenP95: number;
   redisPeakMb: number;
   rss: Array<{ name: string; start: number; warm: number; end: number }>;
   cpuMsTotal: number;
@@ -207,7 +209,8 @@ async function phaseE2E(wire: LoadWire, label: string, copies: number): Promise<
     const after = sample(procs, run.redis);
     const mem = await run.redis.info('memory');
     const events = await run.obs.events();
-    const lat = latencies(wire, events);
+    const lat = latencies(wire, events, 'publish');
+    const seen = latencies(wire, events, 'seen');
     const lastEvent = events.reduce((m, e) => Math.max(m, e.ms), 0);
     const firstServed = Math.min(...wire.firstServedAt.values());
     const seconds = ((lastEvent || t1) - Math.min(firstServed, t0)) / 1000;
@@ -222,6 +225,8 @@ async function phaseE2E(wire: LoadWire, label: string, copies: number): Promise<
       itemsPerSec: wire.items.length / seconds,
       p50: percentile(lat, 50),
       p95: percentile(lat, 95),
+      seenP50: percentile(seen, 50),
+      seenP95: percentile(seen, 95),
       redisPeakMb: Number(mem['used_memory_peak'] ?? 0) / 1024 / 1024,
       rss: procs.map((p) => ({ name: p.name, start: before.rss.get(p.name) ?? NaN, warm: (warm as Map<string, number> | null)?.get(p.name) ?? NaN, end: after.rss.get(p.name) ?? NaN })),
       cpuMsTotal: procs.reduce((s, p) => s + (after.cpu.get(p.name) ?? 0) - (before.cpu.get(p.name) ?? 0), 0),
@@ -243,7 +248,7 @@ async function phaseE2E(wire: LoadWire, label: string, copies: number): Promise<
 function printE2E(r: E2E, alone: Alone | null) {
   out(`### ${r.label}: ${r.processes} worker processes`);
   out(`end to end: ${fmt(r.seconds)} s, ${fmt(r.storedPerSec)} articles stored/s (${fmt(r.itemsPerSec)} items/s incl. bad input)`);
-  out(`publish -> stored latency: p50 ${fmt(r.p50 / 1000, 2)} s, p95 ${fmt(r.p95 / 1000, 2)} s`);
+  out(`publish -> stored latency: p50 ${fmt(r.p50 / 1000, 2)} s, p95 ${fmt(r.p95 / 1000, 2)} s (first seen in a feed -> stored: p50 ${fmt(r.seenP50 / 1000, 2)} s, p95 ${fmt(r.seenP95 / 1000, 2)} s)`);
   out(`redis peak memory (used_memory_peak): ${fmt(r.redisPeakMb)} MB; redis CPU ${fmt(r.redisCpuMs / r.audit.expectedStored, 2)} ms/article`);
   out(`worker CPU: ${fmt(r.cpuMsTotal / r.audit.expectedStored, 1)} ms/article in total; CPU obtained ${fmt((r.cpuMsTotal + r.redisCpuMs) / 1000 / r.seconds, 2)} cores on average`);
   for (const x of r.rss) {

@@ -225,14 +225,17 @@ export function percentile(sorted: number[], p: number): number {
   return sorted[i] ?? NaN;
 }
 
-/** Publish (first served in a feed) -> stored (article event written) latencies, ms, sorted. */
-export function latencies(wire: LoadWire, events: Array<{ ms: number; url: string; outcome: string }>): number[] {
+/**
+ * Latencies (ms, sorted) to stored (article event written), from publication
+ * (`from: 'publish'`) or from the item's first appearance in a served feed.
+ */
+export function latencies(wire: LoadWire, events: Array<{ ms: number; url: string; outcome: string }>, from: 'publish' | 'seen' = 'publish'): number[] {
   const out: number[] = [];
   for (const e of events) {
     if (e.outcome !== 'created') {
       continue;
     }
-    const t = wire.firstServedAt.get(e.url);
+    const t = from === 'publish' ? wire.publishedAt(e.url) : wire.firstServedAt.get(e.url);
     if (t !== undefined) {
       out.push(e.ms - t);
     }

@@ -62,6 +62,8 @@ export type LoadWire = {
   expectedStored: number;
   /** First time (epoch ms) each item URL appeared in a served feed. */
   firstServedAt: Map<string, number>;
+  /** When an item was published (epoch ms): its scheduled time on a paced wire, else when first served. */
+  publishedAt(url: string): number | undefined;
   stats: { feedRequests: number; notModified: number; pageRequests: number; errors503: number };
   /** Publishes everything not yet published (for a paced wire). */
   publishAll(): void;
@@ -158,7 +160,8 @@ function sentence(r: () => number, lang: Lang): string {
   return `${s.charAt(0).toUpperCase()}${s.slice(1)}.`;
 }
 
-function makeStory(seq: number, r: () => number, baseTime: number): Story {
+/** `at(seq)`: the story's publication time (epoch ms). */
+function makeStory(seq: number, r: () => number, at: (seq: number) => number): Story {
   const x = r();
   const lang: Lang = x < 0.85 ? 'en' : x < 0.9 ? 'fr' : x < 0.95 ? 'de' : 'es';
   const section = SECTIONS[Math.floor(r() * SECTIONS.length)] ?? 'World';
@@ -175,7 +178,7 @@ function makeStory(seq: number, r: () => number, baseTime: number): Story {
     }
     paragraphs.push(p === 0 ? `${place.toUpperCase()} — ${sentences.join(' ')}` : sentences.join(' '));
   }
-  const publishedAt = new Date(baseTime - (100_000 - seq) * 60_000).toISOString();
+  const publishedAt = new Date(at(seq)).toISOString();
   const day = publishedAt.slice(0, 10).replace(/-/g, '/');
   const slug = `story-${seq}-${headWords.slice(0, 4).join('-').toLowerCase().replace(/[^a-z0-9-]+/g, '')}`;
   return {
@@ -264,6 +267,11 @@ export async function startLoadWire(opts: LoadWireOptions): Promise<LoadWire> {
   const r = rng(seed);
   const baseTime = Date.UTC(2026, 10, 1);
   const total = opts.feeds * opts.itemsPerFeed;
+  // A paced wire dates each item when it appears (the fetcher's adaptive schedule reads these dates);
+  // otherwise items are a minute apart in the past.
+  const wireStart = Date.now();
+  const rate = opts.publishPerSecond;
+  const at = rate ? (seq: number) => wireStart + Math.floor((seq / rate) * 1000) : (seq: number) => baseTime - (100_000 - seq) * 60_000;
   const feedIds = Array.from({ length: opts.feeds }, (_, i) => `load-${String(i).padStart(3, '0')}`);
   const formats = ['rss', 'atom', 'json'] as const;
   const entries: Entry[] = [];
@@ -273,7 +281,7 @@ export async function startLoadWire(opts: LoadWireOptions): Promise<LoadWire> {
   let good = 0;
   for (let seq = 0; seq < total; seq++) {
     const feedIndex = seq % opts.feeds;
-    const story = makeStory(seq, r, baseTime);
+    const story = makeStory(seq, r, at);
     let kind: ItemKind = 'good';
     if (badEvery > 0 && seq % badEvery === badEvery - 1) {
       kind = badKinds[bad++ % badKinds.length] ?? 'dead';
@@ -300,7 +308,7 @@ export async function startLoadWire(opts: LoadWireOptions): Promise<LoadWire> {
   const firstServedAt = new Map<string, number>();
   const stats = { feedRequests: 0, notModified: 0, pageRequests: 0, errors503: 0 };
   const flakyServed = new Set<string>();
-  const started = Date.now();
+  const started = wireStart;
   let publishedOverride = false;
   const published = (): number => {
     if (publishedOverride || !opts.publishPerSecond) {
@@ -452,6 +460,10 @@ ${items
     items,
     expectedStored: items.filter((i) => i.expect === 'stored' || i.expect === 'fallback').length,
     firstServedAt,
+    publishedAt: (url) => {
+      const e = byPath.get(url.startsWith(baseUrl) ? url.slice(baseUrl.length) : url);
+      return rate && e ? at(e.item.seq) : firstServedAt.get(url);
+    },
     stats,
     publishAll() {
       publishedOverride = true;
