@@ -22,7 +22,7 @@ const FURNITURE_PHRASES = /(?:read-?more|more-?stories|most-?(?:read|popular)|yo
 
 /** Whole-block texts that are furniture wherever they sit. */
 export const FURNITURE_TEXT =
-  /^(?:share(?: this)?(?: (?:article|story|page|post))?(?: on [\w ]+)?|share via [\w ]+|tweet|email|print|copy link|follow us(?: on [\w ,&]+)?|follow [\w .'-]{1,40} on (?:twitter|x|facebook|instagram|linkedin|threads|bluesky)|(?:read|see) (?:more|also)(?:[: ].{0,100})?|related(?: (?:articles|stories|content|coverage|links|news|topics))?:?|more (?:from|on|stories|news)(?: [\w .'-]{1,40})?:?|recommended(?: for you| stories)?|you (?:may|might) also (?:like|be interested in)|most (?:read|popular|viewed)|trending(?: now)?|advertisement|sponsored(?: content)?|skip to (?:main )?content|skip (?:to )?navigation|accessibility links|breaking news|sign up(?: for| to)? (?:our|the)?.{0,40}newsletter.{0,60}|subscribe(?: to)?(?: our)? .{0,60}|get (?:our|the) .{0,40}newsletter.{0,60}|(?:\d+ )?comments?(?: \(\d+\))?|leave a comment|add a comment|post a comment|join the (?:conversation|discussion)|show comments|view comments|comments are closed\.?|back to top|click here to .{0,60}|this article (?:was|is) (?:originally )?(?:published|from) .{0,80}|listen to (?:this )?article.{0,20}|\d+ min(?:ute)?s? read)$/i;
+  /^(?:share(?: this)?(?: (?:article|story|page|post))?(?: on [\w ]+)?|share via [\w ]+|tweet|email|print|copy link|follow us(?: on [\w ,&]+)?|follow [\w .'-]{1,40} on (?:twitter|x|facebook|instagram|linkedin|threads|bluesky)|(?:read|see) (?:more|also)(?:[: ].{0,100})?|related(?: (?:articles|stories|content|coverage|links|news|topics))?:?|more (?:from|on|stories|news)(?: [\w .'-]{1,40})?:?|recommended(?: for you| stories)?|you (?:may|might) also (?:like|be interested in)|most (?:read|popular|viewed)|trending(?: now)?|advertisement|sponsored(?: content)?|skip to (?:main )?content|skip (?:to )?navigation|accessibility links|breaking news|sign up(?: for| to)? (?:our|the)?.{0,40}newsletter.{0,60}|subscribe(?: to)?(?: our)? .{0,60}|get (?:our|the) .{0,40}newsletter.{0,60}|(?:\d+ )?comments?(?: \(\d+\))?|leave a comment|add a comment|post a comment|join the (?:conversation|discussion)|show comments|view comments|comments are closed\.?|back to top|click here to .{0,60}|this article (?:was|is) (?:originally )?(?:published|from) .{0,80}|listen to (?:this )?article.{0,20}|\d+ min(?:ute)?s? read|continue reading(?: the main story| below)?|(?:the )?(?:story|article) continues (?:below|after).{0,30}|supported by|a version of this article appears in print on.{0,300}|order reprints.{0,80})$/i;
 
 const TOKEN_SPLIT = /[\s_-]+|(?<=[a-z])(?=[A-Z])/;
 
@@ -130,7 +130,7 @@ export function removeInlineFurniture(root: Element): number {
       continue;
     }
     const text = collapseSpace(el.textContent ?? '');
-    if (text.length > 160) {
+    if (text.length > 400) {
       continue;
     }
     if (!text && !el.querySelector('img, picture, video, figure')) {
