@@ -106,6 +106,8 @@ export function createExtractorPool(opts: ExtractorPoolOptions = {}): ExtractorP
   const spawn = (): Slot => {
     const worker = new Worker(BOOT, {
       eval: true,
+      // The boot code registers tsx itself: do not inherit a second `--import tsx`.
+      execArgv: [],
       workerData: extractOptions,
       resourceLimits: { maxOldGenerationSizeMb: maxHeapMb },
       stdout: false,
