@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import { Queue } from 'bullmq';
+import { Counter, register } from 'prom-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiServer } from '../../../src/api/server.js';
 import { publishArticleEvent } from '../../../src/store/article-events.js';
@@ -251,11 +252,18 @@ describe(createApiServer.name, () => {
     });
 
     it('serves queue depths, feeds by health and store size when /metrics is scraped', async () => {
+      // Stage metrics live in prom-client's default registry: they are served too.
+      const name = `telex_api_test_${randomUUID().replace(/-/g, '')}_total`;
+      const counter = new Counter({ name, help: 'test counter', labelNames: ['stage'] as const });
+      counter.inc({ stage: 'extract' }, 3);
       const res = await fetch(`${s.base}/metrics`);
+      register.removeSingleMetric(name);
       expect(res.status).toBe(200);
       expect(res.headers.get('content-type')).toMatch(/^text\/plain/);
       const text = await res.text();
+      expect(text).toContain(`${name}{stage="extract"} 3`);
       expect(text).toMatch(/^telex_store_articles 10$/m);
+      expect(Number(text.match(/^telex_store_size_bytes (\d+)$/m)?.[1])).toBeGreaterThan(0);
       expect(text).toMatch(/^telex_queue_jobs\{queue="api-test",state="waiting"\} 1$/m);
       expect(text).toMatch(/^telex_feeds\{health="ok"\} 0$/m);
       expect(text).toMatch(/^telex_api_stream_clients 0$/m);
