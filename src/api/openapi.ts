@@ -201,7 +201,7 @@ export function buildOpenApiDocument(opts: { version?: string } = {}): JsonObjec
           responses: {
             200: { description: 'An event stream.', content: { 'text/event-stream': { schema: { type: 'string' } } } },
             400: errorResponse('Bad parameter.'),
-            503: errorResponse('Event stream unavailable (no Redis).'),
+            503: errorResponse('Event stream unavailable: no Redis, or too many open streams (Retry-After).'),
           },
         },
       },

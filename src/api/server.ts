@@ -54,6 +54,8 @@ export type ApiDeps = {
   toNinjs?: (record: ArticleRecord) => unknown;
   /** Descendants of a topic code (IPTC tree), so the stream's topic filter matches like the store's. */
   expandTopic?: (code: string) => string[];
+  /** Most GET /stream clients at once (each holds a Redis connection); more get 503. Default 500. */
+  maxStreams?: number;
   /** SSE heartbeat period (default 15 s). */
   heartbeatMs?: number;
   /** Per-check timeout of /readyz (default 2 s). */
@@ -176,6 +178,10 @@ export async function createApiServer(deps: ApiDeps): Promise<FastifyInstance> {
   app.get('/stream', async (request, reply) => {
     if (!deps.redis) {
       throw new HttpError(503, 'unavailable', 'the event stream needs Redis');
+    }
+    if (openStreams.size >= (deps.maxStreams ?? 500)) {
+      reply.header('retry-after', '30');
+      throw new HttpError(503, 'unavailable', 'too many open streams, retry later');
     }
     await serveStream(request, reply, {
       redis: deps.redis,

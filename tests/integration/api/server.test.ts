@@ -443,6 +443,23 @@ describe('pagination', () => {
   });
 });
 
+describe('stream limits', () => {
+  it('answers 503 when the most streams allowed are open', async () => {
+    const s = await startServer({ maxStreams: 1 });
+    try {
+      const first = await SseClient.open(`${s.base}/stream`);
+      await first.connected();
+      const second = await getJson(`${s.base}/stream`);
+      first.close();
+      expect(second.status).toBe(503);
+      expect(second.headers.get('retry-after')).toBe('30');
+      expect(second.body.error).toBe('unavailable');
+    } finally {
+      await s.close();
+    }
+  });
+});
+
 describe('shutdown', () => {
   it('ends open streams when the server closes', async () => {
     const s = await startServer();
