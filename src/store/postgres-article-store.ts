@@ -508,45 +508,60 @@ export class PostgresArticleStore implements FullArticleStore {
         }
       }
       const p = new Params();
-      let from = 'articles a';
-      if (driver !== null) {
-        from = `(SELECT DISTINCT d.skey FROM ${driver.table} d WHERE d.${driver.col} = ANY(${p.add(driver.values)}::text[])) s
-          JOIN articles a ON a.skey = s.skey`;
-      }
-      const where: string[] = [];
+      // A selective filter with nothing else to check on the article: take the page's
+      // keys straight from the filter's (value, sort key) index, then fetch those rows.
+      const keysFirst = driver !== null && terms === null && n.feed === null && n.lang === null && sides.length === 1;
+      const t = keysFirst ? 'd' : 'a';
+      const range: string[] = [];
       // since/until: a sort-key range (whole seconds, uses the index) narrowed to the exact milliseconds.
       if (n.sinceMs !== null) {
-        where.push(`a.skey >= ${p.add(sortKeyBase(n.sinceMs))}`, `a.sort_at >= ${p.add(n.sinceMs)}`);
+        range.push(`${t}.skey >= ${p.add(sortKeyBase(n.sinceMs))}`, `${t}.sort_at >= ${p.add(n.sinceMs)}`);
       }
       if (n.untilMs !== null) {
-        where.push(`a.skey < ${p.add(sortKeyBase(n.untilMs) + SORT_KEY_SLOTS)}`, `a.sort_at < ${p.add(n.untilMs)}`);
-      }
-      if (n.feed !== null) {
-        where.push(`a.feed_id = ${p.add(n.feed)}`);
-      }
-      if (n.lang !== null) {
-        const prefix = `${n.lang.replace(/[\\%_]/g, (ch) => `\\${ch}`)}-%`;
-        where.push(`(a.language = ${p.add(n.lang)} OR a.language LIKE ${p.add(prefix)})`);
-      }
-      for (const side of sides) {
-        if (side !== driver) {
-          where.push(
-            side.filter === 'topic'
-              ? `EXISTS (SELECT 1 FROM article_topics t WHERE t.article_id = a.id AND t.code = ANY(${p.add(side.values)}::text[]))`
-              : `EXISTS (SELECT 1 FROM article_entities e WHERE e.article_id = a.id AND e.key = ANY(${p.add(side.values)}::text[]))`,
-          );
-        }
-      }
-      if (terms !== null) {
-        // Terms are letters and digits only: safe inside to_tsquery.
-        where.push(`a.tsv @@ to_tsquery('${TS_CONFIG}', ${p.add(terms.join(' & '))})`);
+        range.push(`${t}.skey < ${p.add(sortKeyBase(n.untilMs) + SORT_KEY_SLOTS)}`, `${t}.sort_at < ${p.add(n.untilMs)}`);
       }
       if (n.cursor !== null) {
-        where.push(`a.skey < ${p.add(n.cursor.key)}`);
+        range.push(`${t}.skey < ${p.add(n.cursor.key)}`);
       }
-      const sql = `SELECT a.id, a.skey, a.record FROM ${from}
-        ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
-        ORDER BY a.skey DESC LIMIT ${p.add(n.limit + 1)}`;
+      let sql: string;
+      if (keysFirst && driver !== null) {
+        sql = `SELECT a.id, a.skey, a.record FROM (
+            SELECT DISTINCT d.skey FROM ${driver.table} d
+            WHERE ${[`d.${driver.col} = ANY(${p.add(driver.values)}::text[])`, ...range].join(' AND ')}
+            ORDER BY d.skey DESC LIMIT ${p.add(n.limit + 1)}
+          ) s JOIN articles a ON a.skey = s.skey
+          ORDER BY a.skey DESC`;
+      } else {
+        let from = 'articles a';
+        if (driver !== null) {
+          from = `(SELECT DISTINCT d.skey FROM ${driver.table} d WHERE d.${driver.col} = ANY(${p.add(driver.values)}::text[])) s
+            JOIN articles a ON a.skey = s.skey`;
+        }
+        const where = [...range];
+        if (n.feed !== null) {
+          where.push(`a.feed_id = ${p.add(n.feed)}`);
+        }
+        if (n.lang !== null) {
+          const prefix = `${n.lang.replace(/[\\%_]/g, (ch) => `\\${ch}`)}-%`;
+          where.push(`(a.language = ${p.add(n.lang)} OR a.language LIKE ${p.add(prefix)})`);
+        }
+        for (const side of sides) {
+          if (side !== driver) {
+            where.push(
+              side.filter === 'topic'
+                ? `EXISTS (SELECT 1 FROM article_topics t WHERE t.article_id = a.id AND t.code = ANY(${p.add(side.values)}::text[]))`
+                : `EXISTS (SELECT 1 FROM article_entities e WHERE e.article_id = a.id AND e.key = ANY(${p.add(side.values)}::text[]))`,
+            );
+          }
+        }
+        if (terms !== null) {
+          // Terms are letters and digits only: safe inside to_tsquery.
+          where.push(`a.tsv @@ to_tsquery('${TS_CONFIG}', ${p.add(terms.join(' & '))})`);
+        }
+        sql = `SELECT a.id, a.skey, a.record FROM ${from}
+          ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
+          ORDER BY a.skey DESC LIMIT ${p.add(n.limit + 1)}`;
+      }
       const rows = await this.rows(sql, p.values);
       const page = rows.slice(0, n.limit);
       const last = page[page.length - 1];

@@ -500,40 +500,66 @@ export class SqliteArticleStore implements FullArticleStore {
           params.push(...side.values);
         }
       }
-      let from: string;
+      // A selective filter with nothing else to check on the article: take the page's
+      // keys straight from the filter's (value, sort key) index, then fetch those rows.
+      const keysFirst = match === null && driver !== null && where.length === 0;
       let key: string;
-      const fromParams: unknown[] = [];
+      let sortCol: string;
       if (match !== null) {
-        // The full-text rowid is the sort key: FTS5 walks matches newest first and stops at the limit.
-        from = 'articles_fts f JOIN articles a ON a.skey = f.rowid';
         key = 'f.rowid';
-        where.unshift('articles_fts MATCH ?');
-        params.unshift(match);
+        sortCol = 'a.sort_at';
       } else if (driver !== null) {
-        from = `(SELECT DISTINCT d.skey FROM ${driver.table} d WHERE d.${driver.col} IN (${marks(driver.values)})) s
-          CROSS JOIN articles a ON a.skey = s.skey`;
-        key = 's.skey';
-        fromParams.push(...driver.values);
+        key = keysFirst ? 'd.skey' : 's.skey';
+        sortCol = keysFirst ? 'd.sort_at' : 'a.sort_at';
       } else {
-        from = 'articles a';
         key = 'a.skey';
+        sortCol = 'a.sort_at';
       }
+      const range: string[] = [];
+      const rangeParams: unknown[] = [];
       // since/until: a sort-key range (whole seconds, uses the index) narrowed to the exact milliseconds.
       if (n.sinceMs !== null) {
-        where.push(`${key} >= ?`, 'a.sort_at >= ?');
-        params.push(sortKeyBase(n.sinceMs), n.sinceMs);
+        range.push(`${key} >= ?`, `${sortCol} >= ?`);
+        rangeParams.push(sortKeyBase(n.sinceMs), n.sinceMs);
       }
       if (n.untilMs !== null) {
-        where.push(`${key} < ?`, 'a.sort_at < ?');
-        params.push(sortKeyBase(n.untilMs) + SORT_KEY_SLOTS, n.untilMs);
+        range.push(`${key} < ?`, `${sortCol} < ?`);
+        rangeParams.push(sortKeyBase(n.untilMs) + SORT_KEY_SLOTS, n.untilMs);
       }
       if (n.cursor !== null) {
-        where.push(`${key} < ?`);
-        params.push(n.cursor.key);
+        range.push(`${key} < ?`);
+        rangeParams.push(n.cursor.key);
       }
-      const sql = `SELECT a.id, a.skey, a.record FROM ${from}
-        ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
-        ORDER BY ${key} DESC LIMIT ?`;
+      let sql: string;
+      const fromParams: unknown[] = [];
+      if (keysFirst && driver !== null) {
+        sql = `SELECT a.id, a.skey, a.record FROM (
+            SELECT DISTINCT d.skey FROM ${driver.table} d
+            WHERE ${[`d.${driver.col} IN (${marks(driver.values)})`, ...range].join(' AND ')}
+            ORDER BY d.skey DESC LIMIT ?
+          ) s CROSS JOIN articles a ON a.skey = s.skey
+          ORDER BY s.skey DESC LIMIT ?`;
+        fromParams.push(...driver.values, ...rangeParams, n.limit + 1);
+      } else {
+        let from: string;
+        if (match !== null) {
+          // The full-text rowid is the sort key: FTS5 walks matches newest first and stops at the limit.
+          from = 'articles_fts f JOIN articles a ON a.skey = f.rowid';
+          where.unshift('articles_fts MATCH ?');
+          params.unshift(match);
+        } else if (driver !== null) {
+          from = `(SELECT DISTINCT d.skey FROM ${driver.table} d WHERE d.${driver.col} IN (${marks(driver.values)})) s
+            CROSS JOIN articles a ON a.skey = s.skey`;
+          fromParams.push(...driver.values);
+        } else {
+          from = 'articles a';
+        }
+        where.push(...range);
+        params.push(...rangeParams);
+        sql = `SELECT a.id, a.skey, a.record FROM ${from}
+          ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
+          ORDER BY ${key} DESC LIMIT ?`;
+      }
       const rows = this.db.prepare(sql).all(...fromParams, ...params, n.limit + 1) as Row[];
       const page = rows.slice(0, n.limit);
       const last = page[page.length - 1];

@@ -318,6 +318,9 @@ export function runArticleStoreContract(name: string, factory: StoreFactory): vo
         expect(await collectAll(store, { entity: 'seoul', limit: 5 })).toEqual(ids);
         expect(await collectAll(store, { topic: 'medtop:20000646', limit: 4 })).toEqual(ids.filter((_, i) => i % 2 === 0));
         expect(await collectAll(store, { topic: 'medtop:20000638', limit: 4 })).toEqual(ids);
+        const window = { since: iso(T0 - 5 * HOUR), until: iso(T0 - HOUR), limit: 2 };
+        expect(await collectAll(store, { topic: 'medtop:11000000', ...window })).toEqual(ids.slice(2, 6));
+        expect(await collectAll(store, { entity: 'seoul', ...window, since: iso(T0 - 5 * HOUR + 1) })).toEqual(ids.slice(2, 5));
       });
 
       it('pages through every article once with a stable order when ties share a timestamp', async () => {
