@@ -96,7 +96,18 @@ export function errorResponseOf(err: unknown): { status: number; body: { error: 
   return { status: 500, body: { error: 'internal', message: 'internal error' } };
 }
 
-const FeedInput = FeedEntry.strict();
+const isHttpUrl = (url: string): boolean => {
+  try {
+    return /^https?:$/i.test(new URL(url).protocol);
+  } catch {
+    return false;
+  }
+};
+
+const FeedInput = FeedEntry.strict().refine((f) => typeof f.url !== 'string' || isHttpUrl(f.url), {
+  message: 'feed url must be http or https',
+  path: ['url'],
+});
 
 export async function createApiServer(deps: ApiDeps): Promise<FastifyInstance> {
   const { store, log } = deps;

@@ -232,6 +232,17 @@ describe(createApiServer.name, () => {
       expect(res.body.message).toMatch(/url/);
     });
 
+    it('answers 400 when the feed url is not http(s)', async () => {
+      const res = await getJson(`${s.base}/feeds`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ id: 'local-file', url: 'file:///etc/passwd' }),
+      });
+      expect(res.status).toBe(400);
+      expect(res.body.message).toMatch(/url: feed url must be http or https/);
+      expect(await s.store.getFeed('local-file')).toBeNull();
+    });
+
     it('answers 400 JSON when the body is not JSON', async () => {
       const res = await getJson(`${s.base}/feeds`, {
         method: 'POST',
