@@ -5,6 +5,7 @@
  *   npm run bench:extract -- --baseline        # also plain Readability on jsdom, no Telex cleanup
  *   node --import tsx bench/extract.ts --dom linkedom --repeat 20   # one DOM, RSS over many pages
  *   node --import tsx bench/extract.ts --dom linkedom --narrow      # with the <article>-narrowing option
+ *   node --import tsx bench/extract.ts --pool 2 --repeat 4          # the worker-thread pool: pages/s, RSS
  *
  * Quality: metadata accuracy vs expected-metadata.json and body-text token
  * precision / recall / F1 vs the text of expected.html (Readability's own
@@ -23,6 +24,7 @@ import { JSDOM, VirtualConsole } from 'jsdom';
 import { textBlocks } from '../src/workers/extractor/blocks.js';
 import { extractArticle, stripExecutable } from '../src/workers/extractor/extract-article.js';
 import { normalizeDate, stripSiteSuffix } from '../src/workers/extractor/metadata.js';
+import { createExtractorPool } from '../src/workers/extractor/pool.js';
 
 type Dom = 'jsdom' | 'linkedom';
 type Mode = Dom | 'readability-jsdom';
@@ -263,6 +265,53 @@ async function runOne(mode: Mode, repeat: number, verbose: boolean): Promise<Rec
   return result;
 }
 
+/** Throughput and memory of the production path: the worker-thread pool, fed two pages per thread. */
+async function runPool(repeat: number, size: number): Promise<Record<string, unknown>> {
+  const pages = loadPages();
+  const pool = createExtractorPool({ size, dom: 'linkedom', timeoutMs: 60_000 });
+  let peakRss = process.memoryUsage().rss;
+  const sampler = setInterval(() => {
+    peakRss = Math.max(peakRss, process.memoryUsage().rss);
+  }, 20);
+  const rssAt: number[] = [];
+  // Warm-up: wait for every thread to be ready.
+  await Promise.all(Array.from({ length: size }, () => pool.extract(pages[0]?.source ?? '', PAGE_URL).catch(() => null)));
+  const c0 = process.cpuUsage();
+  const started = performance.now();
+  let done = 0;
+  let failures = 0;
+  for (let round = 0; round < repeat; round++) {
+    rssAt.push(Math.round(process.memoryUsage().rss / 1048576));
+    let next = 0;
+    const lane = async (): Promise<void> => {
+      while (next < pages.length) {
+        const p = pages[next++];
+        try {
+          await pool.extract(p?.source ?? '', PAGE_URL);
+        } catch {
+          failures++;
+        }
+        done++;
+      }
+    };
+    await Promise.all(Array.from({ length: size * 2 }, lane));
+  }
+  const elapsed = performance.now() - started;
+  const cpu = process.cpuUsage(c0);
+  clearInterval(sampler);
+  await pool.close();
+  return {
+    mode: `pool-linkedom x${size}`,
+    extractions: done,
+    failures,
+    pagesPerSecond: +((1000 * done) / elapsed).toFixed(1),
+    cpuMsPerPage: +((cpu.user + cpu.system) / 1000 / done).toFixed(1),
+    peakRssMiB: Math.round(peakRss / 1048576),
+    rssMiBPerRound: rssAt,
+    loadAverage: os.loadavg().map((x) => +x.toFixed(1)),
+  };
+}
+
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 ? process.argv[i + 1] : undefined;
@@ -272,6 +321,11 @@ async function main(): Promise<void> {
   const mode = arg('dom') as Mode | undefined;
   const repeat = Number(arg('repeat') ?? '1');
   const verbose = process.argv.includes('--verbose');
+  const poolSize = arg('pool');
+  if (poolSize) {
+    console.log(JSON.stringify(await runPool(repeat, Number(poolSize) || os.availableParallelism()), null, 2));
+    return;
+  }
   if (mode) {
     const result = await runOne(mode, repeat, verbose);
     if (process.argv.includes('--json')) {

@@ -32,7 +32,7 @@ export type ExtractorPool = {
   close(): Promise<void>;
 };
 
-export const POOL_DEFAULTS = { timeoutMs: 10_000, maxHeapMb: 1024 } as const;
+export const POOL_DEFAULTS = { timeoutMs: 10_000, maxHeapMb: 384 } as const;
 
 type Job = {
   id: number;
