@@ -9,6 +9,11 @@ export type StageContext = {
   attempt: number;
   /** No retry follows this attempt: the handler should fall back rather than throw a retryable error. */
   finalAttempt: boolean;
+  /**
+   * This job was started before (a retry, or a worker died holding it): side
+   * effects after a write may not have happened, so handlers redo them.
+   */
+  redelivered: boolean;
   log: Logger;
 };
 
@@ -85,7 +90,8 @@ export function startStage<K extends QueueKey>(o: StageOptions<K>): Worker {
     const jobId = String(job.id);
     log = log.child({ feedId: payload.feedId, ...('url' in payload ? { url: payload.url } : {}) });
     try {
-      const result = await o.handle(payload, { attempt, finalAttempt: attempt >= maxAttempts, log });
+      const redelivered = job.attemptsStarted > 1 || job.stalledCounter > 0 || job.attemptsMade > 0;
+      const result = await o.handle(payload, { attempt, finalAttempt: attempt >= maxAttempts, redelivered, log });
       if (result.status === 'done') {
         const next = await o.enqueue(result.next ?? []);
         await result.afterEnqueue?.();

@@ -12,8 +12,17 @@ export type EnrichDeps = {
   publish: (record: ArticleRecord, outcome: UpsertOutcome) => Promise<void>;
 };
 
-/** Enriches an extracted article, finds its wire-copy cluster, upserts it and announces the change. */
-export async function handleEnrich(article: PayloadOf<'enrich'>, deps: EnrichDeps): Promise<StageResult> {
+/**
+ * Enriches an extracted article, finds its wire-copy cluster, upserts it and
+ * announces the change. A redelivered job whose upsert already happened
+ * announces again (the first run may have died before it did): events are
+ * at-least-once, and consumers tell repeats apart by (id, version).
+ */
+export async function handleEnrich(
+  article: PayloadOf<'enrich'>,
+  deps: EnrichDeps,
+  ctx: { redelivered: boolean } = { redelivered: false },
+): Promise<StageResult> {
   const record = enrichArticle(article, deps.options());
   const fp = fingerprint(record.text);
   const candidates = await deps.store.findSimilar(fp.bands);
@@ -34,6 +43,8 @@ export async function handleEnrich(article: PayloadOf<'enrich'>, deps: EnrichDep
   const { outcome, record: stored } = await deps.store.upsertArticle(record, { fingerprint: fp });
   if (outcome !== 'unchanged') {
     await deps.publish(stored, outcome);
+  } else if (ctx.redelivered) {
+    await deps.publish(stored, stored.version > 1 ? 'updated' : 'created');
   }
   return { status: 'done', detail: { articleId: stored.id, outcome, version: stored.version, clusterId: stored.clusterId } };
 }

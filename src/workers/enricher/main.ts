@@ -42,14 +42,14 @@ export function startEnricher(rt: Runtime, onEvent?: (e: StageEvent<'enrich'>) =
     prefix: rt.prefix,
     log: rt.log,
     concurrency: rt.config.file.workers.enricherConcurrency,
-    handle: (payload) =>
+    handle: (payload, ctx) =>
       handleEnrich(payload, {
         store: rt.store,
         options,
         publish: async (record, outcome) => {
           await publishArticleEvent(rt.producerRedis, rt.eventsStreamKey, record, outcome);
         },
-      }),
+      }, ctx),
     enqueue: rt.producer.enqueue,
     onEvent: async (e) => {
       if (e.outcome === 'failed' || e.outcome === 'done') {

@@ -113,6 +113,33 @@ describe(startStage.name, () => {
     expect(calls).toBe(2);
   });
 
+  it('tells the handler when a job is run again', async () => {
+    const seen: StageEvent<'extract'>[] = [];
+    const flags: boolean[] = [];
+    const w = startStage({
+      queue: 'extract',
+      connection: workerRedis,
+      prefix,
+      log: silentLogger(),
+      concurrency: 1,
+      handle: async (_payload, ctx) => {
+        flags.push(ctx.redelivered);
+        if (flags.length === 1) {
+          throw new PipelineError('network', true, 'ECONNRESET');
+        }
+        return { status: 'done' };
+      },
+      enqueue: producer.enqueue,
+      onEvent: (e) => {
+        seen.push(e);
+      },
+    });
+    workers.push(w);
+    await producer.enqueue([{ queue: 'extract', payload: item, jobId: 'p5' }]);
+    await waitFor(() => seen.some((e) => e.outcome === 'done'));
+    expect(flags).toEqual([false, true]);
+  });
+
   it('fails permanently on a bad payload that bypassed the producer', async () => {
     const seen: StageEvent<'extract'>[] = [];
     let calls = 0;

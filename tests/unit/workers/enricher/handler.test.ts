@@ -47,6 +47,16 @@ describe(handleEnrich.name, () => {
     expect(published).toHaveLength(1);
   });
 
+  it('announces again when a redelivered job finds its article already stored', async () => {
+    await handleEnrich(extractedArticle(), deps);
+    // as if the first run died between the upsert and the announcement
+    published.length = 0;
+    const again = await handleEnrich(extractedArticle(), deps, { redelivered: true });
+    expect(again).toMatchObject({ status: 'done', detail: { outcome: 'unchanged' } });
+    expect(published.map((p) => p.outcome)).toEqual(['created']);
+    expect(await store.countArticles()).toBe(1);
+  });
+
   it('bumps the version when the article text changes', async () => {
     await handleEnrich(extractedArticle(), deps);
     const updated = await handleEnrich(extractedArticle({ text: `${seedText()}\n\nThis story has been updated.` }), deps);
