@@ -191,6 +191,9 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
 /** A topic or entity filter matching fewer articles than this drives the page from its own index. */
 export const DRIVE_THRESHOLD = 2000;
 
+/** How many of the newest articles a text query walks before falling back to the GIN index. */
+export const TEXT_PROBE_ROWS = 2000;
+
 type Row = Record<string, unknown>;
 
 const str = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
@@ -252,6 +255,7 @@ export class PostgresArticleStore implements FullArticleStore {
   private readonly now: () => Date;
   private readonly topicExpander: ((code: string) => string[]) | undefined;
   private readonly driveThreshold: number;
+  private readonly textProbeRows: number;
   private closed = false;
 
   constructor(databaseUrl: string, opts: StoreOptions = {}) {
@@ -266,6 +270,7 @@ export class PostgresArticleStore implements FullArticleStore {
     this.now = opts.now ?? (() => new Date());
     this.topicExpander = opts.topicExpander;
     this.driveThreshold = opts.driveThreshold ?? DRIVE_THRESHOLD;
+    this.textProbeRows = Math.max(1, Math.floor(opts.textProbeRows ?? TEXT_PROBE_ROWS));
   }
 
   private async run<T>(what: string, fn: () => Promise<T>): Promise<T> {
@@ -558,17 +563,66 @@ export class PostgresArticleStore implements FullArticleStore {
           // Terms are letters and digits only: safe inside to_tsquery.
           where.push(`a.tsv @@ to_tsquery('${TS_CONFIG}', ${p.add(terms.join(' & '))})`);
         }
-        sql = `SELECT a.id, a.skey, a.record FROM ${from}
-          ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
-          ORDER BY a.skey DESC LIMIT ${p.add(n.limit + 1)}`;
+        const limit = p.add(n.limit + 1);
+        const pageSql = (extra: string[]): string => {
+          const all = [...where, ...extra];
+          return `SELECT a.id, a.skey, a.record FROM ${from}
+            ${all.length > 0 ? `WHERE ${all.join(' AND ')}` : ''}
+            ORDER BY a.skey DESC LIMIT ${limit}`;
+        };
+        sql = pageSql([]);
+        if (terms !== null) {
+          const rows = await this.textRows(pageSql, p.values, n.cursor?.key ?? null, n.limit);
+          return this.pageOf(rows, n.limit);
+        }
       }
-      const rows = await this.rows(sql, p.values);
-      const page = rows.slice(0, n.limit);
-      const last = page[page.length - 1];
-      return {
-        items: page.map((r) => JSON.parse(String(r.record)) as ArticleRecord),
-        nextCursor: rows.length > n.limit && last ? encodeCursor({ key: Number(last.skey), id: String(last.id) }) : null,
-      };
+      return this.pageOf(await this.rows(sql, p.values), n.limit);
+    });
+  }
+
+  private pageOf(rows: Row[], limit: number): ArticlePage {
+    const page = rows.slice(0, limit);
+    const last = page[page.length - 1];
+    return {
+      items: page.map((r) => JSON.parse(String(r.record)) as ArticleRecord),
+      nextCursor: rows.length > limit && last ? encodeCursor({ key: Number(last.skey), id: String(last.id) }) : null,
+    };
+  }
+
+  /**
+   * A page with a text condition. The planner cannot tell a rare word from a
+   * common one well: walking the sort key for a rare word reads every row, and a
+   * GIN bitmap for a common word reads every match. So first walk only the
+   * newest TEXT_PROBE_ROWS articles past the cursor; a common word fills the page
+   * there. Otherwise the word is rare there: take its matches from the GIN index.
+   */
+  private textRows(
+    pageSql: (extra: string[]) => string,
+    values: unknown[],
+    cursorKey: number | null,
+    limit: number,
+  ): Promise<Row[]> {
+    return this.tx(async (c) => {
+      const bound = (
+        await c.query(
+          `SELECT skey FROM articles ${cursorKey === null ? '' : 'WHERE skey < $2'} ORDER BY skey DESC OFFSET $1 LIMIT 1`,
+          cursorKey === null ? [this.textProbeRows - 1] : [this.textProbeRows - 1, cursorKey],
+        )
+      ).rows[0] as Row | undefined;
+      if (bound === undefined) {
+        return (await c.query(pageSql([]), values)).rows as Row[];
+      }
+      const boundKey = Number(bound.skey);
+      if (!Number.isSafeInteger(boundKey)) {
+        throw new PipelineError('store', false, `unexpected sort key ${String(bound.skey)}`);
+      }
+      await c.query('SET LOCAL enable_bitmapscan = off');
+      const probe = (await c.query(pageSql([`a.skey >= ${boundKey}`]), values)).rows as Row[];
+      if (probe.length > limit) {
+        return probe;
+      }
+      await c.query('SET LOCAL enable_bitmapscan = on; SET LOCAL enable_indexscan = off; SET LOCAL enable_seqscan = off');
+      return (await c.query(pageSql([]), values)).rows as Row[];
     });
   }
 

@@ -188,7 +188,7 @@ export function runArticleStoreContract(name: string, factory: StoreFactory): vo
     // Both page plans: filters driving from their own index (default), and a scan of the articles checking each filter.
     describe.each([
       ['index-driven filters', {}],
-      ['scan with filter checks', { driveThreshold: 0 }],
+      ['scan with filter checks', { driveThreshold: 0, textProbeRows: 8 }],
     ] as const)('listArticles (%s)', (_plan, planOpts) => {
       beforeEach(async () => {
         await open(planOpts);
@@ -338,6 +338,8 @@ export function runArticleStoreContract(name: string, factory: StoreFactory): vo
         expect(first.nextCursor).not.toBeNull();
         const all = (await store.listArticles({ limit: 100 })).items.map((a) => a.id);
         expect(all).toEqual(seen);
+        expect(await collectAll(store, { q: 'second paragraph', limit: 5 })).toEqual(seen);
+        expect(await collectAll(store, { q: 'p7', limit: 5 })).toEqual([ids[7]]);
       });
 
       it('neither skips nor repeats an article when new ones arrive between pages', async () => {
