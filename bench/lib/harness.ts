@@ -130,6 +130,8 @@ export type Audit = {
   versionsAboveOne: number;
   createdEvents: number;
   duplicateCreatedEvents: number;
+  /** "<entry time> <article id> <url>" of every created event whose article was announced more than once. */
+  duplicates: string[];
   failedJobs: { extract: number; enrich: number; poll: number };
   failedOnGoodInput: string[];
   badInputNotFailed: string[];
@@ -174,6 +176,9 @@ export async function audit(wire: LoadWire, obs: Observer, databaseUrl: string):
     }
   }
   const duplicateCreatedEvents = [...created.values()].filter((n) => n > 1).length;
+  const duplicates = events
+    .filter((e) => e.outcome === 'created' && (created.get(e.id) ?? 0) > 1)
+    .map((e) => `${new Date(e.ms).toISOString()} ${e.id} ${e.url}`);
 
   const failedUrls = new Map<string, string>();
   const failedJobs = { extract: 0, enrich: 0, poll: 0 };
@@ -209,6 +214,7 @@ export async function audit(wire: LoadWire, obs: Observer, databaseUrl: string):
     versionsAboveOne,
     createdEvents: created.size,
     duplicateCreatedEvents,
+    duplicates,
     failedJobs,
     failedOnGoodInput,
     badInputNotFailed,

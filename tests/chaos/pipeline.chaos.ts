@@ -96,6 +96,7 @@ describe('pipeline under chaos', () => {
       { at: 0.7, name: 'kill -9 enricher', act: () => killAndRestart('enricher') },
     ];
     const killed: string[] = [];
+    const restarts: string[] = [];
     async function killAndRestart(role: string) {
       const p = procs.get(role);
       if (!p) {
@@ -125,7 +126,9 @@ describe('pipeline under chaos', () => {
         250,
       );
       log(`${step.name} at ${stored}/${expected} stored`);
+      const t = new Date().toISOString();
       await step.act();
+      restarts.push(`${step.name} ${t}..${new Date().toISOString()}`);
     }
 
     await waitFor(
@@ -160,19 +163,23 @@ describe('pipeline under chaos', () => {
         `failed on good input ${a.failedOnGoodInput.length}, dead links not failed ${a.badInputNotFailed.length}, nothing left: ${a.nothingLeft}`,
     );
     log(`leftover ${JSON.stringify(a.leftover)}`);
+    log(`restarts: ${restarts.join(', ')}`);
+    if (a.duplicates.length > 0) {
+      log(`created events for articles announced more than once:\n  ${a.duplicates.join('\n  ')}`);
+    }
     log(`processes that died on their own: ${crashes.length}${crashes.map((c) => `\n  ${c.role} pid ${c.pid} exit ${c.exit}:\n    ${c.stderr.replace(/\n/g, '\n    ')}`).join('')}`);
-    expect(a.missing, 'items never stored').toEqual([]);
-    expect(a.unexpected, 'articles that should not exist').toEqual([]);
-    expect(a.stored).toBe(expected);
-    expect(a.storedOnce).toBe(true);
-    expect(a.versionsAboveOne, 'an article rewritten by a redelivered job').toBe(0);
-    expect(a.duplicateCreatedEvents, 'an article announced as created twice').toBe(0);
-    expect(a.failedOnGoodInput, 'failures on good input').toEqual([]);
-    expect(a.badInputNotFailed, 'dead links that did not fail').toEqual([]);
-    expect(a.failedJobs.extract).toBe(wire.items.filter((i) => i.expect === 'failed').length);
-    expect(a.failedJobs.enrich).toBe(0);
-    expect(a.nothingLeft, `queues: ${JSON.stringify(a.leftover)}`).toBe(true);
-    // Last, so the checks above still run: no role may die of a Redis or PostgreSQL restart.
-    expect(crashes.map((c) => `${c.role}: ${c.stderr.split('\n').findLast((l) => /^\w*Error\b/.test(l.trim())) ?? c.exit}`), 'roles that died on their own').toEqual([]);
+    expect.soft(a.missing, 'items never stored').toEqual([]);
+    expect.soft(a.unexpected, 'articles that should not exist').toEqual([]);
+    expect.soft(a.stored).toBe(expected);
+    expect.soft(a.storedOnce).toBe(true);
+    expect.soft(a.versionsAboveOne, 'an article rewritten by a redelivered job').toBe(0);
+    expect.soft(a.duplicateCreatedEvents, 'an article announced as created twice').toBe(0);
+    expect.soft(a.failedOnGoodInput, 'failures on good input').toEqual([]);
+    expect.soft(a.badInputNotFailed, 'dead links that did not fail').toEqual([]);
+    expect.soft(a.failedJobs.extract).toBe(wire.items.filter((i) => i.expect === 'failed').length);
+    expect.soft(a.failedJobs.enrich).toBe(0);
+    expect.soft(a.nothingLeft, `queues: ${JSON.stringify(a.leftover)}`).toBe(true);
+    // No role may die of a Redis or PostgreSQL restart (soft checks: one run reports every problem).
+    expect.soft(crashes.map((c) => `${c.role}: ${c.stderr.split('\n').findLast((l) => /^\w*Error\b/.test(l.trim())) ?? c.exit}`), 'roles that died on their own').toEqual([]);
   });
 });
