@@ -22,7 +22,7 @@ import { parseHTML } from 'linkedom';
 import { Readability } from '@mozilla/readability';
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { textBlocks } from '../src/workers/extractor/blocks.js';
-import { extractArticle, stripExecutable } from '../src/workers/extractor/extract-article.js';
+import { extractArticle } from '../src/workers/extractor/extract-article.js';
 import { normalizeDate, stripSiteSuffix } from '../src/workers/extractor/metadata.js';
 import { createExtractorPool } from '../src/workers/extractor/pool.js';
 
@@ -87,7 +87,8 @@ const sameLang = (a: string | null | undefined, b: string | null | undefined): b
 type Got = { title: string; byline: string | null; excerpt: string | null; siteName: string | null; publishedTime: string | null; lang: string | null; text: string } | null;
 
 function runReadabilityOnly(source: string): Got {
-  const dom = new JSDOM(stripExecutable(source), { url: PAGE_URL, virtualConsole: new VirtualConsole() });
+  // Only <style> goes (jsdom throws on some invalid CSS); scripts stay so Readability reads JSON-LD.
+  const dom = new JSDOM(source.replace(/<style\b[\s\S]*?(?:<\/style\s*>|$)/gi, ''), { url: PAGE_URL, virtualConsole: new VirtualConsole() });
   try {
     const r = new Readability(dom.window.document).parse();
     if (!r) {
