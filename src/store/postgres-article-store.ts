@@ -286,6 +286,13 @@ export class PostgresArticleStore implements FullArticleStore {
 
   private async tx<T>(fn: (c: PoolClient) => Promise<T>): Promise<T> {
     const client = await this.pool.connect();
+    // A checked-out client whose server goes away emits 'error': without a listener
+    // that would crash the process. Note it, let the query fail, and discard the client.
+    let lost: Error | undefined;
+    const onError = (err: Error): void => {
+      lost = err;
+    };
+    client.on('error', onError);
     try {
       await client.query('BEGIN');
       const out = await fn(client);
@@ -295,7 +302,8 @@ export class PostgresArticleStore implements FullArticleStore {
       await client.query('ROLLBACK').catch(() => undefined);
       throw err;
     } finally {
-      client.release();
+      client.off('error', onError);
+      client.release(lost);
     }
   }
 
