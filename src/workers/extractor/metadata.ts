@@ -122,6 +122,10 @@ function imageUrl(v: unknown): string | null {
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', '#39': "'" };
 
+/** A numeric character reference's character; U+FFFD for NUL, surrogates and out-of-range values (as HTML does). */
+const codePoint = (n: number): string =>
+  Number.isFinite(n) && n > 0 && n < 0x110000 && !(n >= 0xd800 && n <= 0xdfff) ? String.fromCodePoint(n) : '\uFFFD';
+
 function decodeEntities(s: string): string {
   if (!s.includes('&')) {
     return s;
@@ -129,12 +133,10 @@ function decodeEntities(s: string): string {
   return s.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+\d*);/gi, (all, name: string) => {
     const lower = name.toLowerCase();
     if (lower.startsWith('#x')) {
-      const n = Number.parseInt(lower.slice(2), 16);
-      return Number.isFinite(n) && n > 0 && n < 0x110000 ? String.fromCodePoint(n) : all;
+      return codePoint(Number.parseInt(lower.slice(2), 16));
     }
     if (lower.startsWith('#')) {
-      const n = Number.parseInt(lower.slice(1), 10);
-      return Number.isFinite(n) && n > 0 && n < 0x110000 ? String.fromCodePoint(n) : all;
+      return codePoint(Number.parseInt(lower.slice(1), 10));
     }
     return ENTITIES[lower] ?? all;
   });
@@ -411,8 +413,8 @@ export function readMetadata(doc: Document, url: string, ld: JsonObject[]): Page
   );
 
   const excerpt =
-    first(meta, ['dc:description', 'dcterm:description', 'og:description', 'weibo:article:description', 'description', 'twitter:description', 'sailthru:description']) ??
-    str(article?.description);
+    str(article?.description) ??
+    first(meta, ['dc:description', 'dcterm:description', 'og:description', 'weibo:article:description', 'description', 'twitter:description', 'sailthru:description']);
 
   const leadImage = absoluteUrl(
     first(meta, ['og:image', 'og:image:url', 'og:image:secure_url', 'twitter:image', 'twitter:image:src']) ??
