@@ -147,6 +147,6 @@ export type StoreOptions = {
    * from its own index (default 2000). Tests set 0 to exercise the other plan.
    */
   driveThreshold?: number;
-  /** PostgreSQL: how many of the newest articles a text query walks before using the GIN index (default 2000). */
+  /** PostgreSQL: how many of the newest articles a text query walks before using the GIN index (default 250). */
   textProbeRows?: number;
 };
