@@ -268,7 +268,7 @@ export function cleanByline(v: string | null): string | null {
     .replace(BYLINE_TAIL, '')
     .replace(/[\s—–|·•,:-]+$/, '')
     .trim();
-  if (/^(?:by|par|por|von)$/i.test(s)) {
+  if (/^(?:by|par|por|von|last|updated|published|posted|share|follow|author|staff)$/i.test(s)) {
     s = '';
   }
   if (!s || s.length > 200 || /^https?:\/\//i.test(s) || /^\d/.test(s) || !/\p{L}/u.test(s)) {
