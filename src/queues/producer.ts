@@ -33,7 +33,7 @@ export function createQueues(connection: Redis, prefix: string): Queues {
   return { poll: make('poll'), extract: make('extract'), enrich: make('enrich') };
 }
 
-/** Deterministic job id, so re-delivery of the same work while it is queued is a no-op. */
+/** Deterministic job id from the work itself, so queueing the same work twice while it is queued is a no-op. */
 export function jobIdFor(request: JobRequest): string {
   if (request.jobId) {
     return request.jobId;
@@ -42,10 +42,16 @@ export function jobIdFor(request: JobRequest): string {
   switch (request.queue) {
     case 'poll':
       return `${name}-${request.payload.feedId}-${Date.now()}`;
-    case 'extract':
-      return `${name}-${sha256Hex(`${request.payload.feedId}\n${request.payload.url}`)}`;
-    case 'enrich':
-      return `${name}-${sha256Hex(request.payload.canonicalUrl)}`;
+    case 'extract': {
+      // The same item queued twice (two fetcher replicas) is one job; a changed item is a new one,
+      // even while an earlier job for its URL is still kept as failed.
+      const p = request.payload;
+      return `${name}-${sha256Hex([p.feedId, p.url, p.title ?? '', p.publishedAt ?? '', p.content ?? p.summary ?? ''].join('\n'))}`;
+    }
+    case 'enrich': {
+      const p = request.payload;
+      return `${name}-${sha256Hex([p.canonicalUrl, p.title, p.text].join('\n'))}`;
+    }
   }
 }
 
