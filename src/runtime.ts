@@ -75,7 +75,7 @@ export async function createRuntime(
       }
     },
   };
-  const producer = createProducer(producerRedis, prefix);
+  const producer = createProducer(producerRedis, prefix, (err, queue) => log.warn({ err: err.message, queue }, 'queue connection error'));
   return {
     config,
     log,

@@ -27,9 +27,13 @@ const QUEUE_JOB_OPTIONS: Record<QueueKey, JobsOptions> = {
   enrich: DEFAULT_JOB_OPTIONS,
 };
 
-export function createQueues(connection: Redis, prefix: string): Queues {
-  const make = (key: QueueKey) =>
-    new Queue(QUEUES[key].name, { connection, prefix, defaultJobOptions: QUEUE_JOB_OPTIONS[key] });
+export function createQueues(connection: Redis, prefix: string, onError?: (err: Error, queue: string) => void): Queues {
+  const make = (key: QueueKey) => {
+    const q = new Queue(QUEUES[key].name, { connection, prefix, defaultJobOptions: QUEUE_JOB_OPTIONS[key] });
+    // Connection errors surface on the queue; log them instead of letting them go to stderr raw.
+    q.on('error', (err) => onError?.(err, QUEUES[key].name));
+    return q;
+  };
   return { poll: make('poll'), extract: make('extract'), enrich: make('enrich') };
 }
 
@@ -62,8 +66,8 @@ export type Producer = {
 };
 
 /** Validates every payload before it reaches Redis; a bad payload is a permanent error. */
-export function createProducer(connection: Redis, prefix: string): Producer {
-  const queues = createQueues(connection, prefix);
+export function createProducer(connection: Redis, prefix: string, onError?: (err: Error, queue: string) => void): Producer {
+  const queues = createQueues(connection, prefix, onError);
   return {
     queues,
     async enqueue(requests) {

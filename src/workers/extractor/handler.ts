@@ -5,12 +5,13 @@ import type { HttpClient } from '../../net/types.js';
 import { countWords, joinBlocks, textBlocks } from './blocks.js';
 import { parseDocument } from './dom.js';
 import { sanitizeArticleHtml } from './sanitize.js';
+import type { ExtractHints } from './pool.js';
 import type { Extracted } from './types.js';
 
 export type ExtractDeps = {
   http: HttpClient;
   /** The extractor core, usually run off the main thread (see pool.ts). */
-  extract: (html: string, url: string) => Promise<Extracted | null>;
+  extract: (html: string, url: string, hints?: ExtractHints) => Promise<Extracted | null>;
   now: () => Date;
 };
 
@@ -110,7 +111,10 @@ export async function handleExtract(
   }
   let found: Extracted | null;
   try {
-    found = await deps.extract(page.text, page.url);
+    found = await deps.extract(page.text, page.url, {
+      contentLanguage: page.headers['content-language'] ?? null,
+      fallbackPublishedAt: item.dateMissing ? null : (item.publishedAt ?? null),
+    });
   } catch (err) {
     // A page too large, too deep or too slow to extract fails alone; the feed's own content may still serve.
     const { code, message } = describeError(err);

@@ -9,7 +9,7 @@ export function startExtractor(rt: Runtime, onEvent?: (e: StageEvent<'extract'>)
   const pool = createExtractorPool({ ...(rt.config.file.workers.extractorThreads ? { size: rt.config.file.workers.extractorThreads } : {}) });
   const deps: ExtractDeps = {
     http: rt.http,
-    extract: (html, url) => pool.extract(html, url),
+    extract: (html, url, hints) => pool.extract(html, url, hints),
     now: () => new Date(),
   };
   const worker = startStage({

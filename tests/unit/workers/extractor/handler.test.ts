@@ -98,3 +98,20 @@ describe('handleExtract with a failing extractor', () => {
     expect(payload.extraction.warnings.join(' ')).toMatch(/timeout/);
   });
 });
+
+describe('handleExtract hints', () => {
+  it('hands the extractor the page’s Content-Language and the feed’s date', async () => {
+    const url = 'https://news.test/fr';
+    const seen: unknown[] = [];
+    const d: ExtractDeps = {
+      http: fakeHttp({ [url]: { body: seedHtml, headers: { 'content-language': 'fr' } } }),
+      extract: async (html, u, hints) => {
+        seen.push(hints);
+        return extractArticle(html, u);
+      },
+      now: () => now,
+    };
+    await handleExtract({ feedId: 'f', url, publishedAt: '2002-06-11T08:00:00.000Z' }, d);
+    expect(seen).toEqual([{ contentLanguage: 'fr', fallbackPublishedAt: '2002-06-11T08:00:00.000Z' }]);
+  });
+});
