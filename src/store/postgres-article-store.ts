@@ -21,6 +21,11 @@ import {
   queryTerms,
   sortTimeOf,
   topicCodesOf,
+  feedFromRow,
+  outcomeFromRow,
+  str,
+  toStoreError,
+  type Row,
 } from './store-core.js';
 import type {
   ArticlePage,
@@ -194,48 +199,7 @@ export const DRIVE_THRESHOLD = 2000;
 /** How many of the newest articles a text query walks before falling back to the GIN index. */
 export const TEXT_PROBE_ROWS = 250;
 
-type Row = Record<string, unknown>;
-
-const str = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
-
-function feedFromRow(r: Row): FeedState {
-  const code = str(r.last_error_code);
-  return {
-    id: String(r.id),
-    url: String(r.url),
-    title: str(r.title),
-    intervalMs: r.interval_ms === null || r.interval_ms === undefined ? null : Number(r.interval_ms),
-    lastPolledAt: str(r.last_polled_at),
-    lastSuccessAt: str(r.last_success_at),
-    lastErrorAt: str(r.last_error_at),
-    lastError: code === null ? null : { code, message: str(r.last_error_message) ?? '' },
-    consecutiveFailures: Number(r.consecutive_failures ?? 0),
-    lastNewItems: Number(r.last_new_items ?? 0),
-    etag: str(r.etag),
-    lastModified: str(r.last_modified),
-    nextPollAt: str(r.next_poll_at),
-    status: r.status === 'retired' ? 'retired' : 'active',
-  };
-}
-
-function outcomeFromRow(r: Row): ItemOutcome {
-  return {
-    feedId: String(r.feed_id),
-    url: String(r.url),
-    stage: r.stage as ItemOutcome['stage'],
-    status: r.status as ItemOutcome['status'],
-    reason: str(r.reason),
-    articleId: str(r.article_id),
-    at: String(r.at),
-  };
-}
-
-function storeError(err: unknown, what: string): PipelineError {
-  if (err instanceof PipelineError) {
-    return err;
-  }
-  return new PipelineError('store', true, `postgres ${what}: ${(err as Error)?.message ?? String(err)}`, err);
-}
+const storeError = (err: unknown, what: string): PipelineError => toStoreError('postgres', err, what);
 
 const SCHEMA_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,62}$/;
 

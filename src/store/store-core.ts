@@ -3,7 +3,7 @@
  * query normalisation. No I/O, no clock (callers pass `now`).
  */
 import { PipelineError } from '../errors.js';
-import type { ArticleQuery, ArticleRecord, UpsertOutcome } from './types.js';
+import type { ArticleQuery, ArticleRecord, FeedState, ItemOutcome, UpsertOutcome } from './types.js';
 
 export const DEFAULT_PAGE_SIZE = 50;
 export const MAX_PAGE_SIZE = 1000;
@@ -189,3 +189,50 @@ export function normaliseQuery(query: ArticleQuery, topicExpander?: (code: strin
 
 /** Language as stored for filtering: lower case, and `lang=en` also matches `en-US`. */
 export const langKey = (language: string | null): string | null => (language ? language.toLowerCase() : null);
+
+/** A database row, as both drivers return it. */
+export type Row = Record<string, unknown>;
+
+export const str = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
+
+/** A feeds row (same columns on both backends) as the contract's FeedState. */
+export function feedFromRow(r: Row): FeedState {
+  const code = str(r.last_error_code);
+  return {
+    id: String(r.id),
+    url: String(r.url),
+    title: str(r.title),
+    intervalMs: r.interval_ms === null || r.interval_ms === undefined ? null : Number(r.interval_ms),
+    lastPolledAt: str(r.last_polled_at),
+    lastSuccessAt: str(r.last_success_at),
+    lastErrorAt: str(r.last_error_at),
+    lastError: code === null ? null : { code, message: str(r.last_error_message) ?? '' },
+    consecutiveFailures: Number(r.consecutive_failures ?? 0),
+    lastNewItems: Number(r.last_new_items ?? 0),
+    etag: str(r.etag),
+    lastModified: str(r.last_modified),
+    nextPollAt: str(r.next_poll_at),
+    status: r.status === 'retired' ? 'retired' : 'active',
+  };
+}
+
+/** An item_outcomes row as the contract's ItemOutcome. */
+export function outcomeFromRow(r: Row): ItemOutcome {
+  return {
+    feedId: String(r.feed_id),
+    url: String(r.url),
+    stage: r.stage as ItemOutcome['stage'],
+    status: r.status as ItemOutcome['status'],
+    reason: str(r.reason),
+    articleId: str(r.article_id),
+    at: String(r.at),
+  };
+}
+
+/** Turns driver errors into retryable store errors; PipelineErrors pass through. */
+export function toStoreError(backend: 'sqlite' | 'postgres', err: unknown, what: string): PipelineError {
+  if (err instanceof PipelineError) {
+    return err;
+  }
+  return new PipelineError('store', true, `${backend} ${what}: ${(err as Error)?.message ?? String(err)}`, err);
+}
