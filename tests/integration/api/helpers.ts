@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { Redis } from 'ioredis';
 import { createApiServer, type ApiDeps } from '../../../src/api/server.js';
-import { articleIdFor, contentHashOf } from '../../../src/lib/ids.js';
+import { makeRecord } from '../../helpers/records.js';
 import { silentLogger } from '../../../src/logger.js';
 import { openStore } from '../../../src/store/index.js';
 import type { FullArticleStore } from '../../../src/store/article-store.js';
@@ -15,42 +15,8 @@ import type { ArticleRecord } from '../../../src/store/types.js';
 export const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 export const TOKEN = 'test-token-0123456789';
 
-type Overrides = Partial<Omit<ArticleRecord, 'id' | 'canonicalUrl' | 'contentHash'>> & { slug: string };
-
-export function makeArticle(o: Overrides): ArticleRecord {
-  const url = `https://news.test/${o.slug}`;
-  const title = o.title ?? `Story ${o.slug}`;
-  const text = o.text ?? `Body of story ${o.slug}.\n\nSecond paragraph.`;
-  const { slug: _slug, ...rest } = o;
-  return {
-    url,
-    feed: { id: 'wire', title: 'Wire', url: 'https://news.test/feed.xml' },
-    siteName: 'News Test',
-    byline: null,
-    dateline: null,
-    publishedAt: '2026-01-01T10:00:00.000Z',
-    modifiedAt: null,
-    fetchedAt: '2026-01-01T11:00:00.000Z',
-    language: 'en',
-    excerpt: null,
-    html: `<p>${text}</p>`,
-    wordCount: text.split(/\s+/).length,
-    leadImage: null,
-    topics: [],
-    entities: { people: [], places: [], organisations: [] },
-    keywords: [],
-    clusterId: articleIdFor(url),
-    duplicateOf: null,
-    version: 1,
-    extraction: { method: 'readability', warnings: [] },
-    ...rest,
-    title,
-    text,
-    id: articleIdFor(url),
-    canonicalUrl: url,
-    contentHash: contentHashOf({ title, text }),
-  };
-}
+/** A realistic stored record; `slug` makes its URL (and so its id). */
+export const makeArticle = makeRecord;
 
 export type Running = {
   app: FastifyInstance;

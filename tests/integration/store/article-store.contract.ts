@@ -5,47 +5,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PipelineError } from '../../../src/errors.js';
 import { articleIdFor, contentHashOf } from '../../../src/lib/ids.js';
+import { makeRecord } from '../../helpers/records.js';
 import type { FullArticleStore } from '../../../src/store/article-store.js';
 import type { ArticleRecord, StoreOptions } from '../../../src/store/types.js';
 
 export type StoreFactory = (opts: StoreOptions) => Promise<{ store: FullArticleStore; cleanup: () => Promise<void> }>;
 
-type Overrides = Partial<Omit<ArticleRecord, 'id' | 'canonicalUrl' | 'contentHash'>> & { slug: string };
-
-export function makeRecord(o: Overrides): ArticleRecord {
-  const url = `https://news.test/${o.slug}`;
-  const title = o.title ?? `Story ${o.slug}`;
-  const text = o.text ?? `Body of story ${o.slug}.\n\nSecond paragraph.`;
-  const { slug: _slug, ...rest } = o;
-  return {
-    url,
-    feed: { id: 'wire', title: 'Wire', url: 'https://news.test/feed.xml' },
-    siteName: 'News Test',
-    byline: null,
-    dateline: null,
-    publishedAt: '2026-01-01T10:00:00.000Z',
-    modifiedAt: null,
-    fetchedAt: '2026-01-01T11:00:00.000Z',
-    language: 'en',
-    excerpt: null,
-    html: `<p>${text}</p>`,
-    wordCount: text.split(/\s+/).length,
-    leadImage: null,
-    topics: [],
-    entities: { people: [], places: [], organisations: [] },
-    keywords: [],
-    clusterId: articleIdFor(url),
-    duplicateOf: null,
-    version: 1,
-    extraction: { method: 'readability', warnings: [] },
-    ...rest,
-    title,
-    text,
-    id: articleIdFor(url),
-    canonicalUrl: url,
-    contentHash: contentHashOf({ title, text }),
-  };
-}
+export { makeRecord };
 
 const iso = (ms: number): string => new Date(ms).toISOString();
 const T0 = Date.parse('2026-02-01T00:00:00.000Z');
