@@ -20,6 +20,7 @@ import { silentLogger } from '../src/logger.js';
 import { openStore } from '../src/store/index.js';
 import type { ArticleStore } from '../src/store/article-store.js';
 import type { ArticleRecord } from '../src/store/types.js';
+import { rng } from './lib/rng.js';
 
 const ARTICLES = Number(process.env.BENCH_ARTICLES ?? 100_000);
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 200);
@@ -32,17 +33,6 @@ const T_END = Date.parse('2026-03-01T00:00:00Z');
 const TOPICS = Array.from({ length: 20 }, (_, i) => `medtop:${String(20000000 + i * 7).padStart(8, '0')}`);
 const LANGS = ['en', 'en', 'en', 'fr', 'de', 'es'];
 
-/** Deterministic PRNG (mulberry32), so every run stores the same corpus. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const rand = rng(42);
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)] as T;

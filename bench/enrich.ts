@@ -16,6 +16,7 @@ import { extractEntityMentions } from '../src/workers/enricher/extract-entities.
 import { ancestorsOf, topLevelOf } from '../src/workers/enricher/mediatopics.js';
 import { tagTopics } from '../src/workers/enricher/tag-topics.js';
 import { parseTopicsConfig } from '../src/workers/enricher/topics-config.js';
+import { rng } from './lib/rng.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const VERBOSE = process.argv.includes('--verbose');
@@ -111,17 +112,6 @@ function benchEntities(set: LabelledArticle[], name: string) {
 }
 
 // ---------- clustering ----------
-/** Deterministic pseudo-random numbers (mulberry32), so every run edits the same words. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const SYNONYMS: Record<string, string> = {
   said: 'stated', says: 'states', officials: 'authorities', people: 'persons', about: 'around', more: 'over',
   after: 'following', before: 'ahead of', percent: 'per cent', announced: 'said', government: 'administration',

@@ -16,12 +16,10 @@ import { createHostLimiter, type HostLimiter } from '../src/net/host-limiter.js'
 import { createHttpClient } from '../src/net/safe-fetch.js';
 import { identifyItems } from '../src/workers/fetcher/item-identity.js';
 import { parseFeed } from '../src/workers/fetcher/parse-feed.js';
+import { numberFlag } from './lib/rng.js';
 
 const args = process.argv.slice(2);
-const opt = (name: string, def: number): number => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? Number(args[i + 1]) : def;
-};
+const opt = (name: string, def: number): number => numberFlag(args, name, def);
 const FEEDS = opt('feeds', 2000);
 const ROUNDS = opt('rounds', 3);
 const CONCURRENCY = opt('concurrency', 64);

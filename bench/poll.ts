@@ -27,12 +27,10 @@ import { startStage } from '../src/queues/consumer.js';
 import { createProducer } from '../src/queues/producer.js';
 import { openStore } from '../src/store/index.js';
 import { handlePoll } from '../src/workers/fetcher/handler.js';
+import { numberFlag } from './lib/rng.js';
 
 const args = process.argv.slice(2);
-const opt = (name: string, def: number): number => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? Number(args[i + 1]) : def;
-};
+const opt = (name: string, def: number): number => numberFlag(args, name, def);
 const FEEDS = opt('feeds', 2000);
 const ROUNDS = opt('rounds', 3);
 const CONCURRENCY = opt('concurrency', 32);
