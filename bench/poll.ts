@@ -22,7 +22,7 @@ import { silentLogger } from '../src/logger.js';
 import { createHostLimiter, hostKey } from '../src/net/host-limiter.js';
 import { createHttpClient } from '../src/net/safe-fetch.js';
 import type { HttpClient } from '../src/net/types.js';
-import { createRedis, waitReady } from '../src/queues/connection.js';
+import { createRedis, pingRedis, waitReady } from '../src/queues/connection.js';
 import { startStage } from '../src/queues/consumer.js';
 import { createProducer } from '../src/queues/producer.js';
 import { openStore } from '../src/store/index.js';
@@ -56,16 +56,8 @@ const port = await new Promise<number>((res, rej) => {
   feedServer.once('exit', () => rej(new Error('feed server exited')));
 });
 const redisUrl = `redis://127.0.0.1:${redisPort}`;
-for (let i = 0; i < 50; i++) {
-  const probe = new Redis(redisUrl, { lazyConnect: true, retryStrategy: () => null, maxRetriesPerRequest: 0 });
-  probe.on('error', () => {});
-  try {
-    await probe.connect();
-    await probe.quit();
-    break;
-  } catch {
-    await new Promise((r) => setTimeout(r, 100));
-  }
+for (let i = 0; i < 50 && !(await pingRedis(redisUrl, 500)); i++) {
+  await new Promise((r) => setTimeout(r, 100));
 }
 
 const workerRedis = createRedis(redisUrl, 'worker');

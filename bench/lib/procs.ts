@@ -9,6 +9,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { Redis } from 'ioredis';
+import { pingRedis } from '../../src/queues/connection.js';
 
 export const REPO = resolve(import.meta.dirname, '../..');
 export const BIN = join(REPO, 'bin/telex.js');
@@ -99,19 +100,8 @@ export async function startRedis(opts: RedisProcOptions): Promise<RedisProc> {
     '--save', '', '--maxmemory-policy', 'noeviction', '--protected-mode', 'no',
     ...(opts.extra ?? []),
   ];
-  const ping = async () => {
-    const r = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, enableOfflineQueue: false, retryStrategy: () => null, connectTimeout: 500 });
-    r.on('error', () => {});
-    try {
-      await r.connect();
-      // LOADING replies an error until the append-only file is loaded.
-      return (await r.ping()) === 'PONG';
-    } catch {
-      return false;
-    } finally {
-      r.disconnect();
-    }
-  };
+  // LOADING replies an error until the append-only file is loaded, so a ping only succeeds once it is.
+  const ping = () => pingRedis(url, 500);
   const launch = async () => {
     const c = spawn('redis-server', args, { stdio: ['ignore', 'ignore', 'pipe'] });
     child = c;

@@ -5,8 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PipelineError } from '../../../src/errors.js';
 import { silentLogger } from '../../../src/logger.js';
 import { createRedis } from '../../../src/queues/connection.js';
-import { startStage, type StageEvent } from '../../../src/queues/consumer.js';
-import type { StageResult } from '../../../src/queues/contracts.js';
+import { startStage, type StageEvent, type StageOptions } from '../../../src/queues/consumer.js';
 import { createProducer, type Producer } from '../../../src/queues/producer.js';
 
 const item = { feedId: 'f', url: 'https://news.test/a' };
@@ -39,7 +38,7 @@ afterEach(async () => {
 });
 
 /** Starts the shell on the extract queue with `handle`, collecting every stage event. */
-function start(handle: () => Promise<StageResult>, seen: StageEvent<'extract'>[]) {
+function start(handle: StageOptions<'extract'>['handle'], seen: StageEvent<'extract'>[]) {
   const w = startStage({
     queue: 'extract',
     connection: workerRedis,
@@ -116,25 +115,13 @@ describe(startStage.name, () => {
   it('tells the handler when a job is run again', async () => {
     const seen: StageEvent<'extract'>[] = [];
     const flags: boolean[] = [];
-    const w = startStage({
-      queue: 'extract',
-      connection: workerRedis,
-      prefix,
-      log: silentLogger(),
-      concurrency: 1,
-      handle: async (_payload, ctx) => {
-        flags.push(ctx.redelivered);
-        if (flags.length === 1) {
-          throw new PipelineError('network', true, 'ECONNRESET');
-        }
-        return { status: 'done' };
-      },
-      enqueue: producer.enqueue,
-      onEvent: (e) => {
-        seen.push(e);
-      },
-    });
-    workers.push(w);
+    start(async (_payload, ctx) => {
+      flags.push(ctx.redelivered);
+      if (flags.length === 1) {
+        throw new PipelineError('network', true, 'ECONNRESET');
+      }
+      return { status: 'done' };
+    }, seen);
     await producer.enqueue([{ queue: 'extract', payload: item, jobId: 'p5' }]);
     await waitFor(() => seen.some((e) => e.outcome === 'done'));
     expect(flags).toEqual([false, true]);
