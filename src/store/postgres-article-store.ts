@@ -26,6 +26,7 @@ import {
   str,
   toStoreError,
   type Row,
+  unseenItems,
 } from './store-core.js';
 import type {
   ArticlePage,
@@ -711,14 +712,7 @@ export class PostgresArticleStore implements FullArticleStore {
           known.set(String(r.key), String(r.hash));
         }
       }
-      const emitted = new Set<string>();
-      return items.filter((i) => {
-        if (emitted.has(i.key) || known.get(i.key) === i.hash) {
-          return false;
-        }
-        emitted.add(i.key);
-        return true;
-      });
+      return unseenItems(items, known);
     });
   }
 

@@ -3,7 +3,7 @@
  * query normalisation. No I/O, no clock (callers pass `now`).
  */
 import { PipelineError } from '../errors.js';
-import type { ArticleQuery, ArticleRecord, FeedState, ItemOutcome, UpsertOutcome } from './types.js';
+import type { ArticleQuery, ArticleRecord, FeedState, ItemOutcome, SeenItem, UpsertOutcome } from './types.js';
 
 export const DEFAULT_PAGE_SIZE = 50;
 export const MAX_PAGE_SIZE = 1000;
@@ -235,4 +235,16 @@ export function toStoreError(backend: 'sqlite' | 'postgres', err: unknown, what:
     return err;
   }
   return new PipelineError('store', true, `${backend} ${what}: ${(err as Error)?.message ?? String(err)}`, err);
+}
+
+/** Of `items`, those whose key is unknown or known with another hash; each key once, first wins. */
+export function unseenItems(items: readonly SeenItem[], known: ReadonlyMap<string, string>): SeenItem[] {
+  const emitted = new Set<string>();
+  return items.filter((i) => {
+    if (emitted.has(i.key) || known.get(i.key) === i.hash) {
+      return false;
+    }
+    emitted.add(i.key);
+    return true;
+  });
 }
