@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { parseHTML } from 'linkedom';
+import { installLinkedomFastQueries } from './linkedom-fast.js';
 
 type JsdomModule = typeof import('jsdom');
 let jsdomModule: JsdomModule | null = null;
@@ -32,9 +33,10 @@ export function parseDocument(html: string, url: string, kind: DomKind): ParsedD
       close: () => dom.window.close(),
     };
   }
+  installLinkedomFastQueries();
   const { document } = parseHTML(html) as unknown as { document: Document };
   // linkedom has no notion of a document URL: Readability resolves links against these.
-  const base = baseHrefOf(document, url);
+  const base = /<base\b/i.test(html) ? baseHrefOf(document, url) : url;
   Object.defineProperty(document, 'baseURI', { value: base, configurable: true });
   Object.defineProperty(document, 'documentURI', { value: url, configurable: true });
   Object.defineProperty(document, 'URL', { value: url, configurable: true });

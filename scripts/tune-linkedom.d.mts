@@ -1,0 +1,2 @@
+export declare const MARKER: string;
+export declare function tuneSource(source: string): { status: 'already' | 'tuned' | 'unknown'; source: string };

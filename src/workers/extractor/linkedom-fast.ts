@@ -1,0 +1,192 @@
+import { compile } from 'css-select';
+import { parseHTML } from 'linkedom';
+
+/**
+ * Faster selector queries for linkedom, installed once per process.
+ *
+ * linkedom compiles the selector again (css-what parse + css-select compile)
+ * on every querySelector / querySelectorAll call. Readability and the
+ * extractor call them thousands of times per page with a few dozen distinct
+ * selectors, so the compiling cost more than the matching. This keeps one
+ * compiled matcher per selector string, and answers plain tag lists
+ * ("p, h2, li" — Readability's most common query) with a walk that compares
+ * tag names. The walk and its order (document order, <template> contents
+ * skipped) are linkedom's own; results are linkedom's NodeList.
+ */
+
+interface Walkable extends Node {
+  [key: symbol]: Walkable | undefined;
+}
+type Matcher = (el: Element) => boolean;
+type Query = (this: Walkable, selectors: string) => unknown;
+
+const ELEMENT_NODE = 1;
+const TAG_LIST = /^\s*[a-zA-Z][a-zA-Z0-9-]*(?:\s*,\s*[a-zA-Z][a-zA-Z0-9-]*)*\s*$/;
+const CACHE_LIMIT = 2_000;
+
+let installed = false;
+
+/** Installs the fast paths on linkedom's prototypes. Idempotent. */
+export function installLinkedomFastQueries(): void {
+  if (installed) {
+    return;
+  }
+  installed = true;
+  const { document } = parseHTML('<!doctype html><html><body><p>x</p></body></html>') as unknown as { document: Document };
+  const p = document.querySelector('p');
+  if (!p) {
+    return;
+  }
+  const symbols = Object.getOwnPropertySymbols(p);
+  const NEXT = symbols.find((s) => s.description === 'next');
+  const END = symbols.find((s) => s.description === 'end');
+  const MIME = Object.getOwnPropertySymbols(document).find((s) => s.description === 'mime');
+  const NodeListClass = (document.querySelectorAll('p') as unknown as { constructor: new () => Element[] }).constructor;
+  if (!NEXT || !END || !MIME || typeof NodeListClass !== 'function') {
+    return;
+  }
+  const mime = MIME;
+  // linkedom's own test for an HTML document (tag names compared without case).
+  const isHtml = (node: Node): boolean => {
+    const doc = (node.nodeType === 9 ? node : node.ownerDocument) as unknown as Record<symbol, { ignoreCase?: boolean } | undefined> | null;
+    return doc?.[mime]?.ignoreCase === true;
+  };
+  const next = NEXT;
+  const end = END;
+
+  // The adapter linkedom gives css-select, for HTML documents.
+  const adapter = {
+    isTag: (n: Node): n is Element => n.nodeType === ELEMENT_NODE,
+    existsOne: (test: Matcher, elems: Node[]): boolean =>
+      elems.some((e) => e.nodeType === ELEMENT_NODE && (test(e as Element) || adapter.existsOne(test, Array.from(e.childNodes)))),
+    getAttributeValue: (el: Element, name: string): string | undefined =>
+      (name === 'class' ? el.getAttributeNode('class')?.value : el.getAttribute(name)) ?? undefined,
+    getChildren: (n: Node): Node[] => n.childNodes as unknown as Node[],
+    getName: (el: Element): string => el.localName.toLowerCase(),
+    getParent: (n: Node): Node | null => n.parentNode,
+    getSiblings: (n: Node): Node[] => (n.parentNode ? (n.parentNode.childNodes as unknown as Node[]) : [n]),
+    getText: (n: Node): string => n.textContent ?? '',
+    hasAttrib: (el: Element, name: string): boolean => el.hasAttribute(name),
+    removeSubsets: (nodes: Node[]): Node[] => nodes.filter((n, i) => nodes.indexOf(n) === i && !nodes.some((o) => o !== n && o.contains(n))),
+    findAll: (test: Matcher, nodes: Node[]): Element[] => {
+      const out: Element[] = [];
+      for (const n of nodes) {
+        if (n.nodeType === ELEMENT_NODE) {
+          if (test(n as Element)) {
+            out.push(n as Element);
+          }
+          out.push(...adapter.findAll(test, Array.from(n.childNodes)));
+        }
+      }
+      return out;
+    },
+    findOne: (test: Matcher, nodes: Node[]): Element | null => {
+      for (const n of nodes) {
+        if (n.nodeType !== ELEMENT_NODE) {
+          continue;
+        }
+        if (test(n as Element)) {
+          return n as Element;
+        }
+        const found = adapter.findOne(test, Array.from(n.childNodes));
+        if (found) {
+          return found;
+        }
+      }
+      return null;
+    },
+  };
+
+  const cache = new Map<string, Matcher>();
+  const matcherFor = (selectors: string): Matcher => {
+    let m = cache.get(selectors);
+    if (!m) {
+      if (TAG_LIST.test(selectors)) {
+        const names = new Set(selectors.split(',').map((s) => s.trim().toLowerCase()));
+        m = (el) => names.has(el.localName) || names.has(el.localName.toLowerCase());
+      } else {
+        m = compile(selectors, { xmlMode: false, adapter } as never) as unknown as Matcher;
+      }
+      if (cache.size >= CACHE_LIMIT) {
+        cache.clear();
+      }
+      cache.set(selectors, m);
+    }
+    return m;
+  };
+
+  // Documents in XML mode, :scope selectors and anything unusual keep linkedom's own path.
+  const usable = (self: Walkable, selectors: unknown): selectors is string =>
+    typeof selectors === 'string' && !selectors.includes(':scope') && isHtml(self);
+
+  const all = function (this: Walkable, selectors: string, original: Query): unknown {
+    if (!usable(this, selectors)) {
+      return original.call(this, selectors);
+    }
+    const matches = matcherFor(selectors);
+    const out = new NodeListClass();
+    const stop = this[end];
+    let n = this[next];
+    while (n && n !== stop) {
+      if (n.nodeType === ELEMENT_NODE) {
+        if (matches(n as unknown as Element)) {
+          out.push(n as unknown as Element);
+        }
+        n = (n as unknown as Element).localName === 'template' ? n[end] : n[next];
+      } else {
+        n = n[next];
+      }
+    }
+    return out;
+  };
+  const one = function (this: Walkable, selectors: string, original: Query): unknown {
+    if (!usable(this, selectors)) {
+      return original.call(this, selectors);
+    }
+    const matches = matcherFor(selectors);
+    const stop = this[end];
+    let n = this[next];
+    while (n && n !== stop) {
+      if (n.nodeType === ELEMENT_NODE) {
+        if (matches(n as unknown as Element)) {
+          return n;
+        }
+        n = (n as unknown as Element).localName === 'template' ? n[end] : n[next];
+      } else {
+        n = n[next];
+      }
+    }
+    return null;
+  };
+
+  // Patch every prototype on the chains of an element, a document and a fragment that defines its own query methods.
+  const targets = [p, document, document.createDocumentFragment()];
+  const patched = new Set<object>();
+  for (const t of targets) {
+    for (let proto = Object.getPrototypeOf(t) as object | null; proto && proto !== Object.prototype; proto = Object.getPrototypeOf(proto) as object | null) {
+      if (patched.has(proto)) {
+        continue;
+      }
+      patched.add(proto);
+      const own = Object.getOwnPropertyDescriptors(proto);
+      const qsa = own.querySelectorAll?.value as Query | undefined;
+      const qs = own.querySelector?.value as Query | undefined;
+      if (typeof qsa === 'function') {
+        Object.defineProperty(proto, 'querySelectorAll', {
+          ...own.querySelectorAll,
+          value: function querySelectorAll(this: Walkable, selectors: string) {
+            return all.call(this, selectors, qsa);
+          },
+        });
+      }
+      if (typeof qs === 'function') {
+        Object.defineProperty(proto, 'querySelector', {
+          ...own.querySelector,
+          value: function querySelector(this: Walkable, selectors: string) {
+            return one.call(this, selectors, qs);
+          },
+        });
+      }
+    }
+  }
+}

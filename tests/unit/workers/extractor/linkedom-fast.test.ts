@@ -1,0 +1,140 @@
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, resolve } from 'node:path';
+import { parseHTML } from 'linkedom';
+import { describe, expect, it } from 'vitest';
+import { installLinkedomFastQueries } from '../../../../src/workers/extractor/linkedom-fast.js';
+import { MARKER, tuneSource } from '../../../../scripts/tune-linkedom.mjs';
+
+const corpus = resolve(import.meta.dirname, '../../../../../shared/corpora/readability-test-pages');
+
+const SELECTORS = [
+  'p',
+  'P, H2 ,li',
+  'meta',
+  'h1, h2, h3, h4, h5, h6',
+  'link[rel~="canonical" i]',
+  '[class*="dateline" i], [itemprop="dateline"]',
+  '.byline, .author-name',
+  '[rel="author"], [itemprop="author"] [itemprop="name"]',
+  'div > p',
+  'ul li a',
+  'img[src]',
+  'article p:not(.x)',
+  'template p',
+];
+
+/** Every element under `root` (not `root` itself) that matches, by linkedom's own `matches`. */
+function naive(root: ParentNode, selector: string): Element[] {
+  const out: Element[] = [];
+  const visit = (node: Node, insideTemplate: boolean): void => {
+    for (const child of Array.from(node.childNodes)) {
+      if (child.nodeType !== 1) {
+        continue;
+      }
+      const el = child as Element;
+      if (!insideTemplate && el.matches(selector)) {
+        out.push(el);
+      }
+      visit(el, insideTemplate || el.localName === 'template');
+    }
+  };
+  visit(root as unknown as Node, false);
+  return out;
+}
+
+function documents(): Document[] {
+  const synthetic = `<!doctype html><html><head><title>t</title><meta name="a" content="1"><link rel="Canonical" href="/c"></head>
+    <body><div class="x-dateline">BEIJING —</div><article><p>one</p><template><p>hidden</p></template>
+    <div><p class="x">two</p><ul><li><a href="#">three</a></li></ul></div><H2>Four</H2><span rel="author">Ann</span></article></body></html>`;
+  const pages = existsSync(corpus)
+    ? readdirSync(corpus)
+        .sort()
+        .filter((_, i) => i % 10 === 0)
+        .map((n) => resolve(corpus, n, 'source.html'))
+        .filter(existsSync)
+        .map((f) => readFileSync(f, 'utf8'))
+    : [];
+  return [synthetic, ...pages].map((html) => (parseHTML(html) as unknown as { document: Document }).document);
+}
+
+describe('linkedom fast selector queries', () => {
+  installLinkedomFastQueries();
+
+  it('answers querySelectorAll and querySelector exactly as a plain tree walk with matches() does', () => {
+    const docs = documents();
+    expect(docs.length).toBeGreaterThan(5);
+    let compared = 0;
+    for (const doc of docs) {
+      const scopes: ParentNode[] = [doc, ...Array.from(doc.querySelectorAll('div, article')).slice(0, 20)];
+      for (const scope of scopes) {
+        for (const sel of SELECTORS) {
+          const want = naive(scope, sel);
+          const got = Array.from(scope.querySelectorAll(sel));
+          expect(got).toEqual(want);
+          expect(scope.querySelector(sel)).toBe(want[0] ?? null);
+          compared++;
+        }
+      }
+    }
+    expect(compared).toBeGreaterThan(500);
+  });
+
+  it('returns linkedom NodeLists and skips <template> contents', () => {
+    const { document } = parseHTML('<html><body><p>a</p><template><p>b</p></template></body></html>') as unknown as { document: Document };
+    const list = document.querySelectorAll('p');
+    expect(list.length).toBe(1);
+    expect(typeof list.forEach).toBe('function');
+    expect(list[0]?.textContent).toBe('a');
+  });
+
+  it('still sees nodes added after parsing and drops removed ones', () => {
+    const { document } = parseHTML('<html><body><div id="d"><p>a</p></div></body></html>') as unknown as { document: Document };
+    const d = document.querySelector('#d');
+    expect(document.querySelectorAll('p').length).toBe(1);
+    d?.appendChild(document.createElement('p'));
+    expect(document.querySelectorAll('p').length).toBe(2);
+    d?.querySelector('p')?.remove();
+    expect(document.querySelectorAll('p').length).toBe(1);
+  });
+});
+
+describe('install-time linkedom tuning (scripts/tune-linkedom.mjs)', () => {
+  it('has been applied to the installed linkedom', () => {
+    const dir = dirname(createRequire(import.meta.url).resolve('linkedom/package.json'));
+    for (const flavour of ['esm', 'cjs']) {
+      expect(readFileSync(resolve(dir, flavour, 'interface/event-target.js'), 'utf8')).toContain(MARKER);
+    }
+  });
+
+  it('keeps event listeners working on the tuned nodes', () => {
+    const { document } = parseHTML('<html><body><button>b</button></body></html>') as unknown as { document: Document };
+    const button = document.querySelector('button') as Element;
+    const seen: string[] = [];
+    const listener = (e: Event): void => {
+      seen.push(e.type);
+    };
+    button.removeEventListener('click', listener); // before any listener was ever added
+    button.addEventListener('click', listener);
+    button.dispatchEvent(new (document.defaultView as unknown as { Event: typeof Event }).Event('click'));
+    button.removeEventListener('click', listener);
+    button.dispatchEvent(new (document.defaultView as unknown as { Event: typeof Event }).Event('click'));
+    expect(seen).toEqual(['click']);
+  });
+
+  it('rewrites the constructor of the known source, is idempotent, and leaves an unknown source alone', () => {
+    const original = [
+      'class DOMEventTarget {',
+      '  constructor() {\n    wm.set(this, new Map);\n  }',
+      '  addEventListener(type, listener, options) {\n    const map = wm.get(this);\n    if (!map.has(type))',
+      '  removeEventListener(type, listener) {\n    const map = wm.get(this);\n    if (map.has(type)) {',
+      '}',
+    ].join('\n');
+    const once = tuneSource(original);
+    expect(once.status).toBe('tuned');
+    expect(once.source).not.toContain('wm.set(this, new Map);\n  }');
+    expect(once.source).toContain('if (!map) wm.set(this, map = new Map);');
+    expect(tuneSource(once.source).status).toBe('already');
+    expect(tuneSource('class Other {}')).toEqual({ status: 'unknown', source: 'class Other {}' });
+  });
+});
