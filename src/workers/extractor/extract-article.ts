@@ -55,14 +55,102 @@ export function cleanCharacters(html: string): string {
 
 /** Removes every <script> (JSON-LD is read before this), <style>, stylesheet link, comment, inline SVG and template from raw HTML. */
 export function stripExecutable(html: string): string {
-  return html
-    .replace(/<script\b[\s\S]*?(?:<\/script\s*>|$)/gi, '')
-    .replace(/<style\b[\s\S]*?(?:<\/style\s*>|$)/gi, '')
-    // Never story text, often large: comments, inline SVG icons, templates.
-    .replace(/<!--[\s\S]*?(?:-->|$)/g, '')
-    .replace(/<svg\b[\s\S]*?(?:<\/svg\s*>|$)/gi, '')
-    .replace(/<template\b[\s\S]*?(?:<\/template\s*>|$)/gi, '')
-    .replace(/<link\b[^>]*\brel\s*=\s*["']?(?:stylesheet|preload|modulepreload|prefetch|import)\b[^>]*>/gi, '');
+  return html.replace(EXECUTABLE, '');
+}
+
+/**
+ * One pass, leftmost match first, as a parser reads: a "<script>" inside a
+ * comment goes with the comment. Comments, inline SVG icons and templates are
+ * never story text and are often large. An unclosed element runs to the end.
+ */
+const EXECUTABLE = new RegExp(
+  [
+    /<script\b[\s\S]*?(?:<\/script\s*>|$)/,
+    /<style\b[\s\S]*?(?:<\/style\s*>|$)/,
+    /<!--[\s\S]*?(?:-->|$)/,
+    /<svg\b[\s\S]*?(?:<\/svg\s*>|$)/,
+    /<template\b[\s\S]*?(?:<\/template\s*>|$)/,
+    /<link\b[^>]*\brel\s*=\s*["']?(?:stylesheet|preload|modulepreload|prefetch|import)\b[^>]*>/,
+  ]
+    .map((r) => r.source)
+    .join('|'),
+  'gi',
+);
+
+/** Elements whose data-* attributes may carry the real image (lazy loading), which Readability reads. */
+const MEDIA_TAGS = new Set(['img', 'picture', 'source', 'figure', 'video', 'audio', 'iframe', 'noscript']);
+const START_TAG = /<([a-zA-Z][a-zA-Z0-9-]*)((?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*)(\s*\/?)>/g;
+/** One attribute of a START_TAG match, name and optional value. */
+const ATTRIBUTE = /\s+([^\s"'>/=]+)(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?/g;
+const DROPPED_NAME = /^(?:on[a-z]+|aria-(?!hidden$|modal$)[a-z-]+|target|tabindex|draggable|spellcheck|autocomplete|jsaction|jsname|jscontroller|jsmodel|ng-[a-z-]+|v-[a-z-]+)$/i;
+const DATA_NAME = /^data-/i;
+
+/**
+ * Removes attributes nothing downstream reads, before parsing: event
+ * handlers (executable), data-* (except on media, where lazy-loading scripts
+ * keep the real image URL), aria-* (except aria-hidden and aria-modal, which
+ * Readability uses), framework bindings, target, tabindex. linkedom keeps
+ * every attribute as a node that each tree walk passes over.
+ */
+export function slimAttributes(html: string): string {
+  return html.replace(START_TAG, (whole, name: string, attrs: string, close: string) => {
+    if (!attrs) {
+      return whole;
+    }
+    const media = MEDIA_TAGS.has(name.toLowerCase());
+    let dropped = false;
+    const slim = attrs.replace(ATTRIBUTE, (attr, attrName: string) => {
+      if (DROPPED_NAME.test(attrName) || (!media && DATA_NAME.test(attrName))) {
+        dropped = true;
+        return '';
+      }
+      return attr;
+    });
+    return dropped ? `<${name}${slim}${close}>` : whole;
+  });
+}
+
+/** Elements whose start and end tags are line breaks: whitespace right inside them never renders. */
+const BLOCK_TAGS = new Set(
+  ('address article aside blockquote body caption colgroup dd details dialog div dl dt fieldset figcaption figure ' +
+    'footer form h1 h2 h3 h4 h5 h6 head header hgroup html legend li main menu nav noscript ol optgroup ' +
+    'p section select summary table tbody td tfoot th thead tr ul').split(' '),
+);
+/** Head elements: nothing between them is text. */
+const HEAD_TAGS = new Set(['meta', 'link', 'title', 'base']);
+
+/**
+ * Drops whitespace-only text that never renders and never separates words:
+ * right after a block's start tag when another start tag follows
+ * ("<div>\n  <p>"), right before a block's end tag after another end tag
+ * ("</p>\n</div>"), and between head elements. Three text nodes in four of a
+ * typical page are such runs, and each costs a DOM node. Whitespace between
+ * siblings ("</div> <div>") stays, or text read with textContent would glue
+ * words together; so do <pre> and <textarea>, and non-ASCII spaces.
+ */
+export function compactMarkup(html: string): string {
+  const out: string[] = [];
+  const keep = /<(pre|textarea|plaintext|xmp)\b[\s\S]*?(?:<\/\1\s*>|$)/gi;
+  let last = 0;
+  for (let m = keep.exec(html); m !== null; m = keep.exec(html)) {
+    out.push(compactRun(html.slice(last, m.index)), m[0]);
+    last = m.index + m[0].length;
+  }
+  out.push(compactRun(html.slice(last)));
+  return out.join('');
+}
+
+function compactRun(html: string): string {
+  return html.replace(
+    /(<(\/?)([a-zA-Z][a-zA-Z0-9-]*)[^>]*>)[ \t\n\r\f]+(?=<(\/?)([a-zA-Z][a-zA-Z0-9-]*))/g,
+    (whole, tag: string, endBefore: string, before: string, endAfter: string, after: string) => {
+      const b = before.toLowerCase();
+      const a = after.toLowerCase();
+      const inside = !endBefore && !endAfter && BLOCK_TAGS.has(b);
+      const closing = endBefore && endAfter && BLOCK_TAGS.has(a);
+      return inside || closing || (HEAD_TAGS.has(b) && HEAD_TAGS.has(a)) ? tag : whole;
+    },
+  );
 }
 
 /**
@@ -173,7 +261,7 @@ export function extractArticle(html: string, url: string, opts: ExtractOptions =
   }
   const safe = cleanCharacters(html);
   const ld = jsonLdBlocks(safe);
-  const cleaned = stripExecutable(safe);
+  const cleaned = compactMarkup(slimAttributes(stripExecutable(safe)));
   const shape = tagShape(cleaned, { depth: o.maxDepth, elements: o.maxElements });
   if (shape.depth > o.maxDepth) {
     throw new PipelineError('unreadable', false, `page nests elements deeper than ${o.maxDepth}`);

@@ -379,8 +379,8 @@ export function readMetadata(doc: Document, url: string, ld: JsonObject[]): Page
     [
       str(article?.datePublished),
       first(meta, ['article:published_time', 'og:published_time', 'datepublished', 'pubdate', 'publishdate', 'publish-date', 'parsely-pub-date', 'sailthru:date', 'dc:date:issued', 'dc:date', 'dcterms:created', 'dcterms:issued', 'date', 'article:published']),
-      timeAttr(doc, ['time[pubdate]', 'time[itemprop="datePublished"]', '[itemprop="datePublished"]', 'article time[datetime]', 'header time[datetime]', 'time[datetime]']),
-      timestampText(doc),
+      () => timeAttr(doc, ['time[pubdate]', 'time[itemprop="datePublished"]', '[itemprop="datePublished"]', 'article time[datetime]', 'header time[datetime]', 'time[datetime]']),
+      () => timestampText(doc),
     ],
     warnings,
     'publishedAt',
@@ -394,14 +394,14 @@ export function readMetadata(doc: Document, url: string, ld: JsonObject[]): Page
     [
       str(article?.dateModified),
       first(meta, ['article:modified_time', 'og:updated_time', 'datemodified', 'last-modified', 'dcterms:modified', 'dc:date:modified']),
-      timeAttr(doc, ['time[itemprop="dateModified"]', '[itemprop="dateModified"]']),
+      () => timeAttr(doc, ['time[itemprop="dateModified"]', '[itemprop="dateModified"]']),
     ],
     warnings,
     'modifiedAt',
   );
 
   const canonicalUrl =
-    absoluteUrl(doc.querySelector('link[rel~="canonical" i]')?.getAttribute('href'), url) ??
+    canonical ??
     absoluteUrl(first(meta, ['og:url']), url) ??
     absoluteUrl(str(article?.url) ?? mainEntityUrl(article), url);
 
@@ -424,7 +424,8 @@ export function readMetadata(doc: Document, url: string, ld: JsonObject[]): Page
   );
 
   let dateline: string | null = null;
-  for (const el of Array.from(doc.querySelectorAll('[class], [itemprop="dateline"]')).slice(0, 5000)) {
+  // The substring selector narrows cheaply; the class rule below decides.
+  for (const el of Array.from(doc.querySelectorAll('[class*="dateline" i], [itemprop="dateline"]')).slice(0, 50)) {
     if (el.getAttribute('itemprop') === 'dateline' || DATELINE_CLASS.test(el.getAttribute('class') ?? '')) {
       const t = cleanDateline(el.textContent ?? '');
       if (t) {
@@ -450,9 +451,10 @@ export function readMetadata(doc: Document, url: string, ld: JsonObject[]): Page
   };
 }
 
-function pickDate(values: Array<string | null>, warnings: string[], field: string): string | null {
-  for (const v of values) {
-    const d = normalizeDate(v);
+/** The first candidate that parses as a date; a function is a candidate read only when the earlier ones failed. */
+function pickDate(values: Array<string | null | (() => string | null)>, warnings: string[], field: string): string | null {
+  for (const candidate of values) {
+    const d = normalizeDate(typeof candidate === 'function' ? candidate() : candidate);
     if (d) {
       if (d.zoneAssumed) {
         warnings.push(`${field} had no time zone; UTC assumed`);
