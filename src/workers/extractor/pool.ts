@@ -32,7 +32,7 @@ export type ExtractorPool = {
   close(): Promise<void>;
 };
 
-export const POOL_DEFAULTS = { timeoutMs: 10_000, maxHeapMb: 384 } as const;
+export const POOL_DEFAULTS = { timeoutMs: 10_000, maxHeapMb: 192 } as const;
 
 type Job = {
   id: number;
