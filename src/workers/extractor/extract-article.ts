@@ -46,11 +46,9 @@ export function cleanCharacters(html: string): string {
   // eslint-disable-next-line no-control-regex
   const CONTROL = /[\u0000-\u0008\u000B\u000E-\u001F\u007F]/;
   const stripped = CONTROL.test(html) ? html.replace(new RegExp(CONTROL.source, 'g'), '') : html;
-  // Lone surrogates are rare: look for any surrogate first, the exact check is slow.
-  if (!/[\uD800-\uDFFF]/.test(stripped)) {
-    return stripped;
-  }
-  return stripped.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
+  // Lone surrogates become U+FFFD (String.prototype.toWellFormed, ES2024; Node 20 has it).
+  const text = stripped as string & { isWellFormed(): boolean; toWellFormed(): string };
+  return text.isWellFormed() ? stripped : text.toWellFormed();
 }
 
 /** Removes every <script> (JSON-LD is read before this), <style>, stylesheet link, comment, inline SVG and template from raw HTML. */
@@ -84,6 +82,8 @@ const START_TAG = /<([a-zA-Z][a-zA-Z0-9-]*)((?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*
 const ATTRIBUTE = /\s+([^\s"'>/=]+)(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?/g;
 const DROPPED_NAME = /^(?:on[a-z]+|aria-(?!hidden$|modal$)[a-z-]+|target|tabindex|draggable|spellcheck|autocomplete|jsaction|jsname|jscontroller|jsmodel|ng-[a-z-]+|v-[a-z-]+)$/i;
 const DATA_NAME = /^data-/i;
+/** A cheap look for any name DROPPED_NAME or DATA_NAME could match; most tags have none. */
+const MAYBE_DROPPED = /\s(?:on|data-|aria-|target|tabindex|draggable|spellcheck|autocomplete|js|ng-|v-)/i;
 
 /**
  * Removes attributes nothing downstream reads, before parsing: event
@@ -94,7 +94,7 @@ const DATA_NAME = /^data-/i;
  */
 export function slimAttributes(html: string): string {
   return html.replace(START_TAG, (whole, name: string, attrs: string, close: string) => {
-    if (!attrs) {
+    if (!attrs || !MAYBE_DROPPED.test(attrs)) {
       return whole;
     }
     const media = MEDIA_TAGS.has(name.toLowerCase());

@@ -10,7 +10,8 @@ import { parseHTML } from 'linkedom';
  * selectors, so the compiling cost more than the matching. This keeps one
  * compiled matcher per selector string, and answers plain tag lists
  * ("p, h2, li" — Readability's most common query) with a walk that compares
- * tag names. The walk and its order (document order, <template> contents
+ * tag names; getElementsByTagName skips linkedom's upper-casing of every
+ * element's name when the name asked for is lower case. The walk and its order (document order, <template> contents
  * skipped) are linkedom's own; results are linkedom's NodeList.
  */
 
@@ -159,6 +160,24 @@ export function installLinkedomFastQueries(): void {
     return null;
   };
 
+  // linkedom compares each element's upper-cased name too; a name with a
+  // lower-case letter can only ever equal localName itself.
+  const byTag = function (this: Walkable, tagName: string, original: Query): unknown {
+    if (typeof tagName !== 'string' || tagName === tagName.toUpperCase()) {
+      return original.call(this, tagName);
+    }
+    const out = new NodeListClass();
+    const stop = this[end];
+    let n = this[next];
+    while (n && n !== stop) {
+      if (n.nodeType === ELEMENT_NODE && (n as unknown as Element).localName === tagName) {
+        out.push(n as unknown as Element);
+      }
+      n = n[next];
+    }
+    return out;
+  };
+
   // Patch every prototype on the chains of an element, a document and a fragment that defines its own query methods.
   const targets = [p, document, document.createDocumentFragment()];
   const patched = new Set<object>();
@@ -171,6 +190,15 @@ export function installLinkedomFastQueries(): void {
       const own = Object.getOwnPropertyDescriptors(proto);
       const qsa = own.querySelectorAll?.value as Query | undefined;
       const qs = own.querySelector?.value as Query | undefined;
+      const gebtn = own.getElementsByTagName?.value as Query | undefined;
+      if (typeof gebtn === 'function') {
+        Object.defineProperty(proto, 'getElementsByTagName', {
+          ...own.getElementsByTagName,
+          value: function getElementsByTagName(this: Walkable, tagName: string) {
+            return byTag.call(this, tagName, gebtn);
+          },
+        });
+      }
       if (typeof qsa === 'function') {
         Object.defineProperty(proto, 'querySelectorAll', {
           ...own.querySelectorAll,

@@ -43,6 +43,16 @@ function naive(root: ParentNode, selector: string): Element[] {
   return out;
 }
 
+function descendants(root: ParentNode): Element[] {
+  const out: Element[] = [];
+  for (const child of Array.from((root as unknown as Node).childNodes)) {
+    if (child.nodeType === 1) {
+      out.push(child as Element, ...descendants(child as Element));
+    }
+  }
+  return out;
+}
+
 function documents(): Document[] {
   const synthetic = `<!doctype html><html><head><title>t</title><meta name="a" content="1"><link rel="Canonical" href="/c"></head>
     <body><div class="x-dateline">BEIJING —</div><article><p>one</p><template><p>hidden</p></template>
@@ -61,7 +71,7 @@ function documents(): Document[] {
 describe('linkedom fast selector queries', () => {
   installLinkedomFastQueries();
 
-  it('answers querySelectorAll and querySelector exactly as a plain tree walk with matches() does', () => {
+  it('answers querySelectorAll, querySelector and getElementsByTagName exactly as a plain tree walk with matches() does', () => {
     const docs = documents();
     expect(docs.length).toBeGreaterThan(5);
     let compared = 0;
@@ -74,6 +84,11 @@ describe('linkedom fast selector queries', () => {
           expect(got).toEqual(want);
           expect(scope.querySelector(sel)).toBe(want[0] ?? null);
           compared++;
+        }
+        for (const tag of ['p', 'div', 'P', 'DIV', 'a', 'li', 'svg']) {
+          // linkedom's getElementsByTagName does look inside <template>.
+          const want = descendants(scope).filter((el) => el.localName === tag || el.localName.toUpperCase() === tag);
+          expect(Array.from((scope as Element).getElementsByTagName(tag))).toEqual(want);
         }
       }
     }

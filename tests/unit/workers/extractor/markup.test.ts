@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compactMarkup, extractArticle, slimAttributes, stripExecutable } from '../../../../src/workers/extractor/extract-article.js';
+import { cleanCharacters, compactMarkup, extractArticle, slimAttributes, stripExecutable } from '../../../../src/workers/extractor/extract-article.js';
 
 describe(compactMarkup.name, () => {
   it('drops whitespace right inside blocks and between head elements', () => {
@@ -71,5 +71,13 @@ describe('the pre-parse passes keep the story', () => {
     expect(got?.text).toBe([1, 2, 3, 4].map(para).join('\n\n'));
     expect(got?.byline).toBe('Ann Lee');
     expect(got?.html).not.toMatch(/onclick|data-id/);
+  });
+});
+
+describe(cleanCharacters.name, () => {
+  it('drops control characters and replaces lone surrogates, keeping valid pairs', () => {
+    expect(cleanCharacters('a\u0000b\u0007c\td\n')).toBe('abc\td\n');
+    expect(cleanCharacters('x\uD800y\uDC00z')).toBe('x\uFFFDy\uFFFDz');
+    expect(cleanCharacters('smile \uD83D\uDE00')).toBe('smile \uD83D\uDE00');
   });
 });
