@@ -4,6 +4,7 @@ import { collapseSpace, countWords, joinBlocks, textBlocks } from './blocks.js';
 import { FURNITURE_TEXT, narrowToArticle, removeFurniture, removeInlineFurniture } from './boilerplate.js';
 import { parseDocument, type DomKind } from './dom.js';
 import { cleanByline, datelineFromText, jsonLdBlocks, normalizeDate, normalizeLang, readMetadata, stripSiteSuffix } from './metadata.js';
+import { tuneReadability } from './readability-fast.js';
 import { absoluteUrl, sanitizeArticleHtml } from './sanitize.js';
 import type { Extracted } from './types.js';
 
@@ -291,6 +292,7 @@ export function extractArticle(html: string, url: string, opts: ExtractOptions =
       maxElemsToParse: o.maxElements,
       keepClasses: false,
     });
+    tuneReadability(reader);
     const result = reader.parse();
     const article = result?.content;
     if (!result || !article) {

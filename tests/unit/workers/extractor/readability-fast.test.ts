@@ -1,0 +1,61 @@
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { Readability } from '@mozilla/readability';
+import { parseHTML } from 'linkedom';
+import { describe, expect, it } from 'vitest';
+import { isElementWithoutContent, isValidByline, tuneReadability } from '../../../../src/workers/extractor/readability-fast.js';
+
+const corpus = resolve(import.meta.dirname, '../../../../../shared/corpora/readability-test-pages');
+
+type Original = {
+  REGEXPS: { byline: RegExp };
+  _isValidByline(node: Element, matchString: string): boolean;
+  _isElementWithoutContent(node: Node): boolean;
+};
+
+describe('tuned Readability helpers', () => {
+  const original = Readability.prototype as unknown as Original;
+
+  it('give the same answers as Readability on every element of corpus pages and edge cases', () => {
+    const pages = readdirSync(corpus)
+      .sort()
+      .filter((_, i) => i % 8 === 0)
+      .map((n) => resolve(corpus, n, 'source.html'))
+      .filter(existsSync)
+      .map((f) => readFileSync(f, 'utf8'));
+    pages.push(
+      '<html><body><div class="byline"> </div><div class="byline">By Ann</div><span rel="author">' + 'x'.repeat(120) +
+        '</span><div><br><hr></div><div>\u00a0</div><div><p> \n </p><br></div><div><span></span></div><a itemprop="author">Bo</a></body></html>',
+    );
+    let checked = 0;
+    let bylines = 0;
+    let empties = 0;
+    for (const html of pages) {
+      const { document } = parseHTML(html) as unknown as { document: Document };
+      const reader = new Readability(document) as unknown as Original;
+      for (const el of Array.from(document.querySelectorAll('*'))) {
+        const matchString = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
+        const b = original._isValidByline.call(reader, el, matchString);
+        expect(isValidByline(el, matchString, reader.REGEXPS.byline)).toBe(b);
+        const e = original._isElementWithoutContent.call(reader, el);
+        expect(isElementWithoutContent(el)).toBe(e);
+        bylines += b ? 1 : 0;
+        empties += e ? 1 : 0;
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(5_000);
+    // Both answers occur, so the comparison covers true and false.
+    expect(bylines).toBeGreaterThan(2);
+    expect(empties).toBeGreaterThan(2);
+  });
+
+  it('are installed on an instance by tuneReadability', () => {
+    const { document } = parseHTML('<html><body><p>x</p></body></html>') as unknown as { document: Document };
+    const reader = new Readability(document);
+    tuneReadability(reader);
+    const r = reader as unknown as Original;
+    expect(r._isElementWithoutContent).not.toBe(original._isElementWithoutContent);
+    expect(r._isValidByline).not.toBe(original._isValidByline);
+  });
+});
