@@ -62,6 +62,15 @@ export interface ArticleStore {
 /** Store features beyond the pipeline contract: operations (retention, stats). Both backends implement them. */
 export interface StoreExtras {
   /**
+   * Bulk load (imports, backfills, benchmarks): the same as calling
+   * `upsertArticle` for each item in order, with the same outcomes and the same
+   * stored rows (topics, entities, full text, band keys), but in one transaction
+   * with one store time for the whole batch. All or nothing.
+   */
+  upsertArticles(
+    items: ReadonlyArray<{ record: ArticleRecord; fingerprint?: Fingerprint }>,
+  ): Promise<Array<{ outcome: UpsertOutcome; record: ArticleRecord }>>;
+  /**
    * Retention: deletes articles whose sort time (publishedAt, else storedAt) is
    * older than `days` days, with their topics, entities and band keys; also item
    * outcomes and seen-item marks older than that (an item still listed by its

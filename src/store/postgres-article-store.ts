@@ -204,6 +204,9 @@ const storeError = (err: unknown, what: string): PipelineError => toStoreError('
 
 const SCHEMA_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,62}$/;
 
+/** A bulk upsert lost an insert race to a concurrent writer: its transaction is run again. */
+class RaceLost extends Error {}
+
 /** Builds `$n` placeholders while collecting their values. */
 class Params {
   readonly values: unknown[] = [];
@@ -325,11 +328,53 @@ export class PostgresArticleStore implements FullArticleStore {
     });
   }
 
+  upsertArticles(
+    items: ReadonlyArray<{ record: ArticleRecord; fingerprint?: Fingerprint }>,
+  ): Promise<Array<{ outcome: UpsertOutcome; record: ArticleRecord }>> {
+    return this.run('upsertArticles', async () => {
+      if (items.length === 0) {
+        return [];
+      }
+      for (let attempt = 0; attempt < 5; attempt++) {
+        try {
+          return await this.tx(async (c) => {
+            const now = this.now();
+            // Take every publication second's slot lock up front, in one order, so that
+            // concurrent batches queue behind each other instead of deadlocking.
+            const bases = [...new Set(items.map((i) => sortKeyBase(sortTimeOf(i.record, now.getTime()))))];
+            await c.query(
+              `SELECT pg_advisory_xact_lock(h) FROM (SELECT DISTINCT hashtext('telex-skey:' || b) AS h
+               FROM unnest($1::text[]) AS b ORDER BY 1) s`,
+              [bases.map(String)],
+            );
+            const out: Array<{ outcome: UpsertOutcome; record: ArticleRecord }> = [];
+            for (const item of items) {
+              const result = await this.upsertOnce(c, item.record, item.fingerprint, now);
+              if (!result) {
+                throw new RaceLost();
+              }
+              out.push(result);
+            }
+            return out;
+          });
+        } catch (err) {
+          // A concurrent writer inserted one of the ids first, or two batches touching
+          // the same rows deadlocked: the transaction was rolled back, run it again.
+          if (!(err instanceof RaceLost) && (err as { code?: string })?.code !== '40P01') {
+            throw err;
+          }
+        }
+      }
+      throw new PipelineError('store', true, `bulk upsert of ${items.length} articles kept racing with concurrent writers`);
+    });
+  }
+
   /** One attempt; null when a concurrent insert of the same id won the race (retry). */
   private async upsertOnce(
     c: PoolClient,
     record: ArticleRecord,
     fingerprint: Fingerprint | undefined,
+    batchNow?: Date,
   ): Promise<{ outcome: UpsertOutcome; record: ArticleRecord } | null> {
     const row = (
       await c.query('SELECT record, content_hash, version, sort_at, skey FROM articles WHERE id = $1 FOR UPDATE', [record.id])
@@ -341,7 +386,7 @@ export class PostgresArticleStore implements FullArticleStore {
           version: Number(row.version),
         }
       : null;
-    const now = this.now();
+    const now = batchNow ?? this.now();
     const plan = planUpsert(existing, record, now.toISOString());
     if (plan.outcome === 'unchanged') {
       return plan;

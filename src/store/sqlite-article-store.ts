@@ -283,96 +283,113 @@ export class SqliteArticleStore implements FullArticleStore {
     opts: { fingerprint?: Fingerprint } = {},
   ): Promise<{ outcome: UpsertOutcome; record: ArticleRecord }> {
     return this.run('upsertArticle', () =>
+      this.db.transaction(() => this.upsertRow(record, opts.fingerprint, this.now())).immediate(),
+    );
+  }
+
+  upsertArticles(
+    items: ReadonlyArray<{ record: ArticleRecord; fingerprint?: Fingerprint }>,
+  ): Promise<Array<{ outcome: UpsertOutcome; record: ArticleRecord }>> {
+    return this.run('upsertArticles', () =>
       this.db
         .transaction(() => {
-          const row = this.db
-            .prepare('SELECT skey, record, content_hash, version, sort_at FROM articles WHERE id = ?')
-            .get(record.id) as Row | undefined;
-          const existing = row
-            ? {
-                record: JSON.parse(String(row.record)) as ArticleRecord,
-                contentHash: String(row.content_hash),
-                version: Number(row.version),
-              }
-            : null;
           const now = this.now();
-          const plan = planUpsert(existing, record, now.toISOString());
-          if (plan.outcome === 'unchanged') {
-            return plan;
-          }
-          const r = plan.record;
-          const sortAt = row ? Number(row.sort_at) : sortTimeOf(r, now.getTime());
-          let skey: number;
-          if (row) {
-            skey = Number(row.skey);
-          } else {
-            const base = sortKeyBase(sortAt);
-            const hi = this.db
-              .prepare('SELECT MAX(skey) AS m FROM articles WHERE skey >= ? AND skey < ?')
-              .get(base, base + SORT_KEY_SLOTS) as Row;
-            skey = nextSortKey(base, hi.m === null ? null : Number(hi.m));
-          }
-          const cols = {
-            id: r.id,
-            canonical_url: r.canonicalUrl,
-            feed_id: r.feed.id,
-            published_at: r.publishedAt,
-            sort_at: sortAt,
-            skey,
-            stored_at: r.storedAt ?? now.toISOString(),
-            updated_at: r.updatedAt ?? now.toISOString(),
-            language: langKey(r.language),
-            content_hash: r.contentHash,
-            version: r.version,
-            cluster_id: r.clusterId,
-            signature: opts.fingerprint ? JSON.stringify(opts.fingerprint.signature) : null,
-            record: JSON.stringify(r),
-          };
-          if (row) {
-            this.db
-              .prepare(
-                `UPDATE articles SET canonical_url = @canonical_url, feed_id = @feed_id, published_at = @published_at,
-                 updated_at = @updated_at, language = @language, content_hash = @content_hash, version = @version,
-                 cluster_id = @cluster_id, signature = COALESCE(@signature, signature), record = @record WHERE id = @id`,
-              )
-              .run(cols);
-            this.db.prepare('DELETE FROM article_topics WHERE article_id = ?').run(r.id);
-            this.db.prepare('DELETE FROM article_entities WHERE article_id = ?').run(r.id);
-            this.db.prepare('DELETE FROM articles_fts WHERE rowid = ?').run(skey);
-          } else {
-            this.db
-              .prepare(
-                `INSERT INTO articles (id, canonical_url, feed_id, published_at, sort_at, skey, stored_at, updated_at,
-                 language, content_hash, version, cluster_id, signature, record)
-                 VALUES (@id, @canonical_url, @feed_id, @published_at, @sort_at, @skey, @stored_at, @updated_at,
-                 @language, @content_hash, @version, @cluster_id, @signature, @record)`,
-              )
-              .run(cols);
-          }
-          const addTopic = this.db.prepare(
-            'INSERT INTO article_topics (code, article_id, sort_at, skey) VALUES (?, ?, ?, ?)',
-          );
-          for (const code of topicCodesOf(r)) {
-            addTopic.run(code, r.id, sortAt, skey);
-          }
-          const addEntity = this.db.prepare(
-            'INSERT INTO article_entities (key, kind, article_id, sort_at, skey) VALUES (?, ?, ?, ?, ?)',
-          );
-          for (const e of entityRowsOf(r)) {
-            addEntity.run(e.key, e.kind, r.id, sortAt, skey);
-          }
-          this.db.prepare('INSERT INTO articles_fts (rowid, title, text) VALUES (?, ?, ?)').run(skey, r.title, r.text);
-          if (opts.fingerprint) {
-            this.db.prepare('DELETE FROM article_bands WHERE article_id = ?').run(r.id);
-            const addBand = this.db.prepare('INSERT OR IGNORE INTO article_bands (band, article_id) VALUES (?, ?)');
-            for (const band of opts.fingerprint.bands) {
-              addBand.run(band, r.id);
-            }
-          }
-          return plan;
+          return items.map((item) => this.upsertRow(item.record, item.fingerprint, now));
         })
         .immediate(),
     );
+  }
+
+  /** One upsert, inside the caller's transaction. */
+  private upsertRow(
+    record: ArticleRecord,
+    fingerprint: Fingerprint | undefined,
+    now: Date,
+  ): { outcome: UpsertOutcome; record: ArticleRecord } {
+    const row = this.db
+      .prepare('SELECT skey, record, content_hash, version, sort_at FROM articles WHERE id = ?')
+      .get(record.id) as Row | undefined;
+    const existing = row
+      ? {
+          record: JSON.parse(String(row.record)) as ArticleRecord,
+          contentHash: String(row.content_hash),
+          version: Number(row.version),
+        }
+      : null;
+    const plan = planUpsert(existing, record, now.toISOString());
+    if (plan.outcome === 'unchanged') {
+      return plan;
+    }
+    const r = plan.record;
+    const sortAt = row ? Number(row.sort_at) : sortTimeOf(r, now.getTime());
+    let skey: number;
+    if (row) {
+      skey = Number(row.skey);
+    } else {
+      const base = sortKeyBase(sortAt);
+      const hi = this.db
+        .prepare('SELECT MAX(skey) AS m FROM articles WHERE skey >= ? AND skey < ?')
+        .get(base, base + SORT_KEY_SLOTS) as Row;
+      skey = nextSortKey(base, hi.m === null ? null : Number(hi.m));
+    }
+    const cols = {
+      id: r.id,
+      canonical_url: r.canonicalUrl,
+      feed_id: r.feed.id,
+      published_at: r.publishedAt,
+      sort_at: sortAt,
+      skey,
+      stored_at: r.storedAt ?? now.toISOString(),
+      updated_at: r.updatedAt ?? now.toISOString(),
+      language: langKey(r.language),
+      content_hash: r.contentHash,
+      version: r.version,
+      cluster_id: r.clusterId,
+      signature: fingerprint ? JSON.stringify(fingerprint.signature) : null,
+      record: JSON.stringify(r),
+    };
+    if (row) {
+      this.db
+        .prepare(
+          `UPDATE articles SET canonical_url = @canonical_url, feed_id = @feed_id, published_at = @published_at,
+           updated_at = @updated_at, language = @language, content_hash = @content_hash, version = @version,
+           cluster_id = @cluster_id, signature = COALESCE(@signature, signature), record = @record WHERE id = @id`,
+        )
+        .run(cols);
+      this.db.prepare('DELETE FROM article_topics WHERE article_id = ?').run(r.id);
+      this.db.prepare('DELETE FROM article_entities WHERE article_id = ?').run(r.id);
+      this.db.prepare('DELETE FROM articles_fts WHERE rowid = ?').run(skey);
+    } else {
+      this.db
+        .prepare(
+          `INSERT INTO articles (id, canonical_url, feed_id, published_at, sort_at, skey, stored_at, updated_at,
+           language, content_hash, version, cluster_id, signature, record)
+           VALUES (@id, @canonical_url, @feed_id, @published_at, @sort_at, @skey, @stored_at, @updated_at,
+           @language, @content_hash, @version, @cluster_id, @signature, @record)`,
+        )
+        .run(cols);
+    }
+    const addTopic = this.db.prepare(
+      'INSERT INTO article_topics (code, article_id, sort_at, skey) VALUES (?, ?, ?, ?)',
+    );
+    for (const code of topicCodesOf(r)) {
+      addTopic.run(code, r.id, sortAt, skey);
+    }
+    const addEntity = this.db.prepare(
+      'INSERT INTO article_entities (key, kind, article_id, sort_at, skey) VALUES (?, ?, ?, ?, ?)',
+    );
+    for (const e of entityRowsOf(r)) {
+      addEntity.run(e.key, e.kind, r.id, sortAt, skey);
+    }
+    this.db.prepare('INSERT INTO articles_fts (rowid, title, text) VALUES (?, ?, ?)').run(skey, r.title, r.text);
+    if (fingerprint) {
+      this.db.prepare('DELETE FROM article_bands WHERE article_id = ?').run(r.id);
+      const addBand = this.db.prepare('INSERT OR IGNORE INTO article_bands (band, article_id) VALUES (?, ?)');
+      for (const band of fingerprint.bands) {
+        addBand.run(band, r.id);
+      }
+    }
+    return plan;
   }
 
   findSimilar(bands: string[], limit = 20): Promise<Array<{ id: string; clusterId: string; signature: number[] }>> {

@@ -145,6 +145,102 @@ export function runArticleStoreContract(name: string, factory: StoreFactory): vo
       });
     });
 
+    describe('upsertArticles', () => {
+      const biz = { id: 'biz', title: 'Biz', url: null };
+      const refugees = { code: 'medtop:20000646', label: 'refugees', score: 0.9, scheme: 'medtop' as const };
+      const politics = { code: 'medtop:11000000', label: 'politics', score: 0.7, scheme: 'medtop' as const };
+      const rotterdam = { people: [], places: [{ name: 'Rotterdam', mentions: 1, salience: 1, offset: 0 }], organisations: [] };
+      /** An earlier article, then a batch that creates, updates it, repeats an id and repeats a record unchanged. */
+      const earlier = makeRecord({ slug: 'old', publishedAt: iso(T0 - 9 * HOUR), topics: [politics] });
+      const batch = () => [
+        {
+          record: makeRecord({ slug: 'b1', title: 'Harbour strike', text: 'Dockers strike in Rotterdam.', publishedAt: iso(T0 - 3 * HOUR), topics: [refugees], entities: rotterdam }),
+          fingerprint: { signature: [1, 2], bands: ['0:a', '1:b'] },
+        },
+        { record: makeRecord({ slug: 'b2', publishedAt: iso(T0 - 3 * HOUR), feed: biz, topics: [politics, refugees] }) },
+        { record: makeRecord({ slug: 'b3', publishedAt: null, language: 'fr' }), fingerprint: { signature: [3], bands: ['0:a'] } },
+        { record: makeRecord({ slug: 'old', text: 'Corrected body.', publishedAt: iso(T0 - 8 * HOUR), topics: [refugees], feed: biz }) },
+        {
+          record: makeRecord({ slug: 'b1', title: 'Harbour strike ends', text: 'Dockers return to work in Rotterdam.', publishedAt: iso(T0 - 3 * HOUR), entities: rotterdam }),
+          fingerprint: { signature: [1, 3], bands: ['0:c'] },
+        },
+        { record: makeRecord({ slug: 'b2', publishedAt: iso(T0 - 3 * HOUR), feed: biz, topics: [politics, refugees] }) },
+      ];
+
+      it('stores what one upsertArticle per item stores, with the same outcomes, when given a batch', async () => {
+        const one = store;
+        await one.upsertArticle(earlier);
+        clock += HOUR;
+        const single = [];
+        for (const item of batch()) {
+          single.push(await one.upsertArticle(item.record, item.fingerprint ? { fingerprint: item.fingerprint } : {}));
+        }
+        clock -= HOUR;
+        await open();
+        const bulk = store;
+        await bulk.upsertArticle(earlier);
+        clock += HOUR;
+        const results = await bulk.upsertArticles(batch());
+        expect(results.map((r) => r.outcome)).toEqual(['created', 'created', 'created', 'updated', 'updated', 'unchanged']);
+        expect(results).toEqual(single);
+        const queries = [
+          {},
+          { feed: 'biz' },
+          { feed: 'wire', topic: 'medtop:11000000' },
+          { topic: 'medtop:11000000' },
+          { topic: 'medtop:20000646', limit: 1 },
+          { entity: 'rotterdam' },
+          { q: 'dockers work' },
+          { q: 'strike' },
+          { lang: 'fr' },
+          { since: iso(T0 - 4 * HOUR) },
+        ];
+        for (const q of queries) {
+          const expected = await collectAll(one, q);
+          expect(await collectAll(bulk, q), JSON.stringify(q)).toEqual(expected);
+        }
+        // b1's update took its topic away; the corrected earlier article moved to biz with a new topic.
+        expect(await collectAll(bulk, { topic: 'medtop:20000646' })).toEqual([articleIdFor('https://news.test/b2'), earlier.id]);
+        expect(await collectAll(bulk, { feed: 'wire', topic: 'medtop:11000000' })).toEqual([]);
+        for (const id of new Set(batch().map((i) => i.record.id))) {
+          expect(await bulk.getArticle(id)).toEqual(await one.getArticle(id));
+        }
+        for (const bands of [['0:a'], ['0:c'], ['1:b']]) {
+          expect(await bulk.findSimilar(bands)).toEqual(await one.findSimilar(bands));
+        }
+        const { sizeBytes: _a, ...bulkStats } = await bulk.stats();
+        const { sizeBytes: _b, ...oneStats } = await one.stats();
+        expect(bulkStats).toEqual(oneStats);
+      });
+
+      it('returns an empty list and writes nothing when the batch is empty', async () => {
+        expect(await store.upsertArticles([])).toEqual([]);
+        expect(await store.countArticles()).toBe(0);
+      });
+
+      it('stores nothing of the batch when one of its items fails', async () => {
+        const bad = { ...makeRecord({ slug: 'bad' }), keywords: [1n] as unknown as string[] };
+        await expect(store.upsertArticles([{ record: makeRecord({ slug: 'good' }) }, { record: bad }])).rejects.toThrow();
+        expect(await store.countArticles()).toBe(0);
+        expect((await store.listArticles({})).items).toEqual([]);
+      });
+
+      it('stores each article once when overlapping batches and single upserts run concurrently', async () => {
+        const recs = Array.from({ length: 40 }, (_, i) => makeRecord({ slug: `c${i}`, publishedAt: iso(T0 - (i % 4) * 1000) }));
+        const results = await Promise.all([
+          store.upsertArticles(recs.slice(0, 25).map((record) => ({ record }))),
+          store.upsertArticles(recs.slice(15).reverse().map((record) => ({ record }))),
+          ...recs.slice(10, 30).map((r) => store.upsertArticle(r)),
+        ]);
+        const outcomes = results.flat();
+        expect(outcomes.filter((r) => r.outcome === 'created')).toHaveLength(40);
+        expect(outcomes.filter((r) => r.outcome === 'unchanged')).toHaveLength(25 + 25 + 20 - 40);
+        expect(await store.countArticles()).toBe(40);
+        const paged = await collectAll(store, { limit: 7 });
+        expect(new Set(paged).size).toBe(40);
+      });
+    });
+
     describe('getArticle', () => {
       it('returns null when the id is unknown', async () => {
         expect(await store.getArticle('nope')).toBeNull();
