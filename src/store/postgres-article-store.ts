@@ -25,6 +25,7 @@ import {
   outcomeFromRow,
   str,
   toStoreError,
+  type NormalisedQuery,
   type Row,
   unseenItems,
 } from './store-core.js';
@@ -192,6 +193,16 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
     name: 'index of updated articles (stats without a table scan)',
     sql: 'CREATE INDEX articles_updated ON articles (skey) WHERE version > 1;',
   },
+  {
+    version: 6,
+    name: 'feed on topic rows: (topic, feed, sort key) index for topic + feed pages',
+    sql: `
+      ALTER TABLE article_topics ADD COLUMN feed_id TEXT;
+      UPDATE article_topics t SET feed_id = a.feed_id FROM articles a WHERE a.id = t.article_id;
+      ALTER TABLE article_topics ALTER COLUMN feed_id SET NOT NULL;
+      CREATE INDEX article_topics_code_feed_skey ON article_topics (code, feed_id, skey);
+    `,
+  },
 ];
 
 /** A topic or entity filter matching fewer articles than this drives the page from its own index. */
@@ -203,6 +214,24 @@ export const TEXT_PROBE_ROWS = 250;
 const storeError = (err: unknown, what: string): PipelineError => toStoreError('postgres', err, what);
 
 const SCHEMA_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,62}$/;
+
+/**
+ * since/until and the cursor as conditions on `t` (a table with skey and sort_at):
+ * a sort-key range (whole seconds, uses the index) narrowed to the exact milliseconds.
+ */
+function rangeConditions(t: string, n: NormalisedQuery, p: Params): string[] {
+  const range: string[] = [];
+  if (n.sinceMs !== null) {
+    range.push(`${t}.skey >= ${p.add(sortKeyBase(n.sinceMs))}`, `${t}.sort_at >= ${p.add(n.sinceMs)}`);
+  }
+  if (n.untilMs !== null) {
+    range.push(`${t}.skey < ${p.add(sortKeyBase(n.untilMs) + SORT_KEY_SLOTS)}`, `${t}.sort_at < ${p.add(n.untilMs)}`);
+  }
+  if (n.cursor !== null) {
+    range.push(`${t}.skey < ${p.add(n.cursor.key)}`);
+  }
+  return range;
+}
 
 /** A bulk upsert lost an insert race to a concurrent writer: its transaction is run again. */
 class RaceLost extends Error {}
@@ -449,8 +478,8 @@ export class PostgresArticleStore implements FullArticleStore {
     const codes = topicCodesOf(r);
     if (codes.length > 0) {
       await c.query(
-        'INSERT INTO article_topics (code, article_id, sort_at, skey) SELECT unnest($1::text[]), $2, $3, $4',
-        [codes, r.id, sortAt, skey],
+        'INSERT INTO article_topics (code, article_id, sort_at, skey, feed_id) SELECT unnest($1::text[]), $2, $3, $4, $5',
+        [codes, r.id, sortAt, skey, r.feed.id],
       );
     }
     const entities = entityRowsOf(r);
@@ -500,10 +529,12 @@ export class PostgresArticleStore implements FullArticleStore {
   }
 
   /**
-   * Page plan. Without a text query, a topic or entity filter matching fewer
-   * than DRIVE_THRESHOLD articles drives the page from its own (value, sort key)
-   * index; otherwise the articles are walked newest first (or, for a text
-   * query, whatever the planner picks between the GIN index and the sort key).
+   * Page plan. A topic filter with at most a feed and a time range besides reads
+   * its keys from the topic rows' own indexes (`topicPageRows`). Otherwise,
+   * without a text query, a topic or entity filter matching fewer than
+   * DRIVE_THRESHOLD articles drives the page from its own (value, sort key)
+   * index; otherwise the articles are walked newest first (for a text query, see
+   * `textRows`).
    */
   listArticles(query: ArticleQuery): Promise<ArticlePage> {
     return this.run('listArticles', async () => {
@@ -523,6 +554,9 @@ export class PostgresArticleStore implements FullArticleStore {
       if (n.entity !== null) {
         sides.push({ filter: 'entity', table: 'article_entities', col: 'key', values: [n.entity] });
       }
+      if (n.topics !== null && terms === null && n.entity === null && n.lang === null) {
+        return this.pageOf(await this.topicPageRows(n, n.topics), n.limit);
+      }
       let driver: Side | null = null;
       if (terms === null) {
         let best = this.driveThreshold;
@@ -541,18 +575,7 @@ export class PostgresArticleStore implements FullArticleStore {
       // A selective filter with nothing else to check on the article: take the page's
       // keys straight from the filter's (value, sort key) index, then fetch those rows.
       const keysFirst = driver !== null && terms === null && n.feed === null && n.lang === null && sides.length === 1;
-      const t = keysFirst ? 'd' : 'a';
-      const range: string[] = [];
-      // since/until: a sort-key range (whole seconds, uses the index) narrowed to the exact milliseconds.
-      if (n.sinceMs !== null) {
-        range.push(`${t}.skey >= ${p.add(sortKeyBase(n.sinceMs))}`, `${t}.sort_at >= ${p.add(n.sinceMs)}`);
-      }
-      if (n.untilMs !== null) {
-        range.push(`${t}.skey < ${p.add(sortKeyBase(n.untilMs) + SORT_KEY_SLOTS)}`, `${t}.sort_at < ${p.add(n.untilMs)}`);
-      }
-      if (n.cursor !== null) {
-        range.push(`${t}.skey < ${p.add(n.cursor.key)}`);
-      }
+      const range = rangeConditions(keysFirst ? 'd' : 'a', n, p);
       let sql: string;
       if (keysFirst && driver !== null) {
         sql = `SELECT a.id, a.skey, a.record FROM (
@@ -603,6 +626,34 @@ export class PostgresArticleStore implements FullArticleStore {
       }
       return this.pageOf(await this.rows(sql, p.values), n.limit);
     });
+  }
+
+  /**
+   * A topic page (optionally one feed's, in a time range): each code's own
+   * (code, feed, sort key) or (code, sort key) index walked newest first for at
+   * most a page of keys, the codes' keys merged, then only the page's articles
+   * read. The work is bounded by the page size times the number of codes, however
+   * common the topic and however rare it is within the feed.
+   */
+  private topicPageRows(n: NormalisedQuery, codes: string[]): Promise<Row[]> {
+    const p = new Params();
+    const where = ['d.code = c.code'];
+    if (n.feed !== null) {
+      where.push(`d.feed_id = ${p.add(n.feed)}`);
+    }
+    where.push(...rangeConditions('d', n, p));
+    const limit = p.add(n.limit + 1);
+    return this.rows(
+      `SELECT a.id, a.skey, a.record FROM (
+         SELECT DISTINCT k.skey FROM unnest(${p.add(codes)}::text[]) AS c (code)
+         CROSS JOIN LATERAL (
+           SELECT d.skey FROM article_topics d WHERE ${where.join(' AND ')} ORDER BY d.skey DESC LIMIT ${limit}
+         ) k
+         ORDER BY k.skey DESC LIMIT ${limit}
+       ) s JOIN articles a ON a.skey = s.skey
+       ORDER BY a.skey DESC`,
+      p.values,
+    );
   }
 
   private pageOf(rows: Row[], limit: number): ArticlePage {

@@ -385,6 +385,33 @@ export function runArticleStoreContract(name: string, factory: StoreFactory): vo
         expect(await collectAll(store, { entity: 'seoul', ...window, since: iso(T0 - 5 * HOUR + 1) })).toEqual(ids.slice(2, 5));
       });
 
+      it('pages a topic within one feed newest first, and follows an article an update moves to another feed', async () => {
+        const recs = Array.from({ length: 12 }, (_, i) =>
+          makeRecord({
+            slug: `tf${i}`,
+            publishedAt: iso(T0 - i * HOUR),
+            feed: i % 3 === 0 ? { id: 'biz', title: null, url: null } : { id: 'wire', title: 'Wire', url: null },
+            topics: [{ code: i % 2 === 0 ? 'medtop:20000646' : 'medtop:20000638', label: 'x', score: 1, scheme: 'medtop' }],
+          }),
+        );
+        for (const r of recs) {
+          await store.upsertArticle(r);
+        }
+        await store.upsertArticle(makeRecord({ slug: 'untagged', publishedAt: iso(T0) }));
+        const idsWhere = (f: (i: number) => boolean) => recs.filter((_, i) => f(i)).map((r) => r.id);
+        expect(await collectAll(store, { topic: 'medtop:11000000', feed: 'wire', limit: 3 })).toEqual(idsWhere((i) => i % 3 !== 0));
+        expect(await collectAll(store, { topic: 'medtop:20000646', feed: 'biz', limit: 1 })).toEqual(idsWhere((i) => i % 6 === 0));
+        expect(await collectAll(store, { topic: 'medtop:20000646', feed: 'nowhere' })).toEqual([]);
+        const window = { since: iso(T0 - 7 * HOUR), until: iso(T0 - 2 * HOUR), limit: 2 };
+        expect(await collectAll(store, { topic: 'medtop:11000000', feed: 'wire', ...window })).toEqual(
+          idsWhere((i) => i % 3 !== 0 && i > 2 && i <= 7),
+        );
+        const moved = recs[4]!;
+        await store.upsertArticle({ ...moved, text: 'Moved to the business desk.', contentHash: 'moved', feed: { id: 'biz', title: null, url: null } });
+        expect(await collectAll(store, { topic: 'medtop:11000000', feed: 'wire' })).toEqual(idsWhere((i) => i % 3 !== 0 && i !== 4));
+        expect(await collectAll(store, { topic: 'medtop:11000000', feed: 'biz' })).toEqual(idsWhere((i) => i % 3 === 0 || i === 4));
+      });
+
       it('pages through every article once with a stable order when ties share a timestamp', async () => {
         const ids: string[] = [];
         for (let i = 0; i < 23; i++) {

@@ -93,6 +93,12 @@ describe('PostgresArticleStore.migrate', () => {
          VALUES ($1, $2, 'wire', $3, $4, $5, $5, 'en', $6, 1, $7, $8, to_tsvector('simple', $9))`,
         [r.id, r.canonicalUrl, r.publishedAt, Date.parse(r.publishedAt!), stored.storedAt, r.contentHash, r.clusterId, JSON.stringify(stored), `${r.title} ${r.text}`],
       );
+      if (r !== recs[1]) {
+        await admin.query(`INSERT INTO "${schema}".article_topics (code, article_id, sort_at) VALUES ('medtop:20000646', $1, $2)`, [
+          r.id,
+          Date.parse(r.publishedAt!),
+        ]);
+      }
     }
     const store = await openStore(DATABASE_URL, { schema });
     try {
@@ -102,6 +108,8 @@ describe('PostgresArticleStore.migrate', () => {
       expect((await store.listArticles({ q: 'zebra' })).items.map((a) => a.id).sort()).toEqual([recs[0]!.id, recs[1]!.id].sort());
       const page = await store.listArticles({ limit: 1, cursor: (await store.listArticles({ limit: 1 })).nextCursor! });
       expect(page.items.map((a) => a.id)).toEqual([ids[1]]);
+      expect((await store.listArticles({ topic: 'medtop:20000646', feed: 'wire' })).items.map((a) => a.id)).toEqual([recs[2]!.id, recs[0]!.id]);
+      expect((await store.listArticles({ topic: 'medtop:20000646', feed: 'biz' })).items).toEqual([]);
       expect((await store.upsertArticle(makeRecord({ slug: 'u4', publishedAt: '2026-01-01T00:00:00.000Z' }))).outcome).toBe('created');
       expect(await store.countArticles()).toBe(4);
     } finally {
