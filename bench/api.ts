@@ -7,6 +7,8 @@
  *
  * Scenarios: an unfiltered first page, a filtered page of 50 (feed + topic +
  * since), a full-text query, and deep pagination (following nextCursor).
+ * Both backends get the same generated articles, loaded with `upsertArticles`
+ * in batches of 500 (about a minute or two per backend).
  */
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -34,7 +36,8 @@ const TOPICS = Array.from({ length: 20 }, (_, i) => `medtop:${String(20000000 + 
 const LANGS = ['en', 'en', 'en', 'fr', 'de', 'es'];
 
 
-const rand = rng(42);
+/** The article generator's random source, restarted for each backend so that both store the same articles. */
+let rand = rng(42);
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)] as T;
 
 /** A vocabulary with a Zipf-like use: a few common words, a long tail of rare ones. */
@@ -93,6 +96,7 @@ function makeArticle(i: number): ArticleRecord {
 const SEED_BATCH = 500;
 
 async function seed(store: FullArticleStore, n: number): Promise<number> {
+  rand = rng(42);
   const started = performance.now();
   const parallel = store.kind === 'postgres' ? 3 : 1;
   let next = 0;
@@ -170,7 +174,7 @@ type Row = [string, Figures, Figures | null];
 
 function report(kind: string, name: string, http: Figures, direct: Figures | null): void {
   const st = direct ? `  store p50 ${direct.p50.toFixed(1).padStart(6)} p95 ${direct.p95.toFixed(1).padStart(6)}` : '';
-  console.log(`  ${kind.padEnd(8)} ${name.padEnd(44)} p50 ${http.p50.toFixed(1).padStart(6)} ms  p95 ${http.p95.toFixed(1).padStart(6)} ms  p99 ${http.p99.toFixed(1).padStart(6)} ms${st}  (${http.items.toFixed(0)} items/page)`);
+  console.log(`  ${kind.padEnd(8)} ${name.padEnd(44)} p50 ${http.p50.toFixed(1).padStart(6)} ms  p95 ${http.p95.toFixed(1).padStart(6)} ms  p99 ${http.p99.toFixed(1).padStart(6)} ms${st}  (${http.items.toFixed(1)} items/page)`);
 }
 
 async function runBackend(kind: string): Promise<Row[]> {
