@@ -1,0 +1,36 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, resolve as resolvePath } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+/** file: URL of tsx's ESM register API (`tsx/esm/api`, import condition). */
+function tsxEsmApiUrl(): string {
+  const pkgPath = createRequire(import.meta.url).resolve('tsx/package.json');
+  const pkg = JSON.parse(readFileSync(pkgPath, 'utf8')) as {
+    exports: Record<string, { import?: { default?: string } | string }>;
+  };
+  const entry = pkg.exports['./esm/api']?.import;
+  const rel = typeof entry === 'string' ? entry : entry?.default;
+  if (!rel) {
+    throw new Error('tsx/esm/api not found: worker threads need tsx to load their TypeScript modules');
+  }
+  return pathToFileURL(resolvePath(dirname(pkgPath), rel)).href;
+}
+
+let tsxUrl: string | undefined;
+
+/**
+ * Boot code for a worker thread (`new Worker(code, { eval: true, execArgv: [] })`)
+ * that registers tsx and then loads the TypeScript module at `moduleUrl`, the
+ * same way under `node --import tsx`, vitest, or anything else.
+ */
+export function threadBootSource(moduleUrl: URL): string {
+  tsxUrl ??= tsxEsmApiUrl();
+  return `
+(async () => {
+  const { register } = await import(${JSON.stringify(tsxUrl)});
+  register();
+  await import(${JSON.stringify(moduleUrl.href)});
+})().catch((err) => { throw err; });
+`;
+}
