@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { openStore } from '../../../../src/store/index.js';
+import type { ArticleRecord } from '../../../../src/store/types.js';
+import { fingerprint } from '../../../../src/workers/enricher/cluster.js';
+import { enrichArticle } from '../../../../src/workers/enricher/enrich-article.js';
+import { batchUpserts, type BulkUpsert } from '../../../../src/workers/enricher/upsert-batch.js';
+import { extractedArticle } from './seed-story.js';
+
+const record = (i: number): ArticleRecord =>
+  enrichArticle(extractedArticle({ url: `http://127.0.0.1:9/a/${i}`, canonicalUrl: `http://127.0.0.1:9/a/${i}`, title: `Story ${i}` }));
+
+describe(batchUpserts.name, () => {
+  it('writes upserts asked for in the same turn in one store call, in order, when several jobs reach the store together', async () => {
+    const store = await openStore(':memory:');
+    const calls: string[][] = [];
+    const bulk: BulkUpsert = (items) => {
+      calls.push(items.map((x) => x.record.title));
+      return store.upsertArticles(items);
+    };
+    try {
+      const upsert = batchUpserts(bulk);
+      const records = [1, 2, 3].map(record);
+      const results = await Promise.all(records.map((r) => upsert(r, { fingerprint: fingerprint(r.text) })));
+      expect(calls).toEqual([['Story 1', 'Story 2', 'Story 3']]);
+      expect(results.map((r) => [r.outcome, r.record.title])).toEqual([
+        ['created', 'Story 1'],
+        ['created', 'Story 2'],
+        ['created', 'Story 3'],
+      ]);
+      expect(await store.countArticles()).toBe(3);
+      // The same record again in a later turn is its own transaction, and unchanged.
+      const again = await upsert(records[0] as ArticleRecord, {});
+      expect(again.outcome).toBe('unchanged');
+      expect(calls).toHaveLength(2);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('splits a turn into transactions of at most maxBatch upserts', async () => {
+    const sizes: number[] = [];
+    const bulk: BulkUpsert = async (items) => {
+      sizes.push(items.length);
+      return items.map((x) => ({ outcome: 'created' as const, record: x.record }));
+    };
+    const upsert = batchUpserts(bulk, 2);
+    await Promise.all([1, 2, 3, 4, 5].map((i) => upsert(record(i), {})));
+    expect(sizes).toEqual([2, 2, 1]);
+  });
+
+  it('fails every upsert of a transaction when the store call fails', async () => {
+    const bulk: BulkUpsert = async () => {
+      throw new Error('store down');
+    };
+    const upsert = batchUpserts(bulk);
+    const results = await Promise.allSettled([upsert(record(1), {}), upsert(record(2), {})]);
+    expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected']);
+  });
+});
