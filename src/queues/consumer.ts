@@ -39,6 +39,11 @@ export type StageOptions<K extends QueueKey> = {
   enqueue: (requests: readonly JobRequest[]) => Promise<string[]>;
   /** Every final outcome (and every retry), for summaries, item records and tests. */
   onEvent?: (event: StageEvent<K>) => void | Promise<void>;
+  /**
+   * Backpressure: awaited before each job is handled (see `backlogGate`), so a
+   * stage stops running ahead of the next one while that one's queue is full.
+   */
+  waitForRoom?: () => Promise<void>;
   /** Lock and stall settings: a crashed worker's jobs come back in seconds. */
   lockDurationMs?: number;
   stalledIntervalMs?: number;
@@ -61,6 +66,40 @@ export function retryDelay(attemptsMade: number, err: unknown, random: () => num
   return Math.round(exp * (0.5 + random()));
 }
 
+/**
+ * Backpressure between two stages: the returned function resolves at once
+ * while `depth()` (the next stage's waiting jobs) is under `max`, else waits,
+ * re-reading it every `pollMs`, until it is. One reading serves every job
+ * that asks within `pollMs`, so a busy stage adds one Redis call per
+ * `pollMs`, not one per job. A failed reading lets the job through.
+ *
+ * Without it, a fast stage drains its whole queue into the next one: the
+ * backlog moves into Redis (each extracted article is tens of kB) and, on a
+ * machine shared with the slower stage, the fast stage's threads take CPU
+ * the slower one needs, so the pipeline as a whole goes slower.
+ */
+export function backlogGate(
+  depth: () => Promise<number>,
+  max: number,
+  opts: { pollMs?: number; sleep?: (ms: number) => Promise<void>; now?: () => number } = {},
+): () => Promise<void> {
+  const pollMs = opts.pollMs ?? 200;
+  const sleep = opts.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
+  const now = opts.now ?? Date.now;
+  let reading: { at: number; value: Promise<number> } | null = null;
+  const current = (): Promise<number> => {
+    if (!reading || now() - reading.at >= pollMs) {
+      reading = { at: now(), value: depth().catch(() => 0) };
+    }
+    return reading.value;
+  };
+  return async () => {
+    while ((await current()) >= max) {
+      await sleep(pollMs);
+    }
+  };
+}
+
 export const STALL_DEFAULTS = { lockDurationMs: 10_000, stalledIntervalMs: 3_000, maxStalledCount: 2 } as const;
 
 /** The one BullMQ wrapper every stage runs in. */
@@ -78,7 +117,7 @@ export function startStage<K extends QueueKey>(o: StageOptions<K>): Worker {
     const attempt = job.attemptsMade + 1;
     const maxAttempts = job.opts.attempts ?? 1;
     let log = o.log.child({ stage: o.queue, jobId: job.id, attempt });
-    const started = performance.now();
+    let started = performance.now();
     const elapsed = () => performance.now() - started;
     const input = schema.safeParse(job.data);
     if (!input.success) {
@@ -88,6 +127,11 @@ export function startStage<K extends QueueKey>(o: StageOptions<K>): Worker {
     }
     const payload = input.data as PayloadOf<K>;
     const jobId = String(job.id);
+    if (o.waitForRoom) {
+      await o.waitForRoom();
+      // Time spent waiting for room downstream is not handling time.
+      started = performance.now();
+    }
     log = log.child({ feedId: payload.feedId, ...('url' in payload ? { url: payload.url } : {}) });
     try {
       const redelivered = job.attemptsStarted > 1 || job.stalledCounter > 0 || job.attemptsMade > 0;
