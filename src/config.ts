@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
@@ -101,14 +102,45 @@ export const FileConfig = z.object({
   workers: z
     .object({
       fetcherConcurrency: z.number().int().positive().default(4),
-      extractorConcurrency: z.number().int().positive().default(4),
-      enricherConcurrency: z.number().int().positive().default(4),
+      /** Jobs in flight per extractor process (default: four per extractor thread, see stageConcurrency). */
+      extractorConcurrency: z.number().int().positive().optional(),
+      /** Jobs in flight per enricher process (default: four per enricher thread, at least four). */
+      enricherConcurrency: z.number().int().positive().optional(),
       /** Worker threads for DOM work in each extractor process (default: one per core). */
       extractorThreads: z.number().int().positive().optional(),
+      /**
+       * Backpressure: an extractor takes no new page while this many extracted
+       * articles wait for an enricher (they wait in Redis, tens of kB each).
+       */
+      maxEnrichBacklog: z.number().int().positive().default(256),
+      /**
+       * Worker threads for tagging and fingerprinting in each enricher process
+       * (default: one per core); 0 runs them on the process's main thread.
+       */
+      enricherThreads: z.number().int().min(0).optional(),
     })
-    .default({ fetcherConcurrency: 4, extractorConcurrency: 4, enricherConcurrency: 4 }),
+    .default({ fetcherConcurrency: 4, maxEnrichBacklog: 256 }),
 });
 export type FileConfig = z.infer<typeof FileConfig>;
+
+/** Jobs in flight per thread of a stage's pool when its concurrency is not set. */
+export const JOBS_PER_THREAD = 4;
+
+/**
+ * Jobs in flight per process for the stages that work on a thread pool: the
+ * configured figure, else four per thread (threads default to one per core),
+ * and never fewer than four. Each job spends part of its time waiting on
+ * Redis, the network or the store; with fewer jobs than that the threads sit
+ * idle while the process has work queued.
+ */
+export function stageConcurrency(workers: FileConfig['workers'], stage: 'extractor' | 'enricher', cores: number = availableParallelism()): number {
+  const set = stage === 'extractor' ? workers.extractorConcurrency : workers.enricherConcurrency;
+  if (set) {
+    return set;
+  }
+  const threads = (stage === 'extractor' ? workers.extractorThreads : workers.enricherThreads) ?? cores;
+  return Math.max(4, JOBS_PER_THREAD * threads);
+}
 
 export class ConfigError extends Error {
   constructor(message: string) {

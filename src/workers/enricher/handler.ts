@@ -1,8 +1,9 @@
 import type { PayloadOf, StageResult } from '../../queues/contracts.js';
 import type { ArticleStore } from '../../store/article-store.js';
-import type { ArticleRecord, UpsertOutcome } from '../../store/types.js';
+import type { ArticleRecord, Fingerprint, UpsertOutcome } from '../../store/types.js';
 import { DUPLICATE_THRESHOLD, estimateSimilarity, fingerprint } from './cluster.js';
-import { enrichArticle, type EnrichOptions } from './enrich-article.js';
+import type { EnrichOptions } from './enrich-article.js';
+import type { Upsert } from './upsert-batch.js';
 
 export type EnrichDeps = {
   store: ArticleStore;
@@ -10,7 +11,26 @@ export type EnrichDeps = {
   options: () => EnrichOptions;
   /** Announces a stored or updated article (Redis stream). */
   publish: (record: ArticleRecord, outcome: UpsertOutcome) => Promise<void>;
+  /**
+   * The enricher's core (enrichArticle, then the MinHash fingerprint of the
+   * record's text), usually run off the main thread (see pool.ts). Defaults to
+   * running it here.
+   */
+  enrich?: (article: PayloadOf<'enrich'>, options: EnrichOptions) => Promise<{ record: ArticleRecord; fingerprint: Fingerprint }>;
+  /** Writes the record (default `store.upsertArticle`; the enricher groups concurrent jobs' writes, see upsert-batch.ts). */
+  upsert?: Upsert;
 };
+
+/**
+ * The core on the calling thread (tests, and `enricherThreads: 0`). Loaded on
+ * first use, so a process that tags on its pool does not also hold the
+ * lexicons and the language model on its main thread.
+ */
+export async function enrichInProcess(article: PayloadOf<'enrich'>, options: EnrichOptions): Promise<{ record: ArticleRecord; fingerprint: Fingerprint }> {
+  const { enrichArticle } = await import('./enrich-article.js');
+  const record = enrichArticle(article, options);
+  return { record, fingerprint: fingerprint(record.text) };
+}
 
 /**
  * Enriches an extracted article, finds its wire-copy cluster, upserts it and
@@ -23,8 +43,7 @@ export async function handleEnrich(
   deps: EnrichDeps,
   ctx: { redelivered: boolean } = { redelivered: false },
 ): Promise<StageResult> {
-  const record = enrichArticle(article, deps.options());
-  const fp = fingerprint(record.text);
+  const { record, fingerprint: fp } = await (deps.enrich ?? enrichInProcess)(article, deps.options());
   const candidates = await deps.store.findSimilar(fp.bands);
   let best: { id: string; clusterId: string; score: number } | null = null;
   for (const c of candidates) {
@@ -40,7 +59,8 @@ export async function handleEnrich(
     record.clusterId = best.clusterId;
     record.duplicateOf = best.clusterId;
   }
-  const { outcome, record: stored } = await deps.store.upsertArticle(record, { fingerprint: fp });
+  const upsert = deps.upsert ?? ((r, o) => deps.store.upsertArticle(r, o));
+  const { outcome, record: stored } = await upsert(record, { fingerprint: fp });
   if (outcome !== 'unchanged') {
     await deps.publish(stored, outcome);
   } else if (ctx.redelivered) {

@@ -1,10 +1,13 @@
 import { statSync, readFileSync } from 'node:fs';
 import type { Worker } from 'bullmq';
+import { stageConcurrency } from '../../config.js';
 import { startStage, type StageEvent } from '../../queues/consumer.js';
 import type { Runtime } from '../../runtime.js';
 import { publishArticleEvent } from '../../store/article-events.js';
 import type { EnrichOptions } from './enrich-article.js';
 import { handleEnrich } from './handler.js';
+import { createEnricherPool } from './pool.js';
+import { batchUpserts } from './upsert-batch.js';
 import { parseTopicsConfig } from './topics-config.js';
 
 /**
@@ -36,12 +39,17 @@ export function watchTopics(path: string, log: Runtime['log']): () => EnrichOpti
 
 export function startEnricher(rt: Runtime, onEvent?: (e: StageEvent<'enrich'>) => void): Worker {
   const options = watchTopics(rt.topicsPath, rt.log);
-  return startStage({
+  const threads = rt.config.file.workers.enricherThreads;
+  // Tagging runs on worker threads: this event loop keeps the store and Redis work, so one process can use every core.
+  const pool = threads === 0 ? null : createEnricherPool(threads ? { size: threads } : {});
+  // Jobs that reach the store in the same turn share one transaction.
+  const upsert = batchUpserts((items) => rt.store.upsertArticles(items));
+  const worker = startStage({
     queue: 'enrich',
     connection: rt.workerRedis,
     prefix: rt.prefix,
     log: rt.log,
-    concurrency: rt.config.file.workers.enricherConcurrency,
+    concurrency: stageConcurrency(rt.config.file.workers, 'enricher'),
     handle: (payload, ctx) =>
       handleEnrich(payload, {
         store: rt.store,
@@ -49,6 +57,8 @@ export function startEnricher(rt: Runtime, onEvent?: (e: StageEvent<'enrich'>) =
         publish: async (record, outcome) => {
           await publishArticleEvent(rt.producerRedis, rt.eventsStreamKey, record, outcome);
         },
+        ...(pool ? { enrich: pool.enrich } : {}),
+        upsert,
       }, ctx),
     enqueue: rt.producer.enqueue,
     onEvent: async (e) => {
@@ -66,4 +76,8 @@ export function startEnricher(rt: Runtime, onEvent?: (e: StageEvent<'enrich'>) =
       onEvent?.(e);
     },
   });
+  worker.on('closed', () => {
+    void pool?.close();
+  });
+  return worker;
 }

@@ -1,5 +1,6 @@
 import type { Worker } from 'bullmq';
-import { startStage, type StageEvent } from '../../queues/consumer.js';
+import { stageConcurrency } from '../../config.js';
+import { backlogGate, startStage, type StageEvent } from '../../queues/consumer.js';
 import type { Runtime } from '../../runtime.js';
 import { createExtractorPool } from './pool.js';
 import { handleExtract, type ExtractDeps } from './handler.js';
@@ -17,7 +18,9 @@ export function startExtractor(rt: Runtime, onEvent?: (e: StageEvent<'extract'>)
     connection: rt.workerRedis,
     prefix: rt.prefix,
     log: rt.log,
-    concurrency: rt.config.file.workers.extractorConcurrency,
+    concurrency: stageConcurrency(rt.config.file.workers, 'extractor'),
+    // Extract no further ahead of the enrichers than maxEnrichBacklog articles.
+    waitForRoom: backlogGate(() => rt.producer.queues.enrich.getWaitingCount(), rt.config.file.workers.maxEnrichBacklog),
     handle: (payload, ctx) => handleExtract(payload, deps, ctx),
     enqueue: rt.producer.enqueue,
     onEvent: async (e) => {

@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { parseFileConfig, stageConcurrency } from '../../src/config.js';
+
+const workers = (yaml: string) => parseFileConfig(`workers:\n${yaml}`, 'test.yaml').workers;
+
+describe(stageConcurrency.name, () => {
+  it('keeps four jobs in flight per thread when the concurrency is not set', () => {
+    expect(stageConcurrency(parseFileConfig('{}', 'test.yaml').workers, 'extractor', 2)).toBe(8);
+    expect(stageConcurrency(parseFileConfig('{}', 'test.yaml').workers, 'enricher', 2)).toBe(8);
+    expect(stageConcurrency(workers('  enricherThreads: 3\n'), 'enricher', 2)).toBe(12);
+    expect(stageConcurrency(workers('  extractorThreads: 1\n'), 'extractor', 8)).toBe(4);
+  });
+
+  it('never goes below four jobs when the enricher tags on its main thread', () => {
+    expect(stageConcurrency(workers('  enricherThreads: 0\n'), 'enricher', 2)).toBe(4);
+  });
+
+  it('takes the configured figure when one is set', () => {
+    const w = workers('  extractorConcurrency: 3\n  enricherConcurrency: 20\n');
+    expect(stageConcurrency(w, 'extractor', 2)).toBe(3);
+    expect(stageConcurrency(w, 'enricher', 2)).toBe(20);
+  });
+});
