@@ -12,7 +12,9 @@
  *          process starts, so start-up is not counted): CPU ms per article per
  *          stage, and Redis CPU ms per article
  *   e2e    all three roles at once: articles/s, publish -> stored latency p50/p95,
- *          Redis peak memory, each worker's RSS at start and end
+ *          Redis peak memory, each worker's RSS at start (idle, once start-up has
+ *          settled), once 10 % is stored, at the end and at its peak, and the
+ *          medians while 10-30 % and 80-100 % was stored (growth after warm-up)
  *   scale  two processes of each role on one Redis: no duplicates, throughput
  * Then: the CPU bound implied by `alone` on this machine's cores, and efficiency.
  */
@@ -20,6 +22,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { loadFileConfig, stageConcurrency } from '../src/config.js';
 import { audit, latencies, Observer, percentile, storedCount, writeRunConfig } from './lib/harness.js';
 import { startLoadWire, type LoadWire } from './lib/load-wire.js';
 import { cpuMs, rssMb, startRedis, startRole, waitFor, type RedisProc, type RoleProc } from './lib/procs.js';
@@ -31,7 +34,8 @@ const { values } = parseArgs({
     phases: { type: 'string', default: 'alone,e2e,scale' },
     rate: { type: 'string' },
     'poll-every': { type: 'string', default: '2s' },
-    concurrency: { type: 'string', default: '4' },
+    // Jobs in flight per process: "8" for every role, or "extractor=8,enricher=12"; unset = the shipped defaults.
+    concurrency: { type: 'string' },
     keep: { type: 'boolean', default: false },
   },
 });
@@ -40,7 +44,16 @@ const ITEMS = Number(values.items);
 const PER_FEED = Math.ceil(ITEMS / FEEDS);
 const PHASES = new Set(String(values.phases).split(','));
 const RATE = values.rate ? Number(values.rate) : undefined;
-const CONC = Number(values.concurrency);
+const CONC: Partial<Record<'fetcher' | 'extractor' | 'enricher', number>> = (() => {
+  const v = values.concurrency;
+  if (!v) {
+    return {};
+  }
+  if (/^\d+$/.test(v)) {
+    return { fetcher: Number(v), extractor: Number(v), enricher: Number(v) };
+  }
+  return Object.fromEntries(v.split(',').map((kv) => kv.split('=')).map(([k, n]) => [String(k), Number(n)]));
+})();
 const CORES = availableParallelism();
 const root = mkdtempSync(join(tmpdir(), 'telex-bench-'));
 const STAGES = ['fetcher', 'extractor', 'enricher'] as const;
@@ -51,6 +64,7 @@ const out = (s = '') => process.stdout.write(`${s}\n`);
 const fmt = (n: number, d = 1) => (Number.isFinite(n) ? n.toFixed(d) : 'n/a');
 
 let runNo = 0;
+let printedWorkers = false;
 async function freshRun(wire: LoadWire, label: string) {
   runNo++;
   const dir = join(root, `${runNo}-${label}`);
@@ -63,9 +77,18 @@ async function freshRun(wire: LoadWire, label: string) {
     databaseUrl,
     prefix,
     pollEvery: String(values['poll-every']),
-    concurrency: { fetcher: CONC, extractor: CONC, enricher: CONC },
+    concurrency: CONC,
+    noBackpressure: label === 'alone',
   });
   const obs = new Observer(redis.url, prefix);
+  if (label !== 'alone' && !printedWorkers) {
+    printedWorkers = true;
+    const w = loadFileConfig(setup.configPath).workers;
+    out(
+      `workers: fetcher ${w.fetcherConcurrency} jobs; extractor ${stageConcurrency(w, 'extractor')} jobs, ${w.extractorThreads ?? CORES} threads; ` +
+        `enricher ${stageConcurrency(w, 'enricher')} jobs, ${w.enricherThreads ?? CORES} threads; extractor waits while ${w.maxEnrichBacklog} articles wait for an enricher`,
+    );
+  }
   return { dir, redis, prefix, databaseUrl, setup, obs, logDir: join(dir, 'logs') };
 }
 type Run = Awaited<ReturnType<typeof freshRun>>;
@@ -79,8 +102,20 @@ async function startPaused(run: Run, roles: Array<{ role: Stage; name: string }>
     Promise.all(procs.map((p) => p.ready)),
     ...procs.map((p) => p.exited.then((c) => Promise.reject(new Error(`${p.name} exited early (${c}); see ${run.logDir}`)))),
   ]);
-  // Let start-up work settle (scheduler sync, first connections) before the baseline.
+  // Let start-up work settle (scheduler sync, first connections, thread pools loading their models)
+  // before the baseline: until no process's RSS moves by more than 1 MB in half a second (15 s at most).
   await new Promise((r) => setTimeout(r, 1_000));
+  const deadline = Date.now() + 15_000;
+  let last = procs.map((p) => rssMb(p.pid));
+  while (Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 500));
+    const now = procs.map((p) => rssMb(p.pid));
+    const settled = now.every((v, i) => Math.abs(v - (last[i] ?? 0)) <= 1);
+    last = now;
+    if (settled) {
+      break;
+    }
+  }
   return procs;
 }
 
@@ -175,7 +210,7 @@ type E2E = {
   seenP50: number;
   seenP95: number;
   redisPeakMb: number;
-  rss: Array<{ name: string; start: number; warm: number; end: number }>;
+  rss: Array<{ name: string; start: number; warm: number; end: number; peak: number; early: number; late: number }>;
   cpuMsTotal: number;
   redisCpuMs: number;
   audit: Awaited<ReturnType<typeof audit>>;
@@ -192,8 +227,14 @@ async function phaseE2E(wire: LoadWire, label: string, copies: number): Promise<
     const t0 = Date.now();
     // RSS once a tenth is stored: lexicons, gazetteers and thread pools are loaded by then (warm-up, not growth).
     let warm: Map<string, number> | null = null;
+    // RSS at every progress check, with the share stored then: a single reading lands anywhere in V8's
+    // collection cycle (tens of MB apart), so the flatness figure compares medians of two windows.
+    const trace = new Map<string, Array<{ at: number; rss: number }>>(procs.map((p) => [p.name, []]));
     await progress(label, async () => {
       const stored = (await storedCount(run.databaseUrl)) ?? 0;
+      for (const p of procs) {
+        trace.get(p.name)?.push({ at: stored / wire.expectedStored, rss: rssMb(p.pid) });
+      }
       if (!warm && stored >= wire.expectedStored / 10) {
         warm = new Map(procs.map((p) => [p.name, rssMb(p.pid)]));
       }
@@ -228,7 +269,19 @@ async function phaseE2E(wire: LoadWire, label: string, copies: number): Promise<
       seenP50: percentile(seen, 50),
       seenP95: percentile(seen, 95),
       redisPeakMb: Number(mem['used_memory_peak'] ?? 0) / 1024 / 1024,
-      rss: procs.map((p) => ({ name: p.name, start: before.rss.get(p.name) ?? NaN, warm: (warm as Map<string, number> | null)?.get(p.name) ?? NaN, end: after.rss.get(p.name) ?? NaN })),
+      rss: procs.map((p) => {
+        const t = trace.get(p.name) ?? [];
+        const median = (lo: number, hi: number) => percentile(t.filter((x) => x.at >= lo && x.at < hi).map((x) => x.rss).sort((a, b) => a - b), 50);
+        return {
+          name: p.name,
+          start: before.rss.get(p.name) ?? NaN,
+          warm: (warm as Map<string, number> | null)?.get(p.name) ?? NaN,
+          end: after.rss.get(p.name) ?? NaN,
+          peak: Math.max(...t.map((x) => x.rss)),
+          early: median(0.1, 0.3),
+          late: median(0.8, 1.01),
+        };
+      }),
       cpuMsTotal: procs.reduce((s, p) => s + (after.cpu.get(p.name) ?? 0) - (before.cpu.get(p.name) ?? 0), 0),
       redisCpuMs: after.redisCpu - before.redisCpu,
       audit: await audit(wire, run.obs, run.databaseUrl),
@@ -253,7 +306,10 @@ function printE2E(r: E2E, alone: Alone | null) {
   out(`worker CPU: ${fmt(r.cpuMsTotal / r.audit.expectedStored, 1)} ms/article in total; CPU obtained ${fmt((r.cpuMsTotal + r.redisCpuMs) / 1000 / r.seconds, 2)} cores on average`);
   for (const x of r.rss) {
     const pct = (a: number, b: number) => `${b >= a ? '+' : ''}${fmt(((b - a) / a) * 100)} %`;
-    out(`  rss ${x.name.padEnd(24)} start ${fmt(x.start)} MB, at 10 % ${fmt(x.warm)} MB, end ${fmt(x.end)} MB (start->end ${pct(x.start, x.end)}, 10 %->end ${pct(x.warm, x.end)})`);
+    out(
+      `  rss ${x.name.padEnd(24)} start ${fmt(x.start)} MB, at 10 % ${fmt(x.warm)} MB, end ${fmt(x.end)} MB, peak ${fmt(x.peak)} MB (start->end ${pct(x.start, x.end)}, 10 %->end ${pct(x.warm, x.end)}); ` +
+        `median while 10-30 % stored ${fmt(x.early)} MB -> while 80-100 % stored ${fmt(x.late)} MB (${pct(x.early, x.late)})`,
+    );
   }
   for (const j of r.jobs) {
     out(`  jobs ${j.name.padEnd(24)} ${j.jobs}`);
@@ -279,7 +335,7 @@ function printE2E(r: E2E, alone: Alone | null) {
 
 async function main() {
   out(`## bench:pipeline — ${new Date().toISOString()}`);
-  out(`items ${FEEDS * PER_FEED} (${FEEDS} feeds x ${PER_FEED}), concurrency ${CONC} per worker, poll every ${values['poll-every']}, cores ${CORES}, load average at start ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+  out(`items ${FEEDS * PER_FEED} (${FEEDS} feeds x ${PER_FEED}), concurrency ${values.concurrency ? `${values.concurrency} per worker` : 'shipped defaults'}, poll every ${values['poll-every']}, cores ${CORES}, load average at start ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
   const wireOpts = { feeds: FEEDS, itemsPerFeed: PER_FEED, flakyEvery: 100, ...(RATE ? { publishPerSecond: RATE } : {}) };
   let alone: Alone | null = null;
   if (PHASES.has('alone')) {

@@ -18,7 +18,16 @@ export type RunSetup = { configPath: string; env: Record<string, string> };
 /** Writes `<dir>/feeds.yaml` for the wire's feeds and returns the role environment. */
 export function writeRunConfig(
   wire: LoadWire,
-  o: { dir: string; redisUrl: string; databaseUrl: string; prefix: string; pollEvery?: string; concurrency?: { fetcher?: number; extractor?: number; enricher?: number } },
+  o: {
+    dir: string;
+    redisUrl: string;
+    databaseUrl: string;
+    prefix: string;
+    pollEvery?: string;
+    concurrency?: { fetcher?: number; extractor?: number; enricher?: number };
+    /** Lift the extractor's backpressure (a stage run alone fills the next queue on purpose). */
+    noBackpressure?: boolean;
+  },
 ): RunSetup {
   const configPath = join(o.dir, 'feeds.yaml');
   writeFileSync(
@@ -29,10 +38,12 @@ export function writeRunConfig(
       fetch: { allow: ['127.0.0.1/32'], timeout: '20s', perHost: { concurrency: 64, perMinute: 1_000_000 } },
       poll: { interval: o.pollEvery ?? '2s', minInterval: '1s' },
       topicsFile: join(REPO, 'config/topics.yaml'),
+      // Unset figures take the shipped defaults (src/config.ts).
       workers: {
-        fetcherConcurrency: o.concurrency?.fetcher ?? 4,
-        extractorConcurrency: o.concurrency?.extractor ?? 4,
-        enricherConcurrency: o.concurrency?.enricher ?? 4,
+        ...(o.concurrency?.fetcher ? { fetcherConcurrency: o.concurrency.fetcher } : {}),
+        ...(o.concurrency?.extractor ? { extractorConcurrency: o.concurrency.extractor } : {}),
+        ...(o.concurrency?.enricher ? { enricherConcurrency: o.concurrency.enricher } : {}),
+        ...(o.noBackpressure ? { maxEnrichBacklog: 1_000_000_000 } : {}),
       },
     }),
   );

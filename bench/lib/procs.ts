@@ -273,7 +273,9 @@ export function startRole(role: string, env: Record<string, string>, opts: { nam
   const name = opts.name ?? role;
   mkdirSync(opts.logDir, { recursive: true });
   const log: WriteStream = createWriteStream(join(opts.logDir, `${name}.log`), { flags: 'a' });
-  const child = spawn(process.execPath, [BIN, 'start', '--role', role, '--config', opts.configPath], {
+  // BENCH_NODE_ARGS adds node flags to every role (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", which NODE_OPTIONS refuses).
+  const nodeArgs = (process.env['BENCH_NODE_ARGS'] ?? '').split(/\s+/).filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, BIN, 'start', '--role', role, '--config', opts.configPath], {
     cwd: REPO,
     env: { ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
