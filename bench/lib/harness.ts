@@ -10,6 +10,7 @@ import { Redis } from 'ioredis';
 import { stringify } from 'yaml';
 import { QUEUES, type QueueKey } from '../../src/queues/contracts.js';
 import { openStore } from '../../src/store/index.js';
+import type { FullArticleStore } from '../../src/store/article-store.js';
 import type { LoadWire } from './load-wire.js';
 import { REPO } from './procs.js';
 
@@ -117,8 +118,36 @@ export class Observer {
   }
 }
 
+/**
+ * SQLite stores kept open between counts: opening one runs the migration
+ * check, whose write transactions would make the workers' upserts wait (a
+ * wait that blocks their event loop) four times a second.
+ */
+const sqliteStores = new Map<string, Promise<FullArticleStore>>();
+
+/** Closes the stores storedCount keeps open. */
+export async function closeStoredCounts(): Promise<void> {
+  const all = [...sqliteStores.values()];
+  sqliteStores.clear();
+  await Promise.all(all.map((p) => p.then((s) => s.close()).catch(() => {})));
+}
+
 /** Stored article count, or null when the store is unreachable (e.g. PostgreSQL restarting). */
 export async function storedCount(databaseUrl: string): Promise<number | null> {
+  if (!/^postgres(ql)?:/i.test(databaseUrl)) {
+    let open = sqliteStores.get(databaseUrl);
+    if (!open) {
+      open = openStore(databaseUrl);
+      sqliteStores.set(databaseUrl, open);
+    }
+    try {
+      return await (await open).countArticles();
+    } catch {
+      sqliteStores.delete(databaseUrl);
+      void open.then((s) => s.close()).catch(() => {});
+      return null;
+    }
+  }
   try {
     const store = await openStore(databaseUrl);
     try {
