@@ -219,6 +219,9 @@ export function sqlitePathOf(databaseUrl: string): string {
   return m?.[1] ? m[1] : databaseUrl;
 }
 
+/** Distinct SQL texts kept prepared before the cache starts over. */
+const STATEMENT_CACHE_LIMIT = 500;
+
 export class SqliteArticleStore implements FullArticleStore {
   readonly kind = 'sqlite' as const;
   private readonly db: Database.Database;
@@ -226,6 +229,8 @@ export class SqliteArticleStore implements FullArticleStore {
   private readonly topicExpander: ((code: string) => string[]) | undefined;
   private readonly driveThreshold: number;
   private closed = false;
+  /** Prepared statements by SQL text: preparing costs more than running most of them. */
+  private readonly statements = new Map<string, Database.Statement>();
 
   constructor(path: string, opts: StoreOptions = {}) {
     if (path !== ':memory:') {
@@ -239,6 +244,19 @@ export class SqliteArticleStore implements FullArticleStore {
     this.now = opts.now ?? (() => new Date());
     this.topicExpander = opts.topicExpander;
     this.driveThreshold = opts.driveThreshold ?? DRIVE_THRESHOLD;
+  }
+
+  /** The prepared statement for `sql`, prepared once. The cache is bounded (generated SQL varies in shape). */
+  private statement(sql: string): Database.Statement {
+    let stmt = this.statements.get(sql);
+    if (!stmt) {
+      if (this.statements.size >= STATEMENT_CACHE_LIMIT) {
+        this.statements.clear();
+      }
+      stmt = this.db.prepare(sql);
+      this.statements.set(sql, stmt);
+    }
+    return stmt;
   }
 
   private run<T>(what: string, fn: () => T): Promise<T> {
@@ -260,7 +278,7 @@ export class SqliteArticleStore implements FullArticleStore {
       for (const m of SQLITE_MIGRATIONS.filter((x) => x.version <= target)) {
         this.db
           .transaction(() => {
-            const done = this.db.prepare('SELECT 1 FROM schema_migrations WHERE version = ?').get(m.version);
+            const done = this.statement('SELECT 1 FROM schema_migrations WHERE version = ?').get(m.version);
             if (done) {
               return;
             }
@@ -269,8 +287,7 @@ export class SqliteArticleStore implements FullArticleStore {
             } else {
               m.up(this.db);
             }
-            this.db
-              .prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)')
+            this.statement('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)')
               .run(m.version, m.name, this.now().toISOString());
           })
           .immediate();
@@ -306,8 +323,7 @@ export class SqliteArticleStore implements FullArticleStore {
     fingerprint: Fingerprint | undefined,
     now: Date,
   ): { outcome: UpsertOutcome; record: ArticleRecord } {
-    const row = this.db
-      .prepare('SELECT skey, record, content_hash, version, sort_at FROM articles WHERE id = ?')
+    const row = this.statement('SELECT skey, record, content_hash, version, sort_at FROM articles WHERE id = ?')
       .get(record.id) as Row | undefined;
     const existing = row
       ? {
@@ -327,8 +343,7 @@ export class SqliteArticleStore implements FullArticleStore {
       skey = Number(row.skey);
     } else {
       const base = sortKeyBase(sortAt);
-      const hi = this.db
-        .prepare('SELECT MAX(skey) AS m FROM articles WHERE skey >= ? AND skey < ?')
+      const hi = this.statement('SELECT MAX(skey) AS m FROM articles WHERE skey >= ? AND skey < ?')
         .get(base, base + SORT_KEY_SLOTS) as Row;
       skey = nextSortKey(base, hi.m === null ? null : Number(hi.m));
     }
@@ -349,19 +364,17 @@ export class SqliteArticleStore implements FullArticleStore {
       record: JSON.stringify(r),
     };
     if (row) {
-      this.db
-        .prepare(
+      this.statement(
           `UPDATE articles SET canonical_url = @canonical_url, feed_id = @feed_id, published_at = @published_at,
            updated_at = @updated_at, language = @language, content_hash = @content_hash, version = @version,
            cluster_id = @cluster_id, signature = COALESCE(@signature, signature), record = @record WHERE id = @id`,
         )
         .run(cols);
-      this.db.prepare('DELETE FROM article_topics WHERE article_id = ?').run(r.id);
-      this.db.prepare('DELETE FROM article_entities WHERE article_id = ?').run(r.id);
-      this.db.prepare('DELETE FROM articles_fts WHERE rowid = ?').run(skey);
+      this.statement('DELETE FROM article_topics WHERE article_id = ?').run(r.id);
+      this.statement('DELETE FROM article_entities WHERE article_id = ?').run(r.id);
+      this.statement('DELETE FROM articles_fts WHERE rowid = ?').run(skey);
     } else {
-      this.db
-        .prepare(
+      this.statement(
           `INSERT INTO articles (id, canonical_url, feed_id, published_at, sort_at, skey, stored_at, updated_at,
            language, content_hash, version, cluster_id, signature, record)
            VALUES (@id, @canonical_url, @feed_id, @published_at, @sort_at, @skey, @stored_at, @updated_at,
@@ -369,22 +382,22 @@ export class SqliteArticleStore implements FullArticleStore {
         )
         .run(cols);
     }
-    const addTopic = this.db.prepare(
+    const addTopic = this.statement(
       'INSERT INTO article_topics (code, article_id, sort_at, skey) VALUES (?, ?, ?, ?)',
     );
     for (const code of topicCodesOf(r)) {
       addTopic.run(code, r.id, sortAt, skey);
     }
-    const addEntity = this.db.prepare(
+    const addEntity = this.statement(
       'INSERT INTO article_entities (key, kind, article_id, sort_at, skey) VALUES (?, ?, ?, ?, ?)',
     );
     for (const e of entityRowsOf(r)) {
       addEntity.run(e.key, e.kind, r.id, sortAt, skey);
     }
-    this.db.prepare('INSERT INTO articles_fts (rowid, title, text) VALUES (?, ?, ?)').run(skey, r.title, r.text);
+    this.statement('INSERT INTO articles_fts (rowid, title, text) VALUES (?, ?, ?)').run(skey, r.title, r.text);
     if (fingerprint) {
-      this.db.prepare('DELETE FROM article_bands WHERE article_id = ?').run(r.id);
-      const addBand = this.db.prepare('INSERT OR IGNORE INTO article_bands (band, article_id) VALUES (?, ?)');
+      this.statement('DELETE FROM article_bands WHERE article_id = ?').run(r.id);
+      const addBand = this.statement('INSERT OR IGNORE INTO article_bands (band, article_id) VALUES (?, ?)');
       for (const band of fingerprint.bands) {
         addBand.run(band, r.id);
       }
@@ -398,8 +411,7 @@ export class SqliteArticleStore implements FullArticleStore {
       if (unique.length === 0) {
         return [];
       }
-      const rows = this.db
-        .prepare(
+      const rows = this.statement(
           `SELECT a.id, a.cluster_id, a.signature, COUNT(*) AS shared
            FROM article_bands b JOIN articles a ON a.id = b.article_id
            WHERE b.band IN (${unique.map(() => '?').join(', ')})
@@ -416,7 +428,7 @@ export class SqliteArticleStore implements FullArticleStore {
 
   getArticle(id: string): Promise<ArticleRecord | null> {
     return this.run('getArticle', () => {
-      const row = this.db.prepare('SELECT record FROM articles WHERE id = ?').get(id) as Row | undefined;
+      const row = this.statement('SELECT record FROM articles WHERE id = ?').get(id) as Row | undefined;
       return row ? (JSON.parse(String(row.record)) as ArticleRecord) : null;
     });
   }
@@ -452,8 +464,7 @@ export class SqliteArticleStore implements FullArticleStore {
       if (match === null) {
         let best = this.driveThreshold;
         for (const side of sides) {
-          const c = this.db
-            .prepare(
+          const c = this.statement(
               `SELECT COUNT(*) AS c FROM (SELECT 1 FROM ${side.table} WHERE ${side.col} IN (${marks(side.values)}) LIMIT ?)`,
             )
             .get(...side.values, this.driveThreshold) as Row;
@@ -541,7 +552,7 @@ export class SqliteArticleStore implements FullArticleStore {
           ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
           ORDER BY ${key} DESC LIMIT ?`;
       }
-      const rows = this.db.prepare(sql).all(...fromParams, ...params, n.limit + 1) as Row[];
+      const rows = this.statement(sql).all(...fromParams, ...params, n.limit + 1) as Row[];
       const page = rows.slice(0, n.limit);
       const last = page[page.length - 1];
       return {
@@ -552,23 +563,21 @@ export class SqliteArticleStore implements FullArticleStore {
   }
 
   countArticles(): Promise<number> {
-    return this.run('countArticles', () => Number((this.db.prepare('SELECT COUNT(*) AS n FROM articles').get() as Row).n));
+    return this.run('countArticles', () => Number((this.statement('SELECT COUNT(*) AS n FROM articles').get() as Row).n));
   }
 
   upsertFeed(feed: FeedDefinition): Promise<void> {
     return this.run('upsertFeed', () => {
       this.db
         .transaction(() => {
-          const row = this.db.prepare('SELECT url FROM feeds WHERE id = ?').get(feed.id) as Row | undefined;
+          const row = this.statement('SELECT url FROM feeds WHERE id = ?').get(feed.id) as Row | undefined;
           if (!row) {
-            this.db
-              .prepare('INSERT INTO feeds (id, url, title, interval_ms, created_at) VALUES (?, ?, ?, ?, ?)')
+            this.statement('INSERT INTO feeds (id, url, title, interval_ms, created_at) VALUES (?, ?, ?, ?, ?)')
               .run(feed.id, feed.url, feed.title ?? null, feed.intervalMs ?? null, this.now().toISOString());
             return;
           }
           const moved = String(row.url) !== feed.url;
-          this.db
-            .prepare(
+          this.statement(
               `UPDATE feeds SET url = ?, title = COALESCE(?, title), interval_ms = ?,
                status = CASE WHEN ? THEN 'active' ELSE status END,
                consecutive_failures = CASE WHEN ? THEN 0 ELSE consecutive_failures END,
@@ -592,18 +601,18 @@ export class SqliteArticleStore implements FullArticleStore {
   }
 
   removeFeed(id: string): Promise<boolean> {
-    return this.run('removeFeed', () => this.db.prepare('DELETE FROM feeds WHERE id = ?').run(id).changes > 0);
+    return this.run('removeFeed', () => this.statement('DELETE FROM feeds WHERE id = ?').run(id).changes > 0);
   }
 
   getFeed(id: string): Promise<FeedState | null> {
     return this.run('getFeed', () => {
-      const row = this.db.prepare('SELECT * FROM feeds WHERE id = ?').get(id) as Row | undefined;
+      const row = this.statement('SELECT * FROM feeds WHERE id = ?').get(id) as Row | undefined;
       return row ? feedFromRow(row) : null;
     });
   }
 
   listFeeds(): Promise<FeedState[]> {
-    return this.run('listFeeds', () => (this.db.prepare('SELECT * FROM feeds ORDER BY id').all() as Row[]).map(feedFromRow));
+    return this.run('listFeeds', () => (this.statement('SELECT * FROM feeds ORDER BY id').all() as Row[]).map(feedFromRow));
   }
 
   recordPoll(feedId: string, report: PollReport): Promise<void> {
@@ -615,8 +624,7 @@ export class SqliteArticleStore implements FullArticleStore {
         const [keepEtag, etag] = keep(report.etag);
         const [keepLm, lm] = keep(report.lastModified);
         const [keepNext, next] = keep(report.nextPollAt);
-        changes = this.db
-          .prepare(
+        changes = this.statement(
             `UPDATE feeds SET last_polled_at = ?, last_success_at = ?, consecutive_failures = 0, last_new_items = ?,
              title = CASE WHEN ? THEN title ELSE ? END,
              etag = CASE WHEN ? THEN etag ELSE ? END,
@@ -641,8 +649,7 @@ export class SqliteArticleStore implements FullArticleStore {
             feedId,
           ).changes;
       } else {
-        changes = this.db
-          .prepare(
+        changes = this.statement(
             `UPDATE feeds SET last_polled_at = ?, last_error_at = ?, last_error_code = ?, last_error_message = ?,
              consecutive_failures = consecutive_failures + 1, last_new_items = 0,
              status = CASE WHEN ? THEN 'retired' ELSE status END,
@@ -671,8 +678,7 @@ export class SqliteArticleStore implements FullArticleStore {
       const known = new Map<string, string>();
       const keys = [...new Set(items.map((i) => i.key))];
       for (const part of chunks(keys, SQLITE_PARAM_CHUNK)) {
-        const rows = this.db
-          .prepare(`SELECT key, hash FROM seen_items WHERE feed_id = ? AND key IN (${part.map(() => '?').join(', ')})`)
+        const rows = this.statement(`SELECT key, hash FROM seen_items WHERE feed_id = ? AND key IN (${part.map(() => '?').join(', ')})`)
           .all(feedId, ...part) as Row[];
         for (const r of rows) {
           known.set(String(r.key), String(r.hash));
@@ -685,7 +691,7 @@ export class SqliteArticleStore implements FullArticleStore {
   markSeen(feedId: string, items: SeenItem[]): Promise<void> {
     return this.run('markSeen', () => {
       const at = this.now().toISOString();
-      const stmt = this.db.prepare(
+      const stmt = this.statement(
         `INSERT INTO seen_items (feed_id, key, hash, seen_at) VALUES (?, ?, ?, ?)
          ON CONFLICT (feed_id, key) DO UPDATE SET hash = excluded.hash, seen_at = excluded.seen_at`,
       );
@@ -701,8 +707,7 @@ export class SqliteArticleStore implements FullArticleStore {
 
   recordItemOutcome(o: ItemOutcome): Promise<void> {
     return this.run('recordItemOutcome', () => {
-      this.db
-        .prepare(
+      this.statement(
           `INSERT INTO item_outcomes (feed_id, url, stage, status, reason, article_id, at, at_ms)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
         )
@@ -728,8 +733,7 @@ export class SqliteArticleStore implements FullArticleStore {
         where.push('feed_id = ?');
         params.push(opts.feedId);
       }
-      const rows = this.db
-        .prepare(
+      const rows = this.statement(
           `SELECT * FROM item_outcomes ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
            ORDER BY at_ms DESC, seq DESC LIMIT ?`,
         )
@@ -746,14 +750,13 @@ export class SqliteArticleStore implements FullArticleStore {
       const cutoff = this.now().getTime() - days * 86_400_000;
       return this.db
         .transaction(() => {
-          const victims = this.db
-            .prepare('SELECT id, skey FROM articles WHERE skey < ? AND sort_at < ?')
+          const victims = this.statement('SELECT id, skey FROM articles WHERE skey < ? AND sort_at < ?')
             .all(sortKeyBase(cutoff) + SORT_KEY_SLOTS, cutoff) as Row[];
-          const delFts = this.db.prepare('DELETE FROM articles_fts WHERE rowid = ?');
-          const delTopics = this.db.prepare('DELETE FROM article_topics WHERE article_id = ?');
-          const delEntities = this.db.prepare('DELETE FROM article_entities WHERE article_id = ?');
-          const delBands = this.db.prepare('DELETE FROM article_bands WHERE article_id = ?');
-          const delArticle = this.db.prepare('DELETE FROM articles WHERE id = ?');
+          const delFts = this.statement('DELETE FROM articles_fts WHERE rowid = ?');
+          const delTopics = this.statement('DELETE FROM article_topics WHERE article_id = ?');
+          const delEntities = this.statement('DELETE FROM article_entities WHERE article_id = ?');
+          const delBands = this.statement('DELETE FROM article_bands WHERE article_id = ?');
+          const delArticle = this.statement('DELETE FROM articles WHERE id = ?');
           for (const v of victims) {
             delFts.run(v.skey);
             delTopics.run(v.id);
@@ -761,8 +764,8 @@ export class SqliteArticleStore implements FullArticleStore {
             delBands.run(v.id);
             delArticle.run(v.id);
           }
-          this.db.prepare('DELETE FROM item_outcomes WHERE at_ms < ?').run(cutoff);
-          this.db.prepare('DELETE FROM seen_items WHERE seen_at < ?').run(new Date(cutoff).toISOString());
+          this.statement('DELETE FROM item_outcomes WHERE at_ms < ?').run(cutoff);
+          this.statement('DELETE FROM seen_items WHERE seen_at < ?').run(new Date(cutoff).toISOString());
           return victims.length;
         })
         .immediate();
@@ -771,7 +774,7 @@ export class SqliteArticleStore implements FullArticleStore {
 
   stats(): Promise<StoreStats> {
     return this.run('stats', () => {
-      const one = (sql: string): Row => this.db.prepare(sql).get() as Row;
+      const one = (sql: string): Row => this.statement(sql).get() as Row;
       // Every query here is answered from an index: stats must not stall the event loop on a large store.
       const keys = one('SELECT COUNT(*) AS n, MAX(skey) AS hi, MIN(skey) AS lo FROM articles');
       const updated = one('SELECT COUNT(*) AS n FROM articles WHERE version > 1');
@@ -782,13 +785,12 @@ export class SqliteArticleStore implements FullArticleStore {
         newest:
           keys.hi === null
             ? null
-            : (this.db.prepare('SELECT MAX(sort_at) AS v FROM articles WHERE skey >= ?').get(secondOf(keys.hi)) as Row).v,
+            : (this.statement('SELECT MAX(sort_at) AS v FROM articles WHERE skey >= ?').get(secondOf(keys.hi)) as Row).v,
         oldest:
           keys.lo === null
             ? null
             : (
-                this.db
-                  .prepare('SELECT MIN(sort_at) AS v FROM articles WHERE skey < ?')
+                this.statement('SELECT MIN(sort_at) AS v FROM articles WHERE skey < ?')
                   .get(secondOf(keys.lo) + SORT_KEY_SLOTS) as Row
               ).v,
       };
@@ -797,7 +799,7 @@ export class SqliteArticleStore implements FullArticleStore {
          SUM(status = 'active' AND consecutive_failures > 0) AS failing FROM feeds`,
       );
       const outcomes: StoreStats['itemOutcomes'] = { stored: 0, skipped: 0, failed: 0, fallback: 0 };
-      for (const r of this.db.prepare('SELECT status, COUNT(*) AS n FROM item_outcomes GROUP BY status').all() as Row[]) {
+      for (const r of this.statement('SELECT status, COUNT(*) AS n FROM item_outcomes GROUP BY status').all() as Row[]) {
         const s = String(r.status) as ItemOutcome['status'];
         if (s in outcomes) {
           outcomes[s] = Number(r.n);
@@ -825,7 +827,7 @@ export class SqliteArticleStore implements FullArticleStore {
 
   ping(): Promise<void> {
     return this.run('ping', () => {
-      this.db.prepare('SELECT 1').get();
+      this.statement('SELECT 1').get();
     });
   }
 
