@@ -1,10 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
-import { dirname, resolve as resolvePath } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { PipelineError } from '../../errors.js';
+import { threadBootSource } from '../../lib/thread-boot.js';
 import type { DomKind } from './dom.js';
 import type { ExtractOptions } from './extract-article.js';
 import type { ExtractHints, PoolReady, PoolReply } from './pool-protocol.js';
@@ -53,33 +50,6 @@ type Slot = {
 const WORKER_URL = new URL('./pool-worker.ts', import.meta.url);
 
 /**
- * Boot code for each thread: registers tsx so the TypeScript worker module
- * loads the same way under `node --import tsx`, vitest, or anything else.
- */
-const TSX_API_URL = tsxEsmApiUrl();
-
-/** file: URL of tsx's ESM register API (`tsx/esm/api`, import condition). */
-function tsxEsmApiUrl(): string {
-  const pkgPath = createRequire(import.meta.url).resolve('tsx/package.json');
-  const pkg = JSON.parse(readFileSync(pkgPath, 'utf8')) as {
-    exports: Record<string, { import?: { default?: string } | string }>;
-  };
-  const entry = pkg.exports['./esm/api']?.import;
-  const rel = typeof entry === 'string' ? entry : entry?.default;
-  if (!rel) {
-    throw new Error('tsx/esm/api not found: the extractor pool needs tsx to load its workers');
-  }
-  return pathToFileURL(resolvePath(dirname(pkgPath), rel)).href;
-}
-const BOOT = `
-(async () => {
-  const { register } = await import(${JSON.stringify(TSX_API_URL)});
-  register();
-  await import(${JSON.stringify(WORKER_URL.href)});
-})().catch((err) => { throw err; });
-`;
-
-/**
  * A pool of worker threads running extractArticle, so DOM work never blocks
  * the caller's event loop (BullMQ lock renewals keep running). Jobs queue
  * when every worker is busy. A page that exceeds the time budget (or crashes
@@ -104,7 +74,7 @@ export function createExtractorPool(opts: ExtractorPoolOptions = {}): ExtractorP
   let bootFailures = 0;
 
   const spawn = (): Slot => {
-    const worker = new Worker(BOOT, {
+    const worker = new Worker(threadBootSource(WORKER_URL), {
       eval: true,
       // The boot code registers tsx itself: do not inherit a second `--import tsx`.
       execArgv: [],
