@@ -1,0 +1,198 @@
+import { Worker } from 'node:worker_threads';
+import { PipelineError, type ErrorCode } from '../errors.js';
+import { threadBootSource } from './thread-boot.js';
+
+/** What a pool thread posts back: `{ ready: true }` once, then one reply per job. */
+export type ThreadReady = { ready: true };
+export type ThreadReply<R> =
+  | { id: number; ok: true; value: R }
+  | { id: number; ok: false; error: { code?: ErrorCode | null; retryable: boolean; message: string } };
+
+export type ThreadPoolOptions<J> = {
+  /** The worker module (TypeScript), loaded through tsx in each thread. */
+  moduleUrl: URL;
+  size: number;
+  /** Time budget per job; a thread that exceeds it is terminated and replaced. */
+  timeoutMs: number;
+  workerData?: unknown;
+  /** Old-generation heap cap per thread, in MiB: a job that blows it fails alone. */
+  maxHeapMb?: number;
+  /** The message that hands `job` to a thread; `state` is that thread's own, kept between jobs. */
+  message(job: J, state: Record<string, unknown>): unknown;
+  /** Why a job overran its budget, for its error. */
+  describeTimeout(job: J): string;
+  /** The error of a job whose thread crashed or overran. */
+  threadError(why: string, kind: 'crash' | 'timeout'): Error;
+  /** The error of every queued job once threads keep dying before they start. */
+  bootError(why: string): Error;
+  /** The error of jobs still waiting when the pool closes (retryable: they belong elsewhere). */
+  closedError(): Error;
+};
+
+export type ThreadPool<J, R> = {
+  run(job: J): Promise<R>;
+  close(): Promise<void>;
+};
+
+type Task<J, R> = { id: number; job: J; resolve: (v: R) => void; reject: (e: unknown) => void };
+
+type Slot<J, R> = {
+  worker: Worker;
+  ready: boolean;
+  task: Task<J, R> | null;
+  timer: NodeJS.Timeout | null;
+  state: Record<string, unknown>;
+};
+
+/**
+ * A pool of worker threads, one job each at a time, for CPU work that must not
+ * block the caller's event loop. Jobs queue when every thread is busy. A
+ * thread warms up and says it is ready before it takes work. A job that
+ * overruns its time budget, or whose thread crashes, fails alone and its
+ * thread is replaced; three threads in a row dying before they are ready is a
+ * broken install, and waiting jobs fail with `bootError`.
+ */
+export function createThreadPool<J, R>(o: ThreadPoolOptions<J>): ThreadPool<J, R> {
+  const size = Math.max(1, o.size);
+  const boot = threadBootSource(o.moduleUrl);
+  const queue: Array<Task<J, R>> = [];
+  const slots: Array<Slot<J, R>> = [];
+  let nextId = 1;
+  let closed = false;
+  /** Threads that died before ever becoming ready, in a row. */
+  let bootFailures = 0;
+
+  const spawn = (): void => {
+    const worker = new Worker(boot, {
+      eval: true,
+      // The boot code registers tsx itself: do not inherit a second `--import tsx`.
+      execArgv: [],
+      workerData: o.workerData,
+      ...(o.maxHeapMb ? { resourceLimits: { maxOldGenerationSizeMb: o.maxHeapMb } } : {}),
+      stdout: false,
+      stderr: false,
+    });
+    const slot: Slot<J, R> = { worker, ready: false, task: null, timer: null, state: {} };
+    worker.on('message', (msg: ThreadReply<R> | ThreadReady) => {
+      if ('ready' in msg) {
+        slot.ready = true;
+        bootFailures = 0;
+        pump();
+        return;
+      }
+      const task = slot.task;
+      if (!task || task.id !== msg.id) {
+        return;
+      }
+      finish(slot);
+      if (msg.ok) {
+        task.resolve(msg.value);
+      } else if (msg.error.code) {
+        task.reject(new PipelineError(msg.error.code, msg.error.retryable, msg.error.message));
+      } else {
+        task.reject(new Error(msg.error.message));
+      }
+      pump();
+    });
+    worker.on('error', (err) => fail(slot, o.threadError(`crashed: ${err.message}`, 'crash')));
+    worker.on('exit', (code) => {
+      if (slots.includes(slot)) {
+        fail(slot, o.threadError(`exited with code ${code}`, 'crash'));
+      }
+    });
+    slots.push(slot);
+  };
+
+  const finish = (slot: Slot<J, R>): void => {
+    if (slot.timer) {
+      clearTimeout(slot.timer);
+      slot.timer = null;
+    }
+    slot.task = null;
+  };
+
+  /** Drops a broken thread, rejects its job, and starts a replacement. */
+  const fail = (slot: Slot<J, R>, err: Error): void => {
+    const i = slots.indexOf(slot);
+    if (i < 0) {
+      return;
+    }
+    slots.splice(i, 1);
+    const task = slot.task;
+    finish(slot);
+    slot.worker.removeAllListeners('exit');
+    void slot.worker.terminate();
+    task?.reject(err);
+    if (!slot.ready) {
+      bootFailures++;
+    }
+    if (bootFailures >= 3) {
+      const bootErr = o.bootError(err.message);
+      for (const queued of queue.splice(0)) {
+        queued.reject(bootErr);
+      }
+      if (slots.length === 0) {
+        bootFailures = 0;
+      }
+      return;
+    }
+    if (!closed) {
+      spawn();
+      pump();
+    }
+  };
+
+  const pump = (): void => {
+    for (const slot of slots) {
+      if (queue.length === 0) {
+        return;
+      }
+      if (!slot.ready || slot.task) {
+        continue;
+      }
+      const task = queue.shift() as Task<J, R>;
+      slot.task = task;
+      slot.timer = setTimeout(() => fail(slot, o.threadError(o.describeTimeout(task.job), 'timeout')), o.timeoutMs);
+      slot.worker.postMessage({ id: task.id, ...(o.message(task.job, slot.state) as object) });
+    }
+  };
+
+  for (let i = 0; i < size; i++) {
+    spawn();
+  }
+
+  return {
+    run(job: J): Promise<R> {
+      if (closed) {
+        return Promise.reject(o.closedError());
+      }
+      // Threads lost to a failed start are brought back on the next job.
+      while (slots.length < size) {
+        spawn();
+      }
+      return new Promise<R>((resolve, reject) => {
+        queue.push({ id: nextId++, job, resolve, reject });
+        pump();
+      });
+    },
+    async close(): Promise<void> {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      const err = o.closedError();
+      for (const task of queue.splice(0)) {
+        task.reject(err);
+      }
+      const all = slots.splice(0);
+      for (const slot of all) {
+        const task = slot.task;
+        finish(slot);
+        task?.reject(err);
+        slot.worker.removeAllListeners();
+        slot.worker.on('error', () => {});
+      }
+      await Promise.all(all.map((s) => s.worker.terminate()));
+    },
+  };
+}
