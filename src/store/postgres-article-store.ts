@@ -15,6 +15,7 @@ import {
   langKey,
   normaliseQuery,
   nextSortKey,
+  existingFromRow,
   planUpsert,
   SORT_KEY_SLOTS,
   sortKeyBase,
@@ -408,13 +409,7 @@ export class PostgresArticleStore implements FullArticleStore {
     const row = (
       await c.query('SELECT record, content_hash, version, sort_at, skey FROM articles WHERE id = $1 FOR UPDATE', [record.id])
     ).rows[0] as Row | undefined;
-    const existing = row
-      ? {
-          record: JSON.parse(String(row.record)) as ArticleRecord,
-          contentHash: String(row.content_hash),
-          version: Number(row.version),
-        }
-      : null;
+    const existing = existingFromRow(row);
     const now = batchNow ?? this.now();
     const plan = planUpsert(existing, record, now.toISOString());
     if (plan.outcome === 'unchanged') {

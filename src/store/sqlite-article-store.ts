@@ -17,6 +17,7 @@ import {
   langKey,
   normaliseQuery,
   nextSortKey,
+  existingFromRow,
   planUpsert,
   SORT_KEY_SLOTS,
   sortKeyBase,
@@ -325,13 +326,7 @@ export class SqliteArticleStore implements FullArticleStore {
   ): { outcome: UpsertOutcome; record: ArticleRecord } {
     const row = this.statement('SELECT skey, record, content_hash, version, sort_at FROM articles WHERE id = ?')
       .get(record.id) as Row | undefined;
-    const existing = row
-      ? {
-          record: JSON.parse(String(row.record)) as ArticleRecord,
-          contentHash: String(row.content_hash),
-          version: Number(row.version),
-        }
-      : null;
+    const existing = existingFromRow(row);
     const plan = planUpsert(existing, record, now.toISOString());
     if (plan.outcome === 'unchanged') {
       return plan;

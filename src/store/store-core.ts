@@ -217,6 +217,13 @@ export function feedFromRow(r: Row): FeedState {
 }
 
 /** An item_outcomes row as the contract's ItemOutcome. */
+/** The stored article an upsert compares against, from its row (record JSON, content_hash, version); null when none. */
+export function existingFromRow(row: Row | undefined): ExistingArticle | null {
+  return row
+    ? { record: JSON.parse(String(row.record)) as ArticleRecord, contentHash: String(row.content_hash), version: Number(row.version) }
+    : null;
+}
+
 export function outcomeFromRow(r: Row): ItemOutcome {
   return {
     feedId: String(r.feed_id),
