@@ -47,10 +47,11 @@ export function createExtractorPool(opts: ExtractorPoolOptions = {}): ExtractorP
   if (opts.maxChars) extractOptions.maxChars = opts.maxChars;
   if (opts.maxElements) extractOptions.maxElements = opts.maxElements;
   if (opts.maxDepth) extractOptions.maxDepth = opts.maxDepth;
+  const timeoutMs = opts.timeoutMs ?? POOL_DEFAULTS.timeoutMs;
   const pool = createThreadPool<Page, Extracted | null>({
     moduleUrl: WORKER_URL,
     size: opts.size ?? availableParallelism(),
-    timeoutMs: opts.timeoutMs ?? POOL_DEFAULTS.timeoutMs,
+    timeoutMs,
     workerData: extractOptions,
     maxHeapMb: opts.maxHeapMb ?? POOL_DEFAULTS.maxHeapMb,
     message: (page) => {
@@ -59,7 +60,7 @@ export function createExtractorPool(opts: ExtractorPoolOptions = {}): ExtractorP
       page.html = '';
       return msg;
     },
-    describeTimeout: (page) => `extraction of ${page.url} exceeded ${opts.timeoutMs ?? POOL_DEFAULTS.timeoutMs} ms`,
+    describeTimeout: (page) => `extraction of ${page.url} exceeded ${timeoutMs} ms`,
     threadError: (why, kind) => (kind === 'timeout' ? new PipelineError('timeout', false, why) : new PipelineError('unreadable', false, `extractor worker ${why}`)),
     bootError: (why) => new PipelineError('unreadable', true, `extractor workers fail to start: ${why}`),
     closedError: () => new PipelineError('unreadable', true, 'extractor pool closed before the page was extracted'),
