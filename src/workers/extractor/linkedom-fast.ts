@@ -120,17 +120,25 @@ export function installLinkedomFastQueries(): void {
   const usable = (self: Walkable, selectors: unknown): selectors is string =>
     typeof selectors === 'string' && !selectors.includes(':scope') && isHtml(self);
 
-  const all = function (this: Walkable, selectors: string, original: Query): unknown {
-    if (!usable(this, selectors)) {
-      return original.call(this, selectors);
+  /**
+   * linkedom's query walk with a cached matcher: elements under `self` in
+   * document order, <template> contents skipped; the first match only when
+   * `first` (null when none), else every match as a NodeList.
+   */
+  const query = function (self: Walkable, selectors: string, original: Query, first: boolean): unknown {
+    if (!usable(self, selectors)) {
+      return original.call(self, selectors);
     }
     const matches = matcherFor(selectors);
-    const out = new NodeListClass();
-    const stop = this[end];
-    let n = this[next];
+    const out = first ? null : new NodeListClass();
+    const stop = self[end];
+    let n = self[next];
     while (n && n !== stop) {
       if (n.nodeType === ELEMENT_NODE) {
         if (matches(n as unknown as Element)) {
+          if (!out) {
+            return n;
+          }
           out.push(n as unknown as Element);
         }
         n = (n as unknown as Element).localName === 'template' ? n[end] : n[next];
@@ -139,25 +147,6 @@ export function installLinkedomFastQueries(): void {
       }
     }
     return out;
-  };
-  const one = function (this: Walkable, selectors: string, original: Query): unknown {
-    if (!usable(this, selectors)) {
-      return original.call(this, selectors);
-    }
-    const matches = matcherFor(selectors);
-    const stop = this[end];
-    let n = this[next];
-    while (n && n !== stop) {
-      if (n.nodeType === ELEMENT_NODE) {
-        if (matches(n as unknown as Element)) {
-          return n;
-        }
-        n = (n as unknown as Element).localName === 'template' ? n[end] : n[next];
-      } else {
-        n = n[next];
-      }
-    }
-    return null;
   };
 
   // linkedom compares each element's upper-cased name too; a name with a
@@ -203,7 +192,7 @@ export function installLinkedomFastQueries(): void {
         Object.defineProperty(proto, 'querySelectorAll', {
           ...own.querySelectorAll,
           value: function querySelectorAll(this: Walkable, selectors: string) {
-            return all.call(this, selectors, qsa);
+            return query(this, selectors, qsa, false);
           },
         });
       }
@@ -211,7 +200,7 @@ export function installLinkedomFastQueries(): void {
         Object.defineProperty(proto, 'querySelector', {
           ...own.querySelector,
           value: function querySelector(this: Walkable, selectors: string) {
-            return one.call(this, selectors, qs);
+            return query(this, selectors, qs, true);
           },
         });
       }
