@@ -36,21 +36,27 @@ const PAGE_URL = 'http://fakehost/test/page.html';
 
 type Page = { name: string; source: string; expectedText: string[]; meta: Record<string, string | null> };
 
-function loadPages(): Page[] {
+/** The corpus pages' sources, in name order. */
+function pageSources(): Array<{ name: string; source: string }> {
   return readdirSync(corpus)
     .filter((n) => existsSync(resolve(corpus, n, 'source.html')))
     .sort()
-    .map((name) => {
-      const dir = resolve(corpus, name);
-      const expectedHtml = readFileSync(resolve(dir, 'expected.html'), 'utf8');
-      const { document } = parseHTML(`<html><body>${expectedHtml}</body></html>`) as unknown as { document: Document };
-      return {
-        name,
-        source: readFileSync(resolve(dir, 'source.html'), 'utf8'),
-        expectedText: textBlocks(document.body),
-        meta: JSON.parse(readFileSync(resolve(dir, 'expected-metadata.json'), 'utf8')) as Record<string, string | null>,
-      };
-    });
+    .map((name) => ({ name, source: readFileSync(resolve(corpus, name, 'source.html'), 'utf8') }));
+}
+
+/** Sources with what each page is scored against: the text of expected.html and the expected metadata. */
+function loadPages(): Page[] {
+  return pageSources().map(({ name, source }) => {
+    const dir = resolve(corpus, name);
+    const expectedHtml = readFileSync(resolve(dir, 'expected.html'), 'utf8');
+    const { document } = parseHTML(`<html><body>${expectedHtml}</body></html>`) as unknown as { document: Document };
+    return {
+      name,
+      source,
+      expectedText: textBlocks(document.body),
+      meta: JSON.parse(readFileSync(resolve(dir, 'expected-metadata.json'), 'utf8')) as Record<string, string | null>,
+    };
+  });
 }
 
 const tokens = (text: string): string[] => text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
@@ -275,10 +281,7 @@ async function runOne(mode: Mode, repeat: number, verbose: boolean): Promise<Rec
 /** Throughput and memory of the production path: the worker-thread pool, fed two pages per thread. */
 async function runPool(repeat: number, size: number, maxHeapMb?: number): Promise<Record<string, unknown>> {
   // Sources only: the pool's process holds no parsed reference texts.
-  const pages = readdirSync(corpus)
-    .filter((n) => existsSync(resolve(corpus, n, 'source.html')))
-    .sort()
-    .map((name) => ({ name, source: readFileSync(resolve(corpus, name, 'source.html'), 'utf8') }));
+  const pages = pageSources();
   const rssBeforePool = Math.round(process.memoryUsage().rss / 1048576);
   const pool = createExtractorPool({ size, dom: 'linkedom', timeoutMs: 60_000, ...(maxHeapMb ? { maxHeapMb } : {}) });
   let peakRss = process.memoryUsage().rss;

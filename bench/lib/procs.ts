@@ -114,30 +114,24 @@ export async function startRedis(opts: RedisProcOptions): Promise<RedisProc> {
       await new Promise((r) => c.once('exit', r));
     }
   };
+  /** Stops the server with `signal` (SIGTERM: a clean shutdown; SIGKILL: a crash), waits, starts it again on the same port and dir. */
+  const relaunch = async (signal: NodeJS.Signals, downMs: number): Promise<void> => {
+    const c = child;
+    if (c) {
+      c.kill(signal);
+      await exited(c);
+    }
+    await sleep(downMs);
+    await launch();
+  };
   await launch();
   const self: RedisProc = {
     port,
     url,
     dir: opts.dir,
     pid: () => child?.pid ?? -1,
-    async restart(downMs = 500) {
-      const c = child;
-      if (c) {
-        c.kill('SIGTERM');
-        await exited(c);
-      }
-      await sleep(downMs);
-      await launch();
-    },
-    async crash(downMs = 500) {
-      const c = child;
-      if (c) {
-        c.kill('SIGKILL');
-        await exited(c);
-      }
-      await sleep(downMs);
-      await launch();
-    },
+    restart: (downMs = 500) => relaunch('SIGTERM', downMs),
+    crash: (downMs = 500) => relaunch('SIGKILL', downMs),
     async info(section) {
       const r = new Redis(url, { maxRetriesPerRequest: 1 });
       try {
