@@ -17,6 +17,14 @@ export type ThreadPoolOptions<J> = {
   workerData?: unknown;
   /** Old-generation heap cap per thread, in MiB: a job that blows it fails alone. */
   maxHeapMb?: number;
+  /**
+   * Jobs handed to a thread at once (default 1). Above 1, a thread finds its
+   * next job already in its message queue when it finishes one, instead of
+   * idling until the caller's event loop reads the reply and sends more: that
+   * loop may be busy (a synchronous database write) for milliseconds at a time.
+   * `message` is called again if a job moves to another thread.
+   */
+  depth?: number;
   /** The message that hands `job` to a thread; `state` is that thread's own, kept between jobs. */
   message(job: J, state: Record<string, unknown>): unknown;
   /** Why a job overran its budget, for its error. */
@@ -39,21 +47,26 @@ type Task<J, R> = { id: number; job: J; resolve: (v: R) => void; reject: (e: unk
 type Slot<J, R> = {
   worker: Worker;
   ready: boolean;
-  task: Task<J, R> | null;
+  /** Jobs sent to this thread, in the order it runs them: the first is running. */
+  tasks: Array<Task<J, R>>;
+  /** The running job's time budget. */
   timer: NodeJS.Timeout | null;
   state: Record<string, unknown>;
 };
 
 /**
- * A pool of worker threads, one job each at a time, for CPU work that must not
- * block the caller's event loop. Jobs queue when every thread is busy. A
+ * A pool of worker threads for CPU work that must not block the caller's event
+ * loop. Each thread runs one job at a time and holds up to `depth` (the rest
+ * wait in its message queue); further jobs queue here. A
  * thread warms up and says it is ready before it takes work. A job that
  * overruns its time budget, or whose thread crashes, fails alone and its
- * thread is replaced; three threads in a row dying before they are ready is a
+ * thread is replaced (jobs sent to it that had not started go to another
+ * thread); three threads in a row dying before they are ready is a
  * broken install, and waiting jobs fail with `bootError`.
  */
 export function createThreadPool<J, R>(o: ThreadPoolOptions<J>): ThreadPool<J, R> {
   const size = Math.max(1, o.size);
+  const depth = Math.max(1, Math.floor(o.depth ?? 1));
   const boot = threadBootSource(o.moduleUrl);
   const queue: Array<Task<J, R>> = [];
   const slots: Array<Slot<J, R>> = [];
@@ -72,7 +85,7 @@ export function createThreadPool<J, R>(o: ThreadPoolOptions<J>): ThreadPool<J, R
       stdout: false,
       stderr: false,
     });
-    const slot: Slot<J, R> = { worker, ready: false, task: null, timer: null, state: {} };
+    const slot: Slot<J, R> = { worker, ready: false, tasks: [], timer: null, state: {} };
     worker.on('message', (msg: ThreadReply<R> | ThreadReady) => {
       if ('ready' in msg) {
         slot.ready = true;
@@ -80,11 +93,12 @@ export function createThreadPool<J, R>(o: ThreadPoolOptions<J>): ThreadPool<J, R
         pump();
         return;
       }
-      const task = slot.task;
+      const task = slot.tasks[0];
       if (!task || task.id !== msg.id) {
         return;
       }
-      finish(slot);
+      slot.tasks.shift();
+      startBudget(slot);
       if (msg.ok) {
         task.resolve(msg.value);
       } else if (msg.error.code) {
@@ -103,23 +117,29 @@ export function createThreadPool<J, R>(o: ThreadPoolOptions<J>): ThreadPool<J, R
     slots.push(slot);
   };
 
-  const finish = (slot: Slot<J, R>): void => {
+  /** Starts the time budget of the job the thread runs now (its first), if any. */
+  const startBudget = (slot: Slot<J, R>): void => {
     if (slot.timer) {
       clearTimeout(slot.timer);
       slot.timer = null;
     }
-    slot.task = null;
+    const head = slot.tasks[0];
+    if (head) {
+      slot.timer = setTimeout(() => fail(slot, o.threadError(o.describeTimeout(head.job), 'timeout')), o.timeoutMs);
+    }
   };
 
-  /** Drops a broken thread, rejects its job, and starts a replacement. */
+  /** Drops a broken thread, rejects the job it was running, requeues the ones it had not started, and starts a replacement. */
   const fail = (slot: Slot<J, R>, err: Error): void => {
     const i = slots.indexOf(slot);
     if (i < 0) {
       return;
     }
     slots.splice(i, 1);
-    const task = slot.task;
-    finish(slot);
+    const [task, ...unstarted] = slot.tasks;
+    slot.tasks = [];
+    startBudget(slot);
+    queue.unshift(...unstarted);
     slot.worker.removeAllListeners('exit');
     void slot.worker.terminate();
     task?.reject(err);
@@ -142,18 +162,23 @@ export function createThreadPool<J, R>(o: ThreadPoolOptions<J>): ThreadPool<J, R
     }
   };
 
+  /** Hands queued jobs to ready threads, the least loaded first, up to `depth` each. */
   const pump = (): void => {
-    for (const slot of slots) {
-      if (queue.length === 0) {
-        return;
+    for (let load = 0; load < depth; load++) {
+      for (const slot of slots) {
+        if (queue.length === 0) {
+          return;
+        }
+        if (!slot.ready || slot.tasks.length !== load) {
+          continue;
+        }
+        const task = queue.shift() as Task<J, R>;
+        slot.tasks.push(task);
+        if (slot.tasks.length === 1) {
+          startBudget(slot);
+        }
+        slot.worker.postMessage({ id: task.id, ...(o.message(task.job, slot.state) as object) });
       }
-      if (!slot.ready || slot.task) {
-        continue;
-      }
-      const task = queue.shift() as Task<J, R>;
-      slot.task = task;
-      slot.timer = setTimeout(() => fail(slot, o.threadError(o.describeTimeout(task.job), 'timeout')), o.timeoutMs);
-      slot.worker.postMessage({ id: task.id, ...(o.message(task.job, slot.state) as object) });
     }
   };
 
@@ -186,9 +211,12 @@ export function createThreadPool<J, R>(o: ThreadPoolOptions<J>): ThreadPool<J, R
       }
       const all = slots.splice(0);
       for (const slot of all) {
-        const task = slot.task;
-        finish(slot);
-        task?.reject(err);
+        const tasks = slot.tasks;
+        slot.tasks = [];
+        startBudget(slot);
+        for (const task of tasks) {
+          task.reject(err);
+        }
         slot.worker.removeAllListeners();
         slot.worker.on('error', () => {});
       }

@@ -14,6 +14,8 @@ export type EnricherPoolOptions = {
   timeoutMs?: number;
   /** Heap cap per thread, in MiB; it also makes V8 collect early, which keeps RSS flat. */
   maxHeapMb?: number;
+  /** Articles handed to a thread at once, so it never waits for this event loop between two (see ThreadPoolOptions.depth). */
+  depth?: number;
 };
 
 export type EnricherPool = {
@@ -22,7 +24,7 @@ export type EnricherPool = {
   close(): Promise<void>;
 };
 
-export const ENRICHER_POOL_DEFAULTS = { timeoutMs: 30_000, maxHeapMb: 192 } as const;
+export const ENRICHER_POOL_DEFAULTS = { timeoutMs: 30_000, maxHeapMb: 192, depth: 2 } as const;
 
 type Job = { article: ExtractedArticle; options: EnrichOptions };
 
@@ -43,6 +45,7 @@ export function createEnricherPool(opts: EnricherPoolOptions = {}): EnricherPool
     size: opts.size ?? availableParallelism(),
     timeoutMs,
     maxHeapMb: opts.maxHeapMb ?? ENRICHER_POOL_DEFAULTS.maxHeapMb,
+    depth: opts.depth ?? ENRICHER_POOL_DEFAULTS.depth,
     message: (job, thread) => {
       // Options go to a thread only when they changed since its last job.
       const sendOptions = thread.options !== job.options;
