@@ -255,3 +255,30 @@ export function unseenItems(items: readonly SeenItem[], known: ReadonlyMap<strin
     return true;
   });
 }
+
+const fmix32 = (h: number): number => {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+};
+
+/**
+ * A band key as a 52-bit integer (two FNV-1a hashes of its text, mixed), for
+ * stores that index bands by number: an integer row is a third the size of a
+ * text one, so each article's 48 band rows touch fewer pages. Two bands with
+ * the same number only add a candidate, which the signature comparison drops.
+ * Stored data depends on this function: it must never change.
+ */
+export function bandKey(band: string): number {
+  let a = 0x811c9dc5;
+  let b = 0x01000193 ^ band.length;
+  for (let i = 0; i < band.length; i++) {
+    const c = band.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x01000193) + 0x9e3779b9;
+  }
+  return (fmix32(b) & 0xfffff) * 0x1_0000_0000 + fmix32(a);
+}

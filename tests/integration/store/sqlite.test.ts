@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../../src/store/index.js';
 import { SqliteArticleStore } from '../../../src/store/sqlite-article-store.js';
+import { fingerprint } from '../../../src/workers/enricher/cluster.js';
 import { makeRecord, runArticleStoreContract } from './article-store.contract.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'telex-store-'));
@@ -77,6 +78,52 @@ describe('SqliteArticleStore.migrate', () => {
       expect(await store.countArticles()).toBe(4);
     } finally {
       await store.close();
+    }
+  });
+
+  it('keeps the band index of articles stored before version 5, so later wire copies still find them', async () => {
+    const path = join(dir, 'bands-v4', 'telex.db');
+    const text = 'The council approved the transport budget on Monday after a long debate about schools and roads in the region. '.repeat(6);
+    const a = makeRecord({ slug: 'band-a', text });
+    const fpA = fingerprint(text);
+    const store = await openStore(path);
+    await store.upsertArticle(a, { fingerprint: fpA });
+    // Enough others that the upgrade reads the old index in more than one slice (10,000 rows each).
+    const others = Array.from({ length: 220 }, (_, i) => {
+      const t = `Story number ${i} about item ${i * 7} and place ${i * 13} on day ${i % 31} of the year. `.repeat(4);
+      return { record: makeRecord({ slug: `band-${i}`, text: t }), fingerprint: fingerprint(t) };
+    });
+    await store.upsertArticles(others);
+    const keysBefore = new Database(path).prepare('SELECT COUNT(*) AS n FROM article_band_keys').get() as { n: number };
+    await store.close();
+    // Back to the version-4 layout: bands as text keyed by article id.
+    const db = new Database(path);
+    db.exec(`DROP TABLE article_band_keys;
+      CREATE TABLE article_bands (band TEXT NOT NULL, article_id TEXT NOT NULL, PRIMARY KEY (band, article_id)) WITHOUT ROWID;
+      CREATE INDEX article_bands_article ON article_bands (article_id);
+      DELETE FROM schema_migrations WHERE version = 5;`);
+    const put = db.prepare('INSERT INTO article_bands (band, article_id) VALUES (?, ?)');
+    for (const band of fpA.bands) {
+      put.run(band, a.id);
+    }
+    for (const o of others) {
+      for (const band of o.fingerprint.bands) {
+        put.run(band, o.record.id);
+      }
+    }
+    expect((db.prepare('SELECT COUNT(*) AS n FROM article_bands').get() as { n: number }).n).toBeGreaterThan(10_000);
+    db.close();
+
+    const upgraded = await openStore(path);
+    try {
+      const similar = await upgraded.findSimilar(fingerprint(`${text} Updated.`).bands);
+      expect(similar.map((c) => c.id)).toEqual([a.id]);
+      expect(similar[0]?.signature).toEqual(fpA.signature);
+      const tables = new Database(path).prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'article_band%'").all();
+      expect(tables).toEqual([{ name: 'article_band_keys' }]);
+      expect(new Database(path).prepare('SELECT COUNT(*) AS n FROM article_band_keys').get()).toEqual(keysBefore);
+    } finally {
+      await upgraded.close();
     }
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PipelineError } from '../../../src/errors.js';
 import {
+  bandKey,
   decodeCursor,
   encodeCursor,
   entityRowsOf,
@@ -124,5 +125,23 @@ describe(normaliseQuery.name, () => {
     const n = normaliseQuery({ topic: 't', lang: 'EN', entity: ' Liu  Jianchao ', since: '2026-01-01' }, () => ['t2']);
     expect(n).toMatchObject({ topics: ['t', 't2'], lang: 'en', entity: 'liu jianchao', sinceMs: Date.parse('2026-01-01') });
     expect(() => normaliseQuery({ until: 'tomorrow' })).toThrow(/until/);
+  });
+});
+
+describe(bandKey.name, () => {
+  it('gives the numbers stored databases hold for these bands (the function must never change)', () => {
+    expect([bandKey('0:abc'), bandKey('1b:zz9'), bandKey('')]).toEqual([4141617638070085, 934062782397566, 1112412287564811]);
+  });
+
+  it('gives distinct safe integers to 200,000 distinct band keys', () => {
+    const keys = new Set<number>();
+    for (let b = 0; b < 48; b++) {
+      for (let h = 0; h < 200_000 / 48; h++) {
+        const k = bandKey(`${b.toString(36)}:${((h * 2654435761) >>> 0).toString(36)}`);
+        expect(Number.isSafeInteger(k) && k >= 0).toBe(true);
+        keys.add(k);
+      }
+    }
+    expect(keys.size).toBe(48 * Math.ceil(200_000 / 48));
   });
 });
