@@ -52,7 +52,9 @@ export interface ArticleStore {
   markSeen(feedId: string, items: SeenItem[]): Promise<void>;
 
   recordItemOutcome(outcome: ItemOutcome): Promise<void>;
-  listItemOutcomes(opts?: { since?: string; status?: ItemOutcome['status']; limit?: number }): Promise<ItemOutcome[]>;
+  /** Several outcomes in one transaction, in order (all or none). */
+  recordItemOutcomes(outcomes: readonly ItemOutcome[]): Promise<void>;
+  listItemOutcomes(opts?: { since?: string; status?: ItemOutcome['status']; limit?: number; feedId?: string }): Promise<ItemOutcome[]>;
 
   /** Reachability check for /readyz. */
   ping(): Promise<void>;

@@ -212,6 +212,9 @@ export const DRIVE_THRESHOLD = 2000;
 /** How many of the newest articles a text query walks before falling back to the GIN index. */
 export const TEXT_PROBE_ROWS = 250;
 
+/** Item outcomes per INSERT statement (8 parameters each, under PostgreSQL's 65,535). */
+const OUTCOME_ROWS = 1000;
+
 const storeError = (err: unknown, what: string): PipelineError => toStoreError('postgres', err, what);
 
 const SCHEMA_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,62}$/;
@@ -824,12 +827,32 @@ export class PostgresArticleStore implements FullArticleStore {
   }
 
   recordItemOutcome(o: ItemOutcome): Promise<void> {
-    return this.run('recordItemOutcome', async () => {
-      await this.pool.query(
-        `INSERT INTO item_outcomes (feed_id, url, stage, status, reason, article_id, at, at_ms)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-        [o.feedId, o.url, o.stage, o.status, o.reason, o.articleId ?? null, o.at, Date.parse(o.at) || 0],
-      );
+    return this.recordItemOutcomes([o]);
+  }
+
+  recordItemOutcomes(outcomes: readonly ItemOutcome[]): Promise<void> {
+    return this.run('recordItemOutcomes', async () => {
+      const insert = async (c: Pick<PoolClient, 'query'>, part: readonly ItemOutcome[]): Promise<void> => {
+        const params: unknown[] = [];
+        const rows = part.map((o) => {
+          const at = params.length;
+          params.push(o.feedId, o.url, o.stage, o.status, o.reason, o.articleId ?? null, o.at, Date.parse(o.at) || 0);
+          return `(${Array.from({ length: 8 }, (_, k) => `$${at + k + 1}`).join(', ')})`;
+        });
+        await c.query(`INSERT INTO item_outcomes (feed_id, url, stage, status, reason, article_id, at, at_ms) VALUES ${rows.join(', ')}`, params);
+      };
+      // Up to OUTCOME_ROWS rows are one statement; more are several in one transaction (all or none).
+      if (outcomes.length <= OUTCOME_ROWS) {
+        if (outcomes.length > 0) {
+          await insert(this.pool, outcomes);
+        }
+        return;
+      }
+      await this.tx(async (c) => {
+        for (let i = 0; i < outcomes.length; i += OUTCOME_ROWS) {
+          await insert(c, outcomes.slice(i, i + OUTCOME_ROWS));
+        }
+      });
     });
   }
 

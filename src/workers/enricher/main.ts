@@ -4,10 +4,11 @@ import { stageConcurrency } from '../../config.js';
 import { startStage, type StageEvent } from '../../queues/consumer.js';
 import type { Runtime } from '../../runtime.js';
 import { publishArticleEvent } from '../../store/article-events.js';
+import type { ItemOutcome } from '../../store/types.js';
 import type { EnrichOptions } from './enrich-article.js';
 import { handleEnrich } from './handler.js';
 import { createEnricherPool } from './pool.js';
-import { batchUpserts } from './upsert-batch.js';
+import { batchUpserts, groupCommit } from './upsert-batch.js';
 import { parseTopicsConfig } from './topics-config.js';
 
 /**
@@ -44,6 +45,11 @@ export function startEnricher(rt: Runtime, onEvent?: (e: StageEvent<'enrich'>) =
   const pool = threads === 0 ? null : createEnricherPool(threads ? { size: threads } : {});
   // Jobs that reach the store in the same turn share one transaction.
   const upsert = batchUpserts((items) => rt.store.upsertArticles(items));
+  // So do the outcome records of jobs that finish in the same turn.
+  const recordOutcome = groupCommit(async (outcomes: readonly ItemOutcome[]) => {
+    await rt.store.recordItemOutcomes(outcomes);
+    return outcomes.map(() => undefined);
+  });
   const worker = startStage({
     queue: 'enrich',
     connection: rt.workerRedis,
@@ -63,7 +69,7 @@ export function startEnricher(rt: Runtime, onEvent?: (e: StageEvent<'enrich'>) =
     enqueue: rt.producer.enqueue,
     onEvent: async (e) => {
       if (e.outcome === 'failed' || e.outcome === 'done') {
-        await rt.store.recordItemOutcome({
+        await recordOutcome({
           feedId: e.payload.feedId,
           url: e.payload.url,
           stage: 'enrich',

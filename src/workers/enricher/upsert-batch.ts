@@ -6,20 +6,15 @@ export type BulkUpsert = (
 ) => Promise<Array<{ outcome: UpsertOutcome; record: ArticleRecord }>>;
 
 /**
- * Group commit: upserts asked for within one turn of the event loop are
- * written together, in the order asked, in one store transaction
- * (`upsertArticles`), at most `maxBatch` at a time. Each caller gets its own
- * outcome. A transaction is all or nothing, so when it fails every upsert in it
- * fails with that error (the jobs retry). With several jobs in flight this
- * takes the per-transaction cost (commit, full-text segment, checkpoint share)
- * off all but one of them.
+ * Group commit: calls made within one turn of the event loop are handed to
+ * `bulk` together, in the order made, at most `maxBatch` at a time (one store
+ * transaction each). Each caller gets its own result. A transaction is all or
+ * nothing, so when it fails every call in it fails with that error (the jobs
+ * retry). With several jobs in flight this takes the per-transaction cost
+ * (commit, full-text segment, checkpoint share) off all but one of them.
  */
-export function batchUpserts(bulk: BulkUpsert, maxBatch = 16): Upsert {
-  type Pending = {
-    item: { record: ArticleRecord; fingerprint?: Fingerprint };
-    resolve: (v: { outcome: UpsertOutcome; record: ArticleRecord }) => void;
-    reject: (e: unknown) => void;
-  };
+export function groupCommit<T, R>(bulk: (items: readonly T[]) => Promise<readonly R[]>, maxBatch = 16): (item: T) => Promise<R> {
+  type Pending = { item: T; resolve: (v: R) => void; reject: (e: unknown) => void };
   let pending: Pending[] = [];
   let scheduled = false;
 
@@ -31,11 +26,10 @@ export function batchUpserts(bulk: BulkUpsert, maxBatch = 16): Upsert {
       try {
         const results = await bulk(batch.map((p) => p.item));
         batch.forEach((p, i) => {
-          const r = results[i];
-          if (r) {
-            p.resolve(r);
+          if (i < results.length) {
+            p.resolve(results[i] as R);
           } else {
-            p.reject(new Error('bulk upsert returned fewer results than items'));
+            p.reject(new Error('bulk store call returned fewer results than items'));
           }
         });
       } catch (err) {
@@ -46,12 +40,18 @@ export function batchUpserts(bulk: BulkUpsert, maxBatch = 16): Upsert {
     }
   };
 
-  return (record, opts) =>
+  return (item) =>
     new Promise((resolve, reject) => {
-      pending.push({ item: { record, ...(opts.fingerprint ? { fingerprint: opts.fingerprint } : {}) }, resolve, reject });
+      pending.push({ item, resolve, reject });
       if (!scheduled) {
         scheduled = true;
         setImmediate(() => void flush());
       }
     });
+}
+
+/** Group commit of article upserts (`store.upsertArticles`). */
+export function batchUpserts(bulk: BulkUpsert, maxBatch = 16): Upsert {
+  const commit = groupCommit(bulk, maxBatch);
+  return (record, opts) => commit({ record, ...(opts.fingerprint ? { fingerprint: opts.fingerprint } : {}) });
 }

@@ -637,6 +637,32 @@ export function runArticleStoreContract(name: string, factory: StoreFactory): vo
         expect((await store.listItemOutcomes({ since: '2026-01-01T00:01:00.000Z' })).length).toBe(2);
         expect((await store.listItemOutcomes({ limit: 1 })).map((o) => o.url)).toEqual(['https://news.test/3']);
       });
+
+      it('records a batch of outcomes in order, beyond one statement, and none of them when one row is bad', async () => {
+        const at = (i: number) => new Date(Date.UTC(2026, 0, 2) + i * 1000).toISOString();
+        const batch = Array.from({ length: 1200 }, (_, i) => ({
+          feedId: 'bulk',
+          url: `https://news.test/bulk/${i}`,
+          stage: 'enrich' as const,
+          status: 'stored' as const,
+          reason: 'created',
+          articleId: `a${i}`,
+          at: at(i),
+        }));
+        await store.recordItemOutcomes(batch);
+        const listed = await store.listItemOutcomes({ feedId: 'bulk', limit: 2000 });
+        expect(listed).toHaveLength(1200);
+        expect(listed.map((o) => o.url)).toEqual(batch.map((o) => o.url).reverse());
+        expect(listed[1199]).toEqual(batch[0]);
+
+        const bad = [
+          { ...batch[0]!, feedId: 'bad', url: 'https://news.test/bad/1' },
+          { ...batch[0]!, feedId: 'bad', url: null as unknown as string },
+        ];
+        await expect(store.recordItemOutcomes(bad)).rejects.toThrow();
+        expect(await store.listItemOutcomes({ feedId: 'bad' })).toEqual([]);
+        await store.recordItemOutcomes([]);
+      });
     });
 
     describe('deleteOlderThan', () => {

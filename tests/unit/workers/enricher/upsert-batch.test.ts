@@ -3,7 +3,7 @@ import { openStore } from '../../../../src/store/index.js';
 import type { ArticleRecord } from '../../../../src/store/types.js';
 import { fingerprint } from '../../../../src/workers/enricher/cluster.js';
 import { enrichArticle } from '../../../../src/workers/enricher/enrich-article.js';
-import { batchUpserts, type BulkUpsert } from '../../../../src/workers/enricher/upsert-batch.js';
+import { batchUpserts, groupCommit, type BulkUpsert } from '../../../../src/workers/enricher/upsert-batch.js';
 import { extractedArticle } from './seed-story.js';
 
 const record = (i: number): ArticleRecord =>
@@ -55,5 +55,33 @@ describe(batchUpserts.name, () => {
     const upsert = batchUpserts(bulk);
     const results = await Promise.allSettled([upsert(record(1), {}), upsert(record(2), {})]);
     expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected']);
+  });
+});
+
+describe(groupCommit.name, () => {
+  it('records the outcomes of jobs finishing in the same turn in one store transaction, in order', async () => {
+    const store = await openStore(':memory:');
+    const calls: number[] = [];
+    try {
+      const record = groupCommit(async (outcomes: readonly Parameters<typeof store.recordItemOutcome>[0][]) => {
+        calls.push(outcomes.length);
+        await store.recordItemOutcomes(outcomes);
+        return outcomes.map(() => undefined);
+      });
+      const at = (i: number) => new Date(Date.UTC(2026, 0, 1) + i * 1000).toISOString();
+      await Promise.all(
+        [1, 2, 3].map((i) => record({ feedId: 'f', url: `https://news.test/${i}`, stage: 'enrich', status: 'stored', reason: 'created', articleId: `a${i}`, at: at(i) })),
+      );
+      expect(calls).toEqual([3]);
+      expect((await store.listItemOutcomes()).map((o) => o.url)).toEqual(['https://news.test/3', 'https://news.test/2', 'https://news.test/1']);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('fails the calls a short result leaves without an answer', async () => {
+    const commit = groupCommit(async (items: readonly number[]) => items.slice(1));
+    const results = await Promise.allSettled([commit(1), commit(2)]);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected']);
   });
 });
