@@ -139,7 +139,7 @@ async function progress(label: string, done: () => Promise<{ ok: boolean; line: 
     label,
     async () => {
       const r = await done();
-      if (Date.now() - last > 5_000) {
+      if (Date.now() - last > Number(process.env["BENCH_PROGRESS_MS"] ?? 5_000)) {
         last = Date.now();
         process.stderr.write(`  [${label}] ${r.line}\n`);
       }
@@ -243,11 +243,14 @@ async function phaseE2E(wire: LoadWire, label: string, copies: number): Promise<
         warm = new Map(procs.map((p) => [p.name, rssMb(p.pid)]));
       }
       const ex = await run.obs.counts('extract');
+      const en = await run.obs.counts('enrich');
       const busy = await run.obs.busy();
       const finalExtract = (ex['failed'] ?? 0) + stored;
       return {
         ok: stored >= wire.expectedStored && busy === 0,
-        line: `stored ${stored}/${wire.expectedStored}, busy ${busy}, extract failed ${ex['failed'] ?? 0}, ~${fmt(finalExtract / ((Date.now() - t0) / 1000))} items/s`,
+        line:
+          `stored ${stored}/${wire.expectedStored}, busy ${busy}, extract failed ${ex['failed'] ?? 0}, ~${fmt(finalExtract / ((Date.now() - t0) / 1000))} items/s; ` +
+          `waiting/active: extract ${ex['waiting'] ?? 0}/${ex['active'] ?? 0}, enrich ${en['waiting'] ?? 0}/${en['active'] ?? 0}`,
       };
     });
     const t1 = Date.now();
