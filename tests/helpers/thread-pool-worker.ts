@@ -2,16 +2,18 @@
  * Worker thread for the thread-pool tests: each message is an operation.
  * `echo` replies with its value, `spin` runs for `ms` then replies, `signal`
  * sets a shared flag (so the test's blocked thread can see it started),
- * `exit` ends the thread, `hang` never returns.
+ * `exit` ends the thread, `hang` never returns, `limits` replies with the
+ * thread's heap limits.
  */
-import { parentPort } from 'node:worker_threads';
+import { parentPort, resourceLimits } from 'node:worker_threads';
 
 type Op =
   | { id: number; op: 'echo'; value: unknown }
   | { id: number; op: 'spin'; ms: number }
   | { id: number; op: 'signal'; flag: SharedArrayBuffer }
   | { id: number; op: 'exit' }
-  | { id: number; op: 'hang' };
+  | { id: number; op: 'hang' }
+  | { id: number; op: 'limits' };
 
 const port = parentPort;
 if (!port) {
@@ -38,6 +40,9 @@ port.on('message', (msg: Op) => {
       port.postMessage({ id: msg.id, ok: true, value: 'signalled' });
       return;
     }
+    case 'limits':
+      port.postMessage({ id: msg.id, ok: true, value: resourceLimits });
+      return;
     case 'exit':
       process.exit(3);
       return;

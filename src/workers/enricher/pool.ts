@@ -24,7 +24,7 @@ export type EnricherPool = {
   close(): Promise<void>;
 };
 
-export const ENRICHER_POOL_DEFAULTS = { timeoutMs: 30_000, maxHeapMb: 192, depth: 2 } as const;
+export const ENRICHER_POOL_DEFAULTS = { timeoutMs: 30_000, maxHeapMb: 192, maxYoungMb: 16, depth: 2 } as const;
 
 type Job = { article: ExtractedArticle; options: EnrichOptions };
 
@@ -45,6 +45,7 @@ export function createEnricherPool(opts: EnricherPoolOptions = {}): EnricherPool
     size: opts.size ?? availableParallelism(),
     timeoutMs,
     maxHeapMb: opts.maxHeapMb ?? ENRICHER_POOL_DEFAULTS.maxHeapMb,
+    maxYoungMb: ENRICHER_POOL_DEFAULTS.maxYoungMb,
     depth: opts.depth ?? ENRICHER_POOL_DEFAULTS.depth,
     message: (job, thread) => {
       // Options go to a thread only when they changed since its last job.

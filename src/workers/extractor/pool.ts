@@ -28,7 +28,7 @@ export type ExtractorPool = {
   close(): Promise<void>;
 };
 
-export const POOL_DEFAULTS = { timeoutMs: 10_000, maxHeapMb: 192 } as const;
+export const POOL_DEFAULTS = { timeoutMs: 10_000, maxHeapMb: 192, maxYoungMb: 16 } as const;
 
 const WORKER_URL = new URL('./pool-worker.ts', import.meta.url);
 
@@ -54,6 +54,7 @@ export function createExtractorPool(opts: ExtractorPoolOptions = {}): ExtractorP
     timeoutMs,
     workerData: extractOptions,
     maxHeapMb: opts.maxHeapMb ?? POOL_DEFAULTS.maxHeapMb,
+    maxYoungMb: POOL_DEFAULTS.maxYoungMb,
     message: (page) => {
       const msg = { html: page.html, url: page.url, hints: page.hints };
       // The page now lives in the worker; do not keep a second copy here.

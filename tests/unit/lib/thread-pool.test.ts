@@ -1,18 +1,20 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createThreadPool, type ThreadPool } from '../../../src/lib/thread-pool.js';
 
-type Job = { op: 'echo'; value: unknown } | { op: 'spin'; ms: number } | { op: 'signal'; flag: SharedArrayBuffer } | { op: 'exit' } | { op: 'hang' };
+type Job = { op: 'limits' } | { op: 'echo'; value: unknown } | { op: 'spin'; ms: number } | { op: 'signal'; flag: SharedArrayBuffer } | { op: 'exit' } | { op: 'hang' };
 
 const pools: Array<ThreadPool<Job, unknown>> = [];
 afterEach(async () => {
   await Promise.all(pools.splice(0).map((p) => p.close()));
 });
 
-function pool(opts: { size?: number; depth?: number; timeoutMs?: number } = {}): ThreadPool<Job, unknown> {
+function pool(opts: { size?: number; depth?: number; timeoutMs?: number; maxHeapMb?: number; maxYoungMb?: number } = {}): ThreadPool<Job, unknown> {
   const p = createThreadPool<Job, unknown>({
     moduleUrl: new URL('../../helpers/thread-pool-worker.ts', import.meta.url),
     size: opts.size ?? 1,
     ...(opts.depth ? { depth: opts.depth } : {}),
+    ...(opts.maxHeapMb ? { maxHeapMb: opts.maxHeapMb } : {}),
+    ...(opts.maxYoungMb ? { maxYoungMb: opts.maxYoungMb } : {}),
     timeoutMs: opts.timeoutMs ?? 10_000,
     message: (job) => job,
     describeTimeout: (job) => `${job.op} overran`,
@@ -72,6 +74,11 @@ describe(createThreadPool.name, () => {
     const results = await Promise.allSettled([p.run({ op: 'hang' }), p.run({ op: 'spin', ms: 250 })]);
     expect(results[0]).toMatchObject({ status: 'rejected', reason: { message: 'thread hang overran' } });
     expect(results[1]).toEqual({ status: 'fulfilled', value: 'spun' });
+  });
+
+  it('runs its threads under the heap caps it is given', async () => {
+    const limits = await pool({ maxHeapMb: 96, maxYoungMb: 12 }).run({ op: 'limits' });
+    expect(limits).toMatchObject({ maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 12 });
   });
 
   it('rejects running, queued and new jobs once closed', async () => {
