@@ -6,6 +6,8 @@
  *   npm run bench:pipeline                          # 10,000 items, 100 feeds
  *   npm run bench:pipeline -- --items 2000 --feeds 40
  *   npm run bench:pipeline -- --phases e2e --rate 20  # paced wire: latency below capacity
+ *   npm run bench:pipeline -- --alone-runs 5           # the bound from the median of 5 alone runs (default 3)
+ *   BENCH_PROGRESS_MS=1000 npm run bench:pipeline      # a progress line every second (default 5 s)
  *
  * Phases (each on a fresh Redis, queue prefix and database):
  *   alone  each stage alone over a full input queue (the queue is paused while the
@@ -37,6 +39,8 @@ const { values } = parseArgs({
     // Jobs in flight per process: "8" for every role, or "extractor=8,enricher=12"; unset = the shipped defaults.
     concurrency: { type: 'string' },
     keep: { type: 'boolean', default: false },
+    // Runs of the alone phase; the bound uses each stage's median (one run moves by about ±15 %).
+    'alone-runs': { type: 'string', default: '3' },
   },
 });
 const FEEDS = Number(values.feeds);
@@ -354,18 +358,36 @@ async function main() {
   if (PHASES.has('alone')) {
     const wire = await startLoadWire({ ...wireOpts, publishPerSecond: undefined });
     out(`wire: ${wire.items.length} items, ${wire.expectedStored} should be stored (${wire.items.filter((i) => i.expect === 'failed').length} dead links, ${wire.items.filter((i) => i.expect === 'skipped').length} pages without a story, ${wire.items.filter((i) => i.kind === 'fallback').length} from feed content, ${wire.items.filter((i) => i.kind === 'flaky').length} answer 503 once)`);
+    const runs: Alone[] = [];
     try {
-      alone = await phaseAlone(wire);
+      for (let i = 0; i < Math.max(1, Number(values['alone-runs'])); i++) {
+        runs.push(await phaseAlone(wire));
+      }
     } finally {
       await wire.close();
     }
-    const total = alone.cpuPerArticle.fetcher + alone.cpuPerArticle.extractor + alone.cpuPerArticle.enricher + alone.redisCpuPerArticle;
-    out('### each stage alone (CPU ms per article)');
+    const med = (xs: number[]) => percentile([...xs].sort((a, b) => a - b), 50);
+    const totalOf = (a: Alone) => a.cpuPerArticle.fetcher + a.cpuPerArticle.extractor + a.cpuPerArticle.enricher + a.redisCpuPerArticle;
+    alone = {
+      cpuPerArticle: {
+        fetcher: med(runs.map((r) => r.cpuPerArticle.fetcher)),
+        extractor: med(runs.map((r) => r.cpuPerArticle.extractor)),
+        enricher: med(runs.map((r) => r.cpuPerArticle.enricher)),
+      },
+      redisCpuPerArticle: med(runs.map((r) => r.redisCpuPerArticle)),
+      seconds: {
+        fetcher: med(runs.map((r) => r.seconds.fetcher)),
+        extractor: med(runs.map((r) => r.seconds.extractor)),
+        enricher: med(runs.map((r) => r.seconds.enricher)),
+      },
+    };
+    const total = totalOf(alone);
+    out(`### each stage alone (CPU ms per article; median of ${runs.length} run${runs.length > 1 ? 's' : ''})`);
     for (const s of STAGES) {
-      out(`  ${s.padEnd(10)} ${fmt(alone.cpuPerArticle[s], 2)} ms  (${fmt(alone.seconds[s])} s wall)`);
+      out(`  ${s.padEnd(10)} ${fmt(alone.cpuPerArticle[s], 2)} ms  (${fmt(alone.seconds[s])} s wall)  runs: ${runs.map((r) => fmt(r.cpuPerArticle[s], 2)).join(' / ')}`);
     }
-    out(`  redis      ${fmt(alone.redisCpuPerArticle, 2)} ms`);
-    out(`  total      ${fmt(total, 2)} ms -> CPU bound on ${CORES} cores: ${fmt((CORES * 1000) / total)} articles/s`);
+    out(`  redis      ${fmt(alone.redisCpuPerArticle, 2)} ms  runs: ${runs.map((r) => fmt(r.redisCpuPerArticle, 2)).join(' / ')}`);
+    out(`  total      ${fmt(total, 2)} ms -> CPU bound on ${CORES} cores: ${fmt((CORES * 1000) / total)} articles/s  (per run: ${runs.map((r) => fmt((CORES * 1000) / totalOf(r))).join(' / ')})`);
     out();
   }
   for (const [phase, copies] of [['e2e', 1], ['scale', 2]] as const) {
