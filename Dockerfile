@@ -18,5 +18,6 @@ COPY config ./config
 RUN mkdir -p /app/data && chown -R node:node /app/data
 USER node
 EXPOSE 8080
-ENTRYPOINT ["node", "bin/telex.js"]
+# A young generation of at most 8 MiB per semi-space (V8 grows it to 16 under load): memory stays near its start size.
+ENTRYPOINT ["node", "--max-semi-space-size=8", "bin/telex.js"]
 CMD ["start", "--role", "all"]
