@@ -6,9 +6,9 @@ export type BulkUpsert = (
 ) => Promise<Array<{ outcome: UpsertOutcome; record: ArticleRecord }>>;
 
 /**
- * Group commit: calls made within one turn of the event loop are handed to
- * `bulk` together, in the order made, at most `maxBatch` at a time (one store
- * transaction each). Each caller gets its own result. A transaction is all or
+ * Group commit: calls made within one turn of the event loop, or while the
+ * previous batch is being written, are handed to `bulk` together, in the order
+ * made, at most `maxBatch` at a time (one store transaction each). Each caller gets its own result. A transaction is all or
  * nothing, so when it fails every call in it fails with that error (the jobs
  * retry). With several jobs in flight this takes the per-transaction cost
  * (commit, full-text segment, checkpoint share) off all but one of them.
@@ -18,8 +18,9 @@ export function groupCommit<T, R>(bulk: (items: readonly T[]) => Promise<readonl
   let pending: Pending[] = [];
   let scheduled = false;
 
+  // One flush at a time: calls made while a batch is being written wait for it and go in the next
+  // batch, so batches grow with the load when the store call takes time (another thread, a server).
   const flush = async (): Promise<void> => {
-    scheduled = false;
     while (pending.length > 0) {
       const batch = pending.slice(0, maxBatch);
       pending = pending.slice(batch.length);
@@ -38,6 +39,7 @@ export function groupCommit<T, R>(bulk: (items: readonly T[]) => Promise<readonl
         }
       }
     }
+    scheduled = false;
   };
 
   return (item) =>

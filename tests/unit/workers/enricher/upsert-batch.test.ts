@@ -79,6 +79,32 @@ describe(groupCommit.name, () => {
     }
   });
 
+  it('puts the calls made while a batch is being written in the next batch, not in a second concurrent one', async () => {
+    const batches: number[][] = [];
+    let release: () => void = () => {};
+    let inFlight = 0;
+    let maxInFlight = 0;
+    const commit = groupCommit(async (items: readonly number[]) => {
+      batches.push([...items]);
+      inFlight++;
+      maxInFlight = Math.max(maxInFlight, inFlight);
+      if (batches.length === 1) {
+        await new Promise<void>((r) => (release = r));
+      }
+      inFlight--;
+      return items.map((i) => i * 10);
+    });
+    const first = commit(1);
+    await new Promise((r) => setImmediate(r));
+    const later = [commit(2), commit(3)];
+    await new Promise((r) => setImmediate(r));
+    expect(batches).toEqual([[1]]);
+    release();
+    expect(await Promise.all([first, ...later])).toEqual([10, 20, 30]);
+    expect(batches).toEqual([[1], [2, 3]]);
+    expect(maxInFlight).toBe(1);
+  });
+
   it('fails the calls a short result leaves without an answer', async () => {
     const commit = groupCommit(async (items: readonly number[]) => items.slice(1));
     const results = await Promise.allSettled([commit(1), commit(2)]);
