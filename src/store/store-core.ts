@@ -2,6 +2,7 @@
  * Pure helpers shared by every ArticleStore backend: upsert decisions, cursors,
  * query normalisation. No I/O, no clock (callers pass `now`).
  */
+import { fmix32 } from '../lib/hash.js';
 import { PipelineError } from '../errors.js';
 import type { ArticleQuery, ArticleRecord, FeedState, ItemOutcome, SeenItem, UpsertOutcome } from './types.js';
 
@@ -255,15 +256,6 @@ export function unseenItems(items: readonly SeenItem[], known: ReadonlyMap<strin
     return true;
   });
 }
-
-const fmix32 = (h: number): number => {
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
-};
 
 /**
  * A band key as a 52-bit integer (two FNV-1a hashes of its text, mixed), for

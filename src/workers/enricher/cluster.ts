@@ -1,3 +1,4 @@
+import { fmix32 } from '../../lib/hash.js';
 import type { Fingerprint } from '../../store/types.js';
 import { parseDateline } from './parse-dateline.js';
 
@@ -29,16 +30,6 @@ const SEEDS: Uint32Array = (() => {
   }
   return out;
 })();
-
-/** murmur3 finalizer: a fast 32-bit mixer. */
-const fmix32 = (h: number): number => {
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
-};
 
 /** FNV-1a over UTF-16 code units. */
 const hashString = (s: string): number => {
