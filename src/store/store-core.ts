@@ -259,9 +259,10 @@ export function unseenItems(items: readonly SeenItem[], known: ReadonlyMap<strin
 
 /**
  * A band key as a 52-bit integer (two FNV-1a hashes of its text, mixed), for
- * stores that index bands by number: an integer row is a third the size of a
- * text one, so each article's 48 band rows touch fewer pages. Two bands with
- * the same number only add a candidate, which the signature comparison drops.
+ * stores that index bands by number: an integer row is under half the size
+ * of a text one, and so is the index that commits and checkpoints write (each
+ * article's 48 rows land at random places in it). Two bands with the same
+ * number only add a candidate, which the signature comparison drops.
  * Stored data depends on this function: it must never change.
  */
 export function bandKey(band: string): number {
