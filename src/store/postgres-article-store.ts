@@ -29,6 +29,8 @@ import {
   type NormalisedQuery,
   type Row,
   unseenItems,
+  highestKey,
+  sortPlacement,
 } from './store-core.js';
 import type {
   ArticlePage,
@@ -419,17 +421,14 @@ export class PostgresArticleStore implements FullArticleStore {
       return plan;
     }
     const r = plan.record;
-    const sortAt = row ? Number(row.sort_at) : sortTimeOf(r, now.getTime());
-    let skey: number;
-    if (row) {
-      skey = Number(row.skey);
-    } else {
+    const { sortAt, skey: kept, base } = sortPlacement(row, r, now.getTime());
+    let skey = kept;
+    if (skey === null) {
       // One writer at a time per publication second hands out its slots.
-      const base = sortKeyBase(sortAt);
       await c.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`telex-skey:${base}`]);
       const hi = (await c.query('SELECT MAX(skey) AS m FROM articles WHERE skey >= $1 AND skey < $2', [base, base + SORT_KEY_SLOTS]))
         .rows[0] as Row | undefined;
-      skey = nextSortKey(base, hi?.m === null || hi?.m === undefined ? null : Number(hi.m));
+      skey = nextSortKey(base, highestKey(hi));
     }
     const values = [
       r.id,

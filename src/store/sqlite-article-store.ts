@@ -21,7 +21,6 @@ import {
   planUpsert,
   SORT_KEY_SLOTS,
   sortKeyBase,
-  sortTimeOf,
   topicCodesOf,
   feedFromRow,
   outcomeFromRow,
@@ -30,6 +29,8 @@ import {
   type Row,
   unseenItems,
   bandKey,
+  highestKey,
+  sortPlacement,
 } from './store-core.js';
 import type {
   ArticlePage,
@@ -370,16 +371,10 @@ export class SqliteArticleStore implements FullArticleStore {
       return plan;
     }
     const r = plan.record;
-    const sortAt = row ? Number(row.sort_at) : sortTimeOf(r, now.getTime());
-    let skey: number;
-    if (row) {
-      skey = Number(row.skey);
-    } else {
-      const base = sortKeyBase(sortAt);
-      const hi = this.statement('SELECT MAX(skey) AS m FROM articles WHERE skey >= ? AND skey < ?')
-        .get(base, base + SORT_KEY_SLOTS) as Row;
-      skey = nextSortKey(base, hi.m === null ? null : Number(hi.m));
-    }
+    const { sortAt, skey: kept, base } = sortPlacement(row, r, now.getTime());
+    const skey =
+      kept ??
+      nextSortKey(base, highestKey(this.statement('SELECT MAX(skey) AS m FROM articles WHERE skey >= ? AND skey < ?').get(base, base + SORT_KEY_SLOTS) as Row));
     const cols = {
       id: r.id,
       canonical_url: r.canonicalUrl,

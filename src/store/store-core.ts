@@ -217,7 +217,6 @@ export function feedFromRow(r: Row): FeedState {
   };
 }
 
-/** An item_outcomes row as the contract's ItemOutcome. */
 /** The stored article an upsert compares against, from its row (record JSON, content_hash, version); null when none. */
 export function existingFromRow(row: Row | undefined): ExistingArticle | null {
   return row
@@ -225,6 +224,21 @@ export function existingFromRow(row: Row | undefined): ExistingArticle | null {
     : null;
 }
 
+/**
+ * Where an upsert files the article. A stored row keeps its sort time and key
+ * (`skey`). A new article sorts by its publication time, else `nowMs`, and
+ * takes the next free key of that second: the backend reads the highest key
+ * used from `base` on and passes it to `nextSortKey`.
+ */
+export function sortPlacement(row: Row | undefined, record: ArticleRecord, nowMs: number): { sortAt: number; skey: number | null; base: number } {
+  const sortAt = row ? Number(row.sort_at) : sortTimeOf(record, nowMs);
+  return { sortAt, skey: row ? Number(row.skey) : null, base: sortKeyBase(sortAt) };
+}
+
+/** The highest sort key a `SELECT MAX(skey) AS m` found, or null when none. */
+export const highestKey = (row: Row | undefined): number | null => (row?.m === null || row?.m === undefined ? null : Number(row.m));
+
+/** An item_outcomes row as the contract's ItemOutcome. */
 export function outcomeFromRow(r: Row): ItemOutcome {
   return {
     feedId: String(r.feed_id),

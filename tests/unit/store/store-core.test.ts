@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { PipelineError } from '../../../src/errors.js';
 import {
   bandKey,
+  highestKey,
+  sortPlacement,
   decodeCursor,
   encodeCursor,
   entityRowsOf,
@@ -143,5 +145,29 @@ describe(bandKey.name, () => {
       }
     }
     expect(keys.size).toBe(48 * Math.ceil(200_000 / 48));
+  });
+});
+
+describe(sortPlacement.name, () => {
+  it('keeps a stored row its sort time and key', () => {
+    const record = makeRecord({ slug: 'placed', publishedAt: '2026-01-02T00:00:00.000Z' });
+    expect(sortPlacement({ sort_at: 1_000_500, skey: 77 }, record, 5_000_000)).toEqual({ sortAt: 1_000_500, skey: 77, base: sortKeyBase(1_000_500) });
+  });
+
+  it('sorts a new article by its publication time, else now, with no key yet', () => {
+    const published = makeRecord({ slug: 'new', publishedAt: '2026-01-02T00:00:00.000Z' });
+    const at = Date.parse('2026-01-02T00:00:00.000Z');
+    expect(sortPlacement(undefined, published, 5_000_000)).toEqual({ sortAt: at, skey: null, base: sortKeyBase(at) });
+    const undated = makeRecord({ slug: 'undated', publishedAt: null });
+    expect(sortPlacement(undefined, undated, 5_000_000)).toEqual({ sortAt: 5_000_000, skey: null, base: sortKeyBase(5_000_000) });
+  });
+});
+
+describe('highestKey', () => {
+  it('reads the MAX(skey) row, null when the second has no key yet', () => {
+    expect(highestKey({ m: 42 })).toBe(42);
+    expect(highestKey({ m: '42' })).toBe(42);
+    expect(highestKey({ m: null })).toBeNull();
+    expect(highestKey(undefined)).toBeNull();
   });
 });
