@@ -30,11 +30,17 @@ export type Runtime = {
 export async function createRuntime(
   config: Config,
   log: Logger,
-  opts: { redisUrl: string; prefix?: string },
+  /** `enriches`: this process runs the enricher, the store's main writer (SQLite checkpoints then run on a thread). */
+  opts: { redisUrl: string; prefix?: string; enriches?: boolean },
 ): Promise<Runtime> {
   const prefix = opts.prefix ?? config.env.QUEUE_PREFIX;
   assertClusterPrefix(opts.redisUrl, prefix);
-  const store = await openStore(config.env.DATABASE_URL, { topicExpander: mediaTopicDescendants });
+  const store = await openStore(config.env.DATABASE_URL, {
+    topicExpander: mediaTopicDescendants,
+    ...(opts.enriches
+      ? { backgroundCheckpoint: { onFailure: (err: Error) => log.warn({ err: err.message }, 'SQLite checkpoints are back in the commits') } }
+      : {}),
+  });
   const workerRedis = createRedis(opts.redisUrl, 'worker');
   const producerRedis = createRedis(opts.redisUrl, 'producer');
   for (const r of [workerRedis, producerRedis]) {

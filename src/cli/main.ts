@@ -54,12 +54,18 @@ function loggerFor(config: Config, oneShot = false): Logger {
   return createLogger({ level: oneShot && config.env.LOG_LEVEL === 'info' ? 'warn' : config.env.LOG_LEVEL, fd: oneShot ? 2 : 1 });
 }
 
-async function withRuntime<T>(config: Config, log: Logger, prefix: string | undefined, fn: (rt: Runtime) => Promise<T>): Promise<T> {
+async function withRuntime<T>(
+  config: Config,
+  log: Logger,
+  prefix: string | undefined,
+  fn: (rt: Runtime) => Promise<T>,
+  opts: { enriches?: boolean } = {},
+): Promise<T> {
   const redis = await ensureRedis({ envUrl: config.env.REDIS_URL, defaultUrl: DEFAULT_REDIS_URL, dataDir: config.env.DATA_DIR, log });
   const { createRuntime } = await import('../runtime.js');
   let rt: Runtime | undefined;
   try {
-    rt = await createRuntime(config, log, { redisUrl: redis.url, ...(prefix ? { prefix } : {}) });
+    rt = await createRuntime(config, log, { redisUrl: redis.url, enriches: opts.enriches ?? false, ...(prefix ? { prefix } : {}) });
     return await fn(rt);
   } finally {
     await rt?.close();
@@ -80,9 +86,9 @@ async function cmdStart(argv: string[]): Promise<number> {
   const config = configFrom(values);
   const log = loggerFor(config);
   const redis = await ensureRedis({ envUrl: config.env.REDIS_URL, defaultUrl: DEFAULT_REDIS_URL, dataDir: config.env.DATA_DIR, log });
-  const rt = await createRuntime(config, log, { redisUrl: redis.url });
-  const shutdown = createShutdown(log);
   const typed = roles as Role[];
+  const rt = await createRuntime(config, log, { redisUrl: redis.url, enriches: typed.includes('all') || typed.includes('enricher') });
+  const shutdown = createShutdown(log);
   const workers = startWorkers(rt, typed);
   shutdown.onShutdown('workers', () => Promise.all(workers.map((w) => w.close())));
   if (typed.includes('all') || typed.includes('fetcher')) {
@@ -135,12 +141,17 @@ async function cmdRun(argv: string[]): Promise<number> {
   const runPrefix = `${config.env.QUEUE_PREFIX}-once-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
   const tty = process.stderr.isTTY === true;
   const { runOnce } = await import('../pipeline.js');
-  const summary = await withRuntime(config, log, runPrefix, (rt) =>
-    runOnce(rt, {
-      onProgress: tty
-        ? (p) => process.stderr.write(`\rfeeds ${p.feedsPolled}/${p.feedsTotal}  extracted ${p.extracted}  stored ${p.stored}  failed ${p.failed}   `)
-        : undefined,
-    }),
+  const summary = await withRuntime(
+    config,
+    log,
+    runPrefix,
+    (rt) =>
+      runOnce(rt, {
+        onProgress: tty
+          ? (p) => process.stderr.write(`\rfeeds ${p.feedsPolled}/${p.feedsTotal}  extracted ${p.extracted}  stored ${p.stored}  failed ${p.failed}   `)
+          : undefined,
+      }),
+    { enriches: true },
   );
   if (tty) {
     process.stderr.write('\n');

@@ -10,6 +10,7 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { PipelineError } from '../errors.js';
 import type { FullArticleStore } from './article-store.js';
+import { startCheckpointer, type Checkpointer, type CheckpointerStats } from './sqlite-checkpointer.js';
 import {
   encodeCursor,
   entityRowsOf,
@@ -256,12 +257,23 @@ export function sqlitePathOf(databaseUrl: string): string {
   return m?.[1] ? m[1] : databaseUrl;
 }
 
+/**
+ * WAL pages after which a commit checkpoints (16 MB of WAL rather than the default 4 MB): index
+ * pages written by many commits in between (each article adds rows all over the band and entity
+ * indexes) are copied to the database once.
+ */
+const WAL_AUTOCHECKPOINT = 4000;
+/** With a background checkpointer, commits checkpoint only if it stalls (ten times the usual WAL). */
+const WAL_AUTOCHECKPOINT_BEHIND_THREAD = 10 * WAL_AUTOCHECKPOINT;
+
 /** Distinct SQL texts kept prepared before the cache starts over. */
 const STATEMENT_CACHE_LIMIT = 500;
 
 export class SqliteArticleStore implements FullArticleStore {
   readonly kind = 'sqlite' as const;
   private readonly db: Database.Database;
+  private readonly path: string;
+  private checkpointer: Checkpointer | null = null;
   private readonly now: () => Date;
   private readonly topicExpander: ((code: string) => string[]) | undefined;
   private readonly driveThreshold: number;
@@ -273,13 +285,12 @@ export class SqliteArticleStore implements FullArticleStore {
     if (path !== ':memory:') {
       mkdirSync(dirname(path), { recursive: true });
     }
+    this.path = path;
     this.db = new Database(path);
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('busy_timeout = 5000');
     this.db.pragma('synchronous = NORMAL');
-    // Checkpoint every 16 MB of WAL rather than 4 MB: index pages written by many commits in between
-    // (each article adds rows all over the band and entity indexes) are copied to the database once.
-    this.db.pragma('wal_autocheckpoint = 4000');
+    this.db.pragma(`wal_autocheckpoint = ${WAL_AUTOCHECKPOINT}`);
     this.db.pragma('foreign_keys = ON');
     this.now = opts.now ?? (() => new Date());
     this.topicExpander = opts.topicExpander;
@@ -871,12 +882,38 @@ export class SqliteArticleStore implements FullArticleStore {
     });
   }
 
-  close(): Promise<void> {
+  /**
+   * Moves WAL checkpoints to a background thread (see sqlite-checkpointer.ts): commits stop
+   * checkpointing unless the thread stalls or stops.
+   */
+  startBackgroundCheckpoints(o: NonNullable<StoreOptions['backgroundCheckpoint']> = {}): void {
+    if (this.checkpointer || this.closed || this.path === ':memory:') {
+      return;
+    }
+    this.checkpointer = startCheckpointer(this.path, {
+      intervalMs: o.intervalMs ?? 1000,
+      onFailure: (err) => {
+        if (!this.closed) {
+          this.db.pragma(`wal_autocheckpoint = ${WAL_AUTOCHECKPOINT}`);
+        }
+        o.onFailure?.(err);
+      },
+    });
+    this.db.pragma(`wal_autocheckpoint = ${WAL_AUTOCHECKPOINT_BEHIND_THREAD}`);
+  }
+
+  /** What the background checkpointer has done, or null without one. */
+  backgroundCheckpointStats(): CheckpointerStats | null {
+    return this.checkpointer?.stats() ?? null;
+  }
+
+  async close(): Promise<void> {
     if (!this.closed) {
       this.closed = true;
+      // The thread's connection goes first: the last connection to close checkpoints the WAL away.
+      await this.checkpointer?.close();
       this.db.close();
     }
-    return Promise.resolve();
   }
 }
 
@@ -887,6 +924,9 @@ export async function openSqliteStore(path: string, opts: StoreOptions = {}): Pr
   } catch (err) {
     await store.close();
     throw err;
+  }
+  if (opts.backgroundCheckpoint) {
+    store.startBackgroundCheckpoints(opts.backgroundCheckpoint);
   }
   return store;
 }

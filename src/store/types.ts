@@ -147,6 +147,14 @@ export type StoreOptions = {
    * from its own index (default 2000). Tests set 0 to exercise the other plan.
    */
   driveThreshold?: number;
+  /**
+   * SQLite: run WAL checkpoints on a background thread every `intervalMs`
+   * (default 1000) instead of inside the commit that crosses the mark, so a
+   * long-running writer never waits for a checkpoint's disk flush. `onFailure`
+   * hears of a thread that stopped (the store then checkpoints in its commits
+   * again). Ignored by PostgreSQL and by `:memory:` databases.
+   */
+  backgroundCheckpoint?: { intervalMs?: number; onFailure?: (err: Error) => void };
   /** PostgreSQL: how many of the newest articles a text query walks before using the GIN index (default 250). */
   textProbeRows?: number;
 };
