@@ -38,6 +38,8 @@ const { values } = parseArgs({
     'poll-every': { type: 'string', default: '2s' },
     // Jobs in flight per process: "8" for every role, or "extractor=8,enricher=12"; unset = the shipped defaults.
     concurrency: { type: 'string' },
+    // Pool threads per extractor / enricher process: "1" for both, or "extractor=1,enricher=2"; unset = one per core.
+    threads: { type: 'string' },
     keep: { type: 'boolean', default: false },
     // Runs of the alone phase; the bound uses each stage's median (one run moves by about ±15 %).
     'alone-runs': { type: 'string', default: '3' },
@@ -48,16 +50,18 @@ const ITEMS = Number(values.items);
 const PER_FEED = Math.ceil(ITEMS / FEEDS);
 const PHASES = new Set(String(values.phases).split(','));
 const RATE = values.rate ? Number(values.rate) : undefined;
-const CONC: Partial<Record<'fetcher' | 'extractor' | 'enricher', number>> = (() => {
-  const v = values.concurrency;
+/** "8" for every role, or "extractor=8,enricher=12". */
+function perRole(v: string | undefined, roles: readonly string[]): Partial<Record<'fetcher' | 'extractor' | 'enricher', number>> {
   if (!v) {
     return {};
   }
   if (/^\d+$/.test(v)) {
-    return { fetcher: Number(v), extractor: Number(v), enricher: Number(v) };
+    return Object.fromEntries(roles.map((r) => [r, Number(v)]));
   }
   return Object.fromEntries(v.split(',').map((kv) => kv.split('=')).map(([k, n]) => [String(k), Number(n)]));
-})();
+}
+const CONC = perRole(values.concurrency, ['fetcher', 'extractor', 'enricher']);
+const THREADS = perRole(values.threads, ['extractor', 'enricher']);
 const CORES = availableParallelism();
 const root = mkdtempSync(join(tmpdir(), 'telex-bench-'));
 const STAGES = ['fetcher', 'extractor', 'enricher'] as const;
@@ -82,6 +86,7 @@ async function freshRun(wire: LoadWire, label: string) {
     prefix,
     pollEvery: String(values['poll-every']),
     concurrency: CONC,
+    threads: THREADS,
     noBackpressure: label === 'alone',
   });
   const obs = new Observer(redis.url, prefix);
@@ -217,6 +222,8 @@ type E2E = {
   redisPeakMb: number;
   rss: Array<{ name: string; start: number; warm: number; end: number; peak: number; early: number; late: number }>;
   cpuMsTotal: number;
+  /** CPU of each worker process during the run. */
+  cpuMs: Array<{ name: string; ms: number }>;
   redisCpuMs: number;
   /** CPU of this process (the load wire serving feeds and pages, the observer's polling) during the run. */
   harnessCpuMs: number;
@@ -295,6 +302,7 @@ async function phaseE2E(wire: LoadWire, label: string, copies: number): Promise<
         };
       }),
       cpuMsTotal: procs.reduce((s, p) => s + (after.cpu.get(p.name) ?? 0) - (before.cpu.get(p.name) ?? 0), 0),
+      cpuMs: procs.map((p) => ({ name: p.name, ms: (after.cpu.get(p.name) ?? 0) - (before.cpu.get(p.name) ?? 0) })),
       redisCpuMs: after.redisCpu - before.redisCpu,
       harnessCpuMs: (harness.user + harness.system) / 1000,
       audit: await audit(wire, run.obs, run.databaseUrl),
@@ -317,6 +325,7 @@ function printE2E(r: E2E, alone: Alone | null) {
   out(`publish -> stored latency: p50 ${fmt(r.p50 / 1000, 2)} s, p95 ${fmt(r.p95 / 1000, 2)} s (first seen in a feed -> stored: p50 ${fmt(r.seenP50 / 1000, 2)} s, p95 ${fmt(r.seenP95 / 1000, 2)} s)`);
   out(`redis peak memory (used_memory_peak): ${fmt(r.redisPeakMb)} MB; redis CPU ${fmt(r.redisCpuMs / r.audit.expectedStored, 2)} ms/article`);
   out(`worker CPU: ${fmt(r.cpuMsTotal / r.audit.expectedStored, 1)} ms/article in total; CPU obtained ${fmt((r.cpuMsTotal + r.redisCpuMs) / 1000 / r.seconds, 2)} cores on average`);
+  out(`worker CPU per article, by process: ${r.cpuMs.map((c) => `${c.name} ${fmt(c.ms / r.audit.expectedStored, 2)} ms`).join(', ')}`);
   out(`this benchmark process (load wire serving feeds and pages, observer): ${fmt(r.harnessCpuMs / 1000 / r.seconds, 2)} cores on average`);
   for (const x of r.rss) {
     const pct = (a: number, b: number) => `${b >= a ? '+' : ''}${fmt(((b - a) / a) * 100)} %`;

@@ -26,6 +26,8 @@ export function writeRunConfig(
     prefix: string;
     pollEvery?: string;
     concurrency?: { fetcher?: number; extractor?: number; enricher?: number };
+    /** Pool threads per extractor / enricher process (unset: one per core, the shipped default). */
+    threads?: { extractor?: number; enricher?: number };
     /** Lift the extractor's backpressure (a stage run alone fills the next queue on purpose). */
     noBackpressure?: boolean;
   },
@@ -44,6 +46,8 @@ export function writeRunConfig(
         ...(o.concurrency?.fetcher ? { fetcherConcurrency: o.concurrency.fetcher } : {}),
         ...(o.concurrency?.extractor ? { extractorConcurrency: o.concurrency.extractor } : {}),
         ...(o.concurrency?.enricher ? { enricherConcurrency: o.concurrency.enricher } : {}),
+        ...(o.threads?.extractor ? { extractorThreads: o.threads.extractor } : {}),
+        ...(o.threads?.enricher ? { enricherThreads: o.threads.enricher } : {}),
         ...(o.noBackpressure ? { maxEnrichBacklog: 1_000_000_000 } : {}),
       },
     }),
