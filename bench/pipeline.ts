@@ -14,9 +14,10 @@
  *          process starts, so start-up is not counted): CPU ms per article per
  *          stage, and Redis CPU ms per article
  *   e2e    all three roles at once: articles/s, publish -> stored latency p50/p95,
- *          Redis peak memory, each worker's RSS at start (idle, once start-up has
- *          settled), once 10 % is stored, at the end and at its peak, and the
- *          medians while 10-30 % and 80-100 % was stored (growth after warm-up)
+ *          Redis peak memory, each worker's RSS idle at start (start-up settled)
+ *          and idle at the end (after the same wait, --idle), and under load: once
+ *          10 % is stored, at the last article, at its peak, and the medians while
+ *          10-30 % and 80-100 % was stored (growth after warm-up)
  *   scale  two processes of each role on one Redis: no duplicates, throughput
  * Then: the CPU bound implied by `alone` on this machine's cores, and efficiency.
  */
@@ -43,6 +44,8 @@ const { values } = parseArgs({
     keep: { type: 'boolean', default: false },
     // Runs of the alone phase; the bound uses each stage's median (one run moves by about ±15 %).
     'alone-runs': { type: 'string', default: '3' },
+    // Idle wait before the start RSS and before the idle end RSS (V8's memory reducer starts after 8 s).
+    idle: { type: 'string', default: '10s' },
   },
 });
 const FEEDS = Number(values.feeds);
@@ -63,6 +66,13 @@ function perRole(v: string | undefined, roles: readonly string[]): Partial<Recor
 const CONC = perRole(values.concurrency, ['fetcher', 'extractor', 'enricher']);
 const THREADS = perRole(values.threads, ['extractor', 'enricher']);
 const CORES = availableParallelism();
+const IDLE_MS = (() => {
+  const m = /^(\d+(?:\.\d+)?)(ms|s)?$/.exec(String(values.idle));
+  if (!m) {
+    throw new Error(`--idle: a duration like 10s or 500ms, not "${values.idle}"`);
+  }
+  return Number(m[1]) * (m[2] === 'ms' ? 1 : 1000);
+})();
 const root = mkdtempSync(join(tmpdir(), 'telex-bench-'));
 const STAGES = ['fetcher', 'extractor', 'enricher'] as const;
 type Stage = (typeof STAGES)[number];
@@ -102,7 +112,7 @@ async function freshRun(wire: LoadWire, label: string) {
 }
 type Run = Awaited<ReturnType<typeof freshRun>>;
 
-async function startPaused(run: Run, roles: Array<{ role: Stage; name: string }>, pause: Array<'poll' | 'extract' | 'enrich'>) {
+async function startPaused(run: Run, roles: Array<{ role: Stage; name: string }>, pause: Array<'poll' | 'extract' | 'enrich'>, idleMs = IDLE_MS) {
   for (const q of pause) {
     await run.obs.queues[q].pause();
   }
@@ -112,8 +122,19 @@ async function startPaused(run: Run, roles: Array<{ role: Stage; name: string }>
     ...procs.map((p) => p.exited.then((c) => Promise.reject(new Error(`${p.name} exited early (${c}); see ${run.logDir}`)))),
   ]);
   // Let start-up work settle (scheduler sync, first connections, thread pools loading their models)
-  // before the baseline: until no process's RSS moves by more than 1 MB in half a second (15 s at most).
-  await new Promise((r) => setTimeout(r, 1_000));
+  // before the baseline.
+  await settleIdle(procs, idleMs);
+  return procs;
+}
+
+/**
+ * Waits while the processes sit idle, as they do before and after a run: `idleMs` (V8 returns an
+ * idle heap's spare pages to the system some seconds after the work stops), then until no
+ * process's RSS moves by more than 1 MB in half a second (15 s at most). The RSS at start and the
+ * idle RSS at the end are both taken after this, so they compare like with like.
+ */
+async function settleIdle(procs: RoleProc[], idleMs = IDLE_MS): Promise<void> {
+  await new Promise((r) => setTimeout(r, idleMs));
   const deadline = Date.now() + 15_000;
   let last = procs.map((p) => rssMb(p.pid));
   while (Date.now() < deadline) {
@@ -125,7 +146,6 @@ async function startPaused(run: Run, roles: Array<{ role: Stage; name: string }>
       break;
     }
   }
-  return procs;
 }
 
 const sample = (procs: RoleProc[], redis: RedisProc) => ({
@@ -173,7 +193,8 @@ async function phaseAlone(wire: LoadWire): Promise<Alone> {
   try {
     for (const stage of STAGES) {
       const q = QUEUE_OF[stage];
-      const [proc] = await startPaused(run, [{ role: stage, name: `alone-${stage}` }], [q]);
+      // CPU only: a short settle is enough.
+      const [proc] = await startPaused(run, [{ role: stage, name: `alone-${stage}` }], [q], 1_000);
       if (!proc) {
         throw new Error('no process');
       }
@@ -220,7 +241,7 @@ type E2E = {
   seenP50: number;
   seenP95: number;
   redisPeakMb: number;
-  rss: Array<{ name: string; start: number; warm: number; end: number; peak: number; early: number; late: number }>;
+  rss: Array<{ name: string; start: number; warm: number; end: number; idleEnd: number; peak: number; early: number; late: number }>;
   cpuMsTotal: number;
   /** CPU of each worker process during the run. */
   cpuMs: Array<{ name: string; ms: number }>;
@@ -274,6 +295,8 @@ async function phaseE2E(wire: LoadWire, label: string, copies: number): Promise<
     const lastEvent = events.reduce((m, e) => Math.max(m, e.ms), 0);
     const firstServed = Math.min(...wire.firstServedAt.values());
     const seconds = ((lastEvent || t1) - Math.min(firstServed, t0)) / 1000;
+    await settleIdle(procs);
+    const idleEnd = new Map(procs.map((p) => [p.name, rssMb(p.pid)]));
     for (const p of procs) {
       await p.stop();
     }
@@ -296,6 +319,7 @@ async function phaseE2E(wire: LoadWire, label: string, copies: number): Promise<
           start: before.rss.get(p.name) ?? NaN,
           warm: (warm as Map<string, number> | null)?.get(p.name) ?? NaN,
           end: after.rss.get(p.name) ?? NaN,
+          idleEnd: idleEnd.get(p.name) ?? NaN,
           peak: Math.max(...t.map((x) => x.rss)),
           early: median(0.1, 0.3),
           late: median(0.8, 1.01),
@@ -330,7 +354,8 @@ function printE2E(r: E2E, alone: Alone | null) {
   for (const x of r.rss) {
     const pct = (a: number, b: number) => `${b >= a ? '+' : ''}${fmt(((b - a) / a) * 100)} %`;
     out(
-      `  rss ${x.name.padEnd(24)} start ${fmt(x.start)} MB, at 10 % ${fmt(x.warm)} MB, end ${fmt(x.end)} MB, peak ${fmt(x.peak)} MB (start->end ${pct(x.start, x.end)}, 10 %->end ${pct(x.warm, x.end)}); ` +
+      `  rss ${x.name.padEnd(24)} idle: start ${fmt(x.start)} MB -> end ${fmt(x.idleEnd)} MB (${pct(x.start, x.idleEnd)}); ` +
+        `under load: at 10 % ${fmt(x.warm)} MB, at the last article ${fmt(x.end)} MB, peak ${fmt(x.peak)} MB (start->last ${pct(x.start, x.end)}, 10 %->last ${pct(x.warm, x.end)}); ` +
         `median while 10-30 % stored ${fmt(x.early)} MB -> while 80-100 % stored ${fmt(x.late)} MB (${pct(x.early, x.late)})`,
     );
   }
