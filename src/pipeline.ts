@@ -16,6 +16,11 @@ export type StageListeners = {
   enrich?: (e: StageEvent<'enrich'>) => void;
 };
 
+/** Whether a process started with `roles` runs `role` (`all` runs every one). */
+export function runsRole(roles: readonly Role[], role: Role): boolean {
+  return roles.includes(role) || roles.includes('all');
+}
+
 /** Starts the workers for `roles` in this process. */
 export function startWorkers(
   rt: Runtime,
@@ -23,7 +28,7 @@ export function startWorkers(
   listeners: StageListeners = {},
   opts: { schedule?: boolean } = {},
 ): Worker[] {
-  const has = (r: Role) => roles.includes(r) || roles.includes('all');
+  const has = (r: Role) => runsRole(roles, r);
   const workers: Worker[] = [];
   if (has('fetcher')) {
     workers.push(startFetcher(rt, listeners.poll, opts));

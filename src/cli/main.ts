@@ -75,7 +75,7 @@ async function withRuntime<T>(
 
 async function cmdStart(argv: string[]): Promise<number> {
   const { values } = parse(argv, { role: { type: 'string', multiple: true } });
-  const { ROLES, startWorkers, syncSchedulers } = await import('../pipeline.js');
+  const { ROLES, runsRole, startWorkers, syncSchedulers } = await import('../pipeline.js');
   const { createRuntime } = await import('../runtime.js');
   const roles = (values.role as string[] | undefined)?.flatMap((r) => r.split(',')) ?? ['all'];
   for (const r of roles) {
@@ -87,11 +87,12 @@ async function cmdStart(argv: string[]): Promise<number> {
   const log = loggerFor(config);
   const redis = await ensureRedis({ envUrl: config.env.REDIS_URL, defaultUrl: DEFAULT_REDIS_URL, dataDir: config.env.DATA_DIR, log });
   const typed = roles as Role[];
-  const rt = await createRuntime(config, log, { redisUrl: redis.url, enriches: typed.includes('all') || typed.includes('enricher') });
+  const has = (r: Role) => runsRole(typed, r);
+  const rt = await createRuntime(config, log, { redisUrl: redis.url, enriches: has('enricher') });
   const shutdown = createShutdown(log);
   const workers = startWorkers(rt, typed);
   shutdown.onShutdown('workers', () => Promise.all(workers.map((w) => w.close())));
-  if (typed.includes('all') || typed.includes('fetcher')) {
+  if (has('fetcher')) {
     const sync = async () => {
       try {
         const r = await syncSchedulers(rt);
@@ -104,13 +105,13 @@ async function cmdStart(argv: string[]): Promise<number> {
     const timer = setInterval(() => void sync(), 60_000);
     shutdown.onShutdown('scheduler sync', () => clearInterval(timer));
   }
-  if (typed.includes('all') || typed.includes('api')) {
+  if (has('api')) {
     const { startApi } = await import('./serve.js');
     const api = await startApi(rt, workers);
     shutdown.onShutdown('api', () => api.close());
   }
   const retentionDays = config.file.retentionDays;
-  if (retentionDays && (typed.includes('all') || typed.includes('enricher'))) {
+  if (retentionDays && has('enricher')) {
     const prune = async () => {
       try {
         const deleted = await rt.store.deleteOlderThan(retentionDays);
