@@ -17,11 +17,11 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { createApiServer } from '../src/api/server.js';
-import { articleIdFor, contentHashOf } from '../src/lib/ids.js';
 import { silentLogger } from '../src/logger.js';
 import { openStore } from '../src/store/index.js';
 import type { ArticleStore, FullArticleStore } from '../src/store/article-store.js';
 import type { ArticleRecord } from '../src/store/types.js';
+import { benchArticle, syntheticVocabulary } from './lib/articles.js';
 import { rng } from './lib/rng.js';
 
 const ARTICLES = Number(process.env.BENCH_ARTICLES ?? 100_000);
@@ -41,55 +41,31 @@ let rand = rng(42);
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)] as T;
 
 /** A vocabulary with a Zipf-like use: a few common words, a long tail of rare ones. */
-const VOCAB = Array.from({ length: 5_000 }, (_, i) => {
-  const r = rng(i + 1);
-  const len = 3 + Math.floor(r() * 8);
-  let w = '';
-  for (let k = 0; k < len; k++) w += String.fromCharCode(97 + Math.floor(r() * 26));
-  return w;
-});
+const VOCAB = syntheticVocabulary(5_000);
 const zipfWord = (): string => VOCAB[Math.floor(VOCAB.length * rand() ** 3)] as string;
 const NAMES = Array.from({ length: 300 }, (_, i) => `Person ${VOCAB[i * 7]} ${VOCAB[i * 11 + 1]}`);
 
 function makeArticle(i: number): ArticleRecord {
-  const url = `https://bench.test/story/${i}`;
+  // The random source is read in this order (the order the generated articles depend on).
   const title = Array.from({ length: 8 }, zipfWord).join(' ');
   const paragraphs = Array.from({ length: 4 }, () => Array.from({ length: 30 }, zipfWord).join(' '));
-  const text = paragraphs.join('\n\n');
   const feedN = Math.floor(rand() * FEEDS);
   const publishedAt = new Date(T_END - Math.floor(rand() * DAYS * 86_400_000)).toISOString();
   const topicCodes = new Set([pick(TOPICS), pick(TOPICS)]);
-  return {
-    id: articleIdFor(url),
-    url,
-    canonicalUrl: url,
-    feed: { id: `feed-${feedN}`, title: `Feed ${feedN}`, url: `https://bench.test/feed-${feedN}.xml` },
-    siteName: 'Bench',
+  const language = pick(LANGS);
+  const topics = [...topicCodes].map((code) => ({ code, score: Math.round(rand() * 100) / 100 }));
+  const person = pick(NAMES);
+  return benchArticle({
+    n: i,
     title,
-    byline: null,
-    dateline: null,
+    paragraphs,
+    feed: { id: `feed-${feedN}`, title: `Feed ${feedN}`, url: `https://bench.test/feed-${feedN}.xml` },
     publishedAt,
-    modifiedAt: null,
-    fetchedAt: publishedAt,
-    language: pick(LANGS),
-    excerpt: paragraphs[0]?.slice(0, 200) ?? null,
-    text,
-    html: paragraphs.map((p) => `<p>${p}</p>`).join(''),
+    language,
     wordCount: 128,
-    leadImage: null,
-    topics: [...topicCodes].map((code) => ({ code, label: code, score: Math.round(rand() * 100) / 100, scheme: 'medtop' as const })),
-    entities: {
-      people: [{ name: pick(NAMES), mentions: 1, salience: 0.5, offset: 0 }],
-      places: [],
-      organisations: [],
-    },
-    keywords: [],
-    clusterId: articleIdFor(url),
-    duplicateOf: null,
-    contentHash: contentHashOf({ title, text }),
-    version: 1,
-    extraction: { method: 'readability', warnings: [] },
-  };
+    topics,
+    person,
+  });
 }
 
 /** Bulk load through `upsertArticles`: batches of SEED_BATCH in one transaction each, a few in flight on PostgreSQL. */

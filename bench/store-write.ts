@@ -17,10 +17,10 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { articleIdFor, contentHashOf } from '../src/lib/ids.js';
 import { openSqliteStore } from '../src/store/sqlite-article-store.js';
 import type { ArticleRecord } from '../src/store/types.js';
 import { fingerprint } from '../src/workers/enricher/cluster.js';
+import { benchArticle, syntheticVocabulary } from './lib/articles.js';
 import { numberFlag, rng } from './lib/rng.js';
 
 const args = process.argv.slice(2);
@@ -28,13 +28,7 @@ const ARTICLES = numberFlag(args, 'articles', 10_000);
 const BATCH = numberFlag(args, 'batch', 8);
 const ROUNDS = numberFlag(args, 'rounds', 2);
 
-const VOCAB = Array.from({ length: 20_000 }, (_, i) => {
-  const r = rng(i + 1);
-  const len = 3 + Math.floor(r() * 8);
-  let w = '';
-  for (let k = 0; k < len; k++) w += String.fromCharCode(97 + Math.floor(r() * 26));
-  return w;
-});
+const VOCAB = syntheticVocabulary(20_000);
 const TOPICS = Array.from({ length: 40 }, (_, i) => `medtop:${String(20000000 + i * 7).padStart(8, '0')}`);
 
 /** The same articles every round: a Zipf-like vocabulary, about 400 words each. */
@@ -42,46 +36,20 @@ function makeItems(): Array<{ record: ArticleRecord; fingerprint: ReturnType<typ
   const rand = rng(7);
   const word = () => VOCAB[Math.floor(VOCAB.length * rand() ** 3)] as string;
   return Array.from({ length: ARTICLES }, (_, i) => {
-    const url = `https://bench.test/story/${i}`;
     const title = Array.from({ length: 9 }, word).join(' ');
-    const text = Array.from({ length: 5 }, () => Array.from({ length: 80 }, word).join(' ')).join('\n\n');
-    const publishedAt = new Date(Date.parse('2026-11-01T00:00:00Z') + i * 60_000).toISOString();
-    const record: ArticleRecord = {
-      id: articleIdFor(url),
-      url,
-      canonicalUrl: url,
-      feed: { id: `feed-${i % 50}`, title: null, url: `https://bench.test/feed-${i % 50}.xml` },
-      siteName: 'Bench',
+    const paragraphs = Array.from({ length: 5 }, () => Array.from({ length: 80 }, word).join(' '));
+    const record = benchArticle({
+      n: i,
       title,
-      byline: null,
-      dateline: null,
-      publishedAt,
-      modifiedAt: null,
-      fetchedAt: publishedAt,
+      paragraphs,
+      feed: { id: `feed-${i % 50}`, title: null, url: `https://bench.test/feed-${i % 50}.xml` },
+      publishedAt: new Date(Date.parse('2026-11-01T00:00:00Z') + i * 60_000).toISOString(),
       language: 'en',
-      excerpt: text.slice(0, 200),
-      text,
-      html: text
-        .split('\n\n')
-        .map((p) => `<p>${p}</p>`)
-        .join(''),
       wordCount: 400,
-      leadImage: null,
-      topics: [TOPICS[i % TOPICS.length] as string, TOPICS[(i * 7) % TOPICS.length] as string].map((code) => ({
-        code,
-        label: code,
-        score: 0.5,
-        scheme: 'medtop' as const,
-      })),
-      entities: { people: [{ name: `Person ${VOCAB[i % 500]}`, mentions: 1, salience: 0.5, offset: 0 }], places: [], organisations: [] },
-      keywords: [],
-      clusterId: articleIdFor(url),
-      duplicateOf: null,
-      contentHash: contentHashOf({ title, text }),
-      version: 1,
-      extraction: { method: 'readability', warnings: [] },
-    };
-    return { record, fingerprint: fingerprint(text) };
+      topics: [TOPICS[i % TOPICS.length] as string, TOPICS[(i * 7) % TOPICS.length] as string].map((code) => ({ code, score: 0.5 })),
+      person: `Person ${VOCAB[i % 500]}`,
+    });
+    return { record, fingerprint: fingerprint(record.text) };
   });
 }
 
