@@ -7,8 +7,9 @@
  * The thread has its own connection to the file and runs a PASSIVE checkpoint
  * every `intervalMs`; writers and readers never wait for it. Under writes that
  * never pause, a checkpoint rarely catches up with the last commit, and the WAL
- * only starts over once it reaches the writer's own (raised) checkpoint mark. It exchanges no
- * rows with the writer, only the WAL's frame counts after a checkpoint that did something.
+ * only starts over once it reaches the writer's own (raised) checkpoint mark.
+ * It exchanges no rows with the writer, only the WAL's frame counts after a
+ * checkpoint that did something.
  */
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
