@@ -10,8 +10,9 @@ export type BulkUpsert = (
  * previous batch is being written, are handed to `bulk` together, in the order
  * made, at most `maxBatch` at a time (one store transaction each). Each caller
  * gets its own result. A transaction is all or nothing, so when it fails every
- * call in it fails with that error (the jobs retry). With several jobs in flight this takes the per-transaction cost
- * (commit, full-text segment, checkpoint share) off all but one of them.
+ * call in it fails with that error (the jobs retry). With several jobs in
+ * flight this takes the per-transaction cost (commit, full-text segment,
+ * checkpoint share) off all but one of them.
  */
 export function groupCommit<T, R>(bulk: (items: readonly T[]) => Promise<readonly R[]>, maxBatch = 16): (item: T) => Promise<R> {
   type Pending = { item: T; resolve: (v: R) => void; reject: (e: unknown) => void };
