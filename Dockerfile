@@ -3,13 +3,15 @@ FROM node:20-bookworm-slim AS deps
 WORKDIR /app
 RUN apt-get update && apt-get install -y --no-install-recommends python3 make g++ && rm -rf /var/lib/apt/lists/*
 COPY package.json package-lock.json ./
-COPY scripts/tune-linkedom.mjs ./scripts/
+COPY scripts/tune-linkedom.mjs scripts/build-native.mjs ./scripts/
+COPY native ./native
 RUN npm ci --omit=dev --no-audit --no-fund
 
 FROM node:20-bookworm-slim
 ENV NODE_ENV=production
 WORKDIR /app
 COPY --from=deps /app/node_modules ./node_modules
+COPY --from=deps /app/native ./native
 COPY package.json package-lock.json ./
 COPY bin ./bin
 COPY lib ./lib
