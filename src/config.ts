@@ -118,8 +118,14 @@ export const FileConfig = z.object({
        * (default: one per core); 0 runs them on the process's main thread.
        */
       enricherThreads: z.number().int().min(0).optional(),
+      /**
+       * A process or pool thread that has worked and then stays quiet this long
+       * collects its heap and frees the SQLite page cache, giving the memory a
+       * burst of work grew back to the system (0: never).
+       */
+      releaseMemoryAfter: Duration.default(10_000),
     })
-    .default({ fetcherConcurrency: 4, maxEnrichBacklog: 256 }),
+    .default({ fetcherConcurrency: 4, maxEnrichBacklog: 256, releaseMemoryAfter: 10_000 }),
 });
 export type FileConfig = z.infer<typeof FileConfig>;
 

@@ -124,6 +124,22 @@ async function cmdStart(argv: string[]): Promise<number> {
     const timer = setInterval(() => void prune(), 3_600_000);
     shutdown.onShutdown('retention', () => clearInterval(timer));
   }
+  const releaseAfterMs = config.file.workers.releaseMemoryAfter;
+  if (releaseAfterMs > 0) {
+    const { releaseMemory, startIdleRelease } = await import('../lib/idle-release.js');
+    const mb = (n: number) => Math.round(n / 1048576);
+    const idle = startIdleRelease({
+      afterMs: releaseAfterMs,
+      release: () => {
+        const heapBefore = process.memoryUsage().heapTotal;
+        rt.store.releaseMemory();
+        releaseMemory();
+        log.debug({ heapMb: { before: mb(heapBefore), after: mb(process.memoryUsage().heapTotal) } }, 'memory released');
+      },
+      onError: (err) => log.warn({ err }, 'could not release memory'),
+    });
+    shutdown.onShutdown('idle memory release', () => idle.stop());
+  }
   shutdown.onShutdown('runtime', () => rt.close());
   shutdown.onShutdown('redis', () => redis.stop());
   shutdown.installSignalHandlers();

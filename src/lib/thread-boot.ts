@@ -19,18 +19,29 @@ function tsxEsmApiUrl(): string {
 
 let tsxUrl: string | undefined;
 
+const IDLE_RELEASE_URL = new URL('./idle-release.ts', import.meta.url);
+
 /**
  * Boot code for a worker thread (`new Worker(code, { eval: true, execArgv: [] })`)
  * that registers tsx and then loads the TypeScript module at `moduleUrl`, the
- * same way under `node --import tsx`, vitest, or anything else.
+ * same way under `node --import tsx`, vitest, or anything else. With
+ * `releaseMemoryAfterMs` above 0, the thread also releases memory whenever it
+ * has been quiet that long after start-up or work (see idle-release.ts).
  */
-export function threadBootSource(moduleUrl: URL): string {
+export function threadBootSource(moduleUrl: URL, opts: { releaseMemoryAfterMs?: number } = {}): string {
   tsxUrl ??= tsxEsmApiUrl();
+  const afterMs = Math.max(0, Math.floor(opts.releaseMemoryAfterMs ?? 0));
+  const idle =
+    afterMs > 0
+      ? `
+  const { startIdleRelease } = await import(${JSON.stringify(IDLE_RELEASE_URL.href)});
+  startIdleRelease({ afterMs: ${afterMs} });`
+      : '';
   return `
 (async () => {
   const { register } = await import(${JSON.stringify(tsxUrl)});
   register();
-  await import(${JSON.stringify(moduleUrl.href)});
+  await import(${JSON.stringify(moduleUrl.href)});${idle}
 })().catch((err) => { throw err; });
 `;
 }

@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import { PipelineError, type ErrorCode } from '../errors.js';
+import { IDLE_DEFAULTS } from './idle-release.js';
 import { threadBootSource } from './thread-boot.js';
 
 /** What a pool thread posts back: `{ ready: true }` once, then one reply per job. */
@@ -31,6 +32,12 @@ export type ThreadPoolOptions<J> = {
    * `message` is called again if a job moves to another thread.
    */
   depth?: number;
+  /**
+   * A thread that has worked and then had nothing to do for this long runs a
+   * full garbage collection, handing its heap's spare pages back (default
+   * IDLE_DEFAULTS.afterMs; 0: never).
+   */
+  releaseMemoryAfterMs?: number;
   /** The message that hands `job` to a thread; `state` is that thread's own, kept between jobs. */
   message(job: J, state: Record<string, unknown>): unknown;
   /** Why a job overran its budget, for its error. */
@@ -73,7 +80,7 @@ type Slot<J, R> = {
 export function createThreadPool<J, R>(o: ThreadPoolOptions<J>): ThreadPool<J, R> {
   const size = Math.max(1, o.size);
   const depth = Math.max(1, Math.floor(o.depth ?? 1));
-  const boot = threadBootSource(o.moduleUrl);
+  const boot = threadBootSource(o.moduleUrl, { releaseMemoryAfterMs: o.releaseMemoryAfterMs ?? IDLE_DEFAULTS.afterMs });
   const queue: Array<Task<J, R>> = [];
   const slots: Array<Slot<J, R>> = [];
   let nextId = 1;

@@ -952,6 +952,10 @@ export class PostgresArticleStore implements FullArticleStore {
     });
   }
 
+  releaseMemory(): void {
+    // Rows are not cached here, and the pool closes connections idle for 10 s itself.
+  }
+
   async close(): Promise<void> {
     if (!this.closed) {
       this.closed = true;

@@ -907,6 +907,12 @@ export class SqliteArticleStore implements FullArticleStore {
     return this.checkpointer?.stats() ?? null;
   }
 
+  releaseMemory(): void {
+    if (!this.closed) {
+      this.db.pragma('shrink_memory');
+    }
+  }
+
   async close(): Promise<void> {
     if (!this.closed) {
       this.closed = true;

@@ -53,14 +53,18 @@ export function scratch(feeds: Array<{ id: string; url: string }>, extra: Record
 
 /**
  * Registers beforeAll/afterAll hooks that start the sample wire and a scratch
- * config pointing at its feeds (all, or those `pick` keeps), and afterwards
- * delete the test's Redis keys, stop the wire and remove the scratch folder.
+ * config pointing at its feeds (all, or those `pick` keeps; `extra` adds to
+ * the config file), and afterwards delete the test's Redis keys, stop the wire
+ * and remove the scratch folder.
  */
-export function useSampleWire(pick: (f: SampleWireFeed) => boolean = () => true) {
+export function useSampleWire(pick: (f: SampleWireFeed) => boolean = () => true, extra: Record<string, unknown> = {}) {
   const ctx = {} as { wire: SampleWire; s: ReturnType<typeof scratch> };
   beforeAll(async () => {
     ctx.wire = await startSampleWire();
-    ctx.s = scratch(ctx.wire.feeds.filter(pick).map((f) => ({ id: f.id, url: f.url })));
+    ctx.s = scratch(
+      ctx.wire.feeds.filter(pick).map((f) => ({ id: f.id, url: f.url })),
+      extra,
+    );
   });
   afterAll(async () => {
     const redis = new Redis(ctx.s.env.REDIS_URL);

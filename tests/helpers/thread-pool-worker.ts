@@ -3,7 +3,8 @@
  * `echo` replies with its value, `spin` runs for `ms` then replies, `signal`
  * sets a shared flag (so the test's blocked thread can see it started),
  * `exit` ends the thread, `hang` never returns, `limits` replies with the
- * thread's heap limits.
+ * thread's heap limits, `watch` leaves an unreachable object behind and sets
+ * a shared flag once a garbage collection has taken it.
  */
 import { parentPort, resourceLimits } from 'node:worker_threads';
 
@@ -13,7 +14,14 @@ type Op =
   | { id: number; op: 'signal'; flag: SharedArrayBuffer }
   | { id: number; op: 'exit' }
   | { id: number; op: 'hang' }
-  | { id: number; op: 'limits' };
+  | { id: number; op: 'limits' }
+  | { id: number; op: 'watch'; flag: SharedArrayBuffer };
+
+const collected = new FinalizationRegistry((flag: SharedArrayBuffer) => {
+  const view = new Int32Array(flag);
+  Atomics.store(view, 0, 1);
+  Atomics.notify(view, 0);
+});
 
 const port = parentPort;
 if (!port) {
@@ -40,6 +48,10 @@ port.on('message', (msg: Op) => {
       port.postMessage({ id: msg.id, ok: true, value: 'signalled' });
       return;
     }
+    case 'watch':
+      collected.register({ unreachable: true }, msg.flag);
+      port.postMessage({ id: msg.id, ok: true, value: 'watching' });
+      return;
     case 'limits':
       port.postMessage({ id: msg.id, ok: true, value: resourceLimits });
       return;

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { openStore } from '../../src/store/index.js';
 import { BIN, REPO, useSampleWire } from '../helpers/cli.js';
 
-const ctx = useSampleWire();
+// Memory is released after 1 s without work, so the test sees it happen.
+const ctx = useSampleWire(undefined, { workers: { releaseMemoryAfter: '1s' } });
 
 async function until<T>(fn: () => Promise<T | undefined>, ms: number): Promise<T> {
   const deadline = Date.now() + ms;
@@ -20,10 +21,10 @@ async function until<T>(fn: () => Promise<T | undefined>, ms: number): Promise<T
 }
 
 describe('telex start', () => {
-  it('polls every feed on its schedule, stores the wire, serves the API, and exits 0 on SIGTERM', async () => {
+  it('polls every feed on its schedule, stores the wire, serves the API, releases memory once quiet, and exits 0 on SIGTERM', async () => {
     const child = spawn(process.execPath, [BIN, 'start', '--config', ctx.s.configPath], {
       cwd: REPO,
-      env: { ...process.env, ...ctx.s.env, PORT: '0', LOG_LEVEL: 'info', NODE_ENV: 'production' },
+      env: { ...process.env, ...ctx.s.env, PORT: '0', LOG_LEVEL: 'debug', NODE_ENV: 'production' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let out = '';
@@ -42,6 +43,10 @@ describe('telex start', () => {
       expect(ready.status).toBe(200);
       const feeds = (await (await fetch(`${apiUrl}/feeds`)).json()) as unknown;
       expect(JSON.stringify(feeds)).toContain('courier-broken');
+      // Once the wire is stored the process goes quiet, and collects its heap after a second of it.
+      const storedAt = out.length;
+      const released = await until(async () => /"heapMb":\{"before":(\d+),"after":(\d+)\},"msg":"memory released"/.exec(out.slice(storedAt)) ?? undefined, 30_000);
+      expect(Number(released[2])).toBeLessThanOrEqual(Number(released[1]));
     } finally {
       child.kill('SIGTERM');
     }

@@ -21,3 +21,13 @@ describe(stageConcurrency.name, () => {
     expect(stageConcurrency(w, 'enricher', 2)).toBe(20);
   });
 });
+
+describe('workers.releaseMemoryAfter', () => {
+  it('defaults to 10 s, takes a duration, and 0 turns it off', () => {
+    expect(parseFileConfig('{}', 'test.yaml').workers.releaseMemoryAfter).toBe(10_000);
+    expect(workers('  fetcherConcurrency: 2\n').releaseMemoryAfter).toBe(10_000);
+    expect(workers('  releaseMemoryAfter: 2m\n').releaseMemoryAfter).toBe(120_000);
+    expect(workers('  releaseMemoryAfter: 0\n').releaseMemoryAfter).toBe(0);
+    expect(() => workers('  releaseMemoryAfter: soon\n')).toThrow(/duration/);
+  });
+});

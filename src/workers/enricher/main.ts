@@ -42,7 +42,7 @@ export function startEnricher(rt: Runtime, onEvent?: (e: StageEvent<'enrich'>) =
   const options = watchTopics(rt.topicsPath, rt.log);
   const threads = rt.config.file.workers.enricherThreads;
   // Tagging runs on worker threads: this event loop keeps the store and Redis work, so one process can use every core.
-  const pool = threads === 0 ? null : createEnricherPool(threads ? { size: threads } : {});
+  const pool = threads === 0 ? null : createEnricherPool({ ...(threads ? { size: threads } : {}), releaseMemoryAfterMs: rt.config.file.workers.releaseMemoryAfter });
   // Jobs that reach the store in the same turn share one transaction.
   const upsert = batchUpserts((items) => rt.store.upsertArticles(items));
   // So do the outcome records of jobs that finish in the same turn.

@@ -16,6 +16,8 @@ export type EnricherPoolOptions = {
   maxHeapMb?: number;
   /** Articles handed to a thread at once, so it never waits for this event loop between two (see ThreadPoolOptions.depth). */
   depth?: number;
+  /** Quiet time after which a thread collects its heap (see ThreadPoolOptions.releaseMemoryAfterMs). */
+  releaseMemoryAfterMs?: number;
 };
 
 export type EnricherPool = {
@@ -47,6 +49,7 @@ export function createEnricherPool(opts: EnricherPoolOptions = {}): EnricherPool
     maxHeapMb: opts.maxHeapMb ?? ENRICHER_POOL_DEFAULTS.maxHeapMb,
     maxYoungMb: ENRICHER_POOL_DEFAULTS.maxYoungMb,
     depth: opts.depth ?? ENRICHER_POOL_DEFAULTS.depth,
+    ...(opts.releaseMemoryAfterMs !== undefined ? { releaseMemoryAfterMs: opts.releaseMemoryAfterMs } : {}),
     message: (job, thread) => {
       // Options go to a thread only when they changed since its last job.
       const sendOptions = thread.options !== job.options;

@@ -7,7 +7,10 @@ import { handleExtract, type ExtractDeps } from './handler.js';
 
 export function startExtractor(rt: Runtime, onEvent?: (e: StageEvent<'extract'>) => void): Worker {
   // DOM work runs on worker threads so this event loop (and BullMQ's lock renewals) stays free.
-  const pool = createExtractorPool({ ...(rt.config.file.workers.extractorThreads ? { size: rt.config.file.workers.extractorThreads } : {}) });
+  const pool = createExtractorPool({
+    ...(rt.config.file.workers.extractorThreads ? { size: rt.config.file.workers.extractorThreads } : {}),
+    releaseMemoryAfterMs: rt.config.file.workers.releaseMemoryAfter,
+  });
   const deps: ExtractDeps = {
     http: rt.http,
     extract: (html, url, hints) => pool.extract(html, url, hints),

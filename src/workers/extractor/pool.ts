@@ -20,6 +20,8 @@ export type ExtractorPoolOptions = {
   maxDepth?: number;
   /** Heap cap per worker thread, in MiB: a page that blows it fails alone. */
   maxHeapMb?: number;
+  /** Quiet time after which a thread collects its heap (see ThreadPoolOptions.releaseMemoryAfterMs). */
+  releaseMemoryAfterMs?: number;
 };
 
 export type ExtractorPool = {
@@ -55,6 +57,7 @@ export function createExtractorPool(opts: ExtractorPoolOptions = {}): ExtractorP
     workerData: extractOptions,
     maxHeapMb: opts.maxHeapMb ?? POOL_DEFAULTS.maxHeapMb,
     maxYoungMb: POOL_DEFAULTS.maxYoungMb,
+    ...(opts.releaseMemoryAfterMs !== undefined ? { releaseMemoryAfterMs: opts.releaseMemoryAfterMs } : {}),
     message: (page) => {
       const msg = { html: page.html, url: page.url, hints: page.hints };
       // The page now lives in the worker; do not keep a second copy here.

@@ -665,6 +665,21 @@ export function runArticleStoreContract(name: string, factory: StoreFactory): vo
       });
     });
 
+    describe('releaseMemory', () => {
+      it('keeps every stored article readable and writable after memory is released, and is harmless after close', async () => {
+        const before = makeRecord({ slug: 'before-release', text: 'harbour council budget' });
+        await store.upsertArticle(before);
+        expect((await store.listArticles({ q: 'harbour' })).items.map((a) => a.id)).toEqual([before.id]);
+        store.releaseMemory();
+        const after = makeRecord({ slug: 'after-release', text: 'harbour ferry strike' });
+        expect((await store.upsertArticle(after)).outcome).toBe('created');
+        expect((await store.getArticle(before.id))?.text).toBe(before.text);
+        expect((await store.listArticles({ q: 'harbour' })).items.map((a) => a.id).sort()).toEqual([before.id, after.id].sort());
+        await store.close();
+        expect(() => store.releaseMemory()).not.toThrow();
+      });
+    });
+
     describe('deleteOlderThan', () => {
       it('deletes articles older than the retention window with their index rows', async () => {
         const old = makeRecord({

@@ -1,20 +1,30 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createThreadPool, type ThreadPool } from '../../../src/lib/thread-pool.js';
 
-type Job = { op: 'limits' } | { op: 'echo'; value: unknown } | { op: 'spin'; ms: number } | { op: 'signal'; flag: SharedArrayBuffer } | { op: 'exit' } | { op: 'hang' };
+type Job =
+  | { op: 'limits' }
+  | { op: 'echo'; value: unknown }
+  | { op: 'spin'; ms: number }
+  | { op: 'signal'; flag: SharedArrayBuffer }
+  | { op: 'watch'; flag: SharedArrayBuffer }
+  | { op: 'exit' }
+  | { op: 'hang' };
 
 const pools: Array<ThreadPool<Job, unknown>> = [];
 afterEach(async () => {
   await Promise.all(pools.splice(0).map((p) => p.close()));
 });
 
-function pool(opts: { size?: number; depth?: number; timeoutMs?: number; maxHeapMb?: number; maxYoungMb?: number } = {}): ThreadPool<Job, unknown> {
+function pool(
+  opts: { size?: number; depth?: number; timeoutMs?: number; maxHeapMb?: number; maxYoungMb?: number; releaseMemoryAfterMs?: number } = {},
+): ThreadPool<Job, unknown> {
   const p = createThreadPool<Job, unknown>({
     moduleUrl: new URL('../../helpers/thread-pool-worker.ts', import.meta.url),
     size: opts.size ?? 1,
     ...(opts.depth ? { depth: opts.depth } : {}),
     ...(opts.maxHeapMb ? { maxHeapMb: opts.maxHeapMb } : {}),
     ...(opts.maxYoungMb ? { maxYoungMb: opts.maxYoungMb } : {}),
+    ...(opts.releaseMemoryAfterMs !== undefined ? { releaseMemoryAfterMs: opts.releaseMemoryAfterMs } : {}),
     timeoutMs: opts.timeoutMs ?? 10_000,
     message: (job) => job,
     describeTimeout: (job) => `${job.op} overran`,
@@ -42,7 +52,34 @@ async function startsNextWhileCallerBlocked(p: ThreadPool<Job, unknown>, waitMs:
   return seen;
 }
 
+/**
+ * Leaves an unreachable object in the pool's thread, has it work for 300 ms,
+ * then waits up to `waitMs` while it has nothing to do: whether a garbage
+ * collection took the object. An idle thread allocates nothing, so V8 has no
+ * reason of its own to collect.
+ */
+async function collectedWhileQuiet(p: ThreadPool<Job, unknown>, waitMs: number): Promise<boolean> {
+  await p.run({ op: 'echo', value: 'ready' });
+  const flag = new SharedArrayBuffer(4);
+  await p.run({ op: 'watch', flag });
+  await p.run({ op: 'spin', ms: 300 });
+  const view = new Int32Array(flag);
+  const end = Date.now() + waitMs;
+  while (Atomics.load(view, 0) === 0 && Date.now() < end) {
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return Atomics.load(view, 0) === 1;
+}
+
 describe(createThreadPool.name, () => {
+  it('has a thread collect its heap once it has been quiet for releaseMemoryAfterMs after work', async () => {
+    expect(await collectedWhileQuiet(pool({ releaseMemoryAfterMs: 200 }), 10_000)).toBe(true);
+  });
+
+  it('leaves an idle thread heap alone when releaseMemoryAfterMs is 0', async () => {
+    expect(await collectedWhileQuiet(pool({ releaseMemoryAfterMs: 0 }), 2_500)).toBe(false);
+  });
+
   it('lets a thread start its next job while the caller is blocked when depth is 2', async () => {
     expect(await startsNextWhileCallerBlocked(pool({ depth: 2 }), 10_000)).toBe('ok');
   });

@@ -1,0 +1,140 @@
+/**
+ * Gives memory back once a burst of work is over. News arrives in bursts; after
+ * one, V8 keeps the heap it grew to (in Node its memory reducer seldom runs), so
+ * an idle worker holds tens of MB it no longer uses. A thread or process that
+ * has worked and then stays quiet for `afterMs` runs one full garbage
+ * collection, which hands the heap's empty pages back to the system, then
+ * trims malloc's arenas (malloc-trim.ts), after whatever else the caller
+ * frees (the SQLite page cache). It happens once per quiet spell, never while
+ * jobs run.
+ */
+import { performance } from 'node:perf_hooks';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { trimMalloc } from './malloc-trim.js';
+
+export type IdleThresholds = {
+  /** Quiet time before releasing. */
+  afterMs: number;
+  /** Event-loop utilisation over one reading that counts as work. */
+  busyAbove: number;
+  /** Utilisation under which a reading counts as quiet. */
+  quietBelow: number;
+};
+
+export const IDLE_DEFAULTS: IdleThresholds = { afterMs: 10_000, busyAbove: 0.05, quietBelow: 0.02 };
+
+export type IdleState = { quietMs: number; workedSinceRelease: boolean };
+
+export const idleStart = (): IdleState => ({ quietMs: 0, workedSinceRelease: false });
+
+/**
+ * One reading: the event loop was busy `utilization` (0..1) of the last
+ * `elapsedMs`. Returns the next state and whether to release memory now: after
+ * some work, once the loop has stayed quiet for `afterMs` in a row. A reading
+ * between quiet and busy (timers, a scheduler tick) restarts the quiet time.
+ */
+export function idleStep(s: IdleState, utilization: number, elapsedMs: number, t: IdleThresholds = IDLE_DEFAULTS): { state: IdleState; release: boolean } {
+  if (utilization >= t.busyAbove) {
+    return { state: { quietMs: 0, workedSinceRelease: true }, release: false };
+  }
+  if (utilization >= t.quietBelow) {
+    return { state: { ...s, quietMs: 0 }, release: false };
+  }
+  const quietMs = s.quietMs + elapsedMs;
+  if (s.workedSinceRelease && quietMs >= t.afterMs) {
+    return { state: { quietMs: 0, workedSinceRelease: false }, release: true };
+  }
+  return { state: { ...s, quietMs }, release: false };
+}
+
+let gcFn: (() => void) | null | undefined;
+
+/**
+ * A full, synchronous garbage collection of this thread's heap: `global.gc`
+ * when node runs with --expose-gc, else the same function taken from a fresh
+ * context once the flag is set. Returns false if V8 would not give one.
+ */
+export function collectGarbage(): boolean {
+  if (gcFn === undefined) {
+    const exposed = (globalThis as { gc?: () => void }).gc;
+    if (typeof exposed === 'function') {
+      gcFn = exposed;
+    } else {
+      try {
+        setFlagsFromString('--expose-gc');
+        const fn = runInNewContext('gc') as unknown;
+        gcFn = typeof fn === 'function' ? (fn as () => void) : null;
+      } catch {
+        gcFn = null;
+      }
+    }
+  }
+  if (!gcFn) {
+    return false;
+  }
+  gcFn();
+  return true;
+}
+
+/** A full collection of this thread's heap, then malloc's free memory back to the system. */
+export function releaseMemory(): void {
+  collectGarbage();
+  trimMalloc();
+}
+
+export type IdleRelease = {
+  /** Quiet spells that ended in a release so far. */
+  releases(): number;
+  stop(): void;
+};
+
+/**
+ * Reads this thread's event-loop utilisation every `checkMs` and calls
+ * `release` (default: `releaseMemory`) once per quiet spell that follows
+ * work (see `idleStep`). What came before the call counts as work: loading
+ * modules and warming up leave garbage too, and releasing it once the thread
+ * has gone quiet (as after any burst, not while start-up still allocates)
+ * makes the first idle state the same kind as every later one. The timer does
+ * not keep the thread alive. A release that throws is passed to `onError` and
+ * the watch goes on.
+ */
+export function startIdleRelease(
+  o: Partial<IdleThresholds> & { checkMs?: number; release?: () => void; onError?: (err: unknown) => void } = {},
+): IdleRelease {
+  const t: IdleThresholds = { ...IDLE_DEFAULTS, ...o };
+  const checkMs = o.checkMs ?? 1_000;
+  const release = o.release ?? releaseMemory;
+  let state: IdleState = { ...idleStart(), workedSinceRelease: true };
+  let count = 0;
+  const run = () => {
+    count++;
+    try {
+      release();
+    } catch (err) {
+      o.onError?.(err);
+    }
+  };
+  let last = performance.eventLoopUtilization();
+  let lastAt = performance.now();
+  const timer = setInterval(() => {
+    const now = performance.eventLoopUtilization();
+    const at = performance.now();
+    const step = idleStep(state, performance.eventLoopUtilization(now, last).utilization, at - lastAt, t);
+    last = now;
+    lastAt = at;
+    state = step.state;
+    if (step.release) {
+      run();
+      // The release's own time is not work: without this, a long collection would
+      // read as busy and start another release after the next quiet spell.
+      last = performance.eventLoopUtilization();
+      lastAt = performance.now();
+    }
+  }, checkMs);
+  timer.unref();
+  return {
+    releases: () => count,
+    stop: () => clearInterval(timer),
+  };
+}
