@@ -44,8 +44,10 @@ const { values } = parseArgs({
     keep: { type: 'boolean', default: false },
     // Runs of the alone phase; the bound uses each stage's median (one run moves by about ±15 %).
     'alone-runs': { type: 'string', default: '3' },
-    // Idle wait before the start RSS and before the idle end RSS (V8's memory reducer starts after 8 s).
-    idle: { type: 'string', default: '10s' },
+    // Idle wait before the start RSS and before the idle end RSS: long enough for every role and
+    // pool thread to release memory after start-up (workers.releaseMemoryAfter, 10 s by default,
+    // of quiet after being ready; pool threads are ready seconds after their process).
+    idle: { type: 'string', default: '25s' },
   },
 });
 const FEEDS = Number(values.feeds);
@@ -128,10 +130,11 @@ async function startPaused(run: Run, roles: Array<{ role: Stage; name: string }>
 }
 
 /**
- * Waits while the processes sit idle, as they do before and after a run: `idleMs` (V8 returns an
- * idle heap's spare pages to the system some seconds after the work stops), then until no
- * process's RSS moves by more than 1 MB in half a second (15 s at most). The RSS at start and the
- * idle RSS at the end are both taken after this, so they compare like with like.
+ * Waits while the processes sit idle, as they do before and after a run: `idleMs` (each role
+ * and pool thread releases memory once it has been quiet for workers.releaseMemoryAfter after
+ * start-up or work), then until no process's RSS moves by more than 1 MB in half a second (15 s at most).
+ * The RSS at start and the idle RSS at the end are both taken after this (idleRss), so they
+ * compare like with like.
  */
 async function settleIdle(procs: RoleProc[], idleMs = IDLE_MS): Promise<void> {
   await new Promise((r) => setTimeout(r, idleMs));
@@ -146,6 +149,20 @@ async function settleIdle(procs: RoleProc[], idleMs = IDLE_MS): Promise<void> {
       break;
     }
   }
+}
+
+/**
+ * Each process's idle RSS: the median of readings every 250 ms for 3 s. An idle process still
+ * allocates a little (timers, Redis round trips) and so touches its young generation's pages
+ * again, a few MB at a time, and a collection hands them back: one reading lands anywhere in that.
+ */
+async function idleRss(procs: RoleProc[]): Promise<Map<string, number>> {
+  const readings = procs.map(() => [] as number[]);
+  for (let i = 0; i < 12; i++) {
+    procs.forEach((p, j) => readings[j]?.push(rssMb(p.pid)));
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  return new Map(procs.map((p, j) => [p.name, percentile([...(readings[j] ?? [])].sort((a, b) => a - b), 50)]));
 }
 
 const sample = (procs: RoleProc[], redis: RedisProc) => ({
@@ -257,6 +274,7 @@ async function phaseE2E(wire: LoadWire, label: string, copies: number): Promise<
   const roles = STAGES.flatMap((role) => Array.from({ length: copies }, (_, i) => ({ role, name: `${label}-${role}-${i + 1}` })));
   const procs = await startPaused(run, roles, ['poll']);
   try {
+    const idleStart = await idleRss(procs);
     const before = sample(procs, run.redis);
     const harness0 = process.cpuUsage();
     await run.obs.queues.poll.resume();
@@ -296,7 +314,7 @@ async function phaseE2E(wire: LoadWire, label: string, copies: number): Promise<
     const firstServed = Math.min(...wire.firstServedAt.values());
     const seconds = ((lastEvent || t1) - Math.min(firstServed, t0)) / 1000;
     await settleIdle(procs);
-    const idleEnd = new Map(procs.map((p) => [p.name, rssMb(p.pid)]));
+    const idleEnd = await idleRss(procs);
     for (const p of procs) {
       await p.stop();
     }
@@ -316,7 +334,7 @@ async function phaseE2E(wire: LoadWire, label: string, copies: number): Promise<
         const median = (lo: number, hi: number) => percentile(t.filter((x) => x.at >= lo && x.at < hi).map((x) => x.rss).sort((a, b) => a - b), 50);
         return {
           name: p.name,
-          start: before.rss.get(p.name) ?? NaN,
+          start: idleStart.get(p.name) ?? NaN,
           warm: (warm as Map<string, number> | null)?.get(p.name) ?? NaN,
           end: after.rss.get(p.name) ?? NaN,
           idleEnd: idleEnd.get(p.name) ?? NaN,

@@ -272,7 +272,8 @@ export function startRole(role: string, env: Record<string, string>, opts: { nam
   const nodeArgs = ['--max-semi-space-size=8', '--min-semi-space-size=8', ...(process.env['BENCH_NODE_ARGS'] ?? '').split(/\s+/).filter(Boolean)];
   const child = spawn(process.execPath, [...nodeArgs, BIN, 'start', '--role', role, '--config', opts.configPath], {
     cwd: REPO,
-    env: { ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'info', ...env },
+    // BENCH_LOG_LEVEL=debug shows, among others, when each role releases memory.
+    env: { ...process.env, NODE_ENV: 'production', LOG_LEVEL: process.env['BENCH_LOG_LEVEL'] ?? 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout?.pipe(log, { end: false });
