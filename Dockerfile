@@ -20,8 +20,6 @@ COPY config ./config
 RUN mkdir -p /app/data && chown -R node:node /app/data
 USER node
 EXPOSE 8080
-# The main thread's young generation at its full 8 MiB per semi-space from the start instead of
-# growing into it under load from 1 MiB (pool threads start larger too): fewer collections
-# while it would have been small (docs/operations.md, section 2).
-ENTRYPOINT ["node", "--max-semi-space-size=8", "--min-semi-space-size=8", "bin/telex.js"]
+# The main thread's young generation capped at 8 MiB per semi-space (docs/operations.md, section 2).
+ENTRYPOINT ["node", "--max-semi-space-size=8", "bin/telex.js"]
 CMD ["start", "--role", "all"]

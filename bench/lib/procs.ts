@@ -269,7 +269,7 @@ export function startRole(role: string, env: Record<string, string>, opts: { nam
   const log: WriteStream = createWriteStream(join(opts.logDir, `${name}.log`), { flags: 'a' });
   // BENCH_NODE_ARGS adds node flags to every role (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", which NODE_OPTIONS refuses).
   // The roles run as the image's entrypoint and `npm start` run them (young generation capped), plus BENCH_NODE_ARGS.
-  const nodeArgs = ['--max-semi-space-size=8', '--min-semi-space-size=8', ...(process.env['BENCH_NODE_ARGS'] ?? '').split(/\s+/).filter(Boolean)];
+  const nodeArgs = ['--max-semi-space-size=8', ...(process.env['BENCH_NODE_ARGS'] ?? '').split(/\s+/).filter(Boolean)];
   const child = spawn(process.execPath, [...nodeArgs, BIN, 'start', '--role', role, '--config', opts.configPath], {
     cwd: REPO,
     // BENCH_LOG_LEVEL=debug shows, among others, when each role releases memory.
