@@ -2,10 +2,10 @@
  * Gives memory back once a burst of work is over. News arrives in bursts; after
  * one, V8 keeps the heap it grew to (in Node its memory reducer seldom runs), so
  * an idle worker holds tens of MB it no longer uses. A thread or process that
- * has worked and then stays quiet for `afterMs` runs one full garbage
- * collection, which hands the heap's empty pages back to the system, then
- * trims malloc's arenas (malloc-trim.ts), after whatever else the caller
- * frees (the SQLite page cache). It happens once per quiet spell, never while
+ * has worked and then stays quiet for `afterMs` collects its heap, which hands
+ * the heap's empty pages back to the system, then trims malloc's arenas
+ * (malloc-trim.ts), after whatever else the caller frees (the SQLite page
+ * cache). It happens once per quiet spell, never while
  * jobs run.
  */
 import { performance } from 'node:perf_hooks';
@@ -77,10 +77,20 @@ export function collectGarbage(): boolean {
   return true;
 }
 
-/** A full collection of this thread's heap, then malloc's free memory back to the system. */
+/** Delay between the collections and the malloc trim (see releaseMemory). */
+export const TRIM_DELAY_MS = 500;
+
+/**
+ * Two full collections of this thread's heap, then, a moment later, malloc's
+ * free memory back to the system. One collection leaves about as much again
+ * for the next (what only weak references and finalizers kept alive until
+ * the first had run); V8 unmaps the freed pages from a background thread, and
+ * the trim waits for that.
+ */
 export function releaseMemory(): void {
   collectGarbage();
-  trimMalloc();
+  collectGarbage();
+  setTimeout(trimMalloc, TRIM_DELAY_MS).unref();
 }
 
 export type IdleRelease = {

@@ -33,8 +33,8 @@ export type ThreadPoolOptions<J> = {
    */
   depth?: number;
   /**
-   * A thread that has worked and then had nothing to do for this long runs a
-   * full garbage collection, handing its heap's spare pages back (default
+   * A thread that has worked and then had nothing to do for this long
+   * releases memory (idle-release.ts: collections and a malloc trim; default
    * IDLE_DEFAULTS.afterMs; 0: never).
    */
   releaseMemoryAfterMs?: number;
