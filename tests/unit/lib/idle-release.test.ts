@@ -22,6 +22,20 @@ const spin = (ms: number) => {
   }
 };
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** Waits until `cond` holds, for 5 s at most. */
+const until = async (cond: () => boolean) => {
+  const end = Date.now() + 5_000;
+  while (!cond() && Date.now() < end) {
+    await sleep(20);
+  }
+};
+/** About 200 ms of a busy event loop, in slices. */
+const work = async () => {
+  for (let i = 0; i < 4; i++) {
+    spin(45);
+    await sleep(5);
+  }
+};
 
 describe(idleStep.name, () => {
   it('releases once the loop has been quiet for afterMs after work', () => {
@@ -67,21 +81,12 @@ describe(startIdleRelease.name, () => {
     let calls = 0;
     const watch = startIdleRelease({ ...loose, release: () => void calls++ });
     try {
-      const end = Date.now() + 5_000;
-      while (calls === 0 && Date.now() < end) {
-        await sleep(20);
-      }
+      await until(() => calls > 0);
       expect(calls).toBe(1);
       await sleep(600);
       expect(calls).toBe(1);
-      for (let i = 0; i < 4; i++) {
-        spin(45);
-        await sleep(5);
-      }
-      const end2 = Date.now() + 5_000;
-      while (calls === 1 && Date.now() < end2) {
-        await sleep(20);
-      }
+      await work();
+      await until(() => calls > 1);
       expect(calls).toBe(2);
       await sleep(600);
       expect(calls).toBe(2);
@@ -116,19 +121,10 @@ describe(startIdleRelease.name, () => {
       onError: (err) => errors.push(err),
     });
     try {
-      const end = Date.now() + 5_000;
-      while (errors.length === 0 && Date.now() < end) {
-        await sleep(20);
-      }
+      await until(() => errors.length > 0);
       expect(String(errors[0])).toContain('cannot');
-      for (let i = 0; i < 4; i++) {
-        spin(45);
-        await sleep(5);
-      }
-      const end2 = Date.now() + 5_000;
-      while (errors.length < 2 && Date.now() < end2) {
-        await sleep(20);
-      }
+      await work();
+      await until(() => errors.length > 1);
       expect(watch.releases()).toBe(2);
     } finally {
       watch.stop();
