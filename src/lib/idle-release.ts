@@ -9,7 +9,7 @@
  * jobs run.
  */
 import { performance } from 'node:perf_hooks';
-import { setFlagsFromString } from 'node:v8';
+import * as v8 from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { trimMalloc } from './malloc-trim.js';
 
@@ -62,7 +62,7 @@ export function collectGarbage(): boolean {
       gcFn = exposed;
     } else {
       try {
-        setFlagsFromString('--expose-gc');
+        v8.setFlagsFromString('--expose-gc');
         const fn = runInNewContext('gc') as unknown;
         gcFn = typeof fn === 'function' ? (fn as () => void) : null;
       } catch {
@@ -80,16 +80,44 @@ export function collectGarbage(): boolean {
 /** Delay between the collections and the malloc trim (see releaseMemory). */
 export const TRIM_DELAY_MS = 500;
 
+/** A class no object is ever made of: what `v8.queryObjects` is asked to count. */
+class NoInstances {}
+
 /**
- * Two full collections of this thread's heap, then, a moment later, malloc's
- * free memory back to the system. One collection leaves about as much again
- * for the next (what only weak references and finalizers kept alive until
- * the first had run); V8 unmaps the freed pages from a background thread, and
- * the trim waits for that.
+ * V8's most thorough collection, the one it runs when memory is short
+ * (several passes, compacting, and its pool of free pages handed back); false
+ * if this Node has no way to ask for it. The only call Node offers that runs
+ * it is `v8.queryObjects` (it collects before it counts); Node flags that
+ * call experimental and would print a warning the first time, which is
+ * silenced here.
+ */
+function collectAllAvailable(): boolean {
+  const query = (v8 as { queryObjects?: (ctor: unknown, opts: { format: 'count' }) => number }).queryObjects;
+  if (typeof query !== 'function') {
+    return false;
+  }
+  const emitWarning = process.emitWarning;
+  process.emitWarning = () => undefined;
+  try {
+    query(NoInstances, { format: 'count' });
+  } finally {
+    process.emitWarning = emitWarning;
+  }
+  return true;
+}
+
+/**
+ * Collects this thread's heap as thoroughly as V8 allows (collectAllAvailable;
+ * else two full collections: one leaves about as much again for the next),
+ * then, a moment later, hands malloc's free memory back to the system. V8
+ * unmaps the freed pages from a background thread, and the trim waits for
+ * that.
  */
 export function releaseMemory(): void {
-  collectGarbage();
-  collectGarbage();
+  if (!collectAllAvailable()) {
+    collectGarbage();
+    collectGarbage();
+  }
   setTimeout(trimMalloc, TRIM_DELAY_MS).unref();
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { collectGarbage, IDLE_DEFAULTS, idleStart, idleStep, startIdleRelease, type IdleState } from '../../../src/lib/idle-release.js';
+import { collectGarbage, IDLE_DEFAULTS, idleStart, idleStep, releaseMemory, startIdleRelease, type IdleState } from '../../../src/lib/idle-release.js';
 
 /** Feeds `readings` (utilisation per 1 s reading) through idleStep; returns the readings (1-based) that released. */
 function releasesFor(readings: number[], start: IdleState = idleStart()): number[] {
@@ -70,6 +70,28 @@ describe(collectGarbage.name, () => {
     await sleep(0);
     expect(collectGarbage()).toBe(true);
     expect(ref.deref()).toBeUndefined();
+  });
+});
+
+describe(releaseMemory.name, () => {
+  it('collects everything unreachable and shrinks the heap, without printing a warning', async () => {
+    const warnings: Error[] = [];
+    const onWarning = (w: Error) => warnings.push(w);
+    process.on('warning', onWarning);
+    try {
+      let garbage: object[] | null = Array.from({ length: 300_000 }, (_, i) => ({ i, s: `item ${i}` }));
+      const ref = new WeakRef(garbage);
+      garbage = null;
+      await sleep(0);
+      const before = process.memoryUsage().heapTotal;
+      releaseMemory();
+      expect(ref.deref()).toBeUndefined();
+      expect(process.memoryUsage().heapTotal).toBeLessThan(before);
+      await sleep(50);
+      expect(warnings.map((w) => w.name)).toEqual([]);
+    } finally {
+      process.off('warning', onWarning);
+    }
   });
 });
 
