@@ -7,17 +7,18 @@
  * Without the addon (not built, or not glibc) trimming does nothing.
  */
 import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 
 type Addon = { trim(): boolean; supported: boolean };
 
-const ADDON_PATH = new URL('../../native/malloc-trim/build/Release/malloc_trim.node', import.meta.url);
+const ADDON_PATH = fileURLToPath(new URL('../../native/malloc-trim/build/Release/malloc_trim.node', import.meta.url));
 
 let addon: Addon | null | undefined;
 
 function load(): Addon | null {
   if (addon === undefined) {
     try {
-      const loaded = createRequire(import.meta.url)(ADDON_PATH.pathname) as Addon;
+      const loaded = createRequire(import.meta.url)(ADDON_PATH) as Addon;
       addon = loaded.supported ? loaded : null;
     } catch {
       addon = null;
