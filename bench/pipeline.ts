@@ -132,9 +132,9 @@ async function startPaused(run: Run, roles: Array<{ role: Stage; name: string }>
 /**
  * Waits while the processes sit idle, as they do before and after a run: `idleMs` (each role
  * and pool thread releases memory once it has been quiet for workers.releaseMemoryAfter after
- * start-up or work), then until no process's RSS moves by more than 1 MB in half a second (15 s at most).
- * The RSS at start and the idle RSS at the end are both taken after this (idleRss), so they
- * compare like with like.
+ * start-up or work), then until no process's RSS moves by more than 1 MB in half a second
+ * (15 s at most). The RSS at start and the idle RSS at the end are both taken after this
+ * (idleRss), so they compare like with like.
  */
 async function settleIdle(procs: RoleProc[], idleMs = IDLE_MS): Promise<void> {
   await new Promise((r) => setTimeout(r, idleMs));

@@ -120,8 +120,9 @@ export const FileConfig = z.object({
       enricherThreads: z.number().int().min(0).optional(),
       /**
        * A process or pool thread that has worked and then stays quiet this long
-       * collects its heap and frees the SQLite page cache, giving the memory a
-       * burst of work grew back to the system (0: never).
+       * collects its heap, frees the SQLite page cache and trims malloc, giving
+       * the memory a burst of work grew back to the system (0: never; see
+       * src/lib/idle-release.ts).
        */
       releaseMemoryAfter: Duration.default(10_000),
     })

@@ -5,8 +5,7 @@
  * has worked and then stays quiet for `afterMs` collects its heap, which hands
  * the heap's empty pages back to the system, then trims malloc's arenas
  * (malloc-trim.ts), after whatever else the caller frees (the SQLite page
- * cache). It happens once per quiet spell, never while
- * jobs run.
+ * cache). It happens once per quiet spell, never while jobs run.
  */
 import { performance } from 'node:perf_hooks';
 import * as v8 from 'node:v8';
@@ -143,7 +142,7 @@ export function startIdleRelease(
   const t: IdleThresholds = { ...IDLE_DEFAULTS, ...o };
   const checkMs = o.checkMs ?? 1_000;
   const release = o.release ?? releaseMemory;
-  let state: IdleState = { ...idleStart(), workedSinceRelease: true };
+  let state: IdleState = { quietMs: 0, workedSinceRelease: true };
   let count = 0;
   const run = () => {
     count++;
