@@ -127,14 +127,17 @@ async function cmdStart(argv: string[]): Promise<number> {
   const releaseAfterMs = config.file.workers.releaseMemoryAfter;
   if (releaseAfterMs > 0) {
     const { releaseMemory, startIdleRelease } = await import('../lib/idle-release.js');
+    const { connectLoaderThread } = await import('../lib/loader-thread.js');
+    connectLoaderThread();
     const mb = (n: number) => Math.round(n / 1048576);
     const idle = startIdleRelease({
       afterMs: releaseAfterMs,
       release: () => {
         const heapBefore = process.memoryUsage().heapTotal;
         rt.store.releaseMemory();
-        releaseMemory();
-        log.debug({ heapMb: { before: mb(heapBefore), after: mb(process.memoryUsage().heapTotal) } }, 'memory released');
+        const loader = releaseMemory();
+        const heapMb = { before: mb(heapBefore), after: mb(process.memoryUsage().heapTotal) };
+        void loader.then((loaderHeapMb) => log.debug({ heapMb, loaderHeapMb }, 'memory released'));
       },
       onError: (err) => log.warn({ err }, 'could not release memory'),
     });

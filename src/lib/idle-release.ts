@@ -8,8 +8,8 @@
  * cache). It happens once per quiet spell, never while jobs run.
  */
 import { performance } from 'node:perf_hooks';
-import * as v8 from 'node:v8';
-import { runInNewContext } from 'node:vm';
+import { collectHeap } from './heap-collect.js';
+import { releaseLoaderMemory, type LoaderRelease } from './loader-thread.js';
 import { trimMalloc } from './malloc-trim.js';
 
 export type IdleThresholds = {
@@ -47,77 +47,21 @@ export function idleStep(s: IdleState, utilization: number, elapsedMs: number, t
   return { state: { ...s, quietMs }, release: false };
 }
 
-let gcFn: (() => void) | null | undefined;
-
-/**
- * A full, synchronous garbage collection of this thread's heap: `global.gc`
- * when node runs with --expose-gc, else the same function taken from a fresh
- * context once the flag is set. Returns false if V8 would not give one.
- */
-export function collectGarbage(): boolean {
-  if (gcFn === undefined) {
-    const exposed = (globalThis as { gc?: () => void }).gc;
-    if (typeof exposed === 'function') {
-      gcFn = exposed;
-    } else {
-      try {
-        v8.setFlagsFromString('--expose-gc');
-        const fn = runInNewContext('gc') as unknown;
-        gcFn = typeof fn === 'function' ? (fn as () => void) : null;
-      } catch {
-        gcFn = null;
-      }
-    }
-  }
-  if (!gcFn) {
-    return false;
-  }
-  gcFn();
-  return true;
-}
-
 /** Delay between the collections and the malloc trim (see releaseMemory). */
 export const TRIM_DELAY_MS = 500;
 
-/** A class no object is ever made of: what `v8.queryObjects` is asked to count. */
-class NoInstances {}
-
 /**
- * V8's most thorough collection, the one it runs when memory is short
- * (several passes, compacting, and its pool of free pages handed back); false
- * if this Node has no way to ask for it. The only call Node offers that runs
- * it is `v8.queryObjects` (it collects before it counts); Node flags that
- * call experimental and would print a warning the first time, which is
- * silenced here.
+ * Collects this thread's heap as thoroughly as V8 allows (heap-collect.ts),
+ * asks the thread that loaded this thread's modules to do the same
+ * (loader-thread.ts), then, a moment later, hands malloc's free memory back
+ * to the system. V8 unmaps the freed pages from a background thread, and the
+ * trim waits for that. Resolves with what the hooks thread reported, or null.
  */
-function collectAllAvailable(): boolean {
-  const query = (v8 as { queryObjects?: (ctor: unknown, opts: { format: 'count' }) => number }).queryObjects;
-  if (typeof query !== 'function') {
-    return false;
-  }
-  const emitWarning = process.emitWarning;
-  process.emitWarning = () => undefined;
-  try {
-    query(NoInstances, { format: 'count' });
-  } finally {
-    process.emitWarning = emitWarning;
-  }
-  return true;
-}
-
-/**
- * Collects this thread's heap as thoroughly as V8 allows (collectAllAvailable;
- * else two full collections: one leaves about as much again for the next),
- * then, a moment later, hands malloc's free memory back to the system. V8
- * unmaps the freed pages from a background thread, and the trim waits for
- * that.
- */
-export function releaseMemory(): void {
-  if (!collectAllAvailable()) {
-    collectGarbage();
-    collectGarbage();
-  }
+export function releaseMemory(): Promise<LoaderRelease | null> {
+  collectHeap();
+  const loader = releaseLoaderMemory();
   setTimeout(trimMalloc, TRIM_DELAY_MS).unref();
+  return loader;
 }
 
 export type IdleRelease = {

@@ -20,13 +20,15 @@ function tsxEsmApiUrl(): string {
 let tsxUrl: string | undefined;
 
 const IDLE_RELEASE_URL = new URL('./idle-release.ts', import.meta.url);
+const LOADER_THREAD_URL = new URL('./loader-thread.ts', import.meta.url);
 
 /**
  * Boot code for a worker thread (`new Worker(code, { eval: true, execArgv: [] })`)
  * that registers tsx and then loads the TypeScript module at `moduleUrl`, the
  * same way under `node --import tsx`, vitest, or anything else. With
  * `releaseMemoryAfterMs` above 0, the thread also releases memory whenever it
- * has been quiet that long after start-up or work (see idle-release.ts).
+ * has been quiet that long after start-up or work (see idle-release.ts),
+ * its module-hooks thread's too (loader-thread.ts).
  */
 export function threadBootSource(moduleUrl: URL, opts: { releaseMemoryAfterMs?: number } = {}): string {
   tsxUrl ??= tsxEsmApiUrl();
@@ -37,10 +39,17 @@ export function threadBootSource(moduleUrl: URL, opts: { releaseMemoryAfterMs?: 
   const { startIdleRelease } = await import(${JSON.stringify(IDLE_RELEASE_URL.href)});
   startIdleRelease({ afterMs: ${afterMs} });`
       : '';
+  // Before the module loads, so that its releases reach the thread that compiles it (loader-thread.ts).
+  const loader =
+    afterMs > 0
+      ? `
+  const { connectLoaderThread } = await import(${JSON.stringify(LOADER_THREAD_URL.href)});
+  connectLoaderThread();`
+      : '';
   return `
 (async () => {
   const { register } = await import(${JSON.stringify(tsxUrl)});
-  register();
+  register();${loader}
   await import(${JSON.stringify(moduleUrl.href)});${idle}
 })().catch((err) => { throw err; });
 `;

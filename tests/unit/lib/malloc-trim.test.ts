@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { collectGarbage } from '../../../src/lib/idle-release.js';
+import { collectGarbage } from '../../../src/lib/heap-collect.js';
 import { mallocTrimAvailable, trimMalloc } from '../../../src/lib/malloc-trim.js';
 
 const rssMb = () => process.memoryUsage.rss() / 1048576;
