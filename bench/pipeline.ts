@@ -7,7 +7,9 @@
  *   npm run bench:pipeline -- --items 2000 --feeds 40
  *   npm run bench:pipeline -- --phases e2e --rate 20  # paced wire: latency below capacity
  *   npm run bench:pipeline -- --alone-runs 5           # the bound from the median of 5 alone runs (default 3)
+ *   npm run bench:pipeline -- --e2e-runs 3             # three e2e runs, an alone run before and after each
  *   BENCH_PROGRESS_MS=1000 npm run bench:pipeline      # a progress line every second (default 5 s)
+ *   BENCH_SMAPS_DIR=/tmp/smaps npm run bench:pipeline  # each worker's /proc/PID/smaps at both idle readings
  *
  * Phases (each on a fresh Redis, queue prefix and database):
  *   alone  each stage alone over a full input queue (the queue is paused while the
@@ -20,8 +22,14 @@
  *          10-30 % and 80-100 % was stored (growth after warm-up)
  *   scale  two processes of each role on one Redis: no duplicates, throughput
  * Then: the CPU bound implied by `alone` on this machine's cores, and efficiency.
+ *
+ * The alone runs are spread around the e2e runs (alone, e2e, alone, ...; any
+ * runs beyond one more than the e2e runs come first): what a stage costs on
+ * this machine moves by up to a third over minutes, with no change in the
+ * code (another guest on the host, say), so each e2e run is also compared
+ * with the bound of the two alone runs either side of it.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -44,6 +52,8 @@ const { values } = parseArgs({
     keep: { type: 'boolean', default: false },
     // Runs of the alone phase; the bound uses each stage's median (one run moves by about ±15 %).
     'alone-runs': { type: 'string', default: '3' },
+    // e2e runs, each between two alone runs (when the alone phase runs).
+    'e2e-runs': { type: 'string', default: '1' },
     // Idle wait before the start RSS and before the idle end RSS: long enough for every role and
     // pool thread to release memory after start-up (workers.releaseMemoryAfter, 10 s by default,
     // of quiet after being ready; pool threads are ready seconds after their process).
@@ -156,7 +166,15 @@ async function settleIdle(procs: RoleProc[], idleMs = IDLE_MS): Promise<void> {
  * allocates a little (timers, Redis round trips) and so touches its young generation's pages
  * again, a few MB at a time, and a collection hands them back: one reading lands anywhere in that.
  */
-async function idleRss(procs: RoleProc[]): Promise<Map<string, number>> {
+async function idleRss(procs: RoleProc[], when: 'start' | 'end'): Promise<Map<string, number>> {
+  const smapsDir = process.env['BENCH_SMAPS_DIR'];
+  if (smapsDir) {
+    mkdirSync(smapsDir, { recursive: true });
+    for (const p of procs) {
+      // /proc files report a size of 0, so copy by reading.
+      writeFileSync(join(smapsDir, `${p.name}-${when}.smaps`), readFileSync(`/proc/${p.pid}/smaps`));
+    }
+  }
   const readings = procs.map(() => [] as number[]);
   for (let i = 0; i < 12; i++) {
     procs.forEach((p, j) => readings[j]?.push(rssMb(p.pid)));
@@ -274,7 +292,7 @@ async function phaseE2E(wire: LoadWire, label: string, copies: number): Promise<
   const roles = STAGES.flatMap((role) => Array.from({ length: copies }, (_, i) => ({ role, name: `${label}-${role}-${i + 1}` })));
   const procs = await startPaused(run, roles, ['poll']);
   try {
-    const idleStart = await idleRss(procs);
+    const idleStart = await idleRss(procs, 'start');
     const before = sample(procs, run.redis);
     const harness0 = process.cpuUsage();
     await run.obs.queues.poll.resume();
@@ -314,7 +332,7 @@ async function phaseE2E(wire: LoadWire, label: string, copies: number): Promise<
     const firstServed = Math.min(...wire.firstServedAt.values());
     const seconds = ((lastEvent || t1) - Math.min(firstServed, t0)) / 1000;
     await settleIdle(procs);
-    const idleEnd = await idleRss(procs);
+    const idleEnd = await idleRss(procs, 'end');
     for (const p of procs) {
       await p.stop();
     }
@@ -361,7 +379,7 @@ async function phaseE2E(wire: LoadWire, label: string, copies: number): Promise<
   }
 }
 
-function printE2E(r: E2E, alone: Alone | null) {
+function printE2E(r: E2E) {
   out(`### ${r.label}: ${r.processes} worker processes`);
   out(`end to end: ${fmt(r.seconds)} s, ${fmt(r.storedPerSec)} articles stored/s (${fmt(r.itemsPerSec)} items/s incl. bad input)`);
   out(`publish -> stored latency: p50 ${fmt(r.p50 / 1000, 2)} s, p95 ${fmt(r.p95 / 1000, 2)} s (first seen in a feed -> stored: p50 ${fmt(r.seenP50 / 1000, 2)} s, p95 ${fmt(r.seenP95 / 1000, 2)} s)`);
@@ -387,71 +405,131 @@ function printE2E(r: E2E, alone: Alone | null) {
   if (!a.storedOnce) {
     out(`  missing ${a.missing.length}: ${a.missing.slice(0, 5).join(' ')}`);
   }
-  if (alone) {
-    const perArticle = alone.cpuPerArticle.fetcher + alone.cpuPerArticle.extractor + alone.cpuPerArticle.enricher + alone.redisCpuPerArticle;
-    const bound = (CORES * 1000) / perArticle;
-    const obtained = (r.cpuMsTotal + r.redisCpuMs) / 1000 / r.seconds;
-    out(`efficiency vs the ${CORES}-core bound: ${fmt((r.storedPerSec / bound) * 100)} %`);
-    out(`efficiency vs the CPU this run obtained (${fmt(obtained, 2)} cores): ${fmt((r.storedPerSec / ((obtained * 1000) / perArticle)) * 100)} %`);
-    // The wire and the observer run on the same cores as the pipeline; a real deployment's sites do not.
-    const left = CORES - r.harnessCpuMs / 1000 / r.seconds;
-    out(`efficiency vs the ${fmt(left, 2)} cores left to the pipeline by this benchmark process: ${fmt((r.storedPerSec / ((left * 1000) / perArticle)) * 100)} %`);
-  }
   out();
 }
 
 // ------------------------------------------------------------------ main
 
+const totalOf = (a: Alone) => a.cpuPerArticle.fetcher + a.cpuPerArticle.extractor + a.cpuPerArticle.enricher + a.redisCpuPerArticle;
+const boundOf = (a: Alone) => (CORES * 1000) / totalOf(a);
+
+/** The median (the mean of the middle two for an even count). */
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 === 1 ? (s[mid] ?? NaN) : ((s[mid - 1] ?? NaN) + (s[mid] ?? NaN)) / 2;
+}
+
+/** Each stage's median over `runs`. */
+function medianAlone(runs: Alone[]): Alone {
+  const med = median;
+  const per = (f: (a: Alone) => number) => med(runs.map(f));
+  return {
+    cpuPerArticle: { fetcher: per((r) => r.cpuPerArticle.fetcher), extractor: per((r) => r.cpuPerArticle.extractor), enricher: per((r) => r.cpuPerArticle.enricher) },
+    redisCpuPerArticle: per((r) => r.redisCpuPerArticle),
+    seconds: { fetcher: per((r) => r.seconds.fetcher), extractor: per((r) => r.seconds.extractor), enricher: per((r) => r.seconds.enricher) },
+  };
+}
+
+function printAlone(runs: Alone[], alone: Alone) {
+  out(`### each stage alone (CPU ms per article; median of ${runs.length} run${runs.length > 1 ? 's' : ''}, in the order they ran)`);
+  for (const s of STAGES) {
+    out(`  ${s.padEnd(10)} ${fmt(alone.cpuPerArticle[s], 2)} ms  (${fmt(alone.seconds[s])} s wall)  runs: ${runs.map((r) => fmt(r.cpuPerArticle[s], 2)).join(' / ')}`);
+  }
+  out(`  redis      ${fmt(alone.redisCpuPerArticle, 2)} ms  runs: ${runs.map((r) => fmt(r.redisCpuPerArticle, 2)).join(' / ')}`);
+  out(`  total      ${fmt(totalOf(alone), 2)} ms -> CPU bound on ${CORES} cores: ${fmt(boundOf(alone))} articles/s  (per run: ${runs.map((r) => fmt(boundOf(r))).join(' / ')})`);
+  out();
+}
+
+/** Efficiency of one e2e or scale run against a bound from `alone`. */
+function efficiency(r: E2E, alone: Alone): { bound: number; pct: number; obtained: number; vsObtained: number; left: number; vsLeft: number } {
+  const perArticle = totalOf(alone);
+  const bound = (CORES * 1000) / perArticle;
+  const obtained = (r.cpuMsTotal + r.redisCpuMs) / 1000 / r.seconds;
+  // The wire and the observer run on the same cores as the pipeline; a real deployment's sites do not.
+  const left = CORES - r.harnessCpuMs / 1000 / r.seconds;
+  return {
+    bound,
+    pct: (r.storedPerSec / bound) * 100,
+    obtained,
+    vsObtained: (r.storedPerSec / ((obtained * 1000) / perArticle)) * 100,
+    left,
+    vsLeft: (r.storedPerSec / ((left * 1000) / perArticle)) * 100,
+  };
+}
+
 async function main() {
   out(`## bench:pipeline — ${new Date().toISOString()}`);
   out(`items ${FEEDS * PER_FEED} (${FEEDS} feeds x ${PER_FEED}), concurrency ${values.concurrency ? `${values.concurrency} per worker` : 'shipped defaults'}, poll every ${values['poll-every']}, cores ${CORES}, load average at start ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
   const wireOpts = { feeds: FEEDS, itemsPerFeed: PER_FEED, flakyEvery: 100, ...(RATE ? { publishPerSecond: RATE } : {}) };
-  let alone: Alone | null = null;
-  if (PHASES.has('alone')) {
+  const e2eRuns = PHASES.has('e2e') ? Math.max(1, Number(values['e2e-runs'])) : 0;
+  const aloneTotal = PHASES.has('alone') ? Math.max(1, Number(values['alone-runs']), e2eRuns > 0 ? e2eRuns + 1 : 0) : 0;
+  const aloneRuns: Alone[] = [];
+  let wirePrinted = false;
+  const runAlone = async () => {
     const wire = await startLoadWire({ ...wireOpts, publishPerSecond: undefined });
-    out(`wire: ${wire.items.length} items, ${wire.expectedStored} should be stored (${wire.items.filter((i) => i.expect === 'failed').length} dead links, ${wire.items.filter((i) => i.expect === 'skipped').length} pages without a story, ${wire.items.filter((i) => i.kind === 'fallback').length} from feed content, ${wire.items.filter((i) => i.kind === 'flaky').length} answer 503 once)`);
-    const runs: Alone[] = [];
     try {
-      for (let i = 0; i < Math.max(1, Number(values['alone-runs'])); i++) {
-        runs.push(await phaseAlone(wire));
+      if (!wirePrinted) {
+        wirePrinted = true;
+        out(`wire: ${wire.items.length} items, ${wire.expectedStored} should be stored (${wire.items.filter((i) => i.expect === 'failed').length} dead links, ${wire.items.filter((i) => i.expect === 'skipped').length} pages without a story, ${wire.items.filter((i) => i.kind === 'fallback').length} from feed content, ${wire.items.filter((i) => i.kind === 'flaky').length} answer 503 once)`);
       }
+      const a = await phaseAlone(wire);
+      process.stderr.write(`  [alone run ${aloneRuns.length + 1}/${aloneTotal}] bound ${fmt(boundOf(a))} articles/s\n`);
+      aloneRuns.push(a);
     } finally {
       await wire.close();
     }
-    const med = (xs: number[]) => percentile([...xs].sort((a, b) => a - b), 50);
-    const totalOf = (a: Alone) => a.cpuPerArticle.fetcher + a.cpuPerArticle.extractor + a.cpuPerArticle.enricher + a.redisCpuPerArticle;
-    alone = {
-      cpuPerArticle: {
-        fetcher: med(runs.map((r) => r.cpuPerArticle.fetcher)),
-        extractor: med(runs.map((r) => r.cpuPerArticle.extractor)),
-        enricher: med(runs.map((r) => r.cpuPerArticle.enricher)),
-      },
-      redisCpuPerArticle: med(runs.map((r) => r.redisCpuPerArticle)),
-      seconds: {
-        fetcher: med(runs.map((r) => r.seconds.fetcher)),
-        extractor: med(runs.map((r) => r.seconds.extractor)),
-        enricher: med(runs.map((r) => r.seconds.enricher)),
-      },
-    };
-    const total = totalOf(alone);
-    out(`### each stage alone (CPU ms per article; median of ${runs.length} run${runs.length > 1 ? 's' : ''})`);
-    for (const s of STAGES) {
-      out(`  ${s.padEnd(10)} ${fmt(alone.cpuPerArticle[s], 2)} ms  (${fmt(alone.seconds[s])} s wall)  runs: ${runs.map((r) => fmt(r.cpuPerArticle[s], 2)).join(' / ')}`);
-    }
-    out(`  redis      ${fmt(alone.redisCpuPerArticle, 2)} ms  runs: ${runs.map((r) => fmt(r.redisCpuPerArticle, 2)).join(' / ')}`);
-    out(`  total      ${fmt(total, 2)} ms -> CPU bound on ${CORES} cores: ${fmt((CORES * 1000) / total)} articles/s  (per run: ${runs.map((r) => fmt((CORES * 1000) / totalOf(r))).join(' / ')})`);
-    out();
-  }
-  for (const [phase, copies] of [['e2e', 1], ['scale', 2]] as const) {
-    if (!PHASES.has(phase)) {
-      continue;
-    }
+  };
+  const runE2E = async (phase: 'e2e' | 'scale', copies: number) => {
     const wire = await startLoadWire(wireOpts);
     try {
-      printE2E(await phaseE2E(wire, phase, copies), alone);
+      const r = await phaseE2E(wire, phase, copies);
+      printE2E(r);
+      return r;
     } finally {
       await wire.close();
     }
+  };
+  // alone x (aloneTotal - e2eRuns), then (e2e, alone) x e2eRuns: each e2e run has an alone run either side.
+  const e2e: Array<{ r: E2E; aloneBefore: number }> = [];
+  for (let i = 0; i < aloneTotal - e2eRuns; i++) {
+    await runAlone();
+  }
+  for (let i = 0; i < e2eRuns; i++) {
+    const aloneBefore = aloneRuns.length;
+    e2e.push({ r: await runE2E('e2e', 1), aloneBefore });
+    if (aloneRuns.length < aloneTotal) {
+      await runAlone();
+    }
+  }
+  const alone = aloneRuns.length > 0 ? medianAlone(aloneRuns) : null;
+  if (alone) {
+    printAlone(aloneRuns, alone);
+  }
+  const scale = PHASES.has('scale') ? await runE2E('scale', 2) : null;
+  if (alone) {
+    out('### efficiency (measured articles/s over the CPU bound)');
+    const pcts: number[] = [];
+    for (const [i, { r, aloneBefore }] of e2e.entries()) {
+      const all = efficiency(r, alone);
+      const sides = aloneRuns.slice(Math.max(0, aloneBefore - 1), aloneBefore + 1);
+      const near = efficiency(r, medianAlone(sides));
+      pcts.push(all.pct);
+      out(
+        `e2e run ${i + 1}: ${fmt(r.storedPerSec)} articles/s, ${fmt(all.pct)} % of the ${CORES}-core bound (${fmt(all.bound)}, median of all alone runs); ` +
+          `${fmt(near.pct)} % of the bound of the alone runs either side of it (${fmt(near.bound)}: runs ${sides.map((_, j) => Math.max(0, aloneBefore - 1) + j + 1).join(' and ')})`,
+      );
+      out(`  vs the CPU this run obtained (${fmt(all.obtained, 2)} cores): ${fmt(all.vsObtained)} %; vs the ${fmt(all.left, 2)} cores left to the pipeline by this benchmark process: ${fmt(all.vsLeft)} %`);
+    }
+    if (e2e.length > 1) {
+      const sorted = [...pcts].sort((a, b) => a - b);
+      out(`e2e efficiency over ${e2e.length} runs: median ${fmt(median(sorted))} %, range ${fmt(sorted[0] ?? NaN)}-${fmt(sorted[sorted.length - 1] ?? NaN)} %`);
+    }
+    if (scale) {
+      const s = efficiency(scale, alone);
+      out(`scale: ${fmt(scale.storedPerSec)} articles/s, ${fmt(s.pct)} % of the ${CORES}-core bound (vs the CPU it obtained, ${fmt(s.obtained, 2)} cores: ${fmt(s.vsObtained)} %)`);
+    }
+    out();
   }
   out(`load average at end ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
 }
