@@ -422,8 +422,7 @@ function median(xs: number[]): number {
 
 /** Each stage's median over `runs`. */
 function medianAlone(runs: Alone[]): Alone {
-  const med = median;
-  const per = (f: (a: Alone) => number) => med(runs.map(f));
+  const per = (f: (a: Alone) => number) => median(runs.map(f));
   return {
     cpuPerArticle: { fetcher: per((r) => r.cpuPerArticle.fetcher), extractor: per((r) => r.cpuPerArticle.extractor), enricher: per((r) => r.cpuPerArticle.enricher) },
     redisCpuPerArticle: per((r) => r.redisCpuPerArticle),
@@ -444,7 +443,7 @@ function printAlone(runs: Alone[], alone: Alone) {
 /** Efficiency of one e2e or scale run against a bound from `alone`. */
 function efficiency(r: E2E, alone: Alone): { bound: number; pct: number; obtained: number; vsObtained: number; left: number; vsLeft: number } {
   const perArticle = totalOf(alone);
-  const bound = (CORES * 1000) / perArticle;
+  const bound = boundOf(alone);
   const obtained = (r.cpuMsTotal + r.redisCpuMs) / 1000 / r.seconds;
   // The wire and the observer run on the same cores as the pipeline; a real deployment's sites do not.
   const left = CORES - r.harnessCpuMs / 1000 / r.seconds;
