@@ -1,19 +1,24 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { REPO, runCli } from '../helpers/cli.js';
+import { readabilityMetadata, readabilityPage } from '../helpers/corpora.js';
 
-const BBC = join(REPO, '../shared/corpora/readability-test-pages/bbc-1');
+const TMP = mkdtempSync(join(tmpdir(), 'telex-cli-'));
+const BBC_PAGE = join(TMP, 'bbc-1.html');
+writeFileSync(BBC_PAGE, readabilityPage('bbc-1'));
+afterAll(() => rmSync(TMP, { recursive: true, force: true }));
 const SEED = join(REPO, 'tests/fixtures/pages/voa-2002-06-11.html');
 
 describe('telex extract and telex process', () => {
   it('prints just the story of a real news page with its title and date, without Redis', async () => {
-    const r = await runCli(['extract', join(BBC, 'source.html'), '--url', 'https://www.bbc.co.uk/news/world-us-canada-33646013'], {
+    const r = await runCli(['extract', BBC_PAGE, '--url', 'https://www.bbc.co.uk/news/world-us-canada-33646013'], {
       REDIS_URL: 'redis://127.0.0.1:1',
     });
     expect(r.code).toBe(0);
     const article = JSON.parse(r.stdout);
-    const meta = JSON.parse(readFileSync(join(BBC, 'expected-metadata.json'), 'utf8'));
+    const meta = readabilityMetadata('bbc-1');
     expect(article.title).toBe(meta.title);
     expect(article.publishedAt).toBe('2015-07-24T05:36:09+01:00');
     expect(article.text).toMatch(/^President Barack Obama has admitted/);

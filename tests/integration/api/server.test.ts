@@ -1,6 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import { Queue } from 'bullmq';
@@ -9,11 +7,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiServer } from '../../../src/api/server.js';
 import { publishArticleEvent } from '../../../src/store/article-events.js';
 import type { ArticleRecord } from '../../../src/store/types.js';
+import { ninjsSchema } from '../../helpers/corpora.js';
 import { REDIS_URL, type Running, SseClient, TOKEN, makeArticle, startServer } from './helpers.js';
 
-const NINJS_SCHEMA = JSON.parse(
-  readFileSync(resolve(process.cwd(), '../shared/corpora/ninjs-schema/ninjs-schema_3.1.json'), 'utf8'),
-) as Record<string, unknown>;
+const NINJS_SCHEMA = ninjsSchema();
 const ajv = new Ajv2020({ strict: false, allErrors: true });
 // ajv-formats ships CommonJS: its default export is the plugin.
 (((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (a: Ajv2020) => void)(ajv);

@@ -9,7 +9,7 @@ import { enrichArticle } from '../../../src/workers/enricher/enrich-article.js';
 import { parseTopicsConfig } from '../../../src/workers/enricher/topics-config.js';
 import { extractedArticle, REPO_ROOT } from '../workers/enricher/seed-story.js';
 
-const schemaPath = resolve(REPO_ROOT, '../shared/corpora/ninjs-schema/ninjs-schema_3.1.json');
+const schemaPath = resolve(REPO_ROOT, 'tests/fixtures/corpora/ninjs-schema/ninjs-schema_3.1.json');
 const schema = JSON.parse(readFileSync(schemaPath, 'utf8')) as Record<string, unknown>;
 const ajv = new Ajv2020({ strict: false, allErrors: true });
 // ajv-formats ships CommonJS: its default export is the plugin.

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { ExtractedArticle } from '../../../../src/queues/contracts.js';
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../../..');
-export const SEED_PATH = resolve(REPO_ROOT, '../shared/seed/voa-2002-06-11.txt');
+export const SEED_PATH = resolve(REPO_ROOT, 'tests/fixtures/corpora/seed/voa-2002-06-11.txt');
 export const SEED_TITLE = "N. Korean Refugees' Asylum Discussed by Beijing, Seoul";
 
 /** The seed story's eleven paragraphs: the file minus its first three chrome lines. */

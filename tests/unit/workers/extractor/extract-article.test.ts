@@ -8,7 +8,7 @@ import { stripSiteSuffix } from '../../../../src/workers/extractor/metadata.js';
 
 const root = resolve(import.meta.dirname, '../../../..');
 const seedPage = readFileSync(resolve(root, 'tests/fixtures/pages/voa-2002-06-11.html'), 'utf8');
-const seedParagraphs = readFileSync(resolve(root, '../shared/seed/voa-2002-06-11.txt'), 'utf8')
+const seedParagraphs = readFileSync(resolve(root, 'tests/fixtures/corpora/seed/voa-2002-06-11.txt'), 'utf8')
   .split(/\n/)
   .map((l) => l.trim())
   .filter((l) => l.length > 0)

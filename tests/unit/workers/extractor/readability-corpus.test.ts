@@ -1,16 +1,14 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { extractArticle } from '../../../../src/workers/extractor/extract-article.js';
 import type { Extracted } from '../../../../src/workers/extractor/types.js';
+import { readabilityPage, readabilityPageNames } from '../../../helpers/corpora.js';
 
 /**
  * Golden tests over real pages from mozilla/readability's test suite
- * (../shared/corpora/readability-test-pages). Metadata is checked exactly
+ * (vendored in tests/fixtures/corpora/readability-test-pages). Metadata is checked exactly
  * where Telex claims a value; the text must hold key sentences of the story
  * and none of the page chrome listed (some of which Readability itself keeps).
  */
-const corpus = resolve(import.meta.dirname, '../../../../../shared/corpora/readability-test-pages');
 const PAGE_URL = 'http://fakehost/test/page.html';
 
 type Golden = {
@@ -156,12 +154,12 @@ const pages = Object.entries(GOLDEN);
 
 describe(`${extractArticle.name} on the readability corpus`, () => {
   it('finds the corpus and covers at least 20 pages', () => {
-    expect(existsSync(corpus)).toBe(true);
+    expect(readabilityPageNames()).toEqual(expect.arrayContaining(pages.map(([name]) => name)));
     expect(pages.length).toBeGreaterThanOrEqual(20);
   });
 
   it.each(pages)('returns the claimed metadata, the story and none of the chrome when given %s', (name, golden) => {
-    const html = readFileSync(resolve(corpus, name, 'source.html'), 'utf8');
+    const html = readabilityPage(name);
     const article = extractArticle(html, PAGE_URL);
     expect(article).not.toBeNull();
     for (const [field, value] of Object.entries(golden.meta)) {
@@ -178,11 +176,11 @@ describe(`${extractArticle.name} on the readability corpus`, () => {
   });
 
   it('never throws when given any page of the corpus', () => {
-    const names = readdirSync(corpus).filter((n) => existsSync(resolve(corpus, n, 'source.html')));
+    const names = readabilityPageNames();
     expect(names.length).toBeGreaterThan(100);
     let articles = 0;
     for (const name of names) {
-      const html = readFileSync(resolve(corpus, name, 'source.html'), 'utf8');
+      const html = readabilityPage(name);
       if (extractArticle(html, PAGE_URL) !== null) {
         articles++;
       }

@@ -1,11 +1,9 @@
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
+import { readabilityPage, readabilityPageNames } from '../../../helpers/corpora.js';
 import { isElementWithoutContent, isValidByline, tuneReadability } from '../../../../src/workers/extractor/readability-fast.js';
 
-const corpus = resolve(import.meta.dirname, '../../../../../shared/corpora/readability-test-pages');
 
 type Original = {
   REGEXPS: { byline: RegExp };
@@ -17,12 +15,9 @@ describe('tuned Readability helpers', () => {
   const original = Readability.prototype as unknown as Original;
 
   it('give the same answers as Readability on every element of corpus pages and edge cases', () => {
-    const pages = readdirSync(corpus)
-      .sort()
+    const pages = readabilityPageNames()
       .filter((_, i) => i % 8 === 0)
-      .map((n) => resolve(corpus, n, 'source.html'))
-      .filter(existsSync)
-      .map((f) => readFileSync(f, 'utf8'));
+      .map(readabilityPage);
     pages.push(
       '<html><body><div class="byline"> </div><div class="byline">By Ann</div><span rel="author">' + 'x'.repeat(120) +
         '</span><div><br><hr></div><div>\u00a0</div><div><p> \n </p><br></div><div><span></span></div><a itemprop="author">Bo</a></body></html>',

@@ -10,10 +10,11 @@ import { join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PipelineError } from '../../../../src/errors.js';
 import { parseFeed } from '../../../../src/workers/fetcher/parse-feed.js';
+import { GOFEED_TESTDATA } from '../../../helpers/corpora.js';
 import { htmlToText } from '../../../../src/workers/fetcher/feed-text.js';
 import type { ParsedFeed } from '../../../../src/workers/fetcher/types.js';
 
-const ROOT = resolve('../shared/corpora/gofeed-testdata');
+const ROOT = GOFEED_TESTDATA;
 const FEED_URL = 'https://corpus.example.test/feed';
 
 type Json = Record<string, unknown>;
@@ -200,7 +201,7 @@ function compare(feed: ParsedFeed, exp: Json, kind: ReturnType<typeof kindOf>): 
 const all = cases();
 
 describe(`${parseFeed.name} over the gofeed corpus`, () => {
-  it('finds the corpus when it is present beside the repository', () => {
+  it('finds the vendored corpus', () => {
     expect(all.length).toBeGreaterThan(500);
   });
 
