@@ -1,6 +1,6 @@
 /**
  * End-to-end pipeline benchmark: articles from the local load wire through
- * every role, each role a separate `node bin/telex.js start --role X` process,
+ * every role, each role a separate `node dist/cli/main.js start --role X` process (run `npm run build` first),
  * on a private redis-server (append-only) and a temp SQLite file.
  *
  *   npm run bench:pipeline                          # 10,000 items, 100 feeds

@@ -12,7 +12,7 @@ import { Redis } from 'ioredis';
 import { pingRedis } from '../../src/queues/connection.js';
 
 export const REPO = resolve(import.meta.dirname, '../..');
-export const BIN = join(REPO, 'bin/telex.js');
+export const BIN = join(REPO, 'dist/cli/main.js');
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -260,7 +260,7 @@ export type RoleProc = {
 };
 
 /**
- * `node bin/telex.js start --role <role>` with `env` on top of ours. Output
+ * `node dist/cli/main.js start --role <role>` with `env` on top of ours. Output
  * goes to `<logDir>/<name>.log` (the workers log JSON lines).
  */
 export function startRole(role: string, env: Record<string, string>, opts: { name?: string; configPath: string; logDir: string }): RoleProc {

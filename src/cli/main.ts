@@ -1,3 +1,4 @@
+#!/usr/bin/env node
 import { parseArgs } from 'node:util';
 import { ConfigError, DEFAULT_REDIS_URL, loadConfig, parseDuration, type Config } from '../config.js';
 import { createLogger, type Logger } from '../logger.js';
@@ -127,17 +128,14 @@ async function cmdStart(argv: string[]): Promise<number> {
   const releaseAfterMs = config.file.workers.releaseMemoryAfter;
   if (releaseAfterMs > 0) {
     const { releaseMemory, startIdleRelease } = await import('../lib/idle-release.js');
-    const { connectLoaderThread } = await import('../lib/loader-thread.js');
-    connectLoaderThread();
     const mb = (n: number) => Math.round(n / 1048576);
     const idle = startIdleRelease({
       afterMs: releaseAfterMs,
       release: () => {
         const heapBefore = process.memoryUsage().heapTotal;
         rt.store.releaseMemory();
-        const loader = releaseMemory();
-        const heapMb = { before: mb(heapBefore), after: mb(process.memoryUsage().heapTotal) };
-        void loader.then((loaderHeapMb) => log.debug({ heapMb, loaderHeapMb }, 'memory released'));
+        releaseMemory();
+        log.debug({ heapMb: { before: mb(heapBefore), after: mb(process.memoryUsage().heapTotal) } }, 'memory released');
       },
       onError: (err) => log.warn({ err }, 'could not release memory'),
     });

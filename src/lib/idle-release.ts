@@ -3,14 +3,13 @@
  * one, V8 keeps the heap it grew to (in Node its memory reducer seldom runs), so
  * an idle worker holds tens of MB it no longer uses. A thread or process that
  * has worked and then stays quiet for `afterMs` collects its heap, which hands
- * the heap's empty pages back to the system, then trims malloc's arenas
- * (malloc-trim.ts), after whatever else the caller frees (the SQLite page
- * cache). It happens once per quiet spell, never while jobs run.
+ * the heap's empty pages back to the system, after whatever else the caller
+ * frees (the SQLite page cache). It happens once per quiet spell, never while
+ * jobs run. What malloc then keeps is the allocator's business: the image runs
+ * with jemalloc, which returns freed pages on its own (docs/operations.md).
  */
 import { performance } from 'node:perf_hooks';
 import { collectHeap } from './heap-collect.js';
-import { releaseLoaderMemory, type LoaderRelease } from './loader-thread.js';
-import { trimMalloc } from './malloc-trim.js';
 
 export type IdleThresholds = {
   /** Quiet time before releasing. */
@@ -47,21 +46,9 @@ export function idleStep(s: IdleState, utilization: number, elapsedMs: number, t
   return { state: { ...s, quietMs }, release: false };
 }
 
-/** Delay between the collections and the malloc trim (see releaseMemory). */
-export const TRIM_DELAY_MS = 500;
-
-/**
- * Collects this thread's heap as thoroughly as V8 allows (heap-collect.ts),
- * asks the thread that loaded this thread's modules to do the same
- * (loader-thread.ts), then, a moment later, hands malloc's free memory back
- * to the system. V8 unmaps the freed pages from a background thread, and the
- * trim waits for that. Resolves with what the hooks thread reported, or null.
- */
-export function releaseMemory(): Promise<LoaderRelease | null> {
+/** Collects this thread's heap as thoroughly as V8 allows (heap-collect.ts). */
+export function releaseMemory(): void {
   collectHeap();
-  const loader = releaseLoaderMemory();
-  setTimeout(trimMalloc, TRIM_DELAY_MS).unref();
-  return loader;
 }
 
 export type IdleRelease = {

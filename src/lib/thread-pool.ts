@@ -10,7 +10,7 @@ export type ThreadReply<R> =
   | { id: number; ok: false; error: { code?: ErrorCode | null; retryable: boolean; message: string } };
 
 export type ThreadPoolOptions<J> = {
-  /** The worker module (TypeScript), loaded through tsx in each thread. */
+  /** The worker module: compiled JavaScript, or TypeScript loaded through tsx (tests, benchmarks). */
   moduleUrl: URL;
   size: number;
   /** Time budget per job; a thread that exceeds it is terminated and replaced. */
@@ -34,7 +34,7 @@ export type ThreadPoolOptions<J> = {
   depth?: number;
   /**
    * A thread that has worked and then had nothing to do for this long
-   * releases memory (idle-release.ts: collections and a malloc trim; default
+   * releases memory (idle-release.ts: a full collection; default
    * IDLE_DEFAULTS.afterMs; 0: never).
    */
   releaseMemoryAfterMs?: number;
@@ -91,7 +91,7 @@ export function createThreadPool<J, R>(o: ThreadPoolOptions<J>): ThreadPool<J, R
   const spawn = (): void => {
     const worker = new Worker(boot, {
       eval: true,
-      // The boot code registers tsx itself: do not inherit a second `--import tsx`.
+      // The boot code loads what the module needs (tsx for TypeScript); inherit no --import.
       execArgv: [],
       workerData: o.workerData,
       resourceLimits: {

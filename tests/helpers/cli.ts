@@ -9,7 +9,7 @@ import { stringify } from 'yaml';
 import { startSampleWire, type SampleWire, type SampleWireFeed } from '../../src/demo/sample-wire.js';
 
 export const REPO = resolve(import.meta.dirname, '../..');
-export const BIN = join(REPO, 'bin/telex.js');
+export const BIN = join(REPO, 'dist/cli/main.js');
 
 export type CliResult = { code: number | null; stdout: string; stderr: string };
 

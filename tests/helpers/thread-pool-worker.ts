@@ -4,11 +4,9 @@
  * sets a shared flag (so the test's blocked thread can see it started),
  * `exit` ends the thread, `hang` never returns, `limits` replies with the
  * thread's heap limits, `watch` leaves an unreachable object behind and sets
- * a shared flag once a garbage collection has taken it, `loaderRelease` asks
- * the thread's module-hooks thread to collect and replies with its report.
+ * a shared flag once a garbage collection has taken it.
  */
 import { parentPort, resourceLimits } from 'node:worker_threads';
-import { releaseLoaderMemory } from '../../src/lib/loader-thread.js';
 
 type Op =
   | { id: number; op: 'echo'; value: unknown }
@@ -17,7 +15,6 @@ type Op =
   | { id: number; op: 'exit' }
   | { id: number; op: 'hang' }
   | { id: number; op: 'limits' }
-  | { id: number; op: 'loaderRelease' }
   | { id: number; op: 'watch'; flag: SharedArrayBuffer };
 
 const collected = new FinalizationRegistry((flag: SharedArrayBuffer) => {
@@ -57,9 +54,6 @@ port.on('message', (msg: Op) => {
       return;
     case 'limits':
       port.postMessage({ id: msg.id, ok: true, value: resourceLimits });
-      return;
-    case 'loaderRelease':
-      void releaseLoaderMemory().then((value) => port.postMessage({ id: msg.id, ok: true, value }));
       return;
     case 'exit':
       process.exit(3);

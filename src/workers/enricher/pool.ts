@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { PipelineError } from '../../errors.js';
+import { moduleBeside } from '../../lib/thread-boot.js';
 import { createThreadPool } from '../../lib/thread-pool.js';
 import type { ExtractedArticle } from '../../queues/contracts.js';
 import type { EnrichOptions } from './enrich-article.js';
@@ -30,7 +31,7 @@ export const ENRICHER_POOL_DEFAULTS = { timeoutMs: 30_000, maxHeapMb: 192, maxYo
 
 type Job = { article: ExtractedArticle; options: EnrichOptions };
 
-const WORKER_URL = new URL('./pool-worker.ts', import.meta.url);
+const WORKER_URL = moduleBeside(import.meta.url, './pool-worker');
 
 /**
  * A pool of worker threads running the enricher's core (topics, entities,

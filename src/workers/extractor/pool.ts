@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { PipelineError } from '../../errors.js';
+import { moduleBeside } from '../../lib/thread-boot.js';
 import { createThreadPool } from '../../lib/thread-pool.js';
 import type { DomKind } from './dom.js';
 import type { ExtractOptions } from './extract-article.js';
@@ -32,7 +33,7 @@ export type ExtractorPool = {
 
 export const POOL_DEFAULTS = { timeoutMs: 10_000, maxHeapMb: 192, maxYoungMb: 16 } as const;
 
-const WORKER_URL = new URL('./pool-worker.ts', import.meta.url);
+const WORKER_URL = moduleBeside(import.meta.url, './pool-worker');
 
 type Page = { html: string; url: string; hints?: ExtractHints };
 

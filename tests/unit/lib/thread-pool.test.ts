@@ -8,8 +8,7 @@ type Job =
   | { op: 'signal'; flag: SharedArrayBuffer }
   | { op: 'watch'; flag: SharedArrayBuffer }
   | { op: 'exit' }
-  | { op: 'hang' }
-  | { op: 'loaderRelease' };
+  | { op: 'hang' };
 
 const pools: Array<ThreadPool<Job, unknown>> = [];
 afterEach(async () => {
@@ -79,16 +78,6 @@ describe(createThreadPool.name, () => {
 
   it('leaves an idle thread heap alone when releaseMemoryAfterMs is 0', async () => {
     expect(await collectedWhileQuiet(pool({ releaseMemoryAfterMs: 0 }), 2_500)).toBe(false);
-  });
-
-  it("connects each thread to the module-hooks thread that compiled its modules, so that a release reaches it too", async () => {
-    const report = (await pool({ releaseMemoryAfterMs: 60_000 }).run({ op: 'loaderRelease' })) as { beforeMb: number; afterMb: number } | null;
-    expect(report).not.toBeNull();
-    expect(report?.afterMb).toBeLessThan(report?.beforeMb ?? 0);
-  });
-
-  it('does not connect the hooks thread when releaseMemoryAfterMs is 0', async () => {
-    expect(await pool({ releaseMemoryAfterMs: 0 }).run({ op: 'loaderRelease' })).toBeNull();
   });
 
   it('lets a thread start its next job while the caller is blocked when depth is 2', async () => {

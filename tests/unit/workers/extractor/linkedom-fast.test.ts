@@ -1,12 +1,8 @@
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, resolve } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { installLinkedomFastQueries } from '../../../../src/workers/extractor/linkedom-fast.js';
-import { MARKER, tuneSource } from '../../../../scripts/tune-linkedom.mjs';
+import { readabilityPage, readabilityPageNames } from '../../../helpers/corpora.js';
 
-const corpus = resolve(import.meta.dirname, '../../../../../shared/corpora/readability-test-pages');
 
 const SELECTORS = [
   'p',
@@ -57,14 +53,9 @@ function documents(): Document[] {
   const synthetic = `<!doctype html><html><head><title>t</title><meta name="a" content="1"><link rel="Canonical" href="/c"></head>
     <body><div class="x-dateline">BEIJING —</div><article><p>one</p><template><p>hidden</p></template>
     <div><p class="x">two</p><ul><li><a href="#">three</a></li></ul></div><H2>Four</H2><span rel="author">Ann</span></article></body></html>`;
-  const pages = existsSync(corpus)
-    ? readdirSync(corpus)
-        .sort()
-        .filter((_, i) => i % 10 === 0)
-        .map((n) => resolve(corpus, n, 'source.html'))
-        .filter(existsSync)
-        .map((f) => readFileSync(f, 'utf8'))
-    : [];
+  const pages = readabilityPageNames()
+    .filter((_, i) => i % 10 === 0)
+    .map(readabilityPage);
   return [synthetic, ...pages].map((html) => (parseHTML(html) as unknown as { document: Document }).document);
 }
 
@@ -111,45 +102,5 @@ describe('linkedom fast selector queries', () => {
     expect(document.querySelectorAll('p').length).toBe(2);
     d?.querySelector('p')?.remove();
     expect(document.querySelectorAll('p').length).toBe(1);
-  });
-});
-
-describe('install-time linkedom tuning (scripts/tune-linkedom.mjs)', () => {
-  it('has been applied to the installed linkedom', () => {
-    const dir = dirname(createRequire(import.meta.url).resolve('linkedom/package.json'));
-    for (const flavour of ['esm', 'cjs']) {
-      expect(readFileSync(resolve(dir, flavour, 'interface/event-target.js'), 'utf8')).toContain(MARKER);
-    }
-  });
-
-  it('keeps event listeners working on the tuned nodes', () => {
-    const { document } = parseHTML('<html><body><button>b</button></body></html>') as unknown as { document: Document };
-    const button = document.querySelector('button') as Element;
-    const seen: string[] = [];
-    const listener = (e: Event): void => {
-      seen.push(e.type);
-    };
-    button.removeEventListener('click', listener); // before any listener was ever added
-    button.addEventListener('click', listener);
-    button.dispatchEvent(new (document.defaultView as unknown as { Event: typeof Event }).Event('click'));
-    button.removeEventListener('click', listener);
-    button.dispatchEvent(new (document.defaultView as unknown as { Event: typeof Event }).Event('click'));
-    expect(seen).toEqual(['click']);
-  });
-
-  it('rewrites the constructor of the known source, is idempotent, and leaves an unknown source alone', () => {
-    const original = [
-      'class DOMEventTarget {',
-      '  constructor() {\n    wm.set(this, new Map);\n  }',
-      '  addEventListener(type, listener, options) {\n    const map = wm.get(this);\n    if (!map.has(type))',
-      '  removeEventListener(type, listener) {\n    const map = wm.get(this);\n    if (map.has(type)) {',
-      '}',
-    ].join('\n');
-    const once = tuneSource(original);
-    expect(once.status).toBe('tuned');
-    expect(once.source).not.toContain('wm.set(this, new Map);\n  }');
-    expect(once.source).toContain('if (!map) wm.set(this, map = new Map);');
-    expect(tuneSource(once.source).status).toBe('already');
-    expect(tuneSource('class Other {}')).toEqual({ status: 'unknown', source: 'class Other {}' });
   });
 });

@@ -1,2 +1,0 @@
-export declare const MARKER: string;
-export declare function tuneSource(source: string): { status: 'already' | 'tuned' | 'unknown'; source: string };
