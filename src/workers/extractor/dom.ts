@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { parseHTML } from 'linkedom';
+import { installLinkedomLazyListeners } from './linkedom-events.js';
 import { installLinkedomFastQueries } from './linkedom-fast.js';
 
 type JsdomModule = typeof import('jsdom');
@@ -34,6 +35,7 @@ export function parseDocument(html: string, url: string, kind: DomKind): ParsedD
     };
   }
   installLinkedomFastQueries();
+  installLinkedomLazyListeners();
   const { document } = parseHTML(html) as unknown as { document: Document };
   // linkedom has no notion of a document URL: Readability resolves links against these.
   const base = /<base\b/i.test(html) ? baseHrefOf(document, url) : url;
