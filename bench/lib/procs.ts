@@ -14,6 +14,18 @@ import { pingRedis } from '../../src/queues/connection.js';
 export const REPO = resolve(import.meta.dirname, '../..');
 export const BIN = join(REPO, 'dist/cli/main.js');
 
+/** The folder of the package.json nearest above `file`: where a role started from that file runs. */
+export function packageRootOf(file: string): string {
+  for (let dir = dirname(resolve(file)); ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'package.json'))) {
+      return dir;
+    }
+    if (dirname(dir) === dir) {
+      return REPO;
+    }
+  }
+}
+
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** A free TCP port on 127.0.0.1 (bind 0, read, close). */
@@ -263,17 +275,29 @@ export type RoleProc = {
  * `node dist/cli/main.js start --role <role>` with `env` on top of ours. Output
  * goes to `<logDir>/<name>.log` (the workers log JSON lines).
  */
-export function startRole(role: string, env: Record<string, string>, opts: { name?: string; configPath: string; logDir: string }): RoleProc {
+export function startRole(
+  role: string,
+  env: Record<string, string>,
+  opts: { name?: string; configPath: string; logDir: string; bin?: string },
+): RoleProc {
   const name = opts.name ?? role;
   mkdirSync(opts.logDir, { recursive: true });
   const log: WriteStream = createWriteStream(join(opts.logDir, `${name}.log`), { flags: 'a' });
   // BENCH_NODE_ARGS adds node flags to every role (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", which NODE_OPTIONS refuses).
   // The roles run as the image's entrypoint and `npm start` run them (young generation capped), plus BENCH_NODE_ARGS.
   const nodeArgs = ['--max-semi-space-size=8', ...(process.env['BENCH_NODE_ARGS'] ?? '').split(/\s+/).filter(Boolean)];
-  const child = spawn(process.execPath, [...nodeArgs, BIN, 'start', '--role', role, '--config', opts.configPath], {
-    cwd: REPO,
+  const bin = opts.bin ?? BIN;
+  // BENCH_ROLE_ENV adds variables to the roles only (e.g. "LD_PRELOAD=/usr/lib/x86_64-linux-gnu/libjemalloc.so.2" or "MALLOC_ARENA_MAX=2").
+  const roleEnv = Object.fromEntries(
+    (process.env['BENCH_ROLE_ENV'] ?? '')
+      .split(/\s+/)
+      .filter((kv) => kv.includes('='))
+      .map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)]),
+  );
+  const child = spawn(process.execPath, [...nodeArgs, bin, 'start', '--role', role, '--config', opts.configPath], {
+    cwd: packageRootOf(bin),
     // BENCH_LOG_LEVEL=debug shows, among others, when each role releases memory.
-    env: { ...process.env, NODE_ENV: 'production', LOG_LEVEL: process.env['BENCH_LOG_LEVEL'] ?? 'info', ...env },
+    env: { ...process.env, NODE_ENV: 'production', LOG_LEVEL: process.env['BENCH_LOG_LEVEL'] ?? 'info', ...roleEnv, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout?.pipe(log, { end: false });

@@ -9,10 +9,11 @@ import { EventTarget as LinkedomEventTarget, parseHTML } from 'linkedom';
  * and comment) its own listener Map in a module-level WeakMap. The extractor
  * never adds a listener, yet those entries cost it about a fifth of its CPU
  * time per page: the WeakMap insert on every node and the garbage collector's
- * ephemeron work on them (docs/BENCHMARKS.md). This gives linkedom's Node a
- * base class whose constructor does nothing; its listeners live in a WeakMap
- * of this module, made on the first addEventListener. addEventListener,
- * removeEventListener and dispatchEvent follow linkedom's own code (0.18)
+ * ephemeron work on them (docs/BENCHMARKS.md). This makes the constructor
+ * that linkedom's Node calls with super() one that does nothing, and gives
+ * Node.prototype its own addEventListener, removeEventListener and
+ * dispatchEvent, which keep listeners in a WeakMap of this module, made on
+ * the first addEventListener, and otherwise follow linkedom's own code (0.18)
  * step by step. Only the document's window-like event target (`defaultView`'s
  * listeners) stays linkedom's own object: when an event bubbles up to it, the
  * rest of the dispatch is linkedom's, which finds no listeners of its own on
@@ -78,7 +79,13 @@ function invoke(this: LinkedomEvent, { currentTarget, target }: PathEntry): bool
   return this.cancelBubble;
 }
 
-/** The base class linkedom's Node gets: no work per node until a listener is added. */
+/** The base class linkedom's Node gets: its constructor does nothing. */
+class NoListenerMap {}
+
+/** linkedom's Node class, once the adapter is installed. */
+let nodeClass: (abstract new () => object) | undefined;
+
+/** The methods linkedom's Node gets: a listener map only once a listener is added. */
 class LazyListenersTarget {
   addEventListener(type: string, listener: Listener, options?: unknown): void {
     let map = listeners.get(this);
@@ -113,7 +120,7 @@ class LazyListenersTarget {
     }
     let handOver = false;
     e._path.some((entry) => {
-      if (entry.currentTarget instanceof LazyListenersTarget) {
+      if (nodeClass && entry.currentTarget instanceof nodeClass) {
         return invoke.call(e, entry);
       }
       handOver = true;
@@ -160,11 +167,15 @@ export function installLinkedomLazyListeners(): LazyListenersStatus {
     status = 'no-node-class';
     return status;
   }
-  // Subclass constructors reach the base class through these links when they call super().
-  Object.setPrototypeOf(LazyListenersTarget.prototype, LinkedomEventTarget.prototype);
-  Object.setPrototypeOf(LazyListenersTarget, LinkedomEventTarget);
-  Object.setPrototypeOf(cls, LazyListenersTarget);
-  Object.setPrototypeOf((cls as { prototype: object }).prototype, LazyListenersTarget.prototype);
+  // Node's constructor reaches its base class through this link when it calls super(): an
+  // empty constructor from now on. Node.prototype keeps its chain (changing a prototype's
+  // prototype slows V8's property access on every node); the three methods are set on it.
+  Object.setPrototypeOf(cls, NoListenerMap);
+  const proto = (cls as { prototype: object }).prototype;
+  for (const name of ['addEventListener', 'removeEventListener', 'dispatchEvent'] as const) {
+    Object.defineProperty(proto, name, { value: LazyListenersTarget.prototype[name], writable: true, configurable: true });
+  }
+  nodeClass = cls as abstract new () => object;
   status = 'installed';
   return status;
 }
