@@ -34,8 +34,9 @@ export function parseDocument(html: string, url: string, kind: DomKind): ParsedD
       close: () => dom.window.close(),
     };
   }
-  installLinkedomFastQueries();
+  // Listener maps first: before any node exists (the selector install parses a page).
   installLinkedomLazyListeners();
+  installLinkedomFastQueries();
   const { document } = parseHTML(html) as unknown as { document: Document };
   // linkedom has no notion of a document URL: Readability resolves links against these.
   const base = /<base\b/i.test(html) ? baseHrefOf(document, url) : url;

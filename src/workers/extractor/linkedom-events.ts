@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
-import { EventTarget as LinkedomEventTarget, parseHTML } from 'linkedom';
+import { EventTarget as LinkedomEventTarget, Node as LinkedomNode } from 'linkedom';
 
 /**
  * Listener maps made on demand for linkedom's nodes, installed once per process.
@@ -157,13 +157,10 @@ export function installLinkedomLazyListeners(): LazyListenersStatus {
     status = mismatch;
     return status;
   }
-  // linkedom's Node: the class in a node's constructor chain whose parent is EventTarget.
-  const { document } = parseHTML('<!doctype html><html><body></body></html>') as unknown as { document: Document };
-  let cls: unknown = document.createElement('p').constructor;
-  while (typeof cls === 'function' && Object.getPrototypeOf(cls) !== LinkedomEventTarget) {
-    cls = Object.getPrototypeOf(cls);
-  }
-  if (typeof cls !== 'function') {
+  // linkedom's Node class (its export is a facade sharing the prototype). Found without making
+  // a node: the super() call sites should only ever see the new base class.
+  const cls: unknown = (LinkedomNode as unknown as { prototype: { constructor: unknown } }).prototype.constructor;
+  if (typeof cls !== 'function' || Object.getPrototypeOf(cls) !== LinkedomEventTarget) {
     status = 'no-node-class';
     return status;
   }
