@@ -31,6 +31,9 @@ import {
   unseenItems,
   highestKey,
   sortPlacement,
+  applyCluster,
+  SIMILAR_LIMIT,
+  SIMILAR_PER_BAND,
 } from './store-core.js';
 import type {
   ArticlePage,
@@ -38,12 +41,13 @@ import type {
   ArticleRecord,
   FeedDefinition,
   FeedState,
-  Fingerprint,
   ItemOutcome,
   PollReport,
   SeenItem,
+  SimilarArticle,
   StoreOptions,
   StoreStats,
+  UpsertOptions,
   UpsertOutcome,
 } from './types.js';
 
@@ -206,7 +210,25 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX article_topics_code_feed_skey ON article_topics (code, feed_id, skey);
     `,
   },
+  {
+    version: 7,
+    name: 'sort key on band rows: (band, sort key) key, so a lookup reads only the newest rows of a common band',
+    sql: `
+      ALTER TABLE article_bands ADD COLUMN skey BIGINT;
+      UPDATE article_bands b SET skey = a.skey FROM articles a WHERE a.id = b.article_id;
+      ALTER TABLE article_bands ALTER COLUMN skey SET NOT NULL;
+      ALTER TABLE article_bands DROP CONSTRAINT article_bands_pkey;
+      ALTER TABLE article_bands ADD PRIMARY KEY (band, skey);
+    `,
+  },
 ];
+
+/**
+ * First key of the advisory locks an upsert that assigns a cluster takes, one
+ * per band key (the second key is the band's hashtext): a key space of its own,
+ * apart from the single-key locks of sort-key slots and migrations.
+ */
+const BAND_LOCK_CLASS = 0x7e1e;
 
 /** A topic or entity filter matching fewer articles than this drives the page from its own index. */
 export const DRIVE_THRESHOLD = 2000;
@@ -348,13 +370,13 @@ export class PostgresArticleStore implements FullArticleStore {
     );
   }
 
-  upsertArticle(
-    record: ArticleRecord,
-    opts: { fingerprint?: Fingerprint } = {},
-  ): Promise<{ outcome: UpsertOutcome; record: ArticleRecord }> {
+  upsertArticle(record: ArticleRecord, opts: UpsertOptions = {}): Promise<{ outcome: UpsertOutcome; record: ArticleRecord }> {
     return this.run('upsertArticle', async () => {
       for (let attempt = 0; attempt < 5; attempt++) {
-        const result = await this.tx((c) => this.upsertOnce(c, record, opts.fingerprint));
+        const result = await this.tx(async (c) => {
+          await this.lockBands(c, [opts]);
+          return this.upsertOnce(c, record, opts);
+        });
         if (result) {
           return result;
         }
@@ -363,8 +385,36 @@ export class PostgresArticleStore implements FullArticleStore {
     });
   }
 
+  /**
+   * Serialises upserts that choose a cluster and share a band key: a
+   * transaction-scoped advisory lock per band key of every such item, taken in
+   * one statement in key order (so two writers never wait on each other in a
+   * circle), before any sort-key lock. A writer that gets them runs its
+   * similarity lookup after every earlier holder committed (READ COMMITTED: each
+   * statement sees what committed before it began), and a later writer sharing a
+   * key waits for this commit. See docs/clustering.md.
+   */
+  private async lockBands(c: PoolClient, items: ReadonlyArray<UpsertOptions>): Promise<void> {
+    const bands = new Set<string>();
+    for (const item of items) {
+      if (item.assignCluster && item.fingerprint) {
+        for (const b of item.fingerprint.bands) {
+          bands.add(b);
+        }
+      }
+    }
+    if (bands.size === 0) {
+      return;
+    }
+    await c.query(
+      `SELECT pg_advisory_xact_lock(${BAND_LOCK_CLASS}, h) FROM (SELECT DISTINCT hashtext(b) AS h
+       FROM unnest($1::text[]) AS b ORDER BY 1) s`,
+      [[...bands]],
+    );
+  }
+
   upsertArticles(
-    items: ReadonlyArray<{ record: ArticleRecord; fingerprint?: Fingerprint }>,
+    items: ReadonlyArray<{ record: ArticleRecord } & UpsertOptions>,
   ): Promise<Array<{ outcome: UpsertOutcome; record: ArticleRecord }>> {
     return this.run('upsertArticles', async () => {
       if (items.length === 0) {
@@ -374,6 +424,7 @@ export class PostgresArticleStore implements FullArticleStore {
         try {
           return await this.tx(async (c) => {
             const now = this.now();
+            await this.lockBands(c, items);
             // Take every publication second's slot lock up front, in one order, so that
             // concurrent batches queue behind each other instead of deadlocking.
             const bases = [...new Set(items.map((i) => sortKeyBase(sortTimeOf(i.record, now.getTime()))))];
@@ -384,7 +435,7 @@ export class PostgresArticleStore implements FullArticleStore {
             );
             const out: Array<{ outcome: UpsertOutcome; record: ArticleRecord }> = [];
             for (const item of items) {
-              const result = await this.upsertOnce(c, item.record, item.fingerprint, now);
+              const result = await this.upsertOnce(c, item.record, item, now);
               if (!result) {
                 throw new RaceLost();
               }
@@ -408,7 +459,7 @@ export class PostgresArticleStore implements FullArticleStore {
   private async upsertOnce(
     c: PoolClient,
     record: ArticleRecord,
-    fingerprint: Fingerprint | undefined,
+    { fingerprint, assignCluster }: UpsertOptions,
     batchNow?: Date,
   ): Promise<{ outcome: UpsertOutcome; record: ArticleRecord } | null> {
     const row = (
@@ -419,6 +470,10 @@ export class PostgresArticleStore implements FullArticleStore {
     const plan = planUpsert(existing, record, now.toISOString());
     if (plan.outcome === 'unchanged') {
       return plan;
+    }
+    if (fingerprint && assignCluster) {
+      // Under the band locks (lockBands): every similar article written before is visible.
+      plan.record = applyCluster(plan.record, assignCluster(await this.similar(c, fingerprint.bands, SIMILAR_LIMIT)));
     }
     const r = plan.record;
     const { sortAt, skey: kept, base } = sortPlacement(row, r, now.getTime());
@@ -491,31 +546,38 @@ export class PostgresArticleStore implements FullArticleStore {
       await c.query('DELETE FROM article_bands WHERE article_id = $1', [r.id]);
       const bands = [...new Set(fingerprint.bands)];
       if (bands.length > 0) {
-        await c.query('INSERT INTO article_bands (band, article_id) SELECT unnest($1::text[]), $2', [bands, r.id]);
+        await c.query('INSERT INTO article_bands (band, article_id, skey) SELECT unnest($1::text[]), $2, $3', [bands, r.id, skey]);
       }
     }
     return plan;
   }
 
-  findSimilar(bands: string[], limit = 20): Promise<Array<{ id: string; clusterId: string; signature: number[] }>> {
-    return this.run('findSimilar', async () => {
-      const unique = [...new Set(bands)];
-      if (unique.length === 0) {
-        return [];
-      }
-      const rows = await this.rows(
+  findSimilar(bands: string[], limit = SIMILAR_LIMIT): Promise<SimilarArticle[]> {
+    return this.run('findSimilar', () => this.similar(this.pool, bands, limit));
+  }
+
+  /** Articles sharing band keys with `bands`, most shared first; each key contributes its SIMILAR_PER_BAND newest rows. */
+  private async similar(c: Pick<PoolClient, 'query'>, bands: string[], limit: number): Promise<SimilarArticle[]> {
+    const unique = [...new Set(bands)];
+    if (unique.length === 0) {
+      return [];
+    }
+    const rows = (
+      await c.query(
         `SELECT a.id, a.cluster_id, a.signature, s.shared
-         FROM (SELECT article_id, COUNT(*) AS shared FROM article_bands WHERE band = ANY($1::text[]) GROUP BY article_id) s
-         JOIN articles a ON a.id = s.article_id
-         ORDER BY s.shared DESC, a.skey DESC LIMIT $2`,
-        [unique, Math.max(1, Math.floor(limit))],
-      );
-      return rows.map((r) => ({
-        id: String(r.id),
-        clusterId: String(r.cluster_id),
-        signature: r.signature ? (JSON.parse(String(r.signature)) as number[]) : [],
-      }));
-    });
+         FROM (SELECT b.skey, COUNT(*) AS shared FROM unnest($1::text[]) AS k (band)
+               CROSS JOIN LATERAL (SELECT x.skey FROM article_bands x WHERE x.band = k.band ORDER BY x.skey DESC LIMIT $3) b
+               GROUP BY b.skey ORDER BY shared DESC, b.skey DESC LIMIT $2) s
+         JOIN articles a ON a.skey = s.skey
+         ORDER BY s.shared DESC, s.skey DESC`,
+        [unique, Math.max(1, Math.floor(limit)), SIMILAR_PER_BAND],
+      )
+    ).rows as Row[];
+    return rows.map((r) => ({
+      id: String(r.id),
+      clusterId: String(r.cluster_id),
+      signature: r.signature ? (JSON.parse(String(r.signature)) as number[]) : [],
+    }));
   }
 
   getArticle(id: string): Promise<ArticleRecord | null> {

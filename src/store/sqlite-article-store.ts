@@ -32,6 +32,9 @@ import {
   bandKey,
   highestKey,
   sortPlacement,
+  applyCluster,
+  SIMILAR_LIMIT,
+  SIMILAR_PER_BAND,
 } from './store-core.js';
 import type {
   ArticlePage,
@@ -39,12 +42,13 @@ import type {
   ArticleRecord,
   FeedDefinition,
   FeedState,
-  Fingerprint,
   ItemOutcome,
   PollReport,
   SeenItem,
+  SimilarArticle,
   StoreOptions,
   StoreStats,
+  UpsertOptions,
   UpsertOutcome,
 } from './types.js';
 
@@ -346,23 +350,24 @@ export class SqliteArticleStore implements FullArticleStore {
     });
   }
 
-  upsertArticle(
-    record: ArticleRecord,
-    opts: { fingerprint?: Fingerprint } = {},
-  ): Promise<{ outcome: UpsertOutcome; record: ArticleRecord }> {
-    return this.run('upsertArticle', () =>
-      this.db.transaction(() => this.upsertRow(record, opts.fingerprint, this.now())).immediate(),
-    );
+  /**
+   * Runs in a write (IMMEDIATE) transaction: SQLite lets one connection of any
+   * process write at a time, and a writer reads the newest committed state. So an
+   * `assignCluster` lookup made inside it sees every article written before, and
+   * no other write can land between that lookup and this commit.
+   */
+  upsertArticle(record: ArticleRecord, opts: UpsertOptions = {}): Promise<{ outcome: UpsertOutcome; record: ArticleRecord }> {
+    return this.run('upsertArticle', () => this.db.transaction(() => this.upsertRow(record, opts, this.now())).immediate());
   }
 
   upsertArticles(
-    items: ReadonlyArray<{ record: ArticleRecord; fingerprint?: Fingerprint }>,
+    items: ReadonlyArray<{ record: ArticleRecord } & UpsertOptions>,
   ): Promise<Array<{ outcome: UpsertOutcome; record: ArticleRecord }>> {
     return this.run('upsertArticles', () =>
       this.db
         .transaction(() => {
           const now = this.now();
-          return items.map((item) => this.upsertRow(item.record, item.fingerprint, now));
+          return items.map((item) => this.upsertRow(item.record, item, now));
         })
         .immediate(),
     );
@@ -371,7 +376,7 @@ export class SqliteArticleStore implements FullArticleStore {
   /** One upsert, inside the caller's transaction. */
   private upsertRow(
     record: ArticleRecord,
-    fingerprint: Fingerprint | undefined,
+    { fingerprint, assignCluster }: UpsertOptions,
     now: Date,
   ): { outcome: UpsertOutcome; record: ArticleRecord } {
     const row = this.statement('SELECT skey, record, content_hash, version, sort_at FROM articles WHERE id = ?')
@@ -380,6 +385,9 @@ export class SqliteArticleStore implements FullArticleStore {
     const plan = planUpsert(existing, record, now.toISOString());
     if (plan.outcome === 'unchanged') {
       return plan;
+    }
+    if (fingerprint && assignCluster) {
+      plan.record = applyCluster(plan.record, assignCluster(this.similar(fingerprint.bands, SIMILAR_LIMIT)));
     }
     const r = plan.record;
     const { sortAt, skey: kept, base } = sortPlacement(row, r, now.getTime());
@@ -444,27 +452,37 @@ export class SqliteArticleStore implements FullArticleStore {
     return plan;
   }
 
-  findSimilar(bands: string[], limit = 20): Promise<Array<{ id: string; clusterId: string; signature: number[] }>> {
-    return this.run('findSimilar', () => {
-      const unique = [...new Set(bands.map(bandKey))].slice(0, SQLITE_PARAM_CHUNK);
-      if (unique.length === 0) {
-        return [];
-      }
-      const rows = this.statement(
-          `SELECT a.id, a.cluster_id, a.signature, b.shared
-           FROM (SELECT skey, COUNT(*) AS shared FROM article_band_keys
-                 WHERE band IN (${unique.map(() => '?').join(', ')})
-                 GROUP BY skey ORDER BY shared DESC, skey DESC LIMIT ?) b
-           JOIN articles a ON a.skey = b.skey
-           ORDER BY b.shared DESC, b.skey DESC`,
-        )
-        .all(...unique, Math.max(1, Math.floor(limit))) as Row[];
-      return rows.map((r) => ({
-        id: String(r.id),
-        clusterId: String(r.cluster_id),
-        signature: r.signature ? (JSON.parse(String(r.signature)) as number[]) : [],
-      }));
-    });
+  findSimilar(bands: string[], limit = SIMILAR_LIMIT): Promise<SimilarArticle[]> {
+    return this.run('findSimilar', () => this.similar(bands, limit));
+  }
+
+  /**
+   * Articles sharing band keys with `bands`, most shared first. Each key joins its
+   * rows from its SIMILAR_PER_BAND-th newest sort key on (found by one short walk
+   * of the (band, sort key) index), so an over-common key reads a bounded range.
+   */
+  private similar(bands: string[], limit: number): SimilarArticle[] {
+    const unique = [...new Set(bands.map(bandKey))].slice(0, SQLITE_PARAM_CHUNK);
+    if (unique.length === 0) {
+      return [];
+    }
+    const rows = this.statement(
+        `WITH k (band) AS (SELECT value FROM json_each(?))
+         SELECT a.id, a.cluster_id, a.signature, b.shared
+         FROM (SELECT x.skey, COUNT(*) AS shared FROM k CROSS JOIN article_band_keys x
+               WHERE x.band = k.band AND x.skey >= COALESCE(
+                 (SELECT y.skey FROM article_band_keys y WHERE y.band = k.band ORDER BY y.skey DESC LIMIT 1 OFFSET ?),
+                 -9007199254740991)
+               GROUP BY x.skey ORDER BY shared DESC, x.skey DESC LIMIT ?) b
+         JOIN articles a ON a.skey = b.skey
+         ORDER BY b.shared DESC, b.skey DESC`,
+      )
+      .all(JSON.stringify(unique), SIMILAR_PER_BAND - 1, Math.max(1, Math.floor(limit))) as Row[];
+    return rows.map((r) => ({
+      id: String(r.id),
+      clusterId: String(r.cluster_id),
+      signature: r.signature ? (JSON.parse(String(r.signature)) as number[]) : [],
+    }));
   }
 
   getArticle(id: string): Promise<ArticleRecord | null> {

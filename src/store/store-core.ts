@@ -4,7 +4,7 @@
  */
 import { fmix32 } from '../lib/hash.js';
 import { PipelineError } from '../errors.js';
-import type { ArticleQuery, ArticleRecord, FeedState, ItemOutcome, SeenItem, UpsertOutcome } from './types.js';
+import type { ArticleQuery, ArticleRecord, ClusterAssignment, FeedState, ItemOutcome, SeenItem, UpsertOutcome } from './types.js';
 
 export const DEFAULT_PAGE_SIZE = 50;
 export const MAX_PAGE_SIZE = 1000;
@@ -289,3 +289,22 @@ export function bandKey(band: string): number {
   }
   return (fmix32(b) & 0xfffff) * 0x1_0000_0000 + fmix32(a);
 }
+
+/**
+ * Articles each band key contributes to a similarity lookup: its newest this
+ * many. A key shared by thousands of stories (boilerplate-heavy or very short
+ * texts) then costs a bounded index read instead of a scan of every article
+ * carrying it. Recall: a copy is missed only when every band key it shares with
+ * its original is also carried by more than this many newer articles; copies of
+ * one story arrive within hours of each other and share several keys (see
+ * docs/clustering.md).
+ */
+export const SIMILAR_PER_BAND = 200;
+
+/** The record with the cluster an upsert's `assignCluster` chose (null: the record's own). */
+export function applyCluster(record: ArticleRecord, assignment: ClusterAssignment): ArticleRecord {
+  return assignment ? { ...record, clusterId: assignment.clusterId, duplicateOf: assignment.duplicateOf } : record;
+}
+
+/** Candidates a similarity lookup returns by default (most shared band keys first). */
+export const SIMILAR_LIMIT = 20;
