@@ -423,8 +423,8 @@ export class PostgresArticleStore implements FullArticleStore {
       for (let attempt = 0; attempt < 5; attempt++) {
         try {
           return await this.tx(async (c) => {
-            const now = this.now();
             await this.lockBands(c, items);
+            const now = this.now();
             // Take every publication second's slot lock up front, in one order, so that
             // concurrent batches queue behind each other instead of deadlocking.
             const bases = [...new Set(items.map((i) => sortKeyBase(sortTimeOf(i.record, now.getTime()))))];

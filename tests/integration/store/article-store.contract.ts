@@ -8,8 +8,19 @@ import { articleIdFor, contentHashOf } from '../../../src/lib/ids.js';
 import { makeRecord } from '../../helpers/records.js';
 import type { FullArticleStore } from '../../../src/store/article-store.js';
 import type { ArticleRecord, StoreOptions } from '../../../src/store/types.js';
+import type { ExtractedArticle } from '../../../src/queues/contracts.js';
+import { enrichInProcess, handleEnrich, type EnrichDeps } from '../../../src/workers/enricher/handler.js';
+import { batchUpserts } from '../../../src/workers/enricher/upsert-batch.js';
+import { SIMILAR_PER_BAND } from '../../../src/store/store-core.js';
+import { wireCopy } from '../../helpers/wire-copies.js';
 
-export type StoreFactory = (opts: StoreOptions) => Promise<{ store: FullArticleStore; cleanup: () => Promise<void> }>;
+/**
+ * Opens a fresh store. `peer`, when given, opens another connection to that same
+ * database, as another process would (the caller closes it).
+ */
+export type StoreFactory = (
+  opts: StoreOptions,
+) => Promise<{ store: FullArticleStore; cleanup: () => Promise<void>; peer?: () => Promise<FullArticleStore> }>;
 
 export { makeRecord };
 
@@ -41,6 +52,7 @@ export function runArticleStoreContract(name: string, factory: StoreFactory): vo
     let store: FullArticleStore;
     let clock: number;
     const cleanups: Array<() => Promise<void>> = [];
+    let openPeer: (() => Promise<FullArticleStore>) | undefined;
 
     /** Opens a fresh store (replacing `store`), closed after the test. */
     async function open(extra: StoreOptions = {}): Promise<void> {
@@ -51,6 +63,17 @@ export function runArticleStoreContract(name: string, factory: StoreFactory): vo
       });
       cleanups.push(opened.cleanup);
       store = opened.store;
+      openPeer = opened.peer;
+    }
+
+    /** Another connection to the current store's database (closed after the test), or the store itself when the backend has none. */
+    async function peer(): Promise<FullArticleStore> {
+      if (!openPeer) {
+        return store;
+      }
+      const p = await openPeer();
+      cleanups.push(() => p.close());
+      return p;
     }
 
     beforeEach(async () => {
@@ -499,6 +522,91 @@ export function runArticleStoreContract(name: string, factory: StoreFactory): vo
         });
         expect(await store.findSimilar(['0:old'])).toEqual([]);
         expect((await store.findSimilar(['0:new']))[0]?.signature).toEqual([2]);
+      });
+    });
+
+    describe('clustering under concurrency', () => {
+      /**
+       * Enriches every copy at the same moment through the real enrich path, spread
+       * over `writers` (each like one enricher process: its own connection, and with
+       * `grouped` its own group commit), the CPU-bound tagging done beforehand so
+       * that every upsert is in flight together.
+       */
+      async function enrichTogether(copies: ExtractedArticle[], writers: FullArticleStore[], grouped: boolean): Promise<void> {
+        const enriched = await Promise.all(copies.map((c) => enrichInProcess(c, {})));
+        const deps = writers.map(
+          (w): EnrichDeps => ({
+            store: w,
+            options: () => ({}),
+            publish: async () => undefined,
+            enrich: async (article) => {
+              const i = copies.indexOf(article);
+              const e = enriched[i];
+              if (!e) {
+                throw new Error('unknown copy');
+              }
+              return { record: structuredClone(e.record), fingerprint: e.fingerprint };
+            },
+            ...(grouped ? { upsert: batchUpserts((items) => w.upsertArticles(items)) } : {}),
+          }),
+        );
+        const results = await Promise.all(copies.map((c, i) => handleEnrich(c, deps[i % deps.length] as EnrichDeps)));
+        expect(results.every((r) => r.status === 'done')).toBe(true);
+      }
+
+      /** Each story's copies share one cluster, named after the copy stored first, which every other copy duplicates. */
+      async function expectOneClusterPerStory(stories: number[], copiesPerStory: number): Promise<void> {
+        const all = (await store.listArticles({ limit: 1000 })).items;
+        expect(all).toHaveLength(stories.length * copiesPerStory);
+        const roots = new Set<string>();
+        for (const s of stories) {
+          const ids = new Set(Array.from({ length: copiesPerStory }, (_, n) => articleIdFor(wireCopy(s, n).canonicalUrl)));
+          const members = all.filter((a) => ids.has(a.id));
+          expect(members).toHaveLength(copiesPerStory);
+          // The clock ticks on every store call, so storedAt orders the writes.
+          const first = members.reduce((a, b) => (String(a.storedAt) <= String(b.storedAt) ? a : b));
+          expect(new Set(members.map((m) => m.clusterId))).toEqual(new Set([first.id]));
+          expect(first.duplicateOf).toBeNull();
+          const others = members.filter((m) => m !== first);
+          expect(others.map((m) => m.duplicateOf)).toEqual(Array(copiesPerStory - 1).fill(first.id));
+          roots.add(first.id);
+        }
+        expect(roots.size).toBe(stories.length);
+      }
+
+      /** Copies of stories 3 and 11, interleaved, released together. */
+      const twoStories = (copiesPerStory: number): ExtractedArticle[] =>
+        Array.from({ length: copiesPerStory }, (_, n) => [wireCopy(3, n), wireCopy(11, n)]).flat();
+
+      beforeEach(async () => {
+        await open({ now: () => new Date(clock++) });
+      });
+
+      it('puts copies enriched at the same moment by three writers into one cluster per story, the first stored’s', async () => {
+        const writers = [store, await peer(), await peer()];
+        await enrichTogether(twoStories(4), writers, false);
+        await expectOneClusterPerStory([3, 11], 4);
+      });
+
+      it('puts copies into one cluster per story when writers group their upserts in batches', async () => {
+        const writers = [store, await peer(), await peer()];
+        await enrichTogether(twoStories(5), writers, true);
+        await expectOneClusterPerStory([3, 11], 5);
+      });
+
+      it('reads only the newest articles of a band key carried by many, and still finds a copy by its other keys', async () => {
+        const common = Array.from({ length: SIMILAR_PER_BAND + 60 }, (_, i) => ({
+          record: makeRecord({ slug: `common-${i}`, publishedAt: iso(T0 + i * 1000) }),
+          fingerprint: { signature: [i], bands: ['0:common'] },
+        }));
+        const original = makeRecord({ slug: 'orig', publishedAt: iso(T0 - HOUR) });
+        await store.upsertArticle(original, { fingerprint: { signature: [1, 2, 3], bands: ['0:common', '1:rare', '2:rare'] } });
+        await store.upsertArticles(common);
+        const capped = await store.findSimilar(['0:common'], 1000);
+        expect(capped).toHaveLength(SIMILAR_PER_BAND);
+        expect(capped.map((f) => f.id)).toEqual(common.slice(-SIMILAR_PER_BAND).reverse().map((c) => c.record.id));
+        const found = await store.findSimilar(['0:common', '1:rare', '2:rare'], 5);
+        expect(found[0]?.id).toBe(original.id);
       });
     });
 

@@ -41,6 +41,7 @@ runArticleStoreContract('postgres', async (opts) => {
   const store = await openStore(DATABASE_URL, { ...opts, schema });
   return {
     store,
+    peer: () => openStore(DATABASE_URL, { ...opts, schema }),
     cleanup: async () => {
       await store.close();
       await admin.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);

@@ -18,7 +18,7 @@ afterAll(() => {
 runArticleStoreContract('sqlite', async (opts) => {
   const path = join(dir, `db-${n++}`, 'telex.db');
   const store = await openStore(path, opts);
-  return { store, cleanup: () => store.close() };
+  return { store, cleanup: () => store.close(), peer: () => openStore(path, opts) };
 });
 
 describe(openStore.name, () => {
