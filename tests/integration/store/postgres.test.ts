@@ -70,6 +70,18 @@ describe(openStore.name, () => {
     );
   });
 
+  it('opens the schema a ?schema= parameter of the URL names', async () => {
+    const schema = newSchema();
+    const store = await openStore(`${DATABASE_URL}?schema=${schema}`);
+    try {
+      await store.upsertArticle(makeRecord({ slug: 'in-schema' }));
+      const n = await admin.query(`SELECT COUNT(*)::int AS n FROM "${schema}".articles`);
+      expect(n.rows[0].n).toBe(1);
+    } finally {
+      await store.close();
+    }
+  });
+
   it('rejects a schema name that is not a plain identifier', async () => {
     await expect(openStore(DATABASE_URL, { schema: 'x"; DROP TABLE y; --' })).rejects.toThrow(/invalid PostgreSQL schema/);
   });
