@@ -1,5 +1,7 @@
 import type {
+  ArticleJsonPage,
   ArticlePage,
+  ArticleView,
   ArticleQuery,
   ArticleRecord,
   FeedDefinition,
@@ -38,6 +40,13 @@ export interface ArticleStore {
   findSimilar(bands: string[], limit?: number): Promise<SimilarArticle[]>;
   getArticle(id: string): Promise<ArticleRecord | null>;
   listArticles(query: ArticleQuery): Promise<ArticlePage>;
+  /**
+   * The same page as `listArticles`, each item the JSON text the store keeps for
+   * `view` (`full`: the record as `getArticle` returns it; `summary`: its
+   * SUMMARY_FIELDS), neither parsed nor re-serialised: an API page is these
+   * texts joined.
+   */
+  listArticleJson(query: ArticleQuery, view: ArticleView): Promise<ArticleJsonPage>;
   countArticles(): Promise<number>;
 
   upsertFeed(feed: FeedDefinition): Promise<void>;

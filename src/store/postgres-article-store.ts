@@ -32,11 +32,16 @@ import {
   highestKey,
   sortPlacement,
   applyCluster,
+  jsonOfRow,
+  summaryOf,
+  viewColumns,
   SIMILAR_LIMIT,
   SIMILAR_PER_BAND,
 } from './store-core.js';
 import type {
+  ArticleJsonPage,
   ArticlePage,
+  ArticleView,
   ArticleQuery,
   ArticleRecord,
   FeedDefinition,
@@ -220,6 +225,12 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
       ALTER TABLE article_bands DROP CONSTRAINT article_bands_pkey;
       ALTER TABLE article_bands ADD PRIMARY KEY (band, skey);
     `,
+  },
+  {
+    version: 8,
+    name: 'summary view stored beside the record (list pages without the body)',
+    // Rows stored before keep a null summary: pages derive it from their record.
+    sql: 'ALTER TABLE articles ADD COLUMN summary TEXT;',
   },
 ];
 
@@ -501,6 +512,7 @@ export class PostgresArticleStore implements FullArticleStore {
       JSON.stringify(r),
       foldDiacritics(r.title),
       foldDiacritics(r.text),
+      JSON.stringify(summaryOf(r)),
     ];
     const tsv = (t: string, x: string): string =>
       `setweight(to_tsvector('${TS_CONFIG}', ${t}), 'A') || setweight(to_tsvector('${TS_CONFIG}', ${x}), 'B')`;
@@ -509,7 +521,7 @@ export class PostgresArticleStore implements FullArticleStore {
       await c.query(
         `UPDATE articles SET canonical_url = $2, feed_id = $3, published_at = $4, updated_at = $5, language = $6,
          content_hash = $7, version = $8, cluster_id = $9, signature = COALESCE($10, signature), record = $11,
-         tsv = ${tsv('$12', '$13')}
+         tsv = ${tsv('$12', '$13')}, summary = $14
          WHERE id = $1`,
         [values[0], values[1], values[2], values[3], ...values.slice(6)],
       );
@@ -518,8 +530,8 @@ export class PostgresArticleStore implements FullArticleStore {
     } else {
       const inserted = await c.query(
         `INSERT INTO articles (id, canonical_url, feed_id, published_at, sort_at, stored_at, updated_at, language,
-         content_hash, version, cluster_id, signature, record, tsv, skey)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, ${tsv('$14', '$15')}, $16)
+         content_hash, version, cluster_id, signature, record, tsv, summary, skey)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, ${tsv('$14', '$15')}, $16, $17)
          ON CONFLICT (id) DO NOTHING`,
         [...values, skey],
       );
@@ -597,94 +609,104 @@ export class PostgresArticleStore implements FullArticleStore {
    */
   listArticles(query: ArticleQuery): Promise<ArticlePage> {
     return this.run('listArticles', async () => {
-      const n = normaliseQuery(query, this.topicExpander);
-      let terms: string[] | null = null;
-      if (n.q !== null) {
-        terms = queryTerms(n.q);
-        if (terms.length === 0) {
-          return { items: [], nextCursor: null };
-        }
-      }
-      type Side = { filter: 'topic' | 'entity'; table: string; col: string; values: string[] };
-      const sides: Side[] = [];
-      if (n.topics !== null) {
-        sides.push({ filter: 'topic', table: 'article_topics', col: 'code', values: n.topics });
-      }
-      if (n.entity !== null) {
-        sides.push({ filter: 'entity', table: 'article_entities', col: 'key', values: [n.entity] });
-      }
-      if (n.topics !== null && terms === null && n.entity === null && n.lang === null) {
-        return this.pageOf(await this.topicPageRows(n, n.topics), n.limit);
-      }
-      let driver: Side | null = null;
-      if (terms === null) {
-        let best = this.driveThreshold;
-        for (const side of sides) {
-          const c = await this.rows(
-            `SELECT COUNT(*) AS c FROM (SELECT 1 FROM ${side.table} WHERE ${side.col} = ANY($1::text[]) LIMIT $2) x`,
-            [side.values, this.driveThreshold],
-          );
-          if (Number(c[0]?.c ?? best) < best) {
-            best = Number(c[0]?.c);
-            driver = side;
-          }
-        }
-      }
-      const p = new Params();
-      // A selective filter with nothing else to check on the article: take the page's
-      // keys straight from the filter's (value, sort key) index, then fetch those rows.
-      const keysFirst = driver !== null && terms === null && n.feed === null && n.lang === null && sides.length === 1;
-      const range = rangeConditions(keysFirst ? 'd' : 'a', n, p);
-      let sql: string;
-      if (keysFirst && driver !== null) {
-        sql = `SELECT a.id, a.skey, a.record FROM (
-            SELECT DISTINCT d.skey FROM ${driver.table} d
-            WHERE ${[`d.${driver.col} = ANY(${p.add(driver.values)}::text[])`, ...range].join(' AND ')}
-            ORDER BY d.skey DESC LIMIT ${p.add(n.limit + 1)}
-          ) s JOIN articles a ON a.skey = s.skey
-          ORDER BY a.skey DESC`;
-      } else {
-        let from = 'articles a';
-        if (driver !== null) {
-          from = `(SELECT DISTINCT d.skey FROM ${driver.table} d WHERE d.${driver.col} = ANY(${p.add(driver.values)}::text[])) s
-            JOIN articles a ON a.skey = s.skey`;
-        }
-        const where = [...range];
-        if (n.feed !== null) {
-          where.push(`a.feed_id = ${p.add(n.feed)}`);
-        }
-        if (n.lang !== null) {
-          const prefix = `${n.lang.replace(/[\\%_]/g, (ch) => `\\${ch}`)}-%`;
-          where.push(`(a.language = ${p.add(n.lang)} OR a.language LIKE ${p.add(prefix)})`);
-        }
-        for (const side of sides) {
-          if (side !== driver) {
-            where.push(
-              side.filter === 'topic'
-                ? `EXISTS (SELECT 1 FROM article_topics t WHERE t.article_id = a.id AND t.code = ANY(${p.add(side.values)}::text[]))`
-                : `EXISTS (SELECT 1 FROM article_entities e WHERE e.article_id = a.id AND e.key = ANY(${p.add(side.values)}::text[]))`,
-            );
-          }
-        }
-        if (terms !== null) {
-          // Terms are letters and digits only: safe inside to_tsquery.
-          where.push(`a.tsv @@ to_tsquery('${TS_CONFIG}', ${p.add(terms.join(' & '))})`);
-        }
-        const limit = p.add(n.limit + 1);
-        const pageSql = (extra: string[]): string => {
-          const all = [...where, ...extra];
-          return `SELECT a.id, a.skey, a.record FROM ${from}
-            ${all.length > 0 ? `WHERE ${all.join(' AND ')}` : ''}
-            ORDER BY a.skey DESC LIMIT ${limit}`;
-        };
-        sql = pageSql([]);
-        if (terms !== null) {
-          const rows = await this.textRows(pageSql, p.values, n.cursor?.key ?? null, n.limit);
-          return this.pageOf(rows, n.limit);
-        }
-      }
-      return this.pageOf(await this.rows(sql, p.values), n.limit);
+      const page = await this.page(query, 'full');
+      return { items: page.items.map((j) => JSON.parse(j) as ArticleRecord), nextCursor: page.nextCursor };
     });
+  }
+
+  listArticleJson(query: ArticleQuery, view: ArticleView): Promise<ArticleJsonPage> {
+    return this.run('listArticleJson', () => this.page(query, view));
+  }
+
+  private async page(query: ArticleQuery, view: ArticleView): Promise<ArticleJsonPage> {
+    const cols = viewColumns(view);
+    const n = normaliseQuery(query, this.topicExpander);
+    let terms: string[] | null = null;
+    if (n.q !== null) {
+      terms = queryTerms(n.q);
+      if (terms.length === 0) {
+        return { items: [], nextCursor: null };
+      }
+    }
+    type Side = { filter: 'topic' | 'entity'; table: string; col: string; values: string[] };
+    const sides: Side[] = [];
+    if (n.topics !== null) {
+      sides.push({ filter: 'topic', table: 'article_topics', col: 'code', values: n.topics });
+    }
+    if (n.entity !== null) {
+      sides.push({ filter: 'entity', table: 'article_entities', col: 'key', values: [n.entity] });
+    }
+    if (n.topics !== null && terms === null && n.entity === null && n.lang === null) {
+      return this.pageOf(await this.topicPageRows(n, n.topics, cols), n.limit, view);
+    }
+    let driver: Side | null = null;
+    if (terms === null) {
+      let best = this.driveThreshold;
+      for (const side of sides) {
+        const c = await this.rows(
+          `SELECT COUNT(*) AS c FROM (SELECT 1 FROM ${side.table} WHERE ${side.col} = ANY($1::text[]) LIMIT $2) x`,
+          [side.values, this.driveThreshold],
+        );
+        if (Number(c[0]?.c ?? best) < best) {
+          best = Number(c[0]?.c);
+          driver = side;
+        }
+      }
+    }
+    const p = new Params();
+    // A selective filter with nothing else to check on the article: take the page's
+    // keys straight from the filter's (value, sort key) index, then fetch those rows.
+    const keysFirst = driver !== null && terms === null && n.feed === null && n.lang === null && sides.length === 1;
+    const range = rangeConditions(keysFirst ? 'd' : 'a', n, p);
+    let sql: string;
+    if (keysFirst && driver !== null) {
+      sql = `SELECT a.id, a.skey, ${cols} FROM (
+          SELECT DISTINCT d.skey FROM ${driver.table} d
+          WHERE ${[`d.${driver.col} = ANY(${p.add(driver.values)}::text[])`, ...range].join(' AND ')}
+          ORDER BY d.skey DESC LIMIT ${p.add(n.limit + 1)}
+        ) s JOIN articles a ON a.skey = s.skey
+        ORDER BY a.skey DESC`;
+    } else {
+      let from = 'articles a';
+      if (driver !== null) {
+        from = `(SELECT DISTINCT d.skey FROM ${driver.table} d WHERE d.${driver.col} = ANY(${p.add(driver.values)}::text[])) s
+          JOIN articles a ON a.skey = s.skey`;
+      }
+      const where = [...range];
+      if (n.feed !== null) {
+        where.push(`a.feed_id = ${p.add(n.feed)}`);
+      }
+      if (n.lang !== null) {
+        const prefix = `${n.lang.replace(/[\\%_]/g, (ch) => `\\${ch}`)}-%`;
+        where.push(`(a.language = ${p.add(n.lang)} OR a.language LIKE ${p.add(prefix)})`);
+      }
+      for (const side of sides) {
+        if (side !== driver) {
+          where.push(
+            side.filter === 'topic'
+              ? `EXISTS (SELECT 1 FROM article_topics t WHERE t.article_id = a.id AND t.code = ANY(${p.add(side.values)}::text[]))`
+              : `EXISTS (SELECT 1 FROM article_entities e WHERE e.article_id = a.id AND e.key = ANY(${p.add(side.values)}::text[]))`,
+          );
+        }
+      }
+      if (terms !== null) {
+        // Terms are letters and digits only: safe inside to_tsquery.
+        where.push(`a.tsv @@ to_tsquery('${TS_CONFIG}', ${p.add(terms.join(' & '))})`);
+      }
+      const limit = p.add(n.limit + 1);
+      const pageSql = (extra: string[]): string => {
+        const all = [...where, ...extra];
+        return `SELECT a.id, a.skey, ${cols} FROM ${from}
+          ${all.length > 0 ? `WHERE ${all.join(' AND ')}` : ''}
+          ORDER BY a.skey DESC LIMIT ${limit}`;
+      };
+      sql = pageSql([]);
+      if (terms !== null) {
+        const rows = await this.textRows(pageSql, p.values, n.cursor?.key ?? null, n.limit);
+        return this.pageOf(rows, n.limit, view);
+      }
+    }
+    return this.pageOf(await this.rows(sql, p.values), n.limit, view);
   }
 
   /**
@@ -694,7 +716,7 @@ export class PostgresArticleStore implements FullArticleStore {
    * read. The work is bounded by the page size times the number of codes, however
    * common the topic and however rare it is within the feed.
    */
-  private topicPageRows(n: NormalisedQuery, codes: string[]): Promise<Row[]> {
+  private topicPageRows(n: NormalisedQuery, codes: string[], cols: string): Promise<Row[]> {
     const p = new Params();
     const where = ['d.code = c.code'];
     if (n.feed !== null) {
@@ -703,7 +725,7 @@ export class PostgresArticleStore implements FullArticleStore {
     where.push(...rangeConditions('d', n, p));
     const limit = p.add(n.limit + 1);
     return this.rows(
-      `SELECT a.id, a.skey, a.record FROM (
+      `SELECT a.id, a.skey, ${cols} FROM (
          SELECT DISTINCT k.skey FROM unnest(${p.add(codes)}::text[]) AS c (code)
          CROSS JOIN LATERAL (
            SELECT d.skey FROM article_topics d WHERE ${where.join(' AND ')} ORDER BY d.skey DESC LIMIT ${limit}
@@ -715,11 +737,11 @@ export class PostgresArticleStore implements FullArticleStore {
     );
   }
 
-  private pageOf(rows: Row[], limit: number): ArticlePage {
+  private pageOf(rows: Row[], limit: number, view: ArticleView): ArticleJsonPage {
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
     return {
-      items: page.map((r) => JSON.parse(String(r.record)) as ArticleRecord),
+      items: page.map((r) => jsonOfRow(r, view)),
       nextCursor: rows.length > limit && last ? encodeCursor({ key: Number(last.skey), id: String(last.id) }) : null,
     };
   }

@@ -67,6 +67,17 @@ export type ArticleQuery = {
 
 export type ArticlePage = { items: ArticleRecord[]; nextCursor: string | null };
 
+/** Fields of the summary view of an article (list pages that do not need the body). */
+export const SUMMARY_FIELDS = ['id', 'url', 'title', 'feed', 'publishedAt', 'language', 'topics', 'clusterId', 'excerpt'] as const;
+export type SummaryField = (typeof SUMMARY_FIELDS)[number];
+/** The summary view: a few fields of the record; topics without their evidence. */
+export type ArticleSummary = Pick<ArticleRecord, SummaryField>;
+
+/** How a page of articles comes back from `listArticleJson`. */
+export type ArticleView = 'full' | 'summary';
+/** A page whose items are JSON texts, as stored (`full`: the record; `summary`: its summary), ready to be sent as they are. */
+export type ArticleJsonPage = { items: string[]; nextCursor: string | null };
+
 export type FeedDefinition = {
   id: string;
   url: string;

@@ -11,7 +11,8 @@ import type { ArticleRecord, StoreOptions } from '../../../src/store/types.js';
 import type { ExtractedArticle } from '../../../src/queues/contracts.js';
 import { enrichInProcess, handleEnrich, type EnrichDeps } from '../../../src/workers/enricher/handler.js';
 import { batchUpserts } from '../../../src/workers/enricher/upsert-batch.js';
-import { SIMILAR_PER_BAND } from '../../../src/store/store-core.js';
+import { SIMILAR_PER_BAND, summaryOf } from '../../../src/store/store-core.js';
+import { SUMMARY_FIELDS } from '../../../src/store/types.js';
 import { wireCopy } from '../../helpers/wire-copies.js';
 
 /**
@@ -497,6 +498,37 @@ export function runArticleStoreContract(name: string, factory: StoreFactory): vo
         const last = await store.listArticles({ limit: 5 });
         expect(last.items).toHaveLength(5);
         expect(last.nextCursor).toBeNull();
+      });
+    });
+
+    describe('listArticleJson', () => {
+      it('returns the page listArticles returns, each item as its stored JSON text, full or summary', async () => {
+        const topic = { code: 'c1', label: 'C1', score: 0.5, scheme: 'custom' as const, evidence: ['alpha'] };
+        for (let i = 0; i < 5; i++) {
+          await store.upsertArticle(
+            makeRecord({ slug: `j${i}`, text: `alpha ${i}`, excerpt: `Lead ${i}`, topics: [topic], publishedAt: iso(T0 + i * HOUR) }),
+          );
+        }
+        for (const query of [{ limit: 2 }, { limit: 2, topic: 'c1' }, { limit: 2, q: 'alpha' }, { limit: 10, feed: 'wire' }]) {
+          const records = await store.listArticles(query);
+          const full = await store.listArticleJson(query, 'full');
+          expect(full.nextCursor).toBe(records.nextCursor);
+          expect(full.items.map((j) => JSON.parse(j))).toEqual(records.items);
+          const summary = await store.listArticleJson(query, 'summary');
+          expect(summary.nextCursor).toBe(records.nextCursor);
+          expect(summary.items.map((j) => JSON.parse(j))).toEqual(records.items.map(summaryOf));
+          expect(Object.keys(JSON.parse(summary.items[0] ?? '{}')).sort()).toEqual([...SUMMARY_FIELDS].sort());
+          expect(JSON.parse(summary.items[0] ?? '{}').topics).toEqual([{ code: 'c1', label: 'C1', score: 0.5, scheme: 'custom' }]);
+        }
+        const next = await store.listArticleJson({ limit: 2, cursor: (await store.listArticles({ limit: 2 })).nextCursor ?? '' }, 'summary');
+        expect(next.items.map((j) => JSON.parse(j).id)).toEqual((await store.listArticles({ limit: 4 })).items.slice(2).map((r) => r.id));
+      });
+
+      it('gives the summary of an updated article from its new version', async () => {
+        await store.upsertArticle(makeRecord({ slug: 'u', title: 'Old title' }));
+        await store.upsertArticle(makeRecord({ slug: 'u', title: 'New title', text: 'changed' }));
+        const page = await store.listArticleJson({}, 'summary');
+        expect(page.items.map((j) => JSON.parse(j).title)).toEqual(['New title']);
       });
     });
 
