@@ -9,12 +9,26 @@
  * since), a full-text query, and deep pagination (following nextCursor).
  * Both backends get the same generated articles, loaded with `upsertArticles`
  * in batches of 500 (about a minute or two per backend).
+ *
+ * Then a load run (BENCH_MODE=load runs only this one, BENCH_MODE=latency skips
+ * it): BENCH_LOAD_ARTICLES (2,000) real-size articles (BENCH_LOAD_WORDS, 1,800
+ * words: text and HTML about 25 KB a record, like the wire stories of the
+ * issue) in a fresh store, the API in a process of its own (bench/api-serve.ts),
+ * and autocannon with BENCH_CONNECTIONS (50) clients for BENCH_LOAD_SECONDS
+ * (10) per scenario on loopback: requests/s, latency p50/p95/p99 and bytes per
+ * response for a full page of 50 as it was served before (records parsed and
+ * serialised again, no compression) and now (stored JSON texts) without and
+ * with compression, a summary page, and a full-text query.
+ *
+ *   BENCH_MODE=load BENCH_BACKENDS=sqlite npm run bench:api
  */
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import autocannon from 'autocannon';
 import pg from 'pg';
 import { createApiServer } from '../src/api/server.js';
 import { silentLogger } from '../src/logger.js';
@@ -28,6 +42,11 @@ const ARTICLES = Number(process.env.BENCH_ARTICLES ?? 100_000);
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 200);
 const BACKENDS = (process.env.BENCH_BACKENDS ?? 'sqlite,postgres').split(',').map((s) => s.trim());
 const PG_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const MODE = process.env.BENCH_MODE ?? 'all';
+const LOAD_ARTICLES = Number(process.env.BENCH_LOAD_ARTICLES ?? 2_000);
+const LOAD_WORDS = Number(process.env.BENCH_LOAD_WORDS ?? 1_800);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
+const LOAD_SECONDS = Number(process.env.BENCH_LOAD_SECONDS ?? 10);
 
 const FEEDS = 20;
 const DAYS = 120;
@@ -214,13 +233,156 @@ async function runBackend(kind: string): Promise<Row[]> {
   return results;
 }
 
+/** A real-size stored article: LOAD_WORDS words in paragraphs of about 80. */
+function makeLoadArticle(i: number): ArticleRecord {
+  const a = makeArticle(i);
+  const paragraphs = Array.from({ length: Math.max(1, Math.round(LOAD_WORDS / 80)) }, () => Array.from({ length: 80 }, zipfWord).join(' '));
+  const text = paragraphs.join('\n\n');
+  return { ...a, text, html: paragraphs.map((p) => `<p>${p}</p>`).join(''), wordCount: paragraphs.length * 80, contentHash: `${a.contentHash}-load` };
+}
+
+type LoadFigures = { rps: number; p50: number; p95: number; p99: number; bytes: number; errors: number };
+
+/** CONNECTIONS clients for LOAD_SECONDS on `paths` (taken in turn), with `headers`. */
+async function load(base: string, paths: string[], headers: Record<string, string>): Promise<LoadFigures> {
+  const times: number[] = [];
+  let bytes = 0;
+  let non2xx = 0;
+  let next = 0;
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon(
+      {
+        url: base,
+        connections: CONNECTIONS,
+        duration: LOAD_SECONDS,
+        headers,
+        requests: [{ setupRequest: (req) => ({ ...req, path: paths[next++ % paths.length] as string }) }],
+      },
+      (err, res) => (err ? reject(err) : resolve(res)),
+    );
+    instance.on('response', (_client, statusCode, resBytes, responseTime) => {
+      times.push(responseTime);
+      bytes += resBytes;
+      if (statusCode !== 200) {
+        non2xx++;
+      }
+    });
+  });
+  const sorted = times.sort((a, b) => a - b);
+  const q = (p: number): number => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0;
+  return {
+    rps: times.length / LOAD_SECONDS,
+    p50: q(0.5),
+    p95: q(0.95),
+    p99: q(0.99),
+    bytes: times.length > 0 ? bytes / times.length : 0,
+    errors: result.errors + result.timeouts + non2xx,
+  };
+}
+
+/**
+ * Waits until the server answers /healthz quickly: requests of the previous
+ * scenario still queued when its clients stopped are done.
+ */
+async function settle(base: string): Promise<void> {
+  for (let i = 0; i < 600; i++) {
+    const t = performance.now();
+    await (await fetch(`${base}/healthz`)).arrayBuffer();
+    if (performance.now() - t < 20) {
+      return;
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+async function runLoad(kind: string): Promise<Array<[string, LoadFigures]>> {
+  const dir = kind === 'sqlite' ? mkdtempSync(join(tmpdir(), 'telex-bench-load-')) : null;
+  const schema = kind === 'postgres' ? `bench_load_${randomBytes(4).toString('hex')}` : undefined;
+  const databaseUrl = dir ? join(dir, 'telex.db') : PG_URL;
+  const store = await openStore(databaseUrl, schema ? { schema } : {});
+  const rows: Array<[string, LoadFigures]> = [];
+  let server: ReturnType<typeof spawn> | null = null;
+  try {
+    rand = rng(43);
+    for (let from = 0; from < LOAD_ARTICLES; from += SEED_BATCH) {
+      const batch = Array.from({ length: Math.min(SEED_BATCH, LOAD_ARTICLES - from) }, (_, k) => ({ record: makeLoadArticle(from + k) }));
+      await store.upsertArticles(batch);
+    }
+    await store.close();
+    const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'api-serve.ts'), databaseUrl, ...(schema ? [schema] : [])], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    server = child;
+    const port = await new Promise<number>((resolve, reject) => {
+      child.stdout?.once('data', (d: Buffer) => resolve(Number(String(d).trim())));
+      child.once('exit', (code) => reject(new Error(`api-serve exited with ${code}`)));
+    });
+    const base = `http://127.0.0.1:${port}`;
+    const r = rng(9);
+    const words = Array.from({ length: 50 }, () => VOCAB[200 + Math.floor(r() * 800)] as string);
+    const scenarios: Array<[string, string[], Record<string, string>]> = [
+      ['full page of 50, before (parse + serialise, no compression)', ['/before/articles?limit=50'], {}],
+      ['full page of 50, stored JSON, no compression', ['/articles?limit=50'], {}],
+      ['full page of 50, stored JSON, gzip', ['/articles?limit=50'], { 'accept-encoding': 'gzip' }],
+      ['full page of 50, stored JSON, br', ['/articles?limit=50'], { 'accept-encoding': 'br' }],
+      ['summary page of 50 (view=summary), br', ['/articles?limit=50&view=summary'], { 'accept-encoding': 'br' }],
+      ['full-text q (one word), full page of 50, br', words.map((w) => `/articles?limit=50&q=${w}`), { 'accept-encoding': 'br' }],
+      ['full-text q (one word), summary page of 50, br', words.map((w) => `/articles?limit=50&view=summary&q=${w}`), { 'accept-encoding': 'br' }],
+    ];
+    console.log(`${kind}: load run, ${LOAD_ARTICLES} articles of ${LOAD_WORDS} words, ${CONNECTIONS} clients, ${LOAD_SECONDS} s per scenario`);
+    for (const [name, paths, headers] of scenarios) {
+      await settle(base);
+      const f = await load(base, paths, headers);
+      rows.push([name, f]);
+      console.log(
+        `  ${kind.padEnd(8)} ${name.padEnd(58)} ${f.rps.toFixed(0).padStart(6)} req/s  p50 ${f.p50.toFixed(0).padStart(5)} ms  p95 ${f.p95.toFixed(0).padStart(5)} ms  p99 ${f.p99.toFixed(0).padStart(5)} ms  ${(f.bytes / 1024).toFixed(0).padStart(5)} KiB/response${f.errors ? `  ${f.errors} errors` : ''}`,
+      );
+    }
+  } finally {
+    if (server && server.exitCode === null) {
+      const exited = new Promise((resolve) => server?.once('exit', resolve));
+      server.kill('SIGTERM');
+      await exited;
+    }
+    await store.close().catch(() => undefined);
+    if (dir) {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    if (schema) {
+      const client = new pg.Client({ connectionString: PG_URL });
+      await client.connect();
+      await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+      await client.end();
+    }
+  }
+  return rows;
+}
+
 async function main(): Promise<void> {
   console.log(`GET /articles over HTTP: ${ARTICLES} articles, ${REQUESTS} sequential requests per scenario, node ${process.version}, load average ${loadavg().map((x) => x.toFixed(1)).join(' ')}`);
   const all: Array<[string, ...Row]> = [];
+  const loads: Array<[string, string, LoadFigures]> = [];
   for (const kind of BACKENDS) {
-    for (const row of await runBackend(kind)) {
-      all.push([kind, ...row]);
+    if (MODE !== 'load') {
+      for (const row of await runBackend(kind)) {
+        all.push([kind, ...row]);
+      }
     }
+    if (MODE !== 'latency') {
+      for (const [name, f] of await runLoad(kind)) {
+        loads.push([kind, name, f]);
+      }
+    }
+  }
+  if (loads.length > 0) {
+    console.log(`\n| backend | ${CONNECTIONS} clients, ${LOAD_SECONDS} s | req/s | p50 ms | p95 ms | p99 ms | KiB/response |`);
+    console.log('|---|---|---:|---:|---:|---:|---:|');
+    for (const [kind, name, f] of loads) {
+      console.log(`| ${kind} | ${name} | ${f.rps.toFixed(0)} | ${f.p50.toFixed(0)} | ${f.p95.toFixed(0)} | ${f.p99.toFixed(0)} | ${(f.bytes / 1024).toFixed(0)} |`);
+    }
+  }
+  if (all.length === 0) {
+    return;
   }
   console.log(`\nload average at the end: ${loadavg().map((x) => x.toFixed(1)).join(' ')}`);
   console.log('\n| backend | scenario | HTTP p50 ms | HTTP p95 ms | HTTP p99 ms | store p50 ms | store p95 ms |');

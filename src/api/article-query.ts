@@ -3,7 +3,7 @@
  * validation (zod) and conversion to the store's ArticleQuery. Pure.
  */
 import { z } from 'zod';
-import type { ArticleQuery } from '../store/types.js';
+import { SUMMARY_FIELDS, type ArticleQuery, type ArticleRecord, type ArticleView } from '../store/types.js';
 import { badRequest } from './http-error.js';
 
 export const MAX_LIMIT = 200;
@@ -39,6 +39,32 @@ const filterShape = {
   entity: z.string().trim().min(1).max(200).optional().describe('Name of a person, place or organisation (case-insensitive).'),
 };
 
+/** Top-level fields of the stored record, the names `fields=` accepts. */
+export const ARTICLE_FIELDS = [
+  'id', 'url', 'canonicalUrl', 'feed', 'siteName', 'title', 'byline', 'dateline', 'publishedAt', 'modifiedAt',
+  'fetchedAt', 'storedAt', 'updatedAt', 'language', 'excerpt', 'text', 'html', 'wordCount', 'leadImage', 'topics',
+  'entities', 'keywords', 'clusterId', 'duplicateOf', 'contentHash', 'version', 'extraction',
+] as const satisfies ReadonlyArray<keyof ArticleRecord>;
+export type ArticleField = (typeof ARTICLE_FIELDS)[number];
+
+const known = new Set<string>(ARTICLE_FIELDS);
+
+const fieldList = z
+  .string()
+  .max(500)
+  .transform((s, ctx) => {
+    const names = [...new Set(s.split(',').map((f) => f.trim()).filter(Boolean))];
+    const unknown = names.filter((f) => !known.has(f));
+    if (names.length === 0 || unknown.length > 0) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `${unknown.length > 0 ? `unknown field ${unknown.map((f) => `"${f}"`).join(', ')}` : 'no field named'}; fields are ${ARTICLE_FIELDS.join(', ')}`,
+      });
+      return z.NEVER;
+    }
+    return names as ArticleField[];
+  });
+
 export const ListArticlesParams = z.strictObject({
   ...filterShape,
   limit: z.coerce
@@ -50,6 +76,13 @@ export const ListArticlesParams = z.strictObject({
     .describe(`Page size, 1..${MAX_LIMIT}.`),
   cursor: z.string().min(1).max(500).optional().describe('The nextCursor of the previous page.'),
   format: format.optional().describe('json (default) or ninjs; the Accept header application/ninjs+json works too.'),
+  view: z
+    .enum(['full', 'summary'])
+    .optional()
+    .describe(`full (default): whole records. summary: ${SUMMARY_FIELDS.join(', ')} only (JSON format).`),
+  fields: fieldList
+    .optional()
+    .describe('Comma-separated top-level fields to return for each article, e.g. id,title,publishedAt (JSON format; overrides view).'),
 });
 export type ListArticlesParams = z.infer<typeof ListArticlesParams>;
 
@@ -139,4 +172,30 @@ export function wantsNinjs(formatParam: 'json' | 'ninjs' | undefined, accept: st
   }
   // The explicit type beats a wildcard of the same quality; plain JSON wins ties.
   return ninjs > 0 && ninjs > json && ninjs >= wildcard;
+}
+
+const summaryFields = new Set<string>(SUMMARY_FIELDS);
+
+/**
+ * What a JSON list page reads from the store and what it keeps of each item:
+ * `fields` all in the summary are picked from the summary view, others from the
+ * full record; without `fields`, the view asked for (default full), sent as stored.
+ */
+export function listShape(p: Pick<ListArticlesParams, 'view' | 'fields'>): { view: ArticleView; pick: ArticleField[] | null } {
+  if (p.fields) {
+    return { view: p.fields.every((f) => summaryFields.has(f)) ? 'summary' : 'full', pick: p.fields };
+  }
+  return { view: p.view ?? 'full', pick: null };
+}
+
+/** The named fields of a stored JSON item (absent ones left out), as JSON. */
+export function pickFields(json: string, fields: readonly ArticleField[]): string {
+  const item = JSON.parse(json) as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const f of fields) {
+    if (f in item) {
+      out[f] = item[f];
+    }
+  }
+  return JSON.stringify(out);
 }

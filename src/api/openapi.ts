@@ -3,7 +3,8 @@
  * generated from the same zod schemas that validate them, so the two cannot drift. Pure.
  */
 import { z } from 'zod';
-import { GetArticleParams, ListArticlesParams, StreamParams } from './article-query.js';
+import { SUMMARY_FIELDS } from '../store/types.js';
+import { ARTICLE_FIELDS, GetArticleParams, ListArticlesParams, StreamParams } from './article-query.js';
 
 type JsonObject = Record<string, unknown>;
 
@@ -99,6 +100,24 @@ const Article = {
   },
 };
 
+const summaryProperty = (name: string): unknown => (Article.properties as Record<string, unknown>)[name];
+
+/** The summary view (?view=summary): these fields of the stored record. */
+const ArticleSummary = {
+  type: 'object',
+  description: `The summary view of an article (?view=summary): ${SUMMARY_FIELDS.join(', ')} of the stored record.`,
+  required: [...SUMMARY_FIELDS],
+  additionalProperties: false,
+  properties: Object.fromEntries(SUMMARY_FIELDS.map((f) => [f, summaryProperty(f)])),
+};
+
+const ArticleFields = {
+  type: 'object',
+  description: `A fields= selection: the named top-level fields of Article (${ARTICLE_FIELDS.join(', ')}), absent ones left out.`,
+  additionalProperties: false,
+  properties: Object.fromEntries(ARTICLE_FIELDS.map((f) => [f, summaryProperty(f) ?? {}])),
+};
+
 const FeedInput = {
   type: 'object',
   required: ['id', 'url'],
@@ -157,10 +176,16 @@ export function buildOpenApiDocument(opts: { version?: string } = {}): JsonObjec
           properties: { error: { type: 'string' }, message: { type: 'string' } },
         },
         Article,
+        ArticleSummary,
+        ArticleFields,
         ArticlePage: {
           type: 'object',
           required: ['items', 'nextCursor'],
-          properties: { items: { type: 'array', items: ref('Article') }, nextCursor: nullableString },
+          description: 'Items are whole records by default, summaries with view=summary, selections with fields=.',
+          properties: {
+            items: { type: 'array', items: { anyOf: [ref('Article'), ref('ArticleSummary'), ref('ArticleFields')] } },
+            nextCursor: nullableString,
+          },
         },
         FeedInput,
         Feed,
@@ -170,6 +195,8 @@ export function buildOpenApiDocument(opts: { version?: string } = {}): JsonObjec
       '/articles': {
         get: {
           summary: 'List articles, newest first, with filters and cursor pagination.',
+          description:
+            'Whole records by default; view=summary or fields= return lighter items (JSON only). Responses of 1 KiB or more are compressed (br or gzip) when Accept-Encoding allows.',
           parameters: queryParameters(ListArticlesParams),
           responses: {
             200: { description: 'A page of articles.', content: articleContent(ref('ArticlePage')) },

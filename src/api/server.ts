@@ -3,9 +3,11 @@
  * the SSE stream, the feed registry, health, metrics, the queue dashboard
  * and the OpenAPI document.
  */
+import zlib from 'node:zlib';
 import { createBullBoard } from '@bull-board/api';
 import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { FastifyAdapter } from '@bull-board/fastify';
+import compress from '@fastify/compress';
 import type { Queue } from 'bullmq';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { Redis } from 'ioredis';
@@ -21,7 +23,9 @@ import {
   GetArticleParams,
   ListArticlesParams,
   describeIssues,
+  listShape,
   parseParams,
+  pickFields,
   toArticleQuery,
   wantsNinjs,
 } from './article-query.js';
@@ -118,6 +122,17 @@ export async function createApiServer(deps: ApiDeps): Promise<FastifyInstance> {
     bodyLimit: 64 * 1024,
     return503OnClosing: true,
   });
+  // brotli or gzip by Accept-Encoding, for responses of 1 KiB and more; SSE is never compressed.
+  // The fastest levels: a full page of 50 real-size records is about 1.4 MB, and compressing it
+  // costs the API's CPU per request (on the benchmark machine brotli quality 4 took 125 ms, gzip
+  // level 6 90 ms; brotli 1 33 ms for 8 % more bytes, gzip 1 53 ms for 5 % more).
+  await app.register(compress, {
+    global: true,
+    encodings: ['br', 'gzip'],
+    threshold: 1024,
+    brotliOptions: { params: { [zlib.constants.BROTLI_PARAM_MODE]: zlib.constants.BROTLI_MODE_TEXT, [zlib.constants.BROTLI_PARAM_QUALITY]: 1 } },
+    zlibOptions: { level: 1 },
+  });
   const streamKey = deps.eventsStreamKey ?? `${deps.queuePrefix ?? 'telex'}:articles`;
   const metrics = createApiMetrics({ store, log, ...(deps.queues ? { queues: deps.queues } : {}) });
   const openStreams = new Set<() => void>();
@@ -166,9 +181,22 @@ export async function createApiServer(deps: ApiDeps): Promise<FastifyInstance> {
   app.get('/articles', async (request, reply) => {
     const params = parseParams(ListArticlesParams, request.query);
     const ninjs = wantsNinjs(params.format, request.headers.accept);
-    const page = await store.listArticles(toArticleQuery(params));
     reply.header('vary', 'Accept');
-    return { items: page.items.map((r) => render(r, ninjs)), nextCursor: page.nextCursor };
+    if (ninjs) {
+      if (params.view !== undefined || params.fields !== undefined) {
+        throw badRequest('invalid query: view and fields apply to the JSON format, not ninjs');
+      }
+      const page = await store.listArticles(toArticleQuery(params));
+      return { items: page.items.map((r) => render(r, true)), nextCursor: page.nextCursor };
+    }
+    // The page is written from the JSON texts the store keeps: no record is parsed or re-serialised
+    // (except to pick `fields`).
+    const { view, pick } = listShape(params);
+    const page = await store.listArticleJson(toArticleQuery(params), view);
+    const items = pick ? page.items.map((j) => pickFields(j, pick)) : page.items;
+    return reply
+      .type('application/json; charset=utf-8')
+      .send(`{"items":[${items.join(',')}],"nextCursor":${JSON.stringify(page.nextCursor)}}`);
   });
 
   app.get('/articles/:id', async (request, reply) => {

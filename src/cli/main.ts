@@ -9,6 +9,8 @@ import { createShutdown } from '../shutdown.js';
 import { openStore } from '../store/index.js';
 import { formatFeeds, formatSummary } from './format.js';
 import { exportArticles } from './articles.js';
+import { describeIssues, ListArticlesParams, type ArticleField } from '../api/article-query.js';
+import type { ArticleView } from '../store/types.js';
 import { addFeed, exportOpml, feedIdFromUrl, importOpml, resolveFeedUrl } from './feeds.js';
 
 const USAGE = `telex — news ingestion pipeline
@@ -24,6 +26,7 @@ Usage:
   telex feeds import <file.opml> | export                     OPML 2.0 in and out
   telex articles [--since <iso>] [--until <iso>] [--feed <id>] [--topic <code>] [--lang <code>]
                  [--q <text>] [--limit <n>] [--format json|jsonl|ninjs]
+                 [--view full|summary] [--fields id,title,...]     lighter JSON items, as GET /articles
   telex status [--json]                                       queue depths, feed health, store counts
   telex demo                                                  run the offline sample wire end to end
 
@@ -275,10 +278,27 @@ async function cmdArticles(argv: string[]): Promise<number> {
     q: { type: 'string' },
     limit: { type: 'string' },
     format: { type: 'string' },
+    view: { type: 'string' },
+    fields: { type: 'string' },
   });
   const format = (values.format as string | undefined) ?? 'json';
   if (!['json', 'jsonl', 'ninjs'].includes(format)) {
     throw new UsageError(`unknown format "${format}" (json, jsonl or ninjs)`);
+  }
+  const view = values.view as string | undefined;
+  if (view !== undefined && view !== 'full' && view !== 'summary') {
+    throw new UsageError(`unknown view "${view}" (full or summary)`);
+  }
+  let fields: ArticleField[] | undefined;
+  if (values.fields !== undefined) {
+    const parsed = ListArticlesParams.shape.fields.safeParse(values.fields);
+    if (!parsed.success || !parsed.data) {
+      throw new UsageError(`--fields: ${parsed.success ? 'no field named' : describeIssues(parsed.error)}`);
+    }
+    fields = parsed.data;
+  }
+  if ((view !== undefined || fields !== undefined) && format === 'ninjs') {
+    throw new UsageError('--view and --fields apply to json and jsonl, not ninjs');
   }
   const limit = values.limit === undefined ? undefined : Number(values.limit);
   if (limit !== undefined && (!Number.isInteger(limit) || limit < 1)) {
@@ -300,6 +320,8 @@ async function cmdArticles(argv: string[]): Promise<number> {
       },
       ...(limit !== undefined ? { limit } : {}),
       format: format as 'json' | 'jsonl' | 'ninjs',
+      ...(view ? { view: view as ArticleView } : {}),
+      ...(fields ? { fields } : {}),
       write: (chunk) => process.stdout.write(chunk),
     });
     return 0;

@@ -1,14 +1,17 @@
 import type {
+  ArticleJsonPage,
   ArticlePage,
+  ArticleView,
   ArticleQuery,
   ArticleRecord,
   FeedDefinition,
-  Fingerprint,
   FeedState,
   ItemOutcome,
   PollReport,
   SeenItem,
+  SimilarArticle,
   StoreStats,
+  UpsertOptions,
   UpsertOutcome,
 } from './types.js';
 
@@ -23,19 +26,27 @@ export interface ArticleStore {
 
   /**
    * Idempotent upsert keyed by `record.id`. Unchanged content hash: nothing is
-   * written. Changed: `version` is bumped, the first `publishedAt` kept.
+   * written. Changed: `version` is bumped, the first `publishedAt` kept. With
+   * `assignCluster`, the cluster is chosen inside the write's transaction, so
+   * near-duplicates written at the same moment (any process) end in one cluster.
    */
-  upsertArticle(
-    record: ArticleRecord,
-    opts?: { fingerprint?: Fingerprint },
-  ): Promise<{ outcome: UpsertOutcome; record: ArticleRecord }>;
+  upsertArticle(record: ArticleRecord, opts?: UpsertOptions): Promise<{ outcome: UpsertOutcome; record: ArticleRecord }>;
   /**
    * Near-duplicate candidates: stored articles sharing at least one LSH band key
-   * with `bands` (an indexed lookup, sub-linear in the number of articles).
+   * with `bands`, most shared keys first (an indexed lookup, sub-linear in the
+   * number of articles). Each band key contributes at most its
+   * SIMILAR_PER_BAND newest articles, so an over-common key costs a bounded read.
    */
-  findSimilar(bands: string[], limit?: number): Promise<Array<{ id: string; clusterId: string; signature: number[] }>>;
+  findSimilar(bands: string[], limit?: number): Promise<SimilarArticle[]>;
   getArticle(id: string): Promise<ArticleRecord | null>;
   listArticles(query: ArticleQuery): Promise<ArticlePage>;
+  /**
+   * The same page as `listArticles`, each item the JSON text the store keeps for
+   * `view` (`full`: the record as `getArticle` returns it; `summary`: its
+   * SUMMARY_FIELDS), neither parsed nor re-serialised: an API page is these
+   * texts joined.
+   */
+  listArticleJson(query: ArticleQuery, view: ArticleView): Promise<ArticleJsonPage>;
   countArticles(): Promise<number>;
 
   upsertFeed(feed: FeedDefinition): Promise<void>;
@@ -70,7 +81,7 @@ export interface StoreExtras {
    * with one store time for the whole batch. All or nothing.
    */
   upsertArticles(
-    items: ReadonlyArray<{ record: ArticleRecord; fingerprint?: Fingerprint }>,
+    items: ReadonlyArray<{ record: ArticleRecord } & UpsertOptions>,
   ): Promise<Array<{ outcome: UpsertOutcome; record: ArticleRecord }>>;
   /**
    * Retention: deletes articles whose sort time (publishedAt, else storedAt) is

@@ -31,19 +31,28 @@ import {
   unseenItems,
   highestKey,
   sortPlacement,
+  applyCluster,
+  jsonOfRow,
+  summaryOf,
+  viewColumns,
+  SIMILAR_LIMIT,
+  SIMILAR_PER_BAND,
 } from './store-core.js';
 import type {
+  ArticleJsonPage,
   ArticlePage,
+  ArticleView,
   ArticleQuery,
   ArticleRecord,
   FeedDefinition,
   FeedState,
-  Fingerprint,
   ItemOutcome,
   PollReport,
   SeenItem,
+  SimilarArticle,
   StoreOptions,
   StoreStats,
+  UpsertOptions,
   UpsertOutcome,
 } from './types.js';
 
@@ -206,7 +215,31 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX article_topics_code_feed_skey ON article_topics (code, feed_id, skey);
     `,
   },
+  {
+    version: 7,
+    name: 'sort key on band rows: (band, sort key) key, so a lookup reads only the newest rows of a common band',
+    sql: `
+      ALTER TABLE article_bands ADD COLUMN skey BIGINT;
+      UPDATE article_bands b SET skey = a.skey FROM articles a WHERE a.id = b.article_id;
+      ALTER TABLE article_bands ALTER COLUMN skey SET NOT NULL;
+      ALTER TABLE article_bands DROP CONSTRAINT article_bands_pkey;
+      ALTER TABLE article_bands ADD PRIMARY KEY (band, skey);
+    `,
+  },
+  {
+    version: 8,
+    name: 'summary view stored beside the record (list pages without the body)',
+    // Rows stored before keep a null summary: pages derive it from their record.
+    sql: 'ALTER TABLE articles ADD COLUMN summary TEXT;',
+  },
 ];
+
+/**
+ * First key of the advisory locks an upsert that assigns a cluster takes, one
+ * per band key (the second key is the band's hashtext): a key space of its own,
+ * apart from the single-key locks of sort-key slots and migrations.
+ */
+const BAND_LOCK_CLASS = 0x7e1e;
 
 /** A topic or entity filter matching fewer articles than this drives the page from its own index. */
 export const DRIVE_THRESHOLD = 2000;
@@ -348,13 +381,13 @@ export class PostgresArticleStore implements FullArticleStore {
     );
   }
 
-  upsertArticle(
-    record: ArticleRecord,
-    opts: { fingerprint?: Fingerprint } = {},
-  ): Promise<{ outcome: UpsertOutcome; record: ArticleRecord }> {
+  upsertArticle(record: ArticleRecord, opts: UpsertOptions = {}): Promise<{ outcome: UpsertOutcome; record: ArticleRecord }> {
     return this.run('upsertArticle', async () => {
       for (let attempt = 0; attempt < 5; attempt++) {
-        const result = await this.tx((c) => this.upsertOnce(c, record, opts.fingerprint));
+        const result = await this.tx(async (c) => {
+          await this.lockBands(c, [opts]);
+          return this.upsertOnce(c, record, opts);
+        });
         if (result) {
           return result;
         }
@@ -363,8 +396,36 @@ export class PostgresArticleStore implements FullArticleStore {
     });
   }
 
+  /**
+   * Serialises upserts that choose a cluster and share a band key: a
+   * transaction-scoped advisory lock per band key of every such item, taken in
+   * one statement in key order (so two writers never wait on each other in a
+   * circle), before any sort-key lock. A writer that gets them runs its
+   * similarity lookup after every earlier holder committed (READ COMMITTED: each
+   * statement sees what committed before it began), and a later writer sharing a
+   * key waits for this commit. See docs/clustering.md.
+   */
+  private async lockBands(c: PoolClient, items: ReadonlyArray<UpsertOptions>): Promise<void> {
+    const bands = new Set<string>();
+    for (const item of items) {
+      if (item.assignCluster && item.fingerprint) {
+        for (const b of item.fingerprint.bands) {
+          bands.add(b);
+        }
+      }
+    }
+    if (bands.size === 0) {
+      return;
+    }
+    await c.query(
+      `SELECT pg_advisory_xact_lock(${BAND_LOCK_CLASS}, h) FROM (SELECT DISTINCT hashtext(b) AS h
+       FROM unnest($1::text[]) AS b ORDER BY 1) s`,
+      [[...bands]],
+    );
+  }
+
   upsertArticles(
-    items: ReadonlyArray<{ record: ArticleRecord; fingerprint?: Fingerprint }>,
+    items: ReadonlyArray<{ record: ArticleRecord } & UpsertOptions>,
   ): Promise<Array<{ outcome: UpsertOutcome; record: ArticleRecord }>> {
     return this.run('upsertArticles', async () => {
       if (items.length === 0) {
@@ -373,6 +434,7 @@ export class PostgresArticleStore implements FullArticleStore {
       for (let attempt = 0; attempt < 5; attempt++) {
         try {
           return await this.tx(async (c) => {
+            await this.lockBands(c, items);
             const now = this.now();
             // Take every publication second's slot lock up front, in one order, so that
             // concurrent batches queue behind each other instead of deadlocking.
@@ -384,7 +446,7 @@ export class PostgresArticleStore implements FullArticleStore {
             );
             const out: Array<{ outcome: UpsertOutcome; record: ArticleRecord }> = [];
             for (const item of items) {
-              const result = await this.upsertOnce(c, item.record, item.fingerprint, now);
+              const result = await this.upsertOnce(c, item.record, item, now);
               if (!result) {
                 throw new RaceLost();
               }
@@ -408,7 +470,7 @@ export class PostgresArticleStore implements FullArticleStore {
   private async upsertOnce(
     c: PoolClient,
     record: ArticleRecord,
-    fingerprint: Fingerprint | undefined,
+    { fingerprint, assignCluster }: UpsertOptions,
     batchNow?: Date,
   ): Promise<{ outcome: UpsertOutcome; record: ArticleRecord } | null> {
     const row = (
@@ -419,6 +481,10 @@ export class PostgresArticleStore implements FullArticleStore {
     const plan = planUpsert(existing, record, now.toISOString());
     if (plan.outcome === 'unchanged') {
       return plan;
+    }
+    if (fingerprint && assignCluster) {
+      // Under the band locks (lockBands): every similar article written before is visible.
+      plan.record = applyCluster(plan.record, assignCluster(await this.similar(c, fingerprint.bands, SIMILAR_LIMIT)));
     }
     const r = plan.record;
     const { sortAt, skey: kept, base } = sortPlacement(row, r, now.getTime());
@@ -446,6 +512,7 @@ export class PostgresArticleStore implements FullArticleStore {
       JSON.stringify(r),
       foldDiacritics(r.title),
       foldDiacritics(r.text),
+      JSON.stringify(summaryOf(r)),
     ];
     const tsv = (t: string, x: string): string =>
       `setweight(to_tsvector('${TS_CONFIG}', ${t}), 'A') || setweight(to_tsvector('${TS_CONFIG}', ${x}), 'B')`;
@@ -454,7 +521,7 @@ export class PostgresArticleStore implements FullArticleStore {
       await c.query(
         `UPDATE articles SET canonical_url = $2, feed_id = $3, published_at = $4, updated_at = $5, language = $6,
          content_hash = $7, version = $8, cluster_id = $9, signature = COALESCE($10, signature), record = $11,
-         tsv = ${tsv('$12', '$13')}
+         tsv = ${tsv('$12', '$13')}, summary = $14
          WHERE id = $1`,
         [values[0], values[1], values[2], values[3], ...values.slice(6)],
       );
@@ -463,8 +530,8 @@ export class PostgresArticleStore implements FullArticleStore {
     } else {
       const inserted = await c.query(
         `INSERT INTO articles (id, canonical_url, feed_id, published_at, sort_at, stored_at, updated_at, language,
-         content_hash, version, cluster_id, signature, record, tsv, skey)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, ${tsv('$14', '$15')}, $16)
+         content_hash, version, cluster_id, signature, record, tsv, summary, skey)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, ${tsv('$14', '$15')}, $16, $17)
          ON CONFLICT (id) DO NOTHING`,
         [...values, skey],
       );
@@ -491,31 +558,38 @@ export class PostgresArticleStore implements FullArticleStore {
       await c.query('DELETE FROM article_bands WHERE article_id = $1', [r.id]);
       const bands = [...new Set(fingerprint.bands)];
       if (bands.length > 0) {
-        await c.query('INSERT INTO article_bands (band, article_id) SELECT unnest($1::text[]), $2', [bands, r.id]);
+        await c.query('INSERT INTO article_bands (band, article_id, skey) SELECT unnest($1::text[]), $2, $3', [bands, r.id, skey]);
       }
     }
     return plan;
   }
 
-  findSimilar(bands: string[], limit = 20): Promise<Array<{ id: string; clusterId: string; signature: number[] }>> {
-    return this.run('findSimilar', async () => {
-      const unique = [...new Set(bands)];
-      if (unique.length === 0) {
-        return [];
-      }
-      const rows = await this.rows(
+  findSimilar(bands: string[], limit = SIMILAR_LIMIT): Promise<SimilarArticle[]> {
+    return this.run('findSimilar', () => this.similar(this.pool, bands, limit));
+  }
+
+  /** Articles sharing band keys with `bands`, most shared first; each key contributes its SIMILAR_PER_BAND newest rows. */
+  private async similar(c: Pick<PoolClient, 'query'>, bands: string[], limit: number): Promise<SimilarArticle[]> {
+    const unique = [...new Set(bands)];
+    if (unique.length === 0) {
+      return [];
+    }
+    const rows = (
+      await c.query(
         `SELECT a.id, a.cluster_id, a.signature, s.shared
-         FROM (SELECT article_id, COUNT(*) AS shared FROM article_bands WHERE band = ANY($1::text[]) GROUP BY article_id) s
-         JOIN articles a ON a.id = s.article_id
-         ORDER BY s.shared DESC, a.skey DESC LIMIT $2`,
-        [unique, Math.max(1, Math.floor(limit))],
-      );
-      return rows.map((r) => ({
-        id: String(r.id),
-        clusterId: String(r.cluster_id),
-        signature: r.signature ? (JSON.parse(String(r.signature)) as number[]) : [],
-      }));
-    });
+         FROM (SELECT b.skey, COUNT(*) AS shared FROM unnest($1::text[]) AS k (band)
+               CROSS JOIN LATERAL (SELECT x.skey FROM article_bands x WHERE x.band = k.band ORDER BY x.skey DESC LIMIT $3) b
+               GROUP BY b.skey ORDER BY shared DESC, b.skey DESC LIMIT $2) s
+         JOIN articles a ON a.skey = s.skey
+         ORDER BY s.shared DESC, s.skey DESC`,
+        [unique, Math.max(1, Math.floor(limit)), SIMILAR_PER_BAND],
+      )
+    ).rows as Row[];
+    return rows.map((r) => ({
+      id: String(r.id),
+      clusterId: String(r.cluster_id),
+      signature: r.signature ? (JSON.parse(String(r.signature)) as number[]) : [],
+    }));
   }
 
   getArticle(id: string): Promise<ArticleRecord | null> {
@@ -535,94 +609,104 @@ export class PostgresArticleStore implements FullArticleStore {
    */
   listArticles(query: ArticleQuery): Promise<ArticlePage> {
     return this.run('listArticles', async () => {
-      const n = normaliseQuery(query, this.topicExpander);
-      let terms: string[] | null = null;
-      if (n.q !== null) {
-        terms = queryTerms(n.q);
-        if (terms.length === 0) {
-          return { items: [], nextCursor: null };
-        }
-      }
-      type Side = { filter: 'topic' | 'entity'; table: string; col: string; values: string[] };
-      const sides: Side[] = [];
-      if (n.topics !== null) {
-        sides.push({ filter: 'topic', table: 'article_topics', col: 'code', values: n.topics });
-      }
-      if (n.entity !== null) {
-        sides.push({ filter: 'entity', table: 'article_entities', col: 'key', values: [n.entity] });
-      }
-      if (n.topics !== null && terms === null && n.entity === null && n.lang === null) {
-        return this.pageOf(await this.topicPageRows(n, n.topics), n.limit);
-      }
-      let driver: Side | null = null;
-      if (terms === null) {
-        let best = this.driveThreshold;
-        for (const side of sides) {
-          const c = await this.rows(
-            `SELECT COUNT(*) AS c FROM (SELECT 1 FROM ${side.table} WHERE ${side.col} = ANY($1::text[]) LIMIT $2) x`,
-            [side.values, this.driveThreshold],
-          );
-          if (Number(c[0]?.c ?? best) < best) {
-            best = Number(c[0]?.c);
-            driver = side;
-          }
-        }
-      }
-      const p = new Params();
-      // A selective filter with nothing else to check on the article: take the page's
-      // keys straight from the filter's (value, sort key) index, then fetch those rows.
-      const keysFirst = driver !== null && terms === null && n.feed === null && n.lang === null && sides.length === 1;
-      const range = rangeConditions(keysFirst ? 'd' : 'a', n, p);
-      let sql: string;
-      if (keysFirst && driver !== null) {
-        sql = `SELECT a.id, a.skey, a.record FROM (
-            SELECT DISTINCT d.skey FROM ${driver.table} d
-            WHERE ${[`d.${driver.col} = ANY(${p.add(driver.values)}::text[])`, ...range].join(' AND ')}
-            ORDER BY d.skey DESC LIMIT ${p.add(n.limit + 1)}
-          ) s JOIN articles a ON a.skey = s.skey
-          ORDER BY a.skey DESC`;
-      } else {
-        let from = 'articles a';
-        if (driver !== null) {
-          from = `(SELECT DISTINCT d.skey FROM ${driver.table} d WHERE d.${driver.col} = ANY(${p.add(driver.values)}::text[])) s
-            JOIN articles a ON a.skey = s.skey`;
-        }
-        const where = [...range];
-        if (n.feed !== null) {
-          where.push(`a.feed_id = ${p.add(n.feed)}`);
-        }
-        if (n.lang !== null) {
-          const prefix = `${n.lang.replace(/[\\%_]/g, (ch) => `\\${ch}`)}-%`;
-          where.push(`(a.language = ${p.add(n.lang)} OR a.language LIKE ${p.add(prefix)})`);
-        }
-        for (const side of sides) {
-          if (side !== driver) {
-            where.push(
-              side.filter === 'topic'
-                ? `EXISTS (SELECT 1 FROM article_topics t WHERE t.article_id = a.id AND t.code = ANY(${p.add(side.values)}::text[]))`
-                : `EXISTS (SELECT 1 FROM article_entities e WHERE e.article_id = a.id AND e.key = ANY(${p.add(side.values)}::text[]))`,
-            );
-          }
-        }
-        if (terms !== null) {
-          // Terms are letters and digits only: safe inside to_tsquery.
-          where.push(`a.tsv @@ to_tsquery('${TS_CONFIG}', ${p.add(terms.join(' & '))})`);
-        }
-        const limit = p.add(n.limit + 1);
-        const pageSql = (extra: string[]): string => {
-          const all = [...where, ...extra];
-          return `SELECT a.id, a.skey, a.record FROM ${from}
-            ${all.length > 0 ? `WHERE ${all.join(' AND ')}` : ''}
-            ORDER BY a.skey DESC LIMIT ${limit}`;
-        };
-        sql = pageSql([]);
-        if (terms !== null) {
-          const rows = await this.textRows(pageSql, p.values, n.cursor?.key ?? null, n.limit);
-          return this.pageOf(rows, n.limit);
-        }
-      }
-      return this.pageOf(await this.rows(sql, p.values), n.limit);
+      const page = await this.page(query, 'full');
+      return { items: page.items.map((j) => JSON.parse(j) as ArticleRecord), nextCursor: page.nextCursor };
     });
+  }
+
+  listArticleJson(query: ArticleQuery, view: ArticleView): Promise<ArticleJsonPage> {
+    return this.run('listArticleJson', () => this.page(query, view));
+  }
+
+  private async page(query: ArticleQuery, view: ArticleView): Promise<ArticleJsonPage> {
+    const cols = viewColumns(view);
+    const n = normaliseQuery(query, this.topicExpander);
+    let terms: string[] | null = null;
+    if (n.q !== null) {
+      terms = queryTerms(n.q);
+      if (terms.length === 0) {
+        return { items: [], nextCursor: null };
+      }
+    }
+    type Side = { filter: 'topic' | 'entity'; table: string; col: string; values: string[] };
+    const sides: Side[] = [];
+    if (n.topics !== null) {
+      sides.push({ filter: 'topic', table: 'article_topics', col: 'code', values: n.topics });
+    }
+    if (n.entity !== null) {
+      sides.push({ filter: 'entity', table: 'article_entities', col: 'key', values: [n.entity] });
+    }
+    if (n.topics !== null && terms === null && n.entity === null && n.lang === null) {
+      return this.pageOf(await this.topicPageRows(n, n.topics, cols), n.limit, view);
+    }
+    let driver: Side | null = null;
+    if (terms === null) {
+      let best = this.driveThreshold;
+      for (const side of sides) {
+        const c = await this.rows(
+          `SELECT COUNT(*) AS c FROM (SELECT 1 FROM ${side.table} WHERE ${side.col} = ANY($1::text[]) LIMIT $2) x`,
+          [side.values, this.driveThreshold],
+        );
+        if (Number(c[0]?.c ?? best) < best) {
+          best = Number(c[0]?.c);
+          driver = side;
+        }
+      }
+    }
+    const p = new Params();
+    // A selective filter with nothing else to check on the article: take the page's
+    // keys straight from the filter's (value, sort key) index, then fetch those rows.
+    const keysFirst = driver !== null && terms === null && n.feed === null && n.lang === null && sides.length === 1;
+    const range = rangeConditions(keysFirst ? 'd' : 'a', n, p);
+    let sql: string;
+    if (keysFirst && driver !== null) {
+      sql = `SELECT a.id, a.skey, ${cols} FROM (
+          SELECT DISTINCT d.skey FROM ${driver.table} d
+          WHERE ${[`d.${driver.col} = ANY(${p.add(driver.values)}::text[])`, ...range].join(' AND ')}
+          ORDER BY d.skey DESC LIMIT ${p.add(n.limit + 1)}
+        ) s JOIN articles a ON a.skey = s.skey
+        ORDER BY a.skey DESC`;
+    } else {
+      let from = 'articles a';
+      if (driver !== null) {
+        from = `(SELECT DISTINCT d.skey FROM ${driver.table} d WHERE d.${driver.col} = ANY(${p.add(driver.values)}::text[])) s
+          JOIN articles a ON a.skey = s.skey`;
+      }
+      const where = [...range];
+      if (n.feed !== null) {
+        where.push(`a.feed_id = ${p.add(n.feed)}`);
+      }
+      if (n.lang !== null) {
+        const prefix = `${n.lang.replace(/[\\%_]/g, (ch) => `\\${ch}`)}-%`;
+        where.push(`(a.language = ${p.add(n.lang)} OR a.language LIKE ${p.add(prefix)})`);
+      }
+      for (const side of sides) {
+        if (side !== driver) {
+          where.push(
+            side.filter === 'topic'
+              ? `EXISTS (SELECT 1 FROM article_topics t WHERE t.article_id = a.id AND t.code = ANY(${p.add(side.values)}::text[]))`
+              : `EXISTS (SELECT 1 FROM article_entities e WHERE e.article_id = a.id AND e.key = ANY(${p.add(side.values)}::text[]))`,
+          );
+        }
+      }
+      if (terms !== null) {
+        // Terms are letters and digits only: safe inside to_tsquery.
+        where.push(`a.tsv @@ to_tsquery('${TS_CONFIG}', ${p.add(terms.join(' & '))})`);
+      }
+      const limit = p.add(n.limit + 1);
+      const pageSql = (extra: string[]): string => {
+        const all = [...where, ...extra];
+        return `SELECT a.id, a.skey, ${cols} FROM ${from}
+          ${all.length > 0 ? `WHERE ${all.join(' AND ')}` : ''}
+          ORDER BY a.skey DESC LIMIT ${limit}`;
+      };
+      sql = pageSql([]);
+      if (terms !== null) {
+        const rows = await this.textRows(pageSql, p.values, n.cursor?.key ?? null, n.limit);
+        return this.pageOf(rows, n.limit, view);
+      }
+    }
+    return this.pageOf(await this.rows(sql, p.values), n.limit, view);
   }
 
   /**
@@ -632,7 +716,7 @@ export class PostgresArticleStore implements FullArticleStore {
    * read. The work is bounded by the page size times the number of codes, however
    * common the topic and however rare it is within the feed.
    */
-  private topicPageRows(n: NormalisedQuery, codes: string[]): Promise<Row[]> {
+  private topicPageRows(n: NormalisedQuery, codes: string[], cols: string): Promise<Row[]> {
     const p = new Params();
     const where = ['d.code = c.code'];
     if (n.feed !== null) {
@@ -641,7 +725,7 @@ export class PostgresArticleStore implements FullArticleStore {
     where.push(...rangeConditions('d', n, p));
     const limit = p.add(n.limit + 1);
     return this.rows(
-      `SELECT a.id, a.skey, a.record FROM (
+      `SELECT a.id, a.skey, ${cols} FROM (
          SELECT DISTINCT k.skey FROM unnest(${p.add(codes)}::text[]) AS c (code)
          CROSS JOIN LATERAL (
            SELECT d.skey FROM article_topics d WHERE ${where.join(' AND ')} ORDER BY d.skey DESC LIMIT ${limit}
@@ -653,11 +737,11 @@ export class PostgresArticleStore implements FullArticleStore {
     );
   }
 
-  private pageOf(rows: Row[], limit: number): ArticlePage {
+  private pageOf(rows: Row[], limit: number, view: ArticleView): ArticleJsonPage {
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
     return {
-      items: page.map((r) => JSON.parse(String(r.record)) as ArticleRecord),
+      items: page.map((r) => jsonOfRow(r, view)),
       nextCursor: rows.length > limit && last ? encodeCursor({ key: Number(last.skey), id: String(last.id) }) : null,
     };
   }

@@ -32,19 +32,28 @@ import {
   bandKey,
   highestKey,
   sortPlacement,
+  applyCluster,
+  jsonOfRow,
+  summaryOf,
+  viewColumns,
+  SIMILAR_LIMIT,
+  SIMILAR_PER_BAND,
 } from './store-core.js';
 import type {
+  ArticleJsonPage,
   ArticlePage,
+  ArticleView,
   ArticleQuery,
   ArticleRecord,
   FeedDefinition,
   FeedState,
-  Fingerprint,
   ItemOutcome,
   PollReport,
   SeenItem,
+  SimilarArticle,
   StoreOptions,
   StoreStats,
+  UpsertOptions,
   UpsertOutcome,
 } from './types.js';
 
@@ -234,6 +243,12 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
       db.exec('DROP TABLE article_bands;');
     },
   },
+  {
+    version: 6,
+    name: 'summary view stored beside the record (list pages without the body)',
+    // Rows stored before keep a null summary: pages derive it from their record.
+    up: 'ALTER TABLE articles ADD COLUMN summary TEXT;',
+  },
 ];
 
 const storeError = (err: unknown, what: string): PipelineError => toStoreError('sqlite', err, what);
@@ -346,23 +361,24 @@ export class SqliteArticleStore implements FullArticleStore {
     });
   }
 
-  upsertArticle(
-    record: ArticleRecord,
-    opts: { fingerprint?: Fingerprint } = {},
-  ): Promise<{ outcome: UpsertOutcome; record: ArticleRecord }> {
-    return this.run('upsertArticle', () =>
-      this.db.transaction(() => this.upsertRow(record, opts.fingerprint, this.now())).immediate(),
-    );
+  /**
+   * Runs in a write (IMMEDIATE) transaction: SQLite lets one connection of any
+   * process write at a time, and a writer reads the newest committed state. So an
+   * `assignCluster` lookup made inside it sees every article written before, and
+   * no other write can land between that lookup and this commit.
+   */
+  upsertArticle(record: ArticleRecord, opts: UpsertOptions = {}): Promise<{ outcome: UpsertOutcome; record: ArticleRecord }> {
+    return this.run('upsertArticle', () => this.db.transaction(() => this.upsertRow(record, opts, this.now())).immediate());
   }
 
   upsertArticles(
-    items: ReadonlyArray<{ record: ArticleRecord; fingerprint?: Fingerprint }>,
+    items: ReadonlyArray<{ record: ArticleRecord } & UpsertOptions>,
   ): Promise<Array<{ outcome: UpsertOutcome; record: ArticleRecord }>> {
     return this.run('upsertArticles', () =>
       this.db
         .transaction(() => {
           const now = this.now();
-          return items.map((item) => this.upsertRow(item.record, item.fingerprint, now));
+          return items.map((item) => this.upsertRow(item.record, item, now));
         })
         .immediate(),
     );
@@ -371,7 +387,7 @@ export class SqliteArticleStore implements FullArticleStore {
   /** One upsert, inside the caller's transaction. */
   private upsertRow(
     record: ArticleRecord,
-    fingerprint: Fingerprint | undefined,
+    { fingerprint, assignCluster }: UpsertOptions,
     now: Date,
   ): { outcome: UpsertOutcome; record: ArticleRecord } {
     const row = this.statement('SELECT skey, record, content_hash, version, sort_at FROM articles WHERE id = ?')
@@ -380,6 +396,9 @@ export class SqliteArticleStore implements FullArticleStore {
     const plan = planUpsert(existing, record, now.toISOString());
     if (plan.outcome === 'unchanged') {
       return plan;
+    }
+    if (fingerprint && assignCluster) {
+      plan.record = applyCluster(plan.record, assignCluster(this.similar(fingerprint.bands, SIMILAR_LIMIT)));
     }
     const r = plan.record;
     const { sortAt, skey: kept, base } = sortPlacement(row, r, now.getTime());
@@ -401,12 +420,13 @@ export class SqliteArticleStore implements FullArticleStore {
       cluster_id: r.clusterId,
       signature: fingerprint ? JSON.stringify(fingerprint.signature) : null,
       record: JSON.stringify(r),
+      summary: JSON.stringify(summaryOf(r)),
     };
     if (row) {
       this.statement(
           `UPDATE articles SET canonical_url = @canonical_url, feed_id = @feed_id, published_at = @published_at,
            updated_at = @updated_at, language = @language, content_hash = @content_hash, version = @version,
-           cluster_id = @cluster_id, signature = COALESCE(@signature, signature), record = @record WHERE id = @id`,
+           cluster_id = @cluster_id, signature = COALESCE(@signature, signature), record = @record, summary = @summary WHERE id = @id`,
         )
         .run(cols);
       this.statement('DELETE FROM article_topics WHERE article_id = ?').run(r.id);
@@ -415,9 +435,9 @@ export class SqliteArticleStore implements FullArticleStore {
     } else {
       this.statement(
           `INSERT INTO articles (id, canonical_url, feed_id, published_at, sort_at, skey, stored_at, updated_at,
-           language, content_hash, version, cluster_id, signature, record)
+           language, content_hash, version, cluster_id, signature, record, summary)
            VALUES (@id, @canonical_url, @feed_id, @published_at, @sort_at, @skey, @stored_at, @updated_at,
-           @language, @content_hash, @version, @cluster_id, @signature, @record)`,
+           @language, @content_hash, @version, @cluster_id, @signature, @record, @summary)`,
         )
         .run(cols);
     }
@@ -444,27 +464,37 @@ export class SqliteArticleStore implements FullArticleStore {
     return plan;
   }
 
-  findSimilar(bands: string[], limit = 20): Promise<Array<{ id: string; clusterId: string; signature: number[] }>> {
-    return this.run('findSimilar', () => {
-      const unique = [...new Set(bands.map(bandKey))].slice(0, SQLITE_PARAM_CHUNK);
-      if (unique.length === 0) {
-        return [];
-      }
-      const rows = this.statement(
-          `SELECT a.id, a.cluster_id, a.signature, b.shared
-           FROM (SELECT skey, COUNT(*) AS shared FROM article_band_keys
-                 WHERE band IN (${unique.map(() => '?').join(', ')})
-                 GROUP BY skey ORDER BY shared DESC, skey DESC LIMIT ?) b
-           JOIN articles a ON a.skey = b.skey
-           ORDER BY b.shared DESC, b.skey DESC`,
-        )
-        .all(...unique, Math.max(1, Math.floor(limit))) as Row[];
-      return rows.map((r) => ({
-        id: String(r.id),
-        clusterId: String(r.cluster_id),
-        signature: r.signature ? (JSON.parse(String(r.signature)) as number[]) : [],
-      }));
-    });
+  findSimilar(bands: string[], limit = SIMILAR_LIMIT): Promise<SimilarArticle[]> {
+    return this.run('findSimilar', () => this.similar(bands, limit));
+  }
+
+  /**
+   * Articles sharing band keys with `bands`, most shared first. Each key joins its
+   * rows from its SIMILAR_PER_BAND-th newest sort key on (found by one short walk
+   * of the (band, sort key) index), so an over-common key reads a bounded range.
+   */
+  private similar(bands: string[], limit: number): SimilarArticle[] {
+    const unique = [...new Set(bands.map(bandKey))].slice(0, SQLITE_PARAM_CHUNK);
+    if (unique.length === 0) {
+      return [];
+    }
+    const rows = this.statement(
+        `WITH k (band) AS (SELECT value FROM json_each(?))
+         SELECT a.id, a.cluster_id, a.signature, b.shared
+         FROM (SELECT x.skey, COUNT(*) AS shared FROM k CROSS JOIN article_band_keys x
+               WHERE x.band = k.band AND x.skey >= COALESCE(
+                 (SELECT y.skey FROM article_band_keys y WHERE y.band = k.band ORDER BY y.skey DESC LIMIT 1 OFFSET ?),
+                 -9007199254740991)
+               GROUP BY x.skey ORDER BY shared DESC, x.skey DESC LIMIT ?) b
+         JOIN articles a ON a.skey = b.skey
+         ORDER BY b.shared DESC, b.skey DESC`,
+      )
+      .all(JSON.stringify(unique), SIMILAR_PER_BAND - 1, Math.max(1, Math.floor(limit))) as Row[];
+    return rows.map((r) => ({
+      id: String(r.id),
+      clusterId: String(r.cluster_id),
+      signature: r.signature ? (JSON.parse(String(r.signature)) as number[]) : [],
+    }));
   }
 
   getArticle(id: string): Promise<ArticleRecord | null> {
@@ -482,125 +512,135 @@ export class SqliteArticleStore implements FullArticleStore {
    */
   listArticles(query: ArticleQuery): Promise<ArticlePage> {
     return this.run('listArticles', () => {
-      const n = normaliseQuery(query, this.topicExpander);
-      const where: string[] = [];
-      const params: unknown[] = [];
-      const marks = (xs: unknown[]): string => xs.map(() => '?').join(', ');
-      let match: string | null = null;
-      if (n.q !== null) {
-        match = ftsMatchExpression(n.q);
-        if (match === null) {
-          return { items: [], nextCursor: null };
-        }
-      }
-      type Side = { table: string; col: string; values: string[] };
-      const sides: Array<Side & { filter: 'topic' | 'entity' }> = [];
-      if (n.topics !== null) {
-        sides.push({ filter: 'topic', table: 'article_topics', col: 'code', values: n.topics });
-      }
-      if (n.entity !== null) {
-        sides.push({ filter: 'entity', table: 'article_entities', col: 'key', values: [n.entity] });
-      }
-      let driver: Side | null = null;
-      if (match === null) {
-        let best = this.driveThreshold;
-        for (const side of sides) {
-          const c = this.statement(
-              `SELECT COUNT(*) AS c FROM (SELECT 1 FROM ${side.table} WHERE ${side.col} IN (${marks(side.values)}) LIMIT ?)`,
-            )
-            .get(...side.values, this.driveThreshold) as Row;
-          if (Number(c.c) < best) {
-            best = Number(c.c);
-            driver = side;
-          }
-        }
-      }
-      if (n.feed !== null) {
-        where.push('a.feed_id = ?');
-        params.push(n.feed);
-      }
-      if (n.lang !== null) {
-        where.push("(a.language = ? OR a.language LIKE ? ESCAPE '\\')");
-        params.push(n.lang, `${n.lang.replace(/[\\%_]/g, (c) => `\\${c}`)}-%`);
-      }
-      for (const side of sides) {
-        if (side !== driver) {
-          where.push(
-            side.filter === 'topic'
-              ? `EXISTS (SELECT 1 FROM article_topics t WHERE t.article_id = a.id AND t.code IN (${marks(side.values)}))`
-              : `EXISTS (SELECT 1 FROM article_entities e WHERE e.article_id = a.id AND e.key IN (${marks(side.values)}))`,
-          );
-          params.push(...side.values);
-        }
-      }
-      // A selective filter with nothing else to check on the article: take the page's
-      // keys straight from the filter's (value, sort key) index, then fetch those rows.
-      const keysFirst = match === null && driver !== null && where.length === 0;
-      let key: string;
-      let sortCol: string;
-      if (match !== null) {
-        key = 'f.rowid';
-        sortCol = 'a.sort_at';
-      } else if (driver !== null) {
-        key = keysFirst ? 'd.skey' : 's.skey';
-        sortCol = keysFirst ? 'd.sort_at' : 'a.sort_at';
-      } else {
-        key = 'a.skey';
-        sortCol = 'a.sort_at';
-      }
-      const range: string[] = [];
-      const rangeParams: unknown[] = [];
-      // since/until: a sort-key range (whole seconds, uses the index) narrowed to the exact milliseconds.
-      if (n.sinceMs !== null) {
-        range.push(`${key} >= ?`, `${sortCol} >= ?`);
-        rangeParams.push(sortKeyBase(n.sinceMs), n.sinceMs);
-      }
-      if (n.untilMs !== null) {
-        range.push(`${key} < ?`, `${sortCol} < ?`);
-        rangeParams.push(sortKeyBase(n.untilMs) + SORT_KEY_SLOTS, n.untilMs);
-      }
-      if (n.cursor !== null) {
-        range.push(`${key} < ?`);
-        rangeParams.push(n.cursor.key);
-      }
-      let sql: string;
-      const fromParams: unknown[] = [];
-      if (keysFirst && driver !== null) {
-        sql = `SELECT a.id, a.skey, a.record FROM (
-            SELECT DISTINCT d.skey FROM ${driver.table} d
-            WHERE ${[`d.${driver.col} IN (${marks(driver.values)})`, ...range].join(' AND ')}
-            ORDER BY d.skey DESC LIMIT ?
-          ) s CROSS JOIN articles a ON a.skey = s.skey
-          ORDER BY s.skey DESC LIMIT ?`;
-        fromParams.push(...driver.values, ...rangeParams, n.limit + 1);
-      } else {
-        let from: string;
-        if (match !== null) {
-          // The full-text rowid is the sort key: FTS5 walks matches newest first and stops at the limit.
-          from = 'articles_fts f JOIN articles a ON a.skey = f.rowid';
-          where.unshift('articles_fts MATCH ?');
-          params.unshift(match);
-        } else if (driver !== null) {
-          from = `(SELECT DISTINCT d.skey FROM ${driver.table} d WHERE d.${driver.col} IN (${marks(driver.values)})) s
-            CROSS JOIN articles a ON a.skey = s.skey`;
-          fromParams.push(...driver.values);
-        } else {
-          from = 'articles a';
-        }
-        where.push(...range);
-        params.push(...rangeParams);
-        sql = `SELECT a.id, a.skey, a.record FROM ${from}
-          ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
-          ORDER BY ${key} DESC LIMIT ?`;
-      }
-      const rows = this.statement(sql).all(...fromParams, ...params, n.limit + 1) as Row[];
-      const page = rows.slice(0, n.limit);
-      const last = page[page.length - 1];
-      return {
-        items: page.map((r) => JSON.parse(String(r.record)) as ArticleRecord),
-        nextCursor: rows.length > n.limit && last ? encodeCursor({ key: Number(last.skey), id: String(last.id) }) : null,
-      };
+      const page = this.page(query, 'full');
+      return { items: page.items.map((j) => JSON.parse(j) as ArticleRecord), nextCursor: page.nextCursor };
     });
+  }
+
+  listArticleJson(query: ArticleQuery, view: ArticleView): Promise<ArticleJsonPage> {
+    return this.run('listArticleJson', () => this.page(query, view));
+  }
+
+  private page(query: ArticleQuery, view: ArticleView): ArticleJsonPage {
+    const cols = viewColumns(view);
+    const n = normaliseQuery(query, this.topicExpander);
+    const where: string[] = [];
+    const params: unknown[] = [];
+    const marks = (xs: unknown[]): string => xs.map(() => '?').join(', ');
+    let match: string | null = null;
+    if (n.q !== null) {
+      match = ftsMatchExpression(n.q);
+      if (match === null) {
+        return { items: [], nextCursor: null };
+      }
+    }
+    type Side = { table: string; col: string; values: string[] };
+    const sides: Array<Side & { filter: 'topic' | 'entity' }> = [];
+    if (n.topics !== null) {
+      sides.push({ filter: 'topic', table: 'article_topics', col: 'code', values: n.topics });
+    }
+    if (n.entity !== null) {
+      sides.push({ filter: 'entity', table: 'article_entities', col: 'key', values: [n.entity] });
+    }
+    let driver: Side | null = null;
+    if (match === null) {
+      let best = this.driveThreshold;
+      for (const side of sides) {
+        const c = this.statement(
+            `SELECT COUNT(*) AS c FROM (SELECT 1 FROM ${side.table} WHERE ${side.col} IN (${marks(side.values)}) LIMIT ?)`,
+          )
+          .get(...side.values, this.driveThreshold) as Row;
+        if (Number(c.c) < best) {
+          best = Number(c.c);
+          driver = side;
+        }
+      }
+    }
+    if (n.feed !== null) {
+      where.push('a.feed_id = ?');
+      params.push(n.feed);
+    }
+    if (n.lang !== null) {
+      where.push("(a.language = ? OR a.language LIKE ? ESCAPE '\\')");
+      params.push(n.lang, `${n.lang.replace(/[\\%_]/g, (c) => `\\${c}`)}-%`);
+    }
+    for (const side of sides) {
+      if (side !== driver) {
+        where.push(
+          side.filter === 'topic'
+            ? `EXISTS (SELECT 1 FROM article_topics t WHERE t.article_id = a.id AND t.code IN (${marks(side.values)}))`
+            : `EXISTS (SELECT 1 FROM article_entities e WHERE e.article_id = a.id AND e.key IN (${marks(side.values)}))`,
+        );
+        params.push(...side.values);
+      }
+    }
+    // A selective filter with nothing else to check on the article: take the page's
+    // keys straight from the filter's (value, sort key) index, then fetch those rows.
+    const keysFirst = match === null && driver !== null && where.length === 0;
+    let key: string;
+    let sortCol: string;
+    if (match !== null) {
+      key = 'f.rowid';
+      sortCol = 'a.sort_at';
+    } else if (driver !== null) {
+      key = keysFirst ? 'd.skey' : 's.skey';
+      sortCol = keysFirst ? 'd.sort_at' : 'a.sort_at';
+    } else {
+      key = 'a.skey';
+      sortCol = 'a.sort_at';
+    }
+    const range: string[] = [];
+    const rangeParams: unknown[] = [];
+    // since/until: a sort-key range (whole seconds, uses the index) narrowed to the exact milliseconds.
+    if (n.sinceMs !== null) {
+      range.push(`${key} >= ?`, `${sortCol} >= ?`);
+      rangeParams.push(sortKeyBase(n.sinceMs), n.sinceMs);
+    }
+    if (n.untilMs !== null) {
+      range.push(`${key} < ?`, `${sortCol} < ?`);
+      rangeParams.push(sortKeyBase(n.untilMs) + SORT_KEY_SLOTS, n.untilMs);
+    }
+    if (n.cursor !== null) {
+      range.push(`${key} < ?`);
+      rangeParams.push(n.cursor.key);
+    }
+    let sql: string;
+    const fromParams: unknown[] = [];
+    if (keysFirst && driver !== null) {
+      sql = `SELECT a.id, a.skey, ${cols} FROM (
+          SELECT DISTINCT d.skey FROM ${driver.table} d
+          WHERE ${[`d.${driver.col} IN (${marks(driver.values)})`, ...range].join(' AND ')}
+          ORDER BY d.skey DESC LIMIT ?
+        ) s CROSS JOIN articles a ON a.skey = s.skey
+        ORDER BY s.skey DESC LIMIT ?`;
+      fromParams.push(...driver.values, ...rangeParams, n.limit + 1);
+    } else {
+      let from: string;
+      if (match !== null) {
+        // The full-text rowid is the sort key: FTS5 walks matches newest first and stops at the limit.
+        from = 'articles_fts f JOIN articles a ON a.skey = f.rowid';
+        where.unshift('articles_fts MATCH ?');
+        params.unshift(match);
+      } else if (driver !== null) {
+        from = `(SELECT DISTINCT d.skey FROM ${driver.table} d WHERE d.${driver.col} IN (${marks(driver.values)})) s
+          CROSS JOIN articles a ON a.skey = s.skey`;
+        fromParams.push(...driver.values);
+      } else {
+        from = 'articles a';
+      }
+      where.push(...range);
+      params.push(...rangeParams);
+      sql = `SELECT a.id, a.skey, ${cols} FROM ${from}
+        ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
+        ORDER BY ${key} DESC LIMIT ?`;
+    }
+    const rows = this.statement(sql).all(...fromParams, ...params, n.limit + 1) as Row[];
+    const page = rows.slice(0, n.limit);
+    const last = page[page.length - 1];
+    return {
+      items: page.map((r) => jsonOfRow(r, view)),
+      nextCursor: rows.length > n.limit && last ? encodeCursor({ key: Number(last.skey), id: String(last.id) }) : null,
+    };
   }
 
   countArticles(): Promise<number> {

@@ -4,7 +4,7 @@
  */
 import { fmix32 } from '../lib/hash.js';
 import { PipelineError } from '../errors.js';
-import type { ArticleQuery, ArticleRecord, FeedState, ItemOutcome, SeenItem, UpsertOutcome } from './types.js';
+import type { ArticleQuery, ArticleRecord, ArticleSummary, ArticleView, ClusterAssignment, FeedState, ItemOutcome, SeenItem, UpsertOutcome } from './types.js';
 
 export const DEFAULT_PAGE_SIZE = 50;
 export const MAX_PAGE_SIZE = 1000;
@@ -288,4 +288,54 @@ export function bandKey(band: string): number {
     b = Math.imul(b ^ c, 0x01000193) + 0x9e3779b9;
   }
   return (fmix32(b) & 0xfffff) * 0x1_0000_0000 + fmix32(a);
+}
+
+/**
+ * Articles each band key contributes to a similarity lookup: its newest this
+ * many. A key shared by thousands of stories (boilerplate-heavy or very short
+ * texts) then costs a bounded index read instead of a scan of every article
+ * carrying it. Recall: a copy is missed only when every band key it shares with
+ * its original is also carried by more than this many newer articles; copies of
+ * one story arrive within hours of each other and share several keys (see
+ * docs/clustering.md).
+ */
+export const SIMILAR_PER_BAND = 200;
+
+/** The record with the cluster an upsert's `assignCluster` chose (null: the record's own). */
+export function applyCluster(record: ArticleRecord, assignment: ClusterAssignment): ArticleRecord {
+  return assignment ? { ...record, clusterId: assignment.clusterId, duplicateOf: assignment.duplicateOf } : record;
+}
+
+/** Candidates a similarity lookup returns by default (most shared band keys first). */
+export const SIMILAR_LIMIT = 20;
+
+/** The summary view of a record (SUMMARY_FIELDS; topics without evidence). */
+export function summaryOf(r: ArticleRecord): ArticleSummary {
+  return {
+    id: r.id,
+    url: r.url,
+    title: r.title,
+    feed: r.feed,
+    publishedAt: r.publishedAt,
+    language: r.language,
+    topics: (r.topics ?? []).map((t) => ({ code: t.code, label: t.label, score: t.score, scheme: t.scheme })),
+    clusterId: r.clusterId,
+    excerpt: r.excerpt,
+  };
+}
+
+/**
+ * Page columns a backend selects for a view: the record, or the stored summary
+ * (with the record only for rows stored before summaries were, whose summary is null).
+ */
+export const viewColumns = (view: ArticleView): string =>
+  view === 'full' ? 'a.record' : 'a.summary, CASE WHEN a.summary IS NULL THEN a.record END AS record';
+
+/** The JSON text of a page row in a view (see `viewColumns`). */
+export function jsonOfRow(row: Row, view: ArticleView): string {
+  if (view === 'summary' && row.summary !== null && row.summary !== undefined) {
+    return String(row.summary);
+  }
+  const record = String(row.record);
+  return view === 'full' ? record : JSON.stringify(summaryOf(JSON.parse(record) as ArticleRecord));
 }

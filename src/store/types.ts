@@ -67,6 +67,17 @@ export type ArticleQuery = {
 
 export type ArticlePage = { items: ArticleRecord[]; nextCursor: string | null };
 
+/** Fields of the summary view of an article (list pages that do not need the body). */
+export const SUMMARY_FIELDS = ['id', 'url', 'title', 'feed', 'publishedAt', 'language', 'topics', 'clusterId', 'excerpt'] as const;
+export type SummaryField = (typeof SUMMARY_FIELDS)[number];
+/** The summary view: a few fields of the record; topics without their evidence. */
+export type ArticleSummary = Pick<ArticleRecord, SummaryField>;
+
+/** How a page of articles comes back from `listArticleJson`. */
+export type ArticleView = 'full' | 'summary';
+/** A page whose items are JSON texts, as stored (`full`: the record; `summary`: its summary), ready to be sent as they are. */
+export type ArticleJsonPage = { items: string[]; nextCursor: string | null };
+
 export type FeedDefinition = {
   id: string;
   url: string;
@@ -119,6 +130,26 @@ export type ItemOutcome = {
 
 /** MinHash signature of an article's text and its LSH band keys (see the enricher's clustering core). */
 export type Fingerprint = { signature: number[]; bands: string[] };
+
+/** A stored article sharing a band key with a fingerprint (`findSimilar`). */
+export type SimilarArticle = { id: string; clusterId: string; signature: number[] };
+
+/** Where an article goes: an existing story's cluster (and the id it duplicates), or null for a cluster of its own. */
+export type ClusterAssignment = { clusterId: string; duplicateOf: string } | null;
+
+/**
+ * Options of one article upsert. `fingerprint` is stored (signature, band keys).
+ * `assignCluster`, given with a fingerprint, is called inside the upsert's
+ * transaction with the stored articles similar to it (what `findSimilar`
+ * returns for its bands), at a point where every similar article written
+ * before is visible and none written concurrently can commit unseen: its answer
+ * sets the record's clusterId and duplicateOf (null keeps the record's own).
+ * Not called when the upsert is unchanged. See docs/clustering.md.
+ */
+export type UpsertOptions = {
+  fingerprint?: Fingerprint;
+  assignCluster?: (candidates: SimilarArticle[]) => ClusterAssignment;
+};
 
 /** Counts for /metrics and `telex status`. */
 export type StoreStats = {

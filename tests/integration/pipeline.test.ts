@@ -1,12 +1,17 @@
+import { randomUUID } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { Redis } from 'ioredis';
+import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { SEED_TITLE } from '../../src/demo/sample-wire.js';
 import { openStore } from '../../src/store/index.js';
+import type { ArticleRecord } from '../../src/store/types.js';
 import { runCli, scratch, useSampleWire } from '../helpers/cli.js';
 import { ninjsValidator } from '../helpers/ninjs-validator.js';
+import { wireCopy } from '../helpers/wire-copies.js';
 
 const ctx = useSampleWire();
 
@@ -166,4 +171,113 @@ describe('telex command', () => {
       server.close();
     }
   });
+});
+
+/**
+ * A local wire with two pairs of wire copies (stories 3 and 11 of the
+ * development set, each through two feeds, lightly edited) and one story of its
+ * own, served on 127.0.0.1.
+ */
+async function startCopiesWire(): Promise<{ base: string; close: () => Promise<void>; feeds: Array<{ id: string; url: string }> }> {
+  const pages = new Map<string, string>();
+  const feeds = new Map<string, string>();
+  const server = createServer((req, res) => {
+    const path = new URL(req.url ?? '/', 'http://wire.invalid').pathname;
+    const feed = feeds.get(path);
+    const page = pages.get(path);
+    if (feed !== undefined) {
+      res.writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8' });
+      res.end(feed);
+    } else if (page !== undefined) {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      res.end(page);
+    } else {
+      res.writeHead(404);
+      res.end();
+    }
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  const wires: Array<{ id: string; items: Array<[story: number, copy: number]> }> = [
+    { id: 'wire-a', items: [[3, 0], [11, 0], [40, 0]] },
+    { id: 'wire-b', items: [[3, 1], [11, 1]] },
+  ];
+  for (const w of wires) {
+    const items = w.items.map(([story, n]) => {
+      const c = wireCopy(story, n);
+      const path = `/${w.id}/story-${story}`;
+      pages.set(
+        path,
+        `<!doctype html><html lang="en"><head><title>${esc(c.title)}</title></head><body><nav><a href="/">Home</a></nav>` +
+          `<article><h1>${esc(c.title)}</h1>${c.text.split('\n\n').map((p) => `<p>${esc(p)}</p>`).join('')}</article></body></html>`,
+      );
+      return `<item><title>${esc(c.title)}</title><link>${base}${path}</link><guid>${base}${path}</guid><pubDate>${new Date(c.publishedAt ?? 0).toUTCString()}</pubDate></item>`;
+    });
+    feeds.set(
+      `/${w.id}.xml`,
+      `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>${w.id}</title><link>${base}/</link><description>copies</description>${items.join('')}</channel></rss>`,
+    );
+  }
+  return {
+    base,
+    feeds: wires.map((w) => ({ id: w.id, url: `${base}/${w.id}.xml` })),
+    close: () => new Promise<void>((r) => server.close(() => r())),
+  };
+}
+
+const PG_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+
+describe.each(['sqlite', 'postgres'] as const)('telex run --once with wire copies (%s)', (backend) => {
+  it('stores every copy once and puts each pair of copies in one cluster named after its first stored copy', async () => {
+    const wire = await startCopiesWire();
+    const t = scratch(wire.feeds);
+    const schema = `test_${randomUUID().replace(/-/g, '').slice(0, 16)}`;
+    const databaseUrl = backend === 'postgres' ? `${PG_URL}?schema=${schema}` : t.env.DATABASE_URL;
+    const env = { ...t.env, DATABASE_URL: databaseUrl };
+    try {
+      const run = await runCli(['run', '--once', '--config', t.configPath], env);
+      expect(run.stderr).not.toMatch(/TypeError|ReferenceError/);
+      expect(run.code).toBe(0);
+      expect(run.stdout).toMatch(/stored: 5 new/);
+      const store = await openStore(databaseUrl);
+      try {
+        const all = (await store.listArticles({ limit: 100 })).items;
+        expect(all).toHaveLength(5);
+        for (const story of [3, 11]) {
+          const pair = all.filter((a) => a.url.endsWith(`/story-${story}`));
+          expect(pair).toHaveLength(2);
+          const [a, b] = pair as [ArticleRecord, ArticleRecord];
+          expect(a.clusterId).toBe(b.clusterId);
+          const first = a.clusterId === a.id ? a : b;
+          const second = first === a ? b : a;
+          expect(first.clusterId).toBe(first.id);
+          expect(first.duplicateOf).toBeNull();
+          expect(second.duplicateOf).toBe(first.id);
+          expect(String(first.storedAt) <= String(second.storedAt)).toBe(true);
+        }
+        const alone = all.find((a) => a.url.endsWith('/story-40'));
+        expect(alone?.clusterId).toBe(alone?.id);
+        expect(alone?.duplicateOf).toBeNull();
+        expect(new Set(all.map((a) => a.clusterId)).size).toBe(3);
+      } finally {
+        await store.close();
+      }
+    } finally {
+      const redis = new Redis(t.env.REDIS_URL);
+      const keys = await redis.keys(`${t.env.QUEUE_PREFIX}*`);
+      if (keys.length > 0) {
+        await redis.del(...keys);
+      }
+      await redis.quit();
+      if (backend === 'postgres') {
+        const admin = new pg.Client({ connectionString: PG_URL });
+        await admin.connect();
+        await admin.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+        await admin.end();
+      }
+      await wire.close();
+      t.cleanup();
+    }
+  }, 240_000);
 });

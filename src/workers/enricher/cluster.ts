@@ -1,5 +1,5 @@
 import { fmix32 } from '../../lib/hash.js';
-import type { Fingerprint } from '../../store/types.js';
+import type { ClusterAssignment, Fingerprint, SimilarArticle } from '../../store/types.js';
 import { parseDateline } from './parse-dateline.js';
 
 /** LSH banding: BANDS bands of ROWS rows each. A pair with similarity s shares a band with probability 1 - (1 - s^ROWS)^BANDS: 0.99 at s = 0.45, 0.05 at s = 0.1. */
@@ -103,3 +103,23 @@ export function estimateSimilarity(a: readonly number[], b: readonly number[]): 
 
 /** True when two signatures are copies of one story. */
 export const isDuplicate = (a: readonly number[], b: readonly number[]): boolean => estimateSimilarity(a, b) >= DUPLICATE_THRESHOLD;
+
+/**
+ * The cluster of article `id` (signature `signature`) among stored similar
+ * articles: that of the most similar one at or above DUPLICATE_THRESHOLD, which
+ * is also what the article duplicates (a cluster's id is its first stored
+ * member's); null when none is close enough (the article starts its own).
+ */
+export function chooseCluster(id: string, signature: readonly number[], candidates: readonly SimilarArticle[]): ClusterAssignment {
+  let best: { clusterId: string; score: number } | null = null;
+  for (const c of candidates) {
+    if (c.id === id) {
+      continue;
+    }
+    const score = estimateSimilarity(signature, c.signature);
+    if (score >= DUPLICATE_THRESHOLD && (!best || score > best.score)) {
+      best = { clusterId: c.clusterId, score };
+    }
+  }
+  return best ? { clusterId: best.clusterId, duplicateOf: best.clusterId } : null;
+}

@@ -1,7 +1,7 @@
 import type { PayloadOf, StageResult } from '../../queues/contracts.js';
 import type { ArticleStore } from '../../store/article-store.js';
-import type { ArticleRecord, Fingerprint, UpsertOutcome } from '../../store/types.js';
-import { DUPLICATE_THRESHOLD, estimateSimilarity, fingerprint } from './cluster.js';
+import type { ArticleRecord, ClusterAssignment, Fingerprint, SimilarArticle, UpsertOutcome } from '../../store/types.js';
+import { chooseCluster, fingerprint } from './cluster.js';
 import type { EnrichOptions } from './enrich-article.js';
 import type { Upsert } from './upsert-batch.js';
 
@@ -33,7 +33,7 @@ export async function enrichInProcess(article: PayloadOf<'enrich'>, options: Enr
 }
 
 /**
- * Enriches an extracted article, finds its wire-copy cluster, upserts it and
+ * Enriches an extracted article, upserts it into its wire-copy cluster and
  * announces the change. A redelivered job whose upsert already happened
  * announces again (the first run may have died before it did): events are
  * at-least-once, and consumers tell repeats apart by (id, version).
@@ -44,23 +44,11 @@ export async function handleEnrich(
   ctx: { redelivered: boolean } = { redelivered: false },
 ): Promise<StageResult> {
   const { record, fingerprint: fp } = await (deps.enrich ?? enrichInProcess)(article, deps.options());
-  const candidates = await deps.store.findSimilar(fp.bands);
-  let best: { id: string; clusterId: string; score: number } | null = null;
-  for (const c of candidates) {
-    if (c.id === record.id) {
-      continue;
-    }
-    const score = estimateSimilarity(fp.signature, c.signature);
-    if (score >= DUPLICATE_THRESHOLD && (!best || score > best.score)) {
-      best = { id: c.id, clusterId: c.clusterId, score };
-    }
-  }
-  if (best) {
-    record.clusterId = best.clusterId;
-    record.duplicateOf = best.clusterId;
-  }
+  // The cluster is chosen inside the upsert's transaction, where copies written at the same
+  // moment by other jobs or processes cannot be missed (docs/clustering.md).
+  const assignCluster = (candidates: SimilarArticle[]): ClusterAssignment => chooseCluster(record.id, fp.signature, candidates);
   const upsert = deps.upsert ?? ((r, o) => deps.store.upsertArticle(r, o));
-  const { outcome, record: stored } = await upsert(record, { fingerprint: fp });
+  const { outcome, record: stored } = await upsert(record, { fingerprint: fp, assignCluster });
   if (outcome !== 'unchanged') {
     await deps.publish(stored, outcome);
   } else if (ctx.redelivered) {

@@ -1,8 +1,8 @@
-import type { ArticleRecord, Fingerprint, UpsertOutcome } from '../../store/types.js';
+import type { ArticleRecord, UpsertOptions, UpsertOutcome } from '../../store/types.js';
 
-export type Upsert = (record: ArticleRecord, opts: { fingerprint?: Fingerprint }) => Promise<{ outcome: UpsertOutcome; record: ArticleRecord }>;
+export type Upsert = (record: ArticleRecord, opts: UpsertOptions) => Promise<{ outcome: UpsertOutcome; record: ArticleRecord }>;
 export type BulkUpsert = (
-  items: ReadonlyArray<{ record: ArticleRecord; fingerprint?: Fingerprint }>,
+  items: ReadonlyArray<{ record: ArticleRecord } & UpsertOptions>,
 ) => Promise<Array<{ outcome: UpsertOutcome; record: ArticleRecord }>>;
 
 /**
@@ -56,5 +56,5 @@ export function groupCommit<T, R>(bulk: (items: readonly T[]) => Promise<readonl
 /** Group commit of article upserts (`store.upsertArticles`). */
 export function batchUpserts(bulk: BulkUpsert, maxBatch = 16): Upsert {
   const commit = groupCommit(bulk, maxBatch);
-  return (record, opts) => commit({ record, ...(opts.fingerprint ? { fingerprint: opts.fingerprint } : {}) });
+  return (record, opts) => commit({ record, ...opts });
 }

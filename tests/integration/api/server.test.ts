@@ -119,12 +119,68 @@ describe(createApiServer.name, () => {
       ['format=xml', 'format'],
       ['colour=red', 'colour'],
       ['cursor=bm90LWEtY3Vyc29y', 'cursor'],
+      ['view=tiny', 'view'],
+      ['fields=title,colour', 'colour'],
+      ['fields=,', 'fields'],
+      ['view=summary&format=ninjs', 'view'],
     ])('answers 400 naming the parameter when %s', async (qs, name) => {
       const { status, body, headers } = await getJson(`${s.base}/articles?${qs}`);
       expect(status).toBe(400);
       expect(headers.get('content-type')).toMatch(/^application\/json/);
       expect(body.error).toBe('bad_request');
       expect(body.message).toContain(name);
+    });
+  });
+
+  describe('GET /articles views, fields and compression', () => {
+    it('returns whole records, as GET /articles/:id does, when no view is given', async () => {
+      const { body, headers } = await getJson(`${s.base}/articles?limit=3`);
+      expect(headers.get('content-type')).toBe('application/json; charset=utf-8');
+      for (const item of body.items) {
+        expect(item).toEqual((await getJson(`${s.base}/articles/${item.id}`)).body);
+      }
+      expect(Object.keys(body.items[0])).toEqual(expect.arrayContaining(['text', 'html', 'entities', 'contentHash']));
+    });
+
+    it('returns only the summary fields, in the same order and pages, when view=summary', async () => {
+      const full = (await getJson(`${s.base}/articles?limit=4&topic=medtop:20000646`)).body;
+      const summary = (await getJson(`${s.base}/articles?limit=4&topic=medtop:20000646&view=summary`)).body;
+      expect(summary.nextCursor).toBe(full.nextCursor);
+      expect(summary.items).toEqual(
+        full.items.map((a: ArticleRecord) => ({
+          id: a.id,
+          url: a.url,
+          title: a.title,
+          feed: a.feed,
+          publishedAt: a.publishedAt,
+          language: a.language,
+          topics: a.topics,
+          clusterId: a.clusterId,
+          excerpt: a.excerpt,
+        })),
+      );
+    });
+
+    it('returns exactly the fields asked for when fields= is given', async () => {
+      const full = (await getJson(`${s.base}/articles?limit=5`)).body;
+      const light = (await getJson(`${s.base}/articles?limit=5&fields=id,title`)).body;
+      expect(light.items).toEqual(full.items.map((a: ArticleRecord) => ({ id: a.id, title: a.title })));
+      const mixed = (await getJson(`${s.base}/articles?limit=5&fields=wordCount,id,entities&view=summary`)).body;
+      expect(mixed.items).toEqual(full.items.map((a: ArticleRecord) => ({ wordCount: a.wordCount, id: a.id, entities: a.entities })));
+      expect(mixed.nextCursor).toBe(full.nextCursor);
+    });
+
+    it('compresses a page with brotli or gzip when the client accepts it, and not otherwise', async () => {
+      const plain = await fetch(`${s.base}/articles`, { headers: { 'accept-encoding': 'identity' } });
+      const plainText = await plain.text();
+      expect(plain.headers.get('content-encoding')).toBeNull();
+      for (const encoding of ['br', 'gzip']) {
+        const res = await fetch(`${s.base}/articles`, { headers: { 'accept-encoding': encoding } });
+        expect(res.headers.get('content-encoding')).toBe(encoding);
+        expect(res.headers.get('vary')?.toLowerCase()).toContain('accept-encoding');
+        // fetch decodes the body: the same page.
+        expect(await res.text()).toBe(plainText);
+      }
     });
   });
 

@@ -8,8 +8,20 @@ import { articleIdFor, contentHashOf } from '../../../src/lib/ids.js';
 import { makeRecord } from '../../helpers/records.js';
 import type { FullArticleStore } from '../../../src/store/article-store.js';
 import type { ArticleRecord, StoreOptions } from '../../../src/store/types.js';
+import type { ExtractedArticle } from '../../../src/queues/contracts.js';
+import { enrichInProcess, handleEnrich, type EnrichDeps } from '../../../src/workers/enricher/handler.js';
+import { batchUpserts } from '../../../src/workers/enricher/upsert-batch.js';
+import { SIMILAR_PER_BAND, summaryOf } from '../../../src/store/store-core.js';
+import { SUMMARY_FIELDS } from '../../../src/store/types.js';
+import { wireCopy } from '../../helpers/wire-copies.js';
 
-export type StoreFactory = (opts: StoreOptions) => Promise<{ store: FullArticleStore; cleanup: () => Promise<void> }>;
+/**
+ * Opens a fresh store. `peer`, when given, opens another connection to that same
+ * database, as another process would (the caller closes it).
+ */
+export type StoreFactory = (
+  opts: StoreOptions,
+) => Promise<{ store: FullArticleStore; cleanup: () => Promise<void>; peer?: () => Promise<FullArticleStore> }>;
 
 export { makeRecord };
 
@@ -41,6 +53,7 @@ export function runArticleStoreContract(name: string, factory: StoreFactory): vo
     let store: FullArticleStore;
     let clock: number;
     const cleanups: Array<() => Promise<void>> = [];
+    let openPeer: (() => Promise<FullArticleStore>) | undefined;
 
     /** Opens a fresh store (replacing `store`), closed after the test. */
     async function open(extra: StoreOptions = {}): Promise<void> {
@@ -51,6 +64,17 @@ export function runArticleStoreContract(name: string, factory: StoreFactory): vo
       });
       cleanups.push(opened.cleanup);
       store = opened.store;
+      openPeer = opened.peer;
+    }
+
+    /** Another connection to the current store's database (closed after the test), or the store itself when the backend has none. */
+    async function peer(): Promise<FullArticleStore> {
+      if (!openPeer) {
+        return store;
+      }
+      const p = await openPeer();
+      cleanups.push(() => p.close());
+      return p;
     }
 
     beforeEach(async () => {
@@ -477,6 +501,37 @@ export function runArticleStoreContract(name: string, factory: StoreFactory): vo
       });
     });
 
+    describe('listArticleJson', () => {
+      it('returns the page listArticles returns, each item as its stored JSON text, full or summary', async () => {
+        const topic = { code: 'c1', label: 'C1', score: 0.5, scheme: 'custom' as const, evidence: ['alpha'] };
+        for (let i = 0; i < 5; i++) {
+          await store.upsertArticle(
+            makeRecord({ slug: `j${i}`, text: `alpha ${i}`, excerpt: `Lead ${i}`, topics: [topic], publishedAt: iso(T0 + i * HOUR) }),
+          );
+        }
+        for (const query of [{ limit: 2 }, { limit: 2, topic: 'c1' }, { limit: 2, q: 'alpha' }, { limit: 10, feed: 'wire' }]) {
+          const records = await store.listArticles(query);
+          const full = await store.listArticleJson(query, 'full');
+          expect(full.nextCursor).toBe(records.nextCursor);
+          expect(full.items.map((j) => JSON.parse(j))).toEqual(records.items);
+          const summary = await store.listArticleJson(query, 'summary');
+          expect(summary.nextCursor).toBe(records.nextCursor);
+          expect(summary.items.map((j) => JSON.parse(j))).toEqual(records.items.map(summaryOf));
+          expect(Object.keys(JSON.parse(summary.items[0] ?? '{}')).sort()).toEqual([...SUMMARY_FIELDS].sort());
+          expect(JSON.parse(summary.items[0] ?? '{}').topics).toEqual([{ code: 'c1', label: 'C1', score: 0.5, scheme: 'custom' }]);
+        }
+        const next = await store.listArticleJson({ limit: 2, cursor: (await store.listArticles({ limit: 2 })).nextCursor ?? '' }, 'summary');
+        expect(next.items.map((j) => JSON.parse(j).id)).toEqual((await store.listArticles({ limit: 4 })).items.slice(2).map((r) => r.id));
+      });
+
+      it('gives the summary of an updated article from its new version', async () => {
+        await store.upsertArticle(makeRecord({ slug: 'u', title: 'Old title' }));
+        await store.upsertArticle(makeRecord({ slug: 'u', title: 'New title', text: 'changed' }));
+        const page = await store.listArticleJson({}, 'summary');
+        expect(page.items.map((j) => JSON.parse(j).title)).toEqual(['New title']);
+      });
+    });
+
     describe('findSimilar', () => {
       it('returns articles sharing a band, most shared first, when bands overlap', async () => {
         const a = makeRecord({ slug: 'a', clusterId: 'cluster-a' });
@@ -499,6 +554,93 @@ export function runArticleStoreContract(name: string, factory: StoreFactory): vo
         });
         expect(await store.findSimilar(['0:old'])).toEqual([]);
         expect((await store.findSimilar(['0:new']))[0]?.signature).toEqual([2]);
+      });
+    });
+
+    describe('clustering under concurrency', () => {
+      /**
+       * Enriches every copy at the same moment through the real enrich path, spread
+       * over `writers` (each like one enricher process: its own connection, and with
+       * `grouped` its own group commit), the CPU-bound tagging done beforehand so
+       * that every upsert is in flight together.
+       */
+      async function enrichTogether(copies: ExtractedArticle[], writers: FullArticleStore[], grouped: boolean): Promise<void> {
+        const enriched = await Promise.all(copies.map((c) => enrichInProcess(c, {})));
+        const deps = writers.map(
+          (w): EnrichDeps => ({
+            store: w,
+            options: () => ({}),
+            publish: async () => undefined,
+            enrich: async (article) => {
+              const i = copies.indexOf(article);
+              const e = enriched[i];
+              if (!e) {
+                throw new Error('unknown copy');
+              }
+              return { record: structuredClone(e.record), fingerprint: e.fingerprint };
+            },
+            ...(grouped ? { upsert: batchUpserts((items) => w.upsertArticles(items)) } : {}),
+          }),
+        );
+        const results = await Promise.all(copies.map((c, i) => handleEnrich(c, deps[i % deps.length] as EnrichDeps)));
+        expect(results.every((r) => r.status === 'done')).toBe(true);
+      }
+
+      /** Each story's copies share one cluster, named after the copy stored first, which every other copy duplicates. */
+      async function expectOneClusterPerStory(stories: number[], copiesPerStory: number): Promise<void> {
+        const all = (await store.listArticles({ limit: 1000 })).items;
+        expect(all).toHaveLength(stories.length * copiesPerStory);
+        const roots = new Set<string>();
+        for (const s of stories) {
+          const ids = new Set(Array.from({ length: copiesPerStory }, (_, n) => articleIdFor(wireCopy(s, n).canonicalUrl)));
+          const members = all.filter((a) => ids.has(a.id));
+          expect(members).toHaveLength(copiesPerStory);
+          const clusters = new Set(members.map((m) => m.clusterId));
+          expect(clusters.size).toBe(1);
+          const first = members.find((m) => clusters.has(m.id)) as ArticleRecord;
+          // The clock ticks on every store call (a batch shares one time), so storedAt orders the writes.
+          expect(members.every((m) => String(first.storedAt) <= String(m.storedAt))).toBe(true);
+          expect(first.duplicateOf).toBeNull();
+          const others = members.filter((m) => m !== first);
+          expect(others.map((m) => m.duplicateOf)).toEqual(Array(copiesPerStory - 1).fill(first.id));
+          roots.add(first.id);
+        }
+        expect(roots.size).toBe(stories.length);
+      }
+
+      /** Copies of stories 3 and 11, interleaved, released together. */
+      const twoStories = (copiesPerStory: number): ExtractedArticle[] =>
+        Array.from({ length: copiesPerStory }, (_, n) => [wireCopy(3, n), wireCopy(11, n)]).flat();
+
+      beforeEach(async () => {
+        await open({ now: () => new Date(clock++) });
+      });
+
+      it('puts copies enriched at the same moment by three writers into one cluster per story, the first stored’s', async () => {
+        const writers = [store, await peer(), await peer()];
+        await enrichTogether(twoStories(4), writers, false);
+        await expectOneClusterPerStory([3, 11], 4);
+      });
+
+      it('puts copies into one cluster per story when writers group their upserts in batches', async () => {
+        const writers = [store, await peer(), await peer()];
+        await enrichTogether(twoStories(5), writers, true);
+        await expectOneClusterPerStory([3, 11], 5);
+      });
+
+      it('reads only the newest articles of a band key carried by many, and still finds a copy by its other keys', async () => {
+        const common = Array.from({ length: SIMILAR_PER_BAND + 60 }, (_, i) => ({
+          record: makeRecord({ slug: `common-${i}`, publishedAt: iso(T0 + i * 1000) }),
+          fingerprint: { signature: [i], bands: ['0:common'] },
+        }));
+        const original = makeRecord({ slug: 'orig', publishedAt: iso(T0 - HOUR) });
+        await store.upsertArticle(original, { fingerprint: { signature: [1, 2, 3], bands: ['0:common', '1:rare', '2:rare'] } });
+        await store.upsertArticles(common);
+        const capped = await store.findSimilar(['0:common'], 1000);
+        expect(capped).toHaveLength(SIMILAR_PER_BAND);
+        expect(capped.map((f) => f.id)).toEqual(common.slice(-SIMILAR_PER_BAND).reverse().map((c) => c.record.id));
+        const found = await store.findSimilar(['0:common', '1:rare', '2:rare'], 5);
+        expect(found[0]?.id).toBe(original.id);
       });
     });
 

@@ -41,6 +41,7 @@ runArticleStoreContract('postgres', async (opts) => {
   const store = await openStore(DATABASE_URL, { ...opts, schema });
   return {
     store,
+    peer: () => openStore(DATABASE_URL, { ...opts, schema }),
     cleanup: async () => {
       await store.close();
       await admin.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
@@ -67,6 +68,18 @@ describe(openStore.name, () => {
     await expect(openStore('postgres://postgres@127.0.0.1:1/test', { schema: newSchema() })).rejects.toThrow(
       /cannot open PostgreSQL store at 127\.0\.0\.1:1\/test/,
     );
+  });
+
+  it('opens the schema a ?schema= parameter of the URL names', async () => {
+    const schema = newSchema();
+    const store = await openStore(`${DATABASE_URL}?schema=${schema}`);
+    try {
+      await store.upsertArticle(makeRecord({ slug: 'in-schema' }));
+      const n = await admin.query(`SELECT COUNT(*)::int AS n FROM "${schema}".articles`);
+      expect(n.rows[0].n).toBe(1);
+    } finally {
+      await store.close();
+    }
   });
 
   it('rejects a schema name that is not a plain identifier', async () => {
