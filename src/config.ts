@@ -67,6 +67,11 @@ export const FeedEntry = z.object({
   url: z.url(),
   title: z.string().optional(),
   interval: Duration.optional(),
+  /**
+   * false: fetch this feed's article pages without reading robots.txt (a source the newsroom
+   * has a licence with). Feeds themselves are never subject to robots.txt.
+   */
+  respectRobots: z.boolean().default(true),
 });
 
 export const FileConfig = z.object({

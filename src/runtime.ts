@@ -73,7 +73,7 @@ export async function createRuntime(
   });
   const http: HttpClient = {
     async get(url, o) {
-      const release = await limiter.acquire(hostKey(url), o?.signal);
+      const release = await limiter.acquire(hostKey(url), o?.signal, o?.minSpacingMs ? { minSpacingMs: o.minSpacingMs } : undefined);
       try {
         return await direct.get(url, o);
       } finally {
