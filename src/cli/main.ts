@@ -21,6 +21,7 @@ Usage:
                                                               register a feed (a page URL: its advertised feed)
   telex feeds list | remove <id>                              show feeds with health / remove one
   telex feeds import <file.opml> | export                     OPML 2.0 in and out
+  telex feeds check <url|file> [--json] [--url <feed url>]    what Telex reads in a feed, with every warning
   telex articles [--since <iso>] [--until <iso>] [--feed <id>] [--topic <code>] [--lang <code>]
                  [--q <text>] [--limit <n>] [--format json|jsonl|ninjs]
   telex status [--json]                                       queue depths, feed health, store counts
@@ -201,8 +202,13 @@ async function cmdFeeds(argv: string[]): Promise<number> {
     interval: { type: 'string' },
     title: { type: 'string' },
     'no-discover': { type: 'boolean' },
+    json: { type: 'boolean' },
+    url: { type: 'string' },
   });
   const config = configFrom(values);
+  if (sub === 'check') {
+    return cmdFeedsCheck(config, positionals[0], { json: values.json === true, ...(typeof values.url === 'string' ? { baseUrl: values.url } : {}) });
+  }
   const store = await openStore(config.env.DATABASE_URL);
   try {
     for (const f of config.file.feeds) {
@@ -260,10 +266,41 @@ async function cmdFeeds(argv: string[]): Promise<number> {
         return removed ? 0 : 1;
       }
       default:
-        throw new UsageError('usage: telex feeds add|list|remove|import|export ...');
+        throw new UsageError('usage: telex feeds add|list|remove|import|export|check ...');
     }
   } finally {
     await store.close();
+  }
+}
+
+/** `telex feeds check <url|file> [--json] [--url <feed url>]`: exit 0 when the feed reads, 1 with the reason when not. */
+async function cmdFeedsCheck(config: Config, source: string | undefined, opts: { json: boolean; baseUrl?: string }): Promise<number> {
+  if (!source) {
+    throw new UsageError('usage: telex feeds check <url|file> [--json] [--url <feed url>]');
+  }
+  const { createHttpClient } = await import('../net/safe-fetch.js');
+  const { readFile } = await import('node:fs/promises');
+  const { checkFeed, formatFeedCheck } = await import('./feed-check.js');
+  const http = createHttpClient({
+    allow: config.file.fetch.allow,
+    ...(config.file.fetch.userAgent ? { userAgent: config.file.fetch.userAgent } : {}),
+    ...(config.file.fetch.timeout ? { timeoutMs: config.file.fetch.timeout } : {}),
+  });
+  try {
+    const report = await checkFeed(source, { http, readFile: (p) => readFile(p) }, opts.baseUrl ? { baseUrl: opts.baseUrl } : {});
+    if (opts.json) {
+      process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+    } else if (report.ok) {
+      process.stdout.write(`${formatFeedCheck(report)}\n`);
+    }
+    if (!report.ok) {
+      const { code, message } = report.error;
+      process.stderr.write(`telex: cannot read ${source}: ${message.startsWith(code) || code === 'error' ? message : `${code}: ${message}`}\n`);
+      return 1;
+    }
+    return 0;
+  } finally {
+    http.close();
   }
 }
 

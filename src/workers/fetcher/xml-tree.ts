@@ -364,6 +364,10 @@ export function parseXmlDocument(text: string): XmlDocument {
   if (root === null) {
     throw new PipelineError('bad_feed', false, 'not a feed: malformed XML (no complete root element)');
   }
+  if (!truncated && !/>\s*$/.test(source.slice(-4096))) {
+    // The tokenizer closes an element at "</rss" + whitespace without its ">": the end was cut off all the same.
+    warn('recovered: the document is truncated (it does not end with a complete tag)');
+  }
   return { root, warnings: [...warnings] };
 }
 
