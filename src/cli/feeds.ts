@@ -2,7 +2,7 @@ import type { HttpClient } from '../net/types.js';
 import type { ArticleStore } from '../store/article-store.js';
 import type { FeedState } from '../store/types.js';
 import { discoverFeeds } from '../workers/fetcher/discover-feed.js';
-import { parseOpml, toOpml, type OpmlFeed } from '../workers/fetcher/opml.js';
+import { readOpml, toOpml, type OpmlFeed } from '../workers/fetcher/opml.js';
 import { parseFeed } from '../workers/fetcher/parse-feed.js';
 
 /** A readable feed id from its URL: host and path, slugged. */
@@ -53,18 +53,45 @@ export async function resolveFeedUrl(http: HttpClient, url: string): Promise<{ u
   }
 }
 
-/** Registers every feed of an OPML document; ids come from the URLs. Returns those added. */
-export async function importOpml(store: ArticleStore, text: string): Promise<FeedState[]> {
-  const existing = new Set((await store.listFeeds()).map((f) => f.url));
+export type OpmlImport = {
+  added: FeedState[];
+  /** Every outline not imported, with the reason (as in the file, or "already registered"). */
+  skipped: Array<{ line: number; text?: string; url?: string; reason: string }>;
+};
+
+/** Registers every feed of an OPML document; ids come from the URLs (made unique). Returns those added and those skipped. */
+export async function importOpml(store: ArticleStore, text: string): Promise<OpmlImport> {
+  const feeds = await store.listFeeds();
+  const byUrl = new Map(feeds.map((f) => [f.url, f.id]));
+  const ids = new Set(feeds.map((f) => f.id));
+  const { feeds: found, skipped: fromFile } = readOpml(text);
+  const skipped: OpmlImport['skipped'] = fromFile.map((s) => ({
+    line: s.line,
+    ...(s.text ? { text: s.text } : {}),
+    ...(s.xmlUrl ? { url: s.xmlUrl } : {}),
+    reason: s.reason === 'duplicate' && s.firstLine ? `duplicate of line ${s.firstLine}` : s.reason,
+  }));
   const added: FeedState[] = [];
-  for (const f of parseOpml(text)) {
-    if (existing.has(f.url)) {
+  for (const f of found) {
+    const canonical = new URL(f.url).href;
+    const existing = byUrl.get(f.url) ?? byUrl.get(canonical);
+    if (existing) {
+      skipped.push({ line: 0, ...(f.title ? { text: f.title } : {}), url: f.url, reason: `already registered as ${existing}` });
       continue;
     }
-    added.push(await addFeed(store, { id: feedIdFromUrl(f.url), url: f.url, ...(f.title ? { title: f.title } : {}) }));
-    existing.add(f.url);
+    // Two URLs can slug to the same id: never let the second replace the first.
+    const stem = feedIdFromUrl(f.url);
+    let id = stem;
+    for (let n = 2; ids.has(id); n++) {
+      id = `${stem.slice(0, 75)}-${n}`;
+    }
+    const feed = await addFeed(store, { id, url: f.url, ...(f.title ? { title: f.title } : {}) });
+    added.push(feed);
+    ids.add(feed.id);
+    byUrl.set(f.url, feed.id);
+    byUrl.set(feed.url, feed.id);
   }
-  return added;
+  return { added, skipped };
 }
 
 export async function exportOpml(store: ArticleStore, now: Date): Promise<string> {

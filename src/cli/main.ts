@@ -249,8 +249,16 @@ async function cmdFeeds(argv: string[]): Promise<number> {
           throw new UsageError('usage: telex feeds import <file.opml>');
         }
         const { readFile } = await import('node:fs/promises');
-        const added = await importOpml(store, await readFile(file, 'utf8'));
-        process.stdout.write(`imported ${added.length} feeds\n${added.map((f) => `  ${f.id} -> ${f.url}`).join('\n')}\n`);
+        const { added, skipped } = await importOpml(store, await readFile(file, 'utf8'));
+        const lines = [`imported ${added.length} feeds`, ...added.map((f) => `  ${f.id} -> ${f.url}`)];
+        if (skipped.length > 0) {
+          lines.push(`skipped ${skipped.length}`);
+          for (const s of skipped) {
+            const what = [s.text ? `"${s.text}"` : null, s.url ?? null].filter(Boolean).join(' ');
+            lines.push(`  ${s.line > 0 ? `line ${s.line}: ` : ''}${what || '(outline)'}: ${s.reason}`);
+          }
+        }
+        process.stdout.write(`${lines.join('\n')}\n`);
         return 0;
       }
       case 'export':
