@@ -68,14 +68,14 @@ export function cleanTitle(raw: string | null | undefined, kind: TextKind = 'gue
 }
 
 /** Attributes holding a URL that a reader follows or loads. */
-const URL_ATTRS = new Set(['href', 'src', 'poster', 'cite', 'longdesc', 'background', 'action', 'usemap', 'data']);
+const URL_ATTRS = new Set(['href', 'src', 'poster', 'cite', 'longdesc', 'background', 'action', 'usemap', 'data', 'codebase', 'classid', 'profile']);
 
 /**
  * Resolves relative URLs in the link-bearing attributes of HTML content against `base`
  * (xml:base or the document URL). Absolute URLs, fragments-only and other schemes are left as they are.
  */
 export function resolveHtmlLinks(html: string, base: string | undefined): { html: string; resolved: number } {
-  if (base === undefined || !/\s(?:href|src|poster|cite|longdesc|background|action|usemap|data)\s*=/i.test(html)) {
+  if (base === undefined || !/\s(?:href|src|poster|cite|longdesc|background|action|usemap|data|codebase|classid|profile)\s*=/i.test(html)) {
     return { html, resolved: 0 };
   }
   let resolved = 0;

@@ -312,18 +312,41 @@ function atomLinkOnly(node: XmlElement | undefined, base: string | undefined): s
  * The item's full body: content:encoded (escaped HTML), an XHTML <body> (any prefix, or none),
  * <fullitem> (escaped HTML), or an atom:content construct.
  */
-function rssBody(item: XmlElement): string | null {
-  const encoded = firstText(item, 'content:encoded', 'encoded');
-  if (encoded !== null) {
-    return encoded;
-  }
-  for (const body of [...children(item, 'xhtml:body'), ...children(item, 'body')]) {
-    const html = hasElementChildren(body) ? toMarkup(body).trim() : textOf(body).trim();
+function rssBody(item: XmlElement): { html: string; el: XmlElement } | null {
+  for (const el of [...children(item, 'content:encoded'), ...children(item, 'encoded')]) {
+    const html = textOf(el).trim();
     if (html !== '') {
-      return html;
+      return { html, el };
     }
   }
-  return firstText(item, 'fullitem') ?? atomHtml(child(item, 'atom:content'));
+  for (const el of [...children(item, 'xhtml:body'), ...children(item, 'body')]) {
+    const html = hasElementChildren(el) ? toMarkup(el).trim() : textOf(el).trim();
+    if (html !== '') {
+      return { html, el };
+    }
+  }
+  for (const el of children(item, 'fullitem')) {
+    const html = textOf(el).trim();
+    if (html !== '') {
+      return { html, el };
+    }
+  }
+  const atom = child(item, 'atom:content');
+  const html = atomHtml(atom);
+  return html !== null && atom !== undefined ? { html, el: atom } : null;
+}
+
+/** The first non-empty element of those named, with its text. */
+function firstWithText(node: XmlElement | undefined, ...names: string[]): { text: string; el: XmlElement } | null {
+  for (const name of names) {
+    for (const el of children(node, name)) {
+      const t = textOf(el).trim();
+      if (t !== '') {
+        return { text: t, el };
+      }
+    }
+  }
+  return null;
 }
 
 /** RSS titles: escaped HTML in some feeds, plain prose in others (see cleanTitle's 'guess'). */
@@ -353,8 +376,12 @@ function rssItem(ctx: Ctx, item: XmlElement, n: number, channelBase: string | un
     resolveUrl(firstText(item, 'feedburner:origlink'), base) ??
     (permalink && guidText && /^https?:\/\//i.test(guidText) ? resolveUrl(guidText, base) : null) ??
     (about && /^https?:\/\//i.test(about) ? resolveUrl(about, base) : null);
-  const description = firstText(item, 'description', 'summary', 'atom:summary', 'dc:description');
-  const body = rssBody(item);
+  const descriptionEl = firstWithText(item, 'description', 'summary', 'atom:summary', 'dc:description');
+  const description = descriptionEl?.text ?? null;
+  const bodyEl = rssBody(item);
+  const body = bodyEl?.html ?? null;
+  // Content resolves against its own xml:base, when it has one.
+  const contentBase = asBase(attr(bodyEl?.el ?? descriptionEl?.el, 'xml:base'), base);
   const updatedAt = firstDate(ctx, where, item, 'atom:updated', 'dcterms:modified', 'updated', 'lastbuilddate');
   return {
     guid,
@@ -368,7 +395,7 @@ function rssItem(ctx: Ctx, item: XmlElement, n: number, channelBase: string | un
     author: cleanAuthor(firstText(item, 'dc:creator', 'author', 'dc:author', 'itunes:author', 'dc:contributor')) ??
       atomAuthor(item),
     summary: toSummary(description ?? firstText(item, 'itunes:summary') ?? body),
-    content: toContent(body ?? description, base, onRelative(ctx, where, base)),
+    content: toContent(body ?? description, contentBase, onRelative(ctx, where, contentBase)),
     categories: uniqueStrings([
       ...children(item, 'category').map((c) => textOf(c)),
       ...children(item, 'dc:subject').map((c) => textOf(c)),

@@ -132,6 +132,14 @@ describe(`${parseFeed.name} conformance`, () => {
       expect(feed.items[0]?.url).toBe('https://news.example.test/1');
       expect(feed.items[0]?.content).toBe('<p><a href="https://news.example.test/about.html">About</a> <img src="https://news.example.test/feeds/pic.jpg" alt=""></p>');
     });
+
+    it('resolves against the xml:base of the content element itself', async () => {
+      const feed = await parseFeed(
+        rss('<item><link>https://news.example.test/1</link><description xml:base="https://cdn.example.test/media/">&lt;img src="a.png"&gt;&lt;object data="v.swf" codebase="/plugins/"&gt;&lt;/object&gt;</description></item>'),
+        URL_,
+      );
+      expect(feed.items[0]?.content).toBe('<img src="https://cdn.example.test/media/a.png"><object data="https://cdn.example.test/media/v.swf" codebase="https://cdn.example.test/plugins/"></object>');
+    });
   });
 
   describe('5. Windows-1252 C1 numeric references', () => {
