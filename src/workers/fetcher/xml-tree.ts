@@ -286,13 +286,13 @@ export function parseXmlDocument(text: string): XmlDocument {
           }
         }
         const el: XmlElement = { name: keyOf(prefix, local, uri), local, ns: uri, attrs, children: [] };
-        const tag = source.slice(parser.startIndex, parser.endIndex + 1);
         if (root === null) {
           root = el;
         } else {
           append(el);
         }
-        stack.push({ el, scope, selfClosing: tag.endsWith('/>') });
+        // endIndex is the tag's ">": a "/" before it makes the element self-closing.
+        stack.push({ el, scope, selfClosing: source.charCodeAt(parser.endIndex - 1) === 0x2f });
       },
       onclosetag(qname, isImplied) {
         const open = stack.pop();

@@ -48,7 +48,11 @@ describe(`${parseFeed.name} conformance`, () => {
     });
 
     it('has no warnings when the feed is well formed', async () => {
-      const feed = await parseFeed(rss('<item><title>A &amp; B</title><link>https://news.example.test/1</link></item>'), URL_);
+      const feed = await parseFeed(
+        rss('<item><title>A &amp; B</title><link>https://news.example.test/1</link><enclosure url="https://news.example.test/a.mp3" length="1" type="audio/mpeg"/><category/></item>'),
+        URL_,
+      );
+      expect(feed.items[0]?.title).toBe('A & B');
       expect(feed.warnings).toEqual([]);
     });
   });
