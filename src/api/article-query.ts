@@ -50,6 +50,7 @@ export const ListArticlesParams = z.strictObject({
     .describe(`Page size, 1..${MAX_LIMIT}.`),
   cursor: z.string().min(1).max(500).optional().describe('The nextCursor of the previous page.'),
   format: format.optional().describe('json (default) or ninjs; the Accept header application/ninjs+json works too.'),
+  category: z.string().trim().min(1).max(100).optional().describe('Feed category (desk): articles of the feeds in it (case-insensitive).'),
 });
 export type ListArticlesParams = z.infer<typeof ListArticlesParams>;
 
@@ -101,6 +102,7 @@ export function toArticleQuery(p: ListArticlesParams): ArticleQuery {
   if (p.lang !== undefined) query.lang = p.lang;
   if (p.q !== undefined) query.q = p.q;
   if (p.entity !== undefined) query.entity = p.entity;
+  if (p.category !== undefined) query.category = p.category;
   if (p.cursor !== undefined) query.cursor = p.cursor;
   return query;
 }

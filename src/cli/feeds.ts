@@ -18,13 +18,19 @@ export function feedIdFromUrl(url: string): string {
 
 export async function addFeed(
   store: ArticleStore,
-  def: { id: string; url: string; intervalMs?: number; title?: string },
+  def: { id: string; url: string; intervalMs?: number; title?: string; categories?: string[] },
 ): Promise<FeedState> {
   const url = new URL(def.url);
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     throw new Error(`feed URL must be http(s): ${def.url}`);
   }
-  await store.upsertFeed({ id: def.id, url: url.href, title: def.title ?? null, intervalMs: def.intervalMs ?? null });
+  await store.upsertFeed({
+    id: def.id,
+    url: url.href,
+    title: def.title ?? null,
+    intervalMs: def.intervalMs ?? null,
+    ...(def.categories ? { categories: def.categories } : {}),
+  });
   const feed = await store.getFeed(def.id);
   if (!feed) {
     throw new Error(`feed ${def.id} was not stored`);
@@ -85,7 +91,8 @@ export async function importOpml(store: ArticleStore, text: string): Promise<Opm
     for (let n = 2; ids.has(id); n++) {
       id = `${stem.slice(0, 75)}-${n}`;
     }
-    const feed = await addFeed(store, { id, url: f.url, ...(f.title ? { title: f.title } : {}) });
+    // The OPML folder (nested folders joined with " / ") is the feed's category.
+    const feed = await addFeed(store, { id, url: f.url, ...(f.title ? { title: f.title } : {}), ...(f.category ? { categories: [f.category] } : {}) });
     added.push(feed);
     ids.add(feed.id);
     byUrl.set(f.url, feed.id);
@@ -95,6 +102,11 @@ export async function importOpml(store: ArticleStore, text: string): Promise<Opm
 }
 
 export async function exportOpml(store: ArticleStore, now: Date): Promise<string> {
-  const feeds: OpmlFeed[] = (await store.listFeeds()).map((f) => ({ url: f.url, ...(f.title ? { title: f.title } : {}) }));
+  // A feed in several categories is written under its first (OPML has one folder per outline).
+  const feeds: OpmlFeed[] = (await store.listFeeds()).map((f) => ({
+    url: f.url,
+    ...(f.title ? { title: f.title } : {}),
+    ...(f.categories[0] ? { category: f.categories[0] } : {}),
+  }));
   return toOpml(feeds, { title: 'Telex feeds', dateCreated: now.toUTCString() });
 }

@@ -17,12 +17,12 @@ Usage:
   telex run --once                                            poll every feed once, wait, print a summary
   telex extract <file|url> [--url <page url>]                 print the extracted article (JSON)
   telex process <file|url> [--url <page url>]                 extract + enrich, print the record (JSON)
-  telex feeds add <url> [--id <id>] [--interval <duration>] [--no-discover]
+  telex feeds add <url> [--id <id>] [--interval <duration>] [--category <name>]... [--no-discover]
                                                               register a feed (a page URL: its advertised feed)
   telex feeds list | remove <id>                              show feeds with health / remove one
   telex feeds import <file.opml> | export                     OPML 2.0 in and out
   telex feeds check <url|file> [--json] [--url <feed url>]    what Telex reads in a feed, with every warning
-  telex articles [--since <iso>] [--until <iso>] [--feed <id>] [--topic <code>] [--lang <code>]
+  telex articles [--since <iso>] [--until <iso>] [--feed <id>] [--category <name>] [--topic <code>] [--lang <code>]
                  [--q <text>] [--limit <n>] [--format json|jsonl|ninjs]
   telex status [--json]                                       queue depths, feed health, store counts
   telex demo                                                  run the offline sample wire end to end
@@ -202,6 +202,7 @@ async function cmdFeeds(argv: string[]): Promise<number> {
     interval: { type: 'string' },
     title: { type: 'string' },
     'no-discover': { type: 'boolean' },
+    category: { type: 'string', multiple: true },
     json: { type: 'boolean' },
     url: { type: 'string' },
   });
@@ -212,7 +213,7 @@ async function cmdFeeds(argv: string[]): Promise<number> {
   const store = await openStore(config.env.DATABASE_URL);
   try {
     for (const f of config.file.feeds) {
-      await store.upsertFeed({ id: f.id, url: f.url, title: f.title ?? null, intervalMs: f.interval ?? null });
+      await store.upsertFeed({ id: f.id, url: f.url, title: f.title ?? null, intervalMs: f.interval ?? null, ...(f.categories ? { categories: f.categories } : {}) });
     }
     switch (sub) {
       case 'add': {
@@ -236,6 +237,7 @@ async function cmdFeeds(argv: string[]): Promise<number> {
           id: typeof values.id === 'string' ? values.id : feedIdFromUrl(feedUrl),
           ...(typeof values.interval === 'string' ? { intervalMs: parseDuration(values.interval) } : {}),
           ...(title ? { title } : {}),
+          ...(Array.isArray(values.category) ? { categories: values.category.map(String) } : {}),
         });
         process.stdout.write(`added feed ${feed.id} -> ${feed.url}\n`);
         return 0;
@@ -317,6 +319,7 @@ async function cmdArticles(argv: string[]): Promise<number> {
     since: { type: 'string' },
     until: { type: 'string' },
     feed: { type: 'string' },
+    category: { type: 'string' },
     topic: { type: 'string' },
     lang: { type: 'string' },
     q: { type: 'string' },
@@ -341,6 +344,7 @@ async function cmdArticles(argv: string[]): Promise<number> {
         ...(str('since') ? { since: str('since') } : {}),
         ...(str('until') ? { until: str('until') } : {}),
         ...(str('feed') ? { feed: str('feed') } : {}),
+        ...(str('category') ? { category: str('category') } : {}),
         ...(str('topic') ? { topic: str('topic') } : {}),
         ...(str('lang') ? { lang: str('lang') } : {}),
         ...(str('q') ? { q: str('q') } : {}),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { importOpml } from '../../../src/cli/feeds.js';
+import { exportOpml, importOpml } from '../../../src/cli/feeds.js';
+import { parseOpml } from '../../../src/workers/fetcher/opml.js';
 import { openStore } from '../../../src/store/index.js';
 
 /** A Feedly-style export: two folders, a duplicate, an invalid URL, a feed already registered. */
@@ -43,6 +44,39 @@ describe(importOpml.name, () => {
         'https://b.example.org/rss',
         'https://known.example.org/rss',
       ]);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('keeps the folders as categories, and writes them back as folders on export', async () => {
+    const store = await openStore(':memory:');
+    try {
+      await importOpml(store, FEEDLY);
+      const byUrl = Object.fromEntries((await store.listFeeds()).map((f) => [f.url, f.categories]));
+      expect(byUrl).toEqual({
+        'https://a.example.org/feed.xml': ['World'],
+        'https://b.example.org/rss': ['World'],
+        'https://a.example.org/feed.rss': ['Business'],
+        'https://known.example.org/rss': ['Business'],
+      });
+      const exported = await exportOpml(store, new Date('2026-01-01T00:00:00Z'));
+      expect(exported).toMatch(/<outline text="World" title="World">/);
+      const back = parseOpml(exported);
+      expect(Object.fromEntries(back.map((f) => [f.url, f.category]))).toEqual({
+        'https://a.example.org/feed.xml': 'World',
+        'https://b.example.org/rss': 'World',
+        'https://a.example.org/feed.rss': 'Business',
+        'https://known.example.org/rss': 'Business',
+      });
+      // Imported again into an empty store: the same feeds in the same folders.
+      const again = await openStore(':memory:');
+      try {
+        await importOpml(again, exported);
+        expect(Object.fromEntries((await again.listFeeds()).map((f) => [f.url, f.categories]))).toEqual(byUrl);
+      } finally {
+        await again.close();
+      }
     } finally {
       await store.close();
     }
