@@ -37,6 +37,7 @@ const filterShape = {
     .describe('Language (BCP 47); "en" also matches "en-US".'),
   q: z.string().trim().min(1).max(200).optional().describe('Full-text query: every word must appear.'),
   entity: z.string().trim().min(1).max(200).optional().describe('Name of a person, place or organisation (case-insensitive).'),
+  category: z.string().trim().min(1).max(100).optional().describe('Feed category (desk): articles of the feeds in it (case-insensitive).'),
 };
 
 export const ListArticlesParams = z.strictObject({
@@ -50,7 +51,6 @@ export const ListArticlesParams = z.strictObject({
     .describe(`Page size, 1..${MAX_LIMIT}.`),
   cursor: z.string().min(1).max(500).optional().describe('The nextCursor of the previous page.'),
   format: format.optional().describe('json (default) or ninjs; the Accept header application/ninjs+json works too.'),
-  category: z.string().trim().min(1).max(100).optional().describe('Feed category (desk): articles of the feeds in it (case-insensitive).'),
 });
 export type ListArticlesParams = z.infer<typeof ListArticlesParams>;
 

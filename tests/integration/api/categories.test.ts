@@ -1,6 +1,7 @@
 /** Feed categories (desks) through the API: set on POST /feeds, shown by GET /feeds, filtering GET /articles. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Running, TOKEN, makeArticle, startServer } from './helpers.js';
+import { publishArticleEvent } from '../../../src/store/article-events.js';
+import { type Running, SseClient, TOKEN, makeArticle, startServer } from './helpers.js';
 
 const auth = { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' };
 
@@ -43,6 +44,18 @@ describe('feed categories in the API', () => {
     expect(await slugs('category=Business')).toEqual(['b1']);
     expect(await slugs('category=sport')).toEqual([]);
     expect(await slugs('')).toEqual(['b1', 'w1', 'w2', 'x1']);
+  });
+
+  it('streams only articles of feeds in the category when /stream?category= is given', async () => {
+    const client = await SseClient.open(`${s.base}/stream?category=ASIA`);
+    await client.connected();
+    for (const [slug, feed] of [['live-b', 'markets'], ['live-x', 'unfiled'], ['live-w', 'world-wire']] as const) {
+      const { outcome, record } = await s.store.upsertArticle(makeArticle({ slug, feed: { id: feed, title: null, url: null } }));
+      await publishArticleEvent(s.redis, s.streamKey, record, outcome);
+    }
+    const msg = await client.nextEvent();
+    client.close();
+    expect(JSON.parse(msg?.data ?? '{}').article.url).toBe('https://news.test/live-w');
   });
 
   it('refuses respectRobots on POST /feeds (it is read from the config file only)', async () => {
