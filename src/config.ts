@@ -67,6 +67,13 @@ export const FeedEntry = z.object({
   url: z.url(),
   title: z.string().optional(),
   interval: Duration.optional(),
+  /** Categories (desks) the feed belongs to, e.g. [world, business]; /articles?category= filters by them. */
+  categories: z.array(z.string().trim().min(1).max(100)).max(20).optional(),
+  /**
+   * false: fetch this feed's article pages without reading robots.txt (a source the newsroom
+   * has a licence with). Feeds themselves are never subject to robots.txt.
+   */
+  respectRobots: z.boolean().default(true),
 });
 
 export const FileConfig = z.object({

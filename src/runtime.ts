@@ -55,7 +55,7 @@ export async function createRuntime(
     throw err;
   }
   for (const f of config.file.feeds) {
-    await store.upsertFeed({ id: f.id, url: f.url, title: f.title ?? null, intervalMs: f.interval ?? null });
+    await store.upsertFeed({ id: f.id, url: f.url, title: f.title ?? null, intervalMs: f.interval ?? null, ...(f.categories ? { categories: f.categories } : {}) });
   }
   const fetchOpts = config.file.fetch;
   const direct = createHttpClient({
@@ -73,7 +73,7 @@ export async function createRuntime(
   });
   const http: HttpClient = {
     async get(url, o) {
-      const release = await limiter.acquire(hostKey(url), o?.signal);
+      const release = await limiter.acquire(hostKey(url), o?.signal, o?.minSpacingMs ? { minSpacingMs: o.minSpacingMs } : undefined);
       try {
         return await direct.get(url, o);
       } finally {

@@ -37,6 +37,7 @@ const filterShape = {
     .describe('Language (BCP 47); "en" also matches "en-US".'),
   q: z.string().trim().min(1).max(200).optional().describe('Full-text query: every word must appear.'),
   entity: z.string().trim().min(1).max(200).optional().describe('Name of a person, place or organisation (case-insensitive).'),
+  category: z.string().trim().min(1).max(100).optional().describe('Feed category (desk): articles of the feeds in it (case-insensitive).'),
 };
 
 /** Top-level fields of the stored record, the names `fields=` accepts. */
@@ -134,6 +135,7 @@ export function toArticleQuery(p: ListArticlesParams): ArticleQuery {
   if (p.lang !== undefined) query.lang = p.lang;
   if (p.q !== undefined) query.q = p.q;
   if (p.entity !== undefined) query.entity = p.entity;
+  if (p.category !== undefined) query.category = p.category;
   if (p.cursor !== undefined) query.cursor = p.cursor;
   return query;
 }

@@ -108,7 +108,8 @@ const isHttpUrl = (url: string): boolean => {
   }
 };
 
-const FeedInput = FeedEntry.strict().refine((f) => typeof f.url !== 'string' || isHttpUrl(f.url), {
+// respectRobots is read from the config file by the extractors only: not settable here.
+const FeedInput = FeedEntry.omit({ respectRobots: true }).strict().refine((f) => typeof f.url !== 'string' || isHttpUrl(f.url), {
   message: 'feed url must be http or https',
   path: ['url'],
 });
@@ -253,6 +254,7 @@ export async function createApiServer(deps: ApiDeps): Promise<FastifyInstance> {
       url: parsed.data.url,
       title: parsed.data.title ?? null,
       intervalMs: parsed.data.interval ?? null,
+      ...(parsed.data.categories ? { categories: parsed.data.categories } : {}),
     };
     const existed = (await store.getFeed(def.id)) !== null;
     let state: FeedState | null;

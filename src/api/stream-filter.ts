@@ -12,6 +12,8 @@ export type StreamFilter = {
   lang?: string;
   q?: string;
   entity?: string;
+  /** The feeds of the requested category (resolved by the caller; an empty set matches nothing). */
+  feedIds?: ReadonlySet<string>;
 };
 
 const words = (text: string): string[] => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
@@ -38,6 +40,9 @@ export function eventMayMatch(event: { feedId: string; language: string | null }
   if (f.feed !== undefined && event.feedId && event.feedId !== f.feed) {
     return false;
   }
+  if (f.feedIds !== undefined && event.feedId && !f.feedIds.has(event.feedId)) {
+    return false;
+  }
   if (f.lang !== undefined && event.language) {
     const want = f.lang.toLowerCase();
     const have = event.language.toLowerCase();
@@ -60,6 +65,9 @@ export function matchesFilter(
   expandTopic?: (code: string) => string[],
 ): boolean {
   if (f.feed !== undefined && record.feed.id !== f.feed) {
+    return false;
+  }
+  if (f.feedIds !== undefined && !f.feedIds.has(record.feed.id)) {
     return false;
   }
   if (f.since !== undefined || f.until !== undefined) {

@@ -32,6 +32,7 @@ export type StreamOptions = {
 };
 
 const STREAM_ID = /^\d+-\d+$/;
+const CATEGORY_REFRESH_MS = 30_000;
 
 type XReadReply = Array<[string, Array<[string, string[]]>]> | null;
 
@@ -91,6 +92,18 @@ export async function serveStream(request: FastifyRequest, reply: FastifyReply, 
   for (const k of ['since', 'until', 'feed', 'topic', 'lang', 'q', 'entity'] as const) {
     if (params[k] !== undefined) filter[k] = params[k];
   }
+  // A category is the set of its feeds, read again every CATEGORY_REFRESH_MS (feeds join and leave desks).
+  const category = params.category?.replace(/\s+/g, ' ').toLowerCase();
+  let categoryReadAt = 0;
+  const refreshCategory = async (): Promise<void> => {
+    if (category === undefined || Date.now() - categoryReadAt < CATEGORY_REFRESH_MS) {
+      return;
+    }
+    const feeds = await o.store.listFeeds();
+    filter.feedIds = new Set(feeds.filter((f) => f.categories.some((c) => c.toLowerCase() === category)).map((f) => f.id));
+    categoryReadAt = Date.now();
+  };
+  await refreshCategory();
 
   let lastId: string;
   let trimmed = false;
@@ -157,6 +170,10 @@ export async function serveStream(request: FastifyRequest, reply: FastifyReply, 
         o.key,
         lastId,
       )) as XReadReply;
+      if (batch) {
+        // A store hiccup keeps the category's last known feeds.
+        await refreshCategory().catch((err: unknown) => log.warn({ err }, 'could not read the feeds of the category'));
+      }
       for (const [, entries] of batch ?? []) {
         for (const [entryId, fields] of entries) {
           if (closed) break;

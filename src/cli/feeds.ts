@@ -2,7 +2,7 @@ import type { HttpClient } from '../net/types.js';
 import type { ArticleStore } from '../store/article-store.js';
 import type { FeedState } from '../store/types.js';
 import { discoverFeeds } from '../workers/fetcher/discover-feed.js';
-import { parseOpml, toOpml, type OpmlFeed } from '../workers/fetcher/opml.js';
+import { readOpml, toOpml, type OpmlFeed } from '../workers/fetcher/opml.js';
 import { parseFeed } from '../workers/fetcher/parse-feed.js';
 
 /** A readable feed id from its URL: host and path, slugged. */
@@ -18,13 +18,19 @@ export function feedIdFromUrl(url: string): string {
 
 export async function addFeed(
   store: ArticleStore,
-  def: { id: string; url: string; intervalMs?: number; title?: string },
+  def: { id: string; url: string; intervalMs?: number; title?: string; categories?: string[] },
 ): Promise<FeedState> {
   const url = new URL(def.url);
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     throw new Error(`feed URL must be http(s): ${def.url}`);
   }
-  await store.upsertFeed({ id: def.id, url: url.href, title: def.title ?? null, intervalMs: def.intervalMs ?? null });
+  await store.upsertFeed({
+    id: def.id,
+    url: url.href,
+    title: def.title ?? null,
+    intervalMs: def.intervalMs ?? null,
+    ...(def.categories ? { categories: def.categories } : {}),
+  });
   const feed = await store.getFeed(def.id);
   if (!feed) {
     throw new Error(`feed ${def.id} was not stored`);
@@ -53,21 +59,54 @@ export async function resolveFeedUrl(http: HttpClient, url: string): Promise<{ u
   }
 }
 
-/** Registers every feed of an OPML document; ids come from the URLs. Returns those added. */
-export async function importOpml(store: ArticleStore, text: string): Promise<FeedState[]> {
-  const existing = new Set((await store.listFeeds()).map((f) => f.url));
+export type OpmlImport = {
+  added: FeedState[];
+  /** Every outline not imported, with the reason (as in the file, or "already registered"). */
+  skipped: Array<{ line: number; text?: string; url?: string; reason: string }>;
+};
+
+/** Registers every feed of an OPML document; ids come from the URLs (made unique). Returns those added and those skipped. */
+export async function importOpml(store: ArticleStore, text: string): Promise<OpmlImport> {
+  const feeds = await store.listFeeds();
+  const byUrl = new Map(feeds.map((f) => [f.url, f.id]));
+  const ids = new Set(feeds.map((f) => f.id));
+  const { feeds: found, skipped: fromFile } = readOpml(text);
+  const skipped: OpmlImport['skipped'] = fromFile.map((s) => ({
+    line: s.line,
+    ...(s.text ? { text: s.text } : {}),
+    ...(s.xmlUrl ? { url: s.xmlUrl } : {}),
+    reason: s.reason === 'duplicate' && s.firstLine ? `duplicate of line ${s.firstLine}` : s.reason,
+  }));
   const added: FeedState[] = [];
-  for (const f of parseOpml(text)) {
-    if (existing.has(f.url)) {
+  for (const f of found) {
+    const canonical = new URL(f.url).href;
+    const existing = byUrl.get(f.url) ?? byUrl.get(canonical);
+    if (existing) {
+      skipped.push({ line: 0, ...(f.title ? { text: f.title } : {}), url: f.url, reason: `already registered as ${existing}` });
       continue;
     }
-    added.push(await addFeed(store, { id: feedIdFromUrl(f.url), url: f.url, ...(f.title ? { title: f.title } : {}) }));
-    existing.add(f.url);
+    // Two URLs can slug to the same id: never let the second replace the first.
+    const stem = feedIdFromUrl(f.url);
+    let id = stem;
+    for (let n = 2; ids.has(id); n++) {
+      id = `${stem.slice(0, 75)}-${n}`;
+    }
+    // The OPML folder (nested folders joined with " / ") is the feed's category.
+    const feed = await addFeed(store, { id, url: f.url, ...(f.title ? { title: f.title } : {}), ...(f.category ? { categories: [f.category] } : {}) });
+    added.push(feed);
+    ids.add(feed.id);
+    byUrl.set(f.url, feed.id);
+    byUrl.set(feed.url, feed.id);
   }
-  return added;
+  return { added, skipped };
 }
 
 export async function exportOpml(store: ArticleStore, now: Date): Promise<string> {
-  const feeds: OpmlFeed[] = (await store.listFeeds()).map((f) => ({ url: f.url, ...(f.title ? { title: f.title } : {}) }));
+  // A feed in several categories is written under its first (OPML has one folder per outline).
+  const feeds: OpmlFeed[] = (await store.listFeeds()).map((f) => ({
+    url: f.url,
+    ...(f.title ? { title: f.title } : {}),
+    ...(f.categories[0] ? { category: f.categories[0] } : {}),
+  }));
   return toOpml(feeds, { title: 'Telex feeds', dateCreated: now.toUTCString() });
 }

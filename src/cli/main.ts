@@ -20,11 +20,12 @@ Usage:
   telex run --once                                            poll every feed once, wait, print a summary
   telex extract <file|url> [--url <page url>]                 print the extracted article (JSON)
   telex process <file|url> [--url <page url>]                 extract + enrich, print the record (JSON)
-  telex feeds add <url> [--id <id>] [--interval <duration>] [--no-discover]
+  telex feeds add <url> [--id <id>] [--interval <duration>] [--category <name>]... [--no-discover]
                                                               register a feed (a page URL: its advertised feed)
   telex feeds list | remove <id>                              show feeds with health / remove one
   telex feeds import <file.opml> | export                     OPML 2.0 in and out
-  telex articles [--since <iso>] [--until <iso>] [--feed <id>] [--topic <code>] [--lang <code>]
+  telex feeds check <url|file> [--json] [--url <feed url>]    what Telex reads in a feed, with every warning
+  telex articles [--since <iso>] [--until <iso>] [--feed <id>] [--category <name>] [--topic <code>] [--lang <code>]
                  [--q <text>] [--limit <n>] [--format json|jsonl|ninjs]
                  [--view full|summary] [--fields id,title,...]     lighter JSON items, as GET /articles
   telex status [--json]                                       queue depths, feed health, store counts
@@ -202,12 +203,18 @@ async function cmdFeeds(argv: string[]): Promise<number> {
     interval: { type: 'string' },
     title: { type: 'string' },
     'no-discover': { type: 'boolean' },
+    category: { type: 'string', multiple: true },
+    json: { type: 'boolean' },
+    url: { type: 'string' },
   });
   const config = configFrom(values);
+  if (sub === 'check') {
+    return cmdFeedsCheck(config, positionals[0], { json: values.json === true, ...(typeof values.url === 'string' ? { baseUrl: values.url } : {}) });
+  }
   const store = await openStore(config.env.DATABASE_URL);
   try {
     for (const f of config.file.feeds) {
-      await store.upsertFeed({ id: f.id, url: f.url, title: f.title ?? null, intervalMs: f.interval ?? null });
+      await store.upsertFeed({ id: f.id, url: f.url, title: f.title ?? null, intervalMs: f.interval ?? null, ...(f.categories ? { categories: f.categories } : {}) });
     }
     switch (sub) {
       case 'add': {
@@ -231,6 +238,7 @@ async function cmdFeeds(argv: string[]): Promise<number> {
           id: typeof values.id === 'string' ? values.id : feedIdFromUrl(feedUrl),
           ...(typeof values.interval === 'string' ? { intervalMs: parseDuration(values.interval) } : {}),
           ...(title ? { title } : {}),
+          ...(Array.isArray(values.category) ? { categories: values.category.map(String) } : {}),
         });
         process.stdout.write(`added feed ${feed.id} -> ${feed.url}\n`);
         return 0;
@@ -244,8 +252,16 @@ async function cmdFeeds(argv: string[]): Promise<number> {
           throw new UsageError('usage: telex feeds import <file.opml>');
         }
         const { readFile } = await import('node:fs/promises');
-        const added = await importOpml(store, await readFile(file, 'utf8'));
-        process.stdout.write(`imported ${added.length} feeds\n${added.map((f) => `  ${f.id} -> ${f.url}`).join('\n')}\n`);
+        const { added, skipped } = await importOpml(store, await readFile(file, 'utf8'));
+        const lines = [`imported ${added.length} feeds`, ...added.map((f) => `  ${f.id} -> ${f.url}`)];
+        if (skipped.length > 0) {
+          lines.push(`skipped ${skipped.length}`);
+          for (const s of skipped) {
+            const what = [s.text ? `"${s.text}"` : null, s.url ?? null].filter(Boolean).join(' ');
+            lines.push(`  ${s.line > 0 ? `line ${s.line}: ` : ''}${what || '(outline)'}: ${s.reason}`);
+          }
+        }
+        process.stdout.write(`${lines.join('\n')}\n`);
         return 0;
       }
       case 'export':
@@ -261,10 +277,41 @@ async function cmdFeeds(argv: string[]): Promise<number> {
         return removed ? 0 : 1;
       }
       default:
-        throw new UsageError('usage: telex feeds add|list|remove|import|export ...');
+        throw new UsageError('usage: telex feeds add|list|remove|import|export|check ...');
     }
   } finally {
     await store.close();
+  }
+}
+
+/** `telex feeds check <url|file> [--json] [--url <feed url>]`: exit 0 when the feed reads, 1 with the reason when not. */
+async function cmdFeedsCheck(config: Config, source: string | undefined, opts: { json: boolean; baseUrl?: string }): Promise<number> {
+  if (!source) {
+    throw new UsageError('usage: telex feeds check <url|file> [--json] [--url <feed url>]');
+  }
+  const { createHttpClient } = await import('../net/safe-fetch.js');
+  const { readFile } = await import('node:fs/promises');
+  const { checkFeed, formatFeedCheck } = await import('./feed-check.js');
+  const http = createHttpClient({
+    allow: config.file.fetch.allow,
+    ...(config.file.fetch.userAgent ? { userAgent: config.file.fetch.userAgent } : {}),
+    ...(config.file.fetch.timeout ? { timeoutMs: config.file.fetch.timeout } : {}),
+  });
+  try {
+    const report = await checkFeed(source, { http, readFile: (p) => readFile(p) }, opts.baseUrl ? { baseUrl: opts.baseUrl } : {});
+    if (opts.json) {
+      process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+    } else if (report.ok) {
+      process.stdout.write(`${formatFeedCheck(report)}\n`);
+    }
+    if (!report.ok) {
+      const { code, message } = report.error;
+      process.stderr.write(`telex: cannot read ${source}: ${message.startsWith(code) || code === 'error' ? message : `${code}: ${message}`}\n`);
+      return 1;
+    }
+    return 0;
+  } finally {
+    http.close();
   }
 }
 
@@ -273,6 +320,7 @@ async function cmdArticles(argv: string[]): Promise<number> {
     since: { type: 'string' },
     until: { type: 'string' },
     feed: { type: 'string' },
+    category: { type: 'string' },
     topic: { type: 'string' },
     lang: { type: 'string' },
     q: { type: 'string' },
@@ -314,6 +362,7 @@ async function cmdArticles(argv: string[]): Promise<number> {
         ...(str('since') ? { since: str('since') } : {}),
         ...(str('until') ? { until: str('until') } : {}),
         ...(str('feed') ? { feed: str('feed') } : {}),
+        ...(str('category') ? { category: str('category') } : {}),
         ...(str('topic') ? { topic: str('topic') } : {}),
         ...(str('lang') ? { lang: str('lang') } : {}),
         ...(str('q') ? { q: str('q') } : {}),

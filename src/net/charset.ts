@@ -84,6 +84,13 @@ function bomCharset(body: Uint8Array): { charset: string; length: number } | nul
   if (body[0] === 0xef && body[1] === 0xbb && body[2] === 0xbf) {
     return { charset: 'utf-8', length: 3 };
   }
+  // UTF-32 first: its little-endian BOM begins with UTF-16LE's.
+  if (body[0] === 0xff && body[1] === 0xfe && body[2] === 0 && body[3] === 0) {
+    return { charset: 'utf-32le', length: 4 };
+  }
+  if (body[0] === 0 && body[1] === 0 && body[2] === 0xfe && body[3] === 0xff) {
+    return { charset: 'utf-32be', length: 4 };
+  }
   if (body[0] === 0xff && body[1] === 0xfe) {
     return { charset: 'utf-16le', length: 2 };
   }
@@ -93,10 +100,16 @@ function bomCharset(body: Uint8Array): { charset: string; length: number } | nul
   return null;
 }
 
-/** UTF-16 without a BOM, recognised by the NUL bytes around the first ASCII characters ("<" or "{"). */
+/** UTF-32 or UTF-16 without a BOM, recognised by the NUL bytes around the first ASCII characters ("<" or "{"). */
 function sniffUtf16(body: Uint8Array): string | null {
   if (body.length < 4) {
     return null;
+  }
+  if (body[0] === 0 && body[1] === 0 && body[2] === 0 && body[3] !== 0) {
+    return 'utf-32be';
+  }
+  if (body[0] !== 0 && body[1] === 0 && body[2] === 0 && body[3] === 0) {
+    return 'utf-32le';
   }
   let evenNul = 0;
   let oddNul = 0;

@@ -28,16 +28,27 @@ export type HostLimiterOptions = {
 
 export type Release = () => Promise<void>;
 
+/** Per-request politeness on top of the limiter's own limits. */
+export type AcquireOptions = {
+  /**
+   * At least this long between the start of the previous request to the host and this one
+   * (robots.txt Crawl-delay), measured on the starts every process records in Redis.
+   */
+  minSpacingMs?: number;
+};
+
 export type HostLimiter = {
   /** Waits (without failing) until the host has budget, then holds a slot until the returned release is called. */
-  acquire(host: string, signal?: AbortSignal): Promise<Release>;
+  acquire(host: string, signal?: AbortSignal, o?: AcquireOptions): Promise<Release>;
   /** One attempt: a release when budget was available, else how long to wait before trying again. */
-  tryAcquire(host: string): Promise<{ release: Release } | { release: null; retryInMs: number }>;
+  tryAcquire(host: string, o?: AcquireOptions): Promise<{ release: Release } | { release: null; retryInMs: number }>;
+  /** Start times (ms, Redis clock) of the requests to `host` in the last minute, oldest first: the limiter's own accounting. */
+  recentStarts(host: string): Promise<number[]>;
 };
 
 const WINDOW_MS = 60_000;
 
-// KEYS: leases, starts. ARGV: leaseId, leaseMs, maxConcurrent, perMinute, windowMs.
+// KEYS: leases, starts. ARGV: leaseId, leaseMs, maxConcurrent, perMinute, windowMs, minSpacingMs.
 // Returns 0 when the slot was taken, else the suggested wait in ms.
 const ACQUIRE = `
 local t = redis.call('TIME')
@@ -55,13 +66,20 @@ if redis.call('ZCARD', KEYS[2]) >= tonumber(ARGV[4]) then
   local oldest = redis.call('ZRANGE', KEYS[2], 0, 0, 'WITHSCORES')
   wait = math.max(wait, tonumber(oldest[2]) + windowMs - now, 1)
 end
+local spacing = tonumber(ARGV[6])
+if spacing > 0 then
+  local last = redis.call('ZRANGE', KEYS[2], -1, -1, 'WITHSCORES')
+  if last[2] and now - tonumber(last[2]) < spacing then
+    wait = math.max(wait, tonumber(last[2]) + spacing - now, 1)
+  end
+end
 if wait > 0 then
   return wait
 end
 redis.call('ZADD', KEYS[1], now + leaseMs, ARGV[1])
 redis.call('ZADD', KEYS[2], now, ARGV[1])
 redis.call('PEXPIRE', KEYS[1], leaseMs + windowMs)
-redis.call('PEXPIRE', KEYS[2], windowMs * 2)
+redis.call('PEXPIRE', KEYS[2], math.max(windowMs, spacing) * 2)
 return 0
 `;
 
@@ -78,7 +96,16 @@ return 0
 `;
 
 type LimiterCommands = {
-  telexHostAcquire(leases: string, starts: string, id: string, leaseMs: number, max: number, perMinute: number, windowMs: number): Promise<number>;
+  telexHostAcquire(
+    leases: string,
+    starts: string,
+    id: string,
+    leaseMs: number,
+    max: number,
+    perMinute: number,
+    windowMs: number,
+    minSpacingMs: number,
+  ): Promise<number>;
   telexHostRenew(leases: string, id: string, leaseMs: number): Promise<number>;
 };
 
@@ -130,10 +157,11 @@ export function createHostLimiter(redis: Redis, opts: HostLimiterOptions): HostL
     return [`${opts.prefix}:host:{${h}}:leases`, `${opts.prefix}:host:{${h}}:starts`];
   };
 
-  async function tryAcquire(host: string): Promise<{ release: Release } | { release: null; retryInMs: number }> {
+  async function tryAcquire(host: string, o?: AcquireOptions): Promise<{ release: Release } | { release: null; retryInMs: number }> {
     const [leases, starts] = keys(host);
     const id = randomUUID();
-    const wait = Number(await r.telexHostAcquire(leases, starts, id, leaseMs, opts.maxConcurrent, opts.perMinute, WINDOW_MS));
+    const spacing = Math.max(0, Math.round(o?.minSpacingMs ?? 0));
+    const wait = Number(await r.telexHostAcquire(leases, starts, id, leaseMs, opts.maxConcurrent, opts.perMinute, WINDOW_MS, spacing));
     if (wait > 0) {
       return { release: null, retryInMs: wait };
     }
@@ -153,9 +181,9 @@ export function createHostLimiter(redis: Redis, opts: HostLimiterOptions): HostL
     return { release };
   }
 
-  async function acquire(host: string, signal?: AbortSignal): Promise<Release> {
+  async function acquire(host: string, signal?: AbortSignal, o?: AcquireOptions): Promise<Release> {
     for (let attempt = 0; ; attempt++) {
-      const res = await tryAcquire(host);
+      const res = await tryAcquire(host, o);
       if (res.release) {
         return res.release;
       }
@@ -165,5 +193,15 @@ export function createHostLimiter(redis: Redis, opts: HostLimiterOptions): HostL
     }
   }
 
-  return { acquire, tryAcquire };
+  async function recentStarts(host: string): Promise<number[]> {
+    const [, starts] = keys(host);
+    const flat = await redis.zrange(starts, 0, -1, 'WITHSCORES');
+    const out: number[] = [];
+    for (let i = 1; i < flat.length; i += 2) {
+      out.push(Number(flat[i]));
+    }
+    return out;
+  }
+
+  return { acquire, tryAcquire, recentStarts };
 }

@@ -9,6 +9,11 @@ export type FetchOptions = {
   maxBytes?: number;
   timeoutMs?: number;
   signal?: AbortSignal;
+  /**
+   * Politeness: at least this long between the start of the previous request to this host
+   * and this one (robots.txt Crawl-delay). Honoured by the per-host limiter, when there is one.
+   */
+  minSpacingMs?: number;
 };
 
 export type FetchResult = {

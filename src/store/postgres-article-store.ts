@@ -9,6 +9,7 @@ import type { PoolClient } from 'pg';
 import { PipelineError } from '../errors.js';
 import type { FullArticleStore } from './article-store.js';
 import {
+  encodeCategories,
   encodeCursor,
   foldDiacritics,
   entityRowsOf,
@@ -231,6 +232,11 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
     name: 'summary view stored beside the record (list pages without the body)',
     // Rows stored before keep a null summary: pages derive it from their record.
     sql: 'ALTER TABLE articles ADD COLUMN summary TEXT;',
+  },
+  {
+    version: 9,
+    name: 'feed categories (desks)',
+    sql: "ALTER TABLE feeds ADD COLUMN categories TEXT NOT NULL DEFAULT '';",
   },
 ];
 
@@ -636,7 +642,7 @@ export class PostgresArticleStore implements FullArticleStore {
     if (n.entity !== null) {
       sides.push({ filter: 'entity', table: 'article_entities', col: 'key', values: [n.entity] });
     }
-    if (n.topics !== null && terms === null && n.entity === null && n.lang === null) {
+    if (n.topics !== null && terms === null && n.entity === null && n.lang === null && n.category === null) {
       return this.pageOf(await this.topicPageRows(n, n.topics, cols), n.limit, view);
     }
     let driver: Side | null = null;
@@ -656,7 +662,7 @@ export class PostgresArticleStore implements FullArticleStore {
     const p = new Params();
     // A selective filter with nothing else to check on the article: take the page's
     // keys straight from the filter's (value, sort key) index, then fetch those rows.
-    const keysFirst = driver !== null && terms === null && n.feed === null && n.lang === null && sides.length === 1;
+    const keysFirst = driver !== null && terms === null && n.feed === null && n.category === null && n.lang === null && sides.length === 1;
     const range = rangeConditions(keysFirst ? 'd' : 'a', n, p);
     let sql: string;
     if (keysFirst && driver !== null) {
@@ -675,6 +681,9 @@ export class PostgresArticleStore implements FullArticleStore {
       const where = [...range];
       if (n.feed !== null) {
         where.push(`a.feed_id = ${p.add(n.feed)}`);
+      }
+      if (n.category !== null) {
+        where.push(`a.feed_id IN (SELECT id FROM feeds WHERE categories LIKE ${p.add(n.category)})`);
       }
       if (n.lang !== null) {
         const prefix = `${n.lang.replace(/[\\%_]/g, (ch) => `\\${ch}`)}-%`;
@@ -791,16 +800,17 @@ export class PostgresArticleStore implements FullArticleStore {
   upsertFeed(feed: FeedDefinition): Promise<void> {
     return this.run('upsertFeed', async () => {
       await this.pool.query(
-        `INSERT INTO feeds (id, url, title, interval_ms, created_at) VALUES ($1, $2, $3, $4, $5)
+        `INSERT INTO feeds (id, url, title, interval_ms, created_at, categories) VALUES ($1, $2, $3, $4, $5, COALESCE($6, ''))
          ON CONFLICT (id) DO UPDATE SET
            url = excluded.url,
            title = COALESCE(excluded.title, feeds.title),
            interval_ms = excluded.interval_ms,
+           categories = COALESCE($6, feeds.categories),
            status = CASE WHEN feeds.url <> excluded.url THEN 'active' ELSE feeds.status END,
            consecutive_failures = CASE WHEN feeds.url <> excluded.url THEN 0 ELSE feeds.consecutive_failures END,
            etag = CASE WHEN feeds.url <> excluded.url THEN NULL ELSE feeds.etag END,
            last_modified = CASE WHEN feeds.url <> excluded.url THEN NULL ELSE feeds.last_modified END`,
-        [feed.id, feed.url, feed.title ?? null, feed.intervalMs ?? null, this.now().toISOString()],
+        [feed.id, feed.url, feed.title ?? null, feed.intervalMs ?? null, this.now().toISOString(), feed.categories === undefined ? null : encodeCategories(feed.categories)],
       );
     });
   }

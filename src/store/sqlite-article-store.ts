@@ -12,6 +12,7 @@ import { PipelineError } from '../errors.js';
 import type { FullArticleStore } from './article-store.js';
 import { startCheckpointer, type Checkpointer, type CheckpointerStats } from './sqlite-checkpointer.js';
 import {
+  encodeCategories,
   encodeCursor,
   entityRowsOf,
   ftsMatchExpression,
@@ -248,6 +249,11 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
     name: 'summary view stored beside the record (list pages without the body)',
     // Rows stored before keep a null summary: pages derive it from their record.
     up: 'ALTER TABLE articles ADD COLUMN summary TEXT;',
+  },
+  {
+    version: 7,
+    name: 'feed categories (desks)',
+    up: "ALTER TABLE feeds ADD COLUMN categories TEXT NOT NULL DEFAULT '';",
   },
 ];
 
@@ -560,6 +566,10 @@ export class SqliteArticleStore implements FullArticleStore {
       where.push('a.feed_id = ?');
       params.push(n.feed);
     }
+    if (n.category !== null) {
+      where.push("a.feed_id IN (SELECT id FROM feeds WHERE categories LIKE ? ESCAPE '\\')");
+      params.push(n.category);
+    }
     if (n.lang !== null) {
       where.push("(a.language = ? OR a.language LIKE ? ESCAPE '\\')");
       params.push(n.lang, `${n.lang.replace(/[\\%_]/g, (c) => `\\${c}`)}-%`);
@@ -652,14 +662,15 @@ export class SqliteArticleStore implements FullArticleStore {
       this.db
         .transaction(() => {
           const row = this.statement('SELECT url FROM feeds WHERE id = ?').get(feed.id) as Row | undefined;
+          const categories = feed.categories === undefined ? null : encodeCategories(feed.categories);
           if (!row) {
-            this.statement('INSERT INTO feeds (id, url, title, interval_ms, created_at) VALUES (?, ?, ?, ?, ?)')
-              .run(feed.id, feed.url, feed.title ?? null, feed.intervalMs ?? null, this.now().toISOString());
+            this.statement('INSERT INTO feeds (id, url, title, interval_ms, created_at, categories) VALUES (?, ?, ?, ?, ?, ?)')
+              .run(feed.id, feed.url, feed.title ?? null, feed.intervalMs ?? null, this.now().toISOString(), categories ?? '');
             return;
           }
           const moved = String(row.url) !== feed.url;
           this.statement(
-              `UPDATE feeds SET url = ?, title = COALESCE(?, title), interval_ms = ?,
+              `UPDATE feeds SET url = ?, title = COALESCE(?, title), interval_ms = ?, categories = COALESCE(?, categories),
                status = CASE WHEN ? THEN 'active' ELSE status END,
                consecutive_failures = CASE WHEN ? THEN 0 ELSE consecutive_failures END,
                etag = CASE WHEN ? THEN NULL ELSE etag END,
@@ -670,6 +681,7 @@ export class SqliteArticleStore implements FullArticleStore {
               feed.url,
               feed.title ?? null,
               feed.intervalMs === undefined ? null : feed.intervalMs,
+              categories,
               moved ? 1 : 0,
               moved ? 1 : 0,
               moved ? 1 : 0,

@@ -168,6 +168,8 @@ export type NormalisedQuery = {
   topics: string[] | null;
   lang: string | null;
   entity: string | null;
+  /** LIKE pattern (escape character "\\") matching the feeds' stored categories, or null. */
+  category: string | null;
   q: string | null;
   limit: number;
   cursor: Cursor | null;
@@ -182,6 +184,7 @@ export function normaliseQuery(query: ArticleQuery, topicExpander?: (code: strin
     topics: query.topic ? expandTopic(query.topic, topicExpander) : null,
     lang: query.lang ? query.lang.toLowerCase() : null,
     entity: query.entity ? entityKey(query.entity) || null : null,
+    category: query.category?.trim() ? categoryPattern(query.category) : null,
     q,
     limit: pageSize(query.limit),
     cursor: query.cursor ? decodeCursor(query.cursor) : null,
@@ -196,6 +199,49 @@ export type Row = Record<string, unknown>;
 
 export const str = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
 
+/** Category names as a feed keeps them: trimmed, whitespace collapsed, no empty or repeated (case-insensitive) ones. */
+export function cleanCategories(categories: readonly string[]): string[] {
+  const out: string[] = [];
+  const seen = new Set<string>();
+  for (const c of categories) {
+    const name = c.replace(/\s+/g, ' ').trim().slice(0, 100);
+    if (name !== '' && !seen.has(name.toLowerCase())) {
+      seen.add(name.toLowerCase());
+      out.push(name);
+    }
+  }
+  return out;
+}
+
+/**
+ * The feeds row's categories column: the names lower-cased, each between "|" ("|world|business|"),
+ * so one LIKE finds a whole name on both backends; the names as written follow after a tab.
+ */
+export function encodeCategories(categories: readonly string[]): string {
+  const clean = cleanCategories(categories).map((c) => c.replace(/[|\t]/g, ' '));
+  return clean.length === 0 ? '' : `|${clean.map((c) => c.toLowerCase()).join('|')}|\t${JSON.stringify(clean)}`;
+}
+
+function decodeCategories(v: unknown): string[] {
+  const s = typeof v === 'string' ? v : '';
+  const tab = s.indexOf('\t');
+  if (tab === -1) {
+    return [];
+  }
+  try {
+    const list = JSON.parse(s.slice(tab + 1)) as unknown;
+    return Array.isArray(list) ? list.filter((x): x is string => typeof x === 'string') : [];
+  } catch {
+    return [];
+  }
+}
+
+/** LIKE pattern (escape "\\") for one category name against the encoded column. */
+export function categoryPattern(category: string): string {
+  const name = category.replace(/\s+/g, ' ').trim().replace(/[|\t]/g, ' ').toLowerCase();
+  return `%|${name.replace(/[\\%_]/g, (c) => `\\${c}`)}|%\t%`;
+}
+
 /** A feeds row (same columns on both backends) as the contract's FeedState. */
 export function feedFromRow(r: Row): FeedState {
   const code = str(r.last_error_code);
@@ -203,6 +249,7 @@ export function feedFromRow(r: Row): FeedState {
     id: String(r.id),
     url: String(r.url),
     title: str(r.title),
+    categories: decodeCategories(r.categories),
     intervalMs: r.interval_ms === null || r.interval_ms === undefined ? null : Number(r.interval_ms),
     lastPolledAt: str(r.last_polled_at),
     lastSuccessAt: str(r.last_success_at),

@@ -61,6 +61,8 @@ export type ArticleQuery = {
   q?: string;
   /** Name of a person, place or organisation (case-insensitive exact match). */
   entity?: string;
+  /** Feed category (desk): articles of feeds in it (case-insensitive). */
+  category?: string;
   limit?: number;
   cursor?: string;
 };
@@ -84,6 +86,8 @@ export type FeedDefinition = {
   title?: string | null;
   /** Poll interval in milliseconds. */
   intervalMs?: number | null;
+  /** Categories (desks) the feed belongs to; undefined keeps the stored ones. */
+  categories?: string[];
 };
 
 export type FeedHealth = {
@@ -99,7 +103,7 @@ export type FeedHealth = {
   status: 'active' | 'retired';
 };
 
-export type FeedState = FeedDefinition & { title: string | null; intervalMs: number | null } & FeedHealth;
+export type FeedState = Omit<FeedDefinition, 'categories'> & { title: string | null; intervalMs: number | null; categories: string[] } & FeedHealth;
 
 export type PollReport =
   | {

@@ -1,6 +1,7 @@
 import { describeError, PipelineError } from '../../errors.js';
 import { canonicalizeUrl } from '../../lib/url.js';
 import { LIMITS, type ExtractedArticle, type PayloadOf, type StageResult } from '../../queues/contracts.js';
+import type { RobotsChecker } from '../../net/robots.js';
 import type { HttpClient } from '../../net/types.js';
 import { countWords, joinBlocks, textBlocks } from './blocks.js';
 import { parseDocument } from './dom.js';
@@ -10,6 +11,10 @@ import type { Extracted } from './types.js';
 
 export type ExtractDeps = {
   http: HttpClient;
+  /** robots.txt for article pages; absent: pages are fetched without asking. */
+  robots?: RobotsChecker;
+  /** Feeds whose pages are fetched without reading robots.txt (config `respectRobots: false`). */
+  ignoresRobots?: (feedId: string) => boolean;
   /** The extractor core, usually run off the main thread (see pool.ts). */
   extract: (html: string, url: string, hints?: ExtractHints) => Promise<Extracted | null>;
   now: () => Date;
@@ -92,9 +97,19 @@ export async function handleExtract(
     return { status: 'done', next: [{ queue: 'enrich', payload }], detail: { method: 'feed-content', reason: why } };
   };
 
+  let minSpacingMs: number | undefined;
+  if (deps.robots && !deps.ignoresRobots?.(item.feedId)) {
+    const robots = await deps.robots.check(item.url);
+    if (!robots.allowed) {
+      // Not fetched at all: the feed's own content is all Telex may use.
+      return fallback(`robots_disallowed: ${robots.reason ?? `${robots.robotsUrl} disallows this page`}`, null);
+    }
+    minSpacingMs = robots.crawlDelayMs ?? undefined;
+  }
+
   let page;
   try {
-    page = await deps.http.get(item.url, { accept: PAGE_ACCEPT });
+    page = await deps.http.get(item.url, { accept: PAGE_ACCEPT, ...(minSpacingMs ? { minSpacingMs } : {}) });
   } catch (err) {
     if (err instanceof PipelineError && err.retryable && !ctx.finalAttempt) {
       throw err;

@@ -1,6 +1,8 @@
 import type { Worker } from 'bullmq';
 import { stageConcurrency } from '../../config.js';
 import { backlogGate, startStage, type StageEvent } from '../../queues/consumer.js';
+import { createRobotsChecker } from '../../net/robots.js';
+import { DEFAULT_USER_AGENT } from '../../net/safe-fetch.js';
 import type { Runtime } from '../../runtime.js';
 import { createExtractorPool } from './pool.js';
 import { handleExtract, type ExtractDeps } from './handler.js';
@@ -11,8 +13,15 @@ export function startExtractor(rt: Runtime, onEvent?: (e: StageEvent<'extract'>)
     ...(rt.config.file.workers.extractorThreads ? { size: rt.config.file.workers.extractorThreads } : {}),
     releaseMemoryAfterMs: rt.config.file.workers.releaseMemoryAfter,
   });
+  const ignoringRobots = new Set(rt.config.file.feeds.filter((f) => f.respectRobots === false).map((f) => f.id));
   const deps: ExtractDeps = {
     http: rt.http,
+    robots: createRobotsChecker({
+      http: rt.http,
+      userAgent: rt.config.file.fetch.userAgent ?? DEFAULT_USER_AGENT,
+      onFetch: (robotsUrl, outcome) => rt.log.debug({ robotsUrl, outcome }, 'robots.txt fetched'),
+    }),
+    ignoresRobots: (feedId) => ignoringRobots.has(feedId),
     extract: (html, url, hints) => pool.extract(html, url, hints),
     now: () => new Date(),
   };

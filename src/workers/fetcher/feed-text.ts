@@ -21,10 +21,21 @@ const NAMED: Record<string, string> = {
   delta: 'δ', pi: 'π', sigma: 'σ', omega: 'ω', mu: 'μ', infin: '∞', ne: '≠', le: '≤', ge: '≥', minus: '−',
 };
 
-/** Names every XML parser knows without a DTD. */
-const XML_BUILTIN = new Set(['amp', 'lt', 'gt', 'quot', 'apos']);
+/** Windows-1252 meanings of the C1 control points 0x80-0x9f (undefined ones keep their code point). */
+const CP1252_C1 = [
+  0x20ac, 0x81, 0x201a, 0x192, 0x201e, 0x2026, 0x2020, 0x2021, 0x2c6, 0x2030, 0x160, 0x2039, 0x152, 0x8d, 0x17d, 0x8f,
+  0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x2dc, 0x2122, 0x161, 0x203a, 0x153, 0x9d, 0x17e, 0x178,
+];
 
-function codePointToString(cp: number): string {
+/**
+ * The character a numeric character reference stands for, as HTML5 reads it: the C1
+ * control points 128-159 are what publishers mean in Windows-1252 (`&#146;` is ’),
+ * invalid code points become U+FFFD.
+ */
+export function codePointToString(cp: number): string {
+  if (cp >= 0x80 && cp <= 0x9f) {
+    return String.fromCodePoint(CP1252_C1[cp - 0x80]!);
+  }
   if (!Number.isFinite(cp) || cp <= 0 || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) {
     return '\ufffd';
   }
@@ -36,7 +47,8 @@ export function decodeEntities(text: string): string {
   if (!text.includes('&')) {
     return text;
   }
-  return text.replace(/&(?:#(\d{1,7})|#[xX]([0-9a-fA-F]{1,6})|([A-Za-z][A-Za-z0-9]{1,31}));?/g, (whole, dec, hex, name) => {
+  // A name without its ";" only counts when no letter, digit or "=" follows (so "?a=1&copy=2" stays a query string).
+  return text.replace(/&(?:#(\d{1,7});?|#[xX]([0-9a-fA-F]{1,6});?|([A-Za-z][A-Za-z0-9]{1,31})(?:;|(?![=A-Za-z0-9])))/g, (whole, dec, hex, name) => {
     if (dec !== undefined) {
       return codePointToString(Number(dec));
     }
@@ -47,37 +59,15 @@ export function decodeEntities(text: string): string {
   });
 }
 
-/**
- * Makes sloppy XML acceptable to a strict parser: escapes bare ampersands and
- * rewrites HTML named entities (which XML does not define) as numeric references.
- */
-export function repairXmlEntities(xml: string): string {
-  // CDATA sections are literal: leave them untouched.
-  return xml
-    .split(/(<!\[CDATA\[[\s\S]*?\]\]>)/)
-    .map((part) => (part.startsWith('<![CDATA[') ? part : repairEntitiesOutsideCdata(part)))
-    .join('');
-}
-
-function repairEntitiesOutsideCdata(xml: string): string {
-  return xml.replace(/&(#\d{1,7};|#[xX][0-9a-fA-F]{1,6};|([A-Za-z][A-Za-z0-9]{0,31});)?/g, (whole, ref, name) => {
-    if (ref === undefined) {
-      return '&amp;';
-    }
-    if (name === undefined || XML_BUILTIN.has(name as string)) {
-      return whole;
-    }
-    const ch = NAMED[name as string];
-    return ch === undefined ? `&amp;${name};` : `&#${ch.codePointAt(0)};`;
-  });
-}
-
 const BLOCK = /<\/?(?:p|div|br|li|ul|ol|h[1-6]|blockquote|section|article|table|tr|pre|hr)\b[^>]*>/gi;
 
 /** HTML (or plain text) to plain text: tags dropped, block boundaries become spaces, entities decoded, whitespace collapsed. */
 export function htmlToText(html: string): string {
   const withoutInvisible = html
-    .replace(/<!--[\s\S]*?-->/g, ' ')
+    // A comment runs to "-->", or to the end when it is never closed (as HTML reads it).
+    .replace(/<!--[\s\S]*?(?:-->|$)/g, '')
+    // Declarations (<!DOCTYPE ...>) and processing instructions are not text.
+    .replace(/<![A-Za-z][^>]*>|<\?[^>]*>/g, ' ')
     .replace(/<(script|style|noscript|template)\b[\s\S]*?<\/\1\s*>/gi, ' ')
     .replace(/<!\[CDATA\[([\s\S]*?)\]\]>/g, '$1');
   const noTags = withoutInvisible.replace(BLOCK, ' ').replace(/<\/?[A-Za-z][^>]*>/g, '');
@@ -106,46 +96,4 @@ export function capSummary(text: string, max: number): string {
   const space = hard.lastIndexOf(' ');
   const cut = space > max * 0.8 ? hard.slice(0, space) : hard;
   return `${cut.trimEnd()}…`;
-}
-
-/**
- * Repairs badly nested XML for a second parse: a close tag that matches an element
- * further up closes the elements in between, a close tag that matches nothing
- * closes the innermost element (below the root), and
- * elements still open at the end are closed. CDATA, comments, processing
- * instructions and quoted attribute values are left untouched.
- */
-export function balanceXmlTags(xml: string): string {
-  const token = /<!\[CDATA\[[\s\S]*?\]\]>|<!--[\s\S]*?-->|<\?[\s\S]*?\?>|<!DOCTYPE(?:[^[>]|\[[\s\S]*?\])*>|<\/\s*([A-Za-z_][\w.:-]*)\s*>|<([A-Za-z_][\w.:-]*)(?:[^>"']|"[^"]*"|'[^']*')*?(\/)?>/g;
-  const stack: string[] = [];
-  let out = '';
-  let last = 0;
-  for (let m = token.exec(xml); m; m = token.exec(xml)) {
-    out += xml.slice(last, m.index);
-    last = token.lastIndex;
-    const [whole, closing, opening, selfClosing] = m;
-    if (closing !== undefined) {
-      const at = stack.lastIndexOf(closing);
-      if (at === -1) {
-        // A close tag nothing opened: most likely a misspelling of the innermost element's.
-        if (stack.length > 1) {
-          out += `</${stack.pop()}>`;
-        }
-        continue;
-      }
-      while (stack.length > at) {
-        out += `</${stack.pop()}>`;
-      }
-      continue;
-    }
-    if (opening !== undefined && selfClosing === undefined) {
-      stack.push(opening);
-    }
-    out += whole;
-  }
-  out += xml.slice(last);
-  while (stack.length > 0) {
-    out += `</${stack.pop()}>`;
-  }
-  return out;
 }

@@ -156,6 +156,8 @@ export async function handlePoll(job: PayloadOf<'poll'>, deps: PollDeps): Promis
         newItems: fresh.length,
         nextPollMs: decision.delayMs,
         ...(res.permanentRedirect ? { movedTo: res.permanentRedirect } : {}),
+        // What the parser had to recover from (logged with the job; `telex feeds check` lists them all).
+        ...(parsed.warnings.length > 0 ? { parseWarnings: parsed.warnings.slice(0, 10) } : {}),
       },
     };
   } catch (err) {

@@ -50,6 +50,7 @@ const JsonFeed = z.looseObject({
   feed_url: optString,
   author: Author,
   authors: z.array(z.unknown()).optional().catch(undefined),
+  hubs: z.array(z.unknown()).optional().catch(undefined),
   items: z.array(z.unknown()),
 });
 
@@ -74,7 +75,7 @@ function toItem(raw: unknown, base: string | undefined, feedAuthor: string | nul
     updatedAt: parseFeedDate(it.date_modified),
     author: firstAuthor ?? authorName(it.author) ?? feedAuthor,
     summary: toSummary(it.summary ?? it.content_text ?? it.content_html),
-    content: toContent(contentHtml ?? it.summary),
+    content: toContent(contentHtml ?? it.summary, resolveUrl(it.url, base) ?? base),
     categories: uniqueStrings((it.tags ?? []).map((t) => (typeof t === 'string' ? t : null))),
   };
 }
@@ -103,10 +104,16 @@ export function parseJsonFeed(text: string, feedUrl: string): ParsedFeed {
       items.push(item);
     }
   }
+  const hub = (feed.hubs ?? []).map((h) => (typeof h === 'object' && h !== null ? (h as { url?: unknown }).url : null)).find((u) => typeof u === 'string');
+  const version = /version\/(\d+(?:\.\d+)*)/.exec(feed.version)?.[1] ?? feed.version;
   return {
     format: 'json',
+    version: `JSON Feed ${version}`,
     title: cleanTitle(feed.title),
     link: resolveUrl(feed.home_page_url, base),
+    hub: resolveUrl(typeof hub === 'string' ? hub : null, base),
+    self: resolveUrl(feed.feed_url, base),
+    warnings: [],
     items,
   };
 }

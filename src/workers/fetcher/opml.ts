@@ -13,46 +13,114 @@ export type OpmlFeed = {
   category?: string;
 };
 
-const isHttp = (s: string): boolean => /^https?:\/\//i.test(s.trim());
+/** An outline that was not imported, and why. */
+export type OpmlSkipped = {
+  /** Line of the outline in the document (1-based). */
+  line: number;
+  /** Its text/title, and its xmlUrl as written, when it has them. */
+  text?: string;
+  xmlUrl?: string;
+  reason: 'duplicate' | 'invalid URL' | 'not a feed outline';
+  /** For a duplicate: the line of the first outline with that URL. */
+  firstLine?: number;
+};
+
+/** An http(s) URL as written (trimmed), or null. */
+function httpUrl(s: string): string | null {
+  const t = s.trim();
+  if (!/^https?:\/\//i.test(t)) {
+    return null;
+  }
+  try {
+    const u = new URL(t);
+    return u.hostname === '' ? null : t;
+  } catch {
+    return null;
+  }
+}
 
 /**
- * Reads every outline with an xmlUrl (any nesting depth), in document order, without repeated URLs.
- * Throws PipelineError('bad_payload') when the text is not an OPML document.
+ * Reads every outline with an xmlUrl (any nesting depth), in document order, without repeated
+ * URLs, and names every other leaf outline it skipped, with the reason (a folder with feeds in it
+ * is not skipped: it becomes the feeds' category). Throws PipelineError('bad_payload') when the
+ * text is not an OPML document.
  */
-export function parseOpml(text: string): OpmlFeed[] {
-  const body = text.replace(/^[\ufeff\s]+/, '').replace(/<!--[\s\S]*?-->/g, ' ');
+export function readOpml(text: string): { feeds: OpmlFeed[]; skipped: OpmlSkipped[] } {
+  // Comments are blanked to spaces of the same length, so line numbers stay true.
+  const body = text.replace(/^\ufeff/, '').replace(/<!--[\s\S]*?-->/g, (c) => c.replace(/[^\n]/g, ' '));
   if (!/<opml\b/i.test(body)) {
     throw new PipelineError('bad_payload', false, 'not an OPML document: no <opml> element');
   }
-  const out: OpmlFeed[] = [];
-  const seen = new Set<string>();
-  const folders: Array<string | null> = [];
+  const feeds: OpmlFeed[] = [];
+  const skipped: OpmlSkipped[] = [];
+  const seen = new Map<string, number>();
+  /** Open outlines: their folder name (null for a feed outline), line, and whether any outline was nested in them. */
+  const open: Array<{ folder: string | null; line: number; text: string; hasChildren: boolean; feed: boolean }> = [];
+  let lineAt = 0;
+  let line = 1;
+  const lineOf = (index: number): number => {
+    for (let i = body.indexOf('\n', lineAt); i !== -1 && i < index; i = body.indexOf('\n', i + 1)) {
+      line += 1;
+      lineAt = i + 1;
+    }
+    return line;
+  };
+  const leaf = (o: { line: number; text: string; feed: boolean }): void => {
+    if (!o.feed) {
+      skipped.push({ line: o.line, ...(o.text ? { text: o.text } : {}), reason: 'not a feed outline' });
+    }
+  };
   for (const m of body.matchAll(/<\/outline\s*>|<outline\b(?:[^>"']|"[^"]*"|'[^']*')*>/gi)) {
     const tag = m[0];
     if (tag.startsWith('</')) {
-      folders.pop();
+      const closed = open.pop();
+      if (closed && !closed.hasChildren) {
+        leaf(closed);
+      }
       continue;
+    }
+    const at = lineOf(m.index ?? 0);
+    const parent = open[open.length - 1];
+    if (parent) {
+      parent.hasChildren = true;
     }
     const a = tagAttributes(tag);
     const selfClosing = /\/\s*>$/.test(tag);
-    const xmlUrl = (a.xmlurl ?? '').trim();
-    if (xmlUrl && isHttp(xmlUrl) && !seen.has(xmlUrl)) {
-      seen.add(xmlUrl);
-      const title = (a.title ?? a.text ?? '').trim();
-      const htmlUrl = (a.htmlurl ?? '').trim();
-      const category = folders.filter((f): f is string => !!f).join(' / ');
-      out.push({
-        url: xmlUrl,
-        ...(title ? { title } : {}),
-        ...(htmlUrl && isHttp(htmlUrl) ? { htmlUrl } : {}),
-        ...(category ? { category } : {}),
-      });
+    const rawUrl = (a.xmlurl ?? '').trim();
+    const title = (a.title ?? a.text ?? '').trim();
+    if (rawUrl) {
+      const url = httpUrl(rawUrl);
+      const first = url === null ? undefined : seen.get(url);
+      if (url === null) {
+        skipped.push({ line: at, ...(title ? { text: title } : {}), xmlUrl: rawUrl, reason: 'invalid URL' });
+      } else if (first !== undefined) {
+        skipped.push({ line: at, ...(title ? { text: title } : {}), xmlUrl: rawUrl, reason: 'duplicate', firstLine: first });
+      } else {
+        seen.set(url, at);
+        const htmlUrl = httpUrl(a.htmlurl ?? '');
+        const category = open.map((o) => o.folder).filter((f): f is string => !!f).join(' / ');
+        feeds.push({
+          url,
+          ...(title ? { title } : {}),
+          ...(htmlUrl ? { htmlUrl } : {}),
+          ...(category ? { category } : {}),
+        });
+      }
     }
-    if (!selfClosing) {
-      folders.push(xmlUrl ? null : (a.text ?? a.title ?? '').trim() || null);
+    const entry = { folder: rawUrl ? null : title || null, line: at, text: title, hasChildren: false, feed: rawUrl !== '' };
+    if (selfClosing) {
+      leaf(entry);
+    } else {
+      open.push(entry);
     }
   }
-  return out;
+  skipped.sort((x, y) => x.line - y.line);
+  return { feeds, skipped };
+}
+
+/** The feeds of an OPML document (see readOpml). */
+export function parseOpml(text: string): OpmlFeed[] {
+  return readOpml(text).feeds;
 }
 
 const esc = (s: string): string =>

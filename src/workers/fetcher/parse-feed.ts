@@ -1,17 +1,18 @@
 /**
  * Feed parsing core: decoded feed text in, Telex's ParsedFeed out. Pure (no I/O).
  *
- * XML (RSS 0.9x/2.0, RSS 1.0/RDF, Atom 0.3/1.0) goes through rss-parser's
- * parseString, which parses the XML and recognises the format; the mapping of
- * elements to fields is done here, over the raw element tree, so that every
- * namespace variant (dc:, dcterms:, content:, atom:), xml:base and Atom text
- * constructs (text/html/xhtml, base64) are handled the same way and a broken
- * field never fails the whole feed. JSON Feed goes through json-feed.ts.
+ * XML (RSS 0.9x/2.0, RSS 1.0/RDF, Atom 0.3/1.0) is read by xml-tree.ts, a
+ * recovering, namespace-aware reader: elements are matched by namespace (any
+ * prefix the document chose), truncated or sloppy markup is recovered with a
+ * warning, internal DTD entities are expanded within limits. The mapping of
+ * elements to fields is done here, so that every namespace variant (dc:,
+ * dcterms:, content:, atom:, xhtml:), xml:base and Atom text constructs
+ * (text/html/xhtml, base64) are handled the same way and a broken field never
+ * fails the whole feed. JSON Feed goes through json-feed.ts.
  */
 
-import Parser from 'rss-parser';
 import { PipelineError } from '../../errors.js';
-import { isValidUtf8 } from '../../net/charset.js';
+import { decodeBody, isValidUtf8 } from '../../net/charset.js';
 import { parseFeedDate } from './feed-date.js';
 import {
   asBase,
@@ -22,105 +23,66 @@ import {
   toContent,
   toSummary,
   uniqueStrings,
+  type TextKind,
 } from './feed-fields.js';
-import { balanceXmlTags, repairXmlEntities } from './feed-text.js';
 import { parseJsonFeed } from './json-feed.js';
 import type { ParsedFeed, ParsedItem } from './types.js';
+import {
+  childElement as child,
+  childElements as children,
+  hasElementChildren,
+  NS,
+  parseXmlDocument,
+  textContent as textOf,
+  type XmlElement,
+  type XmlNode,
+} from './xml-tree.js';
 
-type XmlNode = Record<string, unknown>;
-type RawFeed = { format: 'rss' | 'rdf' | 'atom'; root: unknown };
-
-const isNode = (v: unknown): v is XmlNode => typeof v === 'object' && v !== null && !Array.isArray(v);
-
-function children(node: unknown, name: string): unknown[] {
-  if (!isNode(node)) {
-    return [];
-  }
-  const v = node[name];
-  return Array.isArray(v) ? v : v === undefined ? [] : [v];
-}
-
-const child = (node: unknown, name: string): unknown => children(node, name)[0];
-
-function attrs(node: unknown): Record<string, string> {
-  if (isNode(node) && isNode(node.$)) {
-    return node.$ as Record<string, string>;
-  }
-  return {};
-}
-
-const attr = (node: unknown, name: string): string | undefined => {
-  const v = attrs(node)[name];
-  return typeof v === 'string' ? v : undefined;
-};
-
-/** Element children in document order, as xml2js gives them with preserveChildrenOrder. */
-function ordered(node: XmlNode): XmlNode[] | null {
-  const v = node.$$;
-  return Array.isArray(v) ? (v.filter(isNode) as XmlNode[]) : null;
-}
-
-const STRUCTURAL = new Set(['$', '_', '$$', '#name']);
-
-/** All character data under a node (markup dropped), in document order. */
-function textOf(v: unknown): string {
-  if (typeof v === 'string') {
-    return v;
-  }
-  if (Array.isArray(v)) {
-    return v.map(textOf).join(' ');
-  }
-  if (!isNode(v)) {
-    return '';
-  }
-  const seq = ordered(v);
-  if (seq) {
-    return seq.map((c) => (c['#name'] === '__text__' ? (typeof c._ === 'string' ? c._ : '') : textOf(c))).join('');
-  }
-  if (typeof v._ === 'string') {
-    return v._;
-  }
-  const parts: string[] = [];
-  for (const [k, val] of Object.entries(v)) {
-    if (!STRUCTURAL.has(k)) {
-      parts.push(textOf(val));
+/** Collects the warnings of one parse (deduplicated, bounded). */
+class Warnings {
+  private readonly seen = new Set<string>();
+  add(message: string): void {
+    if (this.seen.size < 100) {
+      this.seen.add(message);
     }
   }
-  return parts.join(' ');
+  list(): string[] {
+    return [...this.seen];
+  }
 }
 
-function attrMarkup(el: unknown): string {
-  return Object.entries(attrs(el))
-    .filter(([k]) => !k.startsWith('xmlns'))
-    .map(([k, x]) => ` ${k.replace(/^[a-z]+:/i, '')}="${escapeHtml(String(x))}"`)
+type Ctx = { warnings: Warnings };
+
+const attr = (el: XmlElement | undefined, name: string): string | undefined => el?.attrs[name];
+
+/** HTML void elements: serialized without a closing tag. */
+const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
+
+function attrMarkup(el: XmlElement): string {
+  return Object.entries(el.attrs)
+    .map(([k, x]) => ` ${k.replace(/^[a-z]+:/i, '')}="${escapeHtml(x)}"`)
     .join('');
 }
 
 /** Serializes an element's children back to markup (for inline XHTML content), in document order. */
-function toMarkup(v: unknown): string {
-  if (typeof v === 'string') {
-    return escapeHtml(v);
+function toMarkup(el: XmlNode): string {
+  if (typeof el === 'string') {
+    return escapeHtml(el);
   }
-  if (!isNode(v)) {
-    return '';
-  }
-  const seq = ordered(v);
-  if (!seq) {
-    return typeof v._ === 'string' ? escapeHtml(v._) : '';
-  }
-  return seq
+  return el.children
     .map((c) => {
-      const name = String(c['#name'] ?? '');
-      if (name === '__text__') {
-        return typeof c._ === 'string' ? escapeHtml(c._) : '';
+      if (typeof c === 'string') {
+        return escapeHtml(c);
       }
-      const tag = name.replace(/^[a-z]+:/i, '');
-      return `<${tag}${attrMarkup(c)}>${toMarkup(c)}</${tag}>`;
+      const tag = c.local.replace(/^[^:]*:/, '');
+      return VOID.has(tag.toLowerCase()) && c.children.length === 0
+        ? `<${tag}${attrMarkup(c)}>`
+        : `<${tag}${attrMarkup(c)}>${toMarkup(c)}</${tag}>`;
     })
     .join('');
 }
 
-function firstText(node: unknown, ...names: string[]): string | null {
+function firstText(node: XmlElement | undefined, ...names: string[]): string | null {
   for (const name of names) {
     for (const el of children(node, name)) {
       const t = textOf(el).trim();
@@ -142,60 +104,102 @@ function decodeBase64Text(value: string): string | null {
   return isValidUtf8(bytes) ? bytes.toString('utf8') : null;
 }
 
-/** Atom text construct (title, summary, content...) as HTML, or null when empty. */
-function atomHtml(el: unknown): string | null {
-  if (el === undefined) {
-    return null;
-  }
-  const type = (attr(el, 'type') ?? 'text').toLowerCase();
-  const mode = (attr(el, 'mode') ?? '').toLowerCase();
-  let raw: string;
-  // Atom 1.0: a non-text MIME type means base64 content (RFC 4287, 4.1.3.3).
-  const binaryType = type.includes('/') && !type.startsWith('text/') && !type.endsWith('+xml') && !type.endsWith('/xml');
-  const decoded = mode === 'base64' || binaryType ? decodeBase64Text(textOf(el)) : null;
-  if (decoded !== null) {
-    raw = decoded;
-  } else if (type === 'xhtml' || type === 'application/xhtml+xml' || (isNode(el) && hasElementChildren(el))) {
-    const inner = isNode(el) ? unwrapDiv(el) : el;
-    raw = toMarkup(inner).trim();
-    return raw === '' ? null : raw;
-  } else {
-    raw = textOf(el);
-  }
-  const trimmed = raw.trim();
-  if (trimmed === '') {
-    return null;
-  }
-  const isHtml = type === 'html' || type === 'text/html' || mode === 'escaped' || decoded !== null;
-  return isHtml ? trimmed : escapeHtml(trimmed);
-}
-
-function hasElementChildren(el: XmlNode): boolean {
-  return Object.keys(el).some((k) => !STRUCTURAL.has(k));
-}
-
 /** The XHTML wrapper <div> of an Atom xhtml construct, when it is the only child; else the element itself. */
-function unwrapDiv(el: XmlNode): unknown {
-  const seq = (ordered(el) ?? []).filter((c) => !(c['#name'] === '__text__' && String(c._ ?? '').trim() === ''));
+function unwrapDiv(el: XmlElement): XmlElement {
+  const seq = el.children.filter((c) => !(typeof c === 'string' && c.trim() === ''));
   const only = seq[0];
-  if (seq.length === 1 && only && String(only['#name'] ?? '').replace(/^[a-z]+:/i, '') === 'div') {
+  if (seq.length === 1 && only !== undefined && typeof only !== 'string' && only.local.replace(/^[^:]*:/, '').toLowerCase() === 'div') {
     return only;
   }
   return el;
 }
 
-/** Atom text construct as plain text. */
-function atomText(el: unknown): string | null {
-  const html = atomHtml(el);
-  return html === null ? null : cleanTitle(html);
+/** The kind of an Atom text construct (RFC 4287 3.1 and Atom 0.3's MIME types). */
+function constructKind(el: XmlElement): { kind: 'text' | 'html' | 'xhtml' | 'binary'; base64: boolean } {
+  const type = (attr(el, 'type') ?? 'text').trim().toLowerCase();
+  const mode = (attr(el, 'mode') ?? '').trim().toLowerCase();
+  if (type === 'xhtml' || type === 'application/xhtml+xml') {
+    return { kind: 'xhtml', base64: mode === 'base64' };
+  }
+  if (type === 'html' || type === 'text/html' || mode === 'escaped') {
+    return { kind: 'html', base64: mode === 'base64' };
+  }
+  // Atom 1.0: a non-text MIME type means base64 content (RFC 4287, 4.1.3.3).
+  const binary = type.includes('/') && !type.startsWith('text/') && !type.endsWith('+xml') && !type.endsWith('/xml');
+  return { kind: binary ? 'binary' : 'text', base64: mode === 'base64' || binary };
 }
 
-function firstDate(node: unknown, ...names: string[]): string | null {
+/** Atom text construct (title, summary, content...) as HTML, or null when empty. */
+function atomHtml(el: XmlElement | undefined): string | null {
+  if (el === undefined) {
+    return null;
+  }
+  const { kind, base64 } = constructKind(el);
+  const decoded = base64 ? decodeBase64Text(textOf(el)) : null;
+  if (decoded !== null) {
+    const t = decoded.trim();
+    // Base64 payloads are read as HTML whatever their declared type (publishers encode markup this way).
+    return t === '' ? null : t;
+  }
+  if (kind === 'xhtml' || hasElementChildren(el)) {
+    // Markup as child elements. Only type="xhtml" wraps it in a <div> that is not part of the content.
+    const raw = toMarkup(kind === 'xhtml' ? unwrapDiv(el) : el).trim();
+    return raw === '' ? null : raw;
+  }
+  const trimmed = textOf(el).trim();
+  if (trimmed === '') {
+    return null;
+  }
+  return kind === 'html' ? trimmed : escapeHtml(trimmed);
+}
+
+/** Atom text construct as plain text. */
+function atomText(el: XmlElement | undefined): string | null {
+  if (el === undefined) {
+    return null;
+  }
+  const { kind, base64 } = constructKind(el);
+  if (kind === 'text' && !base64 && !hasElementChildren(el)) {
+    // Plain text: "<" is a character, not markup.
+    return cleanTitle(textOf(el), 'text');
+  }
+  const html = atomHtml(el);
+  return html === null ? null : cleanTitle(html, 'html');
+}
+
+function firstDate(ctx: Ctx, where: string, node: XmlElement | undefined, ...names: string[]): string | null {
+  let unreadable: string | null = null;
   for (const name of names) {
     for (const el of children(node, name)) {
-      const iso = parseFeedDate(textOf(el));
+      const raw = textOf(el).trim();
+      const iso = parseFeedDate(raw);
       if (iso) {
         return iso;
+      }
+      if (raw !== '' && unreadable === null) {
+        unreadable = raw;
+      }
+    }
+  }
+  if (unreadable !== null) {
+    ctx.warnings.add(`${where}: unreadable date ${JSON.stringify(unreadable.slice(0, 80))}`);
+  }
+  return null;
+}
+
+const onRelative = (ctx: Ctx, where: string, base: string | undefined) => (count: number) =>
+  ctx.warnings.add(`${where}: ${count} relative link${count === 1 ? '' : 's'} in content resolved against ${base}`);
+
+/** `rel` values that are not the item's page. */
+const SERVICE_RELS = ['self', 'edit', 'enclosure', 'replies', 'hub', 'license', 'next', 'previous', 'first', 'last', 'via', 'related'];
+
+/** The href of the first link with the given rel (Atom or atom: in RSS), resolved. */
+function linkByRel(node: XmlElement | undefined, rel: string, base: string | undefined): string | null {
+  for (const l of [...children(node, 'link'), ...children(node, 'atom:link')]) {
+    if ((attr(l, 'rel') ?? '').trim().toLowerCase() === rel) {
+      const url = resolveUrl(attr(l, 'href'), asBase(attr(l, 'xml:base'), base));
+      if (url) {
+        return url;
       }
     }
   }
@@ -205,14 +209,14 @@ function firstDate(node: unknown, ...names: string[]): string | null {
 // ---------- Atom ----------
 
 /** Picks the rel="alternate" link (or a link without rel), falling back to any non-service link. */
-function atomLink(node: unknown, base: string | undefined): string | null {
+function atomLink(node: XmlElement | undefined, base: string | undefined): string | null {
   const links = [...children(node, 'link'), ...children(node, 'atom:link')];
   const candidates = [
     links.filter((l) => {
       const rel = attr(l, 'rel');
       return rel === undefined || rel === 'alternate';
     }),
-    links.filter((l) => !['self', 'edit', 'enclosure', 'replies', 'hub', 'license', 'next', 'previous'].includes(attr(l, 'rel') ?? '')),
+    links.filter((l) => !SERVICE_RELS.includes(attr(l, 'rel') ?? '')),
   ];
   for (const group of candidates) {
     for (const l of group) {
@@ -226,10 +230,10 @@ function atomLink(node: unknown, base: string | undefined): string | null {
   return null;
 }
 
-function atomAuthor(node: unknown): string | null {
+function atomAuthor(node: XmlElement | undefined): string | null {
   for (const a of [...children(node, 'author'), ...children(node, 'atom:author')]) {
-    const name = firstText(a, 'name', 'atom:name') ?? (typeof a === 'string' ? a : null);
-    const clean = cleanAuthor(name ?? firstText(a, 'email'));
+    const name = firstText(a, 'name', 'atom:name') ?? (hasElementChildren(a) ? null : textOf(a));
+    const clean = cleanAuthor(name ?? firstText(a, 'email', 'atom:email'));
     if (clean) {
       return clean;
     }
@@ -237,49 +241,52 @@ function atomAuthor(node: unknown): string | null {
   return null;
 }
 
-function atomItem(entry: unknown, feedBase: string | undefined, feedAuthor: string | null): ParsedItem {
+function atomItem(ctx: Ctx, entry: XmlElement, n: number, feedBase: string | undefined, feedAuthor: string | null): ParsedItem {
+  const where = `entry ${n + 1}`;
   const base = asBase(attr(entry, 'xml:base'), feedBase);
   const summaryEl = child(entry, 'summary');
   const contentEl = child(entry, 'content');
   const summaryHtml = atomHtml(summaryEl);
   const contentHtml = contentEl !== undefined && attr(contentEl, 'src') === undefined ? atomHtml(contentEl) : null;
-  const updatedAt = firstDate(entry, 'updated', 'modified', 'dcterms:modified');
+  const updatedAt = firstDate(ctx, where, entry, 'updated', 'modified', 'dcterms:modified');
+  const contentBase = asBase(attr(contentHtml !== null ? contentEl : summaryEl, 'xml:base'), base);
   return {
     guid: firstText(entry, 'id'),
     url: atomLink(entry, base),
     title: atomText(child(entry, 'title')),
     // Without a publication date, the last update is the best estimate.
-    publishedAt: firstDate(entry, 'published', 'issued', 'created', 'dc:date', 'dcterms:issued') ?? updatedAt,
+    publishedAt: firstDate(ctx, where, entry, 'published', 'issued', 'created', 'dc:date', 'dcterms:issued') ?? updatedAt,
     updatedAt,
     author: atomAuthor(entry) ?? cleanAuthor(firstText(entry, 'dc:creator')) ?? feedAuthor,
     summary: toSummary(summaryHtml ?? contentHtml),
-    content: toContent(contentHtml ?? summaryHtml),
+    content: toContent(contentHtml ?? summaryHtml, contentBase, onRelative(ctx, where, contentBase)),
     categories: uniqueStrings([
       ...children(entry, 'category').map((c) => attr(c, 'term') ?? attr(c, 'label') ?? textOf(c)),
-      ...children(entry, 'dc:subject').map(textOf),
+      ...children(entry, 'dc:subject').map((c) => textOf(c)),
     ]),
   };
 }
 
-function mapAtom(feed: unknown, feedUrl: string): ParsedFeed {
-  if (!isNode(feed)) {
-    return { format: 'atom', title: null, link: null, items: [] };
-  }
+function mapAtom(ctx: Ctx, feed: XmlElement, feedUrl: string): Omit<ParsedFeed, 'warnings'> {
   const base = asBase(attr(feed, 'xml:base'), asBase(feedUrl));
   const feedAuthor = atomAuthor(feed);
+  const v03 = feed.ns !== null && feed.ns.toLowerCase().startsWith(NS.atom03.slice(0, -1));
   return {
     format: 'atom',
+    version: v03 || attr(feed, 'version') === '0.3' ? 'Atom 0.3' : 'Atom 1.0',
     title: atomText(child(feed, 'title')),
     link: atomLink(feed, base),
-    items: children(feed, 'entry').map((e) => atomItem(e, base, feedAuthor)),
+    hub: linkByRel(feed, 'hub', base),
+    self: linkByRel(feed, 'self', base),
+    items: children(feed, 'entry').map((e, n) => atomItem(ctx, e, n, base, feedAuthor)),
   };
 }
 
 // ---------- RSS 0.9x / 2.0 and RDF ----------
 
-function rssLink(node: unknown, base: string | undefined): string | null {
+function rssLink(node: XmlElement | undefined, base: string | undefined): string | null {
   for (const l of children(node, 'link')) {
-    const href = isNode(l) && attr(l, 'href') !== undefined && textOf(l).trim() === '' ? attr(l, 'href') : textOf(l);
+    const href = attr(l, 'href') !== undefined && textOf(l).trim() === '' ? attr(l, 'href') : textOf(l);
     const url = resolveUrl(href, base);
     if (url) {
       return url;
@@ -288,7 +295,7 @@ function rssLink(node: unknown, base: string | undefined): string | null {
   return atomLinkOnly(node, base);
 }
 
-function atomLinkOnly(node: unknown, base: string | undefined): string | null {
+function atomLinkOnly(node: XmlElement | undefined, base: string | undefined): string | null {
   for (const l of children(node, 'atom:link')) {
     const rel = attr(l, 'rel');
     if (rel === undefined || rel === 'alternate') {
@@ -301,120 +308,211 @@ function atomLinkOnly(node: unknown, base: string | undefined): string | null {
   return null;
 }
 
-function rssItem(item: unknown, channelBase: string | undefined, format: 'rss' | 'rdf'): ParsedItem {
+/**
+ * The item's full body: content:encoded (escaped HTML), an XHTML <body> (any prefix, or none),
+ * <fullitem> (escaped HTML), or an atom:content construct.
+ */
+function rssBody(item: XmlElement): { html: string; el: XmlElement } | null {
+  for (const el of [...children(item, 'content:encoded'), ...children(item, 'encoded')]) {
+    const html = textOf(el).trim();
+    if (html !== '') {
+      return { html, el };
+    }
+  }
+  for (const el of [...children(item, 'xhtml:body'), ...children(item, 'body')]) {
+    const html = hasElementChildren(el) ? toMarkup(el).trim() : textOf(el).trim();
+    if (html !== '') {
+      return { html, el };
+    }
+  }
+  for (const el of children(item, 'fullitem')) {
+    const html = textOf(el).trim();
+    if (html !== '') {
+      return { html, el };
+    }
+  }
+  const atom = child(item, 'atom:content');
+  const html = atomHtml(atom);
+  return html !== null && atom !== undefined ? { html, el: atom } : null;
+}
+
+/** The first non-empty element of those named, with its text. */
+function firstWithText(node: XmlElement | undefined, ...names: string[]): { text: string; el: XmlElement } | null {
+  for (const name of names) {
+    for (const el of children(node, name)) {
+      const t = textOf(el).trim();
+      if (t !== '') {
+        return { text: t, el };
+      }
+    }
+  }
+  return null;
+}
+
+/** RSS titles: escaped HTML in some feeds, plain prose in others (see cleanTitle's 'guess'). */
+function rssTitle(node: XmlElement | undefined, ...names: string[]): string | null {
+  for (const name of names) {
+    for (const el of children(node, name)) {
+      const kind: TextKind = name.startsWith('atom:') ? (constructKind(el).kind === 'text' ? 'text' : 'html') : 'guess';
+      const t = name.startsWith('atom:') ? atomText(el) : cleanTitle(textOf(el), kind);
+      if (t) {
+        return t;
+      }
+    }
+  }
+  return null;
+}
+
+function rssItem(ctx: Ctx, item: XmlElement, n: number, channelBase: string | undefined, format: 'rss' | 'rdf'): ParsedItem {
+  const where = `item ${n + 1}`;
   const base = asBase(attr(item, 'xml:base'), channelBase);
   const guidEl = child(item, 'guid');
   const guidText = guidEl === undefined ? null : textOf(guidEl).trim() || null;
   const about = attr(item, 'rdf:about')?.trim() || null;
   const guid = guidText ?? (format === 'rdf' ? about : null);
-  const permalink = guidEl !== undefined && (attr(guidEl, 'isPermaLink') ?? 'true').toLowerCase() !== 'false';
+  const permalink = guidEl !== undefined && (attr(guidEl, 'ispermalink') ?? 'true').trim().toLowerCase() !== 'false';
   const url =
     rssLink(item, base) ??
-    resolveUrl(firstText(item, 'feedburner:origLink'), base) ??
+    resolveUrl(firstText(item, 'feedburner:origlink'), base) ??
     (permalink && guidText && /^https?:\/\//i.test(guidText) ? resolveUrl(guidText, base) : null) ??
     (about && /^https?:\/\//i.test(about) ? resolveUrl(about, base) : null);
-  const description = firstText(item, 'description', 'summary', 'atom:summary', 'dc:description');
-  const encoded = firstText(item, 'content:encoded', 'encoded', 'xhtml:body', 'atom:content');
-  const updatedAt = firstDate(item, 'atom:updated', 'dcterms:modified', 'updated', 'lastBuildDate');
+  const descriptionEl = firstWithText(item, 'description', 'summary', 'atom:summary', 'dc:description');
+  const description = descriptionEl?.text ?? null;
+  const bodyEl = rssBody(item);
+  const body = bodyEl?.html ?? null;
+  // Content resolves against its own xml:base, when it has one.
+  const contentBase = asBase(attr(bodyEl?.el ?? descriptionEl?.el, 'xml:base'), base);
+  const updatedAt = firstDate(ctx, where, item, 'atom:updated', 'dcterms:modified', 'updated', 'lastbuilddate');
   return {
     guid,
     url,
-    title: cleanTitle(firstText(item, 'title', 'dc:title', 'atom:title')),
+    title: rssTitle(item, 'title', 'dc:title', 'atom:title'),
     // Without a publication date, the last update is the best estimate.
     publishedAt:
-      firstDate(item, 'pubDate', 'pubdate', 'dc:date', 'dcterms:issued', 'dcterms:created', 'atom:published', 'published', 'issued') ??
+      firstDate(ctx, where, item, 'pubdate', 'dc:date', 'dcterms:issued', 'dcterms:created', 'atom:published', 'published', 'issued') ??
       updatedAt,
     updatedAt,
     author: cleanAuthor(firstText(item, 'dc:creator', 'author', 'dc:author', 'itunes:author', 'dc:contributor')) ??
       atomAuthor(item),
-    summary: toSummary(description ?? firstText(item, 'itunes:summary') ?? encoded),
-    content: toContent(encoded ?? description),
+    summary: toSummary(description ?? firstText(item, 'itunes:summary') ?? body),
+    content: toContent(body ?? description, contentBase, onRelative(ctx, where, contentBase)),
     categories: uniqueStrings([
-      ...children(item, 'category').map(textOf),
-      ...children(item, 'dc:subject').map(textOf),
+      ...children(item, 'category').map((c) => textOf(c)),
+      ...children(item, 'dc:subject').map((c) => textOf(c)),
       ...children(item, 'atom:category').map((c) => attr(c, 'term') ?? attr(c, 'label') ?? textOf(c)),
     ]),
   };
 }
 
-function mapRss(format: 'rss' | 'rdf', root: unknown, feedUrl: string): ParsedFeed {
+function rssVersion(format: 'rss' | 'rdf', root: XmlElement): string {
+  if (format === 'rdf') {
+    const channel = child(root, 'channel');
+    const ns = (channel ?? child(root, 'item'))?.ns?.toLowerCase() ?? '';
+    return ns.startsWith(NS.rss090) ? 'RSS 0.90' : 'RSS 1.0';
+  }
+  const v = attr(root, 'version')?.trim();
+  return v ? `RSS ${v}` : 'RSS (no version)';
+}
+
+function mapRss(ctx: Ctx, format: 'rss' | 'rdf', root: XmlElement, feedUrl: string): Omit<ParsedFeed, 'warnings'> {
+  const version = rssVersion(format, root);
   const channel = child(root, 'channel');
   if (channel === undefined && children(root, 'item').length === 0) {
     // A well-formed but empty feed: nothing to read, not an error.
-    return { format, title: null, link: null, items: [] };
+    return { format, version, title: null, link: null, hub: null, self: null, items: [] };
   }
   const base = asBase(attr(channel, 'xml:base'), asBase(attr(root, 'xml:base'), asBase(feedUrl)));
   // RSS 1.0 puts items beside the channel; some RSS 2.0 feeds do too.
   const rawItems = [...children(channel, 'item'), ...children(root, 'item')];
   return {
     format,
-    title: cleanTitle(firstText(channel, 'title', 'dc:title')),
+    version,
+    title: rssTitle(channel, 'title', 'dc:title'),
     link: rssLink(channel, base),
-    items: rawItems.map((i) => rssItem(i, base, format)),
+    hub: linkByRel(channel, 'hub', base),
+    self: linkByRel(channel, 'self', base),
+    items: rawItems.map((i, n) => rssItem(ctx, i, n, base, format)),
   };
 }
 
 // ---------- detection and entry point ----------
 
-function xmlRootName(text: string): string | null {
-  const stripped = text.replace(/<\?[\s\S]*?\?>|<!--[\s\S]*?-->|<!DOCTYPE(?:[^[>]|\[[\s\S]*?\])*>/gi, '').trimStart();
-  const m = /^<([A-Za-z_][\w.:-]*)/.exec(stripped);
-  return m?.[1] ?? null;
-}
-
-function rawParser(): Parser {
-  const parser = new Parser({
-    defaultRSS: 2,
-    // Keep document order (mixed inline XHTML) next to the named children.
-    xml2js: { explicitChildren: true, preserveChildrenOrder: true, charsAsChildren: true, includeWhiteChars: true },
-  });
-  // rss-parser parses and recognises the format; we keep its raw element tree and map it ourselves.
-  const hooks = parser as unknown as Record<string, (xml: XmlNode) => RawFeed>;
-  hooks.buildAtomFeed = (xml) => ({ format: 'atom', root: xml.feed });
-  hooks.buildRSS2 = (xml) => ({ format: 'rss', root: xml.rss });
-  hooks.buildRSS0_9 = (xml) => ({ format: 'rss', root: xml.rss });
-  hooks.buildRSS1 = (xml) => ({ format: 'rdf', root: xml['rdf:RDF'] });
-  return parser;
-}
-
-async function parseXmlTree(text: string): Promise<RawFeed> {
-  return (await rawParser().parseString(text)) as unknown as RawFeed;
-}
-
-async function parseXml(text: string, feedUrl: string): Promise<ParsedFeed> {
-  const root = xmlRootName(text);
-  if (root === null) {
-    throw new PipelineError('bad_feed', false, 'not a feed: no XML root element');
-  }
-  const local = root.toLowerCase();
-  if (local === 'html' || local === 'xhtml:html') {
-    throw new PipelineError('bad_feed', false, 'not a feed: the document is an HTML page');
-  }
-  if (!['rss', 'feed', 'rdf:rdf'].includes(local)) {
-    throw new PipelineError('bad_feed', false, `not a feed: unknown XML root <${root}>`);
-  }
-  let raw: RawFeed;
-  try {
-    raw = await parseXmlTree(text);
-  } catch (first) {
-    // Real feeds carry bare "&", HTML entities and badly nested tags: repair and try again.
-    try {
-      raw = await parseXmlTree(repairXmlEntities(text)).catch(() => parseXmlTree(balanceXmlTags(repairXmlEntities(text))));
-    } catch {
-      const reason = (first as Error).message?.split('\n')[0] ?? String(first);
-      throw new PipelineError('bad_feed', false, `not a feed: malformed XML (${reason})`, first);
+function duplicateGuids(ctx: Ctx, items: ParsedItem[]): void {
+  const seen = new Map<string, number>();
+  items.forEach((item, n) => {
+    if (item.guid === null) {
+      return;
     }
+    const first = seen.get(item.guid);
+    if (first === undefined) {
+      seen.set(item.guid, n);
+    } else {
+      ctx.warnings.add(`item ${n + 1}: duplicate guid ${JSON.stringify(item.guid.slice(0, 200))} (first at item ${first + 1})`);
+    }
+  });
+}
+
+function parseXml(text: string, feedUrl: string): ParsedFeed {
+  const doc = parseXmlDocument(text);
+  const ctx: Ctx = { warnings: new Warnings() };
+  for (const w of doc.warnings) {
+    ctx.warnings.add(w);
   }
-  return raw.format === 'atom' ? mapAtom(raw.root, feedUrl) : mapRss(raw.format, raw.root, feedUrl);
+  const root = doc.root;
+  const local = root.local.replace(/^[^:]*:/, '').toLowerCase();
+  let mapped: Omit<ParsedFeed, 'warnings'>;
+  if (local === 'html' || root.name === 'xhtml:html') {
+    throw new PipelineError('bad_feed', false, 'not a feed: the document is an HTML page');
+  } else if (local === 'rss') {
+    mapped = mapRss(ctx, 'rss', root, feedUrl);
+  } else if (local === 'rdf' && (root.name === 'rdf:rdf' || root.ns === null)) {
+    mapped = mapRss(ctx, 'rdf', root, feedUrl);
+  } else if (local === 'feed') {
+    mapped = mapAtom(ctx, root, feedUrl);
+  } else {
+    const qname = root.ns === null && root.name.includes(':') ? root.name : root.local;
+    throw new PipelineError('bad_feed', false, `not a feed: unknown XML root <${qname}>`);
+  }
+  duplicateGuids(ctx, mapped.items);
+  return { ...mapped, warnings: ctx.warnings.list() };
 }
 
 /**
- * Parses decoded feed text (RSS 0.9x/2.0, RSS 1.0/RDF, Atom 0.3/1.0, JSON Feed 1.0/1.1).
- * Relative links are resolved against xml:base and `feedUrl`; dates become ISO 8601 (or null).
+ * Text that is really UTF-16 / UTF-32 bytes read as an 8-bit charset (a NUL beside every
+ * ASCII character), decoded again; null when the text is fine. Latin-1-read text is
+ * recovered exactly; text read as UTF-8 keeps its ASCII only.
+ */
+function redecodeWideText(text: string): string | null {
+  const head = text.slice(0, 64);
+  const nuls = head.split('\u0000').length - 1;
+  if (nuls < head.length * 0.3) {
+    return null;
+  }
+  if (!/[^\u0000-\u00ff]/.test(text)) {
+    return decodeBody(Buffer.from(text, 'latin1')).text;
+  }
+  return text.replace(/^[\ufeff\ufffe\ufffd\u0000]+/, '').replace(/\u0000/g, '');
+}
+
+/**
+ * Parses a feed (RSS 0.9x/2.0, RSS 1.0/RDF, Atom 0.3/1.0, JSON Feed 1.0/1.1) from decoded text,
+ * or from bytes (then decoded by BOM, XML prolog, UTF-8 validity; see decodeBody).
+ * Relative links (item links and links inside content) are resolved against xml:base and
+ * `feedUrl`; dates become ISO 8601 (or null). What had to be recovered is listed in `warnings`.
  * Throws PipelineError('bad_feed', permanent) for anything that is not a readable feed.
  */
-export async function parseFeed(text: string, feedUrl: string): Promise<ParsedFeed> {
-  if (typeof text !== 'string') {
+export async function parseFeed(input: string | Uint8Array, feedUrl: string): Promise<ParsedFeed> {
+  const early: string[] = [];
+  let text: string;
+  if (input instanceof Uint8Array) {
+    text = decodeBody(input).text;
+  } else if (typeof input === 'string') {
+    const again = redecodeWideText(input);
+    if (again !== null) {
+      early.push('recovered: the text was UTF-16/UTF-32 read as an 8-bit charset; decoded again');
+    }
+    text = again ?? input;
+  } else {
     throw new PipelineError('bad_feed', false, 'not a feed: no text');
   }
   // Leading BOM / whitespace, and control characters XML forbids (real feeds carry them).
@@ -424,10 +522,12 @@ export async function parseFeed(text: string, feedUrl: string): Promise<ParsedFe
   }
   try {
     if (body.startsWith('{')) {
-      return parseJsonFeed(body, feedUrl);
+      const feed = parseJsonFeed(body, feedUrl);
+      return early.length > 0 ? { ...feed, warnings: [...early, ...feed.warnings] } : feed;
     }
     if (body.startsWith('<')) {
-      return await parseXml(body, feedUrl);
+      const feed = parseXml(body, feedUrl);
+      return early.length > 0 ? { ...feed, warnings: [...early, ...feed.warnings] } : feed;
     }
   } catch (err) {
     if (err instanceof PipelineError) {
@@ -437,4 +537,3 @@ export async function parseFeed(text: string, feedUrl: string): Promise<ParsedFe
   }
   throw new PipelineError('bad_feed', false, 'not a feed: neither XML nor JSON');
 }
-

@@ -387,6 +387,26 @@ export function runArticleStoreContract(name: string, factory: StoreFactory): vo
         expect((await store.listArticles({ topic: 'medtop:11000000', feed: 'biz' })).items).toEqual([]);
       });
 
+      it('keeps only articles of feeds in the category when category is given, alone or with other filters', async () => {
+        const r = await seedFilters();
+        await store.upsertFeed({ id: 'wire', url: 'https://news.test/feed.xml', categories: ['World', 'Asia desk'] });
+        await store.upsertFeed({ id: 'biz', url: 'https://news.test/biz.xml', categories: ['Business'] });
+        await store.upsertFeed({ id: 'lookalike', url: 'https://news.test/l.xml', categories: ['worldx', 'asia_desk'] });
+        const ids = async (q: Parameters<typeof store.listArticles>[0]) => (await store.listArticles(q)).items.map((a) => a.id);
+        expect(await ids({ category: 'business' })).toEqual([r.en2!.id]);
+        expect(await ids({ category: 'WORLD' })).toEqual([r.nodate!.id, r.fr1!.id, r.en1!.id]);
+        expect(await ids({ category: 'asia  desk' })).toHaveLength(3);
+        // LIKE wildcards in a name are literal.
+        expect(await ids({ category: 'asia_desk' })).toEqual([]);
+        expect(await ids({ category: 'worl' })).toEqual([]);
+        expect(await ids({ category: 'world', topic: 'medtop:11000000' })).toEqual([r.fr1!.id, r.en1!.id]);
+        expect(await ids({ category: 'business', topic: 'medtop:11000000' })).toEqual([]);
+        expect(await ids({ category: 'world', entity: 'beijing' })).toEqual([r.en1!.id]);
+        expect(await ids({ category: 'world', q: 'refugees' })).toEqual([r.en1!.id]);
+        expect(await ids({ category: 'world', feed: 'biz' })).toEqual([]);
+        expect(await ids({ category: 'nobody' })).toEqual([]);
+      });
+
       it('pages a topic filter newest first without skips when the topic spans many articles', async () => {
         const ids: string[] = [];
         for (let i = 0; i < 12; i++) {
@@ -665,6 +685,17 @@ export function runArticleStoreContract(name: string, factory: StoreFactory): vo
         expect(await store.removeFeed('a')).toBe(true);
         expect(await store.removeFeed('a')).toBe(false);
         expect(await store.getFeed('a')).toBeNull();
+      });
+
+      it("keeps a feed's categories (desks) as written, until they are given again", async () => {
+        await store.upsertFeed({ id: 'c', url: 'https://news.test/c.xml', categories: [' World ', 'Business', 'world', 'Café & Co'] });
+        expect((await store.getFeed('c'))?.categories).toEqual(['World', 'Business', 'Café & Co']);
+        await store.upsertFeed({ id: 'c', url: 'https://news.test/c.xml', intervalMs: 60_000 });
+        expect((await store.getFeed('c'))?.categories).toEqual(['World', 'Business', 'Café & Co']);
+        await store.upsertFeed({ id: 'c', url: 'https://news.test/c.xml', categories: [] });
+        expect((await store.getFeed('c'))?.categories).toEqual([]);
+        await store.upsertFeed({ id: 'd', url: 'https://news.test/d.xml' });
+        expect((await store.getFeed('d'))?.categories).toEqual([]);
       });
 
       it('counts consecutive failures up and resets them when a poll succeeds', async () => {

@@ -7,6 +7,7 @@ const feed = (o: Partial<FeedState>): FeedState => ({
   url: 'https://news.test/f.xml',
   title: null,
   intervalMs: null,
+  categories: [],
   lastPolledAt: '2026-03-01T00:00:00Z',
   lastSuccessAt: '2026-03-01T00:00:00Z',
   lastErrorAt: null,

@@ -1,24 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import {
-  balanceXmlTags,
   capSummary,
   capText,
   decodeEntities,
   htmlToText,
-  repairXmlEntities,
 } from '../../../../src/workers/fetcher/feed-text.js';
 
 describe(decodeEntities.name, () => {
   it('decodes numeric and common named references and keeps unknown ones', () => {
     expect(decodeEntities('Fish &amp; Chips &#8217; &#x2014; &eacute; &bogus; &#0;')).toBe('Fish & Chips ’ — é &bogus; \ufffd');
   });
-});
 
-describe(repairXmlEntities.name, () => {
-  it('escapes bare ampersands and rewrites HTML entities outside CDATA only', () => {
-    expect(repairXmlEntities('a & b &nbsp; &amp; &#38; &zzz; <![CDATA[x & y &nbsp;]]>')).toBe(
-      'a &amp; b &#160; &amp; &#38; &amp;zzz; <![CDATA[x & y &nbsp;]]>',
-    );
+  it('reads C1 references as Windows-1252 when publishers write &#146; for ’', () => {
+    expect(decodeEntities('it&#146;s 9&#150;5 &#x80;3 &#x81;')).toBe('it’s 9–5 €3 \u0081');
+  });
+
+  it('leaves a name without ";" alone when a letter, digit or "=" follows (query strings)', () => {
+    expect(decodeEntities('?page=1&copy=2&amp;x &copy 2024 &notit')).toBe('?page=1&copy=2&x © 2024 &notit');
   });
 });
 
@@ -26,11 +24,9 @@ describe(htmlToText.name, () => {
   it('drops tags, scripts and comments and collapses whitespace', () => {
     expect(htmlToText('<p>One&nbsp;<b>two</b></p><script>bad()</script><!-- c --><p>three</p>')).toBe('One two three');
   });
-});
 
-describe(balanceXmlTags.name, () => {
-  it('closes skipped elements, replaces a misspelled close tag and closes what is left open', () => {
-    expect(balanceXmlTags('<a><b><c>x</b><d>y</dd><e/><![CDATA[</a>]]>')).toBe('<a><b><c>x</c></b><d>y</d><e/><![CDATA[</a>]]></a>');
+  it('drops declarations, processing instructions and a comment left open to the end', () => {
+    expect(htmlToText('<!DOCTYPE html><?php x ?>Head<!-- c -->line <!-- never closed <b>x</b>')).toBe('Headline');
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PipelineError } from '../../../../src/errors.js';
-import { parseOpml, toOpml } from '../../../../src/workers/fetcher/opml.js';
+import { parseOpml, readOpml, toOpml } from '../../../../src/workers/fetcher/opml.js';
 
 const SAMPLE = `\ufeff<?xml version="1.0" encoding="UTF-8"?>
 <!-- exported by a reader -->
@@ -26,6 +26,25 @@ describe(parseOpml.name, () => {
       { url: 'https://www.voanews.com/api/rss?x=1&y=2', title: 'VOA & Friends', htmlUrl: 'https://www.voanews.com/', category: 'World' },
       { url: 'https://asia.example.org/feed.xml', title: 'Nested', category: 'World / Asia' },
       { url: 'https://top.example.org/rss', title: 'Top level' },
+    ]);
+  });
+
+  it('names every outline it skipped, with its line and reason, when entries are duplicated, invalid or not feeds', () => {
+    expect(readOpml(SAMPLE).skipped).toEqual([
+      { line: 13, text: 'Duplicate', xmlUrl: 'https://top.example.org/rss', reason: 'duplicate', firstLine: 12 },
+      { line: 14, text: 'Not http', xmlUrl: 'javascript:alert(1)', reason: 'invalid URL' },
+      { line: 15, text: 'Empty folder', reason: 'not a feed outline' },
+    ]);
+  });
+
+  it('skips a link outline and an unparseable URL but not a folder holding feeds', () => {
+    const { feeds, skipped } = readOpml(`<opml version="1.0"><body>
+<outline text="Desk"><outline text="Site" type="link" url="https://site.example.org/"/><outline text="Bad" xmlUrl="http://"/>
+<outline text="Good" xmlUrl="https://good.example.org/rss"/></outline></body></opml>`);
+    expect(feeds).toEqual([{ url: 'https://good.example.org/rss', title: 'Good', category: 'Desk' }]);
+    expect(skipped.map((s) => [s.line, s.text, s.reason])).toEqual([
+      [2, 'Site', 'not a feed outline'],
+      [2, 'Bad', 'invalid URL'],
     ]);
   });
 

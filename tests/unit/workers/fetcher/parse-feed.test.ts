@@ -153,7 +153,7 @@ describe(parseFeed.name, () => {
 
   it('returns an empty feed when the RSS has no channel', async () => {
     const feed = await parseFeed('<?xml version="1.0"?><rss version="2.0"></rss>', 'https://a.example.org/rss');
-    expect(feed).toEqual({ format: 'rss', title: null, link: null, items: [] });
+    expect(feed).toEqual({ format: 'rss', version: 'RSS 2.0', title: null, link: null, hub: null, self: null, warnings: [], items: [] });
   });
 
   it('throws bad_feed when the input is not a feed', async () => {
@@ -161,7 +161,7 @@ describe(parseFeed.name, () => {
     await expectBadFeed('   \ufeff  ', /empty/);
     await expectBadFeed('<!DOCTYPE html><html><head><title>x</title></head><body></body></html>', /HTML page/);
     await expectBadFeed('<note><to>Tove</to></note>', /unknown XML root <note>/);
-    await expectBadFeed('<rss version="2.0"><channel><title>x</title><</channel></rss>', /malformed XML/);
+    await expectBadFeed('<rss version="2.0"', /malformed XML/);
     await expectBadFeed('{"verion": "1.0"', /invalid JSON/);
     await expectBadFeed('{"title": "x", "items": []}', /not a JSON Feed/);
     await expectBadFeed('{"version": "https://jsonfeed.org/version/1.1", "items": 3}', /items/);
