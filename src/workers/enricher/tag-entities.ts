@@ -233,8 +233,14 @@ export function fillFromRules(tags: readonly string[], rules: readonly string[])
 }
 
 /** BIO tags of the given tokens of `text` (tokens in text order, with offsets into it). */
-export function labelTokens(text: string, tokens: readonly Token[], ranges: ReadonlyArray<readonly [number, number]> = sentenceRanges(text, tokens), tagger: EntityTagger = entityTagger()): string[] {
-  const rules = ruleLabels(text, tokens).labels;
+export function labelTokens(
+  text: string,
+  tokens: readonly Token[],
+  ranges: ReadonlyArray<readonly [number, number]> = sentenceRanges(text, tokens),
+  tagger: EntityTagger = entityTagger(),
+  ruleTokens: readonly Token[] = tokenize(text),
+): string[] {
+  const rules = ruleLabels(text, tokens, ruleTokens).labels;
   const features = documentFeatures(text, tokens, ranges, tagger.gazetteer, rules);
   const out = new Array<string>(tokens.length).fill('O');
   const T = tagger.model.tags.length;
@@ -279,12 +285,17 @@ export function mentionsFromTags(text: string, tokens: readonly Token[], tags: r
   return out;
 }
 
-export type TagEntitiesOptions = { maxPerKind?: number };
+export type TagEntitiesOptions = {
+  /** Most entities kept per kind (by salience). Default 25. */
+  maxPerKind?: number;
+  /** tokenize(article.text) (the rules' word tokens), when the caller already has it. */
+  tokens?: readonly Token[];
+};
 
 /** Mentions the trained tagger finds in `text`. */
-export function tagEntityMentions(text: string): Mention[] {
+export function tagEntityMentions(text: string, ruleTokens: readonly Token[] = tokenize(text)): Mention[] {
   const tokens = nerTokenize(text);
-  return mentionsFromTags(text, tokens, labelTokens(text, tokens));
+  return mentionsFromTags(text, tokens, labelTokens(text, tokens, sentenceRanges(text, tokens), entityTagger(), ruleTokens));
 }
 
 /**
@@ -292,7 +303,7 @@ export function tagEntityMentions(text: string): Mention[] {
  * the same merging and salience as the rules (extractEntities).
  */
 export function tagEntities(article: { title: string; text: string }, opts: TagEntitiesOptions = {}): Entities {
-  return mergeMentions(tagEntityMentions(article.text), article, opts.maxPerKind ?? 25).entities;
+  return mergeMentions(tagEntityMentions(article.text, opts.tokens), article, opts.maxPerKind ?? 25).entities;
 }
 
 /** Every resolved mention with its span and merged entity (for evaluation). */
