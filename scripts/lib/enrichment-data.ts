@@ -5,6 +5,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { detokenize } from '../../src/workers/enricher/ner-tokens.js';
+import type { Token } from '../../src/workers/enricher/tokens.js';
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -104,4 +106,28 @@ export function readJsonl<T = TopicRecord>(file: string): T[] {
     .split('\n')
     .filter((l) => l.trim())
     .map((l) => JSON.parse(l) as T);
+}
+
+/** Consecutive sentences joined into one text (one sentence per line), with token offsets, sentence ranges and gold tags. */
+export type ConllDoc = { text: string; tokens: Token[]; ranges: Array<[number, number]>; tags: string[] };
+
+/** Documents of `size` consecutive sentences (10 for wikigold, as the newswire measure chunks text; 1 for a tweet). */
+export function conllDocs(sentences: readonly ConllSentence[], size: number): ConllDoc[] {
+  const out: ConllDoc[] = [];
+  for (let i = 0; i < sentences.length; i += size) {
+    let text = '';
+    const tokens: Token[] = [];
+    const ranges: Array<[number, number]> = [];
+    const tags: string[] = [];
+    for (const s of sentences.slice(i, i + size)) {
+      if (text) text += '\n';
+      const d = detokenize(s.words);
+      ranges.push([tokens.length, tokens.length + d.tokens.length]);
+      for (const t of d.tokens) tokens.push({ text: t.text, start: t.start + text.length, end: t.end + text.length });
+      text += d.text;
+      tags.push(...s.tags);
+    }
+    out.push({ text, tokens, ranges, tags });
+  }
+  return out;
 }

@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { allowedTransitions } from '../../../../src/workers/enricher/perceptron.js';
+import { allowedTransitions, emissionScores, viterbi } from '../../../../src/workers/enricher/perceptron.js';
 import { buildGazetteer, gazetteerMarks, wordShape } from '../../../../src/workers/enricher/ner-features.js';
 import { nerTokenize } from '../../../../src/workers/enricher/ner-tokens.js';
 import {
+  documentFeatures,
   entityTagger,
+  labelTokens,
+  sentenceRanges,
   fillFromRules,
   harmonize,
   mentionsFromTags,
@@ -112,5 +115,22 @@ describe(gazetteerMarks.name, () => {
 describe(wordShape.name, () => {
   it('collapses character classes', () => {
     expect([wordShape('Liu'), wordShape('U.S.'), wordShape('2002'), wordShape('iPhone')]).toEqual(['Xx', 'X.X.', 'd', 'xXx']);
+  });
+});
+
+describe(labelTokens.name, () => {
+  it('scores exactly as the training features do (cached word scores and indexed context features)', () => {
+    const text = `${seedText()}\n\nRT @voanews: Seoul and Beijing talk refugees http://t.co/x`;
+    const tagger = entityTagger();
+    const tokens = nerTokenize(text);
+    const ranges = sentenceRanges(text, tokens);
+    const features = documentFeatures(text, tokens, ranges, tagger.gazetteer);
+    const T = tagger.model.tags.length;
+    const expected: string[] = [];
+    ranges.forEach((_, r) => {
+      const f = features[r] as string[][];
+      expected.push(...viterbi(emissionScores(tagger.model, f), f.length, T, tagger.model.transitions, tagger.allowed).map((t) => tagger.model.tags[t] as string));
+    });
+    expect(labelTokens(text, tokens, ranges)).toEqual(harmonize(tokens, expected));
   });
 });
