@@ -1,7 +1,8 @@
 /**
  * Trains the entity tagger and rebuilds its committed files:
- *   src/workers/enricher/data/ner-gazetteer.tsv  (names derived from GeoNames and public organisation lists)
- *   src/workers/enricher/data/ner-model.txt      (averaged structured perceptron weights)
+ *   src/workers/enricher/data/ner-gazetteer.json  (names derived from GeoNames and public organisation lists)
+ *   src/workers/enricher/data/ner-model.json      (averaged structured perceptron weights)
+ * (JSON arrays of the lines of their text formats, see tag-entities.ts)
  * from wikigold + BTC + WNUT-17 training splits (CC BY 4.0). Prints dev and
  * test figures (exact span, PER/LOC/ORG). Deterministic: fixed seed, sorted inputs.
  *
@@ -15,7 +16,7 @@ import { nerTokenize } from '../src/workers/enricher/ner-tokens.js';
 import { allowedTransitions, emissionScores, type SequenceModel, trainPerceptron, viterbi } from '../src/workers/enricher/perceptron.js';
 import { documentFeatures, fillFromRules, harmonize, NER_GAZETTEER_URL, NER_MODEL_URL, parseGazetteer, ruleLabels, serializeModel } from '../src/workers/enricher/tag-entities.js';
 import type { Token } from '../src/workers/enricher/tokens.js';
-import { type ConllSentence, conllDocs, corpusDir, emptyScores, type EntityScores, formatScores, readConll, readJsonl, scoreSentence } from './lib/enrichment-data.js';
+import { type ConllSentence, conllDocs, corpusDir, toJsonLines, emptyScores, type EntityScores, formatScores, readConll, readJsonl, scoreSentence } from './lib/enrichment-data.js';
 import { numberFlag } from '../bench/lib/rng.js';
 
 const args = process.argv.slice(2);
@@ -163,8 +164,8 @@ for (const [name, docs] of [
 console.log('');
 log(`model: ${saved.features.size} features, ${(text.length / 1024 / 1024).toFixed(2)} MiB`);
 if (!DRY) {
-  writeFileSync(NER_GAZETTEER_URL, gazText);
-  writeFileSync(NER_MODEL_URL, text);
+  writeFileSync(NER_GAZETTEER_URL, toJsonLines(gazText));
+  writeFileSync(NER_MODEL_URL, toJsonLines(text));
   log(`wrote ${resolve(NER_MODEL_URL.pathname)} and ${resolve(NER_GAZETTEER_URL.pathname)}`);
 }
 if (args.includes('--errors')) {

@@ -1,6 +1,6 @@
 /**
  * Trains the IPTC top-level topic classifier and rebuilds
- * src/workers/enricher/data/topic-model.txt from licence-clean sets:
+ * src/workers/enricher/data/topic-model.json from licence-clean sets:
  *   - IPTC Media Topics labels and definitions (src/workers/enricher/data/mediatopics.json, CC BY 4.0)
  *   - the keyword lists of topic-lexicon.ts (this project) and IPTC's EXTRA rules (MIT)
  *   - SIB-200 English train (CC BY-SA 4.0), Wikipedia current-events summaries (CC BY-SA 4.0),
@@ -18,7 +18,7 @@ import { MEDIATOPICS, TOP_LEVEL_TOPICS, topLevelOf } from '../src/workers/enrich
 import { seededRandom } from '../src/workers/enricher/perceptron.js';
 import { tagTopics } from '../src/workers/enricher/tag-topics.js';
 import { TOPIC_LEXICON } from '../src/workers/enricher/topic-lexicon.js';
-import { corpusDir, readJsonl, type TopicRecord } from './lib/enrichment-data.js';
+import { corpusDir, readJsonl, toJsonLines, type TopicRecord } from './lib/enrichment-data.js';
 
 const args = process.argv.slice(2);
 const CORPUS = corpusDir(args);
@@ -222,6 +222,6 @@ if (args.includes('--confusion')) {
 }
 log(`model: ${model.weights.size} features, ${(json.length / 1024 / 1024).toFixed(2)} MiB`);
 if (!DRY) {
-  writeFileSync(TOPIC_MODEL_URL, json);
+  writeFileSync(TOPIC_MODEL_URL, toJsonLines(json));
   log(`wrote ${resolve(TOPIC_MODEL_URL.pathname)}`);
 }

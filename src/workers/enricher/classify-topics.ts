@@ -5,8 +5,8 @@
  * so that scores read as probabilities. Loaded once per process or thread, on
  * first use.
  */
-import { readFileSync } from 'node:fs';
 import type { Topic } from '../../store/types.js';
+import TOPIC_MODEL_LINES from './data/topic-model.json' with { type: 'json' };
 import { MEDIATOPICS, topLevelOf } from './mediatopics.js';
 import { normalizedWords } from './phrase-matcher.js';
 import { tagTopics } from './tag-topics.js';
@@ -22,7 +22,8 @@ export type TopicModel = {
   temperature: number;
 };
 
-export const TOPIC_MODEL_URL = new URL('./data/topic-model.txt', import.meta.url);
+/** The committed file: a JSON array of the text format's lines (loaded as a JSON module, with no file I/O here). */
+export const TOPIC_MODEL_URL = new URL('./data/topic-model.json', import.meta.url);
 
 const TITLE_WEIGHT = 2;
 /** Words after the first MAX_WORDS add little and cost time. */
@@ -146,9 +147,9 @@ export function serializeTopicModel(model: TopicModel, opts: { minWeight: number
 
 let MODEL: TopicModel | null = null;
 
-/** The committed model, read on first use and kept for the life of the process or thread. */
+/** The committed model, parsed on first use and kept for the life of the process or thread. */
 export function topicModel(): TopicModel {
-  MODEL ??= parseTopicModel(readFileSync(TOPIC_MODEL_URL, 'utf8'));
+  MODEL ??= parseTopicModel((TOPIC_MODEL_LINES as string[]).join('\n'));
   return MODEL;
 }
 

@@ -2,13 +2,14 @@
  * The trained entity tagger: an averaged structured perceptron over BIO tags
  * (perceptron.ts) whose features include the rule-based chunker's own labels
  * (extract-entities.ts) and a gazetteer derived from GeoNames and public
- * organisation lists (data/ner-gazetteer.tsv). Its spans then go through the
+ * organisation lists (data/ner-gazetteer.json). Its spans then go through the
  * rules' merging (surnames, short forms, salience). The model and gazetteer
  * are rebuilt by `npm run train:ner` and loaded once per process or thread, on
  * first use.
  */
-import { readFileSync } from 'node:fs';
 import type { Entities } from '../../store/types.js';
+import NER_GAZETTEER_LINES from './data/ner-gazetteer.json' with { type: 'json' };
+import NER_MODEL_LINES from './data/ner-model.json' with { type: 'json' };
 import { findMentions, type Mention, mergeMentions, type ResolvedMention } from './extract-entities.js';
 import { DEMONYMS, HONORIFICS, KNOWN_ORGS, PLACES } from './gazetteer.js';
 import { buildGazetteer, CONTEXT_PREFIXES, gazetteerMarks, type NameGazetteer, sentenceFeatures, visitContextFeatures, wordFeatures } from './ner-features.js';
@@ -43,8 +44,9 @@ export function makeTagger(model: SequenceModel, gazetteer: NameGazetteer): Enti
   return { model, allowed: allowedTransitions(model.tags), gazetteer, context: contextIndex(model) };
 }
 
-export const NER_MODEL_URL = new URL('./data/ner-model.txt', import.meta.url);
-export const NER_GAZETTEER_URL = new URL('./data/ner-gazetteer.tsv', import.meta.url);
+/** The committed files: JSON arrays of the text formats' lines (so that they load as JSON modules, with no file I/O here). */
+export const NER_MODEL_URL = new URL('./data/ner-model.json', import.meta.url);
+export const NER_GAZETTEER_URL = new URL('./data/ner-gazetteer.json', import.meta.url);
 
 const MODEL_HEADER = '# telex entity tagger v1';
 
@@ -102,11 +104,11 @@ export function parseGazetteer(text: string): NameGazetteer {
 
 let TAGGER: EntityTagger | null = null;
 
-/** The committed model and gazetteer, read on first use and kept for the life of the process or thread. */
+/** The committed model and gazetteer, parsed on first use and kept for the life of the process or thread. */
 export function entityTagger(): EntityTagger {
   if (!TAGGER) {
-    const model = parseModel(readFileSync(NER_MODEL_URL, 'utf8'));
-    const gazetteer = parseGazetteer(readFileSync(NER_GAZETTEER_URL, 'utf8'));
+    const model = parseModel((NER_MODEL_LINES as string[]).join('\n'));
+    const gazetteer = parseGazetteer((NER_GAZETTEER_LINES as string[]).join('\n'));
     TAGGER = makeTagger(model, gazetteer);
   }
   return TAGGER;
