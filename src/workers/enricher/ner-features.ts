@@ -114,7 +114,7 @@ export type FeatureSink = (i: number, prefix: string, value: string) => void;
 
 /** Every prefix visitContextFeatures emits (a feature name starts with exactly one of them, longest first). */
 export const CONTEXT_PREFIXES: readonly string[] = [
-  'w-1=', 'w+1=', 'w-2=', 'w+2=', 's-1=', 's+1=', 's3=', 'w-1s=', 'sw+1=', 'st|', 'lcs|st', 'lcs', 'allcaps-line', 'allcaps',
+  'w-1=', 'w+1=', 's-1=', 's+1=', 'w-1s=', 'sw+1=', 'st|', 'lcs|st', 'lcs', 'allcaps-line', 'allcaps',
   'title-1', 'orghead+1', 'orghead+2', 'placehead+1', 'g=', 'g-1=', 'g+1=', 'r=', 'r-1=', 'r+1=',
 ].sort((a, b) => b.length - a.length || a.localeCompare(b));
 
@@ -144,11 +144,8 @@ export function visitContextFeatures(input: FeatureInputs, sink: FeatureSink): v
     const nextSh = at(shapes, i + 1);
     emit(i, 'w-1=', prevW);
     emit(i, 'w+1=', nextW);
-    emit(i, 'w-2=', at(lower, i - 2));
-    emit(i, 'w+2=', at(lower, i + 2));
     emit(i, 's-1=', prevSh);
     emit(i, 's+1=', nextSh);
-    emit(i, 's3=', `${prevSh}|${sh}|${nextSh}`);
     emit(i, 'w-1s=', `${prevW}|${sh}`);
     emit(i, 'sw+1=', `${sh}|${nextW}`);
     const first = i === 0 || SENTENCE_OPENERS.has(words[i - 1] as string);
