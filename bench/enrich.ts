@@ -2,9 +2,12 @@
  * Enricher benchmark: topic accuracy, entity precision/recall/F1, cluster
  * recall and false positives, language accuracy, and time per article, on the
  * labelled sets in tests/fixtures/enrich (and, for clustering, the readability
- * test pages in ../shared/corpora). Run: npm run bench:enrich [-- --verbose]
+ * test pages in ../shared/corpora); and the rules against the trained models
+ * (entity tagger, topic classifier) on the public sets in
+ * ../shared/corpora/enrichment (or --corpus DIR), with their cost and size.
+ * Run: npm run bench:enrich [-- models|topics|entities|clusters|language|speed] [--verbose] [--corpus DIR]
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadHeldOutArticles, loadLabelledArticles, loadLanguageSamples, loadSameSubjectStories, type LabelledArticle } from '../tests/fixtures/enrich/load.js';
@@ -12,7 +15,10 @@ import type { ExtractedArticle } from '../src/queues/contracts.js';
 import { BANDS, DUPLICATE_THRESHOLD, estimateSimilarity, fingerprint, ROWS, shingleHashes, SIGNATURE_SIZE } from '../src/workers/enricher/cluster.js';
 import { detectLanguage } from '../src/workers/enricher/detect-language.js';
 import { enrichArticle } from '../src/workers/enricher/enrich-article.js';
-import { extractEntityMentions } from '../src/workers/enricher/extract-entities.js';
+import { extractEntities, extractEntityMentions } from '../src/workers/enricher/extract-entities.js';
+import { classifyTopics, topicModel, TOPIC_MODEL_URL } from '../src/workers/enricher/classify-topics.js';
+import { entityTagger, labelTokens, NER_GAZETTEER_URL, NER_MODEL_URL, ruleLabels, tagEntities, tagEntityResolved } from '../src/workers/enricher/tag-entities.js';
+import { conllDocs, corpusDir, emptyScores, type EntityScores, ENTITY_TYPES, prf, readConll, readJsonl, scoreSentence } from '../scripts/lib/enrichment-data.js';
 import { ancestorsOf, topLevelOf } from '../src/workers/enricher/mediatopics.js';
 import { tagTopics } from '../src/workers/enricher/tag-topics.js';
 import { parseTopicsConfig } from '../src/workers/enricher/topics-config.js';
@@ -31,7 +37,7 @@ const articles = loadLabelledArticles();
 const heldOut = loadHeldOutArticles();
 
 // ---------- topics ----------
-function benchTopics(set: LabelledArticle[], name: string) {
+function benchTopics(set: LabelledArticle[], name: string, tagger: 'rules' | 'trained' = 'rules') {
   let top1 = 0;
   let anyTop = 0;
   let deepHit = 0;
@@ -43,7 +49,7 @@ function benchTopics(set: LabelledArticle[], name: string) {
   for (const a of set) {
     const gold = a.topTopics;
     gold.forEach((g) => tops.add(g));
-    const topics = tagTopics(a);
+    const topics = tagger === 'rules' ? tagTopics(a) : classifyTopics(a);
     count += topics.length;
     const predTops = topics.map((t) => topLevelOf(t.code)).filter((c): c is string => c !== null);
     const best = topics.find((t) => !t.code.slice(7).endsWith('000000') || true);
@@ -61,7 +67,7 @@ function benchTopics(set: LabelledArticle[], name: string) {
       log(`  topic miss ${a.id}: gold ${gold.join(' ')} got ${topics.map((t) => `${t.code}(${t.score})`).join(' ')}`);
     }
   }
-  log(`## Topics (IPTC Media Topics), ${name}`);
+  log(`## Topics (IPTC Media Topics), ${name}, ${tagger === 'rules' ? 'rules (tag-topics.ts)' : 'trained classifier + rules (classify-topics.ts)'}`);
   log(`articles: ${set.length}, top-level topics covered: ${tops.size}`);
   log(`top-1 top-level accuracy (best-scored topic's top level is a gold top level): ${pct(top1 / set.length)}`);
   log(`primary top level among predicted: ${pct(anyTop / set.length)}`);
@@ -72,12 +78,12 @@ function benchTopics(set: LabelledArticle[], name: string) {
 const isAncestor = (a: string, b: string) => a !== b && ancestorsOf(b).includes(a);
 
 // ---------- entities ----------
-function benchEntities(set: LabelledArticle[], name: string) {
+function benchEntities(set: LabelledArticle[], name: string, tagger: 'rules' | 'trained' = 'rules') {
   const kinds = ['person', 'place', 'organisation'] as const;
   const stat = Object.fromEntries(kinds.map((k) => [k, { tp: 0, fp: 0, fn: 0 }])) as Record<(typeof kinds)[number], { tp: number; fp: number; fn: number }>;
   let goldTotal = 0;
   for (const a of set) {
-    const pred = extractEntityMentions(a);
+    const pred = tagger === 'rules' ? extractEntityMentions(a) : tagEntityResolved(a);
     const gold = a.mentions;
     goldTotal += gold.length;
     const key = (k: string, s: number, e: number) => `${k}:${s}:${e}`;
@@ -101,7 +107,7 @@ function benchEntities(set: LabelledArticle[], name: string) {
     return { p, r, f: (2 * p * r) / Math.max(1e-9, p + r) };
   };
   const all = kinds.reduce((acc, k) => ({ tp: acc.tp + stat[k].tp, fp: acc.fp + stat[k].fp, fn: acc.fn + stat[k].fn }), { tp: 0, fp: 0, fn: 0 });
-  log(`## Entities (mention level: exact span and type), ${name}`);
+  log(`## Entities (mention level: exact span and type), ${name}, ${tagger === 'rules' ? 'rules (extract-entities.ts)' : 'trained tagger (tag-entities.ts)'}`);
   log(`annotated mentions: ${goldTotal} in ${set.length} articles`);
   for (const k of kinds) {
     const m = prf(stat[k]);
@@ -382,15 +388,161 @@ async function benchSpeed(set: LabelledArticle[]) {
   log(`fingerprint (800 words): median ${quantile(fpTimes, 0.5).toFixed(2)} ms`);
 }
 
-const [cmd] = process.argv.slice(2).filter((a) => !a.startsWith('--'));
+
+// ---------- rules vs trained models on the public sets ----------
+const fmtPrf = (s: EntityScores) => {
+  const cell = (x: { tp: number; fp: number; fn: number }) => {
+    const m = prf(x);
+    return `${(m.p * 100).toFixed(1)} / ${(m.r * 100).toFixed(1)} / **${(m.f * 100).toFixed(1)}**`;
+  };
+  return [...ENTITY_TYPES.map((t) => cell(s[t])), cell(s.all)];
+};
+
+function benchModelsEntities(dir: string) {
+  log('## Entities on public sets: rules vs trained tagger (exact span and type; P / R / F1)');
+  log('Wikigold in chunks of 10 sentences (a chunk is one text, as an article), BTC one tweet per text.');
+  log('');
+  log('| set | tagger | PER | LOC | ORG | all |');
+  log('|---|---|---|---|---|---|');
+  const sets: Array<[string, string, number]> = [
+    ['wikigold dev', 'ner/wikigold/dev.conll', 10],
+    ['wikigold test', 'ner/wikigold/test.conll', 10],
+    ['BTC dev', 'ner/btc/dev.conll', 1],
+    ['BTC test', 'ner/btc/test.conll', 1],
+    ['WNUT-17 test', 'ner/wnut17/test.conll', 1],
+  ];
+  for (const [name, file, size] of sets) {
+    const docs = conllDocs(readConll(resolve(dir, file)), size);
+    const rules = emptyScores();
+    const trained = emptyScores();
+    for (const d of docs) {
+      scoreSentence(rules, d.tags, ruleLabels(d.text, d.tokens).labels.map((l) => (l === 'U' || l === '' ? 'O' : l)));
+      scoreSentence(trained, d.tags, labelTokens(d.text, d.tokens, d.ranges));
+    }
+    log(`| ${name} | rules | ${fmtPrf(rules).join(' | ')} |`);
+    log(`| ${name} | trained | ${fmtPrf(trained).join(' | ')} |`);
+  }
+  log('');
+}
+
+type TopicSet = { name: string; items: Array<{ title: string; text: string; gold: string[] }> };
+
+function benchModelsTopics(dir: string) {
+  const recs = (file: string) => readJsonl(resolve(dir, 'topics', file));
+  const sets: TopicSet[] = [];
+  const sib = recs('sib200/test.jsonl');
+  sets.push({ name: 'SIB-200 test, strong mappings', items: sib.filter((r) => r.iptc_conf === 'strong').map((r) => ({ title: r.title, text: r.text, gold: r.iptc })) });
+  sets.push({ name: 'SIB-200 test, all', items: sib.map((r) => ({ title: r.title, text: r.text, gold: r.iptc })) });
+  sets.push({ name: 'AG News test, Sports / Business / Sci-Tech (measure only)', items: recs('agnews/test.jsonl').filter((r) => r.iptc.length > 0).map((r) => ({ title: r.title, text: r.text, gold: r.iptc })) });
+  sets.push({
+    name: 'WP current events, held-out tenth (single-label sections)',
+    items: recs('wp-current-events/articles.jsonl').filter((r, i) => i % 10 === 9 && r.iptc.length === 1).map((r) => ({ title: '', text: r.text, gold: r.iptc })),
+  });
+  log('## Topics on public sets: rules vs trained classifier (best topic\'s top level is a gold one)');
+  log('');
+  log('| set | texts | rules (tag-topics.ts) | no topic (rules) | trained (classify-topics.ts) |');
+  log('|---|---|---|---|---|');
+  for (const set of sets) {
+    let rules = 0;
+    let none = 0;
+    let trained = 0;
+    for (const it of set.items) {
+      const r = tagTopics(it)[0];
+      if (!r) none++;
+      else if (it.gold.includes(topLevelOf(r.code) ?? '')) rules++;
+      const t = classifyTopics(it)[0];
+      if (t && it.gold.includes(topLevelOf(t.code) ?? '')) trained++;
+      else if (VERBOSE && set.name.startsWith('SIB')) log(`  topic miss: ${it.gold.join(' ')} got ${t?.code ?? 'none'}: ${it.text.slice(0, 80)}`);
+    }
+    const n = set.items.length;
+    log(`| ${set.name} | ${n} | ${pct(rules / n)} | ${none} | ${pct(trained / n)} |`);
+  }
+  log('');
+}
+
+/** Heap growth when a model loads (after a full collection when --expose-gc is on). */
+function heapOf(load: () => void): number {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  gc?.();
+  const before = process.memoryUsage().heapUsed + process.memoryUsage().arrayBuffers;
+  load();
+  gc?.();
+  return process.memoryUsage().heapUsed + process.memoryUsage().arrayBuffers - before;
+}
+
+function benchModelsCost(set: LabelledArticle[]) {
+  const mib = (b: number) => `${(b / 1024 / 1024).toFixed(2)} MiB`;
+  let t0 = performance.now();
+  const nerHeap = heapOf(() => entityTagger());
+  const nerMs = performance.now() - t0;
+  t0 = performance.now();
+  const topicHeap = heapOf(() => topicModel());
+  const topicMs = performance.now() - t0;
+  log('## Models: size and load');
+  log('');
+  log('| model | files on disk | heap after loading | load time |');
+  log('|---|---|---|---|');
+  log(`| entity tagger | ${mib(statSync(NER_MODEL_URL).size)} model + ${mib(statSync(NER_GAZETTEER_URL).size)} gazetteer | ${mib(nerHeap)} | ${nerMs.toFixed(0)} ms |`);
+  log(`| topic classifier | ${mib(statSync(TOPIC_MODEL_URL).size)} | ${mib(topicHeap)} | ${topicMs.toFixed(0)} ms |`);
+  log(`(heap figures ${(globalThis as { gc?: () => void }).gc ? 'after a full collection' : 'without --expose-gc: approximate'})`);
+  log('');
+  // 800-word articles, as in the speed section.
+  const long = set.map((a, i) => {
+    const paras: string[] = [];
+    let words = 0;
+    for (let k = 0; words < 800; k++) {
+      for (const p of (set[(i + k) % set.length] as LabelledArticle).text.split('\n\n')) {
+        if (words >= 800) break;
+        paras.push(p);
+        words += p.split(/\s+/).length;
+      }
+    }
+    return { title: a.title, text: paras.join('\n\n') };
+  });
+  const cpuPer = (fn: (a: { title: string; text: string }) => unknown) => {
+    for (const a of long) fn(a); // warm-up
+    const c0 = process.cpuUsage();
+    for (let r = 0; r < 3; r++) for (const a of long) fn(a);
+    const c = process.cpuUsage(c0);
+    return (c.user + c.system) / 1000 / (3 * long.length);
+  };
+  log(`## Cost per 800-word article (mean CPU time, one core, ${long.length} articles x 3)`);
+  log('');
+  log('| step | rules | trained |');
+  log('|---|---|---|');
+  log(`| entities | ${cpuPer((a) => extractEntities(a)).toFixed(2)} ms | ${cpuPer((a) => tagEntities(a)).toFixed(2)} ms |`);
+  log(`| IPTC topics | ${cpuPer((a) => tagTopics(a)).toFixed(2)} ms | ${cpuPer((a) => classifyTopics(a)).toFixed(2)} ms |`);
+  log('');
+}
+
+function benchModels() {
+  let dir: string;
+  try {
+    dir = corpusDir();
+  } catch (err) {
+    log(`## Rules vs trained models: skipped (${(err as Error).message})`);
+    return;
+  }
+  benchModelsCost(articles);
+  benchModelsEntities(dir);
+  benchModelsTopics(dir);
+}
+
+const argv = process.argv.slice(2);
+const [cmd] = argv.filter((a, i) => !a.startsWith('--') && argv[i - 1] !== '--corpus');
 log(`# Enricher benchmark (node ${process.version})`);
+if (!cmd || cmd === 'models') benchModels();
 if (!cmd || cmd === 'topics') {
-  benchTopics(articles, 'development set (tests/fixtures/enrich/articles.txt)');
-  benchTopics(heldOut, 'held-out set (articles-heldout.txt)');
+  for (const tagger of ['rules', 'trained'] as const) {
+    benchTopics(articles, 'development set (tests/fixtures/enrich/articles.txt)', tagger);
+    benchTopics(heldOut, 'held-out set (articles-heldout.txt)', tagger);
+  }
 }
 if (!cmd || cmd === 'entities') {
-  benchEntities(articles, 'development set');
-  benchEntities(heldOut, 'held-out set');
+  for (const tagger of ['rules', 'trained'] as const) {
+    benchEntities(articles, 'development set', tagger);
+    benchEntities(heldOut, 'held-out set', tagger);
+  }
 }
 if (!cmd || cmd === 'clusters') benchClusters(articles);
 if (!cmd || cmd === 'language') await benchLanguage();

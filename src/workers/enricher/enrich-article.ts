@@ -1,13 +1,14 @@
 import type { ExtractedArticle } from '../../queues/contracts.js';
 import { articleIdFor, contentHashOf } from '../../lib/ids.js';
 import type { ArticleRecord, Topic } from '../../store/types.js';
+import { classifyTopics } from './classify-topics.js';
 import { detectLanguage, primarySubtag } from './detect-language.js';
 import { extractEntities } from './extract-entities.js';
 import { extractKeywords } from './extract-keywords.js';
 import { parseDateline } from './parse-dateline.js';
 import { normalizedWords } from './phrase-matcher.js';
 import { tagCustomTopics } from './tag-custom-topics.js';
-import { tagTopics } from './tag-topics.js';
+import { tagEntities } from './tag-entities.js';
 import { tokenize } from './tokens.js';
 import type { CustomTopic } from './topics-config.js';
 
@@ -21,7 +22,9 @@ export type EnrichOptions = {
 /**
  * The enricher's core: turns an extracted article into the record to store,
  * with language, IPTC and newsroom topics, entities, keywords and dateline.
- * Pure and synchronous. The taggers are English: for text detected as
+ * Pure and synchronous. Entities come from the trained tagger (tag-entities.ts)
+ * and IPTC topics from the trained classifier plus the keyword rules
+ * (classify-topics.ts); both models load on first use. The taggers are English: for text detected as
  * another language, IPTC topics are left empty, entities are limited to
  * gazetteer names and keywords to those names (newsroom topics still apply). clusterId starts as the article's own id and
  * duplicateOf as null: the handler sets them from the store's near-duplicate
@@ -37,10 +40,11 @@ export function enrichArticle(extracted: ExtractedArticle, opts: EnrichOptions =
   const titleWords = normalizedWords(title);
   // The chunker's capitalization rules and head words are English; other languages get gazetteer names only.
   const english = language === null || primarySubtag(language) === 'en';
-  const entities = extractEntities({ title, text }, { tokens, gazetteerOnly: !english });
-  // The IPTC keyword lexicon and the keyphrase stopwords are English too.
+  // English: the trained tagger (which reads the rules' chunks as features); other languages: gazetteer names from the rules.
+  const entities = english ? tagEntities({ title, text }, { tokens }) : extractEntities({ title, text }, { tokens, gazetteerOnly: true });
+  // The topic classifier, the IPTC keyword lexicon and the keyphrase stopwords are English too.
   const topics: Topic[] = [
-    ...(english ? tagTopics({ title, text }, { maxTopics: opts.maxTopics ?? 5, titleWords, textWords }) : []),
+    ...(english ? classifyTopics({ title, text }, { maxTopics: opts.maxTopics ?? 5, titleWords, textWords }) : []),
     ...tagCustomTopics({ title, text, words: textWords, titleWords }, opts.customTopics ?? [], entities),
   ];
   const keywords = english

@@ -1,0 +1,176 @@
+/**
+ * Trains the entity tagger and rebuilds its committed files:
+ *   src/workers/enricher/data/ner-gazetteer.json  (names derived from GeoNames and public organisation lists)
+ *   src/workers/enricher/data/ner-model.json      (averaged structured perceptron weights)
+ * (JSON arrays of the lines of their text formats, see tag-entities.ts)
+ * from wikigold + BTC + WNUT-17 training splits (CC BY 4.0). Prints dev and
+ * test figures (exact span, PER/LOC/ORG). Deterministic: fixed seed, sorted inputs.
+ *
+ *   npm run train:ner -- [--corpus DIR] [--epochs N] [--no-rules] [--dry-run]
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { HONORIFICS } from '../src/workers/enricher/gazetteer.js';
+import type { NameGazetteer } from '../src/workers/enricher/ner-features.js';
+import { nerTokenize } from '../src/workers/enricher/ner-tokens.js';
+import { allowedTransitions, emissionScores, type SequenceModel, trainPerceptron, viterbi } from '../src/workers/enricher/perceptron.js';
+import { documentFeatures, fillFromRules, harmonize, NER_GAZETTEER_URL, NER_MODEL_URL, parseGazetteer, ruleLabels, serializeModel } from '../src/workers/enricher/tag-entities.js';
+import type { Token } from '../src/workers/enricher/tokens.js';
+import { type ConllSentence, conllDocs, corpusDir, toJsonLines, emptyScores, type EntityScores, formatScores, readConll, readJsonl, scoreSentence } from './lib/enrichment-data.js';
+import { numberFlag } from '../bench/lib/rng.js';
+
+const args = process.argv.slice(2);
+const CORPUS = corpusDir(args);
+const EPOCHS = numberFlag(args, 'epochs', 8);
+const USE_RULES = !args.includes('--no-rules');
+const DRY = args.includes('--dry-run');
+const SEED = 19;
+const TAGS = ['O', 'B-PER', 'I-PER', 'B-LOC', 'I-LOC', 'B-ORG', 'I-ORG', 'B-MISC', 'I-MISC'];
+const t0 = performance.now();
+const log = (msg: string) => console.log(`[${((performance.now() - t0) / 1000).toFixed(1)} s] ${msg}`);
+
+// ---------- gazetteer ----------
+const tsv = (file: string): string[][] =>
+  readFileSync(file, 'utf8')
+    .split('\n')
+    .slice(1)
+    .filter((l) => l.trim())
+    .map((l) => l.split('\t'));
+
+/** Lowercase word counts in Wikinews text, to drop names that are ordinary words ("Target", "Unity"). */
+function lowercaseCounts(): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const a of readJsonl(join(CORPUS, 'topics/wikinews-politics-economy/articles.jsonl'))) {
+    for (const m of a.text.matchAll(/\b\p{Ll}[\p{Ll}'-]*\b/gu)) counts.set(m[0], (counts.get(m[0]) ?? 0) + 1);
+  }
+  return counts;
+}
+
+function deriveGazetteer(): string {
+  const lower = lowercaseCounts();
+  const rows = new Set<string>();
+  const add = (kind: string, raw: string | undefined) => {
+    const name = (raw ?? '').replace(/\s+/g, ' ').trim();
+    if (name.length < 4 || name.length > 60 || !/^\p{Lu}/u.test(name) || /[\t"]/.test(name)) return;
+    const toks = nerTokenize(name);
+    if (toks.length > 6) return;
+    // A one-word name that is also a common lowercase word, or a title, is too ambiguous.
+    if (toks.length === 1 && ((lower.get(name.toLowerCase()) ?? 0) >= 3 || HONORIFICS.has(name))) return;
+    rows.add(`${kind}\t${toks.map((t) => t.text).join(' ')}`);
+  };
+  for (const r of tsv(join(CORPUS, 'gazetteers/countries.tsv'))) for (const i of [2, 3, 4, 6]) add('LOC', r[i]);
+  for (const r of tsv(join(CORPUS, 'gazetteers/geonames-countryInfo.tsv'))) for (const i of [4, 5]) add('LOC', r[i]);
+  for (const r of tsv(join(CORPUS, 'gazetteers/geonames-admin1.tsv'))) for (const i of [1, 2]) add('LOC', r[i]);
+  for (const r of tsv(join(CORPUS, 'gazetteers/geonames-cities15000.tsv'))) {
+    if (Number(r[9]) < 50_000) continue;
+    add('LOC', r[1]);
+    add('LOC', r[2]);
+  }
+  // Organisations: every kind except exchanges (the MIC list's terms are unclear, see its LICENSE-NOTE).
+  for (const kind of ['company', 'government', 'intl-org', 'league', 'news-org', 'party', 'sports-club', 'university']) {
+    for (const r of tsv(join(CORPUS, `gazetteers/organisations/${kind}.tsv`))) {
+      add('ORG', r[0]);
+      for (const alias of (r[2] ?? '').split('|')) add('ORG', alias);
+    }
+  }
+  return `${[...rows].sort().join('\n')}\n`;
+}
+
+// ---------- features ----------
+/** A "document" of consecutive sentences (10 for wikigold, as the newswire measure chunks text; one tweet for BTC/WNUT). */
+type Doc = { text: string; tokens: Token[]; ranges: Array<[number, number]>; tags: string[]; rules: string[]; features: string[][][] };
+
+function docsOf(sentences: readonly ConllSentence[], size: number, gaz: NameGazetteer): Doc[] {
+  return conllDocs(sentences, size).map((d) => {
+    const rules = USE_RULES ? ruleLabels(d.text, d.tokens).labels : d.tokens.map(() => '');
+    return { ...d, rules, features: documentFeatures(d.text, d.tokens, d.ranges, gaz, rules) };
+  });
+}
+
+const trainingSentences = (docs: readonly Doc[]) =>
+  docs.flatMap((d) => d.ranges.map(([from, to], r) => ({ features: d.features[r] as string[][], tags: d.tags.slice(from, to) })));
+
+function decode(model: SequenceModel, d: Doc, consistency: boolean, fill = false): string[] {
+  const allowed = allowedTransitions(model.tags);
+  const out: string[] = [];
+  d.ranges.forEach((_, r) => {
+    const f = d.features[r] as string[][];
+    const em = emissionScores(model, f);
+    out.push(...viterbi(em, f.length, model.tags.length, model.transitions, allowed).map((t) => model.tags[t] as string));
+  });
+  const h = consistency ? harmonize(d.tokens, out) : out;
+  return fill ? fillFromRules(h, d.rules) : h;
+}
+
+function evaluate(model: SequenceModel, docs: readonly Doc[], consistency = true, fill = false): EntityScores {
+  const s = emptyScores();
+  for (const d of docs) scoreSentence(s, d.tags, decode(model, d, consistency, fill));
+  return s;
+}
+
+function rulesOnly(docs: readonly Doc[]): EntityScores {
+  const s = emptyScores();
+  for (const d of docs) scoreSentence(s, d.tags, ruleLabels(d.text, d.tokens).labels.map((l) => (l === 'U' || l === '' ? 'O' : l)));
+  return s;
+}
+
+// ---------- main ----------
+const gazText = deriveGazetteer();
+const gaz = parseGazetteer(gazText);
+log(`gazetteer: ${gazText.split('\n').length - 1} names (${(gazText.length / 1024).toFixed(0)} KiB)`);
+
+const ner = (set: string, split: string) => readConll(join(CORPUS, 'ner', set, `${split}.conll`));
+const WIKIGOLD_COPIES = numberFlag(args, 'wikigold-copies', 8);
+const train: Array<[ConllSentence[], number]> = [
+  [ner('wikigold', 'train'), 10],
+  [ner('btc', 'train'), 1],
+  [ner('wnut17', 'train'), 1],
+  ...(args.includes('--uner') ? [[[...ner('uner-ewt', 'dev'), ...ner('uner-ewt', 'test')], 5] as [ConllSentence[], number]] : []),
+];
+const dev = { wikigold: ner('wikigold', 'dev'), btc: ner('btc', 'dev') };
+const test = { wikigold: ner('wikigold', 'test'), btc: ner('btc', 'test') };
+log(`training sentences: ${train.reduce((n, [x]) => n + x.length, 0)} (wikigold + BTC + WNUT-17 train), rule features: ${USE_RULES ? 'on' : 'off'}`);
+
+// Wikigold (formal text, like news) is repeated so that it weighs as much as the tweets.
+const trainP = train.flatMap(([sents, size], k) => {
+  const prepared = trainingSentences(docsOf(sents, size, gaz));
+  return k === 0 ? Array.from({ length: WIKIGOLD_COPIES }, () => prepared).flat() : prepared;
+});
+const devP = { wikigold: docsOf(dev.wikigold, 10, gaz), btc: docsOf(dev.btc, 1, gaz) };
+const testP = { wikigold: docsOf(test.wikigold, 10, gaz), btc: docsOf(test.btc, 1, gaz) };
+log('features ready');
+
+const model = trainPerceptron(TAGS, trainP, {
+  epochs: EPOCHS,
+  seed: SEED,
+  onEpoch: (epoch, m) => log(`epoch ${epoch}: dev wikigold ${formatScores(evaluate(m, devP.wikigold))} | dev BTC ${formatScores(evaluate(m, devP.btc))}`),
+});
+
+const text = serializeModel(model, { minWeight: numberFlag(args, 'min-weight', 1), decimals: 1 });
+// Score the model as it is saved (rounded, pruned), not as trained.
+const { parseModel } = await import('../src/workers/enricher/tag-entities.js');
+const saved = parseModel(text);
+console.log('');
+console.log('| set | rules (extract-entities.ts) | trained, no post-pass | + consistency (shipped) | + consistency + rules fill |');
+console.log('|---|---|---|---|---|');
+for (const [name, docs] of [
+  ['wikigold dev', devP.wikigold],
+  ['BTC dev', devP.btc],
+  ['wikigold test', testP.wikigold],
+  ['BTC test', testP.btc],
+] as const) {
+  console.log(`| ${name} | ${formatScores(rulesOnly(docs))} | ${formatScores(evaluate(saved, docs, false))} | ${formatScores(evaluate(saved, docs))} | ${formatScores(evaluate(saved, docs, true, true))} |`);
+}
+console.log('');
+log(`model: ${saved.features.size} features, ${(text.length / 1024 / 1024).toFixed(2)} MiB`);
+if (!DRY) {
+  writeFileSync(NER_GAZETTEER_URL, toJsonLines(gazText));
+  writeFileSync(NER_MODEL_URL, toJsonLines(text));
+  log(`wrote ${resolve(NER_MODEL_URL.pathname)} and ${resolve(NER_GAZETTEER_URL.pathname)}`);
+}
+if (args.includes('--errors')) {
+  for (const d of testP.wikigold) {
+    const pred = decode(saved, d, true);
+    console.log(d.tokens.map((t, k) => (d.tags[k] !== pred[k] ? `${t.text}[${d.tags[k]}>${pred[k]}]` : t.text)).join(' '));
+  }
+}

@@ -1,0 +1,227 @@
+/**
+ * Trains the IPTC top-level topic classifier and rebuilds
+ * src/workers/enricher/data/topic-model.json from licence-clean sets:
+ *   - IPTC Media Topics labels and definitions (src/workers/enricher/data/mediatopics.json, CC BY 4.0)
+ *   - the keyword lists of topic-lexicon.ts (this project) and IPTC's EXTRA rules (MIT)
+ *   - SIB-200 English train (CC BY-SA 4.0), Wikipedia current-events summaries (CC BY-SA 4.0),
+ *     English Wikinews politics/economy articles (CC BY 2.5)
+ * AG News (research use only) is read for measuring only, never for training.
+ * Deterministic: sorted inputs, fixed seed. Prints dev and test figures.
+ *
+ *   npm run train:topics -- [--corpus DIR] [--epochs N] [--dry-run]
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { numberFlag } from '../bench/lib/rng.js';
+import { classScores, parseTopicModel, serializeTopicModel, softmax, TOPIC_MODEL_URL, type TopicModel, topicFeatures } from '../src/workers/enricher/classify-topics.js';
+import { MEDIATOPICS, TOP_LEVEL_TOPICS, topLevelOf } from '../src/workers/enricher/mediatopics.js';
+import { seededRandom } from '../src/workers/enricher/perceptron.js';
+import { tagTopics } from '../src/workers/enricher/tag-topics.js';
+import { TOPIC_LEXICON } from '../src/workers/enricher/topic-lexicon.js';
+import { corpusDir, readJsonl, toJsonLines, type TopicRecord } from './lib/enrichment-data.js';
+
+const args = process.argv.slice(2);
+const CORPUS = corpusDir(args);
+const EPOCHS = numberFlag(args, 'epochs', 6);
+const L2 = numberFlag(args, 'l2', 1e-5);
+const DRY = args.includes('--dry-run');
+const SIB_WEIGHT = numberFlag(args, 'sib-weight', 2);
+const WPCE_WEIGHT = numberFlag(args, 'wpce-weight', 1);
+const WIKINEWS_WEIGHT = numberFlag(args, 'wikinews-weight', 0.5);
+const RELABEL_MIN = numberFlag(args, 'relabel-min', 0.9);
+const SEED = 19;
+const t0 = performance.now();
+const log = (msg: string) => console.log(`[${((performance.now() - t0) / 1000).toFixed(1)} s] ${msg}`);
+
+const CLASSES = TOP_LEVEL_TOPICS.map((t) => t.code).sort();
+const classIndex = new Map(CLASSES.map((c, i) => [c, i]));
+type Example = { title: string; text: string; label: number; weight: number; source: string };
+const USE_RULES = !args.includes('--no-rules');
+const featuresOf = (r: { title: string; text: string }) => topicFeatures(r, { ruleTopics: USE_RULES ? tagTopics(r, { maxTopics: 5 }) : [] });
+
+const topic = (file: string) => readJsonl(join(CORPUS, 'topics', file));
+const rulesTop = (r: { title: string; text: string }) => {
+  const first = tagTopics(r)[0];
+  return first ? topLevelOf(first.code) : null;
+};
+/** First `n` words: long articles are cut so that they do not outweigh short texts. */
+const cut = (text: string, n: number) => text.split(/\s+/).slice(0, n).join(' ');
+
+function trainingExamples(): { train: Example[]; dev: Example[] } {
+  const train: Example[] = [];
+  const dev: Example[] = [];
+  const push = (to: Example[], title: string, text: string, code: string | null | undefined, weight: number, source: string) => {
+    const label = code ? classIndex.get(code) : undefined;
+    if (label !== undefined && (title || text)) to.push({ title, text, label, weight, source });
+  };
+  // IPTC's own labels and definitions: one short text per concept, labelled with its top level.
+  for (const t of [...MEDIATOPICS.values()].sort((a, b) => a.code.localeCompare(b.code))) {
+    push(train, t.label, t.definition, topLevelOf(t.code), 1, 'iptc');
+  }
+  // Keyword lists: this project's lexicon and IPTC's EXTRA rules, as bags of terms per concept.
+  for (const [code, terms] of Object.entries(TOPIC_LEXICON).sort()) {
+    push(train, '', terms.replace(/!/g, '').split('|').join(', '), topLevelOf(`medtop:${code}`), 1, 'lexicon');
+  }
+  const extra = JSON.parse(readFileSync(join(CORPUS, 'iptc-extra-rules/IPTC-Media-Topics-english.json'), 'utf8')) as { rules: Array<{ name: string; query: string; topicId: string }> };
+  for (const r of extra.rules) {
+    const words = [...r.query.matchAll(/"([^"\\]*(?:\\.[^"\\]*)*)"/g)].map((m) => (m[1] as string).replace(/\\./g, ' ')).filter((q) => !/[\\^$*+?()[\]{}|]/.test(q));
+    if (words.length) push(train, r.name, words.join(', '), topLevelOf(r.topicId), 1, 'extra');
+  }
+  // SIB-200: train to train, dev to dev (strong and weak mappings).
+  for (const r of topic('sib200/train.jsonl')) push(train, r.title, r.text, r.iptc[0], SIB_WEIGHT, 'sib200');
+  for (const r of topic('sib200/dev.jsonl')) push(dev, r.title, r.text, r.iptc[0], 1, 'sib200');
+  // Wikipedia current events: one sentence each; every tenth to dev. Health+environment is split by the rules' reading.
+  topic('wp-current-events/articles.jsonl').forEach((r, i) => {
+    let code = r.iptc.length === 1 ? r.iptc[0] : null;
+    if (r.iptc.length > 1) {
+      const top = rulesTop(r);
+      code = top && r.iptc.includes(top) ? top : null;
+    }
+    push(i % 10 === 9 ? dev : train, '', r.text, code, WPCE_WEIGHT, 'wpce');
+  });
+  // Wikinews: politics (with conflicts) and economy; lead of each article. Semi-supervised: where the
+  // keyword rules are sure of another top level (labour, society, conflict, technology...), their reading wins.
+  topic('wikinews-politics-economy/articles.jsonl').forEach((r, i) => {
+    let code = r.iptc[0];
+    const first = tagTopics(r)[0];
+    const top = first ? topLevelOf(first.code) : null;
+    if (top && top !== code && (first?.score ?? 0) >= RELABEL_MIN) code = top;
+    push(i % 20 === 18 ? dev : train, r.title, cut(r.text, 250), code, WIKINEWS_WEIGHT, 'wikinews');
+  });
+  return { train, dev };
+}
+
+// ---------- training: multinomial logistic regression, SGD ----------
+type Vec = { ids: Int32Array; vals: Float64Array };
+
+function train(examples: readonly Example[]): TopicModel {
+  const featIndex = new Map<string, number>();
+  const df = new Map<string, number>();
+  const feats = examples.map((e) => featuresOf(e));
+  for (const f of feats) for (const k of f.keys()) df.set(k, (df.get(k) ?? 0) + 1);
+  // Terms seen in at least two texts, in a stable order.
+  for (const k of [...df.keys()].sort()) if ((df.get(k) ?? 0) >= 2) featIndex.set(k, featIndex.size);
+  const vecs: Vec[] = feats.map((f) => {
+    const entries = [...f.entries()].filter(([k]) => featIndex.has(k));
+    return { ids: Int32Array.from(entries, ([k]) => featIndex.get(k) as number), vals: Float64Array.from(entries, ([, v]) => v) };
+  });
+  const K = CLASSES.length;
+  const F = featIndex.size;
+  const W = new Float64Array(F * K);
+  const G = new Float64Array(F * K); // AdaGrad accumulators
+  const b = new Float64Array(K);
+  const Gb = new Float64Array(K);
+  // Class weights: rarer classes count more (square root of inverse frequency).
+  const perClass = new Float64Array(K);
+  for (const e of examples) perClass[e.label] = (perClass[e.label] as number) + e.weight;
+  const total = perClass.reduce((a, x) => a + x, 0);
+  const classWeight = Array.from(perClass, (n) => (n > 0 ? Math.sqrt(total / (K * n)) : 0));
+  const order = examples.map((_, i) => i);
+  const rand = seededRandom(SEED);
+  const lr = 0.5;
+  for (let epoch = 1; epoch <= EPOCHS; epoch++) {
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = Math.floor(rand() * (i + 1));
+      [order[i], order[j]] = [order[j] as number, order[i] as number];
+    }
+    let loss = 0;
+    for (const idx of order) {
+      const e = examples[idx] as Example;
+      const v = vecs[idx] as Vec;
+      const s = Float64Array.from(b);
+      for (let n = 0; n < v.ids.length; n++) {
+        const f = v.ids[n] as number;
+        const x = v.vals[n] as number;
+        for (let k = 0; k < K; k++) s[k] = (s[k] as number) + x * (W[f * K + k] as number);
+      }
+      const p = softmax(s);
+      loss -= Math.log(Math.max(1e-12, p[e.label] as number)) * e.weight;
+      const scale = e.weight * (classWeight[e.label] as number);
+      for (let k = 0; k < K; k++) {
+        const g = ((p[k] as number) - (k === e.label ? 1 : 0)) * scale;
+        if (g === 0) continue;
+        Gb[k] = (Gb[k] as number) + g * g;
+        b[k] = (b[k] as number) - (lr * g) / Math.sqrt((Gb[k] as number) + 1e-8);
+        for (let n = 0; n < v.ids.length; n++) {
+          const at = (v.ids[n] as number) * K + k;
+          const gw = g * (v.vals[n] as number) + L2 * (W[at] as number);
+          G[at] = (G[at] as number) + gw * gw;
+          W[at] = (W[at] as number) - (lr * gw) / Math.sqrt((G[at] as number) + 1e-8);
+        }
+      }
+    }
+    log(`epoch ${epoch}: training loss ${(loss / examples.length).toFixed(4)}`);
+  }
+  const weights = new Map<string, Float32Array>();
+  for (const [k, id] of featIndex) weights.set(k, Float32Array.from(W.subarray(id * K, id * K + K)));
+  return { classes: CLASSES, weights, bias: Float32Array.from(b), temperature: 1 };
+}
+
+/** The temperature that minimises log loss on `examples` (grid search). */
+function fitTemperature(model: TopicModel, examples: readonly Example[]): number {
+  const scores = examples.map((e) => classScores(model, featuresOf(e)));
+  let best = { t: 1, loss: Infinity };
+  for (let t = 0.2; t <= 3.0001; t += 0.05) {
+    let loss = 0;
+    scores.forEach((s, i) => {
+      loss -= Math.log(Math.max(1e-12, softmax(s, t)[(examples[i] as Example).label] as number));
+    });
+    if (loss < best.loss) best = { t: Number(t.toFixed(2)), loss };
+  }
+  return best.t;
+}
+
+const confusion = new Map<string, Map<string, number>>();
+function accuracy(model: TopicModel, set: ReadonlyArray<{ title: string; text: string; gold: readonly string[] }>): { acc: number; n: number; ece: number } {
+  let ok = 0;
+  confusion.clear();
+  const bins = Array.from({ length: 10 }, () => ({ n: 0, conf: 0, ok: 0 }));
+  for (const r of set) {
+    const p = softmax(classScores(model, featuresOf(r)), model.temperature);
+    let k = 0;
+    for (let i = 1; i < p.length; i++) if ((p[i] as number) > (p[k] as number)) k = i;
+    const hit = r.gold.includes(model.classes[k] as string);
+    const row = confusion.get(r.gold[0] as string) ?? new Map<string, number>();
+    row.set(model.classes[k] as string, (row.get(model.classes[k] as string) ?? 0) + 1);
+    confusion.set(r.gold[0] as string, row);
+    if (hit) ok++;
+    const bin = bins[Math.min(9, Math.floor((p[k] as number) * 10))] as { n: number; conf: number; ok: number };
+    bin.n++;
+    bin.conf += p[k] as number;
+    bin.ok += hit ? 1 : 0;
+  }
+  const ece = bins.reduce((a, bn) => a + (bn.n ? (bn.n / set.length) * Math.abs(bn.conf / bn.n - bn.ok / bn.n) : 0), 0);
+  return { acc: ok / Math.max(1, set.length), n: set.length, ece };
+}
+
+const { train: trainSet, dev } = trainingExamples();
+const bySource = new Map<string, number>();
+for (const e of trainSet) bySource.set(e.source, (bySource.get(e.source) ?? 0) + 1);
+log(`training texts: ${trainSet.length} (${[...bySource].map(([s, n]) => `${s} ${n}`).join(', ')}); dev: ${dev.length}`);
+const trained = train(trainSet);
+trained.temperature = fitTemperature(trained, dev);
+log(`temperature (fitted on dev): ${trained.temperature}`);
+const json = serializeTopicModel(trained, { minWeight: numberFlag(args, 'min-weight', 0.5), decimals: 2 });
+const model = parseTopicModel(json);
+const gold = (e: Example) => ({ title: e.title, text: e.text, gold: [CLASSES[e.label] as string] });
+const recs = (rs: TopicRecord[]) => rs.map((r) => ({ title: r.title, text: r.text, gold: r.iptc, conf: r.iptc_conf }));
+const sibTest = recs(topic('sib200/test.jsonl'));
+const ag = recs(topic('agnews/test.jsonl')).filter((r) => r.gold.length > 0);
+const fmt = (x: { acc: number; n: number; ece: number }) => `${(x.acc * 100).toFixed(1)} % of ${x.n} (calibration error ${(x.ece * 100).toFixed(1)})`;
+console.log('');
+console.log(`dev (SIB-200 dev + every tenth WP current event + Wikinews): ${fmt(accuracy(model, dev.map(gold)))}`);
+console.log(`SIB-200 test, strong mappings: ${fmt(accuracy(model, sibTest.filter((r) => r.conf === 'strong')))}`);
+console.log(`SIB-200 test, all: ${fmt(accuracy(model, sibTest))}`);
+console.log(`AG News test, three mapped classes (measure only): ${fmt(accuracy(model, ag))}`);
+if (args.includes('--confusion')) {
+  for (const [name, set] of [['SIB test', sibTest], ['AG', ag]] as const) {
+    accuracy(model, set);
+    console.log(name);
+    for (const [g, row] of [...confusion].sort()) console.log(`  ${g.slice(7, 9)}: ${[...row].sort((a, b) => b[1] - a[1]).map(([c, n]) => `${c.slice(7, 9)}=${n}`).join(' ')}`);
+  }
+}
+log(`model: ${model.weights.size} features, ${(json.length / 1024 / 1024).toFixed(2)} MiB`);
+if (!DRY) {
+  writeFileSync(TOPIC_MODEL_URL, toJsonLines(json));
+  log(`wrote ${resolve(TOPIC_MODEL_URL.pathname)}`);
+}

@@ -1,0 +1,61 @@
+import type { Token } from './tokens.js';
+
+// Words (letters/digits with inner apostrophes, hyphens, periods, ampersands), or one other non-space character.
+const NER_TOKEN_RE = /[\p{L}\p{N}]+(?:['’.\-&][\p{L}\p{N}]+)*\.?|[^\s\p{L}\p{N}]/gu;
+
+const ABBREVIATION = /^(?:(?:\p{L}\.){2,}|\p{Lu}\.|(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|St|Jr|Sr|Inc|Corp|Co|Ltd|No|Jan|Feb|Aug|Sept|Sep|Oct|Nov|Dec|Rev|Pres|Mt|Ft|vs)\.)$/u;
+
+/**
+ * Tokens for the entity tagger, CoNLL style: punctuation marks are tokens of
+ * their own, a possessive "'s" is split from its word, and a trailing period
+ * stays only on abbreviations ("U.S.", "Mr.", initials).
+ */
+export function nerTokenize(text: string): Token[] {
+  const out: Token[] = [];
+  for (const m of text.matchAll(NER_TOKEN_RE)) {
+    let word = m[0];
+    const start = m.index ?? 0;
+    if (word.length > 1 && word.endsWith('.') && !ABBREVIATION.test(word)) {
+      word = word.slice(0, -1);
+      pushWord(out, word, start);
+      out.push({ text: '.', start: start + word.length, end: start + word.length + 1 });
+      continue;
+    }
+    pushWord(out, word, start);
+  }
+  return out;
+}
+
+function pushWord(out: Token[], word: string, start: number): void {
+  const n = word.length;
+  if (n > 2 && (word[n - 1] === 's' || word[n - 1] === 'S') && (word[n - 2] === "'" || word[n - 2] === '’')) {
+    out.push({ text: word.slice(0, -2), start, end: start + n - 2 });
+    out.push({ text: word.slice(-2), start: start + n - 2, end: start + n });
+    return;
+  }
+  out.push({ text: word, start, end: start + n });
+}
+
+/** Joins CoNLL tokens into text with natural spacing, and gives each token's offsets in it (for training). */
+export function detokenize(words: readonly string[]): { text: string; tokens: Token[] } {
+  let text = '';
+  const tokens: Token[] = [];
+  let quoteOpen = false;
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i] as string;
+    const prev = words[i - 1];
+    let space = i > 0;
+    if (/^(?:[.,;:!?%)\]}]|'s|’s|'|n't|'re|'ve|'ll|'d|'m)$/i.test(w)) space = false;
+    if (prev !== undefined && /^[([{$#@]$/.test(prev)) space = false;
+    if (w === '"') {
+      if (quoteOpen) space = false;
+      quoteOpen = !quoteOpen;
+    } else if (prev === '"' && quoteOpen) {
+      space = false;
+    }
+    if (space) text += ' ';
+    tokens.push({ text: w, start: text.length, end: text.length + w.length });
+    text += w;
+  }
+  return { text, tokens };
+}

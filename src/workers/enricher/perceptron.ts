@@ -1,0 +1,199 @@
+/**
+ * A first-order structured perceptron over BIO tags (Collins 2002), with
+ * averaged weights and exact Viterbi decoding. Pure: the caller supplies the
+ * feature strings of each token. Used by the entity tagger (tag-entities.ts)
+ * and trained by scripts/train-ner.ts.
+ */
+
+/**
+ * Weights of a trained model: per feature, one weight per tag (features maps a
+ * feature to its row offset in weights); transitions[(prev + 1) * T + cur], row 0 = sentence start.
+ */
+export type SequenceModel = {
+  tags: readonly string[];
+  features: ReadonlyMap<string, number>;
+  weights: Float32Array;
+  transitions: Float32Array;
+};
+
+/** allowed[(prev + 1) * T + cur]: BIO forbids I-X except after B-X or I-X. */
+export function allowedTransitions(tags: readonly string[]): Uint8Array {
+  const T = tags.length;
+  const out = new Uint8Array((T + 1) * T);
+  for (let p = -1; p < T; p++) {
+    for (let c = 0; c < T; c++) {
+      const cur = tags[c] as string;
+      let ok = true;
+      if (cur.startsWith('I-')) {
+        const prev = p < 0 ? 'O' : (tags[p] as string);
+        ok = prev === `B-${cur.slice(2)}` || prev === cur;
+      }
+      out[(p + 1) * T + c] = ok ? 1 : 0;
+    }
+  }
+  return out;
+}
+
+/** Emission scores (n x T) of each token's features. Unknown features weigh nothing. */
+export function emissionScores(model: SequenceModel, features: readonly (readonly string[])[]): Float32Array {
+  const T = model.tags.length;
+  const out = new Float32Array(features.length * T);
+  for (let i = 0; i < features.length; i++) {
+    const base = i * T;
+    for (const f of features[i] as readonly string[]) {
+      const at = model.features.get(f);
+      if (at === undefined) continue;
+      for (let t = 0; t < T; t++) out[base + t] = (out[base + t] as number) + (model.weights[at + t] as number);
+    }
+  }
+  return out;
+}
+
+/** The best tag sequence (tag indexes) for emission scores and transitions, over allowed moves only. */
+export function viterbi(emissions: ArrayLike<number>, n: number, T: number, transitions: ArrayLike<number>, allowed: Uint8Array): number[] {
+  if (n === 0) return [];
+  const score = new Float64Array(n * T);
+  const back = new Int32Array(n * T);
+  for (let c = 0; c < T; c++) {
+    score[c] = allowed[c] ? (emissions[c] as number) + (transitions[c] as number) : -Infinity;
+  }
+  for (let i = 1; i < n; i++) {
+    for (let c = 0; c < T; c++) {
+      let best = -Infinity;
+      let arg = 0;
+      for (let p = 0; p < T; p++) {
+        const k = (p + 1) * T + c;
+        if (!allowed[k]) continue;
+        const s = (score[(i - 1) * T + p] as number) + (transitions[k] as number);
+        if (s > best) {
+          best = s;
+          arg = p;
+        }
+      }
+      score[i * T + c] = best + (emissions[i * T + c] as number);
+      back[i * T + c] = arg;
+    }
+  }
+  let last = 0;
+  for (let c = 1; c < T; c++) if ((score[(n - 1) * T + c] as number) > (score[(n - 1) * T + last] as number)) last = c;
+  const out = new Array<number>(n);
+  out[n - 1] = last;
+  for (let i = n - 1; i > 0; i--) out[i - 1] = back[i * T + (out[i] as number)] as number;
+  return out;
+}
+
+/** Decodes one sentence with a model. */
+export function tagSequence(model: SequenceModel, features: readonly (readonly string[])[], allowed = allowedTransitions(model.tags)): string[] {
+  const T = model.tags.length;
+  const em = emissionScores(model, features);
+  return viterbi(em, features.length, T, model.transitions, allowed).map((t) => model.tags[t] as string);
+}
+
+export type TrainingSentence = { features: readonly (readonly string[])[]; tags: readonly string[] };
+
+export type TrainOptions = {
+  epochs: number;
+  /** Seed of the shuffle between epochs. */
+  seed: number;
+  /** Called after each epoch with the averaged model so far (e.g. to print dev figures). */
+  onEpoch?: (epoch: number, model: SequenceModel) => void;
+};
+
+/** mulberry32: a small deterministic PRNG. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * Trains an averaged structured perceptron. Deterministic for a given input
+ * order and seed: features are interned in order of first appearance and the
+ * sentences are shuffled with a seeded generator.
+ */
+export function trainPerceptron(tags: readonly string[], data: readonly TrainingSentence[], opts: TrainOptions): SequenceModel {
+  const T = tags.length;
+  const tagIndex = new Map(tags.map((t, i) => [t, i]));
+  const featIndex = new Map<string, number>();
+  const sentences = data.map((s) => ({
+    feats: s.features.map((fs) => Int32Array.from(fs, (f) => {
+      let id = featIndex.get(f);
+      if (id === undefined) {
+        id = featIndex.size;
+        featIndex.set(f, id);
+      }
+      return id;
+    })),
+    gold: s.tags.map((t) => {
+      const i = tagIndex.get(t);
+      if (i === undefined) throw new Error(`unknown tag ${t}`);
+      return i;
+    }),
+  }));
+  const F = featIndex.size;
+  const w = new Float64Array(F * T);
+  const u = new Float64Array(F * T); // sum of c * update, for averaging
+  const tw = new Float64Array((T + 1) * T);
+  const tu = new Float64Array((T + 1) * T);
+  const allowed = allowedTransitions(tags);
+  let c = 1;
+  const averaged = (): SequenceModel => {
+    const weights = Float32Array.from(w, (x, k) => x - (u[k] as number) / c);
+    const features = new Map<string, number>();
+    for (const [name, id] of featIndex) features.set(name, id * T);
+    const transitions = Float32Array.from(tw, (x, k) => x - (tu[k] as number) / c);
+    return { tags, features, weights, transitions };
+  };
+  const order = sentences.map((_, i) => i);
+  const rand = seededRandom(opts.seed);
+  for (let epoch = 1; epoch <= opts.epochs; epoch++) {
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = Math.floor(rand() * (i + 1));
+      [order[i], order[j]] = [order[j] as number, order[i] as number];
+    }
+    for (const idx of order) {
+      const s = sentences[idx] as (typeof sentences)[number];
+      const n = s.feats.length;
+      if (n === 0) continue;
+      const em = new Float64Array(n * T);
+      for (let i = 0; i < n; i++) {
+        for (const f of s.feats[i] as Int32Array) {
+          for (let t = 0; t < T; t++) em[i * T + t] = (em[i * T + t] as number) + (w[f * T + t] as number);
+        }
+      }
+      const pred = viterbi(em, n, T, tw, allowed);
+      let prevP = -1;
+      let prevG = -1;
+      for (let i = 0; i < n; i++) {
+        const p = pred[i] as number;
+        const g = s.gold[i] as number;
+        if (p !== g) {
+          for (const f of s.feats[i] as Int32Array) {
+            w[f * T + g] = (w[f * T + g] as number) + 1;
+            u[f * T + g] = (u[f * T + g] as number) + c;
+            w[f * T + p] = (w[f * T + p] as number) - 1;
+            u[f * T + p] = (u[f * T + p] as number) - c;
+          }
+        }
+        if (p !== g || prevP !== prevG) {
+          const kg = (prevG + 1) * T + g;
+          const kp = (prevP + 1) * T + p;
+          tw[kg] = (tw[kg] as number) + 1;
+          tu[kg] = (tu[kg] as number) + c;
+          tw[kp] = (tw[kp] as number) - 1;
+          tu[kp] = (tu[kp] as number) - c;
+        }
+        prevP = p;
+        prevG = g;
+      }
+      c++;
+    }
+    opts.onEpoch?.(epoch, averaged());
+  }
+  return averaged();
+}

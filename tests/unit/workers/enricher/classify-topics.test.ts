@@ -1,0 +1,118 @@
+import { describe, expect, it } from 'vitest';
+import {
+  classifyTopics,
+  classifyTopLevel,
+  parseTopicModel,
+  serializeTopicModel,
+  softmax,
+  topicFeatures,
+  topicModel,
+} from '../../../../src/workers/enricher/classify-topics.js';
+import { MEDIATOPICS, topLevelOf } from '../../../../src/workers/enricher/mediatopics.js';
+import { SEED_TITLE, seedText } from './seed-story.js';
+
+// A two-class model written by hand: "goal" means sport, "shares" means economy.
+const TINY = {
+  classes: ['medtop:04000000', 'medtop:15000000'],
+  weights: new Map([
+    ['goal', Float32Array.from([-1, 3])],
+    ['shares', Float32Array.from([3, -1])],
+    ['late goal', Float32Array.from([0, 1])],
+  ]),
+  bias: Float32Array.from([0, 0]),
+  temperature: 1,
+};
+
+describe(topicFeatures.name, () => {
+  it('keeps stemmed content words and adjacent pairs, L2-normalized, title counted twice', () => {
+    const f = topicFeatures({ title: 'Late goal', text: 'A late goal won the cup.' });
+    expect([...f.keys()].sort()).toEqual(['cup', 'goal', 'goal won', 'late', 'late goal', 'won']);
+    const norm = Math.sqrt([...f.values()].reduce((a, v) => a + v * v, 0));
+    expect(norm).toBeCloseTo(1, 6);
+    expect(f.get('goal')).toBeGreaterThan(f.get('cup') as number);
+  });
+
+  it('adds the rules’ top-level scores as features of their own', () => {
+    const f = topicFeatures({ title: '', text: 'goal' }, { ruleTopics: [{ code: 'medtop:15000000', score: 0.7 }, { code: 'medtop:20000822', score: 0.5 }] });
+    expect(f.get('rule:medtop:15000000')).toBe(0.7);
+    expect(f.has('rule:medtop:20000822')).toBe(false);
+  });
+});
+
+describe(softmax.name, () => {
+  it('gives probabilities that sum to one and flatten with a higher temperature', () => {
+    const p = softmax([2, 0]);
+    expect(p[0] as number + (p[1] as number)).toBeCloseTo(1, 9);
+    expect(softmax([2, 0], 4)[0]).toBeLessThan(p[0] as number);
+  });
+});
+
+describe(classifyTopLevel.name, () => {
+  it('ranks classes by probability and gives the terms that weigh most when using a hand-made model', () => {
+    const [best, second] = classifyTopLevel({ title: 'Late goal', text: 'A late goal in the final minute.' }, { model: TINY });
+    expect(best?.code).toBe('medtop:15000000');
+    expect(best?.evidence).toEqual(['goal', 'late goal']);
+    expect((best?.score ?? 0) + (second?.score ?? 0)).toBeCloseTo(1, 6);
+  });
+
+  it('returns nothing when no word is known to the model', () => {
+    expect(classifyTopLevel({ title: '', text: 'Lorem ipsum dolor.' }, { model: TINY })).toEqual([]);
+  });
+});
+
+describe(serializeTopicModel.name, () => {
+  it('round-trips a model through its text format', () => {
+    const back = parseTopicModel(serializeTopicModel(TINY, { minWeight: 0.01, decimals: 2 }));
+    expect(back.classes).toEqual(TINY.classes);
+    expect([...back.weights.keys()].sort()).toEqual(['goal', 'late goal', 'shares']);
+    expect([...(back.weights.get('late goal') as Float32Array)]).toEqual([0, 1]);
+    expect(back.temperature).toBe(1);
+  });
+
+  it('rejects a file that is not a model', () => {
+    expect(() => parseTopicModel('{}')).toThrow(/not a telex topic model/);
+  });
+});
+
+describe('topic classifier model (committed)', () => {
+  const bestOf = (title: string, text = '') => classifyTopLevel({ title, text })[0]?.code;
+
+  it('covers the 17 top levels and loads once', () => {
+    expect(topicModel().classes).toHaveLength(17);
+    expect(topicModel()).toBe(topicModel());
+  });
+
+  it('puts short unseen headlines under the right top level', () => {
+    expect(bestOf('Striker scores twice as United beat City in the league')).toBe('medtop:15000000');
+    expect(bestOf('Central bank raises interest rates as inflation climbs')).toBe('medtop:04000000');
+    expect(bestOf('Parliament votes on the election law after opposition walkout')).toBe('medtop:11000000');
+    expect(bestOf('Earthquake kills dozens, rescuers search collapsed buildings')).toBe('medtop:03000000');
+    expect(bestOf('Police arrest suspect after fatal stabbing')).toBe('medtop:02000000');
+  });
+
+  it('tags the seed story with politics, diplomacy / international relations and refugees, scores in 0..1 with evidence', () => {
+    const topics = classifyTopics({ title: SEED_TITLE, text: seedText() });
+    const codes = topics.map((t) => t.code);
+    expect(codes[0]).toBe('medtop:11000000');
+    expect(codes).toContain('medtop:20000645');
+    expect(codes.some((c) => c === 'medtop:20000638' || c === 'medtop:20000639')).toBe(true);
+    for (const t of topics) {
+      expect(t.score).toBeGreaterThan(0);
+      expect(t.score).toBeLessThanOrEqual(1);
+      expect(t.evidence?.length).toBeGreaterThan(0);
+      expect(MEDIATOPICS.has(t.code)).toBe(true);
+    }
+  });
+
+  it('keeps deeper topics only under a kept top level and honours maxTopics', () => {
+    const topics = classifyTopics({ title: SEED_TITLE, text: seedText() }, { maxTopics: 2 });
+    expect(topics).toHaveLength(2);
+    const all = classifyTopics({ title: SEED_TITLE, text: seedText() });
+    const tops = new Set(all.filter((t) => MEDIATOPICS.get(t.code)?.depth === 1).map((t) => t.code));
+    for (const t of all) expect(tops.has(topLevelOf(t.code) ?? '')).toBe(true);
+  });
+
+  it('returns no topics when the text has no evidence', () => {
+    expect(classifyTopics({ title: '', text: '' })).toEqual([]);
+  });
+});

@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { allowedTransitions, emissionScores, tagSequence, trainPerceptron, viterbi } from '../../../../src/workers/enricher/perceptron.js';
+
+const TAGS = ['O', 'B-PER', 'I-PER', 'B-LOC', 'I-LOC'];
+const feats = (words: string[]) =>
+  words.map((w, i) => ['b', `w=${w.toLowerCase()}`, `cap=${/^[A-Z]/.test(w)}`, `prev=${(words[i - 1] ?? '<s>').toLowerCase()}`]);
+const DATA = [
+  { words: 'Anna Berg lives in Oslo'.split(' '), tags: ['B-PER', 'I-PER', 'O', 'O', 'B-LOC'] },
+  { words: 'she moved to Bergen'.split(' '), tags: ['O', 'O', 'O', 'B-LOC'] },
+  { words: 'Tom Lund visited Paris'.split(' '), tags: ['B-PER', 'I-PER', 'O', 'B-LOC'] },
+  { words: 'they met in Rome'.split(' '), tags: ['O', 'O', 'O', 'B-LOC'] },
+  { words: 'Eva Holm works in Berlin'.split(' '), tags: ['B-PER', 'I-PER', 'O', 'O', 'B-LOC'] },
+].map((s) => ({ features: feats(s.words), tags: s.tags }));
+
+describe(trainPerceptron.name, () => {
+  it('learns to tag the training sentences and generalizes by context when trained on a small hand-written set', () => {
+    const model = trainPerceptron(TAGS, DATA, { epochs: 10, seed: 1 });
+    for (const s of DATA) expect(tagSequence(model, s.features)).toEqual(s.tags);
+    expect(tagSequence(model, feats('Ola Dahl lives in Madrid'.split(' ')))).toEqual(['B-PER', 'I-PER', 'O', 'O', 'B-LOC']);
+  });
+
+  it('gives the same weights when trained twice with the same seed', () => {
+    const a = trainPerceptron(TAGS, DATA, { epochs: 3, seed: 7 });
+    const b = trainPerceptron(TAGS, DATA, { epochs: 3, seed: 7 });
+    expect([...a.weights]).toEqual([...b.weights]);
+    expect([...a.features]).toEqual([...b.features]);
+    expect([...a.transitions]).toEqual([...b.transitions]);
+  });
+
+  it('reports the averaged model after each epoch when asked', () => {
+    const epochs: number[] = [];
+    trainPerceptron(TAGS, DATA, { epochs: 2, seed: 1, onEpoch: (e) => epochs.push(e) });
+    expect(epochs).toEqual([1, 2]);
+  });
+
+  it('throws when a sentence carries an unknown tag', () => {
+    expect(() => trainPerceptron(TAGS, [{ features: [['b']], tags: ['B-ORG'] }], { epochs: 1, seed: 1 })).toThrow(/unknown tag/);
+  });
+});
+
+describe(viterbi.name, () => {
+  it('never puts I-X after O or at the start when the emissions prefer it', () => {
+    const T = TAGS.length;
+    const allowed = allowedTransitions(TAGS);
+    // Two tokens whose emissions favour I-PER everywhere.
+    const em = new Float32Array(2 * T);
+    em[2] = 5;
+    em[T + 2] = 5;
+    em[1] = 1;
+    const best = viterbi(em, 2, T, new Float32Array((T + 1) * T), allowed).map((t) => TAGS[t]);
+    expect(best).toEqual(['B-PER', 'I-PER']);
+  });
+
+  it('returns nothing for an empty sentence', () => {
+    expect(viterbi(new Float32Array(0), 0, 3, new Float32Array(12), allowedTransitions(['O', 'B-X', 'I-X']))).toEqual([]);
+  });
+});
+
+describe(emissionScores.name, () => {
+  it('sums the weights of known features and ignores unknown ones', () => {
+    const model = { tags: ['O', 'B-X'], features: new Map([['a', 0], ['b', 2]]), weights: Float32Array.from([1, 2, 10, 20]), transitions: new Float32Array(6) };
+    expect([...emissionScores(model, [['a', 'b', 'zzz'], ['zzz']])]).toEqual([11, 22, 0, 0]);
+  });
+});

@@ -1,0 +1,136 @@
+import { describe, expect, it } from 'vitest';
+import { allowedTransitions, emissionScores, viterbi } from '../../../../src/workers/enricher/perceptron.js';
+import { buildGazetteer, gazetteerMarks, wordShape } from '../../../../src/workers/enricher/ner-features.js';
+import { nerTokenize } from '../../../../src/workers/enricher/ner-tokens.js';
+import {
+  documentFeatures,
+  entityTagger,
+  labelTokens,
+  sentenceRanges,
+  fillFromRules,
+  harmonize,
+  mentionsFromTags,
+  parseModel,
+  serializeModel,
+  tagEntities,
+  tagEntityMentions,
+} from '../../../../src/workers/enricher/tag-entities.js';
+import { SEED_TITLE, seedText } from './seed-story.js';
+
+const names = (list: Array<{ name: string }>) => list.map((e) => e.name);
+const kindsOf = (text: string) => tagEntityMentions(text).map((m) => `${m.kind}:${text.slice(m.start, m.end)}`);
+
+describe('entity tagger model (committed)', () => {
+  it('loads once and keeps the same instance when asked again', () => {
+    const a = entityTagger();
+    expect(a.model.tags).toEqual(expect.arrayContaining(['O', 'B-PER', 'I-PER', 'B-LOC', 'I-LOC', 'B-ORG', 'I-ORG']));
+    expect(a.model.features.size).toBeGreaterThan(10_000);
+    expect(entityTagger()).toBe(a);
+  });
+
+  it('tags people, places and organisations in a few unseen news sentences', () => {
+    expect(kindsOf('Angela Merkel met Emmanuel Macron in Berlin on Tuesday.')).toEqual(['person:Angela Merkel', 'person:Emmanuel Macron', 'place:Berlin']);
+    expect(kindsOf('Shares of Deutsche Bank fell after the European Central Bank raised rates.')).toEqual(
+      expect.arrayContaining(['organisation:Deutsche Bank', 'organisation:European Central Bank']),
+    );
+    expect(kindsOf('Flooding in Kenya displaced thousands, the United Nations said.')).toEqual(['place:Kenya', 'organisation:United Nations']);
+  });
+
+  it('finds the seed story people, places and organisations', () => {
+    const e = tagEntities({ title: SEED_TITLE, text: seedText() });
+    expect(names(e.people)).toEqual(['Liu Jianchao']);
+    expect(names(e.places)).toEqual(expect.arrayContaining(['Beijing', 'Seoul', 'China', 'South Korea', 'North Korea', 'Canada']));
+    expect(names(e.organisations)).toContain('Chinese Foreign Ministry');
+    expect(names(e.places)).not.toContain('North Koreans');
+  });
+
+  it('merges "Mr. Liu" into the full name and counts every mention with offsets', () => {
+    const text = 'Foreign Ministry spokesman Liu Jianchao spoke on Tuesday. Mr. Liu said talks continue.';
+    const e = tagEntities({ title: '', text });
+    expect(e.people).toHaveLength(1);
+    expect(e.people[0]).toMatchObject({ name: 'Liu Jianchao', mentions: 2, offset: text.indexOf('Liu') });
+    expect(e.people[0]?.salience).toBeGreaterThan(0);
+    expect(e.people[0]?.salience).toBeLessThanOrEqual(1);
+  });
+
+  it('returns nothing when the text is empty', () => {
+    expect(tagEntities({ title: '', text: '' })).toEqual({ people: [], places: [], organisations: [] });
+  });
+});
+
+describe(serializeModel.name, () => {
+  it('round-trips weights through the text format, dropping tiny ones', () => {
+    const tags = ['O', 'B-X', 'I-X'];
+    const model = { tags, features: new Map([['w=a', 0], ['w=b', 3]]), weights: Float32Array.from([1.25, -2, 0.001, 0, 0, 0]), transitions: new Float32Array(12).fill(0.5) };
+    const back = parseModel(serializeModel(model, { minWeight: 0.01, decimals: 2 }));
+    expect(back.tags).toEqual(tags);
+    expect([...back.features.keys()]).toEqual(['w=a']);
+    expect([...back.weights]).toEqual([1.25, -2, 0]);
+    expect([...back.transitions]).toEqual(new Array(12).fill(0.5));
+    expect(allowedTransitions(tags)[(0 + 1) * 3 + 2]).toBe(0);
+  });
+
+  it('rejects a file that is not a model', () => {
+    expect(() => parseModel('hello\n')).toThrow(/not a telex entity tagger model/);
+  });
+});
+
+describe(harmonize.name, () => {
+  it('tags a repeated name like its tagged occurrence and a lone surname as the person', () => {
+    const toks = nerTokenize('Cesaroni Design grew . Cesaroni Design hired Ann Lee . Lee said so');
+    const tags = toks.map(() => 'O');
+    tags[0] = 'B-ORG';
+    tags[1] = 'I-ORG';
+    tags[7] = 'B-PER';
+    tags[8] = 'I-PER';
+    const out = harmonize(toks, tags);
+    expect(out.slice(4, 6)).toEqual(['B-ORG', 'I-ORG']);
+    expect(out[10]).toBe('B-PER');
+  });
+});
+
+describe(fillFromRules.name, () => {
+  it('adds a rule name only where the model found nothing over its span', () => {
+    expect(fillFromRules(['O', 'O', 'B-PER', 'O'], ['B-ORG', 'I-ORG', 'B-LOC', ''])).toEqual(['B-ORG', 'I-ORG', 'B-PER', 'O']);
+  });
+});
+
+describe(mentionsFromTags.name, () => {
+  it('drops MISC and demonyms and canonicalizes gazetteer places', () => {
+    const text = 'North Koreans fled the U.S. embassy after the Olympics';
+    const toks = nerTokenize(text);
+    const tags = ['B-LOC', 'I-LOC', 'O', 'O', 'B-LOC', 'O', 'O', 'O', 'B-MISC'];
+    expect(toks).toHaveLength(tags.length);
+    expect(mentionsFromTags(text, toks, tags).map((m) => [m.kind, m.name])).toEqual([['place', 'United States']]);
+  });
+});
+
+describe(gazetteerMarks.name, () => {
+  it('marks the longest name at each position', () => {
+    const gaz = buildGazetteer([['LOC', ['New', 'York']], ['LOC', ['York']], ['ORG', ['New', 'York', 'Times']]]);
+    expect(gazetteerMarks(['the', 'New', 'York', 'Times', 'in', 'York'], gaz)).toEqual([[], ['ORG-B'], ['ORG-I'], ['ORG-I'], [], ['LOC-B1']]);
+  });
+});
+
+describe(wordShape.name, () => {
+  it('collapses character classes', () => {
+    expect([wordShape('Liu'), wordShape('U.S.'), wordShape('2002'), wordShape('iPhone')]).toEqual(['Xx', 'X.X.', 'd', 'xXx']);
+  });
+});
+
+describe(labelTokens.name, () => {
+  it('scores exactly as the training features do (cached word scores and indexed context features)', () => {
+    const text = `${seedText()}\n\nRT @voanews: Seoul and Beijing talk refugees http://t.co/x`;
+    const tagger = entityTagger();
+    const tokens = nerTokenize(text);
+    const ranges = sentenceRanges(text, tokens);
+    const features = documentFeatures(text, tokens, ranges, tagger.gazetteer);
+    const T = tagger.model.tags.length;
+    const expected: string[] = [];
+    ranges.forEach((_, r) => {
+      const f = features[r] as string[][];
+      expected.push(...viterbi(emissionScores(tagger.model, f), f.length, T, tagger.model.transitions, tagger.allowed).map((t) => tagger.model.tags[t] as string));
+    });
+    expect(labelTokens(text, tokens, ranges)).toEqual(harmonize(tokens, expected));
+  });
+});
