@@ -143,7 +143,7 @@ function runTelex(source: string, url: string, dom: 'linkedom' | 'jsdom'): Got {
   if (!r) {
     return null;
   }
-  return { text: r.text, title: r.title, author: r.byline, date: r.publishedAt, method: (r as { method?: string }).method };
+  return { text: r.text, title: r.title, author: r.byline, date: r.publishedAt, method: r.method };
 }
 
 type PageRow = { id: string; f1: number; p: number; r: number; empty: boolean; method?: string };
@@ -169,7 +169,7 @@ async function runMode(mode: Mode, dir: string, limit: number): Promise<Record<s
   let withFound = 0;
   let withoutTotal = 0;
   let withoutAbsent = 0;
-  const agree = { title: [0, 0], author: [0, 0], date: [0, 0] };
+  const agree: Record<'title' | 'author' | 'date', [number, number]> = { title: [0, 0], author: [0, 0], date: [0, 0] };
   let peakRss = process.memoryUsage().rss;
   let extracting = 0;
   for (const p of pages) {
@@ -330,12 +330,12 @@ async function main(): Promise<void> {
     const others = results.slice(1).map((r) => new Map((r.rows as PageRow[]).map((x) => [x.id, x])));
     const n = Number(arg('worst') ?? '20');
     console.log(`\n${n} worst pages for ${label(first.mode)}:\n`);
-    console.log(`| page | F1 | P | R | method | ${results.slice(1).map((r) => `${label(r.mode)} F1`).join(' | ')} |`);
+    console.log(`| page | F1 | P | R | method |${results.slice(1).map((r) => ` ${label(r.mode)} F1 |`).join('')}`);
     console.log(`|---|---|---|---|---|${results.slice(1).map(() => '---|').join('')}`);
     const rows = [...(first.rows as PageRow[])].sort((a, b) => a.f1 - b.f1).slice(0, n);
     for (const x of rows) {
-      const cmp = others.map((o) => o.get(x.id)?.f1.toFixed(3) ?? '-').join(' | ');
-      console.log(`| ${x.id} | ${x.f1.toFixed(3)} | ${x.p.toFixed(3)} | ${x.r.toFixed(3)} | ${x.method ?? ''} | ${cmp} |`);
+      const cmp = others.map((o) => ` ${o.get(x.id)?.f1.toFixed(3) ?? '-'} |`).join('');
+      console.log(`| ${x.id} | ${x.f1.toFixed(3)} | ${x.p.toFixed(3)} | ${x.r.toFixed(3)} | ${x.method ?? ''} |${cmp}`);
     }
   }
 }

@@ -55,7 +55,12 @@ const PROTECTED = new Set(['HTML', 'BODY', 'MAIN', 'ARTICLE']);
  * Story-sized content inside `el`: a furniture-named wrapper that holds the
  * story itself (e.g. `<div class="article comments-enabled">`) must stay.
  */
-function holdsStory(el: Element): boolean {
+function holdsStory(el: Element, bodyChars: () => number): boolean {
+  // A wrapper named for one of its parts ("flex-wrap-footer", "with-sidebar") that holds most of the page.
+  const chars = (el.textContent ?? '').length;
+  if (chars > 500 && chars > 0.5 * bodyChars()) {
+    return true;
+  }
   let long = 0;
   for (const p of Array.from(el.getElementsByTagName('p'))) {
     if ((p.textContent ?? '').length > 120) {
@@ -81,6 +86,13 @@ export function removeFurniture(doc: Document): number {
   }
   const doomed: Element[] = [];
   const stack: Element[] = [];
+  let total = -1;
+  const bodyChars = (): number => {
+    if (total < 0) {
+      total = (root.textContent ?? '').length;
+    }
+    return total;
+  };
   for (let c = root.firstElementChild; c; c = c.nextElementSibling) {
     stack.push(c);
   }
@@ -100,7 +112,7 @@ export function removeFurniture(doc: Document): number {
         drop = true;
       }
     }
-    if (drop && !holdsStory(el)) {
+    if (drop && !holdsStory(el, bodyChars)) {
       doomed.push(el);
       continue;
     }

@@ -2,6 +2,7 @@ import { Readability } from '@mozilla/readability';
 import { PipelineError } from '../../errors.js';
 import { collapseSpace, countWords, joinBlocks, textBlocks } from './blocks.js';
 import { FURNITURE_TEXT, narrowToArticle, removeFurniture, removeInlineFurniture } from './boilerplate.js';
+import { densityExtract } from './density.js';
 import { parseDocument, type DomKind } from './dom.js';
 import { cleanByline, datelineFromText, jsonLdBlocks, normalizeDate, normalizeLang, readMetadata, stripSiteSuffix } from './metadata.js';
 import { tuneReadability } from './readability-fast.js';
@@ -249,6 +250,29 @@ function removeLeadingRepeats(root: Element, title: string, byline: string | nul
 }
 
 /**
+ * The story by text density (density.ts), as a <div> of the document holding
+ * one <p> (or <h2> for a heading) per kept block; null when nothing reads as
+ * running text.
+ */
+function densityArticle(doc: Document): Element | null {
+  const root = doc.body ?? doc.documentElement;
+  if (!root) {
+    return null;
+  }
+  const kept = densityExtract(root);
+  if (kept.length === 0) {
+    return null;
+  }
+  const div = doc.createElement('div');
+  for (const b of kept) {
+    const el = doc.createElement(/^H[1-6]$/.test(b.tag) ? 'h2' : 'p');
+    el.textContent = b.text;
+    div.appendChild(el);
+  }
+  return div;
+}
+
+/**
  * The story in an HTML page: metadata, plain text block by block, and
  * sanitized HTML. Null when the page holds no article. Throws a permanent
  * PipelineError for pages over the size, element or depth limits, or that
@@ -271,6 +295,7 @@ export function extractArticle(html: string, url: string, opts: ExtractOptions =
     throw new PipelineError('too_large', false, `page has more than ${o.maxElements} elements`);
   }
   let parsed: ReturnType<typeof parseDocument> | null = null;
+  let reparsed: ReturnType<typeof parseDocument> | null = null;
   try {
     parsed = parseDocument(cleaned, url, o.dom);
     const doc = parsed.document;
@@ -294,34 +319,60 @@ export function extractArticle(html: string, url: string, opts: ExtractOptions =
     });
     tuneReadability(reader);
     const result = reader.parse();
-    const article = result?.content;
-    if (!result || !article) {
-      return null;
-    }
-    const siteName = meta.siteName ?? (result.siteName ? collapseSpace(result.siteName) : null);
+    const siteName = meta.siteName ?? (result?.siteName ? collapseSpace(result.siteName) : null);
     let host: string | null = null;
     try {
       host = new URL(url).hostname;
     } catch {
       host = null;
     }
-    const title = meta.title ?? (result.title ? stripSiteSuffix(result.title, siteName, host) : '') ?? '';
-    const byline = meta.byline ?? cleanByline(result.byline ?? null);
+    const rawTitle = result?.title || collapseSpace(doc.querySelector('title')?.textContent ?? '');
+    const title = meta.title ?? (rawTitle ? stripSiteSuffix(rawTitle, siteName, host) : '') ?? '';
+    const byline = meta.byline ?? cleanByline(result?.byline ?? null);
+    const tidy = (el: Element): string[] => {
+      removeInlineFurniture(el);
+      removeLeadingRepeats(el, title, byline);
+      if (meta.headline && meta.headline !== title) {
+        removeLeadingRepeats(el, meta.headline, null);
+      }
+      return textBlocks(el);
+    };
 
-    removeInlineFurniture(article);
-    removeLeadingRepeats(article, title, byline);
-    if (meta.headline && meta.headline !== title) {
-      removeLeadingRepeats(article, meta.headline, null);
-    }
-    const blocks = textBlocks(article);
-    const text = joinBlocks(blocks);
-    const wordCount = countWords(text);
+    const warnings = [...meta.warnings];
+    let method: Extracted['method'] = 'readability';
+    let article = result?.content ?? null;
+    let blocks = article ? tidy(article) : [];
+    let text = joinBlocks(blocks);
+    let wordCount = countWords(text);
     if (wordCount < o.minWords) {
+      // Readability found no story or too little: classify the whole body's paragraphs instead.
+      const again = parseDocument(cleaned, url, o.dom);
+      reparsed = again;
+      const fresh = again.document;
+      removeFurniture(fresh);
+      const container = densityArticle(fresh);
+      const fbBlocks = container ? tidy(container) : [];
+      const fbText = joinBlocks(fbBlocks);
+      const fbWords = countWords(fbText);
+      if (!container || fbWords < o.minWords || fbWords <= wordCount) {
+        return null;
+      }
+      method = 'density';
+      warnings.push(
+        result?.content
+          ? `Readability found ${wordCount} words; the body was taken by text density instead`
+          : 'Readability found no article; the body was taken by text density instead',
+      );
+      article = container;
+      blocks = fbBlocks;
+      text = fbText;
+      wordCount = fbWords;
+    }
+    if (!article) {
       return null;
     }
-    const warnings = [...meta.warnings];
     let publishedAt = meta.publishedAt;
-    if (!publishedAt && result.publishedTime) {
+    if (!publishedAt && result?.publishedTime) {
       publishedAt = normalizeDate(result.publishedTime)?.iso ?? null;
     }
     if (!publishedAt && opts.fallbackPublishedAt) {
@@ -342,12 +393,13 @@ export function extractArticle(html: string, url: string, opts: ExtractOptions =
       modifiedAt: meta.modifiedAt,
       canonicalUrl: meta.canonicalUrl,
       siteName,
-      language: meta.language ?? normalizeLang(opts.contentLanguage) ?? normalizeLang(result.lang),
-      excerpt: meta.excerpt ?? (result.excerpt ? collapseSpace(result.excerpt) || null : null),
+      language: meta.language ?? normalizeLang(opts.contentLanguage) ?? normalizeLang(result?.lang),
+      excerpt: meta.excerpt ?? (result?.excerpt ? collapseSpace(result.excerpt) || null : null),
       leadImage: meta.leadImage ?? absoluteUrl(firstImg, baseUrl),
       text,
       html: body,
       wordCount,
+      method,
       warnings,
     };
   } catch (err) {
@@ -361,5 +413,6 @@ export function extractArticle(html: string, url: string, opts: ExtractOptions =
     throw new PipelineError('unreadable', false, `cannot extract ${url}: ${message}`, err);
   } finally {
     parsed?.close();
+    reparsed?.close();
   }
 }
