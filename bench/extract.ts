@@ -7,7 +7,11 @@
  *   npm run bench:extract -- --corpus ../shared/corpora/extraction-wcxb-dev
  *   npm run bench:extract -- --corpus DIR --limit 100 --worst 40  # first 100 pages, 40 worst listed
  *   npm run bench:extract -- --corpus DIR --modes linkedom,jsdom  # Telex on both DOMs, no Readability
+ *   npm run bench:extract -- --corpus DIR --before .bench-before  # also the extractor of an older tree, same run
  *   node --import tsx bench/extract.ts --corpus DIR --pool 2 --repeat 4   # the worker-thread pool: pages/s, RSS
+ *
+ * --before DIR: DIR holds an older `src/` (e.g. `mkdir -p .bench-before && git archive <commit> src | tar -x -C
+ * .bench-before`); its extractor runs on linkedom as one more column, for before/after figures from one run.
  *
  * Two corpus layouts are read:
  * - WCXB: pages/<id>/source.html.gz, expected.txt (the article body) and
@@ -35,7 +39,7 @@ import { extractArticle } from '../src/workers/extractor/extract-article.js';
 import { createExtractorPool, POOL_DEFAULTS } from '../src/workers/extractor/pool.js';
 import { median, sameAuthor, sameDay, sameTitle, scoreCorpus, scorePage, snippetCheck, type PageScore } from './lib/extract-score.js';
 
-type Mode = 'linkedom' | 'jsdom' | 'readability-jsdom';
+type Mode = 'linkedom' | 'jsdom' | 'readability-jsdom' | 'before';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const FALLBACK_URL = 'http://fakehost/test/page.html';
@@ -138,8 +142,11 @@ function runReadabilityOnly(source: string, url: string): Got {
   }
 }
 
+type ExtractFn = typeof extractArticle;
+let extractor: ExtractFn = extractArticle;
+
 function runTelex(source: string, url: string, dom: 'linkedom' | 'jsdom'): Got {
-  const r = extractArticle(source, url, { dom });
+  const r = extractor(source, url, { dom });
   if (!r) {
     return null;
   }
@@ -151,7 +158,13 @@ type PageRow = { id: string; f1: number; p: number; r: number; empty: boolean; m
 /** One mode over the corpus, in this process: the figures as one JSON object. */
 async function runMode(mode: Mode, dir: string, limit: number): Promise<Record<string, unknown>> {
   const pages = loadCorpus(dir, true, limit);
-  const run = (p: Page, source = p.source()): Got => (mode === 'readability-jsdom' ? runReadabilityOnly(source, p.url) : runTelex(source, p.url, mode));
+  const before = arg('before');
+  if (mode === 'before' && before) {
+    const mod = (await import(resolve(process.cwd(), before, 'src/workers/extractor/extract-article.ts'))) as { extractArticle: ExtractFn };
+    extractor = mod.extractArticle;
+  }
+  const run = (p: Page, source = p.source()): Got =>
+    mode === 'readability-jsdom' ? runReadabilityOnly(source, p.url) : runTelex(source, p.url, mode === 'jsdom' ? 'jsdom' : 'linkedom');
   // Warm up the JIT on a few pages, not counted.
   for (const p of pages.slice(0, 5)) {
     try {
@@ -299,10 +312,15 @@ async function main(): Promise<void> {
     return;
   }
   const modes = (arg('modes') ?? 'linkedom,readability-jsdom').split(',') as Mode[];
+  const before = arg('before');
+  if (before && !modes.includes('before')) {
+    modes.splice(1, 0, 'before');
+  }
   const results: Array<Record<string, unknown>> = [];
   for (const m of modes) {
     const childArgs = ['--import', 'tsx', fileURLToPath(import.meta.url), '--mode', m, '--corpus', dir];
     if (Number.isFinite(limit)) childArgs.push('--limit', String(limit));
+    if (m === 'before' && before) childArgs.push('--before', resolve(process.cwd(), before));
     const child = spawnSync(process.execPath, childArgs, { cwd: root, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
     if (child.status !== 0) {
       console.error(child.stderr);
@@ -311,7 +329,8 @@ async function main(): Promise<void> {
     }
     results.push(JSON.parse(child.stdout.trim().split('\n').at(-1) ?? '{}') as Record<string, unknown>);
   }
-  const label = (m: unknown): string => (m === 'linkedom' ? 'Telex (linkedom)' : m === 'jsdom' ? 'Telex (jsdom)' : 'Readability (jsdom)');
+  const label = (m: unknown): string =>
+    m === 'linkedom' ? 'Telex (linkedom)' : m === 'jsdom' ? 'Telex (jsdom)' : m === 'before' ? `Telex before (${before})` : 'Readability (jsdom)';
   console.log(`corpus: ${dir} (${results[0]?.pages ?? 0} pages), ${new Date().toISOString()}, ${os.cpus().length} cores, Node ${process.versions.node}\n`);
   console.log('| extractor | P | R | F1 | empty | with found | without absent | title | author | date | ms/page median | pages/s | peak RSS MiB | failures |');
   console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|');

@@ -81,21 +81,26 @@ export function scoreCorpus(pages: PageScore[]): CorpusScore {
   return { precision, recall, f1: f1(precision, recall), pages: pages.length, predicted, empty: pages.length - predicted };
 }
 
-/** Whitespace collapsed, so a snippet matches across line and paragraph breaks. */
-const flat = (s: string): string => s.replace(/\s+/g, ' ').trim();
+/** A text as its tokens between spaces, so that a token sequence is found with includes(). */
+const tokenLine = (s: string): string => ` ${tokenize(s).join(' ')} `;
 
-/** How many `with` snippets appear in the text and how many `without` snippets do not. */
+/**
+ * How many `with` snippets appear in the text and how many `without` snippets
+ * do not. Compared as token sequences (the tokens of the shingle measure), so
+ * that list markers ("- "), table pipes, line breaks and punctuation spacing
+ * in the reference do not count, and "Home" is not found inside "Homeowners".
+ */
 export function snippetCheck(text: string, withSnippets: string[], withoutSnippets: string[]): { withFound: number; withoutAbsent: number } {
-  const t = flat(text);
+  const t = tokenLine(text);
   let withFound = 0;
   let withoutAbsent = 0;
   for (const s of withSnippets) {
-    if (t.includes(flat(s))) {
+    if (t.includes(tokenLine(s))) {
       withFound++;
     }
   }
   for (const s of withoutSnippets) {
-    if (!t.includes(flat(s))) {
+    if (!t.includes(tokenLine(s))) {
       withoutAbsent++;
     }
   }

@@ -10,9 +10,10 @@ import { FURNITURE_TEXT } from './boilerplate.js';
  *
  * 1. The body is cut into text blocks: each block element (p, td, li, div,
  *    headings...) and each run of text between <br>s is one block; for each,
- *    its text and how much of it is link text.
+ *    its text, how much of it is link text, and whether it sits in a comment
+ *    / reply / testimonial section (by class or id).
  * 2. Each block is classed on its own: `bad` when mostly links or page
- *    furniture ("Share", "© 2024 ..."), `good` when long and sentence-like
+ *    furniture ("Share", "© 2024 ...") or in a comment section, `good` when long and sentence-like
  *    (or a linkless full sentence of medium length),
  *    `short` when under a few words, `near` (near-good) in between.
  * 3. Context: a `near` block next to a `good` one (skipping `short` blocks)
@@ -34,6 +35,8 @@ export type TextBlock = {
   cls: BlockClass;
   /** Set by classification when a heading or short block is kept with the story. */
   keep: boolean;
+  /** Inside a comment / reply / testimonial section (by class or id): never story text. */
+  noise?: boolean;
 };
 
 /** Tags that end a block of text. */
@@ -46,7 +49,15 @@ const BLOCK = new Set([
 const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'MATH', 'IFRAME', 'OBJECT', 'CANVAS', 'SELECT', 'BUTTON', 'TEXTAREA', 'OPTION', 'HEAD', 'TITLE']);
 const HEADING = /^H[1-6]$/;
 
-type Marker = { end: 'block' } | { end: 'link' };
+type Marker = { end: 'block' } | { end: 'link' } | { end: 'noise' };
+
+/**
+ * class / id words of reader-written sections (comments, replies, reviews of
+ * the business, testimonials): running text, but not the story. Whole words
+ * of the dash / underscore separated name, or "commentlist" style compounds.
+ */
+const NOISE_NAME = /(?:^|[\s_-])(?:comments?|comment-?list|commentlist|comments?-?area|replies|reply|respond|testimonials?|disqus|discussion)(?:$|[\s_-])/i;
+const NOISE_ID = /^(?:comments?|respond|disqus_thread|replies)$/i;
 
 /** Cuts `root` into text blocks in document order (see the module comment). Iterative: any depth is safe. */
 export function segmentBlocks(root: Element): TextBlock[] {
@@ -55,10 +66,11 @@ export function segmentBlocks(root: Element): TextBlock[] {
   let buf = '';
   let linkChars = 0;
   let inLink = 0;
+  let inNoise = 0;
   const flush = (): void => {
     const text = collapseSpace(buf);
     if (text) {
-      blocks.push({ text, tag: tags[tags.length - 1] ?? 'BODY', linkChars: Math.min(linkChars, text.length), cls: 'bad', keep: false });
+      blocks.push({ text, tag: tags[tags.length - 1] ?? 'BODY', linkChars: Math.min(linkChars, text.length), cls: 'bad', keep: false, noise: inNoise > 0 });
     }
     buf = '';
     linkChars = 0;
@@ -80,8 +92,10 @@ export function segmentBlocks(root: Element): TextBlock[] {
       if (item.end === 'block') {
         flush();
         tags.pop();
-      } else {
+      } else if (item.end === 'link') {
         inLink--;
+      } else {
+        inNoise--;
       }
       continue;
     }
@@ -104,6 +118,13 @@ export function segmentBlocks(root: Element): TextBlock[] {
     if (tag === 'BR') {
       flush();
       continue;
+    }
+    const name = (node as Element).getAttribute('class');
+    const id = (node as Element).getAttribute('id');
+    if ((name && NOISE_NAME.test(name)) || (id && (NOISE_ID.test(id) || NOISE_NAME.test(id)))) {
+      inNoise++;
+      // Pushed before the block marker: popped after it, so the block's text is flushed as noise.
+      stack.push({ end: 'noise' });
     }
     if (BLOCK.has(tag)) {
       flush();
@@ -140,9 +161,9 @@ export const DENSITY_DEFAULTS = {
 };
 
 /** Step 2 of the module comment: each block on its own. */
-export function classifyBlock(b: Pick<TextBlock, 'text' | 'linkChars'>, o = DENSITY_DEFAULTS): BlockClass {
+export function classifyBlock(b: Pick<TextBlock, 'text' | 'linkChars' | 'noise'>, o = DENSITY_DEFAULTS): BlockClass {
   const weight = weightOf(b.text);
-  if (b.linkChars / Math.max(1, b.text.length) > o.maxLinkDensity || FURNITURE_TEXT.test(b.text) || (weight < 300 && COPYRIGHT.test(b.text))) {
+  if (b.noise || b.linkChars / Math.max(1, b.text.length) > o.maxLinkDensity || FURNITURE_TEXT.test(b.text) || (weight < 300 && COPYRIGHT.test(b.text))) {
     return 'bad';
   }
   if (weight < o.shortChars) {

@@ -2,7 +2,7 @@ import { Readability } from '@mozilla/readability';
 import { PipelineError } from '../../errors.js';
 import { collapseSpace, countWords, joinBlocks, textBlocks } from './blocks.js';
 import { FURNITURE_TEXT, narrowToArticle, removeFurniture, removeInlineFurniture } from './boilerplate.js';
-import { densityExtract } from './density.js';
+import { densityExtract, type TextBlock } from './density.js';
 import { parseDocument, type DomKind } from './dom.js';
 import { cleanByline, datelineFromText, jsonLdBlocks, normalizeDate, normalizeLang, readMetadata, stripSiteSuffix } from './metadata.js';
 import { tuneReadability } from './readability-fast.js';
@@ -251,18 +251,9 @@ function removeLeadingRepeats(root: Element, title: string, byline: string | nul
 
 /**
  * The story by text density (density.ts), as a <div> of the document holding
- * one <p> (or <h2> for a heading) per kept block; null when nothing reads as
- * running text.
+ * one <p> (or <h2> for a heading) per kept block.
  */
-function densityArticle(doc: Document): Element | null {
-  const root = doc.body ?? doc.documentElement;
-  if (!root) {
-    return null;
-  }
-  const kept = densityExtract(root);
-  if (kept.length === 0) {
-    return null;
-  }
+function densityArticle(doc: Document, kept: TextBlock[]): Element {
   const div = doc.createElement('div');
   for (const b of kept) {
     const el = doc.createElement(/^H[1-6]$/.test(b.tag) ? 'h2' : 'p');
@@ -271,6 +262,33 @@ function densityArticle(doc: Document): Element | null {
   }
   return div;
 }
+
+/**
+ * Whether the text-density result should replace Readability's, and why:
+ * Readability found fewer than `minWords` words, or it kept only a part of
+ * the story (under half of what the classifier reads as running text, and
+ * nearly all of its words are among the classifier's). Null: keep Readability's.
+ */
+export function preferDensity(readabilityText: string, dense: TextBlock[], minWords: number): string | null {
+  if (dense.length === 0) {
+    return null;
+  }
+  const readabilityWords = countWords(readabilityText);
+  if (readabilityWords < minWords) {
+    return 'too few';
+  }
+  const denseText = dense.map((b) => b.text).join(' ');
+  const denseWords = countWords(denseText);
+  if (denseWords < 2 * readabilityWords) {
+    return null;
+  }
+  const vocabulary = new Set(wordsOf(denseText));
+  const own = wordsOf(readabilityText);
+  const shared = own.filter((w) => vocabulary.has(w)).length;
+  return shared >= 0.8 * own.length ? `of about ${denseWords} on the page` : null;
+}
+
+const wordsOf = (text: string): string[] => text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
 
 /**
  * The story in an HTML page: metadata, plain text block by block, and
@@ -295,7 +313,6 @@ export function extractArticle(html: string, url: string, opts: ExtractOptions =
     throw new PipelineError('too_large', false, `page has more than ${o.maxElements} elements`);
   }
   let parsed: ReturnType<typeof parseDocument> | null = null;
-  let reparsed: ReturnType<typeof parseDocument> | null = null;
   try {
     parsed = parseDocument(cleaned, url, o.dom);
     const doc = parsed.document;
@@ -309,6 +326,8 @@ export function extractArticle(html: string, url: string, opts: ExtractOptions =
       }
     }
     removeFurniture(doc);
+    // The second method reads the same tree before Readability takes it apart.
+    const dense = densityExtract(doc.body ?? doc.documentElement);
     if (o.narrow) {
       narrowToArticle(doc);
     }
@@ -344,29 +363,27 @@ export function extractArticle(html: string, url: string, opts: ExtractOptions =
     let blocks = article ? tidy(article) : [];
     let text = joinBlocks(blocks);
     let wordCount = countWords(text);
-    if (wordCount < o.minWords) {
-      // Readability found no story or too little: classify the whole body's paragraphs instead.
-      const again = parseDocument(cleaned, url, o.dom);
-      reparsed = again;
-      const fresh = again.document;
-      removeFurniture(fresh);
-      const container = densityArticle(fresh);
-      const fbBlocks = container ? tidy(container) : [];
+    const choice = preferDensity(text, dense, o.minWords);
+    if (choice) {
+      const container = densityArticle(doc, dense);
+      const fbBlocks = tidy(container);
       const fbText = joinBlocks(fbBlocks);
       const fbWords = countWords(fbText);
-      if (!container || fbWords < o.minWords || fbWords <= wordCount) {
-        return null;
+      if (fbWords >= o.minWords && fbWords > wordCount) {
+        method = 'density';
+        warnings.push(
+          !result?.content || wordCount === 0
+            ? 'Readability found no article; the body was taken by text density instead'
+            : `Readability found ${wordCount} words${choice === 'too few' ? '' : ` ${choice}`}; the body was taken by text density instead`,
+        );
+        article = container;
+        blocks = fbBlocks;
+        text = fbText;
+        wordCount = fbWords;
       }
-      method = 'density';
-      warnings.push(
-        result?.content
-          ? `Readability found ${wordCount} words; the body was taken by text density instead`
-          : 'Readability found no article; the body was taken by text density instead',
-      );
-      article = container;
-      blocks = fbBlocks;
-      text = fbText;
-      wordCount = fbWords;
+    }
+    if (wordCount < o.minWords) {
+      return null;
     }
     if (!article) {
       return null;
@@ -413,6 +430,5 @@ export function extractArticle(html: string, url: string, opts: ExtractOptions =
     throw new PipelineError('unreadable', false, `cannot extract ${url}: ${message}`, err);
   } finally {
     parsed?.close();
-    reparsed?.close();
   }
 }

@@ -81,6 +81,11 @@ describe('snippetCheck', () => {
     const r = snippetCheck(text, ['said on Monday that taxes', 'not there'], ['Subscribe now', 'mayor said']);
     expect(r).toEqual({ withFound: 1, withoutAbsent: 1 });
   });
+
+  it('compares token sequences: list markers and pipes do not count, a word inside a longer word is not found', () => {
+    const text = 'Cons:\n\nNot well known\n\nHomeowners | pay less';
+    expect(snippetCheck(text, ['Cons:\n- Not well known', 'Homeowners pay'], ['Home'])).toEqual({ withFound: 2, withoutAbsent: 1 });
+  });
 });
 
 describe('metadata agreement', () => {

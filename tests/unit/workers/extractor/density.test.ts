@@ -2,7 +2,7 @@ import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { classifyBlock, classifyBlocks, densityExtract, segmentBlocks, storyWindow, type TextBlock } from '../../../../src/workers/extractor/density.js';
 import { adoptStrayElements } from '../../../../src/workers/extractor/dom.js';
-import { extractArticle } from '../../../../src/workers/extractor/extract-article.js';
+import { extractArticle, preferDensity } from '../../../../src/workers/extractor/extract-article.js';
 
 const body = (html: string): Element => {
   const { document } = parseHTML(`<html><head><title>t</title></head><body>${html}</body></html>`) as unknown as { document: Document };
@@ -125,5 +125,34 @@ describe('extractArticle falls back to text density', () => {
   it('keeps method readability on an ordinary page', () => {
     const plain = `<html><head><title>t</title></head><body><article>${para.map((p) => `<p>${p}</p>`).join('')}</article></body></html>`;
     expect(extractArticle(plain, 'https://example.test/a.html')?.method).toBe('readability');
+  });
+});
+
+describe('comment sections', () => {
+  it('never keeps blocks inside a comment / reply section, named by class or id', () => {
+    const story = Array.from({ length: 3 }, (_, i) => `<p>${sentence(25, `s${i}`)}</p>`).join('');
+    const comments = Array.from({ length: 6 }, (_, i) => `<div class="comment-body"><p>${sentence(25, `c${i}`)}</p></div>`).join('');
+    const kept = densityExtract(body(`<article>${story}</article><ol class="commentlist">${comments}</ol><div id="respond"><p>${sentence(25, 'r')}</p></div>`));
+    expect(kept).toHaveLength(3);
+    expect(kept.every((b) => b.text.startsWith('s'))).toBe(true);
+  });
+});
+
+describe('preferDensity', () => {
+  const blocks = (texts: string[]): TextBlock[] => texts.map((text) => ({ text, tag: 'P', linkChars: 0, cls: 'good', keep: true }));
+  const story = [sentence(30, 'alpha'), sentence(30, 'beta'), sentence(30, 'gamma')];
+
+  it('takes the classifier when Readability found too few words', () => {
+    expect(preferDensity('two words', blocks(story), 25)).toBe('too few');
+  });
+
+  it('takes the classifier when Readability kept under half the running text, all of it among the classifier’s', () => {
+    expect(preferDensity(story[1] as string, blocks(story), 25)).toMatch(/^of about \d+ on the page$/);
+  });
+
+  it('keeps Readability when it found most of the text, or text the classifier did not read', () => {
+    expect(preferDensity(`${story[0]} ${story[1]}`, blocks(story), 25)).toBeNull();
+    expect(preferDensity(sentence(30, 'other'), blocks(story), 25)).toBeNull();
+    expect(preferDensity(story[1] as string, [], 25)).toBeNull();
   });
 });
