@@ -1,5 +1,5 @@
 import { collapseSpace } from './blocks.js';
-import { FURNITURE_TEXT } from './boilerplate.js';
+import { isFurnitureText } from './boilerplate.js';
 
 /**
  * The second extraction method: a paragraph classifier over the whole body,
@@ -163,7 +163,7 @@ export const DENSITY_DEFAULTS = {
 /** Step 2 of the module comment: each block on its own. */
 export function classifyBlock(b: Pick<TextBlock, 'text' | 'linkChars' | 'noise'>, o = DENSITY_DEFAULTS): BlockClass {
   const weight = weightOf(b.text);
-  if (b.noise || b.linkChars / Math.max(1, b.text.length) > o.maxLinkDensity || FURNITURE_TEXT.test(b.text) || (weight < 300 && COPYRIGHT.test(b.text))) {
+  if (b.noise || b.linkChars / Math.max(1, b.text.length) > o.maxLinkDensity || isFurnitureText(b.text) || (weight < 300 && COPYRIGHT.test(b.text))) {
     return 'bad';
   }
   if (weight < o.shortChars) {

@@ -1,7 +1,7 @@
 import { Readability } from '@mozilla/readability';
 import { PipelineError } from '../../errors.js';
 import { collapseSpace, countWords, joinBlocks, textBlocks } from './blocks.js';
-import { FURNITURE_TEXT, narrowToArticle, removeFurniture, removeInlineFurniture } from './boilerplate.js';
+import { FURNITURE_TEXT, narrowToArticle, removeAuthorBio, removeFurniture, removeInlineFurniture } from './boilerplate.js';
 import { densityExtract, type TextBlock } from './density.js';
 import { parseDocument, type DomKind } from './dom.js';
 import { cleanByline, datelineFromText, jsonLdBlocks, normalizeDate, normalizeLang, readMetadata, stripSiteSuffix } from './metadata.js';
@@ -350,6 +350,7 @@ export function extractArticle(html: string, url: string, opts: ExtractOptions =
     const byline = meta.byline ?? cleanByline(result?.byline ?? null);
     const tidy = (el: Element): string[] => {
       removeInlineFurniture(el);
+      removeAuthorBio(el, byline);
       removeLeadingRepeats(el, title, byline);
       if (meta.headline && meta.headline !== title) {
         removeLeadingRepeats(el, meta.headline, null);
