@@ -35,13 +35,16 @@ export const MORE_FURNITURE_TEXT =
 
 /**
  * A photo credit or caption credit line: "Photo: Jane Doe / Reuters",
- * "Image credit: Example", "Photo by Jane Doe via Unsplash", "Credit: AP".
+ * "Image credit: Example", "Photo by Jane Doe via Unsplash", "Credit: AP",
+ * "JIM WATSON/AFP/Getty Images".
  */
 export const CREDIT_TEXT =
-  /^(?:(?:(?:photo|image|picture|illustration|graphic|video|cover|header|featured?) ?(?:image|photo)?s? ?(?:credits?|courtesy)?|credits?)\s*(?:by|of|via)?\s*[:：|]\s*\S.{0,150}|(?:photo|image|picture|illustration)s? (?:by|courtesy of|via) \S.{0,120})$/i;
+  /^(?:(?:(?:photo|image|picture|illustration|graphic|video|cover|header|featured?) ?(?:image|photo)?s? ?(?:credits?|courtesy)?|credits?)\s*(?:by|of|via)?\s*[:：|]\s*\S.{0,150}|(?:photo|image|picture|illustration)s? (?:by|courtesy of|via) \S.{0,120}|[^.!?]{0,80}(?:\/|\bvia |\bfor )\s*(?:getty images|afp|ap(?: photo)?|reuters|epa(?:-efe)?|shutterstock|istock(?:photo)?|unsplash|alamy|bloomberg|nurphoto|sopa images)(?:\s*(?:\/|via)\s*[^.!?]{0,40})?)$/i;
 
 /** Whether a whole block's text is page furniture (share prompts, "Read more", credits...). */
 export const isFurnitureText = (text: string): boolean => FURNITURE_TEXT.test(text) || MORE_FURNITURE_TEXT.test(text) || (text.length <= 200 && CREDIT_TEXT.test(text));
+
+const NEGATION = new Set(['no', 'not', 'without', 'has', 'with', 'hide', 'show']);
 
 const TOKEN_SPLIT = /[\s_-]+|(?<=[a-z])(?=[A-Z])/;
 
@@ -60,10 +63,14 @@ export function looksLikeFurniture(el: Element): boolean {
   if (FURNITURE_PHRASES.test(both)) {
     return true;
   }
+  let prev = '';
   for (const tok of both.split(TOKEN_SPLIT)) {
-    if (tok && FURNITURE_WORDS.has(tok.toLowerCase())) {
+    const word = tok.toLowerCase();
+    // "no_caption", "has-comments": a flag about the element, not its name.
+    if (word && FURNITURE_WORDS.has(word) && !NEGATION.has(prev)) {
       return true;
     }
+    prev = word;
   }
   return false;
 }

@@ -24,6 +24,12 @@ describe('removeFurniture', () => {
 });
 
 describe('removeFurniture: captions', () => {
+  it('reads "no_caption" as a flag, not a caption', () => {
+    const d = doc(`<div class="item no_caption"><h2>The story's standfirst</h2></div><article><p>${words(150)}</p></article>`);
+    removeFurniture(d);
+    expect(d.body.textContent).toContain("The story's standfirst");
+  });
+
   it('removes a caption block named by class before Readability sees it', () => {
     const d = doc(`<article><p>${words(150)}</p><div class="wp-caption"><img src="a.jpg"><p class="wp-caption-text">A cat on a mat</p></div></article>`);
     removeFurniture(d);
@@ -55,6 +61,8 @@ describe('isFurnitureText', () => {
     'Photo Credit: www.example.com',
     'Credit: The Spruce Eats',
     'Photo by Jane Doe via Unsplash',
+    'JIM WATSON/AFP/Getty Images',
+    'Jane Doe for Reuters',
   ])('calls "%s" furniture', (text) => {
     expect(isFurnitureText(text)).toBe(true);
   });
@@ -65,6 +73,7 @@ describe('isFurnitureText', () => {
     'Published research suggests the effect is small.',
     'Contents of the report were leaked to the press.',
     'Posted by the minister to his followers, the message drew criticism.',
+    'The agency said it had filed a request with Reuters.',
   ])('leaves the sentence "%s"', (text) => {
     expect(isFurnitureText(text)).toBe(false);
   });
