@@ -337,6 +337,47 @@ export function stripSiteSuffix(title: string, siteName: string | null, host: st
   return t;
 }
 
+const titleWords = (s: string): string[] => s.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+
+/**
+ * The <h1> that carries the story's headline: of the page's first <h1>s, not
+ * a link (a logo) nor the site's name, the one sharing the most words with the
+ * metadata title (Jaccard over word sets, at least `minShare`). Metadata
+ * titles are often a search-engine variant of the headline ("Best X in 2025 |
+ * Site"); the visible one is what the story is called. Null when none agrees
+ * enough, or when there is no metadata title to compare with.
+ */
+export function visibleHeadline(h1s: Element[], metaTitle: string | null, siteName: string | null, minShare = 0.25): string | null {
+  if (!metaTitle || h1s.length === 0) {
+    return null;
+  }
+  const want = new Set(titleWords(metaTitle));
+  const site = siteName ? titleWords(siteName).join(' ') : '';
+  let best: string | null = null;
+  let bestShare = minShare;
+  for (const h of h1s.slice(0, 10)) {
+    const text = collapseSpace(h.textContent ?? '');
+    if (text.length < 3 || text.length > 300 || h.closest('a') || h.querySelector('a[href="/"], img')) {
+      continue;
+    }
+    const words = titleWords(text);
+    if (words.length === 0 || (site && words.join(' ') === site)) {
+      continue;
+    }
+    const have = new Set(words);
+    let shared = 0;
+    for (const w of have) {
+      if (want.has(w)) shared++;
+    }
+    const share = shared / (want.size + have.size - shared);
+    if (share >= bestShare) {
+      best = text;
+      bestShare = share;
+    }
+  }
+  return best;
+}
+
 const DATELINE_CLASS = /(?:^|[\s_-])dateline(?:$|[\s_-])/i;
 
 /** Reads every metadata field Telex carries from the parsed page. */
@@ -366,7 +407,9 @@ export function readMetadata(doc: Document, url: string, ld: JsonObject[]): Page
     first(meta, ['dc:title', 'dcterm:title', 'dcterms:title', 'og:title', 'weibo:article:title', 'weibo:webpage:title', 'twitter:title', 'parsely-title', 'sailthru:title']) ??
     docTitle ??
     h1;
-  const title = rawTitle ? stripSiteSuffix(rawTitle, siteName, host) : null;
+  const metaTitle = rawTitle ? stripSiteSuffix(rawTitle, siteName, host) : null;
+  // The headline a reader sees is the page's <h1> when one says nearly what the metadata says.
+  const title = visibleHeadline(h1s, metaTitle, siteName) ?? metaTitle;
 
   const bylineEl = doc.querySelector('[rel="author"], [itemprop="author"] [itemprop="name"], [itemprop="author"], .byline, .author-name, .article-byline');
   const byline =

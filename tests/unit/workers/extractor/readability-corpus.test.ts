@@ -47,7 +47,8 @@ const GOLDEN: Record<string, Golden> = {
     excludes: ['Lucas Nolan is a reporter for Breitbart Tech covering issues of free speech', 'JIM WATSON/AFP/Getty Images', 'Sign Up For Our Newsletter', 'SIGN UP FOR OUR NEWSLETTER', 'Read More Stories About:', '4158 Comments', 'Skip to content'],
   },
   'buzzfeed-1': {
-    meta: { title: 'Student Dies After Diet Pills She Bought Online "Burned Her Up From Within"', byline: 'Mark Di Stefano', siteName: 'BuzzFeed', language: 'en' },
+    // The visible <h1>, curly quotes and all (the metadata title has straight ones).
+    meta: { title: 'Student Dies After Diet Pills She Bought Online “Burned Her Up From Within”', byline: 'Mark Di Stefano', siteName: 'BuzzFeed', language: 'en' },
     includes: ['The mother of a woman who took suspected diet pills bought online', '“DNP is not a miracle slimming pill. It is a deadly toxin.”'],
     excludes: ["Please select the newsletters you'd like to receive.", 'Share this Link', 'Like Us On Facebook', 'Related Links'],
   },
