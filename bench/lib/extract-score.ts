@@ -126,7 +126,13 @@ export function sameTitle(got: string | null | undefined, want: string): boolean
  * "Dylan Bailey, MS, RD").
  */
 export function sameAuthor(got: string | null | undefined, want: string): boolean {
-  const strip = (s: string | null | undefined): string => normalizeField(s).replace(/^(?:written by|by|von|par|por) /, '');
+  // "A, B and C" and "A, B, C" name the same people.
+  const strip = (s: string | null | undefined): string =>
+    normalizeField(s)
+      .replace(/^(?:written by|by|von|par|por) /, '')
+      .split(' ')
+      .filter((w) => !/^(?:and|und|et|y|e)$/.test(w))
+      .join(' ');
   const a = strip(got);
   const b = strip(want);
   if (!a || !b) {

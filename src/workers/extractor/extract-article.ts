@@ -4,7 +4,7 @@ import { collapseSpace, countWords, joinBlocks, textBlocks } from './blocks.js';
 import { FURNITURE_TEXT, narrowToArticle, removeAuthorBio, removeFurniture, removeInlineFurniture } from './boilerplate.js';
 import { densityExtract, type TextBlock } from './density.js';
 import { parseDocument, type DomKind } from './dom.js';
-import { cleanByline, datelineFromText, jsonLdBlocks, normalizeDate, normalizeLang, readMetadata, stripSiteSuffix } from './metadata.js';
+import { cleanByline, datelineFromText, jsonLdBlocks, normalizeDate, normalizeLang, readMetadata, stripSiteSuffix, visibleByline } from './metadata.js';
 import { tuneReadability } from './readability-fast.js';
 import { absoluteUrl, sanitizeArticleHtml } from './sanitize.js';
 import type { Extracted } from './types.js';
@@ -325,6 +325,8 @@ export function extractArticle(html: string, url: string, opts: ExtractOptions =
         el.remove();
       }
     }
+    // Read before the furniture goes (author boxes are furniture): used when neither the markup nor Readability names one.
+    const shownByline = meta.byline ? null : visibleByline(doc);
     removeFurniture(doc);
     // The second method reads the same tree before Readability takes it apart.
     const dense = densityExtract(doc.body ?? doc.documentElement);
@@ -347,7 +349,7 @@ export function extractArticle(html: string, url: string, opts: ExtractOptions =
     }
     const rawTitle = result?.title || collapseSpace(doc.querySelector('title')?.textContent ?? '');
     const title = meta.title ?? (rawTitle ? stripSiteSuffix(rawTitle, siteName, host) : '') ?? '';
-    const byline = meta.byline ?? cleanByline(result?.byline ?? null);
+    const byline = meta.byline ?? cleanByline(result?.byline ?? null) ?? shownByline;
     const tidy = (el: Element): string[] => {
       removeInlineFurniture(el);
       removeAuthorBio(el, byline);

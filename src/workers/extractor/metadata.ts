@@ -264,7 +264,10 @@ export function cleanByline(v: string | null): string | null {
     return null;
   }
   let s = collapseSpace(v)
+    .replace(/^[\s,;:|·•—–-]+/, '')
     .replace(/^(?:written\s+)?(?:by|par|por|von|di|door|av)\s*:?\s+/i, '')
+    // "BySummer Swann": the space lost between a label and a link.
+    .replace(/^(?:[Ww]ritten\s+)?[Bb]y:?(?=\p{Lu}\p{Ll})/u, '')
     .replace(BYLINE_TAIL, '')
     .replace(/[\s—–|·•,:-]+$/, '')
     .trim();
@@ -530,6 +533,49 @@ function timestampText(doc: Document): string | null {
       return t;
     }
   }
+  return visibleDate(doc);
+}
+
+const MONTH_WORD = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
+/** A written date inside a line: "Dec 16, 2025", "16th December 2025", "2025-12-16". */
+const DATE_IN_TEXT = new RegExp(
+  `\\b(?:${MONTH_WORD}\\.? \\d{1,2}(?:st|nd|rd|th)?,? \\d{4}|\\d{1,2}(?:st|nd|rd|th)? ${MONTH_WORD}\\.?,? \\d{4}|\\d{4}-\\d{2}-\\d{2})\\b`,
+  'i',
+);
+/** class / id words of the line under a headline that carries the date. */
+const DATE_HOLDER = /(?:^|[\s_-])(?:date|dates|time|published|publish|posted|pubdate|meta|post-?meta|entry-?meta|article-?meta|byline|info|details)(?:$|[\s_-])/i;
+
+/**
+ * The first written date in a short line whose class or id names a date, a
+ * time or the post's meta line ("Posted on December 16, 2025 by Jane"): the
+ * date a reader sees when the page declares none in its markup.
+ */
+export function visibleDate(doc: Document): string | null {
+  const root = doc.body;
+  if (!root) {
+    return null;
+  }
+  let looked = 0;
+  for (const el of Array.from(root.querySelectorAll('[class], [id]'))) {
+    const name = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
+    if (!DATE_HOLDER.test(name)) {
+      continue;
+    }
+    const text = collapseSpace(el.textContent ?? '');
+    if (text.length === 0 || text.length > 200) {
+      continue;
+    }
+    const m = DATE_IN_TEXT.exec(text);
+    if (m) {
+      const written = m[0].replace(/(\d)(?:st|nd|rd|th)\b/i, '$1');
+      if (normalizeDate(written)) {
+        return written;
+      }
+    }
+    if (++looked >= 40) {
+      break;
+    }
+  }
   return null;
 }
 
@@ -604,4 +650,39 @@ export function datelineFromText(firstBlock: string): string | null {
     return null;
   }
   return place;
+}
+
+/** class / id words of an element that holds the author's name. */
+const AUTHOR_HOLDER = /(?:^|[\s_-])(?:author|authors|byline|writer|author-?name|post-?author|entry-?author|article-?author)(?:$|[\s_-])/i;
+/** Link and label words that a name-like short text may start with. */
+const NOT_A_NAME = /^(?:learn|read|see|view|more|about|contact|follow|share|written|posted|author|home|menu|search|sign|log|subscribe)\b/i;
+/** A person's name as bylines write it: two to five words, each starting with a capital (particles aside). */
+const NAME_LIKE = /^(?:\p{Lu}[\p{L}'’.-]*|de|van|von|der|da|di|le|la|del|bin|al)(?:\s+(?:\p{Lu}[\p{L}'’.-]*|de|van|von|der|da|di|le|la|del|bin|al)){1,4}$/u;
+
+/**
+ * The author's name as the page shows it when no markup names one: the first
+ * short text of an element whose class or id names the author or byline, or
+ * of a link to an /author/ page, that reads as a person's name.
+ */
+export function visibleByline(doc: Document): string | null {
+  const root = doc.body;
+  if (!root) {
+    return null;
+  }
+  let looked = 0;
+  for (const el of Array.from(root.querySelectorAll('[class], [id], a[href*="/author/"]'))) {
+    const name = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
+    const href = el.tagName.toUpperCase() === 'A' ? (el.getAttribute('href') ?? '') : '';
+    if (!AUTHOR_HOLDER.test(name) && !/\/authors?\//i.test(href)) {
+      continue;
+    }
+    const text = cleanByline(collapseSpace(el.textContent ?? '').replace(/^(?:author|written by|posted by)\s*:?\s*/i, ''));
+    if (text && text.length <= 60 && NAME_LIKE.test(text) && !NOT_A_NAME.test(text)) {
+      return text;
+    }
+    if (++looked >= 40) {
+      break;
+    }
+  }
+  return null;
 }

@@ -99,6 +99,7 @@ describe('metadata agreement', () => {
     expect(sameAuthor('By Jane Doe', 'jane doe')).toBe(true);
     expect(sameAuthor('Dylan Bailey', 'Dylan Bailey, MS, RD, FAND')).toBe(true);
     expect(sameAuthor('Jane', 'Jane Doe')).toBe(false);
+    expect(sameAuthor('Jared Newman, Sam Singleton', 'Jared Newman and Sam Singleton')).toBe(true);
     expect(sameAuthor(null, 'Jane Doe')).toBe(false);
   });
 
