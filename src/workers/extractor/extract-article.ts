@@ -277,6 +277,14 @@ export function preferDensity(readabilityText: string, dense: TextBlock[], minWo
   if (readabilityWords < minWords) {
     return 'too few';
   }
+  // Characters first: on most pages the classifier reads no more than Readability kept, and the word work is skipped.
+  let denseChars = 0;
+  for (const b of dense) {
+    denseChars += b.text.length + 1;
+  }
+  if (denseChars < 2 * readabilityText.length * 0.9) {
+    return null;
+  }
   const denseText = dense.map((b) => b.text).join(' ');
   const denseWords = countWords(denseText);
   if (denseWords < 2 * readabilityWords) {

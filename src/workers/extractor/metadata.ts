@@ -561,8 +561,8 @@ export function visibleDate(doc: Document): string | null {
     if (!DATE_HOLDER.test(name)) {
       continue;
     }
-    const text = collapseSpace(el.textContent ?? '');
-    if (text.length === 0 || text.length > 200) {
+    const text = shortText(el, 200);
+    if (!text) {
       continue;
     }
     const m = DATE_IN_TEXT.exec(text);
@@ -676,7 +676,8 @@ export function visibleByline(doc: Document): string | null {
     if (!AUTHOR_HOLDER.test(name) && !/\/authors?\//i.test(href)) {
       continue;
     }
-    const text = cleanByline(collapseSpace(el.textContent ?? '').replace(/^(?:author|written by|posted by)\s*:?\s*/i, ''));
+    const shown = shortText(el, 120);
+    const text = shown ? cleanByline(shown.replace(/^(?:author|written by|posted by)\s*:?\s*/i, '')) : null;
     if (text && text.length <= 60 && NAME_LIKE.test(text) && !NOT_A_NAME.test(text)) {
       return text;
     }
@@ -685,4 +686,33 @@ export function visibleByline(doc: Document): string | null {
     }
   }
   return null;
+}
+
+/**
+ * The text of `el`, whitespace collapsed, when it is at most `max` characters
+ * of raw text; null when longer or empty. Stops reading at the limit, so a
+ * wrapper around the whole page costs no more than a short line.
+ */
+export function shortText(el: Element, max: number): string | null {
+  let raw = '';
+  const stack: Node[] = [el];
+  while (stack.length > 0) {
+    const n = stack.pop() as Node;
+    if (n.nodeType === 3) {
+      raw += (n as Text).data;
+      if (raw.length > max * 4 && collapseSpace(raw).length > max) {
+        return null;
+      }
+      continue;
+    }
+    const kids = n.childNodes;
+    for (let i = kids.length - 1; i >= 0; i--) {
+      const k = kids[i] as Node;
+      if (k.nodeType === 3 || k.nodeType === 1) {
+        stack.push(k);
+      }
+    }
+  }
+  const text = collapseSpace(raw);
+  return text && text.length <= max ? text : null;
 }

@@ -1,7 +1,7 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { extractArticle } from '../../../../src/workers/extractor/extract-article.js';
-import { cleanByline, visibleByline, visibleDate } from '../../../../src/workers/extractor/metadata.js';
+import { cleanByline, shortText, visibleByline, visibleDate } from '../../../../src/workers/extractor/metadata.js';
 
 const doc = (html: string): Document =>
   (parseHTML(`<html><head><title>t</title></head><body>${html}</body></html>`) as unknown as { document: Document }).document;
@@ -48,5 +48,14 @@ describe('extractArticle: visible metadata', () => {
     const r = extractArticle(page, 'https://example.test/bridge');
     expect(r?.byline).toBe('Jane Doe');
     expect(r?.publishedAt?.slice(0, 10)).toBe('2025-12-05');
+  });
+});
+
+describe('shortText', () => {
+  it('returns short text in document order and null for long or empty text', () => {
+    const d = doc('<div id="a">By <b>Jane</b> <i>Doe</i></div><div id="b">' + 'long words '.repeat(100) + '</div><div id="c"> </div>');
+    expect(shortText(d.getElementById('a') as Element, 50)).toBe('By Jane Doe');
+    expect(shortText(d.getElementById('b') as Element, 50)).toBeNull();
+    expect(shortText(d.getElementById('c') as Element, 50)).toBeNull();
   });
 });
