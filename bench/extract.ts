@@ -8,6 +8,7 @@
  *   npm run bench:extract -- --corpus DIR --limit 100 --worst 40  # first 100 pages, 40 worst listed
  *   npm run bench:extract -- --corpus DIR --modes linkedom,jsdom  # Telex on both DOMs, no Readability
  *   npm run bench:extract -- --corpus DIR --before .bench-before  # also the extractor of an older tree, same run
+ *   npm run bench:extract -- --corpus DIR --before .bench-before --paired  # speed only, the two taking turns per page
  *   node --import tsx bench/extract.ts --corpus DIR --pool 2 --repeat 4   # the worker-thread pool: pages/s, RSS
  *
  * --before DIR: DIR holds an older `src/` (e.g. `mkdir -p .bench-before && git archive <commit> src | tar -x -C
@@ -296,6 +297,62 @@ async function runPool(dir: string, limit: number, repeat: number, size: number,
   };
 }
 
+/**
+ * Speed of this tree's extractor against --before's on the same pages in one
+ * process, the two taking turns on each page (first one, then the other, the
+ * order alternating), so that a machine whose load changes during the run
+ * weighs on both alike. Prints each one's median ms and the median of the
+ * per-page ratio (now / before).
+ */
+async function runPaired(dir: string, limit: number): Promise<Record<string, unknown>> {
+  const before = arg('before');
+  if (!before) {
+    throw new Error('--paired needs --before DIR');
+  }
+  const old = ((await import(resolve(process.cwd(), before, 'src/workers/extractor/extract-article.ts'))) as { extractArticle: ExtractFn }).extractArticle;
+  const pages = loadCorpus(dir, false, limit);
+  const time = (fn: ExtractFn, source: string, url: string): number => {
+    const t0 = performance.now();
+    try {
+      fn(source, url);
+    } catch {
+      // timed all the same
+    }
+    return performance.now() - t0;
+  };
+  for (const p of pages.slice(0, 5)) {
+    const source = p.source();
+    time(old, source, p.url);
+    time(extractArticle, source, p.url);
+  }
+  const msOld: number[] = [];
+  const msNow: number[] = [];
+  const ratio: number[] = [];
+  pages.forEach((p, i) => {
+    const source = p.source();
+    let a: number;
+    let b: number;
+    if (i % 2 === 0) {
+      a = time(old, source, p.url);
+      b = time(extractArticle, source, p.url);
+    } else {
+      b = time(extractArticle, source, p.url);
+      a = time(old, source, p.url);
+    }
+    msOld.push(a);
+    msNow.push(b);
+    ratio.push(b / a);
+  });
+  const sum = (xs: number[]): number => xs.reduce((x, y) => x + y, 0);
+  return {
+    pages: pages.length,
+    msMedianBefore: +median(msOld).toFixed(1),
+    msMedianNow: +median(msNow).toFixed(1),
+    medianRatioNowOverBefore: +median(ratio).toFixed(3),
+    totalRatioNowOverBefore: +(sum(msNow) / sum(msOld)).toFixed(3),
+  };
+}
+
 async function main(): Promise<void> {
   const dir = corpusDir();
   const limit = Number(arg('limit') ?? Number.POSITIVE_INFINITY);
@@ -304,6 +361,10 @@ async function main(): Promise<void> {
     const heap = arg('max-heap');
     const repeat = Number(arg('repeat') ?? '1');
     console.log(JSON.stringify(await runPool(dir, limit, repeat, Number(poolSize) || os.availableParallelism(), heap ? Number(heap) : undefined), null, 2));
+    return;
+  }
+  if (process.argv.includes('--paired')) {
+    console.log(JSON.stringify(await runPaired(dir, limit), null, 2));
     return;
   }
   const one = arg('mode') ?? arg('dom');

@@ -269,6 +269,9 @@ function densityArticle(doc: Document, kept: TextBlock[]): Element {
  * the story (under half of what the classifier reads as running text, and
  * nearly all of its words are among the classifier's). Null: keep Readability's.
  */
+/** Readability results of this many words or more are never replaced by the classifier's (unless under minWords). */
+export const PART_MAX_WORDS = 250;
+
 export function preferDensity(readabilityText: string, dense: TextBlock[], minWords: number): string | null {
   if (dense.length === 0) {
     return null;
@@ -276,6 +279,10 @@ export function preferDensity(readabilityText: string, dense: TextBlock[], minWo
   const readabilityWords = countWords(readabilityText);
   if (readabilityWords < minWords) {
     return 'too few';
+  }
+  // A story Readability found at length is kept: the classifier's surplus there is mostly comments and teasers.
+  if (readabilityWords >= PART_MAX_WORDS) {
+    return null;
   }
   // Characters first: on most pages the classifier reads no more than Readability kept, and the word work is skipped.
   let denseChars = 0;
