@@ -1,150 +1,174 @@
 /**
- * Extractor benchmark over ../shared/corpora/readability-test-pages.
+ * Extractor benchmark: body-text quality, metadata agreement, speed and
+ * memory over a folder of pages, Telex side by side with plain Readability
+ * on jsdom in the same run (each in its own process).
  *
- *   npm run bench:extract                      # both DOMs, one pass each, in separate processes
- *   npm run bench:extract -- --baseline        # also plain Readability on jsdom, no Telex cleanup
- *   node --import tsx bench/extract.ts --dom linkedom --repeat 20   # one DOM, RSS over many pages
- *   node --import tsx bench/extract.ts --dom linkedom --narrow      # with the <article>-narrowing option
- *   node --import tsx bench/extract.ts --pool 2 --repeat 4          # the worker-thread pool: pages/s, RSS
- *   node --import tsx bench/extract.ts --pool 1 --repeat 77 --max-heap 192   # 10,010 pages through one thread
+ *   npm run bench:extract                                         # default corpus (readability test pages)
+ *   npm run bench:extract -- --corpus ../shared/corpora/extraction-wcxb-dev
+ *   npm run bench:extract -- --corpus DIR --limit 100 --worst 40  # first 100 pages, 40 worst listed
+ *   npm run bench:extract -- --corpus DIR --modes linkedom,jsdom  # Telex on both DOMs, no Readability
+ *   npm run bench:extract -- --corpus DIR --before .bench-before  # also the extractor of an older tree, same run
+ *   npm run bench:extract -- --corpus DIR --before .bench-before --paired  # speed only, the two taking turns per page
+ *   node --import tsx bench/extract.ts --corpus DIR --pool 2 --repeat 4   # the worker-thread pool: pages/s, RSS
  *
- * Quality: metadata accuracy vs expected-metadata.json and body-text token
- * precision / recall / F1 vs the text of expected.html (Readability's own
- * output for the page, so it measures agreement with Readability, boilerplate
- * included). Speed: ms/page median and p95, pages/s on one thread. Memory:
- * peak RSS of the process.
+ * --before DIR: DIR holds an older `src/` (e.g. `mkdir -p .bench-before && git archive <commit> src | tar -x -C
+ * .bench-before`); its extractor runs on linkedom as one more column, for before/after figures from one run.
+ *
+ * Two corpus layouts are read:
+ * - WCXB: pages/<id>/source.html.gz, expected.txt (the article body) and
+ *   meta.json (title, author, publish_date, `with` / `without` snippets);
+ * - readability test pages: <name>/source.html, expected.html (Readability's
+ *   own output: its text is the truth) and expected-metadata.json (title,
+ *   byline, publishedTime).
+ *
+ * Body text is scored with the 4-shingle P/R/F1 of the WCXB README (see
+ * bench/lib/extract-score.ts); title / author / date agreement is counted
+ * over the pages whose truth has one. Speed: median ms per page and pages/s
+ * on one thread; memory: peak RSS of the process.
  */
 import { spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
 import os from 'node:os';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseHTML } from 'linkedom';
+import { gunzipSync } from 'node:zlib';
 import { Readability } from '@mozilla/readability';
-import { createRequire } from 'node:module';
+import { parseHTML } from 'linkedom';
 import { textBlocks } from '../src/workers/extractor/blocks.js';
 import { extractArticle } from '../src/workers/extractor/extract-article.js';
-import { normalizeDate, stripSiteSuffix } from '../src/workers/extractor/metadata.js';
 import { createExtractorPool, POOL_DEFAULTS } from '../src/workers/extractor/pool.js';
+import { median, sameAuthor, sameDay, sameTitle, scoreCorpus, scorePage, snippetCheck, type PageScore } from './lib/extract-score.js';
 
-type Dom = 'jsdom' | 'linkedom';
-type Mode = Dom | 'readability-jsdom';
+type Mode = 'linkedom' | 'jsdom' | 'readability-jsdom' | 'before';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const corpus = resolve(root, '../shared/corpora/readability-test-pages');
-const PAGE_URL = 'http://fakehost/test/page.html';
+const FALLBACK_URL = 'http://fakehost/test/page.html';
 
-type Page = { name: string; source: string; expectedText: string[]; meta: Record<string, string | null> };
-
-/** The corpus pages' sources, in name order. */
-function pageSources(): Array<{ name: string; source: string }> {
-  return readdirSync(corpus)
-    .filter((n) => existsSync(resolve(corpus, n, 'source.html')))
-    .sort()
-    .map((name) => ({ name, source: readFileSync(resolve(corpus, name, 'source.html'), 'utf8') }));
+function arg(name: string): string | undefined {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : undefined;
 }
 
-/** Sources with what each page is scored against: the text of expected.html and the expected metadata. */
-function loadPages(): Page[] {
-  return pageSources().map(({ name, source }) => {
-    const dir = resolve(corpus, name);
-    const expectedHtml = readFileSync(resolve(dir, 'expected.html'), 'utf8');
-    const { document } = parseHTML(`<html><body>${expectedHtml}</body></html>`) as unknown as { document: Document };
-    return {
-      name,
-      source,
-      expectedText: textBlocks(document.body),
-      meta: JSON.parse(readFileSync(resolve(dir, 'expected-metadata.json'), 'utf8')) as Record<string, string | null>,
-    };
-  });
+/** --corpus DIR, else the vendored readability pages, else the shared ones beside the repository. */
+function corpusDir(): string {
+  const given = arg('corpus');
+  if (given) {
+    return resolve(process.cwd(), given);
+  }
+  const vendored = resolve(root, 'tests/fixtures/corpora/readability-test-pages');
+  return existsSync(vendored) ? vendored : resolve(root, '../shared/corpora/readability-test-pages');
 }
 
-const tokens = (text: string): string[] => text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
-
-function prf(got: string[], want: string[]): { p: number; r: number; f: number; overlap: number } {
-  const bag = new Map<string, number>();
-  for (const t of want) {
-    bag.set(t, (bag.get(t) ?? 0) + 1);
-  }
-  let overlap = 0;
-  for (const t of got) {
-    const n = bag.get(t) ?? 0;
-    if (n > 0) {
-      overlap++;
-      bag.set(t, n - 1);
-    }
-  }
-  const p = got.length ? overlap / got.length : want.length ? 0 : 1;
-  const r = want.length ? overlap / want.length : 1;
-  return { p, r, f: p + r ? (2 * p * r) / (p + r) : 0, overlap };
-}
-
-const squash = (s: string | null | undefined): string => (s ?? '').replace(/\s+/g, ' ').trim().toLowerCase();
-const BY = /^(?:written by|by|par|por|von)\s+/;
-const sameTime = (a: string | null | undefined, b: string | null | undefined): boolean => {
-  if (!a && !b) {
-    return true;
-  }
-  const x = normalizeDate(a)?.iso;
-  const y = normalizeDate(b)?.iso;
-  return !!x && !!y && Date.parse(x) === Date.parse(y);
+type Truth = {
+  text: string;
+  title: string | null;
+  author: string | null;
+  date: string | null;
+  with: string[];
+  without: string[];
 };
-const sameLang = (a: string | null | undefined, b: string | null | undefined): boolean => squash(a) === squash(b);
+/** `source()` reads the page from disk when called: the process holds one page at a time, so peak RSS is the extractor's. */
+type Page = { id: string; url: string; source: () => string; truth: Truth | null };
 
-type Got = { title: string; byline: string | null; excerpt: string | null; siteName: string | null; publishedTime: string | null; lang: string | null; text: string } | null;
+/** The pages of a corpus in id order; `withTruth` false reads only the sources (the pool run). */
+function loadCorpus(dir: string, withTruth: boolean, limit: number): Page[] {
+  if (existsSync(resolve(dir, 'pages'))) {
+    const base = resolve(dir, 'pages');
+    return readdirSync(base)
+      .filter((id) => existsSync(resolve(base, id, 'source.html.gz')))
+      .sort()
+      .slice(0, limit)
+      .map((id) => {
+        const d = resolve(base, id);
+        const meta = JSON.parse(readFileSync(resolve(d, 'meta.json'), 'utf8')) as Record<string, unknown>;
+        const str = (k: string): string | null => (typeof meta[k] === 'string' && meta[k] ? (meta[k] as string) : null);
+        const list = (k: string): string[] => (Array.isArray(meta[k]) ? (meta[k] as unknown[]).filter((x): x is string => typeof x === 'string') : []);
+        return {
+          id,
+          url: str('url') ?? FALLBACK_URL,
+          source: () => gunzipSync(readFileSync(resolve(d, 'source.html.gz'))).toString('utf8'),
+          truth: withTruth
+            ? {
+                text: readFileSync(resolve(d, 'expected.txt'), 'utf8'),
+                title: str('title'),
+                author: str('author'),
+                date: str('publish_date'),
+                with: list('with'),
+                without: list('without'),
+              }
+            : null,
+        };
+      });
+  }
+  // The readability pages as published (source.html) or as vendored in tests/fixtures (gzipped).
+  const readMaybeGz = (d: string, name: string): string =>
+    existsSync(resolve(d, name)) ? readFileSync(resolve(d, name), 'utf8') : gunzipSync(readFileSync(resolve(d, `${name}.gz`))).toString('utf8');
+  return readdirSync(dir)
+    .filter((n) => existsSync(resolve(dir, n, 'source.html')) || existsSync(resolve(dir, n, 'source.html.gz')))
+    .sort()
+    .slice(0, limit)
+    .map((id) => {
+      const d = resolve(dir, id);
+      let truth: Truth | null = null;
+      if (withTruth) {
+        const { document } = parseHTML(`<html><body>${readMaybeGz(d, 'expected.html')}</body></html>`) as unknown as { document: Document };
+        const meta = JSON.parse(readFileSync(resolve(d, 'expected-metadata.json'), 'utf8')) as Record<string, string | null>;
+        truth = {
+          text: textBlocks(document.body).join('\n\n'),
+          title: meta.title || null,
+          author: meta.byline || null,
+          date: meta.publishedTime || null,
+          with: [],
+          without: [],
+        };
+      }
+      return { id, url: FALLBACK_URL, source: () => readMaybeGz(d, 'source.html'), truth };
+    });
+}
 
-function runReadabilityOnly(source: string): Got {
+type Got = { text: string; title: string | null; author: string | null; date: string | null; method?: string } | null;
+
+function runReadabilityOnly(source: string, url: string): Got {
   // Only <style> goes (jsdom throws on some invalid CSS); scripts stay so Readability reads JSON-LD.
   // Loaded on first use: jsdom costs ~100 MiB of RSS the other modes should not carry.
   const { JSDOM, VirtualConsole } = createRequire(import.meta.url)('jsdom') as typeof import('jsdom');
-  const dom = new JSDOM(source.replace(/<style\b[\s\S]*?(?:<\/style\s*>|$)/gi, ''), { url: PAGE_URL, virtualConsole: new VirtualConsole() });
+  const dom = new JSDOM(source.replace(/<style\b[\s\S]*?(?:<\/style\s*>|$)/gi, ''), { url, virtualConsole: new VirtualConsole() });
   try {
     const r = new Readability(dom.window.document).parse();
     if (!r) {
       return null;
     }
     const { document } = parseHTML(`<html><body>${r.content ?? ''}</body></html>`) as unknown as { document: Document };
-    return {
-      title: r.title ?? '',
-      byline: r.byline ?? null,
-      excerpt: r.excerpt ?? null,
-      siteName: r.siteName ?? null,
-      publishedTime: r.publishedTime ?? null,
-      lang: r.lang ?? null,
-      text: textBlocks(document.body).join('\n\n'),
-    };
+    return { text: textBlocks(document.body).join('\n\n'), title: r.title ?? null, author: r.byline ?? null, date: r.publishedTime ?? null };
   } finally {
     dom.window.close();
   }
 }
 
-const NARROW = process.argv.includes('--narrow');
+type ExtractFn = typeof extractArticle;
+let extractor: ExtractFn = extractArticle;
 
-function runTelex(source: string, dom: Dom): Got {
-  const r = extractArticle(source, PAGE_URL, { dom, narrow: NARROW });
+function runTelex(source: string, url: string, dom: 'linkedom' | 'jsdom'): Got {
+  const r = extractor(source, url, { dom });
   if (!r) {
     return null;
   }
-  return {
-    title: r.title,
-    byline: r.byline,
-    excerpt: r.excerpt,
-    siteName: r.siteName,
-    publishedTime: r.publishedAt,
-    lang: r.language,
-    text: r.text,
-  };
+  return { text: r.text, title: r.title, author: r.byline, date: r.publishedAt, method: r.method };
 }
 
-const pct = (n: number, d: number): string => `${((100 * n) / Math.max(1, d)).toFixed(1)}%`;
-const quantile = (xs: number[], q: number): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor(q * s.length))] ?? 0;
-};
+type PageRow = { id: string; f1: number; p: number; r: number; empty: boolean; method?: string };
 
-async function runOne(mode: Mode, repeat: number, verbose: boolean): Promise<Record<string, unknown>> {
-  const pages = loadPages();
-  const run = (p: Page): Got => (mode === 'readability-jsdom' ? runReadabilityOnly(p.source) : runTelex(p.source, mode));
+/** One mode over the corpus, in this process: the figures as one JSON object. */
+async function runMode(mode: Mode, dir: string, limit: number): Promise<Record<string, unknown>> {
+  const pages = loadCorpus(dir, true, limit);
+  const before = arg('before');
+  if (mode === 'before' && before) {
+    const mod = (await import(resolve(process.cwd(), before, 'src/workers/extractor/extract-article.ts'))) as { extractArticle: ExtractFn };
+    extractor = mod.extractArticle;
+  }
+  const run = (p: Page, source = p.source()): Got =>
+    mode === 'readability-jsdom' ? runReadabilityOnly(source, p.url) : runTelex(source, p.url, mode === 'jsdom' ? 'jsdom' : 'linkedom');
   // Warm up the JIT on a few pages, not counted.
   for (const p of pages.slice(0, 5)) {
     try {
@@ -152,136 +176,84 @@ async function runOne(mode: Mode, repeat: number, verbose: boolean): Promise<Rec
     } catch {
       // counted below
     }
-    await new Promise((r) => setImmediate(r));
   }
   const ms: number[] = [];
-  const cpuMs: number[] = [];
-  const fields = ['title', 'byline', 'excerpt', 'siteName', 'publishedTime', 'lang'] as const;
-  const hits: Record<string, number> = Object.fromEntries(fields.map((f) => [f, 0]));
-  let sumP = 0;
-  let sumR = 0;
-  let sumF = 0;
-  let microOverlap = 0;
-  let microGot = 0;
-  let microWant = 0;
+  const scores: PageScore[] = [];
+  const rows: PageRow[] = [];
+  const methods: Record<string, number> = {};
   let failures = 0;
-  let nulls = 0;
-  let scored = 0;
-  let withTime = 0;
-  let realPages = 0;
-  let sumFReal = 0;
-  const rssAt: number[] = [];
-  let extraTimes = 0;
-  const worst: Array<{ name: string; f: number; p: number; r: number }> = [];
+  let withTotal = 0;
+  let withFound = 0;
+  let withoutTotal = 0;
+  let withoutAbsent = 0;
+  const agree: Record<'title' | 'author' | 'date', [number, number]> = { title: [0, 0], author: [0, 0], date: [0, 0] };
   let peakRss = process.memoryUsage().rss;
-  const started = performance.now();
-  for (let round = 0; round < repeat; round++) {
-    rssAt.push(Math.round(process.memoryUsage().rss / 1048576));
-    for (const p of pages) {
-      const t0 = performance.now();
-      const c0 = process.cpuUsage();
-      let got: Got = null;
-      try {
-        got = run(p);
-      } catch {
-        failures++;
-      }
-      ms.push(performance.now() - t0);
-      const c = process.cpuUsage(c0);
-      cpuMs.push((c.user + c.system) / 1000);
+  let extracting = 0;
+  for (const p of pages) {
+    const truth = p.truth as Truth;
+    const source = p.source();
+    const t0 = performance.now();
+    let got: Got = null;
+    try {
+      got = run(p, source);
+    } catch {
+      failures++;
+    }
+    const dt = performance.now() - t0;
+    ms.push(dt);
+    extracting += dt;
+    if (mode === 'readability-jsdom') {
       // Let jsdom release its windows between pages.
       await new Promise((r) => setImmediate(r));
-      peakRss = Math.max(peakRss, process.memoryUsage().rss);
-      if (round > 0) {
-        continue;
-      }
-      if (!got) {
-        nulls++;
-      }
-      scored++;
-      const want = tokens(p.expectedText.join(' '));
-      const have = tokens(got?.text ?? '');
-      const s = prf(have, want);
-      sumP += s.p;
-      sumR += s.r;
-      sumF += s.f;
-      microOverlap += s.overlap;
-      microGot += have.length;
-      microWant += want.length;
-      worst.push({ name: p.name, f: s.f, p: s.p, r: s.r });
-      // The corpus has toy pages of a few words that Telex rightly calls "no article" (minWords 25).
-      if (want.length >= 25) {
-        realPages++;
-        sumFReal += s.f;
-      }
-      if (squash(got?.title) === squash(p.meta.title)) hits.title = (hits.title ?? 0) + 1;
-      // Telex removes " | Site" suffixes on purpose; Readability keeps them.
-      if (squash(got?.title) === squash(stripSiteSuffix(p.meta.title ?? '', p.meta.siteName ?? got?.siteName ?? null, 'fakehost'))) {
-        hits.titleNoSuffix = (hits.titleNoSuffix ?? 0) + 1;
-      }
-      if (p.meta.publishedTime) {
-        withTime++;
-        if (sameTime(got?.publishedTime, p.meta.publishedTime)) hits.publishedTimeWhenExpected = (hits.publishedTimeWhenExpected ?? 0) + 1;
-      } else if (got?.publishedTime) {
-        extraTimes++;
-      }
-      if (squash(got?.byline).replace(BY, '') === squash(p.meta.byline).replace(BY, '')) hits.byline = (hits.byline ?? 0) + 1;
-      if (squash(got?.excerpt) === squash(p.meta.excerpt)) hits.excerpt = (hits.excerpt ?? 0) + 1;
-      if (squash(got?.siteName) === squash(p.meta.siteName)) hits.siteName = (hits.siteName ?? 0) + 1;
-      if (sameTime(got?.publishedTime, p.meta.publishedTime)) hits.publishedTime = (hits.publishedTime ?? 0) + 1;
-      if (sameLang(got?.lang, p.meta.lang)) hits.lang = (hits.lang ?? 0) + 1;
     }
+    peakRss = Math.max(peakRss, process.memoryUsage().rss);
+    const s = scorePage(got?.text ?? '', truth.text);
+    scores.push(s);
+    const method = got ? (got.method ?? 'readability') : 'none';
+    methods[method] = (methods[method] ?? 0) + 1;
+    rows.push({ id: p.id, f1: s.f1, p: s.precision, r: s.recall, empty: !s.predicted, method });
+    const snip = snippetCheck(got?.text ?? '', truth.with, truth.without);
+    withTotal += truth.with.length;
+    withFound += snip.withFound;
+    withoutTotal += truth.without.length;
+    withoutAbsent += snip.withoutAbsent;
+    const count = (k: keyof typeof agree, want: string | null, ok: (w: string) => boolean): void => {
+      if (want) {
+        agree[k][1]++;
+        if (ok(want)) agree[k][0]++;
+      }
+    };
+    count('title', truth.title, (w) => sameTitle(got?.title, w));
+    count('author', truth.author, (w) => sameAuthor(got?.author, w));
+    count('date', truth.date, (w) => sameDay(got?.date, w));
   }
-  const elapsed = performance.now() - started;
-  const microP = microGot ? microOverlap / microGot : 0;
-  const microR = microWant ? microOverlap / microWant : 0;
-  worst.sort((a, b) => a.f - b.f);
-  const result = {
+  const c = scoreCorpus(scores);
+  const rate = ([n, d]: number[]): string => (d ? `${((100 * (n ?? 0)) / d).toFixed(1)} % (${n}/${d})` : 'n/a');
+  return {
     mode,
     pages: pages.length,
-    extractions: ms.length,
     failures,
-    noArticle: nulls,
-    metadata: {
-      ...Object.fromEntries(fields.map((f) => [f, pct(hits[f] ?? 0, scored)])),
-      titleNoSuffix: pct(hits.titleNoSuffix ?? 0, scored),
-      publishedTimeWhenExpected: `${pct(hits.publishedTimeWhenExpected ?? 0, withTime)} of ${withTime}`,
-      publishedTimeFoundWhereReadabilityHasNone: extraTimes,
-    },
-    text: {
-      macroP: +(sumP / scored).toFixed(4),
-      macroR: +(sumR / scored).toFixed(4),
-      macroF1: +(sumF / scored).toFixed(4),
-      macroF1PagesOver25Words: +(sumFReal / Math.max(1, realPages)).toFixed(4),
-      pagesOver25Words: realPages,
-      microP: +microP.toFixed(4),
-      microR: +microR.toFixed(4),
-      microF1: +((2 * microP * microR) / Math.max(1e-9, microP + microR)).toFixed(4),
-    },
-    msMedian: +quantile(ms, 0.5).toFixed(1),
-    msP95: +quantile(ms, 0.95).toFixed(1),
-    pagesPerSecond: +((1000 * ms.length) / elapsed).toFixed(1),
-    msMean: +(ms.reduce((a, b) => a + b, 0) / Math.max(1, ms.length)).toFixed(1),
-    /** One thread's throughput while extracting: pages over the summed wall time of the extractions (the scoring between them left out). */
-    pagesPerSecondExtracting: +((1000 * ms.length) / Math.max(1, ms.reduce((a, b) => a + b, 0))).toFixed(1),
-    cpuMsMedian: +quantile(cpuMs, 0.5).toFixed(1),
-    cpuMsP95: +quantile(cpuMs, 0.95).toFixed(1),
-    /** Pages per second of CPU time: throughput per core, whatever else the machine is doing. */
-    pagesPerCpuSecond: +((1000 * cpuMs.length) / cpuMs.reduce((a, b) => a + b, 0)).toFixed(1),
-    loadAverage: os.loadavg().map((x) => +x.toFixed(1)),
+    empty: c.empty,
+    methods,
+    precision: +c.precision.toFixed(4),
+    recall: +c.recall.toFixed(4),
+    f1: +c.f1.toFixed(4),
+    withFound: rate([withFound, withTotal]),
+    withoutAbsent: rate([withoutAbsent, withoutTotal]),
+    title: rate(agree.title),
+    author: rate(agree.author),
+    date: rate(agree.date),
+    msMedian: +median(ms).toFixed(1),
+    pagesPerSecond: +((1000 * pages.length) / Math.max(1, extracting)).toFixed(1),
     peakRssMiB: Math.round(peakRss / 1048576),
-    /** RSS at the start of each pass over the corpus: flat means no leak. */
-    rssMiBPerRound: rssAt,
-    maxRssMiB: Math.round(process.resourceUsage().maxRSS / 1024),
-    worst: verbose ? worst.slice(0, 15) : worst.slice(0, 5),
+    rows,
   };
-  return result;
 }
 
 /** Throughput and memory of the production path: the worker-thread pool, fed two pages per thread. */
-async function runPool(repeat: number, size: number, maxHeapMb?: number): Promise<Record<string, unknown>> {
-  // Sources only: the pool's process holds no parsed reference texts.
-  const pages = pageSources();
+async function runPool(dir: string, limit: number, repeat: number, size: number, maxHeapMb?: number): Promise<Record<string, unknown>> {
+  // The sources are read once, up front: the pool's process then only queues them.
+  const pages = loadCorpus(dir, false, limit).map((p) => ({ ...p, text: p.source() }));
   const rssBeforePool = Math.round(process.memoryUsage().rss / 1048576);
   const pool = createExtractorPool({ size, dom: 'linkedom', timeoutMs: 60_000, ...(maxHeapMb ? { maxHeapMb } : {}) });
   let peakRss = process.memoryUsage().rss;
@@ -289,8 +261,7 @@ async function runPool(repeat: number, size: number, maxHeapMb?: number): Promis
     peakRss = Math.max(peakRss, process.memoryUsage().rss);
   }, 20);
   const rssAt: number[] = [];
-  // Warm-up: wait for every thread to be ready.
-  await Promise.all(Array.from({ length: size }, () => pool.extract(pages[0]?.source ?? '', PAGE_URL).catch(() => null)));
+  await Promise.all(Array.from({ length: size }, () => pool.extract(pages[0]?.text ?? '', pages[0]?.url ?? FALLBACK_URL).catch(() => null)));
   const c0 = process.cpuUsage();
   const started = performance.now();
   let done = 0;
@@ -300,9 +271,9 @@ async function runPool(repeat: number, size: number, maxHeapMb?: number): Promis
     let next = 0;
     const lane = async (): Promise<void> => {
       while (next < pages.length) {
-        const p = pages[next++];
+        const p = pages[next++] as Page & { text: string };
         try {
-          await pool.extract(p?.source ?? '', PAGE_URL);
+          await pool.extract(p.text, p.url);
         } catch {
           failures++;
         }
@@ -322,7 +293,6 @@ async function runPool(repeat: number, size: number, maxHeapMb?: number): Promis
     failures,
     pagesPerSecond: +((1000 * done) / elapsed).toFixed(1),
     cpuMsPerPage: +((cpu.user + cpu.system) / 1000 / done).toFixed(1),
-    /** The main thread alone, corpus loaded, before any worker starts. */
     rssBeforePoolMiB: rssBeforePool,
     peakRssMiB: Math.round(peakRss / 1048576),
     rssMiBPerRound: rssAt,
@@ -330,56 +300,126 @@ async function runPool(repeat: number, size: number, maxHeapMb?: number): Promis
   };
 }
 
-function arg(name: string): string | undefined {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? process.argv[i + 1] : undefined;
+/**
+ * Speed of this tree's extractor against --before's on the same pages in one
+ * process, the two taking turns on each page (first one, then the other, the
+ * order alternating), so that a machine whose load changes during the run
+ * weighs on both alike. Prints each one's median ms and the median of the
+ * per-page ratio (now / before).
+ */
+async function runPaired(dir: string, limit: number): Promise<Record<string, unknown>> {
+  const before = arg('before');
+  if (!before) {
+    throw new Error('--paired needs --before DIR');
+  }
+  const old = ((await import(resolve(process.cwd(), before, 'src/workers/extractor/extract-article.ts'))) as { extractArticle: ExtractFn }).extractArticle;
+  const pages = loadCorpus(dir, false, limit);
+  const time = (fn: ExtractFn, source: string, url: string): number => {
+    const t0 = performance.now();
+    try {
+      fn(source, url);
+    } catch {
+      // timed all the same
+    }
+    return performance.now() - t0;
+  };
+  for (const p of pages.slice(0, 5)) {
+    const source = p.source();
+    time(old, source, p.url);
+    time(extractArticle, source, p.url);
+  }
+  const msOld: number[] = [];
+  const msNow: number[] = [];
+  const ratio: number[] = [];
+  pages.forEach((p, i) => {
+    const source = p.source();
+    let a: number;
+    let b: number;
+    if (i % 2 === 0) {
+      a = time(old, source, p.url);
+      b = time(extractArticle, source, p.url);
+    } else {
+      b = time(extractArticle, source, p.url);
+      a = time(old, source, p.url);
+    }
+    msOld.push(a);
+    msNow.push(b);
+    ratio.push(b / a);
+  });
+  const sum = (xs: number[]): number => xs.reduce((x, y) => x + y, 0);
+  return {
+    pages: pages.length,
+    msMedianBefore: +median(msOld).toFixed(1),
+    msMedianNow: +median(msNow).toFixed(1),
+    medianRatioNowOverBefore: +median(ratio).toFixed(3),
+    totalRatioNowOverBefore: +(sum(msNow) / sum(msOld)).toFixed(3),
+  };
 }
 
 async function main(): Promise<void> {
-  const mode = arg('dom') as Mode | undefined;
-  const repeat = Number(arg('repeat') ?? '1');
-  const verbose = process.argv.includes('--verbose');
+  const dir = corpusDir();
+  const limit = Number(arg('limit') ?? Number.POSITIVE_INFINITY);
   const poolSize = arg('pool');
   if (poolSize) {
     const heap = arg('max-heap');
-    console.log(JSON.stringify(await runPool(repeat, Number(poolSize) || os.availableParallelism(), heap ? Number(heap) : undefined), null, 2));
+    const repeat = Number(arg('repeat') ?? '1');
+    console.log(JSON.stringify(await runPool(dir, limit, repeat, Number(poolSize) || os.availableParallelism(), heap ? Number(heap) : undefined), null, 2));
     return;
   }
-  if (mode) {
-    const result = await runOne(mode, repeat, verbose);
-    if (process.argv.includes('--json')) {
-      process.stdout.write(`${JSON.stringify(result)}\n`);
-    } else {
-      console.log(JSON.stringify(result, null, 2));
-    }
+  if (process.argv.includes('--paired')) {
+    console.log(JSON.stringify(await runPaired(dir, limit), null, 2));
     return;
   }
-  const modes: Mode[] = process.argv.includes('--baseline') ? ['readability-jsdom', 'jsdom', 'linkedom'] : ['jsdom', 'linkedom'];
-  const rows: Array<Record<string, unknown>> = [];
+  const one = arg('mode') ?? arg('dom');
+  if (one) {
+    process.stdout.write(`${JSON.stringify(await runMode(one as Mode, dir, limit))}\n`);
+    return;
+  }
+  const modes = (arg('modes') ?? 'linkedom,readability-jsdom').split(',') as Mode[];
+  const before = arg('before');
+  if (before && !modes.includes('before')) {
+    modes.splice(1, 0, 'before');
+  }
+  const results: Array<Record<string, unknown>> = [];
   for (const m of modes) {
-    const child = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--dom', m, '--repeat', String(repeat), '--json'], {
-      cwd: root,
-      encoding: 'utf8',
-      maxBuffer: 64 * 1024 * 1024,
-    });
+    const childArgs = ['--import', 'tsx', fileURLToPath(import.meta.url), '--mode', m, '--corpus', dir];
+    if (Number.isFinite(limit)) childArgs.push('--limit', String(limit));
+    if (m === 'before' && before) childArgs.push('--before', resolve(process.cwd(), before));
+    const child = spawnSync(process.execPath, childArgs, { cwd: root, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
     if (child.status !== 0) {
       console.error(child.stderr);
       process.exitCode = 1;
       continue;
     }
-    const line = child.stdout.trim().split('\n').at(-1) ?? '{}';
-    const row = JSON.parse(line) as Record<string, unknown>;
-    rows.push(row);
-    console.log(JSON.stringify(row, null, 2));
+    results.push(JSON.parse(child.stdout.trim().split('\n').at(-1) ?? '{}') as Record<string, unknown>);
   }
-  console.log('\n| DOM | title | title (suffix rule) | byline | excerpt | siteName | publishedTime | lang | text P | text R | text F1 (pages of 25+ words) | ms/page median | p95 | pages/s (extracting) | CPU ms/page median | CPU p95 | pages per CPU-second | peak RSS MiB | failures | no article |');
-  console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|');
-  for (const r of rows) {
-    const m = r.metadata as Record<string, string>;
-    const t = r.text as Record<string, number>;
+  const label = (m: unknown): string =>
+    m === 'linkedom' ? 'Telex (linkedom)' : m === 'jsdom' ? 'Telex (jsdom)' : m === 'before' ? `Telex before (${before})` : 'Readability (jsdom)';
+  console.log(`corpus: ${dir} (${results[0]?.pages ?? 0} pages), ${new Date().toISOString()}, ${os.cpus().length} cores, Node ${process.versions.node}\n`);
+  console.log('| extractor | P | R | F1 | empty | with found | without absent | title | author | date | ms/page median | pages/s | peak RSS MiB | failures |');
+  console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|');
+  for (const r of results) {
     console.log(
-      `| ${r.mode} | ${m.title} | ${m.titleNoSuffix} | ${m.byline} | ${m.excerpt} | ${m.siteName} | ${m.publishedTime} (${m.publishedTimeWhenExpected}) | ${m.lang} | ${t.macroP} | ${t.macroR} | ${t.macroF1} (${t.macroF1PagesOver25Words}) | ${r.msMedian} | ${r.msP95} | ${r.pagesPerSecondExtracting} | ${r.cpuMsMedian} | ${r.cpuMsP95} | ${r.pagesPerCpuSecond} | ${r.peakRssMiB} | ${r.failures} | ${r.noArticle} |`,
+      `| ${label(r.mode)} | ${r.precision} | ${r.recall} | **${r.f1}** | ${r.empty} | ${r.withFound} | ${r.withoutAbsent} | ${r.title} | ${r.author} | ${r.date} | ${r.msMedian} | ${r.pagesPerSecond} | ${r.peakRssMiB} | ${r.failures} |`,
     );
+  }
+  for (const r of results) {
+    if (r.mode !== 'readability-jsdom') {
+      console.log(`\n${label(r.mode)} methods: ${JSON.stringify(r.methods)}`);
+    }
+  }
+  const first = results[0];
+  if (first) {
+    const others = results.slice(1).map((r) => new Map((r.rows as PageRow[]).map((x) => [x.id, x])));
+    const n = Number(arg('worst') ?? '20');
+    console.log(`\n${n} worst pages for ${label(first.mode)}:\n`);
+    console.log(`| page | F1 | P | R | method |${results.slice(1).map((r) => ` ${label(r.mode)} F1 |`).join('')}`);
+    console.log(`|---|---|---|---|---|${results.slice(1).map(() => '---|').join('')}`);
+    const rows = [...(first.rows as PageRow[])].sort((a, b) => a.f1 - b.f1).slice(0, n);
+    for (const x of rows) {
+      const cmp = others.map((o) => ` ${o.get(x.id)?.f1.toFixed(3) ?? '-'} |`).join('');
+      console.log(`| ${x.id} | ${x.f1.toFixed(3)} | ${x.p.toFixed(3)} | ${x.r.toFixed(3)} | ${x.method ?? ''} |${cmp}`);
+    }
   }
 }
 

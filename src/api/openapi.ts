@@ -95,7 +95,7 @@ const Article = {
     version: { type: 'integer', description: 'Bumped on every content change.' },
     extraction: {
       type: 'object',
-      properties: { method: { enum: ['readability', 'feed-content'] }, warnings: { type: 'array', items: { type: 'string' } } },
+      properties: { method: { enum: ['readability', 'density', 'feed-content'] }, warnings: { type: 'array', items: { type: 'string' } } },
     },
   },
 };

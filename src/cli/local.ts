@@ -54,7 +54,7 @@ export async function extractFromSource(opts: Source): Promise<ExtractedArticle>
     text: found.text,
     html: found.html,
     wordCount: found.wordCount,
-    extraction: { method: 'readability', warnings: found.warnings },
+    extraction: { method: found.method, warnings: found.warnings },
   };
 }
 

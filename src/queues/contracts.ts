@@ -30,7 +30,8 @@ export const FeedItem = z.object({
 export type FeedItem = z.infer<typeof FeedItem>;
 
 export const ExtractionInfo = z.object({
-  method: z.enum(['readability', 'feed-content']),
+  /** readability: the page by Readability; density: the page by the text-density classifier (Readability found too little); feed-content: the feed's own content. */
+  method: z.enum(['readability', 'density', 'feed-content']),
   warnings: z.array(z.string()),
 });
 export type ExtractionInfo = z.infer<typeof ExtractionInfo>;

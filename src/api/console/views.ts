@@ -244,7 +244,7 @@ export function storyPage(a: ArticleRecord, copies: ArticleRecord[]): SafeHtml {
     ['Version', String(a.version)],
     [
       'Extraction',
-      html`${a.extraction.method === 'feed-content' ? 'from the feed’s own content' : 'Readability'}${
+      html`${a.extraction.method === 'feed-content' ? 'from the feed’s own content' : a.extraction.method === 'density' ? 'by text density (Readability found too little)' : 'Readability'}${
         a.extraction.warnings.length > 0 ? html` <span class="warn">(${a.extraction.warnings.join('; ')})</span>` : ''
       }`,
     ],

@@ -14,7 +14,7 @@ const FURNITURE_WORDS = new Set([
   'breaking', 'skiplink', 'skiplinks', 'skip', 'accessibility', 'cookie', 'cookies', 'consent', 'paywall',
   'outbrain', 'taboola', 'trending', 'popular', 'mostread', 'banner', 'toolbar', 'breadcrumb', 'breadcrumbs',
   'follow', 'sidebar', 'masthead', 'navbar', 'nav', 'menu', 'footer', 'print', 'tools', 'utility',
-  'credit', 'credits', 'copyright',
+  'credit', 'credits', 'copyright', 'caption', 'captions', 'figcaption', 'photocredit',
 ]);
 
 /** Compound names that mean furniture even though their words alone do not. */
@@ -23,6 +23,28 @@ const FURNITURE_PHRASES = /(?:read-?more|more-?stories|most-?(?:read|popular)|yo
 /** Whole-block texts that are furniture wherever they sit. */
 export const FURNITURE_TEXT =
   /^(?:share(?: this)?(?: (?:article|story|page|post))?(?: on [\w ]+)?|share via [\w ]+|tweet|email|print|copy link|follow us(?: on [\w ,&]+)?|follow [\w .'-]{1,40} on (?:twitter|x|facebook|instagram|linkedin|threads|bluesky)|(?:read|see) (?:more|also)(?:[: ].{0,100})?|related(?: (?:articles|stories|content|coverage|links|news|topics))?:?|more (?:from|on|stories|news)(?: [\w .'-]{1,40})?:?|recommended(?: for you| stories)?|you (?:may|might) also (?:like|be interested in)|most (?:read|popular|viewed)|trending(?: now)?|advertisement|sponsored(?: content)?|skip to (?:main )?content|skip (?:to )?navigation|accessibility links|breaking news|sign up(?: for| to)? (?:our|the)?.{0,40}newsletter.{0,60}|subscribe(?: to)?(?: our)? .{0,60}|get (?:our|the) .{0,40}newsletter.{0,60}|(?:\d+ )?comments?(?: \(\d+\))?|leave a comment|add a comment|post a comment|join the (?:conversation|discussion)|show comments|view comments|comments are closed\.?|back to top|click here to .{0,60}|this article (?:was|is) (?:originally )?(?:published|from) .{0,80}|listen to (?:this )?article.{0,20}|\d+ min(?:ute)?s? read|continue reading(?: the main story| below)?|(?:the )?(?:story|article) continues (?:below|after).{0,30}|supported by|a version of this article appears in print on.{0,300}|order reprints.{0,80})$/i;
+
+/**
+ * More whole-block furniture: "Read next" / "Latest news" headings, tables of
+ * contents, shop buttons, author-box headings, newsletter and comment
+ * prompts, "you might also like", and a bare "Posted by X on <date>" or
+ * "Updated: <date>" line inside the body.
+ */
+export const MORE_FURNITURE_TEXT =
+  /^(?:↑\s*)?(?:back to top|read next|up next|discover more|keep reading|latest (?:news|posts|articles|stories)|in this (?:article|post|guide)|table of contents|contents|jump to(?: section)?|on this page|check (?:price|prices|availability)|shop now|buy now|about the author|meet the author|author bio|join (?:our|the) (?:mailing list|newsletter|community)\b.{0,80}|be the first to comment|what do you think\??|you (?:may|might) (?:also )?(?:like|enjoy)|(?:other )?(?:posts|articles|stories) you (?:may|might) (?:also )?(?:like|enjoy)|(?:pin|save) (?:this|it) for later!?|posted by .{1,60} (?:at|on) .{1,60}|(?:published|updated|posted|last updated)(?: on)?:? [^.]{0,40}\d[^.]{0,30})\s*[:.!…]*$/i;
+
+/**
+ * A photo credit or caption credit line: "Photo: Jane Doe / Reuters",
+ * "Image credit: Example", "Photo by Jane Doe via Unsplash", "Credit: AP",
+ * "JIM WATSON/AFP/Getty Images".
+ */
+export const CREDIT_TEXT =
+  /^(?:(?:(?:photo|image|picture|illustration|graphic|video|cover|header|featured?) ?(?:image|photo)?s? ?(?:credits?|courtesy)?|credits?)\s*(?:by|of|via)?\s*[:：|]\s*\S.{0,150}|(?:photo|image|picture|illustration)s? (?:by|courtesy of|via) \S.{0,120}|[^.!?]{0,80}(?:\/|\bvia |\bfor )\s*(?:getty images|afp|ap(?: photo)?|reuters|epa(?:-efe)?|shutterstock|istock(?:photo)?|unsplash|alamy|bloomberg|nurphoto|sopa images)(?:\s*(?:\/|via)\s*[^.!?]{0,40})?)$/i;
+
+/** Whether a whole block's text is page furniture (share prompts, "Read more", credits...). */
+export const isFurnitureText = (text: string): boolean => FURNITURE_TEXT.test(text) || MORE_FURNITURE_TEXT.test(text) || (text.length <= 200 && CREDIT_TEXT.test(text));
+
+const NEGATION = new Set(['no', 'not', 'without', 'has', 'with', 'hide', 'show']);
 
 const TOKEN_SPLIT = /[\s_-]+|(?<=[a-z])(?=[A-Z])/;
 
@@ -41,10 +63,14 @@ export function looksLikeFurniture(el: Element): boolean {
   if (FURNITURE_PHRASES.test(both)) {
     return true;
   }
+  let prev = '';
   for (const tok of both.split(TOKEN_SPLIT)) {
-    if (tok && FURNITURE_WORDS.has(tok.toLowerCase())) {
+    const word = tok.toLowerCase();
+    // "no_caption", "has-comments": a flag about the element, not its name.
+    if (word && FURNITURE_WORDS.has(word) && !NEGATION.has(prev)) {
       return true;
     }
+    prev = word;
   }
   return false;
 }
@@ -55,7 +81,12 @@ const PROTECTED = new Set(['HTML', 'BODY', 'MAIN', 'ARTICLE']);
  * Story-sized content inside `el`: a furniture-named wrapper that holds the
  * story itself (e.g. `<div class="article comments-enabled">`) must stay.
  */
-function holdsStory(el: Element): boolean {
+function holdsStory(el: Element, bodyChars: () => number): boolean {
+  // A wrapper named for one of its parts ("flex-wrap-footer", "with-sidebar") that holds most of the page.
+  const chars = (el.textContent ?? '').length;
+  if (chars > 500 && chars > 0.5 * bodyChars()) {
+    return true;
+  }
   let long = 0;
   for (const p of Array.from(el.getElementsByTagName('p'))) {
     if ((p.textContent ?? '').length > 120) {
@@ -81,6 +112,13 @@ export function removeFurniture(doc: Document): number {
   }
   const doomed: Element[] = [];
   const stack: Element[] = [];
+  let total = -1;
+  const bodyChars = (): number => {
+    if (total < 0) {
+      total = (root.textContent ?? '').length;
+    }
+    return total;
+  };
   for (let c = root.firstElementChild; c; c = c.nextElementSibling) {
     stack.push(c);
   }
@@ -100,7 +138,7 @@ export function removeFurniture(doc: Document): number {
         drop = true;
       }
     }
-    if (drop && !holdsStory(el)) {
+    if (drop && !holdsStory(el, bodyChars)) {
       doomed.push(el);
       continue;
     }
@@ -125,6 +163,11 @@ const SHORT_BLOCK_TAGS = 'p, div, li, h2, h3, h4, h5, h6, span, a, strong, b, se
  */
 export function removeInlineFurniture(root: Element): number {
   let removed = 0;
+  // Captions describe a picture the text does not carry.
+  for (const el of Array.from(root.querySelectorAll('figcaption'))) {
+    el.remove();
+    removed++;
+  }
   for (const el of Array.from(root.querySelectorAll(SHORT_BLOCK_TAGS))) {
     if (!root.contains(el)) {
       continue;
@@ -136,7 +179,7 @@ export function removeInlineFurniture(root: Element): number {
     if (!text && !el.querySelector('img, picture, video, figure')) {
       continue;
     }
-    if (text && FURNITURE_TEXT.test(text)) {
+    if (text && isFurnitureText(text)) {
       const tag = el.tagName.toUpperCase();
       if (/^H[2-6]$/.test(tag) || tag === 'STRONG' || tag === 'B' || tag === 'P') {
         // A "Related" heading: its link list goes with it.
@@ -220,4 +263,36 @@ export function narrowToArticle(doc: Document, share = 0.8): boolean {
   }
   body.appendChild(best);
   return true;
+}
+
+/**
+ * Removes an author box that closes the article: one of its last blocks
+ * opening with the byline's name and "is / was / has / writes / covers..."
+ * ("Jane Doe is a reporter covering..."). Needs a byline of two words or more.
+ */
+export function removeAuthorBio(root: Element, byline: string | null): number {
+  const names = (byline ?? '')
+    .split(/\s*(?:,|&|\band\b|\bund\b|\bet\b)\s*/)
+    .map((n) => collapseSpace(n.replace(/^by\s+/i, '')))
+    .filter((n) => n.split(' ').length >= 2 && n.length <= 60);
+  if (names.length === 0) {
+    return 0;
+  }
+  const blocks = Array.from(root.querySelectorAll('p, div, section, aside')).filter((el) => !el.querySelector('p, div, section, aside'));
+  let removed = 0;
+  for (const el of blocks.slice(-4)) {
+    const text = collapseSpace(el.textContent ?? '');
+    if (text.length > 700) {
+      continue;
+    }
+    const lower = text.toLowerCase();
+    for (const n of names) {
+      if (lower.startsWith(n.toLowerCase()) && /^[\s,]*(?:is|was|has|writes|covers|works|joined|holds|serves|lives)\b/i.test(text.slice(n.length))) {
+        el.remove();
+        removed++;
+        break;
+      }
+    }
+  }
+  return removed;
 }

@@ -38,6 +38,7 @@ export function parseDocument(html: string, url: string, kind: DomKind): ParsedD
   installLinkedomLazyListeners();
   installLinkedomFastQueries();
   const { document } = parseHTML(html) as unknown as { document: Document };
+  adoptStrayElements(document);
   // linkedom has no notion of a document URL: Readability resolves links against these.
   const base = /<base\b/i.test(html) ? baseHrefOf(document, url) : url;
   Object.defineProperty(document, 'baseURI', { value: base, configurable: true });
@@ -57,4 +58,39 @@ function baseHrefOf(document: Document, url: string): string {
     }
   }
   return url;
+}
+
+/**
+ * linkedom leaves an element met between </head> and <body> (or after
+ * </body>) as a child of <html>, and its `document.body` then makes a new,
+ * empty <body> when the element after <head> is not one. A browser moves such
+ * elements into the body: so does this, in document order.
+ */
+export function adoptStrayElements(document: Document): void {
+  const html = document.documentElement;
+  if (!html || html.children.length <= 2) {
+    return;
+  }
+  const kids = Array.from(html.children);
+  const body = kids.find((k) => k.tagName.toUpperCase() === 'BODY');
+  if (!body) {
+    return;
+  }
+  const before: Element[] = [];
+  const after: Element[] = [];
+  let seenBody = false;
+  for (const k of kids) {
+    const tag = k.tagName.toUpperCase();
+    if (k === body) {
+      seenBody = true;
+    } else if (tag !== 'HEAD') {
+      (seenBody ? after : before).push(k);
+    }
+  }
+  if (before.length > 0) {
+    body.prepend(...before);
+  }
+  if (after.length > 0) {
+    body.append(...after);
+  }
 }

@@ -1,9 +1,10 @@
 import { Readability } from '@mozilla/readability';
 import { PipelineError } from '../../errors.js';
 import { collapseSpace, countWords, joinBlocks, textBlocks } from './blocks.js';
-import { FURNITURE_TEXT, narrowToArticle, removeFurniture, removeInlineFurniture } from './boilerplate.js';
+import { FURNITURE_TEXT, narrowToArticle, removeAuthorBio, removeFurniture, removeInlineFurniture } from './boilerplate.js';
+import { densityExtract, type TextBlock } from './density.js';
 import { parseDocument, type DomKind } from './dom.js';
-import { cleanByline, datelineFromText, jsonLdBlocks, normalizeDate, normalizeLang, readMetadata, stripSiteSuffix } from './metadata.js';
+import { cleanByline, datelineFromText, jsonLdBlocks, normalizeDate, normalizeLang, readMetadata, stripSiteSuffix, visibleByline } from './metadata.js';
 import { tuneReadability } from './readability-fast.js';
 import { absoluteUrl, sanitizeArticleHtml } from './sanitize.js';
 import type { Extracted } from './types.js';
@@ -249,6 +250,62 @@ function removeLeadingRepeats(root: Element, title: string, byline: string | nul
 }
 
 /**
+ * The story by text density (density.ts), as a <div> of the document holding
+ * one <p> (or <h2> for a heading) per kept block.
+ */
+function densityArticle(doc: Document, kept: TextBlock[]): Element {
+  const div = doc.createElement('div');
+  for (const b of kept) {
+    const el = doc.createElement(/^H[1-6]$/.test(b.tag) ? 'h2' : 'p');
+    el.textContent = b.text;
+    div.appendChild(el);
+  }
+  return div;
+}
+
+/**
+ * Whether the text-density result should replace Readability's, and why:
+ * Readability found fewer than `minWords` words, or it kept only a part of
+ * the story (under half of what the classifier reads as running text, and
+ * nearly all of its words are among the classifier's). Null: keep Readability's.
+ */
+/** Readability results of this many words or more are never replaced by the classifier's (unless under minWords). */
+export const PART_MAX_WORDS = 250;
+
+export function preferDensity(readabilityText: string, dense: TextBlock[], minWords: number): string | null {
+  if (dense.length === 0) {
+    return null;
+  }
+  const readabilityWords = countWords(readabilityText);
+  if (readabilityWords < minWords) {
+    return 'too few';
+  }
+  // A story Readability found at length is kept: the classifier's surplus there is mostly comments and teasers.
+  if (readabilityWords >= PART_MAX_WORDS) {
+    return null;
+  }
+  // Characters first: on most pages the classifier reads no more than Readability kept, and the word work is skipped.
+  let denseChars = 0;
+  for (const b of dense) {
+    denseChars += b.text.length + 1;
+  }
+  if (denseChars < 2 * readabilityText.length * 0.9) {
+    return null;
+  }
+  const denseText = dense.map((b) => b.text).join(' ');
+  const denseWords = countWords(denseText);
+  if (denseWords < 2 * readabilityWords) {
+    return null;
+  }
+  const vocabulary = new Set(wordsOf(denseText));
+  const own = wordsOf(readabilityText);
+  const shared = own.filter((w) => vocabulary.has(w)).length;
+  return shared >= 0.8 * own.length ? `of about ${denseWords} on the page` : null;
+}
+
+const wordsOf = (text: string): string[] => text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+
+/**
  * The story in an HTML page: metadata, plain text block by block, and
  * sanitized HTML. Null when the page holds no article. Throws a permanent
  * PipelineError for pages over the size, element or depth limits, or that
@@ -283,7 +340,11 @@ export function extractArticle(html: string, url: string, opts: ExtractOptions =
         el.remove();
       }
     }
+    // Read before the furniture goes (author boxes are furniture): used when neither the markup nor Readability names one.
+    const shownByline = meta.byline ? null : visibleByline(doc);
     removeFurniture(doc);
+    // The second method reads the same tree before Readability takes it apart.
+    const dense = densityExtract(doc.body ?? doc.documentElement);
     if (o.narrow) {
       narrowToArticle(doc);
     }
@@ -294,34 +355,59 @@ export function extractArticle(html: string, url: string, opts: ExtractOptions =
     });
     tuneReadability(reader);
     const result = reader.parse();
-    const article = result?.content;
-    if (!result || !article) {
-      return null;
-    }
-    const siteName = meta.siteName ?? (result.siteName ? collapseSpace(result.siteName) : null);
+    const siteName = meta.siteName ?? (result?.siteName ? collapseSpace(result.siteName) : null);
     let host: string | null = null;
     try {
       host = new URL(url).hostname;
     } catch {
       host = null;
     }
-    const title = meta.title ?? (result.title ? stripSiteSuffix(result.title, siteName, host) : '') ?? '';
-    const byline = meta.byline ?? cleanByline(result.byline ?? null);
+    const rawTitle = result?.title || collapseSpace(doc.querySelector('title')?.textContent ?? '');
+    const title = meta.title ?? (rawTitle ? stripSiteSuffix(rawTitle, siteName, host) : '') ?? '';
+    const byline = meta.byline ?? cleanByline(result?.byline ?? null) ?? shownByline;
+    const tidy = (el: Element): string[] => {
+      removeInlineFurniture(el);
+      removeAuthorBio(el, byline);
+      removeLeadingRepeats(el, title, byline);
+      if (meta.headline && meta.headline !== title) {
+        removeLeadingRepeats(el, meta.headline, null);
+      }
+      return textBlocks(el);
+    };
 
-    removeInlineFurniture(article);
-    removeLeadingRepeats(article, title, byline);
-    if (meta.headline && meta.headline !== title) {
-      removeLeadingRepeats(article, meta.headline, null);
+    const warnings = [...meta.warnings];
+    let method: Extracted['method'] = 'readability';
+    let article = result?.content ?? null;
+    let blocks = article ? tidy(article) : [];
+    let text = joinBlocks(blocks);
+    let wordCount = countWords(text);
+    const choice = preferDensity(text, dense, o.minWords);
+    if (choice) {
+      const container = densityArticle(doc, dense);
+      const fbBlocks = tidy(container);
+      const fbText = joinBlocks(fbBlocks);
+      const fbWords = countWords(fbText);
+      if (fbWords >= o.minWords && fbWords > wordCount) {
+        method = 'density';
+        warnings.push(
+          !result?.content || wordCount === 0
+            ? 'Readability found no article; the body was taken by text density instead'
+            : `Readability found ${wordCount} words${choice === 'too few' ? '' : ` ${choice}`}; the body was taken by text density instead`,
+        );
+        article = container;
+        blocks = fbBlocks;
+        text = fbText;
+        wordCount = fbWords;
+      }
     }
-    const blocks = textBlocks(article);
-    const text = joinBlocks(blocks);
-    const wordCount = countWords(text);
     if (wordCount < o.minWords) {
       return null;
     }
-    const warnings = [...meta.warnings];
+    if (!article) {
+      return null;
+    }
     let publishedAt = meta.publishedAt;
-    if (!publishedAt && result.publishedTime) {
+    if (!publishedAt && result?.publishedTime) {
       publishedAt = normalizeDate(result.publishedTime)?.iso ?? null;
     }
     if (!publishedAt && opts.fallbackPublishedAt) {
@@ -342,12 +428,13 @@ export function extractArticle(html: string, url: string, opts: ExtractOptions =
       modifiedAt: meta.modifiedAt,
       canonicalUrl: meta.canonicalUrl,
       siteName,
-      language: meta.language ?? normalizeLang(opts.contentLanguage) ?? normalizeLang(result.lang),
-      excerpt: meta.excerpt ?? (result.excerpt ? collapseSpace(result.excerpt) || null : null),
+      language: meta.language ?? normalizeLang(opts.contentLanguage) ?? normalizeLang(result?.lang),
+      excerpt: meta.excerpt ?? (result?.excerpt ? collapseSpace(result.excerpt) || null : null),
       leadImage: meta.leadImage ?? absoluteUrl(firstImg, baseUrl),
       text,
       html: body,
       wordCount,
+      method,
       warnings,
     };
   } catch (err) {

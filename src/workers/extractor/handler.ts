@@ -1,6 +1,6 @@
 import { describeError, PipelineError } from '../../errors.js';
 import { canonicalizeUrl } from '../../lib/url.js';
-import { LIMITS, type ExtractedArticle, type PayloadOf, type StageResult } from '../../queues/contracts.js';
+import { LIMITS, type ExtractedArticle, type ExtractionInfo, type PayloadOf, type StageResult } from '../../queues/contracts.js';
 import type { RobotsChecker } from '../../net/robots.js';
 import type { HttpClient } from '../../net/types.js';
 import { countWords, joinBlocks, textBlocks } from './blocks.js';
@@ -51,7 +51,7 @@ function toPayload(
   pageUrl: string,
   found: Extracted | null,
   body: Pick<Extracted, 'text' | 'html' | 'wordCount'>,
-  method: 'readability' | 'feed-content',
+  method: ExtractionInfo['method'],
   warnings: string[],
   now: Date,
 ): ExtractedArticle {
@@ -138,6 +138,6 @@ export async function handleExtract(
   if (!found || found.wordCount < MIN_ARTICLE_WORDS) {
     return fallback('unreadable: no article found on the page', null);
   }
-  const payload = toPayload(item, page.url, found, found, 'readability', [], deps.now());
-  return { status: 'done', next: [{ queue: 'enrich', payload }], detail: { method: 'readability' } };
+  const payload = toPayload(item, page.url, found, found, found.method, [], deps.now());
+  return { status: 'done', next: [{ queue: 'enrich', payload }], detail: { method: found.method } };
 }

@@ -264,7 +264,10 @@ export function cleanByline(v: string | null): string | null {
     return null;
   }
   let s = collapseSpace(v)
+    .replace(/^[\s,;:|·•—–-]+/, '')
     .replace(/^(?:written\s+)?(?:by|par|por|von|di|door|av)\s*:?\s+/i, '')
+    // "BySummer Swann": the space lost between a label and a link.
+    .replace(/^(?:[Ww]ritten\s+)?[Bb]y:?(?=\p{Lu}\p{Ll})/u, '')
     .replace(BYLINE_TAIL, '')
     .replace(/[\s—–|·•,:-]+$/, '')
     .trim();
@@ -337,6 +340,47 @@ export function stripSiteSuffix(title: string, siteName: string | null, host: st
   return t;
 }
 
+const titleWords = (s: string): string[] => s.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+
+/**
+ * The <h1> that carries the story's headline: of the page's first <h1>s, not
+ * a link (a logo) nor the site's name, the one sharing the most words with the
+ * metadata title (Jaccard over word sets, at least `minShare`). Metadata
+ * titles are often a search-engine variant of the headline ("Best X in 2025 |
+ * Site"); the visible one is what the story is called. Null when none agrees
+ * enough, or when there is no metadata title to compare with.
+ */
+export function visibleHeadline(h1s: Element[], metaTitle: string | null, siteName: string | null, minShare = 0.25): string | null {
+  if (!metaTitle || h1s.length === 0) {
+    return null;
+  }
+  const want = new Set(titleWords(metaTitle));
+  const site = siteName ? titleWords(siteName).join(' ') : '';
+  let best: string | null = null;
+  let bestShare = minShare;
+  for (const h of h1s.slice(0, 10)) {
+    const text = collapseSpace(h.textContent ?? '');
+    if (text.length < 3 || text.length > 300 || h.closest('a') || h.querySelector('a[href="/"], img')) {
+      continue;
+    }
+    const words = titleWords(text);
+    if (words.length === 0 || (site && words.join(' ') === site)) {
+      continue;
+    }
+    const have = new Set(words);
+    let shared = 0;
+    for (const w of have) {
+      if (want.has(w)) shared++;
+    }
+    const share = shared / (want.size + have.size - shared);
+    if (share >= bestShare) {
+      best = text;
+      bestShare = share;
+    }
+  }
+  return best;
+}
+
 const DATELINE_CLASS = /(?:^|[\s_-])dateline(?:$|[\s_-])/i;
 
 /** Reads every metadata field Telex carries from the parsed page. */
@@ -366,7 +410,9 @@ export function readMetadata(doc: Document, url: string, ld: JsonObject[]): Page
     first(meta, ['dc:title', 'dcterm:title', 'dcterms:title', 'og:title', 'weibo:article:title', 'weibo:webpage:title', 'twitter:title', 'parsely-title', 'sailthru:title']) ??
     docTitle ??
     h1;
-  const title = rawTitle ? stripSiteSuffix(rawTitle, siteName, host) : null;
+  const metaTitle = rawTitle ? stripSiteSuffix(rawTitle, siteName, host) : null;
+  // The headline a reader sees is the page's <h1> when one says nearly what the metadata says.
+  const title = visibleHeadline(h1s, metaTitle, siteName) ?? metaTitle;
 
   const bylineEl = doc.querySelector('[rel="author"], [itemprop="author"] [itemprop="name"], [itemprop="author"], .byline, .author-name, .article-byline');
   const byline =
@@ -487,6 +533,49 @@ function timestampText(doc: Document): string | null {
       return t;
     }
   }
+  return visibleDate(doc);
+}
+
+const MONTH_WORD = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
+/** A written date inside a line: "Dec 16, 2025", "16th December 2025", "2025-12-16". */
+const DATE_IN_TEXT = new RegExp(
+  `\\b(?:${MONTH_WORD}\\.? \\d{1,2}(?:st|nd|rd|th)?,? \\d{4}|\\d{1,2}(?:st|nd|rd|th)? ${MONTH_WORD}\\.?,? \\d{4}|\\d{4}-\\d{2}-\\d{2})\\b`,
+  'i',
+);
+/** class / id words of the line under a headline that carries the date. */
+const DATE_HOLDER = /(?:^|[\s_-])(?:date|dates|time|published|publish|posted|pubdate|meta|post-?meta|entry-?meta|article-?meta|byline|info|details)(?:$|[\s_-])/i;
+
+/**
+ * The first written date in a short line whose class or id names a date, a
+ * time or the post's meta line ("Posted on December 16, 2025 by Jane"): the
+ * date a reader sees when the page declares none in its markup.
+ */
+export function visibleDate(doc: Document): string | null {
+  const root = doc.body;
+  if (!root) {
+    return null;
+  }
+  let looked = 0;
+  for (const el of Array.from(root.querySelectorAll('[class], [id]'))) {
+    const name = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
+    if (!DATE_HOLDER.test(name)) {
+      continue;
+    }
+    const text = shortText(el, 200);
+    if (!text) {
+      continue;
+    }
+    const m = DATE_IN_TEXT.exec(text);
+    if (m) {
+      const written = m[0].replace(/(\d)(?:st|nd|rd|th)\b/i, '$1');
+      if (normalizeDate(written)) {
+        return written;
+      }
+    }
+    if (++looked >= 40) {
+      break;
+    }
+  }
   return null;
 }
 
@@ -561,4 +650,69 @@ export function datelineFromText(firstBlock: string): string | null {
     return null;
   }
   return place;
+}
+
+/** class / id words of an element that holds the author's name. */
+const AUTHOR_HOLDER = /(?:^|[\s_-])(?:author|authors|byline|writer|author-?name|post-?author|entry-?author|article-?author)(?:$|[\s_-])/i;
+/** Link and label words that a name-like short text may start with. */
+const NOT_A_NAME = /^(?:learn|read|see|view|more|about|contact|follow|share|written|posted|author|home|menu|search|sign|log|subscribe)\b/i;
+/** A person's name as bylines write it: two to five words, each starting with a capital (particles aside). */
+const NAME_LIKE = /^(?:\p{Lu}[\p{L}'’.-]*|de|van|von|der|da|di|le|la|del|bin|al)(?:\s+(?:\p{Lu}[\p{L}'’.-]*|de|van|von|der|da|di|le|la|del|bin|al)){1,4}$/u;
+
+/**
+ * The author's name as the page shows it when no markup names one: the first
+ * short text of an element whose class or id names the author or byline, or
+ * of a link to an /author/ page, that reads as a person's name.
+ */
+export function visibleByline(doc: Document): string | null {
+  const root = doc.body;
+  if (!root) {
+    return null;
+  }
+  let looked = 0;
+  for (const el of Array.from(root.querySelectorAll('[class], [id], a[href*="/author/"]'))) {
+    const name = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
+    const href = el.tagName.toUpperCase() === 'A' ? (el.getAttribute('href') ?? '') : '';
+    if (!AUTHOR_HOLDER.test(name) && !/\/authors?\//i.test(href)) {
+      continue;
+    }
+    const shown = shortText(el, 120);
+    const text = shown ? cleanByline(shown.replace(/^(?:author|written by|posted by)\s*:?\s*/i, '')) : null;
+    if (text && text.length <= 60 && NAME_LIKE.test(text) && !NOT_A_NAME.test(text)) {
+      return text;
+    }
+    if (++looked >= 40) {
+      break;
+    }
+  }
+  return null;
+}
+
+/**
+ * The text of `el`, whitespace collapsed, when it is at most `max` characters
+ * of raw text; null when longer or empty. Stops reading at the limit, so a
+ * wrapper around the whole page costs no more than a short line.
+ */
+export function shortText(el: Element, max: number): string | null {
+  let raw = '';
+  const stack: Node[] = [el];
+  while (stack.length > 0) {
+    const n = stack.pop() as Node;
+    if (n.nodeType === 3) {
+      raw += (n as Text).data;
+      if (raw.length > max * 4 && collapseSpace(raw).length > max) {
+        return null;
+      }
+      continue;
+    }
+    const kids = n.childNodes;
+    for (let i = kids.length - 1; i >= 0; i--) {
+      const k = kids[i] as Node;
+      if (k.nodeType === 3 || k.nodeType === 1) {
+        stack.push(k);
+      }
+    }
+  }
+  const text = collapseSpace(raw);
+  return text && text.length <= max ? text : null;
 }

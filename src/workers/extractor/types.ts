@@ -18,5 +18,7 @@ export type Extracted = {
   /** Sanitized HTML of the story body, absolute URLs, nothing executable. */
   html: string;
   wordCount: number;
+  /** How the body was found: Readability, or the text-density classifier when Readability found too little. */
+  method: 'readability' | 'density';
   warnings: string[];
 };

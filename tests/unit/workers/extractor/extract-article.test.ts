@@ -1,10 +1,11 @@
+import { parseHTML } from 'linkedom';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { renderStoryPage } from '../../../../src/demo/sample-wire/render.js';
 import { SITE_NAME, STORIES } from '../../../../src/demo/sample-wire/stories.js';
 import { extractArticle, looksLikeByline } from '../../../../src/workers/extractor/extract-article.js';
-import { stripSiteSuffix } from '../../../../src/workers/extractor/metadata.js';
+import { stripSiteSuffix, visibleHeadline } from '../../../../src/workers/extractor/metadata.js';
 
 const root = resolve(import.meta.dirname, '../../../..');
 const seedPage = readFileSync(resolve(root, 'tests/fixtures/pages/voa-2002-06-11.html'), 'utf8');
@@ -145,5 +146,26 @@ describe(stripSiteSuffix.name, () => {
 
   it.each([['Spider-Man: Far From Home review'], ['Biden, Xi meet in Bali'], ['Inflation falls - slowly']])('keeps "%s" whole', (title) => {
     expect(stripSiteSuffix(title, null, 'news.test')).toBe(title);
+  });
+});
+
+describe('visibleHeadline', () => {
+  const h1s = (html: string): Element[] =>
+    Array.from((parseHTML(`<html><body>${html}</body></html>`) as unknown as { document: Document }).document.querySelectorAll('h1'));
+
+  it('prefers the <h1> that says nearly what the metadata title says', () => {
+    expect(visibleHeadline(h1s('<h1>Top 10 Health and Nutrition Trends to Watch</h1>'), 'Health And Nutrition Trends For 2026', null)).toBe(
+      'Top 10 Health and Nutrition Trends to Watch',
+    );
+  });
+
+  it('skips a logo <h1> (a link, or the site name) and an unrelated <h1>', () => {
+    expect(visibleHeadline(h1s('<h1><a href="/">Example News</a></h1>'), 'Flood waters recede in the valley', 'Example News')).toBeNull();
+    expect(visibleHeadline(h1s('<h1>Example News</h1>'), 'Example News flood report', 'Example News')).toBeNull();
+    expect(visibleHeadline(h1s('<h1>Sample menus</h1>'), '7 days of healthy meals on a budget', null)).toBeNull();
+  });
+
+  it('gives up without a metadata title to compare with', () => {
+    expect(visibleHeadline(h1s('<h1>Anything</h1>'), null, null)).toBeNull();
   });
 });

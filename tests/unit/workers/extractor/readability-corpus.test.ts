@@ -40,23 +40,27 @@ const GOLDEN: Record<string, Golden> = {
   },
   breitbart: {
     meta: { title: "'Neutral' Snopes Fact-Checker David Emery: 'Are There Any Un-Angry Trump Supporters?'", byline: 'Lucas Nolan', publishedAt: '2016-12-22T10:43:37-08:00', siteName: 'Breitbart', language: 'en' },
-    includes: ['Lucas Nolan is a reporter for Breitbart Tech covering issues of free speech'],
-    excludes: ['Sign Up For Our Newsletter', 'SIGN UP FOR OUR NEWSLETTER', 'Read More Stories About:', '4158 Comments', 'Skip to content'],
+    includes: ['Snopes fact checker and staff writer David Emery posted to Twitter asking if there were “any un-angry Trump supporters?”'],
+    // The closing author box and the photo credit are not the story (WCXB references leave them out).
+    excludes: ['Lucas Nolan is a reporter for Breitbart Tech covering issues of free speech', 'JIM WATSON/AFP/Getty Images', 'Sign Up For Our Newsletter', 'SIGN UP FOR OUR NEWSLETTER', 'Read More Stories About:', '4158 Comments', 'Skip to content'],
   },
   'buzzfeed-1': {
-    meta: { title: 'Student Dies After Diet Pills She Bought Online "Burned Her Up From Within"', byline: 'Mark Di Stefano', siteName: 'BuzzFeed', language: 'en' },
+    // The visible <h1>, curly quotes and all (the metadata title has straight ones).
+    meta: { title: 'Student Dies After Diet Pills She Bought Online “Burned Her Up From Within”', byline: 'Mark Di Stefano', siteName: 'BuzzFeed', language: 'en' },
     includes: ['The mother of a woman who took suspected diet pills bought online', '“DNP is not a miracle slimming pill. It is a deadly toxin.”'],
     excludes: ["Please select the newsletters you'd like to receive.", 'Share this Link', 'Like Us On Facebook', 'Related Links'],
   },
   'citylab-1': {
     meta: { title: 'The Modern Ambitions Behind Neon', byline: 'Sarah Archer', publishedAt: '2019-04-30T13:39:00-04:00', siteName: 'CityLab', language: 'en' },
-    includes: ['Sarah Archer is the author of The Midcentury Kitchen.'],
-    excludes: ['Cities are changing fast. Keep up with the CityLab Daily newsletter.', 'Sign up for CityLab Daily:', 'Most Popular', 'Expand Comments +', 'Subscribe to our other newsletters here.'],
+    includes: ['In the summer of 1898, the Scottish chemist Sir William Ramsay made a discovery'],
+    // The closing author box is not the story (WCXB references leave such boxes out).
+    excludes: ['Sarah Archer is the author of The Midcentury Kitchen.', 'Cities are changing fast. Keep up with the CityLab Daily newsletter.', 'Sign up for CityLab Daily:', 'Most Popular', 'Expand Comments +', 'Subscribe to our other newsletters here.'],
   },
   cnet: {
     meta: { title: "Zuckerberg offers peek at Facebook's acquisition strategies", byline: 'Steven Musil', publishedAt: '2017-01-18T23:00:00-08:00', siteName: 'CNET', language: 'en' },
-    includes: ['Facebook CEO Mark Zuckerberg, the man with the acquisition plan.'],
-    excludes: ['Newest | Oldest | Top Comments', 'Show More Comments', '+ Follow conversation', '© CBS Interactive Inc.'],
+    includes: ['Facebook CEO Mark Zuckerberg knows a thing or two about how to seal the deal on blockbuster buys.'],
+    // A photo caption is not the story (WCXB references leave captions out).
+    excludes: ['Facebook CEO Mark Zuckerberg, the man with the acquisition plan.', 'Newest | Oldest | Top Comments', 'Show More Comments', '+ Follow conversation', '© CBS Interactive Inc.'],
   },
   cnn: {
     meta: { title: "The 'birth lottery' and economic mobility", byline: 'Ahiza Garcia', publishedAt: '2016-02-01T01:28:49Z', siteName: 'CNNMoney', language: null },
@@ -85,8 +89,9 @@ const GOLDEN: Record<string, Golden> = {
   },
   'herald-sun-1': {
     meta: { title: 'Angry media won’t buckle over new surveillance laws', byline: 'Laurie Oakes', siteName: 'HeraldSun', language: 'en-AU' },
-    includes: ['A new Bill would require telecommunications service providers to store so-called ‘metadata’ for two years.'],
-    excludes: ['Subscribe now to access Herald Sun.', 'Login with Facebook', 'Most Popular Stories', 'Privacy Policy'],
+    includes: ['A HIGH-powered federal government team has been doing the rounds of media organisations'],
+    // A photo caption is not the story (WCXB references leave captions out).
+    excludes: ['A new Bill would require telecommunications service providers to store so-called ‘metadata’ for two years.', 'Subscribe now to access Herald Sun.', 'Login with Facebook', 'Most Popular Stories', 'Privacy Policy'],
   },
   'lemonde-1': {
     meta: { title: "Le projet de loi sur le renseignement massivement approuvé à l'Assemblée", byline: 'Martin Untersinger (avec Damien Leloup et Morgane Tual)', publishedAt: '2015-05-04T13:36:31+02:00', siteName: 'Le Monde.fr', language: 'fr' },
@@ -104,7 +109,7 @@ const GOLDEN: Record<string, Golden> = {
     excludes: ['Subscribe to our Newsletter to recieve:', 'Sign up for our newsletter', 'Related coverage', 'Log in or sign up'],
   },
   'nytimes-1': {
-    meta: { title: 'United States to Lift Sudan Sanctions', byline: 'Jeffrey Gettleman', publishedAt: '2017-01-13T00:00:04-05:00', language: 'en', dateline: null, canonicalUrl: 'https://www.nytimes.com/2017/01/13/world/africa/sudan-sanctions.html' },
+    meta: { title: 'United States to Lift Sudan Sanctions', byline: 'Jeffrey Gettleman', publishedAt: '2017-01-13T00:00:04-05:00', language: 'en', dateline: 'LONDON', canonicalUrl: 'https://www.nytimes.com/2017/01/13/world/africa/sudan-sanctions.html' },
     includes: ['Mr. Reeves said he thought that the American government was being manipulated'],
     excludes: ['Terms of Service', 'Subscribe Now Log In 0 Settings', 'Email Newsletters', 'Sign up with Facebook', 'Continue reading the main story'],
   },
@@ -135,8 +140,9 @@ const GOLDEN: Record<string, Golden> = {
   },
   'wapo-2': {
     meta: { title: 'Where do strained U.S.-Israeli relations go after Netanyahu’s victory?', byline: 'Steven Mufson', siteName: 'Washington Post' },
-    includes: ['Steven Mufson covers the White House.'],
-    excludes: ['Newsletters & Alerts', 'Share on Facebook', 'Privacy Policy'],
+    includes: ['But Benjamin Netanyahu’s triumph in Tuesday’s parliamentary elections keeps in place'],
+    // The closing author box is not the story (WCXB references leave such boxes out).
+    excludes: ['Steven Mufson covers the White House.', 'Newsletters & Alerts', 'Share on Facebook', 'Privacy Policy'],
   },
   'salon-1': {
     meta: { title: 'The sharing economy is a lie: Uber, Ayn Rand and the truth about tech and libertarians', byline: 'Joanna Rothkopf', publishedAt: '2015-02-01T11:57:00.000Z' },

@@ -1,0 +1,243 @@
+import { collapseSpace } from './blocks.js';
+import { isFurnitureText } from './boilerplate.js';
+
+/**
+ * The second extraction method: a paragraph classifier over the whole body,
+ * in the manner of jusText (Pomikálek, 2011), without its stop-word lists so
+ * that it works in any language. Used when Readability finds no story or too
+ * little of one: old table layouts, <font> and <br><br> paragraphs, pages
+ * whose story sits in no element Readability scores.
+ *
+ * 1. The body is cut into text blocks: each block element (p, td, li, div,
+ *    headings...) and each run of text between <br>s is one block; for each,
+ *    its text, how much of it is link text, and whether it sits in a comment
+ *    / reply / testimonial section (by class or id).
+ * 2. Each block is classed on its own: `bad` when mostly links or page
+ *    furniture ("Share", "© 2024 ...") or in a comment section, `good` when long and sentence-like
+ *    (or a linkless full sentence of medium length),
+ *    `short` when under a few words, `near` (near-good) in between.
+ * 3. Context: a `near` block next to a `good` one (skipping `short` blocks)
+ *    becomes good; a `short` block between two good ones becomes good; a
+ *    heading right before good text is kept.
+ * 4. The story is the run of blocks whose good text outweighs the bad most
+ *    (a maximum-sum window: good length counts for, bad length against), so
+ *    a good block in the footer far from the story stays out.
+ */
+
+export type BlockClass = 'good' | 'near' | 'short' | 'bad';
+
+export type TextBlock = {
+  text: string;
+  /** Upper-case tag of the nearest block element around the text (BODY at top level). */
+  tag: string;
+  /** Characters of the text that sit inside links. */
+  linkChars: number;
+  cls: BlockClass;
+  /** Set by classification when a heading or short block is kept with the story. */
+  keep: boolean;
+  /** Inside a comment / reply / testimonial section (by class or id): never story text. */
+  noise?: boolean;
+};
+
+/** Tags that end a block of text. */
+const BLOCK = new Set([
+  'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'CAPTION', 'CENTER', 'DD', 'DETAILS', 'DIV', 'DL', 'DT', 'FIELDSET',
+  'FIGCAPTION', 'FIGURE', 'FOOTER', 'FORM', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HR', 'LI', 'MAIN', 'NAV',
+  'OL', 'P', 'PRE', 'SECTION', 'SUMMARY', 'TABLE', 'TBODY', 'TD', 'TFOOT', 'TH', 'THEAD', 'TR', 'UL',
+]);
+/** Tags whose content is never story text. */
+const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'MATH', 'IFRAME', 'OBJECT', 'CANVAS', 'SELECT', 'BUTTON', 'TEXTAREA', 'OPTION', 'HEAD', 'TITLE']);
+const HEADING = /^H[1-6]$/;
+
+type Marker = { end: 'block' } | { end: 'link' } | { end: 'noise' };
+
+/**
+ * class / id words of reader-written sections (comments, replies, reviews of
+ * the business, testimonials): running text, but not the story. Whole words
+ * of the dash / underscore separated name, or "commentlist" style compounds.
+ */
+const NOISE_NAME = /(?:^|[\s_-])(?:comments?|comment-?list|commentlist|comments?-?area|replies|reply|respond|testimonials?|disqus|discussion)(?:$|[\s_-])/i;
+const NOISE_ID = /^(?:comments?|respond|disqus_thread|replies)$/i;
+
+/** Cuts `root` into text blocks in document order (see the module comment). Iterative: any depth is safe. */
+export function segmentBlocks(root: Element): TextBlock[] {
+  const blocks: TextBlock[] = [];
+  const tags: string[] = [root.tagName.toUpperCase()];
+  let buf = '';
+  let linkChars = 0;
+  let inLink = 0;
+  let inNoise = 0;
+  const flush = (): void => {
+    const text = collapseSpace(buf);
+    if (text) {
+      blocks.push({ text, tag: tags[tags.length - 1] ?? 'BODY', linkChars: Math.min(linkChars, text.length), cls: 'bad', keep: false, noise: inNoise > 0 });
+    }
+    buf = '';
+    linkChars = 0;
+  };
+  const stack: Array<Node | Marker> = [];
+  const pushChildren = (node: Node): void => {
+    const kids = node.childNodes;
+    for (let i = kids.length - 1; i >= 0; i--) {
+      const k = kids[i];
+      if (k) {
+        stack.push(k);
+      }
+    }
+  };
+  pushChildren(root);
+  while (stack.length > 0) {
+    const item = stack.pop() as Node | Marker;
+    if ('end' in item) {
+      if (item.end === 'block') {
+        flush();
+        tags.pop();
+      } else if (item.end === 'link') {
+        inLink--;
+      } else {
+        inNoise--;
+      }
+      continue;
+    }
+    const node = item;
+    if (node.nodeType === 3) {
+      const data = (node as Text).data;
+      buf += data;
+      if (inLink > 0) {
+        linkChars += collapseSpace(data).length;
+      }
+      continue;
+    }
+    if (node.nodeType !== 1) {
+      continue;
+    }
+    const tag = (node as Element).tagName.toUpperCase();
+    if (SKIP.has(tag)) {
+      continue;
+    }
+    if (tag === 'BR') {
+      flush();
+      continue;
+    }
+    const name = (node as Element).getAttribute('class');
+    const id = (node as Element).getAttribute('id');
+    if ((name && NOISE_NAME.test(name)) || (id && (NOISE_ID.test(id) || NOISE_NAME.test(id)))) {
+      inNoise++;
+      // Pushed before the block marker: popped after it, so the block's text is flushed as noise.
+      stack.push({ end: 'noise' });
+    }
+    if (BLOCK.has(tag)) {
+      flush();
+      tags.push(tag);
+      stack.push({ end: 'block' });
+    } else if (tag === 'A') {
+      inLink++;
+      stack.push({ end: 'link' });
+    }
+    pushChildren(node);
+  }
+  flush();
+  return blocks;
+}
+
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu;
+/** Sentence punctuation in the scripts the pipeline meets. */
+const SENTENCE = /[.!?;:,。！？；：，،؟।]/;
+const SENTENCE_END = /[.!?。！？…]["”’»)]?$/;
+const COPYRIGHT = /(?:^|\s)(?:©|\(c\)|copyright\b)|all rights reserved/i;
+
+/** Text length where one CJK character weighs as a short word (about three Latin characters). */
+export const weightOf = (text: string): number => text.length + 2 * (text.match(CJK)?.length ?? 0);
+
+export const DENSITY_DEFAULTS = {
+  /** At least this weight (characters) and sentence punctuation: good on its own. */
+  longChars: 120,
+  /** At least this weight, no link, and ending as a sentence ends: good on its own. */
+  sentenceChars: 70,
+  /** Under this weight: short. */
+  shortChars: 40,
+  /** More of the text in links than this: bad. */
+  maxLinkDensity: 0.3,
+};
+
+/** Step 2 of the module comment: each block on its own. */
+export function classifyBlock(b: Pick<TextBlock, 'text' | 'linkChars' | 'noise'>, o = DENSITY_DEFAULTS): BlockClass {
+  const weight = weightOf(b.text);
+  if (b.noise || b.linkChars / Math.max(1, b.text.length) > o.maxLinkDensity || isFurnitureText(b.text) || (weight < 300 && COPYRIGHT.test(b.text))) {
+    return 'bad';
+  }
+  if (weight < o.shortChars) {
+    return 'short';
+  }
+  if ((weight >= o.longChars && SENTENCE.test(b.text)) || (weight >= o.sentenceChars && b.linkChars === 0 && SENTENCE_END.test(b.text))) {
+    return 'good';
+  }
+  return 'near';
+}
+
+/** The nearest class before / after index i, skipping short blocks; `bad` at the edges. */
+function neighbour(blocks: TextBlock[], i: number, step: 1 | -1, classes: BlockClass[]): BlockClass {
+  for (let j = i + step; j >= 0 && j < blocks.length; j += step) {
+    const c = classes[j] as BlockClass;
+    if (c !== 'short') {
+      return c;
+    }
+  }
+  return 'bad';
+}
+
+/** Steps 2 and 3: classes every block, then settles near-good and short blocks by their neighbours. */
+export function classifyBlocks(blocks: TextBlock[], o = DENSITY_DEFAULTS): TextBlock[] {
+  const first = blocks.map((b) => classifyBlock(b, o));
+  const settled = first.map((c, i) => {
+    if (c === 'near') {
+      return neighbour(blocks, i, -1, first) === 'good' || neighbour(blocks, i, 1, first) === 'good' ? 'good' : 'bad';
+    }
+    return c;
+  });
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i] as TextBlock;
+    b.cls = settled[i] as BlockClass;
+    if (first[i] === 'short') {
+      b.cls = neighbour(blocks, i, -1, settled) === 'good' && neighbour(blocks, i, 1, settled) === 'good' ? 'good' : 'short';
+    }
+  }
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i] as TextBlock;
+    b.keep = b.cls === 'good';
+    // A heading (not a link) right before good text introduces it.
+    if (!b.keep && HEADING.test(b.tag) && b.cls !== 'bad' && b.linkChars === 0) {
+      const next = blocks[i + 1];
+      b.keep = next !== undefined && next.cls === 'good';
+    }
+  }
+  return blocks;
+}
+
+/** Step 4: the window of blocks where kept length minus bad length is largest (Kadane). */
+export function storyWindow(blocks: TextBlock[]): [number, number] {
+  let best = 0;
+  let bestRange: [number, number] = [0, -1];
+  let sum = 0;
+  let start = 0;
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i] as TextBlock;
+    const w = weightOf(b.text);
+    sum += b.keep ? w : b.cls === 'bad' ? -w : 0;
+    if (sum <= 0) {
+      sum = 0;
+      start = i + 1;
+    } else if (sum > best) {
+      best = sum;
+      bestRange = [start, i];
+    }
+  }
+  return bestRange;
+}
+
+/** The story's blocks by text density, in document order; empty when nothing reads as running text. */
+export function densityExtract(root: Element, o = DENSITY_DEFAULTS): TextBlock[] {
+  const blocks = classifyBlocks(segmentBlocks(root), o);
+  const [from, to] = storyWindow(blocks);
+  return blocks.slice(from, to + 1).filter((b) => b.keep);
+}

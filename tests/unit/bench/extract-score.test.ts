@@ -1,0 +1,117 @@
+import { describe, expect, it } from 'vitest';
+import {
+  median,
+  sameAuthor,
+  sameDay,
+  sameTitle,
+  scoreCorpus,
+  scorePage,
+  shingles,
+  snippetCheck,
+  tokenize,
+} from '../../../bench/lib/extract-score.js';
+
+describe('tokenize', () => {
+  it('keeps runs of letters, digits and underscores, case kept, in any script', () => {
+    expect(tokenize('Hello, World! it’s 2025_x — Ünïcode 東京')).toEqual(['Hello', 'World', 'it', 's', '2025_x', 'Ünïcode', '東京']);
+  });
+});
+
+describe('shingles', () => {
+  it('counts every run of four tokens as a multiset', () => {
+    const s = shingles('a b c d a b c d');
+    expect([...s.values()].reduce((x, y) => x + y, 0)).toBe(5);
+    expect(s.get(['a', 'b', 'c', 'd'].join('\u0001'))).toBe(2);
+  });
+
+  it('makes one shorter shingle of a text of one to three tokens and none of an empty text', () => {
+    expect([...shingles('two words').keys()]).toEqual(['two\u0001words']);
+    expect(shingles('  ... ').size).toBe(0);
+  });
+});
+
+describe('scorePage', () => {
+  it('gives 1 / 1 for identical texts, even empty ones', () => {
+    expect(scorePage('One two three four five.', 'One two three four five.')).toMatchObject({ precision: 1, recall: 1, f1: 1 });
+    expect(scorePage('', '')).toMatchObject({ precision: 1, recall: 1, predicted: false });
+  });
+
+  it('counts shared shingles for precision and recall', () => {
+    // truth: 6 tokens, 3 shingles; predicted adds 2 tokens, 5 shingles, of which the 3 true ones.
+    const s = scorePage('a b c d e f g h', 'a b c d e f');
+    expect(s.precision).toBeCloseTo(3 / 5);
+    expect(s.recall).toBe(1);
+    expect(s.f1).toBeCloseTo((2 * 0.6) / 1.6);
+  });
+
+  it('is case sensitive and ignores punctuation and spacing', () => {
+    expect(scorePage('a,  b\n\nc d', 'a b c d').f1).toBe(1);
+    expect(scorePage('A b c d', 'a b c d').f1).toBe(0);
+  });
+
+  it('counts a repeated shingle only as often as the truth has it', () => {
+    const s = scorePage('w x y z w x y z', 'w x y z');
+    // predicted: 5 shingles, one is the true one.
+    expect(s.precision).toBeCloseTo(1 / 5);
+    expect(s.recall).toBe(1);
+  });
+
+  it('marks an empty prediction as not predicted with recall 0', () => {
+    expect(scorePage('', 'a b c d e')).toEqual({ precision: 0, recall: 0, f1: 0, predicted: false });
+  });
+});
+
+describe('scoreCorpus', () => {
+  it('takes precision over predicted pages only and recall over all pages', () => {
+    const c = scoreCorpus([
+      { precision: 1, recall: 0.5, f1: 2 / 3, predicted: true },
+      { precision: 0.5, recall: 1, f1: 2 / 3, predicted: true },
+      { precision: 0, recall: 0, f1: 0, predicted: false },
+    ]);
+    expect(c.precision).toBeCloseTo(0.75);
+    expect(c.recall).toBeCloseTo(0.5);
+    expect(c.f1).toBeCloseTo((2 * 0.75 * 0.5) / 1.25);
+    expect(c.empty).toBe(1);
+  });
+});
+
+describe('snippetCheck', () => {
+  it('finds with-snippets across line breaks and reports without-snippets that are absent', () => {
+    const text = 'The mayor said on Monday\n\nthat taxes would rise.';
+    const r = snippetCheck(text, ['said on Monday that taxes', 'not there'], ['Subscribe now', 'mayor said']);
+    expect(r).toEqual({ withFound: 1, withoutAbsent: 1 });
+  });
+
+  it('compares token sequences: list markers and pipes do not count, a word inside a longer word is not found', () => {
+    const text = 'Cons:\n\nNot well known\n\nHomeowners | pay less';
+    expect(snippetCheck(text, ['Cons:\n- Not well known', 'Homeowners pay'], ['Home'])).toEqual({ withFound: 2, withoutAbsent: 1 });
+  });
+});
+
+describe('metadata agreement', () => {
+  it('compares titles without case or punctuation', () => {
+    expect(sameTitle('Trump’s plan — live', "TRUMP'S PLAN: LIVE")).toBe(true);
+    expect(sameTitle('Trump’s plan', 'Trump’s plan - Site')).toBe(false);
+    expect(sameTitle('', '')).toBe(false);
+  });
+
+  it('compares authors without a leading by, and accepts a whole two-word name inside the other', () => {
+    expect(sameAuthor('By Jane Doe', 'jane doe')).toBe(true);
+    expect(sameAuthor('Dylan Bailey', 'Dylan Bailey, MS, RD, FAND')).toBe(true);
+    expect(sameAuthor('Jane', 'Jane Doe')).toBe(false);
+    expect(sameAuthor('Jared Newman, Sam Singleton', 'Jared Newman and Sam Singleton')).toBe(true);
+    expect(sameAuthor(null, 'Jane Doe')).toBe(false);
+  });
+
+  it('compares dates by calendar day as written', () => {
+    expect(sameDay('2025-09-04T23:30:00-05:00', '2025-09-04')).toBe(true);
+    expect(sameDay('2025-09-05T01:00:00Z', '2025-09-04')).toBe(false);
+    expect(sameDay(null, '2025-09-04')).toBe(false);
+  });
+
+  it('takes the median of odd and even lists', () => {
+    expect(median([3, 1, 2])).toBe(2);
+    expect(median([4, 1, 2, 3])).toBe(2.5);
+    expect(median([])).toBe(0);
+  });
+});

@@ -1,0 +1,110 @@
+import { parseHTML } from 'linkedom';
+import { describe, expect, it } from 'vitest';
+import { isFurnitureText, removeAuthorBio, removeFurniture, removeInlineFurniture } from '../../../../src/workers/extractor/boilerplate.js';
+
+const doc = (html: string): Document =>
+  (parseHTML(`<html><head><title>t</title></head><body>${html}</body></html>`) as unknown as { document: Document }).document;
+
+const words = (n: number): string => Array.from({ length: n }, (_, i) => `word${i}`).join(' ');
+
+describe('removeFurniture', () => {
+  it('keeps a wrapper whose class names a part of the page ("flex-wrap-footer") when it holds most of the page text', () => {
+    const d = doc(`<div class="flex-wrap-footer"><h1>Title</h1><blockquote>${words(120)}</blockquote><footer>About us</footer></div><nav>Home News</nav>`);
+    removeFurniture(d);
+    expect(d.body.textContent).toContain('word119');
+    expect(d.body.textContent).not.toContain('About us');
+    expect(d.body.textContent).not.toContain('Home News');
+  });
+
+  it('still removes a furniture-named block that holds a small part of the page', () => {
+    const d = doc(`<article><p>${words(150)}</p></article><div class="site-footer"><p>${words(20)} footer text</p></div>`);
+    removeFurniture(d);
+    expect(d.body.textContent).not.toContain('footer text');
+  });
+});
+
+describe('removeFurniture: captions', () => {
+  it('reads "no_caption" as a flag, not a caption', () => {
+    const d = doc(`<div class="item no_caption"><h2>The story's standfirst</h2></div><article><p>${words(150)}</p></article>`);
+    removeFurniture(d);
+    expect(d.body.textContent).toContain("The story's standfirst");
+  });
+
+  it('removes a caption block named by class before Readability sees it', () => {
+    const d = doc(`<article><p>${words(150)}</p><div class="wp-caption"><img src="a.jpg"><p class="wp-caption-text">A cat on a mat</p></div></article>`);
+    removeFurniture(d);
+    expect(d.body.textContent).not.toContain('A cat on a mat');
+  });
+});
+
+describe('isFurnitureText', () => {
+  it.each([
+    'Read Next',
+    '↑ Back to Top',
+    'Latest News',
+    'In this article:',
+    'Table of Contents',
+    'CHECK PRICE',
+    'About the Author',
+    'Join our mailing list',
+    'Join Our Newsletter',
+    'Be the first to comment',
+    'What do you think?',
+    'You might also like...',
+    'Other Posts You May Enjoy',
+    'Pin this for later!',
+    'Posted by David at December 16, 2025',
+    'Published on May 02, 2024 07:44 PM IST',
+    'Updated: 3 March 2025',
+    'Photo: Jane Doe / Reuters',
+    'Image credit: Endgame Gear/Digital Foundry',
+    'Photo Credit: www.example.com',
+    'Credit: The Spruce Eats',
+    'Photo by Jane Doe via Unsplash',
+    'JIM WATSON/AFP/Getty Images',
+    'Jane Doe for Reuters',
+  ])('calls "%s" furniture', (text) => {
+    expect(isFurnitureText(text)).toBe(true);
+  });
+
+  it.each([
+    'What do you think about the new policy, the mayor asked the council on Monday.',
+    'The photo by the river shows the flood at its peak, officials said.',
+    'Published research suggests the effect is small.',
+    'Contents of the report were leaked to the press.',
+    'Posted by the minister to his followers, the message drew criticism.',
+    'The agency said it had filed a request with Reuters.',
+  ])('leaves the sentence "%s"', (text) => {
+    expect(isFurnitureText(text)).toBe(false);
+  });
+});
+
+const article = (html: string): Element =>
+  (parseHTML(`<html><body><div id="a">${html}</div></body></html>`) as unknown as { document: Document }).document.getElementById('a') as Element;
+
+describe('removeInlineFurniture', () => {
+  it('drops figure captions and credit lines from the extracted article', () => {
+    const a = article(`<p>${words(40)}</p><figure><img src="x.jpg"><figcaption>The harbour at dawn.</figcaption></figure><p>Photo: Jane Doe</p><h2>Read next</h2><p>${words(30)} end.</p>`);
+    removeInlineFurniture(a);
+    const text = a.textContent ?? '';
+    expect(text).not.toContain('harbour');
+    expect(text).not.toContain('Jane Doe');
+    expect(text).not.toContain('Read next');
+    expect(text).toContain('end.');
+  });
+});
+
+describe('removeAuthorBio', () => {
+  it('removes a closing block that opens with the byline name and "is a..."', () => {
+    const a = article(`<p>${words(60)}</p><p>Jane Doe is a reporter covering energy for the paper.</p>`);
+    expect(removeAuthorBio(a, 'Jane Doe')).toBe(1);
+    expect(a.textContent).not.toContain('reporter covering');
+  });
+
+  it('keeps a paragraph about the author early in the story, and needs a two-word name', () => {
+    const early = article(`<p>Jane Doe is a reporter who was at the scene.</p>${Array.from({ length: 6 }, () => `<p>${words(30)}</p>`).join('')}`);
+    expect(removeAuthorBio(early, 'Jane Doe')).toBe(0);
+    const short = article(`<p>${words(60)}</p><p>Jane is a reporter.</p>`);
+    expect(removeAuthorBio(short, 'Jane')).toBe(0);
+  });
+});

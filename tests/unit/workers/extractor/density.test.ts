@@ -1,0 +1,158 @@
+import { parseHTML } from 'linkedom';
+import { describe, expect, it } from 'vitest';
+import { classifyBlock, classifyBlocks, densityExtract, segmentBlocks, storyWindow, type TextBlock } from '../../../../src/workers/extractor/density.js';
+import { adoptStrayElements } from '../../../../src/workers/extractor/dom.js';
+import { extractArticle, preferDensity } from '../../../../src/workers/extractor/extract-article.js';
+
+const body = (html: string): Element => {
+  const { document } = parseHTML(`<html><head><title>t</title></head><body>${html}</body></html>`) as unknown as { document: Document };
+  return document.body;
+};
+
+const sentence = (n: number, word = 'story'): string =>
+  Array.from({ length: n }, (_, i) => `${word}${i % 7} text`).join(' ') + '.';
+
+describe('segmentBlocks', () => {
+  it('cuts at block elements and at <br>, and counts link text', () => {
+    const blocks = segmentBlocks(body('<div>one <a href="/x">two</a><br><br>three</div><p>four <font>five</font></p>'));
+    expect(blocks.map((b) => [b.text, b.tag, b.linkChars])).toEqual([
+      ['one two', 'DIV', 3],
+      ['three', 'DIV', 0],
+      ['four five', 'P', 0],
+    ]);
+  });
+
+  it('skips scripts, buttons and selects', () => {
+    expect(segmentBlocks(body('<p>kept</p><button>Click</button><select><option>A</option></select>')).map((b) => b.text)).toEqual(['kept']);
+  });
+});
+
+describe('classifyBlock', () => {
+  it('calls long sentence-like text good, link-heavy text and furniture bad, a few words short', () => {
+    expect(classifyBlock({ text: sentence(20), linkChars: 0 })).toBe('good');
+    expect(classifyBlock({ text: sentence(20), linkChars: 150 })).toBe('bad');
+    expect(classifyBlock({ text: '© 2024 Example Media. All rights reserved.', linkChars: 0 })).toBe('bad');
+    expect(classifyBlock({ text: 'Share this article', linkChars: 0 })).toBe('bad');
+    expect(classifyBlock({ text: 'Home', linkChars: 0 })).toBe('short');
+    expect(classifyBlock({ text: 'A line of medium length without ending', linkChars: 0 })).toBe('short');
+    expect(classifyBlock({ text: 'A somewhat longer line of medium length, not quite a paragraph', linkChars: 0 })).toBe('near');
+  });
+
+  it('weighs CJK characters as words', () => {
+    expect(classifyBlock({ text: '東京都は月曜日、新しい計画を発表した。市民の生活を支えるため、交通網を整備する。予算は来年度から配分される。', linkChars: 0 })).toBe('good');
+  });
+});
+
+describe('classifyBlocks', () => {
+  const mk = (text: string, tag = 'P', linkChars = 0): TextBlock => ({ text, tag, linkChars, cls: 'bad', keep: false });
+
+  it('keeps a near-good block next to good text and drops one among links', () => {
+    const near = 'A somewhat longer line of medium length, not quite a paragraph';
+    const blocks = classifyBlocks([mk('Menu item', 'LI', 9), mk(near), mk(sentence(20)), mk('Footer link', 'LI', 11), mk('Other menu', 'LI', 10), mk(near)]);
+    expect(blocks.map((b) => b.keep)).toEqual([false, true, true, false, false, false]);
+  });
+
+  it('keeps a short block between two good ones and a heading before good text', () => {
+    const blocks = classifyBlocks([mk('The vote', 'H2'), mk(sentence(20)), mk('He said:'), mk(sentence(20, 'more'))]);
+    expect(blocks.map((b) => b.keep)).toEqual([true, true, true, true]);
+  });
+});
+
+describe('storyWindow', () => {
+  it('leaves out a good block far from the story behind a wall of links', () => {
+    const good = (t: string): TextBlock => ({ text: t, tag: 'P', linkChars: 0, cls: 'good', keep: true });
+    const bad = (t: string): TextBlock => ({ text: t, tag: 'LI', linkChars: t.length, cls: 'bad', keep: false });
+    const blocks = [good(sentence(30)), good(sentence(30)), ...Array.from({ length: 20 }, () => bad(sentence(10))), good(sentence(20))];
+    expect(storyWindow(blocks)).toEqual([0, 1]);
+  });
+});
+
+describe('densityExtract on old markup', () => {
+  it('reads a table layout with <font> text and <br><br> paragraphs, and leaves the link column out', () => {
+    const root = body(`
+      <table><tr>
+        <td width="150"><a href="/">Home</a><br><a href="/news">News</a><br><a href="/sport">Sport</a><br><a href="/weather">Weather</a></td>
+        <td><font face="Arial" size="4"><b>Council approves new bridge</b></font><br><br>
+          <font face="Arial" size="2">The city council voted on Tuesday to approve the new bridge across the river, ending a debate that lasted ten years.<br><br>
+          Construction will begin next spring, officials said, and the bridge should open to traffic in two years.<br><br>
+          Residents who opposed the plan said they would appeal the decision in court.</font></td>
+      </tr></table>
+      <p><font size="1">Copyright 2002 Example Times. All rights reserved.</font></p>`);
+    const kept = densityExtract(root).map((b) => b.text);
+    expect(kept).toEqual([
+      'The city council voted on Tuesday to approve the new bridge across the river, ending a debate that lasted ten years.',
+      'Construction will begin next spring, officials said, and the bridge should open to traffic in two years.',
+      'Residents who opposed the plan said they would appeal the decision in court.',
+    ]);
+  });
+});
+
+describe('adoptStrayElements', () => {
+  it('moves an element linkedom left between </head> and <body> into the body, so the body keeps its content', () => {
+    const { document } = parseHTML('<html><head><title>x</title></head><div id="stray">menu</div><body><p>story</p></body></html>') as unknown as { document: Document };
+    adoptStrayElements(document);
+    expect(document.body.textContent).toBe('menustory');
+    expect(document.body.firstElementChild?.id).toBe('stray');
+  });
+});
+
+describe('extractArticle falls back to text density', () => {
+  // A streamed server-rendered page: the story arrives in a hidden boundary <div> a script moves into place.
+  // Readability skips hidden elements and finds nothing; the classifier reads the body as it is.
+  const para = [
+    'Flood waters began to recede on Sunday across the valley, leaving hundreds of homes damaged and roads covered in mud.',
+    'Emergency crews worked through the night to clear the main highway, which reopened to traffic early in the morning.',
+    'The regional governor said aid would reach every family affected by the floods before the end of the week.',
+    'Farmers in the lower valley said their crops were lost and asked for compensation from the state.',
+  ];
+  const page = `<!doctype html><html><head><title>Flood waters recede in the valley - Example Gazette</title></head><body>
+    <div id="app"><header><a href="/">Example Gazette</a></header><template>loading</template></div>
+    <div hidden id="S:0"><div class="wrap"><h1>Flood waters recede in the valley</h1>
+      ${para.map((p) => `<div class="text-base">${p}</div>`).join('\n')}
+      <div class="text-sm"><a href="/more">More local news</a> · <a href="/weather">Weather</a></div>
+    </div></div>
+  </body></html>`;
+
+  it('returns the paragraphs, with method density and a warning saying so, when Readability finds nothing', () => {
+    const r = extractArticle(page, 'https://example.test/flood.html');
+    expect(r?.method).toBe('density');
+    expect(r?.warnings.join(' ')).toMatch(/^Readability found (?:no article|\d+ words?); the body was taken by text density instead$/);
+    expect(r?.text).toBe(para.join('\n\n'));
+    expect(r?.title).toBe('Flood waters recede in the valley');
+    expect(r?.html).toContain('<p>Emergency crews worked');
+  });
+
+  it('keeps method readability on an ordinary page', () => {
+    const plain = `<html><head><title>t</title></head><body><article>${para.map((p) => `<p>${p}</p>`).join('')}</article></body></html>`;
+    expect(extractArticle(plain, 'https://example.test/a.html')?.method).toBe('readability');
+  });
+});
+
+describe('comment sections', () => {
+  it('never keeps blocks inside a comment / reply section, named by class or id', () => {
+    const story = Array.from({ length: 3 }, (_, i) => `<p>${sentence(25, `s${i}`)}</p>`).join('');
+    const comments = Array.from({ length: 6 }, (_, i) => `<div class="comment-body"><p>${sentence(25, `c${i}`)}</p></div>`).join('');
+    const kept = densityExtract(body(`<article>${story}</article><ol class="commentlist">${comments}</ol><div id="respond"><p>${sentence(25, 'r')}</p></div>`));
+    expect(kept).toHaveLength(3);
+    expect(kept.every((b) => b.text.startsWith('s'))).toBe(true);
+  });
+});
+
+describe('preferDensity', () => {
+  const blocks = (texts: string[]): TextBlock[] => texts.map((text) => ({ text, tag: 'P', linkChars: 0, cls: 'good', keep: true }));
+  const story = [sentence(30, 'alpha'), sentence(30, 'beta'), sentence(30, 'gamma')];
+
+  it('takes the classifier when Readability found too few words', () => {
+    expect(preferDensity('two words', blocks(story), 25)).toBe('too few');
+  });
+
+  it('takes the classifier when Readability kept under half the running text, all of it among the classifier’s', () => {
+    expect(preferDensity(story[1] as string, blocks(story), 25)).toMatch(/^of about \d+ on the page$/);
+  });
+
+  it('keeps Readability when it found most of the text, or text the classifier did not read', () => {
+    expect(preferDensity(`${story[0]} ${story[1]}`, blocks(story), 25)).toBeNull();
+    expect(preferDensity(sentence(30, 'other'), blocks(story), 25)).toBeNull();
+    expect(preferDensity(story[1] as string, [], 25)).toBeNull();
+  });
+});
