@@ -16,7 +16,7 @@ afterAll(() => {
 
 describe(SqliteArticleStore.name, () => {
   it('stores each article once when several processes write the same file at once', async () => {
-    const path = join(dir, 'shared', 'telex.db');
+    const path = join(dir, 'one-db', 'telex.db');
     const n = 150;
     const outputs = await Promise.all(
       ['x', 'y', 'z'].map((variant) =>
