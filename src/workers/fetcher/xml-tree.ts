@@ -21,6 +21,7 @@
 import { decodeHTMLStrict } from 'entities';
 import { Parser } from 'htmlparser2';
 import { PipelineError } from '../../errors.js';
+import { codePointToString } from './feed-text.js';
 
 export type XmlElement = {
   /** Canonical key: `prefix:local` or `local`, lower-cased (see NAMESPACE_PREFIXES). */
@@ -75,23 +76,6 @@ const NAMESPACE_PREFIXES: Record<string, string> = {
 
 const canonicalNs = (uri: string): string => uri.trim().toLowerCase().replace(/[/#]+$/, '');
 
-/** Windows-1252 meanings of the C1 control points 0x80-0x9f (undefined ones keep their code point). */
-const CP1252_C1 = [
-  0x20ac, 0x81, 0x201a, 0x192, 0x201e, 0x2026, 0x2020, 0x2021, 0x2c6, 0x2030, 0x160, 0x2039, 0x152, 0x8d, 0x17d, 0x8f,
-  0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x2dc, 0x2122, 0x161, 0x203a, 0x153, 0x9d, 0x17e, 0x178,
-];
-
-/** The character a numeric character reference stands for, as HTML5 reads it. */
-export function charFromCodePoint(cp: number): string {
-  if (cp >= 0x80 && cp <= 0x9f) {
-    return String.fromCodePoint(CP1252_C1[cp - 0x80]!);
-  }
-  if (!Number.isFinite(cp) || cp <= 0 || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) {
-    return '\ufffd';
-  }
-  return String.fromCodePoint(cp);
-}
-
 /** Limits on entities from the internal DTD subset (the "billion laughs" and friends are refused). */
 export const ENTITY_LIMITS = { maxDepth: 8, maxExpansions: 10_000, maxExpandedChars: 1_000_000 };
 
@@ -139,10 +123,10 @@ class Decoder {
     }
     return raw.replace(/&(?:#(\d{1,8});|#[xX]([0-9a-fA-F]{1,7});|([A-Za-z_:][\w.:-]{0,63});)?/g, (whole, dec, hex, name) => {
       if (dec !== undefined) {
-        return charFromCodePoint(Number(dec));
+        return codePointToString(Number(dec));
       }
       if (hex !== undefined) {
-        return charFromCodePoint(parseInt(hex, 16));
+        return codePointToString(parseInt(hex, 16));
       }
       if (name === undefined) {
         this.warn('recovered: unescaped "&" kept as text');
