@@ -15,7 +15,7 @@ import { join, resolve } from 'node:path';
 import { numberFlag } from '../bench/lib/rng.js';
 import { classScores, parseTopicModel, serializeTopicModel, softmax, TOPIC_MODEL_URL, type TopicModel, topicFeatures } from '../src/workers/enricher/classify-topics.js';
 import { MEDIATOPICS, TOP_LEVEL_TOPICS, topLevelOf } from '../src/workers/enricher/mediatopics.js';
-import { seededRandom } from '../src/workers/enricher/perceptron.js';
+import { seededRandom } from '../src/lib/random.js';
 import { tagTopics } from '../src/workers/enricher/tag-topics.js';
 import { TOPIC_LEXICON } from '../src/workers/enricher/topic-lexicon.js';
 import { corpusDir, readJsonl, toJsonLines, type TopicRecord } from './lib/enrichment-data.js';

@@ -4,6 +4,7 @@
  * feature strings of each token. Used by the entity tagger (tag-entities.ts)
  * and trained by scripts/train-ner.ts.
  */
+import { seededRandom } from '../../lib/random.js';
 
 /**
  * Weights of a trained model: per feature, one weight per tag (features maps a
@@ -98,18 +99,6 @@ export type TrainOptions = {
   /** Called after each epoch with the averaged model so far (e.g. to print dev figures). */
   onEpoch?: (epoch: number, model: SequenceModel) => void;
 };
-
-/** mulberry32: a small deterministic PRNG. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * Trains an averaged structured perceptron. Deterministic for a given input
