@@ -206,6 +206,21 @@ function wordScores(tagger: EntityTagger, word: string, domain: string | undefin
   return v;
 }
 
+/** The typed spans of BIO tags: each B-X with the I-X tags that follow it (`to` exclusive). */
+export function bioSpans(tags: readonly string[]): Array<{ from: number; to: number; type: string }> {
+  const out: Array<{ from: number; to: number; type: string }> = [];
+  for (let i = 0; i < tags.length; i++) {
+    const tag = tags[i] as string;
+    if (!tag.startsWith('B-')) continue;
+    const type = tag.slice(2);
+    let j = i + 1;
+    while (j < tags.length && tags[j] === `I-${type}`) j++;
+    out.push({ from: i, to: j, type });
+    i = j - 1;
+  }
+  return out;
+}
+
 /**
  * Document-level consistency: a name tagged as an entity somewhere is tagged the
  * same (majority type) wherever else it occurs capitalized, and a lone surname of
@@ -214,14 +229,8 @@ function wordScores(tagger: EntityTagger, word: string, domain: string | undefin
 export function harmonize(tokens: readonly Token[], tags: string[]): string[] {
   const words = tokens.map((t) => t.text);
   const votes = new Map<string, Map<string, number>>();
-  const spans: Array<{ from: number; to: number; type: string }> = [];
-  for (let i = 0; i < tags.length; i++) {
-    const tag = tags[i] as string;
-    if (!tag.startsWith('B-')) continue;
-    const type = tag.slice(2);
-    let j = i + 1;
-    while (j < tags.length && tags[j] === `I-${type}`) j++;
-    spans.push({ from: i, to: j, type });
+  const spans = bioSpans(tags);
+  for (const { from: i, to: j, type } of spans) {
     const key = words.slice(i, j).join(' ');
     const v = votes.get(key) ?? new Map<string, number>();
     v.set(type, (v.get(type) ?? 0) + 1);
@@ -232,7 +241,6 @@ export function harmonize(tokens: readonly Token[], tags: string[]): string[] {
       lv.set('PER', (lv.get('PER') ?? 0) + 0.5);
       votes.set(last, lv);
     }
-    i = j - 1;
   }
   if (votes.size === 0) return tags;
   const best = new Map<string, { type: string; len: number }>();
@@ -269,15 +277,10 @@ export function harmonize(tokens: readonly Token[], tags: string[]): string[] {
 /** Adds the rules' typed names where the model found nothing over their whole span. */
 export function fillFromRules(tags: readonly string[], rules: readonly string[]): string[] {
   const out = [...tags];
-  for (let i = 0; i < rules.length; i++) {
-    const r = rules[i] as string;
-    if (!r.startsWith('B-')) continue;
-    let j = i + 1;
-    while (j < rules.length && rules[j] === `I-${r.slice(2)}`) j++;
+  for (const { from: i, to: j } of bioSpans(rules)) {
     if (out.slice(i, j).every((t) => t === 'O') && !(out[j] ?? 'O').startsWith('I-')) {
       for (let k = i; k < j; k++) out[k] = rules[k] as string;
     }
-    i = j - 1;
   }
   return out;
 }
@@ -325,29 +328,19 @@ const KIND = { PER: 'person', LOC: 'place', ORG: 'organisation' } as const;
 /** Typed mentions from BIO tags (MISC and stray I- tags are dropped). */
 export function mentionsFromTags(text: string, tokens: readonly Token[], tags: readonly string[]): Mention[] {
   const out: Mention[] = [];
-  for (let i = 0; i < tags.length; i++) {
-    const tag = tags[i] as string;
-    if (!tag.startsWith('B-')) continue;
-    const type = tag.slice(2);
-    let j = i + 1;
-    while (j < tags.length && tags[j] === `I-${type}`) j++;
+  for (const { from: i, to: j, type } of bioSpans(tags)) {
     const kind = KIND[type as keyof typeof KIND];
-    if (kind) {
-      const start = (tokens[i] as Token).start;
-      const end = (tokens[j - 1] as Token).end;
-      const written = text.slice(start, end);
-      const name = kind === 'place' ? (PLACES.get(written)?.canonical ?? written) : kind === 'organisation' ? (KNOWN_ORGS.get(written) ?? written) : written;
-      const prev = tokens[i - 1]?.text ?? '';
-      // "North Koreans", "Chinese": people of a country are not places.
-      if (kind === 'place' && DEMONYMS.has(written)) {
-        i = j - 1;
-        continue;
-      }
-      const m: Mention = { kind, name, start, end };
-      if (kind === 'person' && j - i === 1 && (HONORIFICS.has(prev) || HONORIFICS.has(`${prev}.`))) m.surnameOnly = true;
-      out.push(m);
-    }
-    i = j - 1;
+    if (!kind) continue;
+    const start = (tokens[i] as Token).start;
+    const end = (tokens[j - 1] as Token).end;
+    const written = text.slice(start, end);
+    // "North Koreans", "Chinese": people of a country are not places.
+    if (kind === 'place' && DEMONYMS.has(written)) continue;
+    const name = kind === 'place' ? (PLACES.get(written)?.canonical ?? written) : kind === 'organisation' ? (KNOWN_ORGS.get(written) ?? written) : written;
+    const prev = tokens[i - 1]?.text ?? '';
+    const m: Mention = { kind, name, start, end };
+    if (kind === 'person' && j - i === 1 && (HONORIFICS.has(prev) || HONORIFICS.has(`${prev}.`))) m.surnameOnly = true;
+    out.push(m);
   }
   return out;
 }
