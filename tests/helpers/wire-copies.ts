@@ -1,5 +1,6 @@
 import type { ExtractedArticle } from '../../src/queues/contracts.js';
 import { loadLabelledArticles } from '../fixtures/enrich/load.js';
+import { extractedArticle } from '../unit/workers/enricher/seed-story.js';
 
 const DESKS = ['SEOUL', 'LONDON', 'NAIROBI', 'LIMA', 'OSLO', 'DELHI', 'CAIRO', 'QUITO', 'PERTH', 'RIGA'];
 
@@ -23,28 +24,18 @@ export function wireCopy(storyIndex: number, n: number): ExtractedArticle {
   }
   const text = wireCopyText(story.text, n);
   const url = `http://127.0.0.1:9/wire-${n}/${story.id}`;
-  return {
+  // Every other field as the seed story's enrich payload has it (no byline, English, read by Readability).
+  return extractedArticle({
     feedId: `wire-${n}`,
     feedTitle: `Wire ${n}`,
     feedUrl: `http://127.0.0.1:9/wire-${n}/feed.xml`,
     url,
     canonicalUrl: url,
     title: n === 0 ? story.title : `${story.title} (${DESKS[n % DESKS.length]})`,
-    byline: null,
-    dateline: null,
     publishedAt: new Date(Date.parse('2026-06-01T08:00:00.000Z') + n * 60_000).toISOString(),
-    modifiedAt: null,
     fetchedAt: '2026-06-01T08:05:00.000Z',
     siteName: `Wire ${n}`,
-    language: 'en',
     excerpt: null,
-    leadImage: null,
     text,
-    html: text
-      .split('\n\n')
-      .map((p) => `<p>${p}</p>`)
-      .join(''),
-    wordCount: text.split(/\s+/).filter(Boolean).length,
-    extraction: { method: 'readability', warnings: [] },
-  };
+  });
 }
