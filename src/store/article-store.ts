@@ -1,3 +1,4 @@
+import type { AccessStore } from './access-types.js';
 import type {
   ArticleJsonPage,
   ArticlePage,
@@ -100,4 +101,9 @@ export interface StoreExtras {
   releaseMemory(): void;
 }
 
-export type FullArticleStore = ArticleStore & StoreExtras;
+/** API keys and webhook subscriptions (src/store/access-types.ts), kept beside the articles. */
+export interface AccessExtras {
+  readonly access: AccessStore;
+}
+
+export type FullArticleStore = ArticleStore & StoreExtras & AccessExtras;

@@ -57,6 +57,8 @@ import type {
   UpsertOutcome,
 } from './types.js';
 
+import { POSTGRES_ACCESS_MIGRATION, PostgresAccessStore } from './postgres-access-store.js';
+
 type Migration = { version: number; name: string; sql: string };
 
 /** Text search configuration: no stemming, like the SQLite FTS5 unicode61 tokenizer. */
@@ -238,6 +240,11 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
     name: 'feed categories (desks)',
     sql: "ALTER TABLE feeds ADD COLUMN categories TEXT NOT NULL DEFAULT '';",
   },
+  {
+    version: 10,
+    name: 'API keys, webhook subscriptions and their delivery log',
+    sql: POSTGRES_ACCESS_MIGRATION,
+  },
 ];
 
 /**
@@ -299,6 +306,7 @@ export class PostgresArticleStore implements FullArticleStore {
   private readonly driveThreshold: number;
   private readonly textProbeRows: number;
   private closed = false;
+  readonly access: PostgresAccessStore;
 
   constructor(databaseUrl: string, opts: StoreOptions = {}) {
     const schema = opts.schema ?? 'public';
@@ -320,6 +328,7 @@ export class PostgresArticleStore implements FullArticleStore {
     this.topicExpander = opts.topicExpander;
     this.driveThreshold = opts.driveThreshold ?? DRIVE_THRESHOLD;
     this.textProbeRows = Math.max(1, Math.floor(opts.textProbeRows ?? TEXT_PROBE_ROWS));
+    this.access = new PostgresAccessStore(this.pool, (what, fn) => this.run(what, fn), (fn) => this.tx(fn));
   }
 
   private async run<T>(what: string, fn: () => Promise<T>): Promise<T> {

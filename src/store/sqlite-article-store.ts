@@ -10,6 +10,7 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { PipelineError } from '../errors.js';
 import type { FullArticleStore } from './article-store.js';
+import { SQLITE_ACCESS_MIGRATION, SqliteAccessStore } from './sqlite-access-store.js';
 import { startCheckpointer, type Checkpointer, type CheckpointerStats } from './sqlite-checkpointer.js';
 import {
   encodeCategories,
@@ -255,6 +256,11 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
     name: 'feed categories (desks)',
     up: "ALTER TABLE feeds ADD COLUMN categories TEXT NOT NULL DEFAULT '';",
   },
+  {
+    version: 8,
+    name: 'API keys, webhook subscriptions and their delivery log',
+    up: SQLITE_ACCESS_MIGRATION,
+  },
 ];
 
 const storeError = (err: unknown, what: string): PipelineError => toStoreError('sqlite', err, what);
@@ -301,6 +307,7 @@ export class SqliteArticleStore implements FullArticleStore {
   private closed = false;
   /** Prepared statements by SQL text: preparing costs more than running most of them. */
   private readonly statements = new Map<string, Database.Statement>();
+  readonly access: SqliteAccessStore;
 
   constructor(path: string, opts: StoreOptions = {}) {
     if (path !== ':memory:') {
@@ -316,6 +323,7 @@ export class SqliteArticleStore implements FullArticleStore {
     this.now = opts.now ?? (() => new Date());
     this.topicExpander = opts.topicExpander;
     this.driveThreshold = opts.driveThreshold ?? DRIVE_THRESHOLD;
+    this.access = new SqliteAccessStore(this.db, (what, fn) => this.run(what, fn));
   }
 
   /** The prepared statement for `sql`, prepared once. The cache is bounded (generated SQL varies in shape). */

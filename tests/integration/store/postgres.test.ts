@@ -3,6 +3,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../../src/store/index.js';
 import { POSTGRES_MIGRATIONS, PostgresArticleStore } from '../../../src/store/postgres-article-store.js';
+import { runAccessStoreContract } from './access-store.contract.js';
 import { makeRecord, runArticleStoreContract } from './article-store.contract.js';
 
 const DATABASE_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -42,6 +43,18 @@ runArticleStoreContract('postgres', async (opts) => {
   return {
     store,
     peer: () => openStore(DATABASE_URL, { ...opts, schema }),
+    cleanup: async () => {
+      await store.close();
+      await admin.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+    },
+  };
+});
+
+runAccessStoreContract('postgres', async () => {
+  const schema = newSchema();
+  const store = await openStore(DATABASE_URL, { schema });
+  return {
+    store,
     cleanup: async () => {
       await store.close();
       await admin.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);

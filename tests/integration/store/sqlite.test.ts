@@ -7,6 +7,7 @@ import { openStore } from '../../../src/store/index.js';
 import { SqliteArticleStore } from '../../../src/store/sqlite-article-store.js';
 import { summaryOf } from '../../../src/store/store-core.js';
 import { fingerprint } from '../../../src/workers/enricher/cluster.js';
+import { runAccessStoreContract } from './access-store.contract.js';
 import { makeRecord, runArticleStoreContract } from './article-store.contract.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'telex-store-'));
@@ -20,6 +21,11 @@ runArticleStoreContract('sqlite', async (opts) => {
   const path = join(dir, `db-${n++}`, 'telex.db');
   const store = await openStore(path, opts);
   return { store, cleanup: () => store.close(), peer: () => openStore(path, opts) };
+});
+
+runAccessStoreContract('sqlite', async () => {
+  const store = await openStore(join(dir, `db-${n++}`, 'telex.db'));
+  return { store, cleanup: () => store.close() };
 });
 
 describe(openStore.name, () => {
