@@ -134,6 +134,21 @@ export const FileConfig = z.object({
       releaseMemoryAfter: Duration.default(10_000),
     })
     .default({ fetcherConcurrency: 4, maxEnrichBacklog: 256, releaseMemoryAfter: 10_000 }),
+  /** Webhook deliveries (the webhooks role). Targets pass the same SSRF guard as feeds (fetch.allow). */
+  webhooks: z
+    .object({
+      /** Deliveries in flight per process. */
+      concurrency: z.number().int().positive().default(8),
+      /** Deadline of one delivery attempt. */
+      timeout: Duration.default(10_000),
+      /** First retry delay, doubled on each of the ten attempts. */
+      retryBase: Duration.default(10_000),
+      /** Deliveries failed in a row (each after its retries) that pause a subscription. */
+      pauseAfter: z.number().int().positive().default(20),
+      /** Attempts kept in each subscription's delivery log. */
+      logSize: z.number().int().positive().max(10_000).default(100),
+    })
+    .default({ concurrency: 8, timeout: 10_000, retryBase: 10_000, pauseAfter: 20, logSize: 100 }),
 });
 export type FileConfig = z.infer<typeof FileConfig>;
 

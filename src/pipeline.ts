@@ -7,7 +7,7 @@ import { startEnricher } from './workers/enricher/main.js';
 import { startExtractor } from './workers/extractor/main.js';
 import { schedulerIdFor, startFetcher } from './workers/fetcher/main.js';
 
-export const ROLES = ['all', 'fetcher', 'extractor', 'enricher', 'api'] as const;
+export const ROLES = ['all', 'fetcher', 'extractor', 'enricher', 'api', 'webhooks'] as const;
 export type Role = (typeof ROLES)[number];
 
 export type StageListeners = {

@@ -67,13 +67,16 @@ export function writeRunConfig(
 export type JobCounts = Record<string, number>;
 
 /** A read-only view of the run's queues and article stream. */
+/** The pipeline's stages (webhook deliveries are not part of a run). */
+type StageKey = Exclude<QueueKey, 'deliver'>;
+
 export class Observer {
   readonly redis: Redis;
-  readonly queues: Record<QueueKey, Queue>;
+  readonly queues: Record<StageKey, Queue>;
   constructor(readonly redisUrl: string, readonly prefix: string) {
     this.redis = new Redis(redisUrl, { maxRetriesPerRequest: null });
     this.redis.on('error', () => {});
-    const make = (k: QueueKey) => {
+    const make = (k: StageKey) => {
       const q = new Queue(QUEUES[k].name, { connection: this.redis, prefix });
       // Redis restarts are part of the chaos run: reconnect quietly.
       q.on('error', () => {});
@@ -82,7 +85,7 @@ export class Observer {
     this.queues = { poll: make('poll'), extract: make('extract'), enrich: make('enrich') };
   }
 
-  async counts(key: QueueKey): Promise<JobCounts> {
+  async counts(key: StageKey): Promise<JobCounts> {
     return this.queues[key].getJobCounts('waiting', 'active', 'delayed', 'prioritized', 'waiting-children', 'failed', 'completed');
   }
 
@@ -179,7 +182,7 @@ export type Audit = {
   failedJobs: { extract: number; enrich: number; poll: number };
   failedOnGoodInput: string[];
   badInputNotFailed: string[];
-  leftover: Record<QueueKey, JobCounts>;
+  leftover: Record<StageKey, JobCounts>;
   nothingLeft: boolean;
 };
 

@@ -16,7 +16,7 @@ import { FeedEntry } from '../config.js';
 import { PipelineError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { toNinjs } from '../ninjs/to-ninjs.js';
-import type { ArticleStore } from '../store/article-store.js';
+import type { AccessExtras, ArticleStore } from '../store/article-store.js';
 import type { ArticleRecord, FeedDefinition, FeedState } from '../store/types.js';
 import {
   ArticleIdParam,
@@ -29,19 +29,28 @@ import {
   toArticleQuery,
   wantsNinjs,
 } from './article-query.js';
-import { isAuthorized } from './auth.js';
+import { type FailureLimiter, createAccessControl } from './access.js';
 import { consolePlugin } from './console/plugin.js';
 import { feedHealthOf } from './feed-health.js';
 import { HttpError, badRequest, notFound } from './http-error.js';
 import { createApiMetrics } from './metrics.js';
 import { buildOpenApiDocument } from './openapi.js';
 import { serveStream } from './stream.js';
+import { registerWebhookRoutes } from './webhook-routes.js';
 
 export type ApiDeps = {
-  store: ArticleStore;
+  /** Articles and feeds; `access` holds the API keys and webhook subscriptions. */
+  store: ArticleStore & AccessExtras;
   log: Logger;
-  /** Bearer token; when set, required for POST/DELETE /feeds and /admin/queues. */
+  /**
+   * Bearer token; an admin key. Alone (no key created), it guards the routes
+   * that change things; once a key exists, every route needs a key (see access.ts).
+   */
   apiToken?: string;
+  /** How long key lookups are cached (default 2 s; tests set 0). */
+  accessCacheMs?: number;
+  /** Failed sign-in attempts per client (default 10 a minute, per process). */
+  authLimiter?: FailureLimiter;
   /** For the SSE stream (article events) and readiness. */
   redis?: Redis;
   /** Default `${queuePrefix}:articles`. */
@@ -134,6 +143,15 @@ export async function createApiServer(deps: ApiDeps): Promise<FastifyInstance> {
     brotliOptions: { params: { [zlib.constants.BROTLI_PARAM_MODE]: zlib.constants.BROTLI_MODE_TEXT, [zlib.constants.BROTLI_PARAM_QUALITY]: 1 } },
     zlibOptions: { level: 1 },
   });
+  // Before every route: each declares what it needs in `config.access` (a route that does not needs admin).
+  const access = createAccessControl({
+    access: store.access,
+    apiToken: deps.apiToken,
+    log,
+    ...(deps.accessCacheMs !== undefined ? { cacheMs: deps.accessCacheMs } : {}),
+    ...(deps.authLimiter ? { limiter: deps.authLimiter } : {}),
+  });
+  app.addHook('onRequest', access.hook);
   const streamKey = deps.eventsStreamKey ?? `${deps.queuePrefix ?? 'telex'}:articles`;
   const metrics = createApiMetrics({ store, log, ...(deps.queues ? { queues: deps.queues } : {}) });
   const openStreams = new Set<() => void>();
@@ -158,28 +176,10 @@ export async function createApiServer(deps: ApiDeps): Promise<FastifyInstance> {
     }
   });
 
-  const requireToken =
-    (opts: { allowBasic?: boolean } = {}) =>
-    async (request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply | undefined> => {
-      if (!deps.apiToken) {
-        return undefined;
-      }
-      if (!isAuthorized(request.headers.authorization, deps.apiToken, opts)) {
-        // Answered here rather than thrown: plugins below (bull-board) install their own error handler.
-        await reply
-          .status(401)
-          .header('www-authenticate', opts.allowBasic ? 'Basic realm="telex", charset="UTF-8"' : 'Bearer realm="telex"')
-          .type('application/json; charset=utf-8')
-          .send({ error: 'unauthorized', message: 'a valid bearer token is required' });
-        return reply;
-      }
-      return undefined;
-    };
-
   const renderNinjs = deps.toNinjs ?? toNinjs;
   const render = (record: ArticleRecord, ninjs: boolean): unknown => (ninjs ? renderNinjs(record) : record);
 
-  app.get('/articles', async (request, reply) => {
+  app.get('/articles', { config: { access: 'read' } }, async (request, reply) => {
     const params = parseParams(ListArticlesParams, request.query);
     const ninjs = wantsNinjs(params.format, request.headers.accept);
     reply.header('vary', 'Accept');
@@ -200,7 +200,7 @@ export async function createApiServer(deps: ApiDeps): Promise<FastifyInstance> {
       .send(`{"items":[${items.join(',')}],"nextCursor":${JSON.stringify(page.nextCursor)}}`);
   });
 
-  app.get('/articles/:id', async (request, reply) => {
+  app.get('/articles/:id', { config: { access: 'read' } }, async (request, reply) => {
     const { id } = parseParams(ArticleIdParam, request.params, 'article id');
     const params = parseParams(GetArticleParams, request.query);
     const ninjs = wantsNinjs(params.format, request.headers.accept);
@@ -215,7 +215,7 @@ export async function createApiServer(deps: ApiDeps): Promise<FastifyInstance> {
     return record;
   });
 
-  app.get('/stream', async (request, reply) => {
+  const stream = async (request: FastifyRequest, reply: FastifyReply): Promise<void> => {
     if (!deps.redis) {
       throw new HttpError(503, 'unavailable', 'the event stream needs Redis');
     }
@@ -235,16 +235,17 @@ export async function createApiServer(deps: ApiDeps): Promise<FastifyInstance> {
       toNinjs: renderNinjs,
       ...(deps.expandTopic ? { expandTopic: deps.expandTopic } : {}),
     });
-  });
+  };
+  app.get('/stream', { config: { access: 'read' } }, stream);
 
   const feedView = (f: FeedState) => ({ ...f, health: feedHealthOf(f) });
 
-  app.get('/feeds', async () => {
+  app.get('/feeds', { config: { access: 'read' } }, async () => {
     const feeds = await store.listFeeds();
     return { items: feeds.map(feedView) };
   });
 
-  app.post('/feeds', { onRequest: requireToken() }, async (request, reply) => {
+  app.post('/feeds', { config: { access: 'write' } }, async (request, reply) => {
     const parsed = FeedInput.safeParse(request.body ?? {});
     if (!parsed.success) {
       throw badRequest(`invalid feed: ${describeIssues(parsed.error)}`);
@@ -271,7 +272,7 @@ export async function createApiServer(deps: ApiDeps): Promise<FastifyInstance> {
     return reply.status(existed ? 200 : 201).send(feedView(state));
   });
 
-  app.delete('/feeds/:id', { onRequest: requireToken() }, async (request, reply) => {
+  app.delete('/feeds/:id', { config: { access: 'write' } }, async (request, reply) => {
     const { id } = parseParams(z.object({ id: z.string().min(1).max(100) }), request.params, 'feed id');
     const removed = deps.feeds ? await deps.feeds.remove(id) : await store.removeFeed(id);
     if (!removed) {
@@ -281,9 +282,9 @@ export async function createApiServer(deps: ApiDeps): Promise<FastifyInstance> {
     return reply.status(204).send();
   });
 
-  app.get('/healthz', async () => ({ status: 'ok', ...(deps.version ? { version: deps.version } : {}) }));
+  app.get('/healthz', { config: { access: 'public' } }, async () => ({ status: 'ok', ...(deps.version ? { version: deps.version } : {}) }));
 
-  app.get('/readyz', async (request, reply) => {
+  app.get('/readyz', { config: { access: 'public' } }, async (request, reply) => {
     const timeoutMs = deps.readinessTimeoutMs ?? 2_000;
     const checks: Record<string, boolean> = {};
     const problems: Record<string, string> = {};
@@ -326,29 +327,33 @@ export async function createApiServer(deps: ApiDeps): Promise<FastifyInstance> {
     return { status: 'ready', checks };
   });
 
-  app.get('/metrics', async (_request, reply) => {
+  app.get('/metrics', { config: { access: 'metrics' } }, async (_request, reply) => {
     const { contentType, body } = await metrics.render();
     return reply.type(contentType).send(body);
   });
 
   const openapi = buildOpenApiDocument(deps.version ? { version: deps.version } : {});
-  app.get('/openapi.json', async () => openapi);
+  app.get('/openapi.json', { config: { access: 'read' } }, async () => openapi);
+
+  registerWebhookRoutes(app, { access: store.access });
 
   if (deps.queues && deps.queues.length > 0) {
     const serverAdapter = new FastifyAdapter();
     serverAdapter.setBasePath('/admin/queues');
     createBullBoard({ queues: deps.queues.map((q) => new BullMQAdapter(q)), serverAdapter });
     await app.register(async (scope) => {
-      scope.addHook('onRequest', requireToken({ allowBasic: true }));
+      scope.addHook('onRoute', (route) => {
+        route.config = { ...route.config, access: 'admin', allowBasic: true };
+      });
       await scope.register(serverAdapter.registerPlugin(), { prefix: '/admin/queues' });
     });
   } else {
-    app.all('/admin/queues', { onRequest: requireToken({ allowBasic: true }) }, async () => {
+    app.all('/admin/queues', { config: { access: 'admin', allowBasic: true } }, async () => {
       throw notFound('no queues to show');
     });
   }
 
-  await app.register(consolePlugin, { apiToken: deps.apiToken });
+  await app.register(consolePlugin, { access, stream });
 
   return app;
 }

@@ -16,7 +16,7 @@ import { addFeed, exportOpml, feedIdFromUrl, importOpml, resolveFeedUrl } from '
 const USAGE = `telex — news ingestion pipeline
 
 Usage:
-  telex start [--role all|fetcher|extractor|enricher|api]...   run the pipeline (long-running)
+  telex start [--role all|fetcher|extractor|enricher|api|webhooks]...   run the pipeline (long-running)
   telex run --once                                            poll every feed once, wait, print a summary
   telex extract <file|url> [--url <page url>]                 print the extracted article (JSON)
   telex process <file|url> [--url <page url>]                 extract + enrich, print the record (JSON)
@@ -110,9 +110,16 @@ async function cmdStart(argv: string[]): Promise<number> {
     const timer = setInterval(() => void sync(), 60_000);
     shutdown.onShutdown('scheduler sync', () => clearInterval(timer));
   }
+  const running = [...workers];
+  if (has('webhooks')) {
+    const { startWebhooks } = await import('../webhooks/main.js');
+    const webhooks = await startWebhooks(rt);
+    running.push(webhooks.worker);
+    shutdown.onShutdown('webhooks', () => webhooks.close());
+  }
   if (has('api')) {
     const { startApi } = await import('./serve.js');
-    const api = await startApi(rt, workers);
+    const api = await startApi(rt, running);
     shutdown.onShutdown('api', () => api.close());
   }
   const retentionDays = config.file.retentionDays;

@@ -57,8 +57,16 @@ export type SafeHttpClientOptions = HttpClientOptions & {
   ca?: string | Buffer | Array<string | Buffer>;
 };
 
-/** The client plus a way to close its idle keep-alive connections. */
-export type SafeHttpClient = HttpClient & { close(): void };
+export type PostOptions = { headers?: Record<string, string>; timeoutMs?: number; signal?: AbortSignal };
+/** Any status: the caller decides what it means. Redirects are not followed; the body is not read. */
+export type PostResult = { status: number; headers: Record<string, string> };
+
+/**
+ * The client plus a way to close its idle keep-alive connections, and `post`:
+ * one POST (webhooks) through the same guard, deadline and proxy, never
+ * following a redirect; throws a PipelineError only when no answer came.
+ */
+export type SafeHttpClient = HttpClient & { post(url: string, body: Buffer, opts?: PostOptions): Promise<PostResult>; close(): void };
 
 /** Reads the proxy settings from an environment object (pass `process.env` from the composition root). */
 export function proxyFromEnv(env: Record<string, string | undefined>): Pick<SafeHttpClientOptions, 'httpsProxy' | 'httpProxy' | 'noProxy'> {
@@ -95,6 +103,10 @@ type HopContext = {
   resolver: Resolver;
   agents: { http: http.Agent; https: https.Agent };
   ca: SafeHttpClientOptions['ca'];
+  /** Default GET. A POST sends `body` with `headers` and never reads the answer's body. */
+  method?: 'GET' | 'POST';
+  body?: Buffer;
+  headers?: Record<string, string>;
 };
 
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
@@ -168,15 +180,15 @@ function resolveGuarded(hostname: string, policy: AddressPolicy, resolver: Resol
   });
 }
 
-function mapError(err: unknown, url: string): PipelineError {
+function mapError(err: unknown, url: string, method = 'GET'): PipelineError {
   if (err instanceof PipelineError) {
     return err;
   }
   const e = err as NodeJS.ErrnoException;
   if (e?.code === 'ETIMEDOUT' || e?.code === 'ESOCKETTIMEDOUT') {
-    return new PipelineError('timeout', true, `GET ${url}: ${e.message}`, err);
+    return new PipelineError('timeout', true, `${method} ${url}: ${e.message}`, err);
   }
-  return new PipelineError('network', true, `GET ${url}: ${e?.code ? `${e.code} ` : ''}${e?.message ?? String(err)}`, err);
+  return new PipelineError('network', true, `${method} ${url}: ${e?.code ? `${e.code} ` : ''}${e?.message ?? String(err)}`, err);
 }
 
 function usesProxy(host: string, noProxy: string[]): boolean {
@@ -220,7 +232,7 @@ function openTunnel(proxy: string, address: string, port: number, hostHeader: st
     });
     req.once('timeout', () => req.destroy(new PipelineError('timeout', true, `proxy CONNECT ${target} timed out`)));
     req.on('error', (err) => reject(mapError(err, `proxy ${p.host}`)));
-    req.end();
+    req.end(ctx.body);
   });
 }
 
@@ -243,11 +255,16 @@ async function hop(url: URL, ctx: HopContext): Promise<Hop> {
   if (net.isIP(host) && !ctx.policy.allowsHost(host) && !ctx.policy.allowsAddress(host)) {
     throw blocked(host, host);
   }
+  const method = ctx.method ?? 'GET';
   const headers: Record<string, string> = {
     'user-agent': ctx.userAgent,
     accept: ctx.accept,
     'accept-encoding': 'gzip, deflate, br',
+    ...ctx.headers,
   };
+  if (ctx.body) {
+    headers['content-length'] = String(ctx.body.length);
+  }
   if (ctx.etag) {
     headers['if-none-match'] = ctx.etag;
   }
@@ -280,7 +297,7 @@ async function hop(url: URL, ctx: HopContext): Promise<Hop> {
       req?.destroy();
       tunnel?.destroy();
       tunnelTls?.destroy();
-      reject(mapError(err, url.href));
+      reject(mapError(err, url.href, method));
     };
     const done = (hopResult: Hop): void => {
       if (settled) {
@@ -296,7 +313,7 @@ async function hop(url: URL, ctx: HopContext): Promise<Hop> {
         tunnelTls?.destroy();
       }
     };
-    const onAbort = (): void => fail(new PipelineError('network', true, `GET ${url.href}: aborted`));
+    const onAbort = (): void => fail(new PipelineError('network', true, `${method} ${url.href}: aborted`));
     if (ctx.signal?.aborted) {
       onAbort();
       return;
@@ -304,15 +321,15 @@ async function hop(url: URL, ctx: HopContext): Promise<Hop> {
     ctx.signal?.addEventListener('abort', onAbort, { once: true });
     const remaining = ctx.deadline - Date.now();
     if (remaining <= 0) {
-      fail(new PipelineError('timeout', true, `GET ${url.href}: no answer within ${ctx.timeoutMs} ms`));
+      fail(new PipelineError('timeout', true, `${method} ${url.href}: no answer within ${ctx.timeoutMs} ms`));
       return;
     }
     timers.push(
-      setTimeout(() => fail(new PipelineError('timeout', true, `GET ${url.href}: no complete answer within ${ctx.timeoutMs} ms`)), remaining),
+      setTimeout(() => fail(new PipelineError('timeout', true, `${method} ${url.href}: no complete answer within ${ctx.timeoutMs} ms`)), remaining),
     );
 
     const options: https.RequestOptions = {
-      method: 'GET',
+      method,
       protocol: url.protocol,
       hostname: host,
       port,
@@ -342,7 +359,7 @@ async function hop(url: URL, ctx: HopContext): Promise<Hop> {
     req.once('socket', (socket: net.Socket) => {
       if (socket.connecting) {
         const t = setTimeout(
-          () => fail(new PipelineError('timeout', true, `GET ${url.href}: connect timed out after ${ctx.connectTimeoutMs} ms`)),
+          () => fail(new PipelineError('timeout', true, `${method} ${url.href}: connect timed out after ${ctx.connectTimeoutMs} ms`)),
           ctx.connectTimeoutMs,
         );
         timers.push(t);
@@ -354,8 +371,8 @@ async function hop(url: URL, ctx: HopContext): Promise<Hop> {
       streams.push(res);
       const status = res.statusCode ?? 0;
       const resHeaders = flattenHeaders(res.headers);
-      if (status < 200 || status >= 300) {
-        // Redirects, 304 and errors: the body is not needed. A small declared body is drained
+      if (status < 200 || status >= 300 || method === 'POST') {
+        // Redirects, 304, errors and answers to a POST: the body is not needed. A small declared body is drained
         // so the connection can be reused; anything else closes it.
         res.on('error', () => undefined);
         done({ status, headers: resHeaders, body: Buffer.alloc(0) });
@@ -518,8 +535,44 @@ export function createHttpClient(opts: SafeHttpClientOptions = {}): SafeHttpClie
     }
   }
 
+  async function post(rawUrl: string, body: Buffer, po: PostOptions = {}): Promise<PostResult> {
+    let url: URL;
+    try {
+      url = new URL(rawUrl);
+    } catch {
+      throw new PipelineError('bad_payload', false, `not a URL: ${rawUrl}`);
+    }
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+      throw new PipelineError('blocked_address', false, `refused to post to ${url.href}: only http and https are allowed`);
+    }
+    url.hash = '';
+    const timeoutMs = po.timeoutMs ?? opts.timeoutMs ?? HTTP_DEFAULTS.timeoutMs;
+    const proxyUrl = url.protocol === 'https:' ? opts.httpsProxy : opts.httpProxy;
+    const res = await hop(url, {
+      policy,
+      userAgent,
+      accept: '*/*',
+      etag: null,
+      lastModified: null,
+      maxBytes: 0,
+      connectTimeoutMs: opts.connectTimeoutMs ?? HTTP_DEFAULTS.connectTimeoutMs,
+      deadline: Date.now() + timeoutMs,
+      timeoutMs,
+      signal: po.signal,
+      resolver,
+      agents,
+      ca: opts.ca,
+      proxy: proxyUrl && usesProxy(bare(url.hostname), noProxy) ? proxyUrl : null,
+      method: 'POST',
+      body,
+      headers: po.headers ?? {},
+    });
+    return { status: res.status, headers: res.headers };
+  }
+
   return {
     get,
+    post,
     close: () => {
       agents.http.destroy();
       agents.https.destroy();

@@ -47,6 +47,8 @@ export type StageOptions<K extends QueueKey> = {
   /** Lock and stall settings: a crashed worker's jobs come back in seconds. */
   lockDurationMs?: number;
   stalledIntervalMs?: number;
+  /** First retry delay, doubled on each retry (default 1 s); a Retry-After the error carries wins. */
+  retryBaseMs?: number;
 };
 
 /** Longest wait a server's Retry-After may impose on a retry. */
@@ -179,7 +181,7 @@ export function startStage<K extends QueueKey>(o: StageOptions<K>): Worker {
     lockDuration: o.lockDurationMs ?? STALL_DEFAULTS.lockDurationMs,
     stalledInterval: o.stalledIntervalMs ?? STALL_DEFAULTS.stalledIntervalMs,
     maxStalledCount: STALL_DEFAULTS.maxStalledCount,
-    settings: { backoffStrategy: (attemptsMade, _type, err) => retryDelay(attemptsMade, err) },
+    settings: { backoffStrategy: (attemptsMade, _type, err) => retryDelay(attemptsMade, err, Math.random, o.retryBaseMs) },
   });
   worker.on('error', (err) => o.log.error({ err, queue: name }, 'worker error'));
   return worker;

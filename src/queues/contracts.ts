@@ -60,6 +60,21 @@ export const ExtractedArticle = z.object({
 });
 export type ExtractedArticle = z.infer<typeof ExtractedArticle>;
 
+/** One event for one webhook subscription: the deliver-webhook payload (the body is built at delivery time). */
+export const WebhookDelivery = z.object({
+  /** The article's feed (logs). */
+  feedId: z.string(),
+  webhookId: z.string().min(1),
+  /** Stable across retries and re-dispatch: receivers deduplicate on it. */
+  deliveryId: z.string().min(1),
+  event: z.enum(['article.created', 'article.updated']),
+  articleId: z.string().min(1),
+  version: z.number().int().nonnegative(),
+  /** When the article event was published (the stream entry's time). */
+  occurredAt: isoDate,
+});
+export type WebhookDelivery = z.infer<typeof WebhookDelivery>;
+
 export const QUEUES = {
   poll: {
     name: 'poll-feed',
@@ -68,6 +83,7 @@ export const QUEUES = {
   },
   extract: { name: 'extract-article', payload: FeedItem },
   enrich: { name: 'enrich-article', payload: ExtractedArticle },
+  deliver: { name: 'deliver-webhook', payload: WebhookDelivery },
 } as const;
 
 export type QueueKey = keyof typeof QUEUES;

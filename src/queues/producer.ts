@@ -25,6 +25,15 @@ const QUEUE_JOB_OPTIONS: Record<QueueKey, JobsOptions> = {
   poll: { ...DEFAULT_JOB_OPTIONS, attempts: 1, removeOnFail: { count: 1_000, age: 24 * 3600 } },
   extract: DEFAULT_JOB_OPTIONS,
   enrich: DEFAULT_JOB_OPTIONS,
+  // Webhook deliveries: ten attempts over about an hour and a half (the worker doubles 10 s), kept a day
+  // once done so that dispatching the same event again (a dispatcher that died before
+  // acknowledging it) finds the job id taken and delivers nothing twice.
+  deliver: {
+    attempts: 10,
+    backoff: { type: BACKOFF_TYPE, delay: 10_000 },
+    removeOnComplete: { age: 24 * 3600, count: 50_000 },
+    removeOnFail: { count: 5_000, age: 7 * 24 * 3600 },
+  },
 };
 
 export function createQueues(connection: Redis, prefix: string, onError?: (err: Error, queue: string) => void): Queues {
@@ -34,7 +43,7 @@ export function createQueues(connection: Redis, prefix: string, onError?: (err: 
     q.on('error', (err) => onError?.(err, QUEUES[key].name));
     return q;
   };
-  return { poll: make('poll'), extract: make('extract'), enrich: make('enrich') };
+  return { poll: make('poll'), extract: make('extract'), enrich: make('enrich'), deliver: make('deliver') };
 }
 
 /** Deterministic job id from the work itself, so queueing the same work twice while it is queued is a no-op. */
@@ -56,6 +65,8 @@ export function jobIdFor(request: JobRequest): string {
       const p = request.payload;
       return `${name}-${sha256Hex([p.canonicalUrl, p.title, p.text].join('\n'))}`;
     }
+    case 'deliver':
+      return `${name}-${request.payload.deliveryId}`;
   }
 }
 

@@ -111,6 +111,8 @@ export interface AccessStore {
   recordDelivery(attempt: DeliveryAttempt, opts: RecordDeliveryOptions): Promise<Webhook | null>;
   /** Newest first. */
   listDeliveries(webhookId: string, limit?: number): Promise<DeliveryAttempt[]>;
+  /** Whether the log holds a successful attempt of this delivery (so it is not sent again). */
+  wasDelivered(webhookId: string, deliveryId: string): Promise<boolean>;
 }
 
 /** What a failed final delivery does to a subscription (pure): its new failure count and pause reason. */

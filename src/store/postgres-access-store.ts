@@ -174,4 +174,10 @@ export class PostgresAccessStore implements AccessStore {
       (await this.rows('SELECT * FROM webhook_deliveries WHERE webhook_id = $1 ORDER BY seq DESC LIMIT $2', [webhookId, limit])).map(deliveryFromRow),
     );
   }
+
+  wasDelivered(webhookId: string, deliveryId: string): Promise<boolean> {
+    return this.run('wasDelivered', async () =>
+      (await this.rows('SELECT 1 FROM webhook_deliveries WHERE webhook_id = $1 AND delivery_id = $2 AND ok LIMIT 1', [webhookId, deliveryId])).length > 0,
+    );
+  }
 }

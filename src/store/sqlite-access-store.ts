@@ -178,4 +178,10 @@ export class SqliteAccessStore implements AccessStore {
       this.all('SELECT * FROM webhook_deliveries WHERE webhook_id = ? ORDER BY seq DESC LIMIT ?', webhookId, limit).map(deliveryFromRow),
     );
   }
+
+  wasDelivered(webhookId: string, deliveryId: string): Promise<boolean> {
+    return this.run('wasDelivered', () =>
+      this.get('SELECT 1 AS y FROM webhook_deliveries WHERE webhook_id = ? AND delivery_id = ? AND ok = 1 LIMIT 1', webhookId, deliveryId) !== undefined,
+    );
+  }
 }

@@ -32,6 +32,10 @@ export type ConsoleApi = {
   listFeeds(): Promise<ApiResult<FeedView[]>>;
   /** Queue depths from GET /metrics; null when the API reports none. */
   queueDepths(): Promise<QueueDepth[] | null>;
+  /** Any GET route of the API, as JSON. */
+  get<T>(url: string): Promise<ApiResult<T>>;
+  /** A POST without a body; the answer's status. */
+  post(url: string): Promise<number>;
 };
 
 const LIST_KEYS = ['q', 'topic', 'feed', 'lang', 'entity', 'since', 'until', 'cursor', 'limit'] as const;
@@ -93,6 +97,11 @@ export function createConsoleApi(app: FastifyInstance, token: string | null): Co
   };
 
   return {
+    get,
+    async post(url) {
+      const res = await app.inject({ method: 'POST', url, headers: token ? { authorization: `Bearer ${token}` } : {} });
+      return res.statusCode;
+    },
     listArticles: (params) => get<ArticlePage>(listUrl(params)),
     getArticle: (id) => get<ArticleRecord>(`/articles/${encodeURIComponent(id)}`),
     async listFeeds() {

@@ -6,7 +6,9 @@
  *   GET  /console/                the live wire (filters, "older" paging; new stories over GET /stream)
  *   GET  /console/articles/:id    one story
  *   GET  /console/feeds           feed health and queue depths
- *   GET  /console/login           asks for API_TOKEN (only when one is set)
+ *   GET  /console/webhooks        webhook subscriptions, their status and delivery log (a write key)
+ *   GET  /console/stream          the wire's live updates (GET /stream for the signed-in key)
+ *   GET  /console/login           asks for an API key (or API_TOKEN) once any is needed
  *   POST /console/login, /console/logout
  *   GET  /console/static/*        stylesheet and script
  *
@@ -17,9 +19,11 @@
  */
 import { readFileSync } from 'node:fs';
 import type { FastifyInstance, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import { sameSecret } from '../auth.js';
+import { type AccessControl, grants, scopesOf } from '../access.js';
+import type { Scope } from '../../store/access-types.js';
 import { type ConsoleApi, createConsoleApi } from './api-client.js';
 import { copyCounts, otherCopies } from './copies.js';
+import { registerWebhookPages } from './webhooks.js';
 import type { SafeHtml } from './html.js';
 import {
   BASE,
@@ -35,8 +39,14 @@ import {
 } from './views.js';
 
 export type ConsoleOptions = {
-  /** When set, the console asks for this token once and keeps it in an HttpOnly cookie. */
-  apiToken?: string | undefined;
+  /**
+   * The API's access checks: once API_TOKEN or any key is needed, the console
+   * asks for a key (or the token) once and keeps it in an HttpOnly cookie; the
+   * key needs the read scope, and write for the webhooks pages.
+   */
+  access: AccessControl;
+  /** GET /stream's handler, served at /console/stream to the signed-in browser. */
+  stream?: (request: FastifyRequest, reply: FastifyReply) => Promise<void>;
   /** Clock (tests). */
   now?: () => Date;
 };
@@ -99,15 +109,21 @@ const first = (v: unknown): string | undefined => {
 };
 
 export const consolePlugin: FastifyPluginAsync<ConsoleOptions> = async (app, opts) => {
-  const token = opts.apiToken || null;
+  const { access } = opts;
   const now = opts.now ?? (() => new Date());
 
-  app.get('/', async (_request, reply) => reply.redirect(`${BASE}/`, 302));
+  app.get('/', { config: { access: 'public' } }, async (_request, reply) => reply.redirect(`${BASE}/`, 302));
 
   await app.register(
     async (scope: FastifyInstance) => {
       scope.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 4_096 }, (_req, body, done) => {
         done(null, Object.fromEntries(new URLSearchParams(String(body))));
+      });
+
+      // The console checks its own cookie (below); only its sign-in and static files need nothing.
+      scope.addHook('onRoute', (route) => {
+        const open = ['/static/:name', '/login', '/logout'].some((p) => route.url === `${BASE}${p}`);
+        route.config = { ...route.config, access: open ? 'public' : 'console' };
       });
 
       scope.addHook('onRequest', async (_request, reply) => {
@@ -117,27 +133,37 @@ export const consolePlugin: FastifyPluginAsync<ConsoleOptions> = async (app, opt
         reply.header('referrer-policy', 'same-origin');
       });
 
-      const signedIn = (request: FastifyRequest): string | null => {
+      /** The cookie's key when it is live and may read; null otherwise. */
+      const signedIn = async (request: FastifyRequest): Promise<{ secret: string; scopes: Scope[] } | null> => {
         const value = parseCookies(request.headers.cookie).get(COOKIE);
-        return token && value && sameSecret(value, token) ? value : null;
+        if (!value) {
+          return null;
+        }
+        const found = await access.authenticate(value);
+        if ('reason' in found || !grants(scopesOf(found.credential), 'read')) {
+          return null;
+        }
+        return { secret: value, scopes: scopesOf(found.credential) };
       };
+      /** Whether the console needs a sign-in: API_TOKEN set or any key created. */
+      const guarded = async (): Promise<boolean> => (await access.mode()) !== 'open';
 
       const send = (reply: FastifyReply, status: number, o: LayoutOptions, body: SafeHtml) =>
         reply.status(status).header('cache-control', 'no-store').type('text/html; charset=utf-8').send(layout(o, body));
 
       /** The API client for this request, or null after answering with the sign-in redirect. */
       const apiFor = async (request: FastifyRequest, reply: FastifyReply): Promise<ConsoleApi | null> => {
-        if (!token) {
+        if (!(await guarded())) {
           return createConsoleApi(app, null);
         }
-        const cookie = signedIn(request);
-        if (!cookie) {
+        const who = await signedIn(request);
+        if (!who) {
           await reply
             .header('cache-control', 'no-store')
             .redirect(`${BASE}/login?next=${encodeURIComponent(safeNext(request.url))}`, 303);
           return null;
         }
-        return createConsoleApi(app, cookie);
+        return createConsoleApi(app, who.secret);
       };
 
       scope.setErrorHandler(async (err, request, reply) => {
@@ -146,10 +172,10 @@ export const consolePlugin: FastifyPluginAsync<ConsoleOptions> = async (app, opt
         if (status >= 500) {
           request.log.error({ err, url: request.url }, 'console page failed');
         }
-        return send(reply, status, { title: 'Error', page: 'error', signedIn: !!signedIn(request) }, errorPage(status, status >= 500 ? 'The console could not build this page.' : 'Bad request.'));
+        return send(reply, status, { title: 'Error', page: 'error', signedIn: !!(await signedIn(request).catch(() => null)) }, errorPage(status, status >= 500 ? 'The console could not build this page.' : 'Bad request.'));
       });
       scope.setNotFoundHandler(async (request, reply) =>
-        send(reply, 404, { title: 'Not found', page: 'error', signedIn: !!signedIn(request) }, errorPage(404, 'There is no such page.')),
+        send(reply, 404, { title: 'Not found', page: 'error', signedIn: !!(await signedIn(request).catch(() => null)) }, errorPage(404, 'There is no such page.')),
       );
 
       scope.get<{ Params: { name: string } }>('/static/:name', async (request, reply) => {
@@ -161,25 +187,33 @@ export const consolePlugin: FastifyPluginAsync<ConsoleOptions> = async (app, opt
       });
 
       scope.get('/login', async (request, reply) => {
-        if (!token) {
+        if (!(await guarded())) {
           return reply.redirect(`${BASE}/`, 303);
         }
         const next = safeNext(first((request.query as Record<string, unknown>).next));
-        if (signedIn(request)) {
+        if (await signedIn(request)) {
           return reply.redirect(next, 303);
         }
         return send(reply, 200, { title: 'Sign in', page: 'login' }, loginPage(next, false));
       });
 
       scope.post('/login', async (request, reply) => {
-        if (!token) {
+        if (!(await guarded())) {
           return reply.redirect(`${BASE}/`, 303);
         }
         const body = (request.body ?? {}) as Record<string, unknown>;
         const next = safeNext(first(body.next));
+        const blocked = access.limiter.blockedFor(request.ip);
+        if (blocked > 0) {
+          request.log.warn({ ip: request.ip }, 'console sign-in refused: too many failed attempts');
+          reply.header('retry-after', String(Math.ceil(blocked / 1000)));
+          return send(reply, 429, { title: 'Sign in', page: 'login' }, loginPage(next, true));
+        }
         const given = typeof body.token === 'string' ? body.token.trim() : '';
-        if (!given || !sameSecret(given, token)) {
-          request.log.warn({ ip: request.ip }, 'console sign-in refused');
+        const found = given ? await access.authenticate(given) : { reason: 'no key given' };
+        if ('reason' in found || !grants(scopesOf(found.credential), 'read')) {
+          access.limiter.fail(request.ip);
+          request.log.warn({ ip: request.ip, reason: 'reason' in found ? found.reason : 'scope read needed' }, 'console sign-in refused');
           return send(reply, 401, { title: 'Sign in', page: 'login' }, loginPage(next, true));
         }
         const secure = request.protocol === 'https' ? '; Secure' : '';
@@ -193,8 +227,20 @@ export const consolePlugin: FastifyPluginAsync<ConsoleOptions> = async (app, opt
         reply
           .header('set-cookie', `${COOKIE}=; Path=${BASE}; HttpOnly; SameSite=Strict; Max-Age=0`)
           .header('cache-control', 'no-store')
-          .redirect(token ? `${BASE}/login` : `${BASE}/`, 303),
+          .redirect(`${BASE}/login`, 303),
       );
+
+      scope.get('/stream', async (request, reply) => {
+        if ((await guarded()) && !(await signedIn(request))) {
+          return reply.status(401).type('application/json; charset=utf-8').send({ error: 'unauthorized', message: 'sign in to the console first' });
+        }
+        if (!opts.stream) {
+          return reply.status(503).type('application/json; charset=utf-8').send({ error: 'unavailable', message: 'no event stream' });
+        }
+        return opts.stream(request, reply);
+      });
+
+      registerWebhookPages(scope, { apiFor, signedIn, guarded, send, now });
 
       scope.get('/', async (request, reply) => {
         const api = await apiFor(request, reply);
@@ -226,7 +272,7 @@ export const consolePlugin: FastifyPluginAsync<ConsoleOptions> = async (app, opt
           ...(page.ok ? {} : { error: page.message }),
         });
         const status = page.ok ? 200 : page.status;
-        return send(reply, status, { title: 'Wire', page: 'wire', signedIn: token !== null, script: true }, body);
+        return send(reply, status, { title: 'Wire', page: 'wire', signedIn: await guarded(), script: true }, body);
       });
 
       scope.get<{ Params: { id: string } }>('/articles/:id', async (request, reply) => {
@@ -237,10 +283,10 @@ export const consolePlugin: FastifyPluginAsync<ConsoleOptions> = async (app, opt
         const found = await api.getArticle(request.params.id);
         if (!found.ok) {
           const status = found.status === 400 ? 404 : found.status;
-          return send(reply, status, { title: 'Not found', page: 'error', signedIn: token !== null }, errorPage(status, status === 404 ? 'There is no such story.' : found.message));
+          return send(reply, status, { title: 'Not found', page: 'error', signedIn: await guarded() }, errorPage(status, status === 404 ? 'There is no such story.' : found.message));
         }
         const copies = await otherCopies(api, found.data);
-        return send(reply, 200, { title: found.data.title || 'Story', page: 'story', signedIn: token !== null }, storyPage(found.data, copies));
+        return send(reply, 200, { title: found.data.title || 'Story', page: 'story', signedIn: await guarded() }, storyPage(found.data, copies));
       });
 
       scope.get('/feeds', async (request, reply) => {
@@ -264,7 +310,7 @@ export const consolePlugin: FastifyPluginAsync<ConsoleOptions> = async (app, opt
           }),
         );
         const body = feedsPage({ feeds: list, recent, queues, now: at, ...(feeds.ok ? {} : { error: feeds.message }) });
-        return send(reply, feeds.ok ? 200 : feeds.status, { title: 'Feeds', page: 'feeds', signedIn: token !== null }, body);
+        return send(reply, feeds.ok ? 200 : feeds.status, { title: 'Feeds', page: 'feeds', signedIn: await guarded() }, body);
       });
     },
     { prefix: BASE },

@@ -11,7 +11,7 @@ import { type HtmlValue, type SafeHtml, html, queryString, raw, safeHttpUrl } fr
 export const BASE = '/console';
 export const STATIC = `${BASE}/static`;
 
-export type Page = 'wire' | 'story' | 'feeds' | 'login' | 'error';
+export type Page = 'wire' | 'story' | 'feeds' | 'webhooks' | 'login' | 'error';
 
 export type LayoutOptions = {
   title: string;
@@ -41,6 +41,7 @@ ${o.script ? html`<script src="${STATIC}/console.js" defer></script>` : ''}
     <a class="brand" href="${BASE}/">Telex</a>
     <a href="${BASE}/"${current('wire')}>Wire</a>
     <a href="${BASE}/feeds"${current('feeds')}>Feeds</a>
+    <a href="${BASE}/webhooks"${current('webhooks')}>Webhooks</a>
     <a href="/openapi.json">API</a>
   </nav>
   ${
@@ -155,7 +156,7 @@ export function wirePage(d: WirePageData): SafeHtml {
       languages.add(a.language);
     }
   }
-  const streamUrl = `/stream${queryString({ q: f.q, topic: f.topic, feed: f.feed, lang: f.lang, entity: f.entity })}`;
+  const streamUrl = `${BASE}/stream${queryString({ q: f.q, topic: f.topic, feed: f.feed, lang: f.lang, entity: f.entity })}`;
   const active = WIRE_FILTERS.filter((k) => f[k]);
   return html`<h1>Wire</h1>
 <form class="filters" method="get" action="${BASE}/" role="search" aria-label="Filter the wire">
@@ -394,11 +395,11 @@ ${
 
 export function loginPage(next: string, failed: boolean): SafeHtml {
   return html`<h1>Sign in</h1>
-<p>This console needs the API token.</p>
+<p>This console needs an API key with the read scope (or the API token).</p>
 ${failed ? html`<p class="error" role="alert">That token is not valid.</p>` : ''}
 <form class="login" method="post" action="${BASE}/login">
   <input type="hidden" name="next" value="${next}">
-  <label for="token">API token</label>
+  <label for="token">API key</label>
   <input id="token" name="token" type="password" autocomplete="current-password" required autofocus>
   <button type="submit">Sign in</button>
 </form>`;

@@ -66,7 +66,7 @@ describe('console pages (no API token)', () => {
     expect(d.querySelector(`li.story[data-id="${recs.copy.id}"] .copies`)?.textContent).toBe('+1 copy');
     expect(d.querySelector(`li.story[data-id="${recs.other.id}"] .copies`)?.hasAttribute('hidden')).toBe(true);
     // Live updates come from the API's own stream, with no filter here.
-    expect(d.querySelector('#wire')?.getAttribute('data-stream')).toBe('/stream');
+    expect(d.querySelector('#wire')?.getAttribute('data-stream')).toBe('/console/stream');
     expect([...d.querySelectorAll('#f-feed option')].map((o) => o.getAttribute('value'))).toEqual(['', 'wire-a', 'wire-b']);
   });
 
@@ -89,7 +89,7 @@ describe('console pages (no API token)', () => {
   it('filters by topic, feed, language, entity and words, through the API, and passes them to the stream', async () => {
     const topic = await page('/console/?topic=medtop%3A20000772');
     expect(headlines(topic.d)).toEqual([recs.copy.title, recs.seed.title]);
-    expect(topic.d.querySelector('#wire')?.getAttribute('data-stream')).toBe('/stream?topic=medtop%3A20000772');
+    expect(topic.d.querySelector('#wire')?.getAttribute('data-stream')).toBe('/console/stream?topic=medtop%3A20000772');
     expect(topic.d.querySelector<HTMLInputElement>('#f-topic')?.value).toBe('medtop:20000772');
 
     const feed = await page('/console/?feed=wire-b');

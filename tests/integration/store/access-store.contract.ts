@@ -164,6 +164,9 @@ export function runAccessStoreContract(name: string, factory: AccessStoreFactory
       expect(log[0]?.ok).toBe(false);
       expect((await access.listDeliveries('a', 2)).length).toBe(2);
       expect((await access.listDeliveries('b')).length).toBe(1);
+      expect(await access.wasDelivered('a', 'd6')).toBe(true);
+      expect(await access.wasDelivered('a', 'd7')).toBe(false);
+      expect(await access.wasDelivered('b', 'd6')).toBe(false);
     });
   });
 }
