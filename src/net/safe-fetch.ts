@@ -232,7 +232,7 @@ function openTunnel(proxy: string, address: string, port: number, hostHeader: st
     });
     req.once('timeout', () => req.destroy(new PipelineError('timeout', true, `proxy CONNECT ${target} timed out`)));
     req.on('error', (err) => reject(mapError(err, `proxy ${p.host}`)));
-    req.end(ctx.body);
+    req.end();
   });
 }
 
@@ -427,7 +427,7 @@ async function hop(url: URL, ctx: HopContext): Promise<Hop> {
         done({ status, headers: resHeaders, body: Buffer.concat(chunks, bytes) });
       });
     });
-    req.end();
+    req.end(ctx.body);
   });
 }
 
