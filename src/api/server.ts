@@ -9,7 +9,7 @@ import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { FastifyAdapter } from '@bull-board/fastify';
 import compress from '@fastify/compress';
 import type { Queue } from 'bullmq';
-import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyContextConfig, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { Redis } from 'ioredis';
 import { z } from 'zod';
 import { FeedEntry } from '../config.js';
@@ -29,7 +29,7 @@ import {
   toArticleQuery,
   wantsNinjs,
 } from './article-query.js';
-import { type FailureLimiter, createAccessControl } from './access.js';
+import { type FailureLimiter, type RouteAccess, createAccessControl } from './access.js';
 import { consolePlugin } from './console/plugin.js';
 import { feedHealthOf } from './feed-health.js';
 import { HttpError, badRequest, notFound } from './http-error.js';
@@ -123,6 +123,17 @@ const FeedInput = FeedEntry.omit({ respectRobots: true }).strict().refine((f) =>
   path: ['url'],
 });
 
+export type RouteAccessEntry = { method: string; url: string; access: RouteAccess | undefined; allowBasic: boolean };
+
+const routeTables = new WeakMap<FastifyInstance, Array<{ method: string | string[]; url: string; config?: FastifyContextConfig }>>();
+
+/** Every route the server registered, with what it needs (tests check that each declares it). */
+export function registeredRoutes(app: FastifyInstance): RouteAccessEntry[] {
+  return (routeTables.get(app) ?? []).flatMap((r) =>
+    [r.method].flat().map((method) => ({ method, url: r.url, access: r.config?.access, allowBasic: r.config?.allowBasic === true })),
+  );
+}
+
 export async function createApiServer(deps: ApiDeps): Promise<FastifyInstance> {
   const { store, log } = deps;
   const app = Fastify({
@@ -142,6 +153,12 @@ export async function createApiServer(deps: ApiDeps): Promise<FastifyInstance> {
     threshold: 1024,
     brotliOptions: { params: { [zlib.constants.BROTLI_PARAM_MODE]: zlib.constants.BROTLI_MODE_TEXT, [zlib.constants.BROTLI_PARAM_QUALITY]: 1 } },
     zlibOptions: { level: 1 },
+  });
+  // The route options objects, read later: plugins' own onRoute hooks set their access after this one runs.
+  const routes: Array<{ method: string | string[]; url: string; config?: FastifyContextConfig }> = [];
+  routeTables.set(app, routes);
+  app.addHook('onRoute', (route) => {
+    routes.push(route);
   });
   // Before every route: each declares what it needs in `config.access` (a route that does not needs admin).
   const access = createAccessControl({
