@@ -29,6 +29,11 @@ Usage:
                  [--q <text>] [--limit <n>] [--format json|jsonl|ninjs]
                  [--view full|summary] [--fields id,title,...]     lighter JSON items, as GET /articles
   telex status [--json]                                       queue depths, feed health, store counts
+  telex keys add <name> --scope read|write|admin|metrics...   create an API key (shown once)
+  telex keys list | revoke <id|name>                          list keys / revoke one
+  telex webhooks add <url> [--event created|updated]... [--feed] [--category] [--topic] [--lang] [--entity] [--q]
+                           [--format json|ninjs] [--secret <s>]   subscribe a URL (its signing secret shown once)
+  telex webhooks list | remove <id> | resume <id> | deliveries <id> [--limit <n>]
   telex demo                                                  run the offline sample wire end to end
 
 Options for every command:
@@ -397,6 +402,111 @@ async function cmdStatus(argv: string[]): Promise<number> {
   return 0;
 }
 
+async function cmdKeys(argv: string[]): Promise<number> {
+  const [sub, ...rest] = argv;
+  const { values, positionals } = parse(rest, { scope: { type: 'string', multiple: true } });
+  const config = configFrom(values);
+  const cli = await import('./access.js');
+  const store = await openStore(config.env.DATABASE_URL);
+  try {
+    switch (sub) {
+      case 'add': {
+        const name = positionals[0];
+        if (!name || !Array.isArray(values.scope)) {
+          throw new UsageError('usage: telex keys add <name> --scope read|write|admin|metrics [--scope ...]');
+        }
+        process.stdout.write(`${await cli.addKey(store.access, name, cli.parseScopes(values.scope.map(String)))}\n`);
+        return 0;
+      }
+      case 'list':
+        process.stdout.write(`${cli.formatKeys(await store.access.listApiKeys())}\n`);
+        return 0;
+      case 'revoke': {
+        if (!positionals[0]) {
+          throw new UsageError('usage: telex keys revoke <id|name>');
+        }
+        const r = await cli.revokeKey(store.access, positionals[0]);
+        process.stdout.write(`${r.text}\n`);
+        return r.ok ? 0 : 1;
+      }
+      default:
+        throw new UsageError('usage: telex keys add|list|revoke ...');
+    }
+  } finally {
+    await store.close();
+  }
+}
+
+async function cmdWebhooks(argv: string[]): Promise<number> {
+  const [sub, ...rest] = argv;
+  const filterKeys = ['feed', 'category', 'topic', 'lang', 'entity', 'q'] as const;
+  const { values, positionals } = parse(rest, {
+    event: { type: 'string', multiple: true },
+    format: { type: 'string' },
+    secret: { type: 'string' },
+    limit: { type: 'string' },
+    ...Object.fromEntries(filterKeys.map((k) => [k, { type: 'string' as const }])),
+  });
+  const config = configFrom(values);
+  const cli = await import('./access.js');
+  const store = await openStore(config.env.DATABASE_URL);
+  const id = positionals[0];
+  const needId = (what: string): string => {
+    if (!id) {
+      throw new UsageError(`usage: telex webhooks ${what} <id>`);
+    }
+    return id;
+  };
+  try {
+    switch (sub) {
+      case 'add': {
+        if (!id) {
+          throw new UsageError('usage: telex webhooks add <url> [--event created|updated]... [--feed <id>] [--format json|ninjs] ...');
+        }
+        const filter = Object.fromEntries(filterKeys.filter((k) => typeof values[k] === 'string').map((k) => [k, values[k]]));
+        const input = {
+          url: id,
+          filter,
+          ...(Array.isArray(values.event) ? { events: values.event.map(String) } : {}),
+          ...(typeof values.format === 'string' ? { format: values.format } : {}),
+          ...(typeof values.secret === 'string' ? { secret: values.secret } : {}),
+        };
+        process.stdout.write(`${await cli.addWebhook(store.access, input)}\n`);
+        return 0;
+      }
+      case 'list':
+        process.stdout.write(`${await cli.listWebhooks(store.access)}\n`);
+        return 0;
+      case 'remove': {
+        const removed = await store.access.removeWebhook(needId('remove'));
+        process.stdout.write(removed ? `removed webhook ${id}\n` : `no webhook ${id}\n`);
+        return removed ? 0 : 1;
+      }
+      case 'resume': {
+        const w = await store.access.setWebhookStatus(needId('resume'), 'active', null, new Date().toISOString());
+        process.stdout.write(w ? `resumed webhook ${id}\n` : `no webhook ${id}\n`);
+        return w ? 0 : 1;
+      }
+      case 'deliveries': {
+        const limit = values.limit === undefined ? 50 : Number(values.limit);
+        if (!Number.isInteger(limit) || limit < 1) {
+          throw new UsageError('--limit must be a positive whole number');
+        }
+        if (!(await store.access.getWebhook(needId('deliveries')))) {
+          process.stdout.write(`no webhook ${id}\n`);
+          return 1;
+        }
+        process.stdout.write(`${cli.formatDeliveries(await store.access.listDeliveries(needId('deliveries'), limit))}\n`);
+        return 0;
+      }
+      default:
+        throw new UsageError('usage: telex webhooks add|list|remove|resume|deliveries ...');
+    }
+  } finally {
+    await store.close();
+  }
+}
+
 async function cmdDemo(argv: string[]): Promise<number> {
   parse(argv, {});
   const { runDemo } = await import('../demo/run-demo.js');
@@ -424,6 +534,10 @@ export async function main(argv: string[]): Promise<number> {
         return await cmdDemo(rest);
       case 'status':
         return await cmdStatus(rest);
+      case 'keys':
+        return await cmdKeys(rest);
+      case 'webhooks':
+        return await cmdWebhooks(rest);
       case undefined:
       case 'help':
       case '--help':
