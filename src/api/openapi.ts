@@ -167,7 +167,12 @@ export function buildOpenApiDocument(opts: { version?: string } = {}): JsonObjec
     },
     components: {
       securitySchemes: {
-        bearerAuth: { type: 'http', scheme: 'bearer', description: 'API_TOKEN; required only when the server has one.' },
+        bearerAuth: {
+          type: 'http',
+          scheme: 'bearer',
+          description:
+            'An API key (telex keys add) with the scope the route needs: read, write, admin or metrics; API_TOKEN is an admin key. Once any key exists every route but /healthz and /readyz needs one (401 without or with a bad key, 403 without the scope, 429 after repeated failures); before, only changes need API_TOKEN when it is set.',
+        },
       },
       schemas: {
         Error: {
@@ -289,6 +294,65 @@ export function buildOpenApiDocument(opts: { version?: string } = {}): JsonObjec
           summary: 'Queue dashboard (bull-board). Bearer token, or HTTP Basic with the token as password, when the server has one.',
           security: bearer,
           responses: { 200: { description: 'HTML dashboard.' }, 401: errorResponse('Token missing or wrong.') },
+        },
+      },
+      '/webhooks': {
+        get: {
+          summary: 'Webhook subscriptions (scope write), with their status: active, or paused and why. Secrets are not listed.',
+          security: bearer,
+          responses: { 200: { description: 'Subscriptions.', content: json({ type: 'object', properties: { items: { type: 'array', items: { type: 'object' } } } }) } },
+        },
+        post: {
+          summary: 'Subscribe a URL to created / updated articles matching the filters of /articles (scope write). The answer holds the signing secret, shown this once.',
+          security: bearer,
+          requestBody: {
+            required: true,
+            content: json({
+              type: 'object',
+              required: ['url'],
+              properties: {
+                url: { type: 'string', format: 'uri' },
+                events: { type: 'array', items: { enum: ['created', 'updated'] } },
+                filter: { type: 'object', properties: Object.fromEntries(['feed', 'category', 'topic', 'lang', 'entity', 'q'].map((k) => [k, { type: 'string' }])) },
+                format: { enum: ['json', 'ninjs'] },
+                secret: { type: 'string', minLength: 16 },
+              },
+            }),
+          },
+          responses: { 201: { description: 'Created, with its secret.', content: json({ type: 'object' }) }, 400: errorResponse('Invalid subscription.') },
+        },
+      },
+      '/webhooks/{id}': {
+        get: {
+          summary: 'One subscription (scope write).',
+          security: bearer,
+          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+          responses: { 200: { description: 'The subscription.', content: json({ type: 'object' }) }, 404: errorResponse('No such webhook.') },
+        },
+        delete: {
+          summary: 'Remove a subscription and its delivery log (scope write).',
+          security: bearer,
+          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+          responses: { 204: { description: 'Removed.' }, 404: errorResponse('No such webhook.') },
+        },
+      },
+      '/webhooks/{id}/resume': {
+        post: {
+          summary: 'Resume a paused subscription; its failure count starts again (scope write).',
+          security: bearer,
+          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+          responses: { 200: { description: 'The subscription, active.', content: json({ type: 'object' }) }, 404: errorResponse('No such webhook.') },
+        },
+      },
+      '/webhooks/{id}/deliveries': {
+        get: {
+          summary: 'The newest delivery attempts, newest first: time, HTTP status, duration, error, attempt (scope write).',
+          security: bearer,
+          parameters: [
+            { name: 'id', in: 'path', required: true, schema: { type: 'string' } },
+            { name: 'limit', in: 'query', required: false, schema: { type: 'integer', minimum: 1, maximum: 1000 } },
+          ],
+          responses: { 200: { description: 'Attempts.', content: json({ type: 'object' }) }, 404: errorResponse('No such webhook.') },
         },
       },
       '/openapi.json': {
