@@ -445,6 +445,22 @@ export function createHttpClient(opts: SafeHttpClientOptions = {}): SafeHttpClie
   const maxRedirects = opts.maxRedirects ?? HTTP_DEFAULTS.maxRedirects;
   const noProxy = opts.noProxy ?? [];
 
+  /** What every request of this client shares: the guard, agents and deadline. */
+  const requestContext = (requestTimeoutMs: number | undefined, signal: AbortSignal | undefined) => {
+    const timeoutMs = requestTimeoutMs ?? opts.timeoutMs ?? HTTP_DEFAULTS.timeoutMs;
+    return {
+      policy,
+      userAgent,
+      connectTimeoutMs: opts.connectTimeoutMs ?? HTTP_DEFAULTS.connectTimeoutMs,
+      deadline: Date.now() + timeoutMs,
+      timeoutMs,
+      signal,
+      resolver,
+      agents,
+      ca: opts.ca,
+    };
+  };
+
   async function get(rawUrl: string, fo: FetchOptions = {}): Promise<FetchResult> {
     let current: URL;
     try {
@@ -452,21 +468,12 @@ export function createHttpClient(opts: SafeHttpClientOptions = {}): SafeHttpClie
     } catch {
       throw new PipelineError('bad_payload', false, `not a URL: ${rawUrl}`);
     }
-    const timeoutMs = fo.timeoutMs ?? opts.timeoutMs ?? HTTP_DEFAULTS.timeoutMs;
     const base = {
-      policy,
-      userAgent,
+      ...requestContext(fo.timeoutMs, fo.signal),
       accept: fo.accept ?? '*/*',
       etag: fo.etag ?? null,
       lastModified: fo.lastModified ?? null,
       maxBytes: fo.maxBytes ?? opts.maxBytes ?? HTTP_DEFAULTS.maxBytes,
-      connectTimeoutMs: opts.connectTimeoutMs ?? HTTP_DEFAULTS.connectTimeoutMs,
-      deadline: Date.now() + timeoutMs,
-      timeoutMs,
-      signal: fo.signal,
-      resolver,
-      agents,
-      ca: opts.ca,
     };
     current.hash = '';
     const visited = new Set<string>([current.href]);
@@ -546,22 +553,13 @@ export function createHttpClient(opts: SafeHttpClientOptions = {}): SafeHttpClie
       throw new PipelineError('blocked_address', false, `refused to post to ${url.href}: only http and https are allowed`);
     }
     url.hash = '';
-    const timeoutMs = po.timeoutMs ?? opts.timeoutMs ?? HTTP_DEFAULTS.timeoutMs;
     const proxyUrl = url.protocol === 'https:' ? opts.httpsProxy : opts.httpProxy;
     const res = await hop(url, {
-      policy,
-      userAgent,
+      ...requestContext(po.timeoutMs, po.signal),
       accept: '*/*',
       etag: null,
       lastModified: null,
       maxBytes: 0,
-      connectTimeoutMs: opts.connectTimeoutMs ?? HTTP_DEFAULTS.connectTimeoutMs,
-      deadline: Date.now() + timeoutMs,
-      timeoutMs,
-      signal: po.signal,
-      resolver,
-      agents,
-      ca: opts.ca,
       proxy: proxyUrl && usesProxy(bare(url.hostname), noProxy) ? proxyUrl : null,
       method: 'POST',
       body,
