@@ -74,7 +74,7 @@ describe('telex run --once', () => {
     const st = JSON.parse(status.stdout);
     expect(st.store.articles).toBe(expectedStored.length);
     expect(st.feeds.find((f: { id: string }) => f.id === 'courier-broken').health).toBe('failing');
-    expect(Object.keys(st.queues).sort()).toEqual(['enrich', 'extract', 'poll']);
+    expect(Object.keys(st.queues).sort()).toEqual(['deliver', 'enrich', 'extract', 'poll']);
   }, 240_000);
 
   it('exports what was stored as JSON lines and as valid ninjs, filtered by topic tree and full text', async () => {
