@@ -284,4 +284,5 @@ export const MODEL_FILES = {
   nerModel: new URL('./data/ner-model.bin', import.meta.url),
   nerGazetteer: new URL('./data/ner-gazetteer.bin', import.meta.url),
   topicModel: new URL('./data/topic-model.bin', import.meta.url),
+  closeLanguages: new URL('./data/close-languages.bin', import.meta.url),
 } as const;
