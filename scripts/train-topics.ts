@@ -15,7 +15,7 @@ import { join, resolve } from 'node:path';
 import { numberFlag } from '../bench/lib/rng.js';
 import { classScores, packTopicModel, softmax, TOPIC_MODEL_URL, type TopicModel, topicFeatures, unpackTopicModel } from '../src/workers/enricher/classify-topics.js';
 import { decodePack } from '../src/workers/enricher/model-pack.js';
-import { MEDIATOPICS, TOP_LEVEL_TOPICS, topLevelOf } from '../src/workers/enricher/mediatopics.js';
+import { ancestorsOf, MEDIATOPICS, TOP_LEVEL_TOPICS, topLevelOf as iptcTopLevelOf } from '../src/workers/enricher/mediatopics.js';
 import { seededRandom } from '../src/lib/random.js';
 import { tagTopics } from '../src/workers/enricher/tag-topics.js';
 import { TOPIC_LEXICON } from '../src/workers/enricher/topic-lexicon.js';
@@ -41,6 +41,18 @@ const USE_RULES = !args.includes('--no-rules');
 const featuresOf = (r: { title: string; text: string }) => topicFeatures(r, { ruleTopics: USE_RULES ? tagTopics(r, { maxTopics: 5 }) : [] });
 
 const topic = (file: string) => readJsonl(join(CORPUS, 'topics', file));
+
+/**
+ * Telex's convention for the top level: IPTC files the computing and IT
+ * industry (20000225: hardware, software, semiconductors, telecoms, wireless)
+ * and consumer electronics (20001258) under economy; news readers and the
+ * labelled sets (SIB-200 "technology", Wikipedia's science and technology
+ * section) look for them under science and technology (13000000), so their
+ * texts are labelled 13000000 here. Off with --iptc-tech.
+ */
+const TECH_AS_SCIENCE = args.includes('--iptc-tech') ? [] : ['medtop:20000225', 'medtop:20001258'];
+const topLevelOf = (code: string): string | null =>
+  ancestorsOf(code).some((c) => TECH_AS_SCIENCE.includes(c)) ? 'medtop:13000000' : iptcTopLevelOf(code);
 const rulesTop = (r: { title: string; text: string }) => {
   const first = tagTopics(r)[0];
   return first ? topLevelOf(first.code) : null;

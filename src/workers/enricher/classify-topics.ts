@@ -7,7 +7,7 @@
  */
 import type { Topic } from '../../store/types.js';
 import { MEDIATOPICS, topLevelOf } from './mediatopics.js';
-import { buildKeyTable, encodePack, keyOffsets, keyTableEntries, loadPack, MODEL_FILES, type Pack, packArray, packKeyTable, prunedRows } from './model-pack.js';
+import { buildKeyTable, encodePack, keyOffsets, keyTableEntries, loadPack, MODEL_FILES, type Pack, packArray, packKeyTable, prunedRows, roundTo } from './model-pack.js';
 import type { FeatureIndex } from './perceptron.js';
 import { normalizedWords } from './phrase-matcher.js';
 import { tagTopics } from './tag-topics.js';
@@ -117,7 +117,7 @@ const MODEL_FORMAT = 'telex topic classifier v2';
 
 /** The model as a pack: classes, temperature, biases, and the features whose weights survive rounding to `decimals` and `minWeight`. */
 export function packTopicModel(model: TopicModel & { features: Iterable<readonly [string, number]> }, opts: { minWeight: number; decimals: number }): Uint8Array {
-  const round = (x: number) => Number(x.toFixed(opts.decimals));
+  const round = (x: number) => roundTo(x, opts.decimals);
   const rows = prunedRows(model.features, model.weights, model.classes.length, opts);
   return encodePack(
     { format: MODEL_FORMAT, classes: model.classes, temperature: round(model.temperature) },

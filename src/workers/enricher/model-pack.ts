@@ -200,6 +200,9 @@ export function keyOffsets(t: KeyTable, stride: number): { get(key: string): num
 
 // ---------- linear models ----------
 
+/** `x` rounded to `decimals` as toFixed does, with -0 read as 0. */
+export const roundTo = (x: number, decimals: number): number => Number(x.toFixed(decimals)) + 0;
+
 /**
  * The rows of a linear model worth saving: each feature's weights rounded to
  * `decimals`, those under `minWeight` in size set to 0, features left with no
@@ -216,7 +219,7 @@ export function prunedRows(
     const row = new Float32Array(stride);
     let any = false;
     for (let k = 0; k < stride; k++) {
-      const v = Number((weights[at + k] as number).toFixed(opts.decimals));
+      const v = roundTo(weights[at + k] as number, opts.decimals);
       if (Math.abs(v) >= opts.minWeight) {
         row[k] = v;
         any = true;

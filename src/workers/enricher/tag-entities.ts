@@ -10,7 +10,7 @@
 import type { Entities } from '../../store/types.js';
 import { findMentions, type Mention, mergeMentions, type ResolvedMention } from './extract-entities.js';
 import { DEMONYMS, HONORIFICS, KNOWN_ORGS, PLACES } from './gazetteer.js';
-import { encodePack, keyOffsets, keyRow, type KeyTable, keyTableEntries, loadPack, MODEL_FILES, type Pack, packArray, packKeyTable, prunedRows, buildKeyTable } from './model-pack.js';
+import { encodePack, keyOffsets, keyRow, type KeyTable, keyTableEntries, loadPack, MODEL_FILES, type Pack, packArray, packKeyTable, prunedRows, buildKeyTable, roundTo } from './model-pack.js';
 import { buildGazetteer, gazetteerMarks, type NameGazetteer, sentenceFeatures, visitContextFeatures, wordFeatures } from './ner-features.js';
 import { nerTokenize } from './ner-tokens.js';
 import { allowedTransitions, emissionScores, type SequenceModel, viterbi } from './perceptron.js';
@@ -49,7 +49,7 @@ export function packEntityModel(model: SequenceModel & { features: Iterable<read
   return encodePack(
     { format: MODEL_FORMAT, tags: model.tags },
     {
-      transitions: { array: Float32Array.from(model.transitions, (x) => Number(x.toFixed(opts.decimals))) },
+      transitions: { array: Float32Array.from(model.transitions, (x) => roundTo(x, opts.decimals)) },
       weights: { array: rows.weights, q16Scale: 10 ** opts.decimals },
       ...keyTableEntries('features', buildKeyTable(rows.keys)),
     },
