@@ -13,6 +13,7 @@
  */
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { endianness } from 'node:os';
+import { fmix32 } from '../../lib/hash.js';
 
 const MAGIC = 'TLXPACK1';
 
@@ -109,7 +110,7 @@ export type KeyTable = { slots: Uint32Array; hash1: Uint32Array; hash2: Uint32Ar
 let H1 = 0;
 let H2 = 0;
 
-/** Hashes `a` followed by `b` (UTF-16 code units) into H1, H2: two multiplicative hashes, each finished by murmur3's mix. */
+/** Hashes `a` followed by `b` (UTF-16 code units) into H1, H2: two multiplicative hashes, each finished by murmur3's mix (the packs' tables depend on it). */
 function hashPair(a: string, b: string): void {
   let h1 = 0x811c9dc5;
   let h2 = 0x9747b28c;
@@ -125,17 +126,8 @@ function hashPair(a: string, b: string): void {
     h2 = Math.imul(h2 ^ c, 0x5bd1e995);
     h2 ^= h2 >>> 15;
   }
-  H1 = fmix(h1 ^ (a.length + b.length));
-  H2 = fmix(h2 ^ Math.imul(a.length + b.length, 0x9e3779b1));
-}
-
-function fmix(h: number): number {
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
+  H1 = fmix32(h1 ^ (a.length + b.length));
+  H2 = fmix32(h2 ^ Math.imul(a.length + b.length, 0x9e3779b1));
 }
 
 /** The table of `keys` (row i = keys[i]); load factor at most one half. */
