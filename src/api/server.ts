@@ -371,7 +371,7 @@ export async function createApiServer(deps: ApiDeps): Promise<FastifyInstance> {
     return reply.type(contentType).send(body);
   });
 
-  const openapi = buildOpenApiDocument(deps.version ? { version: deps.version } : {});
+  const openapi = buildOpenApiDocument({ ...(deps.version ? { version: deps.version } : {}), websub: deps.websub !== undefined });
   app.get('/openapi.json', async () => openapi);
 
   if (deps.queues && deps.queues.length > 0) {

@@ -195,6 +195,8 @@ describe('WebSub subscriber', () => {
     const shown = feeds.items.find((f) => f.id === 'pushed')?.websub;
     expect(shown).toMatchObject({ state: 'active', hub: `${base}/hub`, expiresAt: sub.expiresAt });
     expect(shown).not.toHaveProperty('secret');
+    const doc = (await (await fetch(`${api.url}/openapi.json`)).json()) as { paths: Record<string, unknown> };
+    expect(Object.keys(doc.paths)).toContain('/websub/{feedId}');
   }, 60_000);
 
   it('polls only as a safety net while the subscription is live', async () => {
