@@ -435,17 +435,12 @@ export function createHttpClient(opts: SafeHttpClientOptions = {}): SafeHttpClie
   const maxRedirects = opts.maxRedirects ?? HTTP_DEFAULTS.maxRedirects;
   const noProxy = opts.noProxy ?? [];
 
-  async function get(rawUrl: string, fo: FetchOptions = {}): Promise<FetchResult> {
-    let current: URL;
-    try {
-      current = new URL(rawUrl);
-    } catch {
-      throw new PipelineError('bad_payload', false, `not a URL: ${rawUrl}`);
-    }
+  /** A request's context, less the proxy (chosen per hop). */
+  function context(method: HopContext['method'], body: HopContext['body'], fo: FetchOptions): Omit<HopContext, 'proxy'> {
     const timeoutMs = fo.timeoutMs ?? opts.timeoutMs ?? HTTP_DEFAULTS.timeoutMs;
-    const base = {
-      method: 'GET' as const,
-      body: null,
+    return {
+      method,
+      body,
       policy,
       userAgent,
       accept: fo.accept ?? '*/*',
@@ -460,6 +455,16 @@ export function createHttpClient(opts: SafeHttpClientOptions = {}): SafeHttpClie
       agents,
       ca: opts.ca,
     };
+  }
+
+  async function get(rawUrl: string, fo: FetchOptions = {}): Promise<FetchResult> {
+    let current: URL;
+    try {
+      current = new URL(rawUrl);
+    } catch {
+      throw new PipelineError('bad_payload', false, `not a URL: ${rawUrl}`);
+    }
+    const base = context('GET', null, fo);
     current.hash = '';
     const visited = new Set<string>([current.href]);
     let permanentRedirect: string | null = null;
@@ -542,24 +547,10 @@ export function createHttpClient(opts: SafeHttpClientOptions = {}): SafeHttpClie
       throw new PipelineError('blocked_address', false, `refused to post to ${url.href}: only http and https are allowed`);
     }
     url.hash = '';
-    const timeoutMs = fo.timeoutMs ?? opts.timeoutMs ?? HTTP_DEFAULTS.timeoutMs;
     const proxyUrl = url.protocol === 'https:' ? opts.httpsProxy : opts.httpProxy;
+    const body = { type: 'application/x-www-form-urlencoded', data: Buffer.from(new URLSearchParams(form).toString()) };
     const res = await hop(url, {
-      method: 'POST',
-      body: { type: 'application/x-www-form-urlencoded', data: Buffer.from(new URLSearchParams(form).toString()) },
-      policy,
-      userAgent,
-      accept: '*/*',
-      etag: null,
-      lastModified: null,
-      maxBytes: Math.min(opts.maxBytes ?? HTTP_DEFAULTS.maxBytes, 1024 * 1024),
-      connectTimeoutMs: opts.connectTimeoutMs ?? HTTP_DEFAULTS.connectTimeoutMs,
-      deadline: Date.now() + timeoutMs,
-      timeoutMs,
-      signal: fo.signal,
-      resolver,
-      agents,
-      ca: opts.ca,
+      ...context('POST', body, { ...fo, maxBytes: Math.min(opts.maxBytes ?? HTTP_DEFAULTS.maxBytes, 1024 * 1024) }),
       proxy: proxyUrl && usesProxy(bare(url.hostname), noProxy) ? proxyUrl : null,
     });
     if (res.status < 200 || res.status >= 300) {

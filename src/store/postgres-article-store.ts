@@ -39,6 +39,7 @@ import {
   SIMILAR_LIMIT,
   SIMILAR_PER_BAND,
   SUBSCRIPTION_COLUMNS,
+  WEBSUB_SUBSCRIPTIONS_TABLE,
   subscriptionFromRow,
   subscriptionValues,
 } from './store-core.js';
@@ -245,21 +246,7 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
   {
     version: 12,
     name: 'WebSub subscriptions',
-    // No foreign key to feeds: a removed feed's subscription lives until the hub verifies the unsubscription.
-    sql: `CREATE TABLE websub_subscriptions (
-      feed_id TEXT PRIMARY KEY,
-      hub TEXT NOT NULL,
-      topic TEXT NOT NULL,
-      callback TEXT NOT NULL,
-      secret TEXT NOT NULL,
-      state TEXT NOT NULL,
-      lease_seconds INTEGER,
-      expires_at TEXT,
-      requested_at TEXT NOT NULL,
-      verified_at TEXT,
-      last_push_at TEXT,
-      last_error TEXT
-    );`,
+    sql: WEBSUB_SUBSCRIPTIONS_TABLE,
   },
 ];
 

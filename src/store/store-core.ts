@@ -243,6 +243,26 @@ export function categoryPattern(category: string): string {
 }
 
 /** A feeds row (same columns on both backends) as the contract's FeedState. */
+/**
+ * The websub_subscriptions table (the same SQL for SQLite and PostgreSQL). No
+ * foreign key to feeds: a removed feed's subscription lives until the hub
+ * verifies the unsubscription.
+ */
+export const WEBSUB_SUBSCRIPTIONS_TABLE = `CREATE TABLE websub_subscriptions (
+  feed_id TEXT PRIMARY KEY,
+  hub TEXT NOT NULL,
+  topic TEXT NOT NULL,
+  callback TEXT NOT NULL,
+  secret TEXT NOT NULL,
+  state TEXT NOT NULL,
+  lease_seconds INTEGER,
+  expires_at TEXT,
+  requested_at TEXT NOT NULL,
+  verified_at TEXT,
+  last_push_at TEXT,
+  last_error TEXT
+);`;
+
 /** The columns of websub_subscriptions, in the order `subscriptionValues` gives them. */
 export const SUBSCRIPTION_COLUMNS = [
   'feed_id', 'hub', 'topic', 'callback', 'secret', 'state', 'lease_seconds', 'expires_at', 'requested_at', 'verified_at', 'last_push_at', 'last_error',

@@ -10,14 +10,13 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
 import type { Worker } from 'bullmq';
-import { Redis } from 'ioredis';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApi } from '../../src/cli/serve.js';
 import { loadConfig } from '../../src/config.js';
 import { startWorkers } from '../../src/pipeline.js';
 import { createRuntime, type Runtime } from '../../src/runtime.js';
-import { scratch } from '../helpers/cli.js';
+import { deleteQueueKeys, scratch } from '../helpers/cli.js';
 
 const LEASE_SECONDS = 600;
 
@@ -162,12 +161,7 @@ describe('WebSub subscriber', () => {
     await api?.close();
     await Promise.all((workers ?? []).map((w) => w.close()));
     await rt?.close();
-    const redis = new Redis(s.env.REDIS_URL);
-    const keys = await redis.keys(`${s.env.QUEUE_PREFIX}*`);
-    if (keys.length > 0) {
-      await redis.del(...keys);
-    }
-    await redis.quit();
+    await deleteQueueKeys(s.env);
     s.cleanup();
   });
 

@@ -7,7 +7,8 @@ import { PipelineError } from '../../../src/errors.js';
 import { articleIdFor, contentHashOf } from '../../../src/lib/ids.js';
 import { makeRecord } from '../../helpers/records.js';
 import type { FullArticleStore } from '../../../src/store/article-store.js';
-import type { ArticleRecord, StoreOptions, WebSubSubscription } from '../../../src/store/types.js';
+import type { ArticleRecord, StoreOptions } from '../../../src/store/types.js';
+import { makeSubscription } from '../../helpers/websub.js';
 import type { ExtractedArticle } from '../../../src/queues/contracts.js';
 import { enrichInProcess, handleEnrich, type EnrichDeps } from '../../../src/workers/enricher/handler.js';
 import { batchUpserts } from '../../../src/workers/enricher/upsert-batch.js';
@@ -766,21 +767,7 @@ export function runArticleStoreContract(name: string, factory: StoreFactory): vo
     });
 
     describe('websub subscriptions', () => {
-      const sub = (over: Partial<WebSubSubscription> = {}): WebSubSubscription => ({
-        feedId: 'voa',
-        hub: 'https://hub.example.org/',
-        topic: 'https://www.voanews.com/feed.xml',
-        callback: 'https://telex.example.org/websub/voa',
-        secret: 's3cret',
-        state: 'pending',
-        leaseSeconds: null,
-        expiresAt: null,
-        requestedAt: '2026-02-01T00:00:00.000Z',
-        verifiedAt: null,
-        lastPushAt: null,
-        lastError: null,
-        ...over,
-      });
+      const sub = makeSubscription;
 
       it('saves, replaces, lists and deletes a subscription per feed', async () => {
         expect(await store.getSubscription('voa')).toBeNull();

@@ -1,23 +1,9 @@
 import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import type { WebSubSubscription } from '../../../../src/store/types.js';
+import { makeSubscription } from '../../../helpers/websub.js';
 import { answerVerification, callbackUrl, discoverHub, isLiveAt, renewAt, verifySignature } from '../../../../src/workers/fetcher/websub-core.js';
 
-const sub = (over: Partial<WebSubSubscription> = {}): WebSubSubscription => ({
-  feedId: 'voa',
-  hub: 'https://hub.example.org/',
-  topic: 'https://news.example.org/feed.xml',
-  callback: 'https://telex.example.org/websub/voa',
-  secret: 'k',
-  state: 'pending',
-  leaseSeconds: null,
-  expiresAt: null,
-  requestedAt: '2026-02-01T00:00:00.000Z',
-  verifiedAt: null,
-  lastPushAt: null,
-  lastError: null,
-  ...over,
-});
+const sub = makeSubscription;
 const NOW = new Date('2026-02-01T00:00:05.000Z');
 
 describe(discoverHub.name, () => {
