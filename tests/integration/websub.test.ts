@@ -248,6 +248,8 @@ describe('WebSub subscriber', () => {
     const ask = (q: Record<string, string>) => fetch(`${api.url}/websub/pushed?${new URLSearchParams({ 'hub.challenge': 'c', ...q })}`);
     expect((await ask({ 'hub.mode': 'subscribe', 'hub.topic': `${base}/other.xml`, 'hub.lease_seconds': '60' })).status).toBe(404);
     expect((await ask({ 'hub.mode': 'unsubscribe', 'hub.topic': `${base}/feed.xml` })).status).toBe(404);
+    // No renewal asked for: nobody can stretch the lease.
+    expect((await ask({ 'hub.mode': 'subscribe', 'hub.topic': `${base}/feed.xml`, 'hub.lease_seconds': '99999999' })).status).toBe(404);
     expect((await fetch(`${api.url}/websub/nobody?hub.mode=subscribe&hub.topic=x&hub.challenge=c`)).status).toBe(404);
     expect((await subscription())?.state).toBe('active');
   });

@@ -67,9 +67,9 @@ const one = (v: unknown): string | undefined => {
 
 /**
  * The answer to a verification of intent (WebSub 5.3) or a denial (5.2).
- * Confirmed only for a subscription this side asked for: the same topic, and a
- * mode that matches its state (subscribe while pending or active, i.e. a
- * renewal; unsubscribe while unsubscribing). Anything else is 404.
+ * Confirmed only for a request this side made: the same topic, and a mode
+ * that matches the subscription's state (subscribe while pending, or while a
+ * renewal is outstanding; unsubscribe while unsubscribing). Anything else is 404.
  */
 export function answerVerification(
   sub: WebSubSubscription | null,
@@ -95,7 +95,10 @@ export function answerVerification(
   if (!challenge) {
     return { status: 404, reason: 'no hub.challenge' };
   }
-  if (mode === 'subscribe' && (sub.state === 'pending' || sub.state === 'active')) {
+  // An active subscription is confirmed again only while a renewal asked for since its last verification is
+  // outstanding: nobody else can stretch its lease (which would slow polling for a hub that dropped it).
+  const renewing = sub.state === 'active' && (sub.verifiedAt === null || sub.requestedAt > sub.verifiedAt);
+  if (mode === 'subscribe' && (sub.state === 'pending' || renewing)) {
     const given = Number(one(query['hub.lease_seconds']));
     const leaseSeconds = Number.isFinite(given) && given > 0 ? Math.floor(given) : requestedLeaseSeconds;
     return {

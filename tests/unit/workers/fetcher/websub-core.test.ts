@@ -68,9 +68,15 @@ describe(answerVerification.name, () => {
     });
   });
 
-  it('takes the lease asked for when the hub names none, and confirms renewals of an active subscription', () => {
-    const a = answerVerification(sub({ state: 'active' }), q({ 'hub.mode': 'subscribe' }), NOW, 60);
+  it('takes the lease asked for when the hub names none, and confirms an outstanding renewal of an active subscription', () => {
+    const renewing = sub({ state: 'active', verifiedAt: '2026-01-01T00:00:00.000Z', requestedAt: '2026-01-31T00:00:00.000Z' });
+    const a = answerVerification(renewing, q({ 'hub.mode': 'subscribe' }), NOW, 60);
     expect(a).toMatchObject({ status: 200, change: { kind: 'activate', leaseSeconds: 60 } });
+  });
+
+  it('answers 404 to a subscribe for an active subscription with no renewal asked for (nobody stretches its lease)', () => {
+    const settled = sub({ state: 'active', requestedAt: '2026-01-01T00:00:00.000Z', verifiedAt: '2026-01-01T00:00:01.000Z' });
+    expect(answerVerification(settled, q({ 'hub.mode': 'subscribe', 'hub.lease_seconds': '999999' }), NOW, 60).status).toBe(404);
   });
 
   it('confirms an unsubscribe only while unsubscribing', () => {
