@@ -254,6 +254,18 @@ describe('WebSub subscriber', () => {
     expect((await subscription())?.state).toBe('active');
   });
 
+  it('keeps the categories given on POST /feeds in the full server (job scheduler included)', async () => {
+    const res = await fetch(`${api.url}/feeds`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ id: 'desk-feed', url: `${base}/desk.xml`, categories: ['Sport'] }),
+    });
+    expect(res.status).toBe(201);
+    expect(((await res.json()) as { categories: string[]; websub: unknown }).categories).toEqual(['Sport']);
+    expect((await rt.store.getFeed('desk-feed'))?.categories).toEqual(['Sport']);
+    expect((await fetch(`${api.url}/feeds/desk-feed`, { method: 'DELETE' })).status).toBe(204);
+  });
+
   it('renews the lease before it ends', async () => {
     const before = await subscription();
     const requests = hubRequests.length;
