@@ -41,6 +41,8 @@ const Env = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
   HOST: z.string().default('127.0.0.1'),
   API_TOKEN: z.string().min(1).optional(),
+  /** Public base URL of the API for WebSub callbacks (overrides websub.publicUrl in the config file). */
+  WEBSUB_PUBLIC_URL: z.url().optional(),
   HTTPS_PROXY: z.string().optional(),
   HTTP_PROXY: z.string().optional(),
   NO_PROXY: z.string().optional(),
@@ -106,6 +108,24 @@ export const FileConfig = z.object({
       maxInterval: Duration.default(24 * 3_600_000),
     })
     .default({ interval: 15 * 60_000, minInterval: 2 * 60_000, maxInterval: 24 * 3_600_000 }),
+  /**
+   * WebSub (push): feeds that name a hub get a subscription whose callback is
+   * `<publicUrl>/websub/<feed id>` on the API server. Off while no public URL is set.
+   */
+  websub: z
+    .object({
+      /** Base URL at which hubs reach this API (e.g. https://telex.example.org); WEBSUB_PUBLIC_URL overrides it. */
+      publicUrl: z.url().optional(),
+      /** Lease asked of the hub (the hub decides). */
+      lease: Duration.default(10 * 86_400_000),
+      /** Renew this long before the lease ends (at most half the lease). */
+      renewBefore: Duration.default(3_600_000),
+      /** Poll interval while a subscription is live: polling stays as the safety net. */
+      pollInterval: Duration.default(6 * 3_600_000),
+      /** After a hub refused or failed, ask again no sooner than this. */
+      retryAfter: Duration.default(6 * 3_600_000),
+    })
+    .default({ lease: 10 * 86_400_000, renewBefore: 3_600_000, pollInterval: 6 * 3_600_000, retryAfter: 6 * 3_600_000 }),
   workers: z
     .object({
       fetcherConcurrency: z.number().int().positive().default(4),

@@ -26,7 +26,7 @@ export function startWorkers(
   rt: Runtime,
   roles: readonly Role[],
   listeners: StageListeners = {},
-  opts: { schedule?: boolean } = {},
+  opts: { schedule?: boolean; websub?: boolean } = {},
 ): Worker[] {
   const has = (r: Role) => runsRole(roles, r);
   const workers: Worker[] = [];

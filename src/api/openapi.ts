@@ -127,6 +127,7 @@ const FeedInput = {
     url: { type: 'string', format: 'uri' },
     title: { type: 'string' },
     interval: { oneOf: [{ type: 'string', examples: ['15m', '90s', '2h'] }, { type: 'integer', description: 'milliseconds' }] },
+    categories: { type: 'array', items: { type: 'string' }, maxItems: 20, description: 'Desks the feed belongs to (GET /articles?category=).' },
   },
 };
 
@@ -146,6 +147,23 @@ const Feed = {
     consecutiveFailures: { type: 'integer' },
     lastNewItems: { type: 'integer' },
     nextPollAt: nullableTime,
+    categories: { type: 'array', items: { type: 'string' } },
+    websub: {
+      type: ['object', 'null'],
+      description: 'WebSub subscription (present when the API runs a subscriber; null: none for this feed). The secret is never shown.',
+      properties: {
+        state: { enum: ['pending', 'active', 'denied', 'failed', 'unsubscribing'] },
+        hub: { type: 'string' },
+        topic: { type: 'string' },
+        callback: { type: 'string' },
+        leaseSeconds: { type: ['integer', 'null'] },
+        expiresAt: nullableTime,
+        requestedAt: { type: 'string', format: 'date-time' },
+        verifiedAt: nullableTime,
+        lastPushAt: nullableTime,
+        lastError: nullableString,
+      },
+    },
   },
 };
 
@@ -155,7 +173,30 @@ const articleContent = (schema: unknown) => ({
   [ninjsMedia]: { schema: { type: 'object', description: 'ninjs 3.x (IPTC), with ?format=ninjs or Accept: application/ninjs+json.' } },
 });
 
-export function buildOpenApiDocument(opts: { version?: string } = {}): JsonObject {
+/** The WebSub callback routes, served only when the API runs a subscriber. */
+const WEBSUB_PATHS = {
+  '/websub/{feedId}': {
+    get: {
+      summary: 'WebSub callback: a hub verifies intent (hub.mode, hub.topic, hub.challenge, hub.lease_seconds) or denies a subscription.',
+      parameters: [{ name: 'feedId', in: 'path', required: true, schema: { type: 'string' } }],
+      responses: {
+        200: { description: 'Confirmed: the body is hub.challenge.', content: { 'text/plain': { schema: { type: 'string' } } } },
+        404: { description: 'Not a subscription Telex asked for (unknown feed, other topic, or a mode that does not match).' },
+      },
+    },
+    post: {
+      summary: 'WebSub callback: a hub pushes the feed, signed with X-Hub-Signature (HMAC sha1/sha256/sha384/sha512 of the body).',
+      parameters: [{ name: 'feedId', in: 'path', required: true, schema: { type: 'string' } }],
+      responses: {
+        202: { description: 'Received (an unsigned or wrongly signed push is acknowledged too, and dropped).' },
+        404: { description: 'No subscription for this feed.' },
+      },
+    },
+  },
+};
+
+/** `websub`: the API serves the WebSub callback (documented only then). */
+export function buildOpenApiDocument(opts: { version?: string; websub?: boolean } = {}): JsonObject {
   const bearer = [{ bearerAuth: [] }];
   return {
     openapi: '3.1.0',
@@ -294,6 +335,7 @@ export function buildOpenApiDocument(opts: { version?: string } = {}): JsonObjec
       '/openapi.json': {
         get: { summary: 'This document.', responses: { 200: { description: 'OpenAPI 3.1.', content: json({ type: 'object' }) } } },
       },
+      ...(opts.websub ? WEBSUB_PATHS : {}),
     },
   };
 }

@@ -36,6 +36,7 @@ import { HttpError, badRequest, notFound } from './http-error.js';
 import { createApiMetrics } from './metrics.js';
 import { buildOpenApiDocument } from './openapi.js';
 import { serveStream } from './stream.js';
+import type { WebSubService, WebSubStatus } from '../workers/fetcher/websub.js';
 
 export type ApiDeps = {
   store: ArticleStore;
@@ -66,6 +67,13 @@ export type ApiDeps = {
   readinessTimeoutMs?: number;
   /** Version reported in /openapi.json and /healthz. */
   version?: string;
+  /**
+   * WebSub subscriber (when a public URL is configured): answers the hubs at
+   * /websub/:feedId and adds each feed's subscription to /feeds.
+   */
+  websub?: Pick<WebSubService, 'verify' | 'receive' | 'statuses'>;
+  /** Largest pushed feed accepted at /websub/:feedId (default 15 MiB, the fetcher's default cap). */
+  pushBodyLimit?: number;
 };
 
 const NINJS_TYPE = 'application/ninjs+json; charset=utf-8';
@@ -237,11 +245,16 @@ export async function createApiServer(deps: ApiDeps): Promise<FastifyInstance> {
     });
   });
 
-  const feedView = (f: FeedState) => ({ ...f, health: feedHealthOf(f) });
+  const subscriptions = async (): Promise<Map<string, WebSubStatus> | null> => (deps.websub ? deps.websub.statuses() : null);
+  const feedView = (f: FeedState, subs: Map<string, WebSubStatus> | null) => ({
+    ...f,
+    health: feedHealthOf(f),
+    ...(subs ? { websub: subs.get(f.id) ?? null } : {}),
+  });
 
   app.get('/feeds', async () => {
-    const feeds = await store.listFeeds();
-    return { items: feeds.map(feedView) };
+    const [feeds, subs] = await Promise.all([store.listFeeds(), subscriptions()]);
+    return { items: feeds.map((f) => feedView(f, subs)) };
   });
 
   app.post('/feeds', { onRequest: requireToken() }, async (request, reply) => {
@@ -268,7 +281,7 @@ export async function createApiServer(deps: ApiDeps): Promise<FastifyInstance> {
       throw new HttpError(500, 'internal', `feed ${def.id} was not stored`);
     }
     request.log.info({ feedId: def.id, existed }, 'feed saved');
-    return reply.status(existed ? 200 : 201).send(feedView(state));
+    return reply.status(existed ? 200 : 201).send(feedView(state, await subscriptions()));
   });
 
   app.delete('/feeds/:id', { onRequest: requireToken() }, async (request, reply) => {
@@ -280,6 +293,33 @@ export async function createApiServer(deps: ApiDeps): Promise<FastifyInstance> {
     request.log.info({ feedId: id }, 'feed removed');
     return reply.status(204).send();
   });
+
+  if (deps.websub) {
+    const websub = deps.websub;
+    const FeedIdParam = z.object({ feedId: z.string().min(1).max(100) });
+    // The hubs' side of WebSub: public (hubs carry no token); pushes are authenticated by their signature.
+    app.get('/websub/:feedId', async (request, reply) => {
+      const { feedId } = parseParams(FeedIdParam, request.params, 'feed id');
+      const answer = await websub.verify(feedId, request.query as Record<string, unknown>);
+      return reply.status(answer.status).header('cache-control', 'no-store').type('text/plain; charset=utf-8').send(answer.body);
+    });
+    await app.register(async (scope) => {
+      // The signature is over the exact bytes: every content type is read as a raw buffer.
+      scope.removeAllContentTypeParsers();
+      scope.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: deps.pushBodyLimit ?? 15 * 1024 * 1024 }, (_req, body, done) => done(null, body));
+      scope.post('/websub/:feedId', async (request, reply) => {
+        const { feedId } = parseParams(FeedIdParam, request.params, 'feed id');
+        const body = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
+        const signature = request.headers['x-hub-signature'];
+        const answer = await websub.receive(feedId, {
+          signature: Array.isArray(signature) ? signature[0] : signature,
+          contentType: request.headers['content-type'] ?? null,
+          body,
+        });
+        return reply.status(answer.status).type('text/plain; charset=utf-8').send(answer.body);
+      });
+    });
+  }
 
   app.get('/healthz', async () => ({ status: 'ok', ...(deps.version ? { version: deps.version } : {}) }));
 
@@ -331,7 +371,7 @@ export async function createApiServer(deps: ApiDeps): Promise<FastifyInstance> {
     return reply.type(contentType).send(body);
   });
 
-  const openapi = buildOpenApiDocument(deps.version ? { version: deps.version } : {});
+  const openapi = buildOpenApiDocument({ ...(deps.version ? { version: deps.version } : {}), websub: deps.websub !== undefined });
   app.get('/openapi.json', async () => openapi);
 
   if (deps.queues && deps.queues.length > 0) {

@@ -17,7 +17,7 @@ import { isRetryableStatus, PipelineError } from '../errors.js';
 import { classifyAddress, createAddressPolicy, type AddressPolicy } from './address.js';
 import { decodeBody } from './charset.js';
 import { parseRetryAfter } from './http-headers.js';
-import type { FetchOptions, FetchResult, HttpClient, HttpClientOptions } from './types.js';
+import type { FetchOptions, FetchResult, FormPoster, FormPostResult, HttpClient, HttpClientOptions } from './types.js';
 
 const pkg = createRequire(import.meta.url)('../../package.json') as { version?: string };
 
@@ -34,8 +34,8 @@ export const HTTP_DEFAULTS = {
 export class HttpStatusError extends PipelineError {
   readonly status: number;
   readonly retryAfterMs: number | null;
-  constructor(status: number, url: string, retryAfterMs: number | null) {
-    super('http_status', isRetryableStatus(status), `GET ${url} -> ${status}`);
+  constructor(status: number, url: string, retryAfterMs: number | null, method: 'GET' | 'POST' = 'GET') {
+    super('http_status', isRetryableStatus(status), `${method} ${url} -> ${status}`);
     this.status = status;
     this.retryAfterMs = retryAfterMs;
   }
@@ -58,7 +58,7 @@ export type SafeHttpClientOptions = HttpClientOptions & {
 };
 
 /** The client plus a way to close its idle keep-alive connections. */
-export type SafeHttpClient = HttpClient & { close(): void };
+export type SafeHttpClient = HttpClient & FormPoster & { close(): void };
 
 /** Reads the proxy settings from an environment object (pass `process.env` from the composition root). */
 export function proxyFromEnv(env: Record<string, string | undefined>): Pick<SafeHttpClientOptions, 'httpsProxy' | 'httpProxy' | 'noProxy'> {
@@ -81,6 +81,9 @@ export function proxyFromEnv(env: Record<string, string | undefined>): Pick<Safe
 type Hop = { status: number; headers: Record<string, string>; body: Buffer };
 
 type HopContext = {
+  method: 'GET' | 'POST';
+  /** Request body (POST), with its content type. */
+  body: { type: string; data: Buffer } | null;
   policy: AddressPolicy;
   userAgent: string;
   accept: string;
@@ -254,6 +257,10 @@ async function hop(url: URL, ctx: HopContext): Promise<Hop> {
   if (ctx.lastModified) {
     headers['if-modified-since'] = ctx.lastModified;
   }
+  if (ctx.body) {
+    headers['content-type'] = ctx.body.type;
+    headers['content-length'] = String(ctx.body.data.length);
+  }
   let tunnel: net.Socket | null = null;
   let tunnelTls: tls.TLSSocket | null = null;
   if (ctx.proxy) {
@@ -296,7 +303,7 @@ async function hop(url: URL, ctx: HopContext): Promise<Hop> {
         tunnelTls?.destroy();
       }
     };
-    const onAbort = (): void => fail(new PipelineError('network', true, `GET ${url.href}: aborted`));
+    const onAbort = (): void => fail(new PipelineError('network', true, `${ctx.method} ${url.href}: aborted`));
     if (ctx.signal?.aborted) {
       onAbort();
       return;
@@ -304,15 +311,15 @@ async function hop(url: URL, ctx: HopContext): Promise<Hop> {
     ctx.signal?.addEventListener('abort', onAbort, { once: true });
     const remaining = ctx.deadline - Date.now();
     if (remaining <= 0) {
-      fail(new PipelineError('timeout', true, `GET ${url.href}: no answer within ${ctx.timeoutMs} ms`));
+      fail(new PipelineError('timeout', true, `${ctx.method} ${url.href}: no answer within ${ctx.timeoutMs} ms`));
       return;
     }
     timers.push(
-      setTimeout(() => fail(new PipelineError('timeout', true, `GET ${url.href}: no complete answer within ${ctx.timeoutMs} ms`)), remaining),
+      setTimeout(() => fail(new PipelineError('timeout', true, `${ctx.method} ${url.href}: no complete answer within ${ctx.timeoutMs} ms`)), remaining),
     );
 
     const options: https.RequestOptions = {
-      method: 'GET',
+      method: ctx.method,
       protocol: url.protocol,
       hostname: host,
       port,
@@ -342,7 +349,7 @@ async function hop(url: URL, ctx: HopContext): Promise<Hop> {
     req.once('socket', (socket: net.Socket) => {
       if (socket.connecting) {
         const t = setTimeout(
-          () => fail(new PipelineError('timeout', true, `GET ${url.href}: connect timed out after ${ctx.connectTimeoutMs} ms`)),
+          () => fail(new PipelineError('timeout', true, `${ctx.method} ${url.href}: connect timed out after ${ctx.connectTimeoutMs} ms`)),
           ctx.connectTimeoutMs,
         );
         timers.push(t);
@@ -369,12 +376,12 @@ async function hop(url: URL, ctx: HopContext): Promise<Hop> {
       }
       const declared = Number(resHeaders['content-length']);
       if (Number.isFinite(declared) && declared > ctx.maxBytes) {
-        fail(new PipelineError('too_large', false, `GET ${url.href}: body of ${declared} bytes exceeds the ${ctx.maxBytes}-byte cap`));
+        fail(new PipelineError('too_large', false, `${ctx.method} ${url.href}: body of ${declared} bytes exceeds the ${ctx.maxBytes}-byte cap`));
         return;
       }
       const decoder = decoderFor(resHeaders['content-encoding'] ?? '');
       const tooLarge = (): PipelineError =>
-        new PipelineError('too_large', false, `GET ${url.href}: body exceeds the ${ctx.maxBytes}-byte cap`);
+        new PipelineError('too_large', false, `${ctx.method} ${url.href}: body exceeds the ${ctx.maxBytes}-byte cap`);
       let rawBytes = 0;
       res.on('data', (chunk: Buffer) => {
         rawBytes += chunk.length;
@@ -383,14 +390,14 @@ async function hop(url: URL, ctx: HopContext): Promise<Hop> {
         }
       });
       res.on('error', fail);
-      res.once('aborted', () => fail(new PipelineError('network', true, `GET ${url.href}: connection closed mid-body`)));
+      res.once('aborted', () => fail(new PipelineError('network', true, `${ctx.method} ${url.href}: connection closed mid-body`)));
       const chunks: Buffer[] = [];
       let bytes = 0;
       const body: Readable = decoder ?? res;
       if (decoder) {
         streams.push(decoder);
         decoder.on('error', (err) =>
-          fail(new PipelineError('network', true, `GET ${url.href}: cannot decode ${resHeaders['content-encoding']} body: ${err.message}`, err)),
+          fail(new PipelineError('network', true, `${ctx.method} ${url.href}: cannot decode ${resHeaders['content-encoding']} body: ${err.message}`, err)),
         );
         res.pipe(decoder);
       }
@@ -404,13 +411,13 @@ async function hop(url: URL, ctx: HopContext): Promise<Hop> {
       });
       body.once('end', () => {
         if (!res.complete && !decoder) {
-          fail(new PipelineError('network', true, `GET ${url.href}: connection closed mid-body`));
+          fail(new PipelineError('network', true, `${ctx.method} ${url.href}: connection closed mid-body`));
           return;
         }
         done({ status, headers: resHeaders, body: Buffer.concat(chunks, bytes) });
       });
     });
-    req.end();
+    req.end(ctx.body?.data);
   });
 }
 
@@ -428,15 +435,12 @@ export function createHttpClient(opts: SafeHttpClientOptions = {}): SafeHttpClie
   const maxRedirects = opts.maxRedirects ?? HTTP_DEFAULTS.maxRedirects;
   const noProxy = opts.noProxy ?? [];
 
-  async function get(rawUrl: string, fo: FetchOptions = {}): Promise<FetchResult> {
-    let current: URL;
-    try {
-      current = new URL(rawUrl);
-    } catch {
-      throw new PipelineError('bad_payload', false, `not a URL: ${rawUrl}`);
-    }
+  /** A request's context, less the proxy (chosen per hop). */
+  function context(method: HopContext['method'], body: HopContext['body'], fo: FetchOptions): Omit<HopContext, 'proxy'> {
     const timeoutMs = fo.timeoutMs ?? opts.timeoutMs ?? HTTP_DEFAULTS.timeoutMs;
-    const base = {
+    return {
+      method,
+      body,
       policy,
       userAgent,
       accept: fo.accept ?? '*/*',
@@ -451,6 +455,16 @@ export function createHttpClient(opts: SafeHttpClientOptions = {}): SafeHttpClie
       agents,
       ca: opts.ca,
     };
+  }
+
+  async function get(rawUrl: string, fo: FetchOptions = {}): Promise<FetchResult> {
+    let current: URL;
+    try {
+      current = new URL(rawUrl);
+    } catch {
+      throw new PipelineError('bad_payload', false, `not a URL: ${rawUrl}`);
+    }
+    const base = context('GET', null, fo);
     current.hash = '';
     const visited = new Set<string>([current.href]);
     let permanentRedirect: string | null = null;
@@ -518,8 +532,36 @@ export function createHttpClient(opts: SafeHttpClientOptions = {}): SafeHttpClie
     }
   }
 
+  /**
+   * POST of a form (the WebSub subscriber's requests to a hub): the same guard,
+   * deadline and byte cap; redirects are not followed (a 3xx is an error).
+   */
+  async function postForm(rawUrl: string, form: Record<string, string>, fo: Pick<FetchOptions, 'timeoutMs' | 'signal'> = {}): Promise<FormPostResult> {
+    let url: URL;
+    try {
+      url = new URL(rawUrl);
+    } catch {
+      throw new PipelineError('bad_payload', false, `not a URL: ${rawUrl}`);
+    }
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+      throw new PipelineError('blocked_address', false, `refused to post to ${url.href}: only http and https are allowed`);
+    }
+    url.hash = '';
+    const proxyUrl = url.protocol === 'https:' ? opts.httpsProxy : opts.httpProxy;
+    const body = { type: 'application/x-www-form-urlencoded', data: Buffer.from(new URLSearchParams(form).toString()) };
+    const res = await hop(url, {
+      ...context('POST', body, { ...fo, maxBytes: Math.min(opts.maxBytes ?? HTTP_DEFAULTS.maxBytes, 1024 * 1024) }),
+      proxy: proxyUrl && usesProxy(bare(url.hostname), noProxy) ? proxyUrl : null,
+    });
+    if (res.status < 200 || res.status >= 300) {
+      throw new HttpStatusError(res.status, url.href, parseRetryAfter(res.headers['retry-after'], Date.now()), 'POST');
+    }
+    return { status: res.status, headers: res.headers, text: res.body.toString('utf8') };
+  }
+
   return {
     get,
+    postForm,
     close: () => {
       agents.http.destroy();
       agents.https.destroy();

@@ -13,6 +13,7 @@ import type {
   StoreStats,
   UpsertOptions,
   UpsertOutcome,
+  WebSubSubscription,
 } from './types.js';
 
 /**
@@ -100,4 +101,16 @@ export interface StoreExtras {
   releaseMemory(): void;
 }
 
-export type FullArticleStore = ArticleStore & StoreExtras;
+/**
+ * WebSub subscriptions, one per feed at most. Kept apart from the feed row: a
+ * removed feed's subscription stays until the hub has verified the unsubscription.
+ */
+export interface WebSubStore {
+  getSubscription(feedId: string): Promise<WebSubSubscription | null>;
+  listSubscriptions(): Promise<WebSubSubscription[]>;
+  /** Inserts or replaces the feed's subscription. */
+  saveSubscription(sub: WebSubSubscription): Promise<void>;
+  deleteSubscription(feedId: string): Promise<boolean>;
+}
+
+export type FullArticleStore = ArticleStore & StoreExtras & WebSubStore;

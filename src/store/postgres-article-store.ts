@@ -38,6 +38,10 @@ import {
   viewColumns,
   SIMILAR_LIMIT,
   SIMILAR_PER_BAND,
+  SUBSCRIPTION_COLUMNS,
+  WEBSUB_SUBSCRIPTIONS_TABLE,
+  subscriptionFromRow,
+  subscriptionValues,
 } from './store-core.js';
 import type {
   ArticleJsonPage,
@@ -55,6 +59,7 @@ import type {
   StoreStats,
   UpsertOptions,
   UpsertOutcome,
+  WebSubSubscription,
 } from './types.js';
 
 type Migration = { version: number; name: string; sql: string };
@@ -237,6 +242,11 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
     version: 9,
     name: 'feed categories (desks)',
     sql: "ALTER TABLE feeds ADD COLUMN categories TEXT NOT NULL DEFAULT '';",
+  },
+  {
+    version: 12,
+    name: 'WebSub subscriptions',
+    sql: WEBSUB_SUBSCRIPTIONS_TABLE,
   },
 ];
 
@@ -828,6 +838,35 @@ export class PostgresArticleStore implements FullArticleStore {
 
   listFeeds(): Promise<FeedState[]> {
     return this.run('listFeeds', async () => (await this.rows('SELECT * FROM feeds ORDER BY id')).map(feedFromRow));
+  }
+
+  getSubscription(feedId: string): Promise<WebSubSubscription | null> {
+    return this.run('getSubscription', async () => {
+      const row = (await this.rows('SELECT * FROM websub_subscriptions WHERE feed_id = $1', [feedId]))[0];
+      return row ? subscriptionFromRow(row) : null;
+    });
+  }
+
+  listSubscriptions(): Promise<WebSubSubscription[]> {
+    return this.run('listSubscriptions', async () => (await this.rows('SELECT * FROM websub_subscriptions ORDER BY feed_id')).map(subscriptionFromRow));
+  }
+
+  saveSubscription(sub: WebSubSubscription): Promise<void> {
+    return this.run('saveSubscription', async () => {
+      const cols = SUBSCRIPTION_COLUMNS;
+      await this.pool.query(
+        `INSERT INTO websub_subscriptions (${cols.join(', ')}) VALUES (${cols.map((_, i) => `$${i + 1}`).join(', ')})
+         ON CONFLICT (feed_id) DO UPDATE SET ${cols.slice(1).map((c) => `${c} = excluded.${c}`).join(', ')}`,
+        subscriptionValues(sub),
+      );
+    });
+  }
+
+  deleteSubscription(feedId: string): Promise<boolean> {
+    return this.run(
+      'deleteSubscription',
+      async () => ((await this.pool.query('DELETE FROM websub_subscriptions WHERE feed_id = $1', [feedId])).rowCount ?? 0) > 0,
+    );
   }
 
   recordPoll(feedId: string, report: PollReport): Promise<void> {

@@ -39,6 +39,10 @@ import {
   viewColumns,
   SIMILAR_LIMIT,
   SIMILAR_PER_BAND,
+  SUBSCRIPTION_COLUMNS,
+  WEBSUB_SUBSCRIPTIONS_TABLE,
+  subscriptionFromRow,
+  subscriptionValues,
 } from './store-core.js';
 import type {
   ArticleJsonPage,
@@ -56,6 +60,7 @@ import type {
   StoreStats,
   UpsertOptions,
   UpsertOutcome,
+  WebSubSubscription,
 } from './types.js';
 
 type Migration = { version: number; name: string; up: string | ((db: Database.Database) => void) };
@@ -254,6 +259,11 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
     version: 7,
     name: 'feed categories (desks)',
     up: "ALTER TABLE feeds ADD COLUMN categories TEXT NOT NULL DEFAULT '';",
+  },
+  {
+    version: 10,
+    name: 'WebSub subscriptions',
+    up: WEBSUB_SUBSCRIPTIONS_TABLE,
   },
 ];
 
@@ -706,6 +716,31 @@ export class SqliteArticleStore implements FullArticleStore {
 
   listFeeds(): Promise<FeedState[]> {
     return this.run('listFeeds', () => (this.statement('SELECT * FROM feeds ORDER BY id').all() as Row[]).map(feedFromRow));
+  }
+
+  getSubscription(feedId: string): Promise<WebSubSubscription | null> {
+    return this.run('getSubscription', () => {
+      const row = this.statement('SELECT * FROM websub_subscriptions WHERE feed_id = ?').get(feedId) as Row | undefined;
+      return row ? subscriptionFromRow(row) : null;
+    });
+  }
+
+  listSubscriptions(): Promise<WebSubSubscription[]> {
+    return this.run('listSubscriptions', () =>
+      (this.statement('SELECT * FROM websub_subscriptions ORDER BY feed_id').all() as Row[]).map(subscriptionFromRow),
+    );
+  }
+
+  saveSubscription(sub: WebSubSubscription): Promise<void> {
+    return this.run('saveSubscription', () => {
+      this.statement(
+        `INSERT OR REPLACE INTO websub_subscriptions (${SUBSCRIPTION_COLUMNS.join(', ')}) VALUES (${SUBSCRIPTION_COLUMNS.map(() => '?').join(', ')})`,
+      ).run(...subscriptionValues(sub));
+    });
+  }
+
+  deleteSubscription(feedId: string): Promise<boolean> {
+    return this.run('deleteSubscription', () => this.statement('DELETE FROM websub_subscriptions WHERE feed_id = ?').run(feedId).changes > 0);
   }
 
   recordPoll(feedId: string, report: PollReport): Promise<void> {

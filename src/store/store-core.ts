@@ -4,7 +4,7 @@
  */
 import { fmix32 } from '../lib/hash.js';
 import { PipelineError } from '../errors.js';
-import type { ArticleQuery, ArticleRecord, ArticleSummary, ArticleView, ClusterAssignment, FeedState, ItemOutcome, SeenItem, UpsertOutcome } from './types.js';
+import type { ArticleQuery, ArticleRecord, ArticleSummary, ArticleView, ClusterAssignment, FeedState, ItemOutcome, SeenItem, UpsertOutcome, WebSubState, WebSubSubscription } from './types.js';
 
 export const DEFAULT_PAGE_SIZE = 50;
 export const MAX_PAGE_SIZE = 1000;
@@ -243,6 +243,52 @@ export function categoryPattern(category: string): string {
 }
 
 /** A feeds row (same columns on both backends) as the contract's FeedState. */
+/**
+ * The websub_subscriptions table (the same SQL for SQLite and PostgreSQL). No
+ * foreign key to feeds: a removed feed's subscription lives until the hub
+ * verifies the unsubscription.
+ */
+export const WEBSUB_SUBSCRIPTIONS_TABLE = `CREATE TABLE websub_subscriptions (
+  feed_id TEXT PRIMARY KEY,
+  hub TEXT NOT NULL,
+  topic TEXT NOT NULL,
+  callback TEXT NOT NULL,
+  secret TEXT NOT NULL,
+  state TEXT NOT NULL,
+  lease_seconds INTEGER,
+  expires_at TEXT,
+  requested_at TEXT NOT NULL,
+  verified_at TEXT,
+  last_push_at TEXT,
+  last_error TEXT
+);`;
+
+/** The columns of websub_subscriptions, in the order `subscriptionValues` gives them. */
+export const SUBSCRIPTION_COLUMNS = [
+  'feed_id', 'hub', 'topic', 'callback', 'secret', 'state', 'lease_seconds', 'expires_at', 'requested_at', 'verified_at', 'last_push_at', 'last_error',
+] as const;
+
+export function subscriptionValues(s: WebSubSubscription): unknown[] {
+  return [s.feedId, s.hub, s.topic, s.callback, s.secret, s.state, s.leaseSeconds, s.expiresAt, s.requestedAt, s.verifiedAt, s.lastPushAt, s.lastError];
+}
+
+export function subscriptionFromRow(r: Row): WebSubSubscription {
+  return {
+    feedId: String(r.feed_id),
+    hub: String(r.hub),
+    topic: String(r.topic),
+    callback: String(r.callback),
+    secret: String(r.secret),
+    state: String(r.state) as WebSubState,
+    leaseSeconds: r.lease_seconds === null || r.lease_seconds === undefined ? null : Number(r.lease_seconds),
+    expiresAt: str(r.expires_at),
+    requestedAt: String(r.requested_at),
+    verifiedAt: str(r.verified_at),
+    lastPushAt: str(r.last_push_at),
+    lastError: str(r.last_error),
+  };
+}
+
 export function feedFromRow(r: Row): FeedState {
   const code = str(r.last_error_code);
   return {

@@ -119,6 +119,34 @@ export type PollReport =
     }
   | { ok: false; at: string; error: { code: string; message: string }; retired?: boolean; nextPollAt?: string | null };
 
+/**
+ * Where a feed's WebSub subscription stands: `pending` (asked, the hub has not
+ * verified yet), `active` (verified; lease until `expiresAt`), `denied` (the hub
+ * refused), `failed` (the hub's answer was an error, or it never verified),
+ * `unsubscribing` (the feed was removed; waiting for the hub to verify that).
+ */
+export type WebSubState = 'pending' | 'active' | 'denied' | 'failed' | 'unsubscribing';
+
+/** One feed's WebSub subscription, as stored. `secret` signs the hub's pushes: never shown. */
+export type WebSubSubscription = {
+  feedId: string;
+  hub: string;
+  topic: string;
+  callback: string;
+  secret: string;
+  state: WebSubState;
+  /** Lease the hub granted (seconds), once verified. */
+  leaseSeconds: number | null;
+  /** When the lease ends, once verified. */
+  expiresAt: string | null;
+  /** When the last (re)subscription or unsubscription was asked for. */
+  requestedAt: string;
+  verifiedAt: string | null;
+  lastPushAt: string | null;
+  /** Why it failed or was denied. */
+  lastError: string | null;
+};
+
 /** An item as the fetcher sees it, for new/changed detection. */
 export type SeenItem = { key: string; hash: string };
 

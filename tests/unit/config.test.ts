@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseFileConfig, stageConcurrency } from '../../src/config.js';
+import { loadEnv, parseFileConfig, stageConcurrency } from '../../src/config.js';
 
 const workers = (yaml: string) => parseFileConfig(`workers:\n${yaml}`, 'test.yaml').workers;
 
@@ -29,5 +29,18 @@ describe('workers.releaseMemoryAfter', () => {
     expect(workers('  releaseMemoryAfter: 2m\n').releaseMemoryAfter).toBe(120_000);
     expect(workers('  releaseMemoryAfter: 0\n').releaseMemoryAfter).toBe(0);
     expect(() => workers('  releaseMemoryAfter: soon\n')).toThrow(/duration/);
+  });
+});
+
+describe('websub', () => {
+  it('is off (no public URL) by default, with a 10-day lease, renewal an hour ahead and 6 h safety polling', () => {
+    expect(parseFileConfig('{}', 'test.yaml').websub).toEqual({ lease: 864_000_000, renewBefore: 3_600_000, pollInterval: 21_600_000, retryAfter: 21_600_000 });
+  });
+
+  it('reads the public URL and durations, and refuses a public URL that is not a URL', () => {
+    const ws = parseFileConfig('websub:\n  publicUrl: https://telex.example.org\n  lease: 2d\n  pollInterval: 3h\n', 'test.yaml').websub;
+    expect(ws).toMatchObject({ publicUrl: 'https://telex.example.org', lease: 172_800_000, pollInterval: 10_800_000 });
+    expect(() => parseFileConfig('websub:\n  publicUrl: telex\n', 'test.yaml')).toThrow(/websub\.publicUrl/);
+    expect(loadEnv({ WEBSUB_PUBLIC_URL: 'https://push.example.org' }).WEBSUB_PUBLIC_URL).toBe('https://push.example.org');
   });
 });

@@ -7,8 +7,10 @@ import type { FastifyInstance } from 'fastify';
 import type { ArticlePage, ArticleRecord, FeedState } from '../../store/types.js';
 import type { FeedHealthStatus } from '../feed-health.js';
 import { queryString } from './html.js';
+import type { WebSubStatus } from '../../workers/fetcher/websub.js';
 
-export type FeedView = FeedState & { health: FeedHealthStatus };
+/** A feed as GET /feeds lists it; `websub` is there when the API runs a WebSub subscriber. */
+export type FeedView = FeedState & { health: FeedHealthStatus; websub?: WebSubStatus | null };
 
 export type QueueDepth = { queue: string; counts: Record<string, number> };
 
@@ -18,6 +20,7 @@ export type ListParams = {
   feed?: string;
   lang?: string;
   entity?: string;
+  category?: string;
   since?: string;
   until?: string;
   cursor?: string;
@@ -34,7 +37,7 @@ export type ConsoleApi = {
   queueDepths(): Promise<QueueDepth[] | null>;
 };
 
-const LIST_KEYS = ['q', 'topic', 'feed', 'lang', 'entity', 'since', 'until', 'cursor', 'limit'] as const;
+const LIST_KEYS = ['q', 'topic', 'feed', 'category', 'lang', 'entity', 'since', 'until', 'cursor', 'limit'] as const;
 
 export function listUrl(params: ListParams): string {
   const ordered: Record<string, string | number | undefined> = {};

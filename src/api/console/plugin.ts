@@ -222,7 +222,7 @@ export const consolePlugin: FastifyPluginAsync<ConsoleOptions> = async (app, opt
           items,
           nextCursor: page.ok ? page.data.nextCursor : null,
           copies,
-          feeds: feeds.ok ? feeds.data.map((f) => ({ id: f.id, title: f.title })) : [],
+          feeds: feeds.ok ? feeds.data.map((f) => ({ id: f.id, title: f.title, categories: f.categories })) : [],
           ...(page.ok ? {} : { error: page.message }),
         });
         const status = page.ok ? 200 : page.status;

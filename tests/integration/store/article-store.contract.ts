@@ -8,6 +8,7 @@ import { articleIdFor, contentHashOf } from '../../../src/lib/ids.js';
 import { makeRecord } from '../../helpers/records.js';
 import type { FullArticleStore } from '../../../src/store/article-store.js';
 import type { ArticleRecord, StoreOptions } from '../../../src/store/types.js';
+import { makeSubscription } from '../../helpers/websub.js';
 import type { ExtractedArticle } from '../../../src/queues/contracts.js';
 import { enrichInProcess, handleEnrich, type EnrichDeps } from '../../../src/workers/enricher/handler.js';
 import { batchUpserts } from '../../../src/workers/enricher/upsert-batch.js';
@@ -762,6 +763,31 @@ export function runArticleStoreContract(name: string, factory: StoreFactory): vo
         await expect(store.recordPoll('ghost', { ok: true, at: '2026-01-01T00:00:00.000Z', newItems: 0 })).rejects.toThrow(
           /unknown feed/,
         );
+      });
+    });
+
+    describe('websub subscriptions', () => {
+      const sub = makeSubscription;
+
+      it('saves, replaces, lists and deletes a subscription per feed', async () => {
+        expect(await store.getSubscription('voa')).toBeNull();
+        await store.saveSubscription(sub());
+        expect(await store.getSubscription('voa')).toEqual(sub());
+        const active = sub({ state: 'active', leaseSeconds: 864000, expiresAt: '2026-02-11T00:00:00.000Z', verifiedAt: '2026-02-01T00:00:01.000Z' });
+        await store.saveSubscription(active);
+        await store.saveSubscription(sub({ feedId: 'afp', callback: 'https://telex.example.org/websub/afp', state: 'failed', lastError: 'http_status: POST x -> 500' }));
+        expect(await (await peer()).getSubscription('voa')).toEqual(active);
+        expect((await store.listSubscriptions()).map((x) => [x.feedId, x.state])).toEqual([['afp', 'failed'], ['voa', 'active']]);
+        expect(await store.deleteSubscription('voa')).toBe(true);
+        expect(await store.deleteSubscription('voa')).toBe(false);
+        expect((await store.listSubscriptions()).map((x) => x.feedId)).toEqual(['afp']);
+      });
+
+      it('keeps a subscription when its feed is removed (until the hub verifies the unsubscription)', async () => {
+        await store.upsertFeed({ id: 'voa', url: 'https://www.voanews.com/feed.xml' });
+        await store.saveSubscription(sub({ state: 'unsubscribing' }));
+        await store.removeFeed('voa');
+        expect((await store.getSubscription('voa'))?.state).toBe('unsubscribing');
       });
     });
 
