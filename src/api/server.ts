@@ -35,7 +35,9 @@ import { feedHealthOf } from './feed-health.js';
 import { HttpError, badRequest, notFound } from './http-error.js';
 import { createApiMetrics } from './metrics.js';
 import { buildOpenApiDocument } from './openapi.js';
+import { registerPipelineStats } from './pipeline-stats.js';
 import { serveStream } from './stream.js';
+import { registerVersionRoutes } from './versions.js';
 
 export type ApiDeps = {
   store: ArticleStore;
@@ -214,6 +216,9 @@ export async function createApiServer(deps: ApiDeps): Promise<FastifyInstance> {
     }
     return record;
   });
+
+  registerVersionRoutes(app, store);
+  registerPipelineStats(app, { store, log, ...(deps.queues ? { queues: deps.queues } : {}) });
 
   app.get('/stream', async (request, reply) => {
     if (!deps.redis) {

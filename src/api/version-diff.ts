@@ -2,7 +2,7 @@
  * Word-level differences between two versions of a story, for editors: what
  * was added and what was removed, in reading order. Pure; the diff itself is
  * jsdiff's `diffWords` (Myers' algorithm over words and punctuation marks,
- * whitespace kept as written).
+ * whitespace kept as written) over Unicode word segments.
  */
 import { diffWords } from 'diff';
 import type { ArticleVersion } from '../store/types.js';
@@ -20,6 +20,12 @@ export type VersionDiff = {
   wordsRemoved: number;
 };
 
+/**
+ * Words as Unicode word segmentation (UAX #29) finds them, so a figure such as
+ * "40,000" or "3.5" and a word such as "don't" change as one.
+ */
+const WORDS = new Intl.Segmenter('en', { granularity: 'word' });
+
 /** Past this much work, a diff of very different texts is shown as all removed then all added. */
 const DIFF_TIMEOUT_MS = 500;
 
@@ -28,7 +34,7 @@ export function wordDiff(before: string, after: string): DiffPart[] {
   if (before === after) {
     return before === '' ? [] : [{ kind: 'same', text: before }];
   }
-  const changes = diffWords(before, after, { timeout: DIFF_TIMEOUT_MS }) ?? [
+  const changes = diffWords(before, after, { timeout: DIFF_TIMEOUT_MS, intlSegmenter: WORDS }) ?? [
     { value: before, removed: true, added: false, count: 1 },
     { value: after, added: true, removed: false, count: 1 },
   ];

@@ -118,7 +118,7 @@ describe(planUpsert.name, () => {
       updatedAt: now,
       text: 'new',
     });
-    expect(planUpsert(existing, makeRecord({ slug: 'x' }), now)).toEqual({ outcome: 'unchanged', record: first.record });
+    expect(planUpsert(existing, makeRecord({ slug: 'x' }), now)).toEqual({ outcome: 'unchanged', record: first.record, substantive: null });
   });
 });
 
