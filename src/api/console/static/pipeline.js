@@ -15,6 +15,8 @@
   const DEPTH_STATES = ['waiting', 'active', 'delayed', 'prioritized', 'waiting-children'];
   const COLORS = ['#0b57d0', '#b3261e', '#146c2e', '#a0522d', '#7b1fa2', '#00838f', '#c2185b', '#5d4037', '#455a64', '#f57c00'];
   const HEIGHT = 220;
+  /** Whole-number steps for the axes of counts. */
+  const COUNT_STEPS = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000, 20000, 50000, 100000];
   const charts = new Map();
   /** Queue depth samples taken while the page is open: times (s) and depth per queue. */
   const depthHistory = { times: [], byQueue: new Map() };
@@ -49,8 +51,15 @@
         height: HEIGHT,
         legend: { live: false },
         cursor: { drag: { x: false, y: false } },
+        // Times in UTC, as everywhere in the console.
+        tzDate: (ts) => window.uPlot.tzDate(new Date(ts * 1000), 'Etc/UTC'),
         scales: { x: { time: true }, y: { range: (u, min, max) => [0, Math.max(1, max)] } },
-        axes: [{}, { values: opts && opts.format ? (u, splits) => splits.map(opts.format) : undefined, size: 60 }],
+        axes: [
+          {},
+          opts && opts.format
+            ? { values: (u, splits) => splits.map(opts.format), size: 60 }
+            : { incrs: COUNT_STEPS, values: (u, splits) => splits.map((v) => String(v)), size: 60 },
+        ],
         series: [
           {},
           ...series.map((s, i) => ({
@@ -58,7 +67,8 @@
             stroke: COLORS[i % COLORS.length],
             width: i === 0 && opts && opts.emphasiseFirst ? 2.5 : 1.5,
             spanGaps: false,
-            points: { show: xs.length < 3 },
+            // Sparse series (latency: buckets without a new story) need their points to be seen.
+            points: { show: xs.length < 3 || (opts && opts.sparse) === true },
           })),
         ],
       },
@@ -71,7 +81,7 @@
 
   /** Sets the figure table's cell for `key` (the row) to `text`, adding the row when missing. */
   const setCell = (id, key, texts) => {
-    const body = document.querySelector(`#${id} table tbody`);
+    const body = document.querySelector(`#${id} table.chart-table tbody`);
     if (!body) {
       return;
     }
@@ -149,7 +159,7 @@
         { label: `p50 (${formatDuration(lat.overall.p50)})`, values: lat.p50 },
         { label: `p95 (${formatDuration(lat.overall.p95)})`, values: lat.p95 },
       ],
-      { format: formatDuration },
+      { format: formatDuration, sparse: true },
     );
     setCell('chart-latency', 'p50', [formatDuration(lat.overall.p50)]);
     setCell('chart-latency', 'p95', [formatDuration(lat.overall.p95)]);
