@@ -79,11 +79,7 @@ async function storyVersions(api: ConsoleApi, id: string, from: string | undefin
     return '';
   }
   const versions = list.data.items;
-  const pick = chooseVersions(
-    versions.map((v) => v.n),
-    from,
-    to,
-  );
+  const pick = chooseVersions(versions.map((v) => v.n), from, to);
   const diff = pick ? await api.versionDiff(id, pick.from, pick.to) : null;
   return versionsSection({ articleId: id, versions, diff: diff?.ok ? diff.data.diff : null });
 }
