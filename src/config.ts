@@ -3,6 +3,7 @@ import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
+import { DEFAULT_VERSIONS_KEPT } from './store/types.js';
 
 /** Parses "90s", "15m", "2h", "1d", "500ms" or a bare number of milliseconds. */
 export function parseDuration(value: string | number): number {
@@ -82,6 +83,17 @@ export const FileConfig = z.object({
   feeds: z.array(FeedEntry).default([]),
   /** Delete articles older than this many days (by publishedAt, else storedAt); unset keeps everything. */
   retentionDays: z.number().int().positive().optional(),
+  /**
+   * Earlier versions of each article that the store keeps (see docs/versions.md):
+   * `keep` versions in all, the current one included (default 20; 1 keeps no
+   * history), and none older than `maxAge` (e.g. 90d; default no age limit).
+   */
+  versions: z
+    .object({
+      keep: z.number().int().min(1).max(1000).default(DEFAULT_VERSIONS_KEPT),
+      maxAge: Duration.optional(),
+    })
+    .default({ keep: DEFAULT_VERSIONS_KEPT }),
   /** Newsroom topics (YAML), relative to the working directory; re-read when it changes. */
   topicsFile: z.string().default('config/topics.yaml'),
   fetch: z

@@ -38,8 +38,10 @@ export async function createRuntime(
 ): Promise<Runtime> {
   const prefix = opts.prefix ?? config.env.QUEUE_PREFIX;
   assertClusterPrefix(opts.redisUrl, prefix);
+  const versions = config.file.versions;
   const store = await openStore(config.env.DATABASE_URL, {
     topicExpander: mediaTopicDescendants,
+    versions: { keep: versions.keep, ...(versions.maxAge !== undefined ? { maxAgeMs: versions.maxAge } : {}) },
     ...(opts.enriches
       ? { backgroundCheckpoint: { onFailure: (err: Error) => log.warn({ err: err.message }, 'SQLite checkpoints are back in the commits') } }
       : {}),

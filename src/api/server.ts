@@ -35,8 +35,10 @@ import { feedHealthOf } from './feed-health.js';
 import { HttpError, badRequest, notFound } from './http-error.js';
 import { createApiMetrics } from './metrics.js';
 import { buildOpenApiDocument } from './openapi.js';
+import { registerPipelineStats } from './pipeline-stats.js';
 import { serveStream } from './stream.js';
 import type { WebSubService, WebSubStatus } from '../workers/fetcher/websub.js';
+import { registerVersionRoutes } from './versions.js';
 
 export type ApiDeps = {
   store: ArticleStore;
@@ -222,6 +224,9 @@ export async function createApiServer(deps: ApiDeps): Promise<FastifyInstance> {
     }
     return record;
   });
+
+  registerVersionRoutes(app, store);
+  registerPipelineStats(app, { store, log, ...(deps.queues ? { queues: deps.queues } : {}) });
 
   app.get('/stream', async (request, reply) => {
     if (!deps.redis) {

@@ -4,8 +4,10 @@
  * API client), never through the store directly.
  */
 import type { FastifyInstance } from 'fastify';
-import type { ArticlePage, ArticleRecord, FeedState } from '../../store/types.js';
+import type { ArticlePage, ArticleRecord, ArticleVersion, ArticleVersionSummary, FeedState } from '../../store/types.js';
 import type { FeedHealthStatus } from '../feed-health.js';
+import type { PipelineStats, StatsWindow } from '../pipeline-stats.js';
+import type { VersionDiff } from '../version-diff.js';
 import { queryString } from './html.js';
 import type { WebSubStatus } from '../../workers/fetcher/websub.js';
 
@@ -35,6 +37,10 @@ export type ConsoleApi = {
   listFeeds(): Promise<ApiResult<FeedView[]>>;
   /** Queue depths from GET /metrics; null when the API reports none. */
   queueDepths(): Promise<QueueDepth[] | null>;
+  listVersions(id: string): Promise<ApiResult<{ items: ArticleVersionSummary[] }>>;
+  /** Version `to` of an article with the diff from version `from`. */
+  versionDiff(id: string, from: number, to: number): Promise<ApiResult<ArticleVersion & { diff: VersionDiff }>>;
+  pipelineStats(window: StatsWindow): Promise<ApiResult<PipelineStats>>;
 };
 
 const LIST_KEYS = ['q', 'topic', 'feed', 'category', 'lang', 'entity', 'since', 'until', 'cursor', 'limit'] as const;
@@ -98,6 +104,9 @@ export function createConsoleApi(app: FastifyInstance, token: string | null): Co
   return {
     listArticles: (params) => get<ArticlePage>(listUrl(params)),
     getArticle: (id) => get<ArticleRecord>(`/articles/${encodeURIComponent(id)}`),
+    listVersions: (id) => get(`/articles/${encodeURIComponent(id)}/versions`),
+    versionDiff: (id, from, to) => get(`/articles/${encodeURIComponent(id)}/versions/${to}?against=${from}`),
+    pipelineStats: (window) => get(`/pipeline/stats?window=${window}`),
     async listFeeds() {
       const r = await get<{ items: FeedView[] }>('/feeds');
       return r.ok ? { ok: true, data: r.data.items } : r;

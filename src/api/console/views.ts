@@ -12,7 +12,7 @@ import { type HtmlValue, type SafeHtml, html, queryString, raw, safeHttpUrl } fr
 export const BASE = '/console';
 export const STATIC = `${BASE}/static`;
 
-export type Page = 'wire' | 'story' | 'feeds' | 'login' | 'error';
+export type Page = 'wire' | 'story' | 'feeds' | 'pipeline' | 'login' | 'error';
 
 export type LayoutOptions = {
   title: string;
@@ -21,6 +21,9 @@ export type LayoutOptions = {
   signedIn?: boolean;
   /** Loads the console script (live updates). */
   script?: boolean;
+  /** Further scripts and stylesheets of the page, by name under STATIC. */
+  scripts?: string[];
+  styles?: string[];
 };
 
 export function layout(o: LayoutOptions, body: SafeHtml): string {
@@ -32,8 +35,10 @@ export function layout(o: LayoutOptions, body: SafeHtml): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="referrer" content="same-origin">
 <title>${o.title} · Telex console</title>
+${(o.styles ?? []).map((name) => html`<link rel="stylesheet" href="${STATIC}/${name}">`)}
 <link rel="stylesheet" href="${STATIC}/console.css">
 ${o.script ? html`<script src="${STATIC}/console.js" defer></script>` : ''}
+${(o.scripts ?? []).map((name) => html`<script src="${STATIC}/${name}" defer></script>`)}
 </head>
 <body>
 <a class="skip" href="#main">Skip to content</a>
@@ -42,6 +47,7 @@ ${o.script ? html`<script src="${STATIC}/console.js" defer></script>` : ''}
     <a class="brand" href="${BASE}/">Telex</a>
     <a href="${BASE}/"${current('wire')}>Wire</a>
     <a href="${BASE}/feeds"${current('feeds')}>Feeds</a>
+    <a href="${BASE}/pipeline"${current('pipeline')}>Pipeline</a>
     <a href="/openapi.json">API</a>
   </nav>
   ${

@@ -60,8 +60,8 @@ export function startEnricher(rt: Runtime, onEvent?: (e: StageEvent<'enrich'>) =
       handleEnrich(payload, {
         store: rt.store,
         options,
-        publish: async (record, outcome) => {
-          await publishArticleEvent(rt.producerRedis, rt.eventsStreamKey, record, outcome);
+        publish: async (record, outcome, substantive) => {
+          await publishArticleEvent(rt.producerRedis, rt.eventsStreamKey, record, outcome, undefined, substantive);
         },
         ...(pool ? { enrich: pool.enrich } : {}),
         upsert,

@@ -353,7 +353,21 @@ describe(createApiServer.name, () => {
       expect(status).toBe(200);
       expect(body.openapi).toMatch(/^3\./);
       expect(Object.keys(body.paths).sort()).toEqual(
-        ['/admin/queues', '/articles', '/articles/{id}', '/feeds', '/feeds/{id}', '/healthz', '/metrics', '/openapi.json', '/readyz', '/stream'].sort(),
+        [
+          '/admin/queues',
+          '/articles',
+          '/articles/{id}',
+          '/articles/{id}/versions',
+          '/articles/{id}/versions/{n}',
+          '/feeds',
+          '/feeds/{id}',
+          '/healthz',
+          '/metrics',
+          '/openapi.json',
+          '/pipeline/stats',
+          '/readyz',
+          '/stream',
+        ].sort(),
       );
       const names = body.paths['/articles'].get.parameters.map((p: { name: string }) => p.name);
       expect(names).toEqual(expect.arrayContaining(['since', 'until', 'feed', 'topic', 'lang', 'q', 'entity', 'limit', 'cursor', 'format']));
