@@ -18,7 +18,7 @@ export type RunSetup = { configPath: string; env: Record<string, string> };
 
 /** Writes `<dir>/feeds.yaml` for the wire's feeds and returns the role environment. */
 export function writeRunConfig(
-  wire: LoadWire,
+  wire: { feeds: Array<{ id: string; url: string }> },
   o: {
     dir: string;
     redisUrl: string;
