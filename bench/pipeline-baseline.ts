@@ -7,7 +7,7 @@
  *
  *   node --import tsx bench/pipeline-baseline.ts --db /tmp/b.db --in-flight 8 http://127.0.0.1:PORT/feeds/a.rss ...
  *
- * Prints one JSON line: items, stored, failed, wall ms (work only, after start-up).
+ * Prints one JSON line: items, stored, failed (and why), wall ms (work only, after start-up).
  */
 import { parseArgs } from 'node:util';
 import { Readability } from '@mozilla/readability';
@@ -40,6 +40,12 @@ const links = feeds.flatMap((f) => f.items.map((i) => i.link).filter((l): l is s
 
 let stored = 0;
 let failed = 0;
+/** Why items were not stored, with counts ("no article", or the fetch error). */
+const reasons = new Map<string, number>();
+const fail = (why: string) => {
+  failed++;
+  reasons.set(why, (reasons.get(why) ?? 0) + 1);
+};
 let next = 0;
 async function worker(): Promise<void> {
   while (next < links.length) {
@@ -53,7 +59,7 @@ async function worker(): Promise<void> {
       const { document } = parseHTML(html);
       const article = new Readability(document as unknown as Document).parse();
       if (!article?.content) {
-        failed++;
+        fail('no article');
         continue;
       }
       insert.run({
@@ -70,11 +76,10 @@ async function worker(): Promise<void> {
       });
       stored++;
     } catch (err) {
-      failed++;
-      process.stderr.write(`${url}: ${(err as Error).message}\n`);
+      fail((err as Error).message);
     }
   }
 }
 await Promise.all(Array.from({ length: Number(values['in-flight']) }, () => worker()));
 db.close();
-process.stdout.write(`${JSON.stringify({ items: links.length, stored, failed, workMs: performance.now() - t0 })}\n`);
+process.stdout.write(`${JSON.stringify({ items: links.length, stored, failed, reasons: Object.fromEntries(reasons), workMs: performance.now() - t0 })}\n`);

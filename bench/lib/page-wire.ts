@@ -132,7 +132,8 @@ export async function startPageWire(opts: { pages: CorpusPage[]; items: number; 
     }
     send(req, res, 200, 'text/html; charset=utf-8', bytes);
   });
-  server.keepAliveTimeout = 5_000;
+  // Longer than any pause in a run: a connection the server closes while a client reuses it fails that fetch.
+  server.keepAliveTimeout = 120_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => {

@@ -82,10 +82,10 @@ async function runBaseline(wire: PageWire, o: PagesBenchOptions, dir: string, ro
   if (r.code !== 0) {
     throw new Error(`baseline failed (${r.code}): ${r.stderr.slice(-2000)}`);
   }
-  const res = JSON.parse(r.stdout.trim().split('\n').pop() ?? '{}') as { items: number; stored: number; failed: number; workMs: number };
+  const res = JSON.parse(r.stdout.trim().split('\n').pop() ?? '{}') as { items: number; stored: number; failed: number; reasons: Record<string, number>; workMs: number };
   return {
     mode: 'baseline', label: 'baseline', round, wallMs: r.wallMs, cpu: [{ name: 'baseline', ms: r.cpuMs }], redisMs: 0,
-    harnessMs: (h.user + h.system) / 1000, items: res.items, stored: res.stored, note: `no article ${res.failed}`,
+    harnessMs: (h.user + h.system) / 1000, items: res.items, stored: res.stored, note: `not stored ${res.failed} (${Object.entries(res.reasons).map(([k, v]) => `${k}: ${v}`).join('; ')})`,
   };
 }
 
