@@ -103,8 +103,9 @@ export function softmax(scores: ArrayLike<number>, temperature = 1): Float64Arra
 const MODEL_HEADER = '# telex topic classifier v1';
 
 /** The model as text: header, classes, temperature, biases, then one line per feature with its nonzero weights ("class:weight"). */
-export function parseTopicModel(text: string): TopicModel {
-  const lines = text.split('\n');
+/** `text`: the model as text, or already split into its lines (the committed JSON module is). */
+export function parseTopicModel(text: string | readonly string[]): TopicModel {
+  const lines = typeof text === 'string' ? text.split('\n') : text;
   if (lines[0] !== MODEL_HEADER) throw new Error('not a telex topic model');
   const field = (i: number, name: string) => {
     const line = lines[i] ?? '';
@@ -149,7 +150,7 @@ let MODEL: TopicModel | null = null;
 
 /** The committed model, parsed on first use and kept for the life of the process or thread. */
 export function topicModel(): TopicModel {
-  MODEL ??= parseTopicModel((TOPIC_MODEL_LINES as string[]).join('\n'));
+  MODEL ??= parseTopicModel(TOPIC_MODEL_LINES as string[]);
   return MODEL;
 }
 

@@ -68,8 +68,9 @@ export function serializeModel(model: SequenceModel, opts: { minWeight: number; 
   return `${lines.join('\n')}\n`;
 }
 
-export function parseModel(text: string): SequenceModel {
-  const lines = text.split('\n');
+/** `text`: the model as text, or already split into its lines (the committed JSON module is). */
+export function parseModel(text: string | readonly string[]): SequenceModel {
+  const lines = typeof text === 'string' ? text.split('\n') : text;
   if (lines[0] !== MODEL_HEADER) throw new Error('not a telex entity tagger model');
   const tags = (lines[1] ?? '').replace(/^tags\t/, '').split(' ');
   const T = tags.length;
@@ -92,9 +93,9 @@ export function parseModel(text: string): SequenceModel {
 }
 
 /** "LOC\tBank of America" lines (names already tokenized as the tagger tokenizes text, tokens joined by one space). */
-export function parseGazetteer(text: string): NameGazetteer {
+export function parseGazetteer(text: string | readonly string[]): NameGazetteer {
   const entries: Array<[string, string[]]> = [];
-  for (const line of text.split('\n')) {
+  for (const line of typeof text === 'string' ? text.split('\n') : text) {
     const tab = line.indexOf('\t');
     if (tab <= 0) continue;
     entries.push([line.slice(0, tab), line.slice(tab + 1).split(' ')]);
@@ -107,8 +108,9 @@ let TAGGER: EntityTagger | null = null;
 /** The committed model and gazetteer, parsed on first use and kept for the life of the process or thread. */
 export function entityTagger(): EntityTagger {
   if (!TAGGER) {
-    const model = parseModel((NER_MODEL_LINES as string[]).join('\n'));
-    const gazetteer = parseGazetteer((NER_GAZETTEER_LINES as string[]).join('\n'));
+    // The JSON modules hold the lines already: no joining them into one string to split it again.
+    const model = parseModel(NER_MODEL_LINES as string[]);
+    const gazetteer = parseGazetteer(NER_GAZETTEER_LINES as string[]);
     TAGGER = makeTagger(model, gazetteer);
   }
   return TAGGER;
