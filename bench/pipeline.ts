@@ -42,7 +42,7 @@ import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadFileConfig, stageConcurrency } from '../src/config.js';
-import { audit, closeStoredCounts, latencies, Observer, percentile, storedCount, writeRunConfig } from './lib/harness.js';
+import { audit, closeStoredCounts, latencies, median, Observer, percentile, storedCount, writeRunConfig } from './lib/harness.js';
 import { startLoadWire, type LoadWire } from './lib/load-wire.js';
 import { runPagesBench, type PagesMode } from './lib/pages-bench.js';
 import { BIN, cpuMs, REPO, rssMb, startRedis, startRole, waitFor, type RedisProc, type RoleProc } from './lib/procs.js';
@@ -435,12 +435,6 @@ function printE2E(r: E2E) {
 const totalOf = (a: Alone) => a.cpuPerArticle.fetcher + a.cpuPerArticle.extractor + a.cpuPerArticle.enricher + a.redisCpuPerArticle;
 const boundOf = (a: Alone) => (CORES * 1000) / totalOf(a);
 
-/** The median (the mean of the middle two for an even count). */
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 === 1 ? (s[mid] ?? NaN) : ((s[mid - 1] ?? NaN) + (s[mid] ?? NaN)) / 2;
-}
 
 /** Each stage's median over `runs`. */
 function medianAlone(runs: Alone[]): Alone {

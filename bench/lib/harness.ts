@@ -267,6 +267,13 @@ export async function audit(wire: LoadWire, obs: Observer, databaseUrl: string):
   };
 }
 
+/** The median (the mean of the middle two for an even count). */
+export function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 === 1 ? (s[mid] ?? NaN) : ((s[mid - 1] ?? NaN) + (s[mid] ?? NaN)) / 2;
+}
+
 export function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) {
     return NaN;

@@ -15,7 +15,7 @@
 import { mkdirSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
-import { closeStoredCounts, Observer, percentile, storedCount, writeRunConfig } from './harness.js';
+import { closeStoredCounts, median, Observer, storedCount, writeRunConfig } from './harness.js';
 import { readCorpusPages, startPageWire, type PageWire } from './page-wire.js';
 import { BIN, cpuMs, packageRootOf, REPO, runMeasured, startRedis, startRole, waitFor, type RoleProc } from './procs.js';
 
@@ -227,7 +227,7 @@ export async function runPagesBench(o: PagesBenchOptions): Promise<void> {
   out();
   out('### summary (median over rounds; ratios against the baseline of the same round, then their median)');
   const labels = [...new Set(results.map((r) => r.label))];
-  const med = (xs: number[]) => percentile([...xs].sort((a, b) => a - b), 50);
+  const med = median;
   for (const label of labels) {
     const rs = results.filter((r) => r.label === label);
     const ratios = rs.map((r) => {
