@@ -179,13 +179,38 @@ export const JOBS_PER_THREAD = 4;
  * Redis, the network or the store; with fewer jobs than that the threads sit
  * idle while the process has work queued.
  */
-export function stageConcurrency(workers: FileConfig['workers'], stage: 'extractor' | 'enricher', cores: number = availableParallelism()): number {
+export function stageConcurrency(
+  workers: FileConfig['workers'],
+  stage: 'extractor' | 'enricher',
+  cores: number = availableParallelism(),
+  opts: { withExtractor?: boolean } = {},
+): number {
   const set = stage === 'extractor' ? workers.extractorConcurrency : workers.enricherConcurrency;
   if (set) {
     return set;
   }
-  const threads = (stage === 'extractor' ? workers.extractorThreads : workers.enricherThreads) ?? cores;
-  return Math.max(4, JOBS_PER_THREAD * threads);
+  return Math.max(4, JOBS_PER_THREAD * poolThreads(workers, stage, cores, opts));
+}
+
+/**
+ * Pool threads of a stage in one process: the configured figure, else one per
+ * core; but an enricher that shares its process with an extractor (`telex run
+ * --once`, `telex start` with every role) gets one per two cores. An article
+ * costs the enricher about half the CPU the extractor spends on its page, so
+ * more threads only compete with the extractor's for the same cores, and each
+ * one loads its own copy of the models (over a second of CPU).
+ */
+export function poolThreads(
+  workers: FileConfig['workers'],
+  stage: 'extractor' | 'enricher',
+  cores: number = availableParallelism(),
+  opts: { withExtractor?: boolean } = {},
+): number {
+  const set = stage === 'extractor' ? workers.extractorThreads : workers.enricherThreads;
+  if (set !== undefined) {
+    return set;
+  }
+  return stage === 'enricher' && opts.withExtractor ? Math.max(1, Math.ceil(cores / 2)) : cores;
 }
 
 export class ConfigError extends Error {

@@ -37,7 +37,7 @@ export function startWorkers(
     workers.push(startExtractor(rt, listeners.extract));
   }
   if (has('enricher')) {
-    workers.push(startEnricher(rt, listeners.enrich));
+    workers.push(startEnricher(rt, listeners.enrich, { withExtractor: has('extractor') }));
   }
   return workers;
 }

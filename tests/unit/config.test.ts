@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadEnv, parseFileConfig, stageConcurrency } from '../../src/config.js';
+import { loadEnv, parseFileConfig, poolThreads, stageConcurrency } from '../../src/config.js';
 
 const workers = (yaml: string) => parseFileConfig(`workers:\n${yaml}`, 'test.yaml').workers;
 
@@ -19,6 +19,27 @@ describe(stageConcurrency.name, () => {
     const w = workers('  extractorConcurrency: 3\n  enricherConcurrency: 20\n');
     expect(stageConcurrency(w, 'extractor', 2)).toBe(3);
     expect(stageConcurrency(w, 'enricher', 2)).toBe(20);
+  });
+});
+
+describe(poolThreads.name, () => {
+  const none = parseFileConfig('{}', 'test.yaml').workers;
+  it('gives each pool one thread per core when its stage has the process to itself', () => {
+    expect(poolThreads(none, 'extractor', 4)).toBe(4);
+    expect(poolThreads(none, 'enricher', 4)).toBe(4);
+  });
+
+  it('gives the enricher one thread per two cores when an extractor shares its process', () => {
+    expect(poolThreads(none, 'enricher', 2, { withExtractor: true })).toBe(1);
+    expect(poolThreads(none, 'enricher', 3, { withExtractor: true })).toBe(2);
+    expect(poolThreads(none, 'enricher', 1, { withExtractor: true })).toBe(1);
+    expect(poolThreads(none, 'extractor', 2, { withExtractor: true })).toBe(2);
+    expect(stageConcurrency(none, 'enricher', 4, { withExtractor: true })).toBe(8);
+  });
+
+  it('takes the configured figure when one is set, 0 included', () => {
+    expect(poolThreads(workers('  enricherThreads: 2\n'), 'enricher', 2, { withExtractor: true })).toBe(2);
+    expect(poolThreads(workers('  enricherThreads: 0\n'), 'enricher', 2, { withExtractor: true })).toBe(0);
   });
 });
 
