@@ -11,6 +11,14 @@
  *   BENCH_PROGRESS_MS=1000 npm run bench:pipeline      # a progress line every second (default 5 s)
  *   BENCH_SMAPS_DIR=/tmp/smaps npm run bench:pipeline  # each worker's /proc/PID/smaps at both idle readings
  *
+ * Real pages (bench/lib/pages-bench.ts): 520 items over 10 feeds, each a page of the vendored
+ * readability corpus under its own URL; `telex run --once` and one process per role against the
+ * one-process script bench/pipeline-baseline.ts, in the same run:
+ *   npm run bench:pipeline -- --wire pages                       # one round of baseline, once, roles
+ *   npm run bench:pipeline -- --pages DIR --items 1000 --rounds 3 --commandstats
+ *   npm run bench:pipeline -- --wire pages --modes baseline,once --bin .ab/before/dist/cli/main.js,dist/cli/main.js
+ *   BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" npm run bench:pipeline -- --wire pages --modes roles
+ *
  * Phases (each on a fresh Redis, queue prefix and database):
  *   alone  each stage alone over a full input queue (the queue is paused while the
  *          process starts, so start-up is not counted): CPU ms per article per
@@ -31,17 +39,30 @@
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadFileConfig, stageConcurrency } from '../src/config.js';
-import { audit, closeStoredCounts, latencies, Observer, percentile, storedCount, writeRunConfig } from './lib/harness.js';
+import { audit, closeStoredCounts, latencies, median, Observer, percentile, storedCount, writeRunConfig } from './lib/harness.js';
 import { startLoadWire, type LoadWire } from './lib/load-wire.js';
-import { cpuMs, rssMb, startRedis, startRole, waitFor, type RedisProc, type RoleProc } from './lib/procs.js';
+import { runPagesBench, type PagesMode } from './lib/pages-bench.js';
+import { BIN, cpuMs, REPO, rssMb, startRedis, startRole, waitFor, type RedisProc, type RoleProc } from './lib/procs.js';
 
 const { values } = parseArgs({
   options: {
-    items: { type: 'string', default: '10000' },
-    feeds: { type: 'string', default: '100' },
+    // Defaults: 10,000 items over 100 feeds (generated wire), 520 over 10 (real pages).
+    items: { type: 'string' },
+    feeds: { type: 'string' },
+    // "generated" (bench/lib/load-wire.ts) or "pages" (real pages, bench/lib/pages-bench.ts).
+    wire: { type: 'string', default: 'generated' },
+    // A folder of pages for the real-page wire (implies --wire pages); default the vendored readability pages.
+    pages: { type: 'string' },
+    // Real-page wire: which runs, in order, each round.
+    modes: { type: 'string', default: 'baseline,once,roles' },
+    rounds: { type: 'string', default: '1' },
+    // Real-page wire: Telex builds (their dist/cli/main.js) compared in the same run, taking turns.
+    bin: { type: 'string' },
+    'in-flight': { type: 'string', default: '8' },
+    commandstats: { type: 'boolean', default: false },
     phases: { type: 'string', default: 'alone,e2e,scale' },
     rate: { type: 'string' },
     'poll-every': { type: 'string', default: '2s' },
@@ -60,8 +81,9 @@ const { values } = parseArgs({
     idle: { type: 'string', default: '25s' },
   },
 });
-const FEEDS = Number(values.feeds);
-const ITEMS = Number(values.items);
+const REAL_PAGES = values.wire === 'pages' || values.pages !== undefined;
+const FEEDS = Number(values.feeds ?? (REAL_PAGES ? 10 : 100));
+const ITEMS = Number(values.items ?? (REAL_PAGES ? 520 : 10000));
 const PER_FEED = Math.ceil(ITEMS / FEEDS);
 const PHASES = new Set(String(values.phases).split(','));
 const RATE = values.rate ? Number(values.rate) : undefined;
@@ -413,12 +435,6 @@ function printE2E(r: E2E) {
 const totalOf = (a: Alone) => a.cpuPerArticle.fetcher + a.cpuPerArticle.extractor + a.cpuPerArticle.enricher + a.redisCpuPerArticle;
 const boundOf = (a: Alone) => (CORES * 1000) / totalOf(a);
 
-/** The median (the mean of the middle two for an even count). */
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 === 1 ? (s[mid] ?? NaN) : ((s[mid - 1] ?? NaN) + (s[mid] ?? NaN)) / 2;
-}
 
 /** Each stage's median over `runs`. */
 function medianAlone(runs: Alone[]): Alone {
@@ -534,7 +550,21 @@ async function main() {
 }
 
 try {
-  await main();
+  if (REAL_PAGES) {
+    await runPagesBench({
+      pagesDir: values.pages ? resolve(values.pages) : join(REPO, 'tests/fixtures/corpora/readability-test-pages'),
+      items: ITEMS,
+      feeds: FEEDS,
+      modes: String(values.modes).split(',') as PagesMode[],
+      rounds: Math.max(1, Number(values.rounds)),
+      bins: values.bin ? values.bin.split(',').map((b) => resolve(b)) : [BIN],
+      inFlight: Number(values['in-flight']),
+      commandstats: values.commandstats === true,
+      root,
+    });
+  } else {
+    await main();
+  }
 } finally {
   if (!values.keep) {
     rmSync(root, { recursive: true, force: true });

@@ -1,8 +1,8 @@
 /**
  * Trains the entity tagger and rebuilds its committed files:
- *   src/workers/enricher/data/ner-gazetteer.json  (names derived from GeoNames and public organisation lists)
- *   src/workers/enricher/data/ner-model.json      (averaged structured perceptron weights)
- * (JSON arrays of the lines of their text formats, see tag-entities.ts)
+ *   src/workers/enricher/data/ner-gazetteer.bin  (names derived from GeoNames and public organisation lists)
+ *   src/workers/enricher/data/ner-model.bin      (averaged structured perceptron weights)
+ * (model packs, see model-pack.ts and tag-entities.ts)
  * from wikigold + BTC + WNUT-17 training splits (CC BY 4.0). Prints dev and
  * test figures (exact span, PER/LOC/ORG). Deterministic: fixed seed, sorted inputs.
  *
@@ -14,9 +14,10 @@ import { HONORIFICS } from '../src/workers/enricher/gazetteer.js';
 import type { NameGazetteer } from '../src/workers/enricher/ner-features.js';
 import { nerTokenize } from '../src/workers/enricher/ner-tokens.js';
 import { allowedTransitions, emissionScores, type SequenceModel, trainPerceptron, viterbi } from '../src/workers/enricher/perceptron.js';
-import { documentFeatures, fillFromRules, harmonize, NER_GAZETTEER_URL, NER_MODEL_URL, parseGazetteer, ruleLabels, serializeModel } from '../src/workers/enricher/tag-entities.js';
+import { decodePack } from '../src/workers/enricher/model-pack.js';
+import { documentFeatures, fillFromRules, harmonize, NER_GAZETTEER_URL, NER_MODEL_URL, packEntityModel, packGazetteer, parseGazetteer, ruleLabels, unpackEntityModel } from '../src/workers/enricher/tag-entities.js';
 import type { Token } from '../src/workers/enricher/tokens.js';
-import { type ConllSentence, conllDocs, corpusDir, toJsonLines, emptyScores, type EntityScores, formatScores, readConll, readJsonl, scoreSentence } from './lib/enrichment-data.js';
+import { type ConllSentence, conllDocs, corpusDir, emptyScores, type EntityScores, formatScores, readConll, readJsonl, scoreSentence } from './lib/enrichment-data.js';
 import { numberFlag } from '../bench/lib/rng.js';
 
 const args = process.argv.slice(2);
@@ -146,10 +147,9 @@ const model = trainPerceptron(TAGS, trainP, {
   onEpoch: (epoch, m) => log(`epoch ${epoch}: dev wikigold ${formatScores(evaluate(m, devP.wikigold))} | dev BTC ${formatScores(evaluate(m, devP.btc))}`),
 });
 
-const text = serializeModel(model, { minWeight: numberFlag(args, 'min-weight', 1), decimals: 1 });
+const bytes = packEntityModel(model, { minWeight: numberFlag(args, 'min-weight', 1), decimals: 1 });
 // Score the model as it is saved (rounded, pruned), not as trained.
-const { parseModel } = await import('../src/workers/enricher/tag-entities.js');
-const saved = parseModel(text);
+const saved = unpackEntityModel(decodePack(bytes)).model;
 console.log('');
 console.log('| set | rules (extract-entities.ts) | trained, no post-pass | + consistency (shipped) | + consistency + rules fill |');
 console.log('|---|---|---|---|---|');
@@ -162,10 +162,10 @@ for (const [name, docs] of [
   console.log(`| ${name} | ${formatScores(rulesOnly(docs))} | ${formatScores(evaluate(saved, docs, false))} | ${formatScores(evaluate(saved, docs))} | ${formatScores(evaluate(saved, docs, true, true))} |`);
 }
 console.log('');
-log(`model: ${saved.features.size} features, ${(text.length / 1024 / 1024).toFixed(2)} MiB`);
+log(`model: ${saved.features.size} features, ${(bytes.length / 1024 / 1024).toFixed(2)} MiB`);
 if (!DRY) {
-  writeFileSync(NER_GAZETTEER_URL, toJsonLines(gazText));
-  writeFileSync(NER_MODEL_URL, toJsonLines(text));
+  writeFileSync(NER_GAZETTEER_URL, packGazetteer(gaz));
+  writeFileSync(NER_MODEL_URL, bytes);
   log(`wrote ${resolve(NER_MODEL_URL.pathname)} and ${resolve(NER_GAZETTEER_URL.pathname)}`);
 }
 if (args.includes('--errors')) {

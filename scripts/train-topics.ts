@@ -1,6 +1,6 @@
 /**
  * Trains the IPTC top-level topic classifier and rebuilds
- * src/workers/enricher/data/topic-model.json from licence-clean sets:
+ * src/workers/enricher/data/topic-model.bin (a model pack, see model-pack.ts) from licence-clean sets:
  *   - IPTC Media Topics labels and definitions (src/workers/enricher/data/mediatopics.json, CC BY 4.0)
  *   - the keyword lists of topic-lexicon.ts (this project) and IPTC's EXTRA rules (MIT)
  *   - SIB-200 English train (CC BY-SA 4.0), Wikipedia current-events summaries (CC BY-SA 4.0),
@@ -13,12 +13,13 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { numberFlag } from '../bench/lib/rng.js';
-import { classScores, parseTopicModel, serializeTopicModel, softmax, TOPIC_MODEL_URL, type TopicModel, topicFeatures } from '../src/workers/enricher/classify-topics.js';
-import { MEDIATOPICS, TOP_LEVEL_TOPICS, topLevelOf } from '../src/workers/enricher/mediatopics.js';
+import { classScores, packTopicModel, softmax, TOPIC_MODEL_URL, type TopicModel, topicFeatures, unpackTopicModel } from '../src/workers/enricher/classify-topics.js';
+import { decodePack } from '../src/workers/enricher/model-pack.js';
+import { ancestorsOf, MEDIATOPICS, TOP_LEVEL_TOPICS, topLevelOf as iptcTopLevelOf } from '../src/workers/enricher/mediatopics.js';
 import { seededRandom } from '../src/lib/random.js';
 import { tagTopics } from '../src/workers/enricher/tag-topics.js';
 import { TOPIC_LEXICON } from '../src/workers/enricher/topic-lexicon.js';
-import { corpusDir, readJsonl, toJsonLines, type TopicRecord } from './lib/enrichment-data.js';
+import { corpusDir, readJsonl, type TopicRecord } from './lib/enrichment-data.js';
 
 const args = process.argv.slice(2);
 const CORPUS = corpusDir(args);
@@ -40,6 +41,18 @@ const USE_RULES = !args.includes('--no-rules');
 const featuresOf = (r: { title: string; text: string }) => topicFeatures(r, { ruleTopics: USE_RULES ? tagTopics(r, { maxTopics: 5 }) : [] });
 
 const topic = (file: string) => readJsonl(join(CORPUS, 'topics', file));
+
+/**
+ * Telex's convention for the top level: IPTC files the computing and IT
+ * industry (20000225: hardware, software, semiconductors, telecoms, wireless)
+ * and consumer electronics (20001258) under economy; news readers and the
+ * labelled sets (SIB-200 "technology", Wikipedia's science and technology
+ * section) look for them under science and technology (13000000), so their
+ * texts are labelled 13000000 here. Off with --iptc-tech.
+ */
+const TECH_AS_SCIENCE = args.includes('--iptc-tech') ? [] : ['medtop:20000225', 'medtop:20001258'];
+const topLevelOf = (code: string): string | null =>
+  ancestorsOf(code).some((c) => TECH_AS_SCIENCE.includes(c)) ? 'medtop:13000000' : iptcTopLevelOf(code);
 const rulesTop = (r: { title: string; text: string }) => {
   const first = tagTopics(r)[0];
   return first ? topLevelOf(first.code) : null;
@@ -94,7 +107,7 @@ function trainingExamples(): { train: Example[]; dev: Example[] } {
 // ---------- training: multinomial logistic regression, SGD ----------
 type Vec = { ids: Int32Array; vals: Float64Array };
 
-function train(examples: readonly Example[]): TopicModel {
+function train(examples: readonly Example[]): TopicModel & { features: Map<string, number> } {
   const featIndex = new Map<string, number>();
   const df = new Map<string, number>();
   const feats = examples.map((e) => featuresOf(e));
@@ -152,9 +165,8 @@ function train(examples: readonly Example[]): TopicModel {
     }
     log(`epoch ${epoch}: training loss ${(loss / examples.length).toFixed(4)}`);
   }
-  const weights = new Map<string, Float32Array>();
-  for (const [k, id] of featIndex) weights.set(k, Float32Array.from(W.subarray(id * K, id * K + K)));
-  return { classes: CLASSES, weights, bias: Float32Array.from(b), temperature: 1 };
+  const features = new Map([...featIndex].map(([k, id]) => [k, id * K]));
+  return { classes: CLASSES, features, weights: Float32Array.from(W), bias: Float32Array.from(b), temperature: 1 };
 }
 
 /** The temperature that minimises log loss on `examples` (grid search). */
@@ -201,8 +213,9 @@ log(`training texts: ${trainSet.length} (${[...bySource].map(([s, n]) => `${s} $
 const trained = train(trainSet);
 trained.temperature = fitTemperature(trained, dev);
 log(`temperature (fitted on dev): ${trained.temperature}`);
-const json = serializeTopicModel(trained, { minWeight: numberFlag(args, 'min-weight', 0.5), decimals: 2 });
-const model = parseTopicModel(json);
+const bytes = packTopicModel(trained, { minWeight: numberFlag(args, 'min-weight', 0.5), decimals: 2 });
+// Measured as saved (rounded, pruned).
+const model = unpackTopicModel(decodePack(bytes));
 const gold = (e: Example) => ({ title: e.title, text: e.text, gold: [CLASSES[e.label] as string] });
 const recs = (rs: TopicRecord[]) => rs.map((r) => ({ title: r.title, text: r.text, gold: r.iptc, conf: r.iptc_conf }));
 const sibTest = recs(topic('sib200/test.jsonl'));
@@ -220,8 +233,8 @@ if (args.includes('--confusion')) {
     for (const [g, row] of [...confusion].sort()) console.log(`  ${g.slice(7, 9)}: ${[...row].sort((a, b) => b[1] - a[1]).map(([c, n]) => `${c.slice(7, 9)}=${n}`).join(' ')}`);
   }
 }
-log(`model: ${model.weights.size} features, ${(json.length / 1024 / 1024).toFixed(2)} MiB`);
+log(`model: ${model.features.size} features, ${(bytes.length / 1024 / 1024).toFixed(2)} MiB`);
 if (!DRY) {
-  writeFileSync(TOPIC_MODEL_URL, toJsonLines(json));
+  writeFileSync(TOPIC_MODEL_URL, bytes);
   log(`wrote ${resolve(TOPIC_MODEL_URL.pathname)}`);
 }

@@ -3,6 +3,7 @@ import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
+import { DEFAULT_VERSIONS_KEPT } from './store/types.js';
 
 /** Parses "90s", "15m", "2h", "1d", "500ms" or a bare number of milliseconds. */
 export function parseDuration(value: string | number): number {
@@ -41,6 +42,8 @@ const Env = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
   HOST: z.string().default('127.0.0.1'),
   API_TOKEN: z.string().min(1).optional(),
+  /** Public base URL of the API for WebSub callbacks (overrides websub.publicUrl in the config file). */
+  WEBSUB_PUBLIC_URL: z.url().optional(),
   HTTPS_PROXY: z.string().optional(),
   HTTP_PROXY: z.string().optional(),
   NO_PROXY: z.string().optional(),
@@ -80,6 +83,17 @@ export const FileConfig = z.object({
   feeds: z.array(FeedEntry).default([]),
   /** Delete articles older than this many days (by publishedAt, else storedAt); unset keeps everything. */
   retentionDays: z.number().int().positive().optional(),
+  /**
+   * Earlier versions of each article that the store keeps (see docs/versions.md):
+   * `keep` versions in all, the current one included (default 20; 1 keeps no
+   * history), and none older than `maxAge` (e.g. 90d; default no age limit).
+   */
+  versions: z
+    .object({
+      keep: z.number().int().min(1).max(1000).default(DEFAULT_VERSIONS_KEPT),
+      maxAge: Duration.optional(),
+    })
+    .default({ keep: DEFAULT_VERSIONS_KEPT }),
   /** Newsroom topics (YAML), relative to the working directory; re-read when it changes. */
   topicsFile: z.string().default('config/topics.yaml'),
   fetch: z
@@ -106,6 +120,24 @@ export const FileConfig = z.object({
       maxInterval: Duration.default(24 * 3_600_000),
     })
     .default({ interval: 15 * 60_000, minInterval: 2 * 60_000, maxInterval: 24 * 3_600_000 }),
+  /**
+   * WebSub (push): feeds that name a hub get a subscription whose callback is
+   * `<publicUrl>/websub/<feed id>` on the API server. Off while no public URL is set.
+   */
+  websub: z
+    .object({
+      /** Base URL at which hubs reach this API (e.g. https://telex.example.org); WEBSUB_PUBLIC_URL overrides it. */
+      publicUrl: z.url().optional(),
+      /** Lease asked of the hub (the hub decides). */
+      lease: Duration.default(10 * 86_400_000),
+      /** Renew this long before the lease ends (at most half the lease). */
+      renewBefore: Duration.default(3_600_000),
+      /** Poll interval while a subscription is live: polling stays as the safety net. */
+      pollInterval: Duration.default(6 * 3_600_000),
+      /** After a hub refused or failed, ask again no sooner than this. */
+      retryAfter: Duration.default(6 * 3_600_000),
+    })
+    .default({ lease: 10 * 86_400_000, renewBefore: 3_600_000, pollInterval: 6 * 3_600_000, retryAfter: 6 * 3_600_000 }),
   workers: z
     .object({
       fetcherConcurrency: z.number().int().positive().default(4),
@@ -162,13 +194,38 @@ export const JOBS_PER_THREAD = 4;
  * Redis, the network or the store; with fewer jobs than that the threads sit
  * idle while the process has work queued.
  */
-export function stageConcurrency(workers: FileConfig['workers'], stage: 'extractor' | 'enricher', cores: number = availableParallelism()): number {
+export function stageConcurrency(
+  workers: FileConfig['workers'],
+  stage: 'extractor' | 'enricher',
+  cores: number = availableParallelism(),
+  opts: { withExtractor?: boolean } = {},
+): number {
   const set = stage === 'extractor' ? workers.extractorConcurrency : workers.enricherConcurrency;
   if (set) {
     return set;
   }
-  const threads = (stage === 'extractor' ? workers.extractorThreads : workers.enricherThreads) ?? cores;
-  return Math.max(4, JOBS_PER_THREAD * threads);
+  return Math.max(4, JOBS_PER_THREAD * poolThreads(workers, stage, cores, opts));
+}
+
+/**
+ * Pool threads of a stage in one process: the configured figure, else one per
+ * core; but an enricher that shares its process with an extractor (`telex run
+ * --once`, `telex start` with every role) gets one per two cores. An article
+ * costs the enricher about half the CPU the extractor spends on its page, so
+ * more threads only compete with the extractor's for the same cores, and each
+ * one loads its own copy of the models (over a second of CPU).
+ */
+export function poolThreads(
+  workers: FileConfig['workers'],
+  stage: 'extractor' | 'enricher',
+  cores: number = availableParallelism(),
+  opts: { withExtractor?: boolean } = {},
+): number {
+  const set = stage === 'extractor' ? workers.extractorThreads : workers.enricherThreads;
+  if (set !== undefined) {
+    return set;
+  }
+  return stage === 'enricher' && opts.withExtractor ? Math.max(1, Math.ceil(cores / 2)) : cores;
 }
 
 export class ConfigError extends Error {

@@ -26,7 +26,7 @@ export function startWorkers(
   rt: Runtime,
   roles: readonly Role[],
   listeners: StageListeners = {},
-  opts: { schedule?: boolean } = {},
+  opts: { schedule?: boolean; websub?: boolean } = {},
 ): Worker[] {
   const has = (r: Role) => runsRole(roles, r);
   const workers: Worker[] = [];
@@ -37,7 +37,7 @@ export function startWorkers(
     workers.push(startExtractor(rt, listeners.extract));
   }
   if (has('enricher')) {
-    workers.push(startEnricher(rt, listeners.enrich));
+    workers.push(startEnricher(rt, listeners.enrich, { withExtractor: has('extractor') }));
   }
   return workers;
 }

@@ -9,6 +9,7 @@ import { createProducer, type Producer } from './queues/producer.js';
 import { openStore } from './store/index.js';
 import { mediaTopicDescendants } from './topic-expander.js';
 import type { FullArticleStore } from './store/article-store.js';
+import { createWebSub, type WebSubService } from './workers/fetcher/websub.js';
 
 /** Everything a role needs, built once per process (the composition root's parts). */
 export type Runtime = {
@@ -23,6 +24,8 @@ export type Runtime = {
   http: HttpClient;
   topicsPath: string;
   eventsStreamKey: string;
+  /** WebSub subscriber; null while no public URL is configured (websub.publicUrl / WEBSUB_PUBLIC_URL). */
+  websub: WebSubService | null;
   /** Closes producer, connections and store, in that order (workers are closed by their owner first). */
   close(): Promise<void>;
 };
@@ -35,8 +38,10 @@ export async function createRuntime(
 ): Promise<Runtime> {
   const prefix = opts.prefix ?? config.env.QUEUE_PREFIX;
   assertClusterPrefix(opts.redisUrl, prefix);
+  const versions = config.file.versions;
   const store = await openStore(config.env.DATABASE_URL, {
     topicExpander: mediaTopicDescendants,
+    versions: { keep: versions.keep, ...(versions.maxAge !== undefined ? { maxAgeMs: versions.maxAge } : {}) },
     ...(opts.enriches
       ? { backgroundCheckpoint: { onFailure: (err: Error) => log.warn({ err: err.message }, 'SQLite checkpoints are back in the commits') } }
       : {}),
@@ -82,6 +87,14 @@ export async function createRuntime(
     },
   };
   const producer = createProducer(producerRedis, prefix, (err, queue) => log.warn({ err: err.message, queue }, 'queue connection error'));
+  const publicUrl = config.env.WEBSUB_PUBLIC_URL ?? config.file.websub.publicUrl;
+  const ws = config.file.websub;
+  const websub = publicUrl
+    ? createWebSub(
+        { store, hub: direct, log: log.child({ component: 'websub' }), enqueue: (jobs) => producer.enqueue(jobs) },
+        { publicUrl, leaseMs: ws.lease, renewBeforeMs: ws.renewBefore, pollEveryMs: ws.pollInterval, retryAfterMs: ws.retryAfter },
+      )
+    : null;
   return {
     config,
     log,
@@ -94,6 +107,7 @@ export async function createRuntime(
     http,
     topicsPath: config.file.topicsFile,
     eventsStreamKey: `${config.env.QUEUE_PREFIX}:articles`,
+    websub,
     async close() {
       await producer.close().catch((err) => log.error({ err }, 'producer close failed'));
       await Promise.all([workerRedis.quit(), producerRedis.quit()]).catch(() => {

@@ -18,7 +18,7 @@ export type RunSetup = { configPath: string; env: Record<string, string> };
 
 /** Writes `<dir>/feeds.yaml` for the wire's feeds and returns the role environment. */
 export function writeRunConfig(
-  wire: LoadWire,
+  wire: { feeds: Array<{ id: string; url: string }> },
   o: {
     dir: string;
     redisUrl: string;
@@ -268,6 +268,13 @@ export async function audit(wire: LoadWire, obs: Observer, databaseUrl: string):
     leftover,
     nothingLeft,
   };
+}
+
+/** The median (the mean of the middle two for an even count). */
+export function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 === 1 ? (s[mid] ?? NaN) : ((s[mid - 1] ?? NaN) + (s[mid] ?? NaN)) / 2;
 }
 
 export function percentile(sorted: number[], p: number): number {

@@ -84,6 +84,43 @@ export function rssMb(pid: number): number {
   }
 }
 
+/**
+ * Runs a command to its end and measures it: wall time, and the CPU (user +
+ * system, every thread) of the command and its children, from bash's `times`
+ * after it exits (a process's /proc entry is gone by then).
+ */
+export async function runMeasured(
+  cmd: string,
+  args: string[],
+  opts: { env?: Record<string, string>; cwd?: string; onSpawn?: (pid: number) => void } = {},
+): Promise<{ code: number | null; stdout: string; stderr: string; wallMs: number; cpuMs: number }> {
+  const marker = '__times__';
+  const t0 = performance.now();
+  // bash runs the command as its child; `times` then prints the children's user and system time.
+  const child = spawn('bash', ['-c', `"$@"; rc=$?; echo ${marker} >&2; times >&2; exit $rc`, 'bash', cmd, ...args], {
+    cwd: opts.cwd ?? REPO,
+    env: { ...process.env, ...(opts.env ?? {}) },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  if (child.pid) {
+    opts.onSpawn?.(child.pid);
+  }
+  let stdout = '';
+  let stderr = '';
+  child.stdout?.on('data', (d: Buffer) => (stdout += d.toString()));
+  child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
+  const code = await new Promise<number | null>((r) => child.once('close', (c) => r(c)));
+  const wallMs = performance.now() - t0;
+  const at = stderr.lastIndexOf(marker);
+  const timesLines = at >= 0 ? stderr.slice(at + marker.length).trim().split('\n') : [];
+  const secs = (s: string) => {
+    const m = /^(\d+)m([\d.]+)s$/.exec(s);
+    return m ? Number(m[1]) * 60 + Number(m[2]) : NaN;
+  };
+  const [user, sys] = (timesLines[1] ?? '').trim().split(/\s+/);
+  return { code, stdout, stderr: at >= 0 ? stderr.slice(0, at) : stderr, wallMs, cpuMs: (secs(user ?? '') + secs(sys ?? '')) * 1000 };
+}
+
 // ---------------------------------------------------------------- redis
 
 export type RedisProc = {

@@ -131,9 +131,3 @@ export function conllDocs(sentences: readonly ConllSentence[], size: number): Co
   }
   return out;
 }
-
-/** A text model as a JSON array of its lines, one per line of the file (diffs stay readable). */
-export function toJsonLines(text: string): string {
-  const lines = text.endsWith('\n') ? text.slice(0, -1).split('\n') : text.split('\n');
-  return `[\n${lines.map((l) => JSON.stringify(l)).join(',\n')}\n]\n`;
-}

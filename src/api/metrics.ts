@@ -29,6 +29,24 @@ function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
   return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
 }
 
+export type QueueCounts = { queue: string; counts: Record<(typeof QUEUE_STATES)[number], number> };
+
+/** Jobs in each queue by state; a queue whose counts fail or hang is left out (and logged). */
+export async function readQueueCounts(queues: readonly Queue[], log: Logger): Promise<QueueCounts[]> {
+  const read = await Promise.all(
+    queues.map(async (q): Promise<QueueCounts | null> => {
+      try {
+        const counts = await withTimeout(q.getJobCounts(...QUEUE_STATES), SCRAPE_TIMEOUT_MS, `queue ${q.name}`);
+        return { queue: q.name, counts: Object.fromEntries(QUEUE_STATES.map((s) => [s, counts[s] ?? 0])) as QueueCounts['counts'] };
+      } catch (err) {
+        log.warn({ err, queue: q.name }, 'queue depth unavailable');
+        return null;
+      }
+    }),
+  );
+  return read.filter((c): c is QueueCounts => c !== null);
+}
+
 /** One registry per server instance, so several servers (tests) never clash on metric names. */
 export function createApiMetrics(deps: { store: ArticleStore; queues?: Queue[]; log: Logger }): ApiMetrics {
   const registry = new Registry();
@@ -69,17 +87,14 @@ export function createApiMetrics(deps: { store: ArticleStore; queues?: Queue[]; 
     feeds.reset();
     storeArticles.reset();
     storeSize.reset();
-    const tasks = queues.map(async (q) => {
-      try {
-        const counts = await withTimeout(q.getJobCounts(...QUEUE_STATES), SCRAPE_TIMEOUT_MS, `queue ${q.name}`);
-        for (const state of QUEUE_STATES) {
-          queueJobs.set({ queue: q.name, state }, counts[state] ?? 0);
+    const tasks = [
+      (async () => {
+        for (const { queue, counts } of await readQueueCounts(queues, log)) {
+          for (const state of QUEUE_STATES) {
+            queueJobs.set({ queue, state }, counts[state]);
+          }
         }
-      } catch (err) {
-        log.warn({ err, queue: q.name }, 'queue depth unavailable');
-      }
-    });
-    tasks.push(
+      })(),
       (async () => {
         try {
           const counts = countFeedsByHealth(await withTimeout(store.listFeeds(), SCRAPE_TIMEOUT_MS, 'feeds'));
@@ -106,7 +121,7 @@ export function createApiMetrics(deps: { store: ArticleStore; queues?: Queue[]; 
           log.warn({ err }, 'store size unavailable');
         }
       })(),
-    );
+    ];
     await Promise.all(tasks);
   }
 

@@ -127,6 +127,7 @@ const FeedInput = {
     url: { type: 'string', format: 'uri' },
     title: { type: 'string' },
     interval: { oneOf: [{ type: 'string', examples: ['15m', '90s', '2h'] }, { type: 'integer', description: 'milliseconds' }] },
+    categories: { type: 'array', items: { type: 'string' }, maxItems: 20, description: 'Desks the feed belongs to (GET /articles?category=).' },
   },
 };
 
@@ -146,6 +147,23 @@ const Feed = {
     consecutiveFailures: { type: 'integer' },
     lastNewItems: { type: 'integer' },
     nextPollAt: nullableTime,
+    categories: { type: 'array', items: { type: 'string' } },
+    websub: {
+      type: ['object', 'null'],
+      description: 'WebSub subscription (present when the API runs a subscriber; null: none for this feed). The secret is never shown.',
+      properties: {
+        state: { enum: ['pending', 'active', 'denied', 'failed', 'unsubscribing'] },
+        hub: { type: 'string' },
+        topic: { type: 'string' },
+        callback: { type: 'string' },
+        leaseSeconds: { type: ['integer', 'null'] },
+        expiresAt: nullableTime,
+        requestedAt: { type: 'string', format: 'date-time' },
+        verifiedAt: nullableTime,
+        lastPushAt: nullableTime,
+        lastError: nullableString,
+      },
+    },
   },
 };
 
@@ -155,7 +173,30 @@ const articleContent = (schema: unknown) => ({
   [ninjsMedia]: { schema: { type: 'object', description: 'ninjs 3.x (IPTC), with ?format=ninjs or Accept: application/ninjs+json.' } },
 });
 
-export function buildOpenApiDocument(opts: { version?: string } = {}): JsonObject {
+/** The WebSub callback routes, served only when the API runs a subscriber. */
+const WEBSUB_PATHS = {
+  '/websub/{feedId}': {
+    get: {
+      summary: 'WebSub callback: a hub verifies intent (hub.mode, hub.topic, hub.challenge, hub.lease_seconds) or denies a subscription.',
+      parameters: [{ name: 'feedId', in: 'path', required: true, schema: { type: 'string' } }],
+      responses: {
+        200: { description: 'Confirmed: the body is hub.challenge.', content: { 'text/plain': { schema: { type: 'string' } } } },
+        404: { description: 'Not a subscription Telex asked for (unknown feed, other topic, or a mode that does not match).' },
+      },
+    },
+    post: {
+      summary: 'WebSub callback: a hub pushes the feed, signed with X-Hub-Signature (HMAC sha1/sha256/sha384/sha512 of the body).',
+      parameters: [{ name: 'feedId', in: 'path', required: true, schema: { type: 'string' } }],
+      responses: {
+        202: { description: 'Received (an unsigned or wrongly signed push is acknowledged too, and dropped).' },
+        404: { description: 'No subscription for this feed.' },
+      },
+    },
+  },
+};
+
+/** `websub`: the API serves the WebSub callback (documented only then). */
+export function buildOpenApiDocument(opts: { version?: string; websub?: boolean } = {}): JsonObject {
   const bearer = [{ bearerAuth: [] }];
   return {
     openapi: '3.1.0',
@@ -194,6 +235,40 @@ export function buildOpenApiDocument(opts: { version?: string } = {}): JsonObjec
         },
         FeedInput,
         Feed,
+        ArticleVersionSummary: {
+          type: 'object',
+          required: ['n', 'at', 'substantive', 'title', 'textLength', 'wordCount'],
+          properties: {
+            n: { type: 'integer', description: 'The record\'s version number.' },
+            at: { type: 'string', format: 'date-time', description: 'When this version was stored.' },
+            substantive: {
+              type: ['boolean', 'null'],
+              description: 'Headline or text changed beyond whitespace and punctuation since the version before (false: cosmetic); null for the first version.',
+            },
+            title: { type: 'string' },
+            textLength: { type: 'integer', description: 'Characters of text.' },
+            wordCount: { type: 'integer' },
+          },
+        },
+        ArticleVersion: {
+          type: 'object',
+          required: ['id', 'n', 'at', 'substantive', 'title', 'byline', 'text', 'topics'],
+          properties: {
+            id: { type: 'string' },
+            n: { type: 'integer' },
+            at: { type: 'string', format: 'date-time' },
+            substantive: { type: ['boolean', 'null'] },
+            title: { type: 'string' },
+            byline: nullableString,
+            text: { type: 'string' },
+            topics: { type: 'array', items: { type: 'object' } },
+            diff: {
+              type: 'object',
+              description:
+                'With ?against=m: the word diff from version m to this one. title, byline and text are lists of {kind: same|added|removed, text} in reading order; wordsAdded and wordsRemoved count words.',
+            },
+          },
+        },
       },
     },
     paths: {
@@ -221,11 +296,52 @@ export function buildOpenApiDocument(opts: { version?: string } = {}): JsonObjec
           },
         },
       },
+      '/articles/{id}/versions': {
+        get: {
+          summary: 'The kept versions of an article, oldest first, the current one last.',
+          description: 'Earlier versions are kept within the configured bound (config `versions`: the last 20 by default). See docs/versions.md.',
+          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+          responses: {
+            200: {
+              description: 'Versions.',
+              content: json({ type: 'object', properties: { id: { type: 'string' }, items: { type: 'array', items: ref('ArticleVersionSummary') } } }),
+            },
+            404: errorResponse('No such article.'),
+          },
+        },
+      },
+      '/articles/{id}/versions/{n}': {
+        get: {
+          summary: 'One kept version of an article in full; with ?against=m, also the word diff from version m to it.',
+          parameters: [
+            { name: 'id', in: 'path', required: true, schema: { type: 'string' } },
+            { name: 'n', in: 'path', required: true, schema: { type: 'integer', minimum: 1 } },
+            { name: 'against', in: 'query', required: false, schema: { type: 'integer', minimum: 1 } },
+          ],
+          responses: {
+            200: { description: 'The version.', content: json(ref('ArticleVersion')) },
+            400: errorResponse('Bad parameter.'),
+            404: errorResponse('No such article, or that version is not kept.'),
+          },
+        },
+      },
+      '/pipeline/stats': {
+        get: {
+          summary: 'What the pipeline did over the last hour (per minute) or day (per 15 minutes).',
+          description:
+            'Stories created or updated per bucket (all feeds and per feed), failed items per stage, publication-to-stored latency p50/p95 (per bucket and over the window), and the jobs in each queue now. From the store\'s item outcomes and the BullMQ queues.',
+          parameters: [{ name: 'window', in: 'query', required: false, schema: { type: 'string', enum: ['1h', '1d'], default: '1h' } }],
+          responses: {
+            200: { description: 'The figures.', content: json({ type: 'object' }) },
+            400: errorResponse('Bad parameter.'),
+          },
+        },
+      },
       '/stream': {
         get: {
           summary: 'Server-Sent Events of stored and updated articles (event "article"), with the filters of /articles.',
           description:
-            'Each message has `id:` (the Redis stream entry id), `event: article` and `data:` {outcome, version, article}. Reconnect with the Last-Event-ID header (or ?lastEventId=) to resume after the last event received: nothing is lost while the events are still in the bounded stream; when some were trimmed, an `event: gap` message comes first so the client can backfill from /articles. Comment lines are heartbeats.',
+            'Each message has `id:` (the Redis stream entry id), `event: article` and `data:` {outcome, version, substantive (updates: true when the headline or text changed beyond whitespace and punctuation, false when the change is cosmetic), article}. Reconnect with the Last-Event-ID header (or ?lastEventId=) to resume after the last event received: nothing is lost while the events are still in the bounded stream; when some were trimmed, an `event: gap` message comes first so the client can backfill from /articles. Comment lines are heartbeats.',
           parameters: [
             { name: 'Last-Event-ID', in: 'header', required: false, schema: { type: 'string', pattern: '^\\d+-\\d+$' } },
             ...queryParameters(StreamParams),
@@ -358,6 +474,7 @@ export function buildOpenApiDocument(opts: { version?: string } = {}): JsonObjec
       '/openapi.json': {
         get: { summary: 'This document.', responses: { 200: { description: 'OpenAPI 3.1.', content: json({ type: 'object' }) } } },
       },
+      ...(opts.websub ? WEBSUB_PATHS : {}),
     },
   };
 }

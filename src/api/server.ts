@@ -35,8 +35,11 @@ import { feedHealthOf } from './feed-health.js';
 import { HttpError, badRequest, notFound } from './http-error.js';
 import { createApiMetrics } from './metrics.js';
 import { buildOpenApiDocument } from './openapi.js';
+import { registerPipelineStats } from './pipeline-stats.js';
 import { serveStream } from './stream.js';
 import { registerWebhookRoutes } from './webhook-routes.js';
+import type { WebSubService, WebSubStatus } from '../workers/fetcher/websub.js';
+import { registerVersionRoutes } from './versions.js';
 
 export type ApiDeps = {
   /** Articles and feeds; `access` holds the API keys and webhook subscriptions. */
@@ -75,6 +78,13 @@ export type ApiDeps = {
   readinessTimeoutMs?: number;
   /** Version reported in /openapi.json and /healthz. */
   version?: string;
+  /**
+   * WebSub subscriber (when a public URL is configured): answers the hubs at
+   * /websub/:feedId and adds each feed's subscription to /feeds.
+   */
+  websub?: Pick<WebSubService, 'verify' | 'receive' | 'statuses'>;
+  /** Largest pushed feed accepted at /websub/:feedId (default 15 MiB, the fetcher's default cap). */
+  pushBodyLimit?: number;
 };
 
 const NINJS_TYPE = 'application/ninjs+json; charset=utf-8';
@@ -232,6 +242,9 @@ export async function createApiServer(deps: ApiDeps): Promise<FastifyInstance> {
     return record;
   });
 
+  registerVersionRoutes(app, store);
+  registerPipelineStats(app, { store, log, ...(deps.queues ? { queues: deps.queues } : {}) });
+
   const stream = async (request: FastifyRequest, reply: FastifyReply): Promise<void> => {
     if (!deps.redis) {
       throw new HttpError(503, 'unavailable', 'the event stream needs Redis');
@@ -255,11 +268,16 @@ export async function createApiServer(deps: ApiDeps): Promise<FastifyInstance> {
   };
   app.get('/stream', { config: { access: 'read' } }, stream);
 
-  const feedView = (f: FeedState) => ({ ...f, health: feedHealthOf(f) });
+  const subscriptions = async (): Promise<Map<string, WebSubStatus> | null> => (deps.websub ? deps.websub.statuses() : null);
+  const feedView = (f: FeedState, subs: Map<string, WebSubStatus> | null) => ({
+    ...f,
+    health: feedHealthOf(f),
+    ...(subs ? { websub: subs.get(f.id) ?? null } : {}),
+  });
 
   app.get('/feeds', { config: { access: 'read' } }, async () => {
-    const feeds = await store.listFeeds();
-    return { items: feeds.map(feedView) };
+    const [feeds, subs] = await Promise.all([store.listFeeds(), subscriptions()]);
+    return { items: feeds.map((f) => feedView(f, subs)) };
   });
 
   app.post('/feeds', { config: { access: 'write' } }, async (request, reply) => {
@@ -286,7 +304,7 @@ export async function createApiServer(deps: ApiDeps): Promise<FastifyInstance> {
       throw new HttpError(500, 'internal', `feed ${def.id} was not stored`);
     }
     request.log.info({ feedId: def.id, existed }, 'feed saved');
-    return reply.status(existed ? 200 : 201).send(feedView(state));
+    return reply.status(existed ? 200 : 201).send(feedView(state, await subscriptions()));
   });
 
   app.delete('/feeds/:id', { config: { access: 'write' } }, async (request, reply) => {
@@ -298,6 +316,33 @@ export async function createApiServer(deps: ApiDeps): Promise<FastifyInstance> {
     request.log.info({ feedId: id }, 'feed removed');
     return reply.status(204).send();
   });
+
+  if (deps.websub) {
+    const websub = deps.websub;
+    const FeedIdParam = z.object({ feedId: z.string().min(1).max(100) });
+    // The hubs' side of WebSub: public (hubs carry no token); pushes are authenticated by their signature.
+    app.get('/websub/:feedId', { config: { access: 'public' } }, async (request, reply) => {
+      const { feedId } = parseParams(FeedIdParam, request.params, 'feed id');
+      const answer = await websub.verify(feedId, request.query as Record<string, unknown>);
+      return reply.status(answer.status).header('cache-control', 'no-store').type('text/plain; charset=utf-8').send(answer.body);
+    });
+    await app.register(async (scope) => {
+      // The signature is over the exact bytes: every content type is read as a raw buffer.
+      scope.removeAllContentTypeParsers();
+      scope.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: deps.pushBodyLimit ?? 15 * 1024 * 1024 }, (_req, body, done) => done(null, body));
+      scope.post('/websub/:feedId', { config: { access: 'public' } }, async (request, reply) => {
+        const { feedId } = parseParams(FeedIdParam, request.params, 'feed id');
+        const body = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
+        const signature = request.headers['x-hub-signature'];
+        const answer = await websub.receive(feedId, {
+          signature: Array.isArray(signature) ? signature[0] : signature,
+          contentType: request.headers['content-type'] ?? null,
+          body,
+        });
+        return reply.status(answer.status).type('text/plain; charset=utf-8').send(answer.body);
+      });
+    });
+  }
 
   app.get('/healthz', { config: { access: 'public' } }, async () => ({ status: 'ok', ...(deps.version ? { version: deps.version } : {}) }));
 
@@ -349,7 +394,7 @@ export async function createApiServer(deps: ApiDeps): Promise<FastifyInstance> {
     return reply.type(contentType).send(body);
   });
 
-  const openapi = buildOpenApiDocument(deps.version ? { version: deps.version } : {});
+  const openapi = buildOpenApiDocument({ ...(deps.version ? { version: deps.version } : {}), websub: deps.websub !== undefined });
   app.get('/openapi.json', { config: { access: 'read' } }, async () => openapi);
 
   registerWebhookRoutes(app, { access: store.access });

@@ -183,7 +183,12 @@ export async function serveStream(request: FastifyRequest, reply: FastifyReply, 
           const record = await o.store.getArticle(event.id);
           if (!record || !matchesFilter(record, filter, o.expandTopic)) continue;
           const article = ninjs ? o.toNinjs(record) : record;
-          const data = JSON.stringify({ outcome: event.outcome, version: event.version || record.version, article });
+          const data = JSON.stringify({
+            outcome: event.outcome,
+            version: event.version || record.version,
+            ...(event.outcome === 'updated' && event.substantive !== null ? { substantive: event.substantive } : {}),
+            article,
+          });
           await write(formatSseMessage({ id: entryId, event: 'article', data }));
         }
       }

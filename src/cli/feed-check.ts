@@ -5,7 +5,9 @@
 
 import { charsetFromContentType, charsetFromDocument, decodeBody, normalizeCharset, type CharsetSource } from '../net/charset.js';
 import type { HttpClient } from '../net/types.js';
+import { linkByRel } from '../net/http-headers.js';
 import { parseFeed } from '../workers/fetcher/parse-feed.js';
+import { discoverHub } from '../workers/fetcher/websub-core.js';
 import type { ParsedFeed } from '../workers/fetcher/types.js';
 
 export type FeedCheckItem = {
@@ -83,10 +85,12 @@ export async function checkFeed(source: string, deps: FeedCheckDeps, opts: { bas
   let contentType: string | null = null;
   let fetched: FeedCheckReport['fetched'];
   let baseUrl: string;
+  let headers: Record<string, string> = {};
   try {
     if (isUrl(source)) {
       const res = await deps.http.get(source, { accept: FEED_ACCEPT });
       bytes = res.body;
+      headers = res.headers;
       contentType = res.contentType ?? res.headers['content-type'] ?? null;
       fetched = { kind: 'url', url: res.url, status: res.status, contentType };
       baseUrl = opts.baseUrl ?? res.url;
@@ -107,6 +111,7 @@ export async function checkFeed(source: string, deps: FeedCheckDeps, opts: { bas
     return { ok: false, source, error: errorOf(err) };
   }
   const warnings = [...feed.warnings];
+  const discovery = discoverHub(feed, headers, baseUrl);
   if (fetched.kind === 'file' && opts.baseUrl === undefined && feed.items.some((i) => i.url === null)) {
     warnings.push('items without an absolute link: relative links need the feed URL (--url <feed url>)');
   }
@@ -124,8 +129,9 @@ export async function checkFeed(source: string, deps: FeedCheckDeps, opts: { bas
     version: feed.version,
     title: feed.title,
     link: feed.link,
-    hub: feed.hub,
-    self: feed.self,
+    // As the WebSub subscriber sees it: HTTP Link headers first, then the document's links.
+    hub: discovery.hub,
+    self: linkByRel(headers['link'], 'self', baseUrl) ?? feed.self,
     itemCount: feed.items.length,
     items: feed.items.map((item, i) => ({
       n: i + 1,

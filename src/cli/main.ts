@@ -114,6 +114,20 @@ async function cmdStart(argv: string[]): Promise<number> {
     await sync();
     const timer = setInterval(() => void sync(), 60_000);
     shutdown.onShutdown('scheduler sync', () => clearInterval(timer));
+    const websub = rt.websub;
+    if (websub) {
+      // Lease renewals and unsubscriptions of removed feeds.
+      const sweep = async () => {
+        try {
+          const r = await websub.sweep();
+          log.debug(r, 'websub subscriptions swept');
+        } catch (err) {
+          log.error({ err }, 'websub sweep failed');
+        }
+      };
+      const sweepTimer = setInterval(() => void sweep(), 60_000);
+      shutdown.onShutdown('websub sweep', () => clearInterval(sweepTimer));
+    }
   }
   const running = [...workers];
   if (has('webhooks')) {

@@ -21,7 +21,13 @@ export async function startApi(rt: Runtime, workers: Worker[]): Promise<{ close(
     readiness: async () => ({ workers: workers.every((w) => w.isRunning()) }),
     feeds: {
       add: async (def) => {
-        const feed = await addFeed(rt.store, { id: def.id, url: def.url, ...(def.title ? { title: def.title } : {}), ...(def.intervalMs ? { intervalMs: def.intervalMs } : {}) });
+        const feed = await addFeed(rt.store, {
+          id: def.id,
+          url: def.url,
+          ...(def.title ? { title: def.title } : {}),
+          ...(def.intervalMs ? { intervalMs: def.intervalMs } : {}),
+          ...(def.categories ? { categories: def.categories } : {}),
+        });
         await pollQueue.upsertJobScheduler(
           schedulerIdFor(feed.id),
           { every: feed.intervalMs ?? rt.config.file.poll.interval },
@@ -31,9 +37,13 @@ export async function startApi(rt: Runtime, workers: Worker[]): Promise<{ close(
       },
       remove: async (id) => {
         await pollQueue.removeJobScheduler(schedulerIdFor(id));
-        return rt.store.removeFeed(id);
+        const removed = await rt.store.removeFeed(id);
+        // The hub is told at once; the fetcher's sweep catches feeds removed any other way.
+        await rt.websub?.unsubscribe(id).catch((err: unknown) => rt.log.warn({ err, feedId: id }, 'websub unsubscription failed'));
+        return removed;
       },
     },
+    ...(rt.websub ? { websub: rt.websub, pushBodyLimit: rt.config.file.fetch.maxBytes ?? 15 * 1024 * 1024 } : {}),
   });
   const url = await app.listen({ port: env.PORT, host: env.HOST });
   rt.log.info({ url }, 'api listening');

@@ -1,4 +1,5 @@
 /** Pure helpers for HTTP response headers that drive polling decisions. */
+import LinkHeader from 'http-link-header';
 
 const MAX_RETRY_AFTER_MS = 7 * 24 * 3_600_000;
 
@@ -31,4 +32,21 @@ export function parseMaxAge(cacheControl: string | null | undefined): number | n
     return Number(m[1]) * 1000;
   }
   return /(?:^|[,\s])(?:no-cache|no-store)(?:$|[,\s])/i.test(cacheControl) ? 0 : null;
+}
+
+/**
+ * The first URL of a `Link` header (RFC 8288) with relation `rel`, resolved
+ * against `base`; null when there is none or the header cannot be read.
+ * Parsed with http-link-header (quoted commas and several values per field).
+ */
+export function linkByRel(header: string | null | undefined, rel: string, base: string): string | null {
+  if (typeof header !== 'string' || header.trim() === '') {
+    return null;
+  }
+  try {
+    const found = LinkHeader.parse(header).rel(rel)[0];
+    return found ? new URL(found.uri, base).href : null;
+  } catch {
+    return null;
+  }
 }

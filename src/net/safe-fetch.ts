@@ -17,7 +17,7 @@ import { isRetryableStatus, PipelineError } from '../errors.js';
 import { classifyAddress, createAddressPolicy, type AddressPolicy } from './address.js';
 import { decodeBody } from './charset.js';
 import { parseRetryAfter } from './http-headers.js';
-import type { FetchOptions, FetchResult, HttpClient, HttpClientOptions } from './types.js';
+import type { FetchOptions, FetchResult, FormPoster, FormPostResult, HttpClient, HttpClientOptions } from './types.js';
 
 const pkg = createRequire(import.meta.url)('../../package.json') as { version?: string };
 
@@ -34,8 +34,8 @@ export const HTTP_DEFAULTS = {
 export class HttpStatusError extends PipelineError {
   readonly status: number;
   readonly retryAfterMs: number | null;
-  constructor(status: number, url: string, retryAfterMs: number | null) {
-    super('http_status', isRetryableStatus(status), `GET ${url} -> ${status}`);
+  constructor(status: number, url: string, retryAfterMs: number | null, method: 'GET' | 'POST' = 'GET') {
+    super('http_status', isRetryableStatus(status), `${method} ${url} -> ${status}`);
     this.status = status;
     this.retryAfterMs = retryAfterMs;
   }
@@ -62,11 +62,13 @@ export type PostOptions = { headers?: Record<string, string>; timeoutMs?: number
 export type PostResult = { status: number; headers: Record<string, string> };
 
 /**
- * The client plus a way to close its idle keep-alive connections, and `post`:
- * one POST (webhooks) through the same guard, deadline and proxy, never
- * following a redirect; throws a PipelineError only when no answer came.
+ * The client plus a way to close its idle keep-alive connections, `postForm`
+ * (WebSub), and `post`: one POST (webhooks) through the same guard, deadline
+ * and proxy, never following a redirect; throws a PipelineError only when no
+ * answer came.
  */
-export type SafeHttpClient = HttpClient & { post(url: string, body: Buffer, opts?: PostOptions): Promise<PostResult>; close(): void };
+export type SafeHttpClient = HttpClient &
+  FormPoster & { post(url: string, body: Buffer, opts?: PostOptions): Promise<PostResult>; close(): void };
 
 /** Reads the proxy settings from an environment object (pass `process.env` from the composition root). */
 export function proxyFromEnv(env: Record<string, string | undefined>): Pick<SafeHttpClientOptions, 'httpsProxy' | 'httpProxy' | 'noProxy'> {
@@ -89,6 +91,9 @@ export function proxyFromEnv(env: Record<string, string | undefined>): Pick<Safe
 type Hop = { status: number; headers: Record<string, string>; body: Buffer };
 
 type HopContext = {
+  method: 'GET' | 'POST';
+  /** Request body (POST), with its content type. */
+  body: { type: string; data: Buffer } | null;
   policy: AddressPolicy;
   userAgent: string;
   accept: string;
@@ -103,10 +108,10 @@ type HopContext = {
   resolver: Resolver;
   agents: { http: http.Agent; https: https.Agent };
   ca: SafeHttpClientOptions['ca'];
-  /** Default GET. A POST sends `body` with `headers` and never reads the answer's body. */
-  method?: 'GET' | 'POST';
-  body?: Buffer;
+  /** Extra request headers (a webhook's signature and ids). */
   headers?: Record<string, string>;
+  /** The answer's body is not read, whatever its status (webhook deliveries). */
+  discardBody?: boolean;
 };
 
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
@@ -180,15 +185,15 @@ function resolveGuarded(hostname: string, policy: AddressPolicy, resolver: Resol
   });
 }
 
-function mapError(err: unknown, url: string, method = 'GET'): PipelineError {
+function mapError(err: unknown, url: string): PipelineError {
   if (err instanceof PipelineError) {
     return err;
   }
   const e = err as NodeJS.ErrnoException;
   if (e?.code === 'ETIMEDOUT' || e?.code === 'ESOCKETTIMEDOUT') {
-    return new PipelineError('timeout', true, `${method} ${url}: ${e.message}`, err);
+    return new PipelineError('timeout', true, `GET ${url}: ${e.message}`, err);
   }
-  return new PipelineError('network', true, `${method} ${url}: ${e?.code ? `${e.code} ` : ''}${e?.message ?? String(err)}`, err);
+  return new PipelineError('network', true, `GET ${url}: ${e?.code ? `${e.code} ` : ''}${e?.message ?? String(err)}`, err);
 }
 
 function usesProxy(host: string, noProxy: string[]): boolean {
@@ -255,21 +260,21 @@ async function hop(url: URL, ctx: HopContext): Promise<Hop> {
   if (net.isIP(host) && !ctx.policy.allowsHost(host) && !ctx.policy.allowsAddress(host)) {
     throw blocked(host, host);
   }
-  const method = ctx.method ?? 'GET';
   const headers: Record<string, string> = {
     'user-agent': ctx.userAgent,
     accept: ctx.accept,
     'accept-encoding': 'gzip, deflate, br',
     ...ctx.headers,
   };
-  if (ctx.body) {
-    headers['content-length'] = String(ctx.body.length);
-  }
   if (ctx.etag) {
     headers['if-none-match'] = ctx.etag;
   }
   if (ctx.lastModified) {
     headers['if-modified-since'] = ctx.lastModified;
+  }
+  if (ctx.body) {
+    headers['content-type'] = ctx.body.type;
+    headers['content-length'] = String(ctx.body.data.length);
   }
   let tunnel: net.Socket | null = null;
   let tunnelTls: tls.TLSSocket | null = null;
@@ -297,7 +302,7 @@ async function hop(url: URL, ctx: HopContext): Promise<Hop> {
       req?.destroy();
       tunnel?.destroy();
       tunnelTls?.destroy();
-      reject(mapError(err, url.href, method));
+      reject(mapError(err, url.href));
     };
     const done = (hopResult: Hop): void => {
       if (settled) {
@@ -313,7 +318,7 @@ async function hop(url: URL, ctx: HopContext): Promise<Hop> {
         tunnelTls?.destroy();
       }
     };
-    const onAbort = (): void => fail(new PipelineError('network', true, `${method} ${url.href}: aborted`));
+    const onAbort = (): void => fail(new PipelineError('network', true, `${ctx.method} ${url.href}: aborted`));
     if (ctx.signal?.aborted) {
       onAbort();
       return;
@@ -321,15 +326,15 @@ async function hop(url: URL, ctx: HopContext): Promise<Hop> {
     ctx.signal?.addEventListener('abort', onAbort, { once: true });
     const remaining = ctx.deadline - Date.now();
     if (remaining <= 0) {
-      fail(new PipelineError('timeout', true, `${method} ${url.href}: no answer within ${ctx.timeoutMs} ms`));
+      fail(new PipelineError('timeout', true, `${ctx.method} ${url.href}: no answer within ${ctx.timeoutMs} ms`));
       return;
     }
     timers.push(
-      setTimeout(() => fail(new PipelineError('timeout', true, `${method} ${url.href}: no complete answer within ${ctx.timeoutMs} ms`)), remaining),
+      setTimeout(() => fail(new PipelineError('timeout', true, `${ctx.method} ${url.href}: no complete answer within ${ctx.timeoutMs} ms`)), remaining),
     );
 
     const options: https.RequestOptions = {
-      method,
+      method: ctx.method,
       protocol: url.protocol,
       hostname: host,
       port,
@@ -359,7 +364,7 @@ async function hop(url: URL, ctx: HopContext): Promise<Hop> {
     req.once('socket', (socket: net.Socket) => {
       if (socket.connecting) {
         const t = setTimeout(
-          () => fail(new PipelineError('timeout', true, `${method} ${url.href}: connect timed out after ${ctx.connectTimeoutMs} ms`)),
+          () => fail(new PipelineError('timeout', true, `${ctx.method} ${url.href}: connect timed out after ${ctx.connectTimeoutMs} ms`)),
           ctx.connectTimeoutMs,
         );
         timers.push(t);
@@ -371,8 +376,8 @@ async function hop(url: URL, ctx: HopContext): Promise<Hop> {
       streams.push(res);
       const status = res.statusCode ?? 0;
       const resHeaders = flattenHeaders(res.headers);
-      if (status < 200 || status >= 300 || method === 'POST') {
-        // Redirects, 304, errors and answers to a POST: the body is not needed. A small declared body is drained
+      if (status < 200 || status >= 300 || ctx.discardBody) {
+        // Redirects, 304, errors and answers to a webhook delivery: the body is not needed. A small declared body is drained
         // so the connection can be reused; anything else closes it.
         res.on('error', () => undefined);
         done({ status, headers: resHeaders, body: Buffer.alloc(0) });
@@ -386,12 +391,12 @@ async function hop(url: URL, ctx: HopContext): Promise<Hop> {
       }
       const declared = Number(resHeaders['content-length']);
       if (Number.isFinite(declared) && declared > ctx.maxBytes) {
-        fail(new PipelineError('too_large', false, `GET ${url.href}: body of ${declared} bytes exceeds the ${ctx.maxBytes}-byte cap`));
+        fail(new PipelineError('too_large', false, `${ctx.method} ${url.href}: body of ${declared} bytes exceeds the ${ctx.maxBytes}-byte cap`));
         return;
       }
       const decoder = decoderFor(resHeaders['content-encoding'] ?? '');
       const tooLarge = (): PipelineError =>
-        new PipelineError('too_large', false, `GET ${url.href}: body exceeds the ${ctx.maxBytes}-byte cap`);
+        new PipelineError('too_large', false, `${ctx.method} ${url.href}: body exceeds the ${ctx.maxBytes}-byte cap`);
       let rawBytes = 0;
       res.on('data', (chunk: Buffer) => {
         rawBytes += chunk.length;
@@ -400,14 +405,14 @@ async function hop(url: URL, ctx: HopContext): Promise<Hop> {
         }
       });
       res.on('error', fail);
-      res.once('aborted', () => fail(new PipelineError('network', true, `GET ${url.href}: connection closed mid-body`)));
+      res.once('aborted', () => fail(new PipelineError('network', true, `${ctx.method} ${url.href}: connection closed mid-body`)));
       const chunks: Buffer[] = [];
       let bytes = 0;
       const body: Readable = decoder ?? res;
       if (decoder) {
         streams.push(decoder);
         decoder.on('error', (err) =>
-          fail(new PipelineError('network', true, `GET ${url.href}: cannot decode ${resHeaders['content-encoding']} body: ${err.message}`, err)),
+          fail(new PipelineError('network', true, `${ctx.method} ${url.href}: cannot decode ${resHeaders['content-encoding']} body: ${err.message}`, err)),
         );
         res.pipe(decoder);
       }
@@ -421,13 +426,13 @@ async function hop(url: URL, ctx: HopContext): Promise<Hop> {
       });
       body.once('end', () => {
         if (!res.complete && !decoder) {
-          fail(new PipelineError('network', true, `GET ${url.href}: connection closed mid-body`));
+          fail(new PipelineError('network', true, `${ctx.method} ${url.href}: connection closed mid-body`));
           return;
         }
         done({ status, headers: resHeaders, body: Buffer.concat(chunks, bytes) });
       });
     });
-    req.end(ctx.body);
+    req.end(ctx.body?.data);
   });
 }
 
@@ -445,21 +450,27 @@ export function createHttpClient(opts: SafeHttpClientOptions = {}): SafeHttpClie
   const maxRedirects = opts.maxRedirects ?? HTTP_DEFAULTS.maxRedirects;
   const noProxy = opts.noProxy ?? [];
 
-  /** What every request of this client shares: the guard, agents and deadline. */
-  const requestContext = (requestTimeoutMs: number | undefined, signal: AbortSignal | undefined) => {
-    const timeoutMs = requestTimeoutMs ?? opts.timeoutMs ?? HTTP_DEFAULTS.timeoutMs;
+  /** A request's context, less the proxy (chosen per hop). */
+  function context(method: HopContext['method'], body: HopContext['body'], fo: FetchOptions): Omit<HopContext, 'proxy'> {
+    const timeoutMs = fo.timeoutMs ?? opts.timeoutMs ?? HTTP_DEFAULTS.timeoutMs;
     return {
+      method,
+      body,
       policy,
       userAgent,
+      accept: fo.accept ?? '*/*',
+      etag: fo.etag ?? null,
+      lastModified: fo.lastModified ?? null,
+      maxBytes: fo.maxBytes ?? opts.maxBytes ?? HTTP_DEFAULTS.maxBytes,
       connectTimeoutMs: opts.connectTimeoutMs ?? HTTP_DEFAULTS.connectTimeoutMs,
       deadline: Date.now() + timeoutMs,
       timeoutMs,
-      signal,
+      signal: fo.signal,
       resolver,
       agents,
       ca: opts.ca,
     };
-  };
+  }
 
   async function get(rawUrl: string, fo: FetchOptions = {}): Promise<FetchResult> {
     let current: URL;
@@ -468,13 +479,7 @@ export function createHttpClient(opts: SafeHttpClientOptions = {}): SafeHttpClie
     } catch {
       throw new PipelineError('bad_payload', false, `not a URL: ${rawUrl}`);
     }
-    const base = {
-      ...requestContext(fo.timeoutMs, fo.signal),
-      accept: fo.accept ?? '*/*',
-      etag: fo.etag ?? null,
-      lastModified: fo.lastModified ?? null,
-      maxBytes: fo.maxBytes ?? opts.maxBytes ?? HTTP_DEFAULTS.maxBytes,
-    };
+    const base = context('GET', null, fo);
     current.hash = '';
     const visited = new Set<string>([current.href]);
     let permanentRedirect: string | null = null;
@@ -542,6 +547,33 @@ export function createHttpClient(opts: SafeHttpClientOptions = {}): SafeHttpClie
     }
   }
 
+  /**
+   * POST of a form (the WebSub subscriber's requests to a hub): the same guard,
+   * deadline and byte cap; redirects are not followed (a 3xx is an error).
+   */
+  async function postForm(rawUrl: string, form: Record<string, string>, fo: Pick<FetchOptions, 'timeoutMs' | 'signal'> = {}): Promise<FormPostResult> {
+    let url: URL;
+    try {
+      url = new URL(rawUrl);
+    } catch {
+      throw new PipelineError('bad_payload', false, `not a URL: ${rawUrl}`);
+    }
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+      throw new PipelineError('blocked_address', false, `refused to post to ${url.href}: only http and https are allowed`);
+    }
+    url.hash = '';
+    const proxyUrl = url.protocol === 'https:' ? opts.httpsProxy : opts.httpProxy;
+    const body = { type: 'application/x-www-form-urlencoded', data: Buffer.from(new URLSearchParams(form).toString()) };
+    const res = await hop(url, {
+      ...context('POST', body, { ...fo, maxBytes: Math.min(opts.maxBytes ?? HTTP_DEFAULTS.maxBytes, 1024 * 1024) }),
+      proxy: proxyUrl && usesProxy(bare(url.hostname), noProxy) ? proxyUrl : null,
+    });
+    if (res.status < 200 || res.status >= 300) {
+      throw new HttpStatusError(res.status, url.href, parseRetryAfter(res.headers['retry-after'], Date.now()), 'POST');
+    }
+    return { status: res.status, headers: res.headers, text: res.body.toString('utf8') };
+  }
+
   async function post(rawUrl: string, body: Buffer, po: PostOptions = {}): Promise<PostResult> {
     let url: URL;
     try {
@@ -554,16 +586,12 @@ export function createHttpClient(opts: SafeHttpClientOptions = {}): SafeHttpClie
     }
     url.hash = '';
     const proxyUrl = url.protocol === 'https:' ? opts.httpsProxy : opts.httpProxy;
+    const { 'content-type': type = 'application/json', ...headers } = po.headers ?? {};
     const res = await hop(url, {
-      ...requestContext(po.timeoutMs, po.signal),
-      accept: '*/*',
-      etag: null,
-      lastModified: null,
-      maxBytes: 0,
+      ...context('POST', { type, data: body }, { ...(po.timeoutMs !== undefined ? { timeoutMs: po.timeoutMs } : {}), ...(po.signal ? { signal: po.signal } : {}), maxBytes: 0 }),
       proxy: proxyUrl && usesProxy(bare(url.hostname), noProxy) ? proxyUrl : null,
-      method: 'POST',
-      body,
-      headers: po.headers ?? {},
+      headers,
+      discardBody: true,
     });
     return { status: res.status, headers: res.headers };
   }
@@ -571,6 +599,7 @@ export function createHttpClient(opts: SafeHttpClientOptions = {}): SafeHttpClie
   return {
     get,
     post,
+    postForm,
     close: () => {
       agents.http.destroy();
       agents.https.destroy();

@@ -41,6 +41,14 @@ export interface HttpClient {
   get(url: string, opts?: FetchOptions): Promise<FetchResult>;
 }
 
+export type FormPostResult = { status: number; headers: Record<string, string>; text: string };
+
+/** POST of an application/x-www-form-urlencoded body through the same safety rules (WebSub hub requests). */
+export interface FormPoster {
+  /** Resolves for 2xx; throws a PipelineError for everything else (a 3xx included: redirects are not followed). */
+  postForm(url: string, form: Record<string, string>, opts?: Pick<FetchOptions, 'timeoutMs' | 'signal'>): Promise<FormPostResult>;
+}
+
 export type HttpClientOptions = {
   userAgent?: string;
   timeoutMs?: number;

@@ -82,18 +82,26 @@ export function createProducer(connection: Redis, prefix: string, onError?: (err
   return {
     queues,
     async enqueue(requests) {
-      const ids: string[] = [];
-      for (const request of requests) {
+      // Every payload is checked before any job is added.
+      const jobs = requests.map((request) => {
         const { name, payload } = QUEUES[request.queue];
         const parsed = payload.safeParse(request.payload);
         if (!parsed.success) {
           throw new PipelineError('bad_payload', false, `invalid ${name} payload: ${parsed.error.message}`);
         }
-        const jobId = jobIdFor(request);
-        await queues[request.queue].add(name, parsed.data, { jobId });
-        ids.push(jobId);
+        return { queue: request.queue, name, data: parsed.data, opts: { jobId: jobIdFor(request) } };
+      });
+      // One round trip per queue (a poll's new items go to Redis together), not one per job.
+      for (const key of new Set(jobs.map((j) => j.queue))) {
+        const batch = jobs.filter((j) => j.queue === key);
+        if (batch.length === 1) {
+          const [job] = batch as [(typeof batch)[number]];
+          await queues[key].add(job.name, job.data, job.opts);
+        } else {
+          await queues[key].addBulk(batch.map(({ name, data, opts }) => ({ name, data, opts })));
+        }
       }
-      return ids;
+      return jobs.map((j) => j.opts.jobId);
     },
     async close() {
       await Promise.all(Object.values(queues).map((q) => q.close()));

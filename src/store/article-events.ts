@@ -23,10 +23,16 @@ export type ArticleEvent = {
   topics: Array<Pick<Topic, 'code' | 'label' | 'score' | 'scheme'>>;
   publishedAt: string | null;
   updatedAt: string | null;
+  /**
+   * For an update: true when the headline or text changed beyond whitespace
+   * and punctuation (substantive), false when only they changed (cosmetic).
+   * Null for a new article, and for entries written before the flag existed.
+   */
+  substantive: boolean | null;
 };
 
-/** Stream entry fields for a record (pure). */
-export function articleEventFields(record: ArticleRecord, outcome: UpsertOutcome): string[] {
+/** Stream entry fields for a record (pure). `substantive`: see ArticleEvent (null or omitted: not said). */
+export function articleEventFields(record: ArticleRecord, outcome: UpsertOutcome, substantive: boolean | null = null): string[] {
   const topics = record.topics.map((t) => ({ code: t.code, label: t.label, score: t.score, scheme: t.scheme }));
   return [
     'id',
@@ -51,6 +57,8 @@ export function articleEventFields(record: ArticleRecord, outcome: UpsertOutcome
     record.publishedAt ?? '',
     'updatedAt',
     record.updatedAt ?? '',
+    'substantive',
+    substantive === null ? '' : substantive ? 'true' : 'false',
   ];
 }
 
@@ -85,6 +93,7 @@ export function parseArticleEvent(streamId: string, fields: string[]): ArticleEv
     topics,
     publishedAt: f.get('publishedAt') || null,
     updatedAt: f.get('updatedAt') || null,
+    substantive: f.get('substantive') === 'true' ? true : f.get('substantive') === 'false' ? false : null,
   };
 }
 
@@ -95,8 +104,9 @@ export async function publishArticleEvent(
   record: ArticleRecord,
   outcome: UpsertOutcome,
   maxLen: number = DEFAULT_EVENTS_MAXLEN,
+  substantive: boolean | null = null,
 ): Promise<string> {
-  const id = await redis.xadd(streamKey, 'MAXLEN', '~', String(maxLen), '*', ...articleEventFields(record, outcome));
+  const id = await redis.xadd(streamKey, 'MAXLEN', '~', String(maxLen), '*', ...articleEventFields(record, outcome, substantive));
   if (id === null) {
     throw new Error(`XADD ${streamKey} returned no id`);
   }

@@ -14,6 +14,12 @@ import type {
   StoreStats,
   UpsertOptions,
   UpsertOutcome,
+  WebSubSubscription,
+  UpsertResult,
+  ArticleVersion,
+  ArticleVersionSummary,
+  OutcomeBucket,
+  StoreLatency,
 } from './types.js';
 
 /**
@@ -30,8 +36,10 @@ export interface ArticleStore {
    * written. Changed: `version` is bumped, the first `publishedAt` kept. With
    * `assignCluster`, the cluster is chosen inside the write's transaction, so
    * near-duplicates written at the same moment (any process) end in one cluster.
+   * An update keeps the version it replaces (within the store's VersionRetention),
+   * in the same transaction.
    */
-  upsertArticle(record: ArticleRecord, opts?: UpsertOptions): Promise<{ outcome: UpsertOutcome; record: ArticleRecord }>;
+  upsertArticle(record: ArticleRecord, opts?: UpsertOptions): Promise<UpsertResult>;
   /**
    * Near-duplicate candidates: stored articles sharing at least one LSH band key
    * with `bands`, most shared keys first (an indexed lookup, sub-linear in the
@@ -50,6 +58,11 @@ export interface ArticleStore {
   listArticleJson(query: ArticleQuery, view: ArticleView): Promise<ArticleJsonPage>;
   countArticles(): Promise<number>;
 
+  /** The versions of an article that are kept, oldest first, the current one last; null when the article is unknown. */
+  listVersions(id: string): Promise<ArticleVersionSummary[] | null>;
+  /** One kept version of an article; null when the article or that version is not kept. */
+  getVersion(id: string, n: number): Promise<ArticleVersion | null>;
+
   upsertFeed(feed: FeedDefinition): Promise<void>;
   removeFeed(id: string): Promise<boolean>;
   getFeed(id: string): Promise<FeedState | null>;
@@ -67,6 +80,14 @@ export interface ArticleStore {
   /** Several outcomes in one transaction, in order (all or none). */
   recordItemOutcomes(outcomes: readonly ItemOutcome[]): Promise<void>;
   listItemOutcomes(opts?: { since?: string; status?: ItemOutcome['status']; limit?: number; feedId?: string }): Promise<ItemOutcome[]>;
+  /** Item outcomes recorded since `sinceMs`, counted per `bucketMs` (from the epoch), feed, stage and status. Unordered. */
+  countOutcomes(sinceMs: number, bucketMs: number): Promise<OutcomeBucket[]>;
+  /**
+   * Articles first stored by the pipeline since `sinceMs` (an enrich outcome
+   * that created them) that have a publication time: when stored, and how long
+   * after publication. At most `limit` (default 100,000), newest first.
+   */
+  storeLatencies(sinceMs: number, limit?: number): Promise<StoreLatency[]>;
 
   /** Reachability check for /readyz. */
   ping(): Promise<void>;
@@ -81,9 +102,7 @@ export interface StoreExtras {
    * stored rows (topics, entities, full text, band keys), but in one transaction
    * with one store time for the whole batch. All or nothing.
    */
-  upsertArticles(
-    items: ReadonlyArray<{ record: ArticleRecord } & UpsertOptions>,
-  ): Promise<Array<{ outcome: UpsertOutcome; record: ArticleRecord }>>;
+  upsertArticles(items: ReadonlyArray<{ record: ArticleRecord } & UpsertOptions>): Promise<UpsertResult[]>;
   /**
    * Retention: deletes articles whose sort time (publishedAt, else storedAt) is
    * older than `days` days, with their topics, entities and band keys; also item
@@ -101,9 +120,21 @@ export interface StoreExtras {
   releaseMemory(): void;
 }
 
+/**
+ * WebSub subscriptions, one per feed at most. Kept apart from the feed row: a
+ * removed feed's subscription stays until the hub has verified the unsubscription.
+ */
+export interface WebSubStore {
+  getSubscription(feedId: string): Promise<WebSubSubscription | null>;
+  listSubscriptions(): Promise<WebSubSubscription[]>;
+  /** Inserts or replaces the feed's subscription. */
+  saveSubscription(sub: WebSubSubscription): Promise<void>;
+  deleteSubscription(feedId: string): Promise<boolean>;
+}
+
 /** API keys and webhook subscriptions (src/store/access-types.ts), kept beside the articles. */
 export interface AccessExtras {
   readonly access: AccessStore;
 }
 
-export type FullArticleStore = ArticleStore & StoreExtras & AccessExtras;
+export type FullArticleStore = ArticleStore & StoreExtras & WebSubStore & AccessExtras;

@@ -2,7 +2,7 @@ import type { FullArticleStore } from './article-store.js';
 import { openSqliteStore } from './sqlite-article-store.js';
 import type { StoreOptions } from './types.js';
 
-export type { ArticleStore, FullArticleStore, StoreExtras } from './article-store.js';
+export type { ArticleStore, FullArticleStore, StoreExtras, WebSubStore } from './article-store.js';
 export type * from './types.js';
 export { encodeCursor, decodeCursor } from './store-core.js';
 

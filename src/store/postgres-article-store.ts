@@ -38,6 +38,20 @@ import {
   viewColumns,
   SIMILAR_LIMIT,
   SIMILAR_PER_BAND,
+  SUBSCRIPTION_COLUMNS,
+  WEBSUB_SUBSCRIPTIONS_TABLE,
+  subscriptionFromRow,
+  subscriptionValues,
+  type ExistingArticle,
+  currentVersionOf,
+  latencyFromRow,
+  outcomeBucketFromRow,
+  versionBounds,
+  versionFromRow,
+  versionRowOf,
+  versionSummaryFromRow,
+  versionSummaryOf,
+  WRITING_REASONS,
 } from './store-core.js';
 import type {
   ArticleJsonPage,
@@ -55,6 +69,13 @@ import type {
   StoreStats,
   UpsertOptions,
   UpsertOutcome,
+  WebSubSubscription,
+  UpsertResult,
+  ArticleVersion,
+  ArticleVersionSummary,
+  OutcomeBucket,
+  StoreLatency,
+  VersionRetention,
 } from './types.js';
 
 import { POSTGRES_ACCESS_MIGRATION, PostgresAccessStore } from './postgres-access-store.js';
@@ -245,6 +266,31 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
     name: 'API keys, webhook subscriptions and their delivery log',
     sql: POSTGRES_ACCESS_MIGRATION,
   },
+  {
+    version: 11,
+    name: 'earlier versions of articles; substantive flag of the current one',
+    // The current version stays in articles.record: an update files the one it replaces here.
+    sql: `
+      ALTER TABLE articles ADD COLUMN substantive BOOLEAN;
+      CREATE TABLE article_versions (
+        article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+        n INTEGER NOT NULL,
+        at TEXT NOT NULL,
+        at_ms BIGINT NOT NULL,
+        substantive BOOLEAN,
+        title TEXT NOT NULL,
+        text_length INTEGER NOT NULL,
+        word_count INTEGER NOT NULL,
+        data TEXT NOT NULL,
+        PRIMARY KEY (article_id, n)
+      );
+    `,
+  },
+  {
+    version: 12,
+    name: 'WebSub subscriptions',
+    sql: WEBSUB_SUBSCRIPTIONS_TABLE,
+  },
 ];
 
 /**
@@ -305,6 +351,7 @@ export class PostgresArticleStore implements FullArticleStore {
   private readonly topicExpander: ((code: string) => string[]) | undefined;
   private readonly driveThreshold: number;
   private readonly textProbeRows: number;
+  private readonly versions: VersionRetention | undefined;
   private closed = false;
   readonly access: PostgresAccessStore;
 
@@ -329,6 +376,7 @@ export class PostgresArticleStore implements FullArticleStore {
     this.driveThreshold = opts.driveThreshold ?? DRIVE_THRESHOLD;
     this.textProbeRows = Math.max(1, Math.floor(opts.textProbeRows ?? TEXT_PROBE_ROWS));
     this.access = new PostgresAccessStore(this.pool, (what, fn) => this.run(what, fn), (fn) => this.tx(fn));
+    this.versions = opts.versions;
   }
 
   private async run<T>(what: string, fn: () => Promise<T>): Promise<T> {
@@ -396,7 +444,7 @@ export class PostgresArticleStore implements FullArticleStore {
     );
   }
 
-  upsertArticle(record: ArticleRecord, opts: UpsertOptions = {}): Promise<{ outcome: UpsertOutcome; record: ArticleRecord }> {
+  upsertArticle(record: ArticleRecord, opts: UpsertOptions = {}): Promise<UpsertResult> {
     return this.run('upsertArticle', async () => {
       for (let attempt = 0; attempt < 5; attempt++) {
         const result = await this.tx(async (c) => {
@@ -441,7 +489,7 @@ export class PostgresArticleStore implements FullArticleStore {
 
   upsertArticles(
     items: ReadonlyArray<{ record: ArticleRecord } & UpsertOptions>,
-  ): Promise<Array<{ outcome: UpsertOutcome; record: ArticleRecord }>> {
+  ): Promise<UpsertResult[]> {
     return this.run('upsertArticles', async () => {
       if (items.length === 0) {
         return [];
@@ -459,7 +507,7 @@ export class PostgresArticleStore implements FullArticleStore {
                FROM unnest($1::text[]) AS b ORDER BY 1) s`,
               [bases.map(String)],
             );
-            const out: Array<{ outcome: UpsertOutcome; record: ArticleRecord }> = [];
+            const out: UpsertResult[] = [];
             for (const item of items) {
               const result = await this.upsertOnce(c, item.record, item, now);
               if (!result) {
@@ -487,15 +535,18 @@ export class PostgresArticleStore implements FullArticleStore {
     record: ArticleRecord,
     { fingerprint, assignCluster }: UpsertOptions,
     batchNow?: Date,
-  ): Promise<{ outcome: UpsertOutcome; record: ArticleRecord } | null> {
+  ): Promise<UpsertResult | null> {
     const row = (
-      await c.query('SELECT record, content_hash, version, sort_at, skey FROM articles WHERE id = $1 FOR UPDATE', [record.id])
+      await c.query('SELECT record, content_hash, version, sort_at, skey, substantive FROM articles WHERE id = $1 FOR UPDATE', [record.id])
     ).rows[0] as Row | undefined;
     const existing = existingFromRow(row);
     const now = batchNow ?? this.now();
     const plan = planUpsert(existing, record, now.toISOString());
     if (plan.outcome === 'unchanged') {
       return plan;
+    }
+    if (existing) {
+      await this.keepVersion(c, existing, now.getTime());
     }
     if (fingerprint && assignCluster) {
       // Under the band locks (lockBands): every similar article written before is visible.
@@ -528,6 +579,7 @@ export class PostgresArticleStore implements FullArticleStore {
       foldDiacritics(r.title),
       foldDiacritics(r.text),
       JSON.stringify(summaryOf(r)),
+      plan.substantive,
     ];
     const tsv = (t: string, x: string): string =>
       `setweight(to_tsvector('${TS_CONFIG}', ${t}), 'A') || setweight(to_tsvector('${TS_CONFIG}', ${x}), 'B')`;
@@ -536,7 +588,7 @@ export class PostgresArticleStore implements FullArticleStore {
       await c.query(
         `UPDATE articles SET canonical_url = $2, feed_id = $3, published_at = $4, updated_at = $5, language = $6,
          content_hash = $7, version = $8, cluster_id = $9, signature = COALESCE($10, signature), record = $11,
-         tsv = ${tsv('$12', '$13')}, summary = $14
+         tsv = ${tsv('$12', '$13')}, summary = $14, substantive = $15
          WHERE id = $1`,
         [values[0], values[1], values[2], values[3], ...values.slice(6)],
       );
@@ -545,8 +597,8 @@ export class PostgresArticleStore implements FullArticleStore {
     } else {
       const inserted = await c.query(
         `INSERT INTO articles (id, canonical_url, feed_id, published_at, sort_at, stored_at, updated_at, language,
-         content_hash, version, cluster_id, signature, record, tsv, summary, skey)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, ${tsv('$14', '$15')}, $16, $17)
+         content_hash, version, cluster_id, signature, record, tsv, summary, substantive, skey)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, ${tsv('$14', '$15')}, $16, $17, $18)
          ON CONFLICT (id) DO NOTHING`,
         [...values, skey],
       );
@@ -577,6 +629,60 @@ export class PostgresArticleStore implements FullArticleStore {
       }
     }
     return plan;
+  }
+
+  /**
+   * Files the version an update replaces, inside the upsert's transaction (the
+   * article's row is locked), then drops its versions beyond the retention bound.
+   */
+  private async keepVersion(c: PoolClient, existing: ExistingArticle, nowMs: number): Promise<void> {
+    const { keep, keptSinceMs } = versionBounds(this.versions, nowMs);
+    const id = existing.record.id;
+    if (keep > 1) {
+      const v = versionRowOf(existing);
+      await c.query(
+        `INSERT INTO article_versions (article_id, n, at, at_ms, substantive, title, text_length, word_count, data)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+         ON CONFLICT (article_id, n) DO UPDATE SET at = excluded.at, at_ms = excluded.at_ms, substantive = excluded.substantive,
+         title = excluded.title, text_length = excluded.text_length, word_count = excluded.word_count, data = excluded.data`,
+        [id, v.n, v.at, v.atMs, v.substantive, v.title, v.textLength, v.wordCount, v.data],
+      );
+    }
+    // The new version is existing.version + 1: keep the keep - 1 before it.
+    await c.query('DELETE FROM article_versions WHERE article_id = $1 AND (n <= $2 OR at_ms < $3)', [
+      id,
+      existing.version + 1 - keep,
+      keptSinceMs,
+    ]);
+  }
+
+  listVersions(id: string): Promise<ArticleVersionSummary[] | null> {
+    return this.run('listVersions', async () => {
+      const row = (await this.rows('SELECT record, substantive FROM articles WHERE id = $1', [id]))[0];
+      if (!row) {
+        return null;
+      }
+      const record = JSON.parse(String(row.record)) as ArticleRecord;
+      const earlier = await this.rows(
+        'SELECT n, at, substantive, title, text_length, word_count FROM article_versions WHERE article_id = $1 AND n < $2 ORDER BY n',
+        [id, record.version],
+      );
+      return [...earlier.map(versionSummaryFromRow), versionSummaryOf(currentVersionOf(record, row.substantive), record.wordCount)];
+    });
+  }
+
+  getVersion(id: string, n: number): Promise<ArticleVersion | null> {
+    return this.run('getVersion', async () => {
+      const row = (await this.rows('SELECT record, substantive, version FROM articles WHERE id = $1', [id]))[0];
+      if (!row) {
+        return null;
+      }
+      if (Number(row.version) === n) {
+        return currentVersionOf(JSON.parse(String(row.record)) as ArticleRecord, row.substantive);
+      }
+      const v = (await this.rows('SELECT * FROM article_versions WHERE article_id = $1 AND n = $2', [id, n]))[0];
+      return v ? versionFromRow(v) : null;
+    });
   }
 
   findSimilar(bands: string[], limit = SIMILAR_LIMIT): Promise<SimilarArticle[]> {
@@ -839,6 +945,35 @@ export class PostgresArticleStore implements FullArticleStore {
     return this.run('listFeeds', async () => (await this.rows('SELECT * FROM feeds ORDER BY id')).map(feedFromRow));
   }
 
+  getSubscription(feedId: string): Promise<WebSubSubscription | null> {
+    return this.run('getSubscription', async () => {
+      const row = (await this.rows('SELECT * FROM websub_subscriptions WHERE feed_id = $1', [feedId]))[0];
+      return row ? subscriptionFromRow(row) : null;
+    });
+  }
+
+  listSubscriptions(): Promise<WebSubSubscription[]> {
+    return this.run('listSubscriptions', async () => (await this.rows('SELECT * FROM websub_subscriptions ORDER BY feed_id')).map(subscriptionFromRow));
+  }
+
+  saveSubscription(sub: WebSubSubscription): Promise<void> {
+    return this.run('saveSubscription', async () => {
+      const cols = SUBSCRIPTION_COLUMNS;
+      await this.pool.query(
+        `INSERT INTO websub_subscriptions (${cols.join(', ')}) VALUES (${cols.map((_, i) => `$${i + 1}`).join(', ')})
+         ON CONFLICT (feed_id) DO UPDATE SET ${cols.slice(1).map((c) => `${c} = excluded.${c}`).join(', ')}`,
+        subscriptionValues(sub),
+      );
+    });
+  }
+
+  deleteSubscription(feedId: string): Promise<boolean> {
+    return this.run(
+      'deleteSubscription',
+      async () => ((await this.pool.query('DELETE FROM websub_subscriptions WHERE feed_id = $1', [feedId])).rowCount ?? 0) > 0,
+    );
+  }
+
   recordPoll(feedId: string, report: PollReport): Promise<void> {
     return this.run('recordPoll', async () => {
       let changes: number;
@@ -955,6 +1090,31 @@ export class PostgresArticleStore implements FullArticleStore {
           await insert(c, outcomes.slice(i, i + OUTCOME_ROWS));
         }
       });
+    });
+  }
+
+  countOutcomes(sinceMs: number, bucketMs: number): Promise<OutcomeBucket[]> {
+    return this.run('countOutcomes', async () => {
+      const size = Math.max(1, Math.floor(bucketMs));
+      const rows = await this.rows(
+        `SELECT (at_ms / $1) * $1 AS at, feed_id, stage, status,
+         COALESCE(status = 'stored' AND reason = ANY($2::text[]), false) AS changed, COUNT(*) AS n
+         FROM item_outcomes WHERE at_ms >= $3 GROUP BY 1, 2, 3, 4, 5`,
+        [size, [...WRITING_REASONS], Math.floor(sinceMs)],
+      );
+      return rows.map(outcomeBucketFromRow);
+    });
+  }
+
+  storeLatencies(sinceMs: number, limit = 100_000): Promise<StoreLatency[]> {
+    return this.run('storeLatencies', async () => {
+      const rows = await this.rows(
+        `SELECT o.at_ms, o.feed_id, a.published_at, a.stored_at FROM item_outcomes o JOIN articles a ON a.id = o.article_id
+         WHERE o.at_ms >= $1 AND o.stage = 'enrich' AND o.status = 'stored' AND o.reason = 'created' AND a.published_at IS NOT NULL
+         ORDER BY o.at_ms DESC LIMIT $2`,
+        [Math.floor(sinceMs), Math.max(1, Math.floor(limit))],
+      );
+      return rows.map(latencyFromRow).filter((l): l is StoreLatency => l !== null);
     });
   }
 

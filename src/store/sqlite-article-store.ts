@@ -40,6 +40,20 @@ import {
   viewColumns,
   SIMILAR_LIMIT,
   SIMILAR_PER_BAND,
+  SUBSCRIPTION_COLUMNS,
+  WEBSUB_SUBSCRIPTIONS_TABLE,
+  subscriptionFromRow,
+  subscriptionValues,
+  type ExistingArticle,
+  currentVersionOf,
+  latencyFromRow,
+  outcomeBucketFromRow,
+  versionBounds,
+  versionFromRow,
+  versionRowOf,
+  versionSummaryFromRow,
+  versionSummaryOf,
+  WRITING_REASONS,
 } from './store-core.js';
 import type {
   ArticleJsonPage,
@@ -57,6 +71,13 @@ import type {
   StoreStats,
   UpsertOptions,
   UpsertOutcome,
+  WebSubSubscription,
+  UpsertResult,
+  ArticleVersion,
+  ArticleVersionSummary,
+  OutcomeBucket,
+  StoreLatency,
+  VersionRetention,
 } from './types.js';
 
 type Migration = { version: number; name: string; up: string | ((db: Database.Database) => void) };
@@ -261,6 +282,31 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
     name: 'API keys, webhook subscriptions and their delivery log',
     up: SQLITE_ACCESS_MIGRATION,
   },
+  {
+    version: 9,
+    name: 'earlier versions of articles; substantive flag of the current one',
+    // The current version stays in articles.record: an update files the one it replaces here.
+    up: `
+      ALTER TABLE articles ADD COLUMN substantive INTEGER;
+      CREATE TABLE article_versions (
+        article_id TEXT NOT NULL,
+        n INTEGER NOT NULL,
+        at TEXT NOT NULL,
+        at_ms INTEGER NOT NULL,
+        substantive INTEGER,
+        title TEXT NOT NULL,
+        text_length INTEGER NOT NULL,
+        word_count INTEGER NOT NULL,
+        data TEXT NOT NULL
+      );
+      CREATE UNIQUE INDEX article_versions_article_n ON article_versions (article_id, n);
+    `,
+  },
+  {
+    version: 10,
+    name: 'WebSub subscriptions',
+    up: WEBSUB_SUBSCRIPTIONS_TABLE,
+  },
 ];
 
 const storeError = (err: unknown, what: string): PipelineError => toStoreError('sqlite', err, what);
@@ -304,6 +350,7 @@ export class SqliteArticleStore implements FullArticleStore {
   private readonly now: () => Date;
   private readonly topicExpander: ((code: string) => string[]) | undefined;
   private readonly driveThreshold: number;
+  private readonly versions: VersionRetention | undefined;
   private closed = false;
   /** Prepared statements by SQL text: preparing costs more than running most of them. */
   private readonly statements = new Map<string, Database.Statement>();
@@ -324,6 +371,7 @@ export class SqliteArticleStore implements FullArticleStore {
     this.topicExpander = opts.topicExpander;
     this.driveThreshold = opts.driveThreshold ?? DRIVE_THRESHOLD;
     this.access = new SqliteAccessStore(this.db, (what, fn) => this.run(what, fn));
+    this.versions = opts.versions;
   }
 
   /** The prepared statement for `sql`, prepared once. The cache is bounded (generated SQL varies in shape). */
@@ -381,13 +429,13 @@ export class SqliteArticleStore implements FullArticleStore {
    * `assignCluster` lookup made inside it sees every article written before, and
    * no other write can land between that lookup and this commit.
    */
-  upsertArticle(record: ArticleRecord, opts: UpsertOptions = {}): Promise<{ outcome: UpsertOutcome; record: ArticleRecord }> {
+  upsertArticle(record: ArticleRecord, opts: UpsertOptions = {}): Promise<UpsertResult> {
     return this.run('upsertArticle', () => this.db.transaction(() => this.upsertRow(record, opts, this.now())).immediate());
   }
 
   upsertArticles(
     items: ReadonlyArray<{ record: ArticleRecord } & UpsertOptions>,
-  ): Promise<Array<{ outcome: UpsertOutcome; record: ArticleRecord }>> {
+  ): Promise<UpsertResult[]> {
     return this.run('upsertArticles', () =>
       this.db
         .transaction(() => {
@@ -403,13 +451,16 @@ export class SqliteArticleStore implements FullArticleStore {
     record: ArticleRecord,
     { fingerprint, assignCluster }: UpsertOptions,
     now: Date,
-  ): { outcome: UpsertOutcome; record: ArticleRecord } {
-    const row = this.statement('SELECT skey, record, content_hash, version, sort_at FROM articles WHERE id = ?')
+  ): UpsertResult {
+    const row = this.statement('SELECT skey, record, content_hash, version, sort_at, substantive FROM articles WHERE id = ?')
       .get(record.id) as Row | undefined;
     const existing = existingFromRow(row);
     const plan = planUpsert(existing, record, now.toISOString());
     if (plan.outcome === 'unchanged') {
       return plan;
+    }
+    if (existing) {
+      this.keepVersion(existing, now.getTime());
     }
     if (fingerprint && assignCluster) {
       plan.record = applyCluster(plan.record, assignCluster(this.similar(fingerprint.bands, SIMILAR_LIMIT)));
@@ -435,12 +486,14 @@ export class SqliteArticleStore implements FullArticleStore {
       signature: fingerprint ? JSON.stringify(fingerprint.signature) : null,
       record: JSON.stringify(r),
       summary: JSON.stringify(summaryOf(r)),
+      substantive: plan.substantive === null ? null : plan.substantive ? 1 : 0,
     };
     if (row) {
       this.statement(
           `UPDATE articles SET canonical_url = @canonical_url, feed_id = @feed_id, published_at = @published_at,
            updated_at = @updated_at, language = @language, content_hash = @content_hash, version = @version,
-           cluster_id = @cluster_id, signature = COALESCE(@signature, signature), record = @record, summary = @summary WHERE id = @id`,
+           cluster_id = @cluster_id, signature = COALESCE(@signature, signature), record = @record, summary = @summary,
+           substantive = @substantive WHERE id = @id`,
         )
         .run(cols);
       this.statement('DELETE FROM article_topics WHERE article_id = ?').run(r.id);
@@ -449,9 +502,9 @@ export class SqliteArticleStore implements FullArticleStore {
     } else {
       this.statement(
           `INSERT INTO articles (id, canonical_url, feed_id, published_at, sort_at, skey, stored_at, updated_at,
-           language, content_hash, version, cluster_id, signature, record, summary)
+           language, content_hash, version, cluster_id, signature, record, summary, substantive)
            VALUES (@id, @canonical_url, @feed_id, @published_at, @sort_at, @skey, @stored_at, @updated_at,
-           @language, @content_hash, @version, @cluster_id, @signature, @record, @summary)`,
+           @language, @content_hash, @version, @cluster_id, @signature, @record, @summary, @substantive)`,
         )
         .run(cols);
     }
@@ -476,6 +529,56 @@ export class SqliteArticleStore implements FullArticleStore {
       }
     }
     return plan;
+  }
+
+  /**
+   * Files the version an update replaces, inside the upsert's transaction, then
+   * drops the article's versions beyond the retention bound.
+   */
+  private keepVersion(existing: ExistingArticle, nowMs: number): void {
+    const { keep, keptSinceMs } = versionBounds(this.versions, nowMs);
+    const id = existing.record.id;
+    if (keep > 1) {
+      const v = versionRowOf(existing);
+      this.statement(
+        `INSERT OR REPLACE INTO article_versions (article_id, n, at, at_ms, substantive, title, text_length, word_count, data)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ).run(id, v.n, v.at, v.atMs, v.substantive === null ? null : v.substantive ? 1 : 0, v.title, v.textLength, v.wordCount, v.data);
+    }
+    // The new version is existing.version + 1: keep the keep - 1 before it.
+    this.statement('DELETE FROM article_versions WHERE article_id = ? AND (n <= ? OR at_ms < ?)').run(id, existing.version + 1 - keep, keptSinceMs);
+  }
+
+  listVersions(id: string): Promise<ArticleVersionSummary[] | null> {
+    return this.run('listVersions', () =>
+      this.db.transaction(() => {
+        const row = this.statement('SELECT record, substantive FROM articles WHERE id = ?').get(id) as Row | undefined;
+        if (!row) {
+          return null;
+        }
+        const record = JSON.parse(String(row.record)) as ArticleRecord;
+        const earlier = this.statement(
+          'SELECT n, at, substantive, title, text_length, word_count FROM article_versions WHERE article_id = ? AND n < ? ORDER BY n',
+        ).all(id, record.version) as Row[];
+        return [...earlier.map(versionSummaryFromRow), versionSummaryOf(currentVersionOf(record, row.substantive), record.wordCount)];
+      })(),
+    );
+  }
+
+  getVersion(id: string, n: number): Promise<ArticleVersion | null> {
+    return this.run('getVersion', () =>
+      this.db.transaction(() => {
+        const row = this.statement('SELECT record, substantive, version FROM articles WHERE id = ?').get(id) as Row | undefined;
+        if (!row) {
+          return null;
+        }
+        if (Number(row.version) === n) {
+          return currentVersionOf(JSON.parse(String(row.record)) as ArticleRecord, row.substantive);
+        }
+        const v = this.statement('SELECT * FROM article_versions WHERE article_id = ? AND n = ?').get(id, n) as Row | undefined;
+        return v ? versionFromRow(v) : null;
+      })(),
+    );
   }
 
   findSimilar(bands: string[], limit = SIMILAR_LIMIT): Promise<SimilarArticle[]> {
@@ -716,6 +819,31 @@ export class SqliteArticleStore implements FullArticleStore {
     return this.run('listFeeds', () => (this.statement('SELECT * FROM feeds ORDER BY id').all() as Row[]).map(feedFromRow));
   }
 
+  getSubscription(feedId: string): Promise<WebSubSubscription | null> {
+    return this.run('getSubscription', () => {
+      const row = this.statement('SELECT * FROM websub_subscriptions WHERE feed_id = ?').get(feedId) as Row | undefined;
+      return row ? subscriptionFromRow(row) : null;
+    });
+  }
+
+  listSubscriptions(): Promise<WebSubSubscription[]> {
+    return this.run('listSubscriptions', () =>
+      (this.statement('SELECT * FROM websub_subscriptions ORDER BY feed_id').all() as Row[]).map(subscriptionFromRow),
+    );
+  }
+
+  saveSubscription(sub: WebSubSubscription): Promise<void> {
+    return this.run('saveSubscription', () => {
+      this.statement(
+        `INSERT OR REPLACE INTO websub_subscriptions (${SUBSCRIPTION_COLUMNS.join(', ')}) VALUES (${SUBSCRIPTION_COLUMNS.map(() => '?').join(', ')})`,
+      ).run(...subscriptionValues(sub));
+    });
+  }
+
+  deleteSubscription(feedId: string): Promise<boolean> {
+    return this.run('deleteSubscription', () => this.statement('DELETE FROM websub_subscriptions WHERE feed_id = ?').run(feedId).changes > 0);
+  }
+
   recordPoll(feedId: string, report: PollReport): Promise<void> {
     return this.run('recordPoll', () => {
       let changes: number;
@@ -853,6 +981,30 @@ export class SqliteArticleStore implements FullArticleStore {
     });
   }
 
+  countOutcomes(sinceMs: number, bucketMs: number): Promise<OutcomeBucket[]> {
+    return this.run('countOutcomes', () => {
+      const size = Math.max(1, Math.floor(bucketMs));
+      const rows = this.statement(
+        `SELECT (at_ms / CAST(? AS INTEGER)) * CAST(? AS INTEGER) AS at, feed_id, stage, status,
+         CASE WHEN status = 'stored' AND reason IN (${WRITING_REASONS.map(() => '?').join(', ')}) THEN 1 ELSE 0 END AS changed,
+         COUNT(*) AS n
+         FROM item_outcomes WHERE at_ms >= ? GROUP BY 1, 2, 3, 4, 5`,
+      ).all(size, size, ...WRITING_REASONS, Math.floor(sinceMs)) as Row[];
+      return rows.map(outcomeBucketFromRow);
+    });
+  }
+
+  storeLatencies(sinceMs: number, limit = 100_000): Promise<StoreLatency[]> {
+    return this.run('storeLatencies', () => {
+      const rows = this.statement(
+        `SELECT o.at_ms, o.feed_id, a.published_at, a.stored_at FROM item_outcomes o JOIN articles a ON a.id = o.article_id
+         WHERE o.at_ms >= ? AND o.stage = 'enrich' AND o.status = 'stored' AND o.reason = 'created' AND a.published_at IS NOT NULL
+         ORDER BY o.at_ms DESC LIMIT ?`,
+      ).all(Math.floor(sinceMs), Math.max(1, Math.floor(limit))) as Row[];
+      return rows.map(latencyFromRow).filter((l): l is StoreLatency => l !== null);
+    });
+  }
+
   deleteOlderThan(days: number): Promise<number> {
     return this.run('deleteOlderThan', () => {
       if (!Number.isFinite(days) || days < 0) {
@@ -868,7 +1020,9 @@ export class SqliteArticleStore implements FullArticleStore {
           const delEntities = this.statement('DELETE FROM article_entities WHERE article_id = ?');
           const delBands = this.statement('DELETE FROM article_band_keys WHERE skey = ?');
           const delArticle = this.statement('DELETE FROM articles WHERE id = ?');
+          const delVersions = this.statement('DELETE FROM article_versions WHERE article_id = ?');
           for (const v of victims) {
+            delVersions.run(v.id);
             delFts.run(v.skey);
             delTopics.run(v.id);
             delEntities.run(v.id);

@@ -4,7 +4,26 @@
  */
 import { fmix32 } from '../lib/hash.js';
 import { PipelineError } from '../errors.js';
-import type { ArticleQuery, ArticleRecord, ArticleSummary, ArticleView, ClusterAssignment, FeedState, ItemOutcome, SeenItem, UpsertOutcome } from './types.js';
+import { isSubstantiveChange } from './story-change.js';
+import {
+  DEFAULT_VERSIONS_KEPT,
+  type ArticleQuery,
+  type ArticleRecord,
+  type ArticleSummary,
+  type ArticleVersion,
+  type ArticleVersionSummary,
+  type ArticleView,
+  type ClusterAssignment,
+  type FeedState,
+  type ItemOutcome,
+  type OutcomeBucket,
+  type SeenItem,
+  type StoreLatency,
+  type UpsertOutcome,
+  type VersionRetention,
+  type WebSubState,
+  type WebSubSubscription,
+} from './types.js';
 
 export const DEFAULT_PAGE_SIZE = 50;
 export const MAX_PAGE_SIZE = 1000;
@@ -129,27 +148,29 @@ export function expandTopic(code: string, expander?: (code: string) => string[])
   return [...codes];
 }
 
-export type ExistingArticle = { record: ArticleRecord; contentHash: string; version: number };
+/** The stored article an upsert compares against; `substantive`: the stored version's flag (null for a first version). */
+export type ExistingArticle = { record: ArticleRecord; contentHash: string; version: number; substantive: boolean | null };
 
 export type UpsertPlan =
-  | { outcome: Extract<UpsertOutcome, 'unchanged'>; record: ArticleRecord }
-  | { outcome: Exclude<UpsertOutcome, 'unchanged'>; record: ArticleRecord };
+  | { outcome: Extract<UpsertOutcome, 'unchanged'>; record: ArticleRecord; substantive: boolean | null }
+  | { outcome: Exclude<UpsertOutcome, 'unchanged'>; record: ArticleRecord; substantive: boolean | null };
 
 /**
  * What an upsert does. New id: created, version 1, storedAt = updatedAt = now.
  * Same content hash: unchanged, the stored record is returned as is.
  * Other hash: updated, version + 1, the first publishedAt (when it had one) and
- * storedAt kept, updatedAt = now.
+ * storedAt kept, updatedAt = now, substantive or cosmetic against the stored version.
  */
 export function planUpsert(existing: ExistingArticle | null, incoming: ArticleRecord, nowIso: string): UpsertPlan {
   if (!existing) {
-    return { outcome: 'created', record: { ...incoming, version: 1, storedAt: nowIso, updatedAt: nowIso } };
+    return { outcome: 'created', record: { ...incoming, version: 1, storedAt: nowIso, updatedAt: nowIso }, substantive: null };
   }
   if (existing.contentHash === incoming.contentHash) {
-    return { outcome: 'unchanged', record: existing.record };
+    return { outcome: 'unchanged', record: existing.record, substantive: existing.substantive };
   }
   return {
     outcome: 'updated',
+    substantive: isSubstantiveChange(existing.record, incoming),
     record: {
       ...incoming,
       publishedAt: existing.record.publishedAt ?? incoming.publishedAt,
@@ -243,6 +264,52 @@ export function categoryPattern(category: string): string {
 }
 
 /** A feeds row (same columns on both backends) as the contract's FeedState. */
+/**
+ * The websub_subscriptions table (the same SQL for SQLite and PostgreSQL). No
+ * foreign key to feeds: a removed feed's subscription lives until the hub
+ * verifies the unsubscription.
+ */
+export const WEBSUB_SUBSCRIPTIONS_TABLE = `CREATE TABLE websub_subscriptions (
+  feed_id TEXT PRIMARY KEY,
+  hub TEXT NOT NULL,
+  topic TEXT NOT NULL,
+  callback TEXT NOT NULL,
+  secret TEXT NOT NULL,
+  state TEXT NOT NULL,
+  lease_seconds INTEGER,
+  expires_at TEXT,
+  requested_at TEXT NOT NULL,
+  verified_at TEXT,
+  last_push_at TEXT,
+  last_error TEXT
+);`;
+
+/** The columns of websub_subscriptions, in the order `subscriptionValues` gives them. */
+export const SUBSCRIPTION_COLUMNS = [
+  'feed_id', 'hub', 'topic', 'callback', 'secret', 'state', 'lease_seconds', 'expires_at', 'requested_at', 'verified_at', 'last_push_at', 'last_error',
+] as const;
+
+export function subscriptionValues(s: WebSubSubscription): unknown[] {
+  return [s.feedId, s.hub, s.topic, s.callback, s.secret, s.state, s.leaseSeconds, s.expiresAt, s.requestedAt, s.verifiedAt, s.lastPushAt, s.lastError];
+}
+
+export function subscriptionFromRow(r: Row): WebSubSubscription {
+  return {
+    feedId: String(r.feed_id),
+    hub: String(r.hub),
+    topic: String(r.topic),
+    callback: String(r.callback),
+    secret: String(r.secret),
+    state: String(r.state) as WebSubState,
+    leaseSeconds: r.lease_seconds === null || r.lease_seconds === undefined ? null : Number(r.lease_seconds),
+    expiresAt: str(r.expires_at),
+    requestedAt: String(r.requested_at),
+    verifiedAt: str(r.verified_at),
+    lastPushAt: str(r.last_push_at),
+    lastError: str(r.last_error),
+  };
+}
+
 export function feedFromRow(r: Row): FeedState {
   const code = str(r.last_error_code);
   return {
@@ -264,12 +331,115 @@ export function feedFromRow(r: Row): FeedState {
   };
 }
 
-/** The stored article an upsert compares against, from its row (record JSON, content_hash, version); null when none. */
+/** A nullable boolean column (SQLite 0/1, PostgreSQL boolean) as a boolean or null. */
+export const flag = (v: unknown): boolean | null => (v === null || v === undefined ? null : v === true || Number(v) === 1);
+
+/** The stored article an upsert compares against, from its row (record JSON, content_hash, version, substantive); null when none. */
 export function existingFromRow(row: Row | undefined): ExistingArticle | null {
   return row
-    ? { record: JSON.parse(String(row.record)) as ArticleRecord, contentHash: String(row.content_hash), version: Number(row.version) }
+    ? {
+        record: JSON.parse(String(row.record)) as ArticleRecord,
+        contentHash: String(row.content_hash),
+        version: Number(row.version),
+        substantive: flag(row.substantive),
+      }
     : null;
 }
+
+/** Retention of earlier versions with defaults applied: versions kept in all (at least 1), and the oldest time kept (ms). */
+export function versionBounds(r: VersionRetention | undefined, nowMs: number): { keep: number; keptSinceMs: number } {
+  const keep = Math.max(1, Math.floor(r?.keep ?? DEFAULT_VERSIONS_KEPT));
+  return { keep, keptSinceMs: r?.maxAgeMs === undefined ? Number.MIN_SAFE_INTEGER : nowMs - r.maxAgeMs };
+}
+
+/** The row an update files for the version it replaces (the columns of article_versions). */
+export function versionRowOf(existing: ExistingArticle): {
+  n: number;
+  at: string;
+  atMs: number;
+  substantive: boolean | null;
+  title: string;
+  textLength: number;
+  wordCount: number;
+  data: string;
+} {
+  const r = existing.record;
+  const at = r.updatedAt ?? r.storedAt ?? r.fetchedAt;
+  const data: Pick<ArticleVersion, 'byline' | 'text' | 'topics'> = {
+    byline: r.byline,
+    text: r.text,
+    topics: (r.topics ?? []).map((t) => ({ code: t.code, label: t.label, score: t.score, scheme: t.scheme })),
+  };
+  return {
+    n: existing.version,
+    at,
+    atMs: Date.parse(at) || 0,
+    substantive: existing.substantive,
+    title: r.title,
+    textLength: r.text.length,
+    wordCount: r.wordCount,
+    data: JSON.stringify(data),
+  };
+}
+
+/** A kept earlier version from its article_versions row. */
+export function versionFromRow(row: Row): ArticleVersion {
+  const data = JSON.parse(String(row.data)) as Pick<ArticleVersion, 'byline' | 'text' | 'topics'>;
+  return { n: Number(row.n), at: String(row.at), substantive: flag(row.substantive), title: String(row.title), ...data };
+}
+
+/** A kept earlier version's list entry from its article_versions row. */
+export const versionSummaryFromRow = (row: Row): ArticleVersionSummary => ({
+  n: Number(row.n),
+  at: String(row.at),
+  substantive: flag(row.substantive),
+  title: String(row.title),
+  textLength: Number(row.text_length),
+  wordCount: Number(row.word_count),
+});
+
+/** The current version of an article (its record and the substantive column of its row). */
+export function currentVersionOf(record: ArticleRecord, substantive: unknown): ArticleVersion {
+  return {
+    n: record.version,
+    at: record.updatedAt ?? record.storedAt ?? record.fetchedAt,
+    substantive: flag(substantive),
+    title: record.title,
+    byline: record.byline,
+    text: record.text,
+    topics: (record.topics ?? []).map((t) => ({ code: t.code, label: t.label, score: t.score, scheme: t.scheme })),
+  };
+}
+
+/** A version's list entry. */
+export const versionSummaryOf = (v: ArticleVersion, wordCount: number): ArticleVersionSummary => ({
+  n: v.n,
+  at: v.at,
+  substantive: v.substantive,
+  title: v.title,
+  textLength: v.text.length,
+  wordCount,
+});
+
+/** An outcome-count row (at, feed_id, stage, status, changed, n) as an OutcomeBucket. */
+export const outcomeBucketFromRow = (r: Row): OutcomeBucket => ({
+  at: Number(r.at),
+  feedId: String(r.feed_id),
+  stage: r.stage as OutcomeBucket['stage'],
+  status: r.status as OutcomeBucket['status'],
+  changed: Number(r.changed) === 1 || r.changed === true,
+  count: Number(r.n),
+});
+
+/** A latency row (at_ms, feed_id, published_at, stored_at) as a StoreLatency; null when a time is unreadable. */
+export function latencyFromRow(r: Row): StoreLatency | null {
+  const published = Date.parse(String(r.published_at));
+  const stored = Date.parse(String(r.stored_at));
+  return Number.isNaN(published) || Number.isNaN(stored) ? null : { at: Number(r.at_ms), feedId: String(r.feed_id), latencyMs: stored - published };
+}
+
+/** Outcome reasons of an enrich stored outcome that wrote the article (see the enricher's outcome records). */
+export const WRITING_REASONS = ['created', 'updated'] as const;
 
 /**
  * Where an upsert files the article. A stored row keeps its sort time and key

@@ -52,6 +52,62 @@ export type ArticleRecord = {
 
 export type UpsertOutcome = 'created' | 'updated' | 'unchanged';
 
+/**
+ * What an upsert returns. `substantive`: whether the stored version changed
+ * its headline or text beyond whitespace and punctuation (see story-change.ts)
+ * compared with the version before it; null for a first version.
+ */
+export type UpsertResult = { outcome: UpsertOutcome; record: ArticleRecord; substantive?: boolean | null };
+
+/** One version of an article as the store keeps it (the current one included). */
+export type ArticleVersion = {
+  /** The record's `version` number. */
+  n: number;
+  /** When this version was stored. */
+  at: string;
+  /** Headline or text changed beyond whitespace and punctuation since the version before; null for the first. */
+  substantive: boolean | null;
+  title: string;
+  byline: string | null;
+  text: string;
+  topics: Array<Pick<Topic, 'code' | 'label' | 'score' | 'scheme'>>;
+};
+
+/** A version in a list: no text, its sizes instead. */
+export type ArticleVersionSummary = Pick<ArticleVersion, 'n' | 'at' | 'substantive' | 'title'> & {
+  /** Characters of text. */
+  textLength: number;
+  wordCount: number;
+};
+
+/**
+ * How many earlier versions of an article the store keeps. `keep`: versions
+ * per article, the current one included (default 20; 1 keeps none but the
+ * current). `maxAgeMs`: earlier versions stored longer ago than this are
+ * dropped when the article is next updated (default: no age limit; article
+ * retention still deletes an article with all its versions).
+ */
+export type VersionRetention = { keep?: number; maxAgeMs?: number };
+
+export const DEFAULT_VERSIONS_KEPT = 20;
+
+/**
+ * Item outcomes counted per time bucket, feed, stage and status (`changed`:
+ * a stored outcome that created or updated the article, not an unchanged one).
+ */
+export type OutcomeBucket = {
+  /** Bucket start, ms since the epoch. */
+  at: number;
+  feedId: string;
+  stage: ItemOutcome['stage'];
+  status: ItemOutcome['status'];
+  changed: boolean;
+  count: number;
+};
+
+/** An article first stored in a window: when (ms) and how long after its publication. */
+export type StoreLatency = { at: number; feedId: string; latencyMs: number };
+
 export type ArticleQuery = {
   since?: string;
   until?: string;
@@ -118,6 +174,34 @@ export type PollReport =
       movedTo?: string;
     }
   | { ok: false; at: string; error: { code: string; message: string }; retired?: boolean; nextPollAt?: string | null };
+
+/**
+ * Where a feed's WebSub subscription stands: `pending` (asked, the hub has not
+ * verified yet), `active` (verified; lease until `expiresAt`), `denied` (the hub
+ * refused), `failed` (the hub's answer was an error, or it never verified),
+ * `unsubscribing` (the feed was removed; waiting for the hub to verify that).
+ */
+export type WebSubState = 'pending' | 'active' | 'denied' | 'failed' | 'unsubscribing';
+
+/** One feed's WebSub subscription, as stored. `secret` signs the hub's pushes: never shown. */
+export type WebSubSubscription = {
+  feedId: string;
+  hub: string;
+  topic: string;
+  callback: string;
+  secret: string;
+  state: WebSubState;
+  /** Lease the hub granted (seconds), once verified. */
+  leaseSeconds: number | null;
+  /** When the lease ends, once verified. */
+  expiresAt: string | null;
+  /** When the last (re)subscription or unsubscription was asked for. */
+  requestedAt: string;
+  verifiedAt: string | null;
+  lastPushAt: string | null;
+  /** Why it failed or was denied. */
+  lastError: string | null;
+};
 
 /** An item as the fetcher sees it, for new/changed detection. */
 export type SeenItem = { key: string; hash: string };
@@ -192,4 +276,6 @@ export type StoreOptions = {
   backgroundCheckpoint?: { intervalMs?: number; onFailure?: (err: Error) => void };
   /** PostgreSQL: how many of the newest articles a text query walks before using the GIN index (default 250). */
   textProbeRows?: number;
+  /** Earlier versions kept per article (default: the last DEFAULT_VERSIONS_KEPT, any age). */
+  versions?: VersionRetention;
 };

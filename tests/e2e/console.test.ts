@@ -33,6 +33,8 @@ let api: { close(): Promise<void>; url: string };
 let browser: Browser;
 let dir: string;
 let prefix: string;
+/** Stories the first test's run created or updated. */
+let storedByRun = 0;
 
 /** Opens `path` in a new tab that records dialogs and page errors. */
 async function open(path: string): Promise<{ page: Page; dialogs: string[] }> {
@@ -102,6 +104,7 @@ describe('newsroom console in a browser', () => {
 
     const summary = await runOnce(rt, { timeoutMs: 120_000 });
     expect(summary.stored.created).toBeGreaterThan(0);
+    storedByRun = summary.stored.created + summary.stored.updated;
 
     const seedRow = wirePage.locator('#wire li.story', { hasText: SEED_TITLE });
     await seedRow.waitFor(WAIT);
@@ -186,6 +189,87 @@ describe('newsroom console in a browser', () => {
       return (window as unknown as { __inline?: boolean }).__inline ?? false;
     });
     expect(inline).toBe(false);
+    await page.close();
+  }, 120_000);
+
+  it('draws the pipeline page charts from the run, live, with no CSP violation, and shows a story update as a word diff', async () => {
+    expect(storedByRun).toBeGreaterThan(0);
+    const page = await browser.context.newPage();
+    const violations: string[] = [];
+    page.on('console', (m) => {
+      if (/content security policy/i.test(m.text())) {
+        violations.push(m.text());
+      }
+    });
+    page.on('pageerror', (err) => violations.push(`page error: ${err.message}`));
+    await page.addInitScript(() => {
+      document.addEventListener('securitypolicyviolation', (e) => {
+        console.error(`Content Security Policy violation: ${e.violatedDirective} ${e.blockedURI}`);
+      });
+    });
+    await page.goto(`${api.url}/console/pipeline`);
+    await page.locator('#pipeline[data-live="open"]').waitFor({ ...WAIT, state: 'attached' });
+
+    // What the run stored, per feed, as the store's item outcomes say.
+    const outcomes = (await rt.store.listItemOutcomes({ status: 'stored', limit: 10_000 })).filter(
+      (o) => o.stage === 'enrich' && (o.reason === 'created' || o.reason === 'updated'),
+    );
+    expect(outcomes.length).toBe(storedByRun);
+    const perFeed = new Map<string, number>();
+    for (const o of outcomes) {
+      perFeed.set(o.feedId, (perFeed.get(o.feedId) ?? 0) + 1);
+    }
+    const legend = async (chart: string) => (await page.locator(`#${chart} .u-legend .u-series .u-label`).allTextContents()).map((t) => t.trim());
+    expect(await legend('chart-stored')).toEqual([
+      `All feeds (${storedByRun})`,
+      ...[...perFeed.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([f, n]) => `${f} (${n})`),
+    ]);
+    expect(await page.locator('#chart-stored').getAttribute('data-sum')).toBe(String(storedByRun));
+    expect(await legend('chart-latency')).toEqual([expect.stringMatching(/^p50 \(\d/), expect.stringMatching(/^p95 \(\d/)]);
+    expect((await legend('chart-queues')).map((l) => l.replace(/ \(\d+\)$/, ''))).toEqual(expect.arrayContaining(['poll-feed', 'extract-article', 'enrich-article']));
+    expect(await legend('chart-failures')).toEqual([expect.stringMatching(/^fetch \(/), expect.stringMatching(/^extract \(/), expect.stringMatching(/^enrich \(/)]);
+
+    // The total's line is drawn: pixels of its colour (#0b57d0) on the stored chart's canvas.
+    const linePixels = await page.evaluate(() => {
+      const canvas = document.querySelector<HTMLCanvasElement>('#chart-stored canvas');
+      const ctx = canvas?.getContext('2d');
+      if (!canvas || !ctx) {
+        return -1;
+      }
+      const { data } = ctx.getImageData(0, 0, canvas.width, canvas.height);
+      let n = 0;
+      for (let i = 0; i < data.length; i += 4) {
+        if (Math.abs(data[i]! - 11) < 40 && Math.abs(data[i + 1]! - 87) < 40 && Math.abs(data[i + 2]! - 208) < 40 && data[i + 3]! > 128) {
+          n++;
+        }
+      }
+      return n;
+    });
+    expect(linePixels).toBeGreaterThan(10);
+
+    // Live: a story stored now shows up in the next refresh, without a reload.
+    await page.evaluate(() => {
+      (window as unknown as { __notReloaded: boolean }).__notReloaded = true;
+    });
+    const extra = await rt.store.upsertArticle(hostileRecord('pipeline-live'));
+    await rt.store.recordItemOutcome({ feedId: 'live-feed', url: extra.record.url, stage: 'enrich', status: 'stored', reason: 'created', articleId: extra.record.id, at: new Date().toISOString() });
+    await expect.poll(() => page.locator('#chart-stored').getAttribute('data-sum'), { timeout: 30_000, interval: 500 }).toBe(String(storedByRun + 1));
+    expect(await legend('chart-stored')).toContain('live-feed (1)');
+    expect(await page.evaluate(() => (window as unknown as { __notReloaded?: boolean }).__notReloaded)).toBe(true);
+    await page.screenshot({ path: join(SCREENSHOTS, 'pipeline.png'), fullPage: true });
+
+    // A write-through of the seed story: the story page shows both versions and what changed.
+    const seed = (await rt.store.listArticles({ q: 'Liu Jianchao' })).items.find((a) => a.title === SEED_TITLE);
+    expect(seed).toBeDefined();
+    const rewritten = seed!.text.replace(/^(.*?)\./, '$1, a foreign ministry spokesman confirmed on Tuesday.');
+    expect(rewritten).not.toBe(seed!.text);
+    await rt.store.upsertArticle({ ...seed!, text: rewritten, contentHash: `${seed!.contentHash}-2` });
+    await page.goto(`${api.url}/console/articles/${seed!.id}`);
+    expect(await page.locator('.versions-table tbody tr').count()).toBe(2);
+    expect((await page.locator('.versions-table tbody tr').nth(1).locator('.change').textContent())?.trim()).toBe('substantive');
+    expect(await page.locator('.diff-text ins').allTextContents()).toEqual([expect.stringContaining('foreign ministry spokesman confirmed on Tuesday')]);
+    await page.locator('section.versions').screenshot({ path: join(SCREENSHOTS, 'versions.png') });
+    expect(violations).toEqual([]);
     await page.close();
   }, 120_000);
 });

@@ -51,6 +51,19 @@ export function scratch(feeds: Array<{ id: string; url: string }>, extra: Record
   return { dir, configPath, env, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
+/** Deletes every Redis key of a scratch environment's queue prefix. */
+export async function deleteQueueKeys(env: { REDIS_URL: string; QUEUE_PREFIX: string }): Promise<void> {
+  const redis = new Redis(env.REDIS_URL);
+  try {
+    const keys = await redis.keys(`${env.QUEUE_PREFIX}*`);
+    if (keys.length > 0) {
+      await redis.del(...keys);
+    }
+  } finally {
+    await redis.quit();
+  }
+}
+
 /**
  * Registers beforeAll/afterAll hooks that start the sample wire and a scratch
  * config pointing at its feeds (all, or those `pick` keeps; `extra` adds to
@@ -67,12 +80,7 @@ export function useSampleWire(pick: (f: SampleWireFeed) => boolean = () => true,
     );
   });
   afterAll(async () => {
-    const redis = new Redis(ctx.s.env.REDIS_URL);
-    const keys = await redis.keys(`${ctx.s.env.QUEUE_PREFIX}*`);
-    if (keys.length > 0) {
-      await redis.del(...keys);
-    }
-    await redis.quit();
+    await deleteQueueKeys(ctx.s.env);
     await ctx.wire.close();
     ctx.s.cleanup();
   });

@@ -27,6 +27,10 @@ beforeAll(async () => {
     if (req.url === '/feed.xml') {
       res.writeHead(200, { 'content-type': 'application/rss+xml' });
       res.end(iconv.encode(FEED, 'latin1'));
+    } else if (req.url === '/linked.xml') {
+      // WebSub discovery by HTTP Link header (takes precedence over the document's links).
+      res.writeHead(200, { 'content-type': 'application/rss+xml', link: '<https://push.example.test/hub>; rel="hub", </linked.xml>; rel="self"' });
+      res.end(iconv.encode(FEED, 'latin1'));
     } else if (req.url === '/page.html') {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
       res.end('<!doctype html><html><head><title>Not a feed</title></head><body><p>Hello</p></body></html>');
@@ -83,6 +87,17 @@ describe('telex feeds check', () => {
       expect(text.stdout).toMatch(/^items\s+2$/m);
       expect(text.stdout).toMatch(/guid\s+s-1/);
       expect(text.stdout).toMatch(/^warnings\s+\d+$/m);
+    } finally {
+      s.cleanup();
+    }
+  }, 60_000);
+
+  it('reports the hub and self URL of the HTTP Link header before those in the document', async () => {
+    const s = scratch([]);
+    try {
+      const r = await runCli(['feeds', 'check', `${base}/linked.xml`, '--json', '--config', s.configPath], s.env);
+      expect(r.code).toBe(0);
+      expect(JSON.parse(r.stdout)).toMatchObject({ hub: 'https://push.example.test/hub', self: `${base}/linked.xml` });
     } finally {
       s.cleanup();
     }

@@ -6,10 +6,9 @@
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../src/store/index.js';
-import { runCli, scratch } from '../helpers/cli.js';
+import { deleteQueueKeys, runCli, scratch } from '../helpers/cli.js';
 
 /** A story page of its own for each path (pages sharing a canonical URL would be stored as one). */
 const page = (path: string): string =>
@@ -80,12 +79,7 @@ describe('telex run --once with robots.txt', () => {
         await store.close();
       }
     } finally {
-      const redis = new Redis(s.env.REDIS_URL);
-      const keys = await redis.keys(`${s.env.QUEUE_PREFIX}*`);
-      if (keys.length > 0) {
-        await redis.del(...keys);
-      }
-      await redis.quit();
+      await deleteQueueKeys(s.env);
       s.cleanup();
     }
   }, 180_000);

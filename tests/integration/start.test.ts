@@ -61,5 +61,7 @@ describe('telex start', () => {
     } finally {
       await store.close();
     }
-  });
+    // Longer than the waits above together (60 + 60 + 30 s), so a slow machine fails on the
+    // condition it missed, and the child is stopped, rather than on the test's own timeout.
+  }, 180_000);
 });

@@ -4,11 +4,15 @@
  * API client), never through the store directly.
  */
 import type { FastifyInstance } from 'fastify';
-import type { ArticlePage, ArticleRecord, FeedState } from '../../store/types.js';
+import type { ArticlePage, ArticleRecord, ArticleVersion, ArticleVersionSummary, FeedState } from '../../store/types.js';
 import type { FeedHealthStatus } from '../feed-health.js';
+import type { PipelineStats, StatsWindow } from '../pipeline-stats.js';
+import type { VersionDiff } from '../version-diff.js';
 import { queryString } from './html.js';
+import type { WebSubStatus } from '../../workers/fetcher/websub.js';
 
-export type FeedView = FeedState & { health: FeedHealthStatus };
+/** A feed as GET /feeds lists it; `websub` is there when the API runs a WebSub subscriber. */
+export type FeedView = FeedState & { health: FeedHealthStatus; websub?: WebSubStatus | null };
 
 export type QueueDepth = { queue: string; counts: Record<string, number> };
 
@@ -18,6 +22,7 @@ export type ListParams = {
   feed?: string;
   lang?: string;
   entity?: string;
+  category?: string;
   since?: string;
   until?: string;
   cursor?: string;
@@ -36,9 +41,13 @@ export type ConsoleApi = {
   get<T>(url: string): Promise<ApiResult<T>>;
   /** A POST without a body; the answer's status. */
   post(url: string): Promise<number>;
+  listVersions(id: string): Promise<ApiResult<{ items: ArticleVersionSummary[] }>>;
+  /** Version `to` of an article with the diff from version `from`. */
+  versionDiff(id: string, from: number, to: number): Promise<ApiResult<ArticleVersion & { diff: VersionDiff }>>;
+  pipelineStats(window: StatsWindow): Promise<ApiResult<PipelineStats>>;
 };
 
-const LIST_KEYS = ['q', 'topic', 'feed', 'lang', 'entity', 'since', 'until', 'cursor', 'limit'] as const;
+const LIST_KEYS = ['q', 'topic', 'feed', 'category', 'lang', 'entity', 'since', 'until', 'cursor', 'limit'] as const;
 
 export function listUrl(params: ListParams): string {
   const ordered: Record<string, string | number | undefined> = {};
@@ -104,6 +113,9 @@ export function createConsoleApi(app: FastifyInstance, token: string | null): Co
     },
     listArticles: (params) => get<ArticlePage>(listUrl(params)),
     getArticle: (id) => get<ArticleRecord>(`/articles/${encodeURIComponent(id)}`),
+    listVersions: (id) => get(`/articles/${encodeURIComponent(id)}/versions`),
+    versionDiff: (id, from, to) => get(`/articles/${encodeURIComponent(id)}/versions/${to}?against=${from}`),
+    pipelineStats: (window) => get(`/pipeline/stats?window=${window}`),
     async listFeeds() {
       const r = await get<{ items: FeedView[] }>('/feeds');
       return r.ok ? { ok: true, data: r.data.items } : r;

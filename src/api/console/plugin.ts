@@ -8,6 +8,7 @@
  *   GET  /console/feeds           feed health and queue depths
  *   GET  /console/webhooks        webhook subscriptions, their status and delivery log (a write key)
  *   GET  /console/stream          the wire's live updates (GET /stream for the signed-in key)
+ *   GET  /console/pipeline        charts of the pipeline's last hour or day (live: polls pipeline/stats.json)
  *   GET  /console/login           asks for an API key (or API_TOKEN) once any is needed
  *   POST /console/login, /console/logout
  *   GET  /console/static/*        stylesheet and script
@@ -24,7 +25,9 @@ import type { Scope } from '../../store/access-types.js';
 import { type ConsoleApi, createConsoleApi } from './api-client.js';
 import { copyCounts, otherCopies } from './copies.js';
 import { registerWebhookPages } from './webhooks.js';
-import type { SafeHtml } from './html.js';
+import { type SafeHtml, html } from './html.js';
+import { PIPELINE_STATIC, pipelinePage, pipelineWindow } from './pipeline-view.js';
+import { chooseVersions, versionsSection } from './versions-view.js';
 import {
   BASE,
   type LayoutOptions,
@@ -69,12 +72,27 @@ export const CONTENT_SECURITY_POLICY = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-const STATIC_FILES: Record<string, { type: string; body: Buffer }> = Object.fromEntries(
-  [
-    ['console.css', 'text/css; charset=utf-8'],
-    ['console.js', 'text/javascript; charset=utf-8'],
-  ].map(([name, type]) => [name, { type, body: readFileSync(new URL(`./static/${name}`, import.meta.url)) }]),
-) as Record<string, { type: string; body: Buffer }>;
+const STATIC_FILES: Record<string, { type: string; body: Buffer }> = {
+  ...(Object.fromEntries(
+    [
+      ['console.css', 'text/css; charset=utf-8'],
+      ['console.js', 'text/javascript; charset=utf-8'],
+    ].map(([name, type]) => [name, { type, body: readFileSync(new URL(`./static/${name}`, import.meta.url)) }]),
+  ) as Record<string, { type: string; body: Buffer }>),
+  ...PIPELINE_STATIC,
+};
+
+/** The story page's versions section; nothing when the API has none to show. */
+async function storyVersions(api: ConsoleApi, id: string, from: string | undefined, to: string | undefined): Promise<SafeHtml | ''> {
+  const list = await api.listVersions(id);
+  if (!list.ok) {
+    return '';
+  }
+  const versions = list.data.items;
+  const pick = chooseVersions(versions.map((v) => v.n), from, to);
+  const diff = pick ? await api.versionDiff(id, pick.from, pick.to) : null;
+  return versionsSection({ articleId: id, versions, diff: diff?.ok ? diff.data.diff : null });
+}
 
 /** Cookie header → name/value pairs. Pure. */
 export function parseCookies(header: string | undefined): Map<string, string> {
@@ -268,7 +286,7 @@ export const consolePlugin: FastifyPluginAsync<ConsoleOptions> = async (app, opt
           items,
           nextCursor: page.ok ? page.data.nextCursor : null,
           copies,
-          feeds: feeds.ok ? feeds.data.map((f) => ({ id: f.id, title: f.title })) : [],
+          feeds: feeds.ok ? feeds.data.map((f) => ({ id: f.id, title: f.title, categories: f.categories })) : [],
           ...(page.ok ? {} : { error: page.message }),
         });
         const status = page.ok ? 200 : page.status;
@@ -285,8 +303,36 @@ export const consolePlugin: FastifyPluginAsync<ConsoleOptions> = async (app, opt
           const status = found.status === 400 ? 404 : found.status;
           return send(reply, status, { title: 'Not found', page: 'error', signedIn: await guarded() }, errorPage(status, status === 404 ? 'There is no such story.' : found.message));
         }
-        const copies = await otherCopies(api, found.data);
-        return send(reply, 200, { title: found.data.title || 'Story', page: 'story', signedIn: await guarded() }, storyPage(found.data, copies));
+        const query = request.query as Record<string, unknown>;
+        const [copies, versions] = await Promise.all([otherCopies(api, found.data), storyVersions(api, found.data.id, first(query.from), first(query.to))]);
+        const body = html`${storyPage(found.data, copies)}${versions}`;
+        return send(reply, 200, { title: found.data.title || 'Story', page: 'story', signedIn: await guarded() }, body);
+      });
+
+      scope.get('/pipeline', async (request, reply) => {
+        const api = await apiFor(request, reply);
+        if (!api) {
+          return reply;
+        }
+        const window = pipelineWindow(first((request.query as Record<string, unknown>).window));
+        const stats = await api.pipelineStats(window);
+        return send(
+          reply,
+          stats.ok ? 200 : stats.status,
+          { title: 'Pipeline', page: 'pipeline', signedIn: await guarded(), scripts: ['uplot.js', 'pipeline.js'], styles: ['uplot.css'] },
+          pipelinePage({ window, stats: stats.ok ? stats.data : null, ...(stats.ok ? {} : { error: stats.message }) }),
+        );
+      });
+
+      // The pipeline page's script polls this while the page is open (same origin, the console's sign-in).
+      scope.get('/pipeline/stats.json', async (request, reply) => {
+        const api = await apiFor(request, reply);
+        if (!api) {
+          return reply;
+        }
+        const stats = await api.pipelineStats(pipelineWindow(first((request.query as Record<string, unknown>).window)));
+        reply.header('cache-control', 'no-store');
+        return stats.ok ? stats.data : reply.status(stats.status).send({ error: 'unavailable', message: stats.message });
       });
 
       scope.get('/feeds', async (request, reply) => {

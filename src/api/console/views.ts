@@ -4,6 +4,7 @@
  * `html`'s escaping; links to outside URLs only when they are http(s).
  */
 import type { ArticleRecord, Entity, Topic } from '../../store/types.js';
+import type { WebSubStatus } from '../../workers/fetcher/websub.js';
 import type { FeedView, ListParams, QueueDepth } from './api-client.js';
 import { sortTimeOf } from './copies.js';
 import { type HtmlValue, type SafeHtml, html, queryString, raw, safeHttpUrl } from './html.js';
@@ -11,7 +12,7 @@ import { type HtmlValue, type SafeHtml, html, queryString, raw, safeHttpUrl } fr
 export const BASE = '/console';
 export const STATIC = `${BASE}/static`;
 
-export type Page = 'wire' | 'story' | 'feeds' | 'webhooks' | 'login' | 'error';
+export type Page = 'wire' | 'story' | 'feeds' | 'pipeline' | 'webhooks' | 'login' | 'error';
 
 export type LayoutOptions = {
   title: string;
@@ -20,6 +21,9 @@ export type LayoutOptions = {
   signedIn?: boolean;
   /** Loads the console script (live updates). */
   script?: boolean;
+  /** Further scripts and stylesheets of the page, by name under STATIC. */
+  scripts?: string[];
+  styles?: string[];
 };
 
 export function layout(o: LayoutOptions, body: SafeHtml): string {
@@ -31,8 +35,10 @@ export function layout(o: LayoutOptions, body: SafeHtml): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="referrer" content="same-origin">
 <title>${o.title} · Telex console</title>
+${(o.styles ?? []).map((name) => html`<link rel="stylesheet" href="${STATIC}/${name}">`)}
 <link rel="stylesheet" href="${STATIC}/console.css">
 ${o.script ? html`<script src="${STATIC}/console.js" defer></script>` : ''}
+${(o.scripts ?? []).map((name) => html`<script src="${STATIC}/${name}" defer></script>`)}
 </head>
 <body>
 <a class="skip" href="#main">Skip to content</a>
@@ -41,6 +47,7 @@ ${o.script ? html`<script src="${STATIC}/console.js" defer></script>` : ''}
     <a class="brand" href="${BASE}/">Telex</a>
     <a href="${BASE}/"${current('wire')}>Wire</a>
     <a href="${BASE}/feeds"${current('feeds')}>Feeds</a>
+    <a href="${BASE}/pipeline"${current('pipeline')}>Pipeline</a>
     <a href="${BASE}/webhooks"${current('webhooks')}>Webhooks</a>
     <a href="/openapi.json">API</a>
   </nav>
@@ -105,7 +112,7 @@ const feedName = (a: ArticleRecord): string => a.feed.title || a.feed.id;
 const copiesLabel = (n: number): string => `+${n} ${n === 1 ? 'copy' : 'copies'}`;
 const percent = (score: number): string => `${Math.round(Math.max(0, Math.min(1, score)) * 100)}%`;
 
-export const WIRE_FILTERS = ['q', 'topic', 'feed', 'lang', 'entity'] as const;
+export const WIRE_FILTERS = ['q', 'topic', 'feed', 'category', 'lang', 'entity'] as const;
 export type WireFilters = Partial<Record<(typeof WIRE_FILTERS)[number], string>>;
 
 const wireHref = (filters: WireFilters, extra: Record<string, string | undefined> = {}): string =>
@@ -140,9 +147,22 @@ export type WirePageData = {
   items: ArticleRecord[];
   nextCursor: string | null;
   copies: Map<string, number>;
-  feeds: Array<{ id: string; title: string | null }>;
+  feeds: Array<{ id: string; title: string | null; categories?: string[] }>;
   error?: string;
 };
+
+/** The categories (desks) of `feeds`, each once (first spelling wins), sorted. Pure. */
+export function categoriesOf(feeds: ReadonlyArray<{ categories?: string[] }>): string[] {
+  const byKey = new Map<string, string>();
+  for (const f of feeds) {
+    for (const c of f.categories ?? []) {
+      if (!byKey.has(c.toLowerCase())) {
+        byKey.set(c.toLowerCase(), c);
+      }
+    }
+  }
+  return [...byKey.values()].sort((a, b) => a.localeCompare(b));
+}
 
 export function wirePage(d: WirePageData): SafeHtml {
   const f = d.filters;
@@ -156,7 +176,9 @@ export function wirePage(d: WirePageData): SafeHtml {
       languages.add(a.language);
     }
   }
-  const streamUrl = `${BASE}/stream${queryString({ q: f.q, topic: f.topic, feed: f.feed, lang: f.lang, entity: f.entity })}`;
+  const streamUrl = `${BASE}/stream${queryString({ q: f.q, topic: f.topic, feed: f.feed, category: f.category, lang: f.lang, entity: f.entity })}`;
+  const categories = categoriesOf(d.feeds);
+  const chosenCategory = f.category?.toLowerCase();
   const active = WIRE_FILTERS.filter((k) => f[k]);
   return html`<h1>Wire</h1>
 <form class="filters" method="get" action="${BASE}/" role="search" aria-label="Filter the wire">
@@ -171,6 +193,16 @@ export function wirePage(d: WirePageData): SafeHtml {
       ${d.feeds.map((feed) => html`<option value="${feed.id}"${feed.id === f.feed ? raw(' selected') : ''}>${feed.title || feed.id}</option>`)}
       ${f.feed && !d.feeds.some((feed) => feed.id === f.feed) ? html`<option value="${f.feed}" selected>${f.feed}</option>` : ''}
     </select></div>
+  ${
+    categories.length > 0 || f.category
+      ? html`<div class="field"><label for="f-category">Desk</label>
+    <select id="f-category" name="category">
+      <option value="">All desks</option>
+      ${categories.map((c) => html`<option value="${c}"${c.toLowerCase() === chosenCategory ? raw(' selected') : ''}>${c}</option>`)}
+      ${f.category && !categories.some((c) => c.toLowerCase() === chosenCategory) ? html`<option value="${f.category}" selected>${f.category}</option>` : ''}
+    </select></div>`
+      : ''
+  }
   <div class="field field--narrow"><label for="f-lang">Language</label>
     <input id="f-lang" name="lang" value="${f.lang ?? ''}" list="lang-list" placeholder="en" size="6" autocomplete="off">
     <datalist id="lang-list">${[...languages].sort().map((l) => html`<option value="${l}"></option>`)}</datalist></div>
@@ -180,7 +212,7 @@ export function wirePage(d: WirePageData): SafeHtml {
 ${
   active.length > 0
     ? html`<p class="active-filters">Showing stories with ${active.map(
-        (k, i) => html`${i > 0 ? ', ' : ''}${k === 'q' ? 'words' : k} <strong>${f[k] ?? ''}</strong>`,
+        (k, i) => html`${i > 0 ? ', ' : ''}${k === 'q' ? 'words' : k === 'category' ? 'desk' : k} <strong>${f[k] ?? ''}</strong>`,
       )}.</p>`
     : ''
 }
@@ -310,6 +342,40 @@ const HEALTH_ORDER = { failing: 0, pending: 1, ok: 2, retired: 3 } as const;
 const HEALTH_LABEL = { failing: 'Failing', pending: 'Not polled yet', ok: 'OK', retired: 'Retired' } as const;
 const QUEUE_STATES_SHOWN = ['waiting', 'active', 'delayed', 'prioritized', 'waiting-children', 'failed'] as const;
 
+/**
+ * Feeds by category (desk), desks in name order and the feeds of none last; a
+ * feed in several desks is in each. No categories at all: one group without a
+ * name. Keeps the order of `feeds` within a group. Pure.
+ */
+export function groupByCategory<F extends { categories: string[] }>(feeds: F[]): Array<{ name: string | null; label: string; feeds: F[] }> {
+  const names = categoriesOf(feeds);
+  if (names.length === 0) {
+    return [{ name: null, label: '', feeds }];
+  }
+  const groups = names.map((name) => ({
+    name: name as string | null,
+    label: name,
+    feeds: feeds.filter((f) => f.categories.some((c) => c.toLowerCase() === name.toLowerCase())),
+  }));
+  const none = feeds.filter((f) => f.categories.length === 0);
+  return none.length > 0 ? [...groups, { name: '', label: 'No desk', feeds: none }] : groups;
+}
+
+const WEBSUB_LABEL = { pending: 'Waiting for the hub', active: 'Live', denied: 'Denied', failed: 'Failed', unsubscribing: 'Unsubscribing' } as const;
+
+function websubCell(sub: WebSubStatus | null, now: Date): SafeHtml {
+  if (!sub) {
+    return html`<span class="none">—</span>`;
+  }
+  const detail =
+    sub.state === 'active'
+      ? html`until ${time(sub.expiresAt, now)}${sub.lastPushAt ? html`<br>last push ${time(sub.lastPushAt, now)}` : ''}`
+      : sub.lastError
+        ? html`${sub.lastError}`
+        : html`asked ${time(sub.requestedAt, now)}`;
+  return html`<span class="push push--${sub.state}">${WEBSUB_LABEL[sub.state]}</span><br>${detail}<br><span class="url">${sub.hub}</span>`;
+}
+
 export type FeedsPageData = {
   feeds: FeedView[];
   /** Stories per feed stored in the last 24 h; `capped` when there may be more than counted. */
@@ -326,6 +392,9 @@ export function feedsPage(d: FeedsPageData): SafeHtml {
   for (const f of feeds) {
     counts[f.health] += 1;
   }
+  const push = feeds.some((f) => f.websub !== undefined);
+  const groups = groupByCategory(feeds);
+  const anchored = new Set<string>();
   const summary = (['ok', 'failing', 'pending', 'retired'] as const)
     .filter((h) => counts[h] > 0)
     .map((h) => `${counts[h]} ${HEALTH_LABEL[h].toLowerCase()}`)
@@ -348,13 +417,18 @@ ${
 <table class="feeds-table">
   <thead><tr>
     <th scope="col">Feed</th><th scope="col">Health</th><th scope="col">Last success</th><th scope="col">Last error</th>
-    <th scope="col">Failures in a row</th><th scope="col">Next poll</th><th scope="col">Stored in 24 h</th><th scope="col">New items, last poll</th>
+    <th scope="col">Failures in a row</th><th scope="col">Next poll</th>${push ? html`<th scope="col">Push (WebSub)</th>` : ''}<th scope="col">Stored in 24 h</th><th scope="col">New items, last poll</th>
   </tr></thead>
-  <tbody>
-  ${feeds.map((f) => {
+  ${groups.map(
+    (g) => html`<tbody${g.name === null ? '' : html` data-category="${g.name}"`}>
+  ${g.name === null ? '' : html`<tr class="feed-group"><th scope="rowgroup" colspan="${push ? 9 : 8}">${g.label} <span class="count">(${g.feeds.length})</span></th></tr>`}
+  ${g.feeds.map((f) => {
     const recent = d.recent.get(f.id);
     const url = safeHttpUrl(f.url);
-    return html`<tr id="feed-${f.id}" class="feed feed--${f.health}" data-feed="${f.id}" data-health="${f.health}">
+    // A feed in several desks is listed in each; the anchor goes on its first row.
+    const anchor = !anchored.has(f.id);
+    anchored.add(f.id);
+    return html`<tr${anchor ? html` id="feed-${f.id}"` : ''} class="feed feed--${f.health}" data-feed="${f.id}" data-health="${f.health}">
     <th scope="row" class="feed-name"><a class="feed-title" href="${wireHref({ feed: f.id })}">${f.title || f.id}</a>
       <span class="feed-id"><code>${f.id}</code></span>${
       url ? html`<a class="url" href="${url}" rel="noopener noreferrer">${url}</a>` : html`<span class="url">${f.url}</span>`
@@ -368,11 +442,13 @@ ${
     }</td>
     <td class="num" data-label="Failures in a row">${f.consecutiveFailures}</td>
     <td data-label="Next poll">${f.status === 'retired' ? html`<span class="none">never (retired)</span>` : time(f.nextPollAt, d.now)}</td>
+    ${push ? html`<td class="websub" data-label="Push (WebSub)" data-websub="${f.websub?.state ?? 'none'}">${websubCell(f.websub ?? null, d.now)}</td>` : ''}
     <td class="num recent" data-label="Stored in 24 h">${recent ? `${recent.count}${recent.capped ? '+' : ''}` : '—'}</td>
     <td class="num" data-label="New items, last poll">${f.lastPolledAt ? f.lastNewItems : '—'}</td>
   </tr>`;
   })}
-  </tbody>
+  </tbody>`,
+  )}
 </table>
 </div>
 <section aria-labelledby="queues-h">

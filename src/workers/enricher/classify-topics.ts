@@ -1,13 +1,14 @@
 /**
  * The trained IPTC top-level topic classifier: multinomial logistic regression
- * over stemmed words and word pairs (weights in data/topic-model.json, rebuilt
+ * over stemmed words and word pairs (weights in data/topic-model.bin, rebuilt
  * by `npm run train:topics`), with a softmax temperature fitted on held-out data
  * so that scores read as probabilities. Loaded once per process or thread, on
  * first use.
  */
 import type { Topic } from '../../store/types.js';
-import TOPIC_MODEL_LINES from './data/topic-model.json' with { type: 'json' };
 import { MEDIATOPICS, topLevelOf } from './mediatopics.js';
+import { buildKeyTable, encodePack, keyOffsets, keyTableEntries, loadPack, MODEL_FILES, type Pack, packArray, packKeyTable, prunedRows, roundTo } from './model-pack.js';
+import type { FeatureIndex } from './perceptron.js';
 import { normalizedWords } from './phrase-matcher.js';
 import { tagTopics } from './tag-topics.js';
 import { STOPWORDS } from './tokens.js';
@@ -15,15 +16,16 @@ import { STOPWORDS } from './tokens.js';
 export type TopicModel = {
   /** Top-level codes ("medtop:04000000"), one per class. */
   classes: readonly string[];
-  /** Feature -> weight per class. */
-  weights: ReadonlyMap<string, Float32Array>;
+  /** Feature -> row offset in weights (one weight per class). */
+  features: FeatureIndex;
+  weights: Float32Array;
   bias: Float32Array;
   /** Softmax temperature (calibration). */
   temperature: number;
 };
 
-/** The committed file: a JSON array of the text format's lines (loaded as a JSON module, with no file I/O here). */
-export const TOPIC_MODEL_URL = new URL('./data/topic-model.json', import.meta.url);
+/** The committed file (a model pack, see model-pack.ts). */
+export const TOPIC_MODEL_URL = MODEL_FILES.topicModel;
 
 const TITLE_WEIGHT = 2;
 /** Words after the first MAX_WORDS add little and cost time. */
@@ -74,16 +76,27 @@ export function topicFeatures(
   return counts;
 }
 
+/** The features the model knows, each looked up once: [name, value, row offset in model.weights]. */
+function knownFeatures(model: TopicModel, features: ReadonlyMap<string, number>): Array<[string, number, number]> {
+  const known: Array<[string, number, number]> = [];
+  for (const [f, v] of features) {
+    const at = model.features.get(f);
+    if (at !== undefined) known.push([f, v, at]);
+  }
+  return known;
+}
+
+function scoresOf(model: TopicModel, known: ReadonlyArray<readonly [string, number, number]>): Float64Array {
+  const K = model.classes.length;
+  const W = model.weights;
+  const s = Float64Array.from(model.bias);
+  for (const [, v, at] of known) for (let k = 0; k < K; k++) s[k] = (s[k] as number) + v * (W[at + k] as number);
+  return s;
+}
+
 /** Raw class scores (before softmax) of feature values. */
 export function classScores(model: TopicModel, features: ReadonlyMap<string, number>): Float64Array {
-  const K = model.classes.length;
-  const s = Float64Array.from(model.bias);
-  for (const [f, v] of features) {
-    const w = model.weights.get(f);
-    if (!w) continue;
-    for (let k = 0; k < K; k++) s[k] = (s[k] as number) + v * (w[k] as number);
-  }
-  return s;
+  return scoresOf(model, knownFeatures(model, features));
 }
 
 export function softmax(scores: ArrayLike<number>, temperature = 1): Float64Array {
@@ -100,56 +113,35 @@ export function softmax(scores: ArrayLike<number>, temperature = 1): Float64Arra
   return out;
 }
 
-const MODEL_HEADER = '# telex topic classifier v1';
+const MODEL_FORMAT = 'telex topic classifier v2';
 
-/** The model as text: header, classes, temperature, biases, then one line per feature with its nonzero weights ("class:weight"). */
-export function parseTopicModel(text: string): TopicModel {
-  const lines = text.split('\n');
-  if (lines[0] !== MODEL_HEADER) throw new Error('not a telex topic model');
-  const field = (i: number, name: string) => {
-    const line = lines[i] ?? '';
-    if (!line.startsWith(`${name}\t`)) throw new Error(`topic model: line ${i + 1} should be ${name}`);
-    return line.slice(name.length + 1);
-  };
-  const classes = field(1, 'classes').split(' ');
-  const temperature = Number(field(2, 'temperature'));
-  const bias = Float32Array.from(field(3, 'bias').split(' '), Number);
-  const K = classes.length;
-  const weights = new Map<string, Float32Array>();
-  for (let i = 4; i < lines.length; i++) {
-    const line = lines[i] as string;
-    const tab = line.lastIndexOf('\t');
-    if (tab < 0) continue;
-    const w = new Float32Array(K);
-    for (const part of line.slice(tab + 1).split(' ')) {
-      const colon = part.indexOf(':');
-      w[Number(part.slice(0, colon))] = Number(part.slice(colon + 1));
-    }
-    weights.set(line.slice(0, tab), w);
-  }
-  return { classes, weights, bias, temperature };
+/** The model as a pack: classes, temperature, biases, and the features whose weights survive rounding to `decimals` and `minWeight`. */
+export function packTopicModel(model: TopicModel & { features: Iterable<readonly [string, number]> }, opts: { minWeight: number; decimals: number }): Uint8Array {
+  const round = (x: number) => roundTo(x, opts.decimals);
+  const rows = prunedRows(model.features, model.weights, model.classes.length, opts);
+  return encodePack(
+    { format: MODEL_FORMAT, classes: model.classes, temperature: round(model.temperature) },
+    {
+      bias: { array: Float32Array.from(model.bias, round) },
+      weights: { array: rows.weights, q16Scale: 10 ** opts.decimals },
+      ...keyTableEntries('features', buildKeyTable(rows.keys)),
+    },
+  );
 }
 
-export function serializeTopicModel(model: TopicModel, opts: { minWeight: number; decimals: number }): string {
-  const round = (x: number) => Number(x.toFixed(opts.decimals));
-  const lines = [MODEL_HEADER, `classes\t${model.classes.join(' ')}`, `temperature\t${round(model.temperature)}`, `bias\t${Array.from(model.bias, round).join(' ')}`];
-  for (const f of [...model.weights.keys()].sort()) {
-    const w = model.weights.get(f) as Float32Array;
-    const parts: string[] = [];
-    for (let k = 0; k < w.length; k++) {
-      const v = round(w[k] as number);
-      if (Math.abs(v) >= opts.minWeight) parts.push(`${k}:${v}`);
-    }
-    if (parts.length) lines.push(`${f}\t${parts.join(' ')}`);
-  }
-  return `${lines.join('\n')}\n`;
+export function unpackTopicModel(pack: Pack): TopicModel {
+  if (pack.meta['format'] !== MODEL_FORMAT) throw new Error('not a telex topic model');
+  const classes = pack.meta['classes'] as string[];
+  const bias = packArray(pack, 'bias', Float32Array);
+  if (bias.length !== classes.length) throw new Error('topic model: bad biases');
+  return { classes, features: keyOffsets(packKeyTable(pack, 'features'), classes.length), weights: packArray(pack, 'weights', Float32Array), bias, temperature: Number(pack.meta['temperature']) };
 }
 
 let MODEL: TopicModel | null = null;
 
-/** The committed model, parsed on first use and kept for the life of the process or thread. */
+/** The committed model, loaded on first use and kept for the life of the thread; its arrays are read once per process and shared by its threads (model-pack.ts). */
 export function topicModel(): TopicModel {
-  MODEL ??= parseTopicModel((TOPIC_MODEL_LINES as string[]).join('\n'));
+  MODEL ??= unpackTopicModel(loadPack(TOPIC_MODEL_URL));
   return MODEL;
 }
 
@@ -166,19 +158,18 @@ export function classifyTopLevel(
 ): TopLevelScore[] {
   const model = opts.model ?? topicModel();
   const features = topicFeatures(article, opts);
-  let known = 0;
-  for (const f of features.keys()) if (model.weights.has(f)) known++;
-  if (known === 0) return [];
-  const p = softmax(classScores(model, features), model.temperature);
+  const known = knownFeatures(model, features);
+  if (known.length === 0) return [];
+  const W = model.weights;
+  const p = softmax(scoresOf(model, known), model.temperature);
   const order = model.classes.map((_, k) => k).sort((a, b) => (p[b] as number) - (p[a] as number) || a - b);
   // Evidence for the few classes that can be kept.
   return order.map((k, rank) => {
     const evidence: string[] = [];
     if (rank < 3) {
       const contrib: Array<[string, number]> = [];
-      for (const [f, v] of features) {
-        const w = model.weights.get(f);
-        const x = w ? v * (w[k] as number) : 0;
+      for (const [f, v, at] of known) {
+        const x = v * (W[at + k] as number);
         if (x > 0) contrib.push([f, x]);
       }
       contrib.sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));

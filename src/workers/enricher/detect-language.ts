@@ -1,4 +1,5 @@
 import { loadModule } from 'cld3-asm';
+import { decideCloseLanguage } from './close-languages.js';
 
 export type LanguageGuess = {
   /** BCP 47 tag, or null when the text gives no usable signal and no hint was declared. */
@@ -42,17 +43,25 @@ const toBcp47 = (code: string): string => {
   return code.split('-')[0] ?? code;
 };
 
+/** CLD3's reading of `sample` alone (BCP 47 primary subtag), null when it cannot tell. */
+export function cld3Language(sample: string): { language: string; reliable: boolean } | null {
+  const result = sample.trim() ? identifier.findLanguage(sample) : null;
+  return result && result.language !== 'und' ? { language: toBcp47(result.language), reliable: result.is_reliable } : null;
+}
+
 /**
- * Language of `text` (CLD3, offline), with the page's declared language as a
+ * Language of `text` (CLD3, offline; close languages by their marker words,
+ * close-languages.ts), with the page's declared language as a
  * hint: kept when the detector agrees or cannot tell, overridden when the text
  * clearly says otherwise.
  */
 export function detectLanguage(text: string, declared?: string | null): LanguageGuess {
   const hint = normalizeLanguageTag(declared);
   const sample = text.length > SAMPLE_CHARS ? text.slice(0, SAMPLE_CHARS) : text;
-  const result = sample.trim() ? identifier.findLanguage(sample) : null;
-  const detected = result && result.language !== 'und' ? toBcp47(result.language) : '';
-  const reliable = Boolean(result?.is_reliable);
+  const result = cld3Language(sample);
+  // CLD3 confuses close languages (Indonesian and Malay, Croatian / Serbian / Bosnian...): close-languages.ts decides among them.
+  const detected = result ? decideCloseLanguage(sample, result.language) : '';
+  const reliable = Boolean(result?.reliable);
   if (!detected) {
     return hint ? { language: hint, source: 'declared', reliable: false } : { language: null, source: 'none', reliable: false };
   }

@@ -9,8 +9,8 @@ export type EnrichDeps = {
   store: ArticleStore;
   /** Current enrichment options (custom topics are re-read when their file changes). */
   options: () => EnrichOptions;
-  /** Announces a stored or updated article (Redis stream). */
-  publish: (record: ArticleRecord, outcome: UpsertOutcome) => Promise<void>;
+  /** Announces a stored or updated article (Redis stream); `substantive` as the store decided it (null for a new article). */
+  publish: (record: ArticleRecord, outcome: UpsertOutcome, substantive: boolean | null) => Promise<void>;
   /**
    * The enricher's core (enrichArticle, then the MinHash fingerprint of the
    * record's text), usually run off the main thread (see pool.ts). Defaults to
@@ -48,11 +48,12 @@ export async function handleEnrich(
   // moment by other jobs or processes cannot be missed (docs/clustering.md).
   const assignCluster = (candidates: SimilarArticle[]): ClusterAssignment => chooseCluster(record.id, fp.signature, candidates);
   const upsert = deps.upsert ?? ((r, o) => deps.store.upsertArticle(r, o));
-  const { outcome, record: stored } = await upsert(record, { fingerprint: fp, assignCluster });
+  const { outcome, record: stored, substantive = null } = await upsert(record, { fingerprint: fp, assignCluster });
   if (outcome !== 'unchanged') {
-    await deps.publish(stored, outcome);
+    await deps.publish(stored, outcome, substantive);
   } else if (ctx.redelivered) {
-    await deps.publish(stored, stored.version > 1 ? 'updated' : 'created');
+    // An unchanged upsert reports the stored version's own flag.
+    await deps.publish(stored, stored.version > 1 ? 'updated' : 'created', stored.version > 1 ? substantive : null);
   }
   return { status: 'done', detail: { articleId: stored.id, outcome, version: stored.version, clusterId: stored.clusterId } };
 }

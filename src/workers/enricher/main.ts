@@ -1,6 +1,6 @@
 import { statSync, readFileSync } from 'node:fs';
 import type { Worker } from 'bullmq';
-import { stageConcurrency } from '../../config.js';
+import { poolThreads, stageConcurrency } from '../../config.js';
 import { startStage, type StageEvent } from '../../queues/consumer.js';
 import type { Runtime } from '../../runtime.js';
 import { publishArticleEvent } from '../../store/article-events.js';
@@ -38,11 +38,13 @@ export function watchTopics(path: string, log: Runtime['log']): () => EnrichOpti
   };
 }
 
-export function startEnricher(rt: Runtime, onEvent?: (e: StageEvent<'enrich'>) => void): Worker {
+/** `withExtractor`: an extractor runs in this process too (its pool takes most of the cores; see poolThreads). */
+export function startEnricher(rt: Runtime, onEvent?: (e: StageEvent<'enrich'>) => void, opts: { withExtractor?: boolean } = {}): Worker {
   const options = watchTopics(rt.topicsPath, rt.log);
-  const threads = rt.config.file.workers.enricherThreads;
+  const workers = rt.config.file.workers;
+  const threads = poolThreads(workers, 'enricher', undefined, opts);
   // Tagging runs on worker threads: this event loop keeps the store and Redis work, so one process can use every core.
-  const pool = threads === 0 ? null : createEnricherPool({ ...(threads ? { size: threads } : {}), releaseMemoryAfterMs: rt.config.file.workers.releaseMemoryAfter });
+  const pool = threads === 0 ? null : createEnricherPool({ size: threads, releaseMemoryAfterMs: workers.releaseMemoryAfter });
   // Jobs that reach the store in the same turn share one transaction.
   const upsert = batchUpserts((items) => rt.store.upsertArticles(items));
   // So do the outcome records of jobs that finish in the same turn.
@@ -55,13 +57,13 @@ export function startEnricher(rt: Runtime, onEvent?: (e: StageEvent<'enrich'>) =
     connection: rt.workerRedis,
     prefix: rt.prefix,
     log: rt.log,
-    concurrency: stageConcurrency(rt.config.file.workers, 'enricher'),
+    concurrency: stageConcurrency(workers, 'enricher', undefined, opts),
     handle: (payload, ctx) =>
       handleEnrich(payload, {
         store: rt.store,
         options,
-        publish: async (record, outcome) => {
-          await publishArticleEvent(rt.producerRedis, rt.eventsStreamKey, record, outcome);
+        publish: async (record, outcome, substantive) => {
+          await publishArticleEvent(rt.producerRedis, rt.eventsStreamKey, record, outcome, undefined, substantive);
         },
         ...(pool ? { enrich: pool.enrich } : {}),
         upsert,

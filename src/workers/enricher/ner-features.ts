@@ -4,14 +4,14 @@
  */
 import { DEMONYMS, GIVEN_NAMES, HONORIFICS, ORG_HEAD_WORDS, PERSON_TITLES, PLACE_HEAD_WORDS } from './gazetteer.js';
 
-/** Names by token sequence ("Bank of America" -> kinds), with the longest name per first token. */
+/** Names by token sequence ("Bank of America" -> kinds), with the longest name per first token (Maps, or packed tables: tag-entities.ts). */
 export type NameGazetteer = {
-  names: ReadonlyMap<string, string>;
-  maxLength: ReadonlyMap<string, number>;
+  names: { get(key: string): string | undefined };
+  maxLength: { get(word: string): number | undefined };
 };
 
 /** Builds a gazetteer from [kind, tokens] pairs; kind is a short label such as 'LOC' or 'ORG'. */
-export function buildGazetteer(entries: Iterable<readonly [string, readonly string[]]>): NameGazetteer {
+export function buildGazetteer(entries: Iterable<readonly [string, readonly string[]]>): { names: Map<string, string>; maxLength: Map<string, number> } {
   const names = new Map<string, Set<string>>();
   const maxLength = new Map<string, number>();
   for (const [kind, toks] of entries) {
@@ -111,12 +111,6 @@ const augment = (f: string[], domain: string): string[] => {
 
 /** Receives one context feature of token i as a prefix and a value (the feature's name is prefix + value). */
 export type FeatureSink = (i: number, prefix: string, value: string) => void;
-
-/** Every prefix visitContextFeatures emits (a feature name starts with exactly one of them, longest first). */
-export const CONTEXT_PREFIXES: readonly string[] = [
-  'w-1=', 'w+1=', 's-1=', 's+1=', 'w-1s=', 'sw+1=', 'st|', 'lcs|st', 'lcs', 'allcaps-line', 'allcaps',
-  'title-1', 'orghead+1', 'orghead+2', 'placehead+1', 'g=', 'g-1=', 'g+1=', 'r=', 'r-1=', 'r+1=',
-].sort((a, b) => b.length - a.length || a.localeCompare(b));
 
 const NONE: readonly string[] = [];
 

@@ -6,13 +6,16 @@
  */
 import { seededRandom } from '../../lib/random.js';
 
+/** Feature name -> row offset in a weight array (a Map, or a packed key table: model-pack.ts). */
+export type FeatureIndex = { get(name: string): number | undefined; readonly size: number };
+
 /**
  * Weights of a trained model: per feature, one weight per tag (features maps a
  * feature to its row offset in weights); transitions[(prev + 1) * T + cur], row 0 = sentence start.
  */
 export type SequenceModel = {
   tags: readonly string[];
-  features: ReadonlyMap<string, number>;
+  features: FeatureIndex;
   weights: Float32Array;
   transitions: Float32Array;
 };
@@ -105,7 +108,7 @@ export type TrainOptions = {
  * order and seed: features are interned in order of first appearance and the
  * sentences are shuffled with a seeded generator.
  */
-export function trainPerceptron(tags: readonly string[], data: readonly TrainingSentence[], opts: TrainOptions): SequenceModel {
+export function trainPerceptron(tags: readonly string[], data: readonly TrainingSentence[], opts: TrainOptions): SequenceModel & { features: Map<string, number> } {
   const T = tags.length;
   const tagIndex = new Map(tags.map((t, i) => [t, i]));
   const featIndex = new Map<string, number>();
@@ -131,7 +134,7 @@ export function trainPerceptron(tags: readonly string[], data: readonly Training
   const tu = new Float64Array((T + 1) * T);
   const allowed = allowedTransitions(tags);
   let c = 1;
-  const averaged = (): SequenceModel => {
+  const averaged = (): SequenceModel & { features: Map<string, number> } => {
     const weights = Float32Array.from(w, (x, k) => x - (u[k] as number) / c);
     const features = new Map<string, number>();
     for (const [name, id] of featIndex) features.set(name, id * T);

@@ -2,10 +2,11 @@
  * Worker-thread side of the enricher pool: runs the enricher's core
  * (enrichArticle, then the MinHash fingerprint) on each article it is sent.
  */
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import { PipelineError } from '../../errors.js';
 import { fingerprint } from './cluster.js';
 import { enrichArticle, type EnrichOptions } from './enrich-article.js';
+import { adoptPacks } from './model-pack.js';
 import type { EnrichReply, EnrichRequest } from './pool-protocol.js';
 
 const port = parentPort;
@@ -13,6 +14,8 @@ if (!port) {
   throw new Error('pool-worker.ts must run in a worker thread');
 }
 let options: EnrichOptions = {};
+// The models the pool read into shared memory: used as they are, not read again.
+adoptPacks((workerData as { models?: unknown } | null)?.models);
 
 port.on('message', (msg: EnrichRequest) => {
   if (msg.options) {

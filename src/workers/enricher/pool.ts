@@ -4,6 +4,7 @@ import { moduleBeside } from '../../lib/thread-boot.js';
 import { createThreadPool } from '../../lib/thread-pool.js';
 import type { ExtractedArticle } from '../../queues/contracts.js';
 import type { EnrichOptions } from './enrich-article.js';
+import { MODEL_FILES, sharedPacks } from './model-pack.js';
 import type { Enriched } from './pool-protocol.js';
 
 export type { Enriched } from './pool-protocol.js';
@@ -37,7 +38,9 @@ const WORKER_URL = moduleBeside(import.meta.url, './pool-worker');
  * A pool of worker threads running the enricher's core (topics, entities,
  * keywords, language, MinHash), so one enricher process can use more than one
  * core: its event loop keeps only the store and Redis work, and keeps doing
- * it while articles are being tagged. Jobs queue when every thread is busy. A
+ * it while articles are being tagged. The trained models are read once, here,
+ * into shared memory that every thread uses (model-pack.ts), instead of one
+ * copy per thread. Jobs queue when every thread is busy. A
  * thread that crashes or overruns the time budget is replaced and its article
  * fails with a retryable error; other articles are unaffected.
  */
@@ -46,6 +49,7 @@ export function createEnricherPool(opts: EnricherPoolOptions = {}): EnricherPool
   const pool = createThreadPool<Job, Enriched>({
     moduleUrl: WORKER_URL,
     size: opts.size ?? availableParallelism(),
+    workerData: { models: sharedPacks(Object.values(MODEL_FILES)) },
     timeoutMs,
     maxHeapMb: opts.maxHeapMb ?? ENRICHER_POOL_DEFAULTS.maxHeapMb,
     maxYoungMb: ENRICHER_POOL_DEFAULTS.maxYoungMb,

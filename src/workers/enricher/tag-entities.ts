@@ -2,17 +2,16 @@
  * The trained entity tagger: an averaged structured perceptron over BIO tags
  * (perceptron.ts) whose features include the rule-based chunker's own labels
  * (extract-entities.ts) and a gazetteer derived from GeoNames and public
- * organisation lists (data/ner-gazetteer.json). Its spans then go through the
+ * organisation lists (data/ner-gazetteer.bin). Its spans then go through the
  * rules' merging (surnames, short forms, salience). The model and gazetteer
  * are rebuilt by `npm run train:ner` and loaded once per process or thread, on
  * first use.
  */
 import type { Entities } from '../../store/types.js';
-import NER_GAZETTEER_LINES from './data/ner-gazetteer.json' with { type: 'json' };
-import NER_MODEL_LINES from './data/ner-model.json' with { type: 'json' };
 import { findMentions, type Mention, mergeMentions, type ResolvedMention } from './extract-entities.js';
 import { DEMONYMS, HONORIFICS, KNOWN_ORGS, PLACES } from './gazetteer.js';
-import { buildGazetteer, CONTEXT_PREFIXES, gazetteerMarks, type NameGazetteer, sentenceFeatures, visitContextFeatures, wordFeatures } from './ner-features.js';
+import { encodePack, keyOffsets, keyRow, type KeyTable, keyTableEntries, loadPack, MODEL_FILES, type Pack, packArray, packKeyTable, prunedRows, buildKeyTable, roundTo } from './model-pack.js';
+import { buildGazetteer, gazetteerMarks, type NameGazetteer, sentenceFeatures, visitContextFeatures, wordFeatures } from './ner-features.js';
 import { nerTokenize } from './ner-tokens.js';
 import { allowedTransitions, emissionScores, type SequenceModel, viterbi } from './perceptron.js';
 import { type Token, tokenize } from './tokens.js';
@@ -21,78 +20,55 @@ export type EntityTagger = {
   model: SequenceModel;
   allowed: Uint8Array;
   gazetteer: NameGazetteer;
-  /** Context features by prefix then value (row offsets into model.weights), so tagging looks them up without building their names. */
-  context: ReadonlyMap<string, ReadonlyMap<string, number>>;
+  /** Row offset in model.weights of the feature prefix + value (without building its name), or undefined. */
+  context: (prefix: string, value: string) => number | undefined;
 };
 
-/** Indexes a model's context features by their prefix (CONTEXT_PREFIXES, with and without a domain). */
-export function contextIndex(model: SequenceModel): Map<string, Map<string, number>> {
-  const prefixes = [...CONTEXT_PREFIXES, ...CONTEXT_PREFIXES.map((p) => `social~${p}`)].sort((a, b) => b.length - a.length || a.localeCompare(b));
-  const out = new Map<string, Map<string, number>>();
-  for (const [name, at] of model.features) {
-    const p = prefixes.find((x) => name.startsWith(x));
-    if (p === undefined) continue;
-    const m = out.get(p) ?? new Map<string, number>();
-    m.set(name.slice(p.length), at);
-    out.set(p, m);
-  }
-  return out;
-}
-
-/** A tagger from a model and a gazetteer. */
-export function makeTagger(model: SequenceModel, gazetteer: NameGazetteer): EntityTagger {
-  return { model, allowed: allowedTransitions(model.tags), gazetteer, context: contextIndex(model) };
-}
-
-/** The committed files: JSON arrays of the text formats' lines (so that they load as JSON modules, with no file I/O here). */
-export const NER_MODEL_URL = new URL('./data/ner-model.json', import.meta.url);
-export const NER_GAZETTEER_URL = new URL('./data/ner-gazetteer.json', import.meta.url);
-
-const MODEL_HEADER = '# telex entity tagger v1';
-
-/** The model as text: a header, the tags, the transition weights, then one line per feature with its nonzero weights. */
-export function serializeModel(model: SequenceModel, opts: { minWeight: number; decimals: number }): string {
-  const round = (x: number) => Number(x.toFixed(opts.decimals));
-  const lines = [MODEL_HEADER, `tags\t${model.tags.join(' ')}`, `transitions\t${Array.from(model.transitions, round).join(' ')}`];
+/** A tagger from a model (features in a Map, or packed: unpackEntityModel) and a gazetteer. */
+export function makeTagger(model: SequenceModel, gazetteer: NameGazetteer, table?: KeyTable): EntityTagger {
   const T = model.tags.length;
-  for (const name of [...model.features.keys()].sort()) {
-    const at = model.features.get(name) as number;
-    const parts: string[] = [];
-    for (let t = 0; t < T; t++) {
-      const v = round(model.weights[at + t] as number);
-      if (Math.abs(v) >= opts.minWeight) parts.push(`${t}:${v}`);
-    }
-    // Feature names never contain a tab or a newline (tokens hold no whitespace).
-    if (parts.length) lines.push(`${name}\t${parts.join(' ')}`);
-  }
-  return `${lines.join('\n')}\n`;
+  const context = table
+    ? (p: string, v: string) => {
+        const r = keyRow(table, p, v);
+        return r < 0 ? undefined : r * T;
+      }
+    : (p: string, v: string) => model.features.get(p + v);
+  return { model, allowed: allowedTransitions(model.tags), gazetteer, context };
 }
 
-export function parseModel(text: string): SequenceModel {
-  const lines = text.split('\n');
-  if (lines[0] !== MODEL_HEADER) throw new Error('not a telex entity tagger model');
-  const tags = (lines[1] ?? '').replace(/^tags\t/, '').split(' ');
+/** The committed files (model packs, see model-pack.ts): the perceptron's weights and the names gazetteer. */
+export const NER_MODEL_URL = MODEL_FILES.nerModel;
+export const NER_GAZETTEER_URL = MODEL_FILES.nerGazetteer;
+
+const MODEL_FORMAT = 'telex entity tagger v2';
+const GAZETTEER_FORMAT = 'telex names gazetteer v2';
+
+/** The model as a pack: tags and transitions, and the features whose weights survive rounding to `decimals` and `minWeight`. */
+export function packEntityModel(model: SequenceModel & { features: Iterable<readonly [string, number]> }, opts: { minWeight: number; decimals: number }): Uint8Array {
+  const rows = prunedRows(model.features, model.weights, model.tags.length, opts);
+  return encodePack(
+    { format: MODEL_FORMAT, tags: model.tags },
+    {
+      transitions: { array: Float32Array.from(model.transitions, (x) => roundTo(x, opts.decimals)) },
+      weights: { array: rows.weights, q16Scale: 10 ** opts.decimals },
+      ...keyTableEntries('features', buildKeyTable(rows.keys)),
+    },
+  );
+}
+
+/** A model from its pack, with the key table its features are looked up in. */
+export function unpackEntityModel(pack: Pack): { model: SequenceModel; table: KeyTable } {
+  if (pack.meta['format'] !== MODEL_FORMAT) throw new Error('not a telex entity tagger model');
+  const tags = pack.meta['tags'] as string[];
   const T = tags.length;
-  const transitions = Float32Array.from((lines[2] ?? '').replace(/^transitions\t/, '').split(' '), Number);
-  if (transitions.length !== (T + 1) * T) throw new Error('entity tagger model: bad transitions line');
-  const features = new Map<string, number>();
-  const weights = new Float32Array(Math.max(0, lines.length - 3) * T);
-  for (let i = 3; i < lines.length; i++) {
-    const line = lines[i] as string;
-    const tab = line.lastIndexOf('\t');
-    if (tab < 0) continue;
-    const at = features.size * T;
-    for (const part of line.slice(tab + 1).split(' ')) {
-      const colon = part.indexOf(':');
-      weights[at + Number(part.slice(0, colon))] = Number(part.slice(colon + 1));
-    }
-    features.set(line.slice(0, tab), at);
-  }
-  return { tags, features, weights: weights.subarray(0, features.size * T), transitions };
+  const table = packKeyTable(pack, 'features');
+  const transitions = packArray(pack, 'transitions', Float32Array);
+  if (transitions.length !== (T + 1) * T) throw new Error('entity tagger model: bad transitions');
+  return { model: { tags, features: keyOffsets(table, T), weights: packArray(pack, 'weights', Float32Array), transitions }, table };
 }
 
 /** "LOC\tBank of America" lines (names already tokenized as the tagger tokenizes text, tokens joined by one space). */
-export function parseGazetteer(text: string): NameGazetteer {
+export function parseGazetteer(text: string): ReturnType<typeof buildGazetteer> {
   const entries: Array<[string, string[]]> = [];
   for (const line of text.split('\n')) {
     const tab = line.indexOf('\t');
@@ -102,14 +78,46 @@ export function parseGazetteer(text: string): NameGazetteer {
   return buildGazetteer(entries);
 }
 
+/** A gazetteer as a pack: the names and the first words, each with its value (kinds, longest length). */
+export function packGazetteer(gaz: ReturnType<typeof buildGazetteer>): Uint8Array {
+  const kinds = [...new Set(gaz.names.values())].sort();
+  const names = [...gaz.names.keys()].sort();
+  const firsts = [...gaz.maxLength.keys()].sort();
+  return encodePack(
+    { format: GAZETTEER_FORMAT, kinds },
+    {
+      ...keyTableEntries('names', buildKeyTable(names)),
+      nameKinds: { array: Uint8Array.from(names, (n) => kinds.indexOf(gaz.names.get(n) as string)) },
+      ...keyTableEntries('firsts', buildKeyTable(firsts)),
+      maxLength: { array: Uint8Array.from(firsts, (w) => gaz.maxLength.get(w) as number) },
+    },
+  );
+}
+
+export function unpackGazetteer(pack: Pack): NameGazetteer {
+  if (pack.meta['format'] !== GAZETTEER_FORMAT) throw new Error('not a telex names gazetteer');
+  const kinds = pack.meta['kinds'] as string[];
+  const names = packKeyTable(pack, 'names');
+  const nameKinds = packArray(pack, 'nameKinds', Uint8Array);
+  const firsts = packKeyTable(pack, 'firsts');
+  const maxLength = packArray(pack, 'maxLength', Uint8Array);
+  return {
+    names: { get: (key) => { const r = keyRow(names, key); return r < 0 ? undefined : kinds[nameKinds[r] as number]; } },
+    maxLength: { get: (word) => { const r = keyRow(firsts, word); return r < 0 ? undefined : maxLength[r]; } },
+  };
+}
+
 let TAGGER: EntityTagger | null = null;
 
-/** The committed model and gazetteer, parsed on first use and kept for the life of the process or thread. */
+/**
+ * The committed model and gazetteer, loaded on first use and kept for the life
+ * of the thread; their arrays are read once per process and shared by its
+ * threads (model-pack.ts).
+ */
 export function entityTagger(): EntityTagger {
   if (!TAGGER) {
-    const model = parseModel((NER_MODEL_LINES as string[]).join('\n'));
-    const gazetteer = parseGazetteer((NER_GAZETTEER_LINES as string[]).join('\n'));
-    TAGGER = makeTagger(model, gazetteer);
+    const { model, table } = unpackEntityModel(loadPack(NER_MODEL_URL));
+    TAGGER = makeTagger(model, unpackGazetteer(loadPack(NER_GAZETTEER_URL)), table);
   }
   return TAGGER;
 }
@@ -311,7 +319,7 @@ export function labelTokens(
     }
     const input = { words, gazetteer: gazetteerMarks(words, tagger.gazetteer), rules: rules.slice(from, to), lowercaseSeen: seen, domain };
     visitContextFeatures(input, (i, p, value) => {
-      const at = tagger.context.get(p)?.get(value);
+      const at = tagger.context(p, value);
       if (at === undefined) return;
       const base = i * T;
       for (let t = 0; t < T; t++) em[base + t] = (em[base + t] as number) + (W[at + t] as number);

@@ -1,9 +1,7 @@
-import type { ArticleRecord, UpsertOptions, UpsertOutcome } from '../../store/types.js';
+import type { ArticleRecord, UpsertOptions, UpsertResult } from '../../store/types.js';
 
-export type Upsert = (record: ArticleRecord, opts: UpsertOptions) => Promise<{ outcome: UpsertOutcome; record: ArticleRecord }>;
-export type BulkUpsert = (
-  items: ReadonlyArray<{ record: ArticleRecord } & UpsertOptions>,
-) => Promise<Array<{ outcome: UpsertOutcome; record: ArticleRecord }>>;
+export type Upsert = (record: ArticleRecord, opts: UpsertOptions) => Promise<UpsertResult>;
+export type BulkUpsert = (items: ReadonlyArray<{ record: ArticleRecord } & UpsertOptions>) => Promise<UpsertResult[]>;
 
 /**
  * Group commit: calls made within one turn of the event loop, or while the

@@ -10,7 +10,8 @@ import { EventTarget as LinkedomEventTarget, Node as LinkedomNode } from 'linked
  * never adds a listener, yet those entries cost it about a fifth of its CPU
  * time per page: the WeakMap insert on every node and the garbage collector's
  * ephemeron work on them (docs/BENCHMARKS.md). This makes the constructor
- * that linkedom's Node calls with super() one that does nothing, and gives
+ * that linkedom's Node calls with super() `Object` (which makes the object and
+ * nothing else), and gives
  * Node.prototype its own addEventListener, removeEventListener and
  * dispatchEvent, which keep listeners in a WeakMap of this module, made on
  * the first addEventListener, and otherwise follow linkedom's own code (0.18)
@@ -78,9 +79,6 @@ function invoke(this: LinkedomEvent, { currentTarget, target }: PathEntry): bool
   delete (this as Partial<LinkedomEvent>).target;
   return this.cancelBubble;
 }
-
-/** The base class linkedom's Node gets: its constructor does nothing. */
-class NoListenerMap {}
 
 /** linkedom's Node class, once the adapter is installed. */
 let nodeClass: (abstract new () => object) | undefined;
@@ -164,10 +162,15 @@ export function installLinkedomLazyListeners(): LazyListenersStatus {
     status = 'no-node-class';
     return status;
   }
-  // Node's constructor reaches its base class through this link when it calls super(): an
-  // empty constructor from now on. Node.prototype keeps its chain (changing a prototype's
-  // prototype slows V8's property access on every node); the three methods are set on it.
-  Object.setPrototypeOf(cls, NoListenerMap);
+  // Node's constructor reaches its base class through this link when it calls super(): from now
+  // on `Object`, which only makes the object (new.target's prototype, as before). Not an empty
+  // class of ours: V8 (Node 20) then keeps dropping the optimised code of every node
+  // constructor (a map dependency of its default-constructor skipping fails again and again),
+  // which cost more than the listener maps saved; `Object` as the base does not
+  // (bench:extract, docs/BENCHMARKS.md). Node.prototype keeps its chain (changing a
+  // prototype's prototype slows V8's property access on every node); the three methods are
+  // set on it.
+  Object.setPrototypeOf(cls, Object);
   const proto = (cls as { prototype: object }).prototype;
   for (const name of ['addEventListener', 'removeEventListener', 'dispatchEvent'] as const) {
     Object.defineProperty(proto, name, { value: LazyListenersTarget.prototype[name], writable: true, configurable: true });

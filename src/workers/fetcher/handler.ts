@@ -3,11 +3,12 @@ import { LIMITS, type FeedItem, type JobRequest, type PayloadOf, type StageResul
 import { parseMaxAge } from '../../net/http-headers.js';
 import type { HttpClient } from '../../net/types.js';
 import type { ArticleStore } from '../../store/article-store.js';
-import type { FeedState } from '../../store/types.js';
+import type { FeedState, SeenItem } from '../../store/types.js';
 import { identifyItems } from './item-identity.js';
 import { parseFeed } from './parse-feed.js';
 import { adaptiveInterval, decideNextPoll } from './schedule.js';
-import type { ParsedItem } from './types.js';
+import type { ParsedFeed, ParsedItem } from './types.js';
+import { discoverHub, type HubDiscovery } from './websub-core.js';
 
 export type PollBounds = { baseMs: number; minMs: number; maxMs: number };
 
@@ -17,6 +18,16 @@ export type FeedScheduler = {
   reschedule(feedId: string, everyMs: number): Promise<void>;
 };
 
+/** WebSub as the poll sees it (see websub.ts). */
+export type PollPush = {
+  /** After a successful poll: the hub and topic the feed names; subscribes when needed. Never throws. */
+  discovered(feed: FeedState, found: HubDiscovery): Promise<void>;
+  /** Whether the feed's subscription is live (verified, lease not over). */
+  isLive(feedId: string, at: Date): Promise<boolean>;
+  /** Poll interval while it is: polling stays as the safety net. */
+  pollEveryMs: number;
+};
+
 export type PollDeps = {
   store: ArticleStore;
   http: HttpClient;
@@ -24,6 +35,7 @@ export type PollDeps = {
   bounds?: PollBounds;
   scheduler?: FeedScheduler;
   random?: () => number;
+  push?: PollPush;
 };
 
 export const DEFAULT_BOUNDS: PollBounds = { baseMs: 15 * 60_000, minMs: 2 * 60_000, maxMs: 24 * 3_600_000 };
@@ -58,6 +70,32 @@ export function toFeedItem(
     ...(item.content ? { content: cap(item.content, LIMITS.feedContentChars) } : {}),
     ...(item.categories.length > 0 ? { categories: item.categories } : {}),
   };
+}
+
+/**
+ * What a feed document gives, polled or pushed alike: one extract job per item
+ * with a link that this feed has not listed before (or listed with other
+ * content), and the marks to record once those jobs are queued.
+ */
+export async function newItemJobs(
+  store: Pick<ArticleStore, 'filterUnseen'>,
+  feed: { id: string; title: string | null; url: string },
+  parsed: ParsedFeed,
+  fetchedAt: Date,
+): Promise<{ next: JobRequest[]; unseen: SeenItem[] }> {
+  const identified = identifyItems(parsed.items).filter(
+    (x): x is typeof x & { item: ParsedItem & { url: string } } => x.item.url !== null,
+  );
+  const unseen = await store.filterUnseen(
+    feed.id,
+    identified.map(({ key, hash }) => ({ key, hash })),
+  );
+  const unseenKeys = new Set(unseen.map((u) => u.key));
+  const feedInfo = { id: feed.id, title: parsed.title ?? feed.title, url: feed.url };
+  const next: JobRequest[] = identified
+    .filter((x) => unseenKeys.has(x.key))
+    .map(({ item }) => ({ queue: 'extract', payload: toFeedItem(item, feedInfo, fetchedAt) }));
+  return { next, unseen };
 }
 
 /** Whether a scheduler tick should poll now, given the feed's recorded next poll time. */
@@ -103,33 +141,26 @@ export async function handlePoll(job: PayloadOf<'poll'>, deps: PollDeps): Promis
       random,
     });
   const nextAt = (delayMs: number) => new Date(nowMs + delayMs).toISOString();
+  const isLive = async (): Promise<boolean> => (deps.push ? deps.push.isLive(feed.id, startedAt) : false);
+  // A live WebSub subscription delivers new items: the poll is only the safety net.
+  const slowWhenLive = <T extends { delayMs: number }>(d: T, live: boolean): T =>
+    live && deps.push ? { ...d, delayMs: Math.max(d.delayMs, deps.push.pollEveryMs) } : d;
 
   try {
     const res = await deps.http.get(feed.url, { accept: FEED_ACCEPT, etag: feed.etag, lastModified: feed.lastModified });
     const maxAgeMs = parseMaxAge(res.headers['cache-control']);
     if (res.notModified) {
       // Nothing new: keep the feed's current rhythm.
-      const decision = decide({ itemDates: [], failures: 0, base: tickMs, maxAgeMs });
+      const decision = slowWhenLive(decide({ itemDates: [], failures: 0, base: tickMs, maxAgeMs }), await isLive());
       await deps.store.recordPoll(feed.id, { ok: true, at: startedAt.toISOString(), newItems: 0, nextPollAt: nextAt(decision.delayMs) });
       return { status: 'done', detail: { feedId: feed.id, notModified: true, items: 0, newItems: 0, nextPollMs: decision.delayMs } };
     }
     const parsed = await parseFeed(res.text, res.url);
-    const identified = identifyItems(parsed.items).filter(
-      (x): x is typeof x & { item: ParsedItem & { url: string } } => x.item.url !== null,
-    );
-    const unseen = await deps.store.filterUnseen(
-      feed.id,
-      identified.map(({ key, hash }) => ({ key, hash })),
-    );
-    const unseenKeys = new Set(unseen.map((u) => u.key));
-    const fresh = identified.filter((x) => unseenKeys.has(x.key));
-    const feedInfo = { id: feed.id, title: parsed.title ?? feed.title, url: res.permanentRedirect ?? feed.url };
-    const next: JobRequest[] = fresh.map(({ item }) => ({
-      queue: 'extract',
-      payload: toFeedItem(item, feedInfo, startedAt),
-    }));
+    const feedUrl = res.permanentRedirect ?? feed.url;
+    const { next, unseen } = await newItemJobs(deps.store, { id: feed.id, title: feed.title, url: feedUrl }, parsed, startedAt);
+    const live = await isLive();
     const itemDates = parsed.items.map((i) => i.publishedAt ?? i.updatedAt);
-    const decision = decide({ itemDates, failures: 0, base: baseMs, maxAgeMs });
+    const decision = slowWhenLive(decide({ itemDates, failures: 0, base: baseMs, maxAgeMs }), live);
     const tick = adaptiveInterval({ baseMs, minMs: bounds.minMs, maxMs: bounds.maxMs, itemDates, now: nowMs }).intervalMs;
     return {
       status: 'done',
@@ -139,7 +170,7 @@ export async function handlePoll(job: PayloadOf<'poll'>, deps: PollDeps): Promis
         await deps.store.recordPoll(feed.id, {
           ok: true,
           at: startedAt.toISOString(),
-          newItems: fresh.length,
+          newItems: next.length,
           title: parsed.title,
           etag: res.headers['etag'] ?? null,
           lastModified: res.headers['last-modified'] ?? null,
@@ -149,11 +180,12 @@ export async function handlePoll(job: PayloadOf<'poll'>, deps: PollDeps): Promis
         if (deps.scheduler && Math.abs(tick - tickMs) > tickMs * RESCHEDULE_THRESHOLD) {
           await deps.scheduler.reschedule(feed.id, tick);
         }
+        await deps.push?.discovered({ ...feed, url: feedUrl }, discoverHub(parsed, res.headers, res.url));
       },
       detail: {
         feedId: feed.id,
         items: parsed.items.length,
-        newItems: fresh.length,
+        newItems: next.length,
         nextPollMs: decision.delayMs,
         ...(res.permanentRedirect ? { movedTo: res.permanentRedirect } : {}),
         // What the parser had to recover from (logged with the job; `telex feeds check` lists them all).

@@ -21,7 +21,11 @@ export function feedScheduler(rt: Runtime): FeedScheduler {
   };
 }
 
-export function startFetcher(rt: Runtime, onEvent?: (e: StageEvent<'poll'>) => void, opts: { schedule?: boolean } = {}): Worker {
+/**
+ * `schedule: false` (a one-off run): the feeds' job schedulers are not touched,
+ * and WebSub is left alone (no callback is served) unless `websub` says otherwise.
+ */
+export function startFetcher(rt: Runtime, onEvent?: (e: StageEvent<'poll'>) => void, opts: { schedule?: boolean; websub?: boolean } = {}): Worker {
   const poll = rt.config.file.poll;
   const deps: PollDeps = {
     store: rt.store,
@@ -29,6 +33,7 @@ export function startFetcher(rt: Runtime, onEvent?: (e: StageEvent<'poll'>) => v
     now: () => new Date(),
     bounds: { baseMs: poll.interval, minMs: poll.minInterval, maxMs: poll.maxInterval },
     ...(opts.schedule === false ? {} : { scheduler: feedScheduler(rt) }),
+    ...(rt.websub && (opts.websub ?? opts.schedule !== false) ? { push: rt.websub } : {}),
   };
   return startStage({
     queue: 'poll',

@@ -354,8 +354,23 @@ describe(createApiServer.name, () => {
       expect(body.openapi).toMatch(/^3\./);
       expect(Object.keys(body.paths).sort()).toEqual(
         [
-          '/admin/queues', '/articles', '/articles/{id}', '/feeds', '/feeds/{id}', '/healthz', '/metrics', '/openapi.json', '/readyz', '/stream',
-          '/webhooks', '/webhooks/{id}', '/webhooks/{id}/resume', '/webhooks/{id}/deliveries',
+          '/admin/queues',
+          '/articles',
+          '/articles/{id}',
+          '/articles/{id}/versions',
+          '/articles/{id}/versions/{n}',
+          '/feeds',
+          '/feeds/{id}',
+          '/healthz',
+          '/metrics',
+          '/openapi.json',
+          '/pipeline/stats',
+          '/readyz',
+          '/stream',
+          '/webhooks',
+          '/webhooks/{id}',
+          '/webhooks/{id}/resume',
+          '/webhooks/{id}/deliveries',
         ].sort(),
       );
       const names = body.paths['/articles'].get.parameters.map((p: { name: string }) => p.name);

@@ -23,7 +23,9 @@ export type ConsoleServer = {
   close(): Promise<void>;
 };
 
-export async function startConsoleServer(extra: (s: { redis: Redis; prefix: string }) => Partial<ApiDeps> = () => ({})): Promise<ConsoleServer> {
+export async function startConsoleServer(
+  extra: (s: { redis: Redis; prefix: string; store: FullArticleStore }) => Partial<ApiDeps> = () => ({}),
+): Promise<ConsoleServer> {
   const dir = mkdtempSync(join(tmpdir(), 'telex-console-'));
   const store = await openStore(join(dir, 'telex.db'));
   const redis = new Redis(REDIS_URL, { maxRetriesPerRequest: 1 });
@@ -34,7 +36,7 @@ export async function startConsoleServer(extra: (s: { redis: Redis; prefix: stri
     redis,
     eventsStreamKey: `${prefix}:articles`,
     heartbeatMs: 1_000,
-    ...extra({ redis, prefix }),
+    ...extra({ redis, prefix, store }),
   });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const address = app.server.address();

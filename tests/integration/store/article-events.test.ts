@@ -35,14 +35,14 @@ afterAll(async () => {
 });
 
 describe(publishArticleEvent.name, () => {
-  it('appends an entry with id, version, outcome, title, url, topics and publishedAt', async () => {
+  it('appends an entry with id, version, outcome, title, url, topics, publishedAt and whether the update is substantive', async () => {
     const key = keyFor();
     const rec = makeRecord({
       slug: 'ev1',
       version: 2,
       topics: [{ code: 'medtop:20000646', label: 'refugees', score: 0.9, scheme: 'medtop', evidence: ['asylum'] }],
     });
-    const streamId = await publishArticleEvent(redis, key, rec, 'updated');
+    const streamId = await publishArticleEvent(redis, key, rec, 'updated', undefined, true);
     const raw = await redis.xrange(key, '-', '+');
     expect(raw).toHaveLength(1);
     expect(raw[0]?.[0]).toBe(streamId);
@@ -61,6 +61,7 @@ describe(publishArticleEvent.name, () => {
         topics: [{ code: 'medtop:20000646', label: 'refugees', score: 0.9, scheme: 'medtop' }],
         publishedAt: rec.publishedAt,
         updatedAt: null,
+        substantive: true,
       },
     ]);
   });

@@ -7,13 +7,15 @@ import { PipelineError } from '../../../src/errors.js';
 import { articleIdFor, contentHashOf } from '../../../src/lib/ids.js';
 import { makeRecord } from '../../helpers/records.js';
 import type { FullArticleStore } from '../../../src/store/article-store.js';
-import type { ArticleRecord, StoreOptions } from '../../../src/store/types.js';
+import type { ArticleRecord, ItemOutcome, StoreOptions } from '../../../src/store/types.js';
+import { makeSubscription } from '../../helpers/websub.js';
 import type { ExtractedArticle } from '../../../src/queues/contracts.js';
 import { enrichInProcess, handleEnrich, type EnrichDeps } from '../../../src/workers/enricher/handler.js';
 import { batchUpserts } from '../../../src/workers/enricher/upsert-batch.js';
 import { SIMILAR_PER_BAND, summaryOf } from '../../../src/store/store-core.js';
 import { SUMMARY_FIELDS } from '../../../src/store/types.js';
 import { wireCopy } from '../../helpers/wire-copies.js';
+import { versionDiff } from '../../../src/api/version-diff.js';
 
 /**
  * Opens a fresh store. `peer`, when given, opens another connection to that same
@@ -166,6 +168,126 @@ export function runArticleStoreContract(name: string, factory: StoreFactory): vo
         expect((await store.listArticles({ q: 'omega' })).items).toHaveLength(1);
         expect((await store.listArticles({ topic: 'c1' })).items).toHaveLength(0);
         expect((await store.listArticles({ topic: 'c2' })).items).toHaveLength(1);
+      });
+    });
+
+    describe('versions', () => {
+      const TOPIC = { code: 'medtop:01000000', label: 'arts', score: 0.9, scheme: 'medtop' as const };
+      const V1 = {
+        title: 'Quake kills 12 in northern Peru',
+        text: 'An earthquake killed 12 people on Tuesday, officials said.\n\nRescuers were searching the rubble.',
+      };
+      // Cosmetic: a dash and a double space.
+      const V2 = {
+        title: 'Quake kills 12 in northern Peru',
+        text: 'An earthquake killed 12 people on Tuesday — officials said.\n\nRescuers were  searching the rubble.',
+      };
+      // Substantive: a new toll, a new headline.
+      const V3 = {
+        title: 'Quake kills 15 in northern Peru',
+        text: 'An earthquake killed 15 people on Tuesday — officials said.\n\nRescuers were  searching the rubble.',
+      };
+
+      it('keeps three versions of a story, says which changes were substantive, and the diff shows what changed', async () => {
+        const first = await store.upsertArticle(makeRecord({ slug: 'quake', ...V1, byline: 'By A. Reporter', topics: [TOPIC] }));
+        expect(first.substantive ?? null).toBeNull();
+        clock += HOUR;
+        const second = await store.upsertArticle(makeRecord({ slug: 'quake', ...V2, byline: 'By A. Reporter' }));
+        expect(second).toMatchObject({ outcome: 'updated', substantive: false });
+        clock += HOUR;
+        const third = await store.upsertArticle(makeRecord({ slug: 'quake', ...V3, byline: 'By A. Reporter and B. Writer' }));
+        expect(third).toMatchObject({ outcome: 'updated', substantive: true });
+        // An unchanged upsert reports the stored version's flag.
+        expect(await store.upsertArticle(makeRecord({ slug: 'quake', ...V3 }))).toMatchObject({ outcome: 'unchanged', substantive: true });
+
+        const id = first.record.id;
+        const list = await store.listVersions(id);
+        expect(list).toEqual([
+          { n: 1, at: iso(T0), substantive: null, title: V1.title, textLength: V1.text.length, wordCount: first.record.wordCount },
+          { n: 2, at: iso(T0 + HOUR), substantive: false, title: V2.title, textLength: V2.text.length, wordCount: second.record.wordCount },
+          { n: 3, at: iso(T0 + 2 * HOUR), substantive: true, title: V3.title, textLength: V3.text.length, wordCount: third.record.wordCount },
+        ]);
+        const v1 = await store.getVersion(id, 1);
+        expect(v1).toEqual({ n: 1, at: iso(T0), substantive: null, ...V1, byline: 'By A. Reporter', topics: [TOPIC] });
+        const v3 = await store.getVersion(id, 3);
+        expect(v3).toEqual({ n: 3, at: iso(T0 + 2 * HOUR), substantive: true, ...V3, byline: 'By A. Reporter and B. Writer', topics: [] });
+        expect(await store.getVersion(id, 4)).toBeNull();
+        expect(await store.getVersion('no-such-article', 1)).toBeNull();
+        expect(await store.listVersions('no-such-article')).toBeNull();
+
+        const diff = versionDiff(v1!, v3!);
+        expect(diff.title).toEqual([
+          { kind: 'same', text: 'Quake kills ' },
+          { kind: 'removed', text: '12' },
+          { kind: 'added', text: '15' },
+          { kind: 'same', text: ' in northern Peru' },
+        ]);
+        expect(diff.text.filter((p) => p.kind !== 'same').map((p) => [p.kind, p.text.trim()])).toEqual([
+          ['removed', '12'],
+          ['added', '15'],
+          ['removed', ','],
+          ['added', '—'],
+        ]);
+        expect(diff.byline.filter((p) => p.kind === 'added').map((p) => p.text.trim())).toEqual(['and B. Writer']);
+        expect(diff.wordsAdded).toBe(5);
+        expect(diff.wordsRemoved).toBe(2);
+      });
+
+      it('keeps only the last versions the retention bound allows', async () => {
+        await open({ versions: { keep: 3 } });
+        for (let v = 1; v <= 5; v++) {
+          await store.upsertArticle(makeRecord({ slug: 'bounded', text: `Revision ${v} of the story.` }));
+          clock += HOUR;
+        }
+        const id = makeRecord({ slug: 'bounded' }).id;
+        expect((await store.listVersions(id))?.map((v) => v.n)).toEqual([3, 4, 5]);
+        expect(await store.getVersion(id, 2)).toBeNull();
+        expect((await store.getVersion(id, 3))?.text).toBe('Revision 3 of the story.');
+      });
+
+      it('drops earlier versions older than the age bound when the story is next updated', async () => {
+        await open({ versions: { maxAgeMs: 2 * HOUR } });
+        const id = makeRecord({ slug: 'aged' }).id;
+        await store.upsertArticle(makeRecord({ slug: 'aged', text: 'First.' }));
+        clock += HOUR;
+        await store.upsertArticle(makeRecord({ slug: 'aged', text: 'Second.' }));
+        expect((await store.listVersions(id))?.map((v) => v.n)).toEqual([1, 2]);
+        clock += 2 * HOUR;
+        await store.upsertArticle(makeRecord({ slug: 'aged', text: 'Third.' }));
+        // Version 1 was stored three hours ago, version 2 two hours ago: the bound keeps version 2.
+        expect((await store.listVersions(id))?.map((v) => v.n)).toEqual([2, 3]);
+      });
+
+      it('keeps no earlier version when the bound is one, and forgets versions with their article', async () => {
+        await open({ versions: { keep: 1 } });
+        await store.upsertArticle(makeRecord({ slug: 'solo', text: 'One.' }));
+        await store.upsertArticle(makeRecord({ slug: 'solo', text: 'Two.' }));
+        const id = makeRecord({ slug: 'solo' }).id;
+        expect((await store.listVersions(id))?.map((v) => v.n)).toEqual([2]);
+        expect(await store.getVersion(id, 1)).toBeNull();
+
+        await open();
+        await store.upsertArticle(makeRecord({ slug: 'gone', text: 'One.', publishedAt: iso(T0 - 400 * 86_400_000) }));
+        await store.upsertArticle(makeRecord({ slug: 'gone', text: 'Two.', publishedAt: iso(T0 - 400 * 86_400_000) }));
+        const gone = makeRecord({ slug: 'gone' }).id;
+        expect((await store.listVersions(gone))?.map((v) => v.n)).toEqual([1, 2]);
+        expect(await store.deleteOlderThan(30)).toBe(1);
+        expect(await store.listVersions(gone)).toBeNull();
+        expect(await store.getVersion(gone, 1)).toBeNull();
+      });
+
+      it('files the replaced version in the same transaction as a batch update', async () => {
+        const a = makeRecord({ slug: 'batch-a', text: 'A one.' });
+        await store.upsertArticles([{ record: a }, { record: makeRecord({ slug: 'batch-a', text: 'A two.' }) }]);
+        const results = await store.upsertArticles([{ record: makeRecord({ slug: 'batch-a', text: 'A three, revised.' }) }]);
+        expect(results[0]).toMatchObject({ outcome: 'updated', substantive: true });
+        const list = await store.listVersions(a.id);
+        expect(list?.map((v) => [v.n, v.substantive])).toEqual([
+          [1, null],
+          [2, true],
+          [3, true],
+        ]);
+        expect((await store.getVersion(a.id, 2))?.text).toBe('A two.');
       });
     });
 
@@ -765,6 +887,31 @@ export function runArticleStoreContract(name: string, factory: StoreFactory): vo
       });
     });
 
+    describe('websub subscriptions', () => {
+      const sub = makeSubscription;
+
+      it('saves, replaces, lists and deletes a subscription per feed', async () => {
+        expect(await store.getSubscription('voa')).toBeNull();
+        await store.saveSubscription(sub());
+        expect(await store.getSubscription('voa')).toEqual(sub());
+        const active = sub({ state: 'active', leaseSeconds: 864000, expiresAt: '2026-02-11T00:00:00.000Z', verifiedAt: '2026-02-01T00:00:01.000Z' });
+        await store.saveSubscription(active);
+        await store.saveSubscription(sub({ feedId: 'afp', callback: 'https://telex.example.org/websub/afp', state: 'failed', lastError: 'http_status: POST x -> 500' }));
+        expect(await (await peer()).getSubscription('voa')).toEqual(active);
+        expect((await store.listSubscriptions()).map((x) => [x.feedId, x.state])).toEqual([['afp', 'failed'], ['voa', 'active']]);
+        expect(await store.deleteSubscription('voa')).toBe(true);
+        expect(await store.deleteSubscription('voa')).toBe(false);
+        expect((await store.listSubscriptions()).map((x) => x.feedId)).toEqual(['afp']);
+      });
+
+      it('keeps a subscription when its feed is removed (until the hub verifies the unsubscription)', async () => {
+        await store.upsertFeed({ id: 'voa', url: 'https://www.voanews.com/feed.xml' });
+        await store.saveSubscription(sub({ state: 'unsubscribing' }));
+        await store.removeFeed('voa');
+        expect((await store.getSubscription('voa'))?.state).toBe('unsubscribing');
+      });
+    });
+
     describe('seen items', () => {
       it('returns only new or changed items and remembers them once marked', async () => {
         const items = [
@@ -835,6 +982,59 @@ export function runArticleStoreContract(name: string, factory: StoreFactory): vo
         await expect(store.recordItemOutcomes(bad)).rejects.toThrow();
         expect(await store.listItemOutcomes({ feedId: 'bad' })).toEqual([]);
         await store.recordItemOutcomes([]);
+      });
+    });
+
+    describe('pipeline activity', () => {
+      const MIN = 60_000;
+      const outcome = (o: Partial<ItemOutcome> & { at: string }): ItemOutcome => ({
+        feedId: 'f1',
+        url: `https://news.test/${Math.random()}`,
+        stage: 'enrich',
+        status: 'stored',
+        reason: 'created',
+        articleId: null,
+        ...o,
+      });
+
+      it('counts outcomes per minute, feed, stage and status, telling writes from unchanged ones', async () => {
+        const t = (m: number, s = 0) => iso(T0 + m * MIN + s * 1000);
+        await store.recordItemOutcomes([
+          outcome({ at: t(0, 5) }),
+          outcome({ at: t(0, 50) }),
+          outcome({ at: t(0, 55), reason: 'unchanged' }),
+          outcome({ at: t(1, 1), feedId: 'f2', reason: 'updated' }),
+          outcome({ at: t(1, 2), stage: 'extract', status: 'failed', reason: 'http_status: 500' }),
+          outcome({ at: t(-5), feedId: 'old' }),
+        ]);
+        const rows = await store.countOutcomes(T0, MIN);
+        const key = (b: { at: number; feedId: string; stage: string; status: string; changed: boolean }) =>
+          `${b.at - T0}/${b.feedId}/${b.stage}/${b.status}/${b.changed}`;
+        expect(Object.fromEntries(rows.map((b) => [key(b), b.count]))).toEqual({
+          '0/f1/enrich/stored/true': 2,
+          '0/f1/enrich/stored/false': 1,
+          [`${MIN}/f2/enrich/stored/true`]: 1,
+          [`${MIN}/f1/extract/failed/false`]: 1,
+        });
+      });
+
+      it('gives the publication-to-stored latency of articles the pipeline created', async () => {
+        const a = await store.upsertArticle(makeRecord({ slug: 'lat-a', publishedAt: iso(T0 - 10 * MIN) }));
+        clock += 5 * MIN;
+        const b = await store.upsertArticle(makeRecord({ slug: 'lat-b', publishedAt: iso(T0 - 60 * MIN) }));
+        const c = await store.upsertArticle(makeRecord({ slug: 'lat-c', publishedAt: null }));
+        await store.recordItemOutcomes([
+          outcome({ at: iso(T0), articleId: a.record.id }),
+          outcome({ at: iso(T0 + 5 * MIN), feedId: 'f2', articleId: b.record.id }),
+          outcome({ at: iso(T0 + 5 * MIN), articleId: c.record.id }),
+          outcome({ at: iso(T0 + 6 * MIN), articleId: a.record.id, reason: 'unchanged' }),
+        ]);
+        const lat = await store.storeLatencies(T0);
+        expect(lat).toEqual([
+          { at: T0 + 5 * MIN, feedId: 'f2', latencyMs: 65 * MIN },
+          { at: T0, feedId: 'f1', latencyMs: 10 * MIN },
+        ]);
+        expect(await store.storeLatencies(T0 + MIN)).toHaveLength(1);
       });
     });
 

@@ -14,7 +14,7 @@ describe(articleEventFields.name, () => {
       version: 3,
       updatedAt: '2026-01-02T00:00:00.000Z',
     };
-    const ev = parseArticleEvent('1-0', articleEventFields(rec, 'updated'));
+    const ev = parseArticleEvent('1-0', articleEventFields(rec, 'updated', false));
     expect(ev).toEqual({
       streamId: '1-0',
       id: rec.id,
@@ -28,7 +28,16 @@ describe(articleEventFields.name, () => {
       topics: [{ code: 'c', label: 'C', score: 0.5, scheme: 'custom' }],
       publishedAt: null,
       updatedAt: '2026-01-02T00:00:00.000Z',
+      substantive: false,
     });
+  });
+
+  it('says substantive, cosmetic or nothing, and reads entries written before the flag existed as nothing', () => {
+    const rec = makeRecord({ slug: 'flag' });
+    expect(parseArticleEvent('1-0', articleEventFields(rec, 'updated', true))?.substantive).toBe(true);
+    expect(parseArticleEvent('1-0', articleEventFields(rec, 'updated', false))?.substantive).toBe(false);
+    expect(parseArticleEvent('1-0', articleEventFields(rec, 'created'))?.substantive).toBeNull();
+    expect(parseArticleEvent('1-0', ['id', 'x', 'outcome', 'updated'])?.substantive).toBeNull();
   });
 });
 

@@ -108,7 +108,7 @@ describe(planUpsert.name, () => {
   it('keeps the first publishedAt and storedAt and bumps version when content changes', () => {
     const first = planUpsert(null, makeRecord({ slug: 'x', publishedAt: '2026-01-01T00:00:00.000Z' }), '2026-02-01T00:00:00.000Z');
     expect(first.outcome).toBe('created');
-    const existing = { record: first.record, contentHash: first.record.contentHash, version: 1 };
+    const existing = { record: first.record, contentHash: first.record.contentHash, version: 1, substantive: null };
     const next = planUpsert(existing, makeRecord({ slug: 'x', text: 'new', publishedAt: '2026-01-09T00:00:00.000Z' }), now);
     expect(next.outcome).toBe('updated');
     expect(next.record).toMatchObject({
@@ -118,7 +118,7 @@ describe(planUpsert.name, () => {
       updatedAt: now,
       text: 'new',
     });
-    expect(planUpsert(existing, makeRecord({ slug: 'x' }), now)).toEqual({ outcome: 'unchanged', record: first.record });
+    expect(planUpsert(existing, makeRecord({ slug: 'x' }), now)).toEqual({ outcome: 'unchanged', record: first.record, substantive: null });
   });
 });
 

@@ -2,23 +2,25 @@ import { describe, expect, it } from 'vitest';
 import {
   classifyTopics,
   classifyTopLevel,
-  parseTopicModel,
-  serializeTopicModel,
+  packTopicModel,
   softmax,
   topicFeatures,
   topicModel,
+  unpackTopicModel,
 } from '../../../../src/workers/enricher/classify-topics.js';
+import { decodePack, encodePack } from '../../../../src/workers/enricher/model-pack.js';
 import { MEDIATOPICS, topLevelOf } from '../../../../src/workers/enricher/mediatopics.js';
 import { SEED_TITLE, seedText } from './seed-story.js';
 
 // A two-class model written by hand: "goal" means sport, "shares" means economy.
 const TINY = {
   classes: ['medtop:04000000', 'medtop:15000000'],
-  weights: new Map([
-    ['goal', Float32Array.from([-1, 3])],
-    ['shares', Float32Array.from([3, -1])],
-    ['late goal', Float32Array.from([0, 1])],
+  features: new Map([
+    ['goal', 0],
+    ['shares', 2],
+    ['late goal', 4],
   ]),
+  weights: Float32Array.from([-1, 3, 3, -1, 0, 1]),
   bias: Float32Array.from([0, 0]),
   temperature: 1,
 };
@@ -60,17 +62,21 @@ describe(classifyTopLevel.name, () => {
   });
 });
 
-describe(serializeTopicModel.name, () => {
-  it('round-trips a model through its text format', () => {
-    const back = parseTopicModel(serializeTopicModel(TINY, { minWeight: 0.01, decimals: 2 }));
+describe(packTopicModel.name, () => {
+  it('round-trips a model through its pack, dropping weights under minWeight and features left with none', () => {
+    const model = { ...TINY, features: new Map([...TINY.features, ['faint', 6]]), weights: Float32Array.from([...TINY.weights, 0.004, -0.001]), temperature: 1.25 };
+    const back = unpackTopicModel(decodePack(packTopicModel(model, { minWeight: 0.01, decimals: 2 })));
     expect(back.classes).toEqual(TINY.classes);
-    expect([...back.weights.keys()].sort()).toEqual(['goal', 'late goal', 'shares']);
-    expect([...(back.weights.get('late goal') as Float32Array)]).toEqual([0, 1]);
-    expect(back.temperature).toBe(1);
+    expect(back.features.size).toBe(3);
+    expect(back.features.get('faint')).toBeUndefined();
+    const at = back.features.get('late goal') as number;
+    expect([...back.weights.subarray(at, at + 2)]).toEqual([0, 1]);
+    expect(back.temperature).toBe(1.25);
+    expect(classifyTopLevel({ title: 'Late goal', text: 'shares' }, { model: back })).toEqual(classifyTopLevel({ title: 'Late goal', text: 'shares' }, { model: { ...TINY, temperature: 1.25 } }));
   });
 
-  it('rejects a file that is not a model', () => {
-    expect(() => parseTopicModel('{}')).toThrow(/not a telex topic model/);
+  it('rejects a pack that is not a topic model', () => {
+    expect(() => unpackTopicModel(decodePack(encodePack({ format: 'something else' }, {})))).toThrow(/not a telex topic model/);
   });
 });
 

@@ -9,12 +9,17 @@ import {
   sentenceRanges,
   fillFromRules,
   harmonize,
+  makeTagger,
   mentionsFromTags,
-  parseModel,
-  serializeModel,
+  packEntityModel,
+  packGazetteer,
+  parseGazetteer,
   tagEntities,
   tagEntityMentions,
+  unpackEntityModel,
+  unpackGazetteer,
 } from '../../../../src/workers/enricher/tag-entities.js';
+import { decodePack, encodePack } from '../../../../src/workers/enricher/model-pack.js';
 import { SEED_TITLE, seedText } from './seed-story.js';
 
 const names = (list: Array<{ name: string }>) => list.map((e) => e.name);
@@ -58,20 +63,56 @@ describe('entity tagger model (committed)', () => {
   });
 });
 
-describe(serializeModel.name, () => {
-  it('round-trips weights through the text format, dropping tiny ones', () => {
+describe(packEntityModel.name, () => {
+  it('round-trips weights through the pack, dropping tiny ones', () => {
     const tags = ['O', 'B-X', 'I-X'];
     const model = { tags, features: new Map([['w=a', 0], ['w=b', 3]]), weights: Float32Array.from([1.25, -2, 0.001, 0, 0, 0]), transitions: new Float32Array(12).fill(0.5) };
-    const back = parseModel(serializeModel(model, { minWeight: 0.01, decimals: 2 }));
+    const back = unpackEntityModel(decodePack(packEntityModel(model, { minWeight: 0.01, decimals: 2 }))).model;
     expect(back.tags).toEqual(tags);
-    expect([...back.features.keys()]).toEqual(['w=a']);
+    expect(back.features.size).toBe(1);
+    expect(back.features.get('w=a')).toBe(0);
+    expect(back.features.get('w=b')).toBeUndefined();
     expect([...back.weights]).toEqual([1.25, -2, 0]);
     expect([...back.transitions]).toEqual(new Array(12).fill(0.5));
     expect(allowedTransitions(tags)[(0 + 1) * 3 + 2]).toBe(0);
   });
 
-  it('rejects a file that is not a model', () => {
-    expect(() => parseModel('hello\n')).toThrow(/not a telex entity tagger model/);
+  it('tags the same with the packed model as with the model in memory', () => {
+    const trained = entityTagger();
+    const text = 'Shares of Deutsche Bank fell in Frankfurt, Angela Merkel said.';
+    const toks = nerTokenize(text);
+    // The committed model rebuilt in a Map, then packed again: same tags either way.
+    const features = new Map<string, number>();
+    const T = trained.model.tags.length;
+    const names = documentFeatures(text, toks, [[0, toks.length]], trained.gazetteer).flat(2);
+    for (const f of names) {
+      const at = trained.model.features.get(f);
+      if (at !== undefined) features.set(f, at);
+    }
+    const inMemory = { ...trained.model, features };
+    const viaMap = labelTokens(text, toks, undefined, makeTagger(inMemory, trained.gazetteer));
+    const packed = unpackEntityModel(decodePack(packEntityModel(inMemory, { minWeight: 0.01, decimals: 1 })));
+    expect(labelTokens(text, toks, undefined, makeTagger(packed.model, trained.gazetteer, packed.table))).toEqual(viaMap);
+    expect(viaMap).toEqual(labelTokens(text, toks));
+    expect(T).toBeGreaterThan(0);
+  });
+
+  it('rejects a pack that is not a model', () => {
+    expect(() => unpackEntityModel(decodePack(encodePack({ format: 'x' }, {})))).toThrow(/not a telex entity tagger model/);
+  });
+});
+
+describe(packGazetteer.name, () => {
+  it('keeps every name with its kinds and the longest name per first word', () => {
+    const gaz = parseGazetteer('LOC\tNew York\nORG\tNew York Times\nLOC\tParis\nORG\tParis\n');
+    const back = unpackGazetteer(decodePack(packGazetteer(gaz)));
+    expect(back.names.get('New York')).toBe('LOC');
+    expect(back.names.get('New York Times')).toBe('ORG');
+    expect(back.names.get('Paris')).toBe('LOC+ORG');
+    expect(back.names.get('New')).toBeUndefined();
+    expect(back.maxLength.get('New')).toBe(3);
+    expect(back.maxLength.get('York')).toBeUndefined();
+    expect(gazetteerMarks(['in', 'New', 'York', 'today'], back)).toEqual(gazetteerMarks(['in', 'New', 'York', 'today'], gaz));
   });
 });
 

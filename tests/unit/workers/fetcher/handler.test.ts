@@ -160,3 +160,38 @@ describe(isDue.name, () => {
     expect(isDue({ nextPollAt: next }, 1_000_000 - 30_000, 60_000)).toBe(false);
   });
 });
+
+describe('handlePoll with WebSub', () => {
+  /** Records what the poll tells WebSub; `live` says whether the feed's subscription is live. */
+  const push = (live: boolean) => {
+    const seen: Array<{ feedId: string; hub: string | null; topic: string }> = [];
+    return {
+      seen,
+      deps: {
+        pollEveryMs: 6 * 3_600_000,
+        isLive: async () => live,
+        discovered: async (feed: { id: string }, found: { hub: string | null; topic: string }) => {
+          seen.push({ feedId: feed.id, ...found });
+        },
+      },
+    };
+  };
+
+  it('hands the hub and topic of the Link header to WebSub after a successful poll', async () => {
+    const p = push(false);
+    await poll(
+      { body: two, contentType: 'application/rss+xml', headers: { link: '<https://hub.test/>; rel="hub", <https://wire.test/self.xml>; rel="self"' } },
+      { push: p.deps },
+    );
+    expect(p.seen).toEqual([{ feedId: 'wire', hub: 'https://hub.test/', topic: 'https://wire.test/self.xml' }]);
+  });
+
+  it('polls no sooner than the WebSub poll interval while the subscription is live', async () => {
+    const bounds = { baseMs: 15 * 60_000, minMs: 2 * 60_000, maxMs: 3_600_000 };
+    const live = await poll({ body: two }, { push: push(true).deps, bounds, random: () => 0.5 });
+    const notLive = await poll({ body: two }, { push: push(false).deps, bounds, random: () => 0.5 });
+    expect(live.status === 'done' && Number(live.detail?.['nextPollMs'])).toBeGreaterThanOrEqual(6 * 3_600_000);
+    expect(notLive.status === 'done' && Number(notLive.detail?.['nextPollMs'])).toBeLessThan(6 * 3_600_000);
+    expect(Date.parse((await store.getFeed('wire'))?.nextPollAt ?? '')).toBeLessThan(now.getTime() + 6 * 3_600_000);
+  });
+});
