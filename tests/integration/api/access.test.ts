@@ -84,6 +84,7 @@ describe('scoped API keys', () => {
       .replace(/^\/(console\/)?articles\/:id/, (_m, c: string | undefined) => `/${c ?? ''}articles/${ids.article}`)
       .replace(/^\/feeds\/:id/, `/feeds/${r.method === 'DELETE' ? ids.doomedFeed : ids.feed}`)
       .replace(/^\/(console\/)?webhooks\/:id/, (_m, c: string | undefined) => `/${c ?? ''}webhooks/${r.method === 'DELETE' ? ids.doomedWebhook : ids.webhook}`)
+      .replace(/:n(?=\/|$)/, '1')
       .replace(':queueName', ids.queue)
       .replace(':jobId', 'no-such-job')
       .replace(':queueStatus', 'failed')
