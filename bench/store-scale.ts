@@ -299,11 +299,11 @@ async function explain(store: PostgresArticleStore, list: Scenario[]): Promise<v
   }
 }
 
-async function measureSimilar(store: PostgresArticleStore, n: number): Promise<void> {
+async function measureSimilar(store: PostgresArticleStore, stored: number, n: number): Promise<void> {
   const ms: number[] = [];
   let found = 0;
   for (let k = 0; k < n; k++) {
-    const i = Math.floor((k * 7_919) % ARTICLES);
+    const i = Math.floor((k * 7_919) % stored);
     const fp = fingerprint(makeArticle(i).text);
     const t = performance.now();
     const similar = await store.findSimilar(fp.bands);
@@ -313,10 +313,10 @@ async function measureSimilar(store: PostgresArticleStore, n: number): Promise<v
   log(`| findSimilar (a stored article's 48 band keys) | ${summary(ms)} | ${fmt(found / n)} candidates |`);
 }
 
-async function measureEnricherUpserts(store: PostgresArticleStore, n: number): Promise<void> {
-  // New articles (ids past the loaded ones), copies included, grouped in eights like the enricher's writes.
+async function measureEnricherUpserts(store: PostgresArticleStore, stored: number, n: number): Promise<void> {
+  // New articles (numbered past the stored ones), copies included, grouped in eights like the enricher's writes.
   const items = Array.from({ length: n }, (_, k) => {
-    const record = makeArticle(ARTICLES + k);
+    const record = makeArticle(stored + k);
     const fp = fingerprint(record.text);
     return { record, fingerprint: fp, assignCluster: (c: Parameters<typeof chooseCluster>[2]) => chooseCluster(record.id, fp.signature, c) };
   });
@@ -382,11 +382,12 @@ let api: ChildProcess | null = null;
 try {
   if (!has('no-load')) {
     await load(store);
-    const admin = new pg.Client({ connectionString: PG_URL });
-    await admin.connect();
-    await admin.query(`VACUUM ANALYZE "${SCHEMA}".articles, "${SCHEMA}".article_topics, "${SCHEMA}".article_entities, "${SCHEMA}".article_bands`);
-    await admin.end();
   }
+  // Fresh statistics (and visibility maps) after the load or a migration that rewrote rows.
+  const admin = new pg.Client({ connectionString: PG_URL });
+  await admin.connect();
+  await admin.query(`VACUUM ANALYZE "${SCHEMA}".articles, "${SCHEMA}".article_topics, "${SCHEMA}".article_entities, "${SCHEMA}".article_bands`);
+  await admin.end();
   if (has('explain')) {
     await explain(store, scenarios);
   }
@@ -397,8 +398,9 @@ try {
     const pages = await measurePages(started.base, scenarios);
     const text = await measurePages(started.base, textScenarios);
     log('');
-    await measureSimilar(store, REQUESTS);
-    await measureEnricherUpserts(store, 2_000);
+    const stored = await store.countArticles();
+    await measureSimilar(store, stored, REQUESTS);
+    await measureEnricherUpserts(store, stored, 1_000);
     await sizes();
     const worst = (xs: Array<{ name: string; p95: number }>): string => {
       const w = xs.reduce((a, b) => (b.p95 > a.p95 ? b : a));
