@@ -778,12 +778,14 @@ export class PostgresArticleStore implements FullArticleStore {
   }
 
   /**
-   * Page plan. A topic filter with at most a feed and a time range besides reads
-   * its keys from the topic rows' own indexes (`topicPageRows`). Otherwise,
-   * without a text query, a topic or entity filter matching fewer than
-   * DRIVE_THRESHOLD articles drives the page from its own (value, sort key)
-   * index; otherwise the articles are walked newest first (for a text query, see
-   * `textRows`).
+   * Page plan. A topic filter with at most a feed, a language (without a
+   * subtag) and a time range besides reads its keys from the topic rows' own
+   * indexes (`topicPageRows`). Otherwise, without a text query, a topic or
+   * entity filter matching fewer than DRIVE_THRESHOLD articles drives the page
+   * from its own (value, sort key) index; failing that, an entity filter walks
+   * the entity rows (`entityPageRows`); otherwise the articles are walked newest
+   * first, along the (language, sort key) index when the language is the rare
+   * part (for a text query, see `textRows`). See docs/scale.md.
    */
   listArticles(query: ArticleQuery): Promise<ArticlePage> {
     return this.run('listArticles', async () => {
@@ -834,19 +836,27 @@ export class PostgresArticleStore implements FullArticleStore {
         }
       }
     }
-    if (driver === null && n.entity !== null && n.feed === null && rowsOnly) {
+    // The topic rows carry the article's feed: with a topic, a feed is checked there too.
+    if (driver === null && n.entity !== null && (n.feed === null || n.topics !== null) && rowsOnly) {
       return this.pageOf(await this.entityPageRows(n, n.entity, langBase, cols), n.limit, view);
     }
     const p = new Params();
     // A selective filter with nothing else to check on the article: take the page's
     // keys straight from the filter's (value, sort key) index, then fetch those rows.
-    const keysFirst = driver !== null && terms === null && n.feed === null && n.category === null && n.lang === null && sides.length === 1;
+    // The other side, if any, is checked through its (article, value) index without reading the article.
+    const keysFirst = driver !== null && terms === null && n.feed === null && n.category === null && n.lang === null;
     const range = rangeConditions(keysFirst ? 'd' : 'a', n, p);
     let sql: string;
     if (keysFirst && driver !== null) {
       sql = `SELECT a.id, a.skey, ${cols} FROM (
           SELECT DISTINCT d.skey FROM ${driver.table} d
-          WHERE ${[`d.${driver.col} = ANY(${p.add(driver.values)}::text[])`, ...range].join(' AND ')}
+          WHERE ${[
+            `d.${driver.col} = ANY(${p.add(driver.values)}::text[])`,
+            ...range,
+            ...sides
+              .filter((side) => side !== driver)
+              .map((side) => `EXISTS (SELECT 1 FROM ${side.table} o WHERE o.article_id = d.article_id AND o.${side.col} = ANY(${p.add(side.values)}::text[]))`),
+          ].join(' AND ')}
           ORDER BY d.skey DESC LIMIT ${p.add(n.limit + 1)}
         ) s JOIN articles a ON a.skey = s.skey
         ORDER BY a.skey DESC`;
@@ -932,10 +942,11 @@ export class PostgresArticleStore implements FullArticleStore {
 
   /**
    * An entity page that no filter narrows to a few thousand articles (a common
-   * name, maybe with a common topic and a language): the entity's (key, language,
-   * sort key) or (key, sort key) index walked newest first, each row's topics
-   * checked through the (article, code) index without reading the article, until
-   * a page of keys is found; then only the page's articles read.
+   * name, maybe with a common topic, a feed and a language): the entity's (key,
+   * language, sort key) or (key, sort key) index walked newest first, each row's
+   * topics (and feed, which topic rows carry) checked through the (article,
+   * code) index without reading the article, until a page of keys is found; then
+   * only the page's articles read.
    */
   private entityPageRows(n: NormalisedQuery, key: string, langBase: string | null, cols: string): Promise<Row[]> {
     const p = new Params();
@@ -944,7 +955,8 @@ export class PostgresArticleStore implements FullArticleStore {
       where.push(`d.lang = ${p.add(langBase)}`);
     }
     if (n.topics !== null) {
-      where.push(`EXISTS (SELECT 1 FROM article_topics t WHERE t.article_id = d.article_id AND t.code = ANY(${p.add(n.topics)}::text[]))`);
+      const feed = n.feed === null ? '' : ` AND t.feed_id = ${p.add(n.feed)}`;
+      where.push(`EXISTS (SELECT 1 FROM article_topics t WHERE t.article_id = d.article_id AND t.code = ANY(${p.add(n.topics)}::text[])${feed})`);
     }
     where.push(...rangeConditions('d', n, p));
     const limit = p.add(n.limit + 1);

@@ -432,6 +432,8 @@ export function runArticleStoreContract(name: string, factory: StoreFactory): vo
         expect(await collectAll(store, { entity: 'seoul', topic: 'medtop:20000646', lang: 'en', limit: 1 })).toEqual(want((r, i) => seoul(r, i) && i % 2 === 0 && isEn(r)));
         expect(await collectAll(store, { entity: 'seoul', lang: 'de', since: iso(T0 - 10 * HOUR), limit: 3 })).toEqual(want((r, i) => seoul(r, i) && r.language === 'de' && i <= 10));
         expect(await collectAll(store, { lang: 'fr', limit: 4 })).toEqual(want((r) => r.language!.startsWith('fr')));
+        expect(await collectAll(store, { entity: 'seoul', topic: 'medtop:20000646', feed: 'wire', limit: 2 })).toEqual(want((r, i) => seoul(r, i) && i % 2 === 0));
+        expect(await collectAll(store, { entity: 'seoul', topic: 'medtop:20000646', feed: 'biz' })).toEqual([]);
         // An update in another language moves the article's topic and entity rows with it.
         const moved = recs[0]!;
         await store.upsertArticle({ ...moved, language: 'de', text: `${moved.text} Updated.`, contentHash: `${moved.contentHash}x` });
