@@ -291,7 +291,27 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
     name: 'WebSub subscriptions',
     sql: WEBSUB_SUBSCRIPTIONS_TABLE,
   },
+  {
+    version: 13,
+    name: 'language on topic and entity rows, and a (language, sort key) index on its primary subtag: bounded topic + language and entity pages',
+    sql: `
+      ALTER TABLE article_topics ADD COLUMN lang TEXT;
+      ALTER TABLE article_entities ADD COLUMN lang TEXT;
+      UPDATE article_topics t SET lang = split_part(a.language, '-', 1) FROM articles a WHERE a.id = t.article_id AND a.language IS NOT NULL;
+      UPDATE article_entities e SET lang = split_part(a.language, '-', 1) FROM articles a WHERE a.id = e.article_id AND a.language IS NOT NULL;
+      CREATE INDEX article_topics_code_lang_skey ON article_topics (code, lang, skey);
+      CREATE INDEX article_entities_key_lang_skey ON article_entities (key, lang, skey);
+      CREATE INDEX articles_lang_base_skey ON articles ((split_part(language, '-', 1)), skey);
+    `,
+  },
 ];
+
+/**
+ * The primary subtag of a stored language (`en` for `en-us`), kept on topic and
+ * entity rows: a `lang` filter without a subtag matches exactly the rows whose
+ * primary subtag it is.
+ */
+const langBaseOf = (language: string | null): string | null => langKey(language)?.split('-')[0] ?? null;
 
 /**
  * First key of the advisory locks an upsert that assigns a cluster takes, one
@@ -529,6 +549,158 @@ export class PostgresArticleStore implements FullArticleStore {
     });
   }
 
+  /**
+   * Bulk load (a migration from another store, a benchmark's data set): the
+   * same rows `upsertArticles` writes, but new articles go in with a handful of
+   * set-based INSERTs per call (one per table) instead of several statements
+   * per article. Articles already stored take the upsert path, in the same
+   * transaction. No cluster is chosen: each record keeps its clusterId (its
+   * fingerprint's band keys are stored, so later upserts find it).
+   */
+  importArticles(items: ReadonlyArray<{ record: ArticleRecord } & Pick<UpsertOptions, 'fingerprint'>>): Promise<{ created: number }> {
+    return this.run('importArticles', async () => {
+      const byId = new Map(items.map((i) => [i.record.id, i]));
+      if (byId.size === 0) {
+        return { created: 0 };
+      }
+      for (let attempt = 0; attempt < 5; attempt++) {
+        try {
+          return await this.tx((c) => this.importOnce(c, [...byId.values()]));
+        } catch (err) {
+          if (!(err instanceof RaceLost) && (err as { code?: string })?.code !== '40P01') {
+            throw err;
+          }
+        }
+      }
+      throw new PipelineError('store', true, `import of ${byId.size} articles kept racing with concurrent writers`);
+    });
+  }
+
+  private async importOnce(
+    c: PoolClient,
+    items: ReadonlyArray<{ record: ArticleRecord } & Pick<UpsertOptions, 'fingerprint'>>,
+  ): Promise<{ created: number }> {
+    const now = this.now();
+    const nowIso = now.toISOString();
+    const placed = items.map((i) => ({ ...i, sortAt: sortTimeOf(i.record, now.getTime()) }));
+    const bases = [...new Set(placed.map((i) => sortKeyBase(i.sortAt)))];
+    await c.query(
+      `SELECT pg_advisory_xact_lock(h) FROM (SELECT DISTINCT hashtext('telex-skey:' || b) AS h
+       FROM unnest($1::text[]) AS b ORDER BY 1) s`,
+      [bases.map(String)],
+    );
+    const stored = new Set(
+      ((await c.query('SELECT id FROM articles WHERE id = ANY($1::text[])', [placed.map((i) => i.record.id)])).rows as Row[]).map((r) => String(r.id)),
+    );
+    for (const item of placed.filter((i) => stored.has(i.record.id))) {
+      if (!(await this.upsertOnce(c, item.record, item, now))) {
+        throw new RaceLost();
+      }
+    }
+    const fresh = placed.filter((i) => !stored.has(i.record.id));
+    if (fresh.length === 0) {
+      return { created: 0 };
+    }
+    const highest = new Map<number, number | null>();
+    for (const r of (
+      await c.query(
+        `SELECT b, (SELECT MAX(skey) FROM articles WHERE skey >= b AND skey < b + ${SORT_KEY_SLOTS}) AS m FROM unnest($1::bigint[]) AS b`,
+        [bases],
+      )
+    ).rows as Row[]) {
+      highest.set(Number(r.b), highestKey(r));
+    }
+    const cols = {
+      id: [] as string[], url: [] as string[], feed: [] as string[], published: [] as Array<string | null>, sortAt: [] as number[],
+      lang: [] as Array<string | null>, hash: [] as string[], cluster: [] as string[], signature: [] as Array<string | null>,
+      record: [] as string[], title: [] as string[], text: [] as string[], summary: [] as string[], skey: [] as number[],
+    };
+    const topics = { code: [] as string[], id: [] as string[], sortAt: [] as number[], skey: [] as number[], feed: [] as string[], lang: [] as Array<string | null> };
+    const entities = { key: [] as string[], kind: [] as string[], id: [] as string[], sortAt: [] as number[], skey: [] as number[], lang: [] as Array<string | null> };
+    const bands = { band: [] as string[], id: [] as string[], skey: [] as number[] };
+    for (const item of fresh) {
+      const r = planUpsert(null, item.record, nowIso).record;
+      const base = sortKeyBase(item.sortAt);
+      const skey = nextSortKey(base, highest.get(base) ?? null);
+      highest.set(base, skey);
+      cols.id.push(r.id);
+      cols.url.push(r.canonicalUrl);
+      cols.feed.push(r.feed.id);
+      cols.published.push(r.publishedAt);
+      cols.sortAt.push(item.sortAt);
+      cols.lang.push(langKey(r.language));
+      cols.hash.push(r.contentHash);
+      cols.cluster.push(r.clusterId);
+      cols.signature.push(item.fingerprint ? JSON.stringify(item.fingerprint.signature) : null);
+      cols.record.push(JSON.stringify(r));
+      cols.title.push(foldDiacritics(r.title));
+      cols.text.push(foldDiacritics(r.text));
+      cols.summary.push(JSON.stringify(summaryOf(r)));
+      cols.skey.push(skey);
+      for (const code of topicCodesOf(r)) {
+        topics.code.push(code);
+        topics.id.push(r.id);
+        topics.sortAt.push(item.sortAt);
+        topics.skey.push(skey);
+        topics.feed.push(r.feed.id);
+        topics.lang.push(langBaseOf(r.language));
+      }
+      for (const e of entityRowsOf(r)) {
+        entities.key.push(e.key);
+        entities.kind.push(e.kind);
+        entities.id.push(r.id);
+        entities.sortAt.push(item.sortAt);
+        entities.skey.push(skey);
+        entities.lang.push(langBaseOf(r.language));
+      }
+      for (const band of new Set(item.fingerprint?.bands ?? [])) {
+        bands.band.push(band);
+        bands.id.push(r.id);
+        bands.skey.push(skey);
+      }
+    }
+    const inserted = await c.query(
+      `INSERT INTO articles (id, canonical_url, feed_id, published_at, sort_at, stored_at, updated_at, language,
+       content_hash, version, cluster_id, signature, record, tsv, summary, skey)
+       SELECT u.id, u.url, u.feed, u.published, u.sort_at, $15, $15, u.lang, u.hash, 1, u.cluster, u.signature, u.record,
+         setweight(to_tsvector('${TS_CONFIG}', u.title), 'A') || setweight(to_tsvector('${TS_CONFIG}', u.body), 'B'), u.summary, u.skey
+       FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::bigint[], $6::text[], $7::text[], $8::text[], $9::text[],
+         $10::text[], $11::text[], $12::text[], $13::text[], $14::bigint[])
+         AS u (id, url, feed, published, sort_at, lang, hash, cluster, signature, record, title, body, summary, skey)
+       ON CONFLICT (id) DO NOTHING`,
+      [
+        cols.id, cols.url, cols.feed, cols.published, cols.sortAt, cols.lang, cols.hash, cols.cluster, cols.signature,
+        cols.record, cols.title, cols.text, cols.summary, cols.skey, nowIso,
+      ],
+    );
+    if ((inserted.rowCount ?? 0) < fresh.length) {
+      // A concurrent writer stored one of them first: run the transaction again.
+      throw new RaceLost();
+    }
+    if (topics.code.length > 0) {
+      await c.query(
+        `INSERT INTO article_topics (code, article_id, sort_at, skey, feed_id, lang)
+         SELECT * FROM unnest($1::text[], $2::text[], $3::bigint[], $4::bigint[], $5::text[], $6::text[])`,
+        [topics.code, topics.id, topics.sortAt, topics.skey, topics.feed, topics.lang],
+      );
+    }
+    if (entities.key.length > 0) {
+      await c.query(
+        `INSERT INTO article_entities (key, kind, article_id, sort_at, skey, lang)
+         SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::bigint[], $5::bigint[], $6::text[])`,
+        [entities.key, entities.kind, entities.id, entities.sortAt, entities.skey, entities.lang],
+      );
+    }
+    if (bands.band.length > 0) {
+      await c.query('INSERT INTO article_bands (band, article_id, skey) SELECT * FROM unnest($1::text[], $2::text[], $3::bigint[])', [
+        bands.band,
+        bands.id,
+        bands.skey,
+      ]);
+    }
+    return { created: fresh.length };
+  }
+
   /** One attempt; null when a concurrent insert of the same id won the race (retry). */
   private async upsertOnce(
     c: PoolClient,
@@ -609,16 +781,16 @@ export class PostgresArticleStore implements FullArticleStore {
     const codes = topicCodesOf(r);
     if (codes.length > 0) {
       await c.query(
-        'INSERT INTO article_topics (code, article_id, sort_at, skey, feed_id) SELECT unnest($1::text[]), $2, $3, $4, $5',
-        [codes, r.id, sortAt, skey, r.feed.id],
+        'INSERT INTO article_topics (code, article_id, sort_at, skey, feed_id, lang) SELECT unnest($1::text[]), $2, $3, $4, $5, $6',
+        [codes, r.id, sortAt, skey, r.feed.id, langBaseOf(r.language)],
       );
     }
     const entities = entityRowsOf(r);
     if (entities.length > 0) {
       await c.query(
-        `INSERT INTO article_entities (key, kind, article_id, sort_at, skey)
-         SELECT unnest($1::text[]), unnest($2::text[]), $3, $4, $5`,
-        [entities.map((e) => e.key), entities.map((e) => e.kind), r.id, sortAt, skey],
+        `INSERT INTO article_entities (key, kind, article_id, sort_at, skey, lang)
+         SELECT unnest($1::text[]), unnest($2::text[]), $3, $4, $5, $6`,
+        [entities.map((e) => e.key), entities.map((e) => e.kind), r.id, sortAt, skey, langBaseOf(r.language)],
       );
     }
     if (fingerprint) {
@@ -721,12 +893,14 @@ export class PostgresArticleStore implements FullArticleStore {
   }
 
   /**
-   * Page plan. A topic filter with at most a feed and a time range besides reads
-   * its keys from the topic rows' own indexes (`topicPageRows`). Otherwise,
-   * without a text query, a topic or entity filter matching fewer than
-   * DRIVE_THRESHOLD articles drives the page from its own (value, sort key)
-   * index; otherwise the articles are walked newest first (for a text query, see
-   * `textRows`).
+   * Page plan. A topic filter with at most a feed, a language (without a
+   * subtag) and a time range besides reads its keys from the topic rows' own
+   * indexes (`topicPageRows`). Otherwise, without a text query, a topic or
+   * entity filter matching fewer than DRIVE_THRESHOLD articles drives the page
+   * from its own (value, sort key) index; failing that, an entity filter walks
+   * the entity rows (`entityPageRows`); otherwise the articles are walked newest
+   * first, along the (language, sort key) index when the language is the rare
+   * part (for a text query, see `textRows`). See docs/scale.md.
    */
   listArticles(query: ArticleQuery): Promise<ArticlePage> {
     return this.run('listArticles', async () => {
@@ -757,8 +931,11 @@ export class PostgresArticleStore implements FullArticleStore {
     if (n.entity !== null) {
       sides.push({ filter: 'entity', table: 'article_entities', col: 'key', values: [n.entity] });
     }
-    if (n.topics !== null && terms === null && n.entity === null && n.lang === null && n.category === null) {
-      return this.pageOf(await this.topicPageRows(n, n.topics, cols), n.limit, view);
+    // A language filter without a subtag (`en`, not `en-gb`) is a condition on the topic and entity rows' own column.
+    const langBase = n.lang !== null && !n.lang.includes('-') ? n.lang : null;
+    const rowsOnly = terms === null && n.category === null && (n.lang === null || langBase !== null);
+    if (n.topics !== null && n.entity === null && rowsOnly) {
+      return this.pageOf(await this.topicPageRows(n, n.topics, langBase, cols), n.limit, view);
     }
     let driver: Side | null = null;
     if (terms === null) {
@@ -774,16 +951,27 @@ export class PostgresArticleStore implements FullArticleStore {
         }
       }
     }
+    // The topic rows carry the article's feed: with a topic, a feed is checked there too.
+    if (driver === null && n.entity !== null && (n.feed === null || n.topics !== null) && rowsOnly) {
+      return this.pageOf(await this.entityPageRows(n, n.entity, langBase, cols), n.limit, view);
+    }
     const p = new Params();
     // A selective filter with nothing else to check on the article: take the page's
     // keys straight from the filter's (value, sort key) index, then fetch those rows.
-    const keysFirst = driver !== null && terms === null && n.feed === null && n.category === null && n.lang === null && sides.length === 1;
+    // The other side, if any, is checked through its (article, value) index without reading the article.
+    const keysFirst = driver !== null && terms === null && n.feed === null && n.category === null && n.lang === null;
     const range = rangeConditions(keysFirst ? 'd' : 'a', n, p);
     let sql: string;
     if (keysFirst && driver !== null) {
       sql = `SELECT a.id, a.skey, ${cols} FROM (
           SELECT DISTINCT d.skey FROM ${driver.table} d
-          WHERE ${[`d.${driver.col} = ANY(${p.add(driver.values)}::text[])`, ...range].join(' AND ')}
+          WHERE ${[
+            `d.${driver.col} = ANY(${p.add(driver.values)}::text[])`,
+            ...range,
+            ...sides
+              .filter((side) => side !== driver)
+              .map((side) => `EXISTS (SELECT 1 FROM ${side.table} o WHERE o.article_id = d.article_id AND o.${side.col} = ANY(${p.add(side.values)}::text[]))`),
+          ].join(' AND ')}
           ORDER BY d.skey DESC LIMIT ${p.add(n.limit + 1)}
         ) s JOIN articles a ON a.skey = s.skey
         ORDER BY a.skey DESC`;
@@ -800,7 +988,10 @@ export class PostgresArticleStore implements FullArticleStore {
       if (n.category !== null) {
         where.push(`a.feed_id IN (SELECT id FROM feeds WHERE categories LIKE ${p.add(n.category)})`);
       }
-      if (n.lang !== null) {
+      if (langBase !== null) {
+        // Walks the (primary subtag, sort key) index newest first when the language is the rare part.
+        where.push(`split_part(a.language, '-', 1) = ${p.add(langBase)}`);
+      } else if (n.lang !== null) {
         const prefix = `${n.lang.replace(/[\\%_]/g, (ch) => `\\${ch}`)}-%`;
         where.push(`(a.language = ${p.add(n.lang)} OR a.language LIKE ${p.add(prefix)})`);
       }
@@ -840,11 +1031,14 @@ export class PostgresArticleStore implements FullArticleStore {
    * read. The work is bounded by the page size times the number of codes, however
    * common the topic and however rare it is within the feed.
    */
-  private topicPageRows(n: NormalisedQuery, codes: string[], cols: string): Promise<Row[]> {
+  private topicPageRows(n: NormalisedQuery, codes: string[], langBase: string | null, cols: string): Promise<Row[]> {
     const p = new Params();
     const where = ['d.code = c.code'];
     if (n.feed !== null) {
       where.push(`d.feed_id = ${p.add(n.feed)}`);
+    }
+    if (langBase !== null) {
+      where.push(`d.lang = ${p.add(langBase)}`);
     }
     where.push(...rangeConditions('d', n, p));
     const limit = p.add(n.limit + 1);
@@ -855,6 +1049,35 @@ export class PostgresArticleStore implements FullArticleStore {
            SELECT d.skey FROM article_topics d WHERE ${where.join(' AND ')} ORDER BY d.skey DESC LIMIT ${limit}
          ) k
          ORDER BY k.skey DESC LIMIT ${limit}
+       ) s JOIN articles a ON a.skey = s.skey
+       ORDER BY a.skey DESC`,
+      p.values,
+    );
+  }
+
+  /**
+   * An entity page that no filter narrows to a few thousand articles (a common
+   * name, maybe with a common topic, a feed and a language): the entity's (key,
+   * language, sort key) or (key, sort key) index walked newest first, each row's
+   * topics (and feed, which topic rows carry) checked through the (article,
+   * code) index without reading the article, until a page of keys is found; then
+   * only the page's articles read.
+   */
+  private entityPageRows(n: NormalisedQuery, key: string, langBase: string | null, cols: string): Promise<Row[]> {
+    const p = new Params();
+    const where = [`d.key = ${p.add(key)}`];
+    if (langBase !== null) {
+      where.push(`d.lang = ${p.add(langBase)}`);
+    }
+    if (n.topics !== null) {
+      const feed = n.feed === null ? '' : ` AND t.feed_id = ${p.add(n.feed)}`;
+      where.push(`EXISTS (SELECT 1 FROM article_topics t WHERE t.article_id = d.article_id AND t.code = ANY(${p.add(n.topics)}::text[])${feed})`);
+    }
+    where.push(...rangeConditions('d', n, p));
+    const limit = p.add(n.limit + 1);
+    return this.rows(
+      `SELECT a.id, a.skey, ${cols} FROM (
+         SELECT DISTINCT d.skey FROM article_entities d WHERE ${where.join(' AND ')} ORDER BY d.skey DESC LIMIT ${limit}
        ) s JOIN articles a ON a.skey = s.skey
        ORDER BY a.skey DESC`,
       p.values,

@@ -529,6 +529,41 @@ export function runArticleStoreContract(name: string, factory: StoreFactory): vo
         expect(await ids({ category: 'nobody' })).toEqual([]);
       });
 
+      it('pages topic and entity filters with a language newest first, regional variants included, and follows an update that changes the language', async () => {
+        const langs = ['en', 'en-GB', 'fr', 'de', 'en-US', 'fr-CA'];
+        const recs = Array.from({ length: 18 }, (_, i) =>
+          makeRecord({
+            slug: `tl${i}`,
+            publishedAt: iso(T0 - i * HOUR),
+            language: langs[i % langs.length]!,
+            topics: [{ code: i % 2 === 0 ? 'medtop:20000646' : 'medtop:04000000', label: 'x', score: 1, scheme: 'medtop' }],
+            entities: { people: [], places: i % 3 === 2 ? [] : [{ name: 'Seoul', mentions: 1, salience: 1, offset: 0 }], organisations: [] },
+          }),
+        );
+        for (const r of recs) {
+          await store.upsertArticle(r);
+        }
+        const want = (f: (r: ArticleRecord, i: number) => boolean) => recs.filter((r, i) => f(r, i)).map((r) => r.id);
+        const isEn = (r: ArticleRecord) => r.language === 'en' || String(r.language).startsWith('en-');
+        const seoul = (_: ArticleRecord, i: number) => i % 3 !== 2;
+        expect(await collectAll(store, { topic: 'medtop:20000646', lang: 'en', limit: 2 })).toEqual(want((r, i) => i % 2 === 0 && isEn(r)));
+        expect(await collectAll(store, { topic: 'medtop:20000646', lang: 'EN-gb', limit: 2 })).toEqual(want((r, i) => i % 2 === 0 && r.language === 'en-GB'));
+        expect(await collectAll(store, { topic: 'medtop:04000000', lang: 'fr', feed: 'wire', limit: 1 })).toEqual(want((r, i) => i % 2 === 1 && r.language!.startsWith('fr')));
+        expect(await collectAll(store, { entity: 'seoul', lang: 'en', limit: 2 })).toEqual(want((r, i) => seoul(r, i) && isEn(r)));
+        expect(await collectAll(store, { entity: 'seoul', topic: 'medtop:20000646', limit: 2 })).toEqual(want((r, i) => seoul(r, i) && i % 2 === 0));
+        expect(await collectAll(store, { entity: 'seoul', topic: 'medtop:20000646', lang: 'en', limit: 1 })).toEqual(want((r, i) => seoul(r, i) && i % 2 === 0 && isEn(r)));
+        expect(await collectAll(store, { entity: 'seoul', lang: 'de', since: iso(T0 - 10 * HOUR), limit: 3 })).toEqual(want((r, i) => seoul(r, i) && r.language === 'de' && i <= 10));
+        expect(await collectAll(store, { lang: 'fr', limit: 4 })).toEqual(want((r) => r.language!.startsWith('fr')));
+        expect(await collectAll(store, { entity: 'seoul', topic: 'medtop:20000646', feed: 'wire', limit: 2 })).toEqual(want((r, i) => seoul(r, i) && i % 2 === 0));
+        expect(await collectAll(store, { entity: 'seoul', topic: 'medtop:20000646', feed: 'biz' })).toEqual([]);
+        // An update in another language moves the article's topic and entity rows with it.
+        const moved = recs[0]!;
+        await store.upsertArticle({ ...moved, language: 'de', text: `${moved.text} Updated.`, contentHash: `${moved.contentHash}x` });
+        expect((await collectAll(store, { topic: 'medtop:20000646', lang: 'en' })).includes(moved.id)).toBe(false);
+        expect((await collectAll(store, { topic: 'medtop:20000646', lang: 'de' })).includes(moved.id)).toBe(true);
+        expect((await collectAll(store, { entity: 'seoul', lang: 'de' }))[0]).toBe(moved.id);
+      });
+
       it('pages a topic filter newest first without skips when the topic spans many articles', async () => {
         const ids: string[] = [];
         for (let i = 0; i < 12; i++) {

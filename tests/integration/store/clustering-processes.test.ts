@@ -35,6 +35,8 @@ afterAll(async () => {
 const STORIES = [5, 20];
 const COPIES = 6;
 const PROCESSES = 3;
+/** Each writer starts tsx and loads the enricher's models: a minute or more on a busy two-core machine. */
+const TIMEOUT_MS = 300_000;
 
 /** Starts PROCESSES writers, each with every PROCESSES-th copy, releases them together once all are ready, and waits for them. */
 async function enrichInProcesses(url: string, schema: string): Promise<void> {
@@ -99,7 +101,7 @@ describe('clustering across enricher processes', () => {
     } finally {
       await store.close();
     }
-  }, 120_000);
+  }, TIMEOUT_MS);
 
   it('puts copies of a story enriched at once by three processes into one cluster on PostgreSQL', async () => {
     const schema = `test_${randomUUID().replace(/-/g, '').slice(0, 16)}`;
@@ -111,5 +113,5 @@ describe('clustering across enricher processes', () => {
     } finally {
       await store.close();
     }
-  }, 120_000);
+  }, TIMEOUT_MS);
 });
