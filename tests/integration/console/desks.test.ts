@@ -36,7 +36,7 @@ describe('console desks', () => {
     const asia = await page('/console/?category=asia');
     expect([...asia.querySelectorAll('#wire .headline')].map((h) => h.textContent?.trim())).toEqual(['Story w']);
     expect(asia.querySelector<HTMLOptionElement>('#f-category option[selected]')?.value).toBe('Asia');
-    expect(asia.querySelector('#wire')?.getAttribute('data-stream')).toBe('/stream?category=asia');
+    expect(asia.querySelector('#wire')?.getAttribute('data-stream')).toBe('/console/stream?category=asia');
     expect(asia.querySelector('.active-filters')?.textContent).toContain('desk asia');
   });
 
