@@ -3,6 +3,7 @@ import { openStore } from '../../../../src/store/index.js';
 import { fingerprint } from '../../../../src/workers/enricher/cluster.js';
 import { enrichArticle } from '../../../../src/workers/enricher/enrich-article.js';
 import { handleEnrich } from '../../../../src/workers/enricher/handler.js';
+import { loadPack, MODEL_FILES } from '../../../../src/workers/enricher/model-pack.js';
 import { createEnricherPool } from '../../../../src/workers/enricher/pool.js';
 import { parseTopicsConfig } from '../../../../src/workers/enricher/topics-config.js';
 import { extractedArticle } from './seed-story.js';
@@ -59,6 +60,26 @@ describe(createEnricherPool.name, () => {
     } finally {
       await store.close();
     }
+  });
+
+  it("runs its threads on the process's one copy of the models, not copies of their own", async () => {
+    // The pool hands its threads the packs this process read (shared memory): blanking the topic
+    // model here must change what the threads answer, and restoring it must bring their answer back.
+    const arrays = Object.values(loadPack(MODEL_FILES.topicModel).arrays) as Array<{ slice(): ArrayLike<number>; fill(v: number): unknown; set(a: ArrayLike<number>): void }>;
+    const article = extractedArticle();
+    const before = (await pool.enrich(article, {})).record.topics;
+    expect(before.some((t) => t.scheme === 'medtop')).toBe(true);
+    const saved = arrays.map((a) => a.slice());
+    try {
+      arrays.forEach((a) => a.fill(0));
+      const blanked = await Promise.all([pool.enrich(article, {}), pool.enrich(article, {})]);
+      for (const r of blanked) {
+        expect(r.record.topics).not.toEqual(before);
+      }
+    } finally {
+      arrays.forEach((a, i) => a.set(saved[i] as ArrayLike<number>));
+    }
+    expect((await pool.enrich(article, {})).record.topics).toEqual(before);
   });
 
   it('rejects new work once closed', async () => {
