@@ -4,7 +4,8 @@
  *
  * Three modes, decided per request:
  * - open: no API_TOKEN and no key: everything answers, as a fresh install.
- * - token: API_TOKEN only (existing setups): `write` and `admin` routes need it; reads stay open.
+ * - token: API_TOKEN only (existing setups): every route but `public` ones
+ *   needs it (it is an admin key): reads are licensed wire copy too.
  * - keys: once any key was created (revoked ones count, so revoking every key
  *   never opens the API): every route but `public` ones needs a key (or
  *   API_TOKEN, an admin key) with the route's scope.
@@ -211,9 +212,6 @@ export function createAccessControl(o: AccessControlOptions) {
     }
     const m = await mode();
     if (m === 'open' || needed === 'console') {
-      return { ok: true, credential: null };
-    }
-    if (m === 'token' && (needed === 'read' || needed === 'metrics')) {
       return { ok: true, credential: null };
     }
     const blocked = limiter.blockedFor(client);

@@ -279,17 +279,21 @@ describe('failed attempts', () => {
 });
 
 describe('without keys', () => {
-  it('keeps API_TOKEN setups as they were: reads open, changes behind the token', async () => {
+  it('closes every route behind API_TOKEN alone, reads and metrics included; the token is an admin key', async () => {
     const s = await startServer({ apiToken: TOKEN, accessCacheMs: 0 });
     try {
-      expect((await s.app.inject({ url: '/articles' })).statusCode).toBe(200);
-      expect((await s.app.inject({ url: '/metrics' })).statusCode).toBe(200);
+      expect((await s.app.inject({ url: '/articles' })).statusCode).toBe(401);
+      expect((await s.app.inject({ url: '/articles', headers: { authorization: 'Bearer wrong-token' } })).statusCode).toBe(401);
+      expect((await s.app.inject({ url: '/metrics' })).statusCode).toBe(401);
+      expect((await s.app.inject({ url: '/healthz' })).statusCode).toBe(200);
+      expect((await s.app.inject({ url: '/articles', headers: { authorization: `Bearer ${TOKEN}` } })).statusCode).toBe(200);
+      expect((await s.app.inject({ url: '/metrics', headers: { authorization: `Bearer ${TOKEN}` } })).statusCode).toBe(200);
       const post = (auth?: string) =>
         s.app.inject({ method: 'POST', url: '/webhooks', headers: { 'content-type': 'application/json', ...(auth ? { authorization: auth } : {}) }, payload: '{"url":"http://127.0.0.1:9/x"}' });
       expect((await post()).statusCode).toBe(401);
       expect((await post(`Bearer ${TOKEN}`)).statusCode).toBe(201);
       expect((await s.app.inject({ url: '/webhooks' })).statusCode).toBe(401);
-      // The first key closes reads too.
+      // Keys work beside it.
       const { token } = await createKey(s.store.access, 'first', ['read']);
       expect((await s.app.inject({ url: '/articles' })).statusCode).toBe(401);
       expect((await s.app.inject({ url: '/articles', headers: { authorization: `Bearer ${token}` } })).statusCode).toBe(200);

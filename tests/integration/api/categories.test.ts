@@ -3,6 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { publishArticleEvent } from '../../../src/store/article-events.js';
 import { type Running, SseClient, TOKEN, makeArticle, startServer } from './helpers.js';
 
+
+/** The servers below run with API_TOKEN, which every route needs: requests carry it unless a test sends its own. */
+const AUTH: Record<string, string> = { authorization: `Bearer ${TOKEN}` };
+const fetch = (url: string | URL, init: RequestInit = {}): Promise<Response> =>
+  globalThis.fetch(url, { ...init, headers: { ...AUTH, ...(init.headers as Record<string, string> | undefined) } });
+
 const auth = { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' };
 
 describe('feed categories in the API', () => {
@@ -47,7 +53,7 @@ describe('feed categories in the API', () => {
   });
 
   it('streams only articles of feeds in the category when /stream?category= is given', async () => {
-    const client = await SseClient.open(`${s.base}/stream?category=ASIA`);
+    const client = await SseClient.open(`${s.base}/stream?category=ASIA`, AUTH);
     await client.connected();
     for (const [slug, feed] of [['live-b', 'markets'], ['live-x', 'unfiled'], ['live-w', 'world-wire']] as const) {
       const { outcome, record } = await s.store.upsertArticle(makeArticle({ slug, feed: { id: feed, title: null, url: null } }));

@@ -49,6 +49,12 @@ function seedArticles(): ArticleRecord[] {
   );
 }
 
+
+/** The servers below run with API_TOKEN, which every route needs: requests carry it unless a test sends its own. */
+const AUTH: Record<string, string> = { authorization: `Bearer ${TOKEN}` };
+const fetch = (url: string | URL, init: RequestInit = {}): Promise<Response> =>
+  globalThis.fetch(url, { ...init, headers: { ...AUTH, ...(init.headers as Record<string, string> | undefined) } });
+
 async function getJson(url: string, init?: RequestInit): Promise<{ status: number; body: any; headers: Headers }> {
   const res = await fetch(url, init);
   const text = await res.text();
@@ -243,7 +249,7 @@ describe(createApiServer.name, () => {
     const feed = { id: 'api-test-feed', url: 'https://news.test/rss.xml', title: 'Test feed', interval: '10m' };
 
     it('answers 401 JSON when the token is missing or wrong', async () => {
-      const none = await getJson(`${s.base}/feeds`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(feed) });
+      const none = await getJson(`${s.base}/feeds`, { method: 'POST', headers: { authorization: '', 'content-type': 'application/json' }, body: JSON.stringify(feed) });
       expect(none.status).toBe(401);
       expect(none.body.error).toBe('unauthorized');
       expect(none.headers.get('www-authenticate')).toMatch(/^Bearer/);
@@ -334,7 +340,7 @@ describe(createApiServer.name, () => {
     });
 
     it('guards the queue dashboard with the token (bearer or basic)', async () => {
-      const none = await fetch(`${s.base}/admin/queues`);
+      const none = await globalThis.fetch(`${s.base}/admin/queues`);
       expect(none.status).toBe(401);
       expect(none.headers.get('www-authenticate')).toMatch(/^Basic/);
       const bearer = await fetch(`${s.base}/admin/queues`, { headers: { authorization: `Bearer ${TOKEN}` } });
@@ -344,7 +350,7 @@ describe(createApiServer.name, () => {
       const api = await getJson(`${s.base}/admin/queues/api/queues`, { headers: { authorization: `Basic ${basic}` } });
       expect(api.status).toBe(200);
       expect(JSON.stringify(api.body)).toContain('api-test');
-      const apiNoToken = await fetch(`${s.base}/admin/queues/api/queues`);
+      const apiNoToken = await globalThis.fetch(`${s.base}/admin/queues/api/queues`);
       expect(apiNoToken.status).toBe(401);
     });
 
@@ -391,7 +397,7 @@ describe(createApiServer.name, () => {
     };
 
     it('delivers an article stored after the client connected', async () => {
-      const client = await SseClient.open(`${s.base}/stream`);
+      const client = await SseClient.open(`${s.base}/stream`, AUTH);
       expect(client.response.headers.get('content-type')).toMatch(/^text\/event-stream/);
       await client.connected();
       const a = makeArticle({ slug: 'live-1', publishedAt: at(20) });
@@ -405,7 +411,7 @@ describe(createApiServer.name, () => {
     });
 
     it('delivers only matching articles when filters are given', async () => {
-      const client = await SseClient.open(`${s.base}/stream?feed=voa&topic=medtop:20000646`);
+      const client = await SseClient.open(`${s.base}/stream?feed=voa&topic=medtop:20000646`, AUTH);
       await client.connected();
       await publish(makeArticle({ slug: 'live-other-feed', feed: { id: 'ap', title: null, url: null }, topics: [topic('medtop:20000646', 'r')] }));
       await publish(makeArticle({ slug: 'live-other-topic', feed: { id: 'voa', title: null, url: null } }));
@@ -417,7 +423,7 @@ describe(createApiServer.name, () => {
     });
 
     it('loses nothing when resuming with Last-Event-ID after a disconnect', async () => {
-      const first = await SseClient.open(`${s.base}/stream`);
+      const first = await SseClient.open(`${s.base}/stream`, AUTH);
       await first.connected();
       const a = makeArticle({ slug: 'resume-a' });
       await publish(a);
@@ -433,7 +439,7 @@ describe(createApiServer.name, () => {
       // An update is an event too.
       const updated = await publish({ ...a, text: `${a.text}\n\nCorrection.`, contentHash: 'changed' });
 
-      const second = await SseClient.open(`${s.base}/stream`, { 'last-event-id': got?.id ?? '' });
+      const second = await SseClient.open(`${s.base}/stream`, { ...AUTH, 'last-event-id': got?.id ?? '' });
       await second.connected();
       const received = [];
       for (let i = 0; i < 4; i++) {
@@ -447,7 +453,7 @@ describe(createApiServer.name, () => {
     });
 
     it('delivers ninjs when the stream asks for it', async () => {
-      const client = await SseClient.open(`${s.base}/stream?format=ninjs`);
+      const client = await SseClient.open(`${s.base}/stream?format=ninjs`, AUTH);
       await client.connected();
       const a = makeArticle({ slug: 'live-ninjs', title: 'Wire copy in ninjs' });
       await publish(a);
@@ -464,7 +470,7 @@ describe(createApiServer.name, () => {
         ids.push(await publish(makeArticle({ slug })));
       }
       await s.redis.xtrim(s.streamKey, 'MAXLEN', 2);
-      const client = await SseClient.open(`${s.base}/stream`, { 'last-event-id': ids[0] ?? '' });
+      const client = await SseClient.open(`${s.base}/stream`, { ...AUTH, 'last-event-id': ids[0] ?? '' });
       await client.connected();
       const gap = await client.nextEvent();
       const rest = [await client.nextEvent(), await client.nextEvent()];
@@ -481,7 +487,7 @@ describe(createApiServer.name, () => {
     });
 
     it('releases the stream when the client goes away', async () => {
-      const client = await SseClient.open(`${s.base}/stream`);
+      const client = await SseClient.open(`${s.base}/stream`, AUTH);
       await client.connected();
       const metric = async () => (await (await fetch(`${s.base}/metrics`)).text()).match(/^telex_api_stream_clients (\d+)$/m)?.[1];
       expect(await metric()).toBe('1');
@@ -490,7 +496,7 @@ describe(createApiServer.name, () => {
     });
 
     it('sends heartbeat comments when nothing happens', async () => {
-      const client = await SseClient.open(`${s.base}/stream`);
+      const client = await SseClient.open(`${s.base}/stream`, AUTH);
       await client.connected();
       const m = await client.next();
       client.close();
@@ -529,7 +535,7 @@ describe('stream limits', () => {
   it('answers 503 when the most streams allowed are open', async () => {
     const s = await startServer({ maxStreams: 1 });
     try {
-      const first = await SseClient.open(`${s.base}/stream`);
+      const first = await SseClient.open(`${s.base}/stream`, AUTH);
       await first.connected();
       const second = await getJson(`${s.base}/stream`);
       first.close();
@@ -545,7 +551,7 @@ describe('stream limits', () => {
 describe('shutdown', () => {
   it('ends open streams when the server closes', async () => {
     const s = await startServer();
-    const client = await SseClient.open(`${s.base}/stream`);
+    const client = await SseClient.open(`${s.base}/stream`, AUTH);
     await client.connected();
     await s.close();
     let m = await client.next();
