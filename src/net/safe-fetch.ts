@@ -450,6 +450,12 @@ export function createHttpClient(opts: SafeHttpClientOptions = {}): SafeHttpClie
   const maxRedirects = opts.maxRedirects ?? HTTP_DEFAULTS.maxRedirects;
   const noProxy = opts.noProxy ?? [];
 
+  /** The proxy a request to `url` goes through, or null (none set, or NO_PROXY names the host). */
+  const proxyFor = (url: URL): string | null => {
+    const proxyUrl = url.protocol === 'https:' ? opts.httpsProxy : opts.httpProxy;
+    return proxyUrl && usesProxy(bare(url.hostname), noProxy) ? proxyUrl : null;
+  };
+
   /** A request's context, less the proxy (chosen per hop). */
   function context(method: HopContext['method'], body: HopContext['body'], fo: FetchOptions): Omit<HopContext, 'proxy'> {
     const timeoutMs = fo.timeoutMs ?? opts.timeoutMs ?? HTTP_DEFAULTS.timeoutMs;
@@ -488,8 +494,7 @@ export function createHttpClient(opts: SafeHttpClientOptions = {}): SafeHttpClie
       if (current.protocol !== 'http:' && current.protocol !== 'https:') {
         throw new PipelineError('blocked_address', false, `refused to fetch ${current.href}: only http and https are allowed`);
       }
-      const proxyUrl = current.protocol === 'https:' ? opts.httpsProxy : opts.httpProxy;
-      const proxy = proxyUrl && usesProxy(bare(current.hostname), noProxy) ? proxyUrl : null;
+      const proxy = proxyFor(current);
       const res = await hop(current, { ...base, proxy });
       const location = res.headers.location;
       if (REDIRECTS.has(res.status) && location) {
@@ -547,11 +552,8 @@ export function createHttpClient(opts: SafeHttpClientOptions = {}): SafeHttpClie
     }
   }
 
-  /**
-   * POST of a form (the WebSub subscriber's requests to a hub): the same guard,
-   * deadline and byte cap; redirects are not followed (a 3xx is an error).
-   */
-  async function postForm(rawUrl: string, form: Record<string, string>, fo: Pick<FetchOptions, 'timeoutMs' | 'signal'> = {}): Promise<FormPostResult> {
+  /** Where a POST goes: an http(s) URL without its fragment, and the proxy it takes (if any). */
+  function postTarget(rawUrl: string): { url: URL; proxy: string | null } {
     let url: URL;
     try {
       url = new URL(rawUrl);
@@ -562,11 +564,19 @@ export function createHttpClient(opts: SafeHttpClientOptions = {}): SafeHttpClie
       throw new PipelineError('blocked_address', false, `refused to post to ${url.href}: only http and https are allowed`);
     }
     url.hash = '';
-    const proxyUrl = url.protocol === 'https:' ? opts.httpsProxy : opts.httpProxy;
+    return { url, proxy: proxyFor(url) };
+  }
+
+  /**
+   * POST of a form (the WebSub subscriber's requests to a hub): the same guard,
+   * deadline and byte cap; redirects are not followed (a 3xx is an error).
+   */
+  async function postForm(rawUrl: string, form: Record<string, string>, fo: Pick<FetchOptions, 'timeoutMs' | 'signal'> = {}): Promise<FormPostResult> {
+    const { url, proxy } = postTarget(rawUrl);
     const body = { type: 'application/x-www-form-urlencoded', data: Buffer.from(new URLSearchParams(form).toString()) };
     const res = await hop(url, {
       ...context('POST', body, { ...fo, maxBytes: Math.min(opts.maxBytes ?? HTTP_DEFAULTS.maxBytes, 1024 * 1024) }),
-      proxy: proxyUrl && usesProxy(bare(url.hostname), noProxy) ? proxyUrl : null,
+      proxy,
     });
     if (res.status < 200 || res.status >= 300) {
       throw new HttpStatusError(res.status, url.href, parseRetryAfter(res.headers['retry-after'], Date.now()), 'POST');
@@ -575,21 +585,11 @@ export function createHttpClient(opts: SafeHttpClientOptions = {}): SafeHttpClie
   }
 
   async function post(rawUrl: string, body: Buffer, po: PostOptions = {}): Promise<PostResult> {
-    let url: URL;
-    try {
-      url = new URL(rawUrl);
-    } catch {
-      throw new PipelineError('bad_payload', false, `not a URL: ${rawUrl}`);
-    }
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-      throw new PipelineError('blocked_address', false, `refused to post to ${url.href}: only http and https are allowed`);
-    }
-    url.hash = '';
-    const proxyUrl = url.protocol === 'https:' ? opts.httpsProxy : opts.httpProxy;
+    const { url, proxy } = postTarget(rawUrl);
     const { 'content-type': type = 'application/json', ...headers } = po.headers ?? {};
     const res = await hop(url, {
       ...context('POST', { type, data: body }, { ...(po.timeoutMs !== undefined ? { timeoutMs: po.timeoutMs } : {}), ...(po.signal ? { signal: po.signal } : {}), maxBytes: 0 }),
-      proxy: proxyUrl && usesProxy(bare(url.hostname), noProxy) ? proxyUrl : null,
+      proxy,
       headers,
       discardBody: true,
     });
