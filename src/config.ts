@@ -212,8 +212,9 @@ export function stageConcurrency(
  * core; but an enricher that shares its process with an extractor (`telex run
  * --once`, `telex start` with every role) gets one per two cores. An article
  * costs the enricher about half the CPU the extractor spends on its page, so
- * more threads only compete with the extractor's for the same cores, and each
- * one loads its own copy of the models (over a second of CPU).
+ * more threads only compete with the extractor's for the same cores (each
+ * still warms up its own JIT and language detector; the models themselves are
+ * shared, see model-pack.ts).
  */
 export function poolThreads(
   workers: FileConfig['workers'],
