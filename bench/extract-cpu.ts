@@ -10,15 +10,14 @@
  *   npm run bench:extract-cpu -- --root OTHER_CHECKOUT --runs 5    # OTHER_CHECKOUT/dist beside this build
  *   npm run bench:extract-cpu -- --corpus DIR --limit 40 --passes 2
  *
- * --corpus: a folder of readability-style page folders (source.html or source.html.gz);
+ * --corpus: a folder of page folders (<id>/source.html[.gz], or pages/<id>/... as WCXB);
  * default the vendored readability test pages.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { gunzipSync } from 'node:zlib';
+import { readCorpusPages } from './lib/page-wire.js';
 import { REPO } from './lib/procs.js';
 
 const { values } = parseArgs({
@@ -34,22 +33,12 @@ const { values } = parseArgs({
 
 type ExtractFn = (html: string, url: string) => unknown;
 
-function pages(dir: string, limit: number): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(dir).sort()) {
-    const plain = join(dir, name, 'source.html');
-    const gz = `${plain}.gz`;
-    if (existsSync(gz)) out.push(gunzipSync(readFileSync(gz)).toString('utf8'));
-    else if (existsSync(plain)) out.push(readFileSync(plain, 'utf8'));
-    if (out.length >= limit) break;
-  }
-  return out;
-}
-
 if (values.child) {
   // One build, in its own process: warm-up pass, then the timed passes.
   const mod = (await import(pathToFileURL(join(values.child, 'dist/workers/extractor/extract-article.js')).href)) as { extractArticle: ExtractFn };
-  const all = pages(resolve(String(values.corpus)), Number(values.limit));
+  const all = readCorpusPages(resolve(String(values.corpus)))
+    .slice(0, Number(values.limit))
+    .map((p) => p.html);
   for (const html of all) mod.extractArticle(html, 'https://news.test/a');
   const c0 = process.cpuUsage();
   for (let p = 0; p < Number(values.passes); p++) for (const html of all) mod.extractArticle(html, 'https://news.test/a');
