@@ -2,13 +2,12 @@
  * Who may call what. Every route declares what it needs in its fastify config
  * (`config: { access: 'read' }`); one onRequest hook checks it.
  *
- * Three modes, decided per request:
+ * Two modes, decided per request:
  * - open: no API_TOKEN and no key: everything answers, as a fresh install.
- * - token: API_TOKEN only (existing setups): every route but `public` ones
- *   needs it (it is an admin key): reads are licensed wire copy too.
- * - keys: once any key was created (revoked ones count, so revoking every key
- *   never opens the API): every route but `public` ones needs a key (or
- *   API_TOKEN, an admin key) with the route's scope.
+ * - guarded: API_TOKEN is set, or a key was ever created (revoked ones count,
+ *   so revoking every key never opens the API): every route but `public` ones
+ *   needs a key or API_TOKEN (an admin key) with the route's scope; reads are
+ *   licensed wire copy too.
  *
  * Scopes: `read` (articles, stream, feeds, the OpenAPI document, the console),
  * `write` (feed and webhook management; includes read), `admin` (everything,
@@ -135,7 +134,7 @@ export type Credential = { kind: 'token' } | { kind: 'key'; key: ApiKey };
 
 export const scopesOf = (c: Credential): Scope[] => (c.kind === 'token' ? ['admin'] : c.key.scopes);
 
-export type AccessMode = 'open' | 'token' | 'keys';
+export type AccessMode = 'open' | 'guarded';
 
 export type AccessControlOptions = {
   access: AccessStore;
@@ -161,14 +160,14 @@ export function createAccessControl(o: AccessControlOptions) {
   const touched = new Map<string, number>();
 
   async function mode(): Promise<AccessMode> {
+    if (o.apiToken) {
+      return 'guarded';
+    }
     // Once a key exists it never stops existing (revoked keys are kept): no need to ask again.
     if (!keysSeen?.value && (!keysSeen || now() - keysSeen.at >= cacheMs)) {
       keysSeen = { at: now(), value: (await o.access.countApiKeys()) > 0 };
     }
-    if (keysSeen.value) {
-      return 'keys';
-    }
-    return o.apiToken ? 'token' : 'open';
+    return keysSeen.value ? 'guarded' : 'open';
   }
 
   async function findKey(secret: string): Promise<ApiKey | null> {
