@@ -6,7 +6,7 @@
  * first use.
  */
 import type { Topic } from '../../store/types.js';
-import { MEDIATOPICS, topLevelOf } from './mediatopics.js';
+import { ancestorsOf, MEDIATOPICS, topLevelOf } from './mediatopics.js';
 import { buildKeyTable, encodePack, keyOffsets, keyTableEntries, loadPack, MODEL_FILES, type Pack, packArray, packKeyTable, prunedRows, roundTo } from './model-pack.js';
 import type { FeatureIndex } from './perceptron.js';
 import { normalizedWords } from './phrase-matcher.js';
@@ -32,6 +32,22 @@ const TITLE_WEIGHT = 2;
 const MAX_WORDS = 1200;
 
 const isContentWord = (w: string): boolean => w.length > 1 && !STOPWORDS.has(w) && !/^\p{N}/u.test(w) && /\p{L}/u.test(w);
+
+/**
+ * Telex's convention for the top level: IPTC files the computing and IT
+ * industry (20000225: hardware, software, semiconductors, telecoms, wireless)
+ * and consumer electronics (20001258) under economy, business and finance;
+ * Telex reads them as science and technology (13000000), as news sections and
+ * readers do. The rules' findings in those branches are a feature of their own.
+ */
+export const TECH_BRANCHES: readonly string[] = ['medtop:20000225', 'medtop:20001258'];
+const RULE_TECH = 'rule:tech';
+const TECH_CODES = new Map<string, boolean>();
+export function isTechCode(code: string): boolean {
+  let v = TECH_CODES.get(code);
+  if (v === undefined) TECH_CODES.set(code, (v = ancestorsOf(code).some((c) => TECH_BRANCHES.includes(c))));
+  return v;
+}
 
 /**
  * Feature values of a text: content words and pairs of adjacent content words
@@ -72,6 +88,7 @@ export function topicFeatures(
   // The keyword rules' top-level reading (tag-topics.ts), as features of their own.
   for (const t of words?.ruleTopics ?? []) {
     if (/000000$/.test(t.code)) counts.set(`rule:${t.code}`, t.score);
+    else if (isTechCode(t.code)) counts.set(RULE_TECH, Math.max(counts.get(RULE_TECH) ?? 0, t.score));
   }
   return counts;
 }
