@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   classifyTopics,
   classifyTopLevel,
+  isTechCode,
   packTopicModel,
   softmax,
   topicFeatures,
@@ -38,6 +39,24 @@ describe(topicFeatures.name, () => {
     const f = topicFeatures({ title: '', text: 'goal' }, { ruleTopics: [{ code: 'medtop:15000000', score: 0.7 }, { code: 'medtop:20000822', score: 0.5 }] });
     expect(f.get('rule:medtop:15000000')).toBe(0.7);
     expect(f.has('rule:medtop:20000822')).toBe(false);
+  });
+});
+
+describe(isTechCode.name, () => {
+  it('places the computing / IT and consumer electronics branches (and only them) under the technology convention', () => {
+    expect(isTechCode('medtop:20000225')).toBe(true);
+    expect(isTechCode('medtop:20000231')).toBe(true); // software, under computing
+    expect(isTechCode('medtop:20001258')).toBe(true);
+    expect(isTechCode('medtop:04000000')).toBe(false);
+    expect(isTechCode('medtop:20000344')).toBe(false); // economy, a sibling branch
+    expect(isTechCode('medtop:nonsense')).toBe(false);
+  });
+
+  it('turns the rules’ findings in those branches into one feature of their own, at their best score', () => {
+    const f = topicFeatures({ title: '', text: 'chip' }, { ruleTopics: [{ code: 'medtop:04000000', score: 0.8 }, { code: 'medtop:20000230', score: 0.4 }, { code: 'medtop:20000231', score: 0.6 }] });
+    expect(f.get('rule:tech')).toBe(0.6);
+    expect(f.get('rule:medtop:04000000')).toBe(0.8);
+    expect(f.has('rule:medtop:20000230')).toBe(false);
   });
 });
 
@@ -94,6 +113,19 @@ describe('topic classifier model (committed)', () => {
     expect(bestOf('Parliament votes on the election law after opposition walkout')).toBe('medtop:11000000');
     expect(bestOf('Earthquake kills dozens, rescuers search collapsed buildings')).toBe('medtop:03000000');
     expect(bestOf('Police arrest suspect after fatal stabbing')).toBe('medtop:02000000');
+  });
+
+  it('reads computing and consumer-technology news as science and technology, company news as economy (Telex convention)', () => {
+    expect(bestOf('Chipmaker unveils faster processors for laptops and servers')).toBe('medtop:13000000');
+    expect(bestOf('New browser update fixes security flaw in the operating system')).toBe('medtop:13000000');
+    expect(bestOf('Retailer’s quarterly profit falls as sales slow and shares drop')).toBe('medtop:04000000');
+  });
+
+  it('gives calibrated scores: a clear headline scores higher than a vague one', () => {
+    const clear = classifyTopLevel({ title: 'Earthquake kills dozens, rescuers search collapsed buildings', text: '' })[0]?.score ?? 0;
+    const vague = classifyTopLevel({ title: 'What happened on Tuesday', text: '' })[0]?.score ?? 1;
+    expect(clear).toBeGreaterThan(0.8);
+    expect(vague).toBeLessThan(0.5);
   });
 
   it('tags the seed story with politics, diplomacy / international relations and refugees, scores in 0..1 with evidence', () => {

@@ -17,6 +17,16 @@ describe(tagTopics.name, () => {
     expect(refugees?.evidence).toEqual(expect.arrayContaining(['asylum']));
   });
 
+  it('finds the computing branches (hardware, wireless, consumer electronics) in a technology story', () => {
+    const topics = tagTopics({
+      title: 'Handset maker adds Wi-Fi and Bluetooth to its new phones',
+      text: 'The company said its new mobile phones and laptops run faster processors, and a software update brings a new web browser.',
+    });
+    const codes = topics.map((t) => t.code);
+    expect(codes).toContain('medtop:20000225');
+    expect(topics.find((t) => t.code === 'medtop:20000225')?.evidence.length).toBeGreaterThan(2);
+  });
+
   it('returns 1 to 5 topics with scores in 0..1 when there is evidence', () => {
     for (const a of loadLabelledArticles()) {
       const topics = tagTopics(a);
