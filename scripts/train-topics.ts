@@ -36,6 +36,7 @@ const WIKINEWS_WEIGHT = numberFlag(args, 'wikinews-weight', 0.5);
 const RELABEL_MIN = numberFlag(args, 'relabel-min', 0.9);
 const BALANCE = numberFlag(args, 'balance', 0.5);
 const TECH_RELABEL = numberFlag(args, 'tech-relabel', 0.6);
+const TERM_WEIGHT = numberFlag(args, 'term-weight', 0);
 const SEED = numberFlag(args, 'seed', 19);
 const AVERAGE = !args.includes('--no-average');
 const ENSEMBLE = numberFlag(args, 'ensemble', 3);
@@ -82,6 +83,8 @@ function trainingExamples(): { train: Example[]; dev: Example[] } {
   // Keyword lists: this project's lexicon and IPTC's EXTRA rules, as bags of terms per concept.
   for (const [code, terms] of Object.entries(TOPIC_LEXICON).sort()) {
     push(train, '', terms.replace(/!/g, '').split('|').join(', '), topLevelOf(`medtop:${code}`), 1, 'lexicon');
+    // Each strong term on its own too, so that a short text with one of them leans the right way.
+    if (TERM_WEIGHT > 0) for (const t of terms.split('|')) if (t.startsWith('!')) push(train, '', t.slice(1), topLevelOf(`medtop:${code}`), TERM_WEIGHT, 'lexicon-term');
   }
   const extra = JSON.parse(readFileSync(join(CORPUS, 'iptc-extra-rules/IPTC-Media-Topics-english.json'), 'utf8')) as { rules: Array<{ name: string; query: string; topicId: string }> };
   for (const r of extra.rules) {
