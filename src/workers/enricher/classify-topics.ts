@@ -205,9 +205,6 @@ export type ClassifyTopicsOptions = {
   model?: TopicModel;
 };
 
-const RULES_WEIGHT_MAX = 0.6;
-const RULES_FULL_WEIGHT_WORDS = 600;
-
 /** A second top level is kept when the classifier gives it at least this probability. */
 const SECOND_TOP_MIN = 0.25;
 
@@ -225,20 +222,16 @@ export function classifyTopics(article: { title: string; text: string }, opts: C
   const rules = tagTopics(article, { maxTopics: 10, titleWords, textWords });
   const classified = classifyTopLevel(article, { titleWords, textWords, ruleTopics: rules, model: opts.model });
   if (classified.length === 0) return rules.slice(0, maxTopics);
-  // Long articles give the keyword rules much evidence, short texts little: blend the rules'
-  // share of top-level evidence in by length (none for a headline, up to RULES_WEIGHT_MAX).
-  const ruleTops = rules.filter((r) => (MEDIATOPICS.get(r.code)?.depth ?? 1) === 1);
-  const ruleSum = ruleTops.reduce((a, r) => a + r.score, 0);
-  const alpha = ruleSum > 0 ? Math.min(RULES_WEIGHT_MAX, textWords.length / RULES_FULL_WEIGHT_WORDS * RULES_WEIGHT_MAX) : 0;
-  const ruleShare = new Map(ruleTops.map((r) => [r.code, r.score / ruleSum]));
-  const tops = classified
-    .map((t) => ({ ...t, score: (1 - alpha) * t.score + alpha * (ruleShare.get(t.code) ?? 0) }))
-    .sort((a, b) => b.score - a.score || a.code.localeCompare(b.code));
-  const kept = tops.filter((t, i) => i === 0 || t.score >= SECOND_TOP_MIN).slice(0, 3);
+  // The classifier's probabilities are the top levels' scores as they are: the rules' reading is one of
+  // its features already (blending the rules' scores in again for long articles measured worse on
+  // held-out Wikinews articles, 84.1 % against 85.2 %, and no better on the fixtures).
+  const kept = classified.filter((t, i) => i === 0 || t.score >= SECOND_TOP_MIN).slice(0, 3);
   const ruleByCode = new Map(rules.map((r) => [r.code, r]));
   const out: Topic[] = kept.map((t) => {
-    const own = t.evidence.filter((e) => !/^(?:mr|mrs|ms|dr|prof|sen|rep|gov|gen|st|jr|sr|no|rev)\.$/.test(e));
-    const evidence = own.length ? own : (ruleByCode.get(t.code)?.evidence ?? []);
+    // Terms of the text only: where the rules' reading weighed, the rules' own terms stand for it.
+    const own = t.evidence.filter((e) => !e.startsWith('rule:') && !/^(?:mr|mrs|ms|dr|prof|sen|rep|gov|gen|st|jr|sr|no|rev)\.$/.test(e));
+    const ruleTerms = t.evidence.some((e) => e.startsWith('rule:')) || own.length === 0 ? (ruleByCode.get(t.code)?.evidence ?? []) : [];
+    const evidence = [...new Set([...own, ...ruleTerms])].slice(0, 5);
     return { code: t.code, label: MEDIATOPICS.get(t.code)?.label ?? t.code, score: Number(t.score.toFixed(3)), scheme: 'medtop' as const, evidence };
   });
   const topScore = new Map(out.map((t) => [t.code, t.score]));

@@ -150,6 +150,22 @@ describe('topic classifier model (committed)', () => {
     for (const t of all) expect(tops.has(topLevelOf(t.code) ?? '')).toBe(true);
   });
 
+  it('gives terms of the text as evidence, never the model’s internal rule features', () => {
+    const stories = [
+      { title: SEED_TITLE, text: seedText() },
+      { title: 'Intel cuts prices on its computer chips', text: 'The chipmaker said prices of its processors for laptops fall by a third.' },
+      { title: 'Storm floods coastal towns', text: 'Rescuers evacuated hundreds as the river burst its banks.' },
+    ];
+    for (const story of stories) {
+      const topics = classifyTopics(story);
+      expect(topics.length).toBeGreaterThan(0);
+      for (const t of topics) {
+        expect(t.evidence?.length).toBeGreaterThan(0);
+        for (const e of t.evidence ?? []) expect(e).not.toMatch(/^rule:/);
+      }
+    }
+  });
+
   it('returns no topics when the text has no evidence', () => {
     expect(classifyTopics({ title: '', text: '' })).toEqual([]);
   });

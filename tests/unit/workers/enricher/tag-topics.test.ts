@@ -24,7 +24,7 @@ describe(tagTopics.name, () => {
     });
     const codes = topics.map((t) => t.code);
     expect(codes).toContain('medtop:20000225');
-    expect(topics.find((t) => t.code === 'medtop:20000225')?.evidence.length).toBeGreaterThan(2);
+    expect(topics.find((t) => t.code === 'medtop:20000225')?.evidence?.length ?? 0).toBeGreaterThan(2);
   });
 
   it('returns 1 to 5 topics with scores in 0..1 when there is evidence', () => {
