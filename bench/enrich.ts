@@ -438,6 +438,12 @@ function benchModelsTopics(dir: string) {
     name: 'WP current events, held-out tenth (single-label sections)',
     items: recs('wp-current-events/articles.jsonl').filter((r, i) => i % 10 === 9 && r.iptc.length === 1).map((r) => ({ title: '', text: r.text, gold: r.iptc })),
   });
+  // Full articles: Wikinews politics / economy, the twentieth that train:topics holds out (whole text; conflict stories count as politics, as Wikinews files them).
+  sets.push({
+    name: 'Wikinews full articles, held-out twentieth (politics / economy)',
+    items: recs('wikinews-politics-economy/articles.jsonl').filter((_, i) => i % 20 === 18).map((r) => ({ title: r.title, text: r.text, gold: r.iptc })),
+  });
+  sets.push({ name: 'Fixture articles (tests/fixtures/enrich, dev + held-out)', items: [...articles, ...heldOut].map((a) => ({ title: a.title, text: a.text, gold: a.topTopics })) });
   log('## Topics on public sets: rules vs trained classifier (best topic\'s top level is a gold one)');
   log('');
   log('| set | texts | rules (tag-topics.ts) | no topic (rules) | trained (classify-topics.ts) |');
