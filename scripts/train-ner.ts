@@ -1,12 +1,15 @@
 /**
  * Trains the entity tagger and rebuilds its committed files:
- *   src/workers/enricher/data/ner-gazetteer.bin  (names derived from GeoNames and public organisation lists)
+ *   src/workers/enricher/data/ner-gazetteer.bin  (names derived from GeoNames and public organisation lists,
+ *                                                  and word statistics from English Wikinews text, CC BY 2.5:
+ *                                                  word classes and capitalization, scripts/lib/word-stats.ts)
  *   src/workers/enricher/data/ner-model.bin      (averaged structured perceptron weights)
  * (model packs, see model-pack.ts and tag-entities.ts)
  * from wikigold + BTC + WNUT-17 training splits (CC BY 4.0). Prints dev and
  * test figures (exact span, PER/LOC/ORG). Deterministic: fixed seed, sorted inputs.
  *
- *   npm run train:ner -- [--corpus DIR] [--epochs N] [--no-rules] [--dry-run]
+ *   npm run train:ner -- [--corpus DIR] [--epochs N] [--no-rules] [--no-stats] [--no-doc-contexts]
+ *                        [--uner] [--min-weight W] [--classes K] [--stats-cache FILE] [--show-classes] [--dry-run]
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';

@@ -74,9 +74,12 @@ function kmeans(
     for (let v = 0; v < n; v++) {
       const c = assign[v] as number;
       const w = weights ? (weights[v] as number) : 1;
-      sizes[c]++;
+      sizes[c] = (sizes[c] as number) + 1;
       const { idx, val } = vecs[v] as { idx: Int32Array; val: Float32Array };
-      for (let j = 0; j < idx.length; j++) sums[c * dims + (idx[j] as number)] += w * (val[j] as number);
+      for (let j = 0; j < idx.length; j++) {
+        const d = c * dims + (idx[j] as number);
+        sums[d] = (sums[d] as number) + w * (val[j] as number);
+      }
     }
     for (let c = 0; c < k; c++) {
       if (!sizes[c]) continue; // an empty cluster keeps its centroid

@@ -235,7 +235,14 @@ export function visitContextFeatures(input: FeatureInputs, sink: FeatureSink): v
     if (i + 1 < n && ORG_HEAD_WORDS.has(words[i + 1] as string)) emit(i, 'orghead+1', '');
     if (i + 2 < n && ORG_HEAD_WORDS.has(words[i + 2] as string)) emit(i, 'orghead+2', '');
     if (i + 1 < n && PLACE_HEAD_WORDS.has(words[i + 1] as string)) emit(i, 'placehead+1', '');
-    for (const g of gazetteer[i] ?? NONE) emit(i, 'g=', g);
+    for (const g of gazetteer[i] ?? NONE) {
+      emit(i, 'g=', g);
+      // A name the gazetteer knows, with how unlabelled text writes the word: trusted when always capitalized or unseen there.
+      if (codes) {
+        const cap = ((codes[i] as number) & 7) - 1;
+        emit(i, 'gc=', `${g}|${cap < 0 ? '?' : (CAP_BUCKETS[cap] as string)}`);
+      }
+    }
     for (const g of gazetteer[i - 1] ?? NONE) emit(i, 'g-1=', g);
     for (const g of gazetteer[i + 1] ?? NONE) emit(i, 'g+1=', g);
     const r = rules[i] ?? '';

@@ -1,8 +1,10 @@
 /**
  * The trained entity tagger: an averaged structured perceptron over BIO tags
  * (perceptron.ts) whose features include the rule-based chunker's own labels
- * (extract-entities.ts) and a gazetteer derived from GeoNames and public
- * organisation lists (data/ner-gazetteer.bin). Its spans then go through the
+ * (extract-entities.ts), a gazetteer derived from GeoNames and public
+ * organisation lists, word classes and capitalization learned from Wikinews
+ * text (both in data/ner-gazetteer.bin), and each repeated name's contexts
+ * elsewhere in the document. Its spans then go through the
  * rules' merging (surnames, short forms, salience). The model and gazetteer
  * are rebuilt by `npm run train:ner` and loaded once per process or thread, on
  * first use.
