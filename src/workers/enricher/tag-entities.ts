@@ -337,6 +337,21 @@ export function labelTokens(
   const { model } = tagger;
   const T = model.tags.length;
   const W = model.weights;
+  // The document-context features of a word are the same wherever it occurs: summed once per word.
+  const docScores = new Map<string, Float32Array>();
+  if (docContexts) {
+    for (const [word, contexts] of docContexts) {
+      const v = new Float32Array(T);
+      for (const c of contexts) {
+        for (const p of domain ? ['d=', `${domain}~d=`] : ['d=']) {
+          const at = tagger.context(p, c);
+          if (at === undefined) continue;
+          for (let t = 0; t < T; t++) v[t] = (v[t] as number) + (W[at + t] as number);
+        }
+      }
+      docScores.set(word, v);
+    }
+  }
   for (const [from, to] of ranges) {
     const n = to - from;
     const words = new Array<string>(n);
@@ -344,9 +359,10 @@ export function labelTokens(
     const em = new Float32Array(n * T);
     for (let i = 0; i < n; i++) {
       const v = wordScores(tagger, words[i] as string, domain);
-      for (let t = 0; t < T; t++) em[i * T + t] = v[t] as number;
+      const d = docScores.get(words[i] as string);
+      for (let t = 0; t < T; t++) em[i * T + t] = (v[t] as number) + (d ? (d[t] as number) : 0);
     }
-    const input = { words, gazetteer: gazetteerMarks(words, tagger.gazetteer), rules: rules.slice(from, to), lowercaseSeen: seen, domain, stats: tagger.gazetteer.stats, docContexts };
+    const input = { words, gazetteer: gazetteerMarks(words, tagger.gazetteer), rules: rules.slice(from, to), lowercaseSeen: seen, domain, stats: tagger.gazetteer.stats };
     visitContextFeatures(input, (i, p, value) => {
       const at = tagger.context(p, value);
       if (at === undefined) return;
