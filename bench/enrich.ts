@@ -400,7 +400,7 @@ const fmtPrf = (s: EntityScores) => {
 
 function benchModelsEntities(dir: string) {
   log('## Entities on public sets: rules vs trained tagger (exact span and type; P / R / F1)');
-  log('Wikigold in chunks of 10 sentences (a chunk is one text, as an article), BTC one tweet per text.');
+  log('Wikigold in chunks of 10 sentences (a chunk is one text, as an article), BTC and WNUT one tweet per text, UNER-EWT one sentence per text.');
   log('');
   log('| set | tagger | PER | LOC | ORG | all |');
   log('|---|---|---|---|---|---|');
@@ -410,6 +410,8 @@ function benchModelsEntities(dir: string) {
     ['BTC dev', 'ner/btc/dev.conll', 1],
     ['BTC test', 'ner/btc/test.conll', 1],
     ['WNUT-17 test', 'ner/wnut17/test.conll', 1],
+    // Not trained on (web text: blogs, reviews, e-mail), one sentence per text.
+    ['UNER-EWT test', 'ner/uner-ewt/test.conll', 1],
   ];
   for (const [name, file, size] of sets) {
     const docs = conllDocs(readConll(resolve(dir, file)), size);

@@ -8,7 +8,40 @@ import { DEMONYMS, GIVEN_NAMES, HONORIFICS, ORG_HEAD_WORDS, PERSON_TITLES, PLACE
 export type NameGazetteer = {
   names: { get(key: string): string | undefined };
   maxLength: { get(word: string): number | undefined };
+  /** Word statistics from unlabelled news text (scripts/lib/word-stats.ts), when the gazetteer carries them. */
+  stats?: WordStats;
 };
+
+/** Capitalization buckets of a word mid-sentence in unlabelled text: always, mostly, mixed, rarely, never capitalized. */
+export const CAP_BUCKETS = ['A', 'M', 'H', 'R', 'N'] as const;
+
+/** Word statistics as built by training: per lowercase word its class (1-based, 0 = none) and capitalization bucket (-1 = unknown); the coarse class of each class. */
+export type WordStatsTable = { words: Map<string, { cls: number; cap: number }>; coarse: readonly number[]; buckets: readonly string[] };
+
+/** Word statistics for the features: `get` gives a lowercase word's code, class * 8 + capitalization bucket + 1 (0 = unknown). */
+export type WordStats = { get(lowerWord: string): number | undefined; coarse: ArrayLike<number> };
+
+export const wordStatsCode = (cls: number, cap: number): number => cls * 8 + cap + 1;
+
+/** WordStats over a table (training; the tagger reads them from its pack). */
+export function wordStatsOf(t: WordStatsTable): WordStats {
+  const codes = new Map<string, number>();
+  for (const [w, v] of t.words) codes.set(w, wordStatsCode(v.cls, v.cap));
+  return { get: (w) => codes.get(w), coarse: t.coarse };
+}
+
+/** The word-statistics features of a word: its class, coarse class, and capitalization bucket (with whether it is capitalized here). */
+function statFeatures(f: string[], w: string, lw: string, stats: WordStats): void {
+  const code = stats.get(lw);
+  if (!code) {
+    f.push(w !== lw ? 'k=?|u' : 'k=?');
+    return;
+  }
+  const cls = code >> 3;
+  const cap = (code & 7) - 1;
+  if (cls) f.push(`k=${cls}`, `K=${stats.coarse[cls] as number}`);
+  if (cap >= 0) f.push(`cap=${CAP_BUCKETS[cap] as string}|${w !== lw ? 'u' : 'l'}`);
+}
 
 /** Builds a gazetteer from [kind, tokens] pairs; kind is a short label such as 'LOC' or 'ORG'. */
 export function buildGazetteer(entries: Iterable<readonly [string, readonly string[]]>): { names: Map<string, string>; maxLength: Map<string, number> } {
@@ -88,12 +121,53 @@ export type FeatureInputs = {
   lowercaseSeen?: ReadonlySet<string>;
   /** 'social' for posts (tweets), else formal text: each feature is also given with this prefix (Daumé's feature augmentation). */
   domain?: string;
+  /** Word statistics (classes, capitalization) from unlabelled text. */
+  stats?: WordStats;
+  /** documentContexts(): per capitalized word seen more than once in the document, the contexts of all its occurrences. */
+  docContexts?: ReadonlyMap<string, readonly string[]>;
 };
 
+/** At most this many contexts per word (the first ones in the document). */
+const DOC_CONTEXTS_MAX = 12;
+
+/**
+ * Per capitalized word written more than once in a document, the contexts of
+ * its occurrences ("p:in", "n:said", "p:GIVEN", "p:TITLE"), so that each
+ * occurrence sees the evidence of the others: "Player" after "Ben" in one
+ * sentence and alone in the next.
+ */
+export function documentContexts(words: readonly string[]): Map<string, string[]> {
+  const counts = new Map<string, number>();
+  for (const w of words) if (/^\p{Lu}/u.test(w)) counts.set(w, (counts.get(w) ?? 0) + 1);
+  const out = new Map<string, Set<string>>();
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i] as string;
+    if ((counts.get(w) ?? 0) < 2) continue;
+    const set = out.get(w) ?? new Set<string>();
+    out.set(w, set);
+    if (set.size >= DOC_CONTEXTS_MAX) continue;
+    const prev = words[i - 1];
+    const next = words[i + 1];
+    if (prev !== undefined) {
+      if (PERSON_TITLES.has(prev) || HONORIFICS.has(prev)) set.add('p:TITLE');
+      else if (GIVEN_NAMES.has(prev)) set.add('p:GIVEN');
+      else if (!/^\p{Lu}/u.test(prev)) set.add(`p:${prev.toLowerCase()}`);
+    }
+    if (next !== undefined) {
+      if (ORG_HEAD_WORDS.has(next)) set.add('n:ORGHEAD');
+      else if (PLACE_HEAD_WORDS.has(next)) set.add('n:PLACEHEAD');
+      else if (/^\p{Lu}/u.test(next)) set.add('n:CAP');
+      else set.add(`n:${next.toLowerCase()}`);
+    }
+  }
+  return new Map([...out].map(([w, set]) => [w, [...set]]));
+}
+
 /** Features of a word on its own, whatever its context (the tagger caches their weights per word). */
-export function wordFeatures(w: string, domain?: string): string[] {
+export function wordFeatures(w: string, domain?: string, stats?: WordStats): string[] {
   const lw = w.toLowerCase();
   const f: string[] = ['b', `w=${lw}`, `s=${wordShape(w)}`, `x2=${lw.slice(-2)}`, `x3=${lw.slice(-3)}`, `x4=${lw.slice(-4)}`, `p2=${lw.slice(0, 2)}`, `p3=${lw.slice(0, 3)}`];
+  if (stats) statFeatures(f, w, lw, stats);
   if (w !== lw) f.push(`W=${w}`);
   if (GIVEN_NAMES.has(w)) f.push('given');
   if (PERSON_TITLES.has(w) || HONORIFICS.has(w)) f.push('title');
@@ -127,6 +201,9 @@ export function visitContextFeatures(input: FeatureInputs, sink: FeatureSink): v
   const lower = words.map((w) => w.toLowerCase());
   const shapes = words.map(wordShape);
   const capsLine = n > 3 && words.every((x) => x === x.toUpperCase());
+  const stats = input.stats;
+  const codes = stats ? lower.map((lw) => stats.get(lw) ?? 0) : undefined;
+  const cls = (i: number) => (i < 0 ? '<s>' : i >= n ? '</s>' : String((codes?.[i] as number) >> 3));
   const at = (arr: readonly string[], i: number) => (i < 0 ? '<s>' : i >= n ? '</s>' : (arr[i] as string));
   for (let i = 0; i < n; i++) {
     const w = words[i] as string;
@@ -144,13 +221,28 @@ export function visitContextFeatures(input: FeatureInputs, sink: FeatureSink): v
     emit(i, 'sw+1=', `${sh}|${nextW}`);
     const first = i === 0 || SENTENCE_OPENERS.has(words[i - 1] as string);
     if (first) emit(i, 'st|', sh);
+    if (codes) {
+      emit(i, 'k-1=', cls(i - 1));
+      emit(i, 'k+1=', cls(i + 1));
+      const cap = ((codes[i] as number) & 7) - 1;
+      if (w !== lw) emit(i, first ? 'capst=' : 'capmid=', cap < 0 ? '?' : (CAP_BUCKETS[cap] as string));
+    }
     if (input.lowercaseSeen && w !== lw && input.lowercaseSeen.has(lw)) emit(i, first ? 'lcs|st' : 'lcs', '');
+    const dc = input.docContexts?.get(w);
+    if (dc) for (const c of dc) emit(i, 'd=', c);
     if (w.length > 1 && w === w.toUpperCase() && w !== lw) emit(i, capsLine ? 'allcaps-line' : 'allcaps', '');
     if (i > 0 && (PERSON_TITLES.has(words[i - 1] as string) || HONORIFICS.has(words[i - 1] as string))) emit(i, 'title-1', '');
     if (i + 1 < n && ORG_HEAD_WORDS.has(words[i + 1] as string)) emit(i, 'orghead+1', '');
     if (i + 2 < n && ORG_HEAD_WORDS.has(words[i + 2] as string)) emit(i, 'orghead+2', '');
     if (i + 1 < n && PLACE_HEAD_WORDS.has(words[i + 1] as string)) emit(i, 'placehead+1', '');
-    for (const g of gazetteer[i] ?? NONE) emit(i, 'g=', g);
+    for (const g of gazetteer[i] ?? NONE) {
+      emit(i, 'g=', g);
+      // A name the gazetteer knows, with how unlabelled text writes the word: trusted when always capitalized or unseen there.
+      if (codes) {
+        const cap = ((codes[i] as number) & 7) - 1;
+        emit(i, 'gc=', `${g}|${cap < 0 ? '?' : (CAP_BUCKETS[cap] as string)}`);
+      }
+    }
     for (const g of gazetteer[i - 1] ?? NONE) emit(i, 'g-1=', g);
     for (const g of gazetteer[i + 1] ?? NONE) emit(i, 'g+1=', g);
     const r = rules[i] ?? '';
@@ -167,7 +259,7 @@ export function visitContextFeatures(input: FeatureInputs, sink: FeatureSink): v
 
 /** The feature strings of every token: its word features and, unless `contextOnly`, its context features. */
 export function sentenceFeatures(input: FeatureInputs, contextOnly = false): string[][] {
-  const out: string[][] = input.words.map((w) => (contextOnly ? [] : wordFeatures(w, input.domain)));
+  const out: string[][] = input.words.map((w) => (contextOnly ? [] : wordFeatures(w, input.domain, input.stats)));
   visitContextFeatures(input, (i, p, v) => (out[i] as string[]).push(p + v));
   return out;
 }

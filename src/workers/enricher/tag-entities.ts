@@ -1,8 +1,10 @@
 /**
  * The trained entity tagger: an averaged structured perceptron over BIO tags
  * (perceptron.ts) whose features include the rule-based chunker's own labels
- * (extract-entities.ts) and a gazetteer derived from GeoNames and public
- * organisation lists (data/ner-gazetteer.bin). Its spans then go through the
+ * (extract-entities.ts), a gazetteer derived from GeoNames and public
+ * organisation lists, word classes and capitalization learned from Wikinews
+ * text (both in data/ner-gazetteer.bin), and each repeated name's contexts
+ * elsewhere in the document. Its spans then go through the
  * rules' merging (surnames, short forms, salience). The model and gazetteer
  * are rebuilt by `npm run train:ner` and loaded once per process or thread, on
  * first use.
@@ -11,7 +13,7 @@ import type { Entities } from '../../store/types.js';
 import { findMentions, type Mention, mergeMentions, type ResolvedMention } from './extract-entities.js';
 import { DEMONYMS, HONORIFICS, KNOWN_ORGS, PLACES } from './gazetteer.js';
 import { encodePack, keyOffsets, keyRow, type KeyTable, keyTableEntries, loadPack, MODEL_FILES, type Pack, packArray, packKeyTable, prunedRows, buildKeyTable, roundTo } from './model-pack.js';
-import { buildGazetteer, gazetteerMarks, type NameGazetteer, sentenceFeatures, visitContextFeatures, wordFeatures } from './ner-features.js';
+import { buildGazetteer, documentContexts, gazetteerMarks, type NameGazetteer, sentenceFeatures, visitContextFeatures, wordFeatures, wordStatsCode, type WordStatsTable } from './ner-features.js';
 import { nerTokenize } from './ner-tokens.js';
 import { allowedTransitions, emissionScores, type SequenceModel, viterbi } from './perceptron.js';
 import { type Token, tokenize } from './tokens.js';
@@ -41,7 +43,7 @@ export const NER_MODEL_URL = MODEL_FILES.nerModel;
 export const NER_GAZETTEER_URL = MODEL_FILES.nerGazetteer;
 
 const MODEL_FORMAT = 'telex entity tagger v2';
-const GAZETTEER_FORMAT = 'telex names gazetteer v2';
+const GAZETTEER_FORMAT = 'telex names gazetteer v3';
 
 /** The model as a pack: tags and transitions, and the features whose weights survive rounding to `decimals` and `minWeight`. */
 export function packEntityModel(model: SequenceModel & { features: Iterable<readonly [string, number]> }, opts: { minWeight: number; decimals: number }): Uint8Array {
@@ -78,18 +80,30 @@ export function parseGazetteer(text: string): ReturnType<typeof buildGazetteer> 
   return buildGazetteer(entries);
 }
 
-/** A gazetteer as a pack: the names and the first words, each with its value (kinds, longest length). */
-export function packGazetteer(gaz: ReturnType<typeof buildGazetteer>): Uint8Array {
+/**
+ * A gazetteer as a pack: the names and the first words, each with its value
+ * (kinds, longest length); and, when given, the word statistics (a code per
+ * lowercase word, the coarse class of each class).
+ */
+export function packGazetteer(gaz: ReturnType<typeof buildGazetteer>, stats?: WordStatsTable): Uint8Array {
   const kinds = [...new Set(gaz.names.values())].sort();
   const names = [...gaz.names.keys()].sort();
   const firsts = [...gaz.maxLength.keys()].sort();
+  const words = stats ? [...stats.words.keys()].sort() : [];
   return encodePack(
-    { format: GAZETTEER_FORMAT, kinds },
+    { format: GAZETTEER_FORMAT, kinds, wordStats: stats !== undefined },
     {
       ...keyTableEntries('names', buildKeyTable(names)),
       nameKinds: { array: Uint8Array.from(names, (n) => kinds.indexOf(gaz.names.get(n) as string)) },
       ...keyTableEntries('firsts', buildKeyTable(firsts)),
       maxLength: { array: Uint8Array.from(firsts, (w) => gaz.maxLength.get(w) as number) },
+      ...(stats
+        ? {
+            ...keyTableEntries('words', buildKeyTable(words)),
+            wordCodes: { array: Uint32Array.from(words, (w) => { const v = stats.words.get(w) as { cls: number; cap: number }; return wordStatsCode(v.cls, v.cap); }) },
+            coarse: { array: Uint32Array.from(stats.coarse) },
+          }
+        : {}),
     },
   );
 }
@@ -101,10 +115,16 @@ export function unpackGazetteer(pack: Pack): NameGazetteer {
   const nameKinds = packArray(pack, 'nameKinds', Uint8Array);
   const firsts = packKeyTable(pack, 'firsts');
   const maxLength = packArray(pack, 'maxLength', Uint8Array);
-  return {
+  const gaz: NameGazetteer = {
     names: { get: (key) => { const r = keyRow(names, key); return r < 0 ? undefined : kinds[nameKinds[r] as number]; } },
     maxLength: { get: (word) => { const r = keyRow(firsts, word); return r < 0 ? undefined : maxLength[r]; } },
   };
+  if (pack.meta['wordStats']) {
+    const words = packKeyTable(pack, 'words');
+    const codes = packArray(pack, 'wordCodes', Uint32Array);
+    gaz.stats = { get: (w) => { const r = keyRow(words, w); return r < 0 ? undefined : codes[r]; }, coarse: packArray(pack, 'coarse', Uint32Array) };
+  }
+  return gaz;
 }
 
 let TAGGER: EntityTagger | null = null;
@@ -168,6 +188,13 @@ export function textDomain(text: string): 'social' | 'formal' {
   return text.length < 1200 && /(?:^|\s)[@#][\p{L}\p{N}_]|\bRT\b|https?:\/\/|\bu\b|\bi\b|\blol\b/u.test(text) ? 'social' : 'formal';
 }
 
+/** Whether features include each capitalized word's contexts elsewhere in the document (ner-features.ts documentContexts). */
+let DOC_CONTEXTS = true;
+/** For training experiments (scripts/train-ner.ts --no-doc-contexts). */
+export function useDocumentContexts(on: boolean): void {
+  DOC_CONTEXTS = on;
+}
+
 /** Words seen in lowercase in the text. */
 function lowercaseSeen(tokens: readonly Token[]): Set<string> {
   const s = new Set<string>();
@@ -185,9 +212,10 @@ export function documentFeatures(
 ): string[][][] {
   const seen = lowercaseSeen(tokens);
   const domain = documentDomain(text);
+  const docContexts = DOC_CONTEXTS ? documentContexts(tokens.map((t) => t.text)) : undefined;
   return ranges.map(([from, to]) => {
     const words = tokens.slice(from, to).map((t) => t.text);
-    return sentenceFeatures({ words, gazetteer: gazetteerMarks(words, gazetteer), rules: labels.slice(from, to), lowercaseSeen: seen, domain });
+    return sentenceFeatures({ words, gazetteer: gazetteerMarks(words, gazetteer), rules: labels.slice(from, to), lowercaseSeen: seen, domain, stats: gazetteer.stats, docContexts });
   });
 }
 
@@ -207,7 +235,7 @@ function wordScores(tagger: EntityTagger, word: string, domain: string | undefin
   const key = domain ? `${domain}\u0000${word}` : word;
   let v = cache.get(key);
   if (!v) {
-    v = emissionScores(tagger.model, [wordFeatures(word, domain)]);
+    v = emissionScores(tagger.model, [wordFeatures(word, domain, tagger.gazetteer.stats)]);
     if (cache.size >= WORD_SCORES_MAX) cache.clear();
     cache.set(key, v);
   }
@@ -304,10 +332,26 @@ export function labelTokens(
   const rules = ruleLabels(text, tokens, ruleTokens).labels;
   const seen = lowercaseSeen(tokens);
   const domain = documentDomain(text);
+  const docContexts = DOC_CONTEXTS ? documentContexts(tokens.map((t) => t.text)) : undefined;
   const out = new Array<string>(tokens.length).fill('O');
   const { model } = tagger;
   const T = model.tags.length;
   const W = model.weights;
+  // The document-context features of a word are the same wherever it occurs: summed once per word.
+  const docScores = new Map<string, Float32Array>();
+  if (docContexts) {
+    for (const [word, contexts] of docContexts) {
+      const v = new Float32Array(T);
+      for (const c of contexts) {
+        for (const p of domain ? ['d=', `${domain}~d=`] : ['d=']) {
+          const at = tagger.context(p, c);
+          if (at === undefined) continue;
+          for (let t = 0; t < T; t++) v[t] = (v[t] as number) + (W[at + t] as number);
+        }
+      }
+      docScores.set(word, v);
+    }
+  }
   for (const [from, to] of ranges) {
     const n = to - from;
     const words = new Array<string>(n);
@@ -315,9 +359,10 @@ export function labelTokens(
     const em = new Float32Array(n * T);
     for (let i = 0; i < n; i++) {
       const v = wordScores(tagger, words[i] as string, domain);
-      for (let t = 0; t < T; t++) em[i * T + t] = v[t] as number;
+      const d = docScores.get(words[i] as string);
+      for (let t = 0; t < T; t++) em[i * T + t] = (v[t] as number) + (d ? (d[t] as number) : 0);
     }
-    const input = { words, gazetteer: gazetteerMarks(words, tagger.gazetteer), rules: rules.slice(from, to), lowercaseSeen: seen, domain };
+    const input = { words, gazetteer: gazetteerMarks(words, tagger.gazetteer), rules: rules.slice(from, to), lowercaseSeen: seen, domain, stats: tagger.gazetteer.stats };
     visitContextFeatures(input, (i, p, value) => {
       const at = tagger.context(p, value);
       if (at === undefined) return;

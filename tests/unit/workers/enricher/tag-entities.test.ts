@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { allowedTransitions, emissionScores, viterbi } from '../../../../src/workers/enricher/perceptron.js';
-import { buildGazetteer, gazetteerMarks, wordShape } from '../../../../src/workers/enricher/ner-features.js';
+import { buildGazetteer, documentContexts, gazetteerMarks, sentenceFeatures, wordFeatures, wordShape, wordStatsOf } from '../../../../src/workers/enricher/ner-features.js';
 import { nerTokenize } from '../../../../src/workers/enricher/ner-tokens.js';
 import {
   documentFeatures,
@@ -113,6 +113,52 @@ describe(packGazetteer.name, () => {
     expect(back.maxLength.get('New')).toBe(3);
     expect(back.maxLength.get('York')).toBeUndefined();
     expect(gazetteerMarks(['in', 'New', 'York', 'today'], back)).toEqual(gazetteerMarks(['in', 'New', 'York', 'today'], gaz));
+  });
+});
+
+describe('word statistics in the gazetteer pack', () => {
+  const table = { words: new Map([['paris', { cls: 3, cap: 0 }], ['the', { cls: 1, cap: 4 }], ['rare', { cls: 0, cap: 2 }]]), coarse: [0, 1, 1, 2], buckets: ['A', 'M', 'H', 'R', 'N'] };
+
+  it('round-trips each word code and the coarse classes, and packs without them when none are given', () => {
+    const gaz = parseGazetteer('LOC\tParis\n');
+    const back = unpackGazetteer(decodePack(packGazetteer(gaz, table)));
+    const mem = wordStatsOf(table);
+    for (const w of ['paris', 'the', 'rare', 'unknown']) expect(back.stats?.get(w)).toBe(mem.get(w));
+    expect(back.stats?.get('paris')).toBe(3 * 8 + 1);
+    expect([...(back.stats?.coarse as ArrayLike<number> & Iterable<number>)]).toEqual([0, 1, 1, 2]);
+    expect(unpackGazetteer(decodePack(packGazetteer(gaz))).stats).toBeUndefined();
+  });
+
+  it('gives each word its class, coarse class and capitalization, and its neighbours their classes', () => {
+    const stats = wordStatsOf(table);
+    expect(wordFeatures('Paris', undefined, stats)).toEqual(expect.arrayContaining(['k=3', 'K=2', 'cap=A|u']));
+    expect(wordFeatures('Zorblat', undefined, stats)).toContain('k=?|u');
+    expect(wordFeatures('Paris')).not.toContain('k=3');
+    const f = sentenceFeatures({ words: ['The', 'Paris', 'office'], gazetteer: [[], ['LOC-B1'], []], rules: ['', '', ''], stats });
+    expect(f[0]).toEqual(expect.arrayContaining(['capst=N', 'k-1=<s>', 'k+1=3']));
+    expect(f[1]).toEqual(expect.arrayContaining(['capmid=A', 'k-1=1', 'k+1=0', 'g=LOC-B1', 'gc=LOC-B1|A']));
+  });
+
+  it('is carried by the committed gazetteer: ordinary words are never capitalized, well-known places always', () => {
+    const stats = entityTagger().gazetteer.stats;
+    expect(stats).toBeDefined();
+    const cap = (w: string) => ((stats?.get(w) ?? 0) & 7) - 1;
+    expect(cap('the')).toBe(4);
+    expect(cap('government')).toBeGreaterThanOrEqual(3);
+    expect(cap('london')).toBe(0);
+    expect((stats?.get('london') ?? 0) >> 3).toBeGreaterThan(0);
+  });
+});
+
+describe(documentContexts.name, () => {
+  it('gives every occurrence of a repeated capitalized word the contexts of all of them', () => {
+    const words = 'John Player won . Later Player said the title went to Mr Player again'.split(' ');
+    const ctx = documentContexts(words);
+    expect(ctx.get('Player')).toEqual(expect.arrayContaining(['p:GIVEN', 'n:won', 'n:said', 'p:TITLE', 'n:again']));
+    expect(ctx.has('John')).toBe(false); // seen once
+    const f = sentenceFeatures({ words: ['Player', 'said'], gazetteer: [[], []], rules: ['', ''], docContexts: ctx });
+    expect(f[0]).toEqual(expect.arrayContaining(['d=p:GIVEN', 'd=p:TITLE']));
+    expect(f[1]?.some((x) => x.startsWith('d='))).toBe(false);
   });
 });
 
