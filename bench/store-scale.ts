@@ -52,10 +52,17 @@ const has = (name: string): boolean => args.includes(`--${name}`);
 
 const ARTICLES = numberFlag(args, 'articles', 1_000_000);
 const REQUESTS = numberFlag(args, 'requests', 200);
-const PG_URL = flag('database') ?? process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+/** The server (its `test` database is where the bench database is created from); the bench's own database on it. */
+const SERVER_URL = flag('server') ?? process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const DB_NAME = flag('db') ?? 'telex_scale';
+const PG_URL = (() => {
+  const u = new URL(SERVER_URL);
+  u.pathname = `/${DB_NAME}`;
+  return u.toString();
+})();
 const SCHEMA = flag('schema') ?? `scale_${randomBytes(4).toString('hex')}`;
 const KEEP = has('keep') && !has('drop');
-const BATCH = 1000;
+const BATCH = numberFlag(args, 'batch', 1000);
 const SEED = 2026;
 
 const FEEDS = 600;
@@ -144,7 +151,9 @@ async function load(store: PostgresArticleStore): Promise<void> {
   }
   // Batches are whole: a stopped load left complete batches behind.
   let next = Math.floor(have / BATCH) * BATCH;
-  log(`loading articles ${next}..${ARTICLES} into ${SCHEMA} (importArticles, batches of ${BATCH}, two in flight)`);
+  // Indexes and constraints are built once, after the load (a stopped load left them deferred).
+  const deferred = await store.deferIndexes();
+  log(`loading articles ${next}..${ARTICLES} into ${SCHEMA} (importArticles, batches of ${BATCH}, two in flight; ${deferred} indexes and constraints deferred)`);
   const t0 = performance.now();
   const from = next;
   let reported = performance.now();
@@ -169,7 +178,19 @@ async function load(store: PostgresArticleStore): Promise<void> {
   });
   await Promise.all(workers);
   const s = (performance.now() - t0) / 1000;
-  log(`loaded ${ARTICLES - from} articles in ${fmt(s / 60)} min (${fmt((ARTICLES - from) / s, 0)} articles/s)`);
+  log(`loaded ${ARTICLES - from} articles in ${fmt(s / 60)} min (${fmt((ARTICLES - from) / s, 0)} articles/s), load average ${loadavg()[0]?.toFixed(1)}`);
+}
+
+/** Builds the indexes and constraints a load deferred (also those of a load that stopped). */
+async function rebuild(store: PostgresArticleStore): Promise<void> {
+  const t0 = performance.now();
+  const built = await store.rebuildDeferredIndexes({
+    maintenanceMemoryMb: numberFlag(args, 'index-memory', 1024),
+    onBuilt: (name, sec) => log(`  built ${name} in ${fmt(sec)} s`),
+  });
+  if (built > 0) {
+    log(`${built} indexes and constraints built in ${fmt((performance.now() - t0) / 60000)} min, load average ${loadavg()[0]?.toFixed(1)}`);
+  }
 }
 
 type Scenario = { name: string; params: (i: number) => Record<string, string> };
@@ -367,27 +388,58 @@ async function sizes(): Promise<void> {
   }
 }
 
+/** The bench's own database, created when missing (its disk is given back by dropDatabase). */
+async function createDatabase(): Promise<void> {
+  const admin = new pg.Client({ connectionString: SERVER_URL });
+  await admin.connect();
+  try {
+    const there = (await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [DB_NAME])).rowCount;
+    if (!there) {
+      await admin.query(`CREATE DATABASE "${DB_NAME}"`);
+      log(`database ${DB_NAME} created`);
+    }
+  } finally {
+    await admin.end();
+  }
+}
+
 async function dropSchema(): Promise<void> {
   const admin = new pg.Client({ connectionString: PG_URL });
   await admin.connect();
   await admin.query(`DROP SCHEMA IF EXISTS "${SCHEMA}" CASCADE`);
+  const others = (await admin.query("SELECT COUNT(*) AS n FROM pg_namespace WHERE nspname NOT LIKE 'pg\\_%' AND nspname NOT IN ('public', 'information_schema')")).rows[0] as { n: string };
   await admin.end();
   log(`schema ${SCHEMA} dropped`);
+  if (Number(others.n) === 0) {
+    // No other kept schema in it: drop the database, so its files are gone, not just free pages.
+    const server = new pg.Client({ connectionString: SERVER_URL });
+    await server.connect();
+    await server.query(`DROP DATABASE IF EXISTS "${DB_NAME}"`);
+    await server.end();
+    log(`database ${DB_NAME} dropped`);
+  }
 }
 
 log(`## bench:store-scale — ${new Date().toISOString()}`);
-log(`${ARTICLES} articles, schema ${SCHEMA}, ${REQUESTS} requests per scenario, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+log(`${ARTICLES} articles, database ${DB_NAME}, schema ${SCHEMA}, ${REQUESTS} requests per scenario, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+await createDatabase();
 const store = await openPostgresStore(PG_URL, { schema: SCHEMA });
 let api: ChildProcess | null = null;
 try {
   if (!has('no-load')) {
     await load(store);
   }
-  // Fresh statistics (and visibility maps) after the load or a migration that rewrote rows.
+  await rebuild(store);
+  // Fresh statistics (and visibility maps, for index-only scans) after the load or a migration that rewrote rows.
+  // The TOAST tables (records, text vectors) are read only through their table's rows: not vacuumed here.
+  const t0 = performance.now();
   const admin = new pg.Client({ connectionString: PG_URL });
   await admin.connect();
-  await admin.query(`VACUUM ANALYZE "${SCHEMA}".articles, "${SCHEMA}".article_topics, "${SCHEMA}".article_entities, "${SCHEMA}".article_bands`);
+  await admin.query(
+    `VACUUM (ANALYZE, PROCESS_TOAST FALSE) "${SCHEMA}".articles, "${SCHEMA}".article_topics, "${SCHEMA}".article_entities, "${SCHEMA}".article_bands`,
+  );
   await admin.end();
+  log(`VACUUM ANALYZE in ${fmt((performance.now() - t0) / 1000)} s`);
   if (has('explain')) {
     await explain(store, scenarios);
   }
