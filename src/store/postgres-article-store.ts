@@ -326,6 +326,12 @@ export const DRIVE_THRESHOLD = 2000;
 /** How many of the newest articles a text query walks before falling back to the GIN index. */
 export const TEXT_PROBE_ROWS = 250;
 
+/**
+ * How many of an entity's newest rows an entity + topic page checks one by one
+ * before it joins the two sets instead (see `entityPageRows`).
+ */
+export const ENTITY_PROBE_ROWS = 400;
+
 /** Item outcomes per INSERT statement (8 parameters each, under PostgreSQL's 65,535). */
 const OUTCOME_ROWS = 1000;
 
@@ -374,6 +380,7 @@ export class PostgresArticleStore implements FullArticleStore {
   private readonly topicExpander: ((code: string) => string[]) | undefined;
   private readonly driveThreshold: number;
   private readonly textProbeRows: number;
+  private readonly entityProbeRows: number;
   private readonly versions: VersionRetention | undefined;
   private closed = false;
   readonly access: PostgresAccessStore;
@@ -398,6 +405,7 @@ export class PostgresArticleStore implements FullArticleStore {
     this.topicExpander = opts.topicExpander;
     this.driveThreshold = opts.driveThreshold ?? DRIVE_THRESHOLD;
     this.textProbeRows = Math.max(1, Math.floor(opts.textProbeRows ?? TEXT_PROBE_ROWS));
+    this.entityProbeRows = Math.max(1, Math.floor(opts.entityProbeRows ?? ENTITY_PROBE_ROWS));
     this.access = new PostgresAccessStore(this.pool, (what, fn) => this.run(what, fn), (fn) => this.tx(fn));
     this.versions = opts.versions;
   }
@@ -1162,25 +1170,59 @@ export class PostgresArticleStore implements FullArticleStore {
    * code) index without reading the article, until a page of keys is found; then
    * only the page's articles read.
    */
-  private entityPageRows(n: NormalisedQuery, key: string, langBase: string | null, cols: string): Promise<Row[]> {
-    const p = new Params();
-    const where = [`d.key = ${p.add(key)}`];
-    if (langBase !== null) {
-      where.push(`d.lang = ${p.add(langBase)}`);
+  private async entityPageRows(n: NormalisedQuery, key: string, langBase: string | null, cols: string): Promise<Row[]> {
+    // Each statement gets its own parameters (PostgreSQL wants every one it is given used).
+    const entityRows = (p: Params): string => {
+      const where = [`d.key = ${p.add(key)}`];
+      if (langBase !== null) {
+        where.push(`d.lang = ${p.add(langBase)}`);
+      }
+      where.push(...rangeConditions('d', n, p));
+      return where.join(' AND ');
+    };
+    const topicCheck = (t: string, p: Params): string =>
+      `${t}.code = ANY(${p.add(n.topics)}::text[])${n.feed === null ? '' : ` AND ${t}.feed_id = ${p.add(n.feed)}`}`;
+    const walk = (inner: string): string => `SELECT a.id, a.skey, ${cols} FROM (${inner}) s JOIN articles a ON a.skey = s.skey ORDER BY a.skey DESC`;
+    if (n.topics === null) {
+      const p = new Params();
+      return this.rows(walk(`SELECT DISTINCT d.skey FROM article_entities d WHERE ${entityRows(p)} ORDER BY d.skey DESC LIMIT ${p.add(n.limit + 1)}`), p.values);
     }
-    if (n.topics !== null) {
-      const feed = n.feed === null ? '' : ` AND t.feed_id = ${p.add(n.feed)}`;
-      where.push(`EXISTS (SELECT 1 FROM article_topics t WHERE t.article_id = d.article_id AND t.code = ANY(${p.add(n.topics)}::text[])${feed})`);
-    }
-    where.push(...rangeConditions('d', n, p));
-    const limit = p.add(n.limit + 1);
-    return this.rows(
-      `SELECT a.id, a.skey, ${cols} FROM (
-         SELECT DISTINCT d.skey FROM article_entities d WHERE ${where.join(' AND ')} ORDER BY d.skey DESC LIMIT ${limit}
-       ) s JOIN articles a ON a.skey = s.skey
-       ORDER BY a.skey DESC`,
-      p.values,
+    // The newest ENTITY_PROBE_ROWS of the entity's rows, each checked through the topic rows' (article, code)
+    // index: a page when the topic (and feed) is common among them, or all of it when the entity has no more rows.
+    const probe = new Params();
+    const probeSql = walk(
+      `SELECT DISTINCT d.skey FROM (SELECT d.skey, d.article_id FROM article_entities d WHERE ${entityRows(probe)}
+         ORDER BY d.skey DESC LIMIT ${probe.add(this.entityProbeRows)}) d
+       WHERE EXISTS (SELECT 1 FROM article_topics t WHERE t.article_id = d.article_id AND ${topicCheck('t', probe)})
+       ORDER BY d.skey DESC LIMIT ${probe.add(n.limit + 1)}`,
     );
+    const more = new Params();
+    const moreSql = `SELECT COUNT(*) AS c FROM (SELECT 1 FROM article_entities d WHERE ${entityRows(more)}
+      ORDER BY d.skey DESC OFFSET ${more.add(this.entityProbeRows)} LIMIT 1) x`;
+    const join = new Params();
+    const joinSql = `SELECT DISTINCT d.skey FROM article_entities d JOIN article_topics t ON t.skey = d.skey
+      WHERE ${entityRows(join)} AND ${topicCheck('t', join)}
+      ORDER BY d.skey DESC LIMIT ${join.add(n.limit + 1)}`;
+    return this.tx(async (c) => {
+      const rows = (await c.query(probeSql, probe.values)).rows as Row[];
+      if (rows.length > n.limit || Number(((await c.query(moreSql, more.values)).rows[0] as Row | undefined)?.c ?? 0) === 0) {
+        return rows;
+      }
+      // Sparse: few of the entity's many articles have the topic (in the feed). Walking on would probe
+      // every one of them; instead join the entity's rows with the topic's (feed's) rows on the sort key,
+      // each read once from its own index (a hash or merge join, not a loop of probes), then read the page.
+      await c.query('SET LOCAL enable_nestloop = off');
+      const keys = (await c.query(joinSql, join.values)).rows as Row[];
+      await c.query('SET LOCAL enable_nestloop = on');
+      if (keys.length === 0) {
+        return [];
+      }
+      return (
+        await c.query(`SELECT a.id, a.skey, ${cols} FROM articles a WHERE a.skey = ANY($1::bigint[]) ORDER BY a.skey DESC`, [
+          keys.map((k) => String(k.skey)),
+        ])
+      ).rows as Row[];
+    });
   }
 
   private pageOf(rows: Row[], limit: number, view: ArticleView): ArticleJsonPage {
