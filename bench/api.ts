@@ -15,18 +15,24 @@
  * words: text and HTML about 25 KB a record, like the wire stories of the
  * issue) in a fresh store, the API in a process of its own (bench/api-serve.ts),
  * and autocannon with BENCH_CONNECTIONS (50) clients for BENCH_LOAD_SECONDS
- * (10) per scenario on loopback: requests/s, latency p50/p95/p99 and bytes per
- * response for a full page of 50 as it was served before (records parsed and
- * serialised again, no compression) and now (stored JSON texts) without and
- * with compression, a summary page, and a full-text query.
+ * (10) per scenario on loopback: requests/s, latency p50/p95/p99, bytes per
+ * response and the API process's CPU per request for a full page of 50 (as a
+ * browser asks: gzip, deflate, br; br only; no compression), a summary page,
+ * and a full-text query, BENCH_ROUNDS (2) times.
  *
- *   BENCH_MODE=load BENCH_BACKENDS=sqlite npm run bench:api
+ * BENCH_BEFORE=DIR adds the code of another checkout (the code before a
+ * change) as a second API process over a store it fills itself, and every
+ * round runs the scenarios it has against both builds in turn:
+ *
+ *   git worktree add --detach /tmp/telex-before e7e7ce5 && ln -s "$PWD/node_modules" /tmp/telex-before/
+ *   BENCH_MODE=load BENCH_BEFORE=/tmp/telex-before npm run bench:api
  */
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import autocannon from 'autocannon';
 import pg from 'pg';
@@ -47,6 +53,9 @@ const LOAD_ARTICLES = Number(process.env.BENCH_LOAD_ARTICLES ?? 2_000);
 const LOAD_WORDS = Number(process.env.BENCH_LOAD_WORDS ?? 1_800);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const LOAD_SECONDS = Number(process.env.BENCH_LOAD_SECONDS ?? 10);
+/** A checkout of the code before the change, served beside this one in the load run. */
+const BEFORE = process.env.BENCH_BEFORE;
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
 
 const FEEDS = 20;
 const DAYS = 120;
@@ -241,7 +250,17 @@ function makeLoadArticle(i: number): ArticleRecord {
   return { ...a, text, html: paragraphs.map((p) => `<p>${p}</p>`).join(''), wordCount: paragraphs.length * 80, contentHash: `${a.contentHash}-load` };
 }
 
-type LoadFigures = { rps: number; p50: number; p95: number; p99: number; bytes: number; errors: number };
+type LoadFigures = { rps: number; p50: number; p95: number; p99: number; bytes: number; errors: number; cpuMs?: number };
+
+/** CPU time (user + system) a process has used so far, in ms (Linux: /proc/<pid>/stat, clock ticks of 10 ms). */
+function cpuMsOf(pid: number | undefined): number | null {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return null;
+  }
+}
 
 /** CONNECTIONS clients for LOAD_SECONDS on `paths` (taken in turn), with `headers`. */
 async function load(base: string, paths: string[], headers: Record<string, string>): Promise<LoadFigures> {
@@ -295,64 +314,116 @@ async function settle(base: string): Promise<void> {
   }
 }
 
+/** The API of `from` (another checkout, or this one) in a process of its own over `databaseUrl`; its base URL. */
+async function startServer(databaseUrl: string, schema: string | undefined, from: string | undefined): Promise<{ base: string; child: ReturnType<typeof spawn> }> {
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', join(import.meta.dirname, 'api-serve.ts'), databaseUrl, ...(schema ? [schema] : []), ...(from ? ['--from', from] : [])],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  const port = await new Promise<number>((resolve, reject) => {
+    child.stdout?.once('data', (d: Buffer) => resolve(Number(String(d).trim())));
+    child.once('exit', (code) => reject(new Error(`api-serve exited with ${code}`)));
+  });
+  return { base: `http://127.0.0.1:${port}`, child };
+}
+
+/**
+ * The load run on one backend. With BENCH_BEFORE (a checkout of the code before
+ * the change, e.g. `git worktree add /tmp/telex-before <commit>` with its
+ * node_modules linked), that code stores the same articles in a store of its
+ * own and serves them from a second API process; each round runs every
+ * scenario against the old build and the new one in turn, so both see the same
+ * machine load.
+ */
 async function runLoad(kind: string): Promise<Array<[string, LoadFigures]>> {
+  const builds: Array<{ name: 'before' | 'after'; from: string | undefined }> = [
+    ...(BEFORE ? [{ name: 'before' as const, from: BEFORE }] : []),
+    { name: 'after', from: undefined },
+  ];
   const dir = kind === 'sqlite' ? mkdtempSync(join(tmpdir(), 'telex-bench-load-')) : null;
-  const schema = kind === 'postgres' ? `bench_load_${randomBytes(4).toString('hex')}` : undefined;
-  const databaseUrl = dir ? join(dir, 'telex.db') : PG_URL;
-  const store = await openStore(databaseUrl, schema ? { schema } : {});
+  const schemas: string[] = [];
+  const servers: Array<ReturnType<typeof spawn>> = [];
+  const bases = new Map<string, string>();
+  const pids = new Map<string, number | undefined>();
   const rows: Array<[string, LoadFigures]> = [];
-  let server: ReturnType<typeof spawn> | null = null;
   try {
-    rand = rng(43);
-    for (let from = 0; from < LOAD_ARTICLES; from += SEED_BATCH) {
-      const batch = Array.from({ length: Math.min(SEED_BATCH, LOAD_ARTICLES - from) }, (_, k) => ({ record: makeLoadArticle(from + k) }));
-      await store.upsertArticles(batch);
+    for (const build of builds) {
+      const schema = kind === 'postgres' ? `bench_load_${randomBytes(4).toString('hex')}` : undefined;
+      if (schema) {
+        schemas.push(schema);
+      }
+      const databaseUrl = dir ? join(dir, `${build.name}.db`) : PG_URL;
+      const { openStore: open } = (build.from
+        ? await import(pathToFileURL(join(build.from, 'src/store/index.ts')).href)
+        : { openStore }) as { openStore: typeof openStore };
+      const store = await open(databaseUrl, schema ? { schema } : {});
+      rand = rng(43);
+      for (let from = 0; from < LOAD_ARTICLES; from += SEED_BATCH) {
+        const batch = Array.from({ length: Math.min(SEED_BATCH, LOAD_ARTICLES - from) }, (_, k) => ({ record: makeLoadArticle(from + k) }));
+        await store.upsertArticles(batch);
+      }
+      await store.close();
+      const server = await startServer(databaseUrl, schema, build.from);
+      servers.push(server.child);
+      bases.set(build.name, server.base);
+      pids.set(build.name, server.child.pid);
     }
-    await store.close();
-    const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'api-serve.ts'), databaseUrl, ...(schema ? [schema] : [])], {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    server = child;
-    const port = await new Promise<number>((resolve, reject) => {
-      child.stdout?.once('data', (d: Buffer) => resolve(Number(String(d).trim())));
-      child.once('exit', (code) => reject(new Error(`api-serve exited with ${code}`)));
-    });
-    const base = `http://127.0.0.1:${port}`;
     const r = rng(9);
     const words = Array.from({ length: 50 }, () => VOCAB[200 + Math.floor(r() * 800)] as string);
-    const scenarios: Array<[string, string[], Record<string, string>]> = [
-      ['full page of 50, before (parse + serialise, no compression)', ['/before/articles?limit=50'], {}],
-      ['full page of 50, stored JSON, no compression', ['/articles?limit=50'], {}],
-      ['full page of 50, stored JSON, gzip', ['/articles?limit=50'], { 'accept-encoding': 'gzip' }],
-      ['full page of 50, stored JSON, br', ['/articles?limit=50'], { 'accept-encoding': 'br' }],
-      ['summary page of 50 (view=summary), br', ['/articles?limit=50&view=summary'], { 'accept-encoding': 'br' }],
-      ['full-text q (one word), full page of 50, br', words.map((w) => `/articles?limit=50&q=${w}`), { 'accept-encoding': 'br' }],
-      ['full-text q (one word), summary page of 50, br', words.map((w) => `/articles?limit=50&view=summary&q=${w}`), { 'accept-encoding': 'br' }],
+    // What browsers and HTTP libraries send.
+    const client = { 'accept-encoding': 'gzip, deflate, br' };
+    type Scenario = [string, 'before' | 'after', string[], Record<string, string>];
+    const scenarios: Scenario[] = [
+      ['full page of 50', 'before', ['/articles?limit=50'], client],
+      ['full page of 50', 'after', ['/articles?limit=50'], client],
+      ['full page of 50, br only', 'after', ['/articles?limit=50'], { 'accept-encoding': 'br' }],
+      ['full page of 50, no compression', 'after', ['/articles?limit=50'], {}],
+      ['summary page of 50 (view=summary)', 'after', ['/articles?limit=50&view=summary'], client],
+      ['full-text q (one word), full page of 50', 'before', words.map((w) => `/articles?limit=50&q=${w}`), client],
+      ['full-text q (one word), full page of 50', 'after', words.map((w) => `/articles?limit=50&q=${w}`), client],
+      ['full-text q (one word), summary page of 50', 'after', words.map((w) => `/articles?limit=50&view=summary&q=${w}`), client],
     ];
-    console.log(`${kind}: load run, ${LOAD_ARTICLES} articles of ${LOAD_WORDS} words, ${CONNECTIONS} clients, ${LOAD_SECONDS} s per scenario`);
-    for (const [name, paths, headers] of scenarios) {
-      await settle(base);
-      const f = await load(base, paths, headers);
-      rows.push([name, f]);
-      console.log(
-        `  ${kind.padEnd(8)} ${name.padEnd(58)} ${f.rps.toFixed(0).padStart(6)} req/s  p50 ${f.p50.toFixed(0).padStart(5)} ms  p95 ${f.p95.toFixed(0).padStart(5)} ms  p99 ${f.p99.toFixed(0).padStart(5)} ms  ${(f.bytes / 1024).toFixed(0).padStart(5)} KiB/response${f.errors ? `  ${f.errors} errors` : ''}`,
-      );
+    console.log(`${kind}: load run, ${LOAD_ARTICLES} articles of ${LOAD_WORDS} words, ${CONNECTIONS} clients, ${LOAD_SECONDS} s per scenario, ${ROUNDS} rounds${BEFORE ? `, before = ${BEFORE}` : ''}`);
+    for (let round = 1; round <= ROUNDS; round++) {
+      for (const [name, build, paths, headers] of scenarios) {
+        const base = bases.get(build);
+        if (!base) {
+          continue;
+        }
+        await settle(base);
+        const cpu0 = cpuMsOf(pids.get(build));
+        const f = await load(base, paths, headers);
+        const cpu1 = cpuMsOf(pids.get(build));
+        if (cpu0 !== null && cpu1 !== null && f.rps > 0) {
+          // The API process's own CPU per answered request: what the load average does not change much.
+          f.cpuMs = (cpu1 - cpu0) / (f.rps * LOAD_SECONDS);
+        }
+        const label = `${build}: ${name} (round ${round})`;
+        rows.push([label, f]);
+        console.log(
+          `  ${kind.padEnd(8)} ${label.padEnd(64)} ${f.rps.toFixed(0).padStart(6)} req/s  p50 ${f.p50.toFixed(0).padStart(5)} ms  p95 ${f.p95.toFixed(0).padStart(5)} ms  p99 ${f.p99.toFixed(0).padStart(5)} ms  ${(f.bytes / 1024).toFixed(0).padStart(5)} KiB/response  ${f.cpuMs === undefined ? '' : `${f.cpuMs.toFixed(1)} CPU ms/request`}${f.errors ? `  ${f.errors} errors` : ''}  load ${loadavg()[0]?.toFixed(1)}`,
+        );
+      }
     }
   } finally {
-    if (server && server.exitCode === null) {
-      const exited = new Promise((resolve) => server?.once('exit', resolve));
-      server.kill('SIGTERM');
-      await exited;
+    for (const server of servers) {
+      if (server.exitCode === null) {
+        const exited = new Promise((resolve) => server.once('exit', resolve));
+        server.kill('SIGTERM');
+        await exited;
+      }
     }
-    await store.close().catch(() => undefined);
     if (dir) {
       rmSync(dir, { recursive: true, force: true });
     }
-    if (schema) {
-      const client = new pg.Client({ connectionString: PG_URL });
-      await client.connect();
-      await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-      await client.end();
+    if (schemas.length > 0) {
+      const c = new pg.Client({ connectionString: PG_URL });
+      await c.connect();
+      for (const schema of schemas) {
+        await c.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+      }
+      await c.end();
     }
   }
   return rows;
@@ -375,10 +446,10 @@ async function main(): Promise<void> {
     }
   }
   if (loads.length > 0) {
-    console.log(`\n| backend | ${CONNECTIONS} clients, ${LOAD_SECONDS} s | req/s | p50 ms | p95 ms | p99 ms | KiB/response |`);
-    console.log('|---|---|---:|---:|---:|---:|---:|');
+    console.log(`\n| backend | ${CONNECTIONS} clients, ${LOAD_SECONDS} s | req/s | p50 ms | p95 ms | p99 ms | KiB/response | API CPU ms/request | errors |`);
+    console.log('|---|---|---:|---:|---:|---:|---:|---:|---:|');
     for (const [kind, name, f] of loads) {
-      console.log(`| ${kind} | ${name} | ${f.rps.toFixed(0)} | ${f.p50.toFixed(0)} | ${f.p95.toFixed(0)} | ${f.p99.toFixed(0)} | ${(f.bytes / 1024).toFixed(0)} |`);
+      console.log(`| ${kind} | ${name} | ${f.rps.toFixed(1)} | ${f.p50.toFixed(0)} | ${f.p95.toFixed(0)} | ${f.p99.toFixed(0)} | ${(f.bytes / 1024).toFixed(0)} | ${f.cpuMs?.toFixed(1) ?? '–'} | ${f.errors} |`);
     }
   }
   if (all.length === 0) {

@@ -34,12 +34,13 @@ import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
+import { Worker } from 'node:worker_threads';
 import pg from 'pg';
 import { openPostgresStore, type PostgresArticleStore } from '../src/store/postgres-article-store.js';
 import { entityKey } from '../src/store/store-core.js';
 import type { ArticleRecord } from '../src/store/types.js';
 import { chooseCluster, fingerprint } from '../src/workers/enricher/cluster.js';
-import { benchArticle, syntheticVocabulary } from './lib/articles.js';
+import { ENTITIES, makeArticle, T_END, TOPICS, VOCAB } from './lib/scale-articles.js';
 import { percentile } from './lib/harness.js';
 import { numberFlag, rng } from './lib/rng.js';
 
@@ -52,85 +53,19 @@ const has = (name: string): boolean => args.includes(`--${name}`);
 
 const ARTICLES = numberFlag(args, 'articles', 1_000_000);
 const REQUESTS = numberFlag(args, 'requests', 200);
-const PG_URL = flag('database') ?? process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+/** The server (its `test` database is where the bench database is created from); the bench's own database on it. */
+const SERVER_URL = flag('server') ?? process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const DB_NAME = flag('db') ?? 'telex_scale';
+const PG_URL = (() => {
+  const u = new URL(SERVER_URL);
+  u.pathname = `/${DB_NAME}`;
+  return u.toString();
+})();
 const SCHEMA = flag('schema') ?? `scale_${randomBytes(4).toString('hex')}`;
 const KEEP = has('keep') && !has('drop');
-const BATCH = 1000;
-const SEED = 2026;
-
-const FEEDS = 600;
-const T_END = Date.parse('2026-11-30T00:00:00Z');
-const SPAN_MS = 3 * 365 * 86_400_000;
-const TOPICS = Array.from({ length: 120 }, (_, i) => `medtop:${String(20000000 + i * 13).padStart(8, '0')}`);
-const LANGS: Array<[string, number]> = [
-  ['en', 0.55], ['fr', 0.1], ['de', 0.09], ['es', 0.09], ['it', 0.05], ['pt', 0.04], ['nl', 0.03], ['sv', 0.02], ['ja', 0.015], ['ar', 0.01], ['fi', 0.005],
-];
-const VOCAB = syntheticVocabulary(50_000);
-const ENTITIES = Array.from({ length: 40_000 }, (_, i) => `${cap(VOCAB[(i * 7) % VOCAB.length] ?? 'x')} ${cap(VOCAB[(i * 13 + 5) % VOCAB.length] ?? 'y')}`);
-
-function cap(w: string): string {
-  return w.charAt(0).toUpperCase() + w.slice(1);
-}
-
-/** Index into a list of n with a Zipf-like skew (the low indexes common). */
-const skewed = (r: () => number, n: number, power: number): number => Math.min(n - 1, Math.floor(n * r() ** power));
-
-function language(r: () => number): string {
-  let x = r();
-  for (const [lang, share] of LANGS) {
-    x -= share;
-    if (x < 0) {
-      return lang;
-    }
-  }
-  return 'en';
-}
-
-/** Article i: always the same, whatever was generated before it. */
-function makeArticle(i: number): ArticleRecord {
-  const r = rng((SEED * 1_000_003 + i * 2_654_435_761) >>> 0);
-  // One story in eight copies an earlier one (a wire story through another feed), lightly edited.
-  const copyOf = i > 1000 && r() < 0.125 ? i - 1 - Math.floor(r() * 1000) : null;
-  const body = storyText(copyOf ?? i);
-  const paragraphs = copyOf === null ? body.paragraphs : body.paragraphs.map((p, k) => (k === 0 ? `${p} ${VOCAB[Math.floor(r() * VOCAB.length)]}` : p));
-  const feedN = skewed(r, FEEDS, 2.5);
-  const age = SPAN_MS * r() ** 1.6;
-  const publishedAt = new Date(T_END - Math.floor(age) - (copyOf === null ? 0 : Math.floor(r() * 3_600_000))).toISOString();
-  const lang = body.lang;
-  const nTopics = 1 + Math.floor(r() * 3);
-  const topics = [...new Set(Array.from({ length: nTopics }, () => TOPICS[skewed(r, TOPICS.length, 2.2)] as string))];
-  const nEntities = 1 + Math.floor(r() * 5);
-  const names = [...new Set(Array.from({ length: nEntities }, () => ENTITIES[skewed(r, ENTITIES.length, 3)] as string))];
-  const record = benchArticle({
-    n: i,
-    title: body.title,
-    paragraphs,
-    feed: { id: `feed-${feedN}`, title: `Feed ${feedN}`, url: `https://bench.test/feed-${feedN}.xml` },
-    publishedAt,
-    language: lang,
-    wordCount: body.words,
-    topics: topics.map((code, k) => ({ code, score: Math.round((0.9 - k * 0.2) * 100) / 100 })),
-    person: names[0] as string,
-  });
-  const kinds = ['people', 'places', 'organisations'] as const;
-  const entities: ArticleRecord['entities'] = { people: [], places: [], organisations: [] };
-  names.forEach((name, k) => entities[kinds[k % 3] as (typeof kinds)[number]].push({ name, mentions: 1 + (k % 3), salience: 0.5, offset: 0 }));
-  return { ...record, entities };
-}
-
-/** The title, paragraphs, word count and language of story s (shared by its copies). */
-function storyText(s: number): { title: string; paragraphs: string[]; words: number; lang: string } {
-  const r = rng((SEED * 7_919 + s * 40_503) >>> 0);
-  const word = (): string => VOCAB[skewed(r, VOCAB.length, 3.2)] as string;
-  const words = 150 + Math.floor(r() * 300);
-  const title = Array.from({ length: 7 + Math.floor(r() * 6) }, word).join(' ');
-  const paragraphs: string[] = [];
-  for (let left = words; left > 0; left -= 60) {
-    paragraphs.push(Array.from({ length: Math.min(60, left) }, word).join(' '));
-  }
-  return { title, paragraphs, words, lang: language(r) };
-}
-
+const BATCH = numberFlag(args, 'batch', 1000);
+/** Batches being written at once (each its own connection and generator thread). */
+const IN_FLIGHT = numberFlag(args, 'in-flight', 3);
 const fmt = (n: number, d = 1): string => n.toFixed(d);
 const log = (msg: string): void => {
   process.stdout.write(`${msg}\n`);
@@ -144,21 +79,42 @@ async function load(store: PostgresArticleStore): Promise<void> {
   }
   // Batches are whole: a stopped load left complete batches behind.
   let next = Math.floor(have / BATCH) * BATCH;
-  log(`loading articles ${next}..${ARTICLES} into ${SCHEMA} (importArticles, batches of ${BATCH}, two in flight)`);
+  // Indexes and constraints are built once, after the load (a stopped load left them deferred).
+  const deferred = await store.deferIndexes();
+  log(`loading articles ${next}..${ARTICLES} into ${SCHEMA} (importArticles, batches of ${BATCH}, ${IN_FLIGHT} in flight; ${deferred} indexes and constraints deferred)`);
   const t0 = performance.now();
   const from = next;
   let reported = performance.now();
-  const workers = Array.from({ length: 2 }, async () => {
-    for (;;) {
-      const start = next;
-      if (start >= ARTICLES) {
-        return;
-      }
-      next = Math.min(ARTICLES, start + BATCH);
-      const batch = Array.from({ length: next - start }, (_, k) => {
-        const record = makeArticle(start + k);
-        return { record, fingerprint: fingerprint(record.text) };
+  // IN_FLIGHT importers, each with a generator thread of its own that makes its next batch while this one is written.
+  type Batch = Array<{ record: ArticleRecord; fingerprint: ReturnType<typeof fingerprint> }>;
+  const threads: Worker[] = [];
+  const take = (): [number, number] | null => {
+    const start = next;
+    if (start >= ARTICLES) {
+      return null;
+    }
+    next = Math.min(ARTICLES, start + BATCH);
+    return [start, next];
+  };
+  const workers = Array.from({ length: IN_FLIGHT }, async () => {
+    const thread = new Worker(
+      // The TypeScript loader is registered in the thread first (workers do not inherit --import's hooks).
+      `import('tsx/esm/api').then((m) => { m.register(); return import(${JSON.stringify(new URL('./lib/scale-gen-worker.ts', import.meta.url).href)}); })`,
+      { eval: true },
+    );
+    threads.push(thread);
+    const generate = (range: [number, number]): Promise<Batch> =>
+      new Promise((resolve, reject) => {
+        thread.once('message', resolve);
+        thread.once('error', reject);
+        thread.postMessage({ from: range[0], to: range[1] });
       });
+    let range = take();
+    let pending = range ? generate(range) : null;
+    while (pending) {
+      const batch = await pending;
+      range = take();
+      pending = range ? generate(range) : null;
       await store.importArticles(batch);
       if (performance.now() - reported > 30_000) {
         reported = performance.now();
@@ -167,9 +123,25 @@ async function load(store: PostgresArticleStore): Promise<void> {
       }
     }
   });
-  await Promise.all(workers);
+  try {
+    await Promise.all(workers);
+  } finally {
+    await Promise.all(threads.map((t) => t.terminate()));
+  }
   const s = (performance.now() - t0) / 1000;
-  log(`loaded ${ARTICLES - from} articles in ${fmt(s / 60)} min (${fmt((ARTICLES - from) / s, 0)} articles/s)`);
+  log(`loaded ${ARTICLES - from} articles in ${fmt(s / 60)} min (${fmt((ARTICLES - from) / s, 0)} articles/s), load average ${loadavg()[0]?.toFixed(1)}`);
+}
+
+/** Builds the indexes and constraints a load deferred (also those of a load that stopped). */
+async function rebuild(store: PostgresArticleStore): Promise<void> {
+  const t0 = performance.now();
+  const built = await store.rebuildDeferredIndexes({
+    maintenanceMemoryMb: numberFlag(args, 'index-memory', 1024),
+    onBuilt: (name, sec) => log(`  built ${name} in ${fmt(sec)} s`),
+  });
+  if (built > 0) {
+    log(`${built} indexes and constraints built in ${fmt((performance.now() - t0) / 60000)} min, load average ${loadavg()[0]?.toFixed(1)}`);
+  }
 }
 
 type Scenario = { name: string; params: (i: number) => Record<string, string> };
@@ -367,27 +339,58 @@ async function sizes(): Promise<void> {
   }
 }
 
+/** The bench's own database, created when missing (its disk is given back by dropDatabase). */
+async function createDatabase(): Promise<void> {
+  const admin = new pg.Client({ connectionString: SERVER_URL });
+  await admin.connect();
+  try {
+    const there = (await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [DB_NAME])).rowCount;
+    if (!there) {
+      await admin.query(`CREATE DATABASE "${DB_NAME}"`);
+      log(`database ${DB_NAME} created`);
+    }
+  } finally {
+    await admin.end();
+  }
+}
+
 async function dropSchema(): Promise<void> {
   const admin = new pg.Client({ connectionString: PG_URL });
   await admin.connect();
   await admin.query(`DROP SCHEMA IF EXISTS "${SCHEMA}" CASCADE`);
+  const others = (await admin.query("SELECT COUNT(*) AS n FROM pg_namespace WHERE nspname NOT LIKE 'pg\\_%' AND nspname NOT IN ('public', 'information_schema')")).rows[0] as { n: string };
   await admin.end();
   log(`schema ${SCHEMA} dropped`);
+  if (Number(others.n) === 0) {
+    // No other kept schema in it: drop the database, so its files are gone, not just free pages.
+    const server = new pg.Client({ connectionString: SERVER_URL });
+    await server.connect();
+    await server.query(`DROP DATABASE IF EXISTS "${DB_NAME}"`);
+    await server.end();
+    log(`database ${DB_NAME} dropped`);
+  }
 }
 
 log(`## bench:store-scale — ${new Date().toISOString()}`);
-log(`${ARTICLES} articles, schema ${SCHEMA}, ${REQUESTS} requests per scenario, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+log(`${ARTICLES} articles, database ${DB_NAME}, schema ${SCHEMA}, ${REQUESTS} requests per scenario, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+await createDatabase();
 const store = await openPostgresStore(PG_URL, { schema: SCHEMA });
 let api: ChildProcess | null = null;
 try {
   if (!has('no-load')) {
     await load(store);
   }
-  // Fresh statistics (and visibility maps) after the load or a migration that rewrote rows.
+  await rebuild(store);
+  // Fresh statistics (and visibility maps, for index-only scans) after the load or a migration that rewrote rows.
+  // The TOAST tables (records, text vectors) are read only through their table's rows: not vacuumed here.
+  const t0 = performance.now();
   const admin = new pg.Client({ connectionString: PG_URL });
   await admin.connect();
-  await admin.query(`VACUUM ANALYZE "${SCHEMA}".articles, "${SCHEMA}".article_topics, "${SCHEMA}".article_entities, "${SCHEMA}".article_bands`);
+  await admin.query(
+    `VACUUM (ANALYZE, PROCESS_TOAST FALSE) "${SCHEMA}".articles, "${SCHEMA}".article_topics, "${SCHEMA}".article_entities, "${SCHEMA}".article_bands`,
+  );
   await admin.end();
+  log(`VACUUM ANALYZE in ${fmt((performance.now() - t0) / 1000)} s`);
   if (has('explain')) {
     await explain(store, scenarios);
   }

@@ -32,6 +32,7 @@ import {
 import { type FailureLimiter, type RouteAccess, createAccessControl } from './access.js';
 import { consolePlugin } from './console/plugin.js';
 import { feedHealthOf } from './feed-health.js';
+import { GZIP_CACHE_BYTES, GzipPageCache, acceptsGzip } from './gzip-page.js';
 import { HttpError, badRequest, notFound } from './http-error.js';
 import { createApiMetrics } from './metrics.js';
 import { buildOpenApiDocument } from './openapi.js';
@@ -68,6 +69,8 @@ export type ApiDeps = {
   feeds?: { add(def: FeedDefinition): Promise<FeedState>; remove(id: string): Promise<boolean> };
   /** ninjs rendering of a record (default: ninjs 3.1 from src/ninjs/to-ninjs.ts). */
   toNinjs?: (record: ArticleRecord) => unknown;
+  /** Bound of the cache of deflated records that gzip list pages are assembled from (bytes; default 64 MiB). */
+  gzipCacheBytes?: number;
   /** Descendants of a topic code (IPTC tree), so the stream's topic filter matches like the store's. */
   expandTopic?: (code: string) => string[];
   /** Most GET /stream clients at once (each holds a Redis connection); more get 503. Default 500. */
@@ -204,6 +207,7 @@ export async function createApiServer(deps: ApiDeps): Promise<FastifyInstance> {
   });
 
   const renderNinjs = deps.toNinjs ?? toNinjs;
+  const gzipPages = new GzipPageCache(deps.gzipCacheBytes ?? GZIP_CACHE_BYTES);
   const render = (record: ArticleRecord, ninjs: boolean): unknown => (ninjs ? renderNinjs(record) : record);
 
   app.get('/articles', { config: { access: 'read' } }, async (request, reply) => {
@@ -222,9 +226,14 @@ export async function createApiServer(deps: ApiDeps): Promise<FastifyInstance> {
     const { view, pick } = listShape(params);
     const page = await store.listArticleJson(toArticleQuery(params), view);
     const items = pick ? page.items.map((j) => pickFields(j, pick)) : page.items;
-    return reply
-      .type('application/json; charset=utf-8')
-      .send(`{"items":[${items.join(',')}],"nextCursor":${JSON.stringify(page.nextCursor)}}`);
+    const tail = `],"nextCursor":${JSON.stringify(page.nextCursor)}}`;
+    reply.type('application/json; charset=utf-8').header('vary', 'Accept, Accept-Encoding');
+    if (acceptsGzip(request.headers['accept-encoding'])) {
+      // gzip from records compressed once (src/api/gzip-page.ts), even when br is offered too:
+      // recompressing a page of full records per request is what limited throughput.
+      return reply.header('content-encoding', 'gzip').send(gzipPages.page('{"items":[', items, tail));
+    }
+    return reply.send(`{"items":[${items.join(',')}${tail}`);
   });
 
   app.get('/articles/:id', { config: { access: 'read' } }, async (request, reply) => {

@@ -326,6 +326,12 @@ export const DRIVE_THRESHOLD = 2000;
 /** How many of the newest articles a text query walks before falling back to the GIN index. */
 export const TEXT_PROBE_ROWS = 250;
 
+/**
+ * How many of an entity's newest rows an entity + topic page checks one by one
+ * before it joins the two sets instead (see `entityPageRows`).
+ */
+export const ENTITY_PROBE_ROWS = 400;
+
 /** Item outcomes per INSERT statement (8 parameters each, under PostgreSQL's 65,535). */
 const OUTCOME_ROWS = 1000;
 
@@ -351,6 +357,9 @@ function rangeConditions(t: string, n: NormalisedQuery, p: Params): string[] {
   return range;
 }
 
+/** The article tables whose indexes and constraints `deferIndexes` drops for a bulk load. */
+const DEFERRABLE_TABLES = ['articles', 'article_topics', 'article_entities', 'article_bands'];
+
 /** A bulk upsert lost an insert race to a concurrent writer: its transaction is run again. */
 class RaceLost extends Error {}
 
@@ -371,6 +380,7 @@ export class PostgresArticleStore implements FullArticleStore {
   private readonly topicExpander: ((code: string) => string[]) | undefined;
   private readonly driveThreshold: number;
   private readonly textProbeRows: number;
+  private readonly entityProbeRows: number;
   private readonly versions: VersionRetention | undefined;
   private closed = false;
   readonly access: PostgresAccessStore;
@@ -395,6 +405,7 @@ export class PostgresArticleStore implements FullArticleStore {
     this.topicExpander = opts.topicExpander;
     this.driveThreshold = opts.driveThreshold ?? DRIVE_THRESHOLD;
     this.textProbeRows = Math.max(1, Math.floor(opts.textProbeRows ?? TEXT_PROBE_ROWS));
+    this.entityProbeRows = Math.max(1, Math.floor(opts.entityProbeRows ?? ENTITY_PROBE_ROWS));
     this.access = new PostgresAccessStore(this.pool, (what, fn) => this.run(what, fn), (fn) => this.tx(fn));
     this.versions = opts.versions;
   }
@@ -565,7 +576,11 @@ export class PostgresArticleStore implements FullArticleStore {
       }
       for (let attempt = 0; attempt < 5; attempt++) {
         try {
-          return await this.tx((c) => this.importOnce(c, [...byId.values()]));
+          return await this.tx(async (c) => {
+            // A lost import is run again from its source: the commit need not wait for the disk.
+            await c.query('SET LOCAL synchronous_commit = off');
+            return this.importOnce(c, [...byId.values()]);
+          });
         } catch (err) {
           if (!(err instanceof RaceLost) && (err as { code?: string })?.code !== '40P01') {
             throw err;
@@ -573,6 +588,98 @@ export class PostgresArticleStore implements FullArticleStore {
         }
       }
       throw new PipelineError('store', true, `import of ${byId.size} articles kept racing with concurrent writers`);
+    });
+  }
+
+  /**
+   * Before a large `importArticles` load into a store nobody reads yet: drops the
+   * article tables' indexes and constraints except the two the import itself
+   * needs (the article id's primary key and the unique sort key), recording
+   * their definitions in `deferred_indexes`, so that rows go in without index
+   * maintenance (the text index above all) and foreign-key probes. Returns how
+   * many were dropped (0 when an earlier call's are still deferred).
+   * `rebuildDeferredIndexes` builds them again, each in one sorted pass.
+   */
+  deferIndexes(): Promise<number> {
+    return this.run('deferIndexes', () =>
+      this.tx(async (c) => {
+        await c.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`telex-migrate:${this.schema}`]);
+        await c.query(`CREATE TABLE IF NOT EXISTS deferred_indexes (
+          n SERIAL PRIMARY KEY, table_name TEXT NOT NULL, name TEXT NOT NULL, kind TEXT NOT NULL, definition TEXT NOT NULL)`);
+        if (Number(((await c.query('SELECT COUNT(*) AS n FROM deferred_indexes')).rows[0] as Row).n) > 0) {
+          return 0;
+        }
+        // Constraints first (primary keys and unique ones own an index; foreign keys
+        // before the keys they depend on), then the plain indexes.
+        const constraints = (
+          await c.query(
+            `SELECT t.relname AS table_name, k.conname AS name, k.contype AS kind, pg_get_constraintdef(k.oid) AS definition
+             FROM pg_constraint k JOIN pg_class t ON t.oid = k.conrelid JOIN pg_namespace s ON s.oid = t.relnamespace
+             WHERE s.nspname = current_schema() AND t.relname = ANY($1::text[]) AND k.contype IN ('p', 'u', 'f')
+               AND k.conname NOT IN ('articles_pkey')
+             ORDER BY CASE k.contype WHEN 'f' THEN 0 ELSE 1 END, k.conname`,
+            [DEFERRABLE_TABLES],
+          )
+        ).rows as Row[];
+        const indexes = (
+          await c.query(
+            `SELECT i.tablename AS table_name, i.indexname AS name, 'i' AS kind, i.indexdef AS definition
+             FROM pg_indexes i WHERE i.schemaname = current_schema() AND i.tablename = ANY($1::text[])
+               AND i.indexname NOT IN ('articles_pkey', 'articles_skey')
+               AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conname = i.indexname AND k.connamespace = (SELECT oid FROM pg_namespace WHERE nspname = current_schema()))
+             ORDER BY i.indexname`,
+            [DEFERRABLE_TABLES],
+          )
+        ).rows as Row[];
+        for (const r of [...constraints, ...indexes]) {
+          await c.query('INSERT INTO deferred_indexes (table_name, name, kind, definition) VALUES ($1, $2, $3, $4)', [r.table_name, r.name, r.kind, r.definition]);
+          await c.query(r.kind === 'i' ? `DROP INDEX "${String(r.name)}"` : `ALTER TABLE "${String(r.table_name)}" DROP CONSTRAINT "${String(r.name)}"`);
+        }
+        return constraints.length + indexes.length;
+      }),
+    );
+  }
+
+  /**
+   * Builds what `deferIndexes` dropped, one at a time (keys and unique
+   * constraints, then indexes, then foreign keys, which each check every row in
+   * one join), with `maintenanceMemoryMb` of sort memory per build. `onBuilt` is
+   * told each one's name and seconds. Safe to call again after a stop.
+   */
+  rebuildDeferredIndexes(opts: { maintenanceMemoryMb?: number; onBuilt?: (name: string, seconds: number) => void } = {}): Promise<number> {
+    return this.run('rebuildDeferredIndexes', async () => {
+      const exists = (await this.rows("SELECT to_regclass('deferred_indexes') AS t"))[0]?.t;
+      if (!exists) {
+        return 0;
+      }
+      const order = (kind: string): number => (kind === 'p' || kind === 'u' ? 0 : kind === 'i' ? 1 : 2);
+      const pending = (await this.rows('SELECT n, table_name, name, kind, definition FROM deferred_indexes ORDER BY n')).sort(
+        (a, b) => order(String(a.kind)) - order(String(b.kind)) || Number(a.n) - Number(b.n),
+      );
+      const client = await this.pool.connect();
+      try {
+        await client.query(`SET maintenance_work_mem = '${Math.max(64, Math.floor(opts.maintenanceMemoryMb ?? 512))}MB'`);
+        for (const r of pending) {
+          const t0 = Date.now();
+          await client.query('BEGIN');
+          try {
+            await client.query(
+              r.kind === 'i' ? String(r.definition) : `ALTER TABLE "${String(r.table_name)}" ADD CONSTRAINT "${String(r.name)}" ${String(r.definition)}`,
+            );
+            await client.query('DELETE FROM deferred_indexes WHERE n = $1', [r.n]);
+            await client.query('COMMIT');
+          } catch (err) {
+            await client.query('ROLLBACK').catch(() => undefined);
+            throw err;
+          }
+          opts.onBuilt?.(String(r.name), (Date.now() - t0) / 1000);
+        }
+        await client.query('DROP TABLE IF EXISTS deferred_indexes');
+      } finally {
+        await client.query('RESET maintenance_work_mem').catch(() => undefined);
+        client.release();
+      }
+      return pending.length;
     });
   }
 
@@ -1063,25 +1170,59 @@ export class PostgresArticleStore implements FullArticleStore {
    * code) index without reading the article, until a page of keys is found; then
    * only the page's articles read.
    */
-  private entityPageRows(n: NormalisedQuery, key: string, langBase: string | null, cols: string): Promise<Row[]> {
-    const p = new Params();
-    const where = [`d.key = ${p.add(key)}`];
-    if (langBase !== null) {
-      where.push(`d.lang = ${p.add(langBase)}`);
+  private async entityPageRows(n: NormalisedQuery, key: string, langBase: string | null, cols: string): Promise<Row[]> {
+    // Each statement gets its own parameters (PostgreSQL wants every one it is given used).
+    const entityRows = (p: Params): string => {
+      const where = [`d.key = ${p.add(key)}`];
+      if (langBase !== null) {
+        where.push(`d.lang = ${p.add(langBase)}`);
+      }
+      where.push(...rangeConditions('d', n, p));
+      return where.join(' AND ');
+    };
+    const topicCheck = (t: string, p: Params): string =>
+      `${t}.code = ANY(${p.add(n.topics)}::text[])${n.feed === null ? '' : ` AND ${t}.feed_id = ${p.add(n.feed)}`}`;
+    const walk = (inner: string): string => `SELECT a.id, a.skey, ${cols} FROM (${inner}) s JOIN articles a ON a.skey = s.skey ORDER BY a.skey DESC`;
+    if (n.topics === null) {
+      const p = new Params();
+      return this.rows(walk(`SELECT DISTINCT d.skey FROM article_entities d WHERE ${entityRows(p)} ORDER BY d.skey DESC LIMIT ${p.add(n.limit + 1)}`), p.values);
     }
-    if (n.topics !== null) {
-      const feed = n.feed === null ? '' : ` AND t.feed_id = ${p.add(n.feed)}`;
-      where.push(`EXISTS (SELECT 1 FROM article_topics t WHERE t.article_id = d.article_id AND t.code = ANY(${p.add(n.topics)}::text[])${feed})`);
-    }
-    where.push(...rangeConditions('d', n, p));
-    const limit = p.add(n.limit + 1);
-    return this.rows(
-      `SELECT a.id, a.skey, ${cols} FROM (
-         SELECT DISTINCT d.skey FROM article_entities d WHERE ${where.join(' AND ')} ORDER BY d.skey DESC LIMIT ${limit}
-       ) s JOIN articles a ON a.skey = s.skey
-       ORDER BY a.skey DESC`,
-      p.values,
+    // The newest ENTITY_PROBE_ROWS of the entity's rows, each checked through the topic rows' (article, code)
+    // index: a page when the topic (and feed) is common among them, or all of it when the entity has no more rows.
+    const probe = new Params();
+    const probeSql = walk(
+      `SELECT DISTINCT d.skey FROM (SELECT d.skey, d.article_id FROM article_entities d WHERE ${entityRows(probe)}
+         ORDER BY d.skey DESC LIMIT ${probe.add(this.entityProbeRows)}) d
+       WHERE EXISTS (SELECT 1 FROM article_topics t WHERE t.article_id = d.article_id AND ${topicCheck('t', probe)})
+       ORDER BY d.skey DESC LIMIT ${probe.add(n.limit + 1)}`,
     );
+    const more = new Params();
+    const moreSql = `SELECT COUNT(*) AS c FROM (SELECT 1 FROM article_entities d WHERE ${entityRows(more)}
+      ORDER BY d.skey DESC OFFSET ${more.add(this.entityProbeRows)} LIMIT 1) x`;
+    const join = new Params();
+    const joinSql = `SELECT DISTINCT d.skey FROM article_entities d JOIN article_topics t ON t.skey = d.skey
+      WHERE ${entityRows(join)} AND ${topicCheck('t', join)}
+      ORDER BY d.skey DESC LIMIT ${join.add(n.limit + 1)}`;
+    return this.tx(async (c) => {
+      const rows = (await c.query(probeSql, probe.values)).rows as Row[];
+      if (rows.length > n.limit || Number(((await c.query(moreSql, more.values)).rows[0] as Row | undefined)?.c ?? 0) === 0) {
+        return rows;
+      }
+      // Sparse: few of the entity's many articles have the topic (in the feed). Walking on would probe
+      // every one of them; instead join the entity's rows with the topic's (feed's) rows on the sort key,
+      // each read once from its own index (a hash or merge join, not a loop of probes), then read the page.
+      await c.query('SET LOCAL enable_nestloop = off');
+      const keys = (await c.query(joinSql, join.values)).rows as Row[];
+      await c.query('SET LOCAL enable_nestloop = on');
+      if (keys.length === 0) {
+        return [];
+      }
+      return (
+        await c.query(`SELECT a.id, a.skey, ${cols} FROM articles a WHERE a.skey = ANY($1::bigint[]) ORDER BY a.skey DESC`, [
+          keys.map((k) => String(k.skey)),
+        ])
+      ).rows as Row[];
+    });
   }
 
   private pageOf(rows: Row[], limit: number, view: ArticleView): ArticleJsonPage {

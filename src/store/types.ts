@@ -276,6 +276,8 @@ export type StoreOptions = {
   backgroundCheckpoint?: { intervalMs?: number; onFailure?: (err: Error) => void };
   /** PostgreSQL: how many of the newest articles a text query walks before using the GIN index (default 250). */
   textProbeRows?: number;
+  /** PostgreSQL: how many of an entity's newest rows an entity + topic page checks one by one before joining the two sets (default 400). */
+  entityProbeRows?: number;
   /** Earlier versions kept per article (default: the last DEFAULT_VERSIONS_KEPT, any age). */
   versions?: VersionRetention;
 };

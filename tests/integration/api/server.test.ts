@@ -188,6 +188,19 @@ describe(createApiServer.name, () => {
         expect(await res.text()).toBe(plainText);
       }
     });
+
+    it('answers a client that takes both with gzip assembled from cached records: the same page, first time and again', async () => {
+      const plain = await (await fetch(`${s.base}/articles?limit=5`, { headers: { 'accept-encoding': 'identity' } })).text();
+      for (let i = 0; i < 2; i++) {
+        const res = await fetch(`${s.base}/articles?limit=5`, { headers: { 'accept-encoding': 'gzip, deflate, br' } });
+        expect(res.headers.get('content-encoding')).toBe('gzip');
+        expect(res.headers.get('vary')?.toLowerCase()).toContain('accept-encoding');
+        expect(await res.text()).toBe(plain);
+      }
+      const summary = await (await fetch(`${s.base}/articles?view=summary`, { headers: { 'accept-encoding': 'identity' } })).text();
+      const res = await fetch(`${s.base}/articles?view=summary`, { headers: { 'accept-encoding': 'gzip' } });
+      expect(await res.text()).toBe(summary);
+    });
   });
 
   describe('GET /articles/:id', () => {

@@ -397,6 +397,8 @@ export function runArticleStoreContract(name: string, factory: StoreFactory): vo
     describe.each([
       ['index-driven filters', {}],
       ['scan with filter checks', { driveThreshold: 0, textProbeRows: 8 }],
+      // PostgreSQL: an entity + topic page past its first entity row joins the two sets.
+      ['entity and topic rows joined', { driveThreshold: 0, entityProbeRows: 1 }],
     ] as const)('listArticles (%s)', (_plan, planOpts) => {
       beforeEach(async () => {
         await open(planOpts);

@@ -193,4 +193,44 @@ describe('PostgresArticleStore.importArticles', () => {
       await viaImport.close();
     }
   });
+
+  it('loads with indexes and constraints deferred, then builds the same ones again', async () => {
+    const schema = newSchema();
+    const store = (await openStore(DATABASE_URL, { schema })) as PostgresArticleStore;
+    const admin = new pg.Client({ connectionString: DATABASE_URL });
+    await admin.connect();
+    const shape = async (): Promise<string[]> =>
+      (
+        await admin.query(
+          `SELECT indexname || ' ' || indexdef AS d FROM pg_indexes WHERE schemaname = $1
+           UNION ALL SELECT conname || ' ' || pg_get_constraintdef(k.oid) FROM pg_constraint k JOIN pg_namespace n ON n.oid = k.connamespace WHERE n.nspname = $1
+           ORDER BY 1`,
+          [schema],
+        )
+      ).rows.map((r: { d: string }) => r.d);
+    try {
+      const before = await shape();
+      const dropped = await store.deferIndexes();
+      expect(dropped).toBeGreaterThan(15);
+      // A second call while deferred drops nothing more.
+      expect(await store.deferIndexes()).toBe(0);
+      const during = await shape();
+      expect(during.some((d) => d.startsWith('articles_tsv '))).toBe(false);
+      expect(during.some((d) => d.startsWith('article_bands_article_id_fkey '))).toBe(false);
+      const recs = Array.from({ length: 4 }, (_, i) =>
+        makeRecord({ slug: `deferred-${i}`, title: `Ferry timetable ${i}`, text: `The ferry timetable changes on day ${i}.`, publishedAt: `2026-03-0${i + 1}T10:00:00.000Z` }),
+      );
+      expect(await store.importArticles(recs.map((record, i) => ({ record, fingerprint: { signature: [i], bands: [`b-${i}`, 'b-all'] } })))).toEqual({ created: 4 });
+      const built: string[] = [];
+      expect(await store.rebuildDeferredIndexes({ onBuilt: (name) => built.push(name) })).toBe(dropped);
+      expect(built).toContain('articles_tsv');
+      expect(await shape()).toEqual(before);
+      expect(await store.rebuildDeferredIndexes()).toBe(0);
+      expect((await store.listArticles({ q: 'ferry timetable' })).items).toHaveLength(4);
+      expect((await store.findSimilar(['b-all'])).map((a) => a.id).sort()).toEqual(recs.map((r) => r.id).sort());
+    } finally {
+      await admin.end();
+      await store.close();
+    }
+  });
 });
