@@ -1,5 +1,7 @@
 import { collapseSpace } from './blocks.js';
+import { headlineWindow, type HeadlineWindow } from './headline-window.js';
 import { absoluteUrl } from './sanitize.js';
+import { writtenDates } from './written-dates.js';
 
 /** Metadata read from the page's head, JSON-LD and markup, before Readability touches the DOM. */
 export type PageMetadata = {
@@ -351,12 +353,18 @@ const titleWords = (s: string): string[] => s.toLowerCase().match(/[\p{L}\p{N}]+
  * enough, or when there is no metadata title to compare with.
  */
 export function visibleHeadline(h1s: Element[], metaTitle: string | null, siteName: string | null, minShare = 0.25): string | null {
+  const h = headlineElement(h1s, metaTitle, siteName, minShare);
+  return h ? collapseSpace(h.textContent ?? '') : null;
+}
+
+/** The <h1> element visibleHeadline reads its text from. */
+function headlineElement(h1s: Element[], metaTitle: string | null, siteName: string | null, minShare = 0.25): Element | null {
   if (!metaTitle || h1s.length === 0) {
     return null;
   }
   const want = new Set(titleWords(metaTitle));
   const site = siteName ? titleWords(siteName).join(' ') : '';
-  let best: string | null = null;
+  let best: Element | null = null;
   let bestShare = minShare;
   for (const h of h1s.slice(0, 10)) {
     const text = collapseSpace(h.textContent ?? '');
@@ -374,7 +382,7 @@ export function visibleHeadline(h1s: Element[], metaTitle: string | null, siteNa
     }
     const share = shared / (want.size + have.size - shared);
     if (share >= bestShare) {
-      best = text;
+      best = h;
       bestShare = share;
     }
   }
@@ -412,7 +420,11 @@ export function readMetadata(doc: Document, url: string, ld: JsonObject[]): Page
     h1;
   const metaTitle = rawTitle ? stripSiteSuffix(rawTitle, siteName, host) : null;
   // The headline a reader sees is the page's <h1> when one says nearly what the metadata says.
-  const title = visibleHeadline(h1s, metaTitle, siteName) ?? metaTitle;
+  const headlineEl = headlineElement(h1s, metaTitle, siteName);
+  const title = (headlineEl ? collapseSpace(headlineEl.textContent ?? '') : null) ?? metaTitle;
+  // The lines around the story's headline: where readers see its date and author.
+  const anchor = headlineEl ?? h1s.find((h) => !h.closest('a') && collapseSpace(h.textContent ?? '').length >= 10) ?? null;
+  const around = anchor ? headlineWindow(anchor) : null;
 
   const bylineEl = doc.querySelector('[rel="author"], [itemprop="author"] [itemprop="name"], [itemprop="author"], .byline, .author-name, .article-byline');
   const byline =
@@ -421,30 +433,39 @@ export function readMetadata(doc: Document, url: string, ld: JsonObject[]): Page
     cleanByline(nonUrl(first(meta, ['article:author']))) ??
     cleanByline(bylineEl ? collapseSpace(bylineEl.textContent ?? '') : null);
 
-  const published = pickDate(
-    [
-      str(article?.datePublished),
-      first(meta, ['article:published_time', 'og:published_time', 'datepublished', 'pubdate', 'publishdate', 'publish-date', 'parsely-pub-date', 'sailthru:date', 'dc:date:issued', 'dc:date', 'dcterms:created', 'dcterms:issued', 'date', 'article:published']),
-      () => timeAttr(doc, ['time[pubdate]', 'time[itemprop="datePublished"]', '[itemprop="datePublished"]', 'article time[datetime]', 'header time[datetime]', 'time[datetime]']),
-      () => timestampText(doc),
-    ],
-    warnings,
-    'publishedAt',
+  const declaredPublished = pickDate([str(article?.datePublished), first(meta, PUBLISHED_KEYS)], warnings, 'publishedAt');
+  const declaredModified = pickDate(
+    [str(article?.dateModified), first(meta, ['article:modified_time', 'og:updated_time', 'datemodified', 'last-modified', 'dcterms:modified', 'dc:date:modified'])],
+    [],
+    'modifiedAt',
   );
+  const marked = (notes: string[]): string | null =>
+    pickDate(
+      [
+        () => timeAttr(doc, ['time[pubdate]', 'time[itemprop="datePublished"]', '[itemprop="datePublished"]', 'article time[datetime]', 'header time[datetime]', 'time[datetime]']),
+        () => timestampText(doc),
+      ],
+      notes,
+      'publishedAt',
+    );
+  let published = shownDate(around, declaredPublished, declaredModified, warnings);
+  if (published?.endsWith('T00:00:00Z')) {
+    // A shown day alone: the page's time element or timestamp line may say the hour.
+    const notes: string[] = [];
+    const exact = marked(notes);
+    if (exact?.startsWith(published.slice(0, 10))) {
+      published = exact;
+      warnings.push(...notes);
+    }
+  }
+  published ??= declaredPublished ?? marked(warnings);
   const canonical = absoluteUrl(doc.querySelector('link[rel~="canonical" i]')?.getAttribute('href'), url);
   const publishedAt = published ?? dateFromUrl(canonical ?? url) ?? (canonical ? dateFromUrl(url) : null);
   if (!published && publishedAt) {
     warnings.push('publishedAt taken from the URL');
   }
-  const modifiedAt = pickDate(
-    [
-      str(article?.dateModified),
-      first(meta, ['article:modified_time', 'og:updated_time', 'datemodified', 'last-modified', 'dcterms:modified', 'dc:date:modified']),
-      () => timeAttr(doc, ['time[itemprop="dateModified"]', '[itemprop="dateModified"]']),
-    ],
-    warnings,
-    'modifiedAt',
-  );
+  const modifiedAt =
+    declaredModified ?? pickDate([() => timeAttr(doc, ['time[itemprop="dateModified"]', '[itemprop="dateModified"]'])], warnings, 'modifiedAt');
 
   const canonicalUrl =
     canonical ??
@@ -495,6 +516,67 @@ export function readMetadata(doc: Document, url: string, ld: JsonObject[]): Page
     dateline,
     warnings,
   };
+}
+
+const PUBLISHED_KEYS = ['article:published_time', 'og:published_time', 'datepublished', 'pubdate', 'publishdate', 'publish-date', 'parsely-pub-date', 'sailthru:date', 'dc:date:issued', 'dc:date', 'dcterms:created', 'dcterms:issued', 'date', 'article:published'];
+
+/**
+ * The story's date as the lines around its headline show it to readers:
+ * - the declared publication date when those lines show that day, or the
+ *   modification date (e.g. "Last updated: ..."), or the day before or after
+ *   (a time near midnight written in another zone): the markup is right;
+ * - with no publication date declared, the modification date when it is the
+ *   one shown;
+ * - else the first date shown: a declared date that appears nowhere near the
+ *   headline while another one does is often a template's or the CMS's
+ *   (the site's build date), not the story's.
+ * Null when no date is shown there.
+ */
+export function shownDate(around: HeadlineWindow | null, published: string | null, modified: string | null, warnings: string[]): string | null {
+  if (!around) {
+    return null;
+  }
+  const shown = [...writtenDates(around.after), ...writtenDates(around.before).reverse()];
+  const precise: string[] = [];
+  for (const t of around.times) {
+    // A <time datetime> read as written; a value without a year (datetime="Apr 12") says too little.
+    const d = /\d{4}/.test(t) ? normalizeDate(t) : null;
+    if (d) {
+      shown.push({ day: d.iso.slice(0, 10), alt: null, updated: false });
+      precise.push(d.iso);
+    }
+  }
+  if (shown.length === 0) {
+    return null;
+  }
+  const days = new Set<string>();
+  for (const s of shown) {
+    days.add(s.day);
+    if (s.alt) days.add(s.alt);
+  }
+  if (published) {
+    const p = published.slice(0, 10);
+    if (days.has(p) || (modified && days.has(modified.slice(0, 10))) || days.has(shiftDay(p, -1)) || days.has(shiftDay(p, 1))) {
+      return published;
+    }
+  } else if (modified && days.has(modified.slice(0, 10))) {
+    return modified;
+  }
+  const day = shown[0]?.day;
+  const first = day ? (precise.find((iso) => iso.startsWith(day)) ?? normalizeDate(day)?.iso) : null;
+  if (!first) {
+    return null;
+  }
+  if (published) {
+    warnings.push('publishedAt is the date shown by the headline; the markup declares another');
+  }
+  return first;
+}
+
+/** YYYY-MM-DD moved by `days`. */
+function shiftDay(day: string, days: number): string {
+  const t = Date.parse(`${day}T00:00:00Z`);
+  return Number.isFinite(t) ? new Date(t + days * 86_400_000).toISOString().slice(0, 10) : day;
 }
 
 /** The first candidate that parses as a date; a function is a candidate read only when the earlier ones failed. */

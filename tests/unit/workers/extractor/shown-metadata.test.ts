@@ -1,0 +1,67 @@
+import { parseHTML } from 'linkedom';
+import { describe, expect, it } from 'vitest';
+import { headlineWindow } from '../../../../src/workers/extractor/headline-window.js';
+import { readMetadata } from '../../../../src/workers/extractor/metadata.js';
+import { writtenDates } from '../../../../src/workers/extractor/written-dates.js';
+
+const page = (head: string, body: string): Document =>
+  (parseHTML(`<html><head>${head}</head><body>${body}</body></html>`) as unknown as { document: Document }).document;
+const URL = 'https://example.com/story';
+
+describe('writtenDates', () => {
+  it('reads the usual written forms, in order', () => {
+    const got = writtenDates('Last updated: Dec 12, 2025\nPosted 3rd March 2024, 2025-01-02, 13.11.2025, 08/19/2025');
+    expect(got.map((d) => d.day)).toEqual(['2025-12-12', '2024-03-03', '2025-01-02', '2025-11-13', '2025-08-19']);
+    expect(got[0]?.updated).toBe(true);
+    expect(got[1]?.updated).toBe(false);
+  });
+
+  it('keeps the other reading of an ambiguous numeric date and drops impossible ones', () => {
+    expect(writtenDates('03/04/2025')).toEqual([{ day: '2025-03-04', alt: '2025-04-03', updated: false }]);
+    expect(writtenDates('Feb 30, 2025 and 45/45/2025')).toEqual([]);
+  });
+});
+
+describe('headlineWindow', () => {
+  it('reads the lines just above and below the headline, skipping navigation', () => {
+    const d = page('', '<nav>Home News</nav><div><div>Last updated:</div><div>Dec 12, 2025</div></div><h1>Title</h1><p>By <a>Jane Doe</a> and Bob</p><nav>Menu</nav><p>March 3, 2025</p>');
+    const w = headlineWindow(d.querySelector('h1') as Element);
+    expect(w.before).toBe('Last updated:\nDec 12, 2025');
+    expect(w.after).toBe('By Jane Doe and Bob\nMarch 3, 2025');
+  });
+
+  it('stops after the given number of characters', () => {
+    const d = page('', `<h1>Title</h1><p>${'word '.repeat(200)}</p><p>Dec 12, 2025</p>`);
+    expect(writtenDates(headlineWindow(d.querySelector('h1') as Element, 300, 600).after)).toEqual([]);
+  });
+});
+
+describe('publishedAt from the date shown by the headline', () => {
+  const head = (published: string, modified?: string): string =>
+    `<title>A story about things</title><meta property="article:published_time" content="${published}">` +
+    (modified ? `<meta property="article:modified_time" content="${modified}">` : '');
+
+  it('keeps the declared date when the page shows it, or shows only the update', () => {
+    const shown = page(head('2025-01-29T20:47:55+00:00', '2025-08-19T10:00:00+00:00'), '<h1>A story about things</h1><p>January 29, 2025</p>');
+    expect(readMetadata(shown, URL, []).publishedAt).toBe('2025-01-29T20:47:55+00:00');
+    const updated = page(head('2025-01-29T20:47:55+00:00', '2025-08-19T10:00:00+00:00'), '<h1>A story about things</h1><p>Updated August 19, 2025</p>');
+    expect(readMetadata(updated, URL, []).publishedAt).toBe('2025-01-29T20:47:55+00:00');
+  });
+
+  it('takes the shown date over a declared one that appears nowhere near the headline', () => {
+    const d = page(head('2025-06-24T00:00:00.000Z'), '<h1>A story about things</h1><div class="meta">Shauna Mitchell</div><div>August 25, 2024</div>');
+    const m = readMetadata(d, URL, []);
+    expect(m.publishedAt).toBe('2024-08-25T00:00:00Z');
+    expect(m.warnings.join(' ')).toMatch(/shown by the headline/);
+  });
+
+  it('takes the update date when it is shown and no publication date is declared', () => {
+    const d = page('<title>A story about things</title><meta property="article:modified_time" content="2025-10-08T21:33:14Z">', '<h1>A story about things</h1><p>Updated October 8, 2025</p>');
+    expect(readMetadata(d, URL, []).publishedAt).toBe('2025-10-08T21:33:14Z');
+  });
+
+  it('reads a date written above the headline when the markup has none', () => {
+    const d = page('<title>A story about things</title>', '<div>Last updated: Dec 12, 2025</div><h1>A story about things</h1><p>Text.</p>');
+    expect(readMetadata(d, URL, []).publishedAt).toBe('2025-12-12T00:00:00Z');
+  });
+});
