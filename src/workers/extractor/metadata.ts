@@ -520,6 +520,20 @@ export function readMetadata(doc: Document, url: string, ld: JsonObject[]): Page
 
 const PUBLISHED_KEYS = ['article:published_time', 'og:published_time', 'datepublished', 'pubdate', 'publishdate', 'publish-date', 'parsely-pub-date', 'sailthru:date', 'dc:date:issued', 'dc:date', 'dcterms:created', 'dcterms:issued', 'date', 'article:published'];
 
+/** A site's own publication-date key ("w-published-date", "article.published", "published"): named for publishing, not for an update. */
+const PUBLISHED_LIKE = /(?:^|[:_-])(?:publish|published|publication|pubdate|posted|release)(?:$|[:_-])/;
+const NOT_PUBLISHED = /modif|updat|expir|review|revis/;
+
+/** The first date-valued <meta> whose key reads as a publication date; PUBLISHED_KEYS come first. */
+function publishedLike(meta: Map<string, string>): string | null {
+  for (const [key, value] of meta) {
+    if (PUBLISHED_LIKE.test(key) && !NOT_PUBLISHED.test(key) && normalizeDate(value)) {
+      return value;
+    }
+  }
+  return null;
+}
+
 /**
  * The story's date as the lines around its headline show it to readers:
  * - the declared publication date when those lines show that day, or the

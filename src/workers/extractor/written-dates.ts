@@ -1,4 +1,4 @@
-/** Dates as pages write them for readers: "Dec 16, 2025", "16th December 2025", "2025-12-16", "12.12.2025", "08/19/2025". */
+/** Dates as pages write them for readers: "Dec 16, 2025", "16th December 2025", "2025-12-16", "2025/4/29", "12.12.2025", "08/19/2025". */
 
 const MONTHS: Record<string, number> = {
   jan: 1, january: 1, feb: 2, february: 2, mar: 3, march: 3, apr: 4, april: 4, may: 5, jun: 6, june: 6,
@@ -12,10 +12,10 @@ const YEAR = '((?:19|20)\\d{2})';
 /** One pattern, each form in its own capture groups: month-day-year, day-month-year, ISO, numeric. */
 const WRITTEN = new RegExp(
   [
-    `\\b${MONTH}\\.? ${DAY},? ${YEAR}\\b`,
-    `\\b${DAY} ${MONTH}\\.?,? ${YEAR}\\b`,
-    `\\b${YEAR}-(\\d{2})-(\\d{2})\\b`,
-    `\\b(\\d{1,2})([./])(\\d{1,2})\\11${YEAR}\\b`,
+    `\\b${MONTH}\\.? ${DAY},? ${YEAR}(?!\\d)`,
+    `\\b${DAY} ${MONTH}\\.?,? ${YEAR}(?!\\d)`,
+    `(?<!\\d)${YEAR}([-/.])(\\d{1,2})\\8(\\d{1,2})(?!\\d)`,
+    `(?<![\\d./-])(\\d{1,2})([./-])(\\d{1,2})\\12${YEAR}(?!\\d)`,
   ].join('|'),
   'gi',
 );
@@ -43,9 +43,10 @@ function valid(y: number, m: number, d: number): string | null {
 }
 
 /**
- * The dates written in `text`, in order, at most `max`. Numeric dates are
- * read month-first for slashes and day-first for dots, the other reading
- * kept in `alt` when both are valid.
+ * The dates written in `text`, in order, at most `max`. Year-first numeric
+ * dates are year-month-day; day-month-year ones are read month-first with
+ * slashes and day-first with dots or hyphens, the other reading kept in
+ * `alt` when both are valid.
  */
 export function writtenDates(text: string, max = 6): WrittenDate[] {
   const out: WrittenDate[] = [];
@@ -59,14 +60,14 @@ export function writtenDates(text: string, max = 6): WrittenDate[] {
     } else if (m[5]) {
       day = valid(Number(m[6]), MONTHS[m[5].toLowerCase()] ?? 0, Number(m[4]));
     } else if (m[7]) {
-      day = valid(Number(m[7]), Number(m[8]), Number(m[9]));
-    } else if (m[10]) {
-      const a = Number(m[10]);
-      const b = Number(m[12]);
-      const y = Number(m[13]);
+      day = valid(Number(m[7]), Number(m[9]), Number(m[10]));
+    } else if (m[11]) {
+      const a = Number(m[11]);
+      const b = Number(m[13]);
+      const y = Number(m[14]);
       const monthFirst = valid(y, a, b);
       const dayFirst = valid(y, b, a);
-      if (m[11] === '/') {
+      if (m[12] === '/') {
         day = monthFirst ?? dayFirst;
         alt = monthFirst && dayFirst && monthFirst !== dayFirst ? dayFirst : null;
       } else {

@@ -65,3 +65,11 @@ describe('publishedAt from the date shown by the headline', () => {
     expect(readMetadata(d, URL, []).publishedAt).toBe('2025-12-12T00:00:00Z');
   });
 });
+
+describe('writtenDates, numeric forms', () => {
+  it('reads year-first dates with any separator and dates glued to the next word', () => {
+    expect(writtenDates('2025/4/29 · 2025.12.17').map((d) => d.day)).toEqual(['2025-04-29', '2025-12-17']);
+    expect(writtenDates('Dec 17, 2025Julian K. Arni').map((d) => d.day)).toEqual(['2025-12-17']);
+    expect(writtenDates('02-12-2025')).toEqual([{ day: '2025-12-02', alt: '2025-02-12', updated: false }]);
+  });
+});
