@@ -433,7 +433,7 @@ export function readMetadata(doc: Document, url: string, ld: JsonObject[]): Page
     cleanByline(nonUrl(first(meta, ['article:author']))) ??
     cleanByline(bylineEl ? collapseSpace(bylineEl.textContent ?? '') : null);
 
-  const declaredPublished = pickDate([str(article?.datePublished), first(meta, PUBLISHED_KEYS)], warnings, 'publishedAt');
+  const declaredPublished = pickDate([str(article?.datePublished), first(meta, PUBLISHED_KEYS), () => publishedLike(meta)], warnings, 'publishedAt');
   const declaredModified = pickDate(
     [str(article?.dateModified), first(meta, ['article:modified_time', 'og:updated_time', 'datemodified', 'last-modified', 'dcterms:modified', 'dc:date:modified'])],
     [],

@@ -73,3 +73,12 @@ describe('writtenDates, numeric forms', () => {
     expect(writtenDates('02-12-2025')).toEqual([{ day: '2025-12-02', alt: '2025-02-12', updated: false }]);
   });
 });
+
+describe('publishedAt from a site-named meta key', () => {
+  it('reads a <meta> named for publishing, not one named for an update', () => {
+    const d = page('<meta name="w-updated-date" content="2025-06-01T00:00:00Z"><meta name="w-published-date" content="2025-05-27T06:03:43Z">', '<p>Text.</p>');
+    expect(readMetadata(d, URL, []).publishedAt).toBe('2025-05-27T06:03:43Z');
+    const only = page('<meta name="last-updated" content="2025-06-01">', '<p>Text.</p>');
+    expect(readMetadata(only, URL, []).publishedAt).toBeNull();
+  });
+});
