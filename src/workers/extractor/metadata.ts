@@ -254,6 +254,7 @@ export function dateFromUrl(url: string): string | null {
   return normalizeDate(`${m[1]}-${m[2]}-${m[3]}`)?.iso ?? null;
 }
 
+const MONTH_WORD = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
 const MONTH = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?';
 const BYLINE_TAIL = new RegExp(
   `\\s*(?:[-–—|·•,]\\s*)?(?:(?:${MONTH}\\s+\\d{1,2}\\b|\\d{1,2}\\s+${MONTH}|\\d{1,2}[./]\\d{1,2}[./]\\d{2,4}|\\d{4}-\\d{2}-\\d{2}|(?:updated|published|posted)\\b)|@\\w).*$`,
@@ -431,6 +432,7 @@ export function readMetadata(doc: Document, url: string, ld: JsonObject[]): Page
     joinNames(names(article?.author)) ??
     cleanByline(first(meta, ['dc:creator', 'dcterm:creator', 'dcterms:creator', 'author', 'parsely-author', 'sailthru:author', 'byl'])) ??
     cleanByline(nonUrl(first(meta, ['article:author']))) ??
+    shownByline(around, title) ??
     cleanByline(bylineEl ? collapseSpace(bylineEl.textContent ?? '') : null);
 
   const declaredPublished = pickDate([str(article?.datePublished), first(meta, PUBLISHED_KEYS), () => publishedLike(meta)], warnings, 'publishedAt');
@@ -519,6 +521,96 @@ export function readMetadata(doc: Document, url: string, ld: JsonObject[]): Page
 }
 
 const PUBLISHED_KEYS = ['article:published_time', 'og:published_time', 'datepublished', 'pubdate', 'publishdate', 'publish-date', 'parsely-pub-date', 'sailthru:date', 'dc:date:issued', 'dc:date', 'dcterms:created', 'dcterms:issued', 'date', 'article:published'];
+
+/** "By", "Written by", "Posted by", "Author:" and the like, at the start of a line or after a separator; the name follows. */
+const BY_LABEL = /(?:^|[·|•]\s*)(?:(?:written|posted|published|authored|words|story|text)\s+)?(?:by|authors?)\b\s*:?\s*|^(?:written|posted|published)\s+by(?=\p{Lu})/iu;
+/** "ByDaryl Austin": the label glued to the name. */
+const BY_GLUED = /^(?:Written |Posted )?By:?(?=\p{Lu}\p{Ll})/u;
+/** Credits that are not the author's. */
+const NOT_AUTHOR = /(?:reviewed|edited|checked|photos?|photographs?|illustrations?|images?|video|produced|sponsored|powered|presented|supported|designed|hosted)\s+by\b/i;
+/** Where a name in a byline line ends: a separator, a date's or a section's lead word, a label glued to the name. */
+const NAME_END = /\s+(?:[|·•—–]|-\s|on\s|in\s|at\s|view\b|published\b|updated\b|posted\b|last\b|\d).*$|(?<=\p{Ll})(?:Last|Updated|Published|Posted|Reviewed|View)\b.*$/u;
+/** Lowercase words a name may hold. */
+const NAME_PARTICLE = /^(?:and|&|van|von|de|der|den|da|di|du|la|le|del|della|dos|bin|al|el|y|e|et|und|of|the)$/;
+
+/**
+ * The author as the lines by the headline credit them: "By Jane Doe",
+ * "Written by\nJane Doe", "Posted by jdoe on ...", "Authors: A, B". The name
+ * is cut at the next separator or date and must read as a name or a short
+ * handle, not as a sentence ("By clicking subscribe you agree...").
+ */
+export function shownByline(around: HeadlineWindow | null, title: string | null = null): string | null {
+  if (!around) {
+    return null;
+  }
+  const after = around.after.split('\n').slice(0, 12);
+  const before = around.before.split('\n').slice(-4).reverse();
+  for (const lines of [after, before]) {
+    for (let i = 0; i < lines.length; i++) {
+      const line = (lines[i] ?? '').trim();
+      if (line.length > 200 || NOT_AUTHOR.test(line)) {
+        continue;
+      }
+      const m = BY_LABEL.exec(line) ?? BY_GLUED.exec(line);
+      if (!m) {
+        continue;
+      }
+      let rest = line.slice(m.index + m[0].length).trim();
+      // A label alone on its line ("Written by"): the name is the next line (after the headline only).
+      if (!rest && lines === after) {
+        rest = (lines[i + 1] ?? '').trim();
+      }
+      const name = asName(rest);
+      if (name) {
+        return name;
+      }
+    }
+  }
+  // No label: a line that is a name alone, beside the story's date ("Jane Doe\nDec 17, 2025"), or
+  // on the date's line ("Dec 17, 2025 · Jane Doe"); above the headline only the latter (kickers are title-cased too).
+  const titleSet = new Set(titleWords(title ?? ''));
+  for (const [side, lines] of [after.slice(0, 8), before.slice(0, 3)].entries()) {
+    const dated = lines.map((l) => DATE_OR_READ.test(l));
+    for (let i = 0; i < lines.length; i++) {
+      const line = lines[i] ?? '';
+      const bare = collapseSpace(line.replace(DATE_OR_READ_G, ' ').replace(/[·|•,]/g, ' '));
+      if (bare.length < 3 || bare.length > 60 || !NAME_LIKE.test(bare) || NOT_A_NAME.test(bare)) {
+        continue;
+      }
+      if (titleWords(bare).some((w) => titleSet.has(w))) {
+        continue;
+      }
+      if (dated[i] || (side === 0 && (dated[i - 1] || dated[i + 1]))) {
+        return bare;
+      }
+    }
+  }
+  return null;
+}
+
+/** A written date or a reading time, the company a byline keeps. */
+const DATE_OR_READ_SOURCE = `(?:${MONTH_WORD}\\.? \\d{1,2}(?:st|nd|rd|th)?,? \\d{4}|\\d{1,2}(?:st|nd|rd|th)? ${MONTH_WORD}\\.?,? \\d{4}|\\d{4}[-/.]\\d{1,2}[-/.]\\d{1,2}|\\d{1,2}[-/.]\\d{1,2}[-/.]\\d{4}|\\d+ min(?:ute)?s? read)`;
+const DATE_OR_READ = new RegExp(DATE_OR_READ_SOURCE, 'i');
+const DATE_OR_READ_G = new RegExp(DATE_OR_READ_SOURCE, 'gi');
+
+function asName(text: string): string | null {
+  const cut = cleanByline(text.replace(NAME_END, ''));
+  if (!cut || cut.length > 100) {
+    return null;
+  }
+  const words = cut.split(/\s+/);
+  if (words.length > 12) {
+    return null;
+  }
+  let lower = 0;
+  for (const w of words) {
+    if (!/^[\p{Lu}@\d]/u.test(w) && !NAME_PARTICLE.test(w.toLowerCase())) {
+      lower++;
+    }
+  }
+  // A name, or a one-word handle ("ibby"); a run of lowercase words is a sentence.
+  return lower === 0 || (words.length === 1 && lower === 1) ? cut : null;
+}
 
 /** A site's own publication-date key ("w-published-date", "article.published", "published"): named for publishing, not for an update. */
 const PUBLISHED_LIKE = /(?:^|[:_-])(?:publish|published|publication|pubdate|posted|release)(?:$|[:_-])/;
@@ -632,7 +724,6 @@ function timestampText(doc: Document): string | null {
   return visibleDate(doc);
 }
 
-const MONTH_WORD = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
 /** A written date inside a line: "Dec 16, 2025", "16th December 2025", "2025-12-16". */
 const DATE_IN_TEXT = new RegExp(
   `\\b(?:${MONTH_WORD}\\.? \\d{1,2}(?:st|nd|rd|th)?,? \\d{4}|\\d{1,2}(?:st|nd|rd|th)? ${MONTH_WORD}\\.?,? \\d{4}|\\d{4}-\\d{2}-\\d{2})\\b`,

@@ -82,3 +82,34 @@ describe('publishedAt from a site-named meta key', () => {
     expect(readMetadata(only, URL, []).publishedAt).toBeNull();
   });
 });
+
+describe('byline from the lines around the headline', () => {
+  const byline = (body: string, head = '<title>A story about things</title>'): string | null => readMetadata(page(head, body), URL, []).byline;
+
+  it('reads a labelled name below the headline, cut at the next separator or date', () => {
+    expect(byline('<h1>A story about things</h1><p>By <a>Jane Doe</a> | Dec 12, 2025</p>')).toBe('Jane Doe');
+    expect(byline('<h1>A story about things</h1><div>Written by</div><div>Edzel Tabing</div>')).toBe('Edzel Tabing');
+    expect(byline('<h1>A story about things</h1><p>March 15, 2022 · 3 min read · By ASU Online</p>')).toBe('ASU Online');
+    expect(byline('<h1>A story about things</h1><p>ByDaryl Austin</p><p>Published March 9, 2026</p>')).toBe('Daryl Austin');
+    expect(byline('<h1>A story about things</h1><p>John Crenshaw in seo</p>')).toBeNull();
+    expect(byline('<h1>A story about things</h1><p>Posted by John Crenshaw in seo</p>')).toBe('John Crenshaw');
+  });
+
+  it('passes over reviewers, photo credits and sentences', () => {
+    expect(byline('<h1>A story about things</h1><p>Reviewed by Robert Tschudi</p>')).toBeNull();
+    expect(byline('<h1>A story about things</h1><p>Photos by Ann Lee</p>')).toBeNull();
+    expect(byline('<h1>A story about things</h1><p>By clicking subscribe you agree to our terms.</p>')).toBeNull();
+  });
+
+  it('takes a name alone beside the date below the headline, or on the date line above it', () => {
+    expect(byline('<h1>A story about things</h1><div>Trevor Jackins</div><div>9 min read</div>')).toBe('Trevor Jackins');
+    expect(byline('<div>Dec 17, 2025 · Julian K. Arni</div><h1>A story about things</h1><p>Text.</p>')).toBe('Julian K. Arni');
+    // A title-cased kicker above the headline is not a name; nor is a line repeating the title's words.
+    expect(byline('<div>Top Weight Loss</div><div>July 29, 2025</div><h1>A story about things</h1><p>Text.</p>')).toBeNull();
+    expect(byline('<h1>A story about things</h1><div>Story About Things</div><div>July 29, 2025</div>')).toBeNull();
+  });
+
+  it('prefers the markup when it names the author', () => {
+    expect(byline('<h1>A story about things</h1><p>By Jane Doe</p>', '<title>A story about things</title><meta name="author" content="Ann Lee">')).toBe('Ann Lee');
+  });
+});
