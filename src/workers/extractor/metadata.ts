@@ -428,11 +428,15 @@ export function readMetadata(doc: Document, url: string, ld: JsonObject[]): Page
   const around = anchor ? headlineWindow(anchor) : null;
 
   const bylineEl = doc.querySelector('[rel="author"], [itemprop="author"] [itemprop="name"], [itemprop="author"], .byline, .author-name, .article-byline');
-  const byline =
+  const declaredByline =
     joinNames(names(article?.author)) ??
     cleanByline(first(meta, ['dc:creator', 'dcterm:creator', 'dcterms:creator', 'author', 'parsely-author', 'sailthru:author', 'byl'])) ??
-    cleanByline(nonUrl(first(meta, ['article:author']))) ??
-    shownByline(around, title) ??
+    cleanByline(nonUrl(first(meta, ['article:author'])));
+  const shownName = shownByline(around, title);
+  // A declared author that is the site itself ("USA TODAY", "Cleveland Clinic") gives way to the person the page credits.
+  const byline =
+    (declaredByline && shownName && namesTheSite(declaredByline, [siteName, publisherName(article), host]) ? shownName : declaredByline) ??
+    shownName ??
     cleanByline(bylineEl ? collapseSpace(bylineEl.textContent ?? '') : null);
 
   const declaredPublished = pickDate([str(article?.datePublished), first(meta, PUBLISHED_KEYS), () => publishedLike(meta)], warnings, 'publishedAt');
@@ -577,7 +581,7 @@ export function shownByline(around: HeadlineWindow | null, title: string | null 
       if (bare.length < 3 || bare.length > 60 || !NAME_LIKE.test(bare) || NOT_A_NAME.test(bare)) {
         continue;
       }
-      if (titleWords(bare).some((w) => titleSet.has(w))) {
+      if (JOB_TITLE.test(bare) || titleWords(bare).some((w) => titleSet.has(w))) {
         continue;
       }
       if (dated[i] || (side === 0 && (dated[i - 1] || dated[i + 1]))) {
@@ -587,6 +591,9 @@ export function shownByline(around: HeadlineWindow | null, title: string | null 
   }
   return null;
 }
+
+/** A job title printed under a byline's name ("Marketing Director"), not a name. */
+const JOB_TITLE = /\b(?:director|editor|writer|reporter|manager|founder|officer|ceo|cto|contributor|correspondent|columnist|analyst|specialist|strategist|consultant|engineer|developer|designer|lead|head|president|intern|insights?)\b/i;
 
 /** A written date or a reading time, the company a byline keeps. */
 const DATE_OR_READ_SOURCE = `(?:${MONTH_WORD}\\.? \\d{1,2}(?:st|nd|rd|th)?,? \\d{4}|\\d{1,2}(?:st|nd|rd|th)? ${MONTH_WORD}\\.?,? \\d{4}|\\d{4}[-/.]\\d{1,2}[-/.]\\d{1,2}|\\d{1,2}[-/.]\\d{1,2}[-/.]\\d{4}|\\d+ min(?:ute)?s? read)`;
@@ -610,6 +617,27 @@ function asName(text: string): string | null {
   }
   // A name, or a one-word handle ("ibby"); a run of lowercase words is a sentence.
   return lower === 0 || (words.length === 1 && lower === 1) ? cut : null;
+}
+
+/** The name of the article's publisher in JSON-LD. */
+function publisherName(article: JsonObject | null): string | null {
+  const p = article?.publisher;
+  return p && typeof p === 'object' && !Array.isArray(p) ? str((p as JsonObject).name) : null;
+}
+
+/** `name` is the site's: equal to its name, its publisher's or its host's label, or one starting with the other. */
+export function namesTheSite(name: string, sites: Array<string | null>): boolean {
+  const n = norm(name);
+  if (n.length < 3) {
+    return false;
+  }
+  return sites.some((site) => {
+    if (!site) {
+      return false;
+    }
+    const keys = [norm(site), norm(site.replace(/^www\./, '').split('.').slice(0, -1).join('.'))].filter((k) => k.length >= 3);
+    return keys.some((k) => k === n || (n.length >= 4 && (k.startsWith(n) || n.startsWith(k))));
+  });
 }
 
 /** A site's own publication-date key ("w-published-date", "article.published", "published"): named for publishing, not for an update. */

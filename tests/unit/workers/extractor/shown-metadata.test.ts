@@ -113,3 +113,16 @@ describe('byline from the lines around the headline', () => {
     expect(byline('<h1>A story about things</h1><p>By Jane Doe</p>', '<title>A story about things</title><meta name="author" content="Ann Lee">')).toBe('Ann Lee');
   });
 });
+
+describe('a declared author that is the site itself', () => {
+  it('gives way to the person credited by the headline', () => {
+    const head = '<title>A story about things</title><meta property="og:site_name" content="GlossGenius"><meta name="author" content="GlossGenius">';
+    expect(readMetadata(page(head, '<h1>A story about things</h1><p>By Shauna Mitchell</p>'), URL, []).byline).toBe('Shauna Mitchell');
+    // Nobody else credited: the site stays.
+    expect(readMetadata(page(head, '<h1>A story about things</h1><p>Text.</p>'), URL, []).byline).toBe('GlossGenius');
+  });
+
+  it('is not a job title printed under a name', () => {
+    expect(readMetadata(page('<title>A story about things</title>', '<h1>A story about things</h1><div>Marketing Director</div><div>May 3, 2025</div>'), URL, []).byline).toBeNull();
+  });
+});
