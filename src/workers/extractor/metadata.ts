@@ -355,7 +355,72 @@ const titleWords = (s: string): string[] => s.toLowerCase().match(/[\p{L}\p{N}]+
  */
 export function visibleHeadline(h1s: Element[], metaTitle: string | null, siteName: string | null, minShare = 0.25): string | null {
   const h = headlineElement(h1s, metaTitle, siteName, minShare);
-  return h ? collapseSpace(h.textContent ?? '') : null;
+  return h ? headingText(h) : null;
+}
+
+/** Tags inside a heading that break its words apart: "Weekend<br>Coding" reads "Weekend Coding". */
+const HEADING_BREAKS = new Set(['BR', 'DIV', 'P', 'LI', 'TIME']);
+
+/**
+ * A heading's text as it reads: a space where a line break or a block
+ * (a subtitle <div>) sits between two words; inline elements (a drop-cap
+ * <span>) join their words as they are.
+ */
+export function headingText(h: Element): string {
+  let out = '';
+  const stack: Array<Node | null> = [h];
+  let guard = 0;
+  while (stack.length > 0 && guard++ < 2000) {
+    const n = stack.pop();
+    if (n === null) {
+      out += ' ';
+      continue;
+    }
+    if (!n) {
+      continue;
+    }
+    if (n.nodeType === 3) {
+      out += (n as Text).data;
+      continue;
+    }
+    if (n.nodeType !== 1) {
+      continue;
+    }
+    const breaks = n !== h && HEADING_BREAKS.has((n as Element).tagName.toUpperCase());
+    if (breaks) {
+      out += ' ';
+      stack.push(null);
+    }
+    const kids = n.childNodes;
+    for (let i = kids.length - 1; i >= 0; i--) {
+      stack.push(kids[i] as Node);
+    }
+  }
+  return collapseSpace(out);
+}
+
+/**
+ * The heading is the metadata title plus something that is not headline: a
+ * separator and a site or section name ("Title | Opinion", "Title – Site"),
+ * a date or a byline ("Title Posted on July 1, 2024 by X", "Dec 18 2025
+ * Title"), or a label before a colon ("Blog: Title").
+ */
+export function addsToTitle(heading: string, metaTitle: string): boolean {
+  const h = heading.toLowerCase();
+  const m = collapseSpace(metaTitle).toLowerCase();
+  if (m.length < 8 || h.length <= m.length) {
+    return false;
+  }
+  if (h.startsWith(m)) {
+    const rest = h.slice(m.length).trim();
+    // Not a colon: "Title: what it means" is the headline's own subtitle.
+    return /^(?:[|–—·•]|-\s|\()/.test(rest) || DATE_OR_READ.test(rest) || /^(?:posted|by|updated|published)\b/.test(rest);
+  }
+  if (h.endsWith(m)) {
+    const lead = h.slice(0, h.length - m.length).trim();
+    return /(?:[|–—·•:]|\s-)$/.test(lead) || DATE_OR_READ.test(lead);
+  }
+  return false;
 }
 
 /** The <h1> element visibleHeadline reads its text from. */
@@ -368,7 +433,7 @@ function headlineElement(h1s: Element[], metaTitle: string | null, siteName: str
   let best: Element | null = null;
   let bestShare = minShare;
   for (const h of h1s.slice(0, 10)) {
-    const text = collapseSpace(h.textContent ?? '');
+    const text = headingText(h);
     if (text.length < 3 || text.length > 300 || h.closest('a') || h.querySelector('a[href="/"], img')) {
       continue;
     }
@@ -422,7 +487,9 @@ export function readMetadata(doc: Document, url: string, ld: JsonObject[]): Page
   const metaTitle = rawTitle ? stripSiteSuffix(rawTitle, siteName, host) : null;
   // The headline a reader sees is the page's <h1> when one says nearly what the metadata says.
   const headlineEl = headlineElement(h1s, metaTitle, siteName);
-  const title = (headlineEl ? collapseSpace(headlineEl.textContent ?? '') : null) ?? metaTitle;
+  const shownTitle = headlineEl ? headingText(headlineEl) : null;
+  // The <h1> wins, unless it is the metadata title with a date, a byline or a site or section name attached.
+  const title = shownTitle && metaTitle && addsToTitle(shownTitle, metaTitle) ? metaTitle : (shownTitle ?? metaTitle);
   // The lines around the story's headline: where readers see its date and author.
   const anchor = headlineEl ?? h1s.find((h) => !h.closest('a') && collapseSpace(h.textContent ?? '').length >= 10) ?? null;
   const around = anchor ? headlineWindow(anchor) : null;

@@ -126,3 +126,25 @@ describe('a declared author that is the site itself', () => {
     expect(readMetadata(page('<title>A story about things</title>', '<h1>A story about things</h1><div>Marketing Director</div><div>May 3, 2025</div>'), URL, []).byline).toBeNull();
   });
 });
+
+describe('title: the <h1> unless it adds a date, byline or site name to the metadata title', () => {
+  const title = (h1: string, metaTitle: string): string | null =>
+    readMetadata(page(`<title>${metaTitle}</title>`, `<h1>${h1}</h1><p>Text.</p>`), URL, []).title;
+
+  it('drops what the heading adds after a separator, a date or a label', () => {
+    expect(title('How meditation rewires brains | Opinion', 'How meditation rewires brains')).toBe('How meditation rewires brains');
+    expect(title('Top Strategies for Security Posted on July 1, 2024 by infuy', 'Top Strategies for Security')).toBe('Top Strategies for Security');
+    expect(title('Dec 18 2025 Preparing a transition in Debusine', 'Preparing a transition in Debusine')).toBe('Preparing a transition in Debusine');
+    expect(title('Blog: Best Social Media Agencies', 'Best Social Media Agencies')).toBe('Best Social Media Agencies');
+  });
+
+  it('keeps a heading that says more than the metadata title', () => {
+    expect(title('Pros and Cons of Tiny House Living: Why Live Small?', 'Pros and Cons of Tiny House Living')).toBe('Pros and Cons of Tiny House Living: Why Live Small?');
+    expect(title('The Best Home Security Cameras of 2026', 'Best Home Security Cameras of 2026')).toBe('The Best Home Security Cameras of 2026');
+  });
+
+  it('reads a line break in the heading as a space, an inline element as nothing', () => {
+    expect(title('Weekend<br>Coding Agent', 'Weekend Coding Agent | Blog')).toBe('Weekend Coding Agent');
+    expect(title('How AI Can Cut Your Planning C<span>ycle</span>', 'How AI Can Cut Your Planning Cycle')).toBe('How AI Can Cut Your Planning Cycle');
+  });
+});
