@@ -257,7 +257,7 @@ export function dateFromUrl(url: string): string | null {
 const MONTH_WORD = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
 const MONTH = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?';
 const BYLINE_TAIL = new RegExp(
-  `\\s*(?:[-–—|·•,]\\s*)?(?:(?:${MONTH}\\s+\\d{1,2}\\b|\\d{1,2}\\s+${MONTH}|\\d{1,2}[./]\\d{1,2}[./]\\d{2,4}|\\d{4}-\\d{2}-\\d{2}|(?:updated|published|posted)\\b)|@\\w).*$`,
+  `\\s*(?:[-–—|·•,]\\s*)?(?:(?:${MONTH}\\s+\\d{1,2}\\b|\\d{1,2}\\s+${MONTH}|\\d{1,2}[./]\\d{1,2}[./]\\d{2,4}|\\d{4}[-/.]\\d{1,2}[-/.]\\d{1,2}|(?:updated|published|posted)\\b)|@\\w).*$`,
   'i',
 );
 
@@ -274,7 +274,13 @@ export function cleanByline(v: string | null): string | null {
     .replace(BYLINE_TAIL, '')
     .replace(/[\s—–|·•,:-]+$/, '')
     .trim();
-  if (/^(?:by|par|por|von|last|updated|published|posted|share|follow|author|staff)$/i.test(s)) {
+  // "Harry RabinowitzTech Reporter": a job title glued to the name (not "McCarthy": no title follows).
+  // A glue follows a whole word (four lowercase letters at least): "MacDonald", "McNamara", "DeAndre" are names.
+  const glue = /\p{Lu}\p{Ll}{4,}(?=\p{Lu})/u.exec(s);
+  if (glue && JOB_TITLE.test(s.slice(glue.index + glue[0].length).split(/\s+/).slice(0, 2).join(' '))) {
+    s = s.slice(0, glue.index + glue[0].length).trim();
+  }
+  if (/^(?:by|par|por|von|last|updated|published|posted|share|follow|author|staff|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?)$/i.test(s)) {
     s = '';
   }
   if (!s || s.length > 200 || /^https?:\/\//i.test(s) || /^\d/.test(s) || !/\p{L}/u.test(s)) {
@@ -600,7 +606,7 @@ const BY_GLUED = /^(?:Written |Posted )?By:?(?=\p{Lu}\p{Ll})/u;
 /** Credits that are not the author's. */
 const NOT_AUTHOR = /(?:reviewed|edited|checked|photos?|photographs?|illustrations?|images?|video|produced|sponsored|powered|presented|supported|designed|hosted)\s+by\b/i;
 /** Where a name in a byline line ends: a separator, a date's or a section's lead word, a label glued to the name. */
-const NAME_END = /\s+(?:[|·•—–]|-\s|on\s|in\s|at\s|view\b|published\b|updated\b|posted\b|last\b|\d).*$|(?<=\p{Ll})(?:Last|Updated|Published|Posted|Reviewed|View)\b.*$/u;
+const NAME_END = /\s+(?:[|·•⋅—–]|-\s|on\s|in\s|at\s|view\b|published\b|updated\b|posted\b|last\b|\d).*$|(?<=\p{Ll})(?:Last|Updated|Published|Posted|Reviewed|View)\b.*$/u;
 /** Lowercase words a name may hold. */
 const NAME_PARTICLE = /^(?:and|&|van|von|de|der|den|da|di|du|la|le|del|della|dos|bin|al|el|y|e|et|und|of|the)$/;
 
