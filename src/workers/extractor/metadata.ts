@@ -8,6 +8,8 @@ export type PageMetadata = {
   title: string | null;
   headline: string | null;
   byline: string | null;
+  /** A name shown beside the date by the headline without a "By" label: weaker than Readability's byline. */
+  bylineGuess: string | null;
   publishedAt: string | null;
   modifiedAt: string | null;
   canonicalUrl: string | null;
@@ -505,10 +507,12 @@ export function readMetadata(doc: Document, url: string, ld: JsonObject[]): Page
     joinNames(names(article?.author)) ??
     cleanByline(first(meta, ['dc:creator', 'dcterm:creator', 'dcterms:creator', 'author', 'parsely-author', 'sailthru:author', 'byl'])) ??
     cleanByline(nonUrl(first(meta, ['article:author'])));
-  const shownName = shownByline(around, title);
+  const shownName = shownByline(around);
+  const besideDate = shownName ? null : nameBesideDate(around, title);
   // A declared author that is the site itself ("USA TODAY", "Cleveland Clinic") gives way to the person the page credits.
+  const credited = shownName ?? besideDate;
   const byline =
-    (declaredByline && shownName && namesTheSite(declaredByline, [siteName, publisherName(article), host]) ? shownName : declaredByline) ??
+    (declaredByline && credited && namesTheSite(declaredByline, [siteName, publisherName(article), host]) ? credited : declaredByline) ??
     shownName ??
     cleanByline(bylineEl ? collapseSpace(bylineEl.textContent ?? '') : null);
 
@@ -585,6 +589,7 @@ export function readMetadata(doc: Document, url: string, ld: JsonObject[]): Page
     title,
     headline: h1,
     byline,
+    bylineGuess: byline ? null : besideDate,
     publishedAt,
     modifiedAt,
     canonicalUrl,
@@ -600,7 +605,7 @@ export function readMetadata(doc: Document, url: string, ld: JsonObject[]): Page
 const PUBLISHED_KEYS = ['article:published_time', 'og:published_time', 'datepublished', 'pubdate', 'publishdate', 'publish-date', 'parsely-pub-date', 'sailthru:date', 'dc:date:issued', 'dc:date', 'dcterms:created', 'dcterms:issued', 'date', 'article:published'];
 
 /** "By", "Written by", "Posted by", "Author:" and the like, at the start of a line or after a separator; the name follows. */
-const BY_LABEL = /(?:^|[·|•]\s*)(?:(?:written|posted|published|authored|words|story|text)\s+)?(?:by|authors?)\b\s*:?\s*|^(?:written|posted|published)\s+by(?=\p{Lu})/iu;
+const BY_LABEL = /(?:^|[·|•⋅]\s*|\d{4},?\s+)(?:(?:written|posted|published|authored|words|story|text)\s+)?(?:by|authors?)\b\s*:?\s*|^(?:written|posted|published)\s+by(?=\p{Lu})/iu;
 /** "ByDaryl Austin": the label glued to the name. */
 const BY_GLUED = /^(?:Written |Posted )?By:?(?=\p{Lu}\p{Ll})/u;
 /** Credits that are not the author's. */
@@ -616,7 +621,7 @@ const NAME_PARTICLE = /^(?:and|&|van|von|de|der|den|da|di|du|la|le|del|della|dos
  * is cut at the next separator or date and must read as a name or a short
  * handle, not as a sentence ("By clicking subscribe you agree...").
  */
-export function shownByline(around: HeadlineWindow | null, title: string | null = null): string | null {
+export function shownByline(around: HeadlineWindow | null): string | null {
   if (!around) {
     return null;
   }
@@ -643,10 +648,23 @@ export function shownByline(around: HeadlineWindow | null, title: string | null 
       }
     }
   }
-  // No label: a line that is a name alone, beside the story's date ("Jane Doe\nDec 17, 2025"), or
-  // on the date's line ("Dec 17, 2025 · Jane Doe"); above the headline only the latter (kickers are title-cased too).
+  return null;
+}
+
+/**
+ * With no "By" label: a line that is a name alone, beside the story's date
+ * ("Jane Doe\nDec 17, 2025"), or on the date's line ("Dec 17, 2025 · Jane
+ * Doe"); above the headline only the latter (kickers are title-cased too).
+ * Not a job title, not words of the title.
+ */
+export function nameBesideDate(around: HeadlineWindow | null, title: string | null): string | null {
+  if (!around) {
+    return null;
+  }
+  const after = around.after.split('\n').slice(0, 8);
+  const before = around.before.split('\n').slice(-3).reverse();
   const titleSet = new Set(titleWords(title ?? ''));
-  for (const [side, lines] of [after.slice(0, 8), before.slice(0, 3)].entries()) {
+  for (const [side, lines] of [after, before].entries()) {
     const dated = lines.map((l) => DATE_OR_READ.test(l));
     for (let i = 0; i < lines.length; i++) {
       const line = lines[i] ?? '';
@@ -943,7 +961,7 @@ export function datelineFromText(firstBlock: string): string | null {
 /** class / id words of an element that holds the author's name. */
 const AUTHOR_HOLDER = /(?:^|[\s_-])(?:author|authors|byline|writer|author-?name|post-?author|entry-?author|article-?author)(?:$|[\s_-])/i;
 /** Link and label words that a name-like short text may start with. */
-const NOT_A_NAME = /^(?:learn|read|see|view|more|about|contact|follow|share|written|posted|author|home|menu|search|sign|log|subscribe)\b/i;
+const NOT_A_NAME = /^(?:learn|read|see|view|more|about|contact|follow|share|written|posted|author|home|menu|search|sign|log|subscribe|newer|older|next|previous|prev|back|related)\b/i;
 /** A person's name as bylines write it: two to five words, each starting with a capital (particles aside). */
 const NAME_LIKE = /^(?:\p{Lu}[\p{L}'’.-]*|de|van|von|der|da|di|le|la|del|bin|al)(?:\s+(?:\p{Lu}[\p{L}'’.-]*|de|van|von|der|da|di|le|la|del|bin|al)){1,4}$/u;
 

@@ -84,7 +84,9 @@ describe('publishedAt from a site-named meta key', () => {
 });
 
 describe('byline from the lines around the headline', () => {
-  const byline = (body: string, head = '<title>A story about things</title>'): string | null => readMetadata(page(head, body), URL, []).byline;
+  const read = (body: string, head = '<title>A story about things</title>'): ReturnType<typeof readMetadata> => readMetadata(page(head, body), URL, []);
+  const byline = (body: string, head?: string): string | null => read(body, head).byline;
+  const guess = (body: string): string | null => read(body).bylineGuess;
 
   it('reads a labelled name below the headline, cut at the next separator or date', () => {
     expect(byline('<h1>A story about things</h1><p>By <a>Jane Doe</a> | Dec 12, 2025</p>')).toBe('Jane Doe');
@@ -101,12 +103,18 @@ describe('byline from the lines around the headline', () => {
     expect(byline('<h1>A story about things</h1><p>By clicking subscribe you agree to our terms.</p>')).toBeNull();
   });
 
-  it('takes a name alone beside the date below the headline, or on the date line above it', () => {
-    expect(byline('<h1>A story about things</h1><div>Trevor Jackins</div><div>9 min read</div>')).toBe('Trevor Jackins');
-    expect(byline('<div>Dec 17, 2025 · Julian K. Arni</div><h1>A story about things</h1><p>Text.</p>')).toBe('Julian K. Arni');
-    // A title-cased kicker above the headline is not a name; nor is a line repeating the title's words.
-    expect(byline('<div>Top Weight Loss</div><div>July 29, 2025</div><h1>A story about things</h1><p>Text.</p>')).toBeNull();
-    expect(byline('<h1>A story about things</h1><div>Story About Things</div><div>July 29, 2025</div>')).toBeNull();
+  it('reads "by" after a date', () => {
+    expect(byline('<h1>A story about things</h1><p>on March 10, 2015 by Nikhil Marathe</p>')).toBe('Nikhil Marathe');
+  });
+
+  it('guesses a name alone beside the date below the headline, or on the date line above it (a guess, not the byline)', () => {
+    expect(byline('<h1>A story about things</h1><div>Trevor Jackins</div><div>9 min read</div>')).toBeNull();
+    expect(guess('<h1>A story about things</h1><div>Trevor Jackins</div><div>9 min read</div>')).toBe('Trevor Jackins');
+    expect(guess('<div>Dec 17, 2025 · Julian K. Arni</div><h1>A story about things</h1><p>Text.</p>')).toBe('Julian K. Arni');
+    // A title-cased kicker above the headline is not a name; nor is a line repeating the title's words, nor a link label.
+    expect(guess('<div>Top Weight Loss</div><div>July 29, 2025</div><h1>A story about things</h1><p>Text.</p>')).toBeNull();
+    expect(guess('<h1>A story about things</h1><div>Story About Things</div><div>July 29, 2025</div>')).toBeNull();
+    expect(guess('<h1>A story about things</h1><div>Newer Article</div><div>July 29, 2025</div>')).toBeNull();
   });
 
   it('prefers the markup when it names the author', () => {
@@ -123,7 +131,7 @@ describe('a declared author that is the site itself', () => {
   });
 
   it('is not a job title printed under a name', () => {
-    expect(readMetadata(page('<title>A story about things</title>', '<h1>A story about things</h1><div>Marketing Director</div><div>May 3, 2025</div>'), URL, []).byline).toBeNull();
+    expect(readMetadata(page('<title>A story about things</title>', '<h1>A story about things</h1><div>Marketing Director</div><div>May 3, 2025</div>'), URL, []).bylineGuess).toBeNull();
   });
 });
 
