@@ -532,8 +532,8 @@ export function readMetadata(doc: Document, url: string, ld: JsonObject[]): Page
       'publishedAt',
     );
   let published = shownDate(around, declaredPublished, declaredModified, warnings);
-  if (published?.endsWith('T00:00:00Z')) {
-    // A shown day alone: the page's time element or timestamp line may say the hour.
+  if (published?.endsWith('T00:00:00Z') && !declaredPublished) {
+    // A shown day alone and no declared date: the page's time element or timestamp line may say the hour.
     const notes: string[] = [];
     const exact = marked(notes);
     if (exact?.startsWith(published.slice(0, 10))) {
