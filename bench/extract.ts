@@ -7,6 +7,7 @@
  *   npm run bench:extract -- --corpus ../shared/corpora/extraction-wcxb-dev
  *   npm run bench:extract -- --corpus DIR --limit 100 --worst 40  # first 100 pages, 40 worst listed
  *   npm run bench:extract -- --corpus DIR --modes linkedom,jsdom  # Telex on both DOMs, no Readability
+ *   npm run bench:extract -- --corpus DIR --modes linkedom --misses author  # pages whose author disagrees (title|author|date|all)
  *   npm run bench:extract -- --corpus DIR --before .bench-before  # also the extractor of an older tree, same run
  *   npm run bench:extract -- --corpus DIR --before .bench-before --paired  # speed only, the two taking turns per page
  *   node --import tsx bench/extract.ts --corpus DIR --pool 2 --repeat 4   # the worker-thread pool: pages/s, RSS
@@ -157,7 +158,9 @@ function runTelex(source: string, url: string, dom: 'linkedom' | 'jsdom'): Got {
   return { text: r.text, title: r.title, author: r.byline, date: r.publishedAt, method: r.method };
 }
 
-type PageRow = { id: string; f1: number; p: number; r: number; empty: boolean; method?: string };
+type PageRow = { id: string; f1: number; p: number; r: number; empty: boolean; method?: string; misses?: Miss[] };
+/** A metadata field where the extractor and the truth disagree (kept only with --misses). */
+type Miss = { field: 'title' | 'author' | 'date'; got: string | null; want: string };
 
 /** One mode over the corpus, in this process: the figures as one JSON object. */
 async function runMode(mode: Mode, dir: string, limit: number): Promise<Record<string, unknown>> {
@@ -189,6 +192,7 @@ async function runMode(mode: Mode, dir: string, limit: number): Promise<Record<s
   const agree: Record<'title' | 'author' | 'date', [number, number]> = { title: [0, 0], author: [0, 0], date: [0, 0] };
   let peakRss = process.memoryUsage().rss;
   let extracting = 0;
+  const listMisses = arg('misses');
   for (const p of pages) {
     const truth = p.truth as Truth;
     const source = p.source();
@@ -211,7 +215,8 @@ async function runMode(mode: Mode, dir: string, limit: number): Promise<Record<s
     scores.push(s);
     const method = got ? (got.method ?? 'readability') : 'none';
     methods[method] = (methods[method] ?? 0) + 1;
-    rows.push({ id: p.id, f1: s.f1, p: s.precision, r: s.recall, empty: !s.predicted, method });
+    const row: PageRow = { id: p.id, f1: s.f1, p: s.precision, r: s.recall, empty: !s.predicted, method };
+    rows.push(row);
     const snip = snippetCheck(got?.text ?? '', truth.with, truth.without);
     withTotal += truth.with.length;
     withFound += snip.withFound;
@@ -220,7 +225,11 @@ async function runMode(mode: Mode, dir: string, limit: number): Promise<Record<s
     const count = (k: keyof typeof agree, want: string | null, ok: (w: string) => boolean): void => {
       if (want) {
         agree[k][1]++;
-        if (ok(want)) agree[k][0]++;
+        if (ok(want)) {
+          agree[k][0]++;
+        } else if (listMisses) {
+          (row.misses ??= []).push({ field: k, got: got?.[k] ?? null, want });
+        }
       }
     };
     count('title', truth.title, (w) => sameTitle(got?.title, w));
@@ -384,6 +393,7 @@ async function main(): Promise<void> {
   for (const m of modes) {
     const childArgs = ['--import', 'tsx', fileURLToPath(import.meta.url), '--mode', m, '--corpus', dir];
     if (Number.isFinite(limit)) childArgs.push('--limit', String(limit));
+    if (arg('misses')) childArgs.push('--misses', arg('misses') as string);
     if (m === 'before' && before) childArgs.push('--before', resolve(process.cwd(), before));
     const child = spawnSync(process.execPath, childArgs, { cwd: root, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
     if (child.status !== 0) {
@@ -409,6 +419,21 @@ async function main(): Promise<void> {
     }
   }
   const first = results[0];
+  const missField = arg('misses');
+  if (first && missField) {
+    // --misses title|author|date|all: every page of the first extractor where the field disagrees with the truth.
+    console.log(`\n${label(first.mode)} misses (${missField}):\n`);
+    console.log('| page | field | got | want |');
+    console.log('|---|---|---|---|');
+    const cell = (v: string | null): string => (v === null ? '(none)' : v.replace(/\|/g, '\\|').slice(0, 140));
+    for (const x of first.rows as PageRow[]) {
+      for (const m of x.misses ?? []) {
+        if (missField === 'all' || missField.split(',').includes(m.field)) {
+          console.log(`| ${x.id} | ${m.field} | ${cell(m.got)} | ${cell(m.want)} |`);
+        }
+      }
+    }
+  }
   if (first) {
     const others = results.slice(1).map((r) => new Map((r.rows as PageRow[]).map((x) => [x.id, x])));
     const n = Number(arg('worst') ?? '20');

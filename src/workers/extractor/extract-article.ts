@@ -364,7 +364,7 @@ export function extractArticle(html: string, url: string, opts: ExtractOptions =
     }
     const rawTitle = result?.title || collapseSpace(doc.querySelector('title')?.textContent ?? '');
     const title = meta.title ?? (rawTitle ? stripSiteSuffix(rawTitle, siteName, host) : '') ?? '';
-    const byline = meta.byline ?? cleanByline(result?.byline ?? null) ?? shownByline;
+    const byline = meta.byline ?? cleanByline(result?.byline ?? null) ?? meta.bylineGuess ?? shownByline;
     const tidy = (el: Element): string[] => {
       removeInlineFurniture(el);
       removeAuthorBio(el, byline);

@@ -1,11 +1,15 @@
 import { collapseSpace } from './blocks.js';
+import { headlineWindow, type HeadlineWindow } from './headline-window.js';
 import { absoluteUrl } from './sanitize.js';
+import { writtenDates } from './written-dates.js';
 
 /** Metadata read from the page's head, JSON-LD and markup, before Readability touches the DOM. */
 export type PageMetadata = {
   title: string | null;
   headline: string | null;
   byline: string | null;
+  /** A name shown beside the date by the headline without a "By" label: weaker than Readability's byline. */
+  bylineGuess: string | null;
   publishedAt: string | null;
   modifiedAt: string | null;
   canonicalUrl: string | null;
@@ -252,9 +256,10 @@ export function dateFromUrl(url: string): string | null {
   return normalizeDate(`${m[1]}-${m[2]}-${m[3]}`)?.iso ?? null;
 }
 
+const MONTH_WORD = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
 const MONTH = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?';
 const BYLINE_TAIL = new RegExp(
-  `\\s*(?:[-–—|·•,]\\s*)?(?:(?:${MONTH}\\s+\\d{1,2}\\b|\\d{1,2}\\s+${MONTH}|\\d{1,2}[./]\\d{1,2}[./]\\d{2,4}|\\d{4}-\\d{2}-\\d{2}|(?:updated|published|posted)\\b)|@\\w).*$`,
+  `\\s*(?:[-–—|·•,]\\s*)?(?:(?:${MONTH}\\s+\\d{1,2}\\b|\\d{1,2}\\s+${MONTH}|\\d{1,2}[./]\\d{1,2}[./]\\d{2,4}|\\d{4}[-/.]\\d{1,2}[-/.]\\d{1,2}|(?:updated|published|posted)\\b)|@\\w).*$`,
   'i',
 );
 
@@ -271,7 +276,13 @@ export function cleanByline(v: string | null): string | null {
     .replace(BYLINE_TAIL, '')
     .replace(/[\s—–|·•,:-]+$/, '')
     .trim();
-  if (/^(?:by|par|por|von|last|updated|published|posted|share|follow|author|staff)$/i.test(s)) {
+  // "Harry RabinowitzTech Reporter": a job title glued to the name (not "McCarthy": no title follows).
+  // A glue follows a whole word (four lowercase letters at least): "MacDonald", "McNamara", "DeAndre" are names.
+  const glue = /\p{Lu}\p{Ll}{4,}(?=\p{Lu})/u.exec(s);
+  if (glue && JOB_TITLE.test(s.slice(glue.index + glue[0].length).split(/\s+/).slice(0, 2).join(' '))) {
+    s = s.slice(0, glue.index + glue[0].length).trim();
+  }
+  if (/^(?:by|par|por|von|last|updated|published|posted|share|follow|author|staff|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?)$/i.test(s)) {
     s = '';
   }
   if (!s || s.length > 200 || /^https?:\/\//i.test(s) || /^\d/.test(s) || !/\p{L}/u.test(s)) {
@@ -351,15 +362,86 @@ const titleWords = (s: string): string[] => s.toLowerCase().match(/[\p{L}\p{N}]+
  * enough, or when there is no metadata title to compare with.
  */
 export function visibleHeadline(h1s: Element[], metaTitle: string | null, siteName: string | null, minShare = 0.25): string | null {
+  const h = headlineElement(h1s, metaTitle, siteName, minShare);
+  return h ? headingText(h) : null;
+}
+
+/** Tags inside a heading that break its words apart: "Weekend<br>Coding" reads "Weekend Coding". */
+const HEADING_BREAKS = new Set(['BR', 'DIV', 'P', 'LI', 'TIME']);
+
+/**
+ * A heading's text as it reads: a space where a line break or a block
+ * (a subtitle <div>) sits between two words; inline elements (a drop-cap
+ * <span>) join their words as they are.
+ */
+export function headingText(h: Element): string {
+  let out = '';
+  const stack: Array<Node | null> = [h];
+  let guard = 0;
+  while (stack.length > 0 && guard++ < 2000) {
+    const n = stack.pop();
+    if (n === null) {
+      out += ' ';
+      continue;
+    }
+    if (!n) {
+      continue;
+    }
+    if (n.nodeType === 3) {
+      out += (n as Text).data;
+      continue;
+    }
+    if (n.nodeType !== 1) {
+      continue;
+    }
+    const breaks = n !== h && HEADING_BREAKS.has((n as Element).tagName.toUpperCase());
+    if (breaks) {
+      out += ' ';
+      stack.push(null);
+    }
+    const kids = n.childNodes;
+    for (let i = kids.length - 1; i >= 0; i--) {
+      stack.push(kids[i] as Node);
+    }
+  }
+  return collapseSpace(out);
+}
+
+/**
+ * The heading is the metadata title plus something that is not headline: a
+ * separator and a site or section name ("Title | Opinion", "Title – Site"),
+ * a date or a byline ("Title Posted on July 1, 2024 by X", "Dec 18 2025
+ * Title"), or a label before a colon ("Blog: Title").
+ */
+export function addsToTitle(heading: string, metaTitle: string): boolean {
+  const h = heading.toLowerCase();
+  const m = collapseSpace(metaTitle).toLowerCase();
+  if (m.length < 8 || h.length <= m.length) {
+    return false;
+  }
+  if (h.startsWith(m)) {
+    const rest = h.slice(m.length).trim();
+    // Not a colon: "Title: what it means" is the headline's own subtitle.
+    return /^(?:[|–—·•]|-\s|\()/.test(rest) || DATE_OR_READ.test(rest) || /^(?:posted|by|updated|published)\b/.test(rest);
+  }
+  if (h.endsWith(m)) {
+    const lead = h.slice(0, h.length - m.length).trim();
+    return /(?:[|–—·•:]|\s-)$/.test(lead) || DATE_OR_READ.test(lead);
+  }
+  return false;
+}
+
+/** The <h1> element visibleHeadline reads its text from. */
+function headlineElement(h1s: Element[], metaTitle: string | null, siteName: string | null, minShare = 0.25): Element | null {
   if (!metaTitle || h1s.length === 0) {
     return null;
   }
   const want = new Set(titleWords(metaTitle));
   const site = siteName ? titleWords(siteName).join(' ') : '';
-  let best: string | null = null;
+  let best: Element | null = null;
   let bestShare = minShare;
   for (const h of h1s.slice(0, 10)) {
-    const text = collapseSpace(h.textContent ?? '');
+    const text = headingText(h);
     if (text.length < 3 || text.length > 300 || h.closest('a') || h.querySelector('a[href="/"], img')) {
       continue;
     }
@@ -374,7 +456,7 @@ export function visibleHeadline(h1s: Element[], metaTitle: string | null, siteNa
     }
     const share = shared / (want.size + have.size - shared);
     if (share >= bestShare) {
-      best = text;
+      best = h;
       bestShare = share;
     }
   }
@@ -412,39 +494,61 @@ export function readMetadata(doc: Document, url: string, ld: JsonObject[]): Page
     h1;
   const metaTitle = rawTitle ? stripSiteSuffix(rawTitle, siteName, host) : null;
   // The headline a reader sees is the page's <h1> when one says nearly what the metadata says.
-  const title = visibleHeadline(h1s, metaTitle, siteName) ?? metaTitle;
+  const headlineEl = headlineElement(h1s, metaTitle, siteName);
+  const shownTitle = headlineEl ? headingText(headlineEl) : null;
+  // The <h1> wins, unless it is the metadata title with a date, a byline or a site or section name attached.
+  const title = shownTitle && metaTitle && addsToTitle(shownTitle, metaTitle) ? metaTitle : (shownTitle ?? metaTitle);
+  // The lines around the story's headline: where readers see its date and author.
+  const anchor = headlineEl ?? h1s.find((h) => !h.closest('a') && collapseSpace(h.textContent ?? '').length >= 10) ?? null;
+  const around = anchor ? headlineWindow(anchor) : null;
 
   const bylineEl = doc.querySelector('[rel="author"], [itemprop="author"] [itemprop="name"], [itemprop="author"], .byline, .author-name, .article-byline');
-  const byline =
+  const declaredByline =
     joinNames(names(article?.author)) ??
     cleanByline(first(meta, ['dc:creator', 'dcterm:creator', 'dcterms:creator', 'author', 'parsely-author', 'sailthru:author', 'byl'])) ??
-    cleanByline(nonUrl(first(meta, ['article:author']))) ??
+    cleanByline(nonUrl(first(meta, ['article:author'])));
+  const shownName = shownByline(around);
+  const besideDate = shownName ? null : nameBesideDate(around, title);
+  // A declared author that is the site itself ("USA TODAY", "Cleveland Clinic") gives way to the person the page credits.
+  const credited = shownName ?? besideDate;
+  const byline =
+    (declaredByline && credited && namesTheSite(declaredByline, [siteName, publisherName(article), host]) ? credited : declaredByline) ??
+    shownName ??
     cleanByline(bylineEl ? collapseSpace(bylineEl.textContent ?? '') : null);
 
-  const published = pickDate(
-    [
-      str(article?.datePublished),
-      first(meta, ['article:published_time', 'og:published_time', 'datepublished', 'pubdate', 'publishdate', 'publish-date', 'parsely-pub-date', 'sailthru:date', 'dc:date:issued', 'dc:date', 'dcterms:created', 'dcterms:issued', 'date', 'article:published']),
-      () => timeAttr(doc, ['time[pubdate]', 'time[itemprop="datePublished"]', '[itemprop="datePublished"]', 'article time[datetime]', 'header time[datetime]', 'time[datetime]']),
-      () => timestampText(doc),
-    ],
-    warnings,
-    'publishedAt',
+  const declaredPublished = pickDate([str(article?.datePublished), first(meta, PUBLISHED_KEYS), () => publishedLike(meta)], warnings, 'publishedAt');
+  const declaredModified = pickDate(
+    [str(article?.dateModified), first(meta, ['article:modified_time', 'og:updated_time', 'datemodified', 'last-modified', 'dcterms:modified', 'dc:date:modified'])],
+    [],
+    'modifiedAt',
   );
+  const marked = (notes: string[]): string | null =>
+    pickDate(
+      [
+        () => timeAttr(doc, ['time[pubdate]', 'time[itemprop="datePublished"]', '[itemprop="datePublished"]', 'article time[datetime]', 'header time[datetime]', 'time[datetime]']),
+        () => timestampText(doc),
+      ],
+      notes,
+      'publishedAt',
+    );
+  let published = shownDate(around, declaredPublished, declaredModified, warnings);
+  if (published?.endsWith('T00:00:00Z') && !declaredPublished) {
+    // A shown day alone and no declared date: the page's time element or timestamp line may say the hour.
+    const notes: string[] = [];
+    const exact = marked(notes);
+    if (exact?.startsWith(published.slice(0, 10))) {
+      published = exact;
+      warnings.push(...notes);
+    }
+  }
+  published ??= declaredPublished ?? marked(warnings);
   const canonical = absoluteUrl(doc.querySelector('link[rel~="canonical" i]')?.getAttribute('href'), url);
   const publishedAt = published ?? dateFromUrl(canonical ?? url) ?? (canonical ? dateFromUrl(url) : null);
   if (!published && publishedAt) {
     warnings.push('publishedAt taken from the URL');
   }
-  const modifiedAt = pickDate(
-    [
-      str(article?.dateModified),
-      first(meta, ['article:modified_time', 'og:updated_time', 'datemodified', 'last-modified', 'dcterms:modified', 'dc:date:modified']),
-      () => timeAttr(doc, ['time[itemprop="dateModified"]', '[itemprop="dateModified"]']),
-    ],
-    warnings,
-    'modifiedAt',
-  );
+  const modifiedAt =
+    declaredModified ?? pickDate([() => timeAttr(doc, ['time[itemprop="dateModified"]', '[itemprop="dateModified"]'])], warnings, 'modifiedAt');
 
   const canonicalUrl =
     canonical ??
@@ -485,6 +589,7 @@ export function readMetadata(doc: Document, url: string, ld: JsonObject[]): Page
     title,
     headline: h1,
     byline,
+    bylineGuess: byline ? null : besideDate,
     publishedAt,
     modifiedAt,
     canonicalUrl,
@@ -495,6 +600,208 @@ export function readMetadata(doc: Document, url: string, ld: JsonObject[]): Page
     dateline,
     warnings,
   };
+}
+
+const PUBLISHED_KEYS = ['article:published_time', 'og:published_time', 'datepublished', 'pubdate', 'publishdate', 'publish-date', 'parsely-pub-date', 'sailthru:date', 'dc:date:issued', 'dc:date', 'dcterms:created', 'dcterms:issued', 'date', 'article:published'];
+
+/** "By", "Written by", "Posted by", "Author:" and the like, at the start of a line or after a separator; the name follows. */
+const BY_LABEL = /(?:^|[·|•⋅]\s*|\d{4},?\s+)(?:(?:written|posted|published|authored|words|story|text)\s+)?(?:by|authors?)\b\s*:?\s*|^(?:written|posted|published)\s+by(?=\p{Lu})/iu;
+/** "ByDaryl Austin": the label glued to the name. */
+const BY_GLUED = /^(?:Written |Posted )?By:?(?=\p{Lu}\p{Ll})/u;
+/** Credits that are not the author's. */
+const NOT_AUTHOR = /(?:reviewed|edited|checked|photos?|photographs?|illustrations?|images?|video|produced|sponsored|powered|presented|supported|designed|hosted)\s+by\b/i;
+/** Where a name in a byline line ends: a separator, a date's or a section's lead word, a label glued to the name. */
+const NAME_END = /\s+(?:[|·•⋅—–]|-\s|on\s|in\s|at\s|view\b|published\b|updated\b|posted\b|last\b|\d).*$|(?<=\p{Ll})(?:Last|Updated|Published|Posted|Reviewed|View)\b.*$/u;
+/** Lowercase words a name may hold. */
+const NAME_PARTICLE = /^(?:and|&|van|von|de|der|den|da|di|du|la|le|del|della|dos|bin|al|el|y|e|et|und|of|the)$/;
+
+/**
+ * The author as the lines by the headline credit them: "By Jane Doe",
+ * "Written by\nJane Doe", "Posted by jdoe on ...", "Authors: A, B". The name
+ * is cut at the next separator or date and must read as a name or a short
+ * handle, not as a sentence ("By clicking subscribe you agree...").
+ */
+export function shownByline(around: HeadlineWindow | null): string | null {
+  if (!around) {
+    return null;
+  }
+  const after = around.after.split('\n').slice(0, 12);
+  const before = around.before.split('\n').slice(-4).reverse();
+  for (const lines of [after, before]) {
+    for (let i = 0; i < lines.length; i++) {
+      const line = (lines[i] ?? '').trim();
+      if (line.length > 200 || NOT_AUTHOR.test(line)) {
+        continue;
+      }
+      const m = BY_LABEL.exec(line) ?? BY_GLUED.exec(line);
+      if (!m) {
+        continue;
+      }
+      let rest = line.slice(m.index + m[0].length).trim();
+      // A label alone on its line ("Written by"): the name is the next line (after the headline only).
+      if (!rest && lines === after) {
+        rest = (lines[i + 1] ?? '').trim();
+      }
+      const name = asName(rest);
+      if (name) {
+        return name;
+      }
+    }
+  }
+  return null;
+}
+
+/**
+ * With no "By" label: a line that is a name alone, beside the story's date
+ * ("Jane Doe\nDec 17, 2025"), or on the date's line ("Dec 17, 2025 · Jane
+ * Doe"); above the headline only the latter (kickers are title-cased too).
+ * Not a job title, not words of the title.
+ */
+export function nameBesideDate(around: HeadlineWindow | null, title: string | null): string | null {
+  if (!around) {
+    return null;
+  }
+  const after = around.after.split('\n').slice(0, 8);
+  const before = around.before.split('\n').slice(-3).reverse();
+  const titleSet = new Set(titleWords(title ?? ''));
+  for (const [side, lines] of [after, before].entries()) {
+    const dated = lines.map((l) => DATE_OR_READ.test(l));
+    for (let i = 0; i < lines.length; i++) {
+      const line = lines[i] ?? '';
+      const bare = collapseSpace(line.replace(DATE_OR_READ_G, ' ').replace(/[·|•,]/g, ' '));
+      if (bare.length < 3 || bare.length > 60 || !NAME_LIKE.test(bare) || NOT_A_NAME.test(bare)) {
+        continue;
+      }
+      if (JOB_TITLE.test(bare) || titleWords(bare).some((w) => titleSet.has(w))) {
+        continue;
+      }
+      if (dated[i] || (side === 0 && (dated[i - 1] || dated[i + 1]))) {
+        return bare;
+      }
+    }
+  }
+  return null;
+}
+
+/** A job title printed under a byline's name ("Marketing Director"), not a name. */
+const JOB_TITLE = /\b(?:director|editor|writer|reporter|manager|founder|officer|ceo|cto|contributor|correspondent|columnist|analyst|specialist|strategist|consultant|engineer|developer|designer|lead|head|president|intern|insights?)\b/i;
+
+/** A written date or a reading time, the company a byline keeps. */
+const DATE_OR_READ_SOURCE = `(?:${MONTH_WORD}\\.? \\d{1,2}(?:st|nd|rd|th)?,? \\d{4}|\\d{1,2}(?:st|nd|rd|th)? ${MONTH_WORD}\\.?,? \\d{4}|\\d{4}[-/.]\\d{1,2}[-/.]\\d{1,2}|\\d{1,2}[-/.]\\d{1,2}[-/.]\\d{4}|\\d+ min(?:ute)?s? read)`;
+const DATE_OR_READ = new RegExp(DATE_OR_READ_SOURCE, 'i');
+const DATE_OR_READ_G = new RegExp(DATE_OR_READ_SOURCE, 'gi');
+
+function asName(text: string): string | null {
+  const cut = cleanByline(text.replace(NAME_END, ''));
+  if (!cut || cut.length > 100) {
+    return null;
+  }
+  const words = cut.split(/\s+/);
+  if (words.length > 12) {
+    return null;
+  }
+  let lower = 0;
+  for (const w of words) {
+    if (!/^[\p{Lu}@\d]/u.test(w) && !NAME_PARTICLE.test(w.toLowerCase())) {
+      lower++;
+    }
+  }
+  // A name, or a one-word handle ("ibby"); a run of lowercase words is a sentence.
+  return lower === 0 || (words.length === 1 && lower === 1) ? cut : null;
+}
+
+/** The name of the article's publisher in JSON-LD. */
+function publisherName(article: JsonObject | null): string | null {
+  const p = article?.publisher;
+  return p && typeof p === 'object' && !Array.isArray(p) ? str((p as JsonObject).name) : null;
+}
+
+/** `name` is the site's: equal to its name, its publisher's or its host's label, or one starting with the other. */
+export function namesTheSite(name: string, sites: Array<string | null>): boolean {
+  const n = norm(name);
+  if (n.length < 3) {
+    return false;
+  }
+  return sites.some((site) => {
+    if (!site) {
+      return false;
+    }
+    const keys = [norm(site), norm(site.replace(/^www\./, '').split('.').slice(0, -1).join('.'))].filter((k) => k.length >= 3);
+    return keys.some((k) => k === n || (n.length >= 4 && (k.startsWith(n) || n.startsWith(k))));
+  });
+}
+
+/** A site's own publication-date key ("w-published-date", "article.published", "published"): named for publishing, not for an update. */
+const PUBLISHED_LIKE = /(?:^|[:_-])(?:publish|published|publication|pubdate|posted|release)(?:$|[:_-])/;
+const NOT_PUBLISHED = /modif|updat|expir|review|revis/;
+
+/** The first date-valued <meta> whose key reads as a publication date; PUBLISHED_KEYS come first. */
+function publishedLike(meta: Map<string, string>): string | null {
+  for (const [key, value] of meta) {
+    if (PUBLISHED_LIKE.test(key) && !NOT_PUBLISHED.test(key) && normalizeDate(value)) {
+      return value;
+    }
+  }
+  return null;
+}
+
+/**
+ * The story's date as the lines around its headline show it to readers:
+ * - the declared publication date when those lines show that day, or the
+ *   modification date (e.g. "Last updated: ..."), or the day before or after
+ *   (a time near midnight written in another zone): the markup is right;
+ * - with no publication date declared, the modification date when it is the
+ *   one shown;
+ * - else the first date shown: a declared date that appears nowhere near the
+ *   headline while another one does is often a template's or the CMS's
+ *   (the site's build date), not the story's.
+ * Null when no date is shown there.
+ */
+export function shownDate(around: HeadlineWindow | null, published: string | null, modified: string | null, warnings: string[]): string | null {
+  if (!around) {
+    return null;
+  }
+  const shown = [...writtenDates(around.after), ...writtenDates(around.before).reverse()];
+  const precise: string[] = [];
+  for (const t of around.times) {
+    // A <time datetime> read as written; a value without a year (datetime="Apr 12") says too little.
+    const d = /\d{4}/.test(t) ? normalizeDate(t) : null;
+    if (d) {
+      shown.push({ day: d.iso.slice(0, 10), alt: null, updated: false });
+      precise.push(d.iso);
+    }
+  }
+  if (shown.length === 0) {
+    return null;
+  }
+  const days = new Set<string>();
+  for (const s of shown) {
+    days.add(s.day);
+    if (s.alt) days.add(s.alt);
+  }
+  if (published) {
+    const p = published.slice(0, 10);
+    if (days.has(p) || (modified && days.has(modified.slice(0, 10))) || days.has(shiftDay(p, -1)) || days.has(shiftDay(p, 1))) {
+      return published;
+    }
+  } else if (modified && days.has(modified.slice(0, 10))) {
+    return modified;
+  }
+  const day = shown[0]?.day;
+  const first = day ? (precise.find((iso) => iso.startsWith(day)) ?? normalizeDate(day)?.iso) : null;
+  if (!first) {
+    return null;
+  }
+  if (published) {
+    warnings.push('publishedAt is the date shown by the headline; the markup declares another');
+  }
+  return first;
+}
+
+/** YYYY-MM-DD moved by `days`. */
+function shiftDay(day: string, days: number): string {
+  const t = Date.parse(`${day}T00:00:00Z`);
+  return Number.isFinite(t) ? new Date(t + days * 86_400_000).toISOString().slice(0, 10) : day;
 }
 
 /** The first candidate that parses as a date; a function is a candidate read only when the earlier ones failed. */
@@ -536,7 +843,6 @@ function timestampText(doc: Document): string | null {
   return visibleDate(doc);
 }
 
-const MONTH_WORD = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
 /** A written date inside a line: "Dec 16, 2025", "16th December 2025", "2025-12-16". */
 const DATE_IN_TEXT = new RegExp(
   `\\b(?:${MONTH_WORD}\\.? \\d{1,2}(?:st|nd|rd|th)?,? \\d{4}|\\d{1,2}(?:st|nd|rd|th)? ${MONTH_WORD}\\.?,? \\d{4}|\\d{4}-\\d{2}-\\d{2})\\b`,
@@ -655,7 +961,7 @@ export function datelineFromText(firstBlock: string): string | null {
 /** class / id words of an element that holds the author's name. */
 const AUTHOR_HOLDER = /(?:^|[\s_-])(?:author|authors|byline|writer|author-?name|post-?author|entry-?author|article-?author)(?:$|[\s_-])/i;
 /** Link and label words that a name-like short text may start with. */
-const NOT_A_NAME = /^(?:learn|read|see|view|more|about|contact|follow|share|written|posted|author|home|menu|search|sign|log|subscribe)\b/i;
+const NOT_A_NAME = /^(?:learn|read|see|view|more|about|contact|follow|share|written|posted|author|home|menu|search|sign|log|subscribe|newer|older|next|previous|prev|back|related)\b/i;
 /** A person's name as bylines write it: two to five words, each starting with a capital (particles aside). */
 const NAME_LIKE = /^(?:\p{Lu}[\p{L}'’.-]*|de|van|von|der|da|di|le|la|del|bin|al)(?:\s+(?:\p{Lu}[\p{L}'’.-]*|de|van|von|der|da|di|le|la|del|bin|al)){1,4}$/u;
 

@@ -59,3 +59,17 @@ describe('shortText', () => {
     expect(shortText(d.getElementById('c') as Element, 50)).toBeNull();
   });
 });
+
+describe('cleanByline, what follows a name', () => {
+  it('cuts a job title glued to the name, not a name with an inner capital', () => {
+    expect(cleanByline('Harry RabinowitzTech Reporter')).toBe('Harry Rabinowitz');
+    expect(cleanByline('Mateusz HabernyFounder at Oakywood')).toBe('Mateusz Haberny');
+    expect(cleanByline('Rachel MacDonald')).toBe('Rachel MacDonald');
+    expect(cleanByline('Chris McNamaraEditor')).toBe('Chris McNamara');
+  });
+
+  it('cuts a year-first date and refuses a weekday', () => {
+    expect(cleanByline('EcoFlow - 2025/4/29')).toBe('EcoFlow');
+    expect(cleanByline('Sat')).toBeNull();
+  });
+});

@@ -1,0 +1,83 @@
+/** Dates as pages write them for readers: "Dec 16, 2025", "16th December 2025", "2025-12-16", "2025/4/29", "12.12.2025", "08/19/2025". */
+
+const MONTHS: Record<string, number> = {
+  jan: 1, january: 1, feb: 2, february: 2, mar: 3, march: 3, apr: 4, april: 4, may: 5, jun: 6, june: 6,
+  jul: 7, july: 7, aug: 8, august: 8, sep: 9, sept: 9, september: 9, oct: 10, october: 10, nov: 11, november: 11,
+  dec: 12, december: 12,
+};
+const MONTH = '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
+const DAY = '(\\d{1,2})(?:st|nd|rd|th)?';
+const YEAR = '((?:19|20)\\d{2})';
+
+/** One pattern, each form in its own capture groups: month-day-year, day-month-year, ISO, numeric. */
+const WRITTEN = new RegExp(
+  [
+    `\\b${MONTH}\\.? ${DAY},? ${YEAR}(?!\\d)`,
+    `\\b${DAY} ${MONTH}\\.?,? ${YEAR}(?!\\d)`,
+    `(?<!\\d)${YEAR}([-/.])(\\d{1,2})\\8(\\d{1,2})(?!\\d)`,
+    `(?<![\\d./-])(\\d{1,2})([./-])(\\d{1,2})\\12${YEAR}(?!\\d)`,
+  ].join('|'),
+  'gi',
+);
+
+/** Words before a date that say which date it is. */
+const UPDATED = /(?:updated|modified|revised|reviewed|edited)\b[^\n\d]{0,12}$/i;
+
+export type WrittenDate = {
+  /** YYYY-MM-DD. */
+  day: string;
+  /** The alternative reading of an ambiguous numeric date (03/04/2025), else null. */
+  alt: string | null;
+  /** The words before the date call it an update or a review. */
+  updated: boolean;
+};
+
+const pad = (n: number): string => String(n).padStart(2, '0');
+
+function valid(y: number, m: number, d: number): string | null {
+  if (m < 1 || m > 12 || d < 1 || d > 31 || y < 1990 || y > 2099) {
+    return null;
+  }
+  const t = Date.UTC(y, m - 1, d);
+  return new Date(t).getUTCDate() === d ? `${y}-${pad(m)}-${pad(d)}` : null;
+}
+
+/**
+ * The dates written in `text`, in order, at most `max`. Year-first numeric
+ * dates are year-month-day; day-month-year ones are read month-first with
+ * slashes and day-first with dots or hyphens, the other reading kept in
+ * `alt` when both are valid.
+ */
+export function writtenDates(text: string, max = 6): WrittenDate[] {
+  const out: WrittenDate[] = [];
+  WRITTEN.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = WRITTEN.exec(text)) !== null && out.length < max) {
+    let day: string | null = null;
+    let alt: string | null = null;
+    if (m[1]) {
+      day = valid(Number(m[3]), MONTHS[m[1].toLowerCase()] ?? 0, Number(m[2]));
+    } else if (m[5]) {
+      day = valid(Number(m[6]), MONTHS[m[5].toLowerCase()] ?? 0, Number(m[4]));
+    } else if (m[7]) {
+      day = valid(Number(m[7]), Number(m[9]), Number(m[10]));
+    } else if (m[11]) {
+      const a = Number(m[11]);
+      const b = Number(m[13]);
+      const y = Number(m[14]);
+      const monthFirst = valid(y, a, b);
+      const dayFirst = valid(y, b, a);
+      if (m[12] === '/') {
+        day = monthFirst ?? dayFirst;
+        alt = monthFirst && dayFirst && monthFirst !== dayFirst ? dayFirst : null;
+      } else {
+        day = dayFirst ?? monthFirst;
+        alt = monthFirst && dayFirst && monthFirst !== dayFirst ? monthFirst : null;
+      }
+    }
+    if (day) {
+      out.push({ day, alt, updated: UPDATED.test(text.slice(Math.max(0, m.index - 40), m.index)) });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,158 @@
+import { parseHTML } from 'linkedom';
+import { describe, expect, it } from 'vitest';
+import { headlineWindow } from '../../../../src/workers/extractor/headline-window.js';
+import { readMetadata } from '../../../../src/workers/extractor/metadata.js';
+import { writtenDates } from '../../../../src/workers/extractor/written-dates.js';
+
+const page = (head: string, body: string): Document =>
+  (parseHTML(`<html><head>${head}</head><body>${body}</body></html>`) as unknown as { document: Document }).document;
+const URL = 'https://example.com/story';
+
+describe('writtenDates', () => {
+  it('reads the usual written forms, in order', () => {
+    const got = writtenDates('Last updated: Dec 12, 2025\nPosted 3rd March 2024, 2025-01-02, 13.11.2025, 08/19/2025');
+    expect(got.map((d) => d.day)).toEqual(['2025-12-12', '2024-03-03', '2025-01-02', '2025-11-13', '2025-08-19']);
+    expect(got[0]?.updated).toBe(true);
+    expect(got[1]?.updated).toBe(false);
+  });
+
+  it('keeps the other reading of an ambiguous numeric date and drops impossible ones', () => {
+    expect(writtenDates('03/04/2025')).toEqual([{ day: '2025-03-04', alt: '2025-04-03', updated: false }]);
+    expect(writtenDates('Feb 30, 2025 and 45/45/2025')).toEqual([]);
+  });
+});
+
+describe('headlineWindow', () => {
+  it('reads the lines just above and below the headline, skipping navigation', () => {
+    const d = page('', '<nav>Home News</nav><div><div>Last updated:</div><div>Dec 12, 2025</div></div><h1>Title</h1><p>By <a>Jane Doe</a> and Bob</p><nav>Menu</nav><p>March 3, 2025</p>');
+    const w = headlineWindow(d.querySelector('h1') as Element);
+    expect(w.before).toBe('Last updated:\nDec 12, 2025');
+    expect(w.after).toBe('By Jane Doe and Bob\nMarch 3, 2025');
+  });
+
+  it('stops after the given number of characters', () => {
+    const d = page('', `<h1>Title</h1><p>${'word '.repeat(200)}</p><p>Dec 12, 2025</p>`);
+    expect(writtenDates(headlineWindow(d.querySelector('h1') as Element, 300, 600).after)).toEqual([]);
+  });
+});
+
+describe('publishedAt from the date shown by the headline', () => {
+  const head = (published: string, modified?: string): string =>
+    `<title>A story about things</title><meta property="article:published_time" content="${published}">` +
+    (modified ? `<meta property="article:modified_time" content="${modified}">` : '');
+
+  it('keeps the declared date when the page shows it, or shows only the update', () => {
+    const shown = page(head('2025-01-29T20:47:55+00:00', '2025-08-19T10:00:00+00:00'), '<h1>A story about things</h1><p>January 29, 2025</p>');
+    expect(readMetadata(shown, URL, []).publishedAt).toBe('2025-01-29T20:47:55+00:00');
+    const updated = page(head('2025-01-29T20:47:55+00:00', '2025-08-19T10:00:00+00:00'), '<h1>A story about things</h1><p>Updated August 19, 2025</p>');
+    expect(readMetadata(updated, URL, []).publishedAt).toBe('2025-01-29T20:47:55+00:00');
+  });
+
+  it('takes the shown date over a declared one that appears nowhere near the headline', () => {
+    const d = page(head('2025-06-24T00:00:00.000Z'), '<h1>A story about things</h1><div class="meta">Shauna Mitchell</div><div>August 25, 2024</div>');
+    const m = readMetadata(d, URL, []);
+    expect(m.publishedAt).toBe('2024-08-25T00:00:00Z');
+    expect(m.warnings.join(' ')).toMatch(/shown by the headline/);
+  });
+
+  it('takes the update date when it is shown and no publication date is declared', () => {
+    const d = page('<title>A story about things</title><meta property="article:modified_time" content="2025-10-08T21:33:14Z">', '<h1>A story about things</h1><p>Updated October 8, 2025</p>');
+    expect(readMetadata(d, URL, []).publishedAt).toBe('2025-10-08T21:33:14Z');
+  });
+
+  it('reads a date written above the headline when the markup has none', () => {
+    const d = page('<title>A story about things</title>', '<div>Last updated: Dec 12, 2025</div><h1>A story about things</h1><p>Text.</p>');
+    expect(readMetadata(d, URL, []).publishedAt).toBe('2025-12-12T00:00:00Z');
+  });
+});
+
+describe('writtenDates, numeric forms', () => {
+  it('reads year-first dates with any separator and dates glued to the next word', () => {
+    expect(writtenDates('2025/4/29 · 2025.12.17').map((d) => d.day)).toEqual(['2025-04-29', '2025-12-17']);
+    expect(writtenDates('Dec 17, 2025Julian K. Arni').map((d) => d.day)).toEqual(['2025-12-17']);
+    expect(writtenDates('02-12-2025')).toEqual([{ day: '2025-12-02', alt: '2025-02-12', updated: false }]);
+  });
+});
+
+describe('publishedAt from a site-named meta key', () => {
+  it('reads a <meta> named for publishing, not one named for an update', () => {
+    const d = page('<meta name="w-updated-date" content="2025-06-01T00:00:00Z"><meta name="w-published-date" content="2025-05-27T06:03:43Z">', '<p>Text.</p>');
+    expect(readMetadata(d, URL, []).publishedAt).toBe('2025-05-27T06:03:43Z');
+    const only = page('<meta name="last-updated" content="2025-06-01">', '<p>Text.</p>');
+    expect(readMetadata(only, URL, []).publishedAt).toBeNull();
+  });
+});
+
+describe('byline from the lines around the headline', () => {
+  const read = (body: string, head = '<title>A story about things</title>'): ReturnType<typeof readMetadata> => readMetadata(page(head, body), URL, []);
+  const byline = (body: string, head?: string): string | null => read(body, head).byline;
+  const guess = (body: string): string | null => read(body).bylineGuess;
+
+  it('reads a labelled name below the headline, cut at the next separator or date', () => {
+    expect(byline('<h1>A story about things</h1><p>By <a>Jane Doe</a> | Dec 12, 2025</p>')).toBe('Jane Doe');
+    expect(byline('<h1>A story about things</h1><div>Written by</div><div>Edzel Tabing</div>')).toBe('Edzel Tabing');
+    expect(byline('<h1>A story about things</h1><p>March 15, 2022 · 3 min read · By ASU Online</p>')).toBe('ASU Online');
+    expect(byline('<h1>A story about things</h1><p>ByDaryl Austin</p><p>Published March 9, 2026</p>')).toBe('Daryl Austin');
+    expect(byline('<h1>A story about things</h1><p>John Crenshaw in seo</p>')).toBeNull();
+    expect(byline('<h1>A story about things</h1><p>Posted by John Crenshaw in seo</p>')).toBe('John Crenshaw');
+  });
+
+  it('passes over reviewers, photo credits and sentences', () => {
+    expect(byline('<h1>A story about things</h1><p>Reviewed by Robert Tschudi</p>')).toBeNull();
+    expect(byline('<h1>A story about things</h1><p>Photos by Ann Lee</p>')).toBeNull();
+    expect(byline('<h1>A story about things</h1><p>By clicking subscribe you agree to our terms.</p>')).toBeNull();
+  });
+
+  it('reads "by" after a date', () => {
+    expect(byline('<h1>A story about things</h1><p>on March 10, 2015 by Nikhil Marathe</p>')).toBe('Nikhil Marathe');
+  });
+
+  it('guesses a name alone beside the date below the headline, or on the date line above it (a guess, not the byline)', () => {
+    expect(byline('<h1>A story about things</h1><div>Trevor Jackins</div><div>9 min read</div>')).toBeNull();
+    expect(guess('<h1>A story about things</h1><div>Trevor Jackins</div><div>9 min read</div>')).toBe('Trevor Jackins');
+    expect(guess('<div>Dec 17, 2025 · Julian K. Arni</div><h1>A story about things</h1><p>Text.</p>')).toBe('Julian K. Arni');
+    // A title-cased kicker above the headline is not a name; nor is a line repeating the title's words, nor a link label.
+    expect(guess('<div>Top Weight Loss</div><div>July 29, 2025</div><h1>A story about things</h1><p>Text.</p>')).toBeNull();
+    expect(guess('<h1>A story about things</h1><div>Story About Things</div><div>July 29, 2025</div>')).toBeNull();
+    expect(guess('<h1>A story about things</h1><div>Newer Article</div><div>July 29, 2025</div>')).toBeNull();
+  });
+
+  it('prefers the markup when it names the author', () => {
+    expect(byline('<h1>A story about things</h1><p>By Jane Doe</p>', '<title>A story about things</title><meta name="author" content="Ann Lee">')).toBe('Ann Lee');
+  });
+});
+
+describe('a declared author that is the site itself', () => {
+  it('gives way to the person credited by the headline', () => {
+    const head = '<title>A story about things</title><meta property="og:site_name" content="GlossGenius"><meta name="author" content="GlossGenius">';
+    expect(readMetadata(page(head, '<h1>A story about things</h1><p>By Shauna Mitchell</p>'), URL, []).byline).toBe('Shauna Mitchell');
+    // Nobody else credited: the site stays.
+    expect(readMetadata(page(head, '<h1>A story about things</h1><p>Text.</p>'), URL, []).byline).toBe('GlossGenius');
+  });
+
+  it('is not a job title printed under a name', () => {
+    expect(readMetadata(page('<title>A story about things</title>', '<h1>A story about things</h1><div>Marketing Director</div><div>May 3, 2025</div>'), URL, []).bylineGuess).toBeNull();
+  });
+});
+
+describe('title: the <h1> unless it adds a date, byline or site name to the metadata title', () => {
+  const title = (h1: string, metaTitle: string): string | null =>
+    readMetadata(page(`<title>${metaTitle}</title>`, `<h1>${h1}</h1><p>Text.</p>`), URL, []).title;
+
+  it('drops what the heading adds after a separator, a date or a label', () => {
+    expect(title('How meditation rewires brains | Opinion', 'How meditation rewires brains')).toBe('How meditation rewires brains');
+    expect(title('Top Strategies for Security Posted on July 1, 2024 by infuy', 'Top Strategies for Security')).toBe('Top Strategies for Security');
+    expect(title('Dec 18 2025 Preparing a transition in Debusine', 'Preparing a transition in Debusine')).toBe('Preparing a transition in Debusine');
+    expect(title('Blog: Best Social Media Agencies', 'Best Social Media Agencies')).toBe('Best Social Media Agencies');
+  });
+
+  it('keeps a heading that says more than the metadata title', () => {
+    expect(title('Pros and Cons of Tiny House Living: Why Live Small?', 'Pros and Cons of Tiny House Living')).toBe('Pros and Cons of Tiny House Living: Why Live Small?');
+    expect(title('The Best Home Security Cameras of 2026', 'Best Home Security Cameras of 2026')).toBe('The Best Home Security Cameras of 2026');
+  });
+
+  it('reads a line break in the heading as a space, an inline element as nothing', () => {
+    expect(title('Weekend<br>Coding Agent', 'Weekend Coding Agent | Blog')).toBe('Weekend Coding Agent');
+    expect(title('How AI Can Cut Your Planning C<span>ycle</span>', 'How AI Can Cut Your Planning Cycle')).toBe('How AI Can Cut Your Planning Cycle');
+  });
+});
