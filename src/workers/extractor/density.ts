@@ -119,8 +119,9 @@ export function segmentBlocks(root: Element): TextBlock[] {
       flush();
       continue;
     }
-    const name = (node as Element).getAttribute('class');
-    const id = (node as Element).getAttribute('id');
+    // Sections are blocks: an inline element named "comment" is a code highlighter's span, or a count.
+    const name = BLOCK.has(tag) && tag !== 'PRE' ? (node as Element).getAttribute('class') : null;
+    const id = BLOCK.has(tag) && tag !== 'PRE' ? (node as Element).getAttribute('id') : null;
     if ((name && NOISE_NAME.test(name)) || (id && (NOISE_ID.test(id) || NOISE_NAME.test(id)))) {
       inNoise++;
       // Pushed before the block marker: popped after it, so the block's text is flushed as noise.

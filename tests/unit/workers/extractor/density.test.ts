@@ -22,6 +22,14 @@ describe('segmentBlocks', () => {
     ]);
   });
 
+  it('does not read a code highlighter\'s "comment" span as a comment section', () => {
+    const blocks = segmentBlocks(body('<pre><code><span class="hljs-comment"># set up</span> git init</code></pre><div class="comments"><p>Nice</p></div>'));
+    expect(blocks.map((b) => [b.text, b.noise])).toEqual([
+      ['# set up git init', false],
+      ['Nice', true],
+    ]);
+  });
+
   it('skips scripts, buttons and selects', () => {
     expect(segmentBlocks(body('<p>kept</p><button>Click</button><select><option>A</option></select>')).map((b) => b.text)).toEqual(['kept']);
   });
