@@ -3,7 +3,7 @@ import { PipelineError } from '../../errors.js';
 import { collapseSpace, countWords, joinBlocks, textBlocks } from './blocks.js';
 import { FURNITURE_TEXT, narrowToArticle, removeAuthorBio, removeFurniture, removeInlineFurniture } from './boilerplate.js';
 import { densityExtract, type TextBlock } from './density.js';
-import { parseDocument, type DomKind } from './dom.js';
+import { fillStreamedSlots, markStreamedSlots, parseDocument, type DomKind } from './dom.js';
 import { cleanByline, datelineFromText, jsonLdBlocks, normalizeDate, normalizeLang, readMetadata, stripSiteSuffix, visibleByline } from './metadata.js';
 import { tuneReadability } from './readability-fast.js';
 import { absoluteUrl, sanitizeArticleHtml } from './sanitize.js';
@@ -319,7 +319,8 @@ export function extractArticle(html: string, url: string, opts: ExtractOptions =
   }
   const safe = cleanCharacters(html);
   const ld = jsonLdBlocks(safe);
-  const cleaned = compactMarkup(slimAttributes(stripExecutable(safe)));
+  const streamed = markStreamedSlots(safe);
+  const cleaned = compactMarkup(slimAttributes(stripExecutable(streamed)));
   const shape = tagShape(cleaned, { depth: o.maxDepth, elements: o.maxElements });
   if (shape.depth > o.maxDepth) {
     throw new PipelineError('unreadable', false, `page nests elements deeper than ${o.maxDepth}`);
@@ -331,6 +332,9 @@ export function extractArticle(html: string, url: string, opts: ExtractOptions =
   try {
     parsed = parseDocument(cleaned, url, o.dom);
     const doc = parsed.document;
+    if (streamed !== safe) {
+      fillStreamedSlots(doc);
+    }
     const meta = readMetadata(doc, url, ld);
     // A dateline set apart from the story (in the header) is metadata; one
     // that opens the first paragraph stays part of the text.
