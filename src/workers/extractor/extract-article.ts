@@ -330,6 +330,30 @@ function heldPart(readabilityText: string, dense: TextBlock[]): string | null {
   return held >= PART_LONG_HELD * total ? `of about ${countWords(denseText)} on the page` : null;
 }
 
+/** Fewer characters than this before Readability's text is not a lead worth adding (a kicker, a standfirst). */
+export const LEAD_MIN_CHARS = 500;
+
+/**
+ * The classifier's kept blocks right before Readability's first block, as
+ * long as they sit in the same <article> / <main> element as it: the
+ * story's opening that Readability did not take. Empty when Readability's
+ * first block is not among the classifier's or sits in no such element.
+ */
+export function leadBefore(readabilityBlocks: string[], dense: TextBlock[]): TextBlock[] {
+  const first = readabilityBlocks[0];
+  const k = dense.findIndex((b) => b.text === first);
+  const scope = k > 0 ? dense[k]?.scope : null;
+  if (!scope) {
+    return [];
+  }
+  const own = new Set(readabilityBlocks);
+  let j = k - 1;
+  while (j >= 0 && dense[j]?.scope === scope && !own.has(dense[j]?.text ?? '')) {
+    j--;
+  }
+  return dense.slice(j + 1, k);
+}
+
 const wordsOf = (text: string): string[] => text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
 
 /**
@@ -429,6 +453,21 @@ export function extractArticle(html: string, url: string, opts: ExtractOptions =
         blocks = fbBlocks;
         text = fbText;
         wordCount = fbWords;
+      }
+    }
+    if (method === 'readability' && article && blocks.length > 0) {
+      // Running text right before Readability's first block, in the same <article>/<main>: a lead or
+      // intro Readability left out because it sits in another section than the body.
+      const lead = leadBefore(blocks, dense);
+      if (lead.length > 0) {
+        const container = densityArticle(doc, lead);
+        const leadBlocks = tidy(container);
+        if (leadBlocks.join('').length >= LEAD_MIN_CHARS) {
+          article.prepend(...Array.from(container.childNodes));
+          blocks = [...leadBlocks, ...blocks];
+          text = joinBlocks(blocks);
+          wordCount = countWords(text);
+        }
       }
     }
     if (wordCount < o.minWords) {
