@@ -280,11 +280,9 @@ export function preferDensity(readabilityText: string, dense: TextBlock[], minWo
   if (readabilityWords < minWords) {
     return 'too few';
   }
-  // A story Readability found at length is kept unless the classifier reads far more and holds nearly all of
-  // Readability's text: then Readability took one section of a story cut in several (tabs, accordions, product
-  // cards, a second column). Otherwise the classifier's surplus there is mostly comments and teasers.
+  // A story Readability found at length is kept: the classifier's surplus there is mostly comments and teasers.
   if (readabilityWords >= PART_MAX_WORDS) {
-    return heldPart(readabilityText, dense);
+    return null;
   }
   // Characters first: on most pages the classifier reads no more than Readability kept, and the word work is skipped.
   let denseChars = 0;
@@ -303,31 +301,6 @@ export function preferDensity(readabilityText: string, dense: TextBlock[], minWo
   const own = wordsOf(readabilityText);
   const shared = own.filter((w) => vocabulary.has(w)).length;
   return shared >= 0.8 * own.length ? `of about ${denseWords} on the page` : null;
-}
-
-/** A long Readability result is a part when the classifier reads this many times its characters... */
-export const PART_LONG_RATIO = 2.5;
-/** ...and this share of its characters sits in blocks the classifier also read. */
-export const PART_LONG_HELD = 0.7;
-
-function heldPart(readabilityText: string, dense: TextBlock[]): string | null {
-  let denseChars = 0;
-  for (const b of dense) {
-    denseChars += b.text.length + 1;
-  }
-  if (denseChars < PART_LONG_RATIO * readabilityText.length) {
-    return null;
-  }
-  const denseText = dense.map((b) => b.text).join('\n');
-  let held = 0;
-  let total = 0;
-  for (const block of readabilityText.split('\n\n')) {
-    total += block.length;
-    if (denseText.includes(block)) {
-      held += block.length;
-    }
-  }
-  return held >= PART_LONG_HELD * total ? `of about ${countWords(denseText)} on the page` : null;
 }
 
 /** Fewer characters than this before Readability's text is not a lead worth adding (a kicker, a standfirst). */

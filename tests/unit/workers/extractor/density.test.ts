@@ -158,17 +158,6 @@ describe('preferDensity', () => {
     expect(preferDensity(story[1] as string, blocks(story), 25)).toMatch(/^of about \d+ on the page$/);
   });
 
-  it('takes the classifier over a long Readability result when it reads 2.5 times as much and holds Readability\'s blocks', () => {
-    const long = Array.from({ length: 14 }, (_, i) => sentence(30, `part${i}`));
-    // 300 words: over PART_MAX_WORDS, a story found at length.
-    const own = long.slice(0, 5).join('\n\n');
-    expect(preferDensity(own, blocks(long), 25)).toMatch(/^of about \d+ on the page$/);
-    // Twice as much: a story found at length stays.
-    expect(preferDensity(long.slice(0, 6).join('\n\n'), blocks(long), 25)).toBeNull();
-    // Far more, but not where Readability's text is: another part of the page.
-    expect(preferDensity(['x', 'y', 'z', 'w', 'v'].map((w) => sentence(30, w)).join('\n\n'), blocks(long), 25)).toBeNull();
-  });
-
   it('keeps Readability when it found most of the text, or text the classifier did not read', () => {
     expect(preferDensity(`${story[0]} ${story[1]}`, blocks(story), 25)).toBeNull();
     expect(preferDensity(sentence(30, 'other'), blocks(story), 25)).toBeNull();
