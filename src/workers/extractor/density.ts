@@ -132,7 +132,7 @@ export function segmentBlocks(root: Element): TextBlock[] {
       // Pushed before the block marker: popped after it, so the block's text is flushed as noise.
       stack.push({ end: 'noise' });
     }
-    if (tag === 'ARTICLE' || tag === 'MAIN' || (node as Element).getAttribute('role') === 'main') {
+    if (tag === 'ARTICLE' || tag === 'MAIN' || ((tag === 'DIV' || tag === 'SECTION') && (node as Element).getAttribute('role') === 'main')) {
       flush();
       scopes.push(node as Element);
       stack.push({ end: 'scope' });

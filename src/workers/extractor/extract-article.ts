@@ -432,7 +432,8 @@ export function extractArticle(html: string, url: string, opts: ExtractOptions =
       // Running text right before Readability's first block, in the same <article>/<main>: a lead or
       // intro Readability left out because it sits in another section than the body.
       const lead = leadBefore(blocks, dense);
-      if (lead.length > 0) {
+      // Tidying only removes text: under the minimum before it, under it after.
+      if (lead.reduce((n, b) => n + b.text.length, 0) >= LEAD_MIN_CHARS) {
         const container = densityArticle(doc, lead);
         const leadBlocks = tidy(container);
         if (leadBlocks.join('').length >= LEAD_MIN_CHARS) {
