@@ -142,6 +142,10 @@ export function removeFurniture(doc: Document): number {
       doomed.push(el);
       continue;
     }
+    // Code is never furniture: its highlighter names spans "comment", "tag", "title"...
+    if (tag === 'pre' || tag === 'code') {
+      continue;
+    }
     for (let c = el.firstElementChild; c; c = c.nextElementSibling) {
       stack.push(c);
     }

@@ -37,6 +37,8 @@ export type TextBlock = {
   keep: boolean;
   /** Inside a comment / reply / testimonial section (by class or id): never story text. */
   noise?: boolean;
+  /** The innermost <article>, <main> or role=main element around the text, if any. */
+  scope?: Element | null;
 };
 
 /** Tags that end a block of text. */
@@ -49,7 +51,7 @@ const BLOCK = new Set([
 const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'MATH', 'IFRAME', 'OBJECT', 'CANVAS', 'SELECT', 'BUTTON', 'TEXTAREA', 'OPTION', 'HEAD', 'TITLE']);
 const HEADING = /^H[1-6]$/;
 
-type Marker = { end: 'block' } | { end: 'link' } | { end: 'noise' };
+type Marker = { end: 'block' } | { end: 'link' } | { end: 'noise' } | { end: 'scope' };
 
 /**
  * class / id words of reader-written sections (comments, replies, reviews of
@@ -67,10 +69,11 @@ export function segmentBlocks(root: Element): TextBlock[] {
   let linkChars = 0;
   let inLink = 0;
   let inNoise = 0;
+  const scopes: Element[] = [];
   const flush = (): void => {
     const text = collapseSpace(buf);
     if (text) {
-      blocks.push({ text, tag: tags[tags.length - 1] ?? 'BODY', linkChars: Math.min(linkChars, text.length), cls: 'bad', keep: false, noise: inNoise > 0 });
+      blocks.push({ text, tag: tags[tags.length - 1] ?? 'BODY', linkChars: Math.min(linkChars, text.length), cls: 'bad', keep: false, noise: inNoise > 0, scope: scopes[scopes.length - 1] ?? null });
     }
     buf = '';
     linkChars = 0;
@@ -94,8 +97,10 @@ export function segmentBlocks(root: Element): TextBlock[] {
         tags.pop();
       } else if (item.end === 'link') {
         inLink--;
-      } else {
+      } else if (item.end === 'noise') {
         inNoise--;
+      } else {
+        scopes.pop();
       }
       continue;
     }
@@ -119,12 +124,18 @@ export function segmentBlocks(root: Element): TextBlock[] {
       flush();
       continue;
     }
-    const name = (node as Element).getAttribute('class');
-    const id = (node as Element).getAttribute('id');
+    // Sections are blocks: an inline element named "comment" is a code highlighter's span, or a count.
+    const name = BLOCK.has(tag) && tag !== 'PRE' ? (node as Element).getAttribute('class') : null;
+    const id = BLOCK.has(tag) && tag !== 'PRE' ? (node as Element).getAttribute('id') : null;
     if ((name && NOISE_NAME.test(name)) || (id && (NOISE_ID.test(id) || NOISE_NAME.test(id)))) {
       inNoise++;
       // Pushed before the block marker: popped after it, so the block's text is flushed as noise.
       stack.push({ end: 'noise' });
+    }
+    if (tag === 'ARTICLE' || tag === 'MAIN' || ((tag === 'DIV' || tag === 'SECTION') && (node as Element).getAttribute('role') === 'main')) {
+      flush();
+      scopes.push(node as Element);
+      stack.push({ end: 'scope' });
     }
     if (BLOCK.has(tag)) {
       flush();

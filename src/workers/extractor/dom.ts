@@ -94,3 +94,57 @@ export function adoptStrayElements(document: Document): void {
     body.append(...after);
   }
 }
+
+/**
+ * React streaming server rendering (Suspense): the page first sends a
+ * placeholder, `<template id="B:1"></template>` followed by a fallback
+ * ("Loading paragraph...") up to `<!--/$-->`, and later the real content in a
+ * `<div hidden id="S:1">` at the end of the body, which a script moves into
+ * place. Scripts never run here, so this does the move: the placeholder and
+ * its fallback become an empty `<slot id="B:1">` (before comments and
+ * templates are stripped), and fillStreamedSlots puts the hidden content there.
+ * A segment inside content, `<template id="P:5"></template>`, is filled from
+ * `<div hidden id="S:5">` the same way. (The scripts that pair them are gone
+ * by now: the pairing is by number, as React numbers them.)
+ */
+export function markStreamedSlots(html: string): string {
+  if (!html.includes('<div hidden id="S:')) {
+    return html;
+  }
+  const out: string[] = [];
+  const re = /<template id="([BP]):([^"<>]+)"><\/template>/g;
+  let last = 0;
+  for (let m = re.exec(html); m !== null; m = re.exec(html)) {
+    out.push(html.slice(last, m.index), `<slot id="${m[1]}:${m[2]}"></slot>`);
+    last = m.index + m[0].length;
+    if (m[1] === 'P') {
+      continue;
+    }
+    // The fallback runs to the boundary's end marker, unless another boundary or placeholder comes first.
+    const end = html.indexOf('<!--/$-->', last);
+    const next = html.slice(last, end < 0 ? last : end);
+    if (end >= 0 && end - last < 20_000 && !next.includes('<!--$') && !next.includes('<template')) {
+      last = end + '<!--/$-->'.length;
+      re.lastIndex = last;
+    }
+  }
+  out.push(html.slice(last));
+  return out.join('');
+}
+
+/** See markStreamedSlots: moves each `<div hidden id="S:x">`'s content into `<slot id="B:x">` or `<slot id="P:x">`. Returns how many moved. */
+export function fillStreamedSlots(document: Document): number {
+  let moved = 0;
+  for (const slot of Array.from(document.querySelectorAll('slot[id^="B:"], slot[id^="P:"]'))) {
+    const id = slot.getAttribute('id') ?? '';
+    const source = document.getElementById(`S:${id.slice(2)}`);
+    if (source && source.hasAttribute('hidden')) {
+      slot.replaceWith(...Array.from(source.childNodes));
+      source.remove();
+      moved++;
+    } else {
+      slot.remove();
+    }
+  }
+  return moved;
+}

@@ -3,7 +3,7 @@ import { PipelineError } from '../../errors.js';
 import { collapseSpace, countWords, joinBlocks, textBlocks } from './blocks.js';
 import { FURNITURE_TEXT, narrowToArticle, removeAuthorBio, removeFurniture, removeInlineFurniture } from './boilerplate.js';
 import { densityExtract, type TextBlock } from './density.js';
-import { parseDocument, type DomKind } from './dom.js';
+import { fillStreamedSlots, markStreamedSlots, parseDocument, type DomKind } from './dom.js';
 import { cleanByline, datelineFromText, jsonLdBlocks, normalizeDate, normalizeLang, readMetadata, stripSiteSuffix, visibleByline } from './metadata.js';
 import { tuneReadability } from './readability-fast.js';
 import { absoluteUrl, sanitizeArticleHtml } from './sanitize.js';
@@ -303,6 +303,30 @@ export function preferDensity(readabilityText: string, dense: TextBlock[], minWo
   return shared >= 0.8 * own.length ? `of about ${denseWords} on the page` : null;
 }
 
+/** Fewer characters than this before Readability's text is not a lead worth adding (a kicker, a standfirst). */
+export const LEAD_MIN_CHARS = 500;
+
+/**
+ * The classifier's kept blocks right before Readability's first block, as
+ * long as they sit in the same <article> / <main> element as it: the
+ * story's opening that Readability did not take. Empty when Readability's
+ * first block is not among the classifier's or sits in no such element.
+ */
+export function leadBefore(readabilityBlocks: string[], dense: TextBlock[]): TextBlock[] {
+  const first = readabilityBlocks[0];
+  const k = dense.findIndex((b) => b.text === first);
+  const scope = k > 0 ? dense[k]?.scope : null;
+  if (!scope) {
+    return [];
+  }
+  const own = new Set(readabilityBlocks);
+  let j = k - 1;
+  while (j >= 0 && dense[j]?.scope === scope && !own.has(dense[j]?.text ?? '')) {
+    j--;
+  }
+  return dense.slice(j + 1, k);
+}
+
 const wordsOf = (text: string): string[] => text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
 
 /**
@@ -319,7 +343,8 @@ export function extractArticle(html: string, url: string, opts: ExtractOptions =
   }
   const safe = cleanCharacters(html);
   const ld = jsonLdBlocks(safe);
-  const cleaned = compactMarkup(slimAttributes(stripExecutable(safe)));
+  const streamed = markStreamedSlots(safe);
+  const cleaned = compactMarkup(slimAttributes(stripExecutable(streamed)));
   const shape = tagShape(cleaned, { depth: o.maxDepth, elements: o.maxElements });
   if (shape.depth > o.maxDepth) {
     throw new PipelineError('unreadable', false, `page nests elements deeper than ${o.maxDepth}`);
@@ -331,6 +356,9 @@ export function extractArticle(html: string, url: string, opts: ExtractOptions =
   try {
     parsed = parseDocument(cleaned, url, o.dom);
     const doc = parsed.document;
+    if (streamed !== safe) {
+      fillStreamedSlots(doc);
+    }
     const meta = readMetadata(doc, url, ld);
     // A dateline set apart from the story (in the header) is metadata; one
     // that opens the first paragraph stays part of the text.
@@ -398,6 +426,22 @@ export function extractArticle(html: string, url: string, opts: ExtractOptions =
         blocks = fbBlocks;
         text = fbText;
         wordCount = fbWords;
+      }
+    }
+    if (method === 'readability' && article && blocks.length > 0) {
+      // Running text right before Readability's first block, in the same <article>/<main>: a lead or
+      // intro Readability left out because it sits in another section than the body.
+      const lead = leadBefore(blocks, dense);
+      // Tidying only removes text: under the minimum before it, under it after.
+      if (lead.reduce((n, b) => n + b.text.length, 0) >= LEAD_MIN_CHARS) {
+        const container = densityArticle(doc, lead);
+        const leadBlocks = tidy(container);
+        if (leadBlocks.join('').length >= LEAD_MIN_CHARS) {
+          article.prepend(...Array.from(container.childNodes));
+          blocks = [...leadBlocks, ...blocks];
+          text = joinBlocks(blocks);
+          wordCount = countWords(text);
+        }
       }
     }
     if (wordCount < o.minWords) {

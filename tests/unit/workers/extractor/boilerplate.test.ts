@@ -108,3 +108,17 @@ describe('removeAuthorBio', () => {
     expect(removeAuthorBio(short, 'Jane')).toBe(0);
   });
 });
+
+describe('removeFurniture: code', () => {
+  it('keeps a code highlighter\'s "comment" spans inside <pre>', () => {
+    const d = doc(`<article><p>${words(60)}</p><pre><code><span class="hljs-comment"># initialize the repository</span>\ngit init</code></pre></article>`);
+    removeFurniture(d);
+    expect(d.body.textContent).toContain('# initialize the repository');
+  });
+
+  it('still removes a comment section outside code', () => {
+    const d = doc(`<article><p>${words(200)}</p></article><div class="comments"><p>Great post!</p></div>`);
+    removeFurniture(d);
+    expect(d.body.textContent).not.toContain('Great post!');
+  });
+});

@@ -2,7 +2,7 @@ import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { classifyBlock, classifyBlocks, densityExtract, segmentBlocks, storyWindow, type TextBlock } from '../../../../src/workers/extractor/density.js';
 import { adoptStrayElements } from '../../../../src/workers/extractor/dom.js';
-import { extractArticle, preferDensity } from '../../../../src/workers/extractor/extract-article.js';
+import { extractArticle, leadBefore, preferDensity } from '../../../../src/workers/extractor/extract-article.js';
 
 const body = (html: string): Element => {
   const { document } = parseHTML(`<html><head><title>t</title></head><body>${html}</body></html>`) as unknown as { document: Document };
@@ -19,6 +19,14 @@ describe('segmentBlocks', () => {
       ['one two', 'DIV', 3],
       ['three', 'DIV', 0],
       ['four five', 'P', 0],
+    ]);
+  });
+
+  it('does not read a code highlighter\'s "comment" span as a comment section', () => {
+    const blocks = segmentBlocks(body('<pre><code><span class="hljs-comment"># set up</span> git init</code></pre><div class="comments"><p>Nice</p></div>'));
+    expect(blocks.map((b) => [b.text, b.noise])).toEqual([
+      ['# set up git init', false],
+      ['Nice', true],
     ]);
   });
 
@@ -154,5 +162,34 @@ describe('preferDensity', () => {
     expect(preferDensity(`${story[0]} ${story[1]}`, blocks(story), 25)).toBeNull();
     expect(preferDensity(sentence(30, 'other'), blocks(story), 25)).toBeNull();
     expect(preferDensity(story[1] as string, [], 25)).toBeNull();
+  });
+});
+
+describe('leadBefore', () => {
+  const { document } = parseHTML('<html><body><main></main><article></article></body></html>') as unknown as { document: Document };
+  const main = document.querySelector('main');
+  const article = document.querySelector('article');
+  const block = (text: string, scope: Element | null): TextBlock => ({ text, tag: 'P', linkChars: 0, cls: 'good', keep: true, scope });
+
+  it('returns the kept blocks before Readability\'s first one inside the same <main>/<article>', () => {
+    const dense = [block('site blurb', null), block('intro one', main), block('intro two', main), block('body one', main), block('body two', main)];
+    expect(leadBefore(['body one', 'body two'], dense).map((b) => b.text)).toEqual(['intro one', 'intro two']);
+  });
+
+  it('stops at another scope, and finds nothing outside one or when the first block is unknown', () => {
+    const dense = [block('hero text', article), block('body one', main), block('body two', main)];
+    expect(leadBefore(['body one'], dense)).toEqual([]);
+    expect(leadBefore(['body one'], [block('x', null), block('body one', null)])).toEqual([]);
+    expect(leadBefore(['not there'], dense)).toEqual([]);
+  });
+
+  it('records the scope while segmenting', () => {
+    const blocks = segmentBlocks(body('<p>outside</p><main><p>inside</p><article><p>deeper</p></article><p>after</p></main>'));
+    expect(blocks.map((b) => [b.text, b.scope?.tagName])).toEqual([
+      ['outside', undefined],
+      ['inside', 'MAIN'],
+      ['deeper', 'ARTICLE'],
+      ['after', 'MAIN'],
+    ]);
   });
 });
