@@ -40,6 +40,8 @@ export type ThreadPoolOptions<J> = {
   releaseMemoryAfterMs?: number;
   /** The message that hands `job` to a thread; `state` is that thread's own, kept between jobs. */
   message(job: J, state: Record<string, unknown>): unknown;
+  /** Buffers of that message moved to the thread rather than copied (they are unusable here afterwards). */
+  transfer?(message: unknown): ArrayBuffer[];
   /** Why a job overran its budget, for its error. */
   describeTimeout(job: J): string;
   /** The error of a job whose thread crashed or overran. */
@@ -193,7 +195,8 @@ export function createThreadPool<J, R>(o: ThreadPoolOptions<J>): ThreadPool<J, R
         if (slot.tasks.length === 1) {
           startBudget(slot);
         }
-        slot.worker.postMessage({ id: task.id, ...(o.message(task.job, slot.state) as object) });
+        const message = o.message(task.job, slot.state) as object;
+        slot.worker.postMessage({ id: task.id, ...message }, o.transfer?.(message));
       }
     }
   };
