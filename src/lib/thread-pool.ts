@@ -57,6 +57,9 @@ export type ThreadPool<J, R> = {
   close(): Promise<void>;
 };
 
+/** `--cpu-prof`, `--cpu-prof-dir=...`, `--heap-prof`... of this process: passed on to pool threads. */
+const PROFILER_ARGS = process.execArgv.filter((a) => /^--(?:cpu|heap)-prof(?:$|-[a-z]+=.)/.test(a));
+
 type Task<J, R> = { id: number; job: J; resolve: (v: R) => void; reject: (e: unknown) => void };
 
 type Slot<J, R> = {
@@ -93,8 +96,9 @@ export function createThreadPool<J, R>(o: ThreadPoolOptions<J>): ThreadPool<J, R
   const spawn = (): void => {
     const worker = new Worker(boot, {
       eval: true,
-      // The boot code loads what the module needs (tsx for TypeScript); inherit no --import.
-      execArgv: [],
+      // The boot code loads what the module needs (tsx for TypeScript); inherit no --import,
+      // only the profiler's flags, so `node --cpu-prof` profiles the pool's threads too.
+      execArgv: PROFILER_ARGS,
       workerData: o.workerData,
       resourceLimits: {
         ...(o.maxHeapMb ? { maxOldGenerationSizeMb: o.maxHeapMb } : {}),
