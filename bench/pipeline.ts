@@ -17,7 +17,7 @@
  *   npm run bench:pipeline -- --wire pages                       # one round of baseline, once, roles
  *   npm run bench:pipeline -- --pages DIR --items 1000 --rounds 3 --commandstats
  *   npm run bench:pipeline -- --wire pages --modes baseline,once --bin .ab/before/dist/cli/main.js,dist/cli/main.js
- *   BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" npm run bench:pipeline -- --wire pages --modes roles
+ *   BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" npm run bench:pipeline -- --wire pages --modes roles   # pool threads included
  *
  * Phases (each on a fresh Redis, queue prefix and database):
  *   alone  each stage alone over a full input queue (the queue is paused while the

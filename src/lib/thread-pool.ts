@@ -40,6 +40,8 @@ export type ThreadPoolOptions<J> = {
   releaseMemoryAfterMs?: number;
   /** The message that hands `job` to a thread; `state` is that thread's own, kept between jobs. */
   message(job: J, state: Record<string, unknown>): unknown;
+  /** Buffers of that message moved to the thread rather than copied (they are unusable here afterwards). */
+  transfer?(message: unknown): ArrayBuffer[];
   /** Why a job overran its budget, for its error. */
   describeTimeout(job: J): string;
   /** The error of a job whose thread crashed or overran. */
@@ -54,6 +56,9 @@ export type ThreadPool<J, R> = {
   run(job: J): Promise<R>;
   close(): Promise<void>;
 };
+
+/** `--cpu-prof`, `--cpu-prof-dir=...`, `--heap-prof`... of this process: passed on to pool threads. */
+const PROFILER_ARGS = process.execArgv.filter((a) => /^--(?:cpu|heap)-prof(?:$|-[a-z]+=.)/.test(a));
 
 type Task<J, R> = { id: number; job: J; resolve: (v: R) => void; reject: (e: unknown) => void };
 
@@ -91,8 +96,9 @@ export function createThreadPool<J, R>(o: ThreadPoolOptions<J>): ThreadPool<J, R
   const spawn = (): void => {
     const worker = new Worker(boot, {
       eval: true,
-      // The boot code loads what the module needs (tsx for TypeScript); inherit no --import.
-      execArgv: [],
+      // The boot code loads what the module needs (tsx for TypeScript); inherit no --import,
+      // only the profiler's flags, so `node --cpu-prof` profiles the pool's threads too.
+      execArgv: PROFILER_ARGS,
       workerData: o.workerData,
       resourceLimits: {
         ...(o.maxHeapMb ? { maxOldGenerationSizeMb: o.maxHeapMb } : {}),
@@ -193,7 +199,8 @@ export function createThreadPool<J, R>(o: ThreadPoolOptions<J>): ThreadPool<J, R
         if (slot.tasks.length === 1) {
           startBudget(slot);
         }
-        slot.worker.postMessage({ id: task.id, ...(o.message(task.job, slot.state) as object) });
+        const message = o.message(task.job, slot.state) as object;
+        slot.worker.postMessage({ id: task.id, ...message }, o.transfer?.(message));
       }
     }
   };

@@ -537,16 +537,23 @@ export function createHttpClient(opts: SafeHttpClientOptions = {}): SafeHttpClie
       if (res.status < 200 || res.status >= 300) {
         throw new HttpStatusError(res.status, current.href, parseRetryAfter(res.headers['retry-after'], Date.now()));
       }
-      const decoded = decodeBody(res.body, contentType);
+      // Decoded on first read: a caller that hands the bytes on (the extractor, to a worker thread) never pays for it here.
+      const body = res.body;
+      let decoded: ReturnType<typeof decodeBody> | null = null;
+      const decode = () => (decoded ??= decodeBody(body, contentType));
       return {
         status: res.status,
         url: current.href,
         permanentRedirect,
         headers: res.headers,
         notModified: false,
-        body: res.body,
-        text: decoded.text,
-        charset: decoded.charset,
+        body,
+        get text() {
+          return decode().text;
+        },
+        get charset() {
+          return decode().charset;
+        },
         contentType,
       };
     }

@@ -48,19 +48,39 @@ export function storyWords(text: string): string[] {
   return body.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
 }
 
-/** Hashes of the distinct word shingles of `text`. */
+/** FNV-1a over UTF-16 code units, continued from `h` (0x811c9dc5 starts a string). */
+const fnvOn = (h: number, s: string): number => {
+  for (let i = 0; i < s.length; i++) {
+    h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  }
+  return h;
+};
+
+/** FNV-1a of the space (0x20) between two words of a shingle. */
+const fnvSpace = (h: number): number => Math.imul(h ^ 0x20, 0x01000193);
+
+/**
+ * Hashes of the distinct word shingles of `text`: the FNV-1a hash of each run
+ * of SHINGLE_WORDS words joined by one space (of the whole text when it has
+ * fewer words), computed over the words as they are, without building the
+ * joined strings.
+ */
 export function shingleHashes(text: string): Uint32Array {
   const words = storyWords(text);
+  // Signed 32-bit keys: small integers to the Set, where unsigned ones above 2^31 would be boxed numbers.
   const set = new Set<number>();
   if (words.length > 0 && words.length < SHINGLE_WORDS) {
-    set.add(hashString(words.join(' ')));
+    set.add(hashString(words.join(' ')) | 0);
   }
   for (let i = 0; i + SHINGLE_WORDS <= words.length; i++) {
-    let s = words[i] as string;
-    for (let j = 1; j < SHINGLE_WORDS; j++) s += ` ${words[i + j] as string}`;
-    set.add(hashString(s));
+    let h = fnvOn(0x811c9dc5, words[i] as string);
+    for (let j = 1; j < SHINGLE_WORDS; j++) h = fnvOn(fnvSpace(h), words[i + j] as string);
+    set.add(h | 0);
   }
-  return Uint32Array.from(set);
+  const out = new Uint32Array(set.size);
+  let k = 0;
+  for (const h of set) out[k++] = h;
+  return out;
 }
 
 /**
@@ -72,12 +92,24 @@ export function shingleHashes(text: string): Uint32Array {
 export function fingerprint(text: string): Fingerprint {
   const shingles = shingleHashes(text);
   const sig = new Uint32Array(SIGNATURE_SIZE).fill(0xffffffff);
-  for (let s = 0; s < shingles.length; s++) {
-    const h = shingles[s] as number;
-    for (let i = 0; i < SIGNATURE_SIZE; i++) {
-      const v = fmix32((h ^ (SEEDS[i] as number)) >>> 0);
-      if (v < (sig[i] as number)) sig[i] = v;
+  const n = shingles.length;
+  // One hash function at a time over every shingle: its minimum stays in a local.
+  // The mixer is fmix32 (lib/hash.ts) written out, on signed 32-bit values; only
+  // the comparison needs them unsigned (stored signatures depend on every bit of it).
+  for (let i = 0; i < SIGNATURE_SIZE; i++) {
+    const seed = (SEEDS[i] as number) | 0;
+    let min = 0xffffffff;
+    for (let s = 0; s < n; s++) {
+      let v = (shingles[s] as number) ^ seed;
+      v ^= v >>> 16;
+      v = Math.imul(v, 0x85ebca6b);
+      v ^= v >>> 13;
+      v = Math.imul(v, 0xc2b2ae35);
+      v ^= v >>> 16;
+      const u = v >>> 0;
+      if (u < min) min = u;
     }
+    sig[i] = min;
   }
   const signature = Array.from(sig);
   if (shingles.length === 0) return { signature, bands: [] };

@@ -1,3 +1,4 @@
+import { articleIdFor, contentHashOf } from '../../lib/ids.js';
 import type { PayloadOf, StageResult } from '../../queues/contracts.js';
 import type { ArticleStore } from '../../store/article-store.js';
 import type { ArticleRecord, ClusterAssignment, Fingerprint, SimilarArticle, UpsertOutcome } from '../../store/types.js';
@@ -43,6 +44,16 @@ export async function handleEnrich(
   deps: EnrichDeps,
   ctx: { redelivered: boolean } = { redelivered: false },
 ): Promise<StageResult> {
+  if (!ctx.redelivered) {
+    // The article as stored already (the same story under another link, in another feed, polled
+    // again): the upsert would find it unchanged and keep what is stored, so enriching it again
+    // is work thrown away. Its id and content hash come from the extracted article alone (see
+    // enrichArticle). A redelivered job takes the full path: it may have to announce again.
+    const stored = await deps.store.getArticle(articleIdFor(article.canonicalUrl));
+    if (stored && stored.contentHash === contentHashOf({ title: article.title, text: article.text })) {
+      return { status: 'done', detail: { articleId: stored.id, outcome: 'unchanged', version: stored.version, clusterId: stored.clusterId } };
+    }
+  }
   const { record, fingerprint: fp } = await (deps.enrich ?? enrichInProcess)(article, deps.options());
   // The cluster is chosen inside the upsert's transaction, where copies written at the same
   // moment by other jobs or processes cannot be missed (docs/clustering.md).

@@ -6,7 +6,7 @@ import type { HttpClient } from '../../net/types.js';
 import { countWords, joinBlocks, textBlocks } from './blocks.js';
 import { parseDocument } from './dom.js';
 import { sanitizeArticleHtml } from './sanitize.js';
-import type { ExtractHints } from './pool.js';
+import type { ExtractHints, PageBytes } from './pool.js';
 import type { Extracted } from './types.js';
 
 export type ExtractDeps = {
@@ -17,6 +17,11 @@ export type ExtractDeps = {
   ignoresRobots?: (feedId: string) => boolean;
   /** The extractor core, usually run off the main thread (see pool.ts). */
   extract: (html: string, url: string, hints?: ExtractHints) => Promise<Extracted | null>;
+  /**
+   * The core on the page's bytes, decoded where it runs (pool.ts): used, when
+   * given, for responses that carry their bytes, so the page is not decoded here.
+   */
+  extractBytes?: (page: PageBytes, url: string, hints?: ExtractHints) => Promise<Extracted | null>;
   now: () => Date;
 };
 
@@ -126,10 +131,14 @@ export async function handleExtract(
   }
   let found: Extracted | null;
   try {
-    found = await deps.extract(page.text, page.url, {
+    const hints: ExtractHints = {
       contentLanguage: page.headers['content-language'] ?? null,
       fallbackPublishedAt: item.dateMissing ? null : (item.publishedAt ?? null),
-    });
+    };
+    found =
+      deps.extractBytes && page.body.length > 0
+        ? await deps.extractBytes({ bytes: page.body, contentType: page.contentType }, page.url, hints)
+        : await deps.extract(page.text, page.url, hints);
   } catch (err) {
     // A page too large, too deep or too slow to extract fails alone; the feed's own content may still serve.
     const { code, message } = describeError(err);

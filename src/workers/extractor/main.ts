@@ -23,6 +23,8 @@ export function startExtractor(rt: Runtime, onEvent?: (e: StageEvent<'extract'>)
     }),
     ignoresRobots: (feedId) => ignoringRobots.has(feedId),
     extract: (html, url, hints) => pool.extract(html, url, hints),
+    // Pages go to the threads as bytes: decoded there, not here and then copied.
+    extractBytes: (page, url, hints) => pool.extractBytes(page, url, hints),
     now: () => new Date(),
   };
   const worker = startStage({

@@ -4,6 +4,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { PipelineError } from '../../errors.js';
+import { decodeBody } from '../../net/charset.js';
 import { extractArticle, type ExtractOptions } from './extract-article.js';
 import type { PoolReply, PoolRequest } from './pool-protocol.js';
 
@@ -16,7 +17,8 @@ const options = (workerData ?? {}) as ExtractOptions;
 port.on('message', (msg: PoolRequest) => {
   let reply: PoolReply;
   try {
-    reply = { id: msg.id, ok: true, value: extractArticle(msg.html, msg.url, { ...options, ...msg.hints }) };
+    const html = 'html' in msg ? msg.html : decodeBody(msg.bytes, msg.contentType).text;
+    reply = { id: msg.id, ok: true, value: extractArticle(html, msg.url, { ...options, ...msg.hints }) };
   } catch (err) {
     reply =
       err instanceof PipelineError

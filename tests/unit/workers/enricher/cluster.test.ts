@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { BANDS, DUPLICATE_THRESHOLD, estimateSimilarity, fingerprint, SIGNATURE_SIZE } from '../../../../src/workers/enricher/cluster.js';
 import { loadLabelledArticles, loadSameSubjectStories } from '../../../fixtures/enrich/load.js';
@@ -15,6 +16,17 @@ describe(fingerprint.name, () => {
     expect(fp.bands).toHaveLength(BANDS);
     expect(new Set(fp.bands).size).toBe(BANDS);
     expect(fp.signature.every((v) => Number.isInteger(v) && v >= 0 && v <= 0xffffffff)).toBe(true);
+  });
+
+  it('gives the signatures and band keys stored articles were written with', () => {
+    // Stored fingerprints are compared with new ones: any change to the shingles, the seeds
+    // or the mixer silently splits every stored cluster. Digests of the values as first shipped.
+    const digest = (text: string) => createHash('sha256').update(JSON.stringify(fingerprint(text))).digest('hex').slice(0, 16);
+    expect(digest(seed)).toBe('246df80f3d869543');
+    expect(digest('Zürich, 3. März (Agentur) – Die Schweizer Nationalbank hält den Leitzins bei 1,75 Prozent; ÉÇÀ ß ǅ İstanbul 東京 ١٢٣ 😀 emoji word.')).toBe('4af41c03d5414824');
+    expect(digest('Two words')).toBe('d005cfb7f21639a9');
+    expect(digest('LONDON (Reuters) - Short.')).toBe('b6f27369f356f9b4');
+    expect(digest('one')).toBe('53eddf00e1b015e1');
   });
 
   it('is deterministic when called twice', () => {

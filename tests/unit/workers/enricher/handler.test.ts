@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openStore } from '../../../../src/store/index.js';
 import type { FullArticleStore } from '../../../../src/store/article-store.js';
 import type { ArticleRecord, UpsertOutcome } from '../../../../src/store/types.js';
-import { handleEnrich, type EnrichDeps } from '../../../../src/workers/enricher/handler.js';
+import { enrichInProcess, handleEnrich, type EnrichDeps } from '../../../../src/workers/enricher/handler.js';
 import { extractedArticle, seedText } from './seed-story.js';
 
 let store: FullArticleStore;
@@ -55,6 +55,31 @@ describe(handleEnrich.name, () => {
     expect(again).toMatchObject({ status: 'done', detail: { outcome: 'unchanged' } });
     expect(published.map((p) => p.outcome)).toEqual(['created']);
     expect(await store.countArticles()).toBe(1);
+  });
+
+  it('does not enrich again an article stored with the same headline and text, unless the job is redelivered', async () => {
+    let enriched = 0;
+    const counting: EnrichDeps = {
+      ...deps,
+      enrich: async (a, o) => {
+        enriched++;
+        return enrichInProcess(a, o);
+      },
+    };
+    const first = await handleEnrich(extractedArticle(), counting);
+    // The same story under another link of the same page, from another feed.
+    const copy = await handleEnrich(extractedArticle({ url: 'https://www.voanews.test/feed/copy?utm=1', feedId: 'other' }), counting);
+    expect(enriched).toBe(1);
+    const stored = first.status === 'done' ? first.detail : {};
+    expect(copy).toEqual({
+      status: 'done',
+      detail: { articleId: stored?.['articleId'], outcome: 'unchanged', version: 1, clusterId: stored?.['clusterId'] },
+    });
+    await handleEnrich(extractedArticle(), counting, { redelivered: true });
+    expect(enriched).toBe(2);
+    await handleEnrich(extractedArticle({ title: 'A new headline' }), counting);
+    expect(enriched).toBe(3);
+    expect(published.map((p) => p.outcome)).toEqual(['created', 'created', 'updated']);
   });
 
   it('bumps the version when the article text changes', async () => {

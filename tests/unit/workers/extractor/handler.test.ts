@@ -115,3 +115,24 @@ describe('handleExtract hints', () => {
     expect(seen).toEqual([{ contentLanguage: 'fr', fallbackPublishedAt: '2002-06-11T08:00:00.000Z' }]);
   });
 });
+
+describe('handleExtract with extractBytes', () => {
+  it('hands the page’s bytes and Content-Type to extractBytes, not the decoded text, when given one', async () => {
+    const url = 'https://news.test/bytes';
+    const seen: Array<{ bytes: string; contentType: string | null; hints: unknown }> = [];
+    const d: ExtractDeps = {
+      http: fakeHttp({ [url]: { body: seedHtml, contentType: 'text/html; charset=utf-8' } }),
+      extract: async () => {
+        throw new Error('the text path is not taken when extractBytes is given');
+      },
+      extractBytes: async (page, u, hints) => {
+        seen.push({ bytes: Buffer.from(page.bytes).toString('utf8'), contentType: page.contentType, hints });
+        return extractArticle(Buffer.from(page.bytes).toString('utf8'), u);
+      },
+      now: () => now,
+    };
+    const result = await handleExtract({ feedId: 'f', url }, d);
+    expect(result.status).toBe('done');
+    expect(seen).toEqual([{ bytes: seedHtml, contentType: 'text/html; charset=utf-8', hints: { contentLanguage: null, fallbackPublishedAt: null } }]);
+  });
+});

@@ -29,6 +29,18 @@ describe(createExtractorPool.name, () => {
     expect(article?.text.split('\n\n')).toHaveLength(11);
   });
 
+  it('decodes a page sent as bytes in the thread, by its declared charset, and leaves the caller its bytes', async () => {
+    const utf8 = Buffer.from(seedPage, 'utf8');
+    const fromBytes = await pool.extractBytes({ bytes: utf8, contentType: 'text/html; charset=utf-8' }, 'https://www.voanews.test/a/seed.html');
+    expect(fromBytes).toEqual(await pool.extract(seedPage, 'https://www.voanews.test/a/seed.html'));
+    expect(utf8.toString('utf8')).toBe(seedPage);
+    const story = 'Caf\u00e9 owners in S\u00e3o Paulo said the na\u00efve plan would \u201ccost\u201d them dearly. '.repeat(12);
+    const page = `<html><head><title>Prices</title></head><body><article><h1>Prices</h1><p>${story}</p><p>${story}</p></article></body></html>`;
+    const latin = Buffer.from(page.replace(/[\u201c\u201d]/g, (q) => (q === '\u201c' ? '\x93' : '\x94')), 'latin1');
+    const decoded = await pool.extractBytes({ bytes: latin, contentType: 'text/html; charset=windows-1252' }, 'https://news.test/prices');
+    expect(decoded?.text).toContain('Caf\u00e9 owners in S\u00e3o Paulo said the na\u00efve plan would \u201ccost\u201d them');
+  });
+
   it('keeps the event loop turning when a slow page is being extracted', async () => {
     let ticks = 0;
     const timer = setInterval(() => {
