@@ -14,6 +14,8 @@
  *
  * --before DIR: DIR holds an older `src/` (e.g. `mkdir -p .bench-before && git archive <commit> src | tar -x -C
  * .bench-before`); its extractor runs on linkedom as one more column, for before/after figures from one run.
+ * Its imports resolve from DIR upwards, so a DIR outside this checkout needs a `node_modules` beside `src/`
+ * (a symlink to this one's will do).
  *
  * Two corpus layouts are read:
  * - WCXB: pages/<id>/source.html.gz, expected.txt (the article body) and
