@@ -88,7 +88,7 @@ function toPayload(
 export async function handleExtract(
   item: PayloadOf<'extract'>,
   deps: ExtractDeps,
-  ctx: { finalAttempt: boolean } = { finalAttempt: true },
+  ctx: { finalAttempt: boolean; attempt?: number } = { finalAttempt: true },
 ): Promise<StageResult> {
   const fallback = (why: string, cause: unknown): StageResult => {
     const body = fromFeedContent(item);
@@ -140,6 +140,11 @@ export async function handleExtract(
         ? await deps.extractBytes({ bytes: page.body, contentType: page.contentType }, page.url, hints)
         : await deps.extract(page.text, page.url, hints);
   } catch (err) {
+    // The time budget is wall-clock time: on a busy machine an ordinary page can overrun it. The
+    // first overrun is retried once (after the queue's backoff); a second one is the page's own.
+    if (err instanceof PipelineError && err.code === 'timeout' && (ctx.attempt ?? 1) === 1 && !ctx.finalAttempt) {
+      throw new PipelineError('timeout', true, `${err.message}; retried once in case the machine was busy`, err);
+    }
     // A page too large, too deep or too slow to extract fails alone; the feed's own content may still serve.
     const { code, message } = describeError(err);
     return fallback(`${code}: ${message}`, err);

@@ -99,6 +99,40 @@ describe('handleExtract with a failing extractor', () => {
   });
 });
 
+describe('handleExtract when extraction overruns its time budget', () => {
+  const url = 'https://news.test/busy';
+  const timingOut = (): ExtractDeps => ({
+    http: fakeHttp({ [url]: seedHtml }),
+    extract: async () => {
+      throw new PipelineError('timeout', false, 'extraction exceeded 10000 ms');
+    },
+    now: () => now,
+  });
+
+  it('asks for one retry on the first attempt when another follows (the budget is wall-clock time)', async () => {
+    await expect(handleExtract({ feedId: 'f', url, content: longContent }, timingOut(), { attempt: 1, finalAttempt: false })).rejects.toMatchObject({
+      code: 'timeout',
+      retryable: true,
+    });
+  });
+
+  it('falls back (or fails for good) on the second overrun and on a final first attempt', async () => {
+    const second = await handleExtract({ feedId: 'f', url, content: longContent }, timingOut(), { attempt: 2, finalAttempt: false });
+    expect(second.status).toBe('done');
+    if (second.status === 'done') {
+      expect(ExtractedArticle.parse(second.next?.[0]?.payload).extraction.method).toBe('feed-content');
+    }
+    await expect(handleExtract({ feedId: 'f', url }, timingOut(), { attempt: 2, finalAttempt: false })).rejects.toMatchObject({
+      code: 'timeout',
+      retryable: false,
+    });
+    await expect(handleExtract({ feedId: 'f', url }, timingOut(), { attempt: 1, finalAttempt: true })).rejects.toMatchObject({
+      code: 'timeout',
+      retryable: false,
+    });
+  });
+});
+
 describe('handleExtract hints', () => {
   it('hands the extractor the page’s Content-Language and the feed’s date', async () => {
     const url = 'https://news.test/fr';
