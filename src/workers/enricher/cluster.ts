@@ -31,16 +31,6 @@ const SEEDS: Uint32Array = (() => {
   return out;
 })();
 
-/** FNV-1a over UTF-16 code units. */
-const hashString = (s: string): number => {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-};
-
 /** Normalized words of a story body: lowercased letters and digits, the opening dateline dropped. */
 export function storyWords(text: string): string[] {
   const dateline = parseDateline(text);
@@ -48,7 +38,10 @@ export function storyWords(text: string): string[] {
   return body.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
 }
 
-/** FNV-1a over UTF-16 code units, continued from `h` (0x811c9dc5 starts a string). */
+/** FNV-1a's offset basis: the hash of the empty string, where fnvOn starts a string. */
+const FNV_BASIS = 0x811c9dc5;
+
+/** FNV-1a over UTF-16 code units, continued from `h` (FNV_BASIS starts a string); a signed 32-bit result. */
 const fnvOn = (h: number, s: string): number => {
   for (let i = 0; i < s.length; i++) {
     h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
@@ -70,10 +63,10 @@ export function shingleHashes(text: string): Uint32Array {
   // Signed 32-bit keys: small integers to the Set, where unsigned ones above 2^31 would be boxed numbers.
   const set = new Set<number>();
   if (words.length > 0 && words.length < SHINGLE_WORDS) {
-    set.add(hashString(words.join(' ')) | 0);
+    set.add(fnvOn(FNV_BASIS, words.join(' ')));
   }
   for (let i = 0; i + SHINGLE_WORDS <= words.length; i++) {
-    let h = fnvOn(0x811c9dc5, words[i] as string);
+    let h = fnvOn(FNV_BASIS, words[i] as string);
     for (let j = 1; j < SHINGLE_WORDS; j++) h = fnvOn(fnvSpace(h), words[i + j] as string);
     set.add(h | 0);
   }
@@ -94,20 +87,12 @@ export function fingerprint(text: string): Fingerprint {
   const sig = new Uint32Array(SIGNATURE_SIZE).fill(0xffffffff);
   const n = shingles.length;
   // One hash function at a time over every shingle: its minimum stays in a local.
-  // The mixer is fmix32 (lib/hash.ts) written out, on signed 32-bit values; only
-  // the comparison needs them unsigned (stored signatures depend on every bit of it).
   for (let i = 0; i < SIGNATURE_SIZE; i++) {
-    const seed = (SEEDS[i] as number) | 0;
+    const seed = SEEDS[i] as number;
     let min = 0xffffffff;
     for (let s = 0; s < n; s++) {
-      let v = (shingles[s] as number) ^ seed;
-      v ^= v >>> 16;
-      v = Math.imul(v, 0x85ebca6b);
-      v ^= v >>> 13;
-      v = Math.imul(v, 0xc2b2ae35);
-      v ^= v >>> 16;
-      const u = v >>> 0;
-      if (u < min) min = u;
+      const v = fmix32((shingles[s] as number) ^ seed);
+      if (v < min) min = v;
     }
     sig[i] = min;
   }
