@@ -1,7 +1,7 @@
 import { collapseSpace } from './blocks.js';
 import { headlineWindow, type HeadlineWindow } from './headline-window.js';
 import { absoluteUrl } from './sanitize.js';
-import { writtenDates } from './written-dates.js';
+import { MONTH_WORD, writtenDates } from './written-dates.js';
 
 /** Metadata read from the page's head, JSON-LD and markup, before Readability touches the DOM. */
 export type PageMetadata = {
@@ -256,7 +256,6 @@ export function dateFromUrl(url: string): string | null {
   return normalizeDate(`${m[1]}-${m[2]}-${m[3]}`)?.iso ?? null;
 }
 
-const MONTH_WORD = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
 const MONTH = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?';
 const BYLINE_TAIL = new RegExp(
   `\\s*(?:[-–—|·•,]\\s*)?(?:(?:${MONTH}\\s+\\d{1,2}\\b|\\d{1,2}\\s+${MONTH}|\\d{1,2}[./]\\d{1,2}[./]\\d{2,4}|\\d{4}[-/.]\\d{1,2}[-/.]\\d{1,2}|(?:updated|published|posted)\\b)|@\\w).*$`,
