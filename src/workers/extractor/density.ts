@@ -125,8 +125,9 @@ export function segmentBlocks(root: Element): TextBlock[] {
       continue;
     }
     // Sections are blocks: an inline element named "comment" is a code highlighter's span, or a count.
-    const name = BLOCK.has(tag) && tag !== 'PRE' ? (node as Element).getAttribute('class') : null;
-    const id = BLOCK.has(tag) && tag !== 'PRE' ? (node as Element).getAttribute('id') : null;
+    const section = BLOCK.has(tag) && tag !== 'PRE';
+    const name = section ? (node as Element).getAttribute('class') : null;
+    const id = section ? (node as Element).getAttribute('id') : null;
     if ((name && NOISE_NAME.test(name)) || (id && (NOISE_ID.test(id) || NOISE_NAME.test(id)))) {
       inNoise++;
       // Pushed before the block marker: popped after it, so the block's text is flushed as noise.
