@@ -195,7 +195,11 @@ export class GzipPageCache {
 
 const COMMA = { data: storedBlocks(Buffer.from(','), false), crc: zlib.crc32(','), bytes: 1 };
 
-/** True when an Accept-Encoding header admits gzip (by name, x-gzip or `*`, with a q above 0). */
+/**
+ * True when an Accept-Encoding header admits gzip (by name, x-gzip or `*`, with a q above 0).
+ * Not @fastify/accept-negotiator (which @fastify/compress uses): it lets `*` admit gzip even
+ * after an explicit `gzip;q=0`, which RFC 9110 §12.5.3 says refuses it.
+ */
 export function acceptsGzip(header: string | undefined): boolean {
   if (!header) {
     return false;
