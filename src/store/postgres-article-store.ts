@@ -656,29 +656,20 @@ export class PostgresArticleStore implements FullArticleStore {
       const pending = (await this.rows('SELECT n, table_name, name, kind, definition FROM deferred_indexes ORDER BY n')).sort(
         (a, b) => order(String(a.kind)) - order(String(b.kind)) || Number(a.n) - Number(b.n),
       );
-      const client = await this.pool.connect();
-      try {
-        await client.query(`SET maintenance_work_mem = '${Math.max(64, Math.floor(opts.maintenanceMemoryMb ?? 512))}MB'`);
-        for (const r of pending) {
-          const t0 = Date.now();
-          await client.query('BEGIN');
-          try {
-            await client.query(
-              r.kind === 'i' ? String(r.definition) : `ALTER TABLE "${String(r.table_name)}" ADD CONSTRAINT "${String(r.name)}" ${String(r.definition)}`,
-            );
-            await client.query('DELETE FROM deferred_indexes WHERE n = $1', [r.n]);
-            await client.query('COMMIT');
-          } catch (err) {
-            await client.query('ROLLBACK').catch(() => undefined);
-            throw err;
-          }
-          opts.onBuilt?.(String(r.name), (Date.now() - t0) / 1000);
-        }
-        await client.query('DROP TABLE IF EXISTS deferred_indexes');
-      } finally {
-        await client.query('RESET maintenance_work_mem').catch(() => undefined);
-        client.release();
+      const memory = `${Math.max(64, Math.floor(opts.maintenanceMemoryMb ?? 512))}MB`;
+      for (const r of pending) {
+        const t0 = Date.now();
+        // One transaction a build: the definition leaves deferred_indexes only with its index built.
+        await this.tx(async (c) => {
+          await c.query(`SET LOCAL maintenance_work_mem = '${memory}'`);
+          await c.query(
+            r.kind === 'i' ? String(r.definition) : `ALTER TABLE "${String(r.table_name)}" ADD CONSTRAINT "${String(r.name)}" ${String(r.definition)}`,
+          );
+          await c.query('DELETE FROM deferred_indexes WHERE n = $1', [r.n]);
+        });
+        opts.onBuilt?.(String(r.name), (Date.now() - t0) / 1000);
       }
+      await this.pool.query('DROP TABLE IF EXISTS deferred_indexes');
       return pending.length;
     });
   }
