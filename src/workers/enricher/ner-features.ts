@@ -22,6 +22,10 @@ export type WordStatsTable = { words: Map<string, { cls: number; cap: number }>;
 export type WordStats = { get(lowerWord: string): number | undefined; coarse: ArrayLike<number> };
 
 export const wordStatsCode = (cls: number, cap: number): number => cls * 8 + cap + 1;
+/** The class in a word-statistics code (0 = none). */
+const codeClass = (code: number): number => code >> 3;
+/** The capitalization bucket's letter in a word-statistics code, '?' when unknown. */
+const codeCap = (code: number): string => CAP_BUCKETS[(code & 7) - 1] ?? '?';
 
 /** WordStats over a table (training; the tagger reads them from its pack). */
 export function wordStatsOf(t: WordStatsTable): WordStats {
@@ -37,10 +41,10 @@ function statFeatures(f: string[], w: string, lw: string, stats: WordStats): voi
     f.push(w !== lw ? 'k=?|u' : 'k=?');
     return;
   }
-  const cls = code >> 3;
-  const cap = (code & 7) - 1;
+  const cls = codeClass(code);
+  const cap = codeCap(code);
   if (cls) f.push(`k=${cls}`, `K=${stats.coarse[cls] as number}`);
-  if (cap >= 0) f.push(`cap=${CAP_BUCKETS[cap] as string}|${w !== lw ? 'u' : 'l'}`);
+  if (cap !== '?') f.push(`cap=${cap}|${w !== lw ? 'u' : 'l'}`);
 }
 
 /** Builds a gazetteer from [kind, tokens] pairs; kind is a short label such as 'LOC' or 'ORG'. */
@@ -188,22 +192,27 @@ export type FeatureSink = (i: number, prefix: string, value: string) => void;
 
 const NONE: readonly string[] = [];
 
-/** Emits the context features of every token (the features that depend on its neighbours and on the document). */
-export function visitContextFeatures(input: FeatureInputs, sink: FeatureSink): void {
-  const { words, gazetteer, rules, domain } = input;
-  const emit: FeatureSink = domain
+/** `sink`, each feature also given with the domain's prefix when there is a domain (Daumé's feature augmentation). */
+export function withDomain(domain: string | undefined, sink: FeatureSink): FeatureSink {
+  return domain
     ? (i, p, v) => {
         sink(i, p, v);
         sink(i, `${domain}~${p}`, v);
       }
     : sink;
+}
+
+/** Emits the context features of every token (the features that depend on its neighbours and on the document). */
+export function visitContextFeatures(input: FeatureInputs, sink: FeatureSink): void {
+  const { words, gazetteer, rules, domain } = input;
+  const emit = withDomain(domain, sink);
   const n = words.length;
   const lower = words.map((w) => w.toLowerCase());
   const shapes = words.map(wordShape);
   const capsLine = n > 3 && words.every((x) => x === x.toUpperCase());
   const stats = input.stats;
   const codes = stats ? lower.map((lw) => stats.get(lw) ?? 0) : undefined;
-  const cls = (i: number) => (i < 0 ? '<s>' : i >= n ? '</s>' : String((codes?.[i] as number) >> 3));
+  const cls = (i: number) => (i < 0 ? '<s>' : i >= n ? '</s>' : String(codeClass(codes?.[i] as number)));
   const at = (arr: readonly string[], i: number) => (i < 0 ? '<s>' : i >= n ? '</s>' : (arr[i] as string));
   for (let i = 0; i < n; i++) {
     const w = words[i] as string;
@@ -221,11 +230,11 @@ export function visitContextFeatures(input: FeatureInputs, sink: FeatureSink): v
     emit(i, 'sw+1=', `${sh}|${nextW}`);
     const first = i === 0 || SENTENCE_OPENERS.has(words[i - 1] as string);
     if (first) emit(i, 'st|', sh);
-    if (codes) {
+    const cap = codes ? codeCap(codes[i] as number) : null;
+    if (cap !== null) {
       emit(i, 'k-1=', cls(i - 1));
       emit(i, 'k+1=', cls(i + 1));
-      const cap = ((codes[i] as number) & 7) - 1;
-      if (w !== lw) emit(i, first ? 'capst=' : 'capmid=', cap < 0 ? '?' : (CAP_BUCKETS[cap] as string));
+      if (w !== lw) emit(i, first ? 'capst=' : 'capmid=', cap);
     }
     if (input.lowercaseSeen && w !== lw && input.lowercaseSeen.has(lw)) emit(i, first ? 'lcs|st' : 'lcs', '');
     const dc = input.docContexts?.get(w);
@@ -238,9 +247,8 @@ export function visitContextFeatures(input: FeatureInputs, sink: FeatureSink): v
     for (const g of gazetteer[i] ?? NONE) {
       emit(i, 'g=', g);
       // A name the gazetteer knows, with how unlabelled text writes the word: trusted when always capitalized or unseen there.
-      if (codes) {
-        const cap = ((codes[i] as number) & 7) - 1;
-        emit(i, 'gc=', `${g}|${cap < 0 ? '?' : (CAP_BUCKETS[cap] as string)}`);
+      if (cap !== null) {
+        emit(i, 'gc=', `${g}|${cap}`);
       }
     }
     for (const g of gazetteer[i - 1] ?? NONE) emit(i, 'g-1=', g);

@@ -13,7 +13,7 @@ import type { Entities } from '../../store/types.js';
 import { findMentions, type Mention, mergeMentions, type ResolvedMention } from './extract-entities.js';
 import { DEMONYMS, HONORIFICS, KNOWN_ORGS, PLACES } from './gazetteer.js';
 import { encodePack, keyOffsets, keyRow, type KeyTable, keyTableEntries, loadPack, MODEL_FILES, type Pack, packArray, packKeyTable, prunedRows, buildKeyTable, roundTo } from './model-pack.js';
-import { buildGazetteer, documentContexts, gazetteerMarks, type NameGazetteer, sentenceFeatures, visitContextFeatures, wordFeatures, wordStatsCode, type WordStatsTable } from './ner-features.js';
+import { buildGazetteer, documentContexts, gazetteerMarks, type NameGazetteer, sentenceFeatures, visitContextFeatures, withDomain, wordFeatures, wordStatsCode, type WordStatsTable } from './ner-features.js';
 import { nerTokenize } from './ner-tokens.js';
 import { allowedTransitions, emissionScores, type SequenceModel, viterbi } from './perceptron.js';
 import { type Token, tokenize } from './tokens.js';
@@ -340,15 +340,15 @@ export function labelTokens(
   // The document-context features of a word are the same wherever it occurs: summed once per word.
   const docScores = new Map<string, Float32Array>();
   if (docContexts) {
+    let v = new Float32Array(T);
+    const add = withDomain(domain, (_i, p, c) => {
+      const at = tagger.context(p, c);
+      if (at === undefined) return;
+      for (let t = 0; t < T; t++) v[t] = (v[t] as number) + (W[at + t] as number);
+    });
     for (const [word, contexts] of docContexts) {
-      const v = new Float32Array(T);
-      for (const c of contexts) {
-        for (const p of domain ? ['d=', `${domain}~d=`] : ['d=']) {
-          const at = tagger.context(p, c);
-          if (at === undefined) continue;
-          for (let t = 0; t < T; t++) v[t] = (v[t] as number) + (W[at + t] as number);
-        }
-      }
+      v = new Float32Array(T);
+      for (const c of contexts) add(0, 'd=', c);
       docScores.set(word, v);
     }
   }
