@@ -1,5 +1,5 @@
 import type { ExtractedArticle } from '../../queues/contracts.js';
-import { articleIdFor, contentHashOf } from '../../lib/ids.js';
+import { storedIdentity } from '../../lib/ids.js';
 import type { ArticleRecord, Topic } from '../../store/types.js';
 import { classifyTopics } from './classify-topics.js';
 import { detectLanguage, primarySubtag } from './detect-language.js';
@@ -31,7 +31,7 @@ export type EnrichOptions = {
  * lookup (see cluster.ts).
  */
 export function enrichArticle(extracted: ExtractedArticle, opts: EnrichOptions = {}): ArticleRecord {
-  const id = articleIdFor(extracted.canonicalUrl);
+  const { id, contentHash } = storedIdentity(extracted);
   const { title, text } = extracted;
   const language = detectLanguage(`${title}\n${text}`, extracted.language).language;
   // Tokenize once for every tagger.
@@ -74,7 +74,7 @@ export function enrichArticle(extracted: ExtractedArticle, opts: EnrichOptions =
     keywords,
     clusterId: id,
     duplicateOf: null,
-    contentHash: contentHashOf({ title, text }),
+    contentHash,
     version: 1,
     extraction: extracted.extraction,
   };

@@ -1,4 +1,4 @@
-import { articleIdFor, contentHashOf } from '../../lib/ids.js';
+import { storedIdentity } from '../../lib/ids.js';
 import type { PayloadOf, StageResult } from '../../queues/contracts.js';
 import type { ArticleStore } from '../../store/article-store.js';
 import type { ArticleRecord, ClusterAssignment, Fingerprint, SimilarArticle, UpsertOutcome } from '../../store/types.js';
@@ -47,10 +47,10 @@ export async function handleEnrich(
   if (!ctx.redelivered) {
     // The article as stored already (the same story under another link, in another feed, polled
     // again): the upsert would find it unchanged and keep what is stored, so enriching it again
-    // is work thrown away. Its id and content hash come from the extracted article alone (see
-    // enrichArticle). A redelivered job takes the full path: it may have to announce again.
-    const stored = await deps.store.getArticle(articleIdFor(article.canonicalUrl));
-    if (stored && stored.contentHash === contentHashOf({ title: article.title, text: article.text })) {
+    // is work thrown away. A redelivered job takes the full path: it may have to announce again.
+    const { id, contentHash } = storedIdentity(article);
+    const stored = await deps.store.getArticle(id);
+    if (stored && stored.contentHash === contentHash) {
       return { status: 'done', detail: { articleId: stored.id, outcome: 'unchanged', version: stored.version, clusterId: stored.clusterId } };
     }
   }
