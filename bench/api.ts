@@ -14,11 +14,19 @@
  * it): BENCH_LOAD_ARTICLES (2,000) real-size articles (BENCH_LOAD_WORDS, 1,800
  * words: text and HTML about 25 KB a record, like the wire stories of the
  * issue) in a fresh store, the API in a process of its own (bench/api-serve.ts),
- * and autocannon with BENCH_CONNECTIONS (50) clients for BENCH_LOAD_SECONDS
- * (10) per scenario on loopback: requests/s, latency p50/p95/p99, bytes per
+ * and BENCH_CONNECTIONS (50) clients for BENCH_LOAD_SECONDS (10) per scenario
+ * on loopback: requests/s, latency p50/p95/p99, bytes per
  * response and the API process's CPU per request for a full page of 50 (as a
  * browser asks: gzip, deflate, br; br only; no compression), a summary page,
- * and a full-text query, BENCH_ROUNDS (2) times.
+ * and a full-text query, BENCH_ROUNDS (2) times. Beside the API's CPU, each
+ * row gives the load generator's (this process) and, on PostgreSQL, the
+ * database server's CPU per request: on two cores they share the machine.
+ *
+ * The clients are undici's connection pool (BENCH_CLIENT=undici, the default:
+ * llhttp, about 1 ms of CPU for a 384 KB response) or autocannon
+ * (BENCH_CLIENT=autocannon: its JavaScript HTTP parser spends about 9 ms of CPU
+ * on the same response, so at about 115 full pages a second it fills a core
+ * of its own and the run measures the load generator, not the API).
  *
  * BENCH_BEFORE=DIR adds the code of another checkout (the code before a
  * change) as a second API process over a store it fills itself, and every
@@ -29,12 +37,13 @@
  */
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import autocannon from 'autocannon';
+import { Pool } from 'undici';
 import pg from 'pg';
 import { createApiServer } from '../src/api/server.js';
 import { silentLogger } from '../src/logger.js';
@@ -56,6 +65,7 @@ const LOAD_SECONDS = Number(process.env.BENCH_LOAD_SECONDS ?? 10);
 /** A checkout of the code before the change, served beside this one in the load run. */
 const BEFORE = process.env.BENCH_BEFORE;
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
+const CLIENT = process.env.BENCH_CLIENT ?? 'undici';
 
 const FEEDS = 20;
 const DAYS = 120;
@@ -250,7 +260,7 @@ function makeLoadArticle(i: number): ArticleRecord {
   return { ...a, text, html: paragraphs.map((p) => `<p>${p}</p>`).join(''), wordCount: paragraphs.length * 80, contentHash: `${a.contentHash}-load` };
 }
 
-type LoadFigures = { rps: number; p50: number; p95: number; p99: number; bytes: number; errors: number; cpuMs?: number };
+type LoadFigures = { rps: number; p50: number; p95: number; p99: number; bytes: number; errors: number; cpuMs?: number; clientCpuMs?: number; dbCpuMs?: number };
 
 /** CPU time (user + system) a process has used so far, in ms (Linux: /proc/<pid>/stat, clock ticks of 10 ms). */
 function cpuMsOf(pid: number | undefined): number | null {
@@ -262,8 +272,97 @@ function cpuMsOf(pid: number | undefined): number | null {
   }
 }
 
+/** CPU time used so far by each PostgreSQL server process on this machine, in ms, by pid. */
+function postgresCpu(): Map<number, number> {
+  const byPid = new Map<number, number>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) {
+      continue;
+    }
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      if (stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')) === 'postgres') {
+        byPid.set(Number(entry), cpuMsOf(Number(entry)) ?? 0);
+      }
+    } catch {
+      // the process ended while the table was read
+    }
+  }
+  return byPid;
+}
+
+/**
+ * CPU the PostgreSQL server used between two `postgresCpu` readings: each
+ * process's growth, whole for those started in between (the CPU of one that
+ * ended in between is not seen).
+ */
+function postgresCpuBetween(before: Map<number, number>, after: Map<number, number>): number {
+  let total = 0;
+  for (const [pid, ms] of after) {
+    total += ms - (before.get(pid) ?? 0);
+  }
+  return total;
+}
+
+/** Latency percentiles and totals of a load run. */
+function loadFigures(times: number[], answered: number, bytes: number, errors: number): LoadFigures {
+  const sorted = times.sort((a, b) => a - b);
+  const q = (p: number): number => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0;
+  return { rps: answered / LOAD_SECONDS, p50: q(0.5), p95: q(0.95), p99: q(0.99), bytes: times.length > 0 ? bytes / times.length : 0, errors };
+}
+
 /** CONNECTIONS clients for LOAD_SECONDS on `paths` (taken in turn), with `headers`. */
-async function load(base: string, paths: string[], headers: Record<string, string>): Promise<LoadFigures> {
+function load(base: string, paths: string[], headers: Record<string, string>): Promise<LoadFigures> {
+  return CLIENT === 'autocannon' ? loadAutocannon(base, paths, headers) : loadUndici(base, paths, headers);
+}
+
+/**
+ * undici's pool of CONNECTIONS keep-alive connections, each client asking for
+ * the next path as soon as its previous answer is read to the end. A request
+ * counts in the rate when its answer was read within LOAD_SECONDS; requests
+ * still open then are finished and counted in the latencies only.
+ */
+async function loadUndici(base: string, paths: string[], headers: Record<string, string>): Promise<LoadFigures> {
+  const pool = new Pool(base, { connections: CONNECTIONS, pipelining: 1 });
+  const times: number[] = [];
+  let bytes = 0;
+  let errors = 0;
+  let answered = 0;
+  let next = 0;
+  const end = performance.now() + LOAD_SECONDS * 1000;
+  const client = async (): Promise<void> => {
+    while (performance.now() < end) {
+      const path = paths[next++ % paths.length] as string;
+      const start = performance.now();
+      try {
+        const res = await pool.request({ path, method: 'GET', headers, headersTimeout: 10_000, bodyTimeout: 10_000 });
+        let n = 0;
+        for await (const chunk of res.body) {
+          n += (chunk as Buffer).length;
+        }
+        const done = performance.now();
+        times.push(done - start);
+        bytes += n;
+        if (res.statusCode !== 200) {
+          errors++;
+        } else if (done <= end) {
+          answered++;
+        }
+      } catch {
+        errors++;
+      }
+    }
+  };
+  try {
+    await Promise.all(Array.from({ length: CONNECTIONS }, client));
+  } finally {
+    await pool.close();
+  }
+  return loadFigures(times, answered, bytes, errors);
+}
+
+/** The same run with autocannon. */
+async function loadAutocannon(base: string, paths: string[], headers: Record<string, string>): Promise<LoadFigures> {
   const times: number[] = [];
   let bytes = 0;
   let non2xx = 0;
@@ -287,16 +386,7 @@ async function load(base: string, paths: string[], headers: Record<string, strin
       }
     });
   });
-  const sorted = times.sort((a, b) => a - b);
-  const q = (p: number): number => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0;
-  return {
-    rps: times.length / LOAD_SECONDS,
-    p50: q(0.5),
-    p95: q(0.95),
-    p99: q(0.99),
-    bytes: times.length > 0 ? bytes / times.length : 0,
-    errors: result.errors + result.timeouts + non2xx,
-  };
+  return loadFigures(times, times.length, bytes, result.errors + result.timeouts + non2xx);
 }
 
 /**
@@ -393,16 +483,23 @@ async function runLoad(kind: string): Promise<Array<[string, LoadFigures]>> {
         }
         await settle(base);
         const cpu0 = cpuMsOf(pids.get(build));
+        const client0 = process.cpuUsage();
+        const db0 = kind === 'postgres' ? postgresCpu() : null;
         const f = await load(base, paths, headers);
         const cpu1 = cpuMsOf(pids.get(build));
+        const client = process.cpuUsage(client0);
+        const db1 = kind === 'postgres' ? postgresCpu() : null;
         if (cpu0 !== null && cpu1 !== null && f.rps > 0) {
           // The API process's own CPU per answered request: what the load average does not change much.
           f.cpuMs = (cpu1 - cpu0) / (f.rps * LOAD_SECONDS);
+          // Where the rest of the two cores went: the load generator (this process) and the database server.
+          f.clientCpuMs = (client.user + client.system) / 1000 / (f.rps * LOAD_SECONDS);
+          f.dbCpuMs = db0 && db1 ? postgresCpuBetween(db0, db1) / (f.rps * LOAD_SECONDS) : undefined;
         }
         const label = `${build}: ${name} (round ${round})`;
         rows.push([label, f]);
         console.log(
-          `  ${kind.padEnd(8)} ${label.padEnd(64)} ${f.rps.toFixed(0).padStart(6)} req/s  p50 ${f.p50.toFixed(0).padStart(5)} ms  p95 ${f.p95.toFixed(0).padStart(5)} ms  p99 ${f.p99.toFixed(0).padStart(5)} ms  ${(f.bytes / 1024).toFixed(0).padStart(5)} KiB/response  ${f.cpuMs === undefined ? '' : `${f.cpuMs.toFixed(1)} CPU ms/request`}${f.errors ? `  ${f.errors} errors` : ''}  load ${loadavg()[0]?.toFixed(1)}`,
+          `  ${kind.padEnd(8)} ${label.padEnd(64)} ${f.rps.toFixed(0).padStart(6)} req/s  p50 ${f.p50.toFixed(0).padStart(5)} ms  p95 ${f.p95.toFixed(0).padStart(5)} ms  p99 ${f.p99.toFixed(0).padStart(5)} ms  ${(f.bytes / 1024).toFixed(0).padStart(5)} KiB/response  ${f.cpuMs === undefined ? '' : `${f.cpuMs.toFixed(1)} CPU ms/request (client ${f.clientCpuMs?.toFixed(1)}${f.dbCpuMs === undefined ? '' : `, database ${f.dbCpuMs.toFixed(1)}`})`}${f.errors ? `  ${f.errors} errors` : ''}  load ${loadavg()[0]?.toFixed(1)}`,
         );
       }
     }
@@ -446,10 +543,10 @@ async function main(): Promise<void> {
     }
   }
   if (loads.length > 0) {
-    console.log(`\n| backend | ${CONNECTIONS} clients, ${LOAD_SECONDS} s | req/s | p50 ms | p95 ms | p99 ms | KiB/response | API CPU ms/request | errors |`);
-    console.log('|---|---|---:|---:|---:|---:|---:|---:|---:|');
+    console.log(`\n| backend | ${CONNECTIONS} clients, ${LOAD_SECONDS} s | req/s | p50 ms | p95 ms | p99 ms | KiB/response | API CPU ms/request | client CPU ms/request | database CPU ms/request | errors |`);
+    console.log('|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
     for (const [kind, name, f] of loads) {
-      console.log(`| ${kind} | ${name} | ${f.rps.toFixed(1)} | ${f.p50.toFixed(0)} | ${f.p95.toFixed(0)} | ${f.p99.toFixed(0)} | ${(f.bytes / 1024).toFixed(0)} | ${f.cpuMs?.toFixed(1) ?? '–'} | ${f.errors} |`);
+      console.log(`| ${kind} | ${name} | ${f.rps.toFixed(1)} | ${f.p50.toFixed(0)} | ${f.p95.toFixed(0)} | ${f.p99.toFixed(0)} | ${(f.bytes / 1024).toFixed(0)} | ${f.cpuMs?.toFixed(1) ?? '–'} | ${f.clientCpuMs?.toFixed(1) ?? '–'} | ${f.dbCpuMs?.toFixed(1) ?? '–'} | ${f.errors} |`);
     }
   }
   if (all.length === 0) {
