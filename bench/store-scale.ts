@@ -103,10 +103,13 @@ async function load(store: PostgresArticleStore): Promise<void> {
       { eval: true },
     );
     threads.push(thread);
+    // One listener each for the thread's life; the batch being made is the one waiting for them.
+    let waiting: { resolve: (b: Batch) => void; reject: (e: unknown) => void } | null = null;
+    thread.on('message', (b: Batch) => waiting?.resolve(b));
+    thread.on('error', (e) => waiting?.reject(e));
     const generate = (range: [number, number]): Promise<Batch> =>
       new Promise((resolve, reject) => {
-        thread.once('message', resolve);
-        thread.once('error', reject);
+        waiting = { resolve, reject };
         thread.postMessage({ from: range[0], to: range[1] });
       });
     let range = take();
