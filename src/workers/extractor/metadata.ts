@@ -520,7 +520,14 @@ export function addsToTitle(heading: string, metaTitle: string): boolean {
 }
 
 /** The <h1> element visibleHeadline reads its text from. */
-function headlineElement(h1s: Element[], metaTitle: string | null, siteName: string | null, minShare = 0.25, heads?: Set<string>): Element | null {
+function headlineElement(
+  h1s: Element[],
+  metaTitle: string | null,
+  siteName: string | null,
+  minShare = 0.25,
+  heads?: Set<string>,
+  host: string | null = null,
+): Element | null {
   if (!metaTitle || h1s.length === 0) {
     return null;
   }
@@ -537,7 +544,8 @@ function headlineElement(h1s: Element[], metaTitle: string | null, siteName: str
     if (words.length === 0 || (site && words.join(' ') === site)) {
       continue;
     }
-    if (heads?.has(norm(text))) {
+    // Not the site's name, which "Site | Story" titles start with too.
+    if (heads?.has(norm(text)) && !namesTheSite(text, [siteName, host])) {
       return h;
     }
     const have = new Set(words);
@@ -590,7 +598,7 @@ export function readMetadata(doc: Document, url: string, ld: JsonObject[]): Page
   // The headline a reader sees is the page's <h1> when one says nearly what the metadata says,
   // or when it is what the page's title reads before a separator ("Coffee - University of X").
   const heads = titleHeads([rawTitle, docTitle]);
-  const headlineEl = headlineElement(h1s, metaTitle, siteName, 0.25, heads);
+  const headlineEl = headlineElement(h1s, metaTitle, siteName, 0.25, heads, host);
   const shownTitle = headlineEl ? repairMojibake(headingText(headlineEl)) : null;
   // The <h1> wins, unless it is the metadata title with a date, a byline or a site or section name attached.
   const title = shownTitle && metaTitle && addsToTitle(shownTitle, metaTitle) ? metaTitle : (shownTitle ?? metaTitle);

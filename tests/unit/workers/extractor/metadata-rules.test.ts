@@ -32,6 +32,11 @@ describe('title: the <h1> that is what the page title reads before a separator',
     expect(read('<title>Coffee - University of Wisconsin-Stevens Point</title>', '<h1>Coffee</h1><p>Text.</p>').title).toBe('Coffee');
   });
 
+  it('does not take the site name that a "Site | Story" title starts with', () => {
+    const m = read('<title>Example News | Council votes to close the bridge</title>', '<h1>Example News</h1><p>Text.</p>', 'https://www.examplenews.com/a');
+    expect(m.title).toBe('Council votes to close the bridge');
+  });
+
   it('takes the heading over an unrelated social title when the <title> starts with it', () => {
     const head = '<title>Best laptops 2026: budget and more | PCWorld</title><meta property="og:title" content="Buying a laptop? These are the ones to buy">';
     expect(read(head, '<h1>Best laptops 2026: budget and more</h1><p>Text.</p>').title).toBe('Best laptops 2026: budget and more');
