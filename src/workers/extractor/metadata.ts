@@ -218,6 +218,12 @@ export function normalizeDate(value: string | null | undefined): { iso: string; 
     const full = `${date}T${time}${z}`;
     return isPlausible(Date.parse(full)) ? { iso: full, zoneAssumed: false } : null;
   }
+  // "2019/1/22", "2019.01.22" (Google Scholar's citation_publication_date): year first, any padding.
+  const slashed = /^(\d{4})([/.])(\d{1,2})\2(\d{1,2})$/.exec(v);
+  if (slashed) {
+    const [, y, , mo, d] = slashed;
+    return normalizeDate(`${y}-${(mo ?? '').padStart(2, '0')}-${(d ?? '').padStart(2, '0')}`);
+  }
   const compact = /^(\d{4})(\d{2})(\d{2})(?:T?(\d{2})(\d{2})(\d{2})?)?$/.exec(v);
   if (compact) {
     const [, y, mo, d, h, mi, s] = compact;
@@ -304,6 +310,20 @@ const joinNames = (list: string[]): string | null => {
   return out.length ? out.join(', ') : null;
 };
 
+/**
+ * The name a host is registered under: "newegg" for promotions.newegg.com,
+ * "bbc" for www.bbc.co.uk (a short second-level label is a registry's).
+ */
+export function siteLabel(host: string | null): string | null {
+  const labels = (host ?? '').toLowerCase().split('.').filter(Boolean);
+  if (labels.length < 2) {
+    return null;
+  }
+  const second = labels[labels.length - 2] as string;
+  const label = labels.length >= 3 && second.length <= 3 && (labels[labels.length - 1] as string).length === 2 ? labels[labels.length - 3] : second;
+  return label && label.length >= 3 ? label : null;
+}
+
 const SEPARATORS = [' | ', ' - ', ' — ', ' – ', ' :: ', ' · ', ' • ', ' « ', ' » ', ' / '];
 
 const norm = (s: string): string => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
@@ -314,7 +334,7 @@ const norm = (s: string): string => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, 
  */
 export function stripSiteSuffix(title: string, siteName: string | null, host: string | null): string {
   const t = collapseSpace(title);
-  const siteKeys = [siteName, host, host?.replace(/^www\./, '').split('.').slice(0, -1).join('.')]
+  const siteKeys = [siteName, host, host?.replace(/^www\./, '').split('.').slice(0, -1).join('.'), siteLabel(host)]
     .filter((x): x is string => !!x)
     .map(norm)
     .filter((x) => x.length > 1);
@@ -348,6 +368,75 @@ export function stripSiteSuffix(title: string, siteName: string | null, host: st
     }
   }
   return t;
+}
+
+/**
+ * What each title reads before a separator and before a later one
+ * ("A – B – Site": "A" and "A – B"), normalised: the parts a page's own
+ * headline may be.
+ */
+export function titleHeads(titles: Array<string | null>): Set<string> {
+  const out = new Set<string>();
+  for (const t of titles) {
+    if (!t) continue;
+    for (const sep of SEPARATORS) {
+      for (let i = t.indexOf(sep); i > 0; i = t.indexOf(sep, i + sep.length)) {
+        const head = norm(t.slice(0, i));
+        if (head.length >= 3) out.add(head);
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * The page's <title> when the declared title is that title cut short
+ * mid-phrase (JSON-LD headlines are often cut at 110 characters): the cut
+ * falls where no separator is, and the title says more. Else the declared title.
+ */
+export function uncut(declared: string | null, docTitle: string | null): string | null {
+  if (!declared || !docTitle) {
+    return declared;
+  }
+  const d = declared.replace(/\s*(?:…|\.\.\.)$/, '');
+  if (d.length < 20 || docTitle.length <= d.length || !docTitle.startsWith(d)) {
+    return declared;
+  }
+  const rest = docTitle.slice(d.length);
+  return /^\s*(?:[|–—·•:»«/]|-\s)/.test(rest) || /^\s*$/.test(rest) ? declared : docTitle;
+}
+
+/** Windows-1252 characters and the byte each stands for when UTF-8 was read as that code page. */
+const CP1252: Record<string, number> = {
+  '€': 0x80, '‚': 0x82, 'ƒ': 0x83, '„': 0x84, '…': 0x85, '†': 0x86, '‡': 0x87, 'ˆ': 0x88, '‰': 0x89, 'Š': 0x8a, '‹': 0x8b, 'Œ': 0x8c,
+  'Ž': 0x8e, '‘': 0x91, '’': 0x92, '“': 0x93, '”': 0x94, '•': 0x95, '–': 0x96, '—': 0x97, '˜': 0x98, '™': 0x99, 'š': 0x9a, '›': 0x9b,
+  'œ': 0x9c, 'ž': 0x9e, 'Ÿ': 0x9f,
+};
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * UTF-8 text that was decoded as Latin-1 or Windows-1252 ("Investorâ\u0080\u0099s",
+ * "Investorâ€™s"), decoded again: only when every character maps back to a
+ * byte and the bytes are valid UTF-8, so text that merely holds an "â" stays.
+ */
+export function repairMojibake(s: string): string {
+  if (!/[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]/.test(s)) {
+    return s;
+  }
+  const bytes = new Uint8Array(s.length);
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    const b = c <= 0xff ? c : CP1252[s[i] as string];
+    if (b === undefined) {
+      return s;
+    }
+    bytes[i] = b;
+  }
+  try {
+    return utf8.decode(bytes);
+  } catch {
+    return s;
+  }
 }
 
 const titleWords = (s: string): string[] => s.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
@@ -431,7 +520,14 @@ export function addsToTitle(heading: string, metaTitle: string): boolean {
 }
 
 /** The <h1> element visibleHeadline reads its text from. */
-function headlineElement(h1s: Element[], metaTitle: string | null, siteName: string | null, minShare = 0.25): Element | null {
+function headlineElement(
+  h1s: Element[],
+  metaTitle: string | null,
+  siteName: string | null,
+  minShare = 0.25,
+  heads?: Set<string>,
+  host: string | null = null,
+): Element | null {
   if (!metaTitle || h1s.length === 0) {
     return null;
   }
@@ -447,6 +543,10 @@ function headlineElement(h1s: Element[], metaTitle: string | null, siteName: str
     const words = titleWords(text);
     if (words.length === 0 || (site && words.join(' ') === site)) {
       continue;
+    }
+    // Not the site's name, which "Site | Story" titles start with too.
+    if (heads?.has(norm(text)) && !namesTheSite(text, [siteName, host])) {
+      return h;
     }
     const have = new Set(words);
     let shared = 0;
@@ -485,16 +585,21 @@ export function readMetadata(doc: Document, url: string, ld: JsonObject[]): Page
 
   const h1s = Array.from(doc.querySelectorAll('h1'));
   const h1 = h1s.length === 1 && h1s[0] ? collapseSpace(h1s[0].textContent ?? '') || null : null;
-  const docTitle = collapseSpace(doc.querySelector('title')?.textContent ?? '') || null;
-  const rawTitle =
-    ldTitle(article, docTitle) ??
-    first(meta, ['dc:title', 'dcterm:title', 'dcterms:title', 'og:title', 'weibo:article:title', 'weibo:webpage:title', 'twitter:title', 'parsely-title', 'sailthru:title']) ??
-    docTitle ??
-    h1;
+  const docTitle = repairMojibake(collapseSpace(doc.querySelector('title')?.textContent ?? '')) || null;
+  const declaredTitle = [
+    ldTitle(article, docTitle),
+    first(meta, ['dc:title', 'dcterm:title', 'dcterms:title', 'og:title', 'weibo:article:title', 'weibo:webpage:title', 'twitter:title', 'parsely-title', 'sailthru:title']),
+  ]
+    .map((t) => (t ? repairMojibake(t) : null))
+    // A title that is only the site's name ("Robomow") names no story.
+    .find((t) => t && !(docTitle && docTitle !== t && namesTheSite(t, [siteName, host])));
+  const rawTitle = uncut(declaredTitle ?? null, docTitle) ?? docTitle ?? h1;
   const metaTitle = rawTitle ? stripSiteSuffix(rawTitle, siteName, host) : null;
-  // The headline a reader sees is the page's <h1> when one says nearly what the metadata says.
-  const headlineEl = headlineElement(h1s, metaTitle, siteName);
-  const shownTitle = headlineEl ? headingText(headlineEl) : null;
+  // The headline a reader sees is the page's <h1> when one says nearly what the metadata says,
+  // or when it is what the page's title reads before a separator ("Coffee - University of X").
+  const heads = titleHeads([rawTitle, docTitle]);
+  const headlineEl = headlineElement(h1s, metaTitle, siteName, 0.25, heads, host);
+  const shownTitle = headlineEl ? repairMojibake(headingText(headlineEl)) : null;
   // The <h1> wins, unless it is the metadata title with a date, a byline or a site or section name attached.
   const title = shownTitle && metaTitle && addsToTitle(shownTitle, metaTitle) ? metaTitle : (shownTitle ?? metaTitle);
   // The lines around the story's headline: where readers see its date and author.
@@ -515,9 +620,15 @@ export function readMetadata(doc: Document, url: string, ld: JsonObject[]): Page
     shownName ??
     cleanByline(bylineEl ? collapseSpace(bylineEl.textContent ?? '') : null);
 
-  const declaredPublished = pickDate([str(article?.datePublished), first(meta, PUBLISHED_KEYS), () => publishedLike(meta)], warnings, 'publishedAt');
+  // A page whose JSON-LD describes no article may still date its WebPage (Yoast's graph does): after the <meta> tags.
+  const webPage = article ? null : (ld.find((o) => typesOf(o).includes('WebPage')) ?? null);
+  const declaredPublished = pickDate(
+    [str(article?.datePublished), first(meta, PUBLISHED_KEYS), () => publishedLike(meta), () => str(webPage?.datePublished)],
+    warnings,
+    'publishedAt',
+  );
   const declaredModified = pickDate(
-    [str(article?.dateModified), first(meta, ['article:modified_time', 'og:updated_time', 'datemodified', 'last-modified', 'dcterms:modified', 'dc:date:modified'])],
+    [str(article?.dateModified ?? webPage?.dateModified), first(meta, ['article:modified_time', 'og:updated_time', 'datemodified', 'last-modified', 'dcterms:modified', 'dc:date:modified'])],
     [],
     'modifiedAt',
   );
@@ -601,7 +712,7 @@ export function readMetadata(doc: Document, url: string, ld: JsonObject[]): Page
   };
 }
 
-const PUBLISHED_KEYS = ['article:published_time', 'og:published_time', 'datepublished', 'pubdate', 'publishdate', 'publish-date', 'parsely-pub-date', 'sailthru:date', 'dc:date:issued', 'dc:date', 'dcterms:created', 'dcterms:issued', 'date', 'article:published'];
+const PUBLISHED_KEYS = ['article:published_time', 'og:published_time', 'datepublished', 'pubdate', 'publishdate', 'publish-date', 'parsely-pub-date', 'sailthru:date', 'dc:date:issued', 'dc:date', 'dcterms:created', 'dcterms:issued', 'date', 'article:published', 'citation_publication_date', 'citation_date', 'citation_online_date'];
 
 /** "By", "Written by", "Posted by", "Author:" and the like, at the start of a line or after a separator; the name follows. */
 const BY_LABEL = /(?:^|[·|•⋅]\s*|\d{4},?\s+)(?:(?:written|posted|published|authored|words|story|text)\s+)?(?:by|authors?)\b\s*:?\s*|^(?:written|posted|published)\s+by(?=\p{Lu})/iu;
@@ -749,11 +860,16 @@ function publishedLike(meta: Map<string, string>): string | null {
  * - the declared publication date when those lines show that day, or the
  *   modification date (e.g. "Last updated: ..."), or the day before or after
  *   (a time near midnight written in another zone): the markup is right;
- * - with no publication date declared, the modification date when it is the
- *   one shown;
- * - else the first date shown: a declared date that appears nowhere near the
- *   headline while another one does is often a template's or the CMS's
- *   (the site's build date), not the story's.
+ *   but not when it is shown only as the update and another date is shown
+ *   without that label ("Published Apr 26, 2023 · Updated Aug 21, 2025"
+ *   with Aug 21 declared as published): that other date is the story's;
+ * - with no publication date declared, the first date shown that is not
+ *   labelled an update, else the update; precise when it is the declared
+ *   modification;
+ * - else the first date shown (not labelled an update, if one is): a
+ *   declared date that appears nowhere near the headline while another one
+ *   does is often a template's or the CMS's (the site's build date), not the
+ *   story's.
  * Null when no date is shown there.
  */
 export function shownDate(around: HeadlineWindow | null, published: string | null, modified: string | null, warnings: string[]): string | null {
@@ -761,33 +877,46 @@ export function shownDate(around: HeadlineWindow | null, published: string | nul
     return null;
   }
   const shown = [...writtenDates(around.after), ...writtenDates(around.before).reverse()];
+  const updatedDays = new Set(shown.filter((s) => s.updated).map((s) => s.day));
+  const writtenPlain = new Set(shown.filter((s) => !s.updated).map((s) => s.day));
   const precise: string[] = [];
   for (const t of around.times) {
     // A <time datetime> read as written; a value without a year (datetime="Apr 12") says too little.
     const d = /\d{4}/.test(t) ? normalizeDate(t) : null;
     if (d) {
-      shown.push({ day: d.iso.slice(0, 10), alt: null, updated: false });
+      const day = d.iso.slice(0, 10);
+      // Its text is in the lines too: an update there ("Last updated: <time>") stays one.
+      shown.push({ day, alt: null, updated: updatedDays.has(day) && !writtenPlain.has(day) });
       precise.push(d.iso);
     }
   }
-  if (shown.length === 0) {
+  const pick = shown.find((s) => !s.updated) ?? shown[0];
+  if (!pick) {
     return null;
   }
-  const days = new Set<string>();
+  const plainDays = new Set<string>();
+  const allDays = new Set<string>();
   for (const s of shown) {
-    days.add(s.day);
-    if (s.alt) days.add(s.alt);
+    for (const day of s.alt ? [s.day, s.alt] : [s.day]) {
+      allDays.add(day);
+      if (!s.updated) plainDays.add(day);
+    }
   }
+  const m = modified?.slice(0, 10) ?? null;
   if (published) {
     const p = published.slice(0, 10);
-    if (days.has(p) || (modified && days.has(modified.slice(0, 10))) || days.has(shiftDay(p, -1)) || days.has(shiftDay(p, 1))) {
+    const near = [p, shiftDay(p, -1), shiftDay(p, 1)];
+    if (near.some((d) => plainDays.has(d))) {
       return published;
     }
-  } else if (modified && days.has(modified.slice(0, 10))) {
+    const onlyAsUpdate = near.some((d) => allDays.has(d)) && !pick.updated && pick.day !== m;
+    if (!onlyAsUpdate && (near.some((d) => allDays.has(d)) || (m && allDays.has(m)))) {
+      return published;
+    }
+  } else if (modified && (pick.day === m || pick.alt === m)) {
     return modified;
   }
-  const day = shown[0]?.day;
-  const first = day ? (precise.find((iso) => iso.startsWith(day)) ?? normalizeDate(day)?.iso) : null;
+  const first = precise.find((iso) => iso.startsWith(pick.day)) ?? normalizeDate(pick.day)?.iso;
   if (!first) {
     return null;
   }

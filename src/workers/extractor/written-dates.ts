@@ -23,7 +23,7 @@ const WRITTEN = new RegExp(
 );
 
 /** Words before a date that say which date it is. */
-const UPDATED = /(?:updated|modified|revised|reviewed|edited)\b[^\n\d]{0,12}$/i;
+const UPDATED = /(?:updated|updates|modified|revised|reviewed|edited)\b[^\d]{0,14}$/i;
 
 export type WrittenDate = {
   /** YYYY-MM-DD. */

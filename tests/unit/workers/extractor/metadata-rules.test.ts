@@ -1,0 +1,125 @@
+import { parseHTML } from 'linkedom';
+import { describe, expect, it } from 'vitest';
+import { jsonLdBlocks, normalizeDate, readMetadata, repairMojibake, siteLabel, stripSiteSuffix, uncut } from '../../../../src/workers/extractor/metadata.js';
+
+const page = (head: string, body: string): { doc: Document; html: string } => {
+  const html = `<html><head>${head}</head><body>${body}</body></html>`;
+  return { doc: (parseHTML(html) as unknown as { document: Document }).document, html };
+};
+const read = (head: string, body: string, url = 'https://example.com/story'): ReturnType<typeof readMetadata> => {
+  const { doc, html } = page(head, body);
+  return readMetadata(doc, url, jsonLdBlocks(html));
+};
+
+describe('site name suffixes on a subdomain', () => {
+  it('knows a host by the name it is registered under', () => {
+    expect(siteLabel('promotions.newegg.com')).toBe('newegg');
+    expect(siteLabel('www.bbc.co.uk')).toBe('bbc');
+    expect(siteLabel('news.example.co.uk')).toBe('example');
+    expect(siteLabel('localhost')).toBeNull();
+  });
+
+  it('strips a suffix naming the registered site, whatever the subdomain', () => {
+    expect(stripSiteSuffix('GAME CHANGER | Newegg.com', null, 'promotions.newegg.com')).toBe('GAME CHANGER');
+    expect(stripSiteSuffix('Klatch Coffee | Shopify App Store', null, 'apps.shopify.com')).toBe('Klatch Coffee');
+    // A short tail that names another site stays when the head is short too.
+    expect(stripSiteSuffix('Klatch Coffee | Hacker News', null, 'apps.shopify.com')).toBe('Klatch Coffee | Hacker News');
+  });
+});
+
+describe('title: the <h1> that is what the page title reads before a separator', () => {
+  it('takes a one-word heading that the <title> starts with, before a site name', () => {
+    expect(read('<title>Coffee - University of Wisconsin-Stevens Point</title>', '<h1>Coffee</h1><p>Text.</p>').title).toBe('Coffee');
+  });
+
+  it('does not take the site name that a "Site | Story" title starts with', () => {
+    const m = read('<title>Example News | Council votes to close the bridge</title>', '<h1>Example News</h1><p>Text.</p>', 'https://www.examplenews.com/a');
+    expect(m.title).toBe('Council votes to close the bridge');
+  });
+
+  it('takes the heading over an unrelated social title when the <title> starts with it', () => {
+    const head = '<title>Best laptops 2026: budget and more | PCWorld</title><meta property="og:title" content="Buying a laptop? These are the ones to buy">';
+    expect(read(head, '<h1>Best laptops 2026: budget and more</h1><p>Text.</p>').title).toBe('Best laptops 2026: budget and more');
+  });
+});
+
+describe('title: a metadata title that names only the site', () => {
+  it('gives way to the page title', () => {
+    const head = '<title>Which mower suits which lawn? | Robomow</title><meta property="og:title" content="Robomow">';
+    expect(read(head, '<p>Text.</p>', 'https://www.robomow.com/en/blog/lawn').title).toBe('Which mower suits which lawn?');
+  });
+});
+
+describe('title: a JSON-LD headline cut short', () => {
+  const whole = 'Fix It Friday: How To Arrange Your Living Room? We Help 4 Readers (Including One Trick That Works)';
+  it('is replaced by the <title> it is the start of, when the cut is mid-phrase', () => {
+    expect(uncut('Fix It Friday: How To Arrange Your Living Room? We Help 4 Readers (Including', `${whole} - Emily Henderson`)).toBe(`${whole} - Emily Henderson`);
+    expect(uncut('Fix It Friday: How To Arrange Your Living Room? We Help 4…', `${whole} - Emily Henderson`)).toBe(`${whole} - Emily Henderson`);
+    const ld = '<script type="application/ld+json">{"@type":"Article","headline":"Fix It Friday: How To Arrange Your Living Room? We Help 4 Readers (Including"}</script>';
+    expect(read(`<title>${whole} - Emily Henderson</title>${ld}`, '<p>Text.</p>').title).toBe(whole);
+  });
+
+  it('stays when the <title> only adds a separator and a site name', () => {
+    expect(uncut('How to rent a car abroad', 'How to rent a car abroad | Example News')).toBe('How to rent a car abroad');
+    expect(uncut('How to rent a car abroad', 'How to rent a car abroad: a guide')).toBe('How to rent a car abroad');
+  });
+});
+
+describe('repairMojibake', () => {
+  it('decodes again UTF-8 that was read as Latin-1 or Windows-1252', () => {
+    expect(repairMojibake('A DIY Investor\u00e2\u0080\u0099s Guide')).toBe('A DIY Investor’s Guide');
+    expect(repairMojibake('Caf\u00c3\u00a9 culture, Investor\u00e2\u20ac\u2122s')).toBe('Café culture, Investor’s');
+  });
+
+  it('leaves text alone that merely holds such letters', () => {
+    expect(repairMojibake('Crème brûlée à la française')).toBe('Crème brûlée à la française');
+    expect(repairMojibake('Â£5 off: Investor’s guide')).toBe('Â£5 off: Investor’s guide');
+  });
+
+  it('repairs the title read from the page', () => {
+    expect(read('<title>A DIY Investor\u00e2\u0080\u0099s Guide | White Coat Investor</title>', '<p>Text.</p>').title).toBe('A DIY Investor’s Guide');
+  });
+});
+
+describe('publishedAt from the JSON-LD WebPage when no article is described', () => {
+  it('reads the WebPage dates after the <meta> tags', () => {
+    const ld = '<script type="application/ld+json">{"@graph":[{"@type":"WebPage","datePublished":"2024-03-17T19:47:39+00:00","dateModified":"2024-05-03T10:57:58+00:00"}]}</script>';
+    const m = read(`<title>Story</title>${ld}`, '<p>Text.</p>');
+    expect(m.publishedAt).toBe('2024-03-17T19:47:39+00:00');
+    expect(m.modifiedAt).toBe('2024-05-03T10:57:58+00:00');
+    const withMeta = read(`<title>Story</title><meta property="article:published_time" content="2024-04-01T00:00:00Z">${ld}`, '<p>Text.</p>');
+    expect(withMeta.publishedAt).toBe('2024-04-01T00:00:00Z');
+  });
+});
+
+describe('publishedAt from Google Scholar tags', () => {
+  it('reads citation_publication_date, year first with slashes', () => {
+    expect(normalizeDate('2019/1/22')?.iso).toBe('2019-01-22T00:00:00Z');
+    expect(normalizeDate('2019.01.22')?.iso).toBe('2019-01-22T00:00:00Z');
+    expect(read('<title>Backups</title><meta name="citation_publication_date" content="2019/1/22">', '<p>Text.</p>').publishedAt).toBe('2019-01-22T00:00:00Z');
+  });
+});
+
+describe('publishedAt: a date shown without an update label beats one shown as the update', () => {
+  const h = '<title>A story about things</title>';
+  it('takes the unlabelled date when the declared publication is shown only as the update', () => {
+    const ld = '<script type="application/ld+json">{"@type":"BlogPosting","headline":"A story about things","datePublished":"Aug 21, 2025"}</script>';
+    const m = read(`${h}${ld}`, '<h1>A story about things</h1><p>Published Apr 26, 2023</p><p>Updated Aug 21, 2025</p><p>Text.</p>');
+    expect(m.publishedAt).toBe('2023-04-26T00:00:00Z');
+  });
+
+  it('keeps the declared date when it is shown unlabelled', () => {
+    const m = read(`${h}<meta property="article:published_time" content="2023-04-26T10:00:00Z">`, '<h1>A story about things</h1><p>Published Apr 26, 2023</p><p>Updated Aug 21, 2025</p>');
+    expect(m.publishedAt).toBe('2023-04-26T10:00:00Z');
+  });
+
+  it('takes the unlabelled date over the shown update when no publication is declared', () => {
+    const m = read(`${h}<meta property="article:modified_time" content="2024-10-28T22:26:10+00:00">`, '<h1>A story about things</h1><p>April 26, 2024</p><p>Updated on: October 28, 2024</p>');
+    expect(m.publishedAt).toBe('2024-04-26T00:00:00Z');
+  });
+
+  it('reads an update label on the line before the date', () => {
+    const m = read(`${h}<meta property="article:modified_time" content="2024-10-28T22:26:10+00:00">`, '<h1>A story about things</h1><p>April 26, 2024</p><p>Last updated on</p><p>October 28, 2024</p>');
+    expect(m.publishedAt).toBe('2024-04-26T00:00:00Z');
+  });
+});
