@@ -189,3 +189,31 @@ export function trainPerceptron(tags: readonly string[], data: readonly Training
   }
   return averaged();
 }
+
+/**
+ * The mean of models trained on the same tags (e.g. with different shuffles):
+ * a feature missing from a model weighs 0 there. Features keep the order of
+ * first appearance across the models, so the result is deterministic.
+ */
+export function averageModels(models: ReadonlyArray<SequenceModel & { features: Map<string, number> }>): SequenceModel & { features: Map<string, number> } {
+  const first = models[0];
+  if (!first) throw new Error('averageModels: no model');
+  const tags = first.tags;
+  const T = tags.length;
+  const features = new Map<string, number>();
+  for (const m of models) {
+    if (m.tags.join() !== tags.join()) throw new Error('averageModels: models with different tags');
+    for (const name of m.features.keys()) if (!features.has(name)) features.set(name, features.size * T);
+  }
+  const weights = new Float32Array(features.size * T);
+  const transitions = new Float32Array((T + 1) * T);
+  const k = models.length;
+  for (const m of models) {
+    for (const [name, at] of m.features) {
+      const to = features.get(name) as number;
+      for (let t = 0; t < T; t++) weights[to + t] = (weights[to + t] as number) + (m.weights[at + t] as number) / k;
+    }
+    for (let j = 0; j < transitions.length; j++) transitions[j] = (transitions[j] as number) + (m.transitions[j] as number) / k;
+  }
+  return { tags, features, weights, transitions };
+}

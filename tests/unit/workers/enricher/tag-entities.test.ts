@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allowedTransitions, emissionScores, viterbi } from '../../../../src/workers/enricher/perceptron.js';
+import { allowedTransitions, averageModels, emissionScores, viterbi } from '../../../../src/workers/enricher/perceptron.js';
 import { buildGazetteer, documentContexts, gazetteerMarks, sentenceFeatures, wordFeatures, wordShape, wordStatsOf } from '../../../../src/workers/enricher/ner-features.js';
 import { nerTokenize } from '../../../../src/workers/enricher/ner-tokens.js';
 import {
@@ -99,6 +99,21 @@ describe(packEntityModel.name, () => {
 
   it('rejects a pack that is not a model', () => {
     expect(() => unpackEntityModel(decodePack(encodePack({ format: 'x' }, {})))).toThrow(/not a telex entity tagger model/);
+  });
+});
+
+describe(averageModels.name, () => {
+  it('averages weights and transitions by feature name, a missing feature weighing 0', () => {
+    const tags = ['O', 'B-X'];
+    const a = { tags, features: new Map([['w=a', 0], ['w=b', 2]]), weights: Float32Array.from([2, 4, 6, 8]), transitions: new Float32Array(6).fill(1) };
+    const b = { tags, features: new Map([['w=b', 0], ['w=c', 2]]), weights: Float32Array.from([2, 0, 10, 10]), transitions: new Float32Array(6).fill(3) };
+    const m = averageModels([a, b]);
+    expect([...m.features.keys()]).toEqual(['w=a', 'w=b', 'w=c']);
+    const row = (f: string) => [...m.weights.slice(m.features.get(f) as number, (m.features.get(f) as number) + 2)];
+    expect(row('w=a')).toEqual([1, 2]);
+    expect(row('w=b')).toEqual([4, 4]);
+    expect(row('w=c')).toEqual([5, 5]);
+    expect([...m.transitions]).toEqual(new Array(6).fill(2));
   });
 });
 
