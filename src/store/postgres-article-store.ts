@@ -1056,7 +1056,7 @@ export class PostgresArticleStore implements FullArticleStore {
     const p = new Params();
     // A selective filter with nothing else to check on the article: take the page's
     // keys straight from the filter's (value, sort key) index, then fetch those rows.
-    // The other side, if any, is checked through its (article, value) index without reading the article.
+    // The other side, if any, is checked through its (value, sort key) index without reading the article.
     const keysFirst = driver !== null && terms === null && n.feed === null && n.category === null && n.lang === null;
     const range = rangeConditions(keysFirst ? 'd' : 'a', n, p);
     let sql: string;
@@ -1064,11 +1064,14 @@ export class PostgresArticleStore implements FullArticleStore {
       sql = `SELECT a.id, a.skey, ${cols} FROM (
           SELECT DISTINCT d.skey FROM ${driver.table} d
           WHERE ${[
-            `d.${driver.col} = ANY(${p.add(driver.values)}::text[])`,
+            // One value is an equality, so the (value, sort key) index is read newest first and the walk stops at
+            // the page (PostgreSQL before 17 does not read `= ANY` in index order). The other side is probed by
+            // (value, sort key), so the driver's rows come from its index alone.
+            driver.values.length === 1 ? `d.${driver.col} = ${p.add(driver.values[0])}` : `d.${driver.col} = ANY(${p.add(driver.values)}::text[])`,
             ...range,
             ...sides
               .filter((side) => side !== driver)
-              .map((side) => `EXISTS (SELECT 1 FROM ${side.table} o WHERE o.article_id = d.article_id AND o.${side.col} = ANY(${p.add(side.values)}::text[]))`),
+              .map((side) => `EXISTS (SELECT 1 FROM ${side.table} o WHERE o.${side.col} = ANY(${p.add(side.values)}::text[]) AND o.skey = d.skey)`),
           ].join(' AND ')}
           ORDER BY d.skey DESC LIMIT ${p.add(n.limit + 1)}
         ) s JOIN articles a ON a.skey = s.skey
@@ -1157,8 +1160,8 @@ export class PostgresArticleStore implements FullArticleStore {
    * An entity page that no filter narrows to a few thousand articles (a common
    * name, maybe with a common topic, a feed and a language): the entity's (key,
    * language, sort key) or (key, sort key) index walked newest first, each row's
-   * topics (and feed, which topic rows carry) checked through the (article,
-   * code) index without reading the article, until a page of keys is found; then
+   * topics (and feed, which topic rows carry) checked through the (code, [feed,]
+   * sort key) indexes without reading the article, until a page of keys is found; then
    * only the page's articles read.
    */
   private async entityPageRows(n: NormalisedQuery, key: string, langBase: string | null, cols: string): Promise<Row[]> {
@@ -1178,13 +1181,14 @@ export class PostgresArticleStore implements FullArticleStore {
       const p = new Params();
       return this.rows(walk(`SELECT DISTINCT d.skey FROM article_entities d WHERE ${entityRows(p)} ORDER BY d.skey DESC LIMIT ${p.add(n.limit + 1)}`), p.values);
     }
-    // The newest ENTITY_PROBE_ROWS of the entity's rows, each checked through the topic rows' (article, code)
-    // index: a page when the topic (and feed) is common among them, or all of it when the entity has no more rows.
+    // The newest ENTITY_PROBE_ROWS of the entity's rows, each checked through the topic rows' (code, [feed,] sort key)
+    // index, so the entity's rows come from their own index alone: a page when the topic (and feed) is common among
+    // them, or all of it when the entity has no more rows.
     const probe = new Params();
     const probeSql = walk(
-      `SELECT DISTINCT d.skey FROM (SELECT d.skey, d.article_id FROM article_entities d WHERE ${entityRows(probe)}
+      `SELECT DISTINCT d.skey FROM (SELECT d.skey FROM article_entities d WHERE ${entityRows(probe)}
          ORDER BY d.skey DESC LIMIT ${probe.add(this.entityProbeRows)}) d
-       WHERE EXISTS (SELECT 1 FROM article_topics t WHERE t.article_id = d.article_id AND ${topicCheck('t', probe)})
+       WHERE EXISTS (SELECT 1 FROM article_topics t WHERE ${topicCheck('t', probe)} AND t.skey = d.skey)
        ORDER BY d.skey DESC LIMIT ${probe.add(n.limit + 1)}`,
     );
     const more = new Params();
