@@ -327,6 +327,93 @@ export function leadBefore(readabilityBlocks: string[], dense: TextBlock[]): Tex
   return dense.slice(j + 1, k);
 }
 
+/** Runs of three words, lowercased (one shorter run for a text of one or two words). */
+function trigrams(text: string): string[] {
+  const words = wordsOf(text);
+  const out: string[] = [];
+  for (let i = 0; i + 3 <= words.length || (i === 0 && words.length > 0); i++) {
+    out.push(words.slice(i, i + 3).join(' '));
+  }
+  return out;
+}
+
+/** A text cut short with an ellipsis: a teaser's excerpt. */
+const TRUNCATED = /(?:…|\.\.\.)\s*$/;
+
+/** A gap of fewer characters is a stray heading or label, not a section (Readability drops those on purpose). */
+export const GAP_MIN_CHARS = 150;
+/** Blocks of a gap this long on average or more: running text, not a chart's labels or a table of figures. */
+export const GAP_MIN_MEAN_CHARS = 40;
+/** A gap more than this many times Readability's text is another stream (a slideshow, a feed), not a part of the story. */
+export const GAP_MAX_SHARE = 3;
+
+/** Block tags whose text describes a picture or a table: Readability leaves captions out, and so does the gap filling. */
+const CAPTION_TAGS = new Set(['FIGCAPTION', 'FIGURE', 'CAPTION']);
+
+/**
+ * Running text the classifier kept between two consecutive Readability
+ * blocks (in page order) that Readability left out: a section its cleaning
+ * dropped from the middle of the story (a product box, a checklist, a
+ * callout, a list under a subheading) or story text split across sibling
+ * containers. Keyed by the index of the Readability block it follows.
+ * Captions stay out. Readability blocks the classifier does not have, or
+ * that come out of page order, bound no gap.
+ */
+export function gapsBetween(readabilityBlocks: string[], dense: TextBlock[]): Map<number, TextBlock[]> {
+  const pos = new Map<string, number>();
+  dense.forEach((b, i) => {
+    if (!pos.has(b.text)) {
+      pos.set(b.text, i);
+    }
+  });
+  const own = new Set(readabilityBlocks);
+  const ownChars = readabilityBlocks.reduce((n, t) => n + t.length, 0);
+  // Readability may have changed a block a little (a hidden span or a footnote mark gone): the same text, not a gap.
+  let ownTrigrams: Set<string> | null = null;
+  const present = (text: string): boolean => {
+    ownTrigrams ??= new Set(trigrams(readabilityBlocks.join(' ')));
+    const mine = trigrams(text);
+    const set = ownTrigrams;
+    return mine.length > 0 ? mine.filter((t) => set.has(t)).length >= 0.5 * mine.length : true;
+  };
+  const gaps = new Map<number, TextBlock[]>();
+  let prev = -1;
+  let prevAt = -1;
+  readabilityBlocks.forEach((t, at) => {
+    const i = pos.get(t);
+    if (i === undefined || i <= prev) {
+      return;
+    }
+    if (prev >= 0 && i > prev + 1) {
+      const missing = dense.slice(prev + 1, i).filter((b) => !own.has(b.text) && !CAPTION_TAGS.has(b.tag) && !present(b.text));
+      const chars = missing.reduce((n, b) => n + b.text.length, 0);
+      const teasers = missing.some((b) => looksLikeByline(b.text) || TRUNCATED.test(b.text));
+      if (missing.length > 0 && !teasers && chars >= GAP_MIN_CHARS && chars >= GAP_MIN_MEAN_CHARS * missing.length && chars <= GAP_MAX_SHARE * ownChars) {
+        gaps.set(prevAt, missing);
+      }
+    }
+    prev = i;
+    prevAt = at;
+  });
+  return gaps;
+}
+
+/** The first element under `root` whose whole text is `text` (a block of textBlocks), innermost of its nesting, or null. */
+function elementOfBlock(root: Element, text: string): Element | null {
+  let found: Element | null = null;
+  for (const el of Array.from(root.querySelectorAll(BLOCK_SELECTOR))) {
+    if (found && !found.contains(el)) {
+      break;
+    }
+    if (collapseSpace(el.textContent ?? '') === text) {
+      found = el;
+    }
+  }
+  return found;
+}
+
+const BLOCK_SELECTOR = 'p, h1, h2, h3, h4, h5, h6, li, dt, dd, blockquote, pre, td, th, div, section, table, ul, ol, dl, figure';
+
 const wordsOf = (text: string): string[] => text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
 
 /**
@@ -442,6 +529,28 @@ export function extractArticle(html: string, url: string, opts: ExtractOptions =
           text = joinBlocks(blocks);
           wordCount = countWords(text);
         }
+      }
+    }
+    if (method === 'readability' && article && blocks.length > 1) {
+      // Story text the classifier kept between two of Readability's blocks: put back where it stood.
+      // Gap keys are block indexes before any insertion; anchors are found first, then filled.
+      const anchored: Array<[Element, TextBlock[]]> = [];
+      for (const [at, missing] of gapsBetween(blocks, dense)) {
+        const anchor = elementOfBlock(article, blocks[at] ?? '');
+        if (anchor) {
+          anchored.push([anchor, missing]);
+        }
+      }
+      for (const [anchor, missing] of anchored) {
+        const container = densityArticle(doc, missing);
+        if (tidy(container).length > 0) {
+          anchor.after(...Array.from(container.childNodes));
+        }
+      }
+      if (anchored.length > 0) {
+        blocks = textBlocks(article);
+        text = joinBlocks(blocks);
+        wordCount = countWords(text);
       }
     }
     if (wordCount < o.minWords) {
