@@ -385,7 +385,11 @@ export function gapsBetween(readabilityBlocks: string[], dense: TextBlock[]): Ma
       return;
     }
     if (prev >= 0 && i > prev + 1) {
-      const missing = dense.slice(prev + 1, i).filter((b) => !own.has(b.text) && !CAPTION_TAGS.has(b.tag) && !present(b.text));
+      let missing = dense.slice(prev + 1, i).filter((b) => !own.has(b.text) && !CAPTION_TAGS.has(b.tag));
+      // The word-run comparison only for gaps long enough to be kept.
+      if (missing.reduce((n, b) => n + b.text.length, 0) >= GAP_MIN_CHARS) {
+        missing = missing.filter((b) => !present(b.text));
+      }
       const chars = missing.reduce((n, b) => n + b.text.length, 0);
       const teasers = missing.some((b) => looksLikeByline(b.text) || TRUNCATED.test(b.text));
       if (missing.length > 0 && !teasers && chars >= GAP_MIN_CHARS && chars >= GAP_MIN_MEAN_CHARS * missing.length && chars <= GAP_MAX_SHARE * ownChars) {
