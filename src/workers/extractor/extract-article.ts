@@ -327,14 +327,24 @@ export function leadBefore(readabilityBlocks: string[], dense: TextBlock[]): Tex
   return dense.slice(j + 1, k);
 }
 
-/** Runs of three words, lowercased (one shorter run for a text of one or two words). */
-function trigrams(text: string): string[] {
-  const words = wordsOf(text);
-  const out: string[] = [];
-  for (let i = 0; i + 3 <= words.length || (i === 0 && words.length > 0); i++) {
-    out.push(words.slice(i, i + 3).join(' '));
+/** Letters and digits compared at each of three places of a block to find it in Readability's text. */
+const PROBE_CHARS = 40;
+
+/**
+ * Whether a gap's blocks are worth putting back: enough running text (not a
+ * stray heading, not a chart's labels), no longer than GAP_MAX_SHARE times
+ * Readability's text, and no teaser among them (a byline, an excerpt cut
+ * short with an ellipsis).
+ */
+function keepable(gap: TextBlock[], ownChars: number): boolean {
+  if (gap.length === 0) {
+    return false;
   }
-  return out;
+  const chars = gap.reduce((n, b) => n + b.text.length, 0);
+  if (chars < GAP_MIN_CHARS || chars < GAP_MIN_MEAN_CHARS * gap.length || chars > GAP_MAX_SHARE * ownChars) {
+    return false;
+  }
+  return !gap.some((b) => TRUNCATED.test(b.text) || (b.text.length < 120 && looksLikeByline(b.text)));
 }
 
 /** A text cut short with an ellipsis: a teaser's excerpt. */
@@ -368,13 +378,16 @@ export function gapsBetween(readabilityBlocks: string[], dense: TextBlock[]): Ma
   });
   const own = new Set(readabilityBlocks);
   const ownChars = readabilityBlocks.reduce((n, t) => n + t.length, 0);
-  // Readability may have changed a block a little (a hidden span or a footnote mark gone): the same text, not a gap.
-  let ownTrigrams: Set<string> | null = null;
-  const present = (text: string): boolean => {
-    ownTrigrams ??= new Set(trigrams(readabilityBlocks.join(' ')));
-    const mine = trigrams(text);
-    const set = ownTrigrams;
-    return mine.length > 0 ? mine.filter((t) => set.has(t)).length >= 0.5 * mine.length : true;
+  // Readability may have changed a block a little (a hidden span or a footnote mark gone): the same text, not a
+  // gap. Such a block is among Readability's unmatched blocks between the gap's two ends. Three probes of the
+  // block's letters (start, middle, end); one found there is enough.
+  const present = (text: string, unmatched: string): boolean => {
+    const mine = norm(text);
+    if (mine.length <= PROBE_CHARS) {
+      return unmatched.includes(mine);
+    }
+    const mid = Math.floor((mine.length - PROBE_CHARS) / 2);
+    return [0, mid, mine.length - PROBE_CHARS].some((k) => unmatched.includes(mine.slice(k, k + PROBE_CHARS)));
   };
   const gaps = new Map<number, TextBlock[]>();
   let prev = -1;
@@ -385,15 +398,14 @@ export function gapsBetween(readabilityBlocks: string[], dense: TextBlock[]): Ma
       return;
     }
     if (prev >= 0 && i > prev + 1) {
-      let missing = dense.slice(prev + 1, i).filter((b) => !own.has(b.text) && !CAPTION_TAGS.has(b.tag));
-      // The word-run comparison only for gaps long enough to be kept.
-      if (missing.reduce((n, b) => n + b.text.length, 0) >= GAP_MIN_CHARS) {
-        missing = missing.filter((b) => !present(b.text));
-      }
-      const chars = missing.reduce((n, b) => n + b.text.length, 0);
-      const teasers = missing.some((b) => looksLikeByline(b.text) || TRUNCATED.test(b.text));
-      if (missing.length > 0 && !teasers && chars >= GAP_MIN_CHARS && chars >= GAP_MIN_MEAN_CHARS * missing.length && chars <= GAP_MAX_SHARE * ownChars) {
-        gaps.set(prevAt, missing);
+      const candidates = dense.slice(prev + 1, i).filter((b) => !own.has(b.text) && !CAPTION_TAGS.has(b.tag));
+      // Cheap tests first; the comparison with Readability's text only for gaps that pass them.
+      if (keepable(candidates, ownChars)) {
+        const unmatched = at > prevAt + 1 ? norm(readabilityBlocks.slice(prevAt + 1, at).join(' ')) : '';
+        const missing = unmatched ? candidates.filter((b) => !present(b.text, unmatched)) : candidates;
+        if (keepable(missing, ownChars)) {
+          gaps.set(prevAt, missing);
+        }
       }
     }
     prev = i;
@@ -401,22 +413,6 @@ export function gapsBetween(readabilityBlocks: string[], dense: TextBlock[]): Ma
   });
   return gaps;
 }
-
-/** The first element under `root` whose whole text is `text` (a block of textBlocks), innermost of its nesting, or null. */
-function elementOfBlock(root: Element, text: string): Element | null {
-  let found: Element | null = null;
-  for (const el of Array.from(root.querySelectorAll(BLOCK_SELECTOR))) {
-    if (found && !found.contains(el)) {
-      break;
-    }
-    if (collapseSpace(el.textContent ?? '') === text) {
-      found = el;
-    }
-  }
-  return found;
-}
-
-const BLOCK_SELECTOR = 'p, h1, h2, h3, h4, h5, h6, li, dt, dd, blockquote, pre, td, th, div, section, table, ul, ol, dl, figure';
 
 const wordsOf = (text: string): string[] => text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
 
@@ -539,10 +535,16 @@ export function extractArticle(html: string, url: string, opts: ExtractOptions =
       // Story text the classifier kept between two of Readability's blocks: put back where it stood.
       // Gap keys are block indexes before any insertion; anchors are found first, then filled.
       const anchored: Array<[Element, TextBlock[]]> = [];
-      for (const [at, missing] of gapsBetween(blocks, dense)) {
-        const anchor = elementOfBlock(article, blocks[at] ?? '');
-        if (anchor) {
-          anchored.push([anchor, missing]);
+      const gaps = gapsBetween(blocks, dense);
+      if (gaps.size > 0) {
+        const owners: Node[] = [];
+        const again = textBlocks(article, owners);
+        for (const [at, missing] of gaps) {
+          const anchor = owners[at];
+          // The tree gives the same blocks as the text: the owner of block `at` is where it stands.
+          if (anchor && anchor !== article && anchor.nodeType === 1 && again[at] === blocks[at]) {
+            anchored.push([anchor as Element, missing]);
+          }
         }
       }
       for (const [anchor, missing] of anchored) {
