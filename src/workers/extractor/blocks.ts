@@ -18,15 +18,19 @@ export const collapseSpace = (text: string): string =>
 /**
  * The text blocks under `root`, in document order: each paragraph, heading,
  * list item, table cell... one string, whitespace collapsed. A <br> ends a
- * block. Iterative, so any nesting depth is safe.
+ * block. Iterative, so any nesting depth is safe. `owners`, when given,
+ * receives the block element each block sits in.
  */
-export function textBlocks(root: Node): string[] {
+export function textBlocks(root: Node, owners?: Node[]): string[] {
   const blocks: string[] = [];
+  // With `owners`: the block element around each block's text (root at top level), in step with the blocks.
+  const open: Node[] = [root];
   let buf = '';
   const flush = (): void => {
     const t = collapseSpace(buf);
     if (t) {
       blocks.push(t);
+      owners?.push(open[open.length - 1] as Node);
     }
     buf = '';
   };
@@ -46,6 +50,9 @@ export function textBlocks(root: Node): string[] {
     const node = stack.pop();
     if (node === null) {
       flush();
+      if (owners) {
+        open.pop();
+      }
       continue;
     }
     if (node === undefined) {
@@ -72,6 +79,9 @@ export function textBlocks(root: Node): string[] {
     if (BLOCK_TAGS.has(tag)) {
       flush();
       stack.push(null);
+      if (owners) {
+        open.push(node);
+      }
     }
     pushChildren(node);
   }

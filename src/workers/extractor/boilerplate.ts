@@ -11,7 +11,7 @@ const FURNITURE_WORDS = new Set([
   'share', 'sharing', 'sharebar', 'shares', 'social', 'socials', 'newsletter', 'newsletters', 'subscribe',
   'subscription', 'signup', 'related', 'recommended', 'recommendations', 'readmore', 'comments', 'comment',
   'disqus', 'promo', 'promos', 'advert', 'advertisement', 'ad', 'ads', 'adslot', 'sponsored', 'sponsor',
-  'breaking', 'skiplink', 'skiplinks', 'skip', 'accessibility', 'cookie', 'cookies', 'consent', 'paywall',
+  'breaking', 'skiplink', 'skiplinks', 'accessibility', 'cookie', 'cookies', 'consent', 'paywall',
   'outbrain', 'taboola', 'trending', 'popular', 'mostread', 'banner', 'toolbar', 'breadcrumb', 'breadcrumbs',
   'follow', 'sidebar', 'masthead', 'navbar', 'nav', 'menu', 'footer', 'print', 'tools', 'utility',
   'credit', 'credits', 'copyright', 'caption', 'captions', 'figcaption', 'photocredit',
@@ -269,10 +269,18 @@ export function narrowToArticle(doc: Document, share = 0.8): boolean {
   return true;
 }
 
+/** What follows the name in an author's bio: optional credentials, then "is / was / has / writes / covers..." */
+const BIO_AFTER_NAME = /^(?:\s+\p{Lu}[\p{L}.'-]*)?(?:,[^,.]{1,40},)?\s+(?:is|was|has|writes|covers|works|joined|holds|serves|lives|founded|specializes|specialises)\b/u;
+
+/** Words of a byline that names an organisation or a desk, not a person. */
+const ORGANISATION_WORD = /^(?:team|staff|editorial|editors?|desk|newsroom|official|group|media|news|press|contributors?|writers?)$/i;
+
 /**
  * Removes an author box that closes the article: one of its last blocks
  * opening with the byline's name and "is / was / has / writes / covers..."
- * ("Jane Doe is a reporter covering..."). Needs a byline of two words or more.
+ * ("Jane Doe is a reporter covering...", "Jane is...", "Doe, CFP, writes..."; the
+ * first or last name alone only when the byline reads as a person's name).
+ * Needs a byline of two words or more.
  */
 export function removeAuthorBio(root: Element, byline: string | null): number {
   const names = (byline ?? '')
@@ -282,6 +290,21 @@ export function removeAuthorBio(root: Element, byline: string | null): number {
   if (names.length === 0) {
     return 0;
   }
+  // The full name, or the first or last name alone ("Jane is a reporter...", "Doe, CFP, writes about...").
+  const forms = new Set<string>();
+  for (const n of names) {
+    forms.add(n.toLowerCase());
+    const parts = n.split(' ');
+    // A person's name only: "QCY Official", "Example Editorial Team" are no first and last names.
+    if (!parts.every((w) => /^\p{Lu}\p{Ll}/u.test(w) && !ORGANISATION_WORD.test(w))) {
+      continue;
+    }
+    for (const part of [parts[0], parts.at(-1)]) {
+      if (part && part.length >= 3 && /^\p{Lu}/u.test(part)) {
+        forms.add(part.toLowerCase());
+      }
+    }
+  }
   const blocks = Array.from(root.querySelectorAll('p, div, section, aside')).filter((el) => !el.querySelector('p, div, section, aside'));
   let removed = 0;
   for (const el of blocks.slice(-4)) {
@@ -290,8 +313,8 @@ export function removeAuthorBio(root: Element, byline: string | null): number {
       continue;
     }
     const lower = text.toLowerCase();
-    for (const n of names) {
-      if (lower.startsWith(n.toLowerCase()) && /^[\s,]*(?:is|was|has|writes|covers|works|joined|holds|serves|lives)\b/i.test(text.slice(n.length))) {
+    for (const n of forms) {
+      if (lower.startsWith(n) && BIO_AFTER_NAME.test(text.slice(n.length))) {
         el.remove();
         removed++;
         break;

@@ -327,6 +327,93 @@ export function leadBefore(readabilityBlocks: string[], dense: TextBlock[]): Tex
   return dense.slice(j + 1, k);
 }
 
+/** Letters and digits compared at each of three places of a block to find it in Readability's text. */
+const PROBE_CHARS = 40;
+
+/**
+ * Whether a gap's blocks are worth putting back: enough running text (not a
+ * stray heading, not a chart's labels), no longer than GAP_MAX_SHARE times
+ * Readability's text, and no teaser among them (a byline, an excerpt cut
+ * short with an ellipsis).
+ */
+function keepable(gap: TextBlock[], ownChars: number): boolean {
+  if (gap.length === 0) {
+    return false;
+  }
+  const chars = gap.reduce((n, b) => n + b.text.length, 0);
+  if (chars < GAP_MIN_CHARS || chars < GAP_MIN_MEAN_CHARS * gap.length || chars > GAP_MAX_SHARE * ownChars) {
+    return false;
+  }
+  return !gap.some((b) => TRUNCATED.test(b.text) || (b.text.length < 120 && looksLikeByline(b.text)));
+}
+
+/** A text cut short with an ellipsis: a teaser's excerpt. */
+const TRUNCATED = /(?:…|\.\.\.)\s*$/;
+
+/** A gap of fewer characters is a stray heading or label, not a section (Readability drops those on purpose). */
+export const GAP_MIN_CHARS = 150;
+/** Blocks of a gap this long on average or more: running text, not a chart's labels or a table of figures. */
+export const GAP_MIN_MEAN_CHARS = 40;
+/** A gap more than this many times Readability's text is another stream (a slideshow, a feed), not a part of the story. */
+export const GAP_MAX_SHARE = 3;
+
+/** Block tags whose text describes a picture or a table: Readability leaves captions out, and so does the gap filling. */
+const CAPTION_TAGS = new Set(['FIGCAPTION', 'FIGURE', 'CAPTION']);
+
+/**
+ * Running text the classifier kept between two consecutive Readability
+ * blocks (in page order) that Readability left out: a section its cleaning
+ * dropped from the middle of the story (a product box, a checklist, a
+ * callout, a list under a subheading) or story text split across sibling
+ * containers. Keyed by the index of the Readability block it follows.
+ * Captions stay out. Readability blocks the classifier does not have, or
+ * that come out of page order, bound no gap.
+ */
+export function gapsBetween(readabilityBlocks: string[], dense: TextBlock[]): Map<number, TextBlock[]> {
+  const pos = new Map<string, number>();
+  dense.forEach((b, i) => {
+    if (!pos.has(b.text)) {
+      pos.set(b.text, i);
+    }
+  });
+  const own = new Set(readabilityBlocks);
+  const ownChars = readabilityBlocks.reduce((n, t) => n + t.length, 0);
+  // Readability may have changed a block a little (a hidden span or a footnote mark gone): the same text, not a
+  // gap. Such a block is among Readability's unmatched blocks between the gap's two ends. Three probes of the
+  // block's letters (start, middle, end); one found there is enough.
+  const present = (text: string, unmatched: string): boolean => {
+    const mine = norm(text);
+    if (mine.length <= PROBE_CHARS) {
+      return unmatched.includes(mine);
+    }
+    const mid = Math.floor((mine.length - PROBE_CHARS) / 2);
+    return [0, mid, mine.length - PROBE_CHARS].some((k) => unmatched.includes(mine.slice(k, k + PROBE_CHARS)));
+  };
+  const gaps = new Map<number, TextBlock[]>();
+  let prev = -1;
+  let prevAt = -1;
+  readabilityBlocks.forEach((t, at) => {
+    const i = pos.get(t);
+    if (i === undefined || i <= prev) {
+      return;
+    }
+    if (prev >= 0 && i > prev + 1) {
+      const candidates = dense.slice(prev + 1, i).filter((b) => !own.has(b.text) && !CAPTION_TAGS.has(b.tag));
+      // Cheap tests first; the comparison with Readability's text only for gaps that pass them.
+      if (keepable(candidates, ownChars)) {
+        const unmatched = at > prevAt + 1 ? norm(readabilityBlocks.slice(prevAt + 1, at).join(' ')) : '';
+        const missing = unmatched ? candidates.filter((b) => !present(b.text, unmatched)) : candidates;
+        if (keepable(missing, ownChars)) {
+          gaps.set(prevAt, missing);
+        }
+      }
+    }
+    prev = i;
+    prevAt = at;
+  });
+  return gaps;
+}
+
 const wordsOf = (text: string): string[] => text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
 
 /**
@@ -442,6 +529,34 @@ export function extractArticle(html: string, url: string, opts: ExtractOptions =
           text = joinBlocks(blocks);
           wordCount = countWords(text);
         }
+      }
+    }
+    if (method === 'readability' && article && blocks.length > 1) {
+      // Story text the classifier kept between two of Readability's blocks: put back where it stood.
+      // Gap keys are block indexes before any insertion; anchors are found first, then filled.
+      const anchored: Array<[Element, TextBlock[]]> = [];
+      const gaps = gapsBetween(blocks, dense);
+      if (gaps.size > 0) {
+        const owners: Node[] = [];
+        const again = textBlocks(article, owners);
+        for (const [at, missing] of gaps) {
+          const anchor = owners[at];
+          // The tree gives the same blocks as the text: the owner of block `at` is where it stands.
+          if (anchor && anchor !== article && anchor.nodeType === 1 && again[at] === blocks[at]) {
+            anchored.push([anchor as Element, missing]);
+          }
+        }
+      }
+      for (const [anchor, missing] of anchored) {
+        const container = densityArticle(doc, missing);
+        if (tidy(container).length > 0) {
+          anchor.after(...Array.from(container.childNodes));
+        }
+      }
+      if (anchored.length > 0) {
+        blocks = textBlocks(article);
+        text = joinBlocks(blocks);
+        wordCount = countWords(text);
       }
     }
     if (wordCount < o.minWords) {

@@ -109,6 +109,36 @@ describe('removeAuthorBio', () => {
   });
 });
 
+describe('removeAuthorBio: first or last name alone', () => {
+  it('removes a closing bio that opens with the first name, or the name and credentials', () => {
+    const first = article(`<p>${words(60)}</p><p>Jane founded a yoga studio in 2014 and writes about travel.</p>`);
+    expect(removeAuthorBio(first, 'Jane Doe')).toBe(1);
+    const credentials = article(`<p>${words(60)}</p><p>Doe, CFP, is a contributing analyst specializing in real estate.</p>`);
+    expect(removeAuthorBio(credentials, 'By Jane Doe')).toBe(1);
+  });
+
+  it('does not take one word of an organisation\'s byline for a name', () => {
+    const a = article(`<p>${words(60)}</p><p>Recharged is built to make car ownership simpler.</p>`);
+    expect(removeAuthorBio(a, 'Recharged Editorial Team')).toBe(0);
+    const b = article(`<p>${words(60)}</p><p>QCY is already embracing these trends.</p>`);
+    expect(removeAuthorBio(b, 'QCY Official')).toBe(0);
+  });
+
+  it('does not match a longer word that starts with the name', () => {
+    const a = article(`<p>${words(60)}</p><p>Janet is the harbour master, the report says.</p>`);
+    expect(removeAuthorBio(a, 'Jane Doe')).toBe(0);
+  });
+});
+
+describe('removeFurniture: "skip" alone is no furniture', () => {
+  it('keeps sections named "skip-item" (a table-of-contents target), and still drops skip links', () => {
+    const d = doc(`<article><div class="skip-item" id="topic1"><p>${words(30)}</p></div><a class="skip-link" href="#main">Skip to content</a></article>`);
+    removeFurniture(d);
+    expect(d.body.textContent).toContain(words(30));
+    expect(d.body.textContent).not.toContain('Skip to content');
+  });
+});
+
 describe('removeFurniture: code', () => {
   it('keeps a code highlighter\'s "comment" spans inside <pre>', () => {
     const d = doc(`<article><p>${words(60)}</p><pre><code><span class="hljs-comment"># initialize the repository</span>\ngit init</code></pre></article>`);

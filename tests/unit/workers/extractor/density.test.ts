@@ -2,7 +2,7 @@ import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { classifyBlock, classifyBlocks, densityExtract, segmentBlocks, storyWindow, type TextBlock } from '../../../../src/workers/extractor/density.js';
 import { adoptStrayElements } from '../../../../src/workers/extractor/dom.js';
-import { extractArticle, leadBefore, preferDensity } from '../../../../src/workers/extractor/extract-article.js';
+import { extractArticle, gapsBetween, leadBefore, preferDensity } from '../../../../src/workers/extractor/extract-article.js';
 
 const body = (html: string): Element => {
   const { document } = parseHTML(`<html><head><title>t</title></head><body>${html}</body></html>`) as unknown as { document: Document };
@@ -191,5 +191,58 @@ describe('leadBefore', () => {
       ['deeper', 'ARTICLE'],
       ['after', 'MAIN'],
     ]);
+  });
+});
+
+describe('gapsBetween', () => {
+  const block = (text: string, tag = 'P'): TextBlock => ({ text, tag, linkChars: 0, cls: 'good', keep: true });
+  const texts = (gaps: Map<number, TextBlock[]>): Array<[number, string[]]> => [...gaps].map(([at, bs]) => [at, bs.map((b) => b.text)]);
+  const one = sentence(20, 'first');
+  const two = sentence(20, 'second');
+  const three = sentence(20, 'third');
+  const left = sentence(12, 'left');
+  const right = sentence(12, 'right');
+
+  it('returns the running text the classifier kept between two of Readability\'s blocks, after the block it follows', () => {
+    const dense = [block(one), block(left), block(right), block(two), block(three)];
+    expect(texts(gapsBetween([one, two, three], dense))).toEqual([[0, [left, right]]]);
+  });
+
+  it('skips Readability blocks the classifier does not have, and text Readability kept in a slightly changed form', () => {
+    const changed = `${left.slice(0, -1)} [12].`;
+    const more = sentence(20, 'more');
+    const dense = [block(one), block(changed), block(more), block(two)];
+    expect(texts(gapsBetween([one, 'a line the classifier never saw', left, two], dense))).toEqual([[0, [more]]]);
+  });
+
+  it('leaves out captions, stray labels, chart figures and a gap far longer than the story', () => {
+    expect(gapsBetween([one, two], [block(one), block(left, 'FIGCAPTION'), block(right, 'FIGURE'), block(two)]).size).toBe(0);
+    expect(gapsBetween([one, two], [block(one), block('Videos', 'H2'), block(two)]).size).toBe(0);
+    const labels = Array.from({ length: 30 }, (_, i) => block(`$${i}00 bn`));
+    expect(gapsBetween([one, two], [block(one), ...labels, block(two)]).size).toBe(0);
+    const stream = Array.from({ length: 12 }, (_, i) => block(sentence(20, `stream${i}`)));
+    expect(gapsBetween([one, two], [block(one), ...stream, block(two)]).size).toBe(0);
+  });
+
+  it('leaves out teaser streams: a byline or an excerpt cut short with an ellipsis among the blocks', () => {
+    expect(gapsBetween([one, two], [block(one), block(left), block('By Jane Doe'), block(right), block(two)]).size).toBe(0);
+    expect(gapsBetween([one, two], [block(one), block(left), block(`${right.slice(0, -1)}…`), block(two)]).size).toBe(0);
+  });
+});
+
+describe('extractArticle: a section Readability drops from the middle of the story', () => {
+  const para = (w: string, n = 40): string => Array.from({ length: n }, (_, i) => `${w}${i % 9}`).join(' ') + '.';
+  const page = `<html><head><title>Harbour works</title></head><body><article><h1>Harbour works</h1>
+    <p>${para('alpha')}</p><p>${para('bravo')}</p>
+    <div class="supplemental-box"><p>${para('charlie', 20)}</p><p>${para('delta', 20)}</p></div>
+    <p>${para('echo')}</p><p>${para('foxtrot')}</p></article></body></html>`;
+
+  it('is put back where it stood, in the text and in the HTML', () => {
+    const r = extractArticle(page, 'https://example.com/a');
+    expect(r?.method).toBe('readability');
+    expect(r?.text.split('\n\n').map((b) => b.split(' ')[0])).toEqual(['alpha0', 'bravo0', 'charlie0', 'delta0', 'echo0', 'foxtrot0']);
+    const html = r?.html ?? '';
+    expect(html.indexOf('charlie0')).toBeGreaterThan(html.indexOf('bravo0'));
+    expect(html.indexOf('charlie0')).toBeLessThan(html.indexOf('echo0'));
   });
 });
