@@ -18,6 +18,13 @@
  * page served from the cache is neither re-encoded nor re-hashed. The cache is
  * bounded by the bytes it holds (texts and compressed chunks), least recently
  * used out first.
+ *
+ * A store that can name a page's records by the digest of their text
+ * (PostgreSQL: `listArticleDigests`) lets the API skip reading the texts the
+ * cache holds: entries are then found by id and digest (`pageByDigest`), and
+ * only the missing texts are read (`getArticleJsons`). Receiving a page of 50
+ * full records from the server cost the API about 8 ms of CPU (the client
+ * library's buffers and strings for 1.4 MB); the digests are 2 KB.
  */
 import zlib from 'node:zlib';
 
@@ -137,23 +144,72 @@ export class GzipPageCache {
       return chunk;
     }
     this.misses++;
-    const size = (c: Chunk): number => c.text.length + c.data.length;
-    if (hit) {
-      this.entries.delete(key);
-      this.bytes -= size(hit);
-    }
-    if (size(chunk) <= this.maxBytes / 16) {
-      this.entries.set(key, chunk);
-      this.bytes += size(chunk);
-      for (const [k, v] of this.entries) {
-        if (this.bytes <= this.maxBytes) {
-          break;
-        }
-        this.entries.delete(k);
-        this.bytes -= size(v);
-      }
-    }
+    this.keep(key, chunk);
     return chunk;
+  }
+
+  /** Keeps `chunk` under `key`, most recently used last, dropping the least recently used over the bound. */
+  private keep(key: string, chunk: Chunk): void {
+    const size = (c: Chunk): number => c.text.length + c.data.length;
+    const old = this.entries.get(key);
+    if (old) {
+      this.entries.delete(key);
+      this.bytes -= size(old);
+    }
+    if (size(chunk) > this.maxBytes / 16) {
+      return;
+    }
+    this.entries.set(key, chunk);
+    this.bytes += size(chunk);
+    for (const [k, v] of this.entries) {
+      if (this.bytes <= this.maxBytes) {
+        break;
+      }
+      this.entries.delete(k);
+      this.bytes -= size(v);
+    }
+  }
+
+  /**
+   * Of `keys` (records named by id and the digest of their text, as a store's
+   * `listArticleDigests` gives them), the ids whose compressed text is not held.
+   */
+  missing(keys: ReadonlyArray<{ id: string; digest: string }>): string[] {
+    return keys.filter((k) => !this.entries.has(digestKey(k.id, k.digest))).map((k) => k.id);
+  }
+
+  /**
+   * The gzip body of a page of records named by id and digest: each from the
+   * cache, or from `texts` (the texts of the ids `missing` gave, with their
+   * digests, read after the keys) compressed now and kept under its digest.
+   * A text read after the keys that changed in between is served as read (its
+   * newer digest is what it is kept under); a record gone in between is left
+   * out. Entries kept by digest hold no text: the digest stands for it.
+   */
+  pageByDigest(head: string, keys: ReadonlyArray<{ id: string; digest: string }>, texts: ReadonlyArray<{ id: string; digest: string; json: string }>, tail: string): Buffer {
+    const read = new Map(texts.map((t) => [t.id, t]));
+    const chunks: Chunk[] = [];
+    for (const k of keys) {
+      const key = digestKey(k.id, k.digest);
+      const hit = this.entries.get(key);
+      if (hit) {
+        this.entries.delete(key);
+        this.entries.set(key, hit);
+        this.hits++;
+        chunks.push(hit);
+        continue;
+      }
+      const t = read.get(k.id);
+      if (!t) {
+        continue;
+      }
+      const text = Buffer.from(t.json, 'utf8');
+      const chunk = { text: '', data: zlib.deflateRawSync(text, { level: this.level, finishFlush: zlib.constants.Z_FULL_FLUSH }), crc: zlib.crc32(text), bytes: text.length };
+      this.misses++;
+      this.keep(digestKey(t.id, t.digest), chunk);
+      chunks.push(chunk);
+    }
+    return this.assemble(head, chunks, tail);
   }
 
   /**
@@ -161,6 +217,14 @@ export class GzipPageCache {
    * (cached), `head`, the commas and `tail` stored as they are.
    */
   page(head: string, items: readonly string[], tail: string): Buffer {
+    return this.assemble(
+      head,
+      items.map((item) => this.chunk(item)),
+      tail,
+    );
+  }
+
+  private assemble(head: string, chunks: readonly Chunk[], tail: string): Buffer {
     const parts: Buffer[] = [GZIP_HEADER];
     let crc = 0;
     let length = 0;
@@ -174,11 +238,11 @@ export class GzipPageCache {
       return { data: storedBlocks(b, final), crc: zlib.crc32(b), bytes: b.length };
     };
     add(literal(head, false));
-    items.forEach((item, i) => {
+    chunks.forEach((chunk, i) => {
       if (i > 0) {
         add(COMMA);
       }
-      add(this.chunk(item));
+      add(chunk);
     });
     add(literal(tail, true));
     const trailer = Buffer.alloc(8);
@@ -192,6 +256,9 @@ export class GzipPageCache {
     return { entries: this.entries.size, bytes: this.bytes };
   }
 }
+
+/** The cache key of a record's text known by its digest (apart from the keys of texts compared in full). */
+const digestKey = (id: string, digest: string): string => `d:${digest}:${id}`;
 
 const COMMA = { data: storedBlocks(Buffer.from(','), false), crc: zlib.crc32(','), bytes: 1 };
 

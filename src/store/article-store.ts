@@ -1,6 +1,8 @@
 import type { AccessStore } from './access-types.js';
 import type {
+  ArticleDigestPage,
   ArticleJsonPage,
+  ArticleJsonWithDigest,
   ArticlePage,
   ArticleView,
   ArticleQuery,
@@ -56,6 +58,14 @@ export interface ArticleStore {
    * texts joined.
    */
   listArticleJson(query: ArticleQuery, view: ArticleView): Promise<ArticleJsonPage>;
+  /**
+   * Optional (PostgreSQL): the page `listArticleJson(query, 'full')` gives, as
+   * ids and MD5 digests of the record texts, and the texts of the ids a reader
+   * does not hold. A client-server store then sends a page's records only when
+   * they are new to the reader; an embedded one (SQLite) reads them in place.
+   */
+  listArticleDigests?(query: ArticleQuery): Promise<ArticleDigestPage>;
+  getArticleJsons?(ids: readonly string[]): Promise<ArticleJsonWithDigest[]>;
   countArticles(): Promise<number>;
 
   /** The versions of an article that are kept, oldest first, the current one last; null when the article is unknown. */

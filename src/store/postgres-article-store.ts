@@ -54,7 +54,9 @@ import {
   WRITING_REASONS,
 } from './store-core.js';
 import type {
+  ArticleDigestPage,
   ArticleJsonPage,
+  ArticleJsonWithDigest,
   ArticlePage,
   ArticleView,
   ArticleQuery,
@@ -1002,17 +1004,38 @@ export class PostgresArticleStore implements FullArticleStore {
    */
   listArticles(query: ArticleQuery): Promise<ArticlePage> {
     return this.run('listArticles', async () => {
-      const page = await this.page(query, 'full');
-      return { items: page.items.map((j) => JSON.parse(j) as ArticleRecord), nextCursor: page.nextCursor };
+      return this.page(query, viewColumns('full'), (r) => JSON.parse(String(r.record)) as ArticleRecord);
     });
   }
 
   listArticleJson(query: ArticleQuery, view: ArticleView): Promise<ArticleJsonPage> {
-    return this.run('listArticleJson', () => this.page(query, view));
+    return this.run('listArticleJson', () => this.page(query, viewColumns(view), (r) => jsonOfRow(r, view)));
   }
 
-  private async page(query: ArticleQuery, view: ArticleView): Promise<ArticleJsonPage> {
-    const cols = viewColumns(view);
+  /**
+   * The page `listArticleJson(query, 'full')` would give, each item the article's
+   * id and the MD5 of its record text instead of the text: computed by the
+   * server, so a page whose records a reader already holds moves a few bytes per
+   * article instead of the records (see `getArticleJsons`).
+   */
+  listArticleDigests(query: ArticleQuery): Promise<ArticleDigestPage> {
+    return this.run('listArticleDigests', () => this.page(query, 'md5(a.record) AS digest', (r) => ({ id: String(r.id), digest: String(r.digest) })));
+  }
+
+  /** The record texts of `ids` (those still stored), each with the MD5 `listArticleDigests` gives for it. */
+  getArticleJsons(ids: readonly string[]): Promise<ArticleJsonWithDigest[]> {
+    return this.run('getArticleJsons', async () =>
+      ids.length === 0
+        ? []
+        : (await this.rows('SELECT id, md5(record) AS digest, record FROM articles WHERE id = ANY($1::text[])', [[...ids]])).map((r) => ({
+            id: String(r.id),
+            digest: String(r.digest),
+            json: String(r.record),
+          })),
+    );
+  }
+
+  private async page<T>(query: ArticleQuery, cols: string, item: (row: Row) => T): Promise<{ items: T[]; nextCursor: string | null }> {
     const n = normaliseQuery(query, this.topicExpander);
     let terms: string[] | null = null;
     if (n.q !== null) {
@@ -1033,7 +1056,7 @@ export class PostgresArticleStore implements FullArticleStore {
     const langBase = n.lang !== null && !n.lang.includes('-') ? n.lang : null;
     const rowsOnly = terms === null && n.category === null && (n.lang === null || langBase !== null);
     if (n.topics !== null && n.entity === null && rowsOnly) {
-      return this.pageOf(await this.topicPageRows(n, n.topics, langBase, cols), n.limit, view);
+      return this.pageOf(await this.topicPageRows(n, n.topics, langBase, cols), n.limit, item);
     }
     let driver: Side | null = null;
     if (terms === null) {
@@ -1051,7 +1074,7 @@ export class PostgresArticleStore implements FullArticleStore {
     }
     // The topic rows carry the article's feed: with a topic, a feed is checked there too.
     if (driver === null && n.entity !== null && (n.feed === null || n.topics !== null) && rowsOnly) {
-      return this.pageOf(await this.entityPageRows(n, n.entity, langBase, cols), n.limit, view);
+      return this.pageOf(await this.entityPageRows(n, n.entity, langBase, cols), n.limit, item);
     }
     const p = new Params();
     // A selective filter with nothing else to check on the article: take the page's
@@ -1119,10 +1142,10 @@ export class PostgresArticleStore implements FullArticleStore {
       sql = pageSql([]);
       if (terms !== null) {
         const rows = await this.textRows(pageSql, p.values, n.cursor?.key ?? null, n.limit);
-        return this.pageOf(rows, n.limit, view);
+        return this.pageOf(rows, n.limit, item);
       }
     }
-    return this.pageOf(await this.rows(sql, p.values), n.limit, view);
+    return this.pageOf(await this.rows(sql, p.values), n.limit, item);
   }
 
   /**
@@ -1220,11 +1243,11 @@ export class PostgresArticleStore implements FullArticleStore {
     });
   }
 
-  private pageOf(rows: Row[], limit: number, view: ArticleView): ArticleJsonPage {
+  private pageOf<T>(rows: Row[], limit: number, item: (row: Row) => T): { items: T[]; nextCursor: string | null } {
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
     return {
-      items: page.map((r) => jsonOfRow(r, view)),
+      items: page.map(item),
       nextCursor: rows.length > limit && last ? encodeCursor({ key: Number(last.skey), id: String(last.id) }) : null,
     };
   }

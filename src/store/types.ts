@@ -135,6 +135,10 @@ export type ArticleSummary = Pick<ArticleRecord, SummaryField>;
 export type ArticleView = 'full' | 'summary';
 /** A page whose items are JSON texts, as stored (`full`: the record; `summary`: its summary), ready to be sent as they are. */
 export type ArticleJsonPage = { items: string[]; nextCursor: string | null };
+/** A page of full records named by id and the MD5 (hex) of the record text the store keeps (`listArticleDigests`). */
+export type ArticleDigestPage = { items: Array<{ id: string; digest: string }>; nextCursor: string | null };
+/** A stored record text with its MD5 (hex), as `getArticleJsons` gives it. */
+export type ArticleJsonWithDigest = { id: string; digest: string; json: string };
 
 export type FeedDefinition = {
   id: string;

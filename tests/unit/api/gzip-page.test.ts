@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { crc32, gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { GzipPageCache, acceptsGzip, crc32Combine } from '../../../src/api/gzip-page.js';
@@ -21,6 +22,31 @@ describe('GzipPageCache', () => {
     expect(cache.misses).toBe(3);
     // The compressed page is much smaller than the text.
     expect(first.length).toBeLessThan(Buffer.byteLength(expected) / 3);
+  });
+
+  it('assembles a page of records named by digest: texts read only for what it lacks, a new digest read again', () => {
+    const cache = new GzipPageCache();
+    const md5 = (t: string): string => createHash('md5').update(t).digest('hex');
+    const texts = [record(1), record(2), record(3)].map((json, i) => ({ id: `a${i + 1}`, digest: md5(json), json }));
+    const keys = texts.map(({ id, digest }) => ({ id, digest }));
+    const tail = '],"nextCursor":null}';
+    const expected = `{"items":[${texts.map((t) => t.json).join(',')}${tail}`;
+    expect(cache.missing(keys)).toEqual(['a1', 'a2', 'a3']);
+    expect(gunzipSync(cache.pageByDigest('{"items":[', keys, texts, tail)).toString('utf8')).toBe(expected);
+    expect(cache.misses).toBe(3);
+    // Held now: nothing to read, the same page from the cache alone.
+    expect(cache.missing(keys)).toEqual([]);
+    expect(gunzipSync(cache.pageByDigest('{"items":[', keys, [], tail)).toString('utf8')).toBe(expected);
+    expect(cache.hits).toBe(3);
+    // a2 changed: its new digest is lacking, and the page carries the new text.
+    const changed = record(22);
+    const keys2 = [keys[0]!, { id: 'a2', digest: md5(changed) }, keys[2]!];
+    expect(cache.missing(keys2)).toEqual(['a2']);
+    const page2 = cache.pageByDigest('{"items":[', keys2, [{ id: 'a2', digest: md5(changed), json: changed }], tail);
+    expect(gunzipSync(page2).toString('utf8')).toBe(`{"items":[${texts[0]!.json},${changed},${texts[2]!.json}${tail}`);
+    // A record gone between the keys and the texts is left out of the page.
+    const gone = cache.pageByDigest('{"items":[', [keys[0]!, { id: 'a9', digest: md5('x') }], [], tail);
+    expect(gunzipSync(gone).toString('utf8')).toBe(`{"items":[${texts[0]!.json}${tail}`);
   });
 
   it('writes an empty page and literals longer than one stored block', () => {
