@@ -130,21 +130,28 @@ export class GzipPageCache {
     const key = `${json.length}:${idOf(json)}`;
     const hit = this.entries.get(key);
     if (hit && hit.text === json) {
-      // Most recently used last.
-      this.entries.delete(key);
-      this.entries.set(key, hit);
-      this.hits++;
-      return hit;
+      return this.used(key, hit);
     }
     const text = Buffer.from(json, 'utf8');
-    const stored = text.length < MIN_CACHED;
-    const data = stored ? storedBlocks(text, false) : zlib.deflateRawSync(text, { level: this.level, finishFlush: zlib.constants.Z_FULL_FLUSH });
-    const chunk = { text: json, data, crc: zlib.crc32(text), bytes: text.length };
-    if (stored) {
-      return chunk;
+    if (text.length < MIN_CACHED) {
+      return { text: json, data: storedBlocks(text, false), crc: zlib.crc32(text), bytes: text.length };
     }
+    const chunk = this.compress(text, json);
     this.misses++;
     this.keep(key, chunk);
+    return chunk;
+  }
+
+  /** `text` deflated on its own, ending in a full flush, with its CRC-32 and length; `kept` is the text an entry is compared with. */
+  private compress(text: Buffer, kept: string): Chunk {
+    return { text: kept, data: zlib.deflateRawSync(text, { level: this.level, finishFlush: zlib.constants.Z_FULL_FLUSH }), crc: zlib.crc32(text), bytes: text.length };
+  }
+
+  /** A cache hit: `chunk` moved to the most recently used end. */
+  private used(key: string, chunk: Chunk): Chunk {
+    this.entries.delete(key);
+    this.entries.set(key, chunk);
+    this.hits++;
     return chunk;
   }
 
@@ -193,18 +200,14 @@ export class GzipPageCache {
       const key = digestKey(k.id, k.digest);
       const hit = this.entries.get(key);
       if (hit) {
-        this.entries.delete(key);
-        this.entries.set(key, hit);
-        this.hits++;
-        chunks.push(hit);
+        chunks.push(this.used(key, hit));
         continue;
       }
       const t = read.get(k.id);
       if (!t) {
         continue;
       }
-      const text = Buffer.from(t.json, 'utf8');
-      const chunk = { text: '', data: zlib.deflateRawSync(text, { level: this.level, finishFlush: zlib.constants.Z_FULL_FLUSH }), crc: zlib.crc32(text), bytes: text.length };
+      const chunk = this.compress(Buffer.from(t.json, 'utf8'), '');
       this.misses++;
       this.keep(digestKey(t.id, t.digest), chunk);
       chunks.push(chunk);

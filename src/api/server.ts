@@ -224,19 +224,21 @@ export async function createApiServer(deps: ApiDeps): Promise<FastifyInstance> {
     // The page is written from the JSON texts the store keeps: no record is parsed or re-serialised
     // (except to pick `fields`).
     const { view, pick } = listShape(params);
+    const query = toArticleQuery(params);
     const gzip = acceptsGzip(request.headers['accept-encoding']);
+    reply.type('application/json; charset=utf-8').header('vary', 'Accept, Accept-Encoding');
     if (gzip && view === 'full' && !pick && store.listArticleDigests && store.getArticleJsons) {
       // Full records the gzip cache holds are not read again: the page's ids and digests, then the texts it lacks.
-      const keys = await store.listArticleDigests(toArticleQuery(params));
+      const keys = await store.listArticleDigests(query);
       const lacking = gzipPages.missing(keys.items);
       const texts = lacking.length > 0 ? await store.getArticleJsons(lacking) : [];
-      reply.type('application/json; charset=utf-8').header('vary', 'Accept, Accept-Encoding').header('content-encoding', 'gzip');
-      return reply.send(gzipPages.pageByDigest('{"items":[', keys.items, texts, `],"nextCursor":${JSON.stringify(keys.nextCursor)}}`));
+      return reply
+        .header('content-encoding', 'gzip')
+        .send(gzipPages.pageByDigest('{"items":[', keys.items, texts, `],"nextCursor":${JSON.stringify(keys.nextCursor)}}`));
     }
-    const page = await store.listArticleJson(toArticleQuery(params), view);
+    const page = await store.listArticleJson(query, view);
     const items = pick ? page.items.map((j) => pickFields(j, pick)) : page.items;
     const tail = `],"nextCursor":${JSON.stringify(page.nextCursor)}}`;
-    reply.type('application/json; charset=utf-8').header('vary', 'Accept, Accept-Encoding');
     if (gzip) {
       // gzip from records compressed once (src/api/gzip-page.ts), even when br is offered too:
       // recompressing a page of full records per request is what limited throughput.

@@ -1003,9 +1003,7 @@ export class PostgresArticleStore implements FullArticleStore {
    * part (for a text query, see `textRows`). See docs/scale.md.
    */
   listArticles(query: ArticleQuery): Promise<ArticlePage> {
-    return this.run('listArticles', async () => {
-      return this.page(query, viewColumns('full'), (r) => JSON.parse(String(r.record)) as ArticleRecord);
-    });
+    return this.run('listArticles', () => this.page(query, viewColumns('full'), (r) => JSON.parse(String(r.record)) as ArticleRecord));
   }
 
   listArticleJson(query: ArticleQuery, view: ArticleView): Promise<ArticleJsonPage> {
