@@ -51,6 +51,7 @@ import { openStore } from '../src/store/index.js';
 import type { ArticleStore, FullArticleStore } from '../src/store/article-store.js';
 import type { ArticleRecord } from '../src/store/types.js';
 import { benchArticle, syntheticVocabulary } from './lib/articles.js';
+import { cpuMs } from './lib/procs.js';
 import { rng } from './lib/rng.js';
 
 const ARTICLES = Number(process.env.BENCH_ARTICLES ?? 100_000);
@@ -262,16 +263,6 @@ function makeLoadArticle(i: number): ArticleRecord {
 
 type LoadFigures = { rps: number; p50: number; p95: number; p99: number; bytes: number; errors: number; cpuMs?: number; clientCpuMs?: number; dbCpuMs?: number };
 
-/** CPU time (user + system) a process has used so far, in ms (Linux: /proc/<pid>/stat, clock ticks of 10 ms). */
-function cpuMsOf(pid: number | undefined): number | null {
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
-    return (Number(fields[11]) + Number(fields[12])) * 10;
-  } catch {
-    return null;
-  }
-}
-
 /** CPU time used so far by each PostgreSQL server process on this machine, in ms, by pid. */
 function postgresCpu(): Map<number, number> {
   const byPid = new Map<number, number>();
@@ -280,9 +271,8 @@ function postgresCpu(): Map<number, number> {
       continue;
     }
     try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      if (stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')) === 'postgres') {
-        byPid.set(Number(entry), cpuMsOf(Number(entry)) ?? 0);
+      if (readFileSync(`/proc/${entry}/comm`, 'utf8').trim() === 'postgres') {
+        byPid.set(Number(entry), cpuMs(Number(entry)) || 0);
       }
     } catch {
       // the process ended while the table was read
@@ -482,14 +472,15 @@ async function runLoad(kind: string): Promise<Array<[string, LoadFigures]>> {
           continue;
         }
         await settle(base);
-        const cpu0 = cpuMsOf(pids.get(build));
+        const pid = pids.get(build);
+        const cpu0 = pid === undefined ? NaN : cpuMs(pid);
         const client0 = process.cpuUsage();
         const db0 = kind === 'postgres' ? postgresCpu() : null;
         const f = await load(base, paths, headers);
-        const cpu1 = cpuMsOf(pids.get(build));
+        const cpu1 = pid === undefined ? NaN : cpuMs(pid);
         const client = process.cpuUsage(client0);
         const db1 = kind === 'postgres' ? postgresCpu() : null;
-        if (cpu0 !== null && cpu1 !== null && f.rps > 0) {
+        if (Number.isFinite(cpu0) && Number.isFinite(cpu1) && f.rps > 0) {
           // The API process's own CPU per answered request: what the load average does not change much.
           f.cpuMs = (cpu1 - cpu0) / (f.rps * LOAD_SECONDS);
           // Where the rest of the two cores went: the load generator (this process) and the database server.
