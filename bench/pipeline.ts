@@ -17,6 +17,7 @@
  *   npm run bench:pipeline -- --wire pages                       # one round of baseline, once, roles
  *   npm run bench:pipeline -- --pages DIR --items 1000 --rounds 3 --commandstats
  *   npm run bench:pipeline -- --wire pages --modes baseline,once --bin .ab/before/dist/cli/main.js,dist/cli/main.js
+ *   npm run bench:pipeline -- --wire pages --modes once --threads extractor=1,enricher=1   # pool threads per process
  *   BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" npm run bench:pipeline -- --wire pages --modes roles   # pool threads included
  *
  * Phases (each on a fresh Redis, queue prefix and database):
@@ -561,6 +562,7 @@ try {
       inFlight: Number(values['in-flight']),
       commandstats: values.commandstats === true,
       root,
+      ...(values.threads ? { threads: THREADS } : {}),
     });
   } else {
     await main();

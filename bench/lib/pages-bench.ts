@@ -32,6 +32,8 @@ export type PagesBenchOptions = {
   inFlight: number;
   commandstats: boolean;
   root: string;
+  /** Pool threads per extractor / enricher process (unset: the shipped default). */
+  threads?: { extractor?: number; enricher?: number };
 };
 
 type RunResult = {
@@ -93,7 +95,7 @@ async function runOnce(wire: PageWire, o: PagesBenchOptions, dir: string, round:
   const redis = await startRedis({ dir: join(dir, 'redis') });
   try {
     const databaseUrl = join(dir, 'telex.db');
-    const setup = writeRunConfig(wire, { dir, redisUrl: redis.url, databaseUrl, prefix: `{pages-once-${round}}`, pollEvery: '2s' });
+    const setup = writeRunConfig(wire, { dir, redisUrl: redis.url, databaseUrl, prefix: `{pages-once-${round}}`, pollEvery: '2s', ...(o.threads ? { threads: o.threads } : {}) });
     const redis0 = cpuMs(redis.pid());
     const h0 = process.cpuUsage();
     const r = await runMeasured(process.execPath, [...nodeArgs(), bin, 'run', '--once', '--config', setup.configPath], {
@@ -126,7 +128,7 @@ async function runRoles(wire: PageWire, o: PagesBenchOptions, dir: string, round
   const redis = await startRedis({ dir: join(dir, 'redis') });
   const prefix = `{pages-roles-${round}}`;
   const databaseUrl = join(dir, 'telex.db');
-  const setup = writeRunConfig(wire, { dir, redisUrl: redis.url, databaseUrl, prefix, pollEvery: '2s' });
+  const setup = writeRunConfig(wire, { dir, redisUrl: redis.url, databaseUrl, prefix, pollEvery: '2s', ...(o.threads ? { threads: o.threads } : {}) });
   const obs = new Observer(redis.url, prefix);
   const procs: RoleProc[] = [];
   try {
