@@ -8,9 +8,10 @@
  * from wikigold + BTC + WNUT-17 training splits (CC BY 4.0). Prints dev and
  * test figures (exact span, PER/LOC/ORG). Deterministic: fixed seed, sorted inputs.
  *
- *   npm run train:ner -- [--corpus DIR] [--epochs N] [--seeds N] [--no-rules] [--no-stats] [--no-doc-contexts]
- *                        [--uner] [--min-weight W] [--org-bias B] [--classes K] [--stats-cache FILE] [--show-classes] [--dry-run]
+ *   npm run train:ner -- [--corpus DIR] [--epochs N] [--seed S] [--seeds N] [--no-rules] [--no-stats] [--no-doc-contexts]
+ *                        [--first-names FILES] [--first-names-not-places] [--errors] [--uner] [--min-weight W] [--org-bias B] [--classes K] [--stats-cache FILE] [--show-classes] [--dry-run]
  */
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { HONORIFICS } from '../src/workers/enricher/gazetteer.js';
@@ -32,7 +33,9 @@ const USE_RULES = !args.includes('--no-rules');
 const USE_STATS = !args.includes('--no-stats');
 useDocumentContexts(!args.includes('--no-doc-contexts'));
 const DRY = args.includes('--dry-run');
-const SEED = 19;
+const NAMES_NOT_PLACES = args.includes('--first-names-not-places');
+/** Shuffle seed (--seed; default 19, the committed model). One seed alone moves wikigold dev F1 by up to 2 points. */
+const SEED = numberFlag(args, 'seed', 19);
 const TAGS = ['O', 'B-PER', 'I-PER', 'B-LOC', 'I-LOC', 'B-ORG', 'I-ORG', 'B-MISC', 'I-MISC'];
 const t0 = performance.now();
 const log = (msg: string) => console.log(`[${((performance.now() - t0) / 1000).toFixed(1)} s] ${msg}`);
@@ -73,6 +76,14 @@ function deriveGazetteer(): string {
     if (Number(r[9]) < 50_000) continue;
     add('LOC', r[1]);
     add('LOC', r[2]);
+  }
+  // --first-names FILE[,FILE]: given names, one a line, as people's names (--first-names-not-places: except
+  // those the gazetteer has as places). Measured with the 8,849 English first names of Moby Word II (PDDL),
+  // mean of seeds 19-21, wikigold dev / BTC dev F1: 71.0 / 68.8 (not-places 70.2 / 69.2) against 70.5 / 68.4;
+  // wikigold dev's second half 66.0 (66.1) against 66.8, so not used: the committed gazetteer has no such list.
+  const at = args.indexOf('--first-names');
+  for (const file of at >= 0 ? (args[at + 1] ?? '').split(',') : []) {
+    for (const line of readFileSync(file, 'utf8').split('\n')) if (!(NAMES_NOT_PLACES && rows.has(`LOC\t${line.trim()}`))) add('PER', line);
   }
   // Organisations: every kind except exchanges (the MIC list's terms are unclear, see its LICENSE-NOTE).
   for (const kind of ['company', 'government', 'intl-org', 'league', 'news-org', 'party', 'sports-club', 'university']) {
@@ -152,7 +163,7 @@ if (USE_STATS) {
     minCount: 2,
     contexts: numberFlag(args, 'contexts', 500),
     iterations: 12,
-    seed: SEED,
+    seed: 19, // fixed: --seed changes the shuffle only
   });
   if (cache && !cached) writeFileSync(cache, JSON.stringify({ ...statsTable, words: [...statsTable.words] }));
   gaz.stats = wordStatsOf(statsTable);
@@ -227,6 +238,11 @@ for (const [name, docs] of [
 ] as const) {
   console.log(`| ${name} | ${formatScores(rulesOnly(docs))} | ${formatScores(evaluate(saved, docs, false))} | ${formatScores(evaluate(saved, docs))} | ${formatScores(evaluate(saved, docs, true, true))} |`);
 }
+// The two halves of each dev set by a hash of the document's text: a change is kept only when it helps both.
+const half = (d: Doc) => (createHash('md5').update(d.text).digest()[0] as number) & 1;
+for (const [name, docs] of [['wikigold dev', devP.wikigold], ['BTC dev', devP.btc]] as const) {
+  for (const h of [0, 1]) console.log(`${name}, half ${h}: ${formatScores(evaluate(saved, docs.filter((d) => half(d) === h)))}`);
+}
 console.log('');
 log(`model: ${saved.features.size} features, ${(bytes.length / 1024 / 1024).toFixed(2)} MiB`);
 if (!DRY) {
@@ -235,7 +251,8 @@ if (!DRY) {
   log(`wrote ${resolve(NER_MODEL_URL.pathname)} and ${resolve(NER_GAZETTEER_URL.pathname)}`);
 }
 if (args.includes('--errors')) {
-  for (const d of testP.wikigold) {
+  // Misses on wikigold dev (choose changes on dev; the test set is only measured).
+  for (const d of devP.wikigold) {
     const pred = decode(saved, d, true);
     console.log(d.tokens.map((t, k) => (d.tags[k] !== pred[k] ? `${t.text}[${d.tags[k]}>${pred[k]}]` : t.text)).join(' '));
   }
