@@ -4,8 +4,6 @@ import { LIMITS, type ExtractedArticle, type ExtractionInfo, type PayloadOf, typ
 import type { RobotsChecker } from '../../net/robots.js';
 import type { HttpClient } from '../../net/types.js';
 import { countWords, joinBlocks, textBlocks } from './blocks.js';
-import { parseDocument } from './dom.js';
-import { sanitizeArticleHtml } from './sanitize.js';
 import type { ExtractHints, PageBytes } from './pool.js';
 import type { Extracted } from './types.js';
 
@@ -32,12 +30,21 @@ export const MIN_ARTICLE_WORDS = 20;
 
 const PAGE_ACCEPT = 'text/html, application/xhtml+xml;q=0.9, */*;q=0.5';
 
+/**
+ * The DOM and the sanitizer, loaded on first use. Pages are extracted on the
+ * pool's threads; this thread needs them only for a feed-content fallback, and
+ * linkedom with sanitize-html takes about 0.3 s to load at start-up.
+ */
+let feedContentTools: Promise<[typeof import('./dom.js'), typeof import('./sanitize.js')]> | null = null;
+const loadFeedContentTools = () => (feedContentTools ??= Promise.all([import('./dom.js'), import('./sanitize.js')]));
+
 /** The item's own feed content, cleaned the same way as a page body; null when too thin. */
-export function fromFeedContent(item: PayloadOf<'extract'>): Pick<Extracted, 'text' | 'html' | 'wordCount'> | null {
+export async function fromFeedContent(item: PayloadOf<'extract'>): Promise<Pick<Extracted, 'text' | 'html' | 'wordCount'> | null> {
   const source = item.content ?? item.summary;
   if (!source) {
     return null;
   }
+  const [{ parseDocument }, { sanitizeArticleHtml }] = await loadFeedContentTools();
   const html = sanitizeArticleHtml(source, item.url);
   const parsed = parseDocument(`<!doctype html><html><body>${html}</body></html>`, item.url, 'linkedom');
   try {
@@ -90,8 +97,8 @@ export async function handleExtract(
   deps: ExtractDeps,
   ctx: { finalAttempt: boolean; attempt?: number } = { finalAttempt: true },
 ): Promise<StageResult> {
-  const fallback = (why: string, cause: unknown): StageResult => {
-    const body = fromFeedContent(item);
+  const fallback = async (why: string, cause: unknown): Promise<StageResult> => {
+    const body = await fromFeedContent(item);
     if (!body) {
       if (cause) {
         throw cause;
