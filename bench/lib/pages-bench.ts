@@ -17,7 +17,7 @@ import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { closeStoredCounts, median, Observer, storedCount, writeRunConfig } from './harness.js';
 import { readCorpusPages, startPageWire, type PageWire } from './page-wire.js';
-import { BIN, cpuMs, packageRootOf, REPO, runMeasured, startRedis, startRole, waitFor, type RoleProc } from './procs.js';
+import { BIN, cpuMs, packageRootOf, peakRssMb, REPO, runMeasured, startRedis, startRole, waitFor, type RoleProc } from './procs.js';
 
 export type PagesMode = 'baseline' | 'once' | 'roles';
 
@@ -43,6 +43,8 @@ type RunResult = {
   wallMs: number;
   /** CPU (ms) of each process of the run; Redis separately. */
   cpu: Array<{ name: string; ms: number }>;
+  /** Peak RSS (MB, VmHWM) of each role process (`roles` mode). */
+  peakRss?: Array<{ name: string; mb: number }>;
   redisMs: number;
   harnessMs: number;
   items: number;
@@ -165,13 +167,14 @@ async function runRoles(wire: PageWire, o: PagesBenchOptions, dir: string, round
     const stored = (await storedCount(databaseUrl)) ?? NaN;
     await closeStoredCounts();
     const jobs = procs.map((p) => [...p.jobs.entries()].map(([k, v]) => `${k}=${v}`).join(' ')).join(' ');
+    const peakRss = procs.map((p) => ({ name: p.name, mb: peakRssMb(p.pid) }));
     const commandstats = o.commandstats ? topCommands(await redis.info('commandstats')) : undefined;
     for (const p of procs) {
       await p.stop();
     }
     const label = ['roles', binLabel(bin, o.bins)].filter(Boolean).join(' ');
     return {
-      mode: 'roles', label, round, wallMs, cpu, redisMs, harnessMs: (h.user + h.system) / 1000, items: wire.items.length, stored, note: jobs,
+      mode: 'roles', label, round, wallMs, cpu, peakRss, redisMs, harnessMs: (h.user + h.system) / 1000, items: wire.items.length, stored, note: jobs,
       ...(commandstats ? { commandstats } : {}),
     };
   } finally {
@@ -194,6 +197,9 @@ function printRun(r: RunResult) {
       `CPU ${fmt(cpu / 1000, 2)} s (${r.cpu.map((c) => `${c.name} ${fmt(c.ms / 1000, 2)}`).join(', ')}${r.mode === 'baseline' ? '' : `, redis ${fmt(r.redisMs / 1000, 2)}`}), ` +
       `${fmt(cpu / r.items, 1)} ms/item, ${fmt(cpu / r.wallMs, 2)} cores; stored ${r.stored}; wire+bench ${fmt(r.harnessMs / r.wallMs, 2)} cores; ${r.note}`,
   );
+  if (r.peakRss) {
+    out(`    peak RSS (VmHWM): ${r.peakRss.map((p) => `${p.name} ${fmt(p.mb, 0)} MB`).join(', ')}`);
+  }
   if (r.commandstats) {
     out(`    redis commandstats (top by time): ${r.commandstats}`);
   }

@@ -75,9 +75,18 @@ export function cpuMs(pid: number): number {
 
 /** Resident set size (MB) of a live process. */
 export function rssMb(pid: number): number {
+  return statusMb(pid, 'VmRSS');
+}
+
+/** Peak resident memory of a live process since it started (VmHWM), MB. */
+export function peakRssMb(pid: number): number {
+  return statusMb(pid, 'VmHWM');
+}
+
+function statusMb(pid: number, field: 'VmRSS' | 'VmHWM'): number {
   try {
     const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-    const m = /VmRSS:\s+(\d+)\s+kB/.exec(status);
+    const m = new RegExp(`${field}:\\s+(\\d+)\\s+kB`).exec(status);
     return m ? Number(m[1]) / 1024 : NaN;
   } catch {
     return NaN;
