@@ -303,6 +303,9 @@ export function preferDensity(readabilityText: string, dense: TextBlock[], minWo
   return shared >= 0.8 * own.length ? `of about ${denseWords} on the page` : null;
 }
 
+/** A tail after Readability's text shorter than this share of it is a closing box (a bio, a note, links), not the rest of the story. */
+export const TAIL_MIN_SHARE = 0.5;
+
 /** Fewer characters than this before Readability's text is not a lead worth adding (a kicker, a standfirst). */
 export const LEAD_MIN_CHARS = 500;
 
@@ -325,6 +328,33 @@ export function leadBefore(readabilityBlocks: string[], dense: TextBlock[]): Tex
     j--;
   }
   return dense.slice(j + 1, k);
+}
+
+/**
+ * The classifier's kept blocks right after Readability's last block, as long
+ * as they sit in the same <article> / <main> element as it: the story's
+ * closing part that Readability did not take. Empty when Readability's last
+ * block is not among the classifier's or sits in no such element.
+ */
+export function tailAfter(readabilityBlocks: string[], dense: TextBlock[]): TextBlock[] {
+  const last = readabilityBlocks.at(-1);
+  let k = -1;
+  for (let i = dense.length - 1; i >= 0; i--) {
+    if (dense[i]?.text === last) {
+      k = i;
+      break;
+    }
+  }
+  const scope = k >= 0 ? dense[k]?.scope : null;
+  if (!scope) {
+    return [];
+  }
+  const own = new Set(readabilityBlocks);
+  let j = k + 1;
+  while (j < dense.length && dense[j]?.scope === scope && !own.has(dense[j]?.text ?? '')) {
+    j++;
+  }
+  return dense.slice(k + 1, j);
 }
 
 /** Letters and digits compared at each of three places of a block to find it in Readability's text. */
@@ -526,6 +556,24 @@ export function extractArticle(html: string, url: string, opts: ExtractOptions =
         if (leadBlocks.join('').length >= LEAD_MIN_CHARS) {
           article.prepend(...Array.from(container.childNodes));
           blocks = [...leadBlocks, ...blocks];
+          text = joinBlocks(blocks);
+          wordCount = countWords(text);
+        }
+      }
+    }
+    if (method === 'readability' && article && blocks.length > 0) {
+      // Running text right after Readability's last block, in the same <article>/<main>, at least half as long
+      // as what Readability kept: the rest of a story split across sections. A teaser stream (a link before most
+      // of its blocks: headline, excerpt, headline...) stays out.
+      const tail = tailAfter(blocks, dense).filter((b) => !CAPTION_TAGS.has(b.tag));
+      const tailChars = tail.reduce((n, b) => n + b.text.length, 0);
+      const teasers = tail.filter((b) => (b.linksBefore ?? 0) > 0).length;
+      if (tailChars >= LEAD_MIN_CHARS && tailChars >= TAIL_MIN_SHARE * text.length && teasers * 3 <= tail.length) {
+        const container = densityArticle(doc, tail);
+        const tailBlocks = tidy(container);
+        if (tailBlocks.join('').length >= LEAD_MIN_CHARS) {
+          article.append(...Array.from(container.childNodes));
+          blocks = [...blocks, ...tailBlocks];
           text = joinBlocks(blocks);
           wordCount = countWords(text);
         }
