@@ -1,7 +1,7 @@
 import { Readability } from '@mozilla/readability';
 import { PipelineError } from '../../errors.js';
 import { collapseSpace, countWords, joinBlocks, textBlocks } from './blocks.js';
-import { FURNITURE_TEXT, narrowToArticle, removeAuthorBio, removeFurniture, removeInlineFurniture } from './boilerplate.js';
+import { FURNITURE_TEXT, narrowToArticle, removeAuthorBio, removeFurniture, removeInlineFurniture, removeOtherSections } from './boilerplate.js';
 import { densityExtract, type TextBlock } from './density.js';
 import { fillStreamedSlots, markStreamedSlots, parseDocument, type DomKind } from './dom.js';
 import { cleanByline, datelineFromText, jsonLdBlocks, normalizeDate, normalizeLang, readMetadata, stripSiteSuffix, visibleByline } from './metadata.js';
@@ -511,6 +511,7 @@ export function extractArticle(html: string, url: string, opts: ExtractOptions =
     const title = meta.title ?? (rawTitle ? stripSiteSuffix(rawTitle, siteName, host) : '') ?? '';
     const byline = meta.byline ?? cleanByline(result?.byline ?? null) ?? meta.bylineGuess ?? shownByline;
     const tidy = (el: Element): string[] => {
+      removeOtherSections(el);
       removeInlineFurniture(el);
       removeAuthorBio(el, byline);
       removeLeadingRepeats(el, title, byline);
