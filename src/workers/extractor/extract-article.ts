@@ -284,6 +284,10 @@ export function preferDensity(readabilityText: string, dense: TextBlock[], minWo
   if (readabilityWords >= PART_MAX_WORDS) {
     return null;
   }
+  // A teaser stream (a link, the headline, before a third of the blocks or more) is no longer story.
+  if (isTeaserStream(dense)) {
+    return null;
+  }
   // Characters first: on most pages the classifier reads no more than Readability kept, and the word work is skipped.
   let denseChars = 0;
   for (const b of dense) {
@@ -305,6 +309,9 @@ export function preferDensity(readabilityText: string, dense: TextBlock[], minWo
 
 /** A tail after Readability's text shorter than this share of it is a closing box (a bio, a note, links), not the rest of the story. */
 export const TAIL_MIN_SHARE = 0.5;
+
+/** Blocks of which a third or more have a link block (a headline) right before them: teasers of other stories. */
+export const isTeaserStream = (blocks: TextBlock[]): boolean => blocks.filter((b) => (b.linksBefore ?? 0) > 0).length * 3 >= Math.max(1, blocks.length);
 
 /** Fewer characters than this before Readability's text is not a lead worth adding (a kicker, a standfirst). */
 export const LEAD_MIN_CHARS = 500;
@@ -568,8 +575,7 @@ export function extractArticle(html: string, url: string, opts: ExtractOptions =
       // of its blocks: headline, excerpt, headline...) stays out.
       const tail = tailAfter(blocks, dense).filter((b) => !CAPTION_TAGS.has(b.tag));
       const tailChars = tail.reduce((n, b) => n + b.text.length, 0);
-      const teasers = tail.filter((b) => (b.linksBefore ?? 0) > 0).length;
-      if (tailChars >= LEAD_MIN_CHARS && tailChars >= TAIL_MIN_SHARE * text.length && teasers * 3 <= tail.length) {
+      if (tailChars >= LEAD_MIN_CHARS && tailChars >= TAIL_MIN_SHARE * text.length && !isTeaserStream(tail)) {
         const container = densityArticle(doc, tail);
         const tailBlocks = tidy(container);
         if (tailBlocks.join('').length >= LEAD_MIN_CHARS) {

@@ -163,6 +163,12 @@ describe('preferDensity', () => {
     expect(preferDensity(sentence(30, 'other'), blocks(story), 25)).toBeNull();
     expect(preferDensity(story[1] as string, [], 25)).toBeNull();
   });
+
+  it('keeps Readability when the classifier\'s surplus is a teaser stream (a headline link before a third of its blocks or more)', () => {
+    const teasers = blocks([...story, sentence(30, 'delta'), sentence(30, 'echo'), sentence(30, 'fox')]).map((b, i) => ({ ...b, linksBefore: i >= 2 ? 1 : 0 }));
+    expect(preferDensity(story[1] as string, teasers, 25)).toBeNull();
+    expect(preferDensity('two words', teasers, 25)).toBe('too few');
+  });
 });
 
 describe('leadBefore', () => {
