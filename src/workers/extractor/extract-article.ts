@@ -216,6 +216,25 @@ export function looksLikeByline(text: string): boolean {
 const BLOCKISH = 'h1, h2, h3, h4, h5, h6, p, div, address, time, section, header, ul, ol, li, figure, table, blockquote';
 
 /**
+ * Removes "Written by Jane Doe" lines wherever they stand in the body: an
+ * author credit (the byline is metadata), not story text.
+ */
+export function removeWrittenBy(root: Element): number {
+  let removed = 0;
+  for (const el of Array.from(root.querySelectorAll('p, div, span, li, h2, h3, h4, h5, h6, strong, b'))) {
+    if (!root.contains(el) || el.querySelector('p, div, li')) {
+      continue;
+    }
+    const text = collapseSpace(el.textContent ?? '');
+    if (text.length < 80 && /^written by\s/i.test(text) && looksLikeByline(text)) {
+      el.remove();
+      removed++;
+    }
+  }
+  return removed;
+}
+
+/**
  * Removes the top-of-body repeats of what the metadata already says: the
  * headline, the byline, a bare date line. Stops at the first real paragraph.
  */
@@ -521,6 +540,7 @@ export function extractArticle(html: string, url: string, opts: ExtractOptions =
       removeOtherSections(el);
       removeInlineFurniture(el);
       removeAuthorBio(el, byline);
+      removeWrittenBy(el);
       removeLeadingRepeats(el, title, byline);
       if (meta.headline && meta.headline !== title) {
         removeLeadingRepeats(el, meta.headline, null);

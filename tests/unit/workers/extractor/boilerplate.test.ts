@@ -53,6 +53,7 @@ describe('isFurnitureText', () => {
     'You might also like...',
     'Other Posts You May Enjoy',
     'Pin this for later!',
+    'PIN FOR LATER',
     'Posted by David at December 16, 2025',
     'Published on May 02, 2024 07:44 PM IST',
     'Updated: 3 March 2025',
