@@ -1,4 +1,4 @@
-import { collapseSpace } from './blocks.js';
+import { collapseSpace, textOwners } from './blocks.js';
 
 /** Tags that are never part of a story body. */
 const DROP_TAGS = [
@@ -223,6 +223,9 @@ export function removeInlineFurniture(root: Element): number {
 export const OTHER_SECTION_TEXT =
   /^(?:also in the news|related (?:articles?|posts?|stories|story|reading|content|coverage|links|news|topics|videos)(?: (?:that may interest you|you may like|for you))?|more (?:articles|stories|posts|news|reading)(?: (?:you (?:may|might) (?:like|enjoy)|like this|for you|from [^.!?]{1,40}))?|you (?:may|might) also (?:like|enjoy|be interested in)|recommended (?:reading|articles|stories|posts|for you)|(?:popular|trending|latest|recent) (?:posts|articles|stories)|(?:previous|next) (?:post|article|story)|read next|what to read next|don'?t miss|you (?:may|might) have missed|tags|tagged(?: with)?|filed under|article sources|about us)\s*:?$/i;
 
+/** The first word of a text node that may open such a heading (a cheap test before the element's whole text). */
+const OTHER_SECTION_START = /^\s*(?:also|related|more|you|recommended|popular|trending|latest|recent|previous|next|read|what|don|tags?|tagged|filed|article|about)\b/i;
+
 /** Text of the story before such a heading, at least: a heading near the top does not close anything. */
 export const OTHER_SECTION_MIN_BEFORE = 500;
 
@@ -242,9 +245,8 @@ const headingLevel = (el: Element): number => {
  */
 export function removeOtherSections(root: Element): number {
   let removed = 0;
-  const all = Array.from(root.querySelectorAll('h2, h3, h4, h5, h6, p, div, strong, b, span'));
-  for (const marker of all) {
-    if (!root.contains(marker) || marker.querySelector('p, div, h2, h3, h4, h5, h6, li')) {
+  for (const marker of textOwners(root, OTHER_SECTION_START)) {
+    if (!root.contains(marker) || !/^(?:H[2-6]|P|DIV|STRONG|B|SPAN|A|EM|I)$/.test(marker.tagName.toUpperCase()) || marker.querySelector('p, div, h2, h3, h4, h5, h6, li')) {
       continue;
     }
     const label = collapseSpace(marker.textContent ?? '');

@@ -1,6 +1,6 @@
 import { Readability } from '@mozilla/readability';
 import { PipelineError } from '../../errors.js';
-import { collapseSpace, countWords, joinBlocks, textBlocks } from './blocks.js';
+import { collapseSpace, countWords, joinBlocks, textBlocks, textOwners } from './blocks.js';
 import { FURNITURE_TEXT, narrowToArticle, removeAuthorBio, removeFurniture, removeInlineFurniture, removeOtherSections } from './boilerplate.js';
 import { densityExtract, type TextBlock } from './density.js';
 import { fillStreamedSlots, markStreamedSlots, parseDocument, type DomKind } from './dom.js';
@@ -221,15 +221,18 @@ const BLOCKISH = 'h1, h2, h3, h4, h5, h6, p, div, address, time, section, header
  */
 export function removeWrittenBy(root: Element): number {
   let removed = 0;
-  for (const el of Array.from(root.querySelectorAll('p, div, span, li, h2, h3, h4, h5, h6, strong, b'))) {
-    if (!root.contains(el) || el.querySelector('p, div, li')) {
+  for (const owner of textOwners(root, /^\s*written by\s/i)) {
+    // The line's own block: the owner (a <strong>, a <span>) or the block around it that holds nothing else.
+    let el = owner;
+    const text = collapseSpace(el.textContent ?? '');
+    if (!root.contains(el) || text.length >= 80 || !looksLikeByline(text) || el.querySelector('p, div, li')) {
       continue;
     }
-    const text = collapseSpace(el.textContent ?? '');
-    if (text.length < 80 && /^written by\s/i.test(text) && looksLikeByline(text)) {
-      el.remove();
-      removed++;
+    while (el.parentElement && el.parentElement !== root && collapseSpace(el.parentElement.textContent ?? '') === text) {
+      el = el.parentElement;
     }
+    el.remove();
+    removed++;
   }
   return removed;
 }
