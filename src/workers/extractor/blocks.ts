@@ -109,3 +109,32 @@ export const countWords = (text: string): number => {
   }
   return n;
 };
+
+/**
+ * The parent elements of the text nodes under `root` that `first` matches,
+ * in document order, each once: a cheap way to find the few elements whose
+ * text opens with a given word, without reading every element's textContent.
+ */
+export function textOwners(root: Element, first: RegExp): Element[] {
+  const out: Element[] = [];
+  let node: Node | null = root.firstChild;
+  while (node) {
+    if (node.nodeType === 3) {
+      const parent = node.parentElement;
+      if (parent && parent !== root && out.at(-1) !== parent && first.test(node.nodeValue ?? '')) {
+        out.push(parent);
+      }
+    } else if (node.firstChild) {
+      node = node.firstChild;
+      continue;
+    }
+    while (node && node !== root && !node.nextSibling) {
+      node = node.parentNode;
+    }
+    if (!node || node === root) {
+      break;
+    }
+    node = node.nextSibling;
+  }
+  return out;
+}

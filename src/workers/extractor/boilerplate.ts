@@ -1,4 +1,4 @@
-import { collapseSpace } from './blocks.js';
+import { collapseSpace, textOwners } from './blocks.js';
 
 /** Tags that are never part of a story body. */
 const DROP_TAGS = [
@@ -31,7 +31,7 @@ export const FURNITURE_TEXT =
  * "Updated: <date>" line inside the body.
  */
 export const MORE_FURNITURE_TEXT =
-  /^(?:↑\s*)?(?:back to top|read next|up next|discover more|keep reading|latest (?:news|posts|articles|stories)|in this (?:article|post|guide)|table of contents|contents|jump to(?: section)?|on this page|check (?:price|prices|availability)|shop now|buy now|about the author|meet the author|author bio|join (?:our|the) (?:mailing list|newsletter|community)\b.{0,80}|be the first to comment|what do you think\??|you (?:may|might) (?:also )?(?:like|enjoy)|(?:other )?(?:posts|articles|stories) you (?:may|might) (?:also )?(?:like|enjoy)|(?:pin|save) (?:this|it) for later!?|posted by .{1,60} (?:at|on) .{1,60}|(?:published|updated|posted|last updated)(?: on)?:? [^.]{0,40}\d[^.]{0,30})\s*[:.!…]*$/i;
+  /^(?:↑\s*)?(?:back to top|read next|up next|discover more|keep reading|latest (?:news|posts|articles|stories)|in this (?:article|post|guide)|table of contents|contents|jump to(?: section)?|on this page|check (?:price|prices|availability)|shop now|buy now|about the author|meet the author|author bio|join (?:our|the) (?:mailing list|newsletter|community)\b.{0,80}|be the first to comment|what do you think\??|you (?:may|might) (?:also )?(?:like|enjoy)|(?:other )?(?:posts|articles|stories) you (?:may|might) (?:also )?(?:like|enjoy)|(?:pin|save) (?:(?:this|it) )?for later!?|posted by .{1,60} (?:at|on) .{1,60}|(?:published|updated|posted|last updated)(?: on)?:? [^.]{0,40}\d[^.]{0,30})\s*[:.!…]*$/i;
 
 /**
  * A photo credit or caption credit line: "Photo: Jane Doe / Reuters",
@@ -212,6 +212,97 @@ export function removeInlineFurniture(root: Element): number {
     removed++;
   }
   return removed;
+}
+
+/**
+ * Headings of a section that is not the story: other stories, tags, the
+ * site's own blurb ("Also in the news", "Related articles that may interest
+ * you", "More articles you might enjoy", "Tags", "About us"). Sources and
+ * references are not among them: they are often part of the text.
+ */
+export const OTHER_SECTION_TEXT =
+  /^(?:also in the news|related (?:articles?|posts?|stories|story|reading|content|coverage|links|news|topics|videos)(?: (?:that may interest you|you may like|for you))?|more (?:articles|stories|posts|news|reading)(?: (?:you (?:may|might) (?:like|enjoy)|like this|for you|from [^.!?]{1,40}))?|you (?:may|might) also (?:like|enjoy|be interested in)|recommended (?:reading|articles|stories|posts|for you)|(?:popular|trending|latest|recent) (?:posts|articles|stories)|(?:previous|next) (?:post|article|story)|read next|what to read next|don'?t miss|you (?:may|might) have missed|tags|tagged(?: with)?|filed under|article sources|about us)\s*:?$/i;
+
+/** The first word of a text node that may open such a heading (a cheap test before the element's whole text). */
+const OTHER_SECTION_START = /^\s*(?:also|related|more|you|recommended|popular|trending|latest|recent|previous|next|read|what|don|tags?|tagged|filed|article|about)\b/i;
+
+/** Text of the story before such a heading, at least: a heading near the top does not close anything. */
+export const OTHER_SECTION_MIN_BEFORE = 500;
+
+const headingLevel = (el: Element): number => {
+  const m = /^H([1-6])$/.exec(el.tagName.toUpperCase());
+  return m ? Number(m[1]) : 7;
+};
+
+/**
+ * Removes the sections that close an article with other content: a heading
+ * (or a heading-like line) reading "Also in the news", "Related articles",
+ * "More stories", "Tags", "About us"... and everything after it up to the
+ * next heading of the same or a higher level (for a line that is no heading,
+ * up to the next heading of any level). Teaser cards under an <h2> label go
+ * with it; a story section after it stays. Needs OTHER_SECTION_MIN_BEFORE
+ * characters of text before the heading.
+ */
+export function removeOtherSections(root: Element): number {
+  let removed = 0;
+  for (const marker of textOwners(root, OTHER_SECTION_START)) {
+    if (!root.contains(marker) || !/^(?:H[2-6]|P|DIV|STRONG|B|SPAN|A|EM|I)$/.test(marker.tagName.toUpperCase()) || marker.querySelector('p, div, h2, h3, h4, h5, h6, li')) {
+      continue;
+    }
+    const label = collapseSpace(marker.textContent ?? '');
+    if (label.length > 60 || !OTHER_SECTION_TEXT.test(label)) {
+      continue;
+    }
+    // A line that is no heading counts only when it is a block of its own.
+    let head: Element = marker;
+    while (!/^(?:H[2-6]|P|DIV)$/.test(head.tagName.toUpperCase()) && head.parentElement && head.parentElement !== root && collapseSpace(head.parentElement.textContent ?? '') === label) {
+      head = head.parentElement;
+    }
+    if (!/^(?:H[2-6]|P|DIV)$/.test(head.tagName.toUpperCase())) {
+      continue;
+    }
+    const level = headingLevel(head);
+    const before = textBefore(root, head);
+    if (before < OTHER_SECTION_MIN_BEFORE) {
+      continue;
+    }
+    // Everything after the heading in document order, up to the next heading of its level or higher.
+    const doomed: Element[] = [head];
+    let node: Element | null = head;
+    outer: while (node && node !== root) {
+      for (let sib = node.nextElementSibling; sib; sib = sib.nextElementSibling) {
+        const stop = /^H[1-6]$/.test(sib.tagName.toUpperCase()) && headingLevel(sib) <= level ? sib : Array.from(sib.querySelectorAll('h1, h2, h3, h4, h5, h6')).find((h) => headingLevel(h) <= level);
+        if (stop === sib) {
+          break outer;
+        }
+        if (stop) {
+          // A heading of the same level inside: remove what stands before it within this element, then stop.
+          for (let c = sib.firstElementChild; c && !c.contains(stop) && c !== stop; c = c.nextElementSibling) {
+            doomed.push(c);
+          }
+          break outer;
+        }
+        doomed.push(sib);
+      }
+      node = node.parentElement;
+    }
+    for (const el of doomed) {
+      el.remove();
+      removed++;
+    }
+  }
+  return removed;
+}
+
+/** Characters of text in `root` before `el` in document order. */
+function textBefore(root: Element, el: Element): number {
+  let n = 0;
+  for (let node: Element | null = el; node && node !== root; node = node.parentElement) {
+    for (let sib = node.previousElementSibling; sib; sib = sib.previousElementSibling) {
+      n += (sib.textContent ?? '').length;
+    }
+  }
+  return n;
 }
 
 /** A list (or block) that is nothing but links. */

@@ -39,6 +39,8 @@ export type TextBlock = {
   noise?: boolean;
   /** The innermost <article>, <main> or role=main element around the text, if any. */
   scope?: Element | null;
+  /** Set on kept blocks: how many link blocks (a headline, a "read more") stand between it and the kept block before it. */
+  linksBefore?: number;
 };
 
 /** Tags that end a block of text. */
@@ -251,5 +253,15 @@ export function storyWindow(blocks: TextBlock[]): [number, number] {
 export function densityExtract(root: Element, o = DENSITY_DEFAULTS): TextBlock[] {
   const blocks = classifyBlocks(segmentBlocks(root), o);
   const [from, to] = storyWindow(blocks);
+  let links = 0;
+  for (let i = from; i <= to; i++) {
+    const b = blocks[i] as TextBlock;
+    if (b.keep) {
+      b.linksBefore = links;
+      links = 0;
+    } else if (b.linkChars > 0.5 * b.text.length) {
+      links++;
+    }
+  }
   return blocks.slice(from, to + 1).filter((b) => b.keep);
 }

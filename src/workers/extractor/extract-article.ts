@@ -1,7 +1,7 @@
 import { Readability } from '@mozilla/readability';
 import { PipelineError } from '../../errors.js';
-import { collapseSpace, countWords, joinBlocks, textBlocks } from './blocks.js';
-import { FURNITURE_TEXT, narrowToArticle, removeAuthorBio, removeFurniture, removeInlineFurniture } from './boilerplate.js';
+import { collapseSpace, countWords, joinBlocks, textBlocks, textOwners } from './blocks.js';
+import { FURNITURE_TEXT, narrowToArticle, removeAuthorBio, removeFurniture, removeInlineFurniture, removeOtherSections } from './boilerplate.js';
 import { densityExtract, type TextBlock } from './density.js';
 import { fillStreamedSlots, markStreamedSlots, parseDocument, type DomKind } from './dom.js';
 import { cleanByline, datelineFromText, jsonLdBlocks, normalizeDate, normalizeLang, readMetadata, stripSiteSuffix, visibleByline } from './metadata.js';
@@ -216,6 +216,28 @@ export function looksLikeByline(text: string): boolean {
 const BLOCKISH = 'h1, h2, h3, h4, h5, h6, p, div, address, time, section, header, ul, ol, li, figure, table, blockquote';
 
 /**
+ * Removes "Written by Jane Doe" lines wherever they stand in the body: an
+ * author credit (the byline is metadata), not story text.
+ */
+export function removeWrittenBy(root: Element): number {
+  let removed = 0;
+  for (const owner of textOwners(root, /^\s*written by\s/i)) {
+    // The line's own block: the owner (a <strong>, a <span>) or the block around it that holds nothing else.
+    let el = owner;
+    const text = collapseSpace(el.textContent ?? '');
+    if (!root.contains(el) || text.length >= 80 || !looksLikeByline(text) || el.querySelector('p, div, li')) {
+      continue;
+    }
+    while (el.parentElement && el.parentElement !== root && collapseSpace(el.parentElement.textContent ?? '') === text) {
+      el = el.parentElement;
+    }
+    el.remove();
+    removed++;
+  }
+  return removed;
+}
+
+/**
  * Removes the top-of-body repeats of what the metadata already says: the
  * headline, the byline, a bare date line. Stops at the first real paragraph.
  */
@@ -284,6 +306,10 @@ export function preferDensity(readabilityText: string, dense: TextBlock[], minWo
   if (readabilityWords >= PART_MAX_WORDS) {
     return null;
   }
+  // A teaser stream (a link, the headline, before a third of the blocks or more) is no longer story.
+  if (isTeaserStream(dense)) {
+    return null;
+  }
   // Characters first: on most pages the classifier reads no more than Readability kept, and the word work is skipped.
   let denseChars = 0;
   for (const b of dense) {
@@ -302,6 +328,12 @@ export function preferDensity(readabilityText: string, dense: TextBlock[], minWo
   const shared = own.filter((w) => vocabulary.has(w)).length;
   return shared >= 0.8 * own.length ? `of about ${denseWords} on the page` : null;
 }
+
+/** A tail after Readability's text shorter than this share of it is a closing box (a bio, a note, links), not the rest of the story. */
+export const TAIL_MIN_SHARE = 0.5;
+
+/** Blocks of which a third or more have a link block (a headline) right before them: teasers of other stories. */
+export const isTeaserStream = (blocks: TextBlock[]): boolean => blocks.filter((b) => (b.linksBefore ?? 0) > 0).length * 3 >= Math.max(1, blocks.length);
 
 /** Fewer characters than this before Readability's text is not a lead worth adding (a kicker, a standfirst). */
 export const LEAD_MIN_CHARS = 500;
@@ -325,6 +357,33 @@ export function leadBefore(readabilityBlocks: string[], dense: TextBlock[]): Tex
     j--;
   }
   return dense.slice(j + 1, k);
+}
+
+/**
+ * The classifier's kept blocks right after Readability's last block, as long
+ * as they sit in the same <article> / <main> element as it: the story's
+ * closing part that Readability did not take. Empty when Readability's last
+ * block is not among the classifier's or sits in no such element.
+ */
+export function tailAfter(readabilityBlocks: string[], dense: TextBlock[]): TextBlock[] {
+  const last = readabilityBlocks.at(-1);
+  let k = -1;
+  for (let i = dense.length - 1; i >= 0; i--) {
+    if (dense[i]?.text === last) {
+      k = i;
+      break;
+    }
+  }
+  const scope = k >= 0 ? dense[k]?.scope : null;
+  if (!scope) {
+    return [];
+  }
+  const own = new Set(readabilityBlocks);
+  let j = k + 1;
+  while (j < dense.length && dense[j]?.scope === scope && !own.has(dense[j]?.text ?? '')) {
+    j++;
+  }
+  return dense.slice(k + 1, j);
 }
 
 /** Letters and digits compared at each of three places of a block to find it in Readability's text. */
@@ -481,8 +540,10 @@ export function extractArticle(html: string, url: string, opts: ExtractOptions =
     const title = meta.title ?? (rawTitle ? stripSiteSuffix(rawTitle, siteName, host) : '') ?? '';
     const byline = meta.byline ?? cleanByline(result?.byline ?? null) ?? meta.bylineGuess ?? shownByline;
     const tidy = (el: Element): string[] => {
+      removeOtherSections(el);
       removeInlineFurniture(el);
       removeAuthorBio(el, byline);
+      removeWrittenBy(el);
       removeLeadingRepeats(el, title, byline);
       if (meta.headline && meta.headline !== title) {
         removeLeadingRepeats(el, meta.headline, null);
@@ -526,6 +587,23 @@ export function extractArticle(html: string, url: string, opts: ExtractOptions =
         if (leadBlocks.join('').length >= LEAD_MIN_CHARS) {
           article.prepend(...Array.from(container.childNodes));
           blocks = [...leadBlocks, ...blocks];
+          text = joinBlocks(blocks);
+          wordCount = countWords(text);
+        }
+      }
+    }
+    if (method === 'readability' && article && blocks.length > 0) {
+      // Running text right after Readability's last block, in the same <article>/<main>, at least half as long
+      // as what Readability kept: the rest of a story split across sections. A teaser stream (a link before most
+      // of its blocks: headline, excerpt, headline...) stays out.
+      const tail = tailAfter(blocks, dense).filter((b) => !CAPTION_TAGS.has(b.tag));
+      const tailChars = tail.reduce((n, b) => n + b.text.length, 0);
+      if (tailChars >= LEAD_MIN_CHARS && tailChars >= TAIL_MIN_SHARE * text.length && !isTeaserStream(tail)) {
+        const container = densityArticle(doc, tail);
+        const tailBlocks = tidy(container);
+        if (tailBlocks.join('').length >= LEAD_MIN_CHARS) {
+          article.append(...Array.from(container.childNodes));
+          blocks = [...blocks, ...tailBlocks];
           text = joinBlocks(blocks);
           wordCount = countWords(text);
         }

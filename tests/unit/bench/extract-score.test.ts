@@ -86,6 +86,11 @@ describe('snippetCheck', () => {
     const text = 'Cons:\n\nNot well known\n\nHomeowners | pay less';
     expect(snippetCheck(text, ['Cons:\n- Not well known', 'Homeowners pay'], ['Home'])).toEqual({ withFound: 2, withoutAbsent: 1 });
   });
+
+  it('finds a with-snippet of five tokens or more cut inside its last word, but not a shorter one', () => {
+    const text = 'It will not be a quick price correction this year.';
+    expect(snippetCheck(text, ['It will not be a quick price corre', 'quick price corre'], ['a quick price corre'])).toEqual({ withFound: 1, withoutAbsent: 1 });
+  });
 });
 
 describe('metadata agreement', () => {

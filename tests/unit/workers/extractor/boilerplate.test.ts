@@ -1,6 +1,6 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { isFurnitureText, removeAuthorBio, removeFurniture, removeInlineFurniture } from '../../../../src/workers/extractor/boilerplate.js';
+import { isFurnitureText, removeAuthorBio, removeFurniture, removeInlineFurniture, removeOtherSections } from '../../../../src/workers/extractor/boilerplate.js';
 
 const doc = (html: string): Document =>
   (parseHTML(`<html><head><title>t</title></head><body>${html}</body></html>`) as unknown as { document: Document }).document;
@@ -53,6 +53,7 @@ describe('isFurnitureText', () => {
     'You might also like...',
     'Other Posts You May Enjoy',
     'Pin this for later!',
+    'PIN FOR LATER',
     'Posted by David at December 16, 2025',
     'Published on May 02, 2024 07:44 PM IST',
     'Updated: 3 March 2025',
@@ -150,5 +151,35 @@ describe('removeFurniture: code', () => {
     const d = doc(`<article><p>${words(200)}</p></article><div class="comments"><p>Great post!</p></div>`);
     removeFurniture(d);
     expect(d.body.textContent).not.toContain('Great post!');
+  });
+});
+
+describe(removeOtherSections.name, () => {
+  const story = Array.from({ length: 4 }, (_, i) => `<p>${'The council met on Tuesday and agreed the harbour plan. '.repeat(3)}Part ${i}.</p>`).join('');
+  const root = (html: string): Element => {
+    const { document } = parseHTML(`<html><body><div id="a">${html}</div></body></html>`) as unknown as { document: Document };
+    return document.getElementById('a') as Element;
+  };
+
+  it('removes a closing "Related articles" section with its teaser cards up to the next heading of its level', () => {
+    const el = root(`${story}<h2>Related articles that may interest you</h2><h3>Other story</h3><p>Its excerpt runs here at some length.</p><h3>Another</h3><p>Another excerpt.</p><h2>Our view</h2><p>The story goes on.</p>`);
+    expect(removeOtherSections(el)).toBeGreaterThan(0);
+    const text = el.textContent ?? '';
+    expect(text).not.toMatch(/Related|Other story|excerpt/);
+    expect(text).toMatch(/Part 3\..*Our view.*The story goes on\./);
+  });
+
+  it('removes everything after a label line that is no heading ("ALSO IN THE NEWS") when no heading follows', () => {
+    const el = root(`${story}<p> ALSO IN THE NEWS</p><p>Front Page</p><p>December 19, 2025</p><p>THE SALVATION ARMY handed out hampers.</p>`);
+    removeOtherSections(el);
+    expect(el.textContent).not.toMatch(/NEWS|Front Page|SALVATION/);
+    expect(el.querySelectorAll('p')).toHaveLength(4);
+  });
+
+  it('leaves a label near the top, and a bare "Related" heading (a "Related work" section of a paper)', () => {
+    const top = root(`<p>Intro.</p><h2>Tags</h2><p>Kept text.</p>${story}`);
+    expect(removeOtherSections(top)).toBe(0);
+    const bare = root(`${story}<h2>Related</h2><p>Earlier work on folding by others.</p>`);
+    expect(removeOtherSections(bare)).toBe(0);
   });
 });

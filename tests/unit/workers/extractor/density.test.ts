@@ -2,7 +2,7 @@ import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { classifyBlock, classifyBlocks, densityExtract, segmentBlocks, storyWindow, type TextBlock } from '../../../../src/workers/extractor/density.js';
 import { adoptStrayElements } from '../../../../src/workers/extractor/dom.js';
-import { extractArticle, gapsBetween, leadBefore, preferDensity } from '../../../../src/workers/extractor/extract-article.js';
+import { extractArticle, gapsBetween, leadBefore, preferDensity, tailAfter } from '../../../../src/workers/extractor/extract-article.js';
 
 const body = (html: string): Element => {
   const { document } = parseHTML(`<html><head><title>t</title></head><body>${html}</body></html>`) as unknown as { document: Document };
@@ -163,6 +163,12 @@ describe('preferDensity', () => {
     expect(preferDensity(sentence(30, 'other'), blocks(story), 25)).toBeNull();
     expect(preferDensity(story[1] as string, [], 25)).toBeNull();
   });
+
+  it('keeps Readability when the classifier\'s surplus is a teaser stream (a headline link before a third of its blocks or more)', () => {
+    const teasers = blocks([...story, sentence(30, 'delta'), sentence(30, 'echo'), sentence(30, 'fox')]).map((b, i) => ({ ...b, linksBefore: i >= 2 ? 1 : 0 }));
+    expect(preferDensity(story[1] as string, teasers, 25)).toBeNull();
+    expect(preferDensity('two words', teasers, 25)).toBe('too few');
+  });
 });
 
 describe('leadBefore', () => {
@@ -190,6 +196,37 @@ describe('leadBefore', () => {
       ['inside', 'MAIN'],
       ['deeper', 'ARTICLE'],
       ['after', 'MAIN'],
+    ]);
+  });
+});
+
+describe('tailAfter', () => {
+  const { document } = parseHTML('<html><body><main></main><article></article></body></html>') as unknown as { document: Document };
+  const main = document.querySelector('main');
+  const article = document.querySelector('article');
+  const block = (text: string, scope: Element | null): TextBlock => ({ text, tag: 'P', linkChars: 0, cls: 'good', keep: true, scope });
+
+  it('returns the kept blocks after Readability\'s last one inside the same <main>/<article>', () => {
+    const dense = [block('body one', main), block('body two', main), block('part two', main), block('part three', main), block('footer blurb', null)];
+    expect(tailAfter(['body one', 'body two'], dense).map((b) => b.text)).toEqual(['part two', 'part three']);
+  });
+
+  it('stops at another scope, and finds nothing outside one or when the last block is unknown', () => {
+    const dense = [block('body one', main), block('body two', main), block('other story', article)];
+    expect(tailAfter(['body two'], dense)).toEqual([]);
+    expect(tailAfter(['body one'], [block('body one', null), block('x', null)])).toEqual([]);
+    expect(tailAfter(['not there'], dense)).toEqual([]);
+  });
+});
+
+describe('densityExtract link blocks', () => {
+  it('counts the link blocks (a teaser\'s headline) standing before each kept block', () => {
+    const html = `<p>${sentence(30, 'story')}</p><p>${sentence(30, 'more')}</p><h3><a href="/b">Another story headline</a></h3><p>${sentence(30, 'teaser')}</p>`;
+    const kept = densityExtract(body(html));
+    expect(kept.map((b) => [b.text.slice(0, 6), b.linksBefore])).toEqual([
+      ['story0', 0],
+      ['more0 ', 0],
+      ['teaser', 1],
     ]);
   });
 });
@@ -244,5 +281,24 @@ describe('extractArticle: a section Readability drops from the middle of the sto
     const html = r?.html ?? '';
     expect(html.indexOf('charlie0')).toBeGreaterThan(html.indexOf('bravo0'));
     expect(html.indexOf('charlie0')).toBeLessThan(html.indexOf('echo0'));
+  });
+});
+
+describe('extractArticle: the rest of the story after what Readability kept', () => {
+  const para = (w: string, n = 40): string => Array.from({ length: n }, (_, i) => `${w}${i % 9}, word`).join(' ') + '.';
+  const page = (tail: string): string => `<html><head><title>Harbour works</title></head><body><main><h1>Harbour works</h1>
+    <div class="x1"><div class="x2"><div class="entry-content">${['alpha', 'bravo', 'charlie', 'delta', 'echo', 'foxtrot'].map((w) => `<p>${para(w)}</p>`).join('')}</div></div></div>
+    <div class="y1"><div class="y2 widget"><div class="y3">${tail}</div></div></div></main></body></html>`;
+  const firstWords = (text = ''): string => text.split('\n\n').map((b) => b.split(' ')[0]).join(' ');
+
+  it('is added when it sits in the same <main> and is at least half as long as Readability\'s text', () => {
+    const r = extractArticle(page(`<h4>Part two</h4><p>${para('golf')}</p><p>${para('hotel')}</p><h4>Part three</h4><p>${para('india')}</p><p>${para('juliet')}</p>`), 'https://example.com/a');
+    expect(firstWords(r?.text)).toBe('alpha0, bravo0, charlie0, delta0, echo0, foxtrot0, Part golf0, hotel0, Part india0, juliet0,');
+  });
+
+  it('is left out when short (a closing box) or a teaser stream (a headline link before each excerpt)', () => {
+    expect(firstWords(extractArticle(page(`<p>${para('golf')}</p>`), 'https://example.com/a')?.text)).toBe('alpha0, bravo0, charlie0, delta0, echo0, foxtrot0,');
+    const teasers = ['golf', 'hotel', 'india', 'juliet'].map((w) => `<h4><a href="/${w}">${w} headline here</a></h4><p>${para(w)}</p>`).join('');
+    expect(firstWords(extractArticle(page(teasers), 'https://example.com/a')?.text)).toBe('alpha0, bravo0, charlie0, delta0, echo0, foxtrot0,');
   });
 });

@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { renderStoryPage } from '../../../../src/demo/sample-wire/render.js';
 import { SITE_NAME, STORIES } from '../../../../src/demo/sample-wire/stories.js';
-import { extractArticle, looksLikeByline } from '../../../../src/workers/extractor/extract-article.js';
+import { extractArticle, looksLikeByline, removeWrittenBy } from '../../../../src/workers/extractor/extract-article.js';
 import { stripSiteSuffix, visibleHeadline } from '../../../../src/workers/extractor/metadata.js';
 
 const root = resolve(import.meta.dirname, '../../../..');
@@ -122,6 +122,15 @@ describe(`${extractArticle.name} with hints`, () => {
     const article = extractArticle(seedPage, seedUrl, { fallbackPublishedAt: '2026-11-20T08:00:00+01:00', contentLanguage: 'fr' });
     expect(article?.publishedAt).toBe('2002-06-11T09:42:00+08:00');
     expect(article?.language).toBe('en');
+  });
+});
+
+describe(removeWrittenBy.name, () => {
+  it('removes a "Written by" credit line anywhere in the body, and keeps a sentence that starts so', () => {
+    const { document } = parseHTML('<html><body><div id="a"><p>The council met.</p><p><strong>Written by Cassidy Horton</strong></p><p>Written by a committee, the plan was approved.</p><p>More text.</p></div></body></html>') as unknown as { document: Document };
+    const root = document.getElementById('a') as Element;
+    expect(removeWrittenBy(root)).toBe(1);
+    expect(Array.from(root.querySelectorAll('p')).map((p) => p.textContent)).toEqual(['The council met.', 'Written by a committee, the plan was approved.', 'More text.']);
   });
 });
 
