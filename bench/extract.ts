@@ -10,6 +10,7 @@
  *   npm run bench:extract -- --corpus DIR --modes linkedom --misses author  # pages whose author disagrees (title|author|date|all)
  *   npm run bench:extract -- --corpus DIR --before .bench-before  # also the extractor of an older tree, same run
  *   npm run bench:extract -- --corpus DIR --before .bench-before --paired  # speed only, the two taking turns per page
+ *   npm run bench:extract -- --corpus DIR --before .bench-before --halves  # also each half of the set (md5 of the page id)
  *   node --import tsx bench/extract.ts --corpus DIR --pool 2 --repeat 4   # the worker-thread pool: pages/s, RSS
  *
  * --before DIR: DIR holds an older `src/` (e.g. `mkdir -p .bench-before && git archive <commit> src | tar -x -C
@@ -41,7 +42,7 @@ import { parseHTML } from 'linkedom';
 import { textBlocks } from '../src/workers/extractor/blocks.js';
 import { extractArticle } from '../src/workers/extractor/extract-article.js';
 import { createExtractorPool, POOL_DEFAULTS } from '../src/workers/extractor/pool.js';
-import { median, sameAuthor, sameDay, sameTitle, scoreCorpus, scorePage, snippetCheck, type PageScore } from './lib/extract-score.js';
+import { halves, median, sameAuthor, sameDay, sameTitle, scoreCorpus, scorePage, snippetCheck, type PageCounts, type PageScore } from './lib/extract-score.js';
 
 type Mode = 'linkedom' | 'jsdom' | 'readability-jsdom' | 'before';
 
@@ -160,7 +161,7 @@ function runTelex(source: string, url: string, dom: 'linkedom' | 'jsdom'): Got {
   return { text: r.text, title: r.title, author: r.byline, date: r.publishedAt, method: r.method };
 }
 
-type PageRow = { id: string; f1: number; p: number; r: number; empty: boolean; method?: string; misses?: Miss[] };
+type PageRow = PageCounts & { f1: number; method?: string; misses?: Miss[] };
 /** A metadata field where the extractor and the truth disagree (kept only with --misses). */
 type Miss = { field: 'title' | 'author' | 'date'; got: string | null; want: string };
 
@@ -217,9 +218,12 @@ async function runMode(mode: Mode, dir: string, limit: number): Promise<Record<s
     scores.push(s);
     const method = got ? (got.method ?? 'readability') : 'none';
     methods[method] = (methods[method] ?? 0) + 1;
-    const row: PageRow = { id: p.id, f1: s.f1, p: s.precision, r: s.recall, empty: !s.predicted, method };
-    rows.push(row);
     const snip = snippetCheck(got?.text ?? '', truth.with, truth.without);
+    const row: PageRow = {
+      id: p.id, f1: s.f1, p: s.precision, r: s.recall, empty: !s.predicted, method,
+      snippets: [snip.withFound, truth.with.length, snip.withoutAbsent, truth.without.length], agree: {},
+    };
+    rows.push(row);
     withTotal += truth.with.length;
     withFound += snip.withFound;
     withoutTotal += truth.without.length;
@@ -227,7 +231,8 @@ async function runMode(mode: Mode, dir: string, limit: number): Promise<Record<s
     const count = (k: keyof typeof agree, want: string | null, ok: (w: string) => boolean): void => {
       if (want) {
         agree[k][1]++;
-        if (ok(want)) {
+        row.agree[k] = ok(want);
+        if (row.agree[k]) {
           agree[k][0]++;
         } else if (listMisses) {
           (row.misses ??= []).push({ field: k, got: got?.[k] ?? null, want });
@@ -431,6 +436,20 @@ async function main(): Promise<void> {
   for (const r of results) {
     if (r.mode !== 'readability-jsdom') {
       console.log(`\n${label(r.mode)} methods: ${JSON.stringify(r.methods)}`);
+    }
+  }
+  if (process.argv.includes('--halves')) {
+    // The two halves of the set (md5 of the page id): a rule is kept only when it helps both.
+    const pct = ([n, d]: [number, number]): string => (d ? `${((100 * n) / d).toFixed(1)} %` : 'n/a');
+    console.log('\n| extractor | half | pages | P | R | F1 | empty | with found | without absent | title | author | date |');
+    console.log('|---|---|---|---|---|---|---|---|---|---|---|---|');
+    for (const r of results) {
+      for (const h of halves(r.rows as PageRow[])) {
+        console.log(
+          `| ${label(r.mode)} | ${h.half} | ${h.pages} | ${h.precision.toFixed(4)} | ${h.recall.toFixed(4)} | **${h.f1.toFixed(4)}** | ${h.empty} | ` +
+            `${pct(h.withFound)} | ${pct(h.withoutAbsent)} | ${pct(h.agree.title)} | ${pct(h.agree.author)} | ${pct(h.agree.date)} |`,
+        );
+      }
     }
   }
   const first = results[0];

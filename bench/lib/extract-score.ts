@@ -12,6 +12,7 @@
  *   predicted, recall = mean page recall over all pages with a truth,
  *   F1 = 2PR / (P + R) of those two means.
  */
+import { createHash } from 'node:crypto';
 
 const TOKEN = /[\p{L}\p{N}_]+/gu;
 
@@ -170,4 +171,53 @@ export function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   const mid = s.length >> 1;
   return s.length % 2 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2;
+}
+
+/** The half of a development set a page belongs to, by the first hex digit of md5(page id): 0-7 is A, 8-f is B. */
+export function pageHalf(id: string): 'A' | 'B' {
+  return Number.parseInt(createHash('md5').update(id).digest('hex')[0] as string, 16) < 8 ? 'A' : 'B';
+}
+
+/** One page's counts, as bench:extract keeps them per page. */
+export type PageCounts = {
+  id: string;
+  p: number;
+  r: number;
+  empty: boolean;
+  /** `with` snippets found and in all, `without` snippets absent and in all. */
+  snippets: [number, number, number, number];
+  /** Agreement with the truth, for the fields the truth has. */
+  agree: Partial<Record<'title' | 'author' | 'date', boolean>>;
+};
+
+export type HalfSummary = {
+  half: 'A' | 'B';
+  pages: number;
+  precision: number;
+  recall: number;
+  f1: number;
+  empty: number;
+  withFound: [number, number];
+  withoutAbsent: [number, number];
+  agree: Record<'title' | 'author' | 'date', [number, number]>;
+};
+
+/** The corpus figures of each half (pageHalf): the same measure as scoreCorpus and the snippet and metadata counts. */
+export function halves(rows: readonly PageCounts[]): HalfSummary[] {
+  return (['A', 'B'] as const).map((half) => {
+    const mine = rows.filter((r) => pageHalf(r.id) === half);
+    const c = scoreCorpus(mine.map((r) => ({ precision: r.p, recall: r.r, f1: f1(r.p, r.r), predicted: !r.empty })));
+    const sum = (k: number) => mine.reduce((n, r) => n + r.snippets[k]!, 0);
+    const agree = { title: [0, 0], author: [0, 0], date: [0, 0] } as HalfSummary['agree'];
+    for (const r of mine) {
+      for (const k of ['title', 'author', 'date'] as const) {
+        const a = r.agree[k];
+        if (a !== undefined) {
+          agree[k][1]++;
+          if (a) agree[k][0]++;
+        }
+      }
+    }
+    return { half, pages: mine.length, precision: c.precision, recall: c.recall, f1: c.f1, empty: c.empty, withFound: [sum(0), sum(1)], withoutAbsent: [sum(2), sum(3)], agree };
+  });
 }

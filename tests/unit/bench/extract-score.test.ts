@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
+  halves,
   median,
+  pageHalf,
+  type PageCounts,
   sameAuthor,
   sameDay,
   sameTitle,
@@ -118,5 +121,46 @@ describe('metadata agreement', () => {
     expect(median([3, 1, 2])).toBe(2);
     expect(median([4, 1, 2, 3])).toBe(2.5);
     expect(median([])).toBe(0);
+  });
+});
+
+describe('halves', () => {
+  it('puts a page in half A when the first hex digit of md5(id) is 0-7, else B', async () => {
+    const { createHash } = await import('node:crypto');
+    for (const id of ['0001', '0406', '4363', 'cnn', 'yahoo-3', 'wikipedia-2']) {
+      const digit = Number.parseInt(createHash('md5').update(id).digest('hex')[0] as string, 16);
+      expect(pageHalf(id)).toBe(digit < 8 ? 'A' : 'B');
+    }
+  });
+
+  it('scores each half with the corpus measure and counts its snippets and metadata', () => {
+    const ids = Array.from({ length: 40 }, (_, i) => `page-${i}`);
+    const a = ids.filter((id) => pageHalf(id) === 'A');
+    const b = ids.filter((id) => pageHalf(id) === 'B');
+    expect(a.length).toBeGreaterThan(0);
+    expect(b.length).toBeGreaterThan(0);
+    const rows: PageCounts[] = ids.map((id) => {
+      const inA = pageHalf(id) === 'A';
+      // A: every page read perfectly; B: one empty page, the others at P 0.5 / R 1.
+      const empty = !inA && id === b[0];
+      return {
+        id,
+        p: inA ? 1 : empty ? 0 : 0.5,
+        r: inA ? 1 : empty ? 0 : 1,
+        empty,
+        snippets: inA ? [2, 2, 1, 1] : [1, 2, 0, 1],
+        agree: inA ? { title: true, date: true } : { title: false },
+      };
+    });
+    const [ha, hb] = halves(rows);
+    expect(ha).toMatchObject({ half: 'A', pages: a.length, precision: 1, recall: 1, f1: 1, empty: 0, withFound: [2 * a.length, 2 * a.length] });
+    expect(ha?.agree).toEqual({ title: [a.length, a.length], author: [0, 0], date: [a.length, a.length] });
+    expect(hb?.half).toBe('B');
+    expect(hb?.empty).toBe(1);
+    // Precision over the pages with a prediction, recall over all of them.
+    expect(hb?.precision).toBeCloseTo(0.5);
+    expect(hb?.recall).toBeCloseTo((b.length - 1) / b.length);
+    expect(hb?.withoutAbsent).toEqual([0, b.length]);
+    expect(hb?.agree.title).toEqual([0, b.length]);
   });
 });
