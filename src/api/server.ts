@@ -65,7 +65,7 @@ export type ApiDeps = {
   queues?: Queue[];
   /** Extra readiness checks, e.g. { workers: true }. */
   readiness?: () => Promise<Record<string, boolean>>;
-  /** Supplied by the lead: also creates/removes the job schedulers. Without it, feeds are written to the store only. */
+  /** Supplied by `telex start` (src/cli/serve.ts): also creates/removes the job schedulers. Without it, feeds are written to the store only. */
   feeds?: { add(def: FeedDefinition): Promise<FeedState>; remove(id: string): Promise<boolean> };
   /** ninjs rendering of a record (default: ninjs 3.1 from src/ninjs/to-ninjs.ts). */
   toNinjs?: (record: ArticleRecord) => unknown;
