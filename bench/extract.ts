@@ -7,6 +7,7 @@
  *   npm run bench:extract -- --corpus ../shared/corpora/extraction-wcxb-dev
  *   npm run bench:extract -- --corpus DIR --limit 100 --worst 40  # first 100 pages, 40 worst listed
  *   npm run bench:extract -- --corpus DIR --modes linkedom,jsdom  # Telex on both DOMs, no Readability
+ *   npm run bench:extract -- --modes linkedom,readability-linkedom  # against plain Readability on linkedom (bench:pipeline's baseline)
  *   npm run bench:extract -- --corpus DIR --modes linkedom --misses author  # pages whose author disagrees (title|author|date|all)
  *   npm run bench:extract -- --corpus DIR --before .bench-before  # also the extractor of an older tree, same run
  *   npm run bench:extract -- --corpus DIR --before .bench-before --paired  # speed only, the two taking turns per page
@@ -44,7 +45,7 @@ import { extractArticle } from '../src/workers/extractor/extract-article.js';
 import { createExtractorPool, POOL_DEFAULTS } from '../src/workers/extractor/pool.js';
 import { halves, median, sameAuthor, sameDay, sameTitle, scoreCorpus, scorePage, snippetCheck, type PageCounts, type PageScore } from './lib/extract-score.js';
 
-type Mode = 'linkedom' | 'jsdom' | 'readability-jsdom' | 'before';
+type Mode = 'linkedom' | 'jsdom' | 'readability-jsdom' | 'readability-linkedom' | 'before';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const FALLBACK_URL = 'http://fakehost/test/page.html';
@@ -133,6 +134,21 @@ function loadCorpus(dir: string, withTruth: boolean, limit: number): Page[] {
 
 type Got = { text: string; title: string | null; author: string | null; date: string | null; method?: string } | null;
 
+/**
+ * Plain Readability on linkedom, as a one-process script would run it (the
+ * baseline of `bench:pipeline --wire pages`): the page parsed as it is, no
+ * Telex cleaning, metadata or second method.
+ */
+function runReadabilityLinkedom(source: string): Got {
+  const { document } = parseHTML(source) as unknown as { document: Document };
+  const r = new Readability(document).parse();
+  if (!r) {
+    return null;
+  }
+  const { document: out } = parseHTML(`<html><body>${r.content ?? ''}</body></html>`) as unknown as { document: Document };
+  return { text: textBlocks(out.body).join('\n\n'), title: r.title ?? null, author: r.byline ?? null, date: r.publishedTime ?? null };
+}
+
 function runReadabilityOnly(source: string, url: string): Got {
   // Only <style> goes (jsdom throws on some invalid CSS); scripts stay so Readability reads JSON-LD.
   // Loaded on first use: jsdom costs ~100 MiB of RSS the other modes should not carry.
@@ -174,7 +190,11 @@ async function runMode(mode: Mode, dir: string, limit: number): Promise<Record<s
     extractor = mod.extractArticle;
   }
   const run = (p: Page, source = p.source()): Got =>
-    mode === 'readability-jsdom' ? runReadabilityOnly(source, p.url) : runTelex(source, p.url, mode === 'jsdom' ? 'jsdom' : 'linkedom');
+    mode === 'readability-jsdom'
+      ? runReadabilityOnly(source, p.url)
+      : mode === 'readability-linkedom'
+        ? runReadabilityLinkedom(source)
+        : runTelex(source, p.url, mode === 'jsdom' ? 'jsdom' : 'linkedom');
   // Warm up the JIT on a few pages, not counted.
   for (const p of pages.slice(0, 5)) {
     try {
@@ -424,7 +444,15 @@ async function main(): Promise<void> {
     results.push(JSON.parse(child.stdout.trim().split('\n').at(-1) ?? '{}') as Record<string, unknown>);
   }
   const label = (m: unknown): string =>
-    m === 'linkedom' ? 'Telex (linkedom)' : m === 'jsdom' ? 'Telex (jsdom)' : m === 'before' ? `Telex before (${before})` : 'Readability (jsdom)';
+    m === 'linkedom'
+      ? 'Telex (linkedom)'
+      : m === 'jsdom'
+        ? 'Telex (jsdom)'
+        : m === 'before'
+          ? `Telex before (${before})`
+          : m === 'readability-linkedom'
+            ? 'Readability (linkedom)'
+            : 'Readability (jsdom)';
   console.log(`corpus: ${dir} (${results[0]?.pages ?? 0} pages), ${new Date().toISOString()}, ${os.cpus().length} cores, Node ${process.versions.node}\n`);
   console.log('| extractor | P | R | F1 | empty | with found | without absent | title | author | date | ms/page median | pages/s | peak RSS MiB | failures |');
   console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|');
@@ -434,7 +462,7 @@ async function main(): Promise<void> {
     );
   }
   for (const r of results) {
-    if (r.mode !== 'readability-jsdom') {
+    if (r.mode !== 'readability-jsdom' && r.mode !== 'readability-linkedom') {
       console.log(`\n${label(r.mode)} methods: ${JSON.stringify(r.methods)}`);
     }
   }
