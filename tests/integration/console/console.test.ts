@@ -184,6 +184,7 @@ describe('console pages (no API token)', () => {
     const api = await s.fetch(`/articles/${recs.seed.id}`, { headers: { accept: 'text/html,application/xhtml+xml,*/*;q=0.8' } });
     expect(api.headers.get('content-type')).toMatch(/^application\/json/);
     expect(api.headers.get('content-security-policy')).toBeNull();
+    expect(((await api.json()) as { id: string }).id).toBe(recs.seed.id);
     const feeds = await s.fetch('/feeds', { headers: { accept: 'text/html' } });
     expect(((await feeds.json()) as { items: unknown[] }).items).toHaveLength(2);
   });

@@ -52,7 +52,11 @@ export async function startConsoleServer(
     prefix,
     fetch: (path, init = {}) => fetch(`${base}${path}`, { redirect: 'manual', ...init }),
     async close() {
-      await app.close();
+      // A response a test left unread keeps its connection busy, and app.close() waits for busy
+      // connections: the server is torn down here, so every connection goes with it.
+      const closing = app.close();
+      app.server.closeAllConnections();
+      await closing;
       const keys = await redis.keys(`${prefix}*`);
       if (keys.length > 0) {
         await redis.del(...keys);
