@@ -138,3 +138,16 @@ export function textOwners(root: Element, first: RegExp): Element[] {
   }
   return out;
 }
+
+/**
+ * The outermost element from `el` up to (not including) `root` whose whole
+ * text is `text`: the block a line of text stands in, e.g. the <p> around a
+ * lone <strong>. Climbing stops early at an element `stop` accepts.
+ */
+export function lineElement(el: Element, root: Element, text: string, stop?: (el: Element) => boolean): Element {
+  let line = el;
+  while (!stop?.(line) && line.parentElement && line.parentElement !== root && collapseSpace(line.parentElement.textContent ?? '') === text) {
+    line = line.parentElement;
+  }
+  return line;
+}

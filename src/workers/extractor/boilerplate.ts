@@ -1,4 +1,4 @@
-import { collapseSpace, textOwners } from './blocks.js';
+import { collapseSpace, lineElement, textOwners } from './blocks.js';
 
 /** Tags that are never part of a story body. */
 const DROP_TAGS = [
@@ -229,6 +229,9 @@ const OTHER_SECTION_START = /^\s*(?:also|related|more|you|recommended|popular|tr
 /** Text of the story before such a heading, at least: a heading near the top does not close anything. */
 export const OTHER_SECTION_MIN_BEFORE = 500;
 
+/** An element that can head such a section: a heading, or a paragraph or block of its own. */
+const isSectionHead = (el: Element): boolean => /^(?:H[2-6]|P|DIV)$/.test(el.tagName.toUpperCase());
+
 const headingLevel = (el: Element): number => {
   const m = /^H([1-6])$/.exec(el.tagName.toUpperCase());
   return m ? Number(m[1]) : 7;
@@ -254,11 +257,8 @@ export function removeOtherSections(root: Element): number {
       continue;
     }
     // A line that is no heading counts only when it is a block of its own.
-    let head: Element = marker;
-    while (!/^(?:H[2-6]|P|DIV)$/.test(head.tagName.toUpperCase()) && head.parentElement && head.parentElement !== root && collapseSpace(head.parentElement.textContent ?? '') === label) {
-      head = head.parentElement;
-    }
-    if (!/^(?:H[2-6]|P|DIV)$/.test(head.tagName.toUpperCase())) {
+    const head = lineElement(marker, root, label, isSectionHead);
+    if (!isSectionHead(head)) {
       continue;
     }
     const level = headingLevel(head);

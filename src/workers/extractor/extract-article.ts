@@ -1,6 +1,6 @@
 import { Readability } from '@mozilla/readability';
 import { PipelineError } from '../../errors.js';
-import { collapseSpace, countWords, joinBlocks, textBlocks, textOwners } from './blocks.js';
+import { collapseSpace, countWords, joinBlocks, lineElement, textBlocks, textOwners } from './blocks.js';
 import { FURNITURE_TEXT, narrowToArticle, removeAuthorBio, removeFurniture, removeInlineFurniture, removeOtherSections } from './boilerplate.js';
 import { densityExtract, type TextBlock } from './density.js';
 import { fillStreamedSlots, markStreamedSlots, parseDocument, type DomKind } from './dom.js';
@@ -222,16 +222,12 @@ const BLOCKISH = 'h1, h2, h3, h4, h5, h6, p, div, address, time, section, header
 export function removeWrittenBy(root: Element): number {
   let removed = 0;
   for (const owner of textOwners(root, /^\s*written by\s/i)) {
-    // The line's own block: the owner (a <strong>, a <span>) or the block around it that holds nothing else.
-    let el = owner;
-    const text = collapseSpace(el.textContent ?? '');
-    if (!root.contains(el) || text.length >= 80 || !looksLikeByline(text) || el.querySelector('p, div, li')) {
+    const text = collapseSpace(owner.textContent ?? '');
+    if (!root.contains(owner) || text.length >= 80 || !looksLikeByline(text) || owner.querySelector('p, div, li')) {
       continue;
     }
-    while (el.parentElement && el.parentElement !== root && collapseSpace(el.parentElement.textContent ?? '') === text) {
-      el = el.parentElement;
-    }
-    el.remove();
+    // The line's own block: the owner (a <strong>, a <span>) or the block around it that holds nothing else.
+    lineElement(owner, root, text).remove();
     removed++;
   }
   return removed;
@@ -346,17 +342,7 @@ export const LEAD_MIN_CHARS = 500;
  */
 export function leadBefore(readabilityBlocks: string[], dense: TextBlock[]): TextBlock[] {
   const first = readabilityBlocks[0];
-  const k = dense.findIndex((b) => b.text === first);
-  const scope = k > 0 ? dense[k]?.scope : null;
-  if (!scope) {
-    return [];
-  }
-  const own = new Set(readabilityBlocks);
-  let j = k - 1;
-  while (j >= 0 && dense[j]?.scope === scope && !own.has(dense[j]?.text ?? '')) {
-    j--;
-  }
-  return dense.slice(j + 1, k);
+  return runInScope(readabilityBlocks, dense, dense.findIndex((b) => b.text === first), -1);
 }
 
 /**
@@ -367,24 +353,29 @@ export function leadBefore(readabilityBlocks: string[], dense: TextBlock[]): Tex
  */
 export function tailAfter(readabilityBlocks: string[], dense: TextBlock[]): TextBlock[] {
   const last = readabilityBlocks.at(-1);
-  let k = -1;
-  for (let i = dense.length - 1; i >= 0; i--) {
-    if (dense[i]?.text === last) {
-      k = i;
-      break;
-    }
-  }
+  return runInScope(readabilityBlocks, dense, dense.findLastIndex((b) => b.text === last), 1);
+}
+
+/**
+ * The kept blocks next to dense[k] in direction `step`, in page order, up to
+ * the first one in another scope or among Readability's; none when dense[k]
+ * is missing (k < 0) or in no <article> / <main>.
+ */
+function runInScope(readabilityBlocks: string[], dense: TextBlock[], k: number, step: 1 | -1): TextBlock[] {
   const scope = k >= 0 ? dense[k]?.scope : null;
   if (!scope) {
     return [];
   }
   const own = new Set(readabilityBlocks);
-  let j = k + 1;
-  while (j < dense.length && dense[j]?.scope === scope && !own.has(dense[j]?.text ?? '')) {
-    j++;
+  let j = k + step;
+  while (j >= 0 && j < dense.length && dense[j]?.scope === scope && !own.has(dense[j]?.text ?? '')) {
+    j += step;
   }
-  return dense.slice(k + 1, j);
+  return step < 0 ? dense.slice(j + 1, k) : dense.slice(k + 1, j);
 }
+
+/** Characters of text in `blocks`. */
+const charsOf = (blocks: readonly TextBlock[]): number => blocks.reduce((n, b) => n + b.text.length, 0);
 
 /** Letters and digits compared at each of three places of a block to find it in Readability's text. */
 const PROBE_CHARS = 40;
@@ -399,7 +390,7 @@ function keepable(gap: TextBlock[], ownChars: number): boolean {
   if (gap.length === 0) {
     return false;
   }
-  const chars = gap.reduce((n, b) => n + b.text.length, 0);
+  const chars = charsOf(gap);
   if (chars < GAP_MIN_CHARS || chars < GAP_MIN_MEAN_CHARS * gap.length || chars > GAP_MAX_SHARE * ownChars) {
     return false;
   }
@@ -576,37 +567,39 @@ export function extractArticle(html: string, url: string, opts: ExtractOptions =
         wordCount = fbWords;
       }
     }
+    // Classifier blocks put before or after Readability's text, tidied like it: kept when LEAD_MIN_CHARS survive.
+    const addToArticle = (body: Element, part: TextBlock[], at: 'start' | 'end'): void => {
+      const container = densityArticle(doc, part);
+      const partBlocks = tidy(container);
+      if (partBlocks.join('').length < LEAD_MIN_CHARS) {
+        return;
+      }
+      const nodes = Array.from(container.childNodes);
+      if (at === 'start') {
+        body.prepend(...nodes);
+        blocks = [...partBlocks, ...blocks];
+      } else {
+        body.append(...nodes);
+        blocks = [...blocks, ...partBlocks];
+      }
+      text = joinBlocks(blocks);
+      wordCount = countWords(text);
+    };
     if (method === 'readability' && article && blocks.length > 0) {
       // Running text right before Readability's first block, in the same <article>/<main>: a lead or
       // intro Readability left out because it sits in another section than the body.
       const lead = leadBefore(blocks, dense);
       // Tidying only removes text: under the minimum before it, under it after.
-      if (lead.reduce((n, b) => n + b.text.length, 0) >= LEAD_MIN_CHARS) {
-        const container = densityArticle(doc, lead);
-        const leadBlocks = tidy(container);
-        if (leadBlocks.join('').length >= LEAD_MIN_CHARS) {
-          article.prepend(...Array.from(container.childNodes));
-          blocks = [...leadBlocks, ...blocks];
-          text = joinBlocks(blocks);
-          wordCount = countWords(text);
-        }
+      if (charsOf(lead) >= LEAD_MIN_CHARS) {
+        addToArticle(article, lead, 'start');
       }
-    }
-    if (method === 'readability' && article && blocks.length > 0) {
       // Running text right after Readability's last block, in the same <article>/<main>, at least half as long
       // as what Readability kept: the rest of a story split across sections. A teaser stream (a link before most
       // of its blocks: headline, excerpt, headline...) stays out.
       const tail = tailAfter(blocks, dense).filter((b) => !CAPTION_TAGS.has(b.tag));
-      const tailChars = tail.reduce((n, b) => n + b.text.length, 0);
+      const tailChars = charsOf(tail);
       if (tailChars >= LEAD_MIN_CHARS && tailChars >= TAIL_MIN_SHARE * text.length && !isTeaserStream(tail)) {
-        const container = densityArticle(doc, tail);
-        const tailBlocks = tidy(container);
-        if (tailBlocks.join('').length >= LEAD_MIN_CHARS) {
-          article.append(...Array.from(container.childNodes));
-          blocks = [...blocks, ...tailBlocks];
-          text = joinBlocks(blocks);
-          wordCount = countWords(text);
-        }
+        addToArticle(article, tail, 'end');
       }
     }
     if (method === 'readability' && article && blocks.length > 1) {

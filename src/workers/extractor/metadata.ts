@@ -909,8 +909,9 @@ export function shownDate(around: HeadlineWindow | null, published: string | nul
     if (near.some((d) => plainDays.has(d))) {
       return published;
     }
-    const onlyAsUpdate = near.some((d) => allDays.has(d)) && !pick.updated && pick.day !== m;
-    if (!onlyAsUpdate && (near.some((d) => allDays.has(d)) || (m && allDays.has(m)))) {
+    const shownNear = near.some((d) => allDays.has(d));
+    const onlyAsUpdate = shownNear && !pick.updated && pick.day !== m;
+    if (!onlyAsUpdate && (shownNear || (m && allDays.has(m)))) {
       return published;
     }
   } else if (modified && (pick.day === m || pick.alt === m)) {
