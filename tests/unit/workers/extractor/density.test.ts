@@ -171,21 +171,22 @@ describe('preferDensity', () => {
   });
 });
 
-describe('leadBefore', () => {
-  const { document } = parseHTML('<html><body><main></main><article></article></body></html>') as unknown as { document: Document };
-  const main = document.querySelector('main');
-  const article = document.querySelector('article');
-  const block = (text: string, scope: Element | null): TextBlock => ({ text, tag: 'P', linkChars: 0, cls: 'good', keep: true, scope });
+// A <main> and an <article> to scope kept blocks in, for leadBefore and tailAfter.
+const scopeDoc = (parseHTML('<html><body><main></main><article></article></body></html>') as unknown as { document: Document }).document;
+const main = scopeDoc.querySelector('main');
+const article = scopeDoc.querySelector('article');
+const scoped = (text: string, scope: Element | null): TextBlock => ({ text, tag: 'P', linkChars: 0, cls: 'good', keep: true, scope });
 
+describe('leadBefore', () => {
   it('returns the kept blocks before Readability\'s first one inside the same <main>/<article>', () => {
-    const dense = [block('site blurb', null), block('intro one', main), block('intro two', main), block('body one', main), block('body two', main)];
+    const dense = [scoped('site blurb', null), scoped('intro one', main), scoped('intro two', main), scoped('body one', main), scoped('body two', main)];
     expect(leadBefore(['body one', 'body two'], dense).map((b) => b.text)).toEqual(['intro one', 'intro two']);
   });
 
   it('stops at another scope, and finds nothing outside one or when the first block is unknown', () => {
-    const dense = [block('hero text', article), block('body one', main), block('body two', main)];
+    const dense = [scoped('hero text', article), scoped('body one', main), scoped('body two', main)];
     expect(leadBefore(['body one'], dense)).toEqual([]);
-    expect(leadBefore(['body one'], [block('x', null), block('body one', null)])).toEqual([]);
+    expect(leadBefore(['body one'], [scoped('x', null), scoped('body one', null)])).toEqual([]);
     expect(leadBefore(['not there'], dense)).toEqual([]);
   });
 
@@ -201,20 +202,15 @@ describe('leadBefore', () => {
 });
 
 describe('tailAfter', () => {
-  const { document } = parseHTML('<html><body><main></main><article></article></body></html>') as unknown as { document: Document };
-  const main = document.querySelector('main');
-  const article = document.querySelector('article');
-  const block = (text: string, scope: Element | null): TextBlock => ({ text, tag: 'P', linkChars: 0, cls: 'good', keep: true, scope });
-
   it('returns the kept blocks after Readability\'s last one inside the same <main>/<article>', () => {
-    const dense = [block('body one', main), block('body two', main), block('part two', main), block('part three', main), block('footer blurb', null)];
+    const dense = [scoped('body one', main), scoped('body two', main), scoped('part two', main), scoped('part three', main), scoped('footer blurb', null)];
     expect(tailAfter(['body one', 'body two'], dense).map((b) => b.text)).toEqual(['part two', 'part three']);
   });
 
   it('stops at another scope, and finds nothing outside one or when the last block is unknown', () => {
-    const dense = [block('body one', main), block('body two', main), block('other story', article)];
+    const dense = [scoped('body one', main), scoped('body two', main), scoped('other story', article)];
     expect(tailAfter(['body two'], dense)).toEqual([]);
-    expect(tailAfter(['body one'], [block('body one', null), block('x', null)])).toEqual([]);
+    expect(tailAfter(['body one'], [scoped('body one', null), scoped('x', null)])).toEqual([]);
     expect(tailAfter(['not there'], dense)).toEqual([]);
   });
 });
