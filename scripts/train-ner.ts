@@ -11,7 +11,6 @@
  *   npm run train:ner -- [--corpus DIR] [--epochs N] [--seed S] [--seeds N] [--no-rules] [--no-stats] [--no-doc-contexts]
  *                        [--first-names FILES] [--first-names-not-places] [--errors] [--uner] [--min-weight W] [--org-bias B] [--classes K] [--stats-cache FILE] [--show-classes] [--dry-run]
  */
-import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { HONORIFICS } from '../src/workers/enricher/gazetteer.js';
@@ -22,7 +21,7 @@ import { decodePack } from '../src/workers/enricher/model-pack.js';
 import { documentFeatures, fillFromRules, harmonize, sentenceRanges, useDocumentContexts, NER_GAZETTEER_URL, NER_MODEL_URL, packEntityModel, packGazetteer, parseGazetteer, ruleLabels, unpackEntityModel } from '../src/workers/enricher/tag-entities.js';
 import type { Token } from '../src/workers/enricher/tokens.js';
 import { type ConllSentence, conllDocs, corpusDir, emptyScores, type EntityScores, formatScores, readConll, readJsonl, scoreSentence } from './lib/enrichment-data.js';
-import { numberFlag } from '../bench/lib/rng.js';
+import { md5Half, numberFlag } from '../bench/lib/rng.js';
 import { wordStats } from './lib/word-stats.js';
 import { wordStatsOf, type WordStatsTable } from '../src/workers/enricher/ner-features.js';
 
@@ -239,7 +238,7 @@ for (const [name, docs] of [
   console.log(`| ${name} | ${formatScores(rulesOnly(docs))} | ${formatScores(evaluate(saved, docs, false))} | ${formatScores(evaluate(saved, docs))} | ${formatScores(evaluate(saved, docs, true, true))} |`);
 }
 // The two halves of each dev set by a hash of the document's text: a change is kept only when it helps both.
-const half = (d: Doc) => (createHash('md5').update(d.text).digest()[0] as number) & 1;
+const half = (d: Doc) => md5Half(d.text);
 for (const [name, docs] of [['wikigold dev', devP.wikigold], ['BTC dev', devP.btc]] as const) {
   for (const h of [0, 1]) console.log(`${name}, half ${h}: ${formatScores(evaluate(saved, docs.filter((d) => half(d) === h)))}`);
 }

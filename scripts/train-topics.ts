@@ -14,10 +14,9 @@
  *
  *   npm run train:topics -- [--corpus DIR] [--epochs N] [--seed S] [--ensemble N] [--head-weight W] [--cnb-weight B] [--cnb-alpha A] [--tech-relabel P] [--dry-run]
  */
-import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { numberFlag } from '../bench/lib/rng.js';
+import { md5Half, numberFlag } from '../bench/lib/rng.js';
 import { loadHeldOutArticles, loadLabelledArticles } from '../tests/fixtures/enrich/load.js';
 import { classifyTopics, classScores, isTechCode, TECH_BRANCHES, packTopicModel, softmax, TOPIC_MODEL_URL, type TopicModel, topicFeatures, unpackTopicModel } from '../src/workers/enricher/classify-topics.js';
 import { decodePack } from '../src/workers/enricher/model-pack.js';
@@ -287,7 +286,7 @@ console.log('');
 console.log(`dev (SIB-200 dev + every tenth WP current event + Wikinews): ${fmt(accuracy(model, dev.map(gold)))}`);
 for (const src of ['sib200', 'wpce', 'wikinews']) console.log(`  dev, ${src}: ${fmt(accuracy(model, dev.filter((e) => e.source === src).map(gold)))}`);
 // The two halves of dev by a hash of the text: a change is kept only when it helps both.
-const half = (e: Example) => (createHash('md5').update(`${e.title}\n${e.text}`).digest()[0] as number) & 1;
+const half = (e: Example) => md5Half(`${e.title}\n${e.text}`);
 for (const h of [0, 1]) console.log(`  dev, half ${h}: ${fmt(accuracy(model, dev.filter((e) => half(e) === h).map(gold)))}`);
 if (args.includes('--errors')) {
   for (const e of dev.filter((x) => x.source === 'sib200')) {
