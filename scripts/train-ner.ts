@@ -6,7 +6,7 @@
  *   src/workers/enricher/data/ner-model.bin      (averaged structured perceptron weights)
  * (model packs, see model-pack.ts and tag-entities.ts)
  * from wikigold + BTC + WNUT-17 training splits (CC BY 4.0). Prints dev and
- * test figures (exact span, PER/LOC/ORG). Deterministic: fixed seed, sorted inputs.
+ * test figures (exact span, PER/LOC/ORG), and UNER-EWT dev (never trained on), each dev set by halves. Deterministic: fixed seed, sorted inputs.
  *
  *   npm run train:ner -- [--corpus DIR] [--epochs N] [--seed S] [--seeds N] [--no-rules] [--no-stats] [--no-doc-contexts]
  *                        [--first-names FILES] [--first-names-not-places] [--errors] [--uner] [--min-weight W] [--org-bias B] [--classes K] [--stats-cache FILE] [--show-classes] [--dry-run]
@@ -192,7 +192,8 @@ const trainP = train.flatMap(([sents, size], k) => {
   const prepared = trainingSentences(docsOf(sents, size, gaz));
   return k === 0 ? Array.from({ length: WIKIGOLD_COPIES }, () => prepared).flat() : prepared;
 });
-const devP = { wikigold: docsOf(dev.wikigold, 10, gaz), btc: docsOf(dev.btc, 1, gaz) };
+// UNER-EWT dev (web text, never trained on; one sentence per text, as bench:enrich reads its test set): a third dev set.
+const devP = { wikigold: docsOf(dev.wikigold, 10, gaz), btc: docsOf(dev.btc, 1, gaz), uner: docsOf(ner('uner-ewt', 'dev'), 1, gaz) };
 const testP = { wikigold: docsOf(test.wikigold, 10, gaz), btc: docsOf(test.btc, 1, gaz) };
 log('features ready');
 
@@ -232,6 +233,7 @@ console.log('|---|---|---|---|---|');
 for (const [name, docs] of [
   ['wikigold dev', devP.wikigold],
   ['BTC dev', devP.btc],
+  ['UNER-EWT dev', devP.uner],
   ['wikigold test', testP.wikigold],
   ['BTC test', testP.btc],
 ] as const) {
@@ -239,7 +241,7 @@ for (const [name, docs] of [
 }
 // The two halves of each dev set by a hash of the document's text: a change is kept only when it helps both.
 const half = (d: Doc) => md5Half(d.text);
-for (const [name, docs] of [['wikigold dev', devP.wikigold], ['BTC dev', devP.btc]] as const) {
+for (const [name, docs] of [['wikigold dev', devP.wikigold], ['BTC dev', devP.btc], ['UNER-EWT dev', devP.uner]] as const) {
   for (const h of [0, 1]) console.log(`${name}, half ${h}: ${formatScores(evaluate(saved, docs.filter((d) => half(d) === h)))}`);
 }
 console.log('');
