@@ -10,12 +10,14 @@ export const MONTH_WORD = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|m
 const MONTH = `(${MONTH_WORD})`;
 const DAY = '(\\d{1,2})(?:st|nd|rd|th)?';
 const YEAR = '((?:19|20)\\d{2})';
+/** After a written year: no more digits, unless they are the hour glued to it ("November 11, 20228:23 PM"). */
+const YEAR_END = '(?!\\d(?!\\d?:\\d\\d))';
 
 /** One pattern, each form in its own capture groups: month-day-year, day-month-year, ISO, numeric. */
 const WRITTEN = new RegExp(
   [
-    `\\b${MONTH}\\.? ${DAY},? ${YEAR}(?!\\d)`,
-    `\\b${DAY} ${MONTH}\\.?,? ${YEAR}(?!\\d)`,
+    `\\b${MONTH}\\.? ${DAY},? ${YEAR}${YEAR_END}`,
+    `\\b${DAY} ${MONTH}\\.?,? ${YEAR}${YEAR_END}`,
     `(?<!\\d)${YEAR}([-/.])(\\d{1,2})\\8(\\d{1,2})(?!\\d)`,
     `(?<![\\d./-])(\\d{1,2})([./-])(\\d{1,2})\\12${YEAR}(?!\\d)`,
   ].join('|'),
@@ -50,8 +52,11 @@ function valid(y: number, m: number, d: number): string | null {
  * slashes and day-first with dots or hyphens, the other reading kept in
  * `alt` when both are valid.
  */
-export function writtenDates(text: string, max = 6): WrittenDate[] {
+export function writtenDates(raw: string, max = 6): WrittenDate[] {
   const out: WrittenDate[] = [];
+  // Words of two elements read without a space between them ("Mental HealthDECEMBER 22, 2022",
+  // "Kathryn GiuffridaMar 5, 2025"): a capital after a lowercase letter starts a new word.
+  const text = raw.replace(/(\p{Ll})(?=\p{Lu})/gu, '$1 ');
   WRITTEN.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = WRITTEN.exec(text)) !== null && out.length < max) {

@@ -16,6 +16,18 @@ describe('writtenDates', () => {
     expect(got[1]?.updated).toBe(false);
   });
 
+  it('reads a date glued to the words before it or to the hour after it', () => {
+    expect(writtenDates('Mental HealthDECEMBER 22, 2022Updated: JANUARY 02, 2026').map((d) => [d.day, d.updated])).toEqual([
+      ['2022-12-22', false],
+      ['2026-01-02', true],
+    ]);
+    expect(writtenDates('Updated November 11, 20228:23 PM ET Originally published November 9, 202211:01 AM ET').map((d) => [d.day, d.updated])).toEqual([
+      ['2022-11-11', true],
+      ['2022-11-09', false],
+    ]);
+    expect(writtenDates('Mar 3, 20251 copies')).toEqual([]);
+  });
+
   it('keeps the other reading of an ambiguous numeric date and drops impossible ones', () => {
     expect(writtenDates('03/04/2025')).toEqual([{ day: '2025-03-04', alt: '2025-04-03', updated: false }]);
     expect(writtenDates('Feb 30, 2025 and 45/45/2025')).toEqual([]);
