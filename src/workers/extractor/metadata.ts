@@ -255,12 +255,19 @@ export function dateFromUrl(url: string): string | null {
   } catch {
     return null;
   }
-  const m = /(?:^|\/|[-_])((?:19|20)\d{2})[/_-](0[1-9]|1[0-2])[/_-](0[1-9]|[12]\d|3[01])(?:\/|[-_]|$)/.exec(path);
-  if (!m) {
-    return null;
+  // The date may lead the slug's words ("/2025-12-15+Rust+GCC"), its month be a name ("/2023/october/03/").
+  const m = /(?:^|\/|[-_])((?:19|20)\d{2})[/_-](0[1-9]|1[0-2])[/_-](0[1-9]|[12]\d|3[01])(?:\/|[-_+]|$)/.exec(path);
+  if (m) {
+    return normalizeDate(`${m[1]}-${m[2]}-${m[3]}`)?.iso ?? null;
   }
-  return normalizeDate(`${m[1]}-${m[2]}-${m[3]}`)?.iso ?? null;
+  const named = new RegExp(`\\/((?:19|20)\\d{2})\\/(${MONTH_WORD})\\/(0?[1-9]|[12]\\d|3[01])(?:\\/|$)`, 'i').exec(path);
+  const month = named ? MONTH_NUMBER[(named[2] as string).slice(0, 3).toLowerCase()] : undefined;
+  return named && month ? (normalizeDate(`${named[1]}-${month}-${(named[3] as string).padStart(2, '0')}`)?.iso ?? null) : null;
 }
+
+const MONTH_NUMBER: Record<string, string> = {
+  jan: '01', feb: '02', mar: '03', apr: '04', may: '05', jun: '06', jul: '07', aug: '08', sep: '09', oct: '10', nov: '11', dec: '12',
+};
 
 const MONTH = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?';
 const BYLINE_TAIL = new RegExp(
@@ -537,10 +544,11 @@ function headlineElement(
   let bestShare = minShare;
   for (const h of h1s.slice(0, 10)) {
     const text = headingText(h);
-    if (text.length < 3 || text.length > 300 || h.closest('a') || h.querySelector('a[href="/"], img')) {
+    const words = titleWords(text);
+    // A logo (an image, a link home) is not the headline; an icon before a headline's words does not make one.
+    if (text.length < 3 || text.length > 300 || h.closest('a') || h.querySelector('a[href="/"]') || (words.length < 4 && h.querySelector('img'))) {
       continue;
     }
-    const words = titleWords(text);
     if (words.length === 0 || (site && words.join(' ') === site)) {
       continue;
     }
@@ -641,7 +649,9 @@ export function readMetadata(doc: Document, url: string, ld: JsonObject[]): Page
       notes,
       'publishedAt',
     );
-  let published = shownDate(around, declaredPublished, declaredModified, warnings);
+  const canonical = absoluteUrl(doc.querySelector('link[rel~="canonical" i]')?.getAttribute('href'), url);
+  const urlDate = dateFromUrl(canonical ?? url) ?? (canonical ? dateFromUrl(url) : null);
+  let published = shownDate(around, declaredPublished, declaredModified, warnings, urlDate?.slice(0, 10) ?? null);
   if (published?.endsWith('T00:00:00Z') && !declaredPublished) {
     // A shown day alone and no declared date: the page's time element or timestamp line may say the hour.
     const notes: string[] = [];
@@ -652,11 +662,11 @@ export function readMetadata(doc: Document, url: string, ld: JsonObject[]): Page
     }
   }
   published ??= declaredPublished ?? marked(warnings);
-  const canonical = absoluteUrl(doc.querySelector('link[rel~="canonical" i]')?.getAttribute('href'), url);
-  const publishedAt = published ?? dateFromUrl(canonical ?? url) ?? (canonical ? dateFromUrl(url) : null);
+  const publishedAt = published ?? urlDate;
   if (!published && publishedAt) {
     warnings.push('publishedAt taken from the URL');
   }
+
   const modifiedAt =
     declaredModified ?? pickDate([() => timeAttr(doc, ['time[itemprop="dateModified"]', '[itemprop="dateModified"]'])], warnings, 'modifiedAt');
 
@@ -872,7 +882,13 @@ function publishedLike(meta: Map<string, string>): string | null {
  *   story's.
  * Null when no date is shown there.
  */
-export function shownDate(around: HeadlineWindow | null, published: string | null, modified: string | null, warnings: string[]): string | null {
+export function shownDate(
+  around: HeadlineWindow | null,
+  published: string | null,
+  modified: string | null,
+  warnings: string[],
+  urlDay: string | null = null,
+): string | null {
   if (!around) {
     return null;
   }
@@ -890,10 +906,12 @@ export function shownDate(around: HeadlineWindow | null, published: string | nul
       precise.push(d.iso);
     }
   }
-  const pick = shown.find((s) => !s.updated) ?? shown[0];
-  if (!pick) {
+  const found = shown.find((s) => !s.updated) ?? shown[0];
+  if (!found) {
     return null;
   }
+  // "03/10/2023" read month first, where the URL says October 3: the URL settles it.
+  const pick = found.alt && found.alt === urlDay ? { ...found, day: found.alt, alt: found.day } : found;
   const plainDays = new Set<string>();
   const allDays = new Set<string>();
   for (const s of shown) {

@@ -1,6 +1,6 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { jsonLdBlocks, normalizeDate, readMetadata, repairMojibake, siteLabel, stripSiteSuffix, uncut } from '../../../../src/workers/extractor/metadata.js';
+import { dateFromUrl, jsonLdBlocks, normalizeDate, readMetadata, repairMojibake, siteLabel, stripSiteSuffix, uncut } from '../../../../src/workers/extractor/metadata.js';
 
 const page = (head: string, body: string): { doc: Document; html: string } => {
   const html = `<html><head>${head}</head><body>${body}</body></html>`;
@@ -121,5 +121,31 @@ describe('publishedAt: a date shown without an update label beats one shown as t
   it('reads an update label on the line before the date', () => {
     const m = read(`${h}<meta property="article:modified_time" content="2024-10-28T22:26:10+00:00">`, '<h1>A story about things</h1><p>April 26, 2024</p><p>Last updated on</p><p>October 28, 2024</p>');
     expect(m.publishedAt).toBe('2024-04-26T00:00:00Z');
+  });
+});
+
+describe('title: an <h1> with an icon before its words', () => {
+  it('is the headline; an image with a word or two is a logo', () => {
+    const head = '<title>Ten tips to finish an online course – Journey To College – Realize your potential.</title>';
+    const m = read(head, '<h1><span><img src="/icon.png"></span> Ten tips to finish an online course</h1><p>Text.</p>', 'https://journeytocollege.mo.gov/2609-2/');
+    expect(m.title).toBe('Ten tips to finish an online course');
+    const logo = read('<title>Ten tips to finish an online course</title>', '<h1><img src="/logo.png"> Tips online</h1><p>Text.</p>');
+    expect(logo.title).toBe('Ten tips to finish an online course');
+  });
+});
+
+describe('publishedAt from the URL', () => {
+  it('reads a date leading the slug, and a month written as a name', () => {
+    expect(dateFromUrl('https://blog.example.fr/articles/2025-12-15+Rust+GCC+backend:+Why+and+how')).toBe('2025-12-15T00:00:00Z');
+    expect(dateFromUrl('https://www.example.com/blog/2023/october/03/how-many-wine-types/')).toBe('2023-10-03T00:00:00Z');
+    expect(dateFromUrl('https://www.example.com/blog/2023/Sept/3')).toBe('2023-09-03T00:00:00Z');
+    expect(dateFromUrl('https://www.example.com/blog/2023/fall/03/')).toBeNull();
+  });
+
+  it('settles a numeric date that reads both ways', () => {
+    const body = '<h1>How many wine types are there?</h1><p>03/10/2023 by the Trust</p><p>Text.</p>';
+    const m = read('<title>How many wine types are there?</title>', body, 'https://www.example.com/blog/2023/october/03/how-many-wine-types/');
+    expect(m.publishedAt).toBe('2023-10-03T00:00:00Z');
+    expect(read('<title>How many wine types are there?</title>', body, 'https://www.example.com/blog/wine-types/').publishedAt).toBe('2023-03-10T00:00:00Z');
   });
 });
