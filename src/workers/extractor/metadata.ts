@@ -562,12 +562,19 @@ function headlineElement(
       if (want.has(w)) shared++;
     }
     const share = shared / (want.size + have.size - shared);
-    if (share >= bestShare) {
+    // A later heading as close replaces the best, unless it is a link (a teaser's) and the best is not.
+    if (share > bestShare || (share === bestShare && !(best && linkedHeading(h) && !linkedHeading(best)))) {
       best = h;
       bestShare = share;
     }
   }
   return best;
+}
+
+/** A heading whose words are all one link's. */
+function linkedHeading(h: Element): boolean {
+  const a = h.querySelector('a');
+  return !!a && collapseSpace(a.textContent ?? '') === collapseSpace(h.textContent ?? '');
 }
 
 const DATELINE_CLASS = /(?:^|[\s_-])dateline(?:$|[\s_-])/i;
@@ -730,8 +737,8 @@ const BY_LABEL = /(?:^|[·|•⋅]\s*|\d{4},?\s+)(?:(?:written|posted|published|
 const BY_GLUED = /^(?:Written |Posted )?By:?(?=\p{Lu}\p{Ll})/u;
 /** Credits that are not the author's. */
 const NOT_AUTHOR = /(?:reviewed|edited|checked|photos?|photographs?|illustrations?|images?|video|produced|sponsored|powered|presented|supported|designed|hosted)\s+by\b/i;
-/** Where a name in a byline line ends: a separator, a date's or a section's lead word, a label glued to the name. */
-const NAME_END = /\s+(?:[|·•⋅—–]|-\s|on\s|in\s|at\s|view\b|published\b|updated\b|posted\b|last\b|\d).*$|(?<=\p{Ll})(?:Last|Updated|Published|Posted|Reviewed|View)\b.*$/u;
+/** Where a name in a byline line ends: a separator, a date (its month too: "Jane Doe April 12, 2024"), a section's lead word, a label glued to the name. */
+const NAME_END = /\s+(?:[|·•⋅—–]|-\s|on\s|in\s|at\s|view\b|published\b|updated\b|posted\b|last\b|\d).*$|(?<!\d)\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d.*$|(?<=\p{Ll})(?:Last|Updated|Published|Posted|Reviewed|View)\b.*$/u;
 /** Lowercase words a name may hold. */
 const NAME_PARTICLE = /^(?:and|&|van|von|de|der|den|da|di|du|la|le|del|della|dos|bin|al|el|y|e|et|und|of|the)$/;
 

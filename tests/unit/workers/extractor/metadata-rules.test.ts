@@ -149,3 +149,23 @@ describe('publishedAt from the URL', () => {
     expect(read('<title>How many wine types are there?</title>', body, 'https://www.example.com/blog/wine-types/').publishedAt).toBe('2023-03-10T00:00:00Z');
   });
 });
+
+describe('title: the story headline and a teaser link with the same words', () => {
+  it('keeps the unlinked heading, and reads the byline and date under it', () => {
+    const body =
+      '<h1>The best trails in Houston for biking</h1><p>By Daniel Renfrow April 12, 2024</p><p>Text of the story.</p>' +
+      '<ul><li><h1><a href="/trails">The best trails in Houston for biking</a></h1><p>April 9, 2024</p></li></ul>';
+    const m = read('<title>Where to bike in Houston: the best trails | Houstonia</title>', body);
+    expect(m.title).toBe('The best trails in Houston for biking');
+    expect(m.byline).toBe('Daniel Renfrow');
+    expect(m.publishedAt).toBe('2024-04-12T00:00:00Z');
+  });
+});
+
+describe('byline: a name followed by the date', () => {
+  it('ends before the month, but keeps a name that is a month', () => {
+    const m = read('<title>A story about things</title>', '<h1>A story about things</h1><p>By Gillian Mohney March 11, 2015 3:46 PM</p><p>Text.</p>');
+    expect(m.byline).toBe('Gillian Mohney');
+    expect(read('<title>A story about things</title>', '<h1>A story about things</h1><p>By Theresa May</p><p>Text.</p>').byline).toBe('Theresa May');
+  });
+});
