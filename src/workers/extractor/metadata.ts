@@ -294,7 +294,7 @@ export function cleanByline(v: string | null): string | null {
   if (glue && JOB_TITLE.test(s.slice(glue.index + glue[0].length).split(/\s+/).slice(0, 2).join(' '))) {
     s = s.slice(0, glue.index + glue[0].length).trim();
   }
-  if (/^(?:by|par|por|von|last|updated|published|posted|share|follow|author|staff|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?)$/i.test(s)) {
+  if (/^(?:by|par|por|von|last|updated|published|posted|share|follow|author|staff|admin|administrator|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?)$/i.test(s)) {
     s = '';
   }
   if (!s || s.length > 200 || /^https?:\/\//i.test(s) || /^\d/.test(s) || !/\p{L}/u.test(s)) {
@@ -780,8 +780,10 @@ export function shownByline(around: HeadlineWindow | null): string | null {
 
 /**
  * With no "By" label: a line that is a name alone, beside the story's date
- * ("Jane Doe\nDec 17, 2025"), or on the date's line ("Dec 17, 2025 · Jane
- * Doe"); above the headline only the latter (kickers are title-cased too).
+ * ("Jane Doe\nDec 17, 2025"; below the headline also with the writer's job
+ * title between them), or on the date's line ("Dec 17, 2025 · Jane Doe", the
+ * section it is filed in after the name cut off: "Jane Doe in Project
+ * Management"); above the headline only the latter (kickers are title-cased too).
  * Not a job title, not words of the title.
  */
 export function nameBesideDate(around: HeadlineWindow | null, title: string | null): string | null {
@@ -795,14 +797,20 @@ export function nameBesideDate(around: HeadlineWindow | null, title: string | nu
     const dated = lines.map((l) => DATE_OR_READ.test(l));
     for (let i = 0; i < lines.length; i++) {
       const line = lines[i] ?? '';
-      const bare = collapseSpace(line.replace(DATE_OR_READ_G, ' ').replace(/[·|•,]/g, ' '));
+      let bare = collapseSpace(line.replace(DATE_OR_READ_G, ' ').replace(/[·|•,]/g, ' '));
+      // "Dec 26, 2025 • Jane Doe in Project Management": the section the story is filed in follows the name.
+      if (dated[i]) {
+        bare = bare.replace(/\s+in\s+\p{Lu}.*$/u, '');
+      }
       if (bare.length < 3 || bare.length > 60 || !NAME_LIKE.test(bare) || NOT_A_NAME.test(bare)) {
         continue;
       }
       if (JOB_TITLE.test(bare) || titleWords(bare).some((w) => titleSet.has(w))) {
         continue;
       }
-      if (dated[i] || (side === 0 && (dated[i - 1] || dated[i + 1]))) {
+      // Or a job title between the name and the date ("Jane Doe\nMarketing Director\nUpdated on 23 Oct 2025").
+      const titled = side === 0 && !!dated[i + 2] && JOB_TITLE.test(lines[i + 1] ?? '') && (lines[i + 1] ?? '').length <= 60;
+      if (dated[i] || (side === 0 && (dated[i - 1] || dated[i + 1])) || titled) {
         return bare;
       }
     }

@@ -169,3 +169,20 @@ describe('byline: a name followed by the date', () => {
     expect(read('<title>A story about things</title>', '<h1>A story about things</h1><p>By Theresa May</p><p>Text.</p>').byline).toBe('Theresa May');
   });
 });
+
+describe('byline: a name shown beside the date without a "By" label', () => {
+  const h = '<title>A story about things</title>';
+  it('is read with the job title between the name and the date', () => {
+    const m = read(h, '<h1>A story about things</h1><div>Jack Shepherd</div><div>Co-Founder &amp; Marketing Director</div><div>Updated on 23 Oct 2025</div><p>Text.</p>');
+    expect(m.byline ?? m.bylineGuess).toBe('Jack Shepherd');
+  });
+
+  it('is read without the section the story is filed in', () => {
+    const m = read(h, '<h1>A story about things</h1><p>Dec 26, 2025 • Mahua Das in Project Management</p><p>Text.</p>');
+    expect(m.byline ?? m.bylineGuess).toBe('Mahua Das');
+  });
+
+  it('is not a CMS account name', () => {
+    expect(read(h, '<h1>A story about things</h1><p>By admin</p><p>Text.</p>').byline).toBeNull();
+  });
+});
