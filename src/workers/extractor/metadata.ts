@@ -616,7 +616,16 @@ export function readMetadata(doc: Document, url: string, ld: JsonObject[]): Page
   const headlineEl = headlineElement(h1s, metaTitle, siteName, 0.25, heads, host);
   const shownTitle = headlineEl ? repairMojibake(headingText(headlineEl)) : null;
   // The <h1> wins, unless it is the metadata title with a date, a byline or a site or section name attached.
-  const title = shownTitle && metaTitle && addsToTitle(shownTitle, metaTitle) ? metaTitle : (shownTitle ?? metaTitle);
+  // Nor when it is in capitals only (a style, not the headline's words) and the metadata title, not, says mostly the same words.
+  const shouted = (t: string): boolean => {
+    if (/\p{Ll}/u.test(t) || !/\p{Lu}.*\p{Lu}.*\p{Lu}/u.test(t) || !metaTitle || !/\p{Ll}/u.test(metaTitle)) {
+      return false;
+    }
+    const words = titleWords(t);
+    const meta = new Set(titleWords(metaTitle));
+    return words.filter((w) => meta.has(w)).length * 2 >= words.length;
+  };
+  const title = shownTitle && metaTitle && (addsToTitle(shownTitle, metaTitle) || shouted(shownTitle)) ? metaTitle : (shownTitle ?? metaTitle);
   // The lines around the story's headline: where readers see its date and author.
   const anchor = headlineEl ?? h1s.find((h) => !h.closest('a') && collapseSpace(h.textContent ?? '').length >= 10) ?? null;
   const around = anchor ? headlineWindow(anchor) : null;

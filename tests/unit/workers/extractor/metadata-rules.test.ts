@@ -186,3 +186,11 @@ describe('byline: a name shown beside the date without a "By" label', () => {
     expect(read(h, '<h1>A story about things</h1><p>By admin</p><p>Text.</p>').byline).toBeNull();
   });
 });
+
+describe('title: a headline in capitals only', () => {
+  it('gives way to the metadata title written in ordinary case', () => {
+    const m = read('<title>Best Drip Coffee Maker 2026: Buying Tips From Coffee Pros</title>', '<h1>BEST DRIP COFFEE MAKER IN 2026: BUYING TIPS FROM COFFEE PROS</h1><p>Text.</p>');
+    expect(m.title).toBe('Best Drip Coffee Maker 2026: Buying Tips From Coffee Pros');
+    expect(read('<title>BBC NEWS TODAY</title>', '<h1>BBC NEWS TODAY</h1><p>Text.</p>').title).toBe('BBC NEWS TODAY');
+  });
+});
