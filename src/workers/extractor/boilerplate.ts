@@ -15,6 +15,7 @@ const FURNITURE_WORDS = new Set([
   'outbrain', 'taboola', 'trending', 'popular', 'mostread', 'banner', 'toolbar', 'breadcrumb', 'breadcrumbs',
   'follow', 'sidebar', 'masthead', 'navbar', 'nav', 'menu', 'footer', 'print', 'tools', 'utility',
   'credit', 'credits', 'copyright', 'caption', 'captions', 'figcaption', 'photocredit',
+  'disclaimer',
 ]);
 
 /** Compound names that mean furniture even though their words alone do not. */
@@ -73,6 +74,28 @@ export function looksLikeFurniture(el: Element): boolean {
     prev = word;
   }
   return false;
+}
+
+/** Container tags a call-to-action box is made of. */
+const CTA_BOX_TAGS = new Set(['DIV', 'SECTION', 'ASIDE']);
+
+/**
+ * A call to action: a link whose class or id has the word "cta" (a button
+ * made of a link), or a <div>, <section> or <aside> so named that holds a
+ * heading, a link or a button ("Want to win more jobs? <a>Book a demo</a>").
+ * A "cta" paragraph, span or list item stays: a photo label or a one-line
+ * prompt is no box.
+ */
+export function isCallToAction(el: Element): boolean {
+  const tag = el.tagName.toUpperCase();
+  if (tag !== 'A' && !CTA_BOX_TAGS.has(tag)) {
+    return false;
+  }
+  const both = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
+  if (!/cta/i.test(both) || !both.split(TOKEN_SPLIT).some((t) => t.toLowerCase() === 'cta')) {
+    return false;
+  }
+  return tag === 'A' || el.querySelector('h2, h3, h4, h5, h6, a, button') !== null;
 }
 
 const PROTECTED = new Set(['HTML', 'BODY', 'MAIN', 'ARTICLE']);
@@ -134,7 +157,7 @@ export function removeFurniture(doc: Document): number {
         drop = true;
       } else if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') {
         drop = true;
-      } else if (looksLikeFurniture(el)) {
+      } else if (looksLikeFurniture(el) || isCallToAction(el)) {
         drop = true;
       }
     }

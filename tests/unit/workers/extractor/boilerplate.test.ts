@@ -183,3 +183,36 @@ describe(removeOtherSections.name, () => {
     expect(removeOtherSections(bare)).toBe(0);
   });
 });
+
+describe('removeFurniture: calls to action and disclaimers', () => {
+  it('removes a "cta" box that holds a heading or a link, and a "cta" link', () => {
+    const d = doc(
+      `<article><p>${words(150)}</p><div class="post-cta"><h4>Want to win more jobs?</h4><p>Our tool helps.</p></div>` +
+        `<p>More text <a class="c-cta--primary" href="/demo">Book a demo now</a></p></article>`,
+    );
+    removeFurniture(d);
+    expect(d.body.textContent).not.toContain('Want to win more jobs?');
+    expect(d.body.textContent).not.toContain('Book a demo now');
+    expect(d.body.textContent).toContain('More text');
+  });
+
+  it('keeps a "cta" paragraph, and a "cta" box with no heading, link or button', () => {
+    const d = doc(`<article><p>${words(150)}</p><p class="cta-note">Would you like to join us?</p><div class="cta-overlay"><span>View photo</span></div></article>`);
+    removeFurniture(d);
+    expect(d.body.textContent).toContain('Would you like to join us?');
+    expect(d.body.textContent).toContain('View photo');
+  });
+
+  it('does not take "cta" inside another word for the word', () => {
+    const d = doc(`<article><p>${words(150)}</p><div class="factbox"><h3>Facts</h3><a href="/x">A fact link</a></div></article>`);
+    removeFurniture(d);
+    expect(d.body.textContent).toContain('A fact link');
+  });
+
+  it('removes a block named "disclaimer"', () => {
+    const d = doc(`<article><div class="disclaimer-container"><p class="disclaimer">Products are chosen independently by our editors.</p></div><p>${words(150)}</p></article>`);
+    removeFurniture(d);
+    expect(d.body.textContent).not.toContain('chosen independently');
+    expect(d.body.textContent).toContain('word149');
+  });
+});
