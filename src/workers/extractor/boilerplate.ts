@@ -15,7 +15,7 @@ const FURNITURE_WORDS = new Set([
   'outbrain', 'taboola', 'trending', 'popular', 'mostread', 'banner', 'toolbar', 'breadcrumb', 'breadcrumbs',
   'follow', 'sidebar', 'masthead', 'navbar', 'nav', 'menu', 'footer', 'print', 'tools', 'utility',
   'credit', 'credits', 'copyright', 'caption', 'captions', 'figcaption', 'photocredit',
-  'disclaimer',
+  'disclaimer', 'disclosure', 'modal', 'tooltip', 'badge', 'dropdown',
 ]);
 
 /** Compound names that mean furniture even though their words alone do not. */

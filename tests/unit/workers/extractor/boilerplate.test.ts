@@ -216,3 +216,12 @@ describe('removeFurniture: calls to action and disclaimers', () => {
     expect(d.body.textContent).toContain('word149');
   });
 });
+
+describe('removeFurniture: disclosures, modals, tooltips, badges, dropdowns', () => {
+  it.each(['advertiser-disclosure', 'signup-modal', 'author-tooltip', 'product-badge', 'menu-dropdown'])('removes a small block named "%s"', (cls) => {
+    const d = doc(`<article><p>${words(150)}</p><div class="${cls}"><p>Furniture text here</p></div></article>`);
+    removeFurniture(d);
+    expect(d.body.textContent).not.toContain('Furniture text here');
+    expect(d.body.textContent).toContain('word149');
+  });
+});
