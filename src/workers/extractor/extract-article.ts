@@ -1,7 +1,7 @@
 import { Readability } from '@mozilla/readability';
 import { PipelineError } from '../../errors.js';
 import { collapseSpace, countWords, joinBlocks, lineElement, textBlocks, textOwners } from './blocks.js';
-import { FURNITURE_TEXT, narrowToArticle, removeAuthorBio, removeFurniture, removeInlineFurniture, removeOtherSections } from './boilerplate.js';
+import { FURNITURE_TEXT, narrowToArticle, OTHER_SECTION_TEXT, removeAuthorBio, removeFurniture, removeInlineFurniture, removeOtherSections } from './boilerplate.js';
 import { densityExtract, type TextBlock } from './density.js';
 import { fillStreamedSlots, markStreamedSlots, parseDocument, type DomKind } from './dom.js';
 import { cleanByline, datelineFromText, jsonLdBlocks, normalizeDate, normalizeLang, readMetadata, stripSiteSuffix, visibleByline } from './metadata.js';
@@ -331,6 +331,42 @@ export const TAIL_MIN_SHARE = 0.5;
 /** Blocks of which a third or more have a link block (a headline) right before them: teasers of other stories. */
 export const isTeaserStream = (blocks: TextBlock[]): boolean => blocks.filter((b) => (b.linksBefore ?? 0) > 0).length * 3 >= Math.max(1, blocks.length);
 
+/** The first word of a heading over other content than the story. */
+const OTHER_CONTENT_HEAD = /^(?:related|more|other|similar|recommended|popular|latest|trending|featured)\b/i;
+
+/** Mean characters of a tail's paragraphs, at least, for continuesSections: running text, not a list of cards. */
+export const SECTION_MIN_MEAN_CHARS = 100;
+
+/**
+ * Whether a tail shorter than TAIL_MIN_SHARE still reads as more sections of
+ * the same story: it opens with a heading of a level Readability kept in its
+ * own text at least twice, Readability's last block the classifier has is
+ * no heading, no link block stands before any of the tail's blocks, and its
+ * paragraphs are running text (SECTION_MIN_MEAN_CHARS on average).
+ */
+export function continuesSections(tail: TextBlock[], readabilityBlocks: string[], dense: TextBlock[]): boolean {
+  const first = tail[0];
+  if (!first || !/^H[2-6]$/.test(first.tag) || tail.some((b) => (b.linksBefore ?? 0) > 0)) {
+    return false;
+  }
+  // "Related products", "More from us", "Latest posts": other content under a heading of its own.
+  if (OTHER_SECTION_TEXT.test(first.text) || OTHER_CONTENT_HEAD.test(first.text)) {
+    return false;
+  }
+  const paragraphs = tail.filter((b) => !/^H[1-6]$/.test(b.tag));
+  if (paragraphs.length === 0 || charsOf(paragraphs) < SECTION_MIN_MEAN_CHARS * paragraphs.length) {
+    return false;
+  }
+  // The story's own sections: two headings of that level or more in Readability's text, and its last block before the
+  // tail no heading (a "related post" headline closing Readability's text is no section).
+  const own = new Set(readabilityBlocks);
+  const lastOwn = dense.findLast((b) => own.has(b.text));
+  if (!lastOwn || /^H[1-6]$/.test(lastOwn.tag)) {
+    return false;
+  }
+  return dense.filter((b) => b.tag === first.tag && own.has(b.text)).length >= 2;
+}
+
 /** Fewer characters than this before Readability's text is not a lead worth adding (a kicker, a standfirst). */
 export const LEAD_MIN_CHARS = 500;
 
@@ -461,6 +497,21 @@ export function gapsBetween(readabilityBlocks: string[], dense: TextBlock[]): Ma
     prev = i;
     prevAt = at;
   });
+  // Readability's closing blocks the classifier does not have (credits, a note): the story's sections the
+  // classifier kept after the last block both have, in the same scope, are a gap before them.
+  if (prev >= 0 && prevAt < readabilityBlocks.length - 1 && !gaps.has(prevAt)) {
+    const rest = readabilityBlocks.slice(prevAt + 1);
+    if (rest.every((t) => !pos.has(t))) {
+      const after = runInScope(readabilityBlocks, dense, prev, 1).filter((b) => !CAPTION_TAGS.has(b.tag));
+      if (keepable(after, ownChars) && continuesSections(after, readabilityBlocks, dense) && !isTeaserStream(after)) {
+        const unmatched = norm(rest.join(' '));
+        const missing = after.filter((b) => !present(b.text, unmatched));
+        if (missing.length === after.length) {
+          gaps.set(prevAt, missing);
+        }
+      }
+    }
+  }
   return gaps;
 }
 
@@ -598,7 +649,7 @@ export function extractArticle(html: string, url: string, opts: ExtractOptions =
       // of its blocks: headline, excerpt, headline...) stays out.
       const tail = tailAfter(blocks, dense).filter((b) => !CAPTION_TAGS.has(b.tag));
       const tailChars = charsOf(tail);
-      if (tailChars >= LEAD_MIN_CHARS && tailChars >= TAIL_MIN_SHARE * text.length && !isTeaserStream(tail)) {
+      if (tailChars >= LEAD_MIN_CHARS && (tailChars >= TAIL_MIN_SHARE * text.length || continuesSections(tail, blocks, dense)) && !isTeaserStream(tail)) {
         addToArticle(article, tail, 'end');
       }
     }

@@ -2,7 +2,7 @@ import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { classifyBlock, classifyBlocks, densityExtract, segmentBlocks, storyWindow, type TextBlock } from '../../../../src/workers/extractor/density.js';
 import { adoptStrayElements } from '../../../../src/workers/extractor/dom.js';
-import { extractArticle, gapsBetween, leadBefore, preferDensity, tailAfter } from '../../../../src/workers/extractor/extract-article.js';
+import { continuesSections, extractArticle, gapsBetween, leadBefore, preferDensity, tailAfter } from '../../../../src/workers/extractor/extract-article.js';
 
 const body = (html: string): Element => {
   const { document } = parseHTML(`<html><head><title>t</title></head><body>${html}</body></html>`) as unknown as { document: Document };
@@ -296,5 +296,41 @@ describe('extractArticle: the rest of the story after what Readability kept', ()
     expect(firstWords(extractArticle(page(`<p>${para('golf')}</p>`), 'https://example.com/a')?.text)).toBe('alpha0, bravo0, charlie0, delta0, echo0, foxtrot0,');
     const teasers = ['golf', 'hotel', 'india', 'juliet'].map((w) => `<h4><a href="/${w}">${w} headline here</a></h4><p>${para(w)}</p>`).join('');
     expect(firstWords(extractArticle(page(teasers), 'https://example.com/a')?.text)).toBe('alpha0, bravo0, charlie0, delta0, echo0, foxtrot0,');
+  });
+});
+
+describe('continuesSections and the sections after Readability\'s closing credits', () => {
+  const sec = (text: string, tag = 'P', linksBefore = 0): TextBlock => ({ text, tag, linkChars: 0, cls: 'good', keep: true, scope: main, linksBefore });
+  const one = sentence(20, 'first');
+  const two = sentence(20, 'second');
+  const three = sentence(20, 'third');
+  const four = sentence(20, 'fourth');
+  const story = [sec('Part one', 'H2'), sec(one), sec('Part two', 'H2'), sec(two)];
+  const own = story.map((b) => b.text);
+  const more = [sec('Part three', 'H2'), sec(three), sec(four)];
+
+  it('reads a tail as more of the story when it opens with a heading of a level the story has twice, over running text', () => {
+    expect(continuesSections(more, own, [...story, ...more])).toBe(true);
+  });
+
+  it('does not when the heading names other content, a link stands before a block, the level is new, or the text is short', () => {
+    const related = [sec('Related products', 'H2'), sec(three), sec(four)];
+    expect(continuesSections(related, own, [...story, ...related])).toBe(false);
+    const teaser = [sec('Part three', 'H2'), sec(three, 'P', 1), sec(four)];
+    expect(continuesSections(teaser, own, [...story, ...teaser])).toBe(false);
+    const h3 = [sec('Part three', 'H3'), sec(three), sec(four)];
+    expect(continuesSections(h3, own, [...story, ...h3])).toBe(false);
+    const short = [sec('Part three', 'H2'), sec('Short line.'), sec('Another.')];
+    expect(continuesSections(short, own, [...story, ...short])).toBe(false);
+    expect(continuesSections([sec(three), sec(four)], own, [...story, sec(three), sec(four)])).toBe(false);
+  });
+
+  it('makes the sections between Readability\'s last block the classifier has and its closing credits a gap', () => {
+    const credits = 'Special thanks to everyone who helped with this story.';
+    expect([...gapsBetween([...own, credits], [...story, ...more])].map(([at, bs]) => [at, bs.map((b) => b.text)])).toEqual([[3, ['Part three', three, four]]]);
+    // Not when Readability's text simply ends there (that is the tail's case), nor over other content.
+    expect(gapsBetween(own, [...story, ...more]).size).toBe(0);
+    const related = [sec('More stories', 'H2'), sec(three), sec(four)];
+    expect(gapsBetween([...own, credits], [...story, ...related]).size).toBe(0);
   });
 });
