@@ -19,7 +19,7 @@ const FURNITURE_WORDS = new Set([
 ]);
 
 /** Compound names that mean furniture even though their words alone do not. */
-const FURNITURE_PHRASES = /(?:read-?more|more-?stories|most-?(?:read|popular)|you-?may-?also-?like|also-?read|see-?also|skip-?(?:link|to)|sr-only|visually-?hidden|screen-?reader|tag-?list|article-?tags|author[-_]*bio|about[-_]*(?:the[-_]*)?author|author[-_]*(?:box|card|info|profile|about|details)|sabox)/i;
+const FURNITURE_PHRASES = /(?:read-?more|more-?stories|most-?(?:read|popular)|you-?may-?also-?like|also-?read|see-?also|skip-?(?:link|to)|sr-only|visually-?hidden|screen-?reader|tag-?list|article-?tags|author-?bio|about-?the-?author)/i;
 
 /** Whole-block texts that are furniture wherever they sit. */
 export const FURNITURE_TEXT =

@@ -225,18 +225,3 @@ describe('removeFurniture: disclosures, modals, tooltips, badges, dropdowns', ()
     expect(d.body.textContent).toContain('word149');
   });
 });
-
-describe('removeFurniture: author boxes', () => {
-  it.each(['author-box', 'single-content-author__about', 'authorCard', 'about-author', 'saboxplugin-wrap'])('removes an author box named "%s"', (cls) => {
-    const d = doc(`<article><p>${words(150)}</p><div class="${cls}"><p>Jane Doe is a freelance writer.</p></div></article>`);
-    removeFurniture(d);
-    expect(d.body.textContent).not.toContain('freelance writer');
-    expect(d.body.textContent).toContain('word149');
-  });
-
-  it('keeps a block named only "author" (a byline line is read elsewhere)', () => {
-    const d = doc(`<article><p>${words(150)}</p><div class="author"><p>Jane Doe</p></div></article>`);
-    removeFurniture(d);
-    expect(d.body.textContent).toContain('Jane Doe');
-  });
-});
