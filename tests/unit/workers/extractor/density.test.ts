@@ -334,3 +334,22 @@ describe('continuesSections and the sections after Readability\'s closing credit
     expect(gapsBetween([...own, credits], [...story, ...related]).size).toBe(0);
   });
 });
+
+describe('extractArticle: a shorter tail that reads as more sections of the story', () => {
+  const para = (w: string, n = 40): string => Array.from({ length: n }, (_, i) => `${w}${i % 9}, word`).join(' ') + '.';
+  const page = (tail: string): string => `<html><head><title>Harbour works</title></head><body><main><h1>Harbour works</h1>
+    <div class="x1"><div class="x2"><div class="entry-content"><h2>Part one</h2><p>${para('alpha')}</p><p>${para('bravo')}</p><p>${para('charlie')}</p>
+    <h2>Part two</h2><p>${para('delta')}</p><p>${para('echo')}</p><p>${para('foxtrot')}</p></div></div></div>
+    <div class="y1"><div class="y2 widget"><div class="y3">${tail}</div></div></div></main></body></html>`;
+  const firstWords = (text = ''): string => text.split('\n\n').map((b) => b.split(' ')[0]).join(' ');
+
+  it('is added under half of Readability\'s text when it opens with a heading of the story\'s level', () => {
+    const r = extractArticle(page(`<h2>Part three</h2><p>${para('golf')}</p><p>${para('hotel')}</p>`), 'https://example.com/a');
+    expect(firstWords(r?.text)).toBe('Part alpha0, bravo0, charlie0, Part delta0, echo0, foxtrot0, Part golf0, hotel0,');
+  });
+
+  it('is left out when its heading names other content', () => {
+    const r = extractArticle(page(`<h2>More from the harbour</h2><p>${para('golf')}</p><p>${para('hotel')}</p>`), 'https://example.com/a');
+    expect(firstWords(r?.text)).toBe('Part alpha0, bravo0, charlie0, Part delta0, echo0, foxtrot0,');
+  });
+});
