@@ -212,7 +212,7 @@ export function visitContextFeatures(input: FeatureInputs, sink: FeatureSink): v
   const capsLine = n > 3 && words.every((x) => x === x.toUpperCase());
   const stats = input.stats;
   const codes = stats ? lower.map((lw) => stats.get(lw) ?? 0) : undefined;
-  const cls = (i: number) => (i < 0 ? '<s>' : i >= n ? '</s>' : String(codeClass(codes?.[i] as number)));
+  const classes = codes ? codes.map((c) => String(codeClass(c))) : [];
   const at = (arr: readonly string[], i: number) => (i < 0 ? '<s>' : i >= n ? '</s>' : (arr[i] as string));
   for (let i = 0; i < n; i++) {
     const w = words[i] as string;
@@ -232,14 +232,14 @@ export function visitContextFeatures(input: FeatureInputs, sink: FeatureSink): v
     if (first) emit(i, 'st|', sh);
     const cap = codes ? codeCap(codes[i] as number) : null;
     if (cap !== null) {
-      emit(i, 'k-1=', cls(i - 1));
-      emit(i, 'k+1=', cls(i + 1));
+      emit(i, 'k-1=', at(classes, i - 1));
+      emit(i, 'k+1=', at(classes, i + 1));
       if (w !== lw) emit(i, first ? 'capst=' : 'capmid=', cap);
     }
     if (input.lowercaseSeen && w !== lw && input.lowercaseSeen.has(lw)) emit(i, first ? 'lcs|st' : 'lcs', '');
     const dc = input.docContexts?.get(w);
     if (dc) for (const c of dc) emit(i, 'd=', c);
-    if (w.length > 1 && w === w.toUpperCase() && w !== lw) emit(i, capsLine ? 'allcaps-line' : 'allcaps', '');
+    if (w !== lw && w.length > 1 && w === w.toUpperCase()) emit(i, capsLine ? 'allcaps-line' : 'allcaps', '');
     if (i > 0 && (PERSON_TITLES.has(words[i - 1] as string) || HONORIFICS.has(words[i - 1] as string))) emit(i, 'title-1', '');
     if (i + 1 < n && ORG_HEAD_WORDS.has(words[i + 1] as string)) emit(i, 'orghead+1', '');
     if (i + 2 < n && ORG_HEAD_WORDS.has(words[i + 2] as string)) emit(i, 'orghead+2', '');
