@@ -141,12 +141,13 @@ const DOC_CONTEXTS_MAX = 12;
  * sentence and alone in the next.
  */
 export function documentContexts(words: readonly string[]): Map<string, string[]> {
+  const capitalized = words.map((w) => /^\p{Lu}/u.test(w));
   const counts = new Map<string, number>();
-  for (const w of words) if (/^\p{Lu}/u.test(w)) counts.set(w, (counts.get(w) ?? 0) + 1);
+  for (let i = 0; i < words.length; i++) if (capitalized[i]) counts.set(words[i] as string, (counts.get(words[i] as string) ?? 0) + 1);
   const out = new Map<string, Set<string>>();
   for (let i = 0; i < words.length; i++) {
     const w = words[i] as string;
-    if ((counts.get(w) ?? 0) < 2) continue;
+    if (!capitalized[i] || (counts.get(w) as number) < 2) continue;
     const set = out.get(w) ?? new Set<string>();
     out.set(w, set);
     if (set.size >= DOC_CONTEXTS_MAX) continue;
@@ -155,12 +156,12 @@ export function documentContexts(words: readonly string[]): Map<string, string[]
     if (prev !== undefined) {
       if (PERSON_TITLES.has(prev) || HONORIFICS.has(prev)) set.add('p:TITLE');
       else if (GIVEN_NAMES.has(prev)) set.add('p:GIVEN');
-      else if (!/^\p{Lu}/u.test(prev)) set.add(`p:${prev.toLowerCase()}`);
+      else if (!capitalized[i - 1]) set.add(`p:${prev.toLowerCase()}`);
     }
     if (next !== undefined) {
       if (ORG_HEAD_WORDS.has(next)) set.add('n:ORGHEAD');
       else if (PLACE_HEAD_WORDS.has(next)) set.add('n:PLACEHEAD');
-      else if (/^\p{Lu}/u.test(next)) set.add('n:CAP');
+      else if (capitalized[i + 1]) set.add('n:CAP');
       else set.add(`n:${next.toLowerCase()}`);
     }
   }
