@@ -1,0 +1,141 @@
+/**
+ * The entity tagger of this tree against the one of an earlier commit, in one
+ * process: `check` compares their outputs (tagged entities, resolved mentions,
+ * BIO tags, training features, enrichArticle) over the enrich fixtures, the
+ * WCXB expected texts and the NER sets in ../shared/corpora, and fails on any
+ * difference; `speed` times both, alternated, on the 68 articles made 800
+ * words long (as bench:enrich speed does).
+ *
+ * The earlier tree: git archive COMMIT src | tar -x -C DIR && ln -s "$PWD/node_modules" DIR/node_modules
+ * Run: node --expose-gc --import tsx bench/tagger-ab.ts check|speed --old DIR/src [--rounds N]
+ *
+ * Loading order favours one copy by a few per cent: run speed a second time
+ * with the trees swapped (--old src --new DIR/src) and take the geometric mean
+ * of the two ratios.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadHeldOutArticles, loadLabelledArticles, type LabelledArticle } from '../tests/fixtures/enrich/load.js';
+import { conllDocs, readConll } from '../scripts/lib/enrichment-data.js';
+import { parseTopicsConfig } from '../src/workers/enricher/topics-config.js';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const args = process.argv.slice(2);
+const opt = (name: string) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : undefined; };
+const mode = args[0] ?? 'check';
+const oldSrc = opt('--old');
+if (!oldSrc) throw new Error('give --old DIR/src (the src directory of the earlier commit)');
+const newSrc = resolve(opt('--new') ?? resolve(ROOT, 'src'));
+const rounds = Number(opt('--rounds') ?? 6);
+
+type Tagger = {
+  tag: typeof import('../src/workers/enricher/tag-entities.js');
+  tokens: typeof import('../src/workers/enricher/ner-tokens.js');
+  enrich: typeof import('../src/workers/enricher/enrich-article.js');
+};
+const load = async (src: string): Promise<Tagger> => {
+  const dir = resolve(src, 'workers/enricher');
+  return { tag: await import(resolve(dir, 'tag-entities.ts')), tokens: await import(resolve(dir, 'ner-tokens.ts')), enrich: await import(resolve(dir, 'enrich-article.ts')) };
+};
+const neu = await load(newSrc);
+const old = await load(resolve(oldSrc));
+const customTopics = parseTopicsConfig(readFileSync(resolve(ROOT, 'config/topics.yaml'), 'utf8'));
+
+const labelled = loadLabelledArticles();
+// 800-word articles: each labelled article followed by the next ones until 800 words (as bench/enrich.ts speed).
+const long = labelled.map((a, i) => {
+  const paras: string[] = [];
+  let words = 0;
+  for (let k = 0; words < 800; k++) {
+    const next = labelled[(i + k) % labelled.length] as LabelledArticle;
+    for (const p of next.text.split('\n\n')) {
+      if (words >= 800) break;
+      paras.push(p);
+      words += p.split(/\s+/).length;
+    }
+  }
+  return { title: a.title, text: paras.join('\n\n') };
+});
+const extracted = (i: number, title: string, text: string) => ({
+  feedId: 'bench', url: `http://127.0.0.1/${i}`, canonicalUrl: `http://127.0.0.1/${i}`, title, byline: null, dateline: null,
+  publishedAt: null, modifiedAt: null, fetchedAt: '2026-01-01T00:00:00.000Z', siteName: null, language: 'en', excerpt: null,
+  leadImage: null, text, html: '', wordCount: text.split(/\s+/).length, extraction: { method: 'readability' as const, warnings: [] },
+});
+
+if (mode === 'check') {
+  const corpora = resolve(ROOT, '../shared/corpora');
+  const texts = [...labelled, ...loadHeldOutArticles(), ...long].map((a) => ({ title: a.title, text: a.text }));
+  const wcxb = resolve(corpora, 'extraction-wcxb-dev/pages');
+  if (existsSync(wcxb)) for (const d of readdirSync(wcxb)) { const p = resolve(wcxb, d, 'expected.txt'); if (existsSync(p)) texts.push({ title: d, text: readFileSync(p, 'utf8') }); }
+  const docs: ReturnType<typeof conllDocs> = [];
+  for (const f of ['wikigold/all.conll', 'btc/train.conll', 'btc/dev.conll', 'btc/test.conll', 'wnut17/train.conll', 'wnut17/dev.conll', 'wnut17/test.conll', 'uner-ewt/dev.conll', 'uner-ewt/test.conll']) {
+    const p = resolve(corpora, 'enrichment/ner', f);
+    if (existsSync(p)) docs.push(...conllDocs(readConll(p), f.startsWith('wikigold') ? 10 : 1));
+  }
+  let compared = 0;
+  let differ = 0;
+  const same = (what: string, a: unknown, b: unknown) => {
+    compared++;
+    const x = JSON.stringify(a);
+    const y = JSON.stringify(b);
+    if (x !== y && ++differ <= 10) console.log(`differs: ${what}\n  old ${x.slice(0, 300)}\n  new ${y.slice(0, 300)}`);
+  };
+  const [tn, to] = [neu.tag.entityTagger(), old.tag.entityTagger()];
+  for (const t of texts) {
+    same(`tagEntities ${t.title}`, old.tag.tagEntities(t), neu.tag.tagEntities(t));
+    same(`tagEntities maxPerKind 3 ${t.title}`, old.tag.tagEntities(t, { maxPerKind: 3 }), neu.tag.tagEntities(t, { maxPerKind: 3 }));
+    same(`tagEntityResolved ${t.title}`, old.tag.tagEntityResolved(t), neu.tag.tagEntityResolved(t));
+    const tokens = neu.tokens.nerTokenize(t.text);
+    const ranges = neu.tag.sentenceRanges(t.text, tokens);
+    same(`documentFeatures ${t.title}`, old.tag.documentFeatures(t.text, tokens, ranges, to.gazetteer), neu.tag.documentFeatures(t.text, tokens, ranges, tn.gazetteer));
+  }
+  for (const d of docs) {
+    same(`labelTokens ${d.text.slice(0, 60)}`, old.tag.labelTokens(d.text, d.tokens, d.ranges, to), neu.tag.labelTokens(d.text, d.tokens, d.ranges, tn));
+    same(`tagEntities ${d.text.slice(0, 60)}`, old.tag.tagEntities({ title: '', text: d.text }), neu.tag.tagEntities({ title: '', text: d.text }));
+    same(`documentFeatures ${d.text.slice(0, 60)}`, old.tag.documentFeatures(d.text, d.tokens, d.ranges, to.gazetteer), neu.tag.documentFeatures(d.text, d.tokens, d.ranges, tn.gazetteer));
+  }
+  long.forEach((a, i) => same(`enrichArticle ${a.title}`, old.enrich.enrichArticle(extracted(i, a.title, a.text), { customTopics }), neu.enrich.enrichArticle(extracted(i, a.title, a.text), { customTopics })));
+  console.log(`${texts.length} texts and ${docs.length} NER documents: ${compared} comparisons, ${differ} differences`);
+  process.exit(differ ? 1 : 0);
+}
+
+// ---------- speed ----------
+const cpuMs = () => { const c = process.cpuUsage(); return (c.user + c.system) / 1000; };
+const runs: Record<string, (a: { title: string; text: string }, i: number) => unknown> = {
+  'tag old': (a) => old.tag.tagEntities(a),
+  'tag new': (a) => neu.tag.tagEntities(a),
+  'enrich old': (a, i) => old.enrich.enrichArticle(extracted(i, a.title, a.text), { customTopics }),
+  'enrich new': (a, i) => neu.enrich.enrichArticle(extracted(i, a.title, a.text), { customTopics }),
+};
+const batch = (k: string) => { const c0 = cpuMs(); long.forEach((a, i) => runs[k]?.(a, i)); return (cpuMs() - c0) / long.length; };
+for (let w = 0; w < 2; w++) for (const k of Object.keys(runs)) batch(k);
+// CPU time is counted in scheduler ticks: taken over whole batches, old and new alternated.
+const cpu: Record<string, number[]> = {};
+for (let r = 0; r < rounds; r++) {
+  const order = r % 2 ? ['tag new', 'tag old', 'enrich new', 'enrich old'] : ['tag old', 'tag new', 'enrich old', 'enrich new'];
+  for (const k of order) { (globalThis as { gc?: () => void }).gc?.(); (cpu[k] ??= []).push(batch(k)); }
+}
+// Per article, old and new alternated, the fastest of 9 runs each: the estimate of the cost on a core of its own.
+const fastest: Record<string, number> = {};
+for (const pair of [['tag old', 'tag new'], ['enrich old', 'enrich new']] as const) {
+  long.forEach((a, i) => {
+    const best: Record<string, number> = {};
+    for (let r = 0; r < 9; r++) {
+      for (const k of r % 2 ? [pair[1], pair[0]] : pair) {
+        const t0 = performance.now();
+        runs[k]?.(a, i);
+        best[k] = Math.min(best[k] ?? Infinity, performance.now() - t0);
+      }
+    }
+    for (const k of pair) fastest[k] = (fastest[k] ?? 0) + (best[k] as number) / long.length;
+  });
+}
+const median = (x: readonly number[]) => [...x].sort((a, b) => a - b)[Math.floor(x.length / 2)] as number;
+const words = Math.round(long.reduce((s, a) => s + a.text.split(/\s+/).length, 0) / long.length);
+console.log(`${long.length} articles of ${words} words, ${rounds} alternated rounds`);
+for (const k of Object.keys(runs)) console.log(`${k.padEnd(10)} CPU ${median(cpu[k] as number[]).toFixed(2)} ms/article (median of rounds), fastest of 9: ${(fastest[k] as number).toFixed(2)} ms`);
+const ratio = (what: string) => median((cpu[`${what} new`] as number[]).map((x, r) => x / (cpu[`${what} old`] as number[])[r]!));
+console.log(`new / old: tagging CPU ${ratio('tag').toFixed(3)}, fastest ${((fastest['tag new'] as number) / (fastest['tag old'] as number)).toFixed(3)}; enrichArticle CPU ${ratio('enrich').toFixed(3)}, fastest ${((fastest['enrich new'] as number) / (fastest['enrich old'] as number)).toFixed(3)}`);
+const os = await import('node:os');
+console.log(`load average ${os.loadavg().map((x) => x.toFixed(1)).join(' ')} on ${os.cpus().length} cores`);
