@@ -12,7 +12,8 @@
  *   npm run bench:extract -- --corpus DIR --before .bench-before  # also the extractor of an older tree, same run
  *   npm run bench:extract -- --corpus DIR --before .bench-before --paired  # speed only, the two taking turns per page
  *   npm run bench:extract -- --corpus DIR --before .bench-before --halves  # also each half of the set (md5 of the page id)
- *   node --import tsx bench/extract.ts --corpus DIR --pool 2 --repeat 4   # the worker-thread pool: pages/s, RSS
+ *   npm run build && node --import tsx bench/extract.ts --corpus DIR --pool 2 --repeat 4   # the worker-thread pool from dist/: pages/s, CPU, RSS
+ *   node --import tsx bench/extract.ts --corpus DIR --pool 2 --pool-from src   # the pool from the sources (its threads load them through tsx)
  *
  * --before DIR: DIR holds an older `src/` (e.g. `mkdir -p .bench-before && git archive <commit> src | tar -x -C
  * .bench-before`); its extractor runs on linkedom as one more column, for before/after figures from one run.
@@ -36,13 +37,13 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { textBlocks } from '../src/workers/extractor/blocks.js';
 import { extractArticle } from '../src/workers/extractor/extract-article.js';
-import { createExtractorPool, POOL_DEFAULTS } from '../src/workers/extractor/pool.js';
+import { POOL_DEFAULTS } from '../src/workers/extractor/pool.js';
 import { halves, median, sameAuthor, sameDay, sameTitle, scoreCorpus, scorePage, snippetCheck, type PageCounts, type PageScore } from './lib/extract-score.js';
 
 type Mode = 'linkedom' | 'jsdom' | 'readability-jsdom' | 'readability-linkedom' | 'before';
@@ -293,6 +294,21 @@ async function runMode(mode: Mode, dir: string, limit: number): Promise<Record<s
  * are read from disk as they are sent, so peak RSS is the pool's and not the
  * corpus's; the reading is measured alone first and left out of the CPU figure.
  */
+/**
+ * The pool as production runs it: the compiled package (dist/), whose threads
+ * load JavaScript. From src/ (--pool-from src) the threads also load and
+ * compile the TypeScript sources through tsx, which adds to the CPU figure.
+ */
+const POOL_FROM = arg('pool-from') ?? 'dist';
+async function poolModule(): Promise<typeof import('../src/workers/extractor/pool.js')> {
+  if (POOL_FROM === 'src') return import('../src/workers/extractor/pool.js');
+  const compiled = resolve(dirname(fileURLToPath(import.meta.url)), '../dist/workers/extractor/pool.js');
+  if (POOL_FROM !== 'dist' || !existsSync(compiled)) {
+    throw new Error(POOL_FROM === 'dist' ? `${compiled} not found: run npm run build first (or --pool-from src)` : `--pool-from takes dist or src, not ${POOL_FROM}`);
+  }
+  return import(pathToFileURL(compiled).href) as Promise<typeof import('../src/workers/extractor/pool.js')>;
+}
+
 async function runPool(dir: string, limit: number, repeat: number, size: number, maxHeapMb?: number): Promise<Record<string, unknown>> {
   const pages = loadCorpus(dir, false, limit);
   const bytesOf = (p: Page): Buffer => Buffer.from(p.source(), 'utf8');
@@ -301,7 +317,7 @@ async function runPool(dir: string, limit: number, repeat: number, size: number,
   const r = process.cpuUsage(r0);
   const readMsPerPage = (r.user + r.system) / 1000 / Math.max(1, pages.length);
   const rssBeforePool = Math.round(process.memoryUsage().rss / 1048576);
-  const pool = createExtractorPool({ size, dom: 'linkedom', timeoutMs: 60_000, ...(maxHeapMb ? { maxHeapMb } : {}) });
+  const pool = (await poolModule()).createExtractorPool({ size, dom: 'linkedom', timeoutMs: 60_000, ...(maxHeapMb ? { maxHeapMb } : {}) });
   let peakRss = process.memoryUsage().rss;
   const sampler = setInterval(() => {
     peakRss = Math.max(peakRss, process.memoryUsage().rss);
@@ -336,6 +352,7 @@ async function runPool(dir: string, limit: number, repeat: number, size: number,
   await pool.close();
   return {
     mode: `pool-linkedom x${size}`,
+    poolFrom: POOL_FROM,
     maxHeapMb: maxHeapMb ?? POOL_DEFAULTS.maxHeapMb,
     extractions: done,
     failures,
