@@ -22,6 +22,7 @@ import { conllDocs, corpusDir, emptyScores, type EntityScores, ENTITY_TYPES, prf
 import { ancestorsOf, topLevelOf } from '../src/workers/enricher/mediatopics.js';
 import { tagTopics } from '../src/workers/enricher/tag-topics.js';
 import { parseTopicsConfig } from '../src/workers/enricher/topics-config.js';
+import { textsOfWords } from './lib/long-texts.js';
 import { rng } from './lib/rng.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -327,19 +328,7 @@ async function benchSpeed(set: LabelledArticle[]) {
     leadImage: null, text, html: '', wordCount: text.split(/\s+/).length, extraction: { method: 'readability', warnings: [] },
   });
   // 800-word articles: each labelled article followed by the next ones until 800 words.
-  const long: ExtractedArticle[] = set.map((a, i) => {
-    const paras: string[] = [];
-    let words = 0;
-    for (let k = 0; words < 800; k++) {
-      const next = set[(i + k) % set.length] as LabelledArticle;
-      for (const p of next.text.split('\n\n')) {
-        if (words >= 800) break;
-        paras.push(p);
-        words += p.split(/\s+/).length;
-      }
-    }
-    return extracted(a.id, a.title, paras.join('\n\n'));
-  });
+  const long: ExtractedArticle[] = textsOfWords(set.map((a) => a.text)).map((text, i) => extracted((set[i] as LabelledArticle).id, (set[i] as LabelledArticle).title, text));
   for (let w = 0; w < 2; w++) for (const a of long) enrichArticle(a, { customTopics }); // warm-up
   const times: number[] = [];
   // CPU time is counted in scheduler ticks: take it over the whole batch, not per run.
@@ -495,18 +484,7 @@ function benchModelsCost(set: LabelledArticle[]) {
   log(`(heap figures ${(globalThis as { gc?: () => void }).gc ? 'after a full collection' : 'without --expose-gc: approximate'})`);
   log('');
   // 800-word articles, as in the speed section.
-  const long = set.map((a, i) => {
-    const paras: string[] = [];
-    let words = 0;
-    for (let k = 0; words < 800; k++) {
-      for (const p of (set[(i + k) % set.length] as LabelledArticle).text.split('\n\n')) {
-        if (words >= 800) break;
-        paras.push(p);
-        words += p.split(/\s+/).length;
-      }
-    }
-    return { title: a.title, text: paras.join('\n\n') };
-  });
+  const long = textsOfWords(set.map((a) => a.text)).map((text, i) => ({ title: (set[i] as LabelledArticle).title, text }));
   const cpuPer = (fn: (a: { title: string; text: string }) => unknown) => {
     for (const a of long) fn(a); // warm-up
     const c0 = process.cpuUsage();

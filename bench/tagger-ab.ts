@@ -19,6 +19,7 @@ import { fileURLToPath } from 'node:url';
 import { loadHeldOutArticles, loadLabelledArticles, type LabelledArticle } from '../tests/fixtures/enrich/load.js';
 import { conllDocs, readConll } from '../scripts/lib/enrichment-data.js';
 import { parseTopicsConfig } from '../src/workers/enricher/topics-config.js';
+import { textsOfWords } from './lib/long-texts.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -44,19 +45,7 @@ const customTopics = parseTopicsConfig(readFileSync(resolve(ROOT, 'config/topics
 
 const labelled = loadLabelledArticles();
 // 800-word articles: each labelled article followed by the next ones until 800 words (as bench/enrich.ts speed).
-const long = labelled.map((a, i) => {
-  const paras: string[] = [];
-  let words = 0;
-  for (let k = 0; words < 800; k++) {
-    const next = labelled[(i + k) % labelled.length] as LabelledArticle;
-    for (const p of next.text.split('\n\n')) {
-      if (words >= 800) break;
-      paras.push(p);
-      words += p.split(/\s+/).length;
-    }
-  }
-  return { title: a.title, text: paras.join('\n\n') };
-});
+const long = textsOfWords(labelled.map((a) => a.text)).map((text, i) => ({ title: (labelled[i] as LabelledArticle).title, text }));
 const extracted = (i: number, title: string, text: string) => ({
   feedId: 'bench', url: `http://127.0.0.1/${i}`, canonicalUrl: `http://127.0.0.1/${i}`, title, byline: null, dateline: null,
   publishedAt: null, modifiedAt: null, fetchedAt: '2026-01-01T00:00:00.000Z', siteName: null, language: 'en', excerpt: null,
