@@ -1,4 +1,4 @@
-import { collapseSpace, lineElement, textOwners } from './blocks.js';
+import { collapseSpace, isHeadingTag, lineElement, textOwners } from './blocks.js';
 
 /** Tags that are never part of a story body. */
 const DROP_TAGS = [
@@ -294,7 +294,7 @@ export function removeOtherSections(root: Element): number {
     let node: Element | null = head;
     outer: while (node && node !== root) {
       for (let sib = node.nextElementSibling; sib; sib = sib.nextElementSibling) {
-        const stop = /^H[1-6]$/.test(sib.tagName.toUpperCase()) && headingLevel(sib) <= level ? sib : Array.from(sib.querySelectorAll('h1, h2, h3, h4, h5, h6')).find((h) => headingLevel(h) <= level);
+        const stop = isHeadingTag(sib.tagName.toUpperCase()) && headingLevel(sib) <= level ? sib : Array.from(sib.querySelectorAll('h1, h2, h3, h4, h5, h6')).find((h) => headingLevel(h) <= level);
         if (stop === sib) {
           break outer;
         }

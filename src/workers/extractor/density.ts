@@ -1,4 +1,4 @@
-import { collapseSpace } from './blocks.js';
+import { collapseSpace, isHeadingTag } from './blocks.js';
 import { isFurnitureText } from './boilerplate.js';
 
 /**
@@ -51,7 +51,6 @@ const BLOCK = new Set([
 ]);
 /** Tags whose content is never story text. */
 const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'MATH', 'IFRAME', 'OBJECT', 'CANVAS', 'SELECT', 'BUTTON', 'TEXTAREA', 'OPTION', 'HEAD', 'TITLE']);
-const HEADING = /^H[1-6]$/;
 
 type Marker = { end: 'block' } | { end: 'link' } | { end: 'noise' } | { end: 'scope' };
 
@@ -220,7 +219,7 @@ export function classifyBlocks(blocks: TextBlock[], o = DENSITY_DEFAULTS): TextB
     const b = blocks[i] as TextBlock;
     b.keep = b.cls === 'good';
     // A heading (not a link) right before good text introduces it.
-    if (!b.keep && HEADING.test(b.tag) && b.cls !== 'bad' && b.linkChars === 0) {
+    if (!b.keep && isHeadingTag(b.tag) && b.cls !== 'bad' && b.linkChars === 0) {
       const next = blocks[i + 1];
       b.keep = next !== undefined && next.cls === 'good';
     }

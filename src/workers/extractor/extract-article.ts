@@ -1,6 +1,6 @@
 import { Readability } from '@mozilla/readability';
 import { PipelineError } from '../../errors.js';
-import { collapseSpace, countWords, joinBlocks, lineElement, textBlocks, textOwners } from './blocks.js';
+import { collapseSpace, countWords, isHeadingTag, joinBlocks, lineElement, textBlocks, textOwners } from './blocks.js';
 import { FURNITURE_TEXT, narrowToArticle, OTHER_SECTION_TEXT, removeAuthorBio, removeFurniture, removeInlineFurniture, removeOtherSections } from './boilerplate.js';
 import { densityExtract, type TextBlock } from './density.js';
 import { fillStreamedSlots, markStreamedSlots, parseDocument, type DomKind } from './dom.js';
@@ -274,7 +274,7 @@ function removeLeadingRepeats(root: Element, title: string, byline: string | nul
 function densityArticle(doc: Document, kept: TextBlock[]): Element {
   const div = doc.createElement('div');
   for (const b of kept) {
-    const el = doc.createElement(/^H[1-6]$/.test(b.tag) ? 'h2' : 'p');
+    const el = doc.createElement(isHeadingTag(b.tag) ? 'h2' : 'p');
     el.textContent = b.text;
     div.appendChild(el);
   }
@@ -353,7 +353,7 @@ export function continuesSections(tail: TextBlock[], readabilityBlocks: string[]
   if (OTHER_SECTION_TEXT.test(first.text) || OTHER_CONTENT_HEAD.test(first.text)) {
     return false;
   }
-  const paragraphs = tail.filter((b) => !/^H[1-6]$/.test(b.tag));
+  const paragraphs = tail.filter((b) => !isHeadingTag(b.tag));
   if (paragraphs.length === 0 || charsOf(paragraphs) < SECTION_MIN_MEAN_CHARS * paragraphs.length) {
     return false;
   }
@@ -361,7 +361,7 @@ export function continuesSections(tail: TextBlock[], readabilityBlocks: string[]
   // tail no heading (a "related post" headline closing Readability's text is no section).
   const own = new Set(readabilityBlocks);
   const lastOwn = dense.findLast((b) => own.has(b.text));
-  if (!lastOwn || /^H[1-6]$/.test(lastOwn.tag)) {
+  if (!lastOwn || isHeadingTag(lastOwn.tag)) {
     return false;
   }
   return dense.filter((b) => b.tag === first.tag && own.has(b.text)).length >= 2;
@@ -503,11 +503,11 @@ export function gapsBetween(readabilityBlocks: string[], dense: TextBlock[]): Ma
     const rest = readabilityBlocks.slice(prevAt + 1);
     if (rest.every((t) => !pos.has(t))) {
       const after = runInScope(readabilityBlocks, dense, prev, 1).filter((b) => !CAPTION_TAGS.has(b.tag));
-      if (keepable(after, ownChars) && continuesSections(after, readabilityBlocks, dense) && !isTeaserStream(after)) {
+      // continuesSections also rules out a teaser stream: no link block stands before any of the blocks.
+      if (keepable(after, ownChars) && continuesSections(after, readabilityBlocks, dense)) {
         const unmatched = norm(rest.join(' '));
-        const missing = after.filter((b) => !present(b.text, unmatched));
-        if (missing.length === after.length) {
-          gaps.set(prevAt, missing);
+        if (after.every((b) => !present(b.text, unmatched))) {
+          gaps.set(prevAt, after);
         }
       }
     }

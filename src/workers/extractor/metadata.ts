@@ -1,7 +1,7 @@
 import { collapseSpace } from './blocks.js';
 import { headlineWindow, type HeadlineWindow } from './headline-window.js';
 import { absoluteUrl } from './sanitize.js';
-import { MONTH_WORD, writtenDates } from './written-dates.js';
+import { MONTH_WORD, monthNumber, writtenDates } from './written-dates.js';
 
 /** Metadata read from the page's head, JSON-LD and markup, before Readability touches the DOM. */
 export type PageMetadata = {
@@ -260,14 +260,13 @@ export function dateFromUrl(url: string): string | null {
   if (m) {
     return normalizeDate(`${m[1]}-${m[2]}-${m[3]}`)?.iso ?? null;
   }
-  const named = new RegExp(`\\/((?:19|20)\\d{2})\\/(${MONTH_WORD})\\/(0?[1-9]|[12]\\d|3[01])(?:\\/|$)`, 'i').exec(path);
-  const month = named ? MONTH_NUMBER[(named[2] as string).slice(0, 3).toLowerCase()] : undefined;
-  return named && month ? (normalizeDate(`${named[1]}-${month}-${(named[3] as string).padStart(2, '0')}`)?.iso ?? null) : null;
+  const named = URL_NAMED_MONTH_DATE.exec(path);
+  const month = named ? monthNumber(named[2] as string) : undefined;
+  return named && month ? (normalizeDate(`${named[1]}-${String(month).padStart(2, '0')}-${(named[3] as string).padStart(2, '0')}`)?.iso ?? null) : null;
 }
 
-const MONTH_NUMBER: Record<string, string> = {
-  jan: '01', feb: '02', mar: '03', apr: '04', may: '05', jun: '06', jul: '07', aug: '08', sep: '09', oct: '10', nov: '11', dec: '12',
-};
+/** "/2023/october/03/" in a URL path: year, month name, day. */
+const URL_NAMED_MONTH_DATE = new RegExp(`\\/((?:19|20)\\d{2})\\/(${MONTH_WORD})\\/(0?[1-9]|[12]\\d|3[01])(?:\\/|$)`, 'i');
 
 const MONTH = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?';
 const BYLINE_TAIL = new RegExp(

@@ -5,6 +5,9 @@ const MONTHS: Record<string, number> = {
   jul: 7, july: 7, aug: 8, august: 8, sep: 9, sept: 9, september: 9, oct: 10, october: 10, nov: 11, november: 11,
   dec: 12, december: 12,
 };
+/** The number (1-12) of a month's name or abbreviation as MONTH_WORD matches it, any case; undefined for other words. */
+export const monthNumber = (word: string): number | undefined => MONTHS[word.toLowerCase()];
+
 /** A month's name or its abbreviation, as a regular-expression source (no capture group). */
 export const MONTH_WORD = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
 const MONTH = `(${MONTH_WORD})`;
