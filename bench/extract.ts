@@ -288,13 +288,6 @@ async function runMode(mode: Mode, dir: string, limit: number): Promise<Record<s
 }
 
 /**
- * Throughput and memory of the production path: the worker-thread pool, fed
- * two pages per thread, each page as the bytes a response would carry
- * (`extractBytes`: decoded in the thread, as the extractor role does). Pages
- * are read from disk as they are sent, so peak RSS is the pool's and not the
- * corpus's; the reading is measured alone first and left out of the CPU figure.
- */
-/**
  * The pool as production runs it: the compiled package (dist/), whose threads
  * load JavaScript. From src/ (--pool-from src) the threads also load and
  * compile the TypeScript sources through tsx, which adds to the CPU figure.
@@ -302,13 +295,20 @@ async function runMode(mode: Mode, dir: string, limit: number): Promise<Record<s
 const POOL_FROM = arg('pool-from') ?? 'dist';
 async function poolModule(): Promise<typeof import('../src/workers/extractor/pool.js')> {
   if (POOL_FROM === 'src') return import('../src/workers/extractor/pool.js');
-  const compiled = resolve(dirname(fileURLToPath(import.meta.url)), '../dist/workers/extractor/pool.js');
+  const compiled = resolve(root, 'dist/workers/extractor/pool.js');
   if (POOL_FROM !== 'dist' || !existsSync(compiled)) {
     throw new Error(POOL_FROM === 'dist' ? `${compiled} not found: run npm run build first (or --pool-from src)` : `--pool-from takes dist or src, not ${POOL_FROM}`);
   }
   return import(pathToFileURL(compiled).href) as Promise<typeof import('../src/workers/extractor/pool.js')>;
 }
 
+/**
+ * Throughput and memory of the production path: the worker-thread pool, fed
+ * two pages per thread, each page as the bytes a response would carry
+ * (`extractBytes`: decoded in the thread, as the extractor role does). Pages
+ * are read from disk as they are sent, so peak RSS is the pool's and not the
+ * corpus's; the reading is measured alone first and left out of the CPU figure.
+ */
 async function runPool(dir: string, limit: number, repeat: number, size: number, maxHeapMb?: number): Promise<Record<string, unknown>> {
   const pages = loadCorpus(dir, false, limit);
   const bytesOf = (p: Page): Buffer => Buffer.from(p.source(), 'utf8');
