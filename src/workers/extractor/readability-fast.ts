@@ -8,9 +8,12 @@ import type { Readability } from '@mozilla/readability';
  * proportion to the page's size times its depth. Same answers: the cheap
  * tests come first, and "no text" stops at the first text node that has any.
  * Installed per instance; a Readability without these methods is left as is.
+ * tuneReadability also completes the instance's list of phrasing elements
+ * (completePhrasing below), the one change of behaviour here.
  */
 type Internals = {
   REGEXPS: { byline: RegExp };
+  PHRASING_ELEMS?: unknown;
   _isValidByline?: (node: Element, matchString: string) => boolean;
   _isElementWithoutContent?: (node: Node) => boolean;
 };
@@ -23,6 +26,36 @@ export function tuneReadability(reader: Readability<unknown>): void {
   if (typeof r._isElementWithoutContent === 'function') {
     r._isElementWithoutContent = isElementWithoutContent;
   }
+  const phrasing = completePhrasing(r.PHRASING_ELEMS);
+  if (phrasing) {
+    r.PHRASING_ELEMS = phrasing;
+  }
+}
+
+/**
+ * Text-level elements Readability 0.6's phrasing list lacks: <font> (which it
+ * renames to <span> only after it has turned `<br><br>` runs into paragraphs),
+ * <u>, <s>, <bdi>, and the old <strike>, <big>, <tt>, <nobr>, <acronym>.
+ * Collecting a paragraph after `<br><br>`, Readability stops at the first
+ * non-phrasing sibling; when that is one of these, the paragraph is left empty
+ * and dropped, and the text after the break is glued to the text before it
+ * ("March 3, 2008The mayor..."), which old table layouts written with <font>
+ * do on every paragraph. With them in the list the breaks become paragraphs,
+ * as a browser shows them. (Worth offering upstream.)
+ */
+export const MISSING_PHRASING = ['FONT', 'U', 'S', 'BDI', 'STRIKE', 'BIG', 'TT', 'NOBR', 'ACRONYM'] as const;
+
+/**
+ * The phrasing list with MISSING_PHRASING added, or null to leave Readability
+ * as it is: when the list is not the array of upper-case names 0.6 has (it
+ * holds SPAN and B), or already has all of them.
+ */
+export function completePhrasing(list: unknown): string[] | null {
+  if (!Array.isArray(list) || !list.includes('SPAN') || !list.includes('B') || !list.every((t) => typeof t === 'string')) {
+    return null;
+  }
+  const missing = MISSING_PHRASING.filter((t) => !list.includes(t));
+  return missing.length > 0 ? [...(list as string[]), ...missing] : null;
 }
 
 /** Readability's byline test: rel=author, itemprop *author*, or a byline-ish class/id; and 1-99 characters of text. */

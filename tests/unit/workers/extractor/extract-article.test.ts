@@ -178,3 +178,20 @@ describe('visibleHeadline', () => {
     expect(visibleHeadline(h1s('<h1>Anything</h1>'), null, null)).toBeNull();
   });
 });
+
+describe(`${extractArticle.name} on an old table layout written with <font>`, () => {
+  it('keeps each <br><br> paragraph apart, as a browser shows them', () => {
+    const para = (n: number): string =>
+      `Paragraph ${n} says what the council decided on Monday about road repairs and why the vote mattered to the town.`;
+    const nav = Array.from({ length: 12 }, (_, i) => `<a href="/s${i}.html">Section ${i}</a><br>`).join('');
+    const html =
+      '<html><head><title>Council votes</title></head><body><table><tr>' +
+      `<td width="150">${nav}</td><td><font size="1">Filed Monday evening</font><br><br>` +
+      [1, 2, 3, 4].map((n) => `<font face="Arial" size="2">${para(n)}</font>`).join('<br><br>') +
+      '</td></tr></table></body></html>';
+    const r = extractArticle(html, 'https://news.example.org/2008/03/council.html');
+    const blocks = r?.text.split('\n\n') ?? [];
+    expect(blocks).toEqual(expect.arrayContaining([para(1), para(2), para(3), para(4)]));
+    expect(r?.text).not.toContain('evening' + 'Paragraph');
+  });
+});

@@ -2,7 +2,7 @@ import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { readabilityPage, readabilityPageNames } from '../../../helpers/corpora.js';
-import { isElementWithoutContent, isValidByline, tuneReadability } from '../../../../src/workers/extractor/readability-fast.js';
+import { completePhrasing, isElementWithoutContent, isValidByline, MISSING_PHRASING, tuneReadability } from '../../../../src/workers/extractor/readability-fast.js';
 
 
 type Original = {
@@ -52,5 +52,44 @@ describe('tuned Readability helpers', () => {
     const r = reader as unknown as Original;
     expect(r._isElementWithoutContent).not.toBe(original._isElementWithoutContent);
     expect(r._isValidByline).not.toBe(original._isValidByline);
+  });
+});
+
+describe('completePhrasing', () => {
+  it('adds the text-level elements Readability 0.6 lacks, once', () => {
+    const list = completePhrasing(['B', 'SPAN', 'EM']);
+    expect(list).toEqual(['B', 'SPAN', 'EM', ...MISSING_PHRASING]);
+    expect(completePhrasing(list)).toBeNull();
+    expect(completePhrasing(['B', 'SPAN', 'FONT'])).toEqual(['B', 'SPAN', 'FONT', ...MISSING_PHRASING.filter((t) => t !== 'FONT')]);
+  });
+
+  it('steps aside when the list is not the one it knows', () => {
+    expect(completePhrasing(undefined)).toBeNull();
+    expect(completePhrasing(new Set(['B', 'SPAN']))).toBeNull();
+    expect(completePhrasing(['b', 'span'])).toBeNull();
+    expect(completePhrasing(['B', 'SPAN', 3])).toBeNull();
+  });
+
+  it('makes paragraphs of <br><br> runs between <font> and <u> text, which Readability alone glues together', () => {
+    const para = (n: number): string =>
+      `Paragraph ${n} of the story tells the reader what the council decided on Monday and why the vote mattered to the town.`;
+    const html =
+      '<html><body><table><tr><td><a href="/a">Home</a></td><td>' +
+      `<font size="1">March 3, 2008</font><br><br><font face="Arial">${para(1)}</font><br><br>` +
+      `<a href="/x"><font>Linked words</font></a><br><br><u>${para(2)}</u><br><br><font>${para(3)}</font>` +
+      '</td></tr></table></body></html>';
+    const run = (tuned: boolean): string[] => {
+      const { document } = parseHTML(html) as unknown as { document: Document };
+      const reader = new Readability(document, { charThreshold: 50 });
+      if (tuned) {
+        tuneReadability(reader);
+      }
+      const content = reader.parse()?.content ?? '';
+      const { document: out } = parseHTML(`<html><body>${content}</body></html>`) as unknown as { document: Document };
+      return Array.from(out.querySelectorAll('p')).map((p) => (p.textContent ?? '').trim());
+    };
+    expect(run(true)).toEqual([para(1), 'Linked words', para(2), para(3)]);
+    // Readability 0.6 by itself: the breaks after the date and the link are lost.
+    expect(run(false)).not.toContain(para(1));
   });
 });
