@@ -233,6 +233,15 @@ export function removeWrittenBy(root: Element): number {
   return removed;
 }
 
+/** Whether a line at the top of the body repeats the headline (`t`, normalised), the byline (`b`), or is a bare date or furniture. */
+function isLeadingRepeat(text: string, t: string, b: string): boolean {
+  const n = norm(text);
+  const isTitle = t.length > 0 && n === t;
+  const isByline = text.length < 120 && ((b.length > 0 && (n === b || n === `by${b}`)) || looksLikeByline(text));
+  const isDate = text.length < 80 && (/^(?:published|updated|posted|last updated)\b/i.test(text) || normalizeDate(text) !== null);
+  return isTitle || isByline || isDate || FURNITURE_TEXT.test(text);
+}
+
 /**
  * Removes the top-of-body repeats of what the metadata already says: the
  * headline, the byline, a bare date line. Stops at the first real paragraph.
@@ -240,6 +249,7 @@ export function removeWrittenBy(root: Element): number {
 function removeLeadingRepeats(root: Element, title: string, byline: string | null): void {
   const t = norm(title);
   const b = byline ? norm(byline) : '';
+  removeLeadingLines(root, t, b);
   let seen = 0;
   for (const el of Array.from(root.querySelectorAll(BLOCKISH))) {
     if (!root.contains(el) || el.querySelector(BLOCKISH)) {
@@ -249,11 +259,7 @@ function removeLeadingRepeats(root: Element, title: string, byline: string | nul
     if (!text) {
       continue;
     }
-    const n = norm(text);
-    const isTitle = t.length > 0 && n === t;
-    const isByline = text.length < 120 && ((b.length > 0 && (n === b || n === `by${b}`)) || looksLikeByline(text));
-    const isDate = text.length < 80 && (/^(?:published|updated|posted|last updated)\b/i.test(text) || normalizeDate(text) !== null);
-    if (isTitle || isByline || isDate || FURNITURE_TEXT.test(text)) {
+    if (isLeadingRepeat(text, t, b)) {
       el.remove();
       continue;
     }
@@ -265,6 +271,67 @@ function removeLeadingRepeats(root: Element, title: string, byline: string | nul
       return;
     }
   }
+}
+
+/**
+ * The same repeats written as lines of inline text, one `<br>` apart, before
+ * the first paragraph of the block that holds them (old layouts: headline,
+ * byline and date in <b>/<font> runs at the top of a table cell). Reads the
+ * block of the body's first text; removes its leading lines while they are
+ * repeats; stops at the first other line or at a block.
+ */
+function removeLeadingLines(root: Element, t: string, b: string): void {
+  const first = firstText(root);
+  let holder = first?.parentElement ?? null;
+  while (holder && holder !== root && !holder.matches(LINE_HOLDER)) {
+    holder = holder.parentElement;
+  }
+  if (!holder) {
+    return;
+  }
+  let line: ChildNode[] = [];
+  for (const node of Array.from(holder.childNodes)) {
+    if (node.nodeType === 1 && (node as Element).matches(BLOCKISH)) {
+      break;
+    }
+    line.push(node);
+    if (node.nodeType !== 1 || (node as Element).tagName.toUpperCase() !== 'BR') {
+      continue;
+    }
+    const text = collapseSpace(line.map((n) => n.textContent ?? '').join(''));
+    if (text && !isLeadingRepeat(text, t, b)) {
+      return;
+    }
+    for (const n of line) n.remove();
+    line = [];
+  }
+  // The last line before the first block, ended by the block rather than a <br>.
+  const text = collapseSpace(line.map((n) => n.textContent ?? '').join(''));
+  if (text && isLeadingRepeat(text, t, b)) {
+    for (const n of line) n.remove();
+  }
+}
+
+/** Blocks whose lines removeLeadingLines reads. */
+const LINE_HOLDER = `${BLOCKISH}, td, th`;
+
+/** The first text node under `root` with more than whitespace. */
+function firstText(root: Element): Text | null {
+  const stack: Node[] = [root];
+  while (stack.length > 0) {
+    const n = stack.pop() as Node;
+    if (n.nodeType === 3) {
+      if (/\S/.test((n as Text).data)) {
+        return n as Text;
+      }
+      continue;
+    }
+    const kids = n.childNodes;
+    for (let i = kids.length - 1; i >= 0; i--) {
+      stack.push(kids[i] as Node);
+    }
+  }
+  return null;
 }
 
 /**

@@ -570,6 +570,38 @@ function headlineElement(
   return best;
 }
 
+/** Elements an old page without <h1> sets its headline in. */
+const OLD_HEADLINE_TAGS = 'h2, h3, h4, b, strong, font, big, td, span';
+
+/**
+ * The headline of a page with no <h1> (old layouts set it in <b>, <font>, an
+ * <h2>/<h3> or a table cell): the first of the elements above, not a link,
+ * whose whole text is the page's title, or what the title reads before a
+ * separator ("Mayor signs budget - Daily Times"), in three words or more and
+ * not the site's name. Null when none is.
+ */
+export function headlineByTitle(doc: Document, heads: Set<string>, metaTitle: string | null, sites: Array<string | null>): Element | null {
+  const want = new Set(heads);
+  if (metaTitle) {
+    want.add(norm(metaTitle));
+  }
+  if (want.size === 0 || !doc.body) {
+    return null;
+  }
+  let looked = 0;
+  for (const el of Array.from(doc.body.querySelectorAll(OLD_HEADLINE_TAGS))) {
+    if (++looked > 400) {
+      break;
+    }
+    const text = shortText(el, 300);
+    if (!text || titleWords(text).length < 3 || !want.has(norm(text)) || el.closest('a') || namesTheSite(text, sites)) {
+      continue;
+    }
+    return el;
+  }
+  return null;
+}
+
 /** A heading whose words are all one link's. */
 function linkedHeading(h: Element): boolean {
   const a = h.querySelector('a');
@@ -612,7 +644,8 @@ export function readMetadata(doc: Document, url: string, ld: JsonObject[]): Page
   // The headline a reader sees is the page's <h1> when one says nearly what the metadata says,
   // or when it is what the page's title reads before a separator ("Coffee - University of X").
   const heads = titleHeads([rawTitle, docTitle]);
-  const headlineEl = headlineElement(h1s, metaTitle, siteName, 0.25, heads, host);
+  const headlineEl =
+    headlineElement(h1s, metaTitle, siteName, 0.25, heads, host) ?? (h1s.length === 0 ? headlineByTitle(doc, heads, metaTitle, [siteName, host]) : null);
   const shownTitle = headlineEl ? repairMojibake(headingText(headlineEl)) : null;
   // The <h1> wins, unless it is the metadata title with a date, a byline or a site or section name attached.
   // Nor when it is in capitals only (a style, not the headline's words) and the metadata title, not, says mostly the same words.

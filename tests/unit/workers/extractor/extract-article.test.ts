@@ -194,4 +194,31 @@ describe(`${extractArticle.name} on an old table layout written with <font>`, ()
     expect(blocks).toEqual(expect.arrayContaining([para(1), para(2), para(3), para(4)]));
     expect(r?.text).not.toContain('evening' + 'Paragraph');
   });
+
+  it('reads the headline set in <b> as the title, the lines under it as byline and date, and leaves them out of the body', () => {
+    const para = (n: number): string =>
+      `Paragraph ${n} says what the council decided on Monday about road repairs and why the vote mattered to the town.`;
+    const nav = Array.from({ length: 12 }, (_, i) => `<a href="/s${i}.html">Section ${i}</a><br>`).join('');
+    const html =
+      '<html><head><title>Council votes on roads - The Valley Courier</title></head><body><table><tr>' +
+      `<td width="150">${nav}</td><td><font size="4"><b>Council votes on roads</b></font><br>` +
+      '<font size="1">By ANN LEE, Staff Writer</font><br><font size="1">March 3, 2008</font><br><br>' +
+      [1, 2, 3, 4].map((n) => `<font face="Arial" size="2">${para(n)}</font>`).join('<br><br>') +
+      '</td></tr></table></body></html>';
+    const r = extractArticle(html, 'https://news.example.org/story.php?id=12');
+    expect(r?.title).toBe('Council votes on roads');
+    expect(r?.byline).toMatch(/^ANN LEE\b/);
+    expect(r?.publishedAt).toBe('2008-03-03T00:00:00Z');
+    expect(r?.text.split('\n\n')).toEqual([para(1), para(2), para(3), para(4)]);
+  });
+
+  it('stops removing leading lines at the first line that is not a repeat', () => {
+    const para = 'The council met on Monday and voted on the budget for road repairs, parks and the new school buildings in town.';
+    const html =
+      '<html><head><title>Council votes on roads</title></head><body><div><b>Council votes on roads</b><br>' +
+      `A note from the editors on this story<br>By Ann Lee<br><p>${para}</p><p>${para}</p></div></body></html>`;
+    const r = extractArticle(html, 'https://news.example.org/story.php?id=13');
+    expect(r?.text.startsWith('A note from the editors on this story')).toBe(true);
+    expect(r?.text).toContain('By Ann Lee');
+  });
 });

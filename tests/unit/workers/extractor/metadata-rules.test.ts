@@ -1,6 +1,6 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { dateFromUrl, jsonLdBlocks, normalizeDate, readMetadata, repairMojibake, siteLabel, stripSiteSuffix, uncut } from '../../../../src/workers/extractor/metadata.js';
+import { dateFromUrl, headlineByTitle, jsonLdBlocks, normalizeDate, readMetadata, repairMojibake, siteLabel, stripSiteSuffix, uncut } from '../../../../src/workers/extractor/metadata.js';
 
 const page = (head: string, body: string): { doc: Document; html: string } => {
   const html = `<html><head>${head}</head><body>${body}</body></html>`;
@@ -192,5 +192,18 @@ describe('title: a headline in capitals only', () => {
     const m = read('<title>Best Drip Coffee Maker 2026: Buying Tips From Coffee Pros</title>', '<h1>BEST DRIP COFFEE MAKER IN 2026: BUYING TIPS FROM COFFEE PROS</h1><p>Text.</p>');
     expect(m.title).toBe('Best Drip Coffee Maker 2026: Buying Tips From Coffee Pros');
     expect(read('<title>BBC NEWS TODAY</title>', '<h1>BBC NEWS TODAY</h1><p>Text.</p>').title).toBe('BBC NEWS TODAY');
+  });
+});
+
+describe(headlineByTitle.name, () => {
+  const doc = (body: string): Document => (parseHTML(`<html><body>${body}</body></html>`) as unknown as { document: Document }).document;
+  it('finds the first element, not a link, whose text is the title or its head, in three words or more', () => {
+    const d = doc('<a href="/x"><b>Mayor signs the budget</b></a><font size="4"><b>Mayor signs the budget</b></font>');
+    expect(headlineByTitle(d, new Set(['mayorsignsthebudget']), null, [])?.tagName).toBe('FONT');
+    expect(headlineByTitle(d, new Set(), 'Mayor signs the budget', [])?.tagName).toBe('FONT');
+  });
+  it("skips short text and the site's name", () => {
+    expect(headlineByTitle(doc('<b>Budget signed</b>'), new Set(['budgetsigned']), null, [])).toBeNull();
+    expect(headlineByTitle(doc('<b>Valley Courier Online</b>'), new Set(['valleycourieronline']), null, [null, 'www.valleycourier.com'])).toBeNull();
   });
 });
