@@ -293,6 +293,11 @@ export function cleanByline(v: string | null): string | null {
   if (glue && JOB_TITLE.test(s.slice(glue.index + glue[0].length).split(/\s+/).slice(0, 2).join(' '))) {
     s = s.slice(0, glue.index + glue[0].length).trim();
   }
+  // "JOHN SMITH, Staff Writer", "Ann Lee, Associated Press Writer": the job title after a comma is not the name.
+  const titled = /^([^,]{3,60}),\s+((?:[\p{L}.&]+\s+){0,3}[\p{L}]+)$/u.exec(s);
+  if (titled?.[1] && titled[2] && JOB_TITLE.test(titled[2].split(/\s+/).pop() ?? '')) {
+    s = titled[1].trim();
+  }
   if (/^(?:by|par|por|von|last|updated|published|posted|share|follow|author|staff|admin|administrator|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?)$/i.test(s)) {
     s = '';
   }

@@ -37,6 +37,14 @@ describe('cleanByline', () => {
     expect(cleanByline(', USA TODAY')).toBe('USA TODAY');
     expect(cleanByline('Byron Smith')).toBe('Byron Smith');
   });
+
+  it('drops a job title after a comma, and keeps an agency or a second name', () => {
+    expect(cleanByline('By JOHN SMITH, Staff Writer')).toBe('JOHN SMITH');
+    expect(cleanByline('Ann Lee, Associated Press Writer')).toBe('Ann Lee');
+    expect(cleanByline('Ann Lee, Senior Editor')).toBe('Ann Lee');
+    expect(cleanByline('Ann Lee, Reuters')).toBe('Ann Lee, Reuters');
+    expect(cleanByline('Ann Lee, Omar Haddad')).toBe('Ann Lee, Omar Haddad');
+  });
 });
 
 describe('extractArticle: visible metadata', () => {
