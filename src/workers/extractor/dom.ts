@@ -148,3 +148,23 @@ export function fillStreamedSlots(document: Document): number {
   }
   return moved;
 }
+
+/**
+ * A frameset page as a browser without frames reads it: the content of its
+ * <noframes>, which such pages write for those browsers, becomes the body.
+ * The page itself holds no story (its frames are other documents), so an
+ * extractor sees nothing else. Returns the page unchanged when it has no
+ * <frameset> or no <noframes> with text.
+ */
+export function noframesPage(html: string): string {
+  if (!/<frameset\b/i.test(html)) {
+    return html;
+  }
+  const inner = /<noframes\b[^>]*>([\s\S]*?)<\/noframes\s*>/i.exec(html)?.[1];
+  if (!inner || !/\S/.test(inner.replace(/<[^>]*>/g, ''))) {
+    return html;
+  }
+  const head = /<head\b[\s\S]*?<\/head\s*>/i.exec(html)?.[0] ?? '';
+  const body = inner.replace(/<\/?body\b[^>]*>/gi, '');
+  return `<html>${head}<body>${body}</body></html>`;
+}

@@ -3,7 +3,7 @@ import { PipelineError } from '../../errors.js';
 import { collapseSpace, countWords, isHeadingTag, joinBlocks, lineElement, textBlocks, textOwners } from './blocks.js';
 import { FURNITURE_TEXT, narrowToArticle, OTHER_SECTION_TEXT, removeAuthorBio, removeFurniture, removeInlineFurniture, removeOtherSections } from './boilerplate.js';
 import { densityExtract, type TextBlock } from './density.js';
-import { fillStreamedSlots, markStreamedSlots, parseDocument, type DomKind } from './dom.js';
+import { fillStreamedSlots, markStreamedSlots, noframesPage, parseDocument, type DomKind } from './dom.js';
 import { cleanByline, datelineFromText, jsonLdBlocks, normalizeDate, normalizeLang, readMetadata, stripSiteSuffix, visibleByline } from './metadata.js';
 import { tuneReadability } from './readability-fast.js';
 import { absoluteUrl, sanitizeArticleHtml } from './sanitize.js';
@@ -596,7 +596,8 @@ export function extractArticle(html: string, url: string, opts: ExtractOptions =
   if (html.length > o.maxChars) {
     throw new PipelineError('too_large', false, `page is ${html.length} chars, limit ${o.maxChars}`);
   }
-  const safe = cleanCharacters(html);
+  const unframed = noframesPage(html);
+  const safe = cleanCharacters(unframed);
   const ld = jsonLdBlocks(safe);
   const streamed = markStreamedSlots(safe);
   const cleaned = compactMarkup(slimAttributes(stripExecutable(streamed)));
@@ -661,6 +662,9 @@ export function extractArticle(html: string, url: string, opts: ExtractOptions =
     };
 
     const warnings = [...meta.warnings];
+    if (unframed !== html) {
+      warnings.push('frameset page: the body was read from its <noframes> content');
+    }
     let method: Extracted['method'] = 'readability';
     let article = result?.content ?? null;
     let blocks = article ? tidy(article) : [];

@@ -6,6 +6,7 @@ import { renderStoryPage } from '../../../../src/demo/sample-wire/render.js';
 import { SITE_NAME, STORIES } from '../../../../src/demo/sample-wire/stories.js';
 import { extractArticle, looksLikeByline, removeWrittenBy } from '../../../../src/workers/extractor/extract-article.js';
 import { stripSiteSuffix, visibleHeadline } from '../../../../src/workers/extractor/metadata.js';
+import { noframesPage } from '../../../../src/workers/extractor/dom.js';
 
 const root = resolve(import.meta.dirname, '../../../..');
 const seedPage = readFileSync(resolve(root, 'tests/fixtures/pages/voa-2002-06-11.html'), 'utf8');
@@ -210,6 +211,18 @@ describe(`${extractArticle.name} on an old table layout written with <font>`, ()
     expect(r?.byline).toMatch(/^ANN LEE\b/);
     expect(r?.publishedAt).toBe('2008-03-03T00:00:00Z');
     expect(r?.text.split('\n\n')).toEqual([para(1), para(2), para(3), para(4)]);
+  });
+
+  it('reads a frameset page\'s <noframes> copy as its body, and says so', () => {
+    const para = 'The council met on Monday and voted on the budget for road repairs, parks and the new school buildings in town.';
+    const html =
+      '<html><head><title>Council votes</title></head><frameset cols="150,*"><frame src="nav.html"><frame src="story.html">' +
+      `<noframes><body><h1>Council votes</h1><p>${para}</p><p>${para}</p></body></noframes></frameset></html>`;
+    const r = extractArticle(html, 'https://news.example.org/index.html');
+    expect(r?.text).toBe(`${para}\n\n${para}`);
+    expect(r?.warnings).toContain('frameset page: the body was read from its <noframes> content');
+    expect(noframesPage('<html><frameset><frame src="a.html"><noframes>  </noframes></frameset></html>')).toContain('<frameset>');
+    expect(noframesPage('<html><body><noframes><p>x</p></noframes><p>y</p></body></html>')).toContain('<p>y</p>');
   });
 
   it('stops removing leading lines at the first line that is not a repeat', () => {
