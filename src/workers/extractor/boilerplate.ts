@@ -43,7 +43,17 @@ export const CREDIT_TEXT =
   /^(?:(?:(?:photo|image|picture|illustration|graphic|video|cover|header|featured?) ?(?:image|photo)?s? ?(?:credits?|courtesy)?|credits?)\s*(?:by|of|via)?\s*[:：|]\s*\S.{0,150}|(?:photo|image|picture|illustration)s? (?:by|courtesy of|via) \S.{0,120}|[^.!?]{0,80}(?:\/|\bvia |\bfor )\s*(?:getty images|afp|ap(?: photo)?|reuters|epa(?:-efe)?|shutterstock|istock(?:photo)?|unsplash|alamy|bloomberg|nurphoto|sopa images)(?:\s*(?:\/|via)\s*[^.!?]{0,40})?)$/i;
 
 /** Whether a whole block's text is page furniture (share prompts, "Read more", credits...). */
-export const isFurnitureText = (text: string): boolean => FURNITURE_TEXT.test(text) || MORE_FURNITURE_TEXT.test(text) || (text.length <= 200 && CREDIT_TEXT.test(text));
+/**
+ * A copyright notice standing as its own block: "Copyright 2008 The
+ * Associated Press. All rights reserved.", "© 2025 WABC-TV. All Rights
+ * Reserved.", and the wires' "This material may not be published, broadcast,
+ * rewritten or redistributed." The page's, not the story's.
+ */
+export const COPYRIGHT_NOTICE =
+  /^(?:(?:copyright\s*(?:©|\(c\))?|©|\(c\))\s*(?:\d{4}|©)[^\n]{0,120}?\ball rights reserved\b\.?(?:$|\s+\p{Lu})|(?:(?:copyright|©)[^\n]{0,120}?)?\b(?:this )?material may not be (?:re)?published, broadcast, rewritten,? (?:or|and) redistributed\b)[^\n]{0,200}$/iu;
+
+export const isFurnitureText = (text: string): boolean =>
+  FURNITURE_TEXT.test(text) || MORE_FURNITURE_TEXT.test(text) || (text.length <= 200 && CREDIT_TEXT.test(text)) || (text.length <= 400 && COPYRIGHT_NOTICE.test(text));
 
 const NEGATION = new Set(['no', 'not', 'without', 'has', 'with', 'hide', 'show']);
 

@@ -38,6 +38,14 @@ describe('removeFurniture: captions', () => {
 });
 
 describe('isFurnitureText', () => {
+  it('takes a copyright notice standing alone as furniture, not a sentence that mentions copyright', () => {
+    expect(isFurnitureText('Copyright 2008 The Associated Press. All rights reserved. This material may not be published, broadcast, rewritten, or redistributed.')).toBe(true);
+    expect(isFurnitureText('© 2025 WABC-TV. All Rights Reserved.')).toBe(true);
+    expect(isFurnitureText('This material may not be published, broadcast, rewritten or redistributed.')).toBe(true);
+    expect(isFurnitureText('The court said the copyright holder had reserved all rights to the film until 2030, and the studio appealed.')).toBe(false);
+    expect(isFurnitureText('Copyright law is changing: lawmakers said on Monday that all rights reserved by authors would now expire sooner, in a vote that surprised publishers across the country and abroad.')).toBe(false);
+  });
+
   it.each([
     'Read Next',
     '↑ Back to Top',
