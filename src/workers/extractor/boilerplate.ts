@@ -52,8 +52,15 @@ export const CREDIT_TEXT =
 export const COPYRIGHT_NOTICE =
   /^(?:(?:copyright\s*(?:©|\(c\))?|©|\(c\))\s*(?:\d{4}|©)[^\n]{0,120}?\ball rights reserved\b\.?(?:$|\s+\p{Lu})|(?:(?:copyright|©)[^\n]{0,120}?)?\b(?:this )?material may not be (?:re)?published, broadcast, rewritten,? (?:or|and) redistributed\b)[^\n]{0,200}$/iu;
 
+/** A block of page links and nothing else: "Next page >> Page 1 of 2", "« Previous 1 2 3 Next »". */
+export const PAGINATION_TEXT = /^(?=.*\bpage \d+ of \d+|.*\b(?:next|previous|prev)\b.*(?:\d|\bpage\b)|.*(?:\d|\bpage\b).*\b(?:next|previous|prev)\b)(?:[«‹»›<>|·•:.,\s-]|\b(?:previous|prev|next|first|last|page|pages|of)\b|\d{1,3})+$/i;
+
 export const isFurnitureText = (text: string): boolean =>
-  FURNITURE_TEXT.test(text) || MORE_FURNITURE_TEXT.test(text) || (text.length <= 200 && CREDIT_TEXT.test(text)) || (text.length <= 400 && COPYRIGHT_NOTICE.test(text));
+  FURNITURE_TEXT.test(text) ||
+  MORE_FURNITURE_TEXT.test(text) ||
+  (text.length <= 200 && CREDIT_TEXT.test(text)) ||
+  (text.length <= 400 && COPYRIGHT_NOTICE.test(text)) ||
+  (text.length <= 120 && PAGINATION_TEXT.test(text));
 
 const NEGATION = new Set(['no', 'not', 'without', 'has', 'with', 'hide', 'show']);
 
@@ -254,10 +261,10 @@ export function removeInlineFurniture(root: Element): number {
  * references are not among them: they are often part of the text.
  */
 export const OTHER_SECTION_TEXT =
-  /^(?:also in the news|related (?:articles?|posts?|stories|story|reading|content|coverage|links|news|topics|videos)(?: (?:that may interest you|you may like|for you))?|more (?:articles|stories|posts|news|reading)(?: (?:you (?:may|might) (?:like|enjoy)|like this|for you|from [^.!?]{1,40}))?|you (?:may|might) also (?:like|enjoy|be interested in)|recommended (?:reading|articles|stories|posts|for you)|(?:popular|trending|latest|recent) (?:posts|articles|stories)|(?:previous|next) (?:post|article|story)|read next|what to read next|don'?t miss|you (?:may|might) have missed|tags|tagged(?: with)?|filed under|article sources|about us)\s*:?$/i;
+  /^(?:also in the news|related (?:articles?|posts?|stories|story|reading|content|coverage|links|news|topics|videos)(?: (?:that may interest you|you may like|for you))?|more (?:articles|stories|posts|news|reading)(?: (?:you (?:may|might) (?:like|enjoy)|like this|for you|from [^.!?]{1,40}))?|you (?:may|might) also (?:like|enjoy|be interested in)|recommended (?:reading|articles|stories|posts|for you)|(?:popular|trending|latest|recent) (?:posts|articles|stories)|(?:previous|next) (?:post|article|story)|read next|what to read next|don'?t miss|you (?:may|might) have missed|tags|tagged(?: with)?|filed under|article sources|about us|on the net)\s*:?$/i;
 
 /** The first word of a text node that may open such a heading (a cheap test before the element's whole text). */
-const OTHER_SECTION_START = /^\s*(?:also|related|more|you|recommended|popular|trending|latest|recent|previous|next|read|what|don|tags?|tagged|filed|article|about)\b/i;
+const OTHER_SECTION_START = /^\s*(?:also|related|more|you|recommended|popular|trending|latest|recent|previous|next|read|what|don|tags?|tagged|filed|article|about|on)\b/i;
 
 /** Text of the story before such a heading, at least: a heading near the top does not close anything. */
 export const OTHER_SECTION_MIN_BEFORE = 500;

@@ -286,7 +286,8 @@ function removeLeadingLines(root: Element, t: string, b: string): void {
   while (holder && holder !== root && !holder.matches(LINE_HOLDER)) {
     holder = holder.parentElement;
   }
-  if (!holder) {
+  // A block that is a repeat as a whole ("By ANN LEE<br>Associated Press Writer") goes whole, below.
+  if (!holder || (!holder.querySelector(BLOCKISH) && isLeadingRepeat(collapseSpace(holder.textContent ?? ''), t, b))) {
     return;
   }
   let line: ChildNode[] = [];

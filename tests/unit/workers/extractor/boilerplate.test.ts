@@ -38,6 +38,14 @@ describe('removeFurniture: captions', () => {
 });
 
 describe('isFurnitureText', () => {
+  it('takes a block of page links as furniture, not a lone "Next" or a sentence', () => {
+    expect(isFurnitureText('Next page >> Page 1 of 2')).toBe(true);
+    expect(isFurnitureText('« Previous 1 2 3 Next »')).toBe(true);
+    expect(isFurnitureText('Page 2 of 5')).toBe(true);
+    expect(isFurnitureText('Next')).toBe(false);
+    expect(isFurnitureText('Next, the council will vote on page 4 of the plan.')).toBe(false);
+  });
+
   it('takes a copyright notice standing alone as furniture, not a sentence that mentions copyright', () => {
     expect(isFurnitureText('Copyright 2008 The Associated Press. All rights reserved. This material may not be published, broadcast, rewritten, or redistributed.')).toBe(true);
     expect(isFurnitureText('© 2025 WABC-TV. All Rights Reserved.')).toBe(true);

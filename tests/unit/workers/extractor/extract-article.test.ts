@@ -225,6 +225,18 @@ describe(`${extractArticle.name} on an old table layout written with <font>`, ()
     expect(noframesPage('<html><body><noframes><p>x</p></noframes><p>y</p></body></html>')).toContain('<p>y</p>');
   });
 
+  it('removes a byline block with its job title line whole, and a wire\'s closing "On the Net" links', () => {
+    const para = (n: number): string =>
+      `Paragraph ${n}: the council met on Monday and voted on the budget for road repairs, parks and the new school buildings in town.`;
+    const html =
+      '<html><head><title>Council votes on roads</title></head><body><div id="story"><h1>Council votes on roads</h1>' +
+      `<p>By ANN LEE<br>Associated Press Writer</p>${[1, 2, 3, 4, 5].map((n) => `<p>${para(n)}</p>`).join('')}` +
+      '<p>On the Net:</p><p><a href="http://www.city.example.gov">http://www.city.example.gov</a></p></div></body></html>';
+    const r = extractArticle(html, 'https://news.example.org/story.php?id=14');
+    expect(r?.byline).toBe('ANN LEE');
+    expect(r?.text.split('\n\n')).toEqual([1, 2, 3, 4, 5].map(para));
+  });
+
   it('stops removing leading lines at the first line that is not a repeat', () => {
     const para = 'The council met on Monday and voted on the budget for road repairs, parks and the new school buildings in town.';
     const html =
