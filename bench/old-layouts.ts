@@ -3,7 +3,7 @@
  * (pages/<id>/expected.txt and meta.json) set in page templates the way news
  * sites wrote them around 2008 (table layouts with a link column, <font> and
  * <br><br> paragraphs, upper-case unclosed <P>, text straight in a cell,
- * scripts between paragraphs, an XHTML prolog, <pre> text, a frameset with a
+ * scripts between paragraphs, wire copy with story tools and a copyright line, an XHTML prolog, <pre> text, a frameset with a
  * <noframes> copy, a page saved as windows-1252 without a declaration), with
  * a headline, a byline and a date set in as those pages did. Prints, per
  * template, body P/R/F1 (the WCXB measure), empty results, and agreement
@@ -81,6 +81,17 @@ const TEMPLATES: Record<string, (s: Story) => string | Buffer> = {
         `${s.paras.map((p) => `<p>${esc(p)}</p>`).join('\n')}</td></tr></table></body></html>`,
       'windows-1252',
     ),
+  'wire copy: story tools, an ad, page links, "On the Net"': (s) => {
+    const tools = '<table class="tools"><tr><td><a href="/print?id=1">Print this story</a> | <a href="/email?id=1">E-mail this story</a> | <a href="#comments">Comments (3)</a></td></tr></table>';
+    const half = Math.ceil(s.paras.length / 2);
+    return (
+      `<html>${head(s)}<body><table><tr><td>${nav}</td><td><h1>${esc(s.title)}</h1><p>By ${esc(s.author.toUpperCase())}<br>Associated Press Writer</p>` +
+      `<p>${written(s.date)}</p>${tools}${s.paras.slice(0, half).map((p) => `<p>${esc(p)}</p>`).join('')}<div class="ad">Advertisement</div>` +
+      `${s.paras.slice(half).map((p) => `<p>${esc(p)}</p>`).join('')}<p>On the Net:</p><p><a href="http://www.example.gov">http://www.example.gov</a></p>` +
+      '<p>Copyright 2008 The Associated Press. All rights reserved. This material may not be published, broadcast, rewritten or redistributed.</p>' +
+      `<p><a href="?page=2">Next page &gt;&gt;</a> Page 1 of 2</p></td></tr></table>${footer}</body></html>`
+    );
+  },
   '<pre> text': (s) => `<html>${head(s)}<body><h2>${esc(s.title)}</h2><pre>By ${esc(s.author)}\n${written(s.date)}\n\n${s.paras.map(esc).join('\n\n')}</pre><hr>${nav}</body></html>`,
   'frameset, <noframes> copy': (s) =>
     `<html>${head(s)}<frameset cols="150,*"><frame src="nav.html"><frame src="story.html"><noframes><body><h1>${esc(s.title)}</h1>` +
