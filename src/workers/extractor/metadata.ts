@@ -233,7 +233,9 @@ export function normalizeDate(value: string | null | undefined): { iso: string; 
     const ms = v.length === 13 ? Number(v) : Number(v) * 1000;
     return isPlausible(ms) ? { iso: new Date(ms).toISOString(), zoneAssumed: false } : null;
   }
-  if (!/[a-z]/i.test(v) || v.length > 80) {
+  // A month's name, or day, month and year in figures: V8's Date.parse reads any word and a number as a date ("Part 1",
+  // "Top 10", "Windows 11" are 2001).
+  if (!/[a-z]/i.test(v) || v.length > 80 || !DATE_SHAPE.test(v)) {
     return null;
   }
   const ms = Date.parse(v);
@@ -243,6 +245,9 @@ export function normalizeDate(value: string | null | undefined): { iso: string; 
   const hasZone = /(?:GMT|UTC|Z|[+-]\d{2}:?\d{2}|\b[ECMP][SD]T)\b/.test(v);
   return { iso: new Date(ms).toISOString(), zoneAssumed: !hasZone };
 }
+
+/** What a written date has that other text with a number has not: a month's name, or a numeric date. */
+const DATE_SHAPE = new RegExp(`\\b${MONTH_WORD}\\b|\\d{1,4}[-/.]\\d{1,2}[-/.]\\d{1,4}`, 'i');
 
 const isPlausible = (ms: number): boolean =>
   Number.isFinite(ms) && ms > Date.UTC(1990, 0, 1) && ms < Date.UTC(2100, 0, 1);

@@ -207,3 +207,14 @@ describe(headlineByTitle.name, () => {
     expect(headlineByTitle(doc('<b>Valley Courier Online</b>'), new Set(['valleycourieronline']), null, [null, 'www.valleycourier.com'])).toBeNull();
   });
 });
+
+describe('normalizeDate on words with a number', () => {
+  it('reads written dates, and not a heading or a name with a number (which Date.parse takes for 2001)', () => {
+    expect(normalizeDate('Published March 3, 2008')?.iso).toBe('2008-03-03T00:00:00.000Z');
+    expect(normalizeDate('Mon, 03 Mar 2008 10:00:00 GMT')?.iso).toBe('2008-03-03T10:00:00.000Z');
+    expect(normalizeDate('3/4/2008 10:00 AM')?.iso).toBe('2008-03-04T10:00:00.000Z');
+    for (const t of ['Part 1', 'Step 3', 'Top 10', 'Windows 11', 'Section 12', 'What new technology is coming in 2026?', 'Mayor 12']) {
+      expect(normalizeDate(t)).toBeNull();
+    }
+  });
+});
