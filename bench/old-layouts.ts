@@ -57,6 +57,9 @@ const TEMPLATES: Record<string, (s: Story) => string | Buffer> = {
   'text in a cell, <br> lines': (s) =>
     `<html>${head(s)}<body><table width="100%"><tr><td>${nav}</td><td class="article"><b>${esc(s.title)}</b><br>By ${esc(s.author)}<br>${written(s.date)}<br><br>` +
     `${s.paras.map(esc).join('\n<br>\n<br>\n')}</td></tr><tr><td colspan="2"><ul>${teasers}</ul></td></tr></table></body></html>`,
+  'a row per paragraph beside a link column': (s) =>
+    `<html>${head(s)}<body><table><tr><td width="150">${nav}</td><td><table><tr><td><font size="4"><b>${esc(s.title)}</b></font></td></tr>` +
+    `<tr><td>By ${esc(s.author)} | ${written(s.date)}</td></tr>${s.paras.map((p) => `<tr><td class="text">${esc(p)}</td></tr>`).join('')}</table></td></tr></table>${footer}</body></html>`,
   'scripts between paragraphs': (s) =>
     `<html>${head(s)}<body><table><tr><td>${nav}</td><td><h1>${esc(s.title)}</h1><p class="byline">By ${esc(s.author)} | ${written(s.date)}</p>` +
     s.paras

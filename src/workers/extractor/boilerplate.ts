@@ -206,7 +206,7 @@ const SHORT_BLOCK_TAGS = 'p, div, li, h2, h3, h4, h5, h6, span, a, strong, b, se
  * the link list under it, and link-only lists.
  */
 export function removeInlineFurniture(root: Element): number {
-  let removed = 0;
+  let removed = removeLinkColumns(root);
   // Captions describe a picture the text does not carry.
   for (const el of Array.from(root.querySelectorAll('figcaption'))) {
     el.remove();
@@ -346,6 +346,41 @@ function textBefore(root: Element, el: Element): number {
 }
 
 /** A list (or block) that is nothing but links. */
+/** Links a cell needs to be a column of them. */
+const LINK_COLUMN_MIN_LINKS = 5;
+/** Text of the cell beside it that is not links. */
+const LINK_COLUMN_BESIDE_CHARS = 80;
+
+/**
+ * Removes the link columns of an old table layout that came into the article
+ * with the row holding the story: a cell of LINK_COLUMN_MIN_LINKS links or
+ * more, nearly all of its text theirs, beside a cell of other text.
+ */
+export function removeLinkColumns(root: Element): number {
+  let removed = 0;
+  for (const td of Array.from(root.querySelectorAll('td'))) {
+    if (!root.contains(td) || td.querySelectorAll('a').length < LINK_COLUMN_MIN_LINKS || !isLinkCell(td)) {
+      continue;
+    }
+    const row = td.parentElement;
+    const beside = row ? Array.from(row.children).some((c) => c !== td && collapseSpace(c.textContent ?? '').length >= LINK_COLUMN_BESIDE_CHARS && !isLinkCell(c)) : false;
+    if (beside) {
+      td.remove();
+      removed++;
+    }
+  }
+  return removed;
+}
+
+function isLinkCell(td: Element): boolean {
+  const text = collapseSpace(td.textContent ?? '');
+  let linkText = 0;
+  for (const a of Array.from(td.querySelectorAll('a'))) {
+    linkText += collapseSpace(a.textContent ?? '').length;
+  }
+  return text.length > 0 && linkText / text.length > 0.9;
+}
+
 function isLinkList(el: Element): boolean {
   const text = collapseSpace(el.textContent ?? '');
   if (!text) {

@@ -1,6 +1,6 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { isFurnitureText, removeAuthorBio, removeFurniture, removeInlineFurniture, removeOtherSections } from '../../../../src/workers/extractor/boilerplate.js';
+import { isFurnitureText, removeLinkColumns, removeAuthorBio, removeFurniture, removeInlineFurniture, removeOtherSections } from '../../../../src/workers/extractor/boilerplate.js';
 
 const doc = (html: string): Document =>
   (parseHTML(`<html><head><title>t</title></head><body>${html}</body></html>`) as unknown as { document: Document }).document;
@@ -239,5 +239,21 @@ describe('removeFurniture: disclosures, modals, tooltips, badges, dropdowns', ()
     removeFurniture(d);
     expect(d.body.textContent).not.toContain('Furniture text here');
     expect(d.body.textContent).toContain('word149');
+  });
+});
+
+describe('removeLinkColumns', () => {
+  const root = (html: string): Element => (parseHTML(`<html><body><div>${html}</div></body></html>`) as unknown as { document: Document }).document.querySelector('div') as Element;
+  const links = (n: number): string => Array.from({ length: n }, (_, i) => `<a href="/s${i}">Section ${i}</a><br>`).join('');
+  const story = 'The council met on Monday and voted on the budget for road repairs, parks and the new school buildings.';
+  it('removes a cell of links beside a cell of other text', () => {
+    const r = root(`<table><tr><td>${links(8)}</td><td>${story}</td></tr></table>`);
+    expect(removeLinkColumns(r)).toBe(1);
+    expect(r.textContent).toBe(story);
+  });
+  it('keeps a cell of a few links, a cell with text of its own, and link cells beside other link cells', () => {
+    expect(removeLinkColumns(root(`<table><tr><td>${links(3)}</td><td>${story}</td></tr></table>`))).toBe(0);
+    expect(removeLinkColumns(root(`<table><tr><td>${links(8)} and a long note about these sections that is not a link at all, written out in full for readers here</td><td>${story}</td></tr></table>`))).toBe(0);
+    expect(removeLinkColumns(root(`<table><tr><td>${links(8)}</td><td>${links(9)}</td></tr></table>`))).toBe(0);
   });
 });
