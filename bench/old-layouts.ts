@@ -84,12 +84,13 @@ const TEMPLATES: Record<string, (s: Story) => string | Buffer> = {
         `${s.paras.map((p) => `<p>${esc(p)}</p>`).join('\n')}</td></tr></table></body></html>`,
       'windows-1252',
     ),
-  'wire copy: story tools, an ad, page links, "On the Net"': (s) => {
+  'wire copy: story tools, a captioned photo, an ad, page links, "On the Net"': (s) => {
     const tools = '<table class="tools"><tr><td><a href="/print?id=1">Print this story</a> | <a href="/email?id=1">E-mail this story</a> | <a href="#comments">Comments (3)</a></td></tr></table>';
     const half = Math.ceil(s.paras.length / 2);
     return (
       `<html>${head(s)}<body><table><tr><td>${nav}</td><td><h1>${esc(s.title)}</h1><p>By ${esc(s.author.toUpperCase())}<br>Associated Press Writer</p>` +
-      `<p>${written(s.date)}</p>${tools}${s.paras.slice(0, half).map((p) => `<p>${esc(p)}</p>`).join('')}<div class="ad">Advertisement</div>` +
+      `<p>${written(s.date)}</p>${tools}<table align="right" width="250"><tr><td><img src="/photo.jpg" width="240"><br><font size="1">The scene on Monday. (AP Photo/${esc(s.author)})</font></td></tr></table>` +
+      `${s.paras.slice(0, half).map((p) => `<p>${esc(p)}</p>`).join('')}<div class="ad">Advertisement</div>` +
       `${s.paras.slice(half).map((p) => `<p>${esc(p)}</p>`).join('')}<p>On the Net:</p><p><a href="http://www.example.gov">http://www.example.gov</a></p>` +
       '<p>Copyright 2008 The Associated Press. All rights reserved. This material may not be published, broadcast, rewritten or redistributed.</p>' +
       `<p><a href="?page=2">Next page &gt;&gt;</a> Page 1 of 2</p></td></tr></table>${footer}</body></html>`

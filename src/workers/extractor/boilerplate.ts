@@ -14,7 +14,7 @@ const FURNITURE_WORDS = new Set([
   'breaking', 'skiplink', 'skiplinks', 'accessibility', 'cookie', 'cookies', 'consent', 'paywall',
   'outbrain', 'taboola', 'trending', 'popular', 'mostread', 'banner', 'toolbar', 'breadcrumb', 'breadcrumbs',
   'follow', 'sidebar', 'masthead', 'navbar', 'nav', 'menu', 'footer', 'print', 'tools', 'utility',
-  'credit', 'credits', 'copyright', 'caption', 'captions', 'figcaption', 'photocredit',
+  'credit', 'credits', 'copyright', 'caption', 'captions', 'figcaption', 'photocredit', 'cutline', 'cutlines',
   'disclaimer', 'disclosure', 'modal', 'tooltip', 'badge', 'dropdown',
 ]);
 
@@ -40,7 +40,7 @@ export const MORE_FURNITURE_TEXT =
  * "JIM WATSON/AFP/Getty Images".
  */
 export const CREDIT_TEXT =
-  /^(?:(?:(?:photo|image|picture|illustration|graphic|video|cover|header|featured?) ?(?:image|photo)?s? ?(?:credits?|courtesy)?|credits?)\s*(?:by|of|via)?\s*[:：|]\s*\S.{0,150}|(?:photo|image|picture|illustration)s? (?:by|courtesy of|via) \S.{0,120}|[^.!?]{0,80}(?:\/|\bvia |\bfor )\s*(?:getty images|afp|ap(?: photo)?|reuters|epa(?:-efe)?|shutterstock|istock(?:photo)?|unsplash|alamy|bloomberg|nurphoto|sopa images)(?:\s*(?:\/|via)\s*[^.!?]{0,40})?)$/i;
+  /^(?:(?:(?:photo|image|picture|illustration|graphic|video|cover|header|featured?) ?(?:image|photo)?s? ?(?:credits?|courtesy)?|credits?)\s*(?:by|of|via)?\s*[:：|]\s*\S.{0,150}|(?:(?:staff|file|contributed|submitted)\s+)?(?:photo|image|picture|illustration)s? (?:by|courtesy of|via) \S.{0,120}|[^.!?]{0,80}(?:\/|\bvia |\bfor )\s*(?:getty images|afp|ap(?: photo)?|reuters|epa(?:-efe)?|shutterstock|istock(?:photo)?|unsplash|alamy|bloomberg|nurphoto|sopa images)(?:\s*(?:\/|via)\s*[^.!?]{0,40})?)$/i;
 
 /** Whether a whole block's text is page furniture (share prompts, "Read more", credits...). */
 /**
@@ -55,10 +55,14 @@ export const COPYRIGHT_NOTICE =
 /** A block of page links and nothing else: "Next page >> Page 1 of 2", "« Previous 1 2 3 Next »". */
 export const PAGINATION_TEXT = /^(?=.*\bpage \d+ of \d+|.*\b(?:next|previous|prev)\b.*(?:\d|\bpage\b)|.*(?:\d|\bpage\b).*\b(?:next|previous|prev)\b)(?:[«‹»›<>|·•:.,\s-]|\b(?:previous|prev|next|first|last|page|pages|of)\b|\d{1,3})+$/i;
 
+/** A picture's caption with its credit in brackets at the end: "Mayor Jim Brown signs the budget. (AP Photo/Ann Smith)". */
+export const CAPTION_WITH_CREDIT = /^[^\n]{10,300}\((?:[\p{L}.&'-]{1,20} ){0,3}(?:photo|photograph|image)s?(?:\s*(?:\/|:|\bby\b|\bcourtesy\b)[^()]{1,60})?\)\.?$/iu;
+
 export const isFurnitureText = (text: string): boolean =>
   FURNITURE_TEXT.test(text) ||
   MORE_FURNITURE_TEXT.test(text) ||
   (text.length <= 200 && CREDIT_TEXT.test(text)) ||
+  (text.length <= 320 && CAPTION_WITH_CREDIT.test(text)) ||
   (text.length <= 400 && COPYRIGHT_NOTICE.test(text)) ||
   (text.length <= 120 && PAGINATION_TEXT.test(text));
 

@@ -23,6 +23,14 @@ describe('removeFurniture', () => {
   });
 });
 
+describe('removeFurniture: cutlines', () => {
+  it('removes a newspaper\'s cutline block', () => {
+    const { document } = parseHTML('<html><body><div class="cutline">Council members listen during the vote.</div><p>Story text.</p></body></html>') as unknown as { document: Document };
+    removeFurniture(document);
+    expect(document.body.textContent).toBe('Story text.');
+  });
+});
+
 describe('removeFurniture: captions', () => {
   it('reads "no_caption" as a flag, not a caption', () => {
     const d = doc(`<div class="item no_caption"><h2>The story's standfirst</h2></div><article><p>${words(150)}</p></article>`);
@@ -38,6 +46,14 @@ describe('removeFurniture: captions', () => {
 });
 
 describe('isFurnitureText', () => {
+  it('takes a caption ending with its photo credit, and a staff photo credit, as furniture', () => {
+    expect(isFurnitureText('Mayor Jim Brown signs the budget at City Hall on Monday. (AP Photo/Ann Smith)')).toBe(true);
+    expect(isFurnitureText('Council members listen during the vote. (Staff photo by Tom Jones)')).toBe(true);
+    expect(isFurnitureText('Staff photo by Tom Jones')).toBe(true);
+    expect(isFurnitureText('Your ads can be either text only or visuals (images, videos, or live).')).toBe(false);
+    expect(isFurnitureText('Big memory card (you will take a ton of pictures!)')).toBe(false);
+  });
+
   it('takes a block of page links as furniture, not a lone "Next" or a sentence', () => {
     expect(isFurnitureText('Next page >> Page 1 of 2')).toBe(true);
     expect(isFurnitureText('« Previous 1 2 3 Next »')).toBe(true);
