@@ -376,25 +376,23 @@ export function removeLinkColumns(root: Element): number {
   return removed;
 }
 
-function isLinkCell(td: Element): boolean {
-  const text = collapseSpace(td.textContent ?? '');
-  let linkText = 0;
-  for (const a of Array.from(td.querySelectorAll('a'))) {
-    linkText += collapseSpace(a.textContent ?? '').length;
-  }
-  return text.length > 0 && linkText / text.length > 0.9;
-}
-
-function isLinkList(el: Element): boolean {
+/** The share of an element's text that is link text (0 when it has none). */
+function linkShare(el: Element): number {
   const text = collapseSpace(el.textContent ?? '');
   if (!text) {
-    return false;
+    return 0;
   }
   let linkText = 0;
   for (const a of Array.from(el.querySelectorAll('a'))) {
     linkText += collapseSpace(a.textContent ?? '').length;
   }
-  return linkText / text.length > 0.9 && el.querySelectorAll('a').length >= 1 && /^(UL|OL|DIV|P|NAV)$/.test(el.tagName.toUpperCase());
+  return linkText / text.length;
+}
+
+const isLinkCell = (td: Element): boolean => linkShare(td) > 0.9;
+
+function isLinkList(el: Element): boolean {
+  return linkShare(el) > 0.9 && el.querySelectorAll('a').length >= 1 && /^(UL|OL|DIV|P|NAV)$/.test(el.tagName.toUpperCase());
 }
 
 const pTextLength = (root: Element): number => {

@@ -46,28 +46,24 @@ describe('removeFurniture: captions', () => {
 });
 
 describe('isFurnitureText', () => {
-  it('takes a caption ending with its photo credit, and a staff photo credit, as furniture', () => {
-    expect(isFurnitureText('Mayor Jim Brown signs the budget at City Hall on Monday. (AP Photo/Ann Smith)')).toBe(true);
-    expect(isFurnitureText('Council members listen during the vote. (Staff photo by Tom Jones)')).toBe(true);
-    expect(isFurnitureText('Staff photo by Tom Jones')).toBe(true);
-    expect(isFurnitureText('Your ads can be either text only or visuals (images, videos, or live).')).toBe(false);
-    expect(isFurnitureText('Big memory card (you will take a ton of pictures!)')).toBe(false);
-  });
-
-  it('takes a block of page links as furniture, not a lone "Next" or a sentence', () => {
-    expect(isFurnitureText('Next page >> Page 1 of 2')).toBe(true);
-    expect(isFurnitureText('« Previous 1 2 3 Next »')).toBe(true);
-    expect(isFurnitureText('Page 2 of 5')).toBe(true);
-    expect(isFurnitureText('Next')).toBe(false);
-    expect(isFurnitureText('Next, the council will vote on page 4 of the plan.')).toBe(false);
-  });
-
-  it('takes a copyright notice standing alone as furniture, not a sentence that mentions copyright', () => {
-    expect(isFurnitureText('Copyright 2008 The Associated Press. All rights reserved. This material may not be published, broadcast, rewritten, or redistributed.')).toBe(true);
-    expect(isFurnitureText('© 2025 WABC-TV. All Rights Reserved.')).toBe(true);
-    expect(isFurnitureText('This material may not be published, broadcast, rewritten or redistributed.')).toBe(true);
-    expect(isFurnitureText('The court said the copyright holder had reserved all rights to the film until 2030, and the studio appealed.')).toBe(false);
-    expect(isFurnitureText('Copyright law is changing: lawmakers said on Monday that all rights reserved by authors would now expire sooner, in a vote that surprised publishers across the country and abroad.')).toBe(false);
+  it.each([
+    ['Mayor Jim Brown signs the budget at City Hall on Monday. (AP Photo/Ann Smith)', true],
+    ['Council members listen during the vote. (Staff photo by Tom Jones)', true],
+    ['Staff photo by Tom Jones', true],
+    ['Your ads can be either text only or visuals (images, videos, or live).', false],
+    ['Big memory card (you will take a ton of pictures!)', false],
+    ['Next page >> Page 1 of 2', true],
+    ['« Previous 1 2 3 Next »', true],
+    ['Page 2 of 5', true],
+    ['Next', false],
+    ['Next, the council will vote on page 4 of the plan.', false],
+    ['Copyright 2008 The Associated Press. All rights reserved. This material may not be published, broadcast, rewritten, or redistributed.', true],
+    ['© 2025 WABC-TV. All Rights Reserved.', true],
+    ['This material may not be published, broadcast, rewritten or redistributed.', true],
+    ['The court said the copyright holder had reserved all rights to the film until 2030, and the studio appealed.', false],
+    ['Copyright law is changing: lawmakers said on Monday that all rights reserved by authors would now expire sooner, in a vote that surprised many.', false],
+  ])('captions with credits, page links and copyright notices: %s -> %s', (text, furniture) => {
+    expect(isFurnitureText(text)).toBe(furniture);
   });
 
   it.each([

@@ -181,10 +181,11 @@ describe('visibleHeadline', () => {
 });
 
 describe(`${extractArticle.name} on an old table layout written with <font>`, () => {
+  const para = (n: number): string =>
+    `Paragraph ${n} says what the council decided on Monday about road repairs and why the vote mattered to the town.`;
+  const nav = Array.from({ length: 12 }, (_, i) => `<a href="/s${i}.html">Section ${i}</a><br>`).join('');
+
   it('keeps each <br><br> paragraph apart, as a browser shows them', () => {
-    const para = (n: number): string =>
-      `Paragraph ${n} says what the council decided on Monday about road repairs and why the vote mattered to the town.`;
-    const nav = Array.from({ length: 12 }, (_, i) => `<a href="/s${i}.html">Section ${i}</a><br>`).join('');
     const html =
       '<html><head><title>Council votes</title></head><body><table><tr>' +
       `<td width="150">${nav}</td><td><font size="1">Filed Monday evening</font><br><br>` +
@@ -197,9 +198,6 @@ describe(`${extractArticle.name} on an old table layout written with <font>`, ()
   });
 
   it('reads the headline set in <b> as the title, the lines under it as byline and date, and leaves them out of the body', () => {
-    const para = (n: number): string =>
-      `Paragraph ${n} says what the council decided on Monday about road repairs and why the vote mattered to the town.`;
-    const nav = Array.from({ length: 12 }, (_, i) => `<a href="/s${i}.html">Section ${i}</a><br>`).join('');
     const html =
       '<html><head><title>Council votes on roads - The Valley Courier</title></head><body><table><tr>' +
       `<td width="150">${nav}</td><td><font size="4"><b>Council votes on roads</b></font><br>` +
