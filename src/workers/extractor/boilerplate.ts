@@ -267,8 +267,16 @@ export function removeInlineFurniture(root: Element): number {
 export const OTHER_SECTION_TEXT =
   /^(?:also in the news|related (?:articles?|posts?|stories|story|reading|content|coverage|links|news|topics|videos)(?: (?:that may interest you|you may like|for you))?|more (?:articles|stories|posts|news|reading)(?: (?:you (?:may|might) (?:like|enjoy)|like this|for you|from [^.!?]{1,40}))?|you (?:may|might) also (?:like|enjoy|be interested in)|recommended (?:reading|articles|stories|posts|for you)|(?:popular|trending|latest|recent) (?:posts|articles|stories)|(?:previous|next) (?:post|article|story)|read next|what to read next|don'?t miss|you (?:may|might) have missed|tags|tagged(?: with)?|filed under|article sources|about us|on the net)\s*:?$/i;
 
+/** Whether a heading's text names a section of other content ("Related articles", "Lesen Sie auch"). */
+export const isOtherSectionLabel = (text: string): boolean => OTHER_SECTION_TEXT.test(text) || OTHER_SECTION_TEXT_INTL.test(text);
+
 /** The first word of a text node that may open such a heading (a cheap test before the element's whole text). */
-const OTHER_SECTION_START = /^\s*(?:also|related|more|you|recommended|popular|trending|latest|recent|previous|next|read|what|don|tags?|tagged|filed|article|about|on)\b/i;
+const OTHER_SECTION_START =
+  /^\s*(?:(?:also|related|more|you|recommended|popular|trending|latest|recent|previous|next|read|what|don|tags?|tagged|filed|article|about|on)\b|(?:mehr|weitere|verwandte|das|lesen|à|a|lire|sur|articles?|voir|noticias|artículos|te|lee|más|leggi|articoli|potrebbe|leia|notícias|artigos|veja|lees|gerelateerde|meer)(?=[\s:]|$))/iu;
+
+/** The same labels in German, French, Spanish, Italian, Portuguese and Dutch. */
+export const OTHER_SECTION_TEXT_INTL =
+  /^(?:mehr zum thema|weitere (?:artikel|nachrichten|meldungen)|verwandte (?:artikel|themen)|das könnte sie auch interessieren|lesen sie auch|(?:à|a) lire aussi|lire aussi|sur le même sujet|articles? (?:liés|similaires)|voir aussi|(?:noticias|artículos) relacionad[oa]s|te puede interesar|lee también|más noticias|leggi anche|articoli correlati|potrebbe interessarti|leia também|(?:notícias|artigos) relacionad[oa]s|veja também|lees ook|gerelateerde artikelen|meer nieuws)\s*:?$/iu;
 
 /** Text of the story before such a heading, at least: a heading near the top does not close anything. */
 export const OTHER_SECTION_MIN_BEFORE = 500;
@@ -297,7 +305,7 @@ export function removeOtherSections(root: Element): number {
       continue;
     }
     const label = collapseSpace(marker.textContent ?? '');
-    if (label.length > 60 || !OTHER_SECTION_TEXT.test(label)) {
+    if (label.length > 60 || !isOtherSectionLabel(label)) {
       continue;
     }
     // A line that is no heading counts only when it is a block of its own.

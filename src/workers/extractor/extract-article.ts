@@ -1,7 +1,7 @@
 import { Readability } from '@mozilla/readability';
 import { PipelineError } from '../../errors.js';
 import { collapseSpace, countWords, isHeadingTag, joinBlocks, lineElement, textBlocks, textOwners } from './blocks.js';
-import { FURNITURE_TEXT, narrowToArticle, OTHER_SECTION_TEXT, removeAuthorBio, removeFurniture, removeInlineFurniture, removeOtherSections } from './boilerplate.js';
+import { FURNITURE_TEXT, isOtherSectionLabel, narrowToArticle, removeAuthorBio, removeFurniture, removeInlineFurniture, removeOtherSections } from './boilerplate.js';
 import { densityExtract, type TextBlock } from './density.js';
 import { fillStreamedSlots, markStreamedSlots, noframesPage, parseDocument, type DomKind } from './dom.js';
 import { cleanByline, datelineFromText, jsonLdBlocks, normalizeDate, normalizeLang, readMetadata, stripSiteSuffix, visibleByline } from './metadata.js';
@@ -418,7 +418,7 @@ export function continuesSections(tail: TextBlock[], readabilityBlocks: string[]
     return false;
   }
   // "Related products", "More from us", "Latest posts": other content under a heading of its own.
-  if (OTHER_SECTION_TEXT.test(first.text) || OTHER_CONTENT_HEAD.test(first.text)) {
+  if (isOtherSectionLabel(first.text) || OTHER_CONTENT_HEAD.test(first.text)) {
     return false;
   }
   const paragraphs = tail.filter((b) => !isHeadingTag(b.tag));

@@ -204,6 +204,16 @@ describe(removeOtherSections.name, () => {
     expect(el.querySelectorAll('p')).toHaveLength(4);
   });
 
+  it.each(['Mehr zum Thema', 'Lesen Sie auch:', 'À lire aussi', 'Sur le même sujet', 'Noticias relacionadas', 'Leggi anche', 'Leia também', 'Lees ook'])(
+    'removes a closing section headed "%s" as it does "Related articles"',
+    (label) => {
+      const el = root(`${story}<h2>${label}</h2><p>Other story, its excerpt.</p><p>Another excerpt.</p>`);
+      expect(removeOtherSections(el)).toBeGreaterThan(0);
+      expect(el.textContent).not.toMatch(/excerpt/);
+      expect(el.textContent).toMatch(/Part 3\./);
+    },
+  );
+
   it('leaves a label near the top, and a bare "Related" heading (a "Related work" section of a paper)', () => {
     const top = root(`<p>Intro.</p><h2>Tags</h2><p>Kept text.</p>${story}`);
     expect(removeOtherSections(top)).toBe(0);
