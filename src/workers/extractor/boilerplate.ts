@@ -58,8 +58,17 @@ export const PAGINATION_TEXT = /^(?=.*\bpage \d+ of \d+|.*\b(?:next|previous|pre
 /** A picture's caption with its credit in brackets at the end: "Mayor Jim Brown signs the budget. (AP Photo/Ann Smith)". */
 export const CAPTION_WITH_CREDIT = /^[^\n]{10,300}\((?:[\p{L}.&'-]{1,20} ){0,3}(?:photo|photograph|image)s?(?:\s*(?:\/|:|\bby\b|\bcourtesy\b)[^()]{1,60})?\)\.?$/iu;
 
+/**
+ * Whole-block furniture in German, French, Spanish, Italian, Portuguese and
+ * Dutch: "Lesen Sie auch: ...", "À lire aussi : ...", advertisement labels,
+ * share prompts.
+ */
+export const FURNITURE_TEXT_INTL =
+  /^(?:(?:lesen sie (?:auch|mehr)|mehr dazu|(?:à|a) lire aussi|lire aussi|lire la suite|voir aussi|lee también|leer más|leggi anche|leggi di più|leia também|leia mais|veja também|lees ook|lees meer)(?:\s*[:：]\s*\S.{0,100})?|werbung|anzeige|publicité|publicidad|pubblicità|publicidade|advertentie|teilen|artikel teilen|partager|compartir|condividi|compartilhar|delen)\s*:?$/iu;
+
 export const isFurnitureText = (text: string): boolean =>
   FURNITURE_TEXT.test(text) ||
+  FURNITURE_TEXT_INTL.test(text) ||
   MORE_FURNITURE_TEXT.test(text) ||
   (text.length <= 200 && CREDIT_TEXT.test(text)) ||
   (text.length <= 320 && CAPTION_WITH_CREDIT.test(text)) ||

@@ -62,7 +62,12 @@ describe('isFurnitureText', () => {
     ['This material may not be published, broadcast, rewritten or redistributed.', true],
     ['The court said the copyright holder had reserved all rights to the film until 2030, and the studio appealed.', false],
     ['Copyright law is changing: lawmakers said on Monday that all rights reserved by authors would now expire sooner, in a vote that surprised many.', false],
-  ])('captions with credits, page links and copyright notices: %s -> %s', (text, furniture) => {
+    ['Lesen Sie auch: Der Stadtrat beschließt den Haushalt', true],
+    ['À lire aussi : le conseil vote le budget', true],
+    ['Publicidad', true],
+    ['Partager', true],
+    ['Lee también el informe completo, que el consejo publicó el lunes por la tarde en su sitio.', false],
+  ])('captions with credits, page links, copyright notices and other languages\' prompts: %s -> %s', (text, furniture) => {
     expect(isFurnitureText(text)).toBe(furniture);
   });
 
