@@ -9,7 +9,7 @@
  * template, body P/R/F1 (the WCXB measure), empty results, and agreement
  * of title, author and date with what was set in.
  *
- *   npm run bench:old-layouts -- --corpus ../shared/corpora/extraction-wcxb-dev [--every 12] [--worst 3]
+ *   npm run bench:old-layouts -- --corpus ../shared/corpora/extraction-wcxb-dev [--every 12] [--worst 3] [--dom jsdom]
  *
  * The templates are general shapes, not copies of any site: a check that old
  * layouts read as well as modern ones, for the held-out pages of that era the
@@ -30,6 +30,7 @@ function arg(name: string): string | undefined {
 const corpus = resolve(process.cwd(), arg('corpus') ?? '../shared/corpora/extraction-wcxb-dev');
 const every = Number(arg('every') ?? 12);
 const worstN = Number(arg('worst') ?? 3);
+const dom = arg('dom') === 'jsdom' ? 'jsdom' : 'linkedom';
 if (!existsSync(resolve(corpus, 'pages'))) {
   console.error(`no pages/ under ${corpus}: give --corpus DIR (WCXB layout)`);
   process.exit(2);
@@ -60,6 +61,13 @@ const TEMPLATES: Record<string, (s: Story) => string | Buffer> = {
   'a row per paragraph beside a link column': (s) =>
     `<html>${head(s)}<body><table><tr><td width="150">${nav}</td><td><table><tr><td><font size="4"><b>${esc(s.title)}</b></font></td></tr>` +
     `<tr><td>By ${esc(s.author)} | ${written(s.date)}</td></tr>${s.paras.map((p) => `<tr><td class="text">${esc(p)}</td></tr>`).join('')}</table></td></tr></table>${footer}</body></html>`,
+  'broken markup: paragraphs loose in a table, the story after </html>': (s) => {
+    const half = Math.ceil(s.paras.length / 2);
+    return (
+      `<html>${head(s)}<body><table><tr><td>${nav}</td></tr><tr><td><h2>${esc(s.title)}</h2>By ${esc(s.author)}, ${written(s.date)}</td></tr>` +
+      `${s.paras.slice(0, half).map((p) => `<p>${esc(p)}`).join('\n')}</table></body></html>\n${s.paras.slice(half).map((p) => `<p>${esc(p)}</p>`).join('\n')}`
+    );
+  },
   'scripts between paragraphs': (s) =>
     `<html>${head(s)}<body><table><tr><td>${nav}</td><td><h1>${esc(s.title)}</h1><p class="byline">By ${esc(s.author)} | ${written(s.date)}</p>` +
     s.paras
@@ -115,7 +123,7 @@ const stories: Array<{ id: string; story: Story }> = ids.map((id, i) => {
   return { id, story: { title, paras, author: AUTHORS[i % AUTHORS.length] as string, date: new Date(Date.UTC(2008, i % 12, 1 + (i % 27))) } };
 });
 
-console.log(`corpus: ${corpus}, ${stories.length} stories (every ${every}th page), ${new Date().toISOString()}, Node ${process.version}\n`);
+console.log(`corpus: ${corpus}, ${stories.length} stories (every ${every}th page), Telex on ${dom}, ${new Date().toISOString()}, Node ${process.version}\n`);
 console.log('| template | P | R | F1 | empty | title | author | date | worst pages (F1) |');
 console.log('|---|---|---|---|---|---|---|---|---|');
 for (const [name, template] of Object.entries(TEMPLATES)) {
@@ -130,7 +138,7 @@ for (const [name, template] of Object.entries(TEMPLATES)) {
     const truth = story.paras.join('\n\n');
     let text = '';
     try {
-      const r = extractArticle(html, `http://news.example.com/2008/story-${id}.html`);
+      const r = extractArticle(html, `http://news.example.com/2008/story-${id}.html`, { dom });
       text = r?.text ?? '';
       title += r && sameTitle(r.title, story.title) ? 1 : 0;
       author += r && sameAuthor(r.byline, story.author) ? 1 : 0;

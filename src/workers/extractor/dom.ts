@@ -39,6 +39,7 @@ export function parseDocument(html: string, url: string, kind: DomKind): ParsedD
   installLinkedomFastQueries();
   const { document } = parseHTML(html) as unknown as { document: Document };
   adoptStrayElements(document);
+  fosterParent(document);
   // linkedom has no notion of a document URL: Readability resolves links against these.
   const base = /<base\b/i.test(html) ? baseHrefOf(document, url) : url;
   Object.defineProperty(document, 'baseURI', { value: base, configurable: true });
@@ -63,12 +64,24 @@ function baseHrefOf(document: Document, url: string): string {
 /**
  * linkedom leaves an element met between </head> and <body> (or after
  * </body>) as a child of <html>, and its `document.body` then makes a new,
- * empty <body> when the element after <head> is not one. A browser moves such
- * elements into the body: so does this, in document order.
+ * empty <body> when the element after <head> is not one; and what follows
+ * </html> stays outside <html>. A browser moves all of these into the body:
+ * so does this, in document order.
  */
 export function adoptStrayElements(document: Document): void {
   const html = document.documentElement;
-  if (!html || html.children.length <= 2) {
+  if (!html) {
+    return;
+  }
+  // After </html>: linkedom leaves elements and text as children of the document, a browser puts them in the body.
+  const outside = Array.from(document.childNodes).filter((n) => n !== html && (n.nodeType === 1 || (n.nodeType === 3 && /\S/.test(n.textContent ?? ''))));
+  if (outside.length > 0) {
+    const after = outside.filter((n) => html.compareDocumentPosition(n) & 4);
+    if (after.length > 0) {
+      (document.body ?? html).append(...after);
+    }
+  }
+  if (html.children.length <= 2) {
     return;
   }
   const kids = Array.from(html.children);
@@ -167,4 +180,55 @@ export function noframesPage(html: string): string {
   const head = /<head\b[\s\S]*?<\/head\s*>/i.exec(html)?.[0] ?? '';
   const body = inner.replace(/<\/?body\b[^>]*>/gi, '');
   return `<html>${head}<body>${body}</body></html>`;
+}
+
+/**
+ * What a table, its row groups and its rows may hold; anything else a browser
+ * moves out. (A cell straight in a table or row group stays: a browser opens
+ * the row it implies.)
+ */
+const TABLE_PARTS: Record<string, RegExp> = {
+  TABLE: /^(?:CAPTION|COLGROUP|COL|THEAD|TBODY|TFOOT|TR|TD|TH|SCRIPT|STYLE|TEMPLATE|FORM)$/,
+  THEAD: /^(?:TR|TD|TH|SCRIPT|STYLE|TEMPLATE|FORM)$/,
+  TBODY: /^(?:TR|TD|TH|SCRIPT|STYLE|TEMPLATE|FORM)$/,
+  TFOOT: /^(?:TR|TD|TH|SCRIPT|STYLE|TEMPLATE|FORM)$/,
+  TR: /^(?:TD|TH|SCRIPT|STYLE|TEMPLATE|FORM)$/,
+};
+
+/**
+ * Content written straight inside a <table> (a paragraph between rows, text
+ * outside any cell): a browser's parser moves it to just before the table
+ * (foster parenting), linkedom leaves it in place, where the table's cells and
+ * the stray text read as one block of the page. Moves such elements and text
+ * before their table, in order. Returns how many nodes moved.
+ */
+export function fosterParent(document: Document): number {
+  let moved = 0;
+  for (const table of Array.from(document.querySelectorAll('table'))) {
+    const stray: Node[] = [];
+    const visit = (el: Element): void => {
+      const allowed = TABLE_PARTS[el.tagName.toUpperCase()];
+      if (!allowed) {
+        return;
+      }
+      for (const k of Array.from(el.childNodes)) {
+        if (k.nodeType === 1) {
+          const tag = (k as Element).tagName.toUpperCase();
+          if (allowed.test(tag)) {
+            visit(k as Element);
+          } else {
+            stray.push(k);
+          }
+        } else if (k.nodeType === 3 && /\S/.test(k.textContent ?? '')) {
+          stray.push(k);
+        }
+      }
+    };
+    visit(table);
+    if (stray.length > 0) {
+      table.before(...stray);
+      moved += stray.length;
+    }
+  }
+  return moved;
 }

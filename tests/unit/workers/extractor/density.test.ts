@@ -1,7 +1,7 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { classifyBlock, classifyBlocks, densityExtract, segmentBlocks, storyWindow, type TextBlock } from '../../../../src/workers/extractor/density.js';
-import { adoptStrayElements } from '../../../../src/workers/extractor/dom.js';
+import { adoptStrayElements, fosterParent } from '../../../../src/workers/extractor/dom.js';
 import { continuesSections, extractArticle, gapsBetween, leadBefore, preferDensity, tailAfter } from '../../../../src/workers/extractor/extract-article.js';
 
 const body = (html: string): Element => {
@@ -101,6 +101,32 @@ describe('adoptStrayElements', () => {
     adoptStrayElements(document);
     expect(document.body.textContent).toBe('menustory');
     expect(document.body.firstElementChild?.id).toBe('stray');
+  });
+
+  it('moves what follows </html> into the body, as a browser does', () => {
+    const { document } = parseHTML('<html><head><title>x</title></head><body><div>menu</div></body></html><div id="late"><p>story</p></div> tail') as unknown as { document: Document };
+    adoptStrayElements(document);
+    expect(document.body.textContent).toBe('menustory tail');
+    expect(document.body.querySelector('#late')).not.toBeNull();
+  });
+});
+
+describe('fosterParent', () => {
+  it('moves paragraphs and text written straight inside a table, or a row, to before the table, in order', () => {
+    const { document } = parseHTML(
+      '<html><body><table><tr><td>cell</td><p id="a">one</p></tr>loose<tbody><p id="b">two</p><tr><td>cell 2</td></tr></tbody></table></body></html>',
+    ) as unknown as { document: Document };
+    expect(fosterParent(document)).toBe(3);
+    const kids = Array.from(document.body.childNodes).map((n) => (n.nodeType === 1 ? (n as Element).tagName.toLowerCase() : (n.textContent ?? '').trim()));
+    expect(kids).toEqual(['p', 'loose', 'p', 'table']);
+    expect(document.querySelector('table')?.textContent).toBe('cellcell 2');
+  });
+
+  it('leaves cells a row group holds without a <tr>, captions, and nested tables\' cells', () => {
+    const { document } = parseHTML(
+      '<html><body><table><caption>c</caption><tbody><td>a</td><td><table><tr><td><p>deep</p></td></tr></table></td></tbody></table></body></html>',
+    ) as unknown as { document: Document };
+    expect(fosterParent(document)).toBe(0);
   });
 });
 
