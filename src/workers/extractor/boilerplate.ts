@@ -53,7 +53,10 @@ export const COPYRIGHT_NOTICE =
   /^(?:(?:copyright\s*(?:©|\(c\))?|©|\(c\))\s*(?:\d{4}|©)[^\n]{0,120}?\ball rights reserved\b\.?(?:$|\s+\p{Lu})|(?:(?:copyright|©)[^\n]{0,120}?)?\b(?:this )?material may not be (?:re)?published, broadcast, rewritten,? (?:or|and) redistributed\b)[^\n]{0,200}$/iu;
 
 /** A block of page links and nothing else: "Next page >> Page 1 of 2", "« Previous 1 2 3 Next »". */
-export const PAGINATION_TEXT = /^(?=.*\bpage \d+ of \d+|.*\b(?:next|previous|prev)\b.*(?:\d|\bpage\b)|.*(?:\d|\bpage\b).*\b(?:next|previous|prev)\b)(?:[«‹»›<>|·•:.,\s-]|\b(?:previous|prev|next|first|last|page|pages|of)\b|\d{1,3})+$/i;
+const PAGINATION_WORDS = /^(?:[«‹»›<>|·•:.,\s-]|\b(?:previous|prev|next|first|last|page|pages|of)\b|\d{1,3})+$/i;
+/** ...with "page N of M", or "next" / "previous" beside a page number or the word "page". */
+const PAGINATION_CUE = /\bpage \d+ of \d+|\b(?:next|previous|prev)\b.*(?:\d|\bpage\b)|(?:\d|\bpage\b).*\b(?:next|previous|prev)\b/i;
+const isPagination = (text: string): boolean => text.length <= 120 && PAGINATION_WORDS.test(text) && PAGINATION_CUE.test(text);
 
 /** A picture's caption with its credit in brackets at the end: "Mayor Jim Brown signs the budget. (AP Photo/Ann Smith)". */
 export const CAPTION_WITH_CREDIT = /^[^\n]{10,300}\((?:[\p{L}.&'-]{1,20} ){0,3}(?:photo|photograph|image)s?(?:\s*(?:\/|:|\bby\b|\bcourtesy\b)[^()]{1,60})?\)\.?$/iu;
@@ -71,9 +74,9 @@ export const isFurnitureText = (text: string): boolean =>
   FURNITURE_TEXT_INTL.test(text) ||
   MORE_FURNITURE_TEXT.test(text) ||
   (text.length <= 200 && CREDIT_TEXT.test(text)) ||
-  (text.length <= 320 && CAPTION_WITH_CREDIT.test(text)) ||
+  (text.length <= 320 && (text.endsWith(')') || text.endsWith(').')) && CAPTION_WITH_CREDIT.test(text)) ||
   (text.length <= 400 && COPYRIGHT_NOTICE.test(text)) ||
-  (text.length <= 120 && PAGINATION_TEXT.test(text));
+  isPagination(text);
 
 const NEGATION = new Set(['no', 'not', 'without', 'has', 'with', 'hide', 'show']);
 

@@ -39,7 +39,9 @@ export function parseDocument(html: string, url: string, kind: DomKind): ParsedD
   installLinkedomFastQueries();
   const { document } = parseHTML(html) as unknown as { document: Document };
   adoptStrayElements(document);
-  fosterParent(document);
+  if (html.includes('<table') || html.includes('<TABLE') || html.includes('<Table')) {
+    fosterParent(document);
+  }
   // linkedom has no notion of a document URL: Readability resolves links against these.
   const base = /<base\b/i.test(html) ? baseHrefOf(document, url) : url;
   Object.defineProperty(document, 'baseURI', { value: base, configurable: true });
@@ -162,6 +164,9 @@ export function fillStreamedSlots(document: Document): number {
   return moved;
 }
 
+/** How far into a page noframesPage looks for the <frameset>. */
+const FRAMESET_WITHIN = 65_536;
+
 /**
  * A frameset page as a browser without frames reads it: the content of its
  * <noframes>, which such pages write for those browsers, becomes the body.
@@ -170,7 +175,9 @@ export function fillStreamedSlots(document: Document): number {
  * <frameset> or no <noframes> with text.
  */
 export function noframesPage(html: string): string {
-  if (!/<frameset\b/i.test(html)) {
+  // A <frameset> counts only before any body content, so near the top: the test reads no further (a scan of the
+  // whole page costs about as much as a tenth of the extraction's own string work).
+  if (!/<frameset\b/i.test(html.slice(0, FRAMESET_WITHIN))) {
     return html;
   }
   const inner = /<noframes\b[^>]*>([\s\S]*?)<\/noframes\s*>/i.exec(html)?.[1];

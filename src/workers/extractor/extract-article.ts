@@ -283,7 +283,7 @@ function removeLeadingRepeats(root: Element, title: string, byline: string | nul
 function removeLeadingLines(root: Element, t: string, b: string): void {
   const first = firstText(root);
   let holder = first?.parentElement ?? null;
-  while (holder && holder !== root && !holder.matches(LINE_HOLDER)) {
+  while (holder && holder !== root && !LINE_HOLDER_TAGS.has(holder.tagName.toUpperCase())) {
     holder = holder.parentElement;
   }
   // A block that is a repeat as a whole ("By ANN LEE<br>Associated Press Writer") goes whole, below.
@@ -292,7 +292,7 @@ function removeLeadingLines(root: Element, t: string, b: string): void {
   }
   let line: ChildNode[] = [];
   for (const node of Array.from(holder.childNodes)) {
-    if (node.nodeType === 1 && (node as Element).matches(BLOCKISH)) {
+    if (node.nodeType === 1 && BLOCKISH_TAGS.has((node as Element).tagName.toUpperCase())) {
       break;
     }
     line.push(node);
@@ -313,8 +313,10 @@ function removeLeadingLines(root: Element, t: string, b: string): void {
   }
 }
 
+/** BLOCKISH as tag names, for tests on one element. */
+const BLOCKISH_TAGS = new Set(BLOCKISH.toUpperCase().split(/,\s*/));
 /** Blocks whose lines removeLeadingLines reads. */
-const LINE_HOLDER = `${BLOCKISH}, td, th`;
+const LINE_HOLDER_TAGS = new Set([...BLOCKISH_TAGS, 'TD', 'TH']);
 
 /** The first text node under `root` with more than whitespace. */
 function firstText(root: Element): Text | null {
