@@ -270,6 +270,52 @@ export function removeInlineFurniture(root: Element): number {
   return removed;
 }
 
+/** Text an element needs before an identical sibling right after it counts as a copy, not a repeated line. */
+export const REPEAT_MIN_CHARS = 80;
+
+/**
+ * Removes an element that repeats the one right before it: the same tag and
+ * the same text (REPEAT_MIN_CHARS or more) under another class. That is one
+ * content rendered twice for two screen sizes ("desktop" and "mobile"
+ * variants side by side, of which CSS shows one) or a slide a carousel
+ * cloned: a reader sees it once. Under the same class, a repeat is the
+ * page's own (a row or a paragraph written twice) and stays. Needs the
+ * classes Readability keeps with `keepClasses`.
+ */
+export function removeRepeatedSiblings(root: Element): number {
+  let removed = 0;
+  const stack: Element[] = [root];
+  while (stack.length > 0) {
+    const el = stack.pop() as Element;
+    let prev: Element | null = null;
+    let prevText: string | null = null;
+    for (let c = el.firstElementChild; c; ) {
+      const next = c.nextElementSibling;
+      // The cheap tests first: the text only of a same-tag sibling under another class.
+      if (prev && c.tagName === prev.tagName && (c.getAttribute('class') ?? '') !== (prev.getAttribute('class') ?? '')) {
+        prevText ??= collapseSpace(prev.textContent ?? '');
+        const text = collapseSpace(c.textContent ?? '');
+        if (text.length >= REPEAT_MIN_CHARS && text === prevText) {
+          c.remove();
+          removed++;
+          c = next;
+          continue;
+        }
+        prev = c;
+        prevText = text;
+      } else {
+        prev = c;
+        prevText = null;
+      }
+      if (c.firstElementChild) {
+        stack.push(c);
+      }
+      c = next;
+    }
+  }
+  return removed;
+}
+
 /**
  * Headings of a section that is not the story: other stories, tags, the
  * site's own blurb ("Also in the news", "Related articles that may interest

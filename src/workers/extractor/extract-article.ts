@@ -1,7 +1,7 @@
 import { Readability } from '@mozilla/readability';
 import { PipelineError } from '../../errors.js';
 import { collapseSpace, countWords, isHeadingTag, joinBlocks, lineElement, textBlocks, textOwners } from './blocks.js';
-import { FURNITURE_TEXT, isOtherSectionLabel, narrowToArticle, removeAuthorBio, removeFurniture, removeInlineFurniture, removeOtherSections } from './boilerplate.js';
+import { FURNITURE_TEXT, isOtherSectionLabel, narrowToArticle, removeAuthorBio, removeFurniture, removeInlineFurniture, removeOtherSections, removeRepeatedSiblings } from './boilerplate.js';
 import { densityExtract, type TextBlock } from './density.js';
 import { fillStreamedSlots, markStreamedSlots, noframesPage, parseDocument, type DomKind } from './dom.js';
 import { cleanByline, datelineFromText, jsonLdBlocks, normalizeDate, normalizeLang, readMetadata, stripSiteSuffix, visibleByline } from './metadata.js';
@@ -638,7 +638,8 @@ export function extractArticle(html: string, url: string, opts: ExtractOptions =
     const reader = new Readability<Element>(doc, {
       serializer: (node) => node as Element,
       maxElemsToParse: o.maxElements,
-      keepClasses: false,
+      // Class names tell two screen-size variants of one content apart (removeRepeatedSiblings); the sanitizer drops them.
+      keepClasses: true,
     });
     tuneReadability(reader);
     const result = reader.parse();
@@ -653,6 +654,7 @@ export function extractArticle(html: string, url: string, opts: ExtractOptions =
     const title = meta.title ?? (rawTitle ? stripSiteSuffix(rawTitle, siteName, host) : '') ?? '';
     const byline = meta.byline ?? cleanByline(result?.byline ?? null) ?? meta.bylineGuess ?? shownByline;
     const tidy = (el: Element): string[] => {
+      removeRepeatedSiblings(el);
       removeOtherSections(el);
       removeInlineFurniture(el);
       removeAuthorBio(el, byline);

@@ -1,6 +1,6 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { isFurnitureText, removeLinkColumns, removeAuthorBio, removeFurniture, removeInlineFurniture, removeOtherSections } from '../../../../src/workers/extractor/boilerplate.js';
+import { isFurnitureText, removeAuthorBio, removeFurniture, removeInlineFurniture, removeLinkColumns, removeOtherSections, removeRepeatedSiblings } from '../../../../src/workers/extractor/boilerplate.js';
 
 const doc = (html: string): Document =>
   (parseHTML(`<html><head><title>t</title></head><body>${html}</body></html>`) as unknown as { document: Document }).document;
@@ -224,6 +224,38 @@ describe(removeOtherSections.name, () => {
     expect(removeOtherSections(top)).toBe(0);
     const bare = root(`${story}<h2>Related</h2><p>Earlier work on folding by others.</p>`);
     expect(removeOtherSections(bare)).toBe(0);
+  });
+});
+
+describe(removeRepeatedSiblings.name, () => {
+  const root = (html: string): Element => {
+    const { document } = parseHTML(`<html><body><div id="a">${html}</div></body></html>`) as unknown as { document: Document };
+    return document.getElementById('a') as Element;
+  };
+  const section = '<h3>Universal Appeal</h3><p>Increasing attendance and awareness of a world-class space museum in a small town.</p>';
+
+  it('keeps one of two variants of the same content for two screen sizes (same tag, same text, another class)', () => {
+    const el = root(`<section class="slide desktop">${section}</section><section class="slide mobile">${section}</section><section class="slide tablet">${section}</section><p>After.</p>`);
+    expect(removeRepeatedSiblings(el)).toBe(2);
+    expect(el.querySelectorAll('section')).toHaveLength(1);
+    expect(el.querySelector('section')?.getAttribute('class')).toBe('slide desktop');
+    expect(el.textContent).toContain('After.');
+  });
+
+  it('finds the variants at any depth', () => {
+    const el = root(`<div><div class="v hidden-a">${section}</div><div class="v hidden-b">${section}</div></div>`);
+    removeRepeatedSiblings(el);
+    expect(el.querySelectorAll('h3')).toHaveLength(1);
+  });
+
+  it('keeps a repeat under the same class (the page wrote it twice), a heading repeated as a paragraph, and a short repeat', () => {
+    const same = root(`<div class="row">${section}</div><div class="row">${section}</div>`);
+    expect(removeRepeatedSiblings(same)).toBe(0);
+    const long = 'The rocket booster with the cargo ship is installed on a launch pad in Baikonur, Kazakhstan, on Tuesday.';
+    const tags = root(`<h1 class="headline">${long}</h1><div class="description">${long}</div>`);
+    expect(removeRepeatedSiblings(tags)).toBe(0);
+    const short = root('<p class="a">Yes.</p><p class="b">Yes.</p>');
+    expect(removeRepeatedSiblings(short)).toBe(0);
   });
 });
 

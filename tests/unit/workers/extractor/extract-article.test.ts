@@ -106,6 +106,22 @@ describe(`${extractArticle.name} on the sample wire stories`, () => {
   });
 });
 
+describe(`${extractArticle.name} on a page that renders its story once per screen size`, () => {
+  // Long enough (250 words and more) that the text-density pass leaves Readability's result alone.
+  const paragraphs = Array.from(
+    { length: 14 },
+    (_, i) => `Work on the quay wall continued through night ${i + 1} as crews poured concrete into the new foundations by the harbour.`,
+  );
+  const variant = (cls: string): string => `<div class="variant ${cls}">${paragraphs.map((p) => `<p class="text">${p}</p>`).join('')}</div>`;
+  const page = `<html><head><title>Quay works</title></head><body><article><h1>Quay works</h1>${variant('hidden-phone')}${variant('hidden-desktop')}</article></body></html>`;
+
+  it.each(['jsdom', 'linkedom'] as const)('returns the story once on %s, and html without class names', (dom) => {
+    const article = extractArticle(page, 'https://courier.test/quay', { dom });
+    expect(article?.text).toBe(paragraphs.join('\n\n'));
+    expect(article?.html).not.toContain('class=');
+  });
+});
+
 describe(`${extractArticle.name} with hints`, () => {
   const bare = `<html><head><title>Quay works</title></head><body><article><h1>Quay works</h1>${'<p>Work on the quay wall continued through the night as crews poured concrete into the new foundations.</p>'.repeat(4)}</article></body></html>`;
 
