@@ -131,6 +131,25 @@ export function isCallToAction(el: Element): boolean {
   return tag === 'A' || el.querySelector('h2, h3, h4, h5, h6, a, button') !== null;
 }
 
+/** A class that hides an element on one kind of screen: "elementor-hidden-mobile", "hidden-tablet", "hide_desktop". */
+const HIDDEN_ON = /(?:^|[\s_-])hid(?:den|e)[-_](desktop|tablet|mobile|phone)(?=$|\s)/gi;
+
+/**
+ * Whether the element's classes hide it on desktops, tablets and phones
+ * alike: a page builder's section switched off everywhere, never shown.
+ */
+export function hiddenAtEverySize(el: Element): boolean {
+  const cls = el.getAttribute('class');
+  if (!cls || !/hid/i.test(cls)) {
+    return false;
+  }
+  const sizes = new Set<string>();
+  for (const m of cls.matchAll(HIDDEN_ON)) {
+    sizes.add((m[1] ?? '').toLowerCase().replace('phone', 'mobile'));
+  }
+  return sizes.size === 3;
+}
+
 const PROTECTED = new Set(['HTML', 'BODY', 'MAIN', 'ARTICLE']);
 
 /**
@@ -188,7 +207,7 @@ export function removeFurniture(doc: Document): number {
     if (!PROTECTED.has(tag.toUpperCase())) {
       if (DROP_TAG_SET.has(tag)) {
         drop = true;
-      } else if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') {
+      } else if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true' || hiddenAtEverySize(el)) {
         drop = true;
       } else if (looksLikeFurniture(el) || isCallToAction(el)) {
         drop = true;

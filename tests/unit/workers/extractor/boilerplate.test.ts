@@ -31,6 +31,23 @@ describe('removeFurniture: cutlines', () => {
   });
 });
 
+describe('removeFurniture: hidden at every screen size', () => {
+  it('removes a section hidden on desktop, tablet and phone alike, and keeps one hidden on some sizes only', () => {
+    const d = doc(
+      `<article><p>${words(150)}</p>` +
+        '<section class="elementor-section elementor-hidden-desktop elementor-hidden-tablet elementor-hidden-mobile"><h3>Old course</h3><p>Never shown.</p></section>' +
+        '<div class="et_pb_row hide_desktop hide_tablet hide_phone"><p>Switched off.</p></div>' +
+        '<section class="elementor-section elementor-hidden-mobile"><p>Shown on desktops.</p></section>' +
+        '<div class="hidden-desktop hidden-tablet"><p>Shown on phones.</p></div></article>',
+    );
+    removeFurniture(d);
+    const text = d.body.textContent ?? '';
+    expect(text).not.toMatch(/Old course|Never shown|Switched off/);
+    expect(text).toContain('Shown on desktops.');
+    expect(text).toContain('Shown on phones.');
+  });
+});
+
 describe('removeFurniture: captions', () => {
   it('reads "no_caption" as a flag, not a caption', () => {
     const d = doc(`<div class="item no_caption"><h2>The story's standfirst</h2></div><article><p>${words(150)}</p></article>`);
