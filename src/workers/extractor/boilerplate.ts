@@ -1,4 +1,4 @@
-import { collapseSpace, isHeadingTag, lineElement, textOwners } from './blocks.js';
+import { collapseSpace, isHeadingTag, lineElement, textBlocks, textOwners } from './blocks.js';
 
 /** Tags that are never part of a story body. */
 const DROP_TAGS = [
@@ -572,6 +572,45 @@ export function removeAuthorBio(root: Element, byline: string | null): number {
         removed++;
         break;
       }
+    }
+  }
+  return removed;
+}
+
+/** How many of the article's last text blocks are searched for the author's name on a line of its own. */
+export const AUTHOR_BOX_LAST_BLOCKS = 6;
+
+/**
+ * Removes an author box that closes the article: one of its last
+ * AUTHOR_BOX_LAST_BLOCKS blocks is the byline's name on a line of its own
+ * ("Jane Doe", "By Jane Doe", "About Jane Doe"), and that line goes with
+ * everything after it (the bio, a title, contact links). A story does not end
+ * on its author's bare name.
+ */
+export function removeAuthorBox(root: Element, byline: string | null): number {
+  const names = new Set(
+    (byline ?? '')
+      .split(/\s*(?:,|&|\band\b)\s*/)
+      .map((n) => collapseSpace(n.replace(/^by\s+/i, '')).toLowerCase())
+      .filter((n) => n.length >= 3 && n.length <= 60),
+  );
+  if (names.size === 0) {
+    return 0;
+  }
+  const owners: Node[] = [];
+  const blocks = textBlocks(root, owners);
+  const from = Math.max(1, blocks.length - AUTHOR_BOX_LAST_BLOCKS);
+  const k = blocks.findIndex((t, i) => i >= from && names.has(t.toLowerCase().replace(/^(?:by|about|written by)\s+/, '')));
+  if (k < 0) {
+    return 0;
+  }
+  const tail = collapseSpace(blocks.slice(k).join(' ')).length;
+  let removed = 0;
+  for (const owner of owners.slice(k)) {
+    // The block's own element, unless it also holds text before the name line.
+    if (owner !== root && root.contains(owner) && collapseSpace(owner.textContent ?? '').length <= tail) {
+      (owner as Element).remove();
+      removed++;
     }
   }
   return removed;

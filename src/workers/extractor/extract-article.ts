@@ -1,7 +1,7 @@
 import { Readability } from '@mozilla/readability';
 import { PipelineError } from '../../errors.js';
 import { collapseSpace, countWords, isHeadingTag, joinBlocks, lineElement, textBlocks, textOwners } from './blocks.js';
-import { FURNITURE_TEXT, isOtherSectionLabel, narrowToArticle, removeAuthorBio, removeFurniture, removeInlineFurniture, removeOtherSections, removeRepeatedSiblings } from './boilerplate.js';
+import { FURNITURE_TEXT, isOtherSectionLabel, narrowToArticle, removeAuthorBio, removeAuthorBox, removeFurniture, removeInlineFurniture, removeOtherSections, removeRepeatedSiblings } from './boilerplate.js';
 import { densityExtract, type TextBlock } from './density.js';
 import { fillStreamedSlots, markStreamedSlots, noframesPage, parseDocument, type DomKind } from './dom.js';
 import { cleanByline, datelineFromText, jsonLdBlocks, normalizeDate, normalizeLang, readMetadata, stripSiteSuffix, visibleByline } from './metadata.js';
@@ -658,6 +658,7 @@ export function extractArticle(html: string, url: string, opts: ExtractOptions =
       removeOtherSections(el);
       removeInlineFurniture(el);
       removeAuthorBio(el, byline);
+      removeAuthorBox(el, byline);
       removeWrittenBy(el);
       removeLeadingRepeats(el, title, byline);
       if (meta.headline && meta.headline !== title) {

@@ -1,6 +1,6 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { isFurnitureText, removeAuthorBio, removeFurniture, removeInlineFurniture, removeLinkColumns, removeOtherSections, removeRepeatedSiblings } from '../../../../src/workers/extractor/boilerplate.js';
+import { isFurnitureText, removeAuthorBio, removeAuthorBox, removeFurniture, removeInlineFurniture, removeLinkColumns, removeOtherSections, removeRepeatedSiblings } from '../../../../src/workers/extractor/boilerplate.js';
 
 const doc = (html: string): Document =>
   (parseHTML(`<html><head><title>t</title></head><body>${html}</body></html>`) as unknown as { document: Document }).document;
@@ -241,6 +241,36 @@ describe(removeOtherSections.name, () => {
     expect(removeOtherSections(top)).toBe(0);
     const bare = root(`${story}<h2>Related</h2><p>Earlier work on folding by others.</p>`);
     expect(removeOtherSections(bare)).toBe(0);
+  });
+});
+
+describe(removeAuthorBox.name, () => {
+  const root = (html: string): Element => {
+    const { document } = parseHTML(`<html><body><div id="a">${html}</div></body></html>`) as unknown as { document: Document };
+    return document.getElementById('a') as Element;
+  };
+  const story = Array.from({ length: 8 }, (_, i) => `<p>The council met on Tuesday and agreed the harbour plan, part ${i}.</p>`).join('');
+
+  it("removes the author's name on a line of its own near the end, with the bio and links after it", () => {
+    const el = root(`${story}<div class="box"><h4>Josh Fechter</h4><p>I founded a school for HR people and have hired hundreds.</p><p><a href="/x">LinkedIn</a></p></div>`);
+    expect(removeAuthorBox(el, 'Josh Fechter')).toBeGreaterThan(0);
+    expect(el.textContent).not.toMatch(/Josh|founded|LinkedIn/);
+    expect(el.querySelectorAll('p')).toHaveLength(8);
+  });
+
+  it('reads "By" before the name, and any of several bylines', () => {
+    const el = root(`${story}<p>By infuy</p><p>Infuy is a technology company.</p>`);
+    removeAuthorBox(el, 'Jane Doe, infuy');
+    expect(el.textContent).not.toMatch(/infuy/i);
+  });
+
+  it('keeps the name inside a sentence, a name far from the end, and everything without a byline', () => {
+    const inSentence = root(`${story}<p>Josh Fechter said the plan was sound.</p>`);
+    expect(removeAuthorBox(inSentence, 'Josh Fechter')).toBe(0);
+    const early = root(`<p>Text.</p><p>Josh Fechter</p>${story}`);
+    expect(removeAuthorBox(early, 'Josh Fechter')).toBe(0);
+    const none = root(`${story}<p>Josh Fechter</p>`);
+    expect(removeAuthorBox(none, null)).toBe(0);
   });
 });
 

@@ -122,6 +122,23 @@ describe(`${extractArticle.name} on a page that renders its story once per scree
   });
 });
 
+describe(`${extractArticle.name} on a story that closes with an author box`, () => {
+  const paragraphs = Array.from(
+    { length: 14 },
+    (_, i) => `Work on the quay wall continued through night ${i + 1} as crews poured concrete into the new foundations by the harbour.`,
+  );
+  const page =
+    '<html><head><title>Quay works</title><meta name="author" content="Jane Doe"></head><body><article><h1>Quay works</h1>' +
+    `${paragraphs.map((p) => `<p>${p}</p>`).join('')}<div class="box"><p><strong>Jane Doe</strong></p><p>I have covered the harbour for ten years and live by the sea.</p></div>` +
+    '</article></body></html>';
+
+  it('leaves the name line and the bio out of the text', () => {
+    const article = extractArticle(page, 'https://courier.test/quay');
+    expect(article?.byline).toBe('Jane Doe');
+    expect(article?.text).toBe(paragraphs.join('\n\n'));
+  });
+});
+
 describe(`${extractArticle.name} with hints`, () => {
   const bare = `<html><head><title>Quay works</title></head><body><article><h1>Quay works</h1>${'<p>Work on the quay wall continued through the night as crews poured concrete into the new foundations.</p>'.repeat(4)}</article></body></html>`;
 
