@@ -310,8 +310,8 @@ export function removeRepeatedSiblings(root: Element): number {
     let prevText: string | null = null;
     for (let c = el.firstElementChild; c; ) {
       const next = c.nextElementSibling;
-      // The cheap tests first: the text only of a same-tag sibling under another class.
-      if (prev && c.tagName === prev.tagName && (c.getAttribute('class') ?? '') !== (prev.getAttribute('class') ?? '')) {
+      // The cheap tests first: the text only of a same-tag sibling with as many children, under another class.
+      if (prev && c.tagName === prev.tagName && c.children.length === prev.children.length && (c.getAttribute('class') ?? '') !== (prev.getAttribute('class') ?? '')) {
         prevText ??= collapseSpace(prev.textContent ?? '');
         const text = collapseSpace(c.textContent ?? '');
         if (text.length >= REPEAT_MIN_CHARS && text === prevText) {
@@ -595,6 +595,12 @@ export function removeAuthorBox(root: Element, byline: string | null): number {
       .filter((n) => n.length >= 3 && n.length <= 60),
   );
   if (names.size === 0) {
+    return 0;
+  }
+  // A cheap look first: a text node that is a name alone, or "By" and a name (most articles have none).
+  const escaped = Array.from(names, (n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+'));
+  const nameNode = new RegExp(`^\\s*(?:(?:by|about|written by)\\s+)?(?:${escaped.join('|')})\\s*$`, 'i');
+  if (textOwners(root, nameNode).length === 0) {
     return 0;
   }
   const owners: Node[] = [];
