@@ -584,8 +584,9 @@ export const AUTHOR_BOX_LAST_BLOCKS = 6;
  * Removes an author box that closes the article: one of its last
  * AUTHOR_BOX_LAST_BLOCKS blocks is the byline's name on a line of its own
  * ("Jane Doe", "By Jane Doe", "About Jane Doe"), and that line goes with
- * everything after it (the bio, a title, contact links). A story does not end
- * on its author's bare name.
+ * everything after it (the bio, a title, contact links), when more of the
+ * article stands before that line than after it. A story does not end on its
+ * author's bare name.
  */
 export function removeAuthorBox(root: Element, byline: string | null): number {
   const names = new Set(
@@ -611,6 +612,10 @@ export function removeAuthorBox(root: Element, byline: string | null): number {
     return 0;
   }
   const tail = collapseSpace(blocks.slice(k).join(' ')).length;
+  // The box closes a story: more of the article stands before the name line than from it on.
+  if (collapseSpace(blocks.slice(0, k).join(' ')).length <= tail) {
+    return 0;
+  }
   let removed = 0;
   for (const owner of owners.slice(k)) {
     // The block's own element, unless it also holds text before the name line.

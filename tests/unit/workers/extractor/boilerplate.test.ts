@@ -272,6 +272,11 @@ describe(removeAuthorBox.name, () => {
     const none = root(`${story}<p>Josh Fechter</p>`);
     expect(removeAuthorBox(none, null)).toBe(0);
   });
+
+  it('keeps a short article whose byline line stands before most of its text', () => {
+    const short = root(`<p>A note from the editors.</p><p>By Josh Fechter</p>${story.slice(0, 200)}`);
+    expect(removeAuthorBox(short, 'Josh Fechter')).toBe(0);
+  });
 });
 
 describe(removeRepeatedSiblings.name, () => {
