@@ -28,11 +28,12 @@ export const FURNITURE_TEXT =
 /**
  * More whole-block furniture: "Read next" / "Latest news" headings, tables of
  * contents, shop buttons, author-box headings, newsletter and comment
- * prompts, "you might also like", and a bare "Posted by X on <date>" or
+ * prompts, "you might also like", a script's placeholder ("Loading…",
+ * "Loading prices for your region..."), and a bare "Posted by X on <date>" or
  * "Updated: <date>" line inside the body.
  */
 export const MORE_FURNITURE_TEXT =
-  /^(?:↑\s*)?(?:back to top|read next|up next|discover more|keep reading|latest (?:news|posts|articles|stories)|in this (?:article|post|guide)|table of contents|contents|jump to(?: section)?|on this page|check (?:price|prices|availability)|shop now|buy now|about the author|meet the author|author bio|join (?:our|the) (?:mailing list|newsletter|community)\b.{0,80}|be the first to comment|what do you think\??|you (?:may|might) (?:also )?(?:like|enjoy)|(?:other )?(?:posts|articles|stories) you (?:may|might) (?:also )?(?:like|enjoy)|(?:pin|save) (?:(?:this|it) )?for later!?|posted by .{1,60} (?:at|on) .{1,60}|(?:published|updated|posted|last updated)(?: on)?:? [^.]{0,40}\d[^.]{0,30})\s*[:.!…]*$/i;
+  /^(?:↑\s*)?(?:back to top|read next|up next|discover more|keep reading|latest (?:news|posts|articles|stories)|in this (?:article|post|guide)|table of contents|contents|jump to(?: section)?|on this page|check (?:price|prices|availability)|shop now|buy now|about the author|meet the author|author bio|join (?:our|the) (?:mailing list|newsletter|community)\b.{0,80}|be the first to comment|what do you think\??|you (?:may|might) (?:also )?(?:like|enjoy)|(?:other )?(?:posts|articles|stories) you (?:may|might) (?:also )?(?:like|enjoy)|(?:pin|save) (?:(?:this|it) )?for later!?|loading(?: [^.…]{1,40})?(?:…|\.\.\.)|posted by .{1,60} (?:at|on) .{1,60}|(?:published|updated|posted|last updated)(?: on)?:? [^.]{0,40}\d[^.]{0,30})\s*[:.!…]*$/i;
 
 /**
  * A photo credit or caption credit line: "Photo: Jane Doe / Reuters",

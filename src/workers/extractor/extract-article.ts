@@ -2,6 +2,7 @@ import { Readability } from '@mozilla/readability';
 import { PipelineError } from '../../errors.js';
 import { collapseSpace, countWords, isHeadingTag, joinBlocks, lineElement, textBlocks, textOwners } from './blocks.js';
 import { FURNITURE_TEXT, isOtherSectionLabel, narrowToArticle, removeAuthorBio, removeAuthorBox, removeFurniture, removeInlineFurniture, removeOtherSections, removeRepeatedSiblings } from './boilerplate.js';
+import { revealCollapsed } from './collapsed.js';
 import { densityExtract, type TextBlock } from './density.js';
 import { fillStreamedSlots, markStreamedSlots, noframesPage, parseDocument, type DomKind } from './dom.js';
 import { cleanByline, datelineFromText, jsonLdBlocks, normalizeDate, normalizeLang, readMetadata, stripSiteSuffix, visibleByline } from './metadata.js';
@@ -82,7 +83,7 @@ const MEDIA_TAGS = new Set(['img', 'picture', 'source', 'figure', 'video', 'audi
 const START_TAG = /<([a-zA-Z][a-zA-Z0-9-]*)((?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*)(\s*\/?)>/g;
 /** One attribute of a START_TAG match, name and optional value. */
 const ATTRIBUTE = /\s+([^\s"'>/=]+)(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?/g;
-const DROPPED_NAME = /^(?:on[a-z]+|aria-(?!hidden$|modal$)[a-z-]+|target|tabindex|draggable|spellcheck|autocomplete|jsaction|jsname|jscontroller|jsmodel|ng-[a-z-]+|v-[a-z-]+)$/i;
+const DROPPED_NAME = /^(?:on[a-z]+|aria-(?!hidden$|modal$|controls$|expanded$|haspopup$)[a-z-]+|target|tabindex|draggable|spellcheck|autocomplete|jsaction|jsname|jscontroller|jsmodel|ng-[a-z-]+|v-[a-z-]+)$/i;
 const DATA_NAME = /^data-/i;
 /** A cheap look for any name DROPPED_NAME or DATA_NAME could match; most tags have none. */
 const MAYBE_DROPPED = /\s(?:on|data-|aria-|target|tabindex|draggable|spellcheck|autocomplete|js|ng-|v-)/i;
@@ -91,7 +92,9 @@ const MAYBE_DROPPED = /\s(?:on|data-|aria-|target|tabindex|draggable|spellcheck|
  * Removes attributes nothing downstream reads, before parsing: event
  * handlers (executable), data-* (except on media, where lazy-loading scripts
  * keep the real image URL), aria-* (except aria-hidden and aria-modal, which
- * Readability uses), framework bindings, target, tabindex. linkedom keeps
+ * Readability uses, and aria-controls, aria-expanded and aria-haspopup, which
+ * tie a collapsed panel to its toggle: collapsed.ts), framework bindings,
+ * target, tabindex. linkedom keeps
  * every attribute as a node that each tree walk passes over.
  */
 export function slimAttributes(html: string): string {
@@ -629,6 +632,8 @@ export function extractArticle(html: string, url: string, opts: ExtractOptions =
     }
     // Read before the furniture goes (author boxes are furniture): used when neither the markup nor Readability names one.
     const shownByline = meta.byline ? null : visibleByline(doc);
+    // Collapsed accordion panels, FAQ answers and tab panels of the story are shown before hidden elements are dropped.
+    revealCollapsed(doc);
     removeFurniture(doc);
     // The second method reads the same tree before Readability takes it apart.
     const dense = densityExtract(doc.body ?? doc.documentElement);

@@ -1,0 +1,151 @@
+/**
+ * Collapsed content a reader opens with one click: an accordion panel, a FAQ
+ * answer, a tab panel, a "read more" expander. Pages send its text hidden
+ * (`hidden`, aria-hidden="true", style display:none / visibility:hidden) and
+ * a script shows it on the click; Readability and the furniture pass drop
+ * hidden elements, so without this the text is lost. revealCollapsed shows
+ * such panels again, before either runs.
+ *
+ * A panel counts as revealable only on structural evidence, never on class
+ * names: a toggle names it in aria-controls; a collapsed toggle
+ * (aria-expanded="false") stands right before it, or before the heading it
+ * sits in (the WAI-ARIA accordion pattern); it is a role="tabpanel"; or it is
+ * hidden="until-found" (the browser's own find-in-page reveal). And it sits in
+ * the page's content area (an <article>, <main>, role="main" or
+ * itemprop="articleBody"), outside navigation, menus, dialogs and popups:
+ * a toggle with aria-haspopup opens a menu or a dialog, not a part of the story.
+ */
+
+/** Elements, roles and states a panel or its toggle never sits in: menus, dialogs, navigation, page chrome. */
+const CHROME_SELECTOR =
+  'nav, aside, header, footer, dialog, menu, form, [role="navigation"], [role="menu"], [role="menubar"], [role="dialog"], ' +
+  '[role="alertdialog"], [role="tooltip"], [role="listbox"], [role="banner"], [role="contentinfo"], [role="complementary"], [aria-modal="true"]';
+
+/** The page's content area, the scope density.ts uses too. */
+const CONTENT_SELECTOR = 'article, main, [role="main"], [itemprop="articleBody"]';
+
+/** A style that hides: display:none or visibility:hidden (one declaration, any spacing, optional !important). */
+const HIDING_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\s*(?:!\s*important\s*)?(?=;|$)/gi;
+
+/** Whether the element itself is hidden the ways Readability and the furniture pass test. */
+export function isHidden(el: Element): boolean {
+  if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') {
+    return true;
+  }
+  const style = el.getAttribute('style');
+  return style !== null && new RegExp(HIDING_STYLE.source, 'i').test(style);
+}
+
+/** Makes the element itself visible: no `hidden`, no aria-hidden="true", no hiding style declaration. */
+function show(el: Element): void {
+  el.removeAttribute('hidden');
+  if (el.getAttribute('aria-hidden') === 'true') {
+    el.removeAttribute('aria-hidden');
+  }
+  const style = el.getAttribute('style');
+  if (style !== null) {
+    const rest = style.replace(HIDING_STYLE, '').replace(/^\s*;\s*/, '');
+    if (rest !== style) {
+      el.setAttribute('style', rest);
+    }
+  }
+}
+
+/** A toggle that opens a menu, a listbox or a dialog: aria-haspopup other than "false". */
+const opensPopup = (toggle: Element): boolean => {
+  const popup = toggle.getAttribute('aria-haspopup');
+  return popup !== null && popup.toLowerCase() !== 'false';
+};
+
+/** Whether `el` is in the content area and in no chrome (see CHROME_SELECTOR), itself included. */
+function inContent(el: Element): boolean {
+  const chrome = el.closest(CHROME_SELECTOR);
+  const content = el.closest(CONTENT_SELECTOR);
+  // Chrome inside the article (a <header> of the story, a <form>) is chrome; an <article> inside a <main> inside chrome is not.
+  return content !== null && (chrome === null || (chrome !== content && chrome.contains(content)));
+}
+
+/**
+ * The panel a collapsed toggle opens when its aria-controls names nothing on
+ * the page: the element right after it, or right after the heading it sits
+ * in (`<h3><button aria-expanded="false">Question</button></h3><div>Answer</div>`).
+ */
+function panelAfter(toggle: Element): Element | null {
+  const next = toggle.nextElementSibling;
+  if (next) {
+    return next;
+  }
+  const parent = toggle.parentElement;
+  return parent && /^H[1-6]$/i.test(parent.tagName) ? parent.nextElementSibling : null;
+}
+
+/**
+ * Shows the panel and every hidden element between it and `top` (exclusive):
+ * a framework may hide a wrapper around the panel rather than the panel.
+ */
+function showUpTo(panel: Element, top: Element | null): number {
+  let shown = 0;
+  for (let el: Element | null = panel; el && el !== top; el = el.parentElement) {
+    if (isHidden(el)) {
+      show(el);
+      shown++;
+    }
+    if (top === null) {
+      break;
+    }
+  }
+  return shown;
+}
+
+/** The nearest element holding both. */
+function commonAncestor(a: Element, b: Element): Element | null {
+  for (let el: Element | null = a.parentElement; el; el = el.parentElement) {
+    if (el.contains(b)) {
+      return el;
+    }
+  }
+  return null;
+}
+
+/**
+ * Shows the collapsed panels of the content area (see the module comment).
+ * Returns how many elements it made visible.
+ */
+export function revealCollapsed(doc: Document): number {
+  const root = doc.body ?? doc.documentElement;
+  if (!root) {
+    return 0;
+  }
+  let shown = 0;
+  const reveal = (panel: Element, toggle: Element | null): void => {
+    if (!inContent(panel)) {
+      return;
+    }
+    // Shown up to where toggle and panel meet: with no toggle, the panel itself and hidden wrappers inside the content area.
+    const top = toggle ? commonAncestor(toggle, panel) : null;
+    shown += showUpTo(panel, top);
+  };
+  for (const toggle of Array.from(root.querySelectorAll('[aria-controls], [aria-expanded="false"]'))) {
+    if (opensPopup(toggle) || !inContent(toggle)) {
+      continue;
+    }
+    const ids = (toggle.getAttribute('aria-controls') ?? '').split(/\s+/).filter(Boolean);
+    const named = ids.map((id) => doc.getElementById(id)).filter((el): el is HTMLElement => el !== null && el !== toggle && !el.contains(toggle));
+    if (named.length > 0) {
+      for (const panel of named) {
+        reveal(panel, toggle);
+      }
+    } else if (toggle.getAttribute('aria-expanded') === 'false') {
+      const panel = panelAfter(toggle);
+      if (panel && isHidden(panel)) {
+        reveal(panel, toggle);
+      }
+    }
+  }
+  for (const panel of Array.from(root.querySelectorAll('[role="tabpanel"], [hidden="until-found"], details > :not(summary)'))) {
+    if (isHidden(panel)) {
+      reveal(panel, null);
+    }
+  }
+  return shown;
+}

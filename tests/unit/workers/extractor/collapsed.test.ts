@@ -1,0 +1,115 @@
+import { parseHTML } from 'linkedom';
+import { describe, expect, it } from 'vitest';
+import { isFurnitureText } from '../../../../src/workers/extractor/boilerplate.js';
+import { isHidden, revealCollapsed } from '../../../../src/workers/extractor/collapsed.js';
+import { extractArticle } from '../../../../src/workers/extractor/extract-article.js';
+
+const doc = (html: string): Document =>
+  (parseHTML(`<html><head><title>t</title></head><body>${html}</body></html>`) as unknown as { document: Document }).document;
+
+const para = (topic: string): string =>
+  `<p>The council discussed ${topic} at length on Tuesday evening, and members said a decision would follow after the public consultation closes next month.</p>`;
+
+const story = (inner: string): string => `<main><article><h1>Council budget</h1>${para('the budget')}${para('the library')}${inner}${para('the roads')}</article></main>`;
+
+const answer = 'Residents can comment online until the end of March or attend the hearing at the town hall.';
+
+describe('revealCollapsed', () => {
+  it('shows a panel a toggle names in aria-controls, hidden by the hidden attribute', () => {
+    const d = doc(story(`<h3><button aria-expanded="false" aria-controls="faq-1">How can I comment?</button></h3><div id="faq-1" hidden><p>${answer}</p></div>`));
+    expect(revealCollapsed(d)).toBe(1);
+    expect(isHidden(d.getElementById('faq-1') as Element)).toBe(false);
+  });
+
+  it('shows a panel hidden by aria-hidden or an inline display:none, keeping the rest of its style', () => {
+    const d = doc(
+      story(
+        `<button aria-controls="a">One</button><div id="a" aria-hidden="true"><p>${answer}</p></div>` +
+          `<button aria-controls="b">Two</button><div id="b" style="color: red; display: none"><p>${answer}</p></div>`,
+      ),
+    );
+    revealCollapsed(d);
+    expect(d.getElementById('a')?.hasAttribute('aria-hidden')).toBe(false);
+    expect(d.getElementById('b')?.getAttribute('style')).toBe('color: red');
+  });
+
+  it('shows a hidden wrapper between the toggle and the panel it names', () => {
+    const d = doc(
+      story(
+        `<div class="item"><h2><button aria-expanded="false" aria-controls="p1">Which is best?</button></h2>` +
+          `<div id="wrap" style="overflow:hidden;display:none;height:0px"><div role="region" id="p1"><p>${answer}</p></div></div></div>`,
+      ),
+    );
+    revealCollapsed(d);
+    expect(isHidden(d.getElementById('wrap') as Element)).toBe(false);
+  });
+
+  it('shows the panel right after a collapsed toggle (or after its heading) when aria-controls names nothing', () => {
+    const d = doc(
+      story(
+        `<button aria-expanded="false" aria-controls="missing">What to know</button><div id="x" aria-hidden="true"><p>${answer}</p></div>` +
+          `<h3><button aria-expanded="false">Question</button></h3><div id="y" hidden><p>${answer}</p></div>`,
+      ),
+    );
+    revealCollapsed(d);
+    expect(isHidden(d.getElementById('x') as Element)).toBe(false);
+    expect(isHidden(d.getElementById('y') as Element)).toBe(false);
+  });
+
+  it('shows a hidden tab panel, a hidden="until-found" section and a hidden body of <details>', () => {
+    const d = doc(
+      story(
+        `<div role="tabpanel" id="t2" hidden><p>${answer}</p></div><div id="u" hidden="until-found"><p>${answer}</p></div>` +
+          `<details><summary>More</summary><div id="d" aria-hidden="true"><p>${answer}</p></div></details>`,
+      ),
+    );
+    revealCollapsed(d);
+    for (const id of ['t2', 'u', 'd']) {
+      expect(isHidden(d.getElementById(id) as Element), id).toBe(false);
+    }
+  });
+
+  it('leaves menus, dialogs, popups and panels outside the content area hidden', () => {
+    const d = doc(
+      `<header><button aria-expanded="false" aria-controls="menu">Menu</button><div id="menu" hidden><p>${answer}</p></div></header>` +
+        `<div class="banner"><button aria-controls="gov">Here is how you know</button><div id="gov" hidden><p>${answer}</p></div></div>` +
+        story(
+          `<button aria-haspopup="dialog" aria-controls="share">Share</button><div id="share" hidden><p>${answer}</p></div>` +
+            `<button aria-controls="modal">Sign up</button><div id="modal" role="dialog" hidden><p>${answer}</p></div>` +
+            `<nav><button aria-expanded="false" aria-controls="sub">Sections</button><ul id="sub" hidden><li>World</li></ul></nav>` +
+            `<div id="plain" hidden><p>${answer}</p></div>`,
+        ),
+    );
+    expect(revealCollapsed(d)).toBe(0);
+    for (const id of ['menu', 'gov', 'share', 'modal', 'sub', 'plain']) {
+      expect(isHidden(d.getElementById(id) as Element), id).toBe(true);
+    }
+  });
+});
+
+describe('extractArticle: collapsed content', () => {
+  it('keeps the answers of a collapsed FAQ accordion in the story (aria-controls survives the attribute slimming)', () => {
+    const faq = [1, 2, 3]
+      .map(
+        (i) =>
+          `<h3><button type="button" aria-expanded="false" aria-controls="answer-${i}">Question number ${i}?</button></h3>` +
+          `<div id="answer-${i}" role="region" hidden><p>Answer ${i}: ${answer} The clerk confirmed that written comments count the same as spoken ones.</p></div>`,
+      )
+      .join('');
+    const html = `<!doctype html><html><head><title>Council budget</title></head><body>${story(`<h2>Questions and answers</h2>${faq}`)}</body></html>`;
+    const text = extractArticle(html, 'https://news.test/council')?.text ?? '';
+    for (const i of [1, 2, 3]) {
+      expect(text).toContain(`Answer ${i}: Residents can comment online`);
+    }
+  });
+});
+
+describe('isFurnitureText: placeholders', () => {
+  it('reads a script placeholder ("Loading…", "Loading prices for your region...") as furniture, not a sentence about loading', () => {
+    expect(isFurnitureText('Loading…')).toBe(true);
+    expect(isFurnitureText('Loading prices for your region…')).toBe(true);
+    expect(isFurnitureText('Loading specifications...')).toBe(true);
+    expect(isFurnitureText('Loading Initial Program Loader')).toBe(false);
+    expect(isFurnitureText('Loading speeds can be slower compared to competitors.')).toBe(false);
+  });
+});
