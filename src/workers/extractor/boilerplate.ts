@@ -207,7 +207,8 @@ export function removeFurniture(doc: Document): number {
     let drop = false;
     if (!PROTECTED.has(tag.toUpperCase())) {
       if (DROP_TAG_SET.has(tag)) {
-        drop = true;
+        // A callout <aside> of the story is no sidebar.
+        drop = tag !== 'aside' || !isStoryAside(el);
       } else if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true' || hiddenAtEverySize(el)) {
         drop = true;
       } else if (looksLikeFurniture(el) || isCallToAction(el)) {
@@ -233,6 +234,40 @@ export function removeFurniture(doc: Document): number {
 }
 
 const DROP_TAG_SET = new Set(DROP_TAGS);
+
+/** Characters of running text an <aside> of the story holds at least. */
+export const STORY_ASIDE_MIN_CHARS = 100;
+
+/**
+ * An <aside> inside the story's <article> (or articleBody) that is part of
+ * it: a callout or a box of running text (STORY_ASIDE_MIN_CHARS or more,
+ * sentence punctuation, under a fifth of it in links), not named as
+ * furniture, and not a pull quote (the opening of its text found a second
+ * time in the article). Sidebars, related links and promos stay furniture.
+ */
+export function isStoryAside(el: Element): boolean {
+  const article = el.parentElement?.closest('article, [itemprop="articleBody"]');
+  if (!article || looksLikeFurniture(el)) {
+    return false;
+  }
+  const text = collapseSpace(el.textContent ?? '');
+  if (text.length < STORY_ASIDE_MIN_CHARS || !/[.!?]/.test(text)) {
+    return false;
+  }
+  let links = 0;
+  for (const a of Array.from(el.querySelectorAll('a'))) {
+    links += collapseSpace(a.textContent ?? '').length;
+  }
+  if (links >= 0.2 * text.length) {
+    return false;
+  }
+  const probe = squash(text).slice(0, 60);
+  const story = squash(article.textContent ?? '');
+  return story.indexOf(probe) === story.lastIndexOf(probe);
+}
+
+/** Letters and digits only, lower case: the same text whatever its spacing and punctuation. */
+const squash = (text: string): string => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
 
 const SHORT_BLOCK_TAGS = 'p, div, li, h2, h3, h4, h5, h6, span, a, strong, b, section, ul, ol, figure, blockquote, header';
 

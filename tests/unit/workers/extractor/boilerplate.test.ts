@@ -368,3 +368,29 @@ describe('removeLinkColumns', () => {
     expect(removeLinkColumns(root(`<table><tr><td>${links(8)}</td><td>${links(9)}</td></tr></table>`))).toBe(0);
   });
 });
+
+describe('removeFurniture: asides', () => {
+  const box = 'Americans spend a lot of time sitting: at desks, in cars and in front of screens, and the study found the hours add up quickly.';
+
+  it('keeps a callout <aside> of running text inside the article', () => {
+    const d = doc(`<article><p>${words(150)}</p><aside class="center"><h3>Did you know?</h3><p>${box}</p></aside><p>${words(40)}</p></article>`);
+    removeFurniture(d);
+    expect(d.body.textContent).toContain('Americans spend a lot of time sitting');
+  });
+
+  it('still removes a sidebar <aside> outside the article, a furniture-named one, a link list and a pull quote', () => {
+    const d = doc(
+      `<article><p>${words(150)} ${box}</p>` +
+        `<aside><blockquote>${box}</blockquote></aside>` +
+        `<aside class="related-box"><p>Other reading: ${box.replace('Americans', 'Readers')}</p></aside>` +
+        `<aside><ul><li><a href="/a">First other story with a long enough headline</a></li><li><a href="/b">Second other story with a long enough headline</a></li><li><a href="/c">Third story.</a></li></ul></aside>` +
+        `</article><aside><p>Sidebar: ${box.replace('Americans', 'Visitors')}</p></aside>`,
+    );
+    removeFurniture(d);
+    const text = d.body.textContent ?? '';
+    expect(text.split('Americans spend').length).toBe(2);
+    expect(text).not.toContain('Readers spend');
+    expect(text).not.toContain('First other story');
+    expect(text).not.toContain('Visitors spend');
+  });
+});
