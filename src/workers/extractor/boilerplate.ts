@@ -79,6 +79,28 @@ export const isFurnitureText = (text: string): boolean =>
   (text.length <= 400 && COPYRIGHT_NOTICE.test(text)) ||
   isPagination(text);
 
+const READ_MORE = /^read-?more$/i;
+
+/** Characters of running text, at least, in a "read more" expander (under a fifth of it in links). */
+export const EXPANDER_MIN_CHARS = 200;
+
+/**
+ * Whether a "read more"-named element holds running text
+ * (EXPANDER_MIN_CHARS or more, under a fifth of it in links): the rest of
+ * the text a "read more" button reveals, not a link to another story.
+ */
+function isExpanderText(el: Element): boolean {
+  const text = collapseSpace(el.textContent ?? '');
+  if (text.length < EXPANDER_MIN_CHARS) {
+    return false;
+  }
+  let links = 0;
+  for (const a of Array.from(el.querySelectorAll('a'))) {
+    links += collapseSpace(a.textContent ?? '').length;
+  }
+  return links < 0.2 * text.length;
+}
+
 const NEGATION = new Set(['no', 'not', 'without', 'has', 'with', 'hide', 'show']);
 
 const TOKEN_SPLIT = /[\s_-]+|(?<=[a-z])(?=[A-Z])/;
@@ -95,7 +117,9 @@ export function looksLikeFurniture(el: Element): boolean {
   if (!both.trim()) {
     return false;
   }
-  if (FURNITURE_PHRASES.test(both)) {
+  const phrase = FURNITURE_PHRASES.exec(both);
+  // A "read more" expander holds the text it reveals; a "read more" block is a link.
+  if (phrase && !(READ_MORE.test(phrase[0]) && isExpanderText(el))) {
     return true;
   }
   let prev = '';

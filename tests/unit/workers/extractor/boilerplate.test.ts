@@ -394,3 +394,20 @@ describe('removeFurniture: asides', () => {
     expect(text).not.toContain('Visitors spend');
   });
 });
+
+describe('removeFurniture: "read more" expanders', () => {
+  const answer =
+    'Call your insurance agent before the first demo day. Standard homeowner policies rarely cover business use of the garage, and a rider costs far less than a claim the insurer refuses.';
+
+  it('keeps a "read more" expander that holds the rest of the text', () => {
+    const d = doc(`<article><p>${words(150)}</p><div class="ReadMoreAnswer_text"><p>${answer}</p><p>${answer}</p></div></article>`);
+    removeFurniture(d);
+    expect(d.body.textContent).toContain('Call your insurance agent');
+  });
+
+  it('still removes a "read more" block of links', () => {
+    const d = doc(`<article><p>${words(150)}</p><div class="read-more"><a href="/next">Read more: ${answer}</a><a href="/other">${answer}</a></div></article>`);
+    removeFurniture(d);
+    expect(d.body.textContent).not.toContain('Call your insurance agent');
+  });
+});
