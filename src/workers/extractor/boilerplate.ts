@@ -101,6 +101,12 @@ function isExpanderText(el: Element): boolean {
   return links < 0.2 * text.length;
 }
 
+/**
+ * "hidden-print", "dn-print", "d-print-none", "print-hidden": the element's
+ * print styling (left out of a printout), not a print button.
+ */
+const hiddenInPrint = (prev: string, next: string): boolean => prev === 'dn' || prev === 'hidden' || next === 'none' || next === 'hidden' || next === 'hide';
+
 const NEGATION = new Set(['no', 'not', 'without', 'has', 'with', 'hide', 'show']);
 
 const TOKEN_SPLIT = /[\s_-]+|(?<=[a-z])(?=[A-Z])/;
@@ -123,11 +129,14 @@ export function looksLikeFurniture(el: Element): boolean {
     return true;
   }
   let prev = '';
-  for (const tok of both.split(TOKEN_SPLIT)) {
-    const word = tok.toLowerCase();
+  const toks = both.split(TOKEN_SPLIT);
+  for (let i = 0; i < toks.length; i++) {
+    const word = (toks[i] ?? '').toLowerCase();
     // "no_caption", "has-comments": a flag about the element, not its name.
     if (word && FURNITURE_WORDS.has(word) && !NEGATION.has(prev)) {
-      return true;
+      if (!(word === 'print' && hiddenInPrint(prev, (toks[i + 1] ?? '').toLowerCase()))) {
+        return true;
+      }
     }
     prev = word;
   }

@@ -1,6 +1,6 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { isFurnitureText, removeAuthorBio, removeAuthorBox, removeFurniture, removeInlineFurniture, removeLinkColumns, removeOtherSections, removeRepeatedSiblings } from '../../../../src/workers/extractor/boilerplate.js';
+import { isFurnitureText, looksLikeFurniture, removeAuthorBio, removeAuthorBox, removeFurniture, removeInlineFurniture, removeLinkColumns, removeOtherSections, removeRepeatedSiblings } from '../../../../src/workers/extractor/boilerplate.js';
 
 const doc = (html: string): Document =>
   (parseHTML(`<html><head><title>t</title></head><body>${html}</body></html>`) as unknown as { document: Document }).document;
@@ -409,5 +409,21 @@ describe('removeFurniture: "read more" expanders', () => {
     const d = doc(`<article><p>${words(150)}</p><div class="read-more"><a href="/next">Read more: ${answer}</a><a href="/other">${answer}</a></div></article>`);
     removeFurniture(d);
     expect(d.body.textContent).not.toContain('Call your insurance agent');
+  });
+});
+
+describe('looksLikeFurniture: print styling', () => {
+  const el = (cls: string): Element => doc(`<div class="${cls}">x</div>`).querySelector('div') as Element;
+
+  it('reads "dn-print", "hidden-print", "d-print-none" and "print-hidden" as print styling, not a print button', () => {
+    for (const cls of ['listicleProduct dn-print', 'card hidden-print', 'col d-print-none', 'box print-hidden']) {
+      expect(looksLikeFurniture(el(cls)), cls).toBe(false);
+    }
+  });
+
+  it('still reads a print button, and content shown only in print, as furniture', () => {
+    for (const cls of ['print', 'article-print-button', 'authors d-lg-none d-print-block', 'print-only']) {
+      expect(looksLikeFurniture(el(cls)), cls).toBe(true);
+    }
   });
 });
