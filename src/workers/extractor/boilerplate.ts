@@ -119,17 +119,25 @@ export function looksLikeFurniture(el: Element): boolean {
   if (role === 'navigation' || role === 'banner' || role === 'contentinfo' || role === 'complementary' || role === 'search' || role === 'dialog') {
     return true;
   }
-  const both = `${cls} ${id}`;
-  if (!both.trim()) {
+  if (!namesFurniture(el, `${cls} ${id}`)) {
     return false;
   }
-  const phrase = FURNITURE_PHRASES.exec(both);
+  // An id made from the element's own heading ("how-popular-is-meditation") names the section by its title.
+  return !id || !isHeadingAnchor(el, id) || namesFurniture(el, cls);
+}
+
+/** Whether class and id words (`names`) name page furniture: a furniture phrase, or a furniture word no flag word precedes. */
+function namesFurniture(el: Element, names: string): boolean {
+  if (!names.trim()) {
+    return false;
+  }
+  const phrase = FURNITURE_PHRASES.exec(names);
   // A "read more" expander holds the text it reveals; a "read more" block is a link.
   if (phrase && !(READ_MORE.test(phrase[0]) && isExpanderText(el))) {
     return true;
   }
   let prev = '';
-  const toks = both.split(TOKEN_SPLIT);
+  const toks = names.split(TOKEN_SPLIT);
   for (let i = 0; i < toks.length; i++) {
     const word = (toks[i] ?? '').toLowerCase();
     // "no_caption", "has-comments": a flag about the element, not its name.
@@ -141,6 +149,23 @@ export function looksLikeFurniture(el: Element): boolean {
     prev = word;
   }
   return false;
+}
+
+/** Letters of a heading's slug, at least, for isHeadingAnchor. */
+const ANCHOR_MIN_CHARS = 8;
+
+/**
+ * Whether an id is the anchor of the element's first heading: it holds the
+ * heading's text as a slug ("1-heading-how-popular-are-meditation-and-mindfulness"
+ * for "How popular are meditation and mindfulness?"). Three parts or more.
+ */
+export function isHeadingAnchor(el: Element, id: string): boolean {
+  if (id.split(/[-_]+/).length < 3) {
+    return false;
+  }
+  const heading = el.querySelector('h1, h2, h3, h4, h5, h6');
+  const slug = (heading?.textContent ?? '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '');
+  return slug.length >= ANCHOR_MIN_CHARS && id.toLowerCase().includes(slug);
 }
 
 /** Container tags a call-to-action box is made of. */

@@ -427,3 +427,16 @@ describe('looksLikeFurniture: print styling', () => {
     }
   });
 });
+
+describe('looksLikeFurniture: heading anchors', () => {
+  it('reads an id made from the element\'s own heading as its title, not its role', () => {
+    const d = doc(
+      `<div id="1-heading-how-popular-are-meditation-and-mindfulness"><h2>How popular are meditation and mindfulness?</h2><p>Text.</p></div>` +
+        `<div id="popular-posts-sidebar"><h2>Editor picks</h2></div><div id="related-stories" class="related"><h2>Related stories</h2></div>`,
+    );
+    const [anchor, popular, related] = Array.from(d.querySelectorAll('body > div'));
+    expect(looksLikeFurniture(anchor as Element)).toBe(false);
+    expect(looksLikeFurniture(popular as Element)).toBe(true);
+    expect(looksLikeFurniture(related as Element)).toBe(true);
+  });
+});
