@@ -142,7 +142,8 @@ function namesFurniture(el: Element, names: string): boolean {
     const word = (toks[i] ?? '').toLowerCase();
     // "no_caption", "has-comments": a flag about the element, not its name.
     if (word && FURNITURE_WORDS.has(word) && !NEGATION.has(prev)) {
-      if (!(word === 'print' && hiddenInPrint(prev, (toks[i + 1] ?? '').toLowerCase()))) {
+      // "font-utility-2", "font-caption": a type style of a utility-CSS design system, not the element's role.
+      if (prev !== 'font' && !(word === 'print' && hiddenInPrint(prev, (toks[i + 1] ?? '').toLowerCase()))) {
         return true;
       }
     }

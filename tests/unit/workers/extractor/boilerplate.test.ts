@@ -440,3 +440,14 @@ describe('looksLikeFurniture: heading anchors', () => {
     expect(looksLikeFurniture(related as Element)).toBe(true);
   });
 });
+
+describe('looksLikeFurniture: type styles', () => {
+  it('reads "font-utility-2" and "font-caption" as type styles, while "utility-bar" and "caption" stay furniture', () => {
+    const d = doc(`<td class="border-b py-tight font-utility-2">a</td><p class="font-caption">b</p><div class="utility-bar">c</div><p class="caption">d</p>`);
+    const el = (sel: string): Element => d.querySelector(sel) as Element;
+    expect(looksLikeFurniture(el('.font-utility-2'))).toBe(false);
+    expect(looksLikeFurniture(el('.font-caption'))).toBe(false);
+    expect(looksLikeFurniture(el('.utility-bar'))).toBe(true);
+    expect(looksLikeFurniture(el('.caption'))).toBe(true);
+  });
+});
