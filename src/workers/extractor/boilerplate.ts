@@ -107,6 +107,9 @@ function isExpanderText(el: Element): boolean {
  */
 const hiddenInPrint = (prev: string, next: string): boolean => prev === 'dn' || prev === 'hidden' || next === 'none' || next === 'hidden' || next === 'hide';
 
+/** "layout-sidebar-left", "layout-sidebar-right": a page layout named for where its sidebar goes, around the content. */
+const isLayoutVariant = (prev: string, word: string, next: string): boolean => prev === 'layout' && word === 'sidebar' && (next === 'left' || next === 'right');
+
 const NEGATION = new Set(['no', 'not', 'without', 'has', 'with', 'hide', 'show']);
 
 const TOKEN_SPLIT = /[\s_-]+|(?<=[a-z])(?=[A-Z])/;
@@ -143,7 +146,8 @@ function namesFurniture(el: Element, names: string): boolean {
     // "no_caption", "has-comments": a flag about the element, not its name.
     if (word && FURNITURE_WORDS.has(word) && !NEGATION.has(prev)) {
       // "font-utility-2", "font-caption": a type style of a utility-CSS design system, not the element's role.
-      if (prev !== 'font' && !(word === 'print' && hiddenInPrint(prev, (toks[i + 1] ?? '').toLowerCase()))) {
+      const next = (toks[i + 1] ?? '').toLowerCase();
+      if (prev !== 'font' && !(word === 'print' && hiddenInPrint(prev, next)) && !isLayoutVariant(prev, word, next)) {
         return true;
       }
     }

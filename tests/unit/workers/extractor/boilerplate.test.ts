@@ -451,3 +451,13 @@ describe('looksLikeFurniture: type styles', () => {
     expect(looksLikeFurniture(el('.caption'))).toBe(true);
   });
 });
+
+describe('looksLikeFurniture: layout variants', () => {
+  it('reads "c-layout-sidebar-left" as a page layout around the content, while a sidebar column stays furniture', () => {
+    const d = doc(`<div class="c-layout-sidebar-left">a</div><div class="layout-sidebar">b</div><div class="sidebar-left">c</div>`);
+    const [layout, column, left] = Array.from(d.querySelectorAll('div'));
+    expect(looksLikeFurniture(layout as Element)).toBe(false);
+    expect(looksLikeFurniture(column as Element)).toBe(true);
+    expect(looksLikeFurniture(left as Element)).toBe(true);
+  });
+});
