@@ -16,6 +16,12 @@
  * a toggle with aria-haspopup opens a menu or a dialog, not a part of the story.
  */
 
+/** Markup revealCollapsed acts on: a page with none of it is left alone without a walk (about half of all pages). */
+const REVEALABLE_MARKUP = /aria-controls|aria-expanded\s*=\s*["']?false|tabpanel|until-found|<details/i;
+
+/** Whether the page's markup may hold a collapsed panel revealCollapsed would show (a cheap test on the HTML). */
+export const mayHoldCollapsed = (html: string): boolean => REVEALABLE_MARKUP.test(html);
+
 /** Elements, roles and states a panel or its toggle never sits in: menus, dialogs, navigation, page chrome. */
 const CHROME_SELECTOR =
   'nav, aside, header, footer, dialog, menu, form, [role="navigation"], [role="menu"], [role="menubar"], [role="dialog"], ' +
@@ -125,7 +131,23 @@ export function revealCollapsed(doc: Document): number {
     const top = toggle ? commonAncestor(toggle, panel) : null;
     shown += showUpTo(panel, top);
   };
-  for (const toggle of Array.from(root.querySelectorAll('[aria-controls], [aria-expanded="false"]'))) {
+  // One walk finds both: toggles, and panels revealable on their own.
+  const toggles: Element[] = [];
+  const panels: Element[] = [];
+  const stack: Element[] = [root];
+  while (stack.length > 0) {
+    const el = stack.pop() as Element;
+    if (el.hasAttribute('aria-controls') || el.getAttribute('aria-expanded') === 'false') {
+      toggles.push(el);
+    }
+    if (el.getAttribute('role') === 'tabpanel' || el.getAttribute('hidden') === 'until-found' || (el.parentElement?.tagName === 'DETAILS' && el.tagName !== 'SUMMARY')) {
+      panels.push(el);
+    }
+    for (let c = el.lastElementChild; c; c = c.previousElementSibling) {
+      stack.push(c);
+    }
+  }
+  for (const toggle of toggles) {
     if (opensPopup(toggle) || !inContent(toggle)) {
       continue;
     }
@@ -142,7 +164,7 @@ export function revealCollapsed(doc: Document): number {
       }
     }
   }
-  for (const panel of Array.from(root.querySelectorAll('[role="tabpanel"], [hidden="until-found"], details > :not(summary)'))) {
+  for (const panel of panels) {
     if (isHidden(panel)) {
       reveal(panel, null);
     }

@@ -2,7 +2,7 @@ import { Readability } from '@mozilla/readability';
 import { PipelineError } from '../../errors.js';
 import { collapseSpace, countWords, isHeadingTag, joinBlocks, lineElement, textBlocks, textOwners } from './blocks.js';
 import { FURNITURE_TEXT, isOtherSectionLabel, narrowToArticle, removeAuthorBio, removeAuthorBox, removeFurniture, removeInlineFurniture, removeOtherSections, removeRepeatedSiblings } from './boilerplate.js';
-import { revealCollapsed } from './collapsed.js';
+import { mayHoldCollapsed, revealCollapsed } from './collapsed.js';
 import { densityExtract, type TextBlock } from './density.js';
 import { fillStreamedSlots, markStreamedSlots, noframesPage, parseDocument, type DomKind } from './dom.js';
 import { cleanByline, datelineFromText, jsonLdBlocks, normalizeDate, normalizeLang, readMetadata, stripSiteSuffix, visibleByline } from './metadata.js';
@@ -633,7 +633,9 @@ export function extractArticle(html: string, url: string, opts: ExtractOptions =
     // Read before the furniture goes (author boxes are furniture): used when neither the markup nor Readability names one.
     const shownByline = meta.byline ? null : visibleByline(doc);
     // Collapsed accordion panels, FAQ answers and tab panels of the story are shown before hidden elements are dropped.
-    revealCollapsed(doc);
+    if (mayHoldCollapsed(cleaned)) {
+      revealCollapsed(doc);
+    }
     removeFurniture(doc);
     // The second method reads the same tree before Readability takes it apart.
     const dense = densityExtract(doc.body ?? doc.documentElement);
