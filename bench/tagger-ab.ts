@@ -3,11 +3,16 @@
  * process: `check` compares their outputs (tagged entities, resolved mentions,
  * BIO tags, training features, enrichArticle) over the enrich fixtures, the
  * WCXB expected texts and the NER sets in ../shared/corpora, and fails on any
- * difference; `speed` times both, alternated, on the 68 articles made 800
- * words long (as bench:enrich speed does).
+ * difference; `equivalent` is the test for a change that only sums the same
+ * float32 weights in another order (ties and last bits may go the other way):
+ * on every set the tagger is measured on (bench:enrich models and entities)
+ * the entity F1 of each type must print the same (0.1) and fewer than 0.05 %
+ * of tokens may change tag, and it prints the counts (and, for information,
+ * those of the other texts `check` reads); `speed` times both, alternated, on
+ * the 68 articles made 800 words long (as bench:enrich speed does).
  *
- * The earlier tree: git archive COMMIT src | tar -x -C DIR && ln -s "$PWD/node_modules" DIR/node_modules
- * Run: node --expose-gc --import tsx bench/tagger-ab.ts check|speed --old DIR/src [--rounds N]
+ * The earlier tree: git archive COMMIT src package.json | tar -x -C DIR && ln -s "$PWD/node_modules" DIR/node_modules
+ * Run: node --expose-gc --import tsx bench/tagger-ab.ts check|equivalent|speed --old DIR/src [--rounds N] [--corpus DIR]
  *
  * Loading order favours one copy by a few per cent: run speed a second time
  * with the trees swapped (--old src --new DIR/src) and take the geometric mean
@@ -17,7 +22,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadHeldOutArticles, loadLabelledArticles, type LabelledArticle } from '../tests/fixtures/enrich/load.js';
-import { conllDocs, readConll } from '../scripts/lib/enrichment-data.js';
+import { conllDocs, corpusDir, emptyScores, ENTITY_TYPES, type EntityScores, prf, readConll, scoreSentence } from '../scripts/lib/enrichment-data.js';
 import { parseTopicsConfig } from '../src/workers/enricher/topics-config.js';
 import { textsOfWords } from './lib/long-texts.js';
 
@@ -87,6 +92,99 @@ if (mode === 'check') {
   long.forEach((a, i) => same(`enrichArticle ${a.title}`, old.enrich.enrichArticle(extracted(i, a.title, a.text), { customTopics }), neu.enrich.enrichArticle(extracted(i, a.title, a.text), { customTopics })));
   console.log(`${texts.length} texts and ${docs.length} NER documents: ${compared} comparisons, ${differ} differences`);
   process.exit(differ ? 1 : 0);
+}
+
+if (mode === 'equivalent') {
+  type Tally = { tokens: number; changed: number; docs: number; docsChanged: number };
+  const tally = (): Tally => ({ tokens: 0, changed: 0, docs: 0, docsChanged: 0 });
+  const count = (t: Tally, a: readonly string[], b: readonly string[]) => {
+    let c = 0;
+    for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) c++;
+    t.tokens += a.length;
+    t.changed += c;
+    t.docs++;
+    if (c) t.docsChanged++;
+  };
+  const rate = (t: Tally) => `${t.changed} of ${t.tokens} tokens changed tag (${((100 * t.changed) / Math.max(1, t.tokens)).toFixed(4)} %), in ${t.docsChanged} of ${t.docs} texts`;
+  const f1 = (x: { tp: number; fp: number; fn: number }) => (prf(x).f * 100).toFixed(1);
+  const LIMIT = 0.0005;
+  let failed = false;
+  const verdict = (name: string, scores: Record<string, string[]>, t: Tally) => {
+    const same = Object.values(scores).every(([a, b]) => a === b);
+    const ok = same && t.changed < LIMIT * t.tokens;
+    if (!ok) failed = true;
+    const cells = Object.entries(scores).map(([k, [a, b]]) => `${k} ${a}${a === b ? '' : ` -> ${b}`}`);
+    console.log(`${ok ? 'same' : 'DIFFERS'}  ${name}: F1 ${cells.join(', ')}; ${rate(t)}`);
+  };
+  const total = tally();
+  // bench:enrich models: the public NER sets, BIO tags scored per span (exact span and type).
+  const dir = corpusDir(args);
+  console.log(`## Public NER sets (bench:enrich models, ${dir})`);
+  for (const [name, file, size] of [
+    ['wikigold dev', 'ner/wikigold/dev.conll', 10],
+    ['wikigold test', 'ner/wikigold/test.conll', 10],
+    ['BTC dev', 'ner/btc/dev.conll', 1],
+    ['BTC test', 'ner/btc/test.conll', 1],
+    ['WNUT-17 test', 'ner/wnut17/test.conll', 1],
+    ['UNER-EWT test', 'ner/uner-ewt/test.conll', 1],
+  ] as const) {
+    const [so, sn] = [emptyScores(), emptyScores()];
+    const t = tally();
+    for (const d of conllDocs(readConll(resolve(dir, file)), size)) {
+      const a = old.tag.labelTokens(d.text, d.tokens, d.ranges);
+      const b = neu.tag.labelTokens(d.text, d.tokens, d.ranges);
+      scoreSentence(so, d.tags, a);
+      scoreSentence(sn, d.tags, b);
+      count(t, a, b);
+    }
+    const scores: Record<string, string[]> = {};
+    for (const k of [...ENTITY_TYPES, 'all'] as const) scores[k] = [f1((so as EntityScores)[k]), f1((sn as EntityScores)[k])];
+    verdict(name, scores, t);
+    for (const k of ['tokens', 'changed', 'docs', 'docsChanged'] as const) total[k] += t[k];
+  }
+  // bench:enrich entities: the fixture articles, resolved mentions scored by exact span and kind; tags over the tagger's tokens.
+  console.log('## Fixture articles (bench:enrich entities)');
+  for (const [name, set] of [['development set', labelled], ['held-out set', loadHeldOutArticles()]] as const) {
+    const kinds = ['person', 'place', 'organisation'] as const;
+    const stats = [0, 1].map(() => Object.fromEntries([...kinds, 'all'].map((k) => [k, { tp: 0, fp: 0, fn: 0 }])) as Record<string, { tp: number; fp: number; fn: number }>);
+    const t = tally();
+    for (const a of set) {
+      [old, neu].forEach((tg, v) => {
+        const st = stats[v] as Record<string, { tp: number; fp: number; fn: number }>;
+        const key = (k: string, x: number, y: number) => `${k}:${x}:${y}`;
+        const gold = new Set(a.mentions.map((g) => key(g.kind, g.start, g.end)));
+        const pred = tg.tag.tagEntityResolved(a);
+        const predKeys = new Set(pred.map((p) => key(p.kind, p.start, p.end)));
+        for (const p of pred) for (const k of [p.kind, 'all']) (st[k] as { tp: number; fp: number })[gold.has(key(p.kind, p.start, p.end)) ? 'tp' : 'fp']++;
+        for (const g of a.mentions) if (!predKeys.has(key(g.kind, g.start, g.end))) for (const k of [g.kind, 'all']) (st[k] as { fn: number }).fn++;
+      });
+      const tokens = neu.tokens.nerTokenize(a.text);
+      count(t, old.tag.labelTokens(a.text, tokens), neu.tag.labelTokens(a.text, tokens));
+    }
+    const scores: Record<string, string[]> = {};
+    for (const k of [...kinds, 'all']) scores[k] = [f1((stats[0] as Record<string, { tp: number; fp: number; fn: number }>)[k]!), f1((stats[1] as Record<string, { tp: number; fp: number; fn: number }>)[k]!)];
+    verdict(name, scores, t);
+    for (const k of ['tokens', 'changed', 'docs', 'docsChanged'] as const) total[k] += t[k];
+  }
+  console.log(`measured sets together: ${rate(total)}`);
+  // For information: the other texts `check` reads (training sets, WCXB expected texts, 800-word articles).
+  const other = tally();
+  const corpora = resolve(ROOT, '../shared/corpora');
+  for (const f of ['wikigold/all.conll', 'btc/train.conll', 'wnut17/train.conll', 'wnut17/dev.conll', 'uner-ewt/dev.conll']) {
+    const p = resolve(dir, 'ner', f);
+    if (!existsSync(p)) continue;
+    for (const d of conllDocs(readConll(p), f.startsWith('wikigold') ? 10 : 1)) count(other, old.tag.labelTokens(d.text, d.tokens, d.ranges), neu.tag.labelTokens(d.text, d.tokens, d.ranges));
+  }
+  const texts = long.map((a) => a.text);
+  const wcxb = resolve(corpora, 'extraction-wcxb-dev/pages');
+  if (existsSync(wcxb)) for (const d of readdirSync(wcxb)) { const p = resolve(wcxb, d, 'expected.txt'); if (existsSync(p)) texts.push(readFileSync(p, 'utf8')); }
+  for (const text of texts) {
+    const tokens = neu.tokens.nerTokenize(text);
+    count(other, old.tag.labelTokens(text, tokens), neu.tag.labelTokens(text, tokens));
+  }
+  console.log(`other texts (training sets, UNER-EWT and WNUT-17 dev, WCXB expected texts, 800-word articles): ${rate(other)}`);
+  console.log(failed ? 'NOT EQUIVALENT' : `equivalent: every measured set's F1 the same to 0.1, and fewer than ${LIMIT * 100} % of its tokens changed tag`);
+  process.exit(failed ? 1 : 0);
 }
 
 // ---------- speed ----------
