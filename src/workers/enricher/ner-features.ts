@@ -113,6 +113,10 @@ export function wordShape(w: string): string {
   return out.length > 6 ? out.slice(0, 6) : out;
 }
 
+/** The value of a neighbour's features at a sentence's edges: before its first token, after its last. */
+export const SENTENCE_START = '<s>';
+export const SENTENCE_END = '</s>';
+
 const SENTENCE_OPENERS = new Set(['.', '!', '?', '"', '“', ':', '(', '-', '—', '–', '|', '‘']);
 
 export type FeatureInputs = {
@@ -129,6 +133,18 @@ export type FeatureInputs = {
   stats?: WordStats;
   /** documentContexts(): per capitalized word seen more than once in the document, the contexts of all its occurrences. */
   docContexts?: ReadonlyMap<string, readonly string[]>;
+  /** Per token, wordShape(word), when the caller already has them. */
+  shapes?: readonly string[];
+  /** Per token, the word-statistics code of the lowercase word (0 when unknown), when the caller already has them. */
+  codes?: readonly number[];
+  /**
+   * Called instead of emitting each feature a token takes from a neighbour's
+   * word alone (neighbourFeatures), in its place in the order: token i's
+   * feature `feature` (0 word, 1 shape, 2 class: NEIGHBOUR_PREFIXES) from the
+   * token `from` (i - 1 or i + 1; -1 and n stand for the sentence's edges).
+   * With a domain, one call stands for the feature and its domain's copy.
+   */
+  neighbour?: (i: number, from: number, feature: number) => void;
 };
 
 /** At most this many contexts per word (the first ones in the document). */
@@ -207,14 +223,15 @@ export function withDomain(domain: string | undefined, sink: FeatureSink): Featu
 export function visitContextFeatures(input: FeatureInputs, sink: FeatureSink): void {
   const { words, gazetteer, rules, domain } = input;
   const emit = withDomain(domain, sink);
+  const fromNeighbour = input.neighbour;
   const n = words.length;
   const lower = words.map((w) => w.toLowerCase());
-  const shapes = words.map(wordShape);
+  const shapes = input.shapes ?? words.map(wordShape);
   const capsLine = n > 3 && words.every((x) => x === x.toUpperCase());
   const stats = input.stats;
-  const codes = stats ? lower.map((lw) => stats.get(lw) ?? 0) : undefined;
+  const codes = stats ? (input.codes ?? lower.map((lw) => stats.get(lw) ?? 0)) : undefined;
   const classes = codes ? codes.map((c) => String(codeClass(c))) : [];
-  const at = (arr: readonly string[], i: number) => (i < 0 ? '<s>' : i >= n ? '</s>' : (arr[i] as string));
+  const at = (arr: readonly string[], i: number) => (i < 0 ? SENTENCE_START : i >= n ? SENTENCE_END : (arr[i] as string));
   for (let i = 0; i < n; i++) {
     const w = words[i] as string;
     const lw = lower[i] as string;
@@ -223,18 +240,31 @@ export function visitContextFeatures(input: FeatureInputs, sink: FeatureSink): v
     const nextW = at(lower, i + 1);
     const prevSh = at(shapes, i - 1);
     const nextSh = at(shapes, i + 1);
-    emit(i, 'w-1=', prevW);
-    emit(i, 'w+1=', nextW);
-    emit(i, 's-1=', prevSh);
-    emit(i, 's+1=', nextSh);
+    // The features a token takes from one neighbour's word alone (neighbourFeatures gives them for a word).
+    if (fromNeighbour) {
+      fromNeighbour(i, i - 1, 0);
+      fromNeighbour(i, i + 1, 0);
+      fromNeighbour(i, i - 1, 1);
+      fromNeighbour(i, i + 1, 1);
+    } else {
+      emit(i, 'w-1=', prevW);
+      emit(i, 'w+1=', nextW);
+      emit(i, 's-1=', prevSh);
+      emit(i, 's+1=', nextSh);
+    }
     emit(i, 'w-1s=', `${prevW}|${sh}`);
     emit(i, 'sw+1=', `${sh}|${nextW}`);
     const first = i === 0 || SENTENCE_OPENERS.has(words[i - 1] as string);
     if (first) emit(i, 'st|', sh);
     const cap = codes ? codeCap(codes[i] as number) : null;
     if (cap !== null) {
-      emit(i, 'k-1=', at(classes, i - 1));
-      emit(i, 'k+1=', at(classes, i + 1));
+      if (fromNeighbour) {
+        fromNeighbour(i, i - 1, 2);
+        fromNeighbour(i, i + 1, 2);
+      } else {
+        emit(i, 'k-1=', at(classes, i - 1));
+        emit(i, 'k+1=', at(classes, i + 1));
+      }
       if (w !== lw) emit(i, first ? 'capst=' : 'capmid=', cap);
     }
     if (input.lowercaseSeen && w !== lw && input.lowercaseSeen.has(lw)) emit(i, first ? 'lcs|st' : 'lcs', '');
@@ -264,6 +294,33 @@ export function visitContextFeatures(input: FeatureInputs, sink: FeatureSink): v
     if (rp) emit(i, 'r-1=', rp);
     if (rn) emit(i, 'r+1=', rn);
   }
+}
+
+/** The prefixes of the features a token takes from the word just before it alone, and from the word just after it. */
+export const NEIGHBOUR_PREFIXES = { before: ['w-1=', 's-1=', 'k-1='], after: ['w+1=', 's+1=', 'k+1='] } as const;
+
+/**
+ * The features a token takes from the word just before it (`side` 'before':
+ * w-1=, s-1=, k-1=) or just after it ('after': w+1=, s+1=, k+1=), as
+ * visitContextFeatures emits them (the word-statistics class only with
+ * `stats`), each given to `sink` as token 0; `word` null stands for the
+ * sentence's edge (SENTENCE_START before the first token, SENTENCE_END after
+ * the last). They depend on that word alone, so a tagger can look them up
+ * once per word.
+ */
+export function neighbourFeatures(word: string | null, side: 'before' | 'after', stats: WordStats | undefined, sink: FeatureSink): void {
+  const [w, s, k] = NEIGHBOUR_PREFIXES[side];
+  if (word === null) {
+    const edge = side === 'before' ? SENTENCE_START : SENTENCE_END;
+    sink(0, w, edge);
+    sink(0, s, edge);
+    if (stats) sink(0, k, edge);
+    return;
+  }
+  const lw = word.toLowerCase();
+  sink(0, w, lw);
+  sink(0, s, wordShape(word));
+  if (stats) sink(0, k, String(codeClass(stats.get(lw) ?? 0)));
 }
 
 /** The feature strings of every token: its word features and, unless `contextOnly`, its context features. */

@@ -13,7 +13,7 @@ import type { Entities } from '../../store/types.js';
 import { findMentions, type Mention, mergeMentions, type ResolvedMention } from './extract-entities.js';
 import { DEMONYMS, HONORIFICS, KNOWN_ORGS, PLACES } from './gazetteer.js';
 import { encodePack, keyOffsets, keyRow, type KeyTable, keyTableEntries, loadPack, MODEL_FILES, type Pack, packArray, packKeyTable, prunedRows, buildKeyTable, roundTo } from './model-pack.js';
-import { buildGazetteer, documentContexts, gazetteerMarks, type NameGazetteer, sentenceFeatures, visitContextFeatures, withDomain, wordFeatures, wordStatsCode, type WordStatsTable } from './ner-features.js';
+import { buildGazetteer, documentContexts, gazetteerMarks, type NameGazetteer, neighbourFeatures, sentenceFeatures, visitContextFeatures, withDomain, wordFeatures, wordShape, wordStatsCode, type WordStatsTable } from './ner-features.js';
 import { nerTokenize } from './ner-tokens.js';
 import { allowedTransitions, emissionScores, type SequenceModel, viterbi } from './perceptron.js';
 import { type Token, tokenize } from './tokens.js';
@@ -222,24 +222,93 @@ export function documentFeatures(
 /** The feature prefix for a document: 'social' for posts, none for formal text. */
 const documentDomain = (text: string): string | undefined => (textDomain(text) === 'social' ? 'social' : undefined);
 
-/** Per tagger, the summed weights of a word's own features, by domain and word; bounded, cleared when full. */
-const WORD_SCORES = new WeakMap<EntityTagger, Map<string, Float32Array>>();
-const WORD_SCORES_MAX = 50_000;
+/**
+ * What the tagger needs of a word wherever it occurs, looked up once: the
+ * summed weights of its own features (wordFeatures), copies of the model rows
+ * of the features it gives its neighbours (neighbourFeatures), its shape, its
+ * word-statistics code and the longest gazetteer name it starts.
+ */
+type WordEntry = {
+  /** T weights each: the word's own sum, then the rows of the neighbour features by slot (neighbourSlot); a feature the model does not know has no bit in `known`. */
+  rows: Float32Array;
+  known: number;
+  shape: string;
+  code: number;
+  maxLength: number | undefined;
+};
 
-function wordScores(tagger: EntityTagger, word: string, domain: string | undefined): Float32Array {
-  let cache = WORD_SCORES.get(tagger);
+/**
+ * The slot in WordEntry.rows of a feature a token takes from a neighbour's
+ * word: by side (0 from the word before, 1 from the word after), feature
+ * (NEIGHBOUR_PREFIXES' order) and copy (0 the feature, 1 its domain's copy;
+ * `copies` 2 with a domain, else 1). Slot 0 is the word's own sum.
+ */
+const neighbourSlot = (side: number, feature: number, copy: number, copies: number): number => 1 + (side * 3 + feature) * copies + copy;
+
+/** Per tagger, by domain: the entries of the sentence's edges (as the word before the first token and after the last) and of the words (bounded, cleared when full). */
+type WordCache = { edge: WordEntry; words: Map<string, WordEntry> };
+const WORD_CACHE = new WeakMap<EntityTagger, Map<string, WordCache>>();
+const WORD_CACHE_MAX = 50_000;
+
+/**
+ * The summed weights of the own features of `word` and the rows of the
+ * features it gives its neighbours, copied from the model, with the bits of
+ * those it knows. `word` null: the sentence's edges (no own features).
+ */
+function wordRows(tagger: EntityTagger, word: string | null, domain: string | undefined): { rows: Float32Array; known: number } {
+  const T = tagger.model.tags.length;
+  const W = tagger.model.weights;
+  const copies = domain ? 2 : 1;
+  const rows = new Float32Array((1 + 6 * copies) * T);
+  if (word !== null) rows.set(emissionScores(tagger.model, [wordFeatures(word, domain, tagger.gazetteer.stats)]));
+  let known = 0;
+  for (const [side, name] of [[0, 'before'], [1, 'after']] as const) {
+    let feature = 0;
+    let copy = 0;
+    neighbourFeatures(word, name, tagger.gazetteer.stats, (_i, p, v) => {
+      withDomain(domain, (_j, prefix, value) => {
+        const at = tagger.context(prefix, value);
+        const slot = neighbourSlot(side, feature, copy++, copies);
+        if (at === undefined) return;
+        known |= 1 << slot;
+        rows.set(W.subarray(at, at + T), slot * T);
+      })(0, p, v);
+      feature++;
+      copy = 0;
+    });
+  }
+  return { rows, known };
+}
+
+function wordCache(tagger: EntityTagger, domain: string | undefined): WordCache {
+  let byDomain = WORD_CACHE.get(tagger);
+  if (!byDomain) {
+    byDomain = new Map();
+    WORD_CACHE.set(tagger, byDomain);
+  }
+  let cache = byDomain.get(domain ?? '');
   if (!cache) {
-    cache = new Map();
-    WORD_SCORES.set(tagger, cache);
+    const edge: WordEntry = { ...wordRows(tagger, null, domain), shape: '', code: 0, maxLength: undefined };
+    cache = { edge, words: new Map() };
+    byDomain.set(domain ?? '', cache);
   }
-  const key = domain ? `${domain}\u0000${word}` : word;
-  let v = cache.get(key);
-  if (!v) {
-    v = emissionScores(tagger.model, [wordFeatures(word, domain, tagger.gazetteer.stats)]);
-    if (cache.size >= WORD_SCORES_MAX) cache.clear();
-    cache.set(key, v);
+  return cache;
+}
+
+function wordEntry(tagger: EntityTagger, cache: WordCache, word: string, domain: string | undefined): WordEntry {
+  let e = cache.words.get(word);
+  if (!e) {
+    const stats = tagger.gazetteer.stats;
+    e = {
+      ...wordRows(tagger, word, domain),
+      shape: wordShape(word),
+      code: stats?.get(word.toLowerCase()) ?? 0,
+      maxLength: tagger.gazetteer.maxLength.get(word),
+    };
+    if (cache.words.size >= WORD_CACHE_MAX) cache.words.clear();
+    cache.words.set(word, e);
   }
-  return v;
+  return e;
 }
 
 /** The typed spans of BIO tags: each B-X with the I-X tags that follow it (`to` exclusive). */
@@ -321,19 +390,25 @@ export function fillFromRules(tags: readonly string[], rules: readonly string[])
   return out;
 }
 
-/** BIO tags of the given tokens of `text` (tokens in text order, with offsets into it). */
-export function labelTokens(
+/**
+ * The emission scores (n x T) of each sentence range of a document: per
+ * token, the summed weights of its own features (once per word), of its
+ * document contexts (once per word and document), then of its context
+ * features, added one by one in the order visitContextFeatures gives them;
+ * the rows of those that come from one neighbour's word alone are looked up
+ * once per word (WordEntry.rows).
+ */
+export function documentEmissions(
   text: string,
   tokens: readonly Token[],
   ranges: ReadonlyArray<readonly [number, number]> = sentenceRanges(text, tokens),
   tagger: EntityTagger = entityTagger(),
   ruleTokens: readonly Token[] = tokenize(text),
-): string[] {
+): Float32Array[] {
   const rules = ruleLabels(text, tokens, ruleTokens).labels;
   const seen = lowercaseSeen(tokens);
   const domain = documentDomain(text);
   const docContexts = DOC_CONTEXTS ? documentContexts(tokens.map((t) => t.text)) : undefined;
-  const out = new Array<string>(tokens.length).fill('O');
   const { model } = tagger;
   const T = model.tags.length;
   const W = model.weights;
@@ -352,26 +427,74 @@ export function labelTokens(
       docScores.set(word, v);
     }
   }
-  for (const [from, to] of ranges) {
+  const cache = wordCache(tagger, domain);
+  const { edge } = cache;
+  const copies = domain ? 2 : 1;
+  const gazetteer: NameGazetteer = { names: tagger.gazetteer.names, maxLength: { get: (w) => wordEntry(tagger, cache, w, domain).maxLength } };
+  return ranges.map(([from, to]) => {
     const n = to - from;
     const words = new Array<string>(n);
-    for (let i = 0; i < n; i++) words[i] = (tokens[from + i] as Token).text;
+    const entries = new Array<WordEntry>(n);
+    const shapes = new Array<string>(n);
+    const codes = new Array<number>(n);
+    for (let i = 0; i < n; i++) {
+      const w = (tokens[from + i] as Token).text;
+      const e = wordEntry(tagger, cache, w, domain);
+      words[i] = w;
+      entries[i] = e;
+      shapes[i] = e.shape;
+      codes[i] = e.code;
+    }
     const em = new Float32Array(n * T);
     for (let i = 0; i < n; i++) {
-      const v = wordScores(tagger, words[i] as string, domain);
+      const v = (entries[i] as WordEntry).rows;
       const d = docScores.get(words[i] as string);
       for (let t = 0; t < T; t++) em[i * T + t] = (v[t] as number) + (d ? (d[t] as number) : 0);
     }
-    const input = { words, gazetteer: gazetteerMarks(words, tagger.gazetteer), rules: rules.slice(from, to), lowercaseSeen: seen, domain, stats: tagger.gazetteer.stats };
-    visitContextFeatures(input, (i, p, value) => {
-      const at = tagger.context(p, value);
-      if (at === undefined) return;
+    const add = (i: number, at: number) => {
       const base = i * T;
       for (let t = 0; t < T; t++) em[base + t] = (em[base + t] as number) + (W[at + t] as number);
+    };
+    const input = {
+      words, gazetteer: gazetteerMarks(words, gazetteer), rules: rules.slice(from, to), lowercaseSeen: seen, domain, stats: tagger.gazetteer.stats, shapes, codes,
+      // The rows a token takes from a neighbour's word: copied once per word, added in their place in the order.
+      neighbour: (i: number, j: number, feature: number) => {
+        const e = (j < 0 || j >= n ? edge : entries[j]) as WordEntry;
+        const side = j < i ? 0 : 1;
+        const base = i * T;
+        for (let copy = 0; copy < copies; copy++) {
+          const slot = neighbourSlot(side, feature, copy, copies);
+          if (!(e.known & (1 << slot))) continue;
+          const r = e.rows;
+          const at = slot * T;
+          for (let t = 0; t < T; t++) em[base + t] = (em[base + t] as number) + (r[at + t] as number);
+        }
+      },
+    };
+    visitContextFeatures(input, (i, p, value) => {
+      const at = tagger.context(p, value);
+      if (at !== undefined) add(i, at);
     });
-    const best = viterbi(em, n, T, model.transitions, tagger.allowed);
-    for (let i = 0; i < n; i++) out[from + i] = model.tags[best[i] as number] as string;
-  }
+    return em;
+  });
+}
+
+/** BIO tags of the given tokens of `text` (tokens in text order, with offsets into it). */
+export function labelTokens(
+  text: string,
+  tokens: readonly Token[],
+  ranges: ReadonlyArray<readonly [number, number]> = sentenceRanges(text, tokens),
+  tagger: EntityTagger = entityTagger(),
+  ruleTokens: readonly Token[] = tokenize(text),
+): string[] {
+  const { model, allowed } = tagger;
+  const T = model.tags.length;
+  const out = new Array<string>(tokens.length).fill('O');
+  const emissions = documentEmissions(text, tokens, ranges, tagger, ruleTokens);
+  ranges.forEach(([from, to], r) => {
+    const best = viterbi(emissions[r] as Float32Array, to - from, T, model.transitions, allowed);
+    for (let i = 0; i < to - from; i++) out[from + i] = model.tags[best[i] as number] as string;
+  });
   // Filling the model's gaps with the rules' names (fillFromRules) was measured and lost on wikigold and BTC: not used.
   return harmonize(tokens, out);
 }

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { allowedTransitions, averageModels, emissionScores, viterbi } from '../../../../src/workers/enricher/perceptron.js';
-import { buildGazetteer, documentContexts, gazetteerMarks, sentenceFeatures, wordFeatures, wordShape, wordStatsOf } from '../../../../src/workers/enricher/ner-features.js';
+import { buildGazetteer, documentContexts, gazetteerMarks, neighbourFeatures, sentenceFeatures, wordFeatures, wordShape, wordStatsOf } from '../../../../src/workers/enricher/ner-features.js';
 import { nerTokenize } from '../../../../src/workers/enricher/ner-tokens.js';
 import {
+  documentEmissions,
   documentFeatures,
   entityTagger,
   labelTokens,
@@ -16,6 +17,7 @@ import {
   parseGazetteer,
   tagEntities,
   tagEntityMentions,
+  textDomain,
   unpackEntityModel,
   unpackGazetteer,
 } from '../../../../src/workers/enricher/tag-entities.js';
@@ -234,5 +236,58 @@ describe(labelTokens.name, () => {
       expected.push(...viterbi(emissionScores(tagger.model, f), f.length, T, tagger.model.transitions, tagger.allowed).map((t) => tagger.model.tags[t] as string));
     });
     expect(labelTokens(text, tokens, ranges)).toEqual(harmonize(tokens, expected));
+  });
+});
+
+describe(documentEmissions.name, () => {
+  const tagger = entityTagger();
+  const T = tagger.model.tags.length;
+  const W = tagger.model.weights;
+  /** The scores as the feature strings give them: per token its own features' sum, its document contexts' sum, then each other feature's row in order. */
+  const reference = (text: string): Float32Array[] => {
+    const tokens = nerTokenize(text);
+    const ranges = sentenceRanges(text, tokens);
+    const domain = textDomain(text) === 'social' ? 'social' : undefined;
+    const stats = tagger.gazetteer.stats;
+    const features = documentFeatures(text, tokens, ranges, tagger.gazetteer);
+    return ranges.map(([from, to], r) => {
+      const em = new Float32Array((to - from) * T);
+      for (let i = 0; i < to - from; i++) {
+        const own = wordFeatures((tokens[from + i] as { text: string }).text, domain, stats);
+        // A token's features: its own first (sentenceFeatures), then its context features, the document contexts among them.
+        const context = ((features[r] as string[][])[i] as string[]).slice(own.length);
+        const isDoc = (f: string) => f.startsWith('d=') || f.startsWith(`${domain}~d=`);
+        const sums = emissionScores(tagger.model, [own, context.filter(isDoc)]);
+        for (let t = 0; t < T; t++) em[i * T + t] = (sums[t] as number) + (sums[T + t] as number);
+        for (const f of context.filter((x) => !isDoc(x))) {
+          const at = tagger.model.features.get(f);
+          if (at === undefined) continue;
+          for (let t = 0; t < T; t++) em[i * T + t] = (em[i * T + t] as number) + (W[at + t] as number);
+        }
+      }
+      return em;
+    });
+  };
+
+  it('gives every token the rows of its own features and of its neighbours\' words, the same bits as looking up each feature', () => {
+    // The same word after and before different words, in other cases ("Apple", "apple", "APPLE": one lowercase form, three shapes),
+    // at both edges of sentences, and in a post (the social domain's features) after an article that cached its words.
+    const article = 'Apple said Apple would sell apple juice. APPLE shares rose in Paris. Paris Hilton met Apple. The deal closed, Apple said\nApple';
+    const post = 'RT @voanews: Apple and apple fans in Paris #Apple Paris';
+    for (const text of [article, post, article]) expect(documentEmissions(text, nerTokenize(text))).toEqual(reference(text));
+  });
+
+  it('takes a neighbour\'s features from that word alone, so each word looks them up once', () => {
+    const stats = tagger.gazetteer.stats;
+    const f: string[] = [];
+    neighbourFeatures('Apple', 'before', stats, (_i, p, v) => f.push(p + v));
+    neighbourFeatures(null, 'after', stats, (_i, p, v) => f.push(p + v));
+    const k = String((stats?.get('apple') ?? 0) >> 3);
+    expect(f).toEqual(['w-1=apple', 's-1=Xx', `k-1=${k}`, 'w+1=</s>', 's+1=</s>', 'k+1=</s>']);
+    // The same strings as the sentence's features give the word after "Apple" and the last word.
+    const words = ['Apple', 'juice'];
+    const sentence = sentenceFeatures({ words, gazetteer: [[], []], rules: ['', ''], stats }, true);
+    expect(sentence[1]).toEqual(expect.arrayContaining(f.slice(0, 3)));
+    expect(sentence[1]).toEqual(expect.arrayContaining(f.slice(3)));
   });
 });
