@@ -660,12 +660,18 @@ export function extractArticle(html: string, url: string, opts: ExtractOptions =
     const rawTitle = result?.title || collapseSpace(doc.querySelector('title')?.textContent ?? '');
     const title = meta.title ?? (rawTitle ? stripSiteSuffix(rawTitle, siteName, host) : '') ?? '';
     const byline = meta.byline ?? cleanByline(result?.byline ?? null) ?? meta.bylineGuess ?? shownByline;
-    const tidy = (el: Element): string[] => {
-      removeRepeatedSiblings(el);
+    // `part`: blocks of the density pass put around Readability's text (built as plain <p>s, in story order), which
+    // hold no screen-size copies and cannot close the story with an author box.
+    const tidy = (el: Element, part = false): string[] => {
+      if (!part) {
+        removeRepeatedSiblings(el);
+      }
       removeOtherSections(el);
       removeInlineFurniture(el);
       removeAuthorBio(el, byline);
-      removeAuthorBox(el, byline);
+      if (!part) {
+        removeAuthorBox(el, byline);
+      }
       removeWrittenBy(el);
       removeLeadingRepeats(el, title, byline);
       if (meta.headline && meta.headline !== title) {
@@ -705,7 +711,7 @@ export function extractArticle(html: string, url: string, opts: ExtractOptions =
     // Classifier blocks put before or after Readability's text, tidied like it: kept when LEAD_MIN_CHARS survive.
     const addToArticle = (body: Element, part: TextBlock[], at: 'start' | 'end'): void => {
       const container = densityArticle(doc, part);
-      const partBlocks = tidy(container);
+      const partBlocks = tidy(container, true);
       if (partBlocks.join('').length < LEAD_MIN_CHARS) {
         return;
       }
@@ -755,7 +761,7 @@ export function extractArticle(html: string, url: string, opts: ExtractOptions =
       }
       for (const [anchor, missing] of anchored) {
         const container = densityArticle(doc, missing);
-        if (tidy(container).length > 0) {
+        if (tidy(container, true).length > 0) {
           anchor.after(...Array.from(container.childNodes));
         }
       }
