@@ -18,7 +18,7 @@ import { enrichArticle } from '../src/workers/enricher/enrich-article.js';
 import { extractEntities, extractEntityMentions } from '../src/workers/enricher/extract-entities.js';
 import { classifyTopics, topicModel, TOPIC_MODEL_URL } from '../src/workers/enricher/classify-topics.js';
 import { entityTagger, labelTokens, NER_GAZETTEER_URL, NER_MODEL_URL, ruleLabels, tagEntities, tagEntityResolved } from '../src/workers/enricher/tag-entities.js';
-import { conllDocs, corpusDir, emptyScores, type EntityScores, ENTITY_TYPES, prf, readConll, readJsonl, scoreSentence } from '../scripts/lib/enrichment-data.js';
+import { conllDocs, corpusDir, emptyScores, type EntityScores, ENTITY_TYPES, NER_MEASURED_SETS, prf, readConll, readJsonl, scoreSentence } from '../scripts/lib/enrichment-data.js';
 import { ancestorsOf, topLevelOf } from '../src/workers/enricher/mediatopics.js';
 import { tagTopics } from '../src/workers/enricher/tag-topics.js';
 import { parseTopicsConfig } from '../src/workers/enricher/topics-config.js';
@@ -393,16 +393,7 @@ function benchModelsEntities(dir: string) {
   log('');
   log('| set | tagger | PER | LOC | ORG | all |');
   log('|---|---|---|---|---|---|');
-  const sets: Array<[string, string, number]> = [
-    ['wikigold dev', 'ner/wikigold/dev.conll', 10],
-    ['wikigold test', 'ner/wikigold/test.conll', 10],
-    ['BTC dev', 'ner/btc/dev.conll', 1],
-    ['BTC test', 'ner/btc/test.conll', 1],
-    ['WNUT-17 test', 'ner/wnut17/test.conll', 1],
-    // Not trained on (web text: blogs, reviews, e-mail), one sentence per text.
-    ['UNER-EWT test', 'ner/uner-ewt/test.conll', 1],
-  ];
-  for (const [name, file, size] of sets) {
+  for (const [name, file, size] of NER_MEASURED_SETS) {
     const docs = conllDocs(readConll(resolve(dir, file)), size);
     const rules = emptyScores();
     const trained = emptyScores();

@@ -22,7 +22,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadHeldOutArticles, loadLabelledArticles, type LabelledArticle } from '../tests/fixtures/enrich/load.js';
-import { conllDocs, corpusDir, emptyScores, ENTITY_TYPES, type EntityScores, prf, readConll, scoreSentence } from '../scripts/lib/enrichment-data.js';
+import { conllDocs, corpusDir, emptyScores, ENTITY_TYPES, type EntityScores, NER_MEASURED_SETS, prf, readConll, scoreSentence } from '../scripts/lib/enrichment-data.js';
 import { parseTopicsConfig } from '../src/workers/enricher/topics-config.js';
 import { textsOfWords } from './lib/long-texts.js';
 
@@ -120,14 +120,7 @@ if (mode === 'equivalent') {
   // bench:enrich models: the public NER sets, BIO tags scored per span (exact span and type).
   const dir = corpusDir(args);
   console.log(`## Public NER sets (bench:enrich models, ${dir})`);
-  for (const [name, file, size] of [
-    ['wikigold dev', 'ner/wikigold/dev.conll', 10],
-    ['wikigold test', 'ner/wikigold/test.conll', 10],
-    ['BTC dev', 'ner/btc/dev.conll', 1],
-    ['BTC test', 'ner/btc/test.conll', 1],
-    ['WNUT-17 test', 'ner/wnut17/test.conll', 1],
-    ['UNER-EWT test', 'ner/uner-ewt/test.conll', 1],
-  ] as const) {
+  for (const [name, file, size] of NER_MEASURED_SETS) {
     const [so, sn] = [emptyScores(), emptyScores()];
     const t = tally();
     for (const d of conllDocs(readConll(resolve(dir, file)), size)) {

@@ -108,6 +108,21 @@ export function readJsonl<T = TopicRecord>(file: string): T[] {
     .map((l) => JSON.parse(l) as T);
 }
 
+/**
+ * The public NER sets the entity tagger is measured on (`bench:enrich -- models`, `bench/tagger-ab.ts equivalent`):
+ * name, file under the corpus, sentences per text (wikigold in chunks of 10, as an article; BTC and WNUT one tweet;
+ * UNER-EWT, not trained on, one sentence).
+ */
+export const NER_MEASURED_SETS: ReadonlyArray<readonly [name: string, file: string, size: number]> = [
+  ['wikigold dev', 'ner/wikigold/dev.conll', 10],
+  ['wikigold test', 'ner/wikigold/test.conll', 10],
+  ['BTC dev', 'ner/btc/dev.conll', 1],
+  ['BTC test', 'ner/btc/test.conll', 1],
+  ['WNUT-17 test', 'ner/wnut17/test.conll', 1],
+  // Not trained on (web text: blogs, reviews, e-mail).
+  ['UNER-EWT test', 'ner/uner-ewt/test.conll', 1],
+];
+
 /** Consecutive sentences joined into one text (one sentence per line), with token offsets, sentence ranges and gold tags. */
 export type ConllDoc = { text: string; tokens: Token[]; ranges: Array<[number, number]>; tags: string[] };
 
