@@ -15,6 +15,9 @@ const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF\u00AD]/g;
 export const collapseSpace = (text: string): string =>
   text.replace(INVISIBLE, '').replace(/\s+/g, ' ').trim();
 
+/** Letters and digits only, lower case: the same text whatever its case, spacing and punctuation. */
+export const squash = (text: string): string => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+
 /**
  * The text blocks under `root`, in document order: each paragraph, heading,
  * list item, table cell... one string, whitespace collapsed. A <br> ends a

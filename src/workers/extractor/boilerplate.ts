@@ -1,4 +1,4 @@
-import { collapseSpace, isHeadingTag, lineElement, textBlocks, textOwners } from './blocks.js';
+import { collapseSpace, isHeadingTag, lineElement, squash, textBlocks, textOwners } from './blocks.js';
 
 /** Tags that are never part of a story body. */
 const DROP_TAGS = [
@@ -94,11 +94,7 @@ function isExpanderText(el: Element): boolean {
   if (text.length < EXPANDER_MIN_CHARS) {
     return false;
   }
-  let links = 0;
-  for (const a of Array.from(el.querySelectorAll('a'))) {
-    links += collapseSpace(a.textContent ?? '').length;
-  }
-  return links < 0.2 * text.length;
+  return linkChars(el) < 0.2 * text.length;
 }
 
 /**
@@ -317,20 +313,13 @@ export function isStoryAside(el: Element): boolean {
   if (text.length < STORY_ASIDE_MIN_CHARS || !/[.!?]/.test(text)) {
     return false;
   }
-  let links = 0;
-  for (const a of Array.from(el.querySelectorAll('a'))) {
-    links += collapseSpace(a.textContent ?? '').length;
-  }
-  if (links >= 0.2 * text.length) {
+  if (linkChars(el) >= 0.2 * text.length) {
     return false;
   }
   const probe = squash(text).slice(0, 60);
   const story = squash(article.textContent ?? '');
   return story.indexOf(probe) === story.lastIndexOf(probe);
 }
-
-/** Letters and digits only, lower case: the same text whatever its spacing and punctuation. */
-const squash = (text: string): string => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
 
 const SHORT_BLOCK_TAGS = 'p, div, li, h2, h3, h4, h5, h6, span, a, strong, b, section, ul, ol, figure, blockquote, header';
 
@@ -560,17 +549,19 @@ export function removeLinkColumns(root: Element): number {
   return removed;
 }
 
+/** Characters of an element's text inside its links, spacing collapsed. */
+function linkChars(el: Element): number {
+  let n = 0;
+  for (const a of Array.from(el.querySelectorAll('a'))) {
+    n += collapseSpace(a.textContent ?? '').length;
+  }
+  return n;
+}
+
 /** The share of an element's text that is link text (0 when it has none). */
 function linkShare(el: Element): number {
   const text = collapseSpace(el.textContent ?? '');
-  if (!text) {
-    return 0;
-  }
-  let linkText = 0;
-  for (const a of Array.from(el.querySelectorAll('a'))) {
-    linkText += collapseSpace(a.textContent ?? '').length;
-  }
-  return linkText / text.length;
+  return text ? linkChars(el) / text.length : 0;
 }
 
 const isLinkCell = (td: Element): boolean => linkShare(td) > 0.9;

@@ -1,6 +1,6 @@
 import { Readability } from '@mozilla/readability';
 import { PipelineError } from '../../errors.js';
-import { collapseSpace, countWords, isHeadingTag, joinBlocks, lineElement, textBlocks, textOwners } from './blocks.js';
+import { collapseSpace, countWords, isHeadingTag, joinBlocks, lineElement, squash, textBlocks, textOwners } from './blocks.js';
 import { FURNITURE_TEXT, isOtherSectionLabel, narrowToArticle, removeAuthorBio, removeAuthorBox, removeFurniture, removeInlineFurniture, removeOtherSections, removeRepeatedSiblings } from './boilerplate.js';
 import { mayHoldCollapsed, revealCollapsed } from './collapsed.js';
 import { densityExtract, type TextBlock } from './density.js';
@@ -198,8 +198,6 @@ export function tagShape(html: string, limits: { depth: number; elements: number
 /** Elements that never nest, or that the parser closes implicitly. */
 const SELF_CLOSING = /^(?:area|base|br|col|embed|hr|img|input|link|meta|param|source|track|wbr|p|li|td|tr|th|option|dt|dd)$/i;
 
-const norm = (s: string): string => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
-
 /**
  * "By Jane Doe", "By JANE DOE and Omar Haddad, Reuters": a name line, not a
  * sentence that happens to start with "By" ("By the end of the year, ...").
@@ -238,7 +236,7 @@ export function removeWrittenBy(root: Element): number {
 
 /** Whether a line at the top of the body repeats the headline (`t`, normalised), the byline (`b`), or is a bare date or furniture. */
 function isLeadingRepeat(text: string, t: string, b: string): boolean {
-  const n = norm(text);
+  const n = squash(text);
   const isTitle = t.length > 0 && n === t;
   const isByline = text.length < 120 && ((b.length > 0 && (n === b || n === `by${b}`)) || looksLikeByline(text));
   const isDate = text.length < 80 && (/^(?:published|updated|posted|last updated)\b/i.test(text) || normalizeDate(text) !== null);
@@ -250,8 +248,8 @@ function isLeadingRepeat(text: string, t: string, b: string): boolean {
  * headline, the byline, a bare date line. Stops at the first real paragraph.
  */
 function removeLeadingRepeats(root: Element, title: string, byline: string | null): void {
-  const t = norm(title);
-  const b = byline ? norm(byline) : '';
+  const t = squash(title);
+  const b = byline ? squash(byline) : '';
   removeLeadingLines(root, t, b);
   let seen = 0;
   for (const el of Array.from(root.querySelectorAll(BLOCKISH))) {
@@ -541,7 +539,7 @@ export function gapsBetween(readabilityBlocks: string[], dense: TextBlock[]): Ma
   // gap. Such a block is among Readability's unmatched blocks between the gap's two ends. Three probes of the
   // block's letters (start, middle, end); one found there is enough.
   const present = (text: string, unmatched: string): boolean => {
-    const mine = norm(text);
+    const mine = squash(text);
     if (mine.length <= PROBE_CHARS) {
       return unmatched.includes(mine);
     }
@@ -560,7 +558,7 @@ export function gapsBetween(readabilityBlocks: string[], dense: TextBlock[]): Ma
       const candidates = dense.slice(prev + 1, i).filter((b) => !own.has(b.text) && !CAPTION_TAGS.has(b.tag));
       // Cheap tests first; the comparison with Readability's text only for gaps that pass them.
       if (keepable(candidates, ownChars)) {
-        const unmatched = at > prevAt + 1 ? norm(readabilityBlocks.slice(prevAt + 1, at).join(' ')) : '';
+        const unmatched = at > prevAt + 1 ? squash(readabilityBlocks.slice(prevAt + 1, at).join(' ')) : '';
         const missing = unmatched ? candidates.filter((b) => !present(b.text, unmatched)) : candidates;
         if (keepable(missing, ownChars)) {
           gaps.set(prevAt, missing);
@@ -578,7 +576,7 @@ export function gapsBetween(readabilityBlocks: string[], dense: TextBlock[]): Ma
       const after = runInScope(readabilityBlocks, dense, prev, 1).filter((b) => !CAPTION_TAGS.has(b.tag));
       // continuesSections also rules out a teaser stream: no link block stands before any of the blocks.
       if (keepable(after, ownChars) && continuesSections(after, readabilityBlocks, dense)) {
-        const unmatched = norm(rest.join(' '));
+        const unmatched = squash(rest.join(' '));
         if (after.every((b) => !present(b.text, unmatched))) {
           gaps.set(prevAt, after);
         }

@@ -1,4 +1,4 @@
-import { collapseSpace } from './blocks.js';
+import { collapseSpace, squash } from './blocks.js';
 import { headlineWindow, type HeadlineWindow } from './headline-window.js';
 import { absoluteUrl } from './sanitize.js';
 import { MONTH_WORD, monthNumber, writtenDates } from './written-dates.js';
@@ -342,8 +342,6 @@ export function siteLabel(host: string | null): string | null {
 
 const SEPARATORS = [' | ', ' - ', ' — ', ' – ', ' :: ', ' · ', ' • ', ' « ', ' » ', ' / '];
 
-const norm = (s: string): string => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
-
 /**
  * Removes a " | Site" / " - Site" style suffix (or "Site | " prefix) when it
  * names the site, or when it is a short trailing segment after a pipe.
@@ -352,14 +350,14 @@ export function stripSiteSuffix(title: string, siteName: string | null, host: st
   const t = collapseSpace(title);
   const siteKeys = [siteName, host, host?.replace(/^www\./, '').split('.').slice(0, -1).join('.'), siteLabel(host)]
     .filter((x): x is string => !!x)
-    .map(norm)
+    .map(squash)
     .filter((x) => x.length > 1);
   for (const sep of SEPARATORS) {
     const i = t.lastIndexOf(sep);
     if (i > 0) {
       const head = t.slice(0, i).trim();
       const tail = t.slice(i + sep.length).trim();
-      const nt = norm(tail);
+      const nt = squash(tail);
       const namesSite = siteKeys.some((k) => nt === k || (nt.length > 3 && (k.startsWith(nt) || nt.startsWith(k))));
       const wordsHead = head.split(/\s+/).length;
       const wordsTail = tail.split(/\s+/).length;
@@ -378,7 +376,7 @@ export function stripSiteSuffix(title: string, siteName: string | null, host: st
     if (j > 0) {
       const head = t.slice(0, j).trim();
       const rest = t.slice(j + sep.length).trim();
-      if (siteKeys.some((k) => norm(head) === k) && rest.split(/\s+/).length >= 2) {
+      if (siteKeys.some((k) => squash(head) === k) && rest.split(/\s+/).length >= 2) {
         return rest;
       }
     }
@@ -397,7 +395,7 @@ export function titleHeads(titles: Array<string | null>): Set<string> {
     if (!t) continue;
     for (const sep of SEPARATORS) {
       for (let i = t.indexOf(sep); i > 0; i = t.indexOf(sep, i + sep.length)) {
-        const head = norm(t.slice(0, i));
+        const head = squash(t.slice(0, i));
         if (head.length >= 3) out.add(head);
       }
     }
@@ -562,7 +560,7 @@ function headlineElement(
       continue;
     }
     // Not the site's name, which "Site | Story" titles start with too.
-    if (heads?.has(norm(text)) && !namesTheSite(text, [siteName, host])) {
+    if (heads?.has(squash(text)) && !namesTheSite(text, [siteName, host])) {
       return h;
     }
     const have = new Set(words);
@@ -593,7 +591,7 @@ const OLD_HEADLINE_TAGS = 'h2, h3, h4, b, strong, font, big, td, span';
 export function headlineByTitle(doc: Document, heads: Set<string>, metaTitle: string | null, sites: Array<string | null>): Element | null {
   const want = new Set(heads);
   if (metaTitle) {
-    want.add(norm(metaTitle));
+    want.add(squash(metaTitle));
   }
   if (want.size === 0 || !doc.body) {
     return null;
@@ -604,7 +602,7 @@ export function headlineByTitle(doc: Document, heads: Set<string>, metaTitle: st
       break;
     }
     const text = shortText(el, 300);
-    if (!text || titleWords(text).length < 3 || !want.has(norm(text)) || el.closest('a') || namesTheSite(text, sites)) {
+    if (!text || titleWords(text).length < 3 || !want.has(squash(text)) || el.closest('a') || namesTheSite(text, sites)) {
       continue;
     }
     return el;
@@ -904,7 +902,7 @@ function publisherName(article: JsonObject | null): string | null {
 
 /** `name` is the site's: equal to its name, its publisher's or its host's label, or one starting with the other. */
 export function namesTheSite(name: string, sites: Array<string | null>): boolean {
-  const n = norm(name);
+  const n = squash(name);
   if (n.length < 3) {
     return false;
   }
@@ -912,7 +910,7 @@ export function namesTheSite(name: string, sites: Array<string | null>): boolean
     if (!site) {
       return false;
     }
-    const keys = [norm(site), norm(site.replace(/^www\./, '').split('.').slice(0, -1).join('.'))].filter((k) => k.length >= 3);
+    const keys = [squash(site), squash(site.replace(/^www\./, '').split('.').slice(0, -1).join('.'))].filter((k) => k.length >= 3);
     return keys.some((k) => k === n || (n.length >= 4 && (k.startsWith(n) || n.startsWith(k))));
   });
 }
@@ -1106,8 +1104,8 @@ function ldTitle(article: JsonObject | null, docTitle: string | null): string | 
   const headline = str(article?.headline);
   const name = str(article?.name);
   if (headline && name && headline !== name && docTitle) {
-    const t = norm(docTitle);
-    if (t.startsWith(norm(name)) && !t.includes(norm(headline))) {
+    const t = squash(docTitle);
+    if (t.startsWith(squash(name)) && !t.includes(squash(headline))) {
       return name;
     }
   }
