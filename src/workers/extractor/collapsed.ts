@@ -16,6 +16,8 @@
  * a toggle with aria-haspopup opens a menu or a dialog, not a part of the story.
  */
 
+import { isHeadingTag } from './blocks.js';
+
 /** Markup revealCollapsed acts on: a page with none of it is left alone without a walk (about half of all pages). */
 const REVEALABLE_MARKUP = /aria-controls|aria-expanded\s*=\s*["']?false|tabpanel|until-found|<details/i;
 
@@ -32,6 +34,8 @@ const CONTENT_SELECTOR = 'article, main, [role="main"], [itemprop="articleBody"]
 
 /** A style that hides: display:none or visibility:hidden (one declaration, any spacing, optional !important). */
 const HIDING_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\s*(?:!\s*important\s*)?(?=;|$)/gi;
+/** HIDING_STYLE for a test: a global pattern keeps its position between calls. */
+const HIDES = new RegExp(HIDING_STYLE.source, 'i');
 
 /** Whether the element itself is hidden the ways Readability and the furniture pass test. */
 export function isHidden(el: Element): boolean {
@@ -39,7 +43,7 @@ export function isHidden(el: Element): boolean {
     return true;
   }
   const style = el.getAttribute('style');
-  return style !== null && new RegExp(HIDING_STYLE.source, 'i').test(style);
+  return style !== null && HIDES.test(style);
 }
 
 /** Makes the element itself visible: no `hidden`, no aria-hidden="true", no hiding style declaration. */
@@ -82,7 +86,7 @@ function panelAfter(toggle: Element): Element | null {
     return next;
   }
   const parent = toggle.parentElement;
-  return parent && /^H[1-6]$/i.test(parent.tagName) ? parent.nextElementSibling : null;
+  return parent && isHeadingTag(parent.tagName.toUpperCase()) ? parent.nextElementSibling : null;
 }
 
 /**
