@@ -451,9 +451,10 @@ export function documentEmissions(
       const d = docScores.get(words[i] as string);
       for (let t = 0; t < T; t++) em[i * T + t] = (v[t] as number) + (d ? (d[t] as number) : 0);
     }
-    const add = (i: number, at: number) => {
+    // Adds to token i's scores the T weights of `src` from `at`: a model row, or one copied into a word's entry.
+    const add = (i: number, src: Float32Array, at: number) => {
       const base = i * T;
-      for (let t = 0; t < T; t++) em[base + t] = (em[base + t] as number) + (W[at + t] as number);
+      for (let t = 0; t < T; t++) em[base + t] = (em[base + t] as number) + (src[at + t] as number);
     };
     const input = {
       words, gazetteer: gazetteerMarks(words, gazetteer), rules: rules.slice(from, to), lowercaseSeen: seen, domain, stats: tagger.gazetteer.stats, shapes, codes,
@@ -461,19 +462,15 @@ export function documentEmissions(
       neighbour: (i: number, j: number, feature: number) => {
         const e = (j < 0 || j >= n ? edge : entries[j]) as WordEntry;
         const side = j < i ? 0 : 1;
-        const base = i * T;
         for (let copy = 0; copy < copies; copy++) {
           const slot = neighbourSlot(side, feature, copy, copies);
-          if (!(e.known & (1 << slot))) continue;
-          const r = e.rows;
-          const at = slot * T;
-          for (let t = 0; t < T; t++) em[base + t] = (em[base + t] as number) + (r[at + t] as number);
+          if (e.known & (1 << slot)) add(i, e.rows, slot * T);
         }
       },
     };
     visitContextFeatures(input, (i, p, value) => {
       const at = tagger.context(p, value);
-      if (at !== undefined) add(i, at);
+      if (at !== undefined) add(i, W, at);
     });
     return em;
   });
