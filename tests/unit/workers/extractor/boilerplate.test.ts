@@ -84,7 +84,12 @@ describe('isFurnitureText', () => {
     ['Publicidad', true],
     ['Partager', true],
     ['Lee también el informe completo, que el consejo publicó el lunes por la tarde en su sitio.', false],
-  ])('captions with credits, page links, copyright notices and other languages\' prompts: %s -> %s', (text, furniture) => {
+    ['Loading…', true],
+    ['Loading prices for your region…', true],
+    ['Loading specifications...', true],
+    ['Loading Initial Program Loader', false],
+    ['Loading speeds can be slower compared to competitors.', false],
+  ])('captions with credits, page links, copyright notices, script placeholders and other languages\' prompts: %s -> %s', (text, furniture) => {
     expect(isFurnitureText(text)).toBe(furniture);
   });
 

@@ -1,6 +1,5 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { isFurnitureText } from '../../../../src/workers/extractor/boilerplate.js';
 import { isHidden, revealCollapsed } from '../../../../src/workers/extractor/collapsed.js';
 import { extractArticle } from '../../../../src/workers/extractor/extract-article.js';
 
@@ -101,15 +100,5 @@ describe('extractArticle: collapsed content', () => {
     for (const i of [1, 2, 3]) {
       expect(text).toContain(`Answer ${i}: Residents can comment online`);
     }
-  });
-});
-
-describe('isFurnitureText: placeholders', () => {
-  it('reads a script placeholder ("Loading…", "Loading prices for your region...") as furniture, not a sentence about loading', () => {
-    expect(isFurnitureText('Loading…')).toBe(true);
-    expect(isFurnitureText('Loading prices for your region…')).toBe(true);
-    expect(isFurnitureText('Loading specifications...')).toBe(true);
-    expect(isFurnitureText('Loading Initial Program Loader')).toBe(false);
-    expect(isFurnitureText('Loading speeds can be slower compared to competitors.')).toBe(false);
   });
 });
