@@ -6,6 +6,7 @@ import { mayHoldCollapsed, revealCollapsed } from './collapsed.js';
 import { densityExtract, type TextBlock } from './density.js';
 import { fillStreamedSlots, markStreamedSlots, noframesPage, parseDocument, type DomKind } from './dom.js';
 import { cleanByline, datelineFromText, jsonLdBlocks, normalizeDate, normalizeLang, readMetadata, stripSiteSuffix, visibleByline } from './metadata.js';
+import { repairMojibakeRuns } from './mojibake.js';
 import { tuneReadability } from './readability-fast.js';
 import { absoluteUrl, sanitizeArticleHtml } from './sanitize.js';
 import type { Extracted } from './types.js';
@@ -604,7 +605,10 @@ export function extractArticle(html: string, url: string, opts: ExtractOptions =
   const safe = cleanCharacters(unframed);
   const ld = jsonLdBlocks(safe);
   const streamed = markStreamedSlots(safe);
-  const cleaned = compactMarkup(slimAttributes(stripExecutable(streamed)));
+  const stripped = stripExecutable(streamed);
+  // A page whose source holds UTF-8 read as Latin-1 ("Earthâ\u0080\u0099s") is read back before the parser sees it.
+  const readable = repairMojibakeRuns(stripped);
+  const cleaned = compactMarkup(slimAttributes(readable));
   const shape = tagShape(cleaned, { depth: o.maxDepth, elements: o.maxElements });
   if (shape.depth > o.maxDepth) {
     throw new PipelineError('unreadable', false, `page nests elements deeper than ${o.maxDepth}`);
@@ -789,9 +793,14 @@ export function extractArticle(html: string, url: string, opts: ExtractOptions =
     const docBase = (doc as Document & { baseURI?: string | null }).baseURI;
     const baseUrl = docBase && /^https?:\/\//i.test(docBase) ? docBase : url;
     const body = sanitizeArticleHtml(article.innerHTML, baseUrl);
+    // Mis-decoded UTF-8 written as entities ("&acirc;&euro;&trade;") only shows once the parser has read them.
+    const readBack = repairMojibakeRuns(text);
+    if (readable !== stripped || readBack !== text) {
+      warnings.push('the page holds UTF-8 read as Latin-1 or Windows-1252 ("â€™" for "’"): read back');
+    }
     return {
-      title,
-      byline,
+      title: repairMojibakeRuns(title),
+      byline: byline && repairMojibakeRuns(byline),
       dateline: meta.dateline ?? (blocks[0] ? datelineFromText(blocks[0]) : null),
       publishedAt,
       modifiedAt: meta.modifiedAt,
@@ -800,8 +809,8 @@ export function extractArticle(html: string, url: string, opts: ExtractOptions =
       language: meta.language ?? normalizeLang(opts.contentLanguage) ?? normalizeLang(result?.lang),
       excerpt: meta.excerpt ?? (result?.excerpt ? collapseSpace(result.excerpt) || null : null),
       leadImage: meta.leadImage ?? absoluteUrl(firstImg, baseUrl),
-      text,
-      html: body,
+      text: readBack,
+      html: repairMojibakeRuns(body),
       wordCount,
       method,
       warnings,
