@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { parseHTML } from 'linkedom';
+import { isFrameset } from './frames.js';
 import { installLinkedomLazyListeners } from './linkedom-events.js';
 import { installLinkedomFastQueries } from './linkedom-fast.js';
 
@@ -164,9 +165,6 @@ export function fillStreamedSlots(document: Document): number {
   return moved;
 }
 
-/** How far into a page noframesPage looks for the <frameset>. */
-const FRAMESET_WITHIN = 65_536;
-
 /**
  * A frameset page as a browser without frames reads it: the content of its
  * <noframes>, which such pages write for those browsers, becomes the body.
@@ -177,7 +175,7 @@ const FRAMESET_WITHIN = 65_536;
 export function noframesPage(html: string): string {
   // A <frameset> counts only before any body content, so near the top: the test reads no further (a scan of the
   // whole page costs about as much as a tenth of the extraction's own string work).
-  if (!/<frameset\b/i.test(html.slice(0, FRAMESET_WITHIN))) {
+  if (!isFrameset(html)) {
     return html;
   }
   const inner = /<noframes\b[^>]*>([\s\S]*?)<\/noframes\s*>/i.exec(html)?.[1];

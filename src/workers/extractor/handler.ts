@@ -4,6 +4,7 @@ import { LIMITS, type ExtractedArticle, type ExtractionInfo, type PayloadOf, typ
 import type { RobotsChecker } from '../../net/robots.js';
 import type { HttpClient } from '../../net/types.js';
 import { countWords, joinBlocks, textBlocks } from './blocks.js';
+import { mainFrameUrl } from './frames.js';
 import type { ExtractHints, PageBytes } from './pool.js';
 import type { Extracted } from './types.js';
 
@@ -91,6 +92,38 @@ function toPayload(
   };
 }
 
+/**
+ * The story in a frameset page's main frame (frames.ts), fetched through the
+ * same client (its address checks, limits and host spacing) and robots.txt
+ * as any page. The reason as a string when there is none; a retryable
+ * failure is thrown while attempts remain, as for the page itself.
+ */
+async function extractFrame(url: string, feedId: string, deps: ExtractDeps, ctx: { finalAttempt: boolean }): Promise<Extracted | string> {
+  if (deps.robots && !deps.ignoresRobots?.(feedId)) {
+    const robots = await deps.robots.check(url);
+    if (!robots.allowed) {
+      return `robots_disallowed: ${robots.reason ?? `${robots.robotsUrl} disallows this page`}`;
+    }
+  }
+  try {
+    const frame = await deps.http.get(url, { accept: PAGE_ACCEPT });
+    if (frame.contentType && !/html|xml/i.test(frame.contentType)) {
+      return `not_html: ${frame.contentType}`;
+    }
+    const found =
+      deps.extractBytes && frame.body.length > 0
+        ? await deps.extractBytes({ bytes: frame.body, contentType: frame.contentType }, frame.url)
+        : await deps.extract(frame.text, frame.url);
+    return found && found.wordCount >= MIN_ARTICLE_WORDS ? found : 'no article found';
+  } catch (err) {
+    if (err instanceof PipelineError && err.retryable && !ctx.finalAttempt) {
+      throw err;
+    }
+    const { code, message } = describeError(err);
+    return `${code}: ${message}`;
+  }
+}
+
 /** Fetches the page, extracts the story; falls back to the feed's own content when the page fails. */
 export async function handleExtract(
   item: PayloadOf<'extract'>,
@@ -157,6 +190,17 @@ export async function handleExtract(
     return fallback(`${code}: ${message}`, err);
   }
   if (!found || found.wordCount < MIN_ARTICLE_WORDS) {
+    // A frameset page holds no story of its own: a browser shows the frame that does.
+    const frameUrl = /html/i.test(type || 'html') ? mainFrameUrl(page.text, page.url) : null;
+    if (frameUrl) {
+      const framed = await extractFrame(frameUrl, item.feedId, deps, ctx);
+      if (typeof framed === 'string') {
+        return fallback(`unreadable: no article found on the frameset page, nor in its frame ${frameUrl} (${framed})`, null);
+      }
+      // The story is filed under the page the feed links to, not under the frame's own address.
+      const payload = toPayload(item, page.url, { ...framed, canonicalUrl: page.url }, framed, framed.method, [`frameset page: the story was read from its frame ${frameUrl}`], deps.now());
+      return { status: 'done', next: [{ queue: 'enrich', payload }], detail: { method: framed.method, frame: frameUrl } };
+    }
     return fallback('unreadable: no article found on the page', null);
   }
   const payload = toPayload(item, page.url, found, found, found.method, [], deps.now());

@@ -170,3 +170,40 @@ describe('handleExtract with extractBytes', () => {
     expect(seen).toEqual([{ bytes: seedHtml, contentType: 'text/html; charset=utf-8', hints: { contentLanguage: null, fallbackPublishedAt: null } }]);
   });
 });
+
+describe('handleExtract on a frameset page', () => {
+  const outer = 'https://news.test/2008/06/11/refugees.html';
+  const frameset = '<html><head><title>VOA</title></head><frameset rows="80,*"><frame src="/banner.html"><frame name="main" src="/body/refugees.html"></frameset></html>';
+
+  it('reads the story from the main frame, files it under the page, and says so', async () => {
+    const d = deps({ [outer]: frameset, 'https://news.test/body/refugees.html': seedHtml });
+    const result = await handleExtract({ feedId: 'voa', url: outer }, d);
+    expect(result.status).toBe('done');
+    if (result.status !== 'done') return;
+    const payload = ExtractedArticle.parse(result.next?.[0]?.payload);
+    expect(payload.text).toContain('Liu Jianchao');
+    expect(payload.canonicalUrl).toBe(outer);
+    expect(payload.extraction.warnings).toContain('frameset page: the story was read from its frame https://news.test/body/refugees.html');
+    // The banner is never fetched.
+    expect((d.http as ReturnType<typeof fakeHttp>).calls).toEqual([outer, 'https://news.test/body/refugees.html']);
+  });
+
+  it('falls back to the feed content, naming the frame, when the frame fails', async () => {
+    const result = await handleExtract(
+      { feedId: 'voa', url: outer, content: longContent },
+      deps({ [outer]: frameset, 'https://news.test/body/refugees.html': { status: 404 } }),
+    );
+    expect(result.status).toBe('done');
+    if (result.status !== 'done') return;
+    const payload = ExtractedArticle.parse(result.next?.[0]?.payload);
+    expect(payload.extraction.method).toBe('feed-content');
+    expect(payload.extraction.warnings.join(' ')).toMatch(/frame https:\/\/news\.test\/body\/refugees\.html \(http_status/);
+  });
+
+  it('rethrows a retryable failure of the frame while attempts remain', async () => {
+    const frameUrl = 'https://news.test/body/refugees.html';
+    await expect(
+      handleExtract({ feedId: 'voa', url: outer }, deps({ [outer]: frameset, [frameUrl]: networkDown(frameUrl) }), { finalAttempt: false }),
+    ).rejects.toBeInstanceOf(PipelineError);
+  });
+});
