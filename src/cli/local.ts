@@ -10,10 +10,15 @@ import type { ArticleRecord } from '../store/types.js';
 import { enrichArticle } from '../workers/enricher/enrich-article.js';
 import { parseTopicsConfig } from '../workers/enricher/topics-config.js';
 import { extractArticle } from '../workers/extractor/extract-article.js';
+import { mainFrameUrl } from '../workers/extractor/frames.js';
 
 type Source = { source: string; pageUrl?: string; config: Config };
 
-async function load(opts: Source): Promise<{ html: string; url: string }> {
+type Page = { html: string; url: string };
+/** A page, and for a page fetched from the web, the way to fetch another (a frameset's frame) with the same client. */
+type Loaded = Page & { fetchPage?: (url: string) => Promise<Page> };
+
+async function load(opts: Source): Promise<Loaded> {
   if (/^https?:\/\//i.test(opts.source)) {
     const fetch = opts.config.file.fetch;
     const http = createHttpClient({
@@ -21,8 +26,12 @@ async function load(opts: Source): Promise<{ html: string; url: string }> {
       ...(fetch.userAgent ? { userAgent: fetch.userAgent } : {}),
       ...(fetch.timeout ? { timeoutMs: fetch.timeout } : {}),
     });
-    const page = await http.get(opts.source, { accept: 'text/html, application/xhtml+xml;q=0.9, */*;q=0.5' });
-    return { html: page.text, url: opts.pageUrl ?? page.url };
+    const get = async (url: string): Promise<Page> => {
+      const page = await http.get(url, { accept: 'text/html, application/xhtml+xml;q=0.9, */*;q=0.5' });
+      return { html: page.text, url: page.url };
+    };
+    const page = await get(opts.source);
+    return { html: page.html, url: opts.pageUrl ?? page.url, fetchPage: get };
   }
   const path = resolve(opts.source);
   const html = await readFile(path, 'utf8');
@@ -31,8 +40,17 @@ async function load(opts: Source): Promise<{ html: string; url: string }> {
 
 /** `telex extract`: the extractor core on one page, no Redis, no store. */
 export async function extractFromSource(opts: Source): Promise<ExtractedArticle> {
-  const { html, url } = await load(opts);
-  const found = extractArticle(html, url);
+  const { html, url, fetchPage } = await load(opts);
+  let found = extractArticle(html, url);
+  // A frameset page fetched from the web: the story is in its main frame, as in the pipeline (handler.ts).
+  const frameUrl = !found && fetchPage ? mainFrameUrl(html, url) : null;
+  if (frameUrl && fetchPage) {
+    const frame = await fetchPage(frameUrl);
+    const inFrame = extractArticle(frame.html, frame.url);
+    if (inFrame) {
+      found = { ...inFrame, canonicalUrl: url, warnings: [...inFrame.warnings, `frameset page: the story was read from its frame ${frameUrl}`] };
+    }
+  }
   if (!found) {
     throw new PipelineError('unreadable', false, `no article found in ${opts.source}`);
   }

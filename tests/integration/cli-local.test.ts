@@ -1,8 +1,10 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { REPO, runCli } from '../helpers/cli.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { REPO, runCli, scratch } from '../helpers/cli.js';
 import { readabilityMetadata, readabilityPage } from '../helpers/corpora.js';
 
 const TMP = mkdtempSync(join(tmpdir(), 'telex-cli-'));
@@ -42,5 +44,39 @@ describe('telex extract and telex process', () => {
     const r = await runCli(['extract', join(REPO, 'no-such-page.html')]);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/no-such-page\.html/);
+  });
+});
+
+describe('telex extract on a frameset page from the web', () => {
+  let server: Server;
+  let base: string;
+  const hits: string[] = [];
+  beforeAll(async () => {
+    const seed = readFileSync(SEED, 'utf8');
+    server = createServer((req, res) => {
+      hits.push(req.url ?? '/');
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      res.end(req.url === '/story.html' ? '<html><head><title>VOA</title></head><frameset cols="160,*"><frame src="/menu.html"><frame src="/body.html"></frameset></html>' : seed);
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(async () => {
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  });
+
+  it('reads the story from the main frame, through the allowlisted loopback server, and says so', async () => {
+    const s = scratch([]);
+    try {
+      const r = await runCli(['extract', `${base}/story.html`, '--config', s.configPath], s.env);
+      expect(r.code).toBe(0);
+      const article = JSON.parse(r.stdout);
+      expect(article.text).toContain('Liu Jianchao');
+      expect(article.canonicalUrl).toBe(`${base}/story.html`);
+      expect(article.extraction.warnings).toContain(`frameset page: the story was read from its frame ${base}/body.html`);
+      expect(hits).toEqual(['/story.html', '/body.html']);
+    } finally {
+      s.cleanup();
+    }
   });
 });
