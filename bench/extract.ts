@@ -8,7 +8,7 @@
  *   npm run bench:extract -- --corpus DIR --limit 100 --worst 40  # first 100 pages, 40 worst listed
  *   npm run bench:extract -- --corpus DIR --modes linkedom,jsdom  # Telex on both DOMs, no Readability
  *   npm run bench:extract -- --modes linkedom,readability-linkedom  # against plain Readability on linkedom (bench:pipeline's baseline)
- *   npm run bench:extract -- --corpus DIR --modes linkedom --misses author  # pages whose author disagrees (title|author|date|all)
+ *   npm run bench:extract -- --corpus DIR --modes linkedom --misses author  # pages whose author disagrees (title|author|date|with|without|all)
  *   npm run bench:extract -- --corpus DIR --before .bench-before  # also the extractor of an older tree, same run
  *   npm run bench:extract -- --corpus DIR --before .bench-before --paired  # speed only, the two taking turns per page
  *   npm run bench:extract -- --corpus DIR --before .bench-before --halves  # also each half of the set (md5 of the page id)
@@ -179,8 +179,8 @@ function runTelex(source: string, url: string, dom: 'linkedom' | 'jsdom'): Got {
 }
 
 type PageRow = PageCounts & { f1: number; method?: string; misses?: Miss[] };
-/** A metadata field where the extractor and the truth disagree (kept only with --misses). */
-type Miss = { field: 'title' | 'author' | 'date'; got: string | null; want: string };
+/** A metadata field where the extractor and the truth disagree, or a snippet missed or kept (only with --misses). */
+type Miss = { field: 'title' | 'author' | 'date' | 'with' | 'without'; got: string | null; want: string };
 
 /** One mode over the corpus, in this process: the figures as one JSON object. */
 async function runMode(mode: Mode, dir: string, limit: number): Promise<Record<string, unknown>> {
@@ -260,6 +260,15 @@ async function runMode(mode: Mode, dir: string, limit: number): Promise<Record<s
         }
       }
     };
+    if (listMisses) {
+      // Each snippet on its own: a `with` snippet not found, a `without` snippet found.
+      for (const w of truth.with) {
+        if (snippetCheck(got?.text ?? '', [w], []).withFound === 0) (row.misses ??= []).push({ field: 'with', got: null, want: w });
+      }
+      for (const w of truth.without) {
+        if (snippetCheck(got?.text ?? '', [], [w]).withoutAbsent === 0) (row.misses ??= []).push({ field: 'without', got: w, want: '(absent)' });
+      }
+    }
     count('title', truth.title, (w) => sameTitle(got?.title, w));
     count('author', truth.author, (w) => sameAuthor(got?.author, w));
     count('date', truth.date, (w) => sameDay(got?.date, w));
@@ -500,11 +509,12 @@ async function main(): Promise<void> {
   const first = results[0];
   const missField = arg('misses');
   if (first && missField) {
-    // --misses title|author|date|all: every page of the first extractor where the field disagrees with the truth.
+    // --misses title|author|date|with|without|all: every page of the first extractor where the field disagrees with
+    // the truth, and every `with` snippet not found and `without` snippet found.
     console.log(`\n${label(first.mode)} misses (${missField}):\n`);
     console.log('| page | field | got | want |');
     console.log('|---|---|---|---|');
-    const cell = (v: string | null): string => (v === null ? '(none)' : v.replace(/\|/g, '\\|').slice(0, 140));
+    const cell = (v: string | null): string => (v === null ? '(none)' : v.replace(/\|/g, '\\|').replace(/\n/g, ' ⏎ ').slice(0, 140));
     for (const x of first.rows as PageRow[]) {
       for (const m of x.misses ?? []) {
         if (missField === 'all' || missField.split(',').includes(m.field)) {
