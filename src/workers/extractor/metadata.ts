@@ -933,7 +933,8 @@ function publishedLike(meta: Map<string, string>): string | null {
  * The story's date as the lines around its headline show it to readers:
  * - the declared publication date when those lines show that day, or the
  *   modification date (e.g. "Last updated: ..."), or the day before or after
- *   (a time near midnight written in another zone): the markup is right;
+ *   (a time near midnight written in another zone): the markup is right,
+ *   though written on the day shown when the URL's path shows that day too;
  *   but not when it is shown only as the update and another date is shown
  *   without that label ("Published Apr 26, 2023 · Updated Aug 21, 2025"
  *   with Aug 21 declared as published): that other date is the story's;
@@ -988,6 +989,16 @@ export function shownDate(
   if (published) {
     const p = published.slice(0, 10);
     const near = [p, shiftDay(p, -1), shiftDay(p, 1)];
+    if (plainDays.has(p)) {
+      return published;
+    }
+    // The day before or after, shown and in the URL's path too: both written where the story is published, the
+    // markup's instant read in another zone (UTC). Shown alone, the markup's day stands: a shown day a day away
+    // from the instant agreed with the WCXB dev truth less often than the instant's own day (3 pages against 5).
+    if (urlDay && urlDay !== p && near.includes(urlDay) && plainDays.has(urlDay)) {
+      warnings.push('publishedAt is on the day the headline and the URL show; the markup declares an instant on another day');
+      return precise.find((iso) => iso.startsWith(urlDay)) ?? onDay(published, urlDay) ?? normalizeDate(urlDay)?.iso ?? published;
+    }
     if (near.some((d) => plainDays.has(d))) {
       return published;
     }
@@ -1007,6 +1018,27 @@ export function shownDate(
     warnings.push('publishedAt is the date shown by the headline; the markup declares another');
   }
   return first;
+}
+
+/**
+ * The instant `iso` written in the whole-hour offset nearest to UTC (-12:00 to
+ * +14:00, as real zones span) under which its calendar day is `day`; null
+ * when no such offset exists or `iso` does not parse.
+ */
+export function onDay(iso: string, day: string): string | null {
+  const ms = Date.parse(iso);
+  if (!Number.isFinite(ms)) {
+    return null;
+  }
+  const offsets = [0, ...Array.from({ length: 14 }, (_, i) => [i + 1, -(i + 1)]).flat()].filter((h) => h >= -12 && h <= 14);
+  for (const h of offsets) {
+    const local = new Date(ms + h * 3_600_000).toISOString();
+    if (local.startsWith(day)) {
+      const zone = h === 0 ? '+00:00' : `${h < 0 ? '-' : '+'}${String(Math.abs(h)).padStart(2, '0')}:00`;
+      return `${local.slice(0, 19)}${zone}`;
+    }
+  }
+  return null;
 }
 
 /** YYYY-MM-DD moved by `days`. */

@@ -1,6 +1,6 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { dateFromUrl, headlineByTitle, jsonLdBlocks, normalizeDate, readMetadata, repairMojibake, siteLabel, stripSiteSuffix, uncut } from '../../../../src/workers/extractor/metadata.js';
+import { dateFromUrl, headlineByTitle, jsonLdBlocks, normalizeDate, onDay, readMetadata, repairMojibake, siteLabel, stripSiteSuffix, uncut } from '../../../../src/workers/extractor/metadata.js';
 
 const page = (head: string, body: string): { doc: Document; html: string } => {
   const html = `<html><head>${head}</head><body>${body}</body></html>`;
@@ -216,5 +216,37 @@ describe('normalizeDate on words with a number', () => {
     for (const t of ['Part 1', 'Step 3', 'Top 10', 'Windows 11', 'Section 12', 'What new technology is coming in 2026?', 'Mayor 12']) {
       expect(normalizeDate(t)).toBeNull();
     }
+  });
+});
+
+describe(onDay.name, () => {
+  it('writes an instant in the offset nearest UTC whose calendar day is the one asked for', () => {
+    expect(onDay('2025-12-19T02:41:41+00:00', '2025-12-18')).toBe('2025-12-18T23:41:41-03:00');
+    expect(onDay('2025-12-18T23:30:00-02:00', '2025-12-19')).toBe('2025-12-19T01:30:00+00:00');
+    expect(onDay('2025-12-19T12:00:00Z', '2025-12-19')).toBe('2025-12-19T12:00:00+00:00');
+  });
+
+  it('is null when no real zone (-12:00 to +14:00) puts the instant on that day', () => {
+    expect(onDay('2025-12-19T22:02:58Z', '2025-12-18')).toBeNull();
+    expect(onDay('not a date', '2025-12-18')).toBeNull();
+  });
+});
+
+describe('publishedAt: the day the headline and the URL show, a day from the declared instant', () => {
+  const head = '<title>A story about things</title><meta property="article:published_time" content="2025-12-19T02:41:41+00:00">';
+  const body = '<h1>A story about things</h1><p>Posted on December 18, 2025</p><p>Text.</p>';
+  it('keeps the instant, written on the day both show', () => {
+    const m = read(head, body, 'https://example.com/2025/12/18/a-story');
+    expect(m.publishedAt).toBe('2025-12-18T23:41:41-03:00');
+    expect(m.warnings.join(' ')).toMatch(/the headline and the URL show/);
+  });
+
+  it('takes the <time> of that day when the page has one', () => {
+    const m = read(head, '<h1>A story about things</h1><p><time datetime="2025-12-18T19:41:41-07:00">December 18, 2025</time></p>', 'https://example.com/2025/12/18/a-story');
+    expect(m.publishedAt).toBe('2025-12-18T19:41:41-07:00');
+  });
+
+  it('keeps the declared instant when only the headline shows the other day', () => {
+    expect(read(head, body, 'https://example.com/a-story').publishedAt).toBe('2025-12-19T02:41:41+00:00');
   });
 });
