@@ -718,13 +718,26 @@ export function readMetadata(doc: Document, url: string, ld: JsonObject[]): Page
     }
   }
   published ??= declaredPublished ?? marked(warnings);
-  const publishedAt = published ?? urlDate;
-  if (!published && publishedAt) {
+  if (!published) {
+    published = bylineDate(doc);
+    if (published) {
+      warnings.push('publishedAt is the date shown beside the author');
+    }
+  }
+  if (!published && urlDate) {
+    published = urlDate;
     warnings.push('publishedAt taken from the URL');
+  }
+  if (!published) {
+    published = labelledDate(doc);
+    if (published) {
+      warnings.push('publishedAt is the date the page labels as its publication or last update');
+    }
   }
 
   const modifiedAt =
     declaredModified ?? pickDate([() => timeAttr(doc, ['time[itemprop="dateModified"]', '[itemprop="dateModified"]'])], warnings, 'modifiedAt');
+  const publishedAt = published;
 
   const canonicalUrl =
     canonical ??
@@ -1126,6 +1139,112 @@ export function visibleDate(doc: Document): string | null {
     }
   }
   return null;
+}
+
+/** What names the author: a link to an author's page, rel="author", or an element whose class names the author or byline. */
+const AUTHOR_ANCHORS = 'a[rel~="author" i], a[href*="/author/" i], a[href*="/authors/" i], [class*="author" i], [class*="byline" i]';
+/** Where the authors named are a comment's, not the story's. */
+const COMMENTS = '[class*="comment" i], [id*="comment" i]';
+
+/**
+ * The date shown beside the author's name when the page shows none by its
+ * headline (a "Written by Jane Doe · April 8, 2024" line at the story's end,
+ * an author card): the first date in the short text of the first author
+ * links or author-named elements outside the comments, or in the few lines
+ * around them, not labelled an update if one is not. Null when none is.
+ */
+export function bylineDate(doc: Document): string | null {
+  if (!doc.body) {
+    return null;
+  }
+  let looked = 0;
+  for (const el of Array.from(doc.body.querySelectorAll(AUTHOR_ANCHORS))) {
+    if (el.closest(COMMENTS)) {
+      continue;
+    }
+    const around = headlineWindow(el, 120, 160, 80);
+    const shown = [...writtenDates(shortText(el, 200) ?? ''), ...writtenDates(around.after), ...writtenDates(around.before).reverse()];
+    const found = shown.find((d) => !d.updated) ?? shown[0];
+    if (found) {
+      return normalizeDate(found.day)?.iso ?? null;
+    }
+    if (++looked >= 5) {
+      break;
+    }
+  }
+  return null;
+}
+
+/** A label saying which date follows: publication first, then an update or review. */
+const DATE_LABEL = /\b(?:(published|posted|first published|originally published)|((?:last\s+|page\s+last\s+)?(?:updated|modified|reviewed|revised)))(?:\s+on)?\s*:?\s*$/i;
+/** Where a written date may start: a month's name, a day before one, a numeric date. */
+const DATE_START = new RegExp(`\\b${MONTH_WORD}\\.?\\s|\\b\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH_WORD}\\b|\\b\\d{1,4}[-/.]\\d{1,2}[-/.]\\d{1,4}\\b`, 'gi');
+/** A month and a year alone ("June 2022"): a date to the month. */
+const MONTH_YEAR = new RegExp(`^\\s*(${MONTH_WORD})\\.?,?\\s+((?:19|20)\\d{2})(?!\\d)`, 'i');
+
+/**
+ * The text of `root` up to `max` characters, without the site's footer (a
+ * <footer> or role="contentinfo" outside <article> and <main>: a legal
+ * notice's "Last updated", not the page's) nor navigation.
+ */
+function pageText(root: Element | null, max: number): string {
+  let out = '';
+  const stack: Node[] = root ? [root] : [];
+  while (stack.length > 0 && out.length < max) {
+    const n = stack.pop() as Node;
+    if (n.nodeType === 3) {
+      out += (n as Text).data;
+      continue;
+    }
+    if (n.nodeType !== 1) {
+      continue;
+    }
+    const el = n as Element;
+    const tag = el.tagName.toUpperCase();
+    if (tag === 'NAV' || ((tag === 'FOOTER' || el.getAttribute('role') === 'contentinfo') && !el.closest('article, main'))) {
+      continue;
+    }
+    const kids = el.childNodes;
+    for (let i = kids.length - 1; i >= 0; i--) {
+      stack.push(kids[i] as Node);
+    }
+  }
+  return out.slice(0, max);
+}
+
+/**
+ * A date the page's text labels as its publication or last update, anywhere
+ * ("Last updated: November 13, 2025" at the foot of a page, "Posted on
+ * April 13, 2023", "Last Updated: June 2022", read as its first day): the
+ * first labelled as published, else the first labelled as an update. For
+ * pages that give no date in their markup, by their headline or by their
+ * author. Null when none is.
+ */
+export function labelledDate(doc: Document): string | null {
+  const text = pageText(doc.body, 500_000);
+  let update: string | null = null;
+  let m: RegExpExecArray | null;
+  let guard = 0;
+  DATE_START.lastIndex = 0;
+  while ((m = DATE_START.exec(text)) !== null && guard++ < 2000) {
+    const label = DATE_LABEL.exec(text.slice(Math.max(0, m.index - 40), m.index));
+    if (!label) {
+      continue;
+    }
+    const rest = text.slice(m.index, m.index + 40);
+    let day = writtenDates(rest, 1)[0]?.day ?? null;
+    if (!day) {
+      const my = MONTH_YEAR.exec(rest);
+      const month = my ? monthNumber(my[1] as string) : undefined;
+      day = my && month ? `${my[2]}-${String(month).padStart(2, '0')}-01` : null;
+    }
+    const iso = day ? (normalizeDate(day)?.iso ?? null) : null;
+    if (iso && label[1]) {
+      return iso;
+    }
+    update ??= iso;
+  }
+  return update;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { extractArticle } from '../../../../src/workers/extractor/extract-article.js';
-import { cleanByline, shortText, visibleByline, visibleDate } from '../../../../src/workers/extractor/metadata.js';
+import { bylineDate, cleanByline, labelledDate, readMetadata, shortText, visibleByline, visibleDate } from '../../../../src/workers/extractor/metadata.js';
 
 const doc = (html: string): Document =>
   (parseHTML(`<html><head><title>t</title></head><body>${html}</body></html>`) as unknown as { document: Document }).document;
@@ -15,6 +15,48 @@ describe('visibleDate', () => {
   it('ignores dates in the story text and in long blocks', () => {
     expect(visibleDate(doc('<p>On December 16, 2025 the council met.</p>'))).toBeNull();
     expect(visibleDate(doc(`<div class="meta">${'word '.repeat(60)} December 16, 2025</div>`))).toBeNull();
+  });
+});
+
+describe(bylineDate.name, () => {
+  it('reads the date shown beside an author link or an author card', () => {
+    expect(bylineDate(doc('<h1>Story</h1><p>Text.</p><p>Written by <a href="/blog/author/jane-doe">Jane Doe</a></p><p>April 8, 2024</p>'))).toBe('2024-04-08T00:00:00Z');
+    expect(bylineDate(doc('<div class="resource-author"><p>Luke Kim</p><small>December 17, 2025</small></div><p>Text.</p>'))).toBe('2025-12-17T00:00:00Z');
+  });
+
+  it('prefers a date not labelled an update, and passes over the authors of comments', () => {
+    expect(bylineDate(doc('<div class="byline">Jane Doe</div><p>Updated March 3, 2025</p><p>Published March 1, 2025</p>'))).toBe('2025-03-01T00:00:00Z');
+    expect(bylineDate(doc('<p>Text.</p><ol class="comment-list"><li><span class="comment-author">Bob</span> June 2, 2025</li></ol>'))).toBeNull();
+  });
+
+  it('dates a page that shows no date by its headline and declares none', () => {
+    const m = readMetadata(doc(`<h1>A story about things</h1><p>${'Text of the story. '.repeat(40)}</p><p>By <a href="/author/jane">Jane Doe</a></p><p>April 8, 2024</p>`), 'https://example.com/a', []);
+    expect(m.publishedAt).toBe('2024-04-08T00:00:00Z');
+    expect(m.warnings).toContain('publishedAt is the date shown beside the author');
+  });
+});
+
+describe(labelledDate.name, () => {
+  it('reads a date labelled as the publication, before one labelled as an update, anywhere on the page', () => {
+    expect(labelledDate(doc('<h1>Webcams</h1><p>Text.</p><p style="text-align:right">Last updated: November 13, 2025</p>'))).toBe('2025-11-13T00:00:00Z');
+    expect(labelledDate(doc('<p>Updated 3 March 2025</p><p>Text.</p><div>Posted on April 13, 2023</div>'))).toBe('2023-04-13T00:00:00Z');
+  });
+
+  it('reads a month and a year as the first of the month', () => {
+    expect(labelledDate(doc('<main><p>Text.</p><div><b>Last Updated: </b>June 2022</div></main>'))).toBe('2022-06-01T00:00:00Z');
+  });
+
+  it("passes over unlabelled dates, the site's footer and navigation", () => {
+    expect(labelledDate(doc('<p>On December 16, 2025 the council met.</p>'))).toBeNull();
+    expect(labelledDate(doc('<main><p>Text.</p></main><footer><p>Site last updated: December 20, 2025</p></footer>'))).toBeNull();
+    expect(labelledDate(doc('<nav>Posted on April 13, 2023</nav><p>Text.</p>'))).toBeNull();
+    expect(labelledDate(doc('<article><p>Text.</p><footer>Published March 2, 2024</footer></article>'))).toBe('2024-03-02T00:00:00Z');
+  });
+
+  it('dates a page that gives no other date, after the URL', () => {
+    const body = `<h1>Webcams by the falls</h1><p>${'Text of the page. '.repeat(50)}</p><p>Last updated: November 13, 2025</p>`;
+    expect(readMetadata(doc(body), 'https://example.com/webcams', []).publishedAt).toBe('2025-11-13T00:00:00Z');
+    expect(readMetadata(doc(body), 'https://example.com/2025/10/01/webcams', []).publishedAt).toBe('2025-10-01T00:00:00Z');
   });
 });
 
