@@ -944,6 +944,9 @@ function publishedLike(meta: Map<string, string>): string | null {
 
 /**
  * The story's date as the lines around its headline show it to readers:
+ * - the declared publication date when the URL's path holds its day (two
+ *   records of the publisher agree: other dates shown are updates, related
+ *   stories, comments);
  * - the declared publication date when those lines show that day, or the
  *   modification date (e.g. "Last updated: ..."), or the day before or after
  *   (a time near midnight written in another zone): the markup is right,
@@ -1002,7 +1005,7 @@ export function shownDate(
   if (published) {
     const p = published.slice(0, 10);
     const near = [p, shiftDay(p, -1), shiftDay(p, 1)];
-    if (plainDays.has(p)) {
+    if (plainDays.has(p) || urlDay === p) {
       return published;
     }
     // The day before or after, shown and in the URL's path too: both written where the story is published, the

@@ -250,3 +250,13 @@ describe('publishedAt: the day the headline and the URL show, a day from the dec
     expect(read(head, body, 'https://example.com/a-story').publishedAt).toBe('2025-12-19T02:41:41+00:00');
   });
 });
+
+describe('publishedAt: a declared day the URL path holds too', () => {
+  it('stands against other dates shown by the headline', () => {
+    const head = '<title>How to choose a tool</title><meta property="article:published_time" content="2021-01-18T19:55+01:00">';
+    const body = '<h1>How to choose a tool</h1><p>Updates</p><p>2022-04-12 Link to another essay</p><p>2023-06-12 Further arguments</p><p>Text.</p>';
+    expect(read(head, body, 'https://example.com/2021/01/18/tool-choices').publishedAt).toBe('2021-01-18T19:55:00+01:00');
+    // Without the URL's word, a date shown wins as before.
+    expect(read(head, body, 'https://example.com/tool-choices').publishedAt).toBe('2023-06-12T00:00:00Z');
+  });
+});
