@@ -667,7 +667,8 @@ export function readMetadata(doc: Document, url: string, ld: JsonObject[]): Page
   };
   const title = shownTitle && metaTitle && (addsToTitle(shownTitle, metaTitle) || shouted(shownTitle)) ? metaTitle : (shownTitle ?? metaTitle);
   // The lines around the story's headline: where readers see its date and author.
-  const anchor = headlineEl ?? h1s.find((h) => !h.closest('a') && collapseSpace(h.textContent ?? '').length >= 10) ?? null;
+  // Not a heading of the site's footer or a sidebar ("Contact Us" over the footer's links).
+  const anchor = headlineEl ?? h1s.find((h) => !h.closest('a, footer, aside, nav') && collapseSpace(h.textContent ?? '').length >= 10) ?? null;
   const around = anchor ? headlineWindow(anchor) : null;
 
   const bylineEl = doc.querySelector('[rel="author"], [itemprop="author"] [itemprop="name"], [itemprop="author"], .byline, .author-name, .article-byline');
@@ -826,12 +827,10 @@ export function shownByline(around: HeadlineWindow | null): string | null {
       if (!m) {
         continue;
       }
-      let rest = line.slice(m.index + m[0].length).trim();
-      // A label alone on its line ("Written by"): the name is the next line (after the headline only).
-      if (!rest && lines === after) {
-        rest = (lines[i + 1] ?? '').trim();
-      }
-      const name = asName(rest);
+      const rest = line.slice(m.index + m[0].length).trim();
+      // A label alone on its line ("Written by"): the name is the next line, or the one after when the next is
+      // link texts glued together (the story's sections) (after the headline only).
+      const name = rest || lines !== after ? asName(rest) : (asName((lines[i + 1] ?? '').trim()) ?? (glued(lines[i + 1] ?? '') ? asName((lines[i + 2] ?? '').trim()) : null));
       if (name) {
         return name;
       }
@@ -888,13 +887,18 @@ const DATE_OR_READ_SOURCE = `(?:${MONTH_WORD}\\.? \\d{1,2}(?:st|nd|rd|th)?,? \\d
 const DATE_OR_READ = new RegExp(DATE_OR_READ_SOURCE, 'i');
 const DATE_OR_READ_G = new RegExp(DATE_OR_READ_SOURCE, 'gi');
 
+/** Words of two or more links read without a space between them ("Wedding ChecklistsJust EngagedWedding"), not one handle ("MixmasterFred"). */
+const glued = (text: string): boolean => /\s/.test(text.trim()) && /\p{Ll}{4}\p{Lu}/u.test(text);
+
 function asName(text: string): string | null {
   const cut = cleanByline(text.replace(NAME_END, ''));
   if (!cut || cut.length > 100) {
     return null;
   }
   const words = cut.split(/\s+/);
-  if (words.length > 12) {
+  // Nor link texts read without a space between them: a name's inner capital follows a short prefix ("McNally",
+  // "MacKenzie", "FitzGerald"), not a whole word.
+  if (words.length > 12 || glued(cut)) {
     return null;
   }
   let lower = 0;

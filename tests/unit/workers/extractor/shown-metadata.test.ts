@@ -72,6 +72,13 @@ describe('publishedAt from the date shown by the headline', () => {
     expect(readMetadata(d, URL, []).publishedAt).toBe('2025-10-08T21:33:14Z');
   });
 
+  it("does not read the lines around a heading of the site's footer", () => {
+    const head = '<title>Addressing concerns around the smart home</title><meta property="article:published_time" content="2023-11-21T19:57:53+00:00">';
+    const body = '<p>Text.</p><footer><p>Recorded on August 19, 2025</p><h1>Contact Us Today</h1><p>Email us</p></footer>';
+    expect(readMetadata(page(head, body), URL, []).publishedAt).toBe('2023-11-21T19:57:53+00:00');
+    expect(readMetadata(page(head, body.replace(/footer>/g, 'div>')), URL, []).publishedAt).toBe('2025-08-19T00:00:00Z');
+  });
+
   it('reads a date written above the headline when the markup has none', () => {
     const d = page('<title>A story about things</title>', '<div>Last updated: Dec 12, 2025</div><h1>A story about things</h1><p>Text.</p>');
     expect(readMetadata(d, URL, []).publishedAt).toBe('2025-12-12T00:00:00Z');
@@ -127,6 +134,12 @@ describe('byline from the lines around the headline', () => {
     expect(guess('<div>Top Weight Loss</div><div>July 29, 2025</div><h1>A story about things</h1><p>Text.</p>')).toBeNull();
     expect(guess('<h1>A story about things</h1><div>Story About Things</div><div>July 29, 2025</div>')).toBeNull();
     expect(guess('<h1>A story about things</h1><div>Newer Article</div><div>July 29, 2025</div>')).toBeNull();
+  });
+
+  it('passes over link texts glued together after a label alone, to the name on the line after', () => {
+    expect(byline('<h1>A story about things</h1><div>By</div><div><a>Wedding Checklists</a><a>Just Engaged</a><a>Wedding Planning</a></div><div>Naoise McNally</div>')).toBe('Naoise McNally');
+    expect(byline('<h1>A story about things</h1><p>By <a>MixmasterFred</a></p>')).toBe('MixmasterFred');
+    expect(byline('<h1>A story about things</h1><p>By <a>Kate FitzGerald</a></p>')).toBe('Kate FitzGerald');
   });
 
   it('prefers the markup when it names the author', () => {
