@@ -578,8 +578,8 @@ function headlineElement(
   return best;
 }
 
-/** Elements an old page without <h1> sets its headline in. */
-const OLD_HEADLINE_TAGS = 'h2, h3, h4, b, strong, font, big, td, span';
+/** Elements a page without <h1> sets its headline in: old layouts, and site builders (a <p> styled large). */
+const OLD_HEADLINE_TAGS = 'h2, h3, h4, b, strong, font, big, td, span, p';
 
 /**
  * The headline of a page with no <h1> (old layouts set it in <b>, <font>, an

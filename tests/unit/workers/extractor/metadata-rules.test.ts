@@ -202,6 +202,11 @@ describe(headlineByTitle.name, () => {
     expect(headlineByTitle(d, new Set(['mayorsignsthebudget']), null, [])?.tagName).toBe('FONT');
     expect(headlineByTitle(d, new Set(), 'Mayor signs the budget', [])?.tagName).toBe('FONT');
   });
+  it('finds a paragraph that is the title, as site builders set a headline, and reads the byline and date under it', () => {
+    expect(headlineByTitle(doc('<div><p>Top 5 HR tools in 2026</p></div>'), new Set(), 'Top 5 HR tools in 2026', [])?.tagName).toBe('P');
+    const m = read('<title>Top 5 HR tools in 2026 | Diana</title>', '<div><p>Top 5 HR tools in 2026</p></div><div><p>Diana Team</p><p>Feb 16, 2026</p></div><p>Text.</p>');
+    expect(m.publishedAt).toBe('2026-02-16T00:00:00Z');
+  });
   it("skips short text and the site's name", () => {
     expect(headlineByTitle(doc('<b>Budget signed</b>'), new Set(['budgetsigned']), null, [])).toBeNull();
     expect(headlineByTitle(doc('<b>Valley Courier Online</b>'), new Set(['valleycourieronline']), null, [null, 'www.valleycourier.com'])).toBeNull();
