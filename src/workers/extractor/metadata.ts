@@ -344,10 +344,16 @@ const SEPARATORS = [' | ', ' - ', ' — ', ' – ', ' :: ', ' · ', ' • ', ' �
 
 /**
  * Removes a " | Site" / " - Site" style suffix (or "Site | " prefix) when it
- * names the site, or when it is a short trailing segment after a pipe.
+ * names the site, or when it is a short trailing segment after a pipe; and
+ * the host's domain name leading the title ("example.com Story title").
  */
 export function stripSiteSuffix(title: string, siteName: string | null, host: string | null): string {
   const t = collapseSpace(title);
+  // "davidbau.com Vibe Coding": the host's domain name before the story's, without a separator.
+  const domain = host?.replace(/^www\./i, '').toLowerCase() ?? '';
+  if (domain.includes('.') && t.toLowerCase().startsWith(`${domain} `) && t.slice(domain.length).trim().split(/\s+/).length >= 2) {
+    return stripSiteSuffix(t.slice(domain.length).trim(), siteName, host);
+  }
   const siteKeys = [siteName, host, host?.replace(/^www\./, '').split('.').slice(0, -1).join('.'), siteLabel(host)]
     .filter((x): x is string => !!x)
     .map(squash)
@@ -533,6 +539,13 @@ export function addsToTitle(heading: string, metaTitle: string): boolean {
   return false;
 }
 
+/** `text` is the host's name, whole: "davidbau.com", "www.davidbau.com", "davidbau". */
+function isHostName(text: string, host: string): boolean {
+  const t = squash(text);
+  const bare = host.replace(/^www\./i, '');
+  return t.length >= 3 && [host, bare, bare.split('.').slice(0, -1).join('.')].some((k) => squash(k) === t);
+}
+
 /** The <h1> element visibleHeadline reads its text from. */
 function headlineElement(
   h1s: Element[],
@@ -556,7 +569,8 @@ function headlineElement(
     if (text.length < 3 || text.length > 300 || h.closest('a') || h.querySelector('a[href="/"]') || (words.length < 4 && h.querySelector('img'))) {
       continue;
     }
-    if (words.length === 0 || (site && words.join(' ') === site)) {
+    // Nor the site's name or its host ("davidbau.com" over every post of a blog).
+    if (words.length === 0 || (site && words.join(' ') === site) || (host && isHostName(text, host))) {
       continue;
     }
     // Not the site's name, which "Site | Story" titles start with too.

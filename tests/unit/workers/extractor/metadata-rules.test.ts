@@ -43,6 +43,16 @@ describe('title: the <h1> that is what the page title reads before a separator',
   });
 });
 
+describe("title: the host's name", () => {
+  it('is not the headline when an <h1> says it, nor part of the title when it leads it', () => {
+    expect(read('<title>davidbau.com Vibe Coding</title>', '<h1>davidbau.com</h1><p>Text.</p>', 'https://davidbau.com/archives/2025/12/16/vibe_coding.html').title).toBe('Vibe Coding');
+    expect(stripSiteSuffix('davidbau.com Vibe Coding', null, 'www.davidbau.com')).toBe('Vibe Coding');
+    // A title that only mentions another domain, or is the domain and one word, stays.
+    expect(stripSiteSuffix('example.com Vibe Coding', null, 'davidbau.com')).toBe('example.com Vibe Coding');
+    expect(stripSiteSuffix('davidbau.com Archives', null, 'davidbau.com')).toBe('davidbau.com Archives');
+  });
+});
+
 describe('title: a metadata title that names only the site', () => {
   it('gives way to the page title', () => {
     const head = '<title>Which mower suits which lawn? | Robomow</title><meta property="og:title" content="Robomow">';
