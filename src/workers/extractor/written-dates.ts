@@ -16,15 +16,41 @@ const YEAR = '((?:19|20)\\d{2})';
 /** After a written year: no more digits, unless they are the hour glued to it ("November 11, 20228:23 PM"). */
 const YEAR_END = '(?!\\d(?!\\d?:\\d\\d))';
 
-/** One pattern, each form in its own capture groups: month-day-year, day-month-year, ISO, numeric. */
+/**
+ * Months in the other languages news is written in, day first: Spanish, Portuguese, French, Italian, German,
+ * Dutch; names and the abbreviations sites print ("04-ago-2021", "3. Mär. 2024", "12 déc. 2025").
+ */
+const OTHER_MONTHS: Record<string, number> = {
+  enero: 1, ene: 1, janeiro: 1, janvier: 1, janv: 1, gennaio: 1, gen: 1, januar: 1, 'jänner': 1, januari: 1,
+  febrero: 2, fevereiro: 2, fev: 2, 'février': 2, 'févr': 2, fevrier: 2, febbraio: 2, februar: 2, februari: 2,
+  marzo: 3, 'março': 3, marco: 3, mars: 3, 'märz': 3, 'mär': 3, maart: 3, mrt: 3,
+  abril: 4, abr: 4, avril: 4, avr: 4, aprile: 4,
+  mayo: 5, maio: 5, mai: 5, maggio: 5, mag: 5, mei: 5,
+  junio: 6, junho: 6, juin: 6, giugno: 6, giu: 6, juni: 6,
+  julio: 7, julho: 7, juillet: 7, juil: 7, luglio: 7, lug: 7, juli: 7,
+  agosto: 8, ago: 8, 'août': 8, aout: 8, augustus: 8,
+  septiembre: 9, setiembre: 9, setembro: 9, set: 9, septembre: 9, settembre: 9,
+  octubre: 10, outubro: 10, out: 10, octobre: 10, ottobre: 10, ott: 10, oktober: 10, okt: 10,
+  noviembre: 11, novembro: 11, novembre: 11,
+  diciembre: 12, dic: 12, dezembro: 12, dez: 12, 'décembre': 12, 'déc': 12, decembre: 12, dicembre: 12, dezember: 12,
+};
+/** Any month's name, English or other, longest first so that "marzo" is not read as "mar". */
+const ANY_MONTH = `(${[...Object.keys(MONTHS), ...Object.keys(OTHER_MONTHS)].sort((a, b) => b.length - a.length).join('|')})`;
+
+/**
+ * One pattern, each form in its own capture groups: month-day-year, day-month-year, ISO, numeric; then day,
+ * month's name and year in any of the languages above, with spaces ("4 de agosto de 2021", "3. März 2024")
+ * or one of "-", "." and "/" between them ("04-ago-2021", "04.Apr.2019").
+ */
 const WRITTEN = new RegExp(
   [
     `\\b${MONTH}\\.? ${DAY},? ${YEAR}${YEAR_END}`,
     `\\b${DAY} ${MONTH}\\.?,? ${YEAR}${YEAR_END}`,
     `(?<!\\d)${YEAR}([-/.])(\\d{1,2})\\8(\\d{1,2})(?!\\d)`,
     `(?<![\\d./-])(\\d{1,2})([./-])(\\d{1,2})\\12${YEAR}(?!\\d)`,
+    `(?<![\\d./-])(\\d{1,2})(?:\\.? (?:de )?|([-./]))${ANY_MONTH}\\.?(?:,? (?:de )?|\\16)${YEAR}${YEAR_END}`,
   ].join('|'),
-  'gi',
+  'giu',
 );
 
 /** Words before a date that say which date it is. */
@@ -71,6 +97,9 @@ export function writtenDates(raw: string, max = 6): WrittenDate[] {
       day = valid(Number(m[6]), MONTHS[m[5].toLowerCase()] ?? 0, Number(m[4]));
     } else if (m[7]) {
       day = valid(Number(m[7]), Number(m[9]), Number(m[10]));
+    } else if (m[15]) {
+      const word = (m[17] as string).toLowerCase();
+      day = valid(Number(m[18]), MONTHS[word] ?? OTHER_MONTHS[word] ?? 0, Number(m[15]));
     } else if (m[11]) {
       const a = Number(m[11]);
       const b = Number(m[13]);

@@ -93,6 +93,22 @@ describe('writtenDates, numeric forms', () => {
   });
 });
 
+describe('writtenDates, month names in other languages and between hyphens', () => {
+  it('reads day, month and year in Spanish, Portuguese, French, Italian, German and Dutch', () => {
+    const got = writtenDates('4 de agosto de 2021 · 12 déc. 2025 · 3. März 2024 · 12 marzo 2020 · 5 mei 2023 · 1 de setembro de 2022');
+    expect(got.map((d) => d.day)).toEqual(['2021-08-04', '2025-12-12', '2024-03-03', '2020-03-12', '2023-05-05', '2022-09-01']);
+  });
+
+  it('reads a month name between hyphens, dots or slashes, in any of those languages', () => {
+    expect(writtenDates('By: FlowGuard EMEA on 04-ago-2021 5:11:10').map((d) => d.day)).toEqual(['2021-08-04']);
+    expect(writtenDates('first published 04.Apr.2019, 04/Aug/2021').map((d) => d.day)).toEqual(['2019-04-04', '2021-08-04']);
+  });
+
+  it('needs the year and a real day', () => {
+    expect(writtenDates('2 years ago 2021, 4 de agosto, 31-feb-2021, 04-ago-21')).toEqual([]);
+  });
+});
+
 describe('publishedAt from a site-named meta key', () => {
   it('reads a <meta> named for publishing, not one named for an update', () => {
     const d = page('<meta name="w-updated-date" content="2025-06-01T00:00:00Z"><meta name="w-published-date" content="2025-05-27T06:03:43Z">', '<p>Text.</p>');
