@@ -592,8 +592,13 @@ function headlineElement(
   return best;
 }
 
-/** Elements a page without <h1> sets its headline in: old layouts, and site builders (a <p> styled large). */
-const OLD_HEADLINE_TAGS = 'h2, h3, h4, b, strong, font, big, td, span, p';
+/**
+ * Elements a page without <h1> sets its headline in: old layouts, then site
+ * builders (a <p> styled large), looked at only when none of the first is: a
+ * story paragraph that repeats the title (loose in a table, a browser moves it
+ * before the table's headline) is not the headline.
+ */
+const OLD_HEADLINE_TAGS = ['h2, h3, h4, b, strong, font, big, td, span', 'p'];
 
 /**
  * The headline of a page with no <h1> (old layouts set it in <b>, <font>, an
@@ -610,16 +615,18 @@ export function headlineByTitle(doc: Document, heads: Set<string>, metaTitle: st
   if (want.size === 0 || !doc.body) {
     return null;
   }
-  let looked = 0;
-  for (const el of Array.from(doc.body.querySelectorAll(OLD_HEADLINE_TAGS))) {
-    if (++looked > 400) {
-      break;
+  for (const tags of OLD_HEADLINE_TAGS) {
+    let looked = 0;
+    for (const el of Array.from(doc.body.querySelectorAll(tags))) {
+      if (++looked > 400) {
+        break;
+      }
+      const text = shortText(el, 300);
+      if (!text || titleWords(text).length < 3 || !want.has(squash(text)) || el.closest('a') || namesTheSite(text, sites)) {
+        continue;
+      }
+      return el;
     }
-    const text = shortText(el, 300);
-    if (!text || titleWords(text).length < 3 || !want.has(squash(text)) || el.closest('a') || namesTheSite(text, sites)) {
-      continue;
-    }
-    return el;
   }
   return null;
 }

@@ -217,6 +217,11 @@ describe(headlineByTitle.name, () => {
     const m = read('<title>Top 5 HR tools in 2026 | Diana</title>', '<div><p>Top 5 HR tools in 2026</p></div><div><p>Diana Team</p><p>Feb 16, 2026</p></div><p>Text.</p>');
     expect(m.publishedAt).toBe('2026-02-16T00:00:00Z');
   });
+  it('takes a paragraph only when no heading-like element is the title: a story paragraph repeating it comes first in the tree', () => {
+    // Paragraphs loose in a table are moved before it, so the repeated title in the story precedes the real headline.
+    const d = doc('<p>Mayor signs the budget</p><p>The council met.</p><table><tr><td><h2>Mayor signs the budget</h2>By Ana Ruiz</td></tr></table>');
+    expect(headlineByTitle(d, new Set(), 'Mayor signs the budget', [])?.tagName).toBe('H2');
+  });
   it("skips short text and the site's name", () => {
     expect(headlineByTitle(doc('<b>Budget signed</b>'), new Set(['budgetsigned']), null, [])).toBeNull();
     expect(headlineByTitle(doc('<b>Valley Courier Online</b>'), new Set(['valleycourieronline']), null, [null, 'www.valleycourier.com'])).toBeNull();
