@@ -34,6 +34,7 @@
  *
  *   git worktree add --detach /tmp/telex-before e7e7ce5 && ln -s "$PWD/node_modules" /tmp/telex-before/
  *   BENCH_MODE=load BENCH_BEFORE=/tmp/telex-before npm run bench:api
+ *   BENCH_MODE=load BENCH_NODE_ARGS="--single-threaded" npm run bench:api   # node options for the API process
  */
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -398,7 +399,8 @@ async function settle(base: string): Promise<void> {
 async function startServer(databaseUrl: string, schema: string | undefined, from: string | undefined): Promise<{ base: string; child: ReturnType<typeof spawn> }> {
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', join(import.meta.dirname, 'api-serve.ts'), databaseUrl, ...(schema ? [schema] : []), ...(from ? ['--from', from] : [])],
+    // BENCH_NODE_ARGS: node options for the API process (e.g. "--single-threaded").
+    [...(process.env['BENCH_NODE_ARGS'] ?? '').split(/\s+/).filter(Boolean), '--import', 'tsx', join(import.meta.dirname, 'api-serve.ts'), databaseUrl, ...(schema ? [schema] : []), ...(from ? ['--from', from] : [])],
     { stdio: ['ignore', 'pipe', 'inherit'] },
   );
   const port = await new Promise<number>((resolve, reject) => {
