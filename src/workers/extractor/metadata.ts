@@ -1,5 +1,6 @@
 import { collapseSpace, squash } from './blocks.js';
 import { headlineWindow, type HeadlineWindow } from './headline-window.js';
+import { repairMojibakeRuns } from './mojibake.js';
 import { absoluteUrl } from './sanitize.js';
 import { MONTH_WORD, monthNumber, writtenDates } from './written-dates.js';
 
@@ -426,39 +427,6 @@ export function uncut(declared: string | null, docTitle: string | null): string 
   return /^\s*(?:[|–—·•:»«/]|-\s)/.test(rest) || /^\s*$/.test(rest) ? declared : docTitle;
 }
 
-/** Windows-1252 characters and the byte each stands for when UTF-8 was read as that code page. */
-const CP1252: Record<string, number> = {
-  '€': 0x80, '‚': 0x82, 'ƒ': 0x83, '„': 0x84, '…': 0x85, '†': 0x86, '‡': 0x87, 'ˆ': 0x88, '‰': 0x89, 'Š': 0x8a, '‹': 0x8b, 'Œ': 0x8c,
-  'Ž': 0x8e, '‘': 0x91, '’': 0x92, '“': 0x93, '”': 0x94, '•': 0x95, '–': 0x96, '—': 0x97, '˜': 0x98, '™': 0x99, 'š': 0x9a, '›': 0x9b,
-  'œ': 0x9c, 'ž': 0x9e, 'Ÿ': 0x9f,
-};
-const utf8 = new TextDecoder('utf-8', { fatal: true });
-
-/**
- * UTF-8 text that was decoded as Latin-1 or Windows-1252 ("Investorâ\u0080\u0099s",
- * "Investorâ€™s"), decoded again: only when every character maps back to a
- * byte and the bytes are valid UTF-8, so text that merely holds an "â" stays.
- */
-export function repairMojibake(s: string): string {
-  if (!/[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]/.test(s)) {
-    return s;
-  }
-  const bytes = new Uint8Array(s.length);
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    const b = c <= 0xff ? c : CP1252[s[i] as string];
-    if (b === undefined) {
-      return s;
-    }
-    bytes[i] = b;
-  }
-  try {
-    return utf8.decode(bytes);
-  } catch {
-    return s;
-  }
-}
-
 const titleWords = (s: string): string[] => s.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
 
 /**
@@ -660,12 +628,12 @@ export function readMetadata(doc: Document, url: string, ld: JsonObject[]): Page
 
   const h1s = Array.from(doc.querySelectorAll('h1'));
   const h1 = h1s.length === 1 && h1s[0] ? collapseSpace(h1s[0].textContent ?? '') || null : null;
-  const docTitle = repairMojibake(collapseSpace(doc.querySelector('title')?.textContent ?? '')) || null;
+  const docTitle = repairMojibakeRuns(collapseSpace(doc.querySelector('title')?.textContent ?? '')) || null;
   const declaredTitle = [
     ldTitle(article, docTitle),
     first(meta, ['dc:title', 'dcterm:title', 'dcterms:title', 'og:title', 'weibo:article:title', 'weibo:webpage:title', 'twitter:title', 'parsely-title', 'sailthru:title']),
   ]
-    .map((t) => (t ? repairMojibake(t) : null))
+    .map((t) => (t ? repairMojibakeRuns(t) : null))
     // A title that is only the site's name ("Robomow") names no story.
     .find((t) => t && !(docTitle && docTitle !== t && namesTheSite(t, [siteName, host])));
   const rawTitle = uncut(declaredTitle ?? null, docTitle) ?? docTitle ?? h1;
@@ -675,7 +643,7 @@ export function readMetadata(doc: Document, url: string, ld: JsonObject[]): Page
   const heads = titleHeads([rawTitle, docTitle]);
   const headlineEl =
     headlineElement(h1s, metaTitle, siteName, 0.25, heads, host) ?? (h1s.length === 0 ? headlineByTitle(doc, heads, metaTitle, [siteName, host]) : null);
-  const shownTitle = headlineEl ? repairMojibake(headingText(headlineEl)) : null;
+  const shownTitle = headlineEl ? repairMojibakeRuns(headingText(headlineEl)) : null;
   // The <h1> wins, unless it is the metadata title with a date, a byline or a site or section name attached.
   // Nor when it is in capitals only (a style, not the headline's words) and the metadata title, not, says mostly the same words.
   const shouted = (t: string): boolean => {

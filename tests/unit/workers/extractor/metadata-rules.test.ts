@@ -1,6 +1,6 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { dateFromUrl, headlineByTitle, jsonLdBlocks, normalizeDate, onDay, readMetadata, repairMojibake, siteLabel, stripSiteSuffix, uncut } from '../../../../src/workers/extractor/metadata.js';
+import { dateFromUrl, headlineByTitle, jsonLdBlocks, normalizeDate, onDay, readMetadata, siteLabel, stripSiteSuffix, uncut } from '../../../../src/workers/extractor/metadata.js';
 
 const page = (head: string, body: string): { doc: Document; html: string } => {
   const html = `<html><head>${head}</head><body>${body}</body></html>`;
@@ -75,19 +75,10 @@ describe('title: a JSON-LD headline cut short', () => {
   });
 });
 
-describe('repairMojibake', () => {
-  it('decodes again UTF-8 that was read as Latin-1 or Windows-1252', () => {
-    expect(repairMojibake('A DIY Investor\u00e2\u0080\u0099s Guide')).toBe('A DIY Investor’s Guide');
-    expect(repairMojibake('Caf\u00c3\u00a9 culture, Investor\u00e2\u20ac\u2122s')).toBe('Café culture, Investor’s');
-  });
-
-  it('leaves text alone that merely holds such letters', () => {
-    expect(repairMojibake('Crème brûlée à la française')).toBe('Crème brûlée à la française');
-    expect(repairMojibake('Â£5 off: Investor’s guide')).toBe('Â£5 off: Investor’s guide');
-  });
-
-  it('repairs the title read from the page', () => {
+describe('mis-decoded UTF-8 in titles', () => {
+  it('repairs the title read from the page, written as characters or as entities', () => {
     expect(read('<title>A DIY Investor\u00e2\u0080\u0099s Guide | White Coat Investor</title>', '<p>Text.</p>').title).toBe('A DIY Investor’s Guide');
+    expect(read('<title>A DIY Investor&acirc;&euro;&trade;s Guide | White Coat Investor</title>', '<p>Text.</p>').title).toBe('A DIY Investor’s Guide');
   });
 });
 
