@@ -9,14 +9,13 @@
  * (Python's ftfy) has no maintained JavaScript port, and the rule below is the
  * narrow core of what it fixes.
  */
+import { CP1252_HIGH } from '../../lib/cp1252.js';
 
 /** Windows-1252 characters and the byte each stands for (0x80–0x9F). */
-const CP1252_BYTES = new Map<string, number>(
-  Array.from('€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ', (ch, i) => [ch, [0x80, 0x82, 0x83, 0x84, 0x85, 0x86, 0x87, 0x88, 0x89, 0x8a, 0x8b, 0x8c, 0x8e, 0x91, 0x92, 0x93, 0x94, 0x95, 0x96, 0x97, 0x98, 0x99, 0x9a, 0x9b, 0x9c, 0x9e, 0x9f][i] as number]),
-);
+const CP1252_BYTES = new Map<string, number>(CP1252_HIGH.map((ch, i) => [ch, 0x80 + i] as const).filter(([ch]) => ch !== '\ufffd'));
 
 /** A character standing for a UTF-8 continuation byte (0x80–0xBF), as Latin-1 or as Windows-1252. */
-const CONT = '[\\u0080-\\u00bf\\u0152\\u0153\\u0160\\u0161\\u0178\\u017d\\u017e\\u0192\\u02c6\\u02dc\\u2013\\u2014\\u2018-\\u201a\\u201c-\\u201e\\u2020-\\u2022\\u2026\\u2030\\u2039\\u203a\\u20ac\\u2122]';
+const CONT = `[\\u0080-\\u00bf${[...CP1252_BYTES.keys()].map((ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`).join('')}]`;
 
 /** Runs of lead bytes, each with its continuation bytes: two, three or four bytes of one UTF-8 character. */
 const SEQUENCE = new RegExp(`(?:[\\u00c2-\\u00df]${CONT}|[\\u00e0-\\u00ef]${CONT}{2}|[\\u00f0-\\u00f4]${CONT}{3})+`, 'g');

@@ -1,5 +1,7 @@
 /** Small pure text helpers for feed fields: entity decoding and HTML to plain text. */
 
+import { CP1252_HIGH } from '../../lib/cp1252.js';
+
 const NAMED: Record<string, string> = {
   amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0', ndash: '–', mdash: '—', hellip: '…',
   lsquo: '‘', rsquo: '’', sbquo: '‚', ldquo: '“', rdquo: '”', bdquo: '„', laquo: '«', raquo: '»',
@@ -22,10 +24,7 @@ const NAMED: Record<string, string> = {
 };
 
 /** Windows-1252 meanings of the C1 control points 0x80-0x9f (undefined ones keep their code point). */
-const CP1252_C1 = [
-  0x20ac, 0x81, 0x201a, 0x192, 0x201e, 0x2026, 0x2020, 0x2021, 0x2c6, 0x2030, 0x160, 0x2039, 0x152, 0x8d, 0x17d, 0x8f,
-  0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x2dc, 0x2122, 0x161, 0x203a, 0x153, 0x9d, 0x17e, 0x178,
-];
+const CP1252_C1 = CP1252_HIGH.map((ch, i) => (ch === '\ufffd' ? 0x80 + i : (ch.codePointAt(0) as number)));
 
 /**
  * The character a numeric character reference stands for, as HTML5 reads it: the C1
