@@ -10,7 +10,7 @@ import type { ArticleRecord } from '../store/types.js';
 import { enrichArticle } from '../workers/enricher/enrich-article.js';
 import { parseTopicsConfig } from '../workers/enricher/topics-config.js';
 import { extractArticle } from '../workers/extractor/extract-article.js';
-import { mainFrameUrl } from '../workers/extractor/frames.js';
+import { mainFrameUrl, storyOfFrame } from '../workers/extractor/frames.js';
 
 type Source = { source: string; pageUrl?: string; config: Config };
 
@@ -48,7 +48,7 @@ export async function extractFromSource(opts: Source): Promise<ExtractedArticle>
     const frame = await fetchPage(frameUrl);
     const inFrame = extractArticle(frame.html, frame.url);
     if (inFrame) {
-      found = { ...inFrame, canonicalUrl: url, warnings: [...inFrame.warnings, `frameset page: the story was read from its frame ${frameUrl}`] };
+      found = storyOfFrame(inFrame, url, frameUrl);
     }
   }
   if (!found) {

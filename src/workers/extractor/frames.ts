@@ -4,6 +4,8 @@
  * string work, no DOM: the extractor's main thread uses it without loading one.
  */
 
+import type { Extracted } from './types.js';
+
 /** How far into a page a <frameset> is looked for: it counts only before any body content, so near the top. */
 export const FRAMESET_WITHIN = 65_536;
 
@@ -93,4 +95,13 @@ export function mainFrameUrl(html: string, pageUrl: string): string | null {
     }
   }
   return best?.url ?? null;
+}
+
+/**
+ * The story read from a frameset page's frame, as the page's own: filed under
+ * the page's URL (what the feed links to, not the frame's address), with a
+ * warning that names the frame.
+ */
+export function storyOfFrame(found: Extracted, pageUrl: string, frameUrl: string): Extracted {
+  return { ...found, canonicalUrl: pageUrl, warnings: [...found.warnings, `frameset page: the story was read from its frame ${frameUrl}`] };
 }

@@ -1,10 +1,10 @@
 import { describeError, PipelineError } from '../../errors.js';
 import { canonicalizeUrl } from '../../lib/url.js';
 import { LIMITS, type ExtractedArticle, type ExtractionInfo, type PayloadOf, type StageResult } from '../../queues/contracts.js';
-import type { RobotsChecker } from '../../net/robots.js';
-import type { HttpClient } from '../../net/types.js';
+import type { RobotsChecker, RobotsDecision } from '../../net/robots.js';
+import type { FetchResult, HttpClient } from '../../net/types.js';
 import { countWords, joinBlocks, textBlocks } from './blocks.js';
-import { mainFrameUrl } from './frames.js';
+import { mainFrameUrl, storyOfFrame } from './frames.js';
 import type { ExtractHints, PageBytes } from './pool.js';
 import type { Extracted } from './types.js';
 
@@ -92,6 +92,13 @@ function toPayload(
   };
 }
 
+/** Why robots.txt keeps Telex from a page, as the skip or fallback reason says it. */
+const robotsRefusal = (robots: RobotsDecision): string => `robots_disallowed: ${robots.reason ?? `${robots.robotsUrl} disallows this page`}`;
+
+/** The extractor core on a fetched page: on its bytes when the core decodes them where it runs, else on its text. */
+const extractFetched = (page: FetchResult, deps: ExtractDeps, hints?: ExtractHints): Promise<Extracted | null> =>
+  deps.extractBytes && page.body.length > 0 ? deps.extractBytes({ bytes: page.body, contentType: page.contentType }, page.url, hints) : deps.extract(page.text, page.url, hints);
+
 /**
  * The story in a frameset page's main frame (frames.ts), fetched through the
  * same client (its address checks, limits and host spacing) and robots.txt
@@ -102,7 +109,7 @@ async function extractFrame(url: string, feedId: string, deps: ExtractDeps, ctx:
   if (deps.robots && !deps.ignoresRobots?.(feedId)) {
     const robots = await deps.robots.check(url);
     if (!robots.allowed) {
-      return `robots_disallowed: ${robots.reason ?? `${robots.robotsUrl} disallows this page`}`;
+      return robotsRefusal(robots);
     }
   }
   try {
@@ -110,10 +117,7 @@ async function extractFrame(url: string, feedId: string, deps: ExtractDeps, ctx:
     if (frame.contentType && !/html|xml/i.test(frame.contentType)) {
       return `not_html: ${frame.contentType}`;
     }
-    const found =
-      deps.extractBytes && frame.body.length > 0
-        ? await deps.extractBytes({ bytes: frame.body, contentType: frame.contentType }, frame.url)
-        : await deps.extract(frame.text, frame.url);
+    const found = await extractFetched(frame, deps);
     return found && found.wordCount >= MIN_ARTICLE_WORDS ? found : 'no article found';
   } catch (err) {
     if (err instanceof PipelineError && err.retryable && !ctx.finalAttempt) {
@@ -147,7 +151,7 @@ export async function handleExtract(
     const robots = await deps.robots.check(item.url);
     if (!robots.allowed) {
       // Not fetched at all: the feed's own content is all Telex may use.
-      return fallback(`robots_disallowed: ${robots.reason ?? `${robots.robotsUrl} disallows this page`}`, null);
+      return fallback(robotsRefusal(robots), null);
     }
     minSpacingMs = robots.crawlDelayMs ?? undefined;
   }
@@ -175,10 +179,7 @@ export async function handleExtract(
       contentLanguage: page.headers['content-language'] ?? null,
       fallbackPublishedAt: item.dateMissing ? null : (item.publishedAt ?? null),
     };
-    found =
-      deps.extractBytes && page.body.length > 0
-        ? await deps.extractBytes({ bytes: page.body, contentType: page.contentType }, page.url, hints)
-        : await deps.extract(page.text, page.url, hints);
+    found = await extractFetched(page, deps, hints);
   } catch (err) {
     // The time budget is wall-clock time: on a busy machine an ordinary page can overrun it. The
     // first overrun is retried once (after the queue's backoff); a second one is the page's own.
@@ -197,8 +198,8 @@ export async function handleExtract(
       if (typeof framed === 'string') {
         return fallback(`unreadable: no article found on the frameset page, nor in its frame ${frameUrl} (${framed})`, null);
       }
-      // The story is filed under the page the feed links to, not under the frame's own address.
-      const payload = toPayload(item, page.url, { ...framed, canonicalUrl: page.url }, framed, framed.method, [`frameset page: the story was read from its frame ${frameUrl}`], deps.now());
+      const story = storyOfFrame(framed, page.url, frameUrl);
+      const payload = toPayload(item, page.url, story, story, story.method, [], deps.now());
       return { status: 'done', next: [{ queue: 'enrich', payload }], detail: { method: framed.method, frame: frameUrl } };
     }
     return fallback('unreadable: no article found on the page', null);
