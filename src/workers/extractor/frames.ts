@@ -4,6 +4,7 @@
  * string work, no DOM: the extractor's main thread uses it without loading one.
  */
 
+import { tagAttributes } from '../../lib/tag-attributes.js';
 import type { Extracted } from './types.js';
 
 /** How far into a page a <frameset> is looked for: it counts only before any body content, so near the top. */
@@ -15,12 +16,6 @@ export const isFrameset = (html: string): boolean => /<frameset\b/i.test(html.sl
 /** Frame names and file names of a frame that holds the page's content, and of one that holds anything else. */
 const CONTENT_NAME = /(?:^|[^a-z])(?:main|content|body|article|story|text|page|haupt|inhalt|contenido|principal|centre|center)(?:[^a-z]|$)/i;
 const OTHER_NAME = /(?:^|[^a-z])(?:nav|navi|navigation|menu|menue|toc|top|head|header|banner|title|logo|foot|footer|bottom|left|side|sidebar|links|ads?|advert)(?:[^a-z]|$)/i;
-
-const ATTR = (name: string) => new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)'|([^\\s>]+))`, 'i');
-const attr = (tag: string, name: string): string | null => {
-  const m = ATTR(name).exec(tag);
-  return m ? (m[1] ?? m[2] ?? m[3] ?? '') : null;
-};
 
 /**
  * The share of its frameset a slot of `cols` / `rows` takes: "*" and "2*"
@@ -55,11 +50,11 @@ export function mainFrameUrl(html: string, pageUrl: string): string | null {
   }
   const stack: Array<{ sizes: string[]; next: number; share: number }> = [];
   let best: { url: string; score: number } | null = null;
-  const TAG = /<(\/?)(frameset|frame)\b([^>]*)>/gi;
+  const TAG = /<(\/?)(frameset|frame)\b[^>]*>/gi;
   let m: RegExpExecArray | null;
   let frames = 0;
   while ((m = TAG.exec(html)) && frames < 32) {
-    const [, close, name, rest] = m as unknown as [string, string, string, string];
+    const [tag, close, name] = m as unknown as [string, string, string];
     const parent = stack.at(-1);
     if (close) {
       if (name.toLowerCase() === 'frameset') {
@@ -69,12 +64,14 @@ export function mainFrameUrl(html: string, pageUrl: string): string | null {
     }
     const share = parent ? parent.share * slotShare(parent.sizes, parent.next++) : 1;
     if (name.toLowerCase() === 'frameset') {
-      const sizes = (attr(rest, 'cols') ?? attr(rest, 'rows') ?? '').split(',').filter((s) => s.trim() !== '');
+      const a = tagAttributes(tag);
+      const sizes = (a['cols'] ?? a['rows'] ?? '').split(',').filter((s) => s.trim() !== '');
       stack.push({ sizes, next: 0, share });
       continue;
     }
     frames++;
-    const src = attr(rest, 'src');
+    const a = tagAttributes(tag);
+    const src = a['src'];
     if (!src) {
       continue;
     }
@@ -87,7 +84,7 @@ export function mainFrameUrl(html: string, pageUrl: string): string | null {
     if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.href.split('#')[0] === pageUrl.split('#')[0]) {
       continue;
     }
-    const label = `${attr(rest, 'name') ?? ''} ${attr(rest, 'id') ?? ''} ${url.pathname.split('/').pop() ?? ''}`;
+    const label = `${a['name'] ?? ''} ${a['id'] ?? ''} ${url.pathname.split('/').pop() ?? ''}`;
     const score = share * (CONTENT_NAME.test(label) ? 2 : 1) * (OTHER_NAME.test(label) ? 0.25 : 1);
     // Ties go to the later frame: the content follows the menu and the banner.
     if (!best || score >= best.score) {

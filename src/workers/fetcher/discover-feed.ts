@@ -1,6 +1,6 @@
 /** Feed discovery from an HTML page (pure): <link rel="alternate" type="application/rss+xml|atom+xml|feed+json">. */
 
-import { tagAttributes } from './tag-attributes.js';
+import { tagAttributes } from '../../lib/tag-attributes.js';
 
 const FEED_TYPES = new Set([
   'application/rss+xml',

@@ -1,7 +1,8 @@
 /** Helpers shared by the feed parsers (pure). */
 
 import { LIMITS } from '../../queues/contracts.js';
-import { capSummary, capText, decodeEntities, htmlToText } from './feed-text.js';
+import { decodeEntities } from '../../lib/html-entities.js';
+import { capSummary, capText, htmlToText } from './feed-text.js';
 
 /** Resolves `href` against `base`; only http(s) URLs are kept. */
 export function resolveUrl(href: string | null | undefined, base: string | undefined): string | null {

@@ -1,7 +1,7 @@
 /** OPML 2.0 subscription lists (pure): import and export. */
 
 import { PipelineError } from '../../errors.js';
-import { tagAttributes } from './tag-attributes.js';
+import { tagAttributes } from '../../lib/tag-attributes.js';
 
 export type OpmlFeed = {
   /** The feed URL (xmlUrl). */

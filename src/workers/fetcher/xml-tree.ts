@@ -21,7 +21,7 @@
 import { decodeHTMLStrict } from 'entities';
 import { Parser } from 'htmlparser2';
 import { PipelineError } from '../../errors.js';
-import { codePointToString } from './feed-text.js';
+import { codePointToString } from '../../lib/html-entities.js';
 
 export type XmlElement = {
   /** Canonical key: `prefix:local` or `local`, lower-cased (see NAMESPACE_PREFIXES). */

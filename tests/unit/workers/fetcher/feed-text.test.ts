@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { decodeEntities } from '../../../../src/lib/html-entities.js';
 import {
   capSummary,
   capText,
-  decodeEntities,
   htmlToText,
 } from '../../../../src/workers/fetcher/feed-text.js';
 

@@ -1,6 +1,6 @@
 /** Reads the attributes of one start tag (HTML or XML) without a DOM. Pure. */
 
-import { decodeEntities } from './feed-text.js';
+import { decodeEntities } from './html-entities.js';
 
 /** Attributes of a start tag such as `<link rel="alternate" href=/feed>`; names lower-cased, values entity-decoded. */
 export function tagAttributes(tag: string): Record<string, string> {
