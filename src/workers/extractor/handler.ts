@@ -102,18 +102,20 @@ const extractFetched = (page: FetchResult, deps: ExtractDeps, hints?: ExtractHin
 /**
  * The story in a frameset page's main frame (frames.ts), fetched through the
  * same client (its address checks, limits and host spacing) and robots.txt
- * as any page. The reason as a string when there is none; a retryable
+ * (its rules and its Crawl-delay) as any page. The reason as a string when there is none; a retryable
  * failure is thrown while attempts remain, as for the page itself.
  */
 async function extractFrame(url: string, feedId: string, deps: ExtractDeps, ctx: { finalAttempt: boolean }): Promise<Extracted | string> {
+  let minSpacingMs: number | undefined;
   if (deps.robots && !deps.ignoresRobots?.(feedId)) {
     const robots = await deps.robots.check(url);
     if (!robots.allowed) {
       return robotsRefusal(robots);
     }
+    minSpacingMs = robots.crawlDelayMs ?? undefined;
   }
   try {
-    const frame = await deps.http.get(url, { accept: PAGE_ACCEPT });
+    const frame = await deps.http.get(url, { accept: PAGE_ACCEPT, ...(minSpacingMs ? { minSpacingMs } : {}) });
     if (frame.contentType && !/html|xml/i.test(frame.contentType)) {
       return `not_html: ${frame.contentType}`;
     }

@@ -21,6 +21,11 @@ const REDIS_URL = 'redis://127.0.0.1:6379';
 const page = readFileSync(new URL('../../fixtures/pages/voa-2002-06-11.html', import.meta.url), 'utf8');
 const feedContent = `<p>${'The council voted on the harbour plan after a long debate about costs and jobs. '.repeat(8)}</p>`;
 
+/** A frameset page whose story is in its main frame (frames.ts); the frame itself serves the story page. */
+const frameset =
+  '<html><head><title>Harbour news</title></head><frameset cols="20%,80%">' +
+  '<frame src="/framed/menu.html" name="menu"><frame src="/framed/story.html" name="main"></frameset></html>';
+
 type Site = { robots: { status: number; body: string; headers?: Record<string, string> } };
 
 let server: Server;
@@ -38,7 +43,7 @@ beforeAll(async () => {
       return;
     }
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-    res.end(page);
+    res.end(path === '/framed/index.html' ? frameset : page);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -167,6 +172,20 @@ describe('robots.txt for article pages', () => {
     // robots.txt first, then the three pages: every start at least 300 ms after the one before.
     const starts = await limiter.recentStarts('127.0.0.1');
     expect(starts).toHaveLength(4);
+    const gaps = starts.slice(1).map((s, i) => s - starts[i]!);
+    for (const gap of gaps) {
+      expect(gap).toBeGreaterThanOrEqual(300);
+    }
+  });
+
+  it("spaces a frameset page's frame request by Crawl-delay too", async () => {
+    const result = await handleExtract(item('/framed/index.html'), deps(checker()));
+    expect(payloadOf(result).extraction.method).not.toBe('feed-content');
+    expect(hits.get('/framed/story.html')).toBe(1);
+    expect(hits.get('/framed/menu.html')).toBeUndefined();
+    // robots.txt, the frameset page, then its frame: every start at least 300 ms after the one before.
+    const starts = await limiter.recentStarts('127.0.0.1');
+    expect(starts).toHaveLength(3);
     const gaps = starts.slice(1).map((s, i) => s - starts[i]!);
     for (const gap of gaps) {
       expect(gap).toBeGreaterThanOrEqual(300);
