@@ -155,20 +155,19 @@ export async function readArticleEvents(
   const count = String(opts.count ?? 100);
   const block = opts.blockMs === undefined ? [] : ['BLOCK', String(opts.blockMs)];
   if (opts.group) {
-    await ensureArticleEventGroup(redis, streamKey, opts.group.name, afterId);
-    const reply = (await redis.call(
-      'XREADGROUP',
-      'GROUP',
-      opts.group.name,
-      opts.group.consumer,
-      'COUNT',
-      count,
-      ...block,
-      'STREAMS',
-      streamKey,
-      '>',
-    )) as StreamReply;
-    return eventsOf(reply);
+    const group = opts.group;
+    const read = async () =>
+      (await redis.call('XREADGROUP', 'GROUP', group.name, group.consumer, 'COUNT', count, ...block, 'STREAMS', streamKey, '>')) as StreamReply;
+    try {
+      return eventsOf(await read());
+    } catch (err) {
+      // The group (or the stream) does not exist yet: create it once, not before every read.
+      if (!String((err as Error)?.message).startsWith('NOGROUP')) {
+        throw err;
+      }
+      await ensureArticleEventGroup(redis, streamKey, group.name, afterId);
+      return eventsOf(await read());
+    }
   }
   const reply = (await redis.call('XREAD', 'COUNT', count, ...block, 'STREAMS', streamKey, afterId)) as StreamReply;
   return eventsOf(reply);

@@ -127,4 +127,28 @@ describe(readArticleEvents.name, () => {
     const pending = (await redis.xpending(key, 'indexer')) as [number, ...unknown[]];
     expect(pending[0]).toBe(0);
   });
+
+  it('creates a missing group on the first read only, not before every read', async () => {
+    const key = keyFor();
+    const group = { name: 'archive', consumer: 'c1' };
+    const monitor = await redis.monitor();
+    const commands: string[] = [];
+    monitor.on('monitor', (_time: string, args: string[]) => {
+      if (args.includes(key)) commands.push(String(args[0]).toLowerCase());
+    });
+    try {
+      const first = await publishArticleEvent(redis, key, makeRecord({ slug: 'm0' }), 'created');
+      expect((await readArticleEvents(redis, key, '0', { group })).map((e) => e.streamId)).toEqual([first]);
+      const second = await publishArticleEvent(redis, key, makeRecord({ slug: 'm1' }), 'created');
+      expect((await readArticleEvents(redis, key, '0', { group })).map((e) => e.streamId)).toEqual([second]);
+      expect(await readArticleEvents(redis, key, '0', { group })).toEqual([]);
+      // MONITOR shows commands as they run; a PING through the same server marks the end of ours.
+      await redis.ping();
+      await new Promise((r) => setTimeout(r, 50));
+    } finally {
+      monitor.disconnect();
+    }
+    expect(commands.filter((c) => c === 'xgroup')).toHaveLength(1);
+    expect(commands.filter((c) => c === 'xreadgroup')).toHaveLength(4);
+  });
 });
