@@ -631,7 +631,7 @@ export function readMetadata(doc: Document, url: string, ld: JsonObject[]): Page
   const docTitle = repairMojibakeRuns(collapseSpace(doc.querySelector('title')?.textContent ?? '')) || null;
   const declaredTitle = [
     ldTitle(article, docTitle),
-    first(meta, ['dc:title', 'dcterm:title', 'dcterms:title', 'og:title', 'weibo:article:title', 'weibo:webpage:title', 'twitter:title', 'parsely-title', 'sailthru:title']),
+    first(meta, TITLE_KEYS),
   ]
     .map((t) => (t ? repairMojibakeRuns(t) : null))
     // A title that is only the site's name ("Robomow") names no story.
@@ -641,6 +641,11 @@ export function readMetadata(doc: Document, url: string, ld: JsonObject[]): Page
   // The headline a reader sees is the page's <h1> when one says nearly what the metadata says,
   // or when it is what the page's title reads before a separator ("Coffee - University of X").
   const heads = titleHeads([rawTitle, docTitle]);
+  // A title the page declares whole under two keys (og:title and twitter:title, or one and its JSON-LD headline):
+  // an <h1> saying it is the headline, however far the title read first is from it.
+  for (const t of declaredTwice(doc, article)) {
+    heads.add(t);
+  }
   const headlineEl =
     headlineElement(h1s, metaTitle, siteName, 0.25, heads, host) ?? (h1s.length === 0 ? headlineByTitle(doc, heads, metaTitle, [siteName, host]) : null);
   const shownTitle = headlineEl ? repairMojibakeRuns(headingText(headlineEl)) : null;
@@ -779,6 +784,32 @@ export function readMetadata(doc: Document, url: string, ld: JsonObject[]): Page
     dateline,
     warnings,
   };
+}
+
+const TITLE_KEYS = ['dc:title', 'dcterm:title', 'dcterms:title', 'og:title', 'weibo:article:title', 'weibo:webpage:title', 'twitter:title', 'parsely-title', 'sailthru:title'];
+/** The same keys as attribute selectors: a page may declare several of each (two og:title tags). */
+const TITLE_META = TITLE_KEYS.flatMap((k) => [k, k.replace(/:/g, '.')]).flatMap((k) => [`meta[property="${k}" i]`, `meta[name="${k}" i]`]).join(', ');
+
+/**
+ * The titles (squashed) that a page declares under two different keys or more: its <meta> title tags, all of
+ * them (a page may have two og:title tags), and its article's JSON-LD headline or name, which count as one key.
+ */
+function declaredTwice(doc: Document, article: JsonObject | null): string[] {
+  const keys = new Map<string, Set<string>>();
+  const add = (value: string | null, key: string): void => {
+    const v = value ? squash(repairMojibakeRuns(value)) : '';
+    if (v) {
+      const set = keys.get(v) ?? new Set<string>();
+      set.add(key);
+      keys.set(v, set);
+    }
+  };
+  for (const el of Array.from(doc.querySelectorAll(TITLE_META)).slice(0, 20)) {
+    add(el.getAttribute('content'), (el.getAttribute('property') ?? el.getAttribute('name') ?? '').toLowerCase().replace(/\./g, ':'));
+  }
+  add(str(article?.headline), 'ld');
+  add(str(article?.name), 'ld');
+  return [...keys].filter(([, k]) => k.size >= 2).map(([v]) => v);
 }
 
 const PUBLISHED_KEYS = ['article:published_time', 'og:published_time', 'datepublished', 'pubdate', 'publishdate', 'publish-date', 'parsely-pub-date', 'sailthru:date', 'dc:date:issued', 'dc:date', 'dcterms:created', 'dcterms:issued', 'date', 'article:published', 'citation_publication_date', 'citation_date', 'citation_online_date'];

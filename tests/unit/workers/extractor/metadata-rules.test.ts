@@ -271,3 +271,19 @@ describe('publishedAt: a declared day the URL path holds too', () => {
     expect(read(head, body, 'https://example.com/tool-choices').publishedAt).toBe('2023-06-12T00:00:00Z');
   });
 });
+
+describe('title: an <h1> that the page declares as its title under two keys', () => {
+  const body = (h1: string): string => `<h1>${h1}</h1><p>By Jane Doe</p><p>Text of the story.</p>`;
+  const h1 = 'I Tried Amp, the AI Strength Training System — and It May Replace My Gym';
+  const ld = '<script type="application/ld+json">{"@type":"NewsArticle","headline":"Amp AI Fitness Machine Review With Photos"}</script>';
+
+  it('is the headline, though the JSON-LD headline read first says other words', () => {
+    const head = `<title>Amp AI Fitness Machine Review With Photos | PS Fitness</title><meta property="og:title" content="${h1}"><meta name="twitter:title" content="${h1}">${ld}`;
+    expect(read(head, body(h1)).title).toBe(h1);
+  });
+
+  it('is not taken when one key alone says it (a social variant)', () => {
+    const head = `<title>Amp AI Fitness Machine Review With Photos | PS Fitness</title><meta property="og:title" content="The Amp machine, reviewed"><meta name="twitter:title" content="${h1}">${ld}`;
+    expect(read(head, body(h1)).title).toBe('Amp AI Fitness Machine Review With Photos');
+  });
+});
