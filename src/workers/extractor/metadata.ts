@@ -681,11 +681,23 @@ export function readMetadata(doc: Document, url: string, ld: JsonObject[]): Page
 
   // A page whose JSON-LD describes no article may still date its WebPage (Yoast's graph does): after the <meta> tags.
   const webPage = article ? null : (ld.find((o) => typesOf(o).includes('WebPage')) ?? null);
-  const declaredPublished = pickDate(
+  const declaredNotes: string[] = [];
+  let declaredPublished = pickDate(
     [str(article?.datePublished), first(meta, PUBLISHED_KEYS), () => publishedLike(meta), () => str(webPage?.datePublished)],
-    warnings,
+    declaredNotes,
     'publishedAt',
   );
+  // A <time pubdate> marks its article's publication in the page's own markup: a declared date of another day gives way.
+  const pubdate = declaredPublished ? normalizeDate(pubdateTime(doc)) : null;
+  if (pubdate && pubdate.iso.slice(0, 10) !== declaredPublished?.slice(0, 10)) {
+    declaredPublished = pubdate.iso;
+    declaredNotes.length = 0;
+    warnings.push('publishedAt is the page\'s <time pubdate>; its other markup declares another day');
+    if (pubdate.zoneAssumed) {
+      warnings.push('publishedAt had no time zone; UTC assumed');
+    }
+  }
+  warnings.push(...declaredNotes);
   const declaredModified = pickDate(
     [str(article?.dateModified ?? webPage?.dateModified), first(meta, ['article:modified_time', 'og:updated_time', 'datemodified', 'last-modified', 'dcterms:modified', 'dc:date:modified'])],
     [],
@@ -1096,6 +1108,17 @@ function pickDate(values: Array<string | null | (() => string | null)>, warnings
         warnings.push(`${field} had no time zone; UTC assumed`);
       }
       return d.iso;
+    }
+  }
+  return null;
+}
+
+/** The `datetime` of the first <time pubdate> that holds a year, outside links, navigation and asides (a teaser's). */
+function pubdateTime(doc: Document): string | null {
+  for (const el of Array.from(doc.querySelectorAll('time[pubdate][datetime]')).slice(0, 5)) {
+    const v = el.getAttribute('datetime') ?? '';
+    if (/\d{4}/.test(v) && normalizeDate(v) && !el.closest('a, nav, aside')) {
+      return v;
     }
   }
   return null;

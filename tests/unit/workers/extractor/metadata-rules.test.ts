@@ -287,3 +287,22 @@ describe('title: an <h1> that the page declares as its title under two keys', ()
     expect(read(head, body(h1)).title).toBe('Amp AI Fitness Machine Review With Photos');
   });
 });
+
+describe('publishedAt: the <time pubdate> of the page', () => {
+  const ld = '<script type="application/ld+json">{"@type":"Article","headline":"Ten free tools","datePublished":"2025-11-29T12:28:31-05:00","dateModified":"2025-11-29T12:28:31-05:00"}</script>';
+  const head = `<title>Ten free tools</title>${ld}`;
+
+  it('wins over a declared date of another day', () => {
+    const m = read(head, '<h1>Ten free tools</h1><p>Text of the story.</p><div>Published <time pubdate datetime="2025-08-13">August 13, 2025</time></div>');
+    expect(m.publishedAt).toBe('2025-08-13T00:00:00Z');
+    expect(m.warnings.join(' ')).toContain('pubdate');
+  });
+
+  it('leaves the declared instant when it says the same day, and is not read in a teaser link', () => {
+    expect(read(head, '<h1>Ten free tools</h1><p>Text.</p><time pubdate datetime="2025-11-29">Nov 29, 2025</time>').publishedAt).toBe('2025-11-29T12:28:31-05:00');
+    const story = `<p>${'Text of the story, long enough to fill the lines read under its headline. '.repeat(12)}</p>`;
+    expect(read(head, `<h1>Ten free tools</h1>${story}<a href="/b"><time pubdate datetime="2025-08-13">Aug 13</time> Another story</a>`).publishedAt).toBe(
+      '2025-11-29T12:28:31-05:00',
+    );
+  });
+});
