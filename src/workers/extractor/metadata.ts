@@ -1009,7 +1009,8 @@ export function shownDate(
   if (!around) {
     return null;
   }
-  const shown = [...writtenDates(around.after), ...writtenDates(around.before).reverse()];
+  // A date inside a sentence is one the story talks about, not its own.
+  const shown = [...writtenDates(around.after), ...writtenDates(around.before).reverse()].filter((s) => !s.inSentence);
   const updatedDays = new Set(shown.filter((s) => s.updated).map((s) => s.day));
   const writtenPlain = new Set(shown.filter((s) => !s.updated).map((s) => s.day));
   const precise: string[] = [];

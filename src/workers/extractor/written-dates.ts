@@ -63,7 +63,24 @@ export type WrittenDate = {
   alt: string | null;
   /** The words before the date call it an update or a review. */
   updated: boolean;
+  /** Set when the date is inside a sentence of prose ("the deadline is April 15, 2025"): a date the text talks about. */
+  inSentence?: true;
 };
+
+/** A label or a connective a dateline puts before its date ("Published on", "By Jane Doe on", "as of"). */
+const DATE_LEAD = /\b(?:on|at|by|dated?|as of|updated|published|posted|modified|revised|reviewed|edited|released|issued)\s*:?\s*$/i;
+const WEEKDAY = /(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s*$/i;
+
+/**
+ * The date at `index` of `text` sits in a sentence: the clause before it on its line (since a sentence's end or
+ * a separator) has five words or more and ends in a lowercase word that is not a date's label ("is", "through").
+ */
+function inSentence(text: string, index: number): boolean {
+  const lead = text.slice(text.lastIndexOf('\n', index - 1) + 1, index).replace(WEEKDAY, '');
+  const clause = lead.split(/[.!?:;]\s|[|•·—–(]/).pop() ?? '';
+  const words = clause.match(/[\p{L}\p{N}]+/gu) ?? [];
+  return words.length >= 5 && /\p{Ll}+\s*$/u.test(clause) && !DATE_LEAD.test(clause);
+}
 
 const pad = (n: number): string => String(n).padStart(2, '0');
 
@@ -115,7 +132,11 @@ export function writtenDates(raw: string, max = 6): WrittenDate[] {
       }
     }
     if (day) {
-      out.push({ day, alt, updated: UPDATED.test(text.slice(Math.max(0, m.index - 40), m.index)) });
+      const d: WrittenDate = { day, alt, updated: UPDATED.test(text.slice(Math.max(0, m.index - 40), m.index)) };
+      if (inSentence(text, m.index)) {
+        d.inSentence = true;
+      }
+      out.push(d);
     }
   }
   return out;

@@ -28,6 +28,16 @@ describe('writtenDates', () => {
     expect(writtenDates('Mar 3, 20251 copies')).toEqual([]);
   });
 
+  it('marks a date inside a sentence of prose, not one after a label, a byline or a dateline', () => {
+    const flagged = (t: string): boolean[] => writtenDates(t).map((d) => d.inSentence === true);
+    expect(flagged('The end of the tax season for most Americans is April 15, 2025. If you cannot file, you have options.')).toEqual([true]);
+    expect(flagged('The estimate is based on 31 completed projects and is valid through 01/23/2026.')).toEqual([true]);
+    expect(flagged('A long teaser about the story that goes on. By Lisa Jennings on Dec. 19, 2025')).toEqual([false]);
+    expect(flagged('The period, which opened on Wednesday, December 17 2025, runs for a month')).toEqual([false]);
+    expect(flagged('RAJSHAHI, Dec 20, 2025 (BSS) - Gardens have helped the villages')).toEqual([false]);
+    expect(flagged('4 min read • February 27, 2024')).toEqual([false]);
+  });
+
   it('keeps the other reading of an ambiguous numeric date and drops impossible ones', () => {
     expect(writtenDates('03/04/2025')).toEqual([{ day: '2025-03-04', alt: '2025-04-03', updated: false }]);
     expect(writtenDates('Feb 30, 2025 and 45/45/2025')).toEqual([]);
@@ -195,5 +205,20 @@ describe('title: the <h1> unless it adds a date, byline or site name to the meta
   it('reads a line break in the heading as a space, an inline element as nothing', () => {
     expect(title('Weekend<br>Coding Agent', 'Weekend Coding Agent | Blog')).toBe('Weekend Coding Agent');
     expect(title('How AI Can Cut Your Planning C<span>ycle</span>', 'How AI Can Cut Your Planning Cycle')).toBe('How AI Can Cut Your Planning Cycle');
+  });
+});
+
+describe('publishedAt: a date inside a sentence under the headline', () => {
+  it('is a date the story talks about, not its own', () => {
+    const body =
+      '<h1>Guide to filing your taxes in 2025</h1><p>The end of the 2025 tax season for most Americans is April 15, 2025. If you are unable to file, you have options.</p>' +
+      '<p>More text of the guide.</p><footer><p>Page last modified Jan. 17, 2025</p></footer>';
+    const m = readMetadata(page('<title>Guide to filing your taxes in 2025</title>', body), URL, []);
+    expect(m.publishedAt?.slice(0, 10)).not.toBe('2025-04-15');
+  });
+
+  it('still reads a dateline date shown the same way at a line start', () => {
+    const m = readMetadata(page('<title>Gardens help villages</title>', '<h1>Gardens help villages</h1><p>RAJSHAHI, Dec 20, 2025 (BSS) - Homestead gardening has been contributing to rural life.</p>'), URL, []);
+    expect(m.publishedAt).toBe('2025-12-20T00:00:00Z');
   });
 });
