@@ -147,8 +147,11 @@ function decodeEntities(s: string): string {
   });
 }
 
-/** All <meta> values keyed by lowercased property / name / itemprop / http-equiv; first wins. */
-function metaMap(doc: Document): Map<string, string> {
+/**
+ * All <meta> values keyed by lowercased property / name / itemprop / http-equiv; first wins. Every value of a
+ * title key (TITLE_KEYS) goes to `titles` too, with its key: a page may declare two og:title tags.
+ */
+function metaMap(doc: Document, titles: Array<[string, string]> = []): Map<string, string> {
   const map = new Map<string, string>();
   for (const el of Array.from(doc.querySelectorAll('meta'))) {
     const content = el.getAttribute('content');
@@ -169,6 +172,9 @@ function metaMap(doc: Document): Map<string, string> {
         const key = raw.replace(/\./g, ':');
         if (key && !map.has(key)) {
           map.set(key, value);
+        }
+        if (TITLE_KEY_SET.has(key)) {
+          titles.push([key, value]);
         }
       }
     }
@@ -610,7 +616,8 @@ const DATELINE_CLASS = /(?:^|[\s_-])dateline(?:$|[\s_-])/i;
 /** Reads every metadata field Telex carries from the parsed page. */
 export function readMetadata(doc: Document, url: string, ld: JsonObject[]): PageMetadata {
   const warnings: string[] = [];
-  const meta = metaMap(doc);
+  const metaTitles: Array<[string, string]> = [];
+  const meta = metaMap(doc, metaTitles);
   const article = pickArticle(ld);
   let host: string | null = null;
   try {
@@ -643,7 +650,7 @@ export function readMetadata(doc: Document, url: string, ld: JsonObject[]): Page
   const heads = titleHeads([rawTitle, docTitle]);
   // A title the page declares whole under two keys (og:title and twitter:title, or one and its JSON-LD headline):
   // an <h1> saying it is the headline, however far the title read first is from it.
-  for (const t of declaredTwice(doc, article)) {
+  for (const t of declaredTwice(metaTitles, article)) {
     heads.add(t);
   }
   const headlineEl =
@@ -799,14 +806,13 @@ export function readMetadata(doc: Document, url: string, ld: JsonObject[]): Page
 }
 
 const TITLE_KEYS = ['dc:title', 'dcterm:title', 'dcterms:title', 'og:title', 'weibo:article:title', 'weibo:webpage:title', 'twitter:title', 'parsely-title', 'sailthru:title'];
-/** The same keys as attribute selectors: a page may declare several of each (two og:title tags). */
-const TITLE_META = TITLE_KEYS.flatMap((k) => [k, k.replace(/:/g, '.')]).flatMap((k) => [`meta[property="${k}" i]`, `meta[name="${k}" i]`]).join(', ');
+const TITLE_KEY_SET = new Set(TITLE_KEYS);
 
 /**
  * The titles (squashed) that a page declares under two different keys or more: its <meta> title tags, all of
- * them (a page may have two og:title tags), and its article's JSON-LD headline or name, which count as one key.
+ * them (`metaTitles`, from metaMap), and its article's JSON-LD headline or name, which count as one key.
  */
-function declaredTwice(doc: Document, article: JsonObject | null): string[] {
+function declaredTwice(metaTitles: Array<[string, string]>, article: JsonObject | null): string[] {
   const keys = new Map<string, Set<string>>();
   const add = (value: string | null, key: string): void => {
     const v = value ? squash(repairMojibakeRuns(value)) : '';
@@ -816,8 +822,8 @@ function declaredTwice(doc: Document, article: JsonObject | null): string[] {
       keys.set(v, set);
     }
   };
-  for (const el of Array.from(doc.querySelectorAll(TITLE_META)).slice(0, 20)) {
-    add(el.getAttribute('content'), (el.getAttribute('property') ?? el.getAttribute('name') ?? '').toLowerCase().replace(/\./g, ':'));
+  for (const [key, value] of metaTitles.slice(0, 20)) {
+    add(value, key);
   }
   add(str(article?.headline), 'ld');
   add(str(article?.name), 'ld');
@@ -1116,8 +1122,8 @@ function pickDate(values: Array<string | null | (() => string | null)>, warnings
 
 /** The `datetime` of the first <time pubdate> that holds a year, outside links, navigation and asides (a teaser's). */
 function pubdateTime(doc: Document): string | null {
-  for (const el of Array.from(doc.querySelectorAll('time[pubdate][datetime]')).slice(0, 5)) {
-    const v = el.getAttribute('datetime') ?? '';
+  for (const el of Array.from(doc.getElementsByTagName('time'))) {
+    const v = el.hasAttribute('pubdate') ? (el.getAttribute('datetime') ?? '') : '';
     if (/\d{4}/.test(v) && normalizeDate(v) && !el.closest('a, nav, aside')) {
       return v;
     }
