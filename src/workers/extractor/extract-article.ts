@@ -7,6 +7,7 @@ import { densityExtract, type TextBlock } from './density.js';
 import { fillStreamedSlots, markStreamedSlots, noframesPage, parseDocument, type DomKind } from './dom.js';
 import { cleanByline, datelineFromText, jsonLdBlocks, normalizeDate, normalizeLang, readMetadata, stripSiteSuffix, visibleByline } from './metadata.js';
 import { repairMojibakeRuns } from './mojibake.js';
+import { unwrapProsePre } from './prose-pre.js';
 import { tuneReadability } from './readability-fast.js';
 import { absoluteUrl, sanitizeArticleHtml } from './sanitize.js';
 import type { Extracted } from './types.js';
@@ -622,6 +623,10 @@ export function extractArticle(html: string, url: string, opts: ExtractOptions =
     const doc = parsed.document;
     if (streamed !== safe) {
       fillStreamedSlots(doc);
+    }
+    // A story set in a <pre> is read as the paragraphs, byline and date lines it shows.
+    if (doc.body && /<pre\b/i.test(cleaned)) {
+      unwrapProsePre(doc.body);
     }
     const meta = readMetadata(doc, url, ld);
     // A dateline set apart from the story (in the header) is metadata; one
