@@ -93,7 +93,11 @@ export function tagSequence(model: SequenceModel, features: readonly (readonly s
   return viterbi(em, features.length, T, model.transitions, allowed).map((t) => model.tags[t] as string);
 }
 
-export type TrainingSentence = { features: readonly (readonly string[])[]; tags: readonly string[] };
+/** A tag left open in a partly labelled sentence: training takes the best path through the known tags as the gold one. */
+export const UNKNOWN_TAG = '?';
+
+/** A labelled sentence; `weight` (default 1) scales its updates (e.g. machine-labelled text weighing less than gold). */
+export type TrainingSentence = { features: readonly (readonly string[])[]; tags: readonly string[]; weight?: number };
 
 export type TrainOptions = {
   epochs: number;
@@ -122,10 +126,12 @@ export function trainPerceptron(tags: readonly string[], data: readonly Training
       return id;
     })),
     gold: s.tags.map((t) => {
+      if (t === UNKNOWN_TAG) return -1;
       const i = tagIndex.get(t);
       if (i === undefined) throw new Error(`unknown tag ${t}`);
       return i;
     }),
+    weight: s.weight ?? 1,
   }));
   const F = featIndex.size;
   const w = new Float64Array(F * T);
@@ -159,26 +165,37 @@ export function trainPerceptron(tags: readonly string[], data: readonly Training
         }
       }
       const pred = viterbi(em, n, T, tw, allowed);
+      let gold = s.gold;
+      if (gold.includes(-1)) {
+        // Partly labelled: the gold path is the model's best path through the known tags.
+        const known = Float64Array.from(em, (x, k) => {
+          const g = s.gold[Math.floor(k / T)] as number;
+          return g < 0 || g === k % T ? x : -Infinity;
+        });
+        gold = viterbi(known, n, T, tw, allowed);
+      }
+      const sw = s.weight;
+      const cw = c * sw;
       let prevP = -1;
       let prevG = -1;
       for (let i = 0; i < n; i++) {
         const p = pred[i] as number;
-        const g = s.gold[i] as number;
+        const g = gold[i] as number;
         if (p !== g) {
           for (const f of s.feats[i] as Int32Array) {
-            w[f * T + g] = (w[f * T + g] as number) + 1;
-            u[f * T + g] = (u[f * T + g] as number) + c;
-            w[f * T + p] = (w[f * T + p] as number) - 1;
-            u[f * T + p] = (u[f * T + p] as number) - c;
+            w[f * T + g] = (w[f * T + g] as number) + sw;
+            u[f * T + g] = (u[f * T + g] as number) + cw;
+            w[f * T + p] = (w[f * T + p] as number) - sw;
+            u[f * T + p] = (u[f * T + p] as number) - cw;
           }
         }
         if (p !== g || prevP !== prevG) {
           const kg = (prevG + 1) * T + g;
           const kp = (prevP + 1) * T + p;
-          tw[kg] = (tw[kg] as number) + 1;
-          tu[kg] = (tu[kg] as number) + c;
-          tw[kp] = (tw[kp] as number) - 1;
-          tu[kp] = (tu[kp] as number) - c;
+          tw[kg] = (tw[kg] as number) + sw;
+          tu[kg] = (tu[kg] as number) + cw;
+          tw[kp] = (tw[kp] as number) - sw;
+          tu[kp] = (tu[kp] as number) - cw;
         }
         prevP = p;
         prevG = g;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allowedTransitions, emissionScores, tagSequence, trainPerceptron, viterbi } from '../../../../src/workers/enricher/perceptron.js';
+import { allowedTransitions, emissionScores, tagSequence, trainPerceptron, UNKNOWN_TAG, viterbi } from '../../../../src/workers/enricher/perceptron.js';
 
 const TAGS = ['O', 'B-PER', 'I-PER', 'B-LOC', 'I-LOC'];
 const feats = (words: string[]) =>
@@ -31,6 +31,21 @@ describe(trainPerceptron.name, () => {
     const epochs: number[] = [];
     trainPerceptron(TAGS, DATA, { epochs: 2, seed: 1, onEpoch: (e) => epochs.push(e) });
     expect(epochs).toEqual([1, 2]);
+  });
+
+  it('trains the same model from weight 1 as from no weight, and scales the updates by the weight', () => {
+    const plain = trainPerceptron(TAGS, DATA, { epochs: 3, seed: 7 });
+    const one = trainPerceptron(TAGS, DATA.map((s) => ({ ...s, weight: 1 })), { epochs: 3, seed: 7 });
+    const half = trainPerceptron(TAGS, DATA.map((s) => ({ ...s, weight: 0.5 })), { epochs: 3, seed: 7 });
+    expect([...one.weights]).toEqual([...plain.weights]);
+    expect([...half.weights]).toEqual([...plain.weights].map((w) => w / 2));
+  });
+
+  it('learns from the known tags of a partly labelled sentence, leaving the open ones to its own best path', () => {
+    const open = { features: feats('Ola Dahl lives in Madrid'.split(' ')), tags: [UNKNOWN_TAG, UNKNOWN_TAG, 'O', 'O', 'B-LOC'] };
+    const model = trainPerceptron(TAGS, [...DATA, open], { epochs: 10, seed: 1 });
+    for (const s of DATA) expect(tagSequence(model, s.features)).toEqual(s.tags);
+    expect(tagSequence(model, open.features)).toEqual(['B-PER', 'I-PER', 'O', 'O', 'B-LOC']);
   });
 
   it('throws when a sentence carries an unknown tag', () => {
