@@ -24,7 +24,11 @@ function paragraphsOf(html: string, text: string): Paragraph[] | null {
   if (htmlLines.length !== textLines.length) {
     return null;
   }
-  const widest = Math.max(...textLines.map((l) => l.trimEnd().length));
+  // A loop, not Math.max(...lines): a hostile <pre> of a million lines would overflow the call's arguments.
+  let widest = 0;
+  for (const l of textLines) {
+    widest = Math.max(widest, l.trimEnd().length);
+  }
   const out: Paragraph[] = [];
   let html_: string[] = [];
   let text_: string[] = [];

@@ -69,6 +69,12 @@ describe('a story set in a <pre>', () => {
     }
   });
 
+  it('reads a <pre> of half a million lines without overflowing', () => {
+    const body = bodyOf(page(`${story('', '\n\n')}\n${'\n'.repeat(500_000)}`));
+    expect(unwrapProsePre(body)).toBe(1);
+    expect(body.querySelectorAll('p')).toHaveLength(PARAS.length);
+  });
+
   it('reads the byline and date lines as metadata, not story text, through extractArticle', () => {
     const got = extractArticle(page(story('By Jane Doe\nMarch 4, 2008\n\n', '\n\n')), 'https://example.com/news/harbour.html');
     expect(got?.byline).toBe('Jane Doe');
