@@ -92,8 +92,22 @@ function toPayload(
   };
 }
 
-/** Why robots.txt keeps Telex from a page, as the skip or fallback reason says it. */
-const robotsRefusal = (robots: RobotsDecision): string => `robots_disallowed: ${robots.reason ?? `${robots.robotsUrl} disallows this page`}`;
+/**
+ * What robots.txt says of `url` for this feed's items (unless the feed ignores it): a refusal, with the reason
+ * as the skip or fallback reason says it, or the way to fetch the page through the client, its requests to the
+ * host spaced by the Crawl-delay. The page and a frameset's frame go through it alike.
+ */
+async function allowedFetch(url: string, feedId: string, deps: ExtractDeps): Promise<{ refusal: string } | { fetch: () => Promise<FetchResult> }> {
+  let robots: RobotsDecision | null = null;
+  if (deps.robots && !deps.ignoresRobots?.(feedId)) {
+    robots = await deps.robots.check(url);
+    if (!robots.allowed) {
+      return { refusal: `robots_disallowed: ${robots.reason ?? `${robots.robotsUrl} disallows this page`}` };
+    }
+  }
+  const minSpacingMs = robots?.crawlDelayMs;
+  return { fetch: () => deps.http.get(url, { accept: PAGE_ACCEPT, ...(minSpacingMs ? { minSpacingMs } : {}) }) };
+}
 
 /** The extractor core on a fetched page: on its bytes when the core decodes them where it runs, else on its text. */
 const extractFetched = (page: FetchResult, deps: ExtractDeps, hints?: ExtractHints): Promise<Extracted | null> =>
@@ -102,20 +116,16 @@ const extractFetched = (page: FetchResult, deps: ExtractDeps, hints?: ExtractHin
 /**
  * The story in a frameset page's main frame (frames.ts), fetched through the
  * same client (its address checks, limits and host spacing) and robots.txt
- * (its rules and its Crawl-delay) as any page. The reason as a string when there is none; a retryable
+ * (its rules and its Crawl-delay) as any page (allowedFetch). The reason as a string when there is none; a retryable
  * failure is thrown while attempts remain, as for the page itself.
  */
 async function extractFrame(url: string, feedId: string, deps: ExtractDeps, ctx: { finalAttempt: boolean }): Promise<Extracted | string> {
-  let minSpacingMs: number | undefined;
-  if (deps.robots && !deps.ignoresRobots?.(feedId)) {
-    const robots = await deps.robots.check(url);
-    if (!robots.allowed) {
-      return robotsRefusal(robots);
-    }
-    minSpacingMs = robots.crawlDelayMs ?? undefined;
+  const allowed = await allowedFetch(url, feedId, deps);
+  if ('refusal' in allowed) {
+    return allowed.refusal;
   }
   try {
-    const frame = await deps.http.get(url, { accept: PAGE_ACCEPT, ...(minSpacingMs ? { minSpacingMs } : {}) });
+    const frame = await allowed.fetch();
     if (frame.contentType && !/html|xml/i.test(frame.contentType)) {
       return `not_html: ${frame.contentType}`;
     }
@@ -148,19 +158,15 @@ export async function handleExtract(
     return { status: 'done', next: [{ queue: 'enrich', payload }], detail: { method: 'feed-content', reason: why } };
   };
 
-  let minSpacingMs: number | undefined;
-  if (deps.robots && !deps.ignoresRobots?.(item.feedId)) {
-    const robots = await deps.robots.check(item.url);
-    if (!robots.allowed) {
-      // Not fetched at all: the feed's own content is all Telex may use.
-      return fallback(robotsRefusal(robots), null);
-    }
-    minSpacingMs = robots.crawlDelayMs ?? undefined;
+  const allowed = await allowedFetch(item.url, item.feedId, deps);
+  if ('refusal' in allowed) {
+    // Not fetched at all: the feed's own content is all Telex may use.
+    return fallback(allowed.refusal, null);
   }
 
   let page;
   try {
-    page = await deps.http.get(item.url, { accept: PAGE_ACCEPT, ...(minSpacingMs ? { minSpacingMs } : {}) });
+    page = await allowed.fetch();
   } catch (err) {
     if (err instanceof PipelineError && err.retryable && !ctx.finalAttempt) {
       throw err;
