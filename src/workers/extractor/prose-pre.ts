@@ -40,19 +40,20 @@ function paragraphsOf(html: string, text: string): Paragraph[] | null {
     text_ = [];
   };
   for (let i = 0; i < textLines.length; i++) {
-    const line = (textLines[i] as string).trim();
+    const raw = textLines[i] as string;
+    const line = raw.trim();
     if (!line) {
       close();
       continue;
     }
     // An indented line opens a paragraph (wire copy indents its paragraphs instead of leaving a blank line).
-    if (/^[ \t]{2,}\S/.test(textLines[i] as string)) {
+    if (/^[ \t]{2,}\S/.test(raw)) {
       close();
     }
     html_.push((htmlLines[i] as string).trim());
     text_.push(line);
     // A line well short of the width the text is wrapped at ends its paragraph ("By Jane Doe", a date, a last line).
-    if ((textLines[i] as string).trimEnd().length < widest * 0.6) {
+    if (raw.trimEnd().length < widest * 0.6) {
       close();
     }
   }
@@ -69,8 +70,8 @@ function isProse(text: string, paragraphs: Paragraph[]): boolean {
   if (letters.length < 400 || (text.match(CODE_CHARS)?.length ?? 0) > letters.length * 0.01) {
     return false;
   }
-  const lines = text.split('\n').filter((l) => l.trim());
-  if (lines.filter((l) => COLUMNS.test(l.trim())).length > lines.length * 0.1) {
+  const lines = text.split('\n').map((l) => l.trim()).filter(Boolean);
+  if (lines.filter((l) => COLUMNS.test(l)).length > lines.length * 0.1) {
     return false;
   }
   const sentences = paragraphs.filter((p) => SENTENCE_END.test(p.text) && p.text.split(/\s+/).length >= 8);
