@@ -321,6 +321,40 @@ export function isStoryAside(el: Element): boolean {
   return story.indexOf(probe) === story.lastIndexOf(probe);
 }
 
+/** Words of a button's label, at most: "Buy poster", "Book a demo", "See the list". */
+export const BUTTON_MAX_WORDS = 5;
+
+/** A class or id word that styles a link as a button. */
+const BUTTON_WORD = /^(?:btn|button)$/i;
+
+/**
+ * Links styled as buttons ("Buy Poster", "See List", "Book a demo ➔": a
+ * class or id word `btn` or `button`) that stand as a line of their own in
+ * the article: a control, not story text. A button label of more than
+ * BUTTON_MAX_WORDS words, or one inside a sentence, stays.
+ */
+export function removeButtonLinks(root: Element): number {
+  let removed = 0;
+  for (const a of Array.from(root.querySelectorAll('a[class], a[id]'))) {
+    const names = `${a.getAttribute('class') ?? ''} ${a.getAttribute('id') ?? ''}`;
+    if (!/bu?tt?o?n/i.test(names) || !names.split(TOKEN_SPLIT).some((t) => BUTTON_WORD.test(t))) {
+      continue;
+    }
+    const text = collapseSpace(a.textContent ?? '');
+    if (!root.contains(a) || text.split(' ').length > BUTTON_MAX_WORDS) {
+      continue;
+    }
+    const parent = a.parentElement;
+    // A line of its own: the block around the link holds no other text.
+    if (parent && parent !== root && collapseSpace(parent.textContent ?? '') !== text) {
+      continue;
+    }
+    lineElement(a, root, text).remove();
+    removed++;
+  }
+  return removed;
+}
+
 const SHORT_BLOCK_TAGS = 'p, div, li, h2, h3, h4, h5, h6, span, a, strong, b, section, ul, ol, figure, blockquote, header';
 
 /**
@@ -329,7 +363,7 @@ const SHORT_BLOCK_TAGS = 'p, div, li, h2, h3, h4, h5, h6, span, a, strong, b, se
  * the link list under it, and link-only lists.
  */
 export function removeInlineFurniture(root: Element): number {
-  let removed = removeLinkColumns(root);
+  let removed = removeLinkColumns(root) + removeButtonLinks(root);
   // Captions describe a picture the text does not carry.
   for (const el of Array.from(root.querySelectorAll('figcaption'))) {
     el.remove();

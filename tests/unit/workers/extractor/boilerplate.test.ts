@@ -466,3 +466,25 @@ describe('looksLikeFurniture: layout variants', () => {
     expect(looksLikeFurniture(left as Element)).toBe(true);
   });
 });
+
+describe('removeInlineFurniture: button links', () => {
+  it('removes a link styled as a button that stands as a line of its own, and keeps button-named links inside a sentence or with long labels', () => {
+    const d = doc(
+      '<article><p>The poster shows every station of the line.</p>' +
+        '<p><a class="btn btn-primary btn-lg" href="/buy">Buy Poster</a></p>' +
+        '<div class="row"><div class="col"><a class="button-secondary" href="/list">See List ➔</a></div></div>' +
+        '<p>Read <a class="btn" href="/guide">the guide</a> before you travel.</p>' +
+        '<p><a class="btn" href="/x">This label is far too long to be a button label</a></p>' +
+        '<p><a class="rebuttal" href="/r">Rebuttal</a></p></article>',
+    );
+    const article = d.querySelector('article') as Element;
+    removeInlineFurniture(article);
+    const text = article.textContent ?? '';
+    expect(text).not.toContain('Buy Poster');
+    expect(text).not.toContain('See List');
+    expect(text).toContain('Read the guide before you travel.');
+    expect(text).toContain('far too long');
+    expect(text).toContain('Rebuttal');
+    expect(text).toContain('every station');
+  });
+});
