@@ -750,3 +750,58 @@ export function removeAuthorBox(root: Element, byline: string | null): number {
   }
   return removed;
 }
+
+/** Words that, beside "author", name a box about the author: "author-bio", "single-content-author__about", "authorInfo". */
+const AUTHOR_BOX_WORD = new Set(['bio', 'bios', 'biography', 'about', 'box', 'info', 'description', 'desc', 'card', 'profile', 'details']);
+
+/** Containers that are an author box when named for the author alone ("single-content-author"). */
+const AUTHOR_BOX_TAGS = new Set(['DIV', 'SECTION', 'ASIDE']);
+
+/** Characters of text an author box holds at most; a longer element is no box. */
+export const AUTHOR_BOX_MAX_CHARS = 1200;
+
+/**
+ * Whether the markup names `el` a box about the author ("author-bio",
+ * "author__about", "authorInfo": the word "author" beside bio, about, box,
+ * info, description, card, profile or details in a class or id; or a
+ * <div>, <section> or <aside> named for the author alone) holding some text
+ * and at most AUTHOR_BOX_MAX_CHARS characters of it.
+ */
+export function isNamedAuthorBox(el: Element): boolean {
+  const names = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
+  if (!/author/i.test(names)) {
+    return false;
+  }
+  const toks = names.split(TOKEN_SPLIT).map((t) => t.toLowerCase());
+  if (!toks.some((t) => t === 'author' || t === 'authors') || !(toks.some((t) => AUTHOR_BOX_WORD.has(t)) || AUTHOR_BOX_TAGS.has(el.tagName.toUpperCase()))) {
+    return false;
+  }
+  const chars = collapseSpace(el.textContent ?? '').length;
+  return chars > 0 && chars <= AUTHOR_BOX_MAX_CHARS;
+}
+
+/**
+ * Removes the boxes about the author that the article's markup names so
+ * (isNamedAuthorBox) and that hold under a third of the article's text.
+ * Run on Readability's result, after it has read the byline: before it, the
+ * box would take the byline with it. The density pass reads such boxes as
+ * noise (density.ts), so no gap or tail filling puts them back.
+ */
+export function removeNamedAuthorBoxes(root: Element): number {
+  let total = -1;
+  let removed = 0;
+  for (const el of Array.from(root.querySelectorAll('[class*="uthor" i], [id*="uthor" i]'))) {
+    if (!root.contains(el) || !isNamedAuthorBox(el)) {
+      continue;
+    }
+    if (total < 0) {
+      total = collapseSpace(root.textContent ?? '').length;
+    }
+    if (collapseSpace(el.textContent ?? '').length * 3 > total) {
+      continue;
+    }
+    el.remove();
+    removed++;
+  }
+  return removed;
+}

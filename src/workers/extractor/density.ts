@@ -1,5 +1,5 @@
 import { collapseSpace, isHeadingTag } from './blocks.js';
-import { isFurnitureText } from './boilerplate.js';
+import { isFurnitureText, isNamedAuthorBox } from './boilerplate.js';
 
 /**
  * The second extraction method: a paragraph classifier over the whole body,
@@ -129,7 +129,7 @@ export function segmentBlocks(root: Element): TextBlock[] {
     const section = BLOCK.has(tag) && tag !== 'PRE';
     const name = section ? (node as Element).getAttribute('class') : null;
     const id = section ? (node as Element).getAttribute('id') : null;
-    if ((name && NOISE_NAME.test(name)) || (id && (NOISE_ID.test(id) || NOISE_NAME.test(id)))) {
+    if ((name && NOISE_NAME.test(name)) || (id && (NOISE_ID.test(id) || NOISE_NAME.test(id))) || (section && isNamedAuthorBox(node as Element))) {
       inNoise++;
       // Pushed before the block marker: popped after it, so the block's text is flushed as noise.
       stack.push({ end: 'noise' });

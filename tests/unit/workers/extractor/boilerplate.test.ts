@@ -1,6 +1,6 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { isFurnitureText, looksLikeFurniture, removeAuthorBio, removeAuthorBox, removeFurniture, removeInlineFurniture, removeLinkColumns, removeOtherSections, removeRepeatedSiblings } from '../../../../src/workers/extractor/boilerplate.js';
+import { isFurnitureText, looksLikeFurniture, removeAuthorBio, removeAuthorBox, removeFurniture, removeInlineFurniture, removeLinkColumns, removeNamedAuthorBoxes, removeOtherSections, removeRepeatedSiblings } from '../../../../src/workers/extractor/boilerplate.js';
 
 const doc = (html: string): Document =>
   (parseHTML(`<html><head><title>t</title></head><body>${html}</body></html>`) as unknown as { document: Document }).document;
@@ -486,5 +486,30 @@ describe('removeInlineFurniture: button links', () => {
     expect(text).toContain('far too long');
     expect(text).toContain('Rebuttal');
     expect(text).toContain('every station');
+  });
+});
+
+describe('removeNamedAuthorBoxes', () => {
+  it('removes boxes the markup names for the author, and keeps a wrapper so named that holds most of the article', () => {
+    const d = doc(
+      `<article><p>${words(200)}</p>` +
+        '<div class="single-content-author"><p>Jane Roe is a freelance writer and researcher.</p></div>' +
+        '<section class="post-author__about"><h4>About</h4><p>She lives in Leeds.</p></section>' +
+        '<div id="authorInfo">Writes about energy.</div>' +
+        '<p class="author">Inline author credit stays: a paragraph named author alone.</p></article>',
+    );
+    const article = d.querySelector('article') as Element;
+    removeNamedAuthorBoxes(article);
+    const text = article.textContent ?? '';
+    expect(text).not.toContain('freelance writer');
+    expect(text).not.toContain('Leeds');
+    expect(text).not.toContain('energy');
+    expect(text).toContain('Inline author credit stays');
+    expect(text).toContain('word199');
+
+    const whole = doc(`<div class="author-content"><p>${words(60)}</p><div class="author-bio">Short bio.</div></div>`);
+    removeNamedAuthorBoxes(whole.body);
+    expect(whole.body.textContent).toContain('word59');
+    expect(whole.body.textContent).not.toContain('Short bio.');
   });
 });

@@ -379,3 +379,17 @@ describe('extractArticle: a shorter tail that reads as more sections of the stor
     expect(firstWords(r?.text)).toBe('Part alpha0, bravo0, charlie0, Part delta0, echo0, foxtrot0,');
   });
 });
+
+describe('densityExtract: author boxes', () => {
+  it('reads a box the markup names for the author as noise, so no gap or tail filling puts it back', () => {
+    const { document } = parseHTML(
+      '<html><body><article>' +
+        Array.from({ length: 6 }, (_, i) => `<p>Paragraph ${i} of the story runs long enough to be read as running text by the classifier, with commas, clauses and a full stop.</p>`).join('') +
+        '<div class="author-bio"><p>Jane Roe is a freelance writer who has covered energy, housing and transport for twenty years, and lives in Leeds with two cats.</p></div>' +
+        '</article></body></html>',
+    ) as unknown as { document: Document };
+    const kept = densityExtract(document.body).map((b) => b.text);
+    expect(kept.some((t) => t.startsWith('Paragraph 5'))).toBe(true);
+    expect(kept.some((t) => t.includes('freelance writer'))).toBe(false);
+  });
+});
