@@ -70,7 +70,15 @@ export const CAPTION_WITH_CREDIT = /^[^\n]{10,300}\((?:[\p{L}.&'-]{1,20} ){0,3}(
 export const FURNITURE_TEXT_INTL =
   /^(?:(?:lesen sie (?:auch|mehr)|mehr dazu|(?:à|a) lire aussi|lire aussi|lire la suite|voir aussi|lee también|leer más|leggi anche|leggi di più|leia também|leia mais|veja também|lees ook|lees meer)(?:\s*[:：]\s*\S.{0,100})?|werbung|anzeige|publicité|publicidad|pubblicità|publicidade|advertentie|teilen|artikel teilen|partager|compartir|condividi|compartilhar|delen)\s*:?$/iu;
 
+/** A short question opening a prompt: "Like what you're reading? ", "Want more from Example? ". */
+const LEAD_QUESTION = /^[^.!?\n]{3,60}\?\s+(?=\S)/;
+
 export const isFurnitureText = (text: string): boolean =>
+  isFurnitureLine(text) ||
+  // "Like what you're reading? Subscribe to the newsletter!": a prompt after a question that leads to it.
+  (text.length <= 200 && LEAD_QUESTION.test(text) && isFurnitureLine(text.replace(LEAD_QUESTION, '')));
+
+const isFurnitureLine = (text: string): boolean =>
   FURNITURE_TEXT.test(text) ||
   FURNITURE_TEXT_INTL.test(text) ||
   MORE_FURNITURE_TEXT.test(text) ||

@@ -513,3 +513,12 @@ describe('removeNamedAuthorBoxes', () => {
     expect(whole.body.textContent).not.toContain('Short bio.');
   });
 });
+
+describe('isFurnitureText: a prompt after a leading question', () => {
+  it('reads a newsletter or sign-up prompt opened by a short question as furniture, and leaves questions before story text alone', () => {
+    expect(isFurnitureText("Like What You're Reading? Subscribe To The Monthly Newsletter!")).toBe(true);
+    expect(isFurnitureText('Want more from Example Daily? Sign up for our newsletter, The Morning, and read smarter.')).toBe(true);
+    expect(isFurnitureText('Why did the council vote no? The budget left no room for the new bridge.')).toBe(false);
+    expect(isFurnitureText('Was it worth it? Subscribers to the scheme paid twice what the council had promised them, the audit found.')).toBe(false);
+  });
+});
