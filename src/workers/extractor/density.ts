@@ -61,6 +61,8 @@ type Marker = { end: 'block' } | { end: 'link' } | { end: 'noise' } | { end: 'sc
  */
 const NOISE_NAME = /(?:^|[\s_-])(?:comments?|comment-?list|commentlist|comments?-?area|replies|reply|respond|testimonials?|disqus|discussion)(?:$|[\s_-])/i;
 const NOISE_ID = /^(?:comments?|respond|disqus_thread|replies)$/i;
+/** A cheap look for a class or id that may name an author box (isNamedAuthorBox decides). */
+const AUTHOR = /author/i;
 
 /** Cuts `root` into text blocks in document order (see the module comment). Iterative: any depth is safe. */
 export function segmentBlocks(root: Element): TextBlock[] {
@@ -129,7 +131,7 @@ export function segmentBlocks(root: Element): TextBlock[] {
     const section = BLOCK.has(tag) && tag !== 'PRE';
     const name = section ? (node as Element).getAttribute('class') : null;
     const id = section ? (node as Element).getAttribute('id') : null;
-    if ((name && NOISE_NAME.test(name)) || (id && (NOISE_ID.test(id) || NOISE_NAME.test(id))) || (section && isNamedAuthorBox(node as Element))) {
+    if ((name && NOISE_NAME.test(name)) || (id && (NOISE_ID.test(id) || NOISE_NAME.test(id))) || (AUTHOR.test(`${name ?? ''}${id ?? ''}`) && isNamedAuthorBox(node as Element))) {
       inNoise++;
       // Pushed before the block marker: popped after it, so the block's text is flushed as noise.
       stack.push({ end: 'noise' });
