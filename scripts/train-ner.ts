@@ -24,7 +24,8 @@ import type { Token } from '../src/workers/enricher/tokens.js';
 import { type ConllSentence, conllDocs, corpusDir, emptyScores, type EntityScores, formatScores, readConll, readJsonl, scoreSentence } from './lib/enrichment-data.js';
 import { md5Half, numberFlag, rng } from '../bench/lib/rng.js';
 import { wordStats } from './lib/word-stats.js';
-import { wordStatsOf, type WordStatsTable } from '../src/workers/enricher/ner-features.js';
+import { type ClusterFeatures, wordStatsOf, type WordStatsTable } from '../src/workers/enricher/ner-features.js';
+import { unpackClusters } from '../src/workers/enricher/ner-clusters.js';
 
 const args = process.argv.slice(2);
 const CORPUS = corpusDir(args);
@@ -352,6 +353,21 @@ if (USE_STATS) {
   });
   if (cache && !cached) writeFileSync(cache, JSON.stringify({ ...statsTable, words: [...statsTable.words] }));
   gaz.stats = wordStatsOf(statsTable);
+  // --clusters FILE: word clusters of pretrained vectors (scripts/build-glove-clusters.ts) as features;
+  // --cluster-features "cur=0,1,2 near=1 far=-1 classes=1" says which (ner-features.ts useClusterFeatures).
+  const clAt = args.indexOf('--clusters');
+  if (clAt >= 0) {
+    gaz.stats.clusters = unpackClusters(decodePack(new Uint8Array(readFileSync(args[clAt + 1] as string))));
+    const spec = new Map(((args[args.indexOf('--cluster-features') + 1] ?? '') + ' ').split(/\s+/).filter((x) => x.includes('=')).map((x) => x.split('=') as [string, string]));
+    const cfg: ClusterFeatures = {
+      cur: (spec.get('cur') ?? '0,1,2').split(',').filter((x) => x !== '').map(Number),
+      near: Number(spec.get('near') ?? 1),
+      far: Number(spec.get('far') ?? -1),
+      classes: spec.get('classes') !== '0',
+    };
+    gaz.stats.clusterFeatures = cfg;
+    log(`word clusters (${gaz.stats.clusters.ks.join(' / ')}): ${JSON.stringify(cfg)}`);
+  }
   const classed = [...statsTable.words.values()].filter((v) => v.cls > 0).length;
   log(`word statistics from ${sents.length} Wikinews sentences: ${statsTable.words.size} words, ${classed} in classes`);
   if (args.includes('--show-classes')) {
@@ -444,7 +460,7 @@ for (const [name, docs] of [['wikigold dev', devP.wikigold], ['BTC dev', devP.bt
 console.log('');
 log(`model: ${saved.features.size} features, ${(bytes.length / 1024 / 1024).toFixed(2)} MiB`);
 if (!DRY) {
-  writeFileSync(NER_GAZETTEER_URL, packGazetteer(parseGazetteer(gazText), statsTable));
+  writeFileSync(NER_GAZETTEER_URL, packGazetteer(parseGazetteer(gazText), statsTable, gaz.stats?.clusters ? gaz.stats.clusterFeatures : undefined));
   writeFileSync(NER_MODEL_URL, bytes);
   log(`wrote ${resolve(NER_MODEL_URL.pathname)} and ${resolve(NER_GAZETTEER_URL.pathname)}`);
 }

@@ -3,6 +3,7 @@
  * and tagging (tag-entities.ts) so that both see exactly the same strings.
  */
 import { DEMONYMS, GIVEN_NAMES, HONORIFICS, ORG_HEAD_WORDS, PERSON_TITLES, PLACE_HEAD_WORDS } from './gazetteer.js';
+import type { WordClusters } from './ner-clusters.js';
 
 /** Names by token sequence ("Bank of America" -> kinds), with the longest name per first token (Maps, or packed tables: tag-entities.ts). */
 export type NameGazetteer = {
@@ -19,7 +20,25 @@ export const CAP_BUCKETS = ['A', 'M', 'H', 'R', 'N'] as const;
 export type WordStatsTable = { words: Map<string, { cls: number; cap: number }>; coarse: readonly number[]; buckets: readonly string[] };
 
 /** Word statistics for the features: `get` gives a lowercase word's code, class * 8 + capitalization bucket + 1 (0 = unknown). */
-export type WordStats = { get(lowerWord: string): number | undefined; coarse: ArrayLike<number> };
+export type WordStats = {
+  get(lowerWord: string): number | undefined;
+  coarse: ArrayLike<number>;
+  /** Word clusters of pretrained vectors (ner-clusters.ts), when the model was trained with them, and which features it takes from them. */
+  clusters?: WordClusters;
+  clusterFeatures?: ClusterFeatures;
+};
+
+/**
+ * Which word-cluster features the tagger takes from WordStats.clusters: the
+ * current word's cluster at the granularities `cur` (indices into
+ * clusters.ks), the neighbours' at granularity `near` (±1; -1 none) and `far`
+ * (±2; -1 none); `classes` false drops the Wikinews word classes (k=, K=,
+ * k-1=, k+1=), keeping the capitalization buckets.
+ */
+export type ClusterFeatures = { cur: readonly number[]; near: number; far: number; classes: boolean };
+const NO_CLUSTERS: ClusterFeatures = { cur: [], near: -1, far: -1, classes: true };
+/** The cluster features of `stats` (none without clusters). */
+const clusterFeatures = (stats: WordStats | undefined): ClusterFeatures => (stats?.clusters && stats.clusterFeatures) || NO_CLUSTERS;
 
 export const wordStatsCode = (cls: number, cap: number): number => cls * 8 + cap + 1;
 /** The class in a word-statistics code (0 = none). */
@@ -43,7 +62,7 @@ function statFeatures(f: string[], w: string, lw: string, stats: WordStats): voi
   }
   const cls = codeClass(code);
   const cap = codeCap(code);
-  if (cls) f.push(`k=${cls}`, `K=${stats.coarse[cls] as number}`);
+  if (cls && clusterFeatures(stats).classes) f.push(`k=${cls}`, `K=${stats.coarse[cls] as number}`);
   if (cap !== '?') f.push(`cap=${cap}|${w !== lw ? 'u' : 'l'}`);
 }
 
@@ -189,6 +208,13 @@ export function wordFeatures(w: string, domain?: string, stats?: WordStats): str
   const lw = w.toLowerCase();
   const f: string[] = ['b', `w=${lw}`, `s=${wordShape(w)}`, `x2=${lw.slice(-2)}`, `x3=${lw.slice(-3)}`, `x4=${lw.slice(-4)}`, `p2=${lw.slice(0, 2)}`, `p3=${lw.slice(0, 3)}`];
   if (stats) statFeatures(f, w, lw, stats);
+  const cl = stats?.clusters;
+  const cur = clusterFeatures(stats).cur;
+  if (cl && cur.length) {
+    const code = cl.get(lw);
+    if (code === undefined) f.push('c=?');
+    else for (const j of cur) f.push(`c${j}=${cl.id(code, j)}`);
+  }
   if (w !== lw) f.push(`W=${w}`);
   if (GIVEN_NAMES.has(w)) f.push('given');
   if (PERSON_TITLES.has(w) || HONORIFICS.has(w)) f.push('title');
@@ -231,6 +257,11 @@ export function visitContextFeatures(input: FeatureInputs, sink: FeatureSink): v
   const stats = input.stats;
   const codes = stats ? (input.codes ?? lower.map((lw) => stats.get(lw) ?? 0)) : undefined;
   const classes = codes ? codes.map((c) => String(codeClass(c))) : [];
+  const cl = stats?.clusters;
+  const { near, far, classes: withClasses } = clusterFeatures(stats);
+  const clusterIds = (j: number) => lower.map((lw) => { const c = cl?.get(lw); return c === undefined ? '?' : String(cl?.id(c, j)); });
+  const nearIds = cl && near >= 0 ? clusterIds(near) : undefined;
+  const farIds = cl && far >= 0 ? (far === near ? nearIds : clusterIds(far)) : undefined;
   const at = (arr: readonly string[], i: number) => (i < 0 ? SENTENCE_START : i >= n ? SENTENCE_END : (arr[i] as string));
   for (let i = 0; i < n; i++) {
     const w = words[i] as string;
@@ -258,7 +289,9 @@ export function visitContextFeatures(input: FeatureInputs, sink: FeatureSink): v
     if (first) emit(i, 'st|', sh);
     const cap = codes ? codeCap(codes[i] as number) : null;
     if (cap !== null) {
-      if (fromNeighbour) {
+      if (!withClasses) {
+        // no neighbour classes
+      } else if (fromNeighbour) {
         fromNeighbour(i, i - 1, 2);
         fromNeighbour(i, i + 1, 2);
       } else {
@@ -266,6 +299,14 @@ export function visitContextFeatures(input: FeatureInputs, sink: FeatureSink): v
         emit(i, 'k+1=', at(classes, i + 1));
       }
       if (w !== lw) emit(i, first ? 'capst=' : 'capmid=', cap);
+    }
+    if (nearIds) {
+      emit(i, 'c-1=', at(nearIds, i - 1));
+      emit(i, 'c+1=', at(nearIds, i + 1));
+    }
+    if (farIds) {
+      emit(i, 'c-2=', at(farIds, i - 2));
+      emit(i, 'c+2=', at(farIds, i + 2));
     }
     if (input.lowercaseSeen && w !== lw && input.lowercaseSeen.has(lw)) emit(i, first ? 'lcs|st' : 'lcs', '');
     const dc = input.docContexts?.get(w);
@@ -314,13 +355,13 @@ export function neighbourFeatures(word: string | null, side: 'before' | 'after',
     const edge = side === 'before' ? SENTENCE_START : SENTENCE_END;
     sink(0, w, edge);
     sink(0, s, edge);
-    if (stats) sink(0, k, edge);
+    if (stats && clusterFeatures(stats).classes) sink(0, k, edge);
     return;
   }
   const lw = word.toLowerCase();
   sink(0, w, lw);
   sink(0, s, wordShape(word));
-  if (stats) sink(0, k, String(codeClass(stats.get(lw) ?? 0)));
+  if (stats && clusterFeatures(stats).classes) sink(0, k, String(codeClass(stats.get(lw) ?? 0)));
 }
 
 /** The feature strings of every token: its word features and, unless `contextOnly`, its context features. */

@@ -13,7 +13,8 @@ import type { Entities } from '../../store/types.js';
 import { findMentions, type Mention, mergeMentions, type ResolvedMention } from './extract-entities.js';
 import { DEMONYMS, HONORIFICS, KNOWN_ORGS, PLACES } from './gazetteer.js';
 import { encodePack, keyOffsets, keyRow, type KeyTable, keyTableEntries, loadPack, MODEL_FILES, type Pack, packArray, packKeyTable, prunedRows, buildKeyTable, roundTo } from './model-pack.js';
-import { buildGazetteer, documentContexts, gazetteerMarks, type NameGazetteer, neighbourFeatures, sentenceFeatures, visitContextFeatures, withDomain, wordFeatures, wordShape, wordStatsCode, type WordStatsTable } from './ner-features.js';
+import { NER_CLUSTERS_URL, unpackClusters, type WordClusters } from './ner-clusters.js';
+import { buildGazetteer, type ClusterFeatures, documentContexts, gazetteerMarks, type NameGazetteer, neighbourFeatures, sentenceFeatures, visitContextFeatures, withDomain, wordFeatures, wordShape, wordStatsCode, type WordStatsTable } from './ner-features.js';
 import { nerTokenize } from './ner-tokens.js';
 import { allowedTransitions, emissionScores, type SequenceModel, viterbi } from './perceptron.js';
 import { type Token, tokenize } from './tokens.js';
@@ -83,15 +84,17 @@ export function parseGazetteer(text: string): ReturnType<typeof buildGazetteer> 
 /**
  * A gazetteer as a pack: the names and the first words, each with its value
  * (kinds, longest length); and, when given, the word statistics (a code per
- * lowercase word, the coarse class of each class).
+ * lowercase word, the coarse class of each class), and which features the
+ * model takes from the word clusters (ner-clusters.ts; the clusters are a
+ * pack of their own).
  */
-export function packGazetteer(gaz: ReturnType<typeof buildGazetteer>, stats?: WordStatsTable): Uint8Array {
+export function packGazetteer(gaz: ReturnType<typeof buildGazetteer>, stats?: WordStatsTable, clusterFeatures?: ClusterFeatures): Uint8Array {
   const kinds = [...new Set(gaz.names.values())].sort();
   const names = [...gaz.names.keys()].sort();
   const firsts = [...gaz.maxLength.keys()].sort();
   const words = stats ? [...stats.words.keys()].sort() : [];
   return encodePack(
-    { format: GAZETTEER_FORMAT, kinds, wordStats: stats !== undefined },
+    { format: GAZETTEER_FORMAT, kinds, wordStats: stats !== undefined, ...(stats && clusterFeatures ? { clusterFeatures } : {}) },
     {
       ...keyTableEntries('names', buildKeyTable(names)),
       nameKinds: { array: Uint8Array.from(names, (n) => kinds.indexOf(gaz.names.get(n) as string)) },
@@ -108,7 +111,8 @@ export function packGazetteer(gaz: ReturnType<typeof buildGazetteer>, stats?: Wo
   );
 }
 
-export function unpackGazetteer(pack: Pack): NameGazetteer {
+/** The gazetteer of a pack; `clusters` gives the word clusters when the pack says the model uses them. */
+export function unpackGazetteer(pack: Pack, clusters?: () => WordClusters): NameGazetteer {
   if (pack.meta['format'] !== GAZETTEER_FORMAT) throw new Error('not a telex names gazetteer');
   const kinds = pack.meta['kinds'] as string[];
   const names = packKeyTable(pack, 'names');
@@ -123,6 +127,12 @@ export function unpackGazetteer(pack: Pack): NameGazetteer {
     const words = packKeyTable(pack, 'words');
     const codes = packArray(pack, 'wordCodes', Uint32Array);
     gaz.stats = { get: (w) => { const r = keyRow(words, w); return r < 0 ? undefined : codes[r]; }, coarse: packArray(pack, 'coarse', Uint32Array) };
+    const clusterFeatures = pack.meta['clusterFeatures'] as ClusterFeatures | undefined;
+    if (clusterFeatures) {
+      if (!clusters) throw new Error('names gazetteer: the model uses word clusters and none were given');
+      gaz.stats.clusters = clusters();
+      gaz.stats.clusterFeatures = clusterFeatures;
+    }
   }
   return gaz;
 }
@@ -137,7 +147,7 @@ let TAGGER: EntityTagger | null = null;
 export function entityTagger(): EntityTagger {
   if (!TAGGER) {
     const { model, table } = unpackEntityModel(loadPack(NER_MODEL_URL));
-    TAGGER = makeTagger(model, unpackGazetteer(loadPack(NER_GAZETTEER_URL)), table);
+    TAGGER = makeTagger(model, unpackGazetteer(loadPack(NER_GAZETTEER_URL), () => unpackClusters(loadPack(NER_CLUSTERS_URL))), table);
   }
   return TAGGER;
 }
