@@ -17,6 +17,7 @@ import { detectLanguage } from '../src/workers/enricher/detect-language.js';
 import { enrichArticle } from '../src/workers/enricher/enrich-article.js';
 import { extractEntities, extractEntityMentions } from '../src/workers/enricher/extract-entities.js';
 import { classifyTopics, topicModel, TOPIC_MODEL_URL } from '../src/workers/enricher/classify-topics.js';
+import { NER_CLUSTERS_URL } from '../src/workers/enricher/ner-clusters.js';
 import { entityTagger, labelTokens, NER_GAZETTEER_URL, NER_MODEL_URL, ruleLabels, tagEntities, tagEntityResolved } from '../src/workers/enricher/tag-entities.js';
 import { conllDocs, corpusDir, emptyScores, type EntityScores, ENTITY_TYPES, NER_MEASURED_SETS, prf, readConll, readJsonl, scoreSentence } from '../scripts/lib/enrichment-data.js';
 import { ancestorsOf, topLevelOf } from '../src/workers/enricher/mediatopics.js';
@@ -470,7 +471,8 @@ function benchModelsCost(set: LabelledArticle[]) {
   log('');
   log('| model | files on disk | heap after loading | load time |');
   log('|---|---|---|---|');
-  log(`| entity tagger | ${mib(statSync(NER_MODEL_URL).size)} model + ${mib(statSync(NER_GAZETTEER_URL).size)} gazetteer | ${mib(nerHeap)} | ${nerMs.toFixed(0)} ms |`);
+  const clusters = entityTagger().gazetteer.stats?.clusters ? ` + ${mib(statSync(NER_CLUSTERS_URL).size)} word clusters` : '';
+  log(`| entity tagger | ${mib(statSync(NER_MODEL_URL).size)} model + ${mib(statSync(NER_GAZETTEER_URL).size)} gazetteer${clusters} | ${mib(nerHeap)} | ${nerMs.toFixed(0)} ms |`);
   log(`| topic classifier | ${mib(statSync(TOPIC_MODEL_URL).size)} | ${mib(topicHeap)} | ${topicMs.toFixed(0)} ms |`);
   log(`(heap figures ${(globalThis as { gc?: () => void }).gc ? 'after a full collection' : 'without --expose-gc: approximate'})`);
   log('');

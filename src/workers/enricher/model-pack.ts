@@ -278,6 +278,8 @@ export function adoptPacks(packs: unknown): void {
 export const MODEL_FILES = {
   nerModel: new URL('./data/ner-model.bin', import.meta.url),
   nerGazetteer: new URL('./data/ner-gazetteer.bin', import.meta.url),
+  /** Word clusters of GloVe vectors (scripts/build-glove-clusters.ts), read only when the gazetteer says the tagger uses them. */
+  nerClusters: new URL('./data/ner-clusters.bin', import.meta.url),
   topicModel: new URL('./data/topic-model.bin', import.meta.url),
   closeLanguages: new URL('./data/close-languages.bin', import.meta.url),
 } as const;

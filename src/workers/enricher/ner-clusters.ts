@@ -6,12 +6,12 @@
  * (model-pack.ts): a key table of the words and one 32-bit code per word, the
  * cluster ids as bit fields.
  */
-import { buildKeyTable, encodePack, keyRow, keyTableEntries, type Pack, packArray, packKeyTable } from './model-pack.js';
+import { buildKeyTable, encodePack, keyRow, keyTableEntries, MODEL_FILES, type Pack, packArray, packKeyTable } from './model-pack.js';
 
 const FORMAT = 'telex word clusters v1';
 
-/** Where scripts/build-glove-clusters.ts writes the clusters; read only when the gazetteer says the tagger uses them (no committed model does yet). */
-export const NER_CLUSTERS_URL = new URL('./data/ner-clusters.bin', import.meta.url);
+/** The committed clusters (scripts/build-glove-clusters.ts); read only when the gazetteer says the tagger uses them. */
+export const NER_CLUSTERS_URL = MODEL_FILES.nerClusters;
 
 /** Per lowercase word, a code holding its cluster at each granularity (`id(code, j)` for granularity j of `ks`); 0 = unknown word. */
 export type WordClusters = { ks: readonly number[]; get(lowerWord: string): number | undefined; id(code: number, j: number): number };

@@ -2,8 +2,9 @@
  * The trained entity tagger: an averaged structured perceptron over BIO tags
  * (perceptron.ts) whose features include the rule-based chunker's own labels
  * (extract-entities.ts), a gazetteer derived from GeoNames and public
- * organisation lists, word classes and capitalization learned from Wikinews
- * text (both in data/ner-gazetteer.bin), and each repeated name's contexts
+ * organisation lists, capitalization learned from Wikinews text (both in
+ * data/ner-gazetteer.bin), clusters of pretrained GloVe word vectors
+ * (data/ner-clusters.bin, ner-clusters.ts), and each repeated name's contexts
  * elsewhere in the document. Its spans then go through the
  * rules' merging (surnames, short forms, salience). The model and gazetteer
  * are rebuilt by `npm run train:ner` and loaded once per process or thread, on
