@@ -20,8 +20,9 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { md5Half, numberFlag } from '../bench/lib/rng.js';
 import { loadHeldOutArticles, loadLabelledArticles } from '../tests/fixtures/enrich/load.js';
-import { classifyTopics, classifyTopLevel, classScores, isTechCode, TECH_BRANCHES, packTopicModel, softmax, TOPIC_MODEL_URL, type TopicModel, topicFeatures, unpackTopicModel } from '../src/workers/enricher/classify-topics.js';
+import { classifyTopics, classifyTopLevel, classScores, isTechCode, TECH_BRANCHES, packTopicModel, softmax, TOPIC_MODEL_URL, type TopicModel, topicFeatures, unpackTopicModel, type VectorFeatures } from '../src/workers/enricher/classify-topics.js';
 import { decodePack } from '../src/workers/enricher/model-pack.js';
+import { unpackWordVectors, WORD_VECTORS_URL } from '../src/workers/enricher/word-vectors.js';
 import { ancestorsOf, MEDIATOPICS, TOP_LEVEL_TOPICS, topLevelOf as iptcTopLevelOf } from '../src/workers/enricher/mediatopics.js';
 import { seededRandom } from '../src/lib/random.js';
 import { tagTopics } from '../src/workers/enricher/tag-topics.js';
@@ -70,7 +71,34 @@ const CLASSES = TOP_LEVEL_TOPICS.map((t) => t.code).sort();
 const classIndex = new Map(CLASSES.map((c, i) => [c, i]));
 type Example = { title: string; text: string; label: number; weight: number; source: string };
 const USE_RULES = !args.includes('--no-rules');
-const featuresOf = (r: { title: string; text: string }) => topicFeatures(r, { ruleTopics: USE_RULES ? tagTopics(r, { maxTopics: 10 }) : [] });
+/**
+ * Pretrained word vectors (word-vectors.ts; table from scripts/build-word-vectors.ts, --word-vectors FILE, default the
+ * committed data/word-vectors.bin): --vec-dense, a text's mean vector (smooth inverse frequency --vec-r0, times
+ * --vec-scale) as dense features; --vec-clusters, each word's k-means cluster counted as a word. Off by default.
+ */
+const VEC_DENSE = args.includes('--vec-dense');
+const VEC_CLUSTERS = args.includes('--vec-clusters');
+const VECTORS: VectorFeatures | undefined =
+  VEC_DENSE || VEC_CLUSTERS
+    ? {
+        dense: VEC_DENSE,
+        clusters: VEC_CLUSTERS,
+        r0: numberFlag(args, 'vec-r0', 100),
+        scale: numberFlag(args, 'vec-scale', 1),
+        lengthRef: 0,
+        table: unpackWordVectors(decodePack(new Uint8Array(readFileSync(args.includes('--word-vectors') ? (args[args.indexOf('--word-vectors') + 1] as string) : WORD_VECTORS_URL)))),
+      }
+    : undefined;
+/**
+ * --vec-mix A[,B...]: the dense features are left out of the joint regression; a regression over them alone is trained
+ * on the same examples and A times its weights added (one linear model still). With several values, dev is printed
+ * for each and the last is kept. --vec-length L[,M...]: the dense features scaled by min(1, L / content words) (0: off),
+ * likewise printed for each value, the last kept.
+ */
+const VEC_MIX = (args.includes('--vec-mix') ? (args[args.indexOf('--vec-mix') + 1] as string).split(',').map(Number) : []).filter((x) => x >= 0);
+const VEC_LENGTH = args.includes('--vec-length') ? (args[args.indexOf('--vec-length') + 1] as string).split(',').map(Number) : [0];
+if (VECTORS) VECTORS.lengthRef = VEC_LENGTH[VEC_LENGTH.length - 1] ?? 0;
+const featuresOf = (r: { title: string; text: string }) => topicFeatures(r, { ruleTopics: USE_RULES ? tagTopics(r, { maxTopics: 10 }) : [], vectors: VECTORS });
 
 const topic = (file: string) => readJsonl(join(CORPUS, 'topics', file));
 
@@ -158,15 +186,78 @@ function trainingExamples(): { train: Example[]; dev: Example[] } {
 // ---------- training: multinomial logistic regression, SGD ----------
 type Vec = { ids: Int32Array; vals: Float64Array };
 
-function train(examples: readonly Example[], seed = SEED): TopicModel & { features: Map<string, number> } {
+type Dense = { W: Float64Array; b: Float64Array; rows: number[] };
+
+/** A regression over the dense vector features alone (same examples, weights and optimiser as train). */
+function trainDense(X: readonly Float64Array[], examples: readonly Example[], classWeight: readonly number[], seed: number): { W: Float64Array; b: Float64Array } {
+  const K = CLASSES.length;
+  const D = X[0]?.length ?? 0;
+  const W = new Float64Array(D * K);
+  const G = new Float64Array(D * K);
+  const b = new Float64Array(K);
+  const Gb = new Float64Array(K);
+  const Wsum = new Float64Array(D * K);
+  const bsum = new Float64Array(K);
+  let averaged = 0;
+  const order = examples.map((_, i) => i);
+  const rand = seededRandom(seed + 1000);
+  const lr = 0.5;
+  for (let epoch = 1; epoch <= EPOCHS; epoch++) {
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = Math.floor(rand() * (i + 1));
+      [order[i], order[j]] = [order[j] as number, order[i] as number];
+    }
+    for (const idx of order) {
+      const e = examples[idx] as Example;
+      const x = X[idx] as Float64Array;
+      const s = Float64Array.from(b);
+      for (let d = 0; d < D; d++) for (let k = 0; k < K; k++) s[k] = (s[k] as number) + (x[d] as number) * (W[d * K + k] as number);
+      const p = softmax(s);
+      const scale = e.weight * (classWeight[e.label] as number);
+      for (let k = 0; k < K; k++) {
+        const g = ((p[k] as number) - (k === e.label ? 1 : 0)) * scale;
+        Gb[k] = (Gb[k] as number) + g * g;
+        b[k] = (b[k] as number) - (lr * g) / Math.sqrt((Gb[k] as number) + 1e-8);
+        for (let d = 0; d < D; d++) {
+          const at = d * K + k;
+          const gw = g * (x[d] as number) + L2 * (W[at] as number);
+          G[at] = (G[at] as number) + gw * gw;
+          W[at] = (W[at] as number) - (lr * gw) / Math.sqrt((G[at] as number) + 1e-8);
+        }
+      }
+    }
+    if (epoch >= 2) {
+      for (let i = 0; i < W.length; i++) Wsum[i] = (Wsum[i] as number) + (W[i] as number);
+      for (let k = 0; k < K; k++) bsum[k] = (bsum[k] as number) + (b[k] as number);
+      averaged++;
+    }
+  }
+  if (averaged > 0) {
+    for (let i = 0; i < W.length; i++) W[i] = (Wsum[i] as number) / averaged;
+    for (let k = 0; k < K; k++) b[k] = (bsum[k] as number) / averaged;
+  }
+  return { W, b };
+}
+
+function train(examples: readonly Example[], seed = SEED): TopicModel & { features: Map<string, number>; dense?: Dense } {
   const featIndex = new Map<string, number>();
   const df = new Map<string, number>();
   const feats = examples.map((e) => featuresOf(e));
   for (const f of feats) for (const k of f.keys()) df.set(k, (df.get(k) ?? 0) + 1);
   // Terms seen in at least two texts, in a stable order.
   for (const k of [...df.keys()].sort()) if ((df.get(k) ?? 0) >= 2) featIndex.set(k, featIndex.size);
+  const mixing = VEC_MIX.length > 0;
+  const denseRows = mixing ? [...featIndex.keys()].filter((k) => k.startsWith('vec:')).sort((a, b) => Number(a.slice(4)) - Number(b.slice(4))).map((k) => featIndex.get(k) as number) : [];
+  const denseX: Float64Array[] = [];
   const vecs: Vec[] = feats.map((f) => {
-    const entries = [...f.entries()].filter(([k]) => featIndex.has(k));
+    const entries = [...f.entries()].filter(([k]) => featIndex.has(k) && !(mixing && k.startsWith('vec:')));
+    if (mixing) {
+      // Unit length times --vec-scale, whatever the length scaling (--vec-length) did.
+      const x = Float64Array.from(denseRows, (_, d) => f.get(`vec:${d}`) ?? 0);
+      const norm = Math.hypot(...x);
+      if (norm > 0) for (let d = 0; d < x.length; d++) x[d] = ((x[d] as number) / norm) * (VECTORS?.scale ?? 1);
+      denseX.push(x);
+    }
     return { ids: Int32Array.from(entries, ([k]) => featIndex.get(k) as number), vals: Float64Array.from(entries, ([, v]) => v) };
   });
   const K = CLASSES.length;
@@ -242,11 +333,15 @@ function train(examples: readonly Example[], seed = SEED): TopicModel & { featur
   }
   // Plus complement naive Bayes over the same features and weights (scripts/lib/complement-nb.ts), in the same weights.
   if (CNB_WEIGHT > 0) {
-    const nb = complementNBWeights(vecs.map((v, i) => ({ ...v, label: (examples[i] as Example).label, weight: (examples[i] as Example).weight * (classWeight[(examples[i] as Example).label] as number) })), K, F, CNB_ALPHA);
+    // Counts only: the dense vector features (signed) are left to the regression.
+    const dense = new Set([...featIndex].filter(([k]) => k.startsWith('vec:')).map(([, id]) => id));
+    const counted = dense.size ? vecs.map((v) => ({ ids: v.ids.filter((f) => !dense.has(f)), vals: v.vals.filter((_, n) => !dense.has(v.ids[n] as number)) })) : vecs;
+    const nb = complementNBWeights(counted.map((v, i) => ({ ...v, label: (examples[i] as Example).label, weight: (examples[i] as Example).weight * (classWeight[(examples[i] as Example).label] as number) })), K, F, CNB_ALPHA);
     for (let i = 0; i < W.length; i++) W[i] = (W[i] as number) + CNB_WEIGHT * (nb[i] as number);
   }
   const features = new Map([...featIndex].map(([k, id]) => [k, id * K]));
-  return { classes: CLASSES, features, weights: Float32Array.from(W), bias: Float32Array.from(b), temperature: 1 };
+  const dense = mixing ? { ...trainDense(denseX, examples, classWeight, seed), rows: denseRows } : undefined;
+  return { classes: CLASSES, features, weights: Float32Array.from(W), bias: Float32Array.from(b), temperature: 1, ...(VECTORS ? { vectors: VECTORS } : {}), ...(dense ? { dense } : {}) };
 }
 
 /** The temperature that minimises log loss on `examples` (grid search). */
@@ -303,17 +398,58 @@ function trainEnsemble(examples: readonly Example[]): ReturnType<typeof train> {
     const next = train(examples, SEED + m);
     for (let i = 0; i < first.weights.length; i++) first.weights[i] = (first.weights[i] as number) + (next.weights[i] as number);
     for (let k = 0; k < first.bias.length; k++) first.bias[k] = (first.bias[k] as number) + (next.bias[k] as number);
+    if (first.dense && next.dense) {
+      for (let i = 0; i < first.dense.W.length; i++) first.dense.W[i] = (first.dense.W[i] as number) + (next.dense.W[i] as number);
+      for (let k = 0; k < first.dense.b.length; k++) first.dense.b[k] = (first.dense.b[k] as number) + (next.dense.b[k] as number);
+    }
+  }
+  if (first.dense) {
+    for (let i = 0; i < first.dense.W.length; i++) first.dense.W[i] = (first.dense.W[i] as number) / ENSEMBLE;
+    for (let k = 0; k < first.dense.b.length; k++) first.dense.b[k] = (first.dense.b[k] as number) / ENSEMBLE;
   }
   for (let i = 0; i < first.weights.length; i++) first.weights[i] = (first.weights[i] as number) / ENSEMBLE;
   for (let k = 0; k < first.bias.length; k++) first.bias[k] = (first.bias[k] as number) / ENSEMBLE;
   return first;
 }
-const trained = trainEnsemble(trainSet);
+const ensemble = trainEnsemble(trainSet);
+/** The ensemble with `alpha` times the dense regression added to its weights (--vec-mix). */
+function mixed(alpha: number): typeof ensemble {
+  const d = ensemble.dense;
+  if (!d) return ensemble;
+  const K = CLASSES.length;
+  const weights = Float32Array.from(ensemble.weights);
+  const bias = Float32Array.from(ensemble.bias, (x, k) => x + alpha * (d.b[k] as number));
+  d.rows.forEach((row, i) => {
+    for (let k = 0; k < K; k++) weights[row * K + k] = alpha * (d.W[i * K + k] as number);
+  });
+  return { ...ensemble, weights, bias };
+}
+const quick = (m: TopicModel, set: readonly Example[]) => {
+  let ok = 0;
+  for (const e of set) {
+    const s = classScores(m, featuresOf(e));
+    let k = 0;
+    for (let i = 1; i < s.length; i++) if ((s[i] as number) > (s[k] as number)) k = i;
+    if (k === e.label) ok++;
+  }
+  return ((ok / Math.max(1, set.length)) * 100).toFixed(1);
+};
+if (VEC_MIX.length > 1 || VEC_LENGTH.length > 1) {
+  const kept = VECTORS?.lengthRef ?? 0;
+  for (const len of VEC_LENGTH) for (const a of VEC_MIX) {
+    if (VECTORS) VECTORS.lengthRef = len;
+    const m = mixed(a);
+    const h = (e: Example) => md5Half(`${e.title}\n${e.text}`);
+    console.log(`vec-length ${len} vec-mix ${a}: dev ${quick(m, dev)} %, sib200 ${quick(m, dev.filter((e) => e.source === 'sib200'))}, wpce ${quick(m, dev.filter((e) => e.source === 'wpce'))}, wikinews ${quick(m, dev.filter((e) => e.source === 'wikinews'))}, halves ${quick(m, dev.filter((e) => h(e) === 0))} / ${quick(m, dev.filter((e) => h(e) === 1))}`);
+  }
+  if (VECTORS) VECTORS.lengthRef = kept;
+}
+const trained = mixed(VEC_MIX[VEC_MIX.length - 1] ?? 0);
 trained.temperature = fitTemperature(trained, dev);
 log(`temperature (fitted on dev): ${trained.temperature}`);
 const bytes = packTopicModel(trained, { minWeight: numberFlag(args, 'min-weight', 0.5), decimals: 2 });
 // Measured as saved (rounded, pruned).
-const model = unpackTopicModel(decodePack(bytes));
+const model = unpackTopicModel(decodePack(bytes), VECTORS?.table);
 const gold = (e: Example) => ({ title: e.title, text: e.text, gold: [CLASSES[e.label] as string] });
 const recs = (rs: TopicRecord[]) => rs.map((r) => ({ title: r.title, text: r.text, gold: r.iptc, conf: r.iptc_conf }));
 const sibTest = recs(topic('sib200/test.jsonl'));

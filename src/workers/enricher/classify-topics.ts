@@ -12,6 +12,7 @@ import type { FeatureIndex } from './perceptron.js';
 import { normalizedWords } from './phrase-matcher.js';
 import { tagTopics } from './tag-topics.js';
 import { STOPWORDS } from './tokens.js';
+import { loadWordVectors, meanVector, vectorRow, type WordVectors } from './word-vectors.js';
 
 export type TopicModel = {
   /** Top-level codes ("medtop:04000000"), one per class. */
@@ -22,7 +23,20 @@ export type TopicModel = {
   bias: Float32Array;
   /** Softmax temperature (calibration). */
   temperature: number;
+  /** Pretrained word vectors as features (word-vectors.ts), when the model was trained with them. */
+  vectors?: VectorFeatures;
 };
+
+/**
+ * How a text's word vectors become features: `dense`, the text's weighted mean
+ * vector (meanVector, smooth inverse frequency r0) times `scale` as features
+ * vec:0..vec:D-1; `clusters`, each content word's cluster id counted as a word
+ * ("wc:ID") in the bag of words. `lengthRef` (0: off): the dense features of a
+ * text of n content words are scaled by min(1, lengthRef / n), so that they
+ * weigh on short texts and give way to the words on long ones.
+ */
+export type VectorSettings = { dense: boolean; r0: number; scale: number; clusters: boolean; lengthRef: number };
+export type VectorFeatures = VectorSettings & { table: WordVectors };
 
 /** The committed file (a model pack, see model-pack.ts). */
 export const TOPIC_MODEL_URL = MODEL_FILES.topicModel;
@@ -55,8 +69,10 @@ export function isTechCode(code: string): boolean {
  */
 export function topicFeatures(
   article: { title: string; text: string },
-  words?: { titleWords?: readonly string[]; textWords?: readonly string[]; ruleTopics?: ReadonlyArray<{ code: string; score: number }> },
+  words?: { titleWords?: readonly string[]; textWords?: readonly string[]; ruleTopics?: ReadonlyArray<{ code: string; score: number }>; vectors?: VectorFeatures },
 ): Map<string, number> {
+  const vf = words?.vectors;
+  const clusterOf = vf?.clusters ? vf.table.cluster : null;
   const counts = new Map<string, number>();
   const add = (ws: readonly string[], weight: number) => {
     let prev = '';
@@ -68,6 +84,13 @@ export function topicFeatures(
         continue;
       }
       counts.set(w, (counts.get(w) ?? 0) + weight);
+      if (clusterOf) {
+        const r = vectorRow(vf!.table, w);
+        if (r >= 0) {
+          const c = `wc:${clusterOf[r]}`;
+          counts.set(c, (counts.get(c) ?? 0) + weight);
+        }
+      }
       if (prev) {
         const pair = `${prev} ${w}`;
         counts.set(pair, (counts.get(pair) ?? 0) + weight);
@@ -75,8 +98,10 @@ export function topicFeatures(
       prev = w;
     }
   };
-  add(words?.titleWords ?? normalizedWords(article.title), TITLE_WEIGHT);
-  add(words?.textWords ?? normalizedWords(article.text), 1);
+  const titleWords = words?.titleWords ?? normalizedWords(article.title);
+  const textWords = words?.textWords ?? normalizedWords(article.text);
+  add(titleWords, TITLE_WEIGHT);
+  add(textWords, 1);
   let norm = 0;
   for (const [k, c] of counts) {
     const v = Math.log1p(c);
@@ -85,6 +110,26 @@ export function topicFeatures(
   }
   norm = Math.sqrt(norm) || 1;
   for (const [k, v] of counts) counts.set(k, v / norm);
+  if (vf?.dense) {
+    const m = meanVector(
+      vf.table,
+      [
+        { words: titleWords.length > MAX_WORDS ? titleWords.slice(0, MAX_WORDS) : titleWords, weight: TITLE_WEIGHT },
+        { words: textWords.length > MAX_WORDS ? textWords.slice(0, MAX_WORDS) : textWords, weight: 1 },
+      ],
+      vf.r0,
+      isContentWord,
+    );
+    if (m) {
+      let n = 0;
+      if (vf.lengthRef > 0) {
+        for (let i = 0; i < Math.min(titleWords.length, MAX_WORDS); i++) if (isContentWord(titleWords[i] as string)) n++;
+        for (let i = 0; i < Math.min(textWords.length, MAX_WORDS); i++) if (isContentWord(textWords[i] as string)) n++;
+      }
+      const scale = vf.scale * (vf.lengthRef > 0 && n > vf.lengthRef ? vf.lengthRef / n : 1);
+      for (let d = 0; d < m.length; d++) counts.set(`vec:${d}`, scale * (m[d] as number));
+    }
+  }
   // The keyword rules' top-level reading (tag-topics.ts), as features of their own.
   for (const t of words?.ruleTopics ?? []) {
     if (/000000$/.test(t.code)) counts.set(`rule:${t.code}`, t.score);
@@ -137,7 +182,7 @@ export function packTopicModel(model: TopicModel & { features: Iterable<readonly
   const round = (x: number) => roundTo(x, opts.decimals);
   const rows = prunedRows(model.features, model.weights, model.classes.length, opts);
   return encodePack(
-    { format: MODEL_FORMAT, classes: model.classes, temperature: round(model.temperature) },
+    { format: MODEL_FORMAT, classes: model.classes, temperature: round(model.temperature), ...(model.vectors ? { vectors: vectorSettings(model.vectors) } : {}) },
     {
       bias: { array: Float32Array.from(model.bias, round) },
       weights: { array: rows.weights, q16Scale: 10 ** opts.decimals },
@@ -146,12 +191,18 @@ export function packTopicModel(model: TopicModel & { features: Iterable<readonly
   );
 }
 
-export function unpackTopicModel(pack: Pack): TopicModel {
+const vectorSettings = (v: VectorSettings): VectorSettings => ({ dense: v.dense, r0: v.r0, scale: v.scale, clusters: v.clusters, lengthRef: v.lengthRef ?? 0 });
+
+/** The model of a pack; a model trained with word vectors takes `vectors` (default: the committed table, data/word-vectors.bin). */
+export function unpackTopicModel(pack: Pack, vectors?: WordVectors): TopicModel {
   if (pack.meta['format'] !== MODEL_FORMAT) throw new Error('not a telex topic model');
   const classes = pack.meta['classes'] as string[];
   const bias = packArray(pack, 'bias', Float32Array);
   if (bias.length !== classes.length) throw new Error('topic model: bad biases');
-  return { classes, features: keyOffsets(packKeyTable(pack, 'features'), classes.length), weights: packArray(pack, 'weights', Float32Array), bias, temperature: Number(pack.meta['temperature']) };
+  const model: TopicModel = { classes, features: keyOffsets(packKeyTable(pack, 'features'), classes.length), weights: packArray(pack, 'weights', Float32Array), bias, temperature: Number(pack.meta['temperature']) };
+  const settings = pack.meta['vectors'] as VectorSettings | undefined;
+  if (settings) model.vectors = { ...vectorSettings(settings), table: vectors ?? loadWordVectors() };
+  return model;
 }
 
 let MODEL: TopicModel | null = null;
@@ -174,7 +225,7 @@ export function classifyTopLevel(
   opts: { titleWords?: readonly string[]; textWords?: readonly string[]; ruleTopics?: ReadonlyArray<{ code: string; score: number }>; model?: TopicModel } = {},
 ): TopLevelScore[] {
   const model = opts.model ?? topicModel();
-  const features = topicFeatures(article, opts);
+  const features = topicFeatures(article, { ...opts, vectors: model.vectors });
   const known = knownFeatures(model, features);
   if (known.length === 0) return [];
   const W = model.weights;
@@ -186,6 +237,8 @@ export function classifyTopLevel(
     if (rank < 3) {
       const contrib: Array<[string, number]> = [];
       for (const [f, v, at] of known) {
+        // The word-vector features are no terms of the text.
+        if (f.startsWith('vec:') || f.startsWith('wc:')) continue;
         const x = v * (W[at + k] as number);
         if (x > 0) contrib.push([f, x]);
       }

