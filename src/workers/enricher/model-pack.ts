@@ -283,4 +283,5 @@ export const MODEL_FILES = {
   nerClusters: new URL('./data/ner-clusters.bin', import.meta.url),
   topicModel: new URL('./data/topic-model.bin', import.meta.url),
   closeLanguages: new URL('./data/close-languages.bin', import.meta.url),
+  wordVectors: new URL('./data/word-vectors.bin', import.meta.url),
 } as const;

@@ -11,7 +11,7 @@
  * Pack arrays: `vectors` (u8, value + 128, rows x dims), `rank` (u32), `cluster`
  * (u32, optional), key table `words`.
  */
-import { buildKeyTable, encodePack, keyRow, type KeyTable, keyTableEntries, loadPack, type Pack, packArray, packKeyTable } from './model-pack.js';
+import { buildKeyTable, encodePack, keyRow, type KeyTable, keyTableEntries, loadPack, MODEL_FILES, type Pack, packArray, packKeyTable } from './model-pack.js';
 
 export type WordVectors = {
   dims: number;
@@ -27,8 +27,8 @@ export type WordVectors = {
 
 const FORMAT = 'telex word vectors v1';
 
-/** The table (`npm run build:word-vectors`; not committed while the committed topic model does not use it). */
-export const WORD_VECTORS_URL = new URL('./data/word-vectors.bin', import.meta.url);
+/** The committed table (`npm run build:word-vectors`). */
+export const WORD_VECTORS_URL = MODEL_FILES.wordVectors;
 
 let TABLE: WordVectors | null = null;
 
