@@ -17,6 +17,7 @@ import { detectLanguage } from '../src/workers/enricher/detect-language.js';
 import { enrichArticle } from '../src/workers/enricher/enrich-article.js';
 import { extractEntities, extractEntityMentions } from '../src/workers/enricher/extract-entities.js';
 import { classifyTopics, topicModel, TOPIC_MODEL_URL } from '../src/workers/enricher/classify-topics.js';
+import { WORD_VECTORS_URL } from '../src/workers/enricher/word-vectors.js';
 import { NER_CLUSTERS_URL } from '../src/workers/enricher/ner-clusters.js';
 import { entityTagger, labelTokens, NER_GAZETTEER_URL, NER_MODEL_URL, ruleLabels, tagEntities, tagEntityResolved } from '../src/workers/enricher/tag-entities.js';
 import { conllDocs, corpusDir, emptyScores, type EntityScores, ENTITY_TYPES, NER_MEASURED_SETS, prf, readConll, readJsonl, scoreSentence } from '../scripts/lib/enrichment-data.js';
@@ -473,7 +474,8 @@ function benchModelsCost(set: LabelledArticle[]) {
   log('|---|---|---|---|');
   const clusters = entityTagger().gazetteer.stats?.clusters ? ` + ${mib(statSync(NER_CLUSTERS_URL).size)} word clusters` : '';
   log(`| entity tagger | ${mib(statSync(NER_MODEL_URL).size)} model + ${mib(statSync(NER_GAZETTEER_URL).size)} gazetteer${clusters} | ${mib(nerHeap)} | ${nerMs.toFixed(0)} ms |`);
-  log(`| topic classifier | ${mib(statSync(TOPIC_MODEL_URL).size)} | ${mib(topicHeap)} | ${topicMs.toFixed(0)} ms |`);
+  const vectors = topicModel().vectors ? ` model + ${mib(statSync(WORD_VECTORS_URL).size)} word vectors` : '';
+  log(`| topic classifier | ${mib(statSync(TOPIC_MODEL_URL).size)}${vectors} | ${mib(topicHeap)} | ${topicMs.toFixed(0)} ms |`);
   log(`(heap figures ${(globalThis as { gc?: () => void }).gc ? 'after a full collection' : 'without --expose-gc: approximate'})`);
   log('');
   // 800-word articles, as in the speed section.
