@@ -47,7 +47,8 @@ const TITLE_WEIGHT = 2;
 /** Words after the first MAX_WORDS add little and cost time. */
 const MAX_WORDS = 1200;
 
-const isContentWord = (w: string): boolean => w.length > 1 && !STOPWORDS.has(w) && !/^\p{N}/u.test(w) && /\p{L}/u.test(w);
+/** A word of content: not a stopword, a single letter or a number (the words whose vectors and counts the model reads). */
+export const isContentWord = (w: string): boolean => w.length > 1 && !STOPWORDS.has(w) && !/^\p{N}/u.test(w) && /\p{L}/u.test(w);
 
 /**
  * Telex's convention for the top level: IPTC files the computing and IT
@@ -113,20 +114,15 @@ export function topicFeatures(
   norm = Math.sqrt(norm) || 1;
   for (const [k, v] of counts) counts.set(k, v / norm);
   if (vf?.dense) {
-    const m = meanVector(
-      vf.table,
-      [
-        { words: titleWords.length > MAX_WORDS ? titleWords.slice(0, MAX_WORDS) : titleWords, weight: TITLE_WEIGHT },
-        { words: textWords.length > MAX_WORDS ? textWords.slice(0, MAX_WORDS) : textWords, weight: 1 },
-      ],
-      vf.r0,
-      isContentWord,
-    );
+    const groups = [
+      { words: titleWords.length > MAX_WORDS ? titleWords.slice(0, MAX_WORDS) : titleWords, weight: TITLE_WEIGHT },
+      { words: textWords.length > MAX_WORDS ? textWords.slice(0, MAX_WORDS) : textWords, weight: 1 },
+    ];
+    const m = meanVector(vf.table, groups, vf.r0, isContentWord);
     if (m) {
       let n = 0;
       if (vf.lengthRef > 0) {
-        for (let i = 0; i < Math.min(titleWords.length, MAX_WORDS); i++) if (isContentWord(titleWords[i] as string)) n++;
-        for (let i = 0; i < Math.min(textWords.length, MAX_WORDS); i++) if (isContentWord(textWords[i] as string)) n++;
+        for (const { words: ws } of groups) for (const w of ws) if (isContentWord(w)) n++;
       }
       const g = vf.lengthRef > 0 && n > vf.lengthRef ? vf.lengthRef / n : 1;
       for (let d = 0; d < m.length; d++) counts.set(`vec:${d}`, vf.scale * g * (m[d] as number));
