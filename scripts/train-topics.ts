@@ -193,6 +193,15 @@ function trainingExamples(): { train: Example[]; dev: Example[] } {
 
 // ---------- training: multinomial logistic regression, SGD ----------
 type Vec = { ids: Int32Array; vals: Float64Array };
+type Floats = Float32Array | Float64Array;
+/** a[i] += b[i] for every i of a. */
+function addInto(a: Floats, b: ArrayLike<number>): void {
+  for (let i = 0; i < a.length; i++) a[i] = (a[i] as number) + (b[i] as number);
+}
+/** a[i] = from[i] / n for every i of a (`from` may be `a`). */
+function divideInto(a: Floats, from: ArrayLike<number>, n: number): void {
+  for (let i = 0; i < a.length; i++) a[i] = (from[i] as number) / n;
+}
 
 type Dense = { W: Float64Array; b: Float64Array; rows: number[]; biasRow: number };
 
@@ -235,14 +244,14 @@ function trainDense(X: readonly Float64Array[], examples: readonly Example[], cl
       }
     }
     if (epoch >= 2) {
-      for (let i = 0; i < W.length; i++) Wsum[i] = (Wsum[i] as number) + (W[i] as number);
-      for (let k = 0; k < K; k++) bsum[k] = (bsum[k] as number) + (b[k] as number);
+      addInto(Wsum, W);
+      addInto(bsum, b);
       averaged++;
     }
   }
   if (averaged > 0) {
-    for (let i = 0; i < W.length; i++) W[i] = (Wsum[i] as number) / averaged;
-    for (let k = 0; k < K; k++) b[k] = (bsum[k] as number) / averaged;
+    divideInto(W, Wsum, averaged);
+    divideInto(b, bsum, averaged);
   }
   return { W, b };
 }
@@ -331,14 +340,14 @@ function train(examples: readonly Example[], seed = SEED): TopicModel & { featur
     log(`epoch ${epoch}: training loss ${(loss / examples.length).toFixed(4)}`);
     // Averaged iterates (from the second epoch): steadier weights than the last pass alone.
     if (AVERAGE && epoch >= 2) {
-      for (let i = 0; i < W.length; i++) Wsum[i] = (Wsum[i] as number) + (W[i] as number);
-      for (let k = 0; k < K; k++) bsum[k] = (bsum[k] as number) + (b[k] as number);
+      addInto(Wsum, W);
+      addInto(bsum, b);
       averaged++;
     }
   }
   if (averaged > 0) {
-    for (let i = 0; i < W.length; i++) W[i] = (Wsum[i] as number) / averaged;
-    for (let k = 0; k < K; k++) b[k] = (bsum[k] as number) / averaged;
+    divideInto(W, Wsum, averaged);
+    divideInto(b, bsum, averaged);
   }
   // Plus complement naive Bayes over the same features and weights (scripts/lib/complement-nb.ts), in the same weights.
   if (CNB_WEIGHT > 0) {
@@ -405,19 +414,19 @@ function trainEnsemble(examples: readonly Example[]): ReturnType<typeof train> {
   const first = train(examples, SEED);
   for (let m = 1; m < ENSEMBLE; m++) {
     const next = train(examples, SEED + m);
-    for (let i = 0; i < first.weights.length; i++) first.weights[i] = (first.weights[i] as number) + (next.weights[i] as number);
-    for (let k = 0; k < first.bias.length; k++) first.bias[k] = (first.bias[k] as number) + (next.bias[k] as number);
+    addInto(first.weights, next.weights);
+    addInto(first.bias, next.bias);
     if (first.dense && next.dense) {
-      for (let i = 0; i < first.dense.W.length; i++) first.dense.W[i] = (first.dense.W[i] as number) + (next.dense.W[i] as number);
-      for (let k = 0; k < first.dense.b.length; k++) first.dense.b[k] = (first.dense.b[k] as number) + (next.dense.b[k] as number);
+      addInto(first.dense.W, next.dense.W);
+      addInto(first.dense.b, next.dense.b);
     }
   }
   if (first.dense) {
-    for (let i = 0; i < first.dense.W.length; i++) first.dense.W[i] = (first.dense.W[i] as number) / ENSEMBLE;
-    for (let k = 0; k < first.dense.b.length; k++) first.dense.b[k] = (first.dense.b[k] as number) / ENSEMBLE;
+    divideInto(first.dense.W, first.dense.W, ENSEMBLE);
+    divideInto(first.dense.b, first.dense.b, ENSEMBLE);
   }
-  for (let i = 0; i < first.weights.length; i++) first.weights[i] = (first.weights[i] as number) / ENSEMBLE;
-  for (let k = 0; k < first.bias.length; k++) first.bias[k] = (first.bias[k] as number) / ENSEMBLE;
+  divideInto(first.weights, first.weights, ENSEMBLE);
+  divideInto(first.bias, first.bias, ENSEMBLE);
   return first;
 }
 const ensemble = trainEnsemble(trainSet);
