@@ -256,9 +256,10 @@ export function visitContextFeatures(input: FeatureInputs, sink: FeatureSink): v
   const capsLine = n > 3 && words.every((x) => x === x.toUpperCase());
   const stats = input.stats;
   const codes = stats ? (input.codes ?? lower.map((lw) => stats.get(lw) ?? 0)) : undefined;
-  const classes = codes ? codes.map((c) => String(codeClass(c))) : [];
   const cl = stats?.clusters;
   const { near, far, classes: withClasses } = clusterFeatures(stats);
+  // The neighbours' word classes, unless the model takes word clusters in their place.
+  const classes = codes && withClasses && !fromNeighbour ? codes.map((c) => String(codeClass(c))) : [];
   const clusterIds = (j: number) => lower.map((lw) => { const c = cl?.get(lw); return c === undefined ? '?' : String(cl?.id(c, j)); });
   const nearIds = cl && near >= 0 ? clusterIds(near) : undefined;
   const farIds = cl && far >= 0 ? (far === near ? nearIds : clusterIds(far)) : undefined;
@@ -289,12 +290,10 @@ export function visitContextFeatures(input: FeatureInputs, sink: FeatureSink): v
     if (first) emit(i, 'st|', sh);
     const cap = codes ? codeCap(codes[i] as number) : null;
     if (cap !== null) {
-      if (!withClasses) {
-        // no neighbour classes
-      } else if (fromNeighbour) {
+      if (withClasses && fromNeighbour) {
         fromNeighbour(i, i - 1, 2);
         fromNeighbour(i, i + 1, 2);
-      } else {
+      } else if (withClasses) {
         emit(i, 'k-1=', at(classes, i - 1));
         emit(i, 'k+1=', at(classes, i + 1));
       }
