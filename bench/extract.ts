@@ -12,6 +12,7 @@
  *   npm run bench:extract -- --corpus DIR --before .bench-before  # also the extractor of an older tree, same run
  *   npm run bench:extract -- --corpus DIR --before .bench-before --paired  # speed only, the two taking turns per page
  *   npm run bench:extract -- --corpus DIR --before .bench-before --halves  # also each half of the set (md5 of the page id)
+ *   npm run bench:extract -- --corpus DIR --modes linkedom --before .bench-before --diff  # every page that reads differently
  *   npm run build && node --import tsx bench/extract.ts --corpus DIR --pool 2 --repeat 4   # the worker-thread pool from dist/: pages/s, CPU, RSS
  *   node --import tsx bench/extract.ts --corpus DIR --pool 2 --pool-from src   # the pool from the sources (its threads load them through tsx)
  *
@@ -44,7 +45,7 @@ import { parseHTML } from 'linkedom';
 import { textBlocks } from '../src/workers/extractor/blocks.js';
 import { extractArticle } from '../src/workers/extractor/extract-article.js';
 import { POOL_DEFAULTS } from '../src/workers/extractor/pool.js';
-import { halves, median, sameAuthor, sameDay, sameTitle, scoreCorpus, scorePage, snippetCheck, type PageCounts, type PageScore } from './lib/extract-score.js';
+import { halves, median, pageChanges, pageHalf, sameAuthor, sameDay, sameTitle, scoreCorpus, scorePage, snippetCheck, type PageCounts, type PageScore } from './lib/extract-score.js';
 
 type Mode = 'linkedom' | 'jsdom' | 'readability-jsdom' | 'readability-linkedom' | 'before';
 
@@ -507,6 +508,25 @@ async function main(): Promise<void> {
     }
   }
   const first = results[0];
+  const beforeRun = results.find((r) => r.mode === 'before');
+  if (process.argv.includes('--diff')) {
+    // --diff (with --before): every page whose body F1, snippet checks or metadata agreement changed, losses first.
+    if (!first || !beforeRun || first === beforeRun) throw new Error('--diff needs --before DIR');
+    const changes = pageChanges(first.rows as PageRow[], beforeRun.rows as PageRow[]);
+    const up = changes.filter((c) => c.f1Now > c.f1Before).length;
+    const down = changes.filter((c) => c.f1Now < c.f1Before).length;
+    console.log(`\n${label(first.mode)} against ${label('before')}: ${changes.length} pages read differently (F1 ${up} up, ${down} down)\n`);
+    console.log('| page | half | F1 before | F1 now | change | with | without | metadata |');
+    console.log('|---|---|---|---|---|---|---|---|');
+    const signed = (n: number): string => (n > 0 ? `+${n}` : n < 0 ? `−${-n}` : '');
+    for (const c of changes) {
+      const d = c.f1Now - c.f1Before;
+      console.log(
+        `| ${c.id} | ${pageHalf(c.id)} | ${c.f1Before.toFixed(3)} | ${c.f1Now.toFixed(3)} | ${d > 0 ? '+' : d < 0 ? '−' : ''}${Math.abs(d).toFixed(3)} | ` +
+          `${signed(c.withDelta)} | ${signed(c.withoutDelta)} | ${c.fields.join(' ')} |`,
+      );
+    }
+  }
   const missField = arg('misses');
   if (first && missField) {
     // --misses title|author|date|with|without|all: every page of the first extractor where the field disagrees with
@@ -523,13 +543,13 @@ async function main(): Promise<void> {
       }
     }
   }
-  if (first) {
+  const worst = Number(arg('worst') ?? '20');
+  if (first && worst > 0) {
     const others = results.slice(1).map((r) => new Map((r.rows as PageRow[]).map((x) => [x.id, x])));
-    const n = Number(arg('worst') ?? '20');
-    console.log(`\n${n} worst pages for ${label(first.mode)}:\n`);
+    console.log(`\n${worst} worst pages for ${label(first.mode)}:\n`);
     console.log(`| page | F1 | P | R | method |${results.slice(1).map((r) => ` ${label(r.mode)} F1 |`).join('')}`);
     console.log(`|---|---|---|---|---|${results.slice(1).map(() => '---|').join('')}`);
-    const rows = [...(first.rows as PageRow[])].sort((a, b) => a.f1 - b.f1).slice(0, n);
+    const rows = [...(first.rows as PageRow[])].sort((a, b) => a.f1 - b.f1).slice(0, worst);
     for (const x of rows) {
       const cmp = others.map((o) => ` ${o.get(x.id)?.f1.toFixed(3) ?? '-'} |`).join('');
       console.log(`| ${x.id} | ${x.f1.toFixed(3)} | ${x.p.toFixed(3)} | ${x.r.toFixed(3)} | ${x.method ?? ''} |${cmp}`);

@@ -221,3 +221,43 @@ export function halves(rows: readonly PageCounts[]): HalfSummary[] {
     return { half, pages: mine.length, precision: c.precision, recall: c.recall, f1: c.f1, empty: c.empty, withFound: [sum(0), sum(1)], withoutAbsent: [sum(2), sum(3)], agree };
   });
 }
+
+/** How one page reads in two builds: the body F1 of each, and every snippet or metadata field that went another way. */
+export type PageChange = {
+  id: string;
+  f1Before: number;
+  f1Now: number;
+  /** `with` snippets found and `without` snippets absent, now minus before. */
+  withDelta: number;
+  withoutDelta: number;
+  /** Metadata fields now agreeing with the truth where they did not (+), or no longer agreeing (−). */
+  fields: string[];
+};
+
+/**
+ * The pages whose figures differ between two runs over the same corpus (`bench:extract --before DIR --diff`): body F1
+ * moved by more than `minF1`, a snippet check changed, or a metadata field
+ * flipped. Pages only one run scored are left out. Sorted by the F1 change, losses first.
+ */
+export function pageChanges(now: readonly PageCounts[], before: readonly PageCounts[], minF1 = 0.0005): PageChange[] {
+  const old = new Map(before.map((r) => [r.id, r]));
+  const changes: PageChange[] = [];
+  for (const r of now) {
+    const b = old.get(r.id);
+    if (!b) continue;
+    const f1Now = f1(r.p, r.r);
+    const f1Before = f1(b.p, b.r);
+    const withDelta = r.snippets[0] - b.snippets[0];
+    const withoutDelta = r.snippets[2] - b.snippets[2];
+    const fields: string[] = [];
+    for (const k of ['title', 'author', 'date'] as const) {
+      const a = r.agree[k];
+      const c = b.agree[k];
+      if (a !== undefined && c !== undefined && a !== c) fields.push(`${a ? '+' : '−'}${k}`);
+    }
+    if (Math.abs(f1Now - f1Before) > minF1 || withDelta || withoutDelta || fields.length) {
+      changes.push({ id: r.id, f1Before, f1Now, withDelta, withoutDelta, fields });
+    }
+  }
+  return changes.sort((x, y) => x.f1Now - x.f1Before - (y.f1Now - y.f1Before) || x.id.localeCompare(y.id));
+}

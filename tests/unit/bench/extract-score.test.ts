@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   halves,
   median,
+  pageChanges,
   pageHalf,
   type PageCounts,
   sameAuthor,
@@ -162,5 +163,36 @@ describe('halves', () => {
     expect(hb?.recall).toBeCloseTo((b.length - 1) / b.length);
     expect(hb?.withoutAbsent).toEqual([0, b.length]);
     expect(hb?.agree.title).toEqual([0, b.length]);
+  });
+});
+
+describe('pageChanges', () => {
+  const row = (id: string, p: number, r: number, over: Partial<PageCounts> = {}): PageCounts => ({
+    id, p, r, empty: false, snippets: [3, 4, 2, 2], agree: { title: true, date: false }, ...over,
+  });
+
+  it('lists the pages whose F1, snippets or metadata changed, losses first, and leaves the others out', () => {
+    const before = [row('same', 0.9, 0.9), row('up', 0.5, 1), row('down', 1, 1), row('snip', 0.8, 0.8), row('meta', 0.7, 0.7), row('gone', 1, 1)];
+    const now = [
+      row('same', 0.9, 0.9),
+      row('up', 1, 1),
+      row('down', 0, 0, { empty: true }),
+      row('snip', 0.8, 0.8, { snippets: [4, 4, 1, 2] }),
+      row('meta', 0.7, 0.7, { agree: { title: false, date: true, author: true } }),
+      row('new', 0.2, 0.2),
+    ];
+    const changes = pageChanges(now, before);
+    expect(changes.map((c) => c.id)).toEqual(['down', 'meta', 'snip', 'up']);
+    expect(changes[0]).toMatchObject({ f1Before: 1, f1Now: 0 });
+    expect(changes[1]?.fields).toEqual(['−title', '+date']);
+    expect(changes[2]).toMatchObject({ withDelta: 1, withoutDelta: -1, fields: [] });
+    expect(changes[3]?.f1Now).toBeCloseTo(1);
+    expect(changes[3]?.f1Before).toBeCloseTo(2 / 3);
+  });
+
+  it('ignores F1 moves below the threshold', () => {
+    expect(pageChanges([row('a', 0.9001, 0.9)], [row('a', 0.9, 0.9)])).toEqual([]);
+    expect(pageChanges([row('a', 0.95, 0.9)], [row('a', 0.9, 0.9)], 0.1)).toEqual([]);
+    expect(pageChanges([row('a', 0.95, 0.9)], [row('a', 0.9, 0.9)])).toHaveLength(1);
   });
 });
