@@ -3,6 +3,7 @@
  * over stemmed words and word pairs (weights in data/topic-model.bin, rebuilt
  * by `npm run train:topics`) and, when the model was trained with them, the
  * mean GloVe vector of the text's words (data/word-vectors.bin, word-vectors.ts),
+ * plus, on short texts, a small net over that mean vector (short-text-net.ts),
  * with a softmax temperature fitted on held-out data so that scores read as
  * probabilities. Loaded once per process or thread, on first use.
  */
@@ -13,6 +14,7 @@ import type { FeatureIndex } from './perceptron.js';
 import { normalizedWords } from './phrase-matcher.js';
 import { tagTopics } from './tag-topics.js';
 import { STOPWORDS } from './tokens.js';
+import { netInput, netLogProbs, netWeight, type ShortTextNet } from './short-text-net.js';
 import { loadWordVectors, meanVector, vectorRow, type WordVectors } from './word-vectors.js';
 
 export type TopicModel = {
@@ -26,6 +28,8 @@ export type TopicModel = {
   temperature: number;
   /** Pretrained word vectors as features (word-vectors.ts), when the model was trained with them. */
   vectors?: VectorFeatures;
+  /** A small net over the text's word vectors for short texts (short-text-net.ts), when the model was trained with one. */
+  net?: ShortTextNet;
 };
 
 /**
@@ -66,13 +70,58 @@ export function isTechCode(code: string): boolean {
   return v;
 }
 
+/** The title's and text's words as weighted groups, each cut at MAX_WORDS (the words the vector features read). */
+const vectorGroups = (titleWords: readonly string[], textWords: readonly string[]) => [
+  { words: titleWords.length > MAX_WORDS ? titleWords.slice(0, MAX_WORDS) : titleWords, weight: TITLE_WEIGHT },
+  { words: textWords.length > MAX_WORDS ? textWords.slice(0, MAX_WORDS) : textWords, weight: 1 },
+];
+
+/** Content words among the groups' words. */
+function contentWordCount(groups: ReadonlyArray<{ words: readonly string[] }>): number {
+  let n = 0;
+  for (const { words: ws } of groups) for (const w of ws) if (isContentWord(w)) n++;
+  return n;
+}
+
+/** A text's weighted mean word vector (meanVector over vectorGroups) and its number of content words, computed once for the dense features and the short-text net. */
+export type TextVector = { mean: Float64Array | null; n: number };
+
+export function textVector(vf: VectorFeatures, titleWords: readonly string[], textWords: readonly string[]): TextVector {
+  const groups = vectorGroups(titleWords, textWords);
+  const mean = meanVector(vf.table, groups, vf.r0, isContentWord);
+  return { mean, n: mean ? contentWordCount(groups) : 0 };
+}
+
+/** The short-text net's input of a text (short-text-net.ts, netInput) and its number of content words; null when no word has a vector. */
+export function shortTextInput(vf: VectorFeatures, inputs: string, titleWords: readonly string[], textWords: readonly string[], tv = textVector(vf, titleWords, textWords)): { x: Float64Array; n: number } | null {
+  const x = netInput(vf.table, vectorGroups(titleWords, textWords), vf.r0, isContentWord, inputs, tv.mean);
+  return x ? { x, n: tv.n } : null;
+}
+
+/**
+ * The short-text net's part of a text's class scores (its log probabilities
+ * times a weight that shrinks with the text's length), or null when the model
+ * has no net or the text no word with a vector. `tv`: the text's textVector, when the caller has it.
+ */
+export function netScores(model: TopicModel, titleWords: readonly string[], textWords: readonly string[], tv?: TextVector): Float64Array | null {
+  const net = model.net;
+  const vf = model.vectors;
+  if (!net || !vf) return null;
+  const input = shortTextInput(vf, net.inputs, titleWords, textWords, tv);
+  if (!input) return null;
+  const lp = netLogProbs(net, input.x);
+  const a = netWeight(net, input.n);
+  for (let k = 0; k < lp.length; k++) lp[k] = a * (lp[k] as number);
+  return lp;
+}
+
 /**
  * Feature values of a text: content words and pairs of adjacent content words
  * (stemmed, lowercase), title counted twice; log counts, L2-normalized.
  */
 export function topicFeatures(
   article: { title: string; text: string },
-  words?: { titleWords?: readonly string[]; textWords?: readonly string[]; ruleTopics?: ReadonlyArray<{ code: string; score: number }>; vectors?: VectorFeatures },
+  words?: { titleWords?: readonly string[]; textWords?: readonly string[]; ruleTopics?: ReadonlyArray<{ code: string; score: number }>; vectors?: VectorFeatures; textVector?: TextVector },
 ): Map<string, number> {
   const vf = words?.vectors;
   const clusterOf = vf?.clusters ? vf.table.cluster : null;
@@ -114,16 +163,8 @@ export function topicFeatures(
   norm = Math.sqrt(norm) || 1;
   for (const [k, v] of counts) counts.set(k, v / norm);
   if (vf?.dense) {
-    const groups = [
-      { words: titleWords.length > MAX_WORDS ? titleWords.slice(0, MAX_WORDS) : titleWords, weight: TITLE_WEIGHT },
-      { words: textWords.length > MAX_WORDS ? textWords.slice(0, MAX_WORDS) : textWords, weight: 1 },
-    ];
-    const m = meanVector(vf.table, groups, vf.r0, isContentWord);
+    const { mean: m, n } = words?.textVector ?? textVector(vf, titleWords, textWords);
     if (m) {
-      let n = 0;
-      if (vf.lengthRef > 0) {
-        for (const { words: ws } of groups) for (const w of ws) if (isContentWord(w)) n++;
-      }
       const g = vf.lengthRef > 0 && n > vf.lengthRef ? vf.lengthRef / n : 1;
       for (let d = 0; d < m.length; d++) counts.set(`vec:${d}`, vf.scale * g * (m[d] as number));
       // The dense part's own bias, scaled with it.
@@ -183,14 +224,18 @@ export function packTopicModel(model: TopicModel & { features: Iterable<readonly
   // The dense vector features' weights are many and small: none is pruned.
   const rows = prunedRows(model.features, model.weights, model.classes.length, { ...opts, keepSmall: (f) => f.startsWith('vec:') });
   return encodePack(
-    { format: MODEL_FORMAT, classes: model.classes, temperature: round(model.temperature), ...(model.vectors ? { vectors: vectorSettings(model.vectors) } : {}) },
+    { format: MODEL_FORMAT, classes: model.classes, temperature: round(model.temperature), ...(model.vectors ? { vectors: vectorSettings(model.vectors) } : {}), ...(model.net ? { net: netSettings(model.net) } : {}) },
     {
       bias: { array: Float32Array.from(model.bias, round) },
+      ...(model.net ? { netW1: { array: model.net.W1 }, netB1: { array: model.net.b1 }, netW2: { array: model.net.W2 }, netB2: { array: model.net.b2 } } : {}),
       weights: { array: rows.weights, q16Scale: 10 ** opts.decimals },
       ...keyTableEntries('features', buildKeyTable(rows.keys)),
     },
   );
 }
+
+type NetSettings = Pick<ShortTextNet, 'inputs' | 'hidden' | 'mix' | 'lengthRef'>;
+const netSettings = (n: NetSettings): NetSettings => ({ inputs: n.inputs, hidden: n.hidden, mix: n.mix, lengthRef: n.lengthRef });
 
 const vectorSettings = (v: VectorSettings): VectorSettings => ({ dense: v.dense, r0: v.r0, scale: v.scale, clusters: v.clusters, lengthRef: v.lengthRef ?? 0 });
 
@@ -203,6 +248,12 @@ export function unpackTopicModel(pack: Pack, vectors?: WordVectors): TopicModel 
   const model: TopicModel = { classes, features: keyOffsets(packKeyTable(pack, 'features'), classes.length), weights: packArray(pack, 'weights', Float32Array), bias, temperature: Number(pack.meta['temperature']) };
   const settings = pack.meta['vectors'] as VectorSettings | undefined;
   if (settings) model.vectors = { ...vectorSettings(settings), table: vectors ?? loadWordVectors() };
+  const net = pack.meta['net'] as NetSettings | undefined;
+  if (net) {
+    if (!model.vectors) throw new Error('topic model: a short-text net without word vectors');
+    model.net = { ...netSettings(net), W1: packArray(pack, 'netW1', Float32Array), b1: packArray(pack, 'netB1', Float32Array), W2: packArray(pack, 'netW2', Float32Array), b2: packArray(pack, 'netB2', Float32Array) };
+    if (model.net.b2.length !== classes.length || model.net.b1.length !== model.net.hidden) throw new Error('topic model: bad short-text net');
+  }
   return model;
 }
 
@@ -226,11 +277,18 @@ export function classifyTopLevel(
   opts: { titleWords?: readonly string[]; textWords?: readonly string[]; ruleTopics?: ReadonlyArray<{ code: string; score: number }>; model?: TopicModel } = {},
 ): TopLevelScore[] {
   const model = opts.model ?? topicModel();
-  const features = topicFeatures(article, { ...opts, vectors: model.vectors });
+  const titleWords = opts.titleWords ?? normalizedWords(article.title);
+  const textWords = opts.textWords ?? normalizedWords(article.text);
+  // The text's mean word vector, once for the dense features and the net.
+  const tv = model.vectors?.dense || model.net ? textVector(model.vectors as VectorFeatures, titleWords, textWords) : undefined;
+  const features = topicFeatures(article, { ...opts, titleWords, textWords, vectors: model.vectors, textVector: tv });
   const known = knownFeatures(model, features);
   if (known.length === 0) return [];
   const W = model.weights;
-  const p = softmax(scoresOf(model, known), model.temperature);
+  const scores = scoresOf(model, known);
+  const net = netScores(model, titleWords, textWords, tv);
+  if (net) for (let k = 0; k < scores.length; k++) scores[k] = (scores[k] as number) + (net[k] as number);
+  const p = softmax(scores, model.temperature);
   const order = model.classes.map((_, k) => k).sort((a, b) => (p[b] as number) - (p[a] as number) || a - b);
   // Evidence for the few classes that can be kept.
   return order.map((k, rank) => {
