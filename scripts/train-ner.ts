@@ -7,12 +7,14 @@
  *   src/workers/enricher/data/ner-model.bin      (averaged structured perceptron weights)
  * (model packs, see model-pack.ts and tag-entities.ts), reading src/workers/enricher/data/ner-clusters.bin (word
  * clusters of GloVe vectors, PDDL 1.0: `npm run train:ner-clusters -- --vectors FILE`, scripts/build-glove-clusters.ts)
+ * and src/workers/enricher/data/word-vectors.bin (the GloVe vectors themselves, `npm run build:word-vectors`)
  * from wikigold + BTC + WNUT-17 training splits (CC BY 4.0). Prints dev and
  * test figures (exact span, PER/LOC/ORG), and UNER-EWT dev (never trained on), each dev set by halves. Deterministic: fixed seed, sorted inputs.
  *
  *   npm run train:ner -- [--corpus DIR] [--epochs N] [--seed S] [--seeds N] [--no-rules] [--no-stats] [--no-doc-contexts]
  *                        [--first-names FILES] [--first-names-not-places] [--errors] [--uner] [--min-weight W] [--org-bias B] [--classes K] [--stats-cache FILE] [--show-classes] [--dry-run]
  *                        [--no-clusters | --clusters FILE] [--cluster-features "cur=0,1,2 near=1 far=-1 classes=0"]
+ *                        [--no-vectors | [--dense A] [--no-dense-near] [--no-vec-bins]]
  *                        [--self-train N [--self-weight W] [--self-agree] [--self-strict] [--self-tri] [--self-partial] [--self-pick top|random] [--self-cache FILE] [--self-show]]
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -27,8 +29,9 @@ import type { Token } from '../src/workers/enricher/tokens.js';
 import { type ConllSentence, conllDocs, corpusDir, emptyScores, type EntityScores, formatScores, readConll, readJsonl, scoreSentence } from './lib/enrichment-data.js';
 import { md5Half, numberFlag, rng } from '../bench/lib/rng.js';
 import { wordStats } from './lib/word-stats.js';
-import { type ClusterFeatures, wordStatsOf, type WordStatsTable } from '../src/workers/enricher/ner-features.js';
+import { type ClusterFeatures, sentenceVectors, vectorBins, wordStatsOf, type WordStatsTable } from '../src/workers/enricher/ner-features.js';
 import { NER_CLUSTERS_URL, unpackClusters } from '../src/workers/enricher/ner-clusters.js';
+import { loadWordVectors, type WordVectors } from '../src/workers/enricher/word-vectors.js';
 
 const args = process.argv.slice(2);
 const CORPUS = corpusDir(args);
@@ -123,24 +126,42 @@ function wikinewsSentences(): string[][] {
 
 // ---------- features ----------
 /** A "document" of consecutive sentences (10 for wikigold, as the newswire measure chunks text; one tweet for BTC/WNUT). */
-type Doc = { text: string; tokens: Token[]; ranges: Array<[number, number]>; tags: string[]; rules: string[]; features: string[][][] };
+type Doc = { text: string; tokens: Token[]; ranges: Array<[number, number]>; tags: string[]; rules: string[]; features: string[][][]; dense?: Array<Array<Float32Array | undefined>> };
+
+/**
+ * Pretrained word vectors in the tagger (GloVe 6B 100d, the topic classifier's word-vectors.bin: normalized words, unit
+ * length), measured 2026-12-04 (means of seeds 19-21, wikigold / BTC / UNER-EWT dev; before 72.13 / 68.53 / 66.53):
+ * the word's vector times A as real-valued inputs of the perceptron (`--dense A`), A = 3 / 6 / 10: 72.37 / 68.60 / 67.83,
+ * 73.97 / 68.60 / 67.37, 74.87 / 67.90 / 67.07; with the vectors of the words before and after it (three blocks),
+ * A = 3 / 6: 73.90 / 69.07 / 67.63, 74.10 / 68.33 / 67.27; the vector binarized per dimension as features of the word
+ * (Guo et al. 2014; ner-features.ts VectorBins) 73.73 / 68.23 / 66.97; both, A = 3 with the neighbours (the committed
+ * tagger): 75.13 / 68.67 / 67.80. `--no-vectors` rebuilds the tagger before them byte for byte; `--dense 0`,
+ * `--no-dense-near` and `--no-vec-bins` leave out each part.
+ */
+const VECTORS = !args.includes('--no-vectors');
+const DENSE = VECTORS ? numberFlag(args, 'dense', 3) : 0;
+const DENSE_NEAR = DENSE > 0 && !args.includes('--no-dense-near');
+const VEC_BINS = VECTORS && !args.includes('--no-vec-bins');
+const WV = DENSE || VEC_BINS ? loadWordVectors() : undefined;
+const DENSE_DIMS = WV && DENSE ? WV.dims * (DENSE_NEAR ? 3 : 1) : 0;
 
 function docsOf(sentences: readonly ConllSentence[], size: number, gaz: NameGazetteer): Doc[] {
   return conllDocs(sentences, size).map((d) => {
     const rules = USE_RULES ? ruleLabels(d.text, d.tokens).labels : d.tokens.map(() => '');
-    return { ...d, rules, features: documentFeatures(d.text, d.tokens, d.ranges, gaz, rules) };
+    const dense = DENSE ? d.ranges.map(([from, to]) => sentenceVectors(d.tokens.slice(from, to).map((t) => t.text), WV as WordVectors, DENSE, DENSE_NEAR)) : undefined;
+    return { ...d, rules, features: documentFeatures(d.text, d.tokens, d.ranges, gaz, rules), ...(dense ? { dense } : {}) };
   });
 }
 
 const trainingSentences = (docs: readonly Doc[]) =>
-  docs.flatMap((d) => d.ranges.map(([from, to], r) => ({ features: d.features[r] as string[][], tags: d.tags.slice(from, to) })));
+  docs.flatMap((d) => d.ranges.map(([from, to], r) => ({ features: d.features[r] as string[][], tags: d.tags.slice(from, to), ...(d.dense ? { dense: d.dense[r] } : {}) })));
 
 function decode(model: SequenceModel, d: Doc, consistency: boolean, fill = false): string[] {
   const allowed = allowedTransitions(model.tags);
   const out: string[] = [];
   d.ranges.forEach((_, r) => {
     const f = d.features[r] as string[][];
-    const em = emissionScores(model, f);
+    const em = emissionScores(model, f, d.dense?.[r]);
     out.push(...viterbi(em, f.length, model.tags.length, model.transitions, allowed).map((t) => model.tags[t] as string));
   });
   const h = consistency ? harmonize(d.tokens, out) : out;
@@ -384,6 +405,8 @@ if (USE_STATS) {
     gaz.stats.clusterFeatures = cfg;
     log(`word clusters (${gaz.stats.clusters.ks.join(' / ')}): ${JSON.stringify(cfg)}`);
   }
+  // The word vectors binarized as features of the word (VEC_BINS, ner-features.ts VectorBins).
+  if (VEC_BINS) gaz.stats.vectorBins = vectorBins(WV as WordVectors);
   const classed = [...statsTable.words.values()].filter((v) => v.cls > 0).length;
   log(`word statistics from ${sents.length} Wikinews sentences: ${statsTable.words.size} words, ${classed} in classes`);
   if (args.includes('--show-classes')) {
@@ -430,6 +453,7 @@ function trainTagger(data: readonly TrainingSentence[], seed: number, label: str
     trainPerceptron(TAGS, data, {
       epochs: EPOCHS,
       seed: seed + k,
+      denseDims: DENSE_DIMS,
       onEpoch: (epoch, m) => {
         if (epoch === EPOCHS || k === 0) log(`${label}seed ${seed + k} epoch ${epoch}: dev wikigold ${formatScores(evaluate(m, devP.wikigold))} | dev BTC ${formatScores(evaluate(m, devP.btc))}`);
       },
@@ -451,9 +475,9 @@ function trainTagger(data: readonly TrainingSentence[], seed: number, label: str
 // No gain: the committed model is trained without it.
 const SELF_N = numberFlag(args, 'self-train', 0);
 const model = SELF_N > 0 ? trainTagger([...trainP, ...selfTrainingSentences(SELF_N)], SEED, 'self-trained: ') : trainTagger(trainP, SEED, '');
-log(`organisation bias: ${ORG_BIAS}`);
+log(`organisation bias: ${ORG_BIAS}; word vectors: ${DENSE ? `real-valued × ${DENSE}${DENSE_NEAR ? ' with the neighbours\'' : ''}` : 'no real-valued inputs'}, ${VEC_BINS ? 'binarized features' : 'no binarized features'}`);
 
-const bytes = packEntityModel(model, { minWeight: numberFlag(args, 'min-weight', 0.2), decimals: 1 });
+const bytes = packEntityModel(model, { minWeight: numberFlag(args, 'min-weight', 0.2), decimals: 1, ...(DENSE ? { denseScale: DENSE, denseNear: DENSE_NEAR } : {}) });
 // Score the model as it is saved (rounded, pruned), not as trained.
 const saved = unpackEntityModel(decodePack(bytes)).model;
 console.log('');
@@ -476,7 +500,7 @@ for (const [name, docs] of [['wikigold dev', devP.wikigold], ['BTC dev', devP.bt
 console.log('');
 log(`model: ${saved.features.size} features, ${(bytes.length / 1024 / 1024).toFixed(2)} MiB`);
 if (!DRY) {
-  writeFileSync(NER_GAZETTEER_URL, packGazetteer(parseGazetteer(gazText), statsTable, gaz.stats?.clusters ? gaz.stats.clusterFeatures : undefined));
+  writeFileSync(NER_GAZETTEER_URL, packGazetteer(parseGazetteer(gazText), statsTable, gaz.stats?.clusters ? gaz.stats.clusterFeatures : undefined, gaz.stats?.vectorBins));
   writeFileSync(NER_MODEL_URL, bytes);
   log(`wrote ${resolve(NER_MODEL_URL.pathname)} and ${resolve(NER_GAZETTEER_URL.pathname)}`);
 }

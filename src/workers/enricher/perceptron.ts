@@ -1,7 +1,8 @@
 /**
  * A first-order structured perceptron over BIO tags (Collins 2002), with
  * averaged weights and exact Viterbi decoding. Pure: the caller supplies the
- * feature strings of each token. Used by the entity tagger (tag-entities.ts)
+ * feature strings of each token, and optionally real-valued inputs (word
+ * vectors) weighted by a dense block of the model. Used by the entity tagger (tag-entities.ts)
  * and trained by scripts/train-ner.ts.
  */
 import { seededRandom } from '../../lib/random.js';
@@ -18,6 +19,8 @@ export type SequenceModel = {
   features: FeatureIndex;
   weights: Float32Array;
   transitions: Float32Array;
+  /** Weights of real-valued token inputs (TrainingSentence.dense), dims x T, when the model takes them. */
+  dense?: Float32Array;
 };
 
 /** allowed[(prev + 1) * T + cur]: BIO forbids I-X except after B-X or I-X. */
@@ -38,8 +41,8 @@ export function allowedTransitions(tags: readonly string[]): Uint8Array {
   return out;
 }
 
-/** Emission scores (n x T) of each token's features. Unknown features weigh nothing. */
-export function emissionScores(model: SequenceModel, features: readonly (readonly string[])[]): Float32Array {
+/** Emission scores (n x T) of each token's features (and real-valued inputs, `dense`). Unknown features weigh nothing. */
+export function emissionScores(model: SequenceModel, features: readonly (readonly string[])[], dense?: readonly (ArrayLike<number> | undefined)[]): Float32Array {
   const T = model.tags.length;
   const out = new Float32Array(features.length * T);
   for (let i = 0; i < features.length; i++) {
@@ -49,8 +52,19 @@ export function emissionScores(model: SequenceModel, features: readonly (readonl
       if (at === undefined) continue;
       for (let t = 0; t < T; t++) out[base + t] = (out[base + t] as number) + (model.weights[at + t] as number);
     }
+    const x = dense?.[i];
+    if (x && model.dense) addDense(out, base, x, model.dense, T);
   }
   return out;
+}
+
+/** out[base + t] += sum over d of x[d] * w[d * T + t], in a fixed order (float32 sums, as the tagger computes them). */
+export function addDense(out: Float32Array, base: number, x: ArrayLike<number>, w: ArrayLike<number>, T: number): void {
+  for (let t = 0; t < T; t++) {
+    let sum = 0;
+    for (let d = 0; d < x.length; d++) sum = Math.fround(sum + Math.fround((x[d] as number) * (w[d * T + t] as number)));
+    out[base + t] = (out[base + t] as number) + sum;
+  }
 }
 
 /** The best tag sequence (tag indexes) for emission scores and transitions, over allowed moves only. */
@@ -97,7 +111,7 @@ export function tagSequence(model: SequenceModel, features: readonly (readonly s
 export const UNKNOWN_TAG = '?';
 
 /** A labelled sentence; `weight` (default 1) scales its updates (e.g. machine-labelled text weighing less than gold). */
-export type TrainingSentence = { features: readonly (readonly string[])[]; tags: readonly string[]; weight?: number };
+export type TrainingSentence = { features: readonly (readonly string[])[]; tags: readonly string[]; weight?: number; /** Per token, real-valued inputs (TrainOptions.denseDims of them) or none. */ dense?: readonly (ArrayLike<number> | undefined)[] };
 
 export type TrainOptions = {
   epochs: number;
@@ -105,6 +119,8 @@ export type TrainOptions = {
   seed: number;
   /** Called after each epoch with the averaged model so far (e.g. to print dev figures). */
   onEpoch?: (epoch: number, model: SequenceModel) => void;
+  /** The number of real-valued inputs per token (TrainingSentence.dense); 0 or absent: none. */
+  denseDims?: number;
 };
 
 /**
@@ -132,7 +148,11 @@ export function trainPerceptron(tags: readonly string[], data: readonly Training
       return i;
     }),
     weight: s.weight ?? 1,
+    dense: s.dense,
   }));
+  const D = opts.denseDims ?? 0;
+  const dw = new Float64Array(D * T);
+  const du = new Float64Array(D * T);
   const F = featIndex.size;
   const w = new Float64Array(F * T);
   const u = new Float64Array(F * T); // sum of c * update, for averaging
@@ -145,7 +165,7 @@ export function trainPerceptron(tags: readonly string[], data: readonly Training
     const features = new Map<string, number>();
     for (const [name, id] of featIndex) features.set(name, id * T);
     const transitions = Float32Array.from(tw, (x, k) => x - (tu[k] as number) / c);
-    return { tags, features, weights, transitions };
+    return D ? { tags, features, weights, transitions, dense: Float32Array.from(dw, (x, k) => x - (du[k] as number) / c) } : { tags, features, weights, transitions };
   };
   const order = sentences.map((_, i) => i);
   const rand = seededRandom(opts.seed);
@@ -163,6 +183,8 @@ export function trainPerceptron(tags: readonly string[], data: readonly Training
         for (const f of s.feats[i] as Int32Array) {
           for (let t = 0; t < T; t++) em[i * T + t] = (em[i * T + t] as number) + (w[f * T + t] as number);
         }
+        const x = D ? s.dense?.[i] : undefined;
+        if (x) for (let d = 0; d < D; d++) for (let t = 0; t < T; t++) em[i * T + t] = (em[i * T + t] as number) + (x[d] as number) * (dw[d * T + t] as number);
       }
       const pred = viterbi(em, n, T, tw, allowed);
       let gold = s.gold;
@@ -187,6 +209,16 @@ export function trainPerceptron(tags: readonly string[], data: readonly Training
             u[f * T + g] = (u[f * T + g] as number) + cw;
             w[f * T + p] = (w[f * T + p] as number) - sw;
             u[f * T + p] = (u[f * T + p] as number) - cw;
+          }
+          const x = D ? s.dense?.[i] : undefined;
+          if (x) {
+            for (let d = 0; d < D; d++) {
+              const v = x[d] as number;
+              dw[d * T + g] = (dw[d * T + g] as number) + sw * v;
+              du[d * T + g] = (du[d * T + g] as number) + cw * v;
+              dw[d * T + p] = (dw[d * T + p] as number) - sw * v;
+              du[d * T + p] = (du[d * T + p] as number) - cw * v;
+            }
           }
         }
         if (p !== g || prevP !== prevG) {

@@ -4,7 +4,10 @@
  * (extract-entities.ts), a gazetteer derived from GeoNames and public
  * organisation lists, capitalization learned from Wikinews text (both in
  * data/ner-gazetteer.bin), clusters of pretrained GloVe word vectors
- * (data/ner-clusters.bin, ner-clusters.ts), and each repeated name's contexts
+ * (data/ner-clusters.bin, ner-clusters.ts), the GloVe vectors themselves
+ * (data/word-vectors.bin, shared with the topic classifier: the word's and
+ * its neighbours' as real-valued inputs, the word's binarized as features),
+ * and each repeated name's contexts
  * elsewhere in the document. Its spans then go through the
  * rules' merging (surnames, short forms, salience). The model and gazetteer
  * are rebuilt by `npm run train:ner` and loaded once per process or thread, on
@@ -15,21 +18,28 @@ import { findMentions, type Mention, mergeMentions, type ResolvedMention } from 
 import { DEMONYMS, HONORIFICS, KNOWN_ORGS, PLACES } from './gazetteer.js';
 import { encodePack, keyOffsets, keyRow, type KeyTable, keyTableEntries, loadPack, MODEL_FILES, type Pack, packArray, packKeyTable, prunedRows, buildKeyTable, roundTo } from './model-pack.js';
 import { NER_CLUSTERS_URL, unpackClusters, type WordClusters } from './ner-clusters.js';
-import { buildGazetteer, type ClusterFeatures, documentContexts, gazetteerMarks, type NameGazetteer, neighbourFeatures, sentenceFeatures, visitContextFeatures, withDomain, wordFeatures, wordShape, wordStatsCode, type WordStatsTable } from './ner-features.js';
+import { buildGazetteer, type ClusterFeatures, documentContexts, gazetteerMarks, type NameGazetteer, neighbourFeatures, sentenceFeatures, type VectorBins, visitContextFeatures, withDomain, wordFeatures, wordShape, wordStatsCode, type WordStatsTable, wordVector } from './ner-features.js';
 import { nerTokenize } from './ner-tokens.js';
-import { allowedTransitions, emissionScores, type SequenceModel, viterbi } from './perceptron.js';
+import { addDense, allowedTransitions, emissionScores, type SequenceModel, viterbi } from './perceptron.js';
 import { type Token, tokenize } from './tokens.js';
+import { loadWordVectors, type WordVectors } from './word-vectors.js';
 
 export type EntityTagger = {
   model: SequenceModel;
+  /** The word vectors and their scale, when the model takes them (SequenceModel.dense: the word's, and with `near` the words' before and after it). */
+  vectors?: TaggerVectors;
   allowed: Uint8Array;
   gazetteer: NameGazetteer;
   /** Row offset in model.weights of the feature prefix + value (without building its name), or undefined. */
   context: (prefix: string, value: string) => number | undefined;
 };
 
-/** A tagger from a model (features in a Map, or packed: unpackEntityModel) and a gazetteer. */
-export function makeTagger(model: SequenceModel, gazetteer: NameGazetteer, table?: KeyTable): EntityTagger {
+/** The word vectors of a tagger whose model takes them: their scale, and whether the neighbours' count. */
+export type TaggerVectors = { table: WordVectors; scale: number; near: boolean };
+
+/** A tagger from a model (features in a Map, or packed: unpackEntityModel), a gazetteer, and the word vectors when the model takes them. */
+export function makeTagger(model: SequenceModel, gazetteer: NameGazetteer, table?: KeyTable, vectors?: TaggerVectors): EntityTagger {
+  if (model.dense && !vectors) throw new Error('entity tagger: the model takes word vectors and none were given');
   const T = model.tags.length;
   const context = table
     ? (p: string, v: string) => {
@@ -37,7 +47,7 @@ export function makeTagger(model: SequenceModel, gazetteer: NameGazetteer, table
         return r < 0 ? undefined : r * T;
       }
     : (p: string, v: string) => model.features.get(p + v);
-  return { model, allowed: allowedTransitions(model.tags), gazetteer, context };
+  return { model, allowed: allowedTransitions(model.tags), gazetteer, context, ...(model.dense && vectors ? { vectors } : {}) };
 }
 
 /** The committed files (model packs, see model-pack.ts): the perceptron's weights and the names gazetteer. */
@@ -48,27 +58,35 @@ const MODEL_FORMAT = 'telex entity tagger v2';
 const GAZETTEER_FORMAT = 'telex names gazetteer v3';
 
 /** The model as a pack: tags and transitions, and the features whose weights survive rounding to `decimals` and `minWeight`. */
-export function packEntityModel(model: SequenceModel & { features: Iterable<readonly [string, number]> }, opts: { minWeight: number; decimals: number }): Uint8Array {
+export function packEntityModel(model: SequenceModel & { features: Iterable<readonly [string, number]> }, opts: { minWeight: number; decimals: number; denseScale?: number; denseNear?: boolean }): Uint8Array {
   const rows = prunedRows(model.features, model.weights, model.tags.length, opts);
+  if (model.dense && !opts.denseScale) throw new Error('entity tagger model: real-valued inputs without their scale');
   return encodePack(
-    { format: MODEL_FORMAT, tags: model.tags },
+    { format: MODEL_FORMAT, tags: model.tags, ...(model.dense ? { denseScale: opts.denseScale, denseNear: opts.denseNear === true } : {}) },
     {
       transitions: { array: Float32Array.from(model.transitions, (x) => roundTo(x, opts.decimals)) },
       weights: { array: rows.weights, q16Scale: 10 ** opts.decimals },
+      ...(model.dense ? { dense: { array: Float32Array.from(model.dense, (x) => roundTo(x, opts.decimals + 2)) } } : {}),
       ...keyTableEntries('features', buildKeyTable(rows.keys)),
     },
   );
 }
 
-/** A model from its pack, with the key table its features are looked up in. */
-export function unpackEntityModel(pack: Pack): { model: SequenceModel; table: KeyTable } {
+/**
+ * A model from its pack, with the key table its features are looked up in;
+ * when the model takes word vectors (SequenceModel.dense), their scale
+ * (ner-features.ts wordVector).
+ */
+export function unpackEntityModel(pack: Pack): { model: SequenceModel; table: KeyTable; dense?: { scale: number; near: boolean } } {
   if (pack.meta['format'] !== MODEL_FORMAT) throw new Error('not a telex entity tagger model');
   const tags = pack.meta['tags'] as string[];
   const T = tags.length;
   const table = packKeyTable(pack, 'features');
   const transitions = packArray(pack, 'transitions', Float32Array);
   if (transitions.length !== (T + 1) * T) throw new Error('entity tagger model: bad transitions');
-  return { model: { tags, features: keyOffsets(table, T), weights: packArray(pack, 'weights', Float32Array), transitions }, table };
+  if (!pack.arrays['dense']) return { model: { tags, features: keyOffsets(table, T), weights: packArray(pack, 'weights', Float32Array), transitions }, table };
+  const dense = packArray(pack, 'dense', Float32Array);
+  return { model: { tags, features: keyOffsets(table, T), weights: packArray(pack, 'weights', Float32Array), transitions, dense }, table, dense: { scale: Number(pack.meta['denseScale']), near: pack.meta['denseNear'] === true } };
 }
 
 /** "LOC\tBank of America" lines (names already tokenized as the tagger tokenizes text, tokens joined by one space). */
@@ -89,13 +107,19 @@ export function parseGazetteer(text: string): ReturnType<typeof buildGazetteer> 
  * model takes from the word clusters (ner-clusters.ts; the clusters are a
  * pack of their own).
  */
-export function packGazetteer(gaz: ReturnType<typeof buildGazetteer>, stats?: WordStatsTable, clusterFeatures?: ClusterFeatures): Uint8Array {
+export function packGazetteer(gaz: ReturnType<typeof buildGazetteer>, stats?: WordStatsTable, clusterFeatures?: ClusterFeatures, vectorBins?: VectorBins): Uint8Array {
   const kinds = [...new Set(gaz.names.values())].sort();
   const names = [...gaz.names.keys()].sort();
   const firsts = [...gaz.maxLength.keys()].sort();
   const words = stats ? [...stats.words.keys()].sort() : [];
   return encodePack(
-    { format: GAZETTEER_FORMAT, kinds, wordStats: stats !== undefined, ...(stats && clusterFeatures ? { clusterFeatures } : {}) },
+    {
+      format: GAZETTEER_FORMAT,
+      kinds,
+      wordStats: stats !== undefined,
+      ...(stats && clusterFeatures ? { clusterFeatures } : {}),
+      ...(stats && vectorBins ? { vectorBins: { hi: [...vectorBins.hi], lo: [...vectorBins.lo] } } : {}),
+    },
     {
       ...keyTableEntries('names', buildKeyTable(names)),
       nameKinds: { array: Uint8Array.from(names, (n) => kinds.indexOf(gaz.names.get(n) as string)) },
@@ -112,8 +136,8 @@ export function packGazetteer(gaz: ReturnType<typeof buildGazetteer>, stats?: Wo
   );
 }
 
-/** The gazetteer of a pack; `clusters` gives the word clusters when the pack says the model uses them. */
-export function unpackGazetteer(pack: Pack, clusters?: () => WordClusters): NameGazetteer {
+/** The gazetteer of a pack; `clusters` gives the word clusters and `vectors` the word vectors when the pack says the model uses them. */
+export function unpackGazetteer(pack: Pack, clusters?: () => WordClusters, vectors?: () => WordVectors): NameGazetteer {
   if (pack.meta['format'] !== GAZETTEER_FORMAT) throw new Error('not a telex names gazetteer');
   const kinds = pack.meta['kinds'] as string[];
   const names = packKeyTable(pack, 'names');
@@ -134,6 +158,11 @@ export function unpackGazetteer(pack: Pack, clusters?: () => WordClusters): Name
       gaz.stats.clusters = clusters();
       gaz.stats.clusterFeatures = clusterFeatures;
     }
+    const bins = pack.meta['vectorBins'] as { hi: number[]; lo: number[] } | undefined;
+    if (bins) {
+      if (!vectors) throw new Error('names gazetteer: the model uses word vectors and none were given');
+      gaz.stats.vectorBins = { vectors: vectors(), hi: Float64Array.from(bins.hi), lo: Float64Array.from(bins.lo) };
+    }
   }
   return gaz;
 }
@@ -147,8 +176,9 @@ let TAGGER: EntityTagger | null = null;
  */
 export function entityTagger(): EntityTagger {
   if (!TAGGER) {
-    const { model, table } = unpackEntityModel(loadPack(NER_MODEL_URL));
-    TAGGER = makeTagger(model, unpackGazetteer(loadPack(NER_GAZETTEER_URL), () => unpackClusters(loadPack(NER_CLUSTERS_URL))), table);
+    const { model, table, dense } = unpackEntityModel(loadPack(NER_MODEL_URL));
+    const vectors = dense ? { table: loadWordVectors(), ...dense } : undefined;
+    TAGGER = makeTagger(model, unpackGazetteer(loadPack(NER_GAZETTEER_URL), () => unpackClusters(loadPack(NER_CLUSTERS_URL)), loadWordVectors), table, vectors);
   }
   return TAGGER;
 }
@@ -243,6 +273,8 @@ type WordEntry = {
   /** T weights each: the word's own sum, then the rows of the neighbour features by slot (neighbourSlot); a feature the model does not know has no bit in `known`. */
   rows: Float32Array;
   known: number;
+  /** With word vectors of the neighbours (TaggerVectors.near): the word's vector times the weights of the word before a token, then of the word after (2 x T), or null. */
+  near: Float32Array | null;
   shape: string;
   code: number;
   maxLength: number | undefined;
@@ -271,7 +303,10 @@ function wordRows(tagger: EntityTagger, word: string | null, domain: string | un
   const W = tagger.model.weights;
   const copies = domain ? 2 : 1;
   const rows = new Float32Array((1 + 6 * copies) * T);
-  if (word !== null) rows.set(emissionScores(tagger.model, [wordFeatures(word, domain, tagger.gazetteer.stats)]));
+  if (word !== null) {
+    const v = tagger.vectors;
+    rows.set(emissionScores(tagger.model, [wordFeatures(word, domain, tagger.gazetteer.stats)], v ? [wordVector(word, v.table, v.scale)] : undefined));
+  }
   let known = 0;
   for (const [side, name] of [[0, 'before'], [1, 'after']] as const) {
     let feature = 0;
@@ -291,6 +326,21 @@ function wordRows(tagger: EntityTagger, word: string | null, domain: string | un
   return { rows, known };
 }
 
+/** WordEntry.near of `word`: its vector times the model's weights of the vector before a token and of the one after. */
+function nearRows(tagger: EntityTagger, word: string): Float32Array | null {
+  const v = tagger.vectors;
+  const dense = tagger.model.dense;
+  if (!v?.near || !dense) return null;
+  const x = wordVector(word, v.table, v.scale);
+  if (!x) return null;
+  const T = tagger.model.tags.length;
+  const D = x.length;
+  const out = new Float32Array(2 * T);
+  addDense(out, 0, x, dense.subarray(D * T, 2 * D * T), T);
+  addDense(out, T, x, dense.subarray(2 * D * T, 3 * D * T), T);
+  return out;
+}
+
 function wordCache(tagger: EntityTagger, domain: string | undefined): WordCache {
   let byDomain = WORD_CACHE.get(tagger);
   if (!byDomain) {
@@ -299,7 +349,7 @@ function wordCache(tagger: EntityTagger, domain: string | undefined): WordCache 
   }
   let cache = byDomain.get(domain ?? '');
   if (!cache) {
-    const edge: WordEntry = { ...wordRows(tagger, null, domain), shape: '', code: 0, maxLength: undefined };
+    const edge: WordEntry = { ...wordRows(tagger, null, domain), near: null, shape: '', code: 0, maxLength: undefined };
     cache = { edge, words: new Map() };
     byDomain.set(domain ?? '', cache);
   }
@@ -312,6 +362,7 @@ function wordEntry(tagger: EntityTagger, cache: WordCache, word: string, domain:
     const stats = tagger.gazetteer.stats;
     e = {
       ...wordRows(tagger, word, domain),
+      near: nearRows(tagger, word),
       shape: wordShape(word),
       code: stats?.get(word.toLowerCase()) ?? 0,
       maxLength: tagger.gazetteer.maxLength.get(word),
@@ -461,6 +512,11 @@ export function documentEmissions(
       const v = (entries[i] as WordEntry).rows;
       const d = docScores.get(words[i] as string);
       for (let t = 0; t < T; t++) em[i * T + t] = (v[t] as number) + (d ? (d[t] as number) : 0);
+      // The vectors of the words before and after it (within the sentence).
+      const before = i > 0 ? (entries[i - 1] as WordEntry).near : null;
+      const after = i + 1 < n ? (entries[i + 1] as WordEntry).near : null;
+      if (before) for (let t = 0; t < T; t++) em[i * T + t] = (em[i * T + t] as number) + (before[t] as number);
+      if (after) for (let t = 0; t < T; t++) em[i * T + t] = (em[i * T + t] as number) + (after[T + t] as number);
     }
     // Adds to token i's scores the T weights of `src` from `at`: a model row, or one copied into a word's entry.
     const add = (i: number, src: Float32Array, at: number) => {

@@ -48,6 +48,19 @@ describe(trainPerceptron.name, () => {
     expect(tagSequence(model, open.features)).toEqual(['B-PER', 'I-PER', 'O', 'O', 'B-LOC']);
   });
 
+  it('learns weights of real-valued inputs, which alone tell the tags apart when the feature strings cannot', () => {
+    // One-token sentences with the same feature; a person's name has a vector near (1, 0), other words near (0, 1).
+    const vec = (person: boolean, k: number) => Float32Array.from(person ? [1, 0.1 * k] : [0.1 * k, 1]);
+    const data = [0, 1, 2, 3].flatMap((k) => [true, false].map((p) => ({ features: [['b']], tags: [p ? 'B-PER' : 'O'], dense: [vec(p, k)] })));
+    const model = trainPerceptron(TAGS, data, { epochs: 5, seed: 3, denseDims: 2 });
+    expect(model.dense?.length).toBe(2 * TAGS.length);
+    const allowed = allowedTransitions(TAGS);
+    const tag = (x: Float32Array) => TAGS[viterbi(emissionScores(model, [['b']], [x]), 1, TAGS.length, model.transitions, allowed)[0] as number];
+    expect([vec(true, 5), vec(false, 5), vec(true, 6), vec(false, 7)].map(tag)).toEqual(['B-PER', 'O', 'B-PER', 'O']);
+    // Without the inputs the tokens cannot be told apart, and a model trained without denseDims has no dense weights.
+    expect(trainPerceptron(TAGS, data, { epochs: 5, seed: 3 }).dense).toBeUndefined();
+  });
+
   it('throws when a sentence carries an unknown tag', () => {
     expect(() => trainPerceptron(TAGS, [{ features: [['b']], tags: ['B-ORG'] }], { epochs: 1, seed: 1 })).toThrow(/unknown tag/);
   });

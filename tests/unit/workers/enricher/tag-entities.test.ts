@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { allowedTransitions, averageModels, emissionScores, viterbi } from '../../../../src/workers/enricher/perceptron.js';
-import { buildGazetteer, documentContexts, gazetteerMarks, neighbourFeatures, sentenceFeatures, wordFeatures, wordShape, wordStatsOf } from '../../../../src/workers/enricher/ner-features.js';
+import { addDense, allowedTransitions, averageModels, emissionScores, viterbi } from '../../../../src/workers/enricher/perceptron.js';
+import { buildGazetteer, documentContexts, gazetteerMarks, neighbourFeatures, sentenceFeatures, wordFeatures, wordShape, wordStatsOf, sentenceVectors, wordVector } from '../../../../src/workers/enricher/ner-features.js';
 import { nerTokenize } from '../../../../src/workers/enricher/ner-tokens.js';
 import {
   documentEmissions,
@@ -79,6 +79,20 @@ describe(packEntityModel.name, () => {
     expect(allowedTransitions(tags)[(0 + 1) * 3 + 2]).toBe(0);
   });
 
+  it('keeps the weights of the word vectors with their scales and whether the neighbours\' count, and none when the model has none', () => {
+    const tags = ['O', 'B-X', 'I-X'];
+    const model = { tags, features: new Map([['w=a', 0]]), weights: Float32Array.from([1, 0, 0]), transitions: new Float32Array(12), dense: Float32Array.from([0.1234, -2, 0.5, 1e-4, 0, 3]) };
+    const back = unpackEntityModel(decodePack(packEntityModel(model, { minWeight: 0.01, decimals: 1, denseScale: 6, denseNear: true })));
+    expect([...(back.model.dense as Float32Array)]).toEqual([0.123, -2, 0.5, 0, 0, 3].map(Math.fround));
+    expect(back.dense).toEqual({ scale: 6, near: true });
+    expect(() => packEntityModel(model, { minWeight: 0.01, decimals: 1 })).toThrow(/scale/);
+    const { dense: _none, ...plain } = model;
+    const without = unpackEntityModel(decodePack(packEntityModel(plain, { minWeight: 0.01, decimals: 1 })));
+    expect(without.model.dense).toBeUndefined();
+    expect(without.dense).toBeUndefined();
+    expect(() => makeTagger(back.model, { names: new Map(), maxLength: new Map() })).toThrow(/word vectors/);
+  });
+
   it('tags the same with the packed model as with the model in memory', () => {
     const trained = entityTagger();
     const text = 'Shares of Deutsche Bank fell in Frankfurt, Angela Merkel said.';
@@ -92,9 +106,10 @@ describe(packEntityModel.name, () => {
       if (at !== undefined) features.set(f, at);
     }
     const inMemory = { ...trained.model, features };
-    const viaMap = labelTokens(text, toks, undefined, makeTagger(inMemory, trained.gazetteer));
-    const packed = unpackEntityModel(decodePack(packEntityModel(inMemory, { minWeight: 0.01, decimals: 1 })));
-    expect(labelTokens(text, toks, undefined, makeTagger(packed.model, trained.gazetteer, packed.table))).toEqual(viaMap);
+    const v = trained.vectors;
+    const viaMap = labelTokens(text, toks, undefined, makeTagger(inMemory, trained.gazetteer, undefined, v));
+    const packed = unpackEntityModel(decodePack(packEntityModel(inMemory, { minWeight: 0.01, decimals: 1, ...(v ? { denseScale: v.scale, denseNear: v.near } : {}) })));
+    expect(labelTokens(text, toks, undefined, makeTagger(packed.model, trained.gazetteer, packed.table, v))).toEqual(viaMap);
     expect(viaMap).toEqual(labelTokens(text, toks));
     expect(T).toBeGreaterThan(0);
   });
@@ -231,9 +246,11 @@ describe(labelTokens.name, () => {
     const features = documentFeatures(text, tokens, ranges, tagger.gazetteer);
     const T = tagger.model.tags.length;
     const expected: string[] = [];
-    ranges.forEach((_, r) => {
+    const v = tagger.vectors;
+    ranges.forEach(([from, to], r) => {
       const f = features[r] as string[][];
-      expected.push(...viterbi(emissionScores(tagger.model, f), f.length, T, tagger.model.transitions, tagger.allowed).map((t) => tagger.model.tags[t] as string));
+      const dense = v ? sentenceVectors(tokens.slice(from, to).map((t) => t.text), v.table, v.scale, v.near) : undefined;
+      expected.push(...viterbi(emissionScores(tagger.model, f, dense), f.length, T, tagger.model.transitions, tagger.allowed).map((t) => tagger.model.tags[t] as string));
     });
     expect(labelTokens(text, tokens, ranges)).toEqual(harmonize(tokens, expected));
   });
@@ -253,12 +270,27 @@ describe(documentEmissions.name, () => {
     return ranges.map(([from, to], r) => {
       const em = new Float32Array((to - from) * T);
       for (let i = 0; i < to - from; i++) {
-        const own = wordFeatures((tokens[from + i] as { text: string }).text, domain, stats);
+        const word = (k: number) => (tokens[from + k] as { text: string }).text;
+        const own = wordFeatures(word(i), domain, stats);
         // A token's features: its own first (sentenceFeatures), then its context features, the document contexts among them.
         const context = ((features[r] as string[][])[i] as string[]).slice(own.length);
         const isDoc = (f: string) => f.startsWith('d=') || f.startsWith(`${domain}~d=`);
-        const sums = emissionScores(tagger.model, [own, context.filter(isDoc)]);
+        // With word vectors: the word's own with its own features; then the vectors of the words before and after it.
+        const v = tagger.vectors;
+        const vec = (w: string) => (v ? wordVector(w, v.table, v.scale) : undefined);
+        const sums = emissionScores(tagger.model, [own, context.filter(isDoc)], [vec(word(i)), undefined]);
         for (let t = 0; t < T; t++) em[i * T + t] = (sums[t] as number) + (sums[T + t] as number);
+        const dense = tagger.model.dense;
+        if (v?.near && dense) {
+          const D = v.table.dims;
+          for (const [k, block] of [[i - 1, 1], [i + 1, 2]] as const) {
+            const x = k >= 0 && k < to - from ? vec(word(k)) : undefined;
+            if (!x) continue;
+            const part = new Float32Array(T);
+            addDense(part, 0, x, dense.subarray(block * D * T, (block + 1) * D * T), T);
+            for (let t = 0; t < T; t++) em[i * T + t] = (em[i * T + t] as number) + (part[t] as number);
+          }
+        }
         for (const f of context.filter((x) => !isDoc(x))) {
           const at = tagger.model.features.get(f);
           if (at === undefined) continue;
