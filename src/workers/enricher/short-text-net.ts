@@ -69,16 +69,22 @@ export function netInput(
   return x;
 }
 
-/** The hidden layer's activations (ReLU) of input x. */
-export function netHidden(net: ShortTextNet, x: ArrayLike<number>): Float64Array {
-  const H = net.hidden;
-  const h = Float64Array.from(net.b1);
+/** out += x · W, W row-major with out.length columns (row i scaled by x[i]; zero inputs skipped). */
+function addRows(out: Float64Array, x: ArrayLike<number>, W: Float32Array): Float64Array {
+  const width = out.length;
   for (let i = 0; i < x.length; i++) {
     const xi = x[i] as number;
     if (xi === 0) continue;
-    const base = i * H;
-    for (let j = 0; j < H; j++) h[j] = (h[j] as number) + xi * (net.W1[base + j] as number);
+    const base = i * width;
+    for (let j = 0; j < width; j++) out[j] = (out[j] as number) + xi * (W[base + j] as number);
   }
+  return out;
+}
+
+/** The hidden layer's activations (ReLU) of input x. */
+export function netHidden(net: ShortTextNet, x: ArrayLike<number>): Float64Array {
+  const H = net.hidden;
+  const h = addRows(Float64Array.from(net.b1), x, net.W1);
   for (let j = 0; j < H; j++) if ((h[j] as number) < 0) h[j] = 0;
   return h;
 }
@@ -87,13 +93,7 @@ export function netHidden(net: ShortTextNet, x: ArrayLike<number>): Float64Array
 export function netLogProbs(net: ShortTextNet, x: ArrayLike<number>): Float64Array {
   const K = net.b2.length;
   const h = netHidden(net, x);
-  const o = Float64Array.from(net.b2);
-  for (let j = 0; j < net.hidden; j++) {
-    const hj = h[j] as number;
-    if (hj === 0) continue;
-    const base = j * K;
-    for (let k = 0; k < K; k++) o[k] = (o[k] as number) + hj * (net.W2[base + k] as number);
-  }
+  const o = addRows(Float64Array.from(net.b2), h, net.W2);
   let max = -Infinity;
   for (let k = 0; k < K; k++) max = Math.max(max, o[k] as number);
   let sum = 0;
