@@ -28,6 +28,7 @@ import { bioSpans, documentFeatures, fillFromRules, harmonize, sentenceRanges, u
 import type { Token } from '../src/workers/enricher/tokens.js';
 import { type ConllSentence, conllDocs, corpusDir, emptyScores, type EntityScores, formatScores, readConll, readJsonl, scoreSentence } from './lib/enrichment-data.js';
 import { md5Half, numberFlag, rng } from '../bench/lib/rng.js';
+import { shuffleInPlace } from '../src/lib/random.js';
 import { wordStats } from './lib/word-stats.js';
 import { type ClusterFeatures, sentenceVectors, vectorBins, wordStatsOf, type WordStatsTable } from '../src/workers/enricher/ner-features.js';
 import { NER_CLUSTERS_URL, unpackClusters } from '../src/workers/enricher/ner-clusters.js';
@@ -336,10 +337,7 @@ function selfTrainingSentences(n: number): TrainingSentence[] {
   if (SELF_PICK === 'random') {
     const confident = cands.slice(0, Math.max(n, Math.floor(cands.length / 2)));
     const rand = rng(SEED);
-    for (let i = confident.length - 1; i > 0; i--) {
-      const j = Math.floor(rand() * (i + 1));
-      [confident[i], confident[j]] = [confident[j] as Candidate, confident[i] as Candidate];
-    }
+    shuffleInPlace(confident, rand);
     picked = confident.slice(0, n);
   }
   const lastMargin = picked.length ? Math.min(...picked.map((c) => c.margin)) : 0;

@@ -29,7 +29,7 @@ import { classifyTopics, classifyTopLevel, classScores, isTechCode, netScores, s
 import { decodePack } from '../src/workers/enricher/model-pack.js';
 import { unpackWordVectors, WORD_VECTORS_URL } from '../src/workers/enricher/word-vectors.js';
 import { ancestorsOf, MEDIATOPICS, TOP_LEVEL_TOPICS, topLevelOf as iptcTopLevelOf } from '../src/workers/enricher/mediatopics.js';
-import { seededRandom } from '../src/lib/random.js';
+import { seededRandom, shuffleInPlace } from '../src/lib/random.js';
 import { normalizedWords } from '../src/workers/enricher/phrase-matcher.js';
 import { netInputSize, netWeight, type ShortTextNet } from '../src/workers/enricher/short-text-net.js';
 import { tagTopics } from '../src/workers/enricher/tag-topics.js';
@@ -232,10 +232,7 @@ function trainDense(X: readonly Float64Array[], examples: readonly Example[], cl
   const rand = seededRandom(seed + 1000);
   const lr = 0.5;
   for (let epoch = 1; epoch <= EPOCHS; epoch++) {
-    for (let i = order.length - 1; i > 0; i--) {
-      const j = Math.floor(rand() * (i + 1));
-      [order[i], order[j]] = [order[j] as number, order[i] as number];
-    }
+    shuffleInPlace(order, rand);
     for (const idx of order) {
       const e = examples[idx] as Example;
       const x = X[idx] as Float64Array;
@@ -319,10 +316,7 @@ function train(examples: readonly Example[], seed = SEED): TopicModel & { featur
     return { ids: Int32Array.from(ids), vals: Float64Array.from(vals) };
   };
   for (let epoch = 1; epoch <= EPOCHS; epoch++) {
-    for (let i = order.length - 1; i > 0; i--) {
-      const j = Math.floor(rand() * (i + 1));
-      [order[i], order[j]] = [order[j] as number, order[i] as number];
-    }
+    shuffleInPlace(order, rand);
     let loss = 0;
     for (const idx of order) {
       const e = examples[idx] as Example;
@@ -556,10 +550,7 @@ function trainNet(examples: readonly Example[], seed: number): ShortTextNet {
   const o = new Float64Array(K);
   let step = 0;
   for (let epoch = 1; epoch <= NET_EPOCHS; epoch++) {
-    for (let i = order.length - 1; i > 0; i--) {
-      const j = Math.floor(rand() * (i + 1));
-      [order[i], order[j]] = [order[j] as number, order[i] as number];
-    }
+    shuffleInPlace(order, rand);
     let loss = 0;
     for (let start = 0; start < order.length; start += NET_BATCH) {
       for (const g of grads) g.fill(0);

@@ -5,7 +5,7 @@
  * vectors) weighted by a dense block of the model. Used by the entity tagger (tag-entities.ts)
  * and trained by scripts/train-ner.ts.
  */
-import { seededRandom } from '../../lib/random.js';
+import { seededRandom, shuffleInPlace } from '../../lib/random.js';
 
 /** Feature name -> row offset in a weight array (a Map, or a packed key table: model-pack.ts). */
 export type FeatureIndex = { get(name: string): number | undefined; readonly size: number };
@@ -170,10 +170,7 @@ export function trainPerceptron(tags: readonly string[], data: readonly Training
   const order = sentences.map((_, i) => i);
   const rand = seededRandom(opts.seed);
   for (let epoch = 1; epoch <= opts.epochs; epoch++) {
-    for (let i = order.length - 1; i > 0; i--) {
-      const j = Math.floor(rand() * (i + 1));
-      [order[i], order[j]] = [order[j] as number, order[i] as number];
-    }
+    shuffleInPlace(order, rand);
     for (const idx of order) {
       const s = sentences[idx] as (typeof sentences)[number];
       const n = s.feats.length;
