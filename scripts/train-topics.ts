@@ -25,7 +25,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { md5Half, numberFlag } from '../bench/lib/rng.js';
 import { loadHeldOutArticles, loadLabelledArticles } from '../tests/fixtures/enrich/load.js';
-import { classifyTopics, classifyTopLevel, classScores, isTechCode, netScores, shortTextInput, TECH_BRANCHES, packTopicModel, softmax, TOPIC_MODEL_URL, type TopicModel, topicFeatures, unpackTopicModel, type VectorFeatures } from '../src/workers/enricher/classify-topics.js';
+import { classifyTopics, classifyTopLevel, classScores, isTechCode, netScores, shortTextInput, TECH_BRANCHES, packTopicModel, softmax, textScores, TOPIC_MODEL_URL, type TopicModel, topicFeatures, unpackTopicModel, type VectorFeatures } from '../src/workers/enricher/classify-topics.js';
 import { decodePack } from '../src/workers/enricher/model-pack.js';
 import { unpackWordVectors, WORD_VECTORS_URL } from '../src/workers/enricher/word-vectors.js';
 import { ancestorsOf, MEDIATOPICS, TOP_LEVEL_TOPICS, topLevelOf as iptcTopLevelOf } from '../src/workers/enricher/mediatopics.js';
@@ -112,13 +112,9 @@ const VEC_MIX = NO_VECTORS || VEC_JOINT ? [] : listFlag('vec-mix', '0.75');
 const VEC_LENGTH = listFlag('vec-length', '20');
 if (VECTORS) VECTORS.lengthRef = VEC_LENGTH[VEC_LENGTH.length - 1] ?? 0;
 const featuresOf = (r: { title: string; text: string }) => topicFeatures(r, { ruleTopics: USE_RULES ? tagTopics(r, { maxTopics: 10 }) : [], vectors: VECTORS });
-/** A text's class scores as classifyTopLevel computes them: the linear model's, plus the short-text net's part when the model has one. */
-function scoresOfText(model: TopicModel, r: { title: string; text: string }): Float64Array {
-  const s = classScores(model, featuresOf(r));
-  const net = model.net ? netScores(model, normalizedWords(r.title), normalizedWords(r.text)) : null;
-  if (net) for (let k = 0; k < s.length; k++) s[k] = (s[k] as number) + (net[k] as number);
-  return s;
-}
+/** A text's class scores as classifyTopLevel computes them (textScores: the linear model's, plus the short-text net's part when the model has one). */
+const scoresOfText = (model: TopicModel, r: { title: string; text: string }): Float64Array =>
+  textScores(model, r, { ruleTopics: USE_RULES ? tagTopics(r, { maxTopics: 10 }) : [] }).scores;
 
 const topic = (file: string) => readJsonl(join(CORPUS, 'topics', file));
 

@@ -268,6 +268,29 @@ export function topicModel(): TopicModel {
 export type TopLevelScore = { code: string; score: number; evidence: string[] };
 
 /**
+ * A text's class scores before the temperature (the linear model's over the
+ * features it knows, plus the short-text net's part when the model has one),
+ * and those known features ([name, value, row offset]: the evidence). Shared
+ * by classifyTopLevel and the training script's temperature fit and figures.
+ */
+export function textScores(
+  model: TopicModel,
+  article: { title: string; text: string },
+  opts: { titleWords?: readonly string[]; textWords?: readonly string[]; ruleTopics?: ReadonlyArray<{ code: string; score: number }> } = {},
+): { known: Array<[string, number, number]>; scores: Float64Array } {
+  const titleWords = opts.titleWords ?? normalizedWords(article.title);
+  const textWords = opts.textWords ?? normalizedWords(article.text);
+  // The text's mean word vector, once for the dense features and the net.
+  const tv = model.vectors?.dense || model.net ? textVector(model.vectors as VectorFeatures, titleWords, textWords) : undefined;
+  const features = topicFeatures(article, { titleWords, textWords, ruleTopics: opts.ruleTopics, vectors: model.vectors, textVector: tv });
+  const known = knownFeatures(model, features);
+  const scores = scoresOf(model, known);
+  const net = netScores(model, titleWords, textWords, tv);
+  if (net) for (let k = 0; k < scores.length; k++) scores[k] = (scores[k] as number) + (net[k] as number);
+  return { known, scores };
+}
+
+/**
  * Calibrated probability of each IPTC top-level topic (highest first), each with
  * the terms of the text that weigh most for it. Empty when the text has no
  * content word the model knows.
@@ -277,17 +300,9 @@ export function classifyTopLevel(
   opts: { titleWords?: readonly string[]; textWords?: readonly string[]; ruleTopics?: ReadonlyArray<{ code: string; score: number }>; model?: TopicModel } = {},
 ): TopLevelScore[] {
   const model = opts.model ?? topicModel();
-  const titleWords = opts.titleWords ?? normalizedWords(article.title);
-  const textWords = opts.textWords ?? normalizedWords(article.text);
-  // The text's mean word vector, once for the dense features and the net.
-  const tv = model.vectors?.dense || model.net ? textVector(model.vectors as VectorFeatures, titleWords, textWords) : undefined;
-  const features = topicFeatures(article, { ...opts, titleWords, textWords, vectors: model.vectors, textVector: tv });
-  const known = knownFeatures(model, features);
+  const { known, scores } = textScores(model, article, opts);
   if (known.length === 0) return [];
   const W = model.weights;
-  const scores = scoresOf(model, known);
-  const net = netScores(model, titleWords, textWords, tv);
-  if (net) for (let k = 0; k < scores.length; k++) scores[k] = (scores[k] as number) + (net[k] as number);
   const p = softmax(scores, model.temperature);
   const order = model.classes.map((_, k) => k).sort((a, b) => (p[b] as number) - (p[a] as number) || a - b);
   // Evidence for the few classes that can be kept.

@@ -5,6 +5,7 @@ import {
   isTechCode,
   packTopicModel,
   softmax,
+  textScores,
   topicFeatures,
   topicModel,
   unpackTopicModel,
@@ -168,5 +169,21 @@ describe('topic classifier model (committed)', () => {
 
   it('returns no topics when the text has no evidence', () => {
     expect(classifyTopics({ title: '', text: '' })).toEqual([]);
+  });
+});
+
+describe('textScores', () => {
+  it('gives the scores classifyTopLevel calibrates, the short-text net included, and the evidence it draws on', () => {
+    const model = topicModel();
+    const article = { title: 'Striker scores twice as champions win the cup final', text: '' };
+    const { known, scores } = textScores(model, article);
+    expect(known.length).toBeGreaterThan(0);
+    const p = softmax(scores, model.temperature);
+    const top = classifyTopLevel(article);
+    expect(top[0]?.code).toBe('medtop:15000000');
+    for (const t of top) expect(t.score).toBeCloseTo(p[model.classes.indexOf(t.code)] as number, 12);
+    // Without the net the linear scores alone give other probabilities: the net is part of what is shared.
+    const linear = textScores({ ...model, net: undefined }, article).scores;
+    expect([...linear]).not.toEqual([...scores]);
   });
 });
