@@ -19,7 +19,8 @@ import { resolve } from 'node:path';
 import { seededRandom } from '../src/lib/random.js';
 import { clustersPackBytes, NER_CLUSTERS_URL } from '../src/workers/enricher/ner-clusters.js';
 import { numberFlag } from '../bench/lib/rng.js';
-import { readGloveVectors, stringFlag } from './lib/glove.js';
+import { stringFlag } from '../bench/lib/rng.js';
+import { readGloveVectors } from './lib/glove.js';
 
 const args = process.argv.slice(2);
 const N = numberFlag(args, 'words', 100_000);

@@ -18,7 +18,8 @@ import { seededRandom } from '../src/lib/random.js';
 import { isContentWord } from '../src/workers/enricher/classify-topics.js';
 import { normalizeWord, tokenize } from '../src/workers/enricher/tokens.js';
 import { packWordVectors, WORD_VECTORS_URL } from '../src/workers/enricher/word-vectors.js';
-import { readGloveVectors, stringFlag } from './lib/glove.js';
+import { stringFlag } from '../bench/lib/rng.js';
+import { readGloveVectors } from './lib/glove.js';
 
 const args = process.argv.slice(2);
 const N = numberFlag(args, 'words', 50000);

@@ -23,7 +23,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { md5Half, numberFlag } from '../bench/lib/rng.js';
+import { md5Half, numberFlag, stringFlag } from '../bench/lib/rng.js';
 import { loadHeldOutArticles, loadLabelledArticles } from '../tests/fixtures/enrich/load.js';
 import { classifyTopics, classifyTopLevel, classScores, isTechCode, netScores, shortTextInput, TECH_BRANCHES, packTopicModel, softmax, textScores, TOPIC_MODEL_URL, type TopicModel, topicFeatures, unpackTopicModel, type VectorFeatures } from '../src/workers/enricher/classify-topics.js';
 import { decodePack } from '../src/workers/enricher/model-pack.js';
@@ -105,9 +105,9 @@ const VECTORS: VectorFeatures | undefined = NO_VECTORS
       r0: numberFlag(args, 'vec-r0', 100),
       scale: numberFlag(args, 'vec-scale', 1),
       lengthRef: 0,
-      table: unpackWordVectors(decodePack(new Uint8Array(readFileSync(args.includes('--word-vectors') ? (args[args.indexOf('--word-vectors') + 1] as string) : WORD_VECTORS_URL)))),
+      table: unpackWordVectors(decodePack(new Uint8Array(readFileSync(stringFlag(args, 'word-vectors') ?? WORD_VECTORS_URL)))),
     };
-const listFlag = (name: string, def: string): number[] => (args.includes(`--${name}`) ? (args[args.indexOf(`--${name}`) + 1] as string) : def).split(',').map(Number);
+const listFlag = (name: string, def: string): number[] => (stringFlag(args, name) ?? def).split(',').map(Number);
 const VEC_MIX = NO_VECTORS || VEC_JOINT ? [] : listFlag('vec-mix', '0.75');
 const VEC_LENGTH = listFlag('vec-length', '20');
 if (VECTORS) VECTORS.lengthRef = VEC_LENGTH[VEC_LENGTH.length - 1] ?? 0;
@@ -487,9 +487,8 @@ if (VEC_MIX.length > 1 || VEC_LENGTH.length > 1) {
  * Wikinews two-sentence windows at weight 0.5 for the net (--net-windows 0.5, 84.59 %), texts of at most L words
  * counted twice (--net-short 1, 85.35 %), with --vec-mix 0.4 (85.14 %).
  */
-const stringFlag = (name: string, def: string): string => (args.includes(`--${name}`) ? (args[args.indexOf(`--${name}`) + 1] as string) : def);
 const NET = !args.includes('--no-net') && VECTORS !== undefined;
-const NET_INPUTS = stringFlag('net-inputs', 'mean');
+const NET_INPUTS = stringFlag(args, 'net-inputs') ?? 'mean';
 const NET_HIDDEN = numberFlag(args, 'net-hidden', 64);
 const NET_EPOCHS = numberFlag(args, 'net-epochs', 20);
 const NET_LR = numberFlag(args, 'net-lr', 0.002);
@@ -501,7 +500,7 @@ const NET_SHORT = numberFlag(args, 'net-short', 0);
 const NET_WINDOWS = numberFlag(args, 'net-windows', 0);
 const NET_BALANCE = numberFlag(args, 'net-balance', BALANCE);
 const NET_ENSEMBLE = numberFlag(args, 'net-ensemble', 1);
-const NET_SKIP = stringFlag('net-skip', '').split(',');
+const NET_SKIP = (stringFlag(args, 'net-skip') ?? '').split(',');
 
 /** The net's input and content-word count of a text (as classify-topics.ts' netScores reads it). */
 const netInputOf = (r: { title: string; text: string }) => (VECTORS ? shortTextInput(VECTORS, NET_INPUTS, normalizedWords(r.title), normalizedWords(r.text)) : null);

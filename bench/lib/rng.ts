@@ -4,6 +4,12 @@ import { seededRandom } from '../../src/lib/random.js';
 /** The project's seeded PRNG, so every benchmark run uses the same data. */
 export const rng = seededRandom;
 
+/** The value after `--name` in argv, if any. */
+export const stringFlag = (args: readonly string[], name: string): string | undefined => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+
 /** A numeric `--name value` flag from argv, or the default. */
 export function numberFlag(args: readonly string[], name: string, def: number): number {
   const i = args.indexOf(`--${name}`);

@@ -6,14 +6,10 @@
  * scripts/build-word-vectors.ts.
  */
 import { readFileSync } from 'node:fs';
+import { stringFlag } from '../../bench/lib/rng.js';
 
 export type GloveVectors = { dimensions: number; words: string[]; vectors: Record<string, number[]> };
 
-/** The value after `--name` in `args`, if any. */
-export const stringFlag = (args: readonly string[], name: string): string | undefined => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? args[i + 1] : undefined;
-};
 
 /** The vectors of the file `--vectors FILE` names (required). */
 export function readGloveVectors(args: readonly string[]): GloveVectors {
