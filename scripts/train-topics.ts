@@ -31,7 +31,7 @@ import { unpackWordVectors, WORD_VECTORS_URL } from '../src/workers/enricher/wor
 import { ancestorsOf, MEDIATOPICS, TOP_LEVEL_TOPICS, topLevelOf as iptcTopLevelOf } from '../src/workers/enricher/mediatopics.js';
 import { seededRandom, shuffleInPlace } from '../src/lib/random.js';
 import { normalizedWords } from '../src/workers/enricher/phrase-matcher.js';
-import { netInputSize, netWeight, type ShortTextNet } from '../src/workers/enricher/short-text-net.js';
+import { addRows, netInputSize, netWeight, type ShortTextNet } from '../src/workers/enricher/short-text-net.js';
 import { tagTopics } from '../src/workers/enricher/tag-topics.js';
 import { TOPIC_LEXICON } from '../src/workers/enricher/topic-lexicon.js';
 import { complementNBWeights } from './lib/complement-nb.js';
@@ -202,6 +202,12 @@ function trainingExamples(): { train: Example[]; dev: Example[] } {
 // ---------- training: multinomial logistic regression, SGD ----------
 type Vec = { ids: Int32Array; vals: Float64Array };
 type Floats = Float32Array | Float64Array;
+/** The index of the largest value (the first of equals). */
+function argmax(s: ArrayLike<number>): number {
+  let k = 0;
+  for (let i = 1; i < s.length; i++) if ((s[i] as number) > (s[k] as number)) k = i;
+  return k;
+}
 /** a[i] += b[i] for every i of a. */
 function addInto(a: Floats, b: ArrayLike<number>): void {
   for (let i = 0; i < a.length; i++) a[i] = (a[i] as number) + (b[i] as number);
@@ -386,8 +392,7 @@ function accuracy(model: TopicModel, set: ReadonlyArray<{ title: string; text: s
   const bins = Array.from({ length: 10 }, () => ({ n: 0, conf: 0, ok: 0 }));
   for (const r of set) {
     const p = softmax(scoresOfText(model, r), model.temperature);
-    let k = 0;
-    for (let i = 1; i < p.length; i++) if ((p[i] as number) > (p[k] as number)) k = i;
+    const k = argmax(p);
     const hit = r.gold.includes(model.classes[k] as string);
     const row = confusion.get(r.gold[0] as string) ?? new Map<string, number>();
     row.set(model.classes[k] as string, (row.get(model.classes[k] as string) ?? 0) + 1);
@@ -449,10 +454,7 @@ function mixed(alpha: number): typeof ensemble {
 const quick = (m: TopicModel, set: readonly Example[]) => {
   let ok = 0;
   for (const e of set) {
-    const s = scoresOfText(m, e);
-    let k = 0;
-    for (let i = 1; i < s.length; i++) if ((s[i] as number) > (s[k] as number)) k = i;
-    if (k === e.label) ok++;
+    if (argmax(scoresOfText(m, e)) === e.label) ok++;
   }
   return ((ok / Math.max(1, set.length)) * 100).toFixed(1);
 };
@@ -553,19 +555,12 @@ function trainNet(examples: readonly Example[], seed: number): ShortTextNet {
       for (let t = start; t < end; t++) {
         const ex = data[order[t] as number] as { x: Float64Array; label: number; weight: number };
         const x = ex.x;
+        // The forward pass as short-text-net.ts computes it (netHidden, netLogProbs), in buffers kept for the gradients.
         h.set(b1);
-        for (let a = 0; a < I; a++) {
-          const xa = x[a] as number;
-          const base = a * H;
-          for (let j = 0; j < H; j++) h[j] = (h[j] as number) + xa * (W1[base + j] as number);
-        }
+        addRows(h, x, W1);
         for (let j = 0; j < H; j++) if ((h[j] as number) < 0) h[j] = 0;
         o.set(b2);
-        for (let j = 0; j < H; j++) {
-          const hj = h[j] as number;
-          if (hj === 0) continue;
-          for (let k = 0; k < K; k++) o[k] = (o[k] as number) + hj * (W2[j * K + k] as number);
-        }
+        addRows(o, h, W2);
         const p = softmax(o);
         loss -= Math.log(Math.max(1e-12, p[ex.label] as number)) * ex.weight;
         dh.fill(0);
@@ -638,11 +633,6 @@ if (NET) {
     const lp = inp ? netScores({ ...trained, net: { ...net, mix: 1, lengthRef: 0 } }, normalizedWords(e.title), normalizedWords(e.text)) : null;
     return { e, s: classScores(trained, featuresOf(e)), lp, n: inp?.n ?? 0, half: md5Half(`${e.title}\n${e.text}`) };
   });
-  const argmax = (s: ArrayLike<number>) => {
-    let k = 0;
-    for (let i = 1; i < s.length; i++) if ((s[i] as number) > (s[k] as number)) k = i;
-    return k;
-  };
   const pct = (rs: typeof rows, f: (r: (typeof rows)[number]) => boolean) => ((rs.filter(f).length / Math.max(1, rs.length)) * 100).toFixed(2);
   console.log(`net alone: dev ${pct(rows, (r) => r.lp !== null && argmax(r.lp) === r.e.label)} %, sib200 ${pct(rows.filter((r) => r.e.source === 'sib200'), (r) => r.lp !== null && argmax(r.lp) === r.e.label)} %`);
   for (const len of NET_LENGTH) for (const a of NET_MIX) {
@@ -678,8 +668,7 @@ for (const h of [0, 1]) console.log(`  dev, half ${h}: ${fmt(accuracy(model, dev
 if (args.includes('--errors')) {
   for (const e of dev.filter((x) => x.source === 'sib200')) {
     const p = softmax(scoresOfText(model, e), model.temperature);
-    let k = 0;
-    for (let i = 1; i < p.length; i++) if ((p[i] as number) > (p[k] as number)) k = i;
+    const k = argmax(p);
     if (k !== e.label) console.log(`  ${(CLASSES[e.label] as string).slice(7, 9)} -> ${(CLASSES[k] as string).slice(7, 9)} ${(p[k] as number).toFixed(2)} ${e.text.slice(0, 140)}`);
   }
 }

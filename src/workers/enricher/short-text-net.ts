@@ -69,8 +69,8 @@ export function netInput(
   return x;
 }
 
-/** out += x · W, W row-major with out.length columns (row i scaled by x[i]; zero inputs skipped). */
-function addRows(out: Float64Array, x: ArrayLike<number>, W: Float32Array): Float64Array {
+/** out += x · W, W row-major with out.length columns (row i scaled by x[i]; zero inputs skipped). Also the training script's forward pass. */
+export function addRows(out: Float64Array, x: ArrayLike<number>, W: ArrayLike<number>): Float64Array {
   const width = out.length;
   for (let i = 0; i < x.length; i++) {
     const xi = x[i] as number;
