@@ -84,9 +84,10 @@ export function unpackEntityModel(pack: Pack): { model: SequenceModel; table: Ke
   const table = packKeyTable(pack, 'features');
   const transitions = packArray(pack, 'transitions', Float32Array);
   if (transitions.length !== (T + 1) * T) throw new Error('entity tagger model: bad transitions');
-  if (!pack.arrays['dense']) return { model: { tags, features: keyOffsets(table, T), weights: packArray(pack, 'weights', Float32Array), transitions }, table };
-  const dense = packArray(pack, 'dense', Float32Array);
-  return { model: { tags, features: keyOffsets(table, T), weights: packArray(pack, 'weights', Float32Array), transitions, dense }, table, dense: { scale: Number(pack.meta['denseScale']), near: pack.meta['denseNear'] === true } };
+  const model: SequenceModel = { tags, features: keyOffsets(table, T), weights: packArray(pack, 'weights', Float32Array), transitions };
+  if (!pack.arrays['dense']) return { model, table };
+  model.dense = packArray(pack, 'dense', Float32Array);
+  return { model, table, dense: { scale: Number(pack.meta['denseScale']), near: pack.meta['denseNear'] === true } };
 }
 
 /** "LOC\tBank of America" lines (names already tokenized as the tagger tokenizes text, tokens joined by one space). */
@@ -298,15 +299,12 @@ const WORD_CACHE_MAX = 50_000;
  * features it gives its neighbours, copied from the model, with the bits of
  * those it knows. `word` null: the sentence's edges (no own features).
  */
-function wordRows(tagger: EntityTagger, word: string | null, domain: string | undefined): { rows: Float32Array; known: number } {
+function wordRows(tagger: EntityTagger, word: string | null, domain: string | undefined, vector?: Float32Array): { rows: Float32Array; known: number } {
   const T = tagger.model.tags.length;
   const W = tagger.model.weights;
   const copies = domain ? 2 : 1;
   const rows = new Float32Array((1 + 6 * copies) * T);
-  if (word !== null) {
-    const v = tagger.vectors;
-    rows.set(emissionScores(tagger.model, [wordFeatures(word, domain, tagger.gazetteer.stats)], v ? [wordVector(word, v.table, v.scale)] : undefined));
-  }
+  if (word !== null) rows.set(emissionScores(tagger.model, [wordFeatures(word, domain, tagger.gazetteer.stats)], tagger.vectors ? [vector] : undefined));
   let known = 0;
   for (const [side, name] of [[0, 'before'], [1, 'after']] as const) {
     let feature = 0;
@@ -326,13 +324,10 @@ function wordRows(tagger: EntityTagger, word: string | null, domain: string | un
   return { rows, known };
 }
 
-/** WordEntry.near of `word`: its vector times the model's weights of the vector before a token and of the one after. */
-function nearRows(tagger: EntityTagger, word: string): Float32Array | null {
-  const v = tagger.vectors;
+/** WordEntry.near of a word whose vector is `x`: that vector times the model's weights of the vector before a token and of the one after. */
+function nearRows(tagger: EntityTagger, x: Float32Array | undefined): Float32Array | null {
   const dense = tagger.model.dense;
-  if (!v?.near || !dense) return null;
-  const x = wordVector(word, v.table, v.scale);
-  if (!x) return null;
+  if (!tagger.vectors?.near || !dense || !x) return null;
   const T = tagger.model.tags.length;
   const D = x.length;
   const out = new Float32Array(2 * T);
@@ -360,9 +355,12 @@ function wordEntry(tagger: EntityTagger, cache: WordCache, word: string, domain:
   let e = cache.words.get(word);
   if (!e) {
     const stats = tagger.gazetteer.stats;
+    // The word's vector (when the model takes them), once for its own scores and for its neighbours'.
+    const v = tagger.vectors;
+    const vector = v ? wordVector(word, v.table, v.scale) : undefined;
     e = {
-      ...wordRows(tagger, word, domain),
-      near: nearRows(tagger, word),
+      ...wordRows(tagger, word, domain, vector),
+      near: nearRows(tagger, vector),
       shape: wordShape(word),
       code: stats?.get(word.toLowerCase()) ?? 0,
       maxLength: tagger.gazetteer.maxLength.get(word),
