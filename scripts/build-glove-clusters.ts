@@ -18,8 +18,7 @@ import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { seededRandom } from '../src/lib/random.js';
 import { clustersPackBytes, NER_CLUSTERS_URL } from '../src/workers/enricher/ner-clusters.js';
-import { numberFlag } from '../bench/lib/rng.js';
-import { stringFlag } from '../bench/lib/rng.js';
+import { numberFlag, stringFlag } from '../bench/lib/rng.js';
 import { readGloveVectors } from './lib/glove.js';
 
 const args = process.argv.slice(2);

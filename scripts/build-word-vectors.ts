@@ -13,12 +13,11 @@
  */
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { numberFlag } from '../bench/lib/rng.js';
+import { numberFlag, stringFlag } from '../bench/lib/rng.js';
 import { seededRandom } from '../src/lib/random.js';
 import { isContentWord } from '../src/workers/enricher/classify-topics.js';
 import { normalizeWord, tokenize } from '../src/workers/enricher/tokens.js';
 import { packWordVectors, WORD_VECTORS_URL } from '../src/workers/enricher/word-vectors.js';
-import { stringFlag } from '../bench/lib/rng.js';
 import { readGloveVectors } from './lib/glove.js';
 
 const args = process.argv.slice(2);
