@@ -45,6 +45,7 @@ import { parseHTML } from 'linkedom';
 import { textBlocks } from '../src/workers/extractor/blocks.js';
 import { extractArticle } from '../src/workers/extractor/extract-article.js';
 import { POOL_DEFAULTS } from '../src/workers/extractor/pool.js';
+import { stringFlag } from './lib/rng.js';
 import { halves, median, pageChanges, pageHalf, sameAuthor, sameDay, sameTitle, scoreCorpus, scorePage, snippetCheck, type PageCounts, type PageScore } from './lib/extract-score.js';
 
 type Mode = 'linkedom' | 'jsdom' | 'readability-jsdom' | 'readability-linkedom' | 'before';
@@ -52,10 +53,7 @@ type Mode = 'linkedom' | 'jsdom' | 'readability-jsdom' | 'readability-linkedom' 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const FALLBACK_URL = 'http://fakehost/test/page.html';
 
-function arg(name: string): string | undefined {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? process.argv[i + 1] : undefined;
-}
+const arg = (name: string): string | undefined => stringFlag(process.argv, name);
 
 /** --corpus DIR, else the vendored readability pages, else the shared ones beside the repository. */
 function corpusDir(): string {

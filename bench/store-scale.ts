@@ -42,13 +42,10 @@ import type { ArticleRecord } from '../src/store/types.js';
 import { chooseCluster, fingerprint } from '../src/workers/enricher/cluster.js';
 import { ENTITIES, makeArticle, T_END, TOPICS, VOCAB } from './lib/scale-articles.js';
 import { percentile } from './lib/harness.js';
-import { numberFlag, rng } from './lib/rng.js';
+import { numberFlag, rng, stringFlag } from './lib/rng.js';
 
 const args = process.argv.slice(2);
-const flag = (name: string): string | undefined => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? args[i + 1] : undefined;
-};
+const flag = (name: string): string | undefined => stringFlag(args, name);
 const has = (name: string): boolean => args.includes(`--${name}`);
 
 const ARTICLES = numberFlag(args, 'articles', 1_000_000);

