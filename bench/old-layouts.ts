@@ -10,6 +10,7 @@
  * of title, author and date with what was set in.
  *
  *   npm run bench:old-layouts -- --corpus ../shared/corpora/extraction-wcxb-dev [--every 12] [--worst 3] [--dom jsdom]
+ *   npm run bench:old-layouts -- --before .bench-before   # also an older tree's extractor (its src/, as for bench:extract): a row above each template's
  *
  * The templates are general shapes, not copies of any site: a check that old
  * layouts read as well as modern ones, for the held-out pages of that era the
@@ -20,12 +21,10 @@ import { resolve } from 'node:path';
 import iconv from 'iconv-lite';
 import { decodeBody } from '../src/net/charset.js';
 import { extractArticle } from '../src/workers/extractor/extract-article.js';
+import { stringFlag } from './lib/rng.js';
 import { sameAuthor, sameDay, sameTitle, scoreCorpus, scorePage, type PageScore } from './lib/extract-score.js';
 
-function arg(name: string): string | undefined {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? process.argv[i + 1] : undefined;
-}
+const arg = (name: string): string | undefined => stringFlag(process.argv, name);
 
 const corpus = resolve(process.cwd(), arg('corpus') ?? '../shared/corpora/extraction-wcxb-dev');
 const every = Number(arg('every') ?? 12);
@@ -123,10 +122,11 @@ const stories: Array<{ id: string; story: Story }> = ids.map((id, i) => {
   return { id, story: { title, paras, author: AUTHORS[i % AUTHORS.length] as string, date: new Date(Date.UTC(2008, i % 12, 1 + (i % 27))) } };
 });
 
-console.log(`corpus: ${corpus}, ${stories.length} stories (every ${every}th page), Telex on ${dom}, ${new Date().toISOString()}, Node ${process.version}\n`);
-console.log('| template | P | R | F1 | empty | title | author | date | worst pages (F1) |');
-console.log('|---|---|---|---|---|---|---|---|---|');
-for (const [name, template] of Object.entries(TEMPLATES)) {
+type Extract = typeof extractArticle;
+type Figures = { precision: number; recall: number; f1: number; empty: number; title: number; author: number; date: number; worst: string };
+
+/** One template's figures for one extractor over every story. */
+function measure(extract: Extract, template: (s: Story) => string | Buffer): Figures {
   const scores: PageScore[] = [];
   const rows: Array<{ id: string; f1: number }> = [];
   let title = 0;
@@ -138,7 +138,7 @@ for (const [name, template] of Object.entries(TEMPLATES)) {
     const truth = story.paras.join('\n\n');
     let text = '';
     try {
-      const r = extractArticle(html, `http://news.example.com/2008/story-${id}.html`, { dom });
+      const r = extract(html, `http://news.example.com/2008/story-${id}.html`, { dom });
       text = r?.text ?? '';
       title += r && sameTitle(r.title, story.title) ? 1 : 0;
       author += r && sameAuthor(r.byline, story.author) ? 1 : 0;
@@ -151,11 +151,25 @@ for (const [name, template] of Object.entries(TEMPLATES)) {
     rows.push({ id, f1: s.f1 });
   }
   const c = scoreCorpus(scores);
-  const pct = (n: number): string => `${((100 * n) / stories.length).toFixed(0)} %`;
   const worst = rows
     .sort((a, b) => a.f1 - b.f1)
     .slice(0, worstN)
     .map((r) => `${r.id} ${r.f1.toFixed(2)}`)
     .join(', ');
-  console.log(`| ${name} | ${c.precision.toFixed(3)} | ${c.recall.toFixed(3)} | **${c.f1.toFixed(3)}** | ${c.empty} | ${pct(title)} | ${pct(author)} | ${pct(date)} | ${worst} |`);
+  return { precision: c.precision, recall: c.recall, f1: c.f1, empty: c.empty, title, author, date, worst };
+}
+
+// --before DIR: DIR holds an older `src/` (as for bench:extract); its extractor reads the same pages, one row under each template.
+const beforeDir = arg('before');
+const before = beforeDir ? ((await import(resolve(process.cwd(), beforeDir, 'src/workers/extractor/extract-article.ts'))) as { extractArticle: Extract }).extractArticle : null;
+
+console.log(`corpus: ${corpus}, ${stories.length} stories (every ${every}th page), Telex on ${dom}${beforeDir ? `, before = ${beforeDir}` : ''}, ${new Date().toISOString()}, Node ${process.version}\n`);
+console.log('| template | P | R | F1 | empty | title | author | date | worst pages (F1) |');
+console.log('|---|---|---|---|---|---|---|---|---|');
+const pct = (n: number): string => `${((100 * n) / stories.length).toFixed(0)} %`;
+const row = (name: string, f: Figures): string =>
+  `| ${name} | ${f.precision.toFixed(3)} | ${f.recall.toFixed(3)} | **${f.f1.toFixed(3)}** | ${f.empty} | ${pct(f.title)} | ${pct(f.author)} | ${pct(f.date)} | ${f.worst} |`;
+for (const [name, template] of Object.entries(TEMPLATES)) {
+  if (before) console.log(row(`${name} (before)`, measure(before, template)));
+  console.log(row(name, measure(extractArticle, template)));
 }
