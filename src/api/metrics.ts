@@ -8,6 +8,7 @@ import { Gauge, Registry, register as defaultRegistry } from 'prom-client';
 import type { Logger } from '../logger.js';
 import type { ArticleStore } from '../store/article-store.js';
 import { FEED_HEALTH_STATUSES, countFeedsByHealth } from './feed-health.js';
+import { withTimeout } from '../lib/with-timeout.js';
 
 export const QUEUE_STATES = ['waiting', 'active', 'delayed', 'prioritized', 'waiting-children', 'failed', 'completed'] as const;
 
@@ -20,14 +21,6 @@ export type ApiMetrics = {
 type StoreWithStats = ArticleStore & { stats?: () => Promise<{ articles: number; sizeBytes?: number }> };
 
 const SCRAPE_TIMEOUT_MS = 3_000;
-
-function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`${what} timed out after ${ms} ms`)), ms);
-  });
-  return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
-}
 
 export type QueueCounts = { queue: string; counts: Record<(typeof QUEUE_STATES)[number], number> };
 

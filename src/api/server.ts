@@ -41,6 +41,7 @@ import { serveStream } from './stream.js';
 import { registerWebhookRoutes } from './webhook-routes.js';
 import type { WebSubService, WebSubStatus } from '../workers/fetcher/websub.js';
 import { registerVersionRoutes } from './versions.js';
+import { withTimeout } from '../lib/with-timeout.js';
 
 export type ApiDeps = {
   /** Articles and feeds; `access` holds the API keys and webhook subscriptions. */
@@ -91,14 +92,6 @@ export type ApiDeps = {
 };
 
 const NINJS_TYPE = 'application/ninjs+json; charset=utf-8';
-
-function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`${what} timed out after ${ms} ms`)), ms);
-  });
-  return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
-}
 
 /** The JSON error body and status for anything thrown by a route. */
 export function errorResponseOf(err: unknown): { status: number; body: { error: string; message: string } & Record<string, unknown> } {
