@@ -261,5 +261,15 @@ export function averageModels(models: ReadonlyArray<SequenceModel & { features: 
     }
     for (let j = 0; j < transitions.length; j++) transitions[j] = (transitions[j] as number) + (m.transitions[j] as number) / k;
   }
-  return { tags, features, weights, transitions };
+  // The real-valued inputs' weights are averaged too; models that differ in them cannot be averaged.
+  if (!first.dense) {
+    if (models.some((m) => m.dense)) throw new Error('averageModels: models with and without real-valued inputs');
+    return { tags, features, weights, transitions };
+  }
+  const dense = new Float32Array(first.dense.length);
+  for (const m of models) {
+    if (m.dense?.length !== dense.length) throw new Error('averageModels: models with different real-valued inputs');
+    for (let j = 0; j < dense.length; j++) dense[j] = (dense[j] as number) + (m.dense[j] as number) / k;
+  }
+  return { tags, features, weights, transitions, dense };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allowedTransitions, emissionScores, tagSequence, trainPerceptron, UNKNOWN_TAG, viterbi } from '../../../../src/workers/enricher/perceptron.js';
+import { allowedTransitions, averageModels, emissionScores, tagSequence, trainPerceptron, UNKNOWN_TAG, viterbi } from '../../../../src/workers/enricher/perceptron.js';
 
 const TAGS = ['O', 'B-PER', 'I-PER', 'B-LOC', 'I-LOC'];
 const feats = (words: string[]) =>
@@ -63,6 +63,31 @@ describe(trainPerceptron.name, () => {
 
   it('throws when a sentence carries an unknown tag', () => {
     expect(() => trainPerceptron(TAGS, [{ features: [['b']], tags: ['B-ORG'] }], { epochs: 1, seed: 1 })).toThrow(/unknown tag/);
+  });
+});
+
+describe(averageModels.name, () => {
+  const vec = (person: boolean, k: number) => Float32Array.from(person ? [1, 0.1 * k] : [0.1 * k, 1]);
+  const data = [0, 1, 2, 3].flatMap((k) => [true, false].map((p) => ({ features: [['b']], tags: [p ? 'B-PER' : 'O'], dense: [vec(p, k)] })));
+
+  it('averages the weights of real-valued inputs with the rest, so an averaged tagger keeps its word vectors', () => {
+    const a = trainPerceptron(TAGS, data, { epochs: 5, seed: 3, denseDims: 2 });
+    const b = trainPerceptron(TAGS, data, { epochs: 5, seed: 4, denseDims: 2 });
+    const mean = averageModels([a, b]);
+    expect(mean.dense?.length).toBe(2 * TAGS.length);
+    for (let j = 0; j < (mean.dense?.length ?? 0); j++) expect(mean.dense?.[j]).toBeCloseTo(((a.dense?.[j] as number) + (b.dense?.[j] as number)) / 2, 5);
+    // The averaged model still tells the tokens apart by their vectors alone.
+    const allowed = allowedTransitions(TAGS);
+    const tag = (x: Float32Array) => TAGS[viterbi(emissionScores(mean, [['b']], [x]), 1, TAGS.length, mean.transitions, allowed)[0] as number];
+    expect([vec(true, 5), vec(false, 5)].map(tag)).toEqual(['B-PER', 'O']);
+  });
+
+  it('refuses to average a model with real-valued inputs and one without', () => {
+    const a = trainPerceptron(TAGS, data, { epochs: 5, seed: 3, denseDims: 2 });
+    const b = trainPerceptron(TAGS, data, { epochs: 5, seed: 3 });
+    expect(() => averageModels([a, b])).toThrow(/real-valued/);
+    expect(() => averageModels([b, a])).toThrow(/real-valued/);
+    expect(averageModels([b, b]).dense).toBeUndefined();
   });
 });
 
