@@ -11,9 +11,17 @@ const SKIP_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'sv
 
 const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF\u00AD]/g;
 
+/**
+ * Whitespace that collapseSpace rewrites: a run of two or more, or one
+ * character other than a plain space. A lone space is already what it would
+ * become, so text spaced normally is returned without a copy; the result is
+ * the same as replacing every `\s+` run with one space.
+ */
+const SPACE_RUN = /\s{2,}|[^\S ]/g;
+
 /** Collapses whitespace the way a browser renders inline text. */
 export const collapseSpace = (text: string): string =>
-  text.replace(INVISIBLE, '').replace(/\s+/g, ' ').trim();
+  text.replace(INVISIBLE, '').replace(SPACE_RUN, ' ').trim();
 
 /** Letters and digits only, lower case: the same text whatever its case, spacing and punctuation. */
 export const squash = (text: string): string => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');

@@ -1,6 +1,6 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { lineElement, textOwners } from '../../../../src/workers/extractor/blocks.js';
+import { collapseSpace, lineElement, textOwners } from '../../../../src/workers/extractor/blocks.js';
 
 describe(textOwners.name, () => {
   it('returns each element owning a text node the pattern matches, once, in document order, never the root', () => {
@@ -18,5 +18,27 @@ describe('lineElement', () => {
     expect(lineElement(strong, root, 'Written by Jane Doe').id).toBe('box');
     expect(lineElement(strong, root, 'Written by Jane Doe', (el) => el.tagName === 'P').id).toBe('p');
     expect(lineElement(strong, root, 'another text').id).toBe('s');
+  });
+});
+
+describe('collapseSpace', () => {
+  // The definition: invisible characters out, every whitespace run one space, trimmed.
+  const reference = (text: string): string => text.replace(/[\u200B-\u200D\u2060\uFEFF\u00AD]/g, '').replace(/\s+/g, ' ').trim();
+
+  it('gives what replacing every whitespace run with one space gives, on any mix of spaces, breaks and invisible characters', () => {
+    const pieces = ['a', 'B', 'é', '中', '.', ' ', '  ', '\n', '\t', '\r\n', '\u00a0', '\u2009', '\u3000', '\u200b', '\ufeff', '\u00ad', '\u2060', '\u2028', '\v\f'];
+    let seed = 7;
+    const next = (n: number): number => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
+    for (let i = 0; i < 5000; i++) {
+      let s = '';
+      for (let k = next(12); k > 0; k--) s += pieces[next(pieces.length)];
+      expect(collapseSpace(s)).toBe(reference(s));
+    }
+    for (const s of ['', ' ', 'a b', ' a ', 'a  b', 'a\nb', 'a \u200b b', '\u200b', '\ufeff a', 'x\u3000\u3000y', 'a\u00a0b']) {
+      expect(collapseSpace(s)).toBe(reference(s));
+    }
   });
 });
