@@ -16,6 +16,7 @@ type Internals = {
   PHRASING_ELEMS?: unknown;
   _isValidByline?: (node: Element, matchString: string) => boolean;
   _isElementWithoutContent?: (node: Node) => boolean;
+  _isProbablyVisible?: (node: Element) => boolean;
 };
 
 export function tuneReadability(reader: Readability<unknown>): void {
@@ -25,6 +26,11 @@ export function tuneReadability(reader: Readability<unknown>): void {
   }
   if (typeof r._isElementWithoutContent === 'function') {
     r._isElementWithoutContent = isElementWithoutContent;
+  }
+  const visible = r._isProbablyVisible;
+  if (typeof visible === 'function' && knownVisibilityTest(visible)) {
+    const original = visible.bind(r);
+    r._isProbablyVisible = (node) => isProbablyVisible(node, original);
   }
   const phrasing = completePhrasing(r.PHRASING_ELEMS);
   if (phrasing) {
@@ -97,4 +103,35 @@ function hasText(node: Node): boolean {
     }
   }
   return false;
+}
+
+/**
+ * Readability 0.6's visibility test, as its source reads with the spacing
+ * taken out: the shortcut below stands in for this function only.
+ */
+const VISIBILITY_SOURCE =
+  '_isProbablyVisible(node){//Havetonull-checknode.styleandnode.className.includestodealwithSVGandMathMLnodes.return((!node.style||node.style.display!="none")&&(!node.style||node.style.visibility!="hidden")&&!node.hasAttribute("hidden")&&//checkfor"fallback-image"sothatwikimediamathimagesaredisplayed(!node.hasAttribute("aria-hidden")||node.getAttribute("aria-hidden")!="true"||(node.className&&node.className.includes&&node.className.includes("fallback-image"))));}';
+
+/** Whether `fn` is the visibility test isProbablyVisible was written against (any other version keeps its own). */
+export function knownVisibilityTest(fn: (...args: never[]) => unknown): boolean {
+  return Function.prototype.toString.call(fn).replace(/\s+/g, '') === VISIBILITY_SOURCE;
+}
+
+/**
+ * Readability's visibility test without reading `node.style` when the
+ * element has no style attribute: an element without one has no inline
+ * display or visibility, and on linkedom each first `style` read builds a
+ * CSS declaration object behind a Proxy (for every element Readability
+ * walks). With a style attribute, Readability's own test (`original`) decides.
+ */
+export function isProbablyVisible(node: Element, original: (node: Element) => boolean): boolean {
+  if (node.hasAttribute('style')) {
+    return !!original(node);
+  }
+  return (
+    !node.hasAttribute('hidden') &&
+    (!node.hasAttribute('aria-hidden') ||
+      node.getAttribute('aria-hidden') != 'true' ||
+      !!(node.className && node.className.includes && node.className.includes('fallback-image')))
+  );
 }

@@ -2,7 +2,7 @@ import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { readabilityPage, readabilityPageNames } from '../../../helpers/corpora.js';
-import { completePhrasing, isElementWithoutContent, isValidByline, MISSING_PHRASING, tuneReadability } from '../../../../src/workers/extractor/readability-fast.js';
+import { completePhrasing, isElementWithoutContent, isProbablyVisible, isValidByline, knownVisibilityTest, MISSING_PHRASING, tuneReadability } from '../../../../src/workers/extractor/readability-fast.js';
 
 
 type Original = {
@@ -91,5 +91,59 @@ describe('completePhrasing', () => {
     expect(run(true)).toEqual([para(1), 'Linked words', para(2), para(3)]);
     // Readability 0.6 by itself: the breaks after the date and the link are lost.
     expect(run(false)).not.toContain(para(1));
+  });
+});
+
+describe('isProbablyVisible', () => {
+  type Visible = { _isProbablyVisible(node: Element): boolean };
+  const original = (Readability.prototype as unknown as Visible)._isProbablyVisible;
+
+  it('answers as Readability does on every element of corpus pages and edge cases, reading `style` only where there is a style attribute', () => {
+    const pages = readabilityPageNames()
+      .filter((_, i) => i % 8 === 0)
+      .map(readabilityPage);
+    pages.push(
+      '<html><body><div hidden>a</div><div aria-hidden="true">b</div><div aria-hidden="true" class="mwe-math-fallback-image-inline">c</div>' +
+        '<div aria-hidden="false">d</div><div style="display:none">e</div><div style="visibility: hidden">f</div><div style="color:red">g</div>' +
+        '<div style="">h</div><svg aria-hidden="true"><path/></svg><p class="">i</p></body></html>',
+    );
+    let checked = 0;
+    let hidden = 0;
+    let styleReads = 0;
+    for (const html of pages) {
+      const { document } = parseHTML(html) as unknown as { document: Document };
+      const reader = new Readability(document);
+      const own = (node: Element): boolean => {
+        styleReads++;
+        return original.call(reader, node);
+      };
+      for (const el of Array.from(document.querySelectorAll('*'))) {
+        const want = !!original.call(reader, el);
+        const before = styleReads;
+        expect(isProbablyVisible(el, own)).toBe(want);
+        expect(styleReads - before).toBe(el.hasAttribute('style') ? 1 : 0);
+        hidden += want ? 0 : 1;
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(5_000);
+    expect(hidden).toBeGreaterThan(5);
+  });
+
+  it('is installed by tuneReadability on Readability 0.6 and steps aside on any other visibility test', () => {
+    expect(knownVisibilityTest(original)).toBe(true);
+    const { document } = parseHTML('<html><body><p>x</p></body></html>') as unknown as { document: Document };
+    const reader = new Readability(document);
+    tuneReadability(reader);
+    expect((reader as unknown as Visible)._isProbablyVisible).not.toBe(original);
+
+    const changed = function _isProbablyVisible(this: unknown, node: Element): boolean {
+      return !node.hasAttribute('hidden') && !node.hasAttribute('inert');
+    };
+    expect(knownVisibilityTest(changed)).toBe(false);
+    const other = new Readability(document);
+    (other as unknown as Visible)._isProbablyVisible = changed;
+    tuneReadability(other);
+    expect((other as unknown as Visible)._isProbablyVisible).toBe(changed);
   });
 });
