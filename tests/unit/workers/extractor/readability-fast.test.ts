@@ -4,6 +4,13 @@ import { describe, expect, it } from 'vitest';
 import { readabilityPage, readabilityPageNames } from '../../../helpers/corpora.js';
 import { completePhrasing, isElementWithoutContent, isProbablyVisible, isValidByline, knownVisibilityTest, MISSING_PHRASING, tuneReadability } from '../../../../src/workers/extractor/readability-fast.js';
 
+/** Every eighth vendored readability page, then the given edge-case pages. */
+const corpusSample = (...extra: string[]): string[] => [
+  ...readabilityPageNames()
+    .filter((_, i) => i % 8 === 0)
+    .map(readabilityPage),
+  ...extra,
+];
 
 type Original = {
   REGEXPS: { byline: RegExp };
@@ -15,10 +22,7 @@ describe('tuned Readability helpers', () => {
   const original = Readability.prototype as unknown as Original;
 
   it('give the same answers as Readability on every element of corpus pages and edge cases', () => {
-    const pages = readabilityPageNames()
-      .filter((_, i) => i % 8 === 0)
-      .map(readabilityPage);
-    pages.push(
+    const pages = corpusSample(
       '<html><body><div class="byline"> </div><div class="byline">By Ann</div><span rel="author">' + 'x'.repeat(120) +
         '</span><div><br><hr></div><div>\u00a0</div><div><p> \n </p><br></div><div><span></span></div><a itemprop="author">Bo</a></body></html>',
     );
@@ -99,10 +103,7 @@ describe('isProbablyVisible', () => {
   const original = (Readability.prototype as unknown as Visible)._isProbablyVisible;
 
   it('answers as Readability does on every element of corpus pages and edge cases, reading `style` only where there is a style attribute', () => {
-    const pages = readabilityPageNames()
-      .filter((_, i) => i % 8 === 0)
-      .map(readabilityPage);
-    pages.push(
+    const pages = corpusSample(
       '<html><body><div hidden>a</div><div aria-hidden="true">b</div><div aria-hidden="true" class="mwe-math-fallback-image-inline">c</div>' +
         '<div aria-hidden="false">d</div><div style="display:none">e</div><div style="visibility: hidden">f</div><div style="color:red">g</div>' +
         '<div style="">h</div><svg aria-hidden="true"><path/></svg><p class="">i</p></body></html>',
