@@ -17,7 +17,7 @@ import { numberFlag, stringFlag } from '../bench/lib/rng.js';
 import { seededRandom } from '../src/lib/random.js';
 import { isContentWord } from '../src/workers/enricher/classify-topics.js';
 import { normalizeWord, tokenize } from '../src/workers/enricher/tokens.js';
-import { packWordVectors, WORD_VECTORS_URL } from '../src/workers/enricher/word-vectors.js';
+import { packWordVectors, VECTOR_ZERO, WORD_VECTORS_URL } from '../src/workers/enricher/word-vectors.js';
 import { readGloveVectors } from './lib/glove.js';
 
 const args = process.argv.slice(2);
@@ -62,7 +62,7 @@ for (const v of unit) for (const x of v) maxAbs = Math.max(maxAbs, Math.abs(x));
 const scale = Number((maxAbs / 127).toPrecision(6));
 const vectors = new Uint8Array(keys.length * D);
 unit.forEach((v, r) => {
-  for (let d = 0; d < D; d++) vectors[r * D + d] = Math.max(-127, Math.min(127, Math.round((v[d] as number) / scale))) + 128;
+  for (let d = 0; d < D; d++) vectors[r * D + d] = Math.max(-127, Math.min(127, Math.round((v[d] as number) / scale))) + VECTOR_ZERO;
 });
 
 let cluster: Uint32Array | undefined;

@@ -5,7 +5,7 @@
 import { DEMONYMS, GIVEN_NAMES, HONORIFICS, ORG_HEAD_WORDS, PERSON_TITLES, PLACE_HEAD_WORDS } from './gazetteer.js';
 import type { WordClusters } from './ner-clusters.js';
 import { normalizeWord } from './tokens.js';
-import { vectorRow, type WordVectors } from './word-vectors.js';
+import { VECTOR_ZERO, vectorRow, type WordVectors } from './word-vectors.js';
 
 /** Names by token sequence ("Bank of America" -> kinds), with the longest name per first token (Maps, or packed tables: tag-entities.ts). */
 export type NameGazetteer = {
@@ -52,7 +52,7 @@ export function vectorBins(v: WordVectors): VectorBins {
   const rows = v.vectors.length / D;
   for (let r = 0; r < rows; r++) {
     for (let d = 0; d < D; d++) {
-      const x = (v.vectors[r * D + d] as number) - 128;
+      const x = (v.vectors[r * D + d] as number) - VECTOR_ZERO;
       if (x > 0) {
         hi[d] = (hi[d] as number) + x;
         nh[d] = (nh[d] as number) + 1;
@@ -79,7 +79,7 @@ export function wordVector(word: string, v: WordVectors, scale: number): Float32
   if (r < 0) return undefined;
   const D = v.dims;
   const x = new Float32Array(D);
-  for (let d = 0; d < D; d++) x[d] = ((v.vectors[r * D + d] as number) - 128) * v.scale * scale;
+  for (let d = 0; d < D; d++) x[d] = ((v.vectors[r * D + d] as number) - VECTOR_ZERO) * v.scale * scale;
   return x;
 }
 
@@ -114,7 +114,7 @@ function vectorFeatures(f: string[], w: string, vb: VectorBins): void {
   }
   const D = v.dims;
   for (let d = 0; d < D; d++) {
-    const x = (v.vectors[r * D + d] as number) - 128;
+    const x = (v.vectors[r * D + d] as number) - VECTOR_ZERO;
     if (x > (vb.hi[d] as number)) f.push(`e${d}+`);
     else if (x < (vb.lo[d] as number)) f.push(`e${d}-`);
   }

@@ -8,7 +8,7 @@
  * way to the words on full articles. Trained by scripts/train-topics.ts.
  */
 import { keyRow } from './model-pack.js';
-import { meanVector, type WordVectors } from './word-vectors.js';
+import { meanVector, VECTOR_ZERO, type WordVectors } from './word-vectors.js';
 
 export type ShortTextNet = {
   /** 'mean' or 'mean+max'. */
@@ -59,7 +59,7 @@ export function netInput(
         if (r < 0) continue;
         const base = r * D;
         for (let d = 0; d < D; d++) {
-          const q = ((v.vectors[base + d] as number) - 128) * v.scale;
+          const q = ((v.vectors[base + d] as number) - VECTOR_ZERO) * v.scale;
           if (q > (x[D + d] as number)) x[D + d] = q;
         }
       }

@@ -8,7 +8,7 @@
  * rank (for the weighting of a text's mean vector) and, optionally, a k-means
  * cluster id.
  *
- * Pack arrays: `vectors` (u8, value + 128, rows x dims), `rank` (u32), `cluster`
+ * Pack arrays: `vectors` (u8, value + VECTOR_ZERO (128), rows x dims), `rank` (u32), `cluster`
  * (u32, optional), key table `words`.
  */
 import { buildKeyTable, encodePack, keyRow, type KeyTable, keyTableEntries, loadPack, MODEL_FILES, type Pack, packArray, packKeyTable } from './model-pack.js';
@@ -18,7 +18,7 @@ export type WordVectors = {
   /** Value of one int8 step. */
   scale: number;
   words: KeyTable;
-  /** rows x dims, int8 + 128. */
+  /** rows x dims, int8 + VECTOR_ZERO. */
   vectors: Uint8Array;
   rank: Uint32Array;
   cluster: Uint32Array | null;
@@ -26,6 +26,9 @@ export type WordVectors = {
 };
 
 const FORMAT = 'telex word vectors v1';
+
+/** What a stored byte of `vectors` sits above: byte - VECTOR_ZERO is the int8 value, in steps of `scale`. */
+export const VECTOR_ZERO = 128;
 
 /** The committed table (`npm run build:word-vectors`). */
 export const WORD_VECTORS_URL = MODEL_FILES.wordVectors;
@@ -85,7 +88,7 @@ export function meanVector(v: WordVectors, groups: ReadonlyArray<{ words: readon
       const rank = v.rank[r] as number;
       const a = (weight * rank) / (rank + r0);
       const base = r * D;
-      for (let d = 0; d < D; d++) sum[d] = (sum[d] as number) + a * ((v.vectors[base + d] as number) - 128);
+      for (let d = 0; d < D; d++) sum[d] = (sum[d] as number) + a * ((v.vectors[base + d] as number) - VECTOR_ZERO);
       any = true;
     }
   }
