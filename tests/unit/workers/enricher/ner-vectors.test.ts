@@ -2,17 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { decodePack } from '../../../../src/workers/enricher/model-pack.js';
 import { sentenceVectors, vectorBins, wordFeatures, wordStatsOf, wordVector } from '../../../../src/workers/enricher/ner-features.js';
 import { entityTagger, packGazetteer, parseGazetteer, unpackGazetteer } from '../../../../src/workers/enricher/tag-entities.js';
-import { loadWordVectors, packWordVectors, unpackWordVectors } from '../../../../src/workers/enricher/word-vectors.js';
+import { loadWordVectors } from '../../../../src/workers/enricher/word-vectors.js';
+import { madeUpVectors } from '../../../helpers/word-vectors.js';
 
 /** A word-vector table of four words in 3 dimensions (int8 + 128, one step = 0.01). */
-const table = unpackWordVectors(decodePack(packWordVectors({
-  dims: 3,
-  scale: 0.01,
-  keys: ['paris', 'london', 'said', 'told'],
-  vectors: Uint8Array.from([90, -10, 0, 80, 0, -20, -60, 50, 10, -20, 30, -40].map((x) => x + 128)),
-  rank: Uint32Array.from([4, 3, 1, 2]),
-  source: 'test',
-})));
+const table = madeUpVectors({ dims: 3, keys: ['paris', 'london', 'said', 'told'], steps: [90, -10, 0, 80, 0, -20, -60, 50, 10, -20, 30, -40], rank: [4, 3, 1, 2] });
 const stats = { words: new Map([['paris', { cls: 3, cap: 0 }]]), coarse: [0, 1, 1, 2], buckets: ['A', 'M', 'H', 'R', 'N'] };
 
 describe(vectorBins.name, () => {

@@ -2,21 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { classifyTopLevel, packTopicModel, type TopicModel, topicModel, unpackTopicModel } from '../../../../src/workers/enricher/classify-topics.js';
 import { decodePack } from '../../../../src/workers/enricher/model-pack.js';
 import { netInput, netInputSize, netLogProbs, netWeight, type ShortTextNet } from '../../../../src/workers/enricher/short-text-net.js';
-import { packWordVectors, unpackWordVectors } from '../../../../src/workers/enricher/word-vectors.js';
+import { madeUpVectors } from '../../../helpers/word-vectors.js';
 
 // A made-up table of three words in two dimensions (int8 steps of 0.01): "goal" and "striker" on the first axis, "bank" on the second.
-const table = unpackWordVectors(
-  decodePack(
-    packWordVectors({
-      dims: 2,
-      scale: 0.01,
-      keys: ['goal', 'striker', 'bank'],
-      vectors: Uint8Array.from([100, 0, 80, 60, 0, 100].map((q) => q + 128)),
-      rank: Uint32Array.from([100, 300, 50]),
-      source: 'test',
-    }),
-  ),
-);
+const table = madeUpVectors({ dims: 2, keys: ['goal', 'striker', 'bank'], steps: [100, 0, 80, 60, 0, 100], rank: [100, 300, 50] });
 const all = () => true;
 
 // A hand-made net over the mean vector: hidden unit 0 reads the first axis (sport), unit 1 the second (economy).

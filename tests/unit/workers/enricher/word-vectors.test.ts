@@ -1,23 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { topicFeatures, type VectorFeatures } from '../../../../src/workers/enricher/classify-topics.js';
-import { decodePack } from '../../../../src/workers/enricher/model-pack.js';
-import { meanVector, packWordVectors, unpackWordVectors, vectorRow } from '../../../../src/workers/enricher/word-vectors.js';
+import { meanVector, vectorRow } from '../../../../src/workers/enricher/word-vectors.js';
+import { madeUpVectors } from '../../../helpers/word-vectors.js';
 
 // A made-up table of three words in two dimensions (int8 steps of 0.01).
-const table = unpackWordVectors(
-  decodePack(
-    packWordVectors({
-      dims: 2,
-      scale: 0.01,
-      keys: ['goal', 'striker', 'bank'],
-      vectors: Uint8Array.from([100, 0, 80, 0, 0, 100].map((q) => q + 128)),
-      rank: Uint32Array.from([100, 300, 50]),
-      cluster: Uint32Array.from([0, 0, 1]),
-      clusters: 2,
-      source: 'test',
-    }),
-  ),
-);
+const table = madeUpVectors({ dims: 2, keys: ['goal', 'striker', 'bank'], steps: [100, 0, 80, 0, 0, 100], rank: [100, 300, 50], cluster: [0, 0, 1], clusters: 2 });
 
 describe('word vectors', () => {
   it('round-trips a table and finds rows by normalized word', () => {
