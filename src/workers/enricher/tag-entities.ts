@@ -22,6 +22,7 @@ import { buildGazetteer, type ClusterFeatures, documentContexts, gazetteerMarks,
 import { nerTokenize } from './ner-tokens.js';
 import { addDense, allowedTransitions, emissionScores, type SequenceModel, viterbi } from './perceptron.js';
 import { type Token, tokenize } from './tokens.js';
+import { wireTableTags } from './wire-tables.js';
 import { loadWordVectors, type WordVectors } from './word-vectors.js';
 
 export type EntityTagger = {
@@ -558,7 +559,7 @@ export function labelTokens(
     for (let i = 0; i < to - from; i++) out[from + i] = model.tags[best[i] as number] as string;
   });
   // Filling the model's gaps with the rules' names (fillFromRules) was measured and lost on wikigold and BTC: not used.
-  return harmonize(tokens, out);
+  return wireTableTags(text, tokens, harmonize(tokens, out));
 }
 
 const KIND = { PER: 'person', LOC: 'place', ORG: 'organisation' } as const;

@@ -1,0 +1,131 @@
+/**
+ * Two conventions of wire copy that the tagger's training text (Wikipedia,
+ * tweets) does not teach it, applied to its BIO tags after decoding:
+ *
+ * - Results and standings tables ("Aberdeen 1 Hibernian 2", "Rangers 4 3 1 0
+ *   9 2 10", "Arsenal 2-0 Chelsea"): the names in them are teams, so an
+ *   organisation, unless the name is a country (a national side, which
+ *   newswire annotation files as a place) or the tagger read it as a person
+ *   (players and entrants). A table is two such lines or more in one text;
+ *   a single line that happens to have the shape is left alone.
+ * - A person's nationality in brackets ("Pete Sampras (U.S.)", "Ernie Els
+ *   (South Africa)"): a country there is a place, whatever the tagger said.
+ *
+ * Pure: tags in, tags out (the same length), tokens as nerTokenize gives them.
+ */
+import { PLACES } from './gazetteer.js';
+import type { Token } from './tokens.js';
+
+/** Lower-case words and marks that may stand inside a team's name ("Brighton and Hove Albion", "St. Louis", "Real de Madrid"). */
+const NAME_INNER = new Set(['of', 'de', 'del', 'la', 'le', 'the', 'and', '&', 'upon', 'on', 'am', 'im', 'an', 'der', 'van', 'von', 'y', 'da', 'do', '-', "'"]);
+/** The most words a team's name takes. */
+const NAME_MAX = 6;
+const SCORE = /^\d{1,3}$/;
+const SCORE_PAIR = /^\d{1,3}-\d{1,3}$/;
+/** Tokens of a standings row after the name: integers, and the marks of percentages and games behind (".569", "-", "1/2"). */
+const STAT_MARK = new Set(['.', '-', '+', '/']);
+
+const capitalised = (w: string) => /^\p{Lu}/u.test(w);
+
+/** End (exclusive) of the team name starting at i, or -1. */
+function nameEnd(words: readonly string[], i: number): number {
+  if (i >= words.length || !capitalised(words[i] as string)) return -1;
+  let j = i + 1;
+  while (j < words.length && j - i < NAME_MAX && (capitalised(words[j] as string) || NAME_INNER.has(words[j] as string))) j++;
+  while (j > i + 1 && NAME_INNER.has(words[j - 1] as string)) j--;
+  return j;
+}
+
+/** End (exclusive) of a score at i ("2", or "2 (1)" with the half-time score), or -1. */
+function scoreEnd(words: readonly string[], i: number): number {
+  if (!SCORE.test(words[i] ?? '')) return -1;
+  if (words[i + 1] === '(' && SCORE.test(words[i + 2] ?? '') && words[i + 3] === ')') return i + 4;
+  return i + 1;
+}
+
+/**
+ * The team names (token ranges within the line) of a results or standings
+ * line, or null when the line is not one: name score name score (an optional
+ * note in brackets after it), name score-score name, or a name and four or
+ * more figures (at least three of them whole numbers).
+ */
+export function tableLineNames(words: readonly string[]): Array<[number, number]> | null {
+  const n = words.length;
+  const a = nameEnd(words, 0);
+  if (a < 0 || a >= n) return null;
+  // "Arsenal 2-0 Chelsea", "Arsenal 2 - 0 Chelsea"
+  const pair = SCORE_PAIR.test(words[a] as string) ? a + 1 : SCORE.test(words[a] as string) && words[a + 1] === '-' && SCORE.test(words[a + 2] ?? '') ? a + 3 : -1;
+  if (pair > 0 && nameEnd(words, pair) === n) return [[0, a], [pair, n]];
+  // "Aberdeen 1 Hibernian 2", "Celtic 3 (1) Dundee United 0 (0)"
+  const s1 = scoreEnd(words, a);
+  if (s1 > 0) {
+    const b = nameEnd(words, s1);
+    const s2 = b > 0 ? scoreEnd(words, b) : -1;
+    if (s2 > 0 && (s2 === n || (words[s2] === '(' && words[n - 1] === ')'))) return [[0, a], [s1, b]];
+  }
+  // "Rangers 4 3 1 0 9 2 10", "NEW YORK 74 56 .569 -"
+  let whole = 0;
+  for (let i = a; i < n; i++) {
+    const w = words[i] as string;
+    if (SCORE.test(w)) whole++;
+    else if (!STAT_MARK.has(w)) return null;
+  }
+  return n - a >= 4 && whole >= 3 ? [[0, a]] : null;
+}
+
+/** Sets tokens [from, to) to one span of `type`. */
+function setSpan(tags: string[], from: number, to: number, type: string): void {
+  for (let k = from; k < to; k++) tags[k] = `${k === from ? 'B' : 'I'}-${type}`;
+}
+
+const isCountry = (name: string) => PLACES.get(name)?.kind === 'country';
+
+/** Applies the two wire conventions above to the tagger's BIO tags of `tokens` (offsets into `text`). */
+export function wireTableTags(text: string, tokens: readonly Token[], tags: readonly string[]): string[] {
+  const out = [...tags];
+  const written = (from: number, to: number) => text.slice((tokens[from] as Token).start, (tokens[to - 1] as Token).end);
+
+  // Tokens by line.
+  const lines: Array<[number, number]> = [];
+  let from = 0;
+  let newline = text.indexOf('\n');
+  for (let i = 0; i < tokens.length; i++) {
+    const start = (tokens[i] as Token).start;
+    if (newline < 0 || start < newline) continue;
+    if (i > from) lines.push([from, i]);
+    from = i;
+    newline = text.indexOf('\n', start);
+  }
+  if (tokens.length > from) lines.push([from, tokens.length]);
+  const tables: Array<{ from: number; to: number; names: Array<[number, number]> }> = [];
+  for (const [lf, lt] of lines) {
+    const names = tableLineNames(tokens.slice(lf, lt).map((t) => t.text));
+    if (names) tables.push({ from: lf, to: lt, names });
+  }
+  if (tables.length >= 2) {
+    for (const line of tables) {
+      const keep = new Array<boolean>(line.to - line.from).fill(false);
+      for (const [f, t] of line.names) {
+        const a = line.from + f;
+        const b = line.from + t;
+        for (let k = f; k < t; k++) keep[k] = true;
+        if (out.slice(a, b).some((tag) => tag.endsWith('-PER'))) continue;
+        setSpan(out, a, b, isCountry(written(a, b)) ? 'LOC' : 'ORG');
+      }
+      // Scores and figures are never names.
+      keep.forEach((k, i) => {
+        if (!k) out[line.from + i] = 'O';
+      });
+    }
+  }
+
+  // "Pete Sampras (U.S.)": the last token of a person, "(", a country, ")".
+  for (let i = 0; i + 3 < tokens.length; i++) {
+    if (!(out[i] as string).endsWith('-PER') || tokens[i + 1]?.text !== '(') continue;
+    let close = i + 3;
+    while (close < tokens.length && close <= i + 6 && (tokens[close] as Token).text !== ')') close++;
+    if (close >= tokens.length || close > i + 6 || !isCountry(written(i + 2, close))) continue;
+    setSpan(out, i + 2, close, 'LOC');
+  }
+  return out;
+}

@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest';
+import { nerTokenize } from '../../../../src/workers/enricher/ner-tokens.js';
+import { tagEntityMentions } from '../../../../src/workers/enricher/tag-entities.js';
+import { tableLineNames, wireTableTags } from '../../../../src/workers/enricher/wire-tables.js';
+
+const words = (line: string) => nerTokenize(line).map((t) => t.text);
+/** The names of a line as text, or null when it is no table line. */
+const namesOf = (line: string) => {
+  const w = words(line);
+  return tableLineNames(w)?.map(([a, b]) => w.slice(a, b).join(' ')) ?? null;
+};
+const kindsOf = (text: string) => tagEntityMentions(text).map((m) => `${m.kind}:${text.slice(m.start, m.end)}`);
+
+describe('tableLineNames', () => {
+  it('reads results lines in their usual forms', () => {
+    expect(namesOf('Aberdeen 1 Hibernian 2')).toEqual(['Aberdeen', 'Hibernian']);
+    expect(namesOf('Celtic 3 (1) Dundee United 0 (0)')).toEqual(['Celtic', 'Dundee United']);
+    expect(namesOf('Brighton and Hove Albion 2 Leeds United 2 (after extra time)')).toEqual(['Brighton and Hove Albion', 'Leeds United']);
+    expect(namesOf('Arsenal 2-0 Chelsea')).toEqual(['Arsenal', 'Chelsea']);
+    expect(namesOf('Arsenal 2 - 0 Chelsea')).toEqual(['Arsenal', 'Chelsea']);
+    expect(namesOf('DETROIT 4 Kansas City 1')).toEqual(['DETROIT', 'Kansas City']);
+  });
+
+  it('reads standings rows: a name and four figures or more, three of them whole numbers', () => {
+    expect(namesOf('Rangers 4 3 1 0 9 2 10')).toEqual(['Rangers']);
+    expect(namesOf('NEW YORK 74 56 .569 -')).toEqual(['NEW YORK']);
+    expect(namesOf('Germany 1.5 2.1 3.2 4.0')).toBeNull(); // an indicator table, not standings
+    expect(namesOf('Tiger Woods 66 68')).toBeNull();
+  });
+
+  it('leaves prose, datelines and headings alone', () => {
+    expect(namesOf('GLASGOW 1996-08-31')).toBeNull();
+    expect(namesOf('Premier division')).toBeNull();
+    expect(namesOf('Celtic beat Rangers 3 0 on Saturday')).toBeNull();
+    expect(namesOf('He scored 2 goals in 3 games')).toBeNull();
+    expect(namesOf('Results of Scottish league matches on Saturday:')).toBeNull();
+    expect(namesOf('Aberdeen 1 Hibernian 2 in a match that')).toBeNull();
+  });
+});
+
+describe('wireTableTags', () => {
+  const tagsOf = (text: string, tags: Record<string, string>) => {
+    const tokens = nerTokenize(text);
+    return { tokens, tags: tokens.map((t) => tags[`${t.text}@${t.start}`] ?? tags[t.text] ?? 'O') };
+  };
+
+  it('makes the teams of a table organisations, a country a place, and keeps persons and figures', () => {
+    const text = 'Results:\nAberdeen 1 Hibernian 2\nScotland 2 Wales 0\nJohn Smith 3 Kilmarnock 1';
+    const { tokens, tags } = tagsOf(text, { Aberdeen: 'B-LOC', Scotland: 'B-ORG', John: 'B-PER', Smith: 'I-PER', '2': 'B-MISC' });
+    const out = wireTableTags(text, tokens, tags);
+    const at = (w: string) => out[tokens.findIndex((t) => t.text === w)];
+    expect(at('Aberdeen')).toBe('B-ORG');
+    expect(at('Hibernian')).toBe('B-ORG');
+    expect(at('Kilmarnock')).toBe('B-ORG');
+    expect(at('Scotland')).toBe('B-LOC');
+    expect(at('Wales')).toBe('B-LOC');
+    expect([at('John'), at('Smith')]).toEqual(['B-PER', 'I-PER']);
+    expect(out.filter((_t, i) => /^\d+$/.test(tokens[i]?.text ?? '')).every((t) => t === 'O')).toBe(true);
+  });
+
+  it('needs two table lines: one line of that shape in prose changes nothing', () => {
+    const text = 'The league said:\nAberdeen 1 Hibernian 2\nThe match was played in the rain.';
+    const { tokens, tags } = tagsOf(text, { Aberdeen: 'B-LOC' });
+    expect(wireTableTags(text, tokens, tags)).toEqual(tags);
+  });
+
+  it("reads a country in brackets after a person's name as a place", () => {
+    const text = 'Pete Sampras (U.S.) beat Jimy Szymanski (Venezuela) 6-2 6-3 and Carlos Moya (Spanish) lost.';
+    const { tokens, tags } = tagsOf(text, { Pete: 'B-PER', Sampras: 'I-PER', 'U.S.': 'B-ORG', Jimy: 'B-PER', Szymanski: 'I-PER', Venezuela: 'B-ORG', Carlos: 'B-PER', Moya: 'I-PER' });
+    const out = wireTableTags(text, tokens, tags);
+    const at = (w: string) => out[tokens.findIndex((t) => t.text === w)];
+    expect(at('U.S.')).toBe('B-LOC');
+    expect(at('Venezuela')).toBe('B-LOC');
+    expect(at('Spanish')).toBe('O'); // not a country
+  });
+
+  it('leaves a bracketed country after an organisation as the tagger read it', () => {
+    const text = 'Petrobras (Brazil) said output rose.';
+    const { tokens, tags } = tagsOf(text, { Petrobras: 'B-ORG', Brazil: 'B-ORG' });
+    expect(wireTableTags(text, tokens, tags)).toEqual(tags);
+  });
+});
+
+describe('the committed tagger on wire tables', () => {
+  it('tags the clubs of a results table and its standings as organisations', () => {
+    const text = [
+      'SOCCER - SCOTTISH LEAGUE RESULTS.',
+      'GLASGOW 1996-08-31',
+      'Results of Scottish league matches on Saturday:',
+      'Aberdeen 1 Hibernian 2',
+      'Hearts 2 Motherwell 2',
+      'Kilmarnock 0 Rangers 1',
+      'Standings (tabulate under played, won, drawn, lost, goals for, against, points):',
+      'Rangers 4 3 1 0 9 2 10',
+      'Motherwell 4 2 2 0 8 3 8',
+    ].join('\n');
+    const kinds = kindsOf(text);
+    for (const club of ['Aberdeen', 'Hibernian', 'Hearts', 'Motherwell', 'Kilmarnock', 'Rangers']) expect(kinds).toContain(`organisation:${club}`);
+    expect(kinds.filter((k) => k.startsWith('organisation:Rangers'))).toHaveLength(2);
+    expect(kinds).toContain('place:GLASGOW');
+  });
+
+  it('tags the nationalities of a results list as places', () => {
+    const kinds = kindsOf('Men\'s singles, first round:\nPete Sampras (U.S.) beat Jimy Szymanski (Venezuela) 6-2 6-3 6-4');
+    expect(kinds).toContain('place:Venezuela');
+    expect(kinds).toContain('place:U.S.');
+    expect(kinds).toContain('person:Pete Sampras');
+  });
+});
