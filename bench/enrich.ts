@@ -19,8 +19,8 @@ import { extractEntities, extractEntityMentions } from '../src/workers/enricher/
 import { classifyTopics, topicModel, TOPIC_MODEL_URL } from '../src/workers/enricher/classify-topics.js';
 import { WORD_VECTORS_URL } from '../src/workers/enricher/word-vectors.js';
 import { NER_CLUSTERS_URL } from '../src/workers/enricher/ner-clusters.js';
-import { entityTagger, labelTokens, NER_GAZETTEER_URL, NER_MODEL_URL, ruleLabels, tagEntities, tagEntityResolved } from '../src/workers/enricher/tag-entities.js';
-import { conllDocs, corpusDir, emptyScores, type EntityScores, ENTITY_TYPES, NER_MEASURED_SETS, prf, readConll, readJsonl, scoreSentence } from '../scripts/lib/enrichment-data.js';
+import { entityTagger, labelTokens, NER_GAZETTEER_URL, NER_MODEL_URL, ruleLabels, tagEntities, tagEntityResolved, useTruecasing } from '../src/workers/enricher/tag-entities.js';
+import { type ConllDoc, conllDocs, corpusDir, emptyScores, type EntityScores, ENTITY_TYPES, NER_MEASURED_SETS, prf, readConll, readJsonl, scoreSentence } from '../scripts/lib/enrichment-data.js';
 import { ancestorsOf, topLevelOf } from '../src/workers/enricher/mediatopics.js';
 import { tagTopics } from '../src/workers/enricher/tag-topics.js';
 import { parseTopicsConfig } from '../src/workers/enricher/topics-config.js';
@@ -407,6 +407,38 @@ function benchModelsEntities(dir: string) {
     log(`| ${name} | trained | ${fmtPrf(trained).join(' | ')} |`);
   }
   log('');
+  log('### The same sets with lines in capitals (wire headlines, posts in capitals)');
+  log("Each wikigold chunk's first sentence, and every tweet and UNER-EWT sentence, written in capitals (the gold tags unchanged): the trained tagger reading them as written, and in ordinary case (truecase.ts).");
+  log('');
+  log('| set | tagger | PER | LOC | ORG | all |');
+  log('|---|---|---|---|---|---|');
+  for (const [name, file, size] of NER_MEASURED_SETS) {
+    const docs = conllDocs(readConll(resolve(dir, file)), size).map(firstSentenceInCapitals);
+    const asRead = emptyScores();
+    const cased = emptyScores();
+    for (const d of docs) {
+      useTruecasing(false);
+      scoreSentence(asRead, d.tags, labelTokens(d.text, d.tokens, d.ranges));
+      useTruecasing(true);
+      scoreSentence(cased, d.tags, labelTokens(d.text, d.tokens, d.ranges));
+    }
+    log(`| ${name} | as written | ${fmtPrf(asRead).join(' | ')} |`);
+    log(`| ${name} | truecased | ${fmtPrf(cased).join(' | ')} |`);
+  }
+  log('');
+}
+
+/** A document with its first sentence's words in capitals (each word whose capitals have its length; offsets unchanged). */
+function firstSentenceInCapitals(d: ConllDoc): ConllDoc {
+  const [, to] = d.ranges[0] ?? [0, 0];
+  let text = d.text;
+  const tokens = d.tokens.map((t, i) => {
+    const up = t.text.toUpperCase();
+    if (i >= to || up.length !== t.text.length) return t;
+    text = text.slice(0, t.start) + up + text.slice(t.end);
+    return { ...t, text: up };
+  });
+  return { ...d, text, tokens };
 }
 
 type TopicSet = { name: string; items: Array<{ title: string; text: string; gold: string[] }> };

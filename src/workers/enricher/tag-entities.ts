@@ -22,6 +22,7 @@ import { buildGazetteer, type ClusterFeatures, documentContexts, gazetteerMarks,
 import { nerTokenize } from './ner-tokens.js';
 import { addDense, allowedTransitions, emissionScores, type SequenceModel, viterbi } from './perceptron.js';
 import { type Token, tokenize } from './tokens.js';
+import { truecaseCapsLines } from './truecase.js';
 import { wireTableTags } from './wire-tables.js';
 import { loadWordVectors, type WordVectors } from './word-vectors.js';
 
@@ -236,6 +237,17 @@ let DOC_CONTEXTS = true;
 /** For training experiments (scripts/train-ner.ts --no-doc-contexts). */
 export function useDocumentContexts(on: boolean): void {
   DOC_CONTEXTS = on;
+}
+
+let TRUECASE = true;
+/** For measurement (bench:enrich -- models reads lines in capitals with and without truecase.ts). */
+export function useTruecasing(on: boolean): void {
+  TRUECASE = on;
+}
+
+/** Formal text with its lines in capitals written in ordinary case for the tagger (truecase.ts; offsets unchanged); other text as it is. */
+function readCased(text: string, tokens: readonly Token[], tagger: EntityTagger): { text: string; tokens: readonly Token[] } {
+  return TRUECASE && textDomain(text) === 'formal' ? truecaseCapsLines(text, tokens, tagger.gazetteer) : { text, tokens };
 }
 
 /** Words seen in lowercase in the text. */
@@ -553,13 +565,14 @@ export function labelTokens(
   const { model, allowed } = tagger;
   const T = model.tags.length;
   const out = new Array<string>(tokens.length).fill('O');
-  const emissions = documentEmissions(text, tokens, ranges, tagger, ruleTokens);
+  const cased = readCased(text, tokens, tagger);
+  const emissions = cased.text === text ? documentEmissions(text, tokens, ranges, tagger, ruleTokens) : documentEmissions(cased.text, cased.tokens, ranges, tagger, tokenize(cased.text));
   ranges.forEach(([from, to], r) => {
     const best = viterbi(emissions[r] as Float32Array, to - from, T, model.transitions, allowed);
     for (let i = 0; i < to - from; i++) out[from + i] = model.tags[best[i] as number] as string;
   });
   // Filling the model's gaps with the rules' names (fillFromRules) was measured and lost on wikigold and BTC: not used.
-  return wireTableTags(text, tokens, harmonize(tokens, out));
+  return wireTableTags(cased.text, cased.tokens, harmonize(cased.tokens, out));
 }
 
 const KIND = { PER: 'person', LOC: 'place', ORG: 'organisation' } as const;
@@ -593,8 +606,11 @@ export type TagEntitiesOptions = {
 
 /** Mentions the trained tagger finds in `text`. */
 export function tagEntityMentions(text: string, ruleTokens: readonly Token[] = tokenize(text)): Mention[] {
-  const tokens = nerTokenize(text);
-  return mentionsFromTags(text, tokens, labelTokens(text, tokens, sentenceRanges(text, tokens), entityTagger(), ruleTokens));
+  const tagger = entityTagger();
+  // Names in capitalised lines are given in ordinary case ("Japan" for "JAPAN"), at their offsets in `text`.
+  const { text: cased, tokens } = readCased(text, nerTokenize(text), tagger);
+  const rules = cased === text ? ruleTokens : tokenize(cased);
+  return mentionsFromTags(cased, tokens, labelTokens(cased, tokens, sentenceRanges(cased, tokens), tagger, rules));
 }
 
 /**

@@ -1,0 +1,119 @@
+/**
+ * Lines written all in capitals (wire headlines and datelines: "SOCCER - JAPAN
+ * BEAT SYRIA IN ASIAN CUP OPENER.", "AL-AIN, United Arab Emirates", a post in
+ * capitals) hide the capitalisation the tagger reads names by. Before tagging,
+ * each word of such a line is written the way it is usually written: as the
+ * same text writes it elsewhere (not at a sentence's start), else by the word
+ * statistics' capitalisation bucket (always or mostly capitalised: "Japan";
+ * rarely or never: "beat"), an acronym the gazetteer knows in capitals staying
+ * in capitals ("NBA", "UN"). Only the case changes, so offsets stay the same.
+ *
+ * Pure: text and tokens in, text out.
+ */
+import type { NameGazetteer } from './ner-features.js';
+import type { Token } from './tokens.js';
+
+/** Capitalisation buckets (ner-features.ts CAP_BUCKETS): always, mostly, mixed, rarely, never. */
+const ALWAYS = 0;
+const MOSTLY = 1;
+const MIXED = 2;
+
+const hasLetters2 = (w: string) => /\p{L}.*\p{L}/u.test(w);
+const isUpperWord = (w: string) => hasLetters2(w) && w === w.toUpperCase() && w !== w.toLowerCase();
+
+/** "AL-AIN" -> "Al-Ain", "O'NEILL" -> "O'Neill", "DON'T" -> "Don't". */
+export function capitalise(word: string): string {
+  const lower = word.toLowerCase();
+  let out = '';
+  let upNext = true;
+  for (let i = 0; i < lower.length; i++) {
+    const c = lower[i] as string;
+    out += upNext ? c.toUpperCase() : c;
+    upNext = c === '-' || ((c === "'" || c === '’') && i === 1 && /\p{L}{2}/u.test(lower.slice(i + 1, i + 3)));
+  }
+  return out;
+}
+
+/** Whether the line of tokens [from, to) is written in capitals: two words of two letters or more, none with a lower-case letter. */
+function capsLine(tokens: readonly Token[], from: number, to: number): boolean {
+  let upper = 0;
+  for (let i = from; i < to; i++) {
+    const w = (tokens[i] as Token).text;
+    if (!/\p{L}/u.test(w)) continue;
+    if (w !== w.toUpperCase()) return false;
+    if (isUpperWord(w)) upper++;
+  }
+  return upper >= 2;
+}
+
+const SENTENCE_END = new Set(['.', '!', '?', ':', '"', '“', '”']);
+
+/**
+ * `text` with its all-capitals lines written in ordinary case for the tagger
+ * (the same length; the same text when it has none), and its tokens' texts to match.
+ */
+export function truecaseCapsLines(text: string, tokens: readonly Token[], gazetteer: NameGazetteer): { text: string; tokens: readonly Token[] } {
+  // Lines of tokens.
+  const lines: Array<[number, number]> = [];
+  let from = 0;
+  let newline = text.indexOf('\n');
+  for (let i = 0; i < tokens.length; i++) {
+    const start = (tokens[i] as Token).start;
+    if (newline < 0 || start < newline) continue;
+    if (i > from) lines.push([from, i]);
+    from = i;
+    newline = text.indexOf('\n', start);
+  }
+  if (tokens.length > from) lines.push([from, tokens.length]);
+  const caps = lines.filter(([f, t]) => capsLine(tokens, f, t));
+  if (caps.length === 0) return { text, tokens };
+
+  // How the rest of the text writes each word, away from a sentence's start.
+  const inCaps = new Uint8Array(tokens.length);
+  for (const [f, t] of caps) inCaps.fill(1, f, t);
+  const seen = new Map<string, Map<string, number>>();
+  for (const [f, t] of lines) {
+    if (inCaps[f]) continue;
+    for (let i = f + 1; i < t; i++) {
+      const w = (tokens[i] as Token).text;
+      if (!hasLetters2(w) || SENTENCE_END.has((tokens[i - 1] as Token).text)) continue;
+      const key = w.toLowerCase();
+      const forms = seen.get(key) ?? new Map<string, number>();
+      forms.set(w, (forms.get(w) ?? 0) + 1);
+      seen.set(key, forms);
+    }
+  }
+
+  const formOf = (word: string): string => {
+    const lower = word.toLowerCase();
+    const forms = seen.get(lower);
+    if (forms) return [...forms].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0] as string;
+    const cap = capitalise(word);
+    const acronym = gazetteer.names.get(word) !== undefined && gazetteer.names.get(cap) === undefined;
+    const code = gazetteer.stats?.get(lower);
+    const bucket = code ? (code & 7) - 1 : -1;
+    if (bucket === ALWAYS || bucket === MOSTLY || bucket === MIXED) return acronym ? word : cap;
+    if (bucket > MIXED) return acronym && word.length <= 3 ? word : lower;
+    // Unknown to the statistics: a name more often than not.
+    return acronym ? word : cap;
+  };
+
+  let out = '';
+  let at = 0;
+  const cased = [...tokens];
+  for (const [f, t] of caps) {
+    for (let i = f; i < t; i++) {
+      const tok = tokens[i] as Token;
+      if (!isUpperWord(tok.text)) continue;
+      let form = formOf(tok.text);
+      // The line's first word starts a sentence.
+      if (i === f && form === form.toLowerCase()) form = capitalise(form);
+      if (form === tok.text || form.length !== tok.text.length) continue;
+      out += text.slice(at, tok.start) + form;
+      at = tok.end;
+      cased[i] = { ...tok, text: form };
+    }
+  }
+  if (at === 0) return { text, tokens };
+  return { text: out + text.slice(at), tokens: cased };
+}
