@@ -23,7 +23,7 @@ import { nerTokenize } from './ner-tokens.js';
 import { addDense, allowedTransitions, emissionScores, type SequenceModel, viterbi } from './perceptron.js';
 import { type Token, tokenize } from './tokens.js';
 import { truecaseCapsLines } from './truecase.js';
-import { wireTableTags } from './wire-tables.js';
+import { wireConventionTags } from './wire-conventions.js';
 import { loadWordVectors, type WordVectors } from './word-vectors.js';
 
 export type EntityTagger = {
@@ -572,7 +572,7 @@ export function labelTokens(
     for (let i = 0; i < to - from; i++) out[from + i] = model.tags[best[i] as number] as string;
   });
   // Filling the model's gaps with the rules' names (fillFromRules) was measured and lost on wikigold and BTC: not used.
-  return wireTableTags(cased.text, cased.tokens, harmonize(cased.tokens, out));
+  return wireConventionTags(cased.text, cased.tokens, harmonize(cased.tokens, out));
 }
 
 const KIND = { PER: 'person', LOC: 'place', ORG: 'organisation' } as const;

@@ -1,7 +1,9 @@
 /**
- * Lines written all in capitals (wire headlines and datelines: "SOCCER - JAPAN
- * BEAT SYRIA IN ASIAN CUP OPENER.", "AL-AIN, United Arab Emirates", a post in
- * capitals) hide the capitalisation the tagger reads names by. Before tagging,
+ * Lines written all in capitals (wire headlines: "SOCCER - JAPAN BEAT SYRIA IN
+ * ASIAN CUP OPENER.", "BRUSSELS 1996-08-22") and the capitals that open a line
+ * before a comma, a bracket or a dash (datelines: "AL-AIN, United Arab
+ * Emirates", "KINSHASA (Reuters) -") hide the capitalisation the tagger reads
+ * names by. Before tagging,
  * each word of such a line is written the way it is usually written: as the
  * same text writes it elsewhere (not at a sentence's start), else by the word
  * statistics' capitalisation bucket (always or mostly capitalised: "Japan";
@@ -34,17 +36,32 @@ export function capitalise(word: string): string {
   return out;
 }
 
-/** Whether the line of tokens [from, to) is written in capitals: two words of two letters or more, none with a lower-case letter. */
-function capsLine(tokens: readonly Token[], from: number, to: number): boolean {
+/**
+ * The tokens of the line [from, to) that are written in capitals: the whole
+ * line when no word in it has a lower-case letter and one word of two letters
+ * or more is in capitals; else the words in capitals that open it when a comma,
+ * a bracket or a dash follows them (a dateline); else none (`from`).
+ */
+function capsEnd(tokens: readonly Token[], from: number, to: number): number {
   let upper = 0;
+  let lead = -1;
   for (let i = from; i < to; i++) {
     const w = (tokens[i] as Token).text;
-    if (!/\p{L}/u.test(w)) continue;
-    if (w !== w.toUpperCase()) return false;
+    if (!/\p{L}/u.test(w)) {
+      if (lead < 0) lead = i;
+      continue;
+    }
+    if (w !== w.toUpperCase()) {
+      if (lead < 0) lead = i;
+      return lead > from && DATELINE_END.has((tokens[lead] as Token).text) && isUpperWord((tokens[lead - 1] as Token).text) ? lead : from;
+    }
     if (isUpperWord(w)) upper++;
   }
-  return upper >= 2;
+  return upper >= 1 ? to : from;
 }
+
+/** What ends the place of a dateline. */
+const DATELINE_END = new Set([',', '(', '-', '–', '—']);
 
 const SENTENCE_END = new Set(['.', '!', '?', ':', '"', '“', '”']);
 
@@ -65,7 +82,11 @@ export function truecaseCapsLines(text: string, tokens: readonly Token[], gazett
     newline = text.indexOf('\n', start);
   }
   if (tokens.length > from) lines.push([from, tokens.length]);
-  const caps = lines.filter(([f, t]) => capsLine(tokens, f, t));
+  const caps: Array<[number, number]> = [];
+  for (const [f, t] of lines) {
+    const end = capsEnd(tokens, f, t);
+    if (end > f) caps.push([f, end]);
+  }
   if (caps.length === 0) return { text, tokens };
 
   // How the rest of the text writes each word, away from a sentence's start.
@@ -73,10 +94,9 @@ export function truecaseCapsLines(text: string, tokens: readonly Token[], gazett
   for (const [f, t] of caps) inCaps.fill(1, f, t);
   const seen = new Map<string, Map<string, number>>();
   for (const [f, t] of lines) {
-    if (inCaps[f]) continue;
     for (let i = f + 1; i < t; i++) {
       const w = (tokens[i] as Token).text;
-      if (!hasLetters2(w) || SENTENCE_END.has((tokens[i - 1] as Token).text)) continue;
+      if (inCaps[i] || !hasLetters2(w) || SENTENCE_END.has((tokens[i - 1] as Token).text)) continue;
       const key = w.toLowerCase();
       const forms = seen.get(key) ?? new Map<string, number>();
       forms.set(w, (forms.get(w) ?? 0) + 1);

@@ -48,6 +48,16 @@ describe('truecaseCapsLines', () => {
     expect(truecased('BEAT THE BEST', gaz).text).toBe('Beat the Best');
   });
 
+  it('reads a line of one word in capitals, and the capitals that open a dateline before a comma, a bracket or a dash', () => {
+    const g = gazetteer(['AP'], { brussels: 0, seoul: 0, reuters: 0 });
+    expect(truecased('BRUSSELS 1996-08-22\nThe talks ended.', g).text.split('\n')[0]).toBe('Brussels 1996-08-22');
+    expect(truecased('AL-AIN, United Arab Emirates 1996-12-06', g).text).toBe('Al-Ain, United Arab Emirates 1996-12-06');
+    expect(truecased('SEOUL (AP) - Talks began.', g).text).toBe('Seoul (AP) - Talks began.');
+    // Capitals before a colon or inside a line are not a dateline.
+    expect(truecased('EXCLUSIVE: Talks began.', g).text).toBe('EXCLUSIVE: Talks began.');
+    expect(truecased('Talks in SEOUL began.', g).text).toBe('Talks in SEOUL began.');
+  });
+
   it('leaves text without lines in capitals, and single capitalised words, as they are', () => {
     const text = 'The NBA and NATO met in Japan.\nUS officials said so.';
     const tokens = nerTokenize(text);

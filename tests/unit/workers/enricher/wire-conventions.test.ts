@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { nerTokenize } from '../../../../src/workers/enricher/ner-tokens.js';
 import { tagEntityMentions } from '../../../../src/workers/enricher/tag-entities.js';
-import { tableLineNames, wireTableTags } from '../../../../src/workers/enricher/wire-tables.js';
+import { tableLineNames, wireConventionTags } from '../../../../src/workers/enricher/wire-conventions.js';
 
 const words = (line: string) => nerTokenize(line).map((t) => t.text);
 /** The names of a line as text, or null when it is no table line. */
@@ -38,7 +38,7 @@ describe('tableLineNames', () => {
   });
 });
 
-describe('wireTableTags', () => {
+describe('wireConventionTags', () => {
   const tagsOf = (text: string, tags: Record<string, string>) => {
     const tokens = nerTokenize(text);
     return { tokens, tags: tokens.map((t) => tags[`${t.text}@${t.start}`] ?? tags[t.text] ?? 'O') };
@@ -47,7 +47,7 @@ describe('wireTableTags', () => {
   it('makes the teams of a table organisations, a country a place, and keeps persons and figures', () => {
     const text = 'Results:\nAberdeen 1 Hibernian 2\nScotland 2 Wales 0\nJohn Smith 3 Kilmarnock 1';
     const { tokens, tags } = tagsOf(text, { Aberdeen: 'B-LOC', Scotland: 'B-ORG', John: 'B-PER', Smith: 'I-PER', '2': 'B-MISC' });
-    const out = wireTableTags(text, tokens, tags);
+    const out = wireConventionTags(text, tokens, tags);
     const at = (w: string) => out[tokens.findIndex((t) => t.text === w)];
     expect(at('Aberdeen')).toBe('B-ORG');
     expect(at('Hibernian')).toBe('B-ORG');
@@ -61,13 +61,13 @@ describe('wireTableTags', () => {
   it('needs two table lines: one line of that shape in prose changes nothing', () => {
     const text = 'The league said:\nAberdeen 1 Hibernian 2\nThe match was played in the rain.';
     const { tokens, tags } = tagsOf(text, { Aberdeen: 'B-LOC' });
-    expect(wireTableTags(text, tokens, tags)).toEqual(tags);
+    expect(wireConventionTags(text, tokens, tags)).toEqual(tags);
   });
 
   it("reads a country in brackets after a person's name as a place", () => {
     const text = 'Pete Sampras (U.S.) beat Jimy Szymanski (Venezuela) 6-2 6-3 and Carlos Moya (Spanish) lost.';
     const { tokens, tags } = tagsOf(text, { Pete: 'B-PER', Sampras: 'I-PER', 'U.S.': 'B-ORG', Jimy: 'B-PER', Szymanski: 'I-PER', Venezuela: 'B-ORG', Carlos: 'B-PER', Moya: 'I-PER' });
-    const out = wireTableTags(text, tokens, tags);
+    const out = wireConventionTags(text, tokens, tags);
     const at = (w: string) => out[tokens.findIndex((t) => t.text === w)];
     expect(at('U.S.')).toBe('B-LOC');
     expect(at('Venezuela')).toBe('B-LOC');
@@ -77,7 +77,33 @@ describe('wireTableTags', () => {
   it('leaves a bracketed country after an organisation as the tagger read it', () => {
     const text = 'Petrobras (Brazil) said output rose.';
     const { tokens, tags } = tagsOf(text, { Petrobras: 'B-ORG', Brazil: 'B-ORG' });
-    expect(wireTableTags(text, tokens, tags)).toEqual(tags);
+    expect(wireConventionTags(text, tokens, tags)).toEqual(tags);
+  });
+});
+
+describe('datelines', () => {
+  const tagsOf = (text: string, tags: Record<string, string> = {}) => {
+    const tokens = nerTokenize(text);
+    return { tokens, tags: tokens.map((t) => tags[t.text] ?? 'O') };
+  };
+  const placeOf = (text: string, tags: Record<string, string> = {}) => {
+    const { tokens, tags: t } = tagsOf(text, tags);
+    const out = wireConventionTags(text, tokens, t);
+    return tokens.filter((_k, i) => out[i]?.endsWith('-LOC')).map((k) => k.text).join(' ');
+  };
+
+  it('makes the place of a line that is a place and a date a place, wherever it stands', () => {
+    expect(placeOf('Results follow.\nBRUSSELS 1996-08-22\nThe Commission said.')).toBe('BRUSSELS');
+    expect(placeOf('Al-Ain, United Arab Emirates 1996-12-06\nJapan won.')).toBe('Al-Ain');
+    expect(placeOf('Results follow.\nThe vote was 1996-08-22')).toBe('');
+  });
+
+  it("makes the place of the text's opening dateline a place when it has a date or a credit, or the tagger found a name", () => {
+    expect(placeOf('SEOUL, June 11 (Wire) - Talks began.')).toBe('SEOUL');
+    expect(placeOf('NEW DELHI (AP) — Rain fell.', { NEW: 'B-ORG', DELHI: 'I-ORG' })).toBe('NEW DELHI');
+    expect(placeOf('BEIJING — Talks began.', { BEIJING: 'B-ORG' })).toBe('BEIJING');
+    expect(placeOf('EXCLUSIVE: Talks began.')).toBe(''); // no date, no credit, no name
+    expect(placeOf('Talks began.\nSEOUL, June 11 (Wire) - More talks.')).toBe(''); // not the opening line
   });
 });
 
@@ -98,6 +124,11 @@ describe('the committed tagger on wire tables', () => {
     for (const club of ['Aberdeen', 'Hibernian', 'Hearts', 'Motherwell', 'Kilmarnock', 'Rangers']) expect(kinds).toContain(`organisation:${club}`);
     expect(kinds.filter((k) => k.startsWith('organisation:Rangers'))).toHaveLength(2);
     expect(kinds).toContain('place:GLASGOW');
+  });
+
+  it('tags the place of a dateline line as a place, in ordinary case', () => {
+    const mentions = tagEntityMentions('BRUSSELS 1996-08-22\nThe European Commission said on Thursday it disagreed.');
+    expect(mentions.filter((m) => m.kind === 'place').map((m) => m.name)).toContain('Brussels');
   });
 
   it('tags the nationalities of a results list as places', () => {

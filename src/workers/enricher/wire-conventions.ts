@@ -10,10 +10,15 @@
  *   a single line that happens to have the shape is left alone.
  * - A person's nationality in brackets ("Pete Sampras (U.S.)", "Ernie Els
  *   (South Africa)"): a country there is a place, whatever the tagger said.
+ * - The place of a dateline is a place: a text that opens with one
+ *   ("SEOUL, June 11 (Wire) -", parse-dateline.ts; without a date or a credit,
+ *   only when the tagger found a name there), or a line that is only a place
+ *   and a date ("BRUSSELS 1996-08-22").
  *
  * Pure: tags in, tags out (the same length), tokens as nerTokenize gives them.
  */
 import { PLACES } from './gazetteer.js';
+import { parseDateline } from './parse-dateline.js';
 import type { Token } from './tokens.js';
 
 /** Lower-case words and marks that may stand inside a team's name ("Brighton and Hove Albion", "St. Louis", "Real de Madrid"). */
@@ -73,6 +78,9 @@ export function tableLineNames(words: readonly string[]): Array<[number, number]
   return n - a >= 4 && whole >= 3 ? [[0, a]] : null;
 }
 
+/** A line that is a place and a date only: "BRUSSELS 1996-08-22", "Al-Ain, United Arab Emirates 1996-12-06" (the first name is the dateline's place). */
+const DATED_LINE = /^(\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){0,3})(?:, \p{Lu}[\p{L}. ]{1,40})? \d{4}-\d{2}-\d{2}$/u;
+
 /** Sets tokens [from, to) to one span of `type`. */
 function setSpan(tags: string[], from: number, to: number, type: string): void {
   for (let k = from; k < to; k++) tags[k] = `${k === from ? 'B' : 'I'}-${type}`;
@@ -81,7 +89,7 @@ function setSpan(tags: string[], from: number, to: number, type: string): void {
 const isCountry = (name: string) => PLACES.get(name)?.kind === 'country';
 
 /** Applies the two wire conventions above to the tagger's BIO tags of `tokens` (offsets into `text`). */
-export function wireTableTags(text: string, tokens: readonly Token[], tags: readonly string[]): string[] {
+export function wireConventionTags(text: string, tokens: readonly Token[], tags: readonly string[]): string[] {
   const out = [...tags];
   const written = (from: number, to: number) => text.slice((tokens[from] as Token).start, (tokens[to - 1] as Token).end);
 
@@ -117,6 +125,20 @@ export function wireTableTags(text: string, tokens: readonly Token[], tags: read
         if (!k) out[line.from + i] = 'O';
       });
     }
+  }
+
+  // Datelines: the place's tokens. A dateline without a date or a credit ("EXCLUSIVE:", "BEIJING —") only types a name the tagger found.
+  for (const [lf, lt] of lines) {
+    const start = (tokens[lf] as Token).start;
+    const dated = DATED_LINE.exec(text.slice(start, (tokens[lt - 1] as Token).end))?.[1];
+    const d = dated || lf > 0 ? undefined : parseDateline(text.slice(start, start + 200));
+    const place = dated ?? d?.place;
+    if (!place) continue;
+    let end = lf;
+    while (end < lt && (tokens[end] as Token).end <= start + place.length && /\p{L}/u.test((tokens[end] as Token).text)) end++;
+    const span = out.slice(lf, end);
+    if (end === lf || span.some((tag) => tag.endsWith('-PER'))) continue;
+    if (dated || d?.date || d?.credit || span.some((tag) => tag !== 'O')) setSpan(out, lf, end, 'LOC');
   }
 
   // "Pete Sampras (U.S.)": the last token of a person, "(", a country, ")".
