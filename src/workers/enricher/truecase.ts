@@ -5,7 +5,8 @@
  * Emirates", "KINSHASA (Reuters) -") hide the capitalisation the tagger reads
  * names by. Before tagging,
  * each word of such a line is written the way it is usually written: as the
- * same text writes it elsewhere (not at a sentence's start), else by the word
+ * same text writes it elsewhere (in capitals anywhere, other forms not at a
+ * sentence's start: "MARTINEZ-BELTRAN:" speaker labels keep the name in capitals), else by the word
  * statistics' capitalisation bucket (always or mostly capitalised: "Japan";
  * rarely or never: "beat"), an acronym the gazetteer knows in capitals staying
  * in capitals ("NBA", "UN"). Only the case changes, so offsets stay the same.
@@ -94,9 +95,10 @@ export function truecaseCapsLines(text: string, tokens: readonly Token[], gazett
   for (const [f, t] of caps) inCaps.fill(1, f, t);
   const seen = new Map<string, Map<string, number>>();
   for (const [f, t] of lines) {
-    for (let i = f + 1; i < t; i++) {
+    for (let i = f; i < t; i++) {
       const w = (tokens[i] as Token).text;
-      if (inCaps[i] || !hasLetters2(w) || SENTENCE_END.has((tokens[i - 1] as Token).text)) continue;
+      // A sentence's first word is capitalised whatever it is; one in capitals is written so.
+      if (inCaps[i] || !hasLetters2(w) || ((i === f || SENTENCE_END.has((tokens[i - 1] as Token).text)) && !isUpperWord(w))) continue;
       const key = w.toLowerCase();
       const forms = seen.get(key) ?? new Map<string, number>();
       forms.set(w, (forms.get(w) ?? 0) + 1);

@@ -43,6 +43,11 @@ describe('truecaseCapsLines', () => {
     expect(truecased(text, gaz).text.split('\n')[0]).toBe('Beat the heat in McAllen');
   });
 
+  it('keeps a word in capitals that the text writes in capitals elsewhere, even opening a line (speaker labels)', () => {
+    const text = 'SERGIO MARTINEZ-BELTRAN, BYLINE: It was a Saturday.\nMARTINEZ-BELTRAN: Most people here are teachers.';
+    expect(truecased(text, gaz).text.split('\n')[0]).toBe('Sergio MARTINEZ-BELTRAN, BYLINE: It was a Saturday.');
+  });
+
   it('starts the line with a capital and leaves short acronyms the statistics call lower-case', () => {
     expect(truecased('US TROOPS IN JAPAN', gazetteer(['US'], { us: 4, troops: 4, in: 4, japan: 0 })).text).toBe('US troops in Japan');
     expect(truecased('BEAT THE BEST', gaz).text).toBe('Beat the Best');
