@@ -59,3 +59,19 @@ export function detokenize(words: readonly string[]): { text: string; tokens: To
   }
   return { text, tokens };
 }
+
+/** The tokens of each line of `text` as [from, to) ranges of `tokens` (in text order; lines without a token are left out). */
+export function tokenLines(text: string, tokens: readonly Token[]): Array<[number, number]> {
+  const lines: Array<[number, number]> = [];
+  let from = 0;
+  let newline = text.indexOf('\n');
+  for (let i = 0; i < tokens.length; i++) {
+    const start = (tokens[i] as Token).start;
+    if (newline < 0 || start < newline) continue;
+    if (i > from) lines.push([from, i]);
+    from = i;
+    newline = text.indexOf('\n', start);
+  }
+  if (tokens.length > from) lines.push([from, tokens.length]);
+  return lines;
+}

@@ -14,6 +14,7 @@
  * Pure: text and tokens in, text out.
  */
 import type { NameGazetteer } from './ner-features.js';
+import { tokenLines } from './ner-tokens.js';
 import type { Token } from './tokens.js';
 
 /** Capitalisation buckets (ner-features.ts CAP_BUCKETS): always, mostly, mixed, rarely, never. */
@@ -71,18 +72,7 @@ const SENTENCE_END = new Set(['.', '!', '?', ':', '"', '“', '”']);
  * (the same length; the same text when it has none), and its tokens' texts to match.
  */
 export function truecaseCapsLines(text: string, tokens: readonly Token[], gazetteer: NameGazetteer): { text: string; tokens: readonly Token[] } {
-  // Lines of tokens.
-  const lines: Array<[number, number]> = [];
-  let from = 0;
-  let newline = text.indexOf('\n');
-  for (let i = 0; i < tokens.length; i++) {
-    const start = (tokens[i] as Token).start;
-    if (newline < 0 || start < newline) continue;
-    if (i > from) lines.push([from, i]);
-    from = i;
-    newline = text.indexOf('\n', start);
-  }
-  if (tokens.length > from) lines.push([from, tokens.length]);
+  const lines = tokenLines(text, tokens);
   const caps: Array<[number, number]> = [];
   for (const [f, t] of lines) {
     const end = capsEnd(tokens, f, t);

@@ -18,6 +18,7 @@
  * Pure: tags in, tags out (the same length), tokens as nerTokenize gives them.
  */
 import { PLACES } from './gazetteer.js';
+import { tokenLines } from './ner-tokens.js';
 import { parseDateline } from './parse-dateline.js';
 import type { Token } from './tokens.js';
 
@@ -84,27 +85,26 @@ const DATED_LINE = /^(\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){0,3})(?:, \p
 /** Sets tokens [from, to) to one span of `type`. */
 function setSpan(tags: string[], from: number, to: number, type: string): void {
   for (let k = from; k < to; k++) tags[k] = `${k === from ? 'B' : 'I'}-${type}`;
+  // The rest of a span this one cut into starts a span of its own.
+  const next = tags[to];
+  if (next?.startsWith('I-')) tags[to] = `B-${next.slice(2)}`;
+}
+
+/** Tags [from, to) outside any span, the rest of a span cut into starting one of its own. */
+function clearSpan(tags: string[], from: number, to: number): void {
+  for (let k = from; k < to; k++) tags[k] = 'O';
+  const next = tags[to];
+  if (next?.startsWith('I-')) tags[to] = `B-${next.slice(2)}`;
 }
 
 const isCountry = (name: string) => PLACES.get(name)?.kind === 'country';
 
-/** Applies the two wire conventions above to the tagger's BIO tags of `tokens` (offsets into `text`). */
+/** Applies the wire conventions above to the tagger's BIO tags of `tokens` (offsets into `text`). */
 export function wireConventionTags(text: string, tokens: readonly Token[], tags: readonly string[]): string[] {
   const out = [...tags];
   const written = (from: number, to: number) => text.slice((tokens[from] as Token).start, (tokens[to - 1] as Token).end);
 
-  // Tokens by line.
-  const lines: Array<[number, number]> = [];
-  let from = 0;
-  let newline = text.indexOf('\n');
-  for (let i = 0; i < tokens.length; i++) {
-    const start = (tokens[i] as Token).start;
-    if (newline < 0 || start < newline) continue;
-    if (i > from) lines.push([from, i]);
-    from = i;
-    newline = text.indexOf('\n', start);
-  }
-  if (tokens.length > from) lines.push([from, tokens.length]);
+  const lines = tokenLines(text, tokens);
   const tables: Array<{ from: number; to: number; names: Array<[number, number]> }> = [];
   for (const [lf, lt] of lines) {
     const names = tableLineNames(tokens.slice(lf, lt).map((t) => t.text));
@@ -122,7 +122,7 @@ export function wireConventionTags(text: string, tokens: readonly Token[], tags:
       }
       // Scores and figures are never names.
       keep.forEach((k, i) => {
-        if (!k) out[line.from + i] = 'O';
+        if (!k) clearSpan(out, line.from + i, line.from + i + 1);
       });
     }
   }

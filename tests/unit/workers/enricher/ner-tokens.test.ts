@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detokenize, nerTokenize } from '../../../../src/workers/enricher/ner-tokens.js';
+import { detokenize, nerTokenize, tokenLines } from '../../../../src/workers/enricher/ner-tokens.js';
 
 describe(nerTokenize.name, () => {
   it('splits punctuation and possessives and keeps abbreviations when tokenizing prose', () => {
@@ -20,5 +20,16 @@ describe(detokenize.name, () => {
     const { text, tokens } = detokenize(words);
     expect(text).toBe('The Foreign Ministry\'s spokesman (Liu) said "no".');
     tokens.forEach((t, i) => expect(text.slice(t.start, t.end)).toBe(words[i]));
+  });
+});
+
+describe(tokenLines.name, () => {
+  it('groups tokens by line, skipping blank lines and lines without tokens', () => {
+    const text = '\nAberdeen 1 Hibernian 2\n\n  \nRangers 4\nend';
+    const tokens = nerTokenize(text);
+    const lines = tokenLines(text, tokens).map(([a, b]) => tokens.slice(a, b).map((t) => t.text).join(' '));
+    expect(lines).toEqual(['Aberdeen 1 Hibernian 2', 'Rangers 4', 'end']);
+    expect(tokenLines('one line only', nerTokenize('one line only'))).toEqual([[0, 3]]);
+    expect(tokenLines('', [])).toEqual([]);
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { seededRandom } from '../../../../src/lib/random.js';
 import { nerTokenize } from '../../../../src/workers/enricher/ner-tokens.js';
 import { tagEntityMentions } from '../../../../src/workers/enricher/tag-entities.js';
 import { tableLineNames, wireConventionTags } from '../../../../src/workers/enricher/wire-conventions.js';
@@ -78,6 +79,29 @@ describe('wireConventionTags', () => {
     const text = 'Petrobras (Brazil) said output rose.';
     const { tokens, tags } = tagsOf(text, { Petrobras: 'B-ORG', Brazil: 'B-ORG' });
     expect(wireConventionTags(text, tokens, tags)).toEqual(tags);
+  });
+});
+
+describe('wireConventionTags output', () => {
+  it('is valid BIO of the same length whatever the tags it is given (a span it cuts into keeps a start)', () => {
+    const text = 'BRUSSELS 1996-08-22\nAberdeen 1 Hibernian 2\nCeltic 3 (1) Dundee United 0 (0)\nPete Sampras (U.S.) beat Jimy Szymanski (Venezuela) 6-2';
+    const tokens = nerTokenize(text);
+    const rand = seededRandom(7);
+    const choices = ['O', 'B-PER', 'I-PER', 'B-LOC', 'I-LOC', 'B-ORG', 'I-ORG', 'B-MISC', 'I-MISC'];
+    for (let round = 0; round < 300; round++) {
+      // Valid BIO input: an I- tag only after a tag of its type.
+      const tags: string[] = [];
+      for (let i = 0; i < tokens.length; i++) {
+        let t = choices[Math.floor(rand() * choices.length)] as string;
+        if (t.startsWith('I-') && !(tags[i - 1] ?? 'O').endsWith(t.slice(1))) t = `B-${t.slice(2)}`;
+        tags.push(t);
+      }
+      const out = wireConventionTags(text, tokens, tags);
+      expect(out).toHaveLength(tokens.length);
+      out.forEach((t, i) => {
+        if (t.startsWith('I-')) expect((out[i - 1] ?? 'O').slice(2)).toBe(t.slice(2));
+      });
+    }
   });
 });
 
