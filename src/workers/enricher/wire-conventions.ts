@@ -2,8 +2,8 @@
  * Two conventions of wire copy that the tagger's training text (Wikipedia,
  * tweets) does not teach it, applied to its BIO tags after decoding:
  *
- * - Results and standings tables ("Aberdeen 1 Hibernian 2", "Rangers 4 3 1 0
- *   9 2 10", "Arsenal 2-0 Chelsea"): the names in them are teams, so an
+ * - Results, fixtures and standings tables ("Aberdeen 1 Hibernian 2", "Rangers 4 3 1 0
+ *   9 2 10", "Arsenal 2-0 Chelsea", "Arsenal v Chelsea"): the names in them are teams, so an
  *   organisation, unless the name is a country (a national side, which
  *   newswire annotation files as a place) or the tagger read it as a person
  *   (players and entrants). A table is two such lines or more in one text;
@@ -27,6 +27,8 @@ const NAME_INNER = new Set(['of', 'de', 'del', 'la', 'le', 'the', 'and', '&', 'u
 /** The most words a team's name takes. */
 const NAME_MAX = 6;
 const SCORE = /^\d{1,3}$/;
+/** What stands between the teams of a fixture. */
+const FIXTURE_JOIN = new Set(['v', 'v.', 'vs', 'vs.']);
 const SCORE_PAIR = /^\d{1,3}-\d{1,3}$/;
 /** Tokens of a standings row after the name: integers, and the marks of percentages and games behind (".569", "-", "1/2"). */
 const STAT_MARK = new Set(['.', '-', '+', '/']);
@@ -50,10 +52,10 @@ function scoreEnd(words: readonly string[], i: number): number {
 }
 
 /**
- * The team names (token ranges within the line) of a results or standings
- * line, or null when the line is not one: name score name score (an optional
- * note in brackets after it), name score-score name, or a name and four or
- * more figures (at least three of them whole numbers).
+ * The team names (token ranges within the line) of a results, fixtures or
+ * standings line, or null when the line is not one: name score name score (an
+ * optional note in brackets after it), name score-score name, name v name, or
+ * a name and four or more figures (at least three of them whole numbers).
  */
 export function tableLineNames(words: readonly string[]): Array<[number, number]> | null {
   const n = words.length;
@@ -62,6 +64,8 @@ export function tableLineNames(words: readonly string[]): Array<[number, number]
   // "Arsenal 2-0 Chelsea", "Arsenal 2 - 0 Chelsea"
   const pair = SCORE_PAIR.test(words[a] as string) ? a + 1 : SCORE.test(words[a] as string) && words[a + 1] === '-' && SCORE.test(words[a + 2] ?? '') ? a + 3 : -1;
   if (pair > 0 && nameEnd(words, pair) === n) return [[0, a], [pair, n]];
+  // Fixtures: "Arsenal v Chelsea", "Lakers vs. Celtics"
+  if (FIXTURE_JOIN.has(words[a] as string) && nameEnd(words, a + 1) === n) return [[0, a], [a + 1, n]];
   // "Aberdeen 1 Hibernian 2", "Celtic 3 (1) Dundee United 0 (0)"
   const s1 = scoreEnd(words, a);
   if (s1 > 0) {

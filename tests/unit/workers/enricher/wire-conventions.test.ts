@@ -20,6 +20,9 @@ describe('tableLineNames', () => {
     expect(namesOf('Arsenal 2-0 Chelsea')).toEqual(['Arsenal', 'Chelsea']);
     expect(namesOf('Arsenal 2 - 0 Chelsea')).toEqual(['Arsenal', 'Chelsea']);
     expect(namesOf('DETROIT 4 Kansas City 1')).toEqual(['DETROIT', 'Kansas City']);
+    expect(namesOf('Arsenal v Chelsea')).toEqual(['Arsenal', 'Chelsea']);
+    expect(namesOf('Los Angeles Lakers vs. Boston Celtics')).toEqual(['Los Angeles Lakers', 'Boston Celtics']);
+    expect(namesOf('Dinner at Home')).toBeNull();
   });
 
   it('reads standings rows: a name and four figures or more, three of them whole numbers', () => {
