@@ -112,7 +112,11 @@ export function wireConventionTags(text: string, tokens: readonly Token[], tags:
   const tables: Array<{ from: number; to: number; names: Array<[number, number]> }> = [];
   for (const [lf, lt] of lines) {
     const names = tableLineNames(tokens.slice(lf, lt).map((t) => t.text));
-    if (names) tables.push({ from: lf, to: lt, names });
+    if (!names) continue;
+    // A fixture ("X vs. Y") counts only when the tagger found a name on each side: headings compare things that way too.
+    const fixture = FIXTURE_JOIN.has(tokens[lf + (names[0] as [number, number])[1]]?.text ?? '');
+    if (fixture && !names.every(([f, t]) => tags.slice(lf + f, lf + t).some((tag) => tag !== 'O'))) continue;
+    tables.push({ from: lf, to: lt, names });
   }
   if (tables.length >= 2) {
     for (const line of tables) {

@@ -62,6 +62,15 @@ describe('wireConventionTags', () => {
     expect(out.filter((_t, i) => /^\d+$/.test(tokens[i]?.text ?? '')).every((t) => t === 'O')).toBe(true);
   });
 
+  it('takes a fixture line only when the tagger found a name on each side', () => {
+    const text = 'Video Production vs. Film Production\nInterior vs. Exterior\nArsenal v Chelsea\nLeeds v Everton';
+    const { tokens, tags } = tagsOf(text, { Arsenal: 'B-ORG', Chelsea: 'B-LOC', Leeds: 'B-LOC', Everton: 'B-ORG', Interior: 'B-MISC' });
+    const out = wireConventionTags(text, tokens, tags);
+    const at = (w: string) => out[tokens.findIndex((t) => t.text === w)];
+    expect([at('Chelsea'), at('Leeds')]).toEqual(['B-ORG', 'B-ORG']);
+    expect([at('Video'), at('Interior'), at('Exterior')]).toEqual(['O', 'B-MISC', 'O']);
+  });
+
   it('needs two table lines: one line of that shape in prose changes nothing', () => {
     const text = 'The league said:\nAberdeen 1 Hibernian 2\nThe match was played in the rain.';
     const { tokens, tags } = tagsOf(text, { Aberdeen: 'B-LOC' });
