@@ -136,7 +136,7 @@ export const wordStatsCode = (cls: number, cap: number): number => cls * 8 + cap
 /** The class in a word-statistics code (0 = none). */
 const codeClass = (code: number): number => code >> 3;
 /** The capitalization bucket's letter in a word-statistics code, '?' when unknown. */
-const codeCap = (code: number): string => CAP_BUCKETS[(code & 7) - 1] ?? '?';
+export const codeCap = (code: number): string => CAP_BUCKETS[(code & 7) - 1] ?? '?';
 
 /** WordStats over a table (training; the tagger reads them from its pack). */
 export function wordStatsOf(t: WordStatsTable): WordStats {

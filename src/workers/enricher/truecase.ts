@@ -3,24 +3,24 @@
  * ASIAN CUP OPENER.", "BRUSSELS 1996-08-22") and the capitals that open a line
  * before a comma, a bracket or a dash (datelines: "AL-AIN, United Arab
  * Emirates", "KINSHASA (Reuters) -") hide the capitalisation the tagger reads
- * names by. Before tagging,
- * each word of such a line is written the way it is usually written: as the
- * same text writes it elsewhere (in capitals anywhere, other forms not at a
- * sentence's start: "MARTINEZ-BELTRAN:" speaker labels keep the name in capitals), else by the word
- * statistics' capitalisation bucket (always or mostly capitalised: "Japan";
- * rarely or never: "beat"), an acronym the gazetteer knows in capitals staying
- * in capitals ("NBA", "UN"). Only the case changes, so offsets stay the same.
+ * names by. Before tagging, each word there is written the way it usually is:
+ * as the same text writes it elsewhere (in capitals anywhere, so that speaker
+ * labels such as "MARTINEZ-BELTRAN:" keep a name in capitals; other forms away
+ * from a sentence's start), else by the word statistics' capitalisation bucket
+ * (always, mostly or mixed: "Japan"; rarely or never: "beat"), an acronym the
+ * gazetteer knows only in capitals staying so ("NBA"). Only the case changes,
+ * so offsets stay the same.
  *
  * Pure: text and tokens in, text out.
  */
-import type { NameGazetteer } from './ner-features.js';
+import { codeCap, type NameGazetteer } from './ner-features.js';
 import { tokenLines } from './ner-tokens.js';
 import type { Token } from './tokens.js';
 
-/** Capitalisation buckets (ner-features.ts CAP_BUCKETS): always, mostly, mixed, rarely, never. */
-const ALWAYS = 0;
-const MOSTLY = 1;
-const MIXED = 2;
+/** Capitalisation buckets (ner-features.ts CAP_BUCKETS) of words written capitalised. */
+const CAPITALISED = new Set(['A', 'M', 'H']);
+/** ... and of words written in lower case. */
+const LOWER = new Set(['R', 'N']);
 
 const hasLetters2 = (w: string) => /\p{L}.*\p{L}/u.test(w);
 const isUpperWord = (w: string) => hasLetters2(w) && w === w.toUpperCase() && w !== w.toLowerCase();
@@ -103,9 +103,9 @@ export function truecaseCapsLines(text: string, tokens: readonly Token[], gazett
     const cap = capitalise(word);
     const acronym = gazetteer.names.get(word) !== undefined && gazetteer.names.get(cap) === undefined;
     const code = gazetteer.stats?.get(lower);
-    const bucket = code ? (code & 7) - 1 : -1;
-    if (bucket === ALWAYS || bucket === MOSTLY || bucket === MIXED) return acronym ? word : cap;
-    if (bucket > MIXED) return acronym && word.length <= 3 ? word : lower;
+    const bucket = code ? codeCap(code) : '?';
+    if (CAPITALISED.has(bucket)) return acronym ? word : cap;
+    if (LOWER.has(bucket)) return acronym && word.length <= 3 ? word : lower;
     // Unknown to the statistics: a name more often than not.
     return acronym ? word : cap;
   };
