@@ -1,13 +1,13 @@
 /**
- * Two conventions of wire copy that the tagger's training text (Wikipedia,
- * tweets) does not teach it, applied to its BIO tags after decoding:
+ * Conventions of wire copy that the tagger's training text (Wikipedia, posts)
+ * does not teach it, applied to its BIO tags after decoding:
  *
- * - Results, fixtures and standings tables ("Aberdeen 1 Hibernian 2", "Rangers 4 3 1 0
- *   9 2 10", "Arsenal 2-0 Chelsea", "Arsenal v Chelsea"): the names in them are teams, so an
- *   organisation, unless the name is a country (a national side, which
- *   newswire annotation files as a place) or the tagger read it as a person
- *   (players and entrants). A table is two such lines or more in one text;
- *   a single line that happens to have the shape is left alone.
+ * - Results, fixtures and standings tables ("Aberdeen 1 Hibernian 2",
+ *   "Arsenal 2-0 Chelsea", "Arsenal v Chelsea", "Rangers 4 3 1 0 9 2 10"): the
+ *   names in them are teams, so organisations, unless the name is a country (a
+ *   national side, which newswire annotation files as a place) or the tagger
+ *   read it as a person (players and entrants). A table is two such lines or
+ *   more in one text; a single line that happens to have the shape is left alone.
  * - A person's nationality in brackets ("Pete Sampras (U.S.)", "Ernie Els
  *   (South Africa)"): a country there is a place, whatever the tagger said.
  * - The place of a dateline is a place: a text that opens with one
@@ -27,9 +27,9 @@ const NAME_INNER = new Set(['of', 'de', 'del', 'la', 'le', 'the', 'and', '&', 'u
 /** The most words a team's name takes. */
 const NAME_MAX = 6;
 const SCORE = /^\d{1,3}$/;
+const SCORE_PAIR = /^\d{1,3}-\d{1,3}$/;
 /** What stands between the teams of a fixture. */
 const FIXTURE_JOIN = new Set(['v', 'v.', 'vs', 'vs.']);
-const SCORE_PAIR = /^\d{1,3}-\d{1,3}$/;
 /** Tokens of a standings row after the name: integers, and the marks of percentages and games behind (".569", "-", "1/2"). */
 const STAT_MARK = new Set(['.', '-', '+', '/']);
 
