@@ -26,13 +26,44 @@ export const collapseSpace = (text: string): string =>
 /** Letters and digits only, lower case: the same text whatever its case, spacing and punctuation. */
 export const squash = (text: string): string => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
 
+/** The longest table row read as one line of text (tableRowLine). */
+const ROW_LINE_MAX_CHARS = 400;
+
+/**
+ * A table row of short cells as one line, the cells' texts apart by a tab
+ * ("Aberdeen\t1\tHibernian\t2"), or null: a row of fewer than two cells, a
+ * cell holding a block, a line break or content that is never text (a layout
+ * table's cell), or a row longer than ROW_LINE_MAX_CHARS is read cell by cell.
+ */
+export function tableRowLine(tr: Element): string | null {
+  const cells = Array.from(tr.children);
+  if (cells.length < 2 || cells.some((c) => c.tagName !== 'TD' && c.tagName !== 'TH')) return null;
+  const texts: string[] = [];
+  let chars = 0;
+  for (const cell of cells) {
+    for (const el of Array.from(cell.querySelectorAll('*'))) {
+      const tag = el.tagName.toUpperCase();
+      if (BLOCK_TAGS.has(tag) || SKIP_TAGS.has(tag) || tag === 'BR') return null;
+    }
+    const t = collapseSpace(cell.textContent ?? '');
+    chars += t.length;
+    if (chars > ROW_LINE_MAX_CHARS) return null;
+    texts.push(t);
+  }
+  const line = texts.join('\t').trim();
+  return line || null;
+}
+
 /**
  * The text blocks under `root`, in document order: each paragraph, heading,
  * list item, table cell... one string, whitespace collapsed. A <br> ends a
  * block. Iterative, so any nesting depth is safe. `owners`, when given,
- * receives the block element each block sits in.
+ * receives the block element each block sits in. With `rows`, a table row of
+ * short cells is one block, its cells apart by tabs (tableRowLine): the text a
+ * reader of the stored article gets; the extraction's own decisions read cells
+ * as blocks.
  */
-export function textBlocks(root: Node, owners?: Node[]): string[] {
+export function textBlocks(root: Node, owners?: Node[], opts: { rows?: boolean } = {}): string[] {
   const blocks: string[] = [];
   // With `owners`: the block element around each block's text (root at top level), in step with the blocks.
   const open: Node[] = [root];
@@ -86,6 +117,15 @@ export function textBlocks(root: Node, owners?: Node[]): string[] {
     }
     if (tag === 'IMG' || tag === 'INPUT') {
       continue;
+    }
+    if (opts.rows && tag === 'TR') {
+      const line = tableRowLine(node as Element);
+      if (line !== null) {
+        flush();
+        blocks.push(line);
+        owners?.push(node);
+        continue;
+      }
     }
     if (BLOCK_TAGS.has(tag)) {
       flush();

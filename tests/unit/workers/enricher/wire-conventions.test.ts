@@ -162,6 +162,11 @@ describe('the committed tagger on wire tables', () => {
     expect(kinds).toContain('place:GLASGOW');
   });
 
+  it('reads the rows of a table as the extractor writes them (cells apart by tabs, rows apart by a blank line)', () => {
+    const kinds = kindsOf('Results on Saturday:\n\nAberdeen\t1\tHibernian\t2\n\nHearts\t2\tMotherwell\t2\n\nMore reports follow.');
+    for (const club of ['Aberdeen', 'Hibernian', 'Hearts', 'Motherwell']) expect(kinds).toContain(`organisation:${club}`);
+  });
+
   it('tags the place of a dateline line as a place, in ordinary case', () => {
     const mentions = tagEntityMentions('BRUSSELS 1996-08-22\nThe European Commission said on Thursday it disagreed.');
     expect(mentions.filter((m) => m.kind === 'place').map((m) => m.name)).toContain('Brussels');

@@ -1,6 +1,6 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { collapseSpace, lineElement, textOwners } from '../../../../src/workers/extractor/blocks.js';
+import { collapseSpace, lineElement, tableRowLine, textBlocks, textOwners } from '../../../../src/workers/extractor/blocks.js';
 
 describe(textOwners.name, () => {
   it('returns each element owning a text node the pattern matches, once, in document order, never the root', () => {
@@ -40,5 +40,35 @@ describe('collapseSpace', () => {
     for (const s of ['', ' ', 'a b', ' a ', 'a  b', 'a\nb', 'a \u200b b', '\u200b', '\ufeff a', 'x\u3000\u3000y', 'a\u00a0b']) {
       expect(collapseSpace(s)).toBe(reference(s));
     }
+  });
+});
+
+describe('table rows in the stored text', () => {
+  const doc = (body: string) => (parseHTML(`<html><body><div id="r">${body}</div></body></html>`) as unknown as { document: Document }).document;
+
+  it('reads a row of short cells as one line, cells apart by tabs, only when asked', () => {
+    const d = doc('<p>Results:</p><table><tr><th>Home</th><th></th><th>Away</th><th></th></tr><tr><td>Aberdeen</td><td> 1 </td><td>Hibernian</td><td>2</td></tr></table><p>End.</p>');
+    const root = d.getElementById('r') as Element;
+    expect(textBlocks(root, undefined, { rows: true })).toEqual(['Results:', 'Home\t\tAway', 'Aberdeen\t1\tHibernian\t2', 'End.']);
+    expect(textBlocks(root)).toEqual(['Results:', 'Home', 'Away', 'Aberdeen', '1', 'Hibernian', '2', 'End.']);
+    const owners: Node[] = [];
+    textBlocks(root, owners, { rows: true });
+    expect(owners.map((n) => (n as Element).tagName)).toEqual(['P', 'TR', 'TR', 'P']);
+  });
+
+  it('reads a layout row cell by cell: a cell with a block, a line break or a script, a long row, a lone cell', () => {
+    const d = doc(
+      '<table>' +
+        '<tr id="a"><td><a href="/">Home</a></td><td><p>The story.</p></td></tr>' +
+        '<tr id="b"><td>Menu</td><td>Line one<br>Line two</td></tr>' +
+        '<tr id="c"><td>Menu</td><td>Text<script>var x = 1;</script></td></tr>' +
+        `<tr id="d"><td>Menu</td><td>${'word '.repeat(100)}</td></tr>` +
+        '<tr id="e"><td>Only one cell</td></tr>' +
+        '<tr id="f"><td>Short</td><td>cells</td></tr>' +
+        '</table>',
+    );
+    const line = (id: string) => tableRowLine(d.getElementById(id) as Element);
+    expect([line('a'), line('b'), line('c'), line('d'), line('e')]).toEqual([null, null, null, null, null]);
+    expect(line('f')).toBe('Short\tcells');
   });
 });

@@ -278,3 +278,15 @@ describe(`${extractArticle.name} on an old table layout written with <font>`, ()
     expect(r?.text).toContain('By Ann Lee');
   });
 });
+
+describe('extractArticle: tables in the stored text', () => {
+  it('gives a results table row by row, cells apart by tabs, and the same words as before', async () => {
+    const story = 'Results of Scottish league matches on Saturday, with the standings after the weekend, as the league office supplied them.';
+    const rows = [['Aberdeen', '1', 'Hibernian', '2'], ['Hearts', '2', 'Motherwell', '2']];
+    const table = `<table><tbody>${rows.map((r) => `<tr>${r.map((c) => `<td>${c}</td>`).join('')}</tr>`).join('')}</tbody></table>`;
+    const html = `<html><head><title>Scottish league results</title></head><body><article><h1>Scottish league results</h1><p>${story}</p>${table}<p>${story}</p></article></body></html>`;
+    const r = await extractArticle(html, 'https://example.com/results');
+    expect(r?.text).toContain('Aberdeen\t1\tHibernian\t2\n\nHearts\t2\tMotherwell\t2');
+    expect(r?.html).toContain('<td>Aberdeen</td>');
+  });
+});

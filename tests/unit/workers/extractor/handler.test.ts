@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { PipelineError } from '../../../../src/errors.js';
 import { ExtractedArticle } from '../../../../src/queues/contracts.js';
 import { extractArticle } from '../../../../src/workers/extractor/extract-article.js';
-import { handleExtract, type ExtractDeps } from '../../../../src/workers/extractor/handler.js';
+import { fromFeedContent, handleExtract, type ExtractDeps } from '../../../../src/workers/extractor/handler.js';
 import { fakeHttp, networkDown } from '../../../helpers/fake-http.js';
 
 const seedHtml = readFileSync(new URL('../../../fixtures/pages/voa-2002-06-11.html', import.meta.url), 'utf8');
@@ -205,5 +205,14 @@ describe('handleExtract on a frameset page', () => {
     await expect(
       handleExtract({ feedId: 'voa', url: outer }, deps({ [outer]: frameset, [frameUrl]: networkDown(frameUrl) }), { finalAttempt: false }),
     ).rejects.toBeInstanceOf(PipelineError);
+  });
+});
+
+describe('fromFeedContent', () => {
+  it('stores a table of the feed content row by row, cells apart by tabs', async () => {
+    const words = 'The league office supplied the results of the weekend matches to the agency on Saturday evening. '.repeat(4);
+    const content = `<p>${words}</p><table><tr><td>Aberdeen</td><td>1</td><td>Hibernian</td><td>2</td></tr><tr><td>Hearts</td><td>2</td><td>Motherwell</td><td>2</td></tr></table>`;
+    const body = await fromFeedContent({ feedId: 'f', url: 'https://news.test/results', title: 'Results', content });
+    expect(body?.text).toContain('Aberdeen\t1\tHibernian\t2\n\nHearts\t2\tMotherwell\t2');
   });
 });
