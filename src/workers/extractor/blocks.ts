@@ -55,15 +55,59 @@ export function tableRowLine(tr: Element): string | null {
 }
 
 /**
+ * The lines of a <pre> as it shows them: invisible characters out, each line's
+ * end trimmed, its indentation kept, blank lines at either end dropped; null
+ * when it holds no text, or an element that is never text or ends a block
+ * (then it is read block by block).
+ */
+export function preLines(pre: Element): string | null {
+  for (const el of Array.from(pre.querySelectorAll('*'))) {
+    const tag = el.tagName.toUpperCase();
+    if (BLOCK_TAGS.has(tag) || SKIP_TAGS.has(tag)) return null;
+  }
+  // <br> inside a <pre> breaks the line as a newline does.
+  const lines: string[] = [];
+  let line = '';
+  const walk: Node[] = [pre];
+  while (walk.length > 0) {
+    const node = walk.pop() as Node;
+    if (node.nodeType === 3) {
+      const parts = (node as Text).data.replace(INVISIBLE, '').replace(/\r\n?/g, '\n').split('\n');
+      line += parts[0] as string;
+      for (let i = 1; i < parts.length; i++) {
+        lines.push(line);
+        line = parts[i] as string;
+      }
+    } else if (node.nodeType === 1) {
+      if ((node as Element).tagName.toUpperCase() === 'BR') {
+        lines.push(line);
+        line = '';
+        continue;
+      }
+      const kids = node.childNodes;
+      for (let i = kids.length - 1; i >= 0; i--) walk.push(kids[i] as Node);
+    }
+  }
+  lines.push(line);
+  const trimmed = lines.map((l) => l.trimEnd().replace(/\u00a0/g, ' '));
+  let from = 0;
+  let to = trimmed.length;
+  while (from < to && !(trimmed[from] as string).trim()) from++;
+  while (to > from && !(trimmed[to - 1] as string).trim()) to--;
+  return from < to ? trimmed.slice(from, to).join('\n') : null;
+}
+
+/**
  * The text blocks under `root`, in document order: each paragraph, heading,
  * list item, table cell... one string, whitespace collapsed. A <br> ends a
  * block. Iterative, so any nesting depth is safe. `owners`, when given,
- * receives the block element each block sits in. With `rows`, a table row of
- * short cells is one block, its cells apart by tabs (tableRowLine): the text a
- * reader of the stored article gets; the extraction's own decisions read cells
- * as blocks.
+ * receives the block element each block sits in. With `shown`, the text as a
+ * reader of the stored article gets it: a table row of short cells is one
+ * block, its cells apart by tabs (tableRowLine), and a <pre> keeps its lines
+ * and their indentation (preLines); the extraction's own decisions read cells
+ * as blocks and a <pre> as one line.
  */
-export function textBlocks(root: Node, owners?: Node[], opts: { rows?: boolean } = {}): string[] {
+export function textBlocks(root: Node, owners?: Node[], opts: { shown?: boolean } = {}): string[] {
   const blocks: string[] = [];
   // With `owners`: the block element around each block's text (root at top level), in step with the blocks.
   const open: Node[] = [root];
@@ -118,11 +162,11 @@ export function textBlocks(root: Node, owners?: Node[], opts: { rows?: boolean }
     if (tag === 'IMG' || tag === 'INPUT') {
       continue;
     }
-    if (opts.rows && tag === 'TR') {
-      const line = tableRowLine(node as Element);
-      if (line !== null) {
+    if (opts.shown && (tag === 'TR' || tag === 'PRE')) {
+      const shown = tag === 'TR' ? tableRowLine(node as Element) : preLines(node as Element);
+      if (shown !== null) {
         flush();
-        blocks.push(line);
+        blocks.push(shown);
         owners?.push(node);
         continue;
       }

@@ -799,8 +799,8 @@ export function extractArticle(html: string, url: string, opts: ExtractOptions =
     const docBase = (doc as Document & { baseURI?: string | null }).baseURI;
     const baseUrl = docBase && /^https?:\/\//i.test(docBase) ? docBase : url;
     const body = sanitizeArticleHtml(article.innerHTML, baseUrl);
-    // The stored text reads a table row of short cells as one line, its cells apart by tabs.
-    const shown = article.querySelector('tr') ? joinBlocks(textBlocks(article, undefined, { rows: true })) : text;
+    // The stored text as a reader sees it: a table row of short cells on one line, a <pre> line by line.
+    const shown = article.querySelector('tr, pre') ? joinBlocks(textBlocks(article, undefined, { shown: true })) : text;
     // Mis-decoded UTF-8 written as entities ("&acirc;&euro;&trade;") only shows once the parser has read them.
     const readBack = repairMojibakeRuns(shown);
     if (readable !== stripped || readBack !== shown) {

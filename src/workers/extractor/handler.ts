@@ -49,7 +49,7 @@ export async function fromFeedContent(item: PayloadOf<'extract'>): Promise<Pick<
   const html = sanitizeArticleHtml(source, item.url);
   const parsed = parseDocument(`<!doctype html><html><body>${html}</body></html>`, item.url, 'linkedom');
   try {
-    const text = joinBlocks(textBlocks(parsed.document.body, undefined, { rows: true }));
+    const text = joinBlocks(textBlocks(parsed.document.body, undefined, { shown: true }));
     const wordCount = countWords(text);
     return wordCount >= MIN_FALLBACK_WORDS ? { text, html, wordCount } : null;
   } finally {

@@ -1,6 +1,6 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { collapseSpace, lineElement, tableRowLine, textBlocks, textOwners } from '../../../../src/workers/extractor/blocks.js';
+import { collapseSpace, lineElement, preLines, tableRowLine, textBlocks, textOwners } from '../../../../src/workers/extractor/blocks.js';
 
 describe(textOwners.name, () => {
   it('returns each element owning a text node the pattern matches, once, in document order, never the root', () => {
@@ -49,10 +49,10 @@ describe('table rows in the stored text', () => {
   it('reads a row of short cells as one line, cells apart by tabs, only when asked', () => {
     const d = doc('<p>Results:</p><table><tr><th>Home</th><th></th><th>Away</th><th></th></tr><tr><td>Aberdeen</td><td> 1 </td><td>Hibernian</td><td>2</td></tr></table><p>End.</p>');
     const root = d.getElementById('r') as Element;
-    expect(textBlocks(root, undefined, { rows: true })).toEqual(['Results:', 'Home\t\tAway', 'Aberdeen\t1\tHibernian\t2', 'End.']);
+    expect(textBlocks(root, undefined, { shown: true })).toEqual(['Results:', 'Home\t\tAway', 'Aberdeen\t1\tHibernian\t2', 'End.']);
     expect(textBlocks(root)).toEqual(['Results:', 'Home', 'Away', 'Aberdeen', '1', 'Hibernian', '2', 'End.']);
     const owners: Node[] = [];
-    textBlocks(root, owners, { rows: true });
+    textBlocks(root, owners, { shown: true });
     expect(owners.map((n) => (n as Element).tagName)).toEqual(['P', 'TR', 'TR', 'P']);
   });
 
@@ -70,5 +70,26 @@ describe('table rows in the stored text', () => {
     const line = (id: string) => tableRowLine(d.getElementById(id) as Element);
     expect([line('a'), line('b'), line('c'), line('d'), line('e')]).toEqual([null, null, null, null, null]);
     expect(line('f')).toBe('Short\tcells');
+  });
+});
+
+describe('preformatted text in the stored text', () => {
+  const doc = (body: string) => (parseHTML(`<html><body><div id="r">${body}</div></body></html>`) as unknown as { document: Document }).document;
+
+  it('keeps the lines of a <pre> and their indentation, only when asked', () => {
+    const d = doc('<p>Standings:</p><pre>\n\nRangers   4  3  10   \r\nCeltic    4  2   8\n<code>  indented<br>after a break</code>\n\n</pre>');
+    const root = d.getElementById('r') as Element;
+    expect(textBlocks(root, undefined, { shown: true })).toEqual(['Standings:', 'Rangers   4  3  10\nCeltic    4  2   8\n  indented\nafter a break']);
+    expect(textBlocks(root)).toEqual(['Standings:', 'Rangers 4 3 10 Celtic 4 2 8 indented', 'after a break']);
+  });
+
+  it('reads a <pre> holding a block or a script, or no text, block by block', () => {
+    const d = doc('<pre id="a">one<p>two</p></pre><pre id="b">x<script>y</script></pre><pre id="c">  \n </pre>');
+    expect(['a', 'b', 'c'].map((id) => preLines(d.getElementById(id) as Element))).toEqual([null, null, null]);
+  });
+
+  it('is linear on a hostile line of spaces', () => {
+    const d = doc(`<pre id="p">${' '.repeat(200_000)}x${' '.repeat(200_000)}</pre>`);
+    expect(preLines(d.getElementById('p') as Element)?.trim()).toBe('x');
   });
 });

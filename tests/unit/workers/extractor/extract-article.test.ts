@@ -289,4 +289,11 @@ describe('extractArticle: tables in the stored text', () => {
     expect(r?.text).toContain('Aberdeen\t1\tHibernian\t2\n\nHearts\t2\tMotherwell\t2');
     expect(r?.html).toContain('<td>Aberdeen</td>');
   });
+
+  it('gives a <pre> line by line with its indentation', async () => {
+    const story = 'Results of Scottish league matches on Saturday, with the standings after the weekend, as the league office supplied them.';
+    const html = `<html><head><title>Standings</title></head><body><article><h1>Standings</h1><p>${story}</p><pre>Rangers     4  3  10\nCeltic      4  2   8\n</pre><p>${story}</p></article></body></html>`;
+    const r = await extractArticle(html, 'https://example.com/standings');
+    expect(r?.text).toContain('Rangers     4  3  10\nCeltic      4  2   8');
+  });
 });
