@@ -572,7 +572,9 @@ export function labelTokens(
     for (let i = 0; i < to - from; i++) out[from + i] = model.tags[best[i] as number] as string;
   });
   // Filling the model's gaps with the rules' names (fillFromRules) was measured and lost on wikigold and BTC: not used.
-  return wireConventionTags(cased.text, cased.tokens, harmonize(cased.tokens, out));
+  // The wire conventions inform the document pass (a team of a table is a team in the story too), and the lines they read keep that reading.
+  const wire = (tags: string[]) => wireConventionTags(cased.text, cased.tokens, tags);
+  return wire(harmonize(cased.tokens, wire(out)));
 }
 
 const KIND = { PER: 'person', LOC: 'place', ORG: 'organisation' } as const;

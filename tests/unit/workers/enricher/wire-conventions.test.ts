@@ -167,6 +167,16 @@ describe('the committed tagger on wire tables', () => {
     for (const club of ['Aberdeen', 'Hibernian', 'Hearts', 'Motherwell']) expect(kinds).toContain(`organisation:${club}`);
   });
 
+  it("gives a team's other mentions in the story the table's reading (the document pass runs after the wire conventions)", () => {
+    const text = 'Celtic beat Rangers in Glasgow on Saturday, and Motherwell held Hearts.\nResults:\nCeltic 2 Rangers 0\nMotherwell 1 Hearts 1';
+    const hearts = tagEntityMentions(text).filter((m) => m.name === 'Hearts');
+    expect(hearts.map((m) => m.kind)).toEqual(['organisation', 'organisation']);
+    // The story's majority does not undo a table's reading.
+    const more = 'The match in Aberdeen drew a crowd. Aberdeen is a port, and Aberdeen harbour was busy.\nAberdeen 1 Hibernian 2\nHearts 2 Motherwell 2';
+    const lines = tagEntityMentions(more).filter((m) => m.start > more.indexOf('\n'));
+    expect(lines.map((m) => `${m.kind}:${m.name}`)).toEqual(['organisation:Aberdeen', 'organisation:Hibernian', 'organisation:Hearts', 'organisation:Motherwell']);
+  });
+
   it('tags the place of a dateline line as a place, in ordinary case', () => {
     const mentions = tagEntityMentions('BRUSSELS 1996-08-22\nThe European Commission said on Thursday it disagreed.');
     expect(mentions.filter((m) => m.kind === 'place').map((m) => m.name)).toContain('Brussels');
