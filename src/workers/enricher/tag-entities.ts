@@ -23,7 +23,7 @@ import { nerTokenize } from './ner-tokens.js';
 import { addDense, allowedTransitions, emissionScores, type SequenceModel, viterbi } from './perceptron.js';
 import { type Token, tokenize } from './tokens.js';
 import { truecaseCapsLines } from './truecase.js';
-import { wireConventionTags } from './wire-conventions.js';
+import { wireConventions } from './wire-conventions.js';
 import { loadWordVectors, type WordVectors } from './word-vectors.js';
 
 export type EntityTagger = {
@@ -562,19 +562,30 @@ export function labelTokens(
   tagger: EntityTagger = entityTagger(),
   ruleTokens: readonly Token[] = tokenize(text),
 ): string[] {
+  const cased = readCased(text, tokens, tagger);
+  return labelCased(cased.text, cased.tokens, ranges, tagger, cased.text === text ? ruleTokens : tokenize(cased.text));
+}
+
+/** labelTokens on a text whose lines in capitals are already read in ordinary case (readCased), with the rules' tokens of that text. */
+function labelCased(
+  text: string,
+  tokens: readonly Token[],
+  ranges: ReadonlyArray<readonly [number, number]>,
+  tagger: EntityTagger,
+  ruleTokens: readonly Token[],
+): string[] {
   const { model, allowed } = tagger;
   const T = model.tags.length;
   const out = new Array<string>(tokens.length).fill('O');
-  const cased = readCased(text, tokens, tagger);
-  const emissions = cased.text === text ? documentEmissions(text, tokens, ranges, tagger, ruleTokens) : documentEmissions(cased.text, cased.tokens, ranges, tagger, tokenize(cased.text));
+  const emissions = documentEmissions(text, tokens, ranges, tagger, ruleTokens);
   ranges.forEach(([from, to], r) => {
     const best = viterbi(emissions[r] as Float32Array, to - from, T, model.transitions, allowed);
     for (let i = 0; i < to - from; i++) out[from + i] = model.tags[best[i] as number] as string;
   });
   // Filling the model's gaps with the rules' names (fillFromRules) was measured and lost on wikigold and BTC: not used.
   // The wire conventions inform the document pass (a team of a table is a team in the story too), and the lines they read keep that reading.
-  const wire = (tags: string[]) => wireConventionTags(cased.text, cased.tokens, tags);
-  return wire(harmonize(cased.tokens, wire(out)));
+  const wire = wireConventions(text, tokens);
+  return wire(harmonize(tokens, wire(out)));
 }
 
 const KIND = { PER: 'person', LOC: 'place', ORG: 'organisation' } as const;
@@ -612,7 +623,7 @@ export function tagEntityMentions(text: string, ruleTokens: readonly Token[] = t
   // Names in capitalised lines are given in ordinary case ("Japan" for "JAPAN"), at their offsets in `text`.
   const { text: cased, tokens } = readCased(text, nerTokenize(text), tagger);
   const rules = cased === text ? ruleTokens : tokenize(cased);
-  return mentionsFromTags(cased, tokens, labelTokens(cased, tokens, sentenceRanges(cased, tokens), tagger, rules));
+  return mentionsFromTags(cased, tokens, labelCased(cased, tokens, sentenceRanges(cased, tokens), tagger, rules));
 }
 
 /**

@@ -105,38 +105,24 @@ const isCountry = (name: string) => PLACES.get(name)?.kind === 'country';
 
 /** Applies the wire conventions above to the tagger's BIO tags of `tokens` (offsets into `text`). */
 export function wireConventionTags(text: string, tokens: readonly Token[], tags: readonly string[]): string[] {
-  const out = [...tags];
-  const written = (from: number, to: number) => text.slice((tokens[from] as Token).start, (tokens[to - 1] as Token).end);
+  return wireConventions(text, tokens)(tags);
+}
 
+/**
+ * The wire conventions of one text, read once from its lines (table lines,
+ * datelines), as a function applying them to BIO tags of its tokens: the
+ * tagger applies them before and after its document pass.
+ */
+export function wireConventions(text: string, tokens: readonly Token[]): (tags: readonly string[]) => string[] {
+  const written = (from: number, to: number) => text.slice((tokens[from] as Token).start, (tokens[to - 1] as Token).end);
   const lines = tokenLines(text, tokens);
-  const tables: Array<{ from: number; to: number; names: Array<[number, number]> }> = [];
+
+  const candidates: Array<{ from: number; to: number; names: Array<[number, number]>; fixture: boolean }> = [];
+  // Datelines: the place's tokens; `sure` when the line has a date or a credit.
+  const datelines: Array<{ from: number; to: number; sure: boolean }> = [];
   for (const [lf, lt] of lines) {
     const names = tableLineNames(tokens.slice(lf, lt).map((t) => t.text));
-    if (!names) continue;
-    // A fixture ("X vs. Y") counts only when the tagger found a name on each side: headings compare things that way too.
-    const fixture = FIXTURE_JOIN.has(tokens[lf + (names[0] as [number, number])[1]]?.text ?? '');
-    if (fixture && !names.every(([f, t]) => tags.slice(lf + f, lf + t).some((tag) => tag !== 'O'))) continue;
-    tables.push({ from: lf, to: lt, names });
-  }
-  if (tables.length >= 2) {
-    for (const line of tables) {
-      const keep = new Array<boolean>(line.to - line.from).fill(false);
-      for (const [f, t] of line.names) {
-        const a = line.from + f;
-        const b = line.from + t;
-        for (let k = f; k < t; k++) keep[k] = true;
-        if (out.slice(a, b).some((tag) => tag.endsWith('-PER'))) continue;
-        setSpan(out, a, b, isCountry(written(a, b)) ? 'LOC' : 'ORG');
-      }
-      // Scores and figures are never names.
-      keep.forEach((k, i) => {
-        if (!k) clearSpan(out, line.from + i, line.from + i + 1);
-      });
-    }
-  }
-
-  // Datelines: the place's tokens. A dateline without a date or a credit ("EXCLUSIVE:", "BEIJING —") only types a name the tagger found.
-  for (const [lf, lt] of lines) {
+    if (names) candidates.push({ from: lf, to: lt, names, fixture: FIXTURE_JOIN.has(tokens[lf + (names[0] as [number, number])[1]]?.text ?? '') });
     const start = (tokens[lf] as Token).start;
     const dated = DATED_LINE.exec(text.slice(start, (tokens[lt - 1] as Token).end))?.[1];
     const d = dated || lf > 0 ? undefined : parseDateline(text.slice(start, start + 200));
@@ -144,18 +130,45 @@ export function wireConventionTags(text: string, tokens: readonly Token[], tags:
     if (!place) continue;
     let end = lf;
     while (end < lt && (tokens[end] as Token).end <= start + place.length && /\p{L}/u.test((tokens[end] as Token).text)) end++;
-    const span = out.slice(lf, end);
-    if (end === lf || span.some((tag) => tag.endsWith('-PER'))) continue;
-    if (dated || d?.date || d?.credit || span.some((tag) => tag !== 'O')) setSpan(out, lf, end, 'LOC');
+    if (end > lf) datelines.push({ from: lf, to: end, sure: !!(dated || d?.date || d?.credit) });
   }
 
-  // "Pete Sampras (U.S.)": the last token of a person, "(", a country, ")".
-  for (let i = 0; i + 3 < tokens.length; i++) {
-    if (!(out[i] as string).endsWith('-PER') || tokens[i + 1]?.text !== '(') continue;
-    let close = i + 3;
-    while (close < tokens.length && close <= i + 6 && (tokens[close] as Token).text !== ')') close++;
-    if (close >= tokens.length || close > i + 6 || !isCountry(written(i + 2, close))) continue;
-    setSpan(out, i + 2, close, 'LOC');
-  }
-  return out;
+  return (tags) => {
+    const out = [...tags];
+    // A fixture ("X vs. Y") counts only when the tagger found a name on each side: headings compare things that way too.
+    const tables = candidates.filter((c) => !c.fixture || c.names.every(([f, t]) => tags.slice(c.from + f, c.from + t).some((tag) => tag !== 'O')));
+    if (tables.length >= 2) {
+      for (const line of tables) {
+        const keep = new Array<boolean>(line.to - line.from).fill(false);
+        for (const [f, t] of line.names) {
+          const a = line.from + f;
+          const b = line.from + t;
+          for (let k = f; k < t; k++) keep[k] = true;
+          if (out.slice(a, b).some((tag) => tag.endsWith('-PER'))) continue;
+          setSpan(out, a, b, isCountry(written(a, b)) ? 'LOC' : 'ORG');
+        }
+        // Scores and figures are never names.
+        keep.forEach((k, i) => {
+          if (!k) clearSpan(out, line.from + i, line.from + i + 1);
+        });
+      }
+    }
+
+    // A dateline without a date or a credit ("EXCLUSIVE:", "BEIJING —") only types a name the tagger found.
+    for (const { from, to, sure } of datelines) {
+      const span = out.slice(from, to);
+      if (span.some((tag) => tag.endsWith('-PER'))) continue;
+      if (sure || span.some((tag) => tag !== 'O')) setSpan(out, from, to, 'LOC');
+    }
+
+    // "Pete Sampras (U.S.)": the last token of a person, "(", a country, ")".
+    for (let i = 0; i + 3 < tokens.length; i++) {
+      if (!(out[i] as string).endsWith('-PER') || tokens[i + 1]?.text !== '(') continue;
+      let close = i + 3;
+      while (close < tokens.length && close <= i + 6 && (tokens[close] as Token).text !== ')') close++;
+      if (close >= tokens.length || close > i + 6 || !isCountry(written(i + 2, close))) continue;
+      setSpan(out, i + 2, close, 'LOC');
+    }
+    return out;
+  };
 }
