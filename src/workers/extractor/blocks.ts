@@ -26,6 +26,12 @@ export const collapseSpace = (text: string): string =>
 /** Letters and digits only, lower case: the same text whatever its case, spacing and punctuation. */
 export const squash = (text: string): string => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
 
+/** Whether an element under `el` has a tag (upper case) that `stop` holds. */
+function holdsTag(el: Element, stop: (tag: string) => boolean): boolean {
+  for (const d of Array.from(el.querySelectorAll('*'))) if (stop(d.tagName.toUpperCase())) return true;
+  return false;
+}
+
 /** The longest table row read as one line of text (tableRowLine). */
 const ROW_LINE_MAX_CHARS = 400;
 
@@ -41,10 +47,7 @@ export function tableRowLine(tr: Element): string | null {
   const texts: string[] = [];
   let chars = 0;
   for (const cell of cells) {
-    for (const el of Array.from(cell.querySelectorAll('*'))) {
-      const tag = el.tagName.toUpperCase();
-      if (BLOCK_TAGS.has(tag) || SKIP_TAGS.has(tag) || tag === 'BR') return null;
-    }
+    if (holdsTag(cell, (tag) => BLOCK_TAGS.has(tag) || SKIP_TAGS.has(tag) || tag === 'BR')) return null;
     const t = collapseSpace(cell.textContent ?? '');
     chars += t.length;
     if (chars > ROW_LINE_MAX_CHARS) return null;
@@ -61,10 +64,7 @@ export function tableRowLine(tr: Element): string | null {
  * (then it is read block by block).
  */
 export function preLines(pre: Element): string | null {
-  for (const el of Array.from(pre.querySelectorAll('*'))) {
-    const tag = el.tagName.toUpperCase();
-    if (BLOCK_TAGS.has(tag) || SKIP_TAGS.has(tag)) return null;
-  }
+  if (holdsTag(pre, (tag) => BLOCK_TAGS.has(tag) || SKIP_TAGS.has(tag))) return null;
   // <br> inside a <pre> breaks the line as a newline does.
   const lines: string[] = [];
   let line = '';
