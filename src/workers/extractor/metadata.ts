@@ -1,5 +1,6 @@
 import { collapseSpace, squash } from './blocks.js';
 import { headlineWindow, type HeadlineWindow } from './headline-window.js';
+import { tagAttributes } from '../../lib/tag-attributes.js';
 import { repairMojibakeRuns } from './mojibake.js';
 import { absoluteUrl } from './sanitize.js';
 import { MONTH_WORD, monthNumber, writtenDates } from './written-dates.js';
@@ -45,6 +46,21 @@ export function jsonLdBlocks(html: string): JsonObject[] {
       collectObjects(JSON.parse(body), out, 0);
     } catch {
       // A broken JSON-LD block is common and harmless: ignore it.
+    }
+  }
+  // Some site frameworks write their JSON-LD as `<meta name="script:ld+json" content="{…}">` (their meta API's
+  // "script:ld+json" entry, which is meant to become a script): the same data, entity-encoded in an attribute.
+  const metaRe = /<meta\b(?:[^>"']|"[^"]*"|'[^']*')*?\bname\s*=\s*["']?script:ld\+json["'\s>](?:[^>"']|"[^"]*"|'[^']*')*>/gi;
+  const inMeta = html.includes('script:ld+json');
+  while (inMeta && (m = metaRe.exec(html)) !== null && guard++ < 50) {
+    const body = (tagAttributes(m[0]).content ?? '').trim();
+    if (!body.startsWith('{') && !body.startsWith('[')) {
+      continue;
+    }
+    try {
+      collectObjects(JSON.parse(body), out, 0);
+    } catch {
+      // As above.
     }
   }
   return out;
@@ -513,6 +529,24 @@ export function addsToTitle(heading: string, metaTitle: string): boolean {
   return false;
 }
 
+/**
+ * The heading is the metadata title with characters lost to a charset
+ * conversion: each "?" or U+FFFD where the title has one or two other
+ * characters, at least one of them not an ASCII letter or digit ("Caf?" for
+ * "Café", "Planning? Beginner? Guide" for "Planning: Beginner’s Guide"), and
+ * nothing else different.
+ */
+export function lostCharacters(heading: string, metaTitle: string): boolean {
+  if (!/[?\uFFFD]/.test(heading) || heading.length > 300) {
+    return false;
+  }
+  const parts = heading.split(/[?\uFFFD]/).map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const lost = '(?=[^\\s]?[^A-Za-z0-9\\s])[^\\s?\\uFFFD]{1,2}';
+  const re = new RegExp(`^${parts.join(`(?:${lost}|[?\\uFFFD])`)}$`, 'iu');
+  const m = collapseSpace(metaTitle);
+  return m !== heading && re.test(m) && m.replace(/[?\uFFFD]/g, '').length > heading.replace(/[?\uFFFD]/g, '').length;
+}
+
 /** `text` is the host's name, whole: "davidbau.com", "www.davidbau.com", "davidbau". */
 function isHostName(text: string, host: string): boolean {
   const t = squash(text);
@@ -666,7 +700,8 @@ export function readMetadata(doc: Document, url: string, ld: JsonObject[]): Page
     const meta = new Set(titleWords(metaTitle));
     return words.filter((w) => meta.has(w)).length * 2 >= words.length;
   };
-  const title = shownTitle && metaTitle && (addsToTitle(shownTitle, metaTitle) || shouted(shownTitle)) ? metaTitle : (shownTitle ?? metaTitle);
+  const title =
+    shownTitle && metaTitle && (addsToTitle(shownTitle, metaTitle) || shouted(shownTitle) || lostCharacters(shownTitle, metaTitle)) ? metaTitle : (shownTitle ?? metaTitle);
   // The lines around the story's headline: where readers see its date and author.
   // Not a heading of the site's footer or a sidebar ("Contact Us" over the footer's links).
   const anchor = headlineEl ?? h1s.find((h) => !h.closest('a, footer, aside, nav') && collapseSpace(h.textContent ?? '').length >= 10) ?? null;

@@ -1,6 +1,6 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { dateFromUrl, headlineByTitle, jsonLdBlocks, normalizeDate, onDay, readMetadata, siteLabel, stripSiteSuffix, uncut } from '../../../../src/workers/extractor/metadata.js';
+import { dateFromUrl, headlineByTitle, jsonLdBlocks, lostCharacters, normalizeDate, onDay, readMetadata, siteLabel, stripSiteSuffix, uncut } from '../../../../src/workers/extractor/metadata.js';
 
 const page = (head: string, body: string): { doc: Document; html: string } => {
   const html = `<html><head>${head}</head><body>${body}</body></html>`;
@@ -90,6 +90,41 @@ describe('publishedAt from the JSON-LD WebPage when no article is described', ()
     expect(m.modifiedAt).toBe('2024-05-03T10:57:58+00:00');
     const withMeta = read(`<title>Story</title><meta property="article:published_time" content="2024-04-01T00:00:00Z">${ld}`, '<p>Text.</p>');
     expect(withMeta.publishedAt).toBe('2024-04-01T00:00:00Z');
+  });
+});
+
+describe('JSON-LD written into a <meta name="script:ld+json"> by a site framework', () => {
+  const json = '{"@type":"Article","headline":"Full EV Cars","author":{"@type":"Person","name":"Ada Lane"},"datePublished":"2025-11-17T09:00:00-05:00"}';
+  const encoded = json.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
+  it('reads the entity-encoded object as JSON-LD', () => {
+    const tag = `<meta name="script:ld+json" content="${encoded}"/>`;
+    expect(jsonLdBlocks(tag)).toEqual([JSON.parse(json)]);
+    const m = read(`<title>Full EV Cars</title>${tag}`, '<p>Text.</p>');
+    expect(m.publishedAt).toBe('2025-11-17T09:00:00-05:00');
+    expect(m.byline).toBe('Ada Lane');
+  });
+  it('reads it with the content before the name, and leaves other meta tags and broken JSON alone', () => {
+    expect(jsonLdBlocks(`<meta content='${json}' name="script:ld+json">`)).toEqual([JSON.parse(json)]);
+    expect(jsonLdBlocks(`<meta name="description" content="${encoded}"><meta name="script:ld+json" content="{&quot;@type">`)).toEqual([]);
+  });
+});
+
+describe('title: a headline whose characters a charset conversion turned into "?"', () => {
+  it('knows the metadata title the "?" or U+FFFD stand in for', () => {
+    expect(lostCharacters('What Are The Basics Of Event Planning? Beginner? Guide', 'What Are The Basics Of Event Planning: Beginner’s Guide')).toBe(true);
+    expect(lostCharacters('Caf? society', 'Café society')).toBe(true);
+    expect(lostCharacters('Why \uFFFDthe end\uFFFD', 'Why “the end”')).toBe(true);
+  });
+  it('does not take a question, or a title that says other words', () => {
+    expect(lostCharacters('Is it over?', 'Is it over?')).toBe(false);
+    expect(lostCharacters('Is it over?', 'Is it over')).toBe(false);
+    expect(lostCharacters('Why do we?', 'Why do wed')).toBe(false);
+    expect(lostCharacters('Is it over? A guide', 'Is it really over: A guide')).toBe(false);
+  });
+  it('gives the page the metadata title in place of the damaged <h1>', () => {
+    const m = read('<title>Event Planning: Beginner&#x27;s Guide</title>', '<h1>Event Planning? Beginner? Guide</h1><p>Text.</p>');
+    expect(m.title).toBe("Event Planning: Beginner's Guide");
+    expect(read('<title>Is it over? - Daily</title>', '<h1>Is it over?</h1><p>Text.</p>').title).toBe('Is it over?');
   });
 });
 
