@@ -1031,6 +1031,10 @@ function publishedLike(meta: Map<string, string>): string | null {
  *   but not when it is shown only as the update and another date is shown
  *   without that label ("Published Apr 26, 2023 · Updated Aug 21, 2025"
  *   with Aug 21 declared as published): that other date is the story's;
+ * - the declared modification when those lines show its day without an
+ *   update label and do not show the declared publication ("By Jane Doe
+ *   Mar 5, 2025", declared published Jan 1 and modified Mar 5): the page
+ *   presents the story under its latest date;
  * - with no publication date declared, the first date shown that is not
  *   labelled an update, else the update; precise when it is the declared
  *   modification;
@@ -1097,6 +1101,10 @@ export function shownDate(
       return published;
     }
     const shownNear = near.some((d) => allDays.has(d));
+    if (!shownNear && modified && m && !pick.updated && (pick.day === m || pick.alt === m)) {
+      warnings.push('publishedAt is the declared modification, the date the headline shows; the declared publication is not shown');
+      return modified;
+    }
     const onlyAsUpdate = shownNear && !pick.updated && pick.day !== m;
     if (!onlyAsUpdate && (shownNear || (m && allDays.has(m)))) {
       return published;

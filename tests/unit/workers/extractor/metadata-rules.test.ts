@@ -154,6 +154,16 @@ describe('publishedAt: a date shown without an update label beats one shown as t
     expect(m.publishedAt).toBe('2024-04-26T00:00:00Z');
   });
 
+  it('takes the declared modification when the headline shows it unlabelled and the declared publication is not shown', () => {
+    const head = `${h}<meta property="article:published_time" content="2025-01-01T03:00:00Z"><meta property="article:modified_time" content="2025-03-05T13:25:58Z">`;
+    const m = read(head, '<h1>A story about things</h1><p>By Kathryn Giuffrida Mar 5, 2025</p><p>Text.</p>');
+    expect(m.publishedAt).toBe('2025-03-05T13:25:58Z');
+    // Shown as the update, it stays the update: the declared publication is the story's.
+    expect(read(head, '<h1>A story about things</h1><p>Last updated: Mar 5, 2025</p><p>Text.</p>').publishedAt).toBe('2025-01-01T03:00:00Z');
+    // The declared publication shown too: it stands.
+    expect(read(head, '<h1>A story about things</h1><p>Jan 1, 2025</p><p>Mar 5, 2025</p><p>Text.</p>').publishedAt).toBe('2025-01-01T03:00:00Z');
+  });
+
   it('reads an update label on the line before the date', () => {
     const m = read(`${h}<meta property="article:modified_time" content="2024-10-28T22:26:10+00:00">`, '<h1>A story about things</h1><p>April 26, 2024</p><p>Last updated on</p><p>October 28, 2024</p>');
     expect(m.publishedAt).toBe('2024-04-26T00:00:00Z');
