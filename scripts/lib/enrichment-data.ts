@@ -85,6 +85,47 @@ export function scoreSentence(s: EntityScores, gold: readonly string[], pred: re
   }
 }
 
+/** Names of one text by type, as a set per type ("PER" -> {"bill clinton", "clinton"}). */
+export type NameSets = Record<EntityType, Set<string>>;
+
+/** A name as entity sets compare it: spaces collapsed, lower case. */
+export const setName = (s: string): string => s.replace(/\s+/g, ' ').trim().toLowerCase();
+
+/** The distinct gold names of a text by type, from its BIO tags and tokens. */
+export function goldNameSets(text: string, tokens: ReadonlyArray<{ start: number; end: number }>, tags: readonly string[]): NameSets {
+  const out: NameSets = { PER: new Set(), LOC: new Set(), ORG: new Set() };
+  for (const sp of spansOf(tags)) {
+    const a = tokens[sp.from];
+    const b = tokens[sp.to - 1];
+    if (a && b) out[sp.type as EntityType].add(setName(text.slice(a.start, b.end)));
+  }
+  return out;
+}
+
+/**
+ * Adds one text's entity sets to `s` (the issue's measure: the distinct names
+ * of each type in a text, micro F1). `same(pred, gold)` says when a predicted
+ * name stands for a gold one (default: equal). tp counts the gold names some
+ * predicted name stands for, fn the others, fp the predicted names that stand
+ * for none (with equality, the usual set counts).
+ */
+export function scoreNameSets(s: EntityScores, gold: NameSets, pred: NameSets, same: (pred: string, gold: string) => boolean = (p, g) => p === g): void {
+  const add = (type: EntityType, k: keyof Prf) => {
+    s[type][k]++;
+    s.all[k]++;
+  };
+  for (const type of ENTITY_TYPES) {
+    const g = [...gold[type]];
+    const p = [...pred[type]];
+    for (const name of p) {
+      if (!gold[type].has(name) && !g.some((x) => same(name, x))) add(type, 'fp');
+    }
+    for (const name of g) {
+      add(type, pred[type].has(name) || p.some((x) => same(x, name)) ? 'tp' : 'fn');
+    }
+  }
+}
+
 export function prf(x: Prf): { p: number; r: number; f: number } {
   const p = x.tp / Math.max(1, x.tp + x.fp);
   const r = x.tp / Math.max(1, x.tp + x.fn);
