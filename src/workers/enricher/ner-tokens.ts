@@ -1,14 +1,17 @@
 import type { Token } from './tokens.js';
 
-// Words (letters/digits with inner apostrophes, hyphens, periods, ampersands), or one other non-space character.
-const NER_TOKEN_RE = /[\p{L}\p{N}]+(?:['’.\-&][\p{L}\p{N}]+)*\.?|[^\s\p{L}\p{N}]/gu;
+// A web address is one token (as the social-media sets write it); else words (letters, digits, "_" inside handles,
+// joined by an apostrophe, a period, a hyphen or "&"), else one mark.
+const NER_TOKEN_RE = /(?:https?:\/\/|www\.)[^\s<>"]*[^\s<>".,;:!?'’)\]}]|[\p{L}\p{N}_]+(?:['’.\-&][\p{L}\p{N}_]+)*\.?|[^\s\p{L}\p{N}_]/gu;
 
 const ABBREVIATION = /^(?:(?:\p{L}\.){2,}|\p{Lu}\.|(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|St|Jr|Sr|Inc|Corp|Co|Ltd|No|Jan|Feb|Aug|Sept|Sep|Oct|Nov|Dec|Rev|Pres|Mt|Ft|vs)\.)$/u;
 
 /**
  * Tokens for the entity tagger, CoNLL style: punctuation marks are tokens of
- * their own, a possessive "'s" is split from its word, and a trailing period
- * stays only on abbreviations ("U.S.", "Mr.", initials).
+ * their own, a possessive "'s" and the clitics "'m", "'re", "'ve", "'ll", "'d"
+ * and "n't" are split from their word, a trailing period stays only on
+ * abbreviations ("U.S.", "Mr.", initials), and a web address or a handle
+ * ("david_myers77") is one token.
  */
 export function nerTokenize(text: string): Token[] {
   const out: Token[] = [];
@@ -26,11 +29,16 @@ export function nerTokenize(text: string): Token[] {
   return out;
 }
 
+/** A clitic the CoNLL sets write as a token of its own: "'s", "'m", "'re", "'ve", "'ll", "'d" and "n't" (either apostrophe). */
+const CLITIC = /(?:['’](?:s|m|re|ve|ll|d)|n['’]t)$/i;
+
 function pushWord(out: Token[], word: string, start: number): void {
   const n = word.length;
-  if (n > 2 && (word[n - 1] === 's' || word[n - 1] === 'S') && (word[n - 2] === "'" || word[n - 2] === '’')) {
-    out.push({ text: word.slice(0, -2), start, end: start + n - 2 });
-    out.push({ text: word.slice(-2), start: start + n - 2, end: start + n });
+  const clitic = n > 2 ? CLITIC.exec(word) : null;
+  if (clitic && clitic.index > 0 && !/^(?:https?:|www\.)/i.test(word)) {
+    const k = clitic.index;
+    out.push({ text: word.slice(0, k), start, end: start + k });
+    out.push({ text: word.slice(k), start: start + k, end: start + n });
     return;
   }
   out.push({ text: word, start, end: start + n });

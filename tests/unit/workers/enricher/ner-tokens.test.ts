@@ -9,6 +9,20 @@ describe(nerTokenize.name, () => {
     for (const t of toks) expect(text.slice(t.start, t.end)).toBe(t.text);
   });
 
+  it('splits clitics as the CoNLL sets write them', () => {
+    const text = "Justin I'm sure we're fine, they'd say they can't and O'Neill won’t.";
+    const toks = nerTokenize(text);
+    expect(toks.map((t) => t.text)).toEqual(['Justin', 'I', "'m", 'sure', 'we', "'re", 'fine', ',', 'they', "'d", 'say', 'they', 'ca', "n't", 'and', "O'Neill", 'wo', 'n’t', '.']);
+    for (const t of toks) expect(text.slice(t.start, t.end)).toBe(t.text);
+  });
+
+  it('keeps a handle with underscores and a web address as one token each', () => {
+    const text = 'RT @david_myers77: see (http://t.co/A68YH6AZqP), www.example.com/a?b=1. Done';
+    const toks = nerTokenize(text);
+    expect(toks.map((t) => t.text)).toEqual(['RT', '@', 'david_myers77', ':', 'see', '(', 'http://t.co/A68YH6AZqP', ')', ',', 'www.example.com/a?b=1', '.', 'Done']);
+    for (const t of toks) expect(text.slice(t.start, t.end)).toBe(t.text);
+  });
+
   it('returns no tokens when the text is blank', () => {
     expect(nerTokenize('  \n ')).toEqual([]);
   });

@@ -60,6 +60,15 @@ describe('entity tagger model (committed)', () => {
     expect(e.people[0]?.salience).toBeLessThanOrEqual(1);
   });
 
+  it('reads a handle with underscores whole and keeps a clitic out of a name', () => {
+    const all = (e: ReturnType<typeof tagEntities>) => [...e.people, ...e.places, ...e.organisations].map((x) => x.name);
+    const handle = all(tagEntities({ title: '', text: 'RT @david_myers77: "Idk I\'m sleeping" http://t.co/A68YH6AZqP' }));
+    expect(handle).not.toContain('david');
+    expect(handle.every((n) => !n.includes('_') || n === 'david_myers77')).toBe(true);
+    const names2 = all(tagEntities({ title: '', text: "Justin I'm waiting for so long, please follow me @justinbieber" }));
+    expect(names2.some((n) => /I'm|I’m/.test(n))).toBe(false);
+  });
+
   it('returns nothing when the text is empty', () => {
     expect(tagEntities({ title: '', text: '' })).toEqual({ people: [], places: [], organisations: [] });
   });
