@@ -537,7 +537,9 @@ export function addsToTitle(heading: string, metaTitle: string): boolean {
  * nothing else different.
  */
 export function lostCharacters(heading: string, metaTitle: string): boolean {
-  if (!/[?\uFFFD]/.test(heading) || heading.length > 300) {
+  // Each mark may stand for one character or two: a few of them keep the match's ways few.
+  const marks = heading.match(/[?\uFFFD]/g)?.length ?? 0;
+  if (marks === 0 || marks > 6 || heading.length > 300) {
     return false;
   }
   const parts = heading.split(/[?\uFFFD]/).map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));

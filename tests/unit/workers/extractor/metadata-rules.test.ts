@@ -121,6 +121,10 @@ describe('title: a headline whose characters a charset conversion turned into "?
     expect(lostCharacters('Why do we?', 'Why do wed')).toBe(false);
     expect(lostCharacters('Is it over? A guide', 'Is it really over: A guide')).toBe(false);
   });
+  it('gives up on a heading of many marks at once (a match with that many ways would not end)', () => {
+    expect(lostCharacters('?'.repeat(40), 'é'.repeat(81))).toBe(false);
+    expect(lostCharacters('??? ?? ?', '中文字 標題 字')).toBe(true);
+  });
   it('gives the page the metadata title in place of the damaged <h1>', () => {
     const m = read('<title>Event Planning: Beginner&#x27;s Guide</title>', '<h1>Event Planning? Beginner? Guide</h1><p>Text.</p>');
     expect(m.title).toBe("Event Planning: Beginner's Guide");
