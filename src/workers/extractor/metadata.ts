@@ -50,11 +50,16 @@ export function jsonLdBlocks(html: string): JsonObject[] {
   }
   // Some site frameworks write their JSON-LD as `<meta name="script:ld+json" content="{…}">` (their meta API's
   // "script:ld+json" entry, which is meant to become a script): the same data, entity-encoded in an attribute.
-  const metaRe = /<meta\b(?:[^>"']|"[^"]*"|'[^']*')*?\bname\s*=\s*["']?script:ld\+json["'\s>](?:[^>"']|"[^"]*"|'[^']*')*>/gi;
-  const inMeta = html.includes('script:ld+json');
-  while (inMeta && (m = metaRe.exec(html)) !== null && guard++ < 50) {
-    const body = (tagAttributes(m[0]).content ?? '').trim();
-    if (!body.startsWith('{') && !body.startsWith('[')) {
+  // Found from each occurrence of the name, one linear scan per tag (a pattern over the page would be quadratic on hostile markup).
+  for (let at = html.indexOf(LD_META_NAME); at >= 0 && guard++ < 50; at = html.indexOf(LD_META_NAME, at + LD_META_NAME.length)) {
+    const open = html.lastIndexOf('<', at);
+    const end = open >= 0 && /^<meta\b/i.test(html.slice(open, open + 6)) ? tagEnd(html, open) : -1;
+    if (end < 0) {
+      continue;
+    }
+    const attrs = tagAttributes(html.slice(open, end + 1));
+    const body = (attrs.content ?? '').trim();
+    if (attrs.name?.toLowerCase() !== LD_META_NAME || (!body.startsWith('{') && !body.startsWith('['))) {
       continue;
     }
     try {
@@ -62,8 +67,27 @@ export function jsonLdBlocks(html: string): JsonObject[] {
     } catch {
       // As above.
     }
+    at = end;
   }
   return out;
+}
+
+const LD_META_NAME = 'script:ld+json';
+
+/** The index of the `>` that ends the tag opening at `from` (quoted values may hold one), or -1; one pass, at most 1 MB. */
+export function tagEnd(html: string, from: number): number {
+  let quote = '';
+  for (let i = from, last = Math.min(html.length, from + 1_000_000); i < last; i++) {
+    const c = html[i];
+    if (quote) {
+      if (c === quote) quote = '';
+    } else if (c === '"' || c === "'") {
+      quote = c;
+    } else if (c === '>') {
+      return i;
+    }
+  }
+  return -1;
 }
 
 function collectObjects(value: unknown, out: JsonObject[], depth: number): void {

@@ -1,6 +1,6 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { dateFromUrl, headlineByTitle, jsonLdBlocks, lostCharacters, normalizeDate, onDay, readMetadata, siteLabel, stripSiteSuffix, uncut } from '../../../../src/workers/extractor/metadata.js';
+import { dateFromUrl, headlineByTitle, jsonLdBlocks, lostCharacters, normalizeDate, tagEnd, onDay, readMetadata, siteLabel, stripSiteSuffix, uncut } from '../../../../src/workers/extractor/metadata.js';
 
 const page = (head: string, body: string): { doc: Document; html: string } => {
   const html = `<html><head>${head}</head><body>${body}</body></html>`;
@@ -107,6 +107,16 @@ describe('JSON-LD written into a <meta name="script:ld+json"> by a site framewor
     expect(jsonLdBlocks(`<meta content='${json}' name="script:ld+json">`)).toEqual([JSON.parse(json)]);
     expect(jsonLdBlocks(`<meta name="description" content="${encoded}"><meta name="script:ld+json" content="{&quot;@type">`)).toEqual([]);
   });
+  it('finds the tag among thousands of unclosed <meta> tags, and nothing where none closes', () => {
+    expect(jsonLdBlocks(`script:ld+json ${'<meta a '.repeat(8_000)}`)).toEqual([]);
+    expect(jsonLdBlocks(`${'<meta a '.repeat(8_000)}<meta name="script:ld+json" content="${encoded}">`)).toEqual([JSON.parse(json)]);
+  });
+  it('ends a tag at the first ">" outside its quoted values', () => {
+    const tag = `<meta content='{"a":"b > c"}' name="x>y">`;
+    expect(tagEnd(`${tag}<p>`, 0)).toBe(tag.length - 1);
+    expect(tagEnd('<meta content="never closed>', 0)).toBe(-1);
+    expect(tagEnd('<meta name=x', 0)).toBe(-1);
+  });
 });
 
 describe('title: a headline whose characters a charset conversion turned into "?"', () => {
@@ -121,9 +131,10 @@ describe('title: a headline whose characters a charset conversion turned into "?
     expect(lostCharacters('Why do we?', 'Why do wed')).toBe(false);
     expect(lostCharacters('Is it over? A guide', 'Is it really over: A guide')).toBe(false);
   });
-  it('gives up on a heading of many marks at once (a match with that many ways would not end)', () => {
-    expect(lostCharacters('?'.repeat(40), 'é'.repeat(81))).toBe(false);
+  it('gives up on a heading of more than six marks (the ways to match grow as two to their number)', () => {
     expect(lostCharacters('??? ?? ?', '中文字 標題 字')).toBe(true);
+    expect(lostCharacters('a?b?c?d?e?f?g', 'a:b:c:d:e:f:g')).toBe(true);
+    expect(lostCharacters('a?b?c?d?e?f?g?h', 'a:b:c:d:e:f:g:h')).toBe(false);
   });
   it('gives the page the metadata title in place of the damaged <h1>', () => {
     const m = read('<title>Event Planning: Beginner&#x27;s Guide</title>', '<h1>Event Planning? Beginner? Guide</h1><p>Text.</p>');
