@@ -149,7 +149,8 @@ export function compactMarkup(html: string): string {
 
 function compactRun(html: string): string {
   return html.replace(
-    /(<(\/?)([a-zA-Z][a-zA-Z0-9-]*)[^>]*>)[ \t\n\r\f]+(?=<(\/?)([a-zA-Z][a-zA-Z0-9-]*))/g,
+    // [^<>]: a tag left open ends its try at the next "<" (with [^>] every "<" of a page without ">" scanned to its end).
+    /(<(\/?)([a-zA-Z][a-zA-Z0-9-]*)[^<>]*>)[ \t\n\r\f]+(?=<(\/?)([a-zA-Z][a-zA-Z0-9-]*))/g,
     (whole, tag: string, endBefore: string, before: string, endAfter: string, after: string) => {
       const b = before.toLowerCase();
       const a = after.toLowerCase();
@@ -166,7 +167,8 @@ function compactRun(html: string): string {
  * start tags. Stops counting as soon as either passes its limit.
  */
 export function tagShape(html: string, limits: { depth: number; elements: number }): { depth: number; elements: number } {
-  const re = /<(\/)?([a-zA-Z][a-zA-Z0-9-]*)[^>]*?(\/)?>/g;
+  // [^<>], as in compactRun: linear on a page of tags left open.
+  const re = /<(\/)?([a-zA-Z][a-zA-Z0-9-]*)[^<>]*?(\/)?>/g;
   let depth = 0;
   let max = 0;
   let elements = 0;

@@ -30,15 +30,19 @@ const ARTICLE_TYPES = /^(?:News|Reportage|Analysis|Opinion|Review|Background|Sat
 /** Pulls the JSON-LD blocks out of raw HTML (they are stripped with the other scripts before parsing). */
 export function jsonLdBlocks(html: string): JsonObject[] {
   const out: JsonObject[] = [];
-  const re = /<script\b[^>]*type\s*=\s*["']?application\/ld\+json["']?[^>]*>([\s\S]*?)<\/script\s*>/gi;
+  // A JSON-LD script's start tag, then its end found from there: one pass over the page, however many scripts are left open.
+  const re = /<script\b[^<>]*type\s*=\s*["']?application\/ld\+json["']?[^<>]*>/gi;
+  const close = /<\/script\s*>/gi;
   let m: RegExpExecArray | null;
   let guard = 0;
   while ((m = re.exec(html)) !== null && guard++ < 50) {
-    const body = (m[1] ?? '')
-      .trim()
-      .replace(/^(?:\/\/\s*)?(?:<!--|<!\[CDATA\[)\s*/, '')
-      .replace(/\s*(?:\/\/\s*)?(?:-->|\]\]>)$/, '')
-      .trim();
+    close.lastIndex = re.lastIndex;
+    const end = close.exec(html);
+    if (!end) {
+      break;
+    }
+    re.lastIndex = close.lastIndex;
+    const body = unwrapScript(html.slice(m.index + m[0].length, end.index));
     if (!body || body.length > 1_000_000) {
       continue;
     }
@@ -70,6 +74,23 @@ export function jsonLdBlocks(html: string): JsonObject[] {
     at = end;
   }
   return out;
+}
+
+/**
+ * A script's text without the comment or CDATA wrapper old pages put around it
+ * ("<!-- … //-->", "//<![CDATA[ … //]]>"). The end is cut with string tests: an
+ * end-anchored pattern starting with \s* is quadratic on a long run of spaces.
+ */
+function unwrapScript(text: string): string {
+  let body = text.trim().replace(/^(?:\/\/\s*)?(?:<!--|<!\[CDATA\[)\s*/, '');
+  for (const mark of ['-->', ']]>']) {
+    if (body.endsWith(mark)) {
+      body = body.slice(0, -mark.length).trimEnd();
+      if (body.endsWith('//')) body = body.slice(0, -2);
+      break;
+    }
+  }
+  return body.trim();
 }
 
 const LD_META_NAME = 'script:ld+json';

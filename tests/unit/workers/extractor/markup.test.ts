@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanCharacters, compactMarkup, extractArticle, slimAttributes, stripExecutable } from '../../../../src/workers/extractor/extract-article.js';
+import { cleanCharacters, compactMarkup, extractArticle, slimAttributes, stripExecutable, tagShape } from '../../../../src/workers/extractor/extract-article.js';
 
 describe(compactMarkup.name, () => {
   it('drops whitespace right inside blocks and between head elements', () => {
@@ -17,6 +17,26 @@ describe(compactMarkup.name, () => {
     // Non-breaking and ideographic spaces are text.
     expect(compactMarkup('<div>\u00a0<p>a</p></div>')).toBe('<div>\u00a0<p>a</p></div>');
     expect(compactMarkup('<p>\u3000\u3000<strong>a</strong></p>')).toBe('<p>\u3000\u3000<strong>a</strong></p>');
+  });
+});
+
+describe('markup left open (hostile or broken pages)', () => {
+  const open = '<meta property="og:title" content="x'.repeat(8_000);
+  it('compacts the closed tags and leaves the open ones as they are', () => {
+    expect(compactMarkup(`<div>\n  <p>a</p>\n</div>${open}`)).toBe(`<div><p>a</p></div>${open}`);
+    // A tag whose value holds a "<" is left uncompacted: its whitespace stays, which never renders.
+    expect(compactMarkup('<div title="a<b">\n  <p>a</p></div>')).toBe('<div title="a<b">\n  <p>a</p></div>');
+  });
+  it('counts the closed tags of a page whose other tags never close', () => {
+    const limits = { depth: 1000, elements: 100_000 };
+    const closed = '<div><p>a</p><div><span>b</span></div></div>';
+    expect(tagShape(`${closed}${'<div a="'.repeat(8_000)}`, limits)).toEqual(tagShape(closed, limits));
+    expect(tagShape(closed, limits).elements).toBe(4);
+  });
+  it('still reads the page', async () => {
+    const body = `<p>${'Some words of a story here. '.repeat(40)}</p>`;
+    const article = await extractArticle(`<html><head><title>A story</title></head><body><h1>A story</h1>${body}${open}</body></html>`, 'https://example.com/a/story');
+    expect(article?.text).toContain('Some words of a story here.');
   });
 });
 

@@ -111,6 +111,13 @@ describe('JSON-LD written into a <meta name="script:ld+json"> by a site framewor
     expect(jsonLdBlocks(`script:ld+json ${'<meta a '.repeat(8_000)}`)).toEqual([]);
     expect(jsonLdBlocks(`${'<meta a '.repeat(8_000)}<meta name="script:ld+json" content="${encoded}">`)).toEqual([JSON.parse(json)]);
   });
+  it('reads JSON-LD scripts wrapped in comments or CDATA, and none after scripts left open', () => {
+    const ld = '{"@type":"Article","headline":"Old"}';
+    expect(jsonLdBlocks(`<script type="application/ld+json"><!--\n${ld}\n//--></script>`)).toEqual([JSON.parse(ld)]);
+    expect(jsonLdBlocks(`<script type="application/ld+json">//<![CDATA[\n${ld}  ${' '.repeat(50_000)}\n//]]></script>`)).toEqual([JSON.parse(ld)]);
+    expect(jsonLdBlocks('<script type="application/ld+json">{'.repeat(8_000))).toEqual([]);
+  });
+
   it('ends a tag at the first ">" outside its quoted values', () => {
     const tag = `<meta content='{"a":"b > c"}' name="x>y">`;
     expect(tagEnd(`${tag}<p>`, 0)).toBe(tag.length - 1);
