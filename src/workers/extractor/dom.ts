@@ -166,6 +166,22 @@ export function fillStreamedSlots(document: Document): number {
 }
 
 /**
+ * The first `<name …>…</name>` of raw HTML, whole and inside, found start tag
+ * then end tag: one pass, where a lazy pattern from every start tag would scan
+ * to the end of the page for each one left open.
+ */
+function firstElement(html: string, name: string): { whole: string; inner: string } | null {
+  const start = new RegExp(`<${name}\\b[^<>]*>`, 'i').exec(html);
+  if (!start) {
+    return null;
+  }
+  const close = new RegExp(`</${name}\\s*>`, 'gi');
+  close.lastIndex = start.index + start[0].length;
+  const end = close.exec(html);
+  return end ? { whole: html.slice(start.index, end.index + end[0].length), inner: html.slice(start.index + start[0].length, end.index) } : null;
+}
+
+/**
  * A frameset page as a browser without frames reads it: the content of its
  * <noframes>, which such pages write for those browsers, becomes the body.
  * The page itself holds no story (its frames are other documents), so an
@@ -178,11 +194,11 @@ export function noframesPage(html: string): string {
   if (!isFrameset(html)) {
     return html;
   }
-  const inner = /<noframes\b[^>]*>([\s\S]*?)<\/noframes\s*>/i.exec(html)?.[1];
-  if (!inner || !/\S/.test(inner.replace(/<[^>]*>/g, ''))) {
+  const inner = firstElement(html, 'noframes')?.inner;
+  if (!inner || !/\S/.test(inner.replace(/<[^<>]*>/g, ''))) {
     return html;
   }
-  const head = /<head\b[\s\S]*?<\/head\s*>/i.exec(html)?.[0] ?? '';
+  const head = firstElement(html, 'head')?.whole ?? '';
   const body = inner.replace(/<\/?body\b[^>]*>/gi, '');
   return `<html>${head}<body>${body}</body></html>`;
 }

@@ -256,6 +256,13 @@ describe(`${extractArticle.name} on an old table layout written with <font>`, ()
     expect(noframesPage('<html><body><noframes><p>x</p></noframes><p>y</p></body></html>')).toContain('<p>y</p>');
   });
 
+  it('reads the first <noframes> that closes, with the page head, and leaves a page whose <noframes> never closes as it is', () => {
+    const page = '<html><head><title>T</title></head><frameset><noframes><p>story</p></noframes><noframes><p>other</p></noframes></frameset></html>';
+    expect(noframesPage(page)).toBe('<html><head><title>T</title></head><body><p>story</p></body></html>');
+    const open = `<html><frameset><noframes><p>story</p>${'<noframes>x'.repeat(2_000)}`;
+    expect(noframesPage(open)).toBe(open);
+  });
+
   it('removes a byline block with its job title line whole, and a wire\'s closing "On the Net" links', () => {
     const para = (n: number): string =>
       `Paragraph ${n}: the council met on Monday and voted on the budget for road repairs, parks and the new school buildings in town.`;
