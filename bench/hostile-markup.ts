@@ -21,6 +21,7 @@ const PAGES: Record<string, (n: number) => string> = {
   'meta tags with an open value': (n) => `<html><head><title>A story</title></head><body>${story}${'<meta property="og:title" content="x'.repeat(n)}</body></html>`,
   'JSON-LD scripts left open': (n) => `<html><head>${'<script type="application/ld+json">{'.repeat(n)}</head><body>${story}</body></html>`,
   'start tags with an open value': (n) => `<html><body>${story}${'<div a="'.repeat(n)}</body></html>`,
+  'start tags left open, no quotes': (n) => `<html><body>${story}${'<link a '.repeat(n)}</body></html>`,
   'time tags with an open value': (n) => `<html><body>${story}${'<time datetime="2020'.repeat(n)}</body></html>`,
   'a head tag left open': (n) => `<html><head${' <head a'.repeat(n)}><body>${story}</body></html>`,
   'JSON-LD with a long run of spaces': (n) => `<html><head><script type="application/ld+json">{"@type":"Article" ${' '.repeat(n * 8)}}</script></head><body>${story}</body></html>`,

@@ -199,7 +199,7 @@ export function noframesPage(html: string): string {
     return html;
   }
   const head = firstElement(html, 'head')?.whole ?? '';
-  const body = inner.replace(/<\/?body\b[^>]*>/gi, '');
+  const body = inner.replace(/<\/?body\b[^<>]*>/gi, '');
   return `<html>${head}<body>${body}</body></html>`;
 }
 

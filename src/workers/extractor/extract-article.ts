@@ -73,7 +73,7 @@ const EXECUTABLE = new RegExp(
     /<!--[\s\S]*?(?:-->|$)/,
     /<svg\b[\s\S]*?(?:<\/svg\s*>|$)/,
     /<template\b[\s\S]*?(?:<\/template\s*>|$)/,
-    /<link\b[^>]*\brel\s*=\s*["']?(?:stylesheet|preload|modulepreload|prefetch|import)\b[^>]*>/,
+    /<link\b[^<>]*\brel\s*=\s*["']?(?:stylesheet|preload|modulepreload|prefetch|import)\b[^<>]*>/,
   ]
     .map((r) => r.source)
     .join('|'),
@@ -82,9 +82,11 @@ const EXECUTABLE = new RegExp(
 
 /** Elements whose data-* attributes may carry the real image (lazy loading), which Readability reads. */
 const MEDIA_TAGS = new Set(['img', 'picture', 'source', 'figure', 'video', 'audio', 'iframe', 'noscript']);
-const START_TAG = /<([a-zA-Z][a-zA-Z0-9-]*)((?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*)(\s*\/?)>/g;
+// An attribute's name stops at "<": a start tag left open ends its try at the next tag, where reading "<link" as the
+// name of its attribute took every "<" of a page of open tags to the end of the page.
+const START_TAG = /<([a-zA-Z][a-zA-Z0-9-]*)((?:\s+[^\s"'<>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*)(\s*\/?)>/g;
 /** One attribute of a START_TAG match, name and optional value. */
-const ATTRIBUTE = /\s+([^\s"'>/=]+)(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?/g;
+const ATTRIBUTE = /\s+([^\s"'<>/=]+)(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?/g;
 const DROPPED_NAME = /^(?:on[a-z]+|aria-(?!hidden$|modal$|controls$|expanded$|haspopup$)[a-z-]+|target|tabindex|draggable|spellcheck|autocomplete|jsaction|jsname|jscontroller|jsmodel|ng-[a-z-]+|v-[a-z-]+)$/i;
 const DATA_NAME = /^data-/i;
 /** A cheap look for any name DROPPED_NAME or DATA_NAME could match; most tags have none. */

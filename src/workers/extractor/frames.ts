@@ -50,7 +50,7 @@ export function mainFrameUrl(html: string, pageUrl: string): string | null {
   }
   const stack: Array<{ sizes: string[]; next: number; share: number }> = [];
   let best: { url: string; score: number } | null = null;
-  const TAG = /<(\/?)(frameset|frame)\b[^>]*>/gi;
+  const TAG = /<(\/?)(frameset|frame)\b[^<>]*>/gi;
   let m: RegExpExecArray | null;
   let frames = 0;
   while ((m = TAG.exec(html)) && frames < 32) {

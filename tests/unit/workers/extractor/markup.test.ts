@@ -27,6 +27,10 @@ describe('markup left open (hostile or broken pages)', () => {
     // A tag whose value holds a "<" is left uncompacted: its whitespace stays, which never renders.
     expect(compactMarkup('<div title="a<b">\n  <p>a</p></div>')).toBe('<div title="a<b">\n  <p>a</p></div>');
   });
+  it('slims the closed start tags and leaves the open ones as they are', () => {
+    const tail = '<link a '.repeat(2_000);
+    expect(slimAttributes(`<div class="c" onclick="go()">a</div>${tail}`)).toBe(`<div class="c">a</div>${tail}`);
+  });
   it('counts the closed tags of a page whose other tags never close', () => {
     const limits = { depth: 1000, elements: 100_000 };
     const closed = '<div><p>a</p><div><span>b</span></div></div>';
