@@ -1148,7 +1148,7 @@ export function shownDate(
       return published;
     }
     const shownNear = near.some((d) => allDays.has(d));
-    if (!shownNear && modified && m && !pick.updated && (pick.day === m || pick.alt === m)) {
+    if (!shownNear && m && !pick.updated && (pick.day === m || pick.alt === m)) {
       warnings.push('publishedAt is the declared modification, the date the headline shows; the declared publication is not shown');
       return modified;
     }
