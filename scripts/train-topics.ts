@@ -3,7 +3,7 @@
  * src/workers/enricher/data/topic-model.bin (a model pack, see model-pack.ts) from licence-clean sets:
  *   - IPTC Media Topics labels and definitions (src/workers/enricher/data/mediatopics.json, CC BY 4.0)
  *   - the keyword lists of topic-lexicon.ts (this project) and IPTC's EXTRA rules (MIT)
- *   - SIB-200 English train (CC BY-SA 4.0), Wikipedia current-events summaries (CC BY-SA 4.0),
+ *   - SIB-200 English train, strong mappings (CC BY-SA 4.0), Wikipedia current-events summaries (CC BY-SA 4.0),
  *     English Wikinews politics/economy articles (CC BY 2.5)
  * AG News (research use only) is read for measuring only, never for training.
  * Multinomial logistic regression (AdaGrad SGD, iterates averaged from the second epoch), the
@@ -43,6 +43,15 @@ const EPOCHS = numberFlag(args, 'epochs', 6);
 const L2 = numberFlag(args, 'l2', 1e-5);
 const DRY = args.includes('--dry-run');
 const SIB_WEIGHT = numberFlag(args, 'sib-weight', 2);
+/**
+ * --sib-weak W: SIB-200's weakly mapped training sentences (nature -> environment, geography -> science: mostly
+ * natural-history facts and encyclopedic place descriptions, mapping.tsv) weigh W times the others; 0 (default) leaves
+ * them out, and dev scores SIB-200 on its strong mappings only, as the goal does. Measured (seeds 19 / 23 / 27, dev with
+ * strong mappings only; W = 1 before): dev 85.7 / 85.4 / 85.5 -> 85.6 / 86.1 / 85.6 %, halves both up in the mean
+ * (86.57 -> 86.73, 84.47 -> 84.70), dev's SIB-200 part 75.6 % each -> 81.3 / 79.7 / 78.0 %, mean class recall
+ * 82.3 / 81.9 / 83.4 -> 87.0 / 83.5 / 84.6.
+ */
+const SIB_WEAK = numberFlag(args, 'sib-weak', 0);
 const WPCE_WEIGHT = numberFlag(args, 'wpce-weight', 1);
 const WIKINEWS_WEIGHT = numberFlag(args, 'wikinews-weight', 0.5);
 const RELABEL_MIN = numberFlag(args, 'relabel-min', 0.9);
@@ -158,9 +167,12 @@ function trainingExamples(): { train: Example[]; dev: Example[] } {
     const words = [...r.query.matchAll(/"([^"\\]*(?:\\.[^"\\]*)*)"/g)].map((m) => (m[1] as string).replace(/\\./g, ' ')).filter((q) => !/[\\^$*+?()[\]{}|]/.test(q));
     if (words.length) push(train, r.name, words.join(', '), topLevelOf(r.topicId), 1, 'extra');
   }
-  // SIB-200: train to train, dev to dev (strong and weak mappings).
-  for (const r of topic('sib200/train.jsonl')) push(train, r.title, r.text, r.iptc[0], SIB_WEIGHT, 'sib200');
-  for (const r of topic('sib200/dev.jsonl')) push(dev, r.title, r.text, r.iptc[0], 1, 'sib200');
+  // SIB-200: train to train (weak mappings weighed by --sib-weak), dev to dev (strong mappings: a weak one is no gold label).
+  for (const r of topic('sib200/train.jsonl')) {
+    const weight = r.iptc_conf === 'weak' ? SIB_WEAK * SIB_WEIGHT : SIB_WEIGHT;
+    if (weight > 0) push(train, r.title, r.text, r.iptc[0], weight, 'sib200');
+  }
+  for (const r of topic('sib200/dev.jsonl')) if (r.iptc_conf !== 'weak') push(dev, r.title, r.text, r.iptc[0], 1, 'sib200');
   // Wikipedia current events: one sentence each; every tenth to dev. Health+environment is split by the rules' reading.
   topic('wp-current-events/articles.jsonl').forEach((r, i) => {
     let code = r.iptc.length === 1 ? r.iptc[0] : null;
