@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { joinCoordinatedNames } from '../../../../src/workers/enricher/coordinated-names.js';
+import { CAP_BUCKETS, type WordStats, wordStatsCode } from '../../../../src/workers/enricher/ner-features.js';
+import { nerTokenize } from '../../../../src/workers/enricher/ner-tokens.js';
+import { bioSpans, tagEntities } from '../../../../src/workers/enricher/tag-entities.js';
+
+/** Word statistics that know each listed word with the given capitalization bucket. */
+function statsOf(buckets: Record<string, (typeof CAP_BUCKETS)[number]>): WordStats {
+  const codes = new Map(Object.entries(buckets).map(([w, b]) => [w.toLowerCase(), wordStatsCode(1, CAP_BUCKETS.indexOf(b))]));
+  return { get: (w) => codes.get(w), coarse: [] };
+}
+
+const STATS = statsOf({ Labour: 'M', Welfare: 'R', Wildlife: 'H', Conservation: 'H', Monuments: 'H', Foreign: 'H', Office: 'R', Apple: 'A', Defence: 'H', Secretary: 'M', Economic: 'R', 'Co-operation': 'R', Development: 'R' });
+
+/** The names of `tags` over `text`'s tokens, as "TYPE[words]". */
+function spans(text: string, tags: readonly string[]): string[] {
+  const toks = nerTokenize(text);
+  return bioSpans(tags).map((s) => `${s.type}[${toks.slice(s.from, s.to).map((t) => t.text).join(' ')}]`);
+}
+
+/** BIO tags for `text` with the given words (by token index) tagged as one span each. */
+function tagsFor(text: string, named: Array<[from: number, to: number, type: string]>): string[] {
+  const tags = nerTokenize(text).map(() => 'O');
+  for (const [from, to, type] of named) for (let k = from; k < to; k++) tags[k] = `${k === from ? 'B' : 'I'}-${type}`;
+  return tags;
+}
+
+describe(joinCoordinatedNames.name, () => {
+  it('joins a coordinated list of common words to an "X of Y" organisation', () => {
+    const text = 'The Ministry of Health, Labour and Welfare said so.';
+    // Ministry of Health | , | Labour | and | Welfare
+    const tags = tagsFor(text, [[1, 4, 'ORG'], [5, 6, 'ORG']]);
+    expect(spans(text, joinCoordinatedNames(nerTokenize(text), tags, STATS))).toEqual(['ORG[Ministry of Health , Labour and Welfare]']);
+  });
+
+  it('joins the list over untagged words, a name tagged as a person, and a run right after the name', () => {
+    const a = 'Officials at the Department of National Parks and Wildlife Conservation agreed.';
+    expect(spans(a, joinCoordinatedNames(nerTokenize(a), tagsFor(a, [[3, 7, 'ORG'], [8, 10, 'PER']]), STATS))).toEqual(['ORG[Department of National Parks and Wildlife Conservation]']);
+    const b = 'The Organisation for Economic Co-operation and Development cut it.';
+    expect(spans(b, joinCoordinatedNames(nerTokenize(b), tagsFor(b, [[1, 4, 'ORG']]), STATS))).toEqual(['ORG[Organisation for Economic Co-operation and Development]']);
+  });
+
+  it('leaves two names apart when the second is a name of its own, ends in a head word, or starts a title', () => {
+    const names = 'The Department of Justice and Apple settled.';
+    const namesTags = tagsFor(names, [[1, 4, 'ORG'], [5, 6, 'ORG']]);
+    expect(joinCoordinatedNames(nerTokenize(names), namesTags, STATS)).toEqual(namesTags);
+    const head = 'The Ministry of Health and Foreign Office met.';
+    const headTags = tagsFor(head, [[1, 4, 'ORG'], [5, 7, 'ORG']]);
+    expect(joinCoordinatedNames(nerTokenize(head), headTags, STATS)).toEqual(headTags);
+    const title = 'The Ministry of Health and Defence Secretary spoke.';
+    const titleTags = tagsFor(title, [[1, 4, 'ORG']]);
+    expect(joinCoordinatedNames(nerTokenize(title), titleTags, STATS)).toEqual(titleTags);
+  });
+
+  it('joins nothing to a name without "of" or "for", to a place, to unknown words, or without word statistics', () => {
+    const plain = 'Acme Welfare and Monuments grew.';
+    const plainTags = tagsFor(plain, [[0, 2, 'ORG']]);
+    expect(joinCoordinatedNames(nerTokenize(plain), plainTags, STATS)).toEqual(plainTags);
+    const place = 'The Ministry of Health and Welfare visited.';
+    const placeTags = tagsFor(place, [[1, 4, 'ORG'], [5, 6, 'LOC']]);
+    expect(joinCoordinatedNames(nerTokenize(place), placeTags, STATS)).toEqual(placeTags);
+    const unknown = 'The Ministry of Health and Zorblat agreed.';
+    const unknownTags = tagsFor(unknown, [[1, 4, 'ORG']]);
+    expect(joinCoordinatedNames(nerTokenize(unknown), unknownTags, STATS)).toEqual(unknownTags);
+    const some = 'The Ministry of Health, Labour and Welfare said so.';
+    const someTags = tagsFor(some, [[1, 4, 'ORG']]);
+    expect(joinCoordinatedNames(nerTokenize(some), someTags, undefined)).toEqual(someTags);
+  });
+
+  it('gives the stored record the whole name with the committed tagger', () => {
+    const entities = tagEntities({ title: 'Cases rise', text: 'The Ministry of Health, Labour and Welfare said on Tuesday that cases had risen in Tokyo.' });
+    expect(entities.organisations.map((e) => e.name)).toContain('Ministry of Health, Labour and Welfare');
+    expect(entities.organisations.map((e) => e.name)).not.toContain('Labour');
+  });
+});
