@@ -1,0 +1,33 @@
+/**
+ * A name written with capitals ends with its last capitalized word: "Fujian
+ * province", "the Oder river", "Turkana county" name Fujian, the Oder and
+ * Turkana, as newswire annotation and the stored record want them (the record
+ * then merges "Fujian" and "Fujian province" into one place). The tagger
+ * learned to take such lowercase descriptors into a name from its social-media
+ * training text, where names are often written in lowercase.
+ */
+import type { Token } from './tokens.js';
+
+/** Lowercase company forms that are part of a name ("Tesco plc"). */
+const LOWERCASE_SUFFIXES: ReadonlySet<string> = new Set(['plc', 'ltd', 'inc', 'llc', 'gmbh', 'ag', 'sa', 'spa', 'nv', 'bv', 'co', 'corp', 'cie']);
+
+/**
+ * Tags with the trailing lowercase words taken off each PER / LOC / ORG span
+ * whose other words all start with a capital (a name written as such); a span
+ * written in lowercase throughout, or a company form, is kept as it is.
+ */
+export function trimLowercaseTails(tokens: readonly Token[], tags: readonly string[]): string[] {
+  const out = [...tags];
+  for (let i = 0; i < out.length; i++) {
+    const tag = out[i] as string;
+    if (!tag.startsWith('B-') || tag === 'B-MISC') continue;
+    const inside = `I-${tag.slice(2)}`;
+    let j = i + 1;
+    while (out[j] === inside) j++;
+    let end = j;
+    while (end - 1 > i && /^\p{Ll}+$/u.test((tokens[end - 1] as Token).text) && !LOWERCASE_SUFFIXES.has((tokens[end - 1] as Token).text)) end--;
+    if (end < j && tokens.slice(i, end).every((t) => /^\p{Lu}/u.test(t.text))) for (let k = end; k < j; k++) out[k] = 'O';
+    i = j - 1;
+  }
+  return out;
+}
