@@ -8,6 +8,11 @@
  *   national side, which newswire annotation files as a place) or the tagger
  *   read it as a person (players and entrants). A table is two such lines or
  *   more in one text; a single line that happens to have the shape is left alone.
+ * - Results in prose ("Barcelona beat Valencia 2-1", "Juventus drew 0-0 with
+ *   Milan", "Chicago beat Boston 5-3"): the sides named around a result verb
+ *   with a score are teams in the same way, one result being enough; when the
+ *   tagger read either side as a person ("Trump beat Biden 306-232", a player)
+ *   the result is left as it is.
  * - A person's nationality in brackets ("Pete Sampras (U.S.)", "Ernie Els
  *   (South Africa)"): a country there is a place, whatever the tagger said.
  * - The place of a dateline is a place: a text that opens with one
@@ -83,6 +88,65 @@ export function tableLineNames(words: readonly string[]): Array<[number, number]
   return n - a >= 4 && whole >= 3 ? [[0, a]] : null;
 }
 
+/** Verbs of a result between two sides. */
+const RESULT_VERBS = new Set(
+  'beat beats defeated defeats edged edges thrashed thrash routed crushed downed overcame overpowered trounced hammered stunned outlasted topped blanked drew draw draws held lost lose loses fell won win wins'.split(' '),
+);
+/** What stands between a result's score and the second side ("drew 0-0 with Milan", "lost 2-1 to Napoli"). */
+const RESULT_JOIN = new Set(['with', 'to', 'against', 'at', 'over', 'in', 'the']);
+
+/** Days and months: no part of a team's name in prose. */
+const WHEN_WORDS = new Set('Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August September October November December'.split(' '));
+
+/** A capitalized article before a team's name ("The Lakers beat ..."): not part of it. */
+const ARTICLES = new Set(['The', 'A', 'An']);
+
+/** Start of the team name that ends (exclusive) at `end`, or -1: capitalized words and inner words back from it. */
+function nameStart(words: readonly string[], end: number): number {
+  if (end <= 0 || !capitalised(words[end - 1] as string)) return -1;
+  let i = end - 1;
+  while (i > 0 && end - i < NAME_MAX && (capitalised(words[i - 1] as string) || NAME_INNER.has(words[i - 1] as string))) i--;
+  while (i < end - 1 && (NAME_INNER.has(words[i] as string) || ARTICLES.has(words[i] as string))) i++;
+  return i;
+}
+
+/**
+ * The two sides (token ranges within the line) of each result told in prose:
+ * "A beat [the] B 2-1" (the score right after B), or "A drew 0-0 with B",
+ * "A lost 2-1 to B" (the score right after the verb, then a joining word);
+ * none where set scores follow ("6-2 2-6"), the players' matches of tennis.
+ */
+export function resultSentenceNames(words: readonly string[]): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  for (let v = 1; v < words.length; v++) {
+    if (!RESULT_VERBS.has((words[v] as string).toLowerCase())) continue;
+    const a = nameStart(words, v);
+    if (a < 0) continue;
+    let b = v + 1;
+    let scored = false;
+    if (SCORE_PAIR.test(words[b] ?? '')) {
+      scored = true;
+      b++;
+    }
+    while (b < words.length && RESULT_JOIN.has(words[b] as string)) b++;
+    let bEnd = nameEnd(words, b);
+    if (bEnd < 0) continue;
+    // In prose a name ends before a day or a month ("drew with Milan on Sunday").
+    for (let k = b + 1; k < bEnd; k++) {
+      if (!WHEN_WORDS.has(words[k] as string)) continue;
+      bEnd = k;
+      while (bEnd > b + 1 && NAME_INNER.has(words[bEnd - 1] as string)) bEnd--;
+      break;
+    }
+    const score = scored ? v + 1 : bEnd;
+    if (!SCORE_PAIR.test(words[score] ?? '')) continue;
+    // Set scores ("6-2 2-6 6-2") are a match between players, not teams.
+    if (SCORE_PAIR.test(words[score + 1] ?? '')) continue;
+    out.push([a, v], [b, bEnd]);
+  }
+  return out;
+}
+
 /** A line that is a place and a date only: "BRUSSELS 1996-08-22", "Al-Ain, United Arab Emirates 1996-12-06" (the first name is the dateline's place). */
 const DATED_LINE = /^(\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){0,3})(?:, \p{Lu}[\p{L}. ]{1,40})? \d{4}-\d{2}-\d{2}$/u;
 
@@ -120,8 +184,12 @@ export function wireConventions(text: string, tokens: readonly Token[]): (tags: 
   const candidates: Array<{ from: number; to: number; names: Array<[number, number]>; fixture: boolean }> = [];
   // Datelines: the place's tokens; `sure` when the line has a date or a credit.
   const datelines: Array<{ from: number; to: number; sure: boolean }> = [];
+  // Sides of results told in prose, two by two: [from, to) token ranges.
+  const results: Array<[number, number]> = [];
   for (const [lf, lt] of lines) {
-    const names = tableLineNames(tokens.slice(lf, lt).map((t) => t.text));
+    const lineWords = tokens.slice(lf, lt).map((t) => t.text);
+    for (const [f, t] of resultSentenceNames(lineWords)) results.push([lf + f, lf + t]);
+    const names = tableLineNames(lineWords);
     if (names) candidates.push({ from: lf, to: lt, names, fixture: FIXTURE_JOIN.has(tokens[lf + (names[0] as [number, number])[1]]?.text ?? '') });
     const start = (tokens[lf] as Token).start;
     const dated = DATED_LINE.exec(text.slice(start, (tokens[lt - 1] as Token).end))?.[1];
@@ -151,6 +219,17 @@ export function wireConventions(text: string, tokens: readonly Token[]): (tags: 
         keep.forEach((k, i) => {
           if (!k) clearSpan(out, line.from + i, line.from + i + 1);
         });
+      }
+    }
+
+    // A result whose either side the tagger read as a person is a match between persons (or not sport): left alone.
+    for (let r = 0; r + 1 < results.length; r += 2) {
+      const sides = [results[r], results[r + 1]] as Array<[number, number]>;
+      if (sides.some(([a, b]) => out.slice(a, b).some((tag) => tag.endsWith('-PER')))) continue;
+      for (const [a, b] of sides) {
+        setSpan(out, a, b, isCountry(written(a, b)) ? 'LOC' : 'ORG');
+        // The score after a side is no part of a name.
+        if (SCORE_PAIR.test(tokens[b]?.text ?? '')) clearSpan(out, b, b + 1);
       }
     }
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../../../../src/lib/random.js';
 import { nerTokenize } from '../../../../src/workers/enricher/ner-tokens.js';
 import { tagEntityMentions } from '../../../../src/workers/enricher/tag-entities.js';
-import { tableLineNames, wireConventionTags } from '../../../../src/workers/enricher/wire-conventions.js';
+import { resultSentenceNames, tableLineNames, wireConventionTags } from '../../../../src/workers/enricher/wire-conventions.js';
 
 const words = (line: string) => nerTokenize(line).map((t) => t.text);
 /** The names of a line as text, or null when it is no table line. */
@@ -42,6 +42,27 @@ describe('tableLineNames', () => {
   });
 });
 
+describe('resultSentenceNames', () => {
+  const sidesOf = (line: string) => {
+    const w = words(line);
+    return resultSentenceNames(w).map(([a, b]) => w.slice(a, b).join(' '));
+  };
+
+  it('reads the two sides of a result told in prose', () => {
+    expect(sidesOf('Barcelona beat Valencia 2-1 to go top.')).toEqual(['Barcelona', 'Valencia']);
+    expect(sidesOf('The Lakers beat the Celtics 110-102.')).toEqual(['Lakers', 'Celtics']);
+    expect(sidesOf('Juventus drew 0-0 with Milan on Sunday.')).toEqual(['Juventus', 'Milan']);
+    expect(sidesOf('Inter Milan lost 2-1 to Napoli.')).toEqual(['Inter Milan', 'Napoli']);
+  });
+
+  it('reads nothing without a score, with set scores, or without a name on each side', () => {
+    expect(sidesOf('India beat Australia by six wickets.')).toEqual([]);
+    expect(sidesOf('Trump beat Biden in Georgia.')).toEqual([]);
+    expect(sidesOf('Nieminen beat Nalbandian 6-2 2-6 6-2 in Beijing.')).toEqual([]);
+    expect(sidesOf('The home side beat them 2-1.')).toEqual([]);
+  });
+});
+
 describe('wireConventionTags', () => {
   const tagsOf = (text: string, tags: Record<string, string>) => {
     const tokens = nerTokenize(text);
@@ -75,6 +96,16 @@ describe('wireConventionTags', () => {
     const text = 'The league said:\nAberdeen 1 Hibernian 2\nThe match was played in the rain.';
     const { tokens, tags } = tagsOf(text, { Aberdeen: 'B-LOC' });
     expect(wireConventionTags(text, tokens, tags)).toEqual(tags);
+  });
+
+  it("makes the sides of a result in prose organisations, a country a place, and leaves a result with a person's side alone", () => {
+    const text = 'Chicago beat Boston 5-3. Brazil drew 1-1 with Barcelona. Trump beat Biden 306-232.';
+    const { tokens, tags } = tagsOf(text, { Chicago: 'B-LOC', Boston: 'B-ORG', '5-3': 'I-ORG', Brazil: 'B-ORG', Barcelona: 'B-LOC', Biden: 'B-PER' });
+    const out = wireConventionTags(text, tokens, tags);
+    const at = (w: string) => out[tokens.findIndex((t) => t.text === w)];
+    expect([at('Chicago'), at('Boston'), at('5-3')]).toEqual(['B-ORG', 'B-ORG', 'O']);
+    expect([at('Brazil'), at('Barcelona')]).toEqual(['B-LOC', 'B-ORG']);
+    expect([at('Trump'), at('Biden')]).toEqual(['O', 'B-PER']);
   });
 
   it("reads a country in brackets after a person's name as a place", () => {
@@ -175,6 +206,11 @@ describe('the committed tagger on wire tables', () => {
     const more = 'The match in Aberdeen drew a crowd. Aberdeen is a port, and Aberdeen harbour was busy.\nAberdeen 1 Hibernian 2\nHearts 2 Motherwell 2';
     const lines = tagEntityMentions(more).filter((m) => m.start > more.indexOf('\n'));
     expect(lines.map((m) => `${m.kind}:${m.name}`)).toEqual(['organisation:Aberdeen', 'organisation:Hibernian', 'organisation:Hearts', 'organisation:Motherwell']);
+  });
+
+  it('tags the sides of a result in prose as organisations, and the score as no part of them', () => {
+    const kinds = kindsOf('Barcelona beat Valencia 2-1 on Saturday, and Chicago beat Boston 5-3 in 10 innings.');
+    expect(kinds).toEqual(['organisation:Barcelona', 'organisation:Valencia', 'organisation:Chicago', 'organisation:Boston']);
   });
 
   it('tags the place of a dateline line as a place, in ordinary case', () => {

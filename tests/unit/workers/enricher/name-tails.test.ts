@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { trimLowercaseTails } from '../../../../src/workers/enricher/lowercase-tails.js';
+import { trimNameTails } from '../../../../src/workers/enricher/name-tails.js';
 import { nerTokenize } from '../../../../src/workers/enricher/ner-tokens.js';
 import { tagEntities } from '../../../../src/workers/enricher/tag-entities.js';
 
@@ -10,18 +10,27 @@ function tagsFor(text: string, named: Array<[from: number, to: number, type: str
   return tags;
 }
 
-describe(trimLowercaseTails.name, () => {
+describe(trimNameTails.name, () => {
   it('ends a capitalized name at its last capitalized word', () => {
     const text = 'Floods hit Khyber Pakhtunkhwa province and the Oder river valley.';
     // Floods hit [Khyber Pakhtunkhwa province] and the [Oder river valley] .
-    const got = trimLowercaseTails(nerTokenize(text), tagsFor(text, [[2, 5, 'LOC'], [7, 10, 'LOC']]));
+    const got = trimNameTails(nerTokenize(text), tagsFor(text, [[2, 5, 'LOC'], [7, 10, 'LOC']]));
     expect(got).toEqual(tagsFor(text, [[2, 4, 'LOC'], [7, 8, 'LOC']]));
+  });
+
+  it('ends no name with a score', () => {
+    const text = 'Chicago beat Boston 5-3 and Hannover 96 won';
+    // Chicago beat [Boston 5-3] and [Hannover 96] won
+    const got = trimNameTails(nerTokenize(text), tagsFor(text, [[0, 1, 'ORG'], [2, 4, 'ORG'], [5, 7, 'ORG']]));
+    expect(got).toEqual(tagsFor(text, [[0, 1, 'ORG'], [2, 3, 'ORG'], [5, 7, 'ORG']]));
+    const alone = trimNameTails(nerTokenize(text), tagsFor(text, [[3, 4, 'ORG']]));
+    expect(alone.every((t) => t === 'O')).toBe(true);
   });
 
   it('keeps names written in lowercase throughout, company forms, inner lowercase words and MISC as they are', () => {
     const text = 'saw ed sheeran and Tesco plc near Bank of England and Rugby union';
     const tags = tagsFor(text, [[1, 3, 'PER'], [4, 6, 'ORG'], [7, 10, 'ORG'], [11, 13, 'MISC']]);
-    expect(trimLowercaseTails(nerTokenize(text), tags)).toEqual(tags);
+    expect(trimNameTails(nerTokenize(text), tags)).toEqual(tags);
   });
 
   it('gives the stored record the place without its lowercase descriptor', () => {
