@@ -15,6 +15,10 @@
  *   the result is left as it is.
  * - A person's nationality in brackets ("Pete Sampras (U.S.)", "Ernie Els
  *   (South Africa)"): a country there is a place, whatever the tagger said.
+ * - A name after a courtesy title ("Mr Xi", "Ms Ardern", "Dr Tedros",
+ *   "Mrs May") is a person's, and the title is no part of it: wire copy names
+ *   people that way after the first mention, and the tagger misses names that
+ *   its training text rarely has ("Mr Wang") or reads as other words ("May").
  * - The place of a dateline is a place: a text that opens with one
  *   ("SEOUL, June 11 (Wire) -", parse-dateline.ts; without a date or a credit,
  *   only when the tagger found a name there), or a line that is only a place
@@ -147,6 +151,22 @@ export function resultSentenceNames(words: readonly string[]): Array<[number, nu
   return out;
 }
 
+/** Courtesy titles before a surname in wire copy (not Lord, Lady, Sir or Miss: "Lord Howe Island", "Miss Universe"). */
+const COURTESY_TITLES = new Set(['Mr', 'Mr.', 'Mrs', 'Mrs.', 'Ms', 'Ms.', 'Dr', 'Dr.', 'Prof', 'Prof.']);
+/** Lowercase particles inside a person's name ("Mr bin Salman", "Ms von der Leyen"). */
+const NAME_PARTICLES = new Set(['bin', 'bint', 'al', 'el', 'van', 'von', 'der', 'den', 'de', 'da', 'di', 'du', 'le', 'la', 'dos', 'del']);
+/** The most words of a name after a courtesy title. */
+const TITLED_NAME_MAX = 4;
+
+/** End (exclusive) of the name after a courtesy title at `i`, or -1: capitalized words and inner particles. */
+function titledNameEnd(tokens: readonly Token[], i: number): number {
+  const first = tokens[i + 1]?.text ?? '';
+  if (!/^\p{Lu}\p{Ll}/u.test(first) && !/^\p{Lu}$/u.test(first)) return -1;
+  let j = i + 2;
+  while (j < tokens.length && j - i - 1 < TITLED_NAME_MAX && (/^\p{Lu}/u.test((tokens[j] as Token).text) || (NAME_PARTICLES.has((tokens[j] as Token).text) && /^\p{Lu}/u.test(tokens[j + 1]?.text ?? '')))) j++;
+  return j;
+}
+
 /** A line that is a place and a date only: "BRUSSELS 1996-08-22", "Al-Ain, United Arab Emirates 1996-12-06" (the first name is the dateline's place). */
 const DATED_LINE = /^(\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){0,3})(?:, \p{Lu}[\p{L}. ]{1,40})? \d{4}-\d{2}-\d{2}$/u;
 
@@ -238,6 +258,20 @@ export function wireConventions(text: string, tokens: readonly Token[]): (tags: 
       const span = out.slice(from, to);
       if (span.some((tag) => tag.endsWith('-PER'))) continue;
       if (sure || span.some((tag) => tag !== 'O')) setSpan(out, from, to, 'LOC');
+    }
+
+    // "Mr Xi", "Ms Ardern": the name after a courtesy title is a person, the title outside it.
+    for (let i = 0; i + 1 < tokens.length; i++) {
+      if (!COURTESY_TITLES.has((tokens[i] as Token).text)) continue;
+      const end = titledNameEnd(tokens, i);
+      if (end < 0) continue;
+      clearSpan(out, i, i + 1);
+      setSpan(out, i + 1, end, 'PER');
+      // What is left of a span the name cut into is no name when it has no capital ("told" of "Mr Xi told Mr Putin").
+      let rest = end;
+      while (rest < tokens.length && (out[rest] as string).startsWith(rest === end ? 'B-' : 'I-') && !/^\p{Lu}/u.test((tokens[rest] as Token).text)) rest++;
+      if (rest > end && !(out[rest] ?? 'O').startsWith('I-')) clearSpan(out, end, rest);
+      i = end - 1;
     }
 
     // "Pete Sampras (U.S.)": the last token of a person, "(", a country, ")".
