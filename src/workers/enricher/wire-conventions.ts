@@ -19,6 +19,8 @@
  *   "Mrs May") is a person's, and the title is no part of it: wire copy names
  *   people that way after the first mention, and the tagger misses names that
  *   its training text rarely has ("Mr Wang") or reads as other words ("May").
+ * - A nationality alone ("Israeli troops", "Russian forces") is no place: the
+ *   tagger's place becomes MISC, as newswire annotation files nationalities.
  * - The place of a dateline is a place: a text that opens with one
  *   ("SEOUL, June 11 (Wire) -", parse-dateline.ts; without a date or a credit,
  *   only when the tagger found a name there), or a line that is only a place
@@ -26,7 +28,7 @@
  *
  * Pure: tags in, tags out (the same length), tokens as nerTokenize gives them.
  */
-import { PLACES } from './gazetteer.js';
+import { DEMONYMS, PLACES } from './gazetteer.js';
 import { tokenLines } from './ner-tokens.js';
 import { parseDateline } from './parse-dateline.js';
 import type { Token } from './tokens.js';
@@ -272,6 +274,13 @@ export function wireConventions(text: string, tokens: readonly Token[]): (tags: 
       while (rest < tokens.length && (out[rest] as string).startsWith(rest === end ? 'B-' : 'I-') && !/^\p{Lu}/u.test((tokens[rest] as Token).text)) rest++;
       if (rest > end && !(out[rest] ?? 'O').startsWith('I-')) clearSpan(out, end, rest);
       i = end - 1;
+    }
+
+    // "Israeli troops": a one-word place that is a nationality (and no place's name) is MISC.
+    for (let i = 0; i < tokens.length; i++) {
+      if (out[i] !== 'B-LOC' || out[i + 1] === 'I-LOC') continue;
+      const w = (tokens[i] as Token).text;
+      if (DEMONYMS.has(w) && !PLACES.has(w)) out[i] = 'B-MISC';
     }
 
     // "Pete Sampras (U.S.)": the last token of a person, "(", a country, ")".

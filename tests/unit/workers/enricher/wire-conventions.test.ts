@@ -120,6 +120,14 @@ describe('wireConventionTags', () => {
     expect([at('Lord'), at('Howe'), at('Island')]).toEqual(['B-LOC', 'I-LOC', 'I-LOC']);
   });
 
+  it('reads a nationality alone as MISC, not a place, and leaves a country and a longer place alone', () => {
+    const text = 'Israeli troops left Jordan for the Russian Far East.';
+    const { tokens, tags } = tagsOf(text, { Israeli: 'B-LOC', Jordan: 'B-LOC', Russian: 'B-LOC', Far: 'I-LOC', East: 'I-LOC' });
+    const out = wireConventionTags(text, tokens, tags);
+    const at = (w: string) => out[tokens.findIndex((t) => t.text === w)];
+    expect([at('Israeli'), at('Jordan'), at('Russian'), at('Far')]).toEqual(['B-MISC', 'B-LOC', 'B-LOC', 'I-LOC']);
+  });
+
   it("reads a country in brackets after a person's name as a place", () => {
     const text = 'Pete Sampras (U.S.) beat Jimy Szymanski (Venezuela) 6-2 6-3 and Carlos Moya (Spanish) lost.';
     const { tokens, tags } = tagsOf(text, { Pete: 'B-PER', Sampras: 'I-PER', 'U.S.': 'B-ORG', Jimy: 'B-PER', Szymanski: 'I-PER', Venezuela: 'B-ORG', Carlos: 'B-PER', Moya: 'I-PER' });
