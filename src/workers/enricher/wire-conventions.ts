@@ -21,6 +21,8 @@
  *   its training text rarely has ("Mr Wang") or reads as other words ("May").
  * - A nationality alone ("Israeli troops", "Russian forces") is no place: the
  *   tagger's place becomes MISC, as newswire annotation files nationalities.
+ * - A country's name in capitals ("UAE", "DRC", "DPRK"), standing alone, is a
+ *   place.
  * - The place of a dateline is a place: a text that opens with one
  *   ("SEOUL, June 11 (Wire) -", parse-dateline.ts; without a date or a credit,
  *   only when the tagger found a name there), or a line that is only a place
@@ -281,6 +283,14 @@ export function wireConventions(text: string, tokens: readonly Token[]): (tags: 
       if (out[i] !== 'B-LOC' || out[i + 1] === 'I-LOC') continue;
       const w = (tokens[i] as Token).text;
       if (DEMONYMS.has(w) && !PLACES.has(w)) out[i] = 'B-MISC';
+    }
+
+    // "the DRC": a country's name in capitals, alone or a span of its own, is a place.
+    for (let i = 0; i < tokens.length; i++) {
+      const w = (tokens[i] as Token).text;
+      if (!/^\p{Lu}[\p{Lu}.]+$/u.test(w) || !isCountry(w)) continue;
+      const alone = out[i] === 'O' ? true : (out[i] as string).startsWith('B-') && !(out[i + 1] ?? 'O').startsWith('I-');
+      if (alone) out[i] = 'B-LOC';
     }
 
     // "Pete Sampras (U.S.)": the last token of a person, "(", a country, ")".

@@ -128,6 +128,14 @@ describe('wireConventionTags', () => {
     expect([at('Israeli'), at('Jordan'), at('Russian'), at('Far')]).toEqual(['B-MISC', 'B-LOC', 'B-LOC', 'I-LOC']);
   });
 
+  it("reads a country's name in capitals standing alone as a place, and leaves it inside a longer name", () => {
+    const text = 'The DRC and the PRC met the UAE Central Bank.';
+    const { tokens, tags } = tagsOf(text, { DRC: 'B-ORG', UAE: 'B-ORG', Central: 'I-ORG', Bank: 'I-ORG' });
+    const out = wireConventionTags(text, tokens, tags);
+    const at = (w: string) => out[tokens.findIndex((t) => t.text === w)];
+    expect([at('DRC'), at('PRC'), at('UAE'), at('Central')]).toEqual(['B-LOC', 'B-LOC', 'B-ORG', 'I-ORG']);
+  });
+
   it("reads a country in brackets after a person's name as a place", () => {
     const text = 'Pete Sampras (U.S.) beat Jimy Szymanski (Venezuela) 6-2 6-3 and Carlos Moya (Spanish) lost.';
     const { tokens, tags } = tagsOf(text, { Pete: 'B-PER', Sampras: 'I-PER', 'U.S.': 'B-ORG', Jimy: 'B-PER', Szymanski: 'I-PER', Venezuela: 'B-ORG', Carlos: 'B-PER', Moya: 'I-PER' });
