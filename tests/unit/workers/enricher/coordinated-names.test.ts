@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { tagsFor } from '../../../helpers/bio-tags.js';
 import { joinCoordinatedNames } from '../../../../src/workers/enricher/coordinated-names.js';
 import { CAP_BUCKETS, type WordStats, wordStatsCode } from '../../../../src/workers/enricher/ner-features.js';
 import { nerTokenize } from '../../../../src/workers/enricher/ner-tokens.js';
@@ -18,12 +19,6 @@ function spans(text: string, tags: readonly string[]): string[] {
   return bioSpans(tags).map((s) => `${s.type}[${toks.slice(s.from, s.to).map((t) => t.text).join(' ')}]`);
 }
 
-/** BIO tags for `text` with the given words (by token index) tagged as one span each. */
-function tagsFor(text: string, named: Array<[from: number, to: number, type: string]>): string[] {
-  const tags = nerTokenize(text).map(() => 'O');
-  for (const [from, to, type] of named) for (let k = from; k < to; k++) tags[k] = `${k === from ? 'B' : 'I'}-${type}`;
-  return tags;
-}
 
 describe(joinCoordinatedNames.name, () => {
   it('joins a coordinated list of common words to an "X of Y" organisation', () => {
@@ -40,31 +35,23 @@ describe(joinCoordinatedNames.name, () => {
     expect(spans(b, joinCoordinatedNames(nerTokenize(b), tagsFor(b, [[1, 4, 'ORG']]), STATS))).toEqual(['ORG[Organisation for Economic Co-operation and Development]']);
   });
 
+  /** Expects the pass to leave `text`'s tags as they are. */
+  const keeps = (text: string, named: Array<[number, number, string]>, stats: { words?: WordStats } = { words: STATS }) => {
+    const tags = tagsFor(text, named);
+    expect(joinCoordinatedNames(nerTokenize(text), tags, stats.words)).toEqual(tags);
+  };
+
   it('leaves two names apart when the second is a name of its own, ends in a head word, or starts a title', () => {
-    const names = 'The Department of Justice and Apple settled.';
-    const namesTags = tagsFor(names, [[1, 4, 'ORG'], [5, 6, 'ORG']]);
-    expect(joinCoordinatedNames(nerTokenize(names), namesTags, STATS)).toEqual(namesTags);
-    const head = 'The Ministry of Health and Foreign Office met.';
-    const headTags = tagsFor(head, [[1, 4, 'ORG'], [5, 7, 'ORG']]);
-    expect(joinCoordinatedNames(nerTokenize(head), headTags, STATS)).toEqual(headTags);
-    const title = 'The Ministry of Health and Defence Secretary spoke.';
-    const titleTags = tagsFor(title, [[1, 4, 'ORG']]);
-    expect(joinCoordinatedNames(nerTokenize(title), titleTags, STATS)).toEqual(titleTags);
+    keeps('The Department of Justice and Apple settled.', [[1, 4, 'ORG'], [5, 6, 'ORG']]);
+    keeps('The Ministry of Health and Foreign Office met.', [[1, 4, 'ORG'], [5, 7, 'ORG']]);
+    keeps('The Ministry of Health and Defence Secretary spoke.', [[1, 4, 'ORG']]);
   });
 
   it('joins nothing to a name without "of" or "for", to a place, to unknown words, or without word statistics', () => {
-    const plain = 'Acme Welfare and Monuments grew.';
-    const plainTags = tagsFor(plain, [[0, 2, 'ORG']]);
-    expect(joinCoordinatedNames(nerTokenize(plain), plainTags, STATS)).toEqual(plainTags);
-    const place = 'The Ministry of Health and Welfare visited.';
-    const placeTags = tagsFor(place, [[1, 4, 'ORG'], [5, 6, 'LOC']]);
-    expect(joinCoordinatedNames(nerTokenize(place), placeTags, STATS)).toEqual(placeTags);
-    const unknown = 'The Ministry of Health and Zorblat agreed.';
-    const unknownTags = tagsFor(unknown, [[1, 4, 'ORG']]);
-    expect(joinCoordinatedNames(nerTokenize(unknown), unknownTags, STATS)).toEqual(unknownTags);
-    const some = 'The Ministry of Health, Labour and Welfare said so.';
-    const someTags = tagsFor(some, [[1, 4, 'ORG']]);
-    expect(joinCoordinatedNames(nerTokenize(some), someTags, undefined)).toEqual(someTags);
+    keeps('Acme Welfare and Monuments grew.', [[0, 2, 'ORG']]);
+    keeps('The Ministry of Health and Welfare visited.', [[1, 4, 'ORG'], [5, 6, 'LOC']]);
+    keeps('The Ministry of Health and Zorblat agreed.', [[1, 4, 'ORG']]);
+    keeps('The Ministry of Health, Labour and Welfare said so.', [[1, 4, 'ORG']], {});
   });
 
   it('gives the stored record the whole name with the committed tagger', () => {

@@ -1,14 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { tagsFor } from '../../../helpers/bio-tags.js';
 import { trimNameTails } from '../../../../src/workers/enricher/name-tails.js';
 import { nerTokenize } from '../../../../src/workers/enricher/ner-tokens.js';
 import { tagEntities } from '../../../../src/workers/enricher/tag-entities.js';
 
-/** BIO tags over `text`'s tokens with the given spans (token indexes, end exclusive). */
-function tagsFor(text: string, named: Array<[from: number, to: number, type: string]>): string[] {
-  const tags = nerTokenize(text).map(() => 'O');
-  for (const [from, to, type] of named) for (let k = from; k < to; k++) tags[k] = `${k === from ? 'B' : 'I'}-${type}`;
-  return tags;
-}
 
 describe(trimNameTails.name, () => {
   it('ends a capitalized name at its last capitalized word', () => {
