@@ -243,7 +243,8 @@ Kabul
 Islamabad
 Karachi
 Lahore
-New Delhi|Delhi
+New Delhi
+Delhi
 Mumbai|Bombay
 Kolkata|Calcutta
 Bangalore|Bengaluru

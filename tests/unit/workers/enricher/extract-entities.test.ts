@@ -33,6 +33,11 @@ describe(extractEntities.name, () => {
     expect(e.places.find((p) => p.name === 'United States')?.mentions).toBe(1);
   });
 
+  it('keeps places the gazetteer knows apart when they are different places (Delhi and New Delhi)', () => {
+    const e = run("Delhi's air was toxic on Monday, officials in New Delhi said.");
+    expect(names(e.places)).toEqual(expect.arrayContaining(['Delhi', 'New Delhi']));
+  });
+
   it('splits role words from names when a title sits between an organisation and a person', () => {
     const e = run('On Monday, Russian Foreign Minister Sergei Lavrov met Secretary of State Antony Blinken.');
     expect(names(e.people)).toEqual(expect.arrayContaining(['Sergei Lavrov', 'Antony Blinken']));
