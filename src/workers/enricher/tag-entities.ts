@@ -15,6 +15,7 @@
  */
 import type { Entities } from '../../store/types.js';
 import { joinCoordinatedNames } from './coordinated-names.js';
+import { joinNameParticles } from './name-particles.js';
 import { trimNameTails } from './name-tails.js';
 import { findMentions, type Mention, mergeMentions, type ResolvedMention } from './extract-entities.js';
 import { DEMONYMS, HONORIFICS, KNOWN_ORGS, PLACES } from './gazetteer.js';
@@ -588,7 +589,7 @@ function labelCased(
   // The wire conventions inform the document pass (a team of a table is a team in the story too), and the lines they read keep that reading.
   const wire = wireConventions(text, tokens);
   // Organisation names that go on with a coordinated list ("Ministry of Health, Labour and Welfare") are joined before the document pass spreads them.
-  return wire(harmonize(tokens, trimNameTails(tokens, joinCoordinatedNames(tokens, wire(out), tagger.gazetteer.stats))));
+  return wire(harmonize(tokens, trimNameTails(tokens, joinNameParticles(tokens, joinCoordinatedNames(tokens, wire(out), tagger.gazetteer.stats)))));
 }
 
 const KIND = { PER: 'person', LOC: 'place', ORG: 'organisation' } as const;
