@@ -25,13 +25,13 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { md5Half, numberFlag, stringFlag } from '../bench/lib/rng.js';
 import { loadHeldOutArticles, loadLabelledArticles } from '../tests/fixtures/enrich/load.js';
-import { classifyTopics, classifyTopLevel, classScores, isTechCode, netScores, shortTextInput, TECH_BRANCHES, packTopicModel, softmax, textScores, TOPIC_MODEL_URL, type TopicModel, topicFeatures, unpackTopicModel, type VectorFeatures } from '../src/workers/enricher/classify-topics.js';
+import { classifyTopics, classifyTopLevel, classScores, isTechCode, shortTextInput, TECH_BRANCHES, packTopicModel, softmax, textScores, TOPIC_MODEL_URL, type TopicModel, topicFeatures, unpackTopicModel, type VectorFeatures } from '../src/workers/enricher/classify-topics.js';
 import { decodePack } from '../src/workers/enricher/model-pack.js';
 import { unpackWordVectors, WORD_VECTORS_URL } from '../src/workers/enricher/word-vectors.js';
 import { ancestorsOf, MEDIATOPICS, TOP_LEVEL_TOPICS, topLevelOf as iptcTopLevelOf } from '../src/workers/enricher/mediatopics.js';
 import { seededRandom, shuffleInPlace } from '../src/lib/random.js';
 import { normalizedWords } from '../src/workers/enricher/phrase-matcher.js';
-import { addRows, netInputSize, netWeight, type ShortTextNet } from '../src/workers/enricher/short-text-net.js';
+import { addRows, netInputSize, netLogProbs, netWeight, type ShortTextNet } from '../src/workers/enricher/short-text-net.js';
 import { tagTopics } from '../src/workers/enricher/tag-topics.js';
 import { TOPIC_LEXICON } from '../src/workers/enricher/topic-lexicon.js';
 import { complementNBWeights } from './lib/complement-nb.js';
@@ -642,7 +642,7 @@ if (NET) {
   // Dev for each mix and length: the linear scores once, the net's log probabilities once.
   const rows = dev.map((e) => {
     const inp = netInputOf(e);
-    const lp = inp ? netScores({ ...trained, net: { ...net, mix: 1, lengthRef: 0 } }, normalizedWords(e.title), normalizedWords(e.text)) : null;
+    const lp = inp ? netLogProbs(net, inp.x) : null;
     return { e, s: classScores(trained, featuresOf(e)), lp, n: inp?.n ?? 0, half: md5Half(`${e.title}\n${e.text}`) };
   });
   const pct = (rs: typeof rows, f: (r: (typeof rows)[number]) => boolean) => ((rs.filter(f).length / Math.max(1, rs.length)) * 100).toFixed(2);
