@@ -8,8 +8,8 @@
 import { PERSON_TITLES } from './gazetteer.js';
 import type { Token } from './tokens.js';
 
-/** Lowercase particles that stand inside a person's name. */
-const PARTICLES: ReadonlySet<string> = new Set(['bin', 'bint', 'ibn', 'al', 'el', 'da', 'das', 'de', 'di', 'do', 'dos', 'du', 'del', 'della', 'der', 'den', 'van', 'von', 'le', 'la']);
+/** Lowercase particles that stand inside a person's name ("bin Salman", "von der Leyen"). */
+export const NAME_PARTICLES: ReadonlySet<string> = new Set(['bin', 'bint', 'ibn', 'al', 'el', 'da', 'das', 'de', 'di', 'do', 'dos', 'du', 'del', 'della', 'der', 'den', 'van', 'von', 'le', 'la']);
 /** The most capitalized words taken in on either side of the particles. */
 const SIDE_MAX = 3;
 
@@ -31,7 +31,7 @@ export function joinNameParticles(tokens: readonly Token[], tags: readonly strin
     while (out[to] === 'I-PER') to++;
     // After: particles, then a run of capitals that is no organisation's.
     let p = to;
-    while (p < tokens.length && p - to < 2 && PARTICLES.has((tokens[p] as Token).text)) p++;
+    while (p < tokens.length && p - to < 2 && NAME_PARTICLES.has((tokens[p] as Token).text)) p++;
     if (p > to && capitalized(tokens[p])) {
       let end = p;
       while (end < tokens.length && end - p < SIDE_MAX && capitalized(tokens[end]) && !(out[end] as string).endsWith('-ORG')) end++;
@@ -39,7 +39,7 @@ export function joinNameParticles(tokens: readonly Token[], tags: readonly strin
     }
     // Before: untagged capitals, then particles, right before the person.
     let q = from;
-    while (q > 0 && from - q < 2 && PARTICLES.has((tokens[q - 1] as Token).text)) q--;
+    while (q > 0 && from - q < 2 && NAME_PARTICLES.has((tokens[q - 1] as Token).text)) q--;
     if (q < from) {
       let start = q;
       while (start > 0 && q - start < SIDE_MAX && capitalized(tokens[start - 1]) && out[start - 1] === 'O' && !PERSON_TITLES.has((tokens[start - 1] as Token).text)) start--;

@@ -31,6 +31,7 @@
  * Pure: tags in, tags out (the same length), tokens as nerTokenize gives them.
  */
 import { DEMONYMS, PLACES } from './gazetteer.js';
+import { NAME_PARTICLES } from './name-particles.js';
 import { tokenLines } from './ner-tokens.js';
 import { parseDateline } from './parse-dateline.js';
 import type { Token } from './tokens.js';
@@ -157,8 +158,6 @@ export function resultSentenceNames(words: readonly string[]): Array<[number, nu
 
 /** Courtesy titles before a surname in wire copy (not Lord, Lady, Sir or Miss: "Lord Howe Island", "Miss Universe"). */
 const COURTESY_TITLES = new Set(['Mr', 'Mr.', 'Mrs', 'Mrs.', 'Ms', 'Ms.', 'Dr', 'Dr.', 'Prof', 'Prof.']);
-/** Lowercase particles inside a person's name ("Mr bin Salman", "Ms von der Leyen"). */
-const NAME_PARTICLES = new Set(['bin', 'bint', 'al', 'el', 'van', 'von', 'der', 'den', 'de', 'da', 'di', 'du', 'le', 'la', 'dos', 'del']);
 /** The most words of a name after a courtesy title. */
 const TITLED_NAME_MAX = 4;
 
