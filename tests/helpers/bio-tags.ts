@@ -6,3 +6,19 @@ export function tagsFor(text: string, named: Array<[from: number, to: number, ty
   for (const [from, to, type] of named) for (let k = from; k < to; k++) tags[k] = `${k === from ? 'B' : 'I'}-${type}`;
   return tags;
 }
+
+const TAG_CHOICES = ['O', 'B-PER', 'I-PER', 'B-LOC', 'I-LOC', 'B-ORG', 'I-ORG', 'B-MISC', 'I-MISC'];
+
+/** Random valid BIO tags for `n` tokens (an I- tag only after a tag of its type), drawn with `rand`. */
+export function randomBioTags(n: number, rand: () => number): string[] {
+  const tags: string[] = [];
+  for (let i = 0; i < n; i++) {
+    let t = TAG_CHOICES[Math.floor(rand() * TAG_CHOICES.length)] as string;
+    if (t.startsWith('I-') && !(tags[i - 1] ?? 'O').endsWith(t.slice(1))) t = `B-${t.slice(2)}`;
+    tags.push(t);
+  }
+  return tags;
+}
+
+/** Whether `tags` are valid BIO: each I- tag follows a tag of its type. */
+export const isValidBio = (tags: readonly string[]): boolean => tags.every((t, i) => !t.startsWith('I-') || (tags[i - 1] ?? 'O').slice(2) === t.slice(2));
