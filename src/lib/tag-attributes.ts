@@ -1,4 +1,4 @@
-/** Reads the attributes of one start tag (HTML or XML) without a DOM. Pure. */
+/** Reads one start tag (HTML or XML) without a DOM: where it ends, and its attributes. Pure. */
 
 import { decodeEntities } from './html-entities.js';
 
@@ -14,4 +14,20 @@ export function tagAttributes(tag: string): Record<string, string> {
     }
   }
   return out;
+}
+
+/** The index of the `>` that ends the tag opening at `from` (quoted values may hold one), or -1; one pass, at most 1 MB. */
+export function tagEnd(html: string, from: number): number {
+  let quote = '';
+  for (let i = from, last = Math.min(html.length, from + 1_000_000); i < last; i++) {
+    const c = html[i];
+    if (quote) {
+      if (c === quote) quote = '';
+    } else if (c === '"' || c === "'") {
+      quote = c;
+    } else if (c === '>') {
+      return i;
+    }
+  }
+  return -1;
 }

@@ -1,6 +1,6 @@
 import { collapseSpace, squash } from './blocks.js';
 import { headlineWindow, type HeadlineWindow } from './headline-window.js';
-import { tagAttributes } from '../../lib/tag-attributes.js';
+import { tagAttributes, tagEnd } from '../../lib/tag-attributes.js';
 import { repairMojibakeRuns } from './mojibake.js';
 import { absoluteUrl } from './sanitize.js';
 import { MONTH_WORD, monthNumber, writtenDates } from './written-dates.js';
@@ -94,22 +94,6 @@ function unwrapScript(text: string): string {
 }
 
 const LD_META_NAME = 'script:ld+json';
-
-/** The index of the `>` that ends the tag opening at `from` (quoted values may hold one), or -1; one pass, at most 1 MB. */
-export function tagEnd(html: string, from: number): number {
-  let quote = '';
-  for (let i = from, last = Math.min(html.length, from + 1_000_000); i < last; i++) {
-    const c = html[i];
-    if (quote) {
-      if (c === quote) quote = '';
-    } else if (c === '"' || c === "'") {
-      quote = c;
-    } else if (c === '>') {
-      return i;
-    }
-  }
-  return -1;
-}
 
 function collectObjects(value: unknown, out: JsonObject[], depth: number): void {
   if (depth > 4 || out.length > 100) {

@@ -1,6 +1,6 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { dateFromUrl, headlineByTitle, jsonLdBlocks, lostCharacters, normalizeDate, tagEnd, onDay, readMetadata, siteLabel, stripSiteSuffix, uncut } from '../../../../src/workers/extractor/metadata.js';
+import { dateFromUrl, headlineByTitle, jsonLdBlocks, lostCharacters, normalizeDate, onDay, readMetadata, siteLabel, stripSiteSuffix, uncut } from '../../../../src/workers/extractor/metadata.js';
 
 const page = (head: string, body: string): { doc: Document; html: string } => {
   const html = `<html><head>${head}</head><body>${body}</body></html>`;
@@ -116,13 +116,6 @@ describe('JSON-LD written into a <meta name="script:ld+json"> by a site framewor
     expect(jsonLdBlocks(`<script type="application/ld+json"><!--\n${ld}\n//--></script>`)).toEqual([JSON.parse(ld)]);
     expect(jsonLdBlocks(`<script type="application/ld+json">//<![CDATA[\n${ld}  ${' '.repeat(50_000)}\n//]]></script>`)).toEqual([JSON.parse(ld)]);
     expect(jsonLdBlocks('<script type="application/ld+json">{'.repeat(8_000))).toEqual([]);
-  });
-
-  it('ends a tag at the first ">" outside its quoted values', () => {
-    const tag = `<meta content='{"a":"b > c"}' name="x>y">`;
-    expect(tagEnd(`${tag}<p>`, 0)).toBe(tag.length - 1);
-    expect(tagEnd('<meta content="never closed>', 0)).toBe(-1);
-    expect(tagEnd('<meta name=x', 0)).toBe(-1);
   });
 });
 
