@@ -8,19 +8,16 @@
  * lowercase. And no name ends with a score ("Chicago beat Boston 5-3").
  */
 import type { Token } from './tokens.js';
+import { SCORE_PAIR } from './wire-conventions.js';
 
 /** Lowercase company forms that are part of a name ("Tesco plc"). */
 const LOWERCASE_SUFFIXES: ReadonlySet<string> = new Set(['plc', 'ltd', 'inc', 'llc', 'gmbh', 'ag', 'sa', 'spa', 'nv', 'bv', 'co', 'corp', 'cie']);
 
-/** A score or a result ("5-3", "110-102"): never the end of a name. */
-const SCORE_PAIR = /^\d{1,3}[-–]\d{1,3}$/;
-
 /**
- * Tags with the trailing scores taken off each PER / LOC / ORG span (a span
- * of scores only is dropped), then the
- * trailing lowercase words of a span whose other words all start with a
- * capital (a name written as such); a span written in lowercase throughout,
- * or a company form, keeps them.
+ * Tags with the trailing scores (SCORE_PAIR) taken off each PER / LOC / ORG
+ * span (a span of scores only is dropped), then the trailing lowercase words
+ * of a span whose other words all start with a capital (a name written as
+ * such); a span written in lowercase throughout, or a company form, keeps them.
  */
 export function trimNameTails(tokens: readonly Token[], tags: readonly string[]): string[] {
   const out = [...tags];

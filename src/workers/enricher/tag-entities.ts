@@ -588,7 +588,7 @@ function labelCased(
   // Filling the model's gaps with the rules' names (fillFromRules) was measured and lost on wikigold and BTC: not used.
   // The wire conventions inform the document pass (a team of a table is a team in the story too), and the lines they read keep that reading.
   const wire = wireConventions(text, tokens);
-  // Organisation names that go on with a coordinated list ("Ministry of Health, Labour and Welfare") are joined before the document pass spreads them.
+  // The name passes (coordinated organisation names, particles in people's names, where a name ends) shape the names before the document pass spreads them.
   return wire(harmonize(tokens, trimNameTails(tokens, joinNameParticles(tokens, joinCoordinatedNames(tokens, wire(out), tagger.gazetteer.stats)))));
 }
 

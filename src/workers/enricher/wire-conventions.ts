@@ -41,7 +41,8 @@ const NAME_INNER = new Set(['of', 'de', 'del', 'la', 'le', 'the', 'and', '&', 'u
 /** The most words a team's name takes. */
 const NAME_MAX = 6;
 const SCORE = /^\d{1,3}$/;
-const SCORE_PAIR = /^\d{1,3}-\d{1,3}$/;
+/** A score or a result as one token ("2-1", "110-102"; nerTokenize keeps a hyphenated pair whole). */
+export const SCORE_PAIR = /^\d{1,3}-\d{1,3}$/;
 /** What stands between the teams of a fixture. */
 const FIXTURE_JOIN = new Set(['v', 'v.', 'vs', 'vs.']);
 /** Tokens of a standings row after the name: integers, and the marks of percentages and games behind (".569", "-", "1/2"). */
