@@ -70,6 +70,23 @@ export const CAPTION_WITH_CREDIT = /^[^\n]{10,300}\((?:[\p{L}.&'-]{1,20} ){0,3}(
 export const FURNITURE_TEXT_INTL =
   /^(?:(?:lesen sie (?:auch|mehr)|mehr dazu|(?:à|a) lire aussi|lire aussi|lire la suite|voir aussi|lee también|leer más|leggi anche|leggi di più|leia também|leia mais|veja também|lees ook|lees meer)(?:\s*[:：]\s*\S.{0,100})?|werbung|anzeige|publicité|publicidad|pubblicità|publicidade|advertentie|teilen|artikel teilen|partager|compartir|condividi|compartilhar|delen)\s*:?$/iu;
 
+/**
+ * An affiliate disclosure: the page says it carries affiliate links, or that
+ * its writers earn a commission on what readers buy through them ("This post
+ * contains affiliate links.", "If you buy through our links, we may earn a
+ * commission.", "As an Amazon Associate I earn from qualifying purchases.",
+ * "The Motley Fool has a disclosure policy."). The site's notice, not the
+ * story's: the commission form needs the first person (we, I, us) and a word
+ * of buying or links, so a story about commissions stays.
+ */
+const AFFILIATE_LINKS =
+  /\b(?:contains?|includes?|uses?|may contain|might contain|can contain)\s+(?:some\s+|paid\s+)?affiliate\s+links?\b|\baffiliate links? (?:are|is|may be) used\b|\blinks? (?:in|on) this (?:article|post|page|site|blog|story)\b[^.!?]{0,40}\baffiliate\b|\bearn from qualifying purchases\b|^[^.!?]{1,60}\bhas a disclosure policy\.?$/i;
+const COMMISSION =
+  /\b(?:we|i|us)\b[^.!?]{0,60}\b(?:earn|receive|get|make)s?\b[^.!?]{0,60}\b(?:commissions?|compensation|kick ?back|small (?:fee|share|amount))\b|\bearns? us\b[^.!?]{0,30}\bcommissions?\b/i;
+const BUYING = /\b(?:links?|click|clicks|purchases?|purchasing|buy|buying|bought|shop|shopping)\b/i;
+export const isAffiliateDisclosure = (text: string): boolean =>
+  text.length <= 400 && (AFFILIATE_LINKS.test(text) || (COMMISSION.test(text) && BUYING.test(text)));
+
 /** A short question opening a prompt: "Like what you're reading? ", "Want more from Example? ". */
 const LEAD_QUESTION = /^[^.!?\n]{3,60}\?\s+(?=\S)/;
 
@@ -85,6 +102,7 @@ const isFurnitureLine = (text: string): boolean =>
   (text.length <= 200 && CREDIT_TEXT.test(text)) ||
   (text.length <= 320 && (text.endsWith(')') || text.endsWith(').')) && CAPTION_WITH_CREDIT.test(text)) ||
   (text.length <= 400 && COPYRIGHT_NOTICE.test(text)) ||
+  isAffiliateDisclosure(text) ||
   isPagination(text);
 
 const READ_MORE = /^read-?more$/i;

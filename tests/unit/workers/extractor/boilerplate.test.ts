@@ -1,6 +1,6 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { isFurnitureText, looksLikeFurniture, removeAuthorBio, removeAuthorBox, removeFurniture, removeInlineFurniture, removeLinkColumns, removeNamedAuthorBoxes, removeOtherSections, removeRepeatedSiblings } from '../../../../src/workers/extractor/boilerplate.js';
+import { isAffiliateDisclosure, isFurnitureText, looksLikeFurniture, removeAuthorBio, removeAuthorBox, removeFurniture, removeInlineFurniture, removeLinkColumns, removeNamedAuthorBoxes, removeOtherSections, removeRepeatedSiblings } from '../../../../src/workers/extractor/boilerplate.js';
 
 const doc = (html: string): Document =>
   (parseHTML(`<html><head><title>t</title></head><body>${html}</body></html>`) as unknown as { document: Document }).document;
@@ -520,5 +520,45 @@ describe('isFurnitureText: a prompt after a leading question', () => {
     expect(isFurnitureText('Want more from Example Daily? Sign up for our newsletter, The Morning, and read smarter.')).toBe(true);
     expect(isFurnitureText('Why did the council vote no? The budget left no room for the new bridge.')).toBe(false);
     expect(isFurnitureText('Was it worth it? Subscribers to the scheme paid twice what the council had promised them, the audit found.')).toBe(false);
+  });
+});
+
+describe('isAffiliateDisclosure', () => {
+  it.each([
+    'This post contains affiliate links.',
+    'This post may contain affiliate links. Read more about this in my About Me page!',
+    'Some of the links in this article are affiliate ones.',
+    'Disclosure: As an Affiliate Marketer, I earn from qualifying purchases.',
+    'If you buy something through our links, we may earn commission.',
+    'Purchases made through links earn us a small commission, at no extra cost to you.',
+    'If you find this helpful and buy through my links, I may receive a small commission.',
+    'Note: this blog uses affiliate links. That means if you choose to make a purchase, I make a small kickback at no additional cost to you.',
+    'The Motley Fool has a disclosure policy.',
+  ])('reads "%s" as a disclosure, and the extracted article drops it', (line) => {
+    expect(isAffiliateDisclosure(line)).toBe(true);
+    expect(isFurnitureText(line)).toBe(true);
+    const a = article(`<p>${words(40)}</p><p>${line}</p><p>${words(30)} end.</p>`);
+    removeInlineFurniture(a);
+    expect(a.textContent).not.toContain(line.slice(0, 20));
+    expect(a.textContent).toContain('end.');
+  });
+
+  it.each([
+    // A story about commissions: no first person, no site of its own.
+    'Brokers earn a commission of about 2 percent when clients buy shares through the platform.',
+    'The agency said it would receive no commission on the purchase of the buildings.',
+    // A product's features, in a review of it.
+    'Affiliate Marketing – Available on the Shaker plan to let others promote your products for commission.',
+    // The first person and a commission, but nothing bought or linked.
+    'We earned a commission from the city council to design the new library, the architects said.',
+  ])('keeps "%s"', (line) => {
+    expect(isAffiliateDisclosure(line)).toBe(false);
+    expect(isFurnitureText(line)).toBe(false);
+  });
+
+  it('keeps a long paragraph that only mentions affiliate links', () => {
+    const long = `${words(70)} The network says it contains affiliate links in every post, and that readers rarely notice them. ${words(10)}`;
+    expect(long.length).toBeGreaterThan(400);
+    expect(isAffiliateDisclosure(long)).toBe(false);
   });
 });
