@@ -26,6 +26,7 @@ const PAGES: Record<string, (n: number) => string> = {
   'a head tag left open': (n) => `<html><head${' <head a'.repeat(n)}><body>${story}</body></html>`,
   'JSON-LD with a long run of spaces': (n) => `<html><head><script type="application/ld+json">{"@type":"Article" ${' '.repeat(n * 8)}}</script></head><body>${story}</body></html>`,
   'a frameset page with <noframes> left open': (n) => `<html><frameset><noframes>${story}${'<noframes>x'.repeat(n)}`,
+  'a <font> left open in every paragraph': (n) => `<html><body>${story}${'<p><font face="Arial">A line of the story here. '.repeat(n)}</body></html>`,
   'scripts left open (control)': (n) => `<html><body>${story}${'<script>var a = 1;'.repeat(n)}</body></html>`,
 };
 const SIZES = [1_000, 4_000, 16_000];
