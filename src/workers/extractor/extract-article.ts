@@ -4,7 +4,7 @@ import { collapseSpace, countWords, isHeadingTag, joinBlocks, lineElement, squas
 import { FURNITURE_TEXT, isOtherSectionLabel, narrowToArticle, removeAuthorBio, removeAuthorBox, removeFurniture, removeInlineFurniture, removeNamedAuthorBoxes, removeOtherSections, removeRepeatedSiblings } from './boilerplate.js';
 import { mayHoldCollapsed, revealCollapsed } from './collapsed.js';
 import { densityExtract, type TextBlock } from './density.js';
-import { closeOpenInline } from './nesting.js';
+import { closeOpenInline, tagShape } from './nesting.js';
 import { fillStreamedSlots, markStreamedSlots, noframesPage, parseDocument, type DomKind } from './dom.js';
 import { cleanByline, datelineFromText, jsonLdBlocks, normalizeDate, normalizeLang, readMetadata, stripSiteSuffix, visibleByline } from './metadata.js';
 import { repairMojibakeRuns } from './mojibake.js';
@@ -180,46 +180,6 @@ const INLINE_NESTING_BOUND = 64;
  */
 const INLINE_REWRITE_DEPTH = 32;
 
-/**
- * Shape of raw HTML, from its tags: deepest nesting (approximately: void
- * elements and implied end tags make it an upper bound) and the number of
- * start tags. Stops counting as soon as either passes its limit.
- */
-export function tagShape(html: string, limits: { depth: number; elements: number }): { depth: number; elements: number } {
-  // [^<>], as in compactRun: linear on a page of tags left open.
-  const re = /<(\/)?([a-zA-Z][a-zA-Z0-9-]*)[^<>]*?(\/)?>/g;
-  let depth = 0;
-  let max = 0;
-  let elements = 0;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(html)) !== null) {
-    const name = m[2] ?? '';
-    if (!m[1]) {
-      elements++;
-      if (elements > limits.elements) {
-        break;
-      }
-    }
-    if (m[3] || SELF_CLOSING.test(name)) {
-      continue;
-    }
-    if (m[1]) {
-      depth = Math.max(0, depth - 1);
-    } else {
-      depth++;
-      if (depth > max) {
-        max = depth;
-        if (max > limits.depth) {
-          break;
-        }
-      }
-    }
-  }
-  return { depth: max, elements };
-}
-
-/** Elements that never nest, or that the parser closes implicitly. */
-const SELF_CLOSING = /^(?:area|base|br|col|embed|hr|img|input|link|meta|param|source|track|wbr|p|li|td|tr|th|option|dt|dd)$/i;
 
 /**
  * "By Jane Doe", "By JANE DOE and Omar Haddad, Reuters": a name line, not a

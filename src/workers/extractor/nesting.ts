@@ -16,11 +16,48 @@
  * else (a thousand `<div>`s) is left as it is, and the page is still refused.
  */
 
-/** Start and end tags, as tagShape (extract-article.ts) reads them: a tag stops at the next "<". */
-const TAG = /<(\/)?([a-zA-Z][a-zA-Z0-9-]*)[^<>]*?(\/)?>/g;
+/** Start and end tags: a tag stops at the next "<" (linear on a page of tags left open, as compactRun in extract-article.ts). */
+const TAG_SOURCE = /<(\/)?([a-zA-Z][a-zA-Z0-9-]*)[^<>]*?(\/)?>/.source;
 
-/** Elements that never nest or that the parser closes implicitly (tagShape's SELF_CLOSING): not counted. */
+/** Elements that never nest, or that the parser closes implicitly: not counted. */
 const NOT_NESTING = /^(?:area|base|br|col|embed|hr|img|input|link|meta|param|source|track|wbr|p|li|td|tr|th|option|dt|dd)$/i;
+
+/**
+ * Shape of raw HTML, from its tags: deepest nesting (approximately: void
+ * elements and implied end tags make it an upper bound) and the number of
+ * start tags. Stops counting as soon as either passes its limit.
+ */
+export function tagShape(html: string, limits: { depth: number; elements: number }): { depth: number; elements: number } {
+  const re = new RegExp(TAG_SOURCE, 'g');
+  let depth = 0;
+  let max = 0;
+  let elements = 0;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(html)) !== null) {
+    const name = m[2] ?? '';
+    if (!m[1]) {
+      elements++;
+      if (elements > limits.elements) {
+        break;
+      }
+    }
+    if (m[3] || NOT_NESTING.test(name)) {
+      continue;
+    }
+    if (m[1]) {
+      depth = Math.max(0, depth - 1);
+    } else {
+      depth++;
+      if (depth > max) {
+        max = depth;
+        if (max > limits.depth) {
+          break;
+        }
+      }
+    }
+  }
+  return { depth: max, elements };
+}
 
 /** Inline formatting elements a page leaves open, which closing early changes nothing of the text of. */
 const INLINE = /^(?:a|abbr|b|big|cite|code|em|font|i|kbd|q|s|samp|small|span|strike|strong|sub|sup|tt|u|var)$/i;
@@ -50,9 +87,9 @@ export function closeOpenInline(html: string, bound: number): string {
       closed += cut.length;
     }
   };
-  TAG.lastIndex = 0;
+  const tags = new RegExp(TAG_SOURCE, 'g');
   let m: RegExpExecArray | null;
-  while ((m = TAG.exec(html)) !== null) {
+  while ((m = tags.exec(html)) !== null) {
     const name = (m[2] as string).toLowerCase();
     if (stack.length > 2 * bound) {
       // Nested deep in other elements than inline ones: the page stays as it is (and is refused).

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { cleanCharacters, compactMarkup, extractArticle, slimAttributes, stripExecutable, tagShape } from '../../../../src/workers/extractor/extract-article.js';
+import { cleanCharacters, compactMarkup, extractArticle, slimAttributes, stripExecutable } from '../../../../src/workers/extractor/extract-article.js';
+import { tagShape } from '../../../../src/workers/extractor/nesting.js';
 
 describe(compactMarkup.name, () => {
   it('drops whitespace right inside blocks and between head elements', () => {

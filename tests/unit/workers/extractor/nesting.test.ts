@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PipelineError } from '../../../../src/errors.js';
-import { extractArticle, tagShape } from '../../../../src/workers/extractor/extract-article.js';
-import { closeOpenInline } from '../../../../src/workers/extractor/nesting.js';
+import { extractArticle } from '../../../../src/workers/extractor/extract-article.js';
+import { closeOpenInline, tagShape } from '../../../../src/workers/extractor/nesting.js';
 
 const LIMITS = { depth: 1_000, elements: 100_000 };
 /** The page's text: its tags out. */
