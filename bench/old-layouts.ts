@@ -80,6 +80,10 @@ const TEMPLATES: Record<string, (s: Story) => string | Buffer> = {
     `<html>${head(s)}<body><table width="760"><tr><td width="150" valign="top"><font face="Verdana" size="1">${nav}</font></td><td valign="top"><font face="Arial" size="4"><b>${esc(s.title)}</b></font>` +
     `<br><font size="1">By ${esc(s.author)}, ${written(s.date)}</font>${s.paras.map((p) => `<p><font face="Arial" size="2">${esc(p)}`).join('\n')}</td>` +
     `<td width="160" valign="top"><p><font size="1"><b>Top stories</b><br>${teasers.replace(/<\/?li>/g, '<br>')}</font></td></tr></table>${footer}</body></html>`,
+  'cells and paragraphs left open with their <font>': (s) =>
+    `<html>${head(s)}<body><table width="760"><tr><td width="150" valign="top"><font face="Verdana" size="1">${nav}<td valign="top"><font face="Arial" size="4"><b>${esc(s.title)}</b></font>` +
+    `<br><font size="1">By ${esc(s.author)}, ${written(s.date)}</font>${s.paras.map((p) => `<p><font face="Arial" size="2">${esc(p)}`).join('\n')}` +
+    `<td width="160" valign="top"><font size="1"><b>Top stories</b><br>${teasers.replace(/<\/?li>/g, '<br>')}</table>${footer}</body></html>`,
   'XHTML 1.0 with a prolog': (s) =>
     `<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">\n` +
     `<html xmlns="http://www.w3.org/1999/xhtml">${head(s)}<body><div id="nav">${nav}</div><div class="storybody"><h1>${esc(s.title)}</h1>` +

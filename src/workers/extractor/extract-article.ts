@@ -172,13 +172,17 @@ function compactRun(html: string): string {
 const INLINE_NESTING_BOUND = 64;
 
 /**
- * Pages whose tags count deeper than this (tagShape, an upper bound) have the
- * inline elements they leave open closed (closeOpenInline). Modern pages count
+ * Pages whose tags count deeper than this (tagShape, an upper bound), and
+ * pages with a <font>, have the inline elements they leave open closed
+ * (closeOpenInline). Modern pages count
  * 17 deep at the median and 55 at most (839 WCXB and readability pages; 18 over
  * 32, none of whose text changes); a page of old markup that leaves a <font>
  * open in each of thirty paragraphs counts over 30.
  */
 const INLINE_REWRITE_DEPTH = 32;
+
+/** Markup of the pages that leave formatting open (5 of the 709 WCXB pages of 2025 have a <font>): closeOpenInline reads them all. */
+const OLD_FORMATTING = /<font\b/i;
 
 
 /**
@@ -595,8 +599,8 @@ export function extractArticle(html: string, url: string, opts: ExtractOptions =
   const limits = { depth: o.maxDepth, elements: o.maxElements };
   const nested = tagShape(compacted, limits);
   let shape = nested;
-  if (nested.depth > INLINE_REWRITE_DEPTH) {
-    // Old markup that leaves a <font> or <b> open in every paragraph: closed where a browser's parser closes it.
+  if (nested.depth > INLINE_REWRITE_DEPTH || OLD_FORMATTING.test(compacted)) {
+    // Old markup that leaves a <font> or <b> open in every paragraph or cell: closed where a browser's parser closes it.
     cleaned = closeOpenInline(compacted, Math.min(INLINE_NESTING_BOUND, o.maxDepth / 2));
     shape = cleaned === compacted ? nested : tagShape(cleaned, limits);
   }

@@ -1,19 +1,18 @@
 /**
  * Pages of old markup often leave their inline formatting open: a `<font>` or
- * `<b>` at the start of every paragraph, never closed. A browser's parser
- * closes them at each new paragraph (and caps the nesting of what it cannot
- * close), so the page reads as a list of paragraphs; linkedom's parser nests
- * every one inside the last, a tree as deep as the page has paragraphs, and
- * its parsing time grows with the square of that depth. The extractor refuses
- * pages nested deeper than its limit, so such a page came back empty.
+ * `<b>` at the start of every paragraph or table cell, never closed. A
+ * browser's parser closes them at the next paragraph or cell, so the page
+ * reads as a list of paragraphs; linkedom's parser (htmlparser2) closes a
+ * paragraph or cell only when it is the innermost open element, so it nests
+ * every one inside the last: a column after the story sits inside the story's
+ * last paragraph, and a page of a thousand such paragraphs is as deep as it is
+ * long (linkedom's parsing time grows with the square of the depth, and the
+ * extractor refuses pages nested deeper than its limit).
  *
- * closeOpenInline rewrites only such a page (one the depth limit would
- * refuse): a new paragraph closes the inline formatting elements the last one
- * left open, as a browser's parser does, and where the nesting still reaches
- * a bound (lines apart by <br>, no paragraphs) those open at the top of it
- * are closed there. The text keeps its order and every
- * character; only where a font or bold run ends changes. Nesting of anything
- * else (a thousand `<div>`s) is left as it is, and the page is still refused.
+ * closeOpenInline closes those inline elements where a browser would. The
+ * text keeps its order and every character; only where a font or bold run
+ * ends changes. Nesting of anything else (a thousand `<div>`s) is left as it
+ * is, and such a page is still refused.
  */
 
 /** Start and end tags: a tag stops at the next "<" (linear on a page of tags left open, as compactRun in extract-article.ts). */
@@ -62,23 +61,63 @@ export function tagShape(html: string, limits: { depth: number; elements: number
 /** Inline formatting elements a page leaves open, which closing early changes nothing of the text of. */
 const INLINE = /^(?:a|abbr|b|big|cite|code|em|font|i|kbd|q|s|samp|small|span|strike|strong|sub|sup|tt|u|var)$/i;
 
+/** Elements with no content (linkedom's parser, htmlparser2 10, knows the same). */
+const VOID = new Set(['area', 'base', 'basefont', 'br', 'col', 'command', 'embed', 'frame', 'hr', 'img', 'input', 'isindex', 'keygen', 'link', 'meta', 'param', 'source', 'track', 'wbr']);
+
+/** Elements whose content the parser reads as text up to their end tag. */
+const RAW_TEXT = new Set(['script', 'style', 'title', 'textarea']);
+
+/** Elements a browser closes without their end tag when what holds them closes (its "implied end tags"). */
+const IMPLIED_END = new Set(['p', 'li', 'dd', 'dt', 'option']);
+
+const P = new Set(['p']);
+const CELLS = new Set(['thead', 'th', 'td']);
+const DEFINITIONS = new Set(['dd', 'dt']);
 /**
- * The page with the inline elements left open closed at the next paragraph
- * and where the nesting reaches `bound` (down to half of it, innermost
- * first), or the page itself when nothing had to close. Linear in the page's
- * length.
+ * What a start tag closes when it stands at the top of the open elements, as
+ * linkedom's parser (htmlparser2 10, `openImpliesClose`) reads a page: a new
+ * paragraph closes a paragraph, a cell a cell, a row a row and its cells, an
+ * item an item, a block a paragraph. The parser looks at the top only, so an
+ * inline element left open above the paragraph or cell keeps it open.
+ */
+const CLOSES: Record<string, ReadonlySet<string>> = {
+  tr: new Set(['tr', 'th', 'td']),
+  th: new Set(['th']),
+  td: CELLS,
+  li: new Set(['li']),
+  dd: DEFINITIONS,
+  dt: DEFINITIONS,
+  option: new Set(['option']),
+  ...Object.fromEntries(
+    ['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'address', 'article', 'aside', 'blockquote', 'details', 'div', 'dl', 'fieldset', 'figcaption', 'figure', 'footer', 'form', 'header', 'main', 'nav', 'ol', 'pre', 'section', 'table', 'ul'].map((t) => [t, P]),
+  ),
+};
+
+/**
+ * The page with the inline elements it leaves open closed where a browser's
+ * parser closes them, or the page itself when nothing had to close. The open
+ * elements are followed as linkedom's parser keeps them, so every end tag
+ * written closes an element open at that point:
+ * - a start tag that closes a paragraph, cell, row, item or definition (CLOSES)
+ *   closes first the inline elements left open above it, and the paragraphs
+ *   and items left open in it (a new cell closes the last cell's paragraph),
+ *   as a browser does (the parser alone would nest the new one inside them);
+ *   a <table> leaves an open paragraph open, as a browser does on old pages;
+ * - where the nesting still reaches `bound` (lines apart by <br>, no
+ *   paragraphs), the inline elements open at the top are closed, down to half
+ *   of it.
+ * A page nested deeper than twice `bound` in other elements is left as it is.
+ * Linear in the page's length.
  */
 export function closeOpenInline(html: string, bound: number): string {
   const stack: string[] = [];
   const out: string[] = [];
   let from = 0;
   let closed = 0;
-  // Where the open paragraph began in `stack` (-1: none open): a new paragraph closes what the last one left open.
-  let paragraph = -1;
-  /** Closes the inline elements open at the top of the stack down to `depth`, before the tag at `at`. */
+  /** Closes the inline elements open at the top of the stack down to `depth`, written before the tag at `at`. */
   const closeDownTo = (depth: number, at: number): void => {
     const cut: string[] = [];
-    while (stack.length > depth && INLINE.test(stack[stack.length - 1] as string)) {
+    while (stack.length > depth && (INLINE.test(stack[stack.length - 1] as string) || IMPLIED_END.has(stack[stack.length - 1] as string))) {
       cut.push(`</${stack.pop() as string}>`);
     }
     if (cut.length > 0) {
@@ -87,39 +126,65 @@ export function closeOpenInline(html: string, bound: number): string {
       closed += cut.length;
     }
   };
+  let foreign = 0;
   const tags = new RegExp(TAG_SOURCE, 'g');
   let m: RegExpExecArray | null;
   while ((m = tags.exec(html)) !== null) {
-    const name = (m[2] as string).toLowerCase();
     if (stack.length > 2 * bound) {
-      // Nested deep in other elements than inline ones: the page stays as it is (and is refused).
+      // Nested deep in other elements than inline ones: the page stays as it is.
       return html;
     }
-    if (name === 'p' && !m[3]) {
-      if (!m[1] && paragraph >= 0) {
-        closeDownTo(paragraph, m.index);
-      }
-      paragraph = m[1] ? -1 : stack.length;
-      continue;
-    }
-    if (m[3] || NOT_NESTING.test(name)) {
+    const name = (m[2] as string).toLowerCase();
+    if (VOID.has(name)) {
       continue;
     }
     if (m[1]) {
       // An end tag closes the innermost open element of its name, and what is open inside it.
       const at = stack.lastIndexOf(name);
       if (at >= 0) {
+        for (let k = at; k < stack.length; k++) if (stack[k] === 'svg' || stack[k] === 'math') foreign--;
         stack.length = at;
-        if (paragraph > at) {
-          paragraph = -1;
-        }
       }
       continue;
+    }
+    const closes = CLOSES[name];
+    if (closes) {
+      // The element the new one closes, under inline elements and paragraphs or items of its own left open.
+      let target = -1;
+      for (let k = stack.length - 1; k >= 0; k--) {
+        const open = stack[k] as string;
+        if (closes.has(open)) {
+          target = k;
+          break;
+        }
+        if (!INLINE.test(open) && !IMPLIED_END.has(open)) {
+          break;
+        }
+      }
+      if (target >= 0 && target < stack.length - 1 && name !== 'table') {
+        closeDownTo(target + 1, m.index);
+      }
+      while (stack.length > 0 && closes.has(stack[stack.length - 1] as string)) stack.pop();
     }
     if (stack.length >= bound) {
       closeDownTo(bound / 2, m.index);
     }
+    if (m[3] && foreign > 0) {
+      continue;
+    }
     stack.push(name);
+    if (name === 'svg' || name === 'math') {
+      foreign++;
+    } else if (RAW_TEXT.has(name)) {
+      // Its content is text: read on from its end tag.
+      const endTag = new RegExp(`</${name}`, 'gi');
+      endTag.lastIndex = tags.lastIndex;
+      const end = endTag.exec(html);
+      if (!end) {
+        break;
+      }
+      tags.lastIndex = end.index;
+    }
   }
   if (closed === 0) {
     return html;

@@ -49,6 +49,27 @@ describe(closeOpenInline.name, () => {
     expect(closeOpenInline(mixed, 64)).toBe(mixed);
   });
 
+  it('closes at a new cell what the last cell left open, its paragraph included, as a browser does', () => {
+    const html = '<table><tr><td><font size="1">Home<td><p><font face="Arial">Story text<td><font size="1">Most read</table>';
+    expect(closeOpenInline(html, 64)).toBe('<table><tr><td><font size="1">Home</font><td><p><font face="Arial">Story text</font></p><td><font size="1">Most read</table>');
+  });
+
+  it('leaves a paragraph open before a <table>, as a browser reading an old page does', () => {
+    const html = '<p><font face="Arial">Text before<table><tr><td>cell</td></tr></table>';
+    expect(closeOpenInline(html, 64)).toBe(html);
+  });
+
+  it('writes no end tag for an element the parser has already closed (a <font> ended by its paragraph\'s </p>)', () => {
+    // An outer <font> around the table: a stray </font> would close it, and the table and cell with it.
+    const html = `<font face="Arial"><table><tr><td>${'<p><font size="2">A paragraph of the story.</p>\n'.repeat(300)}</td></tr></table></font>`;
+    expect(closeOpenInline(html, 64)).toBe(html);
+  });
+
+  it('reads the text of a <title> or <textarea> as text', () => {
+    const html = '<html><head><title>A <b>bold title</title></head><body><p><b>Story<p>More</body></html>';
+    expect(closeOpenInline(html, 64)).toBe('<html><head><title>A <b>bold title</title></head><body><p><b>Story</b><p>More</body></html>');
+  });
+
   it('counts an element closed by its end tag as closed, and what was open inside it', () => {
     const closedRuns = `<html><body>${'<div><b><i>words</div>'.repeat(5_000)}</body></html>`;
     expect(closeOpenInline(closedRuns, 64)).toBe(closedRuns);
@@ -87,5 +108,17 @@ describe('extractArticle: inline elements left open in every paragraph', () => {
     expect(a?.text).toContain('Paragraph 29 of the council story');
     expect(a?.text).not.toContain('Fire at the mill');
     expect(a?.warnings.some((w) => w.includes('inline elements'))).toBe(false);
+  });
+
+  it('reads a table layout whose cells are left open with their <font> as a browser does: the column after the story stays out', () => {
+    const paragraphs = Array.from({ length: 8 }, (_, i) => `<p><font face="Arial" size="2">Paragraph ${i} of the council story tells how the members voted on the budget and what the mayor said.`).join('\n');
+    const html =
+      '<html><head><title>Council votes</title></head><body><table><tr><td width="150"><font size="1"><a href="/">Home</a><br><a href="/news">News</a>' +
+      `<td><font face="Arial" size="4"><b>Council votes</b></font>${paragraphs}` +
+      '<td width="150"><font size="1"><b>Most read</b><br><a href="/a">Fire at the mill</a><br><a href="/b">School closes early</a></table></body></html>';
+    const a = extractArticle(html, 'https://example.com/old/council');
+    expect(a?.text).toContain('Paragraph 0 of the council story');
+    expect(a?.text).toContain('Paragraph 7 of the council story');
+    expect(a?.text).not.toContain('Fire at the mill');
   });
 });
