@@ -73,6 +73,7 @@ const IMPLIED_END = new Set(['p', 'li', 'dd', 'dt', 'option']);
 const P = new Set(['p']);
 const CELLS = new Set(['thead', 'th', 'td']);
 const DEFINITIONS = new Set(['dd', 'dt']);
+const FORM = new Set(['input', 'option', 'optgroup', 'select', 'button', 'datalist', 'textarea']);
 /**
  * What a start tag closes when it stands at the top of the open elements, as
  * linkedom's parser (htmlparser2 10, `openImpliesClose`) reads a page: a new
@@ -88,6 +89,11 @@ const CLOSES: Record<string, ReadonlySet<string>> = {
   dd: DEFINITIONS,
   dt: DEFINITIONS,
   option: new Set(['option']),
+  optgroup: new Set(['optgroup', 'option']),
+  body: new Set(['head', 'link', 'script']),
+  tbody: new Set(['thead', 'tbody']),
+  tfoot: new Set(['thead', 'tbody']),
+  ...Object.fromEntries(['select', 'input', 'output', 'button', 'datalist', 'textarea'].map((t) => [t, FORM])),
   ...Object.fromEntries(
     ['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'address', 'article', 'aside', 'blockquote', 'details', 'div', 'dl', 'fieldset', 'figcaption', 'figure', 'footer', 'form', 'header', 'main', 'nav', 'ol', 'pre', 'section', 'table', 'ul'].map((t) => [t, P]),
   ),
@@ -135,10 +141,10 @@ export function closeOpenInline(html: string, bound: number): string {
       return html;
     }
     const name = (m[2] as string).toLowerCase();
-    if (VOID.has(name)) {
-      continue;
-    }
     if (m[1]) {
+      if (VOID.has(name)) {
+        continue;
+      }
       // An end tag closes the innermost open element of its name, and what is open inside it.
       const at = stack.lastIndexOf(name);
       if (at >= 0) {
@@ -165,6 +171,9 @@ export function closeOpenInline(html: string, bound: number): string {
         closeDownTo(target + 1, m.index);
       }
       while (stack.length > 0 && closes.has(stack[stack.length - 1] as string)) stack.pop();
+    }
+    if (VOID.has(name)) {
+      continue;
     }
     if (stack.length >= bound) {
       closeDownTo(bound / 2, m.index);
