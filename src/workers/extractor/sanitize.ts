@@ -51,7 +51,7 @@ export function sanitizeArticleHtml(html: string, baseUrl: string): string {
     allowedSchemesAppliedToAttributes: ['href', 'src', 'cite'],
     allowProtocolRelative: false,
     disallowedTagsMode: 'discard',
-    nonTextTags: ['script', 'style', 'textarea', 'option', 'noscript', 'template', 'iframe', 'object', 'embed', 'svg', 'math', 'button', 'select'],
+    nonTextTags: ['script', 'style', 'textarea', 'option', 'noscript', 'template', 'iframe', 'object', 'embed', 'svg', 'math', 'button', 'select', 'title', 'head'],
     exclusiveFilter: (frame) =>
       (frame.tag === 'img' && !frame.attribs.src) ||
       (frame.tag === 'a' && !frame.attribs.href && !frame.text.trim()) ||

@@ -93,3 +93,10 @@ describe('preformatted text in the stored text', () => {
     expect(preLines(d.getElementById('p') as Element)?.trim()).toBe('x');
   });
 });
+
+describe('a second document inside the page', () => {
+  it('reads no text from a <title> or <head> that stands in the body (an included page of its own)', () => {
+    const { document } = parseHTML('<html><body><p>Story text.</p><html><head><title>Included page</title></head><body><p>More story.</p></body></html></body></html>') as unknown as { document: Document };
+    expect(textBlocks(document.body)).toEqual(['Story text.', 'More story.']);
+  });
+});

@@ -304,3 +304,15 @@ describe('extractArticle: tables in the stored text', () => {
     expect(r?.text).toContain('Rangers     4  3  10\nCeltic      4  2   8');
   });
 });
+
+describe('extractArticle: a whole page included inside another', () => {
+  it('stores neither in the text nor in the HTML the included page\'s <title>, which a reader never sees', () => {
+    const paras = Array.from({ length: 8 }, (_, i) => `<p>Paragraph ${i} of the council story tells how the members voted on the budget and what the mayor said.</p>`).join('');
+    const html = `<html><head><title>Council votes</title></head><body><div><a href="/">Home</a></div><html><head><title>story_template_v2</title><meta name="x" content="y"></head><body bgcolor="white"><h1>Council votes</h1>${paras}</body></html></body></html>`;
+    const a = extractArticle(html, 'https://example.com/news/council');
+    expect(a?.text).toContain('Paragraph 7 of the council story');
+    expect(a?.text).not.toContain('story_template_v2');
+    expect(a?.html).toContain('Paragraph 7 of the council story');
+    expect(a?.html).not.toContain('story_template_v2');
+  });
+});
