@@ -8,7 +8,7 @@
  */
 import { codeCap, type WordStats } from './ner-features.js';
 import { ORG_HEAD_WORDS } from './gazetteer.js';
-import type { Token } from './tokens.js';
+import { startsCapitalized, type Token } from './tokens.js';
 
 /** Words that tie the complement to the head of an "X of Y" name. */
 const OF_WORDS: ReadonlySet<string> = new Set(['of', 'for']);
@@ -21,12 +21,10 @@ const OFFICE_WORDS: ReadonlySet<string> = new Set(
 const LOWERCASE_BUCKETS: ReadonlySet<string> = new Set(['H', 'R', 'N']);
 const LISTED_BUCKETS: ReadonlySet<string> = new Set(['M', 'H', 'R', 'N']);
 
-const capitalized = (w: string): boolean => /^\p{Lu}/u.test(w);
-
 /** The end (exclusive) of the run of capitalized tokens from `from`. */
 function capitalRunEnd(tokens: readonly Token[], from: number): number {
   let k = from;
-  while (k < tokens.length && capitalized((tokens[k] as Token).text)) k++;
+  while (k < tokens.length && startsCapitalized((tokens[k] as Token).text)) k++;
   return k;
 }
 

@@ -6,14 +6,14 @@
  * and a place ("Costa"). A post-pass over its BIO tags joins them.
  */
 import { PERSON_TITLES } from './gazetteer.js';
-import type { Token } from './tokens.js';
+import { startsCapitalized, type Token } from './tokens.js';
 
 /** Lowercase particles that stand inside a person's name ("bin Salman", "von der Leyen"). */
 export const NAME_PARTICLES: ReadonlySet<string> = new Set(['bin', 'bint', 'ibn', 'al', 'el', 'da', 'das', 'de', 'di', 'do', 'dos', 'du', 'del', 'della', 'der', 'den', 'van', 'von', 'le', 'la']);
 /** The most capitalized words taken in on either side of the particles. */
 const SIDE_MAX = 3;
 
-const capitalized = (t: Token | undefined): boolean => !!t && /^\p{Lu}/u.test(t.text);
+const capitalized = (t: Token | undefined): boolean => !!t && startsCapitalized(t.text);
 
 /**
  * Tags with each person span joined to the capitalized words on the other

@@ -7,7 +7,7 @@
  * from its social-media training text, where names are often written in
  * lowercase. And no name ends with a score ("Chicago beat Boston 5-3").
  */
-import type { Token } from './tokens.js';
+import { startsCapitalized, type Token } from './tokens.js';
 import { SCORE_PAIR } from './wire-conventions.js';
 
 /** Lowercase company forms that are part of a name ("Tesco plc"). */
@@ -32,7 +32,7 @@ export function trimNameTails(tokens: readonly Token[], tags: readonly string[])
     while (end > i && SCORE_PAIR.test((tokens[end - 1] as Token).text)) end--;
     const named = end;
     while (end - 1 > i && /^\p{Ll}+$/u.test((tokens[end - 1] as Token).text) && !LOWERCASE_SUFFIXES.has((tokens[end - 1] as Token).text)) end--;
-    if (end < named && !tokens.slice(i, end).every((t) => /^\p{Lu}/u.test(t.text))) end = named;
+    if (end < named && !tokens.slice(i, end).every((t) => startsCapitalized(t.text))) end = named;
     for (let k = end; k < j; k++) out[k] = 'O';
     i = j - 1;
   }

@@ -31,6 +31,9 @@ function isAbbreviation(word: string): boolean {
 }
 
 /** Lowercase, and a light plural stemmer shared by every matcher so terms and text agree. */
+/** Whether a word starts with a capital letter (any script's upper case). */
+export const startsCapitalized = (word: string): boolean => /^\p{Lu}/u.test(word);
+
 export function normalizeWord(word: string): string {
   let w = word.toLowerCase().replace(/’/g, "'");
   if (w.endsWith("'s")) w = w.slice(0, -2);

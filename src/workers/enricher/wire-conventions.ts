@@ -34,7 +34,7 @@ import { DEMONYMS, PLACES } from './gazetteer.js';
 import { NAME_PARTICLES } from './name-particles.js';
 import { tokenLines } from './ner-tokens.js';
 import { parseDateline } from './parse-dateline.js';
-import type { Token } from './tokens.js';
+import { startsCapitalized, type Token } from './tokens.js';
 
 /** Lower-case words and marks that may stand inside a team's name ("Brighton and Hove Albion", "St. Louis", "Real de Madrid"). */
 const NAME_INNER = new Set(['of', 'de', 'del', 'la', 'le', 'the', 'and', '&', 'upon', 'on', 'am', 'im', 'an', 'der', 'van', 'von', 'y', 'da', 'do', '-', "'"]);
@@ -48,13 +48,12 @@ const FIXTURE_JOIN = new Set(['v', 'v.', 'vs', 'vs.']);
 /** Tokens of a standings row after the name: integers, and the marks of percentages and games behind (".569", "-", "1/2"). */
 const STAT_MARK = new Set(['.', '-', '+', '/']);
 
-const capitalised = (w: string) => /^\p{Lu}/u.test(w);
 
 /** End (exclusive) of the team name starting at i, or -1. */
 function nameEnd(words: readonly string[], i: number): number {
-  if (i >= words.length || !capitalised(words[i] as string)) return -1;
+  if (i >= words.length || !startsCapitalized(words[i] as string)) return -1;
   let j = i + 1;
-  while (j < words.length && j - i < NAME_MAX && (capitalised(words[j] as string) || NAME_INNER.has(words[j] as string))) j++;
+  while (j < words.length && j - i < NAME_MAX && (startsCapitalized(words[j] as string) || NAME_INNER.has(words[j] as string))) j++;
   while (j > i + 1 && NAME_INNER.has(words[j - 1] as string)) j--;
   return j;
 }
@@ -113,9 +112,9 @@ const ARTICLES = new Set(['The', 'A', 'An']);
 
 /** Start of the team name that ends (exclusive) at `end`, or -1: capitalized words and inner words back from it. */
 function nameStart(words: readonly string[], end: number): number {
-  if (end <= 0 || !capitalised(words[end - 1] as string)) return -1;
+  if (end <= 0 || !startsCapitalized(words[end - 1] as string)) return -1;
   let i = end - 1;
-  while (i > 0 && end - i < NAME_MAX && (capitalised(words[i - 1] as string) || NAME_INNER.has(words[i - 1] as string))) i--;
+  while (i > 0 && end - i < NAME_MAX && (startsCapitalized(words[i - 1] as string) || NAME_INNER.has(words[i - 1] as string))) i--;
   while (i < end - 1 && (NAME_INNER.has(words[i] as string) || ARTICLES.has(words[i] as string))) i++;
   return i;
 }
@@ -167,7 +166,7 @@ function titledNameEnd(tokens: readonly Token[], i: number): number {
   const first = tokens[i + 1]?.text ?? '';
   if (!/^\p{Lu}\p{Ll}/u.test(first) && !/^\p{Lu}$/u.test(first)) return -1;
   let j = i + 2;
-  while (j < tokens.length && j - i - 1 < TITLED_NAME_MAX && (/^\p{Lu}/u.test((tokens[j] as Token).text) || (NAME_PARTICLES.has((tokens[j] as Token).text) && /^\p{Lu}/u.test(tokens[j + 1]?.text ?? '')))) j++;
+  while (j < tokens.length && j - i - 1 < TITLED_NAME_MAX && (startsCapitalized((tokens[j] as Token).text) || (NAME_PARTICLES.has((tokens[j] as Token).text) && startsCapitalized(tokens[j + 1]?.text ?? '')))) j++;
   return j;
 }
 
@@ -273,7 +272,7 @@ export function wireConventions(text: string, tokens: readonly Token[]): (tags: 
       setSpan(out, i + 1, end, 'PER');
       // What is left of a span the name cut into is no name when it has no capital ("told" of "Mr Xi told Mr Putin").
       let rest = end;
-      while (rest < tokens.length && (out[rest] as string).startsWith(rest === end ? 'B-' : 'I-') && !/^\p{Lu}/u.test((tokens[rest] as Token).text)) rest++;
+      while (rest < tokens.length && (out[rest] as string).startsWith(rest === end ? 'B-' : 'I-') && !startsCapitalized((tokens[rest] as Token).text)) rest++;
       if (rest > end && !(out[rest] ?? 'O').startsWith('I-')) clearSpan(out, end, rest);
       i = end - 1;
     }
