@@ -166,24 +166,24 @@ function compactRun(html: string): string {
 
 /**
  * Where closeOpenInline closes the inline elements a page leaves open outside
- * paragraphs (lines apart by <br>): deep enough for any nesting a page means, shallow enough that linkedom's parser and the extractor's walks up
- * the tree stay quick (at 500, a page of 3,000 such paragraphs took 8 s).
+ * paragraphs (lines apart by <br>): deep enough for any nesting a page means,
+ * shallow enough that linkedom's parser and the extractor's walks up the tree
+ * stay quick (at 500, a page of 3,000 such paragraphs took 8 s).
  */
 const INLINE_NESTING_BOUND = 64;
 
 /**
  * Pages whose tags count deeper than this (tagShape, an upper bound), and
  * pages with a <font>, have the inline elements they leave open closed
- * (closeOpenInline). Modern pages count
- * 17 deep at the median and 55 at most (839 WCXB and readability pages; 18 over
- * 32, none of whose text changes); a page of old markup that leaves a <font>
- * open in each of thirty paragraphs counts over 30.
+ * (closeOpenInline). Modern pages count 17 deep at the median and 55 at most
+ * (839 WCXB and readability pages; 18 over 32, none of whose text changes); a
+ * page of old markup that leaves a <font> open in each of thirty paragraphs
+ * counts over 30.
  */
 const INLINE_REWRITE_DEPTH = 32;
 
 /** Markup of the pages that leave formatting open (5 of the 709 WCXB pages of 2025 have a <font>): closeOpenInline reads them all. */
 const OLD_FORMATTING = /<font\b/i;
-
 
 /**
  * "By Jane Doe", "By JANE DOE and Omar Haddad, Reuters": a name line, not a
@@ -597,11 +597,12 @@ export function extractArticle(html: string, url: string, opts: ExtractOptions =
   const compacted = compactMarkup(slimAttributes(readable));
   let cleaned = compacted;
   const limits = { depth: o.maxDepth, elements: o.maxElements };
+  const inlineBound = Math.min(INLINE_NESTING_BOUND, o.maxDepth / 2);
   const nested = tagShape(compacted, limits);
   let shape = nested;
   if (nested.depth > INLINE_REWRITE_DEPTH || OLD_FORMATTING.test(compacted)) {
     // Old markup that leaves a <font> or <b> open in every paragraph or cell: closed where a browser's parser closes it.
-    cleaned = closeOpenInline(compacted, Math.min(INLINE_NESTING_BOUND, o.maxDepth / 2));
+    cleaned = closeOpenInline(compacted, inlineBound);
     shape = cleaned === compacted ? nested : tagShape(cleaned, limits);
   }
   if (shape.depth > o.maxDepth) {
@@ -683,7 +684,7 @@ export function extractArticle(html: string, url: string, opts: ExtractOptions =
 
     const warnings = [...meta.warnings];
     if (nested.depth > o.maxDepth) {
-      warnings.push(`the page leaves inline elements (<font>, <b>...) open ${o.maxDepth} deep or more: closed where the nesting reached ${Math.min(INLINE_NESTING_BOUND, o.maxDepth / 2)}`);
+      warnings.push(`the page leaves inline elements (<font>, <b>...) open ${o.maxDepth} deep or more: closed where the nesting reached ${inlineBound}`);
     }
     if (unframed !== html) {
       warnings.push('frameset page: the body was read from its <noframes> content');

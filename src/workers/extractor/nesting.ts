@@ -110,8 +110,8 @@ const CLOSES: Record<string, ReadonlySet<string>> = {
  *   as a browser does (the parser alone would nest the new one inside them);
  *   a <table> leaves an open paragraph open, as a browser does on old pages;
  * - where the nesting still reaches `bound` (lines apart by <br>, no
- *   paragraphs), the inline elements open at the top are closed, down to half
- *   of it.
+ *   paragraphs), the inline elements (and paragraphs and items among them)
+ *   open at the top are closed, down to half of it.
  * A page nested deeper than twice `bound` in other elements is left as it is.
  * Linear in the page's length.
  */
@@ -120,7 +120,7 @@ export function closeOpenInline(html: string, bound: number): string {
   const out: string[] = [];
   let from = 0;
   let closed = 0;
-  /** Closes the inline elements open at the top of the stack down to `depth`, written before the tag at `at`. */
+  /** Closes the inline elements (and paragraphs and items) open at the top of the stack down to `depth`, written before the tag at `at`. */
   const closeDownTo = (depth: number, at: number): void => {
     const cut: string[] = [];
     while (stack.length > depth && (INLINE.test(stack[stack.length - 1] as string) || IMPLIED_END.has(stack[stack.length - 1] as string))) {
