@@ -831,3 +831,57 @@ export function removeNamedAuthorBoxes(root: Element): number {
   }
   return removed;
 }
+
+/** The last text node under `root` with more than whitespace in it, skipping what is never text. */
+function lastTextNode(root: Element): Text | null {
+  let node: Node | null = root.lastChild;
+  while (node) {
+    if (node.nodeType === 3 && /\S/.test((node as Text).data)) {
+      return node as Text;
+    }
+    const skip = node.nodeType === 1 && NEVER_TEXT.has((node as Element).tagName.toUpperCase());
+    if (node.nodeType === 1 && !skip && node.lastChild) {
+      node = node.lastChild;
+      continue;
+    }
+    // Step back: the previous sibling, else the nearest ancestor's previous sibling.
+    while (node && node !== root && !node.previousSibling) {
+      node = node.parentNode;
+    }
+    node = node && node !== root ? node.previousSibling : null;
+  }
+  return null;
+}
+const NEVER_TEXT = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'MATH', 'IFRAME', 'OBJECT', 'CANVAS', 'TITLE', 'HEAD']);
+/** Characters, at most, of a heading that can end a story with nothing under it; longer is small print in a heading's tag. */
+const TRAILING_HEADING_MAX_CHARS = 120;
+
+/**
+ * Removes headings that end the story: a heading with nothing after it heads
+ * nothing (its list of links or its form was taken out as furniture, or it
+ * introduces what follows the story: "Related reading", "Recent posts",
+ * "More travel guides"). Repeats while the story ends with a heading, and
+ * never removes its only text. Returns how many it removed.
+ */
+export function removeTrailingHeadings(root: Element): number {
+  let removed = 0;
+  for (;;) {
+    const last = lastTextNode(root);
+    let heading: Element | null = last?.parentElement ?? null;
+    while (heading && heading !== root && !isHeadingTag(heading.tagName.toUpperCase())) {
+      heading = heading.parentElement;
+    }
+    if (!heading || heading === root || collapseSpace(heading.textContent ?? '').length > TRAILING_HEADING_MAX_CHARS) {
+      return removed;
+    }
+    const parent = heading.parentElement;
+    const next = heading.nextSibling;
+    heading.remove();
+    if (!lastTextNode(root)) {
+      // The heading was all the story had: put it back.
+      parent?.insertBefore(heading, next);
+      return removed;
+    }
+    removed++;
+  }
+}

@@ -1,6 +1,6 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { isAffiliateDisclosure, isFurnitureText, looksLikeFurniture, removeAuthorBio, removeAuthorBox, removeFurniture, removeInlineFurniture, removeLinkColumns, removeNamedAuthorBoxes, removeOtherSections, removeRepeatedSiblings } from '../../../../src/workers/extractor/boilerplate.js';
+import { isAffiliateDisclosure, isFurnitureText, looksLikeFurniture, removeAuthorBio, removeAuthorBox, removeFurniture, removeInlineFurniture, removeLinkColumns, removeNamedAuthorBoxes, removeOtherSections, removeRepeatedSiblings, removeTrailingHeadings } from '../../../../src/workers/extractor/boilerplate.js';
 
 const doc = (html: string): Document =>
   (parseHTML(`<html><head><title>t</title></head><body>${html}</body></html>`) as unknown as { document: Document }).document;
@@ -371,6 +371,29 @@ describe('removeLinkColumns', () => {
     expect(removeLinkColumns(root(`<table><tr><td>${links(3)}</td><td>${story}</td></tr></table>`))).toBe(0);
     expect(removeLinkColumns(root(`<table><tr><td>${links(8)} and a long note about these sections that is not a link at all, written out in full for readers here</td><td>${story}</td></tr></table>`))).toBe(0);
     expect(removeLinkColumns(root(`<table><tr><td>${links(8)}</td><td>${links(9)}</td></tr></table>`))).toBe(0);
+  });
+});
+
+describe(removeTrailingHeadings.name, () => {
+  const root = (html: string): Element => (parseHTML(`<html><body><div>${html}</div></body></html>`) as unknown as { document: Document }).document.querySelector('div') as Element;
+  const story = '<p>The council met on Monday and voted on the budget for road repairs, parks and the new school buildings.</p>';
+  it('removes headings that end the story with nothing under them, through empty lists, wrappers and trailing scripts', () => {
+    const r = root(`${story}<h2>Recent posts</h2><ul></ul>`);
+    expect(removeTrailingHeadings(r)).toBe(1);
+    expect(r.innerHTML).toBe(`${story}<ul></ul>`);
+    const nested = root(`<section>${story}<h3>More <strong>travel guides:</strong></h3><h4>Related reading</h4></section><div><img src="a.png"><script>x()</script></div>`);
+    expect(removeTrailingHeadings(nested)).toBe(2);
+    expect(nested.querySelectorAll('h3, h4')).toHaveLength(0);
+    expect(nested.querySelector('p')?.outerHTML).toBe(story);
+  });
+  it('keeps a heading with text under it, small print in a heading\'s tag, and a story that is only a heading', () => {
+    const headed = root(`<h2>Budget</h2>${story}`);
+    expect(removeTrailingHeadings(headed)).toBe(0);
+    const small = `<h6>Sources: ${'a report of the council, the city budget office and the state audit, 2024; '.repeat(2)}</h6>`;
+    expect(removeTrailingHeadings(root(`${story}${small}`))).toBe(0);
+    const only = root('<h2>Recent posts</h2>');
+    expect(removeTrailingHeadings(only)).toBe(0);
+    expect(only.innerHTML).toBe('<h2>Recent posts</h2>');
   });
 });
 

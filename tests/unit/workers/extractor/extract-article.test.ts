@@ -316,3 +316,18 @@ describe('extractArticle: a whole page included inside another', () => {
     expect(a?.html).not.toContain('story_template_v2');
   });
 });
+
+describe(`${extractArticle.name}: a heading that ends the story`, () => {
+  const para = (n: number): string => `Paragraph ${n} says what the council decided on Monday about road repairs and why the vote mattered to the town.`;
+  const links = Array.from({ length: 4 }, (_, i) => `<li><a href="/posts/${i}.html">Post ${i}</a></li>`).join('');
+
+  it('leaves out a heading whose list of links was furniture, and keeps the headings inside the story', () => {
+    const html =
+      '<html><head><title>Council votes</title></head><body><article><h1>Council votes</h1>' +
+      `<p>${para(1)}</p><h2>What the vote means</h2><p>${para(2)}</p><p>${para(3)}</p>` +
+      `<h3>Recent posts</h3><ul class="related-posts">${links}</ul></article></body></html>`;
+    const r = extractArticle(html, 'https://news.example.org/2025/council.html');
+    expect(r?.text.split('\n\n')).toEqual([para(1), 'What the vote means', para(2), para(3)]);
+    expect(r?.html).not.toContain('Recent posts');
+  });
+});
