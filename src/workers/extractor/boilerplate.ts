@@ -87,6 +87,20 @@ const BUYING = /\b(?:links?|click|clicks|purchases?|purchasing|buy|buying|bought
 export const isAffiliateDisclosure = (text: string): boolean =>
   text.length <= 400 && (AFFILIATE_LINKS.test(text) || (COMMISSION.test(text) && BUYING.test(text)));
 
+/**
+ * A prompt to follow the site or its writer on social media, anywhere in a
+ * short block: "Follow us on Telegram, Facebook and X for the latest news",
+ * "…, and follow us on Facebook, Instagram and TikTok to stay up to date",
+ * "Follow AP on Facebook, X, Instagram", "Join me on TikTok". A third party
+ * followed ("residents were asked to follow the police on X") counts only as
+ * a command: at the start of the block or of a sentence, or after "and",
+ * "please" or "be sure to".
+ */
+const SOCIAL_NETWORK = String.raw`(?:facebook|instagram|twitter|x|linkedin|youtube|tiktok|pinterest|telegram|threads|bluesky|mastodon|whatsapp|social media|social)\b`;
+const FOLLOW_US = new RegExp(String.raw`\b(?:follow|like|join|find|connect with) (?:us|me)\b[^.!?]{0,20}\bon ${SOCIAL_NETWORK}`, 'i');
+const FOLLOW_NAME = new RegExp(String.raw`(?:^|[.!?*]\s+|\b(?:and|please|be sure to)\s+)follow [\p{L}\p{N}'’ .&-]{1,40} on ${SOCIAL_NETWORK}`, 'iu');
+export const isSocialFollow = (text: string): boolean => text.length <= 300 && (FOLLOW_US.test(text) || FOLLOW_NAME.test(text));
+
 /** A short question opening a prompt: "Like what you're reading? ", "Want more from Example? ". */
 const LEAD_QUESTION = /^[^.!?\n]{3,60}\?\s+(?=\S)/;
 
@@ -103,6 +117,7 @@ const isFurnitureLine = (text: string): boolean =>
   (text.length <= 320 && (text.endsWith(')') || text.endsWith(').')) && CAPTION_WITH_CREDIT.test(text)) ||
   (text.length <= 400 && COPYRIGHT_NOTICE.test(text)) ||
   isAffiliateDisclosure(text) ||
+  isSocialFollow(text) ||
   isPagination(text);
 
 const READ_MORE = /^read-?more$/i;

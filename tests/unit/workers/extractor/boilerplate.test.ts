@@ -1,6 +1,6 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { isAffiliateDisclosure, isFurnitureText, looksLikeFurniture, removeAuthorBio, removeAuthorBox, removeFurniture, removeInlineFurniture, removeLinkColumns, removeNamedAuthorBoxes, removeOtherSections, removeRepeatedSiblings, removeTrailingHeadings } from '../../../../src/workers/extractor/boilerplate.js';
+import { isAffiliateDisclosure, isSocialFollow, isFurnitureText, looksLikeFurniture, removeAuthorBio, removeAuthorBox, removeFurniture, removeInlineFurniture, removeLinkColumns, removeNamedAuthorBoxes, removeOtherSections, removeRepeatedSiblings, removeTrailingHeadings } from '../../../../src/workers/extractor/boilerplate.js';
 
 const doc = (html: string): Document =>
   (parseHTML(`<html><head><title>t</title></head><body>${html}</body></html>`) as unknown as { document: Document }).document;
@@ -583,5 +583,37 @@ describe('isAffiliateDisclosure', () => {
     const long = `${words(70)} The network says it contains affiliate links in every post, and that readers rarely notice them. ${words(10)}`;
     expect(long.length).toBeGreaterThan(400);
     expect(isAffiliateDisclosure(long)).toBe(false);
+  });
+});
+
+describe('isSocialFollow', () => {
+  it.each([
+    'Follow us on Telegram, Facebook, Instagram, YouTube and X for the latest news and updates.',
+    'Catch up on our in-depth coverage of tech and tools, and follow us on Facebook, Instagram, Twitter and TikTok to stay up to date.',
+    'Want more DIY home decor projects? Follow me on Pinterest to see what I’m pinning.',
+    '*** Follow me on Instagram, YouTube, X (Twitter) or Facebook for a daily moment of travel inspiration ***',
+    'Follow AP on Facebook, X, Instagram, YouTube and TikTok',
+    'Did you make one of my recipes? Please leave a star rating! Follow A Farmgirl’s Kitchen on FACEBOOK and YouTube.',
+    'Join me on TikTok: @househelp',
+  ])('reads "%s" as furniture, and the extracted article drops it', (line) => {
+    expect(isSocialFollow(line)).toBe(true);
+    expect(isFurnitureText(line)).toBe(true);
+    const a = article(`<p>${words(40)}</p><p>${line}</p><p>${words(30)} end.</p>`);
+    removeInlineFurniture(a);
+    expect(a.textContent).not.toContain(line.slice(0, 20));
+    expect(a.textContent).toContain('end.');
+  });
+
+  it.each([
+    // A third party followed, in a story: no command.
+    'Residents were asked to follow the police department on X for updates during the storm.',
+    'The minister has urged supporters to follow him on Telegram after his accounts were suspended.',
+    // Following, but not on a network.
+    'Follow us on the trail as we climb to the lake, a walk of about four hours.',
+    // A long paragraph that mentions it in passing.
+    `${words(60)} and follow us on Facebook.`,
+  ])('keeps "%s"', (line) => {
+    expect(isSocialFollow(line)).toBe(false);
+    expect(isFurnitureText(line)).toBe(false);
   });
 });
