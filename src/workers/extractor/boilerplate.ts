@@ -101,6 +101,24 @@ const FOLLOW_US = new RegExp(String.raw`\b(?:follow|like|join|find|connect with)
 const FOLLOW_NAME = new RegExp(String.raw`(?:^|[.!?*]\s+|\b(?:and|please|be sure to)\s+)follow [\p{L}\p{N}'’ .&-]{1,40} on ${SOCIAL_NETWORK}`, 'iu');
 export const isSocialFollow = (text: string): boolean => text.length <= 300 && (FOLLOW_US.test(text) || FOLLOW_NAME.test(text));
 
+/**
+ * The site speaking of itself to the reader, in a short block: a newsletter
+ * pitch ("… delivered straight to your inbox", "Sign up to get it in your
+ * inbox"), a members-only notice ("This article is exclusive to Example+
+ * subscribers"), an appeal to readers who fund it ("This story is funded by
+ * readers like you").
+ */
+const SITE_PITCH = new RegExp(
+  [
+    String.raw`\b(?:delivered|sent)\s+(?:straight\s+|right\s+|directly\s+)?to your (?:email\s+)?inbox\b`,
+    String.raw`\b(?:sign[ -]?up|subscribe)\b.{0,120}\binbox\b`,
+    String.raw`^(?:this|the) (?:article|story|content|post|episode|video) is (?:only )?(?:available|exclusive|reserved)(?: only)? (?:to|for) (?:[\p{L}\p{N}+.&'-]+ ){0,3}(?:subscribers|members|supporters|patrons)\b`,
+    String.raw`\b(?:funded|supported|made possible|paid for)(?: in part)? by (?:readers|donors|members|listeners|viewers|people) like you\b`,
+  ].join('|'),
+  'iu',
+);
+export const isSitePitch = (text: string): boolean => text.length <= 200 && SITE_PITCH.test(text);
+
 /** A short question opening a prompt: "Like what you're reading? ", "Want more from Example? ". */
 const LEAD_QUESTION = /^[^.!?\n]{3,60}\?\s+(?=\S)/;
 
@@ -118,6 +136,7 @@ const isFurnitureLine = (text: string): boolean =>
   (text.length <= 400 && COPYRIGHT_NOTICE.test(text)) ||
   isAffiliateDisclosure(text) ||
   isSocialFollow(text) ||
+  isSitePitch(text) ||
   isPagination(text);
 
 const READ_MORE = /^read-?more$/i;

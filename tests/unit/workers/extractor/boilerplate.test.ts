@@ -1,6 +1,6 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { isAffiliateDisclosure, isSocialFollow, isFurnitureText, looksLikeFurniture, removeAuthorBio, removeAuthorBox, removeFurniture, removeInlineFurniture, removeLinkColumns, removeNamedAuthorBoxes, removeOtherSections, removeRepeatedSiblings, removeTrailingHeadings } from '../../../../src/workers/extractor/boilerplate.js';
+import { isAffiliateDisclosure, isSitePitch, isSocialFollow, isFurnitureText, looksLikeFurniture, removeAuthorBio, removeAuthorBox, removeFurniture, removeInlineFurniture, removeLinkColumns, removeNamedAuthorBoxes, removeOtherSections, removeRepeatedSiblings, removeTrailingHeadings } from '../../../../src/workers/extractor/boilerplate.js';
 
 const doc = (html: string): Document =>
   (parseHTML(`<html><head><title>t</title></head><body>${html}</body></html>`) as unknown as { document: Document }).document;
@@ -614,6 +614,35 @@ describe('isSocialFollow', () => {
     `${words(60)} and follow us on Facebook.`,
   ])('keeps "%s"', (line) => {
     expect(isSocialFollow(line)).toBe(false);
+    expect(isFurnitureText(line)).toBe(false);
+  });
+});
+
+describe('isSitePitch', () => {
+  it.each([
+    'Sign up now to get the freshest updates and exclusive deals delivered straight to your inbox!',
+    'The best of Example Times, delivered to your inbox every morning',
+    'Was this newsletter forwarded to you? Sign up to get it in your inbox.',
+    'This article is exclusive to STAT+ subscribers',
+    'This story is funded by readers like you',
+  ])('reads "%s" as furniture, and the extracted article drops it', (line) => {
+    expect(isSitePitch(line)).toBe(true);
+    expect(isFurnitureText(line)).toBe(true);
+    const a = article(`<p>${words(40)}</p><p>${line}</p><p>${words(30)} end.</p>`);
+    removeInlineFurniture(a);
+    expect(a.textContent).not.toContain(line.slice(0, 20));
+    expect(a.textContent).toContain('end.');
+  });
+
+  it.each([
+    // A product delivering to an inbox, in a story about it.
+    'By the end of this guide, your agent will run on its own, delivering weekly summaries to your inbox.',
+    'Recruiters promise CVs in your inbox within 72 hours.',
+    // Access and funding in a story.
+    'The report is available to members of the public at the town library.',
+    'The shelter is funded by donations from local businesses and the county.',
+  ])('keeps "%s"', (line) => {
+    expect(isSitePitch(line)).toBe(false);
     expect(isFurnitureText(line)).toBe(false);
   });
 });
