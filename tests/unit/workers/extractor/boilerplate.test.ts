@@ -119,6 +119,11 @@ describe('isFurnitureText', () => {
     'Photo by Jane Doe via Unsplash',
     'JIM WATSON/AFP/Getty Images',
     'Jane Doe for Reuters',
+    'Sponsor this newsletter',
+    '5 min read',
+    '3 MIN. READ',
+    'Example Team | 5 min read',
+    'Written By Feb 11, 2019 · 3 min read',
   ])('calls "%s" furniture', (text) => {
     expect(isFurnitureText(text)).toBe(true);
   });
@@ -130,6 +135,8 @@ describe('isFurnitureText', () => {
     'Contents of the report were leaked to the press.',
     'Posted by the minister to his followers, the message drew criticism.',
     'The agency said it had filed a request with Reuters.',
+    'A sponsor this newsletter once had pulled out in May.',
+    'The report is a 5 min read | and worth it, the editor said, for anyone who follows the budget.',
   ])('leaves the sentence "%s"', (text) => {
     expect(isFurnitureText(text)).toBe(false);
   });
