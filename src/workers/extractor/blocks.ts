@@ -247,6 +247,9 @@ export function lineElement(el: Element, root: Element, text: string, stop?: (el
   return line;
 }
 
+/** Whether an upper-case tag name starts a new block of text (everything else is inline). */
+export const isBlockTag = (tag: string): boolean => BLOCK_TAGS.has(tag);
+
 const HEADING_TAG = /^H[1-6]$/;
 /** Whether an upper-case tag name (a TextBlock's `tag`, an element's tagName) is a heading's, <h1> to <h6>. */
 export const isHeadingTag = (tag: string): boolean => HEADING_TAG.test(tag);

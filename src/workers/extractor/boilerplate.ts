@@ -1,4 +1,4 @@
-import { collapseSpace, isHeadingTag, lineElement, squash, textBlocks, textOwners } from './blocks.js';
+import { collapseSpace, isBlockTag, isHeadingTag, lineElement, squash, textBlocks, textOwners } from './blocks.js';
 
 /** Tags that are never part of a story body. */
 const DROP_TAGS = [
@@ -23,7 +23,7 @@ const FURNITURE_PHRASES = /(?:read-?more|more-?stories|most-?(?:read|popular)|yo
 
 /** Whole-block texts that are furniture wherever they sit. */
 export const FURNITURE_TEXT =
-  /^(?:share(?: this)?(?: (?:article|story|page|post))?(?: on [\w ]+)?|share via [\w ]+|tweet|email|print|copy link|follow us(?: on [\w ,&]+)?|follow [\w .'-]{1,40} on (?:twitter|x|facebook|instagram|linkedin|threads|bluesky)|(?:read|see) (?:more|also)(?:[: ].{0,100})?|related(?: (?:articles|stories|content|coverage|links|news|topics))?:?|more (?:from|on|stories|news)(?: [\w .'-]{1,40})?:?|recommended(?: for you| stories)?|you (?:may|might) also (?:like|be interested in)|most (?:read|popular|viewed)|trending(?: now)?|advertisement|sponsored(?: content)?|skip to (?:main )?content|skip (?:to )?navigation|accessibility links|breaking news|sign up(?: for| to)? (?:our|the)?.{0,40}newsletter.{0,60}|subscribe(?: to)?(?: our)? .{0,60}|get (?:our|the) .{0,40}newsletter.{0,60}|(?:\d+ )?comments?(?: \(\d+\))?|leave a comment|add a comment|post a comment|join the (?:conversation|discussion)|show comments|view comments|comments are closed\.?|back to top|click here to .{0,60}|this article (?:was|is) (?:originally )?(?:published|from) .{0,80}|listen to (?:this )?article.{0,20}|(?:.{1,80}\s[|·•]\s*)?\d+\s*min(?:ute)?s?\.? read|continue reading(?: the main story| below)?|(?:the )?(?:story|article) continues (?:below|after).{0,30}|supported by|a version of this article appears in print on.{0,300}|order reprints.{0,80})$/i;
+  /^(?:share(?: this)?(?: (?:article|story|page|post))?(?: on [\w ]+)?|share via [\w ]+|tweet|email|print|copy link|follow us(?: on [\w ,&]+)?|follow [\w .'-]{1,40} on (?:twitter|x|facebook|instagram|linkedin|threads|bluesky)|(?:read|see) (?:more|also)(?:[: ].{0,100})?|related(?: (?:articles|stories|content|coverage|links|news|topics))?:?|(?:also read|you (?:may|might) also like|more on (?:the|this) (?:topic|subject|story)|related(?: (?:reading|reads|articles?|stories|story|posts?|content|coverage))?)\s*:\s*[^\n]{1,150}|more (?:from|on|stories|news)(?: [\w .'-]{1,40})?:?|recommended(?: for you| stories)?|you (?:may|might) also (?:like|be interested in)|most (?:read|popular|viewed)|trending(?: now)?|advertisement|sponsored(?: content)?|skip to (?:main )?content|skip (?:to )?navigation|accessibility links|breaking news|sign up(?: for| to)? (?:our|the)?.{0,40}newsletter.{0,60}|subscribe(?: to)?(?: our)? .{0,60}|get (?:our|the) .{0,40}newsletter.{0,60}|(?:\d+ )?comments?(?: \(\d+\))?|leave a comment|add a comment|post a comment|join the (?:conversation|discussion)|show comments|view comments|comments are closed\.?|back to top|click here to .{0,60}|this article (?:was|is) (?:originally )?(?:published|from) .{0,80}|listen to (?:this )?article.{0,20}|(?:.{1,80}\s[|·•]\s*)?\d+\s*min(?:ute)?s?\.? read|continue reading(?: the main story| below)?|(?:the )?(?:story|article) continues (?:below|after).{0,30}|supported by|a version of this article appears in print on.{0,300}|order reprints.{0,80})$/i;
 
 /**
  * More whole-block furniture: "Read next" / "Latest news" headings, tables of
@@ -122,8 +122,12 @@ export const isSitePitch = (text: string): boolean => text.length <= 200 && SITE
 /** A short question opening a prompt: "Like what you're reading? ", "Want more from Example? ". */
 const LEAD_QUESTION = /^[^.!?\n]{3,60}\?\s+(?=\S)/;
 
+/** A line in brackets: "[Read more: …]", "(Related reading: …)". */
+const BRACKETED = /^(?:\[[^\[\]]+\]|\([^()]+\))$/;
+
 export const isFurnitureText = (text: string): boolean =>
   isFurnitureLine(text) ||
+  (BRACKETED.test(text) && isFurnitureLine(text.slice(1, -1).trim())) ||
   // "Like what you're reading? Subscribe to the newsletter!": a prompt after a question that leads to it.
   (text.length <= 200 && LEAD_QUESTION.test(text) && isFurnitureLine(text.replace(LEAD_QUESTION, '')));
 
@@ -417,6 +421,33 @@ export function removeButtonLinks(root: Element): number {
 
 const SHORT_BLOCK_TAGS = 'p, div, li, h2, h3, h4, h5, h6, span, a, strong, b, section, ul, ol, figure, blockquote, header';
 
+/** Whether a node ends a line of text: a block element or a <br>. */
+const breaksLine = (node: Node): boolean =>
+  node.nodeType === 1 && ((node as Element).tagName.toUpperCase() === 'BR' || isBlockTag((node as Element).tagName.toUpperCase()));
+
+/**
+ * Whether an element opens its line of text: a block element, or an inline
+ * one (a link, <span>, <strong>) with no text before it on its line. A label
+ * that leads a line ("Related:", "Join our mailing list!") goes; a link
+ * reading "subscribe to our newsletter" inside a sentence is part of it.
+ */
+function opensLine(el: Element, root: Element): boolean {
+  let node: Element = el;
+  while (!isBlockTag(node.tagName.toUpperCase())) {
+    for (let s = node.previousSibling; s && !breaksLine(s); s = s.previousSibling) {
+      if (/\S/.test(s.textContent ?? '')) {
+        return false;
+      }
+    }
+    const parent = node.parentElement;
+    if (!parent || parent === root) {
+      break;
+    }
+    node = parent;
+  }
+  return true;
+}
+
 /**
  * Inside the extracted article: drops blocks whose whole text is a share /
  * follow / newsletter / comment / "Read more" prompt, a "Related" heading with
@@ -440,7 +471,7 @@ export function removeInlineFurniture(root: Element): number {
     if (!text && !el.querySelector('img, picture, video, figure')) {
       continue;
     }
-    if (text && isFurnitureText(text)) {
+    if (text && isFurnitureText(text) && opensLine(el, root)) {
       const tag = el.tagName.toUpperCase();
       if (/^H[2-6]$/.test(tag) || tag === 'STRONG' || tag === 'B' || tag === 'P') {
         // A "Related" heading: its link list goes with it.

@@ -124,6 +124,13 @@ describe('isFurnitureText', () => {
     '3 MIN. READ',
     'Example Team | 5 min read',
     'Written By Feb 11, 2019 · 3 min read',
+    'Related: Rich are paying more in taxes but not as much as they used to',
+    'Also read: How to evaluate a cloud provider’s security',
+    'Related Reading: 4 Best Robot Vacuums for Hardwood Floors',
+    'You might also like: The challenges of sustainable palm oil',
+    'More on the topic: Can AI fulfil its potential?',
+    '[Read more: A Guide to Small Business Accounting]',
+    '(Related reading: the democratization of data.)',
   ])('calls "%s" furniture', (text) => {
     expect(isFurnitureText(text)).toBe(true);
   });
@@ -136,6 +143,8 @@ describe('isFurnitureText', () => {
     'Posted by the minister to his followers, the message drew criticism.',
     'The agency said it had filed a request with Reuters.',
     'A sponsor this newsletter once had pulled out in May.',
+    'Related to the budget, the council also voted on new parking fees.',
+    '(The council met on Monday.)',
     'The report is a 5 min read | and worth it, the editor said, for anyone who follows the budget.',
   ])('leaves the sentence "%s"', (text) => {
     expect(isFurnitureText(text)).toBe(false);
@@ -146,6 +155,19 @@ const article = (html: string): Element =>
   (parseHTML(`<html><body><div id="a">${html}</div></body></html>`) as unknown as { document: Document }).document.getElementById('a') as Element;
 
 describe('removeInlineFurniture', () => {
+  it('leaves a prompt\'s words that are part of a sentence, and takes out a label that opens its line', () => {
+    const a = article(
+      `<p>${words(40)}</p><p>Readers can <a href="/n">subscribe to our newsletter</a> for weekly notes on the council.</p>` +
+        `<p><strong>Advertisement</strong> The council met on Monday.</p><ol><li>${words(10)}</li></ol><a href="#">Back to top</a>`,
+    );
+    removeInlineFurniture(a);
+    const text = a.textContent ?? '';
+    expect(text).toContain('Readers can subscribe to our newsletter for weekly notes on the council.');
+    expect(text).not.toContain('Advertisement');
+    expect(text).toContain('The council met on Monday.');
+    expect(text).not.toContain('Back to top');
+  });
+
   it('drops figure captions and credit lines from the extracted article', () => {
     const a = article(`<p>${words(40)}</p><figure><img src="x.jpg"><figcaption>The harbour at dawn.</figcaption></figure><p>Photo: Jane Doe</p><h2>Read next</h2><p>${words(30)} end.</p>`);
     removeInlineFurniture(a);
