@@ -131,6 +131,10 @@ describe('isFurnitureText', () => {
     'More on the topic: Can AI fulfil its potential?',
     '[Read more: A Guide to Small Business Accounting]',
     '(Related reading: the democratization of data.)',
+    'In partnership with',
+    'Presented by',
+    'Follow',
+    'What others are reading',
   ])('calls "%s" furniture', (text) => {
     expect(isFurnitureText(text)).toBe(true);
   });
@@ -145,6 +149,9 @@ describe('isFurnitureText', () => {
     'A sponsor this newsletter once had pulled out in May.',
     'Related to the budget, the council also voted on new parking fees.',
     '(The council met on Monday.)',
+    'In partnership with the county, the city will repave ten roads.',
+    'Follow the money, the auditor told the council.',
+    'What others are reading this week, the librarian said, is mostly crime fiction.',
     'The report is a 5 min read | and worth it, the editor said, for anyone who follows the budget.',
   ])('leaves the sentence "%s"', (text) => {
     expect(isFurnitureText(text)).toBe(false);
