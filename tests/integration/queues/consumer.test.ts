@@ -90,6 +90,8 @@ describe(startStage.name, () => {
     }, seen);
     await producer.enqueue([{ queue: 'extract', payload: item, jobId: 'p2' }]);
     await waitFor(() => seen.some((e) => e.outcome === 'failed'));
+    // The stage event comes before BullMQ records the failure (the handler emits, then throws): wait for the record.
+    await waitFor(async () => (await producer.queues.extract.getJob('p2'))?.failedReason !== undefined);
     const job = await producer.queues.extract.getJob('p2');
     expect(await job?.getState()).toBe('failed');
     expect(job?.failedReason).toMatch(/http_status/);
