@@ -37,11 +37,13 @@ export const MORE_FURNITURE_TEXT =
 
 /**
  * A photo credit or caption credit line: "Photo: Jane Doe / Reuters",
- * "Image credit: Example", "Photo by Jane Doe via Unsplash", "Credit: AP",
+ * "Image credit: Example", "Image source: Example", "Photo by Jane Doe via
+ * Unsplash", "Featured image from Example", "Image provided by Example",
+ * "Image used under license from Shutterstock", "Credit: AP",
  * "JIM WATSON/AFP/Getty Images".
  */
 export const CREDIT_TEXT =
-  /^(?:(?:(?:photo|image|picture|illustration|graphic|video|cover|header|featured?) ?(?:image|photo)?s? ?(?:credits?|courtesy)?|credits?)\s*(?:by|of|via)?\s*[:：|]\s*\S.{0,150}|(?:(?:staff|file|contributed|submitted)\s+)?(?:photo|image|picture|illustration)s? (?:by|courtesy of|via) \S.{0,120}|[^.!?]{0,80}(?:\/|\bvia |\bfor )\s*(?:getty images|afp|ap(?: photo)?|reuters|epa(?:-efe)?|shutterstock|istock(?:photo)?|unsplash|alamy|bloomberg|nurphoto|sopa images)(?:\s*(?:\/|via)\s*[^.!?]{0,40})?)$/i;
+  /^(?:(?:(?:photo|image|picture|illustration|graphic|video|cover|header|featured?) ?(?:image|photo)?s? ?(?:credits?|courtesy|sources?)?|credits?)\s*(?:by|of|via)?\s*[:：|]\s*\S.{0,150}|(?:(?:staff|file|contributed|submitted|featured?|header|cover)\s+)?(?:photo|image|picture|illustration)s? (?:by|courtesy of|via|from|provided by|used under (?:a )?licen[cs]e from) \S.{0,120}|[^.!?]{0,80}(?:\/|\bvia |\bfor )\s*(?:getty images|afp|ap(?: photo)?|reuters|epa(?:-efe)?|shutterstock|istock(?:photo)?|unsplash|alamy|bloomberg|nurphoto|sopa images)(?:\s*(?:\/|via)\s*[^.!?]{0,40})?)$/i;
 
 /** Whether a whole block's text is page furniture (share prompts, "Read more", credits...). */
 /**
