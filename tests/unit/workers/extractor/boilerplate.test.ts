@@ -171,6 +171,15 @@ describe('isFurnitureText', () => {
 const article = (html: string): Element =>
   (parseHTML(`<html><body><div id="a">${html}</div></body></html>`) as unknown as { document: Document }).document.getElementById('a') as Element;
 
+/** The line reads as furniture, and the cleaning takes it out of an article around it, keeping what follows. */
+const expectDroppedFromArticle = (line: string): void => {
+  expect(isFurnitureText(line)).toBe(true);
+  const a = article(`<p>${words(40)}</p><p>${line}</p><p>${words(30)} end.</p>`);
+  removeInlineFurniture(a);
+  expect(a.textContent).not.toContain(line.slice(0, 20));
+  expect(a.textContent).toContain('end.');
+};
+
 describe('removeInlineFurniture', () => {
   it('leaves a prompt\'s words that are part of a sentence, and takes out a label that opens its line', () => {
     const a = article(
@@ -605,11 +614,7 @@ describe('isAffiliateDisclosure', () => {
     'The Motley Fool has a disclosure policy.',
   ])('reads "%s" as a disclosure, and the extracted article drops it', (line) => {
     expect(isAffiliateDisclosure(line)).toBe(true);
-    expect(isFurnitureText(line)).toBe(true);
-    const a = article(`<p>${words(40)}</p><p>${line}</p><p>${words(30)} end.</p>`);
-    removeInlineFurniture(a);
-    expect(a.textContent).not.toContain(line.slice(0, 20));
-    expect(a.textContent).toContain('end.');
+    expectDroppedFromArticle(line);
   });
 
   it.each([
@@ -643,11 +648,7 @@ describe('isSocialFollow', () => {
     'Join me on TikTok: @househelp',
   ])('reads "%s" as furniture, and the extracted article drops it', (line) => {
     expect(isSocialFollow(line)).toBe(true);
-    expect(isFurnitureText(line)).toBe(true);
-    const a = article(`<p>${words(40)}</p><p>${line}</p><p>${words(30)} end.</p>`);
-    removeInlineFurniture(a);
-    expect(a.textContent).not.toContain(line.slice(0, 20));
-    expect(a.textContent).toContain('end.');
+    expectDroppedFromArticle(line);
   });
 
   it.each([
@@ -673,11 +674,7 @@ describe('isSitePitch', () => {
     'This story is funded by readers like you',
   ])('reads "%s" as furniture, and the extracted article drops it', (line) => {
     expect(isSitePitch(line)).toBe(true);
-    expect(isFurnitureText(line)).toBe(true);
-    const a = article(`<p>${words(40)}</p><p>${line}</p><p>${words(30)} end.</p>`);
-    removeInlineFurniture(a);
-    expect(a.textContent).not.toContain(line.slice(0, 20));
-    expect(a.textContent).toContain('end.');
+    expectDroppedFromArticle(line);
   });
 
   it.each([
