@@ -9,6 +9,9 @@ const BLOCK_TAGS = new Set([
 /** Elements whose content is never text. */
 const SKIP_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'svg', 'MATH', 'IFRAME', 'OBJECT', 'CANVAS', 'TITLE', 'HEAD']);
 
+/** Whether an element's tag (as linkedom gives it) is one whose content is never text. */
+export const holdsNoText = (tag: string): boolean => SKIP_TAGS.has(tag) || SKIP_TAGS.has(tag.toUpperCase());
+
 const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF\u00AD]/g;
 
 /**

@@ -1,4 +1,4 @@
-import { collapseSpace, isBlockTag, isHeadingTag, lineElement, squash, textBlocks, textOwners } from './blocks.js';
+import { collapseSpace, holdsNoText, isBlockTag, isHeadingTag, lineElement, squash, textBlocks, textOwners } from './blocks.js';
 
 /** Tags that are never part of a story body. */
 const DROP_TAGS = [
@@ -906,7 +906,7 @@ function lastTextNode(root: Element): Text | null {
     if (node.nodeType === 3 && /\S/.test((node as Text).data)) {
       return node as Text;
     }
-    const skip = node.nodeType === 1 && NEVER_TEXT.has((node as Element).tagName.toUpperCase());
+    const skip = node.nodeType === 1 && holdsNoText((node as Element).tagName);
     if (node.nodeType === 1 && !skip && node.lastChild) {
       node = node.lastChild;
       continue;
@@ -919,7 +919,6 @@ function lastTextNode(root: Element): Text | null {
   }
   return null;
 }
-const NEVER_TEXT = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'MATH', 'IFRAME', 'OBJECT', 'CANVAS', 'TITLE', 'HEAD']);
 /** Characters, at most, of a heading that can end a story with nothing under it; longer is small print in a heading's tag. */
 const TRAILING_HEADING_MAX_CHARS = 120;
 
