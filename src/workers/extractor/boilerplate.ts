@@ -919,35 +919,55 @@ function lastTextNode(root: Element): Text | null {
   }
   return null;
 }
-/** Characters, at most, of a heading that can end a story with nothing under it; longer is small print in a heading's tag. */
-const TRAILING_HEADING_MAX_CHARS = 120;
+/** Characters, at most, of a heading or lone link that can close a story; longer is small print in a heading's tag, or text. */
+const CLOSING_MAX_CHARS = 120;
 
 /**
- * Removes headings that end the story: a heading with nothing after it heads
- * nothing (its list of links or its form was taken out as furniture, or it
- * introduces what follows the story: "Related reading", "Recent posts",
- * "More travel guides"). Repeats while the story ends with a heading, and
- * never removes its only text. Returns how many it removed.
+ * The block that closes the story when it points away from it: a heading
+ * with nothing after it, which heads nothing (its list of links or its form
+ * was taken out as furniture, or it introduces what follows the story:
+ * "Recent posts", "More travel guides"), or a paragraph that is one link and
+ * nothing else ("Back to our top picks", "Shoot us an email", "Meet us at the
+ * summit"). Null when the story ends otherwise.
  */
-export function removeTrailingHeadings(root: Element): number {
+function closingPointer(root: Element): Element | null {
+  const last = lastTextNode(root);
+  let el: Element | null = last?.parentElement ?? null;
+  let paragraph: Element | null = null;
+  while (el && el !== root && !isHeadingTag(el.tagName.toUpperCase())) {
+    if (!paragraph && el.tagName.toUpperCase() === 'P') {
+      paragraph = el;
+    }
+    el = el.parentElement;
+  }
+  const block = el && el !== root ? el : paragraph;
+  if (!block) {
+    return null;
+  }
+  const text = collapseSpace(block.textContent ?? '');
+  if (text.length > CLOSING_MAX_CHARS) {
+    return null;
+  }
+  return block === el || linkChars(block) >= text.length * 0.9 ? block : null;
+}
+
+/**
+ * Removes what closes the story by pointing away from it (closingPointer),
+ * while the story ends with such a block, never its only text. Returns how
+ * many blocks it removed.
+ */
+export function trimStoryEnd(root: Element): number {
   let removed = 0;
-  for (;;) {
-    const last = lastTextNode(root);
-    let heading: Element | null = last?.parentElement ?? null;
-    while (heading && heading !== root && !isHeadingTag(heading.tagName.toUpperCase())) {
-      heading = heading.parentElement;
-    }
-    if (!heading || heading === root || collapseSpace(heading.textContent ?? '').length > TRAILING_HEADING_MAX_CHARS) {
-      return removed;
-    }
-    const parent = heading.parentElement;
-    const next = heading.nextSibling;
-    heading.remove();
+  for (let block = closingPointer(root); block; block = closingPointer(root)) {
+    const parent = block.parentElement;
+    const next = block.nextSibling;
+    block.remove();
     if (!lastTextNode(root)) {
-      // The heading was all the story had: put it back.
-      parent?.insertBefore(heading, next);
+      // The block was all the story had: put it back.
+      parent?.insertBefore(block, next);
       return removed;
     }
     removed++;
   }
+  return removed;
 }

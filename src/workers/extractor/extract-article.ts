@@ -1,7 +1,7 @@
 import { Readability } from '@mozilla/readability';
 import { PipelineError } from '../../errors.js';
 import { collapseSpace, countWords, isHeadingTag, joinBlocks, lineElement, squash, textBlocks, textOwners } from './blocks.js';
-import { FURNITURE_TEXT, isOtherSectionLabel, narrowToArticle, removeAuthorBio, removeAuthorBox, removeFurniture, removeInlineFurniture, removeNamedAuthorBoxes, removeOtherSections, removeRepeatedSiblings, removeTrailingHeadings } from './boilerplate.js';
+import { FURNITURE_TEXT, isOtherSectionLabel, narrowToArticle, removeAuthorBio, removeAuthorBox, removeFurniture, removeInlineFurniture, removeNamedAuthorBoxes, removeOtherSections, removeRepeatedSiblings, trimStoryEnd } from './boilerplate.js';
 import { mayHoldCollapsed, revealCollapsed } from './collapsed.js';
 import { densityExtract, type TextBlock } from './density.js';
 import { closeOpenInline, tagShape } from './nesting.js';
@@ -776,7 +776,7 @@ export function extractArticle(html: string, url: string, opts: ExtractOptions =
         wordCount = countWords(text);
       }
     }
-    if (article && removeTrailingHeadings(article) > 0) {
+    if (article && trimStoryEnd(article) > 0) {
       blocks = textBlocks(article);
       text = joinBlocks(blocks);
       wordCount = countWords(text);

@@ -1,6 +1,6 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { isAffiliateDisclosure, isSitePitch, isSocialFollow, isFurnitureText, looksLikeFurniture, removeAuthorBio, removeAuthorBox, removeFurniture, removeInlineFurniture, removeLinkColumns, removeNamedAuthorBoxes, removeOtherSections, removeRepeatedSiblings, removeTrailingHeadings } from '../../../../src/workers/extractor/boilerplate.js';
+import { isAffiliateDisclosure, isSitePitch, isSocialFollow, isFurnitureText, looksLikeFurniture, removeAuthorBio, removeAuthorBox, removeFurniture, removeInlineFurniture, removeLinkColumns, removeNamedAuthorBoxes, removeOtherSections, removeRepeatedSiblings, trimStoryEnd } from '../../../../src/workers/extractor/boilerplate.js';
 
 const doc = (html: string): Document =>
   (parseHTML(`<html><head><title>t</title></head><body>${html}</body></html>`) as unknown as { document: Document }).document;
@@ -429,26 +429,38 @@ describe('removeLinkColumns', () => {
   });
 });
 
-describe(removeTrailingHeadings.name, () => {
+describe(trimStoryEnd.name, () => {
   const root = (html: string): Element => (parseHTML(`<html><body><div>${html}</div></body></html>`) as unknown as { document: Document }).document.querySelector('div') as Element;
   const story = '<p>The council met on Monday and voted on the budget for road repairs, parks and the new school buildings.</p>';
   it('removes headings that end the story with nothing under them, through empty lists, wrappers and trailing scripts', () => {
     const r = root(`${story}<h2>Recent posts</h2><ul></ul>`);
-    expect(removeTrailingHeadings(r)).toBe(1);
+    expect(trimStoryEnd(r)).toBe(1);
     expect(r.innerHTML).toBe(`${story}<ul></ul>`);
     const nested = root(`<section>${story}<h3>More <strong>travel guides:</strong></h3><h4>Related reading</h4></section><div><img src="a.png"><script>x()</script></div>`);
-    expect(removeTrailingHeadings(nested)).toBe(2);
+    expect(trimStoryEnd(nested)).toBe(2);
     expect(nested.querySelectorAll('h3, h4')).toHaveLength(0);
     expect(nested.querySelector('p')?.outerHTML).toBe(story);
   });
   it('keeps a heading with text under it, small print in a heading\'s tag, and a story that is only a heading', () => {
     const headed = root(`<h2>Budget</h2>${story}`);
-    expect(removeTrailingHeadings(headed)).toBe(0);
+    expect(trimStoryEnd(headed)).toBe(0);
     const small = `<h6>Sources: ${'a report of the council, the city budget office and the state audit, 2024; '.repeat(2)}</h6>`;
-    expect(removeTrailingHeadings(root(`${story}${small}`))).toBe(0);
+    expect(trimStoryEnd(root(`${story}${small}`))).toBe(0);
     const only = root('<h2>Recent posts</h2>');
-    expect(removeTrailingHeadings(only)).toBe(0);
+    expect(trimStoryEnd(only)).toBe(0);
     expect(only.innerHTML).toBe('<h2>Recent posts</h2>');
+  });
+  it('removes a closing paragraph that is one link and nothing else, and keeps one with words of its own or a long link', () => {
+    const pointer = root(`${story}<p><a href="/picks">Back to our top picks</a></p>`);
+    expect(trimStoryEnd(pointer)).toBe(1);
+    expect(pointer.innerHTML).toBe(story);
+    const sentence = root(`${story}<p>The council's <a href="/report">report</a> is online.</p>`);
+    expect(trimStoryEnd(sentence)).toBe(0);
+    const long = root(`${story}<p><a href="/r">${'The full text of the council budget, with every line the members voted on '.repeat(2)}</a></p>`);
+    expect(trimStoryEnd(long)).toBe(0);
+    const both = root(`${story}<h3>More from the council</h3><p><a href="/next">Next: the school vote</a></p>`);
+    expect(trimStoryEnd(both)).toBe(2);
+    expect(both.innerHTML).toBe(story);
   });
 });
 
