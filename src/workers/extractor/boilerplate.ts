@@ -121,6 +121,22 @@ const SITE_PITCH = new RegExp(
 );
 export const isSitePitch = (text: string): boolean => text.length <= 200 && SITE_PITCH.test(text);
 
+/**
+ * A strip of the story's particulars set apart by bars: "On Behalf of Example
+ * LLP | Apr 21, 2017 | Products Liability", "Monday, August 11th, 2025 at
+ * 11:00 am | Categories: Helena, Thermostats |". Two bars or more, a date
+ * written out or in ISO form, no field longer than a byline or a list of
+ * categories.
+ */
+const WRITTEN_DATE = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4}\b|\b\d{1,2}(?:st|nd|rd|th)? (?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{4}\b|\b\d{4}-\d{2}-\d{2}\b/i;
+export const isParticularsStrip = (text: string): boolean => {
+  if (text.length > 160) {
+    return false;
+  }
+  const fields = text.split('|');
+  return fields.length >= 3 && fields.every((f) => f.trim().length <= 60) && WRITTEN_DATE.test(text);
+};
+
 /** A short question opening a prompt: "Like what you're reading? ", "Want more from Example? ". */
 const LEAD_QUESTION = /^[^.!?\n]{3,60}\?\s+(?=\S)/;
 
@@ -143,6 +159,7 @@ const isFurnitureLine = (text: string): boolean =>
   isAffiliateDisclosure(text) ||
   isSocialFollow(text) ||
   isSitePitch(text) ||
+  isParticularsStrip(text) ||
   isPagination(text);
 
 const READ_MORE = /^read-?more$/i;

@@ -1,6 +1,6 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { isAffiliateDisclosure, isSitePitch, isSocialFollow, isFurnitureText, looksLikeFurniture, removeAuthorBio, removeAuthorBox, removeFurniture, removeInlineFurniture, removeLinkColumns, removeNamedAuthorBoxes, removeOtherSections, removeRepeatedSiblings, trimStoryEnd } from '../../../../src/workers/extractor/boilerplate.js';
+import { isAffiliateDisclosure, isParticularsStrip, isSitePitch, isSocialFollow, isFurnitureText, looksLikeFurniture, removeAuthorBio, removeAuthorBox, removeFurniture, removeInlineFurniture, removeLinkColumns, removeNamedAuthorBoxes, removeOtherSections, removeRepeatedSiblings, trimStoryEnd } from '../../../../src/workers/extractor/boilerplate.js';
 
 const doc = (html: string): Document =>
   (parseHTML(`<html><head><title>t</title></head><body>${html}</body></html>`) as unknown as { document: Document }).document;
@@ -699,5 +699,28 @@ describe('isSitePitch', () => {
   ])('keeps "%s"', (line) => {
     expect(isSitePitch(line)).toBe(false);
     expect(isFurnitureText(line)).toBe(false);
+  });
+});
+
+describe('isParticularsStrip', () => {
+  it.each([
+    'On Behalf of Example Tunstall PLLC | Apr 21, 2017 | Products Liability',
+    'Monday, August 11th, 2025 at 11:00 am | Categories: Helena, MT, Thermostats |',
+    'By Jane Doe | 3 March 2024 | Politics',
+    'Tom | 2024-04-18 | Reviews',
+  ])('reads "%s" as furniture', (line) => {
+    expect(isParticularsStrip(line)).toBe(true);
+    expectDroppedFromArticle(line);
+  });
+
+  it.each([
+    // Specifications set apart by bars, no date.
+    'CPU: Intel Core i3 | RAM: 16GB DDR5 | Storage: 512GB SSD | Screen: 15.6-inch, 1920×1080 IPS',
+    // One bar only.
+    'By Jane Doe | March 3, 2024',
+    // A field as long as a sentence.
+    'Schedule | March 3, 2024 | The council will meet at the town hall to vote on the budget for road repairs and the new school',
+  ])('keeps "%s"', (line) => {
+    expect(isParticularsStrip(line)).toBe(false);
   });
 });
