@@ -936,6 +936,7 @@ function lastTextNode(root: Element): Text | null {
   }
   return null;
 }
+
 /** Characters, at most, of a heading or lone link that can close a story; longer is small print in a heading's tag, or text. */
 const CLOSING_MAX_CHARS = 120;
 
