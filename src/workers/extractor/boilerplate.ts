@@ -946,7 +946,8 @@ const CLOSING_MAX_CHARS = 120;
  * was taken out as furniture, or it introduces what follows the story:
  * "Recent posts", "More travel guides"), or a paragraph that is one link and
  * nothing else ("Back to our top picks", "Shoot us an email", "Meet us at the
- * summit"). Null when the story ends otherwise.
+ * summit") unless the link reads as a bare address. Null when the story ends
+ * otherwise.
  */
 function closingPointer(root: Element): Element | null {
   const last = lastTextNode(root);
@@ -966,8 +967,10 @@ function closingPointer(root: Element): Element | null {
   if (text.length > CLOSING_MAX_CHARS) {
     return null;
   }
-  return block === el || linkChars(block) >= text.length * 0.9 ? block : null;
+  // A bare address is a source the story gives ("On the Net: http://…"), not a pointer away from it.
+  return block === el || (linkChars(block) >= text.length * 0.9 && !BARE_ADDRESS.test(text)) ? block : null;
 }
+const BARE_ADDRESS = /^(?:https?:\/\/|www\.)\S+$/i;
 
 /**
  * Removes what closes the story by pointing away from it (closingPointer),

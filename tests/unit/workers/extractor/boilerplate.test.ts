@@ -450,7 +450,7 @@ describe(trimStoryEnd.name, () => {
     expect(trimStoryEnd(only)).toBe(0);
     expect(only.innerHTML).toBe('<h2>Recent posts</h2>');
   });
-  it('removes a closing paragraph that is one link and nothing else, and keeps one with words of its own or a long link', () => {
+  it('removes a closing paragraph that is one link and nothing else, and keeps one with words of its own, a long link or a bare address', () => {
     const pointer = root(`${story}<p><a href="/picks">Back to our top picks</a></p>`);
     expect(trimStoryEnd(pointer)).toBe(1);
     expect(pointer.innerHTML).toBe(story);
@@ -458,6 +458,8 @@ describe(trimStoryEnd.name, () => {
     expect(trimStoryEnd(sentence)).toBe(0);
     const long = root(`${story}<p><a href="/r">${'The full text of the council budget, with every line the members voted on '.repeat(2)}</a></p>`);
     expect(trimStoryEnd(long)).toBe(0);
+    const source = root(`${story}<p>On the Net:</p><p><a href="https://www.example.gov/budget">https://www.example.gov/budget</a></p>`);
+    expect(trimStoryEnd(source)).toBe(0);
     const both = root(`${story}<h3>More from the council</h3><p><a href="/next">Next: the school vote</a></p>`);
     expect(trimStoryEnd(both)).toBe(2);
     expect(both.innerHTML).toBe(story);
