@@ -30,10 +30,10 @@ function isAbbreviation(word: string): boolean {
   return /^(?:\p{L}\.){2,}$/u.test(word) || /^\p{Lu}\.$/u.test(word);
 }
 
-/** Lowercase, and a light plural stemmer shared by every matcher so terms and text agree. */
 /** Whether a word starts with a capital letter (any script's upper case). */
 export const startsCapitalized = (word: string): boolean => /^\p{Lu}/u.test(word);
 
+/** Lowercase, and a light plural stemmer shared by every matcher so terms and text agree. */
 export function normalizeWord(word: string): string {
   let w = word.toLowerCase().replace(/’/g, "'");
   if (w.endsWith("'s")) w = w.slice(0, -2);

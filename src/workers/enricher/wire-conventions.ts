@@ -48,7 +48,6 @@ const FIXTURE_JOIN = new Set(['v', 'v.', 'vs', 'vs.']);
 /** Tokens of a standings row after the name: integers, and the marks of percentages and games behind (".569", "-", "1/2"). */
 const STAT_MARK = new Set(['.', '-', '+', '/']);
 
-
 /** End (exclusive) of the team name starting at i, or -1. */
 function nameEnd(words: readonly string[], i: number): number {
   if (i >= words.length || !startsCapitalized(words[i] as string)) return -1;
