@@ -694,6 +694,12 @@ export function extractArticle(html: string, url: string, opts: ExtractOptions =
     let blocks = article ? tidy(article) : [];
     let text = joinBlocks(blocks);
     let wordCount = countWords(text);
+    /** Reads the story's blocks, text and word count again from the tree, after a pass changed it. */
+    const reread = (body: Element): void => {
+      blocks = textBlocks(body);
+      text = joinBlocks(blocks);
+      wordCount = countWords(text);
+    };
     const choice = preferDensity(text, dense, o.minWords);
     if (choice) {
       const container = densityArticle(doc, dense);
@@ -771,15 +777,11 @@ export function extractArticle(html: string, url: string, opts: ExtractOptions =
         }
       }
       if (anchored.length > 0) {
-        blocks = textBlocks(article);
-        text = joinBlocks(blocks);
-        wordCount = countWords(text);
+        reread(article);
       }
     }
     if (article && trimStoryEnd(article) > 0) {
-      blocks = textBlocks(article);
-      text = joinBlocks(blocks);
-      wordCount = countWords(text);
+      reread(article);
     }
     if (wordCount < o.minWords) {
       return null;
