@@ -180,6 +180,24 @@ const expectDroppedFromArticle = (line: string): void => {
   expect(a.textContent).toContain('end.');
 };
 
+/**
+ * The cases of one line rule of isFurnitureText: each furniture line is the
+ * rule's and is dropped from an article; each kept line is neither the rule's
+ * nor furniture at all.
+ */
+function describeLineRule(rule: (text: string) => boolean, furniture: string[], kept: string[]): void {
+  describe(rule.name, () => {
+    it.each(furniture)('reads "%s" as furniture, and the extracted article drops it', (line) => {
+      expect(rule(line)).toBe(true);
+      expectDroppedFromArticle(line);
+    });
+    it.each(kept)('keeps "%s"', (line) => {
+      expect(rule(line)).toBe(false);
+      expect(isFurnitureText(line)).toBe(false);
+    });
+  });
+}
+
 describe('removeInlineFurniture', () => {
   it('leaves a prompt\'s words that are part of a sentence, and takes out a label that opens its line', () => {
     const a = article(
@@ -615,8 +633,9 @@ describe('isFurnitureText: a prompt after a leading question', () => {
   });
 });
 
-describe('isAffiliateDisclosure', () => {
-  it.each([
+describeLineRule(
+  isAffiliateDisclosure,
+  [
     'This post contains affiliate links.',
     'This post may contain affiliate links. Read more about this in my About Me page!',
     'Some of the links in this article are affiliate ones.',
@@ -626,12 +645,8 @@ describe('isAffiliateDisclosure', () => {
     'If you find this helpful and buy through my links, I may receive a small commission.',
     'Note: this blog uses affiliate links. That means if you choose to make a purchase, I make a small kickback at no additional cost to you.',
     'The Motley Fool has a disclosure policy.',
-  ])('reads "%s" as a disclosure, and the extracted article drops it', (line) => {
-    expect(isAffiliateDisclosure(line)).toBe(true);
-    expectDroppedFromArticle(line);
-  });
-
-  it.each([
+  ],
+  [
     // A story about commissions: no first person, no site of its own.
     'Brokers earn a commission of about 2 percent when clients buy shares through the platform.',
     'The agency said it would receive no commission on the purchase of the buildings.',
@@ -639,11 +654,10 @@ describe('isAffiliateDisclosure', () => {
     'Affiliate Marketing – Available on the Shaker plan to let others promote your products for commission.',
     // The first person and a commission, but nothing bought or linked.
     'We earned a commission from the city council to design the new library, the architects said.',
-  ])('keeps "%s"', (line) => {
-    expect(isAffiliateDisclosure(line)).toBe(false);
-    expect(isFurnitureText(line)).toBe(false);
-  });
+  ],
+);
 
+describe('isAffiliateDisclosure: a long paragraph', () => {
   it('keeps a long paragraph that only mentions affiliate links', () => {
     const long = `${words(70)} The network says it contains affiliate links in every post, and that readers rarely notice them. ${words(10)}`;
     expect(long.length).toBeGreaterThan(400);
@@ -651,8 +665,9 @@ describe('isAffiliateDisclosure', () => {
   });
 });
 
-describe('isSocialFollow', () => {
-  it.each([
+describeLineRule(
+  isSocialFollow,
+  [
     'Follow us on Telegram, Facebook, Instagram, YouTube and X for the latest news and updates.',
     'Catch up on our in-depth coverage of tech and tools, and follow us on Facebook, Instagram, Twitter and TikTok to stay up to date.',
     'Want more DIY home decor projects? Follow me on Pinterest to see what I’m pinning.',
@@ -660,12 +675,8 @@ describe('isSocialFollow', () => {
     'Follow AP on Facebook, X, Instagram, YouTube and TikTok',
     'Did you make one of my recipes? Please leave a star rating! Follow A Farmgirl’s Kitchen on FACEBOOK and YouTube.',
     'Join me on TikTok: @househelp',
-  ])('reads "%s" as furniture, and the extracted article drops it', (line) => {
-    expect(isSocialFollow(line)).toBe(true);
-    expectDroppedFromArticle(line);
-  });
-
-  it.each([
+  ],
+  [
     // A third party followed, in a story: no command.
     'Residents were asked to follow the police department on X for updates during the storm.',
     'The minister has urged supporters to follow him on Telegram after his accounts were suspended.',
@@ -673,56 +684,42 @@ describe('isSocialFollow', () => {
     'Follow us on the trail as we climb to the lake, a walk of about four hours.',
     // A long paragraph that mentions it in passing.
     `${words(60)} and follow us on Facebook.`,
-  ])('keeps "%s"', (line) => {
-    expect(isSocialFollow(line)).toBe(false);
-    expect(isFurnitureText(line)).toBe(false);
-  });
-});
+  ],
+);
 
-describe('isSitePitch', () => {
-  it.each([
+describeLineRule(
+  isSitePitch,
+  [
     'Sign up now to get the freshest updates and exclusive deals delivered straight to your inbox!',
     'The best of Example Times, delivered to your inbox every morning',
     'Was this newsletter forwarded to you? Sign up to get it in your inbox.',
     'This article is exclusive to STAT+ subscribers',
     'This story is funded by readers like you',
-  ])('reads "%s" as furniture, and the extracted article drops it', (line) => {
-    expect(isSitePitch(line)).toBe(true);
-    expectDroppedFromArticle(line);
-  });
-
-  it.each([
+  ],
+  [
     // A product delivering to an inbox, in a story about it.
     'By the end of this guide, your agent will run on its own, delivering weekly summaries to your inbox.',
     'Recruiters promise CVs in your inbox within 72 hours.',
     // Access and funding in a story.
     'The report is available to members of the public at the town library.',
     'The shelter is funded by donations from local businesses and the county.',
-  ])('keeps "%s"', (line) => {
-    expect(isSitePitch(line)).toBe(false);
-    expect(isFurnitureText(line)).toBe(false);
-  });
-});
+  ],
+);
 
-describe('isParticularsStrip', () => {
-  it.each([
+describeLineRule(
+  isParticularsStrip,
+  [
     'On Behalf of Example Tunstall PLLC | Apr 21, 2017 | Products Liability',
     'Monday, August 11th, 2025 at 11:00 am | Categories: Helena, MT, Thermostats |',
     'By Jane Doe | 3 March 2024 | Politics',
     'Tom | 2024-04-18 | Reviews',
-  ])('reads "%s" as furniture', (line) => {
-    expect(isParticularsStrip(line)).toBe(true);
-    expectDroppedFromArticle(line);
-  });
-
-  it.each([
+  ],
+  [
     // Specifications set apart by bars, no date.
     'CPU: Intel Core i3 | RAM: 16GB DDR5 | Storage: 512GB SSD | Screen: 15.6-inch, 1920×1080 IPS',
     // One bar only.
     'By Jane Doe | March 3, 2024',
     // A field as long as a sentence.
     'Schedule | March 3, 2024 | The council will meet at the town hall to vote on the budget for road repairs and the new school',
-  ])('keeps "%s"', (line) => {
-    expect(isParticularsStrip(line)).toBe(false);
-  });
-});
+  ],
+);
