@@ -29,11 +29,12 @@ export const FURNITURE_TEXT =
  * More whole-block furniture: "Read next" / "Latest news" headings, tables of
  * contents, shop buttons, "Sponsor this newsletter", author-box headings,
  * newsletter and comment prompts, "you might also like", a script's
- * placeholder ("Loading…", "Loading prices for your region..."), and a bare
+ * placeholder ("Loading…", "Loading prices for your region..."), an empty
+ * list's notice ("No posts found"), and a bare
  * "Posted by X on <date>" or "Updated: <date>" line inside the body.
  */
 export const MORE_FURNITURE_TEXT =
-  /^(?:↑\s*)?(?:back to top|read next|up next|discover more|keep reading|latest (?:news|posts|articles|stories)|in this (?:article|post|guide)|table of contents|contents|jump to(?: section)?|on this page|check (?:price|prices|availability)|shop now|buy now|sponsor this (?:newsletter|podcast|blog|site|show)|about the author|meet the author|author bio|join (?:our|the) (?:mailing list|newsletter|community)\b.{0,80}|be the first to comment|what do you think\??|what (?:others|other readers|people|readers) are reading(?: now)?|you (?:may|might) (?:also )?(?:like|enjoy)|(?:other )?(?:posts|articles|stories) you (?:may|might) (?:also )?(?:like|enjoy)|(?:pin|save) (?:(?:this|it) )?for later!?|loading(?: [^.…]{1,40})?(?:…|\.\.\.)|posted by .{1,60} (?:at|on) .{1,60}|(?:published|updated|posted|last updated)(?: on)?:? [^.]{0,40}\d[^.]{0,30})\s*[:.!…]*$/i;
+  /^(?:↑\s*)?(?:back to top|read next|up next|discover more|keep reading|latest (?:news|posts|articles|stories)|in this (?:article|post|guide)|table of contents|contents|jump to(?: section)?|on this page|check (?:price|prices|availability)|shop now|buy now|sponsor this (?:newsletter|podcast|blog|site|show)|about the author|meet the author|author bio|join (?:our|the) (?:mailing list|newsletter|community)\b.{0,80}|be the first to comment|what do you think\??|what (?:others|other readers|people|readers) are reading(?: now)?|you (?:may|might) (?:also )?(?:like|enjoy)|(?:other )?(?:posts|articles|stories) you (?:may|might) (?:also )?(?:like|enjoy)|(?:pin|save) (?:(?:this|it) )?for later!?|loading(?: [^.…]{1,40})?(?:…|\.\.\.)|no (?:posts|articles|stories|comments|results)(?: (?:found|yet|to (?:show|display)))?|posted by .{1,60} (?:at|on) .{1,60}|(?:published|updated|posted|last updated)(?: on)?:? [^.]{0,40}\d[^.]{0,30})\s*[:.!…]*$/i;
 
 /**
  * A photo credit or caption credit line: "Photo: Jane Doe / Reuters",
@@ -108,7 +109,9 @@ export const isSocialFollow = (text: string): boolean => text.length <= 300 && (
  * pitch ("… delivered straight to your inbox", "Sign up to get it in your
  * inbox"), a members-only notice ("This article is exclusive to Example+
  * subscribers"), an appeal to readers who fund it ("This story is funded by
- * readers like you").
+ * readers like you"), a republishing notice ("Republish our articles for
+ * free…"), a sign-up's thanks ("Thank you for subscribing to our daily
+ * newsletter."), and a pointer to the comment policy.
  */
 const SITE_PITCH = new RegExp(
   [
@@ -116,6 +119,9 @@ const SITE_PITCH = new RegExp(
     String.raw`\b(?:sign[ -]?up|subscribe)\b.{0,120}\binbox\b`,
     String.raw`^(?:this|the) (?:article|story|content|post|episode|video) is (?:only )?(?:available|exclusive|reserved)(?: only)? (?:to|for) (?:[\p{L}\p{N}+.&'-]+ ){0,3}(?:subscribers|members|supporters|patrons)\b`,
     String.raw`\b(?:funded|supported|made possible|paid for)(?: in part)? by (?:readers|donors|members|listeners|viewers|people) like you\b`,
+    String.raw`^republish (?:our|this) (?:articles?|stor(?:y|ies)|work)\b`,
+    String.raw`^thanks?(?: you)? for (?:subscribing|signing up)(?:[.!]|\s+(?:to|for)\b|$)`,
+    String.raw`\b(?:read|see|review) our (?:comment(?:ing)?|community) (?:policy|guidelines|rules)\b`,
   ].join('|'),
   'iu',
 );

@@ -143,6 +143,9 @@ describe('isFurnitureText', () => {
     'Presented by',
     'Follow',
     'What others are reading',
+    'No posts',
+    'No posts found.',
+    'No comments yet',
   ])('calls "%s" furniture', (text) => {
     expect(isFurnitureText(text)).toBe(true);
   });
@@ -156,6 +159,7 @@ describe('isFurnitureText', () => {
     'The agency said it had filed a request with Reuters.',
     'A sponsor this newsletter once had pulled out in May.',
     'Related to the budget, the council also voted on new parking fees.',
+    'No posts were left unfilled, the ministry said.',
     'Images from the telescope show the galaxy in more detail than ever before, and astronomers say the pictures will change what they know about how such galaxies form.',
     '(The council met on Monday.)',
     'Recommended reading for the council was a report on road repairs, the mayor said.',
@@ -695,6 +699,11 @@ describeLineRule(
     'Was this newsletter forwarded to you? Sign up to get it in your inbox.',
     'This article is exclusive to STAT+ subscribers',
     'This story is funded by readers like you',
+    'Republish our articles for free, online or in print, under a Creative Commons license.',
+    'Republish this article',
+    'Thank you for subscribing to our daily newsletter.',
+    'Thanks for signing up!',
+    'Thank you for being part of our community. Read our Comment Policy before posting.',
   ],
   [
     // A product delivering to an inbox, in a story about it.
@@ -703,6 +712,10 @@ describeLineRule(
     // Access and funding in a story.
     'The report is available to members of the public at the town library.',
     'The shelter is funded by donations from local businesses and the county.',
+    // Republishing, subscribing and a comment policy as the story's subject.
+    'The paper will republish our articles on the election under its own name, the editor said.',
+    'Thank you for subscribing, the mayor told the crowd, before the cheers drowned him out.',
+    'Critics said the platform had not enforced its comment policy against abuse.',
   ],
 );
 
