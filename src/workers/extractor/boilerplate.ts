@@ -111,7 +111,9 @@ export const isSocialFollow = (text: string): boolean => text.length <= 300 && (
  * subscribers"), an appeal to readers who fund it ("This story is funded by
  * readers like you"), a republishing notice ("Republish our articles for
  * free…"), a sign-up's thanks ("Thank you for subscribing to our daily
- * newsletter."), and a pointer to the comment policy.
+ * newsletter."), a pointer to the comment policy, and a paywall's notice
+ * ("To read the rest of this story subscribe to Example+.", "Already have an
+ * account? Log in", "Become a paid subscriber to unlock this piece").
  */
 const SITE_PITCH = new RegExp(
   [
@@ -122,10 +124,24 @@ const SITE_PITCH = new RegExp(
     String.raw`^republish (?:our|this) (?:articles?|stor(?:y|ies)|work)\b`,
     String.raw`^thanks?(?: you)? for (?:subscribing|signing up)(?:[.!]|\s+(?:to|for)\b|$)`,
     String.raw`\b(?:read|see|review) our (?:comment(?:ing)?|community) (?:policy|guidelines|rules)\b`,
+    String.raw`^(?:to )?(?:read|continue reading|keep reading) (?:the rest of |the full )?(?:this |the )?(?:story|article|piece|post)\b.{0,40}\b(?:subscribe|subscription|log ?in|sign ?in|become a)\b`,
+    String.raw`^already (?:have an account|registered|a (?:subscriber|member))\?\s*(?:log ?in|sign ?in)\b`,
+    String.raw`^(?:become|upgrade to) a (?:paid )?(?:subscriber|member)\b.{0,60}\bto (?:unlock|read|continue|access)\b`,
   ].join('|'),
   'iu',
 );
 export const isSitePitch = (text: string): boolean => text.length <= 200 && SITE_PITCH.test(text);
+
+/**
+ * The site's notice that what it publishes is no professional advice: "This
+ * article is intended for educational and informational purposes only and is
+ * not a substitute for medical advice." The page itself must be the subject
+ * ("this article", "the content"), so a story saying the same of an app or a
+ * hotline stays.
+ */
+const ADVICE_DISCLAIMER =
+  /^(?:disclaimer\s*:\s*)?(?:this|the|our) (?:article|content|information|post|material|page|site|website|blog)\b[^.]{0,80}\b(?:for (?:general )?(?:educational|informational)(?: and (?:educational|informational))? purposes only|not (?:intended (?:as|to be) )?a substitute for (?:professional )?(?:medical|legal|financial|tax) advice)\b/i;
+export const isAdviceDisclaimer = (text: string): boolean => text.length <= 400 && ADVICE_DISCLAIMER.test(text);
 
 /**
  * A strip of the story's particulars set apart by bars: "On Behalf of Example
@@ -165,6 +181,7 @@ const isFurnitureLine = (text: string): boolean =>
   isAffiliateDisclosure(text) ||
   isSocialFollow(text) ||
   isSitePitch(text) ||
+  isAdviceDisclaimer(text) ||
   isParticularsStrip(text) ||
   isPagination(text);
 

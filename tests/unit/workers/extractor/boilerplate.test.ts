@@ -1,6 +1,6 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { isAffiliateDisclosure, isParticularsStrip, isSitePitch, isSocialFollow, isFurnitureText, looksLikeFurniture, removeAuthorBio, removeAuthorBox, removeFurniture, removeInlineFurniture, removeLinkColumns, removeNamedAuthorBoxes, removeOtherSections, removeRepeatedSiblings, trimStoryEnd } from '../../../../src/workers/extractor/boilerplate.js';
+import { isAdviceDisclaimer, isAffiliateDisclosure, isParticularsStrip, isSitePitch, isSocialFollow, isFurnitureText, looksLikeFurniture, removeAuthorBio, removeAuthorBox, removeFurniture, removeInlineFurniture, removeLinkColumns, removeNamedAuthorBoxes, removeOtherSections, removeRepeatedSiblings, trimStoryEnd } from '../../../../src/workers/extractor/boilerplate.js';
 
 const doc = (html: string): Document =>
   (parseHTML(`<html><head><title>t</title></head><body>${html}</body></html>`) as unknown as { document: Document }).document;
@@ -704,6 +704,11 @@ describeLineRule(
     'Thank you for subscribing to our daily newsletter.',
     'Thanks for signing up!',
     'Thank you for being part of our community. Read our Comment Policy before posting.',
+    'To read the rest of this story subscribe to STAT+.',
+    'Continue reading this article with a subscription',
+    'Already have an account? Log in',
+    'Already a subscriber? Sign in.',
+    'Become a paid subscriber to Every to unlock this piece and learn about:',
   ],
   [
     // A product delivering to an inbox, in a story about it.
@@ -716,6 +721,25 @@ describeLineRule(
     'The paper will republish our articles on the election under its own name, the editor said.',
     'Thank you for subscribing, the mayor told the crowd, before the cheers drowned him out.',
     'Critics said the platform had not enforced its comment policy against abuse.',
+    // A paywall as the story's subject.
+    'Readers who want to read the story in full will now have to subscribe, the publisher said.',
+    'Already a member of the union, she signed in for the first shift at dawn.',
+    'Become a member of the club to vote in its elections, the chairman urged.',
+  ],
+);
+
+describeLineRule(
+  isAdviceDisclaimer,
+  [
+    'Disclaimer: This article is intended for educational and informational purposes only and is not a substitute for medical advice. Always consult a qualified healthcare professional.',
+    'The content on this site is for informational purposes only.',
+    'This post is not intended as a substitute for professional legal advice.',
+  ],
+  [
+    // The same words of something the story is about.
+    'The app is not a substitute for medical advice, the regulator warned on Tuesday.',
+    'Disclaimer: The publishers listed here are provided for informational purposes only.',
+    'The court said the leaflets were for informational purposes only and dismissed the claim.',
   ],
 );
 
