@@ -34,7 +34,7 @@ export const FURNITURE_TEXT =
  * "Posted by X on <date>" or "Updated: <date>" line inside the body.
  */
 export const MORE_FURNITURE_TEXT =
-  /^(?:↑\s*)?(?:back to top|read next|up next|discover more|keep reading|latest (?:news|posts|articles|stories)|in this (?:article|post|guide)|table of contents|contents|jump to(?: section)?|on this page|check (?:price|prices|availability)|shop now|buy now|sponsor this (?:newsletter|podcast|blog|site|show)|about the author|meet the author|author bio|join (?:our|the) (?:mailing list|newsletter|community)\b.{0,80}|be the first to comment|what do you think\??|what (?:others|other readers|people|readers) are reading(?: now)?|you (?:may|might) (?:also )?(?:like|enjoy)|(?:other )?(?:posts|articles|stories) you (?:may|might) (?:also )?(?:like|enjoy)|(?:pin|save) (?:(?:this|it) )?for later!?|loading(?: [^.…]{1,40})?(?:…|\.\.\.)|no (?:posts|articles|stories|comments|results)(?: (?:found|yet|to (?:show|display)))?|posted by .{1,60} (?:at|on) .{1,60}|(?:published|updated|posted|last updated)(?: on)?:? [^.]{0,40}\d[^.]{0,30})\s*[:.!…]*$/i;
+  /^(?:↑\s*)?(?:back to top|read next|up next|discover more|keep reading|latest (?:news|posts|articles|stories)|in this (?:article|post|guide)|table of contents|contents|jump to(?: section)?|on this page|check (?:price|prices|availability)|shop now|buy now|sponsor this (?:newsletter|podcast|blog|site|show)|about the author|meet the author|author bio|join (?:our|the) (?:mailing list|newsletter|community)\b.{0,80}|be the first to comment|what do you think\??|what (?:others|other readers|people|readers) are reading(?: now)?|you (?:may|might) (?:also )?(?:like|enjoy)|(?:other )?(?:posts|articles|stories) you (?:may|might) (?:also )?(?:like|enjoy)|(?:pin|save) (?:(?:this|it) )?for later!?|loading(?: [^.…]{1,40})?(?:…|\.\.\.)|no (?:posts|articles|stories|comments|results)(?: (?:found|yet|to (?:show|display)))?|posted by .{1,60} (?:at|on) .{1,60}|(?:this (?:post|article|page|story) was )?(?:published|updated|posted|last updated)(?: on)?:? [^.]{0,40}\d[^.]{0,30})\s*[:.!…]*$/i;
 
 /**
  * A photo credit or caption credit line: "Photo: Jane Doe / Reuters",
@@ -113,7 +113,9 @@ export const isSocialFollow = (text: string): boolean => text.length <= 300 && (
  * free…"), a sign-up's thanks ("Thank you for subscribing to our daily
  * newsletter."), a pointer to the comment policy, and a paywall's notice
  * ("To read the rest of this story subscribe to Example+.", "Already have an
- * account? Log in", "Become a paid subscriber to unlock this piece").
+ * account? Log in", "Become a paid subscriber to unlock this piece"), an
+ * appeal's opening ("…we have a small favor to ask."), and a podcast
+ * player's links ("Podcast: Play in new window | Download").
  */
 const SITE_PITCH = new RegExp(
   [
@@ -127,6 +129,8 @@ const SITE_PITCH = new RegExp(
     String.raw`^(?:to )?(?:read|continue reading|keep reading) (?:the rest of |the full )?(?:this |the )?(?:story|article|piece|post)\b.{0,40}\b(?:subscribe|subscription|log ?in|sign ?in|become a)\b`,
     String.raw`^already (?:have an account|registered|a (?:subscriber|member))\?\s*(?:log ?in|sign ?in)\b`,
     String.raw`^(?:become|upgrade to) a (?:paid )?(?:subscriber|member)\b.{0,60}\bto (?:unlock|read|continue|access)\b`,
+    String.raw`\bwe have a (?:small |quick )?favou?r to ask\b`,
+    String.raw`^podcast: play in new window\b`,
   ].join('|'),
   'iu',
 );
@@ -142,6 +146,17 @@ export const isSitePitch = (text: string): boolean => text.length <= 200 && SITE
 const ADVICE_DISCLAIMER =
   /^(?:disclaimer\s*:\s*)?(?:this|the|our) (?:article|content|information|post|material|page|site|website|blog)\b[^.]{0,80}\b(?:for (?:general )?(?:educational|informational)(?: and (?:educational|informational))? purposes only|not (?:intended (?:as|to be) )?a substitute for (?:professional )?(?:medical|legal|financial|tax) advice)\b/i;
 export const isAdviceDisclaimer = (text: string): boolean => text.length <= 400 && ADVICE_DISCLAIMER.test(text);
+
+/**
+ * A note on who produced the story, as syndicated and sponsored stories end:
+ * "This story about tutoring was written by Jane Doe and produced by Example
+ * Report, a nonprofit news organization…", "This story was developed in
+ * partnership with Example Co. by our branded content team." A plain "This
+ * post was written by Dr Jane Doe." stays: it names the author.
+ */
+const PRODUCTION_NOTE =
+  /^this (?:story|article|report|piece|post)(?: about [^.]{1,80})? was (?:written|produced|reported|developed|published|created)\b[^.]{0,150}\b(?:produced by|in (?:partnership|collaboration) with|branded content)\b/i;
+export const isProductionNote = (text: string): boolean => text.length <= 400 && PRODUCTION_NOTE.test(text);
 
 /**
  * A strip of the story's particulars set apart by bars: "On Behalf of Example
@@ -182,6 +197,7 @@ const isFurnitureLine = (text: string): boolean =>
   isSocialFollow(text) ||
   isSitePitch(text) ||
   isAdviceDisclaimer(text) ||
+  isProductionNote(text) ||
   isParticularsStrip(text) ||
   isPagination(text);
 

@@ -1,6 +1,6 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { isAdviceDisclaimer, isAffiliateDisclosure, isParticularsStrip, isSitePitch, isSocialFollow, isFurnitureText, looksLikeFurniture, removeAuthorBio, removeAuthorBox, removeFurniture, removeInlineFurniture, removeLinkColumns, removeNamedAuthorBoxes, removeOtherSections, removeRepeatedSiblings, trimStoryEnd } from '../../../../src/workers/extractor/boilerplate.js';
+import { isAdviceDisclaimer, isAffiliateDisclosure, isParticularsStrip, isProductionNote, isSitePitch, isSocialFollow, isFurnitureText, looksLikeFurniture, removeAuthorBio, removeAuthorBox, removeFurniture, removeInlineFurniture, removeLinkColumns, removeNamedAuthorBoxes, removeOtherSections, removeRepeatedSiblings, trimStoryEnd } from '../../../../src/workers/extractor/boilerplate.js';
 
 const doc = (html: string): Document =>
   (parseHTML(`<html><head><title>t</title></head><body>${html}</body></html>`) as unknown as { document: Document }).document;
@@ -112,6 +112,7 @@ describe('isFurnitureText', () => {
     'Posted by David at December 16, 2025',
     'Published on May 02, 2024 07:44 PM IST',
     'Updated: 3 March 2025',
+    'This post was last updated July 2021.',
     'Photo: Jane Doe / Reuters',
     'Image credit: Endgame Gear/Digital Foundry',
     'Photo Credit: www.example.com',
@@ -709,6 +710,8 @@ describeLineRule(
     'Already have an account? Log in',
     'Already a subscriber? Sign in.',
     'Become a paid subscriber to Every to unlock this piece and learn about:',
+    'Since you made it to the bottom of this article, we have a small favor to ask.',
+    'Podcast: Play in new window | Download (Duration: 13:55 — 9.6MB) | Embed',
   ],
   [
     // A product delivering to an inbox, in a story about it.
@@ -725,6 +728,22 @@ describeLineRule(
     'Readers who want to read the story in full will now have to subscribe, the publisher said.',
     'Already a member of the union, she signed in for the first shift at dawn.',
     'Become a member of the club to vote in its elections, the chairman urged.',
+    'The podcast: a new window on the city, in twelve episodes.',
+  ],
+);
+
+describeLineRule(
+  isProductionNote,
+  [
+    'This story about tutoring effectiveness was written by Jane Doe and produced by The Example Report, a nonprofit, independent news organization focused on inequality and innovation in education.',
+    'This story was developed in partnership with Example Catering by Example Media’s branded content team.',
+    'This article was produced in collaboration with the Example Fund.',
+  ],
+  [
+    // The author named, or a production told of in the story.
+    'This post was written by Jane Doe, MD, gastroenterologist, Example Health.',
+    'This story was told to the council by a witness who asked not to be named, and the police were called.',
+    'The film was produced by Example Pictures in partnership with the national broadcaster.',
   ],
 );
 
