@@ -34,7 +34,7 @@ export const FURNITURE_TEXT =
  * "Posted by X on <date>" or "Updated: <date>" line inside the body.
  */
 export const MORE_FURNITURE_TEXT =
-  /^(?:↑\s*)?(?:back to top|read next|up next|discover more|keep reading|latest (?:news|posts|articles|stories)|in this (?:article|post|guide)|table of contents|contents|jump to(?: section)?|on this page|check (?:price|prices|availability)|shop now|buy now|sponsor this (?:newsletter|podcast|blog|site|show)|about the author|meet the author|author bio|join (?:our|the) (?:mailing list|newsletter|community)\b.{0,80}|be the first to comment|what do you think\??|what (?:others|other readers|people|readers) are reading(?: now)?|you (?:may|might) (?:also )?(?:like|enjoy)|(?:other )?(?:posts|articles|stories) you (?:may|might) (?:also )?(?:like|enjoy)|(?:pin|save) (?:(?:this|it) )?for later!?|loading(?: [^.…]{1,40})?(?:…|\.\.\.)|no (?:posts|articles|stories|comments|results)(?: (?:found|yet|to (?:show|display)))?|posted by .{1,60} (?:at|on) .{1,60}|(?:this (?:post|article|page|story) was )?(?:published|updated|posted|last updated)(?: on)?:? [^.]{0,40}\d[^.]{0,30})\s*[:.!…]*$/i;
+  /^(?:↑\s*)?(?:back to top|read next|up next|discover more|keep reading|latest (?:news|posts|articles|stories)|in this (?:article|post|guide)|table of contents|contents|jump to(?: section)?|on this page|check (?:price|prices|availability)|shop now|buy now|sponsor this (?:newsletter|podcast|blog|site|show)|about the author|meet the author|author bio|join (?:our|the) (?:mailing list|newsletter|community)\b.{0,80}|be the first to comment|what do you think\??|what (?:others|other readers|people|readers) are reading(?: now)?|(?:if you (?:liked|enjoyed) this (?:post|article|story),? )?you (?:may|might) (?:also )?(?:like|enjoy)|rate this (?:article|story|post|page)|(?:other )?(?:posts|articles|stories) you (?:may|might) (?:also )?(?:like|enjoy)|(?:pin|save) (?:(?:this|it) )?for later!?|loading(?: [^.…]{1,40})?(?:…|\.\.\.)|no (?:posts|articles|stories|comments|results)(?: (?:found|yet|to (?:show|display)))?|posted by .{1,60} (?:at|on) .{1,60}|(?:this (?:post|article|page|story) was )?(?:published|updated|posted|last updated)(?: on)?:? [^.]{0,40}\d[^.]{0,30})\s*[:.!…]*$/i;
 
 /**
  * A photo credit or caption credit line: "Photo: Jane Doe / Reuters",
@@ -114,8 +114,11 @@ export const isSocialFollow = (text: string): boolean => text.length <= 300 && (
  * newsletter."), a pointer to the comment policy, and a paywall's notice
  * ("To read the rest of this story subscribe to Example+.", "Already have an
  * account? Log in", "Become a paid subscriber to unlock this piece"), an
- * appeal's opening ("…we have a small favor to ask."), and a podcast
- * player's links ("Podcast: Play in new window | Download").
+ * appeal's opening ("…we have a small favor to ask.", "…consider supporting
+ * our journalism by subscribing"), a podcast player's links ("Podcast: Play
+ * in new window | Download"), the terms of commenting ("By posting a comment,
+ * you consent…"), and a note that the story also ran in print ("This article
+ * also appeared in the May/June issue of Example magazine.").
  */
 const SITE_PITCH = new RegExp(
   [
@@ -131,6 +134,9 @@ const SITE_PITCH = new RegExp(
     String.raw`^(?:become|upgrade to) a (?:paid )?(?:subscriber|member)\b.{0,60}\bto (?:unlock|read|continue|access)\b`,
     String.raw`\bwe have a (?:small |quick )?favou?r to ask\b`,
     String.raw`^podcast: play in new window\b`,
+    String.raw`^by (?:posting|submitting|leaving) (?:a |your )?comments?,? you\b`,
+    String.raw`\bconsider supporting (?:our|us|independent)\b.{0,60}\b(?:journalism|reporting|newsroom)\b`,
+    String.raw`^(?:editor['’]s note:\s*)?(?:this|a version of this) (?:article|story) (?:also |originally )?appear(?:s|ed) in (?:the )?.{0,60}\b(?:issue|edition)\b`,
   ].join('|'),
   'iu',
 );
@@ -141,10 +147,11 @@ export const isSitePitch = (text: string): boolean => text.length <= 200 && SITE
  * article is intended for educational and informational purposes only and is
  * not a substitute for medical advice." The page itself must be the subject
  * ("this article", "the content"), so a story saying the same of an app or a
- * hotline stays.
+ * hotline stays. Also a journal's licence line: "This is an open-access
+ * article distributed under the terms of the Creative Commons…".
  */
 const ADVICE_DISCLAIMER =
-  /^(?:disclaimer\s*:\s*)?(?:this|the|our) (?:article|content|information|post|material|page|site|website|blog)\b[^.]{0,80}\b(?:for (?:general )?(?:educational|informational)(?: and (?:educational|informational))? purposes only|not (?:intended (?:as|to be) )?a substitute for (?:professional )?(?:medical|legal|financial|tax) advice)\b/i;
+  /^(?:disclaimer\s*:\s*)?(?:this|the|our) (?:article|content|information|post|material|page|site|website|blog)\b[^.]{0,80}\b(?:for (?:general )?(?:educational|informational)(?: and (?:educational|informational))? purposes\b|not (?:intended (?:as|to be) )?a substitute for (?:professional )?(?:medical|legal|financial|tax) advice|(?:is|are) not (?:medical|legal|financial|tax|investment) advice)\b|^this is an open[- ]access article distributed under the terms of\b/i;
 export const isAdviceDisclaimer = (text: string): boolean => text.length <= 400 && ADVICE_DISCLAIMER.test(text);
 
 /**

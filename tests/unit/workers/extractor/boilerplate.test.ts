@@ -109,6 +109,8 @@ describe('isFurnitureText', () => {
     'Other Posts You May Enjoy',
     'Pin this for later!',
     'PIN FOR LATER',
+    'Rate this article',
+    'If you liked this post you might also like:',
     'Posted by David at December 16, 2025',
     'Published on May 02, 2024 07:44 PM IST',
     'Updated: 3 March 2025',
@@ -712,6 +714,9 @@ describeLineRule(
     'Become a paid subscriber to Every to unlock this piece and learn about:',
     'Since you made it to the bottom of this article, we have a small favor to ask.',
     'Podcast: Play in new window | Download (Duration: 13:55 — 9.6MB) | Embed',
+    'By posting a comment, you consent to have your personally identifiable information collected and used in accordance with our privacy policy.',
+    'If you’re enjoying this article, consider supporting our award-winning journalism by subscribing.',
+    'Editor’s Note: This article also appeared in the May/June 2024 issue of Example Reports magazine.',
   ],
   [
     // A product delivering to an inbox, in a story about it.
@@ -729,6 +734,9 @@ describeLineRule(
     'Already a member of the union, she signed in for the first shift at dawn.',
     'Become a member of the club to vote in its elections, the chairman urged.',
     'The podcast: a new window on the city, in twelve episodes.',
+    'By posting a comment under the video, the minister angered his own party.',
+    'Donors were asked to consider supporting the hospital’s new wing.',
+    'This article appeared to contradict the minister’s statement, critics said.',
   ],
 );
 
@@ -753,6 +761,8 @@ describeLineRule(
     'Disclaimer: This article is intended for educational and informational purposes only and is not a substitute for medical advice. Always consult a qualified healthcare professional.',
     'The content on this site is for informational purposes only.',
     'This post is not intended as a substitute for professional legal advice.',
+    'This article is for informational purposes. This content is not legal advice.',
+    'This is an open-access article distributed under the terms of the Creative Commons Attribution License.',
   ],
   [
     // The same words of something the story is about.
