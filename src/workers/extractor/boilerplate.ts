@@ -802,8 +802,8 @@ export function narrowToArticle(doc: Document, share = 0.8): boolean {
   return true;
 }
 
-/** What follows the name in an author's bio: optional credentials, then "is / was / has / writes / covers..." */
-const BIO_AFTER_NAME = /^(?:\s+\p{Lu}[\p{L}.'-]*)?(?:,[^,.]{1,40},)?\s+(?:is|was|has|writes|covers|works|joined|holds|serves|lives|founded|specializes|specialises)\b/u;
+/** What follows the name in an author's bio: optional credentials or title ("Jane Doe, Editor, Example Reviews, studied…"), then "is / was / has / writes / covers / studied..." */
+const BIO_AFTER_NAME = /^(?:\s+\p{Lu}[\p{L}.'-]*)?(?:(?:,[^,.]{1,40}){1,2},)?\s+(?:is|was|has|writes|covers|works|joined|holds|serves|lives|founded|specializes|specialises|studied|graduated|began|started|spent|brings|teaches|edits|reports)\b/u;
 
 /** Words of a byline that names an organisation or a desk, not a person. */
 const ORGANISATION_WORD = /^(?:team|staff|editorial|editors?|desk|newsroom|official|group|media|news|press|contributors?|writers?)$/i;

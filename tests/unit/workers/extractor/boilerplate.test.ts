@@ -251,6 +251,14 @@ describe('removeAuthorBio: first or last name alone', () => {
     expect(removeAuthorBio(first, 'Jane Doe')).toBe(1);
     const credentials = article(`<p>${words(60)}</p><p>Doe, CFP, is a contributing analyst specializing in real estate.</p>`);
     expect(removeAuthorBio(credentials, 'By Jane Doe')).toBe(1);
+    const title = article(`<p>${words(60)}</p><p>Jane Doe, Editor, Example Reviews, studied journalism at NYU and has reviewed gear for ten years.</p>`);
+    expect(removeAuthorBio(title, 'Jane Doe')).toBe(1);
+    expect(title.textContent).not.toContain('studied journalism');
+  });
+
+  it('keeps a closing paragraph that opens with the name and goes on as the story', () => {
+    const a = article(`<p>${words(60)}</p><p>Jane Doe, the mayor, and her deputy, a lawyer, then left the hall.</p>`);
+    expect(removeAuthorBio(a, 'Jane Doe')).toBe(0);
   });
 
   it('does not take one word of an organisation\'s byline for a name', () => {
