@@ -339,6 +339,18 @@ export function hiddenAtEverySize(el: Element): boolean {
   return sizes.size === 3;
 }
 
+/** An icon font's class: Material Icons and Material Symbols in their styles ("material-icons-outlined", "material-symbols-rounded"). */
+const ICON_FONT_CLASS = /(?:^|\s)material-(?:icons|symbols)(?:-[a-z]+)?(?=\s|$)/i;
+
+/**
+ * An icon drawn by an icon font from its ligature: `<i class="material-icons">chevron_right</i>`.
+ * Its text is the glyph's name ("chevron_right", "expand_more"), never words of the page.
+ */
+export function isIconLigature(el: Element): boolean {
+  const cls = el.getAttribute('class');
+  return cls !== null && ICON_FONT_CLASS.test(cls) && /^\s*[a-z][a-z0-9_]{1,40}\s*$/.test(el.textContent ?? '');
+}
+
 const PROTECTED = new Set(['HTML', 'BODY', 'MAIN', 'ARTICLE']);
 
 /**
@@ -399,7 +411,7 @@ export function removeFurniture(doc: Document): number {
         drop = tag !== 'aside' || !isStoryAside(el);
       } else if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true' || hiddenAtEverySize(el)) {
         drop = true;
-      } else if (looksLikeFurniture(el) || isCallToAction(el)) {
+      } else if (looksLikeFurniture(el) || isCallToAction(el) || isIconLigature(el)) {
         drop = true;
       }
     }

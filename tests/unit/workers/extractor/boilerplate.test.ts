@@ -283,6 +283,18 @@ describe('removeFurniture: "skip" alone is no furniture', () => {
   });
 });
 
+describe('removeFurniture: icon-font ligatures', () => {
+  it('drops a Material icon\'s glyph name and keeps words in an element of that class', () => {
+    const d = doc(`<article><h3>What is performance tuning? <i class="material-icons">chevron_right</i></h3><p>${words(30)} <span class="material-symbols-outlined">open_in_new</span></p><p class="material-icons-note">Tuning takes time.</p></article>`);
+    removeFurniture(d);
+    const text = d.body.textContent ?? '';
+    expect(text).toContain('What is performance tuning?');
+    expect(text).not.toContain('chevron_right');
+    expect(text).not.toContain('open_in_new');
+    expect(text).toContain('Tuning takes time.');
+  });
+});
+
 describe('removeFurniture: code', () => {
   it('keeps a code highlighter\'s "comment" spans inside <pre>', () => {
     const d = doc(`<article><p>${words(60)}</p><pre><code><span class="hljs-comment"># initialize the repository</span>\ngit init</code></pre></article>`);
