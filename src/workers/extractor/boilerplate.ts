@@ -525,13 +525,38 @@ function opensLine(el: Element, root: Element): boolean {
   return true;
 }
 
+/** The mark a heading's permalink shows: "#", "¶", "§", a link or anchor emoji. */
+const PERMALINK_MARK = /^(?:#|¶|§|🔗|⚓\uFE0F?)$/u;
+
+/**
+ * Removes the permalinks of headings: a link inside a heading to an anchor
+ * of the page whose text is a mark ("#", "¶", "🔗") or the anchor itself
+ * ("#section4"), as documentation and blog engines add them. The heading's
+ * words stay; a heading that is itself a link to a section ("The Good") stays.
+ */
+export function removeHeadingPermalinks(root: Element): number {
+  let removed = 0;
+  for (const a of Array.from(root.querySelectorAll('h1 a, h2 a, h3 a, h4 a, h5 a, h6 a'))) {
+    const href = a.getAttribute('href') ?? '';
+    if (!href.startsWith('#')) {
+      continue;
+    }
+    const text = collapseSpace(a.textContent ?? '');
+    if (PERMALINK_MARK.test(text) || (text.length > 1 && text === href)) {
+      a.remove();
+      removed++;
+    }
+  }
+  return removed;
+}
+
 /**
  * Inside the extracted article: drops blocks whose whole text is a share /
  * follow / newsletter / comment / "Read more" prompt, a "Related" heading with
  * the link list under it, and link-only lists.
  */
 export function removeInlineFurniture(root: Element): number {
-  let removed = removeLinkColumns(root) + removeButtonLinks(root);
+  let removed = removeLinkColumns(root) + removeButtonLinks(root) + removeHeadingPermalinks(root);
   // Captions describe a picture the text does not carry.
   for (const el of Array.from(root.querySelectorAll('figcaption'))) {
     el.remove();

@@ -1,6 +1,6 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { isAdviceDisclaimer, isAffiliateDisclosure, isParticularsStrip, isProductionNote, isSitePitch, isSocialFollow, isFurnitureText, looksLikeFurniture, removeAuthorBio, removeAuthorBox, removeFurniture, removeInlineFurniture, removeLinkColumns, removeNamedAuthorBoxes, removeOtherSections, removeRepeatedSiblings, trimStoryEnd } from '../../../../src/workers/extractor/boilerplate.js';
+import { isAdviceDisclaimer, isAffiliateDisclosure, isParticularsStrip, isProductionNote, isSitePitch, isSocialFollow, isFurnitureText, looksLikeFurniture, removeAuthorBio, removeAuthorBox, removeFurniture, removeHeadingPermalinks, removeInlineFurniture, removeLinkColumns, removeNamedAuthorBoxes, removeOtherSections, removeRepeatedSiblings, trimStoryEnd } from '../../../../src/workers/extractor/boilerplate.js';
 
 const doc = (html: string): Document =>
   (parseHTML(`<html><head><title>t</title></head><body>${html}</body></html>`) as unknown as { document: Document }).document;
@@ -292,6 +292,20 @@ describe('removeFurniture: icon-font ligatures', () => {
     expect(text).not.toContain('chevron_right');
     expect(text).not.toContain('open_in_new');
     expect(text).toContain('Tuning takes time.');
+  });
+});
+
+describe('removeHeadingPermalinks', () => {
+  it('drops a heading\'s permalink mark or printed anchor, and keeps a heading that links to its section', () => {
+    const a = article(`<h2 id="s4">Design critics get it wrong, too<a class="subhead-anchor" href="#s4">#s4</a></h2><h2>Criteria <a href="#criteria">#</a></h2><h3><a href="#the-good">The Good</a></h3><h3>Install ¶</h3><p>${words(30)}</p>`);
+    expect(removeHeadingPermalinks(a)).toBe(2);
+    const text = a.textContent ?? '';
+    expect(text).toContain('Design critics get it wrong, too');
+    expect(text).not.toContain('#s4');
+    expect(text).not.toMatch(/Criteria\s*#/);
+    expect(text).toContain('The Good');
+    // A mark that is no link is the heading's own text.
+    expect(text).toContain('Install ¶');
   });
 });
 
