@@ -88,8 +88,10 @@ const AFFILIATE_LINKS =
 const COMMISSION =
   /\b(?:we|i|us)\b[^.!?]{0,60}\b(?:earn|receive|get|make)s?\b[^.!?]{0,60}\b(?:commissions?|compensation|kick ?back|small (?:fee|share|amount))\b|\bearns? us\b[^.!?]{0,30}\bcommissions?\b/i;
 const BUYING = /\b(?:links?|click|clicks|purchases?|purchasing|buy|buying|bought|shop|shopping)\b/i;
+/** A word every disclosure above holds: a quick test that spares most blocks the expressions above. */
+const AFFILIATE_CUE = /affiliate|commission|compensation|kick ?back|small (?:fee|share|amount)|qualifying purchases|disclosure policy/i;
 export const isAffiliateDisclosure = (text: string): boolean =>
-  text.length <= 400 && (AFFILIATE_LINKS.test(text) || (COMMISSION.test(text) && BUYING.test(text)));
+  text.length <= 400 && AFFILIATE_CUE.test(text) && (AFFILIATE_LINKS.test(text) || (COMMISSION.test(text) && BUYING.test(text)));
 
 /**
  * A prompt to follow the site or its writer on social media, anywhere in a
@@ -103,7 +105,10 @@ export const isAffiliateDisclosure = (text: string): boolean =>
 const SOCIAL_NETWORK = String.raw`(?:facebook|instagram|twitter|x|linkedin|youtube|tiktok|pinterest|telegram|threads|bluesky|mastodon|whatsapp|social media|social)\b`;
 const FOLLOW_US = new RegExp(String.raw`\b(?:follow|like|join|find|connect with) (?:us|me)\b[^.!?]{0,20}\bon ${SOCIAL_NETWORK}`, 'i');
 const FOLLOW_NAME = new RegExp(String.raw`(?:^|[.!?*]\s+|\b(?:and|please|be sure to)\s+)follow [\p{L}\p{N}'’ .&-]{1,40} on ${SOCIAL_NETWORK}`, 'iu');
-export const isSocialFollow = (text: string): boolean => text.length <= 300 && (FOLLOW_US.test(text) || FOLLOW_NAME.test(text));
+/** "on <network>", which both prompts hold: a quick test first. */
+const ON_NETWORK = new RegExp(String.raw`\bon ${SOCIAL_NETWORK}`, 'i');
+export const isSocialFollow = (text: string): boolean =>
+  text.length <= 300 && ON_NETWORK.test(text) && (FOLLOW_US.test(text) || FOLLOW_NAME.test(text));
 
 /**
  * The site speaking of itself to the reader, in a short block: a newsletter
@@ -121,27 +126,35 @@ export const isSocialFollow = (text: string): boolean => text.length <= 300 && (
  * you consent…"), and a note that the story also ran in print ("This article
  * also appeared in the May/June issue of Example magazine.").
  */
-const SITE_PITCH = new RegExp(
+// Two expressions: the phrases that open the block are tried at its start only, the others anywhere.
+const SITE_PITCH_ANYWHERE = new RegExp(
   [
     String.raw`\b(?:delivered|sent)\s+(?:straight\s+|right\s+|directly\s+)?to your (?:email\s+)?inbox\b`,
     String.raw`\b(?:sign[ -]?up|subscribe)\b.{0,120}\binbox\b`,
-    String.raw`^(?:this|the) (?:article|story|content|post|episode|video) is (?:only )?(?:available|exclusive|reserved)(?: only)? (?:to|for) (?:[\p{L}\p{N}+.&'-]+ ){0,3}(?:subscribers|members|supporters|patrons)\b`,
     String.raw`\b(?:funded|supported|made possible|paid for)(?: in part)? by (?:readers|donors|members|listeners|viewers|people) like you\b`,
-    String.raw`^republish (?:our|this) (?:articles?|stor(?:y|ies)|work)\b`,
-    String.raw`^thanks?(?: you)? for (?:subscribing|signing up)(?:[.!]|\s+(?:to|for)\b|$)`,
     String.raw`\b(?:read|see|review) our (?:comment(?:ing)?|community) (?:policy|guidelines|rules)\b`,
-    String.raw`^(?:to )?(?:read|continue reading|keep reading) (?:the rest of |the full )?(?:this |the )?(?:story|article|piece|post)\b.{0,40}\b(?:subscribe|subscription|log ?in|sign ?in|become a)\b`,
-    String.raw`^already (?:have an account|registered|a (?:subscriber|member))\?\s*(?:log ?in|sign ?in)\b`,
-    String.raw`^(?:become|upgrade to) a (?:paid )?(?:subscriber|member)\b.{0,60}\bto (?:unlock|read|continue|access)\b`,
     String.raw`\bwe have a (?:small |quick )?favou?r to ask\b`,
-    String.raw`^podcast: play in new window\b`,
-    String.raw`^by (?:posting|submitting|leaving) (?:a |your )?comments?,? you\b`,
     String.raw`\bconsider supporting (?:our|us|independent)\b.{0,60}\b(?:journalism|reporting|newsroom)\b`,
-    String.raw`^(?:editor['’]s note:\s*)?(?:this|a version of this) (?:article|story) (?:also |originally )?appear(?:s|ed) in (?:the )?.{0,60}\b(?:issue|edition)\b`,
   ].join('|'),
+  'i',
+);
+const SITE_PITCH_START = new RegExp(
+  '^(?:' +
+    [
+      String.raw`(?:this|the) (?:article|story|content|post|episode|video) is (?:only )?(?:available|exclusive|reserved)(?: only)? (?:to|for) (?:[\p{L}\p{N}+.&'-]+ ){0,3}(?:subscribers|members|supporters|patrons)\b`,
+      String.raw`republish (?:our|this) (?:articles?|stor(?:y|ies)|work)\b`,
+      String.raw`thanks?(?: you)? for (?:subscribing|signing up)(?:[.!]|\s+(?:to|for)\b|$)`,
+      String.raw`(?:to )?(?:read|continue reading|keep reading) (?:the rest of |the full )?(?:this |the )?(?:story|article|piece|post)\b.{0,40}\b(?:subscribe|subscription|log ?in|sign ?in|become a)\b`,
+      String.raw`already (?:have an account|registered|a (?:subscriber|member))\?\s*(?:log ?in|sign ?in)\b`,
+      String.raw`(?:become|upgrade to) a (?:paid )?(?:subscriber|member)\b.{0,60}\bto (?:unlock|read|continue|access)\b`,
+      String.raw`podcast: play in new window\b`,
+      String.raw`by (?:posting|submitting|leaving) (?:a |your )?comments?,? you\b`,
+      String.raw`(?:editor['’]s note:\s*)?(?:this|a version of this) (?:article|story) (?:also |originally )?appear(?:s|ed) in (?:the )?.{0,60}\b(?:issue|edition)\b`,
+    ].join('|') +
+    ')',
   'iu',
 );
-export const isSitePitch = (text: string): boolean => text.length <= 200 && SITE_PITCH.test(text);
+export const isSitePitch = (text: string): boolean => text.length <= 200 && (SITE_PITCH_START.test(text) || SITE_PITCH_ANYWHERE.test(text));
 
 /**
  * The site's notice that what it publishes is no professional advice: "This
@@ -526,6 +539,16 @@ function opensLine(el: Element, root: Element): boolean {
   return true;
 }
 
+/** Whether an element stands inside a heading below `root`. */
+function insideHeading(el: Element, root: Element): boolean {
+  for (let p = el.parentElement; p && p !== root; p = p.parentElement) {
+    if (isHeadingTag(p.tagName)) {
+      return true;
+    }
+  }
+  return false;
+}
+
 /** The mark a heading's permalink shows: "#", "¶", "§", a link or anchor emoji. */
 const PERMALINK_MARK = /^(?:#|¶|§|🔗|⚓\uFE0F?)$/u;
 
@@ -537,13 +560,13 @@ const PERMALINK_MARK = /^(?:#|¶|§|🔗|⚓\uFE0F?)$/u;
  */
 export function removeHeadingPermalinks(root: Element): number {
   let removed = 0;
-  for (const a of Array.from(root.querySelectorAll('h1 a, h2 a, h3 a, h4 a, h5 a, h6 a'))) {
+  for (const a of Array.from(root.getElementsByTagName('a'))) {
     const href = a.getAttribute('href') ?? '';
     if (!href.startsWith('#')) {
       continue;
     }
     const text = collapseSpace(a.textContent ?? '');
-    if (PERMALINK_MARK.test(text) || (text.length > 1 && text === href)) {
+    if ((PERMALINK_MARK.test(text) || (text.length > 1 && text === href)) && insideHeading(a, root)) {
       a.remove();
       removed++;
     }
