@@ -155,7 +155,7 @@ const SITE_PITCH_START = new RegExp(
     ')',
   'iu',
 );
-export const isSitePitch = (text: string): boolean => text.length <= 200 && (SITE_PITCH_START.test(text) || SITE_PITCH_ANYWHERE.test(text));
+export const isSitePitch = (text: string): boolean => text.length <= 300 && (SITE_PITCH_START.test(text) || SITE_PITCH_ANYWHERE.test(text));
 
 /**
  * The site's notice that what it publishes is no professional advice: "This

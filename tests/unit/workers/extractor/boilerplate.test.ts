@@ -760,7 +760,7 @@ describeLineRule(
     'Since you made it to the bottom of this article, we have a small favor to ask.',
     'Podcast: Play in new window | Download (Duration: 13:55 — 9.6MB) | Embed',
     'By posting a comment, you consent to have your personally identifiable information collected and used in accordance with our privacy policy.',
-    'If you’re enjoying this article, consider supporting our award-winning journalism by subscribing.',
+    'If you’re enjoying this article, consider supporting our award-winning journalism by subscribing. By purchasing a subscription you are helping to ensure the future of impactful stories about the discoveries and ideas shaping our world today.',
     'Editor’s Note: This article also appeared in the May/June 2024 issue of Example Reports magazine.',
   ],
   [
