@@ -428,15 +428,31 @@ export function continuesSections(tail: TextBlock[], readabilityBlocks: string[]
 /** Fewer characters than this before Readability's text is not a lead worth adding (a kicker, a standfirst). */
 export const LEAD_MIN_CHARS = 500;
 
+/** Readability's opening blocks the classifier may lack (link-card headings, labels) before the first one it has, at most. */
+export const LEAD_ANCHOR_SKIP = 3;
+/** Characters of each such opening block, at most: a heading or a label, not running text. */
+const LEAD_ANCHOR_SKIP_CHARS = 120;
+
 /**
  * The classifier's kept blocks right before Readability's first block, as
  * long as they sit in the same <article> / <main> element as it: the
- * story's opening that Readability did not take. Empty when Readability's
- * first block is not among the classifier's or sits in no such element.
+ * story's opening that Readability did not take. Readability's text may open
+ * with up to LEAD_ANCHOR_SKIP short blocks the classifier left out (the
+ * headings of a list of link cards): the first of its blocks the classifier
+ * has then stands for its start. Empty when no such block is found or it
+ * sits in no such element.
  */
 export function leadBefore(readabilityBlocks: string[], dense: TextBlock[]): TextBlock[] {
-  const first = readabilityBlocks[0];
-  return runInScope(readabilityBlocks, dense, dense.findIndex((b) => b.text === first), -1);
+  for (let f = 0; f <= LEAD_ANCHOR_SKIP && f < readabilityBlocks.length; f++) {
+    const k = dense.findIndex((b) => b.text === readabilityBlocks[f]);
+    if (k >= 0) {
+      return runInScope(readabilityBlocks, dense, k, -1);
+    }
+    if ((readabilityBlocks[f] ?? '').length > LEAD_ANCHOR_SKIP_CHARS) {
+      break;
+    }
+  }
+  return [];
 }
 
 /**
