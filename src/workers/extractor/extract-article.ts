@@ -428,8 +428,8 @@ export function continuesSections(tail: TextBlock[], readabilityBlocks: string[]
 /** Fewer characters than this before Readability's text is not a lead worth adding (a kicker, a standfirst). */
 export const LEAD_MIN_CHARS = 500;
 
-/** Readability's opening blocks the classifier may lack (link-card headings, labels) before the first one it has, at most. */
-export const LEAD_ANCHOR_SKIP = 3;
+/** Readability's opening blocks the classifier may lack (link-card headings, labels, a table of contents) before the first one it has, at most. */
+export const LEAD_ANCHOR_SKIP = 12;
 /** Characters of each such opening block, at most: a heading or a label, not running text. */
 const LEAD_ANCHOR_SKIP_CHARS = 120;
 
@@ -438,7 +438,7 @@ const LEAD_ANCHOR_SKIP_CHARS = 120;
  * long as they sit in the same <article> / <main> element as it: the
  * story's opening that Readability did not take. Readability's text may open
  * with up to LEAD_ANCHOR_SKIP short blocks the classifier left out (the
- * headings of a list of link cards): the first of its blocks the classifier
+ * headings of a list of link cards, a table of contents): the first of its blocks the classifier
  * has then stands for its start. Empty when no such block is found or it
  * sits in no such element.
  */

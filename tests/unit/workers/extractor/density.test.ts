@@ -216,11 +216,13 @@ describe('leadBefore', () => {
     expect(leadBefore(['not there'], dense)).toEqual([]);
   });
 
-  it('looks past up to three short opening blocks the classifier lacks (link-card headings), not past running text', () => {
+  it('looks past up to twelve short opening blocks the classifier lacks (link-card headings, a table of contents), not past running text', () => {
     const dense = [scoped('intro one', main), scoped('intro two', main), scoped('card text one', main), scoped('card text two', main)];
     const cards = ['Step 1 - Backing up', 'card text one', 'Step 2 - Malware', 'card text two'];
     expect(leadBefore(cards, dense).map((b) => b.text)).toEqual(['intro one', 'intro two']);
-    expect(leadBefore(['a', 'b', 'c', 'd', 'card text one'], dense)).toEqual([]);
+    expect(leadBefore([...'abcdefghijkl'], dense)).toEqual([]);
+    expect(leadBefore([...'abcdefghijklm', 'card text one'], dense)).toEqual([]);
+    expect(leadBefore([...'abcdefghijkl', 'card text one'], dense).map((b) => b.text)).toEqual(['intro one', 'intro two']);
     expect(leadBefore(['Running text of the story that Readability took, long enough to be no heading or label at all, well over a hundred and twenty characters.', 'card text one'], dense)).toEqual([]);
   });
 
