@@ -517,6 +517,38 @@ export const GAP_MIN_MEAN_CHARS = 40;
 /** A gap more than this many times Readability's text is another stream (a slideshow, a feed), not a part of the story. */
 export const GAP_MAX_SHARE = 3;
 
+/**
+ * The indexes of a longest strictly increasing run of `positions` (undefined
+ * ones left out): the blocks that stand in page order. Patience sorting,
+ * O(n log n); of equally long runs, the one ending earliest.
+ */
+export function inPageOrder(positions: ReadonlyArray<number | undefined>): Set<number> {
+  const tails: number[] = []; // tails[len - 1]: index of the smallest last position of a run of length len
+  const back = new Array<number>(positions.length).fill(-1);
+  positions.forEach((p, at) => {
+    if (p === undefined) {
+      return;
+    }
+    let lo = 0;
+    let hi = tails.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((positions[tails[mid] as number] as number) < p) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    back[at] = lo > 0 ? (tails[lo - 1] as number) : -1;
+    tails[lo] = at;
+  });
+  const run = new Set<number>();
+  for (let at = tails.length > 0 ? (tails[tails.length - 1] as number) : -1; at >= 0; at = back[at] as number) {
+    run.add(at);
+  }
+  return run;
+}
+
 /** Block tags whose text describes a picture or a table: Readability leaves captions out, and so does the gap filling. */
 const CAPTION_TAGS = new Set(['FIGCAPTION', 'FIGURE', 'CAPTION']);
 
@@ -550,11 +582,14 @@ export function gapsBetween(readabilityBlocks: string[], dense: TextBlock[]): Ma
     return [0, mid, mine.length - PROBE_CHARS].some((k) => unmatched.includes(mine.slice(k, k + PROBE_CHARS)));
   };
   const gaps = new Map<number, TextBlock[]>();
+  // Anchors: the longest run of Readability's blocks found in page order. A block whose text also stands elsewhere
+  // (a table of contents entry that is a later section's heading) would otherwise bound no gap before it.
+  const anchors = inPageOrder(readabilityBlocks.map((t) => pos.get(t)));
   let prev = -1;
   let prevAt = -1;
   readabilityBlocks.forEach((t, at) => {
     const i = pos.get(t);
-    if (i === undefined || i <= prev) {
+    if (i === undefined || !anchors.has(at)) {
       return;
     }
     if (prev >= 0 && i > prev + 1) {

@@ -2,7 +2,7 @@ import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { classifyBlock, classifyBlocks, densityExtract, segmentBlocks, storyWindow, type TextBlock } from '../../../../src/workers/extractor/density.js';
 import { adoptStrayElements, fosterParent } from '../../../../src/workers/extractor/dom.js';
-import { continuesSections, extractArticle, gapsBetween, leadBefore, preferDensity, tailAfter } from '../../../../src/workers/extractor/extract-article.js';
+import { continuesSections, extractArticle, gapsBetween, inPageOrder, leadBefore, preferDensity, tailAfter } from '../../../../src/workers/extractor/extract-article.js';
 
 const body = (html: string): Element => {
   const { document } = parseHTML(`<html><head><title>t</title></head><body>${html}</body></html>`) as unknown as { document: Document };
@@ -263,6 +263,16 @@ describe('densityExtract link blocks', () => {
   });
 });
 
+describe('inPageOrder', () => {
+  it('keeps a longest strictly increasing run of positions, leaving out unknown and out-of-order ones', () => {
+    expect([...inPageOrder([193, 0, 1, 2, undefined, 4, 11, 12])].sort((a, b) => a - b)).toEqual([1, 2, 3, 5, 6, 7]);
+    expect([...inPageOrder([5, 1, 2, 3])].sort((a, b) => a - b)).toEqual([1, 2, 3]);
+    expect([...inPageOrder([2, 2, 3])].sort((a, b) => a - b)).toHaveLength(2);
+    expect(inPageOrder([undefined, undefined]).size).toBe(0);
+    expect(inPageOrder([]).size).toBe(0);
+  });
+});
+
 describe('gapsBetween', () => {
   const block = (text: string, tag = 'P'): TextBlock => ({ text, tag, linkChars: 0, cls: 'good', keep: true });
   const texts = (gaps: Map<number, TextBlock[]>): Array<[number, string[]]> => [...gaps].map(([at, bs]) => [at, bs.map((b) => b.text)]);
@@ -282,6 +292,13 @@ describe('gapsBetween', () => {
     const more = sentence(20, 'more');
     const dense = [block(one), block(changed), block(more), block(two)];
     expect(texts(gapsBetween([one, 'a line the classifier never saw', left, two], dense))).toEqual([[0, [more]]]);
+  });
+
+  it('anchors on the blocks that stand in page order: a contents entry that is also a later heading bounds no gap', () => {
+    const heading = 'Common concentrations';
+    const dense = [block(one), block(left), block(right), block(two), block(three), block(heading, 'H2')];
+    // Readability took a table of contents ("Common concentrations" among its entries), then the story.
+    expect(texts(gapsBetween([heading, one, two, three], dense))).toEqual([[1, [left, right]]]);
   });
 
   it('leaves out captions, stray labels, chart figures and a gap far longer than the story', () => {
