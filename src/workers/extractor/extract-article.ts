@@ -439,12 +439,14 @@ const LEAD_ANCHOR_SKIP_CHARS = 120;
  * story's opening that Readability did not take. Readability's text may open
  * with up to LEAD_ANCHOR_SKIP short blocks the classifier left out (the
  * headings of a list of link cards, a table of contents): the first of its blocks the classifier
- * has then stands for its start. Empty when no such block is found or it
- * sits in no such element.
+ * has, in page order with the rest (inPageOrder), then stands for its start. Empty when no such
+ * block is found or it sits in no such element.
  */
 export function leadBefore(readabilityBlocks: string[], dense: TextBlock[]): TextBlock[] {
+  const pos = firstPositions(dense);
+  const anchors = inPageOrder(readabilityBlocks.map((t) => pos.get(t)));
   for (let f = 0; f <= LEAD_ANCHOR_SKIP && f < readabilityBlocks.length; f++) {
-    const k = dense.findIndex((b) => b.text === readabilityBlocks[f]);
+    const k = anchors.has(f) ? (pos.get(readabilityBlocks[f] ?? '') ?? -1) : -1;
     if (k >= 0) {
       return runInScope(readabilityBlocks, dense, k, -1);
     }
@@ -517,6 +519,17 @@ export const GAP_MIN_MEAN_CHARS = 40;
 /** A gap more than this many times Readability's text is another stream (a slideshow, a feed), not a part of the story. */
 export const GAP_MAX_SHARE = 3;
 
+/** Where each text first stands among the classifier's blocks. */
+function firstPositions(dense: readonly TextBlock[]): Map<string, number> {
+  const pos = new Map<string, number>();
+  dense.forEach((b, i) => {
+    if (!pos.has(b.text)) {
+      pos.set(b.text, i);
+    }
+  });
+  return pos;
+}
+
 /**
  * The indexes of a longest strictly increasing run of `positions` (undefined
  * ones left out): the blocks that stand in page order. Patience sorting,
@@ -562,12 +575,7 @@ const CAPTION_TAGS = new Set(['FIGCAPTION', 'FIGURE', 'CAPTION']);
  * that come out of page order, bound no gap.
  */
 export function gapsBetween(readabilityBlocks: string[], dense: TextBlock[]): Map<number, TextBlock[]> {
-  const pos = new Map<string, number>();
-  dense.forEach((b, i) => {
-    if (!pos.has(b.text)) {
-      pos.set(b.text, i);
-    }
-  });
+  const pos = firstPositions(dense);
   const own = new Set(readabilityBlocks);
   const ownChars = readabilityBlocks.reduce((n, t) => n + t.length, 0);
   // Readability may have changed a block a little (a hidden span or a footnote mark gone): the same text, not a

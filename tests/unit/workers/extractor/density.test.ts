@@ -226,6 +226,11 @@ describe('leadBefore', () => {
     expect(leadBefore(['Running text of the story that Readability took, long enough to be no heading or label at all, well over a hundred and twenty characters.', 'card text one'], dense)).toEqual([]);
   });
 
+  it('anchors on a block in page order: a contents entry that is also a later heading does not stand for the start', () => {
+    const dense = [scoped('intro one', main), scoped('intro two', main), scoped('body one', main), scoped('body two', main), scoped('Common concentrations', main)];
+    expect(leadBefore(['Common concentrations', 'body one', 'body two'], dense).map((b) => b.text)).toEqual(['intro one', 'intro two']);
+  });
+
   it('records the scope while segmenting', () => {
     const blocks = segmentBlocks(body('<p>outside</p><main><p>inside</p><article><p>deeper</p></article><p>after</p></main>'));
     expect(blocks.map((b) => [b.text, b.scope?.tagName])).toEqual([
