@@ -533,7 +533,7 @@ function firstPositions(dense: readonly TextBlock[]): Map<string, number> {
 /**
  * The indexes of a longest strictly increasing run of `positions` (undefined
  * ones left out): the blocks that stand in page order. Patience sorting,
- * O(n log n); of equally long runs, the one ending earliest.
+ * O(n log n); of equally long runs, one whose last position is the smallest.
  */
 export function inPageOrder(positions: ReadonlyArray<number | undefined>): Set<number> {
   const tails: number[] = []; // tails[len - 1]: index of the smallest last position of a run of length len
