@@ -543,7 +543,7 @@ function opensLine(el: Element, root: Element): boolean {
 /** Whether an element stands inside a heading below `root`. */
 function insideHeading(el: Element, root: Element): boolean {
   for (let p = el.parentElement; p && p !== root; p = p.parentElement) {
-    if (isHeadingTag(p.tagName)) {
+    if (isHeadingTag(p.tagName.toUpperCase())) {
       return true;
     }
   }

@@ -444,10 +444,11 @@ const LEAD_ANCHOR_SKIP_CHARS = 120;
  */
 export function leadBefore(readabilityBlocks: string[], dense: TextBlock[]): TextBlock[] {
   const pos = firstPositions(dense);
-  const anchors = inPageOrder(readabilityBlocks.map((t) => pos.get(t)));
+  const positions = readabilityBlocks.map((t) => pos.get(t));
+  const anchors = inPageOrder(positions);
   for (let f = 0; f <= LEAD_ANCHOR_SKIP && f < readabilityBlocks.length; f++) {
-    const k = anchors.has(f) ? (pos.get(readabilityBlocks[f] ?? '') ?? -1) : -1;
-    if (k >= 0) {
+    const k = positions[f];
+    if (k !== undefined && anchors.has(f)) {
       return runInScope(readabilityBlocks, dense, k, -1);
     }
     if ((readabilityBlocks[f] ?? '').length > LEAD_ANCHOR_SKIP_CHARS) {
