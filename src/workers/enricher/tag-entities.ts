@@ -15,6 +15,7 @@
  */
 import type { Entities } from '../../store/types.js';
 import { joinCoordinatedNames } from './coordinated-names.js';
+import { typeKindAppositives } from './kind-nouns.js';
 import { joinNameParticles } from './name-particles.js';
 import { trimNameTails } from './name-tails.js';
 import { findMentions, type Mention, mergeMentions, type ResolvedMention } from './extract-entities.js';
@@ -588,8 +589,8 @@ function labelCased(
   // Filling the model's gaps with the rules' names (fillFromRules) was measured and lost on wikigold and BTC: not used.
   // The wire conventions inform the document pass (a team of a table is a team in the story too), and the lines they read keep that reading.
   const wire = wireConventions(text, tokens);
-  // The name passes (coordinated organisation names, particles in people's names, where a name ends) shape the names before the document pass spreads them.
-  return wire(harmonize(tokens, trimNameTails(tokens, joinNameParticles(tokens, joinCoordinatedNames(tokens, wire(out), tagger.gazetteer.stats)))));
+  // The name passes (names introduced by their kind, coordinated organisation names, particles in people's names, where a name ends) shape the names before the document pass spreads them.
+  return wire(harmonize(tokens, trimNameTails(tokens, joinNameParticles(tokens, joinCoordinatedNames(tokens, typeKindAppositives(tokens, wire(out), tagger.gazetteer.stats), tagger.gazetteer.stats)))));
 }
 
 const KIND = { PER: 'person', LOC: 'place', ORG: 'organisation' } as const;
