@@ -215,6 +215,20 @@ describe(harmonize.name, () => {
     expect(out.slice(4, 6)).toEqual(['B-ORG', 'I-ORG']);
     expect(out[10]).toBe('B-PER');
   });
+
+  it("gives a lone surname that the tagger read otherwise once the person's reading", () => {
+    // Efraim Diveroli signed . Cox said so . A friend of Diveroli said
+    const toks = nerTokenize('Efraim Diveroli signed . Cox said so . A friend of Diveroli said');
+    const tags = toks.map(() => 'O');
+    tags[0] = 'B-PER';
+    tags[1] = 'I-PER';
+    tags[11] = 'B-LOC';
+    expect(harmonize(toks, tags)[11]).toBe('B-PER');
+    // Read otherwise twice, the surname keeps that reading.
+    tags[4] = 'B-LOC';
+    const twice = nerTokenize('Efraim Diveroli signed . Diveroli said so . A friend of Diveroli said');
+    expect(harmonize(twice, tags).slice(4, 12).filter((t) => t === 'B-LOC')).toHaveLength(2);
+  });
 });
 
 describe(fillFromRules.name, () => {
