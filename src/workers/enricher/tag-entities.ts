@@ -404,6 +404,25 @@ export function bioSpans(tags: readonly string[]): Array<{ from: number; to: num
 }
 
 /**
+ * Words that alone are never a name: pronouns and determiners (in quoted
+ * speech "I" opens many sentences, and one misreading of it, spread by the
+ * document pass, named the organisation "I" in a story's record), a courtesy
+ * title or an office without its holder ("Mr", "the President said").
+ */
+const NEVER_ALONE: ReadonlySet<string> = new Set(
+  'I Me My We Us Our You Your He Him His She Her It Its They Them Their This That These Those The A An Mr Mr. Mrs Mrs. Ms Ms. Dr Dr. Sen Sen. Gov. Rep. President Premier Senator Governor Minister Mayor Chairman'.split(' '),
+);
+
+/** Tags without the names that are one word of NEVER_ALONE ("[I] think", "[Ms] said"); longer names keep such words ("I Dewa Gede Budjana"). */
+export function dropLoneWords(tokens: readonly Token[], tags: readonly string[]): string[] {
+  const out = [...tags];
+  for (let i = 0; i < out.length; i++) {
+    if ((out[i] as string).startsWith('B-') && !(out[i + 1] ?? 'O').startsWith('I-') && NEVER_ALONE.has((tokens[i] as Token).text)) out[i] = 'O';
+  }
+  return out;
+}
+
+/**
  * What a person's full name ("Efraim Diveroli") counts for the lone surname
  * ("Diveroli") in harmonize's vote: more than one other reading of the
  * surname alone, so that news copy's later mentions ("said Diveroli",
@@ -603,8 +622,8 @@ function labelCased(
   // Filling the model's gaps with the rules' names (fillFromRules) was measured and lost on wikigold and BTC: not used.
   // The wire conventions inform the document pass (a team of a table is a team in the story too), and the lines they read keep that reading.
   const wire = wireConventions(text, tokens);
-  // The name passes (names introduced by their kind, coordinated organisation names, particles in people's names, where a name ends) shape the names before the document pass spreads them.
-  return wire(harmonize(tokens, trimNameTails(tokens, joinNameParticles(tokens, joinCoordinatedNames(tokens, typeKindAppositives(tokens, wire(out), tagger.gazetteer.stats), tagger.gazetteer.stats)))));
+  // The name passes (names introduced by their kind, coordinated organisation names, particles in people's names, where a name ends, words that alone are no name) shape the names before the document pass spreads them.
+  return wire(harmonize(tokens, dropLoneWords(tokens, trimNameTails(tokens, joinNameParticles(tokens, joinCoordinatedNames(tokens, typeKindAppositives(tokens, wire(out), tagger.gazetteer.stats), tagger.gazetteer.stats))))));
 }
 
 const KIND = { PER: 'person', LOC: 'place', ORG: 'organisation' } as const;
