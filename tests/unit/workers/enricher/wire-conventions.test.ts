@@ -137,6 +137,14 @@ describe('wireConventionTags', () => {
     expect([at('DRC'), at('PRC'), at('UAE'), at('Central')]).toEqual(['B-LOC', 'B-LOC', 'B-ORG', 'I-ORG']);
   });
 
+  it("reads a country's code before a currency sign as no place, tagged or not, and leaves the country elsewhere", () => {
+    const text = 'It cost US$6.4 billion and NZ $ 20 million in the US.';
+    const { tokens, tags } = tagsOf(text, { US: 'B-LOC', NZ: 'B-LOC' });
+    const out = wireConventionTags(text, tokens, tags);
+    const words = tokens.map((t) => t.text);
+    expect([out[words.indexOf('US')], out[words.indexOf('NZ')], out[words.lastIndexOf('US')]]).toEqual(['O', 'O', 'B-LOC']);
+  });
+
   it("reads a country in brackets after a person's name as a place", () => {
     const text = 'Pete Sampras (U.S.) beat Jimy Szymanski (Venezuela) 6-2 6-3 and Carlos Moya (Spanish) lost.';
     const { tokens, tags } = tagsOf(text, { Pete: 'B-PER', Sampras: 'I-PER', 'U.S.': 'B-ORG', Jimy: 'B-PER', Szymanski: 'I-PER', Venezuela: 'B-ORG', Carlos: 'B-PER', Moya: 'I-PER' });
