@@ -22,6 +22,10 @@ export const KIND_NOUNS: ReadonlySet<string> = new Set(
     'brokerage broker-dealer giant band group party network channel website startup start-up label studio utility'
   ).split(' '),
 );
+/** Company forms that end a company's name ("Proastiakos S.A.", "Eberhard Faber GmbH"); not those that are also abbreviations of places (SA, AB, NV) or offices (AG). */
+const COMPANY_FORMS: ReadonlySet<string> = new Set(
+  'S.A. S.A.B. Inc Inc. Ltd Ltd. Limited plc PLC Plc GmbH Corp Corp. Corporation LLC L.L.C. N.V. B.V. A.E. S.p.A. SpA Oyj ASA'.split(' '),
+);
 /** Kind nouns that also open names ("Bank Leumi", "Group Lotus", "Channel 4"): at a sentence's start they stay in the name. */
 const NAME_OPENING_KINDS: ReadonlySet<string> = new Set(['bank', 'group', 'party', 'band', 'network', 'channel', 'agency', 'company', 'chain', 'label', 'studio', 'giant']);
 /** Words that stand inside such a name between capitalized words ("Standard & Poor's", "Voice of Kenya"). */
@@ -39,7 +43,8 @@ const NAME_INNER: ReadonlySet<string> = new Set(['of', 'for', 'and', 'the', 'on'
 const nameStart = (w: string): boolean => startsCapitalized(w) && !DEMONYMS.has(w) && !NON_ENTITY_WORDS.has(w) && !PERSON_TITLES.has(w) && !HONORIFICS.has(w);
 
 /**
- * Tags where the capitalized words right after a kind noun written in
+ * Tags where a name that ends with a company form ("Proastiakos S.A.") is an
+ * organisation, and where the capitalized words right after a kind noun written in
  * lowercase ("automaker Nissan") are an organisation: a place or MISC span
  * there becomes one (unless it is a place the gazetteer knows, or a
  * nationality), and so do untagged capitalized words (up to five, not a
@@ -71,6 +76,15 @@ export function typeKindAppositives(tokens: readonly Token[], tags: readonly str
     const name = tokens.slice(i + 1, j).map((t) => t.text).join(' ');
     if ((type === 'LOC' && PLACES.has(name)) || DEMONYMS.has(name)) continue;
     for (let k = i + 1; k < j; k++) out[k] = `${k === i + 1 ? 'B' : 'I'}-ORG`;
+    i = j - 1;
+  }
+  // "Proastiakos S.A.": a name that ends with a company form is a company's.
+  for (let i = 0; i < n; i++) {
+    const tag = out[i] as string;
+    if (!tag.startsWith('B-')) continue;
+    let j = i + 1;
+    while (out[j] === `I-${tag.slice(2)}`) j++;
+    if (tag !== 'B-ORG' && j - i > 1 && COMPANY_FORMS.has(text(j - 1))) for (let k = i; k < j; k++) out[k] = `${k === i ? 'B' : 'I'}-ORG`;
     i = j - 1;
   }
   if (stats) trimLeadingKinds(tokens, out, stats);

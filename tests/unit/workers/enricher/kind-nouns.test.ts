@@ -44,6 +44,12 @@ describe(typeKindAppositives.name, () => {
     expect(run('He joined Group Lotus', [[2, 4, 'ORG']])).toEqual(['ORG[Group Lotus]']);
   });
 
+  it('types a name that ends with a company form as an organisation, and leaves a form alone or a place abbreviation as they are', () => {
+    expect(run('Proastiakos S.A. belongs to OSE', [[0, 2, 'PER'], [4, 5, 'LOC']])).toEqual(['ORG[Proastiakos S.A.]', 'LOC[OSE]']);
+    expect(run('Eberhard Faber GmbH was founded', [[0, 3, 'PER']])).toEqual(['ORG[Eberhard Faber GmbH]']);
+    expect(run('He flew to Reno NV and met Inc', [[3, 5, 'LOC'], [7, 8, 'PER']])).toEqual(['LOC[Reno NV]', 'PER[Inc]']);
+  });
+
   it('takes the kind off a name that opens a sentence, and only there', () => {
     expect(run('Carmaker Toyota said so.', [[0, 2, 'ORG']])).toEqual(['ORG[Toyota]']);
     expect(run('Sportswear maker Puma said so.', [[0, 3, 'ORG']])).toEqual(['ORG[Puma]']);
