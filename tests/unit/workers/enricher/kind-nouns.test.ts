@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { tagsFor } from '../../../helpers/bio-tags.js';
+import { isValidBio, randomBioTags, tagsFor } from '../../../helpers/bio-tags.js';
+import { seededRandom } from '../../../../src/lib/random.js';
 import { typeKindAppositives } from '../../../../src/workers/enricher/kind-nouns.js';
 import { CAP_BUCKETS, type WordStats, wordStatsCode } from '../../../../src/workers/enricher/ner-features.js';
 import { nerTokenize } from '../../../../src/workers/enricher/ner-tokens.js';
@@ -59,6 +60,17 @@ describe(typeKindAppositives.name, () => {
     expect(run('General Motors said so.', [[0, 2, 'ORG']])).toEqual(['ORG[General Motors]']);
     // Without word statistics the names stay whole.
     expect(run('Sportswear maker Puma said so.', [[0, 3, 'ORG']], null)).toEqual(['ORG[Sportswear maker Puma]']);
+  });
+
+  it('gives valid BIO of the same length whatever the tags it is given', () => {
+    const text = 'Carmaker Toyota and Sportswear maker Puma met the bank UniCredit, mining group Glencore, Proastiakos S.A. and the agency Standard & Poor of Moscow.';
+    const tokens = nerTokenize(text);
+    const rand = seededRandom(11);
+    for (let round = 0; round < 300; round++) {
+      const out = typeKindAppositives(tokens, randomBioTags(tokens.length, rand), STATS);
+      expect(out).toHaveLength(tokens.length);
+      expect(isValidBio(out)).toBe(true);
+    }
   });
 
   it('gives the stored record the company named by its kind', () => {

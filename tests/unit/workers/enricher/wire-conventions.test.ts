@@ -166,7 +166,7 @@ describe('wireConventionTags output', () => {
   it('is valid BIO of the same length whatever the tags it is given (a span it cuts into keeps a start)', () => {
     const text =
       'BRUSSELS 1996-08-22\nAberdeen 1 Hibernian 2\nCeltic 3 (1) Dundee United 0 (0)\nPete Sampras (U.S.) beat Jimy Szymanski (Venezuela) 6-2\n' +
-      'Barcelona beat Valencia 2-1. Juventus drew 0-0 with Milan. Mr Xi told Mrs May that Israeli troops left the DRC.';
+      'Barcelona beat Valencia 2-1. Juventus drew 0-0 with Milan. Mr Xi told Mrs May that Israeli troops left the DRC. It cost US$ 5 and NZ$6.';
     const tokens = nerTokenize(text);
     const rand = seededRandom(7);
     for (let round = 0; round < 300; round++) {
