@@ -22,7 +22,7 @@ export const KIND_NOUNS: ReadonlySet<string> = new Set(
     'brokerage broker-dealer giant band group party network channel website startup start-up label studio utility'
   ).split(' '),
 );
-/** Company forms that end a company's name ("Proastiakos S.A.", "Eberhard Faber GmbH"); not those that are also abbreviations of places (SA, AB, NV) or offices (AG). */
+/** Company forms that end a company's name ("Proastiakos S.A.", "Robert Bosch GmbH"); not those that are also abbreviations of places (SA, AB, NV) or offices (AG). */
 const COMPANY_FORMS: ReadonlySet<string> = new Set(
   'S.A. S.A.B. Inc Inc. Ltd Ltd. Limited plc PLC Plc GmbH Corp Corp. Corporation LLC L.L.C. N.V. B.V. A.E. S.p.A. SpA Oyj ASA'.split(' '),
 );

@@ -47,7 +47,7 @@ describe(typeKindAppositives.name, () => {
 
   it('types a name that ends with a company form as an organisation, and leaves a form alone or a place abbreviation as they are', () => {
     expect(run('Proastiakos S.A. belongs to OSE', [[0, 2, 'PER'], [4, 5, 'LOC']])).toEqual(['ORG[Proastiakos S.A.]', 'LOC[OSE]']);
-    expect(run('Eberhard Faber GmbH was founded', [[0, 3, 'PER']])).toEqual(['ORG[Eberhard Faber GmbH]']);
+    expect(run('Robert Bosch GmbH was founded', [[0, 3, 'PER']])).toEqual(['ORG[Robert Bosch GmbH]']);
     expect(run('He flew to Reno NV and met Inc', [[3, 5, 'LOC'], [7, 8, 'PER']])).toEqual(['LOC[Reno NV]', 'PER[Inc]']);
   });
 
