@@ -23,6 +23,8 @@
  *   tagger's place becomes MISC, as newswire annotation files nationalities.
  * - A country's name in capitals ("UAE", "DRC", "DPRK"), standing alone, is a
  *   place.
+ * - A country's code before a currency sign ("US$6.4 billion", "NZ$20") is
+ *   the currency's, no place (the public sets' gold leaves it untagged).
  * - The place of a dateline is a place: a text that opens with one
  *   ("SEOUL, June 11 (Wire) -", parse-dateline.ts; without a date or a credit,
  *   only when the tagger found a name there), or a line that is only a place
@@ -188,6 +190,8 @@ function clearSpan(tags: string[], from: number, to: number): void {
 }
 
 const isCountry = (name: string) => PLACES.get(name)?.kind === 'country';
+/** What stands before "$" in a currency written as wire copy writes dollars other than the plain one ("US$", "U.S.$", "NZ$", "HK$", "A$"). */
+const CURRENCY_PREFIX = /^(?:\p{Lu}{1,3}|U\.S\.)$/u;
 
 /** Applies the wire conventions above to the tagger's BIO tags of `tokens` (offsets into `text`). */
 export function wireConventionTags(text: string, tokens: readonly Token[], tags: readonly string[]): string[] {
@@ -298,6 +302,12 @@ export function wireConventions(text: string, tokens: readonly Token[]): (tags: 
       while (close < tokens.length && close <= i + 6 && (tokens[close] as Token).text !== ')') close++;
       if (close >= tokens.length || close > i + 6 || !isCountry(written(i + 2, close))) continue;
       setSpan(out, i + 2, close, 'LOC');
+    }
+
+    // "US$6.4 billion", "NZ$ 20": a country's code before a currency sign names the currency, no place.
+    for (let i = 0; i + 1 < tokens.length; i++) {
+      if (tokens[i + 1]?.text !== '$' || !CURRENCY_PREFIX.test((tokens[i] as Token).text)) continue;
+      if ((out[i] as string).startsWith('B-') && !(out[i + 1] as string).startsWith('I-')) out[i] = 'O';
     }
     return out;
   };

@@ -3,7 +3,9 @@ import { addDense, allowedTransitions, averageModels, emissionScores, viterbi } 
 import { buildGazetteer, documentContexts, gazetteerMarks, neighbourFeatures, sentenceFeatures, wordFeatures, wordShape, wordStatsOf, sentenceVectors, wordVector } from '../../../../src/workers/enricher/ner-features.js';
 import { nerTokenize } from '../../../../src/workers/enricher/ner-tokens.js';
 import {
+  bioSpans,
   documentEmissions,
+  dropLoneWords,
   documentFeatures,
   entityTagger,
   labelTokens,
@@ -214,6 +216,38 @@ describe(harmonize.name, () => {
     const out = harmonize(toks, tags);
     expect(out.slice(4, 6)).toEqual(['B-ORG', 'I-ORG']);
     expect(out[10]).toBe('B-PER');
+  });
+
+  it("gives a lone surname that the tagger read otherwise once the person's reading", () => {
+    // Efraim Diveroli signed . Cox said so . A friend of Diveroli said
+    const toks = nerTokenize('Efraim Diveroli signed . Cox said so . A friend of Diveroli said');
+    const tags = toks.map(() => 'O');
+    tags[0] = 'B-PER';
+    tags[1] = 'I-PER';
+    tags[11] = 'B-LOC';
+    expect(harmonize(toks, tags)[11]).toBe('B-PER');
+    // Read otherwise twice, the surname keeps that reading.
+    tags[4] = 'B-LOC';
+    const twice = nerTokenize('Efraim Diveroli signed . Diveroli said so . A friend of Diveroli said');
+    expect(harmonize(twice, tags).slice(4, 12).filter((t) => t === 'B-LOC')).toHaveLength(2);
+  });
+});
+
+describe(dropLoneWords.name, () => {
+  it('drops a name that is one pronoun, courtesy title or office, and keeps longer names with such words', () => {
+    const text = 'I said Ms told the President and I Dewa Gede Budjana';
+    // [I] said [Ms] told the [President] and [I Dewa Gede Budjana]
+    const toks = nerTokenize(text);
+    const tags = ['B-ORG', 'O', 'B-PER', 'O', 'O', 'B-ORG', 'O', 'B-PER', 'I-PER', 'I-PER', 'I-PER'];
+    expect(dropLoneWords(toks, tags)).toEqual(['O', 'O', 'O', 'O', 'O', 'O', 'O', 'B-PER', 'I-PER', 'I-PER', 'I-PER']);
+  });
+
+  it('keeps the tagger from naming a pronoun of quoted speech', () => {
+    const text = '"It is a shameful state of affairs and I hold the Prime Minister responsible," said Carter.';
+    const toks = nerTokenize(text);
+    const tags = labelTokens(text, toks);
+    expect(tags[toks.findIndex((t) => t.text === 'It')]).toBe('O');
+    expect(bioSpans(tags).map((s) => toks[s.from]?.text)).toEqual(['Carter']);
   });
 });
 

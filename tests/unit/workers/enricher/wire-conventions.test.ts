@@ -137,6 +137,14 @@ describe('wireConventionTags', () => {
     expect([at('DRC'), at('PRC'), at('UAE'), at('Central')]).toEqual(['B-LOC', 'B-LOC', 'B-ORG', 'I-ORG']);
   });
 
+  it("reads a country's code before a currency sign as no place, tagged or not, and leaves the country elsewhere", () => {
+    const text = 'It cost US$6.4 billion and NZ $ 20 million in the US.';
+    const { tokens, tags } = tagsOf(text, { US: 'B-LOC', NZ: 'B-LOC' });
+    const out = wireConventionTags(text, tokens, tags);
+    const words = tokens.map((t) => t.text);
+    expect([out[words.indexOf('US')], out[words.indexOf('NZ')], out[words.lastIndexOf('US')]]).toEqual(['O', 'O', 'B-LOC']);
+  });
+
   it("reads a country in brackets after a person's name as a place", () => {
     const text = 'Pete Sampras (U.S.) beat Jimy Szymanski (Venezuela) 6-2 6-3 and Carlos Moya (Spanish) lost.';
     const { tokens, tags } = tagsOf(text, { Pete: 'B-PER', Sampras: 'I-PER', 'U.S.': 'B-ORG', Jimy: 'B-PER', Szymanski: 'I-PER', Venezuela: 'B-ORG', Carlos: 'B-PER', Moya: 'I-PER' });
@@ -158,7 +166,7 @@ describe('wireConventionTags output', () => {
   it('is valid BIO of the same length whatever the tags it is given (a span it cuts into keeps a start)', () => {
     const text =
       'BRUSSELS 1996-08-22\nAberdeen 1 Hibernian 2\nCeltic 3 (1) Dundee United 0 (0)\nPete Sampras (U.S.) beat Jimy Szymanski (Venezuela) 6-2\n' +
-      'Barcelona beat Valencia 2-1. Juventus drew 0-0 with Milan. Mr Xi told Mrs May that Israeli troops left the DRC.';
+      'Barcelona beat Valencia 2-1. Juventus drew 0-0 with Milan. Mr Xi told Mrs May that Israeli troops left the DRC. It cost US$ 5 and NZ$6.';
     const tokens = nerTokenize(text);
     const rand = seededRandom(7);
     for (let round = 0; round < 300; round++) {

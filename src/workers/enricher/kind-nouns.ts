@@ -1,0 +1,127 @@
+/**
+ * Names that wire copy introduces by their kind: "chipmaker Nvidia",
+ * "Japanese automaker Nissan", "Italian bank UniCredit", "mining group
+ * Glencore", "the rock band Coldplay", "news agency Reuters". The tagger
+ * reads most of them, but misses some ("oil major Shell": nothing), types
+ * others by the name's sound ("UniCredit", "Jefferies": places; "Nissan":
+ * MISC), and at a sentence's start takes the kind into the name ("Carmaker
+ * Toyota", "Sportswear maker Puma"). In English Wikinews text the capitalized
+ * words right after these nouns name an organisation nearly always; persons
+ * come after other descriptors ("broadcaster Pat Robertson", "camera
+ * operator Doug Vogt", "software developer ..."), which are not listed.
+ */
+import { codeCap, type WordStats } from './ner-features.js';
+import { DEMONYMS, HONORIFICS, NON_ENTITY_WORDS, ORG_HEAD_WORDS, PERSON_TITLES, PLACES } from './gazetteer.js';
+import { startsCapitalized, type Token } from './tokens.js';
+
+/** Nouns of an organisation's kind whose capitalized next words name one ("carmaker Toyota", "the daily Le Monde"). */
+export const KIND_NOUNS: ReadonlySet<string> = new Set(
+  (
+    'company firm conglomerate bank lender insurer retailer chain supermarket airline manufacturer maker carmaker automaker ' +
+    'drugmaker chipmaker planemaker steelmaker toymaker brewer newspaper magazine daily tabloid broadsheet agency regulator watchdog ' +
+    'brokerage broker-dealer giant band group party network channel website startup start-up label studio utility'
+  ).split(' '),
+);
+/** Company forms that end a company's name ("Proastiakos S.A.", "Robert Bosch GmbH"); not those that are also abbreviations of places (SA, AB, NV) or offices (AG). */
+const COMPANY_FORMS: ReadonlySet<string> = new Set(
+  'S.A. S.A.B. Inc Inc. Ltd Ltd. Limited plc PLC Plc GmbH Corp Corp. Corporation LLC L.L.C. N.V. B.V. A.E. S.p.A. SpA Oyj ASA'.split(' '),
+);
+/** Kind nouns that also open names ("Bank Leumi", "Group Lotus", "Channel 4"): at a sentence's start they stay in the name. */
+const NAME_OPENING_KINDS: ReadonlySet<string> = new Set(['bank', 'group', 'party', 'band', 'network', 'channel', 'agency', 'company', 'chain', 'label', 'studio', 'giant']);
+/** Words that stand inside such a name between capitalized words ("Standard & Poor's", "Voice of Kenya"). */
+const RUN_INNER: ReadonlySet<string> = new Set(['&', 'of', 'de', 'del', 'du', 'la', 'le']);
+/** The most words an untagged name after a kind noun takes. */
+const NAME_MAX = 5;
+/** The most words of a kind taken off a name's start ("Sportswear maker", "Online fashion retailer"). */
+const KIND_MAX = 3;
+/** Capitalization buckets (ner-features.ts CAP_BUCKETS) of words written in lowercase mid-sentence. */
+const LOWERCASE_BUCKETS: ReadonlySet<string> = new Set(['R', 'N']);
+/** Lowercase words that stand inside names ("Bank of America", "Leonardo da Vinci"). */
+const NAME_INNER: ReadonlySet<string> = new Set(['of', 'for', 'and', 'the', 'on', 'upon', 'de', 'del', 'da', 'di', 'du', 'la', 'le', 'van', 'von', 'der', 'bin', 'al', 'y']);
+
+/** Whether `w` may begin a name that a kind noun introduces (no nationality, title, weekday or pronoun). */
+const nameStart = (w: string): boolean => startsCapitalized(w) && !DEMONYMS.has(w) && !NON_ENTITY_WORDS.has(w) && !PERSON_TITLES.has(w) && !HONORIFICS.has(w);
+
+/**
+ * Tags where a name that ends with a company form ("Proastiakos S.A.") is an
+ * organisation, and where the capitalized words right after a kind noun written in
+ * lowercase ("automaker Nissan") are an organisation: a place or MISC span
+ * there becomes one (unless it is a place the gazetteer knows, or a
+ * nationality), and so do untagged capitalized words (up to five, not a
+ * nationality, title, weekday or month); a person stays a person ("the
+ * company Musk founded"). And a name at a sentence's start loses the kind
+ * written before it ("Carmaker Toyota", "Sportswear maker Puma": up to
+ * three words, all known to the word statistics as written in lowercase
+ * mid-sentence, the last a kind noun that does not also open names), when a
+ * capitalized word follows. Without word statistics only the first part applies.
+ */
+export function typeKindAppositives(tokens: readonly Token[], tags: readonly string[], stats: WordStats | undefined): string[] {
+  const out = [...tags];
+  const n = tokens.length;
+  const text = (k: number): string => (tokens[k] as Token).text;
+  for (let i = 0; i + 1 < n; i++) {
+    if (!KIND_NOUNS.has(text(i)) || out[i] !== 'O' || !nameStart(text(i + 1))) continue;
+    const tag = out[i + 1] as string;
+    if (tag === 'O') {
+      let j = i + 1;
+      while (j < n && j - i <= NAME_MAX && out[j] === 'O' && (startsCapitalized(text(j)) || (RUN_INNER.has(text(j)) && j + 1 < n && startsCapitalized(text(j + 1)))) && !DEMONYMS.has(text(j))) j++;
+      for (let k = i + 1; k < j; k++) out[k] = `${k === i + 1 ? 'B' : 'I'}-ORG`;
+      i = j - 1;
+      continue;
+    }
+    if (tag !== 'B-LOC' && tag !== 'B-MISC') continue;
+    const type = tag.slice(2);
+    let j = i + 2;
+    while (out[j] === `I-${type}`) j++;
+    const name = tokens.slice(i + 1, j).map((t) => t.text).join(' ');
+    if ((type === 'LOC' && PLACES.has(name)) || DEMONYMS.has(name)) continue;
+    for (let k = i + 1; k < j; k++) out[k] = `${k === i + 1 ? 'B' : 'I'}-ORG`;
+    i = j - 1;
+  }
+  // "Proastiakos S.A.": a name that ends with a company form is a company's.
+  for (let i = 0; i < n; i++) {
+    const tag = out[i] as string;
+    if (!tag.startsWith('B-')) continue;
+    let j = i + 1;
+    while (out[j] === `I-${tag.slice(2)}`) j++;
+    if (tag !== 'B-ORG' && j - i > 1 && COMPANY_FORMS.has(text(j - 1))) for (let k = i; k < j; k++) out[k] = `${k === i ? 'B' : 'I'}-ORG`;
+    i = j - 1;
+  }
+  if (stats) trimLeadingKinds(tokens, out, stats);
+  return out;
+}
+
+/** Takes the kind ("Carmaker", "Sportswear maker") off the start of each name that opens a sentence (typeKindAppositives). */
+function trimLeadingKinds(tokens: readonly Token[], out: string[], stats: WordStats): void {
+  // A word news text writes in lowercase mid-sentence; or one it does not know, when an ordinary lowercase word follows inside the name ("Sportswear maker").
+  const lowercaseWord = (k: number): boolean => {
+    const code = stats.get((tokens[k] as Token).text.toLowerCase());
+    if (code !== undefined) return LOWERCASE_BUCKETS.has(codeCap(code));
+    const next = tokens[k + 1]?.text ?? '';
+    return /^\p{Ll}+$/u.test(next) && !NAME_INNER.has(next);
+  };
+  for (let i = 0; i < out.length; i++) {
+    const tag = out[i] as string;
+    if (!tag.startsWith('B-') || tag === 'B-MISC') continue;
+    const type = tag.slice(2);
+    let j = i + 1;
+    while (out[j] === `I-${type}`) j++;
+    const opensSentence = i === 0 || /^[.!?"“:(\-—–|‘\n]$/u.test((tokens[i - 1] as Token).text);
+    if (opensSentence) {
+      // The last kind noun among the span's first words, every word up to it an ordinary lowercase word.
+      let kind = -1;
+      for (let k = i; k < Math.min(j - 1, i + KIND_MAX); k++) {
+        const w = (tokens[k] as Token).text;
+        const lw = w.toLowerCase();
+        const isKind = KIND_NOUNS.has(lw) && !NAME_OPENING_KINDS.has(lw);
+        if (!(isKind || lowercaseWord(k)) || ORG_HEAD_WORDS.has(w) || (k > i && startsCapitalized(w))) break;
+        if (isKind) kind = k;
+      }
+      if (kind >= 0 && nameStart((tokens[kind + 1] as Token).text)) {
+        for (let k = i; k <= kind; k++) out[k] = 'O';
+        out[kind + 1] = `B-${type}`;
+      }
+    }
+    i = j - 1;
+  }
+}

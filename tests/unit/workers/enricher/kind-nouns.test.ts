@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { isValidBio, randomBioTags, tagsFor } from '../../../helpers/bio-tags.js';
+import { seededRandom } from '../../../../src/lib/random.js';
+import { typeKindAppositives } from '../../../../src/workers/enricher/kind-nouns.js';
+import { CAP_BUCKETS, type WordStats, wordStatsCode } from '../../../../src/workers/enricher/ner-features.js';
+import { nerTokenize } from '../../../../src/workers/enricher/ner-tokens.js';
+import { bioSpans, tagEntities } from '../../../../src/workers/enricher/tag-entities.js';
+
+/** Word statistics that know each listed word with the given capitalization bucket. */
+function statsOf(buckets: Record<string, (typeof CAP_BUCKETS)[number]>): WordStats {
+  const codes = new Map(Object.entries(buckets).map(([w, b]) => [w.toLowerCase(), wordStatsCode(1, CAP_BUCKETS.indexOf(b))]));
+  return { get: (w) => codes.get(w), coarse: [] };
+}
+
+const STATS = statsOf({ carmaker: 'N', maker: 'N', general: 'R', motors: 'M', online: 'R', toyota: 'A' });
+
+/** The names of `tags` over `text`'s tokens, as "TYPE[words]". */
+function spans(text: string, tags: readonly string[]): string[] {
+  const toks = nerTokenize(text);
+  return bioSpans(tags).map((s) => `${s.type}[${toks.slice(s.from, s.to).map((t) => t.text).join(' ')}]`);
+}
+
+const run = (text: string, named: Array<[number, number, string]>, stats: WordStats | null = STATS): string[] =>
+  spans(text, typeKindAppositives(nerTokenize(text), tagsFor(text, named), stats ?? undefined));
+
+describe(typeKindAppositives.name, () => {
+  it('types a place or MISC right after a kind noun as an organisation', () => {
+    // Italian bank [UniCredit] and Japanese automaker [Nissan]
+    expect(run('Italian bank UniCredit and Japanese automaker Nissan', [[0, 1, 'MISC'], [2, 3, 'LOC'], [4, 5, 'MISC'], [6, 7, 'MISC']])).toEqual([
+      'MISC[Italian]', 'ORG[UniCredit]', 'MISC[Japanese]', 'ORG[Nissan]',
+    ]);
+  });
+
+  it('tags the untagged capitalized words after a kind noun as an organisation, with "&" or "of" inside', () => {
+    expect(run('Mining group Glencore said so', [])).toEqual(['ORG[Glencore]']);
+    expect(run('the rating agency Standard & Poor cut it', [])).toEqual(['ORG[Standard & Poor]']);
+    expect(run('the newspaper Voice of Kenya said', [])).toEqual(['ORG[Voice of Kenya]']);
+  });
+
+  it('leaves persons, nationalities, known places, weekdays and capitalized kind nouns alone', () => {
+    expect(run('the company Musk founded', [[2, 3, 'PER']])).toEqual(['PER[Musk]']);
+    expect(run('a group French officials named', [])).toEqual([]);
+    expect(run('the firm Tuesday said', [])).toEqual([]);
+    expect(run('the bank Paris chose', [[2, 3, 'LOC']])).toEqual(['LOC[Paris]']);
+    expect(run('He joined Group Lotus', [[2, 4, 'ORG']])).toEqual(['ORG[Group Lotus]']);
+  });
+
+  it('types a name that ends with a company form as an organisation, and leaves a form alone or a place abbreviation as they are', () => {
+    expect(run('Proastiakos S.A. belongs to OSE', [[0, 2, 'PER'], [4, 5, 'LOC']])).toEqual(['ORG[Proastiakos S.A.]', 'LOC[OSE]']);
+    expect(run('Robert Bosch GmbH was founded', [[0, 3, 'PER']])).toEqual(['ORG[Robert Bosch GmbH]']);
+    expect(run('He flew to Reno NV and met Inc', [[3, 5, 'LOC'], [7, 8, 'PER']])).toEqual(['LOC[Reno NV]', 'PER[Inc]']);
+  });
+
+  it('takes the kind off a name that opens a sentence, and only there', () => {
+    expect(run('Carmaker Toyota said so.', [[0, 2, 'ORG']])).toEqual(['ORG[Toyota]']);
+    expect(run('Sportswear maker Puma said so.', [[0, 3, 'ORG']])).toEqual(['ORG[Puma]']);
+    expect(run('He said. Carmaker Toyota agreed.', [[3, 5, 'ORG']])).toEqual(['ORG[Toyota]']);
+    // Kind nouns that also open names, and a name whose first word is no kind.
+    expect(run('Bank Leumi said so.', [[0, 2, 'ORG']])).toEqual(['ORG[Bank Leumi]']);
+    expect(run('General Motors said so.', [[0, 2, 'ORG']])).toEqual(['ORG[General Motors]']);
+    // Without word statistics the names stay whole.
+    expect(run('Sportswear maker Puma said so.', [[0, 3, 'ORG']], null)).toEqual(['ORG[Sportswear maker Puma]']);
+  });
+
+  it('gives valid BIO of the same length whatever the tags it is given', () => {
+    const text = 'Carmaker Toyota and Sportswear maker Puma met the bank UniCredit, mining group Glencore, Proastiakos S.A. and the agency Standard & Poor of Moscow.';
+    const tokens = nerTokenize(text);
+    const rand = seededRandom(11);
+    for (let round = 0; round < 300; round++) {
+      const out = typeKindAppositives(tokens, randomBioTags(tokens.length, rand), STATS);
+      expect(out).toHaveLength(tokens.length);
+      expect(isValidBio(out)).toBe(true);
+    }
+  });
+
+  it('gives the stored record the company named by its kind', () => {
+    const entities = tagEntities({ title: 'Output cut', text: 'Carmaker Toyota said it would cut output. Analysts at brokerage Jefferies said Toyota would recover.' });
+    const orgs = entities.organisations.map((e) => e.name);
+    expect(orgs).toContain('Toyota');
+    expect(orgs).toContain('Jefferies');
+    expect(orgs).not.toContain('Carmaker Toyota');
+    expect(entities.places.map((e) => e.name)).not.toContain('Jefferies');
+  });
+});
