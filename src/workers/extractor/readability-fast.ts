@@ -12,7 +12,7 @@ import type { Readability } from '@mozilla/readability';
  * (completePhrasing below), the one change of behaviour here.
  */
 type Internals = {
-  REGEXPS: { byline: RegExp };
+  REGEXPS: { byline: RegExp; unlikelyCandidates?: RegExp; okMaybeItsACandidate?: RegExp };
   PHRASING_ELEMS?: unknown;
   _isValidByline?: (node: Element, matchString: string) => boolean;
   _isElementWithoutContent?: (node: Node) => boolean;
@@ -62,6 +62,48 @@ export function completePhrasing(list: unknown): string[] | null {
   }
   const missing = MISSING_PHRASING.filter((t) => !list.includes(t));
   return missing.length > 0 ? [...(list as string[]), ...missing] : null;
+}
+
+/** "header" in a class or id, the word renamed by keepNamedHeadings. */
+const HEADER_WORD = /header/gi;
+
+/**
+ * Keeps the headings Readability would drop for the word "header" in their
+ * class or id. Readability removes every element whose class or id matches its
+ * unlikely-candidate expression, which holds "header" for a page's header
+ * (`<div class="site-header">`); on a heading the word names the heading
+ * itself (`<h2 class="header-anchor-post">` on every newsletter a large
+ * publishing platform serves, `<h3 class="wprm-recipe-header">`,
+ * `<h2 class="et_pb_module_header">`), and the story's section headings were
+ * lost. A heading (h1-h6) whose class and id match that expression through
+ * "header" alone gets the word renamed "heading" in both; other words ("footer",
+ * "related", "comment", "sidebar") still drop it, and nothing else is
+ * touched. The sanitizer drops classes and ids, so the stored HTML does not
+ * show it. Returns how many headings were renamed; none when the Readability
+ * instance has no such expression.
+ */
+export function keepNamedHeadings(reader: Readability<unknown>, root: Element): number {
+  const { unlikelyCandidates: unlikely, okMaybeItsACandidate: maybe } = (reader as unknown as Internals).REGEXPS;
+  if (!(unlikely instanceof RegExp) || !(maybe instanceof RegExp)) {
+    return 0;
+  }
+  let renamed = 0;
+  for (const h of Array.from(root.querySelectorAll('h1, h2, h3, h4, h5, h6'))) {
+    const cls = h.getAttribute('class') ?? '';
+    const id = h.getAttribute('id') ?? '';
+    const names = `${cls} ${id}`;
+    if (!/header/i.test(names) || !unlikely.test(names) || maybe.test(names) || unlikely.test(names.replace(HEADER_WORD, ' '))) {
+      continue;
+    }
+    if (cls) {
+      h.setAttribute('class', cls.replace(HEADER_WORD, 'heading'));
+    }
+    if (id) {
+      h.setAttribute('id', id.replace(HEADER_WORD, 'heading'));
+    }
+    renamed++;
+  }
+  return renamed;
 }
 
 /** Readability's byline test: rel=author, itemprop *author*, or a byline-ish class/id; and 1-99 characters of text. */
