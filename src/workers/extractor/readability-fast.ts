@@ -9,7 +9,8 @@ import type { Readability } from '@mozilla/readability';
  * tests come first, and "no text" stops at the first text node that has any.
  * Installed per instance; a Readability without these methods is left as is.
  * tuneReadability also completes the instance's list of phrasing elements
- * (completePhrasing below), the one change of behaviour here.
+ * (completePhrasing below) and keeps a section heading that repeats the
+ * title's words (afterRunningText below): its two changes of behaviour.
  */
 type Internals = {
   REGEXPS: { byline: RegExp; unlikelyCandidates?: RegExp; okMaybeItsACandidate?: RegExp };
@@ -17,6 +18,7 @@ type Internals = {
   _isValidByline?: (node: Element, matchString: string) => boolean;
   _isElementWithoutContent?: (node: Node) => boolean;
   _isProbablyVisible?: (node: Element) => boolean;
+  _headerDuplicatesTitle?: (node: Element) => boolean;
 };
 
 export function tuneReadability(reader: Readability<unknown>): void {
@@ -31,6 +33,11 @@ export function tuneReadability(reader: Readability<unknown>): void {
   if (typeof visible === 'function' && knownVisibilityTest(visible)) {
     const original = visible.bind(r);
     r._isProbablyVisible = (node) => isProbablyVisible(node, original);
+  }
+  const repeat = r._headerDuplicatesTitle;
+  if (typeof repeat === 'function') {
+    const original = repeat.bind(r);
+    r._headerDuplicatesTitle = (node) => original(node) && !afterRunningText(node);
   }
   const phrasing = completePhrasing(r.PHRASING_ELEMS);
   if (phrasing) {
@@ -62,6 +69,37 @@ export function completePhrasing(list: unknown): string[] | null {
   }
   const missing = MISSING_PHRASING.filter((t) => !list.includes(t));
   return missing.length > 0 ? [...(list as string[]), ...missing] : null;
+}
+
+/** Paragraphs of running text before a heading, at least, that make it a section's heading and not the headline. */
+export const STORY_PARAGRAPHS_BEFORE = 2;
+/** Characters of a paragraph of running text, at least. */
+const RUNNING_TEXT_CHARS = 100;
+
+/**
+ * Whether STORY_PARAGRAPHS_BEFORE paragraphs of running text stand before
+ * `heading` in the page. Readability removes the first <h1> or <h2> whose
+ * words are mostly the title's, as the headline repeated above the story,
+ * wherever it stands; when the headline itself does not read so (another
+ * wording, or outside the body), the first section heading that shares the
+ * title's words went ("Comparing Prepared Meal Delivery Services" under the
+ * title "Comparing Prepared Meal Delivery 2026 | Daily Harvest, Freshly,
+ * More", after four paragraphs of the story). Such a heading stays, and
+ * Readability goes on looking for the headline. Reads the page's paragraphs
+ * in document order up to the heading; only called on headings like the
+ * title, a few on a page.
+ */
+export function afterRunningText(heading: Element): boolean {
+  let before = 0;
+  for (const el of Array.from(heading.ownerDocument.querySelectorAll('p, h1, h2'))) {
+    if (el === heading) {
+      return false;
+    }
+    if (el.tagName.toUpperCase() === 'P' && (el.textContent ?? '').trim().length >= RUNNING_TEXT_CHARS && ++before >= STORY_PARAGRAPHS_BEFORE) {
+      return true;
+    }
+  }
+  return false;
 }
 
 /** "header" in a class or id, the word renamed by keepNamedHeadings. */

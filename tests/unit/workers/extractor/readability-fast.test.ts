@@ -2,7 +2,7 @@ import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { readabilityPage, readabilityPageNames } from '../../../helpers/corpora.js';
-import { completePhrasing, isElementWithoutContent, isProbablyVisible, isValidByline, keepNamedHeadings, knownVisibilityTest, MISSING_PHRASING, tuneReadability } from '../../../../src/workers/extractor/readability-fast.js';
+import { afterRunningText, completePhrasing, isElementWithoutContent, isProbablyVisible, isValidByline, keepNamedHeadings, knownVisibilityTest, MISSING_PHRASING, tuneReadability } from '../../../../src/workers/extractor/readability-fast.js';
 
 /** Every eighth vendored readability page, then the given edge-case pages. */
 const corpusSample = (...extra: string[]): string[] => [
@@ -200,5 +200,43 @@ describe(keepNamedHeadings.name, () => {
     (reader as unknown as { REGEXPS: object }).REGEXPS = { byline: /byline/i };
     expect(keepNamedHeadings(reader, document.documentElement)).toBe(0);
     expect(document.querySelector('h2.header-anchor-post')).not.toBeNull();
+  });
+});
+
+describe(afterRunningText.name, () => {
+  const para = (n: number): string =>
+    `Paragraph ${n} of the story tells the reader what the kitchen sent on Monday and why the price mattered to the family, at length.`;
+  const TITLE = 'Comparing Prepared Meal Delivery 2026 | Daily Harvest, Freshly, More';
+  const SECTION = 'Comparing Prepared Meal Delivery Services';
+  const read = (body: string, tuned: boolean): string => {
+    const { document } = parseHTML(`<html><head><title>${TITLE}</title></head><body>${body}</body></html>`) as unknown as { document: Document };
+    const reader = new Readability(document, { charThreshold: 50 });
+    if (tuned) {
+      tuneReadability(reader);
+    }
+    const content = reader.parse()?.content ?? '';
+    const { document: out } = parseHTML(`<html><body>${content}</body></html>`) as unknown as { document: Document };
+    return (out.body.textContent ?? '').replace(/\s+/g, ' ');
+  };
+
+  it('keeps a section heading with the title\'s words after the story\'s first paragraphs, which Readability alone drops', () => {
+    const body = `<article><h1>The best prepared meal kits</h1><p>${para(1)}</p><p>I can cook.</p><p>${para(2)}</p><h2>${SECTION}</h2><p>${para(3)}</p><p>${para(4)}</p></article>`;
+    expect(read(body, false)).not.toContain(SECTION);
+    expect(read(body, true)).toContain(SECTION);
+  });
+
+  it('still lets Readability remove the headline repeated above the story, after a kicker or one paragraph', () => {
+    const top = `<article><p>Food</p><h2>${SECTION}</h2><p>${para(1)}</p><p>${para(2)}</p><p>${para(3)}</p></article>`;
+    expect(read(top, true)).not.toContain(SECTION);
+    const afterOne = `<article><p>${para(1)}</p><h2>${SECTION}</h2><p>${para(2)}</p><p>${para(3)}</p></article>`;
+    expect(read(afterOne, true)).not.toContain(SECTION);
+  });
+
+  it('counts only paragraphs of running text before the heading, in page order', () => {
+    const { document } = parseHTML(
+      `<html><body><p>Short one.</p><div><p>${para(1)}</p></div><h2 id="a">A</h2><p>${para(2)}</p><h2 id="b">B</h2><p>x</p></body></html>`,
+    ) as unknown as { document: Document };
+    expect(afterRunningText(document.getElementById('a') as Element)).toBe(false);
+    expect(afterRunningText(document.getElementById('b') as Element)).toBe(true);
   });
 });
