@@ -300,15 +300,17 @@ function namesFurniture(el: Element, names: string): boolean {
 const ANCHOR_MIN_CHARS = 8;
 
 /**
- * Whether an id is the anchor of the element's first heading: it holds the
- * heading's text as a slug ("1-heading-how-popular-are-meditation-and-mindfulness"
- * for "How popular are meditation and mindfulness?"). Three parts or more.
+ * Whether an id is the anchor of the element's first heading, or of the
+ * element itself when it is a heading: it holds the heading's text as a slug
+ * ("1-heading-how-popular-are-meditation-and-mindfulness" for "How popular
+ * are meditation and mindfulness?", "h-what-is-social-shopping" on the
+ * heading "What is Social Shopping?"). Three parts or more.
  */
 export function isHeadingAnchor(el: Element, id: string): boolean {
   if (id.split(/[-_]+/).length < 3) {
     return false;
   }
-  const heading = el.querySelector('h1, h2, h3, h4, h5, h6');
+  const heading = isHeadingTag(el.tagName.toUpperCase()) ? el : el.querySelector('h1, h2, h3, h4, h5, h6');
   const slug = (heading?.textContent ?? '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '');
   return slug.length >= ANCHOR_MIN_CHARS && id.toLowerCase().includes(slug);
 }

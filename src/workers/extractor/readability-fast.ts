@@ -1,4 +1,5 @@
 import type { Readability } from '@mozilla/readability';
+import { isHeadingAnchor } from './boilerplate.js';
 
 /**
  * Cheaper, equivalent versions of two Readability 0.6 helpers that read the
@@ -106,42 +107,51 @@ export function afterRunningText(heading: Element): boolean {
 const HEADER_WORD = /header/gi;
 
 /**
- * Keeps the headings Readability would drop for the word "header" in their
- * class or id. Readability removes every element whose class or id matches its
- * unlikely-candidate expression, which holds "header" for a page's header
- * (`<div class="site-header">`); on a heading the word names the heading
- * itself (`<h2 class="header-anchor-post">` on every newsletter a large
- * publishing platform serves, `<h3 class="wprm-recipe-header">`,
- * `<h2 class="et_pb_module_header">`), and the story's section headings were
- * lost. A heading (h1-h6) whose class and id match that expression through
- * "header" alone gets the word renamed "heading" in both; other words ("footer",
- * "related", "comment", "sidebar") still drop it, and nothing else is
- * touched. The sanitizer drops classes and ids, so the stored HTML does not
- * show it. Returns how many headings were renamed; none when the Readability
- * instance has no such expression.
+ * Keeps the story's headings that Readability would drop for a word of their
+ * class or id that does not say what they are. Readability removes every
+ * element whose class or id matches its unlikely-candidate expression
+ * ("header", "social", "menu", "comment"...). On a heading, "header" names the
+ * heading itself (`<h2 class="header-anchor-post">` on every newsletter a
+ * large publishing platform serves, `<h3 class="wprm-recipe-header">`,
+ * `<h2 class="et_pb_module_header">`), and an id made of the heading's own
+ * words (the anchor a CMS or a table of contents gives it, isHeadingAnchor)
+ * holds whatever words the heading does ("What is social shopping?"): the
+ * story's section headings were lost. A heading (h1-h6) that matches only
+ * through these gets "header" renamed "heading" in its class and id, and such
+ * an id taken away; a heading matched by another word ("footer-title",
+ * "related-posts", "comments-title") still goes, and nothing else is touched.
+ * The sanitizer drops classes and ids, so the stored HTML does not show it.
+ * Returns how many headings were changed; none when the Readability instance
+ * has no such expression.
  */
 export function keepNamedHeadings(reader: Readability<unknown>, root: Element): number {
   const { unlikelyCandidates: unlikely, okMaybeItsACandidate: maybe } = (reader as unknown as Internals).REGEXPS;
   if (!(unlikely instanceof RegExp) || !(maybe instanceof RegExp)) {
     return 0;
   }
-  let renamed = 0;
+  let changed = 0;
   for (const h of Array.from(root.querySelectorAll('h1, h2, h3, h4, h5, h6'))) {
     const cls = h.getAttribute('class') ?? '';
     const id = h.getAttribute('id') ?? '';
     const names = `${cls} ${id}`;
-    if (!/header/i.test(names) || !unlikely.test(names) || maybe.test(names) || unlikely.test(names.replace(HEADER_WORD, ' '))) {
+    if (!unlikely.test(names) || maybe.test(names)) {
+      continue;
+    }
+    const anchor = id !== '' && isHeadingAnchor(h, id);
+    if (unlikely.test(`${cls} ${anchor ? '' : id}`.replace(HEADER_WORD, ' '))) {
       continue;
     }
     if (cls) {
       h.setAttribute('class', cls.replace(HEADER_WORD, 'heading'));
     }
-    if (id) {
+    if (anchor) {
+      h.removeAttribute('id');
+    } else if (id) {
       h.setAttribute('id', id.replace(HEADER_WORD, 'heading'));
     }
-    renamed++;
+    changed++;
   }
-  return renamed;
+  return changed;
 }
 
 /** Readability's byline test: rel=author, itemprop *author*, or a byline-ish class/id; and 1-99 characters of text. */

@@ -606,6 +606,19 @@ describe('looksLikeFurniture: heading anchors', () => {
     expect(looksLikeFurniture(popular as Element)).toBe(true);
     expect(looksLikeFurniture(related as Element)).toBe(true);
   });
+
+  it('reads a heading\'s own id made from its words as its anchor, and keeps it; not an id of other words, nor a furniture class', () => {
+    const d = doc(
+      '<h2 id="h-what-is-social-shopping"><strong>What is Social Shopping?</strong></h2>' +
+        '<h3 id="social-share-heading">What is Social Shopping?</h3><h2 id="h-what-is-social-shopping" class="social-links">What is Social Shopping?</h2>' +
+        '<h4 id="social">Social</h4>',
+    );
+    const [own, other, styled, short] = Array.from(d.querySelectorAll('h2, h3, h4'));
+    expect(looksLikeFurniture(own as Element)).toBe(false);
+    expect(looksLikeFurniture(other as Element)).toBe(true);
+    expect(looksLikeFurniture(styled as Element)).toBe(true);
+    expect(looksLikeFurniture(short as Element)).toBe(true);
+  });
 });
 
 describe('looksLikeFurniture: type styles', () => {

@@ -178,9 +178,18 @@ describe(keepNamedHeadings.name, () => {
     expect(kept.text).not.toContain('Example News');
   });
 
+  it('keeps a section heading whose id is made from its own words, whatever words they are', () => {
+    const html = page(`<h2 id="h-what-is-social-shopping">What is Social Shopping?</h2><p>${para(4)}</p><h2 id="menu-of-the-week-from-the-pantry">Menu of the week from the pantry</h2>`);
+    expect(read(html, false).text).not.toContain('What is Social Shopping?');
+    const kept = read(html, true);
+    expect(kept.text).toContain('What is Social Shopping?');
+    expect(kept.text).toContain('Menu of the week from the pantry');
+  });
+
   it('leaves a heading Readability drops for another word, and elements that are no heading', () => {
     const html = page(
       '<h2 class="related-header">Related stories</h2><h3 class="footer-header">Contact</h3><h3 class="comments-header">Comments</h3>' +
+        '<h3 id="social-share-links">Share this story</h3><h3 id="h-what-is-social-shopping" class="social-links">What is Social Shopping?</h3>' +
         '<div class="post-header">Kicker in a header div</div>',
     );
     const { document } = parseHTML(html) as unknown as { document: Document };
@@ -188,7 +197,7 @@ describe(keepNamedHeadings.name, () => {
     expect(keepNamedHeadings(new Readability(document), document.documentElement)).toBe(1);
     expect(document.querySelector('h3.footer-header, h2.related-header, div.post-header')).not.toBeNull();
     const { text } = read(html, true);
-    for (const gone of ['Related stories', 'Contact', 'Comments', 'Kicker in a header div', 'Example News']) {
+    for (const gone of ['Related stories', 'Contact', 'Comments', 'Share this story', 'What is Social Shopping?', 'Kicker in a header div', 'Example News']) {
       expect(text).not.toContain(gone);
     }
     expect(text).toContain(para(3));
