@@ -156,6 +156,14 @@ describe('isFurnitureText', () => {
     'No posts',
     'No posts found.',
     'No comments yet',
+    'Book Now',
+    'Order now',
+    'Check Price on Amazon',
+    'Check the latest price at Example Store',
+    'Read Full Review',
+    'Read our full review',
+    'Get a Quote (212) 203-0280',
+    'Get a free quote',
   ])('calls "%s" furniture', (text) => {
     expect(isFurnitureText(text)).toBe(true);
   });
@@ -181,6 +189,11 @@ describe('isFurnitureText', () => {
     'Follow the money, the auditor told the council.',
     'What others are reading this week, the librarian said, is mostly crime fiction.',
     'The report is a 5 min read | and worth it, the editor said, for anyone who follows the budget.',
+    'Book now, pay later schemes have grown fast, the regulator said.',
+    'Check the price on Amazon before you buy, the reviewer advised.',
+    'Read the full review of the council budget on our site next week.',
+    'Get a quote from at least three builders before you sign anything.',
+    'Order now and the kits ship in May, the company said.',
   ])('leaves the sentence "%s"', (text) => {
     expect(isFurnitureText(text)).toBe(false);
   });
