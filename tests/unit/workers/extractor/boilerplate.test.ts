@@ -164,6 +164,8 @@ describe('isFurnitureText', () => {
     'Read our full review',
     'Get a Quote (212) 203-0280',
     'Get a free quote',
+    'Advertisement: New AI Book!',
+    'Sponsored: The cloud platform for data teams',
   ])('calls "%s" furniture', (text) => {
     expect(isFurnitureText(text)).toBe(true);
   });
@@ -194,6 +196,8 @@ describe('isFurnitureText', () => {
     'Read the full review of the council budget on our site next week.',
     'Get a quote from at least three builders before you sign anything.',
     'Order now and the kits ship in May, the company said.',
+    'Advertisement spending: the figures the agency published on Monday show a fall of a fifth in print.',
+    'Sponsored content is labelled, the regulator said: readers must be able to tell it from reporting, and most sites comply.',
   ])('leaves the sentence "%s"', (text) => {
     expect(isFurnitureText(text)).toBe(false);
   });
