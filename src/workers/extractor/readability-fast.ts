@@ -116,9 +116,11 @@ const HEADER_WORD = /header/gi;
  * `<h2 class="et_pb_module_header">`), and an id made of the heading's own
  * words (the anchor a CMS or a table of contents gives it, isHeadingAnchor)
  * holds whatever words the heading does ("What is social shopping?"): the
- * story's section headings were lost. A heading (h1-h6) that matches only
- * through these gets "header" renamed "heading" in its class and id, and such
- * an id taken away; a heading matched by another word ("footer-title",
+ * story's section headings were lost (an <h1> or <h2> also for a "negative"
+ * word of the id, "media", "share"). Such an id is taken away from every
+ * heading, and a heading (h1-h6) that still matches the expression only
+ * through "header" gets the word renamed "heading" in its class and id; a
+ * heading matched by another word of its class ("footer-title",
  * "related-posts", "comments-title") still goes, and nothing else is touched.
  * The sanitizer drops classes and ids, so the stored HTML does not show it.
  * Returns how many headings were changed; none when the Readability instance
@@ -132,24 +134,27 @@ export function keepNamedHeadings(reader: Readability<unknown>, root: Element): 
   let changed = 0;
   for (const h of Array.from(root.querySelectorAll('h1, h2, h3, h4, h5, h6'))) {
     const cls = h.getAttribute('class') ?? '';
-    const id = h.getAttribute('id') ?? '';
-    const names = `${cls} ${id}`;
-    if (!unlikely.test(names) || maybe.test(names)) {
-      continue;
-    }
-    const anchor = id !== '' && isHeadingAnchor(h, id);
-    if (unlikely.test(`${cls} ${anchor ? '' : id}`.replace(HEADER_WORD, ' '))) {
-      continue;
-    }
-    if (cls) {
-      h.setAttribute('class', cls.replace(HEADER_WORD, 'heading'));
-    }
-    if (anchor) {
+    let id = h.getAttribute('id') ?? '';
+    let renamed = false;
+    // Its own words say nothing of its role, and Readability weighs them all the same ("media" is a negative word).
+    if (id && isHeadingAnchor(h, id)) {
       h.removeAttribute('id');
-    } else if (id) {
-      h.setAttribute('id', id.replace(HEADER_WORD, 'heading'));
+      id = '';
+      renamed = true;
     }
-    changed++;
+    const names = `${cls} ${id}`;
+    if (/header/i.test(names) && unlikely.test(names) && !maybe.test(names) && !unlikely.test(names.replace(HEADER_WORD, ' '))) {
+      if (cls) {
+        h.setAttribute('class', cls.replace(HEADER_WORD, 'heading'));
+      }
+      if (id) {
+        h.setAttribute('id', id.replace(HEADER_WORD, 'heading'));
+      }
+      renamed = true;
+    }
+    if (renamed) {
+      changed++;
+    }
   }
   return changed;
 }
