@@ -28,7 +28,9 @@ export const FURNITURE_TEXT =
 /**
  * More whole-block furniture: "Read next" / "Latest news" / "Recent posts"
  * headings, tables of contents, shop buttons and badges ("See deal", "Now 20%
- * Off"), a bare "Show caption", "Sponsor this newsletter", "You may also be
+ * Off", "Book now", "Check price on Amazon", "Read full review", "Get a quote
+ * (212) 555-0100"), a paid section's label and title ("Advertisement: New AI
+ * Book!", "Sponsored: …"), a bare "Show caption", "Sponsor this newsletter", "You may also be
  * interested in the following reports:", "Join the Facebook group", author-box headings,
  * newsletter and comment prompts, "you might also like", a script's
  * placeholder ("Loading…", "Loading prices for your region..."), an empty
@@ -36,7 +38,7 @@ export const FURNITURE_TEXT =
  * "Posted by X on <date>" or "Updated: <date>" line inside the body.
  */
 export const MORE_FURNITURE_TEXT =
-  /^(?:↑\s*)?(?:back to top|read next|up next|discover more|keep reading|(?:latest|recent) (?:news|posts|articles|stories)|(?:show|hide) caption|(?:see|view|get) (?:the )?deals?|now \d{1,2} ?% off|in this (?:article|post|guide)|table of contents|contents|jump to(?: section)?|on this page|check (?:price|prices|availability)|shop now|buy now|sponsor this (?:newsletter|podcast|blog|site|show)|about the author|meet the author|author bio|join (?:our|the) (?:mailing list|newsletter|community)\b.{0,80}|be the first to comment|what do you think\??|what (?:others|other readers|people|readers) are reading(?: now)?|(?:if you (?:liked|enjoyed) this (?:post|article|story),? )?you (?:may|might) (?:also )?(?:like|enjoy)|you (?:may|might) (?:also )?be interested in the following(?: [\w ]{1,30})?|join (?:our|the|my) (?:facebook|discord|slack|telegram|whatsapp|linkedin|reddit) (?:group|community|server|channel)(?: here| today| now)?(?:\s*[-–—:]\s*https?:\/\/\S+)?|rate this (?:article|story|post|page)|(?:other )?(?:posts|articles|stories) you (?:may|might) (?:also )?(?:like|enjoy)|(?:pin|save) (?:(?:this|it) )?for later!?|loading(?: [^.…]{1,40})?(?:…|\.\.\.)|no (?:posts|articles|stories|comments|results)(?: (?:found|yet|to (?:show|display)))?|posted by .{1,60} (?:at|on) .{1,60}|(?:this (?:post|article|page|story) was )?(?:published|updated|posted|last updated)(?: on)?:? [^.]{0,40}\d[^.]{0,30})\s*[:.!…]*$/i;
+  /^(?:↑\s*)?(?:back to top|read next|up next|discover more|keep reading|(?:latest|recent) (?:news|posts|articles|stories)|(?:show|hide) caption|(?:see|view|get) (?:the )?deals?|now \d{1,2} ?% off|in this (?:article|post|guide)|table of contents|contents|jump to(?: section)?|on this page|check (?:the )?(?:latest )?(?:price|prices|availability)(?: (?:on|at) [\w .'&-]{1,30})?|(?:shop|buy|book|order) now|read (?:the |our )?full review|(?:advertisement|sponsored|promoted|partner content)\s*:\s*[^\n]{1,100}|get a (?:free )?quote(?:\s*\(?\d{3}\)?[\s.-]?\d{3}[\s.-]?\d{4})?|sponsor this (?:newsletter|podcast|blog|site|show)|about the author|meet the author|author bio|join (?:our|the) (?:mailing list|newsletter|community)\b.{0,80}|be the first to comment|what do you think\??|what (?:others|other readers|people|readers) are reading(?: now)?|(?:if you (?:liked|enjoyed) this (?:post|article|story),? )?you (?:may|might) (?:also )?(?:like|enjoy)|you (?:may|might) (?:also )?be interested in the following(?: [\w ]{1,30})?|join (?:our|the|my) (?:facebook|discord|slack|telegram|whatsapp|linkedin|reddit) (?:group|community|server|channel)(?: here| today| now)?(?:\s*[-–—:]\s*https?:\/\/\S+)?|rate this (?:article|story|post|page)|(?:other )?(?:posts|articles|stories) you (?:may|might) (?:also )?(?:like|enjoy)|(?:pin|save) (?:(?:this|it) )?for later!?|loading(?: [^.…]{1,40})?(?:…|\.\.\.)|no (?:posts|articles|stories|comments|results)(?: (?:found|yet|to (?:show|display)))?|posted by .{1,60} (?:at|on) .{1,60}|(?:this (?:post|article|page|story) was )?(?:published|updated|posted|last updated)(?: on)?:? [^.]{0,40}\d[^.]{0,30})\s*[:.!…]*$/i;
 
 /**
  * A photo credit or caption credit line: "Photo: Jane Doe / Reuters",
@@ -300,15 +302,17 @@ function namesFurniture(el: Element, names: string): boolean {
 const ANCHOR_MIN_CHARS = 8;
 
 /**
- * Whether an id is the anchor of the element's first heading: it holds the
- * heading's text as a slug ("1-heading-how-popular-are-meditation-and-mindfulness"
- * for "How popular are meditation and mindfulness?"). Three parts or more.
+ * Whether an id is the anchor of the element's first heading, or of the
+ * element itself when it is a heading: it holds the heading's text as a slug
+ * ("1-heading-how-popular-are-meditation-and-mindfulness" for "How popular
+ * are meditation and mindfulness?", "h-what-is-social-shopping" on the
+ * heading "What is Social Shopping?"). Three parts or more.
  */
 export function isHeadingAnchor(el: Element, id: string): boolean {
   if (id.split(/[-_]+/).length < 3) {
     return false;
   }
-  const heading = el.querySelector('h1, h2, h3, h4, h5, h6');
+  const heading = isHeadingTag(el.tagName.toUpperCase()) ? el : el.querySelector('h1, h2, h3, h4, h5, h6');
   const slug = (heading?.textContent ?? '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '');
   return slug.length >= ANCHOR_MIN_CHARS && id.toLowerCase().includes(slug);
 }

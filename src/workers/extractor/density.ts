@@ -21,7 +21,8 @@ import { isFurnitureText, isNamedAuthorBox } from './boilerplate.js';
  *    heading right before good text is kept.
  * 4. The story is the run of blocks whose good text outweighs the bad most
  *    (a maximum-sum window: good length counts for, bad length against), so
- *    a good block in the footer far from the story stays out.
+ *    a good block in the footer far from the story stays out; a list of links
+ *    inside the page's <article> / <main> counts for nothing either way.
  */
 
 export type BlockClass = 'good' | 'near' | 'short' | 'bad';
@@ -229,7 +230,15 @@ export function classifyBlocks(blocks: TextBlock[], o = DENSITY_DEFAULTS): TextB
   return blocks;
 }
 
-/** Step 4: the window of blocks where kept length minus bad length is largest (Kadane). */
+/**
+ * A list item or paragraph that is mostly link text inside the page's <article> / <main> (not a comment
+ * section): a list of the sources, patches or references the story gives. It does not count against the story in
+ * storyWindow, so that such a list does not cut the story in two; it is not kept either.
+ */
+export const isLinkListInScope = (b: TextBlock): boolean =>
+  b.cls === 'bad' && !b.noise && !!b.scope && (b.tag === 'LI' || b.tag === 'P') && b.linkChars > 0.5 * b.text.length;
+
+/** Step 4: the window of blocks where kept length minus bad length is largest (Kadane); isLinkListInScope blocks weigh nothing. */
 export function storyWindow(blocks: TextBlock[]): [number, number] {
   let best = 0;
   let bestRange: [number, number] = [0, -1];
@@ -238,7 +247,7 @@ export function storyWindow(blocks: TextBlock[]): [number, number] {
   for (let i = 0; i < blocks.length; i++) {
     const b = blocks[i] as TextBlock;
     const w = weightOf(b.text);
-    sum += b.keep ? w : b.cls === 'bad' ? -w : 0;
+    sum += b.keep ? w : b.cls === 'bad' && !isLinkListInScope(b) ? -w : 0;
     if (sum <= 0) {
       sum = 0;
       start = i + 1;

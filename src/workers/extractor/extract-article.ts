@@ -9,7 +9,7 @@ import { fillStreamedSlots, markStreamedSlots, noframesPage, parseDocument, type
 import { cleanByline, datelineFromText, jsonLdBlocks, normalizeDate, normalizeLang, readMetadata, stripSiteSuffix, visibleByline } from './metadata.js';
 import { repairMojibakeRuns } from './mojibake.js';
 import { unwrapProsePre } from './prose-pre.js';
-import { tuneReadability } from './readability-fast.js';
+import { keepNamedHeadings, tuneReadability } from './readability-fast.js';
 import { absoluteUrl, sanitizeArticleHtml } from './sanitize.js';
 import type { Extracted } from './types.js';
 
@@ -710,6 +710,7 @@ export function extractArticle(html: string, url: string, opts: ExtractOptions =
       keepClasses: true,
     });
     tuneReadability(reader);
+    keepNamedHeadings(reader, doc.documentElement);
     const result = reader.parse();
     const siteName = meta.siteName ?? (result?.siteName ? collapseSpace(result.siteName) : null);
     let host: string | null = null;

@@ -1,4 +1,5 @@
 import type { Readability } from '@mozilla/readability';
+import { isHeadingAnchor } from './boilerplate.js';
 
 /**
  * Cheaper, equivalent versions of two Readability 0.6 helpers that read the
@@ -9,14 +10,16 @@ import type { Readability } from '@mozilla/readability';
  * tests come first, and "no text" stops at the first text node that has any.
  * Installed per instance; a Readability without these methods is left as is.
  * tuneReadability also completes the instance's list of phrasing elements
- * (completePhrasing below), the one change of behaviour here.
+ * (completePhrasing below) and keeps a section heading that repeats the
+ * title's words (afterRunningText below): its two changes of behaviour.
  */
 type Internals = {
-  REGEXPS: { byline: RegExp };
+  REGEXPS: { byline: RegExp; unlikelyCandidates?: RegExp; okMaybeItsACandidate?: RegExp };
   PHRASING_ELEMS?: unknown;
   _isValidByline?: (node: Element, matchString: string) => boolean;
   _isElementWithoutContent?: (node: Node) => boolean;
   _isProbablyVisible?: (node: Element) => boolean;
+  _headerDuplicatesTitle?: (node: Element) => boolean;
 };
 
 export function tuneReadability(reader: Readability<unknown>): void {
@@ -31,6 +34,11 @@ export function tuneReadability(reader: Readability<unknown>): void {
   if (typeof visible === 'function' && knownVisibilityTest(visible)) {
     const original = visible.bind(r);
     r._isProbablyVisible = (node) => isProbablyVisible(node, original);
+  }
+  const repeat = r._headerDuplicatesTitle;
+  if (typeof repeat === 'function') {
+    const original = repeat.bind(r);
+    r._headerDuplicatesTitle = (node) => original(node) && !afterRunningText(node);
   }
   const phrasing = completePhrasing(r.PHRASING_ELEMS);
   if (phrasing) {
@@ -62,6 +70,93 @@ export function completePhrasing(list: unknown): string[] | null {
   }
   const missing = MISSING_PHRASING.filter((t) => !list.includes(t));
   return missing.length > 0 ? [...(list as string[]), ...missing] : null;
+}
+
+/** Paragraphs of running text before a heading, at least, that make it a section's heading and not the headline. */
+export const STORY_PARAGRAPHS_BEFORE = 2;
+/** Characters of a paragraph of running text, at least. */
+const RUNNING_TEXT_CHARS = 100;
+
+/**
+ * Whether STORY_PARAGRAPHS_BEFORE paragraphs of running text stand before
+ * `heading` in the page. Readability removes the first <h1> or <h2> whose
+ * words are mostly the title's, as the headline repeated above the story,
+ * wherever it stands; when the headline itself does not read so (another
+ * wording, or outside the body), the first section heading that shares the
+ * title's words went ("Comparing Prepared Meal Delivery Services" under the
+ * title "Comparing Prepared Meal Delivery 2026 | Daily Harvest, Freshly,
+ * More", after four paragraphs of the story). Such a heading stays, and
+ * Readability goes on looking for the headline. Reads the page's paragraphs
+ * in document order up to the heading; only called on headings like the
+ * title, a few on a page.
+ */
+export function afterRunningText(heading: Element): boolean {
+  let before = 0;
+  for (const el of Array.from(heading.ownerDocument.querySelectorAll('p, h1, h2'))) {
+    if (el === heading) {
+      return false;
+    }
+    if (el.tagName.toUpperCase() === 'P' && (el.textContent ?? '').trim().length >= RUNNING_TEXT_CHARS && ++before >= STORY_PARAGRAPHS_BEFORE) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/** "header" in a class or id, the word renamed by keepNamedHeadings. */
+const HEADER_WORD = /header/gi;
+
+/**
+ * Keeps the story's headings that Readability would drop for a word of their
+ * class or id that does not say what they are. Readability removes every
+ * element whose class or id matches its unlikely-candidate expression
+ * ("header", "social", "menu", "comment"...). On a heading, "header" names the
+ * heading itself (`<h2 class="header-anchor-post">` on every newsletter a
+ * large publishing platform serves, `<h3 class="wprm-recipe-header">`,
+ * `<h2 class="et_pb_module_header">`), and an id made of the heading's own
+ * words (the anchor a CMS or a table of contents gives it, isHeadingAnchor)
+ * holds whatever words the heading does ("What is social shopping?"): the
+ * story's section headings were lost (an <h1> or <h2> also for a "negative"
+ * word of the id, "media", "share"). Such an id is taken away from every
+ * heading, and a heading (h1-h6) that still matches the expression only
+ * through "header" gets the word renamed "heading" in its class and id; a
+ * heading matched by another word of its class ("footer-title",
+ * "related-posts", "comments-title") still goes, and nothing else is touched.
+ * The sanitizer drops classes and ids, so the stored HTML does not show it.
+ * Returns how many headings were changed; none when the Readability instance
+ * has no such expression.
+ */
+export function keepNamedHeadings(reader: Readability<unknown>, root: Element): number {
+  const { unlikelyCandidates: unlikely, okMaybeItsACandidate: maybe } = (reader as unknown as Internals).REGEXPS;
+  if (!(unlikely instanceof RegExp) || !(maybe instanceof RegExp)) {
+    return 0;
+  }
+  let changed = 0;
+  for (const h of Array.from(root.querySelectorAll('h1, h2, h3, h4, h5, h6'))) {
+    const cls = h.getAttribute('class') ?? '';
+    let id = h.getAttribute('id') ?? '';
+    let renamed = false;
+    // Its own words say nothing of its role, and Readability weighs them all the same ("media" is a negative word).
+    if (id && isHeadingAnchor(h, id)) {
+      h.removeAttribute('id');
+      id = '';
+      renamed = true;
+    }
+    const names = `${cls} ${id}`;
+    if (/header/i.test(names) && unlikely.test(names) && !maybe.test(names) && !unlikely.test(names.replace(HEADER_WORD, ' '))) {
+      if (cls) {
+        h.setAttribute('class', cls.replace(HEADER_WORD, 'heading'));
+      }
+      if (id) {
+        h.setAttribute('id', id.replace(HEADER_WORD, 'heading'));
+      }
+      renamed = true;
+    }
+    if (renamed) {
+      changed++;
+    }
+  }
+  return changed;
 }
 
 /** Readability's byline test: rel=author, itemprop *author*, or a byline-ish class/id; and 1-99 characters of text. */

@@ -156,6 +156,16 @@ describe('isFurnitureText', () => {
     'No posts',
     'No posts found.',
     'No comments yet',
+    'Book Now',
+    'Order now',
+    'Check Price on Amazon',
+    'Check the latest price at Example Store',
+    'Read Full Review',
+    'Read our full review',
+    'Get a Quote (212) 203-0280',
+    'Get a free quote',
+    'Advertisement: New AI Book!',
+    'Sponsored: The cloud platform for data teams',
   ])('calls "%s" furniture', (text) => {
     expect(isFurnitureText(text)).toBe(true);
   });
@@ -181,6 +191,13 @@ describe('isFurnitureText', () => {
     'Follow the money, the auditor told the council.',
     'What others are reading this week, the librarian said, is mostly crime fiction.',
     'The report is a 5 min read | and worth it, the editor said, for anyone who follows the budget.',
+    'Book now, pay later schemes have grown fast, the regulator said.',
+    'Check the price on Amazon before you buy, the reviewer advised.',
+    'Read the full review of the council budget on our site next week.',
+    'Get a quote from at least three builders before you sign anything.',
+    'Order now and the kits ship in May, the company said.',
+    'Advertisement spending: the figures the agency published on Monday show a fall of a fifth in print.',
+    'Sponsored content is labelled, the regulator said: readers must be able to tell it from reporting, and most sites comply.',
   ])('leaves the sentence "%s"', (text) => {
     expect(isFurnitureText(text)).toBe(false);
   });
@@ -605,6 +622,19 @@ describe('looksLikeFurniture: heading anchors', () => {
     expect(looksLikeFurniture(anchor as Element)).toBe(false);
     expect(looksLikeFurniture(popular as Element)).toBe(true);
     expect(looksLikeFurniture(related as Element)).toBe(true);
+  });
+
+  it('reads a heading\'s own id made from its words as its anchor, and keeps it; not an id of other words, nor a furniture class', () => {
+    const d = doc(
+      '<h2 id="h-what-is-social-shopping"><strong>What is Social Shopping?</strong></h2>' +
+        '<h3 id="social-share-heading">What is Social Shopping?</h3><h2 id="h-what-is-social-shopping" class="social-links">What is Social Shopping?</h2>' +
+        '<h4 id="social">Social</h4>',
+    );
+    const [own, other, styled, short] = Array.from(d.querySelectorAll('h2, h3, h4'));
+    expect(looksLikeFurniture(own as Element)).toBe(false);
+    expect(looksLikeFurniture(other as Element)).toBe(true);
+    expect(looksLikeFurniture(styled as Element)).toBe(true);
+    expect(looksLikeFurniture(short as Element)).toBe(true);
   });
 });
 

@@ -73,6 +73,20 @@ describe('storyWindow', () => {
     const blocks = [good(sentence(30)), good(sentence(30)), ...Array.from({ length: 20 }, () => bad(sentence(10))), good(sentence(20))];
     expect(storyWindow(blocks)).toEqual([0, 1]);
   });
+
+  it('reads across a list of links inside the article (the sources the story gives), and not across one outside it or in comments', () => {
+    const { document } = parseHTML('<html><body><article></article></body></html>') as unknown as { document: Document };
+    const scope = document.querySelector('article');
+    const good = (t: string): TextBlock => ({ text: t, tag: 'P', linkChars: 0, cls: 'good', keep: true, scope });
+    const links = (tag: string, inScope: boolean, noise = false): TextBlock[] =>
+      Array.from({ length: 20 }, () => ({ text: sentence(10), tag, linkChars: sentence(10).length, cls: 'bad' as const, keep: false, scope: inScope ? scope : null, noise }));
+    const story = (list: TextBlock[]): TextBlock[] => [good(sentence(20)), ...list, good(sentence(30)), good(sentence(30))];
+    expect(storyWindow(story(links('LI', true)))).toEqual([0, 22]);
+    expect(storyWindow(story(links('P', true)))).toEqual([0, 22]);
+    expect(storyWindow(story(links('LI', false)))).toEqual([21, 22]);
+    expect(storyWindow(story(links('LI', true, true)))).toEqual([21, 22]);
+    expect(storyWindow(story(links('DIV', true)))).toEqual([21, 22]);
+  });
 });
 
 describe('densityExtract on old markup', () => {

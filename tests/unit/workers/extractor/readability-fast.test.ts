@@ -2,7 +2,7 @@ import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { readabilityPage, readabilityPageNames } from '../../../helpers/corpora.js';
-import { completePhrasing, isElementWithoutContent, isProbablyVisible, isValidByline, knownVisibilityTest, MISSING_PHRASING, tuneReadability } from '../../../../src/workers/extractor/readability-fast.js';
+import { afterRunningText, completePhrasing, isElementWithoutContent, isProbablyVisible, isValidByline, keepNamedHeadings, knownVisibilityTest, MISSING_PHRASING, tuneReadability } from '../../../../src/workers/extractor/readability-fast.js';
 
 /** Every eighth vendored readability page, then the given edge-case pages. */
 const corpusSample = (...extra: string[]): string[] => [
@@ -146,5 +146,113 @@ describe('isProbablyVisible', () => {
     (other as unknown as Visible)._isProbablyVisible = changed;
     tuneReadability(other);
     expect((other as unknown as Visible)._isProbablyVisible).toBe(changed);
+  });
+});
+
+describe(keepNamedHeadings.name, () => {
+  const para = (n: number): string =>
+    `Paragraph ${n} of the story tells the reader what the council decided on Monday and why the vote mattered to the town, at some length.`;
+  const page = (headings: string): string =>
+    '<html><body><header class="site-header"><h2 class="site-header__title">Example News</h2><nav><a href="/">Home</a></nav></header>' +
+    `<article><p>${para(1)}</p>${headings}<p>${para(2)}</p><p>${para(3)}</p></article></body></html>`;
+  const read = (html: string, keep: boolean): { text: string; renamed: number } => {
+    const { document } = parseHTML(html) as unknown as { document: Document };
+    const reader = new Readability(document, { charThreshold: 50 });
+    const renamed = keep ? keepNamedHeadings(reader, document.documentElement) : 0;
+    const content = reader.parse()?.content ?? '';
+    const { document: out } = parseHTML(`<html><body>${content}</body></html>`) as unknown as { document: Document };
+    return { text: (out.body.textContent ?? '').replace(/\s+/g, ' '), renamed };
+  };
+
+  it('keeps a section heading whose class or id names it a header, which Readability alone drops', () => {
+    const html = page(
+      '<h2 class="header-anchor-post">What the vote changes<div class="header-anchor-parent"><button aria-label="Link"></button></div></h2>' +
+        `<p>${para(4)}</p><h3 class="wprm-recipe-header" id="recipe-header-1">Ingredients</h3>`,
+    );
+    expect(read(html, false).text).not.toContain('What the vote changes');
+    const kept = read(html, true);
+    expect(kept.text).toContain('What the vote changes');
+    expect(kept.text).toContain('Ingredients');
+    // The two, and the page header's own title, which goes with its <header> all the same.
+    expect(kept.renamed).toBe(3);
+    expect(kept.text).not.toContain('Example News');
+  });
+
+  it('keeps a section heading whose id is made from its own words, whatever words they are', () => {
+    const html = page(
+      `<h2 id="h-what-is-social-shopping">What is Social Shopping?</h2><p>${para(4)}</p><h2 id="menu-of-the-week-from-the-pantry">Menu of the week from the pantry</h2>` +
+        `<p>${para(5)}</p><h2 id="top-certificates-for-social-media-marketing">Top Certificates for Social Media Marketing</h2>`,
+    );
+    const plain = read(html, false).text;
+    expect(plain).not.toContain('What is Social Shopping?');
+    // "media", a negative word of Readability's: the heading went as one of low class weight.
+    expect(plain).not.toContain('Top Certificates for Social Media Marketing');
+    const kept = read(html, true);
+    expect(kept.text).toContain('What is Social Shopping?');
+    expect(kept.text).toContain('Menu of the week from the pantry');
+    expect(kept.text).toContain('Top Certificates for Social Media Marketing');
+  });
+
+  it('leaves a heading Readability drops for another word, and elements that are no heading', () => {
+    const html = page(
+      '<h2 class="related-header">Related stories</h2><h3 class="footer-header">Contact</h3><h3 class="comments-header">Comments</h3>' +
+        '<h3 id="social-share-links">Share this story</h3><h3 id="h-what-is-social-shopping" class="social-links">What is Social Shopping?</h3>' +
+        '<div class="post-header">Kicker in a header div</div>',
+    );
+    const { document } = parseHTML(html) as unknown as { document: Document };
+    // The page header's title is renamed (its <header> still goes), and the heading's own id taken away (its class still drops it).
+    expect(keepNamedHeadings(new Readability(document), document.documentElement)).toBe(2);
+    expect(document.querySelector('h3.footer-header, h2.related-header, div.post-header')).not.toBeNull();
+    const { text } = read(html, true);
+    for (const gone of ['Related stories', 'Contact', 'Comments', 'Share this story', 'What is Social Shopping?', 'Kicker in a header div', 'Example News']) {
+      expect(text).not.toContain(gone);
+    }
+    expect(text).toContain(para(3));
+  });
+
+  it('steps aside on a Readability without the unlikely-candidate expression', () => {
+    const { document } = parseHTML(page('<h2 class="header-anchor-post">What the vote changes</h2>')) as unknown as { document: Document };
+    const reader = new Readability(document);
+    (reader as unknown as { REGEXPS: object }).REGEXPS = { byline: /byline/i };
+    expect(keepNamedHeadings(reader, document.documentElement)).toBe(0);
+    expect(document.querySelector('h2.header-anchor-post')).not.toBeNull();
+  });
+});
+
+describe(afterRunningText.name, () => {
+  const para = (n: number): string =>
+    `Paragraph ${n} of the story tells the reader what the kitchen sent on Monday and why the price mattered to the family, at length.`;
+  const TITLE = 'Comparing Prepared Meal Delivery 2026 | Daily Harvest, Freshly, More';
+  const SECTION = 'Comparing Prepared Meal Delivery Services';
+  const read = (body: string, tuned: boolean): string => {
+    const { document } = parseHTML(`<html><head><title>${TITLE}</title></head><body>${body}</body></html>`) as unknown as { document: Document };
+    const reader = new Readability(document, { charThreshold: 50 });
+    if (tuned) {
+      tuneReadability(reader);
+    }
+    const content = reader.parse()?.content ?? '';
+    const { document: out } = parseHTML(`<html><body>${content}</body></html>`) as unknown as { document: Document };
+    return (out.body.textContent ?? '').replace(/\s+/g, ' ');
+  };
+
+  it('keeps a section heading with the title\'s words after the story\'s first paragraphs, which Readability alone drops', () => {
+    const body = `<article><h1>The best prepared meal kits</h1><p>${para(1)}</p><p>I can cook.</p><p>${para(2)}</p><h2>${SECTION}</h2><p>${para(3)}</p><p>${para(4)}</p></article>`;
+    expect(read(body, false)).not.toContain(SECTION);
+    expect(read(body, true)).toContain(SECTION);
+  });
+
+  it('still lets Readability remove the headline repeated above the story, after a kicker or one paragraph', () => {
+    const top = `<article><p>Food</p><h2>${SECTION}</h2><p>${para(1)}</p><p>${para(2)}</p><p>${para(3)}</p></article>`;
+    expect(read(top, true)).not.toContain(SECTION);
+    const afterOne = `<article><p>${para(1)}</p><h2>${SECTION}</h2><p>${para(2)}</p><p>${para(3)}</p></article>`;
+    expect(read(afterOne, true)).not.toContain(SECTION);
+  });
+
+  it('counts only paragraphs of running text before the heading, in page order', () => {
+    const { document } = parseHTML(
+      `<html><body><p>Short one.</p><div><p>${para(1)}</p></div><h2 id="a">A</h2><p>${para(2)}</p><h2 id="b">B</h2><p>x</p></body></html>`,
+    ) as unknown as { document: Document };
+    expect(afterRunningText(document.getElementById('a') as Element)).toBe(false);
+    expect(afterRunningText(document.getElementById('b') as Element)).toBe(true);
   });
 });
