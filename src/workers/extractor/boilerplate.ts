@@ -16,6 +16,8 @@ const FURNITURE_WORDS = new Set([
   'follow', 'sidebar', 'masthead', 'navbar', 'nav', 'menu', 'footer', 'print', 'tools', 'utility',
   'credit', 'credits', 'copyright', 'caption', 'captions', 'figcaption', 'photocredit', 'cutline', 'cutlines',
   'disclaimer', 'disclosure', 'modal', 'tooltip', 'badge', 'dropdown',
+  // The list of a story's notes ("footnotes", "wp-block-footnotes"); one note ("footnote") is not named here.
+  'footnotes',
 ]);
 
 /** Compound names that mean furniture even though their words alone do not. */

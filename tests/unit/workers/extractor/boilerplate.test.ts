@@ -596,6 +596,21 @@ describe('removeFurniture: "read more" expanders', () => {
   });
 });
 
+describe('removeFurniture: footnote lists', () => {
+  it.each(['footnotes', 'wp-block-footnotes', 'footnotes-list', 'modern-footnotes-footnote__note'])('removes the block named "%s"', (cls) => {
+    const d = doc(`<article><p>${words(150)}</p><ol class="${cls}"><li>Data accessed at the agency's site. ↩</li></ol></article>`);
+    removeFurniture(d);
+    expect(d.body.textContent).not.toContain('accessed at the agency');
+    expect(d.body.textContent).toContain('word149');
+  });
+
+  it.each(['footnote', 'footnote-content', 'has-footnotes', 'entry-content no-footnotes'])('keeps the block named "%s"', (cls) => {
+    const d = doc(`<article><p>${words(150)}</p><div class="${cls}"><p>The study followed 400 patients for ten years.</p></div></article>`);
+    removeFurniture(d);
+    expect(d.body.textContent).toContain('followed 400 patients');
+  });
+});
+
 describe('looksLikeFurniture: print styling', () => {
   const el = (cls: string): Element => doc(`<div class="${cls}">x</div>`).querySelector('div') as Element;
 
