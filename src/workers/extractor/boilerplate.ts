@@ -18,6 +18,8 @@ const FURNITURE_WORDS = new Set([
   'disclaimer', 'disclosure', 'modal', 'tooltip', 'badge', 'dropdown',
   // The list of a story's notes ("footnotes", "wp-block-footnotes"); one note ("footnote") is not named here.
   'footnotes',
+  // A post's summary shown above it or on its teaser card ("post-excerpt", "article-card__excerpt").
+  'excerpt',
 ]);
 
 /** Compound names that mean furniture even though their words alone do not. */

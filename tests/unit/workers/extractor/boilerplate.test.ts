@@ -611,6 +611,24 @@ describe('removeFurniture: footnote lists', () => {
   });
 });
 
+describe('removeFurniture: excerpts', () => {
+  it.each(['post-excerpt', 'wp-block-post-excerpt', 'article-card__excerpt', 'excerpt'])('removes the summary named "%s"', (cls) => {
+    const d = doc(`<article><p class="${cls}">What the legends can teach us about the claims.</p><p>${words(150)}</p></article>`);
+    removeFurniture(d);
+    expect(d.body.textContent).not.toContain('legends can teach');
+    expect(d.body.textContent).toContain('word149');
+  });
+
+  it('keeps a block named "has-excerpt", and a long excerpt of a book that holds the story', () => {
+    const flag = doc(`<article class="has-excerpt"><p>${words(150)}</p></article>`);
+    removeFurniture(flag);
+    expect(flag.body.textContent).toContain('word149');
+    const book = doc(`<div class="book-excerpt"><p>${words(40)}</p><p>${words(40)}</p><p>${words(40)}</p></div>`);
+    removeFurniture(book);
+    expect(book.body.textContent).toContain('word39');
+  });
+});
+
 describe('looksLikeFurniture: print styling', () => {
   const el = (cls: string): Element => doc(`<div class="${cls}">x</div>`).querySelector('div') as Element;
 
