@@ -20,6 +20,8 @@ const FURNITURE_WORDS = new Set([
   'footnotes',
   // A post's summary shown above it or on its teaser card ("post-excerpt", "article-card__excerpt").
   'excerpt',
+  // A post's list of tags ("post-detail-tags", "content-topics tags").
+  'tags',
 ]);
 
 /** Compound names that mean furniture even though their words alone do not. */

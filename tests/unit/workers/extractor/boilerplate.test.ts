@@ -629,6 +629,21 @@ describe('removeFurniture: excerpts', () => {
   });
 });
 
+describe('removeFurniture: tag lists', () => {
+  it.each(['tags', 'post-detail-tags', 'content-topics tags', 'tags-links d-block'])('removes the list named "%s"', (cls) => {
+    const d = doc(`<article><p>${words(150)}</p><div class="${cls}">Tagged blockchain, optimization, smart contracts</div></article>`);
+    removeFurniture(d);
+    expect(d.body.textContent).not.toContain('Tagged blockchain');
+    expect(d.body.textContent).toContain('word149');
+  });
+
+  it.each(['has-tags', 'no-tags', 'tag', 'hashtag-story'])('keeps the block named "%s"', (cls) => {
+    const d = doc(`<article><p>${words(150)}</p><div class="${cls}"><p>The price tag came to 40,000 dollars.</p></div></article>`);
+    removeFurniture(d);
+    expect(d.body.textContent).toContain('price tag came');
+  });
+});
+
 describe('looksLikeFurniture: print styling', () => {
   const el = (cls: string): Element => doc(`<div class="${cls}">x</div>`).querySelector('div') as Element;
 
