@@ -16,6 +16,12 @@ const FURNITURE_WORDS = new Set([
   'follow', 'sidebar', 'masthead', 'navbar', 'nav', 'menu', 'footer', 'print', 'tools', 'utility',
   'credit', 'credits', 'copyright', 'caption', 'captions', 'figcaption', 'photocredit', 'cutline', 'cutlines',
   'disclaimer', 'disclosure', 'modal', 'tooltip', 'badge', 'dropdown',
+  // The list of a story's notes ("footnotes", "wp-block-footnotes"); one note ("footnote") is not named here.
+  'footnotes',
+  // A post's summary shown above it or on its teaser card ("post-excerpt", "article-card__excerpt").
+  'excerpt',
+  // A post's list of tags ("post-detail-tags", "content-topics tags").
+  'tags',
 ]);
 
 /** Compound names that mean furniture even though their words alone do not. */
@@ -1101,6 +1107,100 @@ export function trimStoryEnd(root: Element): number {
       return removed;
     }
     removed++;
+  }
+  return removed;
+}
+
+/** Characters of a teaser's text besides its title, at most (the excerpt and its date). */
+export const TEASER_MAX_CHARS = 400;
+/** Teaser cards side by side, at least, for a list of other posts. */
+export const TEASER_MIN_CARDS = 3;
+
+/** A text cut short with an ellipsis ("…", "...", "[…]"): an excerpt. */
+const CUT_SHORT = /(?:…|\.\.\.)\]?\s*$/;
+
+/** Whether an element of the card besides its title (a date or a label may follow) ends cut short. */
+const holdsExcerpt = (card: Element, heading: Element): boolean =>
+  Array.from(card.querySelectorAll('p, div, span')).some((e) => !heading.contains(e) && CUT_SHORT.test(e.textContent ?? ''));
+
+/**
+ * The address a teaser card points to: the card holds a heading (its
+ * title) whose text is one link, or an unlinked heading beside a link with
+ * no text (the thumbnail's, or one laid over the whole card); little text
+ * besides the title; and either a second link to the same address (the
+ * thumbnail, a "read more") or an excerpt cut short with an ellipsis.
+ * Null for anything else.
+ */
+function teaserTarget(card: Element): string | null {
+  const heading = card.querySelector('h2, h3, h4, h5, h6');
+  if (!heading) {
+    return null;
+  }
+  const title = collapseSpace(heading.textContent ?? '');
+  if (title.length < 10) {
+    return null;
+  }
+  const text = collapseSpace(card.textContent ?? '');
+  if (text.length > title.length + TEASER_MAX_CHARS) {
+    return null;
+  }
+  const inHeading = Array.from(heading.querySelectorAll('a[href]'));
+  const all = Array.from(card.querySelectorAll('a[href]'));
+  let href: string | null = null;
+  if (inHeading.length === 1) {
+    if (collapseSpace(inHeading[0]?.textContent ?? '').length < 0.9 * title.length) {
+      return null;
+    }
+    href = inHeading[0]?.getAttribute('href') ?? null;
+  } else if (inHeading.length === 0) {
+    href = all.find((a) => !collapseSpace(a.textContent ?? ''))?.getAttribute('href') ?? null;
+  }
+  if (!href) {
+    return null;
+  }
+  const same = all.filter((a) => a.getAttribute('href') === href).length;
+  return same >= 2 || holdsExcerpt(card, heading) ? href : null;
+}
+
+/**
+ * Removes a list of teasers of other posts inside the story: TEASER_MIN_CARDS
+ * or more sibling cards, each a title linked twice (thumbnail and heading)
+ * to its own address with a short excerpt (teaserTarget), and nothing else
+ * beside them but a label. A list of a story's items, each a heading with a paragraph,
+ * links once or not at all, or says more than an excerpt does.
+ */
+export function removeTeaserCards(root: Element): number {
+  let removed = 0;
+  for (const parent of [root, ...Array.from(root.querySelectorAll('div, ul, ol, section'))]) {
+    if (parent !== root && !root.contains(parent)) {
+      continue;
+    }
+    const kids = Array.from(parent.children);
+    if (kids.length < TEASER_MIN_CARDS || !parent.querySelector('h2, h3, h4, h5, h6') || !parent.querySelector('a[href]')) {
+      continue;
+    }
+    const targets = new Set<string>();
+    const cards: Element[] = [];
+    for (const kid of kids) {
+      // The list's own label ("More from the blog") may stand among them.
+      if (isHeadingTag(kid.tagName)) {
+        continue;
+      }
+      const target = teaserTarget(kid);
+      if (target && !targets.has(target)) {
+        targets.add(target);
+        cards.push(kid);
+      } else if (collapseSpace(kid.textContent ?? '')) {
+        cards.length = 0;
+        break;
+      }
+    }
+    if (cards.length >= TEASER_MIN_CARDS) {
+      for (const card of cards) {
+        card.remove();
+        removed++;
+      }
+    }
   }
   return removed;
 }

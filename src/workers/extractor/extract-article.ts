@@ -1,7 +1,7 @@
 import { Readability } from '@mozilla/readability';
 import { PipelineError } from '../../errors.js';
 import { collapseSpace, countWords, isHeadingTag, joinBlocks, lineElement, squash, textBlocks, textOwners } from './blocks.js';
-import { FURNITURE_TEXT, isOtherSectionLabel, narrowToArticle, removeAuthorBio, removeAuthorBox, removeFurniture, removeInlineFurniture, removeNamedAuthorBoxes, removeOtherSections, removeRepeatedSiblings, trimStoryEnd } from './boilerplate.js';
+import { FURNITURE_TEXT, isOtherSectionLabel, narrowToArticle, removeAuthorBio, removeAuthorBox, removeFurniture, removeInlineFurniture, removeNamedAuthorBoxes, removeOtherSections, removeRepeatedSiblings, removeTeaserCards, trimStoryEnd } from './boilerplate.js';
 import { mayHoldCollapsed, revealCollapsed } from './collapsed.js';
 import { densityExtract, type TextBlock } from './density.js';
 import { closeOpenInline, tagShape } from './nesting.js';
@@ -727,6 +727,7 @@ export function extractArticle(html: string, url: string, opts: ExtractOptions =
     const tidy = (el: Element, part = false): string[] => {
       if (!part) {
         removeRepeatedSiblings(el);
+        removeTeaserCards(el);
       }
       removeOtherSections(el);
       removeInlineFurniture(el);

@@ -1,6 +1,6 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { isAdviceDisclaimer, isAffiliateDisclosure, isParticularsStrip, isProductionNote, isSitePitch, isSocialFollow, isFurnitureText, looksLikeFurniture, removeAuthorBio, removeAuthorBox, removeFurniture, removeHeadingPermalinks, removeInlineFurniture, removeLinkColumns, removeNamedAuthorBoxes, removeOtherSections, removeRepeatedSiblings, trimStoryEnd } from '../../../../src/workers/extractor/boilerplate.js';
+import { isAdviceDisclaimer, isAffiliateDisclosure, isParticularsStrip, isProductionNote, isSitePitch, isSocialFollow, isFurnitureText, looksLikeFurniture, removeAuthorBio, removeAuthorBox, removeFurniture, removeHeadingPermalinks, removeInlineFurniture, removeLinkColumns, removeNamedAuthorBoxes, removeOtherSections, removeRepeatedSiblings, removeTeaserCards, trimStoryEnd } from '../../../../src/workers/extractor/boilerplate.js';
 
 const doc = (html: string): Document =>
   (parseHTML(`<html><head><title>t</title></head><body>${html}</body></html>`) as unknown as { document: Document }).document;
@@ -596,6 +596,54 @@ describe('removeFurniture: "read more" expanders', () => {
   });
 });
 
+describe('removeFurniture: footnote lists', () => {
+  it.each(['footnotes', 'wp-block-footnotes', 'footnotes-list', 'modern-footnotes-footnote__note'])('removes the block named "%s"', (cls) => {
+    const d = doc(`<article><p>${words(150)}</p><ol class="${cls}"><li>Data accessed at the agency's site. ↩</li></ol></article>`);
+    removeFurniture(d);
+    expect(d.body.textContent).not.toContain('accessed at the agency');
+    expect(d.body.textContent).toContain('word149');
+  });
+
+  it.each(['footnote', 'footnote-content', 'has-footnotes', 'entry-content no-footnotes'])('keeps the block named "%s"', (cls) => {
+    const d = doc(`<article><p>${words(150)}</p><div class="${cls}"><p>The study followed 400 patients for ten years.</p></div></article>`);
+    removeFurniture(d);
+    expect(d.body.textContent).toContain('followed 400 patients');
+  });
+});
+
+describe('removeFurniture: excerpts', () => {
+  it.each(['post-excerpt', 'wp-block-post-excerpt', 'article-card__excerpt', 'excerpt'])('removes the summary named "%s"', (cls) => {
+    const d = doc(`<article><p class="${cls}">What the legends can teach us about the claims.</p><p>${words(150)}</p></article>`);
+    removeFurniture(d);
+    expect(d.body.textContent).not.toContain('legends can teach');
+    expect(d.body.textContent).toContain('word149');
+  });
+
+  it('keeps a block named "has-excerpt", and a long excerpt of a book that holds the story', () => {
+    const flag = doc(`<article class="has-excerpt"><p>${words(150)}</p></article>`);
+    removeFurniture(flag);
+    expect(flag.body.textContent).toContain('word149');
+    const book = doc(`<div class="book-excerpt"><p>${words(40)}</p><p>${words(40)}</p><p>${words(40)}</p></div>`);
+    removeFurniture(book);
+    expect(book.body.textContent).toContain('word39');
+  });
+});
+
+describe('removeFurniture: tag lists', () => {
+  it.each(['tags', 'post-detail-tags', 'content-topics tags', 'tags-links d-block'])('removes the list named "%s"', (cls) => {
+    const d = doc(`<article><p>${words(150)}</p><div class="${cls}">Tagged blockchain, optimization, smart contracts</div></article>`);
+    removeFurniture(d);
+    expect(d.body.textContent).not.toContain('Tagged blockchain');
+    expect(d.body.textContent).toContain('word149');
+  });
+
+  it.each(['has-tags', 'no-tags', 'tag', 'hashtag-story'])('keeps the block named "%s"', (cls) => {
+    const d = doc(`<article><p>${words(150)}</p><div class="${cls}"><p>The price tag came to 40,000 dollars.</p></div></article>`);
+    removeFurniture(d);
+    expect(d.body.textContent).toContain('price tag came');
+  });
+});
+
 describe('looksLikeFurniture: print styling', () => {
   const el = (cls: string): Element => doc(`<div class="${cls}">x</div>`).querySelector('div') as Element;
 
@@ -864,3 +912,41 @@ describeLineRule(
     'Schedule | March 3, 2024 | The council will meet at the town hall to vote on the budget for road repairs and the new school',
   ],
 );
+
+describe(removeTeaserCards.name, () => {
+  const story = `<p>${words(120)}</p>`;
+  const card = (slug: string, excerpt: string, thumb = true): string =>
+    `<div class="post">${thumb ? `<a href="/blog/${slug}"><img src="/${slug}.jpg" alt=""></a>` : ''}<h3><a href="/blog/${slug}">Another post called ${slug}</a></h3><p>${excerpt}</p><span>Dec 28, 2025</span></div>`;
+
+  it('removes other posts teased by a thumbnail and a title linked to the same address', () => {
+    const d = doc(`<article>${story}<div class="grid">${card('one', 'A short excerpt')}${card('two', 'Another excerpt')}${card('three', 'A third one')}</div></article>`);
+    expect(removeTeaserCards(d.body)).toBe(3);
+    expect(d.body.textContent).not.toContain('Another post called');
+    expect(d.body.textContent).toContain('word119');
+  });
+
+  it('removes cards whose excerpt is cut short with an ellipsis, or whose heading is unlinked beside an empty link', () => {
+    const unlinked = (slug: string): string => `<li><a href="/blog/${slug}" class="overlay"></a><h3>Unlinked teaser ${slug}</h3><p>How to hang a gallery wall and more…</p></li>`;
+    const d = doc(`<article>${story}<ul>${card('a', 'How to hang a gallery wall...', false)}${card('b', 'What the words mean...', false)}${card('c', 'Questions answered […]', false)}</ul><ul>${unlinked('x')}${unlinked('y')}${unlinked('z')}</ul></article>`);
+    expect(removeTeaserCards(d.body)).toBe(6);
+    expect(d.body.textContent).not.toContain('Another post called');
+    expect(d.body.textContent).not.toContain('Unlinked teaser');
+  });
+
+  it('keeps a list of the story\'s items, each a linked heading with its paragraph', () => {
+    const item = (n: number, thumb: boolean): string =>
+      `<div class="item">${thumb ? `<a href="https://shop.example/p${n}"><img src="/p${n}.jpg" alt=""></a>` : ''}<h3><a href="https://shop.example/p${n}">Product number ${n}</a></h3><p>${thumb ? words(90) : 'A sturdy pick for small kitchens.'}</p></div>`;
+    const long = doc(`<article>${story}<div>${item(1, true)}${item(2, true)}${item(3, true)}</div></article>`);
+    expect(removeTeaserCards(long.body)).toBe(0);
+    const once = doc(`<article>${story}<div>${item(1, false)}${item(2, false)}${item(3, false)}</div></article>`);
+    expect(removeTeaserCards(once.body)).toBe(0);
+    expect(once.body.textContent).toContain('Product number 3');
+  });
+
+  it('keeps two cards, and cards mixed with the story\'s paragraphs', () => {
+    const two = doc(`<article>${story}<div>${card('one', 'x')}${card('two', 'y')}</div></article>`);
+    expect(removeTeaserCards(two.body)).toBe(0);
+    const mixed = doc(`<article><div>${card('one', 'x')}<p>${words(40)}</p>${card('two', 'y')}${card('three', 'z')}</div></article>`);
+    expect(removeTeaserCards(mixed.body)).toBe(0);
+  });
+});
