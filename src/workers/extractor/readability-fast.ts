@@ -88,7 +88,7 @@ const RUNNING_TEXT_CHARS = 100;
  * More", after four paragraphs of the story). Such a heading stays, and
  * Readability goes on looking for the headline. Reads the page's paragraphs
  * in document order up to the heading; only called on headings like the
- * title, a few on a page.
+ * title, a few on a page. (Worth offering upstream.)
  */
 export function afterRunningText(heading: Element): boolean {
   let before = 0;
@@ -123,6 +123,7 @@ const HEADER_WORD = /header/gi;
  * heading matched by another word of its class ("footer-title",
  * "related-posts", "comments-title") still goes, and nothing else is touched.
  * The sanitizer drops classes and ids, so the stored HTML does not show it.
+ * (Worth offering upstream: Readability could spare headings this way itself.)
  * Returns how many headings were changed; none when the Readability instance
  * has no such expression.
  */
