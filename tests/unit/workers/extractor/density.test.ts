@@ -87,6 +87,22 @@ describe('storyWindow', () => {
     expect(storyWindow(story(links('LI', true, true)))).toEqual([21, 22]);
     expect(storyWindow(story(links('DIV', true)))).toEqual([21, 22]);
   });
+
+  it('reads across a data table inside the article (cells without a closing stop), and not across one outside it, with links or in comments', () => {
+    const { document } = parseHTML('<html><body><article></article></body></html>') as unknown as { document: Document };
+    const scope = document.querySelector('article');
+    const good = (t: string): TextBlock => ({ text: t, tag: 'P', linkChars: 0, cls: 'good', keep: true, scope });
+    const cell = 'Highly suitable due to its scalability and its extensive ecosystem of partners';
+    const cells = (tag: string, inScope: boolean, linkChars = 0, noise = false): TextBlock[] =>
+      Array.from({ length: 20 }, () => ({ text: cell, tag, linkChars, cls: 'bad' as const, keep: false, scope: inScope ? scope : null, noise }));
+    const story = (table: TextBlock[]): TextBlock[] => [good(sentence(20)), ...table, good(sentence(30)), good(sentence(30))];
+    expect(storyWindow(story(cells('TD', true)))).toEqual([0, 22]);
+    expect(storyWindow(story(cells('TH', true)))).toEqual([0, 22]);
+    expect(storyWindow(story(cells('TD', false)))).toEqual([21, 22]);
+    expect(storyWindow(story(cells('TD', true, 10)))).toEqual([21, 22]);
+    expect(storyWindow(story(cells('TD', true, 0, true)))).toEqual([21, 22]);
+    expect(storyWindow(story(cells('DIV', true)))).toEqual([21, 22]);
+  });
 });
 
 describe('densityExtract on old markup', () => {
