@@ -416,9 +416,9 @@ export function continuesSections(tail: TextBlock[], readabilityBlocks: string[]
     return false;
   }
   // The story's own sections: two headings of that level or more in Readability's text, and its last block before the
-  // tail no heading (a "related post" headline closing Readability's text is no section).
+  // tail (not a later repeat of one of its texts) no heading (a "related post" headline closing Readability's text is no section).
   const own = new Set(readabilityBlocks);
-  const lastOwn = dense.findLast((b) => own.has(b.text));
+  const lastOwn = dense.slice(0, Math.max(0, dense.indexOf(first))).findLast((b) => own.has(b.text));
   if (!lastOwn || isHeadingTag(lastOwn.tag)) {
     return false;
   }
@@ -480,8 +480,12 @@ function runInScope(readabilityBlocks: string[], dense: TextBlock[], k: number, 
     return [];
   }
   const own = new Set(readabilityBlocks);
+  // After Readability's last block, a block whose text the page already gave at or before it (a table's row label
+  // repeated as a section heading) is a repeat, not Readability's copy: it does not end the tail.
+  const before = step > 0 ? new Set(dense.slice(0, k + 1).map((b) => b.text)) : new Set<string>();
+  const isOwn = (text: string): boolean => own.has(text) && !before.has(text);
   let j = k + step;
-  while (j >= 0 && j < dense.length && dense[j]?.scope === scope && !own.has(dense[j]?.text ?? '')) {
+  while (j >= 0 && j < dense.length && dense[j]?.scope === scope && !isOwn(dense[j]?.text ?? '')) {
     j += step;
   }
   return step < 0 ? dense.slice(j + 1, k) : dense.slice(k + 1, j);

@@ -284,6 +284,14 @@ describe('tailAfter', () => {
     expect(tailAfter(['body one'], [scoped('body one', null), scoped('x', null)])).toEqual([]);
     expect(tailAfter(['not there'], dense)).toEqual([]);
   });
+
+  it('goes on past a repeat of a text the page gave before Readability\'s last block (a table\'s row label as a later heading), not past Readability\'s own', () => {
+    const dense = [scoped('Retail', main), scoped('body one', main), scoped('part two', main), scoped('Retail', main), scoped('part three', main)];
+    expect(tailAfter(['Retail', 'body one'], dense).map((b) => b.text)).toEqual(['part two', 'Retail', 'part three']);
+    // The same label given for the first time after it is Readability's own block, out of order: the tail ends there.
+    const first = [scoped('body one', main), scoped('part two', main), scoped('Retail', main), scoped('part three', main)];
+    expect(tailAfter(['Retail', 'body one'], first).map((b) => b.text)).toEqual(['part two']);
+  });
 });
 
 describe('densityExtract link blocks', () => {
@@ -411,6 +419,16 @@ describe('continuesSections and the sections after Readability\'s closing credit
     const short = [sec('Part three', 'H2'), sec('Short line.'), sec('Another.')];
     expect(continuesSections(short, own, [...story, ...short])).toBe(false);
     expect(continuesSections([sec(three), sec(four)], own, [...story, sec(three), sec(four)])).toBe(false);
+  });
+
+  it('judges the block before the tail, not a later repeat of one of Readability\'s headings inside it', () => {
+    const label = sec('Retail', 'H3');
+    const table = [sec('Retail', 'TD'), ...story];
+    const tail = [sec('Part three', 'H2'), sec(three), label, sec(four)];
+    expect(continuesSections(tail, ['Retail', ...own], [...table, ...tail])).toBe(true);
+    // Readability's text ending on a heading still does not continue.
+    const endsOnHeading = [...own, 'Part two b'];
+    expect(continuesSections(tail, endsOnHeading, [...story, sec('Part two b', 'H2'), ...tail])).toBe(false);
   });
 
   it('makes the sections between Readability\'s last block the classifier has and its closing credits a gap', () => {
