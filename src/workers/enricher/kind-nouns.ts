@@ -13,6 +13,7 @@
 import { codeCap, type WordStats } from './ner-features.js';
 import { DEMONYMS, HONORIFICS, NON_ENTITY_WORDS, ORG_HEAD_WORDS, PERSON_TITLES, PLACES } from './gazetteer.js';
 import { startsCapitalized, type Token } from './tokens.js';
+import { clearSpan, setSpan } from './wire-conventions.js';
 
 /** Nouns of an organisation's kind whose capitalized next words name one ("carmaker Toyota", "the daily Le Monde"). */
 export const KIND_NOUNS: ReadonlySet<string> = new Set(
@@ -65,7 +66,7 @@ export function typeKindAppositives(tokens: readonly Token[], tags: readonly str
     if (tag === 'O') {
       let j = i + 1;
       while (j < n && j - i <= NAME_MAX && out[j] === 'O' && (startsCapitalized(text(j)) || (RUN_INNER.has(text(j)) && j + 1 < n && startsCapitalized(text(j + 1)))) && !DEMONYMS.has(text(j))) j++;
-      for (let k = i + 1; k < j; k++) out[k] = `${k === i + 1 ? 'B' : 'I'}-ORG`;
+      setSpan(out, i + 1, j, 'ORG');
       i = j - 1;
       continue;
     }
@@ -75,7 +76,7 @@ export function typeKindAppositives(tokens: readonly Token[], tags: readonly str
     while (out[j] === `I-${type}`) j++;
     const name = tokens.slice(i + 1, j).map((t) => t.text).join(' ');
     if ((type === 'LOC' && PLACES.has(name)) || DEMONYMS.has(name)) continue;
-    for (let k = i + 1; k < j; k++) out[k] = `${k === i + 1 ? 'B' : 'I'}-ORG`;
+    setSpan(out, i + 1, j, 'ORG');
     i = j - 1;
   }
   // "Proastiakos S.A.": a name that ends with a company form is a company's.
@@ -84,7 +85,7 @@ export function typeKindAppositives(tokens: readonly Token[], tags: readonly str
     if (!tag.startsWith('B-')) continue;
     let j = i + 1;
     while (out[j] === `I-${tag.slice(2)}`) j++;
-    if (tag !== 'B-ORG' && j - i > 1 && COMPANY_FORMS.has(text(j - 1))) for (let k = i; k < j; k++) out[k] = `${k === i ? 'B' : 'I'}-ORG`;
+    if (tag !== 'B-ORG' && j - i > 1 && COMPANY_FORMS.has(text(j - 1))) setSpan(out, i, j, 'ORG');
     i = j - 1;
   }
   if (stats) trimLeadingKinds(tokens, out, stats);
@@ -118,8 +119,8 @@ function trimLeadingKinds(tokens: readonly Token[], out: string[], stats: WordSt
         if (isKind) kind = k;
       }
       if (kind >= 0 && nameStart((tokens[kind + 1] as Token).text)) {
-        for (let k = i; k <= kind; k++) out[k] = 'O';
-        out[kind + 1] = `B-${type}`;
+        // The kind leaves the span; the name after it starts one of its own.
+        clearSpan(out, i, kind + 1);
       }
     }
     i = j - 1;

@@ -175,7 +175,7 @@ function titledNameEnd(tokens: readonly Token[], i: number): number {
 const DATED_LINE = /^(\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){0,3})(?:, \p{Lu}[\p{L}. ]{1,40})? \d{4}-\d{2}-\d{2}$/u;
 
 /** Sets tokens [from, to) to one span of `type`. */
-function setSpan(tags: string[], from: number, to: number, type: string): void {
+export function setSpan(tags: string[], from: number, to: number, type: string): void {
   for (let k = from; k < to; k++) tags[k] = `${k === from ? 'B' : 'I'}-${type}`;
   // The rest of a span this one cut into starts a span of its own.
   const next = tags[to];
@@ -183,7 +183,7 @@ function setSpan(tags: string[], from: number, to: number, type: string): void {
 }
 
 /** Tags [from, to) outside any span, the rest of a span cut into starting one of its own. */
-function clearSpan(tags: string[], from: number, to: number): void {
+export function clearSpan(tags: string[], from: number, to: number): void {
   for (let k = from; k < to; k++) tags[k] = 'O';
   const next = tags[to];
   if (next?.startsWith('I-')) tags[to] = `B-${next.slice(2)}`;
