@@ -1183,7 +1183,7 @@ export function removeTeaserCards(root: Element): number {
     const cards: Element[] = [];
     for (const kid of kids) {
       // The list's own label ("More from the blog") may stand among them.
-      if (isHeadingTag(kid.tagName)) {
+      if (isHeadingTag(kid.tagName.toUpperCase())) {
         continue;
       }
       const target = teaserTarget(kid);

@@ -230,21 +230,25 @@ export function classifyBlocks(blocks: TextBlock[], o = DENSITY_DEFAULTS): TextB
   return blocks;
 }
 
+/** A bad block inside the page's <article> / <main>, outside a comment section. */
+const isBadInScope = (b: TextBlock): boolean => b.cls === 'bad' && !b.noise && !!b.scope;
+
 /**
  * A list item or paragraph that is mostly link text inside the page's <article> / <main> (not a comment
  * section): a list of the sources, patches or references the story gives. It does not count against the story in
  * storyWindow, so that such a list does not cut the story in two; it is not kept either.
  */
-export const isLinkListInScope = (b: TextBlock): boolean =>
-  b.cls === 'bad' && !b.noise && !!b.scope && (b.tag === 'LI' || b.tag === 'P') && b.linkChars > 0.5 * b.text.length;
+export const isLinkListInScope = (b: TextBlock): boolean => isBadInScope(b) && (b.tag === 'LI' || b.tag === 'P') && b.linkChars > 0.5 * b.text.length;
 
 /**
  * A table cell without links inside the page's <article> / <main> that did not read as running text (a comparison
  * table's "Highly suitable due to its scalability" cells have no closing stop): a data table of the story. It does not
  * count against the story in storyWindow, so that such a table does not cut the story in two; it is not kept either.
  */
-export const isTableCellInScope = (b: TextBlock): boolean =>
-  b.cls === 'bad' && !b.noise && !!b.scope && (b.tag === 'TD' || b.tag === 'TH') && b.linkChars === 0;
+export const isTableCellInScope = (b: TextBlock): boolean => isBadInScope(b) && (b.tag === 'TD' || b.tag === 'TH') && b.linkChars === 0;
+
+/** Bad blocks that weigh nothing in storyWindow: the story's own lists of links and data tables. */
+const weighsNothing = (b: TextBlock): boolean => isLinkListInScope(b) || isTableCellInScope(b);
 
 /** Step 4: the window of blocks where kept length minus bad length is largest (Kadane); isLinkListInScope and isTableCellInScope blocks weigh nothing. */
 export function storyWindow(blocks: TextBlock[]): [number, number] {
@@ -255,7 +259,7 @@ export function storyWindow(blocks: TextBlock[]): [number, number] {
   for (let i = 0; i < blocks.length; i++) {
     const b = blocks[i] as TextBlock;
     const w = weightOf(b.text);
-    sum += b.keep ? w : b.cls === 'bad' && !isLinkListInScope(b) && !isTableCellInScope(b) ? -w : 0;
+    sum += b.keep ? w : b.cls === 'bad' && !weighsNothing(b) ? -w : 0;
     if (sum <= 0) {
       sum = 0;
       start = i + 1;
