@@ -400,7 +400,7 @@ export const SECTION_MIN_MEAN_CHARS = 100;
  * the same story: it opens with a heading of a level Readability kept in its
  * own text at least twice, Readability's last block the classifier has is
  * no heading, no link block stands before any of the tail's blocks, and its
- * paragraphs are running text (SECTION_MIN_MEAN_CHARS on average).
+ * paragraphs (list items aside) are running text (SECTION_MIN_MEAN_CHARS on average).
  */
 export function continuesSections(tail: TextBlock[], readabilityBlocks: string[], dense: TextBlock[]): boolean {
   const first = tail[0];
@@ -411,7 +411,8 @@ export function continuesSections(tail: TextBlock[], readabilityBlocks: string[]
   if (isOtherSectionLabel(first.text) || OTHER_CONTENT_HEAD.test(first.text)) {
     return false;
   }
-  const paragraphs = tail.filter((b) => !isHeadingTag(b.tag));
+  // List items are left out of the mean: a section's bulleted points are short by nature.
+  const paragraphs = tail.filter((b) => !isHeadingTag(b.tag) && b.tag !== 'LI');
   if (paragraphs.length === 0 || charsOf(paragraphs) < SECTION_MIN_MEAN_CHARS * paragraphs.length) {
     return false;
   }

@@ -60,6 +60,28 @@ describe('classifyBlocks', () => {
     expect(blocks.map((b) => b.keep)).toEqual([false, true, true, false, false, false]);
   });
 
+  it('keeps a bulleted list of short sentences after the story when each item ends as a sentence ends', () => {
+    const blocks = classifyBlocks([
+      mk(sentence(20)),
+      mk('Contact management', 'H3'),
+      mk('Centralized database for customer information.', 'LI'),
+      mk('Facilitates personal contact.', 'LI'),
+      mk('Organizes contact details and interaction history.', 'LI'),
+      mk('Privacy policy and terms of use', 'LI', 31),
+    ]);
+    expect(blocks.map((b) => b.keep)).toEqual([true, true, true, true, true, false]);
+  });
+
+  it('does not carry the story into a run of near-good labels without a closing stop (a player\'s captions)', () => {
+    const blocks = classifyBlocks([
+      mk('Unfortunately, this video is not available in your region.', 'DIV'),
+      mk('Photo of Baby Wrapped in a Flag Seen as a Scandal', 'P'),
+      mk('A photographer is fighting back after a photo she posted', 'P'),
+      mk(sentence(20)),
+    ]);
+    expect(blocks.map((b) => b.keep)).toEqual([false, false, true, true]);
+  });
+
   it('keeps a short block between two good ones and a heading before good text', () => {
     const blocks = classifyBlocks([mk('The vote', 'H2'), mk(sentence(20)), mk('He said:'), mk(sentence(20, 'more'))]);
     expect(blocks.map((b) => b.keep)).toEqual([true, true, true, true]);
@@ -419,6 +441,15 @@ describe('continuesSections and the sections after Readability\'s closing credit
     const short = [sec('Part three', 'H2'), sec('Short line.'), sec('Another.')];
     expect(continuesSections(short, own, [...story, ...short])).toBe(false);
     expect(continuesSections([sec(three), sec(four)], own, [...story, sec(three), sec(four)])).toBe(false);
+  });
+
+  it('reads a section of an opening paragraph and short bulleted points as running text', () => {
+    const points = ['Tracks interaction history.', 'Automates ticket routing and priorities.', 'Measures campaign effects.', 'Works on phones.'];
+    const bulleted = [sec('Part three', 'H2'), sec(three), ...points.map((t) => sec(t, 'LI'))];
+    expect(continuesSections(bulleted, own, [...story, ...bulleted])).toBe(true);
+    // Points alone are no running text.
+    const onlyPoints = [sec('Part three', 'H2'), ...points.map((t) => sec(t, 'LI'))];
+    expect(continuesSections(onlyPoints, own, [...story, ...onlyPoints])).toBe(false);
   });
 
   it('judges the block before the tail, not a later repeat of one of Readability\'s headings inside it', () => {
