@@ -242,6 +242,15 @@ describe('preferDensity', () => {
     expect(preferDensity(story[1] as string, [], 25)).toBeNull();
   });
 
+  it('takes the classifier when Readability took another part of the page: no running text, none of it the classifier\'s', () => {
+    const grid = ['Is Obsidian a good alternative to Notion?', '11 comments', 'Obsidian is Freemium and Proprietary', 'Obsidian is Lightweight and Private'];
+    const votes = [...grid, ...grid.map((t) => t.replace('Obsidian', 'Anytype')), ...grid.map((t) => t.replace('Obsidian', 'Joplin'))];
+    expect(preferDensity(votes.join(' '), blocks(story), 25, votes)).toBe('none of them running text the classifier has');
+    // Running text of its own, or a story no longer than Readability's text: Readability stays.
+    expect(preferDensity(sentence(30, 'other'), blocks(story), 25, [sentence(30, 'other')])).toBeNull();
+    expect(preferDensity(votes.join(' '), blocks([story[0] as string]), 25, votes)).toBeNull();
+  });
+
   it('keeps Readability when the classifier\'s surplus is a teaser stream (a headline link before a third of its blocks or more)', () => {
     const teasers = blocks([...story, sentence(30, 'delta'), sentence(30, 'echo'), sentence(30, 'fox')]).map((b, i) => ({ ...b, linksBefore: i >= 2 ? 1 : 0 }));
     expect(preferDensity(story[1] as string, teasers, 25)).toBeNull();
