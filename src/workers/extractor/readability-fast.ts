@@ -140,7 +140,7 @@ export function keepNamedHeadings(reader: Readability<unknown>, root: Element): 
   }
   let changed = 0;
   for (const h of Array.from(root.querySelectorAll('h1, h2, h3, h4, h5, h6'))) {
-    const cls = h.getAttribute('class') ?? '';
+    let cls = h.getAttribute('class') ?? '';
     let id = h.getAttribute('id') ?? '';
     let renamed = false;
     // Its own words say nothing of its role, and Readability weighs them all the same ("media" is a negative word).
@@ -154,8 +154,9 @@ export function keepNamedHeadings(reader: Readability<unknown>, root: Element): 
     if (unlikely.test(names) && !maybe.test(names)) {
       const styles = cls.split(/\s+/).filter((t) => TYPE_STYLE.test(t) && unlikely.test(t));
       const rest = cls.split(/\s+/).filter((t) => t && !styles.includes(t)).join(' ');
-      if (styles.length > 0 && !unlikely.test(`${rest} ${id}`)) {
+      if (styles.length > 0 && !unlikely.test(`${rest} ${id}`.replace(HEADER_WORD, ' '))) {
         h.setAttribute('class', rest);
+        cls = rest;
         names = `${rest} ${id}`;
         renamed = true;
       }
