@@ -17,8 +17,8 @@ import { isFurnitureText, isNamedAuthorBox } from './boilerplate.js';
  *    (or a linkless full sentence of medium length),
  *    `short` when under a few words, `near` (near-good) in between.
  * 3. Context: a `near` block next to a `good` one (skipping `short` blocks,
- *    and for one that ends as a sentence ends, other such `near` blocks: a
- *    bulleted list of short sentences) becomes good; a `short` block between two good ones becomes good; a
+ *    and for one that ends as a sentence ends or is a list item without
+ *    links, other such `near` blocks: a bulleted list of short points) becomes good; a `short` block between two good ones becomes good; a
  *    heading right before good text is kept.
  * 4. The story is the run of blocks whose good text outweighs the bad most
  *    (a maximum-sum window: good length counts for, bad length against), so
@@ -192,8 +192,11 @@ export function classifyBlock(b: Pick<TextBlock, 'text' | 'linkChars' | 'noise'>
   return 'near';
 }
 
-/** A near-good block that ends as a sentence ends: one of a list of short sentences ("Tracks interaction history."). */
-const isShortSentence = (b: TextBlock, c: BlockClass): boolean => c === 'near' && SENTENCE_END.test(b.text);
+/**
+ * A near-good block that ends as a sentence ends, or a list item without links: one of a list of short sentences or
+ * points ("Tracks interaction history.", "Bank feeds with reconciliation tools").
+ */
+const isShortSentence = (b: TextBlock, c: BlockClass): boolean => c === 'near' && (SENTENCE_END.test(b.text) || (b.tag === 'LI' && b.linkChars === 0));
 
 /**
  * The nearest class before / after index i, skipping short blocks (and, with `throughSentences`, near-good ones that
@@ -214,7 +217,7 @@ export function classifyBlocks(blocks: TextBlock[], o = DENSITY_DEFAULTS): TextB
   const first = blocks.map((b) => classifyBlock(b, o));
   const settled = first.map((c, i) => {
     if (c === 'near') {
-      // A list of short sentences next to the story is part of it: such a block looks past others like it.
+      // A list of short sentences or points next to the story is part of it: such a block looks past others like it.
       const through = isShortSentence(blocks[i] as TextBlock, c);
       return neighbour(blocks, i, -1, first, through) === 'good' || neighbour(blocks, i, 1, first, through) === 'good' ? 'good' : 'bad';
     }

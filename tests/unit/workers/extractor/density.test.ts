@@ -72,6 +72,17 @@ describe('classifyBlocks', () => {
     expect(blocks.map((b) => b.keep)).toEqual([true, true, true, true, true, false]);
   });
 
+  it('keeps a bulleted list of points without links after the story, with or without closing stops', () => {
+    const blocks = classifyBlocks([
+      mk(sentence(20)),
+      mk('Bank feeds with reconciliation tools and rules', 'LI'),
+      mk('Sales tax tracking for multiple tax rates', 'LI'),
+      mk('Time tracking and basic project costing in Plus', 'LI'),
+      mk('Terms of use and privacy of this site', 'LI', 38),
+    ]);
+    expect(blocks.map((b) => b.keep)).toEqual([true, true, true, true, false]);
+  });
+
   it('does not carry the story into a run of near-good labels without a closing stop (a player\'s captions)', () => {
     const blocks = classifyBlocks([
       mk('Unfortunately, this video is not available in your region.', 'DIV'),
