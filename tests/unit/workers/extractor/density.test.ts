@@ -60,27 +60,13 @@ describe('classifyBlocks', () => {
     expect(blocks.map((b) => b.keep)).toEqual([false, true, true, false, false, false]);
   });
 
-  it('keeps a bulleted list of short sentences after the story when each item ends as a sentence ends', () => {
-    const blocks = classifyBlocks([
-      mk(sentence(20)),
-      mk('Contact management', 'H3'),
-      mk('Centralized database for customer information.', 'LI'),
-      mk('Facilitates personal contact.', 'LI'),
-      mk('Organizes contact details and interaction history.', 'LI'),
-      mk('Privacy policy and terms of use', 'LI', 31),
-    ]);
-    expect(blocks.map((b) => b.keep)).toEqual([true, true, true, true, true, false]);
-  });
-
-  it('keeps a bulleted list of points without links after the story, with or without closing stops', () => {
-    const blocks = classifyBlocks([
-      mk(sentence(20)),
-      mk('Bank feeds with reconciliation tools and rules', 'LI'),
-      mk('Sales tax tracking for multiple tax rates', 'LI'),
-      mk('Time tracking and basic project costing in Plus', 'LI'),
-      mk('Terms of use and privacy of this site', 'LI', 38),
-    ]);
-    expect(blocks.map((b) => b.keep)).toEqual([true, true, true, true, false]);
+  it('keeps a list of short points after the story: sentences with their stops, or list items without links', () => {
+    const sentences = ['Centralized database for customer information.', 'Facilitates personal contact.', 'Organizes contact details and interaction history.'];
+    const points = ['Bank feeds with reconciliation tools and rules', 'Sales tax tracking for multiple tax rates', 'Time tracking and basic project costing in Plus'];
+    for (const [texts, tag] of [[sentences, 'P'], [points, 'LI']] as const) {
+      const blocks = classifyBlocks([mk(sentence(20)), mk('Contact management', 'H3'), ...texts.map((t) => mk(t, tag)), mk('Privacy policy and terms of use', 'LI', 31)]);
+      expect(blocks.map((b) => b.keep)).toEqual([true, true, true, true, true, false]);
+    }
   });
 
   it('does not carry the story into a run of near-good labels without a closing stop (a player\'s captions)', () => {
