@@ -341,11 +341,12 @@ function densityArticle(doc: Document, kept: TextBlock[]): Element {
 
 /**
  * Whether the text-density result should replace Readability's, and why:
- * Readability found fewer than `minWords` words, or it kept only a part of
+ * Readability found fewer than `minWords` words, it took another part of the
+ * page (isOtherPart, given its blocks), or it kept only a part of
  * the story (under half of what the classifier reads as running text, and
  * nearly all of its words are among the classifier's). Null: keep Readability's.
  */
-/** Readability results of this many words or more are never replaced by the classifier's (unless under minWords). */
+/** Readability results of this many words or more are never replaced by the classifier's (unless under minWords or another part). */
 export const PART_MAX_WORDS = 250;
 
 export function preferDensity(readabilityText: string, dense: TextBlock[], minWords: number, readabilityBlocks: readonly string[] = []): string | null {
@@ -357,7 +358,7 @@ export function preferDensity(readabilityText: string, dense: TextBlock[], minWo
     return 'too few';
   }
   if (readabilityBlocks.length > 0 && isOtherPart(readabilityBlocks, dense)) {
-    return 'none of them running text the classifier has';
+    return 'that are not the story (no running text, none of it the classifier\'s)';
   }
   // A story Readability found at length is kept: the classifier's surplus there is mostly comments and teasers.
   if (readabilityWords >= PART_MAX_WORDS) {

@@ -242,7 +242,7 @@ describe('preferDensity', () => {
   it('takes the classifier when Readability took another part of the page: no running text, none of it the classifier\'s', () => {
     const grid = ['Is Obsidian a good alternative to Notion?', '11 comments', 'Obsidian is Freemium and Proprietary', 'Obsidian is Lightweight and Private'];
     const votes = [...grid, ...grid.map((t) => t.replace('Obsidian', 'Anytype')), ...grid.map((t) => t.replace('Obsidian', 'Joplin'))];
-    expect(preferDensity(votes.join(' '), blocks(story), 25, votes)).toBe('none of them running text the classifier has');
+    expect(preferDensity(votes.join(' '), blocks(story), 25, votes)).toBe('that are not the story (no running text, none of it the classifier\'s)');
     // Running text of its own, or a story no longer than Readability's text: Readability stays.
     expect(preferDensity(sentence(30, 'other'), blocks(story), 25, [sentence(30, 'other')])).toBeNull();
     expect(preferDensity(votes.join(' '), blocks([story[0] as string]), 25, votes)).toBeNull();
