@@ -16,9 +16,11 @@ import { isFurnitureText, isNamedAuthorBox } from './boilerplate.js';
  *    furniture ("Share", "© 2024 ...") or in a comment section, `good` when long and sentence-like
  *    (or a linkless full sentence of medium length),
  *    `short` when under a few words, `near` (near-good) in between.
- * 3. Context: a `near` block next to a `good` one (skipping `short` blocks)
- *    becomes good; a `short` block between two good ones becomes good; a
- *    heading right before good text is kept.
+ * 3. Context: a `near` block next to a `good` one (skipping `short` blocks,
+ *    and for a short point, one that ends as a sentence ends or a list item
+ *    without links, other short points: a bulleted list) becomes good; a
+ *    `short` block between two good ones becomes good; a heading right
+ *    before good text is kept.
  * 4. The story is the run of blocks whose good text outweighs the bad most
  *    (a maximum-sum window: good length counts for, bad length against), so
  *    a good block in the footer far from the story stays out; a list of links
@@ -191,11 +193,20 @@ export function classifyBlock(b: Pick<TextBlock, 'text' | 'linkChars' | 'noise'>
   return 'near';
 }
 
-/** The nearest class before / after index i, skipping short blocks; `bad` at the edges. */
-function neighbour(blocks: TextBlock[], i: number, step: 1 | -1, classes: BlockClass[]): BlockClass {
+/**
+ * A near-good block that ends as a sentence ends, or a list item without links: one of a list of short sentences or
+ * points ("Tracks interaction history.", "Bank feeds with reconciliation tools").
+ */
+const isShortPoint = (b: TextBlock, c: BlockClass): boolean => c === 'near' && (SENTENCE_END.test(b.text) || (b.tag === 'LI' && b.linkChars === 0));
+
+/**
+ * The nearest class before / after index i, skipping short blocks (and, with `throughPoints`, short points, as jusText
+ * looks past near-good blocks); `bad` at the edges.
+ */
+function neighbour(blocks: TextBlock[], i: number, step: 1 | -1, classes: BlockClass[], throughPoints = false): BlockClass {
   for (let j = i + step; j >= 0 && j < blocks.length; j += step) {
     const c = classes[j] as BlockClass;
-    if (c !== 'short') {
+    if (c !== 'short' && !(throughPoints && isShortPoint(blocks[j] as TextBlock, c))) {
       return c;
     }
   }
@@ -207,7 +218,9 @@ export function classifyBlocks(blocks: TextBlock[], o = DENSITY_DEFAULTS): TextB
   const first = blocks.map((b) => classifyBlock(b, o));
   const settled = first.map((c, i) => {
     if (c === 'near') {
-      return neighbour(blocks, i, -1, first) === 'good' || neighbour(blocks, i, 1, first) === 'good' ? 'good' : 'bad';
+      // A list of short sentences or points next to the story is part of it: such a block looks past others like it.
+      const through = isShortPoint(blocks[i] as TextBlock, c);
+      return neighbour(blocks, i, -1, first, through) === 'good' || neighbour(blocks, i, 1, first, through) === 'good' ? 'good' : 'bad';
     }
     return c;
   });

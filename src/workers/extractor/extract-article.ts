@@ -3,7 +3,7 @@ import { PipelineError } from '../../errors.js';
 import { collapseSpace, countWords, isHeadingTag, joinBlocks, lineElement, squash, textBlocks, textOwners } from './blocks.js';
 import { FURNITURE_TEXT, isOtherSectionLabel, narrowToArticle, removeAuthorBio, removeAuthorBox, removeFurniture, removeInlineFurniture, removeNamedAuthorBoxes, removeOtherSections, removeRepeatedSiblings, removeTeaserCards, trimStoryEnd } from './boilerplate.js';
 import { mayHoldCollapsed, revealCollapsed } from './collapsed.js';
-import { densityExtract, type TextBlock } from './density.js';
+import { classifyBlock, densityExtract, type TextBlock } from './density.js';
 import { closeOpenInline, tagShape } from './nesting.js';
 import { fillStreamedSlots, markStreamedSlots, noframesPage, parseDocument, type DomKind } from './dom.js';
 import { cleanByline, datelineFromText, jsonLdBlocks, normalizeDate, normalizeLang, readMetadata, stripSiteSuffix, visibleByline } from './metadata.js';
@@ -341,20 +341,24 @@ function densityArticle(doc: Document, kept: TextBlock[]): Element {
 
 /**
  * Whether the text-density result should replace Readability's, and why:
- * Readability found fewer than `minWords` words, or it kept only a part of
+ * Readability found fewer than `minWords` words, it took another part of the
+ * page (isOtherPart, given its blocks), or it kept only a part of
  * the story (under half of what the classifier reads as running text, and
  * nearly all of its words are among the classifier's). Null: keep Readability's.
  */
-/** Readability results of this many words or more are never replaced by the classifier's (unless under minWords). */
+/** Readability results of this many words or more are never replaced by the classifier's (unless under minWords or another part). */
 export const PART_MAX_WORDS = 250;
 
-export function preferDensity(readabilityText: string, dense: TextBlock[], minWords: number): string | null {
+export function preferDensity(readabilityText: string, dense: TextBlock[], minWords: number, readabilityBlocks: readonly string[] = []): string | null {
   if (dense.length === 0) {
     return null;
   }
   const readabilityWords = countWords(readabilityText);
   if (readabilityWords < minWords) {
     return 'too few';
+  }
+  if (readabilityBlocks.length > 0 && isOtherPart(readabilityBlocks, dense)) {
+    return 'that are not the story (no running text, none of it the classifier\'s)';
   }
   // A story Readability found at length is kept: the classifier's surplus there is mostly comments and teasers.
   if (readabilityWords >= PART_MAX_WORDS) {
@@ -383,6 +387,26 @@ export function preferDensity(readabilityText: string, dense: TextBlock[], minWo
   return shared >= 0.8 * own.length ? `of about ${denseWords} on the page` : null;
 }
 
+/** Share of Readability's characters, at most, in blocks that read as running text or that the classifier kept, for isOtherPart. */
+export const OTHER_PART_MAX_SHARE = 0.2;
+
+/**
+ * Whether Readability took another part of the page than the story (a grid of labels, votes and comment counts):
+ * under OTHER_PART_MAX_SHARE of its text reads as running text on its own, as little of it is among the classifier's
+ * blocks, and the classifier's story outside it is longer than all of it.
+ */
+export function isOtherPart(readabilityBlocks: readonly string[], dense: readonly TextBlock[]): boolean {
+  const own = new Set(readabilityBlocks);
+  const total = readabilityBlocks.reduce((n, t) => n + t.length, 0);
+  if (charsOf(dense.filter((b) => !own.has(b.text))) <= total) {
+    return false;
+  }
+  const kept = new Set(dense.map((b) => b.text));
+  const shared = readabilityBlocks.reduce((n, t) => n + (kept.has(t) ? t.length : 0), 0);
+  const running = readabilityBlocks.reduce((n, t) => n + (classifyBlock({ text: t, linkChars: 0 }) === 'good' ? t.length : 0), 0);
+  return shared < OTHER_PART_MAX_SHARE * total && running < OTHER_PART_MAX_SHARE * total;
+}
+
 /** A tail after Readability's text shorter than this share of it is a closing box (a bio, a note, links), not the rest of the story. */
 export const TAIL_MIN_SHARE = 0.5;
 
@@ -400,7 +424,7 @@ export const SECTION_MIN_MEAN_CHARS = 100;
  * the same story: it opens with a heading of a level Readability kept in its
  * own text at least twice, Readability's last block the classifier has is
  * no heading, no link block stands before any of the tail's blocks, and its
- * paragraphs are running text (SECTION_MIN_MEAN_CHARS on average).
+ * paragraphs (list items aside) are running text (SECTION_MIN_MEAN_CHARS on average).
  */
 export function continuesSections(tail: TextBlock[], readabilityBlocks: string[], dense: TextBlock[]): boolean {
   const first = tail[0];
@@ -411,7 +435,8 @@ export function continuesSections(tail: TextBlock[], readabilityBlocks: string[]
   if (isOtherSectionLabel(first.text) || OTHER_CONTENT_HEAD.test(first.text)) {
     return false;
   }
-  const paragraphs = tail.filter((b) => !isHeadingTag(b.tag));
+  // List items are left out of the mean: a section's bulleted points are short by nature.
+  const paragraphs = tail.filter((b) => !isHeadingTag(b.tag) && b.tag !== 'LI');
   if (paragraphs.length === 0 || charsOf(paragraphs) < SECTION_MIN_MEAN_CHARS * paragraphs.length) {
     return false;
   }
@@ -766,7 +791,7 @@ export function extractArticle(html: string, url: string, opts: ExtractOptions =
       text = joinBlocks(blocks);
       wordCount = countWords(text);
     };
-    const choice = preferDensity(text, dense, o.minWords);
+    const choice = preferDensity(text, dense, o.minWords, blocks);
     if (choice) {
       const container = densityArticle(doc, dense);
       const fbBlocks = tidy(container);

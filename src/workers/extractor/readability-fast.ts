@@ -103,6 +103,9 @@ export function afterRunningText(heading: Element): boolean {
   return false;
 }
 
+/** A utility-CSS type style ("font-extrabold", "md:leading-extra-tight"): a look, not a role, for keepNamedHeadings. */
+const TYPE_STYLE = /^(?:[\w-]+:)*(?:font|leading|tracking|text)-/i;
+
 /** "header" in a class or id, the word renamed by keepNamedHeadings. */
 const HEADER_WORD = /header/gi;
 
@@ -122,6 +125,9 @@ const HEADER_WORD = /header/gi;
  * through "header" gets the word renamed "heading" in its class and id; a
  * heading matched by another word of its class ("footer-title",
  * "related-posts", "comments-title") still goes, and nothing else is touched.
+ * A heading matched only through a utility-CSS type style of its class
+ * ("leading-extra-tight", "font-extrabold": "extra" is an unlikely word) loses
+ * those class words.
  * The sanitizer drops classes and ids, so the stored HTML does not show it.
  * (Worth offering upstream: Readability could spare headings this way itself.)
  * Returns how many headings were changed; none when the Readability instance
@@ -134,7 +140,7 @@ export function keepNamedHeadings(reader: Readability<unknown>, root: Element): 
   }
   let changed = 0;
   for (const h of Array.from(root.querySelectorAll('h1, h2, h3, h4, h5, h6'))) {
-    const cls = h.getAttribute('class') ?? '';
+    let cls = h.getAttribute('class') ?? '';
     let id = h.getAttribute('id') ?? '';
     let renamed = false;
     // Its own words say nothing of its role, and Readability weighs them all the same ("media" is a negative word).
@@ -143,7 +149,18 @@ export function keepNamedHeadings(reader: Readability<unknown>, root: Element): 
       id = '';
       renamed = true;
     }
-    const names = `${cls} ${id}`;
+    let names = `${cls} ${id}`;
+    // "leading-extra-tight", "font-extrabold": a type style of a utility-CSS design system, whatever word it holds.
+    if (unlikely.test(names) && !maybe.test(names)) {
+      const styles = cls.split(/\s+/).filter((t) => TYPE_STYLE.test(t) && unlikely.test(t));
+      const rest = cls.split(/\s+/).filter((t) => t && !styles.includes(t)).join(' ');
+      if (styles.length > 0 && !unlikely.test(`${rest} ${id}`.replace(HEADER_WORD, ' '))) {
+        h.setAttribute('class', rest);
+        cls = rest;
+        names = `${rest} ${id}`;
+        renamed = true;
+      }
+    }
     if (/header/i.test(names) && unlikely.test(names) && !maybe.test(names) && !unlikely.test(names.replace(HEADER_WORD, ' '))) {
       if (cls) {
         h.setAttribute('class', cls.replace(HEADER_WORD, 'heading'));

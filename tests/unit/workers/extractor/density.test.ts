@@ -60,6 +60,25 @@ describe('classifyBlocks', () => {
     expect(blocks.map((b) => b.keep)).toEqual([false, true, true, false, false, false]);
   });
 
+  it('keeps a list of short points after the story: sentences with their stops, or list items without links', () => {
+    const sentences = ['Centralized database for customer information.', 'Facilitates personal contact.', 'Organizes contact details and interaction history.'];
+    const points = ['Bank feeds with reconciliation tools and rules', 'Sales tax tracking for multiple tax rates', 'Time tracking and basic project costing in Plus'];
+    for (const [texts, tag] of [[sentences, 'P'], [points, 'LI']] as const) {
+      const blocks = classifyBlocks([mk(sentence(20)), mk('Contact management', 'H3'), ...texts.map((t) => mk(t, tag)), mk('Privacy policy and terms of use', 'LI', 31)]);
+      expect(blocks.map((b) => b.keep)).toEqual([true, true, true, true, true, false]);
+    }
+  });
+
+  it('does not carry the story into a run of near-good labels without a closing stop (a player\'s captions)', () => {
+    const blocks = classifyBlocks([
+      mk('Unfortunately, this video is not available in your region.', 'DIV'),
+      mk('Photo of Baby Wrapped in a Flag Seen as a Scandal', 'P'),
+      mk('A photographer is fighting back after a photo she posted', 'P'),
+      mk(sentence(20)),
+    ]);
+    expect(blocks.map((b) => b.keep)).toEqual([false, false, true, true]);
+  });
+
   it('keeps a short block between two good ones and a heading before good text', () => {
     const blocks = classifyBlocks([mk('The vote', 'H2'), mk(sentence(20)), mk('He said:'), mk(sentence(20, 'more'))]);
     expect(blocks.map((b) => b.keep)).toEqual([true, true, true, true]);
@@ -218,6 +237,15 @@ describe('preferDensity', () => {
     expect(preferDensity(`${story[0]} ${story[1]}`, blocks(story), 25)).toBeNull();
     expect(preferDensity(sentence(30, 'other'), blocks(story), 25)).toBeNull();
     expect(preferDensity(story[1] as string, [], 25)).toBeNull();
+  });
+
+  it('takes the classifier when Readability took another part of the page: no running text, none of it the classifier\'s', () => {
+    const grid = ['Is Obsidian a good alternative to Notion?', '11 comments', 'Obsidian is Freemium and Proprietary', 'Obsidian is Lightweight and Private'];
+    const votes = [...grid, ...grid.map((t) => t.replace('Obsidian', 'Anytype')), ...grid.map((t) => t.replace('Obsidian', 'Joplin'))];
+    expect(preferDensity(votes.join(' '), blocks(story), 25, votes)).toBe('that are not the story (no running text, none of it the classifier\'s)');
+    // Running text of its own, or a story no longer than Readability's text: Readability stays.
+    expect(preferDensity(sentence(30, 'other'), blocks(story), 25, [sentence(30, 'other')])).toBeNull();
+    expect(preferDensity(votes.join(' '), blocks([story[0] as string]), 25, votes)).toBeNull();
   });
 
   it('keeps Readability when the classifier\'s surplus is a teaser stream (a headline link before a third of its blocks or more)', () => {
@@ -419,6 +447,15 @@ describe('continuesSections and the sections after Readability\'s closing credit
     const short = [sec('Part three', 'H2'), sec('Short line.'), sec('Another.')];
     expect(continuesSections(short, own, [...story, ...short])).toBe(false);
     expect(continuesSections([sec(three), sec(four)], own, [...story, sec(three), sec(four)])).toBe(false);
+  });
+
+  it('reads a section of an opening paragraph and short bulleted points as running text', () => {
+    const points = ['Tracks interaction history.', 'Automates ticket routing and priorities.', 'Measures campaign effects.', 'Works on phones.'];
+    const bulleted = [sec('Part three', 'H2'), sec(three), ...points.map((t) => sec(t, 'LI'))];
+    expect(continuesSections(bulleted, own, [...story, ...bulleted])).toBe(true);
+    // Points alone are no running text.
+    const onlyPoints = [sec('Part three', 'H2'), ...points.map((t) => sec(t, 'LI'))];
+    expect(continuesSections(onlyPoints, own, [...story, ...onlyPoints])).toBe(false);
   });
 
   it('judges the block before the tail, not a later repeat of one of Readability\'s headings inside it', () => {

@@ -193,6 +193,20 @@ describe(keepNamedHeadings.name, () => {
     expect(kept.text).toContain('Top Certificates for Social Media Marketing');
   });
 
+  it('keeps a section heading matched only through a utility-CSS type style ("extra" in "leading-extra-tight")', () => {
+    const html = page(
+      '<h2 class="relative text-black md:text-2xl font-bold tracking-tight leading-extra-tight">What makes a good agency?</h2>' +
+        `<p>${para(4)}</p><h2 class="font-extrabold post-header">Who pays for it</h2><p>${para(5)}</p><h3 class="font-extrabold footer-links">Contact us</h3>`,
+    );
+    expect(read(html, false).text).not.toContain('What makes a good agency?');
+    const kept = read(html, true);
+    expect(kept.text).toContain('What makes a good agency?');
+    // With "header" in its class as well: both taken care of.
+    expect(kept.text).toContain('Who pays for it');
+    // Another word of its class ("footer") still drops a heading.
+    expect(kept.text).not.toContain('Contact us');
+  });
+
   it('leaves a heading Readability drops for another word, and elements that are no heading', () => {
     const html = page(
       '<h2 class="related-header">Related stories</h2><h3 class="footer-header">Contact</h3><h3 class="comments-header">Comments</h3>' +
