@@ -19,8 +19,9 @@
  *   "Mrs May") is a person's, and the title is no part of it: wire copy names
  *   people that way after the first mention, and the tagger misses names that
  *   its training text rarely has ("Mr Wang") or reads as other words ("May").
- * - A nationality alone ("Israeli troops", "Russian forces") is no place: the
- *   tagger's place becomes MISC, as newswire annotation files nationalities.
+ * - A nationality alone ("Israeli troops", "Russian forces", "the Colombian
+ *   government", "Sri Lankan officials") is no place, person or organisation:
+ *   the tagger's span becomes MISC, as newswire annotation files nationalities.
  * - A country's name in capitals ("UAE", "DRC", "DPRK"), standing alone, is a
  *   place.
  * - A country's code before a currency sign ("US$6.4 billion", "NZ$20") is
@@ -280,11 +281,15 @@ export function wireConventions(text: string, tokens: readonly Token[]): (tags: 
       i = end - 1;
     }
 
-    // "Israeli troops": a one-word place that is a nationality (and no place's name) is MISC.
+    // "Israeli troops", "the Colombian government": a name that is a nationality (and no place's name) is MISC, whatever its type.
     for (let i = 0; i < tokens.length; i++) {
-      if (out[i] !== 'B-LOC' || out[i + 1] === 'I-LOC') continue;
-      const w = (tokens[i] as Token).text;
-      if (DEMONYMS.has(w) && !PLACES.has(w)) out[i] = 'B-MISC';
+      const tag = out[i] as string;
+      if (!tag.startsWith('B-') || tag === 'B-MISC') continue;
+      let j = i + 1;
+      while (out[j] === `I-${tag.slice(2)}`) j++;
+      const w = written(i, j);
+      if (DEMONYMS.has(w) && !PLACES.has(w)) setSpan(out, i, j, 'MISC');
+      i = j - 1;
     }
 
     // "the DRC": a country's name in capitals, alone or a span of its own, is a place.

@@ -129,6 +129,14 @@ describe('wireConventionTags', () => {
     expect([at('Israeli'), at('Jordan'), at('Russian'), at('Far')]).toEqual(['B-MISC', 'B-LOC', 'B-LOC', 'I-LOC']);
   });
 
+  it('reads a nationality the tagger took for an organisation or a person as MISC, and leaves an organisation that starts with one alone', () => {
+    const text = 'The Colombian government and Sri Lankan officials met the Irish Republican Army.';
+    const { tokens, tags } = tagsOf(text, { Colombian: 'B-ORG', Sri: 'B-PER', Lankan: 'I-PER', Irish: 'B-ORG', Republican: 'I-ORG', Army: 'I-ORG' });
+    const out = wireConventionTags(text, tokens, tags);
+    const at = (w: string) => out[tokens.findIndex((t) => t.text === w)];
+    expect([at('Colombian'), at('Sri'), at('Lankan'), at('Irish'), at('Army')]).toEqual(['B-MISC', 'B-MISC', 'I-MISC', 'B-ORG', 'I-ORG']);
+  });
+
   it("reads a country's name in capitals standing alone as a place, and leaves it inside a longer name", () => {
     const text = 'The DRC and the PRC met the UAE Central Bank.';
     const { tokens, tags } = tagsOf(text, { DRC: 'B-ORG', UAE: 'B-ORG', Central: 'I-ORG', Bank: 'I-ORG' });
