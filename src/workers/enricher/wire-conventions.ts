@@ -281,7 +281,7 @@ export function wireConventions(text: string, tokens: readonly Token[]): (tags: 
       i = end - 1;
     }
 
-    // "Israeli troops", "the Colombian government": a name that is a nationality (and no place's name) is MISC, whatever its type.
+    // "Israeli troops", "the Colombian government", "Sri Lankan officials": a name that is a nationality (and no place's name) is MISC.
     for (let i = 0; i < tokens.length; i++) {
       const tag = out[i] as string;
       if (!tag.startsWith('B-') || tag === 'B-MISC') continue;

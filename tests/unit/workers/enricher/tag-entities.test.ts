@@ -25,6 +25,7 @@ import {
 } from '../../../../src/workers/enricher/tag-entities.js';
 import { decodePack, encodePack } from '../../../../src/workers/enricher/model-pack.js';
 import { SEED_TITLE, seedText } from './seed-story.js';
+import { wireConventionTags } from '../../../../src/workers/enricher/wire-conventions.js';
 
 const names = (list: Array<{ name: string }>) => list.map((e) => e.name);
 const kindsOf = (text: string) => tagEntityMentions(text).map((m) => `${m.kind}:${text.slice(m.start, m.end)}`);
@@ -295,7 +296,9 @@ describe(labelTokens.name, () => {
       const dense = v ? sentenceVectors(tokens.slice(from, to).map((t) => t.text), v.table, v.scale, v.near) : undefined;
       expected.push(...viterbi(emissionScores(tagger.model, f, dense), f.length, T, tagger.model.transitions, tagger.allowed).map((t) => tagger.model.tags[t] as string));
     });
-    expect(labelTokens(text, tokens, ranges)).toEqual(harmonize(tokens, expected));
+    // The passes after the tagger: on this text only the wire conventions change a name (one "North Koreans" read as an organisation is a nationality), before and after the document pass.
+    const wire = (tags: string[]) => wireConventionTags(text, tokens, tags);
+    expect(labelTokens(text, tokens, ranges)).toEqual(wire(harmonize(tokens, wire(expected))));
   });
 });
 
