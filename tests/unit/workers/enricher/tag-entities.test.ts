@@ -5,6 +5,7 @@ import { nerTokenize } from '../../../../src/workers/enricher/ner-tokens.js';
 import {
   bioSpans,
   documentEmissions,
+  acronymsAreNoPersons,
   dropLoneWords,
   documentFeatures,
   entityTagger,
@@ -249,6 +250,32 @@ describe(dropLoneWords.name, () => {
     const tags = labelTokens(text, toks);
     expect(tags[toks.findIndex((t) => t.text === 'It')]).toBe('O');
     expect(bioSpans(tags).map((s) => toks[s.from]?.text)).toEqual(['Carter']);
+  });
+});
+
+describe(acronymsAreNoPersons.name, () => {
+  it('makes a person of one word of two to four capitals an organisation, and leaves handles, longer words and lines in capitals alone', () => {
+    const text = 'NWL said . @ VDOOZER said . SCALIA filed . VICE PRESIDENT CHENEY AND Ann';
+    const toks = nerTokenize(text);
+    const tags = toks.map((t) => (['NWL', 'VDOOZER', 'SCALIA', 'CHENEY', 'Ann'].includes(t.text) ? 'B-PER' : 'O'));
+    const out = acronymsAreNoPersons(toks, tags);
+    const at = (w: string) => out[toks.findIndex((t) => t.text === w)];
+    expect([at('NWL'), at('VDOOZER'), at('SCALIA'), at('CHENEY'), at('Ann')]).toEqual(['B-ORG', 'B-PER', 'B-PER', 'B-PER', 'B-PER']);
+  });
+
+  it("keeps the tagger from reading a company's acronym as a person in news, and not in a post", () => {
+    // The tagger alone reads every "NWL" here as a person (as it read "RIM" in a Wikinews story of this shape).
+    const text =
+      'On Monday, Canadian handset maker Northern Wireless Limited (NWL), reported quarterly results. Despite record profits, the news was dampened by word that ' +
+      'regulators had opened an inquiry into NWL\'s accounts. An internal review by NWL, begun in March, found irregularities in how the company priced options. ' +
+      'On May 5, NWL co-chief executive Jim Harlow resigned as chairman. NWL had said until recently that the inquiry was informal.';
+    const toks = nerTokenize(text);
+    const tags = labelTokens(text, toks);
+    const nwl = toks.flatMap((t, i) => (t.text === 'NWL' ? [tags[i]] : []));
+    expect(nwl).toEqual(['B-ORG', 'B-ORG', 'B-ORG', 'B-ORG', 'B-ORG']);
+    const post = 'Happy birthday MJ! https://t.co/abc';
+    const ptoks = nerTokenize(post);
+    expect(labelTokens(post, ptoks)[ptoks.findIndex((t) => t.text === 'MJ')]).toBe('B-PER');
   });
 });
 
