@@ -23,7 +23,10 @@
  *   government", "Sri Lankan officials") is no place, person or organisation:
  *   the tagger's span becomes MISC, as newswire annotation files nationalities.
  * - A country's name in capitals ("UAE", "DRC", "DPRK"), standing alone, is a
- *   place.
+ *   place; so is a country's name the tagger typed as an organisation or a
+ *   person ("accusing Venezuela of", "Russia has withdrawn"), as newswire
+ *   annotation files a country acting (and national sides, above), unless the
+ *   text names a person with that word ("Michael Jordan").
  * - A country's code before a currency sign ("US$6.4 billion", "NZ$20") is
  *   the currency's, no place (the public sets' gold leaves it untagged).
  * - The place of a dateline is a place: a text that opens with one
@@ -298,6 +301,21 @@ export function wireConventions(text: string, tokens: readonly Token[]): (tags: 
       if (!/^\p{Lu}[\p{Lu}.]+$/u.test(w) || !isCountry(w)) continue;
       const alone = out[i] === 'O' ? true : (out[i] as string).startsWith('B-') && !(out[i + 1] ?? 'O').startsWith('I-');
       if (alone) out[i] = 'B-LOC';
+    }
+
+    // "accusing [Venezuela] of", "[Russia] has withdrawn": a country's name the tagger typed as an organisation or a person is a place,
+    // unless the text names a person with that word ("Michael Jordan", then "Jordan said").
+    const personWords = new Set<string>();
+    for (let i = 0; i + 1 < tokens.length; i++) {
+      if ((out[i] as string).endsWith('-PER') && out[i + 1] === 'I-PER') personWords.add((tokens[i] as Token).text).add((tokens[i + 1] as Token).text);
+    }
+    for (let i = 0; i < tokens.length; i++) {
+      const tag = out[i] as string;
+      if (tag !== 'B-ORG' && tag !== 'B-PER') continue;
+      let j = i + 1;
+      while (out[j] === `I-${tag.slice(2)}`) j++;
+      if (isCountry(written(i, j)) && !tokens.slice(i, j).some((t) => personWords.has(t.text))) setSpan(out, i, j, 'LOC');
+      i = j - 1;
     }
 
     // "Pete Sampras (U.S.)": the last token of a person, "(", a country, ")".

@@ -137,6 +137,14 @@ describe('wireConventionTags', () => {
     expect([at('Colombian'), at('Sri'), at('Lankan'), at('Irish'), at('Army')]).toEqual(['B-MISC', 'B-MISC', 'I-MISC', 'B-ORG', 'I-ORG']);
   });
 
+  it("reads a country's name typed as an organisation or a person as a place, unless the text names a person with that word", () => {
+    const text = 'Colombia accused Venezuela of harbouring rebels, and Russia said Michael Jordan met Jordan.';
+    const { tokens, tags } = tagsOf(text, { Colombia: 'B-LOC', Venezuela: 'B-ORG', Russia: 'B-PER', Michael: 'B-PER', 'Jordan@73': 'I-PER', 'Jordan@84': 'B-PER' });
+    const out = wireConventionTags(text, tokens, tags);
+    const at = (w: string, k = 0) => out[tokens.filter((t) => t.text === w).map((t) => tokens.indexOf(t))[k] as number];
+    expect([at('Colombia'), at('Venezuela'), at('Russia'), at('Michael'), at('Jordan'), at('Jordan', 1)]).toEqual(['B-LOC', 'B-LOC', 'B-LOC', 'B-PER', 'I-PER', 'B-PER']);
+  });
+
   it("reads a country's name in capitals standing alone as a place, and leaves it inside a longer name", () => {
     const text = 'The DRC and the PRC met the UAE Central Bank.';
     const { tokens, tags } = tagsOf(text, { DRC: 'B-ORG', UAE: 'B-ORG', Central: 'I-ORG', Bank: 'I-ORG' });
@@ -165,7 +173,7 @@ describe('wireConventionTags', () => {
 
   it('leaves a bracketed country after an organisation as the tagger read it', () => {
     const text = 'Petrobras (Brazil) said output rose.';
-    const { tokens, tags } = tagsOf(text, { Petrobras: 'B-ORG', Brazil: 'B-ORG' });
+    const { tokens, tags } = tagsOf(text, { Petrobras: 'B-ORG' });
     expect(wireConventionTags(text, tokens, tags)).toEqual(tags);
   });
 });
