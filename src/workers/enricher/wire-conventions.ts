@@ -27,6 +27,10 @@
  *   person ("accusing Venezuela of", "Russia has withdrawn"), as newswire
  *   annotation files a country acting (and national sides, above), unless the
  *   text names a person with that word ("Michael Jordan").
+ * - A name the gazetteer's short list of organisations knows ("UN", "AP",
+ *   "Greenpeace", "Bundestag"), and no place's, is an organisation whatever
+ *   the tagger typed it; not a person after a title ("Mayor Bloomberg") or
+ *   a seat named for its building ("left the White House").
  * - A country's code before a currency sign ("US$6.4 billion", "NZ$20") is
  *   the currency's, no place (the public sets' gold leaves it untagged).
  * - The place of a dateline is a place: a text that opens with one
@@ -36,7 +40,7 @@
  *
  * Pure: tags in, tags out (the same length), tokens as nerTokenize gives them.
  */
-import { DEMONYMS, PLACES } from './gazetteer.js';
+import { DEMONYMS, KNOWN_ORGS, PERSON_TITLES, PLACES } from './gazetteer.js';
 import { NAME_PARTICLES } from './name-particles.js';
 import { tokenLines } from './ner-tokens.js';
 import { parseDateline } from './parse-dateline.js';
@@ -193,6 +197,9 @@ export function clearSpan(tags: string[], from: number, to: number): void {
   if (next?.startsWith('I-')) tags[to] = `B-${next.slice(2)}`;
 }
 
+/** Organisations named after the building they sit in, which newswire annotation files by the sense of each mention. */
+const SEATS: ReadonlySet<string> = new Set(['White House', 'Pentagon', 'Kremlin', 'Holy See']);
+
 const isCountry = (name: string) => PLACES.get(name)?.kind === 'country';
 /** What stands before "$" in a currency written as wire copy writes dollars other than the plain one ("US$", "U.S.$", "NZ$", "HK$", "A$"). */
 const CURRENCY_PREFIX = /^(?:\p{Lu}{1,3}|U\.S\.)$/u;
@@ -315,6 +322,19 @@ export function wireConventions(text: string, tokens: readonly Token[]): (tags: 
       let j = i + 1;
       while (out[j] === `I-${tag.slice(2)}`) j++;
       if (isCountry(written(i, j)) && !tokens.slice(i, j).some((t) => personWords.has(t.text))) setSpan(out, i, j, 'LOC');
+      i = j - 1;
+    }
+
+    // "a five member [UN] commission", "told the [AP]", "[Greenpeace] said": a name the gazetteer's short list knows as an organisation's
+    // (and as no place's) is one, whatever the tagger typed it; a person after a title stays one ("Mayor Bloomberg"), and a building
+    // named for what sits there keeps the tagger's reading ("left the White House").
+    for (let i = 0; i < tokens.length; i++) {
+      const tag = out[i] as string;
+      if (!tag.startsWith('B-') || tag === 'B-ORG') continue;
+      let j = i + 1;
+      while (out[j] === `I-${tag.slice(2)}`) j++;
+      const w = written(i, j);
+      if (KNOWN_ORGS.has(w) && !PLACES.has(w) && !SEATS.has(KNOWN_ORGS.get(w) as string) && !(tag === 'B-PER' && PERSON_TITLES.has(tokens[i - 1]?.text ?? ''))) setSpan(out, i, j, 'ORG');
       i = j - 1;
     }
 

@@ -145,6 +145,14 @@ describe('wireConventionTags', () => {
     expect([at('Colombia'), at('Venezuela'), at('Russia'), at('Michael'), at('Jordan'), at('Jordan', 1)]).toEqual(['B-LOC', 'B-LOC', 'B-LOC', 'B-PER', 'I-PER', 'B-PER']);
   });
 
+  it("reads a name the gazetteer's short list knows as an organisation's as one, but not a titled person or a seat named for its building", () => {
+    const text = 'A UN team told the AP that Mayor Bloomberg and Greenpeace left the White House.';
+    const { tokens, tags } = tagsOf(text, { UN: 'B-LOC', AP: 'B-MISC', Bloomberg: 'B-PER', Greenpeace: 'B-PER', White: 'B-LOC', House: 'I-LOC' });
+    const out = wireConventionTags(text, tokens, tags);
+    const at = (w: string) => out[tokens.findIndex((t) => t.text === w)];
+    expect([at('UN'), at('AP'), at('Bloomberg'), at('Greenpeace'), at('White'), at('House')]).toEqual(['B-ORG', 'B-ORG', 'B-PER', 'B-ORG', 'B-LOC', 'I-LOC']);
+  });
+
   it("reads a country's name in capitals standing alone as a place, and leaves it inside a longer name", () => {
     const text = 'The DRC and the PRC met the UAE Central Bank.';
     const { tokens, tags } = tagsOf(text, { DRC: 'B-ORG', UAE: 'B-ORG', Central: 'I-ORG', Bank: 'I-ORG' });
