@@ -20,8 +20,10 @@
  *   people that way after the first mention, and the tagger misses names that
  *   its training text rarely has ("Mr Wang") or reads as other words ("May").
  * - A nationality alone ("Israeli troops", "Russian forces", "the Colombian
- *   government", "Sri Lankan officials") is no place, person or organisation:
- *   the tagger's span becomes MISC, as newswire annotation files nationalities.
+ *   government", "Sri Lankan officials"), a faith or a people ("Sunni
+ *   clerics", "Tamil rebels", "the Arab world") is no place, person or
+ *   organisation: the tagger's span becomes MISC, as newswire annotation
+ *   files them.
  * - A country's name in capitals ("UAE", "DRC", "DPRK"), standing alone, is a
  *   place; so is a country's name the tagger typed as an organisation or a
  *   person ("accusing Venezuela of", "Russia has withdrawn"), as newswire
@@ -197,6 +199,15 @@ export function clearSpan(tags: string[], from: number, to: number): void {
   if (next?.startsWith('I-')) tags[to] = `B-${next.slice(2)}`;
 }
 
+/** Faiths and peoples, as adjectives and nouns ("Sunni clerics", "Tamil rebels", "the Arab world"): MISC as nationalities are (not "Christian", also a first name). */
+const PEOPLES: ReadonlySet<string> = new Set(
+  (
+    "Arab Arabs Sunni Sunnis Shia Shia's Shiite Shiites Shi'ite Shi'ites Shi'a Muslim Muslims Jewish Jew Jews Hindu Hindus Sikh Sikhs Catholic Catholics " +
+    'Protestant Protestants Islamic Islamist Islamists Buddhist Buddhists Kurd Kurds Kurdish Pashtun Pashtuns Tamil Tamils Hutu Hutus Tutsi Tutsis ' +
+    'Baloch Uighur Uighurs Uyghur Uyghurs Druze Alawite Alawites Coptic Copts Aboriginal Aborigines Maori Latino Latinos Hispanic Hispanics Basque'
+  ).split(' '),
+);
+
 /** Organisations named after the building they sit in, which newswire annotation files by the sense of each mention. */
 const SEATS: ReadonlySet<string> = new Set(['White House', 'Pentagon', 'Kremlin', 'Holy See']);
 
@@ -291,14 +302,15 @@ export function wireConventions(text: string, tokens: readonly Token[]): (tags: 
       i = end - 1;
     }
 
-    // "Israeli troops", "the Colombian government", "Sri Lankan officials": a name that is a nationality (and no place's name) is MISC.
+    // "Israeli troops", "the Colombian government", "Sri Lankan officials", "the Arab world", "Tamil rebels": a name that is a nationality,
+    // a faith or a people (and no place's name) is MISC.
     for (let i = 0; i < tokens.length; i++) {
       const tag = out[i] as string;
       if (!tag.startsWith('B-') || tag === 'B-MISC') continue;
       let j = i + 1;
       while (out[j] === `I-${tag.slice(2)}`) j++;
       const w = written(i, j);
-      if (DEMONYMS.has(w) && !PLACES.has(w)) setSpan(out, i, j, 'MISC');
+      if ((DEMONYMS.has(w) || PEOPLES.has(w)) && !PLACES.has(w)) setSpan(out, i, j, 'MISC');
       i = j - 1;
     }
 

@@ -137,6 +137,14 @@ describe('wireConventionTags', () => {
     expect([at('Colombian'), at('Sri'), at('Lankan'), at('Irish'), at('Army')]).toEqual(['B-MISC', 'B-MISC', 'I-MISC', 'B-ORG', 'I-ORG']);
   });
 
+  it('reads a faith or a people as MISC, as a nationality', () => {
+    const text = 'Sunni clerics and Tamil rebels spoke for the Arab world.';
+    const { tokens, tags } = tagsOf(text, { Sunni: 'B-ORG', Tamil: 'B-PER', Arab: 'B-LOC' });
+    const out = wireConventionTags(text, tokens, tags);
+    const at = (w: string) => out[tokens.findIndex((t) => t.text === w)];
+    expect([at('Sunni'), at('Tamil'), at('Arab')]).toEqual(['B-MISC', 'B-MISC', 'B-MISC']);
+  });
+
   it("reads a country's name typed as an organisation or a person as a place, unless the text names a person with that word", () => {
     const text = 'Colombia accused Venezuela of harbouring rebels, and Russia said Michael Jordan met Jordan.';
     const { tokens, tags } = tagsOf(text, { Colombia: 'B-LOC', Venezuela: 'B-ORG', Russia: 'B-PER', Michael: 'B-PER', 'Jordan@73': 'I-PER', 'Jordan@84': 'B-PER' });
