@@ -25,7 +25,7 @@ import { NER_CLUSTERS_URL, unpackClusters, type WordClusters } from './ner-clust
 import { buildGazetteer, type ClusterFeatures, documentContexts, gazetteerMarks, type NameGazetteer, neighbourFeatures, sentenceFeatures, type VectorBins, visitContextFeatures, withDomain, wordFeatures, wordShape, wordStatsCode, type WordStatsTable, wordVector } from './ner-features.js';
 import { nerTokenize } from './ner-tokens.js';
 import { addDense, allowedTransitions, emissionScores, type SequenceModel, viterbi } from './perceptron.js';
-import { type Token, tokenize } from './tokens.js';
+import { startsCapitalized, type Token, tokenize } from './tokens.js';
 import { truecaseCapsLines } from './truecase.js';
 import { wireConventions } from './wire-conventions.js';
 import { loadWordVectors, type WordVectors } from './word-vectors.js';
@@ -407,17 +407,41 @@ export function bioSpans(tags: readonly string[]): Array<{ from: number; to: num
  * Words that alone are never a name: pronouns and determiners (in quoted
  * speech "I" opens many sentences, and one misreading of it, spread by the
  * document pass, named the organisation "I" in a story's record), a courtesy
- * title or an office without its holder ("Mr", "the President said").
+ * title or an office without its holder ("Mr", "the President said"), and
+ * the institutions of a state that Commonwealth copy capitalizes without
+ * naming the state ("the Government's claims", "questions put by the
+ * Opposition", "the Chancellor presented his ninth Budget").
  */
 const NEVER_ALONE: ReadonlySet<string> = new Set(
-  'I Me My We Us Our You Your He Him His She Her It Its They Them Their This That These Those The A An Mr Mr. Mrs Mrs. Ms Ms. Dr Dr. Sen Sen. Gov. Rep. President Premier Senator Governor Minister Mayor Chairman'.split(' '),
+  'I Me My We Us Our You Your He Him His She Her It Its They Them Their This That These Those The A An Mr Mr. Mrs Mrs. Ms Ms. Dr Dr. Sen Sen. Gov. Rep. President Premier Senator Governor Minister Mayor Chairman Government Opposition Budget'.split(' '),
 );
+/** Words before "Bill" that make it a piece of legislation, not a person ("the Bill passes", "a Bill that would"). */
+const BILL_DETERMINERS: ReadonlySet<string> = new Set(['the', 'The', 'a', 'A', 'this', 'This', 'his', 'its', 'their']);
+/** Small words that a line in title case capitalizes ("Thanks From Bill"): no part of a Bill's title. */
+const TITLE_CASE_SMALL: ReadonlySet<string> = new Set(['From', 'To', 'For', 'And', 'Or', 'Of', 'With', 'By', 'At', 'In', 'On', 'As', 'Thanks', 'Dear', 'Hi']);
 
-/** Tags without the names that are one word of NEVER_ALONE ("[I] think", "[Ms] said"); longer names keep such words ("I Dewa Gede Budjana"). */
+/**
+ * Whether "Bill" alone at `i` is legislation: after a determiner ("the
+ * Bill"), after the capitalized words of its title ("the 2005 Finance
+ * Bill", "the Electoral Finance Bill"; not a courtesy title), or before its number
+ * ("Bill C-38", "Bill 12").
+ */
+function isLegislation(tokens: readonly Token[], i: number): boolean {
+  const before = tokens[i - 1]?.text ?? '';
+  const after = tokens[i + 1]?.text ?? '';
+  return BILL_DETERMINERS.has(before) || (startsCapitalized(before) && /\p{Ll}/u.test(before) && !HONORIFICS.has(before) && !TITLE_CASE_SMALL.has(before)) || /^(?:[A-Z]-)?\d/.test(after);
+}
+
+/**
+ * Tags without the names that are one word of NEVER_ALONE ("[I] think", "[Ms] said") or a Bill of parliament
+ * ("the [Bill] passes"); longer names keep such words ("I Dewa Gede Budjana", "Bill Clinton").
+ */
 export function dropLoneWords(tokens: readonly Token[], tags: readonly string[]): string[] {
   const out = [...tags];
   for (let i = 0; i < out.length; i++) {
-    if ((out[i] as string).startsWith('B-') && !(out[i + 1] ?? 'O').startsWith('I-') && NEVER_ALONE.has((tokens[i] as Token).text)) out[i] = 'O';
+    if (!(out[i] as string).startsWith('B-') || (out[i + 1] ?? 'O').startsWith('I-')) continue;
+    const w = (tokens[i] as Token).text;
+    if (NEVER_ALONE.has(w) || (w === 'Bill' && isLegislation(tokens, i))) out[i] = 'O';
   }
   return out;
 }
@@ -650,7 +674,8 @@ function labelCased(
   const wire = wireConventions(text, tokens);
   // The name passes (names introduced by their kind, coordinated organisation names, particles in people's names, where a name ends, words that alone are no name, acronyms that are no person) shape the names before the document pass spreads them.
   const named = dropLoneWords(tokens, trimNameTails(tokens, joinNameParticles(tokens, joinCoordinatedNames(tokens, typeKindAppositives(tokens, wire(out), tagger.gazetteer.stats), tagger.gazetteer.stats))));
-  return wire(harmonize(tokens, textDomain(text) === 'formal' ? acronymsAreNoPersons(tokens, named) : named));
+  // Words that alone are no name stay none after the document pass too (one "Bill" left a person would make every "the Bill" one).
+  return wire(dropLoneWords(tokens, harmonize(tokens, textDomain(text) === 'formal' ? acronymsAreNoPersons(tokens, named) : named)));
 }
 
 const KIND = { PER: 'person', LOC: 'place', ORG: 'organisation' } as const;

@@ -244,6 +244,28 @@ describe(dropLoneWords.name, () => {
     expect(dropLoneWords(toks, tags)).toEqual(['O', 'O', 'O', 'O', 'O', 'O', 'O', 'B-PER', 'I-PER', 'I-PER', 'I-PER']);
   });
 
+  it("drops a state's institution written without its state, and a Bill of parliament, but not a person called Bill", () => {
+    const text = 'the Government and the Opposition . his ninth Budget . the Bill passes . the Finance Bill . Bill C-38 . Thanks From Bill . Bill Clinton';
+    const toks = nerTokenize(text);
+    const at = (w: string, k = 0) => toks.map((t, i) => (t.text === w ? i : -1)).filter((i) => i >= 0)[k] as number;
+    const tags = toks.map(() => 'O');
+    for (const i of [at('Government'), at('Opposition'), at('Budget'), at('Bill'), at('Bill', 1), at('Bill', 2), at('Bill', 3), at('Bill', 4)]) tags[i] = 'B-PER';
+    tags[at('Clinton')] = 'I-PER';
+    const out = dropLoneWords(toks, tags);
+    expect([at('Government'), at('Opposition'), at('Budget'), at('Bill'), at('Bill', 1), at('Bill', 2), at('Bill', 3), at('Bill', 4), at('Clinton')].map((i) => out[i])).toEqual([
+      'O', 'O', 'O', 'O', 'O', 'O', 'B-PER', 'B-PER', 'I-PER',
+    ]);
+  });
+
+  it('keeps a lone word no name after the document pass, where another mention of it was left a name', () => {
+    const text = 'Bill Farmer said the Bill would pass. Farmer spoke to Bill about this Bill.';
+    const toks = nerTokenize(text);
+    const tags = labelTokens(text, toks);
+    const bills = toks.flatMap((t, i) => (t.text === 'Bill' ? [tags[i]] : []));
+    // "Bill Farmer" is a person; "the Bill" and "this Bill" are legislation whatever the document pass made of "Bill".
+    expect([bills[0], bills[1], bills[3]]).toEqual(['B-PER', 'O', 'O']);
+  });
+
   it('keeps the tagger from naming a pronoun of quoted speech', () => {
     const text = '"It is a shameful state of affairs and I hold the Prime Minister responsible," said Carter.';
     const toks = nerTokenize(text);
