@@ -432,16 +432,41 @@ function isLegislation(tokens: readonly Token[], i: number): boolean {
   return BILL_DETERMINERS.has(before) || (startsCapitalized(before) && /\p{Ll}/u.test(before) && !HONORIFICS.has(before) && !TITLE_CASE_SMALL.has(before)) || /^(?:[A-Z]-)?\d/.test(after);
 }
 
+/** Offices ("Prime Minister", "the Chancellor", "the King", "Crown Prince"): a name of these words alone, one of them a head, is no name. */
+const OFFICE_HEADS: ReadonlySet<string> = new Set(
+  'Minister Ministers President Chancellor King Queen Prince Princess Pope Bishop Archbishop Secretary-General Attorney-General Leader Speaker Premier Senator Governor Mayor Chairman Secretary Lord'.split(' '),
+);
+/** Words that qualify an office ("Prime", "Vice", "Health Minister"). */
+const OFFICE_QUALIFIERS: ReadonlySet<string> = new Set(
+  'Prime Vice Deputy Crown Foreign Defence Defense Interior Home Health Finance Justice Trade Economy Education Majority Minority General State'.split(' '),
+);
+
+/** Words before a one-word office that make it the office ("the King", "the Chancellor"). */
+const OFFICE_DETERMINERS: ReadonlySet<string> = new Set(['the', 'The', 'his', 'her', 'its', 'their', 'former', 'late']);
+
 /**
- * Tags without the names that are one word of NEVER_ALONE ("[I] think", "[Ms] said") or a Bill of parliament
- * ("the [Bill] passes"); longer names keep such words ("I Dewa Gede Budjana", "Bill Clinton").
+ * Tags without the names that are one word of NEVER_ALONE ("[I] think", "[Ms] said"), a Bill of parliament
+ * ("the [Bill] passes") or an office without its holder ("said [Prime Minister] Hashim Thaci", "the [Chancellor] presented");
+ * longer names keep such words ("I Dewa Gede Budjana", "Bill Clinton", "King Abdullah"); an office of one word goes
+ * only after a determiner ("the King", not "displacing Lord, 40,"), and not when the text gives a person that surname
+ * ("Coretta Scott King ... the King family").
  */
 export function dropLoneWords(tokens: readonly Token[], tags: readonly string[]): string[] {
   const out = [...tags];
+  const surnames = new Set<string>();
+  for (const { from, to, type } of bioSpans(tags)) if (type === 'PER' && to - from >= 2) surnames.add((tokens[to - 1] as Token).text);
   for (let i = 0; i < out.length; i++) {
-    if (!(out[i] as string).startsWith('B-') || (out[i + 1] ?? 'O').startsWith('I-')) continue;
+    const tag = out[i] as string;
+    if (!tag.startsWith('B-')) continue;
+    let j = i + 1;
+    while (out[j] === `I-${tag.slice(2)}`) j++;
     const w = (tokens[i] as Token).text;
-    if (NEVER_ALONE.has(w) || (w === 'Bill' && isLegislation(tokens, i))) out[i] = 'O';
+    const words = tokens.slice(i, j).map((t) => t.text);
+    const lone = j === i + 1 && (NEVER_ALONE.has(w) || (w === 'Bill' && isLegislation(tokens, i)));
+    // One word alone is an office only after a determiner ("the King", not "displacing Lord, 40," or "Mrs King").
+    const office = words.some((x) => OFFICE_HEADS.has(x)) && words.every((x) => OFFICE_HEADS.has(x) || OFFICE_QUALIFIERS.has(x)) && (j > i + 1 || (OFFICE_DETERMINERS.has(tokens[i - 1]?.text ?? '') && !surnames.has(w)));
+    if (lone || office) for (let k = i; k < j; k++) out[k] = 'O';
+    i = j - 1;
   }
   return out;
 }

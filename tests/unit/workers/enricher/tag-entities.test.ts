@@ -257,6 +257,28 @@ describe(dropLoneWords.name, () => {
     ]);
   });
 
+  it('drops an office without its holder, and keeps a person with an office for a surname', () => {
+    const text = 'said Prime Minister Hashim Thaci . the Chancellor presented . Premier Lord , 40 , left . Mrs King said . King Abdullah . Coretta Scott King and the King family';
+    const toks = nerTokenize(text);
+    const at = (w: string, k = 0) => toks.map((t, i) => (t.text === w ? i : -1)).filter((i) => i >= 0)[k] as number;
+    const tags = toks.map(() => 'O');
+    const span = (from: number, to: number, type: string) => {
+      for (let k = from; k < to; k++) tags[k] = `${k === from ? 'B' : 'I'}-${type}`;
+    };
+    span(at('Prime'), at('Minister') + 1, 'PER');
+    span(at('Hashim'), at('Thaci') + 1, 'PER');
+    span(at('Chancellor'), at('Chancellor') + 1, 'ORG');
+    span(at('Lord'), at('Lord') + 1, 'PER');
+    span(at('King'), at('King') + 1, 'PER');
+    span(at('King', 1), at('Abdullah') + 1, 'PER');
+    span(at('Coretta'), at('King', 2) + 1, 'PER');
+    span(at('King', 3), at('King', 3) + 1, 'PER');
+    const out = dropLoneWords(toks, tags);
+    expect([at('Prime'), at('Hashim'), at('Chancellor'), at('Lord'), at('King'), at('King', 1), at('King', 3)].map((i) => out[i])).toEqual([
+      'O', 'B-PER', 'O', 'B-PER', 'B-PER', 'B-PER', 'B-PER',
+    ]);
+  });
+
   it('keeps a lone word no name after the document pass, where another mention of it was left a name', () => {
     const text = 'Bill Farmer said the Bill would pass. Farmer spoke to Bill about this Bill.';
     const toks = nerTokenize(text);
