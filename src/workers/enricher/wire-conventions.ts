@@ -16,9 +16,11 @@
  * - A person's nationality in brackets ("Pete Sampras (U.S.)", "Ernie Els
  *   (South Africa)"): a country there is a place, whatever the tagger said.
  * - A name after a courtesy title ("Mr Xi", "Ms Ardern", "Dr Tedros",
- *   "Mrs May") is a person's, and the title is no part of it: wire copy names
- *   people that way after the first mention, and the tagger misses names that
- *   its training text rarely has ("Mr Wang") or reads as other words ("May").
+ *   "Mrs May") or an abbreviated rank ("Sen. John McCain", "Cpl Matthew
+ *   Cornish", "Lt. Col. Erik Kurilla") is a person's, and the title is no
+ *   part of it: wire copy names people that way after the first mention, and
+ *   the tagger misses names that its training text rarely has ("Mr Wang") or
+ *   reads as other words ("May").
  * - A nationality alone ("Israeli troops", "Russian forces", "the Colombian
  *   government", "Sri Lankan officials"), a faith or a people ("Sunni
  *   clerics", "Tamil rebels", "the Arab world") is no place, person or
@@ -169,15 +171,26 @@ export function resultSentenceNames(words: readonly string[]): Array<[number, nu
 
 /** Courtesy titles before a surname in wire copy (not Lord, Lady, Sir or Miss: "Lord Howe Island", "Miss Universe"). */
 const COURTESY_TITLES = new Set(['Mr', 'Mr.', 'Mrs', 'Mrs.', 'Ms', 'Ms.', 'Dr', 'Dr.', 'Prof', 'Prof.']);
+/**
+ * Abbreviated ranks and offices of wire copy, which stand before a name as courtesy titles do ("Sen. John McCain",
+ * "Cpl Matthew Cornish", "Lt. Col. Erik Kurilla"); not "Col" or "Gen" without a full stop (a mountain pass, a
+ * word), "Fr" or "Pvt." ("Pvt. Ltd.", a company form).
+ */
+const RANK_TITLES = new Set(['Sen.', 'Rep.', 'Gov.', 'Gen.', 'Lt.', 'Lt', 'Col.', 'Maj.', 'Maj', 'Capt.', 'Sgt.', 'Sgt', 'Cpl', 'Cpl.', 'Pte', 'Cmdr.', 'Adm.', 'Brig.', 'Rev.', 'Rev', 'Hon']);
+/** Words after a rank that are a further part of the title ("Lt. Col.", "Lt Gen", "Lt. Governor"). */
+const isTitleWord = (w: string): boolean => RANK_TITLES.has(w) || COURTESY_TITLES.has(w) || PERSON_TITLES.has(w) || w === 'Gen' || w === 'Col';
 /** The most words of a name after a courtesy title. */
-const TITLED_NAME_MAX = 4;
+const TITLED_NAME_MAX = 5;
+
+/** A particle joined to the name after it ("al-Samaraie", "el-Sisi", "bin-Laden"). */
+const HYPHENED_PARTICLE = /^\p{Ll}{1,3}-\p{Lu}/u;
 
 /** End (exclusive) of the name after a courtesy title at `i`, or -1: capitalized words and inner particles. */
 function titledNameEnd(tokens: readonly Token[], i: number): number {
   const first = tokens[i + 1]?.text ?? '';
   if (!/^\p{Lu}\p{Ll}/u.test(first) && !/^\p{Lu}$/u.test(first)) return -1;
   let j = i + 2;
-  while (j < tokens.length && j - i - 1 < TITLED_NAME_MAX && (startsCapitalized((tokens[j] as Token).text) || (NAME_PARTICLES.has((tokens[j] as Token).text) && startsCapitalized(tokens[j + 1]?.text ?? '')))) j++;
+  while (j < tokens.length && j - i - 1 < TITLED_NAME_MAX && (startsCapitalized((tokens[j] as Token).text) || HYPHENED_PARTICLE.test((tokens[j] as Token).text) || (NAME_PARTICLES.has((tokens[j] as Token).text) && startsCapitalized(tokens[j + 1]?.text ?? '')))) j++;
   return j;
 }
 
@@ -290,7 +303,27 @@ export function wireConventions(text: string, tokens: readonly Token[]): (tags: 
 
     // "Mr Xi", "Ms Ardern": the name after a courtesy title is a person, the title outside it.
     for (let i = 0; i + 1 < tokens.length; i++) {
-      if (!COURTESY_TITLES.has((tokens[i] as Token).text)) continue;
+      const title = (tokens[i] as Token).text;
+      const rank = RANK_TITLES.has(title);
+      if (!COURTESY_TITLES.has(title) && !rank) continue;
+      if (rank) {
+        // "Hun Sen.": a rank's abbreviation right after a person's name ends that name.
+        if (i > 0 && (out[i - 1] as string).endsWith('-PER')) continue;
+        // "Lt. Col. Erik Kurilla", "Lt Gen Sarath Fonseka", "Lt. Governor Steele": a rank before another title is outside the name too.
+        if (isTitleWord(tokens[i + 1]?.text ?? '')) {
+          clearSpan(out, i, i + 1);
+          if (tokens[i + 1]?.text === 'Gen' || tokens[i + 1]?.text === 'Col') {
+            // "Gen" and "Col" are titles only there: they start no name of their own.
+            const end = titledNameEnd(tokens, i + 1);
+            if (end > 0) {
+              clearSpan(out, i + 1, i + 2);
+              setSpan(out, i + 2, end, 'PER');
+              i = end - 1;
+            }
+          }
+          continue;
+        }
+      }
       const end = titledNameEnd(tokens, i);
       if (end < 0) continue;
       clearSpan(out, i, i + 1);

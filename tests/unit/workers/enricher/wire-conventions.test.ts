@@ -129,6 +129,21 @@ describe('wireConventionTags', () => {
     expect([at('Israeli'), at('Jordan'), at('Russian'), at('Far')]).toEqual(['B-MISC', 'B-LOC', 'B-LOC', 'I-LOC']);
   });
 
+  it('reads the name after an abbreviated rank as a person without the rank, and a rank after a name as its end', () => {
+    const text = 'Cpl Matthew Cornish met Lt. Col. Erik Kurilla, Lt Gen Vincent Otti and Capt. Rashid al-Samaraie before Hun Sen. Critics left.';
+    const { tokens, tags } = tagsOf(text, { Cpl: 'B-PER', Matthew: 'I-PER', Cornish: 'I-PER', 'Lt.': 'B-PER', 'Col.': 'I-PER', Lt: 'B-PER', Gen: 'I-PER', Vincent: 'I-PER', Hun: 'B-PER', 'Sen.': 'I-PER' });
+    const out = wireConventionTags(text, tokens, tags);
+    const name = (from: string) => {
+      const i = tokens.findIndex((t) => t.text === from);
+      let j = i + 1;
+      while (out[j] === 'I-PER') j++;
+      return out[i] === 'B-PER' ? tokens.slice(i, j).map((t) => t.text).join(' ') : out[i];
+    };
+    expect([name('Cpl'), name('Matthew'), name('Lt.'), name('Col.'), name('Erik'), name('Lt'), name('Gen'), name('Vincent'), name('Rashid'), name('Hun'), name('Critics')]).toEqual([
+      'O', 'Matthew Cornish', 'O', 'O', 'Erik Kurilla', 'O', 'O', 'Vincent Otti', 'Rashid al-Samaraie', 'Hun Sen.', 'O',
+    ]);
+  });
+
   it('reads a nationality the tagger took for an organisation or a person as MISC, and leaves an organisation that starts with one alone', () => {
     const text = 'The Colombian government and Sri Lankan officials met the Irish Republican Army.';
     const { tokens, tags } = tagsOf(text, { Colombian: 'B-ORG', Sri: 'B-PER', Lankan: 'I-PER', Irish: 'B-ORG', Republican: 'I-ORG', Army: 'I-ORG' });
