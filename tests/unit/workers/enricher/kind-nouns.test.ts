@@ -62,8 +62,25 @@ describe(typeKindAppositives.name, () => {
     expect(run('Sportswear maker Puma said so.', [[0, 3, 'ORG']], null)).toEqual(['ORG[Sportswear maker Puma]']);
   });
 
+  it('types the name before a trailing appositive of its kind as an organisation', () => {
+    expect(run('The case began after Veja, a magazine, made it known.', [[4, 5, 'LOC']])).toEqual(['ORG[Veja]']);
+    expect(run('He said Audible Magic, a company in Los Gatos, built it.', [[8, 10, 'LOC']])).toEqual(['ORG[Audible Magic]', 'LOC[Los Gatos]']);
+    expect(run('Police arrested members of IBAMA, a Brazilian agency for the environment.', [[4, 5, 'MISC'], [7, 8, 'MISC']])).toEqual(['ORG[IBAMA]', 'MISC[Brazilian]']);
+    // At a sentence's start a word news text writes in lowercase is no part of the name.
+    expect(run('Neither Merial, the pharmaceutical company, said so.', [], statsOf({ neither: 'R', merial: 'A' }))).toEqual(['ORG[Merial]']);
+  });
+
+  it('leaves the name before an appositive alone when it is a known place, a person, a weekday, an ordinary word, or the kind opens a name or a phrase', () => {
+    expect(run('Elections were held in Kyrgyzstan, an opposition-run newspaper ran it.', [[4, 5, 'LOC']])).toEqual(['LOC[Kyrgyzstan]']);
+    expect(run('Said Morgan, the company spokesman, smiled.', [[1, 2, 'PER']])).toEqual(['PER[Morgan]']);
+    expect(run('On Wednesday, the group released it.', [])).toEqual([]);
+    expect(run('Meanwhile, the group challenged it.', [], statsOf({ meanwhile: 'R' }))).toEqual([]);
+    expect(run('On Saturday, the Iranian newspaper Shargh said so.', [[4, 5, 'MISC'], [6, 7, 'ORG']])).toEqual(['MISC[Iranian]', 'ORG[Shargh]']);
+    expect(run('It cited Canadian Geographic, a selection of magazines.', [[2, 3, 'MISC']])).toEqual(['MISC[Canadian]']);
+  });
+
   it('gives valid BIO of the same length whatever the tags it is given', () => {
-    const text = 'Carmaker Toyota and Sportswear maker Puma met the bank UniCredit, mining group Glencore, Proastiakos S.A. and the agency Standard & Poor of Moscow.';
+    const text = 'Carmaker Toyota and Sportswear maker Puma met the bank UniCredit, mining group Glencore, Proastiakos S.A. and the agency Standard & Poor of Moscow. Neither Veja, a magazine, nor IBAMA, an agency, came.';
     const tokens = nerTokenize(text);
     const rand = seededRandom(11);
     for (let round = 0; round < 300; round++) {
