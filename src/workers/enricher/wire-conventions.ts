@@ -31,6 +31,7 @@
  *   person ("accusing Venezuela of", "Russia has withdrawn"), as newswire
  *   annotation files a country acting (and national sides, above), unless the
  *   text names a person with that word ("Michael Jordan").
+ * - A storm's name ("Hurricane Katrina", "Cyclone Nargis") is no person's.
  * - A name the gazetteer's short list of organisations knows ("UN", "AP",
  *   "Greenpeace", "Bundestag"), and no place's, is an organisation whatever
  *   the tagger typed it; not a person after a title ("Mayor Bloomberg") or
@@ -221,6 +222,9 @@ const PEOPLES: ReadonlySet<string> = new Set(
   ).split(' '),
 );
 
+/** Words that open a storm's name ("Hurricane Katrina", "Typhoon Haiyan", "Tropical Storm Allison"). */
+const STORMS: ReadonlySet<string> = new Set(['Hurricane', 'Typhoon', 'Cyclone', 'Tropical', 'Storm', 'Superstorm']);
+
 /** Organisations named after the building they sit in, which newswire annotation files by the sense of each mention. */
 const SEATS: ReadonlySet<string> = new Set(['White House', 'Pentagon', 'Kremlin', 'Holy See']);
 
@@ -380,6 +384,15 @@ export function wireConventions(text: string, tokens: readonly Token[]): (tags: 
       while (out[j] === `I-${tag.slice(2)}`) j++;
       const w = written(i, j);
       if (KNOWN_ORGS.has(w) && !PLACES.has(w) && !SEATS.has(KNOWN_ORGS.get(w) as string) && !(tag === 'B-PER' && PERSON_TITLES.has(tokens[i - 1]?.text ?? ''))) setSpan(out, i, j, 'ORG');
+      i = j - 1;
+    }
+
+    // "Hurricane Katrina", "Cyclone Nargis": a storm's name is no person's (MISC, as newswire annotation files events).
+    for (let i = 0; i < tokens.length; i++) {
+      if (out[i] !== 'B-PER' || !STORMS.has((tokens[i] as Token).text) || out[i + 1] !== 'I-PER') continue;
+      let j = i + 1;
+      while (out[j] === 'I-PER') j++;
+      setSpan(out, i, j, 'MISC');
       i = j - 1;
     }
 

@@ -152,6 +152,14 @@ describe('wireConventionTags', () => {
     expect([at('Colombian'), at('Sri'), at('Lankan'), at('Irish'), at('Army')]).toEqual(['B-MISC', 'B-MISC', 'I-MISC', 'B-ORG', 'I-ORG']);
   });
 
+  it("reads a storm's name as MISC, not a person", () => {
+    const text = 'After Hurricane Katrina and Cyclone Nargis, Katrina Smith left.';
+    const { tokens, tags } = tagsOf(text, { Hurricane: 'B-PER', 'Katrina@16': 'I-PER', Cyclone: 'B-PER', Nargis: 'I-PER', 'Katrina@44': 'B-PER', Smith: 'I-PER' });
+    const out = wireConventionTags(text, tokens, tags);
+    const at = (w: string, k = 0) => out[tokens.map((t, i) => (t.text === w ? i : -1)).filter((i) => i >= 0)[k] as number];
+    expect([at('Hurricane'), at('Katrina'), at('Cyclone'), at('Nargis'), at('Katrina', 1), at('Smith')]).toEqual(['B-MISC', 'I-MISC', 'B-MISC', 'I-MISC', 'B-PER', 'I-PER']);
+  });
+
   it('reads a faith or a people as MISC, as a nationality', () => {
     const text = 'Sunni clerics and Tamil rebels spoke for the Arab world.';
     const { tokens, tags } = tagsOf(text, { Sunni: 'B-ORG', Tamil: 'B-PER', Arab: 'B-LOC' });
