@@ -13,7 +13,7 @@
  * magazine,", "Xinhua, the Chinese state-run news agency,").
  */
 import { codeCap, type WordStats } from './ner-features.js';
-import { DEMONYMS, HONORIFICS, NON_ENTITY_WORDS, ORG_HEAD_WORDS, PERSON_TITLES, PLACES } from './gazetteer.js';
+import { DEMONYMS, GIVEN_NAMES, HONORIFICS, NON_ENTITY_WORDS, ORG_HEAD_WORDS, PERSON_TITLES, PLACES } from './gazetteer.js';
 import { startsCapitalized, type Token } from './tokens.js';
 import { clearSpan, setSpan } from './wire-conventions.js';
 
@@ -51,8 +51,11 @@ const nameStart = (w: string): boolean => startsCapitalized(w) && !DEMONYMS.has(
  * lowercase ("automaker Nissan") are an organisation: a place or MISC span
  * there becomes one (unless it is a place the gazetteer knows, or a
  * nationality), and so do untagged capitalized words (up to five, not a
- * nationality, title, weekday or month); a person stays a person ("the
- * company Musk founded"). And a name at a sentence's start loses the kind
+ * nationality, title, weekday or month); so does a person there ("the band
+ * Gigi", "the magazine Der Spiegel", "ratings agency Fitch"), unless its
+ * first word is a given name ("the party Dennis Kucinich") or it is one word
+ * of a person the text names in full ("Elon Musk ... the company Musk
+ * founded"). And a name at a sentence's start loses the kind
  * written before it ("Carmaker Toyota", "Sportswear maker Puma": up to
  * three words, all known to the word statistics as written in lowercase
  * mid-sentence, the last a kind noun that does not also open names), when a
@@ -64,6 +67,9 @@ export function typeKindAppositives(tokens: readonly Token[], tags: readonly str
   const out = [...tags];
   const n = tokens.length;
   const text = (k: number): string => (tokens[k] as Token).text;
+  // The words of the text's names of persons of two words or more ("Elon Musk").
+  const personWords = new Set<string>();
+  for (let i = 0; i + 1 < n; i++) if ((out[i] as string).endsWith('-PER') && out[i + 1] === 'I-PER') personWords.add(text(i)).add(text(i + 1));
   for (let i = 0; i + 1 < n; i++) {
     if (!KIND_NOUNS.has(text(i)) || out[i] !== 'O' || !nameStart(text(i + 1))) continue;
     const tag = out[i + 1] as string;
@@ -74,12 +80,14 @@ export function typeKindAppositives(tokens: readonly Token[], tags: readonly str
       i = j - 1;
       continue;
     }
-    if (tag !== 'B-LOC' && tag !== 'B-MISC') continue;
+    if (tag !== 'B-LOC' && tag !== 'B-MISC' && tag !== 'B-PER') continue;
     const type = tag.slice(2);
     let j = i + 2;
     while (out[j] === `I-${type}`) j++;
     const name = tokens.slice(i + 1, j).map((t) => t.text).join(' ');
     if ((type === 'LOC' && PLACES.has(name)) || DEMONYMS.has(name)) continue;
+    // A person stays one when the name reads as a person's: a given name first ("the party Dennis Kucinich"), or one word the text gives a person ("the company Musk founded", after "Elon Musk").
+    if (type === 'PER' && (GIVEN_NAMES.has(text(i + 1)) || (j === i + 2 && personWords.has(text(i + 1))))) continue;
     setSpan(out, i + 1, j, 'ORG');
     i = j - 1;
   }

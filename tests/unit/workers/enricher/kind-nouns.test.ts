@@ -31,14 +31,23 @@ describe(typeKindAppositives.name, () => {
     ]);
   });
 
+  it('types a person right after a kind noun as an organisation when nothing makes it read as a person', () => {
+    // the band [Gigi], the magazine [Der Spiegel], ratings agency [Fitch]
+    expect(run('the band Gigi, the magazine Der Spiegel and ratings agency Fitch', [[2, 3, 'PER'], [6, 8, 'PER'], [11, 12, 'PER']])).toEqual([
+      'ORG[Gigi]', 'ORG[Der Spiegel]', 'ORG[Fitch]',
+    ]);
+  });
+
   it('tags the untagged capitalized words after a kind noun as an organisation, with "&" or "of" inside', () => {
     expect(run('Mining group Glencore said so', [])).toEqual(['ORG[Glencore]']);
     expect(run('the rating agency Standard & Poor cut it', [])).toEqual(['ORG[Standard & Poor]']);
     expect(run('the newspaper Voice of Kenya said', [])).toEqual(['ORG[Voice of Kenya]']);
   });
 
-  it('leaves persons, nationalities, known places, weekdays and capitalized kind nouns alone', () => {
-    expect(run('the company Musk founded', [[2, 3, 'PER']])).toEqual(['PER[Musk]']);
+  it('leaves persons named as persons, nationalities, known places, weekdays and capitalized kind nouns alone', () => {
+    // A person the text names in full, or whose name starts with a given name.
+    expect(run('Elon Musk left the company Musk founded', [[0, 2, 'PER'], [5, 6, 'PER']])).toEqual(['PER[Elon Musk]', 'PER[Musk]']);
+    expect(run('the party Dennis Kucinich leads', [[2, 4, 'PER']])).toEqual(['PER[Dennis Kucinich]']);
     expect(run('a group French officials named', [])).toEqual([]);
     expect(run('the firm Tuesday said', [])).toEqual([]);
     expect(run('the bank Paris chose', [[2, 3, 'LOC']])).toEqual(['LOC[Paris]']);
