@@ -35,7 +35,9 @@
  * - A name the gazetteer's short list of organisations knows ("UN", "AP",
  *   "Greenpeace", "Bundestag"), and no place's, is an organisation whatever
  *   the tagger typed it; not a person after a title ("Mayor Bloomberg") or
- *   a seat named for its building ("left the White House").
+ *   a seat named for its building ("left the White House"); such a name the
+ *   tagger left untagged ("told Associated Press", "a UN plan") is one too,
+ *   when it stands alone.
  * - A country's code before a currency sign ("US$6.4 billion", "NZ$20") is
  *   the currency's, no place (the public sets' gold leaves it untagged).
  * - The place of a dateline is a place: a text that opens with one
@@ -225,6 +227,9 @@ const PEOPLES: ReadonlySet<string> = new Set(
 /** Words that open a storm's name ("Hurricane Katrina", "Typhoon Haiyan", "Tropical Storm Allison"). */
 const STORMS: ReadonlySet<string> = new Set(['Hurricane', 'Typhoon', 'Cyclone', 'Tropical', 'Storm', 'Superstorm']);
 
+/** The most words of a name looked up in the gazetteer's short list of organisations ("International Committee of the Red Cross"). */
+const KNOWN_ORG_MAX = 6;
+
 /** Organisations named after the building they sit in, which newswire annotation files by the sense of each mention. */
 const SEATS: ReadonlySet<string> = new Set(['White House', 'Pentagon', 'Kremlin', 'Holy See']);
 
@@ -385,6 +390,22 @@ export function wireConventions(text: string, tokens: readonly Token[]): (tags: 
       const w = written(i, j);
       if (KNOWN_ORGS.has(w) && !PLACES.has(w) && !SEATS.has(KNOWN_ORGS.get(w) as string) && !(tag === 'B-PER' && PERSON_TITLES.has(tokens[i - 1]?.text ?? ''))) setSpan(out, i, j, 'ORG');
       i = j - 1;
+    }
+    // "told Associated Press", "a UN reform plan", "Human Rights Watch said": such a name the tagger left untagged, in capitals or of
+    // capitalized words, standing alone (no capitalized word on either side; not "AU$", a currency), is one too.
+    for (let i = 0; i < tokens.length; i++) {
+      if (out[i] !== 'O' || !startsCapitalized((tokens[i] as Token).text) || startsCapitalized(tokens[i - 1]?.text ?? '')) continue;
+      for (let j = Math.min(tokens.length, i + KNOWN_ORG_MAX); j > i; j--) {
+        const words = tokens.slice(i, j).map((t) => t.text);
+        const shape = j === i + 1 ? /^\p{Lu}[\p{Lu}.]+$/u.test(words[0] as string) : words.every(startsCapitalized);
+        const after = tokens[j]?.text ?? '';
+        if (!shape || startsCapitalized(after) || after === '$' || out.slice(i, j).some((t) => t !== 'O')) continue;
+        const w = written(i, j);
+        if (!KNOWN_ORGS.has(w) || PLACES.has(w) || SEATS.has(KNOWN_ORGS.get(w) as string)) continue;
+        setSpan(out, i, j, 'ORG');
+        i = j - 1;
+        break;
+      }
     }
 
     // "Hurricane Katrina", "Cyclone Nargis": a storm's name is no person's (MISC, as newswire annotation files events).

@@ -184,6 +184,14 @@ describe('wireConventionTags', () => {
     expect([at('UN'), at('AP'), at('Bloomberg'), at('Greenpeace'), at('White'), at('House')]).toEqual(['B-ORG', 'B-ORG', 'B-PER', 'B-ORG', 'B-LOC', 'I-LOC']);
   });
 
+  it("tags such a name the tagger left untagged as an organisation, but not inside a longer name or before a currency sign", () => {
+    const text = 'He told Associated Press of a UN plan, paid AU$ 5 and met the UN Security Council and Human Rights Watch Asia.';
+    const { tokens, tags } = tagsOf(text, {});
+    const out = wireConventionTags(text, tokens, tags);
+    const at = (w: string, k = 0) => out[tokens.map((t, i) => (t.text === w ? i : -1)).filter((i) => i >= 0)[k] as number];
+    expect([at('Associated'), at('Press'), at('UN'), at('AU'), at('UN', 1), at('Council'), at('Human')]).toEqual(['B-ORG', 'I-ORG', 'B-ORG', 'O', 'B-ORG', 'I-ORG', 'O']);
+  });
+
   it("reads a country's name in capitals standing alone as a place, and leaves it inside a longer name", () => {
     const text = 'The DRC and the PRC met the UAE Central Bank.';
     const { tokens, tags } = tagsOf(text, { DRC: 'B-ORG', UAE: 'B-ORG', Central: 'I-ORG', Bank: 'I-ORG' });
