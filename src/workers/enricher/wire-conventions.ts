@@ -32,6 +32,8 @@
  *   annotation files a country acting (and national sides, above), unless the
  *   text names a person with that word ("Michael Jordan").
  * - A storm's name ("Hurricane Katrina", "Cyclone Nargis") is no person's.
+ * - The initials that open the turns of an interview's transcript ("DS:
+ *   Throughout my life ...", three turns or more) are no name.
  * - A name the gazetteer's short list of organisations knows ("UN", "AP",
  *   "Greenpeace", "Bundestag"), and no place's, is an organisation whatever
  *   the tagger typed it; not a person after a title ("Mayor Bloomberg") or
@@ -230,6 +232,13 @@ const STORMS: ReadonlySet<string> = new Set(['Hurricane', 'Typhoon', 'Cyclone', 
 /** The most words of a name looked up in the gazetteer's short list of organisations ("International Committee of the Red Cross"). */
 const KNOWN_ORG_MAX = 6;
 
+/** A speaker's initials in an interview's transcript ("DS", "WN", "JR"). */
+const SPEAKER = /^\p{Lu}{2,3}$/u;
+/** What stands before a speaker's turn within a line ("... fair trial? WN: ...", "[Laughs] GT: ..."). */
+const TURN_BEFORE = new Set(['.', '?', '!', ':', ']', '"', '”', ')']);
+/** The fewest turns that make initials a speaker's. */
+const SPEAKER_TURNS = 3;
+
 /** Organisations named after the building they sit in, which newswire annotation files by the sense of each mention. */
 const SEATS: ReadonlySet<string> = new Set(['White House', 'Pentagon', 'Kremlin', 'Holy See']);
 
@@ -271,8 +280,25 @@ export function wireConventions(text: string, tokens: readonly Token[]): (tags: 
     if (end > lf) datelines.push({ from: lf, to: end, sure: !!(dated || d?.date || d?.credit) });
   }
 
+  // Speakers of an interview's transcript ("DS: Throughout my life ...", "WN: Did Saddam get a fair trial?"): initials in capitals
+  // before a colon where a turn starts (a line's start, or after a sentence's end), three times or more.
+  const lineStarts = new Set(lines.map(([lf]) => lf));
+  const turns = new Map<string, number[]>();
+  tokens.forEach((t, i) => {
+    if (!SPEAKER.test(t.text) || tokens[i + 1]?.text !== ':' || !(lineStarts.has(i) || TURN_BEFORE.has(tokens[i - 1]?.text ?? ''))) return;
+    turns.set(t.text, [...(turns.get(t.text) ?? []), i]);
+  });
+  const speakers = [...turns.values()].filter((at) => at.length >= SPEAKER_TURNS).flat();
+
   return (tags) => {
     const out = [...tags];
+    // An interview's speakers, by their initials, are no organisations (nor anything else) where they open a turn: nor is a span they open ("DS: You").
+    for (const i of speakers) {
+      if (!(out[i] as string).startsWith('B-')) continue;
+      let j = i + 1;
+      while ((out[j] ?? 'O').startsWith('I-')) j++;
+      clearSpan(out, i, j);
+    }
     // A fixture ("X vs. Y") counts only when the tagger found a name on each side: headings compare things that way too.
     const tables = candidates.filter((c) => !c.fixture || c.names.every(([f, t]) => tags.slice(c.from + f, c.from + t).some((tag) => tag !== 'O')));
     if (tables.length >= 2) {

@@ -152,6 +152,14 @@ describe('wireConventionTags', () => {
     expect([at('Colombian'), at('Sri'), at('Lankan'), at('Irish'), at('Army')]).toEqual(['B-MISC', 'B-MISC', 'I-MISC', 'B-ORG', 'I-ORG']);
   });
 
+  it("drops the initials that open three turns or more of an interview's transcript, and leaves a ticker's exchange and two turns alone", () => {
+    const text = 'DS: Why now?\nJR: It grew.\nDS: And then? JR: It grew more. DS: Thanks. JR: Sure.\nShares (TSX: RIM) rose. BP: one. BP: two.';
+    const { tokens, tags } = tagsOf(text, { DS: 'B-ORG', JR: 'B-PER', TSX: 'B-ORG', BP: 'B-ORG' });
+    const out = wireConventionTags(text, tokens, tags);
+    const all = (w: string) => tokens.flatMap((t, i) => (t.text === w ? [out[i]] : []));
+    expect([...new Set(all('DS')), ...new Set(all('JR')), ...all('TSX'), ...all('BP')]).toEqual(['O', 'O', 'B-ORG', 'B-ORG', 'B-ORG']);
+  });
+
   it("reads a storm's name as MISC, not a person", () => {
     const text = 'After Hurricane Katrina and Cyclone Nargis, Katrina Smith left.';
     const { tokens, tags } = tagsOf(text, { Hurricane: 'B-PER', 'Katrina@16': 'I-PER', Cyclone: 'B-PER', Nargis: 'I-PER', 'Katrina@44': 'B-PER', Smith: 'I-PER' });
