@@ -229,8 +229,17 @@ const PEOPLES: ReadonlySet<string> = new Set(
 /** Words that open a storm's name ("Hurricane Katrina", "Typhoon Haiyan", "Tropical Storm Allison"). */
 const STORMS: ReadonlySet<string> = new Set(['Hurricane', 'Typhoon', 'Cyclone', 'Tropical', 'Storm', 'Superstorm']);
 
-/** The most words of a name looked up in the gazetteer's short list of organisations ("International Committee of the Red Cross"). */
-const KNOWN_ORG_MAX = 6;
+/** Per first word of a name of the gazetteer's short list of organisations ("Associated", "UN"), the lengths in words of its names there, longest first. */
+const KNOWN_ORG_LENGTHS: ReadonlyMap<string, number[]> = (() => {
+  const m = new Map<string, number[]>();
+  for (const name of KNOWN_ORGS.keys()) {
+    const words = name.split(' ');
+    const lengths = m.get(words[0] as string) ?? [];
+    if (!lengths.includes(words.length)) lengths.push(words.length);
+    m.set(words[0] as string, lengths.sort((x, y) => y - x));
+  }
+  return m;
+})();
 
 /** A speaker's initials in an interview's transcript ("DS", "WN", "JR"). */
 const SPEAKER = /^\p{Lu}{2,3}$/u;
@@ -370,18 +379,6 @@ export function wireConventions(text: string, tokens: readonly Token[]): (tags: 
       i = end - 1;
     }
 
-    // "Israeli troops", "the Colombian government", "Sri Lankan officials", "the Arab world", "Tamil rebels": a name that is a nationality,
-    // a faith or a people (and no place's name) is MISC.
-    for (let i = 0; i < tokens.length; i++) {
-      const tag = out[i] as string;
-      if (!tag.startsWith('B-') || tag === 'B-MISC') continue;
-      let j = i + 1;
-      while (out[j] === `I-${tag.slice(2)}`) j++;
-      const w = written(i, j);
-      if ((DEMONYMS.has(w) || PEOPLES.has(w)) && !PLACES.has(w)) setSpan(out, i, j, 'MISC');
-      i = j - 1;
-    }
-
     // "the DRC": a country's name in capitals, alone or a span of its own, is a place.
     for (let i = 0; i < tokens.length; i++) {
       const w = (tokens[i] as Token).text;
@@ -390,42 +387,45 @@ export function wireConventions(text: string, tokens: readonly Token[]): (tags: 
       if (alone) out[i] = 'B-LOC';
     }
 
-    // "accusing [Venezuela] of", "[Russia] has withdrawn": a country's name the tagger typed as an organisation or a person is a place,
-    // unless the text names a person with that word ("Michael Jordan", then "Jordan said").
+    // The words of the persons of two words or more ("Michael Jordan").
     const personWords = new Set<string>();
     for (let i = 0; i + 1 < tokens.length; i++) {
       if ((out[i] as string).endsWith('-PER') && out[i + 1] === 'I-PER') personWords.add((tokens[i] as Token).text).add((tokens[i + 1] as Token).text);
     }
+    // Each name by what the gazetteer knows of it as written:
     for (let i = 0; i < tokens.length; i++) {
       const tag = out[i] as string;
-      if (tag !== 'B-ORG' && tag !== 'B-PER') continue;
+      if (!tag.startsWith('B-')) continue;
+      const inside = `I-${tag.slice(2)}`;
       let j = i + 1;
-      while (out[j] === `I-${tag.slice(2)}`) j++;
-      if (isCountry(written(i, j)) && !tokens.slice(i, j).some((t) => personWords.has(t.text))) setSpan(out, i, j, 'LOC');
-      i = j - 1;
-    }
-
-    // "a five member [UN] commission", "told the [AP]", "[Greenpeace] said": a name the gazetteer's short list knows as an organisation's
-    // (and as no place's) is one, whatever the tagger typed it; a person after a title stays one ("Mayor Bloomberg"), and a building
-    // named for what sits there keeps the tagger's reading ("left the White House").
-    for (let i = 0; i < tokens.length; i++) {
-      const tag = out[i] as string;
-      if (!tag.startsWith('B-') || tag === 'B-ORG') continue;
-      let j = i + 1;
-      while (out[j] === `I-${tag.slice(2)}`) j++;
+      while (out[j] === inside) j++;
       const w = written(i, j);
-      if (KNOWN_ORGS.has(w) && !PLACES.has(w) && !SEATS.has(KNOWN_ORGS.get(w) as string) && !(tag === 'B-PER' && PERSON_TITLES.has(tokens[i - 1]?.text ?? ''))) setSpan(out, i, j, 'ORG');
+      if (PLACES.has(w)) {
+        // "accusing [Venezuela] of", "[Russia] has withdrawn": a country's name the tagger typed as an organisation or a person is a place,
+        // unless the text names a person with that word ("Michael Jordan", then "Jordan said").
+        if ((tag === 'B-ORG' || tag === 'B-PER') && isCountry(w) && !tokens.slice(i, j).some((t) => personWords.has(t.text))) setSpan(out, i, j, 'LOC');
+      } else if ((DEMONYMS.has(w) || PEOPLES.has(w)) && tag !== 'B-MISC') {
+        // "Israeli troops", "the Colombian government", "Sri Lankan officials", "the Arab world", "Tamil rebels": a nationality, a faith or a people is MISC.
+        setSpan(out, i, j, 'MISC');
+      } else if (tag !== 'B-ORG' && KNOWN_ORGS.has(w) && !SEATS.has(KNOWN_ORGS.get(w) as string) && !(tag === 'B-PER' && PERSON_TITLES.has(tokens[i - 1]?.text ?? ''))) {
+        // "a five member [UN] commission", "told the [AP]", "[Greenpeace] said": a name the gazetteer's short list knows as an organisation's
+        // is one, whatever the tagger typed it; a person after a title stays one ("Mayor Bloomberg"), and a building named for what sits
+        // there keeps the tagger's reading ("left the White House").
+        setSpan(out, i, j, 'ORG');
+      }
       i = j - 1;
     }
     // "told Associated Press", "a UN reform plan", "Human Rights Watch said": such a name the tagger left untagged, in capitals or of
     // capitalized words, standing alone (no capitalized word on either side; not "AU$", a currency), is one too.
     for (let i = 0; i < tokens.length; i++) {
-      if (out[i] !== 'O' || !startsCapitalized((tokens[i] as Token).text) || startsCapitalized(tokens[i - 1]?.text ?? '')) continue;
-      for (let j = Math.min(tokens.length, i + KNOWN_ORG_MAX); j > i; j--) {
-        const words = tokens.slice(i, j).map((t) => t.text);
-        const shape = j === i + 1 ? /^\p{Lu}[\p{Lu}.]+$/u.test(words[0] as string) : words.every(startsCapitalized);
+      const lengths = out[i] === 'O' ? KNOWN_ORG_LENGTHS.get((tokens[i] as Token).text) : undefined;
+      if (!lengths || startsCapitalized(tokens[i - 1]?.text ?? '')) continue;
+      for (const n of lengths) {
+        const j = i + n;
         const after = tokens[j]?.text ?? '';
-        if (!shape || startsCapitalized(after) || after === '$' || out.slice(i, j).some((t) => t !== 'O')) continue;
+        if (j > tokens.length || startsCapitalized(after) || after === '$') continue;
+        const shape = n === 1 ? /^\p{Lu}[\p{Lu}.]+$/u.test((tokens[i] as Token).text) : tokens.slice(i, j).every((t) => startsCapitalized(t.text));
+        if (!shape || out.slice(i, j).some((t) => t !== 'O')) continue;
         const w = written(i, j);
         if (!KNOWN_ORGS.has(w) || PLACES.has(w) || SEATS.has(KNOWN_ORGS.get(w) as string)) continue;
         setSpan(out, i, j, 'ORG');
