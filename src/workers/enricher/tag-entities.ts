@@ -14,7 +14,7 @@
  * first use.
  */
 import type { Entities } from '../../store/types.js';
-import { joinCoordinatedNames } from './coordinated-names.js';
+import { joinCoordinatedNames, joinOrganisationPurposes } from './coordinated-names.js';
 import { typeKindAppositives } from './kind-nouns.js';
 import { joinNameParticles } from './name-particles.js';
 import { trimNameTails } from './name-tails.js';
@@ -698,7 +698,8 @@ function labelCased(
   // The wire conventions inform the document pass (a team of a table is a team in the story too), and the lines they read keep that reading.
   const wire = wireConventions(text, tokens);
   // The name passes (names introduced by their kind, coordinated organisation names, particles in people's names, where a name ends, words that alone are no name, acronyms that are no person) shape the names before the document pass spreads them.
-  const named = dropLoneWords(tokens, trimNameTails(tokens, joinNameParticles(tokens, joinCoordinatedNames(tokens, typeKindAppositives(tokens, wire(out), tagger.gazetteer.stats), tagger.gazetteer.stats))));
+  const stats = tagger.gazetteer.stats;
+  const named = dropLoneWords(tokens, trimNameTails(tokens, joinNameParticles(tokens, joinOrganisationPurposes(tokens, joinCoordinatedNames(tokens, typeKindAppositives(tokens, wire(out), stats), stats), stats))));
   // Words that alone are no name stay none after the document pass too (one "Bill" left a person would make every "the Bill" one).
   return wire(dropLoneWords(tokens, harmonize(tokens, textDomain(text) === 'formal' ? acronymsAreNoPersons(tokens, named) : named)));
 }
