@@ -32,6 +32,8 @@
  *   annotation files a country acting (and national sides, above), unless the
  *   text names a person with that word ("Michael Jordan").
  * - A storm's name ("Hurricane Katrina", "Cyclone Nargis") is no person's.
+ * - The name after a kind of place and "of" ("the town of Sderot", "the
+ *   village of Naghar Kalai") is a place.
  * - The initials that open the turns of an interview's transcript ("DS:
  *   Throughout my life ...", three turns or more) are no name.
  * - A name the gazetteer's short list of organisations knows ("UN", "AP",
@@ -49,7 +51,7 @@
  *
  * Pure: tags in, tags out (the same length), tokens as nerTokenize gives them.
  */
-import { DEMONYMS, KNOWN_ORGS, PERSON_TITLES, PLACES } from './gazetteer.js';
+import { DEMONYMS, KNOWN_ORGS, NON_ENTITY_WORDS, PERSON_TITLES, PLACES } from './gazetteer.js';
 import { NAME_PARTICLES } from './name-particles.js';
 import { tokenLines } from './ner-tokens.js';
 import { parseDateline } from './parse-dateline.js';
@@ -225,6 +227,11 @@ const PEOPLES: ReadonlySet<string> = new Set(
     'Baloch Uighur Uighurs Uyghur Uyghurs Druze Alawite Alawites Coptic Copts Aboriginal Aborigines Maori Latino Latinos Hispanic Hispanics Basque'
   ).split(' '),
 );
+
+/** Kinds of place whose name follows "of" ("the town of Sderot", "the village of Naghar Kalai"); not "capital" ("the capital of Apple Inc") or "state" ("the state of Social Security"). */
+const PLACE_KINDS: ReadonlySet<string> = new Set(['village', 'town', 'city', 'province', 'district', 'region', 'island', 'municipality', 'county', 'suburb', 'hamlet', 'prefecture', 'governorate']);
+/** The most words of an untagged place's name after such a kind. */
+const PLACE_NAME_MAX = 4;
 
 /** Words that open a storm's name ("Hurricane Katrina", "Typhoon Haiyan", "Tropical Storm Allison"). */
 const STORMS: ReadonlySet<string> = new Set(['Hurricane', 'Typhoon', 'Cyclone', 'Tropical', 'Storm', 'Superstorm']);
@@ -432,6 +439,24 @@ export function wireConventions(text: string, tokens: readonly Token[]): (tags: 
         i = j - 1;
         break;
       }
+    }
+
+    // "the town of [Mahmoudiya]", "the village of [Naghar Kalai]": the name after a kind of place and "of" is a place, whatever the
+    // tagger typed it (not one followed by "'s": "the province of Sumaidaie's ancestral village"); untagged capitalized words there too.
+    for (let i = 2; i < tokens.length; i++) {
+      if (tokens[i - 1]?.text !== 'of' || !PLACE_KINDS.has((tokens[i - 2] as Token).text) || !startsCapitalized((tokens[i] as Token).text)) continue;
+      const tag = out[i] as string;
+      let j = i + 1;
+      if (tag === 'O') {
+        while (j < tokens.length && j - i < PLACE_NAME_MAX && out[j] === 'O' && startsCapitalized((tokens[j] as Token).text)) j++;
+        if (NON_ENTITY_WORDS.has((tokens[i] as Token).text)) continue;
+      } else {
+        if (!tag.startsWith('B-') || tag === 'B-LOC') continue;
+        while (out[j] === `I-${tag.slice(2)}`) j++;
+      }
+      if (tokens[j]?.text === "'s" || tokens[j]?.text === '’s') continue;
+      setSpan(out, i, j, 'LOC');
+      i = j - 1;
     }
 
     // "Hurricane Katrina", "Cyclone Nargis": a storm's name is no person's (MISC, as newswire annotation files events).

@@ -160,6 +160,14 @@ describe('wireConventionTags', () => {
     expect([...new Set(all('DS')), ...new Set(all('JR')), ...all('TSX'), ...all('BP')]).toEqual(['O', 'O', 'B-ORG', 'B-ORG', 'B-ORG']);
   });
 
+  it('reads the name after a kind of place and "of" as a place, and leaves one followed by "\'s" alone', () => {
+    const text = 'A bomb hit the town of Mahmoudiya and the village of Naghar Kalai, near the province of Sumaidaie\'s village.';
+    const { tokens, tags } = tagsOf(text, { Mahmoudiya: 'B-PER', Sumaidaie: 'B-PER' });
+    const out = wireConventionTags(text, tokens, tags);
+    const at = (w: string) => out[tokens.findIndex((t) => t.text === w)];
+    expect([at('Mahmoudiya'), at('Naghar'), at('Kalai'), at('Sumaidaie')]).toEqual(['B-LOC', 'B-LOC', 'I-LOC', 'B-PER']);
+  });
+
   it("reads a storm's name as MISC, not a person", () => {
     const text = 'After Hurricane Katrina and Cyclone Nargis, Katrina Smith left.';
     const { tokens, tags } = tagsOf(text, { Hurricane: 'B-PER', 'Katrina@16': 'I-PER', Cyclone: 'B-PER', Nargis: 'I-PER', 'Katrina@44': 'B-PER', Smith: 'I-PER' });
