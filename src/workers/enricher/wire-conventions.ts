@@ -301,7 +301,7 @@ export function wireConventions(text: string, tokens: readonly Token[]): (tags: 
   const lineStarts = new Set(lines.map(([lf]) => lf));
   const turns = new Map<string, number[]>();
   tokens.forEach((t, i) => {
-    if (!SPEAKER.test(t.text) || tokens[i + 1]?.text !== ':' || !(lineStarts.has(i) || TURN_BEFORE.has(tokens[i - 1]?.text ?? ''))) return;
+    if (tokens[i + 1]?.text !== ':' || !SPEAKER.test(t.text) || !(lineStarts.has(i) || TURN_BEFORE.has(tokens[i - 1]?.text ?? ''))) return;
     turns.set(t.text, [...(turns.get(t.text) ?? []), i]);
   });
   const speakers = [...turns.values()].filter((at) => at.length >= SPEAKER_TURNS).flat();
@@ -389,7 +389,7 @@ export function wireConventions(text: string, tokens: readonly Token[]): (tags: 
     // "the DRC": a country's name in capitals, alone or a span of its own, is a place.
     for (let i = 0; i < tokens.length; i++) {
       const w = (tokens[i] as Token).text;
-      if (!/^\p{Lu}[\p{Lu}.]+$/u.test(w) || !isCountry(w)) continue;
+      if (!isCountry(w) || !/^\p{Lu}[\p{Lu}.]+$/u.test(w)) continue;
       const alone = out[i] === 'O' ? true : (out[i] as string).startsWith('B-') && !(out[i + 1] ?? 'O').startsWith('I-');
       if (alone) out[i] = 'B-LOC';
     }
