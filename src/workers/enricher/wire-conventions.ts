@@ -23,7 +23,7 @@
  *   reads as other words ("May").
  * - A nationality alone ("Israeli troops", "Russian forces", "the Colombian
  *   government", "Sri Lankan officials"), a faith or a people ("Sunni
- *   clerics", "Tamil rebels", "the Arab world") is no place, person or
+ *   clerics", "Tamil rebels", "the Arab world"; "Islam", "the Koran") is no place, person or
  *   organisation: the tagger's span becomes MISC, as newswire annotation
  *   files them.
  * - A country's name in capitals ("UAE", "DRC", "DPRK"), standing alone, is a
@@ -224,7 +224,9 @@ const PEOPLES: ReadonlySet<string> = new Set(
   (
     "Arab Arabs Sunni Sunnis Shia Shia's Shiite Shiites Shi'ite Shi'ites Shi'a Muslim Muslims Jewish Jew Jews Hindu Hindus Sikh Sikhs Catholic Catholics " +
     'Protestant Protestants Islamic Islamist Islamists Buddhist Buddhists Kurd Kurds Kurdish Pashtun Pashtuns Tamil Tamils Hutu Hutus Tutsi Tutsis ' +
-    'Baloch Uighur Uighurs Uyghur Uyghurs Druze Alawite Alawites Coptic Copts Aboriginal Aborigines Maori Latino Latinos Hispanic Hispanics Basque'
+    'Baloch Uighur Uighurs Uyghur Uyghurs Druze Alawite Alawites Coptic Copts Aboriginal Aborigines Maori Latino Latinos Hispanic Hispanics Basque ' +
+    // The faiths themselves and their scriptures ("the teachings of Islam", "a copy of the Koran").
+    "Islam Christianity Judaism Hinduism Buddhism Sikhism Catholicism Protestantism Koran Quran Qur'an Torah"
   ).split(' '),
 );
 

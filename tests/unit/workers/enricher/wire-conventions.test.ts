@@ -176,12 +176,12 @@ describe('wireConventionTags', () => {
     expect([at('Hurricane'), at('Katrina'), at('Cyclone'), at('Nargis'), at('Katrina', 1), at('Smith')]).toEqual(['B-MISC', 'I-MISC', 'B-MISC', 'I-MISC', 'B-PER', 'I-PER']);
   });
 
-  it('reads a faith or a people as MISC, as a nationality', () => {
-    const text = 'Sunni clerics and Tamil rebels spoke for the Arab world.';
-    const { tokens, tags } = tagsOf(text, { Sunni: 'B-ORG', Tamil: 'B-PER', Arab: 'B-LOC' });
+  it('reads a faith, its scripture or a people as MISC, as a nationality', () => {
+    const text = 'Sunni clerics and Tamil rebels spoke for the Arab world of Islam and read the Koran.';
+    const { tokens, tags } = tagsOf(text, { Sunni: 'B-ORG', Tamil: 'B-PER', Arab: 'B-LOC', Islam: 'B-ORG', Koran: 'B-LOC' });
     const out = wireConventionTags(text, tokens, tags);
     const at = (w: string) => out[tokens.findIndex((t) => t.text === w)];
-    expect([at('Sunni'), at('Tamil'), at('Arab')]).toEqual(['B-MISC', 'B-MISC', 'B-MISC']);
+    expect([at('Sunni'), at('Tamil'), at('Arab'), at('Islam'), at('Koran')]).toEqual(['B-MISC', 'B-MISC', 'B-MISC', 'B-MISC', 'B-MISC']);
   });
 
   it("reads a country's name typed as an organisation or a person as a place, unless the text names a person with that word", () => {
