@@ -4,10 +4,13 @@
  * Wildlife Conservation", "Institute of Electrical and Electronics Engineers".
  * The tagger tends to end such a name at its first comma or "and" (its
  * training sets have few of them), leaving the rest untagged or as a name of
- * its own. A post-pass over its BIO tags joins the list to the name.
+ * its own. A post-pass over its BIO tags joins the list to the name. A
+ * second joins the purpose that follows an organisation's head word ("Center
+ * for Constitutional Rights", "Council on Foreign Relations"), which the
+ * tagger ends at the head word as often.
  */
 import { codeCap, type WordStats } from './ner-features.js';
-import { ORG_HEAD_WORDS } from './gazetteer.js';
+import { GIVEN_NAMES, NON_ENTITY_WORDS, ORG_HEAD_WORDS } from './gazetteer.js';
 import { startsCapitalized, type Token } from './tokens.js';
 
 /** Words that tie the complement to the head of an "X of Y" name. */
@@ -79,6 +82,82 @@ export function joinCoordinatedNames(tokens: readonly Token[], tags: readonly st
       j = lastEnd;
     }
     i = j - 1;
+  }
+  return out;
+}
+
+/** Words after an organisation's head word that open its purpose ("Center for Constitutional Rights", "Council on Foreign Relations"). */
+const PURPOSE_WORDS: ReadonlySet<string> = new Set(['for', 'on']);
+/** Days and months: "the Senate Banking Committee on Wednesday" is no name's purpose. */
+const WHEN_WORDS: ReadonlySet<string> = new Set(
+  'Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August September October November December'.split(' '),
+);
+/** Lower-case words inside a purpose between capitalized words ("Advancement of Science", "Peace and Counterterrorism"). */
+const PURPOSE_INNER: ReadonlySet<string> = new Set(['of', 'and', 'the', 'in', '&']);
+
+/**
+ * Tags with each organisation that ends with its head word and is followed by
+ * "for" or "on" and a purpose in capitalized common words ("American
+ * Association | for the Advancement of Science", "Center | for
+ * Constitutional Rights", "Council | on Foreign Relations", "Alliance | for
+ * the Re-liberation of Somalia") extended over it: the tagger often ends the
+ * name at the head word, leaving the purpose untagged or a name of its own.
+ * The purpose's first word must be one that news text mostly writes in
+ * lowercase (word statistics: H, R or N), and so must every word of it not
+ * after "of" ("for Kofi Annan", "on Monday", "for Acquisition Darleen Druyun"
+ * stop or are left); no word of it may be tagged a person. Without word
+ * statistics the tags are returned as they are.
+ */
+export function joinOrganisationPurposes(tokens: readonly Token[], tags: readonly string[], stats: WordStats | undefined): string[] {
+  const out = [...tags];
+  if (!stats) return out;
+  const text = (k: number): string => (tokens[k] as Token).text;
+  const lowercase = (w: string): boolean => {
+    const code = stats.get(w.toLowerCase());
+    return code !== undefined && code !== 0 && LOWERCASE_BUCKETS.has(codeCap(code));
+  };
+  for (let i = 0; i < out.length; i++) {
+    if (out[i] !== 'B-ORG') continue;
+    let j = i + 1;
+    while (out[j] === 'I-ORG') j++;
+    if (!ORG_HEAD_WORDS.has(text(j - 1)) || !PURPOSE_WORDS.has(tokens[j]?.text ?? '') || out[j] !== 'O') {
+      i = j - 1;
+      continue;
+    }
+    let k = j + 1;
+    if (tokens[k]?.text === 'the') k++;
+    const first = tokens[k]?.text ?? '';
+    if (!startsCapitalized(first) || !lowercase(first) || WHEN_WORDS.has(first)) {
+      i = j - 1;
+      continue;
+    }
+    // The purpose: capitalized words (common words until an "of"), with inner small words between capitalized ones.
+    let end = k;
+    let afterOf = false;
+    while (end < tokens.length) {
+      const w = text(end);
+      if ((out[end] as string).endsWith('-PER') || WHEN_WORDS.has(w)) break;
+      if (startsCapitalized(w)) {
+        if (!afterOf && !lowercase(w)) break;
+        end++;
+        continue;
+      }
+      // After "of" comes a place or a name, which "in" does not continue ("for the Southern District of New York in Manhattan").
+      if (PURPOSE_INNER.has(w) && !(afterOf && w === 'in') && startsCapitalized(tokens[end + 1]?.text ?? '')) {
+        if (w === 'of') afterOf = true;
+        end++;
+        continue;
+      }
+      break;
+    }
+    // A given name or a sentence's first word that follows the name is no part of it ("... of New York Louis", "... Research Some").
+    while (end > k && (!startsCapitalized(text(end - 1)) || GIVEN_NAMES.has(text(end - 1)) || NON_ENTITY_WORDS.has(text(end - 1)))) end--;
+    if (end <= k || (out[end] ?? 'O').startsWith('I-')) {
+      i = j - 1;
+      continue;
+    }
+    for (let m = j; m < end; m++) out[m] = 'I-ORG';
+    i = end - 1;
   }
   return out;
 }

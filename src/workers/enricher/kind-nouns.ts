@@ -9,9 +9,11 @@
  * words right after these nouns name an organisation nearly always; persons
  * come after other descriptors ("broadcaster Pat Robertson", "camera
  * operator Doug Vogt", "software developer ..."), which are not listed.
+ * The same nouns name an organisation's kind after its name too ("Veja, a
+ * magazine,", "Xinhua, the Chinese state-run news agency,").
  */
 import { codeCap, type WordStats } from './ner-features.js';
-import { DEMONYMS, HONORIFICS, NON_ENTITY_WORDS, ORG_HEAD_WORDS, PERSON_TITLES, PLACES } from './gazetteer.js';
+import { DEMONYMS, GIVEN_NAMES, HONORIFICS, NON_ENTITY_WORDS, ORG_HEAD_WORDS, PERSON_TITLES, PLACES } from './gazetteer.js';
 import { startsCapitalized, type Token } from './tokens.js';
 import { clearSpan, setSpan } from './wire-conventions.js';
 
@@ -49,17 +51,25 @@ const nameStart = (w: string): boolean => startsCapitalized(w) && !DEMONYMS.has(
  * lowercase ("automaker Nissan") are an organisation: a place or MISC span
  * there becomes one (unless it is a place the gazetteer knows, or a
  * nationality), and so do untagged capitalized words (up to five, not a
- * nationality, title, weekday or month); a person stays a person ("the
- * company Musk founded"). And a name at a sentence's start loses the kind
+ * nationality, title, weekday or month); so does a person there ("the band
+ * Gigi", "the magazine Der Spiegel", "ratings agency Fitch"), unless its
+ * first word is a given name ("the party Dennis Kucinich") or it is one word
+ * of a person the text names in full ("Elon Musk ... the company Musk
+ * founded"). And a name at a sentence's start loses the kind
  * written before it ("Carmaker Toyota", "Sportswear maker Puma": up to
  * three words, all known to the word statistics as written in lowercase
  * mid-sentence, the last a kind noun that does not also open names), when a
- * capitalized word follows. Without word statistics only the first part applies.
+ * capitalized word follows; and the name before a trailing appositive of such
+ * a kind ("Veja, a magazine,") is an organisation (typeTrailingKinds).
+ * Without word statistics only the first parts apply.
  */
 export function typeKindAppositives(tokens: readonly Token[], tags: readonly string[], stats: WordStats | undefined): string[] {
   const out = [...tags];
   const n = tokens.length;
   const text = (k: number): string => (tokens[k] as Token).text;
+  // The words of the text's names of persons of two words or more ("Elon Musk").
+  const personWords = new Set<string>();
+  for (let i = 0; i + 1 < n; i++) if ((out[i] as string).endsWith('-PER') && out[i + 1] === 'I-PER') personWords.add(text(i)).add(text(i + 1));
   for (let i = 0; i + 1 < n; i++) {
     if (!KIND_NOUNS.has(text(i)) || out[i] !== 'O' || !nameStart(text(i + 1))) continue;
     const tag = out[i + 1] as string;
@@ -70,12 +80,14 @@ export function typeKindAppositives(tokens: readonly Token[], tags: readonly str
       i = j - 1;
       continue;
     }
-    if (tag !== 'B-LOC' && tag !== 'B-MISC') continue;
+    if (tag !== 'B-LOC' && tag !== 'B-MISC' && tag !== 'B-PER') continue;
     const type = tag.slice(2);
     let j = i + 2;
     while (out[j] === `I-${type}`) j++;
     const name = tokens.slice(i + 1, j).map((t) => t.text).join(' ');
     if ((type === 'LOC' && PLACES.has(name)) || DEMONYMS.has(name)) continue;
+    // A person stays one when the name reads as a person's: a given name first ("the party Dennis Kucinich"), or one word the text gives a person ("the company Musk founded", after "Elon Musk").
+    if (type === 'PER' && (GIVEN_NAMES.has(text(i + 1)) || (j === i + 2 && personWords.has(text(i + 1))))) continue;
     setSpan(out, i + 1, j, 'ORG');
     i = j - 1;
   }
@@ -88,8 +100,69 @@ export function typeKindAppositives(tokens: readonly Token[], tags: readonly str
     if (tag !== 'B-ORG' && j - i > 1 && COMPANY_FORMS.has(text(j - 1))) setSpan(out, i, j, 'ORG');
     i = j - 1;
   }
-  if (stats) trimLeadingKinds(tokens, out, stats);
+  if (stats) {
+    trimLeadingKinds(tokens, out, stats);
+    typeTrailingKinds(tokens, out, stats);
+  }
   return out;
+}
+
+/** What ends the noun phrase of a trailing appositive before its kind ("a selection of ... magazines"): a mark, a preposition, a relative pronoun. */
+const APPOSITIVE_BREAK = /^(?:[,.;:()"“”!?]|of|in|for|with|to|by|from|on|at|that|which|who|whose|and|or)$/u;
+/** The most words between the article and the kind noun of a trailing appositive. */
+const APPOSITIVE_MAX = 5;
+
+/**
+ * Tags where the name before a trailing appositive of an organisation's kind
+ * ("Veja, a magazine,", "Xinhua, the Chinese state-run news agency,",
+ * "Audible Magic, a company in Los Gatos", "IBAMA, a Brazilian agency for")
+ * is an organisation: a place or MISC span there (not a place or a
+ * nationality the gazetteer knows: "elections in Kyrgyzstan, an
+ * opposition-run newspaper ran"), or untagged capitalized words (not a day
+ * or a month, and not one word that news text writes in lowercase: "However,
+ * the party"). The kind must end the appositive's noun phrase (no
+ * capitalized name after it: "On Saturday, the Iranian newspaper Shargh" is
+ * the other pattern).
+ */
+function typeTrailingKinds(tokens: readonly Token[], out: string[], stats: WordStats): void {
+  const text = (k: number): string => (tokens[k] as Token).text;
+  const n = tokens.length;
+  for (let c = 1; c + 2 < n; c++) {
+    if (text(c) !== ',' || !/^(?:a|an|the)$/.test(text(c + 1))) continue;
+    let kind = -1;
+    for (let k = c + 2; k < Math.min(n, c + 2 + APPOSITIVE_MAX); k++) {
+      if (APPOSITIVE_BREAK.test(text(k))) break;
+      if (KIND_NOUNS.has(text(k))) {
+        kind = k;
+        break;
+      }
+    }
+    if (kind < 0 || startsCapitalized(tokens[kind + 1]?.text ?? '') || tokens[kind + 1]?.text === "'s") continue;
+    // The name that ends right before the comma.
+    const last = c - 1;
+    const tag = out[last] as string;
+    let from = last;
+    if (tag === 'O') {
+      while (from > 0 && c - from < NAME_MAX && out[from - 1] === 'O' && (startsCapitalized(text(from - 1)) || (RUN_INNER.has(text(from - 1)) && from - 2 >= 0 && startsCapitalized(text(from - 2))))) from--;
+      while (from < last && !startsCapitalized(text(from))) from++;
+      if (!startsCapitalized(text(last))) continue;
+      // At a sentence's start, words news text writes in lowercase are no part of the name ("Neither Merial, the company").
+      if (from === 0 || /^[.!?"“]$/u.test(text(from - 1))) {
+        while (from < last && LOWERCASE_BUCKETS.has(codeCap(stats.get(text(from).toLowerCase()) ?? 0))) from++;
+      }
+    } else {
+      if (tag.endsWith('-PER') || tag.endsWith('-ORG')) continue;
+      while (from > 0 && (out[from] as string).startsWith('I-')) from--;
+    }
+    const words = tokens.slice(from, c).map((t) => t.text);
+    const name = words.join(' ');
+    if (PLACES.has(name) || DEMONYMS.has(name) || words.some((w) => NON_ENTITY_WORDS.has(w) && w !== 'The')) continue;
+    if (tag === 'O' && words.length === 1) {
+      const code = stats.get(name.toLowerCase());
+      if (code !== undefined && LOWERCASE_BUCKETS.has(codeCap(code))) continue;
+    }
+    setSpan(out, from, c, 'ORG');
+  }
 }
 
 /** Takes the kind ("Carmaker", "Sportswear maker") off the start of each name that opens a sentence (typeKindAppositives). */

@@ -14,7 +14,7 @@
  * first use.
  */
 import type { Entities } from '../../store/types.js';
-import { joinCoordinatedNames } from './coordinated-names.js';
+import { joinCoordinatedNames, joinOrganisationPurposes } from './coordinated-names.js';
 import { typeKindAppositives } from './kind-nouns.js';
 import { joinNameParticles } from './name-particles.js';
 import { trimNameTails } from './name-tails.js';
@@ -25,7 +25,7 @@ import { NER_CLUSTERS_URL, unpackClusters, type WordClusters } from './ner-clust
 import { buildGazetteer, type ClusterFeatures, documentContexts, gazetteerMarks, type NameGazetteer, neighbourFeatures, sentenceFeatures, type VectorBins, visitContextFeatures, withDomain, wordFeatures, wordShape, wordStatsCode, type WordStatsTable, wordVector } from './ner-features.js';
 import { nerTokenize } from './ner-tokens.js';
 import { addDense, allowedTransitions, emissionScores, type SequenceModel, viterbi } from './perceptron.js';
-import { type Token, tokenize } from './tokens.js';
+import { startsCapitalized, type Token, tokenize } from './tokens.js';
 import { truecaseCapsLines } from './truecase.js';
 import { wireConventions } from './wire-conventions.js';
 import { loadWordVectors, type WordVectors } from './word-vectors.js';
@@ -407,17 +407,92 @@ export function bioSpans(tags: readonly string[]): Array<{ from: number; to: num
  * Words that alone are never a name: pronouns and determiners (in quoted
  * speech "I" opens many sentences, and one misreading of it, spread by the
  * document pass, named the organisation "I" in a story's record), a courtesy
- * title or an office without its holder ("Mr", "the President said").
+ * title or an office without its holder ("Mr", "the President said"), and
+ * the institutions of a state that Commonwealth copy capitalizes without
+ * naming the state ("the Government's claims", "questions put by the
+ * Opposition", "the Chancellor presented his ninth Budget").
  */
 const NEVER_ALONE: ReadonlySet<string> = new Set(
-  'I Me My We Us Our You Your He Him His She Her It Its They Them Their This That These Those The A An Mr Mr. Mrs Mrs. Ms Ms. Dr Dr. Sen Sen. Gov. Rep. President Premier Senator Governor Minister Mayor Chairman'.split(' '),
+  'I Me My We Us Our You Your He Him His She Her It Its They Them Their This That These Those The A An Mr Mr. Mrs Mrs. Ms Ms. Dr Dr. Sen Sen. Gov. Rep. President Premier Senator Governor Minister Mayor Chairman Government Opposition Budget'.split(' '),
+);
+/** Words before "Bill" that make it a piece of legislation, not a person ("the Bill passes", "a Bill that would"). */
+const BILL_DETERMINERS: ReadonlySet<string> = new Set(['the', 'The', 'a', 'A', 'this', 'This', 'his', 'its', 'their']);
+/** Small words that a line in title case capitalizes ("Thanks From Bill"): no part of a Bill's title. */
+const TITLE_CASE_SMALL: ReadonlySet<string> = new Set(['From', 'To', 'For', 'And', 'Or', 'Of', 'With', 'By', 'At', 'In', 'On', 'As', 'Thanks', 'Dear', 'Hi']);
+
+/**
+ * Whether "Bill" alone at `i` is legislation: after a determiner ("the
+ * Bill"), after the capitalized words of its title ("the 2005 Finance
+ * Bill", "the Electoral Finance Bill"; not a courtesy title), or before its number
+ * ("Bill C-38", "Bill 12").
+ */
+function isLegislation(tokens: readonly Token[], i: number): boolean {
+  const before = tokens[i - 1]?.text ?? '';
+  const after = tokens[i + 1]?.text ?? '';
+  return BILL_DETERMINERS.has(before) || (startsCapitalized(before) && /\p{Ll}/u.test(before) && !HONORIFICS.has(before) && !TITLE_CASE_SMALL.has(before)) || /^(?:[A-Z]-)?\d/.test(after);
+}
+
+/** Offices ("Prime Minister", "the Chancellor", "the King", "Crown Prince"): a name of these words alone, one of them a head, is no name. */
+const OFFICE_HEADS: ReadonlySet<string> = new Set(
+  'Minister Ministers President Chancellor King Queen Prince Princess Pope Bishop Archbishop Secretary-General Attorney-General Leader Speaker Premier Senator Governor Mayor Chairman Secretary Lord'.split(' '),
+);
+/** Words that qualify an office ("Prime", "Vice", "Health Minister"). */
+const OFFICE_QUALIFIERS: ReadonlySet<string> = new Set(
+  'Prime Vice Deputy Crown Foreign Defence Defense Interior Home Health Finance Justice Trade Economy Education Majority Minority General State'.split(' '),
 );
 
-/** Tags without the names that are one word of NEVER_ALONE ("[I] think", "[Ms] said"); longer names keep such words ("I Dewa Gede Budjana"). */
+/** Words before a one-word office that make it the office ("the King", "the Chancellor"). */
+const OFFICE_DETERMINERS: ReadonlySet<string> = new Set(['the', 'The', 'his', 'her', 'its', 'their', 'former', 'late']);
+
+/**
+ * Tags without the names that are one word of NEVER_ALONE ("[I] think", "[Ms] said"), a Bill of parliament
+ * ("the [Bill] passes") or an office without its holder ("said [Prime Minister] Hashim Thaci", "the [Chancellor] presented");
+ * longer names keep such words ("I Dewa Gede Budjana", "Bill Clinton", "King Abdullah"); an office of one word goes
+ * only after a determiner ("the King", not "displacing Lord, 40,"), and not when the text gives a person that surname
+ * ("Coretta Scott King ... the King family").
+ */
 export function dropLoneWords(tokens: readonly Token[], tags: readonly string[]): string[] {
   const out = [...tags];
+  const surnames = new Set<string>();
+  for (const { from, to, type } of bioSpans(tags)) if (type === 'PER' && to - from >= 2) surnames.add((tokens[to - 1] as Token).text);
   for (let i = 0; i < out.length; i++) {
-    if ((out[i] as string).startsWith('B-') && !(out[i + 1] ?? 'O').startsWith('I-') && NEVER_ALONE.has((tokens[i] as Token).text)) out[i] = 'O';
+    const tag = out[i] as string;
+    if (!tag.startsWith('B-')) continue;
+    let j = i + 1;
+    while (out[j] === `I-${tag.slice(2)}`) j++;
+    const w = (tokens[i] as Token).text;
+    const words = tokens.slice(i, j).map((t) => t.text);
+    const lone = j === i + 1 && (NEVER_ALONE.has(w) || (w === 'Bill' && isLegislation(tokens, i)));
+    // One word alone is an office only after a determiner ("the King", not "displacing Lord, 40," or "Mrs King").
+    const office = words.some((x) => OFFICE_HEADS.has(x)) && words.every((x) => OFFICE_HEADS.has(x) || OFFICE_QUALIFIERS.has(x)) && (j > i + 1 || (OFFICE_DETERMINERS.has(tokens[i - 1]?.text ?? '') && !surnames.has(w)));
+    if (lone || office) for (let k = i; k < j; k++) out[k] = 'O';
+    i = j - 1;
+  }
+  return out;
+}
+
+/** A word of two to four capitals (and "&"): an acronym ("RIM", "RCTV", "HANO"), in formal text seldom a person. */
+const ACRONYM = /^\p{Lu}[\p{Lu}&]{1,3}$/u;
+/** A word in capitals of two letters or more: around a name, the mark of a line written in capitals ("VICE PRESIDENT CHENEY AND"). */
+const CAPS_WORD = /^\p{Lu}{2,}$/u;
+
+/**
+ * Tags where a person of one word that is an acronym ("Research In Motion
+ * (RIM)", "RCTV's licence", "HANO has not provided") is an organisation. The
+ * tagger reads such words by their sound; in English Wikinews text its
+ * persons of one word in capitals were organisations' or treaties' acronyms
+ * 37 times in 39 (the others were surnames in a line written in capitals,
+ * which the words around them tell apart). Longer words in capitals are
+ * left alone: legal and official text writes surnames so ("SCALIA filed a
+ * dissenting opinion"). Formal text only (posts write people's handles and
+ * initials in capitals: "@VDOOZER", "Happy birthday MJ").
+ */
+export function acronymsAreNoPersons(tokens: readonly Token[], tags: readonly string[]): string[] {
+  const out = [...tags];
+  for (let i = 0; i < out.length; i++) {
+    if (out[i] !== 'B-PER' || out[i + 1] === 'I-PER' || !ACRONYM.test((tokens[i] as Token).text)) continue;
+    if (tokens[i - 1]?.text === '@' || CAPS_WORD.test(tokens[i - 1]?.text ?? '') || CAPS_WORD.test(tokens[i + 1]?.text ?? '')) continue;
+    out[i] = 'B-ORG';
   }
   return out;
 }
@@ -622,8 +697,11 @@ function labelCased(
   // Filling the model's gaps with the rules' names (fillFromRules) was measured and lost on wikigold and BTC: not used.
   // The wire conventions inform the document pass (a team of a table is a team in the story too), and the lines they read keep that reading.
   const wire = wireConventions(text, tokens);
-  // The name passes (names introduced by their kind, coordinated organisation names, particles in people's names, where a name ends, words that alone are no name) shape the names before the document pass spreads them.
-  return wire(harmonize(tokens, dropLoneWords(tokens, trimNameTails(tokens, joinNameParticles(tokens, joinCoordinatedNames(tokens, typeKindAppositives(tokens, wire(out), tagger.gazetteer.stats), tagger.gazetteer.stats))))));
+  // The name passes (names introduced by their kind, coordinated organisation names, particles in people's names, where a name ends, words that alone are no name, acronyms that are no person) shape the names before the document pass spreads them.
+  const stats = tagger.gazetteer.stats;
+  const named = dropLoneWords(tokens, trimNameTails(tokens, joinNameParticles(tokens, joinOrganisationPurposes(tokens, joinCoordinatedNames(tokens, typeKindAppositives(tokens, wire(out), stats), stats), stats))));
+  // Words that alone are no name stay none after the document pass too (one "Bill" left a person would make every "the Bill" one).
+  return wire(dropLoneWords(tokens, harmonize(tokens, textDomain(text) === 'formal' ? acronymsAreNoPersons(tokens, named) : named)));
 }
 
 const KIND = { PER: 'person', LOC: 'place', ORG: 'organisation' } as const;

@@ -16,13 +16,32 @@
  * - A person's nationality in brackets ("Pete Sampras (U.S.)", "Ernie Els
  *   (South Africa)"): a country there is a place, whatever the tagger said.
  * - A name after a courtesy title ("Mr Xi", "Ms Ardern", "Dr Tedros",
- *   "Mrs May") is a person's, and the title is no part of it: wire copy names
- *   people that way after the first mention, and the tagger misses names that
- *   its training text rarely has ("Mr Wang") or reads as other words ("May").
- * - A nationality alone ("Israeli troops", "Russian forces") is no place: the
- *   tagger's place becomes MISC, as newswire annotation files nationalities.
+ *   "Mrs May") or an abbreviated rank ("Sen. John McCain", "Cpl Matthew
+ *   Cornish", "Lt. Col. Erik Kurilla") is a person's, and the title is no
+ *   part of it: wire copy names people that way after the first mention, and
+ *   the tagger misses names that its training text rarely has ("Mr Wang") or
+ *   reads as other words ("May").
+ * - A nationality alone ("Israeli troops", "Russian forces", "the Colombian
+ *   government", "Sri Lankan officials"), a faith or a people ("Sunni
+ *   clerics", "Tamil rebels", "the Arab world"; "Islam", "the Koran") is no place, person or
+ *   organisation: the tagger's span becomes MISC, as newswire annotation
+ *   files them.
  * - A country's name in capitals ("UAE", "DRC", "DPRK"), standing alone, is a
- *   place.
+ *   place; so is a country's name the tagger typed as an organisation or a
+ *   person ("accusing Venezuela of", "Russia has withdrawn"), as newswire
+ *   annotation files a country acting (and national sides, above), unless the
+ *   text names a person with that word ("Michael Jordan").
+ * - A storm's name ("Hurricane Katrina", "Cyclone Nargis") is no person's.
+ * - The name after a kind of place and "of" ("the town of Sderot", "the
+ *   village of Naghar Kalai") is a place.
+ * - The initials that open the turns of an interview's transcript ("DS:
+ *   Throughout my life ...", three turns or more) are no name.
+ * - A name the gazetteer's short list of organisations knows ("UN", "AP",
+ *   "Greenpeace", "Bundestag"), and no place's, is an organisation whatever
+ *   the tagger typed it; not a person after a title ("Mayor Bloomberg") or
+ *   a seat named for its building ("left the White House"); such a name the
+ *   tagger left untagged ("told Associated Press", "a UN plan") is one too,
+ *   when it stands alone.
  * - A country's code before a currency sign ("US$6.4 billion", "NZ$20") is
  *   the currency's, no place (the public sets' gold leaves it untagged).
  * - The place of a dateline is a place: a text that opens with one
@@ -32,7 +51,7 @@
  *
  * Pure: tags in, tags out (the same length), tokens as nerTokenize gives them.
  */
-import { DEMONYMS, PLACES } from './gazetteer.js';
+import { DEMONYMS, KNOWN_ORGS, NON_ENTITY_WORDS, PERSON_TITLES, PLACES } from './gazetteer.js';
 import { NAME_PARTICLES } from './name-particles.js';
 import { tokenLines } from './ner-tokens.js';
 import { parseDateline } from './parse-dateline.js';
@@ -159,15 +178,26 @@ export function resultSentenceNames(words: readonly string[]): Array<[number, nu
 
 /** Courtesy titles before a surname in wire copy (not Lord, Lady, Sir or Miss: "Lord Howe Island", "Miss Universe"). */
 const COURTESY_TITLES = new Set(['Mr', 'Mr.', 'Mrs', 'Mrs.', 'Ms', 'Ms.', 'Dr', 'Dr.', 'Prof', 'Prof.']);
+/**
+ * Abbreviated ranks and offices of wire copy, which stand before a name as courtesy titles do ("Sen. John McCain",
+ * "Cpl Matthew Cornish", "Lt. Col. Erik Kurilla"); not "Col" or "Gen" without a full stop (a mountain pass, a
+ * word), "Fr" or "Pvt." ("Pvt. Ltd.", a company form).
+ */
+const RANK_TITLES = new Set(['Sen.', 'Rep.', 'Gov.', 'Gen.', 'Lt.', 'Lt', 'Col.', 'Maj.', 'Maj', 'Capt.', 'Sgt.', 'Sgt', 'Cpl', 'Cpl.', 'Pte', 'Cmdr.', 'Adm.', 'Brig.', 'Rev.', 'Rev', 'Hon']);
+/** Words after a rank that are a further part of the title ("Lt. Col.", "Lt Gen", "Lt. Governor"). */
+const isTitleWord = (w: string): boolean => RANK_TITLES.has(w) || COURTESY_TITLES.has(w) || PERSON_TITLES.has(w) || w === 'Gen' || w === 'Col';
 /** The most words of a name after a courtesy title. */
-const TITLED_NAME_MAX = 4;
+const TITLED_NAME_MAX = 5;
+
+/** A particle joined to the name after it ("al-Samaraie", "el-Sisi", "bin-Laden"). */
+const HYPHENED_PARTICLE = /^\p{Ll}{1,3}-\p{Lu}/u;
 
 /** End (exclusive) of the name after a courtesy title at `i`, or -1: capitalized words and inner particles. */
 function titledNameEnd(tokens: readonly Token[], i: number): number {
   const first = tokens[i + 1]?.text ?? '';
   if (!/^\p{Lu}\p{Ll}/u.test(first) && !/^\p{Lu}$/u.test(first)) return -1;
   let j = i + 2;
-  while (j < tokens.length && j - i - 1 < TITLED_NAME_MAX && (startsCapitalized((tokens[j] as Token).text) || (NAME_PARTICLES.has((tokens[j] as Token).text) && startsCapitalized(tokens[j + 1]?.text ?? '')))) j++;
+  while (j < tokens.length && j - i - 1 < TITLED_NAME_MAX && (startsCapitalized((tokens[j] as Token).text) || HYPHENED_PARTICLE.test((tokens[j] as Token).text) || (NAME_PARTICLES.has((tokens[j] as Token).text) && startsCapitalized(tokens[j + 1]?.text ?? '')))) j++;
   return j;
 }
 
@@ -188,6 +218,47 @@ export function clearSpan(tags: string[], from: number, to: number): void {
   const next = tags[to];
   if (next?.startsWith('I-')) tags[to] = `B-${next.slice(2)}`;
 }
+
+/** Faiths and peoples, as adjectives and nouns ("Sunni clerics", "Tamil rebels", "the Arab world"): MISC as nationalities are (not "Christian", also a first name). */
+const PEOPLES: ReadonlySet<string> = new Set(
+  (
+    "Arab Arabs Sunni Sunnis Shia Shia's Shiite Shiites Shi'ite Shi'ites Shi'a Muslim Muslims Jewish Jew Jews Hindu Hindus Sikh Sikhs Catholic Catholics " +
+    'Protestant Protestants Islamic Islamist Islamists Buddhist Buddhists Kurd Kurds Kurdish Pashtun Pashtuns Tamil Tamils Hutu Hutus Tutsi Tutsis ' +
+    'Baloch Uighur Uighurs Uyghur Uyghurs Druze Alawite Alawites Coptic Copts Aboriginal Aborigines Maori Latino Latinos Hispanic Hispanics Basque ' +
+    // The faiths themselves and their scriptures ("the teachings of Islam", "a copy of the Koran").
+    "Islam Christianity Judaism Hinduism Buddhism Sikhism Catholicism Protestantism Koran Quran Qur'an Torah"
+  ).split(' '),
+);
+
+/** Kinds of place whose name follows "of" ("the town of Sderot", "the village of Naghar Kalai"); not "capital" ("the capital of Apple Inc") or "state" ("the state of Social Security"). */
+const PLACE_KINDS: ReadonlySet<string> = new Set(['village', 'town', 'city', 'province', 'district', 'region', 'island', 'municipality', 'county', 'suburb', 'hamlet', 'prefecture', 'governorate']);
+/** The most words of an untagged place's name after such a kind. */
+const PLACE_NAME_MAX = 4;
+
+/** Words that open a storm's name ("Hurricane Katrina", "Typhoon Haiyan", "Tropical Storm Allison"). */
+const STORMS: ReadonlySet<string> = new Set(['Hurricane', 'Typhoon', 'Cyclone', 'Tropical', 'Storm', 'Superstorm']);
+
+/** Per first word of a name of the gazetteer's short list of organisations ("Associated", "UN"), the lengths in words of its names there, longest first. */
+const KNOWN_ORG_LENGTHS: ReadonlyMap<string, number[]> = (() => {
+  const m = new Map<string, number[]>();
+  for (const name of KNOWN_ORGS.keys()) {
+    const words = name.split(' ');
+    const lengths = m.get(words[0] as string) ?? [];
+    if (!lengths.includes(words.length)) lengths.push(words.length);
+    m.set(words[0] as string, lengths.sort((x, y) => y - x));
+  }
+  return m;
+})();
+
+/** A speaker's initials in an interview's transcript ("DS", "WN", "JR"). */
+const SPEAKER = /^\p{Lu}{2,3}$/u;
+/** What stands before a speaker's turn within a line ("... fair trial? WN: ...", "[Laughs] GT: ..."). */
+const TURN_BEFORE = new Set(['.', '?', '!', ':', ']', '"', '”', ')']);
+/** The fewest turns that make initials a speaker's. */
+const SPEAKER_TURNS = 3;
+
+/** Organisations named after the building they sit in, which newswire annotation files by the sense of each mention. */
+const SEATS: ReadonlySet<string> = new Set(['White House', 'Pentagon', 'Kremlin', 'Holy See']);
 
 const isCountry = (name: string) => PLACES.get(name)?.kind === 'country';
 /** What stands before "$" in a currency written as wire copy writes dollars other than the plain one ("US$", "U.S.$", "NZ$", "HK$", "A$"). */
@@ -227,8 +298,25 @@ export function wireConventions(text: string, tokens: readonly Token[]): (tags: 
     if (end > lf) datelines.push({ from: lf, to: end, sure: !!(dated || d?.date || d?.credit) });
   }
 
+  // Speakers of an interview's transcript ("DS: Throughout my life ...", "WN: Did Saddam get a fair trial?"): initials in capitals
+  // before a colon where a turn starts (a line's start, or after a sentence's end), three times or more.
+  const lineStarts = new Set(lines.map(([lf]) => lf));
+  const turns = new Map<string, number[]>();
+  tokens.forEach((t, i) => {
+    if (tokens[i + 1]?.text !== ':' || !SPEAKER.test(t.text) || !(lineStarts.has(i) || TURN_BEFORE.has(tokens[i - 1]?.text ?? ''))) return;
+    turns.set(t.text, [...(turns.get(t.text) ?? []), i]);
+  });
+  const speakers = [...turns.values()].filter((at) => at.length >= SPEAKER_TURNS).flat();
+
   return (tags) => {
     const out = [...tags];
+    // An interview's speakers, by their initials, are no organisations (nor anything else) where they open a turn: nor is a span they open ("DS: You").
+    for (const i of speakers) {
+      if (!(out[i] as string).startsWith('B-')) continue;
+      let j = i + 1;
+      while ((out[j] ?? 'O').startsWith('I-')) j++;
+      clearSpan(out, i, j);
+    }
     // A fixture ("X vs. Y") counts only when the tagger found a name on each side: headings compare things that way too.
     const tables = candidates.filter((c) => !c.fixture || c.names.every(([f, t]) => tags.slice(c.from + f, c.from + t).some((tag) => tag !== 'O')));
     if (tables.length >= 2) {
@@ -268,7 +356,27 @@ export function wireConventions(text: string, tokens: readonly Token[]): (tags: 
 
     // "Mr Xi", "Ms Ardern": the name after a courtesy title is a person, the title outside it.
     for (let i = 0; i + 1 < tokens.length; i++) {
-      if (!COURTESY_TITLES.has((tokens[i] as Token).text)) continue;
+      const title = (tokens[i] as Token).text;
+      const rank = RANK_TITLES.has(title);
+      if (!COURTESY_TITLES.has(title) && !rank) continue;
+      if (rank) {
+        // "Hun Sen.": a rank's abbreviation right after a person's name ends that name.
+        if (i > 0 && (out[i - 1] as string).endsWith('-PER')) continue;
+        // "Lt. Col. Erik Kurilla", "Lt Gen Sarath Fonseka", "Lt. Governor Steele": a rank before another title is outside the name too.
+        if (isTitleWord(tokens[i + 1]?.text ?? '')) {
+          clearSpan(out, i, i + 1);
+          if (tokens[i + 1]?.text === 'Gen' || tokens[i + 1]?.text === 'Col') {
+            // "Gen" and "Col" are titles only there: they start no name of their own.
+            const end = titledNameEnd(tokens, i + 1);
+            if (end > 0) {
+              clearSpan(out, i + 1, i + 2);
+              setSpan(out, i + 2, end, 'PER');
+              i = end - 1;
+            }
+          }
+          continue;
+        }
+      }
       const end = titledNameEnd(tokens, i);
       if (end < 0) continue;
       clearSpan(out, i, i + 1);
@@ -280,19 +388,86 @@ export function wireConventions(text: string, tokens: readonly Token[]): (tags: 
       i = end - 1;
     }
 
-    // "Israeli troops": a one-word place that is a nationality (and no place's name) is MISC.
-    for (let i = 0; i < tokens.length; i++) {
-      if (out[i] !== 'B-LOC' || out[i + 1] === 'I-LOC') continue;
-      const w = (tokens[i] as Token).text;
-      if (DEMONYMS.has(w) && !PLACES.has(w)) out[i] = 'B-MISC';
-    }
-
     // "the DRC": a country's name in capitals, alone or a span of its own, is a place.
     for (let i = 0; i < tokens.length; i++) {
       const w = (tokens[i] as Token).text;
-      if (!/^\p{Lu}[\p{Lu}.]+$/u.test(w) || !isCountry(w)) continue;
+      if (!isCountry(w) || !/^\p{Lu}[\p{Lu}.]+$/u.test(w)) continue;
       const alone = out[i] === 'O' ? true : (out[i] as string).startsWith('B-') && !(out[i + 1] ?? 'O').startsWith('I-');
       if (alone) out[i] = 'B-LOC';
+    }
+
+    // The words of the persons of two words or more ("Michael Jordan").
+    const personWords = new Set<string>();
+    for (let i = 0; i + 1 < tokens.length; i++) {
+      if ((out[i] as string).endsWith('-PER') && out[i + 1] === 'I-PER') personWords.add((tokens[i] as Token).text).add((tokens[i + 1] as Token).text);
+    }
+    // Each name by what the gazetteer knows of it as written:
+    for (let i = 0; i < tokens.length; i++) {
+      const tag = out[i] as string;
+      if (!tag.startsWith('B-')) continue;
+      const inside = `I-${tag.slice(2)}`;
+      let j = i + 1;
+      while (out[j] === inside) j++;
+      const w = written(i, j);
+      if (PLACES.has(w)) {
+        // "accusing [Venezuela] of", "[Russia] has withdrawn": a country's name the tagger typed as an organisation or a person is a place,
+        // unless the text names a person with that word ("Michael Jordan", then "Jordan said").
+        if ((tag === 'B-ORG' || tag === 'B-PER') && isCountry(w) && !tokens.slice(i, j).some((t) => personWords.has(t.text))) setSpan(out, i, j, 'LOC');
+      } else if ((DEMONYMS.has(w) || PEOPLES.has(w)) && tag !== 'B-MISC') {
+        // "Israeli troops", "the Colombian government", "Sri Lankan officials", "the Arab world", "Tamil rebels": a nationality, a faith or a people is MISC.
+        setSpan(out, i, j, 'MISC');
+      } else if (tag !== 'B-ORG' && KNOWN_ORGS.has(w) && !SEATS.has(KNOWN_ORGS.get(w) as string) && !(tag === 'B-PER' && PERSON_TITLES.has(tokens[i - 1]?.text ?? ''))) {
+        // "a five member [UN] commission", "told the [AP]", "[Greenpeace] said": a name the gazetteer's short list knows as an organisation's
+        // is one, whatever the tagger typed it; a person after a title stays one ("Mayor Bloomberg"), and a building named for what sits
+        // there keeps the tagger's reading ("left the White House").
+        setSpan(out, i, j, 'ORG');
+      }
+      i = j - 1;
+    }
+    // "told Associated Press", "a UN reform plan", "Human Rights Watch said": such a name the tagger left untagged, in capitals or of
+    // capitalized words, standing alone (no capitalized word on either side; not "AU$", a currency), is one too.
+    for (let i = 0; i < tokens.length; i++) {
+      const lengths = out[i] === 'O' ? KNOWN_ORG_LENGTHS.get((tokens[i] as Token).text) : undefined;
+      if (!lengths || startsCapitalized(tokens[i - 1]?.text ?? '')) continue;
+      for (const n of lengths) {
+        const j = i + n;
+        const after = tokens[j]?.text ?? '';
+        if (j > tokens.length || startsCapitalized(after) || after === '$') continue;
+        const shape = n === 1 ? /^\p{Lu}[\p{Lu}.]+$/u.test((tokens[i] as Token).text) : tokens.slice(i, j).every((t) => startsCapitalized(t.text));
+        if (!shape || out.slice(i, j).some((t) => t !== 'O')) continue;
+        const w = written(i, j);
+        if (!KNOWN_ORGS.has(w) || PLACES.has(w) || SEATS.has(KNOWN_ORGS.get(w) as string)) continue;
+        setSpan(out, i, j, 'ORG');
+        i = j - 1;
+        break;
+      }
+    }
+
+    // "the town of [Mahmoudiya]", "the village of [Naghar Kalai]": the name after a kind of place and "of" is a place, whatever the
+    // tagger typed it (not one followed by "'s": "the province of Sumaidaie's ancestral village"); untagged capitalized words there too.
+    for (let i = 2; i < tokens.length; i++) {
+      if (tokens[i - 1]?.text !== 'of' || !PLACE_KINDS.has((tokens[i - 2] as Token).text) || !startsCapitalized((tokens[i] as Token).text)) continue;
+      const tag = out[i] as string;
+      let j = i + 1;
+      if (tag === 'O') {
+        while (j < tokens.length && j - i < PLACE_NAME_MAX && out[j] === 'O' && startsCapitalized((tokens[j] as Token).text)) j++;
+        if (NON_ENTITY_WORDS.has((tokens[i] as Token).text)) continue;
+      } else {
+        if (!tag.startsWith('B-') || tag === 'B-LOC') continue;
+        while (out[j] === `I-${tag.slice(2)}`) j++;
+      }
+      if (tokens[j]?.text === "'s" || tokens[j]?.text === '’s') continue;
+      setSpan(out, i, j, 'LOC');
+      i = j - 1;
+    }
+
+    // "Hurricane Katrina", "Cyclone Nargis": a storm's name is no person's (MISC, as newswire annotation files events).
+    for (let i = 0; i < tokens.length; i++) {
+      if (out[i] !== 'B-PER' || !STORMS.has((tokens[i] as Token).text) || out[i + 1] !== 'I-PER') continue;
+      let j = i + 1;
+      while (out[j] === 'I-PER') j++;
+      setSpan(out, i, j, 'MISC');
+      i = j - 1;
     }
 
     // "Pete Sampras (U.S.)": the last token of a person, "(", a country, ")".

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { tagsFor } from '../../../helpers/bio-tags.js';
-import { joinCoordinatedNames } from '../../../../src/workers/enricher/coordinated-names.js';
+import { joinCoordinatedNames, joinOrganisationPurposes } from '../../../../src/workers/enricher/coordinated-names.js';
 import { CAP_BUCKETS, type WordStats, wordStatsCode } from '../../../../src/workers/enricher/ner-features.js';
 import { nerTokenize } from '../../../../src/workers/enricher/ner-tokens.js';
 import { bioSpans, tagEntities } from '../../../../src/workers/enricher/tag-entities.js';
@@ -58,5 +58,30 @@ describe(joinCoordinatedNames.name, () => {
     const entities = tagEntities({ title: 'Cases rise', text: 'The Ministry of Health, Labour and Welfare said on Tuesday that cases had risen in Tokyo.' });
     expect(entities.organisations.map((e) => e.name)).toContain('Ministry of Health, Labour and Welfare');
     expect(entities.organisations.map((e) => e.name)).not.toContain('Labour');
+  });
+});
+
+describe(joinOrganisationPurposes.name, () => {
+  const stats = statsOf({ Advancement: 'R', Science: 'R', Constitutional: 'R', Rights: 'R', Foreign: 'H', Relations: 'R', Acquisition: 'R', Competition: 'R', Satellite: 'R', Radio: 'R', District: 'R', Southern: 'R' });
+  const run = (text: string, named: Array<[number, number, string]>) => spans(text, joinOrganisationPurposes(nerTokenize(text), tagsFor(text, named), stats));
+
+  it('joins a purpose in capitalized common words after "for" or "on" to the organisation whose head word it follows', () => {
+    // American Association | for the Advancement of Science
+    expect(run('The American Association for the Advancement of Science said so.', [[1, 3, 'ORG'], [5, 8, 'MISC']])).toEqual(['ORG[American Association for the Advancement of Science]']);
+    expect(run('He joined the Center for Constitutional Rights and the Council on Foreign Relations.', [[3, 4, 'ORG'], [9, 10, 'ORG']])).toEqual([
+      'ORG[Center for Constitutional Rights]', 'ORG[Council on Foreign Relations]',
+    ]);
+    // "in" inside the purpose; after "of" a place, which "in" does not continue.
+    expect(run('The Consumer Coalition for Competition in Satellite Radio met.', [[1, 3, 'ORG']])).toEqual(['ORG[Consumer Coalition for Competition in Satellite Radio]']);
+    expect(run('The Court for the Southern District of New York in Manhattan ruled.', [[1, 2, 'ORG'], [7, 9, 'LOC'], [10, 11, 'LOC']])).toEqual([
+      'ORG[Court for the Southern District of New York]', 'LOC[Manhattan]',
+    ]);
+  });
+
+  it('leaves a day, a person, a name that is no common word and an organisation without a head word alone', () => {
+    expect(run('The Senate Banking Committee on Wednesday voted.', [[1, 4, 'ORG']])).toEqual(['ORG[Senate Banking Committee]']);
+    expect(run('He was Chef de Cabinet for Kofi Annan then.', [[2, 5, 'ORG'], [6, 8, 'PER']])).toEqual(['ORG[Chef de Cabinet]', 'PER[Kofi Annan]']);
+    expect(run('The Air Force for Acquisition Darleen Druyun spoke.', [[1, 3, 'ORG']])).toEqual(['ORG[Air Force for Acquisition]']);
+    expect(run('The Taliban for Afghans said so.', [[1, 2, 'ORG']])).toEqual(['ORG[Taliban]']);
   });
 });

@@ -31,14 +31,23 @@ describe(typeKindAppositives.name, () => {
     ]);
   });
 
+  it('types a person right after a kind noun as an organisation when nothing makes it read as a person', () => {
+    // the band [Gigi], the magazine [Der Spiegel], ratings agency [Fitch]
+    expect(run('the band Gigi, the magazine Der Spiegel and ratings agency Fitch', [[2, 3, 'PER'], [6, 8, 'PER'], [11, 12, 'PER']])).toEqual([
+      'ORG[Gigi]', 'ORG[Der Spiegel]', 'ORG[Fitch]',
+    ]);
+  });
+
   it('tags the untagged capitalized words after a kind noun as an organisation, with "&" or "of" inside', () => {
     expect(run('Mining group Glencore said so', [])).toEqual(['ORG[Glencore]']);
     expect(run('the rating agency Standard & Poor cut it', [])).toEqual(['ORG[Standard & Poor]']);
     expect(run('the newspaper Voice of Kenya said', [])).toEqual(['ORG[Voice of Kenya]']);
   });
 
-  it('leaves persons, nationalities, known places, weekdays and capitalized kind nouns alone', () => {
-    expect(run('the company Musk founded', [[2, 3, 'PER']])).toEqual(['PER[Musk]']);
+  it('leaves persons named as persons, nationalities, known places, weekdays and capitalized kind nouns alone', () => {
+    // A person the text names in full, or whose name starts with a given name.
+    expect(run('Elon Musk left the company Musk founded', [[0, 2, 'PER'], [5, 6, 'PER']])).toEqual(['PER[Elon Musk]', 'PER[Musk]']);
+    expect(run('the party Dennis Kucinich leads', [[2, 4, 'PER']])).toEqual(['PER[Dennis Kucinich]']);
     expect(run('a group French officials named', [])).toEqual([]);
     expect(run('the firm Tuesday said', [])).toEqual([]);
     expect(run('the bank Paris chose', [[2, 3, 'LOC']])).toEqual(['LOC[Paris]']);
@@ -62,8 +71,25 @@ describe(typeKindAppositives.name, () => {
     expect(run('Sportswear maker Puma said so.', [[0, 3, 'ORG']], null)).toEqual(['ORG[Sportswear maker Puma]']);
   });
 
+  it('types the name before a trailing appositive of its kind as an organisation', () => {
+    expect(run('The case began after Veja, a magazine, made it known.', [[4, 5, 'LOC']])).toEqual(['ORG[Veja]']);
+    expect(run('He said Audible Magic, a company in Los Gatos, built it.', [[8, 10, 'LOC']])).toEqual(['ORG[Audible Magic]', 'LOC[Los Gatos]']);
+    expect(run('Police arrested members of IBAMA, a Brazilian agency for the environment.', [[4, 5, 'MISC'], [7, 8, 'MISC']])).toEqual(['ORG[IBAMA]', 'MISC[Brazilian]']);
+    // At a sentence's start a word news text writes in lowercase is no part of the name.
+    expect(run('Neither Merial, the pharmaceutical company, said so.', [], statsOf({ neither: 'R', merial: 'A' }))).toEqual(['ORG[Merial]']);
+  });
+
+  it('leaves the name before an appositive alone when it is a known place, a person, a weekday, an ordinary word, or the kind opens a name or a phrase', () => {
+    expect(run('Elections were held in Kyrgyzstan, an opposition-run newspaper ran it.', [[4, 5, 'LOC']])).toEqual(['LOC[Kyrgyzstan]']);
+    expect(run('Said Morgan, the company spokesman, smiled.', [[1, 2, 'PER']])).toEqual(['PER[Morgan]']);
+    expect(run('On Wednesday, the group released it.', [])).toEqual([]);
+    expect(run('Meanwhile, the group challenged it.', [], statsOf({ meanwhile: 'R' }))).toEqual([]);
+    expect(run('On Saturday, the Iranian newspaper Shargh said so.', [[4, 5, 'MISC'], [6, 7, 'ORG']])).toEqual(['MISC[Iranian]', 'ORG[Shargh]']);
+    expect(run('It cited Canadian Geographic, a selection of magazines.', [[2, 3, 'MISC']])).toEqual(['MISC[Canadian]']);
+  });
+
   it('gives valid BIO of the same length whatever the tags it is given', () => {
-    const text = 'Carmaker Toyota and Sportswear maker Puma met the bank UniCredit, mining group Glencore, Proastiakos S.A. and the agency Standard & Poor of Moscow.';
+    const text = 'Carmaker Toyota and Sportswear maker Puma met the bank UniCredit, mining group Glencore, Proastiakos S.A. and the agency Standard & Poor of Moscow. Neither Veja, a magazine, nor IBAMA, an agency, came.';
     const tokens = nerTokenize(text);
     const rand = seededRandom(11);
     for (let round = 0; round < 300; round++) {
