@@ -759,7 +759,7 @@ export function extractArticle(html: string, url: string, opts: ExtractOptions =
         removeTeaserCards(el);
       }
       removeOtherSections(el);
-      removeInlineFurniture(el);
+      removeInlineFurniture(el, host);
       removeAuthorBio(el, byline);
       if (!part) {
         removeAuthorBox(el, byline);

@@ -727,6 +727,32 @@ describe('removeInlineFurniture: button links', () => {
     expect(text).toContain('Rebuttal');
     expect(text).toContain('every station');
   });
+
+  it('removes a longer button label when it points to the page\'s own site, and keeps one pointing away or set in a sentence', () => {
+    const d = doc(
+      '<article><p>Weight loss of one to two pounds per week is reasonable for most adults.</p>' +
+        '<p><a class="btn btn-link" href="https://www.health.test/blog/can-medications-help/2024/08">Find out if weight loss medications can help you lose weight</a></p>' +
+        '<p><a class="btn" href="/authors/lee">View All Articles by This Author</a></p>' +
+        '<a class="product-button" href="#top-picks">Back to our top GPS watch picks</a>' +
+        '<a class="product-button" href="https://shop.example/watch-ultra-3">Shop the Apple Watch Ultra 3</a>' +
+        '<p>Our tester said <a class="btn" href="/blog/stretching">find out ways to improve your flexibility for better health</a> and did.</p>' +
+        '<p><a class="btn" href="https://health.test/blog/a-label-of-far-more-than-twelve-words">Read this label of far more than twelve words that is no button at all</a></p></article>',
+    );
+    const article = d.querySelector('article') as Element;
+    removeInlineFurniture(article, 'health.test');
+    const text = article.textContent ?? '';
+    expect(text).not.toContain('medications can help');
+    expect(text).not.toContain('View All Articles');
+    expect(text).not.toContain('Back to our top');
+    expect(text).toContain('Shop the Apple Watch Ultra 3');
+    expect(text).toContain('find out ways to improve your flexibility');
+    expect(text).toContain('no button at all');
+    expect(text).toContain('two pounds per week');
+
+    const unknown = doc('<article><p>Story.</p><p><a class="btn" href="/blog/next-story">Find out if weight loss medications can help</a></p></article>');
+    removeInlineFurniture(unknown.querySelector('article') as Element);
+    expect(unknown.body.textContent).toContain('medications can help');
+  });
 });
 
 describe('removeNamedAuthorBoxes', () => {
