@@ -720,6 +720,41 @@ export function removeRepeatedSiblings(root: Element): number {
 }
 
 /**
+ * Removes a block of text (REPEAT_MIN_CHARS or more) that repeats the block
+ * right before it when the two stand in different places of the page: a
+ * summary shown in the page's header and again as the story's first
+ * paragraph, or a box's blurb given again under it. A reader reads it once.
+ * Two such blocks side by side under one parent are the page's own repeat
+ * (a paragraph or a list item written twice) and stay, as do blocks that
+ * hold more than the repeated text. Takes `root`'s blocks and their owners
+ * as textBlocks gives them; returns the blocks left.
+ */
+export function removeShownTwice(root: Element, blocks: readonly string[], owners: readonly Node[]): string[] {
+  const kept: string[] = [];
+  for (let i = 0; i < blocks.length; i++) {
+    const text = blocks[i] as string;
+    const owner = owners[i] as Element;
+    const before = owners[i - 1] as Element | undefined;
+    if (
+      before &&
+      text.length >= REPEAT_MIN_CHARS &&
+      text === blocks[i - 1] &&
+      owner !== root &&
+      before !== root &&
+      owner.parentElement !== before.parentElement &&
+      !owner.contains(before) &&
+      !before.contains(owner) &&
+      collapseSpace(owner.textContent ?? '') === text
+    ) {
+      owner.remove();
+      continue;
+    }
+    kept.push(text);
+  }
+  return kept;
+}
+
+/**
  * Headings of a section that is not the story: other stories, tags, the
  * site's own blurb ("Also in the news", "Related articles that may interest
  * you", "More articles you might enjoy", "Tags", "About us"). Sources and

@@ -1,7 +1,7 @@
 import { Readability } from '@mozilla/readability';
 import { PipelineError } from '../../errors.js';
 import { collapseSpace, countWords, isHeadingTag, joinBlocks, lineElement, squash, textBlocks, textOwners } from './blocks.js';
-import { FURNITURE_TEXT, isOtherSectionLabel, narrowToArticle, removeAuthorBio, removeAuthorBox, removeFurniture, removeInlineFurniture, removeNamedAuthorBoxes, removeOtherSections, removeRepeatedSiblings, removeTeaserCards, trimStoryEnd } from './boilerplate.js';
+import { FURNITURE_TEXT, isOtherSectionLabel, narrowToArticle, removeAuthorBio, removeAuthorBox, removeFurniture, removeInlineFurniture, removeNamedAuthorBoxes, removeOtherSections, removeRepeatedSiblings, removeShownTwice, removeTeaserCards, trimStoryEnd } from './boilerplate.js';
 import { mayHoldCollapsed, revealCollapsed } from './collapsed.js';
 import { classifyBlock, densityExtract, type TextBlock } from './density.js';
 import { closeOpenInline, tagShape } from './nesting.js';
@@ -770,7 +770,11 @@ export function extractArticle(html: string, url: string, opts: ExtractOptions =
       if (meta.headline && meta.headline !== title) {
         removeLeadingRepeats(el, meta.headline, null);
       }
-      return textBlocks(el);
+      if (part) {
+        return textBlocks(el);
+      }
+      const owners: Node[] = [];
+      return removeShownTwice(el, textBlocks(el, owners), owners);
     };
 
     const warnings = [...meta.warnings];

@@ -1,6 +1,7 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { isAdviceDisclaimer, isAffiliateDisclosure, isParticularsStrip, isProductionNote, isSitePitch, isSocialFollow, isFurnitureText, looksLikeFurniture, removeAuthorBio, removeAuthorBox, removeFurniture, removeHeadingPermalinks, removeInlineFurniture, removeLinkColumns, removeNamedAuthorBoxes, removeOtherSections, removeRepeatedSiblings, removeTeaserCards, trimStoryEnd } from '../../../../src/workers/extractor/boilerplate.js';
+import { isAdviceDisclaimer, isAffiliateDisclosure, isParticularsStrip, isProductionNote, isSitePitch, isSocialFollow, isFurnitureText, looksLikeFurniture, removeAuthorBio, removeAuthorBox, removeFurniture, removeHeadingPermalinks, removeInlineFurniture, removeLinkColumns, removeNamedAuthorBoxes, removeOtherSections, removeRepeatedSiblings, removeShownTwice, removeTeaserCards, trimStoryEnd } from '../../../../src/workers/extractor/boilerplate.js';
+import { textBlocks } from '../../../../src/workers/extractor/blocks.js';
 
 const doc = (html: string): Document =>
   (parseHTML(`<html><head><title>t</title></head><body>${html}</body></html>`) as unknown as { document: Document }).document;
@@ -974,5 +975,32 @@ describe(removeTeaserCards.name, () => {
     expect(removeTeaserCards(two.body)).toBe(0);
     const mixed = doc(`<article><div>${card('one', 'x')}<p>${words(40)}</p>${card('two', 'y')}${card('three', 'z')}</div></article>`);
     expect(removeTeaserCards(mixed.body)).toBe(0);
+  });
+});
+
+describe(removeShownTwice.name, () => {
+  const summary = 'Today, artificial intelligence is changing the trajectory of health care, from routine tasks to diagnoses.';
+  const shown = (html: string): { root: Element; kept: string[] } => {
+    const root = doc(html).querySelector('article') as Element;
+    const owners: Node[] = [];
+    return { root, kept: removeShownTwice(root, textBlocks(root, owners), owners) };
+  };
+
+  it('removes a summary given again as the first paragraph of the story, from another part of the page', () => {
+    const { root, kept } = shown(
+      `<article><div class="hero"><p class="hero__summary">${summary}</p></div>` +
+        `<div class="insight-content"><p>${summary}</p><p>The second paragraph goes on with the story.</p></div></article>`,
+    );
+    expect(kept).toEqual([summary, 'The second paragraph goes on with the story.']);
+    expect((root.textContent ?? '').split(summary).length - 1).toBe(1);
+  });
+
+  it('keeps a paragraph the story itself repeats side by side, a short repeat, and a block holding more than the repeat', () => {
+    const twice = `<article><p>${summary}</p><p>${summary}</p></article>`;
+    expect(shown(twice).kept).toEqual([summary, summary]);
+    const short = '<article><div><p>Yes, it was over.</p></div><div><p>Yes, it was over.</p></div></article>';
+    expect(shown(short).kept).toHaveLength(2);
+    const more = `<article><div><p>${summary}</p></div><section>${summary}<br>More on this below.</section></article>`;
+    expect(shown(more).kept).toEqual([summary, summary, 'More on this below.']);
   });
 });
