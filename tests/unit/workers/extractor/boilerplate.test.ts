@@ -742,13 +742,12 @@ describe('removeInlineFurniture: button links', () => {
     const article = d.querySelector('article') as Element;
     removeInlineFurniture(article, 'health.test');
     const text = article.textContent ?? '';
-    expect(text).not.toContain('medications can help');
-    expect(text).not.toContain('View All Articles');
-    expect(text).not.toContain('Back to our top');
-    expect(text).toContain('Shop the Apple Watch Ultra 3');
-    expect(text).toContain('find out ways to improve your flexibility');
-    expect(text).toContain('no button at all');
-    expect(text).toContain('two pounds per week');
+    for (const gone of ['medications can help', 'View All Articles', 'Back to our top']) {
+      expect(text, gone).not.toContain(gone);
+    }
+    for (const kept of ['Shop the Apple Watch Ultra 3', 'find out ways to improve your flexibility', 'no button at all', 'two pounds per week']) {
+      expect(text, kept).toContain(kept);
+    }
 
     const unknown = doc('<article><p>Story.</p><p><a class="btn" href="/blog/next-story">Find out if weight loss medications can help</a></p></article>');
     removeInlineFurniture(unknown.querySelector('article') as Element);
