@@ -494,12 +494,44 @@ export const BUTTON_MAX_WORDS = 5;
 const BUTTON_WORD = /^(?:btn|button)$/i;
 
 /**
+ * Words of a longer button's label, at most, that goes when it points to the
+ * page's own site ("Find out if weight loss medications can help you lose
+ * weight", "View All Articles by This Author", "Back to our top picks").
+ */
+export const SITE_BUTTON_MAX_WORDS = 12;
+
+/** A host without its "www." label. */
+const bareHost = (host: string): string => host.toLowerCase().replace(/^www\./, '');
+
+/**
+ * Whether a link stays on the page's own site: an anchor of the page
+ * ("#top-picks"), a path of the site ("/blog/..."), or an address on the
+ * page's host. False when the page's host is unknown.
+ */
+function staysOnSite(href: string | null, host: string | null): boolean {
+  if (!href || !host) {
+    return false;
+  }
+  if (href.startsWith('#') || (href.startsWith('/') && !href.startsWith('//'))) {
+    return true;
+  }
+  try {
+    return bareHost(new URL(href).hostname) === bareHost(host);
+  } catch {
+    return false;
+  }
+}
+
+/**
  * Links styled as buttons ("Buy Poster", "See List", "Book a demo ➔": a
  * class or id word `btn` or `button`) that stand as a line of their own in
  * the article: a control, not story text. A button label of more than
- * BUTTON_MAX_WORDS words, or one inside a sentence, stays.
+ * BUTTON_MAX_WORDS words stays unless it points to the page's own site
+ * (`host`) within SITE_BUTTON_MAX_WORDS words: a pointer to another of the
+ * site's pages, where a longer label pointing away ("Shop the Apple Watch
+ * Ultra 3") names what the story recommends. One inside a sentence stays.
  */
-export function removeButtonLinks(root: Element): number {
+export function removeButtonLinks(root: Element, host: string | null = null): number {
   let removed = 0;
   for (const a of Array.from(root.querySelectorAll('a[class], a[id]'))) {
     const names = `${a.getAttribute('class') ?? ''} ${a.getAttribute('id') ?? ''}`;
@@ -507,7 +539,8 @@ export function removeButtonLinks(root: Element): number {
       continue;
     }
     const text = collapseSpace(a.textContent ?? '');
-    if (!root.contains(a) || text.split(' ').length > BUTTON_MAX_WORDS) {
+    const words = text.split(' ').length;
+    if (!root.contains(a) || (words > BUTTON_MAX_WORDS && (words > SITE_BUTTON_MAX_WORDS || !staysOnSite(a.getAttribute('href'), host)))) {
       continue;
     }
     const parent = a.parentElement;
@@ -588,10 +621,11 @@ export function removeHeadingPermalinks(root: Element): number {
 /**
  * Inside the extracted article: drops blocks whose whole text is a share /
  * follow / newsletter / comment / "Read more" prompt, a "Related" heading with
- * the link list under it, and link-only lists.
+ * the link list under it, and link-only lists. `host`, the page's, tells a
+ * button to another of the site's pages (removeButtonLinks).
  */
-export function removeInlineFurniture(root: Element): number {
-  let removed = removeLinkColumns(root) + removeButtonLinks(root) + removeHeadingPermalinks(root);
+export function removeInlineFurniture(root: Element, host: string | null = null): number {
+  let removed = removeLinkColumns(root) + removeButtonLinks(root, host) + removeHeadingPermalinks(root);
   // Captions describe a picture the text does not carry.
   for (const el of Array.from(root.querySelectorAll('figcaption'))) {
     el.remove();
@@ -683,6 +717,41 @@ export function removeRepeatedSiblings(root: Element): number {
     }
   }
   return removed;
+}
+
+/**
+ * Removes a block of text (REPEAT_MIN_CHARS or more) that repeats the block
+ * right before it when the two stand in different places of the page: a
+ * summary shown in the page's header and again as the story's first
+ * paragraph, or a box's blurb given again under it. A reader reads it once.
+ * Two such blocks side by side under one parent are the page's own repeat
+ * (a paragraph or a list item written twice) and stay, as do blocks that
+ * hold more than the repeated text. Takes `root`'s blocks and their owners
+ * as textBlocks gives them; returns the blocks left.
+ */
+export function removeShownTwice(root: Element, blocks: readonly string[], owners: readonly Node[]): string[] {
+  const kept: string[] = [];
+  for (let i = 0; i < blocks.length; i++) {
+    const text = blocks[i] as string;
+    const owner = owners[i] as Element;
+    const before = owners[i - 1] as Element | undefined;
+    if (
+      before &&
+      text.length >= REPEAT_MIN_CHARS &&
+      text === blocks[i - 1] &&
+      owner !== root &&
+      before !== root &&
+      owner.parentElement !== before.parentElement &&
+      !owner.contains(before) &&
+      !before.contains(owner) &&
+      collapseSpace(owner.textContent ?? '') === text
+    ) {
+      owner.remove();
+      continue;
+    }
+    kept.push(text);
+  }
+  return kept;
 }
 
 /**

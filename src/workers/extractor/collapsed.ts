@@ -14,6 +14,8 @@
  * the page's content area (an <article>, <main>, role="main" or
  * itemprop="articleBody"), outside navigation, menus, dialogs and popups:
  * a toggle with aria-haspopup opens a menu or a dialog, not a part of the story.
+ * A page that marks no content area at all has its body for one, for panels
+ * whose toggle is in a heading (an accordion's question) only.
  */
 
 import { isHeadingTag } from './blocks.js';
@@ -68,12 +70,16 @@ const opensPopup = (toggle: Element): boolean => {
 };
 
 /** Whether `el` is in the content area and in no chrome (see CHROME_SELECTOR), itself included. */
-function inContent(el: Element): boolean {
+function inContent(el: Element, bodyScope = false): boolean {
   const chrome = el.closest(CHROME_SELECTOR);
-  const content = el.closest(CONTENT_SELECTOR);
+  const content = el.closest(CONTENT_SELECTOR) ?? (bodyScope ? el.ownerDocument.body : null);
   // Chrome inside the article (a <header> of the story, a <form>) is chrome; an <article> inside a <main> inside chrome is not.
   return content !== null && (chrome === null || (chrome !== content && chrome.contains(content)));
 }
+
+/** Whether a toggle is a heading or stands in one: an accordion's question (`<h3><button>Question</button></h3>`). */
+const headsPanel = (toggle: Element): boolean =>
+  isHeadingTag(toggle.tagName.toUpperCase()) || (toggle.parentElement !== null && isHeadingTag(toggle.parentElement.tagName.toUpperCase()));
 
 /**
  * The panel a collapsed toggle opens when its aria-controls names nothing on
@@ -127,8 +133,13 @@ export function revealCollapsed(doc: Document): number {
     return 0;
   }
   let shown = 0;
+  // A page that marks no content area: its body is the scope, for the accordion pattern only (a toggle in a heading),
+  // so that a banner's "Here is how you know" or a menu outside any chrome element stays hidden.
+  const bodyScope = root.querySelector(CONTENT_SELECTOR) === null;
+  const inScope = (el: Element, toggle: Element | null): boolean =>
+    inContent(el) || (bodyScope && toggle !== null && headsPanel(toggle) && inContent(el, true));
   const reveal = (panel: Element, toggle: Element | null): void => {
-    if (!inContent(panel)) {
+    if (!inScope(panel, toggle)) {
       return;
     }
     // Shown up to where toggle and panel meet: with no toggle, the panel itself and hidden wrappers inside the content area.
@@ -152,7 +163,7 @@ export function revealCollapsed(doc: Document): number {
     }
   }
   for (const toggle of toggles) {
-    if (opensPopup(toggle) || !inContent(toggle)) {
+    if (opensPopup(toggle) || !inScope(toggle, toggle)) {
       continue;
     }
     const ids = (toggle.getAttribute('aria-controls') ?? '').split(/\s+/).filter(Boolean);

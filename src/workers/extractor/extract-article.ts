@@ -1,7 +1,7 @@
 import { Readability } from '@mozilla/readability';
 import { PipelineError } from '../../errors.js';
 import { collapseSpace, countWords, isHeadingTag, joinBlocks, lineElement, squash, textBlocks, textOwners } from './blocks.js';
-import { FURNITURE_TEXT, isOtherSectionLabel, narrowToArticle, removeAuthorBio, removeAuthorBox, removeFurniture, removeInlineFurniture, removeNamedAuthorBoxes, removeOtherSections, removeRepeatedSiblings, removeTeaserCards, trimStoryEnd } from './boilerplate.js';
+import { FURNITURE_TEXT, isOtherSectionLabel, narrowToArticle, removeAuthorBio, removeAuthorBox, removeFurniture, removeInlineFurniture, removeNamedAuthorBoxes, removeOtherSections, removeRepeatedSiblings, removeShownTwice, removeTeaserCards, REPEAT_MIN_CHARS, trimStoryEnd } from './boilerplate.js';
 import { mayHoldCollapsed, revealCollapsed } from './collapsed.js';
 import { classifyBlock, densityExtract, type TextBlock } from './density.js';
 import { closeOpenInline, tagShape } from './nesting.js';
@@ -327,11 +327,21 @@ function firstText(root: Element): Text | null {
 
 /**
  * The story by text density (density.ts), as a <div> of the document holding
- * one <p> (or <h2> for a heading) per kept block.
+ * one <p> (or <h2> for a heading) per kept block. A block of REPEAT_MIN_CHARS
+ * or more that repeats the one before it from another scope (outside the
+ * <article> and then inside it: a summary in the page's header given again as
+ * the story's first paragraph) is given once; a repeat within one scope is
+ * the page's own and stays.
  */
-function densityArticle(doc: Document, kept: TextBlock[]): Element {
+export function densityArticle(doc: Document, kept: TextBlock[]): Element {
   const div = doc.createElement('div');
+  let before: TextBlock | null = null;
   for (const b of kept) {
+    const shownTwice = before !== null && b.text.length >= REPEAT_MIN_CHARS && b.text === before.text && (b.scope ?? null) !== (before.scope ?? null);
+    before = b;
+    if (shownTwice) {
+      continue;
+    }
     const el = doc.createElement(isHeadingTag(b.tag) ? 'h2' : 'p');
     el.textContent = b.text;
     div.appendChild(el);
@@ -759,7 +769,7 @@ export function extractArticle(html: string, url: string, opts: ExtractOptions =
         removeTeaserCards(el);
       }
       removeOtherSections(el);
-      removeInlineFurniture(el);
+      removeInlineFurniture(el, host);
       removeAuthorBio(el, byline);
       if (!part) {
         removeAuthorBox(el, byline);
@@ -770,7 +780,11 @@ export function extractArticle(html: string, url: string, opts: ExtractOptions =
       if (meta.headline && meta.headline !== title) {
         removeLeadingRepeats(el, meta.headline, null);
       }
-      return textBlocks(el);
+      if (part) {
+        return textBlocks(el);
+      }
+      const owners: Node[] = [];
+      return removeShownTwice(el, textBlocks(el, owners), owners);
     };
 
     const warnings = [...meta.warnings];

@@ -1,6 +1,7 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { isAdviceDisclaimer, isAffiliateDisclosure, isParticularsStrip, isProductionNote, isSitePitch, isSocialFollow, isFurnitureText, looksLikeFurniture, removeAuthorBio, removeAuthorBox, removeFurniture, removeHeadingPermalinks, removeInlineFurniture, removeLinkColumns, removeNamedAuthorBoxes, removeOtherSections, removeRepeatedSiblings, removeTeaserCards, trimStoryEnd } from '../../../../src/workers/extractor/boilerplate.js';
+import { isAdviceDisclaimer, isAffiliateDisclosure, isParticularsStrip, isProductionNote, isSitePitch, isSocialFollow, isFurnitureText, looksLikeFurniture, removeAuthorBio, removeAuthorBox, removeFurniture, removeHeadingPermalinks, removeInlineFurniture, removeLinkColumns, removeNamedAuthorBoxes, removeOtherSections, removeRepeatedSiblings, removeShownTwice, removeTeaserCards, trimStoryEnd } from '../../../../src/workers/extractor/boilerplate.js';
+import { textBlocks } from '../../../../src/workers/extractor/blocks.js';
 
 const doc = (html: string): Document =>
   (parseHTML(`<html><head><title>t</title></head><body>${html}</body></html>`) as unknown as { document: Document }).document;
@@ -727,6 +728,31 @@ describe('removeInlineFurniture: button links', () => {
     expect(text).toContain('Rebuttal');
     expect(text).toContain('every station');
   });
+
+  it('removes a longer button label when it points to the page\'s own site, and keeps one pointing away or set in a sentence', () => {
+    const d = doc(
+      '<article><p>Weight loss of one to two pounds per week is reasonable for most adults.</p>' +
+        '<p><a class="btn btn-link" href="https://www.health.test/blog/can-medications-help/2024/08">Find out if weight loss medications can help you lose weight</a></p>' +
+        '<p><a class="btn" href="/authors/lee">View All Articles by This Author</a></p>' +
+        '<a class="product-button" href="#top-picks">Back to our top GPS watch picks</a>' +
+        '<a class="product-button" href="https://shop.example/watch-ultra-3">Shop the Apple Watch Ultra 3</a>' +
+        '<p>Our tester said <a class="btn" href="/blog/stretching">find out ways to improve your flexibility for better health</a> and did.</p>' +
+        '<p><a class="btn" href="https://health.test/blog/a-label-of-far-more-than-twelve-words">Read this label of far more than twelve words that is no button at all</a></p></article>',
+    );
+    const article = d.querySelector('article') as Element;
+    removeInlineFurniture(article, 'health.test');
+    const text = article.textContent ?? '';
+    for (const gone of ['medications can help', 'View All Articles', 'Back to our top']) {
+      expect(text, gone).not.toContain(gone);
+    }
+    for (const kept of ['Shop the Apple Watch Ultra 3', 'find out ways to improve your flexibility', 'no button at all', 'two pounds per week']) {
+      expect(text, kept).toContain(kept);
+    }
+
+    const unknown = doc('<article><p>Story.</p><p><a class="btn" href="/blog/next-story">Find out if weight loss medications can help</a></p></article>');
+    removeInlineFurniture(unknown.querySelector('article') as Element);
+    expect(unknown.body.textContent).toContain('medications can help');
+  });
 });
 
 describe('removeNamedAuthorBoxes', () => {
@@ -948,5 +974,32 @@ describe(removeTeaserCards.name, () => {
     expect(removeTeaserCards(two.body)).toBe(0);
     const mixed = doc(`<article><div>${card('one', 'x')}<p>${words(40)}</p>${card('two', 'y')}${card('three', 'z')}</div></article>`);
     expect(removeTeaserCards(mixed.body)).toBe(0);
+  });
+});
+
+describe(removeShownTwice.name, () => {
+  const summary = 'Today, artificial intelligence is changing the trajectory of health care, from routine tasks to diagnoses.';
+  const shown = (html: string): { root: Element; kept: string[] } => {
+    const root = doc(html).querySelector('article') as Element;
+    const owners: Node[] = [];
+    return { root, kept: removeShownTwice(root, textBlocks(root, owners), owners) };
+  };
+
+  it('removes a summary given again as the first paragraph of the story, from another part of the page', () => {
+    const { root, kept } = shown(
+      `<article><div class="hero"><p class="hero__summary">${summary}</p></div>` +
+        `<div class="insight-content"><p>${summary}</p><p>The second paragraph goes on with the story.</p></div></article>`,
+    );
+    expect(kept).toEqual([summary, 'The second paragraph goes on with the story.']);
+    expect((root.textContent ?? '').split(summary).length - 1).toBe(1);
+  });
+
+  it('keeps a paragraph the story itself repeats side by side, a short repeat, and a block holding more than the repeat', () => {
+    const twice = `<article><p>${summary}</p><p>${summary}</p></article>`;
+    expect(shown(twice).kept).toEqual([summary, summary]);
+    const short = '<article><div><p>Yes, it was over.</p></div><div><p>Yes, it was over.</p></div></article>';
+    expect(shown(short).kept).toHaveLength(2);
+    const more = `<article><div><p>${summary}</p></div><section>${summary}<br>More on this below.</section></article>`;
+    expect(shown(more).kept).toEqual([summary, summary, 'More on this below.']);
   });
 });

@@ -86,6 +86,28 @@ describe('revealCollapsed', () => {
   });
 });
 
+describe('revealCollapsed: a page that marks no content area', () => {
+  it('shows the panels of an accordion whose questions are headings, and leaves a banner\'s or a menu\'s panel hidden', () => {
+    const d = doc(
+      `<div class="banner"><button aria-controls="gov">Here is how you know</button><div id="gov" hidden><p>${answer}</p></div></div>` +
+        `<div class="menu"><button aria-expanded="false" aria-controls="sub">Sections</button><ul id="sub" hidden><li>World</li></ul></div>` +
+        `<div class="page"><h1>Council budget</h1>${para('the budget')}<div class="faq"><h2><button aria-expanded="false" aria-controls="a1">Which is the best EV?</button></h2>` +
+        `<div id="wrap" style="overflow:hidden;display:none"><div role="region" id="a1"><p>${answer}</p></div></div>` +
+        `<div role="tabpanel" id="tab" hidden><p>${answer}</p></div></div></div>`,
+    );
+    revealCollapsed(d);
+    expect(isHidden(d.getElementById('wrap') as Element)).toBe(false);
+    for (const id of ['gov', 'sub', 'tab']) {
+      expect(isHidden(d.getElementById(id) as Element), id).toBe(true);
+    }
+  });
+
+  it('keeps to the content area when the page marks one: an accordion outside it stays hidden', () => {
+    const d = doc(`${story('')}<div class="faq"><h2><button aria-expanded="false" aria-controls="a1">Which is the best EV?</button></h2><div id="a1" hidden><p>${answer}</p></div></div>`);
+    expect(revealCollapsed(d)).toBe(0);
+  });
+});
+
 describe('extractArticle: collapsed content', () => {
   it('keeps the answers of a collapsed FAQ accordion in the story (aria-controls survives the attribute slimming)', () => {
     const faq = [1, 2, 3]

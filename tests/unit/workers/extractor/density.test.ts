@@ -2,7 +2,7 @@ import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { classifyBlock, classifyBlocks, densityExtract, segmentBlocks, storyWindow, type TextBlock } from '../../../../src/workers/extractor/density.js';
 import { adoptStrayElements, fosterParent } from '../../../../src/workers/extractor/dom.js';
-import { continuesSections, extractArticle, gapsBetween, inPageOrder, leadBefore, preferDensity, tailAfter } from '../../../../src/workers/extractor/extract-article.js';
+import { continuesSections, densityArticle, extractArticle, gapsBetween, inPageOrder, leadBefore, preferDensity, tailAfter } from '../../../../src/workers/extractor/extract-article.js';
 
 const body = (html: string): Element => {
   const { document } = parseHTML(`<html><head><title>t</title></head><body>${html}</body></html>`) as unknown as { document: Document };
@@ -508,5 +508,30 @@ describe('densityExtract: author boxes', () => {
     const kept = densityExtract(document.body).map((b) => b.text);
     expect(kept.some((t) => t.startsWith('Paragraph 5'))).toBe(true);
     expect(kept.some((t) => t.includes('freelance writer'))).toBe(false);
+  });
+});
+
+describe(densityArticle.name, () => {
+  const summary = 'LSC is an independent nonprofit established by Congress in 1974 to provide financial support for civil legal aid.';
+
+  it('gives a summary once when the page shows it in its header and again as the article\'s first paragraph', () => {
+    const root = body('<article id="a"><p>x</p></article>');
+    const article = root.querySelector('article');
+    const blocks: TextBlock[] = [
+      { text: summary, tag: 'P', linkChars: 0, cls: 'good', keep: true, scope: null },
+      { text: summary, tag: 'P', linkChars: 0, cls: 'good', keep: true, scope: article },
+      { text: 'The Corporation funds 130 independent legal aid organizations.', tag: 'P', linkChars: 0, cls: 'good', keep: true, scope: article },
+    ];
+    const div = densityArticle(root.ownerDocument, blocks);
+    expect(Array.from(div.children).map((c) => c.textContent)).toEqual([summary, 'The Corporation funds 130 independent legal aid organizations.']);
+  });
+
+  it('keeps a paragraph the story repeats within its own scope, and a short repeat across scopes', () => {
+    const root = body('<article><p>x</p></article>');
+    const article = root.querySelector('article');
+    const twice: TextBlock[] = [summary, summary].map((text) => ({ text, tag: 'P', linkChars: 0, cls: 'good', keep: true, scope: article }));
+    expect(densityArticle(root.ownerDocument, twice).children).toHaveLength(2);
+    const short: TextBlock[] = [null, article].map((scope) => ({ text: 'Get legal help.', tag: 'P', linkChars: 0, cls: 'good', keep: true, scope }));
+    expect(densityArticle(root.ownerDocument, short).children).toHaveLength(2);
   });
 });
