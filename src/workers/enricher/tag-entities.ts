@@ -15,6 +15,7 @@
  */
 import type { Entities } from '../../store/types.js';
 import { joinCoordinatedNames, joinOrganisationPurposes } from './coordinated-names.js';
+import { typeDefinedAcronyms } from './defined-acronyms.js';
 import { typeKindAppositives } from './kind-nouns.js';
 import { joinNameParticles } from './name-particles.js';
 import { trimNameTails } from './name-tails.js';
@@ -700,8 +701,9 @@ function labelCased(
   // The name passes (names introduced by their kind, coordinated organisation names, particles in people's names, where a name ends, words that alone are no name, acronyms that are no person) shape the names before the document pass spreads them.
   const stats = tagger.gazetteer.stats;
   const named = dropLoneWords(tokens, trimNameTails(tokens, joinNameParticles(tokens, joinOrganisationPurposes(tokens, joinCoordinatedNames(tokens, typeKindAppositives(tokens, wire(out), stats), stats), stats))));
-  // Words that alone are no name stay none after the document pass too (one "Bill" left a person would make every "the Bill" one).
-  return wire(dropLoneWords(tokens, harmonize(tokens, textDomain(text) === 'formal' ? acronymsAreNoPersons(tokens, named) : named)));
+  // Words that alone are no name stay none after the document pass too (one "Bill" left a person would make every "the Bill" one);
+  // an acronym the text defines after an organisation's name ("Electronic Data Systems (EDS)") is that organisation wherever it stands alone, whatever the document pass voted.
+  return wire(dropLoneWords(tokens, typeDefinedAcronyms(tokens, harmonize(tokens, textDomain(text) === 'formal' ? acronymsAreNoPersons(tokens, named) : named))));
 }
 
 const KIND = { PER: 'person', LOC: 'place', ORG: 'organisation' } as const;

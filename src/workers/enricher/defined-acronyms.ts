@@ -1,0 +1,70 @@
+/**
+ * Acronyms that a story defines in brackets after an organisation's name:
+ * "the Australian Securities and Investments Commission (ASIC)", "Electronic
+ * Data Systems (EDS)". The tagger reads the long name as an organisation but
+ * types the acronym's own mentions by the word's sound ("ASIC said" a place,
+ * "the PSNI" MISC), and harmonize's majority can then carry the wrong type
+ * over the story. The definition decides: every mention of the acronym alone
+ * in the story is the organisation.
+ */
+import { KNOWN_ORGS, ORG_HEAD_WORDS, PLACES } from './gazetteer.js';
+import type { Token } from './tokens.js';
+import { setSpan } from './wire-conventions.js';
+
+/** Words after an organisation's head word inside its name ("Police Service of Northern Ireland", "Department of Foreign Affairs"). */
+const HEAD_FOLLOWERS: ReadonlySet<string> = new Set(['of', 'for', 'on']);
+
+/**
+ * Whether the name reads as an organisation's own: a known one, or one whose
+ * head word ("Commission", "Systems"; not "District", as in "Central Business
+ * District (CBD)") ends it or comes before "of" / "for" / "on" (not "Group
+ * Representation Constituencies (GRC)", Singapore's constituencies).
+ */
+const organisationName = (name: readonly string[]): boolean =>
+  KNOWN_ORGS.has(name.join(' ')) ||
+  name.some((w, k) => w !== 'District' && ORG_HEAD_WORDS.has(w) && (k === name.length - 1 || HEAD_FOLLOWERS.has(name[k + 1] as string)));
+
+/** An acronym in capitals (two to eight, "&" inside: "ASIC", "COMESA", "J&K"). */
+const ACRONYM = /^\p{Lu}[\p{Lu}&]{1,7}$/u;
+
+/**
+ * Whether `acronym` abbreviates the words `name`: it starts with the first
+ * word's initial and its letters are, in order, capitals of the name ("Department
+ * of Foreign Affairs and Trade" DFAT, "Securities and Exchange Board of India" SEBI).
+ */
+export function abbreviates(acronym: string, name: readonly string[]): boolean {
+  const letters = acronym.replace(/&/g, '');
+  const capitals = name.flatMap((w) => [...w].filter((c) => /\p{Lu}/u.test(c)));
+  if (letters.length < 2 || capitals[0] !== letters[0] || name[0]?.[0] !== letters[0]) return false;
+  let at = 0;
+  for (const c of capitals) if (c === letters[at]) at++;
+  return at === letters.length;
+}
+
+/**
+ * Tags where each mention of an acronym alone that the text defines after an
+ * organisation's name ("Name (ACR)") is that organisation: the tagger's
+ * places, persons and MISC of that word become organisations, and so does the
+ * word untagged. Not when the name is a place the gazetteer knows ("New South
+ * Wales (NSW)") or the acronym stands inside a longer name.
+ */
+export function typeDefinedAcronyms(tokens: readonly Token[], tags: readonly string[]): string[] {
+  const defined = new Set<string>();
+  for (let i = 1; i + 2 < tokens.length; i++) {
+    if ((tokens[i] as Token).text !== '(' || (tokens[i + 2] as Token).text !== ')' || !(tags[i - 1] === 'B-ORG' || tags[i - 1] === 'I-ORG')) continue;
+    let from = i - 1;
+    while (from > 0 && tags[from] === 'I-ORG') from--;
+    const acronym = (tokens[i + 1] as Token).text;
+    const name = tokens.slice(from, i).map((t) => t.text);
+    if (ACRONYM.test(acronym) && !PLACES.has(name.join(' ')) && organisationName(name) && abbreviates(acronym, name)) defined.add(acronym);
+  }
+  if (defined.size === 0) return tags as string[];
+  const out = [...tags];
+  for (let i = 0; i < out.length; i++) {
+    if (!defined.has((tokens[i] as Token).text)) continue;
+    const tag = out[i] as string;
+    const alone = (tag === 'O' || tag.startsWith('B-')) && !(out[i + 1] ?? 'O').startsWith('I-');
+    if (alone && tag !== 'B-ORG') setSpan(out, i, i + 1, 'ORG');
+  }
+  return out;
+}
