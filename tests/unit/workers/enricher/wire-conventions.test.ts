@@ -200,6 +200,14 @@ describe('wireConventionTags', () => {
     expect([at('UN'), at('AP'), at('Bloomberg'), at('Greenpeace'), at('White'), at('House')]).toEqual(['B-ORG', 'B-ORG', 'B-PER', 'B-ORG', 'B-LOC', 'I-LOC']);
   });
 
+  it('knows the leading economies\' groups and the American mortgage companies as organisations ("the G8 leaders" was a place, "Fannie Mae" a person)', () => {
+    const text = 'The G8 leaders and the G-20 met as Fannie Mae and Freddie Mac fell.';
+    const { tokens, tags } = tagsOf(text, { G8: 'B-LOC', 'G-20': 'B-MISC', Fannie: 'B-PER', Mae: 'I-PER' });
+    const out = wireConventionTags(text, tokens, tags);
+    const at = (w: string) => out[tokens.findIndex((t) => t.text === w)];
+    expect([at('G8'), at('G-20'), at('Fannie'), at('Mae'), at('Freddie'), at('Mac')]).toEqual(['B-ORG', 'B-ORG', 'B-ORG', 'I-ORG', 'B-ORG', 'I-ORG']);
+  });
+
   it("tags such a name the tagger left untagged as an organisation, but not inside a longer name or before a currency sign", () => {
     const text = 'He told Associated Press of a UN plan, paid AU$ 5 and met the UN Security Council and Human Rights Watch Asia.';
     const { tokens, tags } = tagsOf(text, {});
