@@ -29,6 +29,8 @@ export const KIND_NOUNS: ReadonlySet<string> = new Set(
 const COMPANY_FORMS: ReadonlySet<string> = new Set(
   'S.A. S.A.B. Inc Inc. Ltd Ltd. Limited plc PLC Plc GmbH Corp Corp. Corporation LLC L.L.C. N.V. B.V. A.E. S.p.A. SpA Oyj ASA'.split(' '),
 );
+/** Last words that only organisations' names end with ("Cedar Holdings", "Afghan National Police", "Indian Railways", "Gulf Times"): a place or MISC name ending so is an organisation's (not "University": BTC files "Waikato University" as a place). */
+const ORGANISATION_ENDINGS: ReadonlySet<string> = new Set('Holdings Police Railways Fund Foundation Times News'.split(' '));
 /** Kind nouns that also open names ("Bank Leumi", "Group Lotus", "Channel 4"): at a sentence's start they stay in the name. */
 const NAME_OPENING_KINDS: ReadonlySet<string> = new Set(['bank', 'group', 'party', 'band', 'network', 'channel', 'agency', 'company', 'chain', 'label', 'studio', 'giant']);
 /** Words that stand inside such a name between capitalized words ("Standard & Poor's", "Voice of Kenya"). */
@@ -91,13 +93,13 @@ export function typeKindAppositives(tokens: readonly Token[], tags: readonly str
     setSpan(out, i + 1, j, 'ORG');
     i = j - 1;
   }
-  // "Proastiakos S.A.": a name that ends with a company form is a company's.
+  // "Proastiakos S.A.": a name that ends with a company form is a company's; "Cedar Holdings", "Iraqi Police": a place or MISC name that ends as only organisations' names do is one.
   for (let i = 0; i < n; i++) {
     const tag = out[i] as string;
     if (!tag.startsWith('B-')) continue;
     let j = i + 1;
     while (out[j] === `I-${tag.slice(2)}`) j++;
-    if (tag !== 'B-ORG' && j - i > 1 && COMPANY_FORMS.has(text(j - 1))) setSpan(out, i, j, 'ORG');
+    if (tag !== 'B-ORG' && j - i > 1 && (COMPANY_FORMS.has(text(j - 1)) || (tag !== 'B-PER' && ORGANISATION_ENDINGS.has(text(j - 1))))) setSpan(out, i, j, 'ORG');
     i = j - 1;
   }
   if (stats) {

@@ -60,6 +60,12 @@ describe(typeKindAppositives.name, () => {
     expect(run('He flew to Reno NV and met Inc', [[3, 5, 'LOC'], [7, 8, 'PER']])).toEqual(['LOC[Reno NV]', 'PER[Inc]']);
   });
 
+  it("types a place or MISC name that ends as only organisations' names do as an organisation, and leaves persons and universities alone", () => {
+    expect(run('Cedar Holdings fell as Iraqi Police came', [[0, 2, 'LOC'], [4, 6, 'MISC']])).toEqual(['ORG[Cedar Holdings]', 'ORG[Iraqi Police]']);
+    expect(run('Michael Steel of Waikato University and Gulf Times', [[0, 2, 'PER'], [3, 5, 'LOC'], [6, 8, 'LOC']])).toEqual(['PER[Michael Steel]', 'LOC[Waikato University]', 'ORG[Gulf Times]']);
+    expect(run('Danielle Steel met Police', [[0, 2, 'PER'], [3, 4, 'MISC']])).toEqual(['PER[Danielle Steel]', 'MISC[Police]']);
+  });
+
   it('takes the kind off a name that opens a sentence, and only there', () => {
     expect(run('Carmaker Toyota said so.', [[0, 2, 'ORG']])).toEqual(['ORG[Toyota]']);
     expect(run('Sportswear maker Puma said so.', [[0, 3, 'ORG']])).toEqual(['ORG[Puma]']);
