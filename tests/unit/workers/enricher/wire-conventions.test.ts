@@ -208,6 +208,14 @@ describe('wireConventionTags', () => {
     expect([at('G8'), at('G-20'), at('Fannie'), at('Mae'), at('Freddie'), at('Mac')]).toEqual(['B-ORG', 'B-ORG', 'B-ORG', 'I-ORG', 'B-ORG', 'I-ORG']);
   });
 
+  it('tags such a name the tagger left untagged after a sentence\'s "The" too, but not after another capitalized word', () => {
+    const text = 'It fell. The Associated Press declared it. The UN said so. Old UN hands agreed.';
+    const { tokens, tags } = tagsOf(text, {});
+    const out = wireConventionTags(text, tokens, tags);
+    const at = (w: string, k = 0) => out[tokens.map((t, i) => (t.text === w ? i : -1)).filter((i) => i >= 0)[k] as number];
+    expect([at('The'), at('Associated'), at('Press'), at('UN'), at('UN', 1)]).toEqual(['O', 'B-ORG', 'I-ORG', 'B-ORG', 'O']);
+  });
+
   it("tags such a name the tagger left untagged as an organisation, but not inside a longer name or before a currency sign", () => {
     const text = 'He told Associated Press of a UN plan, paid AU$ 5 and met the UN Security Council and Human Rights Watch Asia.';
     const { tokens, tags } = tagsOf(text, {});
