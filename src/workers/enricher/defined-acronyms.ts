@@ -41,30 +41,39 @@ export function abbreviates(acronym: string, name: readonly string[]): boolean {
   return at === letters.length;
 }
 
+/** Last words of the names of treaties, laws and awards ("Nuclear Non-Proliferation Treaty (NPT)", "Detainee Treatment Act (DTA)"): MISC, as their acronyms. */
+const MISC_HEADS: ReadonlySet<string> = new Set('Treaty Act Agreement Agreements Convention Declaration Accord Accords Protocol Charter Medal Prize Award'.split(' '));
+
 /**
  * Tags where each mention of an acronym alone that the text defines after an
  * organisation's name ("Name (ACR)") is that organisation: the tagger's
  * places, persons and MISC of that word become organisations, and so does the
  * word untagged. Not when the name is a place the gazetteer knows ("New South
- * Wales (NSW)") or the acronym stands inside a longer name.
+ * Wales (NSW)") or the acronym stands inside a longer name. An acronym defined
+ * after a MISC name of a treaty, a law or an award is MISC as the name is (the
+ * tagger read "NPT", "FISA", "DTA" as organisations).
  */
 export function typeDefinedAcronyms(tokens: readonly Token[], tags: readonly string[]): string[] {
-  const defined = new Set<string>();
+  const defined = new Map<string, 'ORG' | 'MISC'>();
   for (let i = 1; i + 2 < tokens.length; i++) {
-    if ((tokens[i] as Token).text !== '(' || (tokens[i + 2] as Token).text !== ')' || !(tags[i - 1] === 'B-ORG' || tags[i - 1] === 'I-ORG')) continue;
+    const before = tags[i - 1] as string;
+    const type = before.slice(2);
+    if ((tokens[i] as Token).text !== '(' || (tokens[i + 2] as Token).text !== ')' || (type !== 'ORG' && type !== 'MISC')) continue;
     let from = i - 1;
-    while (from > 0 && tags[from] === 'I-ORG') from--;
+    while (from > 0 && tags[from] === `I-${type}`) from--;
     const acronym = (tokens[i + 1] as Token).text;
     const name = tokens.slice(from, i).map((t) => t.text);
-    if (ACRONYM.test(acronym) && !PLACES.has(name.join(' ')) && organisationName(name) && abbreviates(acronym, name)) defined.add(acronym);
+    if (!ACRONYM.test(acronym) || PLACES.has(name.join(' ')) || !abbreviates(acronym, name)) continue;
+    if (type === 'ORG' ? organisationName(name) : MISC_HEADS.has(name[name.length - 1] as string)) defined.set(acronym, type);
   }
   if (defined.size === 0) return tags as string[];
   const out = [...tags];
   for (let i = 0; i < out.length; i++) {
-    if (!defined.has((tokens[i] as Token).text)) continue;
+    const type = defined.get((tokens[i] as Token).text);
+    if (!type) continue;
     const tag = out[i] as string;
     const alone = (tag === 'O' || tag.startsWith('B-')) && !(out[i + 1] ?? 'O').startsWith('I-');
-    if (alone && tag !== 'B-ORG') setSpan(out, i, i + 1, 'ORG');
+    if (alone && tag !== `B-${type}`) setSpan(out, i, i + 1, type);
   }
   return out;
 }

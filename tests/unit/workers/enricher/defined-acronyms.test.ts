@@ -54,6 +54,14 @@ describe(typeDefinedAcronyms.name, () => {
     expect(out).toEqual(tags);
   });
 
+  it("makes every mention of an acronym defined after a treaty's, a law's or an award's MISC name MISC, and not after other MISC names", () => {
+    const text = 'It signed the Nuclear Non-Proliferation Treaty (NPT). The NPT permits it, said the World Social Forum (WSF) of the WSF.';
+    const { toks, tags } = tagged(text, { 'Nuclear Non-Proliferation Treaty': 'MISC', NPT: 'ORG', 'World Social Forum': 'MISC', WSF: 'ORG' });
+    const out = typeDefinedAcronyms(toks, tags);
+    expect(typesOf(toks, out, 'NPT')).toEqual(['B-MISC', 'B-MISC']);
+    expect(typesOf(toks, out, 'WSF')).toEqual(['B-ORG', 'B-ORG']);
+  });
+
   it('keeps an acronym that a story defines an organisation through the whole tagger', () => {
     // The tagger alone reads "ASIC" as a place in the Wikinews story this follows.
     const text =
