@@ -1,27 +1,14 @@
 import { describe, expect, it } from 'vitest';
+import { tagsAt, tagsNaming } from '../../../helpers/bio-tags.js';
 import { surnamesAreNoOrganisations } from '../../../../src/workers/enricher/lone-surnames.js';
 import { nerTokenize } from '../../../../src/workers/enricher/ner-tokens.js';
 import { labelTokens } from '../../../../src/workers/enricher/tag-entities.js';
 
-/** Tags of `text` with the given names typed (each name's every occurrence), the rest O. */
-const tagged = (text: string, names: Record<string, string>) => {
-  const toks = nerTokenize(text);
-  const tags = toks.map(() => 'O');
-  for (const [name, type] of Object.entries(names)) {
-    const words = name.split(' ');
-    for (let i = 0; i + words.length <= toks.length; i++) {
-      if (words.every((w, k) => toks[i + k]?.text === w)) words.forEach((_, k) => (tags[i + k] = `${k === 0 ? 'B' : 'I'}-${type}`));
-    }
-  }
-  return { toks, tags };
-};
-const typesOf = (toks: ReturnType<typeof nerTokenize>, tags: readonly string[], word: string) => toks.flatMap((t, i) => (t.text === word ? [tags[i]] : []));
-
 describe(surnamesAreNoOrganisations.name, () => {
   it('makes the lone surname of a person the text names in full a person where the tagger read an organisation', () => {
     const text = 'Senator John McCain spoke. McCain argued that the McCain amendment passed, said McCain.';
-    const { toks, tags } = tagged(text, { McCain: 'ORG', 'John McCain': 'PER' });
-    expect(typesOf(toks, surnamesAreNoOrganisations(toks, tags), 'McCain')).toEqual(['I-PER', 'B-PER', 'B-PER', 'B-PER']);
+    const { toks, tags } = tagsNaming(text, { McCain: 'ORG', 'John McCain': 'PER' });
+    expect(tagsAt(toks, surnamesAreNoOrganisations(toks, tags), 'McCain')).toEqual(['I-PER', 'B-PER', 'B-PER', 'B-PER']);
   });
 
   it("leaves a company named after its founder when the text writes a company's form, people or parts after the word", () => {
@@ -30,14 +17,14 @@ describe(surnamesAreNoOrganisations.name, () => {
       ['Michael Dell spoke. Dell Inc. said Dell will grow.', 'Michael Dell', 'Dell'],
       ['Ratan Tata said Tata paid investors, as the Tata group grew.', 'Ratan Tata', 'Tata'],
     ] as const) {
-      const { toks, tags } = tagged(text, { [company]: 'ORG', [founder]: 'PER' });
+      const { toks, tags } = tagsNaming(text, { [company]: 'ORG', [founder]: 'PER' });
       expect(surnamesAreNoOrganisations(toks, tags)).toEqual(tags);
     }
   });
 
   it('leaves names whose full form opens with no given name, acronyms, known organisations and longer names alone', () => {
     const text = 'Provisional IRA men met the IRA. Bob Rae NDP ran for the NDP. Michael Bloomberg met Bloomberg. Luis Zanon met Zanon Ceramics.';
-    const { toks, tags } = tagged(text, { IRA: 'ORG', 'Provisional IRA': 'PER', NDP: 'ORG', 'Bob Rae NDP': 'PER', Bloomberg: 'ORG', 'Michael Bloomberg': 'PER', 'Zanon Ceramics': 'ORG', 'Luis Zanon': 'PER' });
+    const { toks, tags } = tagsNaming(text, { IRA: 'ORG', 'Provisional IRA': 'PER', NDP: 'ORG', 'Bob Rae NDP': 'PER', Bloomberg: 'ORG', 'Michael Bloomberg': 'PER', 'Zanon Ceramics': 'ORG', 'Luis Zanon': 'PER' });
     expect(surnamesAreNoOrganisations(toks, tags)).toEqual(tags);
   });
 
@@ -49,6 +36,6 @@ describe(surnamesAreNoOrganisations.name, () => {
       '"We have to do better than that," McCain, himself held in a prison camp for five years, said. McCain was urged to draft clear standards by an army ' +
       'captain. The White House had asked to drop the McCain amendment.';
     const toks = nerTokenize(text);
-    expect(typesOf(toks, labelTokens(text, toks), 'McCain')).toEqual(['I-PER', 'B-PER', 'B-PER', 'B-PER', 'B-PER']);
+    expect(tagsAt(toks, labelTokens(text, toks), 'McCain')).toEqual(['I-PER', 'B-PER', 'B-PER', 'B-PER', 'B-PER']);
   });
 });
