@@ -31,6 +31,10 @@ const COMPANY_FORMS: ReadonlySet<string> = new Set(
 );
 /** Last words that only organisations' names end with ("Cedar Holdings", "Afghan National Police", "Indian Railways", "Gulf Times"): a place or MISC name ending so is an organisation's (not "University": BTC files "Waikato University" as a place). */
 const ORGANISATION_ENDINGS: ReadonlySet<string> = new Set('Holdings Police Railways Fund Foundation Times News'.split(' '));
+/** Words after "shares" that make it the noun of a company's stock ("Ryanair shares rose"), not the verb ("India shares an open border"). */
+const SHARE_MOVES: ReadonlySet<string> = new Set(
+  'rose fell dropped slipped gained surged jumped climbed slid sank plunged plummeted tumbled soared rallied rocketed closed opened traded were are was is have had continued on in'.split(' '),
+);
 /** Kind nouns that also open names ("Bank Leumi", "Group Lotus", "Channel 4"): at a sentence's start they stay in the name. */
 const NAME_OPENING_KINDS: ReadonlySet<string> = new Set(['bank', 'group', 'party', 'band', 'network', 'channel', 'agency', 'company', 'chain', 'label', 'studio', 'giant']);
 /** Words that stand inside such a name between capitalized words ("Standard & Poor's", "Voice of Kenya"). */
@@ -101,6 +105,17 @@ export function typeKindAppositives(tokens: readonly Token[], tags: readonly str
     while (out[j] === `I-${tag.slice(2)}`) j++;
     if (tag !== 'B-ORG' && j - i > 1 && (COMPANY_FORMS.has(text(j - 1)) || (tag !== 'B-PER' && ORGANISATION_ENDINGS.has(text(j - 1))))) setSpan(out, i, j, 'ORG');
     i = j - 1;
+  }
+  // "Maxtor shareholders", "Ryanair shares rose": the name before a company's stock or its holders is a company's (not a place or a nationality the gazetteer knows: "Tokyo", "British shareholders").
+  for (let i = 0; i + 1 < n; i++) {
+    const tag = out[i] as string;
+    const next = text(i + 1);
+    const stock = next === 'shareholders' || next === 'stockholders' || (next === 'shares' && SHARE_MOVES.has(tokens[i + 2]?.text ?? ''));
+    if (!stock || !(tag === 'B-LOC' || tag === 'B-PER' || tag === 'B-MISC' || tag.startsWith('I-')) || tag.endsWith('-ORG')) continue;
+    let from = i;
+    while (from > 0 && (out[from] as string).startsWith('I-')) from--;
+    const name = tokens.slice(from, i + 1).map((t) => t.text).join(' ');
+    if (!PLACES.has(name) && !DEMONYMS.has(name)) setSpan(out, from, i + 1, 'ORG');
   }
   if (stats) {
     trimLeadingKinds(tokens, out, stats);

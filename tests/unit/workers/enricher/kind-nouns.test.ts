@@ -66,6 +66,11 @@ describe(typeKindAppositives.name, () => {
     expect(run('Danielle Steel met Police', [[0, 2, 'PER'], [3, 4, 'MISC']])).toEqual(['PER[Danielle Steel]', 'MISC[Police]']);
   });
 
+  it("types the name before a company's shareholders or its shares' move as an organisation, and not a place, a nationality or the verb", () => {
+    expect(run('Maxtor shareholders and Ford shares gained', [[0, 1, 'PER'], [3, 4, 'PER']])).toEqual(['ORG[Maxtor]', 'ORG[Ford]']);
+    expect(run('India shares a border as Tokyo shares fell and British shareholders sold', [[0, 1, 'LOC'], [5, 6, 'LOC'], [9, 10, 'MISC']])).toEqual(['LOC[India]', 'LOC[Tokyo]', 'MISC[British]']);
+  });
+
   it('takes the kind off a name that opens a sentence, and only there', () => {
     expect(run('Carmaker Toyota said so.', [[0, 2, 'ORG']])).toEqual(['ORG[Toyota]']);
     expect(run('Sportswear maker Puma said so.', [[0, 3, 'ORG']])).toEqual(['ORG[Puma]']);
