@@ -521,6 +521,9 @@ Volkswagen
 Sony
 Alibaba
 Tencent
+Shell|Royal Dutch Shell
+Ryanair
+PayPal
 Taliban
 Hamas
 Hezbollah

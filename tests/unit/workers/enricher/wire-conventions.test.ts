@@ -208,6 +208,14 @@ describe('wireConventionTags', () => {
     expect([at('G8'), at('G-20'), at('Fannie'), at('Mae'), at('Freddie'), at('Mac')]).toEqual(['B-ORG', 'B-ORG', 'B-ORG', 'I-ORG', 'B-ORG', 'I-ORG']);
   });
 
+  it('knows Shell, Ryanair and PayPal as organisations (read as persons and MISC by the sound of the word)', () => {
+    const text = 'Shell sold its stations as Ryanair bought jets and PayPal paid.';
+    const { tokens, tags } = tagsOf(text, { Shell: 'B-PER', Ryanair: 'B-PER', PayPal: 'B-MISC' });
+    const out = wireConventionTags(text, tokens, tags);
+    const at = (w: string) => out[tokens.findIndex((t) => t.text === w)];
+    expect([at('Shell'), at('Ryanair'), at('PayPal')]).toEqual(['B-ORG', 'B-ORG', 'B-ORG']);
+  });
+
   it('tags such a name the tagger left untagged after a sentence\'s "The" too, but not after another capitalized word', () => {
     const text = 'It fell. The Associated Press declared it. The UN said so. Old UN hands agreed.';
     const { tokens, tags } = tagsOf(text, {});
