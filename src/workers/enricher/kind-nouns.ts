@@ -216,3 +216,38 @@ function trimLeadingKinds(tokens: readonly Token[], out: string[], stats: WordSt
     i = j - 1;
   }
 }
+
+/** Whether the word at `i` is followed by its company's stock or holders ("Maxtor shareholders", "Ford shares gained"). */
+const beforeStock = (tokens: readonly Token[], i: number): boolean => {
+  const next = tokens[i + 1]?.text ?? '';
+  return next === 'shareholders' || next === 'stockholders' || (next === 'shares' && SHARE_MOVES.has(tokens[i + 2]?.text ?? ''));
+};
+
+/**
+ * Tags where a one-word name that the text writes before a company form or
+ * its stock anywhere ("Ryanair Ltd", "Maxtor shareholders") is that company
+ * wherever it stands alone: the tagger's persons, places and MISC of that
+ * word become organisations (after the document pass, whose majority can
+ * carry the word's sound over the story). Not a place or a nationality the
+ * gazetteer knows.
+ */
+export function companiesByTheirStock(tokens: readonly Token[], tags: readonly string[]): string[] {
+  // Surnames of the persons the text names in full: "Robert Gerard ... Gerard Corporation ... Mr Gerard" is the man too.
+  const surnames = new Set<string>();
+  for (let i = 1; i < tokens.length; i++) if (tags[i] === 'I-PER' && tags[i + 1] !== 'I-PER') surnames.add((tokens[i] as Token).text);
+  const companies = new Set<string>();
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    const w = (tokens[i] as Token).text;
+    // The word alone is the name ("Forever Elmwood Corp." names no "Elmwood").
+    if (!startsCapitalized(w) || startsCapitalized(tokens[i - 1]?.text ?? '') || surnames.has(w) || PLACES.has(w) || DEMONYMS.has(w) || (tags[i] as string).startsWith('I-')) continue;
+    if (COMPANY_FORMS.has((tokens[i + 1] as Token).text) || beforeStock(tokens, i)) companies.add(w);
+  }
+  if (companies.size === 0) return tags as string[];
+  const out = [...tags];
+  for (let i = 0; i < out.length; i++) {
+    const tag = out[i] as string;
+    if (tag === 'B-ORG' || !tag.startsWith('B-') || (out[i + 1] ?? 'O').startsWith('I-') || !companies.has((tokens[i] as Token).text)) continue;
+    out[i] = 'B-ORG';
+  }
+  return out;
+}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { isValidBio, randomBioTags, tagsFor } from '../../../helpers/bio-tags.js';
+import { isValidBio, randomBioTags, tagsAt, tagsFor, tagsNaming } from '../../../helpers/bio-tags.js';
 import { seededRandom } from '../../../../src/lib/random.js';
-import { typeKindAppositives } from '../../../../src/workers/enricher/kind-nouns.js';
+import { companiesByTheirStock, typeKindAppositives } from '../../../../src/workers/enricher/kind-nouns.js';
 import { CAP_BUCKETS, type WordStats, wordStatsCode } from '../../../../src/workers/enricher/ner-features.js';
 import { nerTokenize } from '../../../../src/workers/enricher/ner-tokens.js';
 import { bioSpans, tagEntities } from '../../../../src/workers/enricher/tag-entities.js';
@@ -117,5 +117,22 @@ describe(typeKindAppositives.name, () => {
     expect(orgs).toContain('Jefferies');
     expect(orgs).not.toContain('Carmaker Toyota');
     expect(entities.places.map((e) => e.name)).not.toContain('Jefferies');
+  });
+});
+
+describe(companiesByTheirStock.name, () => {
+  it('makes every lone mention of a one-word name the text writes before a company form or its stock that company', () => {
+    const text = 'Calpine said so. Calpine shareholders voted, as Satyam Ltd and Satyam fell and Enron shares rose at Enron.';
+    const { toks, tags } = tagsNaming(text, { Calpine: 'PER', Satyam: 'LOC', 'Satyam Ltd': 'ORG', Enron: 'LOC' });
+    const out = companiesByTheirStock(toks, tags);
+    expect([...tagsAt(toks, out, 'Calpine'), ...tagsAt(toks, out, 'Satyam'), ...tagsAt(toks, out, 'Enron')]).toEqual(['B-ORG', 'B-ORG', 'B-ORG', 'B-ORG', 'B-ORG', 'B-ORG']);
+  });
+
+  it("leaves a person's surname, a word inside a longer company name, a place and a name inside a longer span alone", () => {
+    const text =
+      'Robert Gerard joined. Gerard Corporation grew and Mr Gerard left. Forever Elmwood Corp. met on Elmwood. Tokyo shares fell in Tokyo. Kraft Foods Inc met Kraft Heinz.';
+    const { toks, tags } = tagsNaming(text, { 'Robert Gerard': 'PER', Gerard: 'PER', Elmwood: 'LOC', Tokyo: 'LOC', 'Kraft Heinz': 'MISC' });
+    tags[1] = 'I-PER';
+    expect(companiesByTheirStock(toks, tags)).toEqual(tags);
   });
 });
