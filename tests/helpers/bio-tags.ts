@@ -22,3 +22,19 @@ export function randomBioTags(n: number, rand: () => number): string[] {
 
 /** Whether `tags` are valid BIO: each I- tag follows a tag of its type. */
 export const isValidBio = (tags: readonly string[]): boolean => tags.every((t, i) => !t.startsWith('I-') || (tags[i - 1] ?? 'O').slice(2) === t.slice(2));
+
+/** `text`'s tokens (nerTokenize) and BIO tags with every occurrence of each given name typed ({ 'John McCain': 'PER' }; later names over earlier ones), the rest O. */
+export function tagsNaming(text: string, names: Record<string, string>): { toks: ReturnType<typeof nerTokenize>; tags: string[] } {
+  const toks = nerTokenize(text);
+  const tags = toks.map(() => 'O');
+  for (const [name, type] of Object.entries(names)) {
+    const words = name.split(' ');
+    for (let i = 0; i + words.length <= toks.length; i++) {
+      if (words.every((w, k) => toks[i + k]?.text === w)) words.forEach((_, k) => (tags[i + k] = `${k === 0 ? 'B' : 'I'}-${type}`));
+    }
+  }
+  return { toks, tags };
+}
+
+/** The tags at each occurrence of `word` among `toks`. */
+export const tagsAt = (toks: ReadonlyArray<{ text: string }>, tags: readonly string[], word: string): string[] => toks.flatMap((t, i) => (t.text === word ? [tags[i] as string] : []));

@@ -456,6 +456,10 @@ WWF|World Wide Fund for Nature
 UNESCO
 OECD
 OSCE
+G7|G-7
+G8|G-8
+G20|G-20
+G77|G-77
 Home Office
 Met Office
 World Food Programme|WFP
@@ -468,6 +472,8 @@ International Atomic Energy Agency|IAEA
 International Criminal Court|ICC
 Interpol
 Federal Reserve|the Fed
+Fannie Mae
+Freddie Mac
 Bank of England
 Bank of Japan
 Pentagon
@@ -515,6 +521,9 @@ Volkswagen
 Sony
 Alibaba
 Tencent
+Shell|Royal Dutch Shell
+Ryanair
+PayPal
 Taliban
 Hamas
 Hezbollah

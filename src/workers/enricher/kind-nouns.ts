@@ -29,6 +29,12 @@ export const KIND_NOUNS: ReadonlySet<string> = new Set(
 const COMPANY_FORMS: ReadonlySet<string> = new Set(
   'S.A. S.A.B. Inc Inc. Ltd Ltd. Limited plc PLC Plc GmbH Corp Corp. Corporation LLC L.L.C. N.V. B.V. A.E. S.p.A. SpA Oyj ASA'.split(' '),
 );
+/** Last words that only organisations' names end with ("Cedar Holdings", "Afghan National Police", "Indian Railways", "Gulf Times"): a place or MISC name ending so is an organisation's (not "University": BTC files "Waikato University" as a place). */
+const ORGANISATION_ENDINGS: ReadonlySet<string> = new Set('Holdings Police Railways Fund Foundation Times News'.split(' '));
+/** Words after "shares" that make it the noun of a company's stock ("Ryanair shares rose"), not the verb ("India shares an open border"). */
+const SHARE_MOVES: ReadonlySet<string> = new Set(
+  'rose fell dropped slipped gained surged jumped climbed slid sank plunged plummeted tumbled soared rallied rocketed closed opened traded were are was is have had continued on in'.split(' '),
+);
 /** Kind nouns that also open names ("Bank Leumi", "Group Lotus", "Channel 4"): at a sentence's start they stay in the name. */
 const NAME_OPENING_KINDS: ReadonlySet<string> = new Set(['bank', 'group', 'party', 'band', 'network', 'channel', 'agency', 'company', 'chain', 'label', 'studio', 'giant']);
 /** Words that stand inside such a name between capitalized words ("Standard & Poor's", "Voice of Kenya"). */
@@ -91,14 +97,25 @@ export function typeKindAppositives(tokens: readonly Token[], tags: readonly str
     setSpan(out, i + 1, j, 'ORG');
     i = j - 1;
   }
-  // "Proastiakos S.A.": a name that ends with a company form is a company's.
+  // "Proastiakos S.A.": a name that ends with a company form is a company's; "Cedar Holdings", "Iraqi Police": a place or MISC name that ends as only organisations' names do is one.
   for (let i = 0; i < n; i++) {
     const tag = out[i] as string;
     if (!tag.startsWith('B-')) continue;
     let j = i + 1;
     while (out[j] === `I-${tag.slice(2)}`) j++;
-    if (tag !== 'B-ORG' && j - i > 1 && COMPANY_FORMS.has(text(j - 1))) setSpan(out, i, j, 'ORG');
+    if (tag !== 'B-ORG' && j - i > 1 && (COMPANY_FORMS.has(text(j - 1)) || (tag !== 'B-PER' && ORGANISATION_ENDINGS.has(text(j - 1))))) setSpan(out, i, j, 'ORG');
     i = j - 1;
+  }
+  // "Maxtor shareholders", "Ryanair shares rose": the name before a company's stock or its holders is a company's (not a place or a nationality the gazetteer knows: "Tokyo", "British shareholders").
+  for (let i = 0; i + 1 < n; i++) {
+    const tag = out[i] as string;
+    const next = text(i + 1);
+    const stock = next === 'shareholders' || next === 'stockholders' || (next === 'shares' && SHARE_MOVES.has(tokens[i + 2]?.text ?? ''));
+    if (!stock || !(tag === 'B-LOC' || tag === 'B-PER' || tag === 'B-MISC' || tag.startsWith('I-')) || tag.endsWith('-ORG')) continue;
+    let from = i;
+    while (from > 0 && (out[from] as string).startsWith('I-')) from--;
+    const name = tokens.slice(from, i + 1).map((t) => t.text).join(' ');
+    if (!PLACES.has(name) && !DEMONYMS.has(name)) setSpan(out, from, i + 1, 'ORG');
   }
   if (stats) {
     trimLeadingKinds(tokens, out, stats);
@@ -198,4 +215,39 @@ function trimLeadingKinds(tokens: readonly Token[], out: string[], stats: WordSt
     }
     i = j - 1;
   }
+}
+
+/** Whether the word at `i` is followed by its company's stock or holders ("Maxtor shareholders", "Ford shares gained"). */
+const beforeStock = (tokens: readonly Token[], i: number): boolean => {
+  const next = tokens[i + 1]?.text ?? '';
+  return next === 'shareholders' || next === 'stockholders' || (next === 'shares' && SHARE_MOVES.has(tokens[i + 2]?.text ?? ''));
+};
+
+/**
+ * Tags where a one-word name that the text writes before a company form or
+ * its stock anywhere ("Ryanair Ltd", "Maxtor shareholders") is that company
+ * wherever it stands alone: the tagger's persons, places and MISC of that
+ * word become organisations (after the document pass, whose majority can
+ * carry the word's sound over the story). Not a place or a nationality the
+ * gazetteer knows.
+ */
+export function companiesByTheirStock(tokens: readonly Token[], tags: readonly string[]): string[] {
+  // Surnames of the persons the text names in full: "Robert Gerard ... Gerard Corporation ... Mr Gerard" is the man too.
+  const surnames = new Set<string>();
+  for (let i = 1; i < tokens.length; i++) if (tags[i] === 'I-PER' && tags[i + 1] !== 'I-PER') surnames.add((tokens[i] as Token).text);
+  const companies = new Set<string>();
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    const w = (tokens[i] as Token).text;
+    // The word alone is the name ("Forever Elmwood Corp." names no "Elmwood").
+    if (!startsCapitalized(w) || startsCapitalized(tokens[i - 1]?.text ?? '') || surnames.has(w) || PLACES.has(w) || DEMONYMS.has(w) || (tags[i] as string).startsWith('I-')) continue;
+    if (COMPANY_FORMS.has((tokens[i + 1] as Token).text) || beforeStock(tokens, i)) companies.add(w);
+  }
+  if (companies.size === 0) return tags as string[];
+  const out = [...tags];
+  for (let i = 0; i < out.length; i++) {
+    const tag = out[i] as string;
+    if (tag === 'B-ORG' || !tag.startsWith('B-') || (out[i + 1] ?? 'O').startsWith('I-') || !companies.has((tokens[i] as Token).text)) continue;
+    out[i] = 'B-ORG';
+  }
+  return out;
 }

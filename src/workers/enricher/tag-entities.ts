@@ -15,7 +15,9 @@
  */
 import type { Entities } from '../../store/types.js';
 import { joinCoordinatedNames, joinOrganisationPurposes } from './coordinated-names.js';
-import { typeKindAppositives } from './kind-nouns.js';
+import { typeDefinedAcronyms } from './defined-acronyms.js';
+import { companiesByTheirStock, typeKindAppositives } from './kind-nouns.js';
+import { surnamesAreNoOrganisations } from './lone-surnames.js';
 import { joinNameParticles } from './name-particles.js';
 import { trimNameTails } from './name-tails.js';
 import { findMentions, type Mention, mergeMentions, type ResolvedMention } from './extract-entities.js';
@@ -700,8 +702,13 @@ function labelCased(
   // The name passes (names introduced by their kind, coordinated organisation names, particles in people's names, where a name ends, words that alone are no name, acronyms that are no person) shape the names before the document pass spreads them.
   const stats = tagger.gazetteer.stats;
   const named = dropLoneWords(tokens, trimNameTails(tokens, joinNameParticles(tokens, joinOrganisationPurposes(tokens, joinCoordinatedNames(tokens, typeKindAppositives(tokens, wire(out), stats), stats), stats))));
-  // Words that alone are no name stay none after the document pass too (one "Bill" left a person would make every "the Bill" one).
-  return wire(dropLoneWords(tokens, harmonize(tokens, textDomain(text) === 'formal' ? acronymsAreNoPersons(tokens, named) : named)));
+  // Words that alone are no name stay none after the document pass too (one "Bill" left a person would make every "the Bill" one);
+  // an acronym the text defines after an organisation's name ("Electronic Data Systems (EDS)") is that organisation wherever it stands alone, whatever the document pass voted;
+  // a one-word name the text writes before a company form or its stock ("Calpine shareholders") is that company wherever it stands alone;
+  // in formal text a lone surname of a person the text names in full ("John McCain ... McCain argued") is that person where the tagger read an organisation twice over.
+  const formal = textDomain(text) === 'formal';
+  const voted = companiesByTheirStock(tokens, typeDefinedAcronyms(tokens, harmonize(tokens, formal ? acronymsAreNoPersons(tokens, named) : named)));
+  return wire(dropLoneWords(tokens, formal ? surnamesAreNoOrganisations(tokens, voted) : voted));
 }
 
 const KIND = { PER: 'person', LOC: 'place', ORG: 'organisation' } as const;

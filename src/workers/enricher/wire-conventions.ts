@@ -428,7 +428,8 @@ export function wireConventions(text: string, tokens: readonly Token[]): (tags: 
     // capitalized words, standing alone (no capitalized word on either side; not "AU$", a currency), is one too.
     for (let i = 0; i < tokens.length; i++) {
       const lengths = out[i] === 'O' ? KNOWN_ORG_LENGTHS.get((tokens[i] as Token).text) : undefined;
-      if (!lengths || startsCapitalized(tokens[i - 1]?.text ?? '')) continue;
+      // A sentence's "The" before it counts as a lowercase word ("The Associated Press declared").
+      if (!lengths || (startsCapitalized(tokens[i - 1]?.text ?? '') && tokens[i - 1]?.text !== 'The')) continue;
       for (const n of lengths) {
         const j = i + n;
         const after = tokens[j]?.text ?? '';

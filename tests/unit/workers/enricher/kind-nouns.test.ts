@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { isValidBio, randomBioTags, tagsFor } from '../../../helpers/bio-tags.js';
+import { isValidBio, randomBioTags, tagsAt, tagsFor, tagsNaming } from '../../../helpers/bio-tags.js';
 import { seededRandom } from '../../../../src/lib/random.js';
-import { typeKindAppositives } from '../../../../src/workers/enricher/kind-nouns.js';
+import { companiesByTheirStock, typeKindAppositives } from '../../../../src/workers/enricher/kind-nouns.js';
 import { CAP_BUCKETS, type WordStats, wordStatsCode } from '../../../../src/workers/enricher/ner-features.js';
 import { nerTokenize } from '../../../../src/workers/enricher/ner-tokens.js';
 import { bioSpans, tagEntities } from '../../../../src/workers/enricher/tag-entities.js';
@@ -60,6 +60,17 @@ describe(typeKindAppositives.name, () => {
     expect(run('He flew to Reno NV and met Inc', [[3, 5, 'LOC'], [7, 8, 'PER']])).toEqual(['LOC[Reno NV]', 'PER[Inc]']);
   });
 
+  it("types a place or MISC name that ends as only organisations' names do as an organisation, and leaves persons and universities alone", () => {
+    expect(run('Cedar Holdings fell as Iraqi Police came', [[0, 2, 'LOC'], [4, 6, 'MISC']])).toEqual(['ORG[Cedar Holdings]', 'ORG[Iraqi Police]']);
+    expect(run('Michael Steel of Waikato University and Gulf Times', [[0, 2, 'PER'], [3, 5, 'LOC'], [6, 8, 'LOC']])).toEqual(['PER[Michael Steel]', 'LOC[Waikato University]', 'ORG[Gulf Times]']);
+    expect(run('Danielle Steel met Police', [[0, 2, 'PER'], [3, 4, 'MISC']])).toEqual(['PER[Danielle Steel]', 'MISC[Police]']);
+  });
+
+  it("types the name before a company's shareholders or its shares' move as an organisation, and not a place, a nationality or the verb", () => {
+    expect(run('Maxtor shareholders and Ford shares gained', [[0, 1, 'PER'], [3, 4, 'PER']])).toEqual(['ORG[Maxtor]', 'ORG[Ford]']);
+    expect(run('India shares a border as Tokyo shares fell and British shareholders sold', [[0, 1, 'LOC'], [5, 6, 'LOC'], [9, 10, 'MISC']])).toEqual(['LOC[India]', 'LOC[Tokyo]', 'MISC[British]']);
+  });
+
   it('takes the kind off a name that opens a sentence, and only there', () => {
     expect(run('Carmaker Toyota said so.', [[0, 2, 'ORG']])).toEqual(['ORG[Toyota]']);
     expect(run('Sportswear maker Puma said so.', [[0, 3, 'ORG']])).toEqual(['ORG[Puma]']);
@@ -106,5 +117,22 @@ describe(typeKindAppositives.name, () => {
     expect(orgs).toContain('Jefferies');
     expect(orgs).not.toContain('Carmaker Toyota');
     expect(entities.places.map((e) => e.name)).not.toContain('Jefferies');
+  });
+});
+
+describe(companiesByTheirStock.name, () => {
+  it('makes every lone mention of a one-word name the text writes before a company form or its stock that company', () => {
+    const text = 'Calpine said so. Calpine shareholders voted, as Satyam Ltd and Satyam fell and Enron shares rose at Enron.';
+    const { toks, tags } = tagsNaming(text, { Calpine: 'PER', Satyam: 'LOC', 'Satyam Ltd': 'ORG', Enron: 'LOC' });
+    const out = companiesByTheirStock(toks, tags);
+    expect([...tagsAt(toks, out, 'Calpine'), ...tagsAt(toks, out, 'Satyam'), ...tagsAt(toks, out, 'Enron')]).toEqual(['B-ORG', 'B-ORG', 'B-ORG', 'B-ORG', 'B-ORG', 'B-ORG']);
+  });
+
+  it("leaves a person's surname, a word inside a longer company name, a place and a name inside a longer span alone", () => {
+    const text =
+      'Robert Gerard joined. Gerard Corporation grew and Mr Gerard left. Forever Elmwood Corp. met on Elmwood. Tokyo shares fell in Tokyo. Kraft Foods Inc met Kraft Heinz.';
+    const { toks, tags } = tagsNaming(text, { 'Robert Gerard': 'PER', Gerard: 'PER', Elmwood: 'LOC', Tokyo: 'LOC', 'Kraft Heinz': 'MISC' });
+    tags[1] = 'I-PER';
+    expect(companiesByTheirStock(toks, tags)).toEqual(tags);
   });
 });

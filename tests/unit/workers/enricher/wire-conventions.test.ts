@@ -200,6 +200,30 @@ describe('wireConventionTags', () => {
     expect([at('UN'), at('AP'), at('Bloomberg'), at('Greenpeace'), at('White'), at('House')]).toEqual(['B-ORG', 'B-ORG', 'B-PER', 'B-ORG', 'B-LOC', 'I-LOC']);
   });
 
+  it('knows the leading economies\' groups and the American mortgage companies as organisations ("the G8 leaders" was a place, "Fannie Mae" a person)', () => {
+    const text = 'The G8 leaders and the G-20 met as Fannie Mae and Freddie Mac fell.';
+    const { tokens, tags } = tagsOf(text, { G8: 'B-LOC', 'G-20': 'B-MISC', Fannie: 'B-PER', Mae: 'I-PER' });
+    const out = wireConventionTags(text, tokens, tags);
+    const at = (w: string) => out[tokens.findIndex((t) => t.text === w)];
+    expect([at('G8'), at('G-20'), at('Fannie'), at('Mae'), at('Freddie'), at('Mac')]).toEqual(['B-ORG', 'B-ORG', 'B-ORG', 'I-ORG', 'B-ORG', 'I-ORG']);
+  });
+
+  it('knows Shell, Ryanair and PayPal as organisations (read as persons and MISC by the sound of the word)', () => {
+    const text = 'Shell sold its stations as Ryanair bought jets and PayPal paid.';
+    const { tokens, tags } = tagsOf(text, { Shell: 'B-PER', Ryanair: 'B-PER', PayPal: 'B-MISC' });
+    const out = wireConventionTags(text, tokens, tags);
+    const at = (w: string) => out[tokens.findIndex((t) => t.text === w)];
+    expect([at('Shell'), at('Ryanair'), at('PayPal')]).toEqual(['B-ORG', 'B-ORG', 'B-ORG']);
+  });
+
+  it('tags such a name the tagger left untagged after a sentence\'s "The" too, but not after another capitalized word', () => {
+    const text = 'It fell. The Associated Press declared it. The UN said so. Old UN hands agreed.';
+    const { tokens, tags } = tagsOf(text, {});
+    const out = wireConventionTags(text, tokens, tags);
+    const at = (w: string, k = 0) => out[tokens.map((t, i) => (t.text === w ? i : -1)).filter((i) => i >= 0)[k] as number];
+    expect([at('The'), at('Associated'), at('Press'), at('UN'), at('UN', 1)]).toEqual(['O', 'B-ORG', 'I-ORG', 'B-ORG', 'O']);
+  });
+
   it("tags such a name the tagger left untagged as an organisation, but not inside a longer name or before a currency sign", () => {
     const text = 'He told Associated Press of a UN plan, paid AU$ 5 and met the UN Security Council and Human Rights Watch Asia.';
     const { tokens, tags } = tagsOf(text, {});

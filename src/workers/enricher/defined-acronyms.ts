@@ -1,0 +1,79 @@
+/**
+ * Acronyms that a story defines in brackets after an organisation's name:
+ * "the Australian Securities and Investments Commission (ASIC)", "Electronic
+ * Data Systems (EDS)". The tagger reads the long name as an organisation but
+ * types the acronym's own mentions by the word's sound ("ASIC said" a place,
+ * "the PSNI" MISC), and harmonize's majority can then carry the wrong type
+ * over the story. The definition decides: every mention of the acronym alone
+ * in the story is the organisation.
+ */
+import { KNOWN_ORGS, ORG_HEAD_WORDS, PLACES } from './gazetteer.js';
+import type { Token } from './tokens.js';
+import { setSpan } from './wire-conventions.js';
+
+/** Words after an organisation's head word inside its name ("Police Service of Northern Ireland", "Department of Foreign Affairs"). */
+const HEAD_FOLLOWERS: ReadonlySet<string> = new Set(['of', 'for', 'on']);
+
+/**
+ * Whether the name reads as an organisation's own: a known one, or one whose
+ * head word ("Commission", "Systems"; not "District", as in "Central Business
+ * District (CBD)") ends it or comes before "of" / "for" / "on" (not "Group
+ * Representation Constituencies (GRC)", Singapore's constituencies).
+ */
+const organisationName = (name: readonly string[]): boolean =>
+  KNOWN_ORGS.has(name.join(' ')) ||
+  name.some((w, k) => w !== 'District' && ORG_HEAD_WORDS.has(w) && (k === name.length - 1 || HEAD_FOLLOWERS.has(name[k + 1] as string)));
+
+/** An acronym in capitals (two to eight, "&" inside: "ASIC", "COMESA", "J&K"). */
+const ACRONYM = /^\p{Lu}[\p{Lu}&]{1,7}$/u;
+
+/**
+ * Whether `acronym` abbreviates the words `name`: it starts with the first
+ * word's initial and its letters are, in order, capitals of the name ("Department
+ * of Foreign Affairs and Trade" DFAT, "Securities and Exchange Board of India" SEBI).
+ */
+export function abbreviates(acronym: string, name: readonly string[]): boolean {
+  const letters = acronym.replace(/&/g, '');
+  const capitals = name.flatMap((w) => [...w].filter((c) => /\p{Lu}/u.test(c)));
+  if (letters.length < 2 || capitals[0] !== letters[0] || name[0]?.[0] !== letters[0]) return false;
+  let at = 0;
+  for (const c of capitals) if (c === letters[at]) at++;
+  return at === letters.length;
+}
+
+/** Last words of the names of treaties, laws and awards ("Nuclear Non-Proliferation Treaty (NPT)", "Detainee Treatment Act (DTA)"): MISC, as their acronyms. */
+const MISC_HEADS: ReadonlySet<string> = new Set('Treaty Act Agreement Agreements Convention Declaration Accord Accords Protocol Charter Medal Prize Award'.split(' '));
+
+/**
+ * Tags where each mention of an acronym alone that the text defines after an
+ * organisation's name ("Name (ACR)") is that organisation: the tagger's
+ * places, persons and MISC of that word become organisations, and so does the
+ * word untagged. Not when the name is a place the gazetteer knows ("New South
+ * Wales (NSW)") or the acronym stands inside a longer name. An acronym defined
+ * after a MISC name of a treaty, a law or an award is MISC as the name is (the
+ * tagger read "NPT", "FISA", "DTA" as organisations).
+ */
+export function typeDefinedAcronyms(tokens: readonly Token[], tags: readonly string[]): string[] {
+  const defined = new Map<string, 'ORG' | 'MISC'>();
+  for (let i = 1; i + 2 < tokens.length; i++) {
+    const before = tags[i - 1] as string;
+    const type = before.slice(2);
+    if ((tokens[i] as Token).text !== '(' || (tokens[i + 2] as Token).text !== ')' || (type !== 'ORG' && type !== 'MISC')) continue;
+    let from = i - 1;
+    while (from > 0 && tags[from] === `I-${type}`) from--;
+    const acronym = (tokens[i + 1] as Token).text;
+    const name = tokens.slice(from, i).map((t) => t.text);
+    if (!ACRONYM.test(acronym) || PLACES.has(name.join(' ')) || !abbreviates(acronym, name)) continue;
+    if (type === 'ORG' ? organisationName(name) : MISC_HEADS.has(name[name.length - 1] as string)) defined.set(acronym, type);
+  }
+  if (defined.size === 0) return tags as string[];
+  const out = [...tags];
+  for (let i = 0; i < out.length; i++) {
+    const type = defined.get((tokens[i] as Token).text);
+    if (!type) continue;
+    const tag = out[i] as string;
+    const alone = (tag === 'O' || tag.startsWith('B-')) && !(out[i + 1] ?? 'O').startsWith('I-');
+    if (alone && tag !== `B-${type}`) setSpan(out, i, i + 1, type);
+  }
+  return out;
+}

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { tagsAt, tagsNaming } from '../../../helpers/bio-tags.js';
+import { abbreviates, typeDefinedAcronyms } from '../../../../src/workers/enricher/defined-acronyms.js';
+import { nerTokenize } from '../../../../src/workers/enricher/ner-tokens.js';
+import { labelTokens } from '../../../../src/workers/enricher/tag-entities.js';
+
+describe(abbreviates.name, () => {
+  it('is true when the letters are the name capitals in order, starting with its first word', () => {
+    expect(abbreviates('DFAT', ['Department', 'of', 'Foreign', 'Affairs', 'and', 'Trade'])).toBe(true);
+    expect(abbreviates('SEBI', ['Securities', 'and', 'Exchange', 'Board', 'of', 'India'])).toBe(true);
+    expect(abbreviates('NAOSC', ['North', 'American', 'Oil', 'Sands', 'Corporation'])).toBe(true);
+  });
+
+  it('is false when the letters are not the name capitals or start elsewhere', () => {
+    expect(abbreviates('PT', ['Carlos', 'Abicalil'])).toBe(false);
+    expect(abbreviates('AP', ['WASHINGTON'])).toBe(false);
+    expect(abbreviates('ECB', ['Central', 'Bank'])).toBe(false);
+  });
+});
+
+describe(typeDefinedAcronyms.name, () => {
+  it("makes every mention of an acronym an organisation's when the text defines it after an organisation's name", () => {
+    const text = 'HP will buy Electronic Data Systems (EDS). Adding EDS would help, and EDS staff were told. The NAOSC board met.';
+    const { toks, tags } = tagsNaming(text, { 'Electronic Data Systems': 'ORG', EDS: 'LOC', NAOSC: 'LOC' });
+    tags[toks.findIndex((t) => t.text === 'EDS') + 4] = 'O'; // the second mention untagged
+    const out = typeDefinedAcronyms(toks, tags);
+    expect(tagsAt(toks, out, 'EDS')).toEqual(['B-ORG', 'B-ORG', 'B-ORG']);
+    expect(tagsAt(toks, out, 'NAOSC')).toEqual(['B-LOC']);
+  });
+
+  it('leaves acronyms of places, of names with no head word, of mismatched letters and inside longer names alone', () => {
+    const text =
+      'New South Wales (NSW) police said NSW will act. Gross Domestic Product (GDP) rose as GDP grew. ' +
+      'The Group Representation Constituencies (GRC) voted in Hong Kah GRC. Its Central Business District (CBD) lit the CBD. ' +
+      'Carlos Abicalil Party (PT) met PT. The Australian Labor Party (ALP) met the ALP Caucus.';
+    const { toks, tags } = tagsNaming(text, {
+      'New South Wales': 'ORG', NSW: 'LOC', 'Gross Domestic Product': 'ORG', GDP: 'MISC', 'Group Representation Constituencies': 'ORG', GRC: 'PER',
+      'Central Business District': 'ORG', CBD: 'LOC', 'Carlos Abicalil Party': 'ORG', PT: 'PER', 'Australian Labor Party': 'ORG', ALP: 'ORG', 'ALP Caucus': 'MISC',
+    });
+    const out = typeDefinedAcronyms(toks, tags);
+    expect(out).toEqual(tags);
+  });
+
+  it("makes every mention of an acronym defined after a treaty's, a law's or an award's MISC name MISC, and not after other MISC names", () => {
+    const text = 'It signed the Nuclear Non-Proliferation Treaty (NPT). The NPT permits it, said the World Social Forum (WSF) of the WSF.';
+    const { toks, tags } = tagsNaming(text, { 'Nuclear Non-Proliferation Treaty': 'MISC', NPT: 'ORG', 'World Social Forum': 'MISC', WSF: 'ORG' });
+    const out = typeDefinedAcronyms(toks, tags);
+    expect(tagsAt(toks, out, 'NPT')).toEqual(['B-MISC', 'B-MISC']);
+    expect(tagsAt(toks, out, 'WSF')).toEqual(['B-ORG', 'B-ORG']);
+  });
+
+  it('keeps an acronym that a story defines an organisation through the whole tagger', () => {
+    // The tagger alone reads "ASIC" as a place in the Wikinews story this follows.
+    const text =
+      'The figures were released by the Australian Securities and Investments Commission (ASIC). 637 ASIC staff made use of the service, ' +
+      'and the bureau spent more on it than ASIC. The whistleblower wrote to ASIC six years ago.';
+    const toks = nerTokenize(text);
+    expect(tagsAt(toks, labelTokens(text, toks), 'ASIC')).toEqual(['B-ORG', 'B-ORG', 'B-ORG', 'B-ORG']);
+  });
+});
