@@ -1,6 +1,6 @@
 import { Readability } from '@mozilla/readability';
 import { PipelineError } from '../../errors.js';
-import { collapseSpace, countWords, isHeadingTag, joinBlocks, lineElement, squash, textBlocks, textOwners } from './blocks.js';
+import { collapseSpace, countWords, isBlockTag, isHeadingTag, joinBlocks, lineElement, squash, textBlocks, textOwners } from './blocks.js';
 import { FURNITURE_TEXT, isOtherSectionLabel, narrowToArticle, removeAuthorBio, removeAuthorBox, removeFurniture, removeInlineFurniture, removeNamedAuthorBoxes, removeOtherSections, removeRepeatedSiblings, removeShownTwice, removeTeaserCards, REPEAT_MIN_CHARS, trimStoryEnd } from './boilerplate.js';
 import { mayHoldCollapsed, revealCollapsed } from './collapsed.js';
 import { classifyBlock, densityExtract, type TextBlock } from './density.js';
@@ -219,6 +219,54 @@ export function removeWrittenBy(root: Element): number {
     removed++;
   }
   return removed;
+}
+
+/**
+ * A credit label or prompt alone on its line, with nothing of its own to say:
+ * "By" and "Edited by" whose names stand on other lines (or nowhere, the
+ * page filling them in by script), an author-box tab "Author", a "Rate this
+ * article" or "Was this helpful?" prompt. A label written with a colon ("By:")
+ * heads a list of names and stays.
+ */
+const BARE_LABEL = /^(?:by|(?:written|edited|reviewed|fact[- ]checked|medically reviewed|posted) by|author|rate this (?:article|post|page)|was this (?:article |post |page )?helpful\??)$/i;
+
+/**
+ * Removes the lines that are a BARE_LABEL and nothing else, wherever they
+ * stand in the body; returns how many went.
+ */
+export function removeBareLabels(root: Element): number {
+  let removed = 0;
+  for (const owner of textOwners(root, /^\s*(?:by|written|edited|reviewed|fact|medically|posted|author|rate|was)\b/i)) {
+    const text = collapseSpace(owner.textContent ?? '');
+    if (!root.contains(owner) || !BARE_LABEL.test(text)) {
+      continue;
+    }
+    const line = lineElement(owner, root, text);
+    if (!standsAlone(line)) {
+      continue;
+    }
+    line.remove();
+    removed++;
+  }
+  return removed;
+}
+
+/**
+ * Whether `el` is a line of its own, not a word of one ("By" before a linked
+ * name): a block, or inline with blocks, line breaks or textless elements (an
+ * avatar) on each side.
+ */
+function standsAlone(el: Element): boolean {
+  if (isBlockTag(el.tagName.toUpperCase())) {
+    return true;
+  }
+  const blank = (n: ChildNode): boolean => !/\S/.test(n.textContent ?? '');
+  const apart = (n: ChildNode | null): boolean => !n || (n.nodeType === 1 && (isBlockTag((n as Element).tagName.toUpperCase()) || (n as Element).tagName.toUpperCase() === 'BR'));
+  let before = el.previousSibling;
+  while (before && blank(before) && !apart(before)) before = before.previousSibling;
+  let after = el.nextSibling;
+  while (after && blank(after) && !apart(after)) after = after.nextSibling;
+  return apart(before) && apart(after);
 }
 
 /** Whether a line at the top of the body repeats the headline (`t`, normalised), the byline (`b`), or is a bare date or furniture. */
@@ -776,6 +824,7 @@ export function extractArticle(html: string, url: string, opts: ExtractOptions =
         removeNamedAuthorBoxes(el);
       }
       removeWrittenBy(el);
+      removeBareLabels(el);
       removeLeadingRepeats(el, title, byline);
       if (meta.headline && meta.headline !== title) {
         removeLeadingRepeats(el, meta.headline, null);

@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { renderStoryPage } from '../../../../src/demo/sample-wire/render.js';
 import { SITE_NAME, STORIES } from '../../../../src/demo/sample-wire/stories.js';
-import { extractArticle, looksLikeByline, removeWrittenBy } from '../../../../src/workers/extractor/extract-article.js';
+import { extractArticle, looksLikeByline, removeBareLabels, removeWrittenBy } from '../../../../src/workers/extractor/extract-article.js';
 import { stripSiteSuffix, visibleHeadline } from '../../../../src/workers/extractor/metadata.js';
 import { noframesPage } from '../../../../src/workers/extractor/dom.js';
 
@@ -165,6 +165,23 @@ describe(removeWrittenBy.name, () => {
     const root = document.getElementById('a') as Element;
     expect(removeWrittenBy(root)).toBe(1);
     expect(Array.from(root.querySelectorAll('p')).map((p) => p.textContent)).toEqual(['The council met.', 'Written by a committee, the plan was approved.', 'More text.']);
+  });
+});
+
+describe(removeBareLabels.name, () => {
+  it('removes credit labels and prompts alone on their line, and keeps a "By" before a name and a story line that starts so', () => {
+    const { document } = parseHTML(
+      '<html><body><div id="a"><h2>By</h2><p>Edited by</p><p>By <a href="/a/lee">Ann Lee</a></p><p>The council met. By noon the quay was flooded.</p><p>By</p><p>Author</p><ul><li>Rate this article</li></ul><p><strong>Written by</strong> <a href="/a/x">Omar Haddad</a></p><p>Was this helpful? The mayor asked the crowd, and it cheered.</p><p>By:</p></div></body></html>',
+    ) as unknown as { document: Document };
+    const root = document.getElementById('a') as Element;
+    expect(removeBareLabels(root)).toBe(5);
+    expect(Array.from(root.children).map((el) => el.textContent)).toEqual([
+      'By Ann Lee',
+      'The council met. By noon the quay was flooded.',
+      'Written by Omar Haddad',
+      'Was this helpful? The mayor asked the crowd, and it cheered.',
+      'By:',
+    ]);
   });
 });
 
