@@ -18,7 +18,7 @@
  * whose toggle is in a heading (an accordion's question) only.
  */
 
-import { isHeadingTag } from './blocks.js';
+import { collapseSpace, isHeadingTag, lineElement, squash } from './blocks.js';
 
 /** Markup revealCollapsed acts on: a page with none of it is left alone without a walk (about half of all pages). */
 const REVEALABLE_MARKUP = /aria-controls|aria-expanded\s*=\s*["']?false|tabpanel|until-found|<details/i;
@@ -185,4 +185,48 @@ export function revealCollapsed(doc: Document): number {
     }
   }
   return shown;
+}
+
+/** A question: one line of 3 to 30 words ending with "?". */
+const QUESTION = /^(?:\S+\s+){2,29}\S*\?$/;
+
+/** Running text: a sentence of eight words or more, ended by a full stop, "!" or a closing parenthesis. */
+const RUNNING_TEXT = /(?:[\p{L}\p{N},;:'’()-]+\s+){7,}[^.!?]*[.!)]/u;
+
+/**
+ * Turns the <button>s that hold an accordion's question into a paragraph of
+ * the story (the furniture pass and Readability drop every <button>, which
+ * left FAQ answers without their question): a button whose text is a
+ * question the page's structured data publishes (`questions`, squashed: see
+ * metadata.ts faqQuestions), outside page chrome, whose line (the button, or the heading or
+ * wrapper around it holding no other text) is followed by a shown panel of
+ * running text, its answer. A button with blocks inside gives them up; one
+ * of inline text becomes a <p>. Returns how many it kept.
+ */
+export function keepQuestionToggles(doc: Document, questions: ReadonlySet<string>): number {
+  const root = doc.body;
+  if (!root || questions.size === 0) {
+    return 0;
+  }
+  let kept = 0;
+  for (const button of Array.from(root.querySelectorAll('button'))) {
+    const text = collapseSpace(button.textContent ?? '');
+    if (!QUESTION.test(text) || !questions.has(squash(text)) || button.closest(CHROME_SELECTOR) || opensPopup(button)) {
+      continue;
+    }
+    const panel = lineElement(button, root, text).nextElementSibling;
+    if (!panel || isHidden(panel) || !RUNNING_TEXT.test(collapseSpace(panel.textContent ?? ''))) {
+      continue;
+    }
+    const blocks = button.querySelector('p, div, h1, h2, h3, h4, h5, h6');
+    if (blocks) {
+      button.replaceWith(...Array.from(button.childNodes));
+    } else {
+      const p = doc.createElement('p');
+      p.append(...Array.from(button.childNodes));
+      button.replaceWith(p);
+    }
+    kept++;
+  }
+  return kept;
 }

@@ -2,11 +2,11 @@ import { Readability } from '@mozilla/readability';
 import { PipelineError } from '../../errors.js';
 import { collapseSpace, countWords, isBlockTag, isHeadingTag, joinBlocks, lineElement, squash, textBlocks, textOwners } from './blocks.js';
 import { FURNITURE_TEXT, isOtherSectionLabel, narrowToArticle, removeAuthorBio, removeAuthorBox, removeFurniture, removeInlineFurniture, removeNamedAuthorBoxes, removeOtherSections, removeRepeatedSiblings, removeShownTwice, removeTeaserCards, REPEAT_MIN_CHARS, trimStoryEnd } from './boilerplate.js';
-import { mayHoldCollapsed, revealCollapsed } from './collapsed.js';
+import { keepQuestionToggles, mayHoldCollapsed, revealCollapsed } from './collapsed.js';
 import { classifyBlock, densityExtract, type TextBlock } from './density.js';
 import { closeOpenInline, tagShape } from './nesting.js';
 import { fillStreamedSlots, markStreamedSlots, noframesPage, parseDocument, type DomKind } from './dom.js';
-import { cleanByline, datelineFromText, jsonLdBlocks, normalizeDate, normalizeLang, readMetadata, stripSiteSuffix, visibleByline } from './metadata.js';
+import { cleanByline, datelineFromText, faqQuestions, jsonLdBlocks, normalizeDate, normalizeLang, readMetadata, stripSiteSuffix, visibleByline } from './metadata.js';
 import { repairMojibakeRuns } from './mojibake.js';
 import { unwrapProsePre } from './prose-pre.js';
 import { keepNamedHeadings, tuneReadability } from './readability-fast.js';
@@ -783,6 +783,9 @@ export function extractArticle(html: string, url: string, opts: ExtractOptions =
     // Collapsed accordion panels, FAQ answers and tab panels of the story are shown before hidden elements are dropped.
     if (mayHoldCollapsed(cleaned)) {
       revealCollapsed(doc);
+    }
+    if (/<button\b/i.test(cleaned)) {
+      keepQuestionToggles(doc, faqQuestions(ld));
     }
     removeFurniture(doc);
     // The second method reads the same tree before Readability takes it apart.

@@ -114,6 +114,28 @@ function collectObjects(value: unknown, out: JsonObject[], depth: number): void 
   }
 }
 
+/**
+ * The questions a page's JSON-LD publishes as its FAQ (an FAQPage's
+ * mainEntity of Questions, by name), squashed (blocks.ts squash): the page
+ * says these lines are content.
+ */
+export function faqQuestions(objs: JsonObject[]): Set<string> {
+  const out = new Set<string>();
+  for (const o of objs) {
+    if (!typesOf(o).includes('FAQPage')) {
+      continue;
+    }
+    const main = o['mainEntity'];
+    for (const q of Array.isArray(main) ? main : [main]) {
+      const name = q && typeof q === 'object' ? (q as JsonObject)['name'] : null;
+      if (typeof name === 'string' && typesOf(q as JsonObject).includes('Question')) {
+        out.add(squash(name));
+      }
+    }
+  }
+  return out;
+}
+
 const typesOf = (o: JsonObject): string[] => {
   const t = o['@type'];
   return (Array.isArray(t) ? t : [t]).filter((x): x is string => typeof x === 'string');

@@ -1,7 +1,8 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { isHidden, revealCollapsed } from '../../../../src/workers/extractor/collapsed.js';
+import { isHidden, keepQuestionToggles, revealCollapsed } from '../../../../src/workers/extractor/collapsed.js';
 import { extractArticle } from '../../../../src/workers/extractor/extract-article.js';
+import { faqQuestions } from '../../../../src/workers/extractor/metadata.js';
 
 const doc = (html: string): Document =>
   (parseHTML(`<html><head><title>t</title></head><body>${html}</body></html>`) as unknown as { document: Document }).document;
@@ -122,5 +123,36 @@ describe('extractArticle: collapsed content', () => {
     for (const i of [1, 2, 3]) {
       expect(text).toContain(`Answer ${i}: Residents can comment online`);
     }
+  });
+});
+
+describe(keepQuestionToggles.name, () => {
+  const faq = (...names: string[]): Set<string> =>
+    faqQuestions([{ '@type': 'FAQPage', mainEntity: names.map((name) => ({ '@type': 'Question', name, acceptedAnswer: { '@type': 'Answer', text: 'x' } })) }]);
+  const answer = '<div class="panel"><p>Residents can comment online until the end of next month, and the council will publish every comment.</p></div>';
+
+  it('keeps a question button the FAQ data names when a shown answer follows, and leaves other buttons', () => {
+    const d = doc(
+      story(
+        `<h2>FAQ</h2><h3><button aria-expanded="false">How can residents comment on the budget?</button></h3>${answer}` +
+          `<div class="q"><button><span>When does the consultation close?</span></button></div>${answer}` +
+          `<button>Is the library closing for good?</button>${answer}` +
+          `<button>Why was the bridge closed?</button><div style="display:none"><p>Engineers found cracks in two of the piers and closed it for the inspection.</p></div>` +
+          '<button>Did you like this article?</button><p>Short.</p>',
+      ),
+    );
+    const questions = faq('How can residents comment on the budget?', 'When does the consultation close?', 'Why was the bridge closed?', 'Did you like this article?');
+    expect(keepQuestionToggles(d, questions)).toBe(2);
+    const buttons = Array.from(d.querySelectorAll('button')).map((b) => b.textContent);
+    expect(buttons).toEqual(['Is the library closing for good?', 'Why was the bridge closed?', 'Did you like this article?']);
+    expect(d.querySelector('h3')?.textContent).toBe('How can residents comment on the budget?');
+    expect(d.querySelector('.q > p')?.textContent).toBe('When does the consultation close?');
+  });
+
+  it('brings the FAQ questions into the extracted text', () => {
+    const ld = `<script type="application/ld+json">${JSON.stringify({ '@context': 'https://schema.org', '@type': 'FAQPage', mainEntity: [{ '@type': 'Question', name: 'How can residents comment on the budget?' }] })}</script>`;
+    const html = `<html><head><title>Council budget</title>${ld}</head><body>${story(`<h2>FAQ</h2><h3><button aria-expanded="false">How can residents comment on the budget?</button></h3>${answer}`)}</body></html>`;
+    const text = extractArticle(html, 'https://example.org/news/budget')?.text ?? '';
+    expect(text).toContain('How can residents comment on the budget?\n\nResidents can comment online');
   });
 });
