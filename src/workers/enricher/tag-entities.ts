@@ -18,6 +18,7 @@ import { joinCoordinatedNames, joinOrganisationPurposes } from './coordinated-na
 import { typeDefinedAcronyms } from './defined-acronyms.js';
 import { companiesByTheirStock, typeKindAppositives } from './kind-nouns.js';
 import { surnamesAreNoOrganisations } from './lone-surnames.js';
+import { partyLabelsAreNoPersons } from './party-labels.js';
 import { joinNameParticles } from './name-particles.js';
 import { trimNameTails } from './name-tails.js';
 import { findMentions, type Mention, mergeMentions, type ResolvedMention } from './extract-entities.js';
@@ -708,7 +709,8 @@ function labelCased(
   // in formal text a lone surname of a person the text names in full ("John McCain ... McCain argued") is that person where the tagger read an organisation twice over.
   const formal = textDomain(text) === 'formal';
   const voted = companiesByTheirStock(tokens, typeDefinedAcronyms(tokens, harmonize(tokens, formal ? acronymsAreNoPersons(tokens, named) : named)));
-  return wire(dropLoneWords(tokens, formal ? surnamesAreNoOrganisations(tokens, voted) : voted));
+  // In formal text a party's label alone or before a member's name ("|| Democrat ||", "Liberal Gerard Kennedy") is an organisation, no person.
+  return wire(dropLoneWords(tokens, formal ? partyLabelsAreNoPersons(tokens, surnamesAreNoOrganisations(tokens, voted)) : voted));
 }
 
 const KIND = { PER: 'person', LOC: 'place', ORG: 'organisation' } as const;
