@@ -17,7 +17,7 @@ import type { Entities } from '../../store/types.js';
 import { joinCoordinatedNames, joinOrganisationPurposes } from './coordinated-names.js';
 import { typeDefinedAcronyms } from './defined-acronyms.js';
 import { companiesByTheirStock, typeKindAppositives } from './kind-nouns.js';
-import { surnamesAreNoOrganisations } from './lone-surnames.js';
+import { firstNamesAreNoOrganisations, surnamesAreNoOrganisations } from './lone-surnames.js';
 import { partyLabelsAreNoPersons } from './party-labels.js';
 import { joinNameParticles } from './name-particles.js';
 import { trimNameTails } from './name-tails.js';
@@ -710,7 +710,7 @@ function labelCased(
   const formal = textDomain(text) === 'formal';
   const voted = companiesByTheirStock(tokens, typeDefinedAcronyms(tokens, harmonize(tokens, formal ? acronymsAreNoPersons(tokens, named) : named)));
   // In formal text a party's label alone or before a member's name ("|| Democrat ||", "Liberal Gerard Kennedy") is an organisation, no person.
-  return wire(dropLoneWords(tokens, formal ? partyLabelsAreNoPersons(tokens, surnamesAreNoOrganisations(tokens, voted)) : voted));
+  return wire(dropLoneWords(tokens, formal ? partyLabelsAreNoPersons(tokens, firstNamesAreNoOrganisations(tokens, surnamesAreNoOrganisations(tokens, voted), tagger.gazetteer)) : voted));
 }
 
 const KIND = { PER: 'person', LOC: 'place', ORG: 'organisation' } as const;
