@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { tagsAt, tagsNaming } from '../../../helpers/bio-tags.js';
+import { labelledText, tagsAt, tagsNaming } from '../../../helpers/bio-tags.js';
 import { firstNamesAreNoOrganisations, surnamesAreNoOrganisations } from '../../../../src/workers/enricher/lone-surnames.js';
 import { nerTokenize } from '../../../../src/workers/enricher/ner-tokens.js';
 import { labelTokens } from '../../../../src/workers/enricher/tag-entities.js';
@@ -63,11 +63,11 @@ describe(firstNamesAreNoOrganisations.name, () => {
 
   it("keeps a Thai leader's first name a person through the whole tagger, where it alone read every lone 'Thaksin' as an organisation", () => {
     // After Wikinews stories (CC BY 2.5) of 2006.
-    const text =
-      "Thailand's army has seized power in a coup against Prime Minister Thaksin Shinawatra, who was in New York for the United Nations General Assembly. " +
-      'Troops surrounded Government House in Bangkok. Supporters of Thaksin said the coup was illegal, while critics accused Thaksin of corruption. ' +
-      'The army said it would hold elections within a year and that Thaksin could return to face charges. Thaksin has denied any wrongdoing.';
-    const toks = nerTokenize(text);
-    expect(tagsAt(toks, labelTokens(text, toks), 'Thaksin')).toEqual(['B-PER', 'B-PER', 'B-PER', 'B-PER', 'B-PER']);
+    const { toks, tags } = labelledText(
+      "Thailand's army has seized power in a coup against Prime Minister Thaksin Shinawatra, who was in New York for the United Nations General Assembly. Troops surrounded " +
+        'Government House in Bangkok. Supporters of Thaksin said the coup was illegal, while critics accused Thaksin of corruption. The army said it would hold elections ' +
+        'within a year and that Thaksin could return to face charges. Thaksin has denied any wrongdoing.',
+    );
+    expect(tagsAt(toks, tags, 'Thaksin')).toEqual(['B-PER', 'B-PER', 'B-PER', 'B-PER', 'B-PER']);
   });
 });

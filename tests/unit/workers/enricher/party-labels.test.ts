@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { tagsAt, tagsNaming } from '../../../helpers/bio-tags.js';
+import { labelledText, tagsAt, tagsNaming } from '../../../helpers/bio-tags.js';
 import { partyLabelsAreNoPersons } from '../../../../src/workers/enricher/party-labels.js';
-import { nerTokenize } from '../../../../src/workers/enricher/ner-tokens.js';
-import { labelTokens } from '../../../../src/workers/enricher/tag-entities.js';
 
 describe(partyLabelsAreNoPersons.name, () => {
   it("makes a party's label alone an organisation where the tagger read a person or a place", () => {
@@ -38,12 +36,10 @@ describe(partyLabelsAreNoPersons.name, () => {
 
   it("reads a party's label in news copy as an organisation apart from the member's name through the whole tagger", () => {
     // After Wikinews stories (CC BY 2.5) of 2005 and 2006; the tagger alone read "Democrat James Webb", "Liberal Gerard Kennedy" as persons and "a Democrat" as a place.
-    const text =
-      'Senator George Allen today conceded the senatorial race to Democrat James Webb. ' +
-      'The candidates are Liberal Gerard Kennedy, Conservative John Carmichael, Green Georgina Wilcock, and NDP candidate Paul Ferreira. ' +
-      'Florida Representative Debbie Wasserman-Schultz, a Democrat, who raised the question when she first spoke, said the law was wrong.';
-    const toks = nerTokenize(text);
-    const tags = labelTokens(text, toks);
+    const { toks, tags } = labelledText(
+      'Senator George Allen today conceded the senatorial race to Democrat James Webb. The candidates are Liberal Gerard Kennedy, Conservative John Carmichael, ' +
+        'Green Georgina Wilcock, and NDP candidate Paul Ferreira. Florida Representative Debbie Wasserman-Schultz, a Democrat, who raised the question when she first spoke, said the law was wrong.',
+    );
     for (const label of ['Democrat', 'Liberal', 'Green']) expect(new Set(tagsAt(toks, tags, label))).toEqual(new Set(['B-ORG']));
     for (const first of ['James', 'Gerard', 'Georgina']) expect(tagsAt(toks, tags, first)).toEqual(['B-PER']);
   });
