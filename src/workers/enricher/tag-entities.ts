@@ -16,7 +16,7 @@
 import type { Entities } from '../../store/types.js';
 import { joinCoordinatedNames, joinOrganisationPurposes } from './coordinated-names.js';
 import { typeDefinedAcronyms } from './defined-acronyms.js';
-import { companiesByTheirStock, typeKindAppositives } from './kind-nouns.js';
+import { companiesByTheirStock, typeKindAppositives, typePortfolioMinistries } from './kind-nouns.js';
 import { firstNamesAreNoOrganisations, surnamesAreNoOrganisations } from './lone-surnames.js';
 import { partyLabelsAreNoPersons } from './party-labels.js';
 import { joinNameParticles } from './name-particles.js';
@@ -710,7 +710,8 @@ function labelCased(
   const formal = textDomain(text) === 'formal';
   const voted = companiesByTheirStock(tokens, typeDefinedAcronyms(tokens, harmonize(tokens, formal ? acronymsAreNoPersons(tokens, named) : named)));
   // In formal text a party's label alone or before a member's name ("|| Democrat ||", "Liberal Gerard Kennedy") is an organisation, no person.
-  return wire(dropLoneWords(tokens, formal ? partyLabelsAreNoPersons(tokens, firstNamesAreNoOrganisations(tokens, surnamesAreNoOrganisations(tokens, voted), tagger.gazetteer)) : voted));
+  // A ministry named by its portfolio alone ("Foreign Ministry spokesman") is an organisation where the tagger left it untagged.
+  return typePortfolioMinistries(tokens, wire(dropLoneWords(tokens, formal ? partyLabelsAreNoPersons(tokens, firstNamesAreNoOrganisations(tokens, surnamesAreNoOrganisations(tokens, voted), tagger.gazetteer)) : voted)));
 }
 
 const KIND = { PER: 'person', LOC: 'place', ORG: 'organisation' } as const;
