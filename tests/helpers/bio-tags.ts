@@ -1,4 +1,5 @@
 import { nerTokenize } from '../../src/workers/enricher/ner-tokens.js';
+import { labelTokens } from '../../src/workers/enricher/tag-entities.js';
 
 /** BIO tags over `text`'s tokens (nerTokenize) with the given spans tagged: [first token, end token (exclusive), type]. */
 export function tagsFor(text: string, named: Array<[from: number, to: number, type: string]>): string[] {
@@ -38,3 +39,9 @@ export function tagsNaming(text: string, names: Record<string, string>): { toks:
 
 /** The tags at each occurrence of `word` among `toks`. */
 export const tagsAt = (toks: ReadonlyArray<{ text: string }>, tags: readonly string[], word: string): string[] => toks.flatMap((t, i) => (t.text === word ? [tags[i] as string] : []));
+
+/** `text`'s tokens (nerTokenize) and the shipped tagger's BIO tags over them (labelTokens). */
+export function labelledText(text: string): { toks: ReturnType<typeof nerTokenize>; tags: string[] } {
+  const toks = nerTokenize(text);
+  return { toks, tags: labelTokens(text, toks) };
+}

@@ -251,3 +251,26 @@ export function companiesByTheirStock(tokens: readonly Token[], tags: readonly s
   }
   return out;
 }
+
+/** A ministry's portfolio before "Ministry" ("Foreign Ministry", "Interior Ministry"). */
+const PORTFOLIOS: ReadonlySet<string> = new Set(
+  'Foreign Defence Defense Interior Finance Health Justice Education Trade Economy Agriculture Home Environment Information Energy Labour Labor Transport Culture'.split(' '),
+);
+
+/**
+ * Tags where a ministry named by its portfolio alone is an organisation: the
+ * tagger leaves "Foreign Ministry spokesman Qin Gang told reporters" untagged
+ * when no country stands before it (9 untagged in English Wikinews against
+ * 254 tagged). Only both words untagged, so a name the tagger read ("the
+ * Chinese Foreign Ministry") keeps its span.
+ */
+export function typePortfolioMinistries(tokens: readonly Token[], tags: readonly string[]): string[] {
+  let out: string[] | undefined;
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    if ((tokens[i + 1] as Token).text !== 'Ministry' || !PORTFOLIOS.has((tokens[i] as Token).text) || tags[i] !== 'O' || tags[i + 1] !== 'O') continue;
+    out ??= [...tags];
+    out[i] = 'B-ORG';
+    out[i + 1] = 'I-ORG';
+  }
+  return out ?? (tags as string[]);
+}

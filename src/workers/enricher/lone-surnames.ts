@@ -9,7 +9,8 @@
  * told apart by what the story writes after the lone word: a company form or
  * a company's people or parts ("Andersen employees", "Siebel shareholders").
  */
-import { DEMONYMS, GIVEN_NAMES, KNOWN_ORGS, PLACES } from './gazetteer.js';
+import { DEMONYMS, GIVEN_NAMES, KNOWN_ORGS, PERSON_TITLES, PLACES } from './gazetteer.js';
+import { codeCap, type NameGazetteer } from './ner-features.js';
 import type { Token } from './tokens.js';
 
 /** Words after a name that make it a company's, a group's or a product's ("Dell Inc.", "Siebel shareholders", "the Zanon factory", "Tata group"). */
@@ -46,6 +47,51 @@ export function surnamesAreNoOrganisations(tokens: readonly Token[], tags: reado
   const out = [...tags];
   for (let i = 0; i < out.length; i++) {
     if (out[i] === 'B-ORG' && out[i + 1] !== 'I-ORG' && surnames.has((tokens[i] as Token).text)) out[i] = 'B-PER';
+  }
+  return out;
+}
+
+/** Capitalization buckets of a word mostly written in lower case (ner-features.ts CAP_BUCKETS: rarely, never capitalized). */
+const LOWERCASE_BUCKETS: ReadonlySet<string> = new Set(['R', 'N']);
+
+/** Titles before a name beside PERSON_TITLES ("Sultan Qaboos", "Khunying Potjaman", the Thai honorific), no first name. */
+const OTHER_TITLES: ReadonlySet<string> = new Set('Sultan Emir Shah Tsar Caliph Raja Khunying Taoiseach Prophet Pvt Pte'.split(' '));
+
+/**
+ * Tags where a lone word typed as an organisation or a place is the first
+ * name of a person the text names in full and calls by that name, as Thai,
+ * Indonesian and other given-name conventions do ("Thaksin Shinawatra ...
+ * exiled Thaksin", read as an organisation 60 times in English Wikinews). The
+ * full name has two name-shaped words (SURNAME); the first is no common
+ * English given name, title, known organisation, place, nationality or name of
+ * the tagger's gazetteer, the second no given name, place or word mostly
+ * written in lower case ("Ford Explorer", "Murayama Statement"); the text
+ * writes the first word alone more often than the second ("Raul Castro ...
+ * Castro" is called by his surname), and nowhere before a company form or a
+ * company's people or parts.
+ */
+export function firstNamesAreNoOrganisations(tokens: readonly Token[], tags: readonly string[], gazetteer?: NameGazetteer): string[] {
+  const fulls: Array<[first: string, last: string]> = [];
+  for (let i = 0; i + 1 < tags.length; i++) {
+    if (tags[i] !== 'B-PER' || tags[i + 1] !== 'I-PER' || tags[i + 2] === 'I-PER') continue;
+    const first = (tokens[i] as Token).text;
+    const last = (tokens[i + 1] as Token).text;
+    if (!SURNAME.test(first) || !SURNAME.test(last) || GIVEN_NAMES.has(first) || PERSON_TITLES.has(first) || OTHER_TITLES.has(first) || KNOWN_ORGS.has(first) || PLACES.has(first) || DEMONYMS.has(first)) continue;
+    if (gazetteer?.names.get(first) !== undefined || GIVEN_NAMES.has(last) || PLACES.has(last)) continue;
+    const code = gazetteer?.stats?.get(last.toLowerCase());
+    if (code !== undefined && LOWERCASE_BUCKETS.has(codeCap(code))) continue;
+    fulls.push([first, last]);
+  }
+  if (fulls.length === 0) return tags as string[];
+  const count = new Map<string, number>();
+  for (const t of tokens) count.set(t.text, (count.get(t.text) ?? 0) + 1);
+  const firsts = new Set<string>();
+  for (const [first, last] of fulls) if ((count.get(first) ?? 0) > (count.get(last) ?? 0)) firsts.add(first);
+  for (let i = 0; i + 1 < tokens.length; i++) if (COMPANY_FOLLOWERS.has((tokens[i + 1] as Token).text)) firsts.delete((tokens[i] as Token).text);
+  if (firsts.size === 0) return tags as string[];
+  const out = [...tags];
+  for (let i = 0; i < out.length; i++) {
+    if ((out[i] === 'B-ORG' || out[i] === 'B-LOC') && !(out[i + 1] ?? 'O').startsWith('I-') && firsts.has((tokens[i] as Token).text)) out[i] = 'B-PER';
   }
   return out;
 }

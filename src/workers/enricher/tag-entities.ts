@@ -16,8 +16,9 @@
 import type { Entities } from '../../store/types.js';
 import { joinCoordinatedNames, joinOrganisationPurposes } from './coordinated-names.js';
 import { typeDefinedAcronyms } from './defined-acronyms.js';
-import { companiesByTheirStock, typeKindAppositives } from './kind-nouns.js';
-import { surnamesAreNoOrganisations } from './lone-surnames.js';
+import { companiesByTheirStock, typeKindAppositives, typePortfolioMinistries } from './kind-nouns.js';
+import { firstNamesAreNoOrganisations, surnamesAreNoOrganisations } from './lone-surnames.js';
+import { partyLabelsAreNoPersons } from './party-labels.js';
 import { joinNameParticles } from './name-particles.js';
 import { trimNameTails } from './name-tails.js';
 import { findMentions, type Mention, mergeMentions, type ResolvedMention } from './extract-entities.js';
@@ -708,7 +709,9 @@ function labelCased(
   // in formal text a lone surname of a person the text names in full ("John McCain ... McCain argued") is that person where the tagger read an organisation twice over.
   const formal = textDomain(text) === 'formal';
   const voted = companiesByTheirStock(tokens, typeDefinedAcronyms(tokens, harmonize(tokens, formal ? acronymsAreNoPersons(tokens, named) : named)));
-  return wire(dropLoneWords(tokens, formal ? surnamesAreNoOrganisations(tokens, voted) : voted));
+  // In formal text a party's label alone or before a member's name ("|| Democrat ||", "Liberal Gerard Kennedy") is an organisation, no person.
+  // A ministry named by its portfolio alone ("Foreign Ministry spokesman") is an organisation where the tagger left it untagged.
+  return typePortfolioMinistries(tokens, wire(dropLoneWords(tokens, formal ? partyLabelsAreNoPersons(tokens, firstNamesAreNoOrganisations(tokens, surnamesAreNoOrganisations(tokens, voted), tagger.gazetteer)) : voted)));
 }
 
 const KIND = { PER: 'person', LOC: 'place', ORG: 'organisation' } as const;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { isValidBio, randomBioTags, tagsAt, tagsFor, tagsNaming } from '../../../helpers/bio-tags.js';
+import { isValidBio, labelledText, randomBioTags, tagsAt, tagsFor, tagsNaming } from '../../../helpers/bio-tags.js';
 import { seededRandom } from '../../../../src/lib/random.js';
-import { companiesByTheirStock, typeKindAppositives } from '../../../../src/workers/enricher/kind-nouns.js';
+import { companiesByTheirStock, typeKindAppositives, typePortfolioMinistries } from '../../../../src/workers/enricher/kind-nouns.js';
 import { CAP_BUCKETS, type WordStats, wordStatsCode } from '../../../../src/workers/enricher/ner-features.js';
 import { nerTokenize } from '../../../../src/workers/enricher/ner-tokens.js';
 import { bioSpans, tagEntities } from '../../../../src/workers/enricher/tag-entities.js';
@@ -134,5 +134,20 @@ describe(companiesByTheirStock.name, () => {
     const { toks, tags } = tagsNaming(text, { 'Robert Gerard': 'PER', Gerard: 'PER', Elmwood: 'LOC', Tokyo: 'LOC', 'Kraft Heinz': 'MISC' });
     tags[1] = 'I-PER';
     expect(companiesByTheirStock(toks, tags)).toEqual(tags);
+  });
+});
+
+describe(typePortfolioMinistries.name, () => {
+  it('makes an untagged ministry named by its portfolio an organisation, and leaves a tagged one and other words alone', () => {
+    const text = 'Foreign Ministry spokesman Qin Gang spoke. The Chinese Foreign Ministry said so. The Foreign Minister and the Ministry of Sound met.';
+    const { toks, tags } = tagsNaming(text, { 'Chinese Foreign Ministry': 'ORG' });
+    const out = typePortfolioMinistries(toks, tags);
+    expect(out.slice(0, 3)).toEqual(['B-ORG', 'I-ORG', 'O']);
+    expect(out.slice(3)).toEqual(tags.slice(3));
+  });
+
+  it("reads a spokesman's ministry as an organisation through the whole tagger, which alone left it untagged", () => {
+    const { toks, tags } = labelledText('"This is not reasonable," Foreign Ministry spokesman Qin Gang told reporters in Beijing.');
+    expect([...tagsAt(toks, tags, 'Foreign'), ...tagsAt(toks, tags, 'Ministry')]).toEqual(['B-ORG', 'I-ORG']);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { tagsAt, tagsNaming } from '../../../helpers/bio-tags.js';
-import { surnamesAreNoOrganisations } from '../../../../src/workers/enricher/lone-surnames.js';
+import { labelledText, tagsAt, tagsNaming } from '../../../helpers/bio-tags.js';
+import { firstNamesAreNoOrganisations, surnamesAreNoOrganisations } from '../../../../src/workers/enricher/lone-surnames.js';
 import { nerTokenize } from '../../../../src/workers/enricher/ner-tokens.js';
 import { labelTokens } from '../../../../src/workers/enricher/tag-entities.js';
 
@@ -37,5 +37,37 @@ describe(surnamesAreNoOrganisations.name, () => {
       'captain. The White House had asked to drop the McCain amendment.';
     const toks = nerTokenize(text);
     expect(tagsAt(toks, labelTokens(text, toks), 'McCain')).toEqual(['I-PER', 'B-PER', 'B-PER', 'B-PER', 'B-PER']);
+  });
+});
+
+describe(firstNamesAreNoOrganisations.name, () => {
+  it('makes the lone first name of a person the text names in full and calls by it a person where the tagger read an organisation or a place', () => {
+    const text = 'Prime Minister Thaksin Shinawatra spoke. Supporters of Thaksin marched, and Thaksin left for Bangkok.';
+    const { toks, tags } = tagsNaming(text, { Thaksin: 'ORG', 'Thaksin Shinawatra': 'PER', Bangkok: 'LOC' });
+    tags[toks.findLastIndex((t) => t.text === 'Thaksin')] = 'B-LOC';
+    expect(tagsAt(toks, firstNamesAreNoOrganisations(toks, tags), 'Thaksin')).toEqual(['B-PER', 'B-PER', 'B-PER']);
+  });
+
+  it('leaves a name the text calls by its surname, a common given name, a title, a place and a product after a company', () => {
+    for (const [text, names] of [
+      ['Raul Castro spoke. Castro said Raul and Castro agreed, as Castro left.', { Raul: 'ORG', 'Raul Castro': 'PER' }],
+      ['John Smith spoke. John left.', { John: 'ORG', 'John Smith': 'PER' }],
+      ['Sultan Qaboos spoke. The Sultan left, and the Sultan came back.', { Sultan: 'ORG', 'Sultan Qaboos': 'PER' }],
+      ['Vodafone Greece said Vodafone paid investors. Vodafone left.', { Vodafone: 'ORG', 'Vodafone Greece': 'PER' }],
+      ['The Prophet Muhammad was drawn. The Prophet is revered. Prophet.', { Prophet: 'ORG', 'Prophet Muhammad': 'PER' }],
+    ] as const) {
+      const { toks, tags } = tagsNaming(text, names);
+      expect(firstNamesAreNoOrganisations(toks, tags)).toEqual(tags);
+    }
+  });
+
+  it("keeps a Thai leader's first name a person through the whole tagger, where it alone read every lone 'Thaksin' as an organisation", () => {
+    // After Wikinews stories (CC BY 2.5) of 2006.
+    const { toks, tags } = labelledText(
+      "Thailand's army has seized power in a coup against Prime Minister Thaksin Shinawatra, who was in New York for the United Nations General Assembly. Troops surrounded " +
+        'Government House in Bangkok. Supporters of Thaksin said the coup was illegal, while critics accused Thaksin of corruption. The army said it would hold elections ' +
+        'within a year and that Thaksin could return to face charges. Thaksin has denied any wrongdoing.',
+    );
+    expect(tagsAt(toks, tags, 'Thaksin')).toEqual(['B-PER', 'B-PER', 'B-PER', 'B-PER', 'B-PER']);
   });
 });
