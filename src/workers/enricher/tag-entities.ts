@@ -700,18 +700,36 @@ function labelCased(
   // Filling the model's gaps with the rules' names (fillFromRules) was measured and lost on wikigold and BTC: not used.
   // The wire conventions inform the document pass (a team of a table is a team in the story too), and the lines they read keep that reading.
   const wire = wireConventions(text, tokens);
-  // The name passes (names introduced by their kind, coordinated organisation names, particles in people's names, where a name ends, words that alone are no name, acronyms that are no person) shape the names before the document pass spreads them.
   const stats = tagger.gazetteer.stats;
-  const named = dropLoneWords(tokens, trimNameTails(tokens, joinNameParticles(tokens, joinOrganisationPurposes(tokens, joinCoordinatedNames(tokens, typeKindAppositives(tokens, wire(out), stats), stats), stats))));
-  // Words that alone are no name stay none after the document pass too (one "Bill" left a person would make every "the Bill" one);
-  // an acronym the text defines after an organisation's name ("Electronic Data Systems (EDS)") is that organisation wherever it stands alone, whatever the document pass voted;
-  // a one-word name the text writes before a company form or its stock ("Calpine shareholders") is that company wherever it stands alone;
-  // in formal text a lone surname of a person the text names in full ("John McCain ... McCain argued") is that person where the tagger read an organisation twice over.
   const formal = textDomain(text) === 'formal';
-  const voted = companiesByTheirStock(tokens, typeDefinedAcronyms(tokens, harmonize(tokens, formal ? acronymsAreNoPersons(tokens, named) : named)));
-  // In formal text a party's label alone or before a member's name ("|| Democrat ||", "Liberal Gerard Kennedy") is an organisation, no person.
+  // The name passes shape the names before the document pass spreads them, in this order:
+  let tags = wire(out);
+  tags = typeKindAppositives(tokens, tags, stats); // names introduced by their kind ("automaker Nissan", "Veja, a magazine,")
+  tags = joinCoordinatedNames(tokens, tags, stats); // "Institute of Electrical and Electronics Engineers"
+  tags = joinOrganisationPurposes(tokens, tags, stats); // "Council | on Foreign Relations"
+  tags = joinNameParticles(tokens, tags); // particles in people's names ("Mohammed bin Salman")
+  tags = trimNameTails(tokens, tags); // where a name ends ("[Fujian] province")
+  tags = dropLoneWords(tokens, tags); // words that alone are no name ("I", "the Government", "the Bill")
+  if (formal) tags = acronymsAreNoPersons(tokens, tags); // "RIM", "RCTV"
+  // The document pass: each name's reading voted over the text.
+  tags = harmonize(tokens, tags);
+  // After it, whatever it voted: an acronym the text defines after an organisation's name ("Electronic Data Systems
+  // (EDS)") is that organisation wherever it stands alone; so is a one-word name the text writes before a company form or
+  // its stock ("Calpine shareholders").
+  tags = typeDefinedAcronyms(tokens, tags);
+  tags = companiesByTheirStock(tokens, tags);
+  if (formal) {
+    // A lone surname or first name of a person the text names in full ("John McCain ... McCain argued", "Thaksin
+    // Shinawatra ... Thaksin") is that person where the tagger read an organisation; a party's label alone or before a
+    // member's name ("|| Democrat ||", "Liberal Gerard Kennedy") is an organisation, no person.
+    tags = surnamesAreNoOrganisations(tokens, tags);
+    tags = firstNamesAreNoOrganisations(tokens, tags, tagger.gazetteer);
+    tags = partyLabelsAreNoPersons(tokens, tags);
+  }
+  // Words that alone are no name stay none after the document pass too (one "Bill" left a person would make every "the Bill" one).
+  tags = wire(dropLoneWords(tokens, tags));
   // A ministry named by its portfolio alone ("Foreign Ministry spokesman") is an organisation where the tagger left it untagged.
-  return typePortfolioMinistries(tokens, wire(dropLoneWords(tokens, formal ? partyLabelsAreNoPersons(tokens, firstNamesAreNoOrganisations(tokens, surnamesAreNoOrganisations(tokens, voted), tagger.gazetteer)) : voted)));
+  return typePortfolioMinistries(tokens, tags);
 }
 
 const KIND = { PER: 'person', LOC: 'place', ORG: 'organisation' } as const;
