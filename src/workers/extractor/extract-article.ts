@@ -511,6 +511,31 @@ export function continuesSections(tail: TextBlock[], readabilityBlocks: string[]
 /** Fewer characters than this before Readability's text is not a lead worth adding (a kicker, a standfirst). */
 export const LEAD_MIN_CHARS = 500;
 
+/** Characters of a short intro (isShortIntro) at least: two sentences, not a kicker and a label. */
+export const SHORT_LEAD_MIN_CHARS = 150;
+
+/** Characters of a block isShortIntro counts, at least: a sentence, not a dateline, a place or a label. */
+const INTRO_BLOCK_MIN_CHARS = 40;
+
+/** Letters and digits of a text, lower-cased: to compare a block with the page's description. */
+const lettersOf = (text: string): string => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+
+/**
+ * Whether a lead shorter than LEAD_MIN_CHARS is still the story's intro:
+ * two blocks or more of a sentence each besides headings and captions (an
+ * opening paragraph and the next one, or a paragraph and its list), and none of them repeats the page's
+ * description. A single paragraph under the headline, or one that gives
+ * the description again, is a standfirst: it stays out, as before.
+ */
+export function isShortIntro(lead: readonly TextBlock[], description: string | null | undefined): boolean {
+  const running = lead.filter((b) => !isHeadingTag(b.tag) && !CAPTION_TAGS.has(b.tag) && b.text.length >= INTRO_BLOCK_MIN_CHARS);
+  if (running.length < 2 || charsOf(running) < SHORT_LEAD_MIN_CHARS) {
+    return false;
+  }
+  const desc = lettersOf(description ?? '').slice(0, 60);
+  return desc.length < 30 || !lead.some((b) => lettersOf(b.text).startsWith(desc));
+}
+
 /** Readability's opening blocks the classifier may lack (link-card headings, labels, a table of contents) before the first one it has, at most. */
 export const LEAD_ANCHOR_SKIP = 12;
 /** Characters of each such opening block, at most: a heading or a label, not running text. */
@@ -877,10 +902,10 @@ export function extractArticle(html: string, url: string, opts: ExtractOptions =
       }
     }
     // Classifier blocks put before or after Readability's text, tidied like it: kept when LEAD_MIN_CHARS survive.
-    const addToArticle = (body: Element, part: TextBlock[], at: 'start' | 'end'): void => {
+    const addToArticle = (body: Element, part: TextBlock[], at: 'start' | 'end', min = LEAD_MIN_CHARS): void => {
       const container = densityArticle(doc, part);
       const partBlocks = tidy(container, true);
-      if (partBlocks.join('').length < LEAD_MIN_CHARS) {
+      if (partBlocks.join('').length < min) {
         return;
       }
       const nodes = Array.from(container.childNodes);
@@ -898,9 +923,11 @@ export function extractArticle(html: string, url: string, opts: ExtractOptions =
       // Running text right before Readability's first block, in the same <article>/<main>: a lead or
       // intro Readability left out because it sits in another section than the body.
       const lead = leadBefore(blocks, dense);
-      // Tidying only removes text: under the minimum before it, under it after.
-      if (charsOf(lead) >= LEAD_MIN_CHARS) {
-        addToArticle(article, lead, 'start');
+      // Tidying only removes text: under the minimum before it, under it after. A shorter lead of two blocks or more
+      // that does not repeat the description is an intro too (isShortIntro); a lone standfirst is not.
+      const leadMin = charsOf(lead) >= LEAD_MIN_CHARS || !isShortIntro(lead, meta.excerpt) ? LEAD_MIN_CHARS : SHORT_LEAD_MIN_CHARS;
+      if (charsOf(lead) >= leadMin) {
+        addToArticle(article, lead, 'start', leadMin);
       }
       // Running text right after Readability's last block, in the same <article>/<main>, at least half as long
       // as what Readability kept: the rest of a story split across sections. A teaser stream (a link before most

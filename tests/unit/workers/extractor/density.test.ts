@@ -2,7 +2,7 @@ import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { classifyBlock, classifyBlocks, densityExtract, segmentBlocks, storyWindow, type TextBlock } from '../../../../src/workers/extractor/density.js';
 import { adoptStrayElements, fosterParent } from '../../../../src/workers/extractor/dom.js';
-import { continuesSections, densityArticle, extractArticle, gapsBetween, inPageOrder, leadBefore, preferDensity, tailAfter } from '../../../../src/workers/extractor/extract-article.js';
+import { continuesSections, densityArticle, extractArticle, gapsBetween, inPageOrder, isShortIntro, leadBefore, preferDensity, tailAfter } from '../../../../src/workers/extractor/extract-article.js';
 
 const body = (html: string): Element => {
   const { document } = parseHTML(`<html><head><title>t</title></head><body>${html}</body></html>`) as unknown as { document: Document };
@@ -260,6 +260,49 @@ const scopeDoc = (parseHTML('<html><body><main></main><article></article></body>
 const main = scopeDoc.querySelector('main');
 const article = scopeDoc.querySelector('article');
 const scoped = (text: string, scope: Element | null): TextBlock => ({ text, tag: 'P', linkChars: 0, cls: 'good', keep: true, scope });
+
+describe('isShortIntro', () => {
+  const intro = 'Solar panels cost less than they did ten years ago, and most homes pay them back in under eight years.';
+  const next = 'Here is what an installation costs in each state, and which incentives lower the price.';
+  const tagged = (text: string, tag: string): TextBlock => ({ ...scoped(text, main), tag });
+
+  it('takes two paragraphs of running text under the headline as the intro when neither repeats the description', () => {
+    expect(isShortIntro([scoped(intro, main), scoped(next, main)], 'A guide to what solar panels cost by state in 2025.')).toBe(true);
+    // A paragraph and its bulleted points: the points count as blocks of the intro.
+    expect(isShortIntro([scoped(intro, main), tagged('Find an installer near you and compare three quotes.', 'LI'), tagged(next, 'LI')], null)).toBe(true);
+  });
+
+  it('leaves out a lone standfirst, one that repeats the description, and a caption over a dateline', () => {
+    expect(isShortIntro([tagged('Why it matters', 'H2'), scoped(intro, main)], null)).toBe(false);
+    expect(isShortIntro([scoped(intro, main), scoped(next, main)], `${intro} Read on.`)).toBe(false);
+    expect(isShortIntro([tagged(`${intro} Photo: Agency`, 'FIGCAPTION'), scoped('21 Dec 2018 12:55', main), scoped('São Paulo', main)], null)).toBe(false);
+    // Two blocks, but not a sentence each: a label and a place.
+    expect(isShortIntro([scoped(`${intro} ${next}`, main), scoped('London, UK', main)], null)).toBe(false);
+  });
+});
+
+describe('extractArticle with a short intro above the body', () => {
+  const intro = 'Solar panels cost less than they did ten years ago, and most homes pay them back in under eight years.';
+  const next = 'Here is what an installation costs in each state, and which incentives lower the price.';
+  const text = Array.from({ length: 8 }, (_, i) => `<p>${sentence(40, `w${i}`)} Another sentence, with commas, follows here.</p>`).join('');
+  const page = (hero: string, description: string): string =>
+    `<html><head><title>Solar costs</title><meta name="description" content="${description}"></head><body><nav><a href="/">Home</a> <a href="/a">About</a></nav>` +
+    `<main><div class="hero"><h1>Solar costs</h1><div class="hero-copy">${hero}</div></div><div class="content"><div class="rich">${text}</div></div></main>` +
+    '<footer><p>© 2025 Example</p></footer></body></html>';
+
+  it('puts back two intro paragraphs under the headline that Readability left out', () => {
+    const article = extractArticle(page(`<p>${intro}</p><p>${next}</p>`, 'A guide to prices.'), 'https://example.com/solar');
+    expect(article?.text.startsWith(`${intro}\n\n${next}`)).toBe(true);
+  });
+
+  it('leaves out a lone standfirst, and two paragraphs that open with the description', () => {
+    for (const [hero, description] of [[`<p>${intro}</p>`, 'A guide to prices.'], [`<p>${intro}</p><p>${next}</p>`, intro]] as const) {
+      const article = extractArticle(page(hero, description), 'https://example.com/solar');
+      expect(article?.text.startsWith('w00 text')).toBe(true);
+      expect(article?.text).not.toContain(intro);
+    }
+  });
+});
 
 describe('leadBefore', () => {
   it('returns the kept blocks before Readability\'s first one inside the same <main>/<article>', () => {
