@@ -15,7 +15,7 @@
 import { codeCap, type WordStats } from './ner-features.js';
 import { DEMONYMS, GIVEN_NAMES, HONORIFICS, NON_ENTITY_WORDS, ORG_HEAD_WORDS, PERSON_TITLES, PLACES } from './gazetteer.js';
 import { startsCapitalized, type Token } from './tokens.js';
-import { clearSpan, setSpan } from './wire-conventions.js';
+import { clearSpan, setSpan, wordsOfFullNames } from './wire-conventions.js';
 
 /** Nouns of an organisation's kind whose capitalized next words name one ("carmaker Toyota", "the daily Le Monde"). */
 export const KIND_NOUNS: ReadonlySet<string> = new Set(
@@ -74,8 +74,7 @@ export function typeKindAppositives(tokens: readonly Token[], tags: readonly str
   const n = tokens.length;
   const text = (k: number): string => (tokens[k] as Token).text;
   // The words of the text's names of persons of two words or more ("Elon Musk").
-  const personWords = new Set<string>();
-  for (let i = 0; i + 1 < n; i++) if ((out[i] as string).endsWith('-PER') && out[i + 1] === 'I-PER') personWords.add(text(i)).add(text(i + 1));
+  const personWords = wordsOfFullNames(tokens, out);
   for (let i = 0; i + 1 < n; i++) {
     if (!KIND_NOUNS.has(text(i)) || out[i] !== 'O' || !nameStart(text(i + 1))) continue;
     const tag = out[i + 1] as string;
@@ -109,9 +108,7 @@ export function typeKindAppositives(tokens: readonly Token[], tags: readonly str
   // "Maxtor shareholders", "Ryanair shares rose": the name before a company's stock or its holders is a company's (not a place or a nationality the gazetteer knows: "Tokyo", "British shareholders").
   for (let i = 0; i + 1 < n; i++) {
     const tag = out[i] as string;
-    const next = text(i + 1);
-    const stock = next === 'shareholders' || next === 'stockholders' || (next === 'shares' && SHARE_MOVES.has(tokens[i + 2]?.text ?? ''));
-    if (!stock || !(tag === 'B-LOC' || tag === 'B-PER' || tag === 'B-MISC' || tag.startsWith('I-')) || tag.endsWith('-ORG')) continue;
+    if (!beforeStock(tokens, i) || !(tag === 'B-LOC' || tag === 'B-PER' || tag === 'B-MISC' || tag.startsWith('I-')) || tag.endsWith('-ORG')) continue;
     let from = i;
     while (from > 0 && (out[from] as string).startsWith('I-')) from--;
     const name = tokens.slice(from, i + 1).map((t) => t.text).join(' ');

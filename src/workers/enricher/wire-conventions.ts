@@ -212,6 +212,15 @@ export function setSpan(tags: string[], from: number, to: number, type: string):
   if (next?.startsWith('I-')) tags[to] = `B-${next.slice(2)}`;
 }
 
+/** The words of the persons the tags name in two words or more ("Michael Jordan": "Michael", "Jordan"). */
+export function wordsOfFullNames(tokens: readonly Token[], tags: readonly string[]): Set<string> {
+  const words = new Set<string>();
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    if ((tags[i] as string).endsWith('-PER') && tags[i + 1] === 'I-PER') words.add((tokens[i] as Token).text).add((tokens[i + 1] as Token).text);
+  }
+  return words;
+}
+
 /** Tags [from, to) outside any span, the rest of a span cut into starting one of its own. */
 export function clearSpan(tags: string[], from: number, to: number): void {
   for (let k = from; k < to; k++) tags[k] = 'O';
@@ -397,10 +406,7 @@ export function wireConventions(text: string, tokens: readonly Token[]): (tags: 
     }
 
     // The words of the persons of two words or more ("Michael Jordan").
-    const personWords = new Set<string>();
-    for (let i = 0; i + 1 < tokens.length; i++) {
-      if ((out[i] as string).endsWith('-PER') && out[i + 1] === 'I-PER') personWords.add((tokens[i] as Token).text).add((tokens[i + 1] as Token).text);
-    }
+    const personWords = wordsOfFullNames(tokens, out);
     // Each name by what the gazetteer knows of it as written:
     for (let i = 0; i < tokens.length; i++) {
       const tag = out[i] as string;
