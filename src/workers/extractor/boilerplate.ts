@@ -557,7 +557,7 @@ export function removeButtonLinks(root: Element, host: string | null = null): nu
 const SHORT_BLOCK_TAGS = 'p, div, li, h2, h3, h4, h5, h6, span, a, strong, b, section, ul, ol, figure, blockquote, header';
 
 /** Whether a node ends a line of text: a block element or a <br>. */
-const breaksLine = (node: Node): boolean =>
+export const breaksLine = (node: Node): boolean =>
   node.nodeType === 1 && ((node as Element).tagName.toUpperCase() === 'BR' || isBlockTag((node as Element).tagName.toUpperCase()));
 
 /**

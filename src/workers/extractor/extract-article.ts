@@ -1,7 +1,7 @@
 import { Readability } from '@mozilla/readability';
 import { PipelineError } from '../../errors.js';
 import { collapseSpace, countWords, isBlockTag, isHeadingTag, joinBlocks, lineElement, squash, textBlocks, textOwners } from './blocks.js';
-import { FURNITURE_TEXT, isOtherSectionLabel, narrowToArticle, removeAuthorBio, removeAuthorBox, removeFurniture, removeInlineFurniture, removeNamedAuthorBoxes, removeOtherSections, removeRepeatedSiblings, removeShownTwice, removeTeaserCards, REPEAT_MIN_CHARS, trimStoryEnd } from './boilerplate.js';
+import { breaksLine, FURNITURE_TEXT, isOtherSectionLabel, narrowToArticle, removeAuthorBio, removeAuthorBox, removeFurniture, removeInlineFurniture, removeNamedAuthorBoxes, removeOtherSections, removeRepeatedSiblings, removeShownTwice, removeTeaserCards, REPEAT_MIN_CHARS, trimStoryEnd } from './boilerplate.js';
 import { keepQuestionToggles, mayHoldCollapsed, revealCollapsed } from './collapsed.js';
 import { classifyBlock, densityExtract, type TextBlock } from './density.js';
 import { closeOpenInline, tagShape } from './nesting.js';
@@ -261,7 +261,7 @@ function standsAlone(el: Element): boolean {
     return true;
   }
   const blank = (n: ChildNode): boolean => !/\S/.test(n.textContent ?? '');
-  const apart = (n: ChildNode | null): boolean => !n || (n.nodeType === 1 && (isBlockTag((n as Element).tagName.toUpperCase()) || (n as Element).tagName.toUpperCase() === 'BR'));
+  const apart = (n: ChildNode | null): boolean => !n || breaksLine(n);
   let before = el.previousSibling;
   while (before && blank(before) && !apart(before)) before = before.previousSibling;
   let after = el.nextSibling;

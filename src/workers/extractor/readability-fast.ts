@@ -152,8 +152,9 @@ export function keepNamedHeadings(reader: Readability<unknown>, root: Element): 
     let names = `${cls} ${id}`;
     // "leading-extra-tight", "font-extrabold": a type style of a utility-CSS design system, whatever word it holds.
     if (unlikely.test(names) && !maybe.test(names)) {
-      const styles = cls.split(/\s+/).filter((t) => TYPE_STYLE.test(t) && unlikely.test(t));
-      const rest = cls.split(/\s+/).filter((t) => t && !styles.includes(t)).join(' ');
+      const words = cls.split(/\s+/);
+      const styles = words.filter((t) => TYPE_STYLE.test(t) && unlikely.test(t));
+      const rest = words.filter((t) => t && !styles.includes(t)).join(' ');
       if (styles.length > 0 && !unlikely.test(`${rest} ${id}`.replace(HEADER_WORD, ' '))) {
         h.setAttribute('class', rest);
         cls = rest;
