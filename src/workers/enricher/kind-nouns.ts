@@ -15,7 +15,7 @@
 import { codeCap, type WordStats } from './ner-features.js';
 import { DEMONYMS, GIVEN_NAMES, HONORIFICS, NON_ENTITY_WORDS, ORG_HEAD_WORDS, PERSON_TITLES, PLACES } from './gazetteer.js';
 import { startsCapitalized, type Token } from './tokens.js';
-import { clearSpan, setSpan, wordsOfFullNames } from './wire-conventions.js';
+import { clearSpan, setSpan, surnamesOfFullNames, wordsOfFullNames } from './wire-conventions.js';
 
 /** Nouns of an organisation's kind whose capitalized next words name one ("carmaker Toyota", "the daily Le Monde"). */
 export const KIND_NOUNS: ReadonlySet<string> = new Set(
@@ -230,8 +230,7 @@ const beforeStock = (tokens: readonly Token[], i: number): boolean => {
  */
 export function companiesByTheirStock(tokens: readonly Token[], tags: readonly string[]): string[] {
   // Surnames of the persons the text names in full: "Robert Gerard ... Gerard Corporation ... Mr Gerard" is the man too.
-  const surnames = new Set<string>();
-  for (let i = 1; i < tokens.length; i++) if (tags[i] === 'I-PER' && tags[i + 1] !== 'I-PER') surnames.add((tokens[i] as Token).text);
+  const surnames = surnamesOfFullNames(tokens, tags);
   const companies = new Set<string>();
   for (let i = 0; i + 1 < tokens.length; i++) {
     const w = (tokens[i] as Token).text;

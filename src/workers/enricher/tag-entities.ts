@@ -30,7 +30,7 @@ import { nerTokenize } from './ner-tokens.js';
 import { addDense, allowedTransitions, emissionScores, type SequenceModel, viterbi } from './perceptron.js';
 import { startsCapitalized, type Token, tokenize } from './tokens.js';
 import { truecaseCapsLines } from './truecase.js';
-import { wireConventions } from './wire-conventions.js';
+import { bioSpans, surnamesOfFullNames, wireConventions } from './wire-conventions.js';
 import { loadWordVectors, type WordVectors } from './word-vectors.js';
 
 export type EntityTagger = {
@@ -391,21 +391,6 @@ function wordEntry(tagger: EntityTagger, cache: WordCache, word: string, domain:
   return e;
 }
 
-/** The typed spans of BIO tags: each B-X with the I-X tags that follow it (`to` exclusive). */
-export function bioSpans(tags: readonly string[]): Array<{ from: number; to: number; type: string }> {
-  const out: Array<{ from: number; to: number; type: string }> = [];
-  for (let i = 0; i < tags.length; i++) {
-    const tag = tags[i] as string;
-    if (!tag.startsWith('B-')) continue;
-    const type = tag.slice(2);
-    let j = i + 1;
-    while (j < tags.length && tags[j] === `I-${type}`) j++;
-    out.push({ from: i, to: j, type });
-    i = j - 1;
-  }
-  return out;
-}
-
 /**
  * Words that alone are never a name: pronouns and determiners (in quoted
  * speech "I" opens many sentences, and one misreading of it, spread by the
@@ -456,8 +441,7 @@ const OFFICE_DETERMINERS: ReadonlySet<string> = new Set(['the', 'The', 'his', 'h
  */
 export function dropLoneWords(tokens: readonly Token[], tags: readonly string[]): string[] {
   const out = [...tags];
-  const surnames = new Set<string>();
-  for (const { from, to, type } of bioSpans(tags)) if (type === 'PER' && to - from >= 2) surnames.add((tokens[to - 1] as Token).text);
+  const surnames = surnamesOfFullNames(tokens, tags);
   for (let i = 0; i < out.length; i++) {
     const tag = out[i] as string;
     if (!tag.startsWith('B-')) continue;

@@ -3,7 +3,8 @@ import { tagsFor } from '../../../helpers/bio-tags.js';
 import { joinCoordinatedNames, joinOrganisationPurposes } from '../../../../src/workers/enricher/coordinated-names.js';
 import { CAP_BUCKETS, type WordStats, wordStatsCode } from '../../../../src/workers/enricher/ner-features.js';
 import { nerTokenize } from '../../../../src/workers/enricher/ner-tokens.js';
-import { bioSpans, tagEntities } from '../../../../src/workers/enricher/tag-entities.js';
+import { tagEntities } from '../../../../src/workers/enricher/tag-entities.js';
+import { bioSpans } from '../../../../src/workers/enricher/wire-conventions.js';
 
 /** Word statistics that know each listed word with the given capitalization bucket. */
 function statsOf(buckets: Record<string, (typeof CAP_BUCKETS)[number]>): WordStats {

@@ -4,7 +4,8 @@ import { seededRandom } from '../../../../src/lib/random.js';
 import { companiesByTheirStock, typeKindAppositives, typePortfolioMinistries } from '../../../../src/workers/enricher/kind-nouns.js';
 import { CAP_BUCKETS, type WordStats, wordStatsCode } from '../../../../src/workers/enricher/ner-features.js';
 import { nerTokenize } from '../../../../src/workers/enricher/ner-tokens.js';
-import { bioSpans, tagEntities } from '../../../../src/workers/enricher/tag-entities.js';
+import { tagEntities } from '../../../../src/workers/enricher/tag-entities.js';
+import { bioSpans } from '../../../../src/workers/enricher/wire-conventions.js';
 
 /** Word statistics that know each listed word with the given capitalization bucket. */
 function statsOf(buckets: Record<string, (typeof CAP_BUCKETS)[number]>): WordStats {

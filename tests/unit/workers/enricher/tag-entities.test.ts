@@ -3,7 +3,6 @@ import { addDense, allowedTransitions, averageModels, emissionScores, viterbi } 
 import { buildGazetteer, documentContexts, gazetteerMarks, neighbourFeatures, sentenceFeatures, wordFeatures, wordShape, wordStatsOf, sentenceVectors, wordVector } from '../../../../src/workers/enricher/ner-features.js';
 import { nerTokenize } from '../../../../src/workers/enricher/ner-tokens.js';
 import {
-  bioSpans,
   documentEmissions,
   acronymsAreNoPersons,
   dropLoneWords,
@@ -26,7 +25,7 @@ import {
 } from '../../../../src/workers/enricher/tag-entities.js';
 import { decodePack, encodePack } from '../../../../src/workers/enricher/model-pack.js';
 import { SEED_TITLE, seedText } from './seed-story.js';
-import { wireConventionTags } from '../../../../src/workers/enricher/wire-conventions.js';
+import { bioSpans, wireConventionTags } from '../../../../src/workers/enricher/wire-conventions.js';
 
 const names = (list: Array<{ name: string }>) => list.map((e) => e.name);
 const kindsOf = (text: string) => tagEntityMentions(text).map((m) => `${m.kind}:${text.slice(m.start, m.end)}`);
