@@ -13,7 +13,7 @@
  * magazine,", "Xinhua, the Chinese state-run news agency,").
  */
 import { codeCap, type WordStats } from './ner-features.js';
-import { DEMONYMS, GIVEN_NAMES, HONORIFICS, NON_ENTITY_WORDS, ORG_HEAD_WORDS, PERSON_TITLES, PLACES } from './gazetteer.js';
+import { DEMONYMS, GIVEN_NAMES, HONORIFICS, KNOWN_ORGS, MISC_HEAD_FIRST, MISC_HEAD_WORDS, NON_ENTITY_WORDS, ORG_HEAD_WORDS, PERSON_TITLES, PLACE_HEAD_FIRST, PLACE_HEAD_WORDS, PLACES } from './gazetteer.js';
 import { startsCapitalized, type Token } from './tokens.js';
 import { clearSpan, setSpan, surnamesOfFullNames, wordsOfFullNames } from './wire-conventions.js';
 
@@ -267,6 +267,43 @@ export function typePortfolioMinistries(tokens: readonly Token[], tags: readonly
     out ??= [...tags];
     out[i] = 'B-ORG';
     out[i + 1] = 'I-ORG';
+  }
+  return out ?? (tags as string[]);
+}
+
+/** Nouns of a person's role written in lowercase right before the person's name ("Foreign Ministry spokesman Qin Gang", "VOA correspondent Nancy-Amelia Collins"). */
+const ROLE_NOUNS: ReadonlySet<string> = new Set(
+  'spokesman spokeswoman spokesperson correspondent commander founder co-founder editor executive chief'.split(' '),
+);
+/** A word of a person's name: a capital, then lowercase letters, maybe an inner capital, an apostrophe or a hyphen ("Qin", "Nancy-Amelia", "O'Brien"). */
+const NAME_WORD = /^(?:\p{Ll}{1,3}-)?\p{Lu}[\p{L}'’-]*\p{Ll}$/u;
+
+/**
+ * Tags where a name of two or three words right after a role noun written in
+ * lowercase is a person: the tagger types some by the words' sound
+ * ("Foreign Ministry spokesman [Qin Gang]" MISC, "IDF spokeswoman [Miri
+ * Eisen]" an organisation, "FNL spokesman [Pasteur Habimana]" a place). Only
+ * a place, organisation or MISC span of name-shaped words, none a known
+ * organisation, place, nationality, title or the head of an organisation's
+ * a place's or an event's name ("official [Xinhua News Agency]", "commander
+ * [Fort Bragg]", "editor [Nobel Prize]").
+ */
+export function personsAfterRoles(tokens: readonly Token[], tags: readonly string[]): string[] {
+  let out: string[] | undefined;
+  for (let i = 0; i + 2 < tokens.length; i++) {
+    const tag = tags[i + 1] as string;
+    if (!ROLE_NOUNS.has((tokens[i] as Token).text) || tags[i] !== 'O' || !(tag === 'B-LOC' || tag === 'B-ORG' || tag === 'B-MISC')) continue;
+    const type = tag.slice(2);
+    let j = i + 2;
+    while (tags[j] === `I-${type}`) j++;
+    if (j - i - 1 < 2 || j - i - 1 > 3) continue;
+    const words = tokens.slice(i + 1, j).map((t) => t.text);
+    const name = words.join(' ');
+    if (PLACES.has(name) || KNOWN_ORGS.has(name) || DEMONYMS.has(name)) continue;
+    if (PLACE_HEAD_FIRST.has(words[0] as string) || MISC_HEAD_FIRST.has(words[0] as string)) continue;
+    if (words.some((w) => !NAME_WORD.test(w) || ORG_HEAD_WORDS.has(w) || PLACE_HEAD_WORDS.has(w) || MISC_HEAD_WORDS.has(w) || PERSON_TITLES.has(w) || PLACES.has(w) || KNOWN_ORGS.has(w) || DEMONYMS.has(w))) continue;
+    out ??= [...tags];
+    setSpan(out, i + 1, j, 'PER');
   }
   return out ?? (tags as string[]);
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isValidBio, labelledText, randomBioTags, tagsAt, tagsFor, tagsNaming } from '../../../helpers/bio-tags.js';
 import { seededRandom } from '../../../../src/lib/random.js';
-import { companiesByTheirStock, typeKindAppositives, typePortfolioMinistries } from '../../../../src/workers/enricher/kind-nouns.js';
+import { companiesByTheirStock, personsAfterRoles, typeKindAppositives, typePortfolioMinistries } from '../../../../src/workers/enricher/kind-nouns.js';
 import { CAP_BUCKETS, type WordStats, wordStatsCode } from '../../../../src/workers/enricher/ner-features.js';
 import { nerTokenize } from '../../../../src/workers/enricher/ner-tokens.js';
 import { tagEntities } from '../../../../src/workers/enricher/tag-entities.js';
@@ -150,5 +150,45 @@ describe(typePortfolioMinistries.name, () => {
   it("reads a spokesman's ministry as an organisation through the whole tagger, which alone left it untagged", () => {
     const { toks, tags } = labelledText('"This is not reasonable," Foreign Ministry spokesman Qin Gang told reporters in Beijing.');
     expect([...tagsAt(toks, tags, 'Foreign'), ...tagsAt(toks, tags, 'Ministry')]).toEqual(['B-ORG', 'I-ORG']);
+  });
+});
+
+describe(personsAfterRoles.name, () => {
+  const runRoles = (text: string, named: Array<[number, number, string]>): string[] => spans(text, personsAfterRoles(nerTokenize(text), tagsFor(text, named)));
+
+  it('makes a place, organisation or MISC name of two or three words right after a role noun a person', () => {
+    // IDF spokeswoman [Miri Eisen], FNL spokesman [Pasteur Habimana], VOA correspondent [Nancy-Amelia Collins]
+    expect(runRoles('IDF spokeswoman Miri Eisen said', [[0, 1, 'ORG'], [2, 4, 'ORG']])).toEqual(['ORG[IDF]', 'PER[Miri Eisen]']);
+    expect(runRoles('FNL spokesman Pasteur Habimana admitted', [[0, 1, 'ORG'], [2, 4, 'LOC']])).toEqual(['ORG[FNL]', 'PER[Pasteur Habimana]']);
+    expect(runRoles('VOA correspondent Nancy-Amelia Collins reports', [[0, 1, 'ORG'], [2, 4, 'MISC']])).toEqual(['ORG[VOA]', 'PER[Nancy-Amelia Collins]']);
+  });
+
+  it('leaves organisations, places, one-word names, long names, capitalized roles and other nouns alone', () => {
+    const cases: Array<[string, Array<[number, number, string]>]> = [
+      ['the official Xinhua News Agency said', [[2, 5, 'ORG']]], // head of an organisation's name
+      ['a commander Fort Bragg sent', [[2, 4, 'LOC']]], // first word of a place's name
+      ['a commander Fujian Province sent', [[2, 4, 'LOC']]], // head of a place's name
+      ['the chief Nobel Prize winner', [[2, 4, 'MISC']]], // head of an event's or award's name
+      ['the founder Buenos Aires hosted', [[2, 4, 'LOC']]], // a known place
+      ['the spokesman Reuters quoted', [[2, 3, 'ORG']]], // one word
+      ['the editor Vanity Fair Hollywood Issue said', [[2, 6, 'MISC']]], // four words
+      ['FARC Spokesman Raul Reyes said', [[0, 1, 'ORG'], [2, 4, 'LOC']]], // the role capitalized: the tagger's call
+      ['the deputy Miri Eisen said', [[2, 4, 'ORG']]], // no role noun of the list
+      ['the spokesman Chinese Foreign said', [[2, 4, 'MISC']]], // a nationality
+      ['the chief US envoy', [[2, 3, 'LOC']]], // not name-shaped
+    ];
+    for (const [text, named] of cases) expect(runRoles(text, named)).toEqual(spans(text, tagsFor(text, named)));
+  });
+
+  it('keeps the tags valid BIO whatever they were', () => {
+    const rand = seededRandom(7);
+    const text = 'IDF spokeswoman Miri Eisen Cohen said , and the commander Simon Trinidad of FARC spokesman Qin Gang left';
+    const toks = nerTokenize(text);
+    for (let k = 0; k < 300; k++) expect(isValidBio(personsAfterRoles(toks, randomBioTags(toks.length, rand)))).toBe(true);
+  });
+
+  it("reads a spokesman's name as a person through the whole tagger, which alone read it as MISC", () => {
+    const { toks, tags } = labelledText('"This is not reasonable," Foreign Ministry spokesman Qin Gang told reporters in Beijing.');
+    expect([...tagsAt(toks, tags, 'Qin'), ...tagsAt(toks, tags, 'Gang')]).toEqual(['B-PER', 'I-PER']);
   });
 });
