@@ -307,3 +307,43 @@ export function personsAfterRoles(tokens: readonly Token[], tags: readonly strin
   }
   return out ?? (tags as string[]);
 }
+
+/** Heads of the names of things, beside the gazetteer's heads of organisations', places' and events' names, that news names after a person ("the Tom Robinson Band", "the Colbert Report", "the Taylor Law", "the Kennedy Expressway"). */
+const EPONYM_HEADS: ReadonlyMap<string, string> = new Map([
+  ...['Band', 'Militia'].map((w) => [w, 'ORG'] as const),
+  ...['Parkway', 'Expressway', 'Highway', 'Freeway'].map((w) => [w, 'LOC'] as const),
+  ...['Show', 'Report', 'Law', 'Statement'].map((w) => [w, 'MISC'] as const),
+]);
+/** Words before a name that make it a thing's rather than a person's ("the Jerry Springer Show"). */
+const DEFINITE: ReadonlySet<string> = new Set(['the', 'The']);
+
+/** The type of a name that ends with `head`: an organisation's, a place's or an event's, a work's or a law's (MISC); undefined for a person's. */
+function typeOfHead(head: string): string | undefined {
+  if (ORG_HEAD_WORDS.has(head)) return 'ORG';
+  if (PLACE_HEAD_WORDS.has(head)) return 'LOC';
+  if (MISC_HEAD_WORDS.has(head)) return 'MISC';
+  return EPONYM_HEADS.get(head);
+}
+
+/**
+ * Tags where a person's name of two words or more after "the" ends with the
+ * head of a thing's name: a thing named after a person, which the tagger
+ * reads by its first words ("the [Jerry Springer Show]", "the [Tom Robinson
+ * Band]", "the [Christopher Reeve Foundation]", "the [Benjamin Franklin
+ * Parkway]", "the [Murayama Statement]"). It takes the head's type. Persons
+ * are seldom written after "the", and a person whose surname is such a word
+ * is left alone without it ("CAAT member Brian Law").
+ */
+export function eponymsAreNoPersons(tokens: readonly Token[], tags: readonly string[]): string[] {
+  let out: string[] | undefined;
+  for (let i = 1; i < tokens.length; i++) {
+    if (tags[i] !== 'B-PER' || !DEFINITE.has((tokens[i - 1] as Token).text)) continue;
+    let j = i + 1;
+    while (tags[j] === 'I-PER') j++;
+    const type = j - i >= 2 ? typeOfHead((tokens[j - 1] as Token).text) : undefined;
+    if (!type) continue;
+    out ??= [...tags];
+    setSpan(out, i, j, type);
+  }
+  return out ?? (tags as string[]);
+}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isValidBio, labelledText, randomBioTags, tagsAt, tagsFor, tagsNaming } from '../../../helpers/bio-tags.js';
 import { seededRandom } from '../../../../src/lib/random.js';
-import { companiesByTheirStock, personsAfterRoles, typeKindAppositives, typePortfolioMinistries } from '../../../../src/workers/enricher/kind-nouns.js';
+import { companiesByTheirStock, eponymsAreNoPersons, personsAfterRoles, typeKindAppositives, typePortfolioMinistries } from '../../../../src/workers/enricher/kind-nouns.js';
 import { CAP_BUCKETS, type WordStats, wordStatsCode } from '../../../../src/workers/enricher/ner-features.js';
 import { nerTokenize } from '../../../../src/workers/enricher/ner-tokens.js';
 import { tagEntities } from '../../../../src/workers/enricher/tag-entities.js';
@@ -190,5 +190,37 @@ describe(personsAfterRoles.name, () => {
   it("reads a spokesman's name as a person through the whole tagger, which alone read it as MISC", () => {
     const { toks, tags } = labelledText('"This is not reasonable," Foreign Ministry spokesman Qin Gang told reporters in Beijing.');
     expect([...tagsAt(toks, tags, 'Qin'), ...tagsAt(toks, tags, 'Gang')]).toEqual(['B-PER', 'I-PER']);
+  });
+});
+
+describe(eponymsAreNoPersons.name, () => {
+  const runEponyms = (text: string, named: Array<[number, number, string]>): string[] => spans(text, eponymsAreNoPersons(nerTokenize(text), tagsFor(text, named)));
+
+  it("gives a person's name after \"the\" that ends with the head of a thing's name the head's type", () => {
+    expect(runEponyms('gigs with the Tom Robinson Band', [[3, 6, 'PER']])).toEqual(['ORG[Tom Robinson Band]']);
+    expect(runEponyms('the Christopher Reeve Foundation', [[1, 4, 'PER']])).toEqual(['ORG[Christopher Reeve Foundation]']);
+    expect(runEponyms('on the Benjamin Franklin Parkway', [[2, 5, 'PER']])).toEqual(['LOC[Benjamin Franklin Parkway]']);
+    expect(runEponyms('The Jerry Springer Show ends', [[1, 4, 'PER']])).toEqual(['MISC[Jerry Springer Show]']);
+    expect(runEponyms('a violation of the Taylor Law', [[4, 6, 'PER']])).toEqual(['MISC[Taylor Law]']);
+  });
+
+  it('leaves persons without "the", one-word persons, persons whose last word is no head, and other types alone', () => {
+    const cases: Array<[string, Array<[number, number, string]>]> = [
+      ['CAAT member Brian Law said', [[2, 4, 'PER']]], // no "the": a surname
+      ['Colbert hosts his Colbert Report', [[0, 1, 'PER'], [3, 5, 'PER']]], // "his", not "the"
+      ['the Bush administration', [[1, 2, 'PER']]], // one word
+      ['the Dalai Lama spoke', [[1, 3, 'PER']]], // no head
+      ['the late John Street', [[2, 4, 'PER']]], // "late" between
+      ['the Tom Robinson Band', [[1, 4, 'ORG']]], // already an organisation
+      ['the Kennedy Expressway', [[1, 3, 'LOC']]], // already a place
+    ];
+    for (const [text, named] of cases) expect(runEponyms(text, named)).toEqual(spans(text, tagsFor(text, named)));
+  });
+
+  it('keeps the tags valid BIO whatever they were', () => {
+    const rand = seededRandom(11);
+    const text = 'the Tom Robinson Band and the Taylor Law on the Kennedy Expressway at The Colbert Report Show';
+    const toks = nerTokenize(text);
+    for (let k = 0; k < 300; k++) expect(isValidBio(eponymsAreNoPersons(toks, randomBioTags(toks.length, rand)))).toBe(true);
   });
 });
