@@ -273,16 +273,22 @@ export function typePortfolioMinistries(tokens: readonly Token[], tags: readonly
 
 /** Nouns of a person's role written in lowercase right before the person's name ("Foreign Ministry spokesman Qin Gang", "VOA correspondent Nancy-Amelia Collins"). */
 const ROLE_NOUNS: ReadonlySet<string> = new Set(
-  'spokesman spokeswoman spokesperson correspondent commander founder co-founder editor executive chief'.split(' '),
+  (
+    'spokesman spokeswoman spokesperson correspondent commander founder co-founder editor executive chief ' +
+    'prosecutor lawyer attorney analyst economist director manager coach designer minister secretary senator ambassador envoy chairman chairwoman ' +
+    'president governor mayor leader officer inspector detective reporter photographer author writer novelist actor actress singer artist ' +
+    'scientist researcher professor historian teacher nurse doctor striker midfielder goalkeeper defender'
+  ).split(' '),
 );
 /** A word of a person's name: a capital, then lowercase letters, maybe an inner capital, an apostrophe or a hyphen ("Qin", "Nancy-Amelia", "O'Brien"). */
 const NAME_WORD = /^(?:\p{Ll}{1,3}-)?\p{Lu}[\p{L}'’-]*\p{Ll}$/u;
 
 /**
- * Tags where a name of two or three words right after a role noun written in
+ * Tags where a name of two to four words right after a role noun written in
  * lowercase is a person: the tagger types some by the words' sound
  * ("Foreign Ministry spokesman [Qin Gang]" MISC, "IDF spokeswoman [Miri
- * Eisen]" an organisation, "FNL spokesman [Pasteur Habimana]" a place). Only
+ * Eisen]" an organisation, "FNL spokesman [Pasteur Habimana]" a place,
+ * "democracy leader [Aung San Suu Kyi]" MISC). Only
  * a place, organisation or MISC span of name-shaped words, none a known
  * organisation, place, nationality, title or the head of an organisation's
  * a place's or an event's name ("official [Xinhua News Agency]", "commander
@@ -296,7 +302,7 @@ export function personsAfterRoles(tokens: readonly Token[], tags: readonly strin
     const type = tag.slice(2);
     let j = i + 2;
     while (tags[j] === `I-${type}`) j++;
-    if (j - i - 1 < 2 || j - i - 1 > 3) continue;
+    if (j - i - 1 < 2 || j - i - 1 > 4) continue;
     const words = tokens.slice(i + 1, j).map((t) => t.text);
     const name = words.join(' ');
     if (PLACES.has(name) || KNOWN_ORGS.has(name) || DEMONYMS.has(name)) continue;

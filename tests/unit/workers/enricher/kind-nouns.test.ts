@@ -156,7 +156,9 @@ describe(typePortfolioMinistries.name, () => {
 describe(personsAfterRoles.name, () => {
   const runRoles = (text: string, named: Array<[number, number, string]>): string[] => spans(text, personsAfterRoles(nerTokenize(text), tagsFor(text, named)));
 
-  it('makes a place, organisation or MISC name of two or three words right after a role noun a person', () => {
+  it('makes a place, organisation or MISC name of two to four words right after a role noun a person', () => {
+    expect(runRoles('democracy leader Aung San Suu Kyi said', [[2, 6, 'MISC']])).toEqual(['PER[Aung San Suu Kyi]']);
+    expect(runRoles('the prosecutor Anna Beccaria said', [[2, 4, 'ORG']])).toEqual(['PER[Anna Beccaria]']);
     // IDF spokeswoman [Miri Eisen], FNL spokesman [Pasteur Habimana], VOA correspondent [Nancy-Amelia Collins]
     expect(runRoles('IDF spokeswoman Miri Eisen said', [[0, 1, 'ORG'], [2, 4, 'ORG']])).toEqual(['ORG[IDF]', 'PER[Miri Eisen]']);
     expect(runRoles('FNL spokesman Pasteur Habimana admitted', [[0, 1, 'ORG'], [2, 4, 'LOC']])).toEqual(['ORG[FNL]', 'PER[Pasteur Habimana]']);
@@ -171,9 +173,10 @@ describe(personsAfterRoles.name, () => {
       ['the chief Nobel Prize winner', [[2, 4, 'MISC']]], // head of an event's or award's name
       ['the founder Buenos Aires hosted', [[2, 4, 'LOC']]], // a known place
       ['the spokesman Reuters quoted', [[2, 3, 'ORG']]], // one word
-      ['the editor Vanity Fair Hollywood Issue said', [[2, 6, 'MISC']]], // four words
+      ['the editor Vanity Fair Hollywood Issue Cover said', [[2, 7, 'MISC']]], // five words
       ['FARC Spokesman Raul Reyes said', [[0, 1, 'ORG'], [2, 4, 'LOC']]], // the role capitalized: the tagger's call
       ['the deputy Miri Eisen said', [[2, 4, 'ORG']]], // no role noun of the list
+      ['the coach Manchester United hired', [[2, 4, 'ORG']]], // a word a known place
       ['the spokesman Chinese Foreign said', [[2, 4, 'MISC']]], // a nationality
       ['the chief US envoy', [[2, 3, 'LOC']]], // not name-shaped
     ];
