@@ -57,7 +57,9 @@ const nameStart = (w: string): boolean => startsCapitalized(w) && !DEMONYMS.has(
  * lowercase ("automaker Nissan") are an organisation: a place or MISC span
  * there becomes one (unless it is a place the gazetteer knows, or a
  * nationality), and so do untagged capitalized words (up to five, not a
- * nationality, title, weekday or month); so does a person there ("the band
+ * nationality, title, weekday or month, with a name they run into:
+ * untaggedNameEnd); "called" may stand between ("a company called
+ * Intamin"); so does a person there ("the band
  * Gigi", "the magazine Der Spiegel", "ratings agency Fitch"), unless its
  * first word is a given name ("the party Dennis Kucinich") or it is one word
  * of a person the text names in full ("Elon Musk ... the company Musk
@@ -76,12 +78,14 @@ export function typeKindAppositives(tokens: readonly Token[], tags: readonly str
   // The words of the text's names of persons of two words or more ("Elon Musk").
   const personWords = wordsOfFullNames(tokens, out);
   for (let i = 0; i + 1 < n; i++) {
-    if (!KIND_NOUNS.has(text(i)) || out[i] !== 'O' || !nameStart(text(i + 1))) continue;
+    if (!KIND_NOUNS.has(text(i)) || out[i] !== 'O') continue;
+    // "a company called Intamin": the name after "called" as after the kind itself.
+    if (text(i + 1) === 'called' && out[i + 1] === 'O' && i + 2 < n) i++;
+    if (!nameStart(text(i + 1))) continue;
     const tag = out[i + 1] as string;
     if (tag === 'O') {
-      let j = i + 1;
-      while (j < n && j - i <= NAME_MAX && out[j] === 'O' && (startsCapitalized(text(j)) || (RUN_INNER.has(text(j)) && j + 1 < n && startsCapitalized(text(j + 1)))) && !DEMONYMS.has(text(j))) j++;
-      setSpan(out, i + 1, j, 'ORG');
+      const j = untaggedNameEnd(tokens, out, i + 1);
+      if (j > i + 1) setSpan(out, i + 1, j, 'ORG');
       i = j - 1;
       continue;
     }
@@ -119,6 +123,34 @@ export function typeKindAppositives(tokens: readonly Token[], tags: readonly str
     typeTrailingKinds(tokens, out, stats);
   }
   return out;
+}
+
+/**
+ * The end of the name that starts untagged at `from` after a kind noun: its
+ * capitalized words, with "&" or "of" between two ("Standard & Poor's",
+ * "Voice of Kenya"), no nationality, up to NAME_MAX words; a name the tagger
+ * read that the words run into is taken whole ("Folha de [São Paulo]",
+ * "Singer & [Friedlander]"). `from` when the run ends in the middle of such
+ * a name or passes NAME_MAX inside one.
+ */
+function untaggedNameEnd(tokens: readonly Token[], out: readonly string[], from: number): number {
+  const n = tokens.length;
+  const text = (k: number): string => (tokens[k] as Token).text;
+  let j = from;
+  while (j < n && j - from < NAME_MAX) {
+    const w = text(j);
+    if (out[j] === 'O') {
+      if (DEMONYMS.has(w) || !(startsCapitalized(w) || (RUN_INNER.has(w) && j + 1 < n && startsCapitalized(text(j + 1))))) break;
+      j++;
+      continue;
+    }
+    if (!startsCapitalized(w) || !(out[j] as string).startsWith('B-') || DEMONYMS.has(w)) break;
+    let e = j + 1;
+    while ((out[e] ?? '').startsWith('I-')) e++;
+    if (e - from > NAME_MAX) return from;
+    j = e;
+  }
+  return j;
 }
 
 /** What ends the noun phrase of a trailing appositive before its kind ("a selection of ... magazines"): a mark, a preposition, a relative pronoun. */

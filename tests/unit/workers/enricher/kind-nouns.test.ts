@@ -45,6 +45,21 @@ describe(typeKindAppositives.name, () => {
     expect(run('the newspaper Voice of Kenya said', [])).toEqual(['ORG[Voice of Kenya]']);
   });
 
+  it('reads the name after "called" as after the kind noun, and takes a name the untagged words run into whole', () => {
+    expect(run('made by a company called Intamin.', [])).toEqual(['ORG[Intamin]']);
+    expect(run('a band called Hello Central that', [[3, 5, 'MISC']])).toEqual(['ORG[Hello Central]']);
+    // the newspaper [Folha de São Paulo], the bank [Singer & Friedlander]
+    expect(run('the newspaper Folha de São Paulo said', [[4, 6, 'LOC']])).toEqual(['ORG[Folha de São Paulo]']);
+    expect(run('the bank Singer & Friedlander grew', [[4, 5, 'PER']])).toEqual(['ORG[Singer & Friedlander]']);
+  });
+
+  it('leaves a name after "named", a run whose tagged name would pass five words, and a name not next to the run alone', () => {
+    expect(run('Time magazine named Detroit Mayor Kwame Kilpatrick', [[0, 1, 'ORG'], [5, 7, 'PER']])).toEqual(['ORG[Time]', 'PER[Kwame Kilpatrick]']);
+    expect(run('the group Students & Scholars Against Corporate Misbehavior said', [[5, 8, 'MISC']])).toEqual(['MISC[Against Corporate Misbehavior]']);
+    expect(run('the newspaper Folha, in São Paulo, said', [[5, 7, 'LOC']])).toEqual(['ORG[Folha]', 'LOC[São Paulo]']);
+    expect(run('a company called, of course, Acme', [])).toEqual([]);
+  });
+
   it('leaves persons named as persons, nationalities, known places, weekdays and capitalized kind nouns alone', () => {
     // A person the text names in full, or whose name starts with a given name.
     expect(run('Elon Musk left the company Musk founded', [[0, 2, 'PER'], [5, 6, 'PER']])).toEqual(['PER[Elon Musk]', 'PER[Musk]']);
