@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isValidBio, labelledText, randomBioTags, tagsAt, tagsFor, tagsNaming } from '../../../helpers/bio-tags.js';
 import { seededRandom } from '../../../../src/lib/random.js';
-import { companiesByTheirStock, eponymsAreNoPersons, personsAfterRoles, typeKindAppositives, typePortfolioMinistries } from '../../../../src/workers/enricher/kind-nouns.js';
+import { companiesByTheirStock, eponymsAreNoPersons, personsAfterRoles, venuesArePlaces, typeKindAppositives, typePortfolioMinistries } from '../../../../src/workers/enricher/kind-nouns.js';
 import { CAP_BUCKETS, type WordStats, wordStatsCode } from '../../../../src/workers/enricher/ner-features.js';
 import { nerTokenize } from '../../../../src/workers/enricher/ner-tokens.js';
 import { tagEntities } from '../../../../src/workers/enricher/tag-entities.js';
@@ -240,5 +240,26 @@ describe(eponymsAreNoPersons.name, () => {
     const text = 'the Tom Robinson Band and the Taylor Law on the Kennedy Expressway at The Colbert Report Show';
     const toks = nerTokenize(text);
     for (let k = 0; k < 300; k++) expect(isValidBio(eponymsAreNoPersons(toks, randomBioTags(toks.length, rand)))).toBe(true);
+  });
+});
+
+describe(venuesArePlaces.name, () => {
+  const runVenues = (text: string, named: Array<[number, number, string]>): string[] => spans(text, venuesArePlaces(nerTokenize(text), tagsFor(text, named)));
+
+  it("makes an organisation's name that ends with a building's or a venue's head a place", () => {
+    expect(runVenues('flights from Narita Airport and Beirut International Airport', [[2, 4, 'ORG'], [5, 8, 'ORG']])).toEqual(['LOC[Narita Airport]', 'LOC[Beirut International Airport]']);
+    expect(runVenues('near the Red Mosque and Trump Tower', [[2, 4, 'ORG'], [5, 7, 'ORG']])).toEqual(['LOC[Red Mosque]', 'LOC[Trump Tower]']);
+  });
+
+  it('leaves clubs, bands, companies, one-word heads, names with an organisation head and other types alone', () => {
+    const cases: Array<[string, Array<[number, number, string]>]> = [
+      ['Crystal Palace won', [[0, 2, 'ORG']]], // Palace names clubs
+      ['Linkin Park played', [[0, 2, 'ORG']]], // Park names bands
+      ['State Street rose', [[0, 2, 'ORG']]], // Street names companies
+      ['the Airport said', [[1, 2, 'ORG']]], // one word
+      ['the Airports Authority Tower', [[1, 4, 'ORG']]], // an organisation's head inside
+      ['Sidney Tower spoke', [[0, 2, 'PER']]], // a person
+    ];
+    for (const [text, named] of cases) expect(runVenues(text, named)).toEqual(spans(text, tagsFor(text, named)));
   });
 });
