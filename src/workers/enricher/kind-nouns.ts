@@ -22,7 +22,8 @@ export const KIND_NOUNS: ReadonlySet<string> = new Set(
   (
     'company firm conglomerate bank lender insurer retailer chain supermarket airline manufacturer maker carmaker automaker ' +
     'drugmaker chipmaker planemaker steelmaker toymaker brewer newspaper magazine daily tabloid broadsheet agency regulator watchdog ' +
-    'brokerage broker-dealer giant band group party network channel website startup start-up label studio utility'
+    'brokerage broker-dealer giant band group party network channel website startup start-up label studio utility ' +
+    'carrier charity organisation organization union club journal outlet'
   ).split(' '),
 );
 /** Company forms that end a company's name ("Proastiakos S.A.", "Robert Bosch GmbH"); not those that are also abbreviations of places (SA, AB, NV) or offices (AG). */
@@ -36,7 +37,7 @@ const SHARE_MOVES: ReadonlySet<string> = new Set(
   'rose fell dropped slipped gained surged jumped climbed slid sank plunged plummeted tumbled soared rallied rocketed closed opened traded were are was is have had continued on in'.split(' '),
 );
 /** Kind nouns that also open names ("Bank Leumi", "Group Lotus", "Channel 4"): at a sentence's start they stay in the name. */
-const NAME_OPENING_KINDS: ReadonlySet<string> = new Set(['bank', 'group', 'party', 'band', 'network', 'channel', 'agency', 'company', 'chain', 'label', 'studio', 'giant']);
+const NAME_OPENING_KINDS: ReadonlySet<string> = new Set(['bank', 'group', 'party', 'band', 'network', 'channel', 'agency', 'company', 'chain', 'label', 'studio', 'giant', 'union', 'club']);
 /** Words that stand inside such a name between capitalized words ("Standard & Poor's", "Voice of Kenya"). */
 const RUN_INNER: ReadonlySet<string> = new Set(['&', 'of', 'de', 'del', 'du', 'la', 'le']);
 /** The most words an untagged name after a kind noun takes. */

@@ -45,6 +45,18 @@ describe(typeKindAppositives.name, () => {
     expect(run('the newspaper Voice of Kenya said', [])).toEqual(['ORG[Voice of Kenya]']);
   });
 
+  it('reads journals, carriers, charities, unions, clubs and other organisations introduced by their kind', () => {
+    expect(run('published in the journal Nature on Monday', [])).toEqual(['ORG[Nature]']);
+    expect(run('Spanish flag carrier Iberia and the trade union Unite', [[0, 1, 'MISC'], [3, 4, 'LOC']])).toEqual(['MISC[Spanish]', 'ORG[Iberia]', 'ORG[Unite]']);
+    expect(run("the children's charity Variety said", [[4, 5, 'PER']])).toEqual(['ORG[Variety]']);
+  });
+
+  it('keeps a capitalized union or club opening a name at a sentence start, and a team is no kind noun', () => {
+    expect(run('Union Pacific said so', [[0, 2, 'ORG']])).toEqual(['ORG[Union Pacific]']);
+    expect(run('Club Med said so', [[0, 2, 'ORG']])).toEqual(['ORG[Club Med]']);
+    expect(run('In Birmingham, a team from the Marines helped', [[1, 2, 'LOC'], [7, 8, 'ORG']])).toEqual(['LOC[Birmingham]', 'ORG[Marines]']);
+  });
+
   it('reads the name after "called" as after the kind noun, and takes a name the untagged words run into whole', () => {
     expect(run('made by a company called Intamin.', [])).toEqual(['ORG[Intamin]']);
     expect(run('a band called Hello Central that', [[3, 5, 'MISC']])).toEqual(['ORG[Hello Central]']);
