@@ -415,3 +415,31 @@ export function venuesArePlaces(tokens: readonly Token[], tags: readonly string[
   }
   return out ?? (tags as string[]);
 }
+
+/** Heads of events', laws', awards' and indexes' names (the gazetteer's MISC_HEAD_WORDS) that also end the names of publications ("TV Guide", "Vanity Fair", "Willamette Week", "Christian Heritage"): left to the tagger. */
+const PUBLICATION_HEADS: ReadonlySet<string> = new Set(['Heritage', 'Guide', 'Fair', 'Week']);
+
+/**
+ * Tags where an organisation's or a place's name of two words or more ends
+ * with the head of an event's, a law's, an award's or an index's name
+ * (MISC_HEAD_WORDS: "G8 Summit", "Clean Air Act", "Nasdaq Composite Index",
+ * "Paris Air Show", "FIFA World Cup", "Atlantic Accord") is MISC, which news
+ * annotation does not count as a person, place or organisation. Not a name
+ * with an organisation's head inside ("The Medical Association for
+ * Prevention of War", "Council of Cultural Revolution"), one the gazetteer
+ * knows as an organisation or a place, nor one ending as publications do
+ * (PUBLICATION_HEADS).
+ */
+export function eventsAndLawsAreMisc(tokens: readonly Token[], tags: readonly string[]): string[] {
+  let out: string[] | undefined;
+  for (const { from, to, type } of bioSpans(tags)) {
+    const head = (tokens[to - 1] as Token).text;
+    if ((type !== 'ORG' && type !== 'LOC') || to - from < 2 || !MISC_HEAD_WORDS.has(head) || PUBLICATION_HEADS.has(head)) continue;
+    const words = tokens.slice(from, to).map((t) => t.text);
+    const name = words.join(' ');
+    if (KNOWN_ORGS.has(name) || PLACES.has(name) || words.some((w) => ORG_HEAD_WORDS.has(w))) continue;
+    out ??= [...tags];
+    setSpan(out, from, to, 'MISC');
+  }
+  return out ?? (tags as string[]);
+}

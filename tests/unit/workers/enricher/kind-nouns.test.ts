@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isValidBio, labelledText, randomBioTags, tagsAt, tagsFor, tagsNaming } from '../../../helpers/bio-tags.js';
 import { seededRandom } from '../../../../src/lib/random.js';
-import { companiesByTheirStock, eponymsAreNoPersons, personsAfterRoles, venuesArePlaces, typeKindAppositives, typePortfolioMinistries } from '../../../../src/workers/enricher/kind-nouns.js';
+import { companiesByTheirStock, eponymsAreNoPersons, eventsAndLawsAreMisc, personsAfterRoles, venuesArePlaces, typeKindAppositives, typePortfolioMinistries } from '../../../../src/workers/enricher/kind-nouns.js';
 import { CAP_BUCKETS, type WordStats, wordStatsCode } from '../../../../src/workers/enricher/ner-features.js';
 import { nerTokenize } from '../../../../src/workers/enricher/ner-tokens.js';
 import { tagEntities } from '../../../../src/workers/enricher/tag-entities.js';
@@ -273,5 +273,26 @@ describe(venuesArePlaces.name, () => {
       ['Sidney Tower spoke', [[0, 2, 'PER']]], // a person
     ];
     for (const [text, named] of cases) expect(runVenues(text, named)).toEqual(spans(text, tagsFor(text, named)));
+  });
+});
+
+describe(eventsAndLawsAreMisc.name, () => {
+  const runMisc = (text: string, named: Array<[number, number, string]>): string[] => spans(text, eventsAndLawsAreMisc(nerTokenize(text), tagsFor(text, named)));
+
+  it("makes an organisation's or a place's name that ends with an event's, a law's or an index's head MISC", () => {
+    expect(runMisc('at the G8 Summit under the Clean Air Act', [[2, 4, 'ORG'], [6, 9, 'ORG']])).toEqual(['MISC[G8 Summit]', 'MISC[Clean Air Act]']);
+    expect(runMisc('the Nasdaq Composite Index and the Atlantic Accord', [[1, 4, 'ORG'], [6, 8, 'LOC']])).toEqual(['MISC[Nasdaq Composite Index]', 'MISC[Atlantic Accord]']);
+  });
+
+  it('leaves publications, names with an organisation head inside, one-word heads, persons and MISC alone', () => {
+    const cases: Array<[string, Array<[number, number, string]>]> = [
+      ['the magazine Vanity Fair', [[2, 4, 'ORG']]], // a publication's head
+      ['TV Guide said', [[0, 2, 'ORG']]],
+      ['the Medical Association for Prevention of War', [[1, 7, 'ORG']]], // an organisation head inside
+      ['the Summit ended', [[1, 2, 'ORG']]], // one word
+      ['Jack Act spoke', [[0, 2, 'PER']]], // a person
+      ['the G8 Summit', [[1, 3, 'MISC']]], // MISC already
+    ];
+    for (const [text, named] of cases) expect(runMisc(text, named)).toEqual(spans(text, tagsFor(text, named)));
   });
 });
