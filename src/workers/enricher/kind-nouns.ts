@@ -14,6 +14,7 @@
  */
 import { codeCap, type WordStats } from './ner-features.js';
 import { DEMONYMS, GIVEN_NAMES, HONORIFICS, KNOWN_ORGS, MISC_HEAD_FIRST, MISC_HEAD_WORDS, NON_ENTITY_WORDS, ORG_HEAD_WORDS, PERSON_TITLES, PLACE_HEAD_FIRST, PLACE_HEAD_WORDS, PLACES } from './gazetteer.js';
+import { SURNAME } from './lone-surnames.js';
 import { startsCapitalized, type Token } from './tokens.js';
 import { bioSpans, clearSpan, setSpan, surnamesOfFullNames, wordsOfFullNames } from './wire-conventions.js';
 
@@ -313,17 +314,17 @@ const ROLE_NOUNS: ReadonlySet<string> = new Set(
     'scientist researcher professor historian teacher nurse doctor striker midfielder goalkeeper defender'
   ).split(' '),
 );
-/** A word of a person's name: a capital, then lowercase letters, maybe an inner capital, an apostrophe or a hyphen ("Qin", "Nancy-Amelia", "O'Brien"). */
-const NAME_WORD = /^(?:\p{Ll}{1,3}-)?\p{Lu}[\p{L}'’-]*\p{Ll}$/u;
+/** The most words of a person's name after a role noun ("democracy leader Aung San Suu Kyi"). */
+const ROLE_NAME_MAX = 4;
 
 /**
  * Tags where a name of two to four words right after a role noun written in
  * lowercase is a person: the tagger types some by the words' sound
  * ("Foreign Ministry spokesman [Qin Gang]" MISC, "IDF spokeswoman [Miri
  * Eisen]" an organisation, "FNL spokesman [Pasteur Habimana]" a place,
- * "democracy leader [Aung San Suu Kyi]" MISC). Only
- * a place, organisation or MISC span of name-shaped words, none a known
- * organisation, place, nationality, title or the head of an organisation's
+ * "democracy leader [Aung San Suu Kyi]" MISC). Only a place,
+ * organisation or MISC span of name-shaped words (SURNAME), none a known
+ * organisation, place, nationality, title or the head of an organisation's,
  * a place's or an event's name ("official [Xinhua News Agency]", "commander
  * [Fort Bragg]", "editor [Nobel Prize]").
  */
@@ -335,12 +336,12 @@ export function personsAfterRoles(tokens: readonly Token[], tags: readonly strin
     const type = tag.slice(2);
     let j = i + 2;
     while (tags[j] === `I-${type}`) j++;
-    if (j - i - 1 < 2 || j - i - 1 > 4) continue;
+    if (j - i - 1 < 2 || j - i - 1 > ROLE_NAME_MAX) continue;
     const words = tokens.slice(i + 1, j).map((t) => t.text);
     const name = words.join(' ');
     if (PLACES.has(name) || KNOWN_ORGS.has(name) || DEMONYMS.has(name)) continue;
     if (PLACE_HEAD_FIRST.has(words[0] as string) || MISC_HEAD_FIRST.has(words[0] as string)) continue;
-    if (words.some((w) => !NAME_WORD.test(w) || ORG_HEAD_WORDS.has(w) || PLACE_HEAD_WORDS.has(w) || MISC_HEAD_WORDS.has(w) || PERSON_TITLES.has(w) || PLACES.has(w) || KNOWN_ORGS.has(w) || DEMONYMS.has(w))) continue;
+    if (words.some((w) => !SURNAME.test(w) || ORG_HEAD_WORDS.has(w) || PLACE_HEAD_WORDS.has(w) || MISC_HEAD_WORDS.has(w) || PERSON_TITLES.has(w) || PLACES.has(w) || KNOWN_ORGS.has(w) || DEMONYMS.has(w))) continue;
     out ??= [...tags];
     setSpan(out, i + 1, j, 'PER');
   }

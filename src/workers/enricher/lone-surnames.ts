@@ -29,7 +29,7 @@ function dropCompanyNames(tokens: readonly Token[], words: Set<string>): void {
 }
 
 /** A surname as news writes it: a capital, then lowercase letters, maybe an inner capital, an apostrophe or a hyphen ("McCain", "O'Brien", "al-Maliki"). */
-const SURNAME = /^(?:\p{Ll}{1,3}-)?\p{Lu}[\p{L}'’-]*\p{Ll}$/u;
+export const SURNAME = /^(?:\p{Ll}{1,3}-)?\p{Lu}[\p{L}'’-]*\p{Ll}$/u;
 
 /**
  * Tags where a lone word typed as an organisation is a person's surname: the
