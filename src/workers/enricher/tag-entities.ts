@@ -14,7 +14,7 @@
  * first use.
  */
 import type { Entities } from '../../store/types.js';
-import { joinCoordinatedNames, joinOrganisationPurposes } from './coordinated-names.js';
+import { joinCoordinatedNames, joinOrganisationPlaces, joinOrganisationPurposes } from './coordinated-names.js';
 import { typeDefinedAcronyms } from './defined-acronyms.js';
 import { companiesByTheirStock, eponymsAreNoPersons, eventsAndLawsAreMisc, personsAfterRoles, venuesArePlaces, typeKindAppositives, typePortfolioMinistries } from './kind-nouns.js';
 import { firstNamesAreNoOrganisations, surnamesAreNoOrganisations } from './lone-surnames.js';
@@ -695,6 +695,7 @@ function labelCased(
   tags = eventsAndLawsAreMisc(tokens, tags); // events, laws, awards, indexes ("G8 Summit", "Clean Air Act")
   tags = joinCoordinatedNames(tokens, tags, stats); // "Institute of Electrical and Electronics Engineers"
   tags = joinOrganisationPurposes(tokens, tags, stats); // "Council | on Foreign Relations"
+  tags = joinOrganisationPlaces(tokens, tags); // "Communist Party | of | Britain"
   tags = joinNameParticles(tokens, tags); // particles in people's names ("Mohammed bin Salman")
   tags = trimNameTails(tokens, tags); // where a name ends ("[Fujian] province")
   tags = dropLoneWords(tokens, tags); // words that alone are no name ("I", "the Government", "the Bill")
