@@ -26,7 +26,7 @@ import { DEMONYMS, HONORIFICS, KNOWN_ORGS, PLACES } from './gazetteer.js';
 import { encodePack, keyOffsets, keyRow, type KeyTable, keyTableEntries, loadPack, MODEL_FILES, type Pack, packArray, packKeyTable, prunedRows, buildKeyTable, roundTo } from './model-pack.js';
 import { NER_CLUSTERS_URL, unpackClusters, type WordClusters } from './ner-clusters.js';
 import { buildGazetteer, type ClusterFeatures, documentContexts, gazetteerMarks, type NameGazetteer, neighbourFeatures, sentenceFeatures, type VectorBins, visitContextFeatures, withDomain, wordFeatures, wordShape, wordStatsCode, type WordStatsTable, wordVector } from './ner-features.js';
-import { nerTokenize } from './ner-tokens.js';
+import { nerTokenize, splitNameParticiples } from './ner-tokens.js';
 import { addDense, allowedTransitions, emissionScores, type SequenceModel, viterbi } from './perceptron.js';
 import { startsCapitalized, type Token, tokenize } from './tokens.js';
 import { truecaseCapsLines } from './truecase.js';
@@ -754,7 +754,7 @@ export type TagEntitiesOptions = {
 export function tagEntityMentions(text: string, ruleTokens: readonly Token[] = tokenize(text)): Mention[] {
   const tagger = entityTagger();
   // Names in capitalised lines are given in ordinary case ("Japan" for "JAPAN"), at their offsets in `text`.
-  const { text: cased, tokens } = readCased(text, nerTokenize(text), tagger);
+  const { text: cased, tokens } = readCased(text, splitNameParticiples(nerTokenize(text)), tagger);
   const rules = cased === text ? ruleTokens : tokenize(cased);
   return mentionsFromTags(cased, tokens, labelCased(cased, tokens, sentenceRanges(cased, tokens), tagger, rules));
 }
