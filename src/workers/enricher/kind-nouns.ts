@@ -444,3 +444,26 @@ export function eventsAndLawsAreMisc(tokens: readonly Token[], tags: readonly st
   }
   return out ?? (tags as string[]);
 }
+
+/** Lowercase nouns of a place's kind written after its name ("the Abu Ghraib prison", "the Musa Qala district", "John F. Kennedy airport"). */
+const PLACE_KIND_NOUNS: ReadonlySet<string> = new Set(
+  'prison jail district province village county region airport airbase dam refinery suburb neighbourhood neighborhood governorate municipality prefecture'.split(' '),
+);
+
+/**
+ * Tags where a name the tagger read as a person is a place because the text
+ * writes it before a noun of a place's kind anywhere ("the [Abu Ghraib]
+ * prison", 45 persons in English Wikinews; "the [Dai Chopan] district",
+ * "[Charles de Gaulle] airport"): every mention of that name typed as a
+ * person, in its whole span, becomes a place. Not "camp" ("the Clinton camp
+ * said") nor "town" ("an Obama town hall").
+ */
+export function placesBeforePlaceNouns(tokens: readonly Token[], tags: readonly string[]): string[] {
+  const spans = bioSpans(tags).filter((s) => s.type === 'PER');
+  const nameOf = (s: { from: number; to: number }): string => tokens.slice(s.from, s.to).map((t) => t.text).join(' ');
+  const places = new Set(spans.filter((s) => PLACE_KIND_NOUNS.has(tokens[s.to]?.text ?? '')).map(nameOf));
+  if (places.size === 0) return tags as string[];
+  const out = [...tags];
+  for (const s of spans) if (places.has(nameOf(s))) setSpan(out, s.from, s.to, 'LOC');
+  return out;
+}

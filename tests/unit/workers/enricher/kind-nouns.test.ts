@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isValidBio, labelledText, randomBioTags, tagsAt, tagsFor, tagsNaming } from '../../../helpers/bio-tags.js';
 import { seededRandom } from '../../../../src/lib/random.js';
-import { companiesByTheirStock, eponymsAreNoPersons, eventsAndLawsAreMisc, personsAfterRoles, venuesArePlaces, typeKindAppositives, typePortfolioMinistries } from '../../../../src/workers/enricher/kind-nouns.js';
+import { companiesByTheirStock, eponymsAreNoPersons, eventsAndLawsAreMisc, personsAfterRoles, placesBeforePlaceNouns, venuesArePlaces, typeKindAppositives, typePortfolioMinistries } from '../../../../src/workers/enricher/kind-nouns.js';
 import { CAP_BUCKETS, type WordStats, wordStatsCode } from '../../../../src/workers/enricher/ner-features.js';
 import { nerTokenize } from '../../../../src/workers/enricher/ner-tokens.js';
 import { tagEntities } from '../../../../src/workers/enricher/tag-entities.js';
@@ -294,5 +294,25 @@ describe(eventsAndLawsAreMisc.name, () => {
       ['the G8 Summit', [[1, 3, 'MISC']]], // MISC already
     ];
     for (const [text, named] of cases) expect(runMisc(text, named)).toEqual(spans(text, tagsFor(text, named)));
+  });
+});
+
+describe(placesBeforePlaceNouns.name, () => {
+  const runPlaces = (text: string, named: Array<[number, number, string]>): string[] => spans(text, placesBeforePlaceNouns(nerTokenize(text), tagsFor(text, named)));
+
+  it('makes every person mention of a name the text writes before a noun of a place\'s kind a place', () => {
+    // the [Abu Ghraib] prison ... at [Abu Ghraib]
+    expect(runPlaces('the Abu Ghraib prison was shut. Inmates at Abu Ghraib left.', [[1, 3, 'PER'], [9, 11, 'PER']])).toEqual(['LOC[Abu Ghraib]', 'LOC[Abu Ghraib]']);
+    expect(runPlaces('in the Musa Qala district and at John F. Kennedy airport', [[2, 4, 'PER'], [7, 10, 'PER']])).toEqual(['LOC[Musa Qala]', 'LOC[John F. Kennedy]']);
+  });
+
+  it("leaves a campaign's camp, a town hall, other nouns, a name inside a longer person and other types alone", () => {
+    const cases: Array<[string, Array<[number, number, string]>]> = [
+      ['the Clinton camp said', [[1, 2, 'PER']]],
+      ['an Obama town hall', [[1, 2, 'PER']]],
+      ['the Bush administration and Bush', [[1, 2, 'PER'], [4, 5, 'PER']]],
+      ['the Abu Ghraib prison and Abu Ghraib Smith', [[1, 3, 'ORG'], [5, 8, 'PER']]], // not a person before the noun; a longer name
+    ];
+    for (const [text, named] of cases) expect(runPlaces(text, named)).toEqual(spans(text, tagsFor(text, named)));
   });
 });
