@@ -33,7 +33,7 @@ export function nerTokenize(text: string): Token[] {
  * A name joined by a hyphen to a participle that says how something relates to
  * it ("London-based", "US-led", "Iran-backed", "Hamas-run").
  */
-const NAME_PARTICIPLE = /^(\p{Lu}[\p{L}\p{N}.'’]*(?:-\p{Lu}[\p{L}\p{N}.'’]*)*)-(led|based|backed|born|owned|run|funded|sponsored|controlled|dominated|brokered|allied|linked|affiliated|administered|occupied|ruled|operated|supported|headquartered|listed|registered|bound)$/u;
+const NAME_PARTICIPLE = /^(\p{Lu}[\p{L}\p{N}.'’]*(?:-\p{Lu}[\p{L}\p{N}.'’]*)*)-(led|based|backed|born|owned|run|funded|sponsored|controlled|dominated|brokered|allied|linked|affiliated|administered|occupied|ruled|operated|supported|headquartered|listed|registered|bound|made|built|designed|trained|educated|manufactured|supplied|armed|financed|inspired|friendly)$/u;
 
 /**
  * The tokens with each name joined to a participle split into the name, the

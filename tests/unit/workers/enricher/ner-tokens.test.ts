@@ -56,12 +56,15 @@ describe(splitNameParticiples.name, () => {
     expect(words('US-led forces met London-based and Iran-backed groups in New York-based offices')).toEqual([
       'US', '-', 'led', 'forces', 'met', 'London', '-', 'based', 'and', 'Iran', '-', 'backed', 'groups', 'in', 'New', 'York', '-', 'based', 'offices',
     ]);
+    expect(words('Chinese-made missiles')).toEqual(['Chinese', '-', 'made', 'missiles']);
     const text = 'a Hamas-run ministry';
     for (const t of splitNameParticiples(nerTokenize(text))) expect(text.slice(t.start, t.end)).toBe(t.text);
   });
 
   it('keeps lowercase compounds, names joined to other words and hyphenated names whole', () => {
-    expect(words('a well-known state-run Coca-Cola X-ray of Saudi-Arabia and Rolls-Royce')).toEqual(['a', 'well-known', 'state-run', 'Coca-Cola', 'X-ray', 'of', 'Saudi-Arabia', 'and', 'Rolls-Royce']);
+    expect(words('a well-known state-run Coca-Cola X-ray of Saudi-Arabia and Rolls-Royce, home-made')).toEqual([
+      'a', 'well-known', 'state-run', 'Coca-Cola', 'X-ray', 'of', 'Saudi-Arabia', 'and', 'Rolls-Royce', ',', 'home-made',
+    ]);
   });
 
   it('lets the tagger find the name in a text it reads ("[London]-based")', () => {
