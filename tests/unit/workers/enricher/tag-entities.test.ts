@@ -26,6 +26,7 @@ import {
 import { decodePack, encodePack } from '../../../../src/workers/enricher/model-pack.js';
 import { SEED_TITLE, seedText } from './seed-story.js';
 import { bioSpans, wireConventionTags } from '../../../../src/workers/enricher/wire-conventions.js';
+import { tagsNaming } from '../../../helpers/bio-tags.js';
 
 const names = (list: Array<{ name: string }>) => list.map((e) => e.name);
 const kindsOf = (text: string) => tagEntityMentions(text).map((m) => `${m.kind}:${text.slice(m.start, m.end)}`);
@@ -254,6 +255,15 @@ describe(dropLoneWords.name, () => {
     expect([at('Government'), at('Opposition'), at('Budget'), at('Bill'), at('Bill', 1), at('Bill', 2), at('Bill', 3), at('Bill', 4), at('Clinton')].map((i) => out[i])).toEqual([
       'O', 'O', 'O', 'O', 'O', 'O', 'B-PER', 'B-PER', 'I-PER',
     ]);
+  });
+
+  it('drops an office named by its portfolio, and keeps a ministry, a person read so and a name after "of" alone', () => {
+    const text = 'the Minister of Defence and the Secretary of State for Transport met the Ministry of Defence , Minister of Defence Ehud Barak and the King of Jordan';
+    const { toks, tags } = tagsNaming(text, {
+      'Minister of Defence': 'ORG', 'Secretary of State for Transport': 'ORG', 'Ministry of Defence': 'ORG', 'Minister of Defence Ehud Barak': 'PER', Jordan: 'LOC',
+    });
+    const named = bioSpans(dropLoneWords(toks, tags)).map((x) => `${x.type}[${toks.slice(x.from, x.to).map((t) => t.text).join(' ')}]`);
+    expect(named).toEqual(['ORG[Ministry of Defence]', 'PER[Minister of Defence Ehud Barak]', 'LOC[Jordan]']);
   });
 
   it('drops an office without its holder, and keeps a person with an office for a surname', () => {
