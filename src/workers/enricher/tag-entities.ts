@@ -437,7 +437,7 @@ const OFFICE_DETERMINERS: ReadonlySet<string> = new Set(['the', 'The', 'his', 'h
  * ("the [Bill] passes") or an office without its holder ("said [Prime Minister] Hashim Thaci", "the [Chancellor] presented");
  * longer names keep such words ("I Dewa Gede Budjana", "Bill Clinton", "King Abdullah"); an office of one word goes
  * only after a determiner ("the King", not "displacing Lord, 40,"), and not when the text gives a person that surname
- * ("Coretta Scott King ... the King family"); an office named by its portfolio ("Minister of Defence") unless read as a person.
+ * ("Coretta Scott King ... the King family"); an office named by its portfolio ("Minister of Defence", "Secretary of [State]") unless read as a person.
  */
 export function dropLoneWords(tokens: readonly Token[], tags: readonly string[]): string[] {
   const out = [...tags];
@@ -453,7 +453,11 @@ export function dropLoneWords(tokens: readonly Token[], tags: readonly string[])
     // One word alone is an office only after a determiner ("the King", not "displacing Lord, 40," or "Mrs King").
     const office = words.some((x) => OFFICE_HEADS.has(x)) && words.every((x) => OFFICE_HEADS.has(x) || OFFICE_QUALIFIERS.has(x)) && (j > i + 1 || (OFFICE_DETERMINERS.has(tokens[i - 1]?.text ?? '') && !surnames.has(w)));
     // An office named by its portfolio ("Minister of Defence", "Secretary of State for Transport"), no person's name in it.
-    const officeOf = tag !== 'B-PER' && OFFICE_HEADS.has(w) && words[1] === 'of';
+    const officeOf =
+      tag !== 'B-PER' &&
+      ((OFFICE_HEADS.has(w) && words[1] === 'of') ||
+        // ... or its portfolio alone after it ("Secretary of [State]").
+        (OFFICE_HEADS.has(tokens[i - 2]?.text ?? '') && tokens[i - 1]?.text === 'of' && words.every((x) => OFFICE_QUALIFIERS.has(x))));
     if (lone || office || officeOf) for (let k = i; k < j; k++) out[k] = 'O';
     i = j - 1;
   }

@@ -257,13 +257,13 @@ describe(dropLoneWords.name, () => {
     ]);
   });
 
-  it('drops an office named by its portfolio, and keeps a ministry, a person read so and a name after "of" alone', () => {
-    const text = 'the Minister of Defence and the Secretary of State for Transport met the Ministry of Defence , Minister of Defence Ehud Barak and the King of Jordan';
+  it('drops an office named by its portfolio, or its portfolio alone after it, and keeps a ministry, a person read so and a place after "of"', () => {
+    const text = 'the Minister of Defence and the Secretary of Health for Wales met the Ministry of Defence , Minister of Defence Ehud Barak , the King of Jordan and Secretary of State Rice';
     const { toks, tags } = tagsNaming(text, {
-      'Minister of Defence': 'ORG', 'Secretary of State for Transport': 'ORG', 'Ministry of Defence': 'ORG', 'Minister of Defence Ehud Barak': 'PER', Jordan: 'LOC',
+      'Minister of Defence': 'ORG', 'Secretary of Health for Wales': 'ORG', 'Ministry of Defence': 'ORG', 'Minister of Defence Ehud Barak': 'PER', Jordan: 'LOC', State: 'LOC', Rice: 'PER',
     });
     const named = bioSpans(dropLoneWords(toks, tags)).map((x) => `${x.type}[${toks.slice(x.from, x.to).map((t) => t.text).join(' ')}]`);
-    expect(named).toEqual(['ORG[Ministry of Defence]', 'PER[Minister of Defence Ehud Barak]', 'LOC[Jordan]']);
+    expect(named).toEqual(['ORG[Ministry of Defence]', 'PER[Minister of Defence Ehud Barak]', 'LOC[Jordan]', 'PER[Rice]']);
   });
 
   it('drops an office without its holder, and keeps a person with an office for a surname', () => {
