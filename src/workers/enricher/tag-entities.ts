@@ -403,6 +403,10 @@ function wordEntry(tagger: EntityTagger, cache: WordCache, word: string, domain:
 const NEVER_ALONE: ReadonlySet<string> = new Set(
   'I Me My We Us Our You Your He Him His She Her It Its They Them Their This That These Those The A An Mr Mr. Mrs Mrs. Ms Ms. Dr Dr. Sen Sen. Gov. Rep. President Premier Senator Governor Minister Mayor Chairman Government Opposition Budget'.split(' '),
 );
+/** Bodies that news names by their kind alone after "the" ("the Senate", "the Council", "the Ministry"): a sentence's "The" before one is no part of the name. */
+const GENERIC_BODIES: ReadonlySet<string> = new Set(
+  'Senate Congress Parliament Assembly Council Commission Ministry Department Cabinet Court Police Army Navy Union Unions Committee Board Authority Coalition Party'.split(' '),
+);
 /** Words before "Bill" that make it a piece of legislation, not a person ("the Bill passes", "a Bill that would"). */
 const BILL_DETERMINERS: ReadonlySet<string> = new Set(['the', 'The', 'a', 'A', 'this', 'This', 'his', 'its', 'their']);
 /** Small words that a line in title case capitalizes ("Thanks From Bill"): no part of a Bill's title. */
@@ -437,7 +441,8 @@ const OFFICE_DETERMINERS: ReadonlySet<string> = new Set(['the', 'The', 'his', 'h
  * ("the [Bill] passes") or an office without its holder ("said [Prime Minister] Hashim Thaci", "the [Chancellor] presented");
  * longer names keep such words ("I Dewa Gede Budjana", "Bill Clinton", "King Abdullah"); an office of one word goes
  * only after a determiner ("the King", not "displacing Lord, 40,"), and not when the text gives a person that surname
- * ("Coretta Scott King ... the King family"); an office named by its portfolio ("Minister of Defence", "Secretary of [State]") unless read as a person.
+ * ("Coretta Scott King ... the King family"); an office named by its portfolio ("Minister of Defence", "Secretary of [State]") unless read as a person; and a sentence's "The" comes off a
+ * body named by its kind ("[The Senate]": Senate; "[The Government]": none).
  */
 export function dropLoneWords(tokens: readonly Token[], tags: readonly string[]): string[] {
   const out = [...tags];
@@ -459,6 +464,11 @@ export function dropLoneWords(tokens: readonly Token[], tags: readonly string[])
         // ... or its portfolio alone after it ("Secretary of [State]").
         (OFFICE_HEADS.has(tokens[i - 2]?.text ?? '') && tokens[i - 1]?.text === 'of' && words.every((x) => OFFICE_QUALIFIERS.has(x))));
     if (lone || office || officeOf) for (let k = i; k < j; k++) out[k] = 'O';
+    else if (w === 'The' && j === i + 2 && (NEVER_ALONE.has(words[1] as string) || GENERIC_BODIES.has(words[1] as string))) {
+      // "The Government", "The Senate" at a sentence's start: "The" is no part of the name, and the word alone is judged as such.
+      out[i] = 'O';
+      out[i + 1] = NEVER_ALONE.has(words[1] as string) ? 'O' : `B-${tag.slice(2)}`;
+    }
     i = j - 1;
   }
   return out;

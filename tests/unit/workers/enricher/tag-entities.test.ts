@@ -266,6 +266,13 @@ describe(dropLoneWords.name, () => {
     expect(named).toEqual(['ORG[Ministry of Defence]', 'PER[Minister of Defence Ehud Barak]', 'LOC[Jordan]', 'PER[Rice]']);
   });
 
+  it('takes a sentence\'s "The" off a body named by its kind, and drops it with a word never alone; newspapers and longer names keep it', () => {
+    const text = 'The Senate voted . The Government said . The Guardian said . The Times said . The National Party won . The Council met';
+    const { toks, tags } = tagsNaming(text, { 'The Senate': 'ORG', 'The Government': 'ORG', 'The Guardian': 'ORG', 'The Times': 'ORG', 'The National Party': 'ORG', 'The Council': 'ORG' });
+    const named = bioSpans(dropLoneWords(toks, tags)).map((x) => `${x.type}[${toks.slice(x.from, x.to).map((t) => t.text).join(' ')}]`);
+    expect(named).toEqual(['ORG[Senate]', 'ORG[The Guardian]', 'ORG[The Times]', 'ORG[The National Party]', 'ORG[Council]']);
+  });
+
   it('drops an office without its holder, and keeps a person with an office for a surname', () => {
     const text = 'said Prime Minister Hashim Thaci . the Chancellor presented . Premier Lord , 40 , left . Mrs King said . King Abdullah . Coretta Scott King and the King family';
     const toks = nerTokenize(text);
