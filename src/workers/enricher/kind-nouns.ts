@@ -41,6 +41,8 @@ const SHARE_MOVES: ReadonlySet<string> = new Set(
 const NAME_OPENING_KINDS: ReadonlySet<string> = new Set(['bank', 'group', 'party', 'band', 'network', 'channel', 'agency', 'company', 'chain', 'label', 'studio', 'giant', 'union', 'club']);
 /** Words that stand inside such a name between capitalized words ("Standard & Poor's", "Voice of Kenya"). */
 const RUN_INNER: ReadonlySet<string> = new Set(['&', 'of', 'de', 'del', 'du', 'la', 'le']);
+/** Small words that stand inside the name of a group or a charity before a capitalized word ("Save the Children", "Focus on the Family", "Students for a Free Tibet", "Movement for the Emancipation of the Niger Delta"). */
+const NAME_SMALL: ReadonlySet<string> = new Set(['the', 'for', 'on', 'a', 'of', 'against', 'without']);
 /** The most words an untagged name after a kind noun takes. */
 const NAME_MAX = 5;
 /** The most words of a kind taken off a name's start ("Sportswear maker", "Online fashion retailer"). */
@@ -142,9 +144,18 @@ function untaggedNameEnd(tokens: readonly Token[], out: readonly string[], from:
   while (j < n && j - from < NAME_MAX) {
     const w = text(j);
     if (out[j] === 'O') {
-      if (DEMONYMS.has(w) || !(startsCapitalized(w) || (RUN_INNER.has(w) && j + 1 < n && startsCapitalized(text(j + 1))))) break;
-      j++;
-      continue;
+      if (DEMONYMS.has(w)) break;
+      if (startsCapitalized(w) || (RUN_INNER.has(w) && j + 1 < n && startsCapitalized(text(j + 1)))) {
+        j++;
+        continue;
+      }
+      // Small words inside a name before its next capitalized word ("Save the Children", "Focus on the Family", "Students for a Free Tibet").
+      const k = j + (NAME_SMALL.has(text(j + 1 < n ? j + 1 : j)) ? 2 : 1);
+      if (j > from && NAME_SMALL.has(w) && k < n && !(out[k] as string).startsWith('I-') && startsCapitalized(text(k)) && !text(k).endsWith('.') && !NON_ENTITY_WORDS.has(text(k)) && !DEMONYMS.has(text(k))) {
+        j = k;
+        continue;
+      }
+      break;
     }
     if (!startsCapitalized(w) || !(out[j] as string).startsWith('B-') || DEMONYMS.has(w)) break;
     let e = j + 1;
@@ -152,6 +163,8 @@ function untaggedNameEnd(tokens: readonly Token[], out: readonly string[], from:
     if (e - from > NAME_MAX) return from;
     j = e;
   }
+  // A name cut at NAME_MAX ends with its last capitalized word ("Movement for the Emancipation [of the]").
+  while (j > from && !startsCapitalized(text(j - 1))) j--;
   return j;
 }
 

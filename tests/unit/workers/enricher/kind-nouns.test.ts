@@ -51,6 +51,18 @@ describe(typeKindAppositives.name, () => {
     expect(run("the children's charity Variety said", [[4, 5, 'PER']])).toEqual(['ORG[Variety]']);
   });
 
+  it('takes small words inside a name before its next capitalized word, and ends a name cut at five words with a capitalized one', () => {
+    expect(run('the charity Save the Children said', [])).toEqual(['ORG[Save the Children]']);
+    expect(run('the group Friends of the Earth said', [[5, 6, 'MISC']])).toEqual(['ORG[Friends of the Earth]']);
+    expect(run('the group Movement for the Emancipation of the Niger Delta', [])).toEqual(['ORG[Movement for the Emancipation]']);
+  });
+
+  it('stops a name at a small word before a weekday, an abbreviation or a lowercase word', () => {
+    expect(run('the group Hamas on Monday said', [])).toEqual(['ORG[Hamas]']);
+    expect(run('the retailer Best Buy for the No. 2 spot', [])).toEqual(['ORG[Best Buy]']);
+    expect(run('the firm Acme for the first time', [])).toEqual(['ORG[Acme]']);
+  });
+
   it('keeps a capitalized union or club opening a name at a sentence start, and a team is no kind noun', () => {
     expect(run('Union Pacific said so', [[0, 2, 'ORG']])).toEqual(['ORG[Union Pacific]']);
     expect(run('Club Med said so', [[0, 2, 'ORG']])).toEqual(['ORG[Club Med]']);
