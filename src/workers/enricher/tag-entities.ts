@@ -442,7 +442,8 @@ const OFFICE_DETERMINERS: ReadonlySet<string> = new Set(['the', 'The', 'his', 'h
  * longer names keep such words ("I Dewa Gede Budjana", "Bill Clinton", "King Abdullah"); an office of one word goes
  * only after a determiner ("the King", not "displacing Lord, 40,"), and not when the text gives a person that surname
  * ("Coretta Scott King ... the King family"); an office named by its portfolio ("Minister of Defence", "Secretary of [State]") unless read as a person; and a sentence's "The" comes off a
- * body named by its kind ("[The Senate]": Senate; "[The Government]": none).
+ * body named by its kind ("[The Senate]": Senate; "[The Government]": none) and off an organisation's name that ends with
+ * one ("[The National Party]": National Party), not off a newspaper's ("The Times").
  */
 export function dropLoneWords(tokens: readonly Token[], tags: readonly string[]): string[] {
   const out = [...tags];
@@ -468,6 +469,10 @@ export function dropLoneWords(tokens: readonly Token[], tags: readonly string[])
       // "The Government", "The Senate" at a sentence's start: "The" is no part of the name, and the word alone is judged as such.
       out[i] = 'O';
       out[i + 1] = NEVER_ALONE.has(words[1] as string) ? 'O' : `B-${tag.slice(2)}`;
+    } else if (w === 'The' && j > i + 2 && tag === 'B-ORG' && GENERIC_BODIES.has(words[words.length - 1] as string)) {
+      // "The National Party", "The European Commission": nor before a longer name that ends with such a body.
+      out[i] = 'O';
+      out[i + 1] = 'B-ORG';
     }
     i = j - 1;
   }
