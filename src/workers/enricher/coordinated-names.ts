@@ -161,3 +161,36 @@ export function joinOrganisationPurposes(tokens: readonly Token[], tags: readonl
   }
   return out;
 }
+
+/** Heads of a state's bodies that name them only with the state ("the Government of Sudan": Sudan's government, no name of its own). */
+const STATE_BODIES: ReadonlySet<string> = new Set(['Government', 'Administration', 'Cabinet']);
+
+/**
+ * Tags with each organisation that ends with its head word and is followed by
+ * "of" and a place joined into one organisation ("Revolutionary Armed Forces
+ * | of | Colombia", "Communist Party | of | Britain", "National Archives | of
+ * | Australia", "Bank | of | Slovenia"): the tagger often ends the name at the
+ * head word and reads the place as a name of its own. Only when the name
+ * ends with an organisation's head (ORG_HEAD_WORDS), so a company "of" its
+ * country stays two names ("Thales of France", "Tesco of Britain"), and not
+ * a state's government (STATE_BODIES).
+ */
+export function joinOrganisationPlaces(tokens: readonly Token[], tags: readonly string[]): string[] {
+  let out: string[] | undefined;
+  for (let i = 0; i < tags.length; i++) {
+    if (tags[i] !== 'B-ORG') continue;
+    let j = i + 1;
+    while (tags[j] === 'I-ORG') j++;
+    const head = (tokens[j - 1] as Token).text;
+    if (!ORG_HEAD_WORDS.has(head) || STATE_BODIES.has(head) || tokens[j]?.text !== 'of' || tags[j] !== 'O' || tags[j + 1] !== 'B-LOC') {
+      i = j - 1;
+      continue;
+    }
+    let end = j + 2;
+    while (tags[end] === 'I-LOC') end++;
+    out ??= [...tags];
+    for (let k = j; k < end; k++) out[k] = 'I-ORG';
+    i = end - 1;
+  }
+  return out ?? (tags as string[]);
+}

@@ -13,16 +13,18 @@
  * magazine,", "Xinhua, the Chinese state-run news agency,").
  */
 import { codeCap, type WordStats } from './ner-features.js';
-import { DEMONYMS, GIVEN_NAMES, HONORIFICS, NON_ENTITY_WORDS, ORG_HEAD_WORDS, PERSON_TITLES, PLACES } from './gazetteer.js';
+import { DEMONYMS, GIVEN_NAMES, HONORIFICS, KNOWN_ORGS, MISC_HEAD_FIRST, MISC_HEAD_WORDS, NON_ENTITY_WORDS, ORG_HEAD_WORDS, PERSON_TITLES, PLACE_HEAD_FIRST, PLACE_HEAD_WORDS, PLACES } from './gazetteer.js';
+import { SURNAME } from './lone-surnames.js';
 import { startsCapitalized, type Token } from './tokens.js';
-import { clearSpan, setSpan, wordsOfFullNames } from './wire-conventions.js';
+import { bioSpans, clearSpan, setSpan, surnamesOfFullNames, wordsOfFullNames } from './wire-conventions.js';
 
 /** Nouns of an organisation's kind whose capitalized next words name one ("carmaker Toyota", "the daily Le Monde"). */
 export const KIND_NOUNS: ReadonlySet<string> = new Set(
   (
     'company firm conglomerate bank lender insurer retailer chain supermarket airline manufacturer maker carmaker automaker ' +
     'drugmaker chipmaker planemaker steelmaker toymaker brewer newspaper magazine daily tabloid broadsheet agency regulator watchdog ' +
-    'brokerage broker-dealer giant band group party network channel website startup start-up label studio utility'
+    'brokerage broker-dealer giant band group party network channel website startup start-up label studio utility ' +
+    'carrier charity organisation organization union club journal outlet'
   ).split(' '),
 );
 /** Company forms that end a company's name ("Proastiakos S.A.", "Robert Bosch GmbH"); not those that are also abbreviations of places (SA, AB, NV) or offices (AG). */
@@ -36,9 +38,11 @@ const SHARE_MOVES: ReadonlySet<string> = new Set(
   'rose fell dropped slipped gained surged jumped climbed slid sank plunged plummeted tumbled soared rallied rocketed closed opened traded were are was is have had continued on in'.split(' '),
 );
 /** Kind nouns that also open names ("Bank Leumi", "Group Lotus", "Channel 4"): at a sentence's start they stay in the name. */
-const NAME_OPENING_KINDS: ReadonlySet<string> = new Set(['bank', 'group', 'party', 'band', 'network', 'channel', 'agency', 'company', 'chain', 'label', 'studio', 'giant']);
+const NAME_OPENING_KINDS: ReadonlySet<string> = new Set(['bank', 'group', 'party', 'band', 'network', 'channel', 'agency', 'company', 'chain', 'label', 'studio', 'giant', 'union', 'club']);
 /** Words that stand inside such a name between capitalized words ("Standard & Poor's", "Voice of Kenya"). */
 const RUN_INNER: ReadonlySet<string> = new Set(['&', 'of', 'de', 'del', 'du', 'la', 'le']);
+/** Small words that stand inside the name of a group or a charity before a capitalized word ("Save the Children", "Focus on the Family", "Students for a Free Tibet", "Movement for the Emancipation of the Niger Delta"). */
+const NAME_SMALL: ReadonlySet<string> = new Set(['the', 'for', 'on', 'a', 'of', 'against', 'without']);
 /** The most words an untagged name after a kind noun takes. */
 const NAME_MAX = 5;
 /** The most words of a kind taken off a name's start ("Sportswear maker", "Online fashion retailer"). */
@@ -57,7 +61,9 @@ const nameStart = (w: string): boolean => startsCapitalized(w) && !DEMONYMS.has(
  * lowercase ("automaker Nissan") are an organisation: a place or MISC span
  * there becomes one (unless it is a place the gazetteer knows, or a
  * nationality), and so do untagged capitalized words (up to five, not a
- * nationality, title, weekday or month); so does a person there ("the band
+ * nationality, title, weekday or month, with a name they run into:
+ * untaggedNameEnd); "called" may stand between ("a company called
+ * Intamin"); so does a person there ("the band
  * Gigi", "the magazine Der Spiegel", "ratings agency Fitch"), unless its
  * first word is a given name ("the party Dennis Kucinich") or it is one word
  * of a person the text names in full ("Elon Musk ... the company Musk
@@ -76,12 +82,14 @@ export function typeKindAppositives(tokens: readonly Token[], tags: readonly str
   // The words of the text's names of persons of two words or more ("Elon Musk").
   const personWords = wordsOfFullNames(tokens, out);
   for (let i = 0; i + 1 < n; i++) {
-    if (!KIND_NOUNS.has(text(i)) || out[i] !== 'O' || !nameStart(text(i + 1))) continue;
+    if (!KIND_NOUNS.has(text(i)) || out[i] !== 'O') continue;
+    // "a company called Intamin": the name after "called" as after the kind itself.
+    if (text(i + 1) === 'called' && out[i + 1] === 'O' && i + 2 < n) i++;
+    if (!nameStart(text(i + 1))) continue;
     const tag = out[i + 1] as string;
     if (tag === 'O') {
-      let j = i + 1;
-      while (j < n && j - i <= NAME_MAX && out[j] === 'O' && (startsCapitalized(text(j)) || (RUN_INNER.has(text(j)) && j + 1 < n && startsCapitalized(text(j + 1)))) && !DEMONYMS.has(text(j))) j++;
-      setSpan(out, i + 1, j, 'ORG');
+      const j = untaggedNameEnd(tokens, out, i + 1);
+      if (j > i + 1) setSpan(out, i + 1, j, 'ORG');
       i = j - 1;
       continue;
     }
@@ -119,6 +127,45 @@ export function typeKindAppositives(tokens: readonly Token[], tags: readonly str
     typeTrailingKinds(tokens, out, stats);
   }
   return out;
+}
+
+/**
+ * The end of the name that starts untagged at `from` after a kind noun: its
+ * capitalized words, with "&" or "of" between two ("Standard & Poor's",
+ * "Voice of Kenya"), no nationality, up to NAME_MAX words; a name the tagger
+ * read that the words run into is taken whole ("Folha de [São Paulo]",
+ * "Singer & [Friedlander]"). `from` when the run ends in the middle of such
+ * a name or passes NAME_MAX inside one.
+ */
+function untaggedNameEnd(tokens: readonly Token[], out: readonly string[], from: number): number {
+  const n = tokens.length;
+  const text = (k: number): string => (tokens[k] as Token).text;
+  let j = from;
+  while (j < n && j - from < NAME_MAX) {
+    const w = text(j);
+    if (out[j] === 'O') {
+      if (DEMONYMS.has(w)) break;
+      if (startsCapitalized(w) || (RUN_INNER.has(w) && j + 1 < n && startsCapitalized(text(j + 1)))) {
+        j++;
+        continue;
+      }
+      // Small words inside a name before its next capitalized word ("Save the Children", "Focus on the Family", "Students for a Free Tibet").
+      const k = j + (NAME_SMALL.has(text(j + 1 < n ? j + 1 : j)) ? 2 : 1);
+      if (j > from && NAME_SMALL.has(w) && k < n && !(out[k] as string).startsWith('I-') && startsCapitalized(text(k)) && !text(k).endsWith('.') && !NON_ENTITY_WORDS.has(text(k)) && !DEMONYMS.has(text(k))) {
+        j = k;
+        continue;
+      }
+      break;
+    }
+    if (!startsCapitalized(w) || !(out[j] as string).startsWith('B-') || DEMONYMS.has(w)) break;
+    let e = j + 1;
+    while ((out[e] ?? '').startsWith('I-')) e++;
+    if (e - from > NAME_MAX) return from;
+    j = e;
+  }
+  // A name cut at NAME_MAX ends with its last capitalized word ("Movement for the Emancipation [of the]").
+  while (j > from && !startsCapitalized(text(j - 1))) j--;
+  return j;
 }
 
 /** What ends the noun phrase of a trailing appositive before its kind ("a selection of ... magazines"): a mark, a preposition, a relative pronoun. */
@@ -230,8 +277,7 @@ const beforeStock = (tokens: readonly Token[], i: number): boolean => {
  */
 export function companiesByTheirStock(tokens: readonly Token[], tags: readonly string[]): string[] {
   // Surnames of the persons the text names in full: "Robert Gerard ... Gerard Corporation ... Mr Gerard" is the man too.
-  const surnames = new Set<string>();
-  for (let i = 1; i < tokens.length; i++) if (tags[i] === 'I-PER' && tags[i + 1] !== 'I-PER') surnames.add((tokens[i] as Token).text);
+  const surnames = surnamesOfFullNames(tokens, tags);
   const companies = new Set<string>();
   for (let i = 0; i + 1 < tokens.length; i++) {
     const w = (tokens[i] as Token).text;
@@ -270,4 +316,167 @@ export function typePortfolioMinistries(tokens: readonly Token[], tags: readonly
     out[i + 1] = 'I-ORG';
   }
   return out ?? (tags as string[]);
+}
+
+/** Nouns of a person's role written in lowercase right before the person's name ("Foreign Ministry spokesman Qin Gang", "VOA correspondent Nancy-Amelia Collins"). */
+const ROLE_NOUNS: ReadonlySet<string> = new Set(
+  (
+    'spokesman spokeswoman spokesperson correspondent commander founder co-founder editor executive chief ' +
+    'prosecutor lawyer attorney analyst economist director manager coach designer minister secretary senator ambassador envoy chairman chairwoman ' +
+    'president governor mayor leader officer inspector detective reporter photographer author writer novelist actor actress singer artist ' +
+    'scientist researcher professor historian teacher nurse doctor striker midfielder goalkeeper defender'
+  ).split(' '),
+);
+/** The most words of a person's name after a role noun ("democracy leader Aung San Suu Kyi"). */
+const ROLE_NAME_MAX = 4;
+
+/**
+ * Tags where a name of two to four words right after a role noun written in
+ * lowercase is a person: the tagger types some by the words' sound
+ * ("Foreign Ministry spokesman [Qin Gang]" MISC, "IDF spokeswoman [Miri
+ * Eisen]" an organisation, "FNL spokesman [Pasteur Habimana]" a place,
+ * "democracy leader [Aung San Suu Kyi]" MISC). Only a place,
+ * organisation or MISC span of name-shaped words (SURNAME), none a known
+ * organisation, place, nationality, title or the head of an organisation's,
+ * a place's or an event's name ("official [Xinhua News Agency]", "commander
+ * [Fort Bragg]", "editor [Nobel Prize]").
+ */
+export function personsAfterRoles(tokens: readonly Token[], tags: readonly string[]): string[] {
+  let out: string[] | undefined;
+  for (let i = 0; i + 2 < tokens.length; i++) {
+    const tag = tags[i + 1] as string;
+    if (!ROLE_NOUNS.has((tokens[i] as Token).text) || tags[i] !== 'O' || !(tag === 'B-LOC' || tag === 'B-ORG' || tag === 'B-MISC')) continue;
+    const type = tag.slice(2);
+    let j = i + 2;
+    while (tags[j] === `I-${type}`) j++;
+    if (j - i - 1 < 2 || j - i - 1 > ROLE_NAME_MAX) continue;
+    const words = tokens.slice(i + 1, j).map((t) => t.text);
+    const name = words.join(' ');
+    if (PLACES.has(name) || KNOWN_ORGS.has(name) || DEMONYMS.has(name)) continue;
+    if (PLACE_HEAD_FIRST.has(words[0] as string) || MISC_HEAD_FIRST.has(words[0] as string)) continue;
+    if (words.some((w) => !SURNAME.test(w) || ORG_HEAD_WORDS.has(w) || PLACE_HEAD_WORDS.has(w) || MISC_HEAD_WORDS.has(w) || PERSON_TITLES.has(w) || PLACES.has(w) || KNOWN_ORGS.has(w) || DEMONYMS.has(w))) continue;
+    out ??= [...tags];
+    setSpan(out, i + 1, j, 'PER');
+  }
+  return out ?? (tags as string[]);
+}
+
+/** Heads of the names of things, beside the gazetteer's heads of organisations', places' and events' names, that news names after a person ("the Tom Robinson Band", "the Colbert Report", "the Taylor Law", "the Kennedy Expressway"). */
+const EPONYM_HEADS: ReadonlyMap<string, string> = new Map([
+  ...['Band', 'Militia'].map((w) => [w, 'ORG'] as const),
+  ...['Parkway', 'Expressway', 'Highway', 'Freeway'].map((w) => [w, 'LOC'] as const),
+  ...['Show', 'Report', 'Law', 'Statement'].map((w) => [w, 'MISC'] as const),
+]);
+/** Words before a name that make it a thing's rather than a person's ("the Jerry Springer Show"). */
+const DEFINITE: ReadonlySet<string> = new Set(['the', 'The']);
+
+/** The type of a name that ends with `head`: an organisation's, a place's or an event's, a work's or a law's (MISC); undefined for a person's. */
+function typeOfHead(head: string): string | undefined {
+  if (ORG_HEAD_WORDS.has(head)) return 'ORG';
+  if (PLACE_HEAD_WORDS.has(head)) return 'LOC';
+  if (MISC_HEAD_WORDS.has(head)) return 'MISC';
+  return EPONYM_HEADS.get(head);
+}
+
+/**
+ * Tags where a person's name of two words or more after "the" ends with the
+ * head of a thing's name: a thing named after a person, which the tagger
+ * reads by its first words ("the [Jerry Springer Show]", "the [Tom Robinson
+ * Band]", "the [Christopher Reeve Foundation]", "the [Benjamin Franklin
+ * Parkway]", "the [Murayama Statement]"). It takes the head's type. Persons
+ * are seldom written after "the", and a person whose surname is such a word
+ * is left alone without it ("CAAT member Brian Law").
+ */
+export function eponymsAreNoPersons(tokens: readonly Token[], tags: readonly string[]): string[] {
+  let out: string[] | undefined;
+  for (let i = 1; i < tokens.length; i++) {
+    if (tags[i] !== 'B-PER' || !DEFINITE.has((tokens[i - 1] as Token).text)) continue;
+    let j = i + 1;
+    while (tags[j] === 'I-PER') j++;
+    const type = j - i >= 2 ? typeOfHead((tokens[j - 1] as Token).text) : undefined;
+    if (!type) continue;
+    out ??= [...tags];
+    setSpan(out, i, j, type);
+  }
+  return out ?? (tags as string[]);
+}
+
+/**
+ * Last words of the names of buildings and venues, which news annotation
+ * types as places ("[Narita Airport]", "[Istiqlal Mosque]", "[Trump Tower]",
+ * "[Lusail Stadium]"): the place heads of the gazetteer (PLACE_HEAD_WORDS)
+ * that name no organisation too (not "Palace": "Crystal Palace"; not
+ * "Street": "State Street"; not "Park": "Linkin Park"; not "Station": "Surry
+ * Hills Police Station").
+ */
+const VENUE_HEADS: ReadonlySet<string> = new Set('Airport Mosque Cathedral Basilica Temple Shrine Stadium Arena Tower Bridge Square Avenue Castle'.split(' '));
+
+/**
+ * Tags where an organisation's name of two words or more ends with a
+ * building's or a venue's head (VENUE_HEADS) is a place: the tagger reads
+ * most airports as organisations (85 of 117 in English Wikinews) and some
+ * mosques and towers so. Not a name the gazetteer knows as an organisation,
+ * nor one with an organisation's head inside ("Airports Authority Tower").
+ */
+export function venuesArePlaces(tokens: readonly Token[], tags: readonly string[]): string[] {
+  let out: string[] | undefined;
+  for (const { from, to, type } of bioSpans(tags)) {
+    if (type !== 'ORG' || to - from < 2 || !VENUE_HEADS.has((tokens[to - 1] as Token).text)) continue;
+    const words = tokens.slice(from, to).map((t) => t.text);
+    if (KNOWN_ORGS.has(words.join(' ')) || words.some((w) => ORG_HEAD_WORDS.has(w))) continue;
+    out ??= [...tags];
+    setSpan(out, from, to, 'LOC');
+  }
+  return out ?? (tags as string[]);
+}
+
+/** Heads of events', laws', awards' and indexes' names (the gazetteer's MISC_HEAD_WORDS) that also end the names of publications ("TV Guide", "Vanity Fair", "Willamette Week", "Christian Heritage"): left to the tagger. */
+const PUBLICATION_HEADS: ReadonlySet<string> = new Set(['Heritage', 'Guide', 'Fair', 'Week']);
+
+/**
+ * Tags where an organisation's or a place's name of two words or more ends
+ * with the head of an event's, a law's, an award's or an index's name
+ * (MISC_HEAD_WORDS: "G8 Summit", "Clean Air Act", "Nasdaq Composite Index",
+ * "Paris Air Show", "FIFA World Cup", "Atlantic Accord") is MISC, which news
+ * annotation does not count as a person, place or organisation. Not a name
+ * with an organisation's head inside ("The Medical Association for
+ * Prevention of War", "Council of Cultural Revolution"), one the gazetteer
+ * knows as an organisation or a place, nor one ending as publications do
+ * (PUBLICATION_HEADS).
+ */
+export function eventsAndLawsAreMisc(tokens: readonly Token[], tags: readonly string[]): string[] {
+  let out: string[] | undefined;
+  for (const { from, to, type } of bioSpans(tags)) {
+    const head = (tokens[to - 1] as Token).text;
+    if ((type !== 'ORG' && type !== 'LOC') || to - from < 2 || !MISC_HEAD_WORDS.has(head) || PUBLICATION_HEADS.has(head)) continue;
+    const words = tokens.slice(from, to).map((t) => t.text);
+    const name = words.join(' ');
+    if (KNOWN_ORGS.has(name) || PLACES.has(name) || words.some((w) => ORG_HEAD_WORDS.has(w))) continue;
+    out ??= [...tags];
+    setSpan(out, from, to, 'MISC');
+  }
+  return out ?? (tags as string[]);
+}
+
+/** Lowercase nouns of a place's kind written after its name ("the Abu Ghraib prison", "the Musa Qala district", "John F. Kennedy airport"). */
+const PLACE_KIND_NOUNS: ReadonlySet<string> = new Set(
+  'prison jail district province village county region airport airbase dam refinery suburb neighbourhood neighborhood governorate municipality prefecture'.split(' '),
+);
+
+/**
+ * Tags where a name the tagger read as a person is a place because the text
+ * writes it before a noun of a place's kind anywhere ("the [Abu Ghraib]
+ * prison", 45 persons in English Wikinews; "the [Dai Chopan] district",
+ * "[Charles de Gaulle] airport"): every mention of that name typed as a
+ * person, in its whole span, becomes a place. Not "camp" ("the Clinton camp
+ * said") nor "town" ("an Obama town hall").
+ */
+export function placesBeforePlaceNouns(tokens: readonly Token[], tags: readonly string[]): string[] {
+  const spans = bioSpans(tags).filter((s) => s.type === 'PER');
+  const nameOf = (s: { from: number; to: number }): string => tokens.slice(s.from, s.to).map((t) => t.text).join(' ');
+  const places = new Set(spans.filter((s) => PLACE_KIND_NOUNS.has(tokens[s.to]?.text ?? '')).map(nameOf));
+  if (places.size === 0) return tags as string[];
+  const out = [...tags];
+  for (const s of spans) if (places.has(nameOf(s))) setSpan(out, s.from, s.to, 'LOC');
+  return out;
 }

@@ -23,8 +23,13 @@ const COMPANY_FOLLOWERS: ReadonlySet<string> = new Set(
   ).split(' '),
 );
 
+/** Removes from `words` every word the text writes before a company form or a company's people or parts ("Dell Inc.", "Siebel shareholders"). */
+function dropCompanyNames(tokens: readonly Token[], words: Set<string>): void {
+  for (let i = 0; i + 1 < tokens.length; i++) if (COMPANY_FOLLOWERS.has((tokens[i + 1] as Token).text)) words.delete((tokens[i] as Token).text);
+}
+
 /** A surname as news writes it: a capital, then lowercase letters, maybe an inner capital, an apostrophe or a hyphen ("McCain", "O'Brien", "al-Maliki"). */
-const SURNAME = /^(?:\p{Ll}{1,3}-)?\p{Lu}[\p{L}'’-]*\p{Ll}$/u;
+export const SURNAME = /^(?:\p{Ll}{1,3}-)?\p{Lu}[\p{L}'’-]*\p{Ll}$/u;
 
 /**
  * Tags where a lone word typed as an organisation is a person's surname: the
@@ -43,7 +48,7 @@ export function surnamesAreNoOrganisations(tokens: readonly Token[], tags: reado
     if (j - i >= 2 && j - i <= 4 && SURNAME.test(last) && !KNOWN_ORGS.has(last) && !PLACES.has(last) && !DEMONYMS.has(last)) surnames.add(last);
   }
   if (surnames.size === 0) return tags as string[];
-  for (let i = 0; i + 1 < tokens.length; i++) if (COMPANY_FOLLOWERS.has((tokens[i + 1] as Token).text)) surnames.delete((tokens[i] as Token).text);
+  dropCompanyNames(tokens, surnames);
   const out = [...tags];
   for (let i = 0; i < out.length; i++) {
     if (out[i] === 'B-ORG' && out[i + 1] !== 'I-ORG' && surnames.has((tokens[i] as Token).text)) out[i] = 'B-PER';
@@ -87,7 +92,7 @@ export function firstNamesAreNoOrganisations(tokens: readonly Token[], tags: rea
   for (const t of tokens) count.set(t.text, (count.get(t.text) ?? 0) + 1);
   const firsts = new Set<string>();
   for (const [first, last] of fulls) if ((count.get(first) ?? 0) > (count.get(last) ?? 0)) firsts.add(first);
-  for (let i = 0; i + 1 < tokens.length; i++) if (COMPANY_FOLLOWERS.has((tokens[i + 1] as Token).text)) firsts.delete((tokens[i] as Token).text);
+  dropCompanyNames(tokens, firsts);
   if (firsts.size === 0) return tags as string[];
   const out = [...tags];
   for (let i = 0; i < out.length; i++) {

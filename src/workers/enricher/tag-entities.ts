@@ -14,9 +14,9 @@
  * first use.
  */
 import type { Entities } from '../../store/types.js';
-import { joinCoordinatedNames, joinOrganisationPurposes } from './coordinated-names.js';
+import { joinCoordinatedNames, joinOrganisationPlaces, joinOrganisationPurposes } from './coordinated-names.js';
 import { typeDefinedAcronyms } from './defined-acronyms.js';
-import { companiesByTheirStock, typeKindAppositives, typePortfolioMinistries } from './kind-nouns.js';
+import { companiesByTheirStock, eponymsAreNoPersons, eventsAndLawsAreMisc, personsAfterRoles, placesBeforePlaceNouns, venuesArePlaces, typeKindAppositives, typePortfolioMinistries } from './kind-nouns.js';
 import { firstNamesAreNoOrganisations, surnamesAreNoOrganisations } from './lone-surnames.js';
 import { partyLabelsAreNoPersons } from './party-labels.js';
 import { joinNameParticles } from './name-particles.js';
@@ -26,11 +26,11 @@ import { DEMONYMS, HONORIFICS, KNOWN_ORGS, PLACES } from './gazetteer.js';
 import { encodePack, keyOffsets, keyRow, type KeyTable, keyTableEntries, loadPack, MODEL_FILES, type Pack, packArray, packKeyTable, prunedRows, buildKeyTable, roundTo } from './model-pack.js';
 import { NER_CLUSTERS_URL, unpackClusters, type WordClusters } from './ner-clusters.js';
 import { buildGazetteer, type ClusterFeatures, documentContexts, gazetteerMarks, type NameGazetteer, neighbourFeatures, sentenceFeatures, type VectorBins, visitContextFeatures, withDomain, wordFeatures, wordShape, wordStatsCode, type WordStatsTable, wordVector } from './ner-features.js';
-import { nerTokenize } from './ner-tokens.js';
+import { nerTokenize, splitNameParticiples } from './ner-tokens.js';
 import { addDense, allowedTransitions, emissionScores, type SequenceModel, viterbi } from './perceptron.js';
 import { startsCapitalized, type Token, tokenize } from './tokens.js';
 import { truecaseCapsLines } from './truecase.js';
-import { wireConventions } from './wire-conventions.js';
+import { bioSpans, surnamesOfFullNames, wireConventions } from './wire-conventions.js';
 import { loadWordVectors, type WordVectors } from './word-vectors.js';
 
 export type EntityTagger = {
@@ -391,21 +391,6 @@ function wordEntry(tagger: EntityTagger, cache: WordCache, word: string, domain:
   return e;
 }
 
-/** The typed spans of BIO tags: each B-X with the I-X tags that follow it (`to` exclusive). */
-export function bioSpans(tags: readonly string[]): Array<{ from: number; to: number; type: string }> {
-  const out: Array<{ from: number; to: number; type: string }> = [];
-  for (let i = 0; i < tags.length; i++) {
-    const tag = tags[i] as string;
-    if (!tag.startsWith('B-')) continue;
-    const type = tag.slice(2);
-    let j = i + 1;
-    while (j < tags.length && tags[j] === `I-${type}`) j++;
-    out.push({ from: i, to: j, type });
-    i = j - 1;
-  }
-  return out;
-}
-
 /**
  * Words that alone are never a name: pronouns and determiners (in quoted
  * speech "I" opens many sentences, and one misreading of it, spread by the
@@ -417,6 +402,10 @@ export function bioSpans(tags: readonly string[]): Array<{ from: number; to: num
  */
 const NEVER_ALONE: ReadonlySet<string> = new Set(
   'I Me My We Us Our You Your He Him His She Her It Its They Them Their This That These Those The A An Mr Mr. Mrs Mrs. Ms Ms. Dr Dr. Sen Sen. Gov. Rep. President Premier Senator Governor Minister Mayor Chairman Government Opposition Budget'.split(' '),
+);
+/** Bodies that news names by their kind alone after "the" ("the Senate", "the Council", "the Ministry"): a sentence's "The" before one is no part of the name. */
+const GENERIC_BODIES: ReadonlySet<string> = new Set(
+  'Senate Congress Parliament Assembly Council Commission Ministry Department Cabinet Court Police Army Navy Union Unions Committee Board Authority Coalition Party'.split(' '),
 );
 /** Words before "Bill" that make it a piece of legislation, not a person ("the Bill passes", "a Bill that would"). */
 const BILL_DETERMINERS: ReadonlySet<string> = new Set(['the', 'The', 'a', 'A', 'this', 'This', 'his', 'its', 'their']);
@@ -452,12 +441,13 @@ const OFFICE_DETERMINERS: ReadonlySet<string> = new Set(['the', 'The', 'his', 'h
  * ("the [Bill] passes") or an office without its holder ("said [Prime Minister] Hashim Thaci", "the [Chancellor] presented");
  * longer names keep such words ("I Dewa Gede Budjana", "Bill Clinton", "King Abdullah"); an office of one word goes
  * only after a determiner ("the King", not "displacing Lord, 40,"), and not when the text gives a person that surname
- * ("Coretta Scott King ... the King family").
+ * ("Coretta Scott King ... the King family"); an office named by its portfolio ("Minister of Defence", "Secretary of [State]") unless read as a person; and a sentence's "The" comes off a
+ * body named by its kind ("[The Senate]": Senate; "[The Government]": none) and off an organisation's name that ends with
+ * one ("[The National Party]": National Party), not off a newspaper's ("The Times").
  */
 export function dropLoneWords(tokens: readonly Token[], tags: readonly string[]): string[] {
   const out = [...tags];
-  const surnames = new Set<string>();
-  for (const { from, to, type } of bioSpans(tags)) if (type === 'PER' && to - from >= 2) surnames.add((tokens[to - 1] as Token).text);
+  const surnames = surnamesOfFullNames(tokens, tags);
   for (let i = 0; i < out.length; i++) {
     const tag = out[i] as string;
     if (!tag.startsWith('B-')) continue;
@@ -468,7 +458,22 @@ export function dropLoneWords(tokens: readonly Token[], tags: readonly string[])
     const lone = j === i + 1 && (NEVER_ALONE.has(w) || (w === 'Bill' && isLegislation(tokens, i)));
     // One word alone is an office only after a determiner ("the King", not "displacing Lord, 40," or "Mrs King").
     const office = words.some((x) => OFFICE_HEADS.has(x)) && words.every((x) => OFFICE_HEADS.has(x) || OFFICE_QUALIFIERS.has(x)) && (j > i + 1 || (OFFICE_DETERMINERS.has(tokens[i - 1]?.text ?? '') && !surnames.has(w)));
-    if (lone || office) for (let k = i; k < j; k++) out[k] = 'O';
+    // An office named by its portfolio ("Minister of Defence", "Secretary of State for Transport"), no person's name in it.
+    const officeOf =
+      tag !== 'B-PER' &&
+      ((OFFICE_HEADS.has(w) && words[1] === 'of') ||
+        // ... or its portfolio alone after it ("Secretary of [State]").
+        (OFFICE_HEADS.has(tokens[i - 2]?.text ?? '') && tokens[i - 1]?.text === 'of' && words.every((x) => OFFICE_QUALIFIERS.has(x))));
+    if (lone || office || officeOf) for (let k = i; k < j; k++) out[k] = 'O';
+    else if (w === 'The' && j === i + 2 && (NEVER_ALONE.has(words[1] as string) || GENERIC_BODIES.has(words[1] as string))) {
+      // "The Government", "The Senate" at a sentence's start: "The" is no part of the name, and the word alone is judged as such.
+      out[i] = 'O';
+      out[i + 1] = NEVER_ALONE.has(words[1] as string) ? 'O' : `B-${tag.slice(2)}`;
+    } else if (w === 'The' && j > i + 2 && tag === 'B-ORG' && GENERIC_BODIES.has(words[words.length - 1] as string)) {
+      // "The National Party", "The European Commission": nor before a longer name that ends with such a body.
+      out[i] = 'O';
+      out[i + 1] = 'B-ORG';
+    }
     i = j - 1;
   }
   return out;
@@ -705,8 +710,14 @@ function labelCased(
   // The name passes shape the names before the document pass spreads them, in this order:
   let tags = wire(out);
   tags = typeKindAppositives(tokens, tags, stats); // names introduced by their kind ("automaker Nissan", "Veja, a magazine,")
+  tags = personsAfterRoles(tokens, tags); // persons introduced by their role ("Foreign Ministry spokesman Qin Gang")
+  tags = eponymsAreNoPersons(tokens, tags); // things named after persons ("the Jerry Springer Show")
+  tags = venuesArePlaces(tokens, tags); // buildings and venues ("Narita Airport", "Trump Tower")
+  tags = placesBeforePlaceNouns(tokens, tags); // places read as persons ("the Abu Ghraib prison")
+  tags = eventsAndLawsAreMisc(tokens, tags); // events, laws, awards, indexes ("G8 Summit", "Clean Air Act")
   tags = joinCoordinatedNames(tokens, tags, stats); // "Institute of Electrical and Electronics Engineers"
   tags = joinOrganisationPurposes(tokens, tags, stats); // "Council | on Foreign Relations"
+  tags = joinOrganisationPlaces(tokens, tags); // "Communist Party | of | Britain"
   tags = joinNameParticles(tokens, tags); // particles in people's names ("Mohammed bin Salman")
   tags = trimNameTails(tokens, tags); // where a name ends ("[Fujian] province")
   tags = dropLoneWords(tokens, tags); // words that alone are no name ("I", "the Government", "the Bill")
@@ -765,7 +776,7 @@ export type TagEntitiesOptions = {
 export function tagEntityMentions(text: string, ruleTokens: readonly Token[] = tokenize(text)): Mention[] {
   const tagger = entityTagger();
   // Names in capitalised lines are given in ordinary case ("Japan" for "JAPAN"), at their offsets in `text`.
-  const { text: cased, tokens } = readCased(text, nerTokenize(text), tagger);
+  const { text: cased, tokens } = readCased(text, splitNameParticiples(nerTokenize(text)), tagger);
   const rules = cased === text ? ruleTokens : tokenize(cased);
   return mentionsFromTags(cased, tokens, labelCased(cased, tokens, sentenceRanges(cased, tokens), tagger, rules));
 }

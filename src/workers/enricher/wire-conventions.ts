@@ -221,6 +221,28 @@ export function wordsOfFullNames(tokens: readonly Token[], tags: readonly string
   return words;
 }
 
+/** The typed spans of BIO tags: each B-X with the I-X tags that follow it (`to` exclusive). */
+export function bioSpans(tags: readonly string[]): Array<{ from: number; to: number; type: string }> {
+  const out: Array<{ from: number; to: number; type: string }> = [];
+  for (let i = 0; i < tags.length; i++) {
+    const tag = tags[i] as string;
+    if (!tag.startsWith('B-')) continue;
+    const type = tag.slice(2);
+    let j = i + 1;
+    while (j < tags.length && tags[j] === `I-${type}`) j++;
+    out.push({ from: i, to: j, type });
+    i = j - 1;
+  }
+  return out;
+}
+
+/** The last words of the persons the tags name in two words or more ("Robert Gerard": "Gerard"). */
+export function surnamesOfFullNames(tokens: readonly Token[], tags: readonly string[]): Set<string> {
+  const surnames = new Set<string>();
+  for (const { from, to, type } of bioSpans(tags)) if (type === 'PER' && to - from >= 2) surnames.add((tokens[to - 1] as Token).text);
+  return surnames;
+}
+
 /** Tags [from, to) outside any span, the rest of a span cut into starting one of its own. */
 export function clearSpan(tags: string[], from: number, to: number): void {
   for (let k = from; k < to; k++) tags[k] = 'O';

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { tagsFor } from '../../../helpers/bio-tags.js';
-import { joinCoordinatedNames, joinOrganisationPurposes } from '../../../../src/workers/enricher/coordinated-names.js';
+import { joinCoordinatedNames, joinOrganisationPlaces, joinOrganisationPurposes } from '../../../../src/workers/enricher/coordinated-names.js';
 import { CAP_BUCKETS, type WordStats, wordStatsCode } from '../../../../src/workers/enricher/ner-features.js';
 import { nerTokenize } from '../../../../src/workers/enricher/ner-tokens.js';
-import { bioSpans, tagEntities } from '../../../../src/workers/enricher/tag-entities.js';
+import { tagEntities } from '../../../../src/workers/enricher/tag-entities.js';
+import { bioSpans } from '../../../../src/workers/enricher/wire-conventions.js';
 
 /** Word statistics that know each listed word with the given capitalization bucket. */
 function statsOf(buckets: Record<string, (typeof CAP_BUCKETS)[number]>): WordStats {
@@ -83,5 +84,28 @@ describe(joinOrganisationPurposes.name, () => {
     expect(run('He was Chef de Cabinet for Kofi Annan then.', [[2, 5, 'ORG'], [6, 8, 'PER']])).toEqual(['ORG[Chef de Cabinet]', 'PER[Kofi Annan]']);
     expect(run('The Air Force for Acquisition Darleen Druyun spoke.', [[1, 3, 'ORG']])).toEqual(['ORG[Air Force for Acquisition]']);
     expect(run('The Taliban for Afghans said so.', [[1, 2, 'ORG']])).toEqual(['ORG[Taliban]']);
+  });
+});
+
+describe(joinOrganisationPlaces.name, () => {
+  const run = (text: string, named: Array<[number, number, string]>): string[] => spans(text, joinOrganisationPlaces(nerTokenize(text), tagsFor(text, named)));
+
+  it('joins an organisation that ends with its head word, "of" and a place into one organisation', () => {
+    // Revolutionary Armed Forces | of | Colombia; Green Party | of | British Columbia
+    expect(run('the Revolutionary Armed Forces of Colombia said', [[1, 4, 'ORG'], [5, 6, 'LOC']])).toEqual(['ORG[Revolutionary Armed Forces of Colombia]']);
+    expect(run('the Green Party of British Columbia and the Bank of Montreal', [[1, 3, 'ORG'], [4, 6, 'LOC'], [8, 9, 'ORG'], [10, 11, 'LOC']])).toEqual([
+      'ORG[Green Party of British Columbia]', 'ORG[Bank of Montreal]',
+    ]);
+  });
+
+  it("leaves a company of its country, a state's government, a name after \"of\" that is no place and a gap alone", () => {
+    const cases: Array<[string, Array<[number, number, string]>]> = [
+      ['Thales of France and Tesco of Britain', [[0, 1, 'ORG'], [2, 3, 'LOC'], [4, 5, 'ORG'], [6, 7, 'LOC']]], // no head word
+      ['The Government of Sudan said', [[1, 2, 'ORG'], [3, 4, 'LOC']]], // a state's government
+      ['the Labour Party of Tony Blair', [[1, 3, 'ORG'], [4, 6, 'PER']]], // a person after "of"
+      ['the Labour Party of the UK', [[1, 3, 'ORG'], [5, 6, 'LOC']]], // "the" between
+      ['the Labour Party in Britain', [[1, 3, 'ORG'], [4, 5, 'LOC']]], // not "of"
+    ];
+    for (const [text, named] of cases) expect(run(text, named)).toEqual(spans(text, tagsFor(text, named)));
   });
 });

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { isValidBio, labelledText, randomBioTags, tagsAt, tagsFor, tagsNaming } from '../../../helpers/bio-tags.js';
 import { seededRandom } from '../../../../src/lib/random.js';
-import { companiesByTheirStock, typeKindAppositives, typePortfolioMinistries } from '../../../../src/workers/enricher/kind-nouns.js';
+import { companiesByTheirStock, eponymsAreNoPersons, eventsAndLawsAreMisc, personsAfterRoles, placesBeforePlaceNouns, venuesArePlaces, typeKindAppositives, typePortfolioMinistries } from '../../../../src/workers/enricher/kind-nouns.js';
 import { CAP_BUCKETS, type WordStats, wordStatsCode } from '../../../../src/workers/enricher/ner-features.js';
 import { nerTokenize } from '../../../../src/workers/enricher/ner-tokens.js';
-import { bioSpans, tagEntities } from '../../../../src/workers/enricher/tag-entities.js';
+import { tagEntities } from '../../../../src/workers/enricher/tag-entities.js';
+import { bioSpans } from '../../../../src/workers/enricher/wire-conventions.js';
 
 /** Word statistics that know each listed word with the given capitalization bucket. */
 function statsOf(buckets: Record<string, (typeof CAP_BUCKETS)[number]>): WordStats {
@@ -42,6 +43,45 @@ describe(typeKindAppositives.name, () => {
     expect(run('Mining group Glencore said so', [])).toEqual(['ORG[Glencore]']);
     expect(run('the rating agency Standard & Poor cut it', [])).toEqual(['ORG[Standard & Poor]']);
     expect(run('the newspaper Voice of Kenya said', [])).toEqual(['ORG[Voice of Kenya]']);
+  });
+
+  it('reads journals, carriers, charities, unions, clubs and other organisations introduced by their kind', () => {
+    expect(run('published in the journal Nature on Monday', [])).toEqual(['ORG[Nature]']);
+    expect(run('Spanish flag carrier Iberia and the trade union Unite', [[0, 1, 'MISC'], [3, 4, 'LOC']])).toEqual(['MISC[Spanish]', 'ORG[Iberia]', 'ORG[Unite]']);
+    expect(run("the children's charity Variety said", [[4, 5, 'PER']])).toEqual(['ORG[Variety]']);
+  });
+
+  it('takes small words inside a name before its next capitalized word, and ends a name cut at five words with a capitalized one', () => {
+    expect(run('the charity Save the Children said', [])).toEqual(['ORG[Save the Children]']);
+    expect(run('the group Friends of the Earth said', [[5, 6, 'MISC']])).toEqual(['ORG[Friends of the Earth]']);
+    expect(run('the group Movement for the Emancipation of the Niger Delta', [])).toEqual(['ORG[Movement for the Emancipation]']);
+  });
+
+  it('stops a name at a small word before a weekday, an abbreviation or a lowercase word', () => {
+    expect(run('the group Hamas on Monday said', [])).toEqual(['ORG[Hamas]']);
+    expect(run('the retailer Best Buy for the No. 2 spot', [])).toEqual(['ORG[Best Buy]']);
+    expect(run('the firm Acme for the first time', [])).toEqual(['ORG[Acme]']);
+  });
+
+  it('keeps a capitalized union or club opening a name at a sentence start, and a team is no kind noun', () => {
+    expect(run('Union Pacific said so', [[0, 2, 'ORG']])).toEqual(['ORG[Union Pacific]']);
+    expect(run('Club Med said so', [[0, 2, 'ORG']])).toEqual(['ORG[Club Med]']);
+    expect(run('In Birmingham, a team from the Marines helped', [[1, 2, 'LOC'], [7, 8, 'ORG']])).toEqual(['LOC[Birmingham]', 'ORG[Marines]']);
+  });
+
+  it('reads the name after "called" as after the kind noun, and takes a name the untagged words run into whole', () => {
+    expect(run('made by a company called Intamin.', [])).toEqual(['ORG[Intamin]']);
+    expect(run('a band called Hello Central that', [[3, 5, 'MISC']])).toEqual(['ORG[Hello Central]']);
+    // the newspaper [Folha de São Paulo], the bank [Singer & Friedlander]
+    expect(run('the newspaper Folha de São Paulo said', [[4, 6, 'LOC']])).toEqual(['ORG[Folha de São Paulo]']);
+    expect(run('the bank Singer & Friedlander grew', [[4, 5, 'PER']])).toEqual(['ORG[Singer & Friedlander]']);
+  });
+
+  it('leaves a name after "named", a run whose tagged name would pass five words, and a name not next to the run alone', () => {
+    expect(run('Time magazine named Detroit Mayor Kwame Kilpatrick', [[0, 1, 'ORG'], [5, 7, 'PER']])).toEqual(['ORG[Time]', 'PER[Kwame Kilpatrick]']);
+    expect(run('the group Students & Scholars Against Corporate Misbehavior said', [[5, 8, 'MISC']])).toEqual(['MISC[Against Corporate Misbehavior]']);
+    expect(run('the newspaper Folha, in São Paulo, said', [[5, 7, 'LOC']])).toEqual(['ORG[Folha]', 'LOC[São Paulo]']);
+    expect(run('a company called, of course, Acme', [])).toEqual([]);
   });
 
   it('leaves persons named as persons, nationalities, known places, weekdays and capitalized kind nouns alone', () => {
@@ -149,5 +189,142 @@ describe(typePortfolioMinistries.name, () => {
   it("reads a spokesman's ministry as an organisation through the whole tagger, which alone left it untagged", () => {
     const { toks, tags } = labelledText('"This is not reasonable," Foreign Ministry spokesman Qin Gang told reporters in Beijing.');
     expect([...tagsAt(toks, tags, 'Foreign'), ...tagsAt(toks, tags, 'Ministry')]).toEqual(['B-ORG', 'I-ORG']);
+  });
+});
+
+describe(personsAfterRoles.name, () => {
+  const runRoles = (text: string, named: Array<[number, number, string]>): string[] => spans(text, personsAfterRoles(nerTokenize(text), tagsFor(text, named)));
+
+  it('makes a place, organisation or MISC name of two to four words right after a role noun a person', () => {
+    expect(runRoles('democracy leader Aung San Suu Kyi said', [[2, 6, 'MISC']])).toEqual(['PER[Aung San Suu Kyi]']);
+    expect(runRoles('the prosecutor Anna Beccaria said', [[2, 4, 'ORG']])).toEqual(['PER[Anna Beccaria]']);
+    // IDF spokeswoman [Miri Eisen], FNL spokesman [Pasteur Habimana], VOA correspondent [Nancy-Amelia Collins]
+    expect(runRoles('IDF spokeswoman Miri Eisen said', [[0, 1, 'ORG'], [2, 4, 'ORG']])).toEqual(['ORG[IDF]', 'PER[Miri Eisen]']);
+    expect(runRoles('FNL spokesman Pasteur Habimana admitted', [[0, 1, 'ORG'], [2, 4, 'LOC']])).toEqual(['ORG[FNL]', 'PER[Pasteur Habimana]']);
+    expect(runRoles('VOA correspondent Nancy-Amelia Collins reports', [[0, 1, 'ORG'], [2, 4, 'MISC']])).toEqual(['ORG[VOA]', 'PER[Nancy-Amelia Collins]']);
+  });
+
+  it('leaves organisations, places, one-word names, long names, capitalized roles and other nouns alone', () => {
+    const cases: Array<[string, Array<[number, number, string]>]> = [
+      ['the official Xinhua News Agency said', [[2, 5, 'ORG']]], // head of an organisation's name
+      ['a commander Fort Bragg sent', [[2, 4, 'LOC']]], // first word of a place's name
+      ['a commander Fujian Province sent', [[2, 4, 'LOC']]], // head of a place's name
+      ['the chief Nobel Prize winner', [[2, 4, 'MISC']]], // head of an event's or award's name
+      ['the founder Buenos Aires hosted', [[2, 4, 'LOC']]], // a known place
+      ['the spokesman Reuters quoted', [[2, 3, 'ORG']]], // one word
+      ['the editor Vanity Fair Hollywood Issue Cover said', [[2, 7, 'MISC']]], // five words
+      ['FARC Spokesman Raul Reyes said', [[0, 1, 'ORG'], [2, 4, 'LOC']]], // the role capitalized: the tagger's call
+      ['the deputy Miri Eisen said', [[2, 4, 'ORG']]], // no role noun of the list
+      ['the coach Manchester United hired', [[2, 4, 'ORG']]], // a word a known place
+      ['the spokesman Chinese Foreign said', [[2, 4, 'MISC']]], // a nationality
+      ['the chief US envoy', [[2, 3, 'LOC']]], // not name-shaped
+    ];
+    for (const [text, named] of cases) expect(runRoles(text, named)).toEqual(spans(text, tagsFor(text, named)));
+  });
+
+  it('keeps the tags valid BIO whatever they were', () => {
+    const rand = seededRandom(7);
+    const text = 'IDF spokeswoman Miri Eisen Cohen said , and the commander Simon Trinidad of FARC spokesman Qin Gang left';
+    const toks = nerTokenize(text);
+    for (let k = 0; k < 300; k++) expect(isValidBio(personsAfterRoles(toks, randomBioTags(toks.length, rand)))).toBe(true);
+  });
+
+  it("reads a spokesman's name as a person through the whole tagger, which alone read it as MISC", () => {
+    const { toks, tags } = labelledText('"This is not reasonable," Foreign Ministry spokesman Qin Gang told reporters in Beijing.');
+    expect([...tagsAt(toks, tags, 'Qin'), ...tagsAt(toks, tags, 'Gang')]).toEqual(['B-PER', 'I-PER']);
+  });
+});
+
+describe(eponymsAreNoPersons.name, () => {
+  const runEponyms = (text: string, named: Array<[number, number, string]>): string[] => spans(text, eponymsAreNoPersons(nerTokenize(text), tagsFor(text, named)));
+
+  it("gives a person's name after \"the\" that ends with the head of a thing's name the head's type", () => {
+    expect(runEponyms('gigs with the Tom Robinson Band', [[3, 6, 'PER']])).toEqual(['ORG[Tom Robinson Band]']);
+    expect(runEponyms('the Christopher Reeve Foundation', [[1, 4, 'PER']])).toEqual(['ORG[Christopher Reeve Foundation]']);
+    expect(runEponyms('on the Benjamin Franklin Parkway', [[2, 5, 'PER']])).toEqual(['LOC[Benjamin Franklin Parkway]']);
+    expect(runEponyms('The Jerry Springer Show ends', [[1, 4, 'PER']])).toEqual(['MISC[Jerry Springer Show]']);
+    expect(runEponyms('a violation of the Taylor Law', [[4, 6, 'PER']])).toEqual(['MISC[Taylor Law]']);
+  });
+
+  it('leaves persons without "the", one-word persons, persons whose last word is no head, and other types alone', () => {
+    const cases: Array<[string, Array<[number, number, string]>]> = [
+      ['CAAT member Brian Law said', [[2, 4, 'PER']]], // no "the": a surname
+      ['Colbert hosts his Colbert Report', [[0, 1, 'PER'], [3, 5, 'PER']]], // "his", not "the"
+      ['the Bush administration', [[1, 2, 'PER']]], // one word
+      ['the Dalai Lama spoke', [[1, 3, 'PER']]], // no head
+      ['the late John Street', [[2, 4, 'PER']]], // "late" between
+      ['the Tom Robinson Band', [[1, 4, 'ORG']]], // already an organisation
+      ['the Kennedy Expressway', [[1, 3, 'LOC']]], // already a place
+    ];
+    for (const [text, named] of cases) expect(runEponyms(text, named)).toEqual(spans(text, tagsFor(text, named)));
+  });
+
+  it('keeps the tags valid BIO whatever they were', () => {
+    const rand = seededRandom(11);
+    const text = 'the Tom Robinson Band and the Taylor Law on the Kennedy Expressway at The Colbert Report Show';
+    const toks = nerTokenize(text);
+    for (let k = 0; k < 300; k++) expect(isValidBio(eponymsAreNoPersons(toks, randomBioTags(toks.length, rand)))).toBe(true);
+  });
+});
+
+describe(venuesArePlaces.name, () => {
+  const runVenues = (text: string, named: Array<[number, number, string]>): string[] => spans(text, venuesArePlaces(nerTokenize(text), tagsFor(text, named)));
+
+  it("makes an organisation's name that ends with a building's or a venue's head a place", () => {
+    expect(runVenues('flights from Narita Airport and Beirut International Airport', [[2, 4, 'ORG'], [5, 8, 'ORG']])).toEqual(['LOC[Narita Airport]', 'LOC[Beirut International Airport]']);
+    expect(runVenues('near the Red Mosque and Trump Tower', [[2, 4, 'ORG'], [5, 7, 'ORG']])).toEqual(['LOC[Red Mosque]', 'LOC[Trump Tower]']);
+  });
+
+  it('leaves clubs, bands, companies, one-word heads, names with an organisation head and other types alone', () => {
+    const cases: Array<[string, Array<[number, number, string]>]> = [
+      ['Crystal Palace won', [[0, 2, 'ORG']]], // Palace names clubs
+      ['Linkin Park played', [[0, 2, 'ORG']]], // Park names bands
+      ['State Street rose', [[0, 2, 'ORG']]], // Street names companies
+      ['the Airport said', [[1, 2, 'ORG']]], // one word
+      ['the Airports Authority Tower', [[1, 4, 'ORG']]], // an organisation's head inside
+      ['Sidney Tower spoke', [[0, 2, 'PER']]], // a person
+    ];
+    for (const [text, named] of cases) expect(runVenues(text, named)).toEqual(spans(text, tagsFor(text, named)));
+  });
+});
+
+describe(eventsAndLawsAreMisc.name, () => {
+  const runMisc = (text: string, named: Array<[number, number, string]>): string[] => spans(text, eventsAndLawsAreMisc(nerTokenize(text), tagsFor(text, named)));
+
+  it("makes an organisation's or a place's name that ends with an event's, a law's or an index's head MISC", () => {
+    expect(runMisc('at the G8 Summit under the Clean Air Act', [[2, 4, 'ORG'], [6, 9, 'ORG']])).toEqual(['MISC[G8 Summit]', 'MISC[Clean Air Act]']);
+    expect(runMisc('the Nasdaq Composite Index and the Atlantic Accord', [[1, 4, 'ORG'], [6, 8, 'LOC']])).toEqual(['MISC[Nasdaq Composite Index]', 'MISC[Atlantic Accord]']);
+  });
+
+  it('leaves publications, names with an organisation head inside, one-word heads, persons and MISC alone', () => {
+    const cases: Array<[string, Array<[number, number, string]>]> = [
+      ['the magazine Vanity Fair', [[2, 4, 'ORG']]], // a publication's head
+      ['TV Guide said', [[0, 2, 'ORG']]],
+      ['the Medical Association for Prevention of War', [[1, 7, 'ORG']]], // an organisation head inside
+      ['the Summit ended', [[1, 2, 'ORG']]], // one word
+      ['Jack Act spoke', [[0, 2, 'PER']]], // a person
+      ['the G8 Summit', [[1, 3, 'MISC']]], // MISC already
+    ];
+    for (const [text, named] of cases) expect(runMisc(text, named)).toEqual(spans(text, tagsFor(text, named)));
+  });
+});
+
+describe(placesBeforePlaceNouns.name, () => {
+  const runPlaces = (text: string, named: Array<[number, number, string]>): string[] => spans(text, placesBeforePlaceNouns(nerTokenize(text), tagsFor(text, named)));
+
+  it('makes every person mention of a name the text writes before a noun of a place\'s kind a place', () => {
+    // the [Abu Ghraib] prison ... at [Abu Ghraib]
+    expect(runPlaces('the Abu Ghraib prison was shut. Inmates at Abu Ghraib left.', [[1, 3, 'PER'], [9, 11, 'PER']])).toEqual(['LOC[Abu Ghraib]', 'LOC[Abu Ghraib]']);
+    expect(runPlaces('in the Musa Qala district and at John F. Kennedy airport', [[2, 4, 'PER'], [7, 10, 'PER']])).toEqual(['LOC[Musa Qala]', 'LOC[John F. Kennedy]']);
+  });
+
+  it("leaves a campaign's camp, a town hall, other nouns, a name inside a longer person and other types alone", () => {
+    const cases: Array<[string, Array<[number, number, string]>]> = [
+      ['the Clinton camp said', [[1, 2, 'PER']]],
+      ['an Obama town hall', [[1, 2, 'PER']]],
+      ['the Bush administration and Bush', [[1, 2, 'PER'], [4, 5, 'PER']]],
+      ['the Abu Ghraib prison and Abu Ghraib Smith', [[1, 3, 'ORG'], [5, 8, 'PER']]], // not a person before the noun; a longer name
+    ];
+    for (const [text, named] of cases) expect(runPlaces(text, named)).toEqual(spans(text, tagsFor(text, named)));
   });
 });

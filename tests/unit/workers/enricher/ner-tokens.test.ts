@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { detokenize, nerTokenize, tokenLines } from '../../../../src/workers/enricher/ner-tokens.js';
+import { detokenize, nerTokenize, splitNameParticiples, tokenLines } from '../../../../src/workers/enricher/ner-tokens.js';
+import { tagEntities } from '../../../../src/workers/enricher/tag-entities.js';
 
 describe(nerTokenize.name, () => {
   it('splits punctuation and possessives and keeps abbreviations when tokenizing prose', () => {
@@ -45,5 +46,28 @@ describe(tokenLines.name, () => {
     expect(lines).toEqual(['Aberdeen 1 Hibernian 2', 'Rangers 4', 'end']);
     expect(tokenLines('one line only', nerTokenize('one line only'))).toEqual([[0, 3]]);
     expect(tokenLines('', [])).toEqual([]);
+  });
+});
+
+describe(splitNameParticiples.name, () => {
+  const words = (text: string): string[] => splitNameParticiples(nerTokenize(text)).map((t) => t.text);
+
+  it('splits a name joined to a participle into the name, the hyphen and the participle, at their offsets', () => {
+    expect(words('US-led forces met London-based and Iran-backed groups in New York-based offices')).toEqual([
+      'US', '-', 'led', 'forces', 'met', 'London', '-', 'based', 'and', 'Iran', '-', 'backed', 'groups', 'in', 'New', 'York', '-', 'based', 'offices',
+    ]);
+    expect(words('Chinese-made missiles')).toEqual(['Chinese', '-', 'made', 'missiles']);
+    const text = 'a Hamas-run ministry';
+    for (const t of splitNameParticiples(nerTokenize(text))) expect(text.slice(t.start, t.end)).toBe(t.text);
+  });
+
+  it('keeps lowercase compounds, names joined to other words and hyphenated names whole', () => {
+    expect(words('a well-known state-run Coca-Cola X-ray of Saudi-Arabia and Rolls-Royce, home-made')).toEqual([
+      'a', 'well-known', 'state-run', 'Coca-Cola', 'X-ray', 'of', 'Saudi-Arabia', 'and', 'Rolls-Royce', ',', 'home-made',
+    ]);
+  });
+
+  it('lets the tagger find the name in a text it reads ("[London]-based")', () => {
+    expect(tagEntities({ title: '', text: 'Shares of the London-based lender fell on Monday.' }).places.map((e) => e.name)).toContain('London');
   });
 });

@@ -3,7 +3,6 @@ import { addDense, allowedTransitions, averageModels, emissionScores, viterbi } 
 import { buildGazetteer, documentContexts, gazetteerMarks, neighbourFeatures, sentenceFeatures, wordFeatures, wordShape, wordStatsOf, sentenceVectors, wordVector } from '../../../../src/workers/enricher/ner-features.js';
 import { nerTokenize } from '../../../../src/workers/enricher/ner-tokens.js';
 import {
-  bioSpans,
   documentEmissions,
   acronymsAreNoPersons,
   dropLoneWords,
@@ -26,7 +25,8 @@ import {
 } from '../../../../src/workers/enricher/tag-entities.js';
 import { decodePack, encodePack } from '../../../../src/workers/enricher/model-pack.js';
 import { SEED_TITLE, seedText } from './seed-story.js';
-import { wireConventionTags } from '../../../../src/workers/enricher/wire-conventions.js';
+import { bioSpans, wireConventionTags } from '../../../../src/workers/enricher/wire-conventions.js';
+import { tagsNaming } from '../../../helpers/bio-tags.js';
 
 const names = (list: Array<{ name: string }>) => list.map((e) => e.name);
 const kindsOf = (text: string) => tagEntityMentions(text).map((m) => `${m.kind}:${text.slice(m.start, m.end)}`);
@@ -255,6 +255,24 @@ describe(dropLoneWords.name, () => {
     expect([at('Government'), at('Opposition'), at('Budget'), at('Bill'), at('Bill', 1), at('Bill', 2), at('Bill', 3), at('Bill', 4), at('Clinton')].map((i) => out[i])).toEqual([
       'O', 'O', 'O', 'O', 'O', 'O', 'B-PER', 'B-PER', 'I-PER',
     ]);
+  });
+
+  it('drops an office named by its portfolio, or its portfolio alone after it, and keeps a ministry, a person read so and a place after "of"', () => {
+    const text = 'the Minister of Defence and the Secretary of Health for Wales met the Ministry of Defence , Minister of Defence Ehud Barak , the King of Jordan and Secretary of State Rice';
+    const { toks, tags } = tagsNaming(text, {
+      'Minister of Defence': 'ORG', 'Secretary of Health for Wales': 'ORG', 'Ministry of Defence': 'ORG', 'Minister of Defence Ehud Barak': 'PER', Jordan: 'LOC', State: 'LOC', Rice: 'PER',
+    });
+    const named = bioSpans(dropLoneWords(toks, tags)).map((x) => `${x.type}[${toks.slice(x.from, x.to).map((t) => t.text).join(' ')}]`);
+    expect(named).toEqual(['ORG[Ministry of Defence]', 'PER[Minister of Defence Ehud Barak]', 'LOC[Jordan]', 'PER[Rice]']);
+  });
+
+  it('takes a sentence\'s "The" off a body named by its kind, and drops it with a word never alone; newspapers and longer names keep it', () => {
+    const text = 'The Senate voted . The Government said . The Guardian said . The Times said . The National Party won . The Council met . The New York Times said . The Party Line aired';
+    const { toks, tags } = tagsNaming(text, {
+      'The Senate': 'ORG', 'The Government': 'ORG', 'The Guardian': 'ORG', 'The Times': 'ORG', 'The National Party': 'ORG', 'The Council': 'ORG', 'The New York Times': 'ORG', 'The Party Line': 'MISC',
+    });
+    const named = bioSpans(dropLoneWords(toks, tags)).map((x) => `${x.type}[${toks.slice(x.from, x.to).map((t) => t.text).join(' ')}]`);
+    expect(named).toEqual(['ORG[Senate]', 'ORG[The Guardian]', 'ORG[The Times]', 'ORG[National Party]', 'ORG[Council]', 'ORG[The New York Times]', 'MISC[The Party Line]']);
   });
 
   it('drops an office without its holder, and keeps a person with an office for a surname', () => {
