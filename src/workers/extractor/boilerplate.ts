@@ -1,3 +1,4 @@
+import { bareHost } from '../../lib/url.js';
 import { collapseSpace, holdsNoText, isBlockTag, isHeadingTag, lineElement, squash, textBlocks, textOwners } from './blocks.js';
 
 /** Tags that are never part of a story body. */
@@ -499,9 +500,6 @@ const BUTTON_WORD = /^(?:btn|button)$/i;
  * weight", "View All Articles by This Author", "Back to our top picks").
  */
 export const SITE_BUTTON_MAX_WORDS = 12;
-
-/** A host without its "www." label. */
-const bareHost = (host: string): string => host.toLowerCase().replace(/^www\./, '');
 
 /**
  * Whether a link stays on the page's own site: an anchor of the page
