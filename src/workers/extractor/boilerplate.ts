@@ -52,10 +52,10 @@ export const MORE_FURNITURE_TEXT =
  * "Image credit: Example", "Image source: Example", "Photo by Jane Doe via
  * Unsplash", "Featured image from Example", "Image provided by Example",
  * "Image used under license from Shutterstock", "Credit: AP",
- * "JIM WATSON/AFP/Getty Images".
+ * "JIM WATSON/AFP/Getty Images", "Getty Images / Jane Doe".
  */
 export const CREDIT_TEXT =
-  /^(?:(?:(?:photo|image|picture|illustration|graphic|video|cover|header|featured?) ?(?:image|photo)?s? ?(?:credits?|courtesy|sources?)?|credits?)\s*(?:by|of|via)?\s*[:：|]\s*\S.{0,150}|(?:(?:staff|file|contributed|submitted|featured?|header|cover)\s+)?(?:photo|image|picture|illustration)s? (?:by|courtesy of|via|from|provided by|used under (?:a )?licen[cs]e from) \S.{0,120}|[^.!?]{0,80}(?:\/|\bvia |\bfor )\s*(?:getty images|afp|ap(?: photo)?|reuters|epa(?:-efe)?|shutterstock|istock(?:photo)?|unsplash|alamy|bloomberg|nurphoto|sopa images)(?:\s*(?:\/|via)\s*[^.!?]{0,40})?)$/i;
+  /^(?:(?:(?:photo|image|picture|illustration|graphic|video|cover|header|featured?) ?(?:image|photo)?s? ?(?:credits?|courtesy|sources?)?|credits?)\s*(?:by|of|via)?\s*[:：|]\s*\S.{0,150}|(?:(?:staff|file|contributed|submitted|featured?|header|cover)\s+)?(?:photo|image|picture|illustration)s? (?:by|courtesy of|via|from|provided by|used under (?:a )?licen[cs]e from) \S.{0,120}|[^.!?]{0,80}(?:\/|\bvia |\bfor )\s*(?:getty images|afp|ap(?: photo)?|reuters|epa(?:-efe)?|shutterstock|istock(?:photo)?|unsplash|alamy|bloomberg|nurphoto|sopa images)(?:\s*(?:\/|via)\s*[^.!?]{0,40})?|(?:getty images|shutterstock|istock(?:photo)?|unsplash|alamy|adobe stock)\s*\/\s*[^.!?\/]{1,60})$/i;
 
 /** Whether a whole block's text is page furniture (share prompts, "Read more", credits...). */
 /**
@@ -73,8 +73,13 @@ const PAGINATION_WORDS = /^(?:[«‹»›<>|·•:.,\s-]|\b(?:previous|prev|next
 const PAGINATION_CUE = /\bpage \d+ of \d+|\b(?:next|previous|prev)\b.*(?:\d|\bpage\b)|(?:\d|\bpage\b).*\b(?:next|previous|prev)\b/i;
 const isPagination = (text: string): boolean => text.length <= 120 && PAGINATION_WORDS.test(text) && PAGINATION_CUE.test(text);
 
-/** A picture's caption with its credit in brackets at the end: "Mayor Jim Brown signs the budget. (AP Photo/Ann Smith)". */
-export const CAPTION_WITH_CREDIT = /^[^\n]{10,300}\((?:[\p{L}.&'-]{1,20} ){0,3}(?:photo|photograph|image)s?(?:\s*(?:\/|:|\bby\b|\bcourtesy\b)[^()]{1,60})?\)\.?$/iu;
+/**
+ * A picture's caption with its credit at the end, in brackets or after a sentence with a colon:
+ * "Mayor Jim Brown signs the budget. (AP Photo/Ann Smith)", "A portrait of the queen (Picture credit: Getty)",
+ * "The DSLR is the most common camera. Photo by: 'Jane Doe'."
+ */
+export const CAPTION_WITH_CREDIT =
+  /^[^\n]{10,300}(?:\((?:[\p{L}.&'-]{1,20} ){0,3}(?:photo|photograph|image|picture)s?(?: credits?)?(?:\s*(?:\/|:|\bby\b|\bcourtesy\b)[^()]{1,60})?\)|[.!?]\s+(?:photo|image|picture)s?(?: credits?| by)?\s*:\s*[^.!?:()]{2,60})\.?$/iu;
 
 /**
  * Whole-block furniture in German, French, Spanish, Italian, Portuguese and
@@ -222,7 +227,7 @@ const isFurnitureLine = (text: string): boolean =>
   FURNITURE_TEXT_INTL.test(text) ||
   MORE_FURNITURE_TEXT.test(text) ||
   (text.length <= 200 && CREDIT_TEXT.test(text)) ||
-  (text.length <= 320 && (text.endsWith(')') || text.endsWith(').')) && CAPTION_WITH_CREDIT.test(text)) ||
+  (text.length <= 320 && CAPTION_WITH_CREDIT.test(text)) ||
   (text.length <= 400 && COPYRIGHT_NOTICE.test(text)) ||
   isAffiliateDisclosure(text) ||
   isSocialFollow(text) ||
