@@ -152,6 +152,9 @@ describe('isFurnitureText', () => {
     'On Sale',
     'Active Deal',
     'Deal Alert: on sale for 20% off at Amazon',
+    'Read our full Nest Cam (Battery) review',
+    'Read Reviews',
+    'Learn more.',
     'Estimated reading time: 7 min',
     'Written By Feb 11, 2019 · 3 min read',
     'Related: Rich are paying more in taxes but not as much as they used to',
@@ -210,6 +213,7 @@ describe('isFurnitureText', () => {
     'Click to enlarge the map of the flooded district: it shows every street the water reached.',
     'Where to buy a first home is the question most buyers ask, the survey found.',
     'On sale from Monday, the tickets sold out within an hour.',
+    'Read our full report on the council budget before the vote, the mayor urged residents.',
     'What others are reading this week, the librarian said, is mostly crime fiction.',
     'The report is a 5 min read | and worth it, the editor said, for anyone who follows the budget.',
     'Book now, pay later schemes have grown fast, the regulator said.',
@@ -266,6 +270,15 @@ describe('removeInlineFurniture', () => {
     expect(text).not.toContain('Advertisement');
     expect(text).toContain('The council met on Monday.');
     expect(text).not.toContain('Back to top');
+  });
+
+  it('drops a lone "Learn more." line and keeps a "Learn more" label that leads a line of its own', () => {
+    const a = article(`<p>${words(40)}</p><p><a href="/plans">Learn more.</a></p><p><strong>Learn more</strong>: How to pick a solar installer</p><p>${words(30)} end.</p>`);
+    removeInlineFurniture(a);
+    const text = a.textContent ?? '';
+    expect(text).not.toContain('Learn more.');
+    expect(text).toContain('Learn more: How to pick a solar installer');
+    expect(text).toContain('end.');
   });
 
   it('drops figure captions and credit lines from the extracted article', () => {
