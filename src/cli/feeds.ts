@@ -4,11 +4,12 @@ import type { FeedState } from '../store/types.js';
 import { discoverFeeds } from '../workers/fetcher/discover-feed.js';
 import { readOpml, toOpml, type OpmlFeed } from '../workers/fetcher/opml.js';
 import { parseFeed } from '../workers/fetcher/parse-feed.js';
+import { bareHost } from '../lib/url.js';
 
 /** A readable feed id from its URL: host and path, slugged. */
 export function feedIdFromUrl(url: string): string {
   const u = new URL(url);
-  const slug = `${u.hostname.replace(/^www\./, '')}${u.pathname}`
+  const slug = `${bareHost(u.hostname)}${u.pathname}`
     .toLowerCase()
     .replace(/\.(xml|rss|atom|json)$/, '')
     .replace(/[^a-z0-9]+/g, '-')

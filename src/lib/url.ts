@@ -12,6 +12,11 @@ const TRACKING_EXACT = new Set([
 ]);
 const TRACKING_PREFIXES = ['utm_', 'at_custom', 'pk_', 'mtm_', 'hmb_', 'ga_', '_ga', '_gl'];
 
+/** A host lower-cased and without its "www." label: "WWW.Example.com" -> "example.com". */
+export function bareHost(host: string): string {
+  return host.toLowerCase().replace(/^www\./, '');
+}
+
 /** True for a query parameter name that only tracks the click. */
 export function isTrackingParam(name: string): boolean {
   const key = name.toLowerCase();

@@ -1,3 +1,4 @@
+import { bareHost } from '../../lib/url.js';
 import { collapseSpace, holdsNoText, isBlockTag, isHeadingTag, lineElement, squash, textBlocks, textOwners } from './blocks.js';
 
 /** Tags that are never part of a story body. */
@@ -29,32 +30,37 @@ const FURNITURE_PHRASES = /(?:read-?more|more-?stories|most-?(?:read|popular)|yo
 
 /** Whole-block texts that are furniture wherever they sit. */
 export const FURNITURE_TEXT =
-  /^(?:share(?: this)?(?: (?:article|story|page|post))?(?: on [\w ]+)?|share via [\w ]+|tweet|email|print|copy link|follow(?: us)?(?: on [\w ,&]+)?|follow [\w .'-]{1,40} on (?:twitter|x|facebook|instagram|linkedin|threads|bluesky)|(?:read|see) (?:more|also)(?:[: ].{0,100})?|related(?: (?:articles|stories|content|coverage|links|news|topics))?:?|(?:(?:you )?can also read|also read|must read|don['’]t miss|recommended(?: reading)?|you (?:may|might) also like|more on (?:the|this) (?:topic|subject|story)|related(?: (?:reading|reads|articles?|stories|story|posts?|content|coverage))?)\s*:\s*[^\n]{1,150}|more (?:from|on|stories|news)(?: [\w .'-]{1,40})?:?|recommended(?: for you| stories)?|you (?:may|might) also (?:like|be interested in)|most (?:read|popular|viewed)|trending(?: now)?|advertisement|sponsored(?: content)?|skip to (?:main )?content|skip (?:to )?navigation|accessibility links|breaking news|sign up(?: for| to)? (?:our|the)?.{0,40}newsletter.{0,60}|subscribe(?: to)?(?: our)? .{0,60}|get (?:our|the) .{0,40}newsletter.{0,60}|(?:\d+ )?comments?(?: \(\d+\))?|leave a comment|add a comment|post a comment|join the (?:conversation|discussion)|show comments|view comments|comments are closed\.?|back to top|click here to .{0,60}|this article (?:was|is) (?:originally )?(?:published|from) .{0,80}|listen to (?:this )?article.{0,20}|(?:.{1,80}\s[|·•]\s*)?\d+\s*min(?:ute)?s?\.? read|continue reading(?: the main story| below)?|(?:the )?(?:story|article) continues (?:below|after).{0,30}|supported by|sponsored by|presented by|brought to you by|in partnership with|a version of this article appears in print on.{0,300}|order reprints.{0,80})$/i;
+  /^(?:share(?: this)?(?: (?:article|story|page|post))?(?: on [\w ]+)?|share via [\w ]+|tweet|email|print|copy link|follow(?: us)?(?: on [\w ,&]+)?|follow [\w .'-]{1,40} on (?:twitter|x|facebook|instagram|linkedin|threads|bluesky)|(?:read|see) (?:more|also)(?:[: ].{0,100})?|related(?:(?: [\w-]+)? (?:articles|stories|content|coverage|links|news|topics|posts)(?: (?:on|from|in|and) [^.!?:]{1,50})?)?:?|thank you for subscribing(?: to [^.!?]{1,60})?|(?:(?:you )?can also read|also read|must read|don['’]t miss|recommended(?: reading)?|you (?:may|might) also like|more on (?:the|this) (?:topic|subject|story)|related(?: (?:reading|reads|articles?|stories|story|posts?|content|coverage))?)\s*:\s*[^\n]{1,150}|more (?:from|on|stories|news)(?: [\w .'-]{1,40})?:?|recommended(?: for you| stories)?|you (?:may|might) also (?:like|be interested in)|most (?:read|popular|viewed)|trending(?: now)?|advertisement|sponsored(?: content)?|skip to (?:main )?content|skip (?:to )?navigation|accessibility links|breaking news|sign up(?: for| to)? (?:our|the)?.{0,40}newsletter.{0,60}|subscribe(?: to)?(?: our)? .{0,60}|get (?:our|the) .{0,40}newsletter.{0,60}|(?:\d+ )?comments?(?: \(\d+\))?|leave a comment|add a comment|post a comment|join the (?:conversation|discussion)|show comments|view comments|comments are closed\.?|back to top|click here to .{0,60}|this article (?:was|is) (?:originally )?(?:published|from) .{0,80}|listen to (?:this )?article.{0,20}|(?:.{1,80}\s[|·•]\s*)?\d+\s*min(?:ute)?s?\.? read|(?:estimated )?reading time\s*:?\s*(?:about )?\d+\s*min(?:ute)?s?\.?|continue reading(?: the main story| below)?|(?:the )?(?:story|article) continues (?:below|after).{0,30}|supported by|sponsored by|presented by|brought to you by|in partnership with|a version of this article appears in print on.{0,300}|order reprints.{0,80})$/i;
 
 /**
  * More whole-block furniture: "Read next" / "Latest news" / "Recent posts"
  * headings, tables of contents, shop buttons and badges ("See deal", "Now 20%
- * Off", "Book now", "Check price on Amazon", "Read full review", "Get a quote
- * (212) 555-0100"), a paid section's label and title ("Advertisement: New AI
- * Book!", "Sponsored: …"), a bare "Show caption", "Sponsor this newsletter", "You may also be
+ * Off", "On sale", "Active deal", "Deal alert: 20% off at Amazon", "Where to
+ * buy", "Book now", "Book a demo with Example", "Check price on Amazon", "Read
+ * full review", "Read our full Nest Cam review", "Read reviews", "Learn more.",
+ * "Get a quote (212) 555-0100", "Get an estimate from a local pro"), a paid
+ * section's label and title ("Advertisement: New AI Book!", "Sponsored: …"), a
+ * bare "Show caption", a list's or a widget's control ("Show more", "Hide all",
+ * "See all", "Load more", "Embed:"), "Sponsor this newsletter", "You may also be
  * interested in the following reports:", "Join the Facebook group", author-box headings,
  * newsletter and comment prompts, "you might also like", a script's
- * placeholder ("Loading…", "Loading prices for your region..."), an empty
- * list's notice ("No posts found"), and a bare
+ * placeholder ("Loading…", "Loading prices for your region..."), an image's
+ * zoom prompt ("Click to enlarge", "Press enter or click to view image in full
+ * size"), an empty list's notice ("No posts found"), and a bare
  * "Posted by X on <date>" or "Updated: <date>" line inside the body.
  */
 export const MORE_FURNITURE_TEXT =
-  /^(?:↑\s*)?(?:back to top|read next|up next|discover more|keep reading|(?:latest|recent) (?:news|posts|articles|stories)|(?:show|hide) caption|(?:see|view|get) (?:the )?deals?|now \d{1,2} ?% off|in this (?:article|post|guide)|table of contents|contents|jump to(?: section)?|on this page|check (?:the )?(?:latest )?(?:price|prices|availability)(?: (?:on|at) [\w .'&-]{1,30})?|(?:shop|buy|book|order) now|read (?:the |our )?full review|(?:advertisement|sponsored|promoted|partner content)\s*:\s*[^\n]{1,100}|get a (?:free )?quote(?:\s*\(?\d{3}\)?[\s.-]?\d{3}[\s.-]?\d{4})?|sponsor this (?:newsletter|podcast|blog|site|show)|about the author|meet the author|author bio|join (?:our|the) (?:mailing list|newsletter|community)\b.{0,80}|be the first to comment|what do you think\??|what (?:others|other readers|people|readers) are reading(?: now)?|(?:if you (?:liked|enjoyed) this (?:post|article|story),? )?you (?:may|might) (?:also )?(?:like|enjoy)|you (?:may|might) (?:also )?be interested in the following(?: [\w ]{1,30})?|join (?:our|the|my) (?:facebook|discord|slack|telegram|whatsapp|linkedin|reddit) (?:group|community|server|channel)(?: here| today| now)?(?:\s*[-–—:]\s*https?:\/\/\S+)?|rate this (?:article|story|post|page)|(?:other )?(?:posts|articles|stories) you (?:may|might) (?:also )?(?:like|enjoy)|(?:pin|save) (?:(?:this|it) )?for later!?|loading(?: [^.…]{1,40})?(?:…|\.\.\.)|no (?:posts|articles|stories|comments|results)(?: (?:found|yet|to (?:show|display)))?|posted by .{1,60} (?:at|on) .{1,60}|(?:this (?:post|article|page|story) was )?(?:published|updated|posted|last updated)(?: on)?:? [^.]{0,40}\d[^.]{0,30})\s*[:.!…]*$/i;
+  /^(?:↑\s*)?(?:back to top|(?:press enter or )?(?:click|tap)(?: here)? to (?:enlarge|expand|zoom|view (?:the )?(?:image|photo|picture) (?:in )?(?:full[- ]?size|larger))|enlarge (?:this )?(?:image|photo|picture)|read next|up next|discover more|keep reading|(?:latest|recent) (?:news|posts|articles|stories)|(?:show|hide) caption|(?:show|hide|expand|collapse|view|see|load) (?:all|more|less)|embed|(?:see|view|get) (?:the )?deals?|where to buy|on sale|active deal|deal alert\s*:.{1,80}|now \d{1,2} ?% off|in this (?:article|post|guide)|table of contents|contents|jump to(?: section)?|on this page|check (?:the )?(?:latest )?(?:price|prices|availability)(?: (?:on|at) [\w .'&-]{1,30})?|(?:shop|buy|book|order) now|book an? (?:free )?(?:demo|call|consultation)(?: with [\w .&'’-]{1,30})?|read (?:the |our )?full (?:[^.!?]{1,60} )?review|learn more(?=\.$)|read (?:all )?reviews|(?:advertisement|sponsored|promoted|partner content)\s*:\s*[^\n]{1,100}|(?:✅\s*)?get an? (?:free |instant )?(?:quote|estimate)(?: from a (?:local )?pro)?(?:\s*\(?\d{3}\)?[\s.-]?\d{3}[\s.-]?\d{4})?|sponsor this (?:newsletter|podcast|blog|site|show)|about the author|meet the author|author bio|join (?:our|the) (?:mailing list|newsletter|community)\b.{0,80}|be the first to comment|what do you think\??|what (?:others|other readers|people|readers) are reading(?: now)?|(?:if you (?:liked|enjoyed) this (?:post|article|story),? )?you (?:may|might) (?:also )?(?:like|enjoy)|you (?:may|might) (?:also )?(?:be interested in the following(?: [\w ]{1,30})?|be interested\s*:\s*[^.!?]{1,80})|join (?:our|the|my) (?:facebook|discord|slack|telegram|whatsapp|linkedin|reddit) (?:group|community|server|channel)(?: here| today| now)?(?:\s*[-–—:]\s*https?:\/\/\S+)?|rate this (?:article|story|post|page)|(?:other )?(?:posts|articles|stories) you (?:may|might) (?:also )?(?:like|enjoy)|(?:pin|save) (?:(?:this|it) )?for later!?|loading(?: [^.…]{1,40})?(?:…|\.\.\.)|no (?:posts|articles|stories|comments|results)(?: (?:found|yet|to (?:show|display)))?|posted by .{1,60} (?:at|on) .{1,60}|(?:this (?:post|article|page|story) was )?(?:published|updated|posted|last updated)(?: on)?:? [^.]{0,40}\d[^.]{0,30})\s*[:.!…]*$/i;
 
 /**
  * A photo credit or caption credit line: "Photo: Jane Doe / Reuters",
  * "Image credit: Example", "Image source: Example", "Photo by Jane Doe via
  * Unsplash", "Featured image from Example", "Image provided by Example",
  * "Image used under license from Shutterstock", "Credit: AP",
- * "JIM WATSON/AFP/Getty Images".
+ * "JIM WATSON/AFP/Getty Images", "Getty Images / Jane Doe".
  */
 export const CREDIT_TEXT =
-  /^(?:(?:(?:photo|image|picture|illustration|graphic|video|cover|header|featured?) ?(?:image|photo)?s? ?(?:credits?|courtesy|sources?)?|credits?)\s*(?:by|of|via)?\s*[:：|]\s*\S.{0,150}|(?:(?:staff|file|contributed|submitted|featured?|header|cover)\s+)?(?:photo|image|picture|illustration)s? (?:by|courtesy of|via|from|provided by|used under (?:a )?licen[cs]e from) \S.{0,120}|[^.!?]{0,80}(?:\/|\bvia |\bfor )\s*(?:getty images|afp|ap(?: photo)?|reuters|epa(?:-efe)?|shutterstock|istock(?:photo)?|unsplash|alamy|bloomberg|nurphoto|sopa images)(?:\s*(?:\/|via)\s*[^.!?]{0,40})?)$/i;
+  /^(?:(?:(?:photo|image|picture|illustration|graphic|video|cover|header|featured?) ?(?:image|photo)?s? ?(?:credits?|courtesy|sources?)?|credits?)\s*(?:by|of|via)?\s*[:：|]\s*\S.{0,150}|(?:(?:staff|file|contributed|submitted|featured?|header|cover)\s+)?(?:photo|image|picture|illustration)s? (?:by|courtesy of|via|from|provided by|used under (?:a )?licen[cs]e from) \S.{0,120}|[^.!?]{0,80}(?:\/|\bvia |\bfor )\s*(?:getty images|afp|ap(?: photo)?|reuters|epa(?:-efe)?|shutterstock|istock(?:photo)?|unsplash|alamy|bloomberg|nurphoto|sopa images)(?:\s*(?:\/|via)\s*[^.!?]{0,40})?|(?:getty images|shutterstock|istock(?:photo)?|unsplash|alamy|adobe stock)\s*\/\s*[^.!?\/]{1,60})$/i;
 
 /** Whether a whole block's text is page furniture (share prompts, "Read more", credits...). */
 /**
@@ -72,8 +78,13 @@ const PAGINATION_WORDS = /^(?:[«‹»›<>|·•:.,\s-]|\b(?:previous|prev|next
 const PAGINATION_CUE = /\bpage \d+ of \d+|\b(?:next|previous|prev)\b.*(?:\d|\bpage\b)|(?:\d|\bpage\b).*\b(?:next|previous|prev)\b/i;
 const isPagination = (text: string): boolean => text.length <= 120 && PAGINATION_WORDS.test(text) && PAGINATION_CUE.test(text);
 
-/** A picture's caption with its credit in brackets at the end: "Mayor Jim Brown signs the budget. (AP Photo/Ann Smith)". */
-export const CAPTION_WITH_CREDIT = /^[^\n]{10,300}\((?:[\p{L}.&'-]{1,20} ){0,3}(?:photo|photograph|image)s?(?:\s*(?:\/|:|\bby\b|\bcourtesy\b)[^()]{1,60})?\)\.?$/iu;
+/**
+ * A picture's caption with its credit at the end, in brackets or after a sentence with a colon:
+ * "Mayor Jim Brown signs the budget. (AP Photo/Ann Smith)", "A portrait of the queen (Picture credit: Getty)",
+ * "The DSLR is the most common camera. Photo by: 'Jane Doe'."
+ */
+export const CAPTION_WITH_CREDIT =
+  /^[^\n]{10,300}(?:\((?:[\p{L}.&'-]{1,20} ){0,3}(?:photo|photograph|image|picture)s?(?: credits?)?(?:\s*(?:\/|:|\bby\b|\bcourtesy\b)[^()]{1,60})?\)|[.!?]\s+(?:photo|image|picture)s?(?: credits?| by)?\s*:\s*[^.!?:()]{2,60})\.?$/iu;
 
 /**
  * Whole-block furniture in German, French, Spanish, Italian, Portuguese and
@@ -221,7 +232,7 @@ const isFurnitureLine = (text: string): boolean =>
   FURNITURE_TEXT_INTL.test(text) ||
   MORE_FURNITURE_TEXT.test(text) ||
   (text.length <= 200 && CREDIT_TEXT.test(text)) ||
-  (text.length <= 320 && (text.endsWith(')') || text.endsWith(').')) && CAPTION_WITH_CREDIT.test(text)) ||
+  (text.length <= 320 && CAPTION_WITH_CREDIT.test(text)) ||
   (text.length <= 400 && COPYRIGHT_NOTICE.test(text)) ||
   isAffiliateDisclosure(text) ||
   isSocialFollow(text) ||
@@ -499,9 +510,6 @@ const BUTTON_WORD = /^(?:btn|button)$/i;
  * weight", "View All Articles by This Author", "Back to our top picks").
  */
 export const SITE_BUTTON_MAX_WORDS = 12;
-
-/** A host without its "www." label. */
-const bareHost = (host: string): string => host.toLowerCase().replace(/^www\./, '');
 
 /**
  * Whether a link stays on the page's own site: an anchor of the page

@@ -1,6 +1,7 @@
 import { collapseSpace, squash } from './blocks.js';
 import { headlineWindow, type HeadlineWindow } from './headline-window.js';
 import { tagAttributes, tagEnd } from '../../lib/tag-attributes.js';
+import { bareHost } from '../../lib/url.js';
 import { repairMojibakeRuns } from './mojibake.js';
 import { absoluteUrl } from './sanitize.js';
 import { MONTH_WORD, monthNumber, writtenDates } from './written-dates.js';
@@ -424,11 +425,11 @@ const SEPARATORS = [' | ', ' - ', ' — ', ' – ', ' :: ', ' · ', ' • ', ' �
 export function stripSiteSuffix(title: string, siteName: string | null, host: string | null): string {
   const t = collapseSpace(title);
   // "davidbau.com Vibe Coding": the host's domain name before the story's, without a separator.
-  const domain = host?.replace(/^www\./i, '').toLowerCase() ?? '';
+  const domain = host ? bareHost(host) : '';
   if (domain.includes('.') && t.toLowerCase().startsWith(`${domain} `) && t.slice(domain.length).trim().split(/\s+/).length >= 2) {
     return stripSiteSuffix(t.slice(domain.length).trim(), siteName, host);
   }
-  const siteKeys = [siteName, host, host?.replace(/^www\./, '').split('.').slice(0, -1).join('.'), siteLabel(host)]
+  const siteKeys = [siteName, host, host && bareHost(host).split('.').slice(0, -1).join('.'), siteLabel(host)]
     .filter((x): x is string => !!x)
     .map(squash)
     .filter((x) => x.length > 1);
@@ -603,7 +604,7 @@ export function lostCharacters(heading: string, metaTitle: string): boolean {
 /** `text` is the host's name, whole: "davidbau.com", "www.davidbau.com", "davidbau". */
 function isHostName(text: string, host: string): boolean {
   const t = squash(text);
-  const bare = host.replace(/^www\./i, '');
+  const bare = bareHost(host);
   return t.length >= 3 && [host, bare, bare.split('.').slice(0, -1).join('.')].some((k) => squash(k) === t);
 }
 
@@ -1053,7 +1054,7 @@ export function namesTheSite(name: string, sites: Array<string | null>): boolean
     if (!site) {
       return false;
     }
-    const keys = [squash(site), squash(site.replace(/^www\./, '').split('.').slice(0, -1).join('.'))].filter((k) => k.length >= 3);
+    const keys = [squash(site), squash(bareHost(site).split('.').slice(0, -1).join('.'))].filter((k) => k.length >= 3);
     return keys.some((k) => k === n || (n.length >= 4 && (k.startsWith(n) || n.startsWith(k))));
   });
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalizeUrl, isTrackingParam } from '../../../src/lib/url.js';
+import { bareHost, canonicalizeUrl, isTrackingParam } from '../../../src/lib/url.js';
 
 describe(canonicalizeUrl.name, () => {
   it.each([
@@ -36,5 +36,17 @@ describe(isTrackingParam.name, () => {
     expect(isTrackingParam('GCLID')).toBe(true);
     expect(isTrackingParam('id')).toBe(false);
     expect(isTrackingParam('page')).toBe(false);
+  });
+});
+
+describe(bareHost.name, () => {
+  it.each([
+    ['www.example.com', 'example.com'],
+    ['WWW.Example.COM', 'example.com'],
+    ['news.example.com', 'news.example.com'],
+    ['www2.example.com', 'www2.example.com'],
+    ['wwwexample.com', 'wwwexample.com'],
+  ])('turns %s into %s', (input, expected) => {
+    expect(bareHost(input)).toBe(expected);
   });
 });

@@ -68,6 +68,11 @@ describe('isFurnitureText', () => {
     ['Mayor Jim Brown signs the budget at City Hall on Monday. (AP Photo/Ann Smith)', true],
     ['Council members listen during the vote. (Staff photo by Tom Jones)', true],
     ['Staff photo by Tom Jones', true],
+    ['A portrait of the Queen at Windsor in 2004 (Picture credit: Getty)', true],
+    ["The DSLR is the most commonly used digital camera. Photo by: 'James Sutton'.", true],
+    ['The lens cap stays on in the rain. Photo credit: Jane Doe', true],
+    ['The lab tested the camera for a week. Photo quality: sharp in daylight, soft at night.', false],
+    ['She studied the old print for an hour. Picture this: a city without a single car in it.', false],
     ['Your ads can be either text only or visuals (images, videos, or live).', false],
     ['Big memory card (you will take a ton of pictures!)', false],
     ['Next page >> Page 1 of 2', true],
@@ -113,6 +118,7 @@ describe('isFurnitureText', () => {
     'Rate this article',
     'You may also be interested in the following reports:',
     'You may be interested in the following topics as well:',
+    'You may also be interested: Best Course Creation Software',
     'Join the Facebook group– https://www.facebook.com/ExampleGroup',
     'Recent Posts',
     'Show Caption',
@@ -129,6 +135,8 @@ describe('isFurnitureText', () => {
     'Credit: The Spruce Eats',
     'Photo by Jane Doe via Unsplash',
     'JIM WATSON/AFP/Getty Images',
+    'Getty Images / Holger Leue',
+    'Shutterstock / Jane Doe',
     'Jane Doe for Reuters',
     'Featured image from Example Foods',
     'Image provided by Short Story.',
@@ -138,6 +146,31 @@ describe('isFurnitureText', () => {
     '5 min read',
     '3 MIN. READ',
     'Example Team | 5 min read',
+    'Reading Time: 11 minutes',
+    'Press enter or click to view image in full size',
+    'Click to enlarge',
+    'WHERE TO BUY',
+    'On Sale',
+    'Active Deal',
+    'Deal Alert: on sale for 20% off at Amazon',
+    'Read our full Nest Cam (Battery) review',
+    'Read Reviews',
+    'Learn more.',
+    'Related investing topics',
+    'Related travel articles',
+    'Get an estimate from a local pro',
+    'Show more',
+    'Book a demo',
+    'Book a demo with Example',
+    'Book a free consultation',
+    'Hide All',
+    'See all',
+    'EMBED:',
+    '✅ Get an instant estimate',
+    'Related articles and links:',
+    'Related Articles from the Example blog:',
+    'Thank you for subscribing to our daily newsletter.',
+    'Estimated reading time: 7 min',
     'Written By Feb 11, 2019 · 3 min read',
     'Related: Rich are paying more in taxes but not as much as they used to',
     'Also read: How to evaluate a cloud provider’s security',
@@ -178,6 +211,7 @@ describe('isFurnitureText', () => {
     'Contents of the report were leaked to the press.',
     'Posted by the minister to his followers, the message drew criticism.',
     'The agency said it had filed a request with Reuters.',
+    'Getty Images / Shutterstock talks stalled in May, both agencies said.',
     'A sponsor this newsletter once had pulled out in May.',
     'Related to the budget, the council also voted on new parking fees.',
     'No posts were left unfilled, the ministry said.',
@@ -190,6 +224,19 @@ describe('isFurnitureText', () => {
     'Recommended reading for the council was a report on road repairs, the mayor said.',
     'In partnership with the county, the city will repave ten roads.',
     'Follow the money, the auditor told the council.',
+    'Reading time: 11 minutes a day is what the study asked of each child.',
+    'Click to enlarge the map of the flooded district: it shows every street the water reached.',
+    'Where to buy a first home is the question most buyers ask, the survey found.',
+    'On sale from Monday, the tickets sold out within an hour.',
+    'Read our full report on the council budget before the vote, the mayor urged residents.',
+    'Related costs',
+    'Book a call with the mayor to discuss the budget before Monday.',
+    'See all the council votes on our site.',
+    'Embed the widget on your site to show live results.',
+    'Get an estimate from two builders, the council advised, before any work on a listed house begins.',
+    'You may also be interested: the council meets again on Monday to vote on the budget. Residents can attend.',
+    'Related stories in the council vote were filed on Monday.',
+    'Thank you for subscribing, the mayor told the crowd, before she read the budget out line by line.',
     'What others are reading this week, the librarian said, is mostly crime fiction.',
     'The report is a 5 min read | and worth it, the editor said, for anyone who follows the budget.',
     'Book now, pay later schemes have grown fast, the regulator said.',
@@ -246,6 +293,15 @@ describe('removeInlineFurniture', () => {
     expect(text).not.toContain('Advertisement');
     expect(text).toContain('The council met on Monday.');
     expect(text).not.toContain('Back to top');
+  });
+
+  it('drops a lone "Learn more." line and keeps a "Learn more" label that leads a line of its own', () => {
+    const a = article(`<p>${words(40)}</p><p><a href="/plans">Learn more.</a></p><p><strong>Learn more</strong>: How to pick a solar installer</p><p>${words(30)} end.</p>`);
+    removeInlineFurniture(a);
+    const text = a.textContent ?? '';
+    expect(text).not.toContain('Learn more.');
+    expect(text).toContain('Learn more: How to pick a solar installer');
+    expect(text).toContain('end.');
   });
 
   it('drops figure captions and credit lines from the extracted article', () => {
