@@ -28,9 +28,66 @@ const FURNITURE_WORDS = new Set([
 /** Compound names that mean furniture even though their words alone do not. */
 const FURNITURE_PHRASES = /(?:read-?more|more-?stories|most-?(?:read|popular)|you-?may-?also-?like|also-?read|see-?also|skip-?(?:link|to)|sr-only|visually-?hidden|screen-?reader|tag-?list|article-?tags|author-?bio|about-?the-?author)/i;
 
+/**
+ * A regular expression that a block's whole text matches when it is one of `phrases` (regular-expression sources, one
+ * alternative each), case set aside: `^lead(?:phrase|phrase|…)tail$`.
+ */
+const wholeText = (phrases: readonly string[], lead = '', tail = ''): RegExp => new RegExp(`^${lead}(?:${phrases.join('|')})${tail}$`, 'i');
+
 /** Whole-block texts that are furniture wherever they sit. */
-export const FURNITURE_TEXT =
-  /^(?:share(?: this)?(?: (?:article|story|page|post))?(?: on [\w ]+)?|share via [\w ]+|tweet|email|print|copy link|follow(?: us)?(?: on [\w ,&]+)?|follow [\w .'-]{1,40} on (?:twitter|x|facebook|instagram|linkedin|threads|bluesky)|(?:read|see) (?:more|also)(?:[: ].{0,100})?|related(?:(?: [\w-]+)? (?:articles|stories|content|coverage|links|news|topics|posts)(?: (?:on|from|in|and) [^.!?:]{1,50})?)?:?|thank you for subscribing(?: to [^.!?]{1,60})?|(?:(?:you )?can also read|also read|must read|don['’]t miss|recommended(?: reading)?|you (?:may|might) also like|more on (?:the|this) (?:topic|subject|story)|related(?: (?:reading|reads|articles?|stories|story|posts?|content|coverage))?)\s*:\s*[^\n]{1,150}|more (?:from|on|stories|news)(?: [\w .'-]{1,40})?:?|recommended(?: for you| stories)?|you (?:may|might) also (?:like|be interested in)|most (?:read|popular|viewed)|trending(?: now)?|advertisement|sponsored(?: content)?|skip to (?:main )?content|skip (?:to )?navigation|accessibility links|breaking news|sign up(?: for| to)? (?:our|the)?.{0,40}newsletter.{0,60}|subscribe(?: to)?(?: our)? .{0,60}|get (?:our|the) .{0,40}newsletter.{0,60}|(?:\d+ )?comments?(?: \(\d+\))?|leave a comment|add a comment|post a comment|join the (?:conversation|discussion)|show comments|view comments|comments are closed\.?|back to top|click here to .{0,60}|this article (?:was|is) (?:originally )?(?:published|from) .{0,80}|listen to (?:this )?article.{0,20}|(?:.{1,80}\s[|·•]\s*)?\d+\s*min(?:ute)?s?\.? read|(?:estimated )?reading time\s*:?\s*(?:about )?\d+\s*min(?:ute)?s?\.?|continue reading(?: the main story| below)?|(?:the )?(?:story|article) continues (?:below|after).{0,30}|supported by|sponsored by|presented by|brought to you by|in partnership with|a version of this article appears in print on.{0,300}|order reprints.{0,80})$/i;
+export const FURNITURE_TEXT = wholeText(
+  [
+    String.raw`share(?: this)?(?: (?:article|story|page|post))?(?: on [\w ]+)?`,
+    String.raw`share via [\w ]+`,
+    String.raw`tweet`,
+    String.raw`email`,
+    String.raw`print`,
+    String.raw`copy link`,
+    String.raw`follow(?: us)?(?: on [\w ,&]+)?`,
+    String.raw`follow [\w .'-]{1,40} on (?:twitter|x|facebook|instagram|linkedin|threads|bluesky)`,
+    String.raw`(?:read|see) (?:more|also)(?:[: ].{0,100})?`,
+    String.raw`related(?:(?: [\w-]+)? (?:articles|stories|content|coverage|links|news|topics|posts)(?: (?:on|from|in|and) [^.!?:]{1,50})?)?:?`,
+    String.raw`thank you for subscribing(?: to [^.!?]{1,60})?`,
+    String.raw`(?:(?:you )?can also read|also read|must read|don['’]t miss|recommended(?: reading)?|you (?:may|might) also like|more on (?:the|this) (?:topic|subject|story)|related(?: (?:reading|reads|articles?|stories|story|posts?|content|coverage))?)\s*:\s*[^\n]{1,150}`,
+    String.raw`more (?:from|on|stories|news)(?: [\w .'-]{1,40})?:?`,
+    String.raw`recommended(?: for you| stories)?`,
+    String.raw`you (?:may|might) also (?:like|be interested in)`,
+    String.raw`most (?:read|popular|viewed)`,
+    String.raw`trending(?: now)?`,
+    String.raw`advertisement`,
+    String.raw`sponsored(?: content)?`,
+    String.raw`skip to (?:main )?content`,
+    String.raw`skip (?:to )?navigation`,
+    String.raw`accessibility links`,
+    String.raw`breaking news`,
+    String.raw`sign up(?: for| to)? (?:our|the)?.{0,40}newsletter.{0,60}`,
+    String.raw`subscribe(?: to)?(?: our)? .{0,60}`,
+    String.raw`get (?:our|the) .{0,40}newsletter.{0,60}`,
+    String.raw`(?:\d+ )?comments?(?: \(\d+\))?`,
+    String.raw`leave a comment`,
+    String.raw`add a comment`,
+    String.raw`post a comment`,
+    String.raw`join the (?:conversation|discussion)`,
+    String.raw`show comments`,
+    String.raw`view comments`,
+    String.raw`comments are closed\.?`,
+    String.raw`back to top`,
+    String.raw`click here to .{0,60}`,
+    String.raw`this article (?:was|is) (?:originally )?(?:published|from) .{0,80}`,
+    String.raw`listen to (?:this )?article.{0,20}`,
+    String.raw`(?:.{1,80}\s[|·•]\s*)?\d+\s*min(?:ute)?s?\.? read`,
+    String.raw`(?:estimated )?reading time\s*:?\s*(?:about )?\d+\s*min(?:ute)?s?\.?`,
+    String.raw`continue reading(?: the main story| below)?`,
+    String.raw`(?:the )?(?:story|article) continues (?:below|after).{0,30}`,
+    String.raw`supported by`,
+    String.raw`sponsored by`,
+    String.raw`presented by`,
+    String.raw`brought to you by`,
+    String.raw`in partnership with`,
+    String.raw`a version of this article appears in print on.{0,300}`,
+    String.raw`order reprints.{0,80}`,
+  ],
+);
 
 /**
  * More whole-block furniture: "Read next" / "Latest news" / "Recent posts"
@@ -49,8 +106,59 @@ export const FURNITURE_TEXT =
  * size"), an empty list's notice ("No posts found"), and a bare
  * "Posted by X on <date>" or "Updated: <date>" line inside the body.
  */
-export const MORE_FURNITURE_TEXT =
-  /^(?:↑\s*)?(?:back to top|(?:press enter or )?(?:click|tap)(?: here)? to (?:enlarge|expand|zoom|view (?:the )?(?:image|photo|picture) (?:in )?(?:full[- ]?size|larger))|enlarge (?:this )?(?:image|photo|picture)|read next|up next|discover more|keep reading|(?:latest|recent) (?:news|posts|articles|stories)|(?:show|hide) caption|(?:show|hide|expand|collapse|view|see|load) (?:all|more|less)|embed|(?:see|view|get) (?:the )?deals?|where to buy|on sale|active deal|deal alert\s*:.{1,80}|now \d{1,2} ?% off|in this (?:article|post|guide)|table of contents|contents|jump to(?: section)?|on this page|check (?:the )?(?:latest )?(?:price|prices|availability)(?: (?:on|at) [\w .'&-]{1,30})?|(?:shop|buy|book|order) now|book an? (?:free )?(?:demo|call|consultation)(?: with [\w .&'’-]{1,30})?|read (?:the |our )?full (?:[^.!?]{1,60} )?review|read (?:all )?reviews|(?:advertisement|sponsored|promoted|partner content)\s*:\s*[^\n]{1,100}|(?:✅\s*)?get an? (?:free |instant )?(?:quote|estimate)(?: from a (?:local )?pro)?(?:\s*\(?\d{3}\)?[\s.-]?\d{3}[\s.-]?\d{4})?|sponsor this (?:newsletter|podcast|blog|site|show)|about the author|meet the author|author bio|join (?:our|the) (?:mailing list|newsletter|community)\b.{0,80}|be the first to comment|what do you think\??|what (?:others|other readers|people|readers) are reading(?: now)?|(?:if you (?:liked|enjoyed) this (?:post|article|story),? )?you (?:may|might) (?:also )?(?:like|enjoy)|you (?:may|might) (?:also )?(?:be interested in the following(?: [\w ]{1,30})?|be interested\s*:\s*[^.!?]{1,80})|join (?:our|the|my) (?:facebook|discord|slack|telegram|whatsapp|linkedin|reddit) (?:group|community|server|channel)(?: here| today| now)?(?:\s*[-–—:]\s*https?:\/\/\S+)?|rate this (?:article|story|post|page)|(?:other )?(?:posts|articles|stories) you (?:may|might) (?:also )?(?:like|enjoy)|(?:pin|save) (?:(?:this|it) )?for later!?|loading(?: [^.…]{1,40})?(?:…|\.\.\.)|no (?:posts|articles|stories|comments|results)(?: (?:found|yet|to (?:show|display)))?|posted by .{1,60} (?:at|on) .{1,60}|(?:this (?:post|article|page|story) was )?(?:published|updated|posted|last updated)(?: on)?:? [^.]{0,40}\d[^.]{0,30})\s*[:.!…]*$/i;
+export const MORE_FURNITURE_TEXT = wholeText(
+  [
+    String.raw`back to top`,
+    String.raw`(?:press enter or )?(?:click|tap)(?: here)? to (?:enlarge|expand|zoom|view (?:the )?(?:image|photo|picture) (?:in )?(?:full[- ]?size|larger))`,
+    String.raw`enlarge (?:this )?(?:image|photo|picture)`,
+    String.raw`read next`,
+    String.raw`up next`,
+    String.raw`discover more`,
+    String.raw`keep reading`,
+    String.raw`(?:latest|recent) (?:news|posts|articles|stories)`,
+    String.raw`(?:show|hide) caption`,
+    String.raw`(?:show|hide|expand|collapse|view|see|load) (?:all|more|less)`,
+    String.raw`embed`,
+    String.raw`(?:see|view|get) (?:the )?deals?`,
+    String.raw`where to buy`,
+    String.raw`on sale`,
+    String.raw`active deal`,
+    String.raw`deal alert\s*:.{1,80}`,
+    String.raw`now \d{1,2} ?% off`,
+    String.raw`in this (?:article|post|guide)`,
+    String.raw`table of contents`,
+    String.raw`contents`,
+    String.raw`jump to(?: section)?`,
+    String.raw`on this page`,
+    String.raw`check (?:the )?(?:latest )?(?:price|prices|availability)(?: (?:on|at) [\w .'&-]{1,30})?`,
+    String.raw`(?:shop|buy|book|order) now`,
+    String.raw`book an? (?:free )?(?:demo|call|consultation)(?: with [\w .&'’-]{1,30})?`,
+    String.raw`read (?:the |our )?full (?:[^.!?]{1,60} )?review`,
+    String.raw`read (?:all )?reviews`,
+    String.raw`(?:advertisement|sponsored|promoted|partner content)\s*:\s*[^\n]{1,100}`,
+    String.raw`(?:✅\s*)?get an? (?:free |instant )?(?:quote|estimate)(?: from a (?:local )?pro)?(?:\s*\(?\d{3}\)?[\s.-]?\d{3}[\s.-]?\d{4})?`,
+    String.raw`sponsor this (?:newsletter|podcast|blog|site|show)`,
+    String.raw`about the author`,
+    String.raw`meet the author`,
+    String.raw`author bio`,
+    String.raw`join (?:our|the) (?:mailing list|newsletter|community)\b.{0,80}`,
+    String.raw`be the first to comment`,
+    String.raw`what do you think\??`,
+    String.raw`what (?:others|other readers|people|readers) are reading(?: now)?`,
+    String.raw`(?:if you (?:liked|enjoyed) this (?:post|article|story),? )?you (?:may|might) (?:also )?(?:like|enjoy)`,
+    String.raw`you (?:may|might) (?:also )?(?:be interested in the following(?: [\w ]{1,30})?|be interested\s*:\s*[^.!?]{1,80})`,
+    String.raw`join (?:our|the|my) (?:facebook|discord|slack|telegram|whatsapp|linkedin|reddit) (?:group|community|server|channel)(?: here| today| now)?(?:\s*[-–—:]\s*https?:\/\/\S+)?`,
+    String.raw`rate this (?:article|story|post|page)`,
+    String.raw`(?:other )?(?:posts|articles|stories) you (?:may|might) (?:also )?(?:like|enjoy)`,
+    String.raw`(?:pin|save) (?:(?:this|it) )?for later!?`,
+    String.raw`loading(?: [^.…]{1,40})?(?:…|\.\.\.)`,
+    String.raw`no (?:posts|articles|stories|comments|results)(?: (?:found|yet|to (?:show|display)))?`,
+    String.raw`posted by .{1,60} (?:at|on) .{1,60}`,
+    String.raw`(?:this (?:post|article|page|story) was )?(?:published|updated|posted|last updated)(?: on)?:? [^.]{0,40}\d[^.]{0,30}`,
+  ],
+  String.raw`(?:↑\s*)?`,
+  String.raw`\s*[:.!…]*`,
+);
 
 /**
  * A photo credit or caption credit line: "Photo: Jane Doe / Reuters",
