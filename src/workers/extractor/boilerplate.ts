@@ -170,7 +170,6 @@ export const MORE_FURNITURE_TEXT = wholeText(
 export const CREDIT_TEXT =
   /^(?:(?:(?:photo|image|picture|illustration|graphic|video|cover|header|featured?) ?(?:image|photo)?s? ?(?:credits?|courtesy|sources?)?|credits?)\s*(?:by|of|via)?\s*[:：|]\s*\S.{0,150}|(?:(?:staff|file|contributed|submitted|featured?|header|cover)\s+)?(?:photo|image|picture|illustration)s? (?:by|courtesy of|via|from|provided by|used under (?:a )?licen[cs]e from) \S.{0,120}|[^.!?]{0,80}(?:\/|\bvia |\bfor )\s*(?:getty images|afp|ap(?: photo)?|reuters|epa(?:-efe)?|shutterstock|istock(?:photo)?|unsplash|alamy|bloomberg|nurphoto|sopa images)(?:\s*(?:\/|via)\s*[^.!?]{0,40})?|(?:getty images|shutterstock|istock(?:photo)?|unsplash|alamy|adobe stock)\s*\/\s*[^.!?\/]{1,60})$/i;
 
-/** Whether a whole block's text is page furniture (share prompts, "Read more", credits...). */
 /**
  * A copyright notice standing as its own block: "Copyright 2008 The
  * Associated Press. All rights reserved.", "© 2025 WABC-TV. All Rights
@@ -329,6 +328,7 @@ const LEAD_QUESTION = /^[^.!?\n]{3,60}\?\s+(?=\S)/;
 /** A line in brackets: "[Read more: …]", "(Related reading: …)". */
 const BRACKETED = /^(?:\[[^\[\]]+\]|\([^()]+\))$/;
 
+/** Whether a whole block's text is page furniture (share prompts, "Read more", credits...). */
 export const isFurnitureText = (text: string): boolean =>
   isFurnitureLine(text) ||
   (BRACKETED.test(text) && isFurnitureLine(text.slice(1, -1).trim())) ||
