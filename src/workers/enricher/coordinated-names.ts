@@ -12,6 +12,7 @@
 import { codeCap, type WordStats } from './ner-features.js';
 import { GIVEN_NAMES, NON_ENTITY_WORDS, ORG_HEAD_WORDS } from './gazetteer.js';
 import { startsCapitalized, type Token } from './tokens.js';
+import { spanEnd } from './wire-conventions.js';
 
 /** Words that tie the complement to the head of an "X of Y" name. */
 const OF_WORDS: ReadonlySet<string> = new Set(['of', 'for']);
@@ -59,8 +60,7 @@ export function joinCoordinatedNames(tokens: readonly Token[], tags: readonly st
   };
   for (let i = 0; i < out.length; i++) {
     if (out[i] !== 'B-ORG') continue;
-    let j = i + 1;
-    while (out[j] === 'I-ORG') j++;
+    let j = spanEnd(out, i);
     let hasOf = false;
     for (let k = i + 1; k < j - 1; k++) if (OF_WORDS.has((tokens[k] as Token).text)) hasOf = true;
     if (!hasOf) {
@@ -118,8 +118,7 @@ export function joinOrganisationPurposes(tokens: readonly Token[], tags: readonl
   };
   for (let i = 0; i < out.length; i++) {
     if (out[i] !== 'B-ORG') continue;
-    let j = i + 1;
-    while (out[j] === 'I-ORG') j++;
+    const j = spanEnd(out, i);
     if (!ORG_HEAD_WORDS.has(text(j - 1)) || !PURPOSE_WORDS.has(tokens[j]?.text ?? '') || out[j] !== 'O') {
       i = j - 1;
       continue;
@@ -179,15 +178,13 @@ export function joinOrganisationPlaces(tokens: readonly Token[], tags: readonly 
   let out: string[] | undefined;
   for (let i = 0; i < tags.length; i++) {
     if (tags[i] !== 'B-ORG') continue;
-    let j = i + 1;
-    while (tags[j] === 'I-ORG') j++;
+    const j = spanEnd(tags, i);
     const head = (tokens[j - 1] as Token).text;
     if (!ORG_HEAD_WORDS.has(head) || STATE_BODIES.has(head) || tokens[j]?.text !== 'of' || tags[j] !== 'O' || tags[j + 1] !== 'B-LOC') {
       i = j - 1;
       continue;
     }
-    let end = j + 2;
-    while (tags[end] === 'I-LOC') end++;
+    const end = spanEnd(tags, j + 1);
     out ??= [...tags];
     for (let k = j; k < end; k++) out[k] = 'I-ORG';
     i = end - 1;

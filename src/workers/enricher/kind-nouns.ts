@@ -16,7 +16,7 @@ import { codeCap, type WordStats } from './ner-features.js';
 import { DEMONYMS, GIVEN_NAMES, HONORIFICS, KNOWN_ORGS, MISC_HEAD_FIRST, MISC_HEAD_WORDS, NON_ENTITY_WORDS, ORG_HEAD_WORDS, PERSON_TITLES, PLACE_HEAD_FIRST, PLACE_HEAD_WORDS, PLACES } from './gazetteer.js';
 import { SURNAME } from './lone-surnames.js';
 import { startsCapitalized, type Token } from './tokens.js';
-import { bioSpans, clearSpan, setSpan, surnamesOfFullNames, wordsOfFullNames } from './wire-conventions.js';
+import { bioSpans, clearSpan, setSpan, spanEnd, surnamesOfFullNames, wordsOfFullNames } from './wire-conventions.js';
 
 /** Nouns of an organisation's kind whose capitalized next words name one ("carmaker Toyota", "the daily Le Monde"). */
 export const KIND_NOUNS: ReadonlySet<string> = new Set(
@@ -95,8 +95,7 @@ export function typeKindAppositives(tokens: readonly Token[], tags: readonly str
     }
     if (tag !== 'B-LOC' && tag !== 'B-MISC' && tag !== 'B-PER') continue;
     const type = tag.slice(2);
-    let j = i + 2;
-    while (out[j] === `I-${type}`) j++;
+    const j = spanEnd(out, i + 1);
     const name = tokens.slice(i + 1, j).map((t) => t.text).join(' ');
     if ((type === 'LOC' && PLACES.has(name)) || DEMONYMS.has(name)) continue;
     // A person stays one when the name reads as a person's: a given name first ("the party Dennis Kucinich"), or one word the text gives a person ("the company Musk founded", after "Elon Musk").
@@ -108,8 +107,7 @@ export function typeKindAppositives(tokens: readonly Token[], tags: readonly str
   for (let i = 0; i < n; i++) {
     const tag = out[i] as string;
     if (!tag.startsWith('B-')) continue;
-    let j = i + 1;
-    while (out[j] === `I-${tag.slice(2)}`) j++;
+    const j = spanEnd(out, i);
     if (tag !== 'B-ORG' && j - i > 1 && (COMPANY_FORMS.has(text(j - 1)) || (tag !== 'B-PER' && ORGANISATION_ENDINGS.has(text(j - 1))))) setSpan(out, i, j, 'ORG');
     i = j - 1;
   }
@@ -239,8 +237,7 @@ function trimLeadingKinds(tokens: readonly Token[], out: string[], stats: WordSt
     const tag = out[i] as string;
     if (!tag.startsWith('B-') || tag === 'B-MISC') continue;
     const type = tag.slice(2);
-    let j = i + 1;
-    while (out[j] === `I-${type}`) j++;
+    const j = spanEnd(out, i);
     const opensSentence = i === 0 || /^[.!?"“:(\-—–|‘\n]$/u.test((tokens[i - 1] as Token).text);
     if (opensSentence) {
       // The last kind noun among the span's first words, every word up to it an ordinary lowercase word.
@@ -347,8 +344,7 @@ export function personsAfterRoles(tokens: readonly Token[], tags: readonly strin
     const tag = tags[i + 1] as string;
     if (!ROLE_NOUNS.has((tokens[i] as Token).text) || tags[i] !== 'O' || !(tag === 'B-LOC' || tag === 'B-ORG' || tag === 'B-MISC')) continue;
     const type = tag.slice(2);
-    let j = i + 2;
-    while (tags[j] === `I-${type}`) j++;
+    const j = spanEnd(tags, i + 1);
     if (j - i - 1 < 2 || j - i - 1 > ROLE_NAME_MAX) continue;
     const words = tokens.slice(i + 1, j).map((t) => t.text);
     const name = words.join(' ');
@@ -391,8 +387,7 @@ export function eponymsAreNoPersons(tokens: readonly Token[], tags: readonly str
   let out: string[] | undefined;
   for (let i = 1; i < tokens.length; i++) {
     if (tags[i] !== 'B-PER' || !DEFINITE.has((tokens[i - 1] as Token).text)) continue;
-    let j = i + 1;
-    while (tags[j] === 'I-PER') j++;
+    const j = spanEnd(tags, i);
     const type = j - i >= 2 ? typeOfHead((tokens[j - 1] as Token).text) : undefined;
     if (!type) continue;
     out ??= [...tags];

@@ -12,6 +12,7 @@
 import { DEMONYMS, GIVEN_NAMES, KNOWN_ORGS, PERSON_TITLES, PLACES } from './gazetteer.js';
 import { codeCap, type NameGazetteer } from './ner-features.js';
 import type { Token } from './tokens.js';
+import { spanEnd } from './wire-conventions.js';
 
 /** Words after a name that make it a company's, a group's or a product's ("Dell Inc.", "Siebel shareholders", "the Zanon factory", "Tata group"). */
 const COMPANY_FOLLOWERS: ReadonlySet<string> = new Set(
@@ -42,8 +43,7 @@ export function surnamesAreNoOrganisations(tokens: readonly Token[], tags: reado
   const surnames = new Set<string>();
   for (let i = 0; i < tags.length; i++) {
     if (tags[i] !== 'B-PER' || !GIVEN_NAMES.has((tokens[i] as Token).text)) continue;
-    let j = i + 1;
-    while (tags[j] === 'I-PER') j++;
+    const j = spanEnd(tags, i);
     const last = (tokens[j - 1] as Token).text;
     if (j - i >= 2 && j - i <= 4 && SURNAME.test(last) && !KNOWN_ORGS.has(last) && !PLACES.has(last) && !DEMONYMS.has(last)) surnames.add(last);
   }

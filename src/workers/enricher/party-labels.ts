@@ -9,6 +9,7 @@
  * the tagger already reads "Republican" in the same tables.
  */
 import type { Token } from './tokens.js';
+import { spanEnd } from './wire-conventions.js';
 
 /** A party's label as a word: its member's noun or the party's short name. */
 const PARTY_LABELS: ReadonlySet<string> = new Set(
@@ -45,8 +46,7 @@ export function partyLabelsAreNoPersons(tokens: readonly Token[], tags: readonly
   const inNames = new Set<string>();
   for (let i = 0; i < tags.length; i++) {
     if (tags[i] !== 'B-PER') continue;
-    let j = i + 1;
-    while (tags[j] === 'I-PER') j++;
+    const j = spanEnd(tags, i);
     if (j - i < 2) continue;
     // The label a name opens with ("Liberal Gerard Kennedy") is no word of the person's.
     const from = j - i >= 3 && LABELS_BEFORE_NAMES.has((tokens[i] as Token).text) ? i + 1 : i;

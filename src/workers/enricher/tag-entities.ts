@@ -30,7 +30,7 @@ import { nerTokenize, splitNameParticiples } from './ner-tokens.js';
 import { addDense, allowedTransitions, emissionScores, type SequenceModel, viterbi } from './perceptron.js';
 import { startsCapitalized, type Token, tokenize } from './tokens.js';
 import { truecaseCapsLines } from './truecase.js';
-import { bioSpans, surnamesOfFullNames, wireConventions } from './wire-conventions.js';
+import { bioSpans, spanEnd, surnamesOfFullNames, wireConventions } from './wire-conventions.js';
 import { loadWordVectors, type WordVectors } from './word-vectors.js';
 
 export type EntityTagger = {
@@ -451,8 +451,7 @@ export function dropLoneWords(tokens: readonly Token[], tags: readonly string[])
   for (let i = 0; i < out.length; i++) {
     const tag = out[i] as string;
     if (!tag.startsWith('B-')) continue;
-    let j = i + 1;
-    while (out[j] === `I-${tag.slice(2)}`) j++;
+    const j = spanEnd(out, i);
     const w = (tokens[i] as Token).text;
     const words = tokens.slice(i, j).map((t) => t.text);
     const lone = j === i + 1 && (NEVER_ALONE.has(w) || (w === 'Bill' && isLegislation(tokens, i)));

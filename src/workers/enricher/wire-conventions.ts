@@ -221,16 +221,22 @@ export function wordsOfFullNames(tokens: readonly Token[], tags: readonly string
   return words;
 }
 
+/** The end (exclusive) of the span whose B-X tag stands at `from`: the I-X tags that follow it. */
+export function spanEnd(tags: readonly string[], from: number): number {
+  const inside = `I-${(tags[from] as string).slice(2)}`;
+  let j = from + 1;
+  while (tags[j] === inside) j++;
+  return j;
+}
+
 /** The typed spans of BIO tags: each B-X with the I-X tags that follow it (`to` exclusive). */
 export function bioSpans(tags: readonly string[]): Array<{ from: number; to: number; type: string }> {
   const out: Array<{ from: number; to: number; type: string }> = [];
   for (let i = 0; i < tags.length; i++) {
     const tag = tags[i] as string;
     if (!tag.startsWith('B-')) continue;
-    const type = tag.slice(2);
-    let j = i + 1;
-    while (j < tags.length && tags[j] === `I-${type}`) j++;
-    out.push({ from: i, to: j, type });
+    const j = spanEnd(tags, i);
+    out.push({ from: i, to: j, type: tag.slice(2) });
     i = j - 1;
   }
   return out;
@@ -433,9 +439,7 @@ export function wireConventions(text: string, tokens: readonly Token[]): (tags: 
     for (let i = 0; i < tokens.length; i++) {
       const tag = out[i] as string;
       if (!tag.startsWith('B-')) continue;
-      const inside = `I-${tag.slice(2)}`;
-      let j = i + 1;
-      while (out[j] === inside) j++;
+      const j = spanEnd(out, i);
       const w = written(i, j);
       if (PLACES.has(w)) {
         // "accusing [Venezuela] of", "[Russia] has withdrawn": a country's name the tagger typed as an organisation or a person is a place,
@@ -483,7 +487,7 @@ export function wireConventions(text: string, tokens: readonly Token[]): (tags: 
         if (NON_ENTITY_WORDS.has((tokens[i] as Token).text)) continue;
       } else {
         if (!tag.startsWith('B-') || tag === 'B-LOC') continue;
-        while (out[j] === `I-${tag.slice(2)}`) j++;
+        j = spanEnd(out, i);
       }
       if (tokens[j]?.text === "'s" || tokens[j]?.text === '’s') continue;
       setSpan(out, i, j, 'LOC');
@@ -493,8 +497,7 @@ export function wireConventions(text: string, tokens: readonly Token[]): (tags: 
     // "Hurricane Katrina", "Cyclone Nargis": a storm's name is no person's (MISC, as newswire annotation files events).
     for (let i = 0; i < tokens.length; i++) {
       if (out[i] !== 'B-PER' || !STORMS.has((tokens[i] as Token).text) || out[i + 1] !== 'I-PER') continue;
-      let j = i + 1;
-      while (out[j] === 'I-PER') j++;
+      const j = spanEnd(out, i);
       setSpan(out, i, j, 'MISC');
       i = j - 1;
     }
