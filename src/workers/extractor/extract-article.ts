@@ -517,9 +517,6 @@ export const SHORT_LEAD_MIN_CHARS = 150;
 /** Characters of a block isShortIntro counts, at least: a sentence, not a dateline, a place or a label. */
 const INTRO_BLOCK_MIN_CHARS = 40;
 
-/** Letters and digits of a text, lower-cased: to compare a block with the page's description. */
-const lettersOf = (text: string): string => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
-
 /**
  * Whether a lead shorter than LEAD_MIN_CHARS is still the story's intro:
  * two blocks or more of a sentence each besides headings and captions (an
@@ -532,8 +529,8 @@ export function isShortIntro(lead: readonly TextBlock[], description: string | n
   if (running.length < 2 || charsOf(running) < SHORT_LEAD_MIN_CHARS) {
     return false;
   }
-  const desc = lettersOf(description ?? '').slice(0, 60);
-  return desc.length < 30 || !lead.some((b) => lettersOf(b.text).startsWith(desc));
+  const desc = squash(description ?? '').slice(0, 60);
+  return desc.length < 30 || !lead.some((b) => squash(b.text).startsWith(desc));
 }
 
 /** Readability's opening blocks the classifier may lack (link-card headings, labels, a table of contents) before the first one it has, at most. */
