@@ -193,6 +193,9 @@ const isPagination = (text: string): boolean => text.length <= 120 && PAGINATION
 export const CAPTION_WITH_CREDIT =
   /^[^\n]{10,300}(?:\((?:[\p{L}.&'-]{1,20} ){0,3}(?:photo|photograph|image|picture)s?(?: credits?)?(?:\s*(?:\/|:|\bby\b|\bcourtesy\b)[^()]{1,60})?\)|[.!?]\s+(?:photo|image|picture)s?(?: credits?| by)?\s*:\s*[^.!?:()]{2,60})\.?$/iu;
 
+/** What every CAPTION_WITH_CREDIT ends with or holds, a closing bracket or a colon: tested first, since most lines have neither. */
+const mayEndInCredit = (text: string): boolean => text.endsWith(')') || text.endsWith(').') || text.includes(':');
+
 /**
  * Whole-block furniture in German, French, Spanish, Italian, Portuguese and
  * Dutch: "Lesen Sie auch: ...", "À lire aussi : ...", advertisement labels,
@@ -340,7 +343,7 @@ const isFurnitureLine = (text: string): boolean =>
   FURNITURE_TEXT_INTL.test(text) ||
   MORE_FURNITURE_TEXT.test(text) ||
   (text.length <= 200 && CREDIT_TEXT.test(text)) ||
-  (text.length <= 320 && CAPTION_WITH_CREDIT.test(text)) ||
+  (text.length <= 320 && mayEndInCredit(text) && CAPTION_WITH_CREDIT.test(text)) ||
   (text.length <= 400 && COPYRIGHT_NOTICE.test(text)) ||
   isAffiliateDisclosure(text) ||
   isSocialFollow(text) ||
