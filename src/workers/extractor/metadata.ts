@@ -401,6 +401,9 @@ const joinNames = (list: string[]): string | null => {
   return out.length ? out.join(', ') : null;
 };
 
+/** A host without "www." and its last label: "www.example.com" -> "example", "news.example.co.uk" -> "news.example.co". */
+const hostWithoutTld = (host: string): string => bareHost(host).split('.').slice(0, -1).join('.');
+
 /**
  * The name a host is registered under: "newegg" for promotions.newegg.com,
  * "bbc" for www.bbc.co.uk (a short second-level label is a registry's).
@@ -429,7 +432,7 @@ export function stripSiteSuffix(title: string, siteName: string | null, host: st
   if (domain.includes('.') && t.toLowerCase().startsWith(`${domain} `) && t.slice(domain.length).trim().split(/\s+/).length >= 2) {
     return stripSiteSuffix(t.slice(domain.length).trim(), siteName, host);
   }
-  const siteKeys = [siteName, host, host && bareHost(host).split('.').slice(0, -1).join('.'), siteLabel(host)]
+  const siteKeys = [siteName, host, host && hostWithoutTld(host), siteLabel(host)]
     .filter((x): x is string => !!x)
     .map(squash)
     .filter((x) => x.length > 1);
@@ -605,7 +608,7 @@ export function lostCharacters(heading: string, metaTitle: string): boolean {
 function isHostName(text: string, host: string): boolean {
   const t = squash(text);
   const bare = bareHost(host);
-  return t.length >= 3 && [host, bare, bare.split('.').slice(0, -1).join('.')].some((k) => squash(k) === t);
+  return t.length >= 3 && [host, bare, hostWithoutTld(host)].some((k) => squash(k) === t);
 }
 
 /** The <h1> element visibleHeadline reads its text from. */
@@ -1054,7 +1057,7 @@ export function namesTheSite(name: string, sites: Array<string | null>): boolean
     if (!site) {
       return false;
     }
-    const keys = [squash(site), squash(bareHost(site).split('.').slice(0, -1).join('.'))].filter((k) => k.length >= 3);
+    const keys = [squash(site), squash(hostWithoutTld(site))].filter((k) => k.length >= 3);
     return keys.some((k) => k === n || (n.length >= 4 && (k.startsWith(n) || n.startsWith(k))));
   });
 }
