@@ -367,6 +367,21 @@ describe(createApiServer.name, () => {
       expect(apiNoToken.status).toBe(401);
     });
 
+    it("serves the queue dashboard's scripts and styles behind the same token", async () => {
+      const page = await (await fetch(`${s.base}/admin/queues`, { headers: { authorization: `Bearer ${TOKEN}` } })).text();
+      const assets = [...page.matchAll(/(?:src|href)="(static\/[^"]+\.(?:js|css))"/g)].map((m) => m[1]!);
+      expect(assets.some((a) => a.endsWith('.js'))).toBe(true);
+      expect(assets.some((a) => a.endsWith('.css'))).toBe(true);
+      for (const asset of assets) {
+        const res = await fetch(`${s.base}/admin/queues/${asset}`, { headers: { authorization: `Bearer ${TOKEN}` } });
+        expect(res.status, asset).toBe(200);
+        expect(res.headers.get('content-type'), asset).toMatch(asset.endsWith('.js') ? /javascript/ : /text\/css/);
+        expect((await res.arrayBuffer()).byteLength, asset).toBeGreaterThan(100);
+      }
+      const noToken = await globalThis.fetch(`${s.base}/admin/queues/${assets[0]}`);
+      expect(noToken.status).toBe(401);
+    });
+
     it('describes every route when /openapi.json is fetched', async () => {
       const { status, body } = await getJson(`${s.base}/openapi.json`);
       expect(status).toBe(200);
