@@ -160,15 +160,35 @@ export const MORE_FURNITURE_TEXT = wholeText(
   String.raw`\s*[:.!…]*`,
 );
 
+/** A picture's name in a credit: "photo", "images", "picture", "illustration". */
+const PICTURE = String.raw`(?:photo|image|picture|illustration)s?`;
+
+/** What heads a credit before its colon: "Photo", "Image credit", "Photos courtesy", "Featured image source", "Credits". */
+const CREDIT_LABEL = String.raw`(?:(?:photo|image|picture|illustration|graphic|video|cover|header|featured?) ?(?:image|photo)?s? ?(?:credits?|courtesy|sources?)?|credits?)`;
+
+/** Photo agencies and wires a credit names after the photographer, behind a slash, "via" or "for". */
+const PHOTO_AGENCY = String.raw`(?:${['getty images', 'afp', 'ap(?: photo)?', 'reuters', 'epa(?:-efe)?', 'shutterstock', 'istock(?:photo)?', 'unsplash', 'alamy', 'bloomberg', 'nurphoto', 'sopa images'].join('|')})`;
+
+/** Picture libraries a credit may name first, before the photographer. */
+const PICTURE_LIBRARY = String.raw`(?:${['getty images', 'shutterstock', 'istock(?:photo)?', 'unsplash', 'alamy', 'adobe stock'].join('|')})`;
+
 /**
- * A photo credit or caption credit line: "Photo: Jane Doe / Reuters",
- * "Image credit: Example", "Image source: Example", "Photo by Jane Doe via
- * Unsplash", "Featured image from Example", "Image provided by Example",
- * "Image used under license from Shutterstock", "Credit: AP",
- * "JIM WATSON/AFP/Getty Images", "Getty Images / Jane Doe".
+ * A photo credit or caption credit line, the whole block: one of four forms,
+ * each matched without regard to case.
  */
-export const CREDIT_TEXT =
-  /^(?:(?:(?:photo|image|picture|illustration|graphic|video|cover|header|featured?) ?(?:image|photo)?s? ?(?:credits?|courtesy|sources?)?|credits?)\s*(?:by|of|via)?\s*[:：|]\s*\S.{0,150}|(?:(?:staff|file|contributed|submitted|featured?|header|cover)\s+)?(?:photo|image|picture|illustration)s? (?:by|courtesy of|via|from|provided by|used under (?:a )?licen[cs]e from) \S.{0,120}|[^.!?]{0,80}(?:\/|\bvia |\bfor )\s*(?:getty images|afp|ap(?: photo)?|reuters|epa(?:-efe)?|shutterstock|istock(?:photo)?|unsplash|alamy|bloomberg|nurphoto|sopa images)(?:\s*(?:\/|via)\s*[^.!?]{0,40})?|(?:getty images|shutterstock|istock(?:photo)?|unsplash|alamy|adobe stock)\s*\/\s*[^.!?\/]{1,60})$/i;
+export const CREDIT_TEXT = wholeText([
+  // A label, a colon (or a bar) and the credit: "Photo: Jane Doe / Reuters", "Image credit: Example",
+  // "Image source: Example", "Credit: AP", "Photo by: Jane Doe".
+  String.raw`${CREDIT_LABEL}\s*(?:by|of|via)?\s*[:：|]\s*\S.{0,150}`,
+  // A picture and who made or gave it: "Photo by Jane Doe via Unsplash", "Staff photo by Tom Jones",
+  // "Featured image from Example", "Image provided by Example", "Image used under license from Shutterstock".
+  String.raw`(?:(?:staff|file|contributed|submitted|featured?|header|cover)\s+)?${PICTURE} (?:by|courtesy of|via|from|provided by|used under (?:a )?licen[cs]e from) \S.{0,120}`,
+  // A name and an agency after a slash, "via" or "for", perhaps another after it:
+  // "JIM WATSON/AFP/Getty Images", "Jane Doe for Reuters".
+  String.raw`[^.!?]{0,80}(?:\/|\bvia |\bfor )\s*${PHOTO_AGENCY}(?:\s*(?:\/|via)\s*[^.!?]{0,40})?`,
+  // A library first, then the photographer after a slash: "Getty Images / Jane Doe".
+  String.raw`${PICTURE_LIBRARY}\s*\/\s*[^.!?\/]{1,60}`,
+]);
 
 /**
  * A copyright notice standing as its own block: "Copyright 2008 The

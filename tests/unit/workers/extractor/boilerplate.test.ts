@@ -1,6 +1,6 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { isAdviceDisclaimer, isAffiliateDisclosure, isParticularsStrip, isProductionNote, isSitePitch, isSocialFollow, isFurnitureText, looksLikeFurniture, removeAuthorBio, removeAuthorBox, removeFurniture, removeHeadingPermalinks, removeInlineFurniture, removeLinkColumns, removeNamedAuthorBoxes, removeOtherSections, removeRepeatedSiblings, removeShownTwice, removeTeaserCards, trimStoryEnd } from '../../../../src/workers/extractor/boilerplate.js';
+import { CREDIT_TEXT, isAdviceDisclaimer, isAffiliateDisclosure, isParticularsStrip, isProductionNote, isSitePitch, isSocialFollow, isFurnitureText, looksLikeFurniture, removeAuthorBio, removeAuthorBox, removeFurniture, removeHeadingPermalinks, removeInlineFurniture, removeLinkColumns, removeNamedAuthorBoxes, removeOtherSections, removeRepeatedSiblings, removeShownTwice, removeTeaserCards, trimStoryEnd } from '../../../../src/workers/extractor/boilerplate.js';
 import { textBlocks } from '../../../../src/workers/extractor/blocks.js';
 
 const doc = (html: string): Document =>
@@ -247,6 +247,54 @@ describe('isFurnitureText', () => {
     'Sponsored content is labelled, the regulator said: readers must be able to tell it from reporting, and most sites comply.',
   ])('leaves the sentence "%s"', (text) => {
     expect(isFurnitureText(text)).toBe(false);
+  });
+});
+
+describe('CREDIT_TEXT', () => {
+  it.each([
+    // A label, a colon or a bar, the credit.
+    'Photo: Jane Doe / Reuters',
+    'PHOTO CREDIT | Example Studio',
+    'Image credit: Endgame Gear/Digital Foundry',
+    'Photos courtesy: the family',
+    'Featured image source: Example Institute',
+    'Illustration by: Jane Doe',
+    'Credits: Example Archive',
+    'Video: Example News',
+    'Credit：AP',
+    // A picture and who made or gave it.
+    'Photo by Jane Doe via Unsplash',
+    'Staff photo by Tom Jones',
+    'File photos courtesy of the county',
+    'Image provided by Short Story.',
+    'Image used under a licence from Shutterstock',
+    // A name and an agency after a slash, "via" or "for".
+    'JIM WATSON/AFP/Getty Images',
+    'Jane Doe for Reuters',
+    'Jane Doe via Getty Images',
+    'Ann Smith/AP Photo',
+    'John Smith/EPA-EFE/Shutterstock',
+    'Jane Doe / SOPA Images via Getty Images',
+    // A library first, then the photographer.
+    'Getty Images / Holger Leue',
+    'Adobe Stock/Jane Doe',
+  ])('reads "%s" as a credit line', (text) => {
+    expect(CREDIT_TEXT.test(text)).toBe(true);
+  });
+
+  it.each([
+    'Photo quality: sharp in daylight, soft at night.',
+    'Credit card rates rose again in May.',
+    'Credit cards: what the new rules mean',
+    'The photo by the river shows the flood at its peak, officials said.',
+    'The agency said it had filed a request with Reuters.',
+    'She wrote for Reuters.',
+    'Getty Images / Shutterstock talks stalled in May, both agencies said.',
+    'A photograph of the mayor hung in the hall.',
+    'Video games: the year in review.',
+    'Picture this',
+  ])('leaves "%s"', (text) => {
+    expect(CREDIT_TEXT.test(text)).toBe(false);
   });
 });
 
