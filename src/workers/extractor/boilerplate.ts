@@ -816,6 +816,15 @@ export function removeInlineFurniture(root: Element, host: string | null = null)
 export const REPEAT_MIN_CHARS = 80;
 
 /**
+ * Whether a block's text is a copy of the block's right before it: the same
+ * text, REPEAT_MIN_CHARS or more. The test every repeat rule starts from
+ * (removeRepeatedSiblings, removeShownTwice, the density pass's densityArticle);
+ * each then asks in its own way whether the two stand in different places.
+ */
+export const copiesBlockBefore = (text: string, before: string | null | undefined): boolean =>
+  before !== null && before !== undefined && text.length >= REPEAT_MIN_CHARS && text === before;
+
+/**
  * Removes an element that repeats the one right before it: the same tag and
  * the same text (REPEAT_MIN_CHARS or more) under another class. That is one
  * content rendered twice for two screen sizes ("desktop" and "mobile"
@@ -837,7 +846,7 @@ export function removeRepeatedSiblings(root: Element): number {
       if (prev && c.tagName === prev.tagName && c.children.length === prev.children.length && (c.getAttribute('class') ?? '') !== (prev.getAttribute('class') ?? '')) {
         prevText ??= collapseSpace(prev.textContent ?? '');
         const text = collapseSpace(c.textContent ?? '');
-        if (text.length >= REPEAT_MIN_CHARS && text === prevText) {
+        if (copiesBlockBefore(text, prevText)) {
           c.remove();
           removed++;
           c = next;
@@ -876,8 +885,7 @@ export function removeShownTwice(root: Element, blocks: readonly string[], owner
     const before = owners[i - 1] as Element | undefined;
     if (
       before &&
-      text.length >= REPEAT_MIN_CHARS &&
-      text === blocks[i - 1] &&
+      copiesBlockBefore(text, blocks[i - 1]) &&
       owner !== root &&
       before !== root &&
       owner.parentElement !== before.parentElement &&

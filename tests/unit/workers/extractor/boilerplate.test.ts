@@ -1,6 +1,6 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { CREDIT_TEXT, isAdviceDisclaimer, isAffiliateDisclosure, isParticularsStrip, isProductionNote, isSitePitch, isSocialFollow, isFurnitureText, looksLikeFurniture, removeAuthorBio, removeAuthorBox, removeFurniture, removeHeadingPermalinks, removeInlineFurniture, removeLinkColumns, removeNamedAuthorBoxes, removeOtherSections, removeRepeatedSiblings, removeShownTwice, removeTeaserCards, trimStoryEnd } from '../../../../src/workers/extractor/boilerplate.js';
+import { copiesBlockBefore, CREDIT_TEXT, isAdviceDisclaimer, isAffiliateDisclosure, isParticularsStrip, isProductionNote, isSitePitch, isSocialFollow, isFurnitureText, looksLikeFurniture, removeAuthorBio, removeAuthorBox, removeFurniture, removeHeadingPermalinks, removeInlineFurniture, removeLinkColumns, removeNamedAuthorBoxes, removeOtherSections, removeRepeatedSiblings, removeShownTwice, removeTeaserCards, trimStoryEnd } from '../../../../src/workers/extractor/boilerplate.js';
 import { textBlocks } from '../../../../src/workers/extractor/blocks.js';
 
 const doc = (html: string): Document =>
@@ -1068,6 +1068,23 @@ describe(removeTeaserCards.name, () => {
     expect(removeTeaserCards(two.body)).toBe(0);
     const mixed = doc(`<article><div>${card('one', 'x')}<p>${words(40)}</p>${card('two', 'y')}${card('three', 'z')}</div></article>`);
     expect(removeTeaserCards(mixed.body)).toBe(0);
+  });
+});
+
+describe(copiesBlockBefore.name, () => {
+  const long = 'The council voted on Monday to raise parking fees in the city centre by a fifth from May.';
+
+  it('reads a block as a copy when it is the block before it, 80 characters or more', () => {
+    expect(long.length).toBeGreaterThanOrEqual(80);
+    expect(copiesBlockBefore(long, long)).toBe(true);
+  });
+
+  it('reads no copy in a short repeat, a different text, or the first block', () => {
+    expect(copiesBlockBefore('Share this story', 'Share this story')).toBe(false);
+    expect(copiesBlockBefore(long, `${long} More.`)).toBe(false);
+    expect(copiesBlockBefore(long, long.toUpperCase())).toBe(false);
+    expect(copiesBlockBefore(long, null)).toBe(false);
+    expect(copiesBlockBefore(long, undefined)).toBe(false);
   });
 });
 
