@@ -163,8 +163,24 @@ export const MORE_FURNITURE_TEXT = wholeText(
 /** A picture's name in a credit: "photo", "images", "picture", "illustration". */
 const PICTURE = String.raw`(?:photo|image|picture|illustration)s?`;
 
-/** What heads a credit before its colon: "Photo", "Image credit", "Photos courtesy", "Featured image source", "Credits". */
-const CREDIT_LABEL = String.raw`(?:(?:photo|image|picture|illustration|graphic|video|cover|header|featured?) ?(?:image|photo)?s? ?(?:credits?|courtesy|sources?)?|credits?)`;
+/** Other things a credit names: a graphic, a video, a cover or header picture, a featured one. */
+const MEDIA = String.raw`(?:graphic|video|cover|header|featured?)`;
+
+/** The word that makes a label a credit's: "credit", "courtesy", "source". */
+const CREDIT_WORD = String.raw`(?:credits?|courtesy|sources?)`;
+
+/**
+ * What heads a credit before its colon: "Photo", "Image credit", "Photos courtesy", "Featured image source",
+ * "Video credit", "Credits". A label of MEDIA alone is BARE_MEDIA_CREDIT's.
+ */
+const CREDIT_LABEL = String.raw`(?:(?:photo|image|picture|illustration) ?(?:image|photo)?s? ?${CREDIT_WORD}?|${MEDIA} ?(?:image|photo)s? ?${CREDIT_WORD}?|${MEDIA} ?s? ?${CREDIT_WORD}|credits?)`;
+
+/**
+ * A credit under a bare MEDIA label: "Video: Example News", "Graphic: Jane Doe". One label, in the singular, a colon
+ * and a name without figures: "Video: 4K/30p", "Graphics: Intel Iris Xe", "Features: IP53 weather-sealing" and a
+ * table's "Feature | Standard | Pro" are a product's particulars.
+ */
+const BARE_MEDIA_CREDIT = String.raw`${MEDIA}\s*(?:by|of|via)?\s*[:：]\s*[^\s\d][^\d]{0,150}`;
 
 /** Photo agencies and wires a credit names after the photographer, behind a slash, "via" or "for". */
 const PHOTO_AGENCY = String.raw`(?:${['getty images', 'afp', 'ap(?: photo)?', 'reuters', 'epa(?:-efe)?', 'shutterstock', 'istock(?:photo)?', 'unsplash', 'alamy', 'bloomberg', 'nurphoto', 'sopa images'].join('|')})`;
@@ -173,13 +189,15 @@ const PHOTO_AGENCY = String.raw`(?:${['getty images', 'afp', 'ap(?: photo)?', 'r
 const PICTURE_LIBRARY = String.raw`(?:${['getty images', 'shutterstock', 'istock(?:photo)?', 'unsplash', 'alamy', 'adobe stock'].join('|')})`;
 
 /**
- * A photo credit or caption credit line, the whole block: one of four forms,
+ * A photo credit or caption credit line, the whole block: one of five forms,
  * each matched without regard to case.
  */
 export const CREDIT_TEXT = wholeText([
   // A label, a colon (or a bar) and the credit: "Photo: Jane Doe / Reuters", "Image credit: Example",
   // "Image source: Example", "Credit: AP", "Photo by: Jane Doe".
   String.raw`${CREDIT_LABEL}\s*(?:by|of|via)?\s*[:：|]\s*\S.{0,150}`,
+  // The same under a bare label for a graphic or a video: "Video: Example News".
+  BARE_MEDIA_CREDIT,
   // A picture and who made or gave it: "Photo by Jane Doe via Unsplash", "Staff photo by Tom Jones",
   // "Featured image from Example", "Image provided by Example", "Image used under license from Shutterstock".
   String.raw`(?:(?:staff|file|contributed|submitted|featured?|header|cover)\s+)?${PICTURE} (?:by|courtesy of|via|from|provided by|used under (?:a )?licen[cs]e from) \S.{0,120}`,

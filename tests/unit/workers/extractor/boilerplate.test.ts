@@ -262,6 +262,14 @@ describe('CREDIT_TEXT', () => {
     'Credits: Example Archive',
     'Video: Example News',
     'Credit：AP',
+    // A bare label for a graphic, a video, a cover: singular, a name without figures.
+    'Video: Example News',
+    'Graphic: Jane Doe/The Times',
+    'Cover: Jane Doe',
+    'Featured: Example Studio',
+    'Video credit: Example News 2024',
+    'Graphics courtesy: Example Lab',
+    'Cover image: Jane Doe',
     // A picture and who made or gave it.
     'Photo by Jane Doe via Unsplash',
     'Staff photo by Tom Jones',
@@ -293,8 +301,29 @@ describe('CREDIT_TEXT', () => {
     'A photograph of the mayor hung in the hall.',
     'Video games: the year in review.',
     'Picture this',
+    // A product's particulars under a bare media label: figures, a plural label, a table row.
+    'Video: 4K/30p, FHD 120p for slow motion',
+    'Video: 6.2K/30p, 4K/60p',
+    'Graphics: Intel Iris Xe Graphics',
+    'Graphics: Nvidia RTX 4050',
+    'Features: IP53 weather-sealing, live ND filter, handheld high-res',
+    'Feature | Standard | PyICU | StringZilla',
   ])('leaves "%s"', (text) => {
     expect(CREDIT_TEXT.test(text)).toBe(false);
+  });
+
+  it('keeps a review\'s particulars in the extracted article and drops the credit beside them', () => {
+    const a = article(
+      `<p>${words(40)}</p><ul><li>Video: 4K/30p with no crop</li><li>Graphics: Intel Iris Xe Graphics</li><li>Features: IP53 weather-sealing</li></ul>` +
+        `<p>Video: Example News</p><p>${words(30)} end.</p>`,
+    );
+    removeInlineFurniture(a);
+    const text = a.textContent ?? '';
+    expect(text).toContain('Video: 4K/30p with no crop');
+    expect(text).toContain('Graphics: Intel Iris Xe Graphics');
+    expect(text).toContain('Features: IP53 weather-sealing');
+    expect(text).not.toContain('Example News');
+    expect(text).toContain('end.');
   });
 });
 
