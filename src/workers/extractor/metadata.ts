@@ -378,7 +378,7 @@ export function cleanByline(v: string | null): string | null {
   if (titled?.[1] && titled[2] && JOB_TITLE.test(titled[2].split(/\s+/).pop() ?? '')) {
     s = titled[1].trim();
   }
-  if (/^(?:by|par|por|von|last|updated|published|posted|share|follow|author|staff|admin|administrator|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?)$/i.test(s)) {
+  if (/^(?:by|par|por|von|last|updated|published|posted|share|follow|(?:(?:about )?the )?author|staff|admin|administrator|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?)$/i.test(s)) {
     s = '';
   }
   if (!s || s.length > 200 || /^https?:\/\//i.test(s) || /^\d/.test(s) || !/\p{L}/u.test(s) || isTemplatePlaceholder(s)) {

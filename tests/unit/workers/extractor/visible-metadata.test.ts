@@ -88,6 +88,15 @@ describe('cleanByline', () => {
     expect(cleanByline('Ann Lee, Omar Haddad')).toBe('Ann Lee, Omar Haddad');
   });
 
+  it('reads no name in an author box\'s label', () => {
+    expect(cleanByline('The Author')).toBeNull();
+    expect(cleanByline('About the author')).toBeNull();
+    expect(cleanByline('Author')).toBeNull();
+    // A name that holds the words stays.
+    expect(cleanByline('The Author Guild staff')).toBe('The Author Guild staff');
+    expect(cleanByline('Jane Author')).toBe('Jane Author');
+  });
+
   it('reads no name in a template field the site left unfilled', () => {
     expect(cleanByline('page.head.extra.author')).toBeNull();
     expect(cleanByline('post.author.display_name')).toBeNull();
