@@ -160,15 +160,53 @@ export const MORE_FURNITURE_TEXT = wholeText(
   String.raw`\s*[:.!…]*`,
 );
 
+/** A picture's name in a credit: "photo", "images", "picture", "illustration". */
+const PICTURE = String.raw`(?:photo|image|picture|illustration)s?`;
+
+/** Other things a credit names: a graphic, a video, a cover or header picture, a featured one. */
+const MEDIA = String.raw`(?:graphic|video|cover|header|featured?)`;
+
+/** The word that makes a label a credit's: "credit", "courtesy", "source". */
+const CREDIT_WORD = String.raw`(?:credits?|courtesy|sources?)`;
+
 /**
- * A photo credit or caption credit line: "Photo: Jane Doe / Reuters",
- * "Image credit: Example", "Image source: Example", "Photo by Jane Doe via
- * Unsplash", "Featured image from Example", "Image provided by Example",
- * "Image used under license from Shutterstock", "Credit: AP",
- * "JIM WATSON/AFP/Getty Images", "Getty Images / Jane Doe".
+ * What heads a credit before its colon: "Photo", "Image credit", "Photos courtesy", "Featured image source",
+ * "Video credit", "Credits". A label of MEDIA alone is BARE_MEDIA_CREDIT's.
  */
-export const CREDIT_TEXT =
-  /^(?:(?:(?:photo|image|picture|illustration|graphic|video|cover|header|featured?) ?(?:image|photo)?s? ?(?:credits?|courtesy|sources?)?|credits?)\s*(?:by|of|via)?\s*[:：|]\s*\S.{0,150}|(?:(?:staff|file|contributed|submitted|featured?|header|cover)\s+)?(?:photo|image|picture|illustration)s? (?:by|courtesy of|via|from|provided by|used under (?:a )?licen[cs]e from) \S.{0,120}|[^.!?]{0,80}(?:\/|\bvia |\bfor )\s*(?:getty images|afp|ap(?: photo)?|reuters|epa(?:-efe)?|shutterstock|istock(?:photo)?|unsplash|alamy|bloomberg|nurphoto|sopa images)(?:\s*(?:\/|via)\s*[^.!?]{0,40})?|(?:getty images|shutterstock|istock(?:photo)?|unsplash|alamy|adobe stock)\s*\/\s*[^.!?\/]{1,60})$/i;
+const CREDIT_LABEL = String.raw`(?:(?:photo|image|picture|illustration) ?(?:image|photo)?s? ?${CREDIT_WORD}?|${MEDIA} ?(?:image|photo)s? ?${CREDIT_WORD}?|${MEDIA} ?s? ?${CREDIT_WORD}|credits?)`;
+
+/**
+ * A credit under a bare MEDIA label: "Video: Example News", "Graphic: Jane Doe". One label, in the singular, a colon
+ * and a name without figures: "Video: 4K/30p", "Graphics: Intel Iris Xe", "Features: IP53 weather-sealing" and a
+ * table's "Feature | Standard | Pro" are a product's particulars.
+ */
+const BARE_MEDIA_CREDIT = String.raw`${MEDIA}\s*(?:by|of|via)?\s*[:：]\s*[^\s\d][^\d]{0,150}`;
+
+/** Photo agencies and wires a credit names after the photographer, behind a slash, "via" or "for". */
+const PHOTO_AGENCY = String.raw`(?:${['getty images', 'afp', 'ap(?: photo)?', 'reuters', 'epa(?:-efe)?', 'shutterstock', 'istock(?:photo)?', 'unsplash', 'alamy', 'bloomberg', 'nurphoto', 'sopa images'].join('|')})`;
+
+/** Picture libraries a credit may name first, before the photographer. */
+const PICTURE_LIBRARY = String.raw`(?:${['getty images', 'shutterstock', 'istock(?:photo)?', 'unsplash', 'alamy', 'adobe stock'].join('|')})`;
+
+/**
+ * A photo credit or caption credit line, the whole block: one of five forms,
+ * each matched without regard to case.
+ */
+export const CREDIT_TEXT = wholeText([
+  // A label, a colon (or a bar) and the credit: "Photo: Jane Doe / Reuters", "Image credit: Example",
+  // "Image source: Example", "Credit: AP", "Photo by: Jane Doe".
+  String.raw`${CREDIT_LABEL}\s*(?:by|of|via)?\s*[:：|]\s*\S.{0,150}`,
+  // The same under a bare label for a graphic or a video: "Video: Example News".
+  BARE_MEDIA_CREDIT,
+  // A picture and who made or gave it: "Photo by Jane Doe via Unsplash", "Staff photo by Tom Jones",
+  // "Featured image from Example", "Image provided by Example", "Image used under license from Shutterstock".
+  String.raw`(?:(?:staff|file|contributed|submitted|featured?|header|cover)\s+)?${PICTURE} (?:by|courtesy of|via|from|provided by|used under (?:a )?licen[cs]e from) \S.{0,120}`,
+  // A name and an agency after a slash, "via" or "for", perhaps another after it:
+  // "JIM WATSON/AFP/Getty Images", "Jane Doe for Reuters".
+  String.raw`[^.!?]{0,80}(?:\/|\bvia |\bfor )\s*${PHOTO_AGENCY}(?:\s*(?:\/|via)\s*[^.!?]{0,40})?`,
+  // A library first, then the photographer after a slash: "Getty Images / Jane Doe".
+  String.raw`${PICTURE_LIBRARY}\s*\/\s*[^.!?\/]{1,60}`,
+]);
 
 /**
  * A copyright notice standing as its own block: "Copyright 2008 The
@@ -796,6 +834,15 @@ export function removeInlineFurniture(root: Element, host: string | null = null)
 export const REPEAT_MIN_CHARS = 80;
 
 /**
+ * Whether a block's text is a copy of the block's right before it: the same
+ * text, REPEAT_MIN_CHARS or more. The test every repeat rule starts from
+ * (removeRepeatedSiblings, removeShownTwice, the density pass's densityArticle);
+ * each then asks in its own way whether the two stand in different places.
+ */
+export const copiesBlockBefore = (text: string, before: string | null | undefined): boolean =>
+  before !== null && before !== undefined && text.length >= REPEAT_MIN_CHARS && text === before;
+
+/**
  * Removes an element that repeats the one right before it: the same tag and
  * the same text (REPEAT_MIN_CHARS or more) under another class. That is one
  * content rendered twice for two screen sizes ("desktop" and "mobile"
@@ -817,7 +864,7 @@ export function removeRepeatedSiblings(root: Element): number {
       if (prev && c.tagName === prev.tagName && c.children.length === prev.children.length && (c.getAttribute('class') ?? '') !== (prev.getAttribute('class') ?? '')) {
         prevText ??= collapseSpace(prev.textContent ?? '');
         const text = collapseSpace(c.textContent ?? '');
-        if (text.length >= REPEAT_MIN_CHARS && text === prevText) {
+        if (copiesBlockBefore(text, prevText)) {
           c.remove();
           removed++;
           c = next;
@@ -856,8 +903,7 @@ export function removeShownTwice(root: Element, blocks: readonly string[], owner
     const before = owners[i - 1] as Element | undefined;
     if (
       before &&
-      text.length >= REPEAT_MIN_CHARS &&
-      text === blocks[i - 1] &&
+      copiesBlockBefore(text, blocks[i - 1]) &&
       owner !== root &&
       before !== root &&
       owner.parentElement !== before.parentElement &&

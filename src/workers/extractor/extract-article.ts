@@ -1,7 +1,7 @@
 import { Readability } from '@mozilla/readability';
 import { PipelineError } from '../../errors.js';
 import { collapseSpace, countWords, isBlockTag, isHeadingTag, joinBlocks, lineElement, squash, textBlocks, textOwners } from './blocks.js';
-import { breaksLine, FURNITURE_TEXT, isOtherSectionLabel, narrowToArticle, removeAuthorBio, removeAuthorBox, removeFurniture, removeInlineFurniture, removeNamedAuthorBoxes, removeOtherSections, removeRepeatedSiblings, removeShownTwice, removeTeaserCards, REPEAT_MIN_CHARS, trimStoryEnd } from './boilerplate.js';
+import { breaksLine, copiesBlockBefore, FURNITURE_TEXT, isOtherSectionLabel, narrowToArticle, removeAuthorBio, removeAuthorBox, removeFurniture, removeInlineFurniture, removeNamedAuthorBoxes, removeOtherSections, removeRepeatedSiblings, removeShownTwice, removeTeaserCards, trimStoryEnd } from './boilerplate.js';
 import { keepQuestionToggles, mayHoldCollapsed, revealCollapsed } from './collapsed.js';
 import { classifyBlock, densityExtract, type TextBlock } from './density.js';
 import { closeOpenInline, tagShape } from './nesting.js';
@@ -385,7 +385,7 @@ export function densityArticle(doc: Document, kept: TextBlock[]): Element {
   const div = doc.createElement('div');
   let before: TextBlock | null = null;
   for (const b of kept) {
-    const shownTwice = before !== null && b.text.length >= REPEAT_MIN_CHARS && b.text === before.text && (b.scope ?? null) !== (before.scope ?? null);
+    const shownTwice = before !== null && copiesBlockBefore(b.text, before.text) && (b.scope ?? null) !== (before.scope ?? null);
     before = b;
     if (shownTwice) {
       continue;

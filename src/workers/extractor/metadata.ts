@@ -378,14 +378,23 @@ export function cleanByline(v: string | null): string | null {
   if (titled?.[1] && titled[2] && JOB_TITLE.test(titled[2].split(/\s+/).pop() ?? '')) {
     s = titled[1].trim();
   }
-  if (/^(?:by|par|por|von|last|updated|published|posted|share|follow|author|staff|admin|administrator|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?)$/i.test(s)) {
+  if (/^(?:by|par|por|von|last|updated|published|posted|share|follow|(?:(?:about )?the )?author|staff|admin|administrator|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?)$/i.test(s)) {
     s = '';
   }
-  if (!s || s.length > 200 || /^https?:\/\//i.test(s) || /^\d/.test(s) || !/\p{L}/u.test(s)) {
+  if (!s || s.length > 200 || /^https?:\/\//i.test(s) || /^\d/.test(s) || !/\p{L}/u.test(s) || isTemplatePlaceholder(s)) {
     return null;
   }
   return s;
 }
+
+/**
+ * A template's field the site never filled in, where a name belongs: a
+ * variable's path ("page.head.extra.author", "post.author.name": three
+ * dotted parts or more, each a lowercase-led identifier, no space) or its
+ * braces ("{{ author }}", "${author}", "<%= author %>"). Initials
+ * ("J.R.R. Tolkien") and a user name ("jane.doe") are not.
+ */
+const isTemplatePlaceholder = (s: string): boolean => /^[a-z_][\w-]+(?:\.[a-z_][\w-]+){2,}$/.test(s) || /\{\{|\}\}|\$\{|<%|%>/.test(s);
 
 /** Joins byline names, dropping repeats. */
 const joinNames = (list: string[]): string | null => {

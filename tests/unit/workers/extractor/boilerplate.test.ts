@@ -1,6 +1,6 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { isAdviceDisclaimer, isAffiliateDisclosure, isParticularsStrip, isProductionNote, isSitePitch, isSocialFollow, isFurnitureText, looksLikeFurniture, removeAuthorBio, removeAuthorBox, removeFurniture, removeHeadingPermalinks, removeInlineFurniture, removeLinkColumns, removeNamedAuthorBoxes, removeOtherSections, removeRepeatedSiblings, removeShownTwice, removeTeaserCards, trimStoryEnd } from '../../../../src/workers/extractor/boilerplate.js';
+import { copiesBlockBefore, CREDIT_TEXT, isAdviceDisclaimer, isAffiliateDisclosure, isParticularsStrip, isProductionNote, isSitePitch, isSocialFollow, isFurnitureText, looksLikeFurniture, removeAuthorBio, removeAuthorBox, removeFurniture, removeHeadingPermalinks, removeInlineFurniture, removeLinkColumns, removeNamedAuthorBoxes, removeOtherSections, removeRepeatedSiblings, removeShownTwice, removeTeaserCards, trimStoryEnd } from '../../../../src/workers/extractor/boilerplate.js';
 import { textBlocks } from '../../../../src/workers/extractor/blocks.js';
 
 const doc = (html: string): Document =>
@@ -247,6 +247,83 @@ describe('isFurnitureText', () => {
     'Sponsored content is labelled, the regulator said: readers must be able to tell it from reporting, and most sites comply.',
   ])('leaves the sentence "%s"', (text) => {
     expect(isFurnitureText(text)).toBe(false);
+  });
+});
+
+describe('CREDIT_TEXT', () => {
+  it.each([
+    // A label, a colon or a bar, the credit.
+    'Photo: Jane Doe / Reuters',
+    'PHOTO CREDIT | Example Studio',
+    'Image credit: Endgame Gear/Digital Foundry',
+    'Photos courtesy: the family',
+    'Featured image source: Example Institute',
+    'Illustration by: Jane Doe',
+    'Credits: Example Archive',
+    'Video: Example News',
+    'Credit：AP',
+    // A bare label for a graphic, a video, a cover: singular, a name without figures.
+    'Video: Example News',
+    'Graphic: Jane Doe/The Times',
+    'Cover: Jane Doe',
+    'Featured: Example Studio',
+    'Video credit: Example News 2024',
+    'Graphics courtesy: Example Lab',
+    'Cover image: Jane Doe',
+    // A picture and who made or gave it.
+    'Photo by Jane Doe via Unsplash',
+    'Staff photo by Tom Jones',
+    'File photos courtesy of the county',
+    'Image provided by Short Story.',
+    'Image used under a licence from Shutterstock',
+    // A name and an agency after a slash, "via" or "for".
+    'JIM WATSON/AFP/Getty Images',
+    'Jane Doe for Reuters',
+    'Jane Doe via Getty Images',
+    'Ann Smith/AP Photo',
+    'John Smith/EPA-EFE/Shutterstock',
+    'Jane Doe / SOPA Images via Getty Images',
+    // A library first, then the photographer.
+    'Getty Images / Holger Leue',
+    'Adobe Stock/Jane Doe',
+  ])('reads "%s" as a credit line', (text) => {
+    expect(CREDIT_TEXT.test(text)).toBe(true);
+  });
+
+  it.each([
+    'Photo quality: sharp in daylight, soft at night.',
+    'Credit card rates rose again in May.',
+    'Credit cards: what the new rules mean',
+    'The photo by the river shows the flood at its peak, officials said.',
+    'The agency said it had filed a request with Reuters.',
+    'She wrote for Reuters.',
+    'Getty Images / Shutterstock talks stalled in May, both agencies said.',
+    'A photograph of the mayor hung in the hall.',
+    'Video games: the year in review.',
+    'Picture this',
+    // A product's particulars under a bare media label: figures, a plural label, a table row.
+    'Video: 4K/30p, FHD 120p for slow motion',
+    'Video: 6.2K/30p, 4K/60p',
+    'Graphics: Intel Iris Xe Graphics',
+    'Graphics: Nvidia RTX 4050',
+    'Features: IP53 weather-sealing, live ND filter, handheld high-res',
+    'Feature | Standard | PyICU | StringZilla',
+  ])('leaves "%s"', (text) => {
+    expect(CREDIT_TEXT.test(text)).toBe(false);
+  });
+
+  it('keeps a review\'s particulars in the extracted article and drops the credit beside them', () => {
+    const a = article(
+      `<p>${words(40)}</p><ul><li>Video: 4K/30p with no crop</li><li>Graphics: Intel Iris Xe Graphics</li><li>Features: IP53 weather-sealing</li></ul>` +
+        `<p>Video: Example News</p><p>${words(30)} end.</p>`,
+    );
+    removeInlineFurniture(a);
+    const text = a.textContent ?? '';
+    expect(text).toContain('Video: 4K/30p with no crop');
+    expect(text).toContain('Graphics: Intel Iris Xe Graphics');
+    expect(text).toContain('Features: IP53 weather-sealing');
+    expect(text).not.toContain('Example News');
+    expect(text).toContain('end.');
   });
 });
 
@@ -1020,6 +1097,23 @@ describe(removeTeaserCards.name, () => {
     expect(removeTeaserCards(two.body)).toBe(0);
     const mixed = doc(`<article><div>${card('one', 'x')}<p>${words(40)}</p>${card('two', 'y')}${card('three', 'z')}</div></article>`);
     expect(removeTeaserCards(mixed.body)).toBe(0);
+  });
+});
+
+describe(copiesBlockBefore.name, () => {
+  const long = 'The council voted on Monday to raise parking fees in the city centre by a fifth from May.';
+
+  it('reads a block as a copy when it is the block before it, 80 characters or more', () => {
+    expect(long.length).toBeGreaterThanOrEqual(80);
+    expect(copiesBlockBefore(long, long)).toBe(true);
+  });
+
+  it('reads no copy in a short repeat, a different text, or the first block', () => {
+    expect(copiesBlockBefore('Share this story', 'Share this story')).toBe(false);
+    expect(copiesBlockBefore(long, `${long} More.`)).toBe(false);
+    expect(copiesBlockBefore(long, long.toUpperCase())).toBe(false);
+    expect(copiesBlockBefore(long, null)).toBe(false);
+    expect(copiesBlockBefore(long, undefined)).toBe(false);
   });
 });
 

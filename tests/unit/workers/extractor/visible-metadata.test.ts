@@ -87,10 +87,41 @@ describe('cleanByline', () => {
     expect(cleanByline('Ann Lee, Reuters')).toBe('Ann Lee, Reuters');
     expect(cleanByline('Ann Lee, Omar Haddad')).toBe('Ann Lee, Omar Haddad');
   });
+
+  it('reads no name in an author box\'s label', () => {
+    expect(cleanByline('The Author')).toBeNull();
+    expect(cleanByline('About the author')).toBeNull();
+    expect(cleanByline('Author')).toBeNull();
+    // A name that holds the words stays.
+    expect(cleanByline('The Author Guild staff')).toBe('The Author Guild staff');
+    expect(cleanByline('Jane Author')).toBe('Jane Author');
+  });
+
+  it('reads no name in a template field the site left unfilled', () => {
+    expect(cleanByline('page.head.extra.author')).toBeNull();
+    expect(cleanByline('post.author.display_name')).toBeNull();
+    expect(cleanByline('{{ author }}')).toBeNull();
+    expect(cleanByline('${post.author}')).toBeNull();
+    expect(cleanByline('<%= author %>')).toBeNull();
+  });
+
+  it('keeps initials, a user name and a name with a dotted middle initial', () => {
+    expect(cleanByline('J.R.R. Tolkien')).toBe('J.R.R. Tolkien');
+    expect(cleanByline('J.R.R.Tolkien')).toBe('J.R.R.Tolkien');
+    expect(cleanByline('jane.doe')).toBe('jane.doe');
+    expect(cleanByline('John F. Smith Jr.')).toBe('John F. Smith Jr.');
+    expect(cleanByline('Example.com Staff')).toBe('Example.com Staff');
+  });
 });
 
 describe('extractArticle: visible metadata', () => {
   const story = Array.from({ length: 5 }, (_, i) => `<p>Paragraph ${i} of the story tells what the council decided on the bridge, and why residents objected to the plan.</p>`).join('');
+
+  it('takes the shown byline when the declared author is a template field left unfilled', () => {
+    const page = `<html><head><title>Council approves bridge</title><meta name="author" content="page.head.extra.author"></head><body>
+      <article><h1>Council approves bridge</h1><div class="article-meta"><span class="blog-meta-author">Jane Doe</span> · <span class="date">Dec 5, 2025</span></div>${story}</article></body></html>`;
+    expect(extractArticle(page, 'https://example.test/bridge')?.byline).toBe('Jane Doe');
+  });
 
   it('takes the byline and date a reader sees when the markup names none', () => {
     const page = `<html><head><title>Council approves bridge</title></head><body>
