@@ -30,7 +30,10 @@
  *   place; so is a country's name the tagger typed as an organisation or a
  *   person ("accusing Venezuela of", "Russia has withdrawn"), as newswire
  *   annotation files a country acting (and national sides, above), unless the
- *   text names a person with that word ("Michael Jordan").
+ *   text names a person with that word ("Michael Jordan"). The countries that
+ *   the tagger's inputs do not list (gazetteer.ts' LATE_COUNTRIES: "Kiribati",
+ *   "Vanuatu", "Papua New Guinea") are read so from MISC too, and their
+ *   demonyms ("Fijian", "East Timorese") as the nationalities above.
  * - A storm's name ("Hurricane Katrina", "Cyclone Nargis") is no person's.
  * - The name after a kind of place and "of" ("the town of Sderot", "the
  *   village of Naghar Kalai") is a place.
@@ -51,7 +54,7 @@
  *
  * Pure: tags in, tags out (the same length), tokens as nerTokenize gives them.
  */
-import { DEMONYMS, KNOWN_ORGS, NON_ENTITY_WORDS, PERSON_TITLES, PLACES } from './gazetteer.js';
+import { DEMONYMS, KNOWN_ORGS, LATE_COUNTRIES, LATE_DEMONYMS, NON_ENTITY_WORDS, PERSON_TITLES, PLACES } from './gazetteer.js';
 import { NAME_PARTICLES } from './name-particles.js';
 import { tokenLines } from './ner-tokens.js';
 import { parseDateline } from './parse-dateline.js';
@@ -297,7 +300,7 @@ const SPEAKER_TURNS = 3;
 /** Organisations named after the building they sit in, which newswire annotation files by the sense of each mention. */
 const SEATS: ReadonlySet<string> = new Set(['White House', 'Pentagon', 'Kremlin', 'Holy See']);
 
-const isCountry = (name: string) => PLACES.get(name)?.kind === 'country';
+const isCountry = (name: string) => PLACES.get(name)?.kind === 'country' || LATE_COUNTRIES.has(name);
 /** What stands before "$" in a currency written as wire copy writes dollars other than the plain one ("US$", "U.S.$", "NZ$", "HK$", "A$"). */
 const CURRENCY_PREFIX = /^(?:\p{Lu}{1,3}|U\.S\.)$/u;
 
@@ -441,11 +444,13 @@ export function wireConventions(text: string, tokens: readonly Token[]): (tags: 
       if (!tag.startsWith('B-')) continue;
       const j = spanEnd(out, i);
       const w = written(i, j);
-      if (PLACES.has(w)) {
+      if (PLACES.has(w) || LATE_COUNTRIES.has(w)) {
         // "accusing [Venezuela] of", "[Russia] has withdrawn": a country's name the tagger typed as an organisation or a person is a place,
-        // unless the text names a person with that word ("Michael Jordan", then "Jordan said").
-        if ((tag === 'B-ORG' || tag === 'B-PER') && isCountry(w) && !tokens.slice(i, j).some((t) => personWords.has(t.text))) setSpan(out, i, j, 'LOC');
-      } else if ((DEMONYMS.has(w) || PEOPLES.has(w)) && tag !== 'B-MISC') {
+        // unless the text names a person with that word ("Michael Jordan", then "Jordan said"); one of the countries the tagger's
+        // inputs do not list ("[Papua New Guinea]", gazetteer.ts' LATE_COUNTRIES) is one where it typed MISC too.
+        const retype = tag === 'B-ORG' || tag === 'B-PER' || (tag === 'B-MISC' && LATE_COUNTRIES.has(w));
+        if (retype && isCountry(w) && !tokens.slice(i, j).some((t) => personWords.has(t.text))) setSpan(out, i, j, 'LOC');
+      } else if ((DEMONYMS.has(w) || LATE_DEMONYMS.has(w) || PEOPLES.has(w)) && tag !== 'B-MISC') {
         // "Israeli troops", "the Colombian government", "Sri Lankan officials", "the Arab world", "Tamil rebels": a nationality, a faith or a people is MISC.
         setSpan(out, i, j, 'MISC');
       } else if (tag !== 'B-ORG' && KNOWN_ORGS.has(w) && !SEATS.has(KNOWN_ORGS.get(w) as string) && !(tag === 'B-PER' && PERSON_TITLES.has(tokens[i - 1]?.text ?? ''))) {

@@ -192,6 +192,31 @@ describe('wireConventionTags', () => {
     expect([at('Colombia'), at('Venezuela'), at('Russia'), at('Michael'), at('Jordan'), at('Jordan', 1)]).toEqual(['B-LOC', 'B-LOC', 'B-LOC', 'B-PER', 'I-PER', 'B-PER']);
   });
 
+  it("reads the countries the tagger's inputs do not list (LATE_COUNTRIES) as places, from MISC too, and their demonyms as MISC", () => {
+    const text = 'Kiribati and Tonga met Vanuatu in Papua New Guinea as the Fijian and East Timorese armies watched Air Vanuatu.';
+    const { tokens, tags } = tagsOf(text, {
+      Kiribati: 'B-PER', Tonga: 'B-PER', 'Vanuatu@23': 'B-ORG', Papua: 'B-MISC', New: 'I-MISC', Guinea: 'I-MISC', Fijian: 'B-ORG', East: 'B-LOC', Timorese: 'I-LOC',
+      Air: 'B-ORG', 'Vanuatu@102': 'I-ORG',
+    });
+    const out = wireConventionTags(text, tokens, tags);
+    const at = (w: string, k = 0) => out[tokens.filter((t) => t.text === w).map((t) => tokens.indexOf(t))[k] as number];
+    expect([at('Kiribati'), at('Tonga'), at('Vanuatu'), at('Papua'), at('New'), at('Guinea')]).toEqual(['B-LOC', 'B-LOC', 'B-LOC', 'B-LOC', 'I-LOC', 'I-LOC']);
+    expect([at('Fijian'), at('East'), at('Timorese')]).toEqual(['B-MISC', 'B-MISC', 'I-MISC']);
+    // A country's name inside a longer name stays in it.
+    expect([at('Air'), at('Vanuatu', 1)]).toEqual(['B-ORG', 'I-ORG']);
+    // A lone word of a person the text names in full stays that person's.
+    const p = tagsOf('Tonga Smith spoke. Tonga said no.', { 'Tonga@0': 'B-PER', Smith: 'I-PER', 'Tonga@19': 'B-PER' });
+    expect(wireConventionTags('Tonga Smith spoke. Tonga said no.', p.tokens, p.tags)).toEqual(p.tags);
+  });
+
+  it('keeps MISC on a listed country as the tagger typed it (only the late list is read from MISC) and leaves a country left untagged alone', () => {
+    const text = 'The Vatican said Samoa was calm.';
+    const { tokens, tags } = tagsOf(text, { Vatican: 'B-MISC' });
+    const out = wireConventionTags(text, tokens, tags);
+    const at = (w: string) => out[tokens.findIndex((t) => t.text === w)];
+    expect([at('Vatican'), at('Samoa')]).toEqual(['B-MISC', 'O']);
+  });
+
   it("reads a name the gazetteer's short list knows as an organisation's as one, but not a titled person or a seat named for its building", () => {
     const text = 'A UN team told the AP that Mayor Bloomberg and Greenpeace left the White House.';
     const { tokens, tags } = tagsOf(text, { UN: 'B-LOC', AP: 'B-MISC', Bloomberg: 'B-PER', Greenpeace: 'B-PER', White: 'B-LOC', House: 'I-LOC' });
