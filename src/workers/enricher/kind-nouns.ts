@@ -43,8 +43,8 @@ const NAME_OPENING_KINDS: ReadonlySet<string> = new Set(['bank', 'group', 'party
 const RUN_INNER: ReadonlySet<string> = new Set(['&', 'of', 'de', 'del', 'du', 'la', 'le']);
 /** Small words that stand inside the name of a group or a charity before a capitalized word ("Save the Children", "Focus on the Family", "Students for a Free Tibet", "Movement for the Emancipation of the Niger Delta"). */
 const NAME_SMALL: ReadonlySet<string> = new Set(['the', 'for', 'on', 'a', 'of', 'against', 'without']);
-/** The most words an untagged name after a kind noun takes. */
-const NAME_MAX = 5;
+/** The most words an untagged name after a kind noun takes (5 until 2026-12-05: over Wikinews 8 reads two names whole, "the group Movement for the Emancipation of the Niger Delta", and changes nothing else). */
+const NAME_MAX = 8;
 /** The most words of a kind taken off a name's start ("Sportswear maker", "Online fashion retailer"). */
 const KIND_MAX = 3;
 /** Capitalization buckets (ner-features.ts CAP_BUCKETS) of words written in lowercase mid-sentence. */
@@ -60,7 +60,7 @@ const nameStart = (w: string): boolean => startsCapitalized(w) && !DEMONYMS.has(
  * organisation, and where the capitalized words right after a kind noun written in
  * lowercase ("automaker Nissan") are an organisation: a place or MISC span
  * there becomes one (unless it is a place the gazetteer knows, or a
- * nationality), and so do untagged capitalized words (up to five, not a
+ * nationality), and so do untagged capitalized words (up to eight, not a
  * nationality, title, weekday or month, with a name they run into:
  * untaggedNameEnd); "called" may stand between ("a company called
  * Intamin"); so does a person there ("the band

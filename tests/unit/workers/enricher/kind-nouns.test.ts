@@ -51,10 +51,11 @@ describe(typeKindAppositives.name, () => {
     expect(run("the children's charity Variety said", [[4, 5, 'PER']])).toEqual(['ORG[Variety]']);
   });
 
-  it('takes small words inside a name before its next capitalized word, and ends a name cut at five words with a capitalized one', () => {
+  it('takes small words inside a name before its next capitalized word, and ends a name cut at eight words with a capitalized one', () => {
     expect(run('the charity Save the Children said', [])).toEqual(['ORG[Save the Children]']);
     expect(run('the group Friends of the Earth said', [[5, 6, 'MISC']])).toEqual(['ORG[Friends of the Earth]']);
-    expect(run('the group Movement for the Emancipation of the Niger Delta', [])).toEqual(['ORG[Movement for the Emancipation]']);
+    expect(run('the group Movement for the Emancipation of the Niger Delta', [])).toEqual(['ORG[Movement for the Emancipation of the Niger Delta]']);
+    expect(run('the group Alliance for the Defence of the Rights of the Poor said', [])).toEqual(['ORG[Alliance for the Defence of the Rights]']);
   });
 
   it('stops a name at a small word before a weekday, an abbreviation or a lowercase word', () => {
@@ -77,9 +78,10 @@ describe(typeKindAppositives.name, () => {
     expect(run('the bank Singer & Friedlander grew', [[4, 5, 'PER']])).toEqual(['ORG[Singer & Friedlander]']);
   });
 
-  it('leaves a name after "named", a run whose tagged name would pass five words, and a name not next to the run alone', () => {
+  it('leaves a name after "named", a run whose tagged name would pass eight words, and a name not next to the run alone', () => {
     expect(run('Time magazine named Detroit Mayor Kwame Kilpatrick', [[0, 1, 'ORG'], [5, 7, 'PER']])).toEqual(['ORG[Time]', 'PER[Kwame Kilpatrick]']);
-    expect(run('the group Students & Scholars Against Corporate Misbehavior said', [[5, 8, 'MISC']])).toEqual(['MISC[Against Corporate Misbehavior]']);
+    expect(run('the group Students & Scholars Against Corporate Misbehavior said', [[5, 8, 'MISC']])).toEqual(['ORG[Students & Scholars Against Corporate Misbehavior]']);
+    expect(run('the group Students & Scholars & Workers United Against Corporate Misbehavior said', [[8, 11, 'MISC']])).toEqual(['MISC[Against Corporate Misbehavior]']);
     expect(run('the newspaper Folha, in São Paulo, said', [[5, 7, 'LOC']])).toEqual(['ORG[Folha]', 'LOC[São Paulo]']);
     expect(run('a company called, of course, Acme', [])).toEqual([]);
   });
