@@ -453,6 +453,45 @@ export function eventsAndLawsAreMisc(tokens: readonly Token[], tags: readonly st
   return out ?? (tags as string[]);
 }
 
+/**
+ * Nouns of a work's kind whose next name is its title ("the film Lage Raho Munnabhai", "soap opera Coronation Street", "the
+ * documentary School of Assassins"); not those that are also verbs or adjectives before names ("show Israel", "play
+ * Pyongyang", "every single Republican", "book Ryanair flights"), nor "program" ("North Korea nuclear program [Iran] has").
+ */
+const WORK_NOUNS: ReadonlySet<string> = new Set('album film movie documentary novel memoir sitcom soap series miniseries serial musical opera song'.split(' '));
+/** What may stand between a work's noun and its title ("a film called Kidulthood", 'the album "Blue"'). */
+const WORK_BETWEEN: ReadonlySet<string> = new Set(['called', 'titled', 'entitled', '"', '“']);
+
+/**
+ * Tags where a person's, a place's or an organisation's name right after a
+ * noun of a work's kind written in lowercase (WORK_NOUNS: "soap opera
+ * [Coronation Street]", "the film [Lage Raho Munnabhai]") is the
+ * work's title, MISC as news annotation files works; "called" or a quote may
+ * stand between. Not a person whose first word is a given name ("the film
+ * Michael Clayton" is left to the tagger), nor one word of a person the text
+ * names in full, nor a name the gazetteer knows as a place's or an
+ * organisation's.
+ */
+export function worksAreMisc(tokens: readonly Token[], tags: readonly string[]): string[] {
+  let out: string[] | undefined;
+  let personWords: Set<string> | undefined;
+  for (const { from, to, type } of bioSpans(tags)) {
+    if (type === 'MISC') continue;
+    let k = from - 1;
+    if (WORK_BETWEEN.has(tokens[k]?.text ?? '')) k--;
+    if (!WORK_NOUNS.has(tokens[k]?.text ?? '')) continue;
+    const words = tokens.slice(from, to).map((t) => t.text);
+    const name = words.join(' ');
+    if (PLACES.has(name) || KNOWN_ORGS.has(name)) continue;
+    if (type === 'PER' && GIVEN_NAMES.has(words[0] as string)) continue;
+    personWords ??= wordsOfFullNames(tokens, tags);
+    if (words.length === 1 && personWords.has(name)) continue;
+    out ??= [...tags];
+    setSpan(out, from, to, 'MISC');
+  }
+  return out ?? (tags as string[]);
+}
+
 /** Lowercase nouns of a place's kind written after its name ("the Abu Ghraib prison", "the Musa Qala district", "John F. Kennedy airport"). */
 const PLACE_KIND_NOUNS: ReadonlySet<string> = new Set(
   'prison jail district province village county region airport airbase dam refinery suburb neighbourhood neighborhood governorate municipality prefecture'.split(' '),

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isValidBio, labelledText, randomBioTags, tagsAt, tagsFor, tagsNaming } from '../../../helpers/bio-tags.js';
 import { seededRandom } from '../../../../src/lib/random.js';
-import { companiesByTheirStock, eponymsAreNoPersons, eventsAndLawsAreMisc, personsAfterRoles, placesBeforePlaceNouns, venuesArePlaces, typeKindAppositives, typePortfolioMinistries } from '../../../../src/workers/enricher/kind-nouns.js';
+import { companiesByTheirStock, eponymsAreNoPersons, eventsAndLawsAreMisc, personsAfterRoles, placesBeforePlaceNouns, venuesArePlaces, typeKindAppositives, typePortfolioMinistries, worksAreMisc } from '../../../../src/workers/enricher/kind-nouns.js';
 import { CAP_BUCKETS, type WordStats, wordStatsCode } from '../../../../src/workers/enricher/ner-features.js';
 import { nerTokenize } from '../../../../src/workers/enricher/ner-tokens.js';
 import { tagEntities } from '../../../../src/workers/enricher/tag-entities.js';
@@ -287,6 +287,28 @@ describe(venuesArePlaces.name, () => {
       ['Sidney Tower spoke', [[0, 2, 'PER']]], // a person
     ];
     for (const [text, named] of cases) expect(runVenues(text, named)).toEqual(spans(text, tagsFor(text, named)));
+  });
+});
+
+describe(worksAreMisc.name, () => {
+  const runWorks = (text: string, named: Array<[number, number, string]>): string[] => spans(text, worksAreMisc(nerTokenize(text), tagsFor(text, named)));
+
+  it("makes a person's, a place's or an organisation's name right after a work's noun the work's title (MISC), after \"called\" or a quote too", () => {
+    expect(runWorks('the Bollywood film Lage Raho Munnabhai and soap opera Coronation Street', [[3, 6, 'PER'], [9, 11, 'LOC']])).toEqual(['MISC[Lage Raho Munnabhai]', 'MISC[Coronation Street]']);
+    expect(runWorks('the 1997 documentary School of Assassins and a film called Kidulthood', [[3, 6, 'ORG'], [10, 11, 'PER']])).toEqual(['MISC[School of Assassins]', 'MISC[Kidulthood]']);
+    expect(runWorks('helped produce the film "Hotel Rwanda."', [[5, 7, 'ORG']])).toEqual(['MISC[Hotel Rwanda]']);
+  });
+
+  it('leaves a person with a given name, a lone word of a person named in full, known places and organisations, verbs and other nouns alone', () => {
+    const cases: Array<[string, Array<[number, number, string]>]> = [
+      ['the film Michael Clayton opened', [[2, 4, 'PER']]], // a given name: the tagger's call
+      ['Alan Johnston spoke in a film Johnston made', [[0, 2, 'PER'], [6, 7, 'PER']]], // a person the text names in full
+      ['the film Paris and the documentary BBC aired', [[2, 3, 'LOC'], [6, 7, 'ORG']]], // names the gazetteer knows
+      ['polls show Israel ahead as they play Pyongyang', [[2, 3, 'LOC'], [7, 8, 'LOC']]], // verbs
+      ['every single Republican and the nuclear program Iran runs', [[2, 3, 'ORG'], [7, 8, 'LOC']]], // an adjective, "program"
+      ['the film Innocence of Muslims', [[2, 5, 'MISC']]], // MISC already
+    ];
+    for (const [text, named] of cases) expect(runWorks(text, named)).toEqual(spans(text, tagsFor(text, named)));
   });
 });
 
