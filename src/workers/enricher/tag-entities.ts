@@ -436,6 +436,9 @@ const OFFICE_QUALIFIERS: ReadonlySet<string> = new Set(
 /** Words before a one-word office that make it the office ("the King", "the Chancellor"). */
 const OFFICE_DETERMINERS: ReadonlySet<string> = new Set(['the', 'The', 'his', 'her', 'its', 'their', 'former', 'late']);
 
+/** Greetings that open a letter or a post before a name ("Hey Vladi", "Dear Nina"). */
+const GREETINGS: ReadonlySet<string> = new Set(['Hey', 'Hi', 'Hello', 'Dear']);
+
 /**
  * Tags without the names that are one word of NEVER_ALONE ("[I] think", "[Ms] said"), a Bill of parliament
  * ("the [Bill] passes") or an office without its holder ("said [Prime Minister] Hashim Thaci", "the [Chancellor] presented");
@@ -443,7 +446,7 @@ const OFFICE_DETERMINERS: ReadonlySet<string> = new Set(['the', 'The', 'his', 'h
  * only after a determiner ("the King", not "displacing Lord, 40,"), and not when the text gives a person that surname
  * ("Coretta Scott King ... the King family"); an office named by its portfolio ("Minister of Defence", "Secretary of [State]") unless read as a person; and a sentence's "The" comes off a
  * body named by its kind ("[The Senate]": Senate; "[The Government]": none) and off an organisation's name that ends with
- * one ("[The National Party]": National Party), not off a newspaper's ("The Times").
+ * one ("[The National Party]": National Party), not off a newspaper's ("The Times"); a greeting comes off the person after it ("[Hey] Vladi").
  */
 export function dropLoneWords(tokens: readonly Token[], tags: readonly string[]): string[] {
   const out = [...tags];
@@ -468,6 +471,10 @@ export function dropLoneWords(tokens: readonly Token[], tags: readonly string[])
       // "The Government", "The Senate" at a sentence's start: "The" is no part of the name, and the word alone is judged as such.
       out[i] = 'O';
       out[i + 1] = NEVER_ALONE.has(words[1] as string) ? 'O' : `B-${tag.slice(2)}`;
+    } else if (tag === 'B-PER' && j > i + 1 && GREETINGS.has(w)) {
+      // "Hey Vladi", "Dear Nina": a letter's or a post's greeting is no part of the name after it.
+      out[i] = 'O';
+      out[i + 1] = 'B-PER';
     } else if (w === 'The' && j > i + 2 && tag === 'B-ORG' && GENERIC_BODIES.has(words[words.length - 1] as string)) {
       // "The National Party", "The European Commission": nor before a longer name that ends with such a body.
       out[i] = 'O';
