@@ -578,6 +578,9 @@ export const PERSON_TITLES: ReadonlySet<string> = new Set(
   ).split(/\s+/),
 );
 
+/** Lowercase particles that stand inside a person's name ("bin Salman", "von der Leyen"): name-particles.ts and the titled names of wire-conventions.ts. */
+export const NAME_PARTICLES: ReadonlySet<string> = new Set(['bin', 'bint', 'ibn', 'al', 'el', 'da', 'das', 'de', 'di', 'do', 'dos', 'du', 'del', 'della', 'der', 'den', 'van', 'von', 'le', 'la']);
+
 /** Titles that, alone before a name, are honorifics (not part of the name): Mr. Liu -> Liu. */
 export const HONORIFICS: ReadonlySet<string> = new Set(['Mr', 'Mr.', 'Mrs', 'Mrs.', 'Ms', 'Ms.', 'Miss', 'Dr', 'Dr.', 'Sir', 'Dame', 'Lord', 'Lady', 'Prof.', 'Professor']);
 

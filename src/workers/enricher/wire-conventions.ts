@@ -54,8 +54,7 @@
  *
  * Pure: tags in, tags out (the same length), tokens as nerTokenize gives them.
  */
-import { DEMONYMS, KNOWN_ORGS, LATE_COUNTRIES, LATE_DEMONYMS, NON_ENTITY_WORDS, PERSON_TITLES, PLACES } from './gazetteer.js';
-import { NAME_PARTICLES } from './name-particles.js';
+import { DEMONYMS, KNOWN_ORGS, LATE_COUNTRIES, LATE_DEMONYMS, NAME_PARTICLES, NON_ENTITY_WORDS, PERSON_TITLES, PLACES } from './gazetteer.js';
 import { tokenLines } from './ner-tokens.js';
 import { parseDateline } from './parse-dateline.js';
 import { startsCapitalized, type Token } from './tokens.js';
