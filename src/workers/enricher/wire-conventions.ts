@@ -303,6 +303,13 @@ const isCountry = (name: string) => PLACES.get(name)?.kind === 'country' || LATE
 /** What stands before "$" in a currency written as wire copy writes dollars other than the plain one ("US$", "U.S.$", "NZ$", "HK$", "A$"). */
 const CURRENCY_PREFIX = /^(?:\p{Lu}{1,3}|U\.S\.)$/u;
 
+/** The US states' postal codes (and DC's). */
+const US_STATE_CODES: ReadonlySet<string> = new Set(
+  'AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC'.split(' '),
+);
+/** Letters written after a person's name and a comma: degrees, silks, honours, a seat ("Harry Preuss, MD", "Lex Lasry, QC"). */
+const POST_NOMINALS: ReadonlySet<string> = new Set('MD PhD QC KC SC MP MSP MEP RN OBE MBE CBE KBE DBE'.split(' '));
+
 /** Applies the wire conventions above to the tagger's BIO tags of `tokens` (offsets into `text`). */
 export function wireConventionTags(text: string, tokens: readonly Token[], tags: readonly string[]): string[] {
   return wireConventions(text, tokens)(tags);
@@ -513,6 +520,16 @@ export function wireConventions(text: string, tokens: readonly Token[]): (tags: 
       while (close < tokens.length && close <= i + 6 && (tokens[close] as Token).text !== ')') close++;
       if (close >= tokens.length || close > i + 6 || !isCountry(written(i + 2, close))) continue;
       setSpan(out, i + 2, close, 'LOC');
+    }
+
+    // "Chillicothe, OH", "Linwood, PA": a US state's postal code after a place and a comma is a place; "Harry Preuss, MD", "Brian
+    // Walters, SC", "Lex Lasry, QC": a post-nominal after a person and a comma is no name.
+    for (let i = 2; i < tokens.length; i++) {
+      const w = (tokens[i] as Token).text;
+      if (tokens[i - 1]?.text !== ',' || !(out[i] === 'O' || ((out[i] as string).startsWith('B-') && !(out[i + 1] ?? 'O').startsWith('I-')))) continue;
+      const before = out[i - 2] as string;
+      if (before.endsWith('-LOC') && US_STATE_CODES.has(w) && out[i] !== 'B-LOC') out[i] = 'B-LOC';
+      else if (before.endsWith('-PER') && POST_NOMINALS.has(w)) out[i] = 'O';
     }
 
     // "US$6.4 billion", "NZ$ 20": a country's code before a currency sign names the currency, no place.

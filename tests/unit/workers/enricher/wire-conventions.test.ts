@@ -209,6 +209,18 @@ describe('wireConventionTags', () => {
     expect(wireConventionTags('Tonga Smith spoke. Tonga said no.', p.tokens, p.tags)).toEqual(p.tags);
   });
 
+  it("reads a US state's postal code after a place and a comma as a place, and a post-nominal after a person and a comma as no name", () => {
+    const text = 'in Chillicothe, OH and Linwood, PA with Harry Preuss, MD and Lex Lasry, QC';
+    const { tokens, tags } = tagsOf(text, { Chillicothe: 'B-LOC', Linwood: 'B-LOC', PA: 'B-ORG', Harry: 'B-PER', Preuss: 'I-PER', MD: 'B-LOC', Lex: 'B-PER', Lasry: 'I-PER', QC: 'B-ORG' });
+    const out = wireConventionTags(text, tokens, tags);
+    const at = (w: string) => out[tokens.findIndex((t) => t.text === w)];
+    expect([at('OH'), at('PA'), at('MD'), at('QC')]).toEqual(['B-LOC', 'B-LOC', 'O', 'O']);
+    // Look-alikes: a code after no place or person, a code inside a longer name, a word that is no code, a state after a person.
+    const text2 = 'Sales, OH dear. Acme, PA Inc. grew. Paris, Texas met Smith, OR Jones.';
+    const b = tagsOf(text2, { Acme: 'B-ORG', PA: 'B-ORG', Inc: 'I-ORG', Paris: 'B-LOC', Smith: 'B-PER', OR: 'B-ORG' });
+    expect(wireConventionTags(text2, b.tokens, b.tags)).toEqual(b.tags);
+  });
+
   it('keeps MISC on a listed country as the tagger typed it (only the late list is read from MISC) and leaves a country left untagged alone', () => {
     const text = 'The Vatican said Samoa was calm.';
     const { tokens, tags } = tagsOf(text, { Vatican: 'B-MISC' });
