@@ -14,7 +14,7 @@
  * first use.
  */
 import type { Entities } from '../../store/types.js';
-import { joinCoordinatedNames, joinOrganisationPlaces, joinOrganisationPurposes } from './coordinated-names.js';
+import { joinCoordinatedNames, joinListsBeforeHeads, joinOrganisationPlaces, joinOrganisationPurposes } from './coordinated-names.js';
 import { extendNamesToTheirAcronyms, typeDefinedAcronyms } from './defined-acronyms.js';
 import { companiesByTheirStock, eponymsAreNoPersons, eventsAndLawsAreMisc, personsAfterRoles, placesBeforePlaceNouns, venuesArePlaces, typeKindAppositives, typePortfolioMinistries, worksAreMisc } from './kind-nouns.js';
 import { firstNamesAreNoOrganisations, surnamesAreNoOrganisations } from './lone-surnames.js';
@@ -723,6 +723,7 @@ function labelCased(
   tags = eventsAndLawsAreMisc(tokens, tags); // events, laws, awards, indexes ("G8 Summit", "Clean Air Act")
   tags = worksAreMisc(tokens, tags); // works named after their kind ("the film [Lage Raho Munnabhai]")
   tags = joinCoordinatedNames(tokens, tags, stats); // "Institute of Electrical and Electronics Engineers"
+  tags = joinListsBeforeHeads(tokens, tags, stats); // "Flood Forecasting and Warning Centre"
   tags = joinOrganisationPurposes(tokens, tags, stats); // "Council | on Foreign Relations"
   tags = joinOrganisationPlaces(tokens, tags); // "Communist Party | of | Britain"
   tags = joinNameParticles(tokens, tags); // particles in people's names ("Mohammed bin Salman")

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { tagsFor } from '../../../helpers/bio-tags.js';
-import { joinCoordinatedNames, joinOrganisationPlaces, joinOrganisationPurposes } from '../../../../src/workers/enricher/coordinated-names.js';
+import { joinCoordinatedNames, joinListsBeforeHeads, joinOrganisationPlaces, joinOrganisationPurposes } from '../../../../src/workers/enricher/coordinated-names.js';
 import { CAP_BUCKETS, type WordStats, wordStatsCode } from '../../../../src/workers/enricher/ner-features.js';
 import { nerTokenize } from '../../../../src/workers/enricher/ner-tokens.js';
 import { tagEntities } from '../../../../src/workers/enricher/tag-entities.js';
@@ -59,6 +59,34 @@ describe(joinCoordinatedNames.name, () => {
     const entities = tagEntities({ title: 'Cases rise', text: 'The Ministry of Health, Labour and Welfare said on Tuesday that cases had risen in Tokyo.' });
     expect(entities.organisations.map((e) => e.name)).toContain('Ministry of Health, Labour and Welfare');
     expect(entities.organisations.map((e) => e.name)).not.toContain('Labour');
+  });
+});
+
+describe(joinListsBeforeHeads.name, () => {
+  const LISTS = statsOf({ Fire: 'R', Rescue: 'R', Flood: 'R', Forecasting: 'R', Warning: 'R', Assessment: 'R', Reporting: 'R', Health: 'R', Safety: 'R', Apple: 'R', Secretary: 'M', Trade: 'R', Monday: 'R', Premier: 'M', Labour: 'M' });
+  const run = (text: string, named: Array<[number, number, string]>): string[] => spans(text, joinListsBeforeHeads(nerTokenize(text), tagsFor(text, named), LISTS));
+
+  it('joins the coordinated list before "and" to an organisation that ends with its head word', () => {
+    // Flood Forecasting and [Warning Centre]: typed a place
+    expect(run('the Flood Forecasting and Warning Centre said', [[4, 6, 'LOC']])).toEqual(['ORG[Flood Forecasting and Warning Centre]']);
+    // [Australian Curriculum], Assessment and [Reporting Authority]: the first run a name of its own
+    expect(run('the Australian Curriculum, Assessment and Reporting Authority said', [[1, 3, 'ORG'], [6, 8, 'ORG']])).toEqual([
+      'ORG[Australian Curriculum , Assessment and Reporting Authority]',
+    ]);
+    expect(run('the Fire and Rescue Service said', [[3, 5, 'ORG']])).toEqual(['ORG[Fire and Rescue Service]']);
+  });
+
+  it('leaves lists of names, offices, persons, heads that end no name and words unknown or written in capitals alone', () => {
+    const cases: Array<[string, Array<[number, number, string]>]> = [
+      ['Apple and Google Inc grew', [[0, 1, 'ORG'], [2, 4, 'ORG']]], // a name tagged before "and"
+      ['the Trade Secretary and Health Council met', [[4, 6, 'ORG']]], // a word of office in the list
+      ['said Kofi and Annan Foundation', [[4, 6, 'ORG']]], // a word the statistics do not know
+      ['Trade and John Smith met', [[2, 4, 'PER']]], // a person
+      ['Trade and Safety Review met', [[2, 4, 'MISC']]], // no head word at the end
+      ['after becoming Premier and Labour Party leader', [[4, 6, 'ORG']]], // a verb before the list
+      ['the Minister of Trade and Health Council', [[1, 2, 'PER'], [5, 7, 'ORG']]], // an office's portfolios
+    ];
+    for (const [text, named] of cases) expect(run(text, named)).toEqual(spans(text, tagsFor(text, named)));
   });
 });
 
