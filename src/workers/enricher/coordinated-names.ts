@@ -238,6 +238,8 @@ export function joinOrganisationPurposes(tokens: readonly Token[], tags: readonl
 
 /** Heads of a state's bodies that name them only with the state ("the Government of Sudan": Sudan's government, no name of its own). */
 const STATE_BODIES: ReadonlySet<string> = new Set(['Government', 'Administration', 'Cabinet']);
+/** Company forms among the heads: "Google, Inc. of Mountain View" names the company's seat, no "X of Y" name. */
+const COMPANY_HEADS: ReadonlySet<string> = new Set(['Inc', 'Inc.', 'Ltd', 'Ltd.', 'LLC', 'Corp', 'Corp.', 'Co', 'Co.']);
 
 /**
  * Tags with each organisation that ends with its head word and is followed by
@@ -247,7 +249,8 @@ const STATE_BODIES: ReadonlySet<string> = new Set(['Government', 'Administration
  * head word and reads the place as a name of its own. Only when the name
  * ends with an organisation's head (ORG_HEAD_WORDS), so a company "of" its
  * country stays two names ("Thales of France", "Tesco of Britain"), and not
- * a state's government (STATE_BODIES).
+ * a state's government (STATE_BODIES) nor a company form ("Google, Inc. of
+ * Mountain View": the seat).
  */
 export function joinOrganisationPlaces(tokens: readonly Token[], tags: readonly string[]): string[] {
   let out: string[] | undefined;
@@ -255,7 +258,7 @@ export function joinOrganisationPlaces(tokens: readonly Token[], tags: readonly 
     if (tags[i] !== 'B-ORG') continue;
     const j = spanEnd(tags, i);
     const head = (tokens[j - 1] as Token).text;
-    if (!ORG_HEAD_WORDS.has(head) || STATE_BODIES.has(head) || tokens[j]?.text !== 'of' || tags[j] !== 'O' || tags[j + 1] !== 'B-LOC') {
+    if (!ORG_HEAD_WORDS.has(head) || STATE_BODIES.has(head) || COMPANY_HEADS.has(head) || tokens[j]?.text !== 'of' || tags[j] !== 'O' || tags[j + 1] !== 'B-LOC') {
       i = j - 1;
       continue;
     }

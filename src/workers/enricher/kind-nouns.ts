@@ -31,6 +31,8 @@ export const KIND_NOUNS: ReadonlySet<string> = new Set(
 const COMPANY_FORMS: ReadonlySet<string> = new Set(
   'S.A. S.A.B. Inc Inc. Ltd Ltd. Limited plc PLC Plc GmbH Corp Corp. Corporation LLC L.L.C. N.V. B.V. A.E. S.p.A. SpA Oyj ASA'.split(' '),
 );
+/** Company forms written after a company's name and a comma ("Google, Inc.", "Enron Broadband Services, Inc."); not "Co." ("Tralee, Co. Kerry"). */
+const COMMA_FORMS: ReadonlySet<string> = new Set('Inc Inc. Ltd Ltd. LLC L.L.C. Corp Corp. plc PLC L.P. N.V. S.A. GmbH'.split(' '));
 /** Last words that only organisations' names end with ("Cedar Holdings", "Afghan National Police", "Indian Railways", "Gulf Times"): a place or MISC name ending so is an organisation's (not "University": BTC files "Waikato University" as a place). */
 const ORGANISATION_ENDINGS: ReadonlySet<string> = new Set('Holdings Police Railways Fund Foundation Times News'.split(' '));
 /** Words after "shares" that make it the noun of a company's stock ("Ryanair shares rose"), not the verb ("India shares an open border"). */
@@ -110,6 +112,22 @@ export function typeKindAppositives(tokens: readonly Token[], tags: readonly str
     const j = spanEnd(out, i);
     if (tag !== 'B-ORG' && j - i > 1 && (COMPANY_FORMS.has(text(j - 1)) || (tag !== 'B-PER' && ORGANISATION_ENDINGS.has(text(j - 1))))) setSpan(out, i, j, 'ORG');
     i = j - 1;
+  }
+  // "Google, Inc.", "CCNG, Inc.": a company form after a name and a comma is the end of that company's name.
+  for (let i = 1; i + 1 < n; i++) {
+    if (text(i) !== ',' || !COMMA_FORMS.has(text(i + 1))) continue;
+    const before = out[i - 1] as string;
+    if (before === 'O' || before.endsWith('-PER')) continue;
+    let from = i - 1;
+    while (from > 0 && (out[from] as string).startsWith('I-')) from--;
+    const name = tokens.slice(from, i).map((t) => t.text).join(' ');
+    if (before.endsWith('-LOC') && PLACES.has(name)) continue;
+    // What the tagger ran on from the form ("Inc. of Mountain View") starts at its next capitalized word.
+    let k = i + 2;
+    while (k < n && (out[k] as string).startsWith('I-') && !startsCapitalized(text(k))) out[k++] = 'O';
+    if (k > i + 2 && k < n && (out[k] as string).startsWith('I-')) out[k] = `B-${(out[k] as string).slice(2)}`;
+    setSpan(out, from, i + 2, 'ORG');
+    i++;
   }
   // "Maxtor shareholders", "Ryanair shares rose": the name before a company's stock or its holders is a company's (not a place or a nationality the gazetteer knows: "Tokyo", "British shareholders").
   for (let i = 0; i + 1 < n; i++) {

@@ -126,13 +126,14 @@ describe(joinOrganisationPlaces.name, () => {
     ]);
   });
 
-  it("leaves a company of its country, a state's government, a name after \"of\" that is no place and a gap alone", () => {
+  it("leaves a company of its country or its seat, a state's government, a name after \"of\" that is no place and a gap alone", () => {
     const cases: Array<[string, Array<[number, number, string]>]> = [
       ['Thales of France and Tesco of Britain', [[0, 1, 'ORG'], [2, 3, 'LOC'], [4, 5, 'ORG'], [6, 7, 'LOC']]], // no head word
       ['The Government of Sudan said', [[1, 2, 'ORG'], [3, 4, 'LOC']]], // a state's government
       ['the Labour Party of Tony Blair', [[1, 3, 'ORG'], [4, 6, 'PER']]], // a person after "of"
       ['the Labour Party of the UK', [[1, 3, 'ORG'], [5, 6, 'LOC']]], // "the" between
       ['the Labour Party in Britain', [[1, 3, 'ORG'], [4, 5, 'LOC']]], // not "of"
+      ['from Google Inc. of Mountain View', [[1, 3, 'ORG'], [4, 6, 'LOC']]], // a company form: its seat
     ];
     for (const [text, named] of cases) expect(run(text, named)).toEqual(spans(text, tagsFor(text, named)));
   });

@@ -96,6 +96,17 @@ describe(typeKindAppositives.name, () => {
     expect(run('He joined Group Lotus', [[2, 4, 'ORG']])).toEqual(['ORG[Group Lotus]']);
   });
 
+  it('ends a name with the company form written after it and a comma ("Google, Inc."), and starts what the tagger ran on from the form at its next capital', () => {
+    expect(run('from Google, Inc. of Mountain View and CCNG, Inc. said', [[1, 2, 'ORG'], [3, 7, 'LOC'], [8, 9, 'MISC'], [10, 11, 'LOC']])).toEqual([
+      'ORG[Google , Inc.]', 'LOC[Mountain View]', 'ORG[CCNG , Inc.]',
+    ]);
+    expect(run('Shin Kong Life Insurance Co., Ltd. held it', [[0, 5, 'ORG'], [6, 7, 'PER']])).toEqual(['ORG[Shin Kong Life Insurance Co. , Ltd.]']);
+    // Look-alikes: a person or a known place before the comma, an untagged word, and "Co." of an Irish county.
+    expect(run('John Smith, Ltd. and Texas, Inc. and Acme, Inc. and Tralee, Co. Kerry', [[0, 2, 'PER'], [5, 6, 'LOC'], [13, 14, 'LOC'], [15, 17, 'LOC']])).toEqual([
+      'PER[John Smith]', 'LOC[Texas]', 'LOC[Tralee]', 'LOC[Co. Kerry]',
+    ]);
+  });
+
   it('types a name that ends with a company form as an organisation, and leaves a form alone or a place abbreviation as they are', () => {
     expect(run('Proastiakos S.A. belongs to OSE', [[0, 2, 'PER'], [4, 5, 'LOC']])).toEqual(['ORG[Proastiakos S.A.]', 'LOC[OSE]']);
     expect(run('Robert Bosch GmbH was founded', [[0, 3, 'PER']])).toEqual(['ORG[Robert Bosch GmbH]']);
