@@ -303,6 +303,12 @@ const isCountry = (name: string) => PLACES.get(name)?.kind === 'country' || LATE
 /** What stands before "$" in a currency written as wire copy writes dollars other than the plain one ("US$", "U.S.$", "NZ$", "HK$", "A$"). */
 const CURRENCY_PREFIX = /^(?:\p{Lu}{1,3}|U\.S\.)$/u;
 
+const WEEKDAYS: ReadonlySet<string> = new Set('Monday Tuesday Wednesday Thursday Friday Saturday Sunday'.split(' '));
+/** Names that end with a weekday. */
+const NAMED_FOR_A_DAY: ReadonlySet<string> = new Set([
+  'Fox News Sunday', 'Good Friday', 'Black Friday', 'Black Monday', 'Cyber Monday', 'Ash Wednesday', 'Maundy Thursday', 'Holy Saturday', 'Easter Sunday',
+  'Easter Monday', 'Palm Sunday', 'Bloody Sunday', 'Super Tuesday', 'Remembrance Sunday', 'Freaky Friday', 'Man Friday',
+]);
 /** The US states' postal codes (and DC's). */
 const US_STATE_CODES: ReadonlySet<string> = new Set(
   'AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC'.split(' '),
@@ -432,6 +438,17 @@ export function wireConventions(text: string, tokens: readonly Token[]): (tags: 
       while (rest < tokens.length && (out[rest] as string).startsWith(rest === end ? 'B-' : 'I-') && !startsCapitalized((tokens[rest] as Token).text)) rest++;
       if (rest > end && !(out[rest] ?? 'O').startsWith('I-')) clearSpan(out, end, rest);
       i = end - 1;
+    }
+
+    // "took Fallujah Wednesday", "in the House of Commons Tuesday": American wire copy writes the day without "on", and the tagger
+    // runs the name on over it; a weekday (and an "On" or "This" before it) ends no person's, place's or organisation's name,
+    // but those named for their day ("Fox News Sunday", "Good Friday").
+    for (const { from, to, type } of bioSpans(out)) {
+      if (type === 'MISC' || to - from < 2 || !WEEKDAYS.has((tokens[to - 1] as Token).text)) continue;
+      if (NAMED_FOR_A_DAY.has(written(from, to))) continue;
+      let end = to - 1;
+      if (end - from >= 2 && /^(?:On|This|on|this)$/.test((tokens[end - 1] as Token).text)) end--;
+      for (let k = end; k < to; k++) out[k] = 'O';
     }
 
     // "the DRC": a country's name in capitals, alone or a span of its own, is a place.

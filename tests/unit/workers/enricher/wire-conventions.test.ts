@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { isValidBio, randomBioTags } from '../../../helpers/bio-tags.js';
+import { isValidBio, randomBioTags, tagsNaming } from '../../../helpers/bio-tags.js';
 import { seededRandom } from '../../../../src/lib/random.js';
 import { nerTokenize } from '../../../../src/workers/enricher/ner-tokens.js';
 import { tagEntityMentions } from '../../../../src/workers/enricher/tag-entities.js';
-import { resultSentenceNames, tableLineNames, wireConventionTags } from '../../../../src/workers/enricher/wire-conventions.js';
+import { bioSpans, resultSentenceNames, tableLineNames, wireConventionTags } from '../../../../src/workers/enricher/wire-conventions.js';
 
 const words = (line: string) => nerTokenize(line).map((t) => t.text);
 /** The names of a line as text, or null when it is no table line. */
@@ -219,6 +219,15 @@ describe('wireConventionTags', () => {
     const text2 = 'Sales, OH dear. Acme, PA Inc. grew. Paris, Texas met Smith, OR Jones.';
     const b = tagsOf(text2, { Acme: 'B-ORG', PA: 'B-ORG', Inc: 'I-ORG', Paris: 'B-LOC', Smith: 'B-PER', OR: 'B-ORG' });
     expect(wireConventionTags(text2, b.tokens, b.tags)).toEqual(b.tags);
+  });
+
+  it('takes a weekday (and an "On" before it) off the end of a name, but not off an event or a name known to end with one', () => {
+    const text = 'Marines took Fallujah Wednesday as the House of Commons Tuesday heard Denmark On Friday and Fox News Sunday aired Super Tuesday and Good Friday';
+    const { toks: tokens, tags } = tagsNaming(text, {
+      'Fallujah Wednesday': 'LOC', 'House of Commons Tuesday': 'ORG', 'Denmark On Friday': 'ORG', 'Fox News Sunday': 'ORG', 'Super Tuesday': 'MISC', 'Good Friday': 'LOC',
+    });
+    const named = bioSpans(wireConventionTags(text, tokens, tags)).map((x) => `${x.type}[${tokens.slice(x.from, x.to).map((t) => t.text).join(' ')}]`);
+    expect(named).toEqual(['LOC[Fallujah]', 'ORG[House of Commons]', 'LOC[Denmark]', 'ORG[Fox News Sunday]', 'MISC[Super Tuesday]', 'LOC[Good Friday]']);
   });
 
   it('keeps MISC on a listed country as the tagger typed it (only the late list is read from MISC) and leaves a country left untagged alone', () => {
