@@ -74,7 +74,9 @@ const nameStart = (w: string): boolean => startsCapitalized(w) && !DEMONYMS.has(
  * three words, all known to the word statistics as written in lowercase
  * mid-sentence, the last a kind noun that does not also open names), when a
  * capitalized word follows; and the name before a trailing appositive of such
- * a kind ("Veja, a magazine,") is an organisation (typeTrailingKinds).
+ * a kind ("Veja, a magazine,") is an organisation (typeTrailingKinds); a
+ * company form after a name and a comma ends that company's name ("Google,
+ * Inc.", not after a person or a known place).
  * Without word statistics only the first parts apply.
  */
 export function typeKindAppositives(tokens: readonly Token[], tags: readonly string[], stats: WordStats | undefined): string[] {

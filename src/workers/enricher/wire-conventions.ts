@@ -35,6 +35,11 @@
  *   "Vanuatu", "Papua New Guinea") are read so from MISC too, and their
  *   demonyms ("Fijian", "East Timorese") as the nationalities above.
  * - A storm's name ("Hurricane Katrina", "Cyclone Nargis") is no person's.
+ * - A weekday written after a name without "on" ("took Fallujah Wednesday")
+ *   is no part of it, but in names known to end with one ("Fox News Sunday").
+ * - A US state's postal code after a place and a comma ("Chillicothe, OH")
+ *   is a place; a post-nominal after a person and a comma ("Harry Preuss,
+ *   MD", "Lex Lasry, QC") is no name.
  * - The name after a kind of place and "of" ("the town of Sderot", "the
  *   village of Naghar Kalai") is a place.
  * - The initials that open the turns of an interview's transcript ("DS:
