@@ -86,6 +86,81 @@ export function joinCoordinatedNames(tokens: readonly Token[], tags: readonly st
   return out;
 }
 
+/** The most words of one run of a list before an organisation's head ("Flood Forecasting", "Australian Curriculum"). */
+const LEAD_RUN_MAX = 3;
+
+/**
+ * Tags with each organisation whose name ends with its head word and starts
+ * right after "and" ("Flood Forecasting and [Warning Centre]", "Australian
+ * Curriculum, Assessment and [Reporting Authority]") joined to the
+ * coordinated list before it: a run of capitalized words, then ", Run" any
+ * number of times, before "and" (or "&"). The tagger ends such a name at the
+ * "and" and types the rest by its sound. Every word of the list must be
+ * untagged and known to the word statistics as mostly lowercase in news text
+ * (M, H, R or N: "Health and Safety Executive", not "Apple and [Google
+ * Inc]"), and none an organisation head word or a word of office; the
+ * list's first run may instead be a name of its own tagged an organisation
+ * or MISC, before a comma ("[Australian Curriculum], Assessment and"). An
+ * article, a place or a nationality must stand before the list (not a verb,
+ * an office or a list of portfolios: "becoming Premier and Chinese Communist
+ * Party", "Mining, Personal and Other Services"). The joined name is an
+ * organisation. Without word statistics the tags are
+ * returned as they are.
+ */
+export function joinListsBeforeHeads(tokens: readonly Token[], tags: readonly string[], stats: WordStats | undefined): string[] {
+  if (!stats) return tags as string[];
+  let out: string[] | undefined;
+  const text = (k: number): string => (tokens[k] as Token).text;
+  const common = (k: number): boolean => {
+    const w = text(k);
+    const code = stats.get(w.toLowerCase());
+    return startsCapitalized(w) && !ORG_HEAD_WORDS.has(w) && !OFFICE_WORDS.has(w) && !NON_ENTITY_WORDS.has(w) && code !== undefined && code !== 0 && LISTED_BUCKETS.has(codeCap(code));
+  };
+  for (let i = 2; i < tokens.length; i++) {
+    const cur = out ?? tags;
+    const tag = cur[i] as string;
+    if (!tag.startsWith('B-') || tag === 'B-PER' || !AND_WORDS.has(text(i - 1))) continue;
+    const j = spanEnd(cur, i);
+    if (!ORG_HEAD_WORDS.has(text(j - 1))) continue;
+    // The run right before "and", then ", Run" backwards.
+    const runStart = (end: number): number => {
+      let k = end;
+      while (k > 0 && end - k < LEAD_RUN_MAX && cur[k - 1] === 'O' && common(k - 1)) k--;
+      return k;
+    };
+    let from = runStart(i - 1);
+    if (from === i - 1) continue;
+    while (from > 1 && text(from - 1) === ',') {
+      const k = runStart(from - 1);
+      if (k < from - 1) {
+        from = k;
+        continue;
+      }
+      // The first run: a name of its own, tagged an organisation or MISC.
+      const last = cur[from - 2] as string;
+      if (last === 'I-ORG' || last === 'I-MISC' || last === 'B-ORG' || last === 'B-MISC') {
+        let b = from - 2;
+        while (b > 0 && (cur[b] as string).startsWith('I-')) b--;
+        if (from - 1 - b <= LEAD_RUN_MAX) from = b;
+      }
+      break;
+    }
+    // What stands before the list: an article, or a place or a nationality ("the Culture and Islamic Guidance Ministry", "UK
+    // Foreign and Commonwealth Office"), not a verb, an office or a list of portfolios ("becoming Premier and Chinese Communist
+    // Party", "Minister of Housing and Local Government", "Mining, Personal and Other Services").
+    const lead = cur[from - 1] ?? 'O';
+    if (!(from > 0 && (/^(?:the|The)$/.test(text(from - 1)) || lead.endsWith('-LOC') || lead.endsWith('-MISC')))) {
+      i = j - 1;
+      continue;
+    }
+    out ??= [...tags];
+    for (let k = from; k < j; k++) out[k] = k === from ? 'B-ORG' : 'I-ORG';
+    if ((out[j] ?? 'O').startsWith('I-')) out[j] = `B-${(out[j] as string).slice(2)}`;
+    i = j - 1;
+  }
+  return out ?? (tags as string[]);
+}
+
 /** Words after an organisation's head word that open its purpose ("Center for Constitutional Rights", "Council on Foreign Relations"). */
 const PURPOSE_WORDS: ReadonlySet<string> = new Set(['for', 'on']);
 /** Days and months: "the Senate Banking Committee on Wednesday" is no name's purpose. */
@@ -163,6 +238,8 @@ export function joinOrganisationPurposes(tokens: readonly Token[], tags: readonl
 
 /** Heads of a state's bodies that name them only with the state ("the Government of Sudan": Sudan's government, no name of its own). */
 const STATE_BODIES: ReadonlySet<string> = new Set(['Government', 'Administration', 'Cabinet']);
+/** Company forms among the heads: "Google, Inc. of Mountain View" names the company's seat, no "X of Y" name. */
+const COMPANY_HEADS: ReadonlySet<string> = new Set(['Inc', 'Inc.', 'Ltd', 'Ltd.', 'LLC', 'Corp', 'Corp.', 'Co', 'Co.']);
 
 /**
  * Tags with each organisation that ends with its head word and is followed by
@@ -172,7 +249,8 @@ const STATE_BODIES: ReadonlySet<string> = new Set(['Government', 'Administration
  * head word and reads the place as a name of its own. Only when the name
  * ends with an organisation's head (ORG_HEAD_WORDS), so a company "of" its
  * country stays two names ("Thales of France", "Tesco of Britain"), and not
- * a state's government (STATE_BODIES).
+ * a state's government (STATE_BODIES) nor a company form ("Google, Inc. of
+ * Mountain View": the seat).
  */
 export function joinOrganisationPlaces(tokens: readonly Token[], tags: readonly string[]): string[] {
   let out: string[] | undefined;
@@ -180,7 +258,7 @@ export function joinOrganisationPlaces(tokens: readonly Token[], tags: readonly 
     if (tags[i] !== 'B-ORG') continue;
     const j = spanEnd(tags, i);
     const head = (tokens[j - 1] as Token).text;
-    if (!ORG_HEAD_WORDS.has(head) || STATE_BODIES.has(head) || tokens[j]?.text !== 'of' || tags[j] !== 'O' || tags[j + 1] !== 'B-LOC') {
+    if (!ORG_HEAD_WORDS.has(head) || STATE_BODIES.has(head) || COMPANY_HEADS.has(head) || tokens[j]?.text !== 'of' || tags[j] !== 'O' || tags[j + 1] !== 'B-LOC') {
       i = j - 1;
       continue;
     }

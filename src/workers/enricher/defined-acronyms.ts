@@ -8,7 +8,7 @@
  * in the story is the organisation.
  */
 import { KNOWN_ORGS, ORG_HEAD_WORDS, PLACES } from './gazetteer.js';
-import type { Token } from './tokens.js';
+import { startsCapitalized, type Token } from './tokens.js';
 import { setSpan } from './wire-conventions.js';
 
 /** Words after an organisation's head word inside its name ("Police Service of Northern Ireland", "Department of Foreign Affairs"). */
@@ -76,4 +76,43 @@ export function typeDefinedAcronyms(tokens: readonly Token[], tags: readonly str
     if (alone && tag !== `B-${type}`) setSpan(out, i, i + 1, type);
   }
   return out;
+}
+
+/** The most untagged words taken in before a name to match its acronym. */
+const LEAD_MAX = 3;
+/** The initials of a name's capitalized words ("Brain Injury Rehabilitation Trust": "BIRT"; "Bank of England": "BE"). */
+const initials = (words: readonly string[]): string => words.filter((w) => startsCapitalized(w)).map((w) => w[0]).join('');
+
+/**
+ * Tags where a name followed by its acronym in brackets starts where the
+ * acronym says: when the tagger left the name's first words out ("The Brain
+ * [Injury Rehabilitation Trust] (BIRT)"), the untagged capitalized words
+ * right before it (up to three, not a sentence's "The") join it, if the
+ * acronym's letters are then exactly the initials of the name's capitalized
+ * words. A name whose acronym already starts with its initial is left as it is.
+ */
+export function extendNamesToTheirAcronyms(tokens: readonly Token[], tags: readonly string[]): string[] {
+  let out: string[] | undefined;
+  for (let i = 1; i + 2 < tokens.length; i++) {
+    const before = (out ?? tags)[i - 1] as string;
+    if ((tokens[i] as Token).text !== '(' || (tokens[i + 2] as Token).text !== ')' || before === 'O') continue;
+    const acronym = (tokens[i + 1] as Token).text;
+    if (!ACRONYM.test(acronym)) continue;
+    const type = before.slice(2);
+    let from = i - 1;
+    while (from > 0 && (out ?? tags)[from] === `I-${type}`) from--;
+    const letters = acronym.replace(/&/g, '');
+    const words = tokens.slice(from, i).map((t) => t.text);
+    if (words[0]?.[0] === letters[0]) continue;
+    for (let k = 1; k <= LEAD_MAX && from - k >= 0; k++) {
+      const w = (tokens[from - k] as Token).text;
+      if ((out ?? tags)[from - k] !== 'O' || !startsCapitalized(w) || w === 'The') break;
+      if (initials([...tokens.slice(from - k, from).map((t) => t.text), ...words]) === letters) {
+        out ??= [...tags];
+        setSpan(out, from - k, i, type);
+        break;
+      }
+    }
+  }
+  return out ?? (tags as string[]);
 }

@@ -31,6 +31,8 @@ export const KIND_NOUNS: ReadonlySet<string> = new Set(
 const COMPANY_FORMS: ReadonlySet<string> = new Set(
   'S.A. S.A.B. Inc Inc. Ltd Ltd. Limited plc PLC Plc GmbH Corp Corp. Corporation LLC L.L.C. N.V. B.V. A.E. S.p.A. SpA Oyj ASA'.split(' '),
 );
+/** Company forms written after a company's name and a comma ("Google, Inc.", "Enron Broadband Services, Inc."); not "Co." ("Tralee, Co. Kerry"). */
+const COMMA_FORMS: ReadonlySet<string> = new Set('Inc Inc. Ltd Ltd. LLC L.L.C. Corp Corp. plc PLC L.P. N.V. S.A. GmbH'.split(' '));
 /** Last words that only organisations' names end with ("Cedar Holdings", "Afghan National Police", "Indian Railways", "Gulf Times"): a place or MISC name ending so is an organisation's (not "University": BTC files "Waikato University" as a place). */
 const ORGANISATION_ENDINGS: ReadonlySet<string> = new Set('Holdings Police Railways Fund Foundation Times News'.split(' '));
 /** Words after "shares" that make it the noun of a company's stock ("Ryanair shares rose"), not the verb ("India shares an open border"). */
@@ -43,8 +45,8 @@ const NAME_OPENING_KINDS: ReadonlySet<string> = new Set(['bank', 'group', 'party
 const RUN_INNER: ReadonlySet<string> = new Set(['&', 'of', 'de', 'del', 'du', 'la', 'le']);
 /** Small words that stand inside the name of a group or a charity before a capitalized word ("Save the Children", "Focus on the Family", "Students for a Free Tibet", "Movement for the Emancipation of the Niger Delta"). */
 const NAME_SMALL: ReadonlySet<string> = new Set(['the', 'for', 'on', 'a', 'of', 'against', 'without']);
-/** The most words an untagged name after a kind noun takes. */
-const NAME_MAX = 5;
+/** The most words an untagged name after a kind noun takes (5 until 2026-12-05: over Wikinews 8 reads two names whole, "the group Movement for the Emancipation of the Niger Delta", and changes nothing else). */
+const NAME_MAX = 8;
 /** The most words of a kind taken off a name's start ("Sportswear maker", "Online fashion retailer"). */
 const KIND_MAX = 3;
 /** Capitalization buckets (ner-features.ts CAP_BUCKETS) of words written in lowercase mid-sentence. */
@@ -60,7 +62,7 @@ const nameStart = (w: string): boolean => startsCapitalized(w) && !DEMONYMS.has(
  * organisation, and where the capitalized words right after a kind noun written in
  * lowercase ("automaker Nissan") are an organisation: a place or MISC span
  * there becomes one (unless it is a place the gazetteer knows, or a
- * nationality), and so do untagged capitalized words (up to five, not a
+ * nationality), and so do untagged capitalized words (up to eight, not a
  * nationality, title, weekday or month, with a name they run into:
  * untaggedNameEnd); "called" may stand between ("a company called
  * Intamin"); so does a person there ("the band
@@ -72,7 +74,9 @@ const nameStart = (w: string): boolean => startsCapitalized(w) && !DEMONYMS.has(
  * three words, all known to the word statistics as written in lowercase
  * mid-sentence, the last a kind noun that does not also open names), when a
  * capitalized word follows; and the name before a trailing appositive of such
- * a kind ("Veja, a magazine,") is an organisation (typeTrailingKinds).
+ * a kind ("Veja, a magazine,") is an organisation (typeTrailingKinds); a
+ * company form after a name and a comma ends that company's name ("Google,
+ * Inc.", not after a person or a known place).
  * Without word statistics only the first parts apply.
  */
 export function typeKindAppositives(tokens: readonly Token[], tags: readonly string[], stats: WordStats | undefined): string[] {
@@ -110,6 +114,22 @@ export function typeKindAppositives(tokens: readonly Token[], tags: readonly str
     const j = spanEnd(out, i);
     if (tag !== 'B-ORG' && j - i > 1 && (COMPANY_FORMS.has(text(j - 1)) || (tag !== 'B-PER' && ORGANISATION_ENDINGS.has(text(j - 1))))) setSpan(out, i, j, 'ORG');
     i = j - 1;
+  }
+  // "Google, Inc.", "CCNG, Inc.": a company form after a name and a comma is the end of that company's name.
+  for (let i = 1; i + 1 < n; i++) {
+    if (text(i) !== ',' || !COMMA_FORMS.has(text(i + 1))) continue;
+    const before = out[i - 1] as string;
+    if (before === 'O' || before.endsWith('-PER')) continue;
+    let from = i - 1;
+    while (from > 0 && (out[from] as string).startsWith('I-')) from--;
+    const name = tokens.slice(from, i).map((t) => t.text).join(' ');
+    if (before.endsWith('-LOC') && PLACES.has(name)) continue;
+    // What the tagger ran on from the form ("Inc. of Mountain View") starts at its next capitalized word.
+    let k = i + 2;
+    while (k < n && (out[k] as string).startsWith('I-') && !startsCapitalized(text(k))) out[k++] = 'O';
+    if (k > i + 2 && k < n && (out[k] as string).startsWith('I-')) out[k] = `B-${(out[k] as string).slice(2)}`;
+    setSpan(out, from, i + 2, 'ORG');
+    i++;
   }
   // "Maxtor shareholders", "Ryanair shares rose": the name before a company's stock or its holders is a company's (not a place or a nationality the gazetteer knows: "Tokyo", "British shareholders").
   for (let i = 0; i + 1 < n; i++) {
@@ -447,6 +467,45 @@ export function eventsAndLawsAreMisc(tokens: readonly Token[], tags: readonly st
     const words = tokens.slice(from, to).map((t) => t.text);
     const name = words.join(' ');
     if (KNOWN_ORGS.has(name) || PLACES.has(name) || words.some((w) => ORG_HEAD_WORDS.has(w))) continue;
+    out ??= [...tags];
+    setSpan(out, from, to, 'MISC');
+  }
+  return out ?? (tags as string[]);
+}
+
+/**
+ * Nouns of a work's kind whose next name is its title ("the film Lage Raho Munnabhai", "soap opera Coronation Street", "the
+ * documentary School of Assassins"); not those that are also verbs or adjectives before names ("show Israel", "play
+ * Pyongyang", "every single Republican", "book Ryanair flights"), nor "program" ("North Korea nuclear program [Iran] has").
+ */
+const WORK_NOUNS: ReadonlySet<string> = new Set('album film movie documentary novel memoir sitcom soap series miniseries serial musical opera song'.split(' '));
+/** What may stand between a work's noun and its title ("a film called Kidulthood", 'the album "Blue"'). */
+const WORK_BETWEEN: ReadonlySet<string> = new Set(['called', 'titled', 'entitled', '"', '“']);
+
+/**
+ * Tags where a person's, a place's or an organisation's name right after a
+ * noun of a work's kind written in lowercase (WORK_NOUNS: "soap opera
+ * [Coronation Street]", "the film [Lage Raho Munnabhai]") is the
+ * work's title, MISC as news annotation files works; "called" or a quote may
+ * stand between. Not a person whose first word is a given name ("the film
+ * Michael Clayton" is left to the tagger), nor one word of a person the text
+ * names in full, nor a name the gazetteer knows as a place's or an
+ * organisation's.
+ */
+export function worksAreMisc(tokens: readonly Token[], tags: readonly string[]): string[] {
+  let out: string[] | undefined;
+  let personWords: Set<string> | undefined;
+  for (const { from, to, type } of bioSpans(tags)) {
+    if (type === 'MISC') continue;
+    let k = from - 1;
+    if (WORK_BETWEEN.has(tokens[k]?.text ?? '')) k--;
+    if (!WORK_NOUNS.has(tokens[k]?.text ?? '')) continue;
+    const words = tokens.slice(from, to).map((t) => t.text);
+    const name = words.join(' ');
+    if (PLACES.has(name) || KNOWN_ORGS.has(name)) continue;
+    if (type === 'PER' && GIVEN_NAMES.has(words[0] as string)) continue;
+    personWords ??= wordsOfFullNames(tokens, tags);
+    if (words.length === 1 && personWords.has(name)) continue;
     out ??= [...tags];
     setSpan(out, from, to, 'MISC');
   }

@@ -5,11 +5,10 @@
  * der Leyen") but cuts some at the particle, leaving two persons, or a person
  * and a place ("Costa"). A post-pass over its BIO tags joins them.
  */
-import { PERSON_TITLES } from './gazetteer.js';
+import { NAME_PARTICLES, PERSON_TITLES } from './gazetteer.js';
 import { startsCapitalized, type Token } from './tokens.js';
+import { setSpan, spanEnd } from './wire-conventions.js';
 
-/** Lowercase particles that stand inside a person's name ("bin Salman", "von der Leyen"). */
-export const NAME_PARTICLES: ReadonlySet<string> = new Set(['bin', 'bint', 'ibn', 'al', 'el', 'da', 'das', 'de', 'di', 'do', 'dos', 'du', 'del', 'della', 'der', 'den', 'van', 'von', 'le', 'la']);
 /** The most capitalized words taken in on either side of the particles. */
 const SIDE_MAX = 3;
 
@@ -27,8 +26,7 @@ export function joinNameParticles(tokens: readonly Token[], tags: readonly strin
   for (let i = 0; i < out.length; i++) {
     if (out[i] !== 'B-PER') continue;
     let from = i;
-    let to = i + 1;
-    while (out[to] === 'I-PER') to++;
+    let to = spanEnd(out, i);
     // After: particles, then a run of capitals that is no organisation's.
     let p = to;
     while (p < tokens.length && p - to < 2 && NAME_PARTICLES.has((tokens[p] as Token).text)) p++;
@@ -45,7 +43,7 @@ export function joinNameParticles(tokens: readonly Token[], tags: readonly strin
       while (start > 0 && q - start < SIDE_MAX && capitalized(tokens[start - 1]) && out[start - 1] === 'O' && !PERSON_TITLES.has((tokens[start - 1] as Token).text)) start--;
       if (start < q) from = start;
     }
-    for (let k = from; k < to; k++) out[k] = `${k === from ? 'B' : 'I'}-PER`;
+    setSpan(out, from, to, 'PER');
     i = to - 1;
   }
   return out;

@@ -14,9 +14,9 @@
  * first use.
  */
 import type { Entities } from '../../store/types.js';
-import { joinCoordinatedNames, joinOrganisationPlaces, joinOrganisationPurposes } from './coordinated-names.js';
-import { typeDefinedAcronyms } from './defined-acronyms.js';
-import { companiesByTheirStock, eponymsAreNoPersons, eventsAndLawsAreMisc, personsAfterRoles, placesBeforePlaceNouns, venuesArePlaces, typeKindAppositives, typePortfolioMinistries } from './kind-nouns.js';
+import { joinCoordinatedNames, joinListsBeforeHeads, joinOrganisationPlaces, joinOrganisationPurposes } from './coordinated-names.js';
+import { extendNamesToTheirAcronyms, typeDefinedAcronyms } from './defined-acronyms.js';
+import { companiesByTheirStock, eponymsAreNoPersons, eventsAndLawsAreMisc, personsAfterRoles, placesBeforePlaceNouns, venuesArePlaces, typeKindAppositives, typePortfolioMinistries, worksAreMisc } from './kind-nouns.js';
 import { firstNamesAreNoOrganisations, surnamesAreNoOrganisations } from './lone-surnames.js';
 import { partyLabelsAreNoPersons } from './party-labels.js';
 import { joinNameParticles } from './name-particles.js';
@@ -436,6 +436,9 @@ const OFFICE_QUALIFIERS: ReadonlySet<string> = new Set(
 /** Words before a one-word office that make it the office ("the King", "the Chancellor"). */
 const OFFICE_DETERMINERS: ReadonlySet<string> = new Set(['the', 'The', 'his', 'her', 'its', 'their', 'former', 'late']);
 
+/** Greetings that open a letter or a post before a name ("Hey Vladi", "Dear Nina"). */
+const GREETINGS: ReadonlySet<string> = new Set(['Hey', 'Hi', 'Hello', 'Dear']);
+
 /**
  * Tags without the names that are one word of NEVER_ALONE ("[I] think", "[Ms] said"), a Bill of parliament
  * ("the [Bill] passes") or an office without its holder ("said [Prime Minister] Hashim Thaci", "the [Chancellor] presented");
@@ -443,7 +446,7 @@ const OFFICE_DETERMINERS: ReadonlySet<string> = new Set(['the', 'The', 'his', 'h
  * only after a determiner ("the King", not "displacing Lord, 40,"), and not when the text gives a person that surname
  * ("Coretta Scott King ... the King family"); an office named by its portfolio ("Minister of Defence", "Secretary of [State]") unless read as a person; and a sentence's "The" comes off a
  * body named by its kind ("[The Senate]": Senate; "[The Government]": none) and off an organisation's name that ends with
- * one ("[The National Party]": National Party), not off a newspaper's ("The Times").
+ * one ("[The National Party]": National Party), not off a newspaper's ("The Times"); a greeting comes off the person after it ("[Hey] Vladi").
  */
 export function dropLoneWords(tokens: readonly Token[], tags: readonly string[]): string[] {
   const out = [...tags];
@@ -468,6 +471,10 @@ export function dropLoneWords(tokens: readonly Token[], tags: readonly string[])
       // "The Government", "The Senate" at a sentence's start: "The" is no part of the name, and the word alone is judged as such.
       out[i] = 'O';
       out[i + 1] = NEVER_ALONE.has(words[1] as string) ? 'O' : `B-${tag.slice(2)}`;
+    } else if (tag === 'B-PER' && j > i + 1 && GREETINGS.has(w)) {
+      // "Hey Vladi", "Dear Nina": a letter's or a post's greeting is no part of the name after it.
+      out[i] = 'O';
+      out[i + 1] = 'B-PER';
     } else if (w === 'The' && j > i + 2 && tag === 'B-ORG' && GENERIC_BODIES.has(words[words.length - 1] as string)) {
       // "The National Party", "The European Commission": nor before a longer name that ends with such a body.
       out[i] = 'O';
@@ -714,10 +721,13 @@ function labelCased(
   tags = venuesArePlaces(tokens, tags); // buildings and venues ("Narita Airport", "Trump Tower")
   tags = placesBeforePlaceNouns(tokens, tags); // places read as persons ("the Abu Ghraib prison")
   tags = eventsAndLawsAreMisc(tokens, tags); // events, laws, awards, indexes ("G8 Summit", "Clean Air Act")
+  tags = worksAreMisc(tokens, tags); // works named after their kind ("the film [Lage Raho Munnabhai]")
   tags = joinCoordinatedNames(tokens, tags, stats); // "Institute of Electrical and Electronics Engineers"
+  tags = joinListsBeforeHeads(tokens, tags, stats); // "Flood Forecasting and Warning Centre"
   tags = joinOrganisationPurposes(tokens, tags, stats); // "Council | on Foreign Relations"
   tags = joinOrganisationPlaces(tokens, tags); // "Communist Party | of | Britain"
   tags = joinNameParticles(tokens, tags); // particles in people's names ("Mohammed bin Salman")
+  tags = extendNamesToTheirAcronyms(tokens, tags); // a name's first words its acronym names ("The [Brain] Injury Rehabilitation Trust (BIRT)")
   tags = trimNameTails(tokens, tags); // where a name ends ("[Fujian] province")
   tags = dropLoneWords(tokens, tags); // words that alone are no name ("I", "the Government", "the Bill")
   if (formal) tags = acronymsAreNoPersons(tokens, tags); // "RIM", "RCTV"

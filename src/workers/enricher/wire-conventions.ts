@@ -30,8 +30,16 @@
  *   place; so is a country's name the tagger typed as an organisation or a
  *   person ("accusing Venezuela of", "Russia has withdrawn"), as newswire
  *   annotation files a country acting (and national sides, above), unless the
- *   text names a person with that word ("Michael Jordan").
+ *   text names a person with that word ("Michael Jordan"). The countries that
+ *   the tagger's inputs do not list (gazetteer.ts' LATE_COUNTRIES: "Kiribati",
+ *   "Vanuatu", "Papua New Guinea") are read so from MISC too, and their
+ *   demonyms ("Fijian", "East Timorese") as the nationalities above.
  * - A storm's name ("Hurricane Katrina", "Cyclone Nargis") is no person's.
+ * - A weekday written after a name without "on" ("took Fallujah Wednesday")
+ *   is no part of it, but in names known to end with one ("Fox News Sunday").
+ * - A US state's postal code after a place and a comma ("Chillicothe, OH")
+ *   is a place; a post-nominal after a person and a comma ("Harry Preuss,
+ *   MD", "Lex Lasry, QC") is no name.
  * - The name after a kind of place and "of" ("the town of Sderot", "the
  *   village of Naghar Kalai") is a place.
  * - The initials that open the turns of an interview's transcript ("DS:
@@ -51,8 +59,7 @@
  *
  * Pure: tags in, tags out (the same length), tokens as nerTokenize gives them.
  */
-import { DEMONYMS, KNOWN_ORGS, NON_ENTITY_WORDS, PERSON_TITLES, PLACES } from './gazetteer.js';
-import { NAME_PARTICLES } from './name-particles.js';
+import { DEMONYMS, KNOWN_ORGS, LATE_COUNTRIES, LATE_DEMONYMS, NAME_PARTICLES, NON_ENTITY_WORDS, PERSON_TITLES, PLACES } from './gazetteer.js';
 import { tokenLines } from './ner-tokens.js';
 import { parseDateline } from './parse-dateline.js';
 import { startsCapitalized, type Token } from './tokens.js';
@@ -297,9 +304,22 @@ const SPEAKER_TURNS = 3;
 /** Organisations named after the building they sit in, which newswire annotation files by the sense of each mention. */
 const SEATS: ReadonlySet<string> = new Set(['White House', 'Pentagon', 'Kremlin', 'Holy See']);
 
-const isCountry = (name: string) => PLACES.get(name)?.kind === 'country';
+const isCountry = (name: string) => PLACES.get(name)?.kind === 'country' || LATE_COUNTRIES.has(name);
 /** What stands before "$" in a currency written as wire copy writes dollars other than the plain one ("US$", "U.S.$", "NZ$", "HK$", "A$"). */
 const CURRENCY_PREFIX = /^(?:\p{Lu}{1,3}|U\.S\.)$/u;
+
+const WEEKDAYS: ReadonlySet<string> = new Set('Monday Tuesday Wednesday Thursday Friday Saturday Sunday'.split(' '));
+/** Names that end with a weekday. */
+const NAMED_FOR_A_DAY: ReadonlySet<string> = new Set([
+  'Fox News Sunday', 'Good Friday', 'Black Friday', 'Black Monday', 'Cyber Monday', 'Ash Wednesday', 'Maundy Thursday', 'Holy Saturday', 'Easter Sunday',
+  'Easter Monday', 'Palm Sunday', 'Bloody Sunday', 'Super Tuesday', 'Remembrance Sunday', 'Freaky Friday', 'Man Friday',
+]);
+/** The US states' postal codes (and DC's). */
+const US_STATE_CODES: ReadonlySet<string> = new Set(
+  'AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC'.split(' '),
+);
+/** Letters written after a person's name and a comma: degrees, silks, honours, a seat ("Harry Preuss, MD", "Lex Lasry, QC"). */
+const POST_NOMINALS: ReadonlySet<string> = new Set('MD PhD QC KC SC MP MSP MEP RN OBE MBE CBE KBE DBE'.split(' '));
 
 /** Applies the wire conventions above to the tagger's BIO tags of `tokens` (offsets into `text`). */
 export function wireConventionTags(text: string, tokens: readonly Token[], tags: readonly string[]): string[] {
@@ -425,6 +445,17 @@ export function wireConventions(text: string, tokens: readonly Token[]): (tags: 
       i = end - 1;
     }
 
+    // "took Fallujah Wednesday", "in the House of Commons Tuesday": American wire copy writes the day without "on", and the tagger
+    // runs the name on over it; a weekday (and an "On" or "This" before it) ends no person's, place's or organisation's name,
+    // but those named for their day ("Fox News Sunday", "Good Friday").
+    for (const { from, to, type } of bioSpans(out)) {
+      if (type === 'MISC' || to - from < 2 || !WEEKDAYS.has((tokens[to - 1] as Token).text)) continue;
+      if (NAMED_FOR_A_DAY.has(written(from, to))) continue;
+      let end = to - 1;
+      if (end - from >= 2 && /^(?:On|This|on|this)$/.test((tokens[end - 1] as Token).text)) end--;
+      for (let k = end; k < to; k++) out[k] = 'O';
+    }
+
     // "the DRC": a country's name in capitals, alone or a span of its own, is a place.
     for (let i = 0; i < tokens.length; i++) {
       const w = (tokens[i] as Token).text;
@@ -441,11 +472,13 @@ export function wireConventions(text: string, tokens: readonly Token[]): (tags: 
       if (!tag.startsWith('B-')) continue;
       const j = spanEnd(out, i);
       const w = written(i, j);
-      if (PLACES.has(w)) {
+      if (PLACES.has(w) || LATE_COUNTRIES.has(w)) {
         // "accusing [Venezuela] of", "[Russia] has withdrawn": a country's name the tagger typed as an organisation or a person is a place,
-        // unless the text names a person with that word ("Michael Jordan", then "Jordan said").
-        if ((tag === 'B-ORG' || tag === 'B-PER') && isCountry(w) && !tokens.slice(i, j).some((t) => personWords.has(t.text))) setSpan(out, i, j, 'LOC');
-      } else if ((DEMONYMS.has(w) || PEOPLES.has(w)) && tag !== 'B-MISC') {
+        // unless the text names a person with that word ("Michael Jordan", then "Jordan said"); one of the countries the tagger's
+        // inputs do not list ("[Papua New Guinea]", gazetteer.ts' LATE_COUNTRIES) is one where it typed MISC too.
+        const retype = tag === 'B-ORG' || tag === 'B-PER' || (tag === 'B-MISC' && LATE_COUNTRIES.has(w));
+        if (retype && isCountry(w) && !tokens.slice(i, j).some((t) => personWords.has(t.text))) setSpan(out, i, j, 'LOC');
+      } else if ((DEMONYMS.has(w) || LATE_DEMONYMS.has(w) || PEOPLES.has(w)) && tag !== 'B-MISC') {
         // "Israeli troops", "the Colombian government", "Sri Lankan officials", "the Arab world", "Tamil rebels": a nationality, a faith or a people is MISC.
         setSpan(out, i, j, 'MISC');
       } else if (tag !== 'B-ORG' && KNOWN_ORGS.has(w) && !SEATS.has(KNOWN_ORGS.get(w) as string) && !(tag === 'B-PER' && PERSON_TITLES.has(tokens[i - 1]?.text ?? ''))) {
@@ -509,6 +542,16 @@ export function wireConventions(text: string, tokens: readonly Token[]): (tags: 
       while (close < tokens.length && close <= i + 6 && (tokens[close] as Token).text !== ')') close++;
       if (close >= tokens.length || close > i + 6 || !isCountry(written(i + 2, close))) continue;
       setSpan(out, i + 2, close, 'LOC');
+    }
+
+    // "Chillicothe, OH", "Linwood, PA": a US state's postal code after a place and a comma is a place; "Harry Preuss, MD", "Brian
+    // Walters, SC", "Lex Lasry, QC": a post-nominal after a person and a comma is no name.
+    for (let i = 2; i < tokens.length; i++) {
+      const w = (tokens[i] as Token).text;
+      if (tokens[i - 1]?.text !== ',' || !(out[i] === 'O' || ((out[i] as string).startsWith('B-') && !(out[i + 1] ?? 'O').startsWith('I-')))) continue;
+      const before = out[i - 2] as string;
+      if (before.endsWith('-LOC') && US_STATE_CODES.has(w) && out[i] !== 'B-LOC') out[i] = 'B-LOC';
+      else if (before.endsWith('-PER') && POST_NOMINALS.has(w)) out[i] = 'O';
     }
 
     // "US$6.4 billion", "NZ$ 20": a country's code before a currency sign names the currency, no place.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { tagsFor } from '../../../helpers/bio-tags.js';
-import { joinCoordinatedNames, joinOrganisationPlaces, joinOrganisationPurposes } from '../../../../src/workers/enricher/coordinated-names.js';
+import { joinCoordinatedNames, joinListsBeforeHeads, joinOrganisationPlaces, joinOrganisationPurposes } from '../../../../src/workers/enricher/coordinated-names.js';
 import { CAP_BUCKETS, type WordStats, wordStatsCode } from '../../../../src/workers/enricher/ner-features.js';
 import { nerTokenize } from '../../../../src/workers/enricher/ner-tokens.js';
 import { tagEntities } from '../../../../src/workers/enricher/tag-entities.js';
@@ -62,6 +62,34 @@ describe(joinCoordinatedNames.name, () => {
   });
 });
 
+describe(joinListsBeforeHeads.name, () => {
+  const LISTS = statsOf({ Fire: 'R', Rescue: 'R', Flood: 'R', Forecasting: 'R', Warning: 'R', Assessment: 'R', Reporting: 'R', Health: 'R', Safety: 'R', Apple: 'R', Secretary: 'M', Trade: 'R', Monday: 'R', Premier: 'M', Labour: 'M' });
+  const run = (text: string, named: Array<[number, number, string]>): string[] => spans(text, joinListsBeforeHeads(nerTokenize(text), tagsFor(text, named), LISTS));
+
+  it('joins the coordinated list before "and" to an organisation that ends with its head word', () => {
+    // Flood Forecasting and [Warning Centre]: typed a place
+    expect(run('the Flood Forecasting and Warning Centre said', [[4, 6, 'LOC']])).toEqual(['ORG[Flood Forecasting and Warning Centre]']);
+    // [Australian Curriculum], Assessment and [Reporting Authority]: the first run a name of its own
+    expect(run('the Australian Curriculum, Assessment and Reporting Authority said', [[1, 3, 'ORG'], [6, 8, 'ORG']])).toEqual([
+      'ORG[Australian Curriculum , Assessment and Reporting Authority]',
+    ]);
+    expect(run('the Fire and Rescue Service said', [[3, 5, 'ORG']])).toEqual(['ORG[Fire and Rescue Service]']);
+  });
+
+  it('leaves lists of names, offices, persons, heads that end no name and words unknown or written in capitals alone', () => {
+    const cases: Array<[string, Array<[number, number, string]>]> = [
+      ['Apple and Google Inc grew', [[0, 1, 'ORG'], [2, 4, 'ORG']]], // a name tagged before "and"
+      ['the Trade Secretary and Health Council met', [[4, 6, 'ORG']]], // a word of office in the list
+      ['said Kofi and Annan Foundation', [[4, 6, 'ORG']]], // a word the statistics do not know
+      ['Trade and John Smith met', [[2, 4, 'PER']]], // a person
+      ['Trade and Safety Review met', [[2, 4, 'MISC']]], // no head word at the end
+      ['after becoming Premier and Labour Party leader', [[4, 6, 'ORG']]], // a verb before the list
+      ['the Minister of Trade and Health Council', [[1, 2, 'PER'], [5, 7, 'ORG']]], // an office's portfolios
+    ];
+    for (const [text, named] of cases) expect(run(text, named)).toEqual(spans(text, tagsFor(text, named)));
+  });
+});
+
 describe(joinOrganisationPurposes.name, () => {
   const stats = statsOf({ Advancement: 'R', Science: 'R', Constitutional: 'R', Rights: 'R', Foreign: 'H', Relations: 'R', Acquisition: 'R', Competition: 'R', Satellite: 'R', Radio: 'R', District: 'R', Southern: 'R' });
   const run = (text: string, named: Array<[number, number, string]>) => spans(text, joinOrganisationPurposes(nerTokenize(text), tagsFor(text, named), stats));
@@ -98,13 +126,14 @@ describe(joinOrganisationPlaces.name, () => {
     ]);
   });
 
-  it("leaves a company of its country, a state's government, a name after \"of\" that is no place and a gap alone", () => {
+  it("leaves a company of its country or its seat, a state's government, a name after \"of\" that is no place and a gap alone", () => {
     const cases: Array<[string, Array<[number, number, string]>]> = [
       ['Thales of France and Tesco of Britain', [[0, 1, 'ORG'], [2, 3, 'LOC'], [4, 5, 'ORG'], [6, 7, 'LOC']]], // no head word
       ['The Government of Sudan said', [[1, 2, 'ORG'], [3, 4, 'LOC']]], // a state's government
       ['the Labour Party of Tony Blair', [[1, 3, 'ORG'], [4, 6, 'PER']]], // a person after "of"
       ['the Labour Party of the UK', [[1, 3, 'ORG'], [5, 6, 'LOC']]], // "the" between
       ['the Labour Party in Britain', [[1, 3, 'ORG'], [4, 5, 'LOC']]], // not "of"
+      ['from Google Inc. of Mountain View', [[1, 3, 'ORG'], [4, 6, 'LOC']]], // a company form: its seat
     ];
     for (const [text, named] of cases) expect(run(text, named)).toEqual(spans(text, tagsFor(text, named)));
   });

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { tagsAt, tagsNaming } from '../../../helpers/bio-tags.js';
-import { abbreviates, typeDefinedAcronyms } from '../../../../src/workers/enricher/defined-acronyms.js';
+import { abbreviates, extendNamesToTheirAcronyms, typeDefinedAcronyms } from '../../../../src/workers/enricher/defined-acronyms.js';
 import { nerTokenize } from '../../../../src/workers/enricher/ner-tokens.js';
 import { labelTokens } from '../../../../src/workers/enricher/tag-entities.js';
+import { bioSpans } from '../../../../src/workers/enricher/wire-conventions.js';
 
 describe(abbreviates.name, () => {
   it('is true when the letters are the name capitals in order, starting with its first word', () => {
@@ -15,6 +16,32 @@ describe(abbreviates.name, () => {
     expect(abbreviates('PT', ['Carlos', 'Abicalil'])).toBe(false);
     expect(abbreviates('AP', ['WASHINGTON'])).toBe(false);
     expect(abbreviates('ECB', ['Central', 'Bank'])).toBe(false);
+  });
+});
+
+describe(extendNamesToTheirAcronyms.name, () => {
+  const named = (text: string, names: Record<string, string>): string[] => {
+    const { toks, tags } = tagsNaming(text, names);
+    return bioSpans(extendNamesToTheirAcronyms(toks, tags)).map((x) => `${x.type}[${toks.slice(x.from, x.to).map((t) => t.text).join(' ')}]`);
+  };
+
+  it("takes in the untagged capitalized words before a name when its acronym's letters are then the name's initials", () => {
+    expect(named('The Brain Injury Rehabilitation Trust (BIRT) is a provider.', { 'Injury Rehabilitation Trust': 'ORG' })).toEqual(['ORG[Brain Injury Rehabilitation Trust]']);
+    expect(named('They met at the World Trade Organization (WTO) today.', { 'Trade Organization': 'ORG' })).toEqual(['ORG[World Trade Organization]']);
+    expect(named('a letter from the National Rifle Association (NRA) said', { 'Rifle Association': 'ORG' })).toEqual(['ORG[National Rifle Association]']);
+  });
+
+  it('leaves a name its acronym already starts with, a sentence\'s "The", tagged or lowercase words and letters that do not match alone', () => {
+    const cases: Array<[string, Record<string, string>]> = [
+      ['Electronic Data Systems (EDS) grew.', { 'Electronic Data Systems': 'ORG' }], // already whole
+      ['The Trade Organization (TTO) met.', { 'Trade Organization': 'ORG' }], // a sentence's "The" is no initial
+      ['Paris World Trade Organization (PWTO) met.', { Paris: 'LOC', 'World Trade Organization': 'ORG' }], // a word tagged before it
+      ['the new Trade Organization (NTO) met.', { 'Trade Organization': 'ORG' }], // lowercase
+      ['Hong Kong Trade Organization (XTO) met.', { 'Trade Organization': 'ORG' }], // the letters match no run of initials
+      ['said Ministry of Foreign Affairs (MOFA).', { 'Foreign Affairs': 'ORG' }], // only capitalized words are taken in
+    ];
+    const expected = [['ORG[Electronic Data Systems]'], ['ORG[Trade Organization]'], ['LOC[Paris]', 'ORG[World Trade Organization]'], ['ORG[Trade Organization]'], ['ORG[Trade Organization]'], ['ORG[Foreign Affairs]']];
+    cases.forEach(([text, names], k) => expect(named(text, names)).toEqual(expected[k]));
   });
 });
 

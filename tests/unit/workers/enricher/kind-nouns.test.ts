@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isValidBio, labelledText, randomBioTags, tagsAt, tagsFor, tagsNaming } from '../../../helpers/bio-tags.js';
 import { seededRandom } from '../../../../src/lib/random.js';
-import { companiesByTheirStock, eponymsAreNoPersons, eventsAndLawsAreMisc, personsAfterRoles, placesBeforePlaceNouns, venuesArePlaces, typeKindAppositives, typePortfolioMinistries } from '../../../../src/workers/enricher/kind-nouns.js';
+import { companiesByTheirStock, eponymsAreNoPersons, eventsAndLawsAreMisc, personsAfterRoles, placesBeforePlaceNouns, venuesArePlaces, typeKindAppositives, typePortfolioMinistries, worksAreMisc } from '../../../../src/workers/enricher/kind-nouns.js';
 import { CAP_BUCKETS, type WordStats, wordStatsCode } from '../../../../src/workers/enricher/ner-features.js';
 import { nerTokenize } from '../../../../src/workers/enricher/ner-tokens.js';
 import { tagEntities } from '../../../../src/workers/enricher/tag-entities.js';
@@ -51,10 +51,11 @@ describe(typeKindAppositives.name, () => {
     expect(run("the children's charity Variety said", [[4, 5, 'PER']])).toEqual(['ORG[Variety]']);
   });
 
-  it('takes small words inside a name before its next capitalized word, and ends a name cut at five words with a capitalized one', () => {
+  it('takes small words inside a name before its next capitalized word, and ends a name cut at eight words with a capitalized one', () => {
     expect(run('the charity Save the Children said', [])).toEqual(['ORG[Save the Children]']);
     expect(run('the group Friends of the Earth said', [[5, 6, 'MISC']])).toEqual(['ORG[Friends of the Earth]']);
-    expect(run('the group Movement for the Emancipation of the Niger Delta', [])).toEqual(['ORG[Movement for the Emancipation]']);
+    expect(run('the group Movement for the Emancipation of the Niger Delta', [])).toEqual(['ORG[Movement for the Emancipation of the Niger Delta]']);
+    expect(run('the group Alliance for the Defence of the Rights of the Poor said', [])).toEqual(['ORG[Alliance for the Defence of the Rights]']);
   });
 
   it('stops a name at a small word before a weekday, an abbreviation or a lowercase word', () => {
@@ -77,9 +78,10 @@ describe(typeKindAppositives.name, () => {
     expect(run('the bank Singer & Friedlander grew', [[4, 5, 'PER']])).toEqual(['ORG[Singer & Friedlander]']);
   });
 
-  it('leaves a name after "named", a run whose tagged name would pass five words, and a name not next to the run alone', () => {
+  it('leaves a name after "named", a run whose tagged name would pass eight words, and a name not next to the run alone', () => {
     expect(run('Time magazine named Detroit Mayor Kwame Kilpatrick', [[0, 1, 'ORG'], [5, 7, 'PER']])).toEqual(['ORG[Time]', 'PER[Kwame Kilpatrick]']);
-    expect(run('the group Students & Scholars Against Corporate Misbehavior said', [[5, 8, 'MISC']])).toEqual(['MISC[Against Corporate Misbehavior]']);
+    expect(run('the group Students & Scholars Against Corporate Misbehavior said', [[5, 8, 'MISC']])).toEqual(['ORG[Students & Scholars Against Corporate Misbehavior]']);
+    expect(run('the group Students & Scholars & Workers United Against Corporate Misbehavior said', [[8, 11, 'MISC']])).toEqual(['MISC[Against Corporate Misbehavior]']);
     expect(run('the newspaper Folha, in São Paulo, said', [[5, 7, 'LOC']])).toEqual(['ORG[Folha]', 'LOC[São Paulo]']);
     expect(run('a company called, of course, Acme', [])).toEqual([]);
   });
@@ -92,6 +94,17 @@ describe(typeKindAppositives.name, () => {
     expect(run('the firm Tuesday said', [])).toEqual([]);
     expect(run('the bank Paris chose', [[2, 3, 'LOC']])).toEqual(['LOC[Paris]']);
     expect(run('He joined Group Lotus', [[2, 4, 'ORG']])).toEqual(['ORG[Group Lotus]']);
+  });
+
+  it('ends a name with the company form written after it and a comma ("Google, Inc."), and starts what the tagger ran on from the form at its next capital', () => {
+    expect(run('from Google, Inc. of Mountain View and CCNG, Inc. said', [[1, 2, 'ORG'], [3, 7, 'LOC'], [8, 9, 'MISC'], [10, 11, 'LOC']])).toEqual([
+      'ORG[Google , Inc.]', 'LOC[Mountain View]', 'ORG[CCNG , Inc.]',
+    ]);
+    expect(run('Shin Kong Life Insurance Co., Ltd. held it', [[0, 5, 'ORG'], [6, 7, 'PER']])).toEqual(['ORG[Shin Kong Life Insurance Co. , Ltd.]']);
+    // Look-alikes: a person or a known place before the comma, an untagged word, and "Co." of an Irish county.
+    expect(run('John Smith, Ltd. and Texas, Inc. and Acme, Inc. and Tralee, Co. Kerry', [[0, 2, 'PER'], [5, 6, 'LOC'], [13, 14, 'LOC'], [15, 17, 'LOC']])).toEqual([
+      'PER[John Smith]', 'LOC[Texas]', 'LOC[Tralee]', 'LOC[Co. Kerry]',
+    ]);
   });
 
   it('types a name that ends with a company form as an organisation, and leaves a form alone or a place abbreviation as they are', () => {
@@ -285,6 +298,28 @@ describe(venuesArePlaces.name, () => {
       ['Sidney Tower spoke', [[0, 2, 'PER']]], // a person
     ];
     for (const [text, named] of cases) expect(runVenues(text, named)).toEqual(spans(text, tagsFor(text, named)));
+  });
+});
+
+describe(worksAreMisc.name, () => {
+  const runWorks = (text: string, named: Array<[number, number, string]>): string[] => spans(text, worksAreMisc(nerTokenize(text), tagsFor(text, named)));
+
+  it("makes a person's, a place's or an organisation's name right after a work's noun the work's title (MISC), after \"called\" or a quote too", () => {
+    expect(runWorks('the Bollywood film Lage Raho Munnabhai and soap opera Coronation Street', [[3, 6, 'PER'], [9, 11, 'LOC']])).toEqual(['MISC[Lage Raho Munnabhai]', 'MISC[Coronation Street]']);
+    expect(runWorks('the 1997 documentary School of Assassins and a film called Kidulthood', [[3, 6, 'ORG'], [10, 11, 'PER']])).toEqual(['MISC[School of Assassins]', 'MISC[Kidulthood]']);
+    expect(runWorks('helped produce the film "Hotel Rwanda."', [[5, 7, 'ORG']])).toEqual(['MISC[Hotel Rwanda]']);
+  });
+
+  it('leaves a person with a given name, a lone word of a person named in full, known places and organisations, verbs and other nouns alone', () => {
+    const cases: Array<[string, Array<[number, number, string]>]> = [
+      ['the film Michael Clayton opened', [[2, 4, 'PER']]], // a given name: the tagger's call
+      ['Alan Johnston spoke in a film Johnston made', [[0, 2, 'PER'], [6, 7, 'PER']]], // a person the text names in full
+      ['the film Paris and the documentary BBC aired', [[2, 3, 'LOC'], [6, 7, 'ORG']]], // names the gazetteer knows
+      ['polls show Israel ahead as they play Pyongyang', [[2, 3, 'LOC'], [7, 8, 'LOC']]], // verbs
+      ['every single Republican and the nuclear program Iran runs', [[2, 3, 'ORG'], [7, 8, 'LOC']]], // an adjective, "program"
+      ['the film Innocence of Muslims', [[2, 5, 'MISC']]], // MISC already
+    ];
+    for (const [text, named] of cases) expect(runWorks(text, named)).toEqual(spans(text, tagsFor(text, named)));
   });
 });
 

@@ -266,6 +266,13 @@ describe(dropLoneWords.name, () => {
     expect(named).toEqual(['ORG[Ministry of Defence]', 'PER[Minister of Defence Ehud Barak]', 'LOC[Jordan]', 'PER[Rice]']);
   });
 
+  it("takes a greeting off the person after it, and leaves a greeting alone, other types and a person's first word alone", () => {
+    const text = 'Hey Vladi , Dear Nina , Hello Kitty sold . Hey said Dear . Hi Tech Ltd grew . Heyward Jones came';
+    const { toks, tags } = tagsNaming(text, { 'Hey Vladi': 'PER', 'Dear Nina': 'PER', 'Hello Kitty': 'MISC', Hey: 'PER', Dear: 'PER', 'Hi Tech Ltd': 'ORG', 'Heyward Jones': 'PER' });
+    const named = bioSpans(dropLoneWords(toks, tags)).map((x) => `${x.type}[${toks.slice(x.from, x.to).map((t) => t.text).join(' ')}]`);
+    expect(named).toEqual(['PER[Vladi]', 'PER[Nina]', 'MISC[Hello Kitty]', 'PER[Hey]', 'PER[Dear]', 'ORG[Hi Tech Ltd]', 'PER[Heyward Jones]']);
+  });
+
   it('takes a sentence\'s "The" off a body named by its kind, and drops it with a word never alone; newspapers and longer names keep it', () => {
     const text = 'The Senate voted . The Government said . The Guardian said . The Times said . The National Party won . The Council met . The New York Times said . The Party Line aired';
     const { toks, tags } = tagsNaming(text, {

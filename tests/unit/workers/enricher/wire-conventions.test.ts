@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { isValidBio, randomBioTags } from '../../../helpers/bio-tags.js';
+import { isValidBio, randomBioTags, tagsNaming } from '../../../helpers/bio-tags.js';
 import { seededRandom } from '../../../../src/lib/random.js';
 import { nerTokenize } from '../../../../src/workers/enricher/ner-tokens.js';
 import { tagEntityMentions } from '../../../../src/workers/enricher/tag-entities.js';
-import { resultSentenceNames, tableLineNames, wireConventionTags } from '../../../../src/workers/enricher/wire-conventions.js';
+import { bioSpans, resultSentenceNames, tableLineNames, wireConventionTags } from '../../../../src/workers/enricher/wire-conventions.js';
 
 const words = (line: string) => nerTokenize(line).map((t) => t.text);
 /** The names of a line as text, or null when it is no table line. */
@@ -190,6 +190,52 @@ describe('wireConventionTags', () => {
     const out = wireConventionTags(text, tokens, tags);
     const at = (w: string, k = 0) => out[tokens.filter((t) => t.text === w).map((t) => tokens.indexOf(t))[k] as number];
     expect([at('Colombia'), at('Venezuela'), at('Russia'), at('Michael'), at('Jordan'), at('Jordan', 1)]).toEqual(['B-LOC', 'B-LOC', 'B-LOC', 'B-PER', 'I-PER', 'B-PER']);
+  });
+
+  it("reads the countries the tagger's inputs do not list (LATE_COUNTRIES) as places, from MISC too, and their demonyms as MISC", () => {
+    const text = 'Kiribati and Tonga met Vanuatu in Papua New Guinea as the Fijian and East Timorese armies watched Air Vanuatu.';
+    const { tokens, tags } = tagsOf(text, {
+      Kiribati: 'B-PER', Tonga: 'B-PER', 'Vanuatu@23': 'B-ORG', Papua: 'B-MISC', New: 'I-MISC', Guinea: 'I-MISC', Fijian: 'B-ORG', East: 'B-LOC', Timorese: 'I-LOC',
+      Air: 'B-ORG', 'Vanuatu@102': 'I-ORG',
+    });
+    const out = wireConventionTags(text, tokens, tags);
+    const at = (w: string, k = 0) => out[tokens.filter((t) => t.text === w).map((t) => tokens.indexOf(t))[k] as number];
+    expect([at('Kiribati'), at('Tonga'), at('Vanuatu'), at('Papua'), at('New'), at('Guinea')]).toEqual(['B-LOC', 'B-LOC', 'B-LOC', 'B-LOC', 'I-LOC', 'I-LOC']);
+    expect([at('Fijian'), at('East'), at('Timorese')]).toEqual(['B-MISC', 'B-MISC', 'I-MISC']);
+    // A country's name inside a longer name stays in it.
+    expect([at('Air'), at('Vanuatu', 1)]).toEqual(['B-ORG', 'I-ORG']);
+    // A lone word of a person the text names in full stays that person's.
+    const p = tagsOf('Tonga Smith spoke. Tonga said no.', { 'Tonga@0': 'B-PER', Smith: 'I-PER', 'Tonga@19': 'B-PER' });
+    expect(wireConventionTags('Tonga Smith spoke. Tonga said no.', p.tokens, p.tags)).toEqual(p.tags);
+  });
+
+  it("reads a US state's postal code after a place and a comma as a place, and a post-nominal after a person and a comma as no name", () => {
+    const text = 'in Chillicothe, OH and Linwood, PA with Harry Preuss, MD and Lex Lasry, QC';
+    const { tokens, tags } = tagsOf(text, { Chillicothe: 'B-LOC', Linwood: 'B-LOC', PA: 'B-ORG', Harry: 'B-PER', Preuss: 'I-PER', MD: 'B-LOC', Lex: 'B-PER', Lasry: 'I-PER', QC: 'B-ORG' });
+    const out = wireConventionTags(text, tokens, tags);
+    const at = (w: string) => out[tokens.findIndex((t) => t.text === w)];
+    expect([at('OH'), at('PA'), at('MD'), at('QC')]).toEqual(['B-LOC', 'B-LOC', 'O', 'O']);
+    // Look-alikes: a code after no place or person, a code inside a longer name, a word that is no code, a state after a person.
+    const text2 = 'Sales, OH dear. Acme, PA Inc. grew. Paris, Texas met Smith, OR Jones.';
+    const b = tagsOf(text2, { Acme: 'B-ORG', PA: 'B-ORG', Inc: 'I-ORG', Paris: 'B-LOC', Smith: 'B-PER', OR: 'B-ORG' });
+    expect(wireConventionTags(text2, b.tokens, b.tags)).toEqual(b.tags);
+  });
+
+  it('takes a weekday (and an "On" before it) off the end of a name, but not off an event or a name known to end with one', () => {
+    const text = 'Marines took Fallujah Wednesday as the House of Commons Tuesday heard Denmark On Friday and Fox News Sunday aired Super Tuesday and Good Friday';
+    const { toks: tokens, tags } = tagsNaming(text, {
+      'Fallujah Wednesday': 'LOC', 'House of Commons Tuesday': 'ORG', 'Denmark On Friday': 'ORG', 'Fox News Sunday': 'ORG', 'Super Tuesday': 'MISC', 'Good Friday': 'LOC',
+    });
+    const named = bioSpans(wireConventionTags(text, tokens, tags)).map((x) => `${x.type}[${tokens.slice(x.from, x.to).map((t) => t.text).join(' ')}]`);
+    expect(named).toEqual(['LOC[Fallujah]', 'ORG[House of Commons]', 'LOC[Denmark]', 'ORG[Fox News Sunday]', 'MISC[Super Tuesday]', 'LOC[Good Friday]']);
+  });
+
+  it('keeps MISC on a listed country as the tagger typed it (only the late list is read from MISC) and leaves a country left untagged alone', () => {
+    const text = 'The Vatican said Samoa was calm.';
+    const { tokens, tags } = tagsOf(text, { Vatican: 'B-MISC' });
+    const out = wireConventionTags(text, tokens, tags);
+    const at = (w: string) => out[tokens.findIndex((t) => t.text === w)];
+    expect([at('Vatican'), at('Samoa')]).toEqual(['B-MISC', 'O']);
   });
 
   it("reads a name the gazetteer's short list knows as an organisation's as one, but not a titled person or a seat named for its building", () => {
