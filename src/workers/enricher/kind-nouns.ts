@@ -35,6 +35,18 @@ const COMPANY_FORMS: ReadonlySet<string> = new Set(
 const COMMA_FORMS: ReadonlySet<string> = new Set('Inc Inc. Ltd Ltd. LLC L.L.C. Corp Corp. plc PLC L.P. N.V. S.A. GmbH'.split(' '));
 /** Last words that only organisations' names end with ("Cedar Holdings", "Afghan National Police", "Indian Railways", "Gulf Times"): a place or MISC name ending so is an organisation's (not "University": BTC files "Waikato University" as a place). */
 const ORGANISATION_ENDINGS: ReadonlySet<string> = new Set('Holdings Police Railways Fund Foundation Times News'.split(' '));
+/**
+ * Last words of a business's name that are nobody's surname ("Carr Futures", "Samuels Jewelers", "UGO Entertainment", "Lehman Brothers"):
+ * a person's name of two words or more ending so is a business's (not "Steel", "Press", "Bank", "Trust", "Energy": surnames too).
+ */
+const BUSINESS_ENDINGS: ReadonlySet<string> = new Set(
+  (
+    'Futures Motorsports Motors Industries Enterprises Associates Holdings Partners Pharmaceuticals Airlines Airways Technologies Securities ' +
+    'Investments Insurance Realty Foods Brands Logistics Communications Corporation Company Group Brothers Records Studios Books Media ' +
+    'Ventures Systems Labs Laboratories Publishing Publishers Entertainment Productions Films Pictures Software Solutions Consulting ' +
+    'Electronics Jewelers Jewellers Stores Restaurants Hotels Resorts Networks'
+  ).split(' '),
+);
 /** Words after "shares" that make it the noun of a company's stock ("Ryanair shares rose"), not the verb ("India shares an open border"). */
 const SHARE_MOVES: ReadonlySet<string> = new Set(
   'rose fell dropped slipped gained surged jumped climbed slid sank plunged plummeted tumbled soared rallied rocketed closed opened traded were are was is have had continued on in'.split(' '),
@@ -76,7 +88,9 @@ const nameStart = (w: string): boolean => startsCapitalized(w) && !DEMONYMS.has(
  * capitalized word follows; and the name before a trailing appositive of such
  * a kind ("Veja, a magazine,") is an organisation (typeTrailingKinds); a
  * company form after a name and a comma ends that company's name ("Google,
- * Inc.", not after a person or a known place).
+ * Inc.", not after a person or a known place); a person's name of two
+ * words or more that ends with a business's word ("Carr Futures", "Samuels
+ * Jewelers": BUSINESS_ENDINGS) is an organisation.
  * Without word statistics only the first parts apply.
  */
 export function typeKindAppositives(tokens: readonly Token[], tags: readonly string[], stats: WordStats | undefined): string[] {
@@ -112,7 +126,7 @@ export function typeKindAppositives(tokens: readonly Token[], tags: readonly str
     const tag = out[i] as string;
     if (!tag.startsWith('B-')) continue;
     const j = spanEnd(out, i);
-    if (tag !== 'B-ORG' && j - i > 1 && (COMPANY_FORMS.has(text(j - 1)) || (tag !== 'B-PER' && ORGANISATION_ENDINGS.has(text(j - 1))))) setSpan(out, i, j, 'ORG');
+    if (tag !== 'B-ORG' && j - i > 1 && (COMPANY_FORMS.has(text(j - 1)) || (tag !== 'B-PER' && ORGANISATION_ENDINGS.has(text(j - 1))) || (tag === 'B-PER' && BUSINESS_ENDINGS.has(text(j - 1))))) setSpan(out, i, j, 'ORG');
     i = j - 1;
   }
   // "Google, Inc.", "CCNG, Inc.": a company form after a name and a comma is the end of that company's name.

@@ -119,6 +119,16 @@ describe(typeKindAppositives.name, () => {
     expect(run('Danielle Steel met Police', [[0, 2, 'PER'], [3, 4, 'MISC']])).toEqual(['PER[Danielle Steel]', 'MISC[Police]']);
   });
 
+  it("types a person's name that ends as only a business's does as an organisation, and leaves surnames, one word and other types alone", () => {
+    expect(run('Carr Futures hired Malcolm Smith Motorsports and the Jonas Brothers', [[0, 2, 'PER'], [3, 6, 'PER'], [8, 10, 'PER']])).toEqual([
+      'ORG[Carr Futures]', 'ORG[Malcolm Smith Motorsports]', 'ORG[Jonas Brothers]',
+    ]);
+    // Surnames that are also business words, a lone word, and a place stay as tagged.
+    expect(run('Bill Press met Danielle Steel and Futures in Studios City', [[0, 2, 'PER'], [3, 5, 'PER'], [6, 7, 'PER'], [8, 10, 'LOC']])).toEqual([
+      'PER[Bill Press]', 'PER[Danielle Steel]', 'PER[Futures]', 'LOC[Studios City]',
+    ]);
+  });
+
   it("types the name before a company's shareholders or its shares' move as an organisation, and not a place, a nationality or the verb", () => {
     expect(run('Maxtor shareholders and Ford shares gained', [[0, 1, 'PER'], [3, 4, 'PER']])).toEqual(['ORG[Maxtor]', 'ORG[Ford]']);
     expect(run('India shares a border as Tokyo shares fell and British shareholders sold', [[0, 1, 'LOC'], [5, 6, 'LOC'], [9, 10, 'MISC']])).toEqual(['LOC[India]', 'LOC[Tokyo]', 'MISC[British]']);
