@@ -296,6 +296,9 @@ describe(venuesArePlaces.name, () => {
   it("makes an organisation's name that ends with a building's or a venue's head a place", () => {
     expect(runVenues('flights from Narita Airport and Beirut International Airport', [[2, 4, 'ORG'], [5, 8, 'ORG']])).toEqual(['LOC[Narita Airport]', 'LOC[Beirut International Airport]']);
     expect(runVenues('near the Red Mosque and Trump Tower', [[2, 4, 'ORG'], [5, 7, 'ORG']])).toEqual(['LOC[Red Mosque]', 'LOC[Trump Tower]']);
+    expect(runVenues('from Dubrava Prison through the Channel Tunnel to Arlington National Cemetery', [[1, 3, 'ORG'], [5, 7, 'ORG'], [8, 11, 'ORG']])).toEqual([
+      'LOC[Dubrava Prison]', 'LOC[Channel Tunnel]', 'LOC[Arlington National Cemetery]',
+    ]);
   });
 
   it('leaves clubs, bands, companies, one-word heads, names with an organisation head and other types alone', () => {
@@ -305,6 +308,8 @@ describe(venuesArePlaces.name, () => {
       ['State Street rose', [[0, 2, 'ORG']]], // Street names companies
       ['the Airport said', [[1, 2, 'ORG']]], // one word
       ['the Airports Authority Tower', [[1, 4, 'ORG']]], // an organisation's head inside
+      ['the Eisenhower Executive Office Building', [[1, 5, 'ORG']]], // an organisation's head inside
+      ['the Prison said', [[1, 2, 'ORG']]], // one word
       ['Sidney Tower spoke', [[0, 2, 'PER']]], // a person
     ];
     for (const [text, named] of cases) expect(runVenues(text, named)).toEqual(spans(text, tagsFor(text, named)));
