@@ -209,6 +209,15 @@ describe('wireConventionTags', () => {
     expect(wireConventionTags('Tonga Smith spoke. Tonga said no.', p.tokens, p.tags)).toEqual(p.tags);
   });
 
+  it('reads former states (the Soviet Union, Yugoslavia) as places and their demonyms as MISC, but not inside a longer name', () => {
+    const text = 'the Soviet Union and the former Yugoslav republics, as the Soviet Union Cup and USSR.';
+    const { tokens, tags } = tagsOf(text, { 'Soviet@4': 'B-ORG', 'Union@11': 'I-ORG', Yugoslav: 'B-LOC', 'Soviet@59': 'B-MISC', 'Union@66': 'I-MISC', Cup: 'I-MISC', USSR: 'B-PER' });
+    const out = wireConventionTags(text, tokens, tags);
+    const idx = (w: string, k = 0) => tokens.filter((t) => t.text === w).map((t) => tokens.indexOf(t))[k] as number;
+    expect([out[idx('Soviet')], out[idx('Union')], out[idx('Yugoslav')], out[idx('USSR')]]).toEqual(['B-LOC', 'I-LOC', 'B-MISC', 'B-LOC']);
+    expect([out[idx('Soviet', 1)], out[idx('Union', 1)], out[idx('Cup')]]).toEqual(['B-MISC', 'I-MISC', 'I-MISC']);
+  });
+
   it("reads a US state's postal code after a place and a comma as a place, and a post-nominal after a person and a comma as no name", () => {
     const text = 'in Chillicothe, OH and Linwood, PA with Harry Preuss, MD and Lex Lasry, QC';
     const { tokens, tags } = tagsOf(text, { Chillicothe: 'B-LOC', Linwood: 'B-LOC', PA: 'B-ORG', Harry: 'B-PER', Preuss: 'I-PER', MD: 'B-LOC', Lex: 'B-PER', Lasry: 'I-PER', QC: 'B-ORG' });
