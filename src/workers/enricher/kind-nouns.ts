@@ -326,6 +326,34 @@ export function companiesByTheirStock(tokens: readonly Token[], tags: readonly s
   return out;
 }
 
+/** Words after a leader's surname that name the leader's government ("the Bush Administration", "the Howard Government"). */
+const LEADERS_GOVERNMENTS: ReadonlySet<string> = new Set(['Administration', 'Government']);
+
+/**
+ * Tags where a government named after its leader is the leader's name and a
+ * common noun, as the public sets file "the Davis Administration" (Davis a
+ * person): an organisation of two words, a surname and "Administration" or
+ * "Government", is a person and no name when the text tags that surname as
+ * a person's elsewhere ("President Bush ... the Bush Administration"; over
+ * Wikinews the tagger read 27 "Bush Administration" and 25 "Howard
+ * Government" as organisations). Not a place's or a nationality's
+ * government ("the Queensland Government", "the Australian Government"):
+ * those words are no person's in the text.
+ */
+export function leadersGovernmentsAreNoNames(tokens: readonly Token[], tags: readonly string[]): string[] {
+  let persons: Set<string> | undefined;
+  let out: string[] | undefined;
+  for (const { from, to, type } of bioSpans(tags)) {
+    if (type !== 'ORG' || to - from !== 2 || !LEADERS_GOVERNMENTS.has((tokens[from + 1] as Token).text)) continue;
+    persons ??= new Set(bioSpans(tags).filter((s) => s.type === 'PER').map((s) => (tokens[s.to - 1] as Token).text));
+    if (!persons.has((tokens[from] as Token).text)) continue;
+    out ??= [...tags];
+    out[from] = 'B-PER';
+    out[from + 1] = 'O';
+  }
+  return out ?? (tags as string[]);
+}
+
 /** A ministry's portfolio before "Ministry" ("Foreign Ministry", "Interior Ministry"). */
 const PORTFOLIOS: ReadonlySet<string> = new Set(
   'Foreign Defence Defense Interior Finance Health Justice Education Trade Economy Agriculture Home Environment Information Energy Labour Labor Transport Culture'.split(' '),

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isValidBio, labelledText, randomBioTags, tagsAt, tagsFor, tagsNaming } from '../../../helpers/bio-tags.js';
 import { seededRandom } from '../../../../src/lib/random.js';
-import { companiesByTheirStock, eponymsAreNoPersons, eventsAndLawsAreMisc, personsAfterRoles, placesBeforePlaceNouns, venuesArePlaces, typeKindAppositives, typePortfolioMinistries, worksAreMisc } from '../../../../src/workers/enricher/kind-nouns.js';
+import { companiesByTheirStock, eponymsAreNoPersons, eventsAndLawsAreMisc, leadersGovernmentsAreNoNames, personsAfterRoles, placesBeforePlaceNouns, venuesArePlaces, typeKindAppositives, typePortfolioMinistries, worksAreMisc } from '../../../../src/workers/enricher/kind-nouns.js';
 import { CAP_BUCKETS, type WordStats, wordStatsCode } from '../../../../src/workers/enricher/ner-features.js';
 import { nerTokenize } from '../../../../src/workers/enricher/ner-tokens.js';
 import { tagEntities } from '../../../../src/workers/enricher/tag-entities.js';
@@ -313,6 +313,24 @@ describe(venuesArePlaces.name, () => {
       ['Sidney Tower spoke', [[0, 2, 'PER']]], // a person
     ];
     for (const [text, named] of cases) expect(runVenues(text, named)).toEqual(spans(text, tagsFor(text, named)));
+  });
+});
+
+describe(leadersGovernmentsAreNoNames.name, () => {
+  const runLeaders = (text: string, named: Array<[number, number, string]>): string[] => spans(text, leadersGovernmentsAreNoNames(nerTokenize(text), tagsFor(text, named)));
+
+  it("reads a government named after a leader the text names as a person as the leader's name and a common noun", () => {
+    expect(runLeaders('President Bush said the Bush Administration would act.', [[1, 2, 'PER'], [4, 6, 'ORG']])).toEqual(['PER[Bush]', 'PER[Bush]']);
+    expect(runLeaders('John Howard spoke for the Howard Government', [[0, 2, 'PER'], [5, 7, 'ORG']])).toEqual(['PER[John Howard]', 'PER[Howard]']);
+  });
+
+  it('leaves a place\'s or a nationality\'s government, a leader the text names nowhere else, other heads and longer names alone', () => {
+    const cases: Array<[string, Array<[number, number, string]>]> = [
+      ['the Queensland Government and the Australian Government met Anna Bligh', [[1, 3, 'ORG'], [5, 7, 'ORG'], [8, 10, 'PER']]],
+      ['the Bush Administration said so', [[1, 3, 'ORG']]], // no person Bush in the text
+      ['President Bush met the Bush Foundation and the Federal Aviation Administration', [[1, 2, 'PER'], [4, 6, 'ORG'], [8, 11, 'ORG']]],
+    ];
+    for (const [text, named] of cases) expect(runLeaders(text, named)).toEqual(spans(text, tagsFor(text, named)));
   });
 });
 
