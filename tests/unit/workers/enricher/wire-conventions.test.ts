@@ -224,6 +224,11 @@ describe('wireConventionTags', () => {
     const out = wireConventionTags(text, tokens, tags);
     const at = (w: string) => out[tokens.findIndex((t) => t.text === w)];
     expect([at('OH'), at('PA'), at('MD'), at('QC')]).toEqual(['B-LOC', 'B-LOC', 'O', 'O']);
+    const g = 'John G. Roberts, Jr. met Barack Obama, Sr. and Jr. Walker';
+    const j = tagsOf(g, { John: 'B-PER', 'G.': 'I-PER', Roberts: 'I-PER', 'Jr.@17': 'B-LOC', Barack: 'B-PER', Obama: 'I-PER', 'Sr.': 'B-PER', 'Jr.@47': 'B-PER', Walker: 'I-PER' });
+    const jo = wireConventionTags(g, j.tokens, j.tags);
+    // A generation after a person and a comma is no name of its own; "Jr. Walker" (no comma) stays a person.
+    expect(j.tokens.map((t, k) => (t.text === 'Jr.' || t.text === 'Sr.' ? jo[k] : null)).filter((x) => x !== null)).toEqual(['O', 'O', 'B-PER']);
     // Look-alikes: a code after no place or person, a code inside a longer name, a word that is no code, a state after a person.
     const text2 = 'Sales, OH dear. Acme, PA Inc. grew. Paris, Texas met Smith, OR Jones.';
     const b = tagsOf(text2, { Acme: 'B-ORG', PA: 'B-ORG', Inc: 'I-ORG', Paris: 'B-LOC', Smith: 'B-PER', OR: 'B-ORG' });
