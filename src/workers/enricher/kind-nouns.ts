@@ -490,6 +490,8 @@ export function venuesArePlaces(tokens: readonly Token[], tags: readonly string[
 
 /** Heads of events', laws', awards' and indexes' names (the gazetteer's MISC_HEAD_WORDS) that also end the names of publications ("TV Guide", "Vanity Fair", "Willamette Week", "Christian Heritage"): left to the tagger. */
 const PUBLICATION_HEADS: ReadonlySet<string> = new Set(['Heritage', 'Guide', 'Fair', 'Week']);
+/** Heads of laws' and charters' names read here beside MISC_HEAD_WORDS ("U.S. Constitution", "UN Charter", "Anti-Secession Law", "Security Council Resolution", "Turkish Penal Code"): the tagger's inputs do not list them, and changing that list means retraining. */
+const LAW_HEADS: ReadonlySet<string> = new Set(['Constitution', 'Charter', 'Declaration', 'Resolution', 'Code', 'Law']);
 
 /**
  * Tags where an organisation's or a place's name of two words or more ends
@@ -506,7 +508,7 @@ export function eventsAndLawsAreMisc(tokens: readonly Token[], tags: readonly st
   let out: string[] | undefined;
   for (const { from, to, type } of bioSpans(tags)) {
     const head = (tokens[to - 1] as Token).text;
-    if ((type !== 'ORG' && type !== 'LOC') || to - from < 2 || !MISC_HEAD_WORDS.has(head) || PUBLICATION_HEADS.has(head)) continue;
+    if ((type !== 'ORG' && type !== 'LOC') || to - from < 2 || !(MISC_HEAD_WORDS.has(head) || LAW_HEADS.has(head)) || PUBLICATION_HEADS.has(head)) continue;
     const words = tokens.slice(from, to).map((t) => t.text);
     const name = words.join(' ');
     if (KNOWN_ORGS.has(name) || PLACES.has(name) || words.some((w) => ORG_HEAD_WORDS.has(w))) continue;

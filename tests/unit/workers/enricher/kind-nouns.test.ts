@@ -362,6 +362,9 @@ describe(eventsAndLawsAreMisc.name, () => {
   it("makes an organisation's or a place's name that ends with an event's, a law's or an index's head MISC", () => {
     expect(runMisc('at the G8 Summit under the Clean Air Act', [[2, 4, 'ORG'], [6, 9, 'ORG']])).toEqual(['MISC[G8 Summit]', 'MISC[Clean Air Act]']);
     expect(runMisc('the Nasdaq Composite Index and the Atlantic Accord', [[1, 4, 'ORG'], [6, 8, 'LOC']])).toEqual(['MISC[Nasdaq Composite Index]', 'MISC[Atlantic Accord]']);
+    expect(runMisc('under the UN Charter and the Anti-Secession Law and the Turkish Penal Code', [[2, 4, 'ORG'], [6, 8, 'ORG'], [10, 13, 'ORG']])).toEqual([
+      'MISC[UN Charter]', 'MISC[Anti-Secession Law]', 'MISC[Turkish Penal Code]',
+    ]);
   });
 
   it('leaves publications, names with an organisation head inside, one-word heads, persons and MISC alone', () => {
@@ -370,6 +373,7 @@ describe(eventsAndLawsAreMisc.name, () => {
       ['TV Guide said', [[0, 2, 'ORG']]],
       ['the Medical Association for Prevention of War', [[1, 7, 'ORG']]], // an organisation head inside
       ['the Summit ended', [[1, 2, 'ORG']]], // one word
+      ['the William Mitchell College of Law and the Constitution', [[1, 6, 'ORG'], [8, 9, 'ORG']]], // an organisation head inside; one word
       ['Jack Act spoke', [[0, 2, 'PER']]], // a person
       ['the G8 Summit', [[1, 3, 'MISC']]], // MISC already
     ];
