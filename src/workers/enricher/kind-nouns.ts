@@ -466,14 +466,16 @@ export function eponymsAreNoPersons(tokens: readonly Token[], tags: readonly str
  * "Street": "State Street"; not "Park": "Linkin Park"; not "Station": "Surry
  * Hills Police Station").
  */
-const VENUE_HEADS: ReadonlySet<string> = new Set('Airport Mosque Cathedral Basilica Temple Shrine Stadium Arena Tower Bridge Square Avenue Castle Building Cemetery Prison Highway Tunnel'.split(' '));
+const VENUE_HEADS: ReadonlySet<string> = new Set('Airport Mosque Cathedral Basilica Temple Shrine Stadium Arena Tower Bridge Square Avenue Castle Building Cemetery Prison Highway Tunnel Wall Memorial Harbor Harbour Canal Dam'.split(' '));
 
 /**
  * Tags where an organisation's name of two words or more ends with a
  * building's or a venue's head (VENUE_HEADS) is a place: the tagger reads
  * most airports as organisations (85 of 117 in English Wikinews) and some
  * mosques and towers so (and prisons, cemeteries, tunnels, highways and
- * buildings: 16 over Wikinews, "Dubrava Prison", "Channel Tunnel"). Not a name the gazetteer knows as an organisation,
+ * buildings: 16 over Wikinews, "Dubrava Prison", "Channel Tunnel"; walls,
+ * memorials, harbours: "Berlin Wall", "Lincoln Memorial", "Pearl Harbor";
+ * not "Mall": UNER-EWT dev files "Interior Mall" as a business). Not a name the gazetteer knows as an organisation,
  * nor one with an organisation's head inside ("Airports Authority Tower").
  */
 export function venuesArePlaces(tokens: readonly Token[], tags: readonly string[]): string[] {

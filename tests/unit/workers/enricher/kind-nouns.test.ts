@@ -299,6 +299,7 @@ describe(venuesArePlaces.name, () => {
     expect(runVenues('from Dubrava Prison through the Channel Tunnel to Arlington National Cemetery', [[1, 3, 'ORG'], [5, 7, 'ORG'], [8, 11, 'ORG']])).toEqual([
       'LOC[Dubrava Prison]', 'LOC[Channel Tunnel]', 'LOC[Arlington National Cemetery]',
     ]);
+    expect(runVenues('the fall of the Berlin Wall and the Lincoln Memorial', [[4, 6, 'ORG'], [8, 10, 'ORG']])).toEqual(['LOC[Berlin Wall]', 'LOC[Lincoln Memorial]']);
   });
 
   it('leaves clubs, bands, companies, one-word heads, names with an organisation head and other types alone', () => {
@@ -310,6 +311,7 @@ describe(venuesArePlaces.name, () => {
       ['the Airports Authority Tower', [[1, 4, 'ORG']]], // an organisation's head inside
       ['the Eisenhower Executive Office Building', [[1, 5, 'ORG']]], // an organisation's head inside
       ['the Prison said', [[1, 2, 'ORG']]], // one word
+      ['shops at Interior Mall', [[2, 4, 'ORG']]], // a mall is a business too (UNER-EWT dev files it so)
       ['Sidney Tower spoke', [[0, 2, 'PER']]], // a person
     ];
     for (const [text, named] of cases) expect(runVenues(text, named)).toEqual(spans(text, tagsFor(text, named)));
