@@ -13,7 +13,7 @@
  * magazine,", "Xinhua, the Chinese state-run news agency,").
  */
 import { codeCap, type WordStats } from './ner-features.js';
-import { DEMONYMS, GIVEN_NAMES, HONORIFICS, KNOWN_ORGS, MISC_HEAD_FIRST, MISC_HEAD_WORDS, NON_ENTITY_WORDS, ORG_HEAD_WORDS, PERSON_TITLES, PLACE_HEAD_FIRST, PLACE_HEAD_WORDS, PLACES } from './gazetteer.js';
+import { DEMONYMS, GIVEN_NAMES, HONORIFICS, KNOWN_ORGS, LATE_COUNTRIES, MISC_HEAD_FIRST, MISC_HEAD_WORDS, NON_ENTITY_WORDS, ORG_HEAD_WORDS, PERSON_TITLES, PLACE_HEAD_FIRST, PLACE_HEAD_WORDS, PLACES } from './gazetteer.js';
 import { SURNAME } from './lone-surnames.js';
 import { startsCapitalized, type Token } from './tokens.js';
 import { bioSpans, clearSpan, setSpan, spanEnd, surnamesOfFullNames, wordsOfFullNames } from './wire-conventions.js';
@@ -324,6 +324,43 @@ export function companiesByTheirStock(tokens: readonly Token[], tags: readonly s
     out[i] = 'B-ORG';
   }
   return out;
+}
+
+/** Countries' names that are also given names ("Chad Michael Murray", "Jordan Henderson", "Georgia May Jagger"). */
+const NAME_COUNTRIES: ReadonlySet<string> = new Set(['Chad', 'Jordan', 'Georgia', 'Israel', 'India', 'Kenya', 'Jamaica', 'Trinidad', 'Ireland', 'China', 'America', 'Francia', 'Tonga']);
+
+/** Words that open places' names, not persons' ("Andorra La Vella", "San Marino"). */
+const PLACE_OPENERS: ReadonlySet<string> = new Set('La Le Las Los El San Santa Saint St. St New Port Fort Lake Mount'.split(' '));
+
+/**
+ * Tags where a country's name stands before a person's and the tagger read
+ * both as one person ("the President of [Venezuela Hugo Chávez]", "the UN
+ * representative in [Burundi Carolyn McAskie]", "[Italy Romano Prodi], the
+ * President of the Council of Ministers"): the country is a place and the
+ * rest, two words or more and no title, the person. Not a country's name
+ * that is also a given name (NAME_COUNTRIES), nor one that opens a name
+ * with a title after it ("Chad Prime Minister ..."), a place's name
+ * ("Andorra La Vella") or a product's ("Monaco Calibre 360").
+ */
+export function countriesOffPersons(tokens: readonly Token[], tags: readonly string[]): string[] {
+  let out: string[] | undefined;
+  for (const { from, to, type } of bioSpans(tags)) {
+    if (type !== 'PER' || to - from < 3) continue;
+    const first = (tokens[from] as Token).text;
+    if (NAME_COUNTRIES.has(first) || GIVEN_NAMES.has(first)) continue;
+    for (let k = Math.min(3, to - from - 2); k >= 1; k--) {
+      const name = tokens.slice(from, from + k).map((t) => t.text).join(' ');
+      if (PLACES.get(name)?.kind !== 'country' && !LATE_COUNTRIES.has(name)) continue;
+      const rest = (tokens[from + k] as Token).text;
+      if (!startsCapitalized(rest) || PERSON_TITLES.has(rest) || HONORIFICS.has(rest) || PLACE_OPENERS.has(rest)) break;
+      if (tokens.slice(from + k, to).some((t) => /\d/.test(t.text))) break;
+      out ??= [...tags];
+      setSpan(out, from, from + k, 'LOC');
+      setSpan(out, from + k, to, 'PER');
+      break;
+    }
+  }
+  return out ?? (tags as string[]);
 }
 
 /** Words after a leader's surname that name the leader's government ("the Bush Administration", "the Howard Government"). */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isValidBio, labelledText, randomBioTags, tagsAt, tagsFor, tagsNaming } from '../../../helpers/bio-tags.js';
 import { seededRandom } from '../../../../src/lib/random.js';
-import { companiesByTheirStock, eponymsAreNoPersons, eventsAndLawsAreMisc, leadersGovernmentsAreNoNames, personsAfterRoles, placesBeforePlaceNouns, venuesArePlaces, typeKindAppositives, typePortfolioMinistries, worksAreMisc } from '../../../../src/workers/enricher/kind-nouns.js';
+import { companiesByTheirStock, countriesOffPersons, eponymsAreNoPersons, eventsAndLawsAreMisc, leadersGovernmentsAreNoNames, personsAfterRoles, placesBeforePlaceNouns, venuesArePlaces, typeKindAppositives, typePortfolioMinistries, worksAreMisc } from '../../../../src/workers/enricher/kind-nouns.js';
 import { CAP_BUCKETS, type WordStats, wordStatsCode } from '../../../../src/workers/enricher/ner-features.js';
 import { nerTokenize } from '../../../../src/workers/enricher/ner-tokens.js';
 import { tagEntities } from '../../../../src/workers/enricher/tag-entities.js';
@@ -315,6 +315,27 @@ describe(venuesArePlaces.name, () => {
       ['Sidney Tower spoke', [[0, 2, 'PER']]], // a person
     ];
     for (const [text, named] of cases) expect(runVenues(text, named)).toEqual(spans(text, tagsFor(text, named)));
+  });
+});
+
+describe(countriesOffPersons.name, () => {
+  const runOff = (text: string, named: Array<[number, number, string]>): string[] => spans(text, countriesOffPersons(nerTokenize(text), tagsFor(text, named)));
+
+  it("takes a country's name off the start of a person's name the tagger read as one", () => {
+    expect(runOff('the President of Venezuela Hugo Chávez and the envoy in Burundi Carolyn McAskie', [[3, 6, 'PER'], [10, 13, 'PER']])).toEqual([
+      'LOC[Venezuela]', 'PER[Hugo Chávez]', 'LOC[Burundi]', 'PER[Carolyn McAskie]',
+    ]);
+  });
+
+  it("leaves a country that is a given name, a title, a place's or a product's name after it, two words, and other types alone", () => {
+    const cases: Array<[string, Array<[number, number, string]>]> = [
+      ['actor Chad Michael Murray and Jordan Lee Smith', [[1, 4, 'PER'], [5, 8, 'PER']]], // given names
+      ['Chad Prime Minister Pascal Yoadimnadji said', [[0, 5, 'PER']]], // a title
+      ['in Andorra La Vella and the Monaco Calibre 360', [[1, 4, 'PER'], [6, 9, 'PER']]], // a place, a product
+      ['Italy Prodi said', [[0, 2, 'PER']]], // one word left
+      ['the Italy Romano Prodi Foundation', [[1, 5, 'ORG']]], // an organisation
+    ];
+    for (const [text, named] of cases) expect(runOff(text, named)).toEqual(spans(text, tagsFor(text, named)));
   });
 });
 
