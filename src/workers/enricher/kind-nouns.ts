@@ -326,6 +326,38 @@ export function companiesByTheirStock(tokens: readonly Token[], tags: readonly s
   return out;
 }
 
+/**
+ * Tags where the name right before a lowercase "party" is the party's, an
+ * organisation: the tagger reads some as places or persons ("the Māori
+ * party", "the Baath party", "New Zealand's National party", "the Shinui
+ * party") and leaves some acronyms untagged ("the ACT party", "the PSD
+ * party"). A place the gazetteer knows stays one ("the Texas party"), and
+ * so do nationalities and MISC names; only a span that ends right before
+ * "party", or one untagged word of capitals (two to six letters).
+ */
+export function namesBeforePartyAreOrganisations(tokens: readonly Token[], tags: readonly string[]): string[] {
+  let out: string[] | undefined;
+  for (let i = 1; i < tokens.length; i++) {
+    if ((tokens[i] as Token).text !== 'party' || (tags[i] as string) !== 'O') continue;
+    const tag = tags[i - 1] as string;
+    if (tag === 'O') {
+      const w = (tokens[i - 1] as Token).text;
+      if (!/^\p{Lu}{2,6}$/u.test(w) || startsCapitalized(tokens[i - 2]?.text ?? '') || PLACES.has(w)) continue;
+      out ??= [...tags];
+      out[i - 1] = 'B-ORG';
+      continue;
+    }
+    if (!tag.endsWith('-LOC') && !tag.endsWith('-PER')) continue;
+    let from = i - 1;
+    while (from > 0 && (tags[from] as string).startsWith('I-')) from--;
+    const name = tokens.slice(from, i).map((t) => t.text).join(' ');
+    if (PLACES.has(name) || DEMONYMS.has(name) || LATE_COUNTRIES.has(name)) continue;
+    out ??= [...tags];
+    setSpan(out, from, i, 'ORG');
+  }
+  return out ?? (tags as string[]);
+}
+
 /** Countries' names that are also given names ("Chad Michael Murray", "Jordan Henderson", "Georgia May Jagger"). */
 const NAME_COUNTRIES: ReadonlySet<string> = new Set(['Chad', 'Jordan', 'Georgia', 'Israel', 'India', 'Kenya', 'Jamaica', 'Trinidad', 'Ireland', 'China', 'America', 'Francia', 'Tonga']);
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isValidBio, labelledText, randomBioTags, tagsAt, tagsFor, tagsNaming } from '../../../helpers/bio-tags.js';
 import { seededRandom } from '../../../../src/lib/random.js';
-import { companiesByTheirStock, countriesOffPersons, eponymsAreNoPersons, eventsAndLawsAreMisc, leadersGovernmentsAreNoNames, personsAfterRoles, placesBeforePlaceNouns, venuesArePlaces, typeKindAppositives, typePortfolioMinistries, worksAreMisc } from '../../../../src/workers/enricher/kind-nouns.js';
+import { companiesByTheirStock, countriesOffPersons, eponymsAreNoPersons, eventsAndLawsAreMisc, leadersGovernmentsAreNoNames, namesBeforePartyAreOrganisations, personsAfterRoles, placesBeforePlaceNouns, venuesArePlaces, typeKindAppositives, typePortfolioMinistries, worksAreMisc } from '../../../../src/workers/enricher/kind-nouns.js';
 import { CAP_BUCKETS, type WordStats, wordStatsCode } from '../../../../src/workers/enricher/ner-features.js';
 import { nerTokenize } from '../../../../src/workers/enricher/ner-tokens.js';
 import { tagEntities } from '../../../../src/workers/enricher/tag-entities.js';
@@ -315,6 +315,23 @@ describe(venuesArePlaces.name, () => {
       ['Sidney Tower spoke', [[0, 2, 'PER']]], // a person
     ];
     for (const [text, named] of cases) expect(runVenues(text, named)).toEqual(spans(text, tagsFor(text, named)));
+  });
+});
+
+describe(namesBeforePartyAreOrganisations.name, () => {
+  const runParty = (text: string, named: Array<[number, number, string]>): string[] => spans(text, namesBeforePartyAreOrganisations(nerTokenize(text), tagsFor(text, named)));
+
+  it('reads a place or a person right before a lowercase "party", or an untagged acronym there, as the party', () => {
+    expect(runParty('the Māori party and the Baath party and the ACT party', [[1, 2, 'LOC'], [5, 6, 'PER']])).toEqual(['ORG[Māori]', 'ORG[Baath]', 'ORG[ACT]']);
+  });
+
+  it('leaves a known place, a nationality, MISC, a capitalized "Party", a lowercase word and a longer untagged run alone', () => {
+    const cases: Array<[string, Array<[number, number, string]>]> = [
+      ['the Texas party and the Iraqi party', [[1, 2, 'LOC'], [5, 6, 'MISC']]],
+      ['the Socialist party and the Māori Party', [[1, 2, 'MISC'], [5, 6, 'LOC']]],
+      ['a third party and the New ACT party', []],
+    ];
+    for (const [text, named] of cases) expect(runParty(text, named)).toEqual(spans(text, tagsFor(text, named)));
   });
 });
 
