@@ -684,7 +684,7 @@ export const PLACES: ReadonlyMap<string, PlaceInfo> = built.places;
 export const DEMONYMS: ReadonlyMap<string, string> = built.demonyms;
 
 /**
- * Countries and territories missing from COUNTRIES (most of them small), read only after the tagger: COUNTRIES feeds the
+ * Countries and territories missing from COUNTRIES (most of them small; and former states: "Soviet Union", "Yugoslavia"), read only after the tagger: COUNTRIES feeds the
  * tagger's inputs through the rules' labels, and completing it there lowered BTC dev after retraining (2026-12-05). The
  * post-tagger passes read these as they read COUNTRIES: such a name the tagger typed as a person, an organisation or MISC
  * is a place ("[Kiribati] said", "the [Vanuatu] government"), and its demonym is MISC ("the [Fijian] military").
@@ -752,6 +752,14 @@ Falkland Islands|Falklands;Falkland Islander|Falkland Islanders
 Cayman Islands;Caymanian|Caymanians
 Guam;Guamanian|Guamanians
 New Caledonia;New Caledonian|New Caledonians
+Soviet Union|USSR;Soviet|Soviets
+Yugoslavia;Yugoslav|Yugoslavs|Yugoslavian|Yugoslavians
+Czechoslovakia;Czechoslovak|Czechoslovaks|Czechoslovakian
+East Germany;East German|East Germans
+West Germany;West German|West Germans
+Rhodesia;Rhodesian|Rhodesians
+Zaire;Zairean|Zaireans|Zairian|Zairians
+Prussia;Prussian|Prussians
 `;
 
 const buildLateCountries = (): { countries: Map<string, string>; demonyms: Set<string> } => {

@@ -13,7 +13,7 @@
  * magazine,", "Xinhua, the Chinese state-run news agency,").
  */
 import { codeCap, type WordStats } from './ner-features.js';
-import { DEMONYMS, GIVEN_NAMES, HONORIFICS, KNOWN_ORGS, MISC_HEAD_FIRST, MISC_HEAD_WORDS, NON_ENTITY_WORDS, ORG_HEAD_WORDS, PERSON_TITLES, PLACE_HEAD_FIRST, PLACE_HEAD_WORDS, PLACES } from './gazetteer.js';
+import { DEMONYMS, GIVEN_NAMES, HONORIFICS, KNOWN_ORGS, LATE_COUNTRIES, MISC_HEAD_FIRST, MISC_HEAD_WORDS, NON_ENTITY_WORDS, ORG_HEAD_WORDS, PERSON_TITLES, PLACE_HEAD_FIRST, PLACE_HEAD_WORDS, PLACES } from './gazetteer.js';
 import { SURNAME } from './lone-surnames.js';
 import { startsCapitalized, type Token } from './tokens.js';
 import { bioSpans, clearSpan, setSpan, spanEnd, surnamesOfFullNames, wordsOfFullNames } from './wire-conventions.js';
@@ -35,6 +35,18 @@ const COMPANY_FORMS: ReadonlySet<string> = new Set(
 const COMMA_FORMS: ReadonlySet<string> = new Set('Inc Inc. Ltd Ltd. LLC L.L.C. Corp Corp. plc PLC L.P. N.V. S.A. GmbH'.split(' '));
 /** Last words that only organisations' names end with ("Cedar Holdings", "Afghan National Police", "Indian Railways", "Gulf Times"): a place or MISC name ending so is an organisation's (not "University": BTC files "Waikato University" as a place). */
 const ORGANISATION_ENDINGS: ReadonlySet<string> = new Set('Holdings Police Railways Fund Foundation Times News'.split(' '));
+/**
+ * Last words of a business's name that are nobody's surname ("Carr Futures", "Samuels Jewelers", "UGO Entertainment", "Lehman Brothers"):
+ * a person's name of two words or more ending so is a business's (not "Steel", "Press", "Bank", "Trust", "Energy": surnames too).
+ */
+const BUSINESS_ENDINGS: ReadonlySet<string> = new Set(
+  (
+    'Futures Motorsports Motors Industries Enterprises Associates Holdings Partners Pharmaceuticals Airlines Airways Technologies Securities ' +
+    'Investments Insurance Realty Foods Brands Logistics Communications Corporation Company Group Brothers Records Studios Books Media ' +
+    'Ventures Systems Labs Laboratories Publishing Publishers Entertainment Productions Films Pictures Software Solutions Consulting ' +
+    'Electronics Jewelers Jewellers Stores Restaurants Hotels Resorts Networks'
+  ).split(' '),
+);
 /** Words after "shares" that make it the noun of a company's stock ("Ryanair shares rose"), not the verb ("India shares an open border"). */
 const SHARE_MOVES: ReadonlySet<string> = new Set(
   'rose fell dropped slipped gained surged jumped climbed slid sank plunged plummeted tumbled soared rallied rocketed closed opened traded were are was is have had continued on in'.split(' '),
@@ -76,7 +88,9 @@ const nameStart = (w: string): boolean => startsCapitalized(w) && !DEMONYMS.has(
  * capitalized word follows; and the name before a trailing appositive of such
  * a kind ("Veja, a magazine,") is an organisation (typeTrailingKinds); a
  * company form after a name and a comma ends that company's name ("Google,
- * Inc.", not after a person or a known place).
+ * Inc.", not after a person or a known place); a person's name of two
+ * words or more that ends with a business's word ("Carr Futures", "Samuels
+ * Jewelers": BUSINESS_ENDINGS) is an organisation.
  * Without word statistics only the first parts apply.
  */
 export function typeKindAppositives(tokens: readonly Token[], tags: readonly string[], stats: WordStats | undefined): string[] {
@@ -112,7 +126,7 @@ export function typeKindAppositives(tokens: readonly Token[], tags: readonly str
     const tag = out[i] as string;
     if (!tag.startsWith('B-')) continue;
     const j = spanEnd(out, i);
-    if (tag !== 'B-ORG' && j - i > 1 && (COMPANY_FORMS.has(text(j - 1)) || (tag !== 'B-PER' && ORGANISATION_ENDINGS.has(text(j - 1))))) setSpan(out, i, j, 'ORG');
+    if (tag !== 'B-ORG' && j - i > 1 && (COMPANY_FORMS.has(text(j - 1)) || (tag !== 'B-PER' && ORGANISATION_ENDINGS.has(text(j - 1))) || (tag === 'B-PER' && BUSINESS_ENDINGS.has(text(j - 1))))) setSpan(out, i, j, 'ORG');
     i = j - 1;
   }
   // "Google, Inc.", "CCNG, Inc.": a company form after a name and a comma is the end of that company's name.
@@ -312,6 +326,103 @@ export function companiesByTheirStock(tokens: readonly Token[], tags: readonly s
   return out;
 }
 
+/**
+ * Tags where the name right before a lowercase "party" is the party's, an
+ * organisation: the tagger reads some as places or persons ("the Māori
+ * party", "the Baath party", "New Zealand's National party", "the Shinui
+ * party") and leaves some acronyms untagged ("the ACT party", "the PSD
+ * party"). A place the gazetteer knows stays one ("the Texas party"), and
+ * so do nationalities and MISC names; only a span that ends right before
+ * "party", or one untagged word of capitals (two to six letters).
+ */
+export function namesBeforePartyAreOrganisations(tokens: readonly Token[], tags: readonly string[]): string[] {
+  let out: string[] | undefined;
+  for (let i = 1; i < tokens.length; i++) {
+    if ((tokens[i] as Token).text !== 'party' || (tags[i] as string) !== 'O') continue;
+    const tag = tags[i - 1] as string;
+    if (tag === 'O') {
+      const w = (tokens[i - 1] as Token).text;
+      if (!/^\p{Lu}{2,6}$/u.test(w) || startsCapitalized(tokens[i - 2]?.text ?? '') || PLACES.has(w)) continue;
+      out ??= [...tags];
+      out[i - 1] = 'B-ORG';
+      continue;
+    }
+    if (!tag.endsWith('-LOC') && !tag.endsWith('-PER')) continue;
+    let from = i - 1;
+    while (from > 0 && (tags[from] as string).startsWith('I-')) from--;
+    const name = tokens.slice(from, i).map((t) => t.text).join(' ');
+    if (PLACES.has(name) || DEMONYMS.has(name) || LATE_COUNTRIES.has(name)) continue;
+    out ??= [...tags];
+    setSpan(out, from, i, 'ORG');
+  }
+  return out ?? (tags as string[]);
+}
+
+/** Countries' names that are also given names ("Chad Michael Murray", "Jordan Henderson", "Georgia May Jagger"). */
+const NAME_COUNTRIES: ReadonlySet<string> = new Set(['Chad', 'Jordan', 'Georgia', 'Israel', 'India', 'Kenya', 'Jamaica', 'Trinidad', 'Ireland', 'China', 'America', 'Francia', 'Tonga']);
+
+/** Words that open places' names, not persons' ("Andorra La Vella", "San Marino"). */
+const PLACE_OPENERS: ReadonlySet<string> = new Set('La Le Las Los El San Santa Saint St. St New Port Fort Lake Mount'.split(' '));
+
+/**
+ * Tags where a country's name stands before a person's and the tagger read
+ * both as one person ("the President of [Venezuela Hugo Chávez]", "the UN
+ * representative in [Burundi Carolyn McAskie]", "[Italy Romano Prodi], the
+ * President of the Council of Ministers"): the country is a place and the
+ * rest, two words or more and no title, the person. Not a country's name
+ * that is also a given name (NAME_COUNTRIES), nor one that opens a name
+ * with a title after it ("Chad Prime Minister ..."), a place's name
+ * ("Andorra La Vella") or a product's ("Monaco Calibre 360").
+ */
+export function countriesOffPersons(tokens: readonly Token[], tags: readonly string[]): string[] {
+  let out: string[] | undefined;
+  for (const { from, to, type } of bioSpans(tags)) {
+    if (type !== 'PER' || to - from < 3) continue;
+    const first = (tokens[from] as Token).text;
+    if (NAME_COUNTRIES.has(first) || GIVEN_NAMES.has(first)) continue;
+    for (let k = Math.min(3, to - from - 2); k >= 1; k--) {
+      const name = tokens.slice(from, from + k).map((t) => t.text).join(' ');
+      if (PLACES.get(name)?.kind !== 'country' && !LATE_COUNTRIES.has(name)) continue;
+      const rest = (tokens[from + k] as Token).text;
+      if (!startsCapitalized(rest) || PERSON_TITLES.has(rest) || HONORIFICS.has(rest) || PLACE_OPENERS.has(rest)) break;
+      if (tokens.slice(from + k, to).some((t) => /\d/.test(t.text))) break;
+      out ??= [...tags];
+      setSpan(out, from, from + k, 'LOC');
+      setSpan(out, from + k, to, 'PER');
+      break;
+    }
+  }
+  return out ?? (tags as string[]);
+}
+
+/** Words after a leader's surname that name the leader's government ("the Bush Administration", "the Howard Government"). */
+const LEADERS_GOVERNMENTS: ReadonlySet<string> = new Set(['Administration', 'Government']);
+
+/**
+ * Tags where a government named after its leader is the leader's name and a
+ * common noun, as the public sets file "the Davis Administration" (Davis a
+ * person): an organisation of two words, a surname and "Administration" or
+ * "Government", is a person and no name when the text tags that surname as
+ * a person's elsewhere ("President Bush ... the Bush Administration"; over
+ * Wikinews the tagger read 27 "Bush Administration" and 25 "Howard
+ * Government" as organisations). Not a place's or a nationality's
+ * government ("the Queensland Government", "the Australian Government"):
+ * those words are no person's in the text.
+ */
+export function leadersGovernmentsAreNoNames(tokens: readonly Token[], tags: readonly string[]): string[] {
+  let persons: Set<string> | undefined;
+  let out: string[] | undefined;
+  for (const { from, to, type } of bioSpans(tags)) {
+    if (type !== 'ORG' || to - from !== 2 || !LEADERS_GOVERNMENTS.has((tokens[from + 1] as Token).text)) continue;
+    persons ??= new Set(bioSpans(tags).filter((s) => s.type === 'PER').map((s) => (tokens[s.to - 1] as Token).text));
+    if (!persons.has((tokens[from] as Token).text)) continue;
+    out ??= [...tags];
+    out[from] = 'B-PER';
+    out[from + 1] = 'O';
+  }
+  return out ?? (tags as string[]);
+}
+
 /** A ministry's portfolio before "Ministry" ("Foreign Ministry", "Interior Ministry"). */
 const PORTFOLIOS: ReadonlySet<string> = new Set(
   'Foreign Defence Defense Interior Finance Health Justice Education Trade Economy Agriculture Home Environment Information Energy Labour Labor Transport Culture'.split(' '),
@@ -424,13 +535,16 @@ export function eponymsAreNoPersons(tokens: readonly Token[], tags: readonly str
  * "Street": "State Street"; not "Park": "Linkin Park"; not "Station": "Surry
  * Hills Police Station").
  */
-const VENUE_HEADS: ReadonlySet<string> = new Set('Airport Mosque Cathedral Basilica Temple Shrine Stadium Arena Tower Bridge Square Avenue Castle'.split(' '));
+const VENUE_HEADS: ReadonlySet<string> = new Set('Airport Mosque Cathedral Basilica Temple Shrine Stadium Arena Tower Bridge Square Avenue Castle Building Cemetery Prison Highway Tunnel Wall Memorial Harbor Harbour Canal Dam'.split(' '));
 
 /**
  * Tags where an organisation's name of two words or more ends with a
  * building's or a venue's head (VENUE_HEADS) is a place: the tagger reads
  * most airports as organisations (85 of 117 in English Wikinews) and some
- * mosques and towers so. Not a name the gazetteer knows as an organisation,
+ * mosques and towers so (and prisons, cemeteries, tunnels, highways and
+ * buildings: 16 over Wikinews, "Dubrava Prison", "Channel Tunnel"; walls,
+ * memorials, harbours: "Berlin Wall", "Lincoln Memorial", "Pearl Harbor";
+ * not "Mall": UNER-EWT dev files "Interior Mall" as a business). Not a name the gazetteer knows as an organisation,
  * nor one with an organisation's head inside ("Airports Authority Tower").
  */
 export function venuesArePlaces(tokens: readonly Token[], tags: readonly string[]): string[] {
@@ -447,6 +561,8 @@ export function venuesArePlaces(tokens: readonly Token[], tags: readonly string[
 
 /** Heads of events', laws', awards' and indexes' names (the gazetteer's MISC_HEAD_WORDS) that also end the names of publications ("TV Guide", "Vanity Fair", "Willamette Week", "Christian Heritage"): left to the tagger. */
 const PUBLICATION_HEADS: ReadonlySet<string> = new Set(['Heritage', 'Guide', 'Fair', 'Week']);
+/** Heads of laws' and charters' names read here beside MISC_HEAD_WORDS ("U.S. Constitution", "UN Charter", "Anti-Secession Law", "Security Council Resolution", "Turkish Penal Code"): the tagger's inputs do not list them, and changing that list means retraining. */
+const LAW_HEADS: ReadonlySet<string> = new Set(['Constitution', 'Charter', 'Declaration', 'Resolution', 'Code', 'Law']);
 
 /**
  * Tags where an organisation's or a place's name of two words or more ends
@@ -463,7 +579,7 @@ export function eventsAndLawsAreMisc(tokens: readonly Token[], tags: readonly st
   let out: string[] | undefined;
   for (const { from, to, type } of bioSpans(tags)) {
     const head = (tokens[to - 1] as Token).text;
-    if ((type !== 'ORG' && type !== 'LOC') || to - from < 2 || !MISC_HEAD_WORDS.has(head) || PUBLICATION_HEADS.has(head)) continue;
+    if ((type !== 'ORG' && type !== 'LOC') || to - from < 2 || !(MISC_HEAD_WORDS.has(head) || LAW_HEADS.has(head)) || PUBLICATION_HEADS.has(head)) continue;
     const words = tokens.slice(from, to).map((t) => t.text);
     const name = words.join(' ');
     if (KNOWN_ORGS.has(name) || PLACES.has(name) || words.some((w) => ORG_HEAD_WORDS.has(w))) continue;

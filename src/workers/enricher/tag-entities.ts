@@ -16,7 +16,7 @@
 import type { Entities } from '../../store/types.js';
 import { joinCoordinatedNames, joinListsBeforeHeads, joinOrganisationPlaces, joinOrganisationPurposes } from './coordinated-names.js';
 import { extendNamesToTheirAcronyms, typeDefinedAcronyms } from './defined-acronyms.js';
-import { companiesByTheirStock, eponymsAreNoPersons, eventsAndLawsAreMisc, personsAfterRoles, placesBeforePlaceNouns, venuesArePlaces, typeKindAppositives, typePortfolioMinistries, worksAreMisc } from './kind-nouns.js';
+import { companiesByTheirStock, countriesOffPersons, eponymsAreNoPersons, eventsAndLawsAreMisc, leadersGovernmentsAreNoNames, namesBeforePartyAreOrganisations, personsAfterRoles, placesBeforePlaceNouns, venuesArePlaces, typeKindAppositives, typePortfolioMinistries, worksAreMisc } from './kind-nouns.js';
 import { firstNamesAreNoOrganisations, surnamesAreNoOrganisations } from './lone-surnames.js';
 import { partyLabelsAreNoPersons } from './party-labels.js';
 import { joinNameParticles } from './name-particles.js';
@@ -714,10 +714,12 @@ function labelCased(
   const stats = tagger.gazetteer.stats;
   const formal = textDomain(text) === 'formal';
   // The name passes shape the names before the document pass spreads them, in this order:
-  let tags = wire(out);
+  let tags = wire(countriesOffPersons(tokens, out)); // a country before a person, read as one person ("the President of [Venezuela] [Hugo Chávez]")
   tags = typeKindAppositives(tokens, tags, stats); // names introduced by their kind ("automaker Nissan", "Veja, a magazine,")
   tags = personsAfterRoles(tokens, tags); // persons introduced by their role ("Foreign Ministry spokesman Qin Gang")
   tags = eponymsAreNoPersons(tokens, tags); // things named after persons ("the Jerry Springer Show")
+  tags = leadersGovernmentsAreNoNames(tokens, tags); // a government named after its leader ("the [Bush] Administration")
+  tags = namesBeforePartyAreOrganisations(tokens, tags); // a party's name before "party" ("the [Māori] party")
   tags = venuesArePlaces(tokens, tags); // buildings and venues ("Narita Airport", "Trump Tower")
   tags = placesBeforePlaceNouns(tokens, tags); // places read as persons ("the Abu Ghraib prison")
   tags = eventsAndLawsAreMisc(tokens, tags); // events, laws, awards, indexes ("G8 Summit", "Clean Air Act")

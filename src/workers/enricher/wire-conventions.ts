@@ -318,8 +318,8 @@ const NAMED_FOR_A_DAY: ReadonlySet<string> = new Set([
 const US_STATE_CODES: ReadonlySet<string> = new Set(
   'AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC'.split(' '),
 );
-/** Letters written after a person's name and a comma: degrees, silks, honours, a seat ("Harry Preuss, MD", "Lex Lasry, QC"). */
-const POST_NOMINALS: ReadonlySet<string> = new Set('MD PhD QC KC SC MP MSP MEP RN OBE MBE CBE KBE DBE'.split(' '));
+/** Letters written after a person's name and a comma: degrees, silks, honours, a seat, a generation ("Harry Preuss, MD", "Lex Lasry, QC", "Henry E. Brown, Jr."). */
+const POST_NOMINALS: ReadonlySet<string> = new Set('MD PhD QC KC SC MP MSP MEP RN OBE MBE CBE KBE DBE Jr. Jr Sr. Sr'.split(' '));
 
 /** Applies the wire conventions above to the tagger's BIO tags of `tokens` (offsets into `text`). */
 export function wireConventionTags(text: string, tokens: readonly Token[], tags: readonly string[]): string[] {

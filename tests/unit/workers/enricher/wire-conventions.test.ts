@@ -209,12 +209,26 @@ describe('wireConventionTags', () => {
     expect(wireConventionTags('Tonga Smith spoke. Tonga said no.', p.tokens, p.tags)).toEqual(p.tags);
   });
 
+  it('reads former states (the Soviet Union, Yugoslavia) as places and their demonyms as MISC, but not inside a longer name', () => {
+    const text = 'the Soviet Union and the former Yugoslav republics, as the Soviet Union Cup and USSR.';
+    const { tokens, tags } = tagsOf(text, { 'Soviet@4': 'B-ORG', 'Union@11': 'I-ORG', Yugoslav: 'B-LOC', 'Soviet@59': 'B-MISC', 'Union@66': 'I-MISC', Cup: 'I-MISC', USSR: 'B-PER' });
+    const out = wireConventionTags(text, tokens, tags);
+    const idx = (w: string, k = 0) => tokens.filter((t) => t.text === w).map((t) => tokens.indexOf(t))[k] as number;
+    expect([out[idx('Soviet')], out[idx('Union')], out[idx('Yugoslav')], out[idx('USSR')]]).toEqual(['B-LOC', 'I-LOC', 'B-MISC', 'B-LOC']);
+    expect([out[idx('Soviet', 1)], out[idx('Union', 1)], out[idx('Cup')]]).toEqual(['B-MISC', 'I-MISC', 'I-MISC']);
+  });
+
   it("reads a US state's postal code after a place and a comma as a place, and a post-nominal after a person and a comma as no name", () => {
     const text = 'in Chillicothe, OH and Linwood, PA with Harry Preuss, MD and Lex Lasry, QC';
     const { tokens, tags } = tagsOf(text, { Chillicothe: 'B-LOC', Linwood: 'B-LOC', PA: 'B-ORG', Harry: 'B-PER', Preuss: 'I-PER', MD: 'B-LOC', Lex: 'B-PER', Lasry: 'I-PER', QC: 'B-ORG' });
     const out = wireConventionTags(text, tokens, tags);
     const at = (w: string) => out[tokens.findIndex((t) => t.text === w)];
     expect([at('OH'), at('PA'), at('MD'), at('QC')]).toEqual(['B-LOC', 'B-LOC', 'O', 'O']);
+    const g = 'John G. Roberts, Jr. met Barack Obama, Sr. and Jr. Walker';
+    const j = tagsOf(g, { John: 'B-PER', 'G.': 'I-PER', Roberts: 'I-PER', 'Jr.@17': 'B-LOC', Barack: 'B-PER', Obama: 'I-PER', 'Sr.': 'B-PER', 'Jr.@47': 'B-PER', Walker: 'I-PER' });
+    const jo = wireConventionTags(g, j.tokens, j.tags);
+    // A generation after a person and a comma is no name of its own; "Jr. Walker" (no comma) stays a person.
+    expect(j.tokens.map((t, k) => (t.text === 'Jr.' || t.text === 'Sr.' ? jo[k] : null)).filter((x) => x !== null)).toEqual(['O', 'O', 'B-PER']);
     // Look-alikes: a code after no place or person, a code inside a longer name, a word that is no code, a state after a person.
     const text2 = 'Sales, OH dear. Acme, PA Inc. grew. Paris, Texas met Smith, OR Jones.';
     const b = tagsOf(text2, { Acme: 'B-ORG', PA: 'B-ORG', Inc: 'I-ORG', Paris: 'B-LOC', Smith: 'B-PER', OR: 'B-ORG' });
