@@ -700,3 +700,31 @@ export function organisationsFirstWords(tokens: readonly Token[], tags: readonly
   }
   return out ?? (tags as string[]);
 }
+
+/** Head words that end businesses' and societies' names, never a place's own ("Paramount Pictures", "Rocky Mountain News"). */
+const TRAILING_COMPANY_HEADS: ReadonlySet<string> = new Set(
+  'Pictures Studios Records News Group Society Capital Partners Airlines Airways Motors Industries Technologies Systems Networks Foods Brands Enterprises Holdings Ventures Investments Securities Corporation Company'.split(' '),
+);
+
+/**
+ * Tags where the tagger ends an organisation's or place's name one word
+ * before a business's head word ("[Paramount] Pictures", "Denver's [Rocky
+ * Mountain] News", "[Fort Pitt Capital] Group"): the untagged head joins the
+ * name, as an organisation. Only such heads (not a government's,
+ * parliament's or police's: "the [UK] Government", "[San Jose] Police" stay
+ * by the public sets' convention), and not before another capitalized word
+ * ("the [U.S. Military] Commissions Act").
+ */
+export function organisationsLastWords(tokens: readonly Token[], tags: readonly string[]): string[] {
+  let out: string[] | undefined;
+  for (let j = 1; j < tokens.length; j++) {
+    const prev = tags[j - 1] as string;
+    if (tags[j] !== 'O' || !TRAILING_COMPANY_HEADS.has((tokens[j] as Token).text) || !(prev.endsWith('-ORG') || prev.endsWith('-LOC'))) continue;
+    if (startsCapitalized(tokens[j + 1]?.text ?? '')) continue;
+    let i = j - 1;
+    while (i > 0 && (tags[i] as string).startsWith('I-')) i--;
+    out ??= [...tags];
+    setSpan(out, i, j + 1, 'ORG');
+  }
+  return out ?? (tags as string[]);
+}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isValidBio, labelledText, randomBioTags, tagsAt, tagsFor, tagsNaming } from '../../../helpers/bio-tags.js';
 import { seededRandom } from '../../../../src/lib/random.js';
-import { companiesByTheirStock, countriesOffPersons, eponymsAreNoPersons, eventsAndLawsAreMisc, leadersGovernmentsAreNoNames, namesBeforePartyAreOrganisations, organisationsFirstWords, personsAfterRoles, placesBeforePlaceNouns, venuesArePlaces, typeKindAppositives, typePortfolioMinistries, worksAreMisc } from '../../../../src/workers/enricher/kind-nouns.js';
+import { companiesByTheirStock, countriesOffPersons, eponymsAreNoPersons, eventsAndLawsAreMisc, leadersGovernmentsAreNoNames, namesBeforePartyAreOrganisations, organisationsFirstWords, organisationsLastWords, personsAfterRoles, placesBeforePlaceNouns, venuesArePlaces, typeKindAppositives, typePortfolioMinistries, worksAreMisc } from '../../../../src/workers/enricher/kind-nouns.js';
 import { CAP_BUCKETS, type WordStats, wordStatsCode } from '../../../../src/workers/enricher/ner-features.js';
 import { nerTokenize } from '../../../../src/workers/enricher/ner-tokens.js';
 import { tagEntities } from '../../../../src/workers/enricher/tag-entities.js';
@@ -468,5 +468,27 @@ describe(organisationsFirstWords.name, () => {
       ['the Hutu-extremist FNL party', [[2, 3, 'ORG']]],
     ];
     for (const [text, named] of cases) expect(runFirst(text, named)).toEqual(spans(text, tagsFor(text, named)));
+  });
+});
+
+describe(organisationsLastWords.name, () => {
+  const runLast = (text: string, named: Array<[number, number, string]>): string[] => spans(text, organisationsLastWords(nerTokenize(text), tagsFor(text, named)));
+
+  it("joins an untagged business head word to the organisation or place right before it", () => {
+    // [Paramount] Pictures has agreed ; in Denver the [Rocky Mountain] News shut down
+    expect(runLast('Paramount Pictures has agreed ; in Denver the Rocky Mountain News shut down', [[0, 1, 'ORG'], [6, 7, 'LOC'], [8, 10, 'LOC']])).toEqual([
+      'ORG[Paramount Pictures]', 'LOC[Denver]', 'ORG[Rocky Mountain News]',
+    ]);
+  });
+
+  it("leaves governments, police, persons' names and a head before another capitalized word alone", () => {
+    const cases: Array<[string, Array<[number, number, string]>]> = [
+      ['the UK Government said', [[1, 2, 'LOC']]],
+      ['said San Jose Police Sgt. Nick Muyo', [[1, 3, 'LOC'], [5, 7, 'PER']]],
+      ['the Bush Group met', [[1, 2, 'PER']]],
+      ['the U.S. Military Commissions Act limited', [[1, 3, 'ORG']]],
+      ['the Paramount Pictures deal', [[1, 3, 'ORG']]],
+    ];
+    for (const [text, named] of cases) expect(runLast(text, named)).toEqual(spans(text, tagsFor(text, named)));
   });
 });
