@@ -13,7 +13,7 @@
  * magazine,", "Xinhua, the Chinese state-run news agency,").
  */
 import { codeCap, type WordStats } from './ner-features.js';
-import { DEMONYMS, GIVEN_NAMES, HONORIFICS, KNOWN_ORGS, LATE_COUNTRIES, MISC_HEAD_FIRST, MISC_HEAD_WORDS, NON_ENTITY_WORDS, ORG_HEAD_WORDS, PERSON_TITLES, PLACE_HEAD_FIRST, PLACE_HEAD_WORDS, PLACES } from './gazetteer.js';
+import { DEMONYMS, GIVEN_NAMES, HONORIFICS, KNOWN_ORGS, LATE_COUNTRIES, LATE_DEMONYMS, MISC_HEAD_FIRST, MISC_HEAD_WORDS, NON_ENTITY_WORDS, ORG_HEAD_WORDS, PERSON_TITLES, PLACE_HEAD_FIRST, PLACE_HEAD_WORDS, PLACES } from './gazetteer.js';
 import { SURNAME } from './lone-surnames.js';
 import { startsCapitalized, type Token } from './tokens.js';
 import { bioSpans, clearSpan, setSpan, spanEnd, surnamesOfFullNames, wordsOfFullNames } from './wire-conventions.js';
@@ -649,4 +649,82 @@ export function placesBeforePlaceNouns(tokens: readonly Token[], tags: readonly 
   const out = [...tags];
   for (const s of spans) if (places.has(nameOf(s))) setSpan(out, s.from, s.to, 'LOC');
   return out;
+}
+
+const MONTHS_AND_DAYS: ReadonlySet<string> = new Set(
+  'January February March April May June July August September October November December Monday Tuesday Wednesday Thursday Friday Saturday Sunday'.split(' '),
+);
+
+/**
+ * Tags where an untagged capitalized word stands right before an
+ * organisation's name, after a lowercase word, and is the name's first word
+ * ("the [Combatant] Status Review Tribunal", "the [Grand] Hyatt Hotel", "his
+ * [Thai] Rak Thai party"): the tagger often starts the name one word late.
+ * As often that word is a title, an adjective or a nationality ("Deputy
+ * First Minister", "the Islamist Hamas", "the Irish Sinn Fein"), so the word
+ * joins only when the name is of two words or more with an organisation's
+ * head word in it, or the text writes the joined name whole elsewhere; and
+ * never a title or office, a month or weekday, a place, a word in "-ist", a
+ * word with a hyphen, an opener of events ("Operation"), a nationality (but
+ * where the joined name recurs), "The" (the public sets mostly leave it out)
+ * or a word never capitalized mid-sentence in news ("A U.N. Security Council
+ * proposal", "An NBC employee").
+ */
+export function organisationsFirstWords(tokens: readonly Token[], tags: readonly string[], stats: WordStats | undefined): string[] {
+  let out: string[] | undefined;
+  const words = tokens.map((t) => t.text);
+  const occurrences = (seq: readonly string[]): number => {
+    let n = 0;
+    for (let k = 0; k + seq.length <= words.length; k++) {
+      let m = 0;
+      while (m < seq.length && words[k + m] === seq[m]) m++;
+      if (m === seq.length) n++;
+    }
+    return n;
+  };
+  for (let i = 2; i < tokens.length; i++) {
+    if (tags[i] !== 'B-ORG' || tags[i - 1] !== 'O') continue;
+    const w = words[i - 1] as string;
+    if (!/^\p{Lu}[\p{L}'.]*$/u.test(w) || !/^\p{Ll}/u.test(words[i - 2] as string)) continue;
+    if (PERSON_TITLES.has(w) || HONORIFICS.has(w) || MONTHS_AND_DAYS.has(w) || MISC_HEAD_FIRST.has(w) || PLACES.has(w) || /ists?$/.test(w)) continue;
+    const to = spanEnd(tags, i);
+    const recurs = occurrences(words.slice(i - 1, to)) > 1;
+    const code = stats?.get(w.toLowerCase());
+    const never = code !== undefined && code > 0 && codeCap(code) === 'N';
+    if (never || w === 'The' || (!recurs && (DEMONYMS.has(w) || LATE_DEMONYMS.has(w)))) continue;
+    let headed = false;
+    for (let k = i; k < to && !headed; k++) headed = ORG_HEAD_WORDS.has(words[k] as string);
+    if (!recurs && !(headed && to - i >= 2)) continue;
+    out ??= [...tags];
+    setSpan(out, i - 1, to, 'ORG');
+  }
+  return out ?? (tags as string[]);
+}
+
+/** Head words that end businesses' and societies' names, never a place's own ("Paramount Pictures", "Rocky Mountain News"). */
+const TRAILING_COMPANY_HEADS: ReadonlySet<string> = new Set(
+  'Pictures Studios Records News Group Society Capital Partners Airlines Airways Motors Industries Technologies Systems Networks Foods Brands Enterprises Holdings Ventures Investments Securities Corporation Company'.split(' '),
+);
+
+/**
+ * Tags where the tagger ends an organisation's or place's name one word
+ * before a business's head word ("[Paramount] Pictures", "Denver's [Rocky
+ * Mountain] News", "[Fort Pitt Capital] Group"): the untagged head joins the
+ * name, as an organisation. Only such heads (not a government's,
+ * parliament's or police's: "the [UK] Government", "[San Jose] Police" stay
+ * by the public sets' convention), and not before another capitalized word
+ * ("the [U.S. Military] Commissions Act").
+ */
+export function organisationsLastWords(tokens: readonly Token[], tags: readonly string[]): string[] {
+  let out: string[] | undefined;
+  for (let j = 1; j < tokens.length; j++) {
+    const prev = tags[j - 1] as string;
+    if (tags[j] !== 'O' || !TRAILING_COMPANY_HEADS.has((tokens[j] as Token).text) || !(prev.endsWith('-ORG') || prev.endsWith('-LOC'))) continue;
+    if (startsCapitalized(tokens[j + 1]?.text ?? '')) continue;
+    let i = j - 1;
+    while (i > 0 && (tags[i] as string).startsWith('I-')) i--;
+    out ??= [...tags];
+    setSpan(out, i, j + 1, 'ORG');
+  }
+  return out ?? (tags as string[]);
 }

@@ -16,7 +16,7 @@
 import type { Entities } from '../../store/types.js';
 import { joinCoordinatedNames, joinListsBeforeHeads, joinOrganisationPlaces, joinOrganisationPurposes } from './coordinated-names.js';
 import { extendNamesToTheirAcronyms, typeDefinedAcronyms } from './defined-acronyms.js';
-import { companiesByTheirStock, countriesOffPersons, eponymsAreNoPersons, eventsAndLawsAreMisc, leadersGovernmentsAreNoNames, namesBeforePartyAreOrganisations, personsAfterRoles, placesBeforePlaceNouns, venuesArePlaces, typeKindAppositives, typePortfolioMinistries, worksAreMisc } from './kind-nouns.js';
+import { companiesByTheirStock, countriesOffPersons, eponymsAreNoPersons, eventsAndLawsAreMisc, leadersGovernmentsAreNoNames, namesBeforePartyAreOrganisations, organisationsFirstWords, organisationsLastWords, personsAfterRoles, placesBeforePlaceNouns, venuesArePlaces, typeKindAppositives, typePortfolioMinistries, worksAreMisc } from './kind-nouns.js';
 import { firstNamesAreNoOrganisations, surnamesAreNoOrganisations } from './lone-surnames.js';
 import { partyLabelsAreNoPersons } from './party-labels.js';
 import { joinNameParticles } from './name-particles.js';
@@ -735,6 +735,8 @@ function labelCased(
   if (formal) tags = acronymsAreNoPersons(tokens, tags); // "RIM", "RCTV"
   // The document pass: each name's reading voted over the text.
   tags = harmonize(tokens, tags);
+  // An organisation's first word the tagger left out ("the [Combatant] Status Review Tribunal"), where the name has its head word or recurs whole.
+  tags = organisationsLastWords(tokens, organisationsFirstWords(tokens, tags, stats)); // and its business head word ("[Paramount] Pictures")
   // After it, whatever it voted: an acronym the text defines after an organisation's name ("Electronic Data Systems
   // (EDS)") is that organisation wherever it stands alone; so is a one-word name the text writes before a company form or
   // its stock ("Calpine shareholders").

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isValidBio, labelledText, randomBioTags, tagsAt, tagsFor, tagsNaming } from '../../../helpers/bio-tags.js';
 import { seededRandom } from '../../../../src/lib/random.js';
-import { companiesByTheirStock, countriesOffPersons, eponymsAreNoPersons, eventsAndLawsAreMisc, leadersGovernmentsAreNoNames, namesBeforePartyAreOrganisations, personsAfterRoles, placesBeforePlaceNouns, venuesArePlaces, typeKindAppositives, typePortfolioMinistries, worksAreMisc } from '../../../../src/workers/enricher/kind-nouns.js';
+import { companiesByTheirStock, countriesOffPersons, eponymsAreNoPersons, eventsAndLawsAreMisc, leadersGovernmentsAreNoNames, namesBeforePartyAreOrganisations, organisationsFirstWords, organisationsLastWords, personsAfterRoles, placesBeforePlaceNouns, venuesArePlaces, typeKindAppositives, typePortfolioMinistries, worksAreMisc } from '../../../../src/workers/enricher/kind-nouns.js';
 import { CAP_BUCKETS, type WordStats, wordStatsCode } from '../../../../src/workers/enricher/ner-features.js';
 import { nerTokenize } from '../../../../src/workers/enricher/ner-tokens.js';
 import { tagEntities } from '../../../../src/workers/enricher/tag-entities.js';
@@ -438,5 +438,57 @@ describe(placesBeforePlaceNouns.name, () => {
       ['the Abu Ghraib prison and Abu Ghraib Smith', [[1, 3, 'ORG'], [5, 8, 'PER']]], // not a person before the noun; a longer name
     ];
     for (const [text, named] of cases) expect(runPlaces(text, named)).toEqual(spans(text, tagsFor(text, named)));
+  });
+});
+
+describe(organisationsFirstWords.name, () => {
+  const stats = statsOf({ a: 'N', an: 'N', combatant: 'R', documentation: 'R', thai: 'A' });
+  const runFirst = (text: string, named: Array<[number, number, string]>): string[] => spans(text, organisationsFirstWords(nerTokenize(text), tagsFor(text, named), stats));
+
+  it("joins an untagged capitalized word to the organisation after it when the name has a head word or recurs whole", () => {
+    // at his [Combatant] Status Review Tribunal ; the non-profit [Documentation] Center Cambodia
+    expect(runFirst('at his Combatant Status Review Tribunal , the non-profit Documentation Center Cambodia .', [[3, 6, 'ORG'], [10, 12, 'ORG']])).toEqual([
+      'ORG[Combatant Status Review Tribunal]', 'ORG[Documentation Center Cambodia]',
+    ]);
+    // his [Thai] Rak Thai party ... a single Thai Rak Thai candidate: a nationality, but the name recurs whole
+    expect(runFirst('his Thai Rak Thai party won ; a single Thai Rak Thai candidate', [[2, 4, 'ORG'], [10, 12, 'ORG']])).toEqual(['ORG[Thai Rak Thai]', 'ORG[Thai Rak Thai]']);
+  });
+
+  it('leaves titles, adjectives, nationalities, months, places, "The", function words, headless names and sentence starts alone', () => {
+    const cases: Array<[string, Array<[number, number, string]>]> = [
+      ['referring to Deputy First Minister Martin McGuinness', [[3, 5, 'ORG'], [5, 7, 'PER']]],
+      ['under the Islamist Hamas movement', [[3, 4, 'ORG']]],
+      ['members of the Irish Sinn Fein party', [[4, 6, 'ORG']]],
+      ['arrives early December Citizens Energy will', [[3, 5, 'ORG']]],
+      ['a proposal in London Stock Exchange rules', [[4, 6, 'ORG']]],
+      ['reported in The New York Times and in The New York Times', [[3, 6, 'ORG'], [9, 12, 'ORG']]],
+      ['calls it A U.N. Security Council proposal', [[3, 6, 'ORG']]],
+      ['the Provisional IRA said', [[2, 3, 'ORG']]],
+      ['Combatant Status Review Tribunal met', [[1, 4, 'ORG']]],
+      ['the Hutu-extremist FNL party', [[2, 3, 'ORG']]],
+    ];
+    for (const [text, named] of cases) expect(runFirst(text, named)).toEqual(spans(text, tagsFor(text, named)));
+  });
+});
+
+describe(organisationsLastWords.name, () => {
+  const runLast = (text: string, named: Array<[number, number, string]>): string[] => spans(text, organisationsLastWords(nerTokenize(text), tagsFor(text, named)));
+
+  it("joins an untagged business head word to the organisation or place right before it", () => {
+    // [Paramount] Pictures has agreed ; in Denver the [Rocky Mountain] News shut down
+    expect(runLast('Paramount Pictures has agreed ; in Denver the Rocky Mountain News shut down', [[0, 1, 'ORG'], [6, 7, 'LOC'], [8, 10, 'LOC']])).toEqual([
+      'ORG[Paramount Pictures]', 'LOC[Denver]', 'ORG[Rocky Mountain News]',
+    ]);
+  });
+
+  it("leaves governments, police, persons' names and a head before another capitalized word alone", () => {
+    const cases: Array<[string, Array<[number, number, string]>]> = [
+      ['the UK Government said', [[1, 2, 'LOC']]],
+      ['said San Jose Police Sgt. Nick Muyo', [[1, 3, 'LOC'], [5, 7, 'PER']]],
+      ['the Bush Group met', [[1, 2, 'PER']]],
+      ['the U.S. Military Commissions Act limited', [[1, 3, 'ORG']]],
+      ['the Paramount Pictures deal', [[1, 3, 'ORG']]],
+    ];
+    for (const [text, named] of cases) expect(runLast(text, named)).toEqual(spans(text, tagsFor(text, named)));
   });
 });
