@@ -10,9 +10,9 @@
  * tagger ends at the head word as often.
  */
 import { codeCap, type WordStats } from './ner-features.js';
-import { GIVEN_NAMES, NON_ENTITY_WORDS, ORG_HEAD_WORDS } from './gazetteer.js';
+import { GIVEN_NAMES, NON_ENTITY_WORDS, ORG_HEAD_WORDS, WEEKDAYS_AND_MONTHS } from './gazetteer.js';
 import { startsCapitalized, type Token } from './tokens.js';
-import { spanEnd } from './wire-conventions.js';
+import { spanEnd, spanStart } from './wire-conventions.js';
 
 /** Words that tie the complement to the head of an "X of Y" name. */
 const OF_WORDS: ReadonlySet<string> = new Set(['of', 'for']);
@@ -139,8 +139,7 @@ export function joinListsBeforeHeads(tokens: readonly Token[], tags: readonly st
       // The first run: a name of its own, tagged an organisation or MISC.
       const last = cur[from - 2] as string;
       if (last === 'I-ORG' || last === 'I-MISC' || last === 'B-ORG' || last === 'B-MISC') {
-        let b = from - 2;
-        while (b > 0 && (cur[b] as string).startsWith('I-')) b--;
+        const b = spanStart(cur, from - 2);
         if (from - 1 - b <= LEAD_RUN_MAX) from = b;
       }
       break;
@@ -163,10 +162,6 @@ export function joinListsBeforeHeads(tokens: readonly Token[], tags: readonly st
 
 /** Words after an organisation's head word that open its purpose ("Center for Constitutional Rights", "Council on Foreign Relations"). */
 const PURPOSE_WORDS: ReadonlySet<string> = new Set(['for', 'on']);
-/** Days and months: "the Senate Banking Committee on Wednesday" is no name's purpose. */
-const WHEN_WORDS: ReadonlySet<string> = new Set(
-  'Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August September October November December'.split(' '),
-);
 /** Lower-case words inside a purpose between capitalized words ("Advancement of Science", "Peace and Counterterrorism"). */
 const PURPOSE_INNER: ReadonlySet<string> = new Set(['of', 'and', 'the', 'in', '&']);
 
@@ -201,7 +196,7 @@ export function joinOrganisationPurposes(tokens: readonly Token[], tags: readonl
     let k = j + 1;
     if (tokens[k]?.text === 'the') k++;
     const first = tokens[k]?.text ?? '';
-    if (!startsCapitalized(first) || !lowercase(first) || WHEN_WORDS.has(first)) {
+    if (!startsCapitalized(first) || !lowercase(first) || WEEKDAYS_AND_MONTHS.has(first)) {
       i = j - 1;
       continue;
     }
@@ -210,7 +205,7 @@ export function joinOrganisationPurposes(tokens: readonly Token[], tags: readonl
     let afterOf = false;
     while (end < tokens.length) {
       const w = text(end);
-      if ((out[end] as string).endsWith('-PER') || WHEN_WORDS.has(w)) break;
+      if ((out[end] as string).endsWith('-PER') || WEEKDAYS_AND_MONTHS.has(w)) break;
       if (startsCapitalized(w)) {
         if (!afterOf && !lowercase(w)) break;
         end++;

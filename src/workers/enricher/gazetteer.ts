@@ -611,6 +611,14 @@ export const GIVEN_NAMES: ReadonlySet<string> = new Set(
   ).split(/\s+/),
 );
 
+/** The days of the week ("the House of Commons Tuesday", "Fox News Sunday"). */
+export const WEEKDAYS: ReadonlySet<string> = new Set('Monday Tuesday Wednesday Thursday Friday Saturday Sunday'.split(' '));
+/** Days and months: no part of a name in prose ("the Senate Banking Committee on Wednesday", "the Lakers in March"). */
+export const WEEKDAYS_AND_MONTHS: ReadonlySet<string> = new Set([
+  ...WEEKDAYS,
+  ...'January February March April May June July August September October November December'.split(' '),
+]);
+
 // Words that look like names at a sentence start or in headlines but are not entities.
 export const NON_ENTITY_WORDS: ReadonlySet<string> = new Set(
   (

@@ -13,10 +13,10 @@
  * magazine,", "Xinhua, the Chinese state-run news agency,").
  */
 import { codeCap, type WordStats } from './ner-features.js';
-import { DEMONYMS, GIVEN_NAMES, HONORIFICS, KNOWN_ORGS, LATE_COUNTRIES, LATE_DEMONYMS, MISC_HEAD_FIRST, MISC_HEAD_WORDS, NON_ENTITY_WORDS, ORG_HEAD_WORDS, PERSON_TITLES, PLACE_HEAD_FIRST, PLACE_HEAD_WORDS, PLACES } from './gazetteer.js';
+import { DEMONYMS, GIVEN_NAMES, HONORIFICS, KNOWN_ORGS, LATE_COUNTRIES, LATE_DEMONYMS, MISC_HEAD_FIRST, MISC_HEAD_WORDS, NON_ENTITY_WORDS, ORG_HEAD_WORDS, PERSON_TITLES, PLACE_HEAD_FIRST, PLACE_HEAD_WORDS, PLACES, WEEKDAYS_AND_MONTHS } from './gazetteer.js';
 import { SURNAME } from './lone-surnames.js';
 import { startsCapitalized, type Token } from './tokens.js';
-import { bioSpans, clearSpan, setSpan, spanEnd, surnamesOfFullNames, wordsOfFullNames } from './wire-conventions.js';
+import { bioSpans, clearSpan, setSpan, spanEnd, spanStart, surnamesOfFullNames, wordsOfFullNames } from './wire-conventions.js';
 
 /** Nouns of an organisation's kind whose capitalized next words name one ("carmaker Toyota", "the daily Le Monde"). */
 export const KIND_NOUNS: ReadonlySet<string> = new Set(
@@ -134,8 +134,7 @@ export function typeKindAppositives(tokens: readonly Token[], tags: readonly str
     if (text(i) !== ',' || !COMMA_FORMS.has(text(i + 1))) continue;
     const before = out[i - 1] as string;
     if (before === 'O' || before.endsWith('-PER')) continue;
-    let from = i - 1;
-    while (from > 0 && (out[from] as string).startsWith('I-')) from--;
+    const from = spanStart(out, i - 1);
     const name = tokens.slice(from, i).map((t) => t.text).join(' ');
     if (before.endsWith('-LOC') && PLACES.has(name)) continue;
     // What the tagger ran on from the form ("Inc. of Mountain View") starts at its next capitalized word.
@@ -149,8 +148,7 @@ export function typeKindAppositives(tokens: readonly Token[], tags: readonly str
   for (let i = 0; i + 1 < n; i++) {
     const tag = out[i] as string;
     if (!beforeStock(tokens, i) || !(tag === 'B-LOC' || tag === 'B-PER' || tag === 'B-MISC' || tag.startsWith('I-')) || tag.endsWith('-ORG')) continue;
-    let from = i;
-    while (from > 0 && (out[from] as string).startsWith('I-')) from--;
+    const from = spanStart(out, i);
     const name = tokens.slice(from, i + 1).map((t) => t.text).join(' ');
     if (!PLACES.has(name) && !DEMONYMS.has(name)) setSpan(out, from, i + 1, 'ORG');
   }
@@ -245,7 +243,7 @@ function typeTrailingKinds(tokens: readonly Token[], out: string[], stats: WordS
       }
     } else {
       if (tag.endsWith('-PER') || tag.endsWith('-ORG')) continue;
-      while (from > 0 && (out[from] as string).startsWith('I-')) from--;
+      from = spanStart(out, from);
     }
     const words = tokens.slice(from, c).map((t) => t.text);
     const name = words.join(' ');
@@ -348,8 +346,7 @@ export function namesBeforePartyAreOrganisations(tokens: readonly Token[], tags:
       continue;
     }
     if (!tag.endsWith('-LOC') && !tag.endsWith('-PER')) continue;
-    let from = i - 1;
-    while (from > 0 && (tags[from] as string).startsWith('I-')) from--;
+    const from = spanStart(tags, i - 1);
     const name = tokens.slice(from, i).map((t) => t.text).join(' ');
     if (PLACES.has(name) || DEMONYMS.has(name) || LATE_COUNTRIES.has(name)) continue;
     out ??= [...tags];
@@ -651,10 +648,6 @@ export function placesBeforePlaceNouns(tokens: readonly Token[], tags: readonly 
   return out;
 }
 
-const MONTHS_AND_DAYS: ReadonlySet<string> = new Set(
-  'January February March April May June July August September October November December Monday Tuesday Wednesday Thursday Friday Saturday Sunday'.split(' '),
-);
-
 /**
  * Tags where an untagged capitalized word stands right before an
  * organisation's name, after a lowercase word, and is the name's first word
@@ -686,7 +679,7 @@ export function organisationsFirstWords(tokens: readonly Token[], tags: readonly
     if (tags[i] !== 'B-ORG' || tags[i - 1] !== 'O') continue;
     const w = words[i - 1] as string;
     if (!/^\p{Lu}[\p{L}'.]*$/u.test(w) || !/^\p{Ll}/u.test(words[i - 2] as string)) continue;
-    if (PERSON_TITLES.has(w) || HONORIFICS.has(w) || MONTHS_AND_DAYS.has(w) || MISC_HEAD_FIRST.has(w) || PLACES.has(w) || /ists?$/.test(w)) continue;
+    if (PERSON_TITLES.has(w) || HONORIFICS.has(w) || WEEKDAYS_AND_MONTHS.has(w) || MISC_HEAD_FIRST.has(w) || PLACES.has(w) || /ists?$/.test(w)) continue;
     const to = spanEnd(tags, i);
     const recurs = occurrences(words.slice(i - 1, to)) > 1;
     const code = stats?.get(w.toLowerCase());
@@ -721,10 +714,8 @@ export function organisationsLastWords(tokens: readonly Token[], tags: readonly 
     const prev = tags[j - 1] as string;
     if (tags[j] !== 'O' || !TRAILING_COMPANY_HEADS.has((tokens[j] as Token).text) || !(prev.endsWith('-ORG') || prev.endsWith('-LOC'))) continue;
     if (startsCapitalized(tokens[j + 1]?.text ?? '')) continue;
-    let i = j - 1;
-    while (i > 0 && (tags[i] as string).startsWith('I-')) i--;
     out ??= [...tags];
-    setSpan(out, i, j + 1, 'ORG');
+    setSpan(out, spanStart(tags, j - 1), j + 1, 'ORG');
   }
   return out ?? (tags as string[]);
 }

@@ -59,7 +59,7 @@
  *
  * Pure: tags in, tags out (the same length), tokens as nerTokenize gives them.
  */
-import { DEMONYMS, KNOWN_ORGS, LATE_COUNTRIES, LATE_DEMONYMS, NAME_PARTICLES, NON_ENTITY_WORDS, PERSON_TITLES, PLACES } from './gazetteer.js';
+import { DEMONYMS, KNOWN_ORGS, LATE_COUNTRIES, LATE_DEMONYMS, NAME_PARTICLES, NON_ENTITY_WORDS, PERSON_TITLES, PLACES, WEEKDAYS, WEEKDAYS_AND_MONTHS } from './gazetteer.js';
 import { tokenLines } from './ner-tokens.js';
 import { parseDateline } from './parse-dateline.js';
 import { startsCapitalized, type Token } from './tokens.js';
@@ -131,9 +131,6 @@ const RESULT_VERBS = new Set(
 /** What stands between a result's score and the second side ("drew 0-0 with Milan", "lost 2-1 to Napoli"). */
 const RESULT_JOIN = new Set(['with', 'to', 'against', 'at', 'over', 'in', 'the']);
 
-/** Days and months: no part of a team's name in prose. */
-const WHEN_WORDS = new Set('Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August September October November December'.split(' '));
-
 /** A capitalized article before a team's name ("The Lakers beat ..."): not part of it. */
 const ARTICLES = new Set(['The', 'A', 'An']);
 
@@ -169,7 +166,7 @@ export function resultSentenceNames(words: readonly string[]): Array<[number, nu
     if (bEnd < 0) continue;
     // In prose a name ends before a day or a month ("drew with Milan on Sunday").
     for (let k = b + 1; k < bEnd; k++) {
-      if (!WHEN_WORDS.has(words[k] as string)) continue;
+      if (!WEEKDAYS_AND_MONTHS.has(words[k] as string)) continue;
       bEnd = k;
       while (bEnd > b + 1 && NAME_INNER.has(words[bEnd - 1] as string)) bEnd--;
       break;
@@ -234,6 +231,13 @@ export function spanEnd(tags: readonly string[], from: number): number {
   let j = from + 1;
   while (tags[j] === inside) j++;
   return j;
+}
+
+/** The start of the span that holds the tag at `at`: back over I- tags to the span's first tag (0 at most). */
+export function spanStart(tags: readonly string[], at: number): number {
+  let i = at;
+  while (i > 0 && (tags[i] as string).startsWith('I-')) i--;
+  return i;
 }
 
 /** The typed spans of BIO tags: each B-X with the I-X tags that follow it (`to` exclusive). */
@@ -308,7 +312,6 @@ const isCountry = (name: string) => PLACES.get(name)?.kind === 'country' || LATE
 /** What stands before "$" in a currency written as wire copy writes dollars other than the plain one ("US$", "U.S.$", "NZ$", "HK$", "A$"). */
 const CURRENCY_PREFIX = /^(?:\p{Lu}{1,3}|U\.S\.)$/u;
 
-const WEEKDAYS: ReadonlySet<string> = new Set('Monday Tuesday Wednesday Thursday Friday Saturday Sunday'.split(' '));
 /** Names that end with a weekday. */
 const NAMED_FOR_A_DAY: ReadonlySet<string> = new Set([
   'Fox News Sunday', 'Good Friday', 'Black Friday', 'Black Monday', 'Cyber Monday', 'Ash Wednesday', 'Maundy Thursday', 'Holy Saturday', 'Easter Sunday',

@@ -3,7 +3,7 @@ import { isValidBio, randomBioTags, tagsNaming } from '../../../helpers/bio-tags
 import { seededRandom } from '../../../../src/lib/random.js';
 import { nerTokenize } from '../../../../src/workers/enricher/ner-tokens.js';
 import { tagEntityMentions } from '../../../../src/workers/enricher/tag-entities.js';
-import { bioSpans, resultSentenceNames, tableLineNames, wireConventionTags } from '../../../../src/workers/enricher/wire-conventions.js';
+import { bioSpans, resultSentenceNames, spanEnd, spanStart, tableLineNames, wireConventionTags } from '../../../../src/workers/enricher/wire-conventions.js';
 
 const words = (line: string) => nerTokenize(line).map((t) => t.text);
 /** The names of a line as text, or null when it is no table line. */
@@ -12,6 +12,22 @@ const namesOf = (line: string) => {
   return tableLineNames(w)?.map(([a, b]) => w.slice(a, b).join(' ')) ?? null;
 };
 const kindsOf = (text: string) => tagEntityMentions(text).map((m) => `${m.kind}:${text.slice(m.start, m.end)}`);
+
+describe('spanStart and spanEnd', () => {
+  const tags = ['B-ORG', 'I-ORG', 'I-ORG', 'O', 'B-PER', 'I-PER', 'B-LOC', 'I-LOC'];
+  it('finds the span around a tag from either end', () => {
+    expect([0, 1, 2].map((k) => spanStart(tags, k))).toEqual([0, 0, 0]);
+    expect(spanStart(tags, 5)).toBe(4);
+    expect(spanStart(tags, 7)).toBe(6);
+    expect(spanStart(tags, 3)).toBe(3);
+    expect(spanEnd(tags, 0)).toBe(3);
+    expect(spanEnd(tags, 4)).toBe(6);
+    expect(spanEnd(tags, 6)).toBe(8);
+  });
+  it('stops at the text start when the tags open inside a span', () => {
+    expect(spanStart(['I-ORG', 'I-ORG', 'O'], 1)).toBe(0);
+  });
+});
 
 describe('tableLineNames', () => {
   it('reads results lines in their usual forms', () => {
