@@ -12,7 +12,8 @@ import { isFurnitureText, isNamedAuthorBox } from './boilerplate.js';
  *    headings...) and each run of text between <br>s is one block; for each,
  *    its text, how much of it is link text, and whether it sits in a comment
  *    / reply / testimonial section (by class or id).
- * 2. Each block is classed on its own: `bad` when mostly links or page
+ * 2. Each block is classed on its own: `bad` when mostly links (over 30 %
+ *    of its text, 35 % in a paragraph or a list item) or page
  *    furniture ("Share", "© 2024 ...") or in a comment section, `good` when long and sentence-like
  *    (or a linkless full sentence of medium length),
  *    `short` when under a few words, `near` (near-good) in between.
@@ -176,12 +177,15 @@ export const DENSITY_DEFAULTS = {
   shortChars: 40,
   /** More of the text in links than this: bad. */
   maxLinkDensity: 0.3,
+  /** The same for a paragraph or a list item, where links name things inside sentences: bad above this. */
+  maxProseLinkDensity: 0.35,
 };
 
 /** Step 2 of the module comment: each block on its own. */
-export function classifyBlock(b: Pick<TextBlock, 'text' | 'linkChars' | 'noise'>, o = DENSITY_DEFAULTS): BlockClass {
+export function classifyBlock(b: Pick<TextBlock, 'text' | 'linkChars' | 'noise'> & { tag?: string }, o = DENSITY_DEFAULTS): BlockClass {
   const weight = weightOf(b.text);
-  if (b.noise || b.linkChars / Math.max(1, b.text.length) > o.maxLinkDensity || isFurnitureText(b.text) || (weight < 300 && COPYRIGHT.test(b.text))) {
+  const maxLinks = b.tag === 'P' || b.tag === 'LI' ? o.maxProseLinkDensity : o.maxLinkDensity;
+  if (b.noise || b.linkChars / Math.max(1, b.text.length) > maxLinks || isFurnitureText(b.text) || (weight < 300 && COPYRIGHT.test(b.text))) {
     return 'bad';
   }
   if (weight < o.shortChars) {

@@ -1,5 +1,6 @@
 import { collapseSpace, squash } from './blocks.js';
 import { headlineWindow, type HeadlineWindow } from './headline-window.js';
+import { decodeEntities } from '../../lib/html-entities.js';
 import { tagAttributes, tagEnd } from '../../lib/tag-attributes.js';
 import { bareHost } from '../../lib/url.js';
 import { repairMojibakeRuns } from './mojibake.js';
@@ -191,28 +192,6 @@ function imageUrl(v: unknown): string | null {
     return str(o.url) ?? str(o.contentUrl);
   }
   return null;
-}
-
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', '#39': "'" };
-
-/** A numeric character reference's character; U+FFFD for NUL, surrogates and out-of-range values (as HTML does). */
-const codePoint = (n: number): string =>
-  Number.isFinite(n) && n > 0 && n < 0x110000 && !(n >= 0xd800 && n <= 0xdfff) ? String.fromCodePoint(n) : '\uFFFD';
-
-function decodeEntities(s: string): string {
-  if (!s.includes('&')) {
-    return s;
-  }
-  return s.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+\d*);/gi, (all, name: string) => {
-    const lower = name.toLowerCase();
-    if (lower.startsWith('#x')) {
-      return codePoint(Number.parseInt(lower.slice(2), 16));
-    }
-    if (lower.startsWith('#')) {
-      return codePoint(Number.parseInt(lower.slice(1), 10));
-    }
-    return ENTITIES[lower] ?? all;
-  });
 }
 
 /**

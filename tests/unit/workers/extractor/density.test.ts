@@ -46,6 +46,17 @@ describe('classifyBlock', () => {
     expect(classifyBlock({ text: 'A somewhat longer line of medium length, not quite a paragraph', linkChars: 0 })).toBe('near');
   });
 
+  it('allows a paragraph or a list item up to 35 % of its text in links, other blocks 30 %', () => {
+    // "Price: The average cost of solar is around $30,505 before incentives.", its middle words a link: 21 of 69 characters.
+    const text = 'Price: The average cost of solar is around $30,505 before incentives.';
+    expect(classifyBlock({ text, linkChars: 21, tag: 'P' })).not.toBe('bad');
+    expect(classifyBlock({ text, linkChars: 21, tag: 'LI' })).not.toBe('bad');
+    // A caption or a card of the same shape stays bad, and so does a paragraph over the prose limit.
+    expect(classifyBlock({ text, linkChars: 21, tag: 'DIV' })).toBe('bad');
+    expect(classifyBlock({ text, linkChars: 21 })).toBe('bad');
+    expect(classifyBlock({ text, linkChars: 25, tag: 'P' })).toBe('bad');
+  });
+
   it('weighs CJK characters as words', () => {
     expect(classifyBlock({ text: '東京都は月曜日、新しい計画を発表した。市民の生活を支えるため、交通網を整備する。予算は来年度から配分される。', linkChars: 0 })).toBe('good');
   });

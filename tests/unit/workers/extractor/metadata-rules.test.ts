@@ -82,6 +82,24 @@ describe('mis-decoded UTF-8 in titles', () => {
   });
 });
 
+describe('character references in JSON-LD strings', () => {
+  it('reads named references beyond the five of XML (WordPress writes &rsquo; and &bull; into its JSON-LD)', () => {
+    const ld =
+      '<script type="application/ld+json">{"@type":"Article","headline":"Actuary&rsquo;s Choice &bull; Smith &amp; Co","author":{"@type":"Person","name":"Ren&eacute;e O&rsquo;Neil"},"description":"Consulting &mdash; or insurance&hellip;"}</script>';
+    const m = read(`<title>Story</title>${ld}`, '<p>Text.</p>');
+    expect(m.title).toBe('Actuary’s Choice • Smith & Co');
+    expect(m.byline).toBe('Renée O’Neil');
+    expect(m.excerpt).toBe('Consulting — or insurance…');
+  });
+
+  it('leaves a query string alone and an unknown name as written', () => {
+    const ld = '<script type="application/ld+json">{"@type":"Article","headline":"Rates &notaname; today","url":"https://example.com/a?b=1&copy=2"}</script>';
+    const m = read(`<title>Story</title>${ld}`, '<p>Text.</p>');
+    expect(m.title).toBe('Rates &notaname; today');
+    expect(m.canonicalUrl).toBe('https://example.com/a?b=1&copy=2');
+  });
+});
+
 describe('publishedAt from the JSON-LD WebPage when no article is described', () => {
   it('reads the WebPage dates after the <meta> tags', () => {
     const ld = '<script type="application/ld+json">{"@graph":[{"@type":"WebPage","datePublished":"2024-03-17T19:47:39+00:00","dateModified":"2024-05-03T10:57:58+00:00"}]}</script>';
