@@ -5,13 +5,26 @@
  * want them (the record then merges "Fujian" and "Fujian province" into one
  * place); the tagger learned to take such lowercase descriptors into a name
  * from its social-media training text, where names are often written in
- * lowercase. And no name ends with a score ("Chicago beat Boston 5-3").
+ * lowercase. And no name ends with a score ("Chicago beat Boston 5-3") or a mark
+ * without a letter or digit (a quote, a table's rule, a dash).
  */
 import { startsCapitalized, type Token } from './tokens.js';
 import { SCORE_PAIR } from './wire-conventions.js';
 
 /** Lowercase company forms that are part of a name ("Tesco plc"). */
 const LOWERCASE_SUFFIXES: ReadonlySet<string> = new Set(['plc', 'ltd', 'inc', 'llc', 'gmbh', 'ag', 'sa', 'spa', 'nv', 'bv', 'co', 'corp', 'cie']);
+
+/**
+ * Whether the span's last token, tokens[end - 1], is a mark without a letter or digit, no bracket closing one the span
+ * opens ("Democratic Party (PD)"), and no "!" written onto the name ("Yahoo!", "Panic!").
+ */
+function bareMark(tokens: readonly Token[], from: number, end: number): boolean {
+  const t = tokens[end - 1] as Token;
+  const w = t.text;
+  if (/[\p{L}\p{N}]/u.test(w) || (w === '!' && end - 1 > from && (tokens[end - 2] as Token).end === t.start)) return false;
+  const open = w === ')' ? '(' : w === ']' ? '[' : undefined;
+  return !open || !tokens.slice(from, end - 1).some((x) => x.text === open);
+}
 
 /**
  * Tags with the trailing scores (SCORE_PAIR) taken off each PER / LOC / ORG
@@ -30,6 +43,8 @@ export function trimNameTails(tokens: readonly Token[], tags: readonly string[])
     let end = j;
     // Scores off the end; a span that is only scores is no name at all.
     while (end > i && SCORE_PAIR.test((tokens[end - 1] as Token).text)) end--;
+    // Nor with a mark that has no letter or digit ('Email: "[Andre" <]', "| [Paul King |] |"), but for a bracket that closes one inside it.
+    while (end > i && bareMark(tokens, i, end)) end--;
     const named = end;
     while (end - 1 > i && /^\p{Ll}+$/u.test((tokens[end - 1] as Token).text) && !LOWERCASE_SUFFIXES.has((tokens[end - 1] as Token).text)) end--;
     if (end < named && !tokens.slice(i, end).every((t) => startsCapitalized(t.text))) end = named;
