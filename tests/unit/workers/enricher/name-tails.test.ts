@@ -32,6 +32,13 @@ describe(trimNameTails.name, () => {
     expect(trimNameTails(toks, tags)).toEqual(want);
   });
 
+  it('starts no name with a mark that has no letter or digit, but keeps a bracket it closes', () => {
+    const text = '| Gillett | and = = Police to gain and ( PD ) said';
+    // [| Gillett] | and = [= Police] to gain and [( PD )] said
+    const got = trimNameTails(nerTokenize(text), tagsFor(text, [[0, 2, 'PER'], [5, 7, 'ORG'], [10, 13, 'ORG']]));
+    expect(got).toEqual(tagsFor(text, [[1, 2, 'PER'], [6, 7, 'ORG'], [10, 13, 'ORG']]));
+  });
+
   it('keeps names written in lowercase throughout, company forms, inner lowercase words and MISC as they are', () => {
     const text = 'saw ed sheeran and Tesco plc near Bank of England and Rugby union';
     const tags = tagsFor(text, [[1, 3, 'PER'], [4, 6, 'ORG'], [7, 10, 'ORG'], [11, 13, 'MISC']]);
