@@ -5,7 +5,8 @@
  * want them (the record then merges "Fujian" and "Fujian province" into one
  * place); the tagger learned to take such lowercase descriptors into a name
  * from its social-media training text, where names are often written in
- * lowercase. And no name ends with a score ("Chicago beat Boston 5-3").
+ * lowercase. And no name ends with a score ("Chicago beat Boston 5-3") or a mark
+ * without a letter or digit (a quote, a table's rule, a dash).
  */
 import { startsCapitalized, type Token } from './tokens.js';
 import { SCORE_PAIR } from './wire-conventions.js';
@@ -14,8 +15,28 @@ import { SCORE_PAIR } from './wire-conventions.js';
 const LOWERCASE_SUFFIXES: ReadonlySet<string> = new Set(['plc', 'ltd', 'inc', 'llc', 'gmbh', 'ag', 'sa', 'spa', 'nv', 'bv', 'co', 'corp', 'cie']);
 
 /**
- * Tags with the trailing scores (SCORE_PAIR) taken off each PER / LOC / ORG
- * span (a span of scores only is dropped), then the trailing lowercase words
+ * Whether the span's last token, tokens[end - 1], is a mark without a letter or digit, no bracket closing one the span
+ * opens ("Democratic Party (PD)"), and no "!" written onto the name ("Yahoo!", "Panic!").
+ */
+function bareMark(tokens: readonly Token[], from: number, end: number): boolean {
+  const t = tokens[end - 1] as Token;
+  const w = t.text;
+  if (/[\p{L}\p{N}]/u.test(w) || (w === '!' && end - 1 > from && (tokens[end - 2] as Token).end === t.start)) return false;
+  const open = w === ')' ? '(' : w === ']' ? '[' : undefined;
+  return !open || !tokens.slice(from, end - 1).some((x) => x.text === open);
+}
+
+/** Whether tokens[at] is an opening bracket whose closing bracket is in the span before `end` ("[(] PD )"). */
+function opensInside(tokens: readonly Token[], at: number, end: number): boolean {
+  const w = (tokens[at] as Token).text;
+  const close = w === '(' ? ')' : w === '[' ? ']' : undefined;
+  return close !== undefined && tokens.slice(at + 1, end).some((x) => x.text === close);
+}
+
+/**
+ * Tags with the trailing scores (SCORE_PAIR) and the marks without a letter or
+ * digit at either end taken off each PER / LOC / ORG span (a span of nothing
+ * else is dropped), then the trailing lowercase words
  * of a span whose other words all start with a capital (a name written as
  * such); a span written in lowercase throughout, or a company form, keeps them.
  */
@@ -30,10 +51,17 @@ export function trimNameTails(tokens: readonly Token[], tags: readonly string[])
     let end = j;
     // Scores off the end; a span that is only scores is no name at all.
     while (end > i && SCORE_PAIR.test((tokens[end - 1] as Token).text)) end--;
+    // Nor with a mark that has no letter or digit ('Email: "[Andre" <]', "| [Paul King |] |"), but for a bracket that closes one inside it;
+    // nor does it start with one ("| [| Gillett] |", "= = [= Police] to gain").
+    while (end > i && bareMark(tokens, i, end)) end--;
+    let start = i;
+    while (start < end && !/[\p{L}\p{N}]/u.test((tokens[start] as Token).text) && !opensInside(tokens, start, end)) start++;
     const named = end;
-    while (end - 1 > i && /^\p{Ll}+$/u.test((tokens[end - 1] as Token).text) && !LOWERCASE_SUFFIXES.has((tokens[end - 1] as Token).text)) end--;
-    if (end < named && !tokens.slice(i, end).every((t) => startsCapitalized(t.text))) end = named;
+    while (end - 1 > start && /^\p{Ll}+$/u.test((tokens[end - 1] as Token).text) && !LOWERCASE_SUFFIXES.has((tokens[end - 1] as Token).text)) end--;
+    if (end < named && !tokens.slice(start, end).every((t) => startsCapitalized(t.text))) end = named;
     for (let k = end; k < j; k++) out[k] = 'O';
+    for (let k = i; k < start && k < end; k++) out[k] = 'O';
+    if (start > i && start < end) out[start] = tag;
     i = j - 1;
   }
   return out;

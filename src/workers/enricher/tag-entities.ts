@@ -436,6 +436,13 @@ const OFFICE_QUALIFIERS: ReadonlySet<string> = new Set(
 /** Words before a one-word office that make it the office ("the King", "the Chancellor"). */
 const OFFICE_DETERMINERS: ReadonlySet<string> = new Set(['the', 'The', 'his', 'her', 'its', 'their', 'former', 'late']);
 
+/**
+ * A name written in letters of another script than Latin ("Александр Градский", "Αττικό Μετρό"): in English text (the
+ * only text the tagger reads) the gloss of a name given beside it in Latin letters, no name of its own, as the public
+ * sets annotate it.
+ */
+const inOtherScript = (words: readonly string[]): boolean => words.some((w) => /\p{L}/u.test(w)) && !words.some((w) => /\p{Script=Latin}/u.test(w));
+
 /** Greetings that open a letter or a post before a name ("Hey Vladi", "Dear Nina"). */
 const GREETINGS: ReadonlySet<string> = new Set(['Hey', 'Hi', 'Hello', 'Dear']);
 
@@ -446,7 +453,8 @@ const GREETINGS: ReadonlySet<string> = new Set(['Hey', 'Hi', 'Hello', 'Dear']);
  * only after a determiner ("the King", not "displacing Lord, 40,"), and not when the text gives a person that surname
  * ("Coretta Scott King ... the King family"); an office named by its portfolio ("Minister of Defence", "Secretary of [State]") unless read as a person; and a sentence's "The" comes off a
  * body named by its kind ("[The Senate]": Senate; "[The Government]": none) and off an organisation's name that ends with
- * one ("[The National Party]": National Party), not off a newspaper's ("The Times"); a greeting comes off the person after it ("[Hey] Vladi").
+ * one ("[The National Party]": National Party), not off a newspaper's ("The Times"); a greeting comes off the person after it ("[Hey] Vladi");
+ * a name in another script than Latin is a gloss, no name ("Alexander Gradsky (Russian: [Александр Градский])").
  */
 export function dropLoneWords(tokens: readonly Token[], tags: readonly string[]): string[] {
   const out = [...tags];
@@ -466,7 +474,7 @@ export function dropLoneWords(tokens: readonly Token[], tags: readonly string[])
       ((OFFICE_HEADS.has(w) && words[1] === 'of') ||
         // ... or its portfolio alone after it ("Secretary of [State]").
         (OFFICE_HEADS.has(tokens[i - 2]?.text ?? '') && tokens[i - 1]?.text === 'of' && words.every((x) => OFFICE_QUALIFIERS.has(x))));
-    if (lone || office || officeOf) for (let k = i; k < j; k++) out[k] = 'O';
+    if (lone || office || officeOf || inOtherScript(words)) for (let k = i; k < j; k++) out[k] = 'O';
     else if (w === 'The' && j === i + 2 && (NEVER_ALONE.has(words[1] as string) || GENERIC_BODIES.has(words[1] as string))) {
       // "The Government", "The Senate" at a sentence's start: "The" is no part of the name, and the word alone is judged as such.
       out[i] = 'O';

@@ -22,6 +22,23 @@ describe(trimNameTails.name, () => {
     expect(alone.every((t) => t === 'O')).toBe(true);
   });
 
+  it('ends no name with a mark that has no letter or digit, but keeps a bracket it opens and a "!" written onto it', () => {
+    const text = 'Email: "Andre" <a@b.c> | Paul King | Democrat | and Democratic Party (PD) met Yahoo! staff';
+    const toks = nerTokenize(text);
+    const at = (w: string) => toks.findIndex((t) => t.text === w);
+    // Email : " [Andre " <] ... | [Paul King |] Democrat | and [Democratic Party ( PD )] met [Yahoo !] staff
+    const tags = tagsFor(text, [[at('Andre'), at('Andre') + 3, 'PER'], [at('Paul'), at('King') + 2, 'PER'], [at('Democratic'), at(')') + 1, 'ORG'], [at('Yahoo'), at('Yahoo') + 2, 'ORG']]);
+    const want = tagsFor(text, [[at('Andre'), at('Andre') + 1, 'PER'], [at('Paul'), at('King') + 1, 'PER'], [at('Democratic'), at(')') + 1, 'ORG'], [at('Yahoo'), at('Yahoo') + 2, 'ORG']]);
+    expect(trimNameTails(toks, tags)).toEqual(want);
+  });
+
+  it('starts no name with a mark that has no letter or digit, but keeps a bracket it closes', () => {
+    const text = '| Gillett | and = = Police to gain and ( PD ) said';
+    // [| Gillett] | and = [= Police] to gain and [( PD )] said
+    const got = trimNameTails(nerTokenize(text), tagsFor(text, [[0, 2, 'PER'], [5, 7, 'ORG'], [10, 13, 'ORG']]));
+    expect(got).toEqual(tagsFor(text, [[1, 2, 'PER'], [6, 7, 'ORG'], [10, 13, 'ORG']]));
+  });
+
   it('keeps names written in lowercase throughout, company forms, inner lowercase words and MISC as they are', () => {
     const text = 'saw ed sheeran and Tesco plc near Bank of England and Rugby union';
     const tags = tagsFor(text, [[1, 3, 'PER'], [4, 6, 'ORG'], [7, 10, 'ORG'], [11, 13, 'MISC']]);

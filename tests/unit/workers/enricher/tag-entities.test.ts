@@ -257,6 +257,18 @@ describe(dropLoneWords.name, () => {
     ]);
   });
 
+  it('drops a name written in another script than Latin, and keeps names with Latin letters beside it', () => {
+    const text = 'Alexander Gradsky ( Russian : Александр Градский ) joined Attiko Metro ( Αττικό Μετρό Α.Ε. ) and Škoda Auto';
+    const { toks, tags } = tagsNaming(text, { 'Alexander Gradsky': 'PER', 'Александр Градский': 'PER', 'Attiko Metro': 'ORG', 'Αττικό Μετρό Α.Ε.': 'ORG', 'Škoda Auto': 'ORG' });
+    const named = bioSpans(dropLoneWords(toks, tags)).map((x) => `${x.type}[${toks.slice(x.from, x.to).map((t) => t.text).join(' ')}]`);
+    expect(named).toEqual(['PER[Alexander Gradsky]', 'ORG[Attiko Metro]', 'ORG[Škoda Auto]']);
+  });
+
+  it('gives the stored record no person for a name glossed in another script', () => {
+    const people = tagEntities({ title: '', text: 'Alexander Gradsky (Russian: Александр Градский, born November 3, 1949) is a Russian singer.' }).people.map((p) => p.name);
+    expect(people).toEqual(['Alexander Gradsky']);
+  });
+
   it('drops an office named by its portfolio, or its portfolio alone after it, and keeps a ministry, a person read so and a place after "of"', () => {
     const text = 'the Minister of Defence and the Secretary of Health for Wales met the Ministry of Defence , Minister of Defence Ehud Barak , the King of Jordan and Secretary of State Rice';
     const { toks, tags } = tagsNaming(text, {
