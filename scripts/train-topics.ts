@@ -37,7 +37,8 @@ import { tagTopics } from '../src/workers/enricher/tag-topics.js';
 import { TOPIC_LEXICON } from '../src/workers/enricher/topic-lexicon.js';
 import { complementNBWeights } from './lib/complement-nb.js';
 import { corpusDir, readJsonl, type TopicRecord } from './lib/enrichment-data.js';
-import { withoutWikiMarkup } from './lib/wiki-markup.js';
+import { readWcxbHeads, inTrainingPart, WCXB_DEFAULT_DIR } from './lib/wcxb-topics.js';
+import { withoutSectionCaption, withoutWikiMarkup } from './lib/wiki-markup.js';
 
 const args = process.argv.slice(2);
 const CORPUS = corpusDir(args);
@@ -172,12 +173,31 @@ const rulesTop = (r: { title: string; text: string }) => {
 const CLEAN_WIKINEWS = stringFlag(args, 'clean-wikinews') ?? 'none';
 const CLEAN_TRAIN = CLEAN_WIKINEWS === 'train' || CLEAN_WIKINEWS === 'both';
 const CLEAN_DEV = CLEAN_WIKINEWS === 'dev' || CLEAN_WIKINEWS === 'both';
+/**
+ * --strip-captions train|dev|both: Wikinews text without the section captions the dump left before the first sentence
+ * ("Economy and business", "Canadian news", "Aviation": scripts/lib/wiki-markup.ts; 331 of 5,553 articles), which name the
+ * section the article was filed in.
+ */
+const STRIP_CAPTIONS = stringFlag(args, 'strip-captions') ?? 'none';
+const CAPTIONS_TRAIN = STRIP_CAPTIONS === 'train' || STRIP_CAPTIONS === 'both';
+const CAPTIONS_DEV = STRIP_CAPTIONS === 'dev' || STRIP_CAPTIONS === 'both';
+/**
+ * --wcxb DIR: short web news labelled by hand (scripts/lib/wcxb-topics.ts, scripts/data/wcxb-topics.tsv; default
+ * ../shared/corpora/extraction-wcxb-dev), each page's headline and first sentence. About two thirds are a dev set of their
+ * own (printed apart from dev, by halves; not used to fit the temperature); --wcxb-weight W trains on the other third at
+ * weight W (0: not at all). Without the folder, training goes on without them.
+ */
+const WCXB_DIR = resolve(stringFlag(args, 'wcxb') ?? WCXB_DEFAULT_DIR);
+const WCXB_WEIGHT = numberFlag(args, 'wcxb-weight', 0);
+const WCXB = readWcxbHeads(WCXB_DIR);
+if (!WCXB) console.log(`no WCXB pages under ${WCXB_DIR}: the short web news (dev and training) are left out; give --wcxb DIR`);
 /** First `n` words: long articles are cut so that they do not outweigh short texts. */
 const cut = (text: string, n: number) => text.split(/\s+/).slice(0, n).join(' ');
 
-function trainingExamples(): { train: Example[]; dev: Example[] } {
+function trainingExamples(): { train: Example[]; dev: Example[]; wcxbDev: Example[] } {
   const train: Example[] = [];
   const dev: Example[] = [];
+  const wcxbDev: Example[] = [];
   const push = (to: Example[], title: string, text: string, code: string | null | undefined, weight: number, source: string) => {
     const label = code ? classIndex.get(code) : undefined;
     if (label !== undefined && (title || text)) to.push({ title, text, label, weight, source });
@@ -225,7 +245,8 @@ function trainingExamples(): { train: Example[]; dev: Example[] } {
       if (tech && tech.score >= TECH_RELABEL) code = 'medtop:13000000';
     }
     const toDev = i % 20 === 18;
-    const text = (toDev ? CLEAN_DEV : CLEAN_TRAIN) ? withoutWikiMarkup(r.text) : r.text;
+    const cleaned = (toDev ? CLEAN_DEV : CLEAN_TRAIN) ? withoutWikiMarkup(r.text) : r.text;
+    const text = (toDev ? CAPTIONS_DEV : CAPTIONS_TRAIN) ? withoutSectionCaption(cleaned) : cleaned;
     push(toDev ? dev : train, r.title, cut(text, 250), code, WIKINEWS_WEIGHT, 'wikinews');
     // --head-weight W: the headline and first sentence alone as one more example, as a wire alert gives them.
     // Measured (seeds 19 / 23 / 27, W = 1): dev 84.3 / 84.4 / 84.2 % against 84.0 / 84.5 / 84.5 %, SIB-200 test
@@ -240,15 +261,19 @@ function trainingExamples(): { train: Example[]; dev: Example[] } {
       }
     }
   });
+  for (const r of WCXB ?? []) {
+    if (!inTrainingPart(r)) push(wcxbDev, r.title, r.text, r.code, 1, 'wcxb');
+    else if (WCXB_WEIGHT > 0) push(train, r.title, r.text, r.code, WCXB_WEIGHT, 'wcxb');
+  }
   if (DEDUPE) {
     // --dedupe: a corpus text given again (same title and text) trains once, and not at all when dev holds it.
     const key = (e: Example) => `${e.source}\n${e.title}\n${e.text}`;
     const seen = new Set(dev.map(key));
     const kept = train.filter((e) => e.source === 'iptc' || e.source === 'lexicon' || e.source === 'extra' || (!seen.has(key(e)) && !!seen.add(key(e))));
     log(`--dedupe: ${train.length - kept.length} training texts left out`);
-    return { train: kept, dev };
+    return { train: kept, dev, wcxbDev };
   }
-  return { train, dev };
+  return { train, dev, wcxbDev };
 }
 
 // ---------- training: multinomial logistic regression, SGD ----------
@@ -471,7 +496,7 @@ function accuracy(model: TopicModel, set: ReadonlyArray<{ title: string; text: s
   return { acc: ok / Math.max(1, set.length), n: set.length, ece, macro };
 }
 
-const { train: trainSet, dev } = trainingExamples();
+const { train: trainSet, dev, wcxbDev } = trainingExamples();
 const bySource = new Map<string, number>();
 for (const e of trainSet) bySource.set(e.source, (bySource.get(e.source) ?? 0) + 1);
 log(`training texts: ${trainSet.length} (${[...bySource].map(([s, n]) => `${s} ${n}`).join(', ')}); dev: ${dev.length}`);
@@ -688,11 +713,14 @@ const trained: ReturnType<typeof mixed> = mixed(VEC_MIX[VEC_MIX.length - 1] ?? 0
 if (NET) {
   const net = trainNets(trainSet, SEED);
   // Dev for each mix and length: the linear scores once, the net's log probabilities once.
-  const rows = dev.map((e) => {
-    const inp = netInputOf(e);
-    const lp = inp ? netLogProbs(net, inp.x) : null;
-    return { e, s: classScores(trained, featuresOf(e)), lp, n: inp?.n ?? 0, half: md5Half(`${e.title}\n${e.text}`) };
-  });
+  const rowsOf = (set: readonly Example[]) =>
+    set.map((e) => {
+      const inp = netInputOf(e);
+      const lp = inp ? netLogProbs(net, inp.x) : null;
+      return { e, s: classScores(trained, featuresOf(e)), lp, n: inp?.n ?? 0, half: md5Half(`${e.title}\n${e.text}`) };
+    });
+  const rows = rowsOf(dev);
+  const wcxbRows = rowsOf(wcxbDev);
   const pct = (rs: typeof rows, f: (r: (typeof rows)[number]) => boolean) => ((rs.filter(f).length / Math.max(1, rs.length)) * 100).toFixed(2);
   console.log(`net alone: dev ${pct(rows, (r) => r.lp !== null && argmax(r.lp) === r.e.label)} %, sib200 ${pct(rows.filter((r) => r.e.source === 'sib200'), (r) => r.lp !== null && argmax(r.lp) === r.e.label)} %`);
   for (const len of NET_LENGTH) for (const a of NET_MIX) {
@@ -705,7 +733,8 @@ if (NET) {
       return argmax(s) === r.e.label;
     };
     const by = (src: string) => pct(rows.filter((r) => r.e.source === src), ok);
-    console.log(`net-length ${len} net-mix ${a}: dev ${pct(rows, ok)} %, halves ${pct(rows.filter((r) => r.half === 0), ok)} / ${pct(rows.filter((r) => r.half === 1), ok)}, sib200 ${by('sib200')}, wpce ${by('wpce')}, wikinews ${by('wikinews')}`);
+    const wcxb = wcxbRows.length ? `, wcxb heads ${pct(wcxbRows, ok)} (halves ${pct(wcxbRows.filter((r) => r.half === 0), ok)} / ${pct(wcxbRows.filter((r) => r.half === 1), ok)})` : '';
+    console.log(`net-length ${len} net-mix ${a}: dev ${pct(rows, ok)} %, halves ${pct(rows.filter((r) => r.half === 0), ok)} / ${pct(rows.filter((r) => r.half === 1), ok)}, sib200 ${by('sib200')}, wpce ${by('wpce')}, wikinews ${by('wikinews')}${wcxb}`);
   }
   const g = NB_GRID_INPUT as NbInput | null;
   if (CNB_GRID && g) {
@@ -756,6 +785,10 @@ for (const src of ['sib200', 'wpce', 'wikinews']) console.log(`  dev, ${src}: ${
 // The two halves of dev by a hash of the text: a change is kept only when it helps both.
 const half = (e: Example) => md5Half(`${e.title}\n${e.text}`);
 for (const h of [0, 1]) console.log(`  dev, half ${h}: ${fmt(accuracy(model, dev.filter((e) => half(e) === h).map(gold)))}`);
+if (wcxbDev.length) {
+  console.log(`WCXB heads (short web news, headline + first sentence; never trained on): ${fmt(accuracy(model, wcxbDev.map(gold)))}`);
+  for (const h of [0, 1]) console.log(`  WCXB heads, half ${h}: ${fmt(accuracy(model, wcxbDev.filter((e) => half(e) === h).map(gold)))}`);
+}
 if (args.includes('--errors')) {
   for (const e of dev.filter((x) => x.source === 'sib200')) {
     const p = softmax(scoresOfText(model, e), model.temperature);
@@ -772,7 +805,7 @@ const full = [...loadLabelledArticles(), ...loadHeldOutArticles()];
 const fullOk = full.filter((a) => a.topTopics.includes(topLevelOf(classifyTopics(a, { model })[0]?.code ?? '') ?? '')).length;
 console.log(`full articles (tests/fixtures/enrich, classifyTopics): ${((fullOk / full.length) * 100).toFixed(1)} % of ${full.length}`);
 if (args.includes('--confusion')) {
-  for (const [name, set] of [['dev', dev.map(gold)], ['SIB test', sibTest], ['AG', ag]] as const) {
+  for (const [name, set] of [['dev', dev.map(gold)], ['WCXB heads', wcxbDev.map(gold)], ['SIB test', sibTest], ['AG', ag]] as const) {
     accuracy(model, set);
     console.log(name);
     for (const [g, row] of [...confusion].sort()) console.log(`  ${g.slice(7, 9)}: ${[...row].sort((a, b) => b[1] - a[1]).map(([c, n]) => `${c.slice(7, 9)}=${n}`).join(' ')}`);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { withoutWikiMarkup } from '../../../scripts/lib/wiki-markup.js';
+import { withoutSectionCaption, withoutWikiMarkup } from '../../../scripts/lib/wiki-markup.js';
 
 describe(withoutWikiMarkup.name, () => {
   it('takes out the comments, tags, magic words and template residue the Wikinews dump left in the text', () => {
@@ -14,5 +14,19 @@ describe(withoutWikiMarkup.name, () => {
   it('leaves ordinary prose alone, comparisons and the word "publish" included', () => {
     const prose = 'Sales rose 3 % while costs < revenue > zero; the firm will publish its accounts.';
     expect(withoutWikiMarkup(prose)).toBe(prose);
+  });
+});
+
+describe(withoutSectionCaption.name, () => {
+  it('takes the Wikinews section captions off the start of the text', () => {
+    expect(withoutSectionCaption('Economy and business The International Monetary Fund is preparing loans.')).toBe('The International Monetary Fund is preparing loans.');
+    expect(withoutSectionCaption('Canadian news The Ontario Court of Appeal ruled.')).toBe('The Ontario Court of Appeal ruled.');
+    expect(withoutSectionCaption('Sri Lanka news Politics and conflicts Troops advanced.')).toBe('Troops advanced.');
+  });
+
+  it('leaves a sentence that only starts with such words, and captions later in the text', () => {
+    for (const text of ['Health officials said the outbreak was over.', 'Canadian news media reported the sale.', 'Sports Minister Tessa Jowell resigned. Economy and business were hit.']) {
+      expect(withoutSectionCaption(text)).toBe(text);
+    }
   });
 });
