@@ -26,6 +26,7 @@ import type { Entities } from '../src/store/types.js';
 import { ancestorsOf, topLevelOf } from '../src/workers/enricher/mediatopics.js';
 import { tagTopics } from '../src/workers/enricher/tag-topics.js';
 import { parseTopicsConfig } from '../src/workers/enricher/topics-config.js';
+import { inTrainingPart, readWcxbHeads } from '../scripts/lib/wcxb-topics.js';
 import { textsOfWords } from './lib/long-texts.js';
 import { rng } from './lib/rng.js';
 
@@ -491,6 +492,9 @@ function benchModelsTopics(dir: string) {
   sets.push({ name: 'SIB-200 test, strong mappings', items: sib.filter((r) => r.iptc_conf === 'strong').map((r) => ({ title: r.title, text: r.text, gold: r.iptc })) });
   sets.push({ name: 'SIB-200 test, all', items: sib.map((r) => ({ title: r.title, text: r.text, gold: r.iptc })) });
   sets.push({ name: 'AG News test, Sports / Business / Sci-Tech (measure only)', items: recs('agnews/test.jsonl').filter((r) => r.iptc.length > 0).map((r) => ({ title: r.title, text: r.text, gold: r.iptc })) });
+  // Short web news labelled by the project (scripts/data/wcxb-topics.tsv), the two thirds train:topics never trains on; left out without the pages.
+  const wcxb = readWcxbHeads();
+  if (wcxb) sets.push({ name: 'WCXB heads, headline + first sentence (two thirds, never trained on)', items: wcxb.filter((r) => !inTrainingPart(r)).map((r) => ({ title: r.title, text: r.text, gold: [r.code] })) });
   sets.push({
     name: 'WP current events, held-out tenth (single-label sections)',
     items: recs('wp-current-events/articles.jsonl').filter((r, i) => i % 10 === 9 && r.iptc.length === 1).map((r) => ({ title: '', text: r.text, gold: r.iptc })),
