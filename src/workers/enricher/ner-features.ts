@@ -251,7 +251,7 @@ export type FeatureInputs = {
   /**
    * Called instead of emitting each feature a token takes from a neighbour's
    * word alone (neighbourFeatures), in its place in the order: token i's
-   * feature `feature` (0 word, 1 shape, 2 class: NEIGHBOUR_PREFIXES) from the
+   * feature `feature` (0 word, 1 shape, 2 class, 3 cluster: NEIGHBOUR_PREFIXES) from the
    * token `from` (i - 1 or i + 1; -1 and n stand for the sentence's edges).
    * With a domain, one call stands for the feature and its domain's copy.
    */
@@ -355,8 +355,10 @@ export function visitContextFeatures(input: FeatureInputs, sink: FeatureSink): v
   // The neighbours' word classes, unless the model takes word clusters in their place.
   const classes = codes && withClasses && !fromNeighbour ? codes.map((c) => String(codeClass(c))) : [];
   const clusterIds = (j: number) => lower.map((lw) => { const c = cl?.get(lw); return c === undefined ? '?' : String(cl?.id(c, j)); });
-  const nearIds = cl && near >= 0 ? clusterIds(near) : undefined;
-  const farIds = cl && far >= 0 ? (far === near ? nearIds : clusterIds(far)) : undefined;
+  // The neighbours' clusters at `near` depend on their words alone: `neighbour` gives them when there is one.
+  const nearFromNeighbour = Boolean(fromNeighbour && cl && near >= 0);
+  const nearIds = cl && near >= 0 && !nearFromNeighbour ? clusterIds(near) : undefined;
+  const farIds = cl && far >= 0 ? (far === near && nearIds ? nearIds : clusterIds(far)) : undefined;
   const at = (arr: readonly string[], i: number) => (i < 0 ? SENTENCE_START : i >= n ? SENTENCE_END : (arr[i] as string));
   for (let i = 0; i < n; i++) {
     const w = words[i] as string;
@@ -393,7 +395,10 @@ export function visitContextFeatures(input: FeatureInputs, sink: FeatureSink): v
       }
       if (w !== lw) emit(i, first ? 'capst=' : 'capmid=', cap);
     }
-    if (nearIds) {
+    if (fromNeighbour && nearFromNeighbour) {
+      fromNeighbour(i, i - 1, 3);
+      fromNeighbour(i, i + 1, 3);
+    } else if (nearIds) {
       emit(i, 'c-1=', at(nearIds, i - 1));
       emit(i, 'c+1=', at(nearIds, i + 1));
     }
@@ -431,30 +436,37 @@ export function visitContextFeatures(input: FeatureInputs, sink: FeatureSink): v
 }
 
 /** The prefixes of the features a token takes from the word just before it alone, and from the word just after it. */
-export const NEIGHBOUR_PREFIXES = { before: ['w-1=', 's-1=', 'k-1='], after: ['w+1=', 's+1=', 'k+1='] } as const;
+export const NEIGHBOUR_PREFIXES = { before: ['w-1=', 's-1=', 'k-1=', 'c-1='], after: ['w+1=', 's+1=', 'k+1=', 'c+1='] } as const;
 
 /**
  * The features a token takes from the word just before it (`side` 'before':
- * w-1=, s-1=, k-1=) or just after it ('after': w+1=, s+1=, k+1=), as
- * visitContextFeatures emits them (the word-statistics class only with
- * `stats`), each given to `sink` as token 0; `word` null stands for the
- * sentence's edge (SENTENCE_START before the first token, SENTENCE_END after
- * the last). They depend on that word alone, so a tagger can look them up
- * once per word.
+ * w-1=, s-1=, k-1=, c-1=) or just after it ('after': w+1=, s+1=, k+1=, c+1=),
+ * as visitContextFeatures emits them (the word-statistics class only with
+ * `stats`, the word's cluster only when the model takes the neighbours'),
+ * each given to `sink` as token 0; `word` null stands for the sentence's edge
+ * (SENTENCE_START before the first token, SENTENCE_END after the last). They
+ * depend on that word alone, so a tagger can look them up once per word.
  */
 export function neighbourFeatures(word: string | null, side: 'before' | 'after', stats: WordStats | undefined, sink: FeatureSink): void {
-  const [w, s, k] = NEIGHBOUR_PREFIXES[side];
+  const [w, s, k, c] = NEIGHBOUR_PREFIXES[side];
+  const cl = stats?.clusters;
+  const { near, classes } = clusterFeatures(stats);
   if (word === null) {
     const edge = side === 'before' ? SENTENCE_START : SENTENCE_END;
     sink(0, w, edge);
     sink(0, s, edge);
-    if (stats && clusterFeatures(stats).classes) sink(0, k, edge);
+    if (stats && classes) sink(0, k, edge);
+    if (cl && near >= 0) sink(0, c, edge);
     return;
   }
   const lw = word.toLowerCase();
   sink(0, w, lw);
   sink(0, s, wordShape(word));
-  if (stats && clusterFeatures(stats).classes) sink(0, k, String(codeClass(stats.get(lw) ?? 0)));
+  if (stats && classes) sink(0, k, String(codeClass(stats.get(lw) ?? 0)));
+  if (cl && near >= 0) {
+    const code = cl.get(lw);
+    sink(0, c, code === undefined ? '?' : String(cl.id(code, near)));
+  }
 }
 
 /** The feature strings of every token: its word features and, unless `contextOnly`, its context features. */

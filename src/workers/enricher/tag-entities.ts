@@ -25,7 +25,7 @@ import { findMentions, type Mention, mergeMentions, type ResolvedMention } from 
 import { DEMONYMS, HONORIFICS, KNOWN_ORGS, PLACES } from './gazetteer.js';
 import { encodePack, keyOffsets, keyRow, type KeyTable, keyTableEntries, loadPack, MODEL_FILES, type Pack, packArray, packKeyTable, prunedRows, buildKeyTable, roundTo } from './model-pack.js';
 import { NER_CLUSTERS_URL, unpackClusters, type WordClusters } from './ner-clusters.js';
-import { buildGazetteer, type ClusterFeatures, documentContexts, gazetteerMarks, type NameGazetteer, neighbourFeatures, sentenceFeatures, type VectorBins, visitContextFeatures, withDomain, wordFeatures, wordShape, wordStatsCode, type WordStatsTable, wordVector } from './ner-features.js';
+import { buildGazetteer, type ClusterFeatures, documentContexts, gazetteerMarks, type NameGazetteer, NEIGHBOUR_PREFIXES, neighbourFeatures, sentenceFeatures, type VectorBins, visitContextFeatures, withDomain, wordFeatures, wordShape, wordStatsCode, type WordStatsTable, wordVector } from './ner-features.js';
 import { nerTokenize, splitNameParticiples } from './ner-tokens.js';
 import { addDense, allowedTransitions, emissionScores, type SequenceModel, viterbi } from './perceptron.js';
 import { startsCapitalized, type Token, tokenize } from './tokens.js';
@@ -307,7 +307,8 @@ type WordEntry = {
  * (NEIGHBOUR_PREFIXES' order) and copy (0 the feature, 1 its domain's copy;
  * `copies` 2 with a domain, else 1). Slot 0 is the word's own sum.
  */
-const neighbourSlot = (side: number, feature: number, copy: number, copies: number): number => 1 + (side * 3 + feature) * copies + copy;
+const neighbourSlot = (side: number, feature: number, copy: number, copies: number): number => 1 + (side * NEIGHBOUR_FEATURES + feature) * copies + copy;
+const NEIGHBOUR_FEATURES = NEIGHBOUR_PREFIXES.before.length;
 
 /** Per tagger, by domain: the entries of the sentence's edges (as the word before the first token and after the last) and of the words (bounded, cleared when full). */
 type WordCache = { edge: WordEntry; words: Map<string, WordEntry> };
@@ -323,13 +324,14 @@ function wordRows(tagger: EntityTagger, word: string | null, domain: string | un
   const T = tagger.model.tags.length;
   const W = tagger.model.weights;
   const copies = domain ? 2 : 1;
-  const rows = new Float32Array((1 + 6 * copies) * T);
+  const rows = new Float32Array((1 + 2 * NEIGHBOUR_FEATURES * copies) * T);
   if (word !== null) rows.set(emissionScores(tagger.model, [wordFeatures(word, domain, tagger.gazetteer.stats)], tagger.vectors ? [vector] : undefined));
   let known = 0;
   for (const [side, name] of [[0, 'before'], [1, 'after']] as const) {
-    let feature = 0;
+    const prefixes: readonly string[] = NEIGHBOUR_PREFIXES[name];
     let copy = 0;
     neighbourFeatures(word, name, tagger.gazetteer.stats, (_i, p, v) => {
+      const feature = prefixes.indexOf(p);
       withDomain(domain, (_j, prefix, value) => {
         const at = tagger.context(prefix, value);
         const slot = neighbourSlot(side, feature, copy++, copies);
@@ -337,7 +339,6 @@ function wordRows(tagger: EntityTagger, word: string | null, domain: string | un
         known |= 1 << slot;
         rows.set(W.subarray(at, at + T), slot * T);
       })(0, p, v);
-      feature++;
       copy = 0;
     });
   }

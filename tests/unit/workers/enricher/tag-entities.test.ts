@@ -472,8 +472,13 @@ describe(documentEmissions.name, () => {
     // The Wikinews word classes of the neighbours, unless the model takes word clusters in their place.
     const classes = stats?.clusterFeatures?.classes !== false;
     const k = String((stats?.get('apple') ?? 0) >> 3);
-    expect(before).toEqual(['w-1=apple', 's-1=Xx', ...(classes ? [`k-1=${k}`] : [])]);
-    expect(after).toEqual(['w+1=</s>', 's+1=</s>', ...(classes ? ['k+1=</s>'] : [])]);
+    // And the neighbours' word clusters, when the model takes them.
+    const cl = stats?.clusters;
+    const near = cl ? (stats?.clusterFeatures?.near ?? -1) : -1;
+    const code = cl?.get('apple');
+    const c = code === undefined ? '?' : String(cl?.id(code, near));
+    expect(before).toEqual(['w-1=apple', 's-1=Xx', ...(classes ? [`k-1=${k}`] : []), ...(near >= 0 ? [`c-1=${c}`] : [])]);
+    expect(after).toEqual(['w+1=</s>', 's+1=</s>', ...(classes ? ['k+1=</s>'] : []), ...(near >= 0 ? ['c+1=</s>'] : [])]);
     // The same strings as the sentence's features give the word after "Apple" and the last word.
     const words = ['Apple', 'juice'];
     const sentence = sentenceFeatures({ words, gazetteer: [[], []], rules: ['', ''], stats }, true);
