@@ -5,16 +5,19 @@
  * test pages in ../shared/corpora); and the rules against the trained models
  * (entity tagger, topic classifier) on the public sets in
  * ../shared/corpora/enrichment (or --corpus DIR), with their cost and size.
- * Run: npm run bench:enrich [-- models|topics|entities|clusters|language|speed] [--verbose] [--corpus DIR]
+ * Run: npm run bench:enrich [-- models|topics|entities|clusters|language|speed] [--verbose] [--corpus DIR] [--dist]
+ * --dist: the speed part times enrichArticle and the fingerprint from dist/ (`npm run build` first), the JavaScript
+ * that ships, instead of src/ compiled on the fly by tsx: esbuild, which tsx runs, compiles some code differently from
+ * tsc (a regular expression with \p{…} inside a function becomes `new RegExp(…)` at each call).
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadHeldOutArticles, loadLabelledArticles, loadLanguageSamples, loadSameSubjectStories, type LabelledArticle } from '../tests/fixtures/enrich/load.js';
 import type { ExtractedArticle } from '../src/queues/contracts.js';
-import { BANDS, DUPLICATE_THRESHOLD, estimateSimilarity, fingerprint, ROWS, shingleHashes, SIGNATURE_SIZE } from '../src/workers/enricher/cluster.js';
+import { BANDS, DUPLICATE_THRESHOLD, estimateSimilarity, fingerprint, fingerprint as fingerprintSrc, ROWS, shingleHashes, SIGNATURE_SIZE } from '../src/workers/enricher/cluster.js';
 import { detectLanguage } from '../src/workers/enricher/detect-language.js';
-import { enrichArticle } from '../src/workers/enricher/enrich-article.js';
+import { enrichArticle, enrichArticle as enrichArticleSrc } from '../src/workers/enricher/enrich-article.js';
 import { extractEntities, extractEntityMentions } from '../src/workers/enricher/extract-entities.js';
 import { classifyTopics, topicModel, TOPIC_MODEL_URL } from '../src/workers/enricher/classify-topics.js';
 import { WORD_VECTORS_URL } from '../src/workers/enricher/word-vectors.js';
@@ -325,7 +328,17 @@ async function benchLanguage() {
 }
 
 // ---------- speed ----------
+/** enrichArticle and fingerprint as `npm run build` compiled them. */
+async function shippedEnricher(): Promise<{ enrichArticle: typeof enrichArticleSrc; fingerprint: typeof fingerprintSrc }> {
+  const dist = (file: string) => resolve(ROOT, 'dist/workers/enricher', file);
+  if (!existsSync(dist('enrich-article.js'))) throw new Error('--dist: no dist/workers/enricher/enrich-article.js; run npm run build first');
+  const [{ enrichArticle }, { fingerprint }] = await Promise.all([import(dist('enrich-article.js')), import(dist('cluster.js'))]);
+  return { enrichArticle, fingerprint };
+}
+
 async function benchSpeed(set: LabelledArticle[]) {
+  const fromDist = process.argv.includes('--dist');
+  const { enrichArticle, fingerprint } = fromDist ? await shippedEnricher() : { enrichArticle: enrichArticleSrc, fingerprint: fingerprintSrc };
   const customTopics = parseTopicsConfig(readFileSync(resolve(ROOT, 'config/topics.yaml'), 'utf8'));
   const extracted = (id: string, title: string, text: string): ExtractedArticle => ({
     feedId: 'bench', url: `http://127.0.0.1/${id}`, canonicalUrl: `http://127.0.0.1/${id}`, title, byline: null, dateline: null,
@@ -360,7 +373,7 @@ async function benchSpeed(set: LabelledArticle[]) {
     best.push(min);
   }
   const words = long.reduce((acc, a) => acc + a.wordCount, 0) / long.length;
-  log('## Speed (enrichArticle, one core, after warm-up)');
+  log(`## Speed (enrichArticle, one core, after warm-up; ${fromDist ? 'dist/, as shipped' : 'src/ through tsx'})`);
   log(`${times.length} runs on ${long.length} articles of ${Math.round(words)} words: median ${quantile(times, 0.5).toFixed(2)} ms, p95 ${quantile(times, 0.95).toFixed(2)} ms (wall clock); mean CPU time ${cpuMean.toFixed(2)} ms`);
   log(`fastest of 7 runs per article (uncontended estimate): median ${quantile(best, 0.5).toFixed(2)} ms, p95 ${quantile(best, 0.95).toFixed(2)} ms`);
   const [l1, l5] = (await import('node:os')).loadavg();
