@@ -35,18 +35,25 @@ const COMPANY_FORMS: ReadonlySet<string> = new Set(
 const COMMA_FORMS: ReadonlySet<string> = new Set('Inc Inc. Ltd Ltd. LLC L.L.C. Corp Corp. plc PLC L.P. N.V. S.A. GmbH'.split(' '));
 /** Last words that only organisations' names end with ("Cedar Holdings", "Afghan National Police", "Indian Railways", "Gulf Times"): a place or MISC name ending so is an organisation's (not "University": BTC files "Waikato University" as a place). */
 const ORGANISATION_ENDINGS: ReadonlySet<string> = new Set('Holdings Police Railways Fund Foundation Times News'.split(' '));
+/** Head words that end businesses' names, never a person's or a place's own ("Paramount Pictures", "Cedar Holdings"). */
+const BUSINESS_HEADS: readonly string[] = (
+  'Pictures Studios Records Group Partners Airlines Airways Motors Industries Technologies Systems Networks Foods Brands Enterprises ' +
+  'Holdings Ventures Investments Securities Corporation Company'
+).split(' ');
 /**
  * Last words of a business's name that are nobody's surname ("Carr Futures", "Samuels Jewelers", "UGO Entertainment", "Lehman Brothers"):
  * a person's name of two words or more ending so is a business's (not "Steel", "Press", "Bank", "Trust", "Energy": surnames too).
  */
-const BUSINESS_ENDINGS: ReadonlySet<string> = new Set(
-  (
-    'Futures Motorsports Motors Industries Enterprises Associates Holdings Partners Pharmaceuticals Airlines Airways Technologies Securities ' +
-    'Investments Insurance Realty Foods Brands Logistics Communications Corporation Company Group Brothers Records Studios Books Media ' +
-    'Ventures Systems Labs Laboratories Publishing Publishers Entertainment Productions Films Pictures Software Solutions Consulting ' +
-    'Electronics Jewelers Jewellers Stores Restaurants Hotels Resorts Networks'
+const BUSINESS_ENDINGS: ReadonlySet<string> = new Set([
+  ...BUSINESS_HEADS,
+  ...(
+    'Futures Motorsports Associates Pharmaceuticals Insurance Realty Logistics Communications Brothers Books Media Labs Laboratories ' +
+    'Publishing Publishers Entertainment Productions Films Software Solutions Consulting Electronics Jewelers Jewellers Stores Restaurants ' +
+    'Hotels Resorts'
   ).split(' '),
-);
+]);
+/** A name's words joined as the text gives them, tokens[from] to tokens[to - 1]. */
+const nameText = (tokens: readonly Token[], from: number, to: number): string => tokens.slice(from, to).map((t) => t.text).join(' ');
 /** Words after "shares" that make it the noun of a company's stock ("Ryanair shares rose"), not the verb ("India shares an open border"). */
 const SHARE_MOVES: ReadonlySet<string> = new Set(
   'rose fell dropped slipped gained surged jumped climbed slid sank plunged plummeted tumbled soared rallied rocketed closed opened traded were are was is have had continued on in'.split(' '),
@@ -114,7 +121,7 @@ export function typeKindAppositives(tokens: readonly Token[], tags: readonly str
     if (tag !== 'B-LOC' && tag !== 'B-MISC' && tag !== 'B-PER') continue;
     const type = tag.slice(2);
     const j = spanEnd(out, i + 1);
-    const name = tokens.slice(i + 1, j).map((t) => t.text).join(' ');
+    const name = nameText(tokens, i + 1, j);
     if ((type === 'LOC' && PLACES.has(name)) || DEMONYMS.has(name)) continue;
     // A person stays one when the name reads as a person's: a given name first ("the party Dennis Kucinich"), or one word the text gives a person ("the company Musk founded", after "Elon Musk").
     if (type === 'PER' && (GIVEN_NAMES.has(text(i + 1)) || (j === i + 2 && personWords.has(text(i + 1))))) continue;
@@ -135,7 +142,7 @@ export function typeKindAppositives(tokens: readonly Token[], tags: readonly str
     const before = out[i - 1] as string;
     if (before === 'O' || before.endsWith('-PER')) continue;
     const from = spanStart(out, i - 1);
-    const name = tokens.slice(from, i).map((t) => t.text).join(' ');
+    const name = nameText(tokens, from, i);
     if (before.endsWith('-LOC') && PLACES.has(name)) continue;
     // What the tagger ran on from the form ("Inc. of Mountain View") starts at its next capitalized word.
     let k = i + 2;
@@ -149,7 +156,7 @@ export function typeKindAppositives(tokens: readonly Token[], tags: readonly str
     const tag = out[i] as string;
     if (!beforeStock(tokens, i) || !(tag === 'B-LOC' || tag === 'B-PER' || tag === 'B-MISC' || tag.startsWith('I-')) || tag.endsWith('-ORG')) continue;
     const from = spanStart(out, i);
-    const name = tokens.slice(from, i + 1).map((t) => t.text).join(' ');
+    const name = nameText(tokens, from, i + 1);
     if (!PLACES.has(name) && !DEMONYMS.has(name)) setSpan(out, from, i + 1, 'ORG');
   }
   if (stats) {
@@ -347,7 +354,7 @@ export function namesBeforePartyAreOrganisations(tokens: readonly Token[], tags:
     }
     if (!tag.endsWith('-LOC') && !tag.endsWith('-PER')) continue;
     const from = spanStart(tags, i - 1);
-    const name = tokens.slice(from, i).map((t) => t.text).join(' ');
+    const name = nameText(tokens, from, i);
     if (PLACES.has(name) || DEMONYMS.has(name) || LATE_COUNTRIES.has(name)) continue;
     out ??= [...tags];
     setSpan(out, from, i, 'ORG');
@@ -378,7 +385,7 @@ export function countriesOffPersons(tokens: readonly Token[], tags: readonly str
     const first = (tokens[from] as Token).text;
     if (NAME_COUNTRIES.has(first) || GIVEN_NAMES.has(first)) continue;
     for (let k = Math.min(3, to - from - 2); k >= 1; k--) {
-      const name = tokens.slice(from, from + k).map((t) => t.text).join(' ');
+      const name = nameText(tokens, from, from + k);
       if (PLACES.get(name)?.kind !== 'country' && !LATE_COUNTRIES.has(name)) continue;
       const rest = (tokens[from + k] as Token).text;
       if (!startsCapitalized(rest) || PERSON_TITLES.has(rest) || HONORIFICS.has(rest) || PLACE_OPENERS.has(rest)) break;
@@ -640,7 +647,7 @@ const PLACE_KIND_NOUNS: ReadonlySet<string> = new Set(
  */
 export function placesBeforePlaceNouns(tokens: readonly Token[], tags: readonly string[]): string[] {
   const spans = bioSpans(tags).filter((s) => s.type === 'PER');
-  const nameOf = (s: { from: number; to: number }): string => tokens.slice(s.from, s.to).map((t) => t.text).join(' ');
+  const nameOf = (s: { from: number; to: number }): string => nameText(tokens, s.from, s.to);
   const places = new Set(spans.filter((s) => PLACE_KIND_NOUNS.has(tokens[s.to]?.text ?? '')).map(nameOf));
   if (places.size === 0) return tags as string[];
   const out = [...tags];
@@ -695,9 +702,7 @@ export function organisationsFirstWords(tokens: readonly Token[], tags: readonly
 }
 
 /** Head words that end businesses' and societies' names, never a place's own ("Paramount Pictures", "Rocky Mountain News"). */
-const TRAILING_COMPANY_HEADS: ReadonlySet<string> = new Set(
-  'Pictures Studios Records News Group Society Capital Partners Airlines Airways Motors Industries Technologies Systems Networks Foods Brands Enterprises Holdings Ventures Investments Securities Corporation Company'.split(' '),
-);
+const TRAILING_COMPANY_HEADS: ReadonlySet<string> = new Set([...BUSINESS_HEADS, 'News', 'Society', 'Capital']);
 
 /**
  * Tags where the tagger ends an organisation's or place's name one word
