@@ -687,14 +687,13 @@ export function organisationsFirstWords(tokens: readonly Token[], tags: readonly
     const w = words[i - 1] as string;
     if (!/^\p{Lu}[\p{L}'.]*$/u.test(w) || !/^\p{Ll}/u.test(words[i - 2] as string)) continue;
     if (PERSON_TITLES.has(w) || HONORIFICS.has(w) || WEEKDAYS_AND_MONTHS.has(w) || MISC_HEAD_FIRST.has(w) || PLACES.has(w) || /ists?$/.test(w)) continue;
-    const to = spanEnd(tags, i);
-    const recurs = occurrences(words.slice(i - 1, to)) > 1;
     const code = stats?.get(w.toLowerCase());
-    const never = code !== undefined && code > 0 && codeCap(code) === 'N';
-    if (never || w === 'The' || (!recurs && (DEMONYMS.has(w) || LATE_DEMONYMS.has(w)))) continue;
-    let headed = false;
-    for (let k = i; k < to && !headed; k++) headed = ORG_HEAD_WORDS.has(words[k] as string);
-    if (!recurs && !(headed && to - i >= 2)) continue;
+    if (w === 'The' || (code !== undefined && code > 0 && codeCap(code) === 'N')) continue;
+    const to = spanEnd(tags, i);
+    // A name of two words or more with an organisation's head word in it takes the word (but a nationality); any other only
+    // where the text writes the joined name whole again, which is looked for last: it reads the whole text.
+    const headed = to - i >= 2 && words.slice(i, to).some((x) => ORG_HEAD_WORDS.has(x)) && !DEMONYMS.has(w) && !LATE_DEMONYMS.has(w);
+    if (!headed && occurrences(words.slice(i - 1, to)) < 2) continue;
     out ??= [...tags];
     setSpan(out, i - 1, to, 'ORG');
   }
