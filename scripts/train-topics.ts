@@ -160,6 +160,11 @@ const topic = (file: string) => readJsonl(join(CORPUS, 'topics', file));
 const TECH_AS_SCIENCE = args.includes('--iptc-tech') ? [] : TECH_BRANCHES;
 const topLevelOf = (code: string): string | null =>
   ancestorsOf(code).some((c) => TECH_AS_SCIENCE.includes(c)) ? 'medtop:13000000' : iptcTopLevelOf(code);
+/** A flag naming the sides of the split it applies to ("train", "dev" or "both"; none when absent). */
+const sidesFlag = (name: string): { train: boolean; dev: boolean } => {
+  const v = stringFlag(args, name) ?? 'none';
+  return { train: v === 'train' || v === 'both', dev: v === 'dev' || v === 'both' };
+};
 const rulesTop = (r: { title: string; text: string }) => {
   const first = tagTopics(r)[0];
   return first ? topLevelOf(first.code) : null;
@@ -170,17 +175,13 @@ const rulesTop = (r: { title: string; text: string }) => {
  * it was, so the labels stay the same. Measured (2026-12-05, seeds 19 / 23 / 27, unrounded, both on the cleaned dev):
  * cleaned training 86.13 / 85.29 / 85.71 % against 85.99 / 85.50 / 85.85 %: not used (default none).
  */
-const CLEAN_WIKINEWS = stringFlag(args, 'clean-wikinews') ?? 'none';
-const CLEAN_TRAIN = CLEAN_WIKINEWS === 'train' || CLEAN_WIKINEWS === 'both';
-const CLEAN_DEV = CLEAN_WIKINEWS === 'dev' || CLEAN_WIKINEWS === 'both';
+const CLEAN_WIKINEWS = sidesFlag('clean-wikinews');
 /**
  * --strip-captions train|dev|both: Wikinews text without the section captions the dump left before the first sentence
  * ("Economy and business", "Canadian news", "Aviation": scripts/lib/wiki-markup.ts; 331 of 5,553 articles), which name the
  * section the article was filed in.
  */
-const STRIP_CAPTIONS = stringFlag(args, 'strip-captions') ?? 'none';
-const CAPTIONS_TRAIN = STRIP_CAPTIONS === 'train' || STRIP_CAPTIONS === 'both';
-const CAPTIONS_DEV = STRIP_CAPTIONS === 'dev' || STRIP_CAPTIONS === 'both';
+const STRIP_CAPTIONS = sidesFlag('strip-captions');
 /**
  * --wcxb DIR: short web news labelled by hand (scripts/lib/wcxb-topics.ts, scripts/data/wcxb-topics.tsv; default
  * ../shared/corpora/extraction-wcxb-dev), each page's headline and first sentence. About two thirds are a dev set of their
@@ -249,8 +250,9 @@ function trainingExamples(): { train: Example[]; dev: Example[]; wcxbDev: Exampl
       if (tech && tech.score >= TECH_RELABEL) code = 'medtop:13000000';
     }
     const toDev = i % 20 === 18;
-    const cleaned = (toDev ? CLEAN_DEV : CLEAN_TRAIN) ? withoutWikiMarkup(r.text) : r.text;
-    const text = (toDev ? CAPTIONS_DEV : CAPTIONS_TRAIN) ? withoutSectionCaption(cleaned) : cleaned;
+    const side = toDev ? 'dev' : 'train';
+    const cleaned = CLEAN_WIKINEWS[side] ? withoutWikiMarkup(r.text) : r.text;
+    const text = STRIP_CAPTIONS[side] ? withoutSectionCaption(cleaned) : cleaned;
     push(toDev ? dev : train, r.title, cut(text, 250), code, WIKINEWS_WEIGHT, 'wikinews');
     // --head-weight W: the headline and first sentence alone as one more example, as a wire alert gives them.
     // Measured (seeds 19 / 23 / 27, W = 1): dev 84.3 / 84.4 / 84.2 % against 84.0 / 84.5 / 84.5 %, SIB-200 test
