@@ -88,7 +88,15 @@ const nameStart = (w: string): boolean => startsCapitalized(w) && !DEMONYMS.has(
  * Gigi", "the magazine Der Spiegel", "ratings agency Fitch"), unless its
  * first word is a given name ("the party Dennis Kucinich") or it is one word
  * of a person the text names in full ("Elon Musk ... the company Musk
- * founded"). And a name at a sentence's start loses the kind
+ * founded"), or a longer name whose last word the tagger reads alone as a
+ * person ("Cleo magazine Sharri Markson ... Markson said"). The name may
+ * stand set off by a comma after its kind ("his current band, Gigi, was
+ * formed") when a mark closes it (appositiveCloses) and the kind is not the
+ * end of a role's "of" or "for" phrase (ofRole: "the leader of the party,
+ * Alaksandar Milinkievič"). The names so typed are organisations wherever
+ * else the text reads them as persons ("Since then, Gigi has released six
+ * albums"; the document pass alone would let the majority stay a person).
+ * And a name at a sentence's start loses the kind
  * written before it ("Carmaker Toyota", "Sportswear maker Puma": up to
  * three words, all known to the word statistics as written in lowercase
  * mid-sentence, the last a kind noun that does not also open names), when a
@@ -106,27 +114,45 @@ export function typeKindAppositives(tokens: readonly Token[], tags: readonly str
   const text = (k: number): string => (tokens[k] as Token).text;
   // The words of the text's names of persons of two words or more ("Elon Musk").
   const personWords = wordsOfFullNames(tokens, out);
+  // The names a kind noun introduces ("the band Gigi"): organisations wherever else the text writes them.
+  const kinded = new Set<string>();
+  // The words the tagger reads alone as persons ("Markson informed staff"): a longer name ending with one is a person's ("Cleo magazine Sharri Markson").
+  const loneSurnames = new Set(bioSpans(out).filter((s) => s.type === 'PER' && s.to === s.from + 1).map((s) => text(s.from)));
   for (let i = 0; i + 1 < n; i++) {
     if (!KIND_NOUNS.has(text(i)) || out[i] !== 'O') continue;
     // "a company called Intamin": the name after "called" as after the kind itself.
     if (text(i + 1) === 'called' && out[i + 1] === 'O' && i + 2 < n) i++;
+    // "his current band, Gigi,": the name set off by commas after its kind, when a mark closes it.
+    const comma = text(i + 1) === ',' && i + 2 < n && !ofRole(tokens, i);
+    if (comma) i++;
     if (!nameStart(text(i + 1))) continue;
     const tag = out[i + 1] as string;
     if (tag === 'O') {
       const j = untaggedNameEnd(tokens, out, i + 1);
-      if (j > i + 1) setSpan(out, i + 1, j, 'ORG');
+      if (j > i + 1 && (!comma || appositiveCloses(tokens, j, stats, i + 1))) {
+        setSpan(out, i + 1, j, 'ORG');
+        kinded.add(nameText(tokens, i + 1, j));
+      }
       i = j - 1;
       continue;
     }
     if (tag !== 'B-LOC' && tag !== 'B-MISC' && tag !== 'B-PER') continue;
     const type = tag.slice(2);
     const j = spanEnd(out, i + 1);
+    if (comma && !appositiveCloses(tokens, j, stats)) continue;
     const name = nameText(tokens, i + 1, j);
     if ((type === 'LOC' && PLACES.has(name)) || DEMONYMS.has(name)) continue;
     // A person stays one when the name reads as a person's: a given name first ("the party Dennis Kucinich"), or one word the text gives a person ("the company Musk founded", after "Elon Musk").
-    if (type === 'PER' && (GIVEN_NAMES.has(text(i + 1)) || (j === i + 2 && personWords.has(text(i + 1))))) continue;
+    if (type === 'PER' && (GIVEN_NAMES.has(text(i + 1)) || (j > i + 2 && loneSurnames.has(text(j - 1))) || (j === i + 2 && personWords.has(text(i + 1))))) continue;
     setSpan(out, i + 1, j, 'ORG');
+    kinded.add(name);
     i = j - 1;
+  }
+  // "His current band, Gigi, ... Since then, [Gigi] has released six albums": the same words read as a person elsewhere are that organisation.
+  if (kinded.size > 0) {
+    for (const s of bioSpans(out)) {
+      if (s.type === 'PER' && kinded.has(nameText(tokens, s.from, s.to)) && (s.to === s.from + 1 || !loneSurnames.has(text(s.to - 1)))) setSpan(out, s.from, s.to, 'ORG');
+    }
   }
   // "Proastiakos S.A.": a name that ends with a company form is a company's; "Cedar Holdings", "Iraqi Police": a place or MISC name that ends as only organisations' names do is one.
   for (let i = 0; i < n; i++) {
@@ -164,6 +190,36 @@ export function typeKindAppositives(tokens: readonly Token[], tags: readonly str
     typeTrailingKinds(tokens, out, stats);
   }
   return out;
+}
+
+/**
+ * Whether the kind noun at `k` ends a phrase after "of" or "for" ("the leader
+ * of the main opposition party, [name]", "a spokesman for the agency,
+ * [name]"): the name set off after it is the holder of the role before, no
+ * organisation. Walks back over the phrase's words up to a mark or another
+ * preposition.
+ */
+function ofRole(tokens: readonly Token[], k: number): boolean {
+  for (let b = k - 1; b >= 0 && b > k - 8; b--) {
+    const w = (tokens[b] as Token).text;
+    if (w === 'of' || w === 'for') return true;
+    if (APPOSITIVE_BREAK.test(w)) return false;
+  }
+  return false;
+}
+
+/**
+ * Whether a name set off by a comma after its kind noun ends at `j` as an
+ * appositive does: before a comma, a full stop, a colon, a semicolon or a
+ * bracket, or at the text's end ("his band, Gigi, was formed", not "according
+ * to the company, Smith said"). An untagged name of one word (at `single`)
+ * must be one that news text does not write in lowercase ("the party, However,").
+ */
+function appositiveCloses(tokens: readonly Token[], j: number, stats: WordStats | undefined, single?: number): boolean {
+  if (j < tokens.length && !/^[,.;:()]$/u.test((tokens[j] as Token).text)) return false;
+  if (single === undefined || j !== single + 1) return true;
+  const code = stats?.get((tokens[single] as Token).text.toLowerCase());
+  return code === undefined || !LOWERCASE_BUCKETS.has(codeCap(code));
 }
 
 /**

@@ -78,6 +78,26 @@ describe(typeKindAppositives.name, () => {
     expect(run('the bank Singer & Friedlander grew', [[4, 5, 'PER']])).toEqual(['ORG[Singer & Friedlander]']);
   });
 
+  it('reads a name set off by commas after its kind noun as after the kind itself, when a mark closes it', () => {
+    // His current band, [Gigi], ...; by American rock band, [Eels].
+    expect(run('His current band, Gigi, was formed in 1994.', [[4, 5, 'PER']])).toEqual(['ORG[Gigi]']);
+    expect(run('a song by American rock band, Eels.', [[3, 4, 'MISC']])).toEqual(['MISC[American]', 'ORG[Eels]']);
+    expect(run('Last week another agency, Fitch, downgraded the bank.', [[5, 6, 'PER']])).toEqual(['ORG[Fitch]']);
+    // Not a name that runs on into its clause, the holder of a role "of" or "for" the organisation, nor an ordinary word.
+    expect(run('According to the company, Smith said no.', [[5, 6, 'PER']])).toEqual(['PER[Smith]']);
+    expect(run('The leader of the main opposition party, Jan Novak, was jailed.', [[8, 10, 'PER']])).toEqual(['PER[Jan Novak]']);
+    expect(run('a spokesman for the agency, Adams, said', [[6, 7, 'PER']])).toEqual(['PER[Adams]']);
+    expect(run('He left the group, General, in May', [], statsOf({ general: 'R' }))).toEqual([]);
+  });
+
+  it('types the words a kind noun introduces as that organisation wherever else the text reads them as a person', () => {
+    const text = 'His current band, Gigi, was formed in 1994. Since then, Gigi has released six albums with Baron, Gigi\'s guitarist.';
+    expect(run(text, [[4, 5, 'PER'], [14, 15, 'PER'], [20, 21, 'PER'], [22, 23, 'PER']])).toEqual(['ORG[Gigi]', 'ORG[Gigi]', 'PER[Baron]', 'ORG[Gigi]']);
+    expect(run('the magazine Veja said. Veja was sued.', [[2, 3, 'LOC'], [5, 6, 'PER']])).toEqual(['ORG[Veja]', 'ORG[Veja]']);
+    // Not a person's full name whose surname the text reads alone as a person's ("Cleo magazine Sharri Markson ... Markson said").
+    expect(run('Cleo magazine Jane Markson quit. Markson said so.', [[0, 1, 'ORG'], [2, 4, 'PER'], [6, 7, 'PER']])).toEqual(['ORG[Cleo]', 'PER[Jane Markson]', 'PER[Markson]']);
+  });
+
   it('leaves a name after "named", a run whose tagged name would pass eight words, and a name not next to the run alone', () => {
     expect(run('Time magazine named Detroit Mayor Kwame Kilpatrick', [[0, 1, 'ORG'], [5, 7, 'PER']])).toEqual(['ORG[Time]', 'PER[Kwame Kilpatrick]']);
     expect(run('the group Students & Scholars Against Corporate Misbehavior said', [[5, 8, 'MISC']])).toEqual(['ORG[Students & Scholars Against Corporate Misbehavior]']);
