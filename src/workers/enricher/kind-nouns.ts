@@ -657,13 +657,20 @@ export function eventsAndLawsAreMisc(tokens: readonly Token[], tags: readonly st
 const WORK_NOUNS: ReadonlySet<string> = new Set('album film movie documentary novel memoir sitcom soap series miniseries serial musical opera song'.split(' '));
 /** What may stand between a work's noun and its title ("a film called Kidulthood", 'the album "Blue"'). */
 const WORK_BETWEEN: ReadonlySet<string> = new Set(['called', 'titled', 'entitled', '"', '“']);
+/** What closes a title set off by a comma after its work's noun ("their album, Electro-Shock Blues."). */
+const APPOSITIVE_END = /^[,.;:()]$/u;
+/** What stands between two titles of a list, besides untagged capitalized words ("albums: Nusa Damai; Gitarku; Samsara; and Home"). */
+const LIST_BETWEEN: ReadonlySet<string> = new Set([',', ';', 'and', '&']);
 
 /**
  * Tags where a person's, a place's or an organisation's name right after a
  * noun of a work's kind written in lowercase (WORK_NOUNS: "soap opera
  * [Coronation Street]", "the film [Lage Raho Munnabhai]") is the
  * work's title, MISC as news annotation files works; "called" or a quote may
- * stand between. Not a person whose first word is a given name ("the film
+ * stand between, or a comma when a mark closes the title ("the movie, [Brokeback
+ * Mountain].", not after a role "of" the work: "the editing of the documentary,
+ * RDF Media,"); and so are the names listed after a work's noun and a colon
+ * ("his solo albums: [Nusa Damai]; Gitarku; [Samsara]"). Not a person whose first word is a given name ("the film
  * Michael Clayton" is left to the tagger), nor one word of a person the text
  * names in full, nor a name the gazetteer knows as a place's or an
  * organisation's.
@@ -671,11 +678,21 @@ const WORK_BETWEEN: ReadonlySet<string> = new Set(['called', 'titled', 'entitled
 export function worksAreMisc(tokens: readonly Token[], tags: readonly string[]): string[] {
   let out: string[] | undefined;
   let personWords: Set<string> | undefined;
+  // Where the last title of a list after "albums:" ended (-1: no such list).
+  let listEnd = -1;
   for (const { from, to, type } of bioSpans(tags)) {
-    if (type === 'MISC') continue;
     let k = from - 1;
+    const inList = listEnd >= 0 && from > listEnd && tokens.slice(listEnd, from).every((t) => LIST_BETWEEN.has(t.text) || startsCapitalized(t.text));
+    listEnd = -1;
     if (WORK_BETWEEN.has(tokens[k]?.text ?? '')) k--;
-    if (!WORK_NOUNS.has(tokens[k]?.text ?? '')) continue;
+    else if (tokens[k]?.text === ',' && (to === tokens.length || APPOSITIVE_END.test((tokens[to] as Token).text)) && !ofRole(tokens, k - 1)) k--; // "their 1998 album, Electro-Shock Blues."
+    else if (tokens[k]?.text === ':' && WORK_NOUNS.has((tokens[k - 1]?.text ?? '').replace(/s$/, ''))) k--; // "his solo albums: Nusa Damai; Gitarku"
+    const list = inList || tokens[k + 1]?.text === ':';
+    if (type === 'MISC') {
+      if (list) listEnd = to;
+      continue;
+    }
+    if (!list && !WORK_NOUNS.has(tokens[k]?.text ?? '')) continue;
     const words = tokens.slice(from, to).map((t) => t.text);
     const name = words.join(' ');
     if (PLACES.has(name) || KNOWN_ORGS.has(name)) continue;
@@ -684,6 +701,7 @@ export function worksAreMisc(tokens: readonly Token[], tags: readonly string[]):
     if (words.length === 1 && personWords.has(name)) continue;
     out ??= [...tags];
     setSpan(out, from, to, 'MISC');
+    if (list) listEnd = to;
   }
   return out ?? (tags as string[]);
 }

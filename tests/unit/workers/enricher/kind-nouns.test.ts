@@ -403,6 +403,16 @@ describe(worksAreMisc.name, () => {
     expect(runWorks('helped produce the film "Hotel Rwanda."', [[5, 7, 'ORG']])).toEqual(['MISC[Hotel Rwanda]']);
   });
 
+  it("makes a title set off by a comma after its work's noun, and the titles listed after a work's plural and a colon, MISC", () => {
+    expect(runWorks('a track off their 1998 album, Electro-Shock Blues. It', [[7, 9, 'ORG']])).toEqual(['MISC[Electro-Shock Blues]']);
+    expect(runWorks('his solo albums: Nusa Damai; Gitarku; Samsara; and Home, and a song', [[4, 6, 'PER'], [9, 10, 'LOC'], [12, 13, 'ORG']])).toEqual([
+      'MISC[Nusa Damai]', 'MISC[Samsara]', 'MISC[Home]',
+    ]);
+    // Not a name that runs on into its clause, nor one after a role "of" the work ("the editing of the documentary, RDF Media,").
+    expect(runWorks('In the film, Smith plays a cop', [[4, 5, 'PER']])).toEqual(['PER[Smith]']);
+    expect(runWorks('the editing of the documentary, RDF Media, apologized', [[6, 8, 'ORG']])).toEqual(['ORG[RDF Media]']);
+  });
+
   it('leaves a person with a given name, a lone word of a person named in full, known places and organisations, verbs and other nouns alone', () => {
     const cases: Array<[string, Array<[number, number, string]>]> = [
       ['the film Michael Clayton opened', [[2, 4, 'PER']]], // a given name: the tagger's call
