@@ -55,6 +55,8 @@ const BUSINESS_ENDINGS: ReadonlySet<string> = new Set([
 /** A name's words joined as the text gives them, tokens[from] to tokens[to - 1]. */
 const nameText = (tokens: readonly Token[], from: number, to: number): string => tokens.slice(from, to).map((t) => t.text).join(' ');
 /** Words after "shares" that make it the noun of a company's stock ("Ryanair shares rose"), not the verb ("India shares an open border"). */
+/** The nouns after a name that make it a company's ("the Seiyu company"). */
+const COMPANY_NOUNS: ReadonlySet<string> = new Set(['company', 'companies']);
 const SHARE_MOVES: ReadonlySet<string> = new Set(
   'rose fell dropped slipped gained surged jumped climbed slid sank plunged plummeted tumbled soared rallied rocketed closed opened traded were are was is have had continued on in'.split(' '),
 );
@@ -105,7 +107,9 @@ const nameStart = (w: string): boolean => startsCapitalized(w) && !DEMONYMS.has(
  * company form after a name and a comma ends that company's name ("Google,
  * Inc.", not after a person or a known place); a person's name of two
  * words or more that ends with a business's word ("Carr Futures", "Samuels
- * Jewelers": BUSINESS_ENDINGS) is an organisation.
+ * Jewelers": BUSINESS_ENDINGS) is an organisation, and so is a person's name
+ * right before "company" ("the Seiyu company", "the ISAP, ILPAP and ETHEL
+ * companies").
  * Without word statistics only the first parts apply.
  */
 export function typeKindAppositives(tokens: readonly Token[], tags: readonly string[], stats: WordStats | undefined): string[] {
@@ -177,10 +181,12 @@ export function typeKindAppositives(tokens: readonly Token[], tags: readonly str
     setSpan(out, from, i + 2, 'ORG');
     i++;
   }
-  // "Maxtor shareholders", "Ryanair shares rose": the name before a company's stock or its holders is a company's (not a place or a nationality the gazetteer knows: "Tokyo", "British shareholders").
+  // "Maxtor shareholders", "Ryanair shares rose": the name before a company's stock or its holders is a company's (not a place or a nationality the gazetteer knows: "Tokyo", "British shareholders");
+  // so is a person's name before "company" ("the Seiyu company", "the ISAP, ILPAP and ETHEL companies"; not a place's: "a US company").
   for (let i = 0; i + 1 < n; i++) {
     const tag = out[i] as string;
-    if (!beforeStock(tokens, i) || !(tag === 'B-LOC' || tag === 'B-PER' || tag === 'B-MISC' || tag.startsWith('I-')) || tag.endsWith('-ORG')) continue;
+    const company = tag.endsWith('-PER') && COMPANY_NOUNS.has(text(i + 1));
+    if (!(company || beforeStock(tokens, i)) || !(tag === 'B-LOC' || tag === 'B-PER' || tag === 'B-MISC' || tag.startsWith('I-')) || tag.endsWith('-ORG')) continue;
     const from = spanStart(out, i);
     const name = nameText(tokens, from, i + 1);
     if (!PLACES.has(name) && !DEMONYMS.has(name)) setSpan(out, from, i + 1, 'ORG');

@@ -154,6 +154,12 @@ describe(typeKindAppositives.name, () => {
     expect(run('India shares a border as Tokyo shares fell and British shareholders sold', [[0, 1, 'LOC'], [5, 6, 'LOC'], [9, 10, 'MISC']])).toEqual(['LOC[India]', 'LOC[Tokyo]', 'MISC[British]']);
   });
 
+  it('types a person\'s name right before "company" as an organisation, and leaves a place there alone', () => {
+    expect(run('The ISAP, ILPAP and ETHEL companies belong to a US company and the Smith family', [[1, 2, 'ORG'], [3, 4, 'ORG'], [5, 6, 'PER'], [10, 11, 'LOC'], [14, 15, 'PER']])).toEqual([
+      'ORG[ISAP]', 'ORG[ILPAP]', 'ORG[ETHEL]', 'LOC[US]', 'PER[Smith]',
+    ]);
+  });
+
   it('takes the kind off a name that opens a sentence, and only there', () => {
     expect(run('Carmaker Toyota said so.', [[0, 2, 'ORG']])).toEqual(['ORG[Toyota]']);
     expect(run('Sportswear maker Puma said so.', [[0, 3, 'ORG']])).toEqual(['ORG[Puma]']);
