@@ -5,7 +5,8 @@
  * test pages in ../shared/corpora); and the rules against the trained models
  * (entity tagger, topic classifier) on the public sets in
  * ../shared/corpora/enrichment (or --corpus DIR), with their cost and size.
- * Run: npm run bench:enrich [-- models|topics|entities|clusters|language|speed] [--verbose] [--corpus DIR] [--dist]
+ * Run: npm run bench:enrich [-- models|topics|entities|clusters|language|speed] [--verbose] [--errors] [--corpus DIR] [--dist]
+ * --errors: with models, each false and missed name of the trained tagger on the dev sets, with the words around it.
  * --dist: the speed part times enrichArticle and the fingerprint from dist/ (`npm run build` first), the JavaScript
  * that ships, instead of src/ compiled on the fly by tsx: esbuild, which tsx runs, compiles some code differently from
  * tsc (a regular expression with \p{…} inside a function becomes `new RegExp(…)` at each call).
@@ -23,7 +24,7 @@ import { classifyTopics, topicModel, TOPIC_MODEL_URL } from '../src/workers/enri
 import { WORD_VECTORS_URL } from '../src/workers/enricher/word-vectors.js';
 import { NER_CLUSTERS_URL } from '../src/workers/enricher/ner-clusters.js';
 import { entityTagger, labelTokens, NER_GAZETTEER_URL, NER_MODEL_URL, ruleLabels, tagEntities, tagEntityResolved, useTruecasing } from '../src/workers/enricher/tag-entities.js';
-import { type ConllDoc, conllDocs, corpusDir, emptyScores, type EntityScores, ENTITY_TYPES, goldNameSets, type NameSets, NER_MEASURED_SETS, prf, readConll, readJsonl, scoreNameSets, scoreSentence, setName } from '../scripts/lib/enrichment-data.js';
+import { type ConllDoc, conllDocs, corpusDir, emptyScores, type EntityScores, ENTITY_TYPES, goldNameSets, type NameSets, NER_MEASURED_SETS, prf, readConll, readJsonl, scoreNameSets, scoreSentence, setName, spansOf } from '../scripts/lib/enrichment-data.js';
 import { KNOWN_ORGS, PLACES } from '../src/workers/enricher/gazetteer.js';
 import type { Entities } from '../src/store/types.js';
 import { ancestorsOf, topLevelOf } from '../src/workers/enricher/mediatopics.js';
@@ -406,6 +407,23 @@ const fmtPrf = (s: EntityScores) => {
   return [...ENTITY_TYPES.map((t) => cell(s[t])), cell(s.all)];
 };
 
+/**
+ * --errors: the trained tagger's false and missed names of each text of the dev sets (never the test sets, which
+ * choose no rule), one a line with the words around them: "FP PER wikigold dev 17: , [Gigi] has (gold B-ORG)".
+ */
+const ERRORS = process.argv.includes('--errors');
+function logSpanErrors(where: string, d: ConllDoc, pred: readonly string[]) {
+  const key = (s: { type: string; from: number; to: number }) => `${s.type}:${s.from}:${s.to}`;
+  const gold = spansOf(d.tags);
+  const got = spansOf(pred);
+  const goldKeys = new Set(gold.map(key));
+  const gotKeys = new Set(got.map(key));
+  const words = (from: number, to: number) => d.tokens.slice(Math.max(0, from), to).map((t) => t.text).join(' ');
+  const show = (s: { from: number; to: number }) => `${words(s.from - 4, s.from)} [${words(s.from, s.to)}] ${words(s.to, s.to + 3)}`;
+  for (const s of got) if (!goldKeys.has(key(s))) log(`  FP ${s.type} ${where}: ${show(s)} (gold ${d.tags.slice(s.from, s.to).join(' ')})`);
+  for (const s of gold) if (!gotKeys.has(key(s))) log(`  FN ${s.type} ${where}: ${show(s)} (tagged ${pred.slice(s.from, s.to).join(' ')})`);
+}
+
 function benchModelsEntities(dir: string) {
   // Each set read once, for the three tables below.
   const sets = NER_MEASURED_SETS.map(([name, file, size]) => [name, conllDocs(readConll(resolve(dir, file)), size)] as const);
@@ -417,10 +435,12 @@ function benchModelsEntities(dir: string) {
   for (const [name, docs] of sets) {
     const rules = emptyScores();
     const trained = emptyScores();
-    for (const d of docs) {
+    docs.forEach((d, i) => {
       scoreSentence(rules, d.tags, ruleLabels(d.text, d.tokens).labels.map((l) => (l === 'U' || l === '' ? 'O' : l)));
-      scoreSentence(trained, d.tags, labelTokens(d.text, d.tokens, d.ranges));
-    }
+      const pred = labelTokens(d.text, d.tokens, d.ranges);
+      scoreSentence(trained, d.tags, pred);
+      if (ERRORS && name.endsWith(' dev')) logSpanErrors(`${name} ${i}`, d, pred);
+    });
     log(`| ${name} | rules | ${fmtPrf(rules).join(' | ')} |`);
     log(`| ${name} | trained | ${fmtPrf(trained).join(' | ')} |`);
   }
