@@ -18,6 +18,9 @@ import { SURNAME } from './lone-surnames.js';
 import { startsCapitalized, type Token } from './tokens.js';
 import { bioSpans, clearSpan, setSpan, spanEnd, spanStart, surnamesOfFullNames, wordsOfFullNames } from './wire-conventions.js';
 
+/** Quotes that open and close a name written in quotes after its kind ('a band called "Squirrell"'). */
+const OPENING_QUOTES: ReadonlySet<string> = new Set(['"', '“']);
+const CLOSING_QUOTES: ReadonlySet<string> = new Set(['"', '”']);
 /** Nouns of an organisation's kind whose capitalized next words name one ("carmaker Toyota", "the daily Le Monde"). */
 export const KIND_NOUNS: ReadonlySet<string> = new Set(
   (
@@ -95,7 +98,8 @@ const nameStart = (w: string): boolean => startsCapitalized(w) && !DEMONYMS.has(
  * stand set off by a comma after its kind ("his current band, Gigi, was
  * formed") when a mark closes it (appositiveCloses) and the kind is not the
  * end of a role's "of" or "for" phrase (ofRole: "the leader of the party,
- * Alaksandar Milinkievič"). The names so typed are organisations wherever
+ * Alaksandar Milinkievič"); or in quotes ('a band called "Squirrell"', 'the
+ * Danish newspaper "Information"') when a quote closes it. The names so typed are organisations wherever
  * else the text reads them as persons ("Since then, Gigi has released six
  * albums"; the document pass alone would let the majority stay a person).
  * And a name at a sentence's start loses the kind
@@ -128,12 +132,14 @@ export function typeKindAppositives(tokens: readonly Token[], tags: readonly str
     if (text(i + 1) === 'called' && out[i + 1] === 'O' && i + 2 < n) i++;
     // "his current band, Gigi,": the name set off by commas after its kind, when a mark closes it.
     const comma = text(i + 1) === ',' && i + 2 < n && !ofRole(tokens, i);
-    if (comma) i++;
+    // 'a band called "Squirrell"': the name in quotes, when a quote closes it.
+    const quoted = !comma && OPENING_QUOTES.has(text(i + 1)) && i + 2 < n;
+    if (comma || quoted) i++;
     if (!nameStart(text(i + 1))) continue;
     const tag = out[i + 1] as string;
     if (tag === 'O') {
       const j = untaggedNameEnd(tokens, out, i + 1);
-      if (j > i + 1 && (!comma || appositiveCloses(tokens, j, stats, i + 1))) {
+      if (j > i + 1 && (!comma || appositiveCloses(tokens, j, stats, i + 1)) && (!quoted || CLOSING_QUOTES.has(tokens[j]?.text ?? ''))) {
         setSpan(out, i + 1, j, 'ORG');
         kinded.add(nameText(tokens, i + 1, j));
       }
@@ -143,7 +149,7 @@ export function typeKindAppositives(tokens: readonly Token[], tags: readonly str
     if (tag !== 'B-LOC' && tag !== 'B-MISC' && tag !== 'B-PER') continue;
     const type = tag.slice(2);
     const j = spanEnd(out, i + 1);
-    if (comma && !appositiveCloses(tokens, j, stats)) continue;
+    if ((comma && !appositiveCloses(tokens, j, stats)) || (quoted && !CLOSING_QUOTES.has(tokens[j]?.text ?? ''))) continue;
     const name = nameText(tokens, i + 1, j);
     if ((type === 'LOC' && PLACES.has(name)) || DEMONYMS.has(name)) continue;
     // A person stays one when the name reads as a person's: a given name first ("the party Dennis Kucinich"), or one word the text gives a person ("the company Musk founded", after "Elon Musk").

@@ -90,6 +90,14 @@ describe(typeKindAppositives.name, () => {
     expect(run('He left the group, General, in May', [], statsOf({ general: 'R' }))).toEqual([]);
   });
 
+  it('reads a name in quotes after its kind noun or "called" as after the kind itself, when a quote closes it', () => {
+    expect(run('He established a band called "Squirrell" which was popular', [[6, 7, 'MISC']])).toEqual(['ORG[Squirrell]']);
+    expect(run('the Danish newspaper "Information" has', [[1, 2, 'MISC'], [4, 5, 'PER']])).toEqual(['MISC[Danish]', 'ORG[Information]']);
+    expect(run('a group called "Inquilab" claimed it', [])).toEqual(['ORG[Inquilab]']);
+    // No closing quote right after the name: a quotation, not a name.
+    expect(run('the group "Free Tibet Now and others', [[3, 5, 'LOC']])).toEqual(['LOC[Free Tibet]']);
+  });
+
   it('types the words a kind noun introduces as that organisation wherever else the text reads them as a person', () => {
     const text = 'His current band, Gigi, was formed in 1994. Since then, Gigi has released six albums with Baron, Gigi\'s guitarist.';
     expect(run(text, [[4, 5, 'PER'], [14, 15, 'PER'], [20, 21, 'PER'], [22, 23, 'PER']])).toEqual(['ORG[Gigi]', 'ORG[Gigi]', 'PER[Baron]', 'ORG[Gigi]']);
