@@ -57,9 +57,11 @@ const BUSINESS_ENDINGS: ReadonlySet<string> = new Set([
 ]);
 /** A name's words joined as the text gives them, tokens[from] to tokens[to - 1]. */
 const nameText = (tokens: readonly Token[], from: number, to: number): string => tokens.slice(from, to).map((t) => t.text).join(' ');
-/** Words after "shares" that make it the noun of a company's stock ("Ryanair shares rose"), not the verb ("India shares an open border"). */
 /** The nouns after a name that make it a company's ("the Seiyu company"). */
 const COMPANY_NOUNS: ReadonlySet<string> = new Set(['company', 'companies']);
+/** What closes a name or a title set off by a comma after its kind ("his band, Gigi, was formed", "their album, Electro-Shock Blues."). */
+const APPOSITIVE_END = /^[,.;:()]$/u;
+/** Words after "shares" that make it the noun of a company's stock ("Ryanair shares rose"), not the verb ("India shares an open border"). */
 const SHARE_MOVES: ReadonlySet<string> = new Set(
   'rose fell dropped slipped gained surged jumped climbed slid sank plunged plummeted tumbled soared rallied rocketed closed opened traded were are was is have had continued on in'.split(' '),
 );
@@ -228,7 +230,7 @@ function ofRole(tokens: readonly Token[], k: number): boolean {
  * must be one that news text does not write in lowercase ("the party, However,").
  */
 function appositiveCloses(tokens: readonly Token[], j: number, stats: WordStats | undefined, single?: number): boolean {
-  if (j < tokens.length && !/^[,.;:()]$/u.test((tokens[j] as Token).text)) return false;
+  if (j < tokens.length && !APPOSITIVE_END.test((tokens[j] as Token).text)) return false;
   if (single === undefined || j !== single + 1) return true;
   const code = stats?.get((tokens[single] as Token).text.toLowerCase());
   return code === undefined || !LOWERCASE_BUCKETS.has(codeCap(code));
@@ -669,8 +671,6 @@ export function eventsAndLawsAreMisc(tokens: readonly Token[], tags: readonly st
 const WORK_NOUNS: ReadonlySet<string> = new Set('album film movie documentary novel memoir sitcom soap series miniseries serial musical opera song'.split(' '));
 /** What may stand between a work's noun and its title ("a film called Kidulthood", 'the album "Blue"'). */
 const WORK_BETWEEN: ReadonlySet<string> = new Set(['called', 'titled', 'entitled', '"', '“']);
-/** What closes a title set off by a comma after its work's noun ("their album, Electro-Shock Blues."). */
-const APPOSITIVE_END = /^[,.;:()]$/u;
 /** What stands between two titles of a list, besides untagged capitalized words ("albums: Nusa Damai; Gitarku; Samsara; and Home"). */
 const LIST_BETWEEN: ReadonlySet<string> = new Set([',', ';', 'and', '&']);
 
