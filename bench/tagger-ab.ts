@@ -1,11 +1,12 @@
 /**
  * The entity tagger of this tree against the one of an earlier commit, in one
  * process: `check` compares their outputs (tagged entities, resolved mentions,
- * BIO tags, training features, enrichArticle) over the enrich fixtures, the
- * WCXB expected texts and the NER sets in ../shared/corpora, and fails on any
- * difference; `equivalent` is the test for a change that only sums the same
- * float32 weights in another order (ties and last bits may go the other way):
- * on every set the tagger is measured on (bench:enrich models and entities)
+ * BIO tags, training features) over the enrich fixtures, the WCXB expected
+ * texts and the NER sets in ../shared/corpora, and enrichArticle's record (as
+ * JSON) over those texts, the language samples and the Wikinews articles of the
+ * topic sets, and fails on any difference; `equivalent` is the test for a
+ * change that only sums the same float32 weights in another order (ties and
+ * last bits may go the other way): on every set the tagger is measured on (bench:enrich models and entities)
  * the entity F1 of each type must print the same (0.1) and fewer than 0.05 %
  * of tokens may change tag, and it prints the counts (and, for information,
  * those of the other texts `check` reads); `speed` times both, alternated, on
@@ -21,8 +22,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadHeldOutArticles, loadLabelledArticles, type LabelledArticle } from '../tests/fixtures/enrich/load.js';
-import { conllDocs, corpusDir, emptyScores, ENTITY_TYPES, type EntityScores, NER_MEASURED_SETS, prf, readConll, scoreSentence } from '../scripts/lib/enrichment-data.js';
+import { loadHeldOutArticles, loadLabelledArticles, loadLanguageSamples, type LabelledArticle } from '../tests/fixtures/enrich/load.js';
+import { conllDocs, corpusDir, emptyScores, ENTITY_TYPES, type EntityScores, NER_MEASURED_SETS, prf, readConll, readJsonl, scoreSentence } from '../scripts/lib/enrichment-data.js';
 import { parseTopicsConfig } from '../src/workers/enricher/topics-config.js';
 import { textsOfWords } from './lib/long-texts.js';
 import { stringFlag } from './lib/rng.js';
@@ -90,8 +91,11 @@ if (mode === 'check') {
     same(`tagEntities ${d.text.slice(0, 60)}`, old.tag.tagEntities({ title: '', text: d.text }), neu.tag.tagEntities({ title: '', text: d.text }));
     same(`documentFeatures ${d.text.slice(0, 60)}`, old.tag.documentFeatures(d.text, d.tokens, d.ranges, to.gazetteer), neu.tag.documentFeatures(d.text, d.tokens, d.ranges, tn.gazetteer));
   }
-  long.forEach((a, i) => same(`enrichArticle ${a.title}`, old.enrich.enrichArticle(extracted(i, a.title, a.text), { customTopics }), neu.enrich.enrichArticle(extracted(i, a.title, a.text), { customTopics })));
-  console.log(`${texts.length} texts and ${docs.length} NER documents: ${compared} comparisons, ${differ} differences`);
+  // The stored record over every text above, the language samples (other languages' path) and the Wikinews articles (the topic sets' full articles).
+  const wikinews = resolve(corpora, 'enrichment/topics/wikinews-politics-economy/articles.jsonl');
+  const records = [...texts, ...loadLanguageSamples().map((l) => ({ title: l.language, text: l.text })), ...(existsSync(wikinews) ? readJsonl(wikinews) : [])];
+  records.forEach((a, i) => same(`enrichArticle ${a.title}`, old.enrich.enrichArticle(extracted(i, a.title, a.text), { customTopics }), neu.enrich.enrichArticle(extracted(i, a.title, a.text), { customTopics })));
+  console.log(`${texts.length} texts, ${records.length - texts.length} language samples and Wikinews articles, and ${docs.length} NER documents: ${compared} comparisons, ${differ} differences`);
   process.exit(differ ? 1 : 0);
 }
 

@@ -52,7 +52,14 @@ const TITLE_WEIGHT = 2;
 const MAX_WORDS = 1200;
 
 /** A word of content: not a stopword, a single letter or a number (the words whose vectors and counts the model reads). */
-export const isContentWord = (w: string): boolean => w.length > 1 && !STOPWORDS.has(w) && !/^\p{N}/u.test(w) && /\p{L}/u.test(w);
+export function isContentWord(w: string): boolean {
+  if (w.length < 2 || STOPWORDS.has(w)) return false;
+  // An ASCII first letter makes a word and an ASCII digit a number, without the regular expressions.
+  const c = w.charCodeAt(0);
+  if (c >= 48 && c <= 57) return false;
+  if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90)) return true;
+  return !/^\p{N}/u.test(w) && /\p{L}/u.test(w);
+}
 
 /**
  * Telex's convention for the top level: IPTC files the computing and IT

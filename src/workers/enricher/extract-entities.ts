@@ -15,7 +15,7 @@ import {
   PLACE_HEAD_WORDS,
   PLACES,
 } from './gazetteer.js';
-import { sentenceStarts, STOPWORDS, type Token, tokenize } from './tokens.js';
+import { sentenceStarts, startsCapitalized, startsLowercase, STOPWORDS, type Token, tokenize } from './tokens.js';
 
 export type EntityKind = 'person' | 'place' | 'organisation';
 
@@ -380,10 +380,7 @@ function mentionsOfChunk(chunk: Chunk, text: string): Mention[] {
 /** Words that occur in lowercase somewhere in the text (so a capitalized one at a sentence start is ordinary). */
 function lowercaseWords(tokens: readonly Token[]): Set<string> {
   const s = new Set<string>();
-  for (const t of tokens) {
-    const c = t.text.charCodeAt(0);
-    if ((c >= 97 && c <= 122) || (c > 127 && /^\p{Ll}/u.test(t.text))) s.add(t.text.toLowerCase());
-  }
+  for (const t of tokens) if (startsLowercase(t.text)) s.add(t.text.toLowerCase());
   return s;
 }
 
@@ -419,7 +416,7 @@ export function extractEntityMentions(article: { title: string; text: string }):
 const initialsOf = (name: string): string =>
   name
     .split(/\s+/)
-    .filter((w) => /^\p{Lu}/u.test(w))
+    .filter(startsCapitalized)
     .map((w) => w[0])
     .join('');
 

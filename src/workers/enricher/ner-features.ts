@@ -4,7 +4,7 @@
  */
 import { DEMONYMS, GIVEN_NAMES, HONORIFICS, ORG_HEAD_WORDS, PERSON_TITLES, PLACE_HEAD_WORDS } from './gazetteer.js';
 import type { WordClusters } from './ner-clusters.js';
-import { normalizeWord } from './tokens.js';
+import { normalizeWord, startsCapitalized } from './tokens.js';
 import { VECTOR_ZERO, vectorRow, type WordVectors } from './word-vectors.js';
 
 /** Names by token sequence ("Bank of America" -> kinds), with the longest name per first token (Maps, or packed tables: tag-entities.ts). */
@@ -177,12 +177,13 @@ export function buildGazetteer(entries: Iterable<readonly [string, readonly stri
 /**
  * Per token, the gazetteer kinds covering it as "KIND-B" / "KIND-I" marks of the
  * longest name starting at each position (names do not overlap within a kind run).
+ * `maxLengths`: per token, gaz.maxLength of its word, when the caller already has them.
  */
-export function gazetteerMarks(words: readonly string[], gaz: NameGazetteer): string[][] {
+export function gazetteerMarks(words: readonly string[], gaz: NameGazetteer, maxLengths?: ReadonlyArray<number | undefined>): string[][] {
   const marks: string[][] = words.map(() => []);
   let coveredUntil = 0;
   for (let i = 0; i < words.length; i++) {
-    const max = gaz.maxLength.get(words[i] as string);
+    const max = maxLengths ? maxLengths[i] : gaz.maxLength.get(words[i] as string);
     if (!max || i < coveredUntil) continue;
     // The longest name starting here, building the key word by word.
     let key = words[i] as string;
@@ -268,7 +269,7 @@ const DOC_CONTEXTS_MAX = 12;
  * sentence and alone in the next.
  */
 export function documentContexts(words: readonly string[]): Map<string, string[]> {
-  const capitalized = words.map((w) => /^\p{Lu}/u.test(w));
+  const capitalized = words.map(startsCapitalized);
   const counts = new Map<string, number>();
   for (let i = 0; i < words.length; i++) if (capitalized[i]) counts.set(words[i] as string, (counts.get(words[i] as string) ?? 0) + 1);
   const out = new Map<string, Set<string>>();

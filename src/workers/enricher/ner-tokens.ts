@@ -46,7 +46,7 @@ const NAME_PARTICIPLE = /^(\p{Lu}[\p{L}\p{N}.'’]*(?:-\p{Lu}[\p{L}\p{N}.'’]*)
 export function splitNameParticiples(tokens: readonly Token[]): Token[] {
   const out: Token[] = [];
   for (const t of tokens) {
-    const joined = NAME_PARTICIPLE.exec(t.text);
+    const joined = t.text.includes('-') ? NAME_PARTICIPLE.exec(t.text) : null;
     if (!joined) {
       out.push(t);
       continue;
@@ -64,7 +64,7 @@ const CLITIC = /(?:['’](?:s|m|re|ve|ll|d)|n['’]t)$/i;
 
 function pushWord(out: Token[], word: string, start: number): void {
   const n = word.length;
-  const clitic = n > 2 ? CLITIC.exec(word) : null;
+  const clitic = n > 2 && (word.includes("'") || word.includes('’')) ? CLITIC.exec(word) : null;
   if (clitic && clitic.index > 0 && !/^(?:https?:|www\.)/i.test(word)) {
     const k = clitic.index;
     out.push({ text: word.slice(0, k), start, end: start + k });

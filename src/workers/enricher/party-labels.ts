@@ -8,7 +8,7 @@
  * label alone as an organisation ("Labour", "Tory", "Republican": B-ORG), as
  * the tagger already reads "Republican" in the same tables.
  */
-import type { Token } from './tokens.js';
+import { startsCapitalized, type Token } from './tokens.js';
 import { spanEnd } from './wire-conventions.js';
 
 /** A party's label as a word: its member's noun or the party's short name. */
@@ -18,8 +18,6 @@ const PARTY_LABELS: ReadonlySet<string> = new Set(
 
 /** Labels written before a member's name ("Democrat Al Gore"), singular only. */
 const LABELS_BEFORE_NAMES: ReadonlySet<string> = new Set('Democrat Republican Libertarian Green Labour Tory Liberal Conservative'.split(' '));
-
-const CAPITALIZED = /^\p{Lu}/u;
 
 /** Words after "Green" that make it the party's ("the Green party", "any Green candidate"), as a colour, a surname or a cause it is none ("Green card", "Green IT", "Green groups", "Green is not"). */
 const GREEN_PARTY_NOUNS: ReadonlySet<string> = new Set('party Party candidate candidates member members leader MP MPs MSP MSPs senator senators Senator Senators representation message vote votes seat seats'.split(' '));
@@ -60,7 +58,7 @@ export function partyLabelsAreNoPersons(tokens: readonly Token[], tags: readonly
     if (maybeLabel(tokens, i) && (tag === 'B-PER' || tag === 'B-LOC') && !(out[i + 1] ?? 'O').startsWith('I-')) out[i] = 'B-ORG';
     else if (tag === 'B-PER' && LABELS_BEFORE_NAMES.has(word) && out[i + 1] === 'I-PER' && out[i + 2] === 'I-PER') {
       const next = (tokens[i + 1] as Token).text;
-      if (!CAPITALIZED.test(next) || PARTY_LABELS.has(next)) continue;
+      if (!startsCapitalized(next) || PARTY_LABELS.has(next)) continue;
       out[i] = 'B-ORG';
       out[i + 1] = 'B-PER';
     }

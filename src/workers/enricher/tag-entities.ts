@@ -28,7 +28,7 @@ import { NER_CLUSTERS_URL, unpackClusters, type WordClusters } from './ner-clust
 import { buildGazetteer, type ClusterFeatures, documentContexts, gazetteerMarks, type NameGazetteer, NEIGHBOUR_PREFIXES, neighbourFeatures, sentenceFeatures, type VectorBins, visitContextFeatures, withDomain, wordFeatures, wordShape, wordStatsCode, type WordStatsTable, wordVector } from './ner-features.js';
 import { nerTokenize, splitNameParticiples } from './ner-tokens.js';
 import { addDense, allowedTransitions, emissionScores, type SequenceModel, viterbi } from './perceptron.js';
-import { startsCapitalized, type Token, tokenize } from './tokens.js';
+import { startsCapitalized, startsLowercase, type Token, tokenize } from './tokens.js';
 import { truecaseCapsLines } from './truecase.js';
 import { bioSpans, spanEnd, surnamesOfFullNames, wireConventions } from './wire-conventions.js';
 import { loadWordVectors, type WordVectors } from './word-vectors.js';
@@ -260,7 +260,7 @@ function readCased(text: string, tokens: readonly Token[], tagger: EntityTagger)
 /** Words seen in lowercase in the text. */
 function lowercaseSeen(tokens: readonly Token[]): Set<string> {
   const s = new Set<string>();
-  for (const t of tokens) if (/^\p{Ll}/u.test(t.text)) s.add(t.text);
+  for (const t of tokens) if (startsLowercase(t.text)) s.add(t.text);
   return s;
 }
 
@@ -569,7 +569,7 @@ export function harmonize(tokens: readonly Token[], tags: string[]): string[] {
   const out = [...tags];
   for (let i = 0; i < words.length; i++) {
     const max = maxLen.get(words[i] as string);
-    if (!max || !/^\p{Lu}/u.test(words[i] as string)) continue;
+    if (!max || !startsCapitalized(words[i] as string)) continue;
     for (let len = Math.min(max, words.length - i); len >= 1; len--) {
       const b = best.get(len === 1 ? (words[i] as string) : words.slice(i, i + len).join(' '));
       if (!b) continue;
@@ -638,13 +638,13 @@ export function documentEmissions(
   const cache = wordCache(tagger, domain);
   const { edge } = cache;
   const copies = domain ? 2 : 1;
-  const gazetteer: NameGazetteer = { names: tagger.gazetteer.names, maxLength: { get: (w) => wordEntry(tagger, cache, w, domain).maxLength } };
   return ranges.map(([from, to]) => {
     const n = to - from;
     const words = new Array<string>(n);
     const entries = new Array<WordEntry>(n);
     const shapes = new Array<string>(n);
     const codes = new Array<number>(n);
+    const maxLengths = new Array<number | undefined>(n);
     for (let i = 0; i < n; i++) {
       const w = (tokens[from + i] as Token).text;
       const e = wordEntry(tagger, cache, w, domain);
@@ -652,6 +652,7 @@ export function documentEmissions(
       entries[i] = e;
       shapes[i] = e.shape;
       codes[i] = e.code;
+      maxLengths[i] = e.maxLength;
     }
     const em = new Float32Array(n * T);
     for (let i = 0; i < n; i++) {
@@ -670,7 +671,7 @@ export function documentEmissions(
       for (let t = 0; t < T; t++) em[base + t] = (em[base + t] as number) + (src[at + t] as number);
     };
     const input = {
-      words, gazetteer: gazetteerMarks(words, gazetteer), rules: rules.slice(from, to), lowercaseSeen: seen, domain, stats: tagger.gazetteer.stats, shapes, codes,
+      words, gazetteer: gazetteerMarks(words, tagger.gazetteer, maxLengths), rules: rules.slice(from, to), lowercaseSeen: seen, domain, stats: tagger.gazetteer.stats, shapes, codes,
       // The rows a token takes from a neighbour's word: copied once per word, added in their place in the order.
       neighbour: (i: number, j: number, feature: number) => {
         const e = (j < 0 || j >= n ? edge : entries[j]) as WordEntry;

@@ -30,12 +30,22 @@ function isAbbreviation(word: string): boolean {
   return /^(?:\p{L}\.){2,}$/u.test(word) || /^\p{Lu}\.$/u.test(word);
 }
 
-/** Whether a word starts with a capital letter (any script's upper case). */
-export const startsCapitalized = (word: string): boolean => /^\p{Lu}/u.test(word);
+/** Whether a word starts with a capital letter (any script's upper case; ASCII without the regular expression). */
+export const startsCapitalized = (word: string): boolean => {
+  const c = word.charCodeAt(0);
+  return c < 128 ? c >= 65 && c <= 90 : /^\p{Lu}/u.test(word);
+};
+
+/** Whether a word starts with a lowercase letter (any script's; ASCII without the regular expression). */
+export const startsLowercase = (word: string): boolean => {
+  const c = word.charCodeAt(0);
+  return c < 128 ? c >= 97 && c <= 122 : /^\p{Ll}/u.test(word);
+};
 
 /** Lowercase, and a light plural stemmer shared by every matcher so terms and text agree. */
 export function normalizeWord(word: string): string {
-  let w = word.toLowerCase().replace(/’/g, "'");
+  let w = word.toLowerCase();
+  if (w.includes('’')) w = w.replace(/’/g, "'");
   if (w.endsWith("'s")) w = w.slice(0, -2);
   else if (w.endsWith("s'")) w = w.slice(0, -1);
   return stem(w);

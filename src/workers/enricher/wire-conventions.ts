@@ -462,7 +462,7 @@ export function wireConventions(text: string, tokens: readonly Token[]): (tags: 
     // "the DRC": a country's name in capitals, alone or a span of its own, is a place.
     for (let i = 0; i < tokens.length; i++) {
       const w = (tokens[i] as Token).text;
-      if (!isCountry(w) || !/^\p{Lu}[\p{Lu}.]+$/u.test(w)) continue;
+      if (!startsCapitalized(w) || !isCountry(w) || !/^\p{Lu}[\p{Lu}.]+$/u.test(w)) continue;
       const alone = out[i] === 'O' ? true : (out[i] as string).startsWith('B-') && !(out[i + 1] ?? 'O').startsWith('I-');
       if (alone) out[i] = 'B-LOC';
     }
