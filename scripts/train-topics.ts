@@ -792,13 +792,14 @@ if (NET) {
   }
   // --dump-dev FILE: each dev text's linear scores and net log probabilities (unrounded model), one JSON line each, for study of the mix.
   const dumpTo = stringFlag(args, 'dump-dev');
-  // Plus, as 'wikinews-head' rows, each dev Wikinews article's headline and first sentence alone (as a wire alert gives them).
+  // Plus, as 'wikinews-head' rows, each dev Wikinews article's headline and first sentence alone (as a wire alert gives them),
+  // and the WCXB heads as 'wcxb' rows.
   const heads = (dumpTo ? dev : []).filter((e) => e.source === 'wikinews').map((e) => ({ ...e, text: e.text.split(/(?<=[.!?])\s+/)[0] ?? '', source: 'wikinews-head' }));
   const headRows = heads.map((e) => {
     const inp = netInputOf(e);
     return { e, s: classScores(trained, featuresOf(e)), lp: inp ? netLogProbs(net, inp.x) : null, n: inp?.n ?? 0, half: md5Half(`${e.title}\n${e.text}`) };
   });
-  if (dumpTo) writeFileSync(dumpTo, [...rows, ...headRows].map((r) => JSON.stringify({ label: r.e.label, source: r.e.source, half: r.half, n: r.n, title: r.e.title, text: r.e.text, s: [...r.s], lp: r.lp ? [...r.lp] : null })).join('\n') + '\n');
+  if (dumpTo) writeFileSync(dumpTo, [...rows, ...headRows, ...wcxbRows].map((r) => JSON.stringify({ label: r.e.label, source: r.e.source, half: r.half, n: r.n, title: r.e.title, text: r.e.text, s: [...r.s], lp: r.lp ? [...r.lp] : null })).join('\n') + '\n');
   trained.net = net;
 }
 trained.temperature = fitTemperature(trained, dev);
