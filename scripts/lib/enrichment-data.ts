@@ -168,6 +168,20 @@ export const NER_MEASURED_SETS: ReadonlyArray<readonly [name: string, file: stri
 export type ConllDoc = { text: string; tokens: Token[]; ranges: Array<[number, number]>; tags: string[] };
 
 /** Documents of `size` consecutive sentences (10 for wikigold, as the newswire measure chunks text; 1 for a tweet). */
+/**
+ * The sentences split into texts of `size` (as conllDocs reads them) and every `every`-th text (the last of each run of
+ * `every`) set apart: [the rest, the part set apart], each in its order. `every` 0 sets nothing apart.
+ */
+export function splitTunePart(sentences: readonly ConllSentence[], size: number, every: number): [ConllSentence[], ConllSentence[]] {
+  const kept: ConllSentence[] = [];
+  const apart: ConllSentence[] = [];
+  for (let i = 0; i < sentences.length; i += size) {
+    const text = sentences.slice(i, i + size);
+    (every > 0 && (i / size) % every === every - 1 ? apart : kept).push(...text);
+  }
+  return [kept, apart];
+}
+
 export function conllDocs(sentences: readonly ConllSentence[], size: number): ConllDoc[] {
   const out: ConllDoc[] = [];
   for (let i = 0; i < sentences.length; i += size) {
