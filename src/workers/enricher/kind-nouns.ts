@@ -137,11 +137,14 @@ export function typeKindAppositives(tokens: readonly Token[], tags: readonly str
     // 'a band called "Squirrell"': the name in quotes, when a quote closes it.
     const quoted = !comma && OPENING_QUOTES.has(text(i + 1)) && i + 2 < n;
     if (comma || quoted) i++;
+    // Whether the name ending before `j` is closed as its form asks: by a mark when set off by a comma (appositiveCloses), by a quote when quoted.
+    const closed = (j: number, single?: number): boolean =>
+      (!comma || appositiveCloses(tokens, j, stats, single)) && (!quoted || CLOSING_QUOTES.has(tokens[j]?.text ?? ''));
     if (!nameStart(text(i + 1))) continue;
     const tag = out[i + 1] as string;
     if (tag === 'O') {
       const j = untaggedNameEnd(tokens, out, i + 1);
-      if (j > i + 1 && (!comma || appositiveCloses(tokens, j, stats, i + 1)) && (!quoted || CLOSING_QUOTES.has(tokens[j]?.text ?? ''))) {
+      if (j > i + 1 && closed(j, i + 1)) {
         setSpan(out, i + 1, j, 'ORG');
         kinded.add(nameText(tokens, i + 1, j));
       }
@@ -151,7 +154,7 @@ export function typeKindAppositives(tokens: readonly Token[], tags: readonly str
     if (tag !== 'B-LOC' && tag !== 'B-MISC' && tag !== 'B-PER') continue;
     const type = tag.slice(2);
     const j = spanEnd(out, i + 1);
-    if ((comma && !appositiveCloses(tokens, j, stats)) || (quoted && !CLOSING_QUOTES.has(tokens[j]?.text ?? ''))) continue;
+    if (!closed(j)) continue;
     const name = nameText(tokens, i + 1, j);
     if ((type === 'LOC' && PLACES.has(name)) || DEMONYMS.has(name)) continue;
     // A person stays one when the name reads as a person's: a given name first ("the party Dennis Kucinich"), or one word the text gives a person ("the company Musk founded", after "Elon Musk").
@@ -697,7 +700,7 @@ export function worksAreMisc(tokens: readonly Token[], tags: readonly string[]):
     const inList = listEnd >= 0 && from > listEnd && tokens.slice(listEnd, from).every((t) => LIST_BETWEEN.has(t.text) || startsCapitalized(t.text));
     listEnd = -1;
     if (WORK_BETWEEN.has(tokens[k]?.text ?? '')) k--;
-    else if (tokens[k]?.text === ',' && (to === tokens.length || APPOSITIVE_END.test((tokens[to] as Token).text)) && !ofRole(tokens, k - 1)) k--; // "their 1998 album, Electro-Shock Blues."
+    else if (tokens[k]?.text === ',' && appositiveCloses(tokens, to, undefined) && !ofRole(tokens, k - 1)) k--; // "their 1998 album, Electro-Shock Blues."
     else if (tokens[k]?.text === ':' && WORK_NOUNS.has((tokens[k - 1]?.text ?? '').replace(/s$/, ''))) k--; // "his solo albums: Nusa Damai; Gitarku"
     const list = inList || tokens[k + 1]?.text === ':';
     if (type === 'MISC') {

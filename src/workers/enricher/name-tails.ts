@@ -14,6 +14,9 @@ import { SCORE_PAIR } from './wire-conventions.js';
 /** Lowercase company forms that are part of a name ("Tesco plc"). */
 const LOWERCASE_SUFFIXES: ReadonlySet<string> = new Set(['plc', 'ltd', 'inc', 'llc', 'gmbh', 'ag', 'sa', 'spa', 'nv', 'bv', 'co', 'corp', 'cie']);
 
+/** A letter or a digit of any script: what a name's first and last tokens hold. */
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
 /**
  * Whether the span's last token, tokens[end - 1], is a mark without a letter or digit, no bracket closing one the span
  * opens ("Democratic Party (PD)"), and no "!" written onto the name ("Yahoo!", "Panic!").
@@ -21,7 +24,7 @@ const LOWERCASE_SUFFIXES: ReadonlySet<string> = new Set(['plc', 'ltd', 'inc', 'l
 function bareMark(tokens: readonly Token[], from: number, end: number): boolean {
   const t = tokens[end - 1] as Token;
   const w = t.text;
-  if (/[\p{L}\p{N}]/u.test(w) || (w === '!' && end - 1 > from && (tokens[end - 2] as Token).end === t.start)) return false;
+  if (LETTER_OR_DIGIT.test(w) || (w === '!' && end - 1 > from && (tokens[end - 2] as Token).end === t.start)) return false;
   const open = w === ')' ? '(' : w === ']' ? '[' : undefined;
   return !open || !tokens.slice(from, end - 1).some((x) => x.text === open);
 }
@@ -55,7 +58,7 @@ export function trimNameTails(tokens: readonly Token[], tags: readonly string[])
     // nor does it start with one ("| [| Gillett] |", "= = [= Police] to gain").
     while (end > i && bareMark(tokens, i, end)) end--;
     let start = i;
-    while (start < end && !/[\p{L}\p{N}]/u.test((tokens[start] as Token).text) && !opensInside(tokens, start, end)) start++;
+    while (start < end && !LETTER_OR_DIGIT.test((tokens[start] as Token).text) && !opensInside(tokens, start, end)) start++;
     const named = end;
     while (end - 1 > start && /^\p{Ll}+$/u.test((tokens[end - 1] as Token).text) && !LOWERCASE_SUFFIXES.has((tokens[end - 1] as Token).text)) end--;
     if (end < named && !tokens.slice(start, end).every((t) => startsCapitalized(t.text))) end = named;
