@@ -9,6 +9,8 @@ import { detokenize } from '../../src/workers/enricher/ner-tokens.js';
 import type { Token } from '../../src/workers/enricher/tokens.js';
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+/** Where prose breaks into sentences: after a full stop, question or exclamation mark, before a capital or an opening quote. */
+export const SENTENCE_BREAK = /(?<=[.!?])\s+(?=[A-Z"“‘'])/;
 
 /** `--corpus DIR` from argv, else ../shared/corpora/enrichment beside the repository. */
 export function corpusDir(args: readonly string[] = process.argv.slice(2)): string {

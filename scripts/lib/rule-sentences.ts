@@ -5,9 +5,8 @@
  */
 import { isTechCode } from '../../src/workers/enricher/classify-topics.js';
 import { tagTopics } from '../../src/workers/enricher/tag-topics.js';
+import { SENTENCE_BREAK } from './enrichment-data.js';
 
-/** Sentence ends: a full stop, question or exclamation mark followed by a capital or an opening quote. */
-const SENTENCE_END = /(?<=[.!?])\s+(?=[A-Z"“‘'])/;
 
 export type RuleSentenceOptions = {
   /** The rules' score the first top level needs (tag-topics.ts, 0..1). */
@@ -27,7 +26,7 @@ export type RuleSentenceOptions = {
  */
 export function ruleLabelledSentences(text: string, opts: RuleSentenceOptions): Array<{ text: string; code: string }> {
   const out: Array<{ text: string; code: string }> = [];
-  for (const sentence of text.split(SENTENCE_END)) {
+  for (const sentence of text.split(SENTENCE_BREAK)) {
     if (sentence.split(/\s+/).length < opts.minWords) continue;
     const read = tagTopics({ title: '', text: sentence }, { maxTopics: 10 });
     const first = read[0];

@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { REPO_ROOT } from './enrichment-data.js';
+import { REPO_ROOT, SENTENCE_BREAK } from './enrichment-data.js';
 
 export const WCXB_TOPIC_LABELS = resolve(REPO_ROOT, 'scripts/data/wcxb-topics.tsv');
 export const WCXB_DEFAULT_DIR = resolve(REPO_ROOT, '../shared/corpora/extraction-wcxb-dev');
@@ -33,7 +33,7 @@ export function firstSentence(body: string): string {
     .split(/\n\s*\n/)
     .map((p) => p.replace(/\s+/g, ' ').trim())
     .find((p) => p.split(' ').length >= MIN_LEAD_WORDS);
-  return lead?.split(/(?<=[.!?])\s+(?=[A-Z"“‘'])/)[0] ?? '';
+  return lead?.split(SENTENCE_BREAK)[0] ?? '';
 }
 
 export type LabelledHead = { id: string; title: string; text: string; code: string };
