@@ -47,6 +47,15 @@ const NAMES_NOT_PLACES = args.includes('--first-names-not-places');
 /** Shuffle seed (--seed; default 19, the committed model). One seed alone moves wikigold dev F1 by up to 2 points. */
 const SEED = numberFlag(args, 'seed', 19);
 /**
+ * --tune-part K (with --dry-run): every K-th text of wikigold's training split (10 sentences, as the tagger reads it)
+ * left out of training and printed as one more set, "wikigold tune". Wikigold dev holds about 18 such texts and its
+ * test set 12, too few to choose the post-tagger passes by alone; the tune part (every 5th: 27 texts) adds half as many again, Wikipedia text like
+ * the test set, and never trained on in such a run, so a pass can be measured on it (this script's "as shipped" column
+ * applies the passes of the tree) before and after a change.
+ */
+const TUNE_PART = numberFlag(args, 'tune-part', 0);
+if (TUNE_PART > 0 && !DRY) throw new Error('--tune-part trains without part of the training text: use it with --dry-run');
+/**
  * The word-cluster features of the committed tagger (ner-features.ts ClusterFeatures): the word's GloVe
  * cluster at 64, 256 and 1024 clusters, its neighbours' at 256, in place of the Wikinews word classes
  * (whose capitalization buckets stay). Measured 2026-12-04, means of seeds 19-21, wikigold / BTC /
@@ -418,15 +427,6 @@ if (USE_STATS) {
 
 const ner = (set: string, split: string) => readConll(join(CORPUS, 'ner', set, `${split}.conll`));
 const WIKIGOLD_COPIES = numberFlag(args, 'wikigold-copies', 8);
-/**
- * --tune-part K (with --dry-run): every K-th text of wikigold's training split (10 sentences, as the tagger reads it)
- * left out of training and printed as one more set, "wikigold tune". Wikigold dev holds about 18 such texts and its
- * test set 12, too few to choose the post-tagger passes by; the tune part is several times larger, Wikipedia text like
- * the test set, and never trained on in such a run, so a pass can be measured on it (this script's "as shipped" column
- * applies the passes of the tree) before and after a change.
- */
-const TUNE_PART = numberFlag(args, 'tune-part', 0);
-if (TUNE_PART > 0 && !DRY) throw new Error('--tune-part trains without part of the training text: use it with --dry-run');
 const [wikigoldTrain, wikigoldTune] = splitTunePart(ner('wikigold', 'train'), 10, TUNE_PART);
 const train: Array<[ConllSentence[], number]> = [
   [wikigoldTrain, 10],
