@@ -48,8 +48,8 @@ const NAMES_NOT_PLACES = args.includes('--first-names-not-places');
 const SEED = numberFlag(args, 'seed', 19);
 /**
  * --tune-part K (with --dry-run): every K-th text of wikigold's training split (10 sentences, as the tagger reads it)
- * left out of training and printed as one more set, "wikigold tune". Wikigold dev holds about 18 such texts and its
- * test set 12, too few to choose the post-tagger passes by alone; the tune part (every 5th: 27 texts) adds half as many again, Wikipedia text like
+ * left out of training and printed as one more set, "wikigold tune". Wikigold dev holds 20 such texts and its
+ * test set 12, too few to choose the post-tagger passes by alone; the tune part (every 5th: 27 texts) adds a third as many again, Wikipedia text like
  * the test set, and never trained on in such a run, so a pass can be measured on it (this script's "as shipped" column
  * applies the passes of the tree) before and after a change.
  */
