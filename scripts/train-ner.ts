@@ -514,10 +514,11 @@ const bytes = packEntityModel(model, { minWeight: numberFlag(args, 'min-weight',
 const unpacked = unpackEntityModel(decodePack(bytes));
 const saved = unpacked.model;
 // The tagger as it ships (tag-entities.ts labelTokens: the document pass, the wire conventions and the name passes), as bench:enrich scores it.
-const shipped = makeTagger(saved, gaz, unpacked.table, unpacked.dense ? { table: WV as WordVectors, scale: unpacked.dense.scale, near: unpacked.dense.near } : undefined);
-const asShipped = (docs: readonly Doc[]): EntityScores => {
+const denseInput = unpacked.dense ? { table: WV as WordVectors, scale: unpacked.dense.scale, near: unpacked.dense.near } : undefined;
+const shipped = makeTagger(saved, gaz, unpacked.table, denseInput);
+const asShipped = (docs: readonly Doc[], tagger = shipped): EntityScores => {
   const s = emptyScores();
-  for (const d of docs) scoreSentence(s, d.tags, labelTokens(d.text, d.tokens, d.ranges, shipped));
+  for (const d of docs) scoreSentence(s, d.tags, labelTokens(d.text, d.tokens, d.ranges, tagger));
   return s;
 };
 console.log('');
@@ -543,14 +544,9 @@ for (const delta of SCAN) {
   const b = saved.tags.indexOf('B-ORG');
   const transitions = Float32Array.from(saved.transitions);
   for (let p = -1; p < T; p++) transitions[(p + 1) * T + b] = (transitions[(p + 1) * T + b] as number) + delta;
-  const moved = makeTagger({ ...saved, transitions }, gaz, unpacked.table, unpacked.dense ? { table: WV as WordVectors, scale: unpacked.dense.scale, near: unpacked.dense.near } : undefined);
-  const score = (docs: readonly Doc[]): EntityScores => {
-    const sc = emptyScores();
-    for (const d of docs) scoreSentence(sc, d.tags, labelTokens(d.text, d.tokens, d.ranges, moved));
-    return sc;
-  };
+  const moved = makeTagger({ ...saved, transitions }, gaz, unpacked.table, denseInput);
   const sets = [['wikigold dev', devP.wikigold], ['BTC dev', devP.btc], ['UNER-EWT dev', devP.uner], ...(TUNE_PART > 0 ? ([['wikigold tune', tuneP]] as const) : [])] as const;
-  console.log(`organisation bias ${ORG_BIAS + delta}: ${sets.map(([name, docs]) => `${name} ${formatScores(score(docs))}`).join(' | ')}`);
+  console.log(`organisation bias ${ORG_BIAS + delta}: ${sets.map(([name, docs]) => `${name} ${formatScores(asShipped(docs, moved))}`).join(' | ')}`);
 }
 // The two halves of each dev set by a hash of the document's text: a change is kept only when it helps both.
 const half = (d: Doc) => md5Half(d.text);
