@@ -10,7 +10,9 @@ import { parseHTML } from 'linkedom';
  * selectors, so the compiling cost more than the matching. This keeps one
  * compiled matcher per selector string, and answers plain tag lists
  * ("p, h2, li" — Readability's most common query) with a walk that compares
- * tag names; getElementsByTagName skips linkedom's upper-casing of every
+ * tag names. closest and matches compiled their selector on every call too
+ * (the extractor asks closest of hundreds of elements a page: "is this inside
+ * a link, a nav, an aside?"); they use the same cached matchers. getElementsByTagName skips linkedom's upper-casing of every
  * element's name when the name asked for is lower case. The walk and its order (document order, <template> contents
  * skipped) are linkedom's own; results are linkedom's NodeList.
  */
@@ -167,6 +169,23 @@ export function installLinkedomFastQueries(): void {
     return out;
   };
 
+  // linkedom's closest: the element itself, then each parent element, until one matches.
+  const nearest = function (self: Walkable, selectors: string, original: Query): unknown {
+    if (!usable(self, selectors)) {
+      return original.call(self, selectors);
+    }
+    const matches = matcherFor(selectors);
+    let el = self as unknown as Element | null;
+    while (el && !matches(el)) {
+      el = el.parentElement;
+    }
+    return el;
+  };
+
+  const matchesOne = function (self: Walkable, selectors: string, original: Query): unknown {
+    return usable(self, selectors) ? matcherFor(selectors)(self as unknown as Element) : original.call(self, selectors);
+  };
+
   // Patch every prototype on the chains of an element, a document and a fragment that defines its own query methods.
   const targets = [p, document, document.createDocumentFragment()];
   const patched = new Set<object>();
@@ -180,6 +199,24 @@ export function installLinkedomFastQueries(): void {
       const qsa = own.querySelectorAll?.value as Query | undefined;
       const qs = own.querySelector?.value as Query | undefined;
       const gebtn = own.getElementsByTagName?.value as Query | undefined;
+      const near = own.closest?.value as Query | undefined;
+      if (typeof near === 'function') {
+        Object.defineProperty(proto, 'closest', {
+          ...own.closest,
+          value: function closest(this: Walkable, selectors: string) {
+            return nearest(this, selectors, near);
+          },
+        });
+      }
+      const is = own.matches?.value as Query | undefined;
+      if (typeof is === 'function') {
+        Object.defineProperty(proto, 'matches', {
+          ...own.matches,
+          value: function matches(this: Walkable, selectors: string) {
+            return matchesOne(this, selectors, is);
+          },
+        });
+      }
       if (typeof gebtn === 'function') {
         Object.defineProperty(proto, 'getElementsByTagName', {
           ...own.getElementsByTagName,

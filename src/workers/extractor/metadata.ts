@@ -1219,9 +1219,15 @@ function pubdateTime(doc: Document): string | null {
   return null;
 }
 
+/** Elements timeAttr's selectors can name: a <time>, or an element with an itemprop. */
+const TIME_ATTR_SUBJECTS = 'time, [itemprop]';
+
 function timeAttr(doc: Document, selectors: string[]): string | null {
+  // One walk of the page, not one per selector: each selector's element is a <time> or has an itemprop, so the
+  // first element (in page order) it matches is the first such element it matches.
+  const subjects = Array.from(doc.querySelectorAll(TIME_ATTR_SUBJECTS));
   for (const sel of selectors) {
-    const el = doc.querySelector(sel);
+    const el = subjects.find((s) => s.matches(sel));
     const v = el?.getAttribute('datetime') ?? el?.getAttribute('content');
     if (v) {
       return v;

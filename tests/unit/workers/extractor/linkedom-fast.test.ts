@@ -20,6 +20,17 @@ const SELECTORS = [
   'template p',
 ];
 
+/** linkedom's own `matches`, taken before the fast paths are installed. */
+const ownMatches = (() => {
+  const { document } = parseHTML('<p>x</p>') as unknown as { document: Document };
+  let proto = Object.getPrototypeOf(document.querySelector('p')) as object | null;
+  while (proto && !Object.prototype.hasOwnProperty.call(proto, 'matches')) {
+    proto = Object.getPrototypeOf(proto) as object | null;
+  }
+  const fn = (proto as { matches: (this: Element, s: string) => boolean }).matches;
+  return (el: Element, selector: string): boolean => fn.call(el, selector);
+})();
+
 /** Every element under `root` (not `root` itself) that matches, by linkedom's own `matches`. */
 function naive(root: ParentNode, selector: string): Element[] {
   const out: Element[] = [];
@@ -29,7 +40,7 @@ function naive(root: ParentNode, selector: string): Element[] {
         continue;
       }
       const el = child as Element;
-      if (!insideTemplate && el.matches(selector)) {
+      if (!insideTemplate && ownMatches(el, selector)) {
         out.push(el);
       }
       visit(el, insideTemplate || el.localName === 'template');
@@ -84,6 +95,24 @@ describe('linkedom fast selector queries', () => {
       }
     }
     expect(compared).toBeGreaterThan(500);
+  });
+
+  it('answers closest and matches exactly as linkedom does', () => {
+    let compared = 0;
+    for (const doc of documents()) {
+      for (const el of Array.from(doc.querySelectorAll('*')).filter((_, i) => i % 7 === 0)) {
+        for (const sel of [...SELECTORS, 'a, nav, aside', 'p', 'article, main', '[hidden], [aria-hidden="true"]']) {
+          expect(el.matches(sel)).toBe(ownMatches(el, sel));
+          let want: Element | null = el;
+          while (want && !ownMatches(want, sel)) {
+            want = want.parentElement;
+          }
+          expect(el.closest(sel)).toBe(want);
+          compared++;
+        }
+      }
+    }
+    expect(compared).toBeGreaterThan(1000);
   });
 
   it('returns linkedom NodeLists and skips <template> contents', () => {
