@@ -20,6 +20,10 @@ type Internals = {
   _isElementWithoutContent?: (node: Node) => boolean;
   _isProbablyVisible?: (node: Element) => boolean;
   _headerDuplicatesTitle?: (node: Element) => boolean;
+  _debug?: boolean;
+  parse?: () => unknown;
+  _grabArticle?: (page?: Element) => Element | null;
+  _postProcessContent?: (articleContent: Element) => void;
 };
 
 export function tuneReadability(reader: Readability<unknown>): void {
@@ -40,10 +44,47 @@ export function tuneReadability(reader: Readability<unknown>): void {
     const original = repeat.bind(r);
     r._headerDuplicatesTitle = (node) => original(node) && !afterRunningText(node);
   }
+  skipGrabbedLog(reader);
   const phrasing = completePhrasing(r.PHRASING_ELEMS);
   if (phrasing) {
     r.PHRASING_ELEMS = phrasing;
   }
+}
+
+/** The line of Readability 0.6's parse that serializes the whole article for a log message, debugging or not. */
+export const GRABBED_LOG = 'this.log("Grabbed: " + articleContent.innerHTML);';
+
+/**
+ * Spares Readability 0.6 the article's `innerHTML` its parse builds for a log
+ * message whether debugging is on or not (the other such messages are only
+ * built when it is): the article, serialized once more, about 1 % of the
+ * extractor's CPU. Between _grabArticle returning the article and
+ * _postProcessContent receiving it, parse does nothing but that log line; for
+ * that moment the article's markup reads as empty. Installed only when
+ * debugging is off and parse holds that line as 0.6 writes it; returns
+ * whether it was.
+ */
+export function skipGrabbedLog(reader: Readability<unknown>): boolean {
+  const r = reader as unknown as Internals;
+  const { _grabArticle: grab, _postProcessContent: post, parse } = r;
+  if (r._debug || typeof grab !== 'function' || typeof post !== 'function' || typeof parse !== 'function') {
+    return false;
+  }
+  if (!Function.prototype.toString.call(parse).includes(GRABBED_LOG)) {
+    return false;
+  }
+  r._grabArticle = (page) => {
+    const article = grab.call(r, page);
+    if (article) {
+      Object.defineProperty(article, 'innerHTML', { configurable: true, get: () => '' });
+    }
+    return article;
+  };
+  r._postProcessContent = (article) => {
+    delete (article as { innerHTML?: string }).innerHTML;
+    post.call(r, article);
+  };
+  return true;
 }
 
 /**

@@ -2,7 +2,7 @@ import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { readabilityPage, readabilityPageNames } from '../../../helpers/corpora.js';
-import { afterRunningText, completePhrasing, isElementWithoutContent, isProbablyVisible, isValidByline, keepNamedHeadings, knownVisibilityTest, MISSING_PHRASING, tuneReadability } from '../../../../src/workers/extractor/readability-fast.js';
+import { afterRunningText, completePhrasing, isElementWithoutContent, isProbablyVisible, isValidByline, keepNamedHeadings, knownVisibilityTest, MISSING_PHRASING, skipGrabbedLog, tuneReadability } from '../../../../src/workers/extractor/readability-fast.js';
 
 /** Every eighth vendored readability page, then the given edge-case pages. */
 const corpusSample = (...extra: string[]): string[] => [
@@ -146,6 +146,53 @@ describe('isProbablyVisible', () => {
     (other as unknown as Visible)._isProbablyVisible = changed;
     tuneReadability(other);
     expect((other as unknown as Visible)._isProbablyVisible).toBe(changed);
+  });
+});
+
+describe(skipGrabbedLog.name, () => {
+  type Parsed = { content: Element; title: string; excerpt: string; textContent: string } | null;
+  const read = (html: string, skip: boolean): { parsed: Parsed; markup: number } => {
+    const { document } = parseHTML(html) as unknown as { document: Document };
+    const reader = new Readability<Element>(document, { serializer: (node) => node as Element });
+    if (skip) {
+      expect(skipGrabbedLog(reader)).toBe(true);
+    }
+    let markup = 0;
+    const log = reader as unknown as { log: (...args: unknown[]) => void };
+    log.log = (...args: unknown[]) => {
+      const msg = args[0];
+      if (typeof msg === 'string' && msg.startsWith('Grabbed: ')) {
+        markup += msg.length - 'Grabbed: '.length;
+      }
+    };
+    return { parsed: reader.parse() as Parsed, markup };
+  };
+
+  it('gives the same article, title and excerpt without serializing the article for the log line', () => {
+    let articles = 0;
+    for (const html of corpusSample()) {
+      const plain = read(html, false);
+      const skipped = read(html, true);
+      expect(skipped.markup).toBe(0);
+      expect(skipped.parsed?.content.innerHTML).toBe(plain.parsed?.content.innerHTML);
+      expect(skipped.parsed?.title).toBe(plain.parsed?.title);
+      expect(skipped.parsed?.excerpt).toBe(plain.parsed?.excerpt);
+      expect(skipped.parsed?.textContent).toBe(plain.parsed?.textContent);
+      if (plain.parsed) {
+        expect(plain.markup).toBeGreaterThan(0);
+        expect(Object.getOwnPropertyDescriptor(skipped.parsed?.content, 'innerHTML')).toBeUndefined();
+        articles++;
+      }
+    }
+    expect(articles).toBeGreaterThan(10);
+  });
+
+  it('steps aside when debugging is on or parse is not 0.6\'s', () => {
+    const { document } = parseHTML('<html><body><p>x</p></body></html>') as unknown as { document: Document };
+    expect(skipGrabbedLog(new Readability(document, { debug: true }))).toBe(false);
+    const other = new Readability(document);
+    (other as unknown as { parse: () => null }).parse = () => null;
+    expect(skipGrabbedLog(other)).toBe(false);
   });
 });
 
