@@ -42,8 +42,22 @@ export const startsLowercase = (word: string): boolean => {
   return c < 128 ? c >= 97 && c <= 122 : /^\p{Ll}/u.test(word);
 };
 
+/** normalizeWord's results by word, for the words of the next texts (bounded: cleared when full). */
+const NORMALIZED = new Map<string, string>();
+const NORMALIZED_MAX = 50_000;
+
 /** Lowercase, and a light plural stemmer shared by every matcher so terms and text agree. */
 export function normalizeWord(word: string): string {
+  let w = NORMALIZED.get(word);
+  if (w === undefined) {
+    w = normalizeUncached(word);
+    if (NORMALIZED.size >= NORMALIZED_MAX) NORMALIZED.clear();
+    NORMALIZED.set(word, w);
+  }
+  return w;
+}
+
+function normalizeUncached(word: string): string {
   let w = word.toLowerCase();
   if (w.includes('’')) w = w.replace(/’/g, "'");
   if (w.endsWith("'s")) w = w.slice(0, -2);
