@@ -16,7 +16,7 @@
  * by and whose temperature is fitted on dev (SIB-200 dev, every tenth WP current event, every twentieth Wikinews
  * article), printed on dev and its halves; (b) the shipped model, trained on train + dev (scripts/lib/final-training.ts)
  * with the same settings and seed and (a)'s temperature, printed on the WCXB heads (whose dev part it is never trained
- * on), SIB-200 test and AG News, and written. --dry-run trains (a) only, and prints the test sets on it, unless --final.
+ * on), SIB-200 test and AG News, and written. --dry-run trains (a) only, unless --final, and prints the test sets only with --show-test.
  * Deterministic: sorted inputs, fixed seed (--seed): two runs write the same bytes.
  * (--confusion: confusion rows on dev, SIB-200 test and AG News; --errors: SIB-200 dev misses).
  *
@@ -27,7 +27,7 @@
  *      [--net-inputs mean|mean+max] [--net-ensemble N] [--net-windows W] [--net-short X] [--net-skip SOURCES] [--net-balance P]]
  *     [--iptc-weight W] [--dedupe] [--clean-wikinews train|dev|both] [--dump-dev FILE]
  *     [--rule-sentences W [--rule-sentence-min P] [--rule-sentence-words N] [--rule-sentence-classes 04,13,15] [--rule-sentence-agree Q]] [--cnb-grid "A1,A2;B1,B2" (with --dry-run)]
- *     [--final (with --dry-run: train the shipped model too, not written)] [--dev-part-in-training 0|1 (with --dry-run)]
+ *     [--final (with --dry-run: train the shipped model too, not written)] [--dev-part-in-training 0|1 (with --dry-run)] [--show-test (with --dry-run)]
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -897,9 +897,15 @@ if (studyHalf !== null) {
   }
   const sibTest = recs(topic('sib200/test.jsonl'));
   const ag = recs(topic('agnews/test.jsonl')).filter((r) => r.gold.length > 0);
-  console.log(`SIB-200 test, strong mappings: ${fmt(accuracy(shipped, sibTest.filter((r) => r.conf === 'strong')))}`);
-  console.log(`SIB-200 test, all: ${fmt(accuracy(shipped, sibTest))}`);
-  console.log(`AG News test, three mapped classes (measure only): ${fmt(accuracy(shipped, ag))}`);
+  // The test sets choose nothing: a dry run (a study) leaves them out unless --show-test asks for them.
+  const showTest = !DRY || args.includes('--show-test');
+  if (showTest) {
+    console.log(`SIB-200 test, strong mappings: ${fmt(accuracy(shipped, sibTest.filter((r) => r.conf === 'strong')))}`);
+    console.log(`SIB-200 test, all: ${fmt(accuracy(shipped, sibTest))}`);
+    console.log(`AG News test, three mapped classes (measure only): ${fmt(accuracy(shipped, ag))}`);
+  } else {
+    console.log('(a dry run: SIB-200 test and AG News are not printed; --show-test prints them)');
+  }
   const wpceTenth = topic('wp-current-events/articles.jsonl').filter((r, i) => i % 10 === 9 && r.iptc.length === 1).map((r) => ({ title: '', text: r.text, gold: r.iptc }));
   console.log(`WP current events, ${FINAL ? 'dev tenth (trained on)' : 'held-out tenth'} (single-label): ${fmt(accuracy(shipped, wpceTenth))}`);
   const full = [...loadLabelledArticles(), ...loadHeldOutArticles()];
@@ -907,7 +913,8 @@ if (studyHalf !== null) {
   console.log(`full articles (tests/fixtures/enrich, classifyTopics): ${((fullOk / full.length) * 100).toFixed(1)} % of ${full.length}`);
   if (args.includes('--confusion')) {
     // Dev and the WCXB heads by the selection model, the test sets by the shipped one.
-    for (const [name, m, set] of [['dev', model, dev.map(gold)], ['WCXB heads', model, wcxbDev.map(gold)], ['SIB test', shipped, sibTest], ['AG', shipped, ag]] as const) {
+    const tests = showTest ? ([['SIB test', shipped, sibTest], ['AG', shipped, ag]] as const) : [];
+    for (const [name, m, set] of [['dev', model, dev.map(gold)], ['WCXB heads', model, wcxbDev.map(gold)], ...tests] as const) {
       accuracy(m, set);
       console.log(name);
       for (const [g, row] of [...confusion].sort()) console.log(`  ${g.slice(7, 9)}: ${[...row].sort((a, b) => b[1] - a[1]).map(([c, n]) => `${c.slice(7, 9)}=${n}`).join(' ')}`);
