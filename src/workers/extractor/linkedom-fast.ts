@@ -196,51 +196,24 @@ export function installLinkedomFastQueries(): void {
       }
       patched.add(proto);
       const own = Object.getOwnPropertyDescriptors(proto);
-      const qsa = own.querySelectorAll?.value as Query | undefined;
-      const qs = own.querySelector?.value as Query | undefined;
-      const gebtn = own.getElementsByTagName?.value as Query | undefined;
-      const near = own.closest?.value as Query | undefined;
-      if (typeof near === 'function') {
-        Object.defineProperty(proto, 'closest', {
-          ...own.closest,
-          value: function closest(this: Walkable, selectors: string) {
-            return nearest(this, selectors, near);
+      // Each method the prototype defines itself is replaced by one that takes linkedom's own as its fallback.
+      const patch = (name: string, call: (self: Walkable, arg: string, original: Query) => unknown): void => {
+        const original = own[name]?.value as Query | undefined;
+        if (typeof original !== 'function') {
+          return;
+        }
+        Object.defineProperty(proto, name, {
+          ...own[name],
+          value: function (this: Walkable, arg: string) {
+            return call(this, arg, original);
           },
         });
-      }
-      const is = own.matches?.value as Query | undefined;
-      if (typeof is === 'function') {
-        Object.defineProperty(proto, 'matches', {
-          ...own.matches,
-          value: function matches(this: Walkable, selectors: string) {
-            return matchesOne(this, selectors, is);
-          },
-        });
-      }
-      if (typeof gebtn === 'function') {
-        Object.defineProperty(proto, 'getElementsByTagName', {
-          ...own.getElementsByTagName,
-          value: function getElementsByTagName(this: Walkable, tagName: string) {
-            return byTag.call(this, tagName, gebtn);
-          },
-        });
-      }
-      if (typeof qsa === 'function') {
-        Object.defineProperty(proto, 'querySelectorAll', {
-          ...own.querySelectorAll,
-          value: function querySelectorAll(this: Walkable, selectors: string) {
-            return query(this, selectors, qsa, false);
-          },
-        });
-      }
-      if (typeof qs === 'function') {
-        Object.defineProperty(proto, 'querySelector', {
-          ...own.querySelector,
-          value: function querySelector(this: Walkable, selectors: string) {
-            return query(this, selectors, qs, true);
-          },
-        });
-      }
+      };
+      patch('closest', nearest);
+      patch('matches', matchesOne);
+      patch('getElementsByTagName', (self, tagName, original) => byTag.call(self, tagName, original));
+      patch('querySelectorAll', (self, selectors, original) => query(self, selectors, original, false));
+      patch('querySelector', (self, selectors, original) => query(self, selectors, original, true));
     }
   }
 }
