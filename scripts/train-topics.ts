@@ -608,8 +608,7 @@ if (VEC_MIX.length > 1 || VEC_LENGTH.length > 1) {
   for (const len of VEC_LENGTH) for (const a of VEC_MIX) {
     if (VECTORS) VECTORS.lengthRef = len;
     const m = mixed(ensemble, a);
-    const h = half;
-    console.log(`vec-length ${len} vec-mix ${a}: dev ${quick(m, dev)} %, sib200 ${quick(m, dev.filter((e) => e.source === 'sib200'))}, wpce ${quick(m, dev.filter((e) => e.source === 'wpce'))}, wikinews ${quick(m, dev.filter((e) => e.source === 'wikinews'))}, halves ${quick(m, dev.filter((e) => h(e) === 0))} / ${quick(m, dev.filter((e) => h(e) === 1))}`);
+    console.log(`vec-length ${len} vec-mix ${a}: dev ${quick(m, dev)} %, sib200 ${quick(m, dev.filter((e) => e.source === 'sib200'))}, wpce ${quick(m, dev.filter((e) => e.source === 'wpce'))}, wikinews ${quick(m, dev.filter((e) => e.source === 'wikinews'))}, halves ${quick(m, dev.filter((e) => half(e) === 0))} / ${quick(m, dev.filter((e) => half(e) === 1))}`);
   }
   if (VECTORS) VECTORS.lengthRef = kept;
 }
@@ -787,7 +786,7 @@ if (NET) {
     set.map((e) => {
       const inp = netInputOf(e);
       const lp = inp ? netLogProbs(net, inp.x) : null;
-      return { e, s: classScores(trained, featuresOf(e)), lp, n: inp?.n ?? 0, half: md5Half(`${e.title}\n${e.text}`) };
+      return { e, s: classScores(trained, featuresOf(e)), lp, n: inp?.n ?? 0, half: half(e) };
     });
   const rows = rowsOf(dev);
   const wcxbRows = rowsOf(wcxbDev);
@@ -835,7 +834,7 @@ if (NET) {
   const heads = (dumpTo ? dev : []).filter((e) => e.source === 'wikinews').map((e) => ({ ...e, text: e.text.split(/(?<=[.!?])\s+/)[0] ?? '', source: 'wikinews-head' }));
   const headRows = heads.map((e) => {
     const inp = netInputOf(e);
-    return { e, s: classScores(trained, featuresOf(e)), lp: inp ? netLogProbs(net, inp.x) : null, n: inp?.n ?? 0, half: md5Half(`${e.title}\n${e.text}`) };
+    return { e, s: classScores(trained, featuresOf(e)), lp: inp ? netLogProbs(net, inp.x) : null, n: inp?.n ?? 0, half: half(e) };
   });
   if (dumpTo) writeFileSync(dumpTo, [...rows, ...headRows, ...wcxbRows].map((r) => JSON.stringify({ label: r.e.label, source: r.e.source, half: r.half, n: r.n, title: r.e.title, text: r.e.text, s: [...r.s], lp: r.lp ? [...r.lp] : null })).join('\n') + '\n');
   trained.net = net;
