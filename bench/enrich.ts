@@ -5,7 +5,7 @@
  * test pages in ../shared/corpora); and the rules against the trained models
  * (entity tagger, topic classifier) on the public sets in
  * ../shared/corpora/enrichment (or --corpus DIR), with their cost and size.
- * Run: npm run bench:enrich [-- models|topics|entities|clusters|language|speed] [--verbose] [--errors] [--corpus DIR] [--dist]
+ * Run: npm run bench:enrich [-- models|topics|entities|clusters|language|speed] [--verbose] [--errors] [--corpus DIR] [--dist [--dist-root DIR]]
  * --errors: with models, each false and missed name of the trained tagger on the dev sets, with the words around it.
  * --dist: the speed part times enrichArticle and the fingerprint from dist/ (`npm run build` first), the JavaScript
  * that ships, instead of src/ compiled on the fly by tsx: esbuild, which tsx runs, compiles some code differently from
@@ -33,7 +33,7 @@ import { tagTopics } from '../src/workers/enricher/tag-topics.js';
 import { parseTopicsConfig } from '../src/workers/enricher/topics-config.js';
 import { inTrainingPart, readWcxbHeads } from '../scripts/lib/wcxb-topics.js';
 import { textsOfWords } from './lib/long-texts.js';
-import { rng } from './lib/rng.js';
+import { rng, stringFlag } from './lib/rng.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const VERBOSE = process.argv.includes('--verbose');
@@ -396,11 +396,12 @@ function benchEnglishFastPath(languageSamples: readonly string[]) {
 }
 
 // ---------- speed ----------
-/** enrichArticle and fingerprint as `npm run build` compiled them. */
+/** enrichArticle and fingerprint as `npm run build` compiled them: this checkout's dist/, or another build's (--dist-root DIR, for alternated runs). */
 type Timed = { enrichArticle: typeof enrichArticle; fingerprint: typeof fingerprint };
 async function shippedEnricher(): Promise<Timed> {
-  const dist = (file: string) => resolve(ROOT, 'dist/workers/enricher', file);
-  if (!existsSync(dist('enrich-article.js'))) throw new Error('--dist: no dist/workers/enricher/enrich-article.js; run npm run build first');
+  const root = stringFlag(process.argv, 'dist-root') ?? ROOT;
+  const dist = (file: string) => resolve(root, 'dist/workers/enricher', file);
+  if (!existsSync(dist('enrich-article.js'))) throw new Error(`--dist: no ${dist('enrich-article.js')}; run npm run build first`);
   const [{ enrichArticle }, { fingerprint }] = await Promise.all([import(dist('enrich-article.js')), import(dist('cluster.js'))]);
   return { enrichArticle, fingerprint };
 }
@@ -442,7 +443,7 @@ async function benchSpeed(set: LabelledArticle[]) {
     best.push(min);
   }
   const words = long.reduce((acc, a) => acc + a.wordCount, 0) / long.length;
-  log(`## Speed (enrichArticle, one core, after warm-up; ${fromDist ? 'dist/, as shipped' : 'src/ through tsx'})`);
+  log(`## Speed (enrichArticle, one core, after warm-up; ${fromDist ? `${stringFlag(process.argv, 'dist-root') ?? '.'}/dist/, as shipped` : 'src/ through tsx'})`);
   log(`${times.length} runs on ${long.length} articles of ${Math.round(words)} words: median ${quantile(times, 0.5).toFixed(2)} ms, p95 ${quantile(times, 0.95).toFixed(2)} ms (wall clock); mean CPU time ${cpuMean.toFixed(2)} ms`);
   log(`fastest of 7 runs per article (uncontended estimate): median ${quantile(best, 0.5).toFixed(2)} ms, p95 ${quantile(best, 0.95).toFixed(2)} ms`);
   const [l1, l5] = (await import('node:os')).loadavg();
@@ -714,7 +715,7 @@ function benchModels() {
 }
 
 const argv = process.argv.slice(2);
-const [cmd] = argv.filter((a, i) => !a.startsWith('--') && argv[i - 1] !== '--corpus');
+const [cmd] = argv.filter((a, i) => !a.startsWith('--') && argv[i - 1] !== '--corpus' && argv[i - 1] !== '--dist-root');
 log(`# Enricher benchmark (node ${process.version})`);
 if (!cmd || cmd === 'models') benchModels();
 if (!cmd || cmd === 'topics') {
