@@ -35,6 +35,8 @@ import { textsOfWords } from './lib/long-texts.js';
 import { rng, stringFlag } from './lib/rng.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+/** --dist-root DIR: the speed part times that build's dist/ instead of this checkout's (for alternated runs). */
+const DIST_ROOT = stringFlag(process.argv, 'dist-root');
 const VERBOSE = process.argv.includes('--verbose');
 const log = (...a: unknown[]) => console.log(...a);
 const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
@@ -341,8 +343,9 @@ async function benchLanguage() {
 
 /**
  * detectLanguage answers English without CLD3 for a sample plainlyEnglish
- * passes: over every text at hand, each such sample must be one CLD3 reads as
- * English, reliably (else the answers would differ).
+ * passes: over every text at hand, how many pass, and of those how many CLD3
+ * does not read as English, reliably (there the answers differ; --verbose
+ * lists them).
  */
 function benchEnglishFastPath(languageSamples: readonly string[]) {
   const sets: Array<[string, string[]]> = [
@@ -387,7 +390,7 @@ function benchEnglishFastPath(languageSamples: readonly string[]) {
       timed++;
       if (cld3?.language !== 'en' || !cld3.reliable) {
         differ++;
-        if (VERBOSE) log(`  CLD3 ${cld3?.language ?? "none"}${cld3?.reliable ? "" : " (unreliable)"}: ${sample.slice(0, 60)}`);
+        if (VERBOSE) log(`  CLD3 ${cld3?.language ?? 'none'}${cld3?.reliable ? '' : ' (unreliable)'}: ${sample.slice(0, 60)}`);
       }
     }
     log(`| ${name} | ${texts.length} | ${fast} | **${differ}** |`);
@@ -399,8 +402,7 @@ function benchEnglishFastPath(languageSamples: readonly string[]) {
 /** enrichArticle and fingerprint as `npm run build` compiled them: this checkout's dist/, or another build's (--dist-root DIR, for alternated runs). */
 type Timed = { enrichArticle: typeof enrichArticle; fingerprint: typeof fingerprint };
 async function shippedEnricher(): Promise<Timed> {
-  const root = stringFlag(process.argv, 'dist-root') ?? ROOT;
-  const dist = (file: string) => resolve(root, 'dist/workers/enricher', file);
+  const dist = (file: string) => resolve(DIST_ROOT ?? ROOT, 'dist/workers/enricher', file);
   if (!existsSync(dist('enrich-article.js'))) throw new Error(`--dist: no ${dist('enrich-article.js')}; run npm run build first`);
   const [{ enrichArticle }, { fingerprint }] = await Promise.all([import(dist('enrich-article.js')), import(dist('cluster.js'))]);
   return { enrichArticle, fingerprint };
@@ -443,7 +445,7 @@ async function benchSpeed(set: LabelledArticle[]) {
     best.push(min);
   }
   const words = long.reduce((acc, a) => acc + a.wordCount, 0) / long.length;
-  log(`## Speed (enrichArticle, one core, after warm-up; ${fromDist ? `${stringFlag(process.argv, 'dist-root') ?? '.'}/dist/, as shipped` : 'src/ through tsx'})`);
+  log(`## Speed (enrichArticle, one core, after warm-up; ${fromDist ? `${DIST_ROOT ?? '.'}/dist/, as shipped` : 'src/ through tsx'})`);
   log(`${times.length} runs on ${long.length} articles of ${Math.round(words)} words: median ${quantile(times, 0.5).toFixed(2)} ms, p95 ${quantile(times, 0.95).toFixed(2)} ms (wall clock); mean CPU time ${cpuMean.toFixed(2)} ms`);
   log(`fastest of 7 runs per article (uncontended estimate): median ${quantile(best, 0.5).toFixed(2)} ms, p95 ${quantile(best, 0.95).toFixed(2)} ms`);
   const [l1, l5] = (await import('node:os')).loadavg();

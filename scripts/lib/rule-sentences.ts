@@ -7,7 +7,6 @@ import { isTechCode } from '../../src/workers/enricher/classify-topics.js';
 import { tagTopics } from '../../src/workers/enricher/tag-topics.js';
 import { SENTENCE_BREAK } from './enrichment-data.js';
 
-
 export type RuleSentenceOptions = {
   /** The rules' score the first top level needs (tag-topics.ts, 0..1). */
   minScore: number;
