@@ -30,7 +30,7 @@ import type { Entities } from '../src/store/types.js';
 import { ancestorsOf, topLevelOf } from '../src/workers/enricher/mediatopics.js';
 import { tagTopics } from '../src/workers/enricher/tag-topics.js';
 import { parseTopicsConfig } from '../src/workers/enricher/topics-config.js';
-import { inTrainingPart, readWcxbHeads } from '../scripts/lib/wcxb-topics.js';
+import { inTrainingPart, readWcxbHeads, readWcxbPages } from '../scripts/lib/wcxb-topics.js';
 import { textsOfWords } from './lib/long-texts.js';
 import { rng, stringFlag } from './lib/rng.js';
 
@@ -618,6 +618,10 @@ function benchModelsTopics(dir: string) {
   // Short web news labelled by the project (scripts/data/wcxb-topics.tsv), the two thirds train:topics never trains on; left out without the pages.
   const wcxb = readWcxbHeads();
   if (wcxb) sets.push({ name: 'WCXB heads, headline + first sentence (two thirds, never trained on)', items: wcxb.filter((r) => !inTrainingPart(r)).map((r) => ({ title: r.title, text: r.text, gold: [r.code] })) });
+  // The same pages' whole bodies (300 words or more): long web articles, mostly lifestyle, technology, economy and health, where
+  // the only long training texts are Wikinews politics and economy (labels read from the headline and first sentence).
+  const pages = readWcxbPages();
+  if (pages) sets.push({ name: 'WCXB pages, whole text of 300 words or more (never trained on)', items: pages.map((r) => ({ title: r.title, text: r.text, gold: [r.code] })) });
   // The next two are train:topics' dev parts: the selection model holds them out, but the shipped model is trained on
   // train + dev, so their rows say "trained on" and are no held-out figure (the WCXB heads and the test sets are).
   sets.push({

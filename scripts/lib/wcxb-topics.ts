@@ -61,3 +61,23 @@ export function readWcxbHeads(dir: string = WCXB_DEFAULT_DIR, labelsFile = WCXB_
  * that a page given twice falls on one side); the other two thirds are only ever measured.
  */
 export const inTrainingPart = (r: { title: string; text: string }): boolean => (createHash('md5').update(`${r.title}\n${r.text}`).digest()[1] as number) % 3 === 0;
+
+/**
+ * The labelled pages of the WCXB folder `dir` as whole texts (the reference body, expected.txt) of `minWords` words or
+ * more, pages labelled "none" left out; null when the folder is absent. Long web articles outside politics and economy:
+ * the topic classifier never trains on their bodies.
+ */
+export function readWcxbPages(dir: string = WCXB_DEFAULT_DIR, labelsFile = WCXB_TOPIC_LABELS, minWords = 300): LabelledHead[] | null {
+  const pages = join(dir, 'pages');
+  if (!existsSync(pages)) return null;
+  const out: LabelledHead[] = [];
+  for (const [id, code] of [...readTopicLabels(labelsFile)].sort((a, b) => a[0].localeCompare(b[0]))) {
+    if (!code) continue;
+    const at = join(pages, id);
+    if (!existsSync(join(at, 'meta.json'))) throw new Error(`${labelsFile}: page ${id} is not in ${pages}`);
+    const meta = JSON.parse(readFileSync(join(at, 'meta.json'), 'utf8')) as { title?: string };
+    const text = readFileSync(join(at, 'expected.txt'), 'utf8');
+    if (text.split(/\s+/).filter(Boolean).length >= minWords) out.push({ id, title: (meta.title ?? '').trim(), text, code });
+  }
+  return out;
+}

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { firstSentence, inTrainingPart, readTopicLabels, readWcxbHeads } from '../../../scripts/lib/wcxb-topics.js';
+import { firstSentence, inTrainingPart, readTopicLabels, readWcxbHeads, readWcxbPages } from '../../../scripts/lib/wcxb-topics.js';
 import { TOP_LEVEL_TOPICS } from '../../../src/workers/enricher/mediatopics.js';
 
 describe('scripts/data/wcxb-topics.tsv', () => {
@@ -65,5 +65,33 @@ describe(readWcxbHeads.name, () => {
     expect(() => readWcxbHeads(dir, stray)).toThrow(/0003/);
     writeFileSync(stray, '0001\tmedtop:04000000\n0001\tnone\n');
     expect(() => readWcxbHeads(dir, stray)).toThrow(/twice/);
+  });
+});
+
+describe(readWcxbPages.name, () => {
+  const dir = mkdtempSync(join(tmpdir(), 'wcxb-pages-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const page = (id: string, title: string, body: string) => {
+    mkdirSync(join(dir, 'pages', id), { recursive: true });
+    writeFileSync(join(dir, 'pages', id, 'meta.json'), JSON.stringify({ id, title }));
+    writeFileSync(join(dir, 'pages', id, 'expected.txt'), body);
+  };
+  const long = 'Espresso machines under 500 dollars heat water quickly and hold a steady pressure. '.repeat(30);
+  page('0001', ' Best espresso machines ', `Our picks\n\n${long}`);
+  page('0002', 'A short note', 'Only a few words here.');
+  page('0003', 'Cookie policy', long);
+  const labels = join(dir, 'labels.tsv');
+  writeFileSync(labels, '0001\tmedtop:10000000\n0002\tmedtop:10000000\n0003\tnone\n');
+
+  it('reads each labelled page of enough words as its headline and whole body, leaving out short pages and pages labelled none', () => {
+    expect(readWcxbPages(dir, labels, 300)).toEqual([{ id: '0001', title: 'Best espresso machines', text: `Our picks\n\n${long}`, code: 'medtop:10000000' }]);
+    expect(readWcxbPages(dir, labels, 3)?.map((p) => p.id)).toEqual(['0001', '0002']);
+  });
+
+  it('gives null when the folder is absent, and fails on a label for a page that is not there', () => {
+    expect(readWcxbPages(join(dir, 'absent'), labels)).toBeNull();
+    const stray = join(dir, 'stray.tsv');
+    writeFileSync(stray, '0009\tmedtop:04000000\n');
+    expect(() => readWcxbPages(dir, stray)).toThrow(/0009/);
   });
 });
