@@ -38,22 +38,27 @@ export function firstSentence(body: string): string {
 
 export type LabelledHead = { id: string; title: string; text: string; code: string };
 
-/**
- * The labelled pages of the WCXB folder `dir` (pages/<id>/meta.json and expected.txt) as headline + first sentence,
- * pages labelled "none" left out; null when the folder is absent (the caller says so and goes on without them).
- */
-export function readWcxbHeads(dir: string = WCXB_DEFAULT_DIR, labelsFile = WCXB_TOPIC_LABELS): LabelledHead[] | null {
+/** The labelled pages of the WCXB folder `dir` with their headline and reference body, pages labelled "none" left out; null when the folder is absent. */
+function labelledPages(dir: string, labelsFile: string): Array<{ id: string; title: string; body: string; code: string }> | null {
   const pages = join(dir, 'pages');
   if (!existsSync(pages)) return null;
-  const out: LabelledHead[] = [];
+  const out: Array<{ id: string; title: string; body: string; code: string }> = [];
   for (const [id, code] of [...readTopicLabels(labelsFile)].sort((a, b) => a[0].localeCompare(b[0]))) {
     if (!code) continue;
     const at = join(pages, id);
     if (!existsSync(join(at, 'meta.json'))) throw new Error(`${labelsFile}: page ${id} is not in ${pages}`);
     const meta = JSON.parse(readFileSync(join(at, 'meta.json'), 'utf8')) as { title?: string };
-    out.push({ id, title: (meta.title ?? '').trim(), text: firstSentence(readFileSync(join(at, 'expected.txt'), 'utf8')), code });
+    out.push({ id, title: (meta.title ?? '').trim(), body: readFileSync(join(at, 'expected.txt'), 'utf8'), code });
   }
   return out;
+}
+
+/**
+ * The labelled pages of the WCXB folder `dir` (pages/<id>/meta.json and expected.txt) as headline + first sentence,
+ * pages labelled "none" left out; null when the folder is absent (the caller says so and goes on without them).
+ */
+export function readWcxbHeads(dir: string = WCXB_DEFAULT_DIR, labelsFile = WCXB_TOPIC_LABELS): LabelledHead[] | null {
+  return labelledPages(dir, labelsFile)?.map((p) => ({ id: p.id, title: p.title, text: firstSentence(p.body), code: p.code })) ?? null;
 }
 
 /**
@@ -68,16 +73,9 @@ export const inTrainingPart = (r: { title: string; text: string }): boolean => (
  * the topic classifier never trains on their bodies.
  */
 export function readWcxbPages(dir: string = WCXB_DEFAULT_DIR, labelsFile = WCXB_TOPIC_LABELS, minWords = 300): LabelledHead[] | null {
-  const pages = join(dir, 'pages');
-  if (!existsSync(pages)) return null;
-  const out: LabelledHead[] = [];
-  for (const [id, code] of [...readTopicLabels(labelsFile)].sort((a, b) => a[0].localeCompare(b[0]))) {
-    if (!code) continue;
-    const at = join(pages, id);
-    if (!existsSync(join(at, 'meta.json'))) throw new Error(`${labelsFile}: page ${id} is not in ${pages}`);
-    const meta = JSON.parse(readFileSync(join(at, 'meta.json'), 'utf8')) as { title?: string };
-    const text = readFileSync(join(at, 'expected.txt'), 'utf8');
-    if (text.split(/\s+/).filter(Boolean).length >= minWords) out.push({ id, title: (meta.title ?? '').trim(), text, code });
-  }
-  return out;
+  return (
+    labelledPages(dir, labelsFile)
+      ?.filter((p) => p.body.split(/\s+/).filter(Boolean).length >= minWords)
+      .map((p) => ({ id: p.id, title: p.title, text: p.body, code: p.code })) ?? null
+  );
 }
