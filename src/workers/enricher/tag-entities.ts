@@ -699,28 +699,51 @@ export function labelTokens(
   ruleTokens: readonly Token[] = tokenize(text),
 ): string[] {
   const cased = readCased(text, tokens, tagger);
-  return labelCased(cased.text, cased.tokens, ranges, tagger, cased.text === text ? ruleTokens : tokenize(cased.text));
+  return labelCased(cased.text, cased.tokens, ranges, tagger, cased.text === text ? ruleTokens : tokenize(cased.text), text);
 }
 
-/** labelTokens on a text whose lines in capitals are already read in ordinary case (readCased), with the rules' tokens of that text. */
+/**
+ * An em or en dash, a horizontal bar, or two or three hyphens standing for one: a mark that sets off part of a sentence.
+ * A single hyphen is left alone: tokenized text writes "Coca - Cola" and "al - Qaeda" with it.
+ */
+export function isSentenceDash(word: string): boolean {
+  if (word === '--' || word === '---') return true;
+  const c = word.charCodeAt(0);
+  return (c === 0x2013 || c === 0x2014 || c === 0x2015) && /^[\u2013-\u2015]{1,3}$/.test(word);
+}
+
+/**
+ * labelTokens on a text whose lines in capitals are already read in ordinary case (readCased), with the rules' tokens
+ * of that text; `original` is the text as written (the same offsets), where the wire conventions read datelines.
+ */
 function labelCased(
   text: string,
   tokens: readonly Token[],
   ranges: ReadonlyArray<readonly [number, number]>,
   tagger: EntityTagger,
   ruleTokens: readonly Token[],
+  original: string,
 ): string[] {
   const { model, allowed } = tagger;
   const T = model.tags.length;
   const out = new Array<string>(tokens.length).fill('O');
   const emissions = documentEmissions(text, tokens, ranges, tagger, ruleTokens);
+  const none = model.tags.indexOf('O');
   ranges.forEach(([from, to], r) => {
-    const best = viterbi(emissions[r] as Float32Array, to - from, T, model.transitions, allowed);
+    const em = emissions[r] as Float32Array;
+    // A dash set off by spaces is no part of a name ("SALTMERE — Storm Idris swept ..." is a dateline and a storm); one
+    // between two words can be ("the riding of Parkdale—High Park").
+    for (let i = 0; i < to - from; i++) {
+      const t = tokens[from + i] as Token;
+      if (!isSentenceDash(t.text) || (tokens[from + i - 1]?.end ?? -1) === t.start || tokens[from + i + 1]?.start === t.end) continue;
+      for (let t = 0; t < T; t++) if (t !== none) em[i * T + t] = -Infinity;
+    }
+    const best = viterbi(em, to - from, T, model.transitions, allowed);
     for (let i = 0; i < to - from; i++) out[from + i] = model.tags[best[i] as number] as string;
   });
   // Filling the model's gaps with the rules' names (fillFromRules) was measured and lost on wikigold and BTC: not used.
   // The wire conventions inform the document pass (a team of a table is a team in the story too), and the lines they read keep that reading.
-  const wire = wireConventions(text, tokens);
+  const wire = wireConventions(text, tokens, original);
   const stats = tagger.gazetteer.stats;
   const formal = textDomain(text) === 'formal';
   // The name passes shape the names before the document pass spreads them, in this order:
@@ -801,7 +824,7 @@ export function tagEntityMentions(text: string, ruleTokens: readonly Token[] = t
   // Names in capitalised lines are given in ordinary case ("Japan" for "JAPAN"), at their offsets in `text`.
   const { text: cased, tokens } = readCased(text, splitNameParticiples(nerTokenize(text)), tagger);
   const rules = cased === text ? ruleTokens : tokenize(cased);
-  return mentionsFromTags(cased, tokens, labelCased(cased, tokens, sentenceRanges(cased, tokens), tagger, rules));
+  return mentionsFromTags(cased, tokens, labelCased(cased, tokens, sentenceRanges(cased, tokens), tagger, rules, text));
 }
 
 /**

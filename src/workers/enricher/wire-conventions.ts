@@ -61,7 +61,7 @@
  */
 import { DEMONYMS, KNOWN_ORGS, LATE_COUNTRIES, LATE_DEMONYMS, NAME_PARTICLES, NON_ENTITY_WORDS, PERSON_TITLES, PLACES, WEEKDAYS, WEEKDAYS_AND_MONTHS } from './gazetteer.js';
 import { tokenLines } from './ner-tokens.js';
-import { parseDateline } from './parse-dateline.js';
+import { type Dateline, parseDateline } from './parse-dateline.js';
 import { startsCapitalized, type Token } from './tokens.js';
 
 /** Lower-case words and marks that may stand inside a team's name ("Brighton and Hove Albion", "St. Louis", "Real de Madrid"). */
@@ -330,11 +330,25 @@ export function wireConventionTags(text: string, tokens: readonly Token[], tags:
 }
 
 /**
+ * The dateline opening `text` at `start`, or null. Where the truecaser has read its capitals in ordinary case, the
+ * dateline is read from `original` (the text as written, the same offsets), when a dash ends it ("SALTMERE —"): a word
+ * in capitals before a colon opens posts and labels as often ("BREAKING:", "PUTIN: ...").
+ */
+function openingDateline(text: string, original: string, start: number): Dateline | null {
+  const here = parseDateline(text.slice(start, start + 200));
+  if (here || original === text) return here;
+  const written = parseDateline(original.slice(start, start + 200));
+  return written && /[—–-]\s*$/u.test(original.slice(start, start + written.length)) ? written : null;
+}
+
+/**
  * The wire conventions of one text, read once from its lines (table lines,
  * datelines), as a function applying them to BIO tags of its tokens: the
- * tagger applies them before and after its document pass.
+ * tagger applies them before and after its document pass. `original` is the
+ * text as written when `text` has its lines in capitals read in ordinary case
+ * (truecase.ts; the same offsets): the opening dateline is read from it.
  */
-export function wireConventions(text: string, tokens: readonly Token[]): (tags: readonly string[]) => string[] {
+export function wireConventions(text: string, tokens: readonly Token[], original: string = text): (tags: readonly string[]) => string[] {
   const written = (from: number, to: number) => text.slice((tokens[from] as Token).start, (tokens[to - 1] as Token).end);
   const lines = tokenLines(text, tokens);
 
@@ -350,7 +364,7 @@ export function wireConventions(text: string, tokens: readonly Token[]): (tags: 
     if (names) candidates.push({ from: lf, to: lt, names, fixture: FIXTURE_JOIN.has(tokens[lf + (names[0] as [number, number])[1]]?.text ?? '') });
     const start = (tokens[lf] as Token).start;
     const dated = DATED_LINE.exec(text.slice(start, (tokens[lt - 1] as Token).end))?.[1];
-    const d = dated || lf > 0 ? undefined : parseDateline(text.slice(start, start + 200));
+    const d = dated || lf > 0 ? undefined : openingDateline(text, original, start);
     const place = dated ?? d?.place;
     if (!place) continue;
     let end = lf;
@@ -370,6 +384,10 @@ export function wireConventions(text: string, tokens: readonly Token[]): (tags: 
 
   return (tags) => {
     const out = [...tags];
+    const placeElsewhere = (tagsNow: readonly string[], from: number, to: number): boolean => {
+      const name = written(from, to).toLowerCase();
+      return bioSpans(tagsNow).some((s) => s.type === 'LOC' && (s.to <= from || s.from >= to) && written(s.from, s.to).toLowerCase() === name);
+    };
     // An interview's speakers, by their initials, are no organisations (nor anything else) where they open a turn: nor is a span they open ("DS: You").
     for (const i of speakers) {
       if (!(out[i] as string).startsWith('B-')) continue;
@@ -408,9 +426,11 @@ export function wireConventions(text: string, tokens: readonly Token[]): (tags: 
     }
 
     // A dateline without a date or a credit ("EXCLUSIVE:", "BEIJING —") only types a name the tagger found.
+    // A dateline the tagger read as a person stays one, unless the text names the same words as a place elsewhere
+    // ("SALTMERE — ... the railway between Saltmere and Brennock").
     for (const { from, to, sure } of datelines) {
       const span = out.slice(from, to);
-      if (span.some((tag) => tag.endsWith('-PER'))) continue;
+      if (span.some((tag) => tag.endsWith('-PER')) && !placeElsewhere(out, from, to)) continue;
       if (sure || span.some((tag) => tag !== 'O')) setSpan(out, from, to, 'LOC');
     }
 

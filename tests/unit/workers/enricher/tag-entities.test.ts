@@ -12,6 +12,7 @@ import {
   sentenceRanges,
   fillFromRules,
   harmonize,
+  isSentenceDash,
   makeTagger,
   mentionsFromTags,
   packEntityModel,
@@ -407,6 +408,27 @@ describe(labelTokens.name, () => {
     // The passes after the tagger: on this text only the wire conventions change a name (one "North Koreans" read as an organisation is a nationality), before and after the document pass.
     const wire = (tags: string[]) => wireConventionTags(text, tokens, tags);
     expect(labelTokens(text, tokens, ranges)).toEqual(wire(harmonize(tokens, wire(expected))));
+  });
+});
+
+describe(isSentenceDash.name, () => {
+  it('knows the dashes that set off part of a sentence, and not the hyphen', () => {
+    for (const d of ['—', '–', '―', '--', '---', '——']) expect(isSentenceDash(d), d).toBe(true);
+    for (const w of ['-', '----', 'a—b', '—x', '', 'Smith']) expect(isSentenceDash(w), w).toBe(false);
+  });
+});
+
+describe('the committed tagger and dashes', () => {
+  it('reads no name across a dash set off by spaces, and reads the dateline before it as the place the text names', () => {
+    const text = 'SALTMERE — Storm Idris swept across the northern coast overnight, closing the railway between Saltmere and Brennock.';
+    const mentions = tagEntityMentions(text);
+    expect(mentions.filter((m) => text.slice(m.start, m.end).includes('—'))).toEqual([]);
+    expect(mentions.filter((m) => m.start === 0).map((m) => `${m.kind}:${m.name}`)).toEqual(['place:Saltmere']);
+  });
+
+  it('keeps a dash between two words inside a name', () => {
+    const text = 'Gerard Kennedy will run in the next federal election in Parkdale—High Park, the riding he represented.';
+    expect(tagEntityMentions(text).map((m) => text.slice(m.start, m.end))).toContain('Parkdale—High Park');
   });
 });
 

@@ -3,7 +3,7 @@ import { isValidBio, randomBioTags, tagsNaming } from '../../../helpers/bio-tags
 import { seededRandom } from '../../../../src/lib/random.js';
 import { nerTokenize } from '../../../../src/workers/enricher/ner-tokens.js';
 import { tagEntityMentions } from '../../../../src/workers/enricher/tag-entities.js';
-import { bioSpans, resultSentenceNames, spanEnd, spanStart, tableLineNames, wireConventionTags } from '../../../../src/workers/enricher/wire-conventions.js';
+import { bioSpans, resultSentenceNames, spanEnd, spanStart, tableLineNames, wireConventions, wireConventionTags } from '../../../../src/workers/enricher/wire-conventions.js';
 
 const words = (line: string) => nerTokenize(line).map((t) => t.text);
 /** The names of a line as text, or null when it is no table line. */
@@ -379,6 +379,22 @@ describe('datelines', () => {
     expect(placeOf('BEIJING — Talks began.', { BEIJING: 'B-ORG' })).toBe('BEIJING');
     expect(placeOf('EXCLUSIVE: Talks began.')).toBe(''); // no date, no credit, no name
     expect(placeOf('Talks began.\nSEOUL, June 11 (Wire) - More talks.')).toBe(''); // not the opening line
+  });
+
+  it('reads the opening dateline from the text as written where the tagger reads its capitals in ordinary case, when a dash ends it', () => {
+    const placesIn = (cased: string, original: string, tags: Record<string, string>) => {
+      const { tokens, tags: t } = tagsOf(cased, tags);
+      const out = wireConventions(cased, tokens, original)(t);
+      return tokens.filter((_k, i) => out[i]?.endsWith('-LOC')).map((k) => k.text).join(' ');
+    };
+    expect(placesIn('Saltmere — Talks began.', 'SALTMERE — Talks began.', { Saltmere: 'B-ORG' })).toBe('Saltmere');
+    expect(placesIn('Saltmere — Talks began.', 'Saltmere — Talks began.', { Saltmere: 'B-ORG' })).toBe(''); // "Beijing - the capital ..." is prose
+    expect(placesIn('Breaking: Talks began.', 'BREAKING: Talks began.', { Breaking: 'B-ORG' })).toBe(''); // a label before a colon
+  });
+
+  it("keeps the tagger's person at a dateline unless the text names the same words as a place elsewhere", () => {
+    expect(placeOf('SALTMERE — Talks began in Saltmere.', { SALTMERE: 'B-PER', Saltmere: 'B-LOC' })).toBe('SALTMERE Saltmere');
+    expect(placeOf('SALTMERE — Talks began.', { SALTMERE: 'B-PER' })).toBe('');
   });
 });
 
