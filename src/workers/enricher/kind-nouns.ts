@@ -12,7 +12,7 @@
  * The same nouns name an organisation's kind after its name too ("Veja, a
  * magazine,", "Xinhua, the Chinese state-run news agency,").
  */
-import { codeCap, type WordStats } from './ner-features.js';
+import { codeCap, type NameGazetteer, type WordStats } from './ner-features.js';
 import { DEMONYMS, GIVEN_NAMES, HONORIFICS, KNOWN_ORGS, LATE_COUNTRIES, LATE_DEMONYMS, MISC_HEAD_FIRST, MISC_HEAD_WORDS, NON_ENTITY_WORDS, ORG_HEAD_WORDS, PERSON_TITLES, PLACE_HEAD_FIRST, PLACE_HEAD_WORDS, PLACES, WEEKDAYS_AND_MONTHS } from './gazetteer.js';
 import { SURNAME } from './lone-surnames.js';
 import { startsCapitalized, type Token } from './tokens.js';
@@ -615,6 +615,15 @@ export function eponymsAreNoPersons(tokens: readonly Token[], tags: readonly str
 const VENUE_HEADS: ReadonlySet<string> = new Set('Airport Mosque Cathedral Basilica Temple Shrine Stadium Arena Tower Bridge Square Avenue Castle Building Cemetery Prison Highway Tunnel Wall Memorial Harbor Harbour Canal Dam'.split(' '));
 
 /**
+ * Last and first words of the names of natural features ("[Gull Point]", "[Dune River]", "the [River Dune]", "[Mount
+ * Hood]"): places too. Not "Forest" ("Nottingham Forest"), "Channel" ("Discovery Channel"), "Bay" ("Tampa Bay" the
+ * team), "Park" or "Valley" ("Silicon Valley Bank"), "Ocean" ("CorPower Ocean"), which name organisations as often;
+ * nor a name the tagger's gazetteer lists as an organisation ("Turtle Beach", "Iron Mountain").
+ */
+const NATURAL_HEADS: ReadonlySet<string> = new Set('River Lake Lakes Mountain Mountains Island Islands Coast Sea Gulf Strait Peninsula Beach Falls Hills Canyon Glacier Reservoir Point'.split(' '));
+const NATURAL_FIRST: ReadonlySet<string> = new Set('River Mount Lake Cape Isle'.split(' '));
+
+/**
  * Tags where an organisation's name of two words or more ends with a
  * building's or a venue's head (VENUE_HEADS) is a place: the tagger reads
  * most airports as organisations (85 of 117 in English Wikinews) and some
@@ -624,12 +633,15 @@ const VENUE_HEADS: ReadonlySet<string> = new Set('Airport Mosque Cathedral Basil
  * not "Mall": UNER-EWT dev files "Interior Mall" as a business). Not a name the gazetteer knows as an organisation,
  * nor one with an organisation's head inside ("Airports Authority Tower").
  */
-export function venuesArePlaces(tokens: readonly Token[], tags: readonly string[]): string[] {
+export function venuesArePlaces(tokens: readonly Token[], tags: readonly string[], gazetteer?: NameGazetteer): string[] {
   let out: string[] | undefined;
   for (const { from, to, type } of bioSpans(tags)) {
-    if (type !== 'ORG' || to - from < 2 || !VENUE_HEADS.has((tokens[to - 1] as Token).text)) continue;
+    const head = (tokens[to - 1] as Token).text;
+    const natural = NATURAL_HEADS.has(head) || NATURAL_FIRST.has((tokens[from] as Token).text);
+    if (type !== 'ORG' || to - from < 2 || !(VENUE_HEADS.has(head) || natural)) continue;
     const words = tokens.slice(from, to).map((t) => t.text);
     if (KNOWN_ORGS.has(words.join(' ')) || words.some((w) => ORG_HEAD_WORDS.has(w))) continue;
+    if (natural && !VENUE_HEADS.has(head) && gazetteer?.names.get(words.join(' '))?.includes('ORG')) continue;
     out ??= [...tags];
     setSpan(out, from, to, 'LOC');
   }

@@ -350,6 +350,22 @@ describe(venuesArePlaces.name, () => {
     ];
     for (const [text, named] of cases) expect(runVenues(text, named)).toEqual(spans(text, tagsFor(text, named)));
   });
+
+  it("makes an organisation's name of a natural feature a place: its last word or, for rivers, mountains, lakes and capes, its first", () => {
+    expect(runVenues('flooding along the River Dune near Gull Point', [[3, 5, 'ORG'], [6, 8, 'ORG']])).toEqual(['LOC[River Dune]', 'LOC[Gull Point]']);
+    expect(runVenues('oil from the Black Sea to the Gold Coast', [[3, 5, 'ORG'], [7, 9, 'ORG']])).toEqual(['LOC[Black Sea]', 'LOC[Gold Coast]']);
+    expect(runVenues('climbers on Mount Hood', [[2, 4, 'ORG']])).toEqual(['LOC[Mount Hood]']);
+  });
+
+  it("leaves a natural feature's name the tagger's gazetteer lists as an organisation, and heads that name organisations as often", () => {
+    const gazetteer = { names: new Map([['Turtle Beach', 'ORG']]), maxLength: new Map<string, number>() };
+    const text = 'shares of Turtle Beach rose';
+    expect(spans(text, venuesArePlaces(nerTokenize(text), tagsFor(text, [[2, 4, 'ORG']]), gazetteer))).toEqual(['ORG[Turtle Beach]']);
+    expect(spans(text, venuesArePlaces(nerTokenize(text), tagsFor(text, [[2, 4, 'ORG']])))).toEqual(['LOC[Turtle Beach]']);
+    for (const [t, named] of [['Nottingham Forest won', [[0, 2, 'ORG']]], ['the Discovery Channel aired it', [[1, 3, 'ORG']]], ['Tampa Bay won', [[0, 2, 'ORG']]], ['CorPower Ocean tested it', [[0, 2, 'ORG']]]] as Array<[string, Array<[number, number, string]>]>) {
+      expect(runVenues(t, named)).toEqual(spans(t, tagsFor(t, named)));
+    }
+  });
 });
 
 describe(namesBeforePartyAreOrganisations.name, () => {
