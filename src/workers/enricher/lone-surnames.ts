@@ -100,3 +100,31 @@ export function firstNamesAreNoOrganisations(tokens: readonly Token[], tags: rea
   }
   return out;
 }
+
+/** Last words of football and other clubs' names that name nothing else ("Riverside United", "Bolton Wanderers", "Brighton & Hove Albion"). */
+const CLUB_HEADS: ReadonlySet<string> = new Set('United Athletic Rovers Wanderers Albion Hotspur FC AFC'.split(' '));
+/** Words before a place's name where it is a place ("fans in Newcastle", "the road to Bolton"). */
+const PLACE_PREPOSITIONS: ReadonlySet<string> = new Set('in In at At from From to To near Near around across outside inside into through of'.split(' '));
+
+/**
+ * Tags where a lone word typed as a person or a place is a club the text names
+ * in full as an organisation of two words ending in a club's head (CLUB_HEADS):
+ * a match report calls "Riverside United" and "Northgate Athletic" by their
+ * first word ("Northgate had led", "Riverside levelled"). Not where a
+ * preposition of place comes before the word ("supporters in Riverside").
+ */
+export function clubsByTheirFirstWord(tokens: readonly Token[], tags: readonly string[]): string[] {
+  const clubs = new Set<string>();
+  for (let i = 0; i + 1 < tags.length; i++) {
+    if (tags[i] === 'B-ORG' && tags[i + 1] === 'I-ORG' && tags[i + 2] !== 'I-ORG' && CLUB_HEADS.has((tokens[i + 1] as Token).text)) clubs.add((tokens[i] as Token).text);
+  }
+  if (clubs.size === 0) return tags as string[];
+  const out = [...tags];
+  for (let i = 0; i < out.length; i++) {
+    const tag = out[i] as string;
+    if ((tag !== 'B-PER' && tag !== 'B-LOC') || (out[i + 1] ?? 'O').startsWith('I-') || !clubs.has((tokens[i] as Token).text)) continue;
+    if (PLACE_PREPOSITIONS.has(tokens[i - 1]?.text ?? '')) continue;
+    out[i] = 'B-ORG';
+  }
+  return out;
+}

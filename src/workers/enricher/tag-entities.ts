@@ -17,7 +17,7 @@ import type { Entities } from '../../store/types.js';
 import { joinCoordinatedNames, joinListsBeforeHeads, joinOrganisationPlaces, joinOrganisationPurposes } from './coordinated-names.js';
 import { extendNamesToTheirAcronyms, typeDefinedAcronyms } from './defined-acronyms.js';
 import { companiesByTheirStock, countriesOffPersons, eponymsAreNoPersons, eventsAndLawsAreMisc, leadersGovernmentsAreNoNames, namesBeforePartyAreOrganisations, organisationsFirstWords, organisationsLastWords, personsAfterRoles, placesBeforePlaceNouns, venuesArePlaces, typeKindAppositives, typePortfolioMinistries, worksAreMisc } from './kind-nouns.js';
-import { firstNamesAreNoOrganisations, surnamesAreNoOrganisations } from './lone-surnames.js';
+import { clubsByTheirFirstWord, firstNamesAreNoOrganisations, surnamesAreNoOrganisations } from './lone-surnames.js';
 import { partyLabelsAreNoPersons } from './party-labels.js';
 import { joinNameParticles } from './name-particles.js';
 import { trimNameTails } from './name-tails.js';
@@ -775,6 +775,8 @@ function labelCased(
   // its stock ("Calpine shareholders").
   tags = typeDefinedAcronyms(tokens, tags);
   tags = companiesByTheirStock(tokens, tags);
+  // A club called by its first word in a match report ("Riverside United ... Northgate had led").
+  tags = clubsByTheirFirstWord(tokens, tags);
   if (formal) {
     // A lone surname or first name of a person the text names in full ("John McCain ... McCain argued", "Thaksin
     // Shinawatra ... Thaksin") is that person where the tagger read an organisation; a party's label alone or before a
