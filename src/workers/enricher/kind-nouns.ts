@@ -52,7 +52,7 @@ const BUSINESS_ENDINGS: ReadonlySet<string> = new Set([
   ...(
     'Futures Motorsports Associates Pharmaceuticals Insurance Realty Logistics Communications Brothers Books Media Labs Laboratories ' +
     'Publishing Publishers Entertainment Productions Films Software Solutions Consulting Electronics Jewelers Jewellers Stores Restaurants ' +
-    'Hotels Resorts'
+    'Hotels Resorts Biologics Therapeutics Biosciences Biotech Pharma Diagnostics Genomics Semiconductors Robotics Beverages Brewing Brewery'
   ).split(' '),
 ]);
 /** A name's words joined as the text gives them, tokens[from] to tokens[to - 1]. */

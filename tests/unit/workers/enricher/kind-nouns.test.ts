@@ -151,6 +151,9 @@ describe(typeKindAppositives.name, () => {
     expect(run('Carr Futures hired Malcolm Smith Motorsports and the Jonas Brothers', [[0, 2, 'PER'], [3, 6, 'PER'], [8, 10, 'PER']])).toEqual([
       'ORG[Carr Futures]', 'ORG[Malcolm Smith Motorsports]', 'ORG[Jonas Brothers]',
     ]);
+    expect(run('Altamira Biologics and Vertex Therapeutics met Kestrel Brewing', [[0, 2, 'PER'], [3, 5, 'PER'], [6, 8, 'PER']])).toEqual([
+      'ORG[Altamira Biologics]', 'ORG[Vertex Therapeutics]', 'ORG[Kestrel Brewing]',
+    ]);
     // Surnames that are also business words, a lone word, and a place stay as tagged.
     expect(run('Bill Press met Danielle Steel and Futures in Studios City', [[0, 2, 'PER'], [3, 5, 'PER'], [6, 7, 'PER'], [8, 10, 'LOC']])).toEqual([
       'PER[Bill Press]', 'PER[Danielle Steel]', 'PER[Futures]', 'LOC[Studios City]',
