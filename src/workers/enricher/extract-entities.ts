@@ -1,5 +1,6 @@
 import type { Entities, Entity } from '../../store/types.js';
 import {
+  CLUB_HEADS,
   DEMONYMS,
   GIVEN_NAMES,
   HONORIFICS,
@@ -420,6 +421,11 @@ const initialsOf = (name: string): string =>
     .map((w) => w[0])
     .join('');
 
+/** Last words of an organisation's name that its first word alone stands for: company forms and kinds, parties, universities ("Newmont Mining", "Republican Party", "Yale University"). */
+const SHORT_FORM_HEADS: ReadonlySet<string> = new Set(
+  'Inc Inc. Corp Corp. Corporation Ltd Ltd. LLC Co Co. Company Group Holdings Party University Foods Airlines Airways Motors Mining Pharmaceuticals Industries Enterprises Brands Petroleum'.split(' '),
+);
+
 /** Merges typed mentions into entities and scores their salience. */
 export function mergeMentions(
   mentions: readonly Mention[],
@@ -480,6 +486,14 @@ export function mergeMentions(
   for (const name of orgNames) {
     const longer = orgNames.filter((o) => o !== name && o.endsWith(` ${name}`));
     if (longer.length === 1 && longer[0]) move(keyOf('organisation', name), keyOf('organisation', longer[0]));
+  }
+  // An organisation called by its first word ("Kestrel" for "Kestrel Foods", "Northgate" for "Northgate Athletic"): the
+  // one name of two words the text gives it, ending in a company's form or kind, a party's or a club's head word; not a
+  // name known on its own ("Google" beside "Google News", "Oracle" beside "Oracle University").
+  for (const name of orgNames) {
+    if (name.includes(' ') || KNOWN_ORGS.has(name)) continue;
+    const fuller = orgNames.filter((o) => o.startsWith(`${name} `) && o.split(' ').length === 2 && (SHORT_FORM_HEADS.has(o.split(' ')[1] as string) || CLUB_HEADS.has(o.split(' ')[1] as string)));
+    if (fuller.length === 1 && fuller[0]) move(keyOf('organisation', name), keyOf('organisation', fuller[0]));
   }
   // Organisations and places by their last word ("the Lakers") and by their initials ("ISRO").
   const orgByLast = new Map<string, Set<string>>();

@@ -635,6 +635,9 @@ export const NON_ENTITY_WORDS: ReadonlySet<string> = new Set(
   ).split(/\s+/).filter((w) => !['Reuters', 'AP', 'AFP'].includes(w)),
 );
 
+/** Last words of football and other clubs' names that name nothing else ("Riverside United", "Bolton Wanderers", "Brighton & Hove Albion"). */
+export const CLUB_HEADS: ReadonlySet<string> = new Set('United Athletic Rovers Wanderers Albion Hotspur FC AFC'.split(' '));
+
 /** Last words that make a capitalized phrase a place ("Lusail Stadium", "English Channel"). */
 export const PLACE_HEAD_WORDS: ReadonlySet<string> = new Set(
   (

@@ -9,7 +9,7 @@
  * told apart by what the story writes after the lone word: a company form or
  * a company's people or parts ("Andersen employees", "Siebel shareholders").
  */
-import { DEMONYMS, GIVEN_NAMES, KNOWN_ORGS, PERSON_TITLES, PLACES } from './gazetteer.js';
+import { CLUB_HEADS, DEMONYMS, GIVEN_NAMES, KNOWN_ORGS, PERSON_TITLES, PLACES } from './gazetteer.js';
 import { codeCap, type NameGazetteer } from './ner-features.js';
 import type { Token } from './tokens.js';
 import { spanEnd } from './wire-conventions.js';
@@ -101,8 +101,6 @@ export function firstNamesAreNoOrganisations(tokens: readonly Token[], tags: rea
   return out;
 }
 
-/** Last words of football and other clubs' names that name nothing else ("Riverside United", "Bolton Wanderers", "Brighton & Hove Albion"). */
-const CLUB_HEADS: ReadonlySet<string> = new Set('United Athletic Rovers Wanderers Albion Hotspur FC AFC'.split(' '));
 /** Words before a place's name where it is a place ("fans in Newcastle", "the road to Bolton"). */
 const PLACE_PREPOSITIONS: ReadonlySet<string> = new Set('in In at At from From to To near Near around across outside inside into through of'.split(' '));
 

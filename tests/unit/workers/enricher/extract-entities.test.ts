@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extractEntities, extractEntityMentions } from '../../../../src/workers/enricher/extract-entities.js';
+import { extractEntities, extractEntityMentions, mergeMentions } from '../../../../src/workers/enricher/extract-entities.js';
 import { type LabelledArticle, loadHeldOutArticles, loadLabelledArticles } from '../../../fixtures/enrich/load.js';
 import { SEED_TITLE, seedText } from './seed-story.js';
 
@@ -25,6 +25,21 @@ describe(extractEntities.name, () => {
   it('merges a short organisation name into the longer one it ends', () => {
     const e = run('The Chinese Foreign Ministry issued a statement. A Foreign Ministry official declined to comment.');
     expect(e.organisations.map((o) => [o.name, o.mentions])).toEqual([['Chinese Foreign Ministry', 2]]);
+  });
+
+  it('merges an organisation called by its first word into its name of a company form or kind, a party or a club, not a name known alone', () => {
+    const text = 'Kestrel Foods beat forecasts. Kestrel said sales rose. The Liberal Party won; the Liberal leader spoke. Northgate Athletic lost, and Northgate fans left. Google News grew as Google paid.';
+    // Each mention at the place of the phrase it opens.
+    const org = ([name, phrase]: [string, string]) => {
+      const start = text.indexOf(phrase);
+      return { kind: 'organisation' as const, name, start, end: start + name.length };
+    };
+    const mentions = (
+      [['Kestrel Foods', 'Kestrel Foods'], ['Kestrel', 'Kestrel said'], ['Liberal Party', 'Liberal Party'], ['Liberal', 'Liberal leader'],
+        ['Northgate Athletic', 'Northgate Athletic'], ['Northgate', 'Northgate fans'], ['Google News', 'Google News'], ['Google', 'Google paid']] as Array<[string, string]>
+    ).map(org);
+    const e = mergeMentions(mentions, { title: '', text }).entities;
+    expect(Object.fromEntries(e.organisations.map((o) => [o.name, o.mentions]))).toEqual({ 'Kestrel Foods': 2, 'Liberal Party': 2, 'Northgate Athletic': 2, 'Google News': 1, Google: 1 });
   });
 
   it('canonicalizes aliases and capitals when a gazetteer knows them', () => {
