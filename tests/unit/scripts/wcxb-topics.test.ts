@@ -5,6 +5,13 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { firstSentence, inTrainingPart, readTopicLabels, readWcxbHeads, readWcxbPages } from '../../../scripts/lib/wcxb-topics.js';
 import { TOP_LEVEL_TOPICS } from '../../../src/workers/enricher/mediatopics.js';
 
+/** A page of a WCXB-layout folder: pages/<id>/meta.json and expected.txt. */
+function writePage(dir: string, id: string, title: string, body: string): void {
+  mkdirSync(join(dir, 'pages', id), { recursive: true });
+  writeFileSync(join(dir, 'pages', id, 'meta.json'), JSON.stringify({ id, title }));
+  writeFileSync(join(dir, 'pages', id, 'expected.txt'), body);
+}
+
 describe('scripts/data/wcxb-topics.tsv', () => {
   const labels = readTopicLabels();
 
@@ -44,11 +51,7 @@ describe(firstSentence.name, () => {
 describe(readWcxbHeads.name, () => {
   const dir = mkdtempSync(join(tmpdir(), 'wcxb-topics-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
-  const page = (id: string, title: string, body: string) => {
-    mkdirSync(join(dir, 'pages', id), { recursive: true });
-    writeFileSync(join(dir, 'pages', id, 'meta.json'), JSON.stringify({ id, title }));
-    writeFileSync(join(dir, 'pages', id, 'expected.txt'), body);
-  };
+  const page = (id: string, title: string, body: string) => writePage(dir, id, title, body);
   page('0001', ' Arsenal sign a striker ', 'Arsenal have signed the Swedish striker for a club-record fee of 60 million pounds. He joins next week.');
   page('0002', 'Cookie policy', 'We use cookies to give you the best experience on this website. Accept them.');
   const labels = join(dir, 'labels.tsv');
@@ -71,11 +74,7 @@ describe(readWcxbHeads.name, () => {
 describe(readWcxbPages.name, () => {
   const dir = mkdtempSync(join(tmpdir(), 'wcxb-pages-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
-  const page = (id: string, title: string, body: string) => {
-    mkdirSync(join(dir, 'pages', id), { recursive: true });
-    writeFileSync(join(dir, 'pages', id, 'meta.json'), JSON.stringify({ id, title }));
-    writeFileSync(join(dir, 'pages', id, 'expected.txt'), body);
-  };
+  const page = (id: string, title: string, body: string) => writePage(dir, id, title, body);
   const long = 'Espresso machines under 500 dollars heat water quickly and hold a steady pressure. '.repeat(30);
   page('0001', ' Best espresso machines ', `Our picks\n\n${long}`);
   page('0002', 'A short note', 'Only a few words here.');
