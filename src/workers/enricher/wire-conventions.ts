@@ -329,6 +329,17 @@ export function wireConventionTags(text: string, tokens: readonly Token[], tags:
   return wireConventions(text, tokens)(tags);
 }
 
+/** Tokens of a place the gazetteer knows (one to three words) that opens the first line before a dash set off by spaces ("Beijing —", "New Delhi –"), or 0. */
+function knownPlaceBeforeDash(tokens: readonly Token[], lineEnd: number): number {
+  for (let n = 1; n <= 3 && n + 1 < lineEnd; n++) {
+    const dash = tokens[n] as Token;
+    if (!/^[\u2013\u2014]$|^--$/.test(dash.text) || (tokens[n - 1] as Token).end === dash.start || (tokens[n + 1] as Token).start === dash.end) continue;
+    const words = tokens.slice(0, n).map((t) => t.text);
+    if (words.every((w) => startsCapitalized(w)) && PLACES.has(words.join(' '))) return n;
+  }
+  return 0;
+}
+
 /**
  * The dateline opening `text` at `start`, or null. Where the truecaser has read its capitals in ordinary case, the
  * dateline is read from `original` (the text as written, the same offsets), when a dash ends it ("SALTMERE —"): a word
@@ -366,7 +377,12 @@ export function wireConventions(text: string, tokens: readonly Token[], original
     const dated = DATED_LINE.exec(text.slice(start, (tokens[lt - 1] as Token).end))?.[1];
     const d = dated || lf > 0 ? undefined : openingDateline(text, original, start);
     const place = dated ?? d?.place;
-    if (!place) continue;
+    if (!place) {
+      // A place the gazetteer knows, opening the text before a dash set off by spaces, is a dateline in ordinary case too ("Beijing — Chinese ...").
+      const known = lf === 0 ? knownPlaceBeforeDash(tokens, lt) : 0;
+      if (known > 0) datelines.push({ from: 0, to: known, sure: true });
+      continue;
+    }
     let end = lf;
     while (end < lt && (tokens[end] as Token).end <= start + place.length && /\p{L}/u.test((tokens[end] as Token).text)) end++;
     if (end > lf) datelines.push({ from: lf, to: end, sure: !!(dated || d?.date || d?.credit) });

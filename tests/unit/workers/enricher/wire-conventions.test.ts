@@ -392,6 +392,14 @@ describe('datelines', () => {
     expect(placesIn('Breaking: Talks began.', 'BREAKING: Talks began.', { Breaking: 'B-ORG' })).toBe(''); // a label before a colon
   });
 
+  it('makes a place the gazetteer knows a place where it opens the text in ordinary case before a dash set off by spaces', () => {
+    expect(placeOf('Beijing — Talks began.')).toBe('Beijing');
+    expect(placeOf('New Delhi – Talks began.')).toBe('New Delhi');
+    expect(placeOf('Reform — the word of the year — dominated.')).toBe(''); // no place
+    expect(placeOf('Talks began.\nBeijing — More talks.')).toBe(''); // not the opening line
+    expect(placeOf('Beijing—Shanghai trains ran.')).toBe(''); // a dash between two words
+  });
+
   it("keeps the tagger's person at a dateline unless the text names the same words as a place elsewhere", () => {
     expect(placeOf('SALTMERE — Talks began in Saltmere.', { SALTMERE: 'B-PER', Saltmere: 'B-LOC' })).toBe('SALTMERE Saltmere');
     expect(placeOf('SALTMERE — Talks began.', { SALTMERE: 'B-PER' })).toBe('');
