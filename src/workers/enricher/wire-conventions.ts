@@ -566,10 +566,14 @@ export function wireConventions(text: string, tokens: readonly Token[], original
       i = j - 1;
     }
 
-    // "Hurricane Katrina", "Cyclone Nargis": a storm's name is no person's (MISC, as newswire annotation files events).
+    // "Hurricane Katrina", "Cyclone Nargis": a storm's name is no person's (MISC, as newswire annotation files events); nor
+    // a place's where the tagger left the storm's word out ("Hurricane [Milton] made landfall").
     for (let i = 0; i < tokens.length; i++) {
-      if (out[i] !== 'B-PER' || !STORMS.has((tokens[i] as Token).text) || out[i + 1] !== 'I-PER') continue;
-      const j = spanEnd(out, i);
+      if (!STORMS.has((tokens[i] as Token).text)) continue;
+      let j: number;
+      if (out[i] === 'B-PER' && out[i + 1] === 'I-PER') j = spanEnd(out, i);
+      else if (out[i] === 'O' && (out[i + 1] ?? 'O').startsWith('B-') && out[i + 1] !== 'B-MISC') j = spanEnd(out, i + 1);
+      else continue;
       setSpan(out, i, j, 'MISC');
       i = j - 1;
     }

@@ -192,6 +192,13 @@ describe('wireConventionTags', () => {
     expect([at('Hurricane'), at('Katrina'), at('Cyclone'), at('Nargis'), at('Katrina', 1), at('Smith')]).toEqual(['B-MISC', 'I-MISC', 'B-MISC', 'I-MISC', 'B-PER', 'I-PER']);
   });
 
+  it("reads a storm's name the tagger typed without the storm's word as MISC with it, and leaves a storm word before a common noun", () => {
+    const text = 'Hurricane Milton hit Sarasota as Storm Idris left. Storm damage hit Texas.';
+    const { tokens, tags } = tagsOf(text, { Milton: 'B-LOC', Sarasota: 'B-LOC', Idris: 'B-PER', Texas: 'B-LOC' });
+    const out = wireConventionTags(text, tokens, tags);
+    expect(tokens.map((t, i) => `${t.text}/${out[i]}`).filter((x) => !x.endsWith('/O'))).toEqual(['Hurricane/B-MISC', 'Milton/I-MISC', 'Sarasota/B-LOC', 'Storm/B-MISC', 'Idris/I-MISC', 'Texas/B-LOC']);
+  });
+
   it('reads a faith, its scripture or a people as MISC, as a nationality', () => {
     const text = 'Sunni clerics and Tamil rebels spoke for the Arab world of Islam and read the Koran.';
     const { tokens, tags } = tagsOf(text, { Sunni: 'B-ORG', Tamil: 'B-PER', Arab: 'B-LOC', Islam: 'B-ORG', Koran: 'B-LOC' });
