@@ -492,7 +492,10 @@ export function mergeMentions(
   // name known on its own ("Google" beside "Google News", "Oracle" beside "Oracle University").
   for (const name of orgNames) {
     if (name.includes(' ') || KNOWN_ORGS.has(name)) continue;
-    const fuller = orgNames.filter((o) => o.startsWith(`${name} `) && o.split(' ').length === 2 && (SHORT_FORM_HEADS.has(o.split(' ')[1] as string) || CLUB_HEADS.has(o.split(' ')[1] as string)));
+    const fuller = orgNames.filter((o) => {
+      const [first, head, ...more] = o.split(' ');
+      return first === name && head !== undefined && more.length === 0 && (SHORT_FORM_HEADS.has(head) || CLUB_HEADS.has(head));
+    });
     if (fuller.length === 1 && fuller[0]) move(keyOf('organisation', name), keyOf('organisation', fuller[0]));
   }
   // Organisations and places by their last word ("the Lakers") and by their initials ("ISRO").

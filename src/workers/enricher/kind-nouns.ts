@@ -637,11 +637,13 @@ export function venuesArePlaces(tokens: readonly Token[], tags: readonly string[
   let out: string[] | undefined;
   for (const { from, to, type } of bioSpans(tags)) {
     const head = (tokens[to - 1] as Token).text;
+    const venue = VENUE_HEADS.has(head);
     const natural = NATURAL_HEADS.has(head) || NATURAL_FIRST.has((tokens[from] as Token).text);
-    if (type !== 'ORG' || to - from < 2 || !(VENUE_HEADS.has(head) || natural)) continue;
+    if (type !== 'ORG' || to - from < 2 || !(venue || natural)) continue;
     const words = tokens.slice(from, to).map((t) => t.text);
-    if (KNOWN_ORGS.has(words.join(' ')) || words.some((w) => ORG_HEAD_WORDS.has(w))) continue;
-    if (natural && !VENUE_HEADS.has(head) && gazetteer?.names.get(words.join(' '))?.includes('ORG')) continue;
+    const name = words.join(' ');
+    if (KNOWN_ORGS.has(name) || words.some((w) => ORG_HEAD_WORDS.has(w))) continue;
+    if (!venue && gazetteer?.names.get(name)?.includes('ORG')) continue;
     out ??= [...tags];
     setSpan(out, from, to, 'LOC');
   }

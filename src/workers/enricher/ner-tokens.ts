@@ -113,3 +113,9 @@ export function tokenLines(text: string, tokens: readonly Token[]): Array<[numbe
   if (tokens.length > from) lines.push([from, tokens.length]);
   return lines;
 }
+
+/** Whether token `i` stands apart from the tokens around it, a space (or the text's edge) on either side ("Saltmere — Storm", not "Parkdale—High Park"). */
+export function setOffBySpaces(tokens: readonly Token[], i: number): boolean {
+  const t = tokens[i] as Token;
+  return (tokens[i - 1]?.end ?? -1) !== t.start && tokens[i + 1]?.start !== t.end;
+}

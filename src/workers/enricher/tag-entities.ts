@@ -26,7 +26,7 @@ import { DEMONYMS, HONORIFICS, KNOWN_ORGS, PLACES } from './gazetteer.js';
 import { encodePack, keyOffsets, keyRow, type KeyTable, keyTableEntries, loadPack, MODEL_FILES, type Pack, packArray, packKeyTable, prunedRows, buildKeyTable, roundTo } from './model-pack.js';
 import { NER_CLUSTERS_URL, unpackClusters, type WordClusters } from './ner-clusters.js';
 import { buildGazetteer, type ClusterFeatures, documentContexts, gazetteerMarks, type NameGazetteer, NEIGHBOUR_PREFIXES, neighbourFeatures, sentenceFeatures, type VectorBins, visitContextFeatures, withDomain, wordFeatures, wordShape, wordStatsCode, type WordStatsTable, wordVector } from './ner-features.js';
-import { nerTokenize, splitNameParticiples } from './ner-tokens.js';
+import { nerTokenize, setOffBySpaces, splitNameParticiples } from './ner-tokens.js';
 import { addDense, allowedTransitions, emissionScores, type SequenceModel, viterbi } from './perceptron.js';
 import { startsCapitalized, startsLowercase, type Token, tokenize } from './tokens.js';
 import { truecaseCapsLines } from './truecase.js';
@@ -734,9 +734,8 @@ function labelCased(
     // A dash set off by spaces is no part of a name ("SALTMERE — Storm Idris swept ..." is a dateline and a storm); one
     // between two words can be ("the riding of Parkdale—High Park").
     for (let i = 0; i < to - from; i++) {
-      const t = tokens[from + i] as Token;
-      if (!isSentenceDash(t.text) || (tokens[from + i - 1]?.end ?? -1) === t.start || tokens[from + i + 1]?.start === t.end) continue;
-      for (let t = 0; t < T; t++) if (t !== none) em[i * T + t] = -Infinity;
+      if (!isSentenceDash((tokens[from + i] as Token).text) || !setOffBySpaces(tokens, from + i)) continue;
+      for (let k = 0; k < T; k++) if (k !== none) em[i * T + k] = -Infinity;
     }
     const best = viterbi(em, to - from, T, model.transitions, allowed);
     for (let i = 0; i < to - from; i++) out[from + i] = model.tags[best[i] as number] as string;

@@ -60,7 +60,7 @@
  * Pure: tags in, tags out (the same length), tokens as nerTokenize gives them.
  */
 import { DEMONYMS, KNOWN_ORGS, LATE_COUNTRIES, LATE_DEMONYMS, NAME_PARTICLES, NON_ENTITY_WORDS, PERSON_TITLES, PLACES, WEEKDAYS, WEEKDAYS_AND_MONTHS } from './gazetteer.js';
-import { tokenLines } from './ner-tokens.js';
+import { setOffBySpaces, tokenLines } from './ner-tokens.js';
 import { type Dateline, parseDateline } from './parse-dateline.js';
 import { startsCapitalized, type Token } from './tokens.js';
 
@@ -332,8 +332,7 @@ export function wireConventionTags(text: string, tokens: readonly Token[], tags:
 /** Tokens of a place the gazetteer knows (one to three words) that opens the first line before a dash set off by spaces ("Beijing —", "New Delhi –"), or 0. */
 function knownPlaceBeforeDash(tokens: readonly Token[], lineEnd: number): number {
   for (let n = 1; n <= 3 && n + 1 < lineEnd; n++) {
-    const dash = tokens[n] as Token;
-    if (!/^[\u2013\u2014]$|^--$/.test(dash.text) || (tokens[n - 1] as Token).end === dash.start || (tokens[n + 1] as Token).start === dash.end) continue;
+    if (!/^[\u2013\u2014]$|^--$/.test((tokens[n] as Token).text) || !setOffBySpaces(tokens, n)) continue;
     const words = tokens.slice(0, n).map((t) => t.text);
     if (words.every((w) => startsCapitalized(w)) && PLACES.has(words.join(' '))) return n;
   }
@@ -400,9 +399,9 @@ export function wireConventions(text: string, tokens: readonly Token[], original
 
   return (tags) => {
     const out = [...tags];
-    const placeElsewhere = (tagsNow: readonly string[], from: number, to: number): boolean => {
+    const placeElsewhere = (from: number, to: number): boolean => {
       const name = written(from, to).toLowerCase();
-      return bioSpans(tagsNow).some((s) => s.type === 'LOC' && (s.to <= from || s.from >= to) && written(s.from, s.to).toLowerCase() === name);
+      return bioSpans(out).some((s) => s.type === 'LOC' && (s.to <= from || s.from >= to) && written(s.from, s.to).toLowerCase() === name);
     };
     // An interview's speakers, by their initials, are no organisations (nor anything else) where they open a turn: nor is a span they open ("DS: You").
     for (const i of speakers) {
@@ -446,7 +445,7 @@ export function wireConventions(text: string, tokens: readonly Token[], original
     // ("SALTMERE — ... the railway between Saltmere and Brennock").
     for (const { from, to, sure } of datelines) {
       const span = out.slice(from, to);
-      if (span.some((tag) => tag.endsWith('-PER')) && !placeElsewhere(out, from, to)) continue;
+      if (span.some((tag) => tag.endsWith('-PER')) && !placeElsewhere(from, to)) continue;
       if (sure || span.some((tag) => tag !== 'O')) setSpan(out, from, to, 'LOC');
     }
 

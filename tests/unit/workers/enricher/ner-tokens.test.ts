@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detokenize, nerTokenize, splitNameParticiples, tokenLines } from '../../../../src/workers/enricher/ner-tokens.js';
+import { detokenize, nerTokenize, setOffBySpaces, splitNameParticiples, tokenLines } from '../../../../src/workers/enricher/ner-tokens.js';
 import { tagEntities } from '../../../../src/workers/enricher/tag-entities.js';
 
 describe(nerTokenize.name, () => {
@@ -69,5 +69,14 @@ describe(splitNameParticiples.name, () => {
 
   it('lets the tagger find the name in a text it reads ("[London]-based")', () => {
     expect(tagEntities({ title: '', text: 'Shares of the London-based lender fell on Monday.' }).places.map((e) => e.name)).toContain('London');
+  });
+});
+
+describe(setOffBySpaces.name, () => {
+  it('tells a token with a space or the text edge on either side from one joined to a neighbour', () => {
+    const toks = nerTokenize('— Saltmere — Storm, Parkdale—High Park');
+    const at = (w: string, k = 0) => toks.map((t, i) => (t.text === w ? i : -1)).filter((i) => i >= 0)[k] as number;
+    expect([setOffBySpaces(toks, at('—')), setOffBySpaces(toks, at('—', 1)), setOffBySpaces(toks, at('Storm'))]).toEqual([true, true, false]);
+    expect(toks.some((t, i) => t.text.includes('—') && i > at('Storm') && setOffBySpaces(toks, i))).toBe(false);
   });
 });
