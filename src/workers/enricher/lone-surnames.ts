@@ -102,7 +102,7 @@ export function firstNamesAreNoOrganisations(tokens: readonly Token[], tags: rea
 }
 
 /** Words before a place's name where it is a place ("fans in Newcastle", "the road to Bolton"). */
-const PLACE_PREPOSITIONS: ReadonlySet<string> = new Set('in In at At from From to To near Near around across outside inside into through of'.split(' '));
+export const PLACE_PREPOSITIONS: ReadonlySet<string> = new Set('in In at At from From to To near Near around across outside inside into through of'.split(' '));
 
 /**
  * Tags where a lone word typed as a person or a place is a club the text names

@@ -18,6 +18,7 @@ import { joinCoordinatedNames, joinListsBeforeHeads, joinOrganisationPlaces, joi
 import { extendNamesToTheirAcronyms, typeDefinedAcronyms } from './defined-acronyms.js';
 import { companiesByTheirStock, countriesOffPersons, eponymsAreNoPersons, eventsAndLawsAreMisc, leadersGovernmentsAreNoNames, namesBeforePartyAreOrganisations, organisationsFirstWords, organisationsLastWords, personsAfterRoles, placesBeforePlaceNouns, venuesArePlaces, typeKindAppositives, typePortfolioMinistries, worksAreMisc } from './kind-nouns.js';
 import { clubsByTheirFirstWord, firstNamesAreNoOrganisations, surnamesAreNoOrganisations } from './lone-surnames.js';
+import { teamsInMatchReports } from './match-reports.js';
 import { partyLabelsAreNoPersons } from './party-labels.js';
 import { joinNameParticles } from './name-particles.js';
 import { trimNameTails } from './name-tails.js';
@@ -776,6 +777,8 @@ function labelCased(
   tags = companiesByTheirStock(tokens, tags);
   // A club called by its first word in a match report ("Riverside United ... Northgate had led").
   tags = clubsByTheirFirstWord(tokens, tags);
+  // A team a match report names by its town, in a team's part ("Barnsley manager Danny Wilson", "a 2-1 win over Portsmouth").
+  tags = teamsInMatchReports(text, tokens, tags);
   if (formal) {
     // A lone surname or first name of a person the text names in full ("John McCain ... McCain argued", "Thaksin
     // Shinawatra ... Thaksin") is that person where the tagger read an organisation; a party's label alone or before a

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { tagsAt, tagsNaming } from '../../../helpers/bio-tags.js';
+import { isMatchReport, teamsInMatchReports } from '../../../../src/workers/enricher/match-reports.js';
+import { nerTokenize } from '../../../../src/workers/enricher/ner-tokens.js';
+import { tagEntityMentions } from '../../../../src/workers/enricher/tag-entities.js';
+
+describe(isMatchReport.name, () => {
+  it('reads a report by a word only sport uses, or by a score and a word of games', () => {
+    expect(isMatchReport(nerTokenize('The striker was injured.'))).toBe(true);
+    expect(isMatchReport(nerTokenize('They won 2-1 to go top of the league.'))).toBe(true);
+  });
+
+  it('does not read a score without a word of games, a range of days, or a court ruling as one', () => {
+    expect(isMatchReport(nerTokenize('The court ruled 5-4 on Monday.'))).toBe(false);
+    expect(isMatchReport(nerTokenize('The summit meets on June 9-10; the final programme follows.'))).toBe(false);
+  });
+});
+
+describe(teamsInMatchReports.name, () => {
+  const report =
+    'Hartfield held on for a 2-1 win over Dunmore on Saturday. Hartfield manager Alan Firth praised his side. ' +
+    'Dunmore are third, two points behind leaders Caxton. Fans in Dunmore were quiet.';
+
+  it("makes a town a team where the report gives it a team's part, and wherever it names it alone", () => {
+    const { toks, tags } = tagsNaming(report, { Hartfield: 'PER', Dunmore: 'LOC', Caxton: 'LOC', 'Alan Firth': 'PER' });
+    const out = teamsInMatchReports(report, toks, tags);
+    expect(tagsAt(toks, out, 'Hartfield')).toEqual(['B-ORG', 'B-ORG']);
+    // Not after a preposition of place: "Fans in Dunmore".
+    expect(tagsAt(toks, out, 'Dunmore')).toEqual(['B-ORG', 'B-ORG', 'B-LOC']);
+    expect(tagsAt(toks, out, 'Caxton')).toEqual(['B-ORG']);
+    expect(tagsAt(toks, out, 'Alan')).toEqual(['B-PER']);
+  });
+
+  it('leaves a national side a place, a text that is no match report, and a cue over a line end alone', () => {
+    const national = 'England manager Gareth Southgate named his squad after a 2-1 win over Italy in the league.';
+    const n = tagsNaming(national, { England: 'LOC', Italy: 'LOC', 'Gareth Southgate': 'PER' });
+    expect(teamsInMatchReports(national, n.toks, n.tags)).toEqual(n.tags);
+
+    const business = 'London manager Alan Firth said the bank would close two branches.';
+    const b = tagsNaming(business, { London: 'LOC', 'Alan Firth': 'PER' });
+    expect(teamsInMatchReports(business, b.toks, b.tags)).toEqual(b.tags);
+
+    const lines = 'The striker scored twice. Five lessons for IT leaders\n\nAustin hosts the next summit.';
+    const l = tagsNaming(lines, { Austin: 'LOC' });
+    expect(teamsInMatchReports(lines, l.toks, l.tags)).toEqual(l.tags);
+  });
+
+  it('makes the towns of a wire match report teams through the whole tagger, where it read them as persons and places', () => {
+    const text =
+      'Barnsley held on for a 2-1 win over Portsmouth in the first division on Saturday after Neil Redfearn had given them an early lead. ' +
+      "Portsmouth equalised before half-time, but Barnsley's Andy Liddell scored the winner. Barnsley manager Danny Wilson said his side deserved the points.";
+    const kinds = new Map(tagEntityMentions(text).map((m) => [text.slice(m.start, m.end), m.kind]));
+    expect(kinds.get('Barnsley')).toBe('organisation');
+    expect(kinds.get('Portsmouth')).toBe('organisation');
+    expect(kinds.get('Danny Wilson')).toBe('person');
+  });
+});
