@@ -14,7 +14,8 @@
  *   tagger read either side as a person ("Trump beat Biden 306-232", a player)
  *   the result is left as it is.
  * - A person's nationality in brackets ("Pete Sampras (U.S.)", "Ernie Els
- *   (South Africa)"): a country there is a place, whatever the tagger said.
+ *   (South Africa)"): a country there is a place, whatever the tagger said;
+ *   one before the name ("Spaniard Carlos Moya") is no part of it (MISC).
  * - A name after a courtesy title ("Mr Xi", "Ms Ardern", "Dr Tedros",
  *   "Mrs May") or an abbreviated rank ("Sen. John McCain", "Cpl Matthew
  *   Cornish", "Lt. Col. Erik Kurilla") is a person's, and the title is no
@@ -308,6 +309,11 @@ const SPEAKER_TURNS = 3;
 /** Organisations named after the building they sit in, which newswire annotation files by the sense of each mention. */
 const SEATS: ReadonlySet<string> = new Set(['White House', 'Pentagon', 'Kremlin', 'Holy See']);
 
+/** A people's nouns made with "-man" and "-woman", which the demonyms' list lacks ("Dutchman Richard Krajicek"). */
+const NATIONALITY_NOUNS: ReadonlySet<string> = new Set(
+  'Dutchman Englishman Irishman Scotsman Welshman Frenchman Dutchwoman Englishwoman Irishwoman Scotswoman Welshwoman Frenchwoman'.split(' '),
+);
+const isNationality = (word: string) => DEMONYMS.has(word) || LATE_DEMONYMS.has(word) || NATIONALITY_NOUNS.has(word);
 const isCountry = (name: string) => PLACES.get(name)?.kind === 'country' || LATE_COUNTRIES.has(name);
 /** What stands before "$" in a currency written as wire copy writes dollars other than the plain one ("US$", "U.S.$", "NZ$", "HK$", "A$"). */
 const CURRENCY_PREFIX = /^(?:\p{Lu}{1,3}|U\.S\.)$/u;
@@ -575,6 +581,12 @@ export function wireConventions(text: string, tokens: readonly Token[], original
       else continue;
       setSpan(out, i, j, 'MISC');
       i = j - 1;
+    }
+
+    // "Spaniard Carlos Moya", "Dutchman Richard Krajicek": a nationality the tagger ran into the person's name after it is MISC, no
+    // part of the name; only before two words or more ("Dane Cook", "German Gref" keep a given name that is a nationality's word).
+    for (const { from, to, type } of bioSpans(out)) {
+      if (type === 'PER' && to - from >= 3 && isNationality((tokens[from] as Token).text)) setSpan(out, from, from + 1, 'MISC');
     }
 
     // "Pete Sampras (U.S.)": the last token of a person, "(", a country, ")".

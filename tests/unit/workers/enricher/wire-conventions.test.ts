@@ -341,6 +341,16 @@ describe('wireConventionTags', () => {
     expect(at('Spanish')).toBe('O'); // not a country
   });
 
+  it("takes a nationality the tagger ran into a person's name out of it, but a given name before one word", () => {
+    const text = 'Spaniard Carlos Moya beat Dutchman Richard Krajicek, and Dane Cook watched.';
+    const { tokens, tags } = tagsOf(text, { Spaniard: 'B-PER', Carlos: 'I-PER', Moya: 'I-PER', Dutchman: 'B-PER', Richard: 'I-PER', Krajicek: 'I-PER', Dane: 'B-PER', Cook: 'I-PER' });
+    const out = wireConventionTags(text, tokens, tags);
+    const at = (w: string) => out[tokens.findIndex((t) => t.text === w)];
+    expect([at('Spaniard'), at('Carlos'), at('Moya')]).toEqual(['B-MISC', 'B-PER', 'I-PER']);
+    expect([at('Dutchman'), at('Richard'), at('Krajicek')]).toEqual(['B-MISC', 'B-PER', 'I-PER']);
+    expect([at('Dane'), at('Cook')]).toEqual(['B-PER', 'I-PER']);
+  });
+
   it('leaves a bracketed country after an organisation as the tagger read it', () => {
     const text = 'Petrobras (Brazil) said output rose.';
     const { tokens, tags } = tagsOf(text, { Petrobras: 'B-ORG' });
