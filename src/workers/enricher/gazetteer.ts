@@ -476,6 +476,12 @@ Fannie Mae
 Freddie Mac
 Bank of England
 Bank of Japan
+Bundesbank|Deutsche Bundesbank
+Bank of Canada
+Reserve Bank of Australia
+Reserve Bank of India
+People's Bank of China
+Swiss National Bank
 Pentagon
 White House
 Kremlin
@@ -494,6 +500,18 @@ Agence France-Presse|AFP
 Xinhua|Xinhua News Agency
 Yonhap|Yonhap News Agency
 Kyodo|Kyodo News
+Interfax
+TASS|Itar-Tass|ITAR-TASS|ITAR-Tass
+RIA Novosti
+Jiji Press
+Anadolu Agency
+IRNA|Islamic Republic News Agency
+KCNA|Korean Central News Agency
+ANSA
+EFE
+Deutsche Presse-Agentur|dpa
+Press Trust of India|PTI
+Bernama
 BBC
 CNN
 Voice of America|VOA
