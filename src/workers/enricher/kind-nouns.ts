@@ -565,6 +565,47 @@ export function personsAfterRoles(tokens: readonly Token[], tags: readonly strin
   return out ?? (tags as string[]);
 }
 
+/** Jobs at a firm, written right before a person's name ("JP Morgan economist John Lipsky"); not those a person has ("Obama spokesman", "Trump lawyer", "Bush strategist Karl Rove"). */
+const FIRM_ROLES: ReadonlySet<string> = new Set('economist analyst trader dealer banker broker'.split(' '));
+/** Staff of an organisation, written before "at" and its name ("traders at Merrill Lynch", "a researcher at Harvard"). */
+const STAFF_AT: ReadonlySet<string> = new Set(
+  (
+    'economist economists analyst analysts strategist strategists trader traders dealer dealers banker bankers broker brokers ' +
+    'executive executives official officials researcher researchers scientist scientists engineer engineers employee employees staff'
+  ).split(' '),
+);
+/** The most words of a firm's name read this way. */
+const FIRM_NAME_MAX = 3;
+
+/**
+ * Tags where a name the tagger read as a person is the organisation of the
+ * staff the text names with it: before a firm's job and a person's name
+ * ("[JP Morgan] economist John Lipsky"), or after staff and "at" ("traders at
+ * [Merrill Lynch]", "analysts at [Smith Barney] and [Dean Witter]"); and
+ * wherever else the text names it in the same words. Firms named after their
+ * founders are persons' names to the tagger; a person is not written so
+ * (nor with "'s" after: "a researcher at Smith's lab").
+ */
+export function employersOfStaff(tokens: readonly Token[], tags: readonly string[]): string[] {
+  const firms = new Set<string>();
+  const written = (from: number, to: number) => tokens.slice(from, to).map((t) => t.text).join(' ');
+  const spans = bioSpans(tags).filter((s) => s.type === 'PER' && s.to - s.from <= FIRM_NAME_MAX);
+  for (const { from, to } of spans) {
+    const after = tokens[to]?.text ?? '';
+    if (after === "'s" || after === '’s') continue;
+    const beforeRole = FIRM_ROLES.has(after) && tags[to + 1] === 'B-PER';
+    // "analysts at [Smith Barney] and [Dean Witter]": the second of two joined by "and" too.
+    let at = from - 1;
+    if (tokens[at]?.text === 'and' && (tags[at - 1] ?? 'O').endsWith('-PER')) at = spanStart(tags, at - 1) - 1;
+    const staffAt = tokens[at]?.text === 'at' && STAFF_AT.has((tokens[at - 1]?.text ?? '').toLowerCase());
+    if (beforeRole || staffAt) firms.add(written(from, to));
+  }
+  if (firms.size === 0) return tags as string[];
+  const out = [...tags];
+  for (const { from, to } of spans) if (firms.has(written(from, to)) && !PERSON_TITLES.has(tokens[from - 1]?.text ?? '')) setSpan(out, from, to, 'ORG');
+  return out;
+}
+
 /** Heads of the names of things, beside the gazetteer's heads of organisations', places' and events' names, that news names after a person ("the Tom Robinson Band", "the Colbert Report", "the Taylor Law", "the Kennedy Expressway"). */
 const EPONYM_HEADS: ReadonlyMap<string, string> = new Map([
   ...['Band', 'Militia'].map((w) => [w, 'ORG'] as const),

@@ -16,7 +16,7 @@
 import type { Entities } from '../../store/types.js';
 import { joinCoordinatedNames, joinListsBeforeHeads, joinOrganisationPlaces, joinOrganisationPurposes } from './coordinated-names.js';
 import { extendNamesToTheirAcronyms, typeDefinedAcronyms } from './defined-acronyms.js';
-import { companiesByTheirStock, countriesOffPersons, eponymsAreNoPersons, eventsAndLawsAreMisc, leadersGovernmentsAreNoNames, namesBeforePartyAreOrganisations, organisationsFirstWords, organisationsLastWords, personsAfterRoles, placesBeforePlaceNouns, venuesArePlaces, typeKindAppositives, typePortfolioMinistries, worksAreMisc } from './kind-nouns.js';
+import { companiesByTheirStock, countriesOffPersons, employersOfStaff, eponymsAreNoPersons, eventsAndLawsAreMisc, leadersGovernmentsAreNoNames, namesBeforePartyAreOrganisations, organisationsFirstWords, organisationsLastWords, personsAfterRoles, placesBeforePlaceNouns, venuesArePlaces, typeKindAppositives, typePortfolioMinistries, worksAreMisc } from './kind-nouns.js';
 import { clubsByTheirFirstWord, firstNamesAreNoOrganisations, surnamesAreNoOrganisations } from './lone-surnames.js';
 import { teamsInMatchReports } from './match-reports.js';
 import { partyLabelsAreNoPersons } from './party-labels.js';
@@ -775,6 +775,8 @@ function labelCased(
   // its stock ("Calpine shareholders").
   tags = typeDefinedAcronyms(tokens, tags);
   tags = companiesByTheirStock(tokens, tags);
+  // A firm the tagger read as a person, named with its staff ("traders at Merrill Lynch", "JP Morgan economist John Lipsky").
+  tags = employersOfStaff(tokens, tags);
   // A club called by its first word in a match report ("Riverside United ... Northgate had led").
   tags = clubsByTheirFirstWord(tokens, tags);
   // A team a match report names by its town, in a team's part ("Barnsley manager Danny Wilson", "a 2-1 win over Portsmouth").

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isValidBio, labelledText, randomBioTags, tagsAt, tagsFor, tagsNaming } from '../../../helpers/bio-tags.js';
 import { seededRandom } from '../../../../src/lib/random.js';
-import { companiesByTheirStock, countriesOffPersons, eponymsAreNoPersons, eventsAndLawsAreMisc, leadersGovernmentsAreNoNames, namesBeforePartyAreOrganisations, organisationsFirstWords, organisationsLastWords, personsAfterRoles, placesBeforePlaceNouns, venuesArePlaces, typeKindAppositives, typePortfolioMinistries, worksAreMisc } from '../../../../src/workers/enricher/kind-nouns.js';
+import { companiesByTheirStock, countriesOffPersons, employersOfStaff, eponymsAreNoPersons, eventsAndLawsAreMisc, leadersGovernmentsAreNoNames, namesBeforePartyAreOrganisations, organisationsFirstWords, organisationsLastWords, personsAfterRoles, placesBeforePlaceNouns, venuesArePlaces, typeKindAppositives, typePortfolioMinistries, worksAreMisc } from '../../../../src/workers/enricher/kind-nouns.js';
 import { CAP_BUCKETS, type WordStats, wordStatsCode } from '../../../../src/workers/enricher/ner-features.js';
 import { nerTokenize } from '../../../../src/workers/enricher/ner-tokens.js';
 import { tagEntities } from '../../../../src/workers/enricher/tag-entities.js';
@@ -292,6 +292,46 @@ describe(personsAfterRoles.name, () => {
   it("reads a spokesman's name as a person through the whole tagger, which alone read it as MISC", () => {
     const { toks, tags } = labelledText('"This is not reasonable," Foreign Ministry spokesman Qin Gang told reporters in Beijing.');
     expect([...tagsAt(toks, tags, 'Qin'), ...tagsAt(toks, tags, 'Gang')]).toEqual(['B-PER', 'I-PER']);
+  });
+});
+
+describe(employersOfStaff.name, () => {
+  const run = (text: string, names: Record<string, string>): string[] => {
+    const { toks, tags } = tagsNaming(text, names);
+    return spans(text, employersOfStaff(toks, tags));
+  };
+
+  it("makes a firm read as a person an organisation before a firm's job and a person, after staff and \"at\", and wherever else the text names it so", () => {
+    expect(run('JP Morgan economist John Lipsky said. JP Morgan cut its forecast.', { 'JP Morgan': 'PER', 'John Lipsky': 'PER' })).toEqual([
+      'ORG[JP Morgan]',
+      'PER[John Lipsky]',
+      'ORG[JP Morgan]',
+    ]);
+    expect(run('Traders at Merrill Lynch and analysts at Smith Barney and Dean Witter agreed.', { 'Merrill Lynch': 'PER', 'Smith Barney': 'PER', 'Dean Witter': 'PER' })).toEqual([
+      'ORG[Merrill Lynch]',
+      'ORG[Smith Barney]',
+      'ORG[Dean Witter]',
+    ]);
+  });
+
+  it("leaves a person's aide, a person's lab, a title before the name, and persons elsewhere alone", () => {
+    for (const [text, names] of [
+      ['Obama spokesman Robert Gibbs said.', { Obama: 'PER', 'Robert Gibbs': 'PER' }],
+      ['Bush strategist Karl Rove said.', { Bush: 'PER', 'Karl Rove': 'PER' }],
+      ['A researcher at Smith\'s lab said.', { Smith: 'PER' }],
+      ['Mr Jones met traders at noon.', { Jones: 'PER' }],
+      ['Clinton spoke to officials in Clinton.', { Clinton: 'PER' }],
+    ] as const) {
+      const { toks, tags } = tagsNaming(text, names);
+      expect(employersOfStaff(toks, tags)).toEqual(tags);
+    }
+  });
+
+  it('reads the firms of a market report through the whole tagger, where it read them as persons', () => {
+    const text = 'Traders at Merrill Lynch said the market was nervous. JP Morgan economist John Lipsky said the Fed would hold rates.';
+    const kinds = new Map(tagEntities({ title: '', text }).organisations.map((o) => [o.name, 'organisation']));
+    expect(kinds.get('Merrill Lynch')).toBe('organisation');
+    expect(kinds.get('JP Morgan')).toBe('organisation');
   });
 });
 
