@@ -8,7 +8,8 @@
  * labels such as "MARTINEZ-BELTRAN:" keep a name in capitals; other forms away
  * from a sentence's start), else by the word statistics' capitalisation bucket
  * (always, mostly or mixed: "Japan"; rarely or never: "beat"), an acronym the
- * gazetteer knows only in capitals staying so ("NBA"). Only the case changes,
+ * gazetteer knows only in capitals staying so ("NBA"), and a fixture's "V"
+ * or "VS" between two words in lower case. Only the case changes,
  * so offsets stay the same.
  *
  * Pure: text and tokens in, text out.
@@ -65,6 +66,9 @@ function capsEnd(tokens: readonly Token[], from: number, to: number): number {
 /** What ends the place of a dateline. */
 const DATELINE_END = new Set([',', '(', '-', '–', '—']);
 
+/** What stands between the sides of a fixture, in capitals. */
+const FIXTURE_JOINS = new Set(['V', 'V.', 'VS', 'VS.']);
+
 const SENTENCE_END = new Set(['.', '!', '?', ':', '"', '“', '”']);
 
 /**
@@ -116,8 +120,10 @@ export function truecaseCapsLines(text: string, tokens: readonly Token[], gazett
   for (const [f, t] of caps) {
     for (let i = f; i < t; i++) {
       const tok = tokens[i] as Token;
-      if (!isUpperWord(tok.text)) continue;
-      let form = formOf(tok.text);
+      // "ENGLAND V PAKISTAN": the fixture's "v" or "vs" between two words, which a name is not.
+      const fixture = FIXTURE_JOINS.has(tok.text) && i > f && i + 1 < t;
+      if (!isUpperWord(tok.text) && !fixture) continue;
+      let form = fixture ? tok.text.toLowerCase() : formOf(tok.text);
       // The line's first word starts a sentence.
       if (i === f && form === form.toLowerCase()) form = capitalise(form);
       if (form === tok.text || form.length !== tok.text.length) continue;

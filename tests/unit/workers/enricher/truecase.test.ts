@@ -53,6 +53,12 @@ describe('truecaseCapsLines', () => {
     expect(truecased('BEAT THE BEST', gaz).text).toBe('Beat the Best');
   });
 
+  it("writes a fixture's V or VS between two words in lower case, a V ending the line as it is", () => {
+    const g = gazetteer([], { japan: 0, syria: 0 });
+    expect(truecased('JAPAN V SYRIA\nJAPAN VS. SYRIA', g).text).toBe('Japan v Syria\nJapan vs. Syria');
+    expect(truecased('HENRY V', g).text).toBe('Henry V');
+  });
+
   it('reads a line of one word in capitals, and the capitals that open a dateline before a comma, a bracket or a dash', () => {
     const g = gazetteer(['AP'], { brussels: 0, seoul: 0, reuters: 0 });
     expect(truecased('BRUSSELS 1996-08-22\nThe talks ended.', g).text.split('\n')[0]).toBe('Brussels 1996-08-22');
