@@ -41,6 +41,10 @@
  * - A US state's postal code after a place and a comma ("Chillicothe, OH")
  *   is a place; a post-nominal after a person and a comma ("Harry Preuss,
  *   MD", "Lex Lasry, QC") is no name.
+ * - A place the gazetteer knows, or the surname of a person the text names
+ *   in full, owning the rest of a name ("China's Foreign Ministry", "Alija
+ *   Izetbegovic ... Izetbegovic's Party of Democratic Action") is a name of
+ *   its own.
  * - The name after a kind of place and "of" ("the town of Sderot", "the
  *   village of Naghar Kalai") is a place.
  * - The initials that open the turns of an interview's transcript ("DS:
@@ -506,6 +510,21 @@ export function wireConventions(text: string, tokens: readonly Token[], original
       if (!startsCapitalized(w) || !isCountry(w) || !/^\p{Lu}[\p{Lu}.]+$/u.test(w)) continue;
       const alone = out[i] === 'O' ? true : (out[i] as string).startsWith('B-') && !(out[i + 1] ?? 'O').startsWith('I-');
       if (alone) out[i] = 'B-LOC';
+    }
+
+    // "[China's Foreign Ministry]", "[Rabin's Cabinet]": a place the gazetteer knows, or the surname of a person the text names in
+    // full, owning the rest of a span is a name of its own, and the rest keeps the span's type; not a first name or a word named
+    // after ("Martha's Vineyard", "Denny's Diner", "Alzheimer's Association").
+    const surnames = surnamesOfFullNames(tokens, out);
+    for (const { from, to, type } of bioSpans(out)) {
+      const k = tokens.slice(from + 1, to - 1).findIndex((t) => t.text === "'s" || t.text === '’s') + from + 1;
+      if (k === from || !startsCapitalized((tokens[k + 1] as Token).text)) continue;
+      const owner = written(from, k);
+      const person = k === from + 1 && surnames.has(owner);
+      if (!PLACES.has(owner) && !person) continue;
+      setSpan(out, from, k, person ? 'PER' : 'LOC');
+      out[k] = 'O';
+      setSpan(out, k + 1, to, type);
     }
 
     // The words of the persons of two words or more ("Michael Jordan").

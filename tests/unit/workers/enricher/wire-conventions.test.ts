@@ -351,6 +351,28 @@ describe('wireConventionTags', () => {
     expect([at('Dane'), at('Cook')]).toEqual(['B-PER', 'I-PER']);
   });
 
+  it("splits a known place, or a surname of a person named in full, off the name it owns, and leaves names with an owner's word in them", () => {
+    const text = "China's Foreign Ministry met Alija Izetbegovic. Izetbegovic's Party of Democratic Action won, as the People's Party did. Martha met Martha's Vineyard.";
+    const { tokens, tags } = tagsOf(text, {});
+    const named = (from: string, n: number, type: string) => {
+      const i = tokens.findIndex((t) => t.text === from);
+      for (let k = i; k < i + n; k++) tags[k] = `${k === i ? 'B' : 'I'}-${type}`;
+    };
+    named('China', 4, 'ORG');
+    named('Alija', 2, 'PER');
+    named('Martha', 1, 'PER');
+    tokens.forEach((t, i) => {
+      if (t.text === 'Martha' && tokens[i + 1]?.text === "'s") for (let k = i; k < i + 3; k++) tags[k] = k === i ? 'B-LOC' : 'I-LOC';
+    });
+    tokens.forEach((t, i) => {
+      if (t.text === 'Izetbegovic' && tokens[i + 1]?.text === "'s") for (let k = i; k < i + 6; k++) tags[k] = k === i ? 'B-ORG' : 'I-ORG';
+    });
+    named('People', 3, 'ORG');
+    const out = wireConventionTags(text, tokens, tags);
+    const spans = bioSpans(out).map((s) => `${s.type}[${tokens.slice(s.from, s.to).map((t) => t.text).join(' ')}]`);
+    expect(spans).toEqual(['LOC[China]', 'ORG[Foreign Ministry]', 'PER[Alija Izetbegovic]', 'PER[Izetbegovic]', 'ORG[Party of Democratic Action]', "ORG[People 's Party]", 'PER[Martha]', "LOC[Martha 's Vineyard]"]);
+  });
+
   it('leaves a bracketed country after an organisation as the tagger read it', () => {
     const text = 'Petrobras (Brazil) said output rose.';
     const { tokens, tags } = tagsOf(text, { Petrobras: 'B-ORG' });
