@@ -10,36 +10,38 @@
  * - after a result and "over", "against", "by" or "to" ("a 2-1 win over
  *   Portsmouth", "their defeat by Bolton", "a draw with Ajax");
  * - after a team's standing ("two points behind leaders Bolton", "champions
- *   Bayern", "hosts Leeds").
+ *   Bayern", "hosts Leeds");
+ * - as the town that opens a team's name the report gives beside a result
+ *   ("the Cleveland Indians beat ... Cleveland has won six straight").
  *
  * Each such name is then the team wherever the text names it alone in the
  * same words, but after a preposition of place ("fans in Portsmouth"). A
  * country's name stays a place (a national side, as newswire annotation files
  * it), and names the tagger already read as organisations are left as they are.
  *
- * A text is a match report when it has a word only sport uses ("striker",
- * "equaliser", "innings"), or a score ("2-1") and a word of games ("goal",
- * "match", "league").
+ * A text is a match report when it has a word only sport uses
+ * ("midfielder", "innings", "touchdown"), or a score beside a result's word
+ * ("won 2-1", "beat Chelsea 3-0", "a 2-1 win").
  *
  * Pure: tags in, tags out (the same length), tokens as nerTokenize gives them.
  */
-import { LATE_COUNTRIES, PLACES, WEEKDAYS_AND_MONTHS } from './gazetteer.js';
+import { LATE_COUNTRIES, PLACES } from './gazetteer.js';
 import { PLACE_PREPOSITIONS } from './lone-surnames.js';
 import type { Token } from './tokens.js';
 import { bioSpans, SCORE_PAIR, setSpan } from './wire-conventions.js';
 
-/** Words only sport uses: one makes a match report. */
+/** Words only sport uses, written in lower case: one makes a match report (not "striker", "equalizer" or "kickoff", which hunger strikes, economies and campaigns have too). */
 const SPORT_WORDS: ReadonlySet<string> = new Set(
   (
-    'striker strikers midfielder midfielders goalkeeper goalkeepers winger wingers full-back centre-back center-back goalscorer ' +
-    'equaliser equalizer equalised equalized hat-trick half-time halftime first-half second-half stoppage-time kickoff kick-off ' +
-    'innings wicket wickets batsman batsmen bowler bowlers wicketkeeper touchdown touchdowns quarterback linebacker shortstop'
+    'midfielder midfielders goalkeeper goalkeepers goalscorer goalscorers equaliser half-time halftime hat-trick stoppage-time ' +
+    'innings wicket wickets batsman batsmen wicketkeeper touchdown touchdowns quarterback quarterbacks linebacker shortstop inning homer homers ' +
+    'birdie birdies bogey bogeys'
   ).split(' '),
 );
-/** Words of games: one with a score makes a match report. */
-const GAME_WORDS: ReadonlySet<string> = new Set(
-  'goal goals scored match matches league division cup championship season game games points table title final semifinal semi-final quarter-final playoff play-off'.split(' '),
-);
+/** Words of a result next to its score ("beat Chelsea 2-1", "won 3-0", "a 2-1 win"): a score beside one makes a match report. */
+const RESULT_WORDS: ReadonlySet<string> = new Set('beat beats won win wins defeated defeat drew draw lost victory'.split(' '));
+/** How far back from a score its result's word may stand. */
+const RESULT_REACH = 5;
 /** Roles in a team, between the team's name and its holder's ("Barnsley manager Danny Wilson"). */
 const TEAM_ROLES: ReadonlySet<string> = new Set(
   (
@@ -57,17 +59,22 @@ const TEAM_MAX = 3;
 
 const isCountry = (name: string): boolean => PLACES.get(name)?.kind === 'country' || LATE_COUNTRIES.has(name);
 
-/** A match report, by its words (SPORT_WORDS; or a score, not a range of days after a month ("June 9-10"), and GAME_WORDS). */
+/**
+ * A match report, by its words: one only sport uses (SPORT_WORDS), or a score
+ * with a result's word before it (RESULT_REACH words back: "beat the Baltimore
+ * Orioles 5-3") or right after it.
+ * Not a vote ("the Senate voted 52-48"), a ruling ("ruled 5-4") or a range of
+ * days ("June 9-10").
+ */
 export function isMatchReport(tokens: readonly Token[]): boolean {
-  let score = false;
-  let game = false;
-  tokens.forEach((t, i) => {
-    const w = t.text.toLowerCase();
-    if (SPORT_WORDS.has(w)) score = game = true;
-    score ||= SCORE_PAIR.test(w) && !WEEKDAYS_AND_MONTHS.has(tokens[i - 1]?.text ?? '');
-    game ||= GAME_WORDS.has(w);
-  });
-  return score && game;
+  for (let i = 0; i < tokens.length; i++) {
+    const w = (tokens[i] as Token).text;
+    if (SPORT_WORDS.has(w)) return true;
+    if (!SCORE_PAIR.test(w)) continue;
+    if (RESULT_WORDS.has(tokens[i + 1]?.text ?? '')) return true;
+    for (let k = i - 1; k >= 0 && k >= i - RESULT_REACH; k--) if (RESULT_WORDS.has((tokens[k] as Token).text)) return true;
+  }
+  return false;
 }
 
 /** Tags where the teams of a match report (above) are organisations. */
@@ -89,11 +96,20 @@ export function teamsInMatchReports(text: string, tokens: readonly Token[], tags
     const result = RESULT_SIDES.has(before) && sameLine(from - 2) && RESULTS.has(tokens[from - 2]?.text.toLowerCase() ?? '');
     if (role || result || STANDINGS.has(before)) teams.add(written(from, to));
   }
-  if (teams.size === 0) return tags as string[];
+  // A team named by its town and its name beside a result ("the Cleveland Indians beat the Baltimore Orioles ... Cleveland has won
+  // six straight"): the town where the report names it alone as a place.
+  const towns = new Set<string>();
+  for (const { from, to, type } of spans) {
+    if (type !== 'ORG' || to - from < 2) continue;
+    const before = tokens[from - 1]?.text === 'the' ? from - 2 : from - 1;
+    if (!RESULT_WORDS.has(tokens[to]?.text ?? '') && !RESULT_WORDS.has(tokens[before]?.text ?? '')) continue;
+    for (let n = 1; n <= 2 && n < to - from; n++) towns.add(written(from, from + n));
+  }
   const out = [...tags];
   for (const { from, to, type } of spans) {
-    if (!retypable(from, to, type) || !teams.has(written(from, to)) || PLACE_PREPOSITIONS.has(tokens[from - 1]?.text ?? '')) continue;
-    setSpan(out, from, to, 'ORG');
+    if (!retypable(from, to, type) || PLACE_PREPOSITIONS.has(tokens[from - 1]?.text ?? '')) continue;
+    const name = written(from, to);
+    if (teams.has(name) || (type === 'LOC' && towns.has(name))) setSpan(out, from, to, 'ORG');
   }
   return out;
 }

@@ -5,14 +5,17 @@ import { nerTokenize } from '../../../../src/workers/enricher/ner-tokens.js';
 import { tagEntityMentions } from '../../../../src/workers/enricher/tag-entities.js';
 
 describe(isMatchReport.name, () => {
-  it('reads a report by a word only sport uses, or by a score and a word of games', () => {
-    expect(isMatchReport(nerTokenize('The striker was injured.'))).toBe(true);
-    expect(isMatchReport(nerTokenize('They won 2-1 to go top of the league.'))).toBe(true);
+  it('reads a report by a word only sport uses, or by a score beside a result', () => {
+    expect(isMatchReport(nerTokenize('The goalkeeper was injured.'))).toBe(true);
+    expect(isMatchReport(nerTokenize('Leeds beat Chelsea 2-1 on Saturday.'))).toBe(true);
+    expect(isMatchReport(nerTokenize('They won 3-0 at home.'))).toBe(true);
+    expect(isMatchReport(nerTokenize('It was a 2-1 win.'))).toBe(true);
   });
 
-  it('does not read a score without a word of games, a range of days, or a court ruling as one', () => {
-    expect(isMatchReport(nerTokenize('The court ruled 5-4 on Monday.'))).toBe(false);
-    expect(isMatchReport(nerTokenize('The summit meets on June 9-10; the final programme follows.'))).toBe(false);
+  it('does not read a vote, a ruling, a range of days, hunger strikers or a name in capitals as one', () => {
+    expect(isMatchReport(nerTokenize('The court ruled 5-4 on Monday, and the Senate voted 52-48 in the final vote.'))).toBe(false);
+    expect(isMatchReport(nerTokenize('The summit meets on June 9-10 to win support.'))).toBe(false);
+    expect(isMatchReport(nerTokenize('The hunger strikers won the equalizer; Homer Simpson scored goals in the league.'))).toBe(false);
   });
 });
 
@@ -31,8 +34,16 @@ describe(teamsInMatchReports.name, () => {
     expect(tagsAt(toks, out, 'Alan')).toEqual(['B-PER']);
   });
 
+  it('makes the town that opens a team name the report gives the team where it stands alone as a place, not a person', () => {
+    const text = 'The Cleveland Indians beat the Jordan Hawks 5-3. Cleveland has won six straight, and Jordan scored. Fans in Cleveland cheered.';
+    const { toks, tags } = tagsNaming(text, { Cleveland: 'LOC', Jordan: 'PER', 'Cleveland Indians': 'ORG', 'Jordan Hawks': 'ORG' });
+    const out = teamsInMatchReports(text, toks, tags);
+    expect(tagsAt(toks, out, 'Cleveland')).toEqual(['B-ORG', 'B-ORG', 'B-LOC']);
+    expect(tagsAt(toks, out, 'Jordan')).toEqual(['B-ORG', 'B-PER']);
+  });
+
   it('leaves a national side a place, a text that is no match report, and a cue over a line end alone', () => {
-    const national = 'England manager Gareth Southgate named his squad after a 2-1 win over Italy in the league.';
+    const national = 'England manager Gareth Southgate named his squad after a 2-1 win over Italy.';
     const n = tagsNaming(national, { England: 'LOC', Italy: 'LOC', 'Gareth Southgate': 'PER' });
     expect(teamsInMatchReports(national, n.toks, n.tags)).toEqual(n.tags);
 
@@ -40,7 +51,7 @@ describe(teamsInMatchReports.name, () => {
     const b = tagsNaming(business, { London: 'LOC', 'Alan Firth': 'PER' });
     expect(teamsInMatchReports(business, b.toks, b.tags)).toEqual(b.tags);
 
-    const lines = 'The striker scored twice. Five lessons for IT leaders\n\nAustin hosts the next summit.';
+    const lines = 'The midfielder scored twice. Five lessons for IT leaders\n\nAustin hosts the next summit.';
     const l = tagsNaming(lines, { Austin: 'LOC' });
     expect(teamsInMatchReports(lines, l.toks, l.tags)).toEqual(l.tags);
   });
