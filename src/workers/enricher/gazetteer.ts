@@ -591,7 +591,7 @@ export const PERSON_TITLES: ReadonlySet<string> = new Set(
     'Attorney Lawyer Dr Father Sister Brother Reverend Rev. Pastor Ayatollah Crown Chief Superintendent Commissioner Auditor ' +
     'Founder Co-founder Editor Correspondent Reporter Analyst Economist Striker Midfielder Goalkeeper Defender Forward Guard Quarterback Pitcher ' +
     'Meteorologist Scientist Researcher Forecaster Astronomer Official Farmer Majority Minority Whip Historian Teacher Nurse Doctor Strategist ' +
-    'Premier Vice-President Secretary-General Under-Secretary Attorney-General Ombudsman Envoy Negotiator Mediator Prosecutor Senior Acting Former ' +
+    'Premier Vice-President Secretary-General Under-Secretary Attorney-General Director-General Administrator Ombudsman Envoy Negotiator Mediator Prosecutor Senior Acting Former ' +
     'State Opposition Labor Labour Interior Agriculture Education Culture Environment Energy Transport Home Treasury Health'
   ).split(/\s+/),
 );

@@ -553,7 +553,7 @@ export function wireConventions(text: string, tokens: readonly Token[], original
       i = j - 1;
     }
     // "told Associated Press", "a UN reform plan", "Human Rights Watch said": such a name the tagger left untagged, in capitals or of
-    // capitalized words, standing alone (no capitalized word on either side; not "AU$", a currency), is one too.
+    // capitalized words, standing alone (no capitalized word on either side but a title after it; not "AU$", a currency), is one too.
     for (let i = 0; i < tokens.length; i++) {
       const lengths = out[i] === 'O' ? KNOWN_ORG_LENGTHS.get((tokens[i] as Token).text) : undefined;
       // A sentence's "The" before it counts as a lowercase word ("The Associated Press declared").
@@ -561,7 +561,8 @@ export function wireConventions(text: string, tokens: readonly Token[], original
       for (const n of lengths) {
         const j = i + n;
         const after = tokens[j]?.text ?? '';
-        if (j > tokens.length || startsCapitalized(after) || after === '$') continue;
+        // A title after it is its office's ("NASA Administrator Jim Bridenstine"), no further word of its name.
+        if (j > tokens.length || (startsCapitalized(after) && !PERSON_TITLES.has(after)) || after === '$') continue;
         const shape = n === 1 ? /^\p{Lu}[\p{Lu}.]+$/u.test((tokens[i] as Token).text) : tokens.slice(i, j).every((t) => startsCapitalized(t.text));
         if (!shape || out.slice(i, j).some((t) => t !== 'O')) continue;
         const w = written(i, j);

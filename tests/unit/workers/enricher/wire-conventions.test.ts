@@ -315,6 +315,14 @@ describe('wireConventionTags', () => {
     expect([at('Associated'), at('Press'), at('UN'), at('AU'), at('UN', 1), at('Council'), at('Human')]).toEqual(['B-ORG', 'I-ORG', 'B-ORG', 'O', 'B-ORG', 'I-ORG', 'O']);
   });
 
+  it("tags such a name before a title of its office ('NASA Administrator Jim Bridenstine'), not before another word of a name", () => {
+    const text = 'NASA Administrator Jim Bridenstine met FBI Director Christopher Wray near NASA Ames.';
+    const { tokens, tags } = tagsOf(text, { Jim: 'B-PER', Bridenstine: 'I-PER', Christopher: 'B-PER', Wray: 'I-PER' });
+    const out = wireConventionTags(text, tokens, tags);
+    const at = (w: string, k = 0) => out[tokens.map((t, i) => (t.text === w ? i : -1)).filter((i) => i >= 0)[k] as number];
+    expect([at('NASA'), at('Administrator'), at('FBI'), at('Director'), at('NASA', 1)]).toEqual(['B-ORG', 'O', 'B-ORG', 'O', 'O']);
+  });
+
   it("reads a country's name in capitals standing alone as a place, and leaves it inside a longer name", () => {
     const text = 'The DRC and the PRC met the UAE Central Bank.';
     const { tokens, tags } = tagsOf(text, { DRC: 'B-ORG', UAE: 'B-ORG', Central: 'I-ORG', Bank: 'I-ORG' });
