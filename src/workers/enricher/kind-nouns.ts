@@ -565,6 +565,37 @@ export function personsAfterRoles(tokens: readonly Token[], tags: readonly strin
   return out ?? (tags as string[]);
 }
 
+/** The most words of an agency's name read this way. */
+const AGENCY_NAME_MAX = 3;
+
+/**
+ * Tags where the capitalized words right before "news agency" are the
+ * agency's name, an organisation ("the official [Antara] news agency said",
+ * "[Interfax] news agency quoted"), where the tagger left them untagged or
+ * typed them as one other name; not a place or a nationality ("the Tokyo news
+ * agency", "a Russian news agency"). Not before "news service", which a
+ * paper's site is too ("the newspaper's Internet news service").
+ */
+export function agenciesBeforeTheirKind(tokens: readonly Token[], tags: readonly string[]): string[] {
+  let out: string[] | undefined;
+  for (let i = 1; i + 1 < tokens.length; i++) {
+    if ((tokens[i] as Token).text !== 'news' || (tokens[i + 1] as Token).text !== 'agency') continue;
+    let from = i;
+    while (from > 0 && i - from < AGENCY_NAME_MAX && startsCapitalized((tokens[from - 1] as Token).text) && (tokens[from - 1] as Token).text !== 'The') from--;
+    if (from === i) continue;
+    // Untagged, or one name of another type that these words are whole ("[Antara]", not "[Jakarta Post] news").
+    const first = tags[from] as string;
+    const untagged = tags.slice(from, i).every((t) => t === 'O');
+    const whole = first.startsWith('B-') && first !== 'B-ORG' && spanEnd(tags, from) === i;
+    if (!untagged && !whole) continue;
+    const name = tokens.slice(from, i).map((t) => t.text).join(' ');
+    if (PLACES.has(name) || LATE_COUNTRIES.has(name) || DEMONYMS.has(name) || LATE_DEMONYMS.has(name)) continue;
+    out ??= [...tags];
+    setSpan(out, from, i, 'ORG');
+  }
+  return out ?? (tags as string[]);
+}
+
 /** Jobs at a firm, written right before a person's name ("JP Morgan economist John Lipsky"); not those a person has ("Obama spokesman", "Trump lawyer", "Bush strategist Karl Rove"). */
 const FIRM_ROLES: ReadonlySet<string> = new Set('economist analyst trader dealer banker broker'.split(' '));
 /** Staff of an organisation, written before "at" and its name ("traders at Merrill Lynch", "a researcher at Harvard"). */

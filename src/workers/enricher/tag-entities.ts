@@ -16,7 +16,7 @@
 import type { Entities } from '../../store/types.js';
 import { joinCoordinatedNames, joinListsBeforeHeads, joinOrganisationPlaces, joinOrganisationPurposes } from './coordinated-names.js';
 import { extendNamesToTheirAcronyms, typeDefinedAcronyms } from './defined-acronyms.js';
-import { companiesByTheirStock, countriesOffPersons, employersOfStaff, eponymsAreNoPersons, eventsAndLawsAreMisc, leadersGovernmentsAreNoNames, namesBeforePartyAreOrganisations, organisationsFirstWords, organisationsLastWords, personsAfterRoles, placesBeforePlaceNouns, venuesArePlaces, typeKindAppositives, typePortfolioMinistries, worksAreMisc } from './kind-nouns.js';
+import { agenciesBeforeTheirKind, companiesByTheirStock, countriesOffPersons, employersOfStaff, eponymsAreNoPersons, eventsAndLawsAreMisc, leadersGovernmentsAreNoNames, namesBeforePartyAreOrganisations, organisationsFirstWords, organisationsLastWords, personsAfterRoles, placesBeforePlaceNouns, venuesArePlaces, typeKindAppositives, typePortfolioMinistries, worksAreMisc } from './kind-nouns.js';
 import { clubsByTheirFirstWord, firstNamesAreNoOrganisations, surnamesAreNoOrganisations } from './lone-surnames.js';
 import { teamsInMatchReports } from './match-reports.js';
 import { partyLabelsAreNoPersons } from './party-labels.js';
@@ -750,6 +750,7 @@ function labelCased(
   let tags = wire(countriesOffPersons(tokens, out)); // a country before a person, read as one person ("the President of [Venezuela] [Hugo Chávez]")
   tags = typeKindAppositives(tokens, tags, stats); // names introduced by their kind ("automaker Nissan", "Veja, a magazine,")
   tags = personsAfterRoles(tokens, tags); // persons introduced by their role ("Foreign Ministry spokesman Qin Gang")
+  tags = agenciesBeforeTheirKind(tokens, tags); // "the official [Antara] news agency"
   tags = eponymsAreNoPersons(tokens, tags); // things named after persons ("the Jerry Springer Show")
   tags = leadersGovernmentsAreNoNames(tokens, tags); // a government named after its leader ("the [Bush] Administration")
   tags = namesBeforePartyAreOrganisations(tokens, tags); // a party's name before "party" ("the [Māori] party")

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isValidBio, labelledText, randomBioTags, tagsAt, tagsFor, tagsNaming } from '../../../helpers/bio-tags.js';
 import { seededRandom } from '../../../../src/lib/random.js';
-import { companiesByTheirStock, countriesOffPersons, employersOfStaff, eponymsAreNoPersons, eventsAndLawsAreMisc, leadersGovernmentsAreNoNames, namesBeforePartyAreOrganisations, organisationsFirstWords, organisationsLastWords, personsAfterRoles, placesBeforePlaceNouns, venuesArePlaces, typeKindAppositives, typePortfolioMinistries, worksAreMisc } from '../../../../src/workers/enricher/kind-nouns.js';
+import { agenciesBeforeTheirKind, companiesByTheirStock, countriesOffPersons, employersOfStaff, eponymsAreNoPersons, eventsAndLawsAreMisc, leadersGovernmentsAreNoNames, namesBeforePartyAreOrganisations, organisationsFirstWords, organisationsLastWords, personsAfterRoles, placesBeforePlaceNouns, venuesArePlaces, typeKindAppositives, typePortfolioMinistries, worksAreMisc } from '../../../../src/workers/enricher/kind-nouns.js';
 import { CAP_BUCKETS, type WordStats, wordStatsCode } from '../../../../src/workers/enricher/ner-features.js';
 import { nerTokenize } from '../../../../src/workers/enricher/ner-tokens.js';
 import { tagEntities } from '../../../../src/workers/enricher/tag-entities.js';
@@ -292,6 +292,32 @@ describe(personsAfterRoles.name, () => {
   it("reads a spokesman's name as a person through the whole tagger, which alone read it as MISC", () => {
     const { toks, tags } = labelledText('"This is not reasonable," Foreign Ministry spokesman Qin Gang told reporters in Beijing.');
     expect([...tagsAt(toks, tags, 'Qin'), ...tagsAt(toks, tags, 'Gang')]).toEqual(['B-PER', 'I-PER']);
+  });
+});
+
+describe(agenciesBeforeTheirKind.name, () => {
+  const run = (text: string, names: Record<string, string>): string[] => {
+    const { toks, tags } = tagsNaming(text, names);
+    return spans(text, agenciesBeforeTheirKind(toks, tags));
+  };
+
+  it('makes the capitalized words before "news agency" the agency, untagged or one name of another type', () => {
+    expect(run('the official Antara news agency said, and the Yonhap news agency agreed.', {})).toEqual(['ORG[Antara]', 'ORG[Yonhap]']);
+    expect(run('Interfax news agency quoted him.', { Interfax: 'LOC' })).toEqual(['ORG[Interfax]']);
+  });
+
+  it('leaves a place, a nationality, a sentence\'s "The", part of a longer name, a news service and other nouns alone', () => {
+    for (const [text, names] of [
+      ['a Russian news agency said', {}],
+      ['the Tokyo news agency said', {}],
+      ['The news agency said', {}],
+      ['the Jakarta Post news service', { 'Jakarta Post': 'ORG' }],
+      ['Antara news reports', {}],
+      ["the newspaper's Internet news service", {}],
+    ] as const) {
+      const { toks, tags } = tagsNaming(text, names);
+      expect(agenciesBeforeTheirKind(toks, tags)).toEqual(tags);
+    }
   });
 });
 
