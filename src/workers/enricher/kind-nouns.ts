@@ -704,6 +704,8 @@ const NATURAL_FIRST: ReadonlySet<string> = new Set('River Mount Lake Cape Isle'.
  * memorials, harbours: "Berlin Wall", "Lincoln Memorial", "Pearl Harbor";
  * not "Mall": UNER-EWT dev files "Interior Mall" as a business). Not a name the gazetteer knows as an organisation,
  * nor one with an organisation's head inside ("Airports Authority Tower").
+ * After a person's title the words of a natural feature's name are a
+ * person's ("Judge [Sim Lake]").
  */
 export function venuesArePlaces(tokens: readonly Token[], tags: readonly string[], gazetteer?: NameGazetteer): string[] {
   let out: string[] | undefined;
@@ -713,6 +715,12 @@ export function venuesArePlaces(tokens: readonly Token[], tags: readonly string[
     const natural = NATURAL_HEADS.has(head) || NATURAL_FIRST.has((tokens[from] as Token).text);
     if (type !== 'ORG' || to - from < 2 || !(venue || natural)) continue;
     const words = tokens.slice(from, to).map((t) => t.text);
+    // A person's title before a natural feature's name-shaped words names a person by them ("U.S. District Judge [Sim Lake]").
+    if (natural && PERSON_TITLES.has(tokens[from - 1]?.text ?? '') && words.every((w) => SURNAME.test(w))) {
+      out ??= [...tags];
+      setSpan(out, from, to, 'PER');
+      continue;
+    }
     const name = words.join(' ');
     if (KNOWN_ORGS.has(name) || words.some((w) => ORG_HEAD_WORDS.has(w))) continue;
     if (!venue && gazetteer?.names.get(name)?.includes('ORG')) continue;

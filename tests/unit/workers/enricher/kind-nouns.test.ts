@@ -405,6 +405,11 @@ describe(venuesArePlaces.name, () => {
     expect(runVenues('the fall of the Berlin Wall and the Lincoln Memorial', [[4, 6, 'ORG'], [8, 10, 'ORG']])).toEqual(['LOC[Berlin Wall]', 'LOC[Lincoln Memorial]']);
   });
 
+  it("makes a natural feature's words after a person's title a person, and a venue after one still a place", () => {
+    expect(runVenues('U.S. District Judge Sim Lake said', [[0, 2, 'ORG'], [3, 5, 'ORG']])).toEqual(['ORG[U.S. District]', 'PER[Sim Lake]']);
+    expect(runVenues('President Trump Tower', [[1, 3, 'ORG']])).toEqual(['LOC[Trump Tower]']);
+  });
+
   it('leaves clubs, bands, companies, one-word heads, names with an organisation head and other types alone', () => {
     const cases: Array<[string, Array<[number, number, string]>]> = [
       ['Crystal Palace won', [[0, 2, 'ORG']]], // Palace names clubs
