@@ -16,6 +16,8 @@
  * - A person's nationality in brackets ("Pete Sampras (U.S.)", "Ernie Els
  *   (South Africa)"): a country there is a place, whatever the tagger said;
  *   one before the name ("Spaniard Carlos Moya") is no part of it (MISC).
+ * - A nationality, a portfolio and a minister's title ("French Farm
+ *   Minister Philippe Vasseur") are no organisation's name.
  * - A name after a courtesy title ("Mr Xi", "Ms Ardern", "Dr Tedros",
  *   "Mrs May") or an abbreviated rank ("Sen. John McCain", "Cpl Matthew
  *   Cornish", "Lt. Col. Erik Kurilla") is a person's, and the title is no
@@ -64,7 +66,7 @@
  *
  * Pure: tags in, tags out (the same length), tokens as nerTokenize gives them.
  */
-import { DEMONYMS, KNOWN_ORGS, LATE_COUNTRIES, LATE_DEMONYMS, NAME_PARTICLES, NON_ENTITY_WORDS, PERSON_TITLES, PLACES, WEEKDAYS, WEEKDAYS_AND_MONTHS } from './gazetteer.js';
+import { DEMONYMS, KNOWN_ORGS, LATE_COUNTRIES, LATE_DEMONYMS, NAME_PARTICLES, NON_ENTITY_WORDS, ORG_HEAD_WORDS, PERSON_TITLES, PLACES, WEEKDAYS, WEEKDAYS_AND_MONTHS } from './gazetteer.js';
 import { setOffBySpaces, tokenLines } from './ner-tokens.js';
 import { type Dateline, parseDateline } from './parse-dateline.js';
 import { startsCapitalized, type Token } from './tokens.js';
@@ -313,6 +315,10 @@ const SPEAKER_TURNS = 3;
 /** Organisations named after the building they sit in, which newswire annotation files by the sense of each mention. */
 const SEATS: ReadonlySet<string> = new Set(['White House', 'Pentagon', 'Kremlin', 'Holy See']);
 
+/** Titles of a minister after the nationality and portfolio ("French Farm Minister", "British Health Secretary"). */
+const MINISTER_TITLES: ReadonlySet<string> = new Set(['Minister', 'Secretary', 'Commissioner']);
+/** The most words between a nationality and a minister's title ("Russian Fuel and Energy Minister"). */
+const PORTFOLIO_MAX = 4;
 /** A people's nouns made with "-man" and "-woman", which the demonyms' list lacks ("Dutchman Richard Krajicek"). */
 const NATIONALITY_NOUNS: ReadonlySet<string> = new Set(
   'Dutchman Englishman Irishman Scotsman Welshman Frenchman Dutchwoman Englishwoman Irishwoman Scotswoman Welshwoman Frenchwoman'.split(' '),
@@ -457,6 +463,33 @@ export function wireConventions(text: string, tokens: readonly Token[], original
       const span = out.slice(from, to);
       if (span.some((tag) => tag.endsWith('-PER')) && !placeElsewhere(from, to)) continue;
       if (sure || span.some((tag) => tag !== 'O')) setSpan(out, from, to, 'LOC');
+    }
+
+    // "French Farm Minister Philippe Vasseur", "British Health Secretary Stephen Dorrell", "Italian Labour Minister Tiziano Treu": a
+    // nationality, a portfolio and a minister's title before a person's name are no organisation (the nationality MISC), and the
+    // capitalized words after the title, within a span the tagger ran over them, are the person.
+    for (let t = 2; t + 1 < tokens.length; t++) {
+      if (!MINISTER_TITLES.has((tokens[t] as Token).text)) continue;
+      let d = t - 1;
+      while (d > 0 && t - d <= PORTFOLIO_MAX && !isNationality((tokens[d] as Token).text) && (startsCapitalized((tokens[d] as Token).text) || (tokens[d] as Token).text === 'and')) d--;
+      if (d === t - 1 || !isNationality((tokens[d] as Token).text) || !startsCapitalized((tokens[d + 1] as Token).text)) continue;
+      // A nationality of two words ("South Korean", "East Timorese"); a name the tagger began before it ("[Western Australian
+      // Energy] Minister") or one of an organisation or a place among the words ("Palestinian Authority Foreign Minister",
+      // "the Australian Capital Territory Chief Minister") is left as it is.
+      const n = d + 1;
+      if (d > 0 && isNationality(written(d - 1, d + 1))) d--;
+      if ((out[d] as string).startsWith('I-') || tokens.slice(n, t).some((tok) => ORG_HEAD_WORDS.has(tok.text)) || PLACES.has(written(d, t))) continue;
+      if (PLACES.has(written(d, spanEnd(out, d)))) continue;
+      if (!out.slice(d, t + 1).some((tag) => tag !== 'O' && tag !== 'B-MISC' && tag !== 'I-MISC')) continue;
+      // The person after the title, within a span the tagger ran over it; the rest of such a span after a lower-case word ("Minister of Interior") is no name.
+      let end = t + 1;
+      while (end < tokens.length && end - t <= TITLED_NAME_MAX && startsCapitalized((tokens[end] as Token).text) && (out[end] as string).startsWith('I-')) end++;
+      let rest = end;
+      while (rest < tokens.length && (out[rest] as string).startsWith('I-')) rest++;
+      clearSpan(out, d, rest);
+      setSpan(out, d, n, 'MISC');
+      if (end > t + 1) setSpan(out, t + 1, end, 'PER');
+      t = rest - 1;
     }
 
     // "Mr Xi", "Ms Ardern": the name after a courtesy title is a person, the title outside it.

@@ -349,6 +349,28 @@ describe('wireConventionTags', () => {
     expect(at('Spanish')).toBe('O'); // not a country
   });
 
+  it("reads a nationality, a portfolio and a minister's title before a person as no organisation, and the person after it", () => {
+    const text = 'French Farm Minister Philippe Vasseur met Italian Labour Minister Tiziano Treu and the French Farm Ministry.';
+    const { tokens, tags } = tagsOf(text, {
+      French: 'B-ORG', Farm: 'I-ORG', Philippe: 'B-PER', Vasseur: 'I-PER', Labour: 'B-ORG', Minister: 'I-ORG', Tiziano: 'I-ORG', Treu: 'I-ORG',
+    });
+    // tagsOf types every occurrence of a word: the closing "French Farm Ministry" is one organisation, and the first "Minister" none.
+    const ministry = tokens.findIndex((t) => t.text === 'Ministry');
+    tags[ministry] = 'I-ORG';
+    tags[tokens.findIndex((t) => t.text === 'Minister')] = 'O';
+    const out = wireConventionTags(text, tokens, tags);
+    const named = bioSpans(out).map((s) => `${s.type}[${tokens.slice(s.from, s.to).map((t) => t.text).join(' ')}]`);
+    expect(named).toEqual(['MISC[French]', 'PER[Philippe Vasseur]', 'MISC[Italian]', 'PER[Tiziano Treu]', 'ORG[French Farm Ministry]']);
+  });
+
+  it("reads a nationality of two words before a minister's title, and leaves an organisation's or a place's name there", () => {
+    const text = 'South Korean Unification Minister Chung Dong-young met Palestinian Authority Foreign Minister Riyad Maliki.';
+    const { tokens, tags } = tagsOf(text, { South: 'B-LOC', Korean: 'I-LOC', Unification: 'I-LOC', Chung: 'B-PER', 'Dong-young': 'I-PER', Palestinian: 'B-ORG', Authority: 'I-ORG', Riyad: 'B-PER', Maliki: 'I-PER' });
+    const out = wireConventionTags(text, tokens, tags);
+    const named = bioSpans(out).map((s) => `${s.type}[${tokens.slice(s.from, s.to).map((t) => t.text).join(' ')}]`);
+    expect(named).toEqual(['MISC[South Korean]', 'PER[Chung Dong-young]', 'ORG[Palestinian Authority]', 'PER[Riyad Maliki]']);
+  });
+
   it("takes a nationality the tagger ran into a person's name out of it, but a given name before one word", () => {
     const text = 'Spaniard Carlos Moya beat Dutchman Richard Krajicek, and Dane Cook watched.';
     const { tokens, tags } = tagsOf(text, { Spaniard: 'B-PER', Carlos: 'I-PER', Moya: 'I-PER', Dutchman: 'B-PER', Richard: 'I-PER', Krajicek: 'I-PER', Dane: 'B-PER', Cook: 'I-PER' });
