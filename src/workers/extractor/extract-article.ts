@@ -508,6 +508,39 @@ export function continuesSections(tail: TextBlock[], readabilityBlocks: string[]
   return dense.filter((b) => b.tag === first.tag && own.has(b.text)).length >= 2;
 }
 
+/**
+ * The section under the heading that closes Readability's text, when
+ * Readability kept the heading and dropped what it heads (an FAQ's answers,
+ * a last section of short paragraphs) and the classifier kept it: its blocks
+ * right after the heading, up to the next heading or one of Readability's.
+ * Empty when Readability's last block is no heading the classifier has, the
+ * heading names other content ("Related posts"), a link block stands before
+ * any of them, or its paragraphs are no running text (SECTION_MIN_MEAN_CHARS
+ * on average).
+ */
+export function sectionAfterHeading(readabilityBlocks: string[], dense: TextBlock[]): TextBlock[] {
+  const last = readabilityBlocks.at(-1) ?? '';
+  const k = dense.findLastIndex((b) => b.text === last);
+  const heading = dense[k];
+  if (!heading || !/^H[2-6]$/.test(heading.tag) || isOtherSectionLabel(heading.text) || OTHER_CONTENT_HEAD.test(heading.text)) {
+    return [];
+  }
+  const own = new Set(readabilityBlocks);
+  const section: TextBlock[] = [];
+  for (let j = k + 1; j < dense.length; j++) {
+    const b = dense[j] as TextBlock;
+    if (isHeadingTag(b.tag) || own.has(b.text)) {
+      break;
+    }
+    section.push(b);
+  }
+  const paragraphs = section.filter((b) => b.tag !== 'LI' && !CAPTION_TAGS.has(b.tag));
+  if (section.length === 0 || section.some((b) => (b.linksBefore ?? 0) > 0 || CAPTION_TAGS.has(b.tag)) || paragraphs.length === 0) {
+    return [];
+  }
+  return charsOf(paragraphs) >= SECTION_MIN_MEAN_CHARS * paragraphs.length ? section : [];
+}
+
 /** Fewer characters than this before Readability's text is not a lead worth adding (a kicker, a standfirst). */
 export const LEAD_MIN_CHARS = 500;
 
@@ -933,6 +966,12 @@ export function extractArticle(html: string, url: string, opts: ExtractOptions =
       const tailChars = charsOf(tail);
       if (tailChars >= LEAD_MIN_CHARS && (tailChars >= TAIL_MIN_SHARE * text.length || continuesSections(tail, blocks, dense)) && !isTeaserStream(tail)) {
         addToArticle(article, tail, 'end');
+      } else {
+        // Readability's text closes with a heading whose section it dropped: the section, when the classifier has it.
+        const section = sectionAfterHeading(blocks, dense);
+        if (section.length > 0) {
+          addToArticle(article, section, 'end', 1);
+        }
       }
     }
     if (method === 'readability' && article && blocks.length > 1) {

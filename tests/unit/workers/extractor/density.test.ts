@@ -2,7 +2,7 @@ import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { classifyBlock, classifyBlocks, densityExtract, segmentBlocks, storyWindow, type TextBlock } from '../../../../src/workers/extractor/density.js';
 import { adoptStrayElements, fosterParent } from '../../../../src/workers/extractor/dom.js';
-import { continuesSections, densityArticle, extractArticle, gapsBetween, inPageOrder, isShortIntro, leadBefore, preferDensity, tailAfter } from '../../../../src/workers/extractor/extract-article.js';
+import { continuesSections, densityArticle, extractArticle, gapsBetween, inPageOrder, isShortIntro, leadBefore, preferDensity, sectionAfterHeading, tailAfter } from '../../../../src/workers/extractor/extract-article.js';
 
 const body = (html: string): Element => {
   const { document } = parseHTML(`<html><head><title>t</title></head><body>${html}</body></html>`) as unknown as { document: Document };
@@ -474,6 +474,36 @@ describe('extractArticle: the rest of the story after what Readability kept', ()
     expect(firstWords(extractArticle(page(`<p>${para('golf')}</p>`), 'https://example.com/a')?.text)).toBe('alpha0, bravo0, charlie0, delta0, echo0, foxtrot0,');
     const teasers = ['golf', 'hotel', 'india', 'juliet'].map((w) => `<h4><a href="/${w}">${w} headline here</a></h4><p>${para(w)}</p>`).join('');
     expect(firstWords(extractArticle(page(teasers), 'https://example.com/a')?.text)).toBe('alpha0, bravo0, charlie0, delta0, echo0, foxtrot0,');
+  });
+});
+
+describe('extractArticle: the section under the heading that closes Readability\'s text', () => {
+  const para = (w: string, n = 40): string => Array.from({ length: n }, (_, i) => `${w}${i % 9}, word`).join(' ') + '.';
+  const answer = (w: string): string => `${w}0 is the answer to this question, with a sentence or two of reasons that a reader would want to know.`;
+  // An FAQ whose answers sit in panels named "…-hidden" (Readability weighs them down and drops them), on a page without <article> or <main>.
+  const page = (heading: string): string => {
+    const faq = ['golf', 'hotel', 'india'].map((w) => `<div class="pane"><h3><button type="button">Which ${w} is best?</button></h3><div class="panel panel-hidden"><div class="inner"><p>${answer(w)}</p></div></div></div>`).join('');
+    return `<html><head><title>Harbour works</title></head><body><div class="page"><h1>Harbour works</h1><div class="entry-content">
+      ${['alpha', 'bravo', 'charlie', 'delta', 'echo', 'foxtrot'].map((w) => `<p>${para(w)}</p>`).join('')}
+      <h2>${heading}</h2><div class="accordion"><div class="wrap">${faq}</div></div></div></div></body></html>`;
+  };
+  const firstWords = (text = ''): string => text.split('\n\n').map((b) => b.split(' ')[0]).join(' ');
+
+  it('is added after the heading when the classifier kept it', () => {
+    expect(firstWords(extractArticle(page('Frequently asked questions'), 'https://example.com/a')?.text)).toBe('alpha0, bravo0, charlie0, delta0, echo0, foxtrot0, Frequently golf0 hotel0 india0');
+  });
+
+  it('is not when the heading names other content, a link block stands before it, or it is no running text', () => {
+    const sec = (text: string, tag = 'P', linksBefore = 0): TextBlock => ({ text, tag, linkChars: 0, cls: 'good', keep: true, scope: null, linksBefore });
+    const story = [sec(sentence(20, 'first')), sec('Questions', 'H2')];
+    const own = story.map((b) => b.text);
+    const answers = [sec(answer('golf')), sec(answer('hotel'))];
+    expect(sectionAfterHeading(own, [...story, ...answers, sec('Next part', 'H2'), sec(answer('india'))]).map((b) => b.text)).toEqual(answers.map((b) => b.text));
+    expect(sectionAfterHeading(['Related posts'], [sec('Related posts', 'H2'), ...answers])).toEqual([]);
+    expect(sectionAfterHeading(own, [...story, sec(answer('golf'), 'P', 1)])).toEqual([]);
+    expect(sectionAfterHeading(own, [...story, sec('Short line.'), sec('Another.')])).toEqual([]);
+    // Readability's text closing with a paragraph: nothing to head.
+    expect(sectionAfterHeading([own[0] as string], [story[0] as TextBlock, ...answers])).toEqual([]);
   });
 });
 
