@@ -566,8 +566,11 @@ export function isShortIntro(lead: readonly TextBlock[], description: string | n
   return desc.length < 30 || !lead.some((b) => squash(b.text).startsWith(desc));
 }
 
-/** Readability's opening blocks the classifier may lack (link-card headings, labels, a table of contents) before the first one it has, at most. */
-export const LEAD_ANCHOR_SKIP = 12;
+/**
+ * Readability's opening blocks the classifier may lack (link-card headings, labels, a table of contents, a product
+ * card's name, scores and pros and cons) before the first one it has, at most.
+ */
+export const LEAD_ANCHOR_SKIP = 40;
 /** Characters of each such opening block, at most: a heading or a label, not running text. */
 const LEAD_ANCHOR_SKIP_CHARS = 120;
 
@@ -576,7 +579,8 @@ const LEAD_ANCHOR_SKIP_CHARS = 120;
  * long as they sit in the same <article> / <main> element as it: the
  * story's opening that Readability did not take. Readability's text may open
  * with up to LEAD_ANCHOR_SKIP short blocks the classifier left out (the
- * headings of a list of link cards, a table of contents): the first of its blocks the classifier
+ * headings of a list of link cards, a table of contents, the labels of a
+ * product card): the first of its blocks the classifier
  * has, in page order with the rest (inPageOrder), then stands for its start. Empty when no such
  * block is found or it sits in no such element.
  */

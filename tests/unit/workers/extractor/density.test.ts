@@ -328,13 +328,17 @@ describe('leadBefore', () => {
     expect(leadBefore(['not there'], dense)).toEqual([]);
   });
 
-  it('looks past up to twelve short opening blocks the classifier lacks (link-card headings, a table of contents), not past running text', () => {
+  it('looks past up to forty short opening blocks the classifier lacks (link-card headings, a table of contents, a product card\'s labels), not past running text', () => {
     const dense = [scoped('intro one', main), scoped('intro two', main), scoped('card text one', main), scoped('card text two', main)];
     const cards = ['Step 1 - Backing up', 'card text one', 'Step 2 - Malware', 'card text two'];
     expect(leadBefore(cards, dense).map((b) => b.text)).toEqual(['intro one', 'intro two']);
-    expect(leadBefore([...'abcdefghijkl'], dense)).toEqual([]);
-    expect(leadBefore([...'abcdefghijklm', 'card text one'], dense)).toEqual([]);
-    expect(leadBefore([...'abcdefghijkl', 'card text one'], dense).map((b) => b.text)).toEqual(['intro one', 'intro two']);
+    const labels = (n: number): string[] => Array.from({ length: n }, (_, i) => `Label ${i}`);
+    expect(leadBefore(labels(40), dense)).toEqual([]);
+    expect(leadBefore([...labels(41), 'card text one'], dense)).toEqual([]);
+    expect(leadBefore([...labels(40), 'card text one'], dense).map((b) => b.text)).toEqual(['intro one', 'intro two']);
+    // A top pick's card: name, score, ratings, pros and cons (18 labels) before the review's first paragraph.
+    const card = ['Best for Most People', 'Scooter X', '81', 'OVERALL', 'SCORE', 'Range 9.9', 'Speed 7.1', 'Comfort 8.7', 'Portability 6.5', 'PROS', 'Long range', 'Comfortable ride', 'Strong brakes', 'Good latch', 'CONS', 'Heavy', 'Finicky app', 'Full results are in our comparison table.'];
+    expect(leadBefore([...card, 'card text one'], dense).map((b) => b.text)).toEqual(['intro one', 'intro two']);
     expect(leadBefore(['Running text of the story that Readability took, long enough to be no heading or label at all, well over a hundred and twenty characters.', 'card text one'], dense)).toEqual([]);
   });
 
