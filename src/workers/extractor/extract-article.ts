@@ -575,14 +575,24 @@ export const LEAD_ANCHOR_SKIP = 40;
 const LEAD_ANCHOR_SKIP_CHARS = 120;
 
 /**
+ * Whether a lead in no <article> / <main> (the page's body its only scope) is
+ * the story's opening: LEAD_MIN_CHARS or more of running text, each block a
+ * sentence (INTRO_BLOCK_MIN_CHARS), no heading among them. A page's promotion
+ * boxes, a text-size control or a methodology section under its headings stay out.
+ */
+const isBareLead = (lead: readonly TextBlock[]): boolean =>
+  charsOf(lead) >= LEAD_MIN_CHARS && lead.every((b) => !isHeadingTag(b.tag) && b.text.length >= INTRO_BLOCK_MIN_CHARS);
+
+/**
  * The classifier's kept blocks right before Readability's first block, as
- * long as they sit in the same <article> / <main> element as it: the
+ * long as they sit in the same <article> / <main> element as it, or, on a
+ * page without one there, read as an opening of running text (isBareLead): the
  * story's opening that Readability did not take. Readability's text may open
  * with up to LEAD_ANCHOR_SKIP short blocks the classifier left out (the
  * headings of a list of link cards, a table of contents, the labels of a
  * product card): the first of its blocks the classifier
  * has, in page order with the rest (inPageOrder), then stands for its start. Empty when no such
- * block is found or it sits in no such element.
+ * block is found, or the page gives it no <article> / <main> and it is no bare lead.
  */
 export function leadBefore(readabilityBlocks: string[], dense: TextBlock[]): TextBlock[] {
   const pos = firstPositions(dense);
@@ -591,7 +601,8 @@ export function leadBefore(readabilityBlocks: string[], dense: TextBlock[]): Tex
   for (let f = 0; f <= LEAD_ANCHOR_SKIP && f < readabilityBlocks.length; f++) {
     const k = positions[f];
     if (k !== undefined && anchors.has(f)) {
-      return runInScope(readabilityBlocks, dense, k, -1);
+      const lead = runInScope(readabilityBlocks, dense, k, -1, true);
+      return dense[k]?.scope || isBareLead(lead) ? lead : [];
     }
     if ((readabilityBlocks[f] ?? '').length > LEAD_ANCHOR_SKIP_CHARS) {
       break;
@@ -614,11 +625,13 @@ export function tailAfter(readabilityBlocks: string[], dense: TextBlock[]): Text
 /**
  * The kept blocks next to dense[k] in direction `step`, in page order, up to
  * the first one in another scope or among Readability's; none when dense[k]
- * is missing (k < 0) or in no <article> / <main>.
+ * is missing (k < 0) or in no <article> / <main>, unless `bare`: then the
+ * blocks in none make one scope.
  */
-function runInScope(readabilityBlocks: string[], dense: TextBlock[], k: number, step: 1 | -1): TextBlock[] {
-  const scope = k >= 0 ? dense[k]?.scope : null;
-  if (!scope) {
+function runInScope(readabilityBlocks: string[], dense: TextBlock[], k: number, step: 1 | -1, bare = false): TextBlock[] {
+  const block = k >= 0 ? dense[k] : undefined;
+  const scope = block?.scope ?? null;
+  if (!block || (!scope && !bare)) {
     return [];
   }
   const own = new Set(readabilityBlocks);
@@ -627,7 +640,7 @@ function runInScope(readabilityBlocks: string[], dense: TextBlock[], k: number, 
   const before = step > 0 ? new Set(dense.slice(0, k + 1).map((b) => b.text)) : new Set<string>();
   const isOwn = (text: string): boolean => own.has(text) && !before.has(text);
   let j = k + step;
-  while (j >= 0 && j < dense.length && dense[j]?.scope === scope && !isOwn(dense[j]?.text ?? '')) {
+  while (j >= 0 && j < dense.length && (dense[j]?.scope ?? null) === scope && !isOwn(dense[j]?.text ?? '')) {
     j += step;
   }
   return step < 0 ? dense.slice(j + 1, k) : dense.slice(k + 1, j);

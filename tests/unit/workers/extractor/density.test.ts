@@ -342,6 +342,18 @@ describe('leadBefore', () => {
     expect(leadBefore(['Running text of the story that Readability took, long enough to be no heading or label at all, well over a hundred and twenty characters.', 'card text one'], dense)).toEqual([]);
   });
 
+  it('on a page without <article> or <main>, returns only an opening of running text: 500 characters or more, each block a sentence, no heading', () => {
+    const one = `${sentence(20, 'first')} It opens the story.`;
+    const two = `${sentence(20, 'second')} It goes on.`;
+    const three = `${sentence(20, 'third')} It ends the intro.`;
+    const body = scoped('body one', null);
+    expect(leadBefore(['body one'], [scoped(one, null), scoped(two, null), scoped(three, null), body]).map((b) => b.text)).toEqual([one, two, three]);
+    // Too short, a label among it, a heading among it.
+    expect(leadBefore(['body one'], [scoped(one, null), body])).toEqual([]);
+    expect(leadBefore(['body one'], [scoped(one, null), scoped('Text size', null), scoped(two, null), scoped(three, null), body])).toEqual([]);
+    expect(leadBefore(['body one'], [scoped(one, null), { ...scoped('How we chose the best plans for our readers this year', null), tag: 'H2' }, scoped(two, null), scoped(three, null), body])).toEqual([]);
+  });
+
   it('anchors on a block in page order: a contents entry that is also a later heading does not stand for the start', () => {
     const dense = [scoped('intro one', main), scoped('intro two', main), scoped('body one', main), scoped('body two', main), scoped('Common concentrations', main)];
     expect(leadBefore(['Common concentrations', 'body one', 'body two'], dense).map((b) => b.text)).toEqual(['intro one', 'intro two']);
