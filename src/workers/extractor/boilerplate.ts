@@ -427,7 +427,7 @@ export function looksLikeFurniture(el: Element): boolean {
   const cls = el.getAttribute('class') ?? '';
   const id = el.getAttribute('id') ?? '';
   const role = (el.getAttribute('role') ?? '').toLowerCase();
-  if (role === 'navigation' || role === 'banner' || role === 'contentinfo' || role === 'complementary' || role === 'search' || role === 'dialog') {
+  if (role === 'navigation' || role === 'banner' || role === 'contentinfo' || role === 'complementary' || role === 'search' || role === 'dialog' || role === 'tooltip') {
     return true;
   }
   if (!namesFurniture(el, `${cls} ${id}`)) {

@@ -831,6 +831,16 @@ describe('looksLikeFurniture: layout variants', () => {
   });
 });
 
+describe('looksLikeFurniture: tooltips', () => {
+  it('reads role="tooltip" as furniture: the text a button shows on hover, not the page\'s', () => {
+    const d = doc(`<article><p>${words(150)}</p><p>DOI: 10.1000/x <span class="more"><button>i</button><div role="tooltip" id="d1">Issued via DataCite (pending registration)</div></span></p></article>`);
+    expect(looksLikeFurniture(d.querySelector('[role="tooltip"]') as Element)).toBe(true);
+    removeFurniture(d);
+    expect(d.body.textContent).not.toContain('pending registration');
+    expect(d.body.textContent).toContain('DOI: 10.1000/x');
+  });
+});
+
 describe('removeInlineFurniture: button links', () => {
   it('removes a link styled as a button that stands as a line of its own, and keeps button-named links inside a sentence or with long labels', () => {
     const d = doc(
