@@ -541,6 +541,43 @@ export function sectionAfterHeading(readabilityBlocks: string[], dense: TextBloc
   return charsOf(paragraphs) >= SECTION_MIN_MEAN_CHARS * paragraphs.length ? section : [];
 }
 
+/** A block or span holding one capital letter and nothing else: a drop cap set apart, perhaps (joinDropCaps). */
+const DROP_CAP_MARKUP = />\s*\p{Lu}\s*<\/(?:div|span|p)>/u;
+
+/**
+ * Puts a drop cap set in an element of its own back at the start of its
+ * word: `<div class="first-letter">D</div><div><p>uring the pandemic…</p></div>`
+ * reads "During the pandemic…", not a block "D" and a paragraph "uring…". An
+ * element of one capital letter, no space after it and no other content,
+ * whose next sibling, an element, opens with a lower-case letter (no space
+ * before it). Returns how many it joined.
+ */
+export function joinDropCaps(root: Element): number {
+  let joined = 0;
+  for (const el of Array.from(root.querySelectorAll('div, span, p'))) {
+    // No space after the letter: "<span>A </span><span>mobile app…</span>" is the word "A".
+    const letter = (el.textContent ?? '').trimStart();
+    if (!/^\p{Lu}$/u.test(letter) || el.querySelector('img, svg')) {
+      continue;
+    }
+    // The element right after it, with nothing but white space between: an inline drop cap followed by its word's
+    // text ("<span>D</span>uring") already reads as one word.
+    let next = el.nextSibling;
+    while (next && next.nodeType === 3 && !/\S/.test((next as Text).data)) {
+      next = next.nextSibling;
+    }
+    const text = next && next.nodeType === 1 ? firstText(next as Element) : null;
+    // Nor a space before its word's text: "<span>A</span><a> project manager</a>" is the word "A" too.
+    if (!text || !/^\p{Ll}/u.test(text.data)) {
+      continue;
+    }
+    text.data = letter + text.data;
+    el.remove();
+    joined++;
+  }
+  return joined;
+}
+
 /** Fewer characters than this before Readability's text is not a lead worth adding (a kicker, a standfirst). */
 export const LEAD_MIN_CHARS = 500;
 
@@ -858,6 +895,9 @@ export function extractArticle(html: string, url: string, opts: ExtractOptions =
     }
     if (/<button\b/i.test(cleaned)) {
       keepQuestionToggles(doc, faqQuestions(ld));
+    }
+    if (DROP_CAP_MARKUP.test(cleaned)) {
+      joinDropCaps(doc.body ?? doc.documentElement);
     }
     removeFurniture(doc);
     // The second method reads the same tree before Readability takes it apart.
