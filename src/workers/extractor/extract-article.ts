@@ -555,9 +555,13 @@ const DROP_CAP_MARKUP = />\s*\p{Lu}\s*<\/(?:div|span|p)>/u;
 export function joinDropCaps(root: Element): number {
   let joined = 0;
   for (const el of Array.from(root.querySelectorAll('div, span, p'))) {
-    // No space after the letter: "<span>A </span><span>mobile app…</span>" is the word "A".
+    // Its letter as its only content (no element inside), and no space after it: "<span>A </span><span>mobile app…</span>"
+    // is the word "A".
+    if (el.firstElementChild) {
+      continue;
+    }
     const letter = (el.textContent ?? '').trimStart();
-    if (!/^\p{Lu}$/u.test(letter) || el.querySelector('img, svg')) {
+    if (!/^\p{Lu}$/u.test(letter)) {
       continue;
     }
     // The element right after it, with nothing but white space between: an inline drop cap followed by its word's
