@@ -541,8 +541,11 @@ export function sectionAfterHeading(readabilityBlocks: string[], dense: TextBloc
   return charsOf(paragraphs) >= SECTION_MIN_MEAN_CHARS * paragraphs.length ? section : [];
 }
 
-/** A block or span holding one capital letter and nothing else: a drop cap set apart, perhaps (joinDropCaps). */
-const DROP_CAP_MARKUP = />\s*\p{Lu}\s*<\/(?:div|span|p)>/u;
+/**
+ * A block or span holding one capital letter, then tags only up to a lower-case letter: a drop cap set apart, perhaps
+ * (joinDropCaps reads the page's tree only when its markup holds one).
+ */
+const DROP_CAP_MARKUP = />\s*\p{Lu}<\/(?:div|span|p)>(?:\s*<[^>]+>)*\p{Ll}/u;
 
 /**
  * Puts a drop cap set in an element of its own back at the start of its
