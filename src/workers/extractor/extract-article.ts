@@ -611,6 +611,19 @@ export function isShortIntro(lead: readonly TextBlock[], description: string | n
 }
 
 /**
+ * Whether Readability's text opens with a section's heading: an <h2>–<h6> as the classifier read it, of a heading's
+ * length (LEAD_ANCHOR_SKIP_CHARS at most; a standfirst set in an <h2> is running text).
+ */
+export const opensWithSection = (readabilityBlocks: readonly string[], dense: readonly TextBlock[]): boolean => {
+  const first = readabilityBlocks[0] ?? '';
+  return first.length <= LEAD_ANCHOR_SKIP_CHARS && /^H[2-6]$/.test(dense.find((b) => b.text === first)?.tag ?? '');
+};
+
+/** Whether `lead` holds a block of running text: a sentence (INTRO_BLOCK_MIN_CHARS), no heading or caption. */
+const hasRunningBlock = (lead: readonly TextBlock[]): boolean =>
+  lead.some((b) => !isHeadingTag(b.tag) && !CAPTION_TAGS.has(b.tag) && b.text.length >= INTRO_BLOCK_MIN_CHARS);
+
+/**
  * Readability's opening blocks the classifier may lack (link-card headings, labels, a table of contents, a product
  * card's name, scores and pros and cons) before the first one it has, at most.
  */
@@ -1018,8 +1031,17 @@ export function extractArticle(html: string, url: string, opts: ExtractOptions =
       // intro Readability left out because it sits in another section than the body.
       const lead = leadBefore(blocks, dense);
       // Tidying only removes text: under the minimum before it, under it after. A shorter lead of two blocks or more
-      // that does not repeat the description is an intro too (isShortIntro); a lone standfirst is not.
-      const leadMin = charsOf(lead) >= LEAD_MIN_CHARS || !isShortIntro(lead, meta.excerpt) ? LEAD_MIN_CHARS : SHORT_LEAD_MIN_CHARS;
+      // that does not repeat the description is an intro too (isShortIntro); a lone standfirst is not, unless
+      // Readability's text opens with a section's heading (opensWithSection): then it has no intro of its own, and
+      // running text before it (a sentence at least) is the intro.
+      const leadMin =
+        charsOf(lead) >= LEAD_MIN_CHARS
+          ? LEAD_MIN_CHARS
+          : opensWithSection(blocks, dense) && hasRunningBlock(lead)
+            ? INTRO_BLOCK_MIN_CHARS
+            : isShortIntro(lead, meta.excerpt)
+              ? SHORT_LEAD_MIN_CHARS
+              : LEAD_MIN_CHARS;
       if (charsOf(lead) >= leadMin) {
         addToArticle(article, lead, 'start', leadMin);
       }

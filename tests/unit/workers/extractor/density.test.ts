@@ -2,7 +2,7 @@ import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { classifyBlock, classifyBlocks, densityExtract, segmentBlocks, storyWindow, type TextBlock } from '../../../../src/workers/extractor/density.js';
 import { adoptStrayElements, fosterParent } from '../../../../src/workers/extractor/dom.js';
-import { continuesSections, densityArticle, extractArticle, gapsBetween, inPageOrder, isShortIntro, leadBefore, preferDensity, sectionAfterHeading, tailAfter } from '../../../../src/workers/extractor/extract-article.js';
+import { continuesSections, densityArticle, extractArticle, gapsBetween, inPageOrder, isShortIntro, leadBefore, opensWithSection, preferDensity, sectionAfterHeading, tailAfter } from '../../../../src/workers/extractor/extract-article.js';
 
 const body = (html: string): Element => {
   const { document } = parseHTML(`<html><head><title>t</title></head><body>${html}</body></html>`) as unknown as { document: Document };
@@ -304,6 +304,20 @@ describe('extractArticle with a short intro above the body', () => {
   it('puts back two intro paragraphs under the headline that Readability left out', () => {
     const article = extractArticle(page(`<p>${intro}</p><p>${next}</p>`, 'A guide to prices.'), 'https://example.com/solar');
     expect(article?.text.startsWith(`${intro}\n\n${next}`)).toBe(true);
+  });
+
+  it('puts back a lone intro paragraph when Readability\'s text opens with a section\'s heading', () => {
+    const sections = `<h2>Costs by state</h2>${text}`;
+    const html = page(`<p>${intro}</p>`, 'A guide to prices.').replace(`<div class="rich">${text}</div>`, `<div class="rich">${sections}</div>`);
+    const article = extractArticle(html, 'https://example.com/solar');
+    expect(article?.text.startsWith(`${intro}\n\nCosts by state\n\nw00 text`)).toBe(true);
+  });
+
+  it('reads a heading\'s length as a section\'s heading, not a standfirst set in an <h2>', () => {
+    const h2 = (t: string): TextBlock => ({ ...scoped(t, main), tag: 'H2' });
+    expect(opensWithSection(['Costs by state', 'w00'], [h2('Costs by state'), scoped('w00', main)])).toBe(true);
+    expect(opensWithSection([`${intro} ${next}`, 'w00'], [h2(`${intro} ${next}`), scoped('w00', main)])).toBe(false);
+    expect(opensWithSection(['w00'], [scoped('w00', main)])).toBe(false);
   });
 
   it('leaves out a lone standfirst, and two paragraphs that open with the description', () => {
