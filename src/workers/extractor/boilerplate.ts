@@ -418,7 +418,11 @@ const hiddenInPrint = (prev: string, next: string): boolean => prev === 'dn' || 
 /** "layout-sidebar-left", "layout-sidebar-right": a page layout named for where its sidebar goes, around the content. */
 const isLayoutVariant = (prev: string, word: string, next: string): boolean => prev === 'layout' && word === 'sidebar' && (next === 'left' || next === 'right');
 
-const NEGATION = new Set(['no', 'not', 'without', 'has', 'with', 'hide', 'show']);
+/**
+ * Words that make the furniture word after them a flag or a part: "no_caption", "has-comments", "with-sidebar", and
+ * "map-and-related" (a container named for the content it holds and, second, the links beside it).
+ */
+const NEGATION = new Set(['no', 'not', 'without', 'has', 'with', 'hide', 'show', 'and']);
 
 const TOKEN_SPLIT = /[\s_-]+|(?<=[a-z])(?=[A-Z])/;
 
@@ -427,7 +431,7 @@ export function looksLikeFurniture(el: Element): boolean {
   const cls = el.getAttribute('class') ?? '';
   const id = el.getAttribute('id') ?? '';
   const role = (el.getAttribute('role') ?? '').toLowerCase();
-  if (role === 'navigation' || role === 'banner' || role === 'contentinfo' || role === 'complementary' || role === 'search' || role === 'dialog') {
+  if (role === 'navigation' || role === 'banner' || role === 'contentinfo' || role === 'complementary' || role === 'search' || role === 'dialog' || role === 'tooltip') {
     return true;
   }
   if (!namesFurniture(el, `${cls} ${id}`)) {

@@ -508,6 +508,83 @@ export function continuesSections(tail: TextBlock[], readabilityBlocks: string[]
   return dense.filter((b) => b.tag === first.tag && own.has(b.text)).length >= 2;
 }
 
+/**
+ * The section under the heading that closes Readability's text, when
+ * Readability kept the heading and dropped what it heads (an FAQ's answers,
+ * a last section of short paragraphs) and the classifier kept it: its blocks
+ * right after the heading, up to the next heading or one of Readability's.
+ * Empty when Readability's last block is no heading the classifier has, the
+ * heading names other content ("Related posts"), a link block stands before
+ * any of them, or its paragraphs are no running text (SECTION_MIN_MEAN_CHARS
+ * on average).
+ */
+export function sectionAfterHeading(readabilityBlocks: string[], dense: TextBlock[]): TextBlock[] {
+  const last = readabilityBlocks.at(-1) ?? '';
+  const k = dense.findLastIndex((b) => b.text === last);
+  const heading = dense[k];
+  if (!heading || !/^H[2-6]$/.test(heading.tag) || isOtherSectionLabel(heading.text) || OTHER_CONTENT_HEAD.test(heading.text)) {
+    return [];
+  }
+  const own = new Set(readabilityBlocks);
+  const section: TextBlock[] = [];
+  for (let j = k + 1; j < dense.length; j++) {
+    const b = dense[j] as TextBlock;
+    if (isHeadingTag(b.tag) || own.has(b.text)) {
+      break;
+    }
+    section.push(b);
+  }
+  const paragraphs = section.filter((b) => b.tag !== 'LI' && !CAPTION_TAGS.has(b.tag));
+  if (section.length === 0 || section.some((b) => (b.linksBefore ?? 0) > 0 || CAPTION_TAGS.has(b.tag)) || paragraphs.length === 0) {
+    return [];
+  }
+  return charsOf(paragraphs) >= SECTION_MIN_MEAN_CHARS * paragraphs.length ? section : [];
+}
+
+/**
+ * A block or span holding one capital letter, then tags only up to a lower-case letter: a drop cap set apart, perhaps
+ * (joinDropCaps reads the page's tree only when its markup holds one).
+ */
+const DROP_CAP_MARKUP = />\s*\p{Lu}<\/(?:div|span|p)>(?:\s*<[^>]+>)*\p{Ll}/u;
+
+/**
+ * Puts a drop cap set in an element of its own back at the start of its
+ * word: `<div class="first-letter">D</div><div><p>uring the pandemic…</p></div>`
+ * reads "During the pandemic…", not a block "D" and a paragraph "uring…". An
+ * element of one capital letter, no space after it and no other content,
+ * whose next sibling, an element, opens with a lower-case letter (no space
+ * before it). Returns how many it joined.
+ */
+export function joinDropCaps(root: Element): number {
+  let joined = 0;
+  for (const el of Array.from(root.querySelectorAll('div, span, p'))) {
+    // Its letter as its only content (no element inside), and no space after it: "<span>A </span><span>mobile app…</span>"
+    // is the word "A".
+    if (el.firstElementChild) {
+      continue;
+    }
+    const letter = (el.textContent ?? '').trimStart();
+    if (!/^\p{Lu}$/u.test(letter)) {
+      continue;
+    }
+    // The element right after it, with nothing but white space between: an inline drop cap followed by its word's
+    // text ("<span>D</span>uring") already reads as one word.
+    let next = el.nextSibling;
+    while (next && next.nodeType === 3 && !/\S/.test((next as Text).data)) {
+      next = next.nextSibling;
+    }
+    const text = next && next.nodeType === 1 ? firstText(next as Element) : null;
+    // Nor a space before its word's text: "<span>A</span><a> project manager</a>" is the word "A" too.
+    if (!text || !/^\p{Ll}/u.test(text.data)) {
+      continue;
+    }
+    text.data = letter + text.data;
+    el.remove();
+    joined++;
+  }
+  return joined;
+}
+
 /** Fewer characters than this before Readability's text is not a lead worth adding (a kicker, a standfirst). */
 export const LEAD_MIN_CHARS = 500;
 
@@ -533,19 +610,46 @@ export function isShortIntro(lead: readonly TextBlock[], description: string | n
   return desc.length < 30 || !lead.some((b) => squash(b.text).startsWith(desc));
 }
 
-/** Readability's opening blocks the classifier may lack (link-card headings, labels, a table of contents) before the first one it has, at most. */
-export const LEAD_ANCHOR_SKIP = 12;
+/**
+ * Whether Readability's text opens with a section's heading: an <h2>–<h6> as the classifier read it, of a heading's
+ * length (LEAD_ANCHOR_SKIP_CHARS at most; a standfirst set in an <h2> is running text).
+ */
+export const opensWithSection = (readabilityBlocks: readonly string[], dense: readonly TextBlock[]): boolean => {
+  const first = readabilityBlocks[0] ?? '';
+  return first.length <= LEAD_ANCHOR_SKIP_CHARS && /^H[2-6]$/.test(dense.find((b) => b.text === first)?.tag ?? '');
+};
+
+/** Whether `lead` holds a block of running text: a sentence (INTRO_BLOCK_MIN_CHARS), no heading or caption. */
+const hasRunningBlock = (lead: readonly TextBlock[]): boolean =>
+  lead.some((b) => !isHeadingTag(b.tag) && !CAPTION_TAGS.has(b.tag) && b.text.length >= INTRO_BLOCK_MIN_CHARS);
+
+/**
+ * Readability's opening blocks the classifier may lack (link-card headings, labels, a table of contents, a product
+ * card's name, scores and pros and cons) before the first one it has, at most.
+ */
+export const LEAD_ANCHOR_SKIP = 40;
 /** Characters of each such opening block, at most: a heading or a label, not running text. */
 const LEAD_ANCHOR_SKIP_CHARS = 120;
 
 /**
+ * Whether a lead in no <article> / <main> (the page's body its only scope) is
+ * the story's opening: LEAD_MIN_CHARS or more of running text, each block a
+ * sentence (INTRO_BLOCK_MIN_CHARS), no heading among them. A page's promotion
+ * boxes, a text-size control or a methodology section under its headings stay out.
+ */
+const isBareLead = (lead: readonly TextBlock[]): boolean =>
+  charsOf(lead) >= LEAD_MIN_CHARS && lead.every((b) => !isHeadingTag(b.tag) && b.text.length >= INTRO_BLOCK_MIN_CHARS);
+
+/**
  * The classifier's kept blocks right before Readability's first block, as
- * long as they sit in the same <article> / <main> element as it: the
+ * long as they sit in the same <article> / <main> element as it, or, on a
+ * page without one there, read as an opening of running text (isBareLead): the
  * story's opening that Readability did not take. Readability's text may open
  * with up to LEAD_ANCHOR_SKIP short blocks the classifier left out (the
- * headings of a list of link cards, a table of contents): the first of its blocks the classifier
+ * headings of a list of link cards, a table of contents, the labels of a
+ * product card): the first of its blocks the classifier
  * has, in page order with the rest (inPageOrder), then stands for its start. Empty when no such
- * block is found or it sits in no such element.
+ * block is found, or the page gives it no <article> / <main> and it is no bare lead.
  */
 export function leadBefore(readabilityBlocks: string[], dense: TextBlock[]): TextBlock[] {
   const pos = firstPositions(dense);
@@ -554,7 +658,8 @@ export function leadBefore(readabilityBlocks: string[], dense: TextBlock[]): Tex
   for (let f = 0; f <= LEAD_ANCHOR_SKIP && f < readabilityBlocks.length; f++) {
     const k = positions[f];
     if (k !== undefined && anchors.has(f)) {
-      return runInScope(readabilityBlocks, dense, k, -1);
+      const lead = runInScope(readabilityBlocks, dense, k, -1, true);
+      return dense[k]?.scope || isBareLead(lead) ? lead : [];
     }
     if ((readabilityBlocks[f] ?? '').length > LEAD_ANCHOR_SKIP_CHARS) {
       break;
@@ -577,11 +682,13 @@ export function tailAfter(readabilityBlocks: string[], dense: TextBlock[]): Text
 /**
  * The kept blocks next to dense[k] in direction `step`, in page order, up to
  * the first one in another scope or among Readability's; none when dense[k]
- * is missing (k < 0) or in no <article> / <main>.
+ * is missing (k < 0) or in no <article> / <main>, unless `bare`: then the
+ * blocks in none make one scope.
  */
-function runInScope(readabilityBlocks: string[], dense: TextBlock[], k: number, step: 1 | -1): TextBlock[] {
-  const scope = k >= 0 ? dense[k]?.scope : null;
-  if (!scope) {
+function runInScope(readabilityBlocks: string[], dense: TextBlock[], k: number, step: 1 | -1, bare = false): TextBlock[] {
+  const block = k >= 0 ? dense[k] : undefined;
+  const scope = block?.scope ?? null;
+  if (!block || (!scope && !bare)) {
     return [];
   }
   const own = new Set(readabilityBlocks);
@@ -590,7 +697,7 @@ function runInScope(readabilityBlocks: string[], dense: TextBlock[], k: number, 
   const before = step > 0 ? new Set(dense.slice(0, k + 1).map((b) => b.text)) : new Set<string>();
   const isOwn = (text: string): boolean => own.has(text) && !before.has(text);
   let j = k + step;
-  while (j >= 0 && j < dense.length && dense[j]?.scope === scope && !isOwn(dense[j]?.text ?? '')) {
+  while (j >= 0 && j < dense.length && (dense[j]?.scope ?? null) === scope && !isOwn(dense[j]?.text ?? '')) {
     j += step;
   }
   return step < 0 ? dense.slice(j + 1, k) : dense.slice(k + 1, j);
@@ -809,6 +916,9 @@ export function extractArticle(html: string, url: string, opts: ExtractOptions =
     if (/<button\b/i.test(cleaned)) {
       keepQuestionToggles(doc, faqQuestions(ld));
     }
+    if (DROP_CAP_MARKUP.test(cleaned)) {
+      joinDropCaps(doc.body ?? doc.documentElement);
+    }
     removeFurniture(doc);
     // The second method reads the same tree before Readability takes it apart.
     const dense = densityExtract(doc.body ?? doc.documentElement);
@@ -921,8 +1031,17 @@ export function extractArticle(html: string, url: string, opts: ExtractOptions =
       // intro Readability left out because it sits in another section than the body.
       const lead = leadBefore(blocks, dense);
       // Tidying only removes text: under the minimum before it, under it after. A shorter lead of two blocks or more
-      // that does not repeat the description is an intro too (isShortIntro); a lone standfirst is not.
-      const leadMin = charsOf(lead) >= LEAD_MIN_CHARS || !isShortIntro(lead, meta.excerpt) ? LEAD_MIN_CHARS : SHORT_LEAD_MIN_CHARS;
+      // that does not repeat the description is an intro too (isShortIntro); a lone standfirst is not, unless
+      // Readability's text opens with a section's heading (opensWithSection): then it has no intro of its own, and
+      // running text before it (a sentence at least) is the intro.
+      const leadMin =
+        charsOf(lead) >= LEAD_MIN_CHARS
+          ? LEAD_MIN_CHARS
+          : opensWithSection(blocks, dense) && hasRunningBlock(lead)
+            ? INTRO_BLOCK_MIN_CHARS
+            : isShortIntro(lead, meta.excerpt)
+              ? SHORT_LEAD_MIN_CHARS
+              : LEAD_MIN_CHARS;
       if (charsOf(lead) >= leadMin) {
         addToArticle(article, lead, 'start', leadMin);
       }
@@ -933,6 +1052,12 @@ export function extractArticle(html: string, url: string, opts: ExtractOptions =
       const tailChars = charsOf(tail);
       if (tailChars >= LEAD_MIN_CHARS && (tailChars >= TAIL_MIN_SHARE * text.length || continuesSections(tail, blocks, dense)) && !isTeaserStream(tail)) {
         addToArticle(article, tail, 'end');
+      } else {
+        // Readability's text closes with a heading whose section it dropped: the section, when the classifier has it.
+        const section = sectionAfterHeading(blocks, dense);
+        if (section.length > 0) {
+          addToArticle(article, section, 'end', 1);
+        }
       }
     }
     if (method === 'readability' && article && blocks.length > 1) {

@@ -831,6 +831,27 @@ describe('looksLikeFurniture: layout variants', () => {
   });
 });
 
+describe('looksLikeFurniture: two parts joined by "and"', () => {
+  it('reads "map-and-related" as a container of the content and, second, the links beside it, not as related links', () => {
+    const d = doc(`<div id="map-and-related"><p>Enter an address to find a legal aid office near you.</p></div><div class="related-and-more">x</div><div id="related">y</div>`);
+    const [both, related, plain] = Array.from(d.querySelectorAll('div'));
+    expect(looksLikeFurniture(both as Element)).toBe(false);
+    // A furniture word first still names the whole.
+    expect(looksLikeFurniture(related as Element)).toBe(true);
+    expect(looksLikeFurniture(plain as Element)).toBe(true);
+  });
+});
+
+describe('looksLikeFurniture: tooltips', () => {
+  it('reads role="tooltip" as furniture: the text a button shows on hover, not the page\'s', () => {
+    const d = doc(`<article><p>${words(150)}</p><p>DOI: 10.1000/x <span class="more"><button>i</button><div role="tooltip" id="d1">Issued via DataCite (pending registration)</div></span></p></article>`);
+    expect(looksLikeFurniture(d.querySelector('[role="tooltip"]') as Element)).toBe(true);
+    removeFurniture(d);
+    expect(d.body.textContent).not.toContain('pending registration');
+    expect(d.body.textContent).toContain('DOI: 10.1000/x');
+  });
+});
+
 describe('removeInlineFurniture: button links', () => {
   it('removes a link styled as a button that stands as a line of its own, and keeps button-named links inside a sentence or with long labels', () => {
     const d = doc(

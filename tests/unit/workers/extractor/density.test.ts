@@ -2,7 +2,7 @@ import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { classifyBlock, classifyBlocks, densityExtract, segmentBlocks, storyWindow, type TextBlock } from '../../../../src/workers/extractor/density.js';
 import { adoptStrayElements, fosterParent } from '../../../../src/workers/extractor/dom.js';
-import { continuesSections, densityArticle, extractArticle, gapsBetween, inPageOrder, isShortIntro, leadBefore, preferDensity, tailAfter } from '../../../../src/workers/extractor/extract-article.js';
+import { continuesSections, densityArticle, extractArticle, gapsBetween, inPageOrder, isShortIntro, leadBefore, opensWithSection, preferDensity, sectionAfterHeading, tailAfter } from '../../../../src/workers/extractor/extract-article.js';
 
 const body = (html: string): Element => {
   const { document } = parseHTML(`<html><head><title>t</title></head><body>${html}</body></html>`) as unknown as { document: Document };
@@ -306,6 +306,20 @@ describe('extractArticle with a short intro above the body', () => {
     expect(article?.text.startsWith(`${intro}\n\n${next}`)).toBe(true);
   });
 
+  it('puts back a lone intro paragraph when Readability\'s text opens with a section\'s heading', () => {
+    const sections = `<h2>Costs by state</h2>${text}`;
+    const html = page(`<p>${intro}</p>`, 'A guide to prices.').replace(`<div class="rich">${text}</div>`, `<div class="rich">${sections}</div>`);
+    const article = extractArticle(html, 'https://example.com/solar');
+    expect(article?.text.startsWith(`${intro}\n\nCosts by state\n\nw00 text`)).toBe(true);
+  });
+
+  it('reads a heading\'s length as a section\'s heading, not a standfirst set in an <h2>', () => {
+    const h2 = (t: string): TextBlock => ({ ...scoped(t, main), tag: 'H2' });
+    expect(opensWithSection(['Costs by state', 'w00'], [h2('Costs by state'), scoped('w00', main)])).toBe(true);
+    expect(opensWithSection([`${intro} ${next}`, 'w00'], [h2(`${intro} ${next}`), scoped('w00', main)])).toBe(false);
+    expect(opensWithSection(['w00'], [scoped('w00', main)])).toBe(false);
+  });
+
   it('leaves out a lone standfirst, and two paragraphs that open with the description', () => {
     for (const [hero, description] of [[`<p>${intro}</p>`, 'A guide to prices.'], [`<p>${intro}</p><p>${next}</p>`, intro]] as const) {
       const article = extractArticle(page(hero, description), 'https://example.com/solar');
@@ -328,14 +342,30 @@ describe('leadBefore', () => {
     expect(leadBefore(['not there'], dense)).toEqual([]);
   });
 
-  it('looks past up to twelve short opening blocks the classifier lacks (link-card headings, a table of contents), not past running text', () => {
+  it('looks past up to forty short opening blocks the classifier lacks (link-card headings, a table of contents, a product card\'s labels), not past running text', () => {
     const dense = [scoped('intro one', main), scoped('intro two', main), scoped('card text one', main), scoped('card text two', main)];
     const cards = ['Step 1 - Backing up', 'card text one', 'Step 2 - Malware', 'card text two'];
     expect(leadBefore(cards, dense).map((b) => b.text)).toEqual(['intro one', 'intro two']);
-    expect(leadBefore([...'abcdefghijkl'], dense)).toEqual([]);
-    expect(leadBefore([...'abcdefghijklm', 'card text one'], dense)).toEqual([]);
-    expect(leadBefore([...'abcdefghijkl', 'card text one'], dense).map((b) => b.text)).toEqual(['intro one', 'intro two']);
+    const labels = (n: number): string[] => Array.from({ length: n }, (_, i) => `Label ${i}`);
+    expect(leadBefore(labels(40), dense)).toEqual([]);
+    expect(leadBefore([...labels(41), 'card text one'], dense)).toEqual([]);
+    expect(leadBefore([...labels(40), 'card text one'], dense).map((b) => b.text)).toEqual(['intro one', 'intro two']);
+    // A top pick's card: name, score, ratings, pros and cons (18 labels) before the review's first paragraph.
+    const card = ['Best for Most People', 'Scooter X', '81', 'OVERALL', 'SCORE', 'Range 9.9', 'Speed 7.1', 'Comfort 8.7', 'Portability 6.5', 'PROS', 'Long range', 'Comfortable ride', 'Strong brakes', 'Good latch', 'CONS', 'Heavy', 'Finicky app', 'Full results are in our comparison table.'];
+    expect(leadBefore([...card, 'card text one'], dense).map((b) => b.text)).toEqual(['intro one', 'intro two']);
     expect(leadBefore(['Running text of the story that Readability took, long enough to be no heading or label at all, well over a hundred and twenty characters.', 'card text one'], dense)).toEqual([]);
+  });
+
+  it('on a page without <article> or <main>, returns only an opening of running text: 500 characters or more, each block a sentence, no heading', () => {
+    const one = `${sentence(20, 'first')} It opens the story.`;
+    const two = `${sentence(20, 'second')} It goes on.`;
+    const three = `${sentence(20, 'third')} It ends the intro.`;
+    const body = scoped('body one', null);
+    expect(leadBefore(['body one'], [scoped(one, null), scoped(two, null), scoped(three, null), body]).map((b) => b.text)).toEqual([one, two, three]);
+    // Too short, a label among it, a heading among it.
+    expect(leadBefore(['body one'], [scoped(one, null), body])).toEqual([]);
+    expect(leadBefore(['body one'], [scoped(one, null), scoped('Text size', null), scoped(two, null), scoped(three, null), body])).toEqual([]);
+    expect(leadBefore(['body one'], [scoped(one, null), { ...scoped('How we chose the best plans for our readers this year', null), tag: 'H2' }, scoped(two, null), scoped(three, null), body])).toEqual([]);
   });
 
   it('anchors on a block in page order: a contents entry that is also a later heading does not stand for the start', () => {
@@ -474,6 +504,36 @@ describe('extractArticle: the rest of the story after what Readability kept', ()
     expect(firstWords(extractArticle(page(`<p>${para('golf')}</p>`), 'https://example.com/a')?.text)).toBe('alpha0, bravo0, charlie0, delta0, echo0, foxtrot0,');
     const teasers = ['golf', 'hotel', 'india', 'juliet'].map((w) => `<h4><a href="/${w}">${w} headline here</a></h4><p>${para(w)}</p>`).join('');
     expect(firstWords(extractArticle(page(teasers), 'https://example.com/a')?.text)).toBe('alpha0, bravo0, charlie0, delta0, echo0, foxtrot0,');
+  });
+});
+
+describe('extractArticle: the section under the heading that closes Readability\'s text', () => {
+  const para = (w: string, n = 40): string => Array.from({ length: n }, (_, i) => `${w}${i % 9}, word`).join(' ') + '.';
+  const answer = (w: string): string => `${w}0 is the answer to this question, with a sentence or two of reasons that a reader would want to know.`;
+  // An FAQ whose answers sit in panels named "…-hidden" (Readability weighs them down and drops them), on a page without <article> or <main>.
+  const page = (heading: string): string => {
+    const faq = ['golf', 'hotel', 'india'].map((w) => `<div class="pane"><h3><button type="button">Which ${w} is best?</button></h3><div class="panel panel-hidden"><div class="inner"><p>${answer(w)}</p></div></div></div>`).join('');
+    return `<html><head><title>Harbour works</title></head><body><div class="page"><h1>Harbour works</h1><div class="entry-content">
+      ${['alpha', 'bravo', 'charlie', 'delta', 'echo', 'foxtrot'].map((w) => `<p>${para(w)}</p>`).join('')}
+      <h2>${heading}</h2><div class="accordion"><div class="wrap">${faq}</div></div></div></div></body></html>`;
+  };
+  const firstWords = (text = ''): string => text.split('\n\n').map((b) => b.split(' ')[0]).join(' ');
+
+  it('is added after the heading when the classifier kept it', () => {
+    expect(firstWords(extractArticle(page('Frequently asked questions'), 'https://example.com/a')?.text)).toBe('alpha0, bravo0, charlie0, delta0, echo0, foxtrot0, Frequently golf0 hotel0 india0');
+  });
+
+  it('is not when the heading names other content, a link block stands before it, or it is no running text', () => {
+    const sec = (text: string, tag = 'P', linksBefore = 0): TextBlock => ({ text, tag, linkChars: 0, cls: 'good', keep: true, scope: null, linksBefore });
+    const story = [sec(sentence(20, 'first')), sec('Questions', 'H2')];
+    const own = story.map((b) => b.text);
+    const answers = [sec(answer('golf')), sec(answer('hotel'))];
+    expect(sectionAfterHeading(own, [...story, ...answers, sec('Next part', 'H2'), sec(answer('india'))]).map((b) => b.text)).toEqual(answers.map((b) => b.text));
+    expect(sectionAfterHeading(['Related posts'], [sec('Related posts', 'H2'), ...answers])).toEqual([]);
+    expect(sectionAfterHeading(own, [...story, sec(answer('golf'), 'P', 1)])).toEqual([]);
+    expect(sectionAfterHeading(own, [...story, sec('Short line.'), sec('Another.')])).toEqual([]);
+    // Readability's text closing with a paragraph: nothing to head.
+    expect(sectionAfterHeading([own[0] as string], [story[0] as TextBlock, ...answers])).toEqual([]);
   });
 });
 

@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { renderStoryPage } from '../../../../src/demo/sample-wire/render.js';
 import { SITE_NAME, STORIES } from '../../../../src/demo/sample-wire/stories.js';
-import { extractArticle, looksLikeByline, removeBareLabels, removeWrittenBy } from '../../../../src/workers/extractor/extract-article.js';
+import { extractArticle, joinDropCaps, looksLikeByline, removeBareLabels, removeWrittenBy } from '../../../../src/workers/extractor/extract-article.js';
 import { stripSiteSuffix, visibleHeadline } from '../../../../src/workers/extractor/metadata.js';
 import { noframesPage } from '../../../../src/workers/extractor/dom.js';
 
@@ -346,5 +346,35 @@ describe(`${extractArticle.name}: a heading that ends the story`, () => {
     const r = extractArticle(html, 'https://news.example.org/2025/council.html');
     expect(r?.text.split('\n\n')).toEqual([para(1), 'What the vote means', para(2), para(3)]);
     expect(r?.html).not.toContain('Recent posts');
+  });
+});
+
+describe(joinDropCaps.name, () => {
+  it('puts a drop cap set in an element of its own back at the start of its word', () => {
+    const { document } = parseHTML(
+      '<html><body><div id="a"><div class="first-letter">D</div><div class="rich-text"><p>uring the flood, the council met.</p><p>Then it voted.</p></div></div></body></html>',
+    ) as unknown as { document: Document };
+    const root = document.getElementById('a') as Element;
+    expect(joinDropCaps(root)).toBe(1);
+    expect(Array.from(root.querySelectorAll('p')).map((p) => p.textContent)).toEqual(['During the flood, the council met.', 'Then it voted.']);
+    expect(root.querySelector('.first-letter')).toBeNull();
+  });
+
+  it('leaves the word "A" before its sentence and an inline cap already followed by its word', () => {
+    const { document } = parseHTML(
+      '<html><body><div id="a"><p><span>A </span><span>mobile app</span> is a project.</p><p><span>A</span><a href="/pm"> project manager</a> leads it.</p><p><span class="cap">T</span>he team grew.</p></div></body></html>',
+    ) as unknown as { document: Document };
+    const root = document.getElementById('a') as Element;
+    expect(joinDropCaps(root)).toBe(0);
+    expect(Array.from(root.querySelectorAll('p')).map((p) => p.textContent)).toEqual(['A mobile app is a project.', 'A project manager leads it.', 'The team grew.']);
+  });
+
+  it('reads the story with the drop cap joined', () => {
+    const para = (n: number): string => `council met on Monday to decide about road repairs number ${n}, and the vote mattered to the town.`;
+    const html =
+      '<html><head><title>Council votes</title></head><body><article><h1>Council votes</h1><div class="drop">T</div>' +
+      `<div class="body"><p>he ${para(1)}</p><p>The ${para(2)}</p><p>The ${para(3)}</p></div></article></body></html>`;
+    const r = extractArticle(html, 'https://news.example.org/2025/council.html');
+    expect(r?.text.split('\n\n')[0]).toBe(`The ${para(1)}`);
   });
 });
