@@ -25,7 +25,7 @@ import { findMentions, type Mention, mergeMentions, type ResolvedMention } from 
 import { DEMONYMS, HONORIFICS, KNOWN_ORGS, PLACES } from './gazetteer.js';
 import { encodePack, keyOffsets, keyRow, type KeyTable, keyTableEntries, loadPack, MODEL_FILES, type Pack, packArray, packKeyTable, prunedRows, buildKeyTable, roundTo } from './model-pack.js';
 import { NER_CLUSTERS_URL, unpackClusters, type WordClusters } from './ner-clusters.js';
-import { buildGazetteer, type ClusterFeatures, documentContexts, gazetteerMarks, type NameGazetteer, NEIGHBOUR_PREFIXES, neighbourFeatures, sentenceFeatures, type VectorBins, visitContextFeatures, withDomain, wordFeatures, wordShape, wordStatsCode, type WordStatsTable, wordVector } from './ner-features.js';
+import { buildGazetteer, type ClusterFeatures, documentContexts, gazetteerMarks, type NameGazetteer, NEIGHBOUR_PREFIXES, neighbourFeatures, sentenceFeatures, type VectorBins, visitContextFeatures, withDomain, wordFeatures, wordLists, wordShape, wordStatsCode, type WordStatsTable, wordVector } from './ner-features.js';
 import { nerTokenize, setOffBySpaces, splitNameParticiples } from './ner-tokens.js';
 import { addDense, allowedTransitions, emissionScores, type SequenceModel, viterbi } from './perceptron.js';
 import { startsCapitalized, startsLowercase, type Token, tokenize } from './tokens.js';
@@ -299,6 +299,8 @@ type WordEntry = {
   shape: string;
   code: number;
   maxLength: number | undefined;
+  /** wordLists(word). */
+  lists: number;
 };
 
 /**
@@ -365,7 +367,7 @@ function wordCache(tagger: EntityTagger, domain: string | undefined): WordCache 
   }
   let cache = byDomain.get(domain ?? '');
   if (!cache) {
-    const edge: WordEntry = { ...wordRows(tagger, null, domain), near: null, shape: '', code: 0, maxLength: undefined };
+    const edge: WordEntry = { ...wordRows(tagger, null, domain), near: null, shape: '', code: 0, maxLength: undefined, lists: 0 };
     cache = { edge, words: new Map() };
     byDomain.set(domain ?? '', cache);
   }
@@ -385,6 +387,7 @@ function wordEntry(tagger: EntityTagger, cache: WordCache, word: string, domain:
       shape: wordShape(word),
       code: stats?.get(word.toLowerCase()) ?? 0,
       maxLength: tagger.gazetteer.maxLength.get(word),
+      lists: wordLists(word),
     };
     if (cache.words.size >= WORD_CACHE_MAX) cache.words.clear();
     cache.words.set(word, e);
@@ -645,6 +648,7 @@ export function documentEmissions(
     const shapes = new Array<string>(n);
     const codes = new Array<number>(n);
     const maxLengths = new Array<number | undefined>(n);
+    const lists = new Array<number>(n);
     for (let i = 0; i < n; i++) {
       const w = (tokens[from + i] as Token).text;
       const e = wordEntry(tagger, cache, w, domain);
@@ -653,6 +657,7 @@ export function documentEmissions(
       shapes[i] = e.shape;
       codes[i] = e.code;
       maxLengths[i] = e.maxLength;
+      lists[i] = e.lists;
     }
     const em = new Float32Array(n * T);
     for (let i = 0; i < n; i++) {
@@ -671,7 +676,7 @@ export function documentEmissions(
       for (let t = 0; t < T; t++) em[base + t] = (em[base + t] as number) + (src[at + t] as number);
     };
     const input = {
-      words, gazetteer: gazetteerMarks(words, tagger.gazetteer, maxLengths), rules: rules.slice(from, to), lowercaseSeen: seen, domain, stats: tagger.gazetteer.stats, shapes, codes,
+      words, gazetteer: gazetteerMarks(words, tagger.gazetteer, maxLengths), rules: rules.slice(from, to), lowercaseSeen: seen, domain, stats: tagger.gazetteer.stats, shapes, codes, lists,
       // The rows a token takes from a neighbour's word: copied once per word, added in their place in the order.
       neighbour: (i: number, j: number, feature: number) => {
         const e = (j < 0 || j >= n ? edge : entries[j]) as WordEntry;
