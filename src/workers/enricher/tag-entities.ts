@@ -641,6 +641,11 @@ export function documentEmissions(
   const cache = wordCache(tagger, domain);
   const { edge } = cache;
   const copies = domain ? 2 : 1;
+  // One array for the document's scores and a view of it per sentence: an array of its own each costs an allocation.
+  let size = 0;
+  for (const [from, to] of ranges) size += to - from;
+  const all = new Float32Array(size * T);
+  let offset = 0;
   return ranges.map(([from, to]) => {
     const n = to - from;
     const words = new Array<string>(n);
@@ -659,7 +664,8 @@ export function documentEmissions(
       maxLengths[i] = e.maxLength;
       lists[i] = e.lists;
     }
-    const em = new Float32Array(n * T);
+    const em = all.subarray(offset, offset + n * T);
+    offset += n * T;
     for (let i = 0; i < n; i++) {
       const v = (entries[i] as WordEntry).rows;
       const d = docScores.get(words[i] as string);
@@ -734,6 +740,10 @@ function labelCased(
   const out = new Array<string>(tokens.length).fill('O');
   const emissions = documentEmissions(text, tokens, ranges, tagger, ruleTokens);
   const none = model.tags.indexOf('O');
+  // Viterbi's arrays, once for the longest sentence and reused for each.
+  let longest = 0;
+  for (const [from, to] of ranges) longest = Math.max(longest, to - from);
+  const work = { score: new Float64Array(longest * T), back: new Int32Array(longest * T) };
   ranges.forEach(([from, to], r) => {
     const em = emissions[r] as Float32Array;
     // A dash set off by spaces is no part of a name ("SALTMERE — Storm Idris swept ..." is a dateline and a storm); one
@@ -742,7 +752,7 @@ function labelCased(
       if (!isSentenceDash((tokens[from + i] as Token).text) || !setOffBySpaces(tokens, from + i)) continue;
       for (let k = 0; k < T; k++) if (k !== none) em[i * T + k] = -Infinity;
     }
-    const best = viterbi(em, to - from, T, model.transitions, allowed);
+    const best = viterbi(em, to - from, T, model.transitions, allowed, work);
     for (let i = 0; i < to - from; i++) out[from + i] = model.tags[best[i] as number] as string;
   });
   // Filling the model's gaps with the rules' names (fillFromRules) was measured and lost on wikigold and BTC: not used.
