@@ -21,7 +21,7 @@ import { clubsByTheirFirstWord, firstNamesAreNoOrganisations, surnamesAreNoOrgan
 import { partyLabelsAreNoPersons } from './party-labels.js';
 import { joinNameParticles } from './name-particles.js';
 import { trimNameTails } from './name-tails.js';
-import { findMentions, type Mention, mergeMentions, type ResolvedMention } from './extract-entities.js';
+import { findMentions, type Mention, mergeMentions, type ResolvedMention, resolveMentions } from './extract-entities.js';
 import { DEMONYMS, HONORIFICS, KNOWN_ORGS, PLACES } from './gazetteer.js';
 import { encodePack, keyOffsets, keyRow, type KeyTable, keyTableEntries, loadPack, MODEL_FILES, type Pack, packArray, packKeyTable, prunedRows, buildKeyTable, roundTo } from './model-pack.js';
 import { NER_CLUSTERS_URL, unpackClusters, type WordClusters } from './ner-clusters.js';
@@ -198,7 +198,7 @@ const RULE_TAG = { person: 'PER', place: 'LOC', organisation: 'ORG' } as const;
 /** The rule-based chunker's label for each token ("B-PER", "I-LOC", "U" for an untyped name, "" outside names). */
 export function ruleLabels(text: string, tokens: readonly Token[], ruleTokens: readonly Token[] = tokenize(text)): { labels: string[]; raw: Mention[]; resolved: ResolvedMention[] } {
   const raw = findMentions(text, ruleTokens);
-  const { resolved } = mergeMentions(raw, { title: '', text }, Number.MAX_SAFE_INTEGER);
+  const resolved = resolveMentions(raw, text);
   const spans: Array<{ start: number; end: number; tag: string }> = resolved.map((m) => ({ start: m.start, end: m.end, tag: RULE_TAG[m.kind] }));
   for (const m of raw) {
     if (m.kind === 'unknown' && !resolved.some((r) => r.start < m.end && m.start < r.end)) spans.push({ start: m.start, end: m.end, tag: 'U' });
