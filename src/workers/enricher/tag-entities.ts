@@ -367,7 +367,8 @@ function wordCache(tagger: EntityTagger, domain: string | undefined): WordCache 
   }
   let cache = byDomain.get(domain ?? '');
   if (!cache) {
-    const edge: WordEntry = { ...wordRows(tagger, null, domain), near: null, shape: '', code: 0, maxLength: undefined, lists: 0 };
+    const { rows, known } = wordRows(tagger, null, domain);
+    const edge: WordEntry = { rows, known, near: null, shape: '', code: 0, maxLength: undefined, lists: 0 };
     cache = { edge, words: new Map() };
     byDomain.set(domain ?? '', cache);
   }
@@ -381,8 +382,12 @@ function wordEntry(tagger: EntityTagger, cache: WordCache, word: string, domain:
     // The word's vector (when the model takes them), once for its own scores and for its neighbours'.
     const v = tagger.vectors;
     const vector = v ? wordVector(word, v.table, v.scale) : undefined;
+    // Each property written out, not spread from wordRows' result: V8 gives an object spread and then extended a map of
+    // its own, and every read of the entries' properties would then miss its inline cache.
+    const { rows, known } = wordRows(tagger, word, domain, vector);
     e = {
-      ...wordRows(tagger, word, domain, vector),
+      rows,
+      known,
       near: nearRows(tagger, vector),
       shape: wordShape(word),
       code: stats?.get(word.toLowerCase()) ?? 0,
