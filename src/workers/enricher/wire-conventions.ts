@@ -220,7 +220,7 @@ export function setSpan(tags: string[], from: number, to: number, type: string):
 export function wordsOfFullNames(tokens: readonly Token[], tags: readonly string[]): Set<string> {
   const words = new Set<string>();
   for (let i = 0; i + 1 < tokens.length; i++) {
-    if ((tags[i] as string).endsWith('-PER') && tags[i + 1] === 'I-PER') words.add((tokens[i] as Token).text).add((tokens[i + 1] as Token).text);
+    if (tags[i + 1] === 'I-PER' && (tags[i] as string).endsWith('-PER')) words.add((tokens[i] as Token).text).add((tokens[i + 1] as Token).text);
   }
   return words;
 }
@@ -609,7 +609,7 @@ export function wireConventions(text: string, tokens: readonly Token[], original
 
     // "Pete Sampras (U.S.)": the last token of a person, "(", a country, ")".
     for (let i = 0; i + 3 < tokens.length; i++) {
-      if (!(out[i] as string).endsWith('-PER') || tokens[i + 1]?.text !== '(') continue;
+      if (tokens[i + 1]?.text !== '(' || !(out[i] as string).endsWith('-PER')) continue;
       let close = i + 3;
       while (close < tokens.length && close <= i + 6 && (tokens[close] as Token).text !== ')') close++;
       if (close >= tokens.length || close > i + 6 || !isCountry(written(i + 2, close))) continue;
