@@ -432,8 +432,23 @@ export function mergeMentions(
   article: { title: string; text: string },
   maxPerKind = 25,
 ): { entities: Entities; resolved: ResolvedMention[] } {
-  const textLength = Math.max(1, article.text.length);
-  const titleLower = article.title.toLowerCase();
+  const merged = groupMentions(mentions, article.text);
+  return { entities: entitiesOf(merged.groups, article.title, maxPerKind), resolved: resolvedOf(merged) };
+}
+
+/**
+ * mergeMentions' resolved mentions alone, without the entities' salience and ranking (the tagger reads the rules'
+ * mentions so, as features).
+ */
+export function resolveMentions(mentions: readonly Mention[], text: string): ResolvedMention[] {
+  return resolvedOf(groupMentions(mentions, text));
+}
+
+type MergedMentions = { groups: Map<string, Group>; assigned: Array<{ key: string; start: number; end: number }> };
+
+/** Typed mentions merged into groups (one per entity), and each mention's group by its key. */
+function groupMentions(mentions: readonly Mention[], text: string): MergedMentions {
+  const textLength = Math.max(1, text.length);
   const groups = new Map<string, Group>();
   const keyOf = (kind: EntityKind, name: string) => `${kind}\u0000${name}`;
   const assigned: Array<{ key: string; start: number; end: number }> = [];
@@ -549,6 +564,23 @@ export function mergeMentions(
     }
   }
 
+  return { groups, assigned };
+}
+
+/** Every mention with its span and the entity it was merged into, in text order. */
+function resolvedOf({ groups, assigned }: MergedMentions): ResolvedMention[] {
+  const resolved: ResolvedMention[] = [];
+  for (const a of assigned) {
+    const g = groups.get(a.key);
+    if (g) resolved.push({ kind: g.kind, entity: g.name, start: a.start, end: a.end });
+  }
+  resolved.sort((x, y) => x.start - y.start);
+  return resolved;
+}
+
+/** The entities of each kind, most salient first (a name in the title weighs more), at most `maxPerKind`. */
+function entitiesOf(groups: ReadonlyMap<string, Group>, title: string, maxPerKind: number): Entities {
+  const titleLower = title.toLowerCase();
   const entityOf = (g: Group): Entity => {
     const inTitle = titleLower.includes(g.name.toLowerCase()) ? 1.5 : 0;
     const salience = 1 - Math.exp(-(g.weight + inTitle) / 4);
@@ -560,14 +592,5 @@ export function mergeMentions(
       .map(entityOf)
       .sort((a, b) => b.salience - a.salience || a.offset - b.offset)
       .slice(0, maxPerKind);
-  const resolved: ResolvedMention[] = [];
-  for (const a of assigned) {
-    const g = groups.get(a.key);
-    if (g) resolved.push({ kind: g.kind, entity: g.name, start: a.start, end: a.end });
-  }
-  resolved.sort((x, y) => x.start - y.start);
-  return {
-    entities: { people: byKind('person'), places: byKind('place'), organisations: byKind('organisation') },
-    resolved,
-  };
+  return { people: byKind('person'), places: byKind('place'), organisations: byKind('organisation') };
 }

@@ -231,6 +231,22 @@ export const SENTENCE_END = '</s>';
 
 const SENTENCE_OPENERS = new Set(['.', '!', '?', '"', '“', ':', '(', '-', '—', '–', '|', '‘']);
 
+/** Bits of wordLists: the word lists whose words give their neighbours a context feature. */
+const LIST = { opener: 1, title: 2, orgHead: 4, placeHead: 8 } as const;
+
+/**
+ * The lists a word is on, as LIST bits, for the features its neighbours take from them ("st|", "title-1",
+ * "orghead+1", "orghead+2", "placehead+1"): they depend on the word alone, so a tagger can look them up once per word.
+ */
+export function wordLists(w: string): number {
+  let bits = 0;
+  if (SENTENCE_OPENERS.has(w)) bits |= LIST.opener;
+  if (PERSON_TITLES.has(w) || HONORIFICS.has(w)) bits |= LIST.title;
+  if (ORG_HEAD_WORDS.has(w)) bits |= LIST.orgHead;
+  if (PLACE_HEAD_WORDS.has(w)) bits |= LIST.placeHead;
+  return bits;
+}
+
 export type FeatureInputs = {
   words: readonly string[];
   /** gazetteerMarks(words). */
@@ -249,6 +265,8 @@ export type FeatureInputs = {
   shapes?: readonly string[];
   /** Per token, the word-statistics code of the lowercase word (0 when unknown), when the caller already has them. */
   codes?: readonly number[];
+  /** Per token, wordLists(word), when the caller already has them. */
+  lists?: readonly number[];
   /**
    * Called instead of emitting each feature a token takes from a neighbour's
    * word alone (neighbourFeatures), in its place in the order: token i's
@@ -348,6 +366,8 @@ export function visitContextFeatures(input: FeatureInputs, sink: FeatureSink): v
   const n = words.length;
   const lower = words.map((w) => w.toLowerCase());
   const shapes = input.shapes ?? words.map(wordShape);
+  const lists = input.lists ?? words.map(wordLists);
+  const onList = (j: number, list: number): boolean => ((lists[j] as number) & list) !== 0;
   const capsLine = n > 3 && words.every((x) => x === x.toUpperCase());
   const stats = input.stats;
   const codes = stats ? (input.codes ?? lower.map((lw) => stats.get(lw) ?? 0)) : undefined;
@@ -383,7 +403,7 @@ export function visitContextFeatures(input: FeatureInputs, sink: FeatureSink): v
     }
     emit(i, 'w-1s=', `${prevW}|${sh}`);
     emit(i, 'sw+1=', `${sh}|${nextW}`);
-    const first = i === 0 || SENTENCE_OPENERS.has(words[i - 1] as string);
+    const first = i === 0 || onList(i - 1, LIST.opener);
     if (first) emit(i, 'st|', sh);
     const cap = codes ? codeCap(codes[i] as number) : null;
     if (cap !== null) {
@@ -411,10 +431,10 @@ export function visitContextFeatures(input: FeatureInputs, sink: FeatureSink): v
     const dc = input.docContexts?.get(w);
     if (dc) for (const c of dc) emit(i, 'd=', c);
     if (w !== lw && w.length > 1 && w === w.toUpperCase()) emit(i, capsLine ? 'allcaps-line' : 'allcaps', '');
-    if (i > 0 && (PERSON_TITLES.has(words[i - 1] as string) || HONORIFICS.has(words[i - 1] as string))) emit(i, 'title-1', '');
-    if (i + 1 < n && ORG_HEAD_WORDS.has(words[i + 1] as string)) emit(i, 'orghead+1', '');
-    if (i + 2 < n && ORG_HEAD_WORDS.has(words[i + 2] as string)) emit(i, 'orghead+2', '');
-    if (i + 1 < n && PLACE_HEAD_WORDS.has(words[i + 1] as string)) emit(i, 'placehead+1', '');
+    if (i > 0 && onList(i - 1, LIST.title)) emit(i, 'title-1', '');
+    if (i + 1 < n && onList(i + 1, LIST.orgHead)) emit(i, 'orghead+1', '');
+    if (i + 2 < n && onList(i + 2, LIST.orgHead)) emit(i, 'orghead+2', '');
+    if (i + 1 < n && onList(i + 1, LIST.placeHead)) emit(i, 'placehead+1', '');
     for (const g of gazetteer[i] ?? NONE) {
       emit(i, 'g=', g);
       // A name the gazetteer knows, with how unlabelled text writes the word: trusted when always capitalized or unseen there.

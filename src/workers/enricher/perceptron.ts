@@ -67,11 +67,14 @@ export function addDense(out: Float32Array, base: number, x: ArrayLike<number>, 
   }
 }
 
-/** The best tag sequence (tag indexes) for emission scores and transitions, over allowed moves only. */
-export function viterbi(emissions: ArrayLike<number>, n: number, T: number, transitions: ArrayLike<number>, allowed: Uint8Array): number[] {
+/** Viterbi's scores and back pointers, n * T each or more: a caller decoding many sentences allocates them once. */
+export type ViterbiWork = { score: Float64Array; back: Int32Array };
+
+/** The best tag sequence (tag indexes) for emission scores and transitions, over allowed moves only (`work`: arrays to reuse). */
+export function viterbi(emissions: ArrayLike<number>, n: number, T: number, transitions: ArrayLike<number>, allowed: Uint8Array, work?: ViterbiWork): number[] {
   if (n === 0) return [];
-  const score = new Float64Array(n * T);
-  const back = new Int32Array(n * T);
+  const score = work?.score ?? new Float64Array(n * T);
+  const back = work?.back ?? new Int32Array(n * T);
   for (let c = 0; c < T; c++) {
     score[c] = allowed[c] ? (emissions[c] as number) + (transitions[c] as number) : -Infinity;
   }

@@ -22,11 +22,11 @@ import { teamsInMatchReports } from './match-reports.js';
 import { partyLabelsAreNoPersons } from './party-labels.js';
 import { joinNameParticles } from './name-particles.js';
 import { trimNameTails } from './name-tails.js';
-import { findMentions, type Mention, mergeMentions, type ResolvedMention } from './extract-entities.js';
+import { findMentions, type Mention, mergeMentions, type ResolvedMention, resolveMentions } from './extract-entities.js';
 import { DEMONYMS, HONORIFICS, KNOWN_ORGS, PLACES } from './gazetteer.js';
 import { encodePack, keyOffsets, keyRow, type KeyTable, keyTableEntries, loadPack, MODEL_FILES, type Pack, packArray, packKeyTable, prunedRows, buildKeyTable, roundTo } from './model-pack.js';
 import { NER_CLUSTERS_URL, unpackClusters, type WordClusters } from './ner-clusters.js';
-import { buildGazetteer, type ClusterFeatures, documentContexts, gazetteerMarks, type NameGazetteer, NEIGHBOUR_PREFIXES, neighbourFeatures, sentenceFeatures, type VectorBins, visitContextFeatures, withDomain, wordFeatures, wordShape, wordStatsCode, type WordStatsTable, wordVector } from './ner-features.js';
+import { buildGazetteer, type ClusterFeatures, documentContexts, gazetteerMarks, type NameGazetteer, NEIGHBOUR_PREFIXES, neighbourFeatures, sentenceFeatures, type VectorBins, visitContextFeatures, withDomain, wordFeatures, wordLists, wordShape, wordStatsCode, type WordStatsTable, wordVector } from './ner-features.js';
 import { nerTokenize, setOffBySpaces, splitNameParticiples } from './ner-tokens.js';
 import { addDense, allowedTransitions, emissionScores, type SequenceModel, viterbi } from './perceptron.js';
 import { startsCapitalized, startsLowercase, type Token, tokenize } from './tokens.js';
@@ -199,7 +199,7 @@ const RULE_TAG = { person: 'PER', place: 'LOC', organisation: 'ORG' } as const;
 /** The rule-based chunker's label for each token ("B-PER", "I-LOC", "U" for an untyped name, "" outside names). */
 export function ruleLabels(text: string, tokens: readonly Token[], ruleTokens: readonly Token[] = tokenize(text)): { labels: string[]; raw: Mention[]; resolved: ResolvedMention[] } {
   const raw = findMentions(text, ruleTokens);
-  const { resolved } = mergeMentions(raw, { title: '', text }, Number.MAX_SAFE_INTEGER);
+  const resolved = resolveMentions(raw, text);
   const spans: Array<{ start: number; end: number; tag: string }> = resolved.map((m) => ({ start: m.start, end: m.end, tag: RULE_TAG[m.kind] }));
   for (const m of raw) {
     if (m.kind === 'unknown' && !resolved.some((r) => r.start < m.end && m.start < r.end)) spans.push({ start: m.start, end: m.end, tag: 'U' });
@@ -300,6 +300,8 @@ type WordEntry = {
   shape: string;
   code: number;
   maxLength: number | undefined;
+  /** wordLists(word). */
+  lists: number;
 };
 
 /**
@@ -366,7 +368,8 @@ function wordCache(tagger: EntityTagger, domain: string | undefined): WordCache 
   }
   let cache = byDomain.get(domain ?? '');
   if (!cache) {
-    const edge: WordEntry = { ...wordRows(tagger, null, domain), near: null, shape: '', code: 0, maxLength: undefined };
+    const { rows, known } = wordRows(tagger, null, domain);
+    const edge: WordEntry = { rows, known, near: null, shape: '', code: 0, maxLength: undefined, lists: 0 };
     cache = { edge, words: new Map() };
     byDomain.set(domain ?? '', cache);
   }
@@ -380,12 +383,17 @@ function wordEntry(tagger: EntityTagger, cache: WordCache, word: string, domain:
     // The word's vector (when the model takes them), once for its own scores and for its neighbours'.
     const v = tagger.vectors;
     const vector = v ? wordVector(word, v.table, v.scale) : undefined;
+    // Each property written out, not spread from wordRows' result: V8 gives an object spread and then extended a map of
+    // its own, and every read of the entries' properties would then miss its inline cache.
+    const { rows, known } = wordRows(tagger, word, domain, vector);
     e = {
-      ...wordRows(tagger, word, domain, vector),
+      rows,
+      known,
       near: nearRows(tagger, vector),
       shape: wordShape(word),
       code: stats?.get(word.toLowerCase()) ?? 0,
       maxLength: tagger.gazetteer.maxLength.get(word),
+      lists: wordLists(word),
     };
     if (cache.words.size >= WORD_CACHE_MAX) cache.words.clear();
     cache.words.set(word, e);
@@ -639,6 +647,11 @@ export function documentEmissions(
   const cache = wordCache(tagger, domain);
   const { edge } = cache;
   const copies = domain ? 2 : 1;
+  // One array for the document's scores and a view of it per sentence: an array of its own each costs an allocation.
+  let size = 0;
+  for (const [from, to] of ranges) size += to - from;
+  const all = new Float32Array(size * T);
+  let offset = 0;
   return ranges.map(([from, to]) => {
     const n = to - from;
     const words = new Array<string>(n);
@@ -646,6 +659,7 @@ export function documentEmissions(
     const shapes = new Array<string>(n);
     const codes = new Array<number>(n);
     const maxLengths = new Array<number | undefined>(n);
+    const lists = new Array<number>(n);
     for (let i = 0; i < n; i++) {
       const w = (tokens[from + i] as Token).text;
       const e = wordEntry(tagger, cache, w, domain);
@@ -654,8 +668,10 @@ export function documentEmissions(
       shapes[i] = e.shape;
       codes[i] = e.code;
       maxLengths[i] = e.maxLength;
+      lists[i] = e.lists;
     }
-    const em = new Float32Array(n * T);
+    const em = all.subarray(offset, offset + n * T);
+    offset += n * T;
     for (let i = 0; i < n; i++) {
       const v = (entries[i] as WordEntry).rows;
       const d = docScores.get(words[i] as string);
@@ -672,7 +688,7 @@ export function documentEmissions(
       for (let t = 0; t < T; t++) em[base + t] = (em[base + t] as number) + (src[at + t] as number);
     };
     const input = {
-      words, gazetteer: gazetteerMarks(words, tagger.gazetteer, maxLengths), rules: rules.slice(from, to), lowercaseSeen: seen, domain, stats: tagger.gazetteer.stats, shapes, codes,
+      words, gazetteer: gazetteerMarks(words, tagger.gazetteer, maxLengths), rules: rules.slice(from, to), lowercaseSeen: seen, domain, stats: tagger.gazetteer.stats, shapes, codes, lists,
       // The rows a token takes from a neighbour's word: copied once per word, added in their place in the order.
       neighbour: (i: number, j: number, feature: number) => {
         const e = (j < 0 || j >= n ? edge : entries[j]) as WordEntry;
@@ -730,6 +746,10 @@ function labelCased(
   const out = new Array<string>(tokens.length).fill('O');
   const emissions = documentEmissions(text, tokens, ranges, tagger, ruleTokens);
   const none = model.tags.indexOf('O');
+  // Viterbi's arrays, once for the longest sentence and reused for each.
+  let longest = 0;
+  for (const [from, to] of ranges) longest = Math.max(longest, to - from);
+  const work = { score: new Float64Array(longest * T), back: new Int32Array(longest * T) };
   ranges.forEach(([from, to], r) => {
     const em = emissions[r] as Float32Array;
     // A dash set off by spaces is no part of a name ("SALTMERE — Storm Idris swept ..." is a dateline and a storm); one
@@ -738,7 +758,7 @@ function labelCased(
       if (!isSentenceDash((tokens[from + i] as Token).text) || !setOffBySpaces(tokens, from + i)) continue;
       for (let k = 0; k < T; k++) if (k !== none) em[i * T + k] = -Infinity;
     }
-    const best = viterbi(em, to - from, T, model.transitions, allowed);
+    const best = viterbi(em, to - from, T, model.transitions, allowed, work);
     for (let i = 0; i < to - from; i++) out[from + i] = model.tags[best[i] as number] as string;
   });
   // Filling the model's gaps with the rules' names (fillFromRules) was measured and lost on wikigold and BTC: not used.

@@ -99,9 +99,12 @@ export function tagTopics(article: { title: string; text: string }, opts: TagTop
   const lengthFactor = Math.max(1, Math.sqrt(textWords.length / 250));
   const scoreOf = (raw: number, k: number) => Number((1 - Math.exp(-raw / (k * lengthFactor))).toFixed(3));
 
+  // Each topic's top level given here, not spread into a copy later: V8 gives such a copy a map of its own, and every
+  // read of its properties would then miss its inline cache.
   const scored = [...evidence.entries()].map(([code, ev]) => {
     const topic = MEDIATOPICS.get(code);
-    return { code, ev, raw: sum(ev), distinct: ev.size, depth: topic?.depth ?? 1, label: topic?.label ?? code };
+    const depth = topic?.depth ?? 1;
+    return { code, ev, raw: sum(ev), distinct: ev.size, depth, label: topic?.label ?? code, top: depth > 1 ? (ancestorsOf(code).at(-1) as string) : code };
   });
 
   const tops = scored.filter((s) => s.depth === 1).sort((a, b) => b.raw - a.raw);
@@ -114,7 +117,6 @@ export function tagTopics(article: { title: string; text: string }, opts: TagTop
 
   const deeper = scored
     .filter((s) => s.depth > 1)
-    .map((s) => ({ ...s, top: ancestorsOf(s.code).at(-1) as string }))
     .filter((s) => keptTopCodes.has(s.top))
     .filter((s) => s.distinct >= 2 && s.raw >= 4 * lengthFactor && s.raw >= 0.35 * (topRaw.get(s.top) ?? 0))
     .sort((a, b) => b.raw - a.raw || b.depth - a.depth);

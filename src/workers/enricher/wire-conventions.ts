@@ -227,7 +227,7 @@ export function setSpan(tags: string[], from: number, to: number, type: string):
 export function wordsOfFullNames(tokens: readonly Token[], tags: readonly string[]): Set<string> {
   const words = new Set<string>();
   for (let i = 0; i + 1 < tokens.length; i++) {
-    if ((tags[i] as string).endsWith('-PER') && tags[i + 1] === 'I-PER') words.add((tokens[i] as Token).text).add((tokens[i + 1] as Token).text);
+    if (tags[i + 1] === 'I-PER' && (tags[i] as string).endsWith('-PER')) words.add((tokens[i] as Token).text).add((tokens[i + 1] as Token).text);
   }
   return words;
 }
@@ -340,6 +340,37 @@ const US_STATE_CODES: ReadonlySet<string> = new Set(
 /** Letters written after a person's name and a comma: degrees, silks, honours, a seat, a generation ("Harry Preuss, MD", "Lex Lasry, QC", "Henry E. Brown, Jr."). */
 const POST_NOMINALS: ReadonlySet<string> = new Set('MD PhD QC KC SC MP MSP MEP RN OBE MBE CBE KBE DBE Jr. Jr Sr. Sr'.split(' '));
 
+/** What a token is to the passes of wireConventions by its word and its neighbours' alone (bits of tokenMarks). */
+const MARK = { title: 1, countryInCapitals: 2, knownOrganisation: 4, afterPlaceKind: 8, storm: 16, codeAfterComma: 32, currencyPrefix: 64 } as const;
+
+/**
+ * Per token, the MARK bits of the passes that can act on it: found once per text, as the passes run on the tags before
+ * and after the document pass and would otherwise look every word up in their lists each time.
+ */
+function tokenMarks(tokens: readonly Token[]): Uint8Array {
+  const marks = new Uint8Array(tokens.length);
+  for (let i = 0; i < tokens.length; i++) {
+    const w = (tokens[i] as Token).text;
+    let m = 0;
+    // "Mr Xi", "Sen. John McCain".
+    if (COURTESY_TITLES.has(w) || RANK_TITLES.has(w)) m |= MARK.title;
+    // "the DRC".
+    if (startsCapitalized(w) && isCountry(w) && /^\p{Lu}[\p{Lu}.]+$/u.test(w)) m |= MARK.countryInCapitals;
+    // "told Associated Press".
+    if (KNOWN_ORG_LENGTHS.has(w)) m |= MARK.knownOrganisation;
+    // "the town of Mahmoudiya".
+    if (i >= 2 && tokens[i - 1]?.text === 'of' && PLACE_KINDS.has((tokens[i - 2] as Token).text) && startsCapitalized(w)) m |= MARK.afterPlaceKind;
+    // "Hurricane Katrina".
+    if (STORMS.has(w)) m |= MARK.storm;
+    // "Chillicothe, OH", "Lex Lasry, QC".
+    if (tokens[i - 1]?.text === ',' && (US_STATE_CODES.has(w) || POST_NOMINALS.has(w))) m |= MARK.codeAfterComma;
+    // "US$6.4 billion".
+    if (tokens[i + 1]?.text === '$' && CURRENCY_PREFIX.test(w)) m |= MARK.currencyPrefix;
+    marks[i] = m;
+  }
+  return marks;
+}
+
 /** Applies the wire conventions above to the tagger's BIO tags of `tokens` (offsets into `text`). */
 export function wireConventionTags(text: string, tokens: readonly Token[], tags: readonly string[]): string[] {
   return wireConventions(text, tokens)(tags);
@@ -412,6 +443,7 @@ export function wireConventions(text: string, tokens: readonly Token[], original
     turns.set(t.text, [...(turns.get(t.text) ?? []), i]);
   });
   const speakers = [...turns.values()].filter((at) => at.length >= SPEAKER_TURNS).flat();
+  const marks = tokenMarks(tokens);
 
   return (tags) => {
     const out = [...tags];
@@ -494,9 +526,8 @@ export function wireConventions(text: string, tokens: readonly Token[], original
 
     // "Mr Xi", "Ms Ardern": the name after a courtesy title is a person, the title outside it.
     for (let i = 0; i + 1 < tokens.length; i++) {
-      const title = (tokens[i] as Token).text;
-      const rank = RANK_TITLES.has(title);
-      if (!COURTESY_TITLES.has(title) && !rank) continue;
+      if (!((marks[i] as number) & MARK.title)) continue;
+      const rank = RANK_TITLES.has((tokens[i] as Token).text);
       if (rank) {
         // "Hun Sen.": a rank's abbreviation right after a person's name ends that name.
         if (i > 0 && (out[i - 1] as string).endsWith('-PER')) continue;
@@ -539,8 +570,7 @@ export function wireConventions(text: string, tokens: readonly Token[], original
 
     // "the DRC": a country's name in capitals, alone or a span of its own, is a place.
     for (let i = 0; i < tokens.length; i++) {
-      const w = (tokens[i] as Token).text;
-      if (!startsCapitalized(w) || !isCountry(w) || !/^\p{Lu}[\p{Lu}.]+$/u.test(w)) continue;
+      if (!((marks[i] as number) & MARK.countryInCapitals)) continue;
       const alone = out[i] === 'O' ? true : (out[i] as string).startsWith('B-') && !(out[i + 1] ?? 'O').startsWith('I-');
       if (alone) out[i] = 'B-LOC';
     }
@@ -588,7 +618,7 @@ export function wireConventions(text: string, tokens: readonly Token[], original
     // "told Associated Press", "a UN reform plan", "Human Rights Watch said": such a name the tagger left untagged, in capitals or of
     // capitalized words, standing alone (no capitalized word on either side but a title after it; not "AU$", a currency), is one too.
     for (let i = 0; i < tokens.length; i++) {
-      const lengths = out[i] === 'O' ? KNOWN_ORG_LENGTHS.get((tokens[i] as Token).text) : undefined;
+      const lengths = out[i] === 'O' && (marks[i] as number) & MARK.knownOrganisation ? KNOWN_ORG_LENGTHS.get((tokens[i] as Token).text) : undefined;
       // A sentence's "The" before it counts as a lowercase word ("The Associated Press declared").
       if (!lengths || (startsCapitalized(tokens[i - 1]?.text ?? '') && tokens[i - 1]?.text !== 'The')) continue;
       for (const n of lengths) {
@@ -609,7 +639,7 @@ export function wireConventions(text: string, tokens: readonly Token[], original
     // "the town of [Mahmoudiya]", "the village of [Naghar Kalai]": the name after a kind of place and "of" is a place, whatever the
     // tagger typed it (not one followed by "'s": "the province of Sumaidaie's ancestral village"); untagged capitalized words there too.
     for (let i = 2; i < tokens.length; i++) {
-      if (tokens[i - 1]?.text !== 'of' || !PLACE_KINDS.has((tokens[i - 2] as Token).text) || !startsCapitalized((tokens[i] as Token).text)) continue;
+      if (!((marks[i] as number) & MARK.afterPlaceKind)) continue;
       const tag = out[i] as string;
       let j = i + 1;
       if (tag === 'O') {
@@ -627,7 +657,7 @@ export function wireConventions(text: string, tokens: readonly Token[], original
     // "Hurricane Katrina", "Cyclone Nargis": a storm's name is no person's (MISC, as newswire annotation files events); nor
     // a place's where the tagger left the storm's word out ("Hurricane [Milton] made landfall").
     for (let i = 0; i < tokens.length; i++) {
-      if (!STORMS.has((tokens[i] as Token).text)) continue;
+      if (!((marks[i] as number) & MARK.storm)) continue;
       let j: number;
       if (out[i] === 'B-PER' && out[i + 1] === 'I-PER') j = spanEnd(out, i);
       else if (out[i] === 'O' && (out[i + 1] ?? 'O').startsWith('B-') && out[i + 1] !== 'B-MISC') j = spanEnd(out, i + 1);
@@ -644,7 +674,7 @@ export function wireConventions(text: string, tokens: readonly Token[], original
 
     // "Pete Sampras (U.S.)": the last token of a person, "(", a country, ")".
     for (let i = 0; i + 3 < tokens.length; i++) {
-      if (!(out[i] as string).endsWith('-PER') || tokens[i + 1]?.text !== '(') continue;
+      if (tokens[i + 1]?.text !== '(' || !(out[i] as string).endsWith('-PER')) continue;
       let close = i + 3;
       while (close < tokens.length && close <= i + 6 && (tokens[close] as Token).text !== ')') close++;
       if (close >= tokens.length || close > i + 6 || !isCountry(written(i + 2, close))) continue;
@@ -654,8 +684,9 @@ export function wireConventions(text: string, tokens: readonly Token[], original
     // "Chillicothe, OH", "Linwood, PA": a US state's postal code after a place and a comma is a place; "Harry Preuss, MD", "Brian
     // Walters, SC", "Lex Lasry, QC": a post-nominal after a person and a comma is no name.
     for (let i = 2; i < tokens.length; i++) {
+      if (!((marks[i] as number) & MARK.codeAfterComma)) continue;
       const w = (tokens[i] as Token).text;
-      if (tokens[i - 1]?.text !== ',' || !(out[i] === 'O' || ((out[i] as string).startsWith('B-') && !(out[i + 1] ?? 'O').startsWith('I-')))) continue;
+      if (!(out[i] === 'O' || ((out[i] as string).startsWith('B-') && !(out[i + 1] ?? 'O').startsWith('I-')))) continue;
       const before = out[i - 2] as string;
       if (before.endsWith('-LOC') && US_STATE_CODES.has(w) && out[i] !== 'B-LOC') out[i] = 'B-LOC';
       else if (before.endsWith('-PER') && POST_NOMINALS.has(w)) out[i] = 'O';
@@ -663,7 +694,7 @@ export function wireConventions(text: string, tokens: readonly Token[], original
 
     // "US$6.4 billion", "NZ$ 20": a country's code before a currency sign names the currency, no place.
     for (let i = 0; i + 1 < tokens.length; i++) {
-      if (tokens[i + 1]?.text !== '$' || !CURRENCY_PREFIX.test((tokens[i] as Token).text)) continue;
+      if (!((marks[i] as number) & MARK.currencyPrefix)) continue;
       if ((out[i] as string).startsWith('B-') && !(out[i + 1] as string).startsWith('I-')) out[i] = 'O';
     }
     return out;

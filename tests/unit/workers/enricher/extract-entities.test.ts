@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extractEntities, extractEntityMentions, mergeMentions } from '../../../../src/workers/enricher/extract-entities.js';
+import { extractEntities, extractEntityMentions, findMentions, mergeMentions, resolveMentions } from '../../../../src/workers/enricher/extract-entities.js';
 import { type LabelledArticle, loadHeldOutArticles, loadLabelledArticles } from '../../../fixtures/enrich/load.js';
 import { SEED_TITLE, seedText } from './seed-story.js';
 
@@ -131,5 +131,16 @@ describe(extractEntityMentions.name, () => {
       ['person', 'Erna Lind', 'Erna Lind'],
       ['place', 'Oslo', 'Oslo'],
     ]);
+  });
+});
+
+describe(resolveMentions.name, () => {
+  it('gives the resolved mentions of mergeMentions', () => {
+    for (const text of [seedText(), ...loadLabelledArticles().slice(0, 10).map((a) => a.text)]) {
+      const mentions = findMentions(text);
+      const resolved = resolveMentions(mentions, text);
+      expect(resolved.length).toBeGreaterThan(0);
+      expect(resolved).toEqual(mergeMentions(mentions, { title: '', text }, Number.MAX_SAFE_INTEGER).resolved);
+    }
   });
 });

@@ -107,6 +107,17 @@ describe(viterbi.name, () => {
   it('returns nothing for an empty sentence', () => {
     expect(viterbi(new Float32Array(0), 0, 3, new Float32Array(12), allowedTransitions(['O', 'B-X', 'I-X']))).toEqual([]);
   });
+
+  it('decodes the same with work arrays reused over sentences of different lengths', () => {
+    const T = TAGS.length;
+    const allowed = allowedTransitions(TAGS);
+    const transitions = Float32Array.from({ length: (T + 1) * T }, (_, k) => Math.sin(k));
+    const work = { score: new Float64Array(6 * T), back: new Int32Array(6 * T) };
+    for (const n of [6, 2, 5, 1, 6]) {
+      const em = Float32Array.from({ length: n * T }, (_, k) => Math.cos(k * n));
+      expect(viterbi(em, n, T, transitions, allowed, work)).toEqual(viterbi(em, n, T, transitions, allowed));
+    }
+  });
 });
 
 describe(emissionScores.name, () => {

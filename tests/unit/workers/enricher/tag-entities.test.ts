@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { addDense, allowedTransitions, averageModels, emissionScores, viterbi } from '../../../../src/workers/enricher/perceptron.js';
-import { buildGazetteer, documentContexts, gazetteerMarks, neighbourFeatures, sentenceFeatures, wordFeatures, wordShape, wordStatsOf, sentenceVectors, wordVector } from '../../../../src/workers/enricher/ner-features.js';
+import { buildGazetteer, documentContexts, gazetteerMarks, neighbourFeatures, sentenceFeatures, wordFeatures, wordLists, wordShape, wordStatsOf, sentenceVectors, wordVector } from '../../../../src/workers/enricher/ner-features.js';
 import { nerTokenize } from '../../../../src/workers/enricher/ner-tokens.js';
 import {
   documentEmissions,
@@ -205,6 +205,23 @@ describe(documentContexts.name, () => {
     const f = sentenceFeatures({ words: ['Player', 'said'], gazetteer: [[], []], rules: ['', ''], docContexts: ctx });
     expect(f[0]).toEqual(expect.arrayContaining(['d=p:GIVEN', 'd=p:TITLE']));
     expect(f[1]?.some((x) => x.startsWith('d='))).toBe(false);
+  });
+});
+
+describe(wordLists.name, () => {
+  it('marks the words whose lists give their neighbours features, and the features are the same whether the caller gives them or not', () => {
+    expect(wordLists('table')).toBe(0);
+    for (const w of ['.', 'Mr', 'Corporation', 'River']) expect(wordLists(w)).not.toBe(0);
+    expect(new Set(['.', 'Mr', 'Corporation', 'River'].map(wordLists)).size).toBe(4);
+    const words = ['.', 'Mr', 'Smith', 'of', 'Acme', 'Corporation', 'by', 'Mill', 'River'];
+    const input = { words, gazetteer: words.map(() => []), rules: words.map(() => '') };
+    const f = sentenceFeatures(input);
+    expect(sentenceFeatures({ ...input, lists: words.map(wordLists) })).toEqual(f);
+    expect(f[1]).toContain('st|Xx');
+    expect(f[2]).toContain('title-1');
+    expect(f[4]).toContain('orghead+1');
+    expect(f[3]).toContain('orghead+2');
+    expect(f[7]).toContain('placehead+1');
   });
 });
 
