@@ -70,7 +70,9 @@ export function isMatchReport(tokens: readonly Token[]): boolean {
   for (let i = 0; i < tokens.length; i++) {
     const w = (tokens[i] as Token).text;
     if (SPORT_WORDS.has(w)) return true;
-    if (!SCORE_PAIR.test(w)) continue;
+    // A score opens with a digit: the pattern runs on those words only.
+    const c = w.charCodeAt(0);
+    if (c < 48 || c > 57 || !SCORE_PAIR.test(w)) continue;
     if (RESULT_WORDS.has(tokens[i + 1]?.text ?? '')) return true;
     for (let k = i - 1; k >= 0 && k >= i - RESULT_REACH; k--) if (RESULT_WORDS.has((tokens[k] as Token).text)) return true;
   }

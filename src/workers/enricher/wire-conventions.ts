@@ -580,8 +580,9 @@ export function wireConventions(text: string, tokens: readonly Token[], original
     // after ("Martha's Vineyard", "Denny's Diner", "Alzheimer's Association").
     const surnames = surnamesOfFullNames(tokens, out);
     for (const { from, to, type } of bioSpans(out)) {
-      const k = tokens.slice(from + 1, to - 1).findIndex((t) => t.text === "'s" || t.text === '’s') + from + 1;
-      if (k === from || !startsCapitalized((tokens[k + 1] as Token).text)) continue;
+      let k = from + 1;
+      while (k < to - 1 && (tokens[k] as Token).text !== "'s" && (tokens[k] as Token).text !== '’s') k++;
+      if (k >= to - 1 || !startsCapitalized((tokens[k + 1] as Token).text)) continue;
       const owner = written(from, k);
       const person = k === from + 1 && surnames.has(owner);
       if (!PLACES.has(owner) && !person) continue;
