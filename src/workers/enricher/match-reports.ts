@@ -25,10 +25,9 @@
  *
  * Pure: tags in, tags out (the same length), tokens as nerTokenize gives them.
  */
-import { LATE_COUNTRIES, PLACES } from './gazetteer.js';
 import { PLACE_PREPOSITIONS } from './lone-surnames.js';
 import type { Token } from './tokens.js';
-import { bioSpans, SCORE_PAIR, setSpan } from './wire-conventions.js';
+import { bioSpans, isCountry, SCORE_PAIR, setSpan } from './wire-conventions.js';
 
 /** Words only sport uses, written in lower case: one makes a match report (not "striker", "equalizer" or "kickoff", which hunger strikes, economies and campaigns have too). */
 const SPORT_WORDS: ReadonlySet<string> = new Set(
@@ -56,8 +55,6 @@ const RESULT_SIDES: ReadonlySet<string> = new Set(['over', 'against', 'by', 'to'
 const STANDINGS: ReadonlySet<string> = new Set('leaders champions holders hosts visitors rivals'.split(' '));
 /** The most words of a team's name read this way. */
 const TEAM_MAX = 3;
-
-const isCountry = (name: string): boolean => PLACES.get(name)?.kind === 'country' || LATE_COUNTRIES.has(name);
 
 /**
  * A match report, by its words: one only sport uses (SPORT_WORDS), or a score

@@ -324,7 +324,7 @@ const NATIONALITY_NOUNS: ReadonlySet<string> = new Set(
   'Dutchman Englishman Irishman Scotsman Welshman Frenchman Dutchwoman Englishwoman Irishwoman Scotswoman Welshwoman Frenchwoman'.split(' '),
 );
 const isNationality = (word: string) => DEMONYMS.has(word) || LATE_DEMONYMS.has(word) || NATIONALITY_NOUNS.has(word);
-const isCountry = (name: string) => PLACES.get(name)?.kind === 'country' || LATE_COUNTRIES.has(name);
+export const isCountry = (name: string): boolean => PLACES.get(name)?.kind === 'country' || LATE_COUNTRIES.has(name);
 /** What stands before "$" in a currency written as wire copy writes dollars other than the plain one ("US$", "U.S.$", "NZ$", "HK$", "A$"). */
 const CURRENCY_PREFIX = /^(?:\p{Lu}{1,3}|U\.S\.)$/u;
 
