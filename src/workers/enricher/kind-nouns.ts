@@ -56,7 +56,7 @@ const BUSINESS_ENDINGS: ReadonlySet<string> = new Set([
   ).split(' '),
 ]);
 /** A name's words joined as the text gives them, tokens[from] to tokens[to - 1]. */
-const nameText = (tokens: readonly Token[], from: number, to: number): string => tokens.slice(from, to).map((t) => t.text).join(' ');
+export const nameText = (tokens: readonly Token[], from: number, to: number): string => tokens.slice(from, to).map((t) => t.text).join(' ');
 /** The nouns after a name that make it a company's ("the Seiyu company"). */
 const COMPANY_NOUNS: ReadonlySet<string> = new Set(['company', 'companies']);
 /** What closes a name or a title set off by a comma after its kind ("his band, Gigi, was formed", "their album, Electro-Shock Blues."). */
@@ -588,7 +588,7 @@ export function agenciesBeforeTheirKind(tokens: readonly Token[], tags: readonly
     const untagged = tags.slice(from, i).every((t) => t === 'O');
     const whole = first.startsWith('B-') && first !== 'B-ORG' && spanEnd(tags, from) === i;
     if (!untagged && !whole) continue;
-    const name = tokens.slice(from, i).map((t) => t.text).join(' ');
+    const name = nameText(tokens, from, i);
     if (PLACES.has(name) || LATE_COUNTRIES.has(name) || DEMONYMS.has(name) || LATE_DEMONYMS.has(name)) continue;
     out ??= [...tags];
     setSpan(out, from, i, 'ORG');
@@ -619,7 +619,6 @@ const FIRM_NAME_MAX = 3;
  */
 export function employersOfStaff(tokens: readonly Token[], tags: readonly string[]): string[] {
   const firms = new Set<string>();
-  const written = (from: number, to: number) => tokens.slice(from, to).map((t) => t.text).join(' ');
   const spans = bioSpans(tags).filter((s) => s.type === 'PER' && s.to - s.from <= FIRM_NAME_MAX);
   for (const { from, to } of spans) {
     const after = tokens[to]?.text ?? '';
@@ -629,11 +628,11 @@ export function employersOfStaff(tokens: readonly Token[], tags: readonly string
     let at = from - 1;
     if (tokens[at]?.text === 'and' && (tags[at - 1] ?? 'O').endsWith('-PER')) at = spanStart(tags, at - 1) - 1;
     const staffAt = tokens[at]?.text === 'at' && STAFF_AT.has((tokens[at - 1]?.text ?? '').toLowerCase());
-    if (beforeRole || staffAt) firms.add(written(from, to));
+    if (beforeRole || staffAt) firms.add(nameText(tokens, from, to));
   }
   if (firms.size === 0) return tags as string[];
   const out = [...tags];
-  for (const { from, to } of spans) if (firms.has(written(from, to)) && !PERSON_TITLES.has(tokens[from - 1]?.text ?? '')) setSpan(out, from, to, 'ORG');
+  for (const { from, to } of spans) if (firms.has(nameText(tokens, from, to)) && !PERSON_TITLES.has(tokens[from - 1]?.text ?? '')) setSpan(out, from, to, 'ORG');
   return out;
 }
 

@@ -25,6 +25,7 @@
  *
  * Pure: tags in, tags out (the same length), tokens as nerTokenize gives them.
  */
+import { nameText } from './kind-nouns.js';
 import { PLACE_PREPOSITIONS } from './lone-surnames.js';
 import type { Token } from './tokens.js';
 import { bioSpans, isCountry, SCORE_PAIR, setSpan } from './wire-conventions.js';
@@ -81,10 +82,9 @@ export function teamsInMatchReports(text: string, tokens: readonly Token[], tags
   if (!isMatchReport(tokens)) return tags as string[];
   // Tokens i and i + 1 on one line (a cue does not reach over a line's end: "… for IT leaders\n\nAI road trip").
   const sameLine = (i: number) => i >= 0 && i + 1 < tokens.length && !text.slice((tokens[i] as Token).end, (tokens[i + 1] as Token).start).includes('\n');
-  const written = (from: number, to: number) => tokens.slice(from, to).map((t) => t.text).join(' ');
   // A place or a person of up to TEAM_MAX words (a person of one), no country: what may be a team read as another thing.
   const retypable = (from: number, to: number, type: string) =>
-    to - from <= TEAM_MAX && (type === 'LOC' || (type === 'PER' && to - from === 1)) && !isCountry(written(from, to));
+    to - from <= TEAM_MAX && (type === 'LOC' || (type === 'PER' && to - from === 1)) && !isCountry(nameText(tokens, from, to));
   const spans = bioSpans(tags);
   const teams = new Set<string>();
   for (const { from, to, type } of spans) {
@@ -93,7 +93,7 @@ export function teamsInMatchReports(text: string, tokens: readonly Token[], tags
     const after = sameLine(to - 1) && sameLine(to) ? (tokens[to] as Token).text.toLowerCase() : '';
     const role = TEAM_ROLES.has(after) && tags[to + 1] === 'B-PER';
     const result = RESULT_SIDES.has(before) && sameLine(from - 2) && RESULTS.has(tokens[from - 2]?.text.toLowerCase() ?? '');
-    if (role || result || STANDINGS.has(before)) teams.add(written(from, to));
+    if (role || result || STANDINGS.has(before)) teams.add(nameText(tokens, from, to));
   }
   // A team named by its town and its name beside a result ("the Cleveland Indians beat the Baltimore Orioles ... Cleveland has won
   // six straight"): the town where the report names it alone as a place.
@@ -102,12 +102,12 @@ export function teamsInMatchReports(text: string, tokens: readonly Token[], tags
     if (type !== 'ORG' || to - from < 2) continue;
     const before = tokens[from - 1]?.text === 'the' ? from - 2 : from - 1;
     if (!RESULT_WORDS.has(tokens[to]?.text ?? '') && !RESULT_WORDS.has(tokens[before]?.text ?? '')) continue;
-    for (let n = 1; n <= 2 && n < to - from; n++) towns.add(written(from, from + n));
+    for (let n = 1; n <= 2 && n < to - from; n++) towns.add(nameText(tokens, from, from + n));
   }
   const out = [...tags];
   for (const { from, to, type } of spans) {
     if (!retypable(from, to, type) || PLACE_PREPOSITIONS.has(tokens[from - 1]?.text ?? '')) continue;
-    const name = written(from, to);
+    const name = nameText(tokens, from, to);
     if (teams.has(name) || (type === 'LOC' && towns.has(name))) setSpan(out, from, to, 'ORG');
   }
   return out;
