@@ -9,7 +9,7 @@
  * told apart by what the story writes after the lone word: a company form or
  * a company's people or parts ("Andersen employees", "Siebel shareholders").
  */
-import { CLUB_HEADS, DEMONYMS, GIVEN_NAMES, KNOWN_ORGS, PERSON_TITLES, PLACES } from './gazetteer.js';
+import { DEMONYMS, GIVEN_NAMES, KNOWN_ORGS, PERSON_TITLES, PLACES } from './gazetteer.js';
 import { codeCap, type NameGazetteer } from './ner-features.js';
 import type { Token } from './tokens.js';
 import { spanEnd } from './wire-conventions.js';
@@ -97,32 +97,6 @@ export function firstNamesAreNoOrganisations(tokens: readonly Token[], tags: rea
   const out = [...tags];
   for (let i = 0; i < out.length; i++) {
     if ((out[i] === 'B-ORG' || out[i] === 'B-LOC') && !(out[i + 1] ?? 'O').startsWith('I-') && firsts.has((tokens[i] as Token).text)) out[i] = 'B-PER';
-  }
-  return out;
-}
-
-/** Words before a place's name where it is a place ("fans in Newcastle", "the road to Bolton"). */
-export const PLACE_PREPOSITIONS: ReadonlySet<string> = new Set('in In at At from From to To near Near around across outside inside into through of'.split(' '));
-
-/**
- * Tags where a lone word typed as a person or a place is a club the text names
- * in full as an organisation of two words ending in a club's head (CLUB_HEADS):
- * a match report calls "Riverside United" and "Northgate Athletic" by their
- * first word ("Northgate had led", "Riverside levelled"). Not where a
- * preposition of place comes before the word ("supporters in Riverside").
- */
-export function clubsByTheirFirstWord(tokens: readonly Token[], tags: readonly string[]): string[] {
-  const clubs = new Set<string>();
-  for (let i = 0; i + 1 < tags.length; i++) {
-    if (tags[i] === 'B-ORG' && tags[i + 1] === 'I-ORG' && tags[i + 2] !== 'I-ORG' && CLUB_HEADS.has((tokens[i + 1] as Token).text)) clubs.add((tokens[i] as Token).text);
-  }
-  if (clubs.size === 0) return tags as string[];
-  const out = [...tags];
-  for (let i = 0; i < out.length; i++) {
-    const tag = out[i] as string;
-    if ((tag !== 'B-PER' && tag !== 'B-LOC') || (out[i + 1] ?? 'O').startsWith('I-') || !clubs.has((tokens[i] as Token).text)) continue;
-    if (PLACE_PREPOSITIONS.has(tokens[i - 1]?.text ?? '')) continue;
-    out[i] = 'B-ORG';
   }
   return out;
 }

@@ -12,7 +12,9 @@
  * - after a team's standing ("two points behind leaders Bolton", "champions
  *   Bayern", "hosts Leeds");
  * - as the town that opens a team's name the report gives beside a result
- *   ("the Cleveland Indians beat ... Cleveland has won six straight").
+ *   ("the Cleveland Indians beat ... Cleveland has won six straight");
+ * - and, in any text, as the first word of a club it names in full
+ *   ("Northgate Athletic ... Northgate had led", clubsByTheirFirstWord).
  *
  * Each such name is then the team wherever the text names it alone in the
  * same words, but after a preposition of place ("fans in Portsmouth"). A
@@ -25,10 +27,13 @@
  *
  * Pure: tags in, tags out (the same length), tokens as nerTokenize gives them.
  */
+import { CLUB_HEADS } from './gazetteer.js';
 import { nameText } from './kind-nouns.js';
-import { PLACE_PREPOSITIONS } from './lone-surnames.js';
 import type { Token } from './tokens.js';
 import { bioSpans, isCountry, SCORE_PAIR, setSpan } from './wire-conventions.js';
+
+/** Words before a place's name where it is a place ("fans in Newcastle", "the road to Bolton"). */
+const PLACE_PREPOSITIONS: ReadonlySet<string> = new Set('in In at At from From to To near Near around across outside inside into through of'.split(' '));
 
 /** Words only sport uses, written in lower case: one makes a match report (not "striker", "equalizer" or "kickoff", which hunger strikes, economies and campaigns have too). */
 const SPORT_WORDS: ReadonlySet<string> = new Set(
@@ -104,11 +109,32 @@ export function teamsInMatchReports(text: string, tokens: readonly Token[], tags
     if (!RESULT_WORDS.has(tokens[to]?.text ?? '') && !RESULT_WORDS.has(tokens[before]?.text ?? '')) continue;
     for (let n = 1; n <= 2 && n < to - from; n++) towns.add(nameText(tokens, from, from + n));
   }
-  const out = [...tags];
-  for (const { from, to, type } of spans) {
-    if (!retypable(from, to, type) || PLACE_PREPOSITIONS.has(tokens[from - 1]?.text ?? '')) continue;
+  return teamsWhereAlone(tokens, tags, spans, ({ from, to, type }) => {
+    if (!retypable(from, to, type)) return false;
     const name = nameText(tokens, from, to);
-    if (teams.has(name) || (type === 'LOC' && towns.has(name))) setSpan(out, from, to, 'ORG');
+    return teams.has(name) || (type === 'LOC' && towns.has(name));
+  });
+}
+
+/**
+ * Tags where a lone word typed as a person or a place is a club the text names
+ * in full as an organisation of two words ending in a club's head (CLUB_HEADS):
+ * a match report calls "Riverside United" and "Northgate Athletic" by their
+ * first word ("Northgate had led", "Riverside levelled"). Not where a
+ * preposition of place comes before the word ("supporters in Riverside").
+ */
+export function clubsByTheirFirstWord(tokens: readonly Token[], tags: readonly string[]): string[] {
+  const clubs = new Set<string>();
+  for (let i = 0; i + 1 < tags.length; i++) {
+    if (tags[i] === 'B-ORG' && tags[i + 1] === 'I-ORG' && tags[i + 2] !== 'I-ORG' && CLUB_HEADS.has((tokens[i + 1] as Token).text)) clubs.add((tokens[i] as Token).text);
   }
+  if (clubs.size === 0) return tags as string[];
+  return teamsWhereAlone(tokens, tags, bioSpans(tags), ({ from, to, type }) => to - from === 1 && (type === 'PER' || type === 'LOC') && clubs.has((tokens[from] as Token).text));
+}
+
+/** Tags where each of `spans` (the spans of `tags`) that `isTeam` accepts is an organisation, but after a preposition of place ("fans in Portsmouth"). */
+function teamsWhereAlone(tokens: readonly Token[], tags: readonly string[], spans: ReadonlyArray<{ from: number; to: number; type: string }>, isTeam: (span: { from: number; to: number; type: string }) => boolean): string[] {
+  const out = [...tags];
+  for (const span of spans) if (!PLACE_PREPOSITIONS.has(tokens[span.from - 1]?.text ?? '') && isTeam(span)) setSpan(out, span.from, span.to, 'ORG');
   return out;
 }

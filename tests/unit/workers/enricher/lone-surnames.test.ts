@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { labelledText, tagsAt, tagsNaming } from '../../../helpers/bio-tags.js';
-import { clubsByTheirFirstWord, firstNamesAreNoOrganisations, surnamesAreNoOrganisations } from '../../../../src/workers/enricher/lone-surnames.js';
+import { firstNamesAreNoOrganisations, surnamesAreNoOrganisations } from '../../../../src/workers/enricher/lone-surnames.js';
 import { nerTokenize } from '../../../../src/workers/enricher/ner-tokens.js';
-import { labelTokens, tagEntityMentions } from '../../../../src/workers/enricher/tag-entities.js';
+import { labelTokens } from '../../../../src/workers/enricher/tag-entities.js';
 
 describe(surnamesAreNoOrganisations.name, () => {
   it('makes the lone surname of a person the text names in full a person where the tagger read an organisation', () => {
@@ -69,33 +69,5 @@ describe(firstNamesAreNoOrganisations.name, () => {
         'within a year and that Thaksin could return to face charges. Thaksin has denied any wrongdoing.',
     );
     expect(tagsAt(toks, tags, 'Thaksin')).toEqual(['B-PER', 'B-PER', 'B-PER', 'B-PER', 'B-PER']);
-  });
-});
-
-describe(clubsByTheirFirstWord.name, () => {
-  it('makes the first word of a club the text names in full the club where the tagger read a person or a place', () => {
-    const text = 'Riverside United beat Northgate Athletic. Northgate had led, but Riverside levelled.';
-    const { toks, tags } = tagsNaming(text, { Northgate: 'PER', Riverside: 'LOC', 'Riverside United': 'ORG', 'Northgate Athletic': 'ORG' });
-    const out = clubsByTheirFirstWord(toks, tags);
-    expect(tagsAt(toks, out, 'Northgate')).toEqual(['B-ORG', 'B-ORG']);
-    expect(tagsAt(toks, out, 'Riverside')).toEqual(['B-ORG', 'B-ORG']);
-  });
-
-  it('leaves the word after a preposition of place, in a longer name, or where no club is named', () => {
-    const text = 'Riverside United won. Supporters in Riverside cheered, and Riverside Park was full.';
-    const { toks, tags } = tagsNaming(text, { Riverside: 'LOC', 'Riverside United': 'ORG', 'Riverside Park': 'LOC' });
-    expect(tagsAt(toks, tags, 'Riverside')).toEqual(['B-ORG', 'B-LOC', 'B-LOC']);
-    expect(clubsByTheirFirstWord(toks, tags)).toEqual(tags);
-    const plain = tagsNaming('Riverside Council met. Riverside voted.', { Riverside: 'LOC', 'Riverside Council': 'ORG' });
-    expect(clubsByTheirFirstWord(plain.toks, plain.tags)).toEqual(plain.tags);
-  });
-
-  it('reads a match report through the whole tagger with its clubs as organisations', () => {
-    const text =
-      'HARBOUR CITY — Riverside United won the National Cup on Sunday, beating Northgate Athletic 2-1 at the Municipal Stadium. ' +
-      'Northgate had led at half-time, but Riverside levelled on 67 minutes. Supporters in Riverside celebrated until midnight.';
-    const kinds = tagEntityMentions(text).map((m) => `${m.kind}:${text.slice(m.start, m.end)}`);
-    expect(kinds.filter((k) => k.endsWith(':Northgate'))).toEqual(['organisation:Northgate']);
-    expect(kinds.filter((k) => k.endsWith(':Riverside'))).toEqual(['organisation:Riverside', 'place:Riverside']);
   });
 });
