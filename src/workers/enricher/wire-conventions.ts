@@ -341,7 +341,7 @@ const US_STATE_CODES: ReadonlySet<string> = new Set(
 const POST_NOMINALS: ReadonlySet<string> = new Set('MD PhD QC KC SC MP MSP MEP RN OBE MBE CBE KBE DBE Jr. Jr Sr. Sr'.split(' '));
 
 /** What a token is to the passes of wireConventions by its word and its neighbours' alone (bits of tokenMarks). */
-const MARK = { title: 1, countryInCapitals: 2, knownOrganisation: 4, afterPlaceKind: 8, storm: 16, codeAfterComma: 32, currencyPrefix: 64 } as const;
+const MARK = { title: 1, countryInCapitals: 2, knownOrganisation: 4, afterPlaceKind: 8, storm: 16, codeAfterComma: 32, currencyPrefix: 64, ministerTitle: 128 } as const;
 
 /**
  * Per token, the MARK bits of the passes that can act on it: found once per text, as the passes run on the tags before
@@ -366,6 +366,8 @@ function tokenMarks(tokens: readonly Token[]): Uint8Array {
     if (tokens[i - 1]?.text === ',' && (US_STATE_CODES.has(w) || POST_NOMINALS.has(w))) m |= MARK.codeAfterComma;
     // "US$6.4 billion".
     if (tokens[i + 1]?.text === '$' && CURRENCY_PREFIX.test(w)) m |= MARK.currencyPrefix;
+    // "French Farm Minister Philippe Vasseur".
+    if (MINISTER_TITLES.has(w)) m |= MARK.ministerTitle;
     marks[i] = m;
   }
   return marks;
@@ -501,7 +503,7 @@ export function wireConventions(text: string, tokens: readonly Token[], original
     // nationality, a portfolio and a minister's title before a person's name are no organisation (the nationality MISC), and the
     // capitalized words after the title, within a span the tagger ran over them, are the person.
     for (let t = 2; t + 1 < tokens.length; t++) {
-      if (!MINISTER_TITLES.has((tokens[t] as Token).text)) continue;
+      if (!((marks[t] as number) & MARK.ministerTitle)) continue;
       let d = t - 1;
       while (d > 0 && t - d <= PORTFOLIO_MAX && !isNationality((tokens[d] as Token).text) && (startsCapitalized((tokens[d] as Token).text) || (tokens[d] as Token).text === 'and')) d--;
       if (d === t - 1 || !isNationality((tokens[d] as Token).text) || !startsCapitalized((tokens[d + 1] as Token).text)) continue;
@@ -510,8 +512,8 @@ export function wireConventions(text: string, tokens: readonly Token[], original
       // "the Australian Capital Territory Chief Minister") is left as it is.
       const n = d + 1;
       if (d > 0 && isNationality(written(d - 1, d + 1))) d--;
-      if ((out[d] as string).startsWith('I-') || tokens.slice(n, t).some((tok) => ORG_HEAD_WORDS.has(tok.text)) || PLACES.has(written(d, t))) continue;
-      if (PLACES.has(written(d, spanEnd(out, d)))) continue;
+      if ((out[d] as string).startsWith('I-') || tokens.slice(n, t).some((tok) => ORG_HEAD_WORDS.has(tok.text))) continue;
+      if (PLACES.has(written(d, t)) || PLACES.has(written(d, spanEnd(out, d)))) continue;
       if (!out.slice(d, t + 1).some((tag) => tag !== 'O' && tag !== 'B-MISC' && tag !== 'I-MISC')) continue;
       // The person after the title, within a span the tagger ran over it; the rest of such a span after a lower-case word ("Minister of Interior") is no name.
       let end = t + 1;
