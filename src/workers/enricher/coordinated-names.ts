@@ -10,9 +10,9 @@
  * tagger ends at the head word as often.
  */
 import { codeCap, type WordStats } from './ner-features.js';
-import { GIVEN_NAMES, NON_ENTITY_WORDS, ORG_HEAD_WORDS, WEEKDAYS_AND_MONTHS } from './gazetteer.js';
+import { GIVEN_NAMES, KNOWN_ORGS, NON_ENTITY_WORDS, ORG_HEAD_WORDS, PLACES, WEEKDAYS_AND_MONTHS } from './gazetteer.js';
 import { startsCapitalized, type Token } from './tokens.js';
-import { spanEnd, spanStart } from './wire-conventions.js';
+import { setSpan, spanEnd, spanStart } from './wire-conventions.js';
 
 /** Words that tie the complement to the head of an "X of Y" name. */
 const OF_WORDS: ReadonlySet<string> = new Set(['of', 'for']);
@@ -261,6 +261,67 @@ export function joinOrganisationPlaces(tokens: readonly Token[], tags: readonly 
     out ??= [...tags];
     for (let k = j; k < end; k++) out[k] = 'I-ORG';
     i = end - 1;
+  }
+  return out ?? (tags as string[]);
+}
+
+/** The most words on the side of a firm's "&" that the tagger named. */
+const AMPERSAND_SIDE_MAX = 3;
+/** Words after "&" that end a list of parties, no firm's name ("Lai Chee Ying & Others", "Smith & Anor"). */
+const OTHER_PARTIES: ReadonlySet<string> = new Set(['Others', 'Anor', 'Ors']);
+
+/**
+ * Tags where capitalized words joined by "&" are one organisation: news writes
+ * "and" between the persons, places and things it lists, and "&" in the names
+ * of firms, partnerships and bands ("Marks & Spencer", "Simon & Schuster",
+ * "Ernst & Young LLP"), where the tagger reads a surname on one side as a
+ * person. Only where it found a name on either side, which gives the name's
+ * extent there (one capitalized word on the other side), or where the
+ * gazetteer's short list knows the whole ("Standard & Poor's", with its
+ * "'s"); not where it found none ("Arts & Culture", "Terms & Conditions"), nor
+ * across a line's end, nor two names of one kind, one on each side ("Biden &
+ * Xi", "WordPress & Squarespace"), nor places ("Trinidad & Tobago", "Jammu &
+ * Kashmir"), nor a work or an event across it ("Law & Order"), nor a person's
+ * name beside a word that may be another person's ("Moses Malone & Dikembe
+ * Mutombo"; "Marks & Spencer", "William Grant & Sons" have common words).
+ */
+export function firmsJoinedByAmpersand(text: string, tokens: readonly Token[], tags: readonly string[], stats: WordStats | undefined): string[] {
+  let out: string[] | undefined;
+  // A word the word statistics know as mostly written in lowercase ("Sons", "Block", "Marks"): no person's name.
+  const common = (w: string): boolean => {
+    const code = stats?.get(w.toLowerCase());
+    return code !== undefined && LOWERCASE_BUCKETS.has(codeCap(code)) && !GIVEN_NAMES.has(w);
+  };
+  const word = (k: number) => (tokens[k] as Token).text;
+  // Two tokens on one line.
+  const sameLine = (k: number) => !text.slice((tokens[k] as Token).end, (tokens[k + 1] as Token).start).includes('\n');
+  for (let k = 1; k + 1 < tokens.length; k++) {
+    if (word(k) !== '&' || !startsCapitalized(word(k - 1)) || !startsCapitalized(word(k + 1)) || !sameLine(k - 1) || !sameLine(k)) continue;
+    const cur = out ?? tags;
+    const across = (cur[k] as string).startsWith('I-');
+    const leftTag = cur[k - 1] as string;
+    const rightTag = cur[k + 1] as string;
+    // Two names of one kind, one on each side.
+    if (!across && leftTag !== 'O' && rightTag !== 'O' && leftTag.slice(2) === rightTag.slice(2)) continue;
+    if (OTHER_PARTIES.has(word(k + 1))) continue;
+    // A person's name beside a word that may be another's ("Moses Malone & Dikembe Mutombo"): persons listed.
+    if (!across && ((leftTag.endsWith('-PER') && rightTag === 'O' && !common(word(k + 1))) || (rightTag.endsWith('-PER') && leftTag === 'O' && !common(word(k - 1))))) continue;
+    const a = leftTag === 'O' || across ? k - 1 : spanStart(cur, k - 1);
+    const b = across ? spanEnd(cur, spanStart(cur, k)) : rightTag === 'O' ? k + 2 : spanEnd(cur, k + 1);
+    const from = across ? spanStart(cur, k) : a;
+    if (k - from > AMPERSAND_SIDE_MAX || b - k - 1 > AMPERSAND_SIDE_MAX) continue;
+    const words = (i: number, j: number) => tokens.slice(i, j).map((t) => t.text).join(' ');
+    const whole = words(from, b);
+    const after = tokens[b]?.text;
+    const known = KNOWN_ORGS.has(whole) ? b : (after === "'s" || after === '’s') && KNOWN_ORGS.has(`${whole}'s`) ? b + 1 : -1;
+    if (known < 0) {
+      const types = new Set(cur.slice(from, b).filter((t) => t !== 'O').map((t) => t.slice(2)));
+      if (types.size === 0 || types.has('LOC') || types.has('MISC') || (across && types.has('ORG'))) continue;
+      if (PLACES.has(whole) || PLACES.has(words(from, k)) || PLACES.has(words(k + 1, b))) continue;
+    }
+    out ??= [...tags];
+    setSpan(out, from, known < 0 ? b : known, 'ORG');
+    k = b;
   }
   return out ?? (tags as string[]);
 }

@@ -474,6 +474,7 @@ Interpol
 Federal Reserve|the Fed
 Fannie Mae
 Freddie Mac
+Standard & Poor's|S&P
 Bank of England
 Bank of Japan
 Bundesbank|Deutsche Bundesbank

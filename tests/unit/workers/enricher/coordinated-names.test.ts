@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { tagsFor } from '../../../helpers/bio-tags.js';
-import { joinCoordinatedNames, joinListsBeforeHeads, joinOrganisationPlaces, joinOrganisationPurposes } from '../../../../src/workers/enricher/coordinated-names.js';
+import { firmsJoinedByAmpersand, joinCoordinatedNames, joinListsBeforeHeads, joinOrganisationPlaces, joinOrganisationPurposes } from '../../../../src/workers/enricher/coordinated-names.js';
 import { CAP_BUCKETS, type WordStats, wordStatsCode } from '../../../../src/workers/enricher/ner-features.js';
 import { nerTokenize } from '../../../../src/workers/enricher/ner-tokens.js';
 import { tagEntities } from '../../../../src/workers/enricher/tag-entities.js';
@@ -136,5 +136,44 @@ describe(joinOrganisationPlaces.name, () => {
       ['from Google Inc. of Mountain View', [[1, 3, 'ORG'], [4, 6, 'LOC']]], // a company form: its seat
     ];
     for (const [text, named] of cases) expect(run(text, named)).toEqual(spans(text, tagsFor(text, named)));
+  });
+});
+
+describe(firmsJoinedByAmpersand.name, () => {
+  const stats = statsOf({ Marks: 'R', Sons: 'R', Block: 'R', Dikembe: 'A' });
+  const run = (text: string, named: Array<[number, number, string]>) => spans(text, firmsJoinedByAmpersand(text, nerTokenize(text), tagsFor(text, named), stats));
+
+  it('makes the words around a firm\'s "&" one organisation where the tagger found a name on a side or across it', () => {
+    // Shares | of | Marks | & | Spencer | fell
+    expect(run('Shares of Marks & Spencer fell.', [[4, 5, 'PER']])).toEqual(['ORG[Marks & Spencer]']);
+    expect(run('It was distributed by William Grant & Sons in the U.S.', [[4, 6, 'PER']])).toEqual(['ORG[William Grant & Sons]']);
+    expect(run('A report by Ernst & Young found it.', [[3, 4, 'PER'], [5, 6, 'ORG']])).toEqual(['ORG[Ernst & Young]']);
+    expect(run('Owned by Hellman & Friedman since 2004.', [[2, 5, 'PER']])).toEqual(['ORG[Hellman & Friedman]']);
+  });
+
+  it("takes a name the gazetteer's short list knows whole, with its \"'s\", where the tagger found none", () => {
+    expect(run("Standard & Poor's cut the rating.", [])).toEqual(["ORG[Standard & Poor 's]"]);
+  });
+
+  it('leaves words the tagger found no name in, two names of one kind, places, works, other parties and listed persons', () => {
+    const keeps = (text: string, named: Array<[number, number, string]>) => {
+      const tags = tagsFor(text, named);
+      expect(firmsJoinedByAmpersand(text, nerTokenize(text), tags, stats)).toEqual(tags);
+    };
+    keeps('Read our Arts & Culture section.', []);
+    keeps('Biden & Xi met in Bali.', [[0, 1, 'PER'], [2, 3, 'PER'], [5, 6, 'LOC']]);
+    keeps('Support for WordPress & Squarespace sites.', [[2, 3, 'ORG'], [4, 5, 'ORG']]);
+    keeps('Flights to Trinidad & Tobago resumed.', [[2, 3, 'LOC']]);
+    keeps('He starred in Law & Order for years.', [[3, 6, 'MISC']]);
+    keeps('The case HKSAR v Lai Chee Ying & Others opened.', [[2, 3, 'ORG'], [4, 7, 'PER']]);
+    keeps('Moses Malone & Dikembe Mutombo are here.', [[0, 2, 'PER']]);
+    // Not across a line's end.
+    keeps('Marks\n& Spencer', [[2, 3, 'PER']]);
+  });
+
+  it('gives the stored record the firm with the committed tagger', () => {
+    const entities = tagEntities({ title: 'Retail', text: "Shares of Marks & Spencer fell 2 pence in London, and Standard & Poor's cut its rating." });
+    expect(entities.organisations.map((e) => e.name)).toEqual(expect.arrayContaining(['Marks & Spencer', "Standard & Poor's"]));
+    expect(entities.people).toEqual([]);
   });
 });
