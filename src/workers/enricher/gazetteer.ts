@@ -562,6 +562,8 @@ UEFA
 International Olympic Committee|IOC
 NBA
 NFL
+NHL|National Hockey League
+MLB|Major League Baseball
 Premier League
 `;
 

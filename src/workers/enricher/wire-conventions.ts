@@ -131,6 +131,38 @@ export function tableLineNames(words: readonly string[]): Array<[number, number]
   return n - a >= 4 && whole >= 3 ? [[0, a]] : null;
 }
 
+/** Sports, as a wire desk writes them before the dash of a headline in capitals ("SOCCER -", "RUGBY UNION -", "NHL ICE HOCKEY -"). */
+const DESK_SPORTS: ReadonlySet<string> = new Set(
+  (
+    'soccer football rugby union league athletics tennis golf cricket cycling boxing racing motor motorcycling motorsport horse formula one ' +
+    'skiing alpine nordic ski jumping swimming diving rowing canoeing yachting sailing squash badminton volleyball handball wrestling judo ' +
+    'triathlon fencing hockey ice field basketball baseball american snooker darts gymnastics weightlifting shooting archery equestrian ' +
+    'equestrianism show table skating figure speed bobsleigh luge biathlon marathon'
+  ).split(' '),
+);
+/** The most words of a desk's slug. */
+const DESK_SLUG_MAX = 4;
+
+/**
+ * Tokens of the sport that opens a wire headline before its dash ("ATHLETICS - JOHNSON WINS ...", "NBA BASKETBALL -
+ * ..."): the desk's slug, words of a sport and a league's acronym; 0 when the line does not open so.
+ */
+export function deskSlugLength(words: readonly string[]): number {
+  for (let k = 1; k <= DESK_SLUG_MAX && k < words.length; k++) {
+    if (words[k] !== '-' && words[k] !== '\u2013') continue;
+    const slug = words.slice(0, k);
+    return slug.some((w) => DESK_SPORTS.has(w.toLowerCase())) && slug.every((w) => DESK_SPORTS.has(w.toLowerCase()) || isLeagueAcronym(w)) ? k : 0;
+  }
+  return 0;
+}
+const isLeagueAcronym = (w: string): boolean => KNOWN_ORGS.has(w) && /^\p{Lu}{2,}$/u.test(w);
+/** deskSlugLength of the line [lf, lt) of `original` (the text as written) when the line is in capitals there. */
+function deskSlugIn(original: string, tokens: readonly Token[], lf: number, lt: number): number {
+  const line = original.slice((tokens[lf] as Token).start, (tokens[lt - 1] as Token).end);
+  if (line !== line.toUpperCase()) return 0;
+  return deskSlugLength(tokens.slice(lf, Math.min(lt, lf + DESK_SLUG_MAX + 1)).map((t) => original.slice(t.start, t.end)));
+}
+
 /** Verbs of a result between two sides. */
 const RESULT_VERBS = new Set(
   'beat beats defeated defeats edged edges thrashed thrash routed crushed downed overcame overpowered trounced hammered stunned outlasted topped blanked drew draw draws held lost lose loses fell won win wins'.split(' '),
@@ -331,7 +363,7 @@ const CURRENCY_PREFIX = /^(?:\p{Lu}{1,3}|U\.S\.)$/u;
 /** Names that end with a weekday. */
 const NAMED_FOR_A_DAY: ReadonlySet<string> = new Set([
   'Fox News Sunday', 'Good Friday', 'Black Friday', 'Black Monday', 'Cyber Monday', 'Ash Wednesday', 'Maundy Thursday', 'Holy Saturday', 'Easter Sunday',
-  'Easter Monday', 'Palm Sunday', 'Bloody Sunday', 'Super Tuesday', 'Remembrance Sunday', 'Freaky Friday', 'Man Friday',
+  'Easter Monday', 'Palm Sunday', 'Bloody Sunday', 'Super Tuesday', 'Remembrance Sunday', 'Freaky Friday', 'Man Friday', 'Sheffield Wednesday',
 ]);
 /** The US states' postal codes (and DC's). */
 const US_STATE_CODES: ReadonlySet<string> = new Set(
@@ -416,14 +448,19 @@ export function wireConventions(text: string, tokens: readonly Token[], original
   const datelines: Array<{ from: number; to: number; sure: boolean }> = [];
   // Sides of results told in prose, two by two: [from, to) token ranges.
   const results: Array<[number, number]> = [];
+  // Desks' slugs: [from, to) token ranges.
+  const slugs: Array<[number, number]> = [];
   for (const [lf, lt] of lines) {
     const lineWords = tokens.slice(lf, lt).map((t) => t.text);
     for (const [f, t] of resultSentenceNames(lineWords)) results.push([lf + f, lf + t]);
+    // A headline in capitals that opens with the desk's sport ("RUGBY UNION - ..."): no dateline.
+    const slug = lineWords.indexOf('-') > 0 || lineWords.indexOf('\u2013') > 0 ? deskSlugIn(original, tokens, lf, lt) : 0;
+    if (slug > 0) slugs.push([lf, lf + slug]);
     const names = tableLineNames(lineWords);
     if (names) candidates.push({ from: lf, to: lt, names, fixture: FIXTURE_JOIN.has(tokens[lf + (names[0] as [number, number])[1]]?.text ?? '') });
     const start = (tokens[lf] as Token).start;
     const dated = DATED_LINE.exec(text.slice(start, (tokens[lt - 1] as Token).end))?.[1];
-    const d = dated || lf > 0 ? undefined : openingDateline(text, original, start);
+    const d = dated || lf > 0 || slug > 0 ? undefined : openingDateline(text, original, start);
     const place = dated ?? d?.place;
     if (!place) {
       // A place the gazetteer knows, opening the text before a dash set off by spaces, is a dateline in ordinary case too ("Beijing — Chinese ...").
@@ -462,6 +499,10 @@ export function wireConventions(text: string, tokens: readonly Token[], original
     }
     // A fixture ("X vs. Y") counts only when the tagger found a name on each side: headings compare things that way too.
     const tables = candidates.filter((c) => !c.fixture || c.names.every(([f, t]) => tags.slice(c.from + f, c.from + t).some((tag) => tag !== 'O')));
+    // "Chelsea 1 Coventry 1": one word read as a person on a line of two sides, the other side no person, is a team (a player's
+    // name in a table comes in full, or beside figures of his own: "Tiger Woods 64 66 70").
+    const loneTeamWord = (line: (typeof candidates)[number], a: number, b: number): boolean =>
+      b - a === 1 && line.names.length === 2 && line.names.every(([f, t]) => line.from + f === a || !out.slice(line.from + f, line.from + t).some((tag) => tag.endsWith('-PER')));
     if (tables.length >= 2) {
       for (const line of tables) {
         const keep = new Array<boolean>(line.to - line.from).fill(false);
@@ -469,13 +510,21 @@ export function wireConventions(text: string, tokens: readonly Token[], original
           const a = line.from + f;
           const b = line.from + t;
           for (let k = f; k < t; k++) keep[k] = true;
-          if (out.slice(a, b).some((tag) => tag.endsWith('-PER'))) continue;
+          if (out.slice(a, b).some((tag) => tag.endsWith('-PER')) && !loneTeamWord(line, a, b)) continue;
           setSpan(out, a, b, isCountry(written(a, b)) ? 'LOC' : 'ORG');
         }
         // Scores and figures are never names.
         keep.forEach((k, i) => {
           if (!k) clearSpan(out, line.from + i, line.from + i + 1);
         });
+      }
+    }
+
+    // "ATHLETICS - ...", "NHL ICE HOCKEY - ...": a sport is no name, a league's acronym is an organisation.
+    for (const [from, to] of slugs) {
+      for (let k = from; k < to; k++) {
+        if (isLeagueAcronym(original.slice((tokens[k] as Token).start, (tokens[k] as Token).end))) setSpan(out, k, k + 1, 'ORG');
+        else clearSpan(out, k, k + 1);
       }
     }
 

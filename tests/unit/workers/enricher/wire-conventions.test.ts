@@ -3,7 +3,7 @@ import { isValidBio, randomBioTags, tagsNaming } from '../../../helpers/bio-tags
 import { seededRandom } from '../../../../src/lib/random.js';
 import { nerTokenize } from '../../../../src/workers/enricher/ner-tokens.js';
 import { tagEntityMentions } from '../../../../src/workers/enricher/tag-entities.js';
-import { bioSpans, resultSentenceNames, spanEnd, spanStart, tableLineNames, wireConventions, wireConventionTags } from '../../../../src/workers/enricher/wire-conventions.js';
+import { bioSpans, deskSlugLength, resultSentenceNames, spanEnd, spanStart, tableLineNames, wireConventions, wireConventionTags } from '../../../../src/workers/enricher/wire-conventions.js';
 
 const words = (line: string) => nerTokenize(line).map((t) => t.text);
 /** The names of a line as text, or null when it is no table line. */
@@ -98,6 +98,41 @@ describe('wireConventionTags', () => {
     expect(at('Wales')).toBe('B-LOC');
     expect([at('John'), at('Smith')]).toEqual(['B-PER', 'I-PER']);
     expect(out.filter((_t, i) => /^\d+$/.test(tokens[i]?.text ?? '')).every((t) => t === 'O')).toBe(true);
+  });
+
+  it("makes a lone word read as a person a team on a line of two sides whose other side is no person's", () => {
+    const text = 'Results:\nChelsea 1 Coventry 1\nLeeds 0 Liverpool 2\nMorgan 1 Kevin Smith 2\nDavis 3 Love 1';
+    const { tokens, tags } = tagsOf(text, { Chelsea: 'B-PER', Coventry: 'B-LOC', Morgan: 'B-PER', Kevin: 'B-PER', Smith: 'I-PER', Davis: 'B-PER', Love: 'B-PER' });
+    const out = wireConventionTags(text, tokens, tags);
+    const at = (w: string) => out[tokens.findIndex((t) => t.text === w)];
+    expect([at('Chelsea'), at('Coventry')]).toEqual(['B-ORG', 'B-ORG']);
+    // A player named in full on the other side, or persons on both: left as the tagger read them.
+    expect([at('Morgan'), at('Kevin'), at('Davis'), at('Love')]).toEqual(['B-PER', 'B-PER', 'B-PER', 'B-PER']);
+  });
+
+  it('keeps a club named for its weekday whole in a table', () => {
+    const text = 'Results:\nSheffield Wednesday 1 Newcastle 2\nLeeds 0 Liverpool 2';
+    const { tokens, tags } = tagsOf(text, { Sheffield: 'B-LOC', Wednesday: 'I-LOC' });
+    const out = wireConventionTags(text, tokens, tags);
+    expect(out.slice(2, 4)).toEqual(['B-ORG', 'I-ORG']);
+  });
+
+  it("reads the sport that opens a headline in capitals before its dash as the desk's slug: no name, a league's acronym an organisation", () => {
+    expect(deskSlugLength(words('ATHLETICS - JOHNSON WINS IN ZURICH'))).toBe(1);
+    expect(deskSlugLength(words('RUGBY UNION - ENGLAND NAME SQUAD'))).toBe(2);
+    expect(deskSlugLength(words('NHL ICE HOCKEY - RESULTS'))).toBe(3);
+    // Not a place or a person before the dash, nor a league's acronym alone.
+    expect(deskSlugLength(words('MOSCOW - YELTSIN SPEAKS'))).toBe(0);
+    expect(deskSlugLength(words('NBA - RESULTS'))).toBe(0);
+    const text = 'NHL ICE HOCKEY - RANGERS BEAT FLYERS\nRUGBY UNION - WALES NAME SQUAD\nThe Rangers won.';
+    const { tokens, tags } = tagsOf(text, { NHL: 'B-LOC', ICE: 'I-LOC', HOCKEY: 'I-LOC', RUGBY: 'B-ORG', UNION: 'I-ORG' });
+    const out = wireConventionTags(text, tokens, tags);
+    expect(out.slice(0, 4)).toEqual(['B-ORG', 'O', 'O', 'O']);
+    expect(out.slice(8, 10)).toEqual(['O', 'O']);
+    // The same words in ordinary case are left to the tagger.
+    const prose = 'Rugby Union - the sport - grew.';
+    const p = tagsOf(prose, { Rugby: 'B-ORG', Union: 'I-ORG' });
+    expect(wireConventionTags(prose, p.tokens, p.tags)).toEqual(p.tags);
   });
 
   it('takes a fixture line only when the tagger found a name on each side', () => {
@@ -507,6 +542,13 @@ describe('the committed tagger on wire tables', () => {
     const more = 'The match in Aberdeen drew a crowd. Aberdeen is a port, and Aberdeen harbour was busy.\nAberdeen 1 Hibernian 2\nHearts 2 Motherwell 2';
     const lines = tagEntityMentions(more).filter((m) => m.start > more.indexOf('\n'));
     expect(lines.map((m) => `${m.kind}:${m.name}`)).toEqual(['organisation:Aberdeen', 'organisation:Hibernian', 'organisation:Hearts', 'organisation:Motherwell']);
+  });
+
+  it("tags a results table's clubs read as persons or cut at a weekday as organisations, and no desk's slug", () => {
+    const text = ['ATHLETICS - JOHNSON WINS 200 METRES', 'ZURICH 1996-08-14', 'Results:', 'Chelsea 1 Coventry 1', 'Sheffield Wednesday 1 Newcastle 2'].join('\n');
+    const kinds = kindsOf(text);
+    expect(kinds).toEqual(expect.arrayContaining(['organisation:Chelsea', 'organisation:Coventry', 'organisation:Sheffield Wednesday', 'organisation:Newcastle']));
+    expect(kinds.some((k) => k.endsWith(':ATHLETICS'))).toBe(false);
   });
 
   it('tags the sides of a result in prose as organisations, and the score as no part of them', () => {
