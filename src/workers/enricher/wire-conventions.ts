@@ -92,6 +92,25 @@ function nameEnd(words: readonly string[], i: number): number {
   return j;
 }
 
+/** End (exclusive) of the scorers in brackets after a score ending at i ("(Nilis 12, Jonk 45)"), or i when none follow. */
+function scorersEnd(words: readonly string[], i: number): number {
+  if (i < 0 || words[i] !== '(' || !SCORERS.test(words.slice(i + 1, i + 4).join(' '))) return i;
+  const close = words.indexOf(')', i + 1);
+  return close > 0 ? close + 1 : i;
+}
+/** The token ranges inside the brackets of a line's scorers ("PSV 3 (Nilis 12, Jonk 45) Vitesse 1 (Gillhaus 60)"). */
+function scorerRanges(words: readonly string[]): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  for (let k = 1; k < words.length; k++) {
+    if (words[k] !== '(' || !SCORE.test(words[k - 1] as string)) continue;
+    const end = scorersEnd(words, k);
+    if (end > k) out.push([k + 1, end - 1]);
+  }
+  return out;
+}
+/** What opens the scorers of a summary line: a name and the minute ("Nilis 12", "van Hooijdonk 60"). */
+const SCORERS = /^(?:\p{L}+ )*\p{Lu}[\p{L}'-]* \d{1,3}\b/u;
+
 /** End (exclusive) of a score at i ("2", or "2 (1)" with the half-time score), or -1. */
 function scoreEnd(words: readonly string[], i: number): number {
   if (!SCORE.test(words[i] ?? '')) return -1;
@@ -114,8 +133,8 @@ export function tableLineNames(words: readonly string[]): Array<[number, number]
   if (pair > 0 && nameEnd(words, pair) === n) return [[0, a], [pair, n]];
   // Fixtures: "Arsenal v Chelsea", "Lakers vs. Celtics"
   if (FIXTURE_JOIN.has(words[a] as string) && nameEnd(words, a + 1) === n) return [[0, a], [a + 1, n]];
-  // "Aberdeen 1 Hibernian 2", "Celtic 3 (1) Dundee United 0 (0)"
-  const s1 = scoreEnd(words, a);
+  // "Aberdeen 1 Hibernian 2", "Celtic 3 (1) Dundee United 0 (0)", "PSV Eindhoven 3 (Nilis 12, Jonk 45) Vitesse Arnhem 1 (Gillhaus 60)"
+  const s1 = scorersEnd(words, scoreEnd(words, a));
   if (s1 > 0) {
     const b = nameEnd(words, s1);
     const s2 = b > 0 ? scoreEnd(words, b) : -1;
@@ -443,7 +462,7 @@ export function wireConventions(text: string, tokens: readonly Token[], original
   const written = (from: number, to: number) => text.slice((tokens[from] as Token).start, (tokens[to - 1] as Token).end);
   const lines = tokenLines(text, tokens);
 
-  const candidates: Array<{ from: number; to: number; names: Array<[number, number]>; fixture: boolean }> = [];
+  const candidates: Array<{ from: number; to: number; names: Array<[number, number]>; fixture: boolean; scorers: Array<[number, number]> }> = [];
   // Datelines: the place's tokens; `sure` when the line has a date or a credit.
   const datelines: Array<{ from: number; to: number; sure: boolean }> = [];
   // Sides of results told in prose, two by two: [from, to) token ranges.
@@ -457,7 +476,7 @@ export function wireConventions(text: string, tokens: readonly Token[], original
     const slug = lineWords.indexOf('-') > 0 || lineWords.indexOf('\u2013') > 0 ? deskSlugIn(original, tokens, lf, lt) : 0;
     if (slug > 0) slugs.push([lf, lf + slug]);
     const names = tableLineNames(lineWords);
-    if (names) candidates.push({ from: lf, to: lt, names, fixture: FIXTURE_JOIN.has(tokens[lf + (names[0] as [number, number])[1]]?.text ?? '') });
+    if (names) candidates.push({ from: lf, to: lt, names, fixture: FIXTURE_JOIN.has(tokens[lf + (names[0] as [number, number])[1]]?.text ?? ''), scorers: scorerRanges(lineWords) });
     const start = (tokens[lf] as Token).start;
     const dated = DATED_LINE.exec(text.slice(start, (tokens[lt - 1] as Token).end))?.[1];
     const d = dated || lf > 0 || slug > 0 ? undefined : openingDateline(text, original, start);
@@ -503,21 +522,23 @@ export function wireConventions(text: string, tokens: readonly Token[], original
     // name in a table comes in full, or beside figures of his own: "Tiger Woods 64 66 70").
     const loneTeamWord = (line: (typeof candidates)[number], a: number, b: number): boolean =>
       b - a === 1 && line.names.length === 2 && line.names.every(([f, t]) => line.from + f === a || !out.slice(line.from + f, line.from + t).some((tag) => tag.endsWith('-PER')));
-    if (tables.length >= 2) {
-      for (const line of tables) {
-        const keep = new Array<boolean>(line.to - line.from).fill(false);
-        for (const [f, t] of line.names) {
-          const a = line.from + f;
-          const b = line.from + t;
-          for (let k = f; k < t; k++) keep[k] = true;
-          if (out.slice(a, b).some((tag) => tag.endsWith('-PER')) && !loneTeamWord(line, a, b)) continue;
-          setSpan(out, a, b, isCountry(written(a, b)) ? 'LOC' : 'ORG');
-        }
-        // Scores and figures are never names.
-        keep.forEach((k, i) => {
-          if (!k) clearSpan(out, line.from + i, line.from + i + 1);
-        });
+    // A line with its scorers ("PSV Eindhoven 3 (Nilis 12) Vitesse Arnhem 1") is a table's alone; others need two such lines.
+    for (const line of tables) {
+      if (tables.length < 2 && line.scorers.length === 0) continue;
+      const keep = new Array<boolean>(line.to - line.from).fill(false);
+      // The scorers keep the tagger's reading.
+      for (const [f, t] of line.scorers) for (let k = f; k < t; k++) keep[k] = true;
+      for (const [f, t] of line.names) {
+        const a = line.from + f;
+        const b = line.from + t;
+        for (let k = f; k < t; k++) keep[k] = true;
+        if (out.slice(a, b).some((tag) => tag.endsWith('-PER')) && !loneTeamWord(line, a, b)) continue;
+        setSpan(out, a, b, isCountry(written(a, b)) ? 'LOC' : 'ORG');
       }
+      // Scores and figures are never names.
+      keep.forEach((k, i) => {
+        if (!k) clearSpan(out, line.from + i, line.from + i + 1);
+      });
     }
 
     // "ATHLETICS - ...", "NHL ICE HOCKEY - ...": a sport is no name, a league's acronym is an organisation.

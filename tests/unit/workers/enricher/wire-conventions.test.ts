@@ -42,6 +42,13 @@ describe('tableLineNames', () => {
     expect(namesOf('Dinner at Home')).toBeNull();
   });
 
+  it("reads a summary line with each side's scorers in brackets", () => {
+    expect(namesOf('PSV Eindhoven 3 (Nilis 12, Jonk 45, Cocu 70) Vitesse Arnhem 1 (Gillhaus 60)')).toEqual(['PSV Eindhoven', 'Vitesse Arnhem']);
+    expect(namesOf('Ajax 2 (van Hooijdonk 30, Musampa 80) Feyenoord 0')).toEqual(['Ajax', 'Feyenoord']);
+    // Brackets that hold no scorer and their minute are no summary.
+    expect(namesOf('Ajax 2 (in the rain) Feyenoord 0')).toBeNull();
+  });
+
   it('reads standings rows: a name and four figures or more, three of them whole numbers', () => {
     expect(namesOf('Rangers 4 3 1 0 9 2 10')).toEqual(['Rangers']);
     expect(namesOf('NEW YORK 74 56 .569 -')).toEqual(['NEW YORK']);
@@ -108,6 +115,15 @@ describe('wireConventionTags', () => {
     expect([at('Chelsea'), at('Coventry')]).toEqual(['B-ORG', 'B-ORG']);
     // A player named in full on the other side, or persons on both: left as the tagger read them.
     expect([at('Morgan'), at('Kevin'), at('Davis'), at('Love')]).toEqual(['B-PER', 'B-PER', 'B-PER', 'B-PER']);
+  });
+
+  it("takes a summary line with its scorers alone: its sides teams, its scores no part of them, its scorers as the tagger read them", () => {
+    const text = 'Summary of Dutch first division match played on Thursday:\nPSV Eindhoven 3 (Nilis 12, Jonk 45) Vitesse Arnhem 1 (Gillhaus 60)\nAttendance: 25,000';
+    const { tokens, tags } = tagsOf(text, { PSV: 'B-ORG', Eindhoven: 'I-ORG', '3': 'I-ORG', Nilis: 'B-PER', Jonk: 'B-PER', Vitesse: 'B-LOC', Arnhem: 'I-LOC', '1': 'I-LOC' });
+    const out = wireConventionTags(text, tokens, tags);
+    const at = (w: string) => out[tokens.findIndex((t) => t.text === w)];
+    expect([at('PSV'), at('Eindhoven'), at('3'), at('Nilis'), at('Jonk')]).toEqual(['B-ORG', 'I-ORG', 'O', 'B-PER', 'B-PER']);
+    expect([at('Vitesse'), at('Arnhem'), at('1')]).toEqual(['B-ORG', 'I-ORG', 'O']);
   });
 
   it('keeps a club named for its weekday whole in a table', () => {
