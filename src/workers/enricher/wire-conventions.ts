@@ -379,6 +379,13 @@ export const isCountry = (name: string): boolean => PLACES.get(name)?.kind === '
 /** What stands before "$" in a currency written as wire copy writes dollars other than the plain one ("US$", "U.S.$", "NZ$", "HK$", "A$"). */
 const CURRENCY_PREFIX = /^(?:\p{Lu}{1,3}|U\.S\.)$/u;
 
+/** A rank opening a line of results ("1.", "12"). */
+const RANK = /^\d{1,3}\.?$/;
+/** A time or a figure after a team's name in results ("4:12:35", "1:28.15", "+0:12", "18-10"). */
+const TIME_OR_FIGURE = /^[+-]?\d[\d:.,'"-]*$/;
+/** The most words of a team's name after a nationality. */
+const TEAM_NAME_MAX = 3;
+
 /** Names that end with a weekday. */
 const NAMED_FOR_A_DAY: ReadonlySet<string> = new Set([
   'Fox News Sunday', 'Good Friday', 'Black Friday', 'Black Monday', 'Cyber Monday', 'Ash Wednesday', 'Maundy Thursday', 'Holy Saturday', 'Easter Sunday',
@@ -502,6 +509,19 @@ export function wireConventions(text: string, tokens: readonly Token[], original
   });
   const speakers = [...turns.values()].filter((at) => at.length >= SPEAKER_TURNS).flat();
   const marks = tokenMarks(tokens);
+  const lineOf = new Int32Array(tokens.length);
+  lines.forEach(([lf, lt], n) => lineOf.fill(n, lf, lt));
+  /**
+   * End (exclusive) of the capitalized words from `from` to a time, a figure or the line's end on a line that opens with a
+   * rank ("1.", "12"), or `from` when there is none.
+   */
+  const teamAfterNationality = (from: number): number => {
+    const line = lines[lineOf[from - 1] as number] as [number, number];
+    if (from >= line[1] || !RANK.test((tokens[line[0]] as Token).text)) return from;
+    let end = from;
+    while (end < line[1] && end - from < TEAM_NAME_MAX && startsCapitalized((tokens[end] as Token).text)) end++;
+    return end > from && (end === line[1] || TIME_OR_FIGURE.test((tokens[end] as Token).text)) ? end : from;
+  };
 
   return (tags) => {
     const out = [...tags];
@@ -752,6 +772,10 @@ export function wireConventions(text: string, tokens: readonly Token[], original
       while (close < tokens.length && close <= i + 6 && (tokens[close] as Token).text !== ')') close++;
       if (close >= tokens.length || close > i + 6 || !isCountry(written(i + 2, close))) continue;
       setSpan(out, i + 2, close, 'LOC');
+      // "1. Jeroen Blijlevens (Netherlands) TVM 4:12:35", "2. Endrio Leoni (Italy) Aki": on a ranked line of results, the name after
+      // the rider's or driver's country, before a time or the line's end, is the team.
+      const team = teamAfterNationality(close + 1);
+      if (team > close + 1) setSpan(out, close + 1, team, 'ORG');
     }
 
     // "Chillicothe, OH", "Linwood, PA": a US state's postal code after a place and a comma is a place; "Harry Preuss, MD", "Brian

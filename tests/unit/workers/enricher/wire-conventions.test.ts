@@ -126,6 +126,17 @@ describe('wireConventionTags', () => {
     expect([at('Vitesse'), at('Arnhem'), at('1')]).toEqual(['B-ORG', 'I-ORG', 'O']);
   });
 
+  it("makes the name after a rider's country on a ranked results line a team, before a time or the line's end", () => {
+    const text = 'Results of the fourth stage:\n1. Jeroen Blijlevens (Netherlands) TVM 4:12:35\n2. Endrio Leoni (Italy) Aki\nPete Sampras (U.S.) Monica Seles\n3 - Jim Courier (U.S.) beat Javier Frana';
+    const { tokens, tags } = tagsOf(text, { Jeroen: 'B-PER', Blijlevens: 'I-PER', Endrio: 'B-PER', Leoni: 'I-PER', Aki: 'B-PER', Pete: 'B-PER', Sampras: 'I-PER', Monica: 'B-PER', Seles: 'I-PER', Jim: 'B-PER', Courier: 'I-PER', Javier: 'B-PER', Frana: 'I-PER' });
+    const out = wireConventionTags(text, tokens, tags);
+    const at = (w: string) => out[tokens.findIndex((t) => t.text === w)];
+    expect([at('Netherlands'), at('TVM'), at('4')]).toEqual(['B-LOC', 'B-ORG', 'O']);
+    expect([at('Italy'), at('Aki')]).toEqual(['B-LOC', 'B-ORG']);
+    // No rank opens the line, or the words after the country go on in lower case: left as they were.
+    expect([at('Monica'), at('Javier')]).toEqual(['B-PER', 'B-PER']);
+  });
+
   it('keeps a club named for its weekday whole in a table', () => {
     const text = 'Results:\nSheffield Wednesday 1 Newcastle 2\nLeeds 0 Liverpool 2';
     const { tokens, tags } = tagsOf(text, { Sheffield: 'B-LOC', Wednesday: 'I-LOC' });
