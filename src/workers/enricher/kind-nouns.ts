@@ -607,22 +607,34 @@ const STAFF_AT: ReadonlySet<string> = new Set(
 );
 /** The most words of a firm's name read this way. */
 const FIRM_NAME_MAX = 3;
+/** Prepositions of place, after which a name read as a place keeps that reading. */
+const PLACE_BEFORE: ReadonlySet<string> = new Set(['in', 'to', 'from', 'near', 'In', 'To', 'From', 'Near']);
+/** Staff who work at firms, not at places ("dealers at Banamex"; not "officials at Heathrow"). */
+const FIRM_STAFF: ReadonlySet<string> = new Set([...FIRM_ROLES].flatMap((r) => [r, `${r}s`]));
 
 /**
  * Tags where a name the tagger read as a person is the organisation of the
  * staff the text names with it: before a firm's job and a person's name
  * ("[JP Morgan] economist John Lipsky"), or after staff and "at" ("traders at
  * [Merrill Lynch]", "analysts at [Smith Barney] and [Dean Witter]"); and
- * wherever else the text names it in the same words. Firms named after their
+ * wherever else the text names it in the same words. So is a name read as a
+ * place after a firm's staff and "at" ("dealers at [Banamex]"), when the
+ * gazetteer knows no place of that name, but after a preposition of place. Firms named after their
  * founders are persons' names to the tagger; a person is not written so
  * (nor with "'s" after: "a researcher at Smith's lab").
  */
 export function employersOfStaff(tokens: readonly Token[], tags: readonly string[]): string[] {
   const firms = new Set<string>();
-  const spans = bioSpans(tags).filter((s) => s.type === 'PER' && s.to - s.from <= FIRM_NAME_MAX);
-  for (const { from, to } of spans) {
+  const spans = bioSpans(tags).filter((s) => (s.type === 'PER' || s.type === 'LOC') && s.to - s.from <= FIRM_NAME_MAX);
+  for (const { from, to, type } of spans) {
     const after = tokens[to]?.text ?? '';
     if (after === "'s" || after === '’s') continue;
+    if (type === 'LOC') {
+      // "dealers at [Banamex]": a name read as a place after a firm's staff and "at", and no place the gazetteer knows.
+      const staff = (tokens[from - 2]?.text ?? '').toLowerCase();
+      if (tokens[from - 1]?.text === 'at' && FIRM_STAFF.has(staff) && !PLACES.has(nameText(tokens, from, to))) firms.add(nameText(tokens, from, to));
+      continue;
+    }
     const beforeRole = FIRM_ROLES.has(after) && tags[to + 1] === 'B-PER';
     // "analysts at [Smith Barney] and [Dean Witter]": the second of two joined by "and" too.
     let at = from - 1;
@@ -632,7 +644,12 @@ export function employersOfStaff(tokens: readonly Token[], tags: readonly string
   }
   if (firms.size === 0) return tags as string[];
   const out = [...tags];
-  for (const { from, to } of spans) if (firms.has(nameText(tokens, from, to)) && !PERSON_TITLES.has(tokens[from - 1]?.text ?? '')) setSpan(out, from, to, 'ORG');
+  for (const { from, to, type } of spans) {
+    if (!firms.has(nameText(tokens, from, to)) || PERSON_TITLES.has(tokens[from - 1]?.text ?? '')) continue;
+    // A name read as a place stays one after a preposition of place ("in", "to", "from", "near").
+    if (type === 'LOC' && PLACE_BEFORE.has(tokens[from - 1]?.text ?? '')) continue;
+    setSpan(out, from, to, 'ORG');
+  }
   return out;
 }
 

@@ -340,6 +340,17 @@ describe(employersOfStaff.name, () => {
     ]);
   });
 
+  it('makes a name read as a place after a firm\'s staff and "at" an organisation, but a known place or one after a preposition of place', () => {
+    expect(run('Dealers at Banamex said the peso fell. Banamex cut rates, and flights to Banamex resumed.', { Banamex: 'LOC' })).toEqual(['ORG[Banamex]', 'ORG[Banamex]', 'LOC[Banamex]']);
+    for (const [text, names] of [
+      ['Analysts at London said.', { London: 'LOC' }],
+      ['Officials at Heathrow said.', { Heathrow: 'LOC' }],
+    ] as const) {
+      const { toks, tags } = tagsNaming(text, names);
+      expect(employersOfStaff(toks, tags)).toEqual(tags);
+    }
+  });
+
   it("leaves a person's aide, a person's lab, a title before the name, and persons elsewhere alone", () => {
     for (const [text, names] of [
       ['Obama spokesman Robert Gibbs said.', { Obama: 'PER', 'Robert Gibbs': 'PER' }],
