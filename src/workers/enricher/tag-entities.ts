@@ -763,8 +763,8 @@ function labelCased(
   });
   // Filling the model's gaps with the rules' names (fillFromRules) was measured and lost on wikigold and BTC: not used.
   // The wire conventions inform the document pass (a team of a table is a team in the story too), and the lines they read keep that reading.
-  const wire = wireConventions(text, tokens, original);
   const stats = tagger.gazetteer.stats;
+  const wire = wireConventions(text, tokens, original, stats);
   const formal = textDomain(text) === 'formal';
   // The name passes shape the names before the document pass spreads them, in this order:
   let tags = wire(countriesOffPersons(tokens, out)); // a country before a person, read as one person ("the President of [Venezuela] [Hugo Chávez]")

@@ -67,6 +67,7 @@
  * Pure: tags in, tags out (the same length), tokens as nerTokenize gives them.
  */
 import { DEMONYMS, KNOWN_ORGS, LATE_COUNTRIES, LATE_DEMONYMS, NAME_PARTICLES, NON_ENTITY_WORDS, ORG_HEAD_WORDS, PERSON_TITLES, PLACES, WEEKDAYS, WEEKDAYS_AND_MONTHS } from './gazetteer.js';
+import { codeCap, type WordStats } from './ner-features.js';
 import { setOffBySpaces, tokenLines } from './ner-tokens.js';
 import { type Dateline, parseDateline } from './parse-dateline.js';
 import { startsCapitalized, type Token } from './tokens.js';
@@ -465,7 +466,7 @@ function openingDateline(text: string, original: string, start: number): Datelin
  * text as written when `text` has its lines in capitals read in ordinary case
  * (truecase.ts; the same offsets): the opening dateline is read from it.
  */
-export function wireConventions(text: string, tokens: readonly Token[], original: string = text): (tags: readonly string[]) => string[] {
+export function wireConventions(text: string, tokens: readonly Token[], original: string = text, stats?: WordStats): (tags: readonly string[]) => string[] {
   const written = (from: number, to: number) => text.slice((tokens[from] as Token).start, (tokens[to - 1] as Token).end);
   const lines = tokenLines(text, tokens);
 
@@ -509,6 +510,12 @@ export function wireConventions(text: string, tokens: readonly Token[], original
   });
   const speakers = [...turns.values()].filter((at) => at.length >= SPEAKER_TURNS).flat();
   const marks = tokenMarks(tokens);
+  // A word the word statistics know as always capitalized, or do not know ("Bundesbank", "Interfax"; not "Shell", "Congress").
+  const alwaysCapitalized = (w: string): boolean => {
+    if (!stats || !startsCapitalized(w)) return false;
+    const code = stats.get(w.toLowerCase());
+    return code === undefined || codeCap(code) === 'A';
+  };
   const lineOf = new Int32Array(tokens.length);
   lines.forEach(([lf, lt], n) => lineOf.fill(n, lf, lt));
   /**
@@ -708,8 +715,9 @@ export function wireConventions(text: string, tokens: readonly Token[], original
       }
       i = j - 1;
     }
-    // "told Associated Press", "a UN reform plan", "Human Rights Watch said": such a name the tagger left untagged, in capitals or of
-    // capitalized words, standing alone (no capitalized word on either side but a title after it; not "AU$", a currency), is one too.
+    // "told Associated Press", "a UN reform plan", "Human Rights Watch said", "the Bundesbank left": such a name the tagger left
+    // untagged, in capitals or of capitalized words (one word only when the word statistics know it always capitalized, or not at
+    // all), standing alone (no capitalized word on either side but a title after it; not "AU$", a currency), is one too.
     for (let i = 0; i < tokens.length; i++) {
       const lengths = out[i] === 'O' && (marks[i] as number) & MARK.knownOrganisation ? KNOWN_ORG_LENGTHS.get((tokens[i] as Token).text) : undefined;
       // A sentence's "The" before it counts as a lowercase word ("The Associated Press declared").
@@ -719,7 +727,7 @@ export function wireConventions(text: string, tokens: readonly Token[], original
         const after = tokens[j]?.text ?? '';
         // A title after it is its office's ("NASA Administrator Jim Bridenstine"), no further word of its name.
         if (j > tokens.length || (startsCapitalized(after) && !PERSON_TITLES.has(after)) || after === '$') continue;
-        const shape = n === 1 ? /^\p{Lu}[\p{Lu}.]+$/u.test((tokens[i] as Token).text) : tokens.slice(i, j).every((t) => startsCapitalized(t.text));
+        const shape = n === 1 ? /^\p{Lu}[\p{Lu}.]+$/u.test((tokens[i] as Token).text) || alwaysCapitalized((tokens[i] as Token).text) : tokens.slice(i, j).every((t) => startsCapitalized(t.text));
         if (!shape || out.slice(i, j).some((t) => t !== 'O')) continue;
         const w = written(i, j);
         if (!KNOWN_ORGS.has(w) || PLACES.has(w) || SEATS.has(KNOWN_ORGS.get(w) as string)) continue;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isValidBio, randomBioTags, tagsNaming } from '../../../helpers/bio-tags.js';
 import { seededRandom } from '../../../../src/lib/random.js';
+import { CAP_BUCKETS, wordStatsCode } from '../../../../src/workers/enricher/ner-features.js';
 import { nerTokenize } from '../../../../src/workers/enricher/ner-tokens.js';
 import { tagEntityMentions } from '../../../../src/workers/enricher/tag-entities.js';
 import { bioSpans, deskSlugLength, resultSentenceNames, spanEnd, spanStart, tableLineNames, wireConventions, wireConventionTags } from '../../../../src/workers/enricher/wire-conventions.js';
@@ -375,6 +376,19 @@ describe('wireConventionTags', () => {
     const out = wireConventionTags(text, tokens, tags);
     const at = (w: string, k = 0) => out[tokens.map((t, i) => (t.text === w ? i : -1)).filter((i) => i >= 0)[k] as number];
     expect([at('Associated'), at('Press'), at('UN'), at('AU'), at('UN', 1), at('Council'), at('Human')]).toEqual(['B-ORG', 'I-ORG', 'B-ORG', 'O', 'B-ORG', 'I-ORG', 'O']);
+  });
+
+  it('tags a one-word such name the tagger left untagged when the word statistics know it always capitalized or not at all', () => {
+    const text = 'The Bundesbank left rates alone, Interfax said, and Shell sold shares.';
+    const tokens = nerTokenize(text);
+    const tags = tokens.map(() => 'O');
+    const buckets: Record<string, number> = { interfax: wordStatsCode(3, CAP_BUCKETS.indexOf('A')), shell: wordStatsCode(3, CAP_BUCKETS.indexOf('H')) };
+    const stats = { get: (w: string) => buckets[w], coarse: [] };
+    const out = wireConventions(text, tokens, text, stats)(tags);
+    const at = (w: string) => out[tokens.findIndex((t) => t.text === w)];
+    expect([at('Bundesbank'), at('Interfax'), at('Shell')]).toEqual(['B-ORG', 'B-ORG', 'O']);
+    // Without word statistics, only names in capitals.
+    expect(wireConventions(text, tokens, text)(tags)).toEqual(tags);
   });
 
   it("tags such a name before a title of its office ('NASA Administrator Jim Bridenstine'), not before another word of a name", () => {
