@@ -183,6 +183,19 @@ function deskSlugIn(original: string, tokens: readonly Token[], lf: number, lt: 
   return deskSlugLength(tokens.slice(lf, Math.min(lt, lf + DESK_SLUG_MAX + 1)).map((t) => original.slice(t.start, t.end)));
 }
 
+/**
+ * End (exclusive) of the name of a short row, a name and one to three whole numbers ("Greens 12", "Germany 12 8 6"), or
+ * -1: a row of a table of seats, votes or medals when three such rows follow each other (SHORT_ROWS_MIN).
+ */
+export function shortRowNameEnd(words: readonly string[]): number {
+  const a = nameEnd(words, 0);
+  if (a < 0 || words.length - a < 1 || words.length - a > 3) return -1;
+  for (let i = a; i < words.length; i++) if (!SCORE.test(words[i] as string)) return -1;
+  return a;
+}
+/** The fewest short rows in a row that make a table. */
+const SHORT_ROWS_MIN = 3;
+
 /** Verbs of a result between two sides. */
 const RESULT_VERBS = new Set(
   'beat beats defeated defeats edged edges thrashed thrash routed crushed downed overcame overpowered trounced hammered stunned outlasted topped blanked drew draw draws held lost lose loses fell won win wins'.split(' '),
@@ -470,14 +483,16 @@ export function wireConventions(text: string, tokens: readonly Token[], original
   const written = (from: number, to: number) => text.slice((tokens[from] as Token).start, (tokens[to - 1] as Token).end);
   const lines = tokenLines(text, tokens);
 
-  const candidates: Array<{ from: number; to: number; names: Array<[number, number]>; fixture: boolean; scorers: Array<[number, number]> }> = [];
+  const candidates: Array<{ from: number; to: number; names: Array<[number, number]>; fixture: boolean; scorers: Array<[number, number]>; run?: number }> = [];
+  // Short rows ("Greens 12"): [line index, from, to, the name's end].
+  const shortRows: Array<[number, number, number, number]> = [];
   // Datelines: the place's tokens; `sure` when the line has a date or a credit.
   const datelines: Array<{ from: number; to: number; sure: boolean }> = [];
   // Sides of results told in prose, two by two: [from, to) token ranges.
   const results: Array<[number, number]> = [];
   // Desks' slugs: [from, to) token ranges.
   const slugs: Array<[number, number]> = [];
-  for (const [lf, lt] of lines) {
+  for (const [n, [lf, lt]] of lines.entries()) {
     const lineWords = tokens.slice(lf, lt).map((t) => t.text);
     for (const [f, t] of resultSentenceNames(lineWords)) results.push([lf + f, lf + t]);
     // A headline in capitals that opens with the desk's sport ("RUGBY UNION - ..."): no dateline.
@@ -485,6 +500,10 @@ export function wireConventions(text: string, tokens: readonly Token[], original
     if (slug > 0) slugs.push([lf, lf + slug]);
     const names = tableLineNames(lineWords);
     if (names) candidates.push({ from: lf, to: lt, names, fixture: FIXTURE_JOIN.has(tokens[lf + (names[0] as [number, number])[1]]?.text ?? ''), scorers: scorerRanges(lineWords) });
+    else {
+      const a = shortRowNameEnd(lineWords);
+      if (a > 0) shortRows.push([n, lf, lt, a]);
+    }
     const start = (tokens[lf] as Token).start;
     const dated = DATED_LINE.exec(text.slice(start, (tokens[lt - 1] as Token).end))?.[1];
     const d = dated || lf > 0 || slug > 0 ? undefined : openingDateline(text, original, start);
@@ -498,6 +517,18 @@ export function wireConventions(text: string, tokens: readonly Token[], original
     let end = lf;
     while (end < lt && (tokens[end] as Token).end <= start + place.length && /\p{L}/u.test((tokens[end] as Token).text)) end++;
     if (end > lf) datelines.push({ from: lf, to: end, sure: !!(dated || d?.date || d?.credit) });
+  }
+
+  // Short rows in runs of SHORT_ROWS_MIN lines or more, each naming something else ("Step 1", "Step 2", "Step 3" is no table).
+  for (let r = 0; r < shortRows.length; ) {
+    let e = r + 1;
+    while (e < shortRows.length && (shortRows[e] as [number, number, number, number])[0] === (shortRows[e - 1] as [number, number, number, number])[0] + 1) e++;
+    const run = shortRows.slice(r, e);
+    const names = new Set(run.map(([, lf, , a]) => written(lf, lf + a)));
+    if (run.length >= SHORT_ROWS_MIN && names.size === run.length) {
+      for (const [, lf, lt, a] of run) candidates.push({ from: lf, to: lt, names: [[0, a]], fixture: false, scorers: [], run: r });
+    }
+    r = e;
   }
 
   // Speakers of an interview's transcript ("DS: Throughout my life ...", "WN: Did Saddam get a fair trial?"): initials in capitals
@@ -544,7 +575,11 @@ export function wireConventions(text: string, tokens: readonly Token[], original
       clearSpan(out, i, j);
     }
     // A fixture ("X vs. Y") counts only when the tagger found a name on each side: headings compare things that way too.
-    const tables = candidates.filter((c) => !c.fixture || c.names.every(([f, t]) => tags.slice(c.from + f, c.from + t).some((tag) => tag !== 'O')));
+    // A run of short rows counts only when the tagger found a name in one of them: a table of names, not of words.
+    const namedRuns = new Set(candidates.filter((c) => c.run !== undefined && c.names.some(([f, t]) => tags.slice(c.from + f, c.from + t).some((tag) => tag !== 'O'))).map((c) => c.run));
+    const tables = candidates.filter(
+      (c) => (!c.fixture || c.names.every(([f, t]) => tags.slice(c.from + f, c.from + t).some((tag) => tag !== 'O'))) && (c.run === undefined || namedRuns.has(c.run)),
+    );
     // "Chelsea 1 Coventry 1": one word read as a person on a line of two sides, the other side no person, is a team (a player's
     // name in a table comes in full, or beside figures of his own: "Tiger Woods 64 66 70").
     const loneTeamWord = (line: (typeof candidates)[number], a: number, b: number): boolean =>

@@ -4,7 +4,7 @@ import { seededRandom } from '../../../../src/lib/random.js';
 import { CAP_BUCKETS, wordStatsCode } from '../../../../src/workers/enricher/ner-features.js';
 import { nerTokenize } from '../../../../src/workers/enricher/ner-tokens.js';
 import { tagEntityMentions } from '../../../../src/workers/enricher/tag-entities.js';
-import { bioSpans, deskSlugLength, resultSentenceNames, spanEnd, spanStart, tableLineNames, wireConventions, wireConventionTags } from '../../../../src/workers/enricher/wire-conventions.js';
+import { bioSpans, deskSlugLength, resultSentenceNames, shortRowNameEnd, spanEnd, spanStart, tableLineNames, wireConventions, wireConventionTags } from '../../../../src/workers/enricher/wire-conventions.js';
 
 const words = (line: string) => nerTokenize(line).map((t) => t.text);
 /** The names of a line as text, or null when it is no table line. */
@@ -136,6 +136,27 @@ describe('wireConventionTags', () => {
     expect([at('Italy'), at('Aki')]).toEqual(['B-LOC', 'B-ORG']);
     // No rank opens the line, or the words after the country go on in lower case: left as they were.
     expect([at('Monica'), at('Javier')]).toEqual(['B-PER', 'B-PER']);
+  });
+
+  it('reads three short rows in a row (a name and one to three whole numbers) as a table when the tagger found a name in one', () => {
+    expect(shortRowNameEnd(words('Social Democrats 45'))).toBe(2);
+    expect(shortRowNameEnd(words('Germany 12 8 6'))).toBe(1);
+    expect(shortRowNameEnd(words('Inflation 1.5 1.6'))).toBe(-1);
+    expect(shortRowNameEnd(words('Rangers 4 3 1 0'))).toBe(-1);
+    const text = 'Seats won:\nSocial Democrats 45\nConservatives 38\nGreens 12\nGermany 3\nThe count ended.';
+    const { tokens, tags } = tagsOf(text, { Greens: 'B-ORG', '12': 'I-ORG' });
+    const out = wireConventionTags(text, tokens, tags);
+    const at = (w: string) => out[tokens.findIndex((t) => t.text === w)];
+    expect([at('Social'), at('Democrats'), at('Conservatives'), at('Greens'), at('12'), at('Germany')]).toEqual(['B-ORG', 'I-ORG', 'B-ORG', 'B-ORG', 'O', 'B-LOC']);
+    // Two rows, rows of one word repeated, or rows of words the tagger found no name in: no table.
+    for (const [t, named] of [
+      ['Seats:\nSocial Democrats 45\nGreens 12\nEnd.', { Greens: 'B-ORG' }],
+      ['Step 1\nStep 2\nStep 3', { Step: 'B-ORG' }],
+      ['Chapter 1\nSection 2\nPart 3', {}],
+    ] as const) {
+      const x = tagsOf(t, named);
+      expect(wireConventionTags(t, x.tokens, x.tags)).toEqual(x.tags);
+    }
   });
 
   it('keeps a club named for its weekday whole in a table', () => {
