@@ -54,8 +54,10 @@ const TEAM_ROLES: ReadonlySet<string> = new Set(
     'batsman bowler opener wicketkeeper spinner quarterback pitcher linebacker shortstop'
   ).split(' '),
 );
-/** Results before "over", "against", "by", "to" or "with" and the other side ("a 2-1 win over Portsmouth"). */
-const RESULTS: ReadonlySet<string> = new Set('win wins victory victories defeat defeats loss losses draw triumph'.split(' '));
+/** Results and matches before "over", "against", "by", "to" or "with" and the other side ("a 2-1 win over Portsmouth", "drew with Ajax", "their match against Kent"). */
+const RESULTS: ReadonlySet<string> = new Set('win wins won victory victories defeat defeats loss losses lost draw drew triumph match game clash'.split(' '));
+/** Verbs of a result with the beaten side as their object ("Leicestershire beat Somerset by an innings"). */
+const BEATEN: ReadonlySet<string> = new Set('beat beats defeated thrashed routed crushed edged downed overcame trounced hammered stunned outclassed'.split(' '));
 const RESULT_SIDES: ReadonlySet<string> = new Set(['over', 'against', 'by', 'to', 'with']);
 /** A team's standing before its name ("behind leaders Bolton", "champions Bayern", "hosts Leeds"). */
 const STANDINGS: ReadonlySet<string> = new Set('leaders champions holders hosts visitors rivals'.split(' '));
@@ -92,13 +94,33 @@ export function teamsInMatchReports(text: string, tokens: readonly Token[], tags
     to - from <= TEAM_MAX && (type === 'LOC' || (type === 'PER' && to - from === 1)) && !isCountry(nameText(tokens, from, to));
   const spans = bioSpans(tags);
   const teams = new Set<string>();
-  for (const { from, to, type } of spans) {
+  // The two sides of "X beat [the] Y", neither read as a person (a match between players).
+  const beaten = new Set<number>();
+  for (let s = 0; s + 1 < spans.length; s++) {
+    const [x, y] = [spans[s], spans[s + 1]] as [(typeof spans)[number], (typeof spans)[number]];
+    const verb = x.to;
+    if (!BEATEN.has(tokens[verb]?.text ?? '') || !sameLine(verb - 1) || !sameLine(verb)) continue;
+    if (y.from !== verb + 1 && !(y.from === verb + 2 && tokens[verb + 1]?.text === 'the')) continue;
+    if (x.type !== 'PER' && y.type !== 'PER') beaten.add(s).add(s + 1);
+  }
+  for (const [s, { from, to, type }] of spans.entries()) {
     if (!retypable(from, to, type)) continue;
     const before = sameLine(from - 1) ? (tokens[from - 1] as Token).text.toLowerCase() : '';
     const after = sameLine(to - 1) && sameLine(to) ? (tokens[to] as Token).text.toLowerCase() : '';
     const role = TEAM_ROLES.has(after) && tags[to + 1] === 'B-PER';
     const result = RESULT_SIDES.has(before) && sameLine(from - 2) && RESULTS.has(tokens[from - 2]?.text.toLowerCase() ?? '');
-    if (role || result || STANDINGS.has(before)) teams.add(nameText(tokens, from, to));
+    if (role || result || beaten.has(s) || STANDINGS.has(before)) teams.add(nameText(tokens, from, to));
+    // "title rivals Essex, Derbyshire and Surrey": the names listed after a standing.
+    if (STANDINGS.has(before)) {
+      for (let n = s + 1; n < spans.length; n++) {
+        const prev = spans[n - 1] as (typeof spans)[number];
+        const next = spans[n] as (typeof spans)[number];
+        const joint = tokens[prev.to]?.text;
+        if (next.from !== prev.to + 1 || (joint !== ',' && joint !== 'and') || !retypable(next.from, next.to, next.type)) break;
+        teams.add(nameText(tokens, next.from, next.to));
+        if (joint === 'and') break;
+      }
+    }
   }
   // A team named by its town and its name beside a result ("the Cleveland Indians beat the Baltimore Orioles ... Cleveland has won
   // six straight"): the town where the report names it alone as a place.

@@ -277,8 +277,11 @@ function titledNameEnd(tokens: readonly Token[], i: number): number {
   return j;
 }
 
-/** A line that is a place and a date only: "BRUSSELS 1996-08-22", "Al-Ain, United Arab Emirates 1996-12-06" (the first name is the dateline's place). */
-const DATED_LINE = /^(\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){0,3})(?:, \p{Lu}[\p{L}. ]{1,40})? \d{4}-\d{2}-\d{2}$/u;
+/**
+ * A line that is a place and a date only: "BRUSSELS 1996-08-22", "Al-Ain, United Arab Emirates 1996-12-06", and so in
+ * tokenized text ("AL-AIN , United Arab Emirates 1996-12-06"; the first name is the dateline's place).
+ */
+const DATED_LINE = /^(\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){0,3})(?: ?, \p{Lu}[\p{L}. ]{1,40})? \d{4}-\d{2}-\d{2}$/u;
 
 /** Sets tokens [from, to) to one span of `type`. */
 export function setSpan(tags: string[], from: number, to: number, type: string): void {

@@ -42,6 +42,20 @@ describe(teamsInMatchReports.name, () => {
     expect(tagsAt(toks, out, 'Jordan')).toEqual(['B-ORG', 'B-PER']);
   });
 
+  it('makes the sides of "X beat Y", the other side of a match, and the teams listed after a standing teams', () => {
+    const text = 'Hartfield beat Dunmore by an innings on Friday. Title rivals Caxton, Brill and Oakley closed in, and Lowick drew with Penfold in their match against Sutton.';
+    const named = { Hartfield: 'LOC', Dunmore: 'LOC', Caxton: 'LOC', Brill: 'LOC', Oakley: 'PER', Lowick: 'PER', Penfold: 'LOC', Sutton: 'LOC' };
+    const { toks, tags } = tagsNaming(text, named);
+    const out = teamsInMatchReports(text, toks, tags);
+    for (const team of ['Hartfield', 'Dunmore', 'Caxton', 'Brill', 'Oakley', 'Penfold', 'Sutton']) expect(tagsAt(toks, out, team)).toEqual(['B-ORG']);
+    // A side nothing gives a team's part keeps the tagger's reading.
+    expect(tagsAt(toks, out, 'Lowick')).toEqual(['B-PER']);
+    // A player beating a player is no match between teams.
+    const players = 'Sampras beat Agassi in five sets at Wimbledon, where the innings of rain began.';
+    const p = tagsNaming(players, { Sampras: 'PER', Agassi: 'PER', Wimbledon: 'LOC' });
+    expect(teamsInMatchReports(players, p.toks, p.tags)).toEqual(p.tags);
+  });
+
   it('leaves a national side a place, a text that is no match report, and a cue over a line end alone', () => {
     const national = 'England manager Gareth Southgate named his squad after a 2-1 win over Italy.';
     const n = tagsNaming(national, { England: 'LOC', Italy: 'LOC', 'Gareth Southgate': 'PER' });

@@ -536,6 +536,8 @@ describe('datelines', () => {
   it('makes the place of a line that is a place and a date a place, wherever it stands', () => {
     expect(placeOf('Results follow.\nBRUSSELS 1996-08-22\nThe Commission said.')).toBe('BRUSSELS');
     expect(placeOf('Al-Ain, United Arab Emirates 1996-12-06\nJapan won.')).toBe('Al-Ain');
+    // Tokenized text writes the comma apart.
+    expect(placeOf('Results follow.\nAL-AIN , United Arab Emirates 1996-12-06\nJapan won.', { 'AL-AIN': 'B-ORG' })).toBe('AL-AIN');
     expect(placeOf('Results follow.\nThe vote was 1996-08-22')).toBe('');
   });
 
