@@ -779,6 +779,25 @@ export function removeHeadingPermalinks(root: Element): number {
   return removed;
 }
 
+/** What a figure shows besides text: a caption among these describes a picture, a clip or a chart. */
+const PICTURE_TAGS = 'img, picture, video, audio, iframe, svg, canvas, object, embed, table';
+
+/**
+ * Whether a <figcaption> is a quote's attribution: its <figure> holds a
+ * <blockquote> and nothing else the caption could describe (no picture, clip
+ * or table outside the caption; a speaker's photo or a company logo inside it
+ * is part of the attribution). HTML's own markup for a quote with its source
+ * (`<figure><blockquote>…</blockquote><figcaption>Jane Doe, Acme</figcaption>
+ * </figure>`): the name belongs with the quote, in the text.
+ */
+export function isQuoteAttribution(caption: Element): boolean {
+  const figure = caption.parentElement?.closest('figure');
+  if (!figure || !figure.querySelector('blockquote')) {
+    return false;
+  }
+  return Array.from(figure.querySelectorAll(PICTURE_TAGS)).every((el) => caption.contains(el));
+}
+
 /**
  * Inside the extracted article: drops blocks whose whole text is a share /
  * follow / newsletter / comment / "Read more" prompt, a "Related" heading with
@@ -787,8 +806,11 @@ export function removeHeadingPermalinks(root: Element): number {
  */
 export function removeInlineFurniture(root: Element, host: string | null = null): number {
   let removed = removeLinkColumns(root) + removeButtonLinks(root, host) + removeHeadingPermalinks(root);
-  // Captions describe a picture the text does not carry.
+  // Captions describe a picture the text does not carry; a quote's attribution names who said what the text quotes.
   for (const el of Array.from(root.querySelectorAll('figcaption'))) {
+    if (isQuoteAttribution(el)) {
+      continue;
+    }
     el.remove();
     removed++;
   }

@@ -382,6 +382,24 @@ describe('removeInlineFurniture', () => {
   });
 });
 
+describe('removeInlineFurniture: a quote\'s attribution', () => {
+  it('keeps the caption of a figure that holds a quote, with the speaker\'s logo inside the caption', () => {
+    const a = article(
+      `<p>${words(40)}</p><figure><blockquote>Our website is how we share our coffee with customers.</blockquote>` +
+        '<figcaption><p>Krystal Hernandez, Marketing, Klatch Coffee</p><img src="logo.png" alt=""></figcaption></figure>',
+    );
+    removeInlineFurniture(a);
+    expect(a.textContent).toContain('Krystal Hernandez, Marketing, Klatch Coffee');
+  });
+
+  it('still drops the caption of a figure that shows a picture beside a quote', () => {
+    const a = article(`<p>${words(40)}</p><figure><img src="harbour.jpg"><blockquote>We sail at dawn.</blockquote><figcaption>The harbour at dawn.</figcaption></figure>`);
+    removeInlineFurniture(a);
+    expect(a.textContent).not.toContain('harbour');
+    expect(a.textContent).toContain('We sail at dawn.');
+  });
+});
+
 describe('removeAuthorBio', () => {
   it('removes a closing block that opens with the byline name and "is a..."', () => {
     const a = article(`<p>${words(60)}</p><p>Jane Doe is a reporter covering energy for the paper.</p>`);
