@@ -1345,10 +1345,17 @@ function closingPointer(root: Element): Element | null {
   if (text.length > CLOSING_MAX_CHARS) {
     return null;
   }
+  // A numbered heading ("2. Contact a legal aid office", "Step 4: Apply") is a step of the story's own sequence, whose
+  // content the page fills in by script (a map, a form): it points nowhere else.
+  if (block === el && NUMBERED_STEP.test(text)) {
+    return null;
+  }
   // A bare address is a source the story gives ("On the Net: http://…"), not a pointer away from it.
   return block === el || (linkChars(block) >= text.length * 0.9 && !BARE_ADDRESS.test(text)) ? block : null;
 }
 const BARE_ADDRESS = /^(?:https?:\/\/|www\.)\S+$/i;
+/** A heading numbered as a step of a sequence: "2. …", "3) …", "Step 4: …". */
+const NUMBERED_STEP = /^(?:\d{1,2}[.)]\s+\S|step \d{1,2}\b)/i;
 
 /**
  * Removes what closes the story by pointing away from it (closingPointer),

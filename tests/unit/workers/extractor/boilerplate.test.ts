@@ -679,6 +679,13 @@ describe(trimStoryEnd.name, () => {
     expect(trimStoryEnd(only)).toBe(0);
     expect(only.innerHTML).toBe('<h2>Recent posts</h2>');
   });
+  it('keeps a closing heading numbered as a step of the story, and still removes a rating-like "3.5 stars"', () => {
+    const step = root(`<h2>1. Find your county</h2>${story}<h2>2. Contact a legal aid organization in your area</h2>`);
+    expect(trimStoryEnd(step)).toBe(0);
+    expect(step.textContent).toContain('2. Contact a legal aid organization');
+    expect(trimStoryEnd(root(`${story}<h3>Step 4: Apply online</h3>`))).toBe(0);
+    expect(trimStoryEnd(root(`${story}<h3>3.5 stars</h3>`))).toBe(1);
+  });
   it('removes a closing paragraph that is one link and nothing else, and keeps one with words of its own, a long link or a bare address', () => {
     const pointer = root(`${story}<p><a href="/picks">Back to our top picks</a></p>`);
     expect(trimStoryEnd(pointer)).toBe(1);
