@@ -600,7 +600,7 @@ export function removeFurniture(doc: Document): number {
         drop = tag !== 'aside' || !isStoryAside(el);
       } else if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true' || hiddenAtEverySize(el)) {
         drop = true;
-      } else if (looksLikeFurniture(el) || isCallToAction(el) || isIconLigature(el)) {
+      } else if ((looksLikeFurniture(el) && !isNamedQuoteAttribution(el, tag)) || isCallToAction(el) || isIconLigature(el)) {
         drop = true;
       }
     }
@@ -786,7 +786,8 @@ const PICTURE_TAGS = 'img, picture, video, audio, iframe, svg, canvas, object, e
  * Whether a <figcaption> is a quote's attribution: its <figure> holds a
  * <blockquote> and nothing else the caption could describe (no picture, clip
  * or table outside the caption; a speaker's photo or a company logo inside it
- * is part of the attribution). HTML's own markup for a quote with its source
+ * is part of the attribution, and an avatar hidden from screen readers,
+ * aria-hidden, is decoration). HTML's own markup for a quote with its source
  * (`<figure><blockquote>…</blockquote><figcaption>Jane Doe, Acme</figcaption>
  * </figure>`): the name belongs with the quote, in the text.
  */
@@ -795,8 +796,11 @@ export function isQuoteAttribution(caption: Element): boolean {
   if (!figure || !figure.querySelector('blockquote')) {
     return false;
   }
-  return Array.from(figure.querySelectorAll(PICTURE_TAGS)).every((el) => caption.contains(el));
+  return Array.from(figure.querySelectorAll(PICTURE_TAGS)).every((el) => caption.contains(el) || el.closest('[aria-hidden="true"]') !== null);
 }
+
+/** A quote's attribution whose class names it a caption ("Quote_caption"): no picture's caption, so no furniture. */
+const isNamedQuoteAttribution = (el: Element, tag: string): boolean => tag === 'figcaption' && isQuoteAttribution(el);
 
 /**
  * Inside the extracted article: drops blocks whose whole text is a share /

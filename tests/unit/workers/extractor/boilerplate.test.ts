@@ -1,6 +1,6 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { copiesBlockBefore, CREDIT_TEXT, isAdviceDisclaimer, isAffiliateDisclosure, isParticularsStrip, isProductionNote, isSitePitch, isSocialFollow, isFurnitureText, looksLikeFurniture, removeAuthorBio, removeAuthorBox, removeFurniture, removeHeadingPermalinks, removeInlineFurniture, removeLinkColumns, removeNamedAuthorBoxes, removeOtherSections, removeRepeatedSiblings, removeShownTwice, removeTeaserCards, trimStoryEnd } from '../../../../src/workers/extractor/boilerplate.js';
+import { copiesBlockBefore, CREDIT_TEXT, isAdviceDisclaimer, isQuoteAttribution, isAffiliateDisclosure, isParticularsStrip, isProductionNote, isSitePitch, isSocialFollow, isFurnitureText, looksLikeFurniture, removeAuthorBio, removeAuthorBox, removeFurniture, removeHeadingPermalinks, removeInlineFurniture, removeLinkColumns, removeNamedAuthorBoxes, removeOtherSections, removeRepeatedSiblings, removeShownTwice, removeTeaserCards, trimStoryEnd } from '../../../../src/workers/extractor/boilerplate.js';
 import { textBlocks } from '../../../../src/workers/extractor/blocks.js';
 
 const doc = (html: string): Document =>
@@ -390,6 +390,18 @@ describe('removeInlineFurniture: a quote\'s attribution', () => {
     );
     removeInlineFurniture(a);
     expect(a.textContent).toContain('Krystal Hernandez, Marketing, Klatch Coffee');
+  });
+
+  it('keeps such a caption named as one ("Quote_caption") in the page, beside an avatar hidden from screen readers', () => {
+    const d = doc(
+      `<article><p>${words(150)}</p><figure class="Quote_component"><div aria-hidden="true" class="Quote_avatar"><img src="p.png" alt="Patrick Reinhart"></div>` +
+        '<blockquote><p>SEO is not dead, it is just different.</p></blockquote><figcaption class="Quote_caption">Patrick Reinhart, VP, Conductor</figcaption></figure>' +
+        '<figure><img src="harbour.jpg"><figcaption class="caption">The harbour at dawn.</figcaption></figure></article>',
+    );
+    expect(isQuoteAttribution(d.querySelector('figcaption.Quote_caption') as Element)).toBe(true);
+    removeFurniture(d);
+    expect(d.body.textContent).toContain('Patrick Reinhart, VP, Conductor');
+    expect(d.body.textContent).not.toContain('harbour at dawn');
   });
 
   it('still drops the caption of a figure that shows a picture beside a quote', () => {
