@@ -600,7 +600,7 @@ export function removeFurniture(doc: Document): number {
         drop = tag !== 'aside' || !isStoryAside(el);
       } else if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true' || hiddenAtEverySize(el)) {
         drop = true;
-      } else if (looksLikeFurniture(el) || isCallToAction(el) || isIconLigature(el)) {
+      } else if ((looksLikeFurniture(el) && !isNamedQuoteAttribution(el, tag)) || isCallToAction(el) || isIconLigature(el)) {
         drop = true;
       }
     }
@@ -779,6 +779,29 @@ export function removeHeadingPermalinks(root: Element): number {
   return removed;
 }
 
+/** What a figure shows besides text: a caption among these describes a picture, a clip or a chart. */
+const PICTURE_TAGS = 'img, picture, video, audio, iframe, svg, canvas, object, embed, table';
+
+/**
+ * Whether a <figcaption> is a quote's attribution: its <figure> holds a
+ * <blockquote> and nothing else the caption could describe (no picture, clip
+ * or table outside the caption; a speaker's photo or a company logo inside it
+ * is part of the attribution, and an avatar hidden from screen readers,
+ * aria-hidden, is decoration). HTML's own markup for a quote with its source
+ * (`<figure><blockquote>…</blockquote><figcaption>Jane Doe, Acme</figcaption>
+ * </figure>`): the name belongs with the quote, in the text.
+ */
+export function isQuoteAttribution(caption: Element): boolean {
+  const figure = caption.parentElement?.closest('figure');
+  if (!figure || !figure.querySelector('blockquote')) {
+    return false;
+  }
+  return Array.from(figure.querySelectorAll(PICTURE_TAGS)).every((el) => caption.contains(el) || el.closest('[aria-hidden="true"]') !== null);
+}
+
+/** A quote's attribution whose class names it a caption ("Quote_caption"): no picture's caption, so no furniture. */
+const isNamedQuoteAttribution = (el: Element, tag: string): boolean => tag === 'figcaption' && isQuoteAttribution(el);
+
 /**
  * Inside the extracted article: drops blocks whose whole text is a share /
  * follow / newsletter / comment / "Read more" prompt, a "Related" heading with
@@ -787,8 +810,11 @@ export function removeHeadingPermalinks(root: Element): number {
  */
 export function removeInlineFurniture(root: Element, host: string | null = null): number {
   let removed = removeLinkColumns(root) + removeButtonLinks(root, host) + removeHeadingPermalinks(root);
-  // Captions describe a picture the text does not carry.
+  // Captions describe a picture the text does not carry; a quote's attribution names who said what the text quotes.
   for (const el of Array.from(root.querySelectorAll('figcaption'))) {
+    if (isQuoteAttribution(el)) {
+      continue;
+    }
     el.remove();
     removed++;
   }
@@ -1323,10 +1349,17 @@ function closingPointer(root: Element): Element | null {
   if (text.length > CLOSING_MAX_CHARS) {
     return null;
   }
+  // A numbered heading ("2. Contact a legal aid office", "Step 4: Apply") is a step of the story's own sequence, whose
+  // content the page fills in by script (a map, a form): it points nowhere else.
+  if (block === el && NUMBERED_STEP.test(text)) {
+    return null;
+  }
   // A bare address is a source the story gives ("On the Net: http://…"), not a pointer away from it.
   return block === el || (linkChars(block) >= text.length * 0.9 && !BARE_ADDRESS.test(text)) ? block : null;
 }
 const BARE_ADDRESS = /^(?:https?:\/\/|www\.)\S+$/i;
+/** A heading numbered as a step of a sequence: "2. …", "3) …", "Step 4: …". */
+const NUMBERED_STEP = /^(?:\d{1,2}[.)]\s+\S|step \d{1,2}\b)/i;
 
 /**
  * Removes what closes the story by pointing away from it (closingPointer),

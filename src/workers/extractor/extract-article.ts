@@ -509,6 +509,20 @@ export function continuesSections(tail: TextBlock[], readabilityBlocks: string[]
 }
 
 /**
+ * The part of a tail before its first link block (a newsletter box, a list of teasers), when it alone reads as more
+ * sections of the story (continuesSections) and holds LEAD_MIN_CHARS or more: an FAQ or a closing section the page
+ * follows with other content in the same <article>. Empty otherwise, and when the whole tail has no link block.
+ */
+export function sectionsBeforeLinks(tail: TextBlock[], readabilityBlocks: string[], dense: TextBlock[]): TextBlock[] {
+  const cut = tail.findIndex((b) => (b.linksBefore ?? 0) > 0);
+  if (cut <= 0) {
+    return [];
+  }
+  const sections = tail.slice(0, cut);
+  return charsOf(sections) >= LEAD_MIN_CHARS && continuesSections(sections, readabilityBlocks, dense) ? sections : [];
+}
+
+/**
  * The section under the heading that closes Readability's text, when
  * Readability kept the heading and dropped what it heads (an FAQ's answers,
  * a last section of short paragraphs) and the classifier kept it: its blocks
@@ -1053,9 +1067,14 @@ export function extractArticle(html: string, url: string, opts: ExtractOptions =
       if (tailChars >= LEAD_MIN_CHARS && (tailChars >= TAIL_MIN_SHARE * text.length || continuesSections(tail, blocks, dense)) && !isTeaserStream(tail)) {
         addToArticle(article, tail, 'end');
       } else {
-        // Readability's text closes with a heading whose section it dropped: the section, when the classifier has it.
-        const section = sectionAfterHeading(blocks, dense);
-        if (section.length > 0) {
+        // The tail's sections before a link block that follows them (an FAQ, then a newsletter box) when they alone
+        // continue the story; else, Readability's text closing with a heading whose section it dropped: the section,
+        // when the classifier has it.
+        const sections = sectionsBeforeLinks(tail, blocks, dense);
+        const section = sections.length > 0 ? [] : sectionAfterHeading(blocks, dense);
+        if (sections.length > 0) {
+          addToArticle(article, sections, 'end');
+        } else if (section.length > 0) {
           addToArticle(article, section, 'end', 1);
         }
       }

@@ -1,6 +1,6 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { copiesBlockBefore, CREDIT_TEXT, isAdviceDisclaimer, isAffiliateDisclosure, isParticularsStrip, isProductionNote, isSitePitch, isSocialFollow, isFurnitureText, looksLikeFurniture, removeAuthorBio, removeAuthorBox, removeFurniture, removeHeadingPermalinks, removeInlineFurniture, removeLinkColumns, removeNamedAuthorBoxes, removeOtherSections, removeRepeatedSiblings, removeShownTwice, removeTeaserCards, trimStoryEnd } from '../../../../src/workers/extractor/boilerplate.js';
+import { copiesBlockBefore, CREDIT_TEXT, isAdviceDisclaimer, isQuoteAttribution, isAffiliateDisclosure, isParticularsStrip, isProductionNote, isSitePitch, isSocialFollow, isFurnitureText, looksLikeFurniture, removeAuthorBio, removeAuthorBox, removeFurniture, removeHeadingPermalinks, removeInlineFurniture, removeLinkColumns, removeNamedAuthorBoxes, removeOtherSections, removeRepeatedSiblings, removeShownTwice, removeTeaserCards, trimStoryEnd } from '../../../../src/workers/extractor/boilerplate.js';
 import { textBlocks } from '../../../../src/workers/extractor/blocks.js';
 
 const doc = (html: string): Document =>
@@ -382,6 +382,36 @@ describe('removeInlineFurniture', () => {
   });
 });
 
+describe('removeInlineFurniture: a quote\'s attribution', () => {
+  it('keeps the caption of a figure that holds a quote, with the speaker\'s logo inside the caption', () => {
+    const a = article(
+      `<p>${words(40)}</p><figure><blockquote>Our website is how we share our coffee with customers.</blockquote>` +
+        '<figcaption><p>Krystal Hernandez, Marketing, Klatch Coffee</p><img src="logo.png" alt=""></figcaption></figure>',
+    );
+    removeInlineFurniture(a);
+    expect(a.textContent).toContain('Krystal Hernandez, Marketing, Klatch Coffee');
+  });
+
+  it('keeps such a caption named as one ("Quote_caption") in the page, beside an avatar hidden from screen readers', () => {
+    const d = doc(
+      `<article><p>${words(150)}</p><figure class="Quote_component"><div aria-hidden="true" class="Quote_avatar"><img src="p.png" alt="Patrick Reinhart"></div>` +
+        '<blockquote><p>SEO is not dead, it is just different.</p></blockquote><figcaption class="Quote_caption">Patrick Reinhart, VP, Conductor</figcaption></figure>' +
+        '<figure><img src="harbour.jpg"><figcaption class="caption">The harbour at dawn.</figcaption></figure></article>',
+    );
+    expect(isQuoteAttribution(d.querySelector('figcaption.Quote_caption') as Element)).toBe(true);
+    removeFurniture(d);
+    expect(d.body.textContent).toContain('Patrick Reinhart, VP, Conductor');
+    expect(d.body.textContent).not.toContain('harbour at dawn');
+  });
+
+  it('still drops the caption of a figure that shows a picture beside a quote', () => {
+    const a = article(`<p>${words(40)}</p><figure><img src="harbour.jpg"><blockquote>We sail at dawn.</blockquote><figcaption>The harbour at dawn.</figcaption></figure>`);
+    removeInlineFurniture(a);
+    expect(a.textContent).not.toContain('harbour');
+    expect(a.textContent).toContain('We sail at dawn.');
+  });
+});
+
 describe('removeAuthorBio', () => {
   it('removes a closing block that opens with the byline name and "is a..."', () => {
     const a = article(`<p>${words(60)}</p><p>Jane Doe is a reporter covering energy for the paper.</p>`);
@@ -660,6 +690,13 @@ describe(trimStoryEnd.name, () => {
     const only = root('<h2>Recent posts</h2>');
     expect(trimStoryEnd(only)).toBe(0);
     expect(only.innerHTML).toBe('<h2>Recent posts</h2>');
+  });
+  it('keeps a closing heading numbered as a step of the story, and still removes a rating-like "3.5 stars"', () => {
+    const step = root(`<h2>1. Find your county</h2>${story}<h2>2. Contact a legal aid organization in your area</h2>`);
+    expect(trimStoryEnd(step)).toBe(0);
+    expect(step.textContent).toContain('2. Contact a legal aid organization');
+    expect(trimStoryEnd(root(`${story}<h3>Step 4: Apply online</h3>`))).toBe(0);
+    expect(trimStoryEnd(root(`${story}<h3>3.5 stars</h3>`))).toBe(1);
   });
   it('removes a closing paragraph that is one link and nothing else, and keeps one with words of its own, a long link or a bare address', () => {
     const pointer = root(`${story}<p><a href="/picks">Back to our top picks</a></p>`);

@@ -2,7 +2,7 @@ import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { classifyBlock, classifyBlocks, densityExtract, segmentBlocks, storyWindow, type TextBlock } from '../../../../src/workers/extractor/density.js';
 import { adoptStrayElements, fosterParent } from '../../../../src/workers/extractor/dom.js';
-import { continuesSections, densityArticle, extractArticle, gapsBetween, inPageOrder, isShortIntro, leadBefore, opensWithSection, preferDensity, sectionAfterHeading, tailAfter } from '../../../../src/workers/extractor/extract-article.js';
+import { continuesSections, densityArticle, extractArticle, gapsBetween, inPageOrder, isShortIntro, leadBefore, opensWithSection, preferDensity, sectionAfterHeading, sectionsBeforeLinks, tailAfter } from '../../../../src/workers/extractor/extract-article.js';
 
 const body = (html: string): Element => {
   const { document } = parseHTML(`<html><head><title>t</title></head><body>${html}</body></html>`) as unknown as { document: Document };
@@ -561,6 +561,19 @@ describe('continuesSections and the sections after Readability\'s closing credit
     const short = [sec('Part three', 'H2'), sec('Short line.'), sec('Another.')];
     expect(continuesSections(short, own, [...story, ...short])).toBe(false);
     expect(continuesSections([sec(three), sec(four)], own, [...story, sec(three), sec(four)])).toBe(false);
+  });
+
+  it('takes the sections of a tail up to its first link block (a newsletter box after an FAQ), when they alone continue the story', () => {
+    const signup = [sec('Get the latest travel tips and deal alerts in your inbox.', 'P', 1), sec(sentence(20, 'privacy'))];
+    const tail = [...more, ...signup];
+    const dense = [...story, ...tail];
+    expect(continuesSections(tail, own, dense)).toBe(false);
+    expect(sectionsBeforeLinks(tail, own, dense).map((b) => b.text)).toEqual(more.map((b) => b.text));
+    // No link block: the whole tail is judged as it is; a link block first, or sections that do not continue the story: nothing.
+    expect(sectionsBeforeLinks(more, own, [...story, ...more])).toEqual([]);
+    expect(sectionsBeforeLinks(signup, own, [...story, ...signup])).toEqual([]);
+    const related = [sec('Related products', 'H2'), sec(three), sec(four), ...signup];
+    expect(sectionsBeforeLinks(related, own, [...story, ...related])).toEqual([]);
   });
 
   it('reads a section of an opening paragraph and short bulleted points as running text', () => {
