@@ -751,6 +751,25 @@ const PUBLICATION_HEADS: ReadonlySet<string> = new Set(['Heritage', 'Guide', 'Fa
 /** Heads of laws' and charters' names read here beside MISC_HEAD_WORDS ("U.S. Constitution", "UN Charter", "Anti-Secession Law", "Security Council Resolution", "Turkish Penal Code"): the tagger's inputs do not list them, and changing that list means retraining. */
 const LAW_HEADS: ReadonlySet<string> = new Set(['Constitution', 'Charter', 'Declaration', 'Resolution', 'Code', 'Law']);
 
+/** Races named "Tour de France", "Tour of Britain", "Giro d'Italia", "Vuelta a España". */
+const TOURS: ReadonlySet<string> = new Set(['Tour', 'Giro', 'Vuelta']);
+const TOUR_JOINS: ReadonlySet<string> = new Set(['de', 'of', "d'", 'a', 'du']);
+
+/**
+ * Whether the place [from, to) is part of an event's or a law's name the tagger did not take in: before an untagged
+ * head of one, written with its capital after a single space and ending the name ("the U.S. Open", "the Boston Marathon",
+ * "the Lisbon Treaty", "Australia Day"), or after a race's "Tour de" ("the Tour de France").
+ */
+function isEventPlace(text: string, tokens: readonly Token[], tags: readonly string[], from: number, to: number): boolean {
+  if (TOURS.has(tokens[from - 2]?.text ?? '') && TOUR_JOINS.has(tokens[from - 1]?.text ?? '') && tags[from - 2] === 'O' && tags[from - 1] === 'O') return true;
+  const next = tokens[to];
+  if (!next || tags[to] !== 'O' || text.slice((tokens[to - 1] as Token).end, next.start) !== ' ') return false;
+  // The head ends the name ("the U.S. Open on Monday", a headline's "2025 U.S. Open"; not "the UK Law Lord").
+  const after = tokens[to + 1];
+  if (after && startsCapitalized(after.text) && !text.slice(next.end, after.start).includes('\n')) return false;
+  return (MISC_HEAD_WORDS.has(next.text) || LAW_HEADS.has(next.text)) && !PUBLICATION_HEADS.has(next.text);
+}
+
 /**
  * Tags where an organisation's or a place's name of two words or more ends
  * with the head of an event's, a law's, an award's or an index's name
@@ -762,9 +781,16 @@ const LAW_HEADS: ReadonlySet<string> = new Set(['Constitution', 'Charter', 'Decl
  * knows as an organisation or a place, nor one ending as publications do
  * (PUBLICATION_HEADS).
  */
-export function eventsAndLawsAreMisc(tokens: readonly Token[], tags: readonly string[]): string[] {
+export function eventsAndLawsAreMisc(text: string, tokens: readonly Token[], tags: readonly string[]): string[] {
   let out: string[] | undefined;
   for (const { from, to, type } of bioSpans(tags)) {
+    if (type === 'LOC' && isEventPlace(text, tokens, tags, from, to)) {
+      // "the [U.S.] Open", "the [Tour de France]": a place an event's name holds.
+      out ??= [...tags];
+      const tour = TOURS.has(tokens[from - 2]?.text ?? '') && TOUR_JOINS.has(tokens[from - 1]?.text ?? '');
+      setSpan(out, tour ? from - 2 : from, tour ? to : to + 1, 'MISC');
+      continue;
+    }
     const head = (tokens[to - 1] as Token).text;
     if ((type !== 'ORG' && type !== 'LOC') || to - from < 2 || !(MISC_HEAD_WORDS.has(head) || LAW_HEADS.has(head)) || PUBLICATION_HEADS.has(head)) continue;
     const words = tokens.slice(from, to).map((t) => t.text);

@@ -776,7 +776,7 @@ function labelCased(
   tags = namesBeforePartyAreOrganisations(tokens, tags); // a party's name before "party" ("the [Māori] party")
   tags = venuesArePlaces(tokens, tags, tagger.gazetteer); // buildings, venues and natural features ("Narita Airport", "Trump Tower", "Gull Point")
   tags = placesBeforePlaceNouns(tokens, tags); // places read as persons ("the Abu Ghraib prison")
-  tags = eventsAndLawsAreMisc(tokens, tags); // events, laws, awards, indexes ("G8 Summit", "Clean Air Act")
+  tags = eventsAndLawsAreMisc(text, tokens, tags); // events, laws, awards, indexes ("G8 Summit", "Clean Air Act")
   tags = worksAreMisc(tokens, tags); // works named after their kind ("the film [Lage Raho Munnabhai]")
   tags = joinCoordinatedNames(tokens, tags, stats); // "Institute of Electrical and Electronics Engineers"
   tags = joinListsBeforeHeads(tokens, tags, stats); // "Flood Forecasting and Warning Centre"

@@ -542,7 +542,7 @@ describe(worksAreMisc.name, () => {
 });
 
 describe(eventsAndLawsAreMisc.name, () => {
-  const runMisc = (text: string, named: Array<[number, number, string]>): string[] => spans(text, eventsAndLawsAreMisc(nerTokenize(text), tagsFor(text, named)));
+  const runMisc = (text: string, named: Array<[number, number, string]>): string[] => spans(text, eventsAndLawsAreMisc(text, nerTokenize(text), tagsFor(text, named)));
 
   it("makes an organisation's or a place's name that ends with an event's, a law's or an index's head MISC", () => {
     expect(runMisc('at the G8 Summit under the Clean Air Act', [[2, 4, 'ORG'], [6, 9, 'ORG']])).toEqual(['MISC[G8 Summit]', 'MISC[Clean Air Act]']);
@@ -550,6 +550,19 @@ describe(eventsAndLawsAreMisc.name, () => {
     expect(runMisc('under the UN Charter and the Anti-Secession Law and the Turkish Penal Code', [[2, 4, 'ORG'], [6, 8, 'ORG'], [10, 13, 'ORG']])).toEqual([
       'MISC[UN Charter]', 'MISC[Anti-Secession Law]', 'MISC[Turkish Penal Code]',
     ]);
+  });
+
+  it("makes a place before an untagged event's or law's head that ends the name, or after a race's \"Tour de\", MISC with it", () => {
+    expect(runMisc('at the U.S. Open on Monday and the Tour de France', [[2, 3, 'LOC'], [10, 11, 'LOC']])).toEqual(['MISC[U.S. Open]', 'MISC[Tour de France]']);
+    expect(runMisc('signed the Lisbon Treaty on Australia Day', [[2, 3, 'LOC'], [5, 6, 'LOC']])).toEqual(['MISC[Lisbon Treaty]', 'MISC[Australia Day]']);
+    // Not across a line's end, nor before a head that goes on ("Law Lord"), nor a place the tagger read as no name.
+    for (const [text, named] of [
+      ['Days 1 to 3: Tokyo\nDay 4: Kyoto', [[4, 5, 'LOC'], [8, 9, 'LOC']]],
+      ['the former UK Law Lord spoke', [[2, 3, 'LOC']]],
+      ['the Tour de France', []],
+    ] as Array<[string, Array<[number, number, string]>]>) {
+      expect(runMisc(text, named)).toEqual(spans(text, tagsFor(text, named)));
+    }
   });
 
   it('leaves publications, names with an organisation head inside, one-word heads, persons and MISC alone', () => {
