@@ -113,11 +113,19 @@ function vectorFeatures(f: string[], w: string, vb: VectorBins): void {
     return;
   }
   const D = v.dims;
+  const names = binNames(D);
   for (let d = 0; d < D; d++) {
     const x = (v.vectors[r * D + d] as number) - VECTOR_ZERO;
-    if (x > (vb.hi[d] as number)) f.push(`e${d}+`);
-    else if (x < (vb.lo[d] as number)) f.push(`e${d}-`);
+    if (x > (vb.hi[d] as number)) f.push(names.hi[d] as string);
+    else if (x < (vb.lo[d] as number)) f.push(names.lo[d] as string);
   }
+}
+
+/** The names of vectorFeatures' features, "e<d>+" and "e<d>-" for each dimension d, built once instead of for every word. */
+let BIN_NAMES: { hi: readonly string[]; lo: readonly string[] } = { hi: [], lo: [] };
+function binNames(dims: number): typeof BIN_NAMES {
+  if (BIN_NAMES.hi.length < dims) BIN_NAMES = { hi: Array.from({ length: dims }, (_, d) => `e${d}+`), lo: Array.from({ length: dims }, (_, d) => `e${d}-`) };
+  return BIN_NAMES;
 }
 
 /**
@@ -136,7 +144,11 @@ export const wordStatsCode = (cls: number, cap: number): number => cls * 8 + cap
 /** The class in a word-statistics code (0 = none). */
 const codeClass = (code: number): number => code >> 3;
 /** The capitalization bucket's letter in a word-statistics code, '?' when unknown. */
-export const codeCap = (code: number): string => CAP_BUCKETS[(code & 7) - 1] ?? '?';
+export const codeCap = (code: number): string => {
+  // An index of -1 (an unknown word's code, 0) is no array index: V8 would look it up as a property's name, the slow way.
+  const bucket = code & 7;
+  return bucket === 0 ? '?' : (CAP_BUCKETS[bucket - 1] ?? '?');
+};
 
 /** WordStats over a table (training; the tagger reads them from its pack). */
 export function wordStatsOf(t: WordStatsTable): WordStats {
@@ -297,7 +309,7 @@ export function documentContexts(words: readonly string[]): Map<string, string[]
     const set = out.get(w) ?? new Set<string>();
     out.set(w, set);
     if (set.size >= DOC_CONTEXTS_MAX) continue;
-    const prev = words[i - 1];
+    const prev = i > 0 ? words[i - 1] : undefined;
     const next = words[i + 1];
     if (prev !== undefined) {
       if (PERSON_TITLES.has(prev) || HONORIFICS.has(prev)) set.add('p:TITLE');
@@ -442,14 +454,15 @@ export function visitContextFeatures(input: FeatureInputs, sink: FeatureSink): v
         emit(i, 'gc=', `${g}|${cap}`);
       }
     }
-    for (const g of gazetteer[i - 1] ?? NONE) emit(i, 'g-1=', g);
+    // Index -1 is read as a property's name, the slow way: the first token has no token before it.
+    for (const g of (i > 0 ? gazetteer[i - 1] : undefined) ?? NONE) emit(i, 'g-1=', g);
     for (const g of gazetteer[i + 1] ?? NONE) emit(i, 'g+1=', g);
     const r = rules[i] ?? '';
     if (r) {
       emit(i, 'r=', r);
       emit(i, 'r=', `${r}|${sh}`);
     }
-    const rp = rules[i - 1] ?? '';
+    const rp = i > 0 ? (rules[i - 1] ?? '') : '';
     const rn = rules[i + 1] ?? '';
     if (rp) emit(i, 'r-1=', rp);
     if (rn) emit(i, 'r+1=', rn);

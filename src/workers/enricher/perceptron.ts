@@ -60,12 +60,22 @@ export function emissionScores(model: SequenceModel, features: readonly (readonl
 
 /** out[base + t] += sum over d of x[d] * w[d * T + t], in a fixed order (float32 sums, as the tagger computes them). */
 export function addDense(out: Float32Array, base: number, x: ArrayLike<number>, w: ArrayLike<number>, T: number): void {
-  for (let t = 0; t < T; t++) {
-    let sum = 0;
-    for (let d = 0; d < x.length; d++) sum = Math.fround(sum + Math.fround((x[d] as number) * (w[d * T + t] as number)));
-    out[base + t] = (out[base + t] as number) + sum;
+  // The T sums side by side, so that w is read in its order, a row of T at a time (one sum after the other read it T
+  // apart); each is a float32 added to in the order of d, as before (a Float32Array rounds what it stores as fround does).
+  if (DENSE_SUMS.length < T) DENSE_SUMS = new Float32Array(T);
+  const sums = DENSE_SUMS;
+  sums.fill(0, 0, T);
+  const D = x.length;
+  for (let d = 0; d < D; d++) {
+    const xd = x[d] as number;
+    const row = d * T;
+    for (let t = 0; t < T; t++) sums[t] = (sums[t] as number) + Math.fround(xd * (w[row + t] as number));
   }
+  for (let t = 0; t < T; t++) out[base + t] = (out[base + t] as number) + (sums[t] as number);
 }
+
+/** addDense's running sums, reused from call to call. */
+let DENSE_SUMS = new Float32Array(16);
 
 /** Viterbi's scores and back pointers, n * T each or more: a caller decoding many sentences allocates them once. */
 export type ViterbiWork = { score: Float64Array; back: Int32Array };

@@ -564,12 +564,10 @@ export function wireConventions(text: string, tokens: readonly Token[], original
     return end > from && (end === line[1] || TIME_OR_FIGURE.test((tokens[end] as Token).text)) ? end : from;
   };
 
-  return (tags) => {
-    const out = [...tags];
-    const placeElsewhere = (from: number, to: number): boolean => {
-      const name = written(from, to).toLowerCase();
-      return bioSpans(out).some((s) => s.type === 'LOC' && (s.to <= from || s.from >= to) && written(s.from, s.to).toLowerCase() === name);
-    };
+  // Each convention is a function of its own, so that V8 compiles each apart: a case met for the first time in an unseen
+  // text (a deoptimization) then recompiles that convention alone. As one function of some 8 KB of bytecode, recompiled
+  // whole each time, it was the greater part of what unseen text cost the enricher in CPU (docs/BENCHMARKS.md, Enricher).
+  const clearSpeakers = (out: string[]): void => {
     // An interview's speakers, by their initials, are no organisations (nor anything else) where they open a turn: nor is a span they open ("DS: You").
     for (const i of speakers) {
       if (!(out[i] as string).startsWith('B-')) continue;
@@ -577,6 +575,8 @@ export function wireConventions(text: string, tokens: readonly Token[], original
       while ((out[j] ?? 'O').startsWith('I-')) j++;
       clearSpan(out, i, j);
     }
+  };
+  const typeTables = (out: string[], tags: readonly string[]): void => {
     // A fixture ("X vs. Y") counts only when the tagger found a name on each side: headings compare things that way too.
     // A run of short rows counts only when the tagger found a name in one of them: a table of names, not of words.
     const namedRuns = new Set(candidates.filter((c) => c.run !== undefined && c.names.some(([f, t]) => tags.slice(c.from + f, c.from + t).some((tag) => tag !== 'O'))).map((c) => c.run));
@@ -605,7 +605,8 @@ export function wireConventions(text: string, tokens: readonly Token[], original
         if (!k) clearSpan(out, line.from + i, line.from + i + 1);
       });
     }
-
+  };
+  const clearDeskSlugs = (out: string[]): void => {
     // "ATHLETICS - ...", "NHL ICE HOCKEY - ...": a sport is no name, a league's acronym is an organisation.
     for (const [from, to] of slugs) {
       for (let k = from; k < to; k++) {
@@ -613,7 +614,8 @@ export function wireConventions(text: string, tokens: readonly Token[], original
         else clearSpan(out, k, k + 1);
       }
     }
-
+  };
+  const typeResults = (out: string[]): void => {
     // A result whose either side the tagger read as a person is a match between persons (or not sport): left alone.
     for (let r = 0; r + 1 < results.length; r += 2) {
       const sides = [results[r], results[r + 1]] as Array<[number, number]>;
@@ -624,7 +626,12 @@ export function wireConventions(text: string, tokens: readonly Token[], original
         if (SCORE_PAIR.test(tokens[b]?.text ?? '')) clearSpan(out, b, b + 1);
       }
     }
-
+  };
+  const typeDatelines = (out: string[]): void => {
+    const placeElsewhere = (from: number, to: number): boolean => {
+      const name = written(from, to).toLowerCase();
+      return bioSpans(out).some((s) => s.type === 'LOC' && (s.to <= from || s.from >= to) && written(s.from, s.to).toLowerCase() === name);
+    };
     // A dateline without a date or a credit ("EXCLUSIVE:", "BEIJING —") only types a name the tagger found.
     // A dateline the tagger read as a person stays one, unless the text names the same words as a place elsewhere
     // ("SALTMERE — ... the railway between Saltmere and Brennock").
@@ -633,7 +640,8 @@ export function wireConventions(text: string, tokens: readonly Token[], original
       if (span.some((tag) => tag.endsWith('-PER')) && !placeElsewhere(from, to)) continue;
       if (sure || span.some((tag) => tag !== 'O')) setSpan(out, from, to, 'LOC');
     }
-
+  };
+  const splitMinistersTitles = (out: string[]): void => {
     // "French Farm Minister Philippe Vasseur", "British Health Secretary Stephen Dorrell", "Italian Labour Minister Tiziano Treu": a
     // nationality, a portfolio and a minister's title before a person's name are no organisation (the nationality MISC), and the
     // capitalized words after the title, within a span the tagger ran over them, are the person.
@@ -660,7 +668,8 @@ export function wireConventions(text: string, tokens: readonly Token[], original
       if (end > t + 1) setSpan(out, t + 1, end, 'PER');
       t = rest - 1;
     }
-
+  };
+  const typeTitledNames = (out: string[]): void => {
     // "Mr Xi", "Ms Ardern": the name after a courtesy title is a person, the title outside it.
     for (let i = 0; i + 1 < tokens.length; i++) {
       if (!((marks[i] as number) & MARK.title)) continue;
@@ -693,7 +702,8 @@ export function wireConventions(text: string, tokens: readonly Token[], original
       if (rest > end && !(out[rest] ?? 'O').startsWith('I-')) clearSpan(out, end, rest);
       i = end - 1;
     }
-
+  };
+  const endNamesBeforeWeekdays = (out: string[]): void => {
     // "took Fallujah Wednesday", "in the House of Commons Tuesday": American wire copy writes the day without "on", and the tagger
     // runs the name on over it; a weekday (and an "On" or "This" before it) ends no person's, place's or organisation's name,
     // but those named for their day ("Fox News Sunday", "Good Friday").
@@ -704,14 +714,16 @@ export function wireConventions(text: string, tokens: readonly Token[], original
       if (end - from >= 2 && /^(?:On|This|on|this)$/.test((tokens[end - 1] as Token).text)) end--;
       for (let k = end; k < to; k++) out[k] = 'O';
     }
-
+  };
+  const typeCountriesInCapitals = (out: string[]): void => {
     // "the DRC": a country's name in capitals, alone or a span of its own, is a place.
     for (let i = 0; i < tokens.length; i++) {
       if (!((marks[i] as number) & MARK.countryInCapitals)) continue;
       const alone = out[i] === 'O' ? true : (out[i] as string).startsWith('B-') && !(out[i + 1] ?? 'O').startsWith('I-');
       if (alone) out[i] = 'B-LOC';
     }
-
+  };
+  const splitOwners = (out: string[]): void => {
     // "[China's Foreign Ministry]", "[Rabin's Cabinet]": a place the gazetteer knows, or the surname of a person the text names in
     // full, owning the rest of a span is a name of its own, and the rest keeps the span's type; not a first name or a word named
     // after ("Martha's Vineyard", "Denny's Diner", "Alzheimer's Association").
@@ -727,7 +739,8 @@ export function wireConventions(text: string, tokens: readonly Token[], original
       out[k] = 'O';
       setSpan(out, k + 1, to, type);
     }
-
+  };
+  const typeKnownNames = (out: string[]): void => {
     // The words of the persons of two words or more ("Michael Jordan").
     const personWords = wordsOfFullNames(tokens, out);
     // Each name by what the gazetteer knows of it as written:
@@ -753,6 +766,8 @@ export function wireConventions(text: string, tokens: readonly Token[], original
       }
       i = j - 1;
     }
+  };
+  const typeKnownOrganisations = (out: string[]): void => {
     // "told Associated Press", "a UN reform plan", "Human Rights Watch said", "the Bundesbank left": such a name the tagger left
     // untagged, in capitals or of capitalized words (one word only when the word statistics know it always capitalized, or not at
     // all), standing alone (no capitalized word on either side but a title after it; not "AU$", a currency), is one too.
@@ -774,7 +789,8 @@ export function wireConventions(text: string, tokens: readonly Token[], original
         break;
       }
     }
-
+  };
+  const typePlacesAfterKinds = (out: string[]): void => {
     // "the town of [Mahmoudiya]", "the village of [Naghar Kalai]": the name after a kind of place and "of" is a place, whatever the
     // tagger typed it (not one followed by "'s": "the province of Sumaidaie's ancestral village"); untagged capitalized words there too.
     for (let i = 2; i < tokens.length; i++) {
@@ -792,7 +808,8 @@ export function wireConventions(text: string, tokens: readonly Token[], original
       setSpan(out, i, j, 'LOC');
       i = j - 1;
     }
-
+  };
+  const typeStorms = (out: string[]): void => {
     // "Hurricane Katrina", "Cyclone Nargis": a storm's name is no person's (MISC, as newswire annotation files events); nor
     // a place's where the tagger left the storm's word out ("Hurricane [Milton] made landfall").
     for (let i = 0; i < tokens.length; i++) {
@@ -804,13 +821,15 @@ export function wireConventions(text: string, tokens: readonly Token[], original
       setSpan(out, i, j, 'MISC');
       i = j - 1;
     }
-
+  };
+  const splitNationalities = (out: string[]): void => {
     // "Spaniard Carlos Moya", "Dutchman Richard Krajicek": a nationality the tagger ran into the person's name after it is MISC, no
     // part of the name; only before two words or more ("Dane Cook", "German Gref" keep a given name that is a nationality's word).
     for (const { from, to, type } of bioSpans(out)) {
       if (type === 'PER' && to - from >= 3 && isNationality((tokens[from] as Token).text)) setSpan(out, from, from + 1, 'MISC');
     }
-
+  };
+  const typeBracketedCountries = (out: string[]): void => {
     // "Pete Sampras (U.S.)": the last token of a person, "(", a country, ")".
     for (let i = 0; i + 3 < tokens.length; i++) {
       if (tokens[i + 1]?.text !== '(' || !(out[i] as string).endsWith('-PER')) continue;
@@ -823,7 +842,8 @@ export function wireConventions(text: string, tokens: readonly Token[], original
       const team = teamAfterNationality(close + 1);
       if (team > close + 1) setSpan(out, close + 1, team, 'ORG');
     }
-
+  };
+  const typeCodesAfterCommas = (out: string[]): void => {
     // "Chillicothe, OH", "Linwood, PA": a US state's postal code after a place and a comma is a place; "Harry Preuss, MD", "Brian
     // Walters, SC", "Lex Lasry, QC": a post-nominal after a person and a comma is no name.
     for (let i = 2; i < tokens.length; i++) {
@@ -834,12 +854,39 @@ export function wireConventions(text: string, tokens: readonly Token[], original
       if (before.endsWith('-LOC') && US_STATE_CODES.has(w) && out[i] !== 'B-LOC') out[i] = 'B-LOC';
       else if (before.endsWith('-PER') && POST_NOMINALS.has(w)) out[i] = 'O';
     }
-
+  };
+  const clearCurrencyCodes = (out: string[]): void => {
     // "US$6.4 billion", "NZ$ 20": a country's code before a currency sign names the currency, no place.
     for (let i = 0; i + 1 < tokens.length; i++) {
       if (!((marks[i] as number) & MARK.currencyPrefix)) continue;
       if ((out[i] as string).startsWith('B-') && !(out[i + 1] as string).startsWith('I-')) out[i] = 'O';
     }
+  };
+  const conventions: ReadonlyArray<(out: string[], tags: readonly string[]) => void> = [
+    clearSpeakers,
+    typeTables,
+    clearDeskSlugs,
+    typeResults,
+    typeDatelines,
+    splitMinistersTitles,
+    typeTitledNames,
+    endNamesBeforeWeekdays,
+    typeCountriesInCapitals,
+    splitOwners,
+    typeKnownNames,
+    typeKnownOrganisations,
+    typePlacesAfterKinds,
+    typeStorms,
+    splitNationalities,
+    typeBracketedCountries,
+    typeCodesAfterCommas,
+    clearCurrencyCodes,
+  ];
+
+  return (tags) => {
+    const out = [...tags];
+    // Called through the list, so that none is inlined into this function (and recompiled with it).
+    for (const convention of conventions) convention(out, tags);
     return out;
   };
 }

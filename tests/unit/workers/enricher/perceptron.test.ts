@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allowedTransitions, averageModels, emissionScores, tagSequence, trainPerceptron, UNKNOWN_TAG, viterbi } from '../../../../src/workers/enricher/perceptron.js';
+import { addDense, allowedTransitions, averageModels, emissionScores, tagSequence, trainPerceptron, UNKNOWN_TAG, viterbi } from '../../../../src/workers/enricher/perceptron.js';
 
 const TAGS = ['O', 'B-PER', 'I-PER', 'B-LOC', 'I-LOC'];
 const feats = (words: string[]) =>
@@ -124,5 +124,28 @@ describe(emissionScores.name, () => {
   it('sums the weights of known features and ignores unknown ones', () => {
     const model = { tags: ['O', 'B-X'], features: new Map([['a', 0], ['b', 2]]), weights: Float32Array.from([1, 2, 10, 20]), transitions: new Float32Array(6) };
     expect([...emissionScores(model, [['a', 'b', 'zzz'], ['zzz']])]).toEqual([11, 22, 0, 0]);
+  });
+});
+
+describe(addDense.name, () => {
+  it('adds to each tag the float32 sum of the inputs times their weights, in the order of the inputs, when given vectors of the tagger\'s size', () => {
+    // The reference: one tag at a time, each product and each partial sum rounded to float32, d in order.
+    const random = (seed: number) => () => ((seed = Math.imul(seed ^ (seed >>> 15), 0x2c1b3c6d) + 0x6d2b79f5) >>> 0) / 2 ** 32 - 0.5;
+    const next = random(19);
+    const T = 9;
+    const D = 100;
+    for (let round = 0; round < 20; round++) {
+      const x = Float32Array.from({ length: D }, () => next() * 0.3);
+      const w = Float32Array.from({ length: D * T }, () => next() * 4);
+      const out = Float32Array.from({ length: 2 * T }, () => next());
+      const expected = Float32Array.from(out);
+      for (let t = 0; t < T; t++) {
+        let sum = 0;
+        for (let d = 0; d < D; d++) sum = Math.fround(sum + Math.fround((x[d] as number) * (w[d * T + t] as number)));
+        expected[T + t] = (expected[T + t] as number) + sum;
+      }
+      addDense(out, T, x, w, T);
+      expect([...out]).toEqual([...expected]);
+    }
   });
 });
