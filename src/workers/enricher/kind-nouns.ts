@@ -617,11 +617,11 @@ const FIRM_STAFF: ReadonlySet<string> = new Set([...FIRM_ROLES].flatMap((r) => [
  * staff the text names with it: before a firm's job and a person's name
  * ("[JP Morgan] economist John Lipsky"), or after staff and "at" ("traders at
  * [Merrill Lynch]", "analysts at [Smith Barney] and [Dean Witter]"); and
- * wherever else the text names it in the same words. So is a name read as a
- * place after a firm's staff and "at" ("dealers at [Banamex]"), when the
- * gazetteer knows no place of that name, but after a preposition of place. Firms named after their
+ * wherever else the text names it in the same words. Firms named after their
  * founders are persons' names to the tagger; a person is not written so
- * (nor with "'s" after: "a researcher at Smith's lab").
+ * (nor with "'s" after: "a researcher at Smith's lab"). So is a name read as a
+ * place after a firm's staff and "at" ("dealers at [Banamex]"), when the
+ * gazetteer knows no place of that name, but after a preposition of place.
  */
 export function employersOfStaff(tokens: readonly Token[], tags: readonly string[]): string[] {
   const firms = new Set<string>();

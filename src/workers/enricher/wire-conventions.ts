@@ -154,12 +154,13 @@ export function tableLineNames(words: readonly string[]): Array<[number, number]
 /** Sports, as a wire desk writes them before the dash of a headline in capitals ("SOCCER -", "RUGBY UNION -", "NHL ICE HOCKEY -"). */
 const DESK_SPORTS: ReadonlySet<string> = new Set(
   (
-    'soccer football rugby union league athletics tennis golf cricket cycling boxing racing motor motorcycling motorsport horse formula one ' +
-    'skiing alpine nordic ski jumping swimming diving rowing canoeing yachting sailing squash badminton volleyball handball wrestling judo ' +
-    'triathlon fencing hockey ice field basketball baseball american snooker darts gymnastics weightlifting shooting archery equestrian ' +
-    'equestrianism show table skating figure speed bobsleigh luge biathlon marathon'
+    'soccer football rugby athletics tennis golf cricket cycling boxing racing motorcycling motorsport skiing swimming diving rowing ' +
+    'canoeing yachting sailing squash badminton volleyball handball wrestling judo triathlon fencing hockey basketball baseball snooker ' +
+    'darts gymnastics weightlifting shooting archery equestrianism skating bobsleigh luge biathlon marathon'
   ).split(' '),
 );
+/** Words that name a sport with one of DESK_SPORTS or alone in a slug ("RUGBY UNION", "MOTOR RACING", "FORMULA ONE", "ICE HOCKEY"). */
+const DESK_SPORT_PARTS: ReadonlySet<string> = new Set('union league motor horse formula one alpine nordic ski jumping ice field american show table figure speed equestrian'.split(' '));
 /** The most words of a desk's slug. */
 const DESK_SLUG_MAX = 4;
 
@@ -171,7 +172,8 @@ export function deskSlugLength(words: readonly string[]): number {
   for (let k = 1; k <= DESK_SLUG_MAX && k < words.length; k++) {
     if (words[k] !== '-' && words[k] !== '\u2013') continue;
     const slug = words.slice(0, k);
-    return slug.some((w) => DESK_SPORTS.has(w.toLowerCase())) && slug.every((w) => DESK_SPORTS.has(w.toLowerCase()) || isLeagueAcronym(w)) ? k : 0;
+    const sport = (w: string) => DESK_SPORTS.has(w.toLowerCase());
+    return slug.some(sport) && slug.every((w) => sport(w) || DESK_SPORT_PARTS.has(w.toLowerCase()) || isLeagueAcronym(w)) ? k : 0;
   }
   return 0;
 }
@@ -550,14 +552,12 @@ export function wireConventions(text: string, tokens: readonly Token[], original
     const code = stats.get(w.toLowerCase());
     return code === undefined || codeCap(code) === 'A';
   };
-  const lineOf = new Int32Array(tokens.length);
-  lines.forEach(([lf, lt], n) => lineOf.fill(n, lf, lt));
   /**
    * End (exclusive) of the capitalized words from `from` to a time, a figure or the line's end on a line that opens with a
    * rank ("1.", "12"), or `from` when there is none.
    */
   const teamAfterNationality = (from: number): number => {
-    const line = lines[lineOf[from - 1] as number] as [number, number];
+    const line = lines.find(([lf, lt]) => lf < from && from <= lt) as [number, number];
     if (from >= line[1] || !RANK.test((tokens[line[0]] as Token).text)) return from;
     let end = from;
     while (end < line[1] && end - from < TEAM_NAME_MAX && startsCapitalized((tokens[end] as Token).text)) end++;
