@@ -173,6 +173,7 @@ describe('wireConventionTags', () => {
     // Not a place or a person before the dash, nor a league's acronym alone.
     expect(deskSlugLength(words('MOSCOW - YELTSIN SPEAKS'))).toBe(0);
     expect(deskSlugLength(words('NBA - RESULTS'))).toBe(0);
+    expect(deskSlugLength(words('ONE SHOW - REVIEW'))).toBe(0);
     const text = 'NHL ICE HOCKEY - RANGERS BEAT FLYERS\nRUGBY UNION - WALES NAME SQUAD\nThe Rangers won.';
     const { tokens, tags } = tagsOf(text, { NHL: 'B-LOC', ICE: 'I-LOC', HOCKEY: 'I-LOC', RUGBY: 'B-ORG', UNION: 'I-ORG' });
     const out = wireConventionTags(text, tokens, tags);
