@@ -11,6 +11,8 @@
  */
 import { codeCap, type WordStats } from './ner-features.js';
 import { GIVEN_NAMES, KNOWN_ORGS, NON_ENTITY_WORDS, ORG_HEAD_WORDS, PLACES, WEEKDAYS_AND_MONTHS } from './gazetteer.js';
+import { nameText } from './kind-nouns.js';
+import { lineBreakAfter } from './ner-tokens.js';
 import { startsCapitalized, type Token } from './tokens.js';
 import { setSpan, spanEnd, spanStart } from './wire-conventions.js';
 
@@ -293,10 +295,8 @@ export function firmsJoinedByAmpersand(text: string, tokens: readonly Token[], t
     return code !== undefined && LOWERCASE_BUCKETS.has(codeCap(code)) && !GIVEN_NAMES.has(w);
   };
   const word = (k: number) => (tokens[k] as Token).text;
-  // Two tokens on one line.
-  const sameLine = (k: number) => !text.slice((tokens[k] as Token).end, (tokens[k + 1] as Token).start).includes('\n');
   for (let k = 1; k + 1 < tokens.length; k++) {
-    if (word(k) !== '&' || !startsCapitalized(word(k - 1)) || !startsCapitalized(word(k + 1)) || !sameLine(k - 1) || !sameLine(k)) continue;
+    if (word(k) !== '&' || !startsCapitalized(word(k - 1)) || !startsCapitalized(word(k + 1)) || lineBreakAfter(text, tokens, k - 1) || lineBreakAfter(text, tokens, k)) continue;
     const cur = out ?? tags;
     const across = (cur[k] as string).startsWith('I-');
     const leftTag = cur[k - 1] as string;
@@ -310,14 +310,13 @@ export function firmsJoinedByAmpersand(text: string, tokens: readonly Token[], t
     const b = across ? spanEnd(cur, spanStart(cur, k)) : rightTag === 'O' ? k + 2 : spanEnd(cur, k + 1);
     const from = across ? spanStart(cur, k) : a;
     if (k - from > AMPERSAND_SIDE_MAX || b - k - 1 > AMPERSAND_SIDE_MAX) continue;
-    const words = (i: number, j: number) => tokens.slice(i, j).map((t) => t.text).join(' ');
-    const whole = words(from, b);
+    const whole = nameText(tokens, from, b);
     const after = tokens[b]?.text;
     const known = KNOWN_ORGS.has(whole) ? b : (after === "'s" || after === '’s') && KNOWN_ORGS.has(`${whole}'s`) ? b + 1 : -1;
     if (known < 0) {
       const types = new Set(cur.slice(from, b).filter((t) => t !== 'O').map((t) => t.slice(2)));
       if (types.size === 0 || types.has('LOC') || types.has('MISC') || (across && types.has('ORG'))) continue;
-      if (PLACES.has(whole) || PLACES.has(words(from, k)) || PLACES.has(words(k + 1, b))) continue;
+      if (PLACES.has(whole) || PLACES.has(nameText(tokens, from, k)) || PLACES.has(nameText(tokens, k + 1, b))) continue;
     }
     out ??= [...tags];
     setSpan(out, from, known < 0 ? b : known, 'ORG');

@@ -13,6 +13,7 @@
  * magazine,", "Xinhua, the Chinese state-run news agency,").
  */
 import { codeCap, type NameGazetteer, type WordStats } from './ner-features.js';
+import { lineBreakAfter } from './ner-tokens.js';
 import { DEMONYMS, GIVEN_NAMES, HONORIFICS, KNOWN_ORGS, LATE_COUNTRIES, LATE_DEMONYMS, MISC_HEAD_FIRST, MISC_HEAD_WORDS, NON_ENTITY_WORDS, ORG_HEAD_WORDS, PERSON_TITLES, PLACE_HEAD_FIRST, PLACE_HEAD_WORDS, PLACES, WEEKDAYS_AND_MONTHS } from './gazetteer.js';
 import { SURNAME } from './lone-surnames.js';
 import { startsCapitalized, type Token } from './tokens.js';
@@ -756,18 +757,19 @@ const TOURS: ReadonlySet<string> = new Set(['Tour', 'Giro', 'Vuelta']);
 const TOUR_JOINS: ReadonlySet<string> = new Set(['de', 'of', "d'", 'a', 'du']);
 
 /**
- * Whether the place [from, to) is part of an event's or a law's name the tagger did not take in: before an untagged
- * head of one, written with its capital after a single space and ending the name ("the U.S. Open", "the Boston Marathon",
- * "the Lisbon Treaty", "Australia Day"), or after a race's "Tour de" ("the Tour de France").
+ * The event's or law's name that holds the place [from, to) and that the tagger did not take in, as [start, end), or
+ * null: the place and an untagged head of one after it, written with its capital after a single space and ending the
+ * name ("the U.S. Open", "the Boston Marathon", "the Lisbon Treaty", "Australia Day"), or a race's "Tour de" and the
+ * place ("the Tour de France").
  */
-function isEventPlace(text: string, tokens: readonly Token[], tags: readonly string[], from: number, to: number): boolean {
-  if (TOURS.has(tokens[from - 2]?.text ?? '') && TOUR_JOINS.has(tokens[from - 1]?.text ?? '') && tags[from - 2] === 'O' && tags[from - 1] === 'O') return true;
+function eventAround(text: string, tokens: readonly Token[], tags: readonly string[], from: number, to: number): [number, number] | null {
+  if (TOURS.has(tokens[from - 2]?.text ?? '') && TOUR_JOINS.has(tokens[from - 1]?.text ?? '') && tags[from - 2] === 'O' && tags[from - 1] === 'O') return [from - 2, to];
   const next = tokens[to];
-  if (!next || tags[to] !== 'O' || text.slice((tokens[to - 1] as Token).end, next.start) !== ' ') return false;
+  if (!next || tags[to] !== 'O' || text.slice((tokens[to - 1] as Token).end, next.start) !== ' ') return null;
   // The head ends the name ("the U.S. Open on Monday", a headline's "2025 U.S. Open"; not "the UK Law Lord").
   const after = tokens[to + 1];
-  if (after && startsCapitalized(after.text) && !text.slice(next.end, after.start).includes('\n')) return false;
-  return (MISC_HEAD_WORDS.has(next.text) || LAW_HEADS.has(next.text)) && !PUBLICATION_HEADS.has(next.text);
+  if (after && startsCapitalized(after.text) && !lineBreakAfter(text, tokens, to)) return null;
+  return (MISC_HEAD_WORDS.has(next.text) || LAW_HEADS.has(next.text)) && !PUBLICATION_HEADS.has(next.text) ? [from, to + 1] : null;
 }
 
 /**
@@ -784,18 +786,17 @@ function isEventPlace(text: string, tokens: readonly Token[], tags: readonly str
 export function eventsAndLawsAreMisc(text: string, tokens: readonly Token[], tags: readonly string[]): string[] {
   let out: string[] | undefined;
   for (const { from, to, type } of bioSpans(tags)) {
-    if (type === 'LOC' && isEventPlace(text, tokens, tags, from, to)) {
-      // "the [U.S.] Open", "the [Tour de France]": a place an event's name holds.
+    // "the [U.S.] Open", "the [Tour de France]": a place an event's name holds.
+    const event = type === 'LOC' ? eventAround(text, tokens, tags, from, to) : null;
+    if (event) {
       out ??= [...tags];
-      const tour = TOURS.has(tokens[from - 2]?.text ?? '') && TOUR_JOINS.has(tokens[from - 1]?.text ?? '');
-      setSpan(out, tour ? from - 2 : from, tour ? to : to + 1, 'MISC');
+      setSpan(out, event[0], event[1], 'MISC');
       continue;
     }
     const head = (tokens[to - 1] as Token).text;
     if ((type !== 'ORG' && type !== 'LOC') || to - from < 2 || !(MISC_HEAD_WORDS.has(head) || LAW_HEADS.has(head)) || PUBLICATION_HEADS.has(head)) continue;
-    const words = tokens.slice(from, to).map((t) => t.text);
-    const name = words.join(' ');
-    if (KNOWN_ORGS.has(name) || PLACES.has(name) || words.some((w) => ORG_HEAD_WORDS.has(w))) continue;
+    const name = nameText(tokens, from, to);
+    if (KNOWN_ORGS.has(name) || PLACES.has(name) || tokens.slice(from, to).some((t) => ORG_HEAD_WORDS.has(t.text))) continue;
     out ??= [...tags];
     setSpan(out, from, to, 'MISC');
   }

@@ -29,6 +29,7 @@
  */
 import { CLUB_HEADS } from './gazetteer.js';
 import { nameText } from './kind-nouns.js';
+import { lineBreakAfter } from './ner-tokens.js';
 import type { Token } from './tokens.js';
 import { bioSpans, isCountry, SCORE_PAIR, setSpan } from './wire-conventions.js';
 
@@ -88,7 +89,7 @@ export function isMatchReport(tokens: readonly Token[]): boolean {
 export function teamsInMatchReports(text: string, tokens: readonly Token[], tags: readonly string[]): string[] {
   if (!isMatchReport(tokens)) return tags as string[];
   // Tokens i and i + 1 on one line (a cue does not reach over a line's end: "… for IT leaders\n\nAI road trip").
-  const sameLine = (i: number) => i >= 0 && i + 1 < tokens.length && !text.slice((tokens[i] as Token).end, (tokens[i + 1] as Token).start).includes('\n');
+  const sameLine = (i: number) => i >= 0 && i + 1 < tokens.length && !lineBreakAfter(text, tokens, i);
   // A place or a person of up to TEAM_MAX words (a person of one), no country: what may be a team read as another thing.
   const retypable = (from: number, to: number, type: string) =>
     to - from <= TEAM_MAX && (type === 'LOC' || (type === 'PER' && to - from === 1)) && !isCountry(nameText(tokens, from, to));

@@ -114,6 +114,12 @@ export function tokenLines(text: string, tokens: readonly Token[]): Array<[numbe
   return lines;
 }
 
+/** Whether tokens `i` and `i + 1` both stand in `text` with a line break between them. */
+export function lineBreakAfter(text: string, tokens: readonly Token[], i: number): boolean {
+  const next = tokens[i + 1];
+  return i >= 0 && next !== undefined && text.slice((tokens[i] as Token).end, next.start).includes('\n');
+}
+
 /** Whether token `i` stands apart from the tokens around it, a space (or the text's edge) on either side ("Saltmere — Storm", not "Parkdale—High Park"). */
 export function setOffBySpaces(tokens: readonly Token[], i: number): boolean {
   const t = tokens[i] as Token;

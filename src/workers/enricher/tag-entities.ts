@@ -27,7 +27,7 @@ import { DEMONYMS, HONORIFICS, KNOWN_ORGS, PLACES } from './gazetteer.js';
 import { encodePack, keyOffsets, keyRow, type KeyTable, keyTableEntries, loadPack, MODEL_FILES, type Pack, packArray, packKeyTable, prunedRows, buildKeyTable, roundTo } from './model-pack.js';
 import { NER_CLUSTERS_URL, unpackClusters, type WordClusters } from './ner-clusters.js';
 import { buildGazetteer, type ClusterFeatures, documentContexts, gazetteerMarks, type NameGazetteer, NEIGHBOUR_PREFIXES, neighbourFeatures, sentenceFeatures, type VectorBins, visitContextFeatures, withDomain, wordFeatures, wordLists, wordShape, wordStatsCode, type WordStatsTable, wordVector } from './ner-features.js';
-import { nerTokenize, setOffBySpaces, splitNameParticiples } from './ner-tokens.js';
+import { lineBreakAfter, nerTokenize, setOffBySpaces, splitNameParticiples } from './ner-tokens.js';
 import { addDense, allowedTransitions, emissionScores, type SequenceModel, viterbi } from './perceptron.js';
 import { startsCapitalized, startsLowercase, type Token, tokenize } from './tokens.js';
 import { truecaseCapsLines } from './truecase.js';
@@ -225,8 +225,7 @@ export function sentenceRanges(text: string, tokens: readonly Token[]): Array<[n
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i] as Token;
     const next = tokens[i + 1];
-    const lineBreak = next !== undefined && text.slice(t.end, next.start).includes('\n');
-    const end = ((t.text === '.' || t.text === '!' || t.text === '?') && next !== undefined && !/^[a-z]/.test(next.text)) || lineBreak || i - from >= 119;
+    const end = ((t.text === '.' || t.text === '!' || t.text === '?') && next !== undefined && !/^[a-z]/.test(next.text)) || lineBreakAfter(text, tokens, i) || i - from >= 119;
     if (end || next === undefined) {
       out.push([from, i + 1]);
       from = i + 1;
