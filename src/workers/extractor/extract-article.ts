@@ -1071,11 +1071,13 @@ export function extractArticle(html: string, url: string, opts: ExtractOptions =
         // continue the story; else, Readability's text closing with a heading whose section it dropped: the section,
         // when the classifier has it.
         const sections = sectionsBeforeLinks(tail, blocks, dense);
-        const section = sections.length > 0 ? [] : sectionAfterHeading(blocks, dense);
         if (sections.length > 0) {
           addToArticle(article, sections, 'end');
-        } else if (section.length > 0) {
-          addToArticle(article, section, 'end', 1);
+        } else {
+          const section = sectionAfterHeading(blocks, dense);
+          if (section.length > 0) {
+            addToArticle(article, section, 'end', 1);
+          }
         }
       }
     }
