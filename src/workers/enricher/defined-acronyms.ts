@@ -8,6 +8,7 @@
  * in the story is the organisation.
  */
 import { KNOWN_ORGS, ORG_HEAD_WORDS, PLACES } from './gazetteer.js';
+import { lineBreakAfter } from './ner-tokens.js';
 import { startsCapitalized, type Token } from './tokens.js';
 import { setSpan } from './wire-conventions.js';
 
@@ -78,8 +79,10 @@ export function typeDefinedAcronyms(tokens: readonly Token[], tags: readonly str
   return out;
 }
 
-/** The most untagged words taken in before a name to match its acronym. */
+/** The most capitalized words taken in before a name to match its acronym. */
 const LEAD_MAX = 3;
+/** Lowercase words that link the parts of a name ("Liberation Tigers of Tamil Eelam", "Agency for International Development"). */
+const NAME_LINKS: ReadonlySet<string> = new Set(['of', 'for', 'and', 'on', 'de', 'du', 'des', 'la', 'del', 'di', 'y', 'et']);
 /** The initials of a name's capitalized words ("Brain Injury Rehabilitation Trust": "BIRT"; "Bank of England": "BE"). */
 const initials = (words: readonly string[]): string => words.filter((w) => startsCapitalized(w)).map((w) => w[0]).join('');
 
@@ -91,7 +94,7 @@ const initials = (words: readonly string[]): string => words.filter((w) => start
  * acronym's letters are then exactly the initials of the name's capitalized
  * words. A name whose acronym already starts with its initial is left as it is.
  */
-export function extendNamesToTheirAcronyms(tokens: readonly Token[], tags: readonly string[]): string[] {
+export function extendNamesToTheirAcronyms(text: string, tokens: readonly Token[], tags: readonly string[]): string[] {
   let out: string[] | undefined;
   for (let i = 1; i + 2 < tokens.length; i++) {
     const before = (out ?? tags)[i - 1] as string;
@@ -104,9 +107,22 @@ export function extendNamesToTheirAcronyms(tokens: readonly Token[], tags: reado
     const letters = acronym.replace(/&/g, '');
     const words = tokens.slice(from, i).map((t) => t.text);
     if (words[0]?.[0] === letters[0]) continue;
-    for (let k = 1; k <= LEAD_MAX && from - k >= 0; k++) {
+    let capitalized = 0;
+    let linked = false;
+    for (let k = 1; capitalized < LEAD_MAX && from - k >= 0; k++) {
       const w = (tokens[from - k] as Token).text;
-      if ((out ?? tags)[from - k] !== 'O' || !startsCapitalized(w) || w === 'The') break;
+      if (lineBreakAfter(text, tokens, from - k)) break;
+      // A linking word inside the name ("Liberation Tigers of [Tamil Eelam] (LTTE)").
+      if (NAME_LINKS.has(w)) {
+        linked = true;
+        continue;
+      }
+      // The words before may be untagged, or a name of the same type the tagger found apart ("[Liberation Tigers] of [Tamil
+      // Eelam]"); across a linking word, an untagged word only if it is an organisation's head word ("Association of [University
+      // Teachers]", not "Member of [Parliament] (MP)", a title).
+      const tag = (out ?? tags)[from - k] as string;
+      if (!startsCapitalized(w) || w === 'The' || (tag !== 'O' && tag.slice(2) !== type) || (linked && tag === 'O' && !ORG_HEAD_WORDS.has(w))) break;
+      capitalized++;
       if (initials([...tokens.slice(from - k, from).map((t) => t.text), ...words]) === letters) {
         out ??= [...tags];
         setSpan(out, from - k, i, type);

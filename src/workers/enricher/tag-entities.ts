@@ -783,7 +783,7 @@ function labelCased(
   tags = joinOrganisationPurposes(tokens, tags, stats); // "Council | on Foreign Relations"
   tags = joinOrganisationPlaces(tokens, tags); // "Communist Party | of | Britain"
   tags = joinNameParticles(tokens, tags); // particles in people's names ("Mohammed bin Salman")
-  tags = extendNamesToTheirAcronyms(tokens, tags); // a name's first words its acronym names ("The [Brain] Injury Rehabilitation Trust (BIRT)")
+  tags = extendNamesToTheirAcronyms(text, tokens, tags); // a name's first words its acronym names ("The [Brain] Injury Rehabilitation Trust (BIRT)")
   tags = trimNameTails(tokens, tags); // where a name ends ("[Fujian] province")
   tags = dropLoneWords(tokens, tags); // words that alone are no name ("I", "the Government", "the Bill")
   if (formal) tags = acronymsAreNoPersons(tokens, tags); // "RIM", "RCTV"

@@ -22,13 +22,22 @@ describe(abbreviates.name, () => {
 describe(extendNamesToTheirAcronyms.name, () => {
   const named = (text: string, names: Record<string, string>): string[] => {
     const { toks, tags } = tagsNaming(text, names);
-    return bioSpans(extendNamesToTheirAcronyms(toks, tags)).map((x) => `${x.type}[${toks.slice(x.from, x.to).map((t) => t.text).join(' ')}]`);
+    return bioSpans(extendNamesToTheirAcronyms(text, toks, tags)).map((x) => `${x.type}[${toks.slice(x.from, x.to).map((t) => t.text).join(' ')}]`);
   };
 
   it("takes in the untagged capitalized words before a name when its acronym's letters are then the name's initials", () => {
     expect(named('The Brain Injury Rehabilitation Trust (BIRT) is a provider.', { 'Injury Rehabilitation Trust': 'ORG' })).toEqual(['ORG[Brain Injury Rehabilitation Trust]']);
     expect(named('They met at the World Trade Organization (WTO) today.', { 'Trade Organization': 'ORG' })).toEqual(['ORG[World Trade Organization]']);
     expect(named('a letter from the National Rifle Association (NRA) said', { 'Rifle Association': 'ORG' })).toEqual(['ORG[National Rifle Association]']);
+  });
+
+  it('takes in a name of the same type the tagger found apart, across a linking word, and an organisation head word', () => {
+    expect(named('troops near the Liberation Tigers of Tamil Eelam (LTTE) base', { 'Liberation Tigers': 'ORG', 'Tamil Eelam': 'ORG' })).toEqual(['ORG[Liberation Tigers of Tamil Eelam]']);
+    expect(named('a strike by the Association of University Teachers (AUT) began', { 'University Teachers': 'ORG' })).toEqual(['ORG[Association of University Teachers]']);
+    // A title across the link is no part of the name; neither is a name of another type, or a name across a line's end.
+    expect(named('a Member of Parliament (MP) said', { Parliament: 'ORG' })).toEqual(['ORG[Parliament]']);
+    expect(named('the Paris of Tamil Eelam (PTE) said', { Paris: 'LOC', 'Tamil Eelam': 'ORG' })).toEqual(['LOC[Paris]', 'ORG[Tamil Eelam]']);
+    expect(named('Liberation Tigers\nof Tamil Eelam (LTTE) said', { 'Liberation Tigers': 'ORG', 'Tamil Eelam': 'ORG' })).toEqual(['ORG[Liberation Tigers]', 'ORG[Tamil Eelam]']);
   });
 
   it('leaves a name its acronym already starts with, a sentence\'s "The", tagged or lowercase words and letters that do not match alone', () => {
