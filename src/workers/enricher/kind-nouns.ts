@@ -35,6 +35,8 @@ export const KIND_NOUNS: ReadonlySet<string> = new Set(
 const COMPANY_FORMS: ReadonlySet<string> = new Set(
   'S.A. S.A.B. Inc Inc. Ltd Ltd. Limited plc PLC Plc GmbH Corp Corp. Corporation LLC L.L.C. N.V. B.V. A.E. S.p.A. SpA Oyj ASA'.split(' '),
 );
+/** Company forms that are also abbreviations of places or offices: a company's only where the tagger reads them with the name as one organisation. */
+const AMBIGUOUS_FORMS: ReadonlySet<string> = new Set('SA NV AG AB SE AS Oy BV'.split(' '));
 /** Company forms written after a company's name and a comma ("Google, Inc.", "Enron Broadband Services, Inc."); not "Co." ("Tralee, Co. Kerry"). */
 const COMMA_FORMS: ReadonlySet<string> = new Set('Inc Inc. Ltd Ltd. LLC L.L.C. Corp Corp. plc PLC L.P. N.V. S.A. GmbH'.split(' '));
 /** Last words that only organisations' names end with ("Cedar Holdings", "Afghan National Police", "Indian Railways", "Gulf Times"): a place or MISC name ending so is an organisation's (not "University": BTC files "Waikato University" as a place). */
@@ -236,7 +238,12 @@ function ofRole(tokens: readonly Token[], k: number): boolean {
 function appositiveCloses(tokens: readonly Token[], j: number, stats: WordStats | undefined, single?: number): boolean {
   if (j < tokens.length && !APPOSITIVE_END.test((tokens[j] as Token).text)) return false;
   if (single === undefined || j !== single + 1) return true;
-  const code = stats?.get((tokens[single] as Token).text.toLowerCase());
+  return notWrittenLowercase((tokens[single] as Token).text, stats);
+}
+
+/** Whether news text does not write the word in lowercase, by the word statistics (or they do not know it). */
+function notWrittenLowercase(word: string, stats: WordStats | undefined): boolean {
+  const code = stats?.get(word.toLowerCase());
   return code === undefined || !LOWERCASE_BUCKETS.has(codeCap(code));
 }
 
@@ -385,7 +392,7 @@ const beforeStock = (tokens: readonly Token[], i: number): boolean => {
  * carry the word's sound over the story). Not a place or a nationality the
  * gazetteer knows.
  */
-export function companiesByTheirStock(tokens: readonly Token[], tags: readonly string[]): string[] {
+export function companiesByTheirStock(tokens: readonly Token[], tags: readonly string[], stats?: WordStats): string[] {
   // Surnames of the persons the text names in full: "Robert Gerard ... Gerard Corporation ... Mr Gerard" is the man too.
   const surnames = surnamesOfFullNames(tokens, tags);
   const companies = new Set<string>();
@@ -393,13 +400,22 @@ export function companiesByTheirStock(tokens: readonly Token[], tags: readonly s
     const w = (tokens[i] as Token).text;
     // The word alone is the name ("Forever Elmwood Corp." names no "Elmwood").
     if (!startsCapitalized(w) || startsCapitalized(tokens[i - 1]?.text ?? '') || surnames.has(w) || PLACES.has(w) || DEMONYMS.has(w) || (tags[i] as string).startsWith('I-')) continue;
-    if (COMPANY_FORMS.has((tokens[i + 1] as Token).text) || beforeStock(tokens, i)) companies.add(w);
+    const form = (tokens[i + 1] as Token).text;
+    // A form that is also a place's or an office's abbreviation counts where the tagger read the two as one organisation ("Heineken NV").
+    const formOfTheName = AMBIGUOUS_FORMS.has(form) && tags[i] === 'B-ORG' && tags[i + 1] === 'I-ORG' && !(tags[i + 2] ?? 'O').startsWith('I-');
+    if (COMPANY_FORMS.has(form) || formOfTheName || beforeStock(tokens, i)) companies.add(w);
   }
   if (companies.size === 0) return tags as string[];
   const out = [...tags];
   for (let i = 0; i < out.length; i++) {
     const tag = out[i] as string;
-    if (tag === 'B-ORG' || !tag.startsWith('B-') || (out[i + 1] ?? 'O').startsWith('I-') || !companies.has((tokens[i] as Token).text)) continue;
+    if (tag === 'B-ORG' || (out[i + 1] ?? 'O').startsWith('I-') || !companies.has((tokens[i] as Token).text)) continue;
+    // An untagged mention only where the word stands alone ("Heineken shares rose", a headline's "Heineken net profit up"), not in
+    // a longer capitalized name the tagger left untagged ("the Heineken Cup"), and not a word news writes in lowercase ("Some
+    // shares fell" names no company).
+    const w = (tokens[i] as Token).text;
+    const alone = tag === 'O' && !startsCapitalized(tokens[i - 1]?.text ?? '') && !startsCapitalized(tokens[i + 1]?.text ?? '') && notWrittenLowercase(w, stats);
+    if (!tag.startsWith('B-') && !alone) continue;
     out[i] = 'B-ORG';
   }
   return out;
@@ -581,16 +597,55 @@ export function agenciesBeforeTheirKind(tokens: readonly Token[], tags: readonly
   let out: string[] | undefined;
   for (let i = 1; i + 1 < tokens.length; i++) {
     if ((tokens[i] as Token).text !== 'news' || (tokens[i + 1] as Token).text !== 'agency') continue;
-    let from = i;
-    while (from > 0 && i - from < AGENCY_NAME_MAX && startsCapitalized((tokens[from - 1] as Token).text) && (tokens[from - 1] as Token).text !== 'The') from--;
-    if (from === i) continue;
-    // Untagged, or one name of another type that these words are whole ("[Antara]", not "[Jakarta Post] news").
-    const first = tags[from] as string;
-    const untagged = tags.slice(from, i).every((t) => t === 'O');
-    const whole = first.startsWith('B-') && first !== 'B-ORG' && spanEnd(tags, from) === i;
-    if (!untagged && !whole) continue;
-    const name = nameText(tokens, from, i);
-    if (PLACES.has(name) || LATE_COUNTRIES.has(name) || DEMONYMS.has(name) || LATE_DEMONYMS.has(name)) continue;
+    const from = otherNameBefore(tokens, tags, i);
+    if (from === undefined) continue;
+    out ??= [...tags];
+    setSpan(out, from, i, 'ORG');
+  }
+  return out ?? (tags as string[]);
+}
+
+/**
+ * The start of the capitalized words right before `i` (up to AGENCY_NAME_MAX, not "The") when they are untagged or one
+ * name of a type other than organisation, whole ("[Antara]", not "[Jakarta Post] news"), and not a place or a nationality.
+ */
+function otherNameBefore(tokens: readonly Token[], tags: readonly string[], i: number): number | undefined {
+  let from = i;
+  while (from > 0 && i - from < AGENCY_NAME_MAX && startsCapitalized((tokens[from - 1] as Token).text) && (tokens[from - 1] as Token).text !== 'The') from--;
+  if (from === i) return undefined;
+  const first = tags[from] as string;
+  const untagged = tags.slice(from, i).every((t) => t === 'O');
+  const whole = first.startsWith('B-') && first !== 'B-ORG' && spanEnd(tags, from) === i;
+  if (!untagged && !whole) return undefined;
+  const name = nameText(tokens, from, i);
+  if (PLACES.has(name) || LATE_COUNTRIES.has(name) || DEMONYMS.has(name) || LATE_DEMONYMS.has(name)) return undefined;
+  return from;
+}
+
+/** A word in capitals, with digits or a hyphen ("ELN", "M23", "FARC-EP"). */
+const ACRONYM_LIKE = /^\p{Lu}[\p{Lu}\d-]+$/u;
+
+/** Armed members of a group, written after its name ("Hizbollah guerrillas", "PKK rebels"). */
+const FIGHTERS: ReadonlySet<string> = new Set('guerrillas guerrilla militants rebels fighters insurgents gunmen militiamen'.split(' '));
+
+/**
+ * Tags where the name right before a group's fighters ("Hizbollah guerrillas fired", "Abu Sayyaf rebels") is the group,
+ * an organisation, where the tagger read a place, a person's name of two words or more, or left capitals untagged; not
+ * a place or nationality the gazetteer knows ("Kosovo rebels", "Chechen rebels"), a MISC name, or a word in "-ist" or
+ * "-ite" ("Maoist rebels", "Shi'ite militants").
+ */
+export function groupsBeforeTheirFighters(tokens: readonly Token[], tags: readonly string[]): string[] {
+  let out: string[] | undefined;
+  for (let i = 1; i < tokens.length; i++) {
+    if (!FIGHTERS.has((tokens[i] as Token).text)) continue;
+    const from = otherNameBefore(tokens, tags, i);
+    if (from === undefined) continue;
+    const tag = tags[from] as string;
+    const words = tokens.slice(from, i).map((t) => t.text);
+    // A place read by the tagger, a person's name of two words or more ("Boko Haram"), or untagged capitals ("ELN", "M23");
+    // one word read as a person or left in ordinary case is as often a people ("Karen rebels", "Kashmiri militants").
+    const group = tag === 'B-LOC' || (tag === 'B-PER' && i - from >= 2) || (tag === 'O' && words.every((w) => ACRONYM_LIKE.test(w)));
+    if (!group || words.some((w) => /(?:ists?|ites?)$/.test(w))) continue;
     out ??= [...tags];
     setSpan(out, from, i, 'ORG');
   }

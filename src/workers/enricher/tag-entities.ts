@@ -16,7 +16,7 @@
 import type { Entities } from '../../store/types.js';
 import { firmsJoinedByAmpersand, joinCoordinatedNames, joinListsBeforeHeads, joinOrganisationPlaces, joinOrganisationPurposes } from './coordinated-names.js';
 import { extendNamesToTheirAcronyms, typeDefinedAcronyms } from './defined-acronyms.js';
-import { agenciesBeforeTheirKind, companiesByTheirStock, countriesOffPersons, employersOfStaff, eponymsAreNoPersons, eventsAndLawsAreMisc, leadersGovernmentsAreNoNames, namesBeforePartyAreOrganisations, organisationsFirstWords, organisationsLastWords, personsAfterRoles, placesBeforePlaceNouns, venuesArePlaces, typeKindAppositives, typePortfolioMinistries, worksAreMisc } from './kind-nouns.js';
+import { agenciesBeforeTheirKind, companiesByTheirStock, groupsBeforeTheirFighters, countriesOffPersons, employersOfStaff, eponymsAreNoPersons, eventsAndLawsAreMisc, leadersGovernmentsAreNoNames, namesBeforePartyAreOrganisations, organisationsFirstWords, organisationsLastWords, personsAfterRoles, placesBeforePlaceNouns, venuesArePlaces, typeKindAppositives, typePortfolioMinistries, worksAreMisc } from './kind-nouns.js';
 import { firstNamesAreNoOrganisations, surnamesAreNoOrganisations } from './lone-surnames.js';
 import { clubsByTheirFirstWord, teamsInMatchReports } from './match-reports.js';
 import { partyLabelsAreNoPersons } from './party-labels.js';
@@ -770,6 +770,7 @@ function labelCased(
   tags = typeKindAppositives(tokens, tags, stats); // names introduced by their kind ("automaker Nissan", "Veja, a magazine,")
   tags = personsAfterRoles(tokens, tags); // persons introduced by their role ("Foreign Ministry spokesman Qin Gang")
   tags = agenciesBeforeTheirKind(tokens, tags); // "the official [Antara] news agency"
+  tags = groupsBeforeTheirFighters(tokens, tags); // "[Hizbollah] guerrillas"
   tags = eponymsAreNoPersons(tokens, tags); // things named after persons ("the Jerry Springer Show")
   tags = leadersGovernmentsAreNoNames(tokens, tags); // a government named after its leader ("the [Bush] Administration")
   tags = namesBeforePartyAreOrganisations(tokens, tags); // a party's name before "party" ("the [Māori] party")
@@ -795,7 +796,7 @@ function labelCased(
   // (EDS)") is that organisation wherever it stands alone; so is a one-word name the text writes before a company form or
   // its stock ("Calpine shareholders").
   tags = typeDefinedAcronyms(tokens, tags);
-  tags = companiesByTheirStock(tokens, tags);
+  tags = companiesByTheirStock(tokens, tags, stats);
   // A firm the tagger read as a person, named with its staff ("traders at Merrill Lynch", "JP Morgan economist John Lipsky").
   tags = employersOfStaff(tokens, tags);
   // A club called by its first word in a match report ("Riverside United ... Northgate had led").

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isValidBio, labelledText, randomBioTags, tagsAt, tagsFor, tagsNaming } from '../../../helpers/bio-tags.js';
 import { seededRandom } from '../../../../src/lib/random.js';
-import { agenciesBeforeTheirKind, companiesByTheirStock, countriesOffPersons, employersOfStaff, eponymsAreNoPersons, eventsAndLawsAreMisc, leadersGovernmentsAreNoNames, namesBeforePartyAreOrganisations, organisationsFirstWords, organisationsLastWords, personsAfterRoles, placesBeforePlaceNouns, venuesArePlaces, typeKindAppositives, typePortfolioMinistries, worksAreMisc } from '../../../../src/workers/enricher/kind-nouns.js';
+import { agenciesBeforeTheirKind, companiesByTheirStock, groupsBeforeTheirFighters, countriesOffPersons, employersOfStaff, eponymsAreNoPersons, eventsAndLawsAreMisc, leadersGovernmentsAreNoNames, namesBeforePartyAreOrganisations, organisationsFirstWords, organisationsLastWords, personsAfterRoles, placesBeforePlaceNouns, venuesArePlaces, typeKindAppositives, typePortfolioMinistries, worksAreMisc } from '../../../../src/workers/enricher/kind-nouns.js';
 import { CAP_BUCKETS, type WordStats, wordStatsCode } from '../../../../src/workers/enricher/ner-features.js';
 import { nerTokenize } from '../../../../src/workers/enricher/ner-tokens.js';
 import { tagEntities } from '../../../../src/workers/enricher/tag-entities.js';
@@ -234,6 +234,34 @@ describe(companiesByTheirStock.name, () => {
     const { toks, tags } = tagsNaming(text, { 'Robert Gerard': 'PER', Gerard: 'PER', Elmwood: 'LOC', Tokyo: 'LOC', 'Kraft Heinz': 'MISC' });
     tags[1] = 'I-PER';
     expect(companiesByTheirStock(toks, tags)).toEqual(tags);
+  });
+});
+
+describe(groupsBeforeTheirFighters.name, () => {
+  it("makes the name before a group's fighters the group where the tagger read a place, a person's full name or left capitals", () => {
+    const text = 'Hizbollah guerrillas fired. Boko Haram militants struck. ELN rebels met. PKK fighters left.';
+    const { toks, tags } = tagsNaming(text, { Hizbollah: 'LOC', 'Boko Haram': 'PER', PKK: 'ORG' });
+    expect(spans(text, groupsBeforeTheirFighters(toks, tags))).toEqual(['ORG[Hizbollah]', 'ORG[Boko Haram]', 'ORG[ELN]', 'ORG[PKK]']);
+  });
+
+  it('leaves a known place, a nationality, a MISC name, a one-word person, ordinary-case words and "-ist" words alone', () => {
+    const text = 'Kosovo rebels met. Chechen rebels met. Zapatista rebels met. Karen rebels met. Kashmiri militants met. Maoist rebels met. The rebels met.';
+    const { toks, tags } = tagsNaming(text, { Kosovo: 'LOC', Chechen: 'MISC', Zapatista: 'MISC', Karen: 'PER' });
+    expect(groupsBeforeTheirFighters(toks, tags)).toEqual(tags);
+  });
+});
+
+describe(`${companiesByTheirStock.name}: untagged mentions`, () => {
+  it("makes a lone untagged mention of the company an organisation, and takes a form that is also a place's abbreviation only where the tagger read it with the name", () => {
+    const text = 'Heineken net profit up. Dutch brewer Heineken NV said so. Heineken shares rose, and the Heineken Cup went on. Some shares fell. Some said so. Fiat SA said. Fiat fell.';
+    const { toks, tags } = tagsNaming(text, { 'Heineken NV': 'ORG' });
+    const out = companiesByTheirStock(toks, tags, statsOf({ some: 'N' }));
+    // The headline's, the form's and the stock's mentions; not the one inside "the Heineken Cup".
+    expect(tagsAt(toks, out, 'Heineken')).toEqual(['B-ORG', 'B-ORG', 'B-ORG', 'O']);
+    // A word news writes in lowercase is no company for its shares; "SA" alone, untagged, makes none.
+    expect([...tagsAt(toks, out, 'Some'), ...tagsAt(toks, out, 'Fiat')]).toEqual(['O', 'O', 'O', 'O']);
+    // Without the word statistics, the untagged mentions are taken the same way.
+    expect(tagsAt(toks, companiesByTheirStock(toks, tags), 'Heineken')).toEqual(['B-ORG', 'B-ORG', 'B-ORG', 'O']);
   });
 });
 
