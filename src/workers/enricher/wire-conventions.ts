@@ -109,6 +109,8 @@ function scorerRanges(words: readonly string[]): Array<[number, number]> {
   }
   return out;
 }
+/** The most words of a scorer's name in a summary line. */
+const SCORER_NAME_MAX = 3;
 /** What opens the scorers of a summary line: a name and the minute ("Nilis 12", "van Hooijdonk 60"). */
 const SCORERS = /^(?:\p{L}+ )*\p{Lu}[\p{L}'-]* \d{1,3}\b/u;
 
@@ -122,7 +124,7 @@ function scoreEnd(words: readonly string[], i: number): number {
 /**
  * The team names (token ranges within the line) of a results, fixtures or
  * standings line, or null when the line is not one: name score name score (an
- * optional note in brackets after it), name score-score name, name v name, or
+ * optional note in brackets after it, or notes after a full stop), name score-score name, name v name, or
  * a name and four or more figures (at least three of them whole numbers).
  */
 export function tableLineNames(words: readonly string[]): Array<[number, number]> | null {
@@ -139,7 +141,9 @@ export function tableLineNames(words: readonly string[]): Array<[number, number]
   if (s1 > 0) {
     const b = nameEnd(words, s1);
     const s2 = b > 0 ? scoreEnd(words, b) : -1;
-    if (s2 > 0 && (s2 === n || (words[s2] === '(' && words[n - 1] === ')'))) return [[0, a], [s1, b]];
+    // After the second side's score, the line ends, or a note in brackets ends it, or a full stop opens the match's notes
+    // ("... NAC Breda 1 (Arnold 50). Halftime 2-0. Attendance 47,000.").
+    if (s2 > 0 && (s2 === n || (words[s2] === '(' && words[n - 1] === ')') || words[scorersEnd(words, s2)] === '.')) return [[0, a], [s1, b]];
   }
   // "Rangers 4 3 1 0 9 2 10", "NEW YORK 74 56 .569 -"
   let whole = 0;
@@ -149,6 +153,39 @@ export function tableLineNames(words: readonly string[]): Array<[number, number]
     else if (!STAT_MARK.has(w)) return null;
   }
   return n - a >= 4 && whole >= 3 ? [[0, a]] : null;
+}
+
+/** Words of a batsman's dismissal on a cricket scorecard ("c Hussain b Cork", "lbw b Mushtaq Ahmed", "run out", "not out"). */
+const DISMISSAL_WORDS: ReadonlySet<string> = new Set(['lbw', 'run', 'out', 'not', 'retired', 'hurt', 'hit', 'wicket', 'obstructing', 'the', 'field', 'handled', 'ball']);
+/** The fewest batting lines that make a scorecard. */
+const SCORECARD_LINES_MIN = 2;
+/** Dismissal words that a fielder's or bowler's name follows ("c", "st", "b", and "c & b"). */
+const DISMISSAL_BY: ReadonlySet<string> = new Set(['c', 'st', 'b']);
+
+/**
+ * The players' names (token ranges within the line) of a batting line of a cricket scorecard, or null when the line is not
+ * one: the batsman, the dismissal with its fielder and bowler, and the runs ("N. Hussain c Ijaz Ahmed b Mushtaq Ahmed 12",
+ * "G. Thorpe not out 54", "M. Atherton lbw b Waqar Younis 31").
+ */
+export function scorecardLineNames(words: readonly string[]): Array<[number, number]> | null {
+  const n = words.length;
+  const a = nameEnd(words, 0);
+  if (a < 0 || a >= n - 1 || !SCORE.test(words[n - 1] as string)) return null;
+  const names: Array<[number, number]> = [[0, a]];
+  let dismissal = false;
+  for (let i = a; i < n - 1; ) {
+    const w = words[i] as string;
+    if (DISMISSAL_BY.has(w)) {
+      i += w === 'c' && words[i + 1] === '&' && words[i + 2] === 'b' ? 3 : 1;
+      const e = nameEnd(words, i);
+      if (e < 0 || e > n - 1) return null;
+      names.push([i, e]);
+      i = e;
+    } else if (DISMISSAL_WORDS.has(w)) i++;
+    else return null;
+    dismissal = true;
+  }
+  return dismissal ? names : null;
 }
 
 /** Sports, as a wire desk writes them before the dash of a headline in capitals ("SOCCER -", "RUGBY UNION -", "NHL ICE HOCKEY -"). */
@@ -497,12 +534,20 @@ export function wireConventions(text: string, tokens: readonly Token[], original
   const results: Array<[number, number]> = [];
   // Desks' slugs: [from, to) token ranges.
   const slugs: Array<[number, number]> = [];
+  // Players on the batting lines of cricket scorecards: [from, to) token ranges.
+  const scorecard: Array<[number, number]> = [];
+  let scorecardLines = 0;
   for (const [n, [lf, lt]] of lines.entries()) {
     const lineWords = tokens.slice(lf, lt).map((t) => t.text);
     for (const [f, t] of resultSentenceNames(lineWords)) results.push([lf + f, lf + t]);
     // A headline in capitals that opens with the desk's sport ("RUGBY UNION - ..."): no dateline.
     const slug = lineWords.indexOf('-') > 0 || lineWords.indexOf('\u2013') > 0 ? deskSlugIn(original, tokens, lf, lt) : 0;
     if (slug > 0) slugs.push([lf, lf + slug]);
+    const players = scorecardLineNames(lineWords);
+    if (players) {
+      scorecardLines++;
+      for (const [f, t] of players) scorecard.push([lf + f, lf + t]);
+    }
     const names = tableLineNames(lineWords);
     if (names) candidates.push({ from: lf, to: lt, names, fixture: FIXTURE_JOIN.has(tokens[lf + (names[0] as [number, number])[1]]?.text ?? ''), scorers: scorerRanges(lineWords) });
     else {
@@ -591,8 +636,11 @@ export function wireConventions(text: string, tokens: readonly Token[], original
     for (const line of tables) {
       if (tables.length < 2 && line.scorers.length === 0) continue;
       const keep = new Array<boolean>(line.to - line.from).fill(false);
-      // The scorers keep the tagger's reading.
-      for (const [f, t] of line.scorers) for (let k = f; k < t; k++) keep[k] = true;
+      // The scorers are players: each name before its minutes a person ("(Litmanen 12, Kluivert 35, 60, van Gastel 88)").
+      for (const [f, t] of line.scorers) {
+        for (let k = f; k < t; k++) keep[k] = true;
+        typeScorers(out, line.from + f, line.from + t);
+      }
       for (const [f, t] of line.names) {
         const a = line.from + f;
         const b = line.from + t;
@@ -605,6 +653,19 @@ export function wireConventions(text: string, tokens: readonly Token[], original
         if (!k) clearSpan(out, line.from + i, line.from + i + 1);
       });
     }
+  };
+  const typeScorers = (out: string[], from: number, to: number): void => {
+    for (let k = from; k < to; k++) {
+      let e = k;
+      while (e < to && e - k < SCORER_NAME_MAX && (startsCapitalized((tokens[e] as Token).text) || NAME_INNER.has((tokens[e] as Token).text))) e++;
+      if (e > k && startsCapitalized((tokens[e - 1] as Token).text) && SCORE.test(tokens[e]?.text ?? '')) setSpan(out, k, e, 'PER');
+      k = e;
+    }
+  };
+  const typeScorecards = (out: string[]): void => {
+    // Two batting lines or more make a scorecard; every name on them is a player's.
+    if (scorecardLines < SCORECARD_LINES_MIN) return;
+    for (const [from, to] of scorecard) setSpan(out, from, to, 'PER');
   };
   const clearDeskSlugs = (out: string[]): void => {
     // "ATHLETICS - ...", "NHL ICE HOCKEY - ...": a sport is no name, a league's acronym is an organisation.
@@ -865,6 +926,7 @@ export function wireConventions(text: string, tokens: readonly Token[], original
   const conventions: ReadonlyArray<(out: string[], tags: readonly string[]) => void> = [
     clearSpeakers,
     typeTables,
+    typeScorecards,
     clearDeskSlugs,
     typeResults,
     typeDatelines,

@@ -4,7 +4,7 @@ import { seededRandom } from '../../../../src/lib/random.js';
 import { CAP_BUCKETS, wordStatsCode } from '../../../../src/workers/enricher/ner-features.js';
 import { nerTokenize } from '../../../../src/workers/enricher/ner-tokens.js';
 import { tagEntityMentions } from '../../../../src/workers/enricher/tag-entities.js';
-import { bioSpans, deskSlugLength, resultSentenceNames, shortRowNameEnd, spanEnd, spanStart, tableLineNames, wireConventions, wireConventionTags } from '../../../../src/workers/enricher/wire-conventions.js';
+import { bioSpans, deskSlugLength, resultSentenceNames, scorecardLineNames, shortRowNameEnd, spanEnd, spanStart, tableLineNames, wireConventions, wireConventionTags } from '../../../../src/workers/enricher/wire-conventions.js';
 
 const words = (line: string) => nerTokenize(line).map((t) => t.text);
 /** The names of a line as text, or null when it is no table line. */
@@ -48,6 +48,25 @@ describe('tableLineNames', () => {
     expect(namesOf('Ajax 2 (van Hooijdonk 30, Musampa 80) Feyenoord 0')).toEqual(['Ajax', 'Feyenoord']);
     // Brackets that hold no scorer and their minute are no summary.
     expect(namesOf('Ajax 2 (in the rain) Feyenoord 0')).toBeNull();
+    // The match's notes after a full stop; a line that goes on in prose after the second score is none.
+    expect(namesOf('Ajax Amsterdam 4 ( Litmanen 12 , Babangida 88 ) NAC Breda 1 ( Arnold 50 ) . Halftime 2-0 . Attendance 47,000 .')).toEqual(['Ajax Amsterdam', 'NAC Breda']);
+    expect(namesOf('Feyenoord 2 (Cruyff 75) Willem II Tilburg 0. Halftime 1-0.')).toEqual(['Feyenoord', 'Willem II Tilburg']);
+    expect(namesOf('Feyenoord 2 (Cruyff 75) Willem II Tilburg 0 and more')).toBeNull();
+  });
+
+  it('reads the players of a batting line of a cricket scorecard', () => {
+    const players = (line: string) => {
+      const words = nerTokenize(line).map((t) => t.text);
+      return scorecardLineNames(words)?.map(([f, t]) => words.slice(f, t).join(' ')) ?? null;
+    };
+    expect(players('N. Hussain c Ijaz Ahmed b Mushtaq Ahmed 12')).toEqual(['N. Hussain', 'Ijaz Ahmed', 'Mushtaq Ahmed']);
+    expect(players('M. Atherton lbw b Waqar Younis 31')).toEqual(['M. Atherton', 'Waqar Younis']);
+    expect(players('Saeed Anwar c & b Cork 176')).toEqual(['Saeed Anwar', 'Cork']);
+    expect(players('G. Thorpe not out 54')).toEqual(['G. Thorpe']);
+    // No dismissal, no runs at the end, or prose: none.
+    expect(players('Rangers 4')).toBeNull();
+    expect(players('G. Thorpe not out')).toBeNull();
+    expect(players('Thorpe b Cork in the morning 5')).toBeNull();
   });
 
   it('reads standings rows: a name and four figures or more, three of them whole numbers', () => {
@@ -118,13 +137,33 @@ describe('wireConventionTags', () => {
     expect([at('Morgan'), at('Kevin'), at('Davis'), at('Love')]).toEqual(['B-PER', 'B-PER', 'B-PER', 'B-PER']);
   });
 
-  it("takes a summary line with its scorers alone: its sides teams, its scores no part of them, its scorers as the tagger read them", () => {
+  it("takes a summary line with its scorers alone: its sides teams, its scores no part of them, its scorers persons", () => {
     const text = 'Summary of Dutch first division match played on Thursday:\nPSV Eindhoven 3 (Nilis 12, Jonk 45) Vitesse Arnhem 1 (Gillhaus 60)\nAttendance: 25,000';
     const { tokens, tags } = tagsOf(text, { PSV: 'B-ORG', Eindhoven: 'I-ORG', '3': 'I-ORG', Nilis: 'B-PER', Jonk: 'B-PER', Vitesse: 'B-LOC', Arnhem: 'I-LOC', '1': 'I-LOC' });
     const out = wireConventionTags(text, tokens, tags);
     const at = (w: string) => out[tokens.findIndex((t) => t.text === w)];
     expect([at('PSV'), at('Eindhoven'), at('3'), at('Nilis'), at('Jonk')]).toEqual(['B-ORG', 'I-ORG', 'O', 'B-PER', 'B-PER']);
     expect([at('Vitesse'), at('Arnhem'), at('1')]).toEqual(['B-ORG', 'I-ORG', 'O']);
+  });
+
+  it('makes each scorer of a summary line a person, and its notes after a full stop no names', () => {
+    const text = 'Summaries of Dutch first division matches:\nAjax 4 (Litmanen 12, Babangida 35, 60, van Gastel 88) NAC Breda 1 (Arnold 50). Halftime 2-0. Attendance 47,000.';
+    const { tokens, tags } = tagsOf(text, { Ajax: 'B-ORG', Litmanen: 'B-PER', Babangida: 'B-ORG', NAC: 'B-ORG', Breda: 'I-ORG', Halftime: 'B-ORG' });
+    const out = wireConventionTags(text, tokens, tags);
+    const at = (w: string) => out[tokens.findIndex((t) => t.text === w)];
+    expect([at('Litmanen'), at('Babangida'), at('van'), at('Gastel'), at('Arnold')]).toEqual(['B-PER', 'B-PER', 'B-PER', 'I-PER', 'B-PER']);
+    expect([at('Ajax'), at('NAC'), at('Breda'), at('Halftime'), at('Attendance')]).toEqual(['B-ORG', 'B-ORG', 'I-ORG', 'O', 'O']);
+  });
+
+  it('makes every name on the batting lines of a scorecard a player, and one such line alone no scorecard', () => {
+    const text = 'England first innings\nM. Atherton lbw b Waqar Younis 31\nN. Hussain c Ijaz Ahmed b Mushtaq Ahmed 12\nG. Thorpe not out 54';
+    const { tokens, tags } = tagsOf(text, { England: 'B-LOC', M: 'B-PER', Atherton: 'I-PER', Waqar: 'B-LOC', Younis: 'I-LOC', Ijaz: 'B-ORG', Thorpe: 'B-PER' });
+    const out = wireConventionTags(text, tokens, tags);
+    const at = (w: string) => out[tokens.findIndex((t) => t.text === w)];
+    expect([at('England'), at('Waqar'), at('Younis'), at('Ijaz'), at('Mushtaq'), at('Ahmed'), at('G.'), at('Thorpe')]).toEqual(['B-LOC', 'B-PER', 'I-PER', 'B-PER', 'B-PER', 'I-PER', 'B-PER', 'I-PER']);
+    const one = 'The scores:\nM. Atherton lbw b Waqar Younis 31';
+    const alone = tagsOf(one, { Waqar: 'B-LOC', Younis: 'I-LOC' });
+    expect(wireConventionTags(one, alone.tokens, alone.tags)).toEqual(alone.tags);
   });
 
   it("makes the name after a rider's country on a ranked results line a team, before a time or the line's end", () => {
