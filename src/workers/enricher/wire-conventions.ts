@@ -157,6 +157,9 @@ export function tableLineNames(words: readonly string[]): Array<[number, number]
 
 /** Words of a batsman's dismissal on a cricket scorecard ("c Hussain b Cork", "lbw b Mushtaq Ahmed", "run out", "not out"). */
 const DISMISSAL_WORDS: ReadonlySet<string> = new Set(['lbw', 'run', 'out', 'not', 'retired', 'hurt', 'hit', 'wicket', 'obstructing', 'the', 'field', 'handled', 'ball']);
+/** A column's heading in a table ("W", "GF", "PTS"), and the fewest of them that make a line of headings. */
+const COLUMN_HEADING = /^\p{Lu}{1,4}$/u;
+const COLUMN_HEADINGS_MIN = 4;
 /** The fewest batting lines that make a scorecard. */
 const SCORECARD_LINES_MIN = 2;
 /** Dismissal words that a fielder's or bowler's name follows ("c", "st", "b", and "c & b"). */
@@ -534,6 +537,8 @@ export function wireConventions(text: string, tokens: readonly Token[], original
   const results: Array<[number, number]> = [];
   // Desks' slugs: [from, to) token ranges.
   const slugs: Array<[number, number]> = [];
+  // Column headings in capitals ("W L T GF GA PTS"): [from, to) token ranges of their lines.
+  const headings: Array<[number, number]> = [];
   // Players on the batting lines of cricket scorecards: [from, to) token ranges.
   const scorecard: Array<[number, number]> = [];
   let scorecardLines = 0;
@@ -543,6 +548,8 @@ export function wireConventions(text: string, tokens: readonly Token[], original
     // A headline in capitals that opens with the desk's sport ("RUGBY UNION - ..."): no dateline.
     const slug = lineWords.indexOf('-') > 0 || lineWords.indexOf('\u2013') > 0 ? deskSlugIn(original, tokens, lf, lt) : 0;
     if (slug > 0) slugs.push([lf, lf + slug]);
+    // (read as written: a line in capitals reaches here in ordinary case)
+    if (lt - lf >= COLUMN_HEADINGS_MIN && tokens.slice(lf, lt).every((t) => COLUMN_HEADING.test(original.slice(t.start, t.end)))) headings.push([lf, lt]);
     const players = scorecardLineNames(lineWords);
     if (players) {
       scorecardLines++;
@@ -661,6 +668,10 @@ export function wireConventions(text: string, tokens: readonly Token[], original
       if (e > k && startsCapitalized((tokens[e - 1] as Token).text) && SCORE.test(tokens[e]?.text ?? '')) setSpan(out, k, e, 'PER');
       k = e;
     }
+  };
+  const clearColumnHeadings = (out: string[]): void => {
+    // A line of column headings right above a table's row names nothing.
+    for (const [from, to] of headings) if (candidates.some((c) => c.from === to)) clearSpan(out, from, to);
   };
   const typeScorecards = (out: string[]): void => {
     // Two batting lines or more make a scorecard; every name on them is a player's.
@@ -926,6 +937,7 @@ export function wireConventions(text: string, tokens: readonly Token[], original
   const conventions: ReadonlyArray<(out: string[], tags: readonly string[]) => void> = [
     clearSpeakers,
     typeTables,
+    clearColumnHeadings,
     typeScorecards,
     clearDeskSlugs,
     typeResults,

@@ -155,6 +155,17 @@ describe('wireConventionTags', () => {
     expect([at('Ajax'), at('NAC'), at('Breda'), at('Halftime'), at('Attendance')]).toEqual(['B-ORG', 'B-ORG', 'I-ORG', 'O', 'O']);
   });
 
+  it("clears a line of column headings in capitals above a table's rows, and not one above prose", () => {
+    const text = 'Standings:\nW L T GF GA PTS\nHARTFORD 10 5 3 60 52 23\nBUFFALO 9 7 2 55 50 20\nNEW YORK 8 7 2 55 50 18';
+    const { tokens, tags } = tagsOf(text, { T: 'B-ORG', GF: 'I-ORG', GA: 'I-ORG', PTS: 'I-ORG' });
+    const out = wireConventionTags(text, tokens, tags);
+    const at = (w: string) => out[tokens.findIndex((t) => t.text === w)];
+    expect([at('T'), at('GF'), at('GA'), at('PTS')]).toEqual(['O', 'O', 'O', 'O']);
+    const prose = 'Notes:\nUN EU NATO WHO\nThe talks went on.';
+    const p = tagsOf(prose, { UN: 'B-ORG', EU: 'B-ORG', NATO: 'B-ORG', WHO: 'B-ORG' });
+    expect(wireConventionTags(prose, p.tokens, p.tags)).toEqual(p.tags);
+  });
+
   it('makes every name on the batting lines of a scorecard a player, and one such line alone no scorecard', () => {
     const text = 'England first innings\nM. Atherton lbw b Waqar Younis 31\nN. Hussain c Ijaz Ahmed b Mushtaq Ahmed 12\nG. Thorpe not out 54';
     const { tokens, tags } = tagsOf(text, { England: 'B-LOC', M: 'B-PER', Atherton: 'I-PER', Waqar: 'B-LOC', Younis: 'I-LOC', Ijaz: 'B-ORG', Thorpe: 'B-PER' });
