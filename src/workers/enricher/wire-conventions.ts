@@ -160,6 +160,8 @@ const DISMISSAL_WORDS: ReadonlySet<string> = new Set(['lbw', 'run', 'out', 'not'
 /** A column's heading in a table ("W", "GF", "PTS"), and the fewest of them that make a line of headings. */
 const COLUMN_HEADING = /^\p{Lu}{1,4}$/u;
 const COLUMN_HEADINGS_MIN = 4;
+/** The fewest leaderboard lines that make a leaderboard. */
+const LEADERBOARD_LINES_MIN = 2;
 /** The fewest batting lines that make a scorecard. */
 const SCORECARD_LINES_MIN = 2;
 /** Dismissal words that a fielder's or bowler's name follows ("c", "st", "b", and "c & b"). */
@@ -189,6 +191,33 @@ export function scorecardLineNames(words: readonly string[]): Array<[number, num
     dismissal = true;
   }
   return dismissal ? names : null;
+}
+
+const NOT_IN_PLAYERS_NAMES: ReadonlySet<string> = new Set(['and', '&', 'of', 'the', 'on', 'upon']);
+/**
+ * The names (token ranges within the line) of a leaderboard line, a score and the players on it separated by commas, each
+ * with an optional country in brackets ("65 Tiger Woods, Nolan Henke", "67 Jim Furyk, Greg Kraft (Canada)"), or null.
+ */
+export function leaderboardLineNames(words: readonly string[]): Array<[number, number]> | null {
+  const n = words.length;
+  if (n < 3 || !SCORE.test(words[0] as string)) return null;
+  const names: Array<[number, number]> = [];
+  for (let i = 1; i < n; ) {
+    const e = nameEnd(words, i);
+    // A player's name has no "and", "of" or "the" in it (a team's may: "Brighton and Hove Albion").
+    if (e < 0 || words.slice(i, e).some((w) => NOT_IN_PLAYERS_NAMES.has(w))) return null;
+    names.push([i, e]);
+    i = e;
+    if (words[i] === '(') {
+      const close = words.indexOf(')', i);
+      if (close < 0 || close - i > NAME_MAX) return null;
+      i = close + 1;
+    }
+    if (i === n) return names;
+    if (words[i] !== ',') return null;
+    i++;
+  }
+  return null;
 }
 
 /** Sports, as a wire desk writes them before the dash of a headline in capitals ("SOCCER -", "RUGBY UNION -", "NHL ICE HOCKEY -"). */
@@ -539,6 +568,8 @@ export function wireConventions(text: string, tokens: readonly Token[], original
   const slugs: Array<[number, number]> = [];
   // Column headings in capitals ("W L T GF GA PTS"): [from, to) token ranges of their lines.
   const headings: Array<[number, number]> = [];
+  // The players' names of each leaderboard line: [from, to) token ranges.
+  const leaderboard: Array<Array<[number, number]>> = [];
   // Players on the batting lines of cricket scorecards: [from, to) token ranges.
   const scorecard: Array<[number, number]> = [];
   let scorecardLines = 0;
@@ -550,6 +581,8 @@ export function wireConventions(text: string, tokens: readonly Token[], original
     if (slug > 0) slugs.push([lf, lf + slug]);
     // (read as written: a line in capitals reaches here in ordinary case)
     if (lt - lf >= COLUMN_HEADINGS_MIN && tokens.slice(lf, lt).every((t) => COLUMN_HEADING.test(original.slice(t.start, t.end)))) headings.push([lf, lt]);
+    const leaders = leaderboardLineNames(lineWords);
+    if (leaders) leaderboard.push(leaders.map(([f, t]) => [lf + f, lf + t]));
     const players = scorecardLineNames(lineWords);
     if (players) {
       scorecardLines++;
@@ -672,6 +705,15 @@ export function wireConventions(text: string, tokens: readonly Token[], original
   const clearColumnHeadings = (out: string[]): void => {
     // A line of column headings right above a table's row names nothing.
     for (const [from, to] of headings) if (candidates.some((c) => c.from === to)) clearSpan(out, from, to);
+  };
+  const typeLeaderboards = (out: string[], tags: readonly string[]): void => {
+    // Two leaderboard lines or more whose names the tagger read mostly as persons: every one is a player ("65 Tiger Woods,
+    // Nolan Henke" had "Tiger Woods" an organisation). A list of firms or places after figures stays as it was read.
+    if (leaderboard.length < LEADERBOARD_LINES_MIN) return;
+    const names = leaderboard.flat();
+    const persons = names.filter(([a, b]) => tags.slice(a, b).some((tag) => tag.endsWith('-PER'))).length;
+    if (2 * persons <= names.length) return;
+    for (const [a, b] of names) setSpan(out, a, b, 'PER');
   };
   const typeScorecards = (out: string[]): void => {
     // Two batting lines or more make a scorecard; every name on them is a player's.
@@ -938,6 +980,7 @@ export function wireConventions(text: string, tokens: readonly Token[], original
     clearSpeakers,
     typeTables,
     clearColumnHeadings,
+    typeLeaderboards,
     typeScorecards,
     clearDeskSlugs,
     typeResults,

@@ -4,7 +4,7 @@ import { seededRandom } from '../../../../src/lib/random.js';
 import { CAP_BUCKETS, wordStatsCode } from '../../../../src/workers/enricher/ner-features.js';
 import { nerTokenize } from '../../../../src/workers/enricher/ner-tokens.js';
 import { tagEntityMentions } from '../../../../src/workers/enricher/tag-entities.js';
-import { bioSpans, deskSlugLength, resultSentenceNames, scorecardLineNames, shortRowNameEnd, spanEnd, spanStart, tableLineNames, wireConventions, wireConventionTags } from '../../../../src/workers/enricher/wire-conventions.js';
+import { bioSpans, deskSlugLength, leaderboardLineNames, resultSentenceNames, scorecardLineNames, shortRowNameEnd, spanEnd, spanStart, tableLineNames, wireConventions, wireConventionTags } from '../../../../src/workers/enricher/wire-conventions.js';
 
 const words = (line: string) => nerTokenize(line).map((t) => t.text);
 /** The names of a line as text, or null when it is no table line. */
@@ -52,6 +52,18 @@ describe('tableLineNames', () => {
     expect(namesOf('Ajax Amsterdam 4 ( Litmanen 12 , Babangida 88 ) NAC Breda 1 ( Arnold 50 ) . Halftime 2-0 . Attendance 47,000 .')).toEqual(['Ajax Amsterdam', 'NAC Breda']);
     expect(namesOf('Feyenoord 2 (Cruyff 75) Willem II Tilburg 0. Halftime 1-0.')).toEqual(['Feyenoord', 'Willem II Tilburg']);
     expect(namesOf('Feyenoord 2 (Cruyff 75) Willem II Tilburg 0 and more')).toBeNull();
+  });
+
+  it('reads the players of a leaderboard line: a score, then names separated by commas, each with a country in brackets or not', () => {
+    const names = (line: string) => {
+      const words = nerTokenize(line).map((t) => t.text);
+      return leaderboardLineNames(words)?.map(([f, t]) => words.slice(f, t).join(' ')) ?? null;
+    };
+    expect(names('65 Tiger Woods, Nolan Henke')).toEqual(['Tiger Woods', 'Nolan Henke']);
+    expect(names('67 Jim Furyk, Greg Kraft (Canada), Scott Hoch')).toEqual(['Jim Furyk', 'Greg Kraft', 'Scott Hoch']);
+    expect(names('65 Tiger Woods and Nolan Henke')).toBeNull();
+    expect(names('65 people died')).toBeNull();
+    expect(names('Tiger Woods, Nolan Henke')).toBeNull();
   });
 
   it('reads the players of a batting line of a cricket scorecard', () => {
@@ -164,6 +176,18 @@ describe('wireConventionTags', () => {
     const prose = 'Notes:\nUN EU NATO WHO\nThe talks went on.';
     const p = tagsOf(prose, { UN: 'B-ORG', EU: 'B-ORG', NATO: 'B-ORG', WHO: 'B-ORG' });
     expect(wireConventionTags(prose, p.tokens, p.tags)).toEqual(p.tags);
+  });
+
+  it('makes every name of a leaderboard a player when the tagger read most of them as persons', () => {
+    const text = 'Leading scores:\n65 Tiger Woods, Nolan Henke\n66 Loren Roberts, Steve Stricker (Canada)';
+    const { tokens, tags } = tagsOf(text, { Tiger: 'B-ORG', Woods: 'I-ORG', Nolan: 'B-PER', Henke: 'I-PER', Loren: 'B-PER', Roberts: 'I-PER', Steve: 'B-PER', Stricker: 'I-PER', Canada: 'B-LOC' });
+    const out = wireConventionTags(text, tokens, tags);
+    const at = (w: string) => out[tokens.findIndex((t) => t.text === w)];
+    expect([at('Tiger'), at('Woods'), at('Canada')]).toEqual(['B-PER', 'I-PER', 'B-LOC']);
+    // Mostly firms: left as read.
+    const firms = 'Top gainers:\n12 Intel Corp, Tiger Brands\n10 Boeing Co, Nolan Henke';
+    const f = tagsOf(firms, { Intel: 'B-ORG', Corp: 'I-ORG', Tiger: 'B-ORG', Brands: 'I-ORG', Boeing: 'B-ORG', Co: 'I-ORG', Nolan: 'B-PER', Henke: 'I-PER' });
+    expect(wireConventionTags(firms, f.tokens, f.tags)).toEqual(f.tags);
   });
 
   it('makes every name on the batting lines of a scorecard a player, and one such line alone no scorecard', () => {
