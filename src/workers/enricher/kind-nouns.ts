@@ -41,6 +41,8 @@ const AMBIGUOUS_FORMS: ReadonlySet<string> = new Set('SA NV AG AB SE AS Oy BV'.s
 const COMMA_FORMS: ReadonlySet<string> = new Set('Inc Inc. Ltd Ltd. LLC L.L.C. Corp Corp. plc PLC L.P. N.V. S.A. GmbH'.split(' '));
 /** Last words that only organisations' names end with ("Cedar Holdings", "Afghan National Police", "Indian Railways", "Gulf Times"): a place or MISC name ending so is an organisation's (not "University": BTC files "Waikato University" as a place). */
 const ORGANISATION_ENDINGS: ReadonlySet<string> = new Set('Holdings Police Railways Fund Foundation Times News'.split(' '));
+/** Legislatures named in their own language ("the State Duma", "the Bundesrat"): a place ending so is an organisation (a MISC name, often a nationality before it, stays one). */
+const LEGISLATURES: ReadonlySet<string> = new Set('Duma Knesset Bundestag Bundesrat Sejm Storting Riksdag Folketing Rada Majlis'.split(' '));
 /** Head words that end businesses' names, never a person's or a place's own ("Paramount Pictures", "Cedar Holdings"). */
 const BUSINESS_HEADS: readonly string[] = (
   'Pictures Studios Records Group Partners Airlines Airways Motors Industries Technologies Systems Networks Foods Brands Enterprises ' +
@@ -177,7 +179,9 @@ export function typeKindAppositives(tokens: readonly Token[], tags: readonly str
     const tag = out[i] as string;
     if (!tag.startsWith('B-')) continue;
     const j = spanEnd(out, i);
-    if (tag !== 'B-ORG' && j - i > 1 && (COMPANY_FORMS.has(text(j - 1)) || (tag !== 'B-PER' && ORGANISATION_ENDINGS.has(text(j - 1))) || (tag === 'B-PER' && BUSINESS_ENDINGS.has(text(j - 1))))) setSpan(out, i, j, 'ORG');
+    const last = text(j - 1);
+    const organisationEnding = (tag !== 'B-PER' && ORGANISATION_ENDINGS.has(last)) || (tag === 'B-LOC' && LEGISLATURES.has(last));
+    if (tag !== 'B-ORG' && j - i > 1 && (COMPANY_FORMS.has(last) || organisationEnding || (tag === 'B-PER' && BUSINESS_ENDINGS.has(last)))) setSpan(out, i, j, 'ORG');
     i = j - 1;
   }
   // "Google, Inc.", "CCNG, Inc.": a company form after a name and a comma is the end of that company's name.
@@ -625,19 +629,39 @@ function otherNameBefore(tokens: readonly Token[], tags: readonly string[], i: n
 /** A word in capitals, with digits or a hyphen ("ELN", "M23", "FARC-EP"). */
 const ACRONYM_LIKE = /^\p{Lu}[\p{Lu}\d-]+$/u;
 
+/** The most untagged words taken into a group's name before its fighters. */
+const GROUP_LEAD_MAX = 2;
 /** Armed members of a group, written after its name ("Hizbollah guerrillas", "PKK rebels"). */
 const FIGHTERS: ReadonlySet<string> = new Set('guerrillas guerrilla militants rebels fighters insurgents gunmen militiamen'.split(' '));
 
 /**
  * Tags where the name right before a group's fighters ("Hizbollah guerrillas fired", "Abu Sayyaf rebels") is the group,
+ * whole ("Tupac [Amaru] rebels"),
  * an organisation, where the tagger read a place, a person's name of two words or more, or left capitals untagged; not
  * a place or nationality the gazetteer knows ("Kosovo rebels", "Chechen rebels"), a MISC name, or a word in "-ist" or
  * "-ite" ("Maoist rebels", "Shi'ite militants").
  */
-export function groupsBeforeTheirFighters(tokens: readonly Token[], tags: readonly string[]): string[] {
+export function groupsBeforeTheirFighters(tokens: readonly Token[], tags: readonly string[], stats: WordStats | undefined): string[] {
   let out: string[] | undefined;
   for (let i = 1; i < tokens.length; i++) {
     if (!FIGHTERS.has((tokens[i] as Token).text)) continue;
+    if ((tags[i - 1] as string).endsWith('-ORG')) {
+      // The group read as an organisation without its first words ("Tupac [Amaru] rebels"): the untagged capitalized words
+      // right before it join it (up to two; not "The", a place, a nationality, a word in "-ist", a hyphenated word or a word
+      // news writes in lowercase: "Marxist FARC rebels", "Thirty-eight Pakistani Taliban fighters").
+      const s = spanStart(tags, i - 1);
+      let f = s;
+      while (f > 0 && s - f < GROUP_LEAD_MAX && tags[f - 1] === 'O') {
+        const w = (tokens[f - 1] as Token).text;
+        if (!startsCapitalized(w) || w === 'The' || w.includes('-') || /(?:ists?|ites?)$/.test(w) || PLACES.has(w) || DEMONYMS.has(w) || LATE_DEMONYMS.has(w) || !notWrittenLowercase(w, stats)) break;
+        f--;
+      }
+      if (f < s) {
+        out ??= [...tags];
+        setSpan(out, f, i, 'ORG');
+      }
+      continue;
+    }
     const from = otherNameBefore(tokens, tags, i);
     if (from === undefined) continue;
     const tag = tags[from] as string;
@@ -801,6 +825,32 @@ export function venuesArePlaces(tokens: readonly Token[], tags: readonly string[
   }
   return out ?? (tags as string[]);
 }
+
+/**
+ * Tags where a venue's name (a place or an organisation ending with a VENUE_HEADS word) comes right after a person's or a
+ * place's name the tagger read apart from it, on the same line, with at most one untagged capitalized word between
+ * ("[Chiang] Kai-shek [International Airport]", "[John F. Kennedy] [International Airport]", "[Baghdad] [International
+ * Airport]"): the venue is named after it, one place. Not a venue that starts with an initial ("[Michael] [N. Castle]").
+ */
+export function venuesAfterTheirNames(text: string, tokens: readonly Token[], tags: readonly string[]): string[] {
+  let out: string[] | undefined;
+  for (const { from, to, type } of bioSpans(tags)) {
+    if (type === 'PER' || !VENUE_HEADS.has((tokens[to - 1] as Token).text) || /^\p{Lu}\.$/u.test((tokens[from] as Token).text)) continue;
+    let k = from;
+    while (k > 0 && from - k < VENUE_NAME_LEAD_MAX && tags[k - 1] === 'O' && startsCapitalized((tokens[k - 1] as Token).text)) k--;
+    const before = tags[k - 1] ?? 'O';
+    if (k === 0 || !(before.endsWith('-PER') || before.endsWith('-LOC'))) continue;
+    const start = spanStart(tags, k - 1);
+    let broken = false;
+    for (let i = start; i < from; i++) if (lineBreakAfter(text, tokens, i)) broken = true;
+    if (broken) continue;
+    out ??= [...tags];
+    setSpan(out, start, to, 'LOC');
+  }
+  return out ?? (tags as string[]);
+}
+/** The most untagged words between a name and the venue named after it. */
+const VENUE_NAME_LEAD_MAX = 1;
 
 /** Heads of events', laws', awards' and indexes' names (the gazetteer's MISC_HEAD_WORDS) that also end the names of publications ("TV Guide", "Vanity Fair", "Willamette Week", "Christian Heritage"): left to the tagger. */
 const PUBLICATION_HEADS: ReadonlySet<string> = new Set(['Heritage', 'Guide', 'Fair', 'Week']);

@@ -242,11 +242,12 @@ export function deskSlugLength(words: readonly string[]): number {
     if (words[k] !== '-' && words[k] !== '\u2013') continue;
     const slug = words.slice(0, k);
     const sport = (w: string) => DESK_SPORTS.has(w.toLowerCase());
-    return slug.some(sport) && slug.every((w) => sport(w) || DESK_SPORT_PARTS.has(w.toLowerCase()) || isLeagueAcronym(w)) ? k : 0;
+    return slug.some(sport) && slug.every((w) => sport(w) || DESK_SPORT_PARTS.has(w.toLowerCase()) || isKnownAcronym(w)) ? k : 0;
   }
   return 0;
 }
-const isLeagueAcronym = (w: string): boolean => KNOWN_ORGS.has(w) && /^\p{Lu}{2,}$/u.test(w);
+/** An organisation's acronym on the short list ("NBA", "EU", "OPEC"). */
+const isKnownAcronym = (w: string): boolean => KNOWN_ORGS.has(w) && /^\p{Lu}{2,}$/u.test(w);
 /** deskSlugLength of the line [lf, lt) of `original` (the text as written) when the line is in capitals there. */
 function deskSlugIn(original: string, tokens: readonly Token[], lf: number, lt: number): number {
   const line = original.slice((tokens[lf] as Token).start, (tokens[lt - 1] as Token).end);
@@ -724,7 +725,7 @@ export function wireConventions(text: string, tokens: readonly Token[], original
     // "ATHLETICS - ...", "NHL ICE HOCKEY - ...": a sport is no name, a league's acronym is an organisation.
     for (const [from, to] of slugs) {
       for (let k = from; k < to; k++) {
-        if (isLeagueAcronym(original.slice((tokens[k] as Token).start, (tokens[k] as Token).end))) setSpan(out, k, k + 1, 'ORG');
+        if (isKnownAcronym(original.slice((tokens[k] as Token).start, (tokens[k] as Token).end))) setSpan(out, k, k + 1, 'ORG');
         else clearSpan(out, k, k + 1);
       }
     }
@@ -781,6 +782,18 @@ export function wireConventions(text: string, tokens: readonly Token[], original
       setSpan(out, d, n, 'MISC');
       if (end > t + 1) setSpan(out, t + 1, end, 'PER');
       t = rest - 1;
+    }
+  };
+  const splitOrganisationsTitles = (out: string[]): void => {
+    // "EU Farm Commissioner Franz Fischler", "OPEC Oil Minister ...": an organisation's acronym, a portfolio and a minister's
+    // title before a person's name; the tagger ran the organisation over the portfolio ("[EU Farm] Commissioner"), which is no
+    // part of it. Not where the title is the organisation's own ("the U.N. High Commissioner for Refugees").
+    for (let t = 2; t + 1 < tokens.length; t++) {
+      if (!((marks[t] as number) & MARK.ministerTitle) || !startsCapitalized((tokens[t + 1] as Token).text) || (out[t] as string) !== 'O') continue;
+      const d = spanStart(out, t - 1);
+      const word = (tokens[d] as Token).text;
+      if (out[t - 1] === 'O' || t - d < 2 || t - d > PORTFOLIO_MAX + 1 || out[d] !== 'B-ORG' || !isKnownAcronym(word)) continue;
+      clearSpan(out, d + 1, t);
     }
   };
   const typeTitledNames = (out: string[]): void => {
@@ -986,6 +999,7 @@ export function wireConventions(text: string, tokens: readonly Token[], original
     typeResults,
     typeDatelines,
     splitMinistersTitles,
+    splitOrganisationsTitles,
     typeTitledNames,
     endNamesBeforeWeekdays,
     typeCountriesInCapitals,

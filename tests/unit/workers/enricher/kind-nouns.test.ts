@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isValidBio, labelledText, randomBioTags, tagsAt, tagsFor, tagsNaming } from '../../../helpers/bio-tags.js';
 import { seededRandom } from '../../../../src/lib/random.js';
-import { agenciesBeforeTheirKind, companiesByTheirStock, groupsBeforeTheirFighters, countriesOffPersons, employersOfStaff, eponymsAreNoPersons, eventsAndLawsAreMisc, leadersGovernmentsAreNoNames, namesBeforePartyAreOrganisations, organisationsFirstWords, organisationsLastWords, personsAfterRoles, placesBeforePlaceNouns, venuesArePlaces, typeKindAppositives, typePortfolioMinistries, worksAreMisc } from '../../../../src/workers/enricher/kind-nouns.js';
+import { agenciesBeforeTheirKind, companiesByTheirStock, groupsBeforeTheirFighters, countriesOffPersons, employersOfStaff, eponymsAreNoPersons, eventsAndLawsAreMisc, leadersGovernmentsAreNoNames, namesBeforePartyAreOrganisations, organisationsFirstWords, organisationsLastWords, personsAfterRoles, placesBeforePlaceNouns, venuesAfterTheirNames, venuesArePlaces, typeKindAppositives, typePortfolioMinistries, worksAreMisc } from '../../../../src/workers/enricher/kind-nouns.js';
 import { CAP_BUCKETS, type WordStats, wordStatsCode } from '../../../../src/workers/enricher/ner-features.js';
 import { nerTokenize } from '../../../../src/workers/enricher/ner-tokens.js';
 import { tagEntities } from '../../../../src/workers/enricher/tag-entities.js';
@@ -143,6 +143,7 @@ describe(typeKindAppositives.name, () => {
 
   it("types a place or MISC name that ends as only organisations' names do as an organisation, and leaves persons and universities alone", () => {
     expect(run('Cedar Holdings fell as Iraqi Police came', [[0, 2, 'LOC'], [4, 6, 'MISC']])).toEqual(['ORG[Cedar Holdings]', 'ORG[Iraqi Police]']);
+    expect(run('The State Duma voted and the German Bundesrat met', [[1, 3, 'LOC'], [6, 8, 'MISC']])).toEqual(['ORG[State Duma]', 'MISC[German Bundesrat]']);
     expect(run('Michael Steel of Waikato University and Gulf Times', [[0, 2, 'PER'], [3, 5, 'LOC'], [6, 8, 'LOC']])).toEqual(['PER[Michael Steel]', 'LOC[Waikato University]', 'ORG[Gulf Times]']);
     expect(run('Danielle Steel met Police', [[0, 2, 'PER'], [3, 4, 'MISC']])).toEqual(['PER[Danielle Steel]', 'MISC[Police]']);
   });
@@ -241,13 +242,35 @@ describe(groupsBeforeTheirFighters.name, () => {
   it("makes the name before a group's fighters the group where the tagger read a place, a person's full name or left capitals", () => {
     const text = 'Hizbollah guerrillas fired. Boko Haram militants struck. ELN rebels met. PKK fighters left.';
     const { toks, tags } = tagsNaming(text, { Hizbollah: 'LOC', 'Boko Haram': 'PER', PKK: 'ORG' });
-    expect(spans(text, groupsBeforeTheirFighters(toks, tags))).toEqual(['ORG[Hizbollah]', 'ORG[Boko Haram]', 'ORG[ELN]', 'ORG[PKK]']);
+    expect(spans(text, groupsBeforeTheirFighters(toks, tags, undefined))).toEqual(['ORG[Hizbollah]', 'ORG[Boko Haram]', 'ORG[ELN]', 'ORG[PKK]']);
   });
 
   it('leaves a known place, a nationality, a MISC name, a one-word person, ordinary-case words and "-ist" words alone', () => {
     const text = 'Kosovo rebels met. Chechen rebels met. Zapatista rebels met. Karen rebels met. Kashmiri militants met. Maoist rebels met. The rebels met.';
     const { toks, tags } = tagsNaming(text, { Kosovo: 'LOC', Chechen: 'MISC', Zapatista: 'MISC', Karen: 'PER' });
-    expect(groupsBeforeTheirFighters(toks, tags)).toEqual(tags);
+    expect(groupsBeforeTheirFighters(toks, tags, undefined)).toEqual(tags);
+  });
+});
+
+describe(`${groupsBeforeTheirFighters.name}: the group's first words`, () => {
+  it("takes the untagged capitalized words before an organisation read without them into it, not a nationality or a word news writes in lowercase", () => {
+    const text = 'Tupac Amaru rebels freed them. Colombian FARC rebels met. Armed ETA militants fled. Marxist ELN rebels and Thirty-eight Taliban fighters.';
+    const { toks, tags } = tagsNaming(text, { Amaru: 'ORG', FARC: 'ORG', ETA: 'ORG', ELN: 'ORG', Taliban: 'ORG' });
+    expect(spans(text, groupsBeforeTheirFighters(toks, tags, statsOf({ armed: 'N' })))).toEqual(['ORG[Tupac Amaru]', 'ORG[FARC]', 'ORG[ETA]', 'ORG[ELN]', 'ORG[Taliban]']);
+  });
+});
+
+describe(venuesAfterTheirNames.name, () => {
+  it('makes a venue and the person or place right before it, read apart, one place', () => {
+    const text = 'Flights from Chiang Kai-shek International Airport and John F. Kennedy International Airport and Baghdad International Airport.';
+    const { toks, tags } = tagsNaming(text, { Chiang: 'PER', 'John F. Kennedy': 'PER', Baghdad: 'LOC', 'International Airport': 'LOC' });
+    expect(spans(text, venuesAfterTheirNames(text, toks, tags))).toEqual(['LOC[Chiang Kai-shek International Airport]', 'LOC[John F. Kennedy International Airport]', 'LOC[Baghdad International Airport]']);
+  });
+
+  it("leaves a venue after a line's end, one that starts with an initial, one after an organisation and a person's own name alone", () => {
+    const text = 'Kuwait\nKuwait International Airport. Michael N. Castle voted. Emirates Dubai Tower rose. Hariri spoke.';
+    const { toks, tags } = tagsNaming(text, { Kuwait: 'LOC', 'Kuwait International Airport': 'LOC', Michael: 'PER', 'N. Castle': 'LOC', Emirates: 'ORG', 'Dubai Tower': 'LOC', Hariri: 'PER' });
+    expect(venuesAfterTheirNames(text, toks, tags)).toEqual(tags);
   });
 });
 

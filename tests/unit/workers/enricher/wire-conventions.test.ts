@@ -167,6 +167,14 @@ describe('wireConventionTags', () => {
     expect([at('Ajax'), at('NAC'), at('Breda'), at('Halftime'), at('Attendance')]).toEqual(['B-ORG', 'B-ORG', 'I-ORG', 'O', 'O']);
   });
 
+  it("takes a portfolio out of an organisation's acronym before a minister's title and a person, not a title of the organisation's own", () => {
+    const text = 'EU Farm Commissioner Franz Fischler said so. The UN High Commissioner for Refugees said so.';
+    const { tokens, tags } = tagsOf(text, { EU: 'B-ORG', Farm: 'I-ORG', Franz: 'B-PER', Fischler: 'I-PER', UN: 'B-ORG', High: 'I-ORG' });
+    const out = wireConventionTags(text, tokens, tags);
+    const at = (w: string) => out[tokens.findIndex((t) => t.text === w)];
+    expect([at('EU'), at('Farm'), at('Commissioner'), at('Franz'), at('UN'), at('High')]).toEqual(['B-ORG', 'O', 'O', 'B-PER', 'B-ORG', 'I-ORG']);
+  });
+
   it("clears a line of column headings in capitals above a table's rows, and not one above prose", () => {
     const text = 'Standings:\nW L T GF GA PTS\nHARTFORD 10 5 3 60 52 23\nBUFFALO 9 7 2 55 50 20\nNEW YORK 8 7 2 55 50 18';
     const { tokens, tags } = tagsOf(text, { T: 'B-ORG', GF: 'I-ORG', GA: 'I-ORG', PTS: 'I-ORG' });
