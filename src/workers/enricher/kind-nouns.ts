@@ -388,6 +388,53 @@ const beforeStock = (tokens: readonly Token[], i: number): boolean => {
   return next === 'shareholders' || next === 'stockholders' || (next === 'shares' && SHARE_MOVES.has(tokens[i + 2]?.text ?? ''));
 };
 
+/** Verbs of a share price's move ("Cheung Kong rose 25 cents", "Fuji Bank lost 30 yen"). */
+const PRICE_MOVES: ReadonlySet<string> = new Set('rose fell gained lost eased firmed slipped climbed dropped added shed jumped slid edged dipped advanced declined'.split(' '));
+/** Units of a share price's move: the small coins and the currencies shares are quoted in on the world's exchanges. */
+const PRICE_UNITS: ReadonlySet<string> = new Set(
+  'cents cent pence penny yen pfennigs pfennig centimes sen kopecks crowns kronor kroner francs guilders lire pesos rupees rand baht ringgit won yuan dinars shekels schillings marks'.split(' '),
+);
+/** A currency's sign before a price ("HK$", "$", "US$", "C$", "£", "€"); the whole part of a price in an exchange's fractions, before its "/" ("1-1/8", "3/4"). */
+const PRICE_SIGN = /^(?:[A-Z]{0,2}\$|£|€|¥)$/;
+const PRICE_FRACTION = /^\d+(?:-\d+)?$/;
+
+/**
+ * Whether a share price's move follows the name ending at `to`: a move's verb, then a price in a currency's sign, an
+ * exchange's fractions or a number and a coin ("rose 25 cents", "gained HK$ 1.50", "rose 1-1/8", "fell 20 yen").
+ */
+function priceMoveAfter(tokens: readonly Token[], to: number): boolean {
+  if (!PRICE_MOVES.has(tokens[to]?.text ?? '')) return false;
+  const a = tokens[to + 1]?.text ?? '';
+  // The sign may be read as two tokens ("HK$1.25": "HK", "$"), and a fraction as three ("1-1/8": "1-1", "/", "8").
+  const b = tokens[to + 2]?.text ?? '';
+  if (PRICE_SIGN.test(a) || (/^[A-Z]{1,2}$/.test(a) && b === '$') || (PRICE_FRACTION.test(a) && b === '/')) return true;
+  return /^\d+(?:[.,]\d+)?$/.test(a) && PRICE_UNITS.has(tokens[to + 2]?.text ?? '');
+}
+
+/**
+ * Tags where a name read as a person, a place or MISC, or capitalized words left untagged, move by a share's price
+ * ("Cheung Kong rose 25 cents", "Hutchison Whampoa gained HK$ 1.50", "Daimler-Benz rose 1.50 marks"): a listed company,
+ * an organisation. Not a place the gazetteer knows, nor an untagged word news writes in lowercase ("Shares rose 5 cents").
+ */
+export function companiesByTheirPriceMoves(tokens: readonly Token[], tags: readonly string[], stats: WordStats | undefined): string[] {
+  let out: string[] | undefined;
+  for (let to = 1; to < tokens.length; to++) {
+    if (!priceMoveAfter(tokens, to)) continue;
+    const last = tags[to - 1] as string;
+    let from = to;
+    if (last === 'O') {
+      while (from > 0 && to - from < PRICE_NAME_MAX && tags[from - 1] === 'O' && startsCapitalized((tokens[from - 1] as Token).text)) from--;
+      if (from === to || tokens.slice(from, to).some((t) => t.text === 'The' || !notWrittenLowercase(t.text, stats))) continue;
+    } else if (!last.endsWith('-ORG')) from = spanStart(tags, to - 1);
+    if (from === to || PLACES.has(nameText(tokens, from, to))) continue;
+    out ??= [...tags];
+    setSpan(out, from, to, 'ORG');
+  }
+  return out ?? (tags as string[]);
+}
+/** The most untagged words of a company's name read by its price's move. */
+const PRICE_NAME_MAX = 3;
+
 /**
  * Tags where a one-word name that the text writes before a company form or
  * its stock anywhere ("Ryanair Ltd", "Maxtor shareholders") is that company

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isValidBio, labelledText, randomBioTags, tagsAt, tagsFor, tagsNaming } from '../../../helpers/bio-tags.js';
 import { seededRandom } from '../../../../src/lib/random.js';
-import { agenciesBeforeTheirKind, companiesByTheirStock, groupsBeforeTheirFighters, countriesOffPersons, employersOfStaff, eponymsAreNoPersons, eventsAndLawsAreMisc, leadersGovernmentsAreNoNames, namesBeforePartyAreOrganisations, organisationsFirstWords, organisationsLastWords, personsAfterRoles, placesBeforePlaceNouns, venuesAfterTheirNames, venuesArePlaces, typeKindAppositives, typePortfolioMinistries, worksAreMisc } from '../../../../src/workers/enricher/kind-nouns.js';
+import { agenciesBeforeTheirKind, companiesByTheirPriceMoves, companiesByTheirStock, groupsBeforeTheirFighters, countriesOffPersons, employersOfStaff, eponymsAreNoPersons, eventsAndLawsAreMisc, leadersGovernmentsAreNoNames, namesBeforePartyAreOrganisations, organisationsFirstWords, organisationsLastWords, personsAfterRoles, placesBeforePlaceNouns, venuesAfterTheirNames, venuesArePlaces, typeKindAppositives, typePortfolioMinistries, worksAreMisc } from '../../../../src/workers/enricher/kind-nouns.js';
 import { CAP_BUCKETS, type WordStats, wordStatsCode } from '../../../../src/workers/enricher/ner-features.js';
 import { nerTokenize } from '../../../../src/workers/enricher/ner-tokens.js';
 import { tagEntities } from '../../../../src/workers/enricher/tag-entities.js';
@@ -257,6 +257,20 @@ describe(`${groupsBeforeTheirFighters.name}: the group's first words`, () => {
     const text = 'Tupac Amaru rebels freed them. Colombian FARC rebels met. Armed ETA militants fled. Marxist ELN rebels and Thirty-eight Taliban fighters.';
     const { toks, tags } = tagsNaming(text, { Amaru: 'ORG', FARC: 'ORG', ETA: 'ORG', ELN: 'ORG', Taliban: 'ORG' });
     expect(spans(text, groupsBeforeTheirFighters(toks, tags, statsOf({ armed: 'N' })))).toEqual(['ORG[Tupac Amaru]', 'ORG[FARC]', 'ORG[ETA]', 'ORG[ELN]', 'ORG[Taliban]']);
+  });
+});
+
+describe(companiesByTheirPriceMoves.name, () => {
+  it("makes a name or untagged capitalized words before a share price's move a company", () => {
+    const text = 'Cheung Kong rose HK$1.25 and Hutchison Whampoa gained 25 cents . Daimler-Benz rose 1.50 marks ; Intel fell 1-1/8 .';
+    const { toks, tags } = tagsNaming(text, { 'Hutchison Whampoa': 'PER', Intel: 'LOC' });
+    expect(spans(text, companiesByTheirPriceMoves(toks, tags, undefined))).toEqual(['ORG[Cheung Kong]', 'ORG[Hutchison Whampoa]', 'ORG[Daimler-Benz]', 'ORG[Intel]']);
+  });
+
+  it('leaves a known place, a word news writes in lowercase, a move without a price and other rises alone', () => {
+    const text = 'Tokyo fell 20 yen . Shares rose 5 cents . Smith rose 12 places . Li Ka-shing rose to fame . Brazil gained 3 points .';
+    const { toks, tags } = tagsNaming(text, { Tokyo: 'LOC', Smith: 'PER', 'Li Ka-shing': 'PER', Brazil: 'LOC' });
+    expect(companiesByTheirPriceMoves(toks, tags, statsOf({ shares: 'N' }))).toEqual(tags);
   });
 });
 
