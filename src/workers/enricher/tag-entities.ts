@@ -22,7 +22,7 @@ import { clubsByTheirFirstWord, teamsInMatchReports } from './match-reports.js';
 import { partyLabelsAreNoPersons } from './party-labels.js';
 import { joinNameParticles } from './name-particles.js';
 import { trimNameTails } from './name-tails.js';
-import { findMentions, type Mention, mergeMentions, type ResolvedMention, resolveMentions } from './extract-entities.js';
+import { findMentions, type Mention, mergeMentions, newMention, type ResolvedMention, resolveMentions } from './extract-entities.js';
 import { DEMONYMS, HONORIFICS, KNOWN_ORGS, PLACES } from './gazetteer.js';
 import { encodePack, keyOffsets, keyRow, type KeyTable, keyTableEntries, loadPack, MODEL_FILES, type Pack, packArray, packKeyTable, prunedRows, buildKeyTable, roundTo } from './model-pack.js';
 import { NER_CLUSTERS_URL, unpackClusters, type WordClusters } from './ner-clusters.js';
@@ -831,9 +831,7 @@ export function mentionsFromTags(text: string, tokens: readonly Token[], tags: r
     if (kind === 'place' && DEMONYMS.has(written)) continue;
     const name = kind === 'place' ? (PLACES.get(written)?.canonical ?? written) : kind === 'organisation' ? (KNOWN_ORGS.get(written) ?? written) : written;
     const prev = tokens[i - 1]?.text ?? '';
-    const m: Mention = { kind, name, start, end };
-    if (kind === 'person' && j - i === 1 && (HONORIFICS.has(prev) || HONORIFICS.has(`${prev}.`))) m.surnameOnly = true;
-    out.push(m);
+    out.push(newMention(kind, name, start, end, kind === 'person' && j - i === 1 && (HONORIFICS.has(prev) || HONORIFICS.has(`${prev}.`))));
   }
   return out;
 }
