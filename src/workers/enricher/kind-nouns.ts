@@ -767,7 +767,7 @@ function eventAround(text: string, tokens: readonly Token[], tags: readonly stri
   const next = tokens[to];
   if (!next || tags[to] !== 'O' || text.slice((tokens[to - 1] as Token).end, next.start) !== ' ') return null;
   // The head ends the name ("the U.S. Open on Monday", a headline's "2025 U.S. Open"; not "the UK Law Lord").
-  const after = tokens[to + 1];
+  const after = to + 1 < tokens.length ? tokens[to + 1] : undefined;
   if (after && startsCapitalized(after.text) && !lineBreakAfter(text, tokens, to)) return null;
   return (MISC_HEAD_WORDS.has(next.text) || LAW_HEADS.has(next.text)) && !PUBLICATION_HEADS.has(next.text) ? [from, to + 1] : null;
 }
@@ -874,7 +874,7 @@ const PLACE_KIND_NOUNS: ReadonlySet<string> = new Set(
 export function placesBeforePlaceNouns(tokens: readonly Token[], tags: readonly string[]): string[] {
   const spans = bioSpans(tags).filter((s) => s.type === 'PER');
   const nameOf = (s: { from: number; to: number }): string => nameText(tokens, s.from, s.to);
-  const places = new Set(spans.filter((s) => PLACE_KIND_NOUNS.has(tokens[s.to]?.text ?? '')).map(nameOf));
+  const places = new Set(spans.filter((s) => s.to < tokens.length && PLACE_KIND_NOUNS.has((tokens[s.to] as Token).text)).map(nameOf));
   if (places.size === 0) return tags as string[];
   const out = [...tags];
   for (const s of spans) if (places.has(nameOf(s))) setSpan(out, s.from, s.to, 'LOC');

@@ -521,8 +521,11 @@ const CAPS_WORD = /^\p{Lu}{2,}$/u;
 export function acronymsAreNoPersons(tokens: readonly Token[], tags: readonly string[]): string[] {
   const out = [...tags];
   for (let i = 0; i < out.length; i++) {
-    if (out[i] !== 'B-PER' || out[i + 1] === 'I-PER' || !ACRONYM.test((tokens[i] as Token).text)) continue;
-    if (tokens[i - 1]?.text === '@' || CAPS_WORD.test(tokens[i - 1]?.text ?? '') || CAPS_WORD.test(tokens[i + 1]?.text ?? '')) continue;
+    if (out[i] !== 'B-PER' || (i + 1 < out.length && out[i + 1] === 'I-PER') || !ACRONYM.test((tokens[i] as Token).text)) continue;
+    // The words around, '' past either end (no read outside the array, which optimized code meets for the first time only at a text's edge).
+    const before = i > 0 ? (tokens[i - 1] as Token).text : '';
+    const after = i + 1 < tokens.length ? (tokens[i + 1] as Token).text : '';
+    if (before === '@' || CAPS_WORD.test(before) || CAPS_WORD.test(after)) continue;
     out[i] = 'B-ORG';
   }
   return out;

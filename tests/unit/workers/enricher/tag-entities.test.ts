@@ -363,6 +363,11 @@ describe(acronymsAreNoPersons.name, () => {
     expect([at('NWL'), at('VDOOZER'), at('SCALIA'), at('CHENEY'), at('Ann')]).toEqual(['B-ORG', 'B-PER', 'B-PER', 'B-PER', 'B-PER']);
   });
 
+  it('reads an acronym at either end of the text as one inside it', () => {
+    const toks = nerTokenize('NWL said so to RIM');
+    expect(acronymsAreNoPersons(toks, ['B-PER', 'O', 'O', 'O', 'B-PER'])).toEqual(['B-ORG', 'O', 'O', 'O', 'B-ORG']);
+  });
+
   it("keeps the tagger from reading a company's acronym as a person in news, and not in a post", () => {
     // The tagger alone reads every "NWL" here as a person (as it read "RIM" in a Wikinews story of this shape).
     const text =
