@@ -778,7 +778,7 @@ export function wireConventions(text: string, tokens: readonly Token[], original
       if (!lengths || (startsCapitalized(tokens[i - 1]?.text ?? '') && tokens[i - 1]?.text !== 'The')) continue;
       for (const n of lengths) {
         const j = i + n;
-        const after = tokens[j]?.text ?? '';
+        const after = j < tokens.length ? (tokens[j] as Token).text : '';
         // A title after it is its office's ("NASA Administrator Jim Bridenstine"), no further word of its name.
         if (j > tokens.length || (startsCapitalized(after) && !PERSON_TITLES.has(after)) || after === '$') continue;
         const shape = n === 1 ? /^\p{Lu}[\p{Lu}.]+$/u.test((tokens[i] as Token).text) || alwaysCapitalized((tokens[i] as Token).text) : tokens.slice(i, j).every((t) => startsCapitalized(t.text));
