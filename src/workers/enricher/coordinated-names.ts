@@ -255,7 +255,7 @@ export function joinOrganisationPlaces(tokens: readonly Token[], tags: readonly 
     if (tags[i] !== 'B-ORG') continue;
     const j = spanEnd(tags, i);
     const head = (tokens[j - 1] as Token).text;
-    if (!ORG_HEAD_WORDS.has(head) || STATE_BODIES.has(head) || COMPANY_HEADS.has(head) || tokens[j]?.text !== 'of' || tags[j] !== 'O' || tags[j + 1] !== 'B-LOC') {
+    if (!ORG_HEAD_WORDS.has(head) || STATE_BODIES.has(head) || COMPANY_HEADS.has(head) || j + 1 >= tags.length || (tokens[j] as Token).text !== 'of' || tags[j] !== 'O' || tags[j + 1] !== 'B-LOC') {
       i = j - 1;
       continue;
     }

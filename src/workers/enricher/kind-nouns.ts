@@ -125,6 +125,13 @@ const nameStart = (w: string): boolean => startsCapitalized(w) && !DEMONYMS.has(
  */
 export function typeKindAppositives(tokens: readonly Token[], tags: readonly string[], stats: WordStats | undefined): string[] {
   const out = [...tags];
+  // Called through the list, so that none is inlined into this function: a case unseen so far recompiles its own part only.
+  for (const part of KIND_APPOSITIVE_PARTS) part(tokens, out, stats);
+  return out;
+}
+
+/** The names right after a kind noun ("automaker Nissan", "his band, Gigi,"), and the same words read as a person elsewhere. */
+function typeNamesAfterKinds(tokens: readonly Token[], out: string[], stats: WordStats | undefined): void {
   const n = tokens.length;
   const text = (k: number): string => (tokens[k] as Token).text;
   // The words of the text's names of persons of two words or more ("Elon Musk").
@@ -174,6 +181,12 @@ export function typeKindAppositives(tokens: readonly Token[], tags: readonly str
       if (s.type === 'PER' && kinded.has(nameText(tokens, s.from, s.to)) && (s.to === s.from + 1 || !loneSurnames.has(text(s.to - 1)))) setSpan(out, s.from, s.to, 'ORG');
     }
   }
+}
+
+/** Names that end with a company form, or as only organisations' (or businesses') names do. */
+function typeNamesByTheirEnding(tokens: readonly Token[], out: string[], _stats: WordStats | undefined): void {
+  const n = tokens.length;
+  const text = (k: number): string => (tokens[k] as Token).text;
   // "Proastiakos S.A.": a name that ends with a company form is a company's; "Cedar Holdings", "Iraqi Police": a place or MISC name that ends as only organisations' names do is one.
   for (let i = 0; i < n; i++) {
     const tag = out[i] as string;
@@ -184,6 +197,12 @@ export function typeKindAppositives(tokens: readonly Token[], tags: readonly str
     if (tag !== 'B-ORG' && j - i > 1 && (COMPANY_FORMS.has(last) || organisationEnding || (tag === 'B-PER' && BUSINESS_ENDINGS.has(last)))) setSpan(out, i, j, 'ORG');
     i = j - 1;
   }
+}
+
+/** A company form after a name and a comma ("Google, Inc."). */
+function typeCommaForms(tokens: readonly Token[], out: string[], _stats: WordStats | undefined): void {
+  const n = tokens.length;
+  const text = (k: number): string => (tokens[k] as Token).text;
   // "Google, Inc.", "CCNG, Inc.": a company form after a name and a comma is the end of that company's name.
   for (let i = 1; i + 1 < n; i++) {
     if (text(i) !== ',' || !COMMA_FORMS.has(text(i + 1))) continue;
@@ -199,6 +218,12 @@ export function typeKindAppositives(tokens: readonly Token[], tags: readonly str
     setSpan(out, from, i + 2, 'ORG');
     i++;
   }
+}
+
+/** Names before a company's stock or its holders, and persons' names before "company". */
+function typeNamesBeforeStock(tokens: readonly Token[], out: string[], _stats: WordStats | undefined): void {
+  const n = tokens.length;
+  const text = (k: number): string => (tokens[k] as Token).text;
   // "Maxtor shareholders", "Ryanair shares rose": the name before a company's stock or its holders is a company's (not a place or a nationality the gazetteer knows: "Tokyo", "British shareholders");
   // so is a person's name before "company" ("the Seiyu company", "the ISAP, ILPAP and ETHEL companies"; not a place's: "a US company").
   for (let i = 0; i + 1 < n; i++) {
@@ -209,12 +234,25 @@ export function typeKindAppositives(tokens: readonly Token[], tags: readonly str
     const name = nameText(tokens, from, i + 1);
     if (!PLACES.has(name) && !DEMONYMS.has(name)) setSpan(out, from, i + 1, 'ORG');
   }
-  if (stats) {
-    trimLeadingKinds(tokens, out, stats);
-    typeTrailingKinds(tokens, out, stats);
-  }
-  return out;
 }
+
+/** trimLeadingKinds and typeTrailingKinds, which need the word statistics. */
+function trimLeadingKindsWithStats(tokens: readonly Token[], out: string[], stats: WordStats | undefined): void {
+  if (stats) trimLeadingKinds(tokens, out, stats);
+}
+function typeTrailingKindsWithStats(tokens: readonly Token[], out: string[], stats: WordStats | undefined): void {
+  if (stats) typeTrailingKinds(tokens, out, stats);
+}
+
+/** typeKindAppositives' parts, in order, each on the tags the parts before it left. */
+const KIND_APPOSITIVE_PARTS: ReadonlyArray<(tokens: readonly Token[], out: string[], stats: WordStats | undefined) => void> = [
+  typeNamesAfterKinds,
+  typeNamesByTheirEnding,
+  typeCommaForms,
+  typeNamesBeforeStock,
+  trimLeadingKindsWithStats,
+  typeTrailingKindsWithStats,
+];
 
 /**
  * Whether the kind noun at `k` ends a phrase after "of" or "for" ("the leader
@@ -919,7 +957,7 @@ function eventAround(text: string, tokens: readonly Token[], tags: readonly stri
   const next = tokens[to];
   if (!next || tags[to] !== 'O' || text.slice((tokens[to - 1] as Token).end, next.start) !== ' ') return null;
   // The head ends the name ("the U.S. Open on Monday", a headline's "2025 U.S. Open"; not "the UK Law Lord").
-  const after = tokens[to + 1];
+  const after = to + 1 < tokens.length ? tokens[to + 1] : undefined;
   if (after && startsCapitalized(after.text) && !lineBreakAfter(text, tokens, to)) return null;
   return (MISC_HEAD_WORDS.has(next.text) || LAW_HEADS.has(next.text)) && !PUBLICATION_HEADS.has(next.text) ? [from, to + 1] : null;
 }
@@ -1026,7 +1064,7 @@ const PLACE_KIND_NOUNS: ReadonlySet<string> = new Set(
 export function placesBeforePlaceNouns(tokens: readonly Token[], tags: readonly string[]): string[] {
   const spans = bioSpans(tags).filter((s) => s.type === 'PER');
   const nameOf = (s: { from: number; to: number }): string => nameText(tokens, s.from, s.to);
-  const places = new Set(spans.filter((s) => PLACE_KIND_NOUNS.has(tokens[s.to]?.text ?? '')).map(nameOf));
+  const places = new Set(spans.filter((s) => s.to < tokens.length && PLACE_KIND_NOUNS.has((tokens[s.to] as Token).text)).map(nameOf));
   if (places.size === 0) return tags as string[];
   const out = [...tags];
   for (const s of spans) if (places.has(nameOf(s))) setSpan(out, s.from, s.to, 'LOC');

@@ -78,7 +78,7 @@ const OTHER_TITLES: ReadonlySet<string> = new Set('Sultan Emir Shah Tsar Caliph 
 export function firstNamesAreNoOrganisations(tokens: readonly Token[], tags: readonly string[], gazetteer?: NameGazetteer): string[] {
   const fulls: Array<[first: string, last: string]> = [];
   for (let i = 0; i + 1 < tags.length; i++) {
-    if (tags[i] !== 'B-PER' || tags[i + 1] !== 'I-PER' || tags[i + 2] === 'I-PER') continue;
+    if (tags[i] !== 'B-PER' || tags[i + 1] !== 'I-PER' || (i + 2 < tags.length && tags[i + 2] === 'I-PER')) continue;
     const first = (tokens[i] as Token).text;
     const last = (tokens[i + 1] as Token).text;
     if (!SURNAME.test(first) || !SURNAME.test(last) || GIVEN_NAMES.has(first) || PERSON_TITLES.has(first) || OTHER_TITLES.has(first) || KNOWN_ORGS.has(first) || PLACES.has(first) || DEMONYMS.has(first)) continue;

@@ -149,7 +149,7 @@ export function teamsInMatchReports(text: string, tokens: readonly Token[], tags
 export function clubsByTheirFirstWord(tokens: readonly Token[], tags: readonly string[]): string[] {
   const clubs = new Set<string>();
   for (let i = 0; i + 1 < tags.length; i++) {
-    if (tags[i] === 'B-ORG' && tags[i + 1] === 'I-ORG' && tags[i + 2] !== 'I-ORG' && CLUB_HEADS.has((tokens[i + 1] as Token).text)) clubs.add((tokens[i] as Token).text);
+    if (tags[i] === 'B-ORG' && tags[i + 1] === 'I-ORG' && (i + 2 === tags.length || tags[i + 2] !== 'I-ORG') && CLUB_HEADS.has((tokens[i + 1] as Token).text)) clubs.add((tokens[i] as Token).text);
   }
   if (clubs.size === 0) return tags as string[];
   return teamsWhereAlone(tokens, tags, bioSpans(tags), ({ from, to, type }) => to - from === 1 && (type === 'PER' || type === 'LOC') && clubs.has((tokens[from] as Token).text));

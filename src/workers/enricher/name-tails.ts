@@ -50,7 +50,7 @@ export function trimNameTails(tokens: readonly Token[], tags: readonly string[])
     if (!tag.startsWith('B-') || tag === 'B-MISC') continue;
     const inside = `I-${tag.slice(2)}`;
     let j = i + 1;
-    while (out[j] === inside) j++;
+    while (j < out.length && out[j] === inside) j++;
     let end = j;
     // Scores off the end; a span that is only scores is no name at all.
     while (end > i && SCORE_PAIR.test((tokens[end - 1] as Token).text)) end--;

@@ -22,7 +22,7 @@ import { clubsByTheirFirstWord, teamsInMatchReports } from './match-reports.js';
 import { partyLabelsAreNoPersons } from './party-labels.js';
 import { joinNameParticles } from './name-particles.js';
 import { trimNameTails } from './name-tails.js';
-import { findMentions, type Mention, mergeMentions, type ResolvedMention, resolveMentions } from './extract-entities.js';
+import { findMentions, type Mention, mergeMentions, newMention, type ResolvedMention, resolveMentions } from './extract-entities.js';
 import { DEMONYMS, HONORIFICS, KNOWN_ORGS, PLACES } from './gazetteer.js';
 import { encodePack, keyOffsets, keyRow, type KeyTable, keyTableEntries, loadPack, MODEL_FILES, type Pack, packArray, packKeyTable, prunedRows, buildKeyTable, roundTo } from './model-pack.js';
 import { NER_CLUSTERS_URL, unpackClusters, type WordClusters } from './ner-clusters.js';
@@ -521,8 +521,11 @@ const CAPS_WORD = /^\p{Lu}{2,}$/u;
 export function acronymsAreNoPersons(tokens: readonly Token[], tags: readonly string[]): string[] {
   const out = [...tags];
   for (let i = 0; i < out.length; i++) {
-    if (out[i] !== 'B-PER' || out[i + 1] === 'I-PER' || !ACRONYM.test((tokens[i] as Token).text)) continue;
-    if (tokens[i - 1]?.text === '@' || CAPS_WORD.test(tokens[i - 1]?.text ?? '') || CAPS_WORD.test(tokens[i + 1]?.text ?? '')) continue;
+    if (out[i] !== 'B-PER' || (i + 1 < out.length && out[i + 1] === 'I-PER') || !ACRONYM.test((tokens[i] as Token).text)) continue;
+    // The words around, '' past either end (no read outside the array, which optimized code meets for the first time only at a text's edge).
+    const before = i > 0 ? (tokens[i - 1] as Token).text : '';
+    const after = i + 1 < tokens.length ? (tokens[i + 1] as Token).text : '';
+    if (before === '@' || CAPS_WORD.test(before) || CAPS_WORD.test(after)) continue;
     out[i] = 'B-ORG';
   }
   return out;
@@ -834,9 +837,7 @@ export function mentionsFromTags(text: string, tokens: readonly Token[], tags: r
     if (kind === 'place' && DEMONYMS.has(written)) continue;
     const name = kind === 'place' ? (PLACES.get(written)?.canonical ?? written) : kind === 'organisation' ? (KNOWN_ORGS.get(written) ?? written) : written;
     const prev = tokens[i - 1]?.text ?? '';
-    const m: Mention = { kind, name, start, end };
-    if (kind === 'person' && j - i === 1 && (HONORIFICS.has(prev) || HONORIFICS.has(`${prev}.`))) m.surnameOnly = true;
-    out.push(m);
+    out.push(newMention(kind, name, start, end, kind === 'person' && j - i === 1 && (HONORIFICS.has(prev) || HONORIFICS.has(`${prev}.`))));
   }
   return out;
 }

@@ -358,9 +358,10 @@ const DATED_LINE = /^(\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){0,3})(?: ?, 
 /** Sets tokens [from, to) to one span of `type`. */
 export function setSpan(tags: string[], from: number, to: number, type: string): void {
   for (let k = from; k < to; k++) tags[k] = `${k === from ? 'B' : 'I'}-${type}`;
-  // The rest of a span this one cut into starts a span of its own.
-  const next = tags[to];
-  if (next?.startsWith('I-')) tags[to] = `B-${next.slice(2)}`;
+  // The rest of a span this one cut into starts a span of its own. (Here and in spanEnd no tag is read past the last:
+  // optimized code that does so for the first time, at a span that ends the text, is thrown away and compiled again.)
+  const next = to < tags.length ? (tags[to] as string) : 'O';
+  if (next.startsWith('I-')) tags[to] = `B-${next.slice(2)}`;
 }
 
 /** The words of the persons the tags name in two words or more ("Michael Jordan": "Michael", "Jordan"). */
@@ -376,7 +377,7 @@ export function wordsOfFullNames(tokens: readonly Token[], tags: readonly string
 export function spanEnd(tags: readonly string[], from: number): number {
   const inside = `I-${(tags[from] as string).slice(2)}`;
   let j = from + 1;
-  while (tags[j] === inside) j++;
+  while (j < tags.length && tags[j] === inside) j++;
   return j;
 }
 
@@ -904,7 +905,7 @@ export function wireConventions(text: string, tokens: readonly Token[], original
       if (!lengths || (startsCapitalized(tokens[i - 1]?.text ?? '') && tokens[i - 1]?.text !== 'The')) continue;
       for (const n of lengths) {
         const j = i + n;
-        const after = tokens[j]?.text ?? '';
+        const after = j < tokens.length ? (tokens[j] as Token).text : '';
         // A title after it is its office's ("NASA Administrator Jim Bridenstine"), no further word of its name.
         if (j > tokens.length || (startsCapitalized(after) && !PERSON_TITLES.has(after)) || after === '$') continue;
         const shape = n === 1 ? /^\p{Lu}[\p{Lu}.]+$/u.test((tokens[i] as Token).text) || alwaysCapitalized((tokens[i] as Token).text) : tokens.slice(i, j).every((t) => startsCapitalized(t.text));

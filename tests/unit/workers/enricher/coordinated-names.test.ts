@@ -121,6 +121,9 @@ describe(joinOrganisationPlaces.name, () => {
   it('joins an organisation that ends with its head word, "of" and a place into one organisation', () => {
     // Revolutionary Armed Forces | of | Colombia; Green Party | of | British Columbia
     expect(run('the Revolutionary Armed Forces of Colombia said', [[1, 4, 'ORG'], [5, 6, 'LOC']])).toEqual(['ORG[Revolutionary Armed Forces of Colombia]']);
+    // At the text's end: the place may end it, "of" may not.
+    expect(run('the Revolutionary Armed Forces of Colombia', [[1, 4, 'ORG'], [5, 6, 'LOC']])).toEqual(['ORG[Revolutionary Armed Forces of Colombia]']);
+    expect(run('the Revolutionary Armed Forces of', [[1, 4, 'ORG']])).toEqual(['ORG[Revolutionary Armed Forces]']);
     expect(run('the Green Party of British Columbia and the Bank of Montreal', [[1, 3, 'ORG'], [4, 6, 'LOC'], [8, 9, 'ORG'], [10, 11, 'LOC']])).toEqual([
       'ORG[Green Party of British Columbia]', 'ORG[Bank of Montreal]',
     ]);

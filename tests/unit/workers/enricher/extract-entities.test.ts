@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extractEntities, extractEntityMentions, findMentions, mergeMentions, resolveMentions } from '../../../../src/workers/enricher/extract-entities.js';
+import { extractEntities, extractEntityMentions, findMentions, mergeMentions, newMention, resolveMentions } from '../../../../src/workers/enricher/extract-entities.js';
 import { type LabelledArticle, loadHeldOutArticles, loadLabelledArticles } from '../../../fixtures/enrich/load.js';
 import { SEED_TITLE, seedText } from './seed-story.js';
 
@@ -32,7 +32,7 @@ describe(extractEntities.name, () => {
     // Each mention at the place of the phrase it opens.
     const org = ([name, phrase]: [string, string]) => {
       const start = text.indexOf(phrase);
-      return { kind: 'organisation' as const, name, start, end: start + name.length };
+      return newMention('organisation', name, start, start + name.length);
     };
     const mentions = (
       [['Kestrel Foods', 'Kestrel Foods'], ['Kestrel', 'Kestrel said'], ['Liberal Party', 'Liberal Party'], ['Liberal', 'Liberal leader'],
@@ -131,6 +131,17 @@ describe(extractEntityMentions.name, () => {
       ['person', 'Erna Lind', 'Erna Lind'],
       ['place', 'Oslo', 'Oslo'],
     ]);
+  });
+});
+
+describe(newMention.name, () => {
+  it('gives every mention the same fields in the same order, whatever the chunker found', () => {
+    const text = 'Chinese Foreign Ministry Spokesman Mr. Liu said so. The ISRO agency flew from Brest and Lyon.';
+    const mentions = findMentions(text);
+    expect(mentions.some((m) => m.surnameOnly)).toBe(true);
+    expect(mentions.some((m) => m.acronym && m.orgContext)).toBe(true);
+    expect(mentions.some((m) => m.placeContext)).toBe(true);
+    for (const m of mentions) expect(Object.keys(m)).toEqual(Object.keys(newMention('unknown', '', 0, 0)));
   });
 });
 

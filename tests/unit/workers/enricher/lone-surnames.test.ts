@@ -48,6 +48,13 @@ describe(firstNamesAreNoOrganisations.name, () => {
     expect(tagsAt(toks, firstNamesAreNoOrganisations(toks, tags), 'Thaksin')).toEqual(['B-PER', 'B-PER', 'B-PER']);
   });
 
+  it('reads a full name that ends the text as one that ends a sentence', () => {
+    const text = 'Supporters of Thaksin marched, and Thaksin left. They wait for Thaksin Shinawatra';
+    const { toks, tags } = tagsNaming(text, { Thaksin: 'ORG', 'Thaksin Shinawatra': 'PER' });
+    expect(tags[tags.length - 1]).toBe('I-PER');
+    expect(tagsAt(toks, firstNamesAreNoOrganisations(toks, tags), 'Thaksin')).toEqual(['B-PER', 'B-PER', 'B-PER']);
+  });
+
   it('leaves a name the text calls by its surname, a common given name, a title, a place and a product after a company', () => {
     for (const [text, names] of [
       ['Raul Castro spoke. Castro said Raul and Castro agreed, as Castro left.', { Raul: 'ORG', 'Raul Castro': 'PER' }],

@@ -90,6 +90,13 @@ describe(clubsByTheirFirstWord.name, () => {
     expect(tagsAt(toks, out, 'Riverside')).toEqual(['B-ORG', 'B-ORG']);
   });
 
+  it('reads a club named in full at the end of the text', () => {
+    const text = 'Northgate had led. They lost to Northgate Athletic';
+    const { toks, tags } = tagsNaming(text, { Northgate: 'PER', 'Northgate Athletic': 'ORG' });
+    expect(tags[tags.length - 1]).toBe('I-ORG');
+    expect(tagsAt(toks, clubsByTheirFirstWord(toks, tags), 'Northgate')).toEqual(['B-ORG', 'B-ORG']);
+  });
+
   it('leaves the word after a preposition of place, in a longer name, or where no club is named', () => {
     const text = 'Riverside United won. Supporters in Riverside cheered, and Riverside Park was full.';
     const { toks, tags } = tagsNaming(text, { Riverside: 'LOC', 'Riverside United': 'ORG', 'Riverside Park': 'LOC' });

@@ -13,6 +13,11 @@ describe(trimNameTails.name, () => {
     expect(got).toEqual(tagsFor(text, [[2, 4, 'LOC'], [7, 8, 'LOC']]));
   });
 
+  it('trims a name that ends the text as one inside it', () => {
+    const text = 'Floods hit Khyber Pakhtunkhwa province';
+    expect(trimNameTails(nerTokenize(text), tagsFor(text, [[2, 5, 'LOC']]))).toEqual(tagsFor(text, [[2, 4, 'LOC']]));
+  });
+
   it('ends no name with a score', () => {
     const text = 'Chicago beat Boston 5-3 and Hannover 96 won';
     // Chicago beat [Boston 5-3] and [Hannover 96] won

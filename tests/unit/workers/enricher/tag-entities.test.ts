@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { addDense, allowedTransitions, averageModels, emissionScores, viterbi } from '../../../../src/workers/enricher/perceptron.js';
 import { buildGazetteer, documentContexts, gazetteerMarks, neighbourFeatures, sentenceFeatures, wordFeatures, wordLists, wordShape, wordStatsOf, sentenceVectors, wordVector } from '../../../../src/workers/enricher/ner-features.js';
 import { nerTokenize } from '../../../../src/workers/enricher/ner-tokens.js';
+import { newMention } from '../../../../src/workers/enricher/extract-entities.js';
 import {
   documentEmissions,
   acronymsAreNoPersons,
@@ -362,6 +363,11 @@ describe(acronymsAreNoPersons.name, () => {
     expect([at('NWL'), at('VDOOZER'), at('SCALIA'), at('CHENEY'), at('Ann')]).toEqual(['B-ORG', 'B-PER', 'B-PER', 'B-PER', 'B-PER']);
   });
 
+  it('reads an acronym at either end of the text as one inside it', () => {
+    const toks = nerTokenize('NWL said so to RIM');
+    expect(acronymsAreNoPersons(toks, ['B-PER', 'O', 'O', 'O', 'B-PER'])).toEqual(['B-ORG', 'O', 'O', 'O', 'B-ORG']);
+  });
+
   it("keeps the tagger from reading a company's acronym as a person in news, and not in a post", () => {
     // The tagger alone reads every "NWL" here as a person (as it read "RIM" in a Wikinews story of this shape).
     const text =
@@ -391,6 +397,13 @@ describe(mentionsFromTags.name, () => {
     const tags = ['B-LOC', 'I-LOC', 'O', 'O', 'B-LOC', 'O', 'O', 'O', 'B-MISC'];
     expect(toks).toHaveLength(tags.length);
     expect(mentionsFromTags(text, toks, tags).map((m) => [m.kind, m.name])).toEqual([['place', 'United States']]);
+  });
+
+  it('marks a one-word person after an honorific as a surname alone, with the fields of every mention', () => {
+    const text = 'Mr. Liu met John Smith';
+    const toks = nerTokenize(text);
+    const tags = toks.map((t) => (t.text === 'Liu' || t.text === 'John' ? 'B-PER' : t.text === 'Smith' ? 'I-PER' : 'O'));
+    expect(mentionsFromTags(text, toks, tags)).toEqual([newMention('person', 'Liu', 4, 7, true), newMention('person', 'John Smith', 12, 22)]);
   });
 });
 

@@ -28,6 +28,10 @@ describe('spanStart and spanEnd', () => {
   it('stops at the text start when the tags open inside a span', () => {
     expect(spanStart(['I-ORG', 'I-ORG', 'O'], 1)).toBe(0);
   });
+  it('stops at the last tag when a span ends the text', () => {
+    expect(spanEnd(['O', 'B-PER', 'I-PER'], 1)).toBe(3);
+    expect(spanEnd(['B-LOC'], 0)).toBe(1);
+  });
 });
 
 describe('tableLineNames', () => {
