@@ -1193,6 +1193,63 @@ export function removeAuthorBio(root: Element, byline: string | null): number {
   return removed;
 }
 
+/** Nouns a bio names its subject's trade with ("a freelance travel writer", "a skilled content creator"). */
+const WRITER_NOUN = String.raw`(?:writer|journalist|editor|reporter|author|content creator|contributor|columnist|correspondent|blogger|copywriter)s?`;
+
+/**
+ * An author's bio as its subject's name and what they write: "Jane Doe is a
+ * freelance travel writer…", "Jane Q. Doe, CFP, is a contributing editor…".
+ * The name: two or three capitalised words, an initial between them allowed;
+ * up to five words between the article and the trade noun.
+ */
+const WRITER_BIO = new RegExp(
+  String.raw`^(\p{Lu}\p{Ll}+(?: \p{Lu}\.)?(?: \p{Lu}[\p{Ll}'’-]+){1,2})(?:,[^,.]{1,40},)? (?:is|was) (?:an?|the) (?:[\p{L}-]+ ){0,5}${WRITER_NOUN}\b`,
+  'u',
+);
+
+/**
+ * The author a page names only in the bio that closes its article (the page
+ * declares no byline and shows none by its headline): the name opening one
+ * of the article's last four blocks as WRITER_BIO reads it. Null when none does.
+ */
+export function closingBioName(root: Element): string | null {
+  const blocks = Array.from(root.querySelectorAll('p, div, section, aside')).filter((el) => !el.querySelector('p, div, section, aside'));
+  for (const el of blocks.slice(-4)) {
+    const text = collapseSpace(el.textContent ?? '');
+    const m = text.length <= 700 ? WRITER_BIO.exec(text) : null;
+    if (m?.[1] && introducesBio(el, m[1])) {
+      return m[1];
+    }
+  }
+  return null;
+}
+
+/** A label that heads a box about the author: "About the author", "Written by Jane Doe", "Author". */
+const BIO_LABEL = /^(?:about the author|about the writer|written by\b|author\b)/i;
+
+/**
+ * Whether what stands right before the bio `el` (the nearest text or picture before it) heads a box about
+ * `name`: a label ("About the author:", "Written by Jane Doe"), the name itself, or a picture whose alt text
+ * names the person (a headshot). A bio with nothing of the kind before it is a note closing the story.
+ */
+function introducesBio(el: Element, name: string): boolean {
+  const words = name.toLowerCase().split(' ');
+  const last = words.at(-1) ?? '';
+  for (let n: Element | null = el; n && n.tagName.toUpperCase() !== 'BODY'; n = n.parentElement) {
+    for (let prev = n.previousElementSibling; prev; prev = prev.previousElementSibling) {
+      const img = prev.tagName.toUpperCase() === 'IMG' ? prev : prev.querySelector('img');
+      const text = collapseSpace(prev.textContent ?? '');
+      if (img && !text) {
+        return (img.getAttribute('alt') ?? '').toLowerCase().includes(last);
+      }
+      if (text) {
+        return text.length <= 80 && (BIO_LABEL.test(text) || text.toLowerCase().includes(name.toLowerCase()));
+      }
+    }
+  }
+  return false;
+}
+
 /** How many of the article's last text blocks are searched for the author's name on a line of its own. */
 export const AUTHOR_BOX_LAST_BLOCKS = 6;
 

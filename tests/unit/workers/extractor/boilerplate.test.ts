@@ -1,6 +1,6 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { copiesBlockBefore, CREDIT_TEXT, isAdviceDisclaimer, isQuoteAttribution, isAffiliateDisclosure, isParticularsStrip, isProductionNote, isSitePitch, isSocialFollow, isFurnitureText, looksLikeFurniture, removeAuthorBio, removeAuthorBox, removeFurniture, removeHeadingPermalinks, removeInlineFurniture, removeLinkColumns, removeNamedAuthorBoxes, removeOtherSections, removeRepeatedSiblings, removeShownTwice, removeTeaserCards, trimStoryEnd } from '../../../../src/workers/extractor/boilerplate.js';
+import { closingBioName, copiesBlockBefore, CREDIT_TEXT, isAdviceDisclaimer, isQuoteAttribution, isAffiliateDisclosure, isParticularsStrip, isProductionNote, isSitePitch, isSocialFollow, isFurnitureText, looksLikeFurniture, removeAuthorBio, removeAuthorBox, removeFurniture, removeHeadingPermalinks, removeInlineFurniture, removeLinkColumns, removeNamedAuthorBoxes, removeOtherSections, removeRepeatedSiblings, removeShownTwice, removeTeaserCards, trimStoryEnd } from '../../../../src/workers/extractor/boilerplate.js';
 import { textBlocks } from '../../../../src/workers/extractor/blocks.js';
 
 const doc = (html: string): Document =>
@@ -424,6 +424,24 @@ describe('removeAuthorBio', () => {
     expect(removeAuthorBio(early, 'Jane Doe')).toBe(0);
     const short = article(`<p>${words(60)}</p><p>Jane is a reporter.</p>`);
     expect(removeAuthorBio(short, 'Jane')).toBe(0);
+  });
+});
+
+describe('closingBioName', () => {
+  it('reads the name of a closing writer\'s bio under an "About the author" label, or beside a headshot named for the writer', () => {
+    const labelled = article(`<p>${words(60)}</p><p>About the author:</p><p>Mara Lindqvist is a freelance travel writer based in Oslo.</p>`);
+    expect(closingBioName(labelled)).toBe('Mara Lindqvist');
+    const pictured = article(`<p>${words(60)}</p><p><img src="m.jpg" alt="Mara Lindqvist"></p><p>Mara Lindqvist is a skilled content creator with ten years in SEO.</p>`);
+    expect(closingBioName(pictured)).toBe('Mara Lindqvist');
+  });
+
+  it('reads no name from a closing note nothing introduces, a bio early in the story, or a sentence of another trade', () => {
+    const note = article(`<p>${words(60)}</p><p>Mara Lindqvist is a garden writer who lives in Oslo.</p>`);
+    expect(closingBioName(note)).toBeNull();
+    const early = article(`<p>About the author:</p><p>Mara Lindqvist is a travel writer.</p>${Array.from({ length: 6 }, () => `<p>${words(30)}</p>`).join('')}`);
+    expect(closingBioName(early)).toBeNull();
+    const trade = article(`<p>${words(60)}</p><p>About the author:</p><p>Mara Lindqvist is a nurse in Oslo.</p>`);
+    expect(closingBioName(trade)).toBeNull();
   });
 });
 
