@@ -199,6 +199,9 @@ describe('isFurnitureText', () => {
     'Get a free quote',
     'Advertisement: New AI Book!',
     'Sponsored: The cloud platform for data teams',
+    'Tags: Employment, Health & Fitness, Mid-sized Businesses',
+    'Tagged with: budget, council',
+    'Filed under: Local News',
   ])('calls "%s" furniture', (text) => {
     expect(isFurnitureText(text)).toBe(true);
   });
@@ -209,6 +212,7 @@ describe('isFurnitureText', () => {
     'Published research suggests the effect is small.',
     'Contents of the report were leaked to the press.',
     'Posted by the minister to his followers, the message drew criticism.',
+    'Tags: the council never tagged its budget. It said so on Monday.',
     'The agency said it had filed a request with Reuters.',
     'Getty Images / Shutterstock talks stalled in May, both agencies said.',
     'A sponsor this newsletter once had pulled out in May.',
