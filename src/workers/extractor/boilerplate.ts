@@ -128,7 +128,7 @@ export const MORE_FURNITURE_TEXT = wholeText(
     String.raw`deal alert\s*:.{1,80}`,
     String.raw`now \d{1,2} ?% off`,
     String.raw`in this (?:article|post|guide)`,
-    String.raw`table of contents`,
+    String.raw`table of contents?(?: (?:show|hide|toggle))?`,
     String.raw`contents`,
     String.raw`jump to(?: section)?`,
     String.raw`on this page`,
@@ -718,7 +718,7 @@ export function removeButtonLinks(root: Element, host: string | null = null): nu
   return removed;
 }
 
-const SHORT_BLOCK_TAGS = 'p, div, li, h2, h3, h4, h5, h6, span, a, strong, b, section, ul, ol, figure, blockquote, header';
+const SHORT_BLOCK_TAGS = 'p, div, li, h2, h3, h4, h5, h6, span, a, strong, b, section, ul, ol, figure, blockquote, header, summary';
 
 /** Whether a node ends a line of text: a block element or a <br>. */
 export const breaksLine = (node: Node): boolean =>

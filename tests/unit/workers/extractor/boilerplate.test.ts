@@ -202,6 +202,8 @@ describe('isFurnitureText', () => {
     'Tags: Employment, Health & Fitness, Mid-sized Businesses',
     'Tagged with: budget, council',
     'Filed under: Local News',
+    'Table of Content',
+    'Table of Contents Show',
   ])('calls "%s" furniture', (text) => {
     expect(isFurnitureText(text)).toBe(true);
   });
@@ -342,6 +344,16 @@ const expectDroppedFromArticle = (line: string): void => {
   expect(a.textContent).not.toContain(line.slice(0, 20));
   expect(a.textContent).toContain('end.');
 };
+
+describe('removeInlineFurniture: a disclosure\'s summary', () => {
+  it('removes the "Table of Contents" summary of a <details> and keeps the section it opens', () => {
+    const a = article(`<p>${words(40)}</p><details open><summary>Table of Contents</summary><ul><li>${words(8)} first</li></ul></details><p>${words(30)} end.</p>`);
+    removeInlineFurniture(a);
+    expect(a.textContent).not.toContain('Table of Contents');
+    expect(a.textContent).toContain('first');
+    expect(a.textContent).toContain('end.');
+  });
+});
 
 /**
  * The cases of one line rule of isFurnitureText: each furniture line is the
