@@ -1151,7 +1151,8 @@ const ORGANISATION_WORD = /^(?:team|staff|editorial|editors?|desk|newsroom|offic
  * Removes an author box that closes the article: one of its last blocks
  * opening with the byline's name and "is / was / has / writes / covers..."
  * ("Jane Doe is a reporter covering...", "Jane is...", "Doe, CFP, writes..."; the
- * first or last name alone only when the byline reads as a person's name).
+ * first or last name alone only when the byline reads as a person's name; the
+ * first name's short form before the last, "Matt Frankel" for "Matthew Frankel").
  * Needs a byline of two words or more.
  */
 export function removeAuthorBio(root: Element, byline: string | null): number {
@@ -1164,6 +1165,7 @@ export function removeAuthorBio(root: Element, byline: string | null): number {
   }
   // The full name, or the first or last name alone ("Jane is a reporter...", "Doe, CFP, writes about...").
   const forms = new Set<string>();
+  const shortForms: Array<[string, string]> = [];
   for (const n of names) {
     forms.add(n.toLowerCase());
     const parts = n.split(' ');
@@ -1176,6 +1178,9 @@ export function removeAuthorBio(root: Element, byline: string | null): number {
         forms.add(part.toLowerCase());
       }
     }
+    if (parts.length === 2) {
+      shortForms.push([parts[0]!.toLowerCase(), parts[1]!.toLowerCase()]);
+    }
   }
   const blocks = Array.from(root.querySelectorAll('p, div, section, aside')).filter((el) => !el.querySelector('p, div, section, aside'));
   let removed = 0;
@@ -1185,6 +1190,13 @@ export function removeAuthorBio(root: Element, byline: string | null): number {
       continue;
     }
     const lower = text.toLowerCase();
+    // The first name's short form before the last name ("Matt Frankel" for "Matthew Frankel", "Chris" for "Christopher").
+    const opening = /^(\p{L}{3,}) (\p{L}+)/u.exec(lower);
+    for (const [first, last] of shortForms) {
+      if (opening?.[1] && opening[2] === last && opening[1] !== first && first.startsWith(opening[1])) {
+        forms.add(`${opening[1]} ${last}`);
+      }
+    }
     for (const n of forms) {
       if (lower.startsWith(n) && BIO_AFTER_NAME.test(text.slice(n.length))) {
         el.remove();

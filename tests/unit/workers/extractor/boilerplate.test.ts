@@ -461,6 +461,19 @@ describe('closingBioName', () => {
   });
 });
 
+describe('removeAuthorBio: the first name\'s short form', () => {
+  it('removes a closing bio that opens with the short form of the byline\'s first name and its last name', () => {
+    const a = article(`<p>${words(60)}</p><p>Matt Frankel, CFP, is a contributing analyst covering real estate.</p>`);
+    expect(removeAuthorBio(a, 'Matthew Frankel, CFP')).toBe(1);
+    expect(a.textContent).not.toContain('contributing analyst');
+  });
+
+  it('keeps a closing paragraph about another person of the same last name', () => {
+    const a = article(`<p>${words(60)}</p><p>Mattias Frankel, his brother, is a contributing analyst too.</p>`);
+    expect(removeAuthorBio(a, 'Matthew Frankel')).toBe(0);
+  });
+});
+
 describe('removeAuthorBio: first or last name alone', () => {
   it('removes a closing bio that opens with the first name, or the name and credentials', () => {
     const first = article(`<p>${words(60)}</p><p>Jane founded a yoga studio in 2014 and writes about travel.</p>`);
