@@ -103,8 +103,10 @@ export const FURNITURE_TEXT = wholeText(
  * newsletter and comment prompts, "you might also like", a script's
  * placeholder ("Loading…", "Loading prices for your region..."), an image's
  * zoom prompt ("Click to enlarge", "Press enter or click to view image in full
- * size"), an empty list's notice ("No posts found"), and a bare
- * "Posted by X on <date>" or "Updated: <date>" line inside the body.
+ * size"), an empty list's notice ("No posts found"), a bare
+ * "Posted by X on <date>" or "Updated: <date>" line inside the body, and a
+ * post's tags or filing written on one line after a colon ("Tags: Budget,
+ * Council", "Filed under: Local News"; no sentence's stop among them).
  */
 export const MORE_FURNITURE_TEXT = wholeText(
   [
@@ -126,7 +128,7 @@ export const MORE_FURNITURE_TEXT = wholeText(
     String.raw`deal alert\s*:.{1,80}`,
     String.raw`now \d{1,2} ?% off`,
     String.raw`in this (?:article|post|guide)`,
-    String.raw`table of contents`,
+    String.raw`table of contents?(?: (?:show|hide|toggle))?`,
     String.raw`contents`,
     String.raw`jump to(?: section)?`,
     String.raw`on this page`,
@@ -154,6 +156,7 @@ export const MORE_FURNITURE_TEXT = wholeText(
     String.raw`loading(?: [^.…]{1,40})?(?:…|\.\.\.)`,
     String.raw`no (?:posts|articles|stories|comments|results)(?: (?:found|yet|to (?:show|display)))?`,
     String.raw`posted by .{1,60} (?:at|on) .{1,60}`,
+    String.raw`(?:tags|tagged(?: with| in| as)?|filed under)\s*:\s*[^.!?:\n]{1,150}`,
     String.raw`(?:this (?:post|article|page|story) was )?(?:published|updated|posted|last updated)(?: on)?:? [^.]{0,40}\d[^.]{0,30}`,
   ],
   String.raw`(?:↑\s*)?`,
@@ -715,7 +718,7 @@ export function removeButtonLinks(root: Element, host: string | null = null): nu
   return removed;
 }
 
-const SHORT_BLOCK_TAGS = 'p, div, li, h2, h3, h4, h5, h6, span, a, strong, b, section, ul, ol, figure, blockquote, header';
+const SHORT_BLOCK_TAGS = 'p, div, li, h2, h3, h4, h5, h6, span, a, strong, b, section, ul, ol, figure, blockquote, header, summary';
 
 /** Whether a node ends a line of text: a block element or a <br>. */
 export const breaksLine = (node: Node): boolean =>
@@ -1148,7 +1151,8 @@ const ORGANISATION_WORD = /^(?:team|staff|editorial|editors?|desk|newsroom|offic
  * Removes an author box that closes the article: one of its last blocks
  * opening with the byline's name and "is / was / has / writes / covers..."
  * ("Jane Doe is a reporter covering...", "Jane is...", "Doe, CFP, writes..."; the
- * first or last name alone only when the byline reads as a person's name).
+ * first or last name alone only when the byline reads as a person's name; the
+ * first name's short form before the last, "Matt Frankel" for "Matthew Frankel").
  * Needs a byline of two words or more.
  */
 export function removeAuthorBio(root: Element, byline: string | null): number {
@@ -1161,6 +1165,7 @@ export function removeAuthorBio(root: Element, byline: string | null): number {
   }
   // The full name, or the first or last name alone ("Jane is a reporter...", "Doe, CFP, writes about...").
   const forms = new Set<string>();
+  const shortForms: Array<[string, string]> = [];
   for (const n of names) {
     forms.add(n.toLowerCase());
     const parts = n.split(' ');
@@ -1173,6 +1178,9 @@ export function removeAuthorBio(root: Element, byline: string | null): number {
         forms.add(part.toLowerCase());
       }
     }
+    if (parts.length === 2) {
+      shortForms.push([parts[0]!.toLowerCase(), parts[1]!.toLowerCase()]);
+    }
   }
   const blocks = Array.from(root.querySelectorAll('p, div, section, aside')).filter((el) => !el.querySelector('p, div, section, aside'));
   let removed = 0;
@@ -1182,6 +1190,13 @@ export function removeAuthorBio(root: Element, byline: string | null): number {
       continue;
     }
     const lower = text.toLowerCase();
+    // The first name's short form before the last name ("Matt Frankel" for "Matthew Frankel", "Chris" for "Christopher").
+    const opening = /^(\p{L}{3,}) (\p{L}+)/u.exec(lower);
+    for (const [first, last] of shortForms) {
+      if (opening?.[1] && opening[2] === last && opening[1] !== first && first.startsWith(opening[1])) {
+        forms.add(`${opening[1]} ${last}`);
+      }
+    }
     for (const n of forms) {
       if (lower.startsWith(n) && BIO_AFTER_NAME.test(text.slice(n.length))) {
         el.remove();
@@ -1191,6 +1206,63 @@ export function removeAuthorBio(root: Element, byline: string | null): number {
     }
   }
   return removed;
+}
+
+/** Nouns a bio names its subject's trade with ("a freelance travel writer", "a skilled content creator"). */
+const WRITER_NOUN = String.raw`(?:writer|journalist|editor|reporter|author|content creator|contributor|columnist|correspondent|blogger|copywriter)s?`;
+
+/**
+ * An author's bio as its subject's name and what they write: "Jane Doe is a
+ * freelance travel writer…", "Jane Q. Doe, CFP, is a contributing editor…".
+ * The name: two or three capitalised words, an initial between them allowed;
+ * up to five words between the article and the trade noun.
+ */
+const WRITER_BIO = new RegExp(
+  String.raw`^(\p{Lu}\p{Ll}+(?: \p{Lu}\.)?(?: \p{Lu}[\p{Ll}'’-]+){1,2})(?:,[^,.]{1,40},)? (?:is|was) (?:an?|the) (?:[\p{L}-]+ ){0,5}${WRITER_NOUN}\b`,
+  'u',
+);
+
+/**
+ * The author a page names only in the bio that closes its article (the page
+ * declares no byline and shows none by its headline): the name opening one
+ * of the article's last four blocks as WRITER_BIO reads it. Null when none does.
+ */
+export function closingBioName(root: Element): string | null {
+  const blocks = Array.from(root.querySelectorAll('p, div, section, aside')).filter((el) => !el.querySelector('p, div, section, aside'));
+  for (const el of blocks.slice(-4)) {
+    const text = collapseSpace(el.textContent ?? '');
+    const m = text.length <= 700 ? WRITER_BIO.exec(text) : null;
+    if (m?.[1] && introducesBio(el, m[1])) {
+      return m[1];
+    }
+  }
+  return null;
+}
+
+/** A label that heads a box about the author: "About the author", "Written by Jane Doe", "Author". */
+const BIO_LABEL = /^(?:about the author|about the writer|written by\b|author\b)/i;
+
+/**
+ * Whether what stands right before the bio `el` (the nearest text or picture before it) heads a box about
+ * `name`: a label ("About the author:", "Written by Jane Doe"), the name itself, or a picture whose alt text
+ * names the person (a headshot). A bio with nothing of the kind before it is a note closing the story.
+ */
+function introducesBio(el: Element, name: string): boolean {
+  const words = name.toLowerCase().split(' ');
+  const last = words.at(-1) ?? '';
+  for (let n: Element | null = el; n && n.tagName.toUpperCase() !== 'BODY'; n = n.parentElement) {
+    for (let prev = n.previousElementSibling; prev; prev = prev.previousElementSibling) {
+      const img = prev.tagName.toUpperCase() === 'IMG' ? prev : prev.querySelector('img');
+      const text = collapseSpace(prev.textContent ?? '');
+      if (img && !text) {
+        return (img.getAttribute('alt') ?? '').toLowerCase().includes(last);
+      }
+      if (text) {
+        return text.length <= 80 && (BIO_LABEL.test(text) || text.toLowerCase().includes(name.toLowerCase()));
+      }
+    }
+  }
+  return false;
 }
 
 /** How many of the article's last text blocks are searched for the author's name on a line of its own. */

@@ -1,6 +1,6 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { copiesBlockBefore, CREDIT_TEXT, isAdviceDisclaimer, isQuoteAttribution, isAffiliateDisclosure, isParticularsStrip, isProductionNote, isSitePitch, isSocialFollow, isFurnitureText, looksLikeFurniture, removeAuthorBio, removeAuthorBox, removeFurniture, removeHeadingPermalinks, removeInlineFurniture, removeLinkColumns, removeNamedAuthorBoxes, removeOtherSections, removeRepeatedSiblings, removeShownTwice, removeTeaserCards, trimStoryEnd } from '../../../../src/workers/extractor/boilerplate.js';
+import { closingBioName, copiesBlockBefore, CREDIT_TEXT, isAdviceDisclaimer, isQuoteAttribution, isAffiliateDisclosure, isParticularsStrip, isProductionNote, isSitePitch, isSocialFollow, isFurnitureText, looksLikeFurniture, removeAuthorBio, removeAuthorBox, removeFurniture, removeHeadingPermalinks, removeInlineFurniture, removeLinkColumns, removeNamedAuthorBoxes, removeOtherSections, removeRepeatedSiblings, removeShownTwice, removeTeaserCards, trimStoryEnd } from '../../../../src/workers/extractor/boilerplate.js';
 import { textBlocks } from '../../../../src/workers/extractor/blocks.js';
 
 const doc = (html: string): Document =>
@@ -199,6 +199,11 @@ describe('isFurnitureText', () => {
     'Get a free quote',
     'Advertisement: New AI Book!',
     'Sponsored: The cloud platform for data teams',
+    'Tags: Employment, Health & Fitness, Mid-sized Businesses',
+    'Tagged with: budget, council',
+    'Filed under: Local News',
+    'Table of Content',
+    'Table of Contents Show',
   ])('calls "%s" furniture', (text) => {
     expect(isFurnitureText(text)).toBe(true);
   });
@@ -209,6 +214,7 @@ describe('isFurnitureText', () => {
     'Published research suggests the effect is small.',
     'Contents of the report were leaked to the press.',
     'Posted by the minister to his followers, the message drew criticism.',
+    'Tags: the council never tagged its budget. It said so on Monday.',
     'The agency said it had filed a request with Reuters.',
     'Getty Images / Shutterstock talks stalled in May, both agencies said.',
     'A sponsor this newsletter once had pulled out in May.',
@@ -339,6 +345,16 @@ const expectDroppedFromArticle = (line: string): void => {
   expect(a.textContent).toContain('end.');
 };
 
+describe('removeInlineFurniture: a disclosure\'s summary', () => {
+  it('removes the "Table of Contents" summary of a <details> and keeps the section it opens', () => {
+    const a = article(`<p>${words(40)}</p><details open><summary>Table of Contents</summary><ul><li>${words(8)} first</li></ul></details><p>${words(30)} end.</p>`);
+    removeInlineFurniture(a);
+    expect(a.textContent).not.toContain('Table of Contents');
+    expect(a.textContent).toContain('first');
+    expect(a.textContent).toContain('end.');
+  });
+});
+
 /**
  * The cases of one line rule of isFurnitureText: each furniture line is the
  * rule's and is dropped from an article; each kept line is neither the rule's
@@ -424,6 +440,37 @@ describe('removeAuthorBio', () => {
     expect(removeAuthorBio(early, 'Jane Doe')).toBe(0);
     const short = article(`<p>${words(60)}</p><p>Jane is a reporter.</p>`);
     expect(removeAuthorBio(short, 'Jane')).toBe(0);
+  });
+});
+
+describe('closingBioName', () => {
+  it('reads the name of a closing writer\'s bio under an "About the author" label, or beside a headshot named for the writer', () => {
+    const labelled = article(`<p>${words(60)}</p><p>About the author:</p><p>Mara Lindqvist is a freelance travel writer based in Oslo.</p>`);
+    expect(closingBioName(labelled)).toBe('Mara Lindqvist');
+    const pictured = article(`<p>${words(60)}</p><p><img src="m.jpg" alt="Mara Lindqvist"></p><p>Mara Lindqvist is a skilled content creator with ten years in SEO.</p>`);
+    expect(closingBioName(pictured)).toBe('Mara Lindqvist');
+  });
+
+  it('reads no name from a closing note nothing introduces, a bio early in the story, or a sentence of another trade', () => {
+    const note = article(`<p>${words(60)}</p><p>Mara Lindqvist is a garden writer who lives in Oslo.</p>`);
+    expect(closingBioName(note)).toBeNull();
+    const early = article(`<p>About the author:</p><p>Mara Lindqvist is a travel writer.</p>${Array.from({ length: 6 }, () => `<p>${words(30)}</p>`).join('')}`);
+    expect(closingBioName(early)).toBeNull();
+    const trade = article(`<p>${words(60)}</p><p>About the author:</p><p>Mara Lindqvist is a nurse in Oslo.</p>`);
+    expect(closingBioName(trade)).toBeNull();
+  });
+});
+
+describe('removeAuthorBio: the first name\'s short form', () => {
+  it('removes a closing bio that opens with the short form of the byline\'s first name and its last name', () => {
+    const a = article(`<p>${words(60)}</p><p>Matt Frankel, CFP, is a contributing analyst covering real estate.</p>`);
+    expect(removeAuthorBio(a, 'Matthew Frankel, CFP')).toBe(1);
+    expect(a.textContent).not.toContain('contributing analyst');
+  });
+
+  it('keeps a closing paragraph about another person of the same last name', () => {
+    const a = article(`<p>${words(60)}</p><p>Mattias Frankel, his brother, is a contributing analyst too.</p>`);
+    expect(removeAuthorBio(a, 'Matthew Frankel')).toBe(0);
   });
 });
 

@@ -122,6 +122,23 @@ describe(`${extractArticle.name} on a page that renders its story once per scree
   });
 });
 
+describe(`${extractArticle.name} on a story whose only author credit is its closing bio`, () => {
+  const paragraphs = Array.from(
+    { length: 14 },
+    (_, i) => `Work on the quay wall continued through night ${i + 1} as crews poured concrete into the new foundations by the harbour.`,
+  );
+  const page =
+    '<html><head><title>Quay works</title></head><body><article><h1>Quay works</h1>' +
+    `${paragraphs.map((p) => `<p>${p}</p>`).join('')}<h3>Written by Mara Lindqvist</h3><p>Mara Lindqvist is a freelance writer who has covered the harbour for ten years.</p>` +
+    '</article></body></html>';
+
+  it('takes the bio\'s name as the byline and leaves the bio out of the text', () => {
+    const article = extractArticle(page, 'https://courier.test/quay');
+    expect(article?.byline).toBe('Mara Lindqvist');
+    expect(article?.text).not.toContain('covered the harbour for ten years');
+  });
+});
+
 describe(`${extractArticle.name} on a story that closes with an author box`, () => {
   const paragraphs = Array.from(
     { length: 14 },
