@@ -714,6 +714,31 @@ function otherNameBefore(tokens: readonly Token[], tags: readonly string[], i: n
 /** A word in capitals, with digits or a hyphen ("ELN", "M23", "FARC-EP"). */
 const ACRONYM_LIKE = /^\p{Lu}[\p{Lu}\d-]+$/u;
 
+/** A flight's number or code ("103", "MH17", "AF447"). */
+const FLIGHT_NUMBER = /^(?:[A-Z0-9]{2})?\d{1,4}$/;
+
+/**
+ * Tags where the capitalized words before "flight" and its number are the airline, an organisation ("Pan Am flight
+ * 103", "Air France Flight 447"), where the tagger left them untagged or read names of other types among them ("Air
+ * [France]"); not a place or a nationality ("a Paris flight 12", "the Libyan flight"), nor an organisation it found.
+ */
+export function airlinesBeforeTheirFlights(tokens: readonly Token[], tags: readonly string[]): string[] {
+  let out: string[] | undefined;
+  for (let i = 1; i + 1 < tokens.length; i++) {
+    const w = (tokens[i] as Token).text;
+    if ((w !== 'flight' && w !== 'Flight') || !FLIGHT_NUMBER.test((tokens[i + 1] as Token).text)) continue;
+    let from = i;
+    while (from > 0 && i - from < AGENCY_NAME_MAX && startsCapitalized((tokens[from - 1] as Token).text) && (tokens[from - 1] as Token).text !== 'The') from--;
+    // Untagged words, names of other types among them ("Air [France]"), but no organisation the tagger found and no part of a longer name.
+    if (from === i || (tags[from] as string).startsWith('I-') || tags.slice(from, i).some((t) => t.endsWith('-ORG'))) continue;
+    const name = nameText(tokens, from, i);
+    if (PLACES.has(name) || LATE_COUNTRIES.has(name) || DEMONYMS.has(name) || LATE_DEMONYMS.has(name)) continue;
+    out ??= [...tags];
+    setSpan(out, from, i, 'ORG');
+  }
+  return out ?? (tags as string[]);
+}
+
 /** The most untagged words taken into a group's name before its fighters. */
 const GROUP_LEAD_MAX = 2;
 /** Armed members of a group, written after its name ("Hizbollah guerrillas", "PKK rebels"). */

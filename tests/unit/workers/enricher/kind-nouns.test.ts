@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isValidBio, labelledText, randomBioTags, tagsAt, tagsFor, tagsNaming } from '../../../helpers/bio-tags.js';
 import { seededRandom } from '../../../../src/lib/random.js';
-import { agenciesBeforeTheirKind, companiesByTheirPriceMoves, companiesByTheirStock, groupsBeforeTheirFighters, countriesOffPersons, employersOfStaff, eponymsAreNoPersons, eventsAndLawsAreMisc, leadersGovernmentsAreNoNames, namesBeforePartyAreOrganisations, organisationsFirstWords, organisationsLastWords, personsAfterRoles, placesBeforePlaceNouns, venuesAfterTheirNames, venuesArePlaces, typeKindAppositives, typePortfolioMinistries, worksAreMisc } from '../../../../src/workers/enricher/kind-nouns.js';
+import { agenciesBeforeTheirKind, airlinesBeforeTheirFlights, companiesByTheirPriceMoves, companiesByTheirStock, groupsBeforeTheirFighters, countriesOffPersons, employersOfStaff, eponymsAreNoPersons, eventsAndLawsAreMisc, leadersGovernmentsAreNoNames, namesBeforePartyAreOrganisations, organisationsFirstWords, organisationsLastWords, personsAfterRoles, placesBeforePlaceNouns, venuesAfterTheirNames, venuesArePlaces, typeKindAppositives, typePortfolioMinistries, worksAreMisc } from '../../../../src/workers/enricher/kind-nouns.js';
 import { CAP_BUCKETS, type WordStats, wordStatsCode } from '../../../../src/workers/enricher/ner-features.js';
 import { nerTokenize } from '../../../../src/workers/enricher/ner-tokens.js';
 import { tagEntities } from '../../../../src/workers/enricher/tag-entities.js';
@@ -257,6 +257,20 @@ describe(`${groupsBeforeTheirFighters.name}: the group's first words`, () => {
     const text = 'Tupac Amaru rebels freed them. Colombian FARC rebels met. Armed ETA militants fled. Marxist ELN rebels and Thirty-eight Taliban fighters.';
     const { toks, tags } = tagsNaming(text, { Amaru: 'ORG', FARC: 'ORG', ETA: 'ORG', ELN: 'ORG', Taliban: 'ORG' });
     expect(spans(text, groupsBeforeTheirFighters(toks, tags, statsOf({ armed: 'N' })))).toEqual(['ORG[Tupac Amaru]', 'ORG[FARC]', 'ORG[ETA]', 'ORG[ELN]', 'ORG[Taliban]']);
+  });
+});
+
+describe(airlinesBeforeTheirFlights.name, () => {
+  it('makes the capitalized words before "flight" and its number the airline, untagged or with names of other types among them', () => {
+    const text = 'the bombing of Pan Am flight 103 and of Air France Flight 447 and of Air India Flight AI171 .';
+    const { toks, tags } = tagsNaming(text, { France: 'LOC', 'Air India': 'LOC' });
+    expect(spans(text, airlinesBeforeTheirFlights(toks, tags))).toEqual(['ORG[Pan Am]', 'ORG[Air France]', 'ORG[Air India]']);
+  });
+
+  it('leaves a place, a nationality, an organisation read whole and a flight without its number alone', () => {
+    const text = 'a Paris flight 12 , the Libyan flight 9 , Lufthansa flight 181 and the Delta flight home .';
+    const { toks, tags } = tagsNaming(text, { Paris: 'LOC', Libyan: 'MISC', Lufthansa: 'ORG', Delta: 'ORG' });
+    expect(airlinesBeforeTheirFlights(toks, tags)).toEqual(tags);
   });
 });
 
