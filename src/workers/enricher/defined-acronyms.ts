@@ -82,7 +82,7 @@ export function typeDefinedAcronyms(tokens: readonly Token[], tags: readonly str
 /** The most capitalized words taken in before a name to match its acronym. */
 const LEAD_MAX = 3;
 /** Lowercase words that link the parts of a name ("Liberation Tigers of Tamil Eelam", "Agency for International Development"). */
-const NAME_LINKS: ReadonlySet<string> = new Set(['of', 'for', 'and', 'on', 'de', 'du', 'des', 'la', 'del', 'di', 'y', 'et']);
+const NAME_LINKS: ReadonlySet<string> = new Set(['of', 'for', 'and', 'on', 'in', 'de', 'du', 'des', 'la', 'del', 'di', 'y', 'et']);
 /** The initials of a name's capitalized words ("Brain Injury Rehabilitation Trust": "BIRT"; "Bank of England": "BE"). */
 const initials = (words: readonly string[]): string => words.filter((w) => startsCapitalized(w)).map((w) => w[0]).join('');
 
@@ -109,6 +109,7 @@ export function extendNamesToTheirAcronyms(text: string, tokens: readonly Token[
     if (words[0]?.[0] === letters[0]) continue;
     let capitalized = 0;
     let linked = false;
+    let whole = type;
     for (let k = 1; capitalized < LEAD_MAX && from - k >= 0; k++) {
       const w = (tokens[from - k] as Token).text;
       if (lineBreakAfter(text, tokens, from - k)) break;
@@ -120,12 +121,16 @@ export function extendNamesToTheirAcronyms(text: string, tokens: readonly Token[
       // The words before may be untagged, or a name of the same type the tagger found apart ("[Liberation Tigers] of [Tamil
       // Eelam]"); across a linking word, an untagged word only if it is an organisation's head word ("Association of [University
       // Teachers]", not "Member of [Parliament] (MP)", a title).
+      // A place's name ending it may close an organisation's ("[Organisation for Security and Cooperation] in [Europe] (OSCE)"):
+      // the whole is the organisation.
       const tag = (out ?? tags)[from - k] as string;
-      if (!startsCapitalized(w) || w === 'The' || (tag !== 'O' && tag.slice(2) !== type) || (linked && tag === 'O' && !ORG_HEAD_WORDS.has(w))) break;
+      const orgBeforePlace = type === 'LOC' && linked && tag.endsWith('-ORG');
+      if (!startsCapitalized(w) || w === 'The' || (tag !== 'O' && tag.slice(2) !== type && !orgBeforePlace) || (linked && tag === 'O' && !ORG_HEAD_WORDS.has(w))) break;
+      if (orgBeforePlace) whole = 'ORG';
       capitalized++;
       if (initials([...tokens.slice(from - k, from).map((t) => t.text), ...words]) === letters) {
         out ??= [...tags];
-        setSpan(out, from - k, i, type);
+        setSpan(out, from - k, i, whole);
         break;
       }
     }

@@ -8,8 +8,9 @@
  * lowercase. And no name ends with a score ("Chicago beat Boston 5-3") or a mark
  * without a letter or digit (a quote, a table's rule, a dash).
  */
+import { GIVEN_NAMES } from './gazetteer.js';
 import { startsCapitalized, type Token } from './tokens.js';
-import { SCORE_PAIR } from './wire-conventions.js';
+import { SCORE_PAIR, setSpan } from './wire-conventions.js';
 
 /** Lowercase company forms that are part of a name ("Tesco plc"). */
 const LOWERCASE_SUFFIXES: ReadonlySet<string> = new Set(['plc', 'ltd', 'inc', 'llc', 'gmbh', 'ag', 'sa', 'spa', 'nv', 'bv', 'co', 'corp', 'cie']);
@@ -68,4 +69,23 @@ export function trimNameTails(tokens: readonly Token[], tags: readonly string[])
     i = j - 1;
   }
   return out;
+}
+
+/** Titles that are surnames too ("John Major", "Larry King", "Howard Dean"): the tagger reads them as titles, outside a name. */
+const TITLE_SURNAMES: ReadonlySet<string> = new Set('Major King Bishop Judge Dean Cardinal Earl Baron Marshal Chancellor'.split(' '));
+
+/**
+ * Tags where a person's given name read alone is followed by a title that is also a surname, and then by no capitalized
+ * word ("British Prime Minister [John] Major faced ...", "[Larry] King said"): the title is the person's surname, in the
+ * name. Not before a name ("John, Major Smith", "Paul King Edward"), nor after a name of two words or more.
+ */
+export function surnamesThatAreTitles(tokens: readonly Token[], tags: readonly string[]): string[] {
+  let out: string[] | undefined;
+  for (let i = 1; i < tokens.length; i++) {
+    if (!TITLE_SURNAMES.has((tokens[i] as Token).text) || tags[i] !== 'O' || tags[i - 1] !== 'B-PER') continue;
+    if (!GIVEN_NAMES.has((tokens[i - 1] as Token).text) || startsCapitalized(tokens[i + 1]?.text ?? '')) continue;
+    out ??= [...tags];
+    setSpan(out, i - 1, i + 1, 'PER');
+  }
+  return out ?? (tags as string[]);
 }

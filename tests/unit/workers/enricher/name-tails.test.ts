@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { tagsFor } from '../../../helpers/bio-tags.js';
-import { trimNameTails } from '../../../../src/workers/enricher/name-tails.js';
+import { tagsFor, tagsNaming } from '../../../helpers/bio-tags.js';
+import { surnamesThatAreTitles, trimNameTails } from '../../../../src/workers/enricher/name-tails.js';
 import { nerTokenize } from '../../../../src/workers/enricher/ner-tokens.js';
 import { tagEntities } from '../../../../src/workers/enricher/tag-entities.js';
 
@@ -56,5 +56,26 @@ describe(trimNameTails.name, () => {
     expect(places).toContain('Fujian');
     expect(places).not.toContain('Fujian province');
     expect(entities.places.find((e) => e.name === 'Fujian')?.mentions).toBe(2);
+  });
+});
+
+describe(surnamesThatAreTitles.name, () => {
+  const spans = (text: string, names: Record<string, string>): string[] => {
+    const { toks, tags } = tagsNaming(text, names);
+    const out = surnamesThatAreTitles(toks, tags);
+    const got: string[] = [];
+    out.forEach((t, i) => {
+      if (t.startsWith('B-')) got.push(toks[i]!.text);
+      else if (t.startsWith('I-')) got[got.length - 1] += ` ${toks[i]!.text}`;
+    });
+    return got;
+  };
+
+  it("takes a title that is also a surname into a given name read alone before it", () => {
+    expect(spans('Prime Minister John Major faced a rebellion , and Larry King said so .', { John: 'PER', Larry: 'PER' })).toEqual(['John Major', 'Larry King']);
+  });
+
+  it('leaves a title before a capitalized word, after a name of two words or after a word that is no given name alone', () => {
+    expect(spans('John Major General Smith met Paul Smith King and Zorg Major left .', { John: 'PER', 'Paul Smith': 'PER', Zorg: 'PER' })).toEqual(['John', 'Paul Smith', 'Zorg']);
   });
 });
