@@ -160,6 +160,14 @@ const DISMISSAL_WORDS: ReadonlySet<string> = new Set(['lbw', 'run', 'out', 'not'
 /** A column's heading in a table ("W", "GF", "PTS"), and the fewest of them that make a line of headings. */
 const COLUMN_HEADING = /^\p{Lu}{1,4}$/u;
 const COLUMN_HEADINGS_MIN = 4;
+/** Whether every token of the line [lf, lt) is a column's heading as `original` writes it. */
+function columnHeadings(original: string, tokens: readonly Token[], lf: number, lt: number): boolean {
+  for (let k = lf; k < lt; k++) {
+    const t = tokens[k] as Token;
+    if (t.end - t.start > 4 || !COLUMN_HEADING.test(original.slice(t.start, t.end))) return false;
+  }
+  return true;
+}
 /** The fewest leaderboard lines that make a leaderboard. */
 const LEADERBOARD_LINES_MIN = 2;
 /** The fewest batting lines that make a scorecard. */
@@ -174,8 +182,9 @@ const DISMISSAL_BY: ReadonlySet<string> = new Set(['c', 'st', 'b']);
  */
 export function scorecardLineNames(words: readonly string[]): Array<[number, number]> | null {
   const n = words.length;
+  if (n < 3 || !SCORE.test(words[n - 1] as string)) return null;
   const a = nameEnd(words, 0);
-  if (a < 0 || a >= n - 1 || !SCORE.test(words[n - 1] as string)) return null;
+  if (a < 0 || a >= n - 1) return null;
   const names: Array<[number, number]> = [[0, a]];
   let dismissal = false;
   for (let i = a; i < n - 1; ) {
@@ -582,7 +591,7 @@ export function wireConventions(text: string, tokens: readonly Token[], original
     const slug = lineWords.indexOf('-') > 0 || lineWords.indexOf('\u2013') > 0 ? deskSlugIn(original, tokens, lf, lt) : 0;
     if (slug > 0) slugs.push([lf, lf + slug]);
     // (read as written: a line in capitals reaches here in ordinary case)
-    if (lt - lf >= COLUMN_HEADINGS_MIN && tokens.slice(lf, lt).every((t) => COLUMN_HEADING.test(original.slice(t.start, t.end)))) headings.push([lf, lt]);
+    if (lt - lf >= COLUMN_HEADINGS_MIN && columnHeadings(original, tokens, lf, lt)) headings.push([lf, lt]);
     const leaders = leaderboardLineNames(lineWords);
     if (leaders) leaderboard.push(leaders.map(([f, t]) => [lf + f, lf + t]));
     const players = scorecardLineNames(lineWords);
