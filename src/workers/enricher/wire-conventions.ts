@@ -759,10 +759,11 @@ export function wireConventions(text: string, tokens: readonly Token[], original
     };
     // A dateline without a date or a credit ("EXCLUSIVE:", "BEIJING —") only types a name the tagger found.
     // A dateline the tagger read as a person stays one, unless the text names the same words as a place elsewhere
-    // ("SALTMERE — ... the railway between Saltmere and Brennock").
+    // ("SALTMERE — ... the railway between Saltmere and Brennock"), or the line has its date and the short list of places
+    // knows them ("MANILA 1996-08-22").
     for (const { from, to, sure } of datelines) {
       const span = out.slice(from, to);
-      if (span.some((tag) => tag.endsWith('-PER')) && !placeElsewhere(from, to)) continue;
+      if (span.some((tag) => tag.endsWith('-PER')) && !placeElsewhere(from, to) && !(sure && PLACES.has(written(from, to)))) continue;
       if (sure || span.some((tag) => tag !== 'O')) setSpan(out, from, to, 'LOC');
     }
   };

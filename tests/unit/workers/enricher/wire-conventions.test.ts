@@ -658,6 +658,9 @@ describe('datelines', () => {
   it("keeps the tagger's person at a dateline unless the text names the same words as a place elsewhere", () => {
     expect(placeOf('SALTMERE — Talks began in Saltmere.', { SALTMERE: 'B-PER', Saltmere: 'B-LOC' })).toBe('SALTMERE Saltmere');
     expect(placeOf('SALTMERE — Talks began.', { SALTMERE: 'B-PER' })).toBe('');
+    // A dated line whose words the short list knows as a place is the place; one it does not know stays the tagger's.
+    expect(placeOf('Rates steady.\nManila 1996-08-22\nThe bank kept its rate.', { Manila: 'B-PER' })).toBe('Manila');
+    expect(placeOf('Rates steady.\nSaltmere 1996-08-22\nThe bank kept its rate.', { Saltmere: 'B-PER' })).toBe('');
   });
 });
 
