@@ -81,8 +81,8 @@ export function typeDefinedAcronyms(tokens: readonly Token[], tags: readonly str
 
 /** The most capitalized words taken in before a name to match its acronym. */
 const LEAD_MAX = 3;
-/** Lowercase words that link the parts of a name ("Liberation Tigers of Tamil Eelam", "Agency for International Development"). */
-const NAME_LINKS: ReadonlySet<string> = new Set(['of', 'for', 'and', 'on', 'in', 'de', 'du', 'des', 'la', 'del', 'di', 'y', 'et']);
+/** Lowercase words that link the parts of a name ("Liberation Tigers of Tamil Eelam", "Agency for International Development", "Sudan People's Liberation Army"). */
+const NAME_LINKS: ReadonlySet<string> = new Set(['of', 'for', 'and', 'on', 'in', "'s", '’s', 'de', 'du', 'des', 'la', 'del', 'di', 'y', 'et']);
 /** The initials of a name's capitalized words ("Brain Injury Rehabilitation Trust": "BIRT"; "Bank of England": "BE"). */
 const initials = (words: readonly string[]): string => words.filter((w) => startsCapitalized(w)).map((w) => w[0]).join('');
 
@@ -113,9 +113,15 @@ export function extendNamesToTheirAcronyms(text: string, tokens: readonly Token[
     for (let k = 1; capitalized < LEAD_MAX && from - k >= 0; k++) {
       const w = (tokens[from - k] as Token).text;
       if (lineBreakAfter(text, tokens, from - k)) break;
-      // A linking word inside the name ("Liberation Tigers of [Tamil Eelam] (LTTE)").
+      // A linking word inside the name ("Liberation Tigers of [Tamil Eelam] (LTTE)"); a possessive written apart, as tokenized
+      // text writes it, reads as two tokens ("Sudan People ' s").
       if (NAME_LINKS.has(w)) {
         linked = true;
+        continue;
+      }
+      if (w === 's' && /^['’]$/.test(tokens[from - k - 1]?.text ?? '')) {
+        linked = true;
+        k++;
         continue;
       }
       // The words before may be untagged, or a name of the same type the tagger found apart ("[Liberation Tigers] of [Tamil

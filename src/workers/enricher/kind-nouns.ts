@@ -900,6 +900,8 @@ const VENUE_HEADS: ReadonlySet<string> = new Set('Airport Mosque Cathedral Basil
  */
 const NATURAL_HEADS: ReadonlySet<string> = new Set('River Lake Lakes Mountain Mountains Island Islands Coast Sea Gulf Strait Peninsula Beach Falls Hills Canyon Glacier Reservoir Point'.split(' '));
 const NATURAL_FIRST: ReadonlySet<string> = new Set('River Mount Lake Cape Isle'.split(' '));
+/** First words of natural features' names before "of" ("the Sea of Japan", "the Gulf of Mexico", "the Strait of Hormuz", "the Bay of Bengal"). */
+const NATURAL_BEFORE_OF: ReadonlySet<string> = new Set('Sea Gulf Strait Straits Bay'.split(' '));
 
 /**
  * Tags where an organisation's name of two words or more ends with a
@@ -918,7 +920,8 @@ export function venuesArePlaces(tokens: readonly Token[], tags: readonly string[
   for (const { from, to, type } of bioSpans(tags)) {
     const head = (tokens[to - 1] as Token).text;
     const venue = VENUE_HEADS.has(head);
-    const natural = NATURAL_HEADS.has(head) || NATURAL_FIRST.has((tokens[from] as Token).text);
+    const first = (tokens[from] as Token).text;
+    const natural = NATURAL_HEADS.has(head) || NATURAL_FIRST.has(first) || (NATURAL_BEFORE_OF.has(first) && tokens[from + 1]?.text === 'of');
     if (type !== 'ORG' || to - from < 2 || !(venue || natural)) continue;
     const words = tokens.slice(from, to).map((t) => t.text);
     // A person's title before a natural feature's name-shaped words names a person by them ("U.S. District Judge [Sim Lake]").

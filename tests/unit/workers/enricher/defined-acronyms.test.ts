@@ -34,6 +34,9 @@ describe(extendNamesToTheirAcronyms.name, () => {
   it('takes in a name of the same type the tagger found apart, across a linking word, and an organisation head word', () => {
     expect(named('troops near the Liberation Tigers of Tamil Eelam (LTTE) base', { 'Liberation Tigers': 'ORG', 'Tamil Eelam': 'ORG' })).toEqual(['ORG[Liberation Tigers of Tamil Eelam]']);
     expect(named('a strike by the Association of University Teachers (AUT) began', { 'University Teachers': 'ORG' })).toEqual(['ORG[Association of University Teachers]']);
+    // A possessive inside the name, written on or apart.
+    expect(named("rebels of the Sudan People's Liberation Army (SPLA) said", { 'Sudan People': 'ORG', 'Liberation Army': 'ORG' })).toEqual(["ORG[Sudan People 's Liberation Army]"]);
+    expect(named("rebels of the Sudan People ' s Liberation Army ( SPLA ) said", { 'Sudan People': 'ORG', 'Liberation Army': 'ORG' })).toEqual(["ORG[Sudan People ' s Liberation Army]"]);
     // A place closing an organisation's name: the whole is the organisation.
     expect(named('set by the Organisation for Security and Cooperation in Europe (OSCE) .', { 'Organisation for Security and Cooperation': 'ORG', Europe: 'LOC' })).toEqual(['ORG[Organisation for Security and Cooperation in Europe]']);
     // A title across the link is no part of the name; neither is a name of another type, or a name across a line's end.

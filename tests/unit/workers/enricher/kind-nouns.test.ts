@@ -493,6 +493,8 @@ describe(venuesArePlaces.name, () => {
       'LOC[Dubrava Prison]', 'LOC[Channel Tunnel]', 'LOC[Arlington National Cemetery]',
     ]);
     expect(runVenues('the fall of the Berlin Wall and the Lincoln Memorial', [[4, 6, 'ORG'], [8, 10, 'ORG']])).toEqual(['LOC[Berlin Wall]', 'LOC[Lincoln Memorial]']);
+    // A sea's, a gulf's or a strait's name before "of"; not such a word before anything else ("Gulf Air").
+    expect(runVenues('islets in the Sea of Japan and the Gulf Air jets', [[3, 6, 'ORG'], [8, 10, 'ORG']])).toEqual(['LOC[Sea of Japan]', 'ORG[Gulf Air]']);
   });
 
   it("makes a natural feature's words after a person's title a person, and a venue after one still a place", () => {
