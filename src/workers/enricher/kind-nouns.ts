@@ -35,6 +35,10 @@ export const KIND_NOUNS: ReadonlySet<string> = new Set(
 const COMPANY_FORMS: ReadonlySet<string> = new Set(
   'S.A. S.A.B. Inc Inc. Ltd Ltd. Limited plc PLC Plc GmbH Corp Corp. Corporation LLC L.L.C. N.V. B.V. A.E. S.p.A. SpA Oyj ASA'.split(' '),
 );
+/** "Co", a company's form only at the end of a name of three words or more ("Ford Motor Co"; "Tralee, Co. Kerry" is a county). */
+const SHORT_COMPANY_FORMS: ReadonlySet<string> = new Set(['Co', 'Co.']);
+/** The most words of a company's name whose first word names the company alone. */
+const COMPANY_NAME_MAX = 4;
 /** Company forms that are also abbreviations of places or offices: a company's only where the tagger reads them with the name as one organisation. */
 const AMBIGUOUS_FORMS: ReadonlySet<string> = new Set('SA NV AG AB SE AS Oy BV'.split(' '));
 /** Company forms written after a company's name and a comma ("Google, Inc.", "Enron Broadband Services, Inc."); not "Co." ("Tralee, Co. Kerry"). */
@@ -475,7 +479,8 @@ const PRICE_NAME_MAX = 3;
 
 /**
  * Tags where a one-word name that the text writes before a company form or
- * its stock anywhere ("Ryanair Ltd", "Maxtor shareholders") is that company
+ * its stock anywhere ("Ryanair Ltd", "Maxtor shareholders"), or first in a
+ * company's name read whole with its form ("Ford Motor Co"), is that company
  * wherever it stands alone: the tagger's persons, places and MISC of that
  * word become organisations (after the document pass, whose majority can
  * carry the word's sound over the story). Not a place or a nationality the
@@ -484,6 +489,10 @@ const PRICE_NAME_MAX = 3;
 export function companiesByTheirStock(tokens: readonly Token[], tags: readonly string[], stats?: WordStats): string[] {
   // Surnames of the persons the text names in full: "Robert Gerard ... Gerard Corporation ... Mr Gerard" is the man too.
   const surnames = surnamesOfFullNames(tokens, tags);
+  // Words of persons named in full, and words the tagger read as a place: a company's first word names the company alone
+  // only when the text does not name a person or a place so ("Walt Disney ... The Walt Disney Company ... Walt").
+  const personsWords = wordsOfFullNames(tokens, tags);
+  const places = new Set(bioSpans(tags).filter((x) => x.type === 'LOC').map((x) => nameText(tokens, x.from, x.to)));
   const companies = new Set<string>();
   for (let i = 0; i + 1 < tokens.length; i++) {
     const w = (tokens[i] as Token).text;
@@ -492,7 +501,11 @@ export function companiesByTheirStock(tokens: readonly Token[], tags: readonly s
     const form = (tokens[i + 1] as Token).text;
     // A form that is also a place's or an office's abbreviation counts where the tagger read the two as one organisation ("Heineken NV").
     const formOfTheName = AMBIGUOUS_FORMS.has(form) && tags[i] === 'B-ORG' && tags[i + 1] === 'I-ORG' && !(tags[i + 2] ?? 'O').startsWith('I-');
-    if (COMPANY_FORMS.has(form) || formOfTheName || beforeStock(tokens, i)) companies.add(w);
+    // The first word of a company's name the tagger read whole with its form ("Ford Motor Co", "Toyota Motor Corp").
+    const end = tags[i] === 'B-ORG' ? spanEnd(tags, i) : i;
+    const last = end - i >= 3 && end - i <= COMPANY_NAME_MAX ? (tokens[end - 1] as Token).text : '';
+    const firstOfCompany = (COMPANY_FORMS.has(last) || SHORT_COMPANY_FORMS.has(last)) && !personsWords.has(w) && !places.has(w) && !GIVEN_NAMES.has(w);
+    if (COMPANY_FORMS.has(form) || formOfTheName || firstOfCompany || beforeStock(tokens, i)) companies.add(w);
   }
   if (companies.size === 0) return tags as string[];
   const out = [...tags];

@@ -311,6 +311,10 @@ describe(`${companiesByTheirStock.name}: untagged mentions`, () => {
     expect(tagsAt(toks, out, 'Heineken')).toEqual(['B-ORG', 'B-ORG', 'B-ORG', 'O']);
     // A word news writes in lowercase is no company for its shares; "SA" alone, untagged, makes none.
     expect([...tagsAt(toks, out, 'Some'), ...tagsAt(toks, out, 'Fiat')]).toEqual(['O', 'O', 'O', 'O']);
+    // The first word of a company's name read whole with its form names the company alone.
+    const ford = 'Ford to build plant . Ford Motor Co said so . Kerry Tralee Co met .';
+    const f = tagsNaming(ford, { Ford: 'PER', 'Ford Motor Co': 'ORG', Kerry: 'PER', 'Tralee Co': 'ORG' });
+    expect([...tagsAt(f.toks, companiesByTheirStock(f.toks, f.tags), 'Ford'), ...tagsAt(f.toks, companiesByTheirStock(f.toks, f.tags), 'Kerry')]).toEqual(['B-ORG', 'B-ORG', 'B-PER']);
     // Without the word statistics, the untagged mentions are taken the same way.
     expect(tagsAt(toks, companiesByTheirStock(toks, tags), 'Heineken')).toEqual(['B-ORG', 'B-ORG', 'B-ORG', 'O']);
   });
