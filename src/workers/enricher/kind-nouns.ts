@@ -712,8 +712,7 @@ export function agenciesBeforeTheirKind(tokens: readonly Token[], tags: readonly
  * name of a type other than organisation, whole ("[Antara]", not "[Jakarta Post] news"), and not a place or a nationality.
  */
 function otherNameBefore(tokens: readonly Token[], tags: readonly string[], i: number): number | undefined {
-  let from = i;
-  while (from > 0 && i - from < AGENCY_NAME_MAX && startsCapitalized((tokens[from - 1] as Token).text) && (tokens[from - 1] as Token).text !== 'The') from--;
+  const from = capitalizedBefore(tokens, i);
   if (from === i) return undefined;
   const first = tags[from] as string;
   const untagged = tags.slice(from, i).every((t) => t === 'O');
@@ -721,6 +720,13 @@ function otherNameBefore(tokens: readonly Token[], tags: readonly string[], i: n
   if (!untagged && !whole) return undefined;
   const name = nameText(tokens, from, i);
   if (PLACES.has(name) || LATE_COUNTRIES.has(name) || DEMONYMS.has(name) || LATE_DEMONYMS.has(name)) return undefined;
+  return from;
+}
+
+/** The start of the capitalized words right before `i`, up to AGENCY_NAME_MAX, not a sentence's "The" (`i` when there are none). */
+function capitalizedBefore(tokens: readonly Token[], i: number): number {
+  let from = i;
+  while (from > 0 && i - from < AGENCY_NAME_MAX && startsCapitalized((tokens[from - 1] as Token).text) && (tokens[from - 1] as Token).text !== 'The') from--;
   return from;
 }
 
@@ -740,8 +746,7 @@ export function airlinesBeforeTheirFlights(tokens: readonly Token[], tags: reado
   for (let i = 1; i + 1 < tokens.length; i++) {
     const w = (tokens[i] as Token).text;
     if ((w !== 'flight' && w !== 'Flight') || !FLIGHT_NUMBER.test((tokens[i + 1] as Token).text)) continue;
-    let from = i;
-    while (from > 0 && i - from < AGENCY_NAME_MAX && startsCapitalized((tokens[from - 1] as Token).text) && (tokens[from - 1] as Token).text !== 'The') from--;
+    const from = capitalizedBefore(tokens, i);
     // Untagged words, names of other types among them ("Air [France]"), but no organisation the tagger found and no part of a longer name.
     if (from === i || (tags[from] as string).startsWith('I-') || tags.slice(from, i).some((t) => t.endsWith('-ORG'))) continue;
     const name = nameText(tokens, from, i);
@@ -757,12 +762,14 @@ const GROUP_LEAD_MAX = 2;
 /** Armed members of a group, written after its name ("Hizbollah guerrillas", "PKK rebels"). */
 const FIGHTERS: ReadonlySet<string> = new Set('guerrillas guerrilla militants rebels fighters insurgents gunmen militiamen'.split(' '));
 
+/** Words of a creed or a people ("Maoist", "Marxist", "Shi'ite", "Israelites"): no group's name. */
+const CREED_WORD = /(?:ists?|ites?)$/;
+
 /**
  * Tags where the name right before a group's fighters ("Hizbollah guerrillas fired", "Abu Sayyaf rebels") is the group,
- * whole ("Tupac [Amaru] rebels"),
- * an organisation, where the tagger read a place, a person's name of two words or more, or left capitals untagged; not
- * a place or nationality the gazetteer knows ("Kosovo rebels", "Chechen rebels"), a MISC name, or a word in "-ist" or
- * "-ite" ("Maoist rebels", "Shi'ite militants").
+ * an organisation, where the tagger read a place, a person's name of two words or more, or left capitals untagged, or
+ * read the organisation without its first words ("Tupac [Amaru] rebels"); not a place or nationality the gazetteer knows
+ * ("Kosovo rebels", "Chechen rebels"), a MISC name, or a word in "-ist" or "-ite" ("Maoist rebels", "Shi'ite militants").
  */
 export function groupsBeforeTheirFighters(tokens: readonly Token[], tags: readonly string[], stats: WordStats | undefined): string[] {
   let out: string[] | undefined;
@@ -776,7 +783,7 @@ export function groupsBeforeTheirFighters(tokens: readonly Token[], tags: readon
       let f = s;
       while (f > 0 && s - f < GROUP_LEAD_MAX && tags[f - 1] === 'O') {
         const w = (tokens[f - 1] as Token).text;
-        if (!startsCapitalized(w) || w === 'The' || w.includes('-') || /(?:ists?|ites?)$/.test(w) || PLACES.has(w) || DEMONYMS.has(w) || LATE_DEMONYMS.has(w) || !notWrittenLowercase(w, stats)) break;
+        if (!startsCapitalized(w) || w === 'The' || w.includes('-') || CREED_WORD.test(w) || PLACES.has(w) || DEMONYMS.has(w) || LATE_DEMONYMS.has(w) || !notWrittenLowercase(w, stats)) break;
         f--;
       }
       if (f < s) {
@@ -792,7 +799,7 @@ export function groupsBeforeTheirFighters(tokens: readonly Token[], tags: readon
     // A place read by the tagger, a person's name of two words or more ("Boko Haram"), or untagged capitals ("ELN", "M23");
     // one word read as a person or left in ordinary case is as often a people ("Karen rebels", "Kashmiri militants").
     const group = tag === 'B-LOC' || (tag === 'B-PER' && i - from >= 2) || (tag === 'O' && words.every((w) => ACRONYM_LIKE.test(w)));
-    if (!group || words.some((w) => /(?:ists?|ites?)$/.test(w))) continue;
+    if (!group || words.some((w) => CREED_WORD.test(w))) continue;
     out ??= [...tags];
     setSpan(out, from, i, 'ORG');
   }
@@ -967,9 +974,9 @@ export function venuesAfterTheirNames(text: string, tokens: readonly Token[], ta
     const before = tags[k - 1] ?? 'O';
     if (k === 0 || !(before.endsWith('-PER') || before.endsWith('-LOC'))) continue;
     const start = spanStart(tags, k - 1);
-    let broken = false;
-    for (let i = start; i < from; i++) if (lineBreakAfter(text, tokens, i)) broken = true;
-    if (broken) continue;
+    let i = start;
+    while (i < from && !lineBreakAfter(text, tokens, i)) i++;
+    if (i < from) continue;
     out ??= [...tags];
     setSpan(out, start, to, 'LOC');
   }
