@@ -157,21 +157,6 @@ export function tableLineNames(words: readonly string[]): Array<[number, number]
 
 /** Words of a batsman's dismissal on a cricket scorecard ("c Hussain b Cork", "lbw b Mushtaq Ahmed", "run out", "not out"). */
 const DISMISSAL_WORDS: ReadonlySet<string> = new Set(['lbw', 'run', 'out', 'not', 'retired', 'hurt', 'hit', 'wicket', 'obstructing', 'the', 'field', 'handled', 'ball']);
-/** A column's heading in a table ("W", "GF", "PTS"), and the fewest of them that make a line of headings. */
-const COLUMN_HEADING = /^\p{Lu}{1,4}$/u;
-const COLUMN_HEADINGS_MIN = 4;
-/** Whether every token of the line [lf, lt) is a column's heading as `original` writes it. */
-function columnHeadings(original: string, tokens: readonly Token[], lf: number, lt: number): boolean {
-  for (let k = lf; k < lt; k++) {
-    const t = tokens[k] as Token;
-    if (t.end - t.start > 4 || !COLUMN_HEADING.test(original.slice(t.start, t.end))) return false;
-  }
-  return true;
-}
-/** The fewest leaderboard lines that make a leaderboard. */
-const LEADERBOARD_LINES_MIN = 2;
-/** The fewest batting lines that make a scorecard. */
-const SCORECARD_LINES_MIN = 2;
 /** Dismissal words that a fielder's or bowler's name follows ("c", "st", "b", and "c & b"). */
 const DISMISSAL_BY: ReadonlySet<string> = new Set(['c', 'st', 'b']);
 
@@ -202,6 +187,10 @@ export function scorecardLineNames(words: readonly string[]): Array<[number, num
   return dismissal ? names : null;
 }
 
+/** The fewest batting lines that make a scorecard. */
+const SCORECARD_LINES_MIN = 2;
+
+/** Words inside a team's name that no player's has ("Brighton and Hove Albion"). */
 const NOT_IN_PLAYERS_NAMES: ReadonlySet<string> = new Set(['and', '&', 'of', 'the', 'on', 'upon']);
 /**
  * The names (token ranges within the line) of a leaderboard line, a score and the players on it separated by commas, each
@@ -227,6 +216,21 @@ export function leaderboardLineNames(words: readonly string[]): Array<[number, n
     i++;
   }
   return null;
+}
+
+/** The fewest leaderboard lines that make a leaderboard. */
+const LEADERBOARD_LINES_MIN = 2;
+
+/** A column's heading in a table ("W", "GF", "PTS"), and the fewest of them that make a line of headings. */
+const COLUMN_HEADING = /^\p{Lu}{1,4}$/u;
+const COLUMN_HEADINGS_MIN = 4;
+/** Whether every token of the line [lf, lt) is a column's heading as `original` writes it. */
+function columnHeadings(original: string, tokens: readonly Token[], lf: number, lt: number): boolean {
+  for (let k = lf; k < lt; k++) {
+    const t = tokens[k] as Token;
+    if (t.end - t.start > 4 || !COLUMN_HEADING.test(original.slice(t.start, t.end))) return false;
+  }
+  return true;
 }
 
 /** Sports, as a wire desk writes them before the dash of a headline in capitals ("SOCCER -", "RUGBY UNION -", "NHL ICE HOCKEY -"). */
