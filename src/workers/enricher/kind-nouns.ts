@@ -846,9 +846,11 @@ export function employersOfStaff(tokens: readonly Token[], tags: readonly string
       continue;
     }
     const beforeRole = FIRM_ROLES.has(after) && tags[to + 1] === 'B-PER';
-    // "analysts at [Smith Barney] and [Dean Witter]": the second of two joined by "and" too.
+    // "analysts at [Smith Barney] and [Dean Witter]", "analysts at Morgan Stanley and [Bernstein]": the second of two joined by
+    // "and" too, after a firm read as a person or as an organisation.
     let at = from - 1;
-    if (tokens[at]?.text === 'and' && (tags[at - 1] ?? 'O').endsWith('-PER')) at = spanStart(tags, at - 1) - 1;
+    const first = tags[at - 1] ?? 'O';
+    if (tokens[at]?.text === 'and' && (first.endsWith('-PER') || first.endsWith('-ORG'))) at = spanStart(tags, at - 1) - 1;
     const staffAt = tokens[at]?.text === 'at' && STAFF_AT.has((tokens[at - 1]?.text ?? '').toLowerCase());
     if (beforeRole || staffAt) firms.add(nameText(tokens, from, to));
   }

@@ -421,6 +421,8 @@ describe(employersOfStaff.name, () => {
       'ORG[Smith Barney]',
       'ORG[Dean Witter]',
     ]);
+    // The second of two after a firm the tagger read as an organisation.
+    expect(run('Analysts at Morgan Stanley and Bernstein raised targets.', { 'Morgan Stanley': 'ORG', Bernstein: 'PER' })).toEqual(['ORG[Morgan Stanley]', 'ORG[Bernstein]']);
   });
 
   it('makes a name read as a place after a firm\'s staff and "at" an organisation, but a known place or one after a preposition of place', () => {
