@@ -29,6 +29,7 @@
  *      [--net-inputs mean|mean+max] [--net-ensemble N] [--net-windows W] [--net-short X] [--net-skip SOURCES] [--net-balance P]]
  *     [--iptc-weight W] [--dedupe] [--clean-wikinews train|dev|both] [--dump-dev FILE] [--bundle-weight W [--bundle-size N] [--bundle-sources wpce,sib200]]
  *     [--rule-sentences W [--rule-sentence-min P] [--rule-sentence-words N] [--rule-sentence-classes 04,13,15] [--rule-sentence-agree Q]] [--cnb-grid "A1,A2;B1,B2" (with --dry-run)]
+ *     [--project-news W (short news written for the project, scripts/data/project-news.tsv; its dev third is printed for every model)]
  *     [--final (with --dry-run: train the shipped model too, not written)] [--dev-part-in-training 0|1 (with --dry-run)] [--show-test (with --dry-run)]
  */
 import { readFileSync, writeFileSync } from 'node:fs';
