@@ -1,0 +1,45 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { inProjectNewsDev, readProjectNews } from '../../../scripts/lib/project-news.js';
+import { TOP_LEVEL_TOPICS } from '../../../src/workers/enricher/mediatopics.js';
+
+describe('scripts/data/project-news.tsv', () => {
+  const items = readProjectNews();
+
+  it('holds 40 short news items for each of the 17 IPTC top levels', () => {
+    const top = new Set(TOP_LEVEL_TOPICS.map((t) => t.code));
+    const per = new Map<string, number>();
+    for (const r of items) {
+      expect(top.has(r.code), r.code).toBe(true);
+      per.set(r.code, (per.get(r.code) ?? 0) + 1);
+      // Short: a headline and one or two sentences.
+      expect(r.text.split(/\s+/).length, r.title).toBeLessThanOrEqual(45);
+    }
+    expect(per.size).toBe(17);
+    for (const n of per.values()) expect(n).toBe(40);
+  });
+
+  it('puts about a third in the dev part, the same way on every read', () => {
+    const dev = items.filter(inProjectNewsDev);
+    expect(dev.length / items.length).toBeGreaterThan(0.28);
+    expect(dev.length / items.length).toBeLessThan(0.38);
+    expect(readProjectNews().filter(inProjectNewsDev)).toEqual(dev);
+  });
+});
+
+describe(readProjectNews.name, () => {
+  const dir = mkdtempSync(join(tmpdir(), 'project-news-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('skips comments and blank lines and rejects malformed or repeated lines', () => {
+    const file = join(dir, 'a.tsv');
+    writeFileSync(file, '# comment\n\nmedtop:15000000\tTeam wins\tThe team won the cup.\n');
+    expect(readProjectNews(file)).toEqual([{ code: 'medtop:15000000', title: 'Team wins', text: 'The team won the cup.' }]);
+    writeFileSync(file, 'sport\tTeam wins\tThe team won the cup.\n');
+    expect(() => readProjectNews(file)).toThrow(/not "code/);
+    writeFileSync(file, 'medtop:15000000\tTeam wins\tThe team won.\nmedtop:15000000\tTeam wins\tThe team won.\n');
+    expect(() => readProjectNews(file)).toThrow(/twice/);
+  });
+});
