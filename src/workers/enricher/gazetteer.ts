@@ -471,7 +471,7 @@ Greenpeace
 International Atomic Energy Agency|IAEA
 International Criminal Court|ICC
 Interpol
-Federal Reserve|the Fed
+Federal Reserve|the Fed|Fed
 Fannie Mae
 Freddie Mac
 Standard & Poor's|S&P

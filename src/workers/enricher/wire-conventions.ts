@@ -922,9 +922,13 @@ export function wireConventions(text: string, tokens: readonly Token[], original
         const after = j < tokens.length ? (tokens[j] as Token).text : '';
         // A title after it is its office's ("NASA Administrator Jim Bridenstine"), no further word of its name.
         if (j > tokens.length || (startsCapitalized(after) && !PERSON_TITLES.has(after)) || after === '$') continue;
-        const shape = n === 1 ? /^\p{Lu}[\p{Lu}.]+$/u.test((tokens[i] as Token).text) || alwaysCapitalized((tokens[i] as Token).text) : tokens.slice(i, j).every((t) => startsCapitalized(t.text));
-        if (!shape || out.slice(i, j).some((t) => t !== 'O')) continue;
         const w = written(i, j);
+        // One word: in capitals, always capitalized, or the short name of an organisation the text names in full ("the
+        // Federal Reserve ... The Fed's committee").
+        const full = KNOWN_ORGS.get(w);
+        const shortName = n === 1 && full !== undefined && full !== w && text.includes(full);
+        const shape = n === 1 ? /^\p{Lu}[\p{Lu}.]+$/u.test((tokens[i] as Token).text) || alwaysCapitalized((tokens[i] as Token).text) || shortName : tokens.slice(i, j).every((t) => startsCapitalized(t.text));
+        if (!shape || out.slice(i, j).some((t) => t !== 'O')) continue;
         if (!KNOWN_ORGS.has(w) || PLACES.has(w) || SEATS.has(KNOWN_ORGS.get(w) as string)) continue;
         setSpan(out, i, j, 'ORG');
         i = j - 1;

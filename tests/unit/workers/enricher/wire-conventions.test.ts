@@ -499,6 +499,17 @@ describe('wireConventionTags', () => {
     expect(wireConventions(text, tokens, text)(tags)).toEqual(tags);
   });
 
+  it('tags the short name of an organisation the text names in full, whatever the word statistics say of the word', () => {
+    const stats = { get: (w: string) => (w === 'fed' ? wordStatsCode(3, CAP_BUCKETS.indexOf('R')) : undefined), coarse: [] };
+    const named = (text: string) => {
+      const tokens = nerTokenize(text);
+      const out = wireConventions(text, tokens, text, stats)(tokens.map(() => 'O'));
+      return out[tokens.findIndex((t) => t.text === 'Fed')];
+    };
+    expect(named('The Federal Reserve held rates. The Fed said so.')).toBe('B-ORG');
+    expect(named('The Fed said so.')).toBe('O');
+  });
+
   it("tags such a name before a title of its office ('NASA Administrator Jim Bridenstine'), not before another word of a name", () => {
     const text = 'NASA Administrator Jim Bridenstine met FBI Director Christopher Wray near NASA Ames.';
     const { tokens, tags } = tagsOf(text, { Jim: 'B-PER', Bridenstine: 'I-PER', Christopher: 'B-PER', Wray: 'I-PER' });
