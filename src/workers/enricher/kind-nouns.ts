@@ -1048,7 +1048,10 @@ export function eventsAndLawsAreMisc(text: string, tokens: readonly Token[], tag
  * documentary School of Assassins"); not those that are also verbs or adjectives before names ("show Israel", "play
  * Pyongyang", "every single Republican", "book Ryanair flights"), nor "program" ("North Korea nuclear program [Iran] has").
  */
-const WORK_NOUNS: ReadonlySet<string> = new Set('album film movie documentary novel memoir sitcom soap series miniseries serial musical opera song'.split(' '));
+const WORK_NOUNS: ReadonlySet<string> = new Set(
+  // and of vessels, whose names news annotation files as MISC too ("the space shuttle Columbia", "the tanker Exxon Valdez")
+  'album film movie documentary novel memoir sitcom soap series miniseries serial musical opera song shuttle spacecraft tanker freighter submarine frigate destroyer warship cruiser yacht'.split(' '),
+);
 /** What may stand between a work's noun and its title ("a film called Kidulthood", 'the album "Blue"'). */
 const WORK_BETWEEN: ReadonlySet<string> = new Set(['called', 'titled', 'entitled', '"', '“']);
 /** What stands between two titles of a list, besides untagged capitalized words ("albums: Nusa Damai; Gitarku; Samsara; and Home"). */

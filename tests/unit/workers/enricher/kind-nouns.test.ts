@@ -603,6 +603,8 @@ describe(worksAreMisc.name, () => {
     expect(runWorks('the Bollywood film Lage Raho Munnabhai and soap opera Coronation Street', [[3, 6, 'PER'], [9, 11, 'LOC']])).toEqual(['MISC[Lage Raho Munnabhai]', 'MISC[Coronation Street]']);
     expect(runWorks('the 1997 documentary School of Assassins and a film called Kidulthood', [[3, 6, 'ORG'], [10, 11, 'PER']])).toEqual(['MISC[School of Assassins]', 'MISC[Kidulthood]']);
     expect(runWorks('helped produce the film "Hotel Rwanda."', [[5, 7, 'ORG']])).toEqual(['MISC[Hotel Rwanda]']);
+    // A vessel's name, as news annotation files it.
+    expect(runWorks('the space shuttle Columbia and the tanker Idemitsu Maru', [[3, 4, 'LOC'], [7, 9, 'ORG']])).toEqual(['MISC[Columbia]', 'MISC[Idemitsu Maru]']);
   });
 
   it("makes a title set off by a comma after its work's noun, and the titles listed after a work's plural and a colon, MISC", () => {
