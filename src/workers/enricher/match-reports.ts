@@ -6,7 +6,8 @@
  * team's part is the team:
  *
  * - before a player's or a manager's role and that person's name
- *   ("Barnsley manager Danny Wilson", "Kent captain Mark Benson");
+ *   ("Barnsley manager Danny Wilson", "Kent captain Mark Benson"; one word
+ *   left untagged or read as MISC too: "Parma coach Carlo Ancelotti");
  * - after a result and "over", "against", "by" or "to" ("a 2-1 win over
  *   Portsmouth", "their defeat by Bolton", "a draw with Ajax");
  * - after a team's standing ("two points behind leaders Bolton", "champions
@@ -29,9 +30,10 @@
  */
 import { CLUB_HEADS } from './gazetteer.js';
 import { nameText } from './kind-nouns.js';
+import { codeCap, type WordStats } from './ner-features.js';
 import { lineBreakAfter } from './ner-tokens.js';
-import type { Token } from './tokens.js';
-import { bioSpans, isCountry, SCORE_PAIR, setSpan } from './wire-conventions.js';
+import { startsCapitalized, type Token } from './tokens.js';
+import { bioSpans, isCountry, isNationality, SCORE_PAIR, setSpan } from './wire-conventions.js';
 
 /** Words before a place's name where it is a place ("fans in Newcastle", "the road to Bolton"). */
 const PLACE_PREPOSITIONS: ReadonlySet<string> = new Set('in In at At from From to To near Near around across outside inside into through of'.split(' '));
@@ -86,7 +88,7 @@ export function isMatchReport(tokens: readonly Token[]): boolean {
 }
 
 /** Tags where the teams of a match report (above) are organisations. */
-export function teamsInMatchReports(text: string, tokens: readonly Token[], tags: readonly string[]): string[] {
+export function teamsInMatchReports(text: string, tokens: readonly Token[], tags: readonly string[], stats?: WordStats): string[] {
   if (!isMatchReport(tokens)) return tags as string[];
   // Tokens i and i + 1 on one line (a cue does not reach over a line's end: "… for IT leaders\n\nAI road trip").
   const sameLine = (i: number) => i >= 0 && i + 1 < tokens.length && !lineBreakAfter(text, tokens, i);
@@ -132,12 +134,37 @@ export function teamsInMatchReports(text: string, tokens: readonly Token[], tags
     if (!RESULT_WORDS.has(tokens[to]?.text ?? '') && !RESULT_WORDS.has(tokens[before]?.text ?? '')) continue;
     for (let n = 1; n <= 2 && n < to - from; n++) towns.add(nameText(tokens, from, from + n));
   }
-  return teamsWhereAlone(tokens, tags, spans, ({ from, to, type }) => {
+  // One capitalized word the tagger left untagged or read as MISC before a team's role and that person's name ("Parma
+  // coach Carlo Ancelotti"): the team, where news does not write the word in lowercase ("The coach ..." names none) and it is
+  // no country or nationality ("English midfielder Paul Ince").
+  const untagged: number[] = [];
+  for (let i = 0; i + 2 < tokens.length; i++) {
+    const w = (tokens[i] as Token).text;
+    const alone = tags[i] === 'O' || (tags[i] === 'B-MISC' && tags[i + 1] === 'O');
+    if (!alone || !TEAM_ROLES.has((tokens[i + 1] as Token).text) || tags[i + 2] !== 'B-PER' || !sameLine(i) || !startsCapitalized(w)) continue;
+    if (startsCapitalized(tokens[i - 1]?.text ?? '') || isCountry(w) || isNationality(w) || lowercaseWord(w, stats)) continue;
+    untagged.push(i);
+    teams.add(w);
+  }
+  const out = teamsWhereAlone(tokens, tags, spans, ({ from, to, type }) => {
     if (!retypable(from, to, type)) return false;
     const name = nameText(tokens, from, to);
     return teams.has(name) || (type === 'LOC' && towns.has(name));
   });
+  for (const i of untagged) setSpan(out, i, i + 1, 'ORG');
+  return out;
 }
+
+/** Whether news writes the word in lowercase, by the word statistics ("The", "His"); without them, whether it is a common opener. */
+function lowercaseWord(w: string, stats: WordStats | undefined): boolean {
+  if (!stats) return SENTENCE_OPENERS.has(w);
+  const code = stats.get(w.toLowerCase());
+  return code !== undefined && code !== 0 && LOWERCASE_BUCKETS.has(codeCap(code));
+}
+/** Capitalization buckets (ner-features.ts CAP_BUCKETS) of words mostly written in lowercase mid-sentence. */
+const LOWERCASE_BUCKETS: ReadonlySet<string> = new Set(['R', 'N']);
+/** Words that open sentences before a role ("The coach", "Their captain"), for want of word statistics. */
+const SENTENCE_OPENERS: ReadonlySet<string> = new Set('The A An His Her Their Its Our Your My This That Former Veteran New Interim Caretaker'.split(' '));
 
 /**
  * Tags where a lone word typed as a person or a place is a club the text names

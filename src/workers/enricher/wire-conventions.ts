@@ -477,7 +477,7 @@ const PORTFOLIO_MAX = 4;
 const NATIONALITY_NOUNS: ReadonlySet<string> = new Set(
   'Dutchman Englishman Irishman Scotsman Welshman Frenchman Dutchwoman Englishwoman Irishwoman Scotswoman Welshwoman Frenchwoman'.split(' '),
 );
-const isNationality = (word: string) => DEMONYMS.has(word) || LATE_DEMONYMS.has(word) || NATIONALITY_NOUNS.has(word);
+export const isNationality = (word: string): boolean => DEMONYMS.has(word) || LATE_DEMONYMS.has(word) || NATIONALITY_NOUNS.has(word);
 export const isCountry = (name: string): boolean => PLACES.get(name)?.kind === 'country' || LATE_COUNTRIES.has(name);
 /** What stands before "$" in a currency written as wire copy writes dollars other than the plain one ("US$", "U.S.$", "NZ$", "HK$", "A$"). */
 const CURRENCY_PREFIX = /^(?:\p{Lu}{1,3}|U\.S\.)$/u;

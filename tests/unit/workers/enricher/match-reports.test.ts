@@ -24,6 +24,13 @@ describe(teamsInMatchReports.name, () => {
     'Hartfield held on for a 2-1 win over Dunmore on Saturday. Hartfield manager Alan Firth praised his side. ' +
     'Dunmore are third, two points behind leaders Caxton. Fans in Dunmore were quiet.';
 
+  it("makes one word left untagged or read as MISC before a team's role and a person the team, not a nationality or an opener", () => {
+    const text = 'Juventus won 1-0 . Parma coach Carlo Ancelotti said so . Vicenza striker Marco Otero scored . English midfielder Paul Ince left . The coach Tom Lee spoke .';
+    const { toks, tags } = tagsNaming(text, { Juventus: 'ORG', Vicenza: 'MISC', English: 'MISC', 'Carlo Ancelotti': 'PER', 'Marco Otero': 'PER', 'Paul Ince': 'PER', 'Tom Lee': 'PER' });
+    const out = teamsInMatchReports(text, toks, tags);
+    expect([...tagsAt(toks, out, 'Parma'), ...tagsAt(toks, out, 'Vicenza'), ...tagsAt(toks, out, 'English'), ...tagsAt(toks, out, 'The')]).toEqual(['B-ORG', 'B-ORG', 'B-MISC', 'O']);
+  });
+
   it("makes a town a team where the report gives it a team's part, and wherever it names it alone", () => {
     const { toks, tags } = tagsNaming(report, { Hartfield: 'PER', Dunmore: 'LOC', Caxton: 'LOC', 'Alan Firth': 'PER' });
     const out = teamsInMatchReports(report, toks, tags);
