@@ -43,7 +43,8 @@ const SPORT_WORDS: ReadonlySet<string> = new Set(
   (
     'midfielder midfielders goalkeeper goalkeepers goalscorer goalscorers equaliser half-time halftime hat-trick stoppage-time ' +
     'innings wicket wickets batsman batsmen wicketkeeper touchdown touchdowns quarterback quarterbacks linebacker shortstop inning homer homers ' +
-    'birdie birdies bogey bogeys'
+    'birdie birdies bogey bogeys flanker flankers fly-half scrum-half lineout all-rounder paceman goaltender netminder defenceman defenseman ' +
+    'outfielder infielder'
   ).split(' '),
 );
 /** Words of a result next to its score ("beat Chelsea 2-1", "won 3-0", "a 2-1 win"): a score beside one makes a match report. */
@@ -54,7 +55,9 @@ const RESULT_REACH = 5;
 const TEAM_ROLES: ReadonlySet<string> = new Set(
   (
     'manager coach boss captain skipper striker midfielder defender goalkeeper keeper winger forward full-back centre-back center-back playmaker ' +
-    'batsman bowler opener wicketkeeper spinner quarterback pitcher linebacker shortstop'
+    'sweeper centre-forward flanker hooker prop lock fly-half scrum-half batsman bowler opener wicketkeeper spinner all-rounder paceman seamer ' +
+    'leg-spinner off-spinner quarterback pitcher catcher outfielder infielder slugger linebacker cornerback receiver shortstop goaltender ' +
+    'netminder defenceman defenseman'
   ).split(' '),
 );
 /** Results and matches before "over", "against", "by", "to" or "with" and the other side ("a 2-1 win over Portsmouth", "drew with Ajax", "their match against Kent"). */
@@ -106,12 +109,20 @@ export function teamsInMatchReports(text: string, tokens: readonly Token[], tags
     if (y.from !== verb + 1 && !(y.from === verb + 2 && tokens[verb + 1]?.text === 'the')) continue;
     if (x.type !== 'PER' && y.type !== 'PER') beaten.add(s).add(s + 1);
   }
+  // A side the tagger already read as an organisation is the team wherever else the report names it as a place
+  // ("NEWCASTLE GO TOP" in the headline of "Newcastle beat Manchester United").
+  for (const s of beaten) {
+    const { from, to, type } = spans[s] as (typeof spans)[number];
+    if (type === 'ORG' && to - from <= TEAM_MAX) teams.add(nameText(tokens, from, to));
+  }
   for (const [s, { from, to, type }] of spans.entries()) {
     if (!retypable(from, to, type)) continue;
     const before = sameLine(from - 1) ? (tokens[from - 1] as Token).text.toLowerCase() : '';
     const after = sameLine(to - 1) && sameLine(to) ? (tokens[to] as Token).text.toLowerCase() : '';
     const role = TEAM_ROLES.has(after) && tags[to + 1] === 'B-PER';
-    const result = RESULT_SIDES.has(before) && sameLine(from - 2) && RESULTS.has(tokens[from - 2]?.text.toLowerCase() ?? '');
+    // The result's word may have its score after it ("drew 0-0 with Coventry", "lost 3-1 to Leeds").
+    const r = SCORE_PAIR.test(tokens[from - 2]?.text ?? '') ? from - 3 : from - 2;
+    const result = RESULT_SIDES.has(before) && sameLine(r) && sameLine(from - 2) && RESULTS.has(tokens[r]?.text.toLowerCase() ?? '');
     if (role || result || beaten.has(s) || STANDINGS.has(before)) teams.add(nameText(tokens, from, to));
     // "title rivals Essex, Derbyshire and Surrey": the names listed after a standing.
     if (STANDINGS.has(before)) {
@@ -142,7 +153,9 @@ export function teamsInMatchReports(text: string, tokens: readonly Token[], tags
     const w = (tokens[i] as Token).text;
     const alone = tags[i] === 'O' || (tags[i] === 'B-MISC' && tags[i + 1] === 'O');
     if (!alone || !TEAM_ROLES.has((tokens[i + 1] as Token).text) || tags[i + 2] !== 'B-PER' || !sameLine(i) || !startsCapitalized(w)) continue;
-    if (startsCapitalized(tokens[i - 1]?.text ?? '') || isCountry(w) || isNationality(w) || lowercaseWord(w, stats)) continue;
+    // (a word news writes in lowercase counts only mid-sentence, where its capital is the name's: "recalled Bath flanker Andy Robinson")
+    const prev = tokens[i - 1]?.text ?? '';
+    if (startsCapitalized(prev) || isCountry(w) || isNationality(w) || (!/^[\p{Ll}\d,]/u.test(prev) && lowercaseWord(w, stats))) continue;
     untagged.push(i);
     teams.add(w);
   }

@@ -1,16 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { tagsFor } from '../../../helpers/bio-tags.js';
 import { firmsJoinedByAmpersand, joinCoordinatedNames, joinListsBeforeHeads, joinOrganisationPlaces, joinOrganisationPurposes } from '../../../../src/workers/enricher/coordinated-names.js';
-import { CAP_BUCKETS, type WordStats, wordStatsCode } from '../../../../src/workers/enricher/ner-features.js';
+import { statsOf } from '../../../helpers/word-stats.js';
+import type { WordStats } from '../../../../src/workers/enricher/ner-features.js';
 import { nerTokenize } from '../../../../src/workers/enricher/ner-tokens.js';
 import { tagEntities } from '../../../../src/workers/enricher/tag-entities.js';
 import { bioSpans } from '../../../../src/workers/enricher/wire-conventions.js';
-
-/** Word statistics that know each listed word with the given capitalization bucket. */
-function statsOf(buckets: Record<string, (typeof CAP_BUCKETS)[number]>): WordStats {
-  const codes = new Map(Object.entries(buckets).map(([w, b]) => [w.toLowerCase(), wordStatsCode(1, CAP_BUCKETS.indexOf(b))]));
-  return { get: (w) => codes.get(w), coarse: [] };
-}
 
 const STATS = statsOf({ Labour: 'M', Welfare: 'R', Wildlife: 'H', Conservation: 'H', Monuments: 'H', Foreign: 'H', Office: 'R', Apple: 'A', Defence: 'H', Secretary: 'M', Economic: 'R', 'Co-operation': 'R', Development: 'R' });
 

@@ -2,16 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { isValidBio, labelledText, randomBioTags, tagsAt, tagsFor, tagsNaming } from '../../../helpers/bio-tags.js';
 import { seededRandom } from '../../../../src/lib/random.js';
 import { agenciesBeforeTheirKind, airlinesBeforeTheirFlights, companiesByTheirPriceMoves, companiesByTheirStock, groupsBeforeTheirFighters, countriesOffPersons, employersOfStaff, eponymsAreNoPersons, eventsAndLawsAreMisc, leadersGovernmentsAreNoNames, namesBeforePartyAreOrganisations, organisationsFirstWords, organisationsLastWords, personsAfterRoles, placesBeforePlaceNouns, venuesAfterTheirNames, venuesArePlaces, typeKindAppositives, typePortfolioMinistries, worksAreMisc } from '../../../../src/workers/enricher/kind-nouns.js';
-import { CAP_BUCKETS, type WordStats, wordStatsCode } from '../../../../src/workers/enricher/ner-features.js';
+import { statsOf } from '../../../helpers/word-stats.js';
+import type { WordStats } from '../../../../src/workers/enricher/ner-features.js';
 import { nerTokenize } from '../../../../src/workers/enricher/ner-tokens.js';
 import { tagEntities } from '../../../../src/workers/enricher/tag-entities.js';
 import { bioSpans } from '../../../../src/workers/enricher/wire-conventions.js';
-
-/** Word statistics that know each listed word with the given capitalization bucket. */
-function statsOf(buckets: Record<string, (typeof CAP_BUCKETS)[number]>): WordStats {
-  const codes = new Map(Object.entries(buckets).map(([w, b]) => [w.toLowerCase(), wordStatsCode(1, CAP_BUCKETS.indexOf(b))]));
-  return { get: (w) => codes.get(w), coarse: [] };
-}
 
 const STATS = statsOf({ carmaker: 'N', maker: 'N', general: 'R', motors: 'M', online: 'R', toyota: 'A' });
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { tagsAt, tagsNaming } from '../../../helpers/bio-tags.js';
 import { clubsByTheirFirstWord, isMatchReport, teamsInMatchReports } from '../../../../src/workers/enricher/match-reports.js';
 import { nerTokenize } from '../../../../src/workers/enricher/ner-tokens.js';
+import { statsOf } from '../../../helpers/word-stats.js';
 import { tagEntityMentions } from '../../../../src/workers/enricher/tag-entities.js';
 
 describe(isMatchReport.name, () => {
@@ -29,6 +30,18 @@ describe(teamsInMatchReports.name, () => {
     const { toks, tags } = tagsNaming(text, { Juventus: 'ORG', Vicenza: 'MISC', English: 'MISC', 'Carlo Ancelotti': 'PER', 'Marco Otero': 'PER', 'Paul Ince': 'PER', 'Tom Lee': 'PER' });
     const out = teamsInMatchReports(text, toks, tags);
     expect([...tagsAt(toks, out, 'Parma'), ...tagsAt(toks, out, 'Vicenza'), ...tagsAt(toks, out, 'English'), ...tagsAt(toks, out, 'The')]).toEqual(['B-ORG', 'B-ORG', 'B-MISC', 'O']);
+  });
+
+  it('reads a result with its score before the other side, a side read as an organisation elsewhere, and mid-sentence common words before a role', () => {
+    const text = 'AS NEWCASTLE GO TOP\nNewcastle beat Manchester United 5-0 . Arsenal , who drew 0-0 with Coventry , are third . Coach Jack Rowell recalled Bath flanker Andy Robinson .';
+    const { toks, tags } = tagsNaming(text, { NEWCASTLE: 'LOC', Newcastle: 'ORG', 'Manchester United': 'ORG', Arsenal: 'ORG', Coventry: 'LOC', 'Jack Rowell': 'PER', 'Andy Robinson': 'PER' });
+    const out = teamsInMatchReports(text, toks, tags, statsOf({ bath: 'R' }));
+    expect([...tagsAt(toks, out, 'Coventry'), ...tagsAt(toks, out, 'Bath')]).toEqual(['B-ORG', 'B-ORG']);
+    // The headline's capitals read in ordinary case are the tagger's input; here the name is written as the body writes it.
+    const cased = text.replace('AS NEWCASTLE GO TOP', 'as Newcastle go top');
+    const c = tagsNaming(cased, { Newcastle: 'ORG', 'Manchester United': 'ORG' });
+    c.tags[1] = 'B-LOC';
+    expect(tagsAt(c.toks, teamsInMatchReports(cased, c.toks, c.tags), 'Newcastle')).toEqual(['B-ORG', 'B-ORG']);
   });
 
   it("makes a town a team where the report gives it a team's part, and wherever it names it alone", () => {
