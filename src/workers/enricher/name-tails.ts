@@ -8,12 +8,19 @@
  * lowercase. And no name ends with a score ("Chicago beat Boston 5-3") or a mark
  * without a letter or digit (a quote, a table's rule, a dash).
  */
-import { GIVEN_NAMES } from './gazetteer.js';
+import { GIVEN_NAMES, PLACES } from './gazetteer.js';
 import { startsCapitalized, type Token } from './tokens.js';
 import { SCORE_PAIR, setSpan } from './wire-conventions.js';
 
 /** Lowercase company forms that are part of a name ("Tesco plc"). */
 const LOWERCASE_SUFFIXES: ReadonlySet<string> = new Set(['plc', 'ltd', 'inc', 'llc', 'gmbh', 'ag', 'sa', 'spa', 'nv', 'bv', 'co', 'corp', 'cie']);
+
+/** A whole number written alone ("65", "285"). */
+const NUMBER = /^\d+$/;
+/** What follows a person's score or age in a list ("Salim Malik 65 ;", "Ibrahim Savant 25 ,"), not a number of a name ("Jorge 40 in", "Russell 2000 index"). */
+const SCORE_AFTER: ReadonlySet<string> = new Set([',', ';', ':', '.', ')']);
+/** What follows a side's tally in a summary ("England 285 ( Stewart 170 )", "Pakistan 242 for 3 declared"), not a club's number ("Hannover 96 won"). */
+const TALLY_AFTER: ReadonlySet<string> = new Set(['(', 'for', 'all']);
 
 /** A letter or a digit of any script: what a name's first and last tokens hold. */
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
@@ -38,7 +45,8 @@ function opensInside(tokens: readonly Token[], at: number, end: number): boolean
 }
 
 /**
- * Tags with the trailing scores (SCORE_PAIR) and the marks without a letter or
+ * Tags with the trailing scores (SCORE_PAIR), a number after a person's or a
+ * known place's name, and the marks without a letter or
  * digit at either end taken off each PER / LOC / ORG span (a span of nothing
  * else is dropped), then the trailing lowercase words
  * of a span whose other words all start with a capital (a name written as
@@ -53,8 +61,21 @@ export function trimNameTails(tokens: readonly Token[], tags: readonly string[])
     let j = i + 1;
     while (j < out.length && out[j] === inside) j++;
     let end = j;
-    // Scores off the end; a span that is only scores is no name at all.
+    // Scores off the end; a span that is only scores is no name at all. So is a number of up to three digits after a person's
+    // name before a list's mark, or after a known place's before the tally's details, a score or a tally in a summary
+    // ("[Salim Malik] 65 ;", "[England] 285 ( Alec Stewart 170 )"); other names may end with one ("Channel 4", "Apollo 11",
+    // "Hannover 96").
     while (end > i && SCORE_PAIR.test((tokens[end - 1] as Token).text)) end--;
+    let retype: string | undefined;
+    if (end - i >= 2 && NUMBER.test((tokens[end - 1] as Token).text)) {
+      const rest = tokens.slice(i, end - 1).map((t) => t.text).join(' ');
+      const next = tokens[end]?.text ?? '';
+      if (tag === 'B-PER' && SCORE_AFTER.has(next) && (tokens[end - 1] as Token).text.length <= 3) end--;
+      else if (PLACES.has(rest) && TALLY_AFTER.has(next)) {
+        end--;
+        retype = 'LOC';
+      }
+    }
     // Nor with a mark that has no letter or digit ('Email: "[Andre" <]', "| [Paul King |] |"), but for a bracket that closes one inside it;
     // nor does it start with one ("| [| Gillett] |", "= = [= Police] to gain").
     while (end > i && bareMark(tokens, i, end)) end--;
@@ -66,6 +87,7 @@ export function trimNameTails(tokens: readonly Token[], tags: readonly string[])
     for (let k = end; k < j; k++) out[k] = 'O';
     for (let k = i; k < start && k < end; k++) out[k] = 'O';
     if (start > i && start < end) out[start] = tag;
+    if (retype && start < end) setSpan(out, start, end, retype);
     i = j - 1;
   }
   return out;

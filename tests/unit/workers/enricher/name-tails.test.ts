@@ -27,6 +27,13 @@ describe(trimNameTails.name, () => {
     expect(alone.every((t) => t === 'O')).toBe(true);
   });
 
+  it("takes a score or an age off a person's name before a list's mark, and a tally off a known place's before its details", () => {
+    const text = 'England 285 ( Salim Malik 65 ; Jorge 40 in Hannover 96 won ) Ibrahim Savant 25 , Russell 2000 index';
+    // [England 285] ( [Salim Malik 65] ; [Jorge 40] in [Hannover 96] won ) [Ibrahim Savant 25] , [Russell 2000] index
+    const got = trimNameTails(nerTokenize(text), tagsFor(text, [[0, 2, 'ORG'], [3, 6, 'PER'], [7, 9, 'PER'], [10, 12, 'ORG'], [14, 17, 'PER'], [18, 20, 'PER']]));
+    expect(got).toEqual(tagsFor(text, [[0, 1, 'LOC'], [3, 5, 'PER'], [7, 9, 'PER'], [10, 12, 'ORG'], [14, 16, 'PER'], [18, 20, 'PER']]));
+  });
+
   it('ends no name with a mark that has no letter or digit, but keeps a bracket it opens and a "!" written onto it', () => {
     const text = 'Email: "Andre" <a@b.c> | Paul King | Democrat | and Democratic Party (PD) met Yahoo! staff';
     const toks = nerTokenize(text);
