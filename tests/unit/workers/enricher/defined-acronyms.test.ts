@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { tagsAt, tagsNaming } from '../../../helpers/bio-tags.js';
+import { isValidBio, randomBioTags, tagsAt, tagsNaming } from '../../../helpers/bio-tags.js';
+import { seededRandom } from '../../../../src/lib/random.js';
 import { abbreviates, extendNamesToTheirAcronyms, typeDefinedAcronyms } from '../../../../src/workers/enricher/defined-acronyms.js';
 import { nerTokenize } from '../../../../src/workers/enricher/ner-tokens.js';
 import { labelTokens } from '../../../../src/workers/enricher/tag-entities.js';
@@ -97,5 +98,18 @@ describe(typeDefinedAcronyms.name, () => {
       'and the bureau spent more on it than ASIC. The whistleblower wrote to ASIC six years ago.';
     const toks = nerTokenize(text);
     expect(tagsAt(toks, labelTokens(text, toks), 'ASIC')).toEqual(['B-ORG', 'B-ORG', 'B-ORG', 'B-ORG']);
+  });
+});
+
+describe(`${extendNamesToTheirAcronyms.name} on any tags`, () => {
+  it('keeps them well formed (BIO) and their length', () => {
+    const text = "the Liberation Tigers of Tamil Eelam ( LTTE ) , the Sudan People ' s Liberation Army (SPLA) and the Organisation for Security and Cooperation in Europe (OSCE)";
+    const toks = nerTokenize(text);
+    const rand = seededRandom(17);
+    for (let k = 0; k < 300; k++) {
+      const out = extendNamesToTheirAcronyms(text, toks, randomBioTags(toks.length, rand));
+      expect(out).toHaveLength(toks.length);
+      expect(isValidBio(out)).toBe(true);
+    }
   });
 });

@@ -255,6 +255,28 @@ describe(`${groupsBeforeTheirFighters.name}: the group's first words`, () => {
   });
 });
 
+describe("the wire's company, group, airline and venue passes", () => {
+  it('keep any tags well formed (BIO) and their length, whatever the tagger read', () => {
+    const text =
+      'Heineken NV said . Heineken shares rose and Ford Motor Co rose 1-1/8 ; Cheung Kong gained HK$1.25 . Tupac Amaru rebels and ELN guerrillas met Pan Am flight 103 at Chiang Kai-shek International Airport .';
+    const toks = nerTokenize(text);
+    const rand = seededRandom(7);
+    for (let k = 0; k < 300; k++) {
+      const tags = randomBioTags(toks.length, rand);
+      for (const out of [
+        companiesByTheirStock(toks, tags, STATS),
+        companiesByTheirPriceMoves(toks, tags, STATS),
+        groupsBeforeTheirFighters(toks, tags, STATS),
+        airlinesBeforeTheirFlights(toks, tags),
+        venuesAfterTheirNames(text, toks, tags),
+      ]) {
+        expect(out).toHaveLength(toks.length);
+        expect(isValidBio(out)).toBe(true);
+      }
+    }
+  });
+});
+
 describe(airlinesBeforeTheirFlights.name, () => {
   it('makes the capitalized words before "flight" and its number the airline, untagged or with names of other types among them', () => {
     const text = 'the bombing of Pan Am flight 103 and of Air France Flight 447 and of Air India Flight AI171 .';

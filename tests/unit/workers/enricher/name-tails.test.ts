@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { tagsFor, tagsNaming } from '../../../helpers/bio-tags.js';
+import { isValidBio, randomBioTags, tagsFor, tagsNaming } from '../../../helpers/bio-tags.js';
+import { seededRandom } from '../../../../src/lib/random.js';
 import { surnamesThatAreTitles, trimNameTails } from '../../../../src/workers/enricher/name-tails.js';
 import { nerTokenize } from '../../../../src/workers/enricher/ner-tokens.js';
 import { tagEntities } from '../../../../src/workers/enricher/tag-entities.js';
@@ -84,5 +85,20 @@ describe(surnamesThatAreTitles.name, () => {
 
   it('leaves a title before a capitalized word, after a name of two words or after a word that is no given name alone', () => {
     expect(spans('John Major General Smith met Paul Smith King and Zorg Major left .', { John: 'PER', 'Paul Smith': 'PER', Zorg: 'PER' })).toEqual(['John', 'Paul Smith', 'Zorg']);
+  });
+});
+
+describe('the name-end passes on any tags', () => {
+  it('keep them well formed (BIO) and their length', () => {
+    const text = 'England 285 ( Salim Malik 65 ; Hannover 96 won ) Prime Minister John Major faced Larry King , Channel 4 .';
+    const toks = nerTokenize(text);
+    const rand = seededRandom(11);
+    for (let k = 0; k < 300; k++) {
+      const tags = randomBioTags(toks.length, rand);
+      for (const out of [trimNameTails(toks, tags), surnamesThatAreTitles(toks, tags)]) {
+        expect(out).toHaveLength(toks.length);
+        expect(isValidBio(out)).toBe(true);
+      }
+    }
   });
 });
