@@ -4,14 +4,14 @@ import {
   DEMONYMS,
   GIVEN_NAMES,
   HONORIFICS,
-  KNOWN_ORGS,
+  RULE_ORGS,
   MISC_HEAD_FIRST,
   MISC_HEAD_WORDS,
   NAME_OPENERS,
   NAME_PREFIXES,
   NON_ENTITY_WORDS,
   ORG_HEAD_WORDS,
-  PERSON_TITLES,
+  RULE_PERSON_TITLES,
   PLACE_HEAD_FIRST,
   PLACE_HEAD_WORDS,
   PLACES,
@@ -45,7 +45,7 @@ export function newMention(kind: Mention['kind'], name: string, start: number, e
   return { kind, name, start, end, surnameOnly, placeContext: false, acronym: false, orgContext: false, coordinated: false };
 }
 
-const KNOWN_ORG_NAMES: ReadonlySet<string> = new Set(KNOWN_ORGS.values());
+const KNOWN_ORG_NAMES: ReadonlySet<string> = new Set(RULE_ORGS.values());
 
 /** A mention as it ends up: its span and the merged entity's kind and name. */
 export type ResolvedMention = { kind: EntityKind; entity: string; start: number; end: number };
@@ -101,7 +101,7 @@ function lookup<T>(map: ReadonlyMap<string, T>, name: string): T | undefined {
 type Chunk = { tokens: Token[]; words: string[] };
 
 const mayConnect = (prev: string): boolean =>
-  ORG_HEAD_WORDS.has(prev) || PLACE_HEAD_WORDS.has(prev) || PLACE_HEAD_FIRST.has(prev) || PERSON_TITLES.has(prev) || CONNECTOR_AFTER.has(prev);
+  ORG_HEAD_WORDS.has(prev) || PLACE_HEAD_WORDS.has(prev) || PLACE_HEAD_FIRST.has(prev) || RULE_PERSON_TITLES.has(prev) || CONNECTOR_AFTER.has(prev);
 
 /** Capitalized runs (with inner connectors like "of"), split at punctuation and line breaks. */
 function chunkProperNouns(text: string, tokens: readonly Token[], lowercaseSeen: ReadonlySet<string>): Chunk[] {
@@ -129,7 +129,7 @@ function chunkProperNouns(text: string, tokens: readonly Token[], lowercaseSeen:
     if (isCapitalized(word)) {
       const atSentenceStart = starts.has(raw.start) || /["“‘(]$/.test(text.slice(Math.max(0, raw.start - 1), raw.start));
       const lower = word.toLowerCase();
-      const known = PLACES.has(word) || KNOWN_ORGS.has(word) || DEMONYMS.has(word);
+      const known = PLACES.has(word) || RULE_ORGS.has(word) || DEMONYMS.has(word);
       const common = NON_ENTITY_WORDS.has(word) || (atSentenceStart && (STOPWORDS.has(lower) || lowercaseSeen.has(lower)));
       if (NAME_OPENERS.has(word) && cur.words.length === 0) {
         if (nextJoined && isCapitalized(next?.text ?? '')) {
@@ -145,7 +145,7 @@ function chunkProperNouns(text: string, tokens: readonly Token[], lowercaseSeen:
         cur.words.push(word);
         continue;
       }
-      if (NON_ENTITY_WORDS.has(word) && !HONORIFICS.has(word) && !PERSON_TITLES.has(word) && !known && !startsName) {
+      if (NON_ENTITY_WORDS.has(word) && !HONORIFICS.has(word) && !RULE_PERSON_TITLES.has(word) && !known && !startsName) {
         flush();
         continue;
       }
@@ -153,7 +153,7 @@ function chunkProperNouns(text: string, tokens: readonly Token[], lowercaseSeen:
       cur.words.push(word);
       // "Seoul's embassy" ends the name; "Longshoremen's Association" goes on.
       const nextWord = next ? stripPossessive(next.text).word : '';
-      const continues = possessive && nextJoined && (ORG_HEAD_WORDS.has(nextWord) || PLACE_HEAD_WORDS.has(nextWord)) && !PLACES.has(word) && !KNOWN_ORGS.has(word);
+      const continues = possessive && nextJoined && (ORG_HEAD_WORDS.has(nextWord) || PLACE_HEAD_WORDS.has(nextWord)) && !PLACES.has(word) && !RULE_ORGS.has(word);
       if (hyphen || (possessive && !continues)) flush();
     } else if (
       cur.words.length > 0 &&
@@ -185,9 +185,9 @@ function splitAtAnd(chunks: Chunk[]): Chunk[] {
     const after = c.words.slice(idx + 1);
     const whole = c.words.join(' ');
     const keep =
-      KNOWN_ORGS.has(whole) ||
+      RULE_ORGS.has(whole) ||
       PLACES.has(whole) ||
-      (after.length > 0 && ORG_HEAD_WORDS.has(after[after.length - 1] as string) && !before.some((w) => ORG_HEAD_WORDS.has(w) || PLACES.has(w) || KNOWN_ORGS.has(w)));
+      (after.length > 0 && ORG_HEAD_WORDS.has(after[after.length - 1] as string) && !before.some((w) => ORG_HEAD_WORDS.has(w) || PLACES.has(w) || RULE_ORGS.has(w)));
     if (keep) {
       out.push(c);
     } else {
@@ -206,16 +206,16 @@ function classify(words: string[], ctx: Context): { kind: Mention['kind']; name:
   if (!name) return null;
   const first = words[0] as string;
   const last = words[words.length - 1] as string;
-  const org = lookup(KNOWN_ORGS, name);
+  const org = lookup(RULE_ORGS, name);
   if (org) return { kind: 'organisation', name: org };
   const place = lookup(PLACES, name);
   if (place) return { kind: 'place', name: place.canonical };
   if (DEMONYMS.has(name) || DEMONYMS.has(titleCase(name)) || DEMONYMS.has(last)) return null;
   if (words.length >= 2 && DEMONYMS.has(first)) {
     const rest = words.slice(1).join(' ');
-    if (KNOWN_ORGS.has(rest) || ORG_HEAD_WORDS.has(last)) return { kind: 'organisation', name };
+    if (RULE_ORGS.has(rest) || ORG_HEAD_WORDS.has(last)) return { kind: 'organisation', name };
   }
-  if (words.length >= 2 && KNOWN_ORGS.has(first) && !PLACE_HEAD_WORDS.has(last)) return { kind: 'organisation', name };
+  if (words.length >= 2 && RULE_ORGS.has(first) && !PLACE_HEAD_WORDS.has(last)) return { kind: 'organisation', name };
   if (MISC_HEAD_WORDS.has(last) || MISC_HEAD_FIRST.has(first)) return null;
   if (words.length >= 2 && (PLACE_HEAD_WORDS.has(last) || PLACE_HEAD_FIRST.has(first))) return { kind: 'place', name };
   const ofAt = words.indexOf('of');
@@ -225,7 +225,7 @@ function classify(words: string[], ctx: Context): { kind: Mention['kind']; name:
   // "NordCell", "ZipRecruiter", "AstraZeneca": inner capitals make a brand.
   if (words.length === 1 && /^\p{Lu}\p{Ll}+\p{Lu}\p{L}*$/u.test(first)) return { kind: 'organisation', name };
   if (words.length === 1 && /\p{Ll}(?:bank|tech|soft)$/u.test(first)) return { kind: 'organisation', name };
-  if (words.length === 1 && (ORG_HEAD_WORDS.has(first) || PLACE_HEAD_WORDS.has(first) || PERSON_TITLES.has(first))) return null;
+  if (words.length === 1 && (ORG_HEAD_WORDS.has(first) || PLACE_HEAD_WORDS.has(first) || RULE_PERSON_TITLES.has(first))) return null;
   if (ctx.afterTitle) return { kind: 'person', name };
   // "Los Angeles Lakers", "Boston Celtics": a place name followed by a name is a team or a company.
   if (words.length >= 2 && words.length <= 3 && PLACES.get(words.slice(0, -1).join(' '))?.kind === 'place' && !PERSON_CONTEXT_AFTER.has(ctx.after)) {
@@ -287,12 +287,12 @@ function mentionsOfChunk(chunk: Chunk, text: string): Mention[] {
   const emit = (from: number, to: number, afterTitle: boolean, honorific: boolean) => {
     while (from < to && (CONNECTORS.has(words[from] as string) || HONORIFICS.has(words[from] as string))) from++;
     const gazetteerName = words.slice(from, to).join(' ');
-    const known = KNOWN_ORGS.has(gazetteerName) || PLACES.has(gazetteerName);
+    const known = RULE_ORGS.has(gazetteerName) || PLACES.has(gazetteerName);
     while (
       !known &&
       to > from &&
       (CONNECTORS.has(words[to - 1] as string) ||
-        (PERSON_TITLES.has(words[to - 1] as string) && !ORG_HEAD_WORDS.has(words[to - 1] as string) && !CONNECTORS.has(words[to - 2] ?? '')))
+        (RULE_PERSON_TITLES.has(words[to - 1] as string) && !ORG_HEAD_WORDS.has(words[to - 1] as string) && !CONNECTORS.has(words[to - 2] ?? '')))
     ) {
       to--;
     }
@@ -331,7 +331,7 @@ function mentionsOfChunk(chunk: Chunk, text: string): Mention[] {
   };
 
   const whole = words.join(' ');
-  if (lookup(KNOWN_ORGS, whole) || lookup(PLACES, whole)) {
+  if (lookup(RULE_ORGS, whole) || lookup(PLACES, whole)) {
     emit(0, words.length, false, false);
     return out;
   }
@@ -340,7 +340,7 @@ function mentionsOfChunk(chunk: Chunk, text: string): Mention[] {
   if (
     words.length >= 3 &&
     OCCUPATION_SUFFIX.test(words[0] as string) &&
-    !PERSON_TITLES.has(words[0] as string) &&
+    !RULE_PERSON_TITLES.has(words[0] as string) &&
     !ORG_HEAD_WORDS.has(words[0] as string) &&
     !PLACES.has(words[0] as string) &&
     sentenceInitial(text, firstTok.start) &&
@@ -353,22 +353,22 @@ function mentionsOfChunk(chunk: Chunk, text: string): Mention[] {
   let i = words.length;
   while (i > 0) {
     const w = words[i - 1] as string;
-    if (PERSON_TITLES.has(w) || HONORIFICS.has(w) || ORG_HEAD_WORDS.has(w) || (CONNECTORS.has(w) && !NAME_PARTICLES.has(w)) || DEMONYMS.has(w) || PLACES.has(w) || KNOWN_ORGS.has(w)) break;
+    if (RULE_PERSON_TITLES.has(w) || HONORIFICS.has(w) || ORG_HEAD_WORDS.has(w) || (CONNECTORS.has(w) && !NAME_PARTICLES.has(w)) || DEMONYMS.has(w) || PLACES.has(w) || RULE_ORGS.has(w)) break;
     i--;
   }
   const roleWord = words[i - 1] as string;
-  const roleBefore = i > 0 && i < words.length && (PERSON_TITLES.has(roleWord) || HONORIFICS.has(roleWord)) && !ORG_HEAD_WORDS.has(roleWord);
+  const roleBefore = i > 0 && i < words.length && (RULE_PERSON_TITLES.has(roleWord) || HONORIFICS.has(roleWord)) && !ORG_HEAD_WORDS.has(roleWord);
   if (roleBefore && words.length - i <= 6) {
     const honorific = HONORIFICS.has(roleWord);
     // Everything before the role words is an organisation or place ("Chinese Foreign Ministry").
     let j = i - 1;
-    while (j > 0 && (PERSON_TITLES.has(words[j - 1] as string) || HONORIFICS.has(words[j - 1] as string) || CONNECTORS.has(words[j - 1] as string)) && !ORG_HEAD_WORDS.has(words[j - 1] as string)) j--;
+    while (j > 0 && (RULE_PERSON_TITLES.has(words[j - 1] as string) || HONORIFICS.has(words[j - 1] as string) || CONNECTORS.has(words[j - 1] as string)) && !ORG_HEAD_WORDS.has(words[j - 1] as string)) j--;
     if (j > 0) emit(0, j, false, false);
     emit(i, words.length, true, honorific);
     return out;
   }
   // "Archbishop of Canterbury Justin Welby": a title phrase, then a name that starts with a given name.
-  if (i > 0 && CONNECTORS.has(roleWord) && words.slice(0, i).some((w) => PERSON_TITLES.has(w))) {
+  if (i > 0 && CONNECTORS.has(roleWord) && words.slice(0, i).some((w) => RULE_PERSON_TITLES.has(w))) {
     const g = words.findIndex((w, k) => k > i && GIVEN_NAMES.has(w));
     if (g > 0 && words.length - g >= 2) {
       emit(g, words.length, true, false);
@@ -514,7 +514,7 @@ function groupMentions(mentions: readonly Mention[], text: string): MergedMentio
   // one name of two words the text gives it, ending in a company's form or kind, a party's or a club's head word; not a
   // name known on its own ("Google" beside "Google News", "Oracle" beside "Oracle University").
   for (const name of orgNames) {
-    if (name.includes(' ') || KNOWN_ORGS.has(name)) continue;
+    if (name.includes(' ') || RULE_ORGS.has(name)) continue;
     const fuller = orgNames.filter((o) => {
       const [first, head, ...more] = o.split(' ');
       return first === name && head !== undefined && more.length === 0 && (SHORT_FORM_HEADS.has(head) || CLUB_HEADS.has(head));

@@ -8,9 +8,9 @@
  * lowercase. And no name ends with a score ("Chicago beat Boston 5-3") or a mark
  * without a letter or digit (a quote, a table's rule, a dash).
  */
-import { GIVEN_NAMES, PLACES } from './gazetteer.js';
+import { GIVEN_NAMES, LATE_PERSON_TITLES, PLACES } from './gazetteer.js';
 import { startsCapitalized, type Token } from './tokens.js';
-import { SCORE_PAIR, setSpan } from './wire-conventions.js';
+import { bioSpans, clearSpan, SCORE_PAIR, setSpan } from './wire-conventions.js';
 
 /** Lowercase company forms that are part of a name ("Tesco plc"). */
 const LOWERCASE_SUFFIXES: ReadonlySet<string> = new Set(['plc', 'ltd', 'inc', 'llc', 'gmbh', 'ag', 'sa', 'spa', 'nv', 'bv', 'co', 'corp', 'cie']);
@@ -108,6 +108,26 @@ export function surnamesThatAreTitles(tokens: readonly Token[], tags: readonly s
     if (!GIVEN_NAMES.has((tokens[i - 1] as Token).text) || startsCapitalized(tokens[i + 1]?.text ?? '')) continue;
     out ??= [...tags];
     setSpan(out, i - 1, i + 1, 'PER');
+  }
+  return out ?? (tags as string[]);
+}
+
+/**
+ * Tags with the titles the tagger does not know as titles (LATE_PERSON_TITLES, not among its inputs) taken out of names:
+ * first in a person's ("[Director-General Diouf]" -> "Director-General [Diouf]"), last in an organisation's ("[Flint City
+ * Administrator]" -> "[Flint City] Administrator").
+ */
+export function lateTitlesOutOfNames(tokens: readonly Token[], tags: readonly string[]): string[] {
+  let out: string[] | undefined;
+  for (const { from, to, type } of bioSpans(tags)) {
+    if (to - from < 2) continue;
+    if (type === 'PER' && LATE_PERSON_TITLES.has((tokens[from] as Token).text)) {
+      out ??= [...tags];
+      clearSpan(out, from, from + 1);
+    } else if (type === 'ORG' && LATE_PERSON_TITLES.has((tokens[to - 1] as Token).text)) {
+      out ??= [...tags];
+      clearSpan(out, to - 1, to);
+    }
   }
   return out ?? (tags as string[]);
 }

@@ -2,7 +2,7 @@
  * Token features of the entity tagger, shared by training (scripts/train-ner.ts)
  * and tagging (tag-entities.ts) so that both see exactly the same strings.
  */
-import { DEMONYMS, GIVEN_NAMES, HONORIFICS, ORG_HEAD_WORDS, PERSON_TITLES, PLACE_HEAD_WORDS } from './gazetteer.js';
+import { DEMONYMS, GIVEN_NAMES, HONORIFICS, ORG_HEAD_WORDS, RULE_PERSON_TITLES, PLACE_HEAD_WORDS } from './gazetteer.js';
 import type { WordClusters } from './ner-clusters.js';
 import { normalizeWord, startsCapitalized } from './tokens.js';
 import { VECTOR_ZERO, vectorRow, type WordVectors } from './word-vectors.js';
@@ -253,7 +253,7 @@ const LIST = { opener: 1, title: 2, orgHead: 4, placeHead: 8 } as const;
 export function wordLists(w: string): number {
   let bits = 0;
   if (SENTENCE_OPENERS.has(w)) bits |= LIST.opener;
-  if (PERSON_TITLES.has(w) || HONORIFICS.has(w)) bits |= LIST.title;
+  if (RULE_PERSON_TITLES.has(w) || HONORIFICS.has(w)) bits |= LIST.title;
   if (ORG_HEAD_WORDS.has(w)) bits |= LIST.orgHead;
   if (PLACE_HEAD_WORDS.has(w)) bits |= LIST.placeHead;
   return bits;
@@ -312,7 +312,7 @@ export function documentContexts(words: readonly string[]): Map<string, string[]
     const prev = i > 0 ? words[i - 1] : undefined;
     const next = words[i + 1];
     if (prev !== undefined) {
-      if (PERSON_TITLES.has(prev) || HONORIFICS.has(prev)) set.add('p:TITLE');
+      if (RULE_PERSON_TITLES.has(prev) || HONORIFICS.has(prev)) set.add('p:TITLE');
       else if (GIVEN_NAMES.has(prev)) set.add('p:GIVEN');
       else if (!capitalized[i - 1]) set.add(`p:${prev.toLowerCase()}`);
     }
@@ -340,7 +340,7 @@ export function wordFeatures(w: string, domain?: string, stats?: WordStats): str
   }
   if (w !== lw) f.push(`W=${w}`);
   if (GIVEN_NAMES.has(w)) f.push('given');
-  if (PERSON_TITLES.has(w) || HONORIFICS.has(w)) f.push('title');
+  if (RULE_PERSON_TITLES.has(w) || HONORIFICS.has(w)) f.push('title');
   if (ORG_HEAD_WORDS.has(w)) f.push('orghead');
   if (PLACE_HEAD_WORDS.has(w)) f.push('placehead');
   if (DEMONYMS.has(w)) f.push('demonym');

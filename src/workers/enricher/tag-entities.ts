@@ -21,7 +21,7 @@ import { firstNamesAreNoOrganisations, surnamesAreNoOrganisations } from './lone
 import { clubsByTheirFirstWord, teamsInMatchReports } from './match-reports.js';
 import { partyLabelsAreNoPersons } from './party-labels.js';
 import { joinNameParticles } from './name-particles.js';
-import { surnamesThatAreTitles, trimNameTails } from './name-tails.js';
+import { lateTitlesOutOfNames, surnamesThatAreTitles, trimNameTails } from './name-tails.js';
 import { findMentions, type Mention, mergeMentions, newMention, type ResolvedMention, resolveMentions } from './extract-entities.js';
 import { DEMONYMS, HONORIFICS, KNOWN_ORGS, PLACES } from './gazetteer.js';
 import { encodePack, keyOffsets, keyRow, type KeyTable, keyTableEntries, loadPack, MODEL_FILES, type Pack, packArray, packKeyTable, prunedRows, buildKeyTable, roundTo } from './model-pack.js';
@@ -793,6 +793,7 @@ function labelCased(
   tags = extendNamesToTheirAcronyms(text, tokens, tags); // a name's first words its acronym names ("The [Brain] Injury Rehabilitation Trust (BIRT)")
   tags = trimNameTails(tokens, tags); // where a name ends ("[Fujian] province")
   tags = surnamesThatAreTitles(tokens, tags); // "[John Major]"
+  tags = lateTitlesOutOfNames(tokens, tags); // "Director-General [Diouf]"
   tags = dropLoneWords(tokens, tags); // words that alone are no name ("I", "the Government", "the Bill")
   if (formal) tags = acronymsAreNoPersons(tokens, tags); // "RIM", "RCTV"
   // The document pass: each name's reading voted over the text.

@@ -912,7 +912,8 @@ export function wireConventions(text: string, tokens: readonly Token[], original
   const typeKnownOrganisations = (out: string[]): void => {
     // "told Associated Press", "a UN reform plan", "Human Rights Watch said", "the Bundesbank left": such a name the tagger left
     // untagged, in capitals or of capitalized words (one word only when the word statistics know it always capitalized, or not at
-    // all), standing alone (no capitalized word on either side but a title after it; not "AU$", a currency), is one too.
+    // all), standing alone (no capitalized word on either side but a title after it; not "AU$", a currency), is one too; so is
+    // one of several words whose first the tagger left out of an organisation it read inside ("Reserve [Bank of India]").
     for (let i = 0; i < tokens.length; i++) {
       const lengths = out[i] === 'O' && (marks[i] as number) & MARK.knownOrganisation ? KNOWN_ORG_LENGTHS.get((tokens[i] as Token).text) : undefined;
       // A sentence's "The" before it counts as a lowercase word ("The Associated Press declared").
@@ -927,8 +928,12 @@ export function wireConventions(text: string, tokens: readonly Token[], original
         // Federal Reserve ... The Fed's committee").
         const full = KNOWN_ORGS.get(w);
         const shortName = n === 1 && full !== undefined && full !== w && text.includes(full);
-        const shape = n === 1 ? /^\p{Lu}[\p{Lu}.]+$/u.test((tokens[i] as Token).text) || alwaysCapitalized((tokens[i] as Token).text) || shortName : tokens.slice(i, j).every((t) => startsCapitalized(t.text));
-        if (!shape || out.slice(i, j).some((t) => t !== 'O')) continue;
+        // Several words: capitalized, but for the small words inside ("Reserve Bank of India", "Standard & Poor's").
+        const capitalized = (t: Token, k: number) => startsCapitalized(t.text) || (k > 0 && k < n - 1 && NAME_INNER.has(t.text));
+        const shape = n === 1 ? /^\p{Lu}[\p{Lu}.]+$/u.test((tokens[i] as Token).text) || alwaysCapitalized((tokens[i] as Token).text) || shortName : tokens.slice(i, j).every(capitalized);
+        // Its words untagged, or holding an organisation the tagger read inside it ("Reserve [Bank of India]"), whole.
+        const inside = n > 1 && out[i] === 'O' && !(out[j] ?? 'O').startsWith('I-') && out.slice(i, j).every((t) => t === 'O' || t.endsWith('-ORG'));
+        if (!shape || (out.slice(i, j).some((t) => t !== 'O') && !inside)) continue;
         if (!KNOWN_ORGS.has(w) || PLACES.has(w) || SEATS.has(KNOWN_ORGS.get(w) as string)) continue;
         setSpan(out, i, j, 'ORG');
         i = j - 1;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isValidBio, randomBioTags, tagsFor, tagsNaming } from '../../../helpers/bio-tags.js';
 import { seededRandom } from '../../../../src/lib/random.js';
-import { surnamesThatAreTitles, trimNameTails } from '../../../../src/workers/enricher/name-tails.js';
+import { lateTitlesOutOfNames, surnamesThatAreTitles, trimNameTails } from '../../../../src/workers/enricher/name-tails.js';
 import { nerTokenize } from '../../../../src/workers/enricher/ner-tokens.js';
 import { tagEntities } from '../../../../src/workers/enricher/tag-entities.js';
 
@@ -100,5 +100,14 @@ describe('the name-end passes on any tags', () => {
         expect(isValidBio(out)).toBe(true);
       }
     }
+  });
+});
+
+describe(lateTitlesOutOfNames.name, () => {
+  it("takes the titles the tagger does not know out of a person's name's start and an organisation's name's end", () => {
+    const text = 'according to Director-General Diouf , the Flint City Administrator and Director General Smith';
+    const got = lateTitlesOutOfNames(nerTokenize(text), tagsFor(text, [[2, 4, 'PER'], [6, 9, 'ORG'], [10, 13, 'PER']]));
+    // A title the tagger knows ("Director") is left to it.
+    expect(got).toEqual(tagsFor(text, [[3, 4, 'PER'], [6, 8, 'ORG'], [10, 13, 'PER']]));
   });
 });

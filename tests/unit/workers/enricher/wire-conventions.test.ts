@@ -499,6 +499,19 @@ describe('wireConventionTags', () => {
     expect(wireConventions(text, tokens, text)(tags)).toEqual(tags);
   });
 
+  it("takes a known name of several words whole where the tagger read an organisation inside it, small words inside too", () => {
+    const text = 'Reserve Bank of India hikes rates as the Swiss National Bank waits and the Bank of Canada cuts.';
+    const { tokens, tags } = tagsOf(text, { 'Bank@8': 'B-ORG', 'of@13': 'I-ORG', India: 'I-ORG' });
+    const out = wireConventionTags(text, tokens, tags);
+    const at = (w: string, k = 0) => out[tokens.map((t, i) => (t.text === w ? i : -1)).filter((i) => i >= 0)[k] as number];
+    // The organisation read inside taken whole; an untagged known name with "of" inside typed.
+    expect([at('Reserve'), at('Bank'), at('India'), at('Swiss'), at('National'), at('Bank', 2), at('of', 1), at('Canada')]).toEqual(['B-ORG', 'I-ORG', 'I-ORG', 'B-ORG', 'I-ORG', 'B-ORG', 'I-ORG', 'I-ORG']);
+    // A person read inside is left as the tagger read it.
+    const p = tagsOf(text, { 'Bank@75': 'B-PER' });
+    const outP = wireConventionTags(text, p.tokens, p.tags);
+    expect(outP[p.tokens.findIndex((t) => t.start === 75)]).toBe('B-PER');
+  });
+
   it('tags the short name of an organisation the text names in full, whatever the word statistics say of the word', () => {
     const stats = { get: (w: string) => (w === 'fed' ? wordStatsCode(3, CAP_BUCKETS.indexOf('R')) : undefined), coarse: [] };
     const named = (text: string) => {
