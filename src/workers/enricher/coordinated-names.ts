@@ -14,7 +14,7 @@ import { GIVEN_NAMES, KNOWN_ORGS, NON_ENTITY_WORDS, ORG_HEAD_WORDS, PLACES, WEEK
 import { nameText } from './kind-nouns.js';
 import { lineBreakAfter } from './ner-tokens.js';
 import { startsCapitalized, type Token } from './tokens.js';
-import { setSpan, spanEnd, spanStart } from './wire-conventions.js';
+import { bioSpans, setSpan, spanEnd, spanStart } from './wire-conventions.js';
 
 /** Words that tie the complement to the head of an "X of Y" name. */
 const OF_WORDS: ReadonlySet<string> = new Set(['of', 'for']);
@@ -321,6 +321,26 @@ export function firmsJoinedByAmpersand(text: string, tokens: readonly Token[], t
     out ??= [...tags];
     setSpan(out, from, known < 0 ? b : known, 'ORG');
     k = b;
+  }
+  return out ?? (tags as string[]);
+}
+
+/**
+ * Tags where an organisation's span is two names the short list knows joined by "and" ("[RIA Novosti and Interfax]"):
+ * two organisations. Not a name the short list knows whole.
+ */
+export function knownNamesApart(tokens: readonly Token[], tags: readonly string[]): string[] {
+  let out: string[] | undefined;
+  for (const { from, to, type } of bioSpans(tags)) {
+    if (type !== 'ORG' || to - from < 3 || KNOWN_ORGS.has(nameText(tokens, from, to))) continue;
+    for (let k = from + 1; k + 1 < to; k++) {
+      if ((tokens[k] as Token).text !== 'and' || !KNOWN_ORGS.has(nameText(tokens, from, k)) || !KNOWN_ORGS.has(nameText(tokens, k + 1, to))) continue;
+      out ??= [...tags];
+      setSpan(out, from, k, 'ORG');
+      out[k] = 'O';
+      setSpan(out, k + 1, to, 'ORG');
+      break;
+    }
   }
   return out ?? (tags as string[]);
 }

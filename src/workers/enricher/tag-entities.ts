@@ -14,7 +14,7 @@
  * first use.
  */
 import type { Entities } from '../../store/types.js';
-import { firmsJoinedByAmpersand, joinCoordinatedNames, joinListsBeforeHeads, joinOrganisationPlaces, joinOrganisationPurposes } from './coordinated-names.js';
+import { firmsJoinedByAmpersand, joinCoordinatedNames, joinListsBeforeHeads, joinOrganisationPlaces, joinOrganisationPurposes, knownNamesApart } from './coordinated-names.js';
 import { extendNamesToTheirAcronyms, typeDefinedAcronyms } from './defined-acronyms.js';
 import { agenciesBeforeTheirKind, airlinesBeforeTheirFlights, companiesByTheirPriceMoves, companiesByTheirStock, groupsBeforeTheirFighters, countriesOffPersons, employersOfStaff, eponymsAreNoPersons, eventsAndLawsAreMisc, leadersGovernmentsAreNoNames, namesBeforePartyAreOrganisations, organisationsFirstWords, organisationsLastWords, personsAfterRoles, placesBeforePlaceNouns, venuesAfterTheirNames, venuesArePlaces, typeKindAppositives, typePortfolioMinistries, worksAreMisc } from './kind-nouns.js';
 import { firstNamesAreNoOrganisations, surnamesAreNoOrganisations } from './lone-surnames.js';
@@ -787,6 +787,7 @@ function labelCased(
   tags = joinCoordinatedNames(tokens, tags, stats); // "Institute of Electrical and Electronics Engineers"
   tags = joinListsBeforeHeads(tokens, tags, stats); // "Flood Forecasting and Warning Centre"
   tags = firmsJoinedByAmpersand(text, tokens, tags, stats); // "[Marks & Spencer]", "[Standard & Poor's]"
+  tags = knownNamesApart(tokens, tags); // "[RIA Novosti] and [Interfax]"
   tags = joinOrganisationPurposes(tokens, tags, stats); // "Council | on Foreign Relations"
   tags = joinOrganisationPlaces(tokens, tags); // "Communist Party | of | Britain"
   tags = joinNameParticles(tokens, tags); // particles in people's names ("Mohammed bin Salman")

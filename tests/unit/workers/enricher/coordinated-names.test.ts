@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { tagsFor } from '../../../helpers/bio-tags.js';
-import { firmsJoinedByAmpersand, joinCoordinatedNames, joinListsBeforeHeads, joinOrganisationPlaces, joinOrganisationPurposes } from '../../../../src/workers/enricher/coordinated-names.js';
+import { firmsJoinedByAmpersand, joinCoordinatedNames, joinListsBeforeHeads, joinOrganisationPlaces, joinOrganisationPurposes, knownNamesApart } from '../../../../src/workers/enricher/coordinated-names.js';
 import { statsOf } from '../../../helpers/word-stats.js';
 import type { WordStats } from '../../../../src/workers/enricher/ner-features.js';
 import { nerTokenize } from '../../../../src/workers/enricher/ner-tokens.js';
@@ -173,5 +173,15 @@ describe(firmsJoinedByAmpersand.name, () => {
     const entities = tagEntities({ title: 'Retail', text: "Shares of Marks & Spencer fell 2 pence in London, and Standard & Poor's cut its rating." });
     expect(entities.organisations.map((e) => e.name)).toEqual(expect.arrayContaining(['Marks & Spencer', "Standard & Poor's"]));
     expect(entities.people).toEqual([]);
+  });
+});
+
+describe(knownNamesApart.name, () => {
+  it('splits an organisation that is two names of the short list joined by "and", and leaves other names joined so', () => {
+    const text = 'by RIA Novosti and Interfax , the White House and Senate , and Fish and Chips Limited .';
+    const toks = nerTokenize(text);
+    const tags = tagsFor(text, [[1, 5, 'ORG'], [7, 11, 'ORG'], [13, 17, 'ORG']]);
+    const out = knownNamesApart(toks, tags);
+    expect(bioSpans(out).map((x) => toks.slice(x.from, x.to).map((t) => t.text).join(' '))).toEqual(['RIA Novosti', 'Interfax', 'White House', 'Senate', 'Fish and Chips Limited']);
   });
 });
