@@ -1,3 +1,5 @@
+import { expect } from 'vitest';
+import { seededRandom } from '../../src/lib/random.js';
 import { nerTokenize } from '../../src/workers/enricher/ner-tokens.js';
 import { labelTokens } from '../../src/workers/enricher/tag-entities.js';
 
@@ -23,6 +25,22 @@ export function randomBioTags(n: number, rand: () => number): string[] {
 
 /** Whether `tags` are valid BIO: each I- tag follows a tag of its type. */
 export const isValidBio = (tags: readonly string[]): boolean => tags.every((t, i) => !t.startsWith('I-') || (tags[i - 1] ?? 'O').slice(2) === t.slice(2));
+
+/**
+ * Expects each of `passes` to give tags of `n` tokens that are valid BIO and as long, for 300 random taggings drawn with
+ * `seed` (the same taggings for every pass).
+ */
+export function expectBioKept(n: number, seed: number, ...passes: Array<(tags: string[]) => string[]>): void {
+  const rand = seededRandom(seed);
+  for (let k = 0; k < 300; k++) {
+    const tags = randomBioTags(n, rand);
+    for (const pass of passes) {
+      const out = pass(tags);
+      expect(out).toHaveLength(n);
+      expect(isValidBio(out)).toBe(true);
+    }
+  }
+}
 
 /** `text`'s tokens (nerTokenize) and BIO tags with every occurrence of each given name typed ({ 'John McCain': 'PER' }; later names over earlier ones), the rest O. */
 export function tagsNaming(text: string, names: Record<string, string>): { toks: ReturnType<typeof nerTokenize>; tags: string[] } {

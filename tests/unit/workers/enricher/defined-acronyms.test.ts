@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isValidBio, randomBioTags, tagsAt, tagsNaming } from '../../../helpers/bio-tags.js';
-import { seededRandom } from '../../../../src/lib/random.js';
+import { expectBioKept, tagsAt, tagsNaming } from '../../../helpers/bio-tags.js';
 import { abbreviates, extendNamesToTheirAcronyms, typeDefinedAcronyms } from '../../../../src/workers/enricher/defined-acronyms.js';
 import { nerTokenize } from '../../../../src/workers/enricher/ner-tokens.js';
 import { labelTokens } from '../../../../src/workers/enricher/tag-entities.js';
@@ -105,11 +104,6 @@ describe(`${extendNamesToTheirAcronyms.name} on any tags`, () => {
   it('keeps them well formed (BIO) and their length', () => {
     const text = "the Liberation Tigers of Tamil Eelam ( LTTE ) , the Sudan People ' s Liberation Army (SPLA) and the Organisation for Security and Cooperation in Europe (OSCE)";
     const toks = nerTokenize(text);
-    const rand = seededRandom(17);
-    for (let k = 0; k < 300; k++) {
-      const out = extendNamesToTheirAcronyms(text, toks, randomBioTags(toks.length, rand));
-      expect(out).toHaveLength(toks.length);
-      expect(isValidBio(out)).toBe(true);
-    }
+    expectBioKept(toks.length, 17, (tags) => extendNamesToTheirAcronyms(text, toks, tags));
   });
 });
