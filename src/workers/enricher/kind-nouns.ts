@@ -12,7 +12,7 @@
  * The same nouns name an organisation's kind after its name too ("Veja, a
  * magazine,", "Xinhua, the Chinese state-run news agency,").
  */
-import { codeCap, type NameGazetteer, type WordStats } from './ner-features.js';
+import { codeCap, type NameGazetteer, type WordStats, writtenLowercase } from './ner-features.js';
 import { lineBreakAfter } from './ner-tokens.js';
 import { DEMONYMS, GIVEN_NAMES, HONORIFICS, KNOWN_ORGS, LATE_COUNTRIES, LATE_DEMONYMS, MISC_HEAD_FIRST, MISC_HEAD_WORDS, NON_ENTITY_WORDS, ORG_HEAD_WORDS, PERSON_TITLES, PLACE_HEAD_FIRST, PLACE_HEAD_WORDS, PLACES, WEEKDAYS_AND_MONTHS } from './gazetteer.js';
 import { SURNAME } from './lone-surnames.js';
@@ -84,8 +84,6 @@ const NAME_SMALL: ReadonlySet<string> = new Set(['the', 'for', 'on', 'a', 'of', 
 const NAME_MAX = 8;
 /** The most words of a kind taken off a name's start ("Sportswear maker", "Online fashion retailer"). */
 const KIND_MAX = 3;
-/** Capitalization buckets (ner-features.ts CAP_BUCKETS) of words written in lowercase mid-sentence. */
-const LOWERCASE_BUCKETS: ReadonlySet<string> = new Set(['R', 'N']);
 /** Lowercase words that stand inside names ("Bank of America", "Leonardo da Vinci"). */
 const NAME_INNER: ReadonlySet<string> = new Set(['of', 'for', 'and', 'the', 'on', 'upon', 'de', 'del', 'da', 'di', 'du', 'la', 'le', 'van', 'von', 'der', 'bin', 'al', 'y']);
 
@@ -284,14 +282,10 @@ function ofRole(tokens: readonly Token[], k: number): boolean {
 function appositiveCloses(tokens: readonly Token[], j: number, stats: WordStats | undefined, single?: number): boolean {
   if (j < tokens.length && !APPOSITIVE_END.test((tokens[j] as Token).text)) return false;
   if (single === undefined || j !== single + 1) return true;
-  return notWrittenLowercase((tokens[single] as Token).text, stats);
+  return !writtenLowercase((tokens[single] as Token).text, stats);
 }
 
-/** Whether news text does not write the word in lowercase, by the word statistics (or they do not know it). */
-function notWrittenLowercase(word: string, stats: WordStats | undefined): boolean {
-  const code = stats?.get(word.toLowerCase());
-  return code === undefined || !LOWERCASE_BUCKETS.has(codeCap(code));
-}
+
 
 /**
  * The end of the name that starts untagged at `from` after a kind noun: its
@@ -373,7 +367,7 @@ function typeTrailingKinds(tokens: readonly Token[], out: string[], stats: WordS
       if (!startsCapitalized(text(last))) continue;
       // At a sentence's start, words news text writes in lowercase are no part of the name ("Neither Merial, the company").
       if (from === 0 || /^[.!?"“]$/u.test(text(from - 1))) {
-        while (from < last && LOWERCASE_BUCKETS.has(codeCap(stats.get(text(from).toLowerCase()) ?? 0))) from++;
+        while (from < last && writtenLowercase(text(from), stats)) from++;
       }
     } else {
       if (tag.endsWith('-PER') || tag.endsWith('-ORG')) continue;
@@ -382,10 +376,7 @@ function typeTrailingKinds(tokens: readonly Token[], out: string[], stats: WordS
     const words = tokens.slice(from, c).map((t) => t.text);
     const name = words.join(' ');
     if (PLACES.has(name) || DEMONYMS.has(name) || words.some((w) => NON_ENTITY_WORDS.has(w) && w !== 'The')) continue;
-    if (tag === 'O' && words.length === 1) {
-      const code = stats.get(name.toLowerCase());
-      if (code !== undefined && LOWERCASE_BUCKETS.has(codeCap(code))) continue;
-    }
+    if (tag === 'O' && words.length === 1 && writtenLowercase(name, stats)) continue;
     setSpan(out, from, c, 'ORG');
   }
 }
@@ -394,8 +385,8 @@ function typeTrailingKinds(tokens: readonly Token[], out: string[], stats: WordS
 function trimLeadingKinds(tokens: readonly Token[], out: string[], stats: WordStats): void {
   // A word news text writes in lowercase mid-sentence; or one it does not know, when an ordinary lowercase word follows inside the name ("Sportswear maker").
   const lowercaseWord = (k: number): boolean => {
-    const code = stats.get((tokens[k] as Token).text.toLowerCase());
-    if (code !== undefined) return LOWERCASE_BUCKETS.has(codeCap(code));
+    const w = (tokens[k] as Token).text;
+    if (stats.get(w.toLowerCase()) !== undefined) return writtenLowercase(w, stats);
     const next = tokens[k + 1]?.text ?? '';
     return /^\p{Ll}+$/u.test(next) && !NAME_INNER.has(next);
   };
@@ -466,7 +457,7 @@ export function companiesByTheirPriceMoves(tokens: readonly Token[], tags: reado
     let from = to;
     if (last === 'O') {
       while (from > 0 && to - from < PRICE_NAME_MAX && tags[from - 1] === 'O' && startsCapitalized((tokens[from - 1] as Token).text)) from--;
-      if (from === to || tokens.slice(from, to).some((t) => t.text === 'The' || !notWrittenLowercase(t.text, stats))) continue;
+      if (from === to || tokens.slice(from, to).some((t) => t.text === 'The' || writtenLowercase(t.text, stats))) continue;
     } else if (!last.endsWith('-ORG')) from = spanStart(tags, to - 1);
     if (from === to || PLACES.has(nameText(tokens, from, to))) continue;
     out ??= [...tags];
@@ -516,7 +507,7 @@ export function companiesByTheirStock(tokens: readonly Token[], tags: readonly s
     // a longer capitalized name the tagger left untagged ("the Heineken Cup"), and not a word news writes in lowercase ("Some
     // shares fell" names no company).
     const w = (tokens[i] as Token).text;
-    const alone = tag === 'O' && !startsCapitalized(tokens[i - 1]?.text ?? '') && !startsCapitalized(tokens[i + 1]?.text ?? '') && notWrittenLowercase(w, stats);
+    const alone = tag === 'O' && !startsCapitalized(tokens[i - 1]?.text ?? '') && !startsCapitalized(tokens[i + 1]?.text ?? '') && !writtenLowercase(w, stats);
     if (!tag.startsWith('B-') && !alone) continue;
     out[i] = 'B-ORG';
   }
@@ -783,7 +774,7 @@ export function groupsBeforeTheirFighters(tokens: readonly Token[], tags: readon
       let f = s;
       while (f > 0 && s - f < GROUP_LEAD_MAX && tags[f - 1] === 'O') {
         const w = (tokens[f - 1] as Token).text;
-        if (!startsCapitalized(w) || w === 'The' || w.includes('-') || CREED_WORD.test(w) || PLACES.has(w) || DEMONYMS.has(w) || LATE_DEMONYMS.has(w) || !notWrittenLowercase(w, stats)) break;
+        if (!startsCapitalized(w) || w === 'The' || w.includes('-') || CREED_WORD.test(w) || PLACES.has(w) || DEMONYMS.has(w) || LATE_DEMONYMS.has(w) || writtenLowercase(w, stats)) break;
         f--;
       }
       if (f < s) {

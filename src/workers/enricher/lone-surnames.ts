@@ -10,7 +10,7 @@
  * a company's people or parts ("Andersen employees", "Siebel shareholders").
  */
 import { DEMONYMS, GIVEN_NAMES, KNOWN_ORGS, PERSON_TITLES, PLACES } from './gazetteer.js';
-import { codeCap, type NameGazetteer } from './ner-features.js';
+import { type NameGazetteer, writtenLowercase } from './ner-features.js';
 import type { Token } from './tokens.js';
 import { spanEnd } from './wire-conventions.js';
 
@@ -56,9 +56,6 @@ export function surnamesAreNoOrganisations(tokens: readonly Token[], tags: reado
   return out;
 }
 
-/** Capitalization buckets of a word mostly written in lower case (ner-features.ts CAP_BUCKETS: rarely, never capitalized). */
-const LOWERCASE_BUCKETS: ReadonlySet<string> = new Set(['R', 'N']);
-
 /** Titles before a name beside PERSON_TITLES ("Sultan Qaboos", "Khunying Potjaman", the Thai honorific), no first name. */
 const OTHER_TITLES: ReadonlySet<string> = new Set('Sultan Emir Shah Tsar Caliph Raja Khunying Taoiseach Prophet Pvt Pte'.split(' '));
 
@@ -83,8 +80,7 @@ export function firstNamesAreNoOrganisations(tokens: readonly Token[], tags: rea
     const last = (tokens[i + 1] as Token).text;
     if (!SURNAME.test(first) || !SURNAME.test(last) || GIVEN_NAMES.has(first) || PERSON_TITLES.has(first) || OTHER_TITLES.has(first) || KNOWN_ORGS.has(first) || PLACES.has(first) || DEMONYMS.has(first)) continue;
     if (gazetteer?.names.get(first) !== undefined || GIVEN_NAMES.has(last) || PLACES.has(last)) continue;
-    const code = gazetteer?.stats?.get(last.toLowerCase());
-    if (code !== undefined && LOWERCASE_BUCKETS.has(codeCap(code))) continue;
+    if (writtenLowercase(last, gazetteer?.stats)) continue;
     fulls.push([first, last]);
   }
   if (fulls.length === 0) return tags as string[];

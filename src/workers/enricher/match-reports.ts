@@ -30,7 +30,7 @@
  */
 import { CLUB_HEADS } from './gazetteer.js';
 import { nameText } from './kind-nouns.js';
-import { codeCap, type WordStats } from './ner-features.js';
+import { type WordStats, writtenLowercase } from './ner-features.js';
 import { lineBreakAfter } from './ner-tokens.js';
 import { startsCapitalized, type Token } from './tokens.js';
 import { bioSpans, isCountry, isNationality, SCORE_PAIR, setSpan } from './wire-conventions.js';
@@ -169,13 +169,7 @@ export function teamsInMatchReports(text: string, tokens: readonly Token[], tags
 }
 
 /** Whether news writes the word in lowercase, by the word statistics ("The", "His"); without them, whether it is a common opener. */
-function lowercaseWord(w: string, stats: WordStats | undefined): boolean {
-  if (!stats) return SENTENCE_OPENERS.has(w);
-  const code = stats.get(w.toLowerCase());
-  return code !== undefined && code !== 0 && LOWERCASE_BUCKETS.has(codeCap(code));
-}
-/** Capitalization buckets (ner-features.ts CAP_BUCKETS) of words mostly written in lowercase mid-sentence. */
-const LOWERCASE_BUCKETS: ReadonlySet<string> = new Set(['R', 'N']);
+const lowercaseWord = (w: string, stats: WordStats | undefined): boolean => (stats ? writtenLowercase(w, stats) : SENTENCE_OPENERS.has(w));
 /** Words that open sentences before a role ("The coach", "Their captain"), for want of word statistics. */
 const SENTENCE_OPENERS: ReadonlySet<string> = new Set('The A An His Her Their Its Our Your My This That Former Veteran New Interim Caretaker'.split(' '));
 

@@ -137,6 +137,14 @@ function binNames(dims: number): typeof BIN_NAMES {
  */
 export type ClusterFeatures = { cur: readonly number[]; near: number; far: number; classes: boolean };
 const NO_CLUSTERS: ClusterFeatures = { cur: [], near: -1, far: -1, classes: true };
+/** Capitalization buckets (CAP_BUCKETS) of the words news writes mostly in lowercase mid-sentence: rarely or never capitalized. */
+const LOWERCASE_BUCKETS: ReadonlySet<string> = new Set(['R', 'N']);
+/** Whether the word statistics know `word` as one news writes mostly in lowercase mid-sentence ("shares", "some", "the"). */
+export function writtenLowercase(word: string, stats: WordStats | undefined): boolean {
+  const code = stats?.get(word.toLowerCase());
+  return code !== undefined && LOWERCASE_BUCKETS.has(codeCap(code));
+}
+
 /** The cluster features of `stats` (none without clusters). */
 const clusterFeatures = (stats: WordStats | undefined): ClusterFeatures => (stats?.clusters && stats.clusterFeatures) || NO_CLUSTERS;
 
