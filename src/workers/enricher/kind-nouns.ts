@@ -481,9 +481,15 @@ export function companiesByTheirStock(tokens: readonly Token[], tags: readonly s
   // Surnames of the persons the text names in full: "Robert Gerard ... Gerard Corporation ... Mr Gerard" is the man too.
   const surnames = surnamesOfFullNames(tokens, tags);
   // Words of persons named in full, and words the tagger read as a place: a company's first word names the company alone
-  // only when the text does not name a person or a place so ("Walt Disney ... The Walt Disney Company ... Walt").
-  const personsWords = wordsOfFullNames(tokens, tags);
-  const places = new Set(bioSpans(tags).filter((x) => x.type === 'LOC').map((x) => nameText(tokens, x.from, x.to)));
+  // only when the text does not name a person or a place so ("Walt Disney ... The Walt Disney Company ... Walt"). Read
+  // only for a text that has such a company's name.
+  let personsWords: Set<string> | undefined;
+  let places: Set<string> | undefined;
+  const namedOtherwise = (w: string): boolean => {
+    personsWords ??= wordsOfFullNames(tokens, tags);
+    places ??= new Set(bioSpans(tags).filter((x) => x.type === 'LOC').map((x) => nameText(tokens, x.from, x.to)));
+    return personsWords.has(w) || places.has(w);
+  };
   const companies = new Set<string>();
   for (let i = 0; i + 1 < tokens.length; i++) {
     const w = (tokens[i] as Token).text;
@@ -495,7 +501,7 @@ export function companiesByTheirStock(tokens: readonly Token[], tags: readonly s
     // The first word of a company's name the tagger read whole with its form ("Ford Motor Co", "Toyota Motor Corp").
     const end = tags[i] === 'B-ORG' ? spanEnd(tags, i) : i;
     const last = end - i >= 3 && end - i <= COMPANY_NAME_MAX ? (tokens[end - 1] as Token).text : '';
-    const firstOfCompany = (COMPANY_FORMS.has(last) || SHORT_COMPANY_FORMS.has(last)) && !personsWords.has(w) && !places.has(w) && !GIVEN_NAMES.has(w);
+    const firstOfCompany = (COMPANY_FORMS.has(last) || SHORT_COMPANY_FORMS.has(last)) && !GIVEN_NAMES.has(w) && !namedOtherwise(w);
     if (COMPANY_FORMS.has(form) || formOfTheName || firstOfCompany || beforeStock(tokens, i)) companies.add(w);
   }
   if (companies.size === 0) return tags as string[];
