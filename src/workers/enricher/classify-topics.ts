@@ -30,6 +30,8 @@ export type TopicModel = {
   vectors?: VectorFeatures;
   /** A small net over the text's word vectors for short texts (short-text-net.ts), when the model was trained with one. */
   net?: ShortTextNet;
+  /** Beyond this many content words the words' and pairs' values are scaled by sqrt(bagLength / n) (topicFeatures; 0 or absent: never). */
+  bagLength?: number;
 };
 
 /**
@@ -124,15 +126,22 @@ export function netScores(model: TopicModel, titleWords: readonly string[], text
 
 /**
  * Feature values of a text: content words and pairs of adjacent content words
- * (stemmed, lowercase), title counted twice; log counts, L2-normalized.
+ * (stemmed, lowercase), title counted twice; log counts, L2-normalized. With
+ * `bagLength` L, a text of n > L content words has those values scaled by
+ * sqrt(L / n): under L2 normalization the words' part of a class score grows
+ * with the square root of the number of distinct terms, so past the length of
+ * the longest training texts it would outweigh, on length alone, everything
+ * else the model reads (the keyword rules' reading, the word vectors, the
+ * biases) and read long texts over-confidently; scaled, it stays as it is at L words.
  */
 export function topicFeatures(
   article: { title: string; text: string },
-  words?: { titleWords?: readonly string[]; textWords?: readonly string[]; ruleTopics?: ReadonlyArray<{ code: string; score: number }>; vectors?: VectorFeatures; textVector?: TextVector },
+  words?: { titleWords?: readonly string[]; textWords?: readonly string[]; ruleTopics?: ReadonlyArray<{ code: string; score: number }>; vectors?: VectorFeatures; textVector?: TextVector; bagLength?: number },
 ): Map<string, number> {
   const vf = words?.vectors;
   const clusterOf = vf?.clusters ? vf.table.cluster : null;
   const counts = new Map<string, number>();
+  let contentWords = 0;
   const add = (ws: readonly string[], weight: number) => {
     let prev = '';
     const n = Math.min(ws.length, MAX_WORDS);
@@ -142,6 +151,7 @@ export function topicFeatures(
         prev = '';
         continue;
       }
+      contentWords++;
       counts.set(w, (counts.get(w) ?? 0) + weight);
       if (clusterOf) {
         const r = vectorRow(vf!.table, w);
@@ -168,6 +178,8 @@ export function topicFeatures(
     norm += v * v;
   }
   norm = Math.sqrt(norm) || 1;
+  const bagLength = words?.bagLength ?? 0;
+  if (bagLength > 0 && contentWords > bagLength) norm /= Math.sqrt(bagLength / contentWords);
   for (const [k, v] of counts) counts.set(k, v / norm);
   if (vf?.dense) {
     const { mean: m, n } = words?.textVector ?? textVector(vf, titleWords, textWords);
@@ -231,7 +243,7 @@ export function packTopicModel(model: TopicModel & { features: Iterable<readonly
   // The dense vector features' weights are many and small: none is pruned.
   const rows = prunedRows(model.features, model.weights, model.classes.length, { ...opts, keepSmall: (f) => f.startsWith('vec:') });
   return encodePack(
-    { format: MODEL_FORMAT, classes: model.classes, temperature: round(model.temperature), ...(model.vectors ? { vectors: vectorSettings(model.vectors) } : {}), ...(model.net ? { net: netSettings(model.net) } : {}) },
+    { format: MODEL_FORMAT, classes: model.classes, temperature: round(model.temperature), ...(model.vectors ? { vectors: vectorSettings(model.vectors) } : {}), ...(model.net ? { net: netSettings(model.net) } : {}), ...(model.bagLength ? { bagLength: model.bagLength } : {}) },
     {
       bias: { array: Float32Array.from(model.bias, round) },
       ...(model.net ? { netW1: { array: model.net.W1 }, netB1: { array: model.net.b1 }, netW2: { array: model.net.W2 }, netB2: { array: model.net.b2 } } : {}),
@@ -253,6 +265,8 @@ export function unpackTopicModel(pack: Pack, vectors?: WordVectors): TopicModel 
   const bias = packArray(pack, 'bias', Float32Array);
   if (bias.length !== classes.length) throw new Error('topic model: bad biases');
   const model: TopicModel = { classes, features: keyOffsets(packKeyTable(pack, 'features'), classes.length), weights: packArray(pack, 'weights', Float32Array), bias, temperature: Number(pack.meta['temperature']) };
+  const bagLength = Number(pack.meta['bagLength'] ?? 0);
+  if (bagLength > 0) model.bagLength = bagLength;
   const settings = pack.meta['vectors'] as VectorSettings | undefined;
   if (settings) model.vectors = { ...vectorSettings(settings), table: vectors ?? loadWordVectors() };
   const net = pack.meta['net'] as NetSettings | undefined;
@@ -289,7 +303,7 @@ export function textScores(
   const textWords = opts.textWords ?? normalizedWords(article.text);
   // The text's mean word vector, once for the dense features and the net.
   const tv = model.vectors?.dense || model.net ? textVector(model.vectors as VectorFeatures, titleWords, textWords) : undefined;
-  const features = topicFeatures(article, { titleWords, textWords, ruleTopics: opts.ruleTopics, vectors: model.vectors, textVector: tv });
+  const features = topicFeatures(article, { titleWords, textWords, ruleTopics: opts.ruleTopics, vectors: model.vectors, textVector: tv, bagLength: model.bagLength });
   const known = knownFeatures(model, features);
   const scores = scoresOf(model, known);
   const net = netScores(model, titleWords, textWords, tv);

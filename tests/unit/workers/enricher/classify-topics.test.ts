@@ -36,6 +36,21 @@ describe(topicFeatures.name, () => {
     expect(f.get('goal')).toBeGreaterThan(f.get('cup') as number);
   });
 
+  it('scales the words’ and pairs’ values by sqrt(L / n) for a text of n > bagLength L content words, and leaves shorter texts and the rules’ features as they are', () => {
+    const article = { title: 'Goal', text: 'Striker, keeper and crowd at the cup final.' };
+    const ruleTopics = [{ code: 'medtop:15000000', score: 0.7 }];
+    const plain = topicFeatures(article, { ruleTopics });
+    const n = 6; // goal, striker, keeper, crowd, cup, final
+    expect(topicFeatures(article, { ruleTopics, bagLength: n - 1 })).not.toEqual(plain);
+    expect(topicFeatures(article, { ruleTopics, bagLength: n })).toEqual(plain);
+    const scaled = topicFeatures(article, { ruleTopics, bagLength: 3 });
+    expect([...scaled.keys()]).toEqual([...plain.keys()]);
+    for (const [k, v] of plain) {
+      if (k.startsWith('rule:')) expect(scaled.get(k)).toBe(v);
+      else expect(scaled.get(k)).toBeCloseTo(v * Math.sqrt(3 / n), 9);
+    }
+  });
+
   it('adds the rules’ top-level scores as features of their own', () => {
     const f = topicFeatures({ title: '', text: 'goal' }, { ruleTopics: [{ code: 'medtop:15000000', score: 0.7 }, { code: 'medtop:20000822', score: 0.5 }] });
     expect(f.get('rule:medtop:15000000')).toBe(0.7);
@@ -93,6 +108,19 @@ describe(packTopicModel.name, () => {
     expect([...back.weights.subarray(at, at + 2)]).toEqual([0, 1]);
     expect(back.temperature).toBe(1.25);
     expect(classifyTopLevel({ title: 'Late goal', text: 'shares' }, { model: back })).toEqual(classifyTopLevel({ title: 'Late goal', text: 'shares' }, { model: { ...TINY, temperature: 1.25 } }));
+  });
+
+  it('keeps the bag length through its pack, and long texts read less sure with it', () => {
+    const back = unpackTopicModel(decodePack(packTopicModel({ ...TINY, bagLength: 2 }, { minWeight: 0.01, decimals: 2 })));
+    expect(back.bagLength).toBe(2);
+    expect(unpackTopicModel(decodePack(packTopicModel(TINY, { minWeight: 0.01, decimals: 2 }))).bagLength).toBeUndefined();
+    const long = { title: 'Late goal', text: 'A late goal, a second goal, a third goal in the cup final, and shares in the club rose.' };
+    const [withLength] = classifyTopLevel(long, { model: back });
+    const [without] = classifyTopLevel(long, { model: TINY });
+    expect(withLength?.code).toBe('medtop:15000000');
+    expect(without?.code).toBe('medtop:15000000');
+    expect(withLength?.score).toBeLessThan(without?.score as number);
+    expect(withLength?.score).toBeGreaterThan(0.5);
   });
 
   it('rejects a pack that is not a topic model', () => {
