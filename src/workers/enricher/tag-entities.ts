@@ -18,7 +18,7 @@ import { firmsJoinedByAmpersand, joinCoordinatedNames, joinListsBeforeHeads, joi
 import { extendNamesToTheirAcronyms, typeDefinedAcronyms } from './defined-acronyms.js';
 import { agenciesBeforeTheirKind, airlinesBeforeTheirFlights, companiesByTheirPriceMoves, companiesByTheirStock, groupsBeforeTheirFighters, countriesOffPersons, employersOfStaff, eponymsAreNoPersons, eventsAndLawsAreMisc, leadersGovernmentsAreNoNames, namesBeforePartyAreOrganisations, organisationsFirstWords, organisationsLastWords, personsAfterRoles, placesBeforePlaceNouns, venuesAfterTheirNames, venuesArePlaces, typeKindAppositives, typePortfolioMinistries, worksAreMisc } from './kind-nouns.js';
 import { firstNamesAreNoOrganisations, surnamesAreNoOrganisations } from './lone-surnames.js';
-import { clubsByTheirFirstWord, teamsInMatchReports } from './match-reports.js';
+import { clubsByTheirFirstWord, sidesByTheirTotals, teamsInMatchReports } from './match-reports.js';
 import { partyLabelsAreNoPersons } from './party-labels.js';
 import { joinNameParticles } from './name-particles.js';
 import { lateTitlesOutOfNames, surnamesThatAreTitles, trimNameTails } from './name-tails.js';
@@ -812,6 +812,8 @@ function labelCased(
   tags = clubsByTheirFirstWord(tokens, tags);
   // A team a match report names by its town, in a team's part ("Barnsley manager Danny Wilson", "a 2-1 win over Portsmouth").
   tags = teamsInMatchReports(text, tokens, tags, stats);
+  // A county's side named before its total on a cricket results line ("Leicestershire 401-8 declared").
+  tags = sidesByTheirTotals(text, tokens, tags);
   if (formal) {
     // A lone surname or first name of a person the text names in full ("John McCain ... McCain argued", "Thaksin
     // Shinawatra ... Thaksin") is that person where the tagger read an organisation; a party's label alone or before a
