@@ -33,7 +33,7 @@ import { nameText } from './kind-nouns.js';
 import { type WordStats, writtenLowercase } from './ner-features.js';
 import { lineBreakAfter } from './ner-tokens.js';
 import { startsCapitalized, type Token } from './tokens.js';
-import { bioSpans, clearSpan, isCountry, isNationality, SCORE_PAIR, setSpan, spanEnd, spanStart } from './wire-conventions.js';
+import { bioSpans, clearSpan, deskSlugLength, isCountry, isNationality, SCORE_PAIR, setSpan, spanEnd, spanStart } from './wire-conventions.js';
 
 /** Words before a place's name where it is a place ("fans in Newcastle", "the road to Bolton"). */
 const PLACE_PREPOSITIONS: ReadonlySet<string> = new Set('in In at At from From to To near Near around across outside inside into through of'.split(' '));
@@ -88,6 +88,11 @@ export function isMatchReport(tokens: readonly Token[]): boolean {
     for (let k = i - 1; k >= 0 && k >= i - RESULT_REACH; k--) if (RESULT_WORDS.has((tokens[k] as Token).text)) return true;
   }
   return false;
+}
+
+/** A text about sport: a match report (isMatchReport), or one whose first line opens with a sports desk's slug ("SOCCER - DUTCH LEADING GOALSCORERS"). */
+export function isSportText(tokens: readonly Token[]): boolean {
+  return deskSlugLength(tokens.slice(0, 5).map((t) => t.text)) > 0 || isMatchReport(tokens);
 }
 
 /** Tags where the teams of a match report (above) are organisations. */
@@ -297,4 +302,84 @@ export function sidesByTheirTotals(text: string, tokens: readonly Token[], tags:
   }
   if (sides.size === 0) return out;
   return teamsWhereAlone(tokens, out, bioSpans(out), ({ from, to, type }) => (type === 'LOC' || type === 'PER') && to - from <= SIDE_MAX && sides.has(nameText(tokens, from, to)));
+}
+
+/** Words between the two sides of a fixture on a line of its own ("KANSAS CITY AT DETROIT", "Kent v Sussex"). */
+const FIXTURE_JOINS: ReadonlySet<string> = new Set(['at', 'AT', 'v', 'V', 'vs', 'vs.', 'VS']);
+/** The fewest fixture lines that make a text's list of fixtures. */
+const FIXTURES_MIN = 2;
+
+/**
+ * Tags where the two sides of each line that is only a fixture, a name
+ * (one to three words, typed by the tagger), "at" or "v" and another name,
+ * are teams ("SUNDAY'S SCHEDULE\nKANSAS CITY AT DETROIT\nOAKLAND AT
+ * TORONTO"): the tagger reads the towns as places. Only in a text about
+ * sport (isSportText) with FIXTURES_MIN such lines or more, one after another
+ * (a list of fixtures, not a heading such as "Paris at Night"); a country's
+ * name stays a place (a national side, as newswire annotation files it).
+ */
+export function fixtureLines(text: string, tokens: readonly Token[], tags: readonly string[]): string[] {
+  if (!isSportText(tokens)) return tags as string[];
+  // Each line's first token, and the fixture lines' sides.
+  const sides: Array<[number, number]> = [];
+  let run = 0;
+  let best = 0;
+  for (let a = 0; a < tokens.length; ) {
+    let b = a;
+    while (b + 1 < tokens.length && !lineBreakAfter(text, tokens, b)) b++;
+    const fixture = fixtureSides(tokens, tags, a, b + 1);
+    if (fixture) {
+      sides.push(...fixture);
+      best = Math.max(best, ++run);
+    } else run = 0;
+    a = b + 1;
+  }
+  if (best < FIXTURES_MIN) return tags as string[];
+  const out = [...tags];
+  for (const [from, to] of sides) if (!isCountry(nameText(tokens, from, to))) setSpan(out, from, to, 'ORG');
+  return out;
+}
+
+/** The two sides of the line [a, b) when it is a fixture (fixtureLines), or null. */
+function fixtureSides(tokens: readonly Token[], tags: readonly string[], a: number, b: number): Array<[number, number]> | null {
+  const first = tags[a] as string;
+  if (!first.startsWith('B-') || first === 'B-MISC') return null;
+  const k = spanEnd(tags, a);
+  const second = tags[k + 1] ?? 'O';
+  if (k - a > TEAM_MAX || !FIXTURE_JOINS.has(tokens[k]?.text ?? '') || !second.startsWith('B-') || second === 'B-MISC') return null;
+  const end = spanEnd(tags, k + 1);
+  return end === b && end - k - 1 <= TEAM_MAX ? [[a, k], [k + 1, end]] : null;
+}
+
+/** The fewest "player (club)" brackets, one of them an organisation already, that make a list of players and their clubs. */
+const CLUB_BRACKETS_MIN = 2;
+
+/**
+ * Tags where the name in brackets after a player's is the club wherever the
+ * text lists players so and the tagger read at least one such name as an
+ * organisation ("9 - Luc Nilis (PSV)\n7 - Dennis de Nooijer (Heerenveen)":
+ * Heerenveen had been a place). A country's or a nationality's name stays as
+ * it is (results list athletes by their country: "Donovan Bailey (Canada)").
+ * The name fills the brackets, one to three words. Only in a text about
+ * sport (isSportText): "Senator Jane Doe (Iowa)" beside "John Roe (NRA)" names
+ * a state.
+ */
+export function clubsAfterPlayers(tokens: readonly Token[], tags: readonly string[]): string[] {
+  if (!isSportText(tokens)) return tags as string[];
+  const bracketed: Array<[number, number]> = [];
+  let clubs = 0;
+  for (let i = 1; i + 2 < tokens.length; i++) {
+    if ((tokens[i] as Token).text !== '(' || !(tags[i - 1] as string).endsWith('-PER') || !(tags[i + 1] as string).startsWith('B-')) continue;
+    const end = spanEnd(tags, i + 1);
+    if (end - i - 1 > TEAM_MAX || tokens[end]?.text !== ')') continue;
+    bracketed.push([i + 1, end]);
+    if (tags[i + 1] === 'B-ORG') clubs++;
+  }
+  if (clubs === 0 || bracketed.length < CLUB_BRACKETS_MIN) return tags as string[];
+  const out = [...tags];
+  for (const [from, to] of bracketed) {
+    const name = nameText(tokens, from, to);
+    if (tags[from] !== 'B-MISC' && !isCountry(name) && !isNationality(name)) setSpan(out, from, to, 'ORG');
+  }
+  return out;
 }

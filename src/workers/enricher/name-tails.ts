@@ -10,7 +10,8 @@
  */
 import { GIVEN_NAMES, LATE_PERSON_TITLES, PLACES } from './gazetteer.js';
 import { startsCapitalized, type Token } from './tokens.js';
-import { bioSpans, clearSpan, SCORE_PAIR, setSpan } from './wire-conventions.js';
+import { type WordStats, writtenLowercase } from './ner-features.js';
+import { bioSpans, clearSpan, SCORE_PAIR, setSpan, spanEnd, spanStart } from './wire-conventions.js';
 
 /** Lowercase company forms that are part of a name ("Tesco plc"). */
 const LOWERCASE_SUFFIXES: ReadonlySet<string> = new Set(['plc', 'ltd', 'inc', 'llc', 'gmbh', 'ag', 'sa', 'spa', 'nv', 'bv', 'co', 'corp', 'cie']);
@@ -128,6 +129,35 @@ export function lateTitlesOutOfNames(tokens: readonly Token[], tags: readonly st
       out ??= [...tags];
       clearSpan(out, to - 1, to);
     }
+  }
+  return out ?? (tags as string[]);
+}
+
+/** Company forms written with a full stop, which may end a sentence ("... McDonnell Douglas Corp. The Federal Trade Commission"). */
+const DOTTED_FORMS: ReadonlySet<string> = new Set('Inc. Corp. Co. Ltd. Cos. Bros. Plc. L.P. N.V. S.A. A.G. S.p.A.'.split(' '));
+
+/**
+ * Tags where an organisation runs on past a company form written with a full stop into a capitalized word, ended at the
+ * form: the form's full stop ends the sentence too, which the tagger reads as an abbreviation's ("[McDonnell Douglas Corp.]
+ * The [Federal Trade Commission] had reviewed", "[Acme Ltd.] [Reuters] said"). What follows is a name of its own, but for a
+ * first word the word statistics know as written in lowercase ("The", "It") and the lowercase words after it ("Corp. Shares
+ * of [Bayer]"). Not before another company form ("Nomura
+ * Securities Co. Ltd.", "Merrill Lynch & Co. Inc.").
+ */
+export function companyFormsEndNames(tokens: readonly Token[], tags: readonly string[], stats: WordStats | undefined): string[] {
+  let out: string[] | undefined;
+  for (let i = 1; i + 1 < tokens.length; i++) {
+    if (!DOTTED_FORMS.has((tokens[i] as Token).text) || tags[i] !== 'I-ORG' || tags[i + 1] !== 'I-ORG') continue;
+    const next = (tokens[i + 1] as Token).text;
+    if (!startsCapitalized(next) || DOTTED_FORMS.has(next) || DOTTED_FORMS.has(`${next}.`)) continue;
+    out ??= [...tags];
+    const end = spanEnd(out, spanStart(out, i + 1));
+    // The rest from its first capitalized word that is no sentence's opener ("Corp. Shares of [Bayer]", "Co. We're").
+    let from = stats && writtenLowercase(next, stats) ? i + 2 : i + 1;
+    while (from < end && !startsCapitalized((tokens[from] as Token).text)) from++;
+    for (let k = i + 1; k < from; k++) out[k] = 'O';
+    // A given name opens a person's ("Lockheed Martin Corp. [John Martin]"); the rest stays the organisation the tagger read.
+    if (from < end) setSpan(out, from, end, end - from >= 2 && GIVEN_NAMES.has((tokens[from] as Token).text) ? 'PER' : 'ORG');
   }
   return out ?? (tags as string[]);
 }

@@ -16,12 +16,13 @@
 import type { Entities } from '../../store/types.js';
 import { firmsJoinedByAmpersand, joinCoordinatedNames, joinListsBeforeHeads, joinOrganisationPlaces, joinOrganisationPurposes, knownNamesApart } from './coordinated-names.js';
 import { extendNamesToTheirAcronyms, typeDefinedAcronyms } from './defined-acronyms.js';
+import { foreignOrganisations } from './foreign-organisations.js';
 import { agenciesBeforeTheirKind, airlinesBeforeTheirFlights, companiesByTheirPriceMoves, companiesByTheirStock, groupsBeforeTheirFighters, countriesOffPersons, employersOfStaff, eponymsAreNoPersons, eventsAndLawsAreMisc, leadersGovernmentsAreNoNames, namesBeforePartyAreOrganisations, organisationsFirstWords, organisationsLastWords, personsAfterRoles, placesBeforePlaceNouns, venuesAfterTheirNames, venuesArePlaces, typeKindAppositives, typePortfolioMinistries, worksAreMisc } from './kind-nouns.js';
 import { firstNamesAreNoOrganisations, surnamesAreNoOrganisations } from './lone-surnames.js';
-import { clubsByTheirFirstWord, sidesByTheirTotals, teamsInMatchReports } from './match-reports.js';
+import { clubsAfterPlayers, clubsByTheirFirstWord, fixtureLines, sidesByTheirTotals, teamsInMatchReports } from './match-reports.js';
 import { partyLabelsAreNoPersons } from './party-labels.js';
 import { joinNameParticles } from './name-particles.js';
-import { lateTitlesOutOfNames, surnamesThatAreTitles, trimNameTails } from './name-tails.js';
+import { companyFormsEndNames, lateTitlesOutOfNames, surnamesThatAreTitles, trimNameTails } from './name-tails.js';
 import { findMentions, type Mention, mergeMentions, newMention, type ResolvedMention, resolveMentions } from './extract-entities.js';
 import { DEMONYMS, HONORIFICS, KNOWN_ORGS, PLACES } from './gazetteer.js';
 import { encodePack, keyOffsets, keyRow, type KeyTable, keyTableEntries, loadPack, MODEL_FILES, type Pack, packArray, packKeyTable, prunedRows, buildKeyTable, roundTo } from './model-pack.js';
@@ -793,6 +794,8 @@ function labelCased(
   tags = joinNameParticles(tokens, tags); // particles in people's names ("Mohammed bin Salman")
   tags = extendNamesToTheirAcronyms(text, tokens, tags); // a name's first words its acronym names ("The [Brain] Injury Rehabilitation Trust (BIRT)")
   tags = trimNameTails(tokens, tags); // where a name ends ("[Fujian] province")
+  tags = companyFormsEndNames(tokens, tags, stats); // "[McDonnell Douglas Corp.] The [Federal Trade Commission]"
+  tags = foreignOrganisations(text, tokens, tags, stats); // "[Banco Santander]", "[Compagnie Generale des Eaux]"
   tags = surnamesThatAreTitles(tokens, tags); // "[John Major]"
   tags = lateTitlesOutOfNames(tokens, tags); // "Director-General [Diouf]"
   tags = dropLoneWords(tokens, tags); // words that alone are no name ("I", "the Government", "the Bill")
@@ -814,6 +817,10 @@ function labelCased(
   tags = teamsInMatchReports(text, tokens, tags, stats);
   // A county's side named before its total on a cricket results line ("Leicestershire 401-8 declared").
   tags = sidesByTheirTotals(text, tokens, tags);
+  // The sides of a list of fixtures, a line each ("KANSAS CITY AT DETROIT").
+  tags = fixtureLines(text, tokens, tags);
+  // Players listed with their clubs in brackets ("Dennis de Nooijer (Heerenveen)").
+  tags = clubsAfterPlayers(tokens, tags);
   if (formal) {
     // A lone surname or first name of a person the text names in full ("John McCain ... McCain argued", "Thaksin
     // Shinawatra ... Thaksin") is that person where the tagger read an organisation; a party's label alone or before a

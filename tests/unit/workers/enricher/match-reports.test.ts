@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { expectBioKept, tagsAt, tagsNaming } from '../../../helpers/bio-tags.js';
-import { clubsByTheirFirstWord, isMatchReport, sidesByTheirTotals, teamsInMatchReports } from '../../../../src/workers/enricher/match-reports.js';
+import { clubsAfterPlayers, clubsByTheirFirstWord, fixtureLines, isMatchReport, sidesByTheirTotals, teamsInMatchReports } from '../../../../src/workers/enricher/match-reports.js';
 import { nerTokenize } from '../../../../src/workers/enricher/ner-tokens.js';
 import { statsOf } from '../../../helpers/word-stats.js';
 import { tagEntityMentions } from '../../../../src/workers/enricher/tag-entities.js';
@@ -194,6 +194,69 @@ describe(sidesByTheirTotals.name, () => {
   it('keeps any tags well formed (BIO) and their length', () => {
     const toks = nerTokenize(scores);
     expectBioKept(toks.length, 29, (tags) => sidesByTheirTotals(scores, toks, tags));
+  });
+});
+
+describe(fixtureLines.name, () => {
+  const schedule = 'Baseball - schedule\nSunday , September 8\nKansas City at Detroit\nOakland at Toronto\nCanada v Brill';
+
+  it('makes both sides of each line of a list of fixtures teams, a country staying a place', () => {
+    const { toks, tags } = tagsNaming(schedule, { 'Kansas City': 'LOC', Detroit: 'LOC', Oakland: 'PER', Toronto: 'LOC', Canada: 'LOC', Brill: 'LOC' });
+    const out = fixtureLines(schedule, toks, tags);
+    for (const side of ['Kansas', 'Detroit', 'Oakland', 'Toronto', 'Brill']) expect(tagsAt(toks, out, side)).toEqual(['B-ORG']);
+    expect([...tagsAt(toks, out, 'City'), ...tagsAt(toks, out, 'Canada')]).toEqual(['I-ORG', 'B-LOC']);
+  });
+
+  it('leaves a fixture line alone, and a line with more than the two sides', () => {
+    const alone = 'Tennis - Paris at Night\nParis at Night\nThe show opens on Friday .';
+    const a = tagsNaming(alone, { Paris: 'LOC', Night: 'MISC' });
+    expect(fixtureLines(alone, a.toks, a.tags)).toEqual(a.tags);
+    const longer = 'Baseball - fixtures\nKansas City at Detroit on Sunday\nOakland at Toronto .\nKent v Sussex';
+    const l = tagsNaming(longer, { 'Kansas City': 'LOC', Detroit: 'LOC', Oakland: 'LOC', Toronto: 'LOC', Kent: 'LOC', Sussex: 'LOC' });
+    expect(fixtureLines(longer, l.toks, l.tags)).toEqual(l.tags);
+    // Nor in a text that is not about sport.
+    const shows = 'Listings\nJazz at Lincoln\nHamlet at Stratford';
+    const h = tagsNaming(shows, { Jazz: 'ORG', Lincoln: 'LOC', Hamlet: 'PER', Stratford: 'LOC' });
+    expect(fixtureLines(shows, h.toks, h.tags)).toEqual(h.tags);
+  });
+
+  it('reads a schedule in capitals through the whole tagger with its towns as organisations', () => {
+    const text = 'BASEBALL - SCHEDULE.\nSUNDAY, SEPTEMBER 8 SCHEDULE\nKANSAS CITY AT DETROIT\nOAKLAND AT TORONTO';
+    const kinds = new Map(tagEntityMentions(text).map((m) => [text.slice(m.start, m.end), m.kind]));
+    expect([kinds.get('KANSAS CITY'), kinds.get('DETROIT'), kinds.get('OAKLAND'), kinds.get('TORONTO')]).toEqual(['organisation', 'organisation', 'organisation', 'organisation']);
+  });
+
+  it('keeps any tags well formed (BIO) and their length', () => {
+    const toks = nerTokenize(schedule);
+    expectBioKept(toks.length, 31, (tags) => fixtureLines(schedule, toks, tags));
+  });
+});
+
+describe(clubsAfterPlayers.name, () => {
+  const scorers = 'Leading goalscorers :\n9 - Luc Nilis ( Caxton )\n7 - Tom Lee ( Dunmore ) , Dennis de Nooijer ( Kent ) , Ann Ray ( Canada )';
+
+  it("makes the name in brackets after a player's the club where the tagger read another such one as an organisation", () => {
+    const { toks, tags } = tagsNaming(scorers, { 'Luc Nilis': 'PER', 'Tom Lee': 'PER', 'Dennis de Nooijer': 'PER', 'Ann Ray': 'PER', Caxton: 'ORG', Dunmore: 'LOC', Kent: 'PER', Canada: 'LOC' });
+    const out = clubsAfterPlayers(toks, tags);
+    expect([...tagsAt(toks, out, 'Dunmore'), ...tagsAt(toks, out, 'Kent'), ...tagsAt(toks, out, 'Canada')]).toEqual(['B-ORG', 'B-ORG', 'B-LOC']);
+  });
+
+  it('leaves a list of athletes by their country, and one bracket alone, as they are', () => {
+    const results = 'Athletics - results\n1. Donovan Bailey ( Canada ) 9.98\n2. Tom Lee ( Dunmore ) 10.00\n3. Ann Ray ( Kenya ) 10.02';
+    const r = tagsNaming(results, { 'Donovan Bailey': 'PER', 'Tom Lee': 'PER', 'Ann Ray': 'PER', Canada: 'LOC', Dunmore: 'LOC', Kenya: 'LOC' });
+    expect(clubsAfterPlayers(r.toks, r.tags)).toEqual(r.tags);
+    const one = 'The midfielder Tom Lee ( Caxton ) said so , and the Dunmore club agreed .';
+    const o = tagsNaming(one, { 'Tom Lee': 'PER', Caxton: 'ORG', Dunmore: 'LOC' });
+    expect(clubsAfterPlayers(o.toks, o.tags)).toEqual(o.tags);
+    // Nor in a text that is not about sport: senators listed by their states.
+    const senators = 'Senator Jane Doe ( Iowa ) and Senator Ann Ray ( Kansas ) met John Roe ( NRA ) .';
+    const n = tagsNaming(senators, { 'Jane Doe': 'PER', 'Ann Ray': 'PER', 'John Roe': 'PER', Iowa: 'LOC', Kansas: 'LOC', NRA: 'ORG' });
+    expect(clubsAfterPlayers(n.toks, n.tags)).toEqual(n.tags);
+  });
+
+  it('keeps any tags well formed (BIO) and their length', () => {
+    const toks = nerTokenize(scorers);
+    expectBioKept(toks.length, 37, (tags) => clubsAfterPlayers(toks, tags));
   });
 });
 
