@@ -8,7 +8,7 @@
  * lowercase. And no name ends with a score ("Chicago beat Boston 5-3") or a mark
  * without a letter or digit (a quote, a table's rule, a dash).
  */
-import { GIVEN_NAMES, LATE_PERSON_TITLES, PLACES } from './gazetteer.js';
+import { GIVEN_NAMES, LATE_PERSON_TITLES, PERSON_TITLES, PLACES } from './gazetteer.js';
 import { startsCapitalized, type Token } from './tokens.js';
 import { type WordStats, writtenLowercase } from './ner-features.js';
 import { bioSpans, clearSpan, SCORE_PAIR, setSpan, spanEnd, spanStart } from './wire-conventions.js';
@@ -93,6 +93,42 @@ export function trimNameTails(tokens: readonly Token[], tags: readonly string[])
   }
   return out;
 }
+
+/**
+ * Tags with the titles of office that open a person's name taken out of it ("[Prime Minister John] Major said" ->
+ * "Prime Minister [John] Major"): the tagger takes them in at a sentence's start, where their capitals tell it nothing, and
+ * newswire annotation leaves them out. Only titles the tagger knows (PERSON_TITLES), before a capitalized word that is no
+ * title.
+ */
+export function titlesOffPersons(tokens: readonly Token[], tags: readonly string[]): string[] {
+  let out: string[] | undefined;
+  const office = (k: number): boolean => {
+    const w = (tokens[k] as Token).text;
+    return PERSON_TITLES.has(w) && !TITLES_OF_THE_NAME.has(w);
+  };
+  for (const { from, to, type } of bioSpans(tags)) {
+    if (type !== 'PER') continue;
+    let k = from;
+    while (k < to && office(k)) k++;
+    if (k === from) continue;
+    // Titles alone before a person's name are none ("[Prime Minister] [John Major]").
+    if (k === to) {
+      if (tags[to] !== 'B-PER') continue;
+    } else if (!startsCapitalized((tokens[k] as Token).text)) continue;
+    out ??= [...tags];
+    for (let m = from; m < k; m++) out[m] = 'O';
+    if (k < to) setSpan(out, k, to, 'PER');
+  }
+  return out ?? (tags as string[]);
+}
+
+/** Titles that name the person with the name, as newswire annotation keeps them: nobility, royalty and the clergy ("King Fahd", "Pope John Paul II", "Sir Joh"). */
+const TITLES_OF_THE_NAME: ReadonlySet<string> = new Set(
+  (
+    'King Queen Prince Princess Sir Lord Lady Dame Emir Sheikh Sheik Sultan Shah Crown Duke Duchess Earl Baron Baroness Count Countess ' +
+    'Pope Ayatollah Archbishop Cardinal Bishop Rabbi Imam Reverend Rev Rev. Father Sister Brother Saint St St. Mullah Patriarch Lama'
+  ).split(' '),
+);
 
 /** Titles that are surnames too ("John Major", "Larry King", "Howard Dean"): the tagger reads them as titles, outside a name. */
 const TITLE_SURNAMES: ReadonlySet<string> = new Set('Major King Bishop Judge Dean Cardinal Earl Baron Marshal Chancellor'.split(' '));

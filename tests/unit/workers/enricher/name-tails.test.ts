@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { expectBioKept, tagsFor, tagsNaming } from '../../../helpers/bio-tags.js';
-import { companyFormsEndNames, lateTitlesOutOfNames, surnamesThatAreTitles, trimNameTails } from '../../../../src/workers/enricher/name-tails.js';
+import { companyFormsEndNames, lateTitlesOutOfNames, surnamesThatAreTitles, titlesOffPersons, trimNameTails } from '../../../../src/workers/enricher/name-tails.js';
 import { statsOf } from '../../../helpers/word-stats.js';
 import { tagEntityMentions } from '../../../../src/workers/enricher/tag-entities.js';
 import { nerTokenize } from '../../../../src/workers/enricher/ner-tokens.js';
@@ -141,5 +141,31 @@ describe(companyFormsEndNames.name, () => {
     const text = 'It bought McDonnell Douglas Corp. The Federal Trade Commission agreed , and Acme Ltd. Reuters Inc. Co. said so .';
     const toks = nerTokenize(text);
     expectBioKept(toks.length, 41, (tags) => companyFormsEndNames(toks, tags, stats));
+  });
+});
+
+describe(titlesOffPersons.name, () => {
+  it("takes titles of office out of a person's name, and titles alone before one", () => {
+    const text = 'Prime Minister John said . President Bill Clinton and Senator Bob Dole met . Defense Minister Yitzhak Mordechai spoke .';
+    const { toks, tags } = tagsNaming(text, { 'Prime Minister John': 'PER', 'President Bill Clinton': 'PER', Senator: 'PER', 'Bob Dole': 'PER', 'Defense Minister Yitzhak Mordechai': 'PER' });
+    const want = tagsNaming(text, { John: 'PER', 'Bill Clinton': 'PER', 'Bob Dole': 'PER', 'Yitzhak Mordechai': 'PER' }).tags;
+    expect(titlesOffPersons(toks, tags)).toEqual(want);
+  });
+
+  it('keeps titles that name the person with the name, a title alone, and a title before a lowercase word', () => {
+    const text = 'King Fahd and Pope John Paul met Sir Joh . President said so , and Minister for trade spoke .';
+    const { toks, tags } = tagsNaming(text, { 'King Fahd': 'PER', 'Pope John Paul': 'PER', 'Sir Joh': 'PER', President: 'PER', 'Minister for trade': 'PER' });
+    expect(titlesOffPersons(toks, tags)).toEqual(tags);
+  });
+
+  it('gives "Prime Minister John Major" at a sentence\'s start the person in full through the whole tagger', () => {
+    const text = 'Prime Minister John Major said on Monday he would fight on.';
+    expect(tagEntityMentions(text).map((m) => `${m.kind}:${text.slice(m.start, m.end)}`)).toEqual(['person:John Major']);
+  });
+
+  it('keeps any tags well formed (BIO) and their length', () => {
+    const text = 'Prime Minister John Major and President Senator Bill Clinton met King Fahd and Minister for trade .';
+    const toks = nerTokenize(text);
+    expectBioKept(toks.length, 47, (tags) => titlesOffPersons(toks, tags));
   });
 });
