@@ -17,7 +17,7 @@ import type { Entities } from '../../store/types.js';
 import { firmsJoinedByAmpersand, joinCoordinatedNames, joinListsBeforeHeads, joinOrganisationPlaces, joinOrganisationPurposes, knownNamesApart } from './coordinated-names.js';
 import { extendNamesToTheirAcronyms, typeDefinedAcronyms } from './defined-acronyms.js';
 import { foreignOrganisations } from './foreign-organisations.js';
-import { agenciesBeforeTheirKind, airlinesBeforeTheirFlights, companiesByTheirPriceMoves, companiesByTheirStock, groupsBeforeTheirFighters, countriesOffPersons, employersOfStaff, eponymsAreNoPersons, eventsAndLawsAreMisc, leadersGovernmentsAreNoNames, namesBeforePartyAreOrganisations, organisationsFirstWords, organisationsLastWords, personsAfterRoles, placesBeforePlaceNouns, venuesAfterTheirNames, venuesArePlaces, typeKindAppositives, typePortfolioMinistries, worksAreMisc } from './kind-nouns.js';
+import { acronymsBeforeOffices, agenciesBeforeTheirKind, airlinesBeforeTheirFlights, companiesByTheirPriceMoves, companiesByTheirStock, groupsBeforeTheirFighters, countriesOffPersons, employersOfStaff, eponymsAreNoPersons, eventsAndLawsAreMisc, leadersGovernmentsAreNoNames, namesBeforePartyAreOrganisations, organisationsFirstWords, organisationsLastWords, personsAfterRoles, placesBeforePlaceNouns, venuesAfterTheirNames, venuesArePlaces, typeKindAppositives, typePortfolioMinistries, worksAreMisc } from './kind-nouns.js';
 import { firstNamesAreNoOrganisations, surnamesAreNoOrganisations } from './lone-surnames.js';
 import { clubsAfterPlayers, clubsByTheirFirstWord, fixtureLines, sidesByTheirTotals, teamsInMatchReports } from './match-reports.js';
 import { partyLabelsAreNoPersons } from './party-labels.js';
@@ -773,6 +773,7 @@ function labelCased(
   let tags = wire(countriesOffPersons(tokens, out)); // a country before a person, read as one person ("the President of [Venezuela] [Hugo Chávez]")
   tags = typeKindAppositives(tokens, tags, stats); // names introduced by their kind ("automaker Nissan", "Veja, a magazine,")
   tags = personsAfterRoles(tokens, tags); // persons introduced by their role ("Foreign Ministry spokesman Qin Gang")
+  tags = acronymsBeforeOffices(tokens, tags); // "[BOJ] Governor Yasuo Matsushita"
   tags = agenciesBeforeTheirKind(tokens, tags); // "the official [Antara] news agency"
   tags = groupsBeforeTheirFighters(tokens, tags, stats); // "[Hizbollah] guerrillas"
   tags = airlinesBeforeTheirFlights(tokens, tags); // "[Pan Am] flight 103"
