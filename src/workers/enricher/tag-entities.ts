@@ -838,6 +838,7 @@ function labelCased(
 }
 
 const KIND = { PER: 'person', LOC: 'place', ORG: 'organisation' } as const;
+const HAS_LETTER = /\p{L}/u;
 
 /** Typed mentions from BIO tags (MISC and stray I- tags are dropped). */
 export function mentionsFromTags(text: string, tokens: readonly Token[], tags: readonly string[]): Mention[] {
@@ -848,8 +849,8 @@ export function mentionsFromTags(text: string, tokens: readonly Token[], tags: r
     const start = (tokens[i] as Token).start;
     const end = (tokens[j - 1] as Token).end;
     const written = text.slice(start, end);
-    // "North Koreans", "Chinese": people of a country are not places.
-    if (kind === 'place' && DEMONYMS.has(written)) continue;
+    // "North Koreans", "Chinese": people of a country are not places; and a name has a letter ("McLaren 1:06.635" had "1" an organisation).
+    if ((kind === 'place' && DEMONYMS.has(written)) || !HAS_LETTER.test(written)) continue;
     const name = kind === 'place' ? (PLACES.get(written)?.canonical ?? written) : kind === 'organisation' ? (KNOWN_ORGS.get(written) ?? written) : written;
     const prev = tokens[i - 1]?.text ?? '';
     out.push(newMention(kind, name, start, end, kind === 'person' && j - i === 1 && (HONORIFICS.has(prev) || HONORIFICS.has(`${prev}.`))));
