@@ -1189,3 +1189,33 @@ export function organisationsLastWords(tokens: readonly Token[], tags: readonly 
   }
   return out ?? (tags as string[]);
 }
+
+/** An acronym of three to five capitals ("BOJ", "MITI", "UAW"; two are as often a place's or a title's: "NZ Prime Minister", "HM King"). */
+const OFFICE_ACRONYM = /^\p{Lu}{3,5}$/u;
+/** Prefixes of ships' names, before a title that is part of the name ("RMS Queen Elizabeth 2"). */
+const SHIP_PREFIXES: ReadonlySet<string> = new Set('RMS HMS USS HMAS HMCS HMNZS INS USNS'.split(' '));
+/** The most words of a title of office between an acronym and a person's name ("Managing Director", "Deputy Prime Minister"). */
+const OFFICE_TITLE_MAX = 3;
+
+/**
+ * Tags where an acronym the tagger left untagged stands before a title of office and a person's name: the organisation
+ * whose office it is ("BOJ Governor Yasuo Matsushita", "UAW President Stephen Yokich", "MITI Minister Shinji Sato"). Not
+ * a place's or a people's ("US President", "UK Prime Minister"), a title ("CEO"), a ship's prefix ("RMS Queen Elizabeth
+ * 2"), nor after a capitalized word (part of a longer name).
+ */
+export function acronymsBeforeOffices(tokens: readonly Token[], tags: readonly string[]): string[] {
+  let out: string[] | undefined;
+  for (let i = 0; i + 2 < tokens.length; i++) {
+    const w = (tokens[i] as Token).text;
+    if (tags[i] !== 'O' || !OFFICE_ACRONYM.test(w) || PLACES.has(w) || DEMONYMS.has(w) || LATE_COUNTRIES.has(w) || LATE_DEMONYMS.has(w)) continue;
+    if (PERSON_TITLES.has(w) || SHIP_PREFIXES.has(w)) continue;
+    const prev = tokens[i - 1]?.text ?? '';
+    if (startsCapitalized(prev) && prev !== 'The') continue;
+    let k = i + 1;
+    while (k < tokens.length && k - i <= OFFICE_TITLE_MAX && tags[k] === 'O' && PERSON_TITLES.has((tokens[k] as Token).text)) k++;
+    if (k === i + 1 || tags[k] !== 'B-PER') continue;
+    out ??= [...tags];
+    out[i] = 'B-ORG';
+  }
+  return out ?? (tags as string[]);
+}

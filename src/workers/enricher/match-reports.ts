@@ -33,7 +33,7 @@ import { nameText } from './kind-nouns.js';
 import { type WordStats, writtenLowercase } from './ner-features.js';
 import { lineBreakAfter } from './ner-tokens.js';
 import { startsCapitalized, type Token } from './tokens.js';
-import { bioSpans, isCountry, isNationality, SCORE_PAIR, setSpan } from './wire-conventions.js';
+import { bioSpans, clearSpan, deskSlugLength, isCountry, isNationality, SCORE_PAIR, setSpan, spanEnd, spanStart } from './wire-conventions.js';
 
 /** Words before a place's name where it is a place ("fans in Newcastle", "the road to Bolton"). */
 const PLACE_PREPOSITIONS: ReadonlySet<string> = new Set('in In at At from From to To near Near around across outside inside into through of'.split(' '));
@@ -90,6 +90,11 @@ export function isMatchReport(tokens: readonly Token[]): boolean {
   return false;
 }
 
+/** A text about sport: a match report (isMatchReport), or one whose first line opens with a sports desk's slug ("SOCCER - DUTCH LEADING GOALSCORERS"). */
+export function isSportText(tokens: readonly Token[]): boolean {
+  return deskSlugLength(tokens.slice(0, 5).map((t) => t.text)) > 0 || isMatchReport(tokens);
+}
+
 /** Tags where the teams of a match report (above) are organisations. */
 export function teamsInMatchReports(text: string, tokens: readonly Token[], tags: readonly string[], stats?: WordStats): string[] {
   if (!isMatchReport(tokens)) return tags as string[];
@@ -100,6 +105,7 @@ export function teamsInMatchReports(text: string, tokens: readonly Token[], tags
     to - from <= TEAM_MAX && (type === 'LOC' || (type === 'PER' && to - from === 1)) && !isCountry(nameText(tokens, from, to));
   const spans = bioSpans(tags);
   const teams = new Set<string>();
+  const cued: number[] = [];
   // The two sides of "X beat [the] Y", neither read as a person (a match between players).
   const beaten = new Set<number>();
   for (let s = 0; s + 1 < spans.length; s++) {
@@ -120,10 +126,16 @@ export function teamsInMatchReports(text: string, tokens: readonly Token[], tags
     const before = sameLine(from - 1) ? (tokens[from - 1] as Token).text.toLowerCase() : '';
     const after = sameLine(to - 1) && sameLine(to) ? (tokens[to] as Token).text.toLowerCase() : '';
     const role = TEAM_ROLES.has(after) && tags[to + 1] === 'B-PER';
-    // The result's word may have its score after it ("drew 0-0 with Coventry", "lost 3-1 to Leeds").
+    // A place after a result (resultBefore), or after a player's goal or appearance for a club ("scored twice for Barcelona",
+    // "his first goal for Leeds", "signed for Ajax"), is the team there too, where "to" is no preposition of place ("lost 3-1
+    // to Leeds"). A lone word read as a person only after a result's word and its score: "lost to Sampras", "was beaten by
+    // Enqvist" name players.
+    const place = type === 'LOC';
     const r = SCORE_PAIR.test(tokens[from - 2]?.text ?? '') ? from - 3 : from - 2;
-    const result = RESULT_SIDES.has(before) && sameLine(r) && sameLine(from - 2) && RESULTS.has(tokens[r]?.text.toLowerCase() ?? '');
-    if (role || result || beaten.has(s) || STANDINGS.has(before)) teams.add(nameText(tokens, from, to));
+    const result = RESULT_SIDES.has(before) && (place ? resultBefore(tokens, from - 2, sameLine) : sameLine(r) && sameLine(from - 2) && RESULTS.has(tokens[r]?.text.toLowerCase() ?? ''));
+    const playedFor = place && before === 'for' && playedBefore(tokens, from - 2, sameLine);
+    if (role || result || playedFor || beaten.has(s) || STANDINGS.has(before)) teams.add(nameText(tokens, from, to));
+    if (place && (result || playedFor)) cued.push(s);
     // "title rivals Essex, Derbyshire and Surrey": the names listed after a standing.
     if (STANDINGS.has(before)) {
       for (let n = s + 1; n < spans.length; n++) {
@@ -165,7 +177,39 @@ export function teamsInMatchReports(text: string, tokens: readonly Token[], tags
     return teams.has(name) || (type === 'LOC' && towns.has(name));
   });
   for (const i of untagged) setSpan(out, i, i + 1, 'ORG');
+  for (const s of cued) setSpan(out, (spans[s] as (typeof spans)[number]).from, (spans[s] as (typeof spans)[number]).to, 'ORG');
   return out;
+}
+
+/**
+ * Whether a result's word ends at tokens[at], before the other side's "over", "against", "by", "to" or "with": the word
+ * may have its score after it, and where it was played ("drew 0-0 with Coventry", "lost 3-1 at home to Leeds", "won away
+ * to Lens"); "beaten" and, with a score only, "held" count too ("were beaten by Bolton", "were held 1-1 by Valencia").
+ */
+function resultBefore(tokens: readonly Token[], at: number, sameLine: (i: number) => boolean): boolean {
+  let r = at;
+  if (tokens[r]?.text === 'away') r--;
+  else if (tokens[r]?.text === 'home' && tokens[r - 1]?.text === 'at') r -= 2;
+  const scored = SCORE_PAIR.test(tokens[r]?.text ?? '');
+  if (scored) r--;
+  for (let k = r; k <= at; k++) if (!sameLine(k)) return false;
+  const w = tokens[r]?.text.toLowerCase() ?? '';
+  return RESULTS.has(w) || w === 'beaten' || (scored && w === 'held');
+}
+
+/** Words of a player's goal or appearance before "for" and the club ("scored for", "a goal for", "signed for", "his debut for"). */
+const PLAYED: ReadonlySet<string> = new Set('scored scores score goal goals signed signs played plays playing debut appearance appearances'.split(' '));
+/** How far back from "for" PLAYED's word may stand ("scored twice for", "his first goal for"; not over a capitalized word). */
+const PLAYED_REACH = 2;
+
+/** Whether a word of PLAYED stands at or up to PLAYED_REACH − 1 lowercase words before tokens[at] on its line. */
+function playedBefore(tokens: readonly Token[], at: number, sameLine: (i: number) => boolean): boolean {
+  for (let k = at; k > at - PLAYED_REACH && k >= 0 && sameLine(k); k--) {
+    const w = (tokens[k] as Token).text;
+    if (PLAYED.has(w)) return true;
+    if (!/^\p{Ll}+$/u.test(w)) return false;
+  }
+  return false;
 }
 
 /** Whether news writes the word in lowercase, by the word statistics ("The", "His"); without them, whether it is a common opener. */
@@ -193,5 +237,149 @@ export function clubsByTheirFirstWord(tokens: readonly Token[], tags: readonly s
 function teamsWhereAlone(tokens: readonly Token[], tags: readonly string[], spans: ReadonlyArray<{ from: number; to: number; type: string }>, isTeam: (span: { from: number; to: number; type: string }) => boolean): string[] {
   const out = [...tags];
   for (const span of spans) if (!PLACE_PREPOSITIONS.has(tokens[span.from - 1]?.text ?? '') && isTeam(span)) setSpan(out, span.from, span.to, 'ORG');
+  return out;
+}
+
+/** Words of cricket: one makes a text whose sides' totals name teams (sidesByTheirTotals). */
+const CRICKET_WORDS: ReadonlySet<string> = new Set('cricket Cricket CRICKET innings wicket wickets batsman batsmen wicketkeeper'.split(' '));
+/** A side's total in cricket: runs, and the wickets down when not all out ("225", "401-8"). */
+const TOTAL = /^\d{1,3}(?:-(?:\d|10))?$/;
+/** Marks a side's name follows on a results line ("At Leicester: Leicestershire 401-8", "... 100-3. Glamorgan 318"). */
+const SIDE_OPENERS: ReadonlySet<string> = new Set([':', '.', ';']);
+/** The most words of a side's name read this way ("Leicestershire", "Northern Transvaal", "Sri Lanka A"). */
+const SIDE_MAX = 3;
+
+/**
+ * Tags where a side named before its total on a cricket results line is the
+ * team ("At Leicester: Leicestershire 401-8 declared. Derbyshire 120-4.",
+ * "Durham 225 and 100-3. Glamorgan 318 (S. James 89)."), wherever else the text
+ * names it alone, but after a preposition of place. Newswire annotation files
+ * a county or a provincial side as an organisation, where the tagger reads a
+ * place, a person, or nothing. The name (one to three capitalized words) opens
+ * a line or follows ":", "." or ";" (a batsman's score stands in brackets or
+ * after a dismissal); the total ends its sentence, or is followed by "and" and
+ * the second innings' total, by "declared", by "all out", or by the batsmen's
+ * scores in brackets. A name of two words or more read as a person, or one
+ * word before a bare number that is neither followed by the second innings
+ * nor declared nor written with its wickets, stays as it is (a player's
+ * runs). A country's name stays a place (a national side), and a total is no
+ * part of a name ("Glamorgan 318" had been one place). Only in a text with a
+ * word of cricket (CRICKET_WORDS).
+ */
+export function sidesByTheirTotals(text: string, tokens: readonly Token[], tags: readonly string[]): string[] {
+  if (!tokens.some((t) => CRICKET_WORDS.has(t.text))) return tags as string[];
+  const out = [...tags];
+  const sides = new Set<string>();
+  const word = (k: number): string => tokens[k]?.text ?? '';
+  for (let i = 1; i < tokens.length; i++) {
+    const total = word(i);
+    const c = total.charCodeAt(0);
+    if (c < 48 || c > 57 || !TOTAL.test(total) || lineBreakAfter(text, tokens, i - 1)) continue;
+    // What follows the total.
+    const next = lineBreakAfter(text, tokens, i) ? '' : word(i + 1);
+    const secondInnings = next === 'and' && TOTAL.test(word(i + 2));
+    const strong = secondInnings || next === 'declared' || (next === 'all' && word(i + 2) === 'out') || total.includes('-');
+    if (!(strong || next === '' || next === '.' || next === ';' || next === '(')) continue;
+    // The side's name before it: a span the tagger found (the total may be inside it), or untagged capitalized words.
+    const prev = out[i - 1] as string;
+    let from: number;
+    let type = 'O';
+    if (prev === 'O') {
+      from = i;
+      while (from > 0 && i - from < SIDE_MAX && out[from - 1] === 'O' && startsCapitalized(word(from - 1)) && !lineBreakAfter(text, tokens, from - 1)) from--;
+      if (from === i) continue;
+    } else {
+      from = spanStart(out, i - 1);
+      type = prev.slice(2);
+    }
+    if (i - from > SIDE_MAX || type === 'MISC' || (type === 'PER' && i - from > 1) || ((type === 'PER' || type === 'O') && !strong)) continue;
+    if (from > 0 && !lineBreakAfter(text, tokens, from - 1) && !SIDE_OPENERS.has(word(from - 1))) continue;
+    const name = nameText(tokens, from, i);
+    if (isCountry(name) || isNationality(name) || !tokens.slice(from, i).every((t) => startsCapitalized(t.text))) continue;
+    if ((out[i] as string).startsWith('I-')) clearSpan(out, i, spanEnd(out, spanStart(out, i)));
+    setSpan(out, from, i, 'ORG');
+    sides.add(name);
+  }
+  if (sides.size === 0) return out;
+  return teamsWhereAlone(tokens, out, bioSpans(out), ({ from, to, type }) => (type === 'LOC' || type === 'PER') && to - from <= SIDE_MAX && sides.has(nameText(tokens, from, to)));
+}
+
+/** Words between the two sides of a fixture on a line of its own ("KANSAS CITY AT DETROIT", "Kent v Sussex"). */
+const FIXTURE_JOINS: ReadonlySet<string> = new Set(['at', 'AT', 'v', 'V', 'vs', 'vs.', 'VS']);
+/** The fewest fixture lines that make a text's list of fixtures. */
+const FIXTURES_MIN = 2;
+
+/**
+ * Tags where the two sides of each line that is only a fixture, a name
+ * (one to three words, typed by the tagger), "at" or "v" and another name,
+ * are teams ("SUNDAY'S SCHEDULE\nKANSAS CITY AT DETROIT\nOAKLAND AT
+ * TORONTO"): the tagger reads the towns as places. Only in a text about
+ * sport (isSportText) with FIXTURES_MIN such lines or more, one after another
+ * (a list of fixtures, not a heading such as "Paris at Night"); a country's
+ * name stays a place (a national side, as newswire annotation files it).
+ */
+export function fixtureLines(text: string, tokens: readonly Token[], tags: readonly string[]): string[] {
+  if (!isSportText(tokens)) return tags as string[];
+  // Each line's first token, and the fixture lines' sides.
+  const sides: Array<[number, number]> = [];
+  let run = 0;
+  let best = 0;
+  for (let a = 0; a < tokens.length; ) {
+    let b = a;
+    while (b + 1 < tokens.length && !lineBreakAfter(text, tokens, b)) b++;
+    const fixture = fixtureSides(tokens, tags, a, b + 1);
+    if (fixture) {
+      sides.push(...fixture);
+      best = Math.max(best, ++run);
+    } else run = 0;
+    a = b + 1;
+  }
+  if (best < FIXTURES_MIN) return tags as string[];
+  const out = [...tags];
+  for (const [from, to] of sides) if (!isCountry(nameText(tokens, from, to))) setSpan(out, from, to, 'ORG');
+  return out;
+}
+
+/** The two sides of the line [a, b) when it is a fixture (fixtureLines), or null. */
+function fixtureSides(tokens: readonly Token[], tags: readonly string[], a: number, b: number): Array<[number, number]> | null {
+  const first = tags[a] as string;
+  if (!first.startsWith('B-') || first === 'B-MISC') return null;
+  const k = spanEnd(tags, a);
+  const second = tags[k + 1] ?? 'O';
+  if (k - a > TEAM_MAX || !FIXTURE_JOINS.has(tokens[k]?.text ?? '') || !second.startsWith('B-') || second === 'B-MISC') return null;
+  const end = spanEnd(tags, k + 1);
+  return end === b && end - k - 1 <= TEAM_MAX ? [[a, k], [k + 1, end]] : null;
+}
+
+/** The fewest "player (club)" brackets, one of them an organisation already, that make a list of players and their clubs. */
+const CLUB_BRACKETS_MIN = 2;
+
+/**
+ * Tags where the name in brackets after a player's is the club wherever the
+ * text lists players so and the tagger read at least one such name as an
+ * organisation ("9 - Luc Nilis (PSV)\n7 - Dennis de Nooijer (Heerenveen)":
+ * Heerenveen had been a place). A country's or a nationality's name stays as
+ * it is (results list athletes by their country: "Donovan Bailey (Canada)").
+ * The name fills the brackets, one to three words. Only in a text about
+ * sport (isSportText): "Senator Jane Doe (Iowa)" beside "John Roe (NRA)" names
+ * a state.
+ */
+export function clubsAfterPlayers(tokens: readonly Token[], tags: readonly string[]): string[] {
+  if (!isSportText(tokens)) return tags as string[];
+  const bracketed: Array<[number, number]> = [];
+  let clubs = 0;
+  for (let i = 1; i + 2 < tokens.length; i++) {
+    if ((tokens[i] as Token).text !== '(' || !(tags[i - 1] as string).endsWith('-PER') || !(tags[i + 1] as string).startsWith('B-')) continue;
+    const end = spanEnd(tags, i + 1);
+    if (end - i - 1 > TEAM_MAX || tokens[end]?.text !== ')') continue;
+    bracketed.push([i + 1, end]);
+    if (tags[i + 1] === 'B-ORG') clubs++;
+  }
+  if (clubs === 0 || bracketed.length < CLUB_BRACKETS_MIN) return tags as string[];
+  const out = [...tags];
+  for (const [from, to] of bracketed) {
+    const name = nameText(tokens, from, to);
+    if (tags[from] !== 'B-MISC' && !isCountry(name) && !isNationality(name)) setSpan(out, from, to, 'ORG');
+  }
   return out;
 }

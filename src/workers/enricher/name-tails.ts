@@ -8,9 +8,10 @@
  * lowercase. And no name ends with a score ("Chicago beat Boston 5-3") or a mark
  * without a letter or digit (a quote, a table's rule, a dash).
  */
-import { GIVEN_NAMES, LATE_PERSON_TITLES, PLACES } from './gazetteer.js';
+import { GIVEN_NAMES, LATE_PERSON_TITLES, PERSON_TITLES, PLACES } from './gazetteer.js';
 import { startsCapitalized, type Token } from './tokens.js';
-import { bioSpans, clearSpan, SCORE_PAIR, setSpan } from './wire-conventions.js';
+import { type WordStats, writtenLowercase } from './ner-features.js';
+import { bioSpans, clearSpan, SCORE_PAIR, setSpan, spanEnd, spanStart } from './wire-conventions.js';
 
 /** Lowercase company forms that are part of a name ("Tesco plc"). */
 const LOWERCASE_SUFFIXES: ReadonlySet<string> = new Set(['plc', 'ltd', 'inc', 'llc', 'gmbh', 'ag', 'sa', 'spa', 'nv', 'bv', 'co', 'corp', 'cie']);
@@ -93,6 +94,42 @@ export function trimNameTails(tokens: readonly Token[], tags: readonly string[])
   return out;
 }
 
+/**
+ * Tags with the titles of office that open a person's name taken out of it ("[Prime Minister John] Major said" ->
+ * "Prime Minister [John] Major"): the tagger takes them in at a sentence's start, where their capitals tell it nothing, and
+ * newswire annotation leaves them out. Only titles the tagger knows (PERSON_TITLES), before a capitalized word that is no
+ * title.
+ */
+export function titlesOffPersons(tokens: readonly Token[], tags: readonly string[]): string[] {
+  let out: string[] | undefined;
+  const office = (k: number): boolean => {
+    const w = (tokens[k] as Token).text;
+    return PERSON_TITLES.has(w) && !TITLES_OF_THE_NAME.has(w);
+  };
+  for (const { from, to, type } of bioSpans(tags)) {
+    if (type !== 'PER') continue;
+    let k = from;
+    while (k < to && office(k)) k++;
+    if (k === from) continue;
+    // Titles alone before a person's name are none ("[Prime Minister] [John Major]").
+    if (k === to) {
+      if (tags[to] !== 'B-PER') continue;
+    } else if (!startsCapitalized((tokens[k] as Token).text)) continue;
+    out ??= [...tags];
+    for (let m = from; m < k; m++) out[m] = 'O';
+    if (k < to) setSpan(out, k, to, 'PER');
+  }
+  return out ?? (tags as string[]);
+}
+
+/** Titles that name the person with the name, as newswire annotation keeps them: nobility, royalty and the clergy ("King Fahd", "Pope John Paul II", "Sir Joh"). */
+const TITLES_OF_THE_NAME: ReadonlySet<string> = new Set(
+  (
+    'King Queen Prince Princess Sir Lord Lady Dame Emir Sheikh Sheik Sultan Shah Crown Duke Duchess Earl Baron Baroness Count Countess ' +
+    'Pope Ayatollah Archbishop Cardinal Bishop Rabbi Imam Reverend Rev Rev. Father Sister Brother Saint St St. Mullah Patriarch Lama'
+  ).split(' '),
+);
+
 /** Titles that are surnames too ("John Major", "Larry King", "Howard Dean"): the tagger reads them as titles, outside a name. */
 const TITLE_SURNAMES: ReadonlySet<string> = new Set('Major King Bishop Judge Dean Cardinal Earl Baron Marshal Chancellor'.split(' '));
 
@@ -128,6 +165,35 @@ export function lateTitlesOutOfNames(tokens: readonly Token[], tags: readonly st
       out ??= [...tags];
       clearSpan(out, to - 1, to);
     }
+  }
+  return out ?? (tags as string[]);
+}
+
+/** Company forms written with a full stop, which may end a sentence ("... McDonnell Douglas Corp. The Federal Trade Commission"). */
+const DOTTED_FORMS: ReadonlySet<string> = new Set('Inc. Corp. Co. Ltd. Cos. Bros. Plc. L.P. N.V. S.A. A.G. S.p.A.'.split(' '));
+
+/**
+ * Tags where an organisation runs on past a company form written with a full stop into a capitalized word, ended at the
+ * form: the form's full stop ends the sentence too, which the tagger reads as an abbreviation's ("[McDonnell Douglas Corp.]
+ * The [Federal Trade Commission] had reviewed", "[Acme Ltd.] [Reuters] said"). What follows is a name of its own, but for a
+ * first word the word statistics know as written in lowercase ("The", "It") and the lowercase words after it ("Corp. Shares
+ * of [Bayer]"). Not before another company form ("Nomura
+ * Securities Co. Ltd.", "Merrill Lynch & Co. Inc.").
+ */
+export function companyFormsEndNames(tokens: readonly Token[], tags: readonly string[], stats: WordStats | undefined): string[] {
+  let out: string[] | undefined;
+  for (let i = 1; i + 1 < tokens.length; i++) {
+    if (!DOTTED_FORMS.has((tokens[i] as Token).text) || tags[i] !== 'I-ORG' || tags[i + 1] !== 'I-ORG') continue;
+    const next = (tokens[i + 1] as Token).text;
+    if (!startsCapitalized(next) || DOTTED_FORMS.has(next) || DOTTED_FORMS.has(`${next}.`)) continue;
+    out ??= [...tags];
+    const end = spanEnd(out, spanStart(out, i + 1));
+    // The rest from its first capitalized word that is no sentence's opener ("Corp. Shares of [Bayer]", "Co. We're").
+    let from = stats && writtenLowercase(next, stats) ? i + 2 : i + 1;
+    while (from < end && !startsCapitalized((tokens[from] as Token).text)) from++;
+    for (let k = i + 1; k < from; k++) out[k] = 'O';
+    // A given name opens a person's ("Lockheed Martin Corp. [John Martin]"); the rest stays the organisation the tagger read.
+    if (from < end) setSpan(out, from, end, end - from >= 2 && GIVEN_NAMES.has((tokens[from] as Token).text) ? 'PER' : 'ORG');
   }
   return out ?? (tags as string[]);
 }

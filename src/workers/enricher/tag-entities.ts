@@ -16,12 +16,13 @@
 import type { Entities } from '../../store/types.js';
 import { firmsJoinedByAmpersand, joinCoordinatedNames, joinListsBeforeHeads, joinOrganisationPlaces, joinOrganisationPurposes, knownNamesApart } from './coordinated-names.js';
 import { extendNamesToTheirAcronyms, typeDefinedAcronyms } from './defined-acronyms.js';
-import { agenciesBeforeTheirKind, airlinesBeforeTheirFlights, companiesByTheirPriceMoves, companiesByTheirStock, groupsBeforeTheirFighters, countriesOffPersons, employersOfStaff, eponymsAreNoPersons, eventsAndLawsAreMisc, leadersGovernmentsAreNoNames, namesBeforePartyAreOrganisations, organisationsFirstWords, organisationsLastWords, personsAfterRoles, placesBeforePlaceNouns, venuesAfterTheirNames, venuesArePlaces, typeKindAppositives, typePortfolioMinistries, worksAreMisc } from './kind-nouns.js';
+import { foreignOrganisations } from './foreign-organisations.js';
+import { acronymsBeforeOffices, agenciesBeforeTheirKind, airlinesBeforeTheirFlights, companiesByTheirPriceMoves, companiesByTheirStock, groupsBeforeTheirFighters, countriesOffPersons, employersOfStaff, eponymsAreNoPersons, eventsAndLawsAreMisc, leadersGovernmentsAreNoNames, namesBeforePartyAreOrganisations, organisationsFirstWords, organisationsLastWords, personsAfterRoles, placesBeforePlaceNouns, venuesAfterTheirNames, venuesArePlaces, typeKindAppositives, typePortfolioMinistries, worksAreMisc } from './kind-nouns.js';
 import { firstNamesAreNoOrganisations, surnamesAreNoOrganisations } from './lone-surnames.js';
-import { clubsByTheirFirstWord, teamsInMatchReports } from './match-reports.js';
+import { clubsAfterPlayers, clubsByTheirFirstWord, fixtureLines, sidesByTheirTotals, teamsInMatchReports } from './match-reports.js';
 import { partyLabelsAreNoPersons } from './party-labels.js';
 import { joinNameParticles } from './name-particles.js';
-import { lateTitlesOutOfNames, surnamesThatAreTitles, trimNameTails } from './name-tails.js';
+import { companyFormsEndNames, lateTitlesOutOfNames, surnamesThatAreTitles, titlesOffPersons, trimNameTails } from './name-tails.js';
 import { findMentions, type Mention, mergeMentions, newMention, type ResolvedMention, resolveMentions } from './extract-entities.js';
 import { DEMONYMS, HONORIFICS, KNOWN_ORGS, PLACES } from './gazetteer.js';
 import { encodePack, keyOffsets, keyRow, type KeyTable, keyTableEntries, loadPack, MODEL_FILES, type Pack, packArray, packKeyTable, prunedRows, buildKeyTable, roundTo } from './model-pack.js';
@@ -772,6 +773,7 @@ function labelCased(
   let tags = wire(countriesOffPersons(tokens, out)); // a country before a person, read as one person ("the President of [Venezuela] [Hugo Chávez]")
   tags = typeKindAppositives(tokens, tags, stats); // names introduced by their kind ("automaker Nissan", "Veja, a magazine,")
   tags = personsAfterRoles(tokens, tags); // persons introduced by their role ("Foreign Ministry spokesman Qin Gang")
+  tags = acronymsBeforeOffices(tokens, tags); // "[BOJ] Governor Yasuo Matsushita"
   tags = agenciesBeforeTheirKind(tokens, tags); // "the official [Antara] news agency"
   tags = groupsBeforeTheirFighters(tokens, tags, stats); // "[Hizbollah] guerrillas"
   tags = airlinesBeforeTheirFlights(tokens, tags); // "[Pan Am] flight 103"
@@ -793,6 +795,9 @@ function labelCased(
   tags = joinNameParticles(tokens, tags); // particles in people's names ("Mohammed bin Salman")
   tags = extendNamesToTheirAcronyms(text, tokens, tags); // a name's first words its acronym names ("The [Brain] Injury Rehabilitation Trust (BIRT)")
   tags = trimNameTails(tokens, tags); // where a name ends ("[Fujian] province")
+  tags = companyFormsEndNames(tokens, tags, stats); // "[McDonnell Douglas Corp.] The [Federal Trade Commission]"
+  tags = foreignOrganisations(text, tokens, tags, stats); // "[Banco Santander]", "[Compagnie Generale des Eaux]"
+  tags = titlesOffPersons(tokens, tags); // "Prime Minister [John] Major", "President [Bill Clinton]"
   tags = surnamesThatAreTitles(tokens, tags); // "[John Major]"
   tags = lateTitlesOutOfNames(tokens, tags); // "Director-General [Diouf]"
   tags = dropLoneWords(tokens, tags); // words that alone are no name ("I", "the Government", "the Bill")
@@ -812,6 +817,12 @@ function labelCased(
   tags = clubsByTheirFirstWord(tokens, tags);
   // A team a match report names by its town, in a team's part ("Barnsley manager Danny Wilson", "a 2-1 win over Portsmouth").
   tags = teamsInMatchReports(text, tokens, tags, stats);
+  // A county's side named before its total on a cricket results line ("Leicestershire 401-8 declared").
+  tags = sidesByTheirTotals(text, tokens, tags);
+  // The sides of a list of fixtures, a line each ("KANSAS CITY AT DETROIT").
+  tags = fixtureLines(text, tokens, tags);
+  // Players listed with their clubs in brackets ("Dennis de Nooijer (Heerenveen)").
+  tags = clubsAfterPlayers(tokens, tags);
   if (formal) {
     // A lone surname or first name of a person the text names in full ("John McCain ... McCain argued", "Thaksin
     // Shinawatra ... Thaksin") is that person where the tagger read an organisation; a party's label alone or before a
@@ -827,6 +838,7 @@ function labelCased(
 }
 
 const KIND = { PER: 'person', LOC: 'place', ORG: 'organisation' } as const;
+const HAS_LETTER = /\p{L}/u;
 
 /** Typed mentions from BIO tags (MISC and stray I- tags are dropped). */
 export function mentionsFromTags(text: string, tokens: readonly Token[], tags: readonly string[]): Mention[] {
@@ -837,8 +849,8 @@ export function mentionsFromTags(text: string, tokens: readonly Token[], tags: r
     const start = (tokens[i] as Token).start;
     const end = (tokens[j - 1] as Token).end;
     const written = text.slice(start, end);
-    // "North Koreans", "Chinese": people of a country are not places.
-    if (kind === 'place' && DEMONYMS.has(written)) continue;
+    // "North Koreans", "Chinese": people of a country are not places; and a name has a letter ("McLaren 1:06.635" had "1" an organisation).
+    if ((kind === 'place' && DEMONYMS.has(written)) || !HAS_LETTER.test(written)) continue;
     const name = kind === 'place' ? (PLACES.get(written)?.canonical ?? written) : kind === 'organisation' ? (KNOWN_ORGS.get(written) ?? written) : written;
     const prev = tokens[i - 1]?.text ?? '';
     out.push(newMention(kind, name, start, end, kind === 'person' && j - i === 1 && (HONORIFICS.has(prev) || HONORIFICS.has(`${prev}.`))));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { expectBioKept, isValidBio, labelledText, randomBioTags, tagsAt, tagsFor, tagsNaming } from '../../../helpers/bio-tags.js';
 import { seededRandom } from '../../../../src/lib/random.js';
-import { agenciesBeforeTheirKind, airlinesBeforeTheirFlights, companiesByTheirPriceMoves, companiesByTheirStock, groupsBeforeTheirFighters, countriesOffPersons, employersOfStaff, eponymsAreNoPersons, eventsAndLawsAreMisc, leadersGovernmentsAreNoNames, namesBeforePartyAreOrganisations, organisationsFirstWords, organisationsLastWords, personsAfterRoles, placesBeforePlaceNouns, venuesAfterTheirNames, venuesArePlaces, typeKindAppositives, typePortfolioMinistries, worksAreMisc } from '../../../../src/workers/enricher/kind-nouns.js';
+import { acronymsBeforeOffices, agenciesBeforeTheirKind, airlinesBeforeTheirFlights, companiesByTheirPriceMoves, companiesByTheirStock, groupsBeforeTheirFighters, countriesOffPersons, employersOfStaff, eponymsAreNoPersons, eventsAndLawsAreMisc, leadersGovernmentsAreNoNames, namesBeforePartyAreOrganisations, organisationsFirstWords, organisationsLastWords, personsAfterRoles, placesBeforePlaceNouns, venuesAfterTheirNames, venuesArePlaces, typeKindAppositives, typePortfolioMinistries, worksAreMisc } from '../../../../src/workers/enricher/kind-nouns.js';
 import { statsOf } from '../../../helpers/word-stats.js';
 import type { WordStats } from '../../../../src/workers/enricher/ner-features.js';
 import { nerTokenize } from '../../../../src/workers/enricher/ner-tokens.js';
@@ -749,5 +749,31 @@ describe(organisationsLastWords.name, () => {
       ['the Paramount Pictures deal', [[1, 3, 'ORG']]],
     ];
     for (const [text, named] of cases) expect(runLast(text, named)).toEqual(spans(text, tagsFor(text, named)));
+  });
+});
+
+describe(acronymsBeforeOffices.name, () => {
+  it("makes an untagged acronym before a title of office and a person's name the organisation", () => {
+    const text = 'BOJ Governor Yasuo Matsushita spoke , and UAW President Stephen Yokich and the MITI Deputy Minister Shinji Sato agreed .';
+    const { toks, tags } = tagsNaming(text, { 'Yasuo Matsushita': 'PER', 'Stephen Yokich': 'PER', 'Shinji Sato': 'PER' });
+    const out = acronymsBeforeOffices(toks, tags);
+    expect([...tagsAt(toks, out, 'BOJ'), ...tagsAt(toks, out, 'UAW'), ...tagsAt(toks, out, 'MITI')]).toEqual(['B-ORG', 'B-ORG', 'B-ORG']);
+  });
+
+  it("leaves a place's acronym, two capitals, a title, a ship's prefix, a longer name, and an acronym before no person alone", () => {
+    const text = 'UAE President Khalifa spoke . NZ Prime Minister Helen Clark , CEO President Ann Ray , RMS Queen Elizabeth sailed , Acme BOJ Governor Tom Lee , and FBI Director said .';
+    const { toks, tags } = tagsNaming(text, { Khalifa: 'PER', 'Helen Clark': 'PER', 'Ann Ray': 'PER', Elizabeth: 'PER', Acme: 'ORG', 'Tom Lee': 'PER' });
+    expect(acronymsBeforeOffices(toks, tags)).toEqual(tags);
+  });
+
+  it('reads such an acronym through the whole tagger as an organisation', () => {
+    const text = 'BOJ Governor Yasuo Matsushita said on Tuesday the economy was recovering.';
+    expect(tagEntities({ title: '', text }).organisations.map((o) => o.name)).toEqual(['BOJ']);
+  });
+
+  it('keeps any tags well formed (BIO) and their length', () => {
+    const text = 'BOJ Governor Yasuo Matsushita and UAW President Stephen Yokich met MITI Deputy Prime Minister Shinji Sato .';
+    const toks = nerTokenize(text);
+    expectBioKept(toks.length, 53, (tags) => acronymsBeforeOffices(toks, tags));
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { expectBioKept, tagsAt, tagsNaming } from '../../../helpers/bio-tags.js';
-import { clubsByTheirFirstWord, isMatchReport, teamsInMatchReports } from '../../../../src/workers/enricher/match-reports.js';
+import { clubsAfterPlayers, clubsByTheirFirstWord, fixtureLines, isMatchReport, sidesByTheirTotals, teamsInMatchReports } from '../../../../src/workers/enricher/match-reports.js';
 import { nerTokenize } from '../../../../src/workers/enricher/ner-tokens.js';
 import { statsOf } from '../../../helpers/word-stats.js';
 import { tagEntityMentions } from '../../../../src/workers/enricher/tag-entities.js';
@@ -90,6 +90,26 @@ describe(teamsInMatchReports.name, () => {
     expect(teamsInMatchReports(lines, l.toks, l.tags)).toEqual(l.tags);
   });
 
+  it('reads a place after a result played at home or away, held or beaten, and after a goal or an appearance for it, as the team', () => {
+    const text =
+      'Hartfield won 2-1 . Caxton , who were held 1-1 by Dunmore , lost at home to Brill and won away to Oakley . Lowick were beaten by Penfold . ' +
+      'Tom Lee scored twice for Sutton , his first goal for Kimble , and signed for Radley .';
+    const places = ['Caxton', 'Dunmore', 'Brill', 'Oakley', 'Lowick', 'Penfold', 'Sutton', 'Kimble', 'Radley'];
+    const { toks, tags } = tagsNaming(text, { Hartfield: 'ORG', 'Tom Lee': 'PER', ...Object.fromEntries(places.map((p) => [p, 'LOC'])) });
+    const out = teamsInMatchReports(text, toks, tags);
+    for (const team of ['Dunmore', 'Brill', 'Oakley', 'Penfold', 'Sutton', 'Kimble', 'Radley']) expect(tagsAt(toks, out, team)).toEqual(['B-ORG']);
+    // No cue gives Caxton or Lowick a team's part.
+    expect([...tagsAt(toks, out, 'Caxton'), ...tagsAt(toks, out, 'Lowick')]).toEqual(['B-LOC', 'B-LOC']);
+  });
+
+  it('leaves a player after a result or a goal, a "held" without a score, and "for" after other words as they are', () => {
+    const text = 'Agassi won 6-4 . Agassi lost to Sampras and was beaten by Chang . It was another goal for Shearer . The record held by Dunmore stood , and Hartfield voted for Caxton .';
+    const { toks, tags } = tagsNaming(text, { Agassi: 'PER', Sampras: 'PER', Chang: 'PER', Shearer: 'PER', Dunmore: 'LOC', Hartfield: 'LOC', Caxton: 'LOC' });
+    const out = teamsInMatchReports(text, toks, tags);
+    for (const name of ['Sampras', 'Chang', 'Shearer']) expect(tagsAt(toks, out, name)).toEqual(['B-PER']);
+    for (const name of ['Dunmore', 'Caxton']) expect(tagsAt(toks, out, name)).toEqual(['B-LOC']);
+  });
+
   it('makes the towns of a wire match report teams through the whole tagger, where it read them as persons and places', () => {
     const text =
       'Barnsley held on for a 2-1 win over Portsmouth in the first division on Saturday after Neil Redfearn had given them an early lead. ' +
@@ -133,6 +153,110 @@ describe(clubsByTheirFirstWord.name, () => {
     const kinds = tagEntityMentions(text).map((m) => `${m.kind}:${text.slice(m.start, m.end)}`);
     expect(kinds.filter((k) => k.endsWith(':Northgate'))).toEqual(['organisation:Northgate']);
     expect(kinds.filter((k) => k.endsWith(':Riverside'))).toEqual(['organisation:Riverside', 'place:Riverside']);
+  });
+});
+
+describe(sidesByTheirTotals.name, () => {
+  const scores = 'Close of play scores in cricket matches on Friday :\nAt Hartfield : Caxton 225 and 100-3 . Dunmore 318 ( S. Lee 89 ) .\nAt Brill : Oakley 401-8 declared . Lowick 120-4 .\nPenfold 275 all out . Sutton 12 .';
+
+  it('makes the side before its total on a results line the team, and the total no part of its name', () => {
+    const { toks, tags } = tagsNaming(scores, { Hartfield: 'LOC', Brill: 'LOC', Caxton: 'LOC', 'Dunmore 318': 'LOC', 'S. Lee': 'PER', Penfold: 'PER' });
+    const out = sidesByTheirTotals(scores, toks, tags);
+    for (const side of ['Caxton', 'Dunmore', 'Oakley', 'Lowick', 'Penfold']) expect(tagsAt(toks, out, side)).toEqual(['B-ORG']);
+    expect(tagsAt(toks, out, '318')).toEqual(['O']);
+    // The grounds after "At", a batsman's score in brackets, and an untagged word before a bare number stay as they were.
+    expect([...tagsAt(toks, out, 'Hartfield'), ...tagsAt(toks, out, 'Brill'), ...tagsAt(toks, out, 'S.'), ...tagsAt(toks, out, 'Sutton')]).toEqual(['B-LOC', 'B-LOC', 'B-PER', 'O']);
+  });
+
+  it('makes a side the team wherever else the text names it alone, but after a preposition of place', () => {
+    const text = 'Cricket scores :\nCaxton 225-6 declared .\nCaxton bowled well , and fans in Caxton cheered .';
+    const { toks, tags } = tagsNaming(text, { Caxton: 'LOC' });
+    expect(tagsAt(toks, sidesByTheirTotals(text, toks, tags), 'Caxton')).toEqual(['B-ORG', 'B-ORG', 'B-LOC']);
+  });
+
+  it('leaves a country, a person named in full, a player\'s bare score and a text without cricket alone', () => {
+    const text = 'Test cricket :\nAustralia 352-7 declared . Steve Waugh 45 and 12 .\nLara 150 .';
+    const { toks, tags } = tagsNaming(text, { Australia: 'PER', 'Steve Waugh': 'PER', Lara: 'PER' });
+    expect(sidesByTheirTotals(text, toks, tags)).toEqual(tags);
+    const votes = 'Results :\nCaxton 225-6 declared .';
+    const v = tagsNaming(votes, { Caxton: 'LOC' });
+    expect(sidesByTheirTotals(votes, v.toks, v.tags)).toEqual(v.tags);
+  });
+
+  it('reads county scores through the whole tagger with the counties as organisations', () => {
+    const text = 'Close of play scores in four-day English County Championship cricket matches on Friday:\nAt Leicester: Leicestershire 401-8 declared. Derbyshire 120-4.';
+    const kinds = new Map(tagEntityMentions(text).map((m) => [text.slice(m.start, m.end), m.kind]));
+    expect(kinds.get('Leicestershire')).toBe('organisation');
+    expect(kinds.get('Derbyshire')).toBe('organisation');
+    expect(kinds.get('Leicester')).toBe('place');
+  });
+
+  it('keeps any tags well formed (BIO) and their length', () => {
+    const toks = nerTokenize(scores);
+    expectBioKept(toks.length, 29, (tags) => sidesByTheirTotals(scores, toks, tags));
+  });
+});
+
+describe(fixtureLines.name, () => {
+  const schedule = 'Baseball - schedule\nSunday , September 8\nKansas City at Detroit\nOakland at Toronto\nCanada v Brill';
+
+  it('makes both sides of each line of a list of fixtures teams, a country staying a place', () => {
+    const { toks, tags } = tagsNaming(schedule, { 'Kansas City': 'LOC', Detroit: 'LOC', Oakland: 'PER', Toronto: 'LOC', Canada: 'LOC', Brill: 'LOC' });
+    const out = fixtureLines(schedule, toks, tags);
+    for (const side of ['Kansas', 'Detroit', 'Oakland', 'Toronto', 'Brill']) expect(tagsAt(toks, out, side)).toEqual(['B-ORG']);
+    expect([...tagsAt(toks, out, 'City'), ...tagsAt(toks, out, 'Canada')]).toEqual(['I-ORG', 'B-LOC']);
+  });
+
+  it('leaves a fixture line alone, and a line with more than the two sides', () => {
+    const alone = 'Tennis - Paris at Night\nParis at Night\nThe show opens on Friday .';
+    const a = tagsNaming(alone, { Paris: 'LOC', Night: 'MISC' });
+    expect(fixtureLines(alone, a.toks, a.tags)).toEqual(a.tags);
+    const longer = 'Baseball - fixtures\nKansas City at Detroit on Sunday\nOakland at Toronto .\nKent v Sussex';
+    const l = tagsNaming(longer, { 'Kansas City': 'LOC', Detroit: 'LOC', Oakland: 'LOC', Toronto: 'LOC', Kent: 'LOC', Sussex: 'LOC' });
+    expect(fixtureLines(longer, l.toks, l.tags)).toEqual(l.tags);
+    // Nor in a text that is not about sport.
+    const shows = 'Listings\nJazz at Lincoln\nHamlet at Stratford';
+    const h = tagsNaming(shows, { Jazz: 'ORG', Lincoln: 'LOC', Hamlet: 'PER', Stratford: 'LOC' });
+    expect(fixtureLines(shows, h.toks, h.tags)).toEqual(h.tags);
+  });
+
+  it('reads a schedule in capitals through the whole tagger with its towns as organisations', () => {
+    const text = 'BASEBALL - SCHEDULE.\nSUNDAY, SEPTEMBER 8 SCHEDULE\nKANSAS CITY AT DETROIT\nOAKLAND AT TORONTO';
+    const kinds = new Map(tagEntityMentions(text).map((m) => [text.slice(m.start, m.end), m.kind]));
+    expect([kinds.get('KANSAS CITY'), kinds.get('DETROIT'), kinds.get('OAKLAND'), kinds.get('TORONTO')]).toEqual(['organisation', 'organisation', 'organisation', 'organisation']);
+  });
+
+  it('keeps any tags well formed (BIO) and their length', () => {
+    const toks = nerTokenize(schedule);
+    expectBioKept(toks.length, 31, (tags) => fixtureLines(schedule, toks, tags));
+  });
+});
+
+describe(clubsAfterPlayers.name, () => {
+  const scorers = 'Leading goalscorers :\n9 - Luc Nilis ( Caxton )\n7 - Tom Lee ( Dunmore ) , Dennis de Nooijer ( Kent ) , Ann Ray ( Canada )';
+
+  it("makes the name in brackets after a player's the club where the tagger read another such one as an organisation", () => {
+    const { toks, tags } = tagsNaming(scorers, { 'Luc Nilis': 'PER', 'Tom Lee': 'PER', 'Dennis de Nooijer': 'PER', 'Ann Ray': 'PER', Caxton: 'ORG', Dunmore: 'LOC', Kent: 'PER', Canada: 'LOC' });
+    const out = clubsAfterPlayers(toks, tags);
+    expect([...tagsAt(toks, out, 'Dunmore'), ...tagsAt(toks, out, 'Kent'), ...tagsAt(toks, out, 'Canada')]).toEqual(['B-ORG', 'B-ORG', 'B-LOC']);
+  });
+
+  it('leaves a list of athletes by their country, and one bracket alone, as they are', () => {
+    const results = 'Athletics - results\n1. Donovan Bailey ( Canada ) 9.98\n2. Tom Lee ( Dunmore ) 10.00\n3. Ann Ray ( Kenya ) 10.02';
+    const r = tagsNaming(results, { 'Donovan Bailey': 'PER', 'Tom Lee': 'PER', 'Ann Ray': 'PER', Canada: 'LOC', Dunmore: 'LOC', Kenya: 'LOC' });
+    expect(clubsAfterPlayers(r.toks, r.tags)).toEqual(r.tags);
+    const one = 'The midfielder Tom Lee ( Caxton ) said so , and the Dunmore club agreed .';
+    const o = tagsNaming(one, { 'Tom Lee': 'PER', Caxton: 'ORG', Dunmore: 'LOC' });
+    expect(clubsAfterPlayers(o.toks, o.tags)).toEqual(o.tags);
+    // Nor in a text that is not about sport: senators listed by their states.
+    const senators = 'Senator Jane Doe ( Iowa ) and Senator Ann Ray ( Kansas ) met John Roe ( NRA ) .';
+    const n = tagsNaming(senators, { 'Jane Doe': 'PER', 'Ann Ray': 'PER', 'John Roe': 'PER', Iowa: 'LOC', Kansas: 'LOC', NRA: 'ORG' });
+    expect(clubsAfterPlayers(n.toks, n.tags)).toEqual(n.tags);
+  });
+
+  it('keeps any tags well formed (BIO) and their length', () => {
+    const toks = nerTokenize(scorers);
+    expectBioKept(toks.length, 37, (tags) => clubsAfterPlayers(toks, tags));
   });
 });
 

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { expectBioKept, tagsFor, tagsNaming } from '../../../helpers/bio-tags.js';
-import { lateTitlesOutOfNames, surnamesThatAreTitles, trimNameTails } from '../../../../src/workers/enricher/name-tails.js';
+import { companyFormsEndNames, lateTitlesOutOfNames, surnamesThatAreTitles, titlesOffPersons, trimNameTails } from '../../../../src/workers/enricher/name-tails.js';
+import { statsOf } from '../../../helpers/word-stats.js';
+import { tagEntityMentions } from '../../../../src/workers/enricher/tag-entities.js';
 import { nerTokenize } from '../../../../src/workers/enricher/ner-tokens.js';
 import { tagEntities } from '../../../../src/workers/enricher/tag-entities.js';
 
@@ -101,5 +103,69 @@ describe(lateTitlesOutOfNames.name, () => {
     const got = lateTitlesOutOfNames(nerTokenize(text), tagsFor(text, [[2, 4, 'PER'], [6, 9, 'ORG'], [10, 13, 'PER']]));
     // A title the tagger knows ("Director") is left to it.
     expect(got).toEqual(tagsFor(text, [[3, 4, 'PER'], [6, 8, 'ORG'], [10, 13, 'PER']]));
+  });
+});
+
+describe(companyFormsEndNames.name, () => {
+  const stats = statsOf({ the: 'N', it: 'N', reuters: 'A' });
+
+  it('ends an organisation at a company form written with a full stop before a capitalized word', () => {
+    const text = 'It bought McDonnell Douglas Corp. The Federal Trade Commission agreed . It bought Acme Ltd. Reuters said so .';
+    const { toks, tags } = tagsNaming(text, { 'McDonnell Douglas Corp. The Federal Trade Commission': 'ORG', 'Acme Ltd. Reuters': 'ORG' });
+    const out = companyFormsEndNames(toks, tags, stats);
+    const spans = tagsNaming(text, { 'McDonnell Douglas Corp.': 'ORG', 'Federal Trade Commission': 'ORG', 'Acme Ltd.': 'ORG', Reuters: 'ORG' }).tags;
+    expect(out).toEqual(spans);
+  });
+
+  it('makes the rest a person where a given name opens it, and starts it at its first capitalized word', () => {
+    const text = 'It sued Lockheed Martin Corp. John Martin said , and Schering Corp. Shares of Bayer rose .';
+    const { toks, tags } = tagsNaming(text, { 'Lockheed Martin Corp. John Martin': 'ORG', 'Schering Corp. Shares of Bayer': 'ORG' });
+    const out = companyFormsEndNames(toks, tags, statsOf({ shares: 'R' }));
+    expect(out).toEqual(tagsNaming(text, { 'Lockheed Martin Corp.': 'ORG', 'John Martin': 'PER', 'Schering Corp.': 'ORG', Bayer: 'ORG' }).tags);
+  });
+
+  it('leaves a form before another form, before a lowercase word, and a form that ends the name, as they are', () => {
+    const text = 'Nomura Securities Co. Ltd. and Merrill Lynch & Co. Inc. met Ford Motor Co. of Canada and Apple Computer Inc. The end .';
+    const { toks, tags } = tagsNaming(text, { 'Nomura Securities Co. Ltd.': 'ORG', 'Merrill Lynch & Co. Inc.': 'ORG', 'Ford Motor Co. of Canada': 'ORG', 'Apple Computer Inc.': 'ORG' });
+    expect(companyFormsEndNames(toks, tags, stats)).toEqual(tags);
+  });
+
+  it('splits such a name through the whole tagger', () => {
+    const text = 'The Justice Department will not oppose the merger of Boeing Co and McDonnell Douglas Corp. The Federal Trade Commission had reviewed the deal.';
+    const names = tagEntityMentions(text).map((m) => text.slice(m.start, m.end));
+    expect(names).toContain('McDonnell Douglas Corp.');
+    expect(names).toContain('Federal Trade Commission');
+  });
+
+  it('keeps any tags well formed (BIO) and their length', () => {
+    const text = 'It bought McDonnell Douglas Corp. The Federal Trade Commission agreed , and Acme Ltd. Reuters Inc. Co. said so .';
+    const toks = nerTokenize(text);
+    expectBioKept(toks.length, 41, (tags) => companyFormsEndNames(toks, tags, stats));
+  });
+});
+
+describe(titlesOffPersons.name, () => {
+  it("takes titles of office out of a person's name, and titles alone before one", () => {
+    const text = 'Prime Minister John said . President Bill Clinton and Senator Bob Dole met . Defense Minister Yitzhak Mordechai spoke .';
+    const { toks, tags } = tagsNaming(text, { 'Prime Minister John': 'PER', 'President Bill Clinton': 'PER', Senator: 'PER', 'Bob Dole': 'PER', 'Defense Minister Yitzhak Mordechai': 'PER' });
+    const want = tagsNaming(text, { John: 'PER', 'Bill Clinton': 'PER', 'Bob Dole': 'PER', 'Yitzhak Mordechai': 'PER' }).tags;
+    expect(titlesOffPersons(toks, tags)).toEqual(want);
+  });
+
+  it('keeps titles that name the person with the name, a title alone, and a title before a lowercase word', () => {
+    const text = 'King Fahd and Pope John Paul met Sir Joh . President said so , and Minister for trade spoke .';
+    const { toks, tags } = tagsNaming(text, { 'King Fahd': 'PER', 'Pope John Paul': 'PER', 'Sir Joh': 'PER', President: 'PER', 'Minister for trade': 'PER' });
+    expect(titlesOffPersons(toks, tags)).toEqual(tags);
+  });
+
+  it('gives "Prime Minister John Major" at a sentence\'s start the person in full through the whole tagger', () => {
+    const text = 'Prime Minister John Major said on Monday he would fight on.';
+    expect(tagEntityMentions(text).map((m) => `${m.kind}:${text.slice(m.start, m.end)}`)).toEqual(['person:John Major']);
+  });
+
+  it('keeps any tags well formed (BIO) and their length', () => {
+    const text = 'Prime Minister John Major and President Senator Bill Clinton met King Fahd and Minister for trade .';
+    const toks = nerTokenize(text);
+    expectBioKept(toks.length, 47, (tags) => titlesOffPersons(toks, tags));
   });
 });

@@ -405,6 +405,12 @@ describe(mentionsFromTags.name, () => {
     const tags = toks.map((t) => (t.text === 'Liu' || t.text === 'John' ? 'B-PER' : t.text === 'Smith' ? 'I-PER' : 'O'));
     expect(mentionsFromTags(text, toks, tags)).toEqual([newMention('person', 'Liu', 4, 7, true), newMention('person', 'John Smith', 12, 22)]);
   });
+
+  it('gives no mention of a span without a letter, and keeps names with digits', () => {
+    const text = 'McLaren 1 : 06.635 , 3M and 7-Eleven rose 65 %';
+    const { toks, tags } = tagsNaming(text, { McLaren: 'ORG', '1': 'ORG', '3M': 'ORG', '7-Eleven': 'ORG', '65': 'PER' });
+    expect(mentionsFromTags(text, toks, tags).map((m) => m.name)).toEqual(['McLaren', '3M', '7-Eleven']);
+  });
 });
 
 describe(gazetteerMarks.name, () => {
