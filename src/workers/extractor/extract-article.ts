@@ -293,11 +293,15 @@ function bylineThenDate(text: string, b: string): boolean {
 /** Leaf blocks removeLeadingRepeats reads: BLOCKISH, and table cells (old layouts set each line in a row of its own). */
 const LEAF_BLOCKS = `${BLOCKISH}, td, th`;
 
+/** Whether no other cell of a cell's row holds text (a photo beside it may): a row of the layout, not of a data table. */
+const aloneInRow = (cell: Element): boolean =>
+  Array.from(cell.parentElement?.children ?? []).every((c) => c === cell || !/\S/.test(c.textContent ?? ''));
+
 /**
  * Removes the top-of-body repeats of what the metadata already says: the
  * headline, the byline, a bare date line. Stops at the first real paragraph.
- * A table cell is such a line only when it is its row's only cell (a layout
- * row); a data table's cells are read, never removed.
+ * A table cell is such a line only when no other cell of its row holds text
+ * (a layout row); a data table's cells are read, never removed.
  */
 function removeLeadingRepeats(root: Element, title: string, byline: string | null): void {
   const t = squash(title);
@@ -313,8 +317,7 @@ function removeLeadingRepeats(root: Element, title: string, byline: string | nul
       continue;
     }
     const tag = el.tagName.toUpperCase();
-    const line = (tag !== 'TD' && tag !== 'TH') || el.parentElement?.children.length === 1;
-    if (line && isLeadingRepeat(text, t, b)) {
+    if (((tag !== 'TD' && tag !== 'TH') || aloneInRow(el)) && isLeadingRepeat(text, t, b)) {
       el.remove();
       continue;
     }

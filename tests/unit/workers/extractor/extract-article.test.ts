@@ -342,6 +342,17 @@ describe(`${extractArticle.name} on an old table layout written with <font>`, ()
     expect(r?.text.split('\n\n')).toEqual([para(1), para(2), para(3), para(4)]);
   });
 
+  it('leaves out a byline cell set beside the writer\'s photo, under the headline', () => {
+    const html =
+      '<html><head><title>Council votes on roads - The Valley Courier</title></head><body><table><tr>' +
+      `<td width="150">${nav}</td><td><table><tr><td><h1>Council votes on roads</h1></td></tr>` +
+      '<tr><td><table><tr><td><img src="/staff/ann-lee.jpg"></td><td>By Ann Lee<br>Staff Writer<br>March 3, 2008</td></tr></table></td></tr>' +
+      `<tr><td>${[1, 2, 3, 4].map((n) => `<p>${para(n)}</p>`).join('')}</td></tr></table></td></tr></table></body></html>`;
+    const r = extractArticle(html, 'https://news.example.org/story.php?id=18');
+    expect(r?.byline).toBe('Ann Lee');
+    expect(r?.text.split('\n\n')).toEqual([para(1), para(2), para(3), para(4)]);
+  });
+
   it('keeps a date that opens a data table at the top of the story: a cell beside others is no line of the layout', () => {
     const html =
       '<html><head><title>Council votes on roads</title></head><body><article><h1>Council votes on roads</h1>' +
