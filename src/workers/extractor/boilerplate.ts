@@ -40,8 +40,11 @@ export const FURNITURE_TEXT = wholeText(
     String.raw`share(?: this)?(?: (?:article|story|page|post))?(?: on [\w ]+)?`,
     String.raw`share via [\w ]+`,
     String.raw`tweet`,
-    String.raw`email`,
+    String.raw`e-?mail`,
     String.raw`print`,
+    // Story tools of older news pages: "Print this story", "E-mail this article", "Text size: A A A".
+    String.raw`(?:print|e-?mail|save|send|bookmark)(?: (?:this|the))? (?:story|article|page|post)`,
+    String.raw`(?:text|font) size:?(?:\s*[aA][+-]?){0,4}`,
     String.raw`copy link`,
     String.raw`follow(?: us)?(?: on [\w ,&]+)?`,
     String.raw`follow [\w .'-]{1,40} on (?:twitter|x|facebook|instagram|linkedin|threads|bluesky)`,
@@ -372,9 +375,22 @@ const LEAD_QUESTION = /^[^.!?\n]{3,60}\?\s+(?=\S)/;
 /** A line in brackets: "[Read more: …]", "(Related reading: …)". */
 const BRACKETED = /^(?:\[[^\[\]]+\]|\([^()]+\))$/;
 
+/** Bars and dots that set a strip's items apart: "Print | E-mail this story | Comments (3)". */
+const STRIP_SEPARATOR = /\s*[|•·]\s*/;
+
+/** A strip of two or more items apart by bars or dots, each of them furniture ("Print | E-mail this story | Text size: A A A"). */
+const isToolStrip = (text: string): boolean => {
+  if (text.length > 200 || !STRIP_SEPARATOR.test(text)) {
+    return false;
+  }
+  const items = text.split(STRIP_SEPARATOR).filter(Boolean);
+  return items.length >= 2 && items.every(isFurnitureLine);
+};
+
 /** Whether a whole block's text is page furniture (share prompts, "Read more", credits...). */
 export const isFurnitureText = (text: string): boolean =>
   isFurnitureLine(text) ||
+  isToolStrip(text) ||
   (BRACKETED.test(text) && isFurnitureLine(text.slice(1, -1).trim())) ||
   // "Like what you're reading? Subscribe to the newsletter!": a prompt after a question that leads to it.
   (text.length <= 200 && LEAD_QUESTION.test(text) && isFurnitureLine(text.replace(LEAD_QUESTION, '')));

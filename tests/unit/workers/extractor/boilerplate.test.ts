@@ -100,6 +100,21 @@ describe('isFurnitureText', () => {
   });
 
   it.each([
+    ['E-mail this story', true],
+    ['Print this article', true],
+    ['Save this story', true],
+    ['Text size: A A A', true],
+    ['Print | E-mail this story | Text size: A A A', true],
+    ['| Email this story | Comments (3)', true],
+    ['Share • Tweet • Email', true],
+    ['Print | Council votes on the budget', false],
+    ['E-mail this story to the mayor, the council told residents on Monday.', false],
+    ['Text size matters: the council printed its budget in large type this year.', false],
+  ])('story tools and strips of them apart by bars or dots: %s -> %s', (text, furniture) => {
+    expect(isFurnitureText(text)).toBe(furniture);
+  });
+
+  it.each([
     'Read Next',
     '↑ Back to Top',
     'Latest News',
