@@ -6,7 +6,7 @@ import { keepQuestionToggles, mayHoldCollapsed, revealCollapsed } from './collap
 import { classifyBlock, densityExtract, type TextBlock } from './density.js';
 import { closeOpenInline, tagShape } from './nesting.js';
 import { fillStreamedSlots, markStreamedSlots, noframesPage, parseDocument, type DomKind } from './dom.js';
-import { cleanByline, datelineFromText, faqQuestions, jsonLdBlocks, normalizeDate, normalizeLang, readMetadata, stripSiteSuffix, visibleByline } from './metadata.js';
+import { cleanByline, datelineFromText, faqQuestions, jsonLdBlocks, normalizeDate, normalizeLang, readMetadata, stripSiteSuffix, visibleByline, withoutJobTitle } from './metadata.js';
 import { repairMojibakeRuns } from './mojibake.js';
 import { unwrapProsePre } from './prose-pre.js';
 import { keepNamedHeadings, tuneReadability } from './readability-fast.js';
@@ -271,12 +271,14 @@ function standsAlone(el: Element): boolean {
 
 /**
  * Whether a line at the top of the body repeats the headline (`t`, normalised), the byline (`b`), or is a bare date or
- * furniture; the byline may be followed by the date ("Ann Lee, March 3, 2008").
+ * furniture; the byline may be followed by the date ("Ann Lee, March 3, 2008") or by the writer's job title ("Ann
+ * Lee, Staff Writer").
  */
 function isLeadingRepeat(text: string, t: string, b: string): boolean {
   const n = squash(text);
   const isTitle = t.length > 0 && n === t;
-  const isByline = text.length < 120 && ((b.length > 0 && (n === b || n === `by${b}` || bylineThenDate(text, b))) || looksLikeByline(text));
+  const isByline =
+    text.length < 120 && ((b.length > 0 && (n === b || n === `by${b}` || bylineThenDate(text, b) || squash(withoutJobTitle(text) ?? '') === b)) || looksLikeByline(text));
   const isDate = text.length < 80 && (/^(?:published|updated|posted|last updated)\b/i.test(text) || normalizeDate(text) !== null);
   return isTitle || isByline || isDate || FURNITURE_TEXT.test(text);
 }
@@ -336,8 +338,9 @@ function removeLeadingRepeats(root: Element, title: string, byline: string | nul
  * the first paragraph of the block that holds them (old layouts: headline,
  * byline and date in <b>/<font> runs at the top of a table cell). Reads the
  * block of the body's first text, or the one inline element inside it that
- * wraps all of it (a <font> around the whole story); removes its leading
- * lines while they are repeats; stops at the first other line or at a block.
+ * wraps all of it (a <font> around the whole story), and inside it the inline
+ * elements that hold a <br> (inlineRun); removes its leading lines while they
+ * are repeats; stops at the first other line or at a block.
  */
 function removeLeadingLines(root: Element, t: string, b: string): void {
   const first = firstText(root);
@@ -354,7 +357,7 @@ function removeLeadingLines(root: Element, t: string, b: string): void {
     holder = only;
   }
   let line: ChildNode[] = [];
-  for (const node of Array.from(holder.childNodes)) {
+  for (const node of inlineRun(holder)) {
     if (node.nodeType === 1 && BLOCKISH_TAGS.has((node as Element).tagName.toUpperCase())) {
       break;
     }
@@ -395,6 +398,21 @@ function soleElement(el: Element): Element | null {
     }
   }
   return only;
+}
+
+/**
+ * The children of `holder` in order, an inline element that holds a line break read as its own children: lines a
+ * <br> apart may share one (a <font> around a byline and a date).
+ */
+function* inlineRun(holder: Element): Generator<ChildNode> {
+  for (const node of Array.from(holder.childNodes)) {
+    const tag = node.nodeType === 1 ? (node as Element).tagName.toUpperCase() : '';
+    if (tag && tag !== 'BR' && !BLOCKISH_TAGS.has(tag) && (node as Element).querySelector('br')) {
+      yield* inlineRun(node as Element);
+    } else {
+      yield node;
+    }
+  }
 }
 
 /** The first text node under `root` with more than whitespace. */

@@ -342,6 +342,19 @@ describe(`${extractArticle.name} on an old table layout written with <font>`, ()
     expect(r?.text.split('\n\n')).toEqual([para(1), para(2), para(3), para(4)]);
   });
 
+  it('reads a "name, job title" line as the byline and leaves it out of the body with the date, when one <font> holds both', () => {
+    const html =
+      '<html><head><title>Council votes on roads - The Valley Courier</title></head><body><table><tr>' +
+      `<td width="150">${nav}</td><td><font size="4"><b>Council votes on roads</b></font><br>` +
+      '<font size="2">Ann Lee, Staff Writer<br>3 March 2008</font><br><br>' +
+      [1, 2, 3, 4].map((n) => `<font face="Arial" size="2">${para(n)}</font>`).join('<br><br>') +
+      '</td></tr></table></body></html>';
+    const r = extractArticle(html, 'https://news.example.org/story.php?id=19');
+    expect(r?.byline).toBe('Ann Lee');
+    expect(r?.publishedAt).toBe('2008-03-03T00:00:00Z');
+    expect(r?.text.split('\n\n')).toEqual([para(1), para(2), para(3), para(4)]);
+  });
+
   it('leaves out a byline cell set beside the writer\'s photo, under the headline', () => {
     const html =
       '<html><head><title>Council votes on roads - The Valley Courier</title></head><body><table><tr>' +
