@@ -377,10 +377,15 @@ const BRACKETED = /^(?:\[[^\[\]]+\]|\([^()]+\))$/;
 
 /** Bars and dots that set a strip's items apart: "Print | E-mail this story | Comments (3)". */
 const STRIP_SEPARATOR = /\s*[|•·]\s*/;
+/** The same, without the spaces: a quick first test. */
+const STRIP_MARK = /[|•·]/;
+
+/** Characters a strip of tools holds at most. */
+const TOOL_STRIP_MAX_CHARS = 200;
 
 /** A strip of two or more items apart by bars or dots, each of them furniture ("Print | E-mail this story | Text size: A A A"). */
 const isToolStrip = (text: string): boolean => {
-  if (text.length > 200 || !STRIP_SEPARATOR.test(text)) {
+  if (text.length > TOOL_STRIP_MAX_CHARS || !STRIP_MARK.test(text)) {
     return false;
   }
   const items = text.split(STRIP_SEPARATOR).filter(Boolean);
@@ -741,6 +746,34 @@ export const breaksLine = (node: Node): boolean =>
   node.nodeType === 1 && ((node as Element).tagName.toUpperCase() === 'BR' || isBlockTag((node as Element).tagName.toUpperCase()));
 
 /**
+ * The nodes of an inline element's line (its siblings up to the line breaks on either side) when the line is a strip
+ * of tools (isToolStrip), else null.
+ */
+function toolStripLine(el: Element): ChildNode[] | null {
+  const line: ChildNode[] = [el];
+  // Bounded, as isToolStrip is: a long line is no strip, and the walk stays short on a page of endless siblings.
+  let chars = (el.textContent ?? '').length;
+  for (const step of ['previousSibling', 'nextSibling'] as const) {
+    for (let s = el[step]; s && !breaksLine(s); s = s[step]) {
+      chars += (s.textContent ?? '').length;
+      if (chars > TOOL_STRIP_MAX_CHARS * 2 || line.length >= TOOL_STRIP_MAX_NODES) {
+        return null;
+      }
+      if (step === 'previousSibling') line.unshift(s);
+      else line.push(s);
+    }
+  }
+  if (line.length < 3) {
+    return null;
+  }
+  const text = collapseSpace(line.map((n) => n.textContent ?? '').join(''));
+  return isToolStrip(text) ? line : null;
+}
+
+/** Nodes a strip's line holds at most (links, separators, spaces between them). */
+const TOOL_STRIP_MAX_NODES = 40;
+
+/**
  * Whether an element opens its line of text: a block element, or an inline
  * one (a link, <span>, <strong>) with no text before it on its line. A label
  * that leads a line ("Related:", "Join our mailing list!") goes; a link
@@ -848,7 +881,16 @@ export function removeInlineFurniture(root: Element, host: string | null = null)
     if (!text && !el.querySelector('img, picture, video, figure')) {
       continue;
     }
-    if (text && isFurnitureText(text) && opensLine(el, root)) {
+    const furniture = !!text && isFurnitureText(text);
+    // A strip of tools whose items are links and text between line breaks ("Print | E-mail this story |
+    // Text size: A A A<br>"): the whole line goes, not only the link that opens it.
+    const strip = furniture && !isBlockTag(el.tagName.toUpperCase()) ? toolStripLine(el) : null;
+    if (strip) {
+      for (const n of strip) n.remove();
+      removed++;
+      continue;
+    }
+    if (furniture && opensLine(el, root)) {
       const tag = el.tagName.toUpperCase();
       if (/^H[2-6]$/.test(tag) || tag === 'STRONG' || tag === 'B' || tag === 'P') {
         // A "Related" heading: its link list goes with it.

@@ -1,7 +1,7 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { closingBioName, copiesBlockBefore, CREDIT_TEXT, isAdviceDisclaimer, isQuoteAttribution, isAffiliateDisclosure, isParticularsStrip, isProductionNote, isSitePitch, isSocialFollow, isFurnitureText, looksLikeFurniture, removeAuthorBio, removeAuthorBox, removeFurniture, removeHeadingPermalinks, removeInlineFurniture, removeLinkColumns, removeNamedAuthorBoxes, removeOtherSections, removeRepeatedSiblings, removeShownTwice, removeTeaserCards, trimStoryEnd } from '../../../../src/workers/extractor/boilerplate.js';
-import { textBlocks } from '../../../../src/workers/extractor/blocks.js';
+import { collapseSpace, textBlocks } from '../../../../src/workers/extractor/blocks.js';
 
 const doc = (html: string): Document =>
   (parseHTML(`<html><head><title>t</title></head><body>${html}</body></html>`) as unknown as { document: Document }).document;
@@ -387,6 +387,20 @@ function describeLineRule(rule: (text: string) => boolean, furniture: string[], 
     });
   });
 }
+
+describe('removeInlineFurniture: a strip of story tools', () => {
+  it('takes out a tools line of links and text between line breaks whole, and leaves a line of links that are not tools', () => {
+    const a = article(
+      `<div>${words(40)}<br><a href="/print">Print</a> | <a href="/email">E-mail this story</a> | Text size: <a href="?fs=1">A</a> <a href="?fs=2">A</a><br>` +
+        `${words(30)}<br><a href="/a">Council budget</a> | <a href="/b">School board</a> | <a href="/c">Print</a><br>${words(20)}</div>`,
+    );
+    removeInlineFurniture(a);
+    const text = collapseSpace(a.textContent ?? '');
+    expect(text).not.toContain('E-mail this story');
+    expect(text).not.toContain('Text size');
+    expect(text).toContain('Council budget | School board');
+  });
+});
 
 describe('removeInlineFurniture', () => {
   it('leaves a prompt\'s words that are part of a sentence, and takes out a label that opens its line', () => {
