@@ -212,6 +212,8 @@ export const CREDIT_TEXT = wholeText([
   // A picture and who made or gave it: "Photo by Jane Doe via Unsplash", "Staff photo by Tom Jones",
   // "Featured image from Example", "Image provided by Example", "Image used under license from Shutterstock".
   String.raw`(?:(?:staff|file|contributed|submitted|featured?|header|cover)\s+)?${PICTURE} (?:by|courtesy of|via|from|provided by|used under (?:a )?licen[cs]e from) \S.{0,120}`,
+  // A wire first, then the photographer after a slash: "REUTERS/Jason Reed", "Reuters/Kevin Lamarque/File Photo".
+  String.raw`(?:reuters|xinhua)\s*\/\s*[^\d/.!?]{2,50}(?:\/[^\d/.!?]{2,30})?`,
   // A name and an agency after a slash, "via" or "for", perhaps another after it:
   // "JIM WATSON/AFP/Getty Images", "Jane Doe for Reuters".
   String.raw`[^.!?]{0,80}(?:\/|\bvia |\bfor )\s*${PHOTO_AGENCY}(?:\s*(?:\/|via)\s*[^.!?]{0,40})?`,
@@ -242,8 +244,21 @@ const isPagination = (text: string): boolean => text.length <= 120 && PAGINATION
 export const CAPTION_WITH_CREDIT =
   /^[^\n]{10,300}(?:\((?:[\p{L}.&'-]{1,20} ){0,3}(?:photo|photograph|image|picture)s?(?: credits?)?(?:\s*(?:\/|:|\bby\b|\bcourtesy\b)[^()]{1,60})?\)|[.!?]\s+(?:photo|image|picture)s?(?: credits?| by)?\s*:\s*[^.!?:()]{2,60})\.?$/iu;
 
+/**
+ * A caption whose last sentence is a wire photo's credit without brackets, as agencies file them: "President Bush
+ * speaks on Monday. REUTERS/Jason Reed", "… on Tuesday. JIM WATSON/AFP/Getty Images", "… on Tuesday. Staff photo by
+ * Tom Jones". Case counts: the photographer's name is capitalised ("… a photo by the lake." is no credit).
+ */
+export const CAPTION_WITH_WIRE_CREDIT = new RegExp(
+  String.raw`^[^\n]{10,300}[.!?]["”’]?\s+(?:(?:REUTERS|Reuters|XINHUA|Xinhua|AFP|AP|EPA)\s*\/\s*\p{Lu}[\p{L}.' -]{1,50}(?:\/[\p{L}.' -]{2,30})?|\p{Lu}[\p{L}.' -]{1,50}\/\s*(?:AFP|AP|Getty Images|REUTERS|Reuters|EPA|Bloomberg)(?:\s*\/\s*[\p{L}.' -]{2,30})?|(?:Staff |File )?[Pp]hoto(?:graph)? by \p{Lu}[\p{L}.'-]*(?: \p{Lu}[\p{L}.'-]*){0,3})\.?$`,
+  'u',
+);
+
 /** What every CAPTION_WITH_CREDIT ends with or holds, a closing bracket or a colon: tested first, since most lines have neither. */
 const mayEndInCredit = (text: string): boolean => text.endsWith(')') || text.endsWith(').') || text.includes(':');
+
+/** What every CAPTION_WITH_WIRE_CREDIT holds, a slash or a photo's "by": tested first. */
+const mayEndInWireCredit = (text: string): boolean => text.includes('/') || text.includes('hoto by') || text.includes('hotograph by');
 
 /**
  * Whole-block furniture in German, French, Spanish, Italian, Portuguese and
@@ -411,6 +426,7 @@ const isFurnitureLine = (text: string): boolean =>
   MORE_FURNITURE_TEXT.test(text) ||
   (text.length <= 200 && CREDIT_TEXT.test(text)) ||
   (text.length <= 320 && mayEndInCredit(text) && CAPTION_WITH_CREDIT.test(text)) ||
+  (text.length <= 320 && mayEndInWireCredit(text) && CAPTION_WITH_WIRE_CREDIT.test(text)) ||
   (text.length <= 400 && COPYRIGHT_NOTICE.test(text)) ||
   isAffiliateDisclosure(text) ||
   isSocialFollow(text) ||

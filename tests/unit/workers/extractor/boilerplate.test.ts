@@ -122,6 +122,19 @@ describe('isFurnitureText', () => {
   });
 
   it.each([
+    ['President Bush speaks at the White House on Monday. REUTERS/Jason Reed', true],
+    ['Firefighters battle the blaze on Tuesday. JIM WATSON/AFP/Getty Images', true],
+    ['The fire burned for hours. Staff photo by Tom Jones', true],
+    ['REUTERS/Jason Reed', true],
+    ['The team posed for a photo by the lake.', false],
+    ['We went to the lake. Photo by the author', false],
+    ['He said it was a 50/50 call. Smith/Jones', false],
+    ['The council met on Monday. The report is at example.com/report/2008', false],
+  ])('captions ending in a wire photo\'s credit without brackets: %s -> %s', (text, furniture) => {
+    expect(isFurnitureText(text)).toBe(furniture);
+  });
+
+  it.each([
     'Read Next',
     '↑ Back to Top',
     'Latest News',
