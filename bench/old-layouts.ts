@@ -4,7 +4,8 @@
  * sites wrote them around 2008 (table layouts with a link column, <font> and
  * <br><br> paragraphs, upper-case unclosed <P>, text straight in a cell,
  * scripts between paragraphs, wire copy with story tools and a copyright line, an XHTML prolog, <pre> text, a frameset with a
- * <noframes> copy, a page saved as windows-1252 without a declaration), with
+ * <noframes> copy, a page saved as windows-1252 without a declaration, a "name, Staff Writer" byline with a tools line),
+ * with
  * a headline, a byline and a date set in as those pages did. Prints, per
  * template, body P/R/F1 (the WCXB measure), empty results, and agreement
  * of title, author and date with what was set in.
@@ -111,6 +112,11 @@ const TEMPLATES: Record<string, (s: Story) => string | Buffer> = {
       `<p><a href="?page=2">Next page &gt;&gt;</a> Page 1 of 2</p></td></tr></table>${footer}</body></html>`
     );
   },
+  'a "name, Staff Writer" line and a day-first date in one <font>, a tools line of links': (s) =>
+    `<html>${head(s)}<body><table width="760"><tr><td width="150" valign="top">${nav}</td><td valign="top"><font size="4"><b>${esc(s.title)}</b></font><br>` +
+    `<font size="2">${esc(s.author)}, Staff Writer<br>${s.date.getUTCDate()} ${MONTHS[s.date.getUTCMonth()]} ${s.date.getUTCFullYear()}</font><br>` +
+    '<a href="/print?id=1">Print</a> | <a href="/email?id=1">E-mail this story</a> | Text size: <a href="?fs=1">A</a> <a href="?fs=2">A</a> <a href="?fs=3">A</a><br><br>' +
+    `${s.paras.map(esc).join('<br><br>\n')}</td></tr></table>${footer}</body></html>`,
   '<pre> text': (s) => `<html>${head(s)}<body><h2>${esc(s.title)}</h2><pre>By ${esc(s.author)}\n${written(s.date)}\n\n${s.paras.map(esc).join('\n\n')}</pre><hr>${nav}</body></html>`,
   'frameset, <noframes> copy': (s) =>
     `<html>${head(s)}<frameset cols="150,*"><frame src="nav.html"><frame src="story.html"><noframes><body><h1>${esc(s.title)}</h1>` +

@@ -40,8 +40,16 @@ export const FURNITURE_TEXT = wholeText(
     String.raw`share(?: this)?(?: (?:article|story|page|post))?(?: on [\w ]+)?`,
     String.raw`share via [\w ]+`,
     String.raw`tweet`,
-    String.raw`email`,
+    String.raw`e-?mail`,
     String.raw`print`,
+    // Story tools of older news pages: "Print this story", "E-mail this article", "Text size: A A A",
+    // "Printer-friendly version", "E-mail to a friend", "Reprints", "Discuss this story".
+    String.raw`(?:print|e-?mail|save|send|bookmark|discuss|recommend)(?: (?:this|the))? (?:story|article|page|post)`,
+    String.raw`(?:text|font) size:?(?:\s*[aA][+-]?){0,4}`,
+    String.raw`printer[- ]friendly(?: (?:version|page|format))?`,
+    String.raw`(?:e-?mail|send)(?: (?:this|it))? to a friend`,
+    String.raw`reprints?`,
+    String.raw`save`,
     String.raw`copy link`,
     String.raw`follow(?: us)?(?: on [\w ,&]+)?`,
     String.raw`follow [\w .'-]{1,40} on (?:twitter|x|facebook|instagram|linkedin|threads|bluesky)`,
@@ -52,7 +60,7 @@ export const FURNITURE_TEXT = wholeText(
     String.raw`more (?:from|on|stories|news)(?: [\w .'-]{1,40})?:?`,
     String.raw`recommended(?: for you| stories)?`,
     String.raw`you (?:may|might) also (?:like|be interested in)`,
-    String.raw`most (?:read|popular|viewed)`,
+    String.raw`most (?:read|popular|viewed|e-?mailed|commented|shared)(?: (?:stories|articles))?`,
     String.raw`trending(?: now)?`,
     String.raw`advertisement`,
     String.raw`sponsored(?: content)?`,
@@ -204,6 +212,8 @@ export const CREDIT_TEXT = wholeText([
   // A picture and who made or gave it: "Photo by Jane Doe via Unsplash", "Staff photo by Tom Jones",
   // "Featured image from Example", "Image provided by Example", "Image used under license from Shutterstock".
   String.raw`(?:(?:staff|file|contributed|submitted|featured?|header|cover)\s+)?${PICTURE} (?:by|courtesy of|via|from|provided by|used under (?:a )?licen[cs]e from) \S.{0,120}`,
+  // A wire first, then the photographer after a slash: "REUTERS/Jason Reed", "Reuters/Kevin Lamarque/File Photo".
+  String.raw`(?:reuters|xinhua)\s*\/\s*[^\d/.!?]{2,50}(?:\/[^\d/.!?]{2,30})?`,
   // A name and an agency after a slash, "via" or "for", perhaps another after it:
   // "JIM WATSON/AFP/Getty Images", "Jane Doe for Reuters".
   String.raw`[^.!?]{0,80}(?:\/|\bvia |\bfor )\s*${PHOTO_AGENCY}(?:\s*(?:\/|via)\s*[^.!?]{0,40})?`,
@@ -234,8 +244,21 @@ const isPagination = (text: string): boolean => text.length <= 120 && PAGINATION
 export const CAPTION_WITH_CREDIT =
   /^[^\n]{10,300}(?:\((?:[\p{L}.&'-]{1,20} ){0,3}(?:photo|photograph|image|picture)s?(?: credits?)?(?:\s*(?:\/|:|\bby\b|\bcourtesy\b)[^()]{1,60})?\)|[.!?]\s+(?:photo|image|picture)s?(?: credits?| by)?\s*:\s*[^.!?:()]{2,60})\.?$/iu;
 
+/**
+ * A caption whose last sentence is a wire photo's credit without brackets, as agencies file them: "President Bush
+ * speaks on Monday. REUTERS/Jason Reed", "… on Tuesday. JIM WATSON/AFP/Getty Images", "… on Tuesday. Staff photo by
+ * Tom Jones". Case counts: the photographer's name is capitalised ("… a photo by the lake." is no credit).
+ */
+export const CAPTION_WITH_WIRE_CREDIT = new RegExp(
+  String.raw`^[^\n]{10,300}[.!?]["”’]?\s+(?:(?:REUTERS|Reuters|XINHUA|Xinhua|AFP|AP|EPA)\s*\/\s*\p{Lu}[\p{L}.' -]{1,50}(?:\/[\p{L}.' -]{2,30})?|\p{Lu}[\p{L}.' -]{1,50}\/\s*(?:AFP|AP|Getty Images|REUTERS|Reuters|EPA|Bloomberg)(?:\s*\/\s*[\p{L}.' -]{2,30})?|(?:Staff |File )?[Pp]hoto(?:graph)? by \p{Lu}[\p{L}.'-]*(?: \p{Lu}[\p{L}.'-]*){0,3})\.?$`,
+  'u',
+);
+
 /** What every CAPTION_WITH_CREDIT ends with or holds, a closing bracket or a colon: tested first, since most lines have neither. */
 const mayEndInCredit = (text: string): boolean => text.endsWith(')') || text.endsWith(').') || text.includes(':');
+
+/** What every CAPTION_WITH_WIRE_CREDIT holds, a slash or a photo's "by": tested first. */
+const mayEndInWireCredit = (text: string): boolean => text.includes('/') || text.includes('hoto by') || text.includes('hotograph by');
 
 /**
  * Whole-block furniture in German, French, Spanish, Italian, Portuguese and
@@ -372,9 +395,27 @@ const LEAD_QUESTION = /^[^.!?\n]{3,60}\?\s+(?=\S)/;
 /** A line in brackets: "[Read more: …]", "(Related reading: …)". */
 const BRACKETED = /^(?:\[[^\[\]]+\]|\([^()]+\))$/;
 
+/** Bars and dots that set a strip's items apart: "Print | E-mail this story | Comments (3)". */
+const STRIP_SEPARATOR = /\s*[|•·]\s*/;
+/** The same, without the spaces: a quick first test. */
+const STRIP_MARK = /[|•·]/;
+
+/** Characters a strip of tools holds at most. */
+const TOOL_STRIP_MAX_CHARS = 200;
+
+/** A strip of two or more items apart by bars or dots, each of them furniture ("Print | E-mail this story | Text size: A A A"). */
+const isToolStrip = (text: string): boolean => {
+  if (text.length > TOOL_STRIP_MAX_CHARS || !STRIP_MARK.test(text)) {
+    return false;
+  }
+  const items = text.split(STRIP_SEPARATOR).filter(Boolean);
+  return items.length >= 2 && items.every(isFurnitureLine);
+};
+
 /** Whether a whole block's text is page furniture (share prompts, "Read more", credits...). */
 export const isFurnitureText = (text: string): boolean =>
   isFurnitureLine(text) ||
+  isToolStrip(text) ||
   (BRACKETED.test(text) && isFurnitureLine(text.slice(1, -1).trim())) ||
   // "Like what you're reading? Subscribe to the newsletter!": a prompt after a question that leads to it.
   (text.length <= 200 && LEAD_QUESTION.test(text) && isFurnitureLine(text.replace(LEAD_QUESTION, '')));
@@ -385,6 +426,7 @@ const isFurnitureLine = (text: string): boolean =>
   MORE_FURNITURE_TEXT.test(text) ||
   (text.length <= 200 && CREDIT_TEXT.test(text)) ||
   (text.length <= 320 && mayEndInCredit(text) && CAPTION_WITH_CREDIT.test(text)) ||
+  (text.length <= 320 && mayEndInWireCredit(text) && CAPTION_WITH_WIRE_CREDIT.test(text)) ||
   (text.length <= 400 && COPYRIGHT_NOTICE.test(text)) ||
   isAffiliateDisclosure(text) ||
   isSocialFollow(text) ||
@@ -725,6 +767,34 @@ export const breaksLine = (node: Node): boolean =>
   node.nodeType === 1 && ((node as Element).tagName.toUpperCase() === 'BR' || isBlockTag((node as Element).tagName.toUpperCase()));
 
 /**
+ * The nodes of an inline element's line (its siblings up to the line breaks on either side) when the line is a strip
+ * of tools (isToolStrip), else null.
+ */
+function toolStripLine(el: Element): ChildNode[] | null {
+  const line: ChildNode[] = [el];
+  // Bounded, as isToolStrip is: a long line is no strip, and the walk stays short on a page of endless siblings.
+  let chars = (el.textContent ?? '').length;
+  for (const step of ['previousSibling', 'nextSibling'] as const) {
+    for (let s = el[step]; s && !breaksLine(s); s = s[step]) {
+      chars += (s.textContent ?? '').length;
+      if (chars > TOOL_STRIP_MAX_CHARS * 2 || line.length >= TOOL_STRIP_MAX_NODES) {
+        return null;
+      }
+      if (step === 'previousSibling') line.unshift(s);
+      else line.push(s);
+    }
+  }
+  if (line.length < 3) {
+    return null;
+  }
+  const text = collapseSpace(line.map((n) => n.textContent ?? '').join(''));
+  return isToolStrip(text) ? line : null;
+}
+
+/** Nodes a strip's line holds at most (links, separators, spaces between them). */
+const TOOL_STRIP_MAX_NODES = 40;
+
+/**
  * Whether an element opens its line of text: a block element, or an inline
  * one (a link, <span>, <strong>) with no text before it on its line. A label
  * that leads a line ("Related:", "Join our mailing list!") goes; a link
@@ -832,7 +902,16 @@ export function removeInlineFurniture(root: Element, host: string | null = null)
     if (!text && !el.querySelector('img, picture, video, figure')) {
       continue;
     }
-    if (text && isFurnitureText(text) && opensLine(el, root)) {
+    const furniture = !!text && isFurnitureText(text);
+    // A strip of tools whose items are links and text between line breaks ("Print | E-mail this story |
+    // Text size: A A A<br>"): the whole line goes, not only the link that opens it.
+    const strip = furniture && !isBlockTag(el.tagName.toUpperCase()) ? toolStripLine(el) : null;
+    if (strip) {
+      for (const n of strip) n.remove();
+      removed++;
+      continue;
+    }
+    if (furniture && opensLine(el, root)) {
       const tag = el.tagName.toUpperCase();
       if (/^H[2-6]$/.test(tag) || tag === 'STRONG' || tag === 'B' || tag === 'P') {
         // A "Related" heading: its link list goes with it.

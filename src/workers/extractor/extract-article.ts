@@ -6,7 +6,7 @@ import { keepQuestionToggles, mayHoldCollapsed, revealCollapsed } from './collap
 import { classifyBlock, densityExtract, type TextBlock } from './density.js';
 import { closeOpenInline, tagShape } from './nesting.js';
 import { fillStreamedSlots, markStreamedSlots, noframesPage, parseDocument, type DomKind } from './dom.js';
-import { cleanByline, datelineFromText, faqQuestions, jsonLdBlocks, normalizeDate, normalizeLang, readMetadata, stripSiteSuffix, visibleByline } from './metadata.js';
+import { cleanByline, datelineFromText, faqQuestions, jsonLdBlocks, normalizeDate, normalizeLang, readMetadata, stripSiteSuffix, visibleByline, withoutJobTitle } from './metadata.js';
 import { repairMojibakeRuns } from './mojibake.js';
 import { unwrapProsePre } from './prose-pre.js';
 import { keepNamedHeadings, tuneReadability } from './readability-fast.js';
@@ -269,33 +269,57 @@ function standsAlone(el: Element): boolean {
   return apart(before) && apart(after);
 }
 
-/** Whether a line at the top of the body repeats the headline (`t`, normalised), the byline (`b`), or is a bare date or furniture. */
+/**
+ * Whether a line at the top of the body repeats the headline (`t`, normalised), the byline (`b`), or is a bare date or
+ * furniture; the byline may be followed by the date ("Ann Lee, March 3, 2008") or by the writer's job title ("Ann
+ * Lee, Staff Writer").
+ */
 function isLeadingRepeat(text: string, t: string, b: string): boolean {
   const n = squash(text);
   const isTitle = t.length > 0 && n === t;
-  const isByline = text.length < 120 && ((b.length > 0 && (n === b || n === `by${b}`)) || looksLikeByline(text));
+  const isByline =
+    text.length < 120 && ((b.length > 0 && (n === b || n === `by${b}` || bylineThenDate(text, b) || squash(withoutJobTitle(text) ?? '') === b)) || looksLikeByline(text));
   const isDate = text.length < 80 && (/^(?:published|updated|posted|last updated)\b/i.test(text) || normalizeDate(text) !== null);
   return isTitle || isByline || isDate || FURNITURE_TEXT.test(text);
 }
 
 /**
+ * The byline (`b`, normalised) at the start of `text` and a date after it, apart by a comma, a bar or a dash: "Ann
+ * Lee, March 3, 2008", "ANN LEE | 3/3/2008".
+ */
+function bylineThenDate(text: string, b: string): boolean {
+  const m = /^(.{2,60}?)\s*[,|·•—–-]\s*(.{6,40})$/.exec(text);
+  return !!m && squash(m[1] ?? '') === b && normalizeDate(m[2] ?? '') !== null;
+}
+
+/** Leaf blocks removeLeadingRepeats reads: BLOCKISH, and table cells (old layouts set each line in a row of its own). */
+const LEAF_BLOCKS = `${BLOCKISH}, td, th`;
+
+/** Whether no other cell of a cell's row holds text (a photo beside it may): a row of the layout, not of a data table. */
+const aloneInRow = (cell: Element): boolean =>
+  Array.from(cell.parentElement?.children ?? []).every((c) => c === cell || !/\S/.test(c.textContent ?? ''));
+
+/**
  * Removes the top-of-body repeats of what the metadata already says: the
  * headline, the byline, a bare date line. Stops at the first real paragraph.
+ * A table cell is such a line only when no other cell of its row holds text
+ * (a layout row); a data table's cells are read, never removed.
  */
 function removeLeadingRepeats(root: Element, title: string, byline: string | null): void {
   const t = squash(title);
   const b = byline ? squash(byline) : '';
   removeLeadingLines(root, t, b);
   let seen = 0;
-  for (const el of Array.from(root.querySelectorAll(BLOCKISH))) {
-    if (!root.contains(el) || el.querySelector(BLOCKISH)) {
+  for (const el of Array.from(root.querySelectorAll(LEAF_BLOCKS))) {
+    if (!root.contains(el) || el.querySelector(LEAF_BLOCKS)) {
       continue;
     }
     const text = collapseSpace(el.textContent ?? '');
     if (!text) {
       continue;
     }
-    if (isLeadingRepeat(text, t, b)) {
+    const tag = el.tagName.toUpperCase();
+    if (((tag !== 'TD' && tag !== 'TH') || aloneInRow(el)) && isLeadingRepeat(text, t, b)) {
       el.remove();
       continue;
     }
@@ -313,12 +337,14 @@ function removeLeadingRepeats(root: Element, title: string, byline: string | nul
  * The same repeats written as lines of inline text, one `<br>` apart, before
  * the first paragraph of the block that holds them (old layouts: headline,
  * byline and date in <b>/<font> runs at the top of a table cell). Reads the
- * block of the body's first text; removes its leading lines while they are
- * repeats; stops at the first other line or at a block.
+ * block of the body's first text, or the one inline element inside it that
+ * wraps all of it (a <font> around the whole story), and inside it the inline
+ * elements that hold a <br> (inlineRun); removes its leading lines while they
+ * are repeats; stops at the first other line or at a block.
  */
 function removeLeadingLines(root: Element, t: string, b: string): void {
   const first = firstText(root);
-  let holder = first?.parentElement ?? null;
+  let holder: Element | null = first?.parentElement ?? null;
   while (holder && holder !== root && !LINE_HOLDER_TAGS.has(holder.tagName.toUpperCase())) {
     holder = holder.parentElement;
   }
@@ -326,8 +352,12 @@ function removeLeadingLines(root: Element, t: string, b: string): void {
   if (!holder || (!holder.querySelector(BLOCKISH) && isLeadingRepeat(collapseSpace(holder.textContent ?? ''), t, b))) {
     return;
   }
+  // The lines may sit in one inline element that wraps the whole block (a <font> around the story, as a <span>).
+  for (let only = soleElement(holder); only && !BLOCKISH_TAGS.has(only.tagName.toUpperCase()) && only.contains(first); only = soleElement(only)) {
+    holder = only;
+  }
   let line: ChildNode[] = [];
-  for (const node of Array.from(holder.childNodes)) {
+  for (const node of inlineRun(holder)) {
     if (node.nodeType === 1 && BLOCKISH_TAGS.has((node as Element).tagName.toUpperCase())) {
       break;
     }
@@ -353,6 +383,37 @@ function removeLeadingLines(root: Element, t: string, b: string): void {
 const BLOCKISH_TAGS = new Set(BLOCKISH.toUpperCase().split(/,\s*/));
 /** Blocks whose lines removeLeadingLines reads. */
 const LINE_HOLDER_TAGS = new Set([...BLOCKISH_TAGS, 'TD', 'TH']);
+
+/** The one child of `el` when it is an element and every other child is blank text; else null. */
+function soleElement(el: Element): Element | null {
+  let only: Element | null = null;
+  for (const n of Array.from(el.childNodes)) {
+    if (n.nodeType === 1) {
+      if (only) {
+        return null;
+      }
+      only = n as Element;
+    } else if (/\S/.test(n.textContent ?? '')) {
+      return null;
+    }
+  }
+  return only;
+}
+
+/**
+ * The children of `holder` in order, an inline element that holds a line break read as its own children: lines a
+ * <br> apart may share one (a <font> around a byline and a date).
+ */
+function* inlineRun(holder: Element): Generator<ChildNode> {
+  for (const node of Array.from(holder.childNodes)) {
+    const tag = node.nodeType === 1 ? (node as Element).tagName.toUpperCase() : '';
+    if (tag && tag !== 'BR' && !BLOCKISH_TAGS.has(tag) && (node as Element).querySelector('br')) {
+      yield* inlineRun(node as Element);
+    } else {
+      yield node;
+    }
+  }
+}
 
 /** The first text node under `root` with more than whitespace. */
 function firstText(root: Element): Text | null {

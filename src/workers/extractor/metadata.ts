@@ -353,10 +353,7 @@ export function cleanByline(v: string | null): string | null {
     s = s.slice(0, glue.index + glue[0].length).trim();
   }
   // "JOHN SMITH, Staff Writer", "Ann Lee, Associated Press Writer": the job title after a comma is not the name.
-  const titled = /^([^,]{3,60}),\s+((?:[\p{L}.&]+\s+){0,3}[\p{L}]+)$/u.exec(s);
-  if (titled?.[1] && titled[2] && JOB_TITLE.test(titled[2].split(/\s+/).pop() ?? '')) {
-    s = titled[1].trim();
-  }
+  s = withoutJobTitle(s) ?? s;
   if (/^(?:by|par|por|von|last|updated|published|posted|share|follow|(?:(?:about )?the )?author|staff|admin|administrator|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?)$/i.test(s)) {
     s = '';
   }
@@ -976,7 +973,8 @@ export function nameBesideDate(around: HeadlineWindow | null, title: string | nu
     const dated = lines.map((l) => DATE_OR_READ.test(l));
     for (let i = 0; i < lines.length; i++) {
       const line = lines[i] ?? '';
-      let bare = collapseSpace(line.replace(DATE_OR_READ_G, ' ').replace(/[·|•,]/g, ' '));
+      // "Ann Lee, Staff Writer": the job title after the comma is not the name.
+      let bare = collapseSpace((withoutJobTitle(line) ?? line).replace(DATE_OR_READ_G, ' ').replace(/[·|•,]/g, ' '));
       // "Dec 26, 2025 • Jane Doe in Project Management": the section the story is filed in follows the name.
       if (dated[i]) {
         bare = bare.replace(/\s+in\s+\p{Lu}.*$/u, '');
@@ -995,6 +993,15 @@ export function nameBesideDate(around: HeadlineWindow | null, title: string | nu
     }
   }
   return null;
+}
+
+/**
+ * The name of a "name, job title" line ("JOHN SMITH, Staff Writer", "Ann Lee, Associated Press Writer"): the part
+ * before the comma when the part after it, four words at most, ends in a job title; else null.
+ */
+export function withoutJobTitle(line: string): string | null {
+  const titled = /^([^,]{3,60}),\s+((?:[\p{L}.&]+\s+){0,3}[\p{L}]+)$/u.exec(line.trim());
+  return titled?.[1] && titled[2] && JOB_TITLE.test(titled[2].split(/\s+/).pop() ?? '') ? titled[1].trim() : null;
 }
 
 /** A job title printed under a byline's name ("Marketing Director"), not a name. */

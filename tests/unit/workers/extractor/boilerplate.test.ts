@@ -1,7 +1,7 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { closingBioName, copiesBlockBefore, CREDIT_TEXT, isAdviceDisclaimer, isQuoteAttribution, isAffiliateDisclosure, isParticularsStrip, isProductionNote, isSitePitch, isSocialFollow, isFurnitureText, looksLikeFurniture, removeAuthorBio, removeAuthorBox, removeFurniture, removeHeadingPermalinks, removeInlineFurniture, removeLinkColumns, removeNamedAuthorBoxes, removeOtherSections, removeRepeatedSiblings, removeShownTwice, removeTeaserCards, trimStoryEnd } from '../../../../src/workers/extractor/boilerplate.js';
-import { textBlocks } from '../../../../src/workers/extractor/blocks.js';
+import { collapseSpace, textBlocks } from '../../../../src/workers/extractor/blocks.js';
 
 const doc = (html: string): Document =>
   (parseHTML(`<html><head><title>t</title></head><body>${html}</body></html>`) as unknown as { document: Document }).document;
@@ -96,6 +96,41 @@ describe('isFurnitureText', () => {
     ['Loading Initial Program Loader', false],
     ['Loading speeds can be slower compared to competitors.', false],
   ])('captions with credits, page links, copyright notices, script placeholders and other languages\' prompts: %s -> %s', (text, furniture) => {
+    expect(isFurnitureText(text)).toBe(furniture);
+  });
+
+  it.each([
+    ['E-mail this story', true],
+    ['Print this article', true],
+    ['Save this story', true],
+    ['Text size: A A A', true],
+    ['Print | E-mail this story | Text size: A A A', true],
+    ['| Email this story | Comments (3)', true],
+    ['Share • Tweet • Email', true],
+    ['Printer-friendly version', true],
+    ['E-mail to a friend', true],
+    ['Discuss this story', true],
+    ['Most E-mailed Stories', true],
+    ['E-mail | Print | Reprints | Save', true],
+    ['Save 20% on the council\'s new parking permits until March.', false],
+    ['Reprints of the 1908 map are on sale at the library.', false],
+    ['Print | Council votes on the budget', false],
+    ['E-mail this story to the mayor, the council told residents on Monday.', false],
+    ['Text size matters: the council printed its budget in large type this year.', false],
+  ])('story tools and strips of them apart by bars or dots: %s -> %s', (text, furniture) => {
+    expect(isFurnitureText(text)).toBe(furniture);
+  });
+
+  it.each([
+    ['President Bush speaks at the White House on Monday. REUTERS/Jason Reed', true],
+    ['Firefighters battle the blaze on Tuesday. JIM WATSON/AFP/Getty Images', true],
+    ['The fire burned for hours. Staff photo by Tom Jones', true],
+    ['REUTERS/Jason Reed', true],
+    ['The team posed for a photo by the lake.', false],
+    ['We went to the lake. Photo by the author', false],
+    ['He said it was a 50/50 call. Smith/Jones', false],
+    ['The council met on Monday. The report is at example.com/report/2008', false],
+  ])('captions ending in a wire photo\'s credit without brackets: %s -> %s', (text, furniture) => {
     expect(isFurnitureText(text)).toBe(furniture);
   });
 
@@ -372,6 +407,20 @@ function describeLineRule(rule: (text: string) => boolean, furniture: string[], 
     });
   });
 }
+
+describe('removeInlineFurniture: a strip of story tools', () => {
+  it('takes out a tools line of links and text between line breaks whole, and leaves a line of links that are not tools', () => {
+    const a = article(
+      `<div>${words(40)}<br><a href="/print">Print</a> | <a href="/email">E-mail this story</a> | Text size: <a href="?fs=1">A</a> <a href="?fs=2">A</a><br>` +
+        `${words(30)}<br><a href="/a">Council budget</a> | <a href="/b">School board</a> | <a href="/c">Print</a><br>${words(20)}</div>`,
+    );
+    removeInlineFurniture(a);
+    const text = collapseSpace(a.textContent ?? '');
+    expect(text).not.toContain('E-mail this story');
+    expect(text).not.toContain('Text size');
+    expect(text).toContain('Council budget | School board');
+  });
+});
 
 describe('removeInlineFurniture', () => {
   it('leaves a prompt\'s words that are part of a sentence, and takes out a label that opens its line', () => {

@@ -318,6 +318,62 @@ describe(`${extractArticle.name} on an old table layout written with <font>`, ()
     expect(r?.text.startsWith('A note from the editors on this story')).toBe(true);
     expect(r?.text).toContain('By Ann Lee');
   });
+
+  it('leaves out the headline and the byline set each in a table row of its own above a row per paragraph', () => {
+    const html =
+      '<html><head><title>Council votes on roads - The Valley Courier</title></head><body><table><tr>' +
+      `<td width="150">${nav}</td><td><table><tr><td><font size="4"><b>Council votes on roads</b></font></td></tr>` +
+      `<tr><td>By Ann Lee | March 3, 2008</td></tr>${[1, 2, 3, 4].map((n) => `<tr><td class="text">${para(n)}</td></tr>`).join('')}` +
+      '</table></td></tr></table></body></html>';
+    const r = extractArticle(html, 'https://news.example.org/story.php?id=15');
+    expect(r?.title).toBe('Council votes on roads');
+    expect(r?.byline).toBe('Ann Lee');
+    expect(r?.publishedAt).toBe('2008-03-03T00:00:00Z');
+    expect(r?.text.split('\n\n')).toEqual([para(1), para(2), para(3), para(4)]);
+  });
+
+  it('leaves out the headline and a "name, date" line inside a <font> that wraps the whole story', () => {
+    const html =
+      '<html><head><title>Council votes on roads - The Valley Courier</title></head><body><center><table width="700"><tr><td>' +
+      `<div class="nav">${nav}</div><font face="verdana"><b>Council votes on roads</b><br><i>Ann Lee, March 3, 2008</i>` +
+      `<p>${[1, 2, 3, 4].map(para).join('<p>')}</font></td></tr></table></center></body></html>`;
+    const r = extractArticle(html, 'https://news.example.org/story.php?id=16');
+    expect(r?.byline).toBe('Ann Lee');
+    expect(r?.text.split('\n\n')).toEqual([para(1), para(2), para(3), para(4)]);
+  });
+
+  it('reads a "name, job title" line as the byline and leaves it out of the body with the date, when one <font> holds both', () => {
+    const html =
+      '<html><head><title>Council votes on roads - The Valley Courier</title></head><body><table><tr>' +
+      `<td width="150">${nav}</td><td><font size="4"><b>Council votes on roads</b></font><br>` +
+      '<font size="2">Ann Lee, Staff Writer<br>3 March 2008</font><br><br>' +
+      [1, 2, 3, 4].map((n) => `<font face="Arial" size="2">${para(n)}</font>`).join('<br><br>') +
+      '</td></tr></table></body></html>';
+    const r = extractArticle(html, 'https://news.example.org/story.php?id=19');
+    expect(r?.byline).toBe('Ann Lee');
+    expect(r?.publishedAt).toBe('2008-03-03T00:00:00Z');
+    expect(r?.text.split('\n\n')).toEqual([para(1), para(2), para(3), para(4)]);
+  });
+
+  it('leaves out a byline cell set beside the writer\'s photo, under the headline', () => {
+    const html =
+      '<html><head><title>Council votes on roads - The Valley Courier</title></head><body><table><tr>' +
+      `<td width="150">${nav}</td><td><table><tr><td><h1>Council votes on roads</h1></td></tr>` +
+      '<tr><td><table><tr><td><img src="/staff/ann-lee.jpg"></td><td>By Ann Lee<br>Staff Writer<br>March 3, 2008</td></tr></table></td></tr>' +
+      `<tr><td>${[1, 2, 3, 4].map((n) => `<p>${para(n)}</p>`).join('')}</td></tr></table></td></tr></table></body></html>`;
+    const r = extractArticle(html, 'https://news.example.org/story.php?id=18');
+    expect(r?.byline).toBe('Ann Lee');
+    expect(r?.text.split('\n\n')).toEqual([para(1), para(2), para(3), para(4)]);
+  });
+
+  it('keeps a date that opens a data table at the top of the story: a cell beside others is no line of the layout', () => {
+    const html =
+      '<html><head><title>Council votes on roads</title></head><body><article><h1>Council votes on roads</h1>' +
+      '<table><tr><td>March 3, 2008</td><td>First reading of the roads plan</td></tr><tr><td>March 10, 2008</td><td>Vote of the council</td></tr></table>' +
+      `${[1, 2, 3, 4].map((n) => `<p>${para(n)}</p>`).join('')}</article></body></html>`;
+    const r = extractArticle(html, 'https://news.example.org/story.php?id=17');
+    expect(r?.text.startsWith('March 3, 2008\tFirst reading of the roads plan')).toBe(true);
+  });
 });
 
 describe('extractArticle: tables in the stored text', () => {

@@ -1,6 +1,6 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { dateFromUrl, headlineByTitle, jsonLdBlocks, lostCharacters, normalizeDate, onDay, readMetadata, siteLabel, stripSiteSuffix, uncut } from '../../../../src/workers/extractor/metadata.js';
+import { dateFromUrl, headlineByTitle, jsonLdBlocks, lostCharacters, normalizeDate, onDay, readMetadata, siteLabel, stripSiteSuffix, uncut, withoutJobTitle } from '../../../../src/workers/extractor/metadata.js';
 
 const page = (head: string, body: string): { doc: Document; html: string } => {
   const html = `<html><head>${head}</head><body>${body}</body></html>`;
@@ -263,6 +263,20 @@ describe('byline: a name shown beside the date without a "By" label', () => {
 
   it('is not a CMS account name', () => {
     expect(read(h, '<h1>A story about things</h1><p>By admin</p><p>Text.</p>').byline).toBeNull();
+  });
+
+  it('is read from a "name, job title" line over the date, as newspapers set it', () => {
+    const m = read(h, '<h1>A story about things</h1><div>Ann Lee, Staff Writer</div><div>3 March 2008</div><p>Text.</p>');
+    expect(m.byline ?? m.bylineGuess).toBe('Ann Lee');
+  });
+});
+
+describe(withoutJobTitle.name, () => {
+  it('gives the name of a "name, job title" line, and nothing for a line whose words after the comma are no job title', () => {
+    expect(withoutJobTitle('Ann Lee, Staff Writer')).toBe('Ann Lee');
+    expect(withoutJobTitle('JOHN SMITH, Associated Press Writer')).toBe('JOHN SMITH');
+    expect(withoutJobTitle('Springfield, Illinois')).toBeNull();
+    expect(withoutJobTitle('Ann Lee, the new editor of the paper, said on Monday')).toBeNull();
   });
 });
 
