@@ -30,6 +30,7 @@
  *     [--iptc-weight W] [--dedupe] [--clean-wikinews train|dev|both] [--dump-dev FILE] [--bundle-weight W [--bundle-size N] [--bundle-sources wpce,sib200]]
  *     [--rule-sentences W [--rule-sentence-min P] [--rule-sentence-words N] [--rule-sentence-classes 04,13,15] [--rule-sentence-agree Q]] [--cnb-grid "A1,A2;B1,B2" (with --dry-run)]
  *     [--project-news W (short news written for the project, scripts/data/project-news.tsv; its dev third is printed for every model)]
+ *     [--project-articles W [--project-articles-no-terms] (long news articles written for the project, scripts/data/project-articles.txt; its dev third is printed for every model)]
  *     [--final (with --dry-run: train the shipped model too, not written)] [--dev-part-in-training 0|1 (with --dry-run)] [--show-test (with --dry-run)]
  *     [--bag-length L (160: past L content words the words' values are scaled by sqrt(L / n))] [--save FILE (the model the run would write, also on a dry run)]
  */
@@ -51,6 +52,7 @@ import { corpusDir, readJsonl, type TopicRecord } from './lib/enrichment-data.js
 import { withDevInTraining } from './lib/final-training.js';
 import { readWcxbHeads, readWcxbPages, inTrainingPart, WCXB_DEFAULT_DIR } from './lib/wcxb-topics.js';
 import { ruleLabelledSentences } from './lib/rule-sentences.js';
+import { inProjectArticlesDev, readProjectArticles } from './lib/project-articles.js';
 import { inProjectNewsDev, readProjectNews } from './lib/project-news.js';
 import { withoutSectionCaption, withoutWikiMarkup } from './lib/wiki-markup.js';
 
@@ -274,17 +276,39 @@ const BUNDLE_WEIGHT = numberFlag(args, 'bundle-weight', 0);
  */
 const PROJECT_NEWS_WEIGHT = numberFlag(args, 'project-news', 0);
 const PROJECT_NEWS = readProjectNews();
+/**
+ * --project-articles W: long news articles written for the project (scripts/data/project-articles.txt,
+ * scripts/lib/project-articles.ts; whole articles of about 180 to 300 words in every top level, where the other sets
+ * hold long text only for politics and economy), the training two thirds at weight W (0: not at all), cut as the
+ * Wikinews leads are. The dev third (by md5 of the id) is printed for every model as "project articles dev" and never
+ * trained on (not even by the shipped model).
+ * Measured (2026-12-06 16:05-16:25 UTC, selection model, seeds 19 / 23 / 27, 101 training articles, 43 in dev; W = 0:
+ * dev 86.2 / 85.6 / 85.9 %, halves 87.5 / 86.7 / 86.8 and 84.8 / 84.4 / 84.8, Wikinews dev articles' whole text 85.2 /
+ * 84.1 / 83.8 %, WCXB whole pages 50.0 / 48.9 / 49.5 %, project articles dev 69.8 % on each seed, fixture articles 90.5 %):
+ * W = 1: dev 85.2 / 85.4 / 85.6 % (the net, trained on the articles' mean vectors, lowers the short texts); with the net
+ * not trained on them (--net-skip project-articles) W = 0.5 / 1 / 2: dev 86.1 / 85.7 / 85.7, 86.0 / 85.5 / 85.4, 85.9 /
+ * 85.6 / 85.5 %, the first half lower on every seed at every W (by 0.3 to 1.0), the second higher on two seeds of three;
+ * WCXB whole pages +0.9 to +3.4 points, project articles dev 79.1-81.4 %, fixture articles 90.5-92.9 %, but the Wikinews
+ * articles' whole text 0.4 to 1.8 points lower (conflict stories Wikinews files under politics now read as conflict).
+ * With the articles adding no term (--project-articles-no-terms, W = 1): the same. Not used (default 0):
+ * docs/BENCHMARKS.md, "Measured and not kept: topics".
+ */
+const PROJECT_ARTICLES_WEIGHT = numberFlag(args, 'project-articles', 0);
+/** --project-articles-no-terms: the articles add no term of their own (as the bundles do not): the feature list stays that of the other sets. */
+const PROJECT_ARTICLES_NO_TERMS = args.includes('--project-articles-no-terms');
+const PROJECT_ARTICLES = readProjectArticles();
 const BUNDLE_SIZE = numberFlag(args, 'bundle-size', 10);
 const BUNDLE_SOURCES = (stringFlag(args, 'bundle-sources') ?? 'wpce,sib200').split(',');
 if (!WCXB) console.log(`no WCXB pages under ${WCXB_DIR}: the short web news (dev and training) are left out; give --wcxb DIR`);
 /** First `n` words: long articles are cut so that they do not outweigh short texts. */
 const cut = (text: string, n: number) => text.split(/\s+/).slice(0, n).join(' ');
 
-function trainingExamples(): { train: Example[]; dev: Example[]; wcxbDev: Example[]; projectDev: Example[] } {
+function trainingExamples(): { train: Example[]; dev: Example[]; wcxbDev: Example[]; projectDev: Example[]; articlesDev: Example[] } {
   const train: Example[] = [];
   const dev: Example[] = [];
   const wcxbDev: Example[] = [];
   const projectDev: Example[] = [];
+  const articlesDev: Example[] = [];
   const push = (to: Example[], title: string, text: string, code: string | null | undefined, weight: number, source: string) => {
     const label = code ? classIndex.get(code) : undefined;
     if (label !== undefined && (title || text)) to.push({ title, text, label, weight, source });
@@ -364,6 +388,10 @@ function trainingExamples(): { train: Example[]; dev: Example[]; wcxbDev: Exampl
     if (inProjectNewsDev(r)) push(projectDev, r.title, r.text, r.code, 1, 'project-news');
     else if (PROJECT_NEWS_WEIGHT > 0) push(train, r.title, r.text, r.code, PROJECT_NEWS_WEIGHT, 'project-news');
   }
+  for (const r of PROJECT_ARTICLES) {
+    if (inProjectArticlesDev(r)) push(articlesDev, r.title, r.text, r.code, 1, 'project-articles');
+    else if (PROJECT_ARTICLES_WEIGHT > 0) push(train, r.title, cut(r.text, 250), r.code, PROJECT_ARTICLES_WEIGHT, 'project-articles');
+  }
   if (BUNDLE_WEIGHT > 0) train.push(...bundles(train));
   if (DEDUPE) {
     // --dedupe: a corpus text given again (same title and text) trains once, and not at all when dev holds it.
@@ -371,9 +399,9 @@ function trainingExamples(): { train: Example[]; dev: Example[]; wcxbDev: Exampl
     const seen = new Set(dev.map(key));
     const kept = train.filter((e) => e.source === 'iptc' || e.source === 'lexicon' || e.source === 'extra' || (!seen.has(key(e)) && !!seen.add(key(e))));
     log(`--dedupe: ${train.length - kept.length} training texts left out`);
-    return { train: kept, dev, wcxbDev, projectDev };
+    return { train: kept, dev, wcxbDev, projectDev, articlesDev };
   }
-  return { train, dev, wcxbDev, projectDev };
+  return { train, dev, wcxbDev, projectDev, articlesDev };
 }
 
 /** --bundle-weight: long examples made of short training texts of one top level (see BUNDLE_WEIGHT). */
@@ -467,9 +495,10 @@ function train(examples: readonly Example[], seed = SEED): TopicModel & { featur
     FEATURE_CACHE.set(e, f);
     return f;
   });
-  // Bundles (--bundle-weight) repeat texts counted already: they add no term.
+  // Bundles (--bundle-weight) repeat texts counted already: they add no term (nor the project's articles with --project-articles-no-terms).
   feats.forEach((f, i) => {
-    if ((examples[i] as Example).source !== 'bundle') for (const k of f.keys()) df.set(k, (df.get(k) ?? 0) + 1);
+    const source = (examples[i] as Example).source;
+    if (source !== 'bundle' && !(PROJECT_ARTICLES_NO_TERMS && source === 'project-articles')) for (const k of f.keys()) df.set(k, (df.get(k) ?? 0) + 1);
   });
   // Terms seen in at least two texts, in a stable order.
   for (const k of [...df.keys()].sort()) if ((df.get(k) ?? 0) >= 2) featIndex.set(k, featIndex.size);
@@ -616,7 +645,7 @@ function accuracy(model: TopicModel, set: ReadonlyArray<{ title: string; text: s
 }
 
 const split = trainingExamples();
-const { dev, wcxbDev, projectDev } = split;
+const { dev, wcxbDev, projectDev, articlesDev } = split;
 /** The two halves of dev by a hash of the text: a change is kept only when it helps both. */
 const half = (e: { title: string; text: string }) => md5Half(`${e.title}\n${e.text}`);
 /**
@@ -972,8 +1001,15 @@ const printLong = (m: TopicModel) => {
   console.log(`  WCXB pages, whole text (300 words or more; long web articles): ${fmt(accuracy(m, pages))}`);
   for (const h of [0, 1]) console.log(`    WCXB pages, half ${h}: ${fmt(accuracy(m, pages.filter((e) => half(e) === h)))}`);
 };
+/** The project's long articles, dev third: all, and the five newspaper sections (arts, economy, politics, science and technology, sport). */
+const printProjectArticles = (m: TopicModel) => {
+  console.log(`  project articles dev (long news written for the project; never trained on): ${fmt(accuracy(m, articlesDev.map(gold)))}`);
+  const sections = ['medtop:01000000', 'medtop:04000000', 'medtop:11000000', 'medtop:13000000', 'medtop:15000000'].map((c) => classIndex.get(c));
+  console.log(`    project articles dev, arts + economy + politics + science and technology + sport: ${fmt(accuracy(m, articlesDev.filter((e) => sections.includes(e.label)).map(gold)))}`);
+};
 console.log('long texts (never trained on whole):');
 printLong(model);
+printProjectArticles(model);
 if (args.includes('--errors')) {
   for (const e of dev.filter((x) => x.source === 'sib200')) {
     const p = softmax(scoresOfText(model, e), model.temperature);
@@ -991,6 +1027,7 @@ if (studyHalf !== null) {
     printProjectNews(shipped);
     console.log('long texts (the Wikinews dev articles\' leads trained on):');
     printLong(shipped);
+    printProjectArticles(shipped);
   }
   const sibTest = recs(topic('sib200/test.jsonl'));
   const ag = recs(topic('agnews/test.jsonl')).filter((r) => r.gold.length > 0);
@@ -1011,7 +1048,7 @@ if (studyHalf !== null) {
   if (args.includes('--confusion')) {
     // Dev and the WCXB heads by the selection model, the test sets by the shipped one.
     const tests = showTest ? ([['SIB test', shipped, sibTest], ['AG', shipped, ag]] as const) : [];
-    for (const [name, m, set] of [['dev', model, dev.map(gold)], ['WCXB heads', model, wcxbDev.map(gold)], ['project news dev', model, projectDev.map(gold)], ['Wikinews dev articles, whole text', model, wikinewsWhole], ...tests] as const) {
+    for (const [name, m, set] of [['dev', model, dev.map(gold)], ['WCXB heads', model, wcxbDev.map(gold)], ['project news dev', model, projectDev.map(gold)], ['project articles dev', model, articlesDev.map(gold)], ['Wikinews dev articles, whole text', model, wikinewsWhole], ...tests] as const) {
       accuracy(m, set);
       console.log(name);
       for (const [g, row] of [...confusion].sort()) console.log(`  ${g.slice(7, 9)}: ${[...row].sort((a, b) => b[1] - a[1]).map(([c, n]) => `${c.slice(7, 9)}=${n}`).join(' ')}`);
