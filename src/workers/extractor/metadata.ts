@@ -756,10 +756,11 @@ export function readMetadata(doc: Document, url: string, ld: JsonObject[]): Page
     cleanByline(nonUrl(first(meta, ['article:author'])));
   const shownName = shownByline(around);
   const besideDate = shownName ? null : nameBesideDate(around, title);
-  // A declared author that is the site itself ("USA TODAY", "Cleveland Clinic") gives way to the person the page credits.
+  // A declared author that is the site itself ("USA TODAY", "Cleveland Clinic") or an account's login name ("KatieS",
+  // "andrew.keaveney", "NOC Admin") gives way to the person the page credits.
   const credited = shownName ?? besideDate;
   const byline =
-    (declaredByline && credited && namesTheSite(declaredByline, [siteName, publisherName(article), host]) ? credited : declaredByline) ??
+    (declaredByline && credited && (namesTheSite(declaredByline, [siteName, publisherName(article), host]) || loginHandle(declaredByline, credited)) ? credited : declaredByline) ??
     shownName ??
     cleanByline(bylineEl ? collapseSpace(bylineEl.textContent ?? '') : null);
 
@@ -1055,6 +1056,19 @@ export function namesTheSite(name: string, sites: Array<string | null>): boolean
     const keys = [squash(site), squash(hostWithoutTld(site))].filter((k) => k.length >= 3);
     return keys.some((k) => k === n || (n.length >= 4 && (k.startsWith(n) || n.startsWith(k))));
   });
+}
+
+/**
+ * `name` reads as the login of the account that posted the page, not as the
+ * writer's name: one word with a dot, underscore, digit or @, starting in lower
+ * case or with a capital after a lower-case letter ("andrew.keaveney", "KatieS"),
+ * or an administrator's account ("NOC Admin"). Not when the credited name
+ * holds it as a word ("David" for "David Bau": the same person, as the page
+ * signs).
+ */
+export function loginHandle(name: string, credited: string): boolean {
+  const handle = (!/\s/.test(name) && (/[._\d@]/.test(name) || /^\p{Ll}|\p{Ll}\p{Lu}/u.test(name))) || /\badmin(?:istrator)?\b/i.test(name);
+  return handle && !titleWords(credited).includes(name.toLowerCase());
 }
 
 /** A site's own publication-date key ("w-published-date", "article.published", "published"): named for publishing, not for an update. */
@@ -1480,8 +1494,8 @@ export function datelineFromText(firstBlock: string): string | null {
 
 /** class / id words of an element that holds the author's name. */
 const AUTHOR_HOLDER = /(?:^|[\s_-])(?:author|authors|byline|writer|author-?name|post-?author|entry-?author|article-?author)(?:$|[\s_-])/i;
-/** Link and label words that a name-like short text may start with. */
-const NOT_A_NAME = /^(?:learn|read|see|view|more|about|contact|follow|share|written|posted|author|home|menu|search|sign|log|subscribe|newer|older|next|previous|prev|back|related)\b/i;
+/** Link and label words that a name-like short text may start with ("No Comments", a post's comment count). */
+const NOT_A_NAME = /^(?:learn|read|see|view|more|about|contact|follow|share|written|posted|author|home|menu|search|sign|log|subscribe|newer|older|next|previous|prev|back|related|(?:no\s+)?comments?)\b/i;
 /** A person's name as bylines write it: two to five words, each starting with a capital (particles aside). */
 const NAME_LIKE = /^(?:\p{Lu}[\p{L}'’.-]*|de|van|von|der|da|di|le|la|del|bin|al)(?:\s+(?:\p{Lu}[\p{L}'’.-]*|de|van|von|der|da|di|le|la|del|bin|al)){1,4}$/u;
 

@@ -186,6 +186,23 @@ describe('a declared author that is the site itself', () => {
   });
 });
 
+describe('a declared author that is an account\'s login name', () => {
+  const byline = (author: string, body: string): string | null =>
+    readMetadata(page(`<title>A story about things</title><meta name="author" content="${author}">`, body), URL, []).byline;
+
+  it('gives way to the person credited by the headline', () => {
+    expect(byline('KatieS', '<h1>A story about things</h1><p>by <a>Aoife O\'Riordan</a></p>')).toBe("Aoife O'Riordan");
+    expect(byline('andrew.keaveney', '<h1>A story about things</h1><div><span>Denise Everheart</span></div><div>August 23, 2023</div>')).toBe('Denise Everheart');
+    expect(byline('NOC Admin', '<h1>A story about things</h1><p>By David Gracey</p>')).toBe('David Gracey');
+  });
+
+  it('stays when it is a name, the credited name holds it, or nobody else is credited', () => {
+    expect(byline('Ann Lee', '<h1>A story about things</h1><p>By Jane Doe</p>')).toBe('Ann Lee');
+    expect(byline('David', '<h1>A story about things</h1><p>By David Bau</p>')).toBe('David');
+    expect(byline('inikosoftseo', '<h1>A story about things</h1><div>inikosoftseo</div><div>September 8, 2025</div><div>No Comments</div>')).toBe('inikosoftseo');
+  });
+});
+
 describe('title: the <h1> unless it adds a date, byline or site name to the metadata title', () => {
   const title = (h1: string, metaTitle: string): string | null =>
     readMetadata(page(`<title>${metaTitle}</title>`, `<h1>${h1}</h1><p>Text.</p>`), URL, []).title;
