@@ -983,7 +983,7 @@ export function extractArticle(html: string, url: string, opts: ExtractOptions =
       }
     }
     // Read before the furniture goes (author boxes are furniture): used when neither the markup nor Readability names one.
-    const shownByline = meta.byline ? null : visibleByline(doc);
+    const shownByline = meta.byline && !meta.bylineIsSite ? null : visibleByline(doc);
     // Collapsed accordion panels, FAQ answers and tab panels of the story are shown before hidden elements are dropped.
     if (mayHoldCollapsed(cleaned)) {
       revealCollapsed(doc);
@@ -1020,7 +1020,7 @@ export function extractArticle(html: string, url: string, opts: ExtractOptions =
     const title = meta.title ?? (rawTitle ? stripSiteSuffix(rawTitle, siteName, host) : '') ?? '';
     // Last, the name of a writer's bio that closes the article: the page's only word on who wrote it.
     const byline =
-      meta.byline ?? cleanByline(result?.byline ?? null) ?? meta.bylineGuess ?? shownByline ?? (result?.content ? closingBioName(result.content) : null);
+      (meta.bylineIsSite ? shownByline : null) ?? meta.byline ?? cleanByline(result?.byline ?? null) ?? meta.bylineGuess ?? shownByline ?? (result?.content ? closingBioName(result.content) : null);
     // `part`: blocks of the density pass put around Readability's text (built as plain <p>s, in story order), which
     // hold no screen-size copies and cannot close the story with an author box.
     const tidy = (el: Element, part = false): string[] => {

@@ -14,6 +14,8 @@ export type PageMetadata = {
   byline: string | null;
   /** A name shown beside the date by the headline without a "By" label: weaker than Readability's byline. */
   bylineGuess: string | null;
+  /** The byline is the declared author naming the site itself ("USA TODAY") and nobody is credited by the headline. */
+  bylineIsSite: boolean;
   publishedAt: string | null;
   modifiedAt: string | null;
   canonicalUrl: string | null;
@@ -759,8 +761,9 @@ export function readMetadata(doc: Document, url: string, ld: JsonObject[]): Page
   // A declared author that is the site itself ("USA TODAY", "Cleveland Clinic") or an account's login name ("KatieS",
   // "andrew.keaveney", "NOC Admin") gives way to the person the page credits.
   const credited = shownName ?? besideDate;
+  const siteDeclared = !!declaredByline && namesTheSite(declaredByline, [siteName, publisherName(article), host]);
   const byline =
-    (declaredByline && credited && (namesTheSite(declaredByline, [siteName, publisherName(article), host]) || loginHandle(declaredByline, credited)) ? credited : declaredByline) ??
+    (declaredByline && credited && (siteDeclared || loginHandle(declaredByline, credited)) ? credited : declaredByline) ??
     shownName ??
     cleanByline(bylineEl ? collapseSpace(bylineEl.textContent ?? '') : null);
 
@@ -871,6 +874,7 @@ export function readMetadata(doc: Document, url: string, ld: JsonObject[]): Page
     headline: h1,
     byline,
     bylineGuess: byline ? null : besideDate,
+    bylineIsSite: siteDeclared && !credited,
     publishedAt,
     modifiedAt,
     canonicalUrl,
@@ -1513,7 +1517,8 @@ export function visibleByline(doc: Document): string | null {
   for (const el of Array.from(root.querySelectorAll('[class], [id], a[href*="/author/"]'))) {
     const name = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
     const href = el.tagName.toUpperCase() === 'A' ? (el.getAttribute('href') ?? '') : '';
-    if (!AUTHOR_HOLDER.test(name) && !/\/authors?\//i.test(href)) {
+    // Nor a comment's author ("comment-author-name").
+    if ((!AUTHOR_HOLDER.test(name) && !/\/authors?\//i.test(href)) || el.closest(COMMENTS)) {
       continue;
     }
     const shown = shortText(el, 120);

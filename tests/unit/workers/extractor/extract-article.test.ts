@@ -156,6 +156,22 @@ describe(`${extractArticle.name} on a story that closes with an author box`, () 
   });
 });
 
+describe(`${extractArticle.name} on a story whose declared author is the site itself`, () => {
+  const paragraphs = Array.from(
+    { length: 8 },
+    (_, i) => `Work on the quay wall continued through night ${i + 1} as crews poured concrete into the new foundations by the harbour.`,
+  );
+  const page = (credit: string): string =>
+    '<html><head><title>Quay works</title><meta property="og:site_name" content="Harbour Courier"><meta name="author" content="Harbour Courier"></head>' +
+    `<body><article><h1>Quay works</h1>${credit}${paragraphs.map((p) => `<p>${p}</p>`).join('')}</article>` +
+    '<section class="comments"><div class="comment"><span class="comment-author-name">Lori Campbell</span> says: great story</div></section></body></html>';
+
+  it('takes the name an author-named element shows, not a commenter\'s', () => {
+    expect(extractArticle(page('<div class="author"><a>Brian Truitt</a></div>'), 'https://courier.test/quay')?.byline).toBe('Brian Truitt');
+    expect(extractArticle(page(''), 'https://courier.test/quay')?.byline).toBe('Harbour Courier');
+  });
+});
+
 describe(`${extractArticle.name} with hints`, () => {
   const bare = `<html><head><title>Quay works</title></head><body><article><h1>Quay works</h1>${'<p>Work on the quay wall continued through the night as crews poured concrete into the new foundations.</p>'.repeat(4)}</article></body></html>`;
 

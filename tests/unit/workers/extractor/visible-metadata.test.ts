@@ -70,6 +70,11 @@ describe('visibleByline', () => {
     expect(visibleByline(doc('<div class="author-box"><a class="author-link">Learn More</a></div>'))).toBeNull();
     expect(visibleByline(doc('<div class="author-bio">Jane writes about energy and climate for the paper.</div>'))).toBeNull();
   });
+
+  it('passes over the authors of comments', () => {
+    expect(visibleByline(doc('<ol class="comment-list"><li><span class="comment-author-name">Lori Campbell</span> says</li></ol>'))).toBeNull();
+    expect(visibleByline(doc('<div id="comments"><span class="author">Lori Campbell</span></div><div class="author">Ann Lee</div>'))).toBe('Ann Lee');
+  });
 });
 
 describe('cleanByline', () => {
