@@ -17,6 +17,7 @@ import type { Entities } from '../../store/types.js';
 import { firmsJoinedByAmpersand, joinCoordinatedNames, joinListsBeforeHeads, joinOrganisationPlaces, joinOrganisationPurposes, knownNamesApart } from './coordinated-names.js';
 import { extendNamesToTheirAcronyms, typeDefinedAcronyms } from './defined-acronyms.js';
 import { foreignOrganisations } from './foreign-organisations.js';
+import { possessiveOrganisations } from './possessive-organisations.js';
 import { acronymsBeforeOffices, agenciesBeforeTheirKind, airlinesBeforeTheirFlights, companiesByTheirPriceMoves, companiesByTheirStock, groupsBeforeTheirFighters, countriesOffPersons, employersOfStaff, eponymsAreNoPersons, eventsAndLawsAreMisc, leadersGovernmentsAreNoNames, namesBeforePartyAreOrganisations, organisationsFirstWords, organisationsLastWords, personsAfterRoles, placesBeforePlaceNouns, venuesAfterTheirNames, venuesArePlaces, typeKindAppositives, typePortfolioMinistries, worksAreMisc } from './kind-nouns.js';
 import { firstNamesAreNoOrganisations, surnamesAreNoOrganisations } from './lone-surnames.js';
 import { clubsAfterPlayers, clubsByTheirFirstWord, fixtureLines, sidesByTheirTotals, teamsInMatchReports } from './match-reports.js';
@@ -797,6 +798,7 @@ function labelCased(
   tags = trimNameTails(tokens, tags); // where a name ends ("[Fujian] province")
   tags = companyFormsEndNames(tokens, tags, stats); // "[McDonnell Douglas Corp.] The [Federal Trade Commission]"
   tags = foreignOrganisations(text, tokens, tags, stats); // "[Banco Santander]", "[Compagnie Generale des Eaux]"
+  tags = possessiveOrganisations(tokens, tags); // "[Bank of England]'s [Monetary Policy Committee]"
   tags = titlesOffPersons(tokens, tags); // "Prime Minister [John] Major", "President [Bill Clinton]"
   tags = surnamesThatAreTitles(tokens, tags); // "[John Major]"
   tags = lateTitlesOutOfNames(tokens, tags); // "Director-General [Diouf]"
