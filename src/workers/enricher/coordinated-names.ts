@@ -271,6 +271,8 @@ export function joinOrganisationPlaces(tokens: readonly Token[], tags: readonly 
 const AMPERSAND_SIDE_MAX = 3;
 /** Words after "&" that end a list of parties, no firm's name ("Lai Chee Ying & Others", "Smith & Anor"). */
 const OTHER_PARTIES: ReadonlySet<string> = new Set(['Others', 'Anor', 'Ors']);
+/** Words after "&" that end a firm's name, no person's ("Merrill Lynch & Co", "Lazard Freres & Cie", "William Grant & Sons"). */
+const FIRM_TAILS: ReadonlySet<string> = new Set(['Co', 'Co.', 'Cie', 'Cie.', 'Company', 'Sons', 'Partners', 'Associates']);
 
 /**
  * Tags where capitalized words joined by "&" are one organisation: news writes
@@ -285,7 +287,8 @@ const OTHER_PARTIES: ReadonlySet<string> = new Set(['Others', 'Anor', 'Ors']);
  * Xi", "WordPress & Squarespace"), nor places ("Trinidad & Tobago", "Jammu &
  * Kashmir"), nor a work or an event across it ("Law & Order"), nor a person's
  * name beside a word that may be another person's ("Moses Malone & Dikembe
- * Mutombo"; "Marks & Spencer", "William Grant & Sons" have common words).
+ * Mutombo"; "Marks & Spencer", "William Grant & Sons" have common words, and "Merrill Lynch & Co" a firm's last
+ * word).
  */
 export function firmsJoinedByAmpersand(text: string, tokens: readonly Token[], tags: readonly string[], stats: WordStats | undefined): string[] {
   let out: string[] | undefined;
@@ -305,7 +308,7 @@ export function firmsJoinedByAmpersand(text: string, tokens: readonly Token[], t
     if (!across && leftTag !== 'O' && rightTag !== 'O' && leftTag.slice(2) === rightTag.slice(2)) continue;
     if (OTHER_PARTIES.has(word(k + 1))) continue;
     // A person's name beside a word that may be another's ("Moses Malone & Dikembe Mutombo"): persons listed.
-    if (!across && ((leftTag.endsWith('-PER') && rightTag === 'O' && !common(word(k + 1))) || (rightTag.endsWith('-PER') && leftTag === 'O' && !common(word(k - 1))))) continue;
+    if (!across && ((leftTag.endsWith('-PER') && rightTag === 'O' && !common(word(k + 1)) && !FIRM_TAILS.has(word(k + 1))) || (rightTag.endsWith('-PER') && leftTag === 'O' && !common(word(k - 1))))) continue;
     const a = leftTag === 'O' || across ? k - 1 : spanStart(cur, k - 1);
     const b = across ? spanEnd(cur, spanStart(cur, k)) : rightTag === 'O' ? k + 2 : spanEnd(cur, k + 1);
     const from = across ? spanStart(cur, k) : a;

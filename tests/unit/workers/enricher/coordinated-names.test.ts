@@ -149,6 +149,14 @@ describe(firmsJoinedByAmpersand.name, () => {
     expect(run('Owned by Hellman & Friedman since 2004.', [[2, 5, 'PER']])).toEqual(['ORG[Hellman & Friedman]']);
   });
 
+  it('takes a firm\'s last word after "&" that the statistics do not know with a name read as a person ("Merrill Lynch & Co")', () => {
+    // Merrill | Lynch | & | Co | said (and "Co." with its point)
+    expect(run('Merrill Lynch & Co said so.', [[0, 2, 'PER']])).toEqual(['ORG[Merrill Lynch & Co]']);
+    expect(run('Lazard Freres & Co. advised it.', [[0, 2, 'PER']])).toEqual(['ORG[Lazard Freres & Co.]']);
+    // A word that may be another person's still ends the name.
+    expect(run('Merrill Lynch & Cole said so.', [[0, 2, 'PER']])).toEqual(['PER[Merrill Lynch]']);
+  });
+
   it("takes a name the gazetteer's short list knows whole, with its \"'s\", where the tagger found none", () => {
     expect(run("Standard & Poor's cut the rating.", [])).toEqual(["ORG[Standard & Poor 's]"]);
   });
