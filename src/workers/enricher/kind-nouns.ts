@@ -32,7 +32,7 @@ export const KIND_NOUNS: ReadonlySet<string> = new Set(
   ).split(' '),
 );
 /** Company forms that end a company's name ("Proastiakos S.A.", "Robert Bosch GmbH"); not those that are also abbreviations of places (SA, AB, NV) or offices (AG). */
-const COMPANY_FORMS: ReadonlySet<string> = new Set(
+export const COMPANY_FORMS: ReadonlySet<string> = new Set(
   'S.A. S.A.B. Inc Inc. Ltd Ltd. Limited plc PLC Plc GmbH Corp Corp. Corporation LLC L.L.C. N.V. B.V. A.E. S.p.A. SpA Oyj ASA'.split(' '),
 );
 /** "Co", a company's form only at the end of a name of three words or more ("Ford Motor Co"; "Tralee, Co. Kerry" is a county). */
