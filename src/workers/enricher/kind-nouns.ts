@@ -1219,3 +1219,28 @@ export function acronymsBeforeOffices(tokens: readonly Token[], tags: readonly s
   }
   return out ?? (tags as string[]);
 }
+
+/** Nouns of a pollster's work, after its name ("a Gallup poll", "the latest MORI survey"). */
+const POLL_NOUNS: ReadonlySet<string> = new Set(['poll', 'polls', 'survey', 'surveys']);
+/** Words before a pollster's name and its poll. */
+const POLL_BEFORE: ReadonlySet<string> = new Set(['a', 'an', 'the', 'latest', 'new', 'A', 'An', 'The']);
+/** Words after "poll" that make it the place of a vote ("a Louisville poll worker"). */
+const POLLING_PLACE: ReadonlySet<string> = new Set(['worker', 'workers', 'station', 'stations', 'booth', 'booths', 'site', 'sites', 'tax']);
+
+/**
+ * Tags where a name the tagger read as a person or a place stands between an article and "poll" or "survey" ("a
+ * [Gallup] poll", "the latest [Harris] survey"): the pollster, an organisation. Not a place the gazetteer knows ("a
+ * Texas poll" is a poll of Texas) or a people's name, nor before a polling place's noun ("a Louisville poll worker").
+ */
+export function pollstersBeforePolls(tokens: readonly Token[], tags: readonly string[]): string[] {
+  let out: string[] | undefined;
+  for (const { from, to, type } of bioSpans(tags)) {
+    if ((type !== 'PER' && type !== 'LOC') || !POLL_NOUNS.has(tokens[to]?.text ?? '') || !POLL_BEFORE.has(tokens[from - 1]?.text ?? '')) continue;
+    if (POLLING_PLACE.has(tokens[to + 1]?.text ?? '')) continue;
+    const name = nameText(tokens, from, to);
+    if (PLACES.has(name) || DEMONYMS.has(name) || LATE_COUNTRIES.has(name)) continue;
+    out ??= [...tags];
+    setSpan(out, from, to, 'ORG');
+  }
+  return out ?? (tags as string[]);
+}
