@@ -805,6 +805,8 @@ export function groupsBeforeTheirFighters(tokens: readonly Token[], tags: readon
 
 /** Jobs at a firm, written right before a person's name ("JP Morgan economist John Lipsky"); not those a person has ("Obama spokesman", "Trump lawyer", "Bush strategist Karl Rove"). */
 const FIRM_ROLES: ReadonlySet<string> = new Set('economist analyst trader dealer banker broker'.split(' '));
+/** Verbs of a broker's or a ratings agency's view of a stock or a debt ("upgraded the stock", "downgraded its rating"). */
+const RATING_VERBS: ReadonlySet<string> = new Set(['upgraded', 'downgraded', 'upgrades', 'downgrades']);
 /** Staff of an organisation, written before "at" and its name ("traders at Merrill Lynch", "a researcher at Harvard"). */
 const STAFF_AT: ReadonlySet<string> = new Set(
   (
@@ -843,13 +845,16 @@ export function employersOfStaff(tokens: readonly Token[], tags: readonly string
       continue;
     }
     const beforeRole = FIRM_ROLES.has(after) && tags[to + 1] === 'B-PER';
+    // "after [Jardine Fleming] upgraded the stock": a broker rates a stock; a person who does is named with a given name.
+    const before = tokens[from - 1]?.text ?? '';
+    const rates = RATING_VERBS.has(after) && !GIVEN_NAMES.has((tokens[from] as Token).text) && !PERSON_TITLES.has(before) && !FIRM_ROLES.has(before);
     // "analysts at [Smith Barney] and [Dean Witter]", "analysts at Morgan Stanley and [Bernstein]": the second of two joined by
     // "and" too, after a firm read as a person or as an organisation.
     let at = from - 1;
     const first = tags[at - 1] ?? 'O';
     if (tokens[at]?.text === 'and' && (first.endsWith('-PER') || first.endsWith('-ORG'))) at = spanStart(tags, at - 1) - 1;
     const staffAt = tokens[at]?.text === 'at' && STAFF_AT.has((tokens[at - 1]?.text ?? '').toLowerCase());
-    if (beforeRole || staffAt) firms.add(nameText(tokens, from, to));
+    if (beforeRole || staffAt || rates) firms.add(nameText(tokens, from, to));
   }
   if (firms.size === 0) return tags as string[];
   const out = [...tags];

@@ -437,6 +437,19 @@ describe(employersOfStaff.name, () => {
     expect(run('Analysts at Morgan Stanley and Bernstein raised targets.', { 'Morgan Stanley': 'ORG', Bernstein: 'PER' })).toEqual(['ORG[Morgan Stanley]', 'ORG[Bernstein]']);
   });
 
+  it('makes a name read as a person that upgrades or downgrades a stock a firm, but a name with a given name or after a title', () => {
+    expect(run('HSBC rose after Jardine Fleming upgraded the stock . Jardine Fleming said so .', { HSBC: 'ORG', 'Jardine Fleming': 'PER' })).toEqual([
+      'ORG[HSBC]',
+      'ORG[Jardine Fleming]',
+      'ORG[Jardine Fleming]',
+    ]);
+    expect(run('John Smith upgraded the stock , analyst Egizio Bianchini downgraded it and Chairman Egizio Bianchini upgraded it .', { 'John Smith': 'PER', 'Egizio Bianchini': 'PER' })).toEqual([
+      'PER[John Smith]',
+      'PER[Egizio Bianchini]',
+      'PER[Egizio Bianchini]',
+    ]);
+  });
+
   it('makes a name read as a place after a firm\'s staff and "at" an organisation, but a known place or one after a preposition of place', () => {
     expect(run('Dealers at Banamex said the peso fell. Banamex cut rates, and flights to Banamex resumed.', { Banamex: 'LOC' })).toEqual(['ORG[Banamex]', 'ORG[Banamex]', 'LOC[Banamex]']);
     for (const [text, names] of [
