@@ -10,8 +10,8 @@
  * tagger ends at the head word as often.
  */
 import { codeCap, type WordStats } from './ner-features.js';
-import { GIVEN_NAMES, KNOWN_ORGS, NON_ENTITY_WORDS, ORG_HEAD_WORDS, PLACES, WEEKDAYS_AND_MONTHS } from './gazetteer.js';
-import { nameText } from './kind-nouns.js';
+import { GIVEN_NAMES, KNOWN_ORGS, NON_ENTITY_WORDS, ORG_HEAD_WORDS, PERSON_TITLES, PLACES, WEEKDAYS_AND_MONTHS } from './gazetteer.js';
+import { COMPANY_FORMS, nameText } from './kind-nouns.js';
 import { lineBreakAfter } from './ner-tokens.js';
 import { startsCapitalized, type Token } from './tokens.js';
 import { bioSpans, setSpan, spanEnd, spanStart } from './wire-conventions.js';
@@ -271,6 +271,8 @@ export function joinOrganisationPlaces(tokens: readonly Token[], tags: readonly 
 const AMPERSAND_SIDE_MAX = 3;
 /** Words after "&" that end a list of parties, no firm's name ("Lai Chee Ying & Others", "Smith & Anor"). */
 const OTHER_PARTIES: ReadonlySet<string> = new Set(['Others', 'Anor', 'Ors']);
+/** Words after "&" that end a firm's name, no person's ("Merrill Lynch & Co", "Lazard Freres & Cie", "William Grant & Sons"). */
+const FIRM_TAILS: ReadonlySet<string> = new Set(['Co', 'Co.', 'Cie', 'Cie.', 'Company', 'Sons', 'Partners', 'Associates']);
 
 /**
  * Tags where capitalized words joined by "&" are one organisation: news writes
@@ -285,7 +287,8 @@ const OTHER_PARTIES: ReadonlySet<string> = new Set(['Others', 'Anor', 'Ors']);
  * Xi", "WordPress & Squarespace"), nor places ("Trinidad & Tobago", "Jammu &
  * Kashmir"), nor a work or an event across it ("Law & Order"), nor a person's
  * name beside a word that may be another person's ("Moses Malone & Dikembe
- * Mutombo"; "Marks & Spencer", "William Grant & Sons" have common words).
+ * Mutombo"; "Marks & Spencer", "William Grant & Sons" have common words, and "Merrill Lynch & Co" a firm's last
+ * word).
  */
 export function firmsJoinedByAmpersand(text: string, tokens: readonly Token[], tags: readonly string[], stats: WordStats | undefined): string[] {
   let out: string[] | undefined;
@@ -305,7 +308,7 @@ export function firmsJoinedByAmpersand(text: string, tokens: readonly Token[], t
     if (!across && leftTag !== 'O' && rightTag !== 'O' && leftTag.slice(2) === rightTag.slice(2)) continue;
     if (OTHER_PARTIES.has(word(k + 1))) continue;
     // A person's name beside a word that may be another's ("Moses Malone & Dikembe Mutombo"): persons listed.
-    if (!across && ((leftTag.endsWith('-PER') && rightTag === 'O' && !common(word(k + 1))) || (rightTag.endsWith('-PER') && leftTag === 'O' && !common(word(k - 1))))) continue;
+    if (!across && ((leftTag.endsWith('-PER') && rightTag === 'O' && !common(word(k + 1)) && !FIRM_TAILS.has(word(k + 1))) || (rightTag.endsWith('-PER') && leftTag === 'O' && !common(word(k - 1))))) continue;
     const a = leftTag === 'O' || across ? k - 1 : spanStart(cur, k - 1);
     const b = across ? spanEnd(cur, spanStart(cur, k)) : rightTag === 'O' ? k + 2 : spanEnd(cur, k + 1);
     const from = across ? spanStart(cur, k) : a;
@@ -325,16 +328,44 @@ export function firmsJoinedByAmpersand(text: string, tokens: readonly Token[], t
   return out ?? (tags as string[]);
 }
 
+/** Whether tokens [from, to) are two words or more, each capitalized, and no place the gazetteer knows ("Norsk Hydro"). */
+function capitalizedName(tokens: readonly Token[], from: number, to: number): boolean {
+  if (to - from < 2 || PLACES.has(nameText(tokens, from, to))) return false;
+  for (let k = from; k < to; k++) if (!startsCapitalized((tokens[k] as Token).text)) return false;
+  return true;
+}
+
+/** Whether the words of tokens [from, to) stand elsewhere in the text as a name of their own: a span of the tags, whole, not followed by "and", "&" or an office. */
+function namedAlone(tokens: readonly Token[], tags: readonly string[], from: number, to: number): boolean {
+  const n = to - from;
+  for (let i = 0; i + n <= tokens.length; i++) {
+    if (i === from) continue;
+    let k = 0;
+    while (k < n && (tokens[i + k] as Token).text === (tokens[from + k] as Token).text) k++;
+    if (k < n || !(tags[i] as string).startsWith('B-') || (tags[i + n] ?? 'O').startsWith('I-')) continue;
+    // Not a portfolio before its office ("NSW Roads minister").
+    const next = tokens[i + n]?.text ?? '';
+    if (next !== 'and' && next !== '&' && !PERSON_TITLES.has(next.charAt(0).toUpperCase() + next.slice(1))) return true;
+  }
+  return false;
+}
+
 /**
- * Tags where an organisation's span is two names the short list knows joined by "and" ("[RIA Novosti and Interfax]"):
- * two organisations. Not a name the short list knows whole.
+ * Tags where an organisation's span is two names joined by "and": two the short list knows ("[RIA Novosti and
+ * Interfax]"), or two of two capitalized words or more each whose first is a company's name by its form or stands
+ * alone elsewhere in the text ("[Chemical Banking Corp] and [Chase Manhattan Corp]", "[Norsk Hydro] and [Saga
+ * Petroleum] ... Norsk Hydro said"). Names with "and" inside ("U.S. Food and Drug Administration", "Social Democratic
+ * and Labour Party") have neither. Not a name the short list knows whole.
  */
 export function knownNamesApart(tokens: readonly Token[], tags: readonly string[]): string[] {
   let out: string[] | undefined;
   for (const { from, to, type } of bioSpans(tags)) {
     if (type !== 'ORG' || to - from < 3 || KNOWN_ORGS.has(nameText(tokens, from, to))) continue;
     for (let k = from + 1; k + 1 < to; k++) {
-      if ((tokens[k] as Token).text !== 'and' || !KNOWN_ORGS.has(nameText(tokens, from, k)) || !KNOWN_ORGS.has(nameText(tokens, k + 1, to))) continue;
+      if ((tokens[k] as Token).text !== 'and') continue;
+      const known = KNOWN_ORGS.has(nameText(tokens, from, k)) && KNOWN_ORGS.has(nameText(tokens, k + 1, to));
+      const apart = capitalizedName(tokens, from, k) && capitalizedName(tokens, k + 1, to) && (COMPANY_FORMS.has((tokens[k - 1] as Token).text) || namedAlone(tokens, tags, from, k));
+      if (!known && !apart) continue;
       out ??= [...tags];
       setSpan(out, from, k, 'ORG');
       out[k] = 'O';

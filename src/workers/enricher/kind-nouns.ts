@@ -32,7 +32,7 @@ export const KIND_NOUNS: ReadonlySet<string> = new Set(
   ).split(' '),
 );
 /** Company forms that end a company's name ("Proastiakos S.A.", "Robert Bosch GmbH"); not those that are also abbreviations of places (SA, AB, NV) or offices (AG). */
-const COMPANY_FORMS: ReadonlySet<string> = new Set(
+export const COMPANY_FORMS: ReadonlySet<string> = new Set(
   'S.A. S.A.B. Inc Inc. Ltd Ltd. Limited plc PLC Plc GmbH Corp Corp. Corporation LLC L.L.C. N.V. B.V. A.E. S.p.A. SpA Oyj ASA'.split(' '),
 );
 /** "Co", a company's form only at the end of a name of three words or more ("Ford Motor Co"; "Tralee, Co. Kerry" is a county). */
@@ -805,6 +805,8 @@ export function groupsBeforeTheirFighters(tokens: readonly Token[], tags: readon
 
 /** Jobs at a firm, written right before a person's name ("JP Morgan economist John Lipsky"); not those a person has ("Obama spokesman", "Trump lawyer", "Bush strategist Karl Rove"). */
 const FIRM_ROLES: ReadonlySet<string> = new Set('economist analyst trader dealer banker broker'.split(' '));
+/** Verbs of a broker's or a ratings agency's view of a stock or a debt ("upgraded the stock", "downgraded its rating"). */
+const RATING_VERBS: ReadonlySet<string> = new Set(['upgraded', 'downgraded', 'upgrades', 'downgrades']);
 /** Staff of an organisation, written before "at" and its name ("traders at Merrill Lynch", "a researcher at Harvard"). */
 const STAFF_AT: ReadonlySet<string> = new Set(
   (
@@ -843,13 +845,16 @@ export function employersOfStaff(tokens: readonly Token[], tags: readonly string
       continue;
     }
     const beforeRole = FIRM_ROLES.has(after) && tags[to + 1] === 'B-PER';
+    // "after [Jardine Fleming] upgraded the stock": a broker rates a stock; a person who does is named with a given name.
+    const before = tokens[from - 1]?.text ?? '';
+    const rates = RATING_VERBS.has(after) && !GIVEN_NAMES.has((tokens[from] as Token).text) && !PERSON_TITLES.has(before) && !FIRM_ROLES.has(before);
     // "analysts at [Smith Barney] and [Dean Witter]", "analysts at Morgan Stanley and [Bernstein]": the second of two joined by
     // "and" too, after a firm read as a person or as an organisation.
     let at = from - 1;
     const first = tags[at - 1] ?? 'O';
     if (tokens[at]?.text === 'and' && (first.endsWith('-PER') || first.endsWith('-ORG'))) at = spanStart(tags, at - 1) - 1;
     const staffAt = tokens[at]?.text === 'at' && STAFF_AT.has((tokens[at - 1]?.text ?? '').toLowerCase());
-    if (beforeRole || staffAt) firms.add(nameText(tokens, from, to));
+    if (beforeRole || staffAt || rates) firms.add(nameText(tokens, from, to));
   }
   if (firms.size === 0) return tags as string[];
   const out = [...tags];
@@ -1216,6 +1221,31 @@ export function acronymsBeforeOffices(tokens: readonly Token[], tags: readonly s
     if (k === i + 1 || tags[k] !== 'B-PER') continue;
     out ??= [...tags];
     out[i] = 'B-ORG';
+  }
+  return out ?? (tags as string[]);
+}
+
+/** Nouns of a pollster's work, after its name ("a Gallup poll", "the latest MORI survey"). */
+const POLL_NOUNS: ReadonlySet<string> = new Set(['poll', 'polls', 'survey', 'surveys']);
+/** Words before a pollster's name and its poll. */
+const POLL_BEFORE: ReadonlySet<string> = new Set(['a', 'an', 'the', 'latest', 'new', 'A', 'An', 'The']);
+/** Words after "poll" that make it the place of a vote ("a Louisville poll worker"). */
+const POLLING_PLACE: ReadonlySet<string> = new Set(['worker', 'workers', 'station', 'stations', 'booth', 'booths', 'site', 'sites', 'tax']);
+
+/**
+ * Tags where a name the tagger read as a person or a place stands between an article and "poll" or "survey" ("a
+ * [Gallup] poll", "the latest [Harris] survey"): the pollster, an organisation. Not a place the gazetteer knows ("a
+ * Texas poll" is a poll of Texas) or a people's name, nor before a polling place's noun ("a Louisville poll worker").
+ */
+export function pollstersBeforePolls(tokens: readonly Token[], tags: readonly string[]): string[] {
+  let out: string[] | undefined;
+  for (const { from, to, type } of bioSpans(tags)) {
+    if ((type !== 'PER' && type !== 'LOC') || !POLL_NOUNS.has(tokens[to]?.text ?? '') || !POLL_BEFORE.has(tokens[from - 1]?.text ?? '')) continue;
+    if (POLLING_PLACE.has(tokens[to + 1]?.text ?? '')) continue;
+    const name = nameText(tokens, from, to);
+    if (PLACES.has(name) || DEMONYMS.has(name) || LATE_COUNTRIES.has(name)) continue;
+    out ??= [...tags];
+    setSpan(out, from, to, 'ORG');
   }
   return out ?? (tags as string[]);
 }

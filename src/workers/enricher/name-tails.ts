@@ -197,3 +197,21 @@ export function companyFormsEndNames(tokens: readonly Token[], tags: readonly st
   }
   return out ?? (tags as string[]);
 }
+
+/** The indefinite articles, which open a phrase about a thing of a kind ("A High Court judge", "An Israeli army spokesman"). */
+const INDEFINITE: ReadonlySet<string> = new Set(['A', 'An']);
+
+/**
+ * Tags where a person's, place's or organisation's span opens with "A" or "An" before a capitalized word ("[A High Court]
+ * judge", "[A Paris] court"): the article is no part of the name, which goes on after it.
+ */
+export function indefiniteArticlesOffNames(tokens: readonly Token[], tags: readonly string[]): string[] {
+  let out: string[] | undefined;
+  for (const { from, to, type } of bioSpans(tags)) {
+    if (to - from < 2 || type === 'MISC' || !INDEFINITE.has((tokens[from] as Token).text) || !startsCapitalized((tokens[from + 1] as Token).text)) continue;
+    out ??= [...tags];
+    out[from] = 'O';
+    setSpan(out, from + 1, to, type);
+  }
+  return out ?? (tags as string[]);
+}

@@ -17,12 +17,13 @@ import type { Entities } from '../../store/types.js';
 import { firmsJoinedByAmpersand, joinCoordinatedNames, joinListsBeforeHeads, joinOrganisationPlaces, joinOrganisationPurposes, knownNamesApart } from './coordinated-names.js';
 import { extendNamesToTheirAcronyms, typeDefinedAcronyms } from './defined-acronyms.js';
 import { foreignOrganisations } from './foreign-organisations.js';
-import { acronymsBeforeOffices, agenciesBeforeTheirKind, airlinesBeforeTheirFlights, companiesByTheirPriceMoves, companiesByTheirStock, groupsBeforeTheirFighters, countriesOffPersons, employersOfStaff, eponymsAreNoPersons, eventsAndLawsAreMisc, leadersGovernmentsAreNoNames, namesBeforePartyAreOrganisations, organisationsFirstWords, organisationsLastWords, personsAfterRoles, placesBeforePlaceNouns, venuesAfterTheirNames, venuesArePlaces, typeKindAppositives, typePortfolioMinistries, worksAreMisc } from './kind-nouns.js';
+import { possessiveOrganisations } from './possessive-organisations.js';
+import { acronymsBeforeOffices, agenciesBeforeTheirKind, airlinesBeforeTheirFlights, companiesByTheirPriceMoves, companiesByTheirStock, groupsBeforeTheirFighters, countriesOffPersons, employersOfStaff, eponymsAreNoPersons, eventsAndLawsAreMisc, leadersGovernmentsAreNoNames, namesBeforePartyAreOrganisations, organisationsFirstWords, organisationsLastWords, personsAfterRoles, placesBeforePlaceNouns, pollstersBeforePolls, venuesAfterTheirNames, venuesArePlaces, typeKindAppositives, typePortfolioMinistries, worksAreMisc } from './kind-nouns.js';
 import { firstNamesAreNoOrganisations, surnamesAreNoOrganisations } from './lone-surnames.js';
 import { clubsAfterPlayers, clubsByTheirFirstWord, fixtureLines, sidesByTheirTotals, teamsInMatchReports } from './match-reports.js';
 import { partyLabelsAreNoPersons } from './party-labels.js';
 import { joinNameParticles } from './name-particles.js';
-import { companyFormsEndNames, lateTitlesOutOfNames, surnamesThatAreTitles, titlesOffPersons, trimNameTails } from './name-tails.js';
+import { companyFormsEndNames, indefiniteArticlesOffNames, lateTitlesOutOfNames, surnamesThatAreTitles, titlesOffPersons, trimNameTails } from './name-tails.js';
 import { findMentions, type Mention, mergeMentions, newMention, type ResolvedMention, resolveMentions } from './extract-entities.js';
 import { DEMONYMS, HONORIFICS, KNOWN_ORGS, PLACES } from './gazetteer.js';
 import { encodePack, keyOffsets, keyRow, type KeyTable, keyTableEntries, loadPack, MODEL_FILES, type Pack, packArray, packKeyTable, prunedRows, buildKeyTable, roundTo } from './model-pack.js';
@@ -777,6 +778,7 @@ function labelCased(
   tags = agenciesBeforeTheirKind(tokens, tags); // "the official [Antara] news agency"
   tags = groupsBeforeTheirFighters(tokens, tags, stats); // "[Hizbollah] guerrillas"
   tags = airlinesBeforeTheirFlights(tokens, tags); // "[Pan Am] flight 103"
+  tags = pollstersBeforePolls(tokens, tags); // "a [Gallup] poll"
   tags = companiesByTheirPriceMoves(tokens, tags, stats); // "[Cheung Kong] rose 25 cents"
   tags = eponymsAreNoPersons(tokens, tags); // things named after persons ("the Jerry Springer Show")
   tags = leadersGovernmentsAreNoNames(tokens, tags); // a government named after its leader ("the [Bush] Administration")
@@ -795,8 +797,10 @@ function labelCased(
   tags = joinNameParticles(tokens, tags); // particles in people's names ("Mohammed bin Salman")
   tags = extendNamesToTheirAcronyms(text, tokens, tags); // a name's first words its acronym names ("The [Brain] Injury Rehabilitation Trust (BIRT)")
   tags = trimNameTails(tokens, tags); // where a name ends ("[Fujian] province")
+  tags = indefiniteArticlesOffNames(tokens, tags); // "A [High Court] judge"
   tags = companyFormsEndNames(tokens, tags, stats); // "[McDonnell Douglas Corp.] The [Federal Trade Commission]"
   tags = foreignOrganisations(text, tokens, tags, stats); // "[Banco Santander]", "[Compagnie Generale des Eaux]"
+  tags = possessiveOrganisations(tokens, tags); // "[Bank of England]'s [Monetary Policy Committee]"
   tags = titlesOffPersons(tokens, tags); // "Prime Minister [John] Major", "President [Bill Clinton]"
   tags = surnamesThatAreTitles(tokens, tags); // "[John Major]"
   tags = lateTitlesOutOfNames(tokens, tags); // "Director-General [Diouf]"

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { tagsFor } from '../../../helpers/bio-tags.js';
+import { tagsFor, tagsNaming } from '../../../helpers/bio-tags.js';
 import { firmsJoinedByAmpersand, joinCoordinatedNames, joinListsBeforeHeads, joinOrganisationPlaces, joinOrganisationPurposes, knownNamesApart } from '../../../../src/workers/enricher/coordinated-names.js';
 import { statsOf } from '../../../helpers/word-stats.js';
 import type { WordStats } from '../../../../src/workers/enricher/ner-features.js';
@@ -149,6 +149,14 @@ describe(firmsJoinedByAmpersand.name, () => {
     expect(run('Owned by Hellman & Friedman since 2004.', [[2, 5, 'PER']])).toEqual(['ORG[Hellman & Friedman]']);
   });
 
+  it('takes a firm\'s last word after "&" that the statistics do not know with a name read as a person ("Merrill Lynch & Co")', () => {
+    // Merrill | Lynch | & | Co | said (and "Co." with its point)
+    expect(run('Merrill Lynch & Co said so.', [[0, 2, 'PER']])).toEqual(['ORG[Merrill Lynch & Co]']);
+    expect(run('Lazard Freres & Co. advised it.', [[0, 2, 'PER']])).toEqual(['ORG[Lazard Freres & Co.]']);
+    // A word that may be another person's still ends the name.
+    expect(run('Merrill Lynch & Cole said so.', [[0, 2, 'PER']])).toEqual(['PER[Merrill Lynch]']);
+  });
+
   it("takes a name the gazetteer's short list knows whole, with its \"'s\", where the tagger found none", () => {
     expect(run("Standard & Poor's cut the rating.", [])).toEqual(["ORG[Standard & Poor 's]"]);
   });
@@ -183,5 +191,23 @@ describe(knownNamesApart.name, () => {
     const tags = tagsFor(text, [[1, 5, 'ORG'], [7, 11, 'ORG'], [13, 17, 'ORG']]);
     const out = knownNamesApart(toks, tags);
     expect(bioSpans(out).map((x) => toks.slice(x.from, x.to).map((t) => t.text).join(' '))).toEqual(['RIA Novosti', 'Interfax', 'White House', 'Senate', 'Fish and Chips Limited']);
+  });
+
+  it('splits two names of two capitalized words or more when the first is a company by its form or a name alone elsewhere', () => {
+    const named = (text: string, spansOf: Record<string, string>) => {
+      const { toks, tags } = tagsNaming(text, spansOf);
+      return bioSpans(knownNamesApart(toks, tags)).map((x) => toks.slice(x.from, x.to).map((t) => t.text).join(' '));
+    };
+    expect(named('Chemical Banking Corp and Chase Manhattan Corp merged .', { 'Chemical Banking Corp and Chase Manhattan Corp': 'ORG' })).toEqual(['Chemical Banking Corp', 'Chase Manhattan Corp']);
+    expect(named('Norsk Hydro and Saga Petroleum agreed . Norsk Hydro said so .', { 'Norsk Hydro and Saga Petroleum': 'ORG', 'Norsk Hydro': 'ORG' })).toEqual(['Norsk Hydro', 'Saga Petroleum', 'Norsk Hydro']);
+    // No second mention of the first alone, or one that is a portfolio before its office: one name.
+    expect(named('Norsk Hydro and Saga Petroleum agreed .', { 'Norsk Hydro and Saga Petroleum': 'ORG' })).toEqual(['Norsk Hydro and Saga Petroleum']);
+    expect(named('the NSW Roads and Traffic Authority . NSW Roads minister Eric Roozendaal', { 'NSW Roads and Traffic Authority': 'ORG', 'NSW Roads': 'ORG', 'Eric Roozendaal': 'PER' })).toEqual(['NSW Roads and Traffic Authority', 'NSW Roads', 'Eric Roozendaal']);
+    // A place, one word or a particle on a side, even where that side is named alone: names with "and" inside.
+    for (const name of ['New York and New Jersey Port Authority', 'Transport and General Workers Union', 'Organisation for Security and Cooperation in Europe']) {
+      const first = name.split(' and ')[0] as string;
+      expect(named(`the ${name} . ${first} said`, { [name]: 'ORG', [first]: 'ORG' })).toEqual([name, first]);
+    }
+    expect(named('the U.S. Food and Drug Administration said', { 'U.S. Food and Drug Administration': 'ORG' })).toEqual(['U.S. Food and Drug Administration']);
   });
 });

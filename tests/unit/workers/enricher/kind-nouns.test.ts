@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { expectBioKept, isValidBio, labelledText, randomBioTags, tagsAt, tagsFor, tagsNaming } from '../../../helpers/bio-tags.js';
 import { seededRandom } from '../../../../src/lib/random.js';
-import { acronymsBeforeOffices, agenciesBeforeTheirKind, airlinesBeforeTheirFlights, companiesByTheirPriceMoves, companiesByTheirStock, groupsBeforeTheirFighters, countriesOffPersons, employersOfStaff, eponymsAreNoPersons, eventsAndLawsAreMisc, leadersGovernmentsAreNoNames, namesBeforePartyAreOrganisations, organisationsFirstWords, organisationsLastWords, personsAfterRoles, placesBeforePlaceNouns, venuesAfterTheirNames, venuesArePlaces, typeKindAppositives, typePortfolioMinistries, worksAreMisc } from '../../../../src/workers/enricher/kind-nouns.js';
+import { acronymsBeforeOffices, agenciesBeforeTheirKind, airlinesBeforeTheirFlights, companiesByTheirPriceMoves, companiesByTheirStock, groupsBeforeTheirFighters, countriesOffPersons, employersOfStaff, eponymsAreNoPersons, eventsAndLawsAreMisc, leadersGovernmentsAreNoNames, namesBeforePartyAreOrganisations, organisationsFirstWords, organisationsLastWords, personsAfterRoles, placesBeforePlaceNouns, pollstersBeforePolls, venuesAfterTheirNames, venuesArePlaces, typeKindAppositives, typePortfolioMinistries, worksAreMisc } from '../../../../src/workers/enricher/kind-nouns.js';
 import { statsOf } from '../../../helpers/word-stats.js';
 import type { WordStats } from '../../../../src/workers/enricher/ner-features.js';
 import { nerTokenize } from '../../../../src/workers/enricher/ner-tokens.js';
@@ -437,6 +437,19 @@ describe(employersOfStaff.name, () => {
     expect(run('Analysts at Morgan Stanley and Bernstein raised targets.', { 'Morgan Stanley': 'ORG', Bernstein: 'PER' })).toEqual(['ORG[Morgan Stanley]', 'ORG[Bernstein]']);
   });
 
+  it('makes a name read as a person that upgrades or downgrades a stock a firm, but a name with a given name or after a title', () => {
+    expect(run('HSBC rose after Jardine Fleming upgraded the stock . Jardine Fleming said so .', { HSBC: 'ORG', 'Jardine Fleming': 'PER' })).toEqual([
+      'ORG[HSBC]',
+      'ORG[Jardine Fleming]',
+      'ORG[Jardine Fleming]',
+    ]);
+    expect(run('John Smith upgraded the stock , analyst Egizio Bianchini downgraded it and Chairman Egizio Bianchini upgraded it .', { 'John Smith': 'PER', 'Egizio Bianchini': 'PER' })).toEqual([
+      'PER[John Smith]',
+      'PER[Egizio Bianchini]',
+      'PER[Egizio Bianchini]',
+    ]);
+  });
+
   it('makes a name read as a place after a firm\'s staff and "at" an organisation, but a known place or one after a preposition of place', () => {
     expect(run('Dealers at Banamex said the peso fell. Banamex cut rates, and flights to Banamex resumed.', { Banamex: 'LOC' })).toEqual(['ORG[Banamex]', 'ORG[Banamex]', 'LOC[Banamex]']);
     for (const [text, names] of [
@@ -775,5 +788,25 @@ describe(acronymsBeforeOffices.name, () => {
     const text = 'BOJ Governor Yasuo Matsushita and UAW President Stephen Yokich met MITI Deputy Prime Minister Shinji Sato .';
     const toks = nerTokenize(text);
     expectBioKept(toks.length, 53, (tags) => acronymsBeforeOffices(toks, tags));
+  });
+});
+
+describe(pollstersBeforePolls.name, () => {
+  it('makes a name read as a person or a place between an article and its poll the pollster, an organisation', () => {
+    const text = 'in a Gallup poll for the paper , the latest Colmar Brunton survey and the Harris polls .';
+    const { toks, tags } = tagsNaming(text, { Gallup: 'LOC', 'Colmar Brunton': 'LOC', Harris: 'PER' });
+    expect(pollstersBeforePolls(toks, tags)).toEqual(tagsNaming(text, { Gallup: 'ORG', 'Colmar Brunton': 'ORG', Harris: 'ORG' }).tags);
+  });
+
+  it('leaves a place the gazetteer knows, a polling place and a name without an article before it as they are', () => {
+    const text = 'a Texas poll , a Louisville poll worker , Gallup poll , a Harris Smith poll .';
+    const { toks, tags } = tagsNaming(text, { Texas: 'LOC', Louisville: 'LOC', Gallup: 'LOC', 'Harris Smith': 'MISC' });
+    expect(pollstersBeforePolls(toks, tags)).toEqual(tags);
+  });
+
+  it('keeps any tags well formed (BIO) and their length', () => {
+    const text = 'a Gallup poll the Harris Smith survey a poll An X polls worker';
+    const toks = nerTokenize(text);
+    expectBioKept(toks.length, 59, (tags) => pollstersBeforePolls(toks, tags));
   });
 });

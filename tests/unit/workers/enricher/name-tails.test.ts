@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { expectBioKept, tagsFor, tagsNaming } from '../../../helpers/bio-tags.js';
-import { companyFormsEndNames, lateTitlesOutOfNames, surnamesThatAreTitles, titlesOffPersons, trimNameTails } from '../../../../src/workers/enricher/name-tails.js';
+import { companyFormsEndNames, indefiniteArticlesOffNames, lateTitlesOutOfNames, surnamesThatAreTitles, titlesOffPersons, trimNameTails } from '../../../../src/workers/enricher/name-tails.js';
 import { statsOf } from '../../../helpers/word-stats.js';
 import { tagEntityMentions } from '../../../../src/workers/enricher/tag-entities.js';
 import { nerTokenize } from '../../../../src/workers/enricher/ner-tokens.js';
@@ -167,5 +167,25 @@ describe(titlesOffPersons.name, () => {
     const text = 'Prime Minister John Major and President Senator Bill Clinton met King Fahd and Minister for trade .';
     const toks = nerTokenize(text);
     expectBioKept(toks.length, 47, (tags) => titlesOffPersons(toks, tags));
+  });
+});
+
+describe(indefiniteArticlesOffNames.name, () => {
+  it('takes "A" or "An" off the start of a name, which goes on after it', () => {
+    const text = 'A High Court judge ruled . An Air Force plane flew . A Ugandan helicopter .';
+    const { toks, tags } = tagsNaming(text, { 'A High Court': 'ORG', 'An Air Force': 'ORG', 'A Ugandan': 'ORG' });
+    expect(indefiniteArticlesOffNames(toks, tags)).toEqual(tagsNaming(text, { 'High Court': 'ORG', 'Air Force': 'ORG', Ugandan: 'ORG' }).tags);
+  });
+
+  it('leaves an article alone, a MISC name and an article before a lowercase word as they are', () => {
+    const text = 'A said . A Clockwork Orange . An the';
+    const { toks, tags } = tagsNaming(text, { A: 'PER', 'A Clockwork Orange': 'MISC', 'An the': 'ORG' });
+    expect(indefiniteArticlesOffNames(toks, tags)).toEqual(tags);
+  });
+
+  it('keeps any tags well formed (BIO) and their length', () => {
+    const text = 'A High Court An Air A A Force An .';
+    const toks = nerTokenize(text);
+    expectBioKept(toks.length, 53, (tags) => indefiniteArticlesOffNames(toks, tags));
   });
 });

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { expectBioKept, tagsNaming } from '../../../helpers/bio-tags.js';
+import { nerTokenize } from '../../../../src/workers/enricher/ner-tokens.js';
+import { possessiveOrganisations } from '../../../../src/workers/enricher/possessive-organisations.js';
+import { tagEntityMentions } from '../../../../src/workers/enricher/tag-entities.js';
+
+describe(possessiveOrganisations.name, () => {
+  it('splits an organisation read whole into its owner and its unit when both end in a head word or the owner in a place after "of"', () => {
+    const text = "The Bank of England's Monetary Policy Committee met , and Stanford University’s SCALE Initiative said so .";
+    const { toks, tags } = tagsNaming(text, { "Bank of England 's Monetary Policy Committee": 'ORG', 'Stanford University ’s SCALE Initiative': 'ORG' });
+    const want = tagsNaming(text, { 'Bank of England': 'ORG', 'Monetary Policy Committee': 'ORG', 'Stanford University': 'ORG', 'SCALE Initiative': 'ORG' }).tags;
+    expect(possessiveOrganisations(toks, tags)).toEqual(want);
+  });
+
+  it('leaves a head word alone untagged as the owner', () => {
+    const text = "the Bank's Monetary Policy Committee said .";
+    const { toks, tags } = tagsNaming(text, { "Bank 's Monetary Policy Committee": 'ORG' });
+    expect(possessiveOrganisations(toks, tags)).toEqual(tagsNaming(text, { 'Monetary Policy Committee': 'ORG' }).tags);
+  });
+
+  it('keeps a name whose word before "\'s" is no head word, or whose unit has none, as one', () => {
+    const text = "Moody's Investors Service , the Women's Christian Temperance Union , the Department of Children's Services and Harvard University's Kennedy said .";
+    const { toks, tags } = tagsNaming(text, {
+      "Moody 's Investors Service": 'ORG',
+      "Women 's Christian Temperance Union": 'ORG',
+      "Department of Children 's Services": 'ORG',
+      "Harvard University 's Kennedy": 'ORG',
+    });
+    expect(possessiveOrganisations(toks, tags)).toEqual(tags);
+  });
+
+  it('splits them through the whole tagger', () => {
+    const text = "LONDON 1996-08-22\nThe Bank of England's Monetary Policy Committee left rates on hold on Thursday.";
+    const names = tagEntityMentions(text).map((m) => `${text.slice(m.start, m.end)}:${m.kind}`);
+    expect(names).toEqual(expect.arrayContaining(['Bank of England:organisation', 'Monetary Policy Committee:organisation']));
+  });
+
+  it('keeps any tags well formed (BIO) and their length', () => {
+    const text = "Bank's Fund of England's Bank Committee ’s Union of Paris's the Bank 's Office .";
+    const toks = nerTokenize(text);
+    expectBioKept(toks.length, 47, (tags) => possessiveOrganisations(toks, tags));
+  });
+});
