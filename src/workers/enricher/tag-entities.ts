@@ -870,12 +870,40 @@ export type TagEntitiesOptions = {
 };
 
 /** Mentions the trained tagger finds in `text`. */
-export function tagEntityMentions(text: string, ruleTokens: readonly Token[] = tokenize(text)): Mention[] {
+export function tagEntityMentions(written: string, ruleTokens: readonly Token[] = tokenize(written)): Mention[] {
   const tagger = entityTagger();
+  // A dated dateline run into the text around it reads as a line of its own (the same offsets).
+  const text = datelinesOnTheirLines(written);
+  if (text !== written) ruleTokens = tokenize(text);
   // Names in capitalised lines are given in ordinary case ("Japan" for "JAPAN"), at their offsets in `text`.
   const { text: cased, tokens } = readCased(text, splitNameParticiples(nerTokenize(text)), tagger);
   const rules = cased === text ? ruleTokens : tokenize(cased);
   return mentionsFromTags(cased, tokens, labelCased(cased, tokens, sentenceRanges(cased, tokens), tagger, rules, text));
+}
+
+/** A place in capitals, one to three words, and an ISO date: a wire dateline ("BRUSSELS 1996-08-22", "NEW YORK 1996-08-22"). */
+const DATED_DATELINE = /(?:\p{Lu}[\p{Lu}.'’-]+[ \t]+){1,3}\d{4}-\d{2}-\d{2}(?![\d-])/gu;
+
+/**
+ * `text` with each dated dateline on a line of its own: "Peter Blackburn BRUSSELS 1996-08-22 The European Commission
+ * said" read as "Peter Blackburn\nBRUSSELS 1996-08-22\nThe European Commission said", the space before and after it a
+ * line break, so that every offset stays the same. Wire copy sets the place and date on a line of their own; text that
+ * runs them into the story (sentences joined by spaces) had the place, the date and the first words read as one name.
+ */
+export function datelinesOnTheirLines(text: string): string {
+  if (!/\d{4}-\d{2}-\d{2}/.test(text)) return text;
+  let out: string[] | undefined;
+  for (const m of text.matchAll(DATED_DATELINE)) {
+    const from = m.index ?? 0;
+    const to = from + m[0].length;
+    const before = text.charAt(from - 1);
+    if (before !== '' && before !== ' ' && before !== '\t' && before !== '\n') continue; // inside a word
+    out ??= text.split('');
+    if (before === ' ' || before === '\t') out[from - 1] = '\n';
+    const after = text.charAt(to);
+    if ((after === ' ' || after === '\t') && /\S/.test(text.charAt(to + 1))) out[to] = '\n';
+  }
+  return out ? out.join('') : text;
 }
 
 /**

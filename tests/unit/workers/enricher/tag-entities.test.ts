@@ -21,6 +21,7 @@ import {
   parseGazetteer,
   tagEntities,
   tagEntityMentions,
+  datelinesOnTheirLines,
   textDomain,
   unpackEntityModel,
   unpackGazetteer,
@@ -77,6 +78,30 @@ describe('entity tagger model (committed)', () => {
 
   it('returns nothing when the text is empty', () => {
     expect(tagEntities({ title: '', text: '' })).toEqual({ people: [], places: [], organisations: [] });
+  });
+});
+
+describe(datelinesOnTheirLines.name, () => {
+  it('sets a dated dateline run into the text on a line of its own, every offset the same', () => {
+    const text = 'LAMB BAN REJECTED . Peter Blackburn BRUSSELS 1996-08-22 The European Commission said on Thursday .';
+    const lined = datelinesOnTheirLines(text);
+    expect(lined).toBe('LAMB BAN REJECTED . Peter Blackburn\nBRUSSELS 1996-08-22\nThe European Commission said on Thursday .');
+    expect(lined.length).toBe(text.length);
+    expect(datelinesOnTheirLines('NEW YORK 1996-08-22 Stocks rose.')).toBe('NEW YORK 1996-08-22\nStocks rose.');
+  });
+
+  it('leaves text without such a dateline as it is: a date in prose, a place in ordinary case, a dateline already on its line', () => {
+    for (const text of ['The vote was set for 1996-08-22 by the court.', 'Brussels 1996-08-22 The talks ended.', 'BRUSSELS 1996-08-22\nThe talks ended.', 'Stocks rose.']) {
+      expect(datelinesOnTheirLines(text)).toBe(text);
+    }
+  });
+
+  it('lets the tagger read the place, not the place, the date and the first words as one name', () => {
+    const text = 'Peter Blackburn BRUSSELS 1996-08-22 The European Commission said on Thursday it disagreed with German advice.';
+    expect(kindsOf(text)).toEqual(expect.arrayContaining(['place:BRUSSELS', 'organisation:European Commission']));
+    expect(kindsOf(text).some((k) => k.includes('1996'))).toBe(false);
+    // The same as with the dateline written on its own line.
+    expect(kindsOf(datelinesOnTheirLines(text))).toEqual(kindsOf(text));
   });
 });
 
