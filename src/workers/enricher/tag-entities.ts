@@ -881,8 +881,11 @@ export function tagEntityMentions(written: string, ruleTokens: readonly Token[] 
   return mentionsFromTags(cased, tokens, labelCased(cased, tokens, sentenceRanges(cased, tokens), tagger, rules, text));
 }
 
-/** A place in capitals, one to three words, and an ISO date: a wire dateline ("BRUSSELS 1996-08-22", "NEW YORK 1996-08-22"). */
-const DATED_DATELINE = /(?:\p{Lu}[\p{Lu}.'’-]+[ \t]+){1,3}\d{4}-\d{2}-\d{2}(?![\d-])/gu;
+/**
+ * A place in capitals, one to three words, its country or state after a comma, and an ISO date: a wire dateline
+ * ("BRUSSELS 1996-08-22", "NEW YORK 1996-08-22", "AL-AIN , United Arab Emirates 1996-12-06").
+ */
+const DATED_DATELINE = /(?:\p{Lu}[\p{Lu}.'’-]+[ \t]+){1,3}(?:,[ \t]*(?:\p{Lu}[\p{L}.'’-]*[ \t]+){1,4})?\d{4}-\d{2}-\d{2}(?![\d-])/gu;
 
 /**
  * `text` with each dated dateline on a line of its own: "Peter Blackburn BRUSSELS 1996-08-22 The European Commission

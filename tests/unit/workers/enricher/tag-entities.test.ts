@@ -88,6 +88,7 @@ describe(datelinesOnTheirLines.name, () => {
     expect(lined).toBe('LAMB BAN REJECTED . Peter Blackburn\nBRUSSELS 1996-08-22\nThe European Commission said on Thursday .');
     expect(lined.length).toBe(text.length);
     expect(datelinesOnTheirLines('NEW YORK 1996-08-22 Stocks rose.')).toBe('NEW YORK 1996-08-22\nStocks rose.');
+    expect(datelinesOnTheirLines('WIN . AL-AIN , United Arab Emirates 1996-12-06 Japan began')).toBe('WIN .\nAL-AIN , United Arab Emirates 1996-12-06\nJapan began');
   });
 
   it('leaves text without such a dateline as it is: a date in prose, a place in ordinary case, a dateline already on its line', () => {
