@@ -177,8 +177,7 @@ const DOTTED_FORMS: ReadonlySet<string> = new Set('Inc. Corp. Co. Ltd. Cos. Bros
  * form: the form's full stop ends the sentence too, which the tagger reads as an abbreviation's ("[McDonnell Douglas Corp.]
  * The [Federal Trade Commission] had reviewed", "[Acme Ltd.] [Reuters] said"). What follows is a name of its own, but for a
  * first word the word statistics know as written in lowercase ("The", "It") and the lowercase words after it ("Corp. Shares
- * of [Bayer]"). Not before another company form ("Nomura
- * Securities Co. Ltd.", "Merrill Lynch & Co. Inc.").
+ * of [Bayer]"). Not before another company form ("Nomura Securities Co. Ltd.", "Merrill Lynch & Co. Inc.").
  */
 export function companyFormsEndNames(tokens: readonly Token[], tags: readonly string[], stats: WordStats | undefined): string[] {
   let out: string[] | undefined;
