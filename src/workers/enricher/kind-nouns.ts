@@ -17,7 +17,7 @@ import { lineBreakAfter } from './ner-tokens.js';
 import { DEMONYMS, GIVEN_NAMES, HONORIFICS, KNOWN_ORGS, LATE_COUNTRIES, LATE_DEMONYMS, MISC_HEAD_FIRST, MISC_HEAD_WORDS, NON_ENTITY_WORDS, ORG_HEAD_WORDS, PERSON_TITLES, PLACE_HEAD_FIRST, PLACE_HEAD_WORDS, PLACES, WEEKDAYS_AND_MONTHS } from './gazetteer.js';
 import { SURNAME } from './lone-surnames.js';
 import { startsCapitalized, type Token } from './tokens.js';
-import { bioSpans, clearSpan, setSpan, spanEnd, spanStart, surnamesOfFullNames, wordsOfFullNames } from './wire-conventions.js';
+import { bioSpans, clearSpan, isCountry, setSpan, spanEnd, spanStart, surnamesOfFullNames, wordsOfFullNames } from './wire-conventions.js';
 
 /** Quotes that open and close a name written in quotes after its kind ('a band called "Squirrell"'). */
 const OPENING_QUOTES: ReadonlySet<string> = new Set(['"', '“']);
@@ -584,6 +584,28 @@ export function countriesOffPersons(tokens: readonly Token[], tags: readonly str
       setSpan(out, from + k, to, 'PER');
       break;
     }
+  }
+  return out ?? (tags as string[]);
+}
+
+/**
+ * Tags where a country's name the tagger left untagged stands before a possessive: "Britain 's Prime Minister", "China 's
+ * economy". Tokenized wire copy writes the clitic apart, and at a line's or sentence's start the tagger then reads the
+ * word as no name. Not the surname of a person the text names in full ("Michael Jordan ... Jordan 's 30 points").
+ */
+export function countriesBeforePossessives(tokens: readonly Token[], tags: readonly string[]): string[] {
+  let out: string[] | undefined;
+  let surnames: Set<string> | undefined;
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    if (tags[i] !== 'O') continue;
+    const next = (tokens[i + 1] as Token).text;
+    const possessive = next === "'s" || next === '’s' || ((next === "'" || next === '’') && tokens[i + 2]?.text === 's' && (tokens[i + 2] as Token).start === (tokens[i + 1] as Token).end);
+    const w = (tokens[i] as Token).text;
+    if (!possessive || !isCountry(w)) continue;
+    surnames ??= surnamesOfFullNames(tokens, tags);
+    if (surnames.has(w)) continue;
+    out ??= [...tags];
+    out[i] = 'B-LOC';
   }
   return out ?? (tags as string[]);
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { expectBioKept, isValidBio, labelledText, randomBioTags, tagsAt, tagsFor, tagsNaming } from '../../../helpers/bio-tags.js';
 import { seededRandom } from '../../../../src/lib/random.js';
-import { acronymsBeforeOffices, agenciesBeforeTheirKind, airlinesBeforeTheirFlights, companiesByTheirPriceMoves, companiesByTheirStock, groupsBeforeTheirFighters, countriesOffPersons, employersOfStaff, eponymsAreNoPersons, eventsAndLawsAreMisc, leadersGovernmentsAreNoNames, namesBeforePartyAreOrganisations, organisationsFirstWords, organisationsLastWords, personsAfterRoles, placesBeforePlaceNouns, pollstersBeforePolls, venuesAfterTheirNames, venuesArePlaces, typeKindAppositives, typePortfolioMinistries, worksAreMisc } from '../../../../src/workers/enricher/kind-nouns.js';
+import { acronymsBeforeOffices, agenciesBeforeTheirKind, airlinesBeforeTheirFlights, companiesByTheirPriceMoves, companiesByTheirStock, groupsBeforeTheirFighters, countriesBeforePossessives, countriesOffPersons, employersOfStaff, eponymsAreNoPersons, eventsAndLawsAreMisc, leadersGovernmentsAreNoNames, namesBeforePartyAreOrganisations, organisationsFirstWords, organisationsLastWords, personsAfterRoles, placesBeforePlaceNouns, pollstersBeforePolls, venuesAfterTheirNames, venuesArePlaces, typeKindAppositives, typePortfolioMinistries, worksAreMisc } from '../../../../src/workers/enricher/kind-nouns.js';
 import { statsOf } from '../../../helpers/word-stats.js';
 import type { WordStats } from '../../../../src/workers/enricher/ner-features.js';
 import { nerTokenize } from '../../../../src/workers/enricher/ner-tokens.js';
@@ -579,6 +579,27 @@ describe(namesBeforePartyAreOrganisations.name, () => {
       ['a third party and the New ACT party', []],
     ];
     for (const [text, named] of cases) expect(runParty(text, named)).toEqual(spans(text, tagsFor(text, named)));
+  });
+});
+
+describe(countriesBeforePossessives.name, () => {
+  const runPoss = (text: string, named: Array<[number, number, string]>): string[] => spans(text, countriesBeforePossessives(nerTokenize(text), tagsFor(text, named)));
+
+  it("types a country's name left untagged before a possessive as a place, the clitic written apart or not", () => {
+    expect(runPoss("Britain 's Prime Minister John Major said", [[5, 7, 'PER']])).toEqual(['LOC[Britain]', 'PER[John Major]']);
+    expect(runPoss("China's economy grew", [])).toEqual(['LOC[China]']);
+  });
+
+  it('leaves a tagged word, a word that is no country, a country without a possessive and the surname of a person named in full alone', () => {
+    expect(runPoss("Microsoft 's shares rose", [])).toEqual([]);
+    expect(runPoss('Britain said on Thursday', [])).toEqual([]);
+    expect(runPoss("Germany 's envoy", [[0, 1, 'ORG']])).toEqual(['ORG[Germany]']);
+    expect(runPoss("Michael Jordan scored . Jordan 's 30 points", [[0, 2, 'PER']])).toEqual(['PER[Michael Jordan]']);
+  });
+
+  it('keeps valid BIO tags of the same length over random taggings', () => {
+    const toks = nerTokenize("Britain 's Prime Minister John Major met China 's envoy and Jordan 's king");
+    expectBioKept(toks.length, 29, (tags) => countriesBeforePossessives(toks, tags));
   });
 });
 

@@ -104,6 +104,12 @@ describe(datelinesOnTheirLines.name, () => {
     // The same as with the dateline written on its own line.
     expect(kindsOf(datelinesOnTheirLines(text))).toEqual(kindsOf(text));
   });
+
+  it("reads a country before a possessive written apart at the story's first line as a place", () => {
+    expect(kindsOf("LONDON 1996-08-22 Britain 's Prime Minister John Major said on Thursday he would meet Irish leaders.")).toEqual(
+      expect.arrayContaining(['place:LONDON', 'place:Britain', 'person:John Major']),
+    );
+  });
 });
 
 describe(packEntityModel.name, () => {
