@@ -454,6 +454,22 @@ const OFFICE_DETERMINERS: ReadonlySet<string> = new Set(['the', 'The', 'his', 'h
  */
 const inOtherScript = (words: readonly string[]): boolean => words.some((w) => /\p{L}/u.test(w)) && !words.some((w) => /\p{Script=Latin}/u.test(w));
 
+/**
+ * Tags without the names that open with a figure and hold no capital letter ("the [30-year-old wing] announced", "the
+ * [13th]", "[30p]"): in formal text a person's, place's or organisation's name that starts with a figure has capitals
+ * after it ("3M", "7-Eleven"). Lowercase names of words (posts' "london", a page's "rwanda") are left to the tagger:
+ * over the texts at hand about as many such are right as wrong.
+ */
+export function figureSpansAreNoNames(tokens: readonly Token[], tags: readonly string[]): string[] {
+  let out: string[] | undefined;
+  for (const { from, to, type } of bioSpans(tags)) {
+    if (type === 'MISC' || !/^\d/.test((tokens[from] as Token).text) || tokens.slice(from, to).some((t) => /\p{Lu}/u.test(t.text))) continue;
+    out ??= [...tags];
+    for (let k = from; k < to; k++) out[k] = 'O';
+  }
+  return out ?? (tags as string[]);
+}
+
 /** Greetings that open a letter or a post before a name ("Hey Vladi", "Dear Nina"). */
 const GREETINGS: ReadonlySet<string> = new Set(['Hey', 'Hi', 'Hello', 'Dear']);
 
@@ -836,6 +852,7 @@ function labelCased(
     tags = surnamesAreNoOrganisations(tokens, tags);
     tags = firstNamesAreNoOrganisations(tokens, tags, tagger.gazetteer);
     tags = partyLabelsAreNoPersons(tokens, tags);
+    tags = figureSpansAreNoNames(tokens, tags);
   }
   // Words that alone are no name stay none after the document pass too (one "Bill" left a person would make every "the Bill" one).
   tags = wire(dropLoneWords(tokens, tags));

@@ -22,6 +22,7 @@ import {
   tagEntities,
   tagEntityMentions,
   datelinesOnTheirLines,
+  figureSpansAreNoNames,
   textDomain,
   unpackEntityModel,
   unpackGazetteer,
@@ -109,6 +110,20 @@ describe(datelinesOnTheirLines.name, () => {
     expect(kindsOf("LONDON 1996-08-22 Britain 's Prime Minister John Major said on Thursday he would meet Irish leaders.")).toEqual(
       expect.arrayContaining(['place:LONDON', 'place:Britain', 'person:John Major']),
     );
+  });
+});
+
+describe(figureSpansAreNoNames.name, () => {
+  it('drops a name that opens with a figure and holds no capital, and keeps one with capitals or of MISC', () => {
+    const text = 'the 30-year-old wing and 3M and the 13th and 7-Eleven';
+    const { toks, tags } = tagsNaming(text, { '30-year-old wing': 'ORG', '3M': 'ORG', '13th': 'MISC', '7-Eleven': 'ORG' });
+    const kept = bioSpans(figureSpansAreNoNames(toks, tags)).map((s) => toks.slice(s.from, s.to).map((t) => t.text).join(' '));
+    expect(kept).toEqual(['3M', '13th', '7-Eleven']);
+  });
+
+  it('leaves the tagger no person, place or organisation of such words in formal text', () => {
+    const text = 'Italy recalled Marcello Cuttitta on Friday, more than a year after the 30-year-old wing announced he was retiring.';
+    expect(kindsOf(text)).toEqual(['place:Italy', 'person:Marcello Cuttitta']);
   });
 });
 
