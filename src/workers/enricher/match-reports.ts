@@ -31,7 +31,7 @@
 import { CLUB_HEADS } from './gazetteer.js';
 import { nameText } from './kind-nouns.js';
 import { type WordStats, writtenLowercase } from './ner-features.js';
-import { lineBreakAfter } from './ner-tokens.js';
+import { lineBreakAfter, tokenLines } from './ner-tokens.js';
 import { startsCapitalized, type Token } from './tokens.js';
 import { bioSpans, clearSpan, deskSlugLength, isCountry, isNationality, SCORE_PAIR, setSpan, spanEnd, spanStart } from './wire-conventions.js';
 
@@ -320,19 +320,16 @@ const FIXTURES_MIN = 2;
  */
 export function fixtureLines(text: string, tokens: readonly Token[], tags: readonly string[]): string[] {
   if (!isSportText(tokens)) return tags as string[];
-  // Each line's first token, and the fixture lines' sides.
+  // The fixture lines' sides.
   const sides: Array<[number, number]> = [];
   let run = 0;
   let best = 0;
-  for (let a = 0; a < tokens.length; ) {
-    let b = a;
-    while (b + 1 < tokens.length && !lineBreakAfter(text, tokens, b)) b++;
-    const fixture = fixtureSides(tokens, tags, a, b + 1);
+  for (const [a, b] of tokenLines(text, tokens)) {
+    const fixture = fixtureSides(tokens, tags, a, b);
     if (fixture) {
       sides.push(...fixture);
       best = Math.max(best, ++run);
     } else run = 0;
-    a = b + 1;
   }
   if (best < FIXTURES_MIN) return tags as string[];
   const out = [...tags];
