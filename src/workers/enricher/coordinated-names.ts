@@ -12,7 +12,7 @@
 import { codeCap, type WordStats } from './ner-features.js';
 import { GIVEN_NAMES, KNOWN_ORGS, NON_ENTITY_WORDS, ORG_HEAD_WORDS, PERSON_TITLES, PLACES, WEEKDAYS_AND_MONTHS } from './gazetteer.js';
 import { COMPANY_FORMS, nameText } from './kind-nouns.js';
-import { lineBreakAfter } from './ner-tokens.js';
+import { isPossessive, lineBreakAfter } from './ner-tokens.js';
 import { startsCapitalized, type Token } from './tokens.js';
 import { bioSpans, setSpan, spanEnd, spanStart } from './wire-conventions.js';
 
@@ -315,7 +315,7 @@ export function firmsJoinedByAmpersand(text: string, tokens: readonly Token[], t
     if (k - from > AMPERSAND_SIDE_MAX || b - k - 1 > AMPERSAND_SIDE_MAX) continue;
     const whole = nameText(tokens, from, b);
     const after = tokens[b]?.text;
-    const known = KNOWN_ORGS.has(whole) ? b : (after === "'s" || after === '’s') && KNOWN_ORGS.has(`${whole}'s`) ? b + 1 : -1;
+    const known = KNOWN_ORGS.has(whole) ? b : isPossessive(after ?? '') && KNOWN_ORGS.has(`${whole}'s`) ? b + 1 : -1;
     if (known < 0) {
       const types = new Set(cur.slice(from, b).filter((t) => t !== 'O').map((t) => t.slice(2)));
       if (types.size === 0 || types.has('LOC') || types.has('MISC') || (across && types.has('ORG'))) continue;

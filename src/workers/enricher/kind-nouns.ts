@@ -13,7 +13,7 @@
  * magazine,", "Xinhua, the Chinese state-run news agency,").
  */
 import { codeCap, type NameGazetteer, type WordStats, writtenLowercase } from './ner-features.js';
-import { lineBreakAfter } from './ner-tokens.js';
+import { isPossessive, lineBreakAfter } from './ner-tokens.js';
 import { DEMONYMS, GIVEN_NAMES, HONORIFICS, KNOWN_ORGS, LATE_COUNTRIES, LATE_DEMONYMS, MISC_HEAD_FIRST, MISC_HEAD_WORDS, NON_ENTITY_WORDS, ORG_HEAD_WORDS, PERSON_TITLES, PLACE_HEAD_FIRST, PLACE_HEAD_WORDS, PLACES, WEEKDAYS_AND_MONTHS } from './gazetteer.js';
 import { SURNAME } from './lone-surnames.js';
 import { startsCapitalized, type Token } from './tokens.js';
@@ -22,6 +22,10 @@ import { bioSpans, clearSpan, isCountry, setSpan, spanEnd, spanStart, surnamesOf
 /** Quotes that open and close a name written in quotes after its kind ('a band called "Squirrell"'). */
 const OPENING_QUOTES: ReadonlySet<string> = new Set(['"', '“']);
 const CLOSING_QUOTES: ReadonlySet<string> = new Set(['"', '”']);
+
+/** Whether a name is a place's or a people's the gazetteers know ("Texas", "Vanuatu", "Chinese", "Fijian"). */
+const placeOrPeople = (name: string): boolean => PLACES.has(name) || LATE_COUNTRIES.has(name) || DEMONYMS.has(name) || LATE_DEMONYMS.has(name);
+
 /** Nouns of an organisation's kind whose capitalized next words name one ("carmaker Toyota", "the daily Le Monde"). */
 export const KIND_NOUNS: ReadonlySet<string> = new Set(
   (
@@ -599,7 +603,7 @@ export function countriesBeforePossessives(tokens: readonly Token[], tags: reado
   for (let i = 0; i + 1 < tokens.length; i++) {
     if (tags[i] !== 'O') continue;
     const next = (tokens[i + 1] as Token).text;
-    const possessive = next === "'s" || next === '’s' || ((next === "'" || next === '’') && tokens[i + 2]?.text === 's' && (tokens[i + 2] as Token).start === (tokens[i + 1] as Token).end);
+    const possessive = isPossessive(next) || ((next === "'" || next === '’') && tokens[i + 2]?.text === 's' && (tokens[i + 2] as Token).start === (tokens[i + 1] as Token).end);
     const w = (tokens[i] as Token).text;
     if (!possessive || !isCountry(w)) continue;
     surnames ??= surnamesOfFullNames(tokens, tags);
@@ -738,7 +742,7 @@ function otherNameBefore(tokens: readonly Token[], tags: readonly string[], i: n
   const whole = first.startsWith('B-') && first !== 'B-ORG' && spanEnd(tags, from) === i;
   if (!untagged && !whole) return undefined;
   const name = nameText(tokens, from, i);
-  if (PLACES.has(name) || LATE_COUNTRIES.has(name) || DEMONYMS.has(name) || LATE_DEMONYMS.has(name)) return undefined;
+  if (placeOrPeople(name)) return undefined;
   return from;
 }
 
@@ -769,7 +773,7 @@ export function airlinesBeforeTheirFlights(tokens: readonly Token[], tags: reado
     // Untagged words, names of other types among them ("Air [France]"), but no organisation the tagger found and no part of a longer name.
     if (from === i || (tags[from] as string).startsWith('I-') || tags.slice(from, i).some((t) => t.endsWith('-ORG'))) continue;
     const name = nameText(tokens, from, i);
-    if (PLACES.has(name) || LATE_COUNTRIES.has(name) || DEMONYMS.has(name) || LATE_DEMONYMS.has(name)) continue;
+    if (placeOrPeople(name)) continue;
     out ??= [...tags];
     setSpan(out, from, i, 'ORG');
   }
@@ -859,7 +863,7 @@ export function employersOfStaff(tokens: readonly Token[], tags: readonly string
   const spans = bioSpans(tags).filter((s) => (s.type === 'PER' || s.type === 'LOC') && s.to - s.from <= FIRM_NAME_MAX);
   for (const { from, to, type } of spans) {
     const after = tokens[to]?.text ?? '';
-    if (after === "'s" || after === '’s') continue;
+    if (isPossessive(after)) continue;
     if (type === 'LOC') {
       // "dealers at [Banamex]": a name read as a place after a firm's staff and "at", and no place the gazetteer knows.
       const staff = (tokens[from - 2]?.text ?? '').toLowerCase();
@@ -1234,7 +1238,7 @@ export function acronymsBeforeOffices(tokens: readonly Token[], tags: readonly s
   let out: string[] | undefined;
   for (let i = 0; i + 2 < tokens.length; i++) {
     const w = (tokens[i] as Token).text;
-    if (tags[i] !== 'O' || !OFFICE_ACRONYM.test(w) || PLACES.has(w) || DEMONYMS.has(w) || LATE_COUNTRIES.has(w) || LATE_DEMONYMS.has(w)) continue;
+    if (tags[i] !== 'O' || !OFFICE_ACRONYM.test(w) || placeOrPeople(w)) continue;
     if (PERSON_TITLES.has(w) || SHIP_PREFIXES.has(w)) continue;
     const prev = tokens[i - 1]?.text ?? '';
     if (startsCapitalized(prev) && prev !== 'The') continue;

@@ -59,6 +59,9 @@ export function splitNameParticiples(tokens: readonly Token[]): Token[] {
   return out;
 }
 
+/** Whether a token is the possessive clitic "'s" (either apostrophe), as nerTokenize splits it off a word ("Britain's"). */
+export const isPossessive = (word: string): boolean => word === "'s" || word === '’s';
+
 /** A clitic the CoNLL sets write as a token of its own: "'s", "'m", "'re", "'ve", "'ll", "'d" and "n't" (either apostrophe). */
 const CLITIC = /(?:['’](?:s|m|re|ve|ll|d)|n['’]t)$/i;
 

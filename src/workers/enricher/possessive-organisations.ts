@@ -4,10 +4,9 @@
  * read the two as one name.
  */
 import { ORG_HEAD_WORDS, PLACES } from './gazetteer.js';
+import { isPossessive } from './ner-tokens.js';
 import { startsCapitalized, type Token } from './tokens.js';
 import { bioSpans, setSpan } from './wire-conventions.js';
-
-const POSSESSIVE: ReadonlySet<string> = new Set(["'s", '’s']);
 
 /**
  * Tags where one organisation's span holds two joined by "'s": the owner ending in an organisation's head word or in a
@@ -20,7 +19,7 @@ export function possessiveOrganisations(tokens: readonly Token[], tags: readonly
   for (const { from, to, type } of bioSpans(tags)) {
     if (type !== 'ORG' || to - from < 3) continue;
     for (let k = from + 1; k < to - 1; k++) {
-      if (!POSSESSIVE.has((tokens[k] as Token).text)) continue;
+      if (!isPossessive((tokens[k] as Token).text)) continue;
       const last = (tokens[k - 1] as Token).text;
       const ownerEnds = ORG_HEAD_WORDS.has(last) || (k - 2 > from && (tokens[k - 2] as Token).text === 'of' && PLACES.has(last));
       if (!ownerEnds || !ORG_HEAD_WORDS.has((tokens[to - 1] as Token).text) || !startsCapitalized((tokens[k + 1] as Token).text)) continue;

@@ -68,7 +68,7 @@
  */
 import { DEMONYMS, KNOWN_ORGS, LATE_COUNTRIES, LATE_DEMONYMS, NAME_PARTICLES, NON_ENTITY_WORDS, ORG_HEAD_WORDS, PERSON_TITLES, PLACES, WEEKDAYS, WEEKDAYS_AND_MONTHS } from './gazetteer.js';
 import { codeCap, type WordStats } from './ner-features.js';
-import { setOffBySpaces, tokenLines } from './ner-tokens.js';
+import { isPossessive, setOffBySpaces, tokenLines } from './ner-tokens.js';
 import { type Dateline, parseDateline } from './parse-dateline.js';
 import { startsCapitalized, type Token } from './tokens.js';
 
@@ -872,7 +872,7 @@ export function wireConventions(text: string, tokens: readonly Token[], original
     const surnames = surnamesOfFullNames(tokens, out);
     for (const { from, to, type } of bioSpans(out)) {
       let k = from + 1;
-      while (k < to - 1 && (tokens[k] as Token).text !== "'s" && (tokens[k] as Token).text !== '’s') k++;
+      while (k < to - 1 && !isPossessive((tokens[k] as Token).text)) k++;
       if (k >= to - 1 || !startsCapitalized((tokens[k + 1] as Token).text)) continue;
       const owner = written(from, k);
       const person = k === from + 1 && surnames.has(owner);
@@ -955,7 +955,7 @@ export function wireConventions(text: string, tokens: readonly Token[], original
         if (!tag.startsWith('B-') || tag === 'B-LOC') continue;
         j = spanEnd(out, i);
       }
-      if (tokens[j]?.text === "'s" || tokens[j]?.text === '’s') continue;
+      if (isPossessive(tokens[j]?.text ?? '')) continue;
       setSpan(out, i, j, 'LOC');
       i = j - 1;
     }
