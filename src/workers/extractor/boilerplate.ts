@@ -1287,6 +1287,33 @@ export function removeAuthorBio(root: Element, byline: string | null): number {
   return removed;
 }
 
+/**
+ * A writer greeting the reader by name: "Hi, I'm Jessica! Welcome to…", "Hey, I'm Kev, coffee nerd…", "Hello there!
+ * I am Sara, and I started this blog…". The name is capitalised.
+ */
+const GREETING_BIO = /^(?:[Hh]i|[Hh]ey|[Hh]ello|[Hh]owdy)(?: there| friends?| everyone| all)?\s*[,!.]?\s*(?:I['’]m|I am|[Mm]y name is)\s+\p{Lu}/u;
+
+/** Blocks at the top of the article where a greeting opens the story itself ("Hi, I'm Ryan. Let's get moving."). */
+const GREETING_STORY_BLOCKS = 3;
+
+/**
+ * Removes a writer's greeting past the article's opening blocks: the blog's "about me" box beside or after the
+ * story ("Hi there! I'm Shivya, and I started this travel blog back in 2011…"), which no byline names. Returns the
+ * number removed.
+ */
+export function removeGreetingBio(root: Element): number {
+  const blocks = Array.from(root.querySelectorAll('p, div, section, aside')).filter((el) => !el.querySelector('p, div, section, aside'));
+  let removed = 0;
+  for (const el of blocks.slice(GREETING_STORY_BLOCKS)) {
+    const text = collapseSpace(el.textContent ?? '');
+    if (text.length <= 700 && GREETING_BIO.test(text)) {
+      el.remove();
+      removed++;
+    }
+  }
+  return removed;
+}
+
 /** Nouns a bio names its subject's trade with ("a freelance travel writer", "a skilled content creator"). */
 const WRITER_NOUN = String.raw`(?:writer|journalist|editor|reporter|author|content creator|contributor|columnist|correspondent|blogger|copywriter)s?`;
 

@@ -1,6 +1,6 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { closingBioName, copiesBlockBefore, CREDIT_TEXT, isAdviceDisclaimer, isQuoteAttribution, isAffiliateDisclosure, isParticularsStrip, isProductionNote, isSitePitch, isSocialFollow, isFurnitureText, looksLikeFurniture, removeAuthorBio, removeAuthorBox, removeFurniture, removeHeadingPermalinks, removeInlineFurniture, removeLinkColumns, removeNamedAuthorBoxes, removeOtherSections, removeRepeatedSiblings, removeShownTwice, removeTeaserCards, trimStoryEnd } from '../../../../src/workers/extractor/boilerplate.js';
+import { closingBioName, copiesBlockBefore, CREDIT_TEXT, isAdviceDisclaimer, isQuoteAttribution, isAffiliateDisclosure, isParticularsStrip, isProductionNote, isSitePitch, isSocialFollow, isFurnitureText, looksLikeFurniture, removeAuthorBio, removeAuthorBox, removeFurniture, removeGreetingBio, removeHeadingPermalinks, removeInlineFurniture, removeLinkColumns, removeNamedAuthorBoxes, removeOtherSections, removeRepeatedSiblings, removeShownTwice, removeTeaserCards, trimStoryEnd } from '../../../../src/workers/extractor/boilerplate.js';
 import { collapseSpace, textBlocks } from '../../../../src/workers/extractor/blocks.js';
 
 const doc = (html: string): Document =>
@@ -489,6 +489,26 @@ describe('removeAuthorBio', () => {
     expect(removeAuthorBio(early, 'Jane Doe')).toBe(0);
     const short = article(`<p>${words(60)}</p><p>Jane is a reporter.</p>`);
     expect(removeAuthorBio(short, 'Jane')).toBe(0);
+  });
+});
+
+describe('removeGreetingBio', () => {
+  const story = Array.from({ length: 4 }, () => `<p>${words(30)}</p>`).join('');
+
+  it('removes a writer greeting the reader by name past the opening blocks', () => {
+    const a = article(`${story}<p>Hi there! I’m Shivya, and I started this travel blog back in 2011.</p><div>Hey, I'm Jessica! Welcome to the blog.</div>`);
+    expect(removeGreetingBio(a)).toBe(2);
+    expect(a.textContent).not.toContain('Shivya');
+    expect(a.textContent).not.toContain('Jessica');
+  });
+
+  it('keeps a greeting that opens the story, one without a capitalised name, and a long block', () => {
+    const opening = article(`<p>Hi, I'm Ryan. Let's get moving.</p>${story}`);
+    expect(removeGreetingBio(opening)).toBe(0);
+    const noName = article(`${story}<p>Hi, I'm not sure this works for everyone.</p>`);
+    expect(removeGreetingBio(noName)).toBe(0);
+    const long = article(`${story}<p>Hi, I'm Ryan. ${words(150)}</p>`);
+    expect(removeGreetingBio(long)).toBe(0);
   });
 });
 
