@@ -1232,13 +1232,18 @@ const ORGANISATION_WORD = /^(?:team|staff|editorial|editors?|desk|newsroom|offic
  * ("Jane Doe is a reporter covering...", "Jane is...", "Doe, CFP, writes..."; the
  * first or last name alone only when the byline reads as a person's name; the
  * first name's short form before the last, "Matt Frankel" for "Matthew Frankel").
- * Needs a byline of two words or more.
+ * Needs a byline of two words or more, or a capitalised first name alone that is not the site's name
+ * (`host`: "Budlong" on budlong.com is the firm writing about itself); a handle in brackets is left out
+ * ("Jean-Luc Aufranc (CNXSoft)").
  */
-export function removeAuthorBio(root: Element, byline: string | null): number {
+export function removeAuthorBio(root: Element, byline: string | null, host: string | null = null): number {
+  const site = (host ?? '').toLowerCase().replace(/[^a-z0-9]/g, '');
   const names = (byline ?? '')
     .split(/\s*(?:,|&|\band\b|\bund\b|\bet\b)\s*/)
-    .map((n) => collapseSpace(n.replace(/^by\s+/i, '')))
-    .filter((n) => n.split(' ').length >= 2 && n.length <= 60);
+    // "Jean-Luc Aufranc (CNXSoft)": the handle in brackets is no part of the name.
+    .map((n) => collapseSpace(n.replace(/^by\s+/i, '').replace(/\s*\([^()]*\)/g, ' ')))
+    // A name of two words or more, or a first name alone ("Lauren"), capitalised and not the site's ("Budlong" on budlong.com).
+    .filter((n) => (n.split(' ').length >= 2 || (/^\p{Lu}\p{Ll}{2,}$/u.test(n) && !site.includes(n.toLowerCase()))) && n.length <= 60);
   if (names.length === 0) {
     return 0;
   }

@@ -1030,7 +1030,7 @@ export function extractArticle(html: string, url: string, opts: ExtractOptions =
       }
       removeOtherSections(el);
       removeInlineFurniture(el, host);
-      removeAuthorBio(el, byline);
+      removeAuthorBio(el, byline, host);
       if (!part) {
         removeAuthorBox(el, byline);
         removeNamedAuthorBoxes(el);

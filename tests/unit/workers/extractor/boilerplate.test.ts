@@ -484,11 +484,25 @@ describe('removeAuthorBio', () => {
     expect(a.textContent).not.toContain('reporter covering');
   });
 
-  it('keeps a paragraph about the author early in the story, and needs a two-word name', () => {
+  it('keeps a paragraph about the author early in the story', () => {
     const early = article(`<p>Jane Doe is a reporter who was at the scene.</p>${Array.from({ length: 6 }, () => `<p>${words(30)}</p>`).join('')}`);
     expect(removeAuthorBio(early, 'Jane Doe')).toBe(0);
-    const short = article(`<p>${words(60)}</p><p>Jane is a reporter.</p>`);
-    expect(removeAuthorBio(short, 'Jane')).toBe(0);
+  });
+
+  it('removes the bio of a byline that is a first name alone, but not of one that names the site', () => {
+    const first = article(`<p>${words(60)}</p><p>Lauren has written for the events blog since 2018.</p>`);
+    expect(removeAuthorBio(first, 'Lauren', 'events.example.com')).toBe(1);
+    expect(first.textContent).not.toContain('since 2018');
+    const firm = article(`<p>${words(60)}</p><p>Acmeplumb is dedicated to expert plumbing engineering services.</p>`);
+    expect(removeAuthorBio(firm, 'Acmeplumb', 'www.acmeplumb.com')).toBe(0);
+    const lower = article(`<p>${words(60)}</p><p>admin is the account that posts here.</p>`);
+    expect(removeAuthorBio(lower, 'admin')).toBe(0);
+  });
+
+  it('reads a byline without the handle in brackets after the name', () => {
+    const a = article(`<p>${words(60)}</p><p>Jean-Luc started the site in 2010 as a part-time endeavor.</p>`);
+    expect(removeAuthorBio(a, 'Jean-Luc Aufranc (CNXSoft)')).toBe(1);
+    expect(a.textContent).not.toContain('part-time');
   });
 });
 
