@@ -1303,13 +1303,13 @@ const GREETING_STORY_BLOCKS = 3;
 
 /**
  * Removes a writer's greeting past the article's opening blocks: the blog's "about me" box beside or after the
- * story ("Hi there! I'm Shivya, and I started this travel blog back in 2011…"), which no byline names. Returns the
- * number removed.
+ * story ("Hi there! I'm Shivya, and I started this travel blog back in 2011…"), which no byline names. `storyBlocks`:
+ * the opening blocks left alone (none in a part put after the article's opening). Returns the number removed.
  */
-export function removeGreetingBio(root: Element): number {
+export function removeGreetingBio(root: Element, storyBlocks = GREETING_STORY_BLOCKS): number {
   const blocks = Array.from(root.querySelectorAll('p, div, section, aside')).filter((el) => !el.querySelector('p, div, section, aside'));
   let removed = 0;
-  for (const el of blocks.slice(GREETING_STORY_BLOCKS)) {
+  for (const el of blocks.slice(storyBlocks)) {
     const text = collapseSpace(el.textContent ?? '');
     if (text.length <= 700 && GREETING_BIO.test(text)) {
       el.remove();

@@ -1023,7 +1023,8 @@ export function extractArticle(html: string, url: string, opts: ExtractOptions =
       (meta.bylineIsSite ? shownByline : null) ?? meta.byline ?? cleanByline(result?.byline ?? null) ?? meta.bylineGuess ?? shownByline ?? (result?.content ? closingBioName(result.content) : null);
     // `part`: blocks of the density pass put around Readability's text (built as plain <p>s, in story order), which
     // hold no screen-size copies and cannot close the story with an author box.
-    const tidy = (el: Element, part = false): string[] => {
+    // `afterOpening`: a part put after the article's first blocks (its tail, a gap), where a greeting is no opening.
+    const tidy = (el: Element, part = false, afterOpening = false): string[] => {
       if (!part) {
         removeRepeatedSiblings(el);
         removeTeaserCards(el);
@@ -1035,6 +1036,8 @@ export function extractArticle(html: string, url: string, opts: ExtractOptions =
         removeAuthorBox(el, byline);
         removeNamedAuthorBoxes(el);
         removeGreetingBio(el);
+      } else if (afterOpening) {
+        removeGreetingBio(el, 0);
       }
       removeWrittenBy(el);
       removeBareLabels(el);
@@ -1089,7 +1092,7 @@ export function extractArticle(html: string, url: string, opts: ExtractOptions =
     // Classifier blocks put before or after Readability's text, tidied like it: kept when LEAD_MIN_CHARS survive.
     const addToArticle = (body: Element, part: TextBlock[], at: 'start' | 'end', min = LEAD_MIN_CHARS): void => {
       const container = densityArticle(doc, part);
-      const partBlocks = tidy(container, true);
+      const partBlocks = tidy(container, true, at === 'end');
       if (partBlocks.join('').length < min) {
         return;
       }
@@ -1163,7 +1166,7 @@ export function extractArticle(html: string, url: string, opts: ExtractOptions =
       }
       for (const [anchor, missing] of anchored) {
         const container = densityArticle(doc, missing);
-        if (tidy(container, true).length > 0) {
+        if (tidy(container, true, true).length > 0) {
           anchor.after(...Array.from(container.childNodes));
         }
       }

@@ -516,6 +516,12 @@ describe('removeGreetingBio', () => {
     expect(a.textContent).not.toContain('Jessica');
   });
 
+  it('removes a greeting opening a part put after the article\'s opening (no opening blocks left alone)', () => {
+    const part = article(`<p>Hi, I’m Ann Lee, and I oversee all laptop coverage here.</p><p>${words(30)}</p>`);
+    expect(removeGreetingBio(part, 0)).toBe(1);
+    expect(part.textContent).not.toContain('Ann Lee');
+  });
+
   it('keeps a greeting that opens the story, one without a capitalised name, and a long block', () => {
     const opening = article(`<p>Hi, I'm Ryan. Let's get moving.</p>${story}`);
     expect(removeGreetingBio(opening)).toBe(0);
