@@ -1242,8 +1242,8 @@ export function removeAuthorBio(root: Element, byline: string | null, host: stri
     .split(/\s*(?:,|&|\band\b|\bund\b|\bet\b)\s*/)
     // "Jean-Luc Aufranc (CNXSoft)": the handle in brackets is no part of the name.
     .map((n) => collapseSpace(n.replace(/^by\s+/i, '').replace(/\s*\([^()]*\)/g, ' ')))
-    // A name of two words or more, or a first name alone ("Lauren"), capitalised and not the site's ("Budlong" on budlong.com).
-    .filter((n) => (n.split(' ').length >= 2 || (/^\p{Lu}\p{Ll}{2,}$/u.test(n) && !site.includes(n.toLowerCase()))) && n.length <= 60);
+    // A name of two words or more, or a first name alone ("Lauren"), capitalised, not a desk ("Staff") nor the site's ("Budlong" on budlong.com).
+    .filter((n) => (n.split(' ').length >= 2 || (/^\p{Lu}\p{Ll}{2,}$/u.test(n) && !ORGANISATION_WORD.test(n) && !site.includes(n.toLowerCase()))) && n.length <= 60);
   if (names.length === 0) {
     return 0;
   }

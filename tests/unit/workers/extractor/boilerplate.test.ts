@@ -497,6 +497,8 @@ describe('removeAuthorBio', () => {
     expect(removeAuthorBio(firm, 'Acmeplumb', 'www.acmeplumb.com')).toBe(0);
     const lower = article(`<p>${words(60)}</p><p>admin is the account that posts here.</p>`);
     expect(removeAuthorBio(lower, 'admin')).toBe(0);
+    const desk = article(`<p>${words(60)}</p><p>Staff is the word the union uses for its members.</p>`);
+    expect(removeAuthorBio(desk, 'Staff')).toBe(0);
   });
 
   it('reads a byline without the handle in brackets after the name', () => {
