@@ -139,6 +139,37 @@ describe(`${extractArticle.name} on a story whose only author credit is its clos
   });
 });
 
+describe(`${extractArticle.name} on a blog post that closes with its writer's greeting`, () => {
+  const paragraphs = Array.from(
+    { length: 14 },
+    (_, i) => `Work on the quay wall continued through night ${i + 1} as crews poured concrete into the new foundations by the harbour.`,
+  );
+  const page =
+    '<html><head><title>Quay works</title></head><body><article><h1>Quay works</h1>' +
+    `${paragraphs.map((p) => `<p>${p}</p>`).join('')}<p>Hi there! I’m Mara, and I started this harbour blog back in 2011 to share my walks.</p>` +
+    '</article></body></html>';
+
+  it('leaves the greeting out of the text', () => {
+    expect(extractArticle(page, 'https://courier.test/quay')?.text).toBe(paragraphs.join('\n\n'));
+  });
+});
+
+describe(`${extractArticle.name} on a story whose byline is a first name and that closes with the writer's bio`, () => {
+  const paragraphs = Array.from(
+    { length: 14 },
+    (_, i) => `Work on the quay wall continued through night ${i + 1} as crews poured concrete into the new foundations by the harbour.`,
+  );
+  const page = (name: string): string =>
+    `<html><head><title>Quay works</title><meta name="author" content="${name}"></head><body><article><h1>Quay works</h1>` +
+    `${paragraphs.map((p) => `<p>${p}</p>`).join('')}<p>${name} has written for the harbour blog since 2018 and covers the docks.</p>` +
+    '</article></body></html>';
+
+  it('leaves the bio out, unless the name is the site\'s', () => {
+    expect(extractArticle(page('Lauren'), 'https://courier.test/quay')?.text).toBe(paragraphs.join('\n\n'));
+    expect(extractArticle(page('Courier'), 'https://courier.test/quay')?.text).toContain('Courier has written for the harbour blog');
+  });
+});
+
 describe(`${extractArticle.name} on a story that closes with an author box`, () => {
   const paragraphs = Array.from(
     { length: 14 },
