@@ -338,6 +338,8 @@ const SITE_PITCH_START = new RegExp(
       String.raw`(?:this|the) (?:article|story|content|post|episode|video) is (?:only )?(?:available|exclusive|reserved)(?: only)? (?:to|for) (?:[\p{L}\p{N}+.&'-]+ ){0,3}(?:subscribers|members|supporters|patrons)\b`,
       String.raw`republish (?:our|this) (?:articles?|stor(?:y|ies)|work)\b`,
       String.raw`thanks?(?: you)? for (?:subscribing|signing up)(?:[.!]|\s+(?:to|for)\b|$)`,
+      // The site thanking its reader: "Thanks for reading!", "Thank you for visiting.", "Thanks for reading Example Weekly! Subscribe…".
+      String.raw`(?:thanks?(?: you)?|many thanks)(?: so much| again)? for (?:reading|visiting|stopping by|subscribing and reading)\b`,
       String.raw`(?:to )?(?:read|continue reading|keep reading) (?:the rest of |the full )?(?:this |the )?(?:story|article|piece|post)\b.{0,40}\b(?:subscribe|subscription|log ?in|sign ?in|become a)\b`,
       String.raw`already (?:have an account|registered|a (?:subscriber|member))\?\s*(?:log ?in|sign ?in)\b`,
       String.raw`(?:become|upgrade to) a (?:paid )?(?:subscriber|member)\b.{0,60}\bto (?:unlock|read|continue|access)\b`,

@@ -1174,6 +1174,10 @@ describeLineRule(
     'Republish this article',
     'Thank you for subscribing to our daily newsletter.',
     'Thanks for signing up!',
+    'Thank you for reading! If you have any feedback, please send it to the author.',
+    'Thanks for visiting!',
+    'Thanks for reading Example Weekly! Subscribe for free to receive new posts and support my work.',
+    'Thanks for subscribing and reading this far. I appreciate it.',
     'Thank you for being part of our community. Read our Comment Policy before posting.',
     'To read the rest of this story subscribe to STAT+.',
     'Continue reading this article with a subscription',
@@ -1196,6 +1200,9 @@ describeLineRule(
     // Republishing, subscribing and a comment policy as the story's subject.
     'The paper will republish our articles on the election under its own name, the editor said.',
     'Thank you for subscribing, the mayor told the crowd, before the cheers drowned him out.',
+    // Thanks for reading in a story, not opening the block.
+    'The teacher said "thanks for reading" to every child who finished a book that week.',
+    'Thanks to the readers who wrote in, the council reopened the library for visiting hours.',
     'Critics said the platform had not enforced its comment policy against abuse.',
     // A paywall as the story's subject.
     'Readers who want to read the story in full will now have to subscribe, the publisher said.',
