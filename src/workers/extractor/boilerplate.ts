@@ -113,8 +113,8 @@ export const FURNITURE_TEXT = wholeText(
  * zoom prompt ("Click to enlarge", "Press enter or click to view image in full
  * size"), an empty list's notice ("No posts found"), a bare
  * "Posted by X on <date>" or "Updated: <date>" line inside the body, and a
- * post's tags or filing written on one line after a colon ("Tags: Budget,
- * Council", "Filed under: Local News"; no sentence's stop among them).
+ * post's tags, filing or categories written on one line after a colon ("Tags: Budget,
+ * Council", "Filed under: Local News", "Category: Personal Finance"; no sentence's stop among them).
  */
 export const MORE_FURNITURE_TEXT = wholeText(
   [
@@ -164,7 +164,7 @@ export const MORE_FURNITURE_TEXT = wholeText(
     String.raw`loading(?: [^.…]{1,40})?(?:…|\.\.\.)`,
     String.raw`no (?:posts|articles|stories|comments|results)(?: (?:found|yet|to (?:show|display)))?`,
     String.raw`posted by .{1,60} (?:at|on) .{1,60}`,
-    String.raw`(?:tags|tagged(?: with| in| as)?|filed under)\s*:\s*[^.!?:\n]{1,150}`,
+    String.raw`(?:tags|tagged(?: with| in| as)?|filed under|categor(?:y|ies))\s*:\s*[^.!?:\n]{1,150}`,
     String.raw`(?:this (?:post|article|page|story) was )?(?:published|updated|posted|last updated)(?: on)?:? [^.]{0,40}\d[^.]{0,30}`,
   ],
   String.raw`(?:↑\s*)?`,

@@ -237,6 +237,8 @@ describe('isFurnitureText', () => {
     'Tags: Employment, Health & Fitness, Mid-sized Businesses',
     'Tagged with: budget, council',
     'Filed under: Local News',
+    'Category: Personal Finance 101',
+    'Categories: Gardening, Raising Your Own Food',
     'Table of Content',
     'Table of Contents Show',
   ])('calls "%s" furniture', (text) => {
@@ -250,6 +252,7 @@ describe('isFurnitureText', () => {
     'Contents of the report were leaked to the press.',
     'Posted by the minister to his followers, the message drew criticism.',
     'Tags: the council never tagged its budget. It said so on Monday.',
+    'Category: the judges named three winners. The council said so on Monday.',
     'The agency said it had filed a request with Reuters.',
     'Getty Images / Shutterstock talks stalled in May, both agencies said.',
     'A sponsor this newsletter once had pulled out in May.',
