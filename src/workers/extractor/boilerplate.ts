@@ -358,11 +358,22 @@ export const isSitePitch = (text: string): boolean => text.length <= 300 && (SIT
  * not a substitute for medical advice." The page itself must be the subject
  * ("this article", "the content"), so a story saying the same of an app or a
  * hotline stays. Also a journal's licence line: "This is an open-access
- * article distributed under the terms of the Creative Commons…".
+ * article distributed under the terms of the Creative Commons…", and the site's notice that its writers' views are
+ * their own (VIEWS_DISCLAIMER).
  */
 const ADVICE_DISCLAIMER =
   /^(?:disclaimer\s*:\s*)?(?:this|the|our) (?:article|content|information|post|material|page|site|website|blog)\b[^.]{0,80}\b(?:for (?:general )?(?:educational|informational)(?: and (?:educational|informational))? purposes\b|not (?:intended (?:as|to be) )?a substitute for (?:professional )?(?:medical|legal|financial|tax) advice|(?:is|are) not (?:medical|legal|financial|tax|investment) advice)\b|^this is an open[- ]access article distributed under the terms of\b/i;
-export const isAdviceDisclaimer = (text: string): boolean => text.length <= 400 && ADVICE_DISCLAIMER.test(text);
+/**
+ * The site's notice that its writers' views are their own: "The views expressed on Example.org are not necessarily
+ * those of the Example Institute.", "The opinions expressed on this website are those of each author…", "The views
+ * expressed by the authors of this blog are their own…". What holds the views is the page, the site or its writers,
+ * so a story's "the views expressed by the minister" stays.
+ */
+const VIEWS_DISCLAIMER = new RegExp(
+  String.raw`^(?:(?:note|disclaimer)\s*:\s*)?(?:the |any |all )?(?:views|opinions)(?: and (?:views|opinions))? expressed (?:(?:in|on) (?:the |this |our )?(?:(?:articles?|posts?) (?:of|on) (?:this |the |our )?)?(?:article|post|blog|site|website|column|piece|podcast|newsletter|page)s?\b|on [\p{L}\p{N}-]+\.[a-z]{2,}\b|by (?:the )?(?:authors?|contributors?|writers?|columnists?|bloggers?)\b)[^.]{0,120}\b(?:not necessarily|(?:their|his|her|my) own|(?:solely|strictly|only) (?:those|the views|the opinions)|(?:are|is) those of)\b`,
+  'iu',
+);
+export const isAdviceDisclaimer = (text: string): boolean => text.length <= 400 && (ADVICE_DISCLAIMER.test(text) || VIEWS_DISCLAIMER.test(text));
 
 /**
  * A note on who produced the story, as syndicated and sponsored stories end:

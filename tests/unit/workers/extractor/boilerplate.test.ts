@@ -1241,10 +1241,16 @@ describeLineRule(
     'This post is not intended as a substitute for professional legal advice.',
     'This article is for informational purposes. This content is not legal advice.',
     'This is an open-access article distributed under the terms of the Creative Commons Attribution License.',
+    'Note: The views expressed on Example.org are not necessarily those of the Example Institute.',
+    'The opinions expressed on this website are those of each author, not of the author’s employer.',
+    'The views expressed by the authors of this blog are their own and do not necessarily reflect the views of the association.',
+    'The views and opinions expressed in the articles of this website are strictly those of the author.',
   ],
   [
     // The same words of something the story is about.
     'The app is not a substitute for medical advice, the regulator warned on Tuesday.',
+    'The views expressed by the minister are not necessarily those of the government, a spokesman said.',
+    'The opinions expressed in the survey were mostly positive, the authors said.',
     'Disclaimer: The publishers listed here are provided for informational purposes only.',
     'The court said the leaflets were for informational purposes only and dismissed the claim.',
   ],
