@@ -840,6 +840,17 @@ const STAFF_AT: ReadonlySet<string> = new Set(
     'executive executives official officials researcher researchers scientist scientists engineer engineers employee employees staff'
   ).split(' '),
 );
+/**
+ * Words of a firm's staff, holders or parts before "of", "from" or "in" and its name ("officials from [Sabena]", "a unit of
+ * [Philips]", "shares in [Exxon]", "a stake in [Daewoo]"): what no person has. Not a spokesman's "for" (a person has one).
+ */
+const FIRM_CUES: ReadonlyMap<string, ReadonlySet<string>> = new Map([
+  ['of', new Set('officials executives employees shareholders subsidiary subsidiaries unit units division shares stake'.split(' '))],
+  ['from', new Set('officials executives'.split(' '))],
+  ['in', new Set('shares stake stakes shareholders shareholding'.split(' '))],
+]);
+/** Of FIRM_CUES, those of what is owned, which a place read so has too ("a subsidiary of [Qantas]"; not "officials of Chisinau"). */
+const OWNED: ReadonlySet<string> = new Set('shareholders subsidiary subsidiaries unit units division shares stake stakes shareholding'.split(' '));
 /** The most words of a firm's name read this way. */
 const FIRM_NAME_MAX = 3;
 /** Prepositions of place, after which a name read as a place keeps that reading. */
@@ -860,14 +871,26 @@ const FIRM_STAFF: ReadonlySet<string> = new Set([...FIRM_ROLES].flatMap((r) => [
  */
 export function employersOfStaff(tokens: readonly Token[], tags: readonly string[]): string[] {
   const firms = new Set<string>();
+  // The places read after a firm's cue ("officials from [Sabena]"), set even after their preposition.
+  const cuedPlaces = new Set<number>();
+  const firmCue = (at: number) => FIRM_CUES.get(tokens[at]?.text ?? '')?.has((tokens[at - 1]?.text ?? '').toLowerCase()) === true;
+  // A name read as a place after what a firm owns, its span the whole capitalized run ("shares in Real Estate Investment Trusts" names none).
+  const ownedCue = (from: number, to: number) => firmCue(from - 1) && OWNED.has((tokens[from - 2]?.text ?? '').toLowerCase()) && !startsCapitalized(tokens[to]?.text ?? '');
   const spans = bioSpans(tags).filter((s) => (s.type === 'PER' || s.type === 'LOC') && s.to - s.from <= FIRM_NAME_MAX);
   for (const { from, to, type } of spans) {
     const after = tokens[to]?.text ?? '';
     if (isPossessive(after)) continue;
     if (type === 'LOC') {
-      // "dealers at [Banamex]": a name read as a place after a firm's staff and "at", and no place the gazetteer knows.
+      // "dealers at [Banamex]", "a subsidiary of [Qantas]": a name read as a place after a firm's staff and "at", or after
+      // what a firm owns, and no place the gazetteer knows.
+      const name = nameText(tokens, from, to);
+      if (PLACES.has(name) || LATE_COUNTRIES.has(name)) continue;
       const staff = (tokens[from - 2]?.text ?? '').toLowerCase();
-      if (tokens[from - 1]?.text === 'at' && FIRM_STAFF.has(staff) && !PLACES.has(nameText(tokens, from, to))) firms.add(nameText(tokens, from, to));
+      if (tokens[from - 1]?.text === 'at' && FIRM_STAFF.has(staff)) firms.add(name);
+      else if (ownedCue(from, to)) {
+        firms.add(name);
+        cuedPlaces.add(from);
+      }
       continue;
     }
     const beforeRole = FIRM_ROLES.has(after) && tags[to + 1] === 'B-PER';
@@ -880,14 +903,16 @@ export function employersOfStaff(tokens: readonly Token[], tags: readonly string
     const first = tags[at - 1] ?? 'O';
     if (tokens[at]?.text === 'and' && (first.endsWith('-PER') || first.endsWith('-ORG'))) at = spanStart(tags, at - 1) - 1;
     const staffAt = tokens[at]?.text === 'at' && STAFF_AT.has((tokens[at - 1]?.text ?? '').toLowerCase());
-    if (beforeRole || staffAt || rates) firms.add(nameText(tokens, from, to));
+    // "officials from [Sabena]", "shares in [Exxon]": a person's name has no such words before it.
+    const cued = firmCue(at);
+    if (beforeRole || staffAt || rates || cued) firms.add(nameText(tokens, from, to));
   }
   if (firms.size === 0) return tags as string[];
   const out = [...tags];
   for (const { from, to, type } of spans) {
     if (!firms.has(nameText(tokens, from, to)) || PERSON_TITLES.has(tokens[from - 1]?.text ?? '')) continue;
     // A name read as a place stays one after a preposition of place ("in", "to", "from", "near").
-    if (type === 'LOC' && PLACE_BEFORE.has(tokens[from - 1]?.text ?? '')) continue;
+    if (type === 'LOC' && PLACE_BEFORE.has(tokens[from - 1]?.text ?? '') && !cuedPlaces.has(from)) continue;
     setSpan(out, from, to, 'ORG');
   }
   return out;

@@ -437,6 +437,15 @@ describe(employersOfStaff.name, () => {
     expect(run('Analysts at Morgan Stanley and Bernstein raised targets.', { 'Morgan Stanley': 'ORG', Bernstein: 'PER' })).toEqual(['ORG[Morgan Stanley]', 'ORG[Bernstein]']);
   });
 
+  it("makes a name read as a person or as no known place a firm after its staff, holders or parts and \"of\", \"from\" or \"in\"", () => {
+    expect(run('Officials from Sabena met . Sabena said so .', { Sabena: 'PER' })).toEqual(['ORG[Sabena]', 'ORG[Sabena]']);
+    expect(run('The firm is a unit of Hanson , and Exxon holds a stake in Daewoo .', { Hanson: 'PER', Exxon: 'ORG', Daewoo: 'LOC' })).toEqual(['ORG[Hanson]', 'ORG[Exxon]', 'ORG[Daewoo]']);
+    // A place read so only after what a firm owns, before no capitalized word; not a place the gazetteer knows, a possessive, or a spokesman's "for".
+    expect(run('officials of Chisinau met , shares in Real Estate Investment Trusts rose .', { Chisinau: 'LOC', 'Real Estate': 'LOC' })).toEqual(['LOC[Chisinau]', 'LOC[Real Estate]']);
+    expect(run('a stake in Canada , officials from Clinton\'s campaign too .', { Canada: 'LOC', Clinton: 'PER' })).toEqual(['LOC[Canada]', 'PER[Clinton]']);
+    expect(run('A spokesman for Yeltsin said .', { Yeltsin: 'PER' })).toEqual(['PER[Yeltsin]']);
+  });
+
   it('makes a name read as a person that upgrades or downgrades a stock a firm, but a name with a given name or after a title', () => {
     expect(run('HSBC rose after Jardine Fleming upgraded the stock . Jardine Fleming said so .', { HSBC: 'ORG', 'Jardine Fleming': 'PER' })).toEqual([
       'ORG[HSBC]',
