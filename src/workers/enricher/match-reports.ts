@@ -31,7 +31,7 @@
 import { CLUB_HEADS } from './gazetteer.js';
 import { nameText } from './kind-nouns.js';
 import { type WordStats, writtenLowercase } from './ner-features.js';
-import { lineBreakAfter, tokenLines } from './ner-tokens.js';
+import { isPossessive, lineBreakAfter, tokenLines } from './ner-tokens.js';
 import { startsCapitalized, type Token } from './tokens.js';
 import { bioSpans, clearSpan, deskSlugLength, isCountry, isNationality, SCORE_PAIR, setSpan, spanEnd, spanStart } from './wire-conventions.js';
 
@@ -140,7 +140,10 @@ export function teamsInMatchReports(text: string, tokens: readonly Token[], tags
     const prev = spans[s - 1];
     const joined = place && (JOINED.has(before) || (before === 'from' && prev !== undefined && prev.to === from - 1 && JOINED.has(tokens[prev.from - 1]?.text ?? '') && sameLine(prev.from - 1)));
     const clubVerb = place && CLUB_VERBS.has(after);
-    if (role || result || playedFor || joined || clubVerb || beaten.has(s) || STANDINGS.has(before)) teams.add(nameText(tokens, from, to));
+    // "Barcelona's Ronaldo", "Newcastle chairman Sir John Hall": a town's player or club official.
+    const player = place && isPossessive(tokens[to]?.text ?? '') && tags[to + 1] === 'B-PER' && sameLine(to);
+    const official = place && CLUB_OFFICIALS.has(after) && tags[to + 1] === 'B-PER';
+    if (role || result || playedFor || joined || clubVerb || player || official || beaten.has(s) || STANDINGS.has(before)) teams.add(nameText(tokens, from, to));
     if (place && (result || playedFor || joined)) cued.push(s);
     // "title rivals Essex, Derbyshire and Surrey": the names listed after a standing.
     if (STANDINGS.has(before)) {
@@ -205,6 +208,8 @@ function resultBefore(tokens: readonly Token[], at: number, sameLine: (i: number
 
 /** Words of a player's goal or appearance before "for" and the club ("scored for", "a goal for", "signed for", "his debut for"). */
 const PLAYED: ReadonlySet<string> = new Set('scored scores score goal goals signed signs played plays playing debut appearance appearances'.split(' '));
+/** A club's officials between its name and theirs, in a story of sport only ("Barcelona president Josep Lluis Nunez"). */
+const CLUB_OFFICIALS: ReadonlySet<string> = new Set(['chairman', 'president', 'owner', 'director']);
 /** A player's move to a club, before its name ("joined Newcastle"). */
 const JOINED: ReadonlySet<string> = new Set(['joined', 'joins', 'join', 'rejoined']);
 /** What a club does to its coach or players, after its name ("Barcelona sacked coach Johan Cruyff", "Newcastle signed ..."). */

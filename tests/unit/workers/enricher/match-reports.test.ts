@@ -55,6 +55,13 @@ describe(teamsInMatchReports.name, () => {
     expect(teamsInMatchReports(plain, p.toks, p.tags)).toEqual(p.tags);
   });
 
+  it("makes a town a team before its player's name after a possessive, or before a club official's title and name, in a story of sport", () => {
+    const text = "SOCCER - NUNEZ BACKS ROBSON\nHartfield president Tom Lee spoke . Dunmore's Jim Kerr scored . Britain's Ian Wright watched . Caxton mayor Ann Hill came .";
+    const { toks, tags } = tagsNaming(text, { Hartfield: 'LOC', Dunmore: 'LOC', Britain: 'LOC', Caxton: 'LOC', 'Tom Lee': 'PER', 'Jim Kerr': 'PER', 'Ian Wright': 'PER', 'Ann Hill': 'PER' });
+    const out = teamsInMatchReports(text, toks, tags);
+    expect([...tagsAt(toks, out, 'Hartfield'), ...tagsAt(toks, out, 'Dunmore'), ...tagsAt(toks, out, 'Britain'), ...tagsAt(toks, out, 'Caxton')]).toEqual(['B-ORG', 'B-ORG', 'B-LOC', 'B-LOC']);
+  });
+
   it("makes a town a team where the report gives it a team's part, and wherever it names it alone", () => {
     const { toks, tags } = tagsNaming(report, { Hartfield: 'PER', Dunmore: 'LOC', Caxton: 'LOC', 'Alan Firth': 'PER' });
     const out = teamsInMatchReports(report, toks, tags);
