@@ -841,11 +841,12 @@ const STAFF_AT: ReadonlySet<string> = new Set(
   ).split(' '),
 );
 /**
- * Words of a firm's staff, holders or parts before "of", "from" or "in" and its name ("officials from [Sabena]", "a unit of
- * [Philips]", "shares in [Exxon]", "a stake in [Daewoo]"): what no person has. Not a spokesman's "for" (a person has one).
+ * Words of a firm's staff, officers, holders or parts before "of", "from" or "in" and its name ("officials from [Sabena]",
+ * "the chief executive of [Proton]", "a unit of [Philips]", "shares in [Exxon]", "a stake in [Daewoo]"): what no person
+ * has. Not a spokesman's "for" (a person has one).
  */
 const FIRM_CUES: ReadonlyMap<string, ReadonlySet<string>> = new Map([
-  ['of', new Set('officials executives employees shareholders subsidiary subsidiaries unit units division shares stake'.split(' '))],
+  ['of', new Set('officials executives employees shareholders subsidiary subsidiaries unit units division shares stake chairman chairwoman executive director president'.split(' '))],
   ['from', new Set('officials executives'.split(' '))],
   ['in', new Set('shares stake stakes shareholders shareholding'.split(' '))],
 ]);
@@ -903,8 +904,10 @@ export function employersOfStaff(tokens: readonly Token[], tags: readonly string
     const first = tags[at - 1] ?? 'O';
     if (tokens[at]?.text === 'and' && (first.endsWith('-PER') || first.endsWith('-ORG'))) at = spanStart(tags, at - 1) - 1;
     const staffAt = tokens[at]?.text === 'at' && STAFF_AT.has((tokens[at - 1]?.text ?? '').toLowerCase());
-    // "officials from [Sabena]", "shares in [Exxon]": a person's name has no such words before it.
-    const cued = firmCue(at);
+    // "officials from [Sabena]", "shares in [Exxon]", "chief executive of [Proton]": a person's name has no such words before
+    // it; right before the name only (not "the president of News Corporation and [Robert A. Iger]"), and the name whole
+    // ("creative director of Beth Helmstetter Events" names a firm after a person).
+    const cued = firmCue(from - 1) && !startsCapitalized(tokens[to]?.text ?? '');
     if (beforeRole || staffAt || rates || cued) firms.add(nameText(tokens, from, to));
   }
   if (firms.size === 0) return tags as string[];

@@ -444,6 +444,9 @@ describe(employersOfStaff.name, () => {
     expect(run('officials of Chisinau met , shares in Real Estate Investment Trusts rose .', { Chisinau: 'LOC', 'Real Estate': 'LOC' })).toEqual(['LOC[Chisinau]', 'LOC[Real Estate]']);
     expect(run('a stake in Canada , officials from Clinton\'s campaign too .', { Canada: 'LOC', Clinton: 'PER' })).toEqual(['LOC[Canada]', 'PER[Clinton]']);
     expect(run('A spokesman for Yeltsin said .', { Yeltsin: 'PER' })).toEqual(['PER[Yeltsin]']);
+    // A firm's officer before "of" and the name right after it, the name whole.
+    expect(run('said the chief executive of Proton . Proton lost money .', { Proton: 'PER' })).toEqual(['ORG[Proton]', 'ORG[Proton]']);
+    expect(run('the president of News Corp and Robert Iger , and the creative director of Beth Smith Events .', { 'News Corp': 'ORG', 'Robert Iger': 'PER', 'Beth Smith': 'PER' })).toEqual(['ORG[News Corp]', 'PER[Robert Iger]', 'PER[Beth Smith]']);
   });
 
   it('makes a name read as a person that upgrades or downgrades a stock a firm, but a name with a given name or after a title', () => {
