@@ -842,7 +842,7 @@ function labelCased(
   tags = typeDefinedAcronyms(tokens, tags);
   tags = companiesByTheirStock(tokens, tags, stats);
   // A firm the tagger read as a person, named with its staff ("traders at Merrill Lynch", "JP Morgan economist John Lipsky").
-  tags = employersOfStaff(tokens, tags);
+  tags = employersOfStaff(tokens, tags, stats);
   // A club called by its first word in a match report ("Riverside United ... Northgate had led").
   tags = clubsByTheirFirstWord(tokens, tags);
   // A team a match report names by its town, in a team's part ("Barnsley manager Danny Wilson", "a 2-1 win over Portsmouth").

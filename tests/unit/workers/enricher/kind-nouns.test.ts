@@ -449,6 +449,19 @@ describe(employersOfStaff.name, () => {
     expect(run('the president of News Corp and Robert Iger , and the creative director of Beth Smith Events .', { 'News Corp': 'ORG', 'Robert Iger': 'PER', 'Beth Smith': 'PER' })).toEqual(['ORG[News Corp]', 'PER[Robert Iger]', 'PER[Beth Smith]']);
   });
 
+  it("makes words left untagged or read as MISC after a firm's cue the firm, when the statistics know them only capitalized", () => {
+    const stats = statsOf({ fiat: 'A', internet: 'R', horticulture: 'N' });
+    const named = (text: string, names: Record<string, string>) => {
+      const { toks, tags } = tagsNaming(text, names);
+      return spans(text, employersOfStaff(toks, tags, stats));
+    };
+    expect(named('Officials from Fiat met , and shares of Fiat rose .', { Fiat: 'MISC' })).toEqual(['ORG[Fiat]', 'ORG[Fiat]']);
+    expect(named('the Chairman of SADC said .', {})).toEqual(['ORG[SADC]']);
+    // A common word, a department after an officer's title, a name going on, a weekday: none.
+    expect(named('shares in Internet companies rose , the Director of Horticulture spoke , shares of Fiat Auto Group Italia Holdings rose , officials from Monday met .', {})).toEqual([]);
+    expect(named('the President of CCNG , Inc. said .', { 'Inc.': 'LOC' })).toEqual(['ORG[CCNG , Inc.]']);
+  });
+
   it('makes a name read as a person that upgrades or downgrades a stock a firm, but a name with a given name or after a title', () => {
     expect(run('HSBC rose after Jardine Fleming upgraded the stock . Jardine Fleming said so .', { HSBC: 'ORG', 'Jardine Fleming': 'PER' })).toEqual([
       'ORG[HSBC]',
