@@ -882,10 +882,12 @@ export function employersOfStaff(tokens: readonly Token[], tags: readonly string
   // companies").
   const untagged: Array<[number, number]> = [];
   if (stats) {
+    // (or read as MISC: the tagger reads "officials from [Fiat]" so)
+    const free = (k: number) => tags[k] === 'O' || tags[k] === 'B-MISC' || tags[k] === 'I-MISC';
     for (let i = 1; i < tokens.length; i++) {
-      // (or read as MISC: the tagger reads "officials from [Fiat]" so)
-      const free = (k: number) => tags[k] === 'O' || tags[k] === 'B-MISC' || tags[k] === 'I-MISC';
-      if ((tags[i] !== 'O' && tags[i] !== 'B-MISC') || !firmCue(i - 1)) continue;
+      // A cue's preposition first: most tokens are none.
+      const prep = tokens[i - 1]?.text;
+      if ((prep !== 'of' && prep !== 'in' && prep !== 'from') || (tags[i] !== 'O' && tags[i] !== 'B-MISC') || !firmCue(i - 1)) continue;
       let j = i;
       while (j < tokens.length && j - i < FIRM_NAME_MAX + 1 && free(j) && startsCapitalized((tokens[j] as Token).text)) j++;
       if (j === i || j - i > FIRM_NAME_MAX || tags[j] === 'I-MISC' || startsCapitalized(tokens[j]?.text ?? '') || isPossessive(tokens[j]?.text ?? '')) continue;
