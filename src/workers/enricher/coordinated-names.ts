@@ -10,7 +10,7 @@
  * tagger ends at the head word as often.
  */
 import { codeCap, type WordStats } from './ner-features.js';
-import { GIVEN_NAMES, KNOWN_ORGS, NON_ENTITY_WORDS, ORG_HEAD_WORDS, PERSON_TITLES, PLACES, WEEKDAYS_AND_MONTHS } from './gazetteer.js';
+import { DEMONYMS, GIVEN_NAMES, KNOWN_ORGS, LATE_COUNTRIES, LATE_DEMONYMS, NON_ENTITY_WORDS, ORG_HEAD_WORDS, PERSON_TITLES, PLACES, WEEKDAYS_AND_MONTHS } from './gazetteer.js';
 import { COMPANY_FORMS, nameText } from './kind-nouns.js';
 import { isPossessive, lineBreakAfter } from './ner-tokens.js';
 import { startsCapitalized, type Token } from './tokens.js';
@@ -355,23 +355,90 @@ function namedAlone(tokens: readonly Token[], tags: readonly string[], from: num
  * Interfax]"), or two of two capitalized words or more each whose first is a company's name by its form or stands
  * alone elsewhere in the text ("[Chemical Banking Corp] and [Chase Manhattan Corp]", "[Norsk Hydro] and [Saga
  * Petroleum] ... Norsk Hydro said"). Names with "and" inside ("U.S. Food and Drug Administration", "Social Democratic
- * and Labour Party") have neither. Not a name the short list knows whole.
+ * and Labour Party") have neither. Not a name the short list knows whole. Also two bodies of a legislature or of an
+ * executive ("the [House] and [Senate]", "the [California Senate] and [Assembly]", "the [European Commission] and
+ * [European Council]"), a second name after "and the" ("the [Senate] and the [Chamber of Deputies]"), and two names
+ * of which either stands alone elsewhere in the text as an organisation, a side of one word being a word the
+ * statistics know only capitalized ("[Airbus] and [Air France] ... Airbus said"; not "Procter and Gamble", "Marks and
+ * Spencer", "Transport and General Workers Union", whose one-word side is also a common word).
  */
-export function knownNamesApart(tokens: readonly Token[], tags: readonly string[]): string[] {
+export function knownNamesApart(tokens: readonly Token[], tags: readonly string[], stats?: WordStats): string[] {
   let out: string[] | undefined;
   for (const { from, to, type } of bioSpans(tags)) {
     if (type !== 'ORG' || to - from < 3 || KNOWN_ORGS.has(nameText(tokens, from, to))) continue;
     for (let k = from + 1; k + 1 < to; k++) {
       if ((tokens[k] as Token).text !== 'and') continue;
-      const known = KNOWN_ORGS.has(nameText(tokens, from, k)) && KNOWN_ORGS.has(nameText(tokens, k + 1, to));
-      const apart = capitalizedName(tokens, from, k) && capitalizedName(tokens, k + 1, to) && (COMPANY_FORMS.has((tokens[k - 1] as Token).text) || namedAlone(tokens, tags, from, k));
-      if (!known && !apart) continue;
+      // "and the": the second name starts after "the" ("the Senate and the Chamber of Deputies").
+      const the = (tokens[k + 1] as Token).text === 'the' && k + 2 < to ? 1 : 0;
+      const second = k + 1 + the;
+      const known = KNOWN_ORGS.has(nameText(tokens, from, k)) && KNOWN_ORGS.has(nameText(tokens, second, to));
+      // A company form after one word is the whole name's ("Teddy Moving and Storage Inc.", "Procter and Gamble Co").
+      const wholeForm = to - k === 3 && COMPANY_FORMS.has((tokens[to - 1] as Token).text) && !COMPANY_FORMS.has((tokens[k - 1] as Token).text);
+      const apart = capitalizedName(tokens, from, k) && capitalizedName(tokens, k + 1, to) && !wholeForm && (COMPANY_FORMS.has((tokens[k - 1] as Token).text) || namedAlone(tokens, tags, from, k));
+      const bodies = BODIES.has((tokens[k - 1] as Token).text) && BODIES.has((tokens[to - 1] as Token).text) && allCapitalized(tokens, from, k) && allCapitalized(tokens, second, to);
+      // Not a country ("St Vincent and the Grenadines").
+      const theSecond = the === 1 && allCapitalized(tokens, from, k) && allCapitalized(tokens, second, to) && !isPlace(nameText(tokens, from, to)) && !PLACES.has(nameText(tokens, from, k)) && !PLACES.has(nameText(tokens, second, to));
+      // The second side named alone only after a first of one word ("Social Democratic and [Labour Party]" is one name).
+      const alone =
+        properName(tokens, from, k, stats) &&
+        properName(tokens, k + 1, to, stats) &&
+        nameText(tokens, from, k) !== nameText(tokens, k + 1, to) &&
+        !wholeForm &&
+        (namedAloneAs(tokens, tags, from, k, 'ORG') || (k === from + 1 && namedAloneAs(tokens, tags, k + 1, to, 'ORG')));
+      if (!known && !apart && !bodies && !theSecond && !alone) continue;
       out ??= [...tags];
       setSpan(out, from, k, 'ORG');
-      out[k] = 'O';
-      setSpan(out, k + 1, to, 'ORG');
+      for (let m = k; m < second; m++) out[m] = 'O';
+      setSpan(out, second, to, 'ORG');
       break;
     }
   }
   return out ?? (tags as string[]);
+}
+
+/** A place the gazetteer or the late list of countries knows, "St" written for "Saint" too. */
+const isPlace = (name: string): boolean => PLACES.has(name) || LATE_COUNTRIES.has(name) || LATE_COUNTRIES.has(name.replace(/^St\.? /, 'Saint '));
+
+/** Bodies of a legislature or an executive, which "and" joins as two ("the House and Senate"). */
+const BODIES: ReadonlySet<string> = new Set(['House', 'Senate', 'Assembly', 'Congress', 'Parliament', 'Council', 'Commission', 'Cabinet']);
+
+/** Whether tokens [from, to) are a name's words: capitalized, but for "of" or "for" between two ("Chamber of Deputies"). */
+function allCapitalized(tokens: readonly Token[], from: number, to: number): boolean {
+  if (to <= from) return false;
+  for (let k = from; k < to; k++) {
+    const w = (tokens[k] as Token).text;
+    if (!startsCapitalized(w) && !(OF_WORDS.has(w) && k > from && k + 1 < to)) return false;
+  }
+  return true;
+}
+
+/**
+ * Whether tokens [from, to) are a proper name on their own: two capitalized words or more and no known place, or one word
+ * the word statistics know only capitalized or not at all, no place, nationality, given name or word of the lists of
+ * non-names (without statistics, none of one word).
+ */
+function properName(tokens: readonly Token[], from: number, to: number, stats: WordStats | undefined): boolean {
+  if (to - from >= 2) return capitalizedName(tokens, from, to);
+  const w = (tokens[from] as Token).text;
+  if (to - from !== 1 || !startsCapitalized(w) || PLACES.has(w) || DEMONYMS.has(w) || LATE_DEMONYMS.has(w) || GIVEN_NAMES.has(w) || NON_ENTITY_WORDS.has(w) || WEEKDAYS_AND_MONTHS.has(w)) return false;
+  const code = stats?.get(w.toLowerCase());
+  return stats !== undefined && (code === undefined || code === 0 || codeCap(code) === 'A');
+}
+
+/** Whether the words of tokens [from, to) stand elsewhere in the text as a span of `type` of their own, not followed by "and", "&" or an office. */
+function namedAloneAs(tokens: readonly Token[], tags: readonly string[], from: number, to: number, type: string): boolean {
+  const n = to - from;
+  for (let i = 0; i + n <= tokens.length; i++) {
+    // The side itself is inside the span joined by "and": never B- there with nothing of the span after it.
+    if (tags[i] !== `B-${type}`) continue;
+    let k = 0;
+    while (k < n && (tokens[i + k] as Token).text === (tokens[from + k] as Token).text) k++;
+    if (k < n || (tags[i + n] ?? 'O').startsWith('I-')) continue;
+    let inner = true;
+    for (let m = i + 1; m < i + n; m++) if (tags[m] !== `I-${type}`) inner = false;
+    if (!inner) continue;
+    const next = tokens[i + n]?.text ?? '';
+    if (next !== 'and' && next !== '&' && !PERSON_TITLES.has(next.charAt(0).toUpperCase() + next.slice(1))) return true;
+  }
+  return false;
 }

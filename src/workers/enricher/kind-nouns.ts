@@ -840,6 +840,22 @@ const STAFF_AT: ReadonlySet<string> = new Set(
     'executive executives official officials researcher researchers scientist scientists engineer engineers employee employees staff'
   ).split(' '),
 );
+/**
+ * Words of a firm's staff, officers, holders or parts before "of", "from" or "in" and its name ("officials from [Sabena]",
+ * "the chief executive of [Proton]", "a unit of [Philips]", "shares in [Exxon]", "a stake in [Daewoo]"): what no person
+ * has. Not a spokesman's "for" (a person has one).
+ */
+const FIRM_CUES: ReadonlyMap<string, ReadonlySet<string>> = new Map([
+  ['of', new Set('officials executives employees shareholders subsidiary subsidiaries unit units division shares stake chairman chairwoman executive director president'.split(' '))],
+  ['from', new Set('officials executives'.split(' '))],
+  ['in', new Set('shares stake stakes shareholders shareholding'.split(' '))],
+]);
+/** Of FIRM_CUES, a firm's officers. */
+const OFFICERS: ReadonlySet<string> = new Set(['chairman', 'chairwoman', 'executive', 'director', 'president']);
+/** A word of two capitals or more and figures: an acronym ("SADC", "HMRC"). */
+const ACRONYM_WORD = /^\p{Lu}[\p{Lu}\d&]+$/u;
+/** Of FIRM_CUES, those of what is owned, which a place read so has too ("a subsidiary of [Qantas]"; not "officials of Chisinau"). */
+const OWNED: ReadonlySet<string> = new Set('shareholders subsidiary subsidiaries unit units division shares stake stakes shareholding'.split(' '));
 /** The most words of a firm's name read this way. */
 const FIRM_NAME_MAX = 3;
 /** Prepositions of place, after which a name read as a place keeps that reading. */
@@ -858,16 +874,59 @@ const FIRM_STAFF: ReadonlySet<string> = new Set([...FIRM_ROLES].flatMap((r) => [
  * place after a firm's staff and "at" ("dealers at [Banamex]"), when the
  * gazetteer knows no place of that name, but after a preposition of place.
  */
-export function employersOfStaff(tokens: readonly Token[], tags: readonly string[]): string[] {
+export function employersOfStaff(tokens: readonly Token[], tags: readonly string[], stats?: WordStats): string[] {
   const firms = new Set<string>();
+  const firmCue = (at: number) => FIRM_CUES.get(tokens[at]?.text ?? '')?.has((tokens[at - 1]?.text ?? '').toLowerCase()) === true;
+  // Untagged capitalized words right after a firm's cue, up to FIRM_NAME_MAX and before a lowercase word, each known only
+  // capitalized to the word statistics or not at all ("officials from [Fiat]", "a stake in [Volvo]"; not "shares in Internet
+  // companies").
+  const untagged: Array<[number, number]> = [];
+  if (stats) {
+    // (or read as MISC: the tagger reads "officials from [Fiat]" so)
+    const free = (k: number) => tags[k] === 'O' || tags[k] === 'B-MISC' || tags[k] === 'I-MISC';
+    for (let i = 1; i < tokens.length; i++) {
+      // A cue's preposition first: most tokens are none.
+      const prep = tokens[i - 1]?.text;
+      if ((prep !== 'of' && prep !== 'in' && prep !== 'from') || (tags[i] !== 'O' && tags[i] !== 'B-MISC') || !firmCue(i - 1)) continue;
+      let j = i;
+      while (j < tokens.length && j - i < FIRM_NAME_MAX + 1 && free(j) && startsCapitalized((tokens[j] as Token).text)) j++;
+      if (j === i || j - i > FIRM_NAME_MAX || tags[j] === 'I-MISC' || startsCapitalized(tokens[j]?.text ?? '') || isPossessive(tokens[j]?.text ?? '')) continue;
+      // The company form after a comma is the name's ("President of [CCNG, Inc.]").
+      const formed = tokens[j]?.text === ',' && COMPANY_FORMS.has(tokens[j + 1]?.text ?? '') ? j + 2 : j;
+      // After an officer's title, a word the statistics do not know is an acronym only ("Chairman of [SADC]"; "Director of
+      // Horticulture" names a department).
+      const officer = OFFICERS.has((tokens[i - 2]?.text ?? '').toLowerCase());
+      let proper = true;
+      for (let k = i; k < j; k++) {
+        const w = (tokens[k] as Token).text;
+        const code = stats.get(w.toLowerCase());
+        const unknown = code === undefined || code === 0;
+        if ((!unknown && codeCap(code) !== 'A') || (unknown && officer && !ACRONYM_WORD.test(w)) || WEEKDAYS_AND_MONTHS.has(w) || NON_ENTITY_WORDS.has(w) || PLACES.has(w) || DEMONYMS.has(w) || PERSON_TITLES.has(w)) proper = false;
+      }
+      if (!proper) continue;
+      untagged.push([i, formed]);
+      firms.add(nameText(tokens, i, j));
+    }
+  }
+  // The places read after a firm's cue ("officials from [Sabena]"), set even after their preposition.
+  const cuedPlaces = new Set<number>();
+  // A name read as a place after what a firm owns, its span the whole capitalized run ("shares in Real Estate Investment Trusts" names none).
+  const ownedCue = (from: number, to: number) => firmCue(from - 1) && OWNED.has((tokens[from - 2]?.text ?? '').toLowerCase()) && !startsCapitalized(tokens[to]?.text ?? '');
   const spans = bioSpans(tags).filter((s) => (s.type === 'PER' || s.type === 'LOC') && s.to - s.from <= FIRM_NAME_MAX);
   for (const { from, to, type } of spans) {
     const after = tokens[to]?.text ?? '';
     if (isPossessive(after)) continue;
     if (type === 'LOC') {
-      // "dealers at [Banamex]": a name read as a place after a firm's staff and "at", and no place the gazetteer knows.
+      // "dealers at [Banamex]", "a subsidiary of [Qantas]": a name read as a place after a firm's staff and "at", or after
+      // what a firm owns, and no place the gazetteer knows.
+      const name = nameText(tokens, from, to);
+      if (PLACES.has(name) || LATE_COUNTRIES.has(name)) continue;
       const staff = (tokens[from - 2]?.text ?? '').toLowerCase();
-      if (tokens[from - 1]?.text === 'at' && FIRM_STAFF.has(staff) && !PLACES.has(nameText(tokens, from, to))) firms.add(nameText(tokens, from, to));
+      if (tokens[from - 1]?.text === 'at' && FIRM_STAFF.has(staff)) firms.add(name);
+      else if (ownedCue(from, to)) {
+        firms.add(name);
+        cuedPlaces.add(from);
+      }
       continue;
     }
     const beforeRole = FIRM_ROLES.has(after) && tags[to + 1] === 'B-PER';
@@ -880,14 +939,19 @@ export function employersOfStaff(tokens: readonly Token[], tags: readonly string
     const first = tags[at - 1] ?? 'O';
     if (tokens[at]?.text === 'and' && (first.endsWith('-PER') || first.endsWith('-ORG'))) at = spanStart(tags, at - 1) - 1;
     const staffAt = tokens[at]?.text === 'at' && STAFF_AT.has((tokens[at - 1]?.text ?? '').toLowerCase());
-    if (beforeRole || staffAt || rates) firms.add(nameText(tokens, from, to));
+    // "officials from [Sabena]", "shares in [Exxon]", "chief executive of [Proton]": a person's name has no such words before
+    // it; right before the name only (not "the president of News Corporation and [Robert A. Iger]"), and the name whole
+    // ("creative director of Beth Helmstetter Events" names a firm after a person).
+    const cued = firmCue(from - 1) && !startsCapitalized(tokens[to]?.text ?? '');
+    if (beforeRole || staffAt || rates || cued) firms.add(nameText(tokens, from, to));
   }
   if (firms.size === 0) return tags as string[];
   const out = [...tags];
+  for (const [i, j] of untagged) setSpan(out, i, j, 'ORG');
   for (const { from, to, type } of spans) {
     if (!firms.has(nameText(tokens, from, to)) || PERSON_TITLES.has(tokens[from - 1]?.text ?? '')) continue;
     // A name read as a place stays one after a preposition of place ("in", "to", "from", "near").
-    if (type === 'LOC' && PLACE_BEFORE.has(tokens[from - 1]?.text ?? '')) continue;
+    if (type === 'LOC' && PLACE_BEFORE.has(tokens[from - 1]?.text ?? '') && !cuedPlaces.has(from)) continue;
     setSpan(out, from, to, 'ORG');
   }
   return out;

@@ -31,7 +31,7 @@
 import { CLUB_HEADS } from './gazetteer.js';
 import { nameText } from './kind-nouns.js';
 import { type WordStats, writtenLowercase } from './ner-features.js';
-import { lineBreakAfter, tokenLines } from './ner-tokens.js';
+import { isPossessive, lineBreakAfter, tokenLines } from './ner-tokens.js';
 import { startsCapitalized, type Token } from './tokens.js';
 import { bioSpans, clearSpan, deskSlugLength, isCountry, isNationality, SCORE_PAIR, setSpan, spanEnd, spanStart } from './wire-conventions.js';
 
@@ -97,7 +97,8 @@ export function isSportText(tokens: readonly Token[]): boolean {
 
 /** Tags where the teams of a match report (above) are organisations. */
 export function teamsInMatchReports(text: string, tokens: readonly Token[], tags: readonly string[], stats?: WordStats): string[] {
-  if (!isMatchReport(tokens)) return tags as string[];
+  // A match report, or any story under a sports desk's slug ("SOCCER - SHEARER SIGNS FOR NEWCASTLE").
+  if (!isSportText(tokens)) return tags as string[];
   // Tokens i and i + 1 on one line (a cue does not reach over a line's end: "… for IT leaders\n\nAI road trip").
   const sameLine = (i: number) => i >= 0 && i + 1 < tokens.length && !lineBreakAfter(text, tokens, i);
   // A place or a person of up to TEAM_MAX words (a person of one), no country: what may be a team read as another thing.
@@ -134,8 +135,16 @@ export function teamsInMatchReports(text: string, tokens: readonly Token[], tags
     const r = SCORE_PAIR.test(tokens[from - 2]?.text ?? '') ? from - 3 : from - 2;
     const result = RESULT_SIDES.has(before) && (place ? resultBefore(tokens, from - 2, sameLine) : sameLine(r) && sameLine(from - 2) && RESULTS.has(tokens[r]?.text.toLowerCase() ?? ''));
     const playedFor = place && before === 'for' && playedBefore(tokens, from - 2, sameLine);
-    if (role || result || playedFor || beaten.has(s) || STANDINGS.has(before)) teams.add(nameText(tokens, from, to));
-    if (place && (result || playedFor)) cued.push(s);
+    // A club that a player joins, and the one he leaves ("joined [Newcastle] from [Blackburn]"); a club that sacks, appoints,
+    // signs or sells ("[Barcelona] sacked coach Johan Cruyff").
+    const prev = spans[s - 1];
+    const joined = place && (JOINED.has(before) || (before === 'from' && prev !== undefined && prev.to === from - 1 && JOINED.has(tokens[prev.from - 1]?.text ?? '') && sameLine(prev.from - 1)));
+    const clubVerb = place && CLUB_VERBS.has(after);
+    // "Barcelona's Ronaldo", "Newcastle chairman Sir John Hall": a town's player or club official.
+    const player = place && isPossessive(tokens[to]?.text ?? '') && tags[to + 1] === 'B-PER' && sameLine(to);
+    const official = place && CLUB_OFFICIALS.has(after) && tags[to + 1] === 'B-PER';
+    if (role || result || playedFor || joined || clubVerb || player || official || beaten.has(s) || STANDINGS.has(before)) teams.add(nameText(tokens, from, to));
+    if (place && (result || playedFor || joined)) cued.push(s);
     // "title rivals Essex, Derbyshire and Surrey": the names listed after a standing.
     if (STANDINGS.has(before)) {
       for (let n = s + 1; n < spans.length; n++) {
@@ -199,6 +208,12 @@ function resultBefore(tokens: readonly Token[], at: number, sameLine: (i: number
 
 /** Words of a player's goal or appearance before "for" and the club ("scored for", "a goal for", "signed for", "his debut for"). */
 const PLAYED: ReadonlySet<string> = new Set('scored scores score goal goals signed signs played plays playing debut appearance appearances'.split(' '));
+/** A club's officials between its name and theirs, in a story of sport only ("Barcelona president Josep Lluis Nunez"). */
+const CLUB_OFFICIALS: ReadonlySet<string> = new Set(['chairman', 'president', 'owner', 'director']);
+/** A player's move to a club, before its name ("joined Newcastle"). */
+const JOINED: ReadonlySet<string> = new Set(['joined', 'joins', 'join', 'rejoined']);
+/** What a club does to its coach or players, after its name ("Barcelona sacked coach Johan Cruyff", "Newcastle signed ..."). */
+const CLUB_VERBS: ReadonlySet<string> = new Set(['sacked', 'sacks', 'fired', 'appointed', 'appoints', 'signed', 'signs', 'sold', 'sells', 'bought', 'buys', 'released']);
 /** How far back from "for" PLAYED's word may stand ("scored twice for", "his first goal for"; not over a capitalized word). */
 const PLAYED_REACH = 2;
 

@@ -470,6 +470,11 @@ export function figureSpansAreNoNames(tokens: readonly Token[], tags: readonly s
   return out ?? (tags as string[]);
 }
 
+/** Parties named by their members ("the Greens", "the Christian Democrats", "the Tories"). */
+const PARTY_PLURALS: ReadonlySet<string> = new Set(
+  'Democrats Republicans Greens Liberals Conservatives Socialists Communists Tories Nationalists Unionists Labourites Whigs'.split(' '),
+);
+
 /** Greetings that open a letter or a post before a name ("Hey Vladi", "Dear Nina"). */
 const GREETINGS: ReadonlySet<string> = new Set(['Hey', 'Hi', 'Hello', 'Dear']);
 
@@ -479,8 +484,9 @@ const GREETINGS: ReadonlySet<string> = new Set(['Hey', 'Hi', 'Hello', 'Dear']);
  * longer names keep such words ("I Dewa Gede Budjana", "Bill Clinton", "King Abdullah"); an office of one word goes
  * only after a determiner ("the King", not "displacing Lord, 40,"), and not when the text gives a person that surname
  * ("Coretta Scott King ... the King family"); an office named by its portfolio ("Minister of Defence", "Secretary of [State]") unless read as a person; and a sentence's "The" comes off a
- * body named by its kind ("[The Senate]": Senate; "[The Government]": none) and off an organisation's name that ends with
- * one ("[The National Party]": National Party), not off a newspaper's ("The Times"); a greeting comes off the person after it ("[Hey] Vladi");
+ * body named by its kind ("[The Senate]": Senate; "[The Government]": none), off an organisation's name that ends with
+ * one ("[The National Party]": National Party) and off a party named by its members ("[The Greens]": Greens), not off a
+ * newspaper's ("The Times"); a greeting comes off the person after it ("[Hey] Vladi");
  * a name in another script than Latin is a gloss, no name ("Alexander Gradsky (Russian: [Александр Градский])").
  */
 export function dropLoneWords(tokens: readonly Token[], tags: readonly string[]): string[] {
@@ -510,6 +516,10 @@ export function dropLoneWords(tokens: readonly Token[], tags: readonly string[])
       // "Hey Vladi", "Dear Nina": a letter's or a post's greeting is no part of the name after it.
       out[i] = 'O';
       out[i + 1] = 'B-PER';
+    } else if (w === 'The' && j > i + 1 && tag === 'B-ORG' && PARTY_PLURALS.has(words[words.length - 1] as string)) {
+      // "The Greens", "The Christian Democrats": a party named by its members; "The" is no part of the name.
+      out[i] = 'O';
+      out[i + 1] = 'B-ORG';
     } else if (w === 'The' && j > i + 2 && tag === 'B-ORG' && GENERIC_BODIES.has(words[words.length - 1] as string)) {
       // "The National Party", "The European Commission": nor before a longer name that ends with such a body.
       out[i] = 'O';
@@ -807,7 +817,7 @@ function labelCased(
   tags = joinCoordinatedNames(tokens, tags, stats); // "Institute of Electrical and Electronics Engineers"
   tags = joinListsBeforeHeads(tokens, tags, stats); // "Flood Forecasting and Warning Centre"
   tags = firmsJoinedByAmpersand(text, tokens, tags, stats); // "[Marks & Spencer]", "[Standard & Poor's]"
-  tags = knownNamesApart(tokens, tags); // "[RIA Novosti] and [Interfax]"
+  tags = knownNamesApart(tokens, tags, stats); // "[RIA Novosti] and [Interfax]", "the [House] and [Senate]"
   tags = joinOrganisationPurposes(tokens, tags, stats); // "Council | on Foreign Relations"
   tags = joinOrganisationPlaces(tokens, tags); // "Communist Party | of | Britain"
   tags = joinNameParticles(tokens, tags); // particles in people's names ("Mohammed bin Salman")
@@ -832,7 +842,7 @@ function labelCased(
   tags = typeDefinedAcronyms(tokens, tags);
   tags = companiesByTheirStock(tokens, tags, stats);
   // A firm the tagger read as a person, named with its staff ("traders at Merrill Lynch", "JP Morgan economist John Lipsky").
-  tags = employersOfStaff(tokens, tags);
+  tags = employersOfStaff(tokens, tags, stats);
   // A club called by its first word in a match report ("Riverside United ... Northgate had led").
   tags = clubsByTheirFirstWord(tokens, tags);
   // A team a match report names by its town, in a team's part ("Barnsley manager Danny Wilson", "a 2-1 win over Portsmouth").

@@ -475,7 +475,13 @@ const MINISTER_TITLES: ReadonlySet<string> = new Set(['Minister', 'Secretary', '
 const PORTFOLIO_MAX = 4;
 /** A people's nouns made with "-man" and "-woman", which the demonyms' list lacks ("Dutchman Richard Krajicek"). */
 const NATIONALITY_NOUNS: ReadonlySet<string> = new Set(
-  'Dutchman Englishman Irishman Scotsman Welshman Frenchman Dutchwoman Englishwoman Irishwoman Scotswoman Welshwoman Frenchwoman'.split(' '),
+  (
+    'Dutchman Englishman Irishman Scotsman Welshman Frenchman Dutchwoman Englishwoman Irishwoman Scotswoman Welshwoman Frenchwoman ' +
+    // Short nouns of nationality that the country lists do not give ("Swede Stefan Edberg", "Scot Colin Montgomerie", "Aussie
+    // Greg Norman"), and people of a region, as sports copy names them ("Texan Justin Leonard", "Queenslander Mitchell Rawlins").
+    'Swede Scot Pole Turk Finn Brit Aussie Icelander Kurd Catalan Basque Ulsterman Yorkshireman Cornishman Londoner Glaswegian Muscovite ' +
+    'Texan Californian Floridian Queenslander Tasmanian Ontarian Quebecer Albertan Bavarian Sicilian Sardinian Corsican Andalusian'
+  ).split(' '),
 );
 export const isNationality = (word: string): boolean => DEMONYMS.has(word) || LATE_DEMONYMS.has(word) || NATIONALITY_NOUNS.has(word);
 export const isCountry = (name: string): boolean => PLACES.get(name)?.kind === 'country' || LATE_COUNTRIES.has(name);

@@ -210,4 +210,37 @@ describe(knownNamesApart.name, () => {
     }
     expect(named('the U.S. Food and Drug Administration said', { 'U.S. Food and Drug Administration': 'ORG' })).toEqual(['U.S. Food and Drug Administration']);
   });
+
+  const APART_STATS = statsOf({ Airbus: 'A', Procter: 'A', Gamble: 'H', Transport: 'R', Johnson: 'A' });
+  const apart = (text: string, spansOf: Record<string, string>) => {
+    const { toks, tags } = tagsNaming(text, spansOf);
+    return bioSpans(knownNamesApart(toks, tags, APART_STATS)).map((x) => toks.slice(x.from, x.to).map((t) => t.text).join(' '));
+  };
+
+  it('splits two bodies of a legislature or an executive, and a second name after "and the"', () => {
+    expect(apart('the House and Senate passed it', { 'House and Senate': 'ORG' })).toEqual(['House', 'Senate']);
+    expect(apart('the California Senate and Assembly voted', { 'California Senate and Assembly': 'ORG' })).toEqual(['California Senate', 'Assembly']);
+    expect(apart('the European Commission and European Council met', { 'European Commission and European Council': 'ORG' })).toEqual(['European Commission', 'European Council']);
+    expect(apart('a session of the Senate and the Chamber of Deputies', { 'Senate and the Chamber of Deputies': 'ORG' })).toEqual(['Senate', 'Chamber of Deputies']);
+    // A body's name with "and" inside, and a country, stay whole.
+    expect(apart('the Economic and Social Council met', { 'Economic and Social Council': 'ORG' })).toEqual(['Economic and Social Council']);
+    expect(apart('the embassy in St Vincent and the Grenadines', { 'St Vincent and the Grenadines': 'ORG' })).toEqual(['St Vincent and the Grenadines']);
+  });
+
+  it('splits two names when one stands alone elsewhere as an organisation, a one-word side known only capitalized', () => {
+    expect(apart('convicts Airbus and Air France . Airbus said', { 'Airbus and Air France': 'ORG', Airbus: 'ORG' })).toEqual(['Airbus', 'Air France', 'Airbus']);
+    expect(apart('sent to NBC and Democratic National Committee staff . NBC said', { 'NBC and Democratic National Committee': 'ORG', NBC: 'ORG' })).toEqual(['NBC', 'Democratic National Committee', 'NBC']);
+    // A one-word side that is also a common word, the same word on both sides, a nationality: one name.
+    expect(apart('Procter and Gamble said . Procter rose', { 'Procter and Gamble': 'ORG', Procter: 'ORG' })).toEqual(['Procter and Gamble', 'Procter']);
+    expect(apart('the Transport and General Workers Union . Transport said', { 'Transport and General Workers Union': 'ORG', Transport: 'ORG' })).toEqual(['Transport and General Workers Union', 'Transport']);
+    const jj = 'Johnson and Johnson fell . Johnson said';
+    expect(bioSpans(knownNamesApart(nerTokenize(jj), tagsFor(jj, [[0, 3, 'ORG'], [5, 6, 'ORG']]), APART_STATS)).map((x) => [x.from, x.to])).toEqual([[0, 3], [5, 6]]);
+    const sse = 'firms are Scottish and Southern Energy . Southern Energy said';
+    expect(bioSpans(knownNamesApart(nerTokenize(sse), tagsFor(sse, [[2, 6, 'ORG'], [7, 9, 'ORG']]), APART_STATS)).map((x) => [x.from, x.to])).toEqual([[2, 6], [7, 9]]);
+    // The second side alone after a first of two words, or ending in a company form the first lacks: one name.
+    const sdlp = 'the Social Democratic and Labour Party . Labour Party won';
+    expect(bioSpans(knownNamesApart(nerTokenize(sdlp), tagsFor(sdlp, [[1, 6, 'ORG'], [7, 9, 'ORG']]), APART_STATS)).map((x) => [x.from, x.to])).toEqual([[1, 6], [7, 9]]);
+    const teddy = 'Teddy Moving and Storage Inc. . Teddy Moving said';
+    expect(bioSpans(knownNamesApart(nerTokenize(teddy), tagsFor(teddy, [[0, 5, 'ORG'], [6, 8, 'ORG']]), APART_STATS)).map((x) => [x.from, x.to])).toEqual([[0, 5], [6, 8]]);
+  });
 });

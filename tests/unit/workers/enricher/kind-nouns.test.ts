@@ -437,6 +437,31 @@ describe(employersOfStaff.name, () => {
     expect(run('Analysts at Morgan Stanley and Bernstein raised targets.', { 'Morgan Stanley': 'ORG', Bernstein: 'PER' })).toEqual(['ORG[Morgan Stanley]', 'ORG[Bernstein]']);
   });
 
+  it("makes a name read as a person or as no known place a firm after its staff, holders or parts and \"of\", \"from\" or \"in\"", () => {
+    expect(run('Officials from Sabena met . Sabena said so .', { Sabena: 'PER' })).toEqual(['ORG[Sabena]', 'ORG[Sabena]']);
+    expect(run('The firm is a unit of Hanson , and Exxon holds a stake in Daewoo .', { Hanson: 'PER', Exxon: 'ORG', Daewoo: 'LOC' })).toEqual(['ORG[Hanson]', 'ORG[Exxon]', 'ORG[Daewoo]']);
+    // A place read so only after what a firm owns, before no capitalized word; not a place the gazetteer knows, a possessive, or a spokesman's "for".
+    expect(run('officials of Chisinau met , shares in Real Estate Investment Trusts rose .', { Chisinau: 'LOC', 'Real Estate': 'LOC' })).toEqual(['LOC[Chisinau]', 'LOC[Real Estate]']);
+    expect(run('a stake in Canada , officials from Clinton\'s campaign too .', { Canada: 'LOC', Clinton: 'PER' })).toEqual(['LOC[Canada]', 'PER[Clinton]']);
+    expect(run('A spokesman for Yeltsin said .', { Yeltsin: 'PER' })).toEqual(['PER[Yeltsin]']);
+    // A firm's officer before "of" and the name right after it, the name whole.
+    expect(run('said the chief executive of Proton . Proton lost money .', { Proton: 'PER' })).toEqual(['ORG[Proton]', 'ORG[Proton]']);
+    expect(run('the president of News Corp and Robert Iger , and the creative director of Beth Smith Events .', { 'News Corp': 'ORG', 'Robert Iger': 'PER', 'Beth Smith': 'PER' })).toEqual(['ORG[News Corp]', 'PER[Robert Iger]', 'PER[Beth Smith]']);
+  });
+
+  it("makes words left untagged or read as MISC after a firm's cue the firm, when the statistics know them only capitalized", () => {
+    const stats = statsOf({ fiat: 'A', internet: 'R', horticulture: 'N' });
+    const named = (text: string, names: Record<string, string>) => {
+      const { toks, tags } = tagsNaming(text, names);
+      return spans(text, employersOfStaff(toks, tags, stats));
+    };
+    expect(named('Officials from Fiat met , and shares of Fiat rose .', { Fiat: 'MISC' })).toEqual(['ORG[Fiat]', 'ORG[Fiat]']);
+    expect(named('the Chairman of SADC said .', {})).toEqual(['ORG[SADC]']);
+    // A common word, a department after an officer's title, a name going on, a weekday: none.
+    expect(named('shares in Internet companies rose , the Director of Horticulture spoke , shares of Fiat Auto Group Italia Holdings rose , officials from Monday met .', {})).toEqual([]);
+    expect(named('the President of CCNG , Inc. said .', { 'Inc.': 'LOC' })).toEqual(['ORG[CCNG , Inc.]']);
+  });
+
   it('makes a name read as a person that upgrades or downgrades a stock a firm, but a name with a given name or after a title', () => {
     expect(run('HSBC rose after Jardine Fleming upgraded the stock . Jardine Fleming said so .', { HSBC: 'ORG', 'Jardine Fleming': 'PER' })).toEqual([
       'ORG[HSBC]',

@@ -44,6 +44,24 @@ describe(teamsInMatchReports.name, () => {
     expect(tagsAt(c.toks, teamsInMatchReports(cased, c.toks, c.tags), 'Newcastle')).toEqual(['B-ORG', 'B-ORG']);
   });
 
+  it("reads a story under a sports desk's slug as a report, with the clubs a player joins and leaves and the clubs that sack or sign", () => {
+    const text = 'SOCCER - SHEARER JOINS NEWCASTLE\nAlan Shearer joined Hartfield from Dunmore on Monday . Caxton sacked coach Tom Lee . Fans in Caxton were angry .';
+    const { toks, tags } = tagsNaming(text, { 'Alan Shearer': 'PER', Hartfield: 'LOC', Dunmore: 'LOC', Caxton: 'LOC', 'Tom Lee': 'PER' });
+    const out = teamsInMatchReports(text, toks, tags);
+    expect([...tagsAt(toks, out, 'Hartfield'), ...tagsAt(toks, out, 'Dunmore'), ...tagsAt(toks, out, 'Caxton')]).toEqual(['B-ORG', 'B-ORG', 'B-ORG', 'B-LOC']);
+    // Without the slug or a word of sport, no story of sport: the places stay.
+    const plain = text.replace('SOCCER - SHEARER JOINS NEWCASTLE\n', '');
+    const p = tagsNaming(plain, { 'Alan Shearer': 'PER', Hartfield: 'LOC', Dunmore: 'LOC', Caxton: 'LOC', 'Tom Lee': 'PER' });
+    expect(teamsInMatchReports(plain, p.toks, p.tags)).toEqual(p.tags);
+  });
+
+  it("makes a town a team before its player's name after a possessive, or before a club official's title and name, in a story of sport", () => {
+    const text = "SOCCER - NUNEZ BACKS ROBSON\nHartfield president Tom Lee spoke . Dunmore's Jim Kerr scored . Britain's Ian Wright watched . Caxton mayor Ann Hill came .";
+    const { toks, tags } = tagsNaming(text, { Hartfield: 'LOC', Dunmore: 'LOC', Britain: 'LOC', Caxton: 'LOC', 'Tom Lee': 'PER', 'Jim Kerr': 'PER', 'Ian Wright': 'PER', 'Ann Hill': 'PER' });
+    const out = teamsInMatchReports(text, toks, tags);
+    expect([...tagsAt(toks, out, 'Hartfield'), ...tagsAt(toks, out, 'Dunmore'), ...tagsAt(toks, out, 'Britain'), ...tagsAt(toks, out, 'Caxton')]).toEqual(['B-ORG', 'B-ORG', 'B-LOC', 'B-LOC']);
+  });
+
   it("makes a town a team where the report gives it a team's part, and wherever it names it alone", () => {
     const { toks, tags } = tagsNaming(report, { Hartfield: 'PER', Dunmore: 'LOC', Caxton: 'LOC', 'Alan Firth': 'PER' });
     const out = teamsInMatchReports(report, toks, tags);

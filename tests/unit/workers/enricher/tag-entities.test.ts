@@ -310,6 +310,13 @@ describe(dropLoneWords.name, () => {
     expect(dropLoneWords(toks, tags)).toEqual(['O', 'O', 'O', 'O', 'O', 'O', 'O', 'B-PER', 'I-PER', 'I-PER', 'I-PER']);
   });
 
+  it('takes a sentence\'s "The" off a party named by its members, and leaves it on a newspaper\'s name', () => {
+    const text = 'The Greens won . The Christian Democrats lost . The Times said';
+    const toks = nerTokenize(text);
+    const tags = ['B-ORG', 'I-ORG', 'O', 'O', 'B-ORG', 'I-ORG', 'I-ORG', 'O', 'O', 'B-ORG', 'I-ORG', 'O'];
+    expect(dropLoneWords(toks, tags)).toEqual(['O', 'B-ORG', 'O', 'O', 'O', 'B-ORG', 'I-ORG', 'O', 'O', 'B-ORG', 'I-ORG', 'O']);
+  });
+
   it("drops a state's institution written without its state, and a Bill of parliament, but not a person called Bill", () => {
     const text = 'the Government and the Opposition . his ninth Budget . the Bill passes . the Finance Bill . Bill C-38 . Thanks From Bill . Bill Clinton';
     const toks = nerTokenize(text);

@@ -588,6 +588,18 @@ describe('wireConventionTags', () => {
     expect([at('Dane'), at('Cook')]).toEqual(['B-PER', 'I-PER']);
   });
 
+  it("takes out the short nouns of nationality and the people of a region that sports copy writes before a name", () => {
+    const text = 'Swede Stefan Edberg beat Queenslander Mitchell Rawlins and Texan Justin Leonard, and Finn Russell watched.';
+    const { tokens, tags } = tagsOf(text, { Swede: 'B-PER', Stefan: 'I-PER', Edberg: 'I-PER', Queenslander: 'B-PER', Mitchell: 'I-PER', Rawlins: 'I-PER', Texan: 'B-PER', Justin: 'I-PER', Leonard: 'I-PER', Finn: 'B-PER', Russell: 'I-PER' });
+    const out = wireConventionTags(text, tokens, tags);
+    const at = (w: string) => out[tokens.findIndex((t) => t.text === w)];
+    expect([at('Swede'), at('Stefan'), at('Edberg')]).toEqual(['B-MISC', 'B-PER', 'I-PER']);
+    expect([at('Queenslander'), at('Mitchell'), at('Rawlins')]).toEqual(['B-MISC', 'B-PER', 'I-PER']);
+    expect([at('Texan'), at('Justin'), at('Leonard')]).toEqual(['B-MISC', 'B-PER', 'I-PER']);
+    // Before one word, a given name.
+    expect([at('Finn'), at('Russell')]).toEqual(['B-PER', 'I-PER']);
+  });
+
   it("splits a known place, or a surname of a person named in full, off the name it owns, and leaves names with an owner's word in them", () => {
     const text = "China's Foreign Ministry met Alija Izetbegovic. Izetbegovic's Party of Democratic Action won, as the People's Party did. Martha met Martha's Vineyard.";
     const { tokens, tags } = tagsOf(text, {});
