@@ -817,7 +817,7 @@ function labelCased(
   tags = joinCoordinatedNames(tokens, tags, stats); // "Institute of Electrical and Electronics Engineers"
   tags = joinListsBeforeHeads(tokens, tags, stats); // "Flood Forecasting and Warning Centre"
   tags = firmsJoinedByAmpersand(text, tokens, tags, stats); // "[Marks & Spencer]", "[Standard & Poor's]"
-  tags = knownNamesApart(tokens, tags, stats); // "[RIA Novosti] and [Interfax]", "the [House] and [Senate]"
+  tags = knownNamesApart(tokens, tags, stats, tagger.gazetteer); // "[RIA Novosti] and [Interfax]", "the [House] and [Senate]"
   tags = joinOrganisationPurposes(tokens, tags, stats); // "Council | on Foreign Relations"
   tags = joinOrganisationPlaces(tokens, tags); // "Communist Party | of | Britain"
   tags = joinNameParticles(tokens, tags); // particles in people's names ("Mohammed bin Salman")
