@@ -17,7 +17,7 @@ import type { Entities } from '../../store/types.js';
 import { firmsJoinedByAmpersand, joinCoordinatedNames, joinListsBeforeHeads, joinOrganisationPlaces, joinOrganisationPurposes, knownNamesApart } from './coordinated-names.js';
 import { extendNamesToTheirAcronyms, typeDefinedAcronyms } from './defined-acronyms.js';
 import { foreignOrganisations } from './foreign-organisations.js';
-import { possessiveOrganisations } from './possessive-organisations.js';
+import { possessiveOrganisations, possessivesOfPlaces } from './possessive-organisations.js';
 import { acronymsBeforeOffices, agenciesBeforeTheirKind, countriesBeforePossessives, airlinesBeforeTheirFlights, companiesByTheirPriceMoves, companiesByTheirStock, groupsBeforeTheirFighters, countriesOffPersons, employersOfStaff, eponymsAreNoPersons, eventsAndLawsAreMisc, leadersGovernmentsAreNoNames, namesBeforePartyAreOrganisations, organisationsFirstWords, organisationsLastWords, personsAfterRoles, placesBeforePlaceNouns, pollstersBeforePolls, venuesAfterTheirNames, venuesArePlaces, typeKindAppositives, typePortfolioMinistries, worksAreMisc } from './kind-nouns.js';
 import { firstNamesAreNoOrganisations, surnamesAreNoOrganisations } from './lone-surnames.js';
 import { clubsAfterPlayers, clubsByTheirFirstWord, fixtureLines, sidesByTheirTotals, teamsInMatchReports } from './match-reports.js';
@@ -827,6 +827,7 @@ function labelCased(
   tags = companyFormsEndNames(tokens, tags, stats); // "[McDonnell Douglas Corp.] The [Federal Trade Commission]"
   tags = foreignOrganisations(text, tokens, tags, stats); // "[Banco Santander]", "[Compagnie Generale des Eaux]"
   tags = possessiveOrganisations(tokens, tags); // "[Bank of England]'s [Monetary Policy Committee]"
+  tags = possessivesOfPlaces(tokens, tags); // "[Lloyd's of London]"
   tags = titlesOffPersons(tokens, tags); // "Prime Minister [John] Major", "President [Bill Clinton]"
   tags = surnamesThatAreTitles(tokens, tags); // "[John Major]"
   tags = lateTitlesOutOfNames(tokens, tags); // "Director-General [Diouf]"
