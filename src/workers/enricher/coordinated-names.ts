@@ -9,7 +9,7 @@
  * for Constitutional Rights", "Council on Foreign Relations"), which the
  * tagger ends at the head word as often.
  */
-import { codeCap, type WordStats } from './ner-features.js';
+import { codeCap, type NameGazetteer, type WordStats } from './ner-features.js';
 import { DEMONYMS, GIVEN_NAMES, KNOWN_ORGS, LATE_COUNTRIES, LATE_DEMONYMS, NON_ENTITY_WORDS, ORG_HEAD_WORDS, PERSON_TITLES, PLACES, WEEKDAYS_AND_MONTHS } from './gazetteer.js';
 import { COMPANY_FORMS, nameText } from './kind-nouns.js';
 import { isPossessive, lineBreakAfter } from './ner-tokens.js';
@@ -362,10 +362,10 @@ function namedAlone(tokens: readonly Token[], tags: readonly string[], from: num
  * statistics know only capitalized ("[Airbus] and [Air France] ... Airbus said"; not "Procter and Gamble", "Marks and
  * Spencer", "Transport and General Workers Union", whose one-word side is also a common word).
  */
-export function knownNamesApart(tokens: readonly Token[], tags: readonly string[], stats?: WordStats): string[] {
+export function knownNamesApart(tokens: readonly Token[], tags: readonly string[], stats?: WordStats, gazetteer?: NameGazetteer): string[] {
   let out: string[] | undefined;
   for (const { from, to, type } of bioSpans(tags)) {
-    if (type !== 'ORG' || to - from < 3 || KNOWN_ORGS.has(nameText(tokens, from, to))) continue;
+    if (type !== 'ORG' || to - from < 3 || KNOWN_ORGS.has(nameText(tokens, from, to)) || gazetteerOrg(tokens, from, to, gazetteer)) continue;
     for (let k = from + 1; k + 1 < to; k++) {
       if ((tokens[k] as Token).text !== 'and') continue;
       // "and the": the second name starts after "the" ("the Senate and the Chamber of Deputies").
@@ -385,7 +385,14 @@ export function knownNamesApart(tokens: readonly Token[], tags: readonly string[
         nameText(tokens, from, k) !== nameText(tokens, k + 1, to) &&
         !wholeForm &&
         (namedAloneAs(tokens, tags, from, k, 'ORG') || (k === from + 1 && namedAloneAs(tokens, tags, k + 1, to, 'ORG')));
-      if (!known && !apart && !bodies && !theSecond && !alone) continue;
+      // One side an organisation the tagger's gazetteer knows whole, the other a proper name of its own ("[Commerzbank] and [Deutsche Bank]").
+      const gazetteered =
+        !wholeForm &&
+        properName(tokens, from, k, stats) &&
+        properName(tokens, k + 1, to, stats) &&
+        nameText(tokens, from, k) !== nameText(tokens, k + 1, to) &&
+        (gazetteerOrg(tokens, from, k, gazetteer) || (gazetteerOrg(tokens, k + 1, to, gazetteer) && !sharesHead(tokens, k, to, stats)));
+      if (!known && !apart && !bodies && !theSecond && !alone && !gazetteered) continue;
       out ??= [...tags];
       setSpan(out, from, k, 'ORG');
       for (let m = k; m < second; m++) out[m] = 'O';
@@ -394,6 +401,25 @@ export function knownNamesApart(tokens: readonly Token[], tags: readonly string[
     }
   }
   return out ?? (tags as string[]);
+}
+
+/**
+ * Whether the word before "and" at `and` is a common word coordinated with the one word before the head that ends the
+ * name ("Peace and [Justice Party]", "Law and [Justice Party]"): both sides then share the head, one name.
+ */
+function sharesHead(tokens: readonly Token[], and: number, to: number, stats: WordStats | undefined): boolean {
+  if (to - and !== 3 || !ORG_HEAD_WORDS.has((tokens[to - 1] as Token).text)) return false;
+  const code = stats?.get((tokens[and - 1] as Token).text.toLowerCase());
+  return code !== undefined && code !== 0 && LOWERCASE_BUCKETS.has(codeCap(code));
+}
+
+/** Whether the tagger's gazetteer knows tokens [from, to) whole as an organisation and as no place or person. */
+function gazetteerOrg(tokens: readonly Token[], from: number, to: number, gazetteer: NameGazetteer | undefined): boolean {
+  if (!gazetteer || to <= from) return false;
+  let key = (tokens[from] as Token).text;
+  for (let k = from + 1; k < to; k++) key += ` ${(tokens[k] as Token).text}`;
+  const kinds = gazetteer.names.get(key);
+  return kinds !== undefined && kinds.includes('ORG') && !kinds.includes('LOC') && !kinds.includes('PER');
 }
 
 /** A place the gazetteer or the late list of countries knows, "St" written for "Saint" too. */

@@ -30,7 +30,7 @@
  */
 import { CLUB_HEADS } from './gazetteer.js';
 import { nameText } from './kind-nouns.js';
-import { type WordStats, writtenLowercase } from './ner-features.js';
+import { codeCap, type WordStats, writtenLowercase } from './ner-features.js';
 import { isPossessive, lineBreakAfter, tokenLines } from './ner-tokens.js';
 import { startsCapitalized, type Token } from './tokens.js';
 import { bioSpans, clearSpan, deskSlugLength, isCountry, isNationality, SCORE_PAIR, setSpan, spanEnd, spanStart } from './wire-conventions.js';
@@ -176,7 +176,7 @@ export function teamsInMatchReports(text: string, tokens: readonly Token[], tags
     if (!alone || !TEAM_ROLES.has((tokens[i + 1] as Token).text) || tags[i + 2] !== 'B-PER' || !sameLine(i) || !startsCapitalized(w)) continue;
     // (a word news writes in lowercase counts only mid-sentence, where its capital is the name's: "recalled Bath flanker Andy Robinson")
     const prev = tokens[i - 1]?.text ?? '';
-    if (startsCapitalized(prev) || isCountry(w) || isNationality(w) || (!/^[\p{Ll}\d,]/u.test(prev) && lowercaseWord(w, stats))) continue;
+    if (startsCapitalized(prev) || isCountry(w) || isNationality(w) || (!/^[\p{Ll}\d,]/u.test(prev) && lowercaseWord(w, stats) && !nicknamePlural(w, stats))) continue;
     untagged.push(i);
     teams.add(w);
   }
@@ -229,6 +229,16 @@ function playedBefore(tokens: readonly Token[], at: number, sameLine: (i: number
 
 /** Whether news writes the word in lowercase, by the word statistics ("The", "His"); without them, whether it is a common opener. */
 const lowercaseWord = (w: string, stats: WordStats | undefined): boolean => (stats ? writtenLowercase(w, stats) : SENTENCE_OPENERS.has(w));
+/**
+ * A plural a team takes as its name ("Rangers", "Hearts", "Raiders"), which opens a sentence before a role and a
+ * person ("Rangers midfielder Paul Gascoigne") though news writes the word in lowercase too: ending in "s" (not "ss",
+ * "us", "is") and sometimes capitalized mid-sentence (not "Perhaps", "Sometimes", "Always", which never are).
+ */
+function nicknamePlural(w: string, stats: WordStats | undefined): boolean {
+  if (!stats || !/^\p{Lu}\p{Ll}+[^siu]s$/u.test(w)) return false;
+  const code = stats.get(w.toLowerCase());
+  return code !== undefined && code !== 0 && codeCap(code) !== 'N';
+}
 /** Words that open sentences before a role ("The coach", "Their captain"), for want of word statistics. */
 const SENTENCE_OPENERS: ReadonlySet<string> = new Set('The A An His Her Their Its Our Your My This That Former Veteran New Interim Caretaker'.split(' '));
 

@@ -34,3 +34,30 @@ export function possessiveOrganisations(tokens: readonly Token[], tags: readonly
   }
   return out ?? (tags as string[]);
 }
+
+/**
+ * Tags where one word before "'s" and "of" a place is a firm named by its founder's possessive and its town ("Lloyd's of
+ * London", "Harrods of London" has no "'s"): the tagger reads the word as a person and the town as a place apart. A
+ * possessive before "of" is no person's ("a friend of John's" has "of" before it), so the whole is the organisation.
+ * Not a place or a word of the lists before "'s" ("Britain's of"), nor a word after another name's ("John Smith's of").
+ */
+export function possessivesOfPlaces(tokens: readonly Token[], tags: readonly string[]): string[] {
+  let out: string[] | undefined;
+  for (let k = 1; k + 2 < tokens.length; k++) {
+    // The clitic as one token, or written apart in tokenized text ("Lloyd 's": "'" and "s").
+    const mark = (tokens[k] as Token).text;
+    const p = isPossessive(mark) ? 1 : (mark === "'" || mark === '’') && tokens[k + 1]?.text === 's' && (tokens[k + 1] as Token).start === (tokens[k] as Token).end ? 2 : 0;
+    if (p === 0 || tokens[k + p]?.text !== 'of' || tags[k + p + 1] !== 'B-LOC') continue;
+    const word = (tokens[k - 1] as Token).text;
+    const tag = tags[k - 1] as string;
+    if (!startsCapitalized(word) || PLACES.has(word) || (tag !== 'B-PER' && tag !== 'O') || tags[k] !== 'O' || tags[k + p - 1] !== 'O') continue;
+    // One word: not the last of a longer name.
+    if (k >= 2 && tags[k - 2] !== 'O') continue;
+    let end = k + p + 2;
+    while (end < tags.length && tags[end] === 'I-LOC') end++;
+    out ??= [...tags];
+    setSpan(out, k - 1, end, 'ORG');
+    k = end;
+  }
+  return out ?? (tags as string[]);
+}

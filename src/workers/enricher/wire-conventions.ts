@@ -300,6 +300,20 @@ function nameStart(words: readonly string[], end: number): number {
   return i;
 }
 
+/** Words that open a clause or a description set off by commas after a team's name. */
+const CLAUSE_OPENERS = new Set(['who', 'which', 'the', 'a', 'an']);
+/** The most words between the commas of such a clause. */
+const CLAUSE_MAX = 12;
+
+/** The opening comma of a clause set off by commas whose closing comma is at `close`, or -1: the clause opens with CLAUSE_OPENERS and holds no other comma. */
+function clauseStart(words: readonly string[], close: number): number {
+  for (let k = close - 1; k > 0 && close - k <= CLAUSE_MAX; k--) {
+    if (words[k] !== ',') continue;
+    return CLAUSE_OPENERS.has(words[k + 1] as string) ? k : -1;
+  }
+  return -1;
+}
+
 /**
  * The two sides (token ranges within the line) of each result told in prose:
  * "A beat [the] B 2-1" (the score right after B), or "A drew 0-0 with B",
@@ -310,7 +324,10 @@ export function resultSentenceNames(words: readonly string[]): Array<[number, nu
   const out: Array<[number, number]> = [];
   for (let v = 1; v < words.length; v++) {
     if (!RESULT_VERBS.has((words[v] as string).toLowerCase())) continue;
-    const a = nameStart(words, v);
+    // The first side may have a clause or its description set off by commas before the verb ("Rangers , who won the title
+    // last season , drew 1-1 with Aberdeen", "Rangers , the champions , won 2-0 at Motherwell").
+    const aEnd = words[v - 1] === ',' ? clauseStart(words, v - 1) : v;
+    const a = aEnd < 0 ? -1 : nameStart(words, aEnd);
     if (a < 0) continue;
     let b = v + 1;
     let scored = false;
@@ -332,7 +349,7 @@ export function resultSentenceNames(words: readonly string[]): Array<[number, nu
     if (!SCORE_PAIR.test(words[score] ?? '')) continue;
     // Set scores ("6-2 2-6 6-2") are a match between players, not teams.
     if (SCORE_PAIR.test(words[score + 1] ?? '')) continue;
-    out.push([a, v], [b, bEnd]);
+    out.push([a, aEnd], [b, bEnd]);
   }
   return out;
 }

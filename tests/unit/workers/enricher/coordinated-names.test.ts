@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { tagsFor, tagsNaming } from '../../../helpers/bio-tags.js';
 import { firmsJoinedByAmpersand, joinCoordinatedNames, joinListsBeforeHeads, joinOrganisationPlaces, joinOrganisationPurposes, knownNamesApart } from '../../../../src/workers/enricher/coordinated-names.js';
 import { statsOf } from '../../../helpers/word-stats.js';
-import type { WordStats } from '../../../../src/workers/enricher/ner-features.js';
+import type { NameGazetteer, WordStats } from '../../../../src/workers/enricher/ner-features.js';
 import { nerTokenize } from '../../../../src/workers/enricher/ner-tokens.js';
 import { tagEntities } from '../../../../src/workers/enricher/tag-entities.js';
 import { bioSpans } from '../../../../src/workers/enricher/wire-conventions.js';
@@ -242,5 +242,30 @@ describe(knownNamesApart.name, () => {
     expect(bioSpans(knownNamesApart(nerTokenize(sdlp), tagsFor(sdlp, [[1, 6, 'ORG'], [7, 9, 'ORG']]), APART_STATS)).map((x) => [x.from, x.to])).toEqual([[1, 6], [7, 9]]);
     const teddy = 'Teddy Moving and Storage Inc. . Teddy Moving said';
     expect(bioSpans(knownNamesApart(nerTokenize(teddy), tagsFor(teddy, [[0, 5, 'ORG'], [6, 8, 'ORG']]), APART_STATS)).map((x) => [x.from, x.to])).toEqual([[0, 5], [6, 8]]);
+  });
+
+  it('splits two names when one is an organisation the tagger\'s gazetteer knows whole and the other a proper name', () => {
+    const gaz: NameGazetteer = { names: new Map([['Deutsche Bank', 'ORG'], ['Justice Party', 'ORG'], ['Georgia Power', 'LOC+ORG']]), maxLength: new Map() };
+    const stats = statsOf({ Peace: 'R', Law: 'R' });
+    const split = (text: string, name: string) => {
+      const { toks, tags } = tagsNaming(text, { [name]: 'ORG' });
+      return bioSpans(knownNamesApart(toks, tags, stats, gaz)).map((x) => toks.slice(x.from, x.to).map((t) => t.text).join(' '));
+    };
+    // Neither name stands alone elsewhere in the text.
+    expect(split('Commerzbank and Deutsche Bank cut rates .', 'Commerzbank and Deutsche Bank')).toEqual(['Commerzbank', 'Deutsche Bank']);
+    expect(split('Deutsche Bank and Dresdner Kleinwort cut rates .', 'Deutsche Bank and Dresdner Kleinwort')).toEqual(['Deutsche Bank', 'Dresdner Kleinwort']);
+    // Without the gazetteer, one name, as before.
+    const { toks, tags } = tagsNaming('Commerzbank and Deutsche Bank cut rates .', { 'Commerzbank and Deutsche Bank': 'ORG' });
+    expect(knownNamesApart(toks, tags, stats)).toEqual(tags);
+    // A common word sharing the head of a two-word name ("Peace and Justice Party"), a name the gazetteer knows also as a place: one name.
+    expect(split('the Peace and Justice Party won .', 'Peace and Justice Party')).toEqual(['Peace and Justice Party']);
+    expect(split('the Law and Justice Party won .', 'Law and Justice Party')).toEqual(['Law and Justice Party']);
+    expect(split('Southern and Georgia Power agreed .', 'Southern and Georgia Power')).toEqual(['Southern and Georgia Power']);
+  });
+
+  it('splits two banks in wire copy through the shipped gazetteer', () => {
+    const names = tagEntities({ title: '', text: 'FRANKFURT 1996-08-22\nCommerzbank and Deutsche Bank said on Thursday they would cut their lending rates .' }).organisations.map((o) => o.name);
+    expect(names).toEqual(expect.arrayContaining(['Commerzbank', 'Deutsche Bank']));
+    expect(names).not.toContain('Commerzbank and Deutsche Bank');
   });
 });

@@ -32,6 +32,21 @@ describe(teamsInMatchReports.name, () => {
     expect([...tagsAt(toks, out, 'Parma'), ...tagsAt(toks, out, 'Vicenza'), ...tagsAt(toks, out, 'English'), ...tagsAt(toks, out, 'The')]).toEqual(['B-ORG', 'B-ORG', 'B-MISC', 'O']);
   });
 
+  it("makes a team's plural name that news also writes in lowercase the team at a sentence's start before a role and a person, not an adverb", () => {
+    const text = 'Celtic won 2-0 . Rangers midfielder Paul Gascoigne scored . Perhaps striker Alan Shearer will . Sometimes coach Tom Lee spoke .';
+    const { toks, tags } = tagsNaming(text, { Celtic: 'ORG', 'Paul Gascoigne': 'PER', 'Alan Shearer': 'PER', 'Tom Lee': 'PER' });
+    const out = teamsInMatchReports(text, toks, tags, statsOf({ rangers: 'R', perhaps: 'N', sometimes: 'N' }));
+    expect([...tagsAt(toks, out, 'Rangers'), ...tagsAt(toks, out, 'Perhaps'), ...tagsAt(toks, out, 'Sometimes')]).toEqual(['B-ORG', 'O', 'O']);
+    // Without the plural exception the word statistics keep it lowercase, as "Former".
+    const f = tagsNaming('Celtic won 2-0 . Former midfielder Paul Gascoigne scored .', { Celtic: 'ORG', 'Paul Gascoigne': 'PER' });
+    expect(tagsAt(f.toks, teamsInMatchReports('Celtic won 2-0 . Former midfielder Paul Gascoigne scored .', f.toks, f.tags, statsOf({ former: 'R' })), 'Former')).toEqual(['O']);
+  });
+
+  it('gives the team at a sentence\'s start in wire copy', () => {
+    const ms = tagEntityMentions('Celtic won 2-0 at Motherwell on Saturday . Rangers midfielder Paul Gascoigne scored twice in a 3-0 win over Hibernian .');
+    expect(ms.map((m) => `${m.kind}:${m.name}`)).toContain('organisation:Rangers');
+  });
+
   it('reads a result with its score before the other side, a side read as an organisation elsewhere, and mid-sentence common words before a role', () => {
     const text = 'AS NEWCASTLE GO TOP\nNewcastle beat Manchester United 5-0 . Arsenal , who drew 0-0 with Coventry , are third . Coach Jack Rowell recalled Bath flanker Andy Robinson .';
     const { toks, tags } = tagsNaming(text, { NEWCASTLE: 'LOC', Newcastle: 'ORG', 'Manchester United': 'ORG', Arsenal: 'ORG', Coventry: 'LOC', 'Jack Rowell': 'PER', 'Andy Robinson': 'PER' });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { expectBioKept, tagsNaming } from '../../../helpers/bio-tags.js';
 import { nerTokenize } from '../../../../src/workers/enricher/ner-tokens.js';
-import { possessiveOrganisations } from '../../../../src/workers/enricher/possessive-organisations.js';
+import { possessiveOrganisations, possessivesOfPlaces } from '../../../../src/workers/enricher/possessive-organisations.js';
 import { tagEntityMentions } from '../../../../src/workers/enricher/tag-entities.js';
 
 describe(possessiveOrganisations.name, () => {
@@ -39,5 +39,30 @@ describe(possessiveOrganisations.name, () => {
     const text = "Bank's Fund of England's Bank Committee ’s Union of Paris's the Bank 's Office .";
     const toks = nerTokenize(text);
     expectBioKept(toks.length, 47, (tags) => possessiveOrganisations(toks, tags));
+  });
+});
+
+describe(possessivesOfPlaces.name, () => {
+  it('reads one word before "\'s" and "of" a place as the firm with its town, the clitic joined or written apart', () => {
+    const cases: Array<[string, string, string, string]> = [
+      ["Lloyd's of London said .", 'Lloyd', 'London', "Lloyd 's of London"],
+      ["Lloyd 's of London said .", 'Lloyd', 'London', "Lloyd ' s of London"],
+      ['products like Tom’s of Maine toothpaste', 'Tom', 'Maine', 'Tom ’s of Maine'],
+    ];
+    for (const [text, word, place, name] of cases) {
+      const { toks, tags } = tagsNaming(text, { [word]: 'PER', [place]: 'LOC' });
+      expect(possessivesOfPlaces(toks, tags)).toEqual(tagsNaming(text, { [name]: 'ORG' }).tags);
+    }
+  });
+
+  it('leaves a place\'s possessive, a longer name\'s, and "of" before no place', () => {
+    const text = "Britain's of London , John Smith's of London , a friend of John's of many years .";
+    const { toks, tags } = tagsNaming(text, { Britain: 'LOC', London: 'LOC', 'John Smith': 'PER', John: 'PER' });
+    expect(possessivesOfPlaces(toks, tags)).toEqual(tags);
+  });
+
+  it('gives the firm in wire copy, not a person and a place', () => {
+    const ms = tagEntityMentions("LONDON 1996-08-22\nLloyd's of London said on Thursday its losses had narrowed .");
+    expect(ms.map((m) => `${m.kind}:${m.name}`)).toEqual(['place:London', "organisation:Lloyd's of London"]);
   });
 });

@@ -114,6 +114,19 @@ describe('resultSentenceNames', () => {
     expect(sidesOf('Inter Milan lost 2-1 to Napoli.')).toEqual(['Inter Milan', 'Napoli']);
   });
 
+  it('reads the first side over a clause or a description set off by commas before the result', () => {
+    expect(sidesOf('Rangers , who won the title last season , drew 1-1 with Aberdeen on Saturday .')).toEqual(['Rangers', 'Aberdeen']);
+    expect(sidesOf('Rangers, the champions, won 2-0 at Motherwell.')).toEqual(['Rangers', 'Motherwell']);
+    // Not a list before the verb, nor a clause that opens otherwise.
+    expect(sidesOf('Celtic , Hearts and Rangers all won 2-0 at home.')).toEqual([]);
+    expect(sidesOf('Rangers , however , drew 1-1 with Aberdeen.')).toEqual([]);
+  });
+
+  it('gives the team a clause sets off from its result in wire copy, at the line\'s start after a dateline', () => {
+    const ms = tagEntityMentions('GLASGOW 1996-08-24\nRangers , who won the title last season , drew 1-1 with Aberdeen on Saturday .');
+    expect(ms.map((m) => `${m.kind}:${m.name}`)).toEqual(['place:Glasgow', 'organisation:Rangers', 'organisation:Aberdeen']);
+  });
+
   it('reads nothing without a score, with set scores, or without a name on each side', () => {
     expect(sidesOf('India beat Australia by six wickets.')).toEqual([]);
     expect(sidesOf('Trump beat Biden in Georgia.')).toEqual([]);
