@@ -335,14 +335,27 @@ function capitalizedName(tokens: readonly Token[], from: number, to: number): bo
   return true;
 }
 
-/** Whether the words of tokens [from, to) stand elsewhere in the text as a name of their own: a span of the tags, whole, not followed by "and", "&" or an office. */
-function namedAlone(tokens: readonly Token[], tags: readonly string[], from: number, to: number): boolean {
+/** Whether tags [from, to) are one span of `type`, whole. */
+function wholeSpanOf(tags: readonly string[], from: number, to: number, type: string): boolean {
+  if (tags[from] !== `B-${type}`) return false;
+  for (let m = from + 1; m < to; m++) if (tags[m] !== `I-${type}`) return false;
+  return true;
+}
+
+/**
+ * Whether the words of tokens [from, to) stand elsewhere in the text as a name of their own: a span that opens on their
+ * first word and ends by their last (with `type`, one span of that type over those words exactly), not followed by "and",
+ * "&" or an office.
+ */
+function namedAlone(tokens: readonly Token[], tags: readonly string[], from: number, to: number, type?: string): boolean {
   const n = to - from;
   for (let i = 0; i + n <= tokens.length; i++) {
     if (i === from) continue;
     let k = 0;
     while (k < n && (tokens[i + k] as Token).text === (tokens[from + k] as Token).text) k++;
     if (k < n || !(tags[i] as string).startsWith('B-') || (tags[i + n] ?? 'O').startsWith('I-')) continue;
+    // With `type`: a span of that type, whole ("[Airbus] said", not a word of another name).
+    if (type !== undefined && !wholeSpanOf(tags, i, i + n, type)) continue;
     // Not a portfolio before its office ("NSW Roads minister").
     const next = tokens[i + n]?.text ?? '';
     if (next !== 'and' && next !== '&' && !PERSON_TITLES.has(next.charAt(0).toUpperCase() + next.slice(1))) return true;
@@ -378,20 +391,12 @@ export function knownNamesApart(tokens: readonly Token[], tags: readonly string[
       const bodies = BODIES.has((tokens[k - 1] as Token).text) && BODIES.has((tokens[to - 1] as Token).text) && allCapitalized(tokens, from, k) && allCapitalized(tokens, second, to);
       // Not a country ("St Vincent and the Grenadines").
       const theSecond = the === 1 && allCapitalized(tokens, from, k) && allCapitalized(tokens, second, to) && !isPlace(nameText(tokens, from, to)) && !PLACES.has(nameText(tokens, from, k)) && !PLACES.has(nameText(tokens, second, to));
+      // Two proper names of their own, not one word repeated, and no company form of the whole name.
+      const twoNames = !wholeForm && properName(tokens, from, k, stats) && properName(tokens, k + 1, to, stats) && nameText(tokens, from, k) !== nameText(tokens, k + 1, to);
       // The second side named alone only after a first of one word ("Social Democratic and [Labour Party]" is one name).
-      const alone =
-        properName(tokens, from, k, stats) &&
-        properName(tokens, k + 1, to, stats) &&
-        nameText(tokens, from, k) !== nameText(tokens, k + 1, to) &&
-        !wholeForm &&
-        (namedAloneAs(tokens, tags, from, k, 'ORG') || (k === from + 1 && namedAloneAs(tokens, tags, k + 1, to, 'ORG')));
+      const alone = twoNames && (namedAlone(tokens, tags, from, k, 'ORG') || (k === from + 1 && namedAlone(tokens, tags, k + 1, to, 'ORG')));
       // One side an organisation the tagger's gazetteer knows whole, the other a proper name of its own ("[Commerzbank] and [Deutsche Bank]").
-      const gazetteered =
-        !wholeForm &&
-        properName(tokens, from, k, stats) &&
-        properName(tokens, k + 1, to, stats) &&
-        nameText(tokens, from, k) !== nameText(tokens, k + 1, to) &&
-        (gazetteerOrg(tokens, from, k, gazetteer) || (gazetteerOrg(tokens, k + 1, to, gazetteer) && !sharesHead(tokens, k, to, stats)));
+      const gazetteered = twoNames && (gazetteerOrg(tokens, from, k, gazetteer) || (gazetteerOrg(tokens, k + 1, to, gazetteer) && !sharesHead(tokens, k, to, stats)));
       if (!known && !apart && !bodies && !theSecond && !alone && !gazetteered) continue;
       out ??= [...tags];
       setSpan(out, from, k, 'ORG');
@@ -416,9 +421,7 @@ function sharesHead(tokens: readonly Token[], and: number, to: number, stats: Wo
 /** Whether the tagger's gazetteer knows tokens [from, to) whole as an organisation and as no place or person. */
 function gazetteerOrg(tokens: readonly Token[], from: number, to: number, gazetteer: NameGazetteer | undefined): boolean {
   if (!gazetteer || to <= from) return false;
-  let key = (tokens[from] as Token).text;
-  for (let k = from + 1; k < to; k++) key += ` ${(tokens[k] as Token).text}`;
-  const kinds = gazetteer.names.get(key);
+  const kinds = gazetteer.names.get(nameText(tokens, from, to));
   return kinds !== undefined && kinds.includes('ORG') && !kinds.includes('LOC') && !kinds.includes('PER');
 }
 
@@ -449,22 +452,4 @@ function properName(tokens: readonly Token[], from: number, to: number, stats: W
   if (to - from !== 1 || !startsCapitalized(w) || PLACES.has(w) || DEMONYMS.has(w) || LATE_DEMONYMS.has(w) || GIVEN_NAMES.has(w) || NON_ENTITY_WORDS.has(w) || WEEKDAYS_AND_MONTHS.has(w)) return false;
   const code = stats?.get(w.toLowerCase());
   return stats !== undefined && (code === undefined || code === 0 || codeCap(code) === 'A');
-}
-
-/** Whether the words of tokens [from, to) stand elsewhere in the text as a span of `type` of their own, not followed by "and", "&" or an office. */
-function namedAloneAs(tokens: readonly Token[], tags: readonly string[], from: number, to: number, type: string): boolean {
-  const n = to - from;
-  for (let i = 0; i + n <= tokens.length; i++) {
-    // The side itself is inside the span joined by "and": never B- there with nothing of the span after it.
-    if (tags[i] !== `B-${type}`) continue;
-    let k = 0;
-    while (k < n && (tokens[i + k] as Token).text === (tokens[from + k] as Token).text) k++;
-    if (k < n || (tags[i + n] ?? 'O').startsWith('I-')) continue;
-    let inner = true;
-    for (let m = i + 1; m < i + n; m++) if (tags[m] !== `I-${type}`) inner = false;
-    if (!inner) continue;
-    const next = tokens[i + n]?.text ?? '';
-    if (next !== 'and' && next !== '&' && !PERSON_TITLES.has(next.charAt(0).toUpperCase() + next.slice(1))) return true;
-  }
-  return false;
 }
