@@ -516,12 +516,9 @@ export function dropLoneWords(tokens: readonly Token[], tags: readonly string[])
       // "Hey Vladi", "Dear Nina": a letter's or a post's greeting is no part of the name after it.
       out[i] = 'O';
       out[i + 1] = 'B-PER';
-    } else if (w === 'The' && j > i + 1 && tag === 'B-ORG' && PARTY_PLURALS.has(words[words.length - 1] as string)) {
-      // "The Greens", "The Christian Democrats": a party named by its members; "The" is no part of the name.
-      out[i] = 'O';
-      out[i + 1] = 'B-ORG';
-    } else if (w === 'The' && j > i + 2 && tag === 'B-ORG' && GENERIC_BODIES.has(words[words.length - 1] as string)) {
-      // "The National Party", "The European Commission": nor before a longer name that ends with such a body.
+    } else if (w === 'The' && tag === 'B-ORG' && ((j > i + 1 && PARTY_PLURALS.has(words[words.length - 1] as string)) || (j > i + 2 && GENERIC_BODIES.has(words[words.length - 1] as string)))) {
+      // "The Greens", "The Christian Democrats": a party named by its members; "The National Party", "The European
+      // Commission": a longer name that ends with a body named by its kind. "The" is no part of the name.
       out[i] = 'O';
       out[i + 1] = 'B-ORG';
     }
