@@ -586,6 +586,17 @@ export function hiddenAtEverySize(el: Element): boolean {
   return sizes.size === 3;
 }
 
+/**
+ * An Alpine.js element shown only when its script says so: `x-cloak` hides it
+ * until the script starts (the framework's own `[x-cloak] { display: none }`),
+ * and `x-show` then shows it only while its condition holds. A page marks an
+ * element so when its condition starts false: a form's "Loading…", its error
+ * line, the second step of a sign-up box ("enter your phone" after the e-mail),
+ * a menu or a dialog. Collapsed panels a toggle opens lose the `x-cloak` in
+ * revealCollapsed (collapsed.ts) first and are kept.
+ */
+export const hiddenUntilScript = (el: Element): boolean => el.hasAttribute('x-cloak') && el.hasAttribute('x-show');
+
 /** An icon font's class: Material Icons and Material Symbols in their styles ("material-icons-outlined", "material-symbols-rounded"). */
 const ICON_FONT_CLASS = /(?:^|\s)material-(?:icons|symbols)(?:-[a-z]+)?(?=\s|$)/i;
 
@@ -656,7 +667,7 @@ export function removeFurniture(doc: Document): number {
       if (DROP_TAG_SET.has(tag)) {
         // A callout <aside> of the story is no sidebar.
         drop = tag !== 'aside' || !isStoryAside(el);
-      } else if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true' || hiddenAtEverySize(el)) {
+      } else if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true' || hiddenAtEverySize(el) || hiddenUntilScript(el)) {
         drop = true;
       } else if ((looksLikeFurniture(el) && !isNamedQuoteAttribution(el, tag)) || isCallToAction(el) || isIconLigature(el)) {
         drop = true;

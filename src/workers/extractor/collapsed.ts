@@ -51,6 +51,8 @@ export function isHidden(el: Element): boolean {
 /** Makes the element itself visible: no `hidden`, no aria-hidden="true", no hiding style declaration. */
 function show(el: Element): void {
   el.removeAttribute('hidden');
+  // Alpine.js: hidden until its script runs (boilerplate.ts, hiddenUntilScript).
+  el.removeAttribute('x-cloak');
   if (el.getAttribute('aria-hidden') === 'true') {
     el.removeAttribute('aria-hidden');
   }

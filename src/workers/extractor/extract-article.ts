@@ -98,7 +98,8 @@ const MAYBE_DROPPED = /\s(?:on|data-|aria-|target|tabindex|draggable|spellcheck|
  * handlers (executable), data-* (except on media, where lazy-loading scripts
  * keep the real image URL), aria-* (except aria-hidden and aria-modal, which
  * Readability uses, and aria-controls, aria-expanded and aria-haspopup, which
- * tie a collapsed panel to its toggle: collapsed.ts), framework bindings,
+ * tie a collapsed panel to its toggle: collapsed.ts), framework bindings
+ * (Alpine.js's x-cloak and x-show stay: boilerplate.ts, hiddenUntilScript),
  * target, tabindex. linkedom keeps
  * every attribute as a node that each tree walk passes over.
  */

@@ -49,6 +49,22 @@ describe('removeFurniture: hidden at every screen size', () => {
   });
 });
 
+describe('removeFurniture: Alpine.js elements hidden until their script runs', () => {
+  it('removes an element with x-cloak and x-show (a sign-up box\'s second step), and keeps one with x-show or x-cloak alone', () => {
+    const d = doc(
+      `<article><p>${words(150)}</p><section x-data="signup()"><div x-show="!showPhone"><p>Get the deals by e-mail.</p></div>` +
+        '<div x-cloak x-show="showPhone"><p>By signing up, you agree to receive text messages.</p></div></section>' +
+        '<div x-show="open"><p>Shown from the start.</p></div><div x-cloak><p>The whole widget, shown once it starts.</p></div></article>',
+    );
+    removeFurniture(d);
+    const text = d.body.textContent ?? '';
+    expect(text).not.toContain('you agree to receive');
+    expect(text).toContain('Get the deals by e-mail.');
+    expect(text).toContain('Shown from the start.');
+    expect(text).toContain('The whole widget, shown once it starts.');
+  });
+});
+
 describe('removeFurniture: captions', () => {
   it('reads "no_caption" as a flag, not a caption', () => {
     const d = doc(`<div class="item no_caption"><h2>The story's standfirst</h2></div><article><p>${words(150)}</p></article>`);

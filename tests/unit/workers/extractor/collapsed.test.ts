@@ -69,6 +69,12 @@ describe('revealCollapsed', () => {
     }
   });
 
+  it('takes an Alpine.js x-cloak off a panel it shows, so the furniture pass keeps it', () => {
+    const d = doc(story(`<h3><button aria-expanded="false" aria-controls="faq-1">How can I comment?</button></h3><div id="faq-1" x-cloak x-show="open" style="display: none"><p>${answer}</p></div>`));
+    expect(revealCollapsed(d)).toBe(1);
+    expect(d.getElementById('faq-1')?.hasAttribute('x-cloak')).toBe(false);
+  });
+
   it('leaves menus, dialogs, popups and panels outside the content area hidden', () => {
     const d = doc(
       `<header><button aria-expanded="false" aria-controls="menu">Menu</button><div id="menu" hidden><p>${answer}</p></div></header>` +
