@@ -1,4 +1,4 @@
-import { collapseSpace, squash } from './blocks.js';
+import { collapseSpace, squash, textOwners } from './blocks.js';
 import { headlineWindow, type HeadlineWindow } from './headline-window.js';
 import { decodeEntities } from '../../lib/html-entities.js';
 import { tagAttributes, tagEnd } from '../../lib/tag-attributes.js';
@@ -1531,6 +1531,40 @@ export function visibleByline(doc: Document): string | null {
     }
   }
   return null;
+}
+
+/** A line that credits the writer in so many words: "Written by Jane Doe", "This post was written by Jane Doe, MD, …". */
+const WRITTEN_BY_LINE = /^(?:written by|this (?:post|article|story|piece|guide) was written by)\s*:?\s+(.+)$/i;
+/** Where WRITTEN_BY_LINE's text node starts (textOwners tests an element's first text). */
+const WRITTEN_BY_START = /^\s*(?:written by|this (?:post|article|story|piece|guide) was written by)\b/i;
+/** A cheap look at the markup for WRITTEN_BY_LINE before a walk. */
+export const WRITTEN_BY_MARKUP = /written by/i;
+
+/**
+ * The name a "Written by Jane Doe" line gives, wherever on the page it stands
+ * (an author box at the story's end, a credit line in italics under it), for
+ * pages whose markup, headline and author-named elements name no one: the
+ * shortest such line outside the comments, its name cut at the first comma
+ * (a job title or a degree follows: "Jane Doe, MD, gastroenterologist") and
+ * read as a name. Null when no line names one.
+ */
+export function writtenByName(root: Element | null): string | null {
+  if (!root) {
+    return null;
+  }
+  let best: string | null = null;
+  for (const owner of textOwners(root, WRITTEN_BY_START)) {
+    const shown = shortText(owner, 200);
+    const m = shown ? WRITTEN_BY_LINE.exec(shown) : null;
+    if (!m?.[1] || NOT_AUTHOR.test(shown ?? '') || owner.closest(COMMENTS)) {
+      continue;
+    }
+    const name = asName(m[1].split(',')[0] ?? '');
+    if (name && /^\p{Lu}/u.test(name) && !NOT_A_NAME.test(name) && (!best || name.length < best.length)) {
+      best = name;
+    }
+  }
+  return best;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { extractArticle } from '../../../../src/workers/extractor/extract-article.js';
-import { bylineDate, cleanByline, labelledDate, readMetadata, shortText, visibleByline, visibleDate } from '../../../../src/workers/extractor/metadata.js';
+import { bylineDate, cleanByline, labelledDate, readMetadata, shortText, visibleByline, visibleDate, writtenByName } from '../../../../src/workers/extractor/metadata.js';
 
 const doc = (html: string): Document =>
   (parseHTML(`<html><head><title>t</title></head><body>${html}</body></html>`) as unknown as { document: Document }).document;
@@ -74,6 +74,28 @@ describe('visibleByline', () => {
   it('passes over the authors of comments', () => {
     expect(visibleByline(doc('<ol class="comment-list"><li><span class="comment-author-name">Lori Campbell</span> says</li></ol>'))).toBeNull();
     expect(visibleByline(doc('<div id="comments"><span class="author">Lori Campbell</span></div><div class="author">Ann Lee</div>'))).toBe('Ann Lee');
+  });
+});
+
+describe(writtenByName.name, () => {
+  it('reads the name of a "Written by" line anywhere on the page, cut at its first comma', () => {
+    expect(writtenByName(doc('<p>Story.</p><div class="box"><img src="j.jpg"><p>Written by John Crenshaw</p></div>').body)).toBe('John Crenshaw');
+    expect(writtenByName(doc('<p>Written by<!-- --> <a href="/blog/author/a-b">Moses Kim and Kate Shokurova</a></p>').body)).toBe('Moses Kim and Kate Shokurova');
+    expect(writtenByName(doc('<p><em>This post was written by <a href="/p/2838">Vanessa Mendez, MD</a>, gastroenterologist, Parkview Health.</em></p>').body)).toBe('Vanessa Mendez');
+  });
+
+  it('passes over sentences, other credits and comments', () => {
+    expect(writtenByName(doc('<p>Written by hand in the margins of the old ledger, the notes survived.</p>').body)).toBeNull();
+    expect(writtenByName(doc('<p>Written by the team, edited by Walter</p>').body)).toBeNull();
+    expect(writtenByName(doc('<div class="comment-body"><p>Written by Lori Campbell</p></div>').body)).toBeNull();
+  });
+});
+
+describe('extractArticle: a "Written by" line as the author', () => {
+  it('names the author from a "Written by" line at the story\'s end when nothing else names one', () => {
+    const story = Array.from({ length: 6 }, (_, i) => `<p>The council discussed item ${i} at length on Tuesday evening, and members said a decision would follow after the public consultation closes next month.</p>`).join('');
+    const html = `<html><head><title>Council budget</title></head><body><main><article><h1>Council budget</h1>${story}</article><div class="post-credit"><p>Written by Ann Lee</p></div></main></body></html>`;
+    expect(extractArticle(html, 'https://news.test/council')?.byline).toBe('Ann Lee');
   });
 });
 
