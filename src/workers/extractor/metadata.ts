@@ -1506,7 +1506,7 @@ const NAME_LIKE = /^(?:\p{Lu}[\p{L}'’.-]*|de|van|von|der|da|di|le|la|del|bin|a
 /**
  * The author's name as the page shows it when no markup names one: the first
  * short text of an element whose class or id names the author or byline, or
- * of a link to an /author/ page, that reads as a person's name.
+ * of a link to an /author/ or /authors/ page, that reads as a person's name.
  */
 export function visibleByline(doc: Document): string | null {
   const root = doc.body;
@@ -1514,7 +1514,7 @@ export function visibleByline(doc: Document): string | null {
     return null;
   }
   let looked = 0;
-  for (const el of Array.from(root.querySelectorAll('[class], [id], a[href*="/author/"]'))) {
+  for (const el of Array.from(root.querySelectorAll('[class], [id], a[href*="/author/"], a[href*="/authors/"]'))) {
     const name = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
     const href = el.tagName.toUpperCase() === 'A' ? (el.getAttribute('href') ?? '') : '';
     // Nor a comment's author ("comment-author-name").

@@ -66,6 +66,10 @@ describe('visibleByline', () => {
     expect(visibleByline(doc('<p>By <a href="/author/oleg">Oleg Parashchak</a></p>'))).toBe('Oleg Parashchak');
   });
 
+  it('reads a link to an /authors/ page that has no class or id of its own', () => {
+    expect(visibleByline(doc('<span>by </span><p><a href="/articles/authors/shannon-grilli">Shannon Grilli</a></p>'))).toBe('Shannon Grilli');
+  });
+
   it('passes over labels, link prompts and sentences', () => {
     expect(visibleByline(doc('<div class="author-box"><a class="author-link">Learn More</a></div>'))).toBeNull();
     expect(visibleByline(doc('<div class="author-bio">Jane writes about energy and climate for the paper.</div>'))).toBeNull();
