@@ -1533,16 +1533,17 @@ export function visibleByline(doc: Document): string | null {
   return null;
 }
 
-/** A line that credits the writer in so many words: "Written by Jane Doe", "This post was written by Jane Doe, MD, …". */
-const WRITTEN_BY_LINE = /^(?:written by|this (?:post|article|story|piece|guide) was written by)\s*:?\s+(.+)$/i;
+/** A line that credits the writer in so many words: "Written by Jane Doe", "Posted by Jane at December 16, 2025", "This post was written by Jane Doe, MD, …". */
+const WRITTEN_BY_LINE = /^(?:(?:written|posted) by|this (?:post|article|story|piece|guide) was written by)\s*:?\s+(.+)$/i;
 /** Where WRITTEN_BY_LINE's text node starts (textOwners tests an element's first text). */
-const WRITTEN_BY_START = /^\s*(?:written by|this (?:post|article|story|piece|guide) was written by)\b/i;
+const WRITTEN_BY_START = /^\s*(?:(?:written|posted) by|this (?:post|article|story|piece|guide) was written by)\b/i;
 /** A cheap look at the markup for WRITTEN_BY_LINE before a walk. */
-export const WRITTEN_BY_MARKUP = /written by/i;
+export const WRITTEN_BY_MARKUP = /(?:written|posted) by/i;
 
 /**
- * The name a "Written by Jane Doe" line gives, wherever on the page it stands
- * (an author box at the story's end, a credit line in italics under it), for
+ * The name a "Written by Jane Doe" or "Posted by Jane Doe on …" line gives,
+ * wherever on the page it stands (an author box at the story's end, a credit
+ * line in italics under it, a blog's post footer), for
  * pages whose markup, headline and author-named elements name no one: the
  * shortest such line outside the comments, its name cut at the first comma
  * (a job title or a degree follows: "Jane Doe, MD, gastroenterologist") and
@@ -1559,7 +1560,8 @@ export function writtenByName(root: Element | null): string | null {
     if (!m?.[1] || NOT_AUTHOR.test(shown ?? '') || owner.closest(COMMENTS)) {
       continue;
     }
-    const name = asName(m[1].split(',')[0] ?? '');
+    // The period that ends the line ("Posted by Alon Zakai."), not an initial's ("John A.").
+    const name = asName((m[1].split(',')[0] ?? '').replace(/(?<=\p{Ll}{2})\.$/u, ''));
     if (name && /^\p{Lu}/u.test(name) && !NOT_A_NAME.test(name) && (!best || name.length < best.length)) {
       best = name;
     }

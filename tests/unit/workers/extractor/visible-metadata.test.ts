@@ -88,6 +88,14 @@ describe(writtenByName.name, () => {
     expect(writtenByName(doc('<p><em>This post was written by <a href="/p/2838">Vanessa Mendez, MD</a>, gastroenterologist, Parkview Health.</em></p>').body)).toBe('Vanessa Mendez');
   });
 
+  it('reads a blog post\'s "Posted by" line, its date cut off, and not a comment\'s', () => {
+    const post = '<p>The post.</p><span class="posted">Posted by David at December 16, 2025 11:15 AM</span>';
+    const comment = '<div class="comments-post">Posted by: <a href="/c?id=1">Lori Campbell</a> at December 19, 2025 12:15 PM</div>';
+    expect(writtenByName(doc(post + comment).body)).toBe('David');
+    expect(writtenByName(doc(comment).body)).toBeNull();
+    expect(writtenByName(doc('<footer><p> Posted by Alon Zakai. </p></footer>').body)).toBe('Alon Zakai');
+  });
+
   it('passes over sentences, other credits and comments', () => {
     expect(writtenByName(doc('<p>Written by hand in the margins of the old ledger, the notes survived.</p>').body)).toBeNull();
     expect(writtenByName(doc('<p>Written by the team, edited by Walter</p>').body)).toBeNull();
