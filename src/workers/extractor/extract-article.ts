@@ -6,7 +6,7 @@ import { keepQuestionToggles, mayHoldCollapsed, revealCollapsed } from './collap
 import { classifyBlock, densityExtract, type TextBlock } from './density.js';
 import { closeOpenInline, tagShape } from './nesting.js';
 import { fillStreamedSlots, markStreamedSlots, noframesPage, parseDocument, type DomKind } from './dom.js';
-import { cleanByline, datelineFromText, faqQuestions, jsonLdBlocks, normalizeDate, normalizeLang, readMetadata, stripSiteSuffix, visibleByline, withoutJobTitle, writtenByName, WRITTEN_BY_MARKUP } from './metadata.js';
+import { cleanByline, datelineFromText, faqQuestions, jsonLdBlocks, normalizeDate, normalizeLang, readMetadata, stripSiteSuffix, visibleByline, withoutJobTitle, writtenByName, WRITTEN_BY_MARKUP, authorCardName } from './metadata.js';
 import { repairMojibakeRuns } from './mojibake.js';
 import { unwrapProsePre } from './prose-pre.js';
 import { keepNamedHeadings, tuneReadability } from './readability-fast.js';
@@ -987,6 +987,8 @@ export function extractArticle(html: string, url: string, opts: ExtractOptions =
     const shownByline = meta.byline && !meta.bylineIsSite ? null : visibleByline(doc);
     // And, when nothing names the author yet, a "Written by Jane Doe" line anywhere on the page.
     const writtenBy = meta.byline || shownByline || !WRITTEN_BY_MARKUP.test(cleaned) ? null : writtenByName(doc.body);
+    // Or the name an author card opens with.
+    const cardName = meta.byline || shownByline || writtenBy ? null : authorCardName(doc);
     // Collapsed accordion panels, FAQ answers and tab panels of the story are shown before hidden elements are dropped.
     if (mayHoldCollapsed(cleaned)) {
       revealCollapsed(doc);
@@ -1023,7 +1025,7 @@ export function extractArticle(html: string, url: string, opts: ExtractOptions =
     const title = meta.title ?? (rawTitle ? stripSiteSuffix(rawTitle, siteName, host) : '') ?? '';
     // Last, the name of a writer's bio that closes the article: the page's only word on who wrote it.
     const byline =
-      (meta.bylineIsSite ? shownByline : null) ?? meta.byline ?? cleanByline(result?.byline ?? null) ?? meta.bylineGuess ?? shownByline ?? (result?.content ? closingBioName(result.content) : null) ?? writtenBy;
+      (meta.bylineIsSite ? shownByline : null) ?? meta.byline ?? cleanByline(result?.byline ?? null) ?? meta.bylineGuess ?? shownByline ?? (result?.content ? closingBioName(result.content) : null) ?? writtenBy ?? cardName;
     // `part`: blocks of the density pass put around Readability's text (built as plain <p>s, in story order), which
     // hold no screen-size copies and cannot close the story with an author box.
     // `afterOpening`: a part put after the article's first blocks (its tail, a gap), where a greeting is no opening.

@@ -1533,6 +1533,59 @@ export function visibleByline(doc: Document): string | null {
   return null;
 }
 
+/** The first text of `el` that is not whitespace, whitespace collapsed, outside scripts and styles; '' when none. */
+function firstText(el: Element): string {
+  const stack: Node[] = [el];
+  while (stack.length > 0) {
+    const n = stack.pop() as Node;
+    if (n.nodeType === 3) {
+      const t = collapseSpace((n as Text).data);
+      if (t) {
+        return t;
+      }
+      continue;
+    }
+    if (n.nodeType !== 1 || /^(?:script|style)$/i.test((n as Element).tagName)) {
+      continue;
+    }
+    const kids = n.childNodes;
+    for (let i = kids.length - 1; i >= 0; i--) {
+      stack.push(kids[i] as Node);
+    }
+  }
+  return '';
+}
+
+/**
+ * The name an author card opens with, for pages that name the author nowhere
+ * else: the first text of an element whose class or id names the author
+ * (outside the comments) when it reads as a person's name, the card's other
+ * lines (a date, "| Author", a bio) making its whole text too long or too
+ * mixed for visibleByline ("<div class="blog_author-text"><div>Jane
+ * Doe</div><div>March 3, 2025</div><p>Jane is a…</p></div>").
+ */
+export function authorCardName(doc: Document): string | null {
+  const root = doc.body;
+  if (!root) {
+    return null;
+  }
+  let looked = 0;
+  for (const el of Array.from(root.querySelectorAll('[class], [id]'))) {
+    const name = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
+    if (!AUTHOR_HOLDER.test(name) || el.closest(COMMENTS)) {
+      continue;
+    }
+    const text = cleanByline(firstText(el).replace(/^(?:author|written by|posted by|by)\s*:?\s*/i, ''));
+    if (text && text.length <= 60 && NAME_LIKE.test(text) && !NOT_A_NAME.test(text)) {
+      return text;
+    }
+    if (++looked >= 40) {
+      break;
+    }
+  }
+  return null;
+}
+
 /** A line that credits the writer in so many words: "Written by Jane Doe", "Posted by Jane at December 16, 2025", "This post was written by Jane Doe, MD, …". */
 const WRITTEN_BY_LINE = /^(?:(?:written|posted) by|this (?:post|article|story|piece|guide) was written by)\s*:?\s+(.+)$/i;
 /** Where WRITTEN_BY_LINE's text node starts (textOwners tests an element's first text). */

@@ -1,7 +1,7 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { extractArticle } from '../../../../src/workers/extractor/extract-article.js';
-import { bylineDate, cleanByline, labelledDate, readMetadata, shortText, visibleByline, visibleDate, writtenByName } from '../../../../src/workers/extractor/metadata.js';
+import { bylineDate, cleanByline, labelledDate, readMetadata, shortText, visibleByline, visibleDate, writtenByName, authorCardName } from '../../../../src/workers/extractor/metadata.js';
 
 const doc = (html: string): Document =>
   (parseHTML(`<html><head><title>t</title></head><body>${html}</body></html>`) as unknown as { document: Document }).document;
@@ -108,6 +108,21 @@ describe('extractArticle: a "Written by" line as the author', () => {
     const story = Array.from({ length: 6 }, (_, i) => `<p>The council discussed item ${i} at length on Tuesday evening, and members said a decision would follow after the public consultation closes next month.</p>`).join('');
     const html = `<html><head><title>Council budget</title></head><body><main><article><h1>Council budget</h1>${story}</article><div class="post-credit"><p>Written by Ann Lee</p></div></main></body></html>`;
     expect(extractArticle(html, 'https://news.test/council')?.byline).toBe('Ann Lee');
+  });
+});
+
+describe(authorCardName.name, () => {
+  it('reads the name an author card opens with when the card\'s whole text is longer', () => {
+    const card = '<div class="blog_author-text"><div>Lauren Vetter</div><div>March 3, 2025</div><p>Lauren Vetter is a growth-focused marketing professional who writes about how small health practices find their patients online.</p></div>';
+    expect(visibleByline(doc(card))).toBeNull();
+    expect(authorCardName(doc(card))).toBe('Lauren Vetter');
+    expect(authorCardName(doc('<div class="author-card_title-wrapper"><p>Matteo Laratta</p><p>| Author</p></div>'))).toBe('Matteo Laratta');
+  });
+
+  it('passes over a card that opens with a label, a link prompt or a sentence, and the comments\' authors', () => {
+    expect(authorCardName(doc('<div class="author-box"><a>Learn More</a><p>Ann Lee</p></div>'))).toBeNull();
+    expect(authorCardName(doc('<div class="author-bio"><p>She writes about energy and climate.</p></div>'))).toBeNull();
+    expect(authorCardName(doc('<ol class="comment-list"><li><div class="comment-author">Lori Campbell</div><p>Great post, thanks for it.</p></li></ol>'))).toBeNull();
   });
 });
 
