@@ -6,7 +6,7 @@ import { keepQuestionToggles, mayHoldCollapsed, revealCollapsed } from './collap
 import { classifyBlock, densityExtract, type TextBlock } from './density.js';
 import { closeOpenInline, tagShape } from './nesting.js';
 import { fillStreamedSlots, markStreamedSlots, noframesPage, parseDocument, type DomKind } from './dom.js';
-import { cleanByline, datelineFromText, faqQuestions, jsonLdBlocks, normalizeDate, normalizeLang, readMetadata, stripSiteSuffix, visibleByline, withoutJobTitle, writtenByName, WRITTEN_BY_MARKUP, authorCardName } from './metadata.js';
+import { cleanByline, datelineFromText, faqQuestions, jsonLdBlocks, normalizeDate, normalizeLang, readMetadata, stripSiteSuffix, visibleByline, withoutJobTitle, writtenByName, WRITTEN_BY_MARKUP, authorCardName, labelledName } from './metadata.js';
 import { repairMojibakeRuns } from './mojibake.js';
 import { unwrapProsePre } from './prose-pre.js';
 import { keepNamedHeadings, tuneReadability } from './readability-fast.js';
@@ -987,8 +987,8 @@ export function extractArticle(html: string, url: string, opts: ExtractOptions =
     const shownByline = meta.byline && !meta.bylineIsSite ? null : visibleByline(doc);
     // And, when nothing names the author yet, a "Written by Jane Doe" line anywhere on the page.
     const writtenBy = meta.byline || shownByline || !WRITTEN_BY_MARKUP.test(cleaned) ? null : writtenByName(doc.body);
-    // Or the name an author card opens with.
-    const cardName = meta.byline || shownByline || writtenBy ? null : authorCardName(doc);
+    // Or the name set right after a "By" label standing alone, or the name an author card opens with.
+    const cardName = meta.byline || shownByline || writtenBy ? null : (labelledName(doc.body) ?? authorCardName(doc));
     // Collapsed accordion panels, FAQ answers and tab panels of the story are shown before hidden elements are dropped.
     if (mayHoldCollapsed(cleaned)) {
       revealCollapsed(doc);

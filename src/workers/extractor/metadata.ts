@@ -1556,6 +1556,35 @@ function firstText(el: Element): string {
   return '';
 }
 
+/** A credit label alone in its element: "By", "Written by:", "Article by", "Article written by:", "Author:". */
+const BY_LABEL_ALONE = /^\s*(?:(?:article|post|story)\s+)?(?:(?:written|posted|authored)\s+)?by\s*:?\s*$|^\s*authors?\s*:\s*$/i;
+
+/**
+ * The name set in the element right after a credit label that stands alone
+ * in its own element ("<h2>Article by</h2><div>Jane Doe</div>",
+ * "<span>By </span><button>Jane Doe</button>"), wherever on the page, outside
+ * the comments: the first text of that element up to a comma (a degree or a
+ * job title follows), when it reads as a name. For pages that name the
+ * author nowhere else; null when no label has one.
+ */
+export function labelledName(root: Element | null): string | null {
+  if (!root) {
+    return null;
+  }
+  for (const owner of textOwners(root, BY_LABEL_ALONE)) {
+    // The label is the owner's whole text ("By" in "<p>By <a>Jane Doe</a></p>" is not alone).
+    const next = owner.nextElementSibling;
+    if (!next || !BY_LABEL_ALONE.test(shortText(owner, 40) ?? 'x') || owner.closest(COMMENTS)) {
+      continue;
+    }
+    const text = (firstText(next).split(/[,|·•]/)[0] ?? '').trim();
+    if (text.length <= 60 && NAME_LIKE.test(text) && !NOT_A_NAME.test(text)) {
+      return text;
+    }
+  }
+  return null;
+}
+
 /**
  * The name an author card opens with, for pages that name the author nowhere
  * else: the first text of an element whose class or id names the author

@@ -1,7 +1,7 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { extractArticle } from '../../../../src/workers/extractor/extract-article.js';
-import { bylineDate, cleanByline, labelledDate, readMetadata, shortText, visibleByline, visibleDate, writtenByName, authorCardName } from '../../../../src/workers/extractor/metadata.js';
+import { bylineDate, cleanByline, labelledDate, readMetadata, shortText, visibleByline, visibleDate, writtenByName, authorCardName, labelledName } from '../../../../src/workers/extractor/metadata.js';
 
 const doc = (html: string): Document =>
   (parseHTML(`<html><head><title>t</title></head><body>${html}</body></html>`) as unknown as { document: Document }).document;
@@ -108,6 +108,20 @@ describe('extractArticle: a "Written by" line as the author', () => {
     const story = Array.from({ length: 6 }, (_, i) => `<p>The council discussed item ${i} at length on Tuesday evening, and members said a decision would follow after the public consultation closes next month.</p>`).join('');
     const html = `<html><head><title>Council budget</title></head><body><main><article><h1>Council budget</h1>${story}</article><div class="post-credit"><p>Written by Ann Lee</p></div></main></body></html>`;
     expect(extractArticle(html, 'https://news.test/council')?.byline).toBe('Ann Lee');
+  });
+});
+
+describe(labelledName.name, () => {
+  it('reads the name set right after a credit label that stands alone in its element', () => {
+    expect(labelledName(doc('<h2>Article by</h2><div class="text-xl">Matias Heikkilä</div>').body)).toBe('Matias Heikkilä');
+    expect(labelledName(doc('<div><span>By </span><button type="button">Chase Bernath</button></div>').body)).toBe('Chase Bernath');
+    expect(labelledName(doc('<h2>Article written by:</h2><div><div>Doris Munoz-Mantilla, MD, FOMA</div><p>Dr. Munoz-Mantilla treats obesity.</p></div>').body)).toBe('Doris Munoz-Mantilla');
+  });
+
+  it('passes over a label with the name in its own element, a sentence after it, and the comments', () => {
+    expect(labelledName(doc('<p>By <a href="/p/ann">Ann Lee</a></p>').body)).toBeNull();
+    expect(labelledName(doc('<span>By</span><p>the end of the year the council had met twice.</p>').body)).toBeNull();
+    expect(labelledName(doc('<div class="comment-meta"><span>By</span><b>Lori Campbell</b></div>').body)).toBeNull();
   });
 });
 
