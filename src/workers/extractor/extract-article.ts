@@ -1023,7 +1023,8 @@ export function extractArticle(html: string, url: string, opts: ExtractOptions =
     }
     const rawTitle = result?.title || collapseSpace(doc.querySelector('title')?.textContent ?? '');
     const title = meta.title ?? (rawTitle ? stripSiteSuffix(rawTitle, siteName, host) : '') ?? '';
-    // Last, the name of a writer's bio that closes the article: the page's only word on who wrote it.
+    // Last, the name of a writer's bio that closes the article, then a "Written by" line, a name after a lone "By"
+    // label or an author card's first line anywhere on the page: the page's only word on who wrote it.
     const byline =
       (meta.bylineIsSite ? shownByline : null) ?? meta.byline ?? cleanByline(result?.byline ?? null) ?? meta.bylineGuess ?? shownByline ?? (result?.content ? closingBioName(result.content) : null) ?? writtenBy ?? cardName;
     // `part`: blocks of the density pass put around Readability's text (built as plain <p>s, in story order), which

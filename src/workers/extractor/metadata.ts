@@ -1625,11 +1625,11 @@ export const WRITTEN_BY_MARKUP = /(?:written|posted) by/i;
 /**
  * The name a "Written by Jane Doe" or "Posted by Jane Doe on …" line gives,
  * wherever on the page it stands (an author box at the story's end, a credit
- * line in italics under it, a blog's post footer), for
- * pages whose markup, headline and author-named elements name no one: the
- * shortest such line outside the comments, its name cut at the first comma
- * (a job title or a degree follows: "Jane Doe, MD, gastroenterologist") and
- * read as a name. Null when no line names one.
+ * line in italics under it, a blog's post footer), for pages whose markup,
+ * headline and author-named elements name no one: the shortest such line
+ * outside the comments, its name cut at the first comma (a job title or a
+ * degree follows: "Jane Doe, MD, gastroenterologist") and read as a name.
+ * Null when no line names one.
  */
 export function writtenByName(root: Element | null): string | null {
   if (!root) {
