@@ -1509,28 +1509,42 @@ const NAME_LIKE = /^(?:\p{Lu}[\p{L}'’.-]*|de|van|von|der|da|di|le|la|del|bin|a
  * of a link to an /author/ or /authors/ page, that reads as a person's name.
  */
 export function visibleByline(doc: Document): string | null {
-  const root = doc.body;
-  if (!root) {
-    return null;
-  }
-  let looked = 0;
-  for (const el of Array.from(root.querySelectorAll('[class], [id], a[href*="/author/"], a[href*="/authors/"]'))) {
-    const name = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
-    const href = el.tagName.toUpperCase() === 'A' ? (el.getAttribute('href') ?? '') : '';
-    // Nor a comment's author ("comment-author-name").
-    if ((!AUTHOR_HOLDER.test(name) && !/\/authors?\//i.test(href)) || el.closest(COMMENTS)) {
-      continue;
-    }
+  for (const el of authorHolders(doc.body, true)) {
     const shown = shortText(el, 120);
     const text = shown ? cleanByline(shown.replace(/^(?:author|written by|posted by)\s*:?\s*/i, '')) : null;
-    if (text && text.length <= 60 && NAME_LIKE.test(text) && !NOT_A_NAME.test(text)) {
+    if (readsAsName(text)) {
       return text;
-    }
-    if (++looked >= 40) {
-      break;
     }
   }
   return null;
+}
+
+/**
+ * The elements that name the author by their class or id (with `links`, also
+ * links to an /author/ or /authors/ page), outside the comments ("comment-author-name"
+ * is a comment's): the first 40 of them.
+ */
+function* authorHolders(root: Element | null, links: boolean): Generator<Element> {
+  if (!root) {
+    return;
+  }
+  let looked = 0;
+  for (const el of Array.from(root.querySelectorAll(links ? '[class], [id], a[href*="/author/"], a[href*="/authors/"]' : '[class], [id]'))) {
+    const name = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
+    const href = links && el.tagName.toUpperCase() === 'A' ? (el.getAttribute('href') ?? '') : '';
+    if ((!AUTHOR_HOLDER.test(name) && !/\/authors?\//i.test(href)) || el.closest(COMMENTS)) {
+      continue;
+    }
+    yield el;
+    if (++looked >= 40) {
+      return;
+    }
+  }
+}
+
+/** A credit's text that reads as a person's name: 60 characters at most, capitalised words, no "Admin" or "No Comments". */
+function readsAsName(text: string | null | undefined): text is string {
+  return !!text && text.length <= 60 && NAME_LIKE.test(text) && !NOT_A_NAME.test(text);
 }
 
 /** The first text of `el` that is not whitespace, whitespace collapsed, outside scripts and styles; '' when none. */
@@ -1578,7 +1592,7 @@ export function labelledName(root: Element | null): string | null {
       continue;
     }
     const text = (firstText(next).split(/[,|·•]/)[0] ?? '').trim();
-    if (text.length <= 60 && NAME_LIKE.test(text) && !NOT_A_NAME.test(text)) {
+    if (readsAsName(text)) {
       return text;
     }
   }
@@ -1594,22 +1608,10 @@ export function labelledName(root: Element | null): string | null {
  * Doe</div><div>March 3, 2025</div><p>Jane is a…</p></div>").
  */
 export function authorCardName(doc: Document): string | null {
-  const root = doc.body;
-  if (!root) {
-    return null;
-  }
-  let looked = 0;
-  for (const el of Array.from(root.querySelectorAll('[class], [id]'))) {
-    const name = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
-    if (!AUTHOR_HOLDER.test(name) || el.closest(COMMENTS)) {
-      continue;
-    }
+  for (const el of authorHolders(doc.body, false)) {
     const text = cleanByline(firstText(el).replace(/^(?:author|written by|posted by|by)\s*:?\s*/i, ''));
-    if (text && text.length <= 60 && NAME_LIKE.test(text) && !NOT_A_NAME.test(text)) {
+    if (readsAsName(text)) {
       return text;
-    }
-    if (++looked >= 40) {
-      break;
     }
   }
   return null;
