@@ -524,6 +524,48 @@ export function companiesByTheirStock(tokens: readonly Token[], tags: readonly s
   return out;
 }
 
+/** Last words of a firm's name of two words whose first word news then calls it by ("Lehman Brothers ... Lehman", "Parex Bank ... Parex"). */
+const FIRM_ENDINGS: ReadonlySet<string> = new Set([...BUSINESS_ENDINGS, ...COMPANY_FORMS, ...'Bank Oil Energy Petroleum Mining Exploration Manufacturing Research Capital Financial Telecom Airline'.split(' ')]);
+
+/**
+ * Tags where a lone word the tagger left untagged or read as a person is the
+ * firm the text names by that word and a business's last word ("Fidelity
+ * Investments ... Fidelity declined to comment", "Lehman Brothers ... Lehman
+ * said", "Parex Bank ... Parex"): news calls a firm by its first word once it
+ * has named it whole. The full name is read by the tagger as one organisation
+ * of two words, its first word name-shaped (SURNAME) and always capitalized in
+ * news (or unknown to the word statistics), no place, nationality, given name,
+ * title or organisation's head word; the lone word is no part of a longer run
+ * of capitalized words, and the text names no person or place so ("Walt Disney
+ * Co ... Walt", "Dyer City Council ... Alderman of Dyer"). Three and four words
+ * with a company form are companiesByTheirStock's.
+ */
+export function firmsByTheirFirstWord(tokens: readonly Token[], tags: readonly string[], gazetteer?: NameGazetteer): string[] {
+  const stats = gazetteer?.stats;
+  let firsts: Set<string> | undefined;
+  for (let i = 0; i + 1 < tags.length; i++) {
+    if (tags[i] !== 'B-ORG' || tags[i + 1] !== 'I-ORG' || tags[i + 2] === 'I-ORG' || !FIRM_ENDINGS.has((tokens[i + 1] as Token).text)) continue;
+    const w = (tokens[i] as Token).text;
+    if (!SURNAME.test(w) || w.length < 3 || PLACES.has(w) || DEMONYMS.has(w) || LATE_DEMONYMS.has(w) || GIVEN_NAMES.has(w) || PERSON_TITLES.has(w) || ORG_HEAD_WORDS.has(w)) continue;
+    const code = stats?.get(w.toLowerCase());
+    if ((code !== undefined && code !== 0 && codeCap(code) !== 'A') || gazetteer?.names.get(w)?.includes('LOC')) continue;
+    (firsts ??= new Set()).add(w);
+  }
+  if (!firsts) return tags as string[];
+  const persons = wordsOfFullNames(tokens, tags);
+  for (const x of bioSpans(tags)) if (x.type === 'LOC') persons.add(nameText(tokens, x.from, x.to));
+  let out: string[] | undefined;
+  for (let i = 0; i < tags.length; i++) {
+    const w = (tokens[i] as Token).text;
+    if (!firsts.has(w) || persons.has(w)) continue;
+    const alone = tags[i] === 'O' || (tags[i] === 'B-PER' && tags[i + 1] !== 'I-PER');
+    if (!alone || (tags[i + 1] ?? 'O').startsWith('I-') || startsCapitalized(tokens[i + 1]?.text ?? '') || startsCapitalized(tokens[i - 1]?.text ?? '')) continue;
+    out ??= [...tags];
+    out[i] = 'B-ORG';
+  }
+  return out ?? (tags as string[]);
+}
+
 /**
  * Tags where the name right before a lowercase "party" is the party's, an
  * organisation: the tagger reads some as places or persons ("the Māori

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { expectBioKept, isValidBio, labelledText, randomBioTags, tagsAt, tagsFor, tagsNaming } from '../../../helpers/bio-tags.js';
 import { seededRandom } from '../../../../src/lib/random.js';
-import { acronymsBeforeOffices, agenciesBeforeTheirKind, airlinesBeforeTheirFlights, companiesByTheirPriceMoves, companiesByTheirStock, groupsBeforeTheirFighters, countriesBeforePossessives, countriesOffPersons, employersOfStaff, eponymsAreNoPersons, eventsAndLawsAreMisc, leadersGovernmentsAreNoNames, namesBeforePartyAreOrganisations, organisationsFirstWords, organisationsLastWords, personsAfterRoles, placesBeforePlaceNouns, pollstersBeforePolls, venuesAfterTheirNames, venuesArePlaces, typeKindAppositives, typePortfolioMinistries, worksAreMisc } from '../../../../src/workers/enricher/kind-nouns.js';
+import { acronymsBeforeOffices, agenciesBeforeTheirKind, airlinesBeforeTheirFlights, companiesByTheirPriceMoves, companiesByTheirStock, firmsByTheirFirstWord, groupsBeforeTheirFighters, countriesBeforePossessives, countriesOffPersons, employersOfStaff, eponymsAreNoPersons, eventsAndLawsAreMisc, leadersGovernmentsAreNoNames, namesBeforePartyAreOrganisations, organisationsFirstWords, organisationsLastWords, personsAfterRoles, placesBeforePlaceNouns, pollstersBeforePolls, venuesAfterTheirNames, venuesArePlaces, typeKindAppositives, typePortfolioMinistries, worksAreMisc } from '../../../../src/workers/enricher/kind-nouns.js';
 import { statsOf } from '../../../helpers/word-stats.js';
 import type { WordStats } from '../../../../src/workers/enricher/ner-features.js';
 import { nerTokenize } from '../../../../src/workers/enricher/ner-tokens.js';
@@ -230,6 +230,28 @@ describe(companiesByTheirStock.name, () => {
     const { toks, tags } = tagsNaming(text, { 'Robert Gerard': 'PER', Gerard: 'PER', Elmwood: 'LOC', Tokyo: 'LOC', 'Kraft Heinz': 'MISC' });
     tags[1] = 'I-PER';
     expect(companiesByTheirStock(toks, tags)).toEqual(tags);
+  });
+});
+
+describe(firmsByTheirFirstWord.name, () => {
+  const gazetteer = { names: new Map([['Dyer', 'LOC']]), maxLength: new Map(), stats: statsOf({ national: 'H', lehman: 'A' }) };
+
+  it('makes a lone word a firm where the text names the firm by that word and a business word', () => {
+    const text = 'Lehman Brothers lost money. Lehman said so, and analysts at Fidelity said Fidelity Investments cut its stake.';
+    const toks = nerTokenize(text);
+    const tags = tagsFor(text, [[0, 2, 'ORG'], [5, 6, 'PER'], [14, 16, 'ORG']]);
+    expect(spans(text, firmsByTheirFirstWord(toks, tags, gazetteer))).toEqual(['ORG[Lehman Brothers]', 'ORG[Lehman]', 'ORG[Fidelity]', 'ORG[Fidelity Investments]']);
+  });
+
+  it('leaves a person named so, a place, a word news writes in lower case and a word inside a longer name alone', () => {
+    const text =
+      'Walt Disney met staff of Walt Group. Walt left. Dyer Bank grew in Dyer. National Bank rose and National fell. Zeta Bank said Zeta Corp grew.';
+    const toks = nerTokenize(text);
+    const at = (w: string, from = 0) => toks.findIndex((t, i) => i >= from && t.text === w);
+    const tags = tagsFor(text, [
+      [0, 2, 'PER'], [at('Walt', 2), at('Walt', 2) + 2, 'ORG'], [at('left') - 1, at('left'), 'PER'], [at('Dyer'), at('Dyer') + 2, 'ORG'], [at('National'), at('National') + 2, 'ORG'], [at('Zeta'), at('Zeta') + 2, 'ORG'],
+    ]);
+    expect(firmsByTheirFirstWord(toks, tags, gazetteer)).toEqual(tags);
   });
 });
 
