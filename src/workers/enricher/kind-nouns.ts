@@ -728,14 +728,23 @@ const ROLE_NAME_MAX = 4;
  * organisation or MISC span of name-shaped words (SURNAME), none a known
  * organisation, place, nationality, title or the head of an organisation's,
  * a place's or an event's name ("official [Xinhua News Agency]", "commander
- * [Fort Bragg]", "editor [Nobel Prize]").
+ * [Fort Bragg]", "editor [Nobel Prize]"). The tagger also leaves some such
+ * names untagged, or their first word out ("Rangers striker [Ally McCoist]
+ * scored", "Chinese leader [Xi Jinping] visits", "The writer Gay [Talese]"):
+ * untaggedPersonAfterRole (`stats` and `text`, when given, keep out a surname
+ * news writes in lower case and a name over a line's end).
  */
-export function personsAfterRoles(tokens: readonly Token[], tags: readonly string[]): string[] {
+export function personsAfterRoles(tokens: readonly Token[], tags: readonly string[], stats?: WordStats, text?: string): string[] {
   let out: string[] | undefined;
   for (let i = 0; i + 2 < tokens.length; i++) {
     const tag = tags[i + 1] as string;
-    if (!ROLE_NOUNS.has((tokens[i] as Token).text) || tags[i] !== 'O' || !(tag === 'B-LOC' || tag === 'B-ORG' || tag === 'B-MISC')) continue;
-    const type = tag.slice(2);
+    if (!ROLE_NOUNS.has((tokens[i] as Token).text) || tags[i] !== 'O') continue;
+    if (tag === 'O') {
+      const j = untaggedPersonAfterRole(tokens, tags, i + 1, stats, text);
+      if (j > i + 1) setSpan((out ??= [...tags]), i + 1, j, 'PER');
+      continue;
+    }
+    if (!(tag === 'B-LOC' || tag === 'B-ORG' || tag === 'B-MISC')) continue;
     const j = spanEnd(tags, i + 1);
     if (j - i - 1 < 2 || j - i - 1 > ROLE_NAME_MAX) continue;
     const words = tokens.slice(i + 1, j).map((t) => t.text);
@@ -748,6 +757,31 @@ export function personsAfterRoles(tokens: readonly Token[], tags: readonly strin
   }
   return out ?? (tags as string[]);
 }
+
+/**
+ * The end of a person's name that starts untagged right after a role noun (`from` the word after it), or `from`: a
+ * name-shaped first word the tagger left out before the person it read ("striker [Ally] McCoist", the end of that
+ * person's span), or two or three name-shaped words it left untagged before a lowercase word or a mark ("striker [Ally
+ * McCoist] scored", the last of them no word news writes in lower case); none of them a title or rank, a known
+ * organisation, place or nationality, or a head of an organisation's, a place's or an event's name, and all on one line.
+ */
+function untaggedPersonAfterRole(tokens: readonly Token[], tags: readonly string[], from: number, stats: WordStats | undefined, text: string | undefined): number {
+  let j = from;
+  while (j < tokens.length && j - from < 3 && tags[j] === 'O' && personWord((tokens[j] as Token).text) && !(text !== undefined && j > from && lineBreakAfter(text, tokens, j - 1))) j++;
+  if (j === from) return from;
+  if (tags[j] === 'B-PER' && !(text !== undefined && lineBreakAfter(text, tokens, j - 1))) return j - from === 1 ? spanEnd(tags, j) : from;
+  const next = tokens[j]?.text ?? '';
+  const surname = (tokens[j - 1] as Token).text;
+  return j - from >= 2 && !startsCapitalized(next) && !writtenLowercase(surname, stats) && tags[j] !== undefined && !(tags[j] as string).startsWith('I-') ? j : from;
+}
+
+/** Military ranks written before a name, one word with its hyphen ("Major-General William Caldwell", "Commodore Frank Bainimarama"). */
+const RANK = /^(?:Lieutenant|Major|Brigadier|Commodore|Colonel|Corporal|Private|Marshal|Admiral|Sergeant|Captain|General|Air|Rear|Vice|Field|Staff|Flight|Wing|Squadron|Warrant|Lance)(?:-|$)/;
+
+/** A word that can be part of a person's name after a role noun: name-shaped, and no title or rank, known name of another kind or head word. */
+const personWord = (w: string): boolean =>
+  SURNAME.test(w) && !RANK.test(w) && !ORG_HEAD_WORDS.has(w) && !PLACE_HEAD_WORDS.has(w) && !MISC_HEAD_WORDS.has(w) && !PERSON_TITLES.has(w) && !HONORIFICS.has(w) && !PLACES.has(w) &&
+  !KNOWN_ORGS.has(w) && !DEMONYMS.has(w) && !WEEKDAYS_AND_MONTHS.has(w) && !NON_ENTITY_WORDS.has(w);
 
 /** The most words of an agency's name read this way. */
 const AGENCY_NAME_MAX = 3;

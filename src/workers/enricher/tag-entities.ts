@@ -835,7 +835,7 @@ function labelCased(
   // The name passes shape the names before the document pass spreads them, in this order:
   let tags = wire(countriesOffPersons(tokens, out)); // a country before a person, read as one person ("the President of [Venezuela] [Hugo Chávez]")
   tags = typeKindAppositives(tokens, tags, stats); // names introduced by their kind ("automaker Nissan", "Veja, a magazine,")
-  tags = personsAfterRoles(tokens, tags); // persons introduced by their role ("Foreign Ministry spokesman Qin Gang")
+  tags = personsAfterRoles(tokens, tags, stats, text); // persons introduced by their role ("Foreign Ministry spokesman Qin Gang")
   tags = acronymsBeforeOffices(tokens, tags); // "[BOJ] Governor Yasuo Matsushita"
   tags = agenciesBeforeTheirKind(tokens, tags); // "the official [Antara] news agency"
   tags = groupsBeforeTheirFighters(tokens, tags, stats); // "[Hizbollah] guerrillas"

@@ -381,6 +381,22 @@ describe(personsAfterRoles.name, () => {
     expect(runRoles('VOA correspondent Nancy-Amelia Collins reports', [[0, 1, 'ORG'], [2, 4, 'MISC']])).toEqual(['ORG[VOA]', 'PER[Nancy-Amelia Collins]']);
   });
 
+  it('makes untagged name-shaped words after a role noun a person, and a first name left out before the person it read part of that person', () => {
+    const stats = statsOf({ ally: 'R', specs: 'N' });
+    const runStats = (text: string, named: Array<[number, number, string]>): string[] => spans(text, personsAfterRoles(nerTokenize(text), tagsFor(text, named), stats, text));
+    // striker [Ally McCoist] scored, leader [Xi Jinping] visits, writer Gay [Talese] → [Gay Talese]
+    expect(runStats('Rangers striker Ally McCoist scored', [])).toEqual(['PER[Ally McCoist]']);
+    expect(runStats('Chinese leader Xi Jinping visits', [[0, 1, 'MISC']])).toEqual(['MISC[Chinese]', 'PER[Xi Jinping]']);
+    expect(runStats('The writer Gay Talese insisted', [[3, 4, 'PER']])).toEqual(['PER[Gay Talese]']);
+    // Not a rank, a run before a capitalized word or a word news writes in lower case, or over a line's end.
+    for (const [text, named] of [
+      ['US spokesman Major-General Kevin Bergner said', [[0, 1, 'LOC'], [3, 5, 'PER']]],
+      ['the editor Ally McCoist Holdings said', []],
+      ['the editor Key Specs show', []],
+      ['the editor Ally\nMcCoist said', [[3, 4, 'PER']]],
+    ] as Array<[string, Array<[number, number, string]>]>) expect(runStats(text, named)).toEqual(spans(text, tagsFor(text, named)));
+  });
+
   it('leaves organisations, places, one-word names, long names, capitalized roles and other nouns alone', () => {
     const cases: Array<[string, Array<[number, number, string]>]> = [
       ['the official Xinhua News Agency said', [[2, 5, 'ORG']]], // head of an organisation's name
