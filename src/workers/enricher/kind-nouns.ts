@@ -566,6 +566,54 @@ export function firmsByTheirFirstWord(tokens: readonly Token[], tags: readonly s
   return out ?? (tags as string[]);
 }
 
+/** A band's members by their part, written in lower case between the band's name and theirs ("Nirvana frontman Kurt Cobain") or before "of" or "for" and the band's ("the drummer for Metallica"). */
+const BAND_ROLES: ReadonlySet<string> = new Set('frontman frontwoman guitarist guitarists drummer drummers bassist bassists vocalist vocalists keyboardist keyboardists singer singers'.split(' '));
+/** Members of a group, before "of" and its name ("members of Oasis", "a former member of Hamas"). */
+const MEMBERS: ReadonlySet<string> = new Set(['member', 'members', 'co-founder', 'co-founders', 'founder', 'founders']);
+/** The most words of a band's name read this way. */
+const BAND_NAME_MAX = 3;
+
+/**
+ * Tags where a name the tagger read as a person, a MISC name or a place the gazetteers do not know is a band or
+ * another group, an organisation, by its members: before a member's part and that member's name ("[Nirvana] frontman
+ * Kurt Cobain", "[Queen] guitarist Brian May"), or after a part or "members" and "of" or "for" ("the lead singer of
+ * [Queen]", "drummer for [Metallica]", "members of [Blur]"); and wherever else the text names it in the same words.
+ * Wikipedia's and news text type bands by their sound as persons; a person is not written so. Not a nationality, a
+ * known place, a word with a hyphen ("Grammy-winning singer"), a possessive ("Smith's guitarist", "members of
+ * Morales' party"), a name whose capitalized words go on ("founder of Mindy Weiss Party Consultants"), or a seat
+ * the text names before "riding", "electorate" or another word of a district ("member of Calare").
+ */
+export function groupsByTheirMembers(tokens: readonly Token[], tags: readonly string[]): string[] {
+  let bands: Set<string> | undefined;
+  for (const { from, to, type } of bioSpans(tags)) {
+    if ((type !== 'PER' && type !== 'MISC' && type !== 'LOC') || to - from > BAND_NAME_MAX) continue;
+    const after = tokens[to]?.text ?? '';
+    const before = tokens[from - 1]?.text ?? '';
+    const role = tokens[from - 2]?.text ?? '';
+    const byMember = BAND_ROLES.has(after) && tags[to + 1] === 'B-PER';
+    const ofBand = (before === 'of' || before === 'for') && (BAND_ROLES.has(role) || (before === 'of' && MEMBERS.has(role)));
+    if (!byMember && !ofBand) continue;
+    const name = nameText(tokens, from, to);
+    if (tokens.slice(from, to).some((t) => t.text.includes('-')) || isPossessive(after) || after === "'" || after === '’' || (ofBand && startsCapitalized(after))) continue;
+    if (PLACES.has(name) || LATE_COUNTRIES.has(name) || DEMONYMS.has(name) || LATE_DEMONYMS.has(name)) continue;
+    // A person's full name before a part is a member named with the part ("guitarist" of a list: "Jimmy Page, guitarist").
+    if (byMember && type === 'PER' && to - from >= 2) continue;
+    (bands ??= new Set()).add(name);
+  }
+  if (!bands) return tags as string[];
+  // A seat's name, which a member of parliament is "member of" ("member of [Calare]", "the Calare electorate").
+  for (const { from, to } of bioSpans(tags)) if (SEAT_NOUNS.has(tokens[to]?.text ?? '')) bands.delete(nameText(tokens, from, to));
+  let out: string[] | undefined;
+  for (const { from, to, type } of bioSpans(tags)) {
+    if (type === 'ORG' || !bands.has(nameText(tokens, from, to))) continue;
+    setSpan((out ??= [...tags]), from, to, 'ORG');
+  }
+  return out ?? (tags as string[]);
+}
+
+/** Nouns after a seat's or a district's name ("the York Centre riding", "the Calare electorate"). */
+const SEAT_NOUNS: ReadonlySet<string> = new Set(['riding', 'electorate', 'constituency', 'seat', 'district', 'ward', 'county', 'province', 'state', 'city', 'town']);
+
 /**
  * Tags where the name right before a lowercase "party" is the party's, an
  * organisation: the tagger reads some as places or persons ("the Māori

@@ -18,7 +18,7 @@ import { firmsJoinedByAmpersand, joinCoordinatedNames, joinListsBeforeHeads, joi
 import { extendNamesToTheirAcronyms, typeDefinedAcronyms } from './defined-acronyms.js';
 import { foreignOrganisations } from './foreign-organisations.js';
 import { possessiveOrganisations, possessivesOfPlaces } from './possessive-organisations.js';
-import { acronymsBeforeOffices, agenciesBeforeTheirKind, countriesBeforePossessives, airlinesBeforeTheirFlights, companiesByTheirPriceMoves, companiesByTheirStock, firmsByTheirFirstWord, groupsBeforeTheirFighters, countriesOffPersons, employersOfStaff, eponymsAreNoPersons, eventsAndLawsAreMisc, leadersGovernmentsAreNoNames, namesBeforePartyAreOrganisations, organisationsFirstWords, organisationsLastWords, personsAfterRoles, placesBeforePlaceNouns, pollstersBeforePolls, venuesAfterTheirNames, venuesArePlaces, typeKindAppositives, typePortfolioMinistries, worksAreMisc } from './kind-nouns.js';
+import { acronymsBeforeOffices, agenciesBeforeTheirKind, countriesBeforePossessives, airlinesBeforeTheirFlights, companiesByTheirPriceMoves, groupsByTheirMembers, companiesByTheirStock, firmsByTheirFirstWord, groupsBeforeTheirFighters, countriesOffPersons, employersOfStaff, eponymsAreNoPersons, eventsAndLawsAreMisc, leadersGovernmentsAreNoNames, namesBeforePartyAreOrganisations, organisationsFirstWords, organisationsLastWords, personsAfterRoles, placesBeforePlaceNouns, pollstersBeforePolls, venuesAfterTheirNames, venuesArePlaces, typeKindAppositives, typePortfolioMinistries, worksAreMisc } from './kind-nouns.js';
 import { firstNamesAreNoOrganisations, surnamesAreNoOrganisations } from './lone-surnames.js';
 import { clubsAfterPlayers, clubsByTheirFirstWord, fixtureLines, sidesByTheirTotals, teamsInMatchReports } from './match-reports.js';
 import { partyLabelsAreNoPersons } from './party-labels.js';
@@ -880,6 +880,8 @@ function labelCased(
   tags = companiesByTheirStock(tokens, tags, stats);
   // A firm called by its first word once the text has named it whole ("Fidelity Investments ... [Fidelity] declined to comment").
   tags = firmsByTheirFirstWord(tokens, tags, tagger.gazetteer);
+  // A band or another group named with its members ("[Nirvana] frontman Kurt Cobain", "members of [Batasuna]").
+  tags = groupsByTheirMembers(tokens, tags);
   // A firm the tagger read as a person, named with its staff ("traders at Merrill Lynch", "JP Morgan economist John Lipsky").
   tags = employersOfStaff(tokens, tags, stats);
   // A club called by its first word in a match report ("Riverside United ... Northgate had led").

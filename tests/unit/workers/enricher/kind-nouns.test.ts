@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { expectBioKept, isValidBio, labelledText, randomBioTags, tagsAt, tagsFor, tagsNaming } from '../../../helpers/bio-tags.js';
 import { seededRandom } from '../../../../src/lib/random.js';
-import { acronymsBeforeOffices, agenciesBeforeTheirKind, airlinesBeforeTheirFlights, companiesByTheirPriceMoves, companiesByTheirStock, firmsByTheirFirstWord, groupsBeforeTheirFighters, countriesBeforePossessives, countriesOffPersons, employersOfStaff, eponymsAreNoPersons, eventsAndLawsAreMisc, leadersGovernmentsAreNoNames, namesBeforePartyAreOrganisations, organisationsFirstWords, organisationsLastWords, personsAfterRoles, placesBeforePlaceNouns, pollstersBeforePolls, venuesAfterTheirNames, venuesArePlaces, typeKindAppositives, typePortfolioMinistries, worksAreMisc } from '../../../../src/workers/enricher/kind-nouns.js';
+import { acronymsBeforeOffices, agenciesBeforeTheirKind, airlinesBeforeTheirFlights, companiesByTheirPriceMoves, companiesByTheirStock, firmsByTheirFirstWord, groupsBeforeTheirFighters, groupsByTheirMembers, countriesBeforePossessives, countriesOffPersons, employersOfStaff, eponymsAreNoPersons, eventsAndLawsAreMisc, leadersGovernmentsAreNoNames, namesBeforePartyAreOrganisations, organisationsFirstWords, organisationsLastWords, personsAfterRoles, placesBeforePlaceNouns, pollstersBeforePolls, venuesAfterTheirNames, venuesArePlaces, typeKindAppositives, typePortfolioMinistries, worksAreMisc } from '../../../../src/workers/enricher/kind-nouns.js';
 import { statsOf } from '../../../helpers/word-stats.js';
 import type { WordStats } from '../../../../src/workers/enricher/ner-features.js';
 import { nerTokenize } from '../../../../src/workers/enricher/ner-tokens.js';
@@ -252,6 +252,21 @@ describe(firmsByTheirFirstWord.name, () => {
       [0, 2, 'PER'], [at('Walt', 2), at('Walt', 2) + 2, 'ORG'], [at('left') - 1, at('left'), 'PER'], [at('Dyer'), at('Dyer') + 2, 'ORG'], [at('National'), at('National') + 2, 'ORG'], [at('Zeta'), at('Zeta') + 2, 'ORG'],
     ]);
     expect(firmsByTheirFirstWord(toks, tags, gazetteer)).toEqual(tags);
+  });
+});
+
+describe(groupsByTheirMembers.name, () => {
+  it('makes a name read as a person, MISC or unknown place a group where the text names its members with it, wherever it stands', () => {
+    const text = 'Nirvana frontman Kurt Cobain left Nirvana. Police held members of Batasuna, and Batasuna said so. He was the drummer for Metallica.';
+    const { toks, tags } = tagsNaming(text, { Nirvana: 'PER', 'Kurt Cobain': 'PER', Batasuna: 'LOC', Metallica: 'MISC' });
+    expect(spans(text, groupsByTheirMembers(toks, tags))).toEqual(['ORG[Nirvana]', 'PER[Kurt Cobain]', 'ORG[Nirvana]', 'ORG[Batasuna]', 'ORG[Batasuna]', 'ORG[Metallica]']);
+  });
+
+  it("leaves a known place, a possessive, a name that goes on, a seat and a member's full name alone", () => {
+    const text =
+      'members of Brazil met. members of Morales\' party met. founder of Mindy Weiss Events spoke. member of Calare left the Calare electorate. Jimmy Page guitarist John Paul Jones played.';
+    const { toks, tags } = tagsNaming(text, { Brazil: 'LOC', Morales: 'PER', Mindy: 'PER', Calare: 'LOC', 'Jimmy Page': 'PER', 'John Paul Jones': 'PER' });
+    expect(groupsByTheirMembers(toks, tags)).toEqual(tags);
   });
 });
 
