@@ -25,7 +25,7 @@ import { partyLabelsAreNoPersons } from './party-labels.js';
 import { joinNameParticles } from './name-particles.js';
 import { companyFormsEndNames, indefiniteArticlesOffNames, lateTitlesOutOfNames, surnamesThatAreTitles, titlesOffPersons, trimNameTails } from './name-tails.js';
 import { findMentions, type Mention, mergeMentions, newMention, type ResolvedMention, resolveMentions } from './extract-entities.js';
-import { DEMONYMS, HONORIFICS, KNOWN_ORGS, PERSON_TITLES, PLACES } from './gazetteer.js';
+import { DEMONYMS, HONORIFICS, KNOWN_ORGS, PLACES } from './gazetteer.js';
 import { encodePack, keyOffsets, keyRow, type KeyTable, keyTableEntries, loadPack, MODEL_FILES, type Pack, packArray, packKeyTable, prunedRows, buildKeyTable, roundTo } from './model-pack.js';
 import { NER_CLUSTERS_URL, unpackClusters, type WordClusters } from './ner-clusters.js';
 import { buildGazetteer, type ClusterFeatures, documentContexts, gazetteerMarks, type NameGazetteer, NEIGHBOUR_PREFIXES, neighbourFeatures, sentenceFeatures, type VectorBins, visitContextFeatures, withDomain, wordFeatures, wordLists, wordShape, wordStatsCode, type WordStatsTable, wordVector } from './ner-features.js';
@@ -571,47 +571,14 @@ export function acronymsAreNoPersons(tokens: readonly Token[], tags: readonly st
 const SURNAME_VOTE = 1.5;
 
 /**
- * The other reading of a one-word name the document vote ties between a person and one other type ("Reuters reported
- * that [Gazprom] had cut supplies ... said [Gazprom] would gain"): news introduces a person by the full name, so a
- * lone word that no full name of the text ends with, read as often as a person as an organisation, is that
- * organisation. Only ties of two readings; undefined where the rule does not apply. A tie with a place is left: over
- * the review texts places and persons were as often right either way ("Zarqawi", "Europol" against "Kumrovec").
- */
-function loneWordNoPerson(key: string, sorted: ReadonlyArray<[string, number]>, surnames: ReadonlySet<string>): [string, number] | undefined {
-  if (sorted.length !== 2 || key.includes(' ') || surnames.has(key)) return undefined;
-  const [a, b] = sorted as [[string, number], [string, number]];
-  if (a[0] === 'PER' && b[0] === 'ORG') return b;
-  if (b[0] === 'PER' && a[0] === 'ORG') return a;
-  return undefined;
-}
-
-/** Words after a leader's name that make it stand for the leader's government ("the Bush administration", "the McGuinty government"). */
-const LEADERS_RULE: ReadonlySet<string> = new Set(['administration', 'government', 'cabinet', 'presidency']);
-
-/**
- * The words a text writes as persons, whatever the vote: right after a title or an honorific ("Prime Minister
- * [Siniori]", "Mr [Blitzer]"), or before a lowercase word of a leader's rule ("the [Bush] administration", where the
- * tagger may read an organisation).
- */
-function personsByTheirTitles(words: readonly string[]): Set<string> {
-  const out = new Set<string>();
-  for (let i = 1; i < words.length; i++) if (PERSON_TITLES.has(words[i - 1] as string) || HONORIFICS.has(words[i - 1] as string)) out.add(words[i] as string);
-  for (let i = 0; i + 1 < words.length; i++) if (LEADERS_RULE.has(words[i + 1] as string)) out.add(words[i] as string);
-  return out;
-}
-
-/**
  * Document-level consistency: a name tagged as an entity somewhere is tagged the
  * same (majority type) wherever else it occurs capitalized, and a lone surname of
- * a tagged person is that person (SURNAME_VOTE). A tie leaves the name as it is,
- * but a lone word's tie between a person and an organisation (loneWordNoPerson).
+ * a tagged person is that person (SURNAME_VOTE).
  */
 export function harmonize(tokens: readonly Token[], tags: string[]): string[] {
   const words = tokens.map((t) => t.text);
   const votes = new Map<string, Map<string, number>>();
   const spans = bioSpans(tags);
-  // Words a person's full name ends with ("Shearer" of "Alan Shearer"): a lone word that is such a surname stays out of the tie rule below.
-  const surnames = new Set<string>();
   for (const { from: i, to: j, type } of spans) {
     const key = words.slice(i, j).join(' ');
     const v = votes.get(key) ?? new Map<string, number>();
@@ -622,21 +589,15 @@ export function harmonize(tokens: readonly Token[], tags: string[]): string[] {
       const lv = votes.get(last) ?? new Map<string, number>();
       lv.set('PER', (lv.get('PER') ?? 0) + SURNAME_VOTE);
       votes.set(last, lv);
-      surnames.add(last);
     }
   }
   if (votes.size === 0) return tags;
   const best = new Map<string, { type: string; len: number }>();
   const maxLen = new Map<string, number>();
-  let titled: Set<string> | undefined;
   for (const [key, v] of votes) {
     const sorted = [...v.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
-    let top = sorted[0] as [string, number];
-    if (sorted[1] && sorted[1][1] === top[1]) {
-      const other = loneWordNoPerson(key, sorted, surnames);
-      if (!other || (titled ??= personsByTheirTitles(words)).has(key)) continue;
-      top = other;
-    }
+    const top = sorted[0] as [string, number];
+    if (sorted[1] && sorted[1][1] === top[1]) continue;
     const parts = key.split(' ');
     best.set(key, { type: top[0], len: parts.length });
     maxLen.set(parts[0] as string, Math.max(maxLen.get(parts[0] as string) ?? 0, parts.length));

@@ -299,29 +299,6 @@ describe(harmonize.name, () => {
     const twice = nerTokenize('Efraim Diveroli signed . Diveroli said so . A friend of Diveroli said');
     expect(harmonize(twice, tags).slice(4, 12).filter((t) => t === 'B-LOC')).toHaveLength(2);
   });
-
-  it('gives a lone word read once as a person and once as an organisation the organisation, with no full name or title in the text', () => {
-    const toks = nerTokenize('Reuters said that Gazprom cut supplies . Analysts said Gazprom would gain . Gazprom fell');
-    const tags = toks.map(() => 'O');
-    tags[0] = 'B-ORG';
-    tags[3] = 'B-ORG';
-    tags[9] = 'B-PER';
-    const out = harmonize(toks, tags);
-    expect([out[3], out[9], out[13]]).toEqual(['B-ORG', 'B-ORG', 'B-ORG']);
-  });
-
-  it('leaves such a tie where the text writes the word after a title or before a government', () => {
-    for (const text of ['Prime Minister Siniori said . Siniori met Aoun', 'the Bush administration said . Bush met Aoun']) {
-      const toks = nerTokenize(text);
-      const tags = toks.map(() => 'O');
-      const at = toks.map((t) => t.text).indexOf(text.startsWith('Prime') ? 'Siniori' : 'Bush');
-      const again = toks.map((t) => t.text).lastIndexOf(toks[at]?.text ?? '');
-      tags[at] = 'B-ORG';
-      tags[again] = 'B-PER';
-      const out = harmonize(toks, tags);
-      expect([out[at], out[again]]).toEqual(['B-ORG', 'B-PER']);
-    }
-  });
 });
 
 describe(dropLoneWords.name, () => {
