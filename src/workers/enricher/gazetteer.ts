@@ -575,6 +575,30 @@ Press Trust of India|PTI
 Bernama
 NHL|National Hockey League
 MLB|Major League Baseball
+Europol
+Eurojust
+Frontex
+Eurocontrol
+Eurogroup
+Eurostat
+Euronext
+Mercosur
+UNESCO|Unesco
+UNICEF|Unicef
+Amnesty International|Amnesty
+Oxfam
+Gazprom
+Rosneft
+Lukoil
+Aeroflot
+Petrobras
+Pemex
+Sinopec
+Saudi Aramco|Aramco
+Fatah
+Boko Haram
+Mossad
+Shin Bet
 `;
 
 // Head words that make a capitalized phrase an organisation.
