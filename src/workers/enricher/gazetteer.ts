@@ -599,6 +599,24 @@ Fatah
 Boko Haram
 Mossad
 Shin Bet
+al-Shabaab|al-Shabab|Al-Shabaab|Al-Shabab
+Likud
+Kadima
+Fidesz
+Syriza
+Der Spiegel
+Haaretz
+Al Arabiya
+Save the Children
+Infosys
+Foxconn
+Inditex
+Monsanto
+easyJet|EasyJet
+Etihad Airways|Etihad
+Peugeot
+Nokia
+Fiat
 `;
 
 // Head words that make a capitalized phrase an organisation.
