@@ -575,6 +575,48 @@ Press Trust of India|PTI
 Bernama
 NHL|National Hockey League
 MLB|Major League Baseball
+Europol
+Eurojust
+Frontex
+Eurocontrol
+Eurogroup
+Eurostat
+Euronext
+Mercosur
+UNESCO|Unesco
+UNICEF|Unicef
+Amnesty International|Amnesty
+Oxfam
+Gazprom
+Rosneft
+Lukoil
+Aeroflot
+Petrobras
+Pemex
+Sinopec
+Saudi Aramco|Aramco
+Fatah
+Boko Haram
+Mossad
+Shin Bet
+al-Shabaab|al-Shabab|Al-Shabaab|Al-Shabab
+Likud
+Kadima
+Fidesz
+Syriza
+Der Spiegel
+Haaretz
+Al Arabiya
+Save the Children
+Infosys
+Foxconn
+Inditex
+Monsanto
+easyJet|EasyJet
+Etihad Airways|Etihad
+Peugeot
+Nokia
+Fiat
 `;
 
 // Head words that make a capitalized phrase an organisation.

@@ -524,6 +524,96 @@ export function companiesByTheirStock(tokens: readonly Token[], tags: readonly s
   return out;
 }
 
+/** Last words of a firm's name of two words whose first word news then calls it by ("Lehman Brothers ... Lehman", "Parex Bank ... Parex"). */
+const FIRM_ENDINGS: ReadonlySet<string> = new Set([...BUSINESS_ENDINGS, ...COMPANY_FORMS, ...'Bank Oil Energy Petroleum Mining Exploration Manufacturing Research Capital Financial Telecom Airline'.split(' ')]);
+
+/**
+ * Tags where a lone word the tagger left untagged or read as a person is the
+ * firm the text names by that word and a business's last word ("Fidelity
+ * Investments ... Fidelity declined to comment", "Lehman Brothers ... Lehman
+ * said", "Parex Bank ... Parex"): news calls a firm by its first word once it
+ * has named it whole. The full name is read by the tagger as one organisation
+ * of two words, its first word name-shaped (SURNAME) and always capitalized in
+ * news (or unknown to the word statistics), no place, nationality, given name,
+ * title or organisation's head word; the lone word is no part of a longer run
+ * of capitalized words, and the text names no person or place so ("Walt Disney
+ * Co ... Walt", "Dyer City Council ... Alderman of Dyer"). Three and four words
+ * with a company form are companiesByTheirStock's.
+ */
+export function firmsByTheirFirstWord(tokens: readonly Token[], tags: readonly string[], gazetteer?: NameGazetteer): string[] {
+  const stats = gazetteer?.stats;
+  let firsts: Set<string> | undefined;
+  for (let i = 0; i + 1 < tags.length; i++) {
+    if (tags[i] !== 'B-ORG' || tags[i + 1] !== 'I-ORG' || tags[i + 2] === 'I-ORG' || !FIRM_ENDINGS.has((tokens[i + 1] as Token).text)) continue;
+    const w = (tokens[i] as Token).text;
+    if (!SURNAME.test(w) || w.length < 3 || PLACES.has(w) || DEMONYMS.has(w) || LATE_DEMONYMS.has(w) || GIVEN_NAMES.has(w) || PERSON_TITLES.has(w) || ORG_HEAD_WORDS.has(w)) continue;
+    const code = stats?.get(w.toLowerCase());
+    if ((code !== undefined && code !== 0 && codeCap(code) !== 'A') || gazetteer?.names.get(w)?.includes('LOC')) continue;
+    (firsts ??= new Set()).add(w);
+  }
+  if (!firsts) return tags as string[];
+  const persons = wordsOfFullNames(tokens, tags);
+  for (const x of bioSpans(tags)) if (x.type === 'LOC') persons.add(nameText(tokens, x.from, x.to));
+  let out: string[] | undefined;
+  for (let i = 0; i < tags.length; i++) {
+    const w = (tokens[i] as Token).text;
+    if (!firsts.has(w) || persons.has(w)) continue;
+    const alone = tags[i] === 'O' || (tags[i] === 'B-PER' && tags[i + 1] !== 'I-PER');
+    if (!alone || (tags[i + 1] ?? 'O').startsWith('I-') || startsCapitalized(tokens[i + 1]?.text ?? '') || startsCapitalized(tokens[i - 1]?.text ?? '')) continue;
+    out ??= [...tags];
+    out[i] = 'B-ORG';
+  }
+  return out ?? (tags as string[]);
+}
+
+/** A band's members by their part, written in lower case between the band's name and theirs ("Nirvana frontman Kurt Cobain") or before "of" or "for" and the band's ("the drummer for Metallica"). */
+const BAND_ROLES: ReadonlySet<string> = new Set('frontman frontwoman guitarist guitarists drummer drummers bassist bassists vocalist vocalists keyboardist keyboardists singer singers'.split(' '));
+/** Members of a group, before "of" and its name ("members of Oasis", "a former member of Hamas"). */
+const MEMBERS: ReadonlySet<string> = new Set(['member', 'members', 'co-founder', 'co-founders', 'founder', 'founders']);
+/** The most words of a band's name read this way. */
+const BAND_NAME_MAX = 3;
+
+/**
+ * Tags where a name the tagger read as a person, a MISC name or a place the gazetteers do not know is a band or
+ * another group, an organisation, by its members: before a member's part and that member's name ("[Nirvana] frontman
+ * Kurt Cobain", "[Queen] guitarist Brian May"), or after a part or "members" and "of" or "for" ("the lead singer of
+ * [Queen]", "drummer for [Metallica]", "members of [Blur]"); and wherever else the text names it in the same words.
+ * Wikipedia's and news text type bands by their sound as persons; a person is not written so. Not a nationality, a
+ * known place, a word with a hyphen ("Grammy-winning singer"), a possessive ("Smith's guitarist", "members of
+ * Morales' party"), a name whose capitalized words go on ("founder of Mindy Weiss Party Consultants"), or a seat
+ * the text names before "riding", "electorate" or another word of a district ("member of Calare").
+ */
+export function groupsByTheirMembers(tokens: readonly Token[], tags: readonly string[]): string[] {
+  let bands: Set<string> | undefined;
+  for (const { from, to, type } of bioSpans(tags)) {
+    if ((type !== 'PER' && type !== 'MISC' && type !== 'LOC') || to - from > BAND_NAME_MAX) continue;
+    const after = tokens[to]?.text ?? '';
+    const before = tokens[from - 1]?.text ?? '';
+    const role = tokens[from - 2]?.text ?? '';
+    const byMember = BAND_ROLES.has(after) && tags[to + 1] === 'B-PER';
+    const ofBand = (before === 'of' || before === 'for') && (BAND_ROLES.has(role) || (before === 'of' && MEMBERS.has(role)));
+    if (!byMember && !ofBand) continue;
+    const name = nameText(tokens, from, to);
+    if (tokens.slice(from, to).some((t) => t.text.includes('-')) || isPossessive(after) || after === "'" || after === '’' || (ofBand && startsCapitalized(after))) continue;
+    if (PLACES.has(name) || LATE_COUNTRIES.has(name) || DEMONYMS.has(name) || LATE_DEMONYMS.has(name)) continue;
+    // A person's full name before a part is a member named with the part ("guitarist" of a list: "Jimmy Page, guitarist").
+    if (byMember && type === 'PER' && to - from >= 2) continue;
+    (bands ??= new Set()).add(name);
+  }
+  if (!bands) return tags as string[];
+  // A seat's name, which a member of parliament is "member of" ("member of [Calare]", "the Calare electorate").
+  for (const { from, to } of bioSpans(tags)) if (SEAT_NOUNS.has(tokens[to]?.text ?? '')) bands.delete(nameText(tokens, from, to));
+  let out: string[] | undefined;
+  for (const { from, to, type } of bioSpans(tags)) {
+    if (type === 'ORG' || !bands.has(nameText(tokens, from, to))) continue;
+    setSpan((out ??= [...tags]), from, to, 'ORG');
+  }
+  return out ?? (tags as string[]);
+}
+
+/** Nouns after a seat's or a district's name ("the York Centre riding", "the Calare electorate"). */
+const SEAT_NOUNS: ReadonlySet<string> = new Set(['riding', 'electorate', 'constituency', 'seat', 'district', 'ward', 'county', 'province', 'state', 'city', 'town']);
+
 /**
  * Tags where the name right before a lowercase "party" is the party's, an
  * organisation: the tagger reads some as places or persons ("the Māori
@@ -686,14 +776,23 @@ const ROLE_NAME_MAX = 4;
  * organisation or MISC span of name-shaped words (SURNAME), none a known
  * organisation, place, nationality, title or the head of an organisation's,
  * a place's or an event's name ("official [Xinhua News Agency]", "commander
- * [Fort Bragg]", "editor [Nobel Prize]").
+ * [Fort Bragg]", "editor [Nobel Prize]"). The tagger also leaves some such
+ * names untagged, or their first word out ("Rangers striker [Ally McCoist]
+ * scored", "Chinese leader [Xi Jinping] visits", "The writer Gay [Talese]"):
+ * untaggedPersonAfterRole (`stats` and `text`, when given, keep out a surname
+ * news writes in lower case and a name over a line's end).
  */
-export function personsAfterRoles(tokens: readonly Token[], tags: readonly string[]): string[] {
+export function personsAfterRoles(tokens: readonly Token[], tags: readonly string[], stats?: WordStats, text?: string): string[] {
   let out: string[] | undefined;
   for (let i = 0; i + 2 < tokens.length; i++) {
     const tag = tags[i + 1] as string;
-    if (!ROLE_NOUNS.has((tokens[i] as Token).text) || tags[i] !== 'O' || !(tag === 'B-LOC' || tag === 'B-ORG' || tag === 'B-MISC')) continue;
-    const type = tag.slice(2);
+    if (!ROLE_NOUNS.has((tokens[i] as Token).text) || tags[i] !== 'O') continue;
+    if (tag === 'O') {
+      const j = untaggedPersonAfterRole(tokens, tags, i + 1, stats, text);
+      if (j > i + 1) setSpan((out ??= [...tags]), i + 1, j, 'PER');
+      continue;
+    }
+    if (!(tag === 'B-LOC' || tag === 'B-ORG' || tag === 'B-MISC')) continue;
     const j = spanEnd(tags, i + 1);
     if (j - i - 1 < 2 || j - i - 1 > ROLE_NAME_MAX) continue;
     const words = tokens.slice(i + 1, j).map((t) => t.text);
@@ -706,6 +805,31 @@ export function personsAfterRoles(tokens: readonly Token[], tags: readonly strin
   }
   return out ?? (tags as string[]);
 }
+
+/**
+ * The end of a person's name that starts untagged right after a role noun (`from` the word after it), or `from`: a
+ * name-shaped first word the tagger left out before the person it read ("striker [Ally] McCoist", the end of that
+ * person's span), or two or three name-shaped words it left untagged before a lowercase word or a mark ("striker [Ally
+ * McCoist] scored", the last of them no word news writes in lower case); none of them a title or rank, a known
+ * organisation, place or nationality, or a head of an organisation's, a place's or an event's name, and all on one line.
+ */
+function untaggedPersonAfterRole(tokens: readonly Token[], tags: readonly string[], from: number, stats: WordStats | undefined, text: string | undefined): number {
+  let j = from;
+  while (j < tokens.length && j - from < 3 && tags[j] === 'O' && personWord((tokens[j] as Token).text) && !(text !== undefined && j > from && lineBreakAfter(text, tokens, j - 1))) j++;
+  if (j === from) return from;
+  if (tags[j] === 'B-PER' && !(text !== undefined && lineBreakAfter(text, tokens, j - 1))) return j - from === 1 ? spanEnd(tags, j) : from;
+  const next = tokens[j]?.text ?? '';
+  const surname = (tokens[j - 1] as Token).text;
+  return j - from >= 2 && !startsCapitalized(next) && !writtenLowercase(surname, stats) && tags[j] !== undefined && !(tags[j] as string).startsWith('I-') ? j : from;
+}
+
+/** Military ranks written before a name, one word with its hyphen ("Major-General William Caldwell", "Commodore Frank Bainimarama"). */
+const RANK = /^(?:Lieutenant|Major|Brigadier|Commodore|Colonel|Corporal|Private|Marshal|Admiral|Sergeant|Captain|General|Air|Rear|Vice|Field|Staff|Flight|Wing|Squadron|Warrant|Lance)(?:-|$)/;
+
+/** A word that can be part of a person's name after a role noun: name-shaped, and no title or rank, known name of another kind or head word. */
+const personWord = (w: string): boolean =>
+  SURNAME.test(w) && !RANK.test(w) && !ORG_HEAD_WORDS.has(w) && !PLACE_HEAD_WORDS.has(w) && !MISC_HEAD_WORDS.has(w) && !PERSON_TITLES.has(w) && !HONORIFICS.has(w) && !PLACES.has(w) &&
+  !KNOWN_ORGS.has(w) && !DEMONYMS.has(w) && !WEEKDAYS_AND_MONTHS.has(w) && !NON_ENTITY_WORDS.has(w);
 
 /** The most words of an agency's name read this way. */
 const AGENCY_NAME_MAX = 3;

@@ -18,7 +18,7 @@ import { firmsJoinedByAmpersand, joinCoordinatedNames, joinListsBeforeHeads, joi
 import { extendNamesToTheirAcronyms, typeDefinedAcronyms } from './defined-acronyms.js';
 import { foreignOrganisations } from './foreign-organisations.js';
 import { possessiveOrganisations, possessivesOfPlaces } from './possessive-organisations.js';
-import { acronymsBeforeOffices, agenciesBeforeTheirKind, countriesBeforePossessives, airlinesBeforeTheirFlights, companiesByTheirPriceMoves, companiesByTheirStock, groupsBeforeTheirFighters, countriesOffPersons, employersOfStaff, eponymsAreNoPersons, eventsAndLawsAreMisc, leadersGovernmentsAreNoNames, namesBeforePartyAreOrganisations, organisationsFirstWords, organisationsLastWords, personsAfterRoles, placesBeforePlaceNouns, pollstersBeforePolls, venuesAfterTheirNames, venuesArePlaces, typeKindAppositives, typePortfolioMinistries, worksAreMisc } from './kind-nouns.js';
+import { acronymsBeforeOffices, agenciesBeforeTheirKind, countriesBeforePossessives, airlinesBeforeTheirFlights, companiesByTheirPriceMoves, groupsByTheirMembers, companiesByTheirStock, firmsByTheirFirstWord, groupsBeforeTheirFighters, countriesOffPersons, employersOfStaff, eponymsAreNoPersons, eventsAndLawsAreMisc, leadersGovernmentsAreNoNames, namesBeforePartyAreOrganisations, organisationsFirstWords, organisationsLastWords, personsAfterRoles, placesBeforePlaceNouns, pollstersBeforePolls, venuesAfterTheirNames, venuesArePlaces, typeKindAppositives, typePortfolioMinistries, worksAreMisc } from './kind-nouns.js';
 import { firstNamesAreNoOrganisations, surnamesAreNoOrganisations } from './lone-surnames.js';
 import { clubsAfterPlayers, clubsByTheirFirstWord, fixtureLines, sidesByTheirTotals, teamsInMatchReports } from './match-reports.js';
 import { partyLabelsAreNoPersons } from './party-labels.js';
@@ -796,7 +796,7 @@ function labelCased(
   // The name passes shape the names before the document pass spreads them, in this order:
   let tags = wire(countriesOffPersons(tokens, out)); // a country before a person, read as one person ("the President of [Venezuela] [Hugo Chávez]")
   tags = typeKindAppositives(tokens, tags, stats); // names introduced by their kind ("automaker Nissan", "Veja, a magazine,")
-  tags = personsAfterRoles(tokens, tags); // persons introduced by their role ("Foreign Ministry spokesman Qin Gang")
+  tags = personsAfterRoles(tokens, tags, stats, text); // persons introduced by their role ("Foreign Ministry spokesman Qin Gang")
   tags = acronymsBeforeOffices(tokens, tags); // "[BOJ] Governor Yasuo Matsushita"
   tags = agenciesBeforeTheirKind(tokens, tags); // "the official [Antara] news agency"
   tags = groupsBeforeTheirFighters(tokens, tags, stats); // "[Hizbollah] guerrillas"
@@ -839,6 +839,10 @@ function labelCased(
   // its stock ("Calpine shareholders").
   tags = typeDefinedAcronyms(tokens, tags);
   tags = companiesByTheirStock(tokens, tags, stats);
+  // A firm called by its first word once the text has named it whole ("Fidelity Investments ... [Fidelity] declined to comment").
+  tags = firmsByTheirFirstWord(tokens, tags, tagger.gazetteer);
+  // A band or another group named with its members ("[Nirvana] frontman Kurt Cobain", "members of [Batasuna]").
+  tags = groupsByTheirMembers(tokens, tags);
   // A firm the tagger read as a person, named with its staff ("traders at Merrill Lynch", "JP Morgan economist John Lipsky").
   tags = employersOfStaff(tokens, tags, stats);
   // A club called by its first word in a match report ("Riverside United ... Northgate had led").

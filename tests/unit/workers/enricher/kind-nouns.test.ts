@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { expectBioKept, isValidBio, labelledText, randomBioTags, tagsAt, tagsFor, tagsNaming } from '../../../helpers/bio-tags.js';
 import { seededRandom } from '../../../../src/lib/random.js';
-import { acronymsBeforeOffices, agenciesBeforeTheirKind, airlinesBeforeTheirFlights, companiesByTheirPriceMoves, companiesByTheirStock, groupsBeforeTheirFighters, countriesBeforePossessives, countriesOffPersons, employersOfStaff, eponymsAreNoPersons, eventsAndLawsAreMisc, leadersGovernmentsAreNoNames, namesBeforePartyAreOrganisations, organisationsFirstWords, organisationsLastWords, personsAfterRoles, placesBeforePlaceNouns, pollstersBeforePolls, venuesAfterTheirNames, venuesArePlaces, typeKindAppositives, typePortfolioMinistries, worksAreMisc } from '../../../../src/workers/enricher/kind-nouns.js';
+import { acronymsBeforeOffices, agenciesBeforeTheirKind, airlinesBeforeTheirFlights, companiesByTheirPriceMoves, companiesByTheirStock, firmsByTheirFirstWord, groupsBeforeTheirFighters, groupsByTheirMembers, countriesBeforePossessives, countriesOffPersons, employersOfStaff, eponymsAreNoPersons, eventsAndLawsAreMisc, leadersGovernmentsAreNoNames, namesBeforePartyAreOrganisations, organisationsFirstWords, organisationsLastWords, personsAfterRoles, placesBeforePlaceNouns, pollstersBeforePolls, venuesAfterTheirNames, venuesArePlaces, typeKindAppositives, typePortfolioMinistries, worksAreMisc } from '../../../../src/workers/enricher/kind-nouns.js';
 import { statsOf } from '../../../helpers/word-stats.js';
 import type { WordStats } from '../../../../src/workers/enricher/ner-features.js';
 import { nerTokenize } from '../../../../src/workers/enricher/ner-tokens.js';
@@ -233,6 +233,43 @@ describe(companiesByTheirStock.name, () => {
   });
 });
 
+describe(firmsByTheirFirstWord.name, () => {
+  const gazetteer = { names: new Map([['Dyer', 'LOC']]), maxLength: new Map(), stats: statsOf({ national: 'H', lehman: 'A' }) };
+
+  it('makes a lone word a firm where the text names the firm by that word and a business word', () => {
+    const text = 'Lehman Brothers lost money. Lehman said so, and analysts at Fidelity said Fidelity Investments cut its stake.';
+    const toks = nerTokenize(text);
+    const tags = tagsFor(text, [[0, 2, 'ORG'], [5, 6, 'PER'], [14, 16, 'ORG']]);
+    expect(spans(text, firmsByTheirFirstWord(toks, tags, gazetteer))).toEqual(['ORG[Lehman Brothers]', 'ORG[Lehman]', 'ORG[Fidelity]', 'ORG[Fidelity Investments]']);
+  });
+
+  it('leaves a person named so, a place, a word news writes in lower case and a word inside a longer name alone', () => {
+    const text =
+      'Walt Disney met staff of Walt Group. Walt left. Dyer Bank grew in Dyer. National Bank rose and National fell. Zeta Bank said Zeta Corp grew.';
+    const toks = nerTokenize(text);
+    const at = (w: string, from = 0) => toks.findIndex((t, i) => i >= from && t.text === w);
+    const tags = tagsFor(text, [
+      [0, 2, 'PER'], [at('Walt', 2), at('Walt', 2) + 2, 'ORG'], [at('left') - 1, at('left'), 'PER'], [at('Dyer'), at('Dyer') + 2, 'ORG'], [at('National'), at('National') + 2, 'ORG'], [at('Zeta'), at('Zeta') + 2, 'ORG'],
+    ]);
+    expect(firmsByTheirFirstWord(toks, tags, gazetteer)).toEqual(tags);
+  });
+});
+
+describe(groupsByTheirMembers.name, () => {
+  it('makes a name read as a person, MISC or unknown place a group where the text names its members with it, wherever it stands', () => {
+    const text = 'Nirvana frontman Kurt Cobain left Nirvana. Police held members of Batasuna, and Batasuna said so. He was the drummer for Metallica.';
+    const { toks, tags } = tagsNaming(text, { Nirvana: 'PER', 'Kurt Cobain': 'PER', Batasuna: 'LOC', Metallica: 'MISC' });
+    expect(spans(text, groupsByTheirMembers(toks, tags))).toEqual(['ORG[Nirvana]', 'PER[Kurt Cobain]', 'ORG[Nirvana]', 'ORG[Batasuna]', 'ORG[Batasuna]', 'ORG[Metallica]']);
+  });
+
+  it("leaves a known place, a possessive, a name that goes on, a seat and a member's full name alone", () => {
+    const text =
+      'members of Brazil met. members of Morales\' party met. founder of Mindy Weiss Events spoke. member of Calare left the Calare electorate. Jimmy Page guitarist John Paul Jones played.';
+    const { toks, tags } = tagsNaming(text, { Brazil: 'LOC', Morales: 'PER', Mindy: 'PER', Calare: 'LOC', 'Jimmy Page': 'PER', 'John Paul Jones': 'PER' });
+    expect(groupsByTheirMembers(toks, tags)).toEqual(tags);
+  });
+});
+
 describe(groupsBeforeTheirFighters.name, () => {
   it("makes the name before a group's fighters the group where the tagger read a place, a person's full name or left capitals", () => {
     const text = 'Hizbollah guerrillas fired. Boko Haram militants struck. ELN rebels met. PKK fighters left.';
@@ -357,6 +394,22 @@ describe(personsAfterRoles.name, () => {
     expect(runRoles('IDF spokeswoman Miri Eisen said', [[0, 1, 'ORG'], [2, 4, 'ORG']])).toEqual(['ORG[IDF]', 'PER[Miri Eisen]']);
     expect(runRoles('FNL spokesman Pasteur Habimana admitted', [[0, 1, 'ORG'], [2, 4, 'LOC']])).toEqual(['ORG[FNL]', 'PER[Pasteur Habimana]']);
     expect(runRoles('VOA correspondent Nancy-Amelia Collins reports', [[0, 1, 'ORG'], [2, 4, 'MISC']])).toEqual(['ORG[VOA]', 'PER[Nancy-Amelia Collins]']);
+  });
+
+  it('makes untagged name-shaped words after a role noun a person, and a first name left out before the person it read part of that person', () => {
+    const stats = statsOf({ ally: 'R', specs: 'N' });
+    const runStats = (text: string, named: Array<[number, number, string]>): string[] => spans(text, personsAfterRoles(nerTokenize(text), tagsFor(text, named), stats, text));
+    // striker [Ally McCoist] scored, leader [Xi Jinping] visits, writer Gay [Talese] → [Gay Talese]
+    expect(runStats('Rangers striker Ally McCoist scored', [])).toEqual(['PER[Ally McCoist]']);
+    expect(runStats('Chinese leader Xi Jinping visits', [[0, 1, 'MISC']])).toEqual(['MISC[Chinese]', 'PER[Xi Jinping]']);
+    expect(runStats('The writer Gay Talese insisted', [[3, 4, 'PER']])).toEqual(['PER[Gay Talese]']);
+    // Not a rank, a run before a capitalized word or a word news writes in lower case, or over a line's end.
+    for (const [text, named] of [
+      ['US spokesman Major-General Kevin Bergner said', [[0, 1, 'LOC'], [3, 5, 'PER']]],
+      ['the editor Ally McCoist Holdings said', []],
+      ['the editor Key Specs show', []],
+      ['the editor Ally\nMcCoist said', [[3, 4, 'PER']]],
+    ] as Array<[string, Array<[number, number, string]>]>) expect(runStats(text, named)).toEqual(spans(text, tagsFor(text, named)));
   });
 
   it('leaves organisations, places, one-word names, long names, capitalized roles and other nouns alone', () => {

@@ -51,6 +51,12 @@ describe('entity tagger model (committed)', () => {
     expect(kindsOf('Flooding in Kenya displaced thousands, the United Nations said.')).toEqual(['place:Kenya', 'organisation:United Nations']);
   });
 
+  it('reads the agencies, groups and firms of the post-tagger list of organisations as organisations, which the tagger reads by their sound', () => {
+    expect(kindsOf('Europol said on Tuesday that the gang had been broken up.')).toEqual(['organisation:Europol']);
+    expect(kindsOf('The Israeli military and Shin Bet said Boko Haram fighters had not been seen.')).toEqual(expect.arrayContaining(['organisation:Shin Bet', 'organisation:Boko Haram']));
+    expect(kindsOf('Gazprom said on Monday it would cut supplies to Ukraine.')).toEqual(['organisation:Gazprom', 'place:Ukraine']);
+  });
+
   it('finds the seed story people, places and organisations', () => {
     const e = tagEntities({ title: SEED_TITLE, text: seedText() });
     expect(names(e.people)).toEqual(['Liu Jianchao']);
