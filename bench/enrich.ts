@@ -58,6 +58,8 @@ function benchTopics(set: LabelledArticle[], name: string, tagger: 'rules' | 'tr
   let deepPredCorrect = 0;
   let count = 0;
   const tops = new Set<string>();
+  // The misses (--verbose), printed after this set's heading and figures, not before them.
+  const misses: string[] = [];
   for (const a of set) {
     const gold = a.topTopics;
     gold.forEach((g) => tops.add(g));
@@ -76,7 +78,7 @@ function benchTopics(set: LabelledArticle[], name: string, tagger: 'rules' | 'tr
     // A deeper prediction is right when it is a gold code or an ancestor of one.
     deepPredCorrect += predDeep.filter((c) => goldDeepAll.has(c) || a.deepTopics.some((g) => isAncestor(c, g))).length;
     if (VERBOSE && (!bestTop || !gold.includes(bestTop))) {
-      log(`  topic miss ${a.id}: gold ${gold.join(' ')} got ${topics.map((t) => `${t.code}(${t.score})`).join(' ')}`);
+      misses.push(`  topic miss ${a.id}: gold ${gold.join(' ')} got ${topics.map((t) => `${t.code}(${t.score})`).join(' ')}`);
     }
   }
   log(`## Topics (IPTC Media Topics), ${name}, ${tagger === 'rules' ? 'rules (tag-topics.ts)' : 'trained classifier + rules (classify-topics.ts)'}`);
@@ -85,6 +87,7 @@ function benchTopics(set: LabelledArticle[], name: string, tagger: 'rules' | 'tr
   log(`primary top level among predicted: ${pct(anyTop / set.length)}`);
   log(`deeper gold codes found: ${pct(deepHit / Math.max(1, deepGold))} (${deepHit}/${deepGold}); deeper predictions correct (gold or its ancestor): ${pct(deepPredCorrect / Math.max(1, deepPred))} (${deepPredCorrect}/${deepPred})`);
   log(`topics per article: ${(count / set.length).toFixed(2)}`);
+  for (const line of misses) log(line);
 }
 
 const isAncestor = (a: string, b: string) => a !== b && ancestorsOf(b).includes(a);
@@ -94,6 +97,8 @@ function benchEntities(set: LabelledArticle[], name: string, tagger: 'rules' | '
   const kinds = ['person', 'place', 'organisation'] as const;
   const stat = Object.fromEntries(kinds.map((k) => [k, { tp: 0, fp: 0, fn: 0 }])) as Record<(typeof kinds)[number], { tp: number; fp: number; fn: number }>;
   let goldTotal = 0;
+  // The misses (--verbose), printed after this set's heading and figures, not before them.
+  const misses: string[] = [];
   for (const a of set) {
     const pred = tagger === 'rules' ? extractEntityMentions(a) : tagEntityResolved(a);
     const gold = a.mentions;
@@ -104,12 +109,12 @@ function benchEntities(set: LabelledArticle[], name: string, tagger: 'rules' | '
     for (const p of pred) {
       const hit = goldKeys.has(key(p.kind, p.start, p.end));
       stat[p.kind][hit ? 'tp' : 'fp']++;
-      if (!hit && VERBOSE) log(`  entity FP ${a.id}: ${p.kind} "${a.text.slice(p.start, p.end)}" -> ${p.entity}`);
+      if (!hit && VERBOSE) misses.push(`  entity FP ${a.id}: ${p.kind} "${a.text.slice(p.start, p.end)}" -> ${p.entity}`);
     }
     for (const g of gold) {
       if (!predKeys.has(key(g.kind, g.start, g.end))) {
         stat[g.kind].fn++;
-        if (VERBOSE) log(`  entity FN ${a.id}: ${g.kind} "${g.name}"`);
+        if (VERBOSE) misses.push(`  entity FN ${a.id}: ${g.kind} "${g.name}"`);
       }
     }
   }
@@ -127,6 +132,7 @@ function benchEntities(set: LabelledArticle[], name: string, tagger: 'rules' | '
   }
   const m = prf(all);
   log(`${'all'.padEnd(12)} P ${pct(m.p)}  R ${pct(m.r)}  F1 ${pct(m.f)}`);
+  for (const line of misses) log(line);
 }
 
 // ---------- clustering ----------
@@ -201,6 +207,8 @@ function benchClusters(set: LabelledArticle[]) {
     return inter / Math.max(1, a.size + b.size - inter);
   };
   const fps = originals.map((o) => fingerprint(o.text));
+  // The misses (--verbose), printed after the heading and figures, not before them.
+  const misses: string[] = [];
   // Index originals by band key, as the store does.
   const byBand = new Map<string, number[]>();
   fps.forEach((fp, i) => {
@@ -228,7 +236,7 @@ function benchClusters(set: LabelledArticle[]) {
       if (matched) pk.ok++;
       perKind.set(kind, pk);
       if (matched) found++;
-      else if (VERBOSE) log(`  cluster miss ${originals[i]?.id} (${kind}): similarity ${sim.toFixed(2)}, candidate ${cands.has(i)}`);
+      else if (VERBOSE) misses.push(`  cluster miss ${originals[i]?.id} (${kind}): similarity ${sim.toFixed(2)}, candidate ${cands.has(i)}`);
     }
   }
   // Distinct stories: every pair of originals that the band index makes candidates, checked against the threshold.
@@ -248,10 +256,10 @@ function benchClusters(set: LabelledArticle[]) {
         // Two corpus pages built from one text are copies, not distinct stories.
         if (exact >= 0.5 && originals[i]?.id.startsWith('page:') && originals[j]?.id.startsWith('page:')) {
           sameTextPages++;
-          if (VERBOSE) log(`  same text in two corpus pages ${originals[i]?.id} ~ ${originals[j]?.id}: estimated ${sim.toFixed(2)}, exact ${exact.toFixed(2)}`);
+          if (VERBOSE) misses.push(`  same text in two corpus pages ${originals[i]?.id} ~ ${originals[j]?.id}: estimated ${sim.toFixed(2)}, exact ${exact.toFixed(2)}`);
         } else {
           falsePositives++;
-          if (VERBOSE) log(`  cluster false positive ${originals[i]?.id} ~ ${originals[j]?.id}: ${sim.toFixed(2)}`);
+          if (VERBOSE) misses.push(`  cluster false positive ${originals[i]?.id} ~ ${originals[j]?.id}: ${sim.toFixed(2)}`);
         }
       }
     }
@@ -273,6 +281,7 @@ function benchClusters(set: LabelledArticle[]) {
   log(`  (dateline-cut: new dateline + credit line, last paragraph cut; edits: ~1 % of words dropped, common words swapped for synonyms; all: both)`);
   log(`distinct pairs: ${pairs}; sharing a band: ${candidatePairs}; false positives: ${falsePositives}; corpus page pairs carrying the same text: ${sameTextPages}`);
   log(`highest similarity between distinct stories: ${maxDistinct.toFixed(3)}; between a story and its same-subject follow-up: ${maxSameSubject.toFixed(3)}`);
+  for (const line of misses) log(line);
 }
 
 // ---------- language ----------

@@ -485,6 +485,11 @@ const SPEAKER_TURNS = 3;
 
 /** Organisations named after the building they sit in, which newswire annotation files by the sense of each mention. */
 const SEATS: ReadonlySet<string> = new Set(['White House', 'Pentagon', 'Kremlin', 'Holy See']);
+/**
+ * Verbs of a report or of business after a listed organisation's one-word name that is also a common word ("Shell said",
+ * "Shell reported a profit", "Amnesty warned"): the organisation, whatever the word statistics say of the word.
+ */
+const ORGANISATION_VERBS: ReadonlySet<string> = new Set(['said', 'says', 'reported', 'reports', 'announced', 'announces', 'confirmed', 'denied', 'told', 'added', 'warned', 'cut', 'raised', 'posted']);
 
 /** Titles of a minister after the nationality and portfolio ("French Farm Minister", "British Health Secretary"). */
 const MINISTER_TITLES: ReadonlySet<string> = new Set(['Minister', 'Secretary', 'Commissioner']);
@@ -951,9 +956,13 @@ export function wireConventions(text: string, tokens: readonly Token[], original
         // Federal Reserve ... The Fed's committee").
         const full = KNOWN_ORGS.get(w);
         const shortName = n === 1 && full !== undefined && full !== w && text.includes(full);
+        // One capitalized word that is also a common one ("Shell", "Fed"): the organisation before a verb of a report or of
+        // business ("Shell said", "Amnesty warned"), or a short name after "the" ("the Fed left rates unchanged"); not
+        // "Shell casings were found"; with word statistics only, as above.
+        const inNews = stats !== undefined && n === 1 && full !== undefined && startsCapitalized(w) && (ORGANISATION_VERBS.has(after) || (full !== w && /^the$/i.test(tokens[i - 1]?.text ?? '')));
         // Several words: capitalized, but for the small words inside ("Reserve Bank of India", "Standard & Poor's").
         const capitalized = (t: Token, k: number) => startsCapitalized(t.text) || (k > 0 && k < n - 1 && NAME_INNER.has(t.text));
-        const shape = n === 1 ? /^\p{Lu}[\p{Lu}.]+$/u.test((tokens[i] as Token).text) || alwaysCapitalized((tokens[i] as Token).text) || shortName : tokens.slice(i, j).every(capitalized);
+        const shape = n === 1 ? /^\p{Lu}[\p{Lu}.]+$/u.test((tokens[i] as Token).text) || alwaysCapitalized((tokens[i] as Token).text) || shortName || inNews : tokens.slice(i, j).every(capitalized);
         // Its words untagged, or holding an organisation the tagger read inside it ("Reserve [Bank of India]"), whole.
         const inside = n > 1 && out[i] === 'O' && !(out[j] ?? 'O').startsWith('I-') && out.slice(i, j).every((t) => t === 'O' || t.endsWith('-ORG'));
         if (!shape || (out.slice(i, j).some((t) => t !== 'O') && !inside)) continue;

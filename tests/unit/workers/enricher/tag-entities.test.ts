@@ -57,6 +57,12 @@ describe('entity tagger model (committed)', () => {
     expect(kindsOf('Gazprom said on Monday it would cut supplies to Ukraine.')).toEqual(['organisation:Gazprom', 'place:Ukraine']);
   });
 
+  it('reads a listed organisation whose name is also a common word before a verb of a report, or as a short name after "the"', () => {
+    expect(kindsOf('Shell said on Tuesday it would sell the refinery.')).toEqual(['organisation:Shell']);
+    expect(kindsOf('The Fed left rates unchanged on Wednesday.')).toEqual(['organisation:Fed']);
+    expect(kindsOf('Shell casings were found at the scene.')).toEqual([]);
+  });
+
   it('finds the seed story people, places and organisations', () => {
     const e = tagEntities({ title: SEED_TITLE, text: seedText() });
     expect(names(e.people)).toEqual(['Liu Jianchao']);
