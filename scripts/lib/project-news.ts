@@ -9,6 +9,8 @@ import { resolve } from 'node:path';
 import { REPO_ROOT } from './enrichment-data.js';
 
 export const PROJECT_NEWS_FILE = resolve(REPO_ROOT, 'scripts/data/project-news.tsv');
+/** Short technology news written for the project, in the same format, all trainable (no dev part). */
+export const PROJECT_TECH_NEWS_FILE = resolve(REPO_ROOT, 'scripts/data/project-tech-news.tsv');
 
 export type ProjectNews = { title: string; text: string; code: string };
 

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { inProjectNewsDev, readProjectNews } from '../../../scripts/lib/project-news.js';
+import { inProjectNewsDev, PROJECT_TECH_NEWS_FILE, readProjectNews } from '../../../scripts/lib/project-news.js';
 import { TOP_LEVEL_TOPICS } from '../../../src/workers/enricher/mediatopics.js';
 
 describe('scripts/data/project-news.tsv', () => {
@@ -26,6 +26,28 @@ describe('scripts/data/project-news.tsv', () => {
     expect(dev.length / items.length).toBeGreaterThan(0.28);
     expect(dev.length / items.length).toBeLessThan(0.38);
     expect(readProjectNews().filter(inProjectNewsDev)).toEqual(dev);
+  });
+});
+
+describe('scripts/data/project-tech-news.tsv', () => {
+  const items = readProjectNews(PROJECT_TECH_NEWS_FILE);
+
+  it('holds short technology news, all science and technology under the technology convention', () => {
+    expect(items.length).toBeGreaterThanOrEqual(90);
+    for (const r of items) {
+      expect(r.code, r.title).toBe('medtop:13000000');
+      expect(r.text.split(/\s+/).length, r.title).toBeLessThanOrEqual(45);
+    }
+  });
+
+  it('shares no headline or text with project-news.tsv, whose dev third it must not leak into training', () => {
+    const news = readProjectNews();
+    const titles = new Set(news.map((r) => r.title.toLowerCase()));
+    const texts = new Set(news.map((r) => r.text.toLowerCase()));
+    for (const r of items) {
+      expect(titles.has(r.title.toLowerCase()), r.title).toBe(false);
+      expect(texts.has(r.text.toLowerCase()), r.title).toBe(false);
+    }
   });
 });
 
