@@ -9,10 +9,9 @@
  * told apart by what the story writes after the lone word: a company form or
  * a company's people or parts ("Andersen employees", "Siebel shareholders").
  */
-import { DEMONYMS, GIVEN_NAMES, KNOWN_ORGS, NAME_PARTICLES, PERSON_TITLES, PLACES, WEEKDAYS_AND_MONTHS } from './gazetteer.js';
+import { DEMONYMS, GIVEN_NAMES, KNOWN_ORGS, PERSON_TITLES, PLACES } from './gazetteer.js';
 import { type NameGazetteer, writtenLowercase } from './ner-features.js';
-import { isPossessive } from './ner-tokens.js';
-import { startsCapitalized, type Token } from './tokens.js';
+import type { Token } from './tokens.js';
 import { spanEnd } from './wire-conventions.js';
 
 /** Words after a name that make it a company's, a group's or a product's ("Dell Inc.", "Siebel shareholders", "the Zanon factory", "Tata group"). */
@@ -94,34 +93,6 @@ export function firstNamesAreNoOrganisations(tokens: readonly Token[], tags: rea
   const out = [...tags];
   for (let i = 0; i < out.length; i++) {
     if ((out[i] === 'B-ORG' || out[i] === 'B-LOC') && !(out[i + 1] ?? 'O').startsWith('I-') && firsts.has((tokens[i] as Token).text)) out[i] = 'B-PER';
-  }
-  return out;
-}
-
-/**
- * Tags where a lone word the tagger left untagged is the surname of a person the text names in full, where that surname
- * is also a common word ("Ben Player ... Player pooled the last of his savings", "Theresa May ... May said"): capitalized,
- * with no capitalized word on either side (not "the Green Party") and no name particle or possessive before it, no month or weekday, and nowhere in the text before a
- * company form or a company's people or parts.
- */
-export function untaggedSurnames(tokens: readonly Token[], tags: readonly string[]): string[] {
-  const surnames = new Set<string>();
-  for (let i = 0; i < tags.length; i++) {
-    if (tags[i] !== 'B-PER' || !GIVEN_NAMES.has((tokens[i] as Token).text)) continue;
-    const j = spanEnd(tags, i);
-    const last = (tokens[j - 1] as Token).text;
-    if (j - i < 2 || j - i > 4 || tokens.slice(i, j).some((t) => isPossessive(t.text))) continue;
-    if (SURNAME.test(last) && !KNOWN_ORGS.has(last) && !PLACES.has(last) && !DEMONYMS.has(last) && !WEEKDAYS_AND_MONTHS.has(last) && !GIVEN_NAMES.has(last)) surnames.add(last);
-  }
-  if (surnames.size === 0) return tags as string[];
-  dropCompanyNames(tokens, surnames);
-  const out = [...tags];
-  for (let i = 0; i < out.length; i++) {
-    if (out[i] !== 'O' || !surnames.has((tokens[i] as Token).text)) continue;
-    // Standing alone: no capitalized word on either side, no particle or possessive before it ("Osama bin Laden", "Martha's Vineyard").
-    const before = tokens[i - 1]?.text ?? '';
-    if (startsCapitalized(before) || startsCapitalized(tokens[i + 1]?.text ?? '') || NAME_PARTICLES.has(before) || isPossessive(before)) continue;
-    out[i] = 'B-PER';
   }
   return out;
 }

@@ -19,7 +19,7 @@ import { extendNamesToTheirAcronyms, typeDefinedAcronyms } from './defined-acron
 import { foreignOrganisations } from './foreign-organisations.js';
 import { possessiveOrganisations, possessivesOfPlaces } from './possessive-organisations.js';
 import { acronymsBeforeOffices, agenciesBeforeTheirKind, countriesBeforePossessives, airlinesBeforeTheirFlights, companiesByTheirPriceMoves, groupsByTheirMembers, companiesByTheirStock, firmsByTheirFirstWord, groupsBeforeTheirFighters, countriesOffPersons, employersOfStaff, eponymsAreNoPersons, eventsAndLawsAreMisc, leadersGovernmentsAreNoNames, namesBeforePartyAreOrganisations, organisationsFirstWords, organisationsLastWords, personsAfterRoles, placesBeforePlaceNouns, pollstersBeforePolls, venuesAfterTheirNames, venuesArePlaces, typeKindAppositives, typePortfolioMinistries, worksAreMisc } from './kind-nouns.js';
-import { firstNamesAreNoOrganisations, surnamesAreNoOrganisations, untaggedSurnames } from './lone-surnames.js';
+import { firstNamesAreNoOrganisations, surnamesAreNoOrganisations } from './lone-surnames.js';
 import { clubsAfterPlayers, clubsByTheirFirstWord, fixtureLines, sidesByTheirTotals, teamsInMatchReports } from './match-reports.js';
 import { partyLabelsAreNoPersons } from './party-labels.js';
 import { joinNameParticles } from './name-particles.js';
@@ -862,7 +862,6 @@ function labelCased(
     // Shinawatra ... Thaksin") is that person where the tagger read an organisation; a party's label alone or before a
     // member's name ("|| Democrat ||", "Liberal Gerard Kennedy") is an organisation, no person.
     tags = surnamesAreNoOrganisations(tokens, tags);
-    tags = untaggedSurnames(tokens, tags);
     tags = firstNamesAreNoOrganisations(tokens, tags, tagger.gazetteer);
     tags = partyLabelsAreNoPersons(tokens, tags);
     tags = figureSpansAreNoNames(tokens, tags);

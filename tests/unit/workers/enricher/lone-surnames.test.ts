@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { labelledText, tagsAt, tagsNaming } from '../../../helpers/bio-tags.js';
-import { firstNamesAreNoOrganisations, surnamesAreNoOrganisations, untaggedSurnames } from '../../../../src/workers/enricher/lone-surnames.js';
+import { firstNamesAreNoOrganisations, surnamesAreNoOrganisations } from '../../../../src/workers/enricher/lone-surnames.js';
 import { nerTokenize } from '../../../../src/workers/enricher/ner-tokens.js';
 import { labelTokens } from '../../../../src/workers/enricher/tag-entities.js';
 
@@ -76,28 +76,5 @@ describe(firstNamesAreNoOrganisations.name, () => {
         'within a year and that Thaksin could return to face charges. Thaksin has denied any wrongdoing.',
     );
     expect(tagsAt(toks, tags, 'Thaksin')).toEqual(['B-PER', 'B-PER', 'B-PER', 'B-PER', 'B-PER']);
-  });
-});
-
-describe(untaggedSurnames.name, () => {
-  it('makes an untagged lone surname of a person the text names in full a person ("Ayman al-Zawahiri ... added al-Zawahiri", "John Player ... Player sold")', () => {
-    const text = 'Ayman al-Zawahiri spoke on the tape. "We will fight," added al-Zawahiri. John Player won. In those years Player sold advertising.';
-    const { toks, tags } = tagsNaming(text, { 'Ayman al-Zawahiri': 'PER', 'John Player': 'PER' });
-    const out = untaggedSurnames(toks, tags);
-    expect(tagsAt(toks, out, 'al-Zawahiri')).toEqual(['I-PER', 'B-PER']);
-    expect(tagsAt(toks, out, 'Player')).toEqual(['I-PER', 'B-PER']);
-  });
-
-  it('leaves the word beside a capitalized word, after a particle or a possessive, before a company\'s people, and a month', () => {
-    for (const [text, full] of [
-      ['John Player won. The Player Awards went on and Player Magazine closed.', 'John Player'],
-      ['Osama bin Laden spoke. The house of bin Laden stood.', 'Osama bin Laden'],
-      ["Martha's Vineyard is an island. Ferries sail to Vineyard daily.", "Martha's Vineyard"],
-      ['John Player won. Player shareholders met and Player sold.', 'John Player'],
-      ['Anna May met him. In May the talks ended.', 'Anna May'],
-    ] as const) {
-      const { toks, tags } = tagsNaming(text, { [full]: 'PER' });
-      expect(untaggedSurnames(toks, tags)).toEqual(tags);
-    }
   });
 });
