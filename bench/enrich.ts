@@ -30,7 +30,7 @@ import type { Entities } from '../src/store/types.js';
 import { ancestorsOf, topLevelOf } from '../src/workers/enricher/mediatopics.js';
 import { tagTopics } from '../src/workers/enricher/tag-topics.js';
 import { parseTopicsConfig } from '../src/workers/enricher/topics-config.js';
-import { inTrainingPart, readWcxbHeads, readWcxbPages } from '../scripts/lib/wcxb-topics.js';
+import { inTrainingPart, readWcxbHeads, readWcxbPages, WCXB_DEFAULT_DIR } from '../scripts/lib/wcxb-topics.js';
 import { textsOfWords } from './lib/long-texts.js';
 import { rng, stringFlag } from './lib/rng.js';
 
@@ -171,7 +171,10 @@ function wireCopy(text: string, seed: number, kind: 'dateline-cut' | 'edits' | '
 /** Text of each readability test page's expected output, for more distinct stories of real length. */
 function corpusTexts(): Array<{ id: string; text: string }> {
   const dir = resolve(ROOT, '../shared/corpora/readability-test-pages');
-  if (!existsSync(dir)) return [];
+  if (!existsSync(dir)) {
+    console.error(`clusters: the readability test pages were not found at ${dir}; measured without them`);
+    return [];
+  }
   const out: Array<{ id: string; text: string }> = [];
   for (const name of readdirSync(dir).sort()) {
     const file = resolve(dir, name, 'expected.html');
@@ -285,12 +288,15 @@ function benchClusters(set: LabelledArticle[]) {
 }
 
 // ---------- language ----------
-/** The public enrichment sets' folder (--corpus DIR, else beside the repository), or null after saying what is skipped without it. */
+/**
+ * The public enrichment sets' folder (--corpus DIR, else beside the repository), or null after saying on stderr where
+ * it looked and what is skipped without it (a `git archive` copy has no ../shared beside it).
+ */
 function corpusOrSkip(what: string): string | null {
   try {
     return corpusDir();
   } catch (err) {
-    log(`${what}: skipped (${(err as Error).message})`);
+    console.error(`${what}: skipped, the public sets were not found (${(err as Error).message})`);
     return null;
   }
 }
@@ -633,6 +639,7 @@ function benchModelsTopics(dir: string) {
   sets.push({ name: 'AG News test, Sports / Business / Sci-Tech (measure only)', items: recs('agnews/test.jsonl').filter((r) => r.iptc.length > 0).map((r) => ({ title: r.title, text: r.text, gold: r.iptc })) });
   // Short web news labelled by the project (scripts/data/wcxb-topics.tsv), the two thirds train:topics never trains on; left out without the pages.
   const wcxb = readWcxbHeads();
+  if (!wcxb) console.error(`topics: the WCXB pages were not found at ${WCXB_DEFAULT_DIR}; their two rows left out`);
   if (wcxb) sets.push({ name: 'WCXB heads, headline + first sentence (two thirds, never trained on)', items: wcxb.filter((r) => !inTrainingPart(r)).map((r) => ({ title: r.title, text: r.text, gold: [r.code] })) });
   // The same pages' whole bodies (300 words or more): long web articles, mostly lifestyle, technology, economy and health, where
   // the only long training texts are Wikinews politics and economy (labels read from the headline and first sentence).
@@ -719,7 +726,7 @@ function benchModelsCost(set: LabelledArticle[]) {
 }
 
 function benchModels() {
-  const dir = corpusOrSkip('## Rules vs trained models');
+  const dir = corpusOrSkip('models (rules against the trained models)');
   if (!dir) return;
   benchModelsCost(articles);
   benchModelsEntities(dir);

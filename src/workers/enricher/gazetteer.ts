@@ -613,6 +613,7 @@ Foxconn
 Inditex
 Monsanto
 easyJet|EasyJet
+eBay
 Etihad Airways|Etihad
 Peugeot
 Nokia

@@ -491,6 +491,9 @@ const SEATS: ReadonlySet<string> = new Set(['White House', 'Pentagon', 'Kremlin'
  */
 const ORGANISATION_VERBS: ReadonlySet<string> = new Set(['said', 'says', 'reported', 'reports', 'announced', 'announces', 'confirmed', 'denied', 'told', 'added', 'warned', 'cut', 'raised', 'posted']);
 
+/** A word that opens in lowercase and has a capital inside ("al-Qaeda", "easyJet", "eBay"). */
+const LOWER_THEN_CAPITAL = /^\p{Ll}[\p{L}'’-]*\p{Lu}/u;
+
 /** Titles of a minister after the nationality and portfolio ("French Farm Minister", "British Health Secretary"). */
 const MINISTER_TITLES: ReadonlySet<string> = new Set(['Minister', 'Secretary', 'Commissioner']);
 /** The most words between a nationality and a minister's title ("Russian Fuel and Energy Minister"). */
@@ -940,7 +943,7 @@ export function wireConventions(text: string, tokens: readonly Token[], original
   const typeKnownOrganisations = (out: string[]): void => {
     // "told Associated Press", "a UN reform plan", "Human Rights Watch said", "the Bundesbank left": such a name the tagger left
     // untagged, in capitals or of capitalized words (one word only when the word statistics know it always capitalized, or not at
-    // all), standing alone (no capitalized word on either side but a title after it; not "AU$", a currency), is one too; so is
+    // all, or when it opens in lowercase with a capital inside: "al-Qaeda", "easyJet"), standing alone (no capitalized word on either side but a title after it; not "AU$", a currency), is one too; so is
     // one of several words whose first the tagger left out of an organisation it read inside ("Reserve [Bank of India]").
     for (let i = 0; i < tokens.length; i++) {
       const lengths = out[i] === 'O' && (marks[i] as number) & MARK.knownOrganisation ? KNOWN_ORG_LENGTHS.get((tokens[i] as Token).text) : undefined;
@@ -962,7 +965,10 @@ export function wireConventions(text: string, tokens: readonly Token[], original
         const inNews = stats !== undefined && n === 1 && full !== undefined && startsCapitalized(w) && (ORGANISATION_VERBS.has(after) || (full !== w && /^the$/i.test(tokens[i - 1]?.text ?? '')));
         // Several words: capitalized, but for the small words inside ("Reserve Bank of India", "Standard & Poor's").
         const capitalized = (t: Token, k: number) => startsCapitalized(t.text) || (k > 0 && k < n - 1 && NAME_INNER.has(t.text));
-        const shape = n === 1 ? /^\p{Lu}[\p{Lu}.]+$/u.test((tokens[i] as Token).text) || alwaysCapitalized((tokens[i] as Token).text) || shortName || inNews : tokens.slice(i, j).every(capitalized);
+        // One word that opens in lowercase with a capital inside ("al-Qaeda", "easyJet"): written so, it is no common word; not
+        // before "in" and a capitalized word, the start of a longer name the list does not hold ("al-Qaeda in Iraq").
+        const innerCapital = n === 1 && LOWER_THEN_CAPITAL.test(w) && !(after === 'in' && startsCapitalized(tokens[j + 1]?.text ?? ''));
+        const shape = n === 1 ? /^\p{Lu}[\p{Lu}.]+$/u.test((tokens[i] as Token).text) || alwaysCapitalized((tokens[i] as Token).text) || shortName || inNews || innerCapital : tokens.slice(i, j).every(capitalized);
         // Its words untagged, or holding an organisation the tagger read inside it ("Reserve [Bank of India]"), whole.
         const inside = n > 1 && out[i] === 'O' && !(out[j] ?? 'O').startsWith('I-') && out.slice(i, j).every((t) => t === 'O' || t.endsWith('-ORG'));
         if (!shape || (out.slice(i, j).some((t) => t !== 'O') && !inside)) continue;

@@ -63,6 +63,11 @@ describe('entity tagger model (committed)', () => {
     expect(kindsOf('Shell casings were found at the scene.')).toEqual([]);
   });
 
+  it('reads a listed organisation written with a lowercase first letter and a capital inside', () => {
+    expect(kindsOf('Analysts said the attack bore the marks of al-Qaeda.')).toEqual(['organisation:al-Qaeda']);
+    expect(kindsOf('Shares of eBay rose after the results.')).toEqual(['organisation:eBay']);
+  });
+
   it('finds the seed story people, places and organisations', () => {
     const e = tagEntities({ title: SEED_TITLE, text: seedText() });
     expect(names(e.people)).toEqual(['Liu Jianchao']);

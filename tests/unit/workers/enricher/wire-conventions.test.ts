@@ -555,6 +555,21 @@ describe('wireConventionTags', () => {
     expect(tagOf('He was fed up. Fed officials declined to comment.', 'Fed')).toBe('O');
   });
 
+  it('tags a listed name that opens in lowercase with a capital inside ("al-Qaeda", "easyJet", "eBay"), not before "in" and a capitalized word', () => {
+    const stats = { get: () => undefined, coarse: [] };
+    const tagOf = (text: string, word: string) => {
+      const tokens = nerTokenize(text);
+      const out = wireConventions(text, tokens, text, stats)(tokens.map(() => 'O'));
+      return out[tokens.findIndex((t) => t.text === word)];
+    };
+    expect(tagOf('Officials linked the bombers to al-Qaeda on Friday.', 'al-Qaeda')).toBe('B-ORG');
+    expect(tagOf('Five suspected al-Shabaab militants were killed.', 'al-Shabaab')).toBe('B-ORG');
+    expect(tagOf('Low-cost carrier easyJet employs 3,600 staff.', 'easyJet')).toBe('B-ORG');
+    expect(tagOf('Some of the 135 million registered eBay users were surprised.', 'eBay')).toBe('B-ORG');
+    // The start of a longer name the list does not hold.
+    expect(tagOf('He was the leader of al-Qaeda in Iraq until June.', 'al-Qaeda')).toBe('O');
+  });
+
   it("tags such a name before a title of its office ('NASA Administrator Jim Bridenstine'), not before another word of a name", () => {
     const text = 'NASA Administrator Jim Bridenstine met FBI Director Christopher Wray near NASA Ames.';
     const { tokens, tags } = tagsOf(text, { Jim: 'B-PER', Bridenstine: 'I-PER', Christopher: 'B-PER', Wray: 'I-PER' });
