@@ -943,8 +943,9 @@ export function wireConventions(text: string, tokens: readonly Token[], original
   const typeKnownOrganisations = (out: string[]): void => {
     // "told Associated Press", "a UN reform plan", "Human Rights Watch said", "the Bundesbank left": such a name the tagger left
     // untagged, in capitals or of capitalized words (one word only when the word statistics know it always capitalized, or not at
-    // all, or when it opens in lowercase with a capital inside: "al-Qaeda", "easyJet"), standing alone (no capitalized word on either side but a title after it; not "AU$", a currency), is one too; so is
-    // one of several words whose first the tagger left out of an organisation it read inside ("Reserve [Bank of India]").
+    // all, or when it opens in lowercase with a capital inside: "al-Qaeda", "easyJet"), standing alone (no capitalized word on
+    // either side but a title after it; not "AU$", a currency), is one too; so is one of several words whose first the tagger
+    // left out of an organisation it read inside ("Reserve [Bank of India]").
     for (let i = 0; i < tokens.length; i++) {
       const lengths = out[i] === 'O' && (marks[i] as number) & MARK.knownOrganisation ? KNOWN_ORG_LENGTHS.get((tokens[i] as Token).text) : undefined;
       // A sentence's "The" before it counts as a lowercase word ("The Associated Press declared").
