@@ -10,10 +10,16 @@
  * the entity F1 of each type must print the same (0.1) and fewer than 0.05 %
  * of tokens may change tag, and it prints the counts (and, for information,
  * those of the other texts `check` reads); `speed` times both, alternated, on
- * the 68 articles made 800 words long (as bench:enrich speed does).
+ * the 68 articles made 800 words long (as bench:enrich speed does); `review`
+ * lists every mention one tree's tagEntityMentions finds and the other's does
+ * not, with the words around it, over the review texts (the Wikinews and WP
+ * current events articles of ../shared/corpora/enrichment/topics, the WCXB
+ * dev expected texts and the enrich fixtures), for reading a change by hand
+ * and counting what it gets right and wrong (`--only REGEX` keeps the ids it
+ * matches: wn, wpce, wcxb, fx).
  *
  * The earlier tree: git archive COMMIT src package.json | tar -x -C DIR && ln -s "$PWD/node_modules" DIR/node_modules
- * Run: node --expose-gc --import tsx bench/tagger-ab.ts check|equivalent|speed --old DIR/src [--rounds N] [--corpus DIR]
+ * Run: node --expose-gc --import tsx bench/tagger-ab.ts check|equivalent|speed|review --old DIR/src [--rounds N] [--corpus DIR] [--only REGEX]
  *
  * Loading order favours one copy by a few per cent: run speed a second time
  * with the trees swapped (--old src --new DIR/src) and take the geometric mean
@@ -26,6 +32,7 @@ import { loadHeldOutArticles, loadLabelledArticles, loadLanguageSamples, type La
 import { conllDocs, corpusDir, emptyScores, ENTITY_TYPES, type EntityScores, NER_MEASURED_SETS, prf, readConll, readJsonl, scoreSentence } from '../scripts/lib/enrichment-data.js';
 import { parseTopicsConfig } from '../src/workers/enricher/topics-config.js';
 import { textsOfWords } from './lib/long-texts.js';
+import { mentionDiff } from './lib/mention-diff.js';
 import { stringFlag } from './lib/rng.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -97,6 +104,44 @@ if (mode === 'check') {
   records.forEach((a, i) => same(`enrichArticle ${a.title}`, old.enrich.enrichArticle(extracted(i, a.title, a.text), { customTopics }), neu.enrich.enrichArticle(extracted(i, a.title, a.text), { customTopics })));
   console.log(`${texts.length} texts, ${records.length - texts.length} language samples and Wikinews articles, and ${docs.length} NER documents: ${compared} comparisons, ${differ} differences`);
   process.exit(differ ? 1 : 0);
+}
+
+if (mode === 'review') {
+  const corpora = resolve(ROOT, '../shared/corpora');
+  const texts: Array<{ id: string; text: string }> = [];
+  for (const [prefix, set] of [['wn', 'wikinews-politics-economy'], ['wpce', 'wp-current-events']] as const) {
+    const p = resolve(corpora, 'enrichment/topics', set, 'articles.jsonl');
+    if (existsSync(p)) readJsonl(p).forEach((r, i) => texts.push({ id: `${prefix}:${i}`, text: r.text }));
+    else console.error(`not found, left out: ${p}`);
+  }
+  const wcxb = resolve(corpora, 'extraction-wcxb-dev/pages');
+  if (existsSync(wcxb)) {
+    for (const d of readdirSync(wcxb).sort()) {
+      const p = resolve(wcxb, d, 'expected.txt');
+      if (existsSync(p)) texts.push({ id: `wcxb:${d}`, text: readFileSync(p, 'utf8') });
+    }
+  } else console.error(`not found, left out: ${wcxb}`);
+  [...labelled, ...loadHeldOutArticles()].forEach((a, i) => texts.push({ id: `fx:${i}`, text: a.text }));
+  const only = opt('only');
+  const keep = only ? new RegExp(only) : null;
+  let read = 0;
+  let changed = 0;
+  let gone = 0;
+  let added = 0;
+  for (const t of texts) {
+    if (keep && !keep.test(t.id)) continue;
+    read++;
+    const d = mentionDiff(t.text, old.tag.tagEntityMentions(t.text), neu.tag.tagEntityMentions(t.text));
+    if (!d.gone.length && !d.added.length) continue;
+    changed++;
+    gone += d.gone.length;
+    added += d.added.length;
+    console.log(`== ${t.id}`);
+    for (const l of d.gone) console.log(`  - ${l}`);
+    for (const l of d.added) console.log(`  + ${l}`);
+  }
+  console.log(`${read} texts read, ${changed} changed: ${gone} mentions gone, ${added} added`);
+  process.exit(0);
 }
 
 if (mode === 'equivalent') {
