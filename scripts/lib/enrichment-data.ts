@@ -162,7 +162,8 @@ export const NER_MEASURED_SETS: ReadonlyArray<readonly [name: string, file: stri
   ['BTC dev', 'ner/btc/dev.conll', 1],
   ['BTC test', 'ner/btc/test.conll', 1],
   ['WNUT-17 test', 'ner/wnut17/test.conll', 1],
-  // Not trained on (web text: blogs, reviews, e-mail).
+  // Not trained on (web text: blogs, reviews, e-mail); its dev part chooses rules with wikigold's and BTC's.
+  ['UNER-EWT dev', 'ner/uner-ewt/dev.conll', 1],
   ['UNER-EWT test', 'ner/uner-ewt/test.conll', 1],
 ];
 
