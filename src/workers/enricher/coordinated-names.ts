@@ -9,7 +9,7 @@
  * for Constitutional Rights", "Council on Foreign Relations"), which the
  * tagger ends at the head word as often.
  */
-import { codeCap, type NameGazetteer, type WordStats } from './ner-features.js';
+import { capitalizedOrUnknown, codeCap, type NameGazetteer, type WordStats } from './ner-features.js';
 import { DEMONYMS, GIVEN_NAMES, KNOWN_ORGS, LATE_COUNTRIES, LATE_DEMONYMS, NON_ENTITY_WORDS, ORG_HEAD_WORDS, PERSON_TITLES, PLACES, WEEKDAYS_AND_MONTHS } from './gazetteer.js';
 import { COMPANY_FORMS, nameText } from './kind-nouns.js';
 import { isPossessive, lineBreakAfter } from './ner-tokens.js';
@@ -26,6 +26,12 @@ const OFFICE_WORDS: ReadonlySet<string> = new Set(
 /** Capitalization buckets (ner-features.ts CAP_BUCKETS) of words mostly written in lowercase mid-sentence, and of those often capitalized but not always. */
 const LOWERCASE_BUCKETS: ReadonlySet<string> = new Set(['H', 'R', 'N']);
 const LISTED_BUCKETS: ReadonlySet<string> = new Set(['M', 'H', 'R', 'N']);
+
+/** Whether the word statistics know `w` in LOWERCASE_BUCKETS: a common word, or one news capitalizes only at times ("Sons", "Justice"); without statistics, no. */
+function mostlyLowercase(w: string, stats: WordStats | undefined): boolean {
+  const code = stats?.get(w.toLowerCase());
+  return code !== undefined && LOWERCASE_BUCKETS.has(codeCap(code));
+}
 
 /** The end (exclusive) of the run of capitalized tokens from `from`. */
 function capitalRunEnd(tokens: readonly Token[], from: number): number {
@@ -184,10 +190,7 @@ export function joinOrganisationPurposes(tokens: readonly Token[], tags: readonl
   const out = [...tags];
   if (!stats) return out;
   const text = (k: number): string => (tokens[k] as Token).text;
-  const lowercase = (w: string): boolean => {
-    const code = stats.get(w.toLowerCase());
-    return code !== undefined && code !== 0 && LOWERCASE_BUCKETS.has(codeCap(code));
-  };
+  const lowercase = (w: string): boolean => mostlyLowercase(w, stats);
   for (let i = 0; i < out.length; i++) {
     if (out[i] !== 'B-ORG') continue;
     const j = spanEnd(out, i);
@@ -293,10 +296,7 @@ const FIRM_TAILS: ReadonlySet<string> = new Set(['Co', 'Co.', 'Cie', 'Cie.', 'Co
 export function firmsJoinedByAmpersand(text: string, tokens: readonly Token[], tags: readonly string[], stats: WordStats | undefined): string[] {
   let out: string[] | undefined;
   // A word the word statistics know as mostly written in lowercase ("Sons", "Block", "Marks"): no person's name.
-  const common = (w: string): boolean => {
-    const code = stats?.get(w.toLowerCase());
-    return code !== undefined && LOWERCASE_BUCKETS.has(codeCap(code)) && !GIVEN_NAMES.has(w);
-  };
+  const common = (w: string): boolean => mostlyLowercase(w, stats) && !GIVEN_NAMES.has(w);
   const word = (k: number) => (tokens[k] as Token).text;
   for (let k = 1; k + 1 < tokens.length; k++) {
     if (word(k) !== '&' || !startsCapitalized(word(k - 1)) || !startsCapitalized(word(k + 1)) || lineBreakAfter(text, tokens, k - 1) || lineBreakAfter(text, tokens, k)) continue;
@@ -414,8 +414,7 @@ export function knownNamesApart(tokens: readonly Token[], tags: readonly string[
  */
 function sharesHead(tokens: readonly Token[], and: number, to: number, stats: WordStats | undefined): boolean {
   if (to - and !== 3 || !ORG_HEAD_WORDS.has((tokens[to - 1] as Token).text)) return false;
-  const code = stats?.get((tokens[and - 1] as Token).text.toLowerCase());
-  return code !== undefined && code !== 0 && LOWERCASE_BUCKETS.has(codeCap(code));
+  return mostlyLowercase((tokens[and - 1] as Token).text, stats);
 }
 
 /** Whether the tagger's gazetteer knows tokens [from, to) whole as an organisation and as no place or person. */
@@ -450,6 +449,5 @@ function properName(tokens: readonly Token[], from: number, to: number, stats: W
   if (to - from >= 2) return capitalizedName(tokens, from, to);
   const w = (tokens[from] as Token).text;
   if (to - from !== 1 || !startsCapitalized(w) || PLACES.has(w) || DEMONYMS.has(w) || LATE_DEMONYMS.has(w) || GIVEN_NAMES.has(w) || NON_ENTITY_WORDS.has(w) || WEEKDAYS_AND_MONTHS.has(w)) return false;
-  const code = stats?.get(w.toLowerCase());
-  return stats !== undefined && (code === undefined || code === 0 || codeCap(code) === 'A');
+  return stats !== undefined && capitalizedOrUnknown(w, stats);
 }

@@ -12,7 +12,7 @@
  * The same nouns name an organisation's kind after its name too ("Veja, a
  * magazine,", "Xinhua, the Chinese state-run news agency,").
  */
-import { codeCap, type NameGazetteer, type WordStats, writtenLowercase } from './ner-features.js';
+import { capitalizedOrUnknown, codeCap, type NameGazetteer, type WordStats, writtenLowercase } from './ner-features.js';
 import { isPossessive, lineBreakAfter } from './ner-tokens.js';
 import { DEMONYMS, GIVEN_NAMES, HONORIFICS, KNOWN_ORGS, LATE_COUNTRIES, LATE_DEMONYMS, MISC_HEAD_FIRST, MISC_HEAD_WORDS, NON_ENTITY_WORDS, ORG_HEAD_WORDS, PERSON_TITLES, PLACE_HEAD_FIRST, PLACE_HEAD_WORDS, PLACES, WEEKDAYS_AND_MONTHS } from './gazetteer.js';
 import { SURNAME } from './lone-surnames.js';
@@ -547,8 +547,7 @@ export function firmsByTheirFirstWord(tokens: readonly Token[], tags: readonly s
     if (tags[i] !== 'B-ORG' || tags[i + 1] !== 'I-ORG' || tags[i + 2] === 'I-ORG' || !FIRM_ENDINGS.has((tokens[i + 1] as Token).text)) continue;
     const w = (tokens[i] as Token).text;
     if (!SURNAME.test(w) || w.length < 3 || PLACES.has(w) || DEMONYMS.has(w) || LATE_DEMONYMS.has(w) || GIVEN_NAMES.has(w) || PERSON_TITLES.has(w) || ORG_HEAD_WORDS.has(w)) continue;
-    const code = stats?.get(w.toLowerCase());
-    if ((code !== undefined && code !== 0 && codeCap(code) !== 'A') || gazetteer?.names.get(w)?.includes('LOC')) continue;
+    if ((stats !== undefined && !capitalizedOrUnknown(w, stats)) || gazetteer?.names.get(w)?.includes('LOC')) continue;
     (firsts ??= new Set()).add(w);
   }
   if (!firsts) return tags as string[];
@@ -595,7 +594,7 @@ export function groupsByTheirMembers(tokens: readonly Token[], tags: readonly st
     if (!byMember && !ofBand) continue;
     const name = nameText(tokens, from, to);
     if (tokens.slice(from, to).some((t) => t.text.includes('-')) || isPossessive(after) || after === "'" || after === '’' || (ofBand && startsCapitalized(after))) continue;
-    if (PLACES.has(name) || LATE_COUNTRIES.has(name) || DEMONYMS.has(name) || LATE_DEMONYMS.has(name)) continue;
+    if (placeOrPeople(name)) continue;
     // A person's full name before a part is a member named with the part ("guitarist" of a list: "Jimmy Page, guitarist").
     if (byMember && type === 'PER' && to - from >= 2) continue;
     (bands ??= new Set()).add(name);

@@ -145,6 +145,12 @@ export function writtenLowercase(word: string, stats: WordStats | undefined): bo
   return code !== undefined && LOWERCASE_BUCKETS.has(codeCap(code));
 }
 
+/** Whether the word statistics know `word` only capitalized, or do not know it ("Interfax", "Bundesbank"; not "Shell", "Congress"). */
+export function capitalizedOrUnknown(word: string, stats: WordStats): boolean {
+  const code = stats.get(word.toLowerCase());
+  return code === undefined || code === 0 || codeCap(code) === 'A';
+}
+
 /** The cluster features of `stats` (none without clusters). */
 const clusterFeatures = (stats: WordStats | undefined): ClusterFeatures => (stats?.clusters && stats.clusterFeatures) || NO_CLUSTERS;
 
