@@ -238,6 +238,31 @@ export function textOwners(root: Element, first: RegExp): Element[] {
 }
 
 /**
+ * The first text node under `root` whose text `shows` accepts, in document
+ * order; with `skip`, none inside an element it accepts (nor `root` itself).
+ */
+export function firstTextNode(root: Element, shows: (data: string) => boolean, skip?: (el: Element) => boolean): Text | null {
+  const stack: Node[] = [root];
+  while (stack.length > 0) {
+    const n = stack.pop() as Node;
+    if (n.nodeType === 3) {
+      if (shows((n as Text).data)) {
+        return n as Text;
+      }
+      continue;
+    }
+    if (skip && (n.nodeType !== 1 || skip(n as Element))) {
+      continue;
+    }
+    const kids = n.childNodes;
+    for (let i = kids.length - 1; i >= 0; i--) {
+      stack.push(kids[i] as Node);
+    }
+  }
+  return null;
+}
+
+/**
  * The outermost element from `el` up to (not including) `root` whose whole
  * text is `text`: the block a line of text stands in, e.g. the <p> around a
  * lone <strong>. Climbing stops early at an element `stop` accepts.

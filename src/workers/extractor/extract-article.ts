@@ -1,6 +1,6 @@
 import { Readability } from '@mozilla/readability';
 import { PipelineError } from '../../errors.js';
-import { collapseSpace, countWords, isBlockTag, isHeadingTag, joinBlocks, lineElement, squash, textBlocks, textOwners } from './blocks.js';
+import { collapseSpace, countWords, firstTextNode, isBlockTag, isHeadingTag, joinBlocks, lineElement, squash, textBlocks, textOwners } from './blocks.js';
 import { breaksLine, closingBioName, copiesBlockBefore, FURNITURE_TEXT, isOtherSectionLabel, narrowToArticle, removeAuthorBio, removeAuthorBox, removeFurniture, removeInlineFurniture, removeNamedAuthorBoxes, removeGreetingBio, removeOtherSections, removeRepeatedSiblings, removeShownTwice, removeTeaserCards, trimStoryEnd } from './boilerplate.js';
 import { keepQuestionToggles, mayHoldCollapsed, revealCollapsed } from './collapsed.js';
 import { classifyBlock, densityExtract, type TextBlock } from './density.js';
@@ -417,23 +417,7 @@ function* inlineRun(holder: Element): Generator<ChildNode> {
 }
 
 /** The first text node under `root` with more than whitespace. */
-function firstText(root: Element): Text | null {
-  const stack: Node[] = [root];
-  while (stack.length > 0) {
-    const n = stack.pop() as Node;
-    if (n.nodeType === 3) {
-      if (/\S/.test((n as Text).data)) {
-        return n as Text;
-      }
-      continue;
-    }
-    const kids = n.childNodes;
-    for (let i = kids.length - 1; i >= 0; i--) {
-      stack.push(kids[i] as Node);
-    }
-  }
-  return null;
-}
+const firstText = (root: Element): Text | null => firstTextNode(root, (data) => /\S/.test(data));
 
 /**
  * The story by text density (density.ts), as a <div> of the document holding

@@ -1,4 +1,4 @@
-import { collapseSpace, squash, textOwners } from './blocks.js';
+import { collapseSpace, firstTextNode, squash, textOwners } from './blocks.js';
 import { headlineWindow, type HeadlineWindow } from './headline-window.js';
 import { decodeEntities } from '../../lib/html-entities.js';
 import { tagAttributes, tagEnd } from '../../lib/tag-attributes.js';
@@ -1549,25 +1549,8 @@ function readsAsName(text: string | null | undefined): text is string {
 
 /** The first text of `el` that is not whitespace, whitespace collapsed, outside scripts and styles; '' when none. */
 function firstText(el: Element): string {
-  const stack: Node[] = [el];
-  while (stack.length > 0) {
-    const n = stack.pop() as Node;
-    if (n.nodeType === 3) {
-      const t = collapseSpace((n as Text).data);
-      if (t) {
-        return t;
-      }
-      continue;
-    }
-    if (n.nodeType !== 1 || /^(?:script|style)$/i.test((n as Element).tagName)) {
-      continue;
-    }
-    const kids = n.childNodes;
-    for (let i = kids.length - 1; i >= 0; i--) {
-      stack.push(kids[i] as Node);
-    }
-  }
-  return '';
+  const node = firstTextNode(el, (data) => collapseSpace(data) !== '', (e) => /^(?:script|style)$/i.test(e.tagName));
+  return node ? collapseSpace(node.data) : '';
 }
 
 /** A credit label alone in its element: "By", "Written by:", "Article by", "Article written by:", "Author:". */

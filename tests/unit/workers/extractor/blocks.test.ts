@@ -1,6 +1,6 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { collapseSpace, lineElement, preLines, tableRowLine, textBlocks, textOwners } from '../../../../src/workers/extractor/blocks.js';
+import { collapseSpace, firstTextNode, lineElement, preLines, tableRowLine, textBlocks, textOwners } from '../../../../src/workers/extractor/blocks.js';
 
 describe(textOwners.name, () => {
   it('returns each element owning a text node the pattern matches, once, in document order, never the root', () => {
@@ -98,5 +98,23 @@ describe('a second document inside the page', () => {
   it('reads no text from a <title> or <head> that stands in the body (an included page of its own)', () => {
     const { document } = parseHTML('<html><body><p>Story text.</p><html><head><title>Included page</title></head><body><p>More story.</p></body></html></body></html>') as unknown as { document: Document };
     expect(textBlocks(document.body)).toEqual(['Story text.', 'More story.']);
+  });
+});
+
+describe('firstTextNode', () => {
+  const root = () =>
+    (parseHTML('<html><body><div id="r"> <script>var author = "x";</script><span>\u200b</span><b>Jane Doe</b> writes</div></body></html>') as unknown as { document: Document }).document.getElementById('r') as Element;
+
+  it('gives the first text node, in document order, that the test accepts', () => {
+    expect(firstTextNode(root(), (data) => /\S/.test(data))?.data).toBe('var author = "x";');
+    expect(firstTextNode(root(), (data) => /Doe/.test(data))?.data).toBe('Jane Doe');
+    expect(firstTextNode(root(), () => false)).toBeNull();
+  });
+
+  it('passes over the elements `skip` accepts, and the root when it is one', () => {
+    const notCode = (el: Element) => el.tagName === 'SCRIPT';
+    expect(firstTextNode(root(), (data) => /\S/.test(data), notCode)?.data).toBe('\u200b');
+    expect(firstTextNode(root(), (data) => collapseSpace(data) !== '', notCode)?.data).toBe('Jane Doe');
+    expect(firstTextNode(root(), () => true, (el) => el.id === 'r')).toBeNull();
   });
 });
