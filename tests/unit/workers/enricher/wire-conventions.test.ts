@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { expectBioKept, tagsNaming } from '../../../helpers/bio-tags.js';
-import { CAP_BUCKETS, wordStatsCode } from '../../../../src/workers/enricher/ner-features.js';
+import { CAP_BUCKETS, type WordStats, wordStatsCode } from '../../../../src/workers/enricher/ner-features.js';
 import { nerTokenize } from '../../../../src/workers/enricher/ner-tokens.js';
 import { tagEntityMentions } from '../../../../src/workers/enricher/tag-entities.js';
 import { bioSpans, deskSlugLength, leaderboardLineNames, resultSentenceNames, scorecardLineNames, shortRowNameEnd, spanEnd, spanStart, tableLineNames, wireConventions, wireConventionTags } from '../../../../src/workers/enricher/wire-conventions.js';
@@ -535,14 +535,17 @@ describe('wireConventionTags', () => {
     expect(named('Fed officials declined to comment.')).toBe('O');
   });
 
+  /** The tag wireConventions gives `word` in `text` (untagged before it), with the word statistics `stats`. */
+  const wordTagWith = (stats: WordStats) => (text: string, word: string) => {
+    const tokens = nerTokenize(text);
+    const out = wireConventions(text, tokens, text, stats)(tokens.map(() => 'O'));
+    return out[tokens.findIndex((t) => t.text === word)];
+  };
+
   it('tags a listed name that is also a common word before a verb of a report or of business, or a short name after "the"', () => {
     const buckets: Record<string, number> = { shell: wordStatsCode(3, CAP_BUCKETS.indexOf('H')), fed: wordStatsCode(3, CAP_BUCKETS.indexOf('H')), amnesty: wordStatsCode(3, CAP_BUCKETS.indexOf('H')) };
     const stats = { get: (w: string) => buckets[w], coarse: [] };
-    const tagOf = (text: string, word: string) => {
-      const tokens = nerTokenize(text);
-      const out = wireConventions(text, tokens, text, stats)(tokens.map(() => 'O'));
-      return out[tokens.findIndex((t) => t.text === word)];
-    };
+    const tagOf = wordTagWith(stats);
     expect(tagOf('Oil major Shell said on Tuesday it would sell the refinery.', 'Shell')).toBe('B-ORG');
     expect(tagOf('Shell reported a record profit.', 'Shell')).toBe('B-ORG');
     expect(tagOf('Amnesty warned of reprisals.', 'Amnesty')).toBe('B-ORG');
@@ -557,11 +560,7 @@ describe('wireConventionTags', () => {
 
   it('tags a listed name that opens in lowercase with a capital inside ("al-Qaeda", "easyJet", "eBay"), not before "in" and a capitalized word', () => {
     const stats = { get: () => undefined, coarse: [] };
-    const tagOf = (text: string, word: string) => {
-      const tokens = nerTokenize(text);
-      const out = wireConventions(text, tokens, text, stats)(tokens.map(() => 'O'));
-      return out[tokens.findIndex((t) => t.text === word)];
-    };
+    const tagOf = wordTagWith(stats);
     expect(tagOf('Officials linked the bombers to al-Qaeda on Friday.', 'al-Qaeda')).toBe('B-ORG');
     expect(tagOf('Five suspected al-Shabaab militants were killed.', 'al-Shabaab')).toBe('B-ORG');
     expect(tagOf('Low-cost carrier easyJet employs 3,600 staff.', 'easyJet')).toBe('B-ORG');
