@@ -98,6 +98,16 @@ export const FURNITURE_TEXT = wholeText(
 );
 
 /**
+ * A character of a date line that is not a sentence's stop: a month's abbreviation and "a.m." / "p.m." hold one
+ * ("Nov. 19, 2025", "Sept. 3, 2024 at 10:15 a.m.").
+ */
+const NO_STOP = String.raw`(?:[^.]|(?<=\b(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|[ap]|[ap]\.m))\.)`;
+
+/** A date written out, month first or day first, with its year, the whole of it: "June 11, 2025", "Tuesday, Dec. 11th, 2025", "11 June 2025". */
+const MONTH_NAME = String.raw`(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]{0,6}\.?`;
+const POST_DATE = String.raw`(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:${MONTH_NAME}\s+\d{1,2}(?:st|nd|rd|th)?,?|\d{1,2}(?:st|nd|rd|th)?\s+${MONTH_NAME},?)\s+\d{4}`;
+
+/**
  * More whole-block furniture: "Read next" / "Latest news" / "Recent posts"
  * headings, tables of contents, shop buttons and badges ("See deal", "Now 20%
  * Off", "On sale", "Active deal", "Deal alert: 20% off at Amazon", "Where to
@@ -165,7 +175,10 @@ export const MORE_FURNITURE_TEXT = wholeText(
     String.raw`no (?:posts|articles|stories|comments|results)(?: (?:found|yet|to (?:show|display)))?`,
     String.raw`posted by .{1,60} (?:at|on) .{1,60}`,
     String.raw`(?:tags|tagged(?: with| in| as)?|filed under|categor(?:y|ies))\s*:\s*[^.!?:\n]{1,150}`,
-    String.raw`(?:this (?:post|article|page|story) was )?(?:published|updated|posted|last updated)(?: on)?:? [^.]{0,40}\d[^.]{0,30}`,
+    String.raw`(?:this (?:post|article|page|story) was )?(?:published|updated|posted|last updated)(?: on)?:? ${NO_STOP}{0,40}\d${NO_STOP}{0,30}`,
+    // A post's date with its reading time or share button and nothing else: "June 11, 2025 5 min",
+    // "December 17, 2025 • 8 minutes", "Dec 11, 2025 Share". A bare date stays (the reference keeps some).
+    String.raw`${POST_DATE}(?:\s*[|·•⋅,–—-]?\s*(?:\d{1,3}\s*min(?:ute)?s?\.?(?: read)?|share))+`,
   ],
   String.raw`(?:↑\s*)?`,
   String.raw`\s*[:.!…]*`,

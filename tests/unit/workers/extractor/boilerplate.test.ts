@@ -257,6 +257,14 @@ describe('isFurnitureText', () => {
     'Categories: Gardening, Raising Your Own Food',
     'Table of Content',
     'Table of Contents Show',
+    // A post's date line: an abbreviated month keeps its stop; a reading time or share button beside the date.
+    'Published: Nov. 19, 2025',
+    'Updated Sept. 3, 2024 at 10:15 a.m.',
+    'June 11, 2025 5 min',
+    'December 17, 2025 • 8 minutes',
+    'Tuesday, Dec. 11th, 2025 | 4 min read',
+    '11 June 2025 · Share',
+    'Dec 11, 2025 Share',
   ])('calls "%s" furniture', (text) => {
     expect(isFurnitureText(text)).toBe(true);
   });
@@ -305,6 +313,9 @@ describe('isFurnitureText', () => {
     'Order now and the kits ship in May, the company said.',
     'Advertisement spending: the figures the agency published on Monday show a fall of a fifth in print.',
     'Sponsored content is labelled, the regulator said: readers must be able to tell it from reporting, and most sites comply.',
+    'Updated: Nov. 3. The council met again on Monday.',
+    'On June 11, 2025 the council met for 5 min before the vote.',
+    'Cook time: 5 min',
   ])('leaves the sentence "%s"', (text) => {
     expect(isFurnitureText(text)).toBe(false);
   });
