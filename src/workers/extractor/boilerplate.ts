@@ -854,6 +854,40 @@ function opensLine(el: Element, root: Element): boolean {
   return true;
 }
 
+/**
+ * Whether a block set as lines by `<br>`s holds two lines or more and every one of them is furniture: a post's
+ * particulars under its story ("Tags: Helena, smart thermostat<br><small>Monday, August 11th, 2025 at 11:00 am |
+ * Categories: Helena, Thermostats</small>"), which the stored text reads as lines of their own.
+ */
+function linesAllFurniture(el: Element): boolean {
+  if (!isBlockTag(el.tagName.toUpperCase()) || el.getElementsByTagName('br').length === 0) {
+    return false;
+  }
+  const lines: string[] = [''];
+  const walk = (node: Node): boolean => {
+    for (let c = node.firstChild; c; c = c.nextSibling) {
+      if (c.nodeType === 3) {
+        lines[lines.length - 1] += c.textContent ?? '';
+      } else if (c.nodeType === 1) {
+        const tag = (c as Element).tagName.toUpperCase();
+        if (tag === 'BR') {
+          lines.push('');
+        } else if (isBlockTag(tag)) {
+          return false;
+        } else if (!walk(c)) {
+          return false;
+        }
+      }
+    }
+    return true;
+  };
+  if (!walk(el)) {
+    return false;
+  }
+  const shown = lines.map(collapseSpace).filter(Boolean);
+  return shown.length >= 2 && shown.every(isFurnitureText);
+}
+
 /** Whether an element stands inside a heading below `root`. */
 function insideHeading(el: Element, root: Element): boolean {
   for (let p = el.parentElement; p && p !== root; p = p.parentElement) {
@@ -939,7 +973,7 @@ export function removeInlineFurniture(root: Element, host: string | null = null)
     if (!text && !el.querySelector('img, picture, video, figure')) {
       continue;
     }
-    const furniture = !!text && isFurnitureText(text);
+    const furniture = !!text && (isFurnitureText(text) || linesAllFurniture(el));
     // A strip of tools whose items are links and text between line breaks ("Print | E-mail this story |
     // Text size: A A A<br>"): the whole line goes, not only the link that opens it.
     const strip = furniture && !isBlockTag(el.tagName.toUpperCase()) ? toolStripLine(el) : null;

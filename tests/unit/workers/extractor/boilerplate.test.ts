@@ -420,6 +420,28 @@ describe('removeInlineFurniture: a disclosure\'s summary', () => {
   });
 });
 
+describe('removeInlineFurniture: a block of furniture lines', () => {
+  it('removes a paragraph whose every <br> line is furniture when the whole reads as none', () => {
+    const a = article(
+      `<p>${words(40)}</p><p class="postmetadata">Tags: <a href="/t/helena">Helena</a>, <a href="/t/thermostat">smart thermostat</a><br>` +
+        '<small>Monday, August 11th, 2025 at 11:00 am | Categories: <a href="/c/helena">Helena, MT</a> | </small></p>' +
+        `<p>Recommended: Best coding bootcamps<br>Recommended: Best design classes</p><p>${words(30)} end.</p>`,
+    );
+    removeInlineFurniture(a);
+    expect(a.textContent).not.toContain('smart thermostat');
+    expect(a.textContent).not.toContain('Categories');
+    expect(a.textContent).not.toContain('bootcamps');
+    expect(a.textContent).toContain('end.');
+  });
+
+  it('keeps a paragraph of lines when one of them is story text', () => {
+    const a = article(`<p>${words(40)}</p><p>Filed under: Local News<br>The council met on Monday. It voted on the budget.</p><p>${words(30)} end.</p>`);
+    removeInlineFurniture(a);
+    expect(a.textContent).toContain('The council met on Monday');
+    expect(a.textContent).toContain('Filed under: Local News');
+  });
+});
+
 /**
  * The cases of one line rule of isFurnitureText: each furniture line is the
  * rule's and is dropped from an article; each kept line is neither the rule's
