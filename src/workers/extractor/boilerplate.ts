@@ -39,6 +39,8 @@ export const FURNITURE_TEXT = wholeText(
   [
     String.raw`share(?: this)?(?: (?:article|story|page|post))?(?: on [\w ]+)?`,
     String.raw`share via [\w ]+`,
+    // "Share this article with your friends", "Share With a Friend or Colleague".
+    String.raw`share(?: (?:this|it|this (?:article|story|post|newsletter)))? with (?:a|your) (?:friends?|colleagues?)(?: or (?:a )?(?:friends?|colleagues?))?`,
     String.raw`tweet`,
     String.raw`e-?mail`,
     String.raw`print`,

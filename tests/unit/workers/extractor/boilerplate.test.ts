@@ -265,6 +265,8 @@ describe('isFurnitureText', () => {
     'Tuesday, Dec. 11th, 2025 | 4 min read',
     '11 June 2025 · Share',
     'Dec 11, 2025 Share',
+    'Share With a Friend or Colleague',
+    'Share this article with your friends',
   ])('calls "%s" furniture', (text) => {
     expect(isFurnitureText(text)).toBe(true);
   });
@@ -316,6 +318,7 @@ describe('isFurnitureText', () => {
     'Updated: Nov. 3. The council met again on Monday.',
     'On June 11, 2025 the council met for 5 min before the vote.',
     'Cook time: 5 min',
+    'Share with your friends what the council decided, the mayor urged.',
   ])('leaves the sentence "%s"', (text) => {
     expect(isFurnitureText(text)).toBe(false);
   });
