@@ -105,8 +105,10 @@ export const FURNITURE_TEXT = wholeText(
  */
 const NO_STOP = String.raw`(?:[^.]|(?<=\b(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|[ap]|[ap]\.m))\.)`;
 
-/** A date written out, month first or day first, with its year, the whole of it: "June 11, 2025", "Tuesday, Dec. 11th, 2025", "11 June 2025". */
+/** A month's name, whole or abbreviated: "June", "Sept.", "dec". */
 const MONTH_NAME = String.raw`(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]{0,6}\.?`;
+
+/** A date written out, month first or day first, with its year, the whole of it: "June 11, 2025", "Tuesday, Dec. 11th, 2025", "11 June 2025". */
 const POST_DATE = String.raw`(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:${MONTH_NAME}\s+\d{1,2}(?:st|nd|rd|th)?,?|\d{1,2}(?:st|nd|rd|th)?\s+${MONTH_NAME},?)\s+\d{4}`;
 
 /**
