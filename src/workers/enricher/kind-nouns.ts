@@ -32,9 +32,15 @@ export const KIND_NOUNS: ReadonlySet<string> = new Set(
     'company firm conglomerate bank lender insurer retailer chain supermarket airline manufacturer maker carmaker automaker ' +
     'drugmaker chipmaker planemaker steelmaker toymaker brewer newspaper magazine daily tabloid broadsheet agency regulator watchdog ' +
     'brokerage broker-dealer giant band group party network channel website startup start-up label studio utility ' +
-    'carrier charity organisation organization union club journal outlet'
+    'carrier charity organisation organization union club journal outlet alliance app platform think-tank'
   ).split(' '),
 );
+/**
+ * Kind nouns that name an organisation only right before its name ("the messaging app Gojek", "video platform Rumble",
+ * "the think-tank International Crisis Group"), not in an appositive after it ("Slideshow, a universal app," is a
+ * product), and not by a word news writes in lowercase ("the mobile app Simple dashboard", "platform Supports").
+ */
+const KINDS_BEFORE_ONLY: ReadonlySet<string> = new Set(['app', 'platform', 'think-tank']);
 /** Company forms that end a company's name ("Proastiakos S.A.", "Robert Bosch GmbH"); not those that are also abbreviations of places (SA, AB, NV) or offices (AG). */
 export const COMPANY_FORMS: ReadonlySet<string> = new Set(
   'S.A. S.A.B. Inc Inc. Ltd Ltd. Limited plc PLC Plc GmbH Corp Corp. Corporation LLC L.L.C. N.V. B.V. A.E. S.p.A. SpA Oyj ASA'.split(' '),
@@ -148,12 +154,14 @@ function typeNamesAfterKinds(tokens: readonly Token[], out: string[], stats: Wor
   const loneSurnames = new Set(bioSpans(out).filter((s) => s.type === 'PER' && s.to === s.from + 1).map((s) => text(s.from)));
   for (let i = 0; i + 1 < n; i++) {
     if (!KIND_NOUNS.has(text(i)) || out[i] !== 'O') continue;
+    const beforeOnly = KINDS_BEFORE_ONLY.has(text(i));
+    if (beforeOnly && writtenLowercase(tokens[i + 1]?.text ?? '', stats)) continue;
     // "a company called Intamin": the name after "called" as after the kind itself.
-    if (text(i + 1) === 'called' && out[i + 1] === 'O' && i + 2 < n) i++;
+    if (!beforeOnly && text(i + 1) === 'called' && out[i + 1] === 'O' && i + 2 < n) i++;
     // "his current band, Gigi,": the name set off by commas after its kind, when a mark closes it.
-    const comma = text(i + 1) === ',' && i + 2 < n && !ofRole(tokens, i);
+    const comma = !beforeOnly && text(i + 1) === ',' && i + 2 < n && !ofRole(tokens, i);
     // 'a band called "Squirrell"': the name in quotes, when a quote closes it.
-    const quoted = !comma && OPENING_QUOTES.has(text(i + 1)) && i + 2 < n;
+    const quoted = !beforeOnly && !comma && OPENING_QUOTES.has(text(i + 1)) && i + 2 < n;
     if (comma || quoted) i++;
     // Whether the name ending before `j` is closed as its form asks: by a mark when set off by a comma (appositiveCloses), by a quote when quoted.
     const closed = (j: number, single?: number): boolean =>
@@ -356,7 +364,7 @@ function typeTrailingKinds(tokens: readonly Token[], out: string[], stats: WordS
     for (let k = c + 2; k < Math.min(n, c + 2 + APPOSITIVE_MAX); k++) {
       if (APPOSITIVE_BREAK.test(text(k))) break;
       if (KIND_NOUNS.has(text(k))) {
-        kind = k;
+        if (!KINDS_BEFORE_ONLY.has(text(k))) kind = k;
         break;
       }
     }

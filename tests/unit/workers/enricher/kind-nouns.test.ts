@@ -195,6 +195,25 @@ describe(typeKindAppositives.name, () => {
     expect(run('It cited Canadian Geographic, a selection of magazines.', [[2, 3, 'MISC']])).toEqual(['MISC[Canadian]']);
   });
 
+  it('reads the name right after an app, a platform or a think-tank as an organisation, but not a word news writes in lowercase nor a name before such a kind', () => {
+    const stats = statsOf({ simple: 'R', gojek: 'A' });
+    // the super app [Gojek], video platform [Rumble], the think-tank [International Crisis Group]; the fitness app [Strava] read as a person
+    expect(run('He co-founded the super app Gojek.', [], stats)).toEqual(['ORG[Gojek]']);
+    expect(run('orders the suspension of video platform Rumble for', [], stats)).toEqual(['ORG[Rumble]']);
+    expect(run('tracks Somalia for the think-tank International Crisis Group said', [[1, 2, 'LOC']], stats)).toEqual(['LOC[Somalia]', 'ORG[International Crisis Group]']);
+    expect(run('The fitness app Strava said so.', [[3, 4, 'PER']], stats)).toEqual(['ORG[Strava]']);
+    // A word news writes in lowercase after the kind is no name ("the mobile app Simple dashboard"); nor is a name set off or
+    // before such a kind an app's or platform's (products: "Slideshow, a universal app,").
+    expect(run('the mobile app Simple dashboard', [], stats)).toEqual([]);
+    expect(run('a web app, Digikam, and more', [[4, 5, 'LOC']], stats)).toEqual(['LOC[Digikam]']);
+    expect(run('try Slideshow, a universal app that works', [[1, 2, 'LOC']], stats)).toEqual(['LOC[Slideshow]']);
+  });
+
+  it('reads the name before an alliance set off after it as an organisation', () => {
+    // with the help of [Gavi], the vaccine alliance, and UNICEF
+    expect(run('with the help of Gavi, the vaccine alliance, and UNICEF.', [[4, 5, 'LOC'], [11, 12, 'ORG']], statsOf({ gavi: 'A' }))).toEqual(['ORG[Gavi]', 'ORG[UNICEF]']);
+  });
+
   it('gives valid BIO of the same length whatever the tags it is given', () => {
     const text = 'Carmaker Toyota and Sportswear maker Puma met the bank UniCredit, mining group Glencore, Proastiakos S.A. and the agency Standard & Poor of Moscow. Neither Veja, a magazine, nor IBAMA, an agency, came.';
     const tokens = nerTokenize(text);
