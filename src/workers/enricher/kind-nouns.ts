@@ -994,6 +994,54 @@ const PLACE_BEFORE: ReadonlySet<string> = new Set(['in', 'to', 'from', 'near', '
 /** Staff who work at firms, not at places ("dealers at Banamex"; not "officials at Heathrow"). */
 const FIRM_STAFF: ReadonlySet<string> = new Set([...FIRM_ROLES].flatMap((r) => [r, `${r}s`]));
 
+/** What only a firm has after its name and "'s" ("Merrill's CEO", "Metronet's shareholders"; not a spokesman, staff or shares, which persons have too). */
+const FIRM_POSSESSIONS: ReadonlySet<string> = new Set('CEO CFO COO shareholders stockholders subsidiary subsidiaries'.split(' '));
+/** Words after "chief" that make a firm's officer ("chief executive", "chief financial officer"). */
+const CHIEF_OFFICES: ReadonlySet<string> = new Set(['executive', 'financial', 'operating']);
+/** Words between a name and "headquartered" ("CData, headquartered in", "Alteryx, which is headquartered in"). */
+const BEFORE_HEADQUARTERED: ReadonlySet<string> = new Set([',', 'which', 'is', 'was']);
+
+/** Whether the words at `k` are what only a firm has ("CEO", "chief executive", "shareholders", "board of directors"). */
+function firmsOwn(tokens: readonly Token[], k: number): boolean {
+  const w = tokens[k]?.text ?? '';
+  if (FIRM_POSSESSIONS.has(w)) return true;
+  if (w === 'chief') return CHIEF_OFFICES.has(tokens[k + 1]?.text ?? '');
+  return w === 'board' && tokens[k + 1]?.text === 'of' && tokens[k + 2]?.text === 'directors';
+}
+
+/** Verbs of buying a firm, right before its name ("Twilio to acquire Stytch"). */
+const ACQUIRING: ReadonlySet<string> = new Set(['acquire', 'acquires', 'acquired', 'acquiring']);
+/** Nouns of buying or merging before "of" / "with" and a firm's name ("the acquisition of Redactive", "merged with Martin Marietta"). */
+const ACQUISITIONS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
+  ['of', new Set(['acquisition', 'takeover', 'buyout'])],
+  ['with', new Set(['merger', 'merge', 'merged', 'merges'])],
+]);
+
+/**
+ * Whether the name tokens[from, to) is a firm bought or merged ("acquires [Breez]", "the takeover of [Merrill Lynch]",
+ * "merged with [Martin Marietta]"): not a person with a given name first ("acquired Kevin Durant"), a place ending with its
+ * kind or before its state, or a name running on ("acquire Toronto-based Alias").
+ */
+function acquired(tokens: readonly Token[], from: number, to: number, type: string): boolean {
+  const before = tokens[from - 1]?.text ?? '';
+  const cued = ACQUIRING.has(before) || ACQUISITIONS.get(before)?.has((tokens[from - 2]?.text ?? '').toLowerCase()) === true;
+  const next = tokens[to]?.text ?? '';
+  if (!cued || /^[-‐–]$/u.test(next) || startsCapitalized(next)) return false;
+  if (type === 'PER') return !GIVEN_NAMES.has((tokens[from] as Token).text);
+  // A place ending with its kind ("the takeover of Tardo Village") or before its state or country ("the acquisition of
+  // Oakland, California-based Ask Jeeves") is a place.
+  return !PLACE_KINDS.has((tokens[to - 1] as Token).text) && !(next === ',' && PLACES.has(tokens[to + 1]?.text ?? ''));
+}
+/** Last words of places' names ("Tardo Village", "Gull Point"). */
+const PLACE_KINDS: ReadonlySet<string> = new Set([...PLACE_HEAD_WORDS, 'Village', 'Town', 'District', 'Camp']);
+
+/** Whether the name ending before `to` is "headquartered in" a place ("CData, headquartered in Chapel Hill"): a firm, never a person. */
+function headquartered(tokens: readonly Token[], to: number): boolean {
+  let k = to;
+  while (k < to + 3 && BEFORE_HEADQUARTERED.has(tokens[k]?.text ?? '')) k++;
+  return tokens[k]?.text === 'headquartered' && tokens[k + 1]?.text === 'in';
+}
+
 /**
  * Tags where a name the tagger read as a person is the organisation of the
  * staff the text names with it: before a firm's job and a person's name
@@ -1004,6 +1052,12 @@ const FIRM_STAFF: ReadonlySet<string> = new Set([...FIRM_ROLES].flatMap((r) => [
  * (nor with "'s" after: "a researcher at Smith's lab"). So is a name read as a
  * place after a firm's staff and "at" ("dealers at [Banamex]"), when the
  * gazetteer knows no place of that name, but after a preposition of place.
+ * A name read as a person or as a place the gazetteer does not know is a firm
+ * too before "'s" and what only a firm has ("[Merrill]'s CEO", "[Metronet]'s
+ * shareholders"), before "headquartered in", and after a word of buying or
+ * merging ("to acquire [Stytch]", "the takeover of [Bear Stearns]"); a
+ * person's name that starts with a one-word firm so cued is the firm's full
+ * name ("[Merrill Lynch]").
  */
 export function employersOfStaff(tokens: readonly Token[], tags: readonly string[], stats?: WordStats): string[] {
   const firms = new Set<string>();
@@ -1044,8 +1098,22 @@ export function employersOfStaff(tokens: readonly Token[], tags: readonly string
   // A name read as a place after what a firm owns, its span the whole capitalized run ("shares in Real Estate Investment Trusts" names none).
   const ownedCue = (from: number, to: number) => firmCue(from - 1) && OWNED.has((tokens[from - 2]?.text ?? '').toLowerCase()) && !startsCapitalized(tokens[to]?.text ?? '');
   const spans = bioSpans(tags).filter((s) => (s.type === 'PER' || s.type === 'LOC') && s.to - s.from <= FIRM_NAME_MAX);
+  // One-word firms so cued: a person's name that starts with one is the firm's full name ("Merrill's CEO ... a takeover of
+  // [Merrill Lynch]").
+  const firstWords = new Set<string>();
   for (const { from, to, type } of spans) {
     const after = tokens[to]?.text ?? '';
+    // "[Merrill]'s CEO John Thain", "[Metronet]'s shareholders", "[CData], headquartered in Chapel Hill", "Twilio to acquire
+    // [Stytch]": what only a firm has, is or undergoes (the name whole, no place or people the gazetteer knows: "Hong Kong's
+    // chief executive", "the acquisition of Greenland").
+    if (!startsCapitalized(tokens[from - 1]?.text ?? '') && !placeOrPeople(nameText(tokens, from, to))) {
+      const cue = isPossessive(after) ? firmsOwn(tokens, to + 1) : headquartered(tokens, to) || acquired(tokens, from, to, type);
+      if (cue) {
+        firms.add(nameText(tokens, from, to));
+        if (to === from + 1) firstWords.add((tokens[from] as Token).text);
+        continue;
+      }
+    }
     if (isPossessive(after)) continue;
     if (type === 'LOC') {
       // "dealers at [Banamex]", "a subsidiary of [Qantas]": a name read as a place after a firm's staff and "at", or after
@@ -1080,7 +1148,8 @@ export function employersOfStaff(tokens: readonly Token[], tags: readonly string
   const out = [...tags];
   for (const [i, j] of untagged) setSpan(out, i, j, 'ORG');
   for (const { from, to, type } of spans) {
-    if (!firms.has(nameText(tokens, from, to)) || PERSON_TITLES.has(tokens[from - 1]?.text ?? '')) continue;
+    const named = firms.has(nameText(tokens, from, to)) || (type === 'PER' && to > from + 1 && firstWords.has((tokens[from] as Token).text));
+    if (!named || PERSON_TITLES.has(tokens[from - 1]?.text ?? '')) continue;
     // A name read as a place stays one after a preposition of place ("in", "to", "from", "near").
     if (type === 'LOC' && PLACE_BEFORE.has(tokens[from - 1]?.text ?? '') && !cuedPlaces.has(from)) continue;
     setSpan(out, from, to, 'ORG');

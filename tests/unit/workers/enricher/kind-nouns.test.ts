@@ -547,6 +547,32 @@ describe(employersOfStaff.name, () => {
     ]);
   });
 
+  it("makes a name read as a person or a place a firm before \"'s\" and what only a firm has, before \"headquartered in\" or after a word of buying or merging, and wherever else the text names it so", () => {
+    // [Merrill]'s CEO John Thain; [Metronet]'s shareholders; [Ring]'s chief executive; [Alteryx], headquartered in Irvine
+    expect(run("Merrill's CEO John Thain spoke . Merrill fell .", { Merrill: 'PER', 'John Thain': 'PER' })).toEqual(['ORG[Merrill]', 'PER[John Thain]', 'ORG[Merrill]']);
+    expect(run("Metronet's shareholders and Ring's chief executive met .", { Metronet: 'PER', Ring: 'LOC' })).toEqual(['ORG[Metronet]', 'ORG[Ring]']);
+    expect(run("Nexa's board of directors met .", { Nexa: 'PER' })).toEqual(['ORG[Nexa]']);
+    expect(run('Alteryx , headquartered in Irvine , and Firebolt , which is headquartered in Palo Alto .', { Alteryx: 'PER', Irvine: 'LOC', Firebolt: 'PER', 'Palo Alto': 'LOC' })).toEqual([
+      'ORG[Alteryx]', 'LOC[Irvine]', 'ORG[Firebolt]', 'LOC[Palo Alto]',
+    ]);
+    // A firm bought or merged; a one-word firm so cued names the person's name that starts with it ("Merrill ... [Merrill Lynch]").
+    expect(run('Twilio agreed to acquire Stytch , and the acquisition of Hulu and a merger with Martin Marietta followed .', { Stytch: 'PER', Hulu: 'LOC', 'Martin Marietta': 'PER' })).toEqual([
+      'ORG[Stytch]', 'ORG[Hulu]', 'ORG[Martin Marietta]',
+    ]);
+    expect(run("Merrill's CEO spoke . Merrill Lynch fell .", { Merrill: 'PER', 'Merrill Lynch': 'PER' })).toEqual(['ORG[Merrill]', 'ORG[Merrill Lynch]']);
+    // What persons have too (a spokesman, staff, shares, headquarters), a person based somewhere, a known place's chief executive: no firm.
+    for (const [text, names] of [
+      ["Musharraf's spokesman and Sadr's headquarters , Buffett's shares .", { Musharraf: 'PER', Sadr: 'PER', Buffett: 'PER' }],
+      ['Glen Arnold , based in Petawawa , died .', { 'Glen Arnold': 'PER', Petawawa: 'LOC' }],
+      ["Hong Kong's chief executive spoke .", { 'Hong Kong': 'LOC' }],
+      ['They acquired Kevin Durant , claimed the takeover of Tardo Village and the acquisition of Oakland , California .', { 'Kevin Durant': 'PER', 'Tardo Village': 'LOC', Oakland: 'LOC', California: 'LOC' }],
+      ["Stability AI's CEO spoke .", { AI: 'LOC' }],
+    ] as const) {
+      const { toks, tags } = tagsNaming(text, names);
+      expect(employersOfStaff(toks, tags)).toEqual(tags);
+    }
+  });
+
   it('makes a name read as a place after a firm\'s staff and "at" an organisation, but a known place or one after a preposition of place', () => {
     expect(run('Dealers at Banamex said the peso fell. Banamex cut rates, and flights to Banamex resumed.', { Banamex: 'LOC' })).toEqual(['ORG[Banamex]', 'ORG[Banamex]', 'LOC[Banamex]']);
     for (const [text, names] of [
