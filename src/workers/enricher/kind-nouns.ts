@@ -690,6 +690,45 @@ export function countriesOffPersons(tokens: readonly Token[], tags: readonly str
 }
 
 /**
+ * Prefixes of ships' names that are no other word in news ("USS Cole", "HMS Bulwark", "HMAS Adelaide", "MV Sirius Star",
+ * "RMS Titanic"); not "SS", "MS", "INS" or "NS", which also write the SS, multiple sclerosis, the Immigration and
+ * Naturalization Service and others.
+ */
+const VESSEL_PREFIXES: ReadonlySet<string> = new Set(['USS', 'USNS', 'USCGC', 'HMS', 'HMAS', 'HMCS', 'HMNZS', 'RMS', 'MV']);
+/** Last words of places named after ships ("the USS Arizona Memorial"). */
+const SHIP_VENUES: ReadonlySet<string> = new Set(['Memorial', 'Museum']);
+/** The most words of a ship's name after its prefix ("USS Dwight D. Eisenhower", "RMS Queen Elizabeth 2"). */
+const SHIP_NAME_MAX = 5;
+
+/**
+ * Tags where a ship named after its prefix ("the [USS Cole] bombing", "the [USS Dwight D. Eisenhower]", "the crew of
+ * [HMAS Adelaide]") is MISC, as news annotation files vessels, whatever the tagger read: a person after the name it
+ * bears ("Harry S. Truman"), a place or an organisation. The name is the prefix and the capitalized words, initials and
+ * figures after it ("RMS Queen Elizabeth 2"), on one line; not a memorial or museum named after a ship.
+ */
+export function shipsAreMisc(text: string, tokens: readonly Token[], tags: readonly string[]): string[] {
+  let out: string[] | undefined;
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    if (!VESSEL_PREFIXES.has((tokens[i] as Token).text) || lineBreakAfter(text, tokens, i)) continue;
+    let j = i + 1;
+    while (j < tokens.length && j - i <= SHIP_NAME_MAX) {
+      const w = (tokens[j] as Token).text;
+      if (!startsCapitalized(w) && !(j > i + 1 && /^\d+$/.test(w))) break;
+      j++;
+      if (lineBreakAfter(text, tokens, j - 1)) break;
+    }
+    // A ship's memorial or museum is a place ("the USS Arizona Memorial").
+    if (j === i + 1 || j - i > SHIP_NAME_MAX || SHIP_VENUES.has((tokens[j - 1] as Token).text)) continue;
+    // A name of the tagger's running on past the ship's is left as it is.
+    if ((tags[j] ?? 'O').startsWith('I-')) continue;
+    out ??= [...tags];
+    setSpan(out, i, j, 'MISC');
+    i = j - 1;
+  }
+  return out ?? (tags as string[]);
+}
+
+/**
  * Tags where a country's name the tagger left untagged stands before a possessive: "Britain 's Prime Minister", "China 's
  * economy". Tokenized wire copy writes the clitic apart, and at a line's or sentence's start the tagger then reads the
  * word as no name. Not the surname of a person the text names in full ("Michael Jordan ... Jordan 's 30 points").
@@ -1487,8 +1526,8 @@ export function organisationsLastWords(tokens: readonly Token[], tags: readonly 
 
 /** An acronym of three to five capitals ("BOJ", "MITI", "UAW"; two are as often a place's or a title's: "NZ Prime Minister", "HM King"). */
 const OFFICE_ACRONYM = /^\p{Lu}{3,5}$/u;
-/** Prefixes of ships' names, before a title that is part of the name ("RMS Queen Elizabeth 2"). */
-const SHIP_PREFIXES: ReadonlySet<string> = new Set('RMS HMS USS HMAS HMCS HMNZS INS USNS'.split(' '));
+/** Prefixes of ships' names, before a title that is part of the name ("RMS Queen Elizabeth 2"; "INS Vikrant" too, here). */
+const SHIP_PREFIXES: ReadonlySet<string> = new Set([...VESSEL_PREFIXES, 'INS']);
 /** The most words of a title of office between an acronym and a person's name ("Managing Director", "Deputy Prime Minister"). */
 const OFFICE_TITLE_MAX = 3;
 

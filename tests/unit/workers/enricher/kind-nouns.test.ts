@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { expectBioKept, isValidBio, labelledText, randomBioTags, tagsAt, tagsFor, tagsNaming } from '../../../helpers/bio-tags.js';
 import { seededRandom } from '../../../../src/lib/random.js';
-import { acronymsBeforeOffices, agenciesBeforeTheirKind, airlinesBeforeTheirFlights, companiesByTheirPriceMoves, companiesByTheirStock, firmsByTheirFirstWord, groupsBeforeTheirFighters, groupsByTheirMembers, countriesBeforePossessives, countriesOffPersons, employersOfStaff, eponymsAreNoPersons, eventsAndLawsAreMisc, leadersGovernmentsAreNoNames, namesBeforePartyAreOrganisations, organisationsFirstWords, organisationsLastWords, personsAfterRoles, placesBeforePlaceNouns, pollstersBeforePolls, venuesAfterTheirNames, venuesArePlaces, typeKindAppositives, typePortfolioMinistries, worksAreMisc } from '../../../../src/workers/enricher/kind-nouns.js';
+import { acronymsBeforeOffices, agenciesBeforeTheirKind, airlinesBeforeTheirFlights, companiesByTheirPriceMoves, companiesByTheirStock, firmsByTheirFirstWord, groupsBeforeTheirFighters, groupsByTheirMembers, countriesBeforePossessives, countriesOffPersons, employersOfStaff, eponymsAreNoPersons, eventsAndLawsAreMisc, leadersGovernmentsAreNoNames, namesBeforePartyAreOrganisations, organisationsFirstWords, organisationsLastWords, personsAfterRoles, placesBeforePlaceNouns, pollstersBeforePolls, shipsAreMisc, venuesAfterTheirNames, venuesArePlaces, typeKindAppositives, typePortfolioMinistries, worksAreMisc } from '../../../../src/workers/enricher/kind-nouns.js';
 import { statsOf } from '../../../helpers/word-stats.js';
 import type { WordStats } from '../../../../src/workers/enricher/ner-features.js';
 import { nerTokenize } from '../../../../src/workers/enricher/ner-tokens.js';
@@ -702,6 +702,34 @@ describe(namesBeforePartyAreOrganisations.name, () => {
       ['a third party and the New ACT party', []],
     ];
     for (const [text, named] of cases) expect(runParty(text, named)).toEqual(spans(text, tagsFor(text, named)));
+  });
+});
+
+describe(shipsAreMisc.name, () => {
+  const run = (text: string, names: Record<string, string>): string[] => {
+    const { toks, tags } = tagsNaming(text, names);
+    return spans(text, shipsAreMisc(text, toks, tags));
+  };
+
+  it('makes a ship named after its prefix MISC, with its initials and figures, whatever the tagger read', () => {
+    // the [USS Harry S. Truman] aircraft carrier (a person), the crew of [HMAS Adelaide] (a place), [MV Sirius Star] (an organisation)
+    expect(run('the USS Harry S. Truman aircraft carrier', { USS: 'LOC', 'Harry S. Truman': 'PER' })).toEqual(['MISC[USS Harry S. Truman]']);
+    expect(run('the crew of HMAS Adelaide saved them , and MV Sirius Star was seized', { 'HMAS Adelaide': 'LOC', 'MV Sirius Star': 'ORG' })).toEqual([
+      'MISC[HMAS Adelaide]', 'MISC[MV Sirius Star]',
+    ]);
+    expect(run('the liner RMS Queen Elizabeth 2 from Cunard', { Elizabeth: 'PER', Cunard: 'ORG' })).toEqual(['MISC[RMS Queen Elizabeth 2]', 'ORG[Cunard]']);
+  });
+
+  it('leaves a prefix alone before no capitalized word, across a line, in a longer name of the tagger, and a memorial or museum', () => {
+    for (const [text, names] of [
+      ['the USS was hit', {}],
+      ['USS\nCole said', { Cole: 'PER' }],
+      ['the USS Arizona Memorial', { 'USS Arizona Memorial': 'LOC' }],
+      ['the SS Obersturmbannführer and the INS Commissioner', {}],
+    ] as const) {
+      const { toks, tags } = tagsNaming(text, names);
+      expect(shipsAreMisc(text, toks, tags)).toEqual(tags);
+    }
   });
 });
 
