@@ -32,9 +32,15 @@ export const KIND_NOUNS: ReadonlySet<string> = new Set(
     'company firm conglomerate bank lender insurer retailer chain supermarket airline manufacturer maker carmaker automaker ' +
     'drugmaker chipmaker planemaker steelmaker toymaker brewer newspaper magazine daily tabloid broadsheet agency regulator watchdog ' +
     'brokerage broker-dealer giant band group party network channel website startup start-up label studio utility ' +
-    'carrier charity organisation organization union club journal outlet'
+    'carrier charity organisation organization union club journal outlet alliance app platform think-tank'
   ).split(' '),
 );
+/**
+ * Kind nouns that name an organisation only right before its name ("the messaging app Gojek", "video platform Rumble",
+ * "the think-tank International Crisis Group"), not in an appositive after it ("Slideshow, a universal app," is a
+ * product), and not by a word news writes in lowercase ("the mobile app Simple dashboard", "platform Supports").
+ */
+const KINDS_BEFORE_ONLY: ReadonlySet<string> = new Set(['app', 'platform', 'think-tank']);
 /** Company forms that end a company's name ("Proastiakos S.A.", "Robert Bosch GmbH"); not those that are also abbreviations of places (SA, AB, NV) or offices (AG). */
 export const COMPANY_FORMS: ReadonlySet<string> = new Set(
   'S.A. S.A.B. Inc Inc. Ltd Ltd. Limited plc PLC Plc GmbH Corp Corp. Corporation LLC L.L.C. N.V. B.V. A.E. S.p.A. SpA Oyj ASA'.split(' '),
@@ -148,12 +154,14 @@ function typeNamesAfterKinds(tokens: readonly Token[], out: string[], stats: Wor
   const loneSurnames = new Set(bioSpans(out).filter((s) => s.type === 'PER' && s.to === s.from + 1).map((s) => text(s.from)));
   for (let i = 0; i + 1 < n; i++) {
     if (!KIND_NOUNS.has(text(i)) || out[i] !== 'O') continue;
+    const beforeOnly = KINDS_BEFORE_ONLY.has(text(i));
+    if (beforeOnly && writtenLowercase(tokens[i + 1]?.text ?? '', stats)) continue;
     // "a company called Intamin": the name after "called" as after the kind itself.
-    if (text(i + 1) === 'called' && out[i + 1] === 'O' && i + 2 < n) i++;
+    if (!beforeOnly && text(i + 1) === 'called' && out[i + 1] === 'O' && i + 2 < n) i++;
     // "his current band, Gigi,": the name set off by commas after its kind, when a mark closes it.
-    const comma = text(i + 1) === ',' && i + 2 < n && !ofRole(tokens, i);
+    const comma = !beforeOnly && text(i + 1) === ',' && i + 2 < n && !ofRole(tokens, i);
     // 'a band called "Squirrell"': the name in quotes, when a quote closes it.
-    const quoted = !comma && OPENING_QUOTES.has(text(i + 1)) && i + 2 < n;
+    const quoted = !beforeOnly && !comma && OPENING_QUOTES.has(text(i + 1)) && i + 2 < n;
     if (comma || quoted) i++;
     // Whether the name ending before `j` is closed as its form asks: by a mark when set off by a comma (appositiveCloses), by a quote when quoted.
     const closed = (j: number, single?: number): boolean =>
@@ -356,7 +364,7 @@ function typeTrailingKinds(tokens: readonly Token[], out: string[], stats: WordS
     for (let k = c + 2; k < Math.min(n, c + 2 + APPOSITIVE_MAX); k++) {
       if (APPOSITIVE_BREAK.test(text(k))) break;
       if (KIND_NOUNS.has(text(k))) {
-        kind = k;
+        if (!KINDS_BEFORE_ONLY.has(text(k))) kind = k;
         break;
       }
     }
@@ -682,6 +690,45 @@ export function countriesOffPersons(tokens: readonly Token[], tags: readonly str
 }
 
 /**
+ * Prefixes of ships' names that are no other word in news ("USS Cole", "HMS Bulwark", "HMAS Adelaide", "MV Sirius Star",
+ * "RMS Titanic"); not "SS", "MS", "INS" or "NS", which also write the SS, multiple sclerosis, the Immigration and
+ * Naturalization Service and others.
+ */
+const VESSEL_PREFIXES: ReadonlySet<string> = new Set(['USS', 'USNS', 'USCGC', 'HMS', 'HMAS', 'HMCS', 'HMNZS', 'RMS', 'MV']);
+/** Last words of places named after ships ("the USS Arizona Memorial"). */
+const SHIP_VENUES: ReadonlySet<string> = new Set(['Memorial', 'Museum']);
+/** The most words of a ship's name after its prefix ("USS Dwight D. Eisenhower", "RMS Queen Elizabeth 2"). */
+const SHIP_NAME_MAX = 5;
+
+/**
+ * Tags where a ship named after its prefix ("the [USS Cole] bombing", "the [USS Dwight D. Eisenhower]", "the crew of
+ * [HMAS Adelaide]") is MISC, as news annotation files vessels, whatever the tagger read: a person after the name it
+ * bears ("Harry S. Truman"), a place or an organisation. The name is the prefix and the capitalized words, initials and
+ * figures after it ("RMS Queen Elizabeth 2"), on one line; not a memorial or museum named after a ship.
+ */
+export function shipsAreMisc(text: string, tokens: readonly Token[], tags: readonly string[]): string[] {
+  let out: string[] | undefined;
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    if (!VESSEL_PREFIXES.has((tokens[i] as Token).text) || lineBreakAfter(text, tokens, i)) continue;
+    let j = i + 1;
+    while (j < tokens.length && j - i <= SHIP_NAME_MAX) {
+      const w = (tokens[j] as Token).text;
+      if (!startsCapitalized(w) && !(j > i + 1 && /^\d+$/.test(w))) break;
+      j++;
+      if (lineBreakAfter(text, tokens, j - 1)) break;
+    }
+    // A ship's memorial or museum is a place ("the USS Arizona Memorial").
+    if (j === i + 1 || j - i > SHIP_NAME_MAX || SHIP_VENUES.has((tokens[j - 1] as Token).text)) continue;
+    // A name of the tagger's running on past the ship's is left as it is.
+    if ((tags[j] ?? 'O').startsWith('I-')) continue;
+    out ??= [...tags];
+    setSpan(out, i, j, 'MISC');
+    i = j - 1;
+  }
+  return out ?? (tags as string[]);
+}
+
+/**
  * Tags where a country's name the tagger left untagged stands before a possessive: "Britain 's Prime Minister", "China 's
  * economy". Tokenized wire copy writes the clitic apart, and at a line's or sentence's start the tagger then reads the
  * word as no name. Not the surname of a person the text names in full ("Michael Jordan ... Jordan 's 30 points").
@@ -986,6 +1033,54 @@ const PLACE_BEFORE: ReadonlySet<string> = new Set(['in', 'to', 'from', 'near', '
 /** Staff who work at firms, not at places ("dealers at Banamex"; not "officials at Heathrow"). */
 const FIRM_STAFF: ReadonlySet<string> = new Set([...FIRM_ROLES].flatMap((r) => [r, `${r}s`]));
 
+/** What only a firm has after its name and "'s" ("Merrill's CEO", "Metronet's shareholders"; not a spokesman, staff or shares, which persons have too). */
+const FIRM_POSSESSIONS: ReadonlySet<string> = new Set('CEO CFO COO shareholders stockholders subsidiary subsidiaries'.split(' '));
+/** Words after "chief" that make a firm's officer ("chief executive", "chief financial officer"). */
+const CHIEF_OFFICES: ReadonlySet<string> = new Set(['executive', 'financial', 'operating']);
+/** Words between a name and "headquartered" ("CData, headquartered in", "Alteryx, which is headquartered in"). */
+const BEFORE_HEADQUARTERED: ReadonlySet<string> = new Set([',', 'which', 'is', 'was']);
+
+/** Whether the words at `k` are what only a firm has ("CEO", "chief executive", "shareholders", "board of directors"). */
+function firmsOwn(tokens: readonly Token[], k: number): boolean {
+  const w = tokens[k]?.text ?? '';
+  if (FIRM_POSSESSIONS.has(w)) return true;
+  if (w === 'chief') return CHIEF_OFFICES.has(tokens[k + 1]?.text ?? '');
+  return w === 'board' && tokens[k + 1]?.text === 'of' && tokens[k + 2]?.text === 'directors';
+}
+
+/** Verbs of buying a firm, right before its name ("Twilio to acquire Stytch"). */
+const ACQUIRING: ReadonlySet<string> = new Set(['acquire', 'acquires', 'acquired', 'acquiring']);
+/** Nouns of buying or merging before "of" / "with" and a firm's name ("the acquisition of Redactive", "merged with Martin Marietta"). */
+const ACQUISITIONS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
+  ['of', new Set(['acquisition', 'takeover', 'buyout'])],
+  ['with', new Set(['merger', 'merge', 'merged', 'merges'])],
+]);
+
+/**
+ * Whether the name tokens[from, to) is a firm bought or merged ("acquires [Breez]", "the takeover of [Merrill Lynch]",
+ * "merged with [Martin Marietta]"): not a person with a given name first ("acquired Kevin Durant"), a place ending with its
+ * kind or before its state, or a name running on ("acquire Toronto-based Alias").
+ */
+function acquired(tokens: readonly Token[], from: number, to: number, type: string): boolean {
+  const before = tokens[from - 1]?.text ?? '';
+  const cued = ACQUIRING.has(before) || ACQUISITIONS.get(before)?.has((tokens[from - 2]?.text ?? '').toLowerCase()) === true;
+  const next = tokens[to]?.text ?? '';
+  if (!cued || /^[-‐–]$/u.test(next) || startsCapitalized(next)) return false;
+  if (type === 'PER') return !GIVEN_NAMES.has((tokens[from] as Token).text);
+  // A place ending with its kind ("the takeover of Tardo Village") or before its state or country ("the acquisition of
+  // Oakland, California-based Ask Jeeves") is a place.
+  return !PLACE_KINDS.has((tokens[to - 1] as Token).text) && !(next === ',' && PLACES.has(tokens[to + 1]?.text ?? ''));
+}
+/** Last words of places' names ("Tardo Village", "Gull Point"). */
+const PLACE_KINDS: ReadonlySet<string> = new Set([...PLACE_HEAD_WORDS, 'Village', 'Town', 'District', 'Camp']);
+
+/** Whether the name ending before `to` is "headquartered in" a place ("CData, headquartered in Chapel Hill"): a firm, never a person. */
+function headquartered(tokens: readonly Token[], to: number): boolean {
+  let k = to;
+  while (k < to + 3 && BEFORE_HEADQUARTERED.has(tokens[k]?.text ?? '')) k++;
+  return tokens[k]?.text === 'headquartered' && tokens[k + 1]?.text === 'in';
+}
+
 /**
  * Tags where a name the tagger read as a person is the organisation of the
  * staff the text names with it: before a firm's job and a person's name
@@ -996,6 +1091,12 @@ const FIRM_STAFF: ReadonlySet<string> = new Set([...FIRM_ROLES].flatMap((r) => [
  * (nor with "'s" after: "a researcher at Smith's lab"). So is a name read as a
  * place after a firm's staff and "at" ("dealers at [Banamex]"), when the
  * gazetteer knows no place of that name, but after a preposition of place.
+ * A name read as a person or as a place the gazetteer does not know is a firm
+ * too before "'s" and what only a firm has ("[Merrill]'s CEO", "[Metronet]'s
+ * shareholders"), before "headquartered in", and after a word of buying or
+ * merging ("to acquire [Stytch]", "the takeover of [Bear Stearns]"); a
+ * person's name that starts with a one-word firm so cued is the firm's full
+ * name ("[Merrill Lynch]").
  */
 export function employersOfStaff(tokens: readonly Token[], tags: readonly string[], stats?: WordStats): string[] {
   const firms = new Set<string>();
@@ -1036,8 +1137,22 @@ export function employersOfStaff(tokens: readonly Token[], tags: readonly string
   // A name read as a place after what a firm owns, its span the whole capitalized run ("shares in Real Estate Investment Trusts" names none).
   const ownedCue = (from: number, to: number) => firmCue(from - 1) && OWNED.has((tokens[from - 2]?.text ?? '').toLowerCase()) && !startsCapitalized(tokens[to]?.text ?? '');
   const spans = bioSpans(tags).filter((s) => (s.type === 'PER' || s.type === 'LOC') && s.to - s.from <= FIRM_NAME_MAX);
+  // One-word firms so cued: a person's name that starts with one is the firm's full name ("Merrill's CEO ... a takeover of
+  // [Merrill Lynch]").
+  const firstWords = new Set<string>();
   for (const { from, to, type } of spans) {
     const after = tokens[to]?.text ?? '';
+    // "[Merrill]'s CEO John Thain", "[Metronet]'s shareholders", "[CData], headquartered in Chapel Hill", "Twilio to acquire
+    // [Stytch]": what only a firm has, is or undergoes (the name whole, no place or people the gazetteer knows: "Hong Kong's
+    // chief executive", "the acquisition of Greenland").
+    if (!startsCapitalized(tokens[from - 1]?.text ?? '') && !placeOrPeople(nameText(tokens, from, to))) {
+      const cue = isPossessive(after) ? firmsOwn(tokens, to + 1) : headquartered(tokens, to) || acquired(tokens, from, to, type);
+      if (cue) {
+        firms.add(nameText(tokens, from, to));
+        if (to === from + 1) firstWords.add((tokens[from] as Token).text);
+        continue;
+      }
+    }
     if (isPossessive(after)) continue;
     if (type === 'LOC') {
       // "dealers at [Banamex]", "a subsidiary of [Qantas]": a name read as a place after a firm's staff and "at", or after
@@ -1072,7 +1187,8 @@ export function employersOfStaff(tokens: readonly Token[], tags: readonly string
   const out = [...tags];
   for (const [i, j] of untagged) setSpan(out, i, j, 'ORG');
   for (const { from, to, type } of spans) {
-    if (!firms.has(nameText(tokens, from, to)) || PERSON_TITLES.has(tokens[from - 1]?.text ?? '')) continue;
+    const named = firms.has(nameText(tokens, from, to)) || (type === 'PER' && to > from + 1 && firstWords.has((tokens[from] as Token).text));
+    if (!named || PERSON_TITLES.has(tokens[from - 1]?.text ?? '')) continue;
     // A name read as a place stays one after a preposition of place ("in", "to", "from", "near").
     if (type === 'LOC' && PLACE_BEFORE.has(tokens[from - 1]?.text ?? '') && !cuedPlaces.has(from)) continue;
     setSpan(out, from, to, 'ORG');
@@ -1410,8 +1526,8 @@ export function organisationsLastWords(tokens: readonly Token[], tags: readonly 
 
 /** An acronym of three to five capitals ("BOJ", "MITI", "UAW"; two are as often a place's or a title's: "NZ Prime Minister", "HM King"). */
 const OFFICE_ACRONYM = /^\p{Lu}{3,5}$/u;
-/** Prefixes of ships' names, before a title that is part of the name ("RMS Queen Elizabeth 2"). */
-const SHIP_PREFIXES: ReadonlySet<string> = new Set('RMS HMS USS HMAS HMCS HMNZS INS USNS'.split(' '));
+/** Prefixes of ships' names, before a title that is part of the name ("RMS Queen Elizabeth 2"; "INS Vikrant" too, here). */
+const SHIP_PREFIXES: ReadonlySet<string> = new Set([...VESSEL_PREFIXES, 'INS']);
 /** The most words of a title of office between an acronym and a person's name ("Managing Director", "Deputy Prime Minister"). */
 const OFFICE_TITLE_MAX = 3;
 

@@ -18,7 +18,7 @@ import { firmsJoinedByAmpersand, joinCoordinatedNames, joinListsBeforeHeads, joi
 import { extendNamesToTheirAcronyms, typeDefinedAcronyms } from './defined-acronyms.js';
 import { foreignOrganisations } from './foreign-organisations.js';
 import { possessiveOrganisations, possessivesOfPlaces } from './possessive-organisations.js';
-import { acronymsBeforeOffices, agenciesBeforeTheirKind, countriesBeforePossessives, airlinesBeforeTheirFlights, companiesByTheirPriceMoves, groupsByTheirMembers, companiesByTheirStock, firmsByTheirFirstWord, groupsBeforeTheirFighters, countriesOffPersons, employersOfStaff, eponymsAreNoPersons, eventsAndLawsAreMisc, leadersGovernmentsAreNoNames, namesBeforePartyAreOrganisations, organisationsFirstWords, organisationsLastWords, personsAfterRoles, placesBeforePlaceNouns, pollstersBeforePolls, venuesAfterTheirNames, venuesArePlaces, typeKindAppositives, typePortfolioMinistries, worksAreMisc } from './kind-nouns.js';
+import { acronymsBeforeOffices, agenciesBeforeTheirKind, countriesBeforePossessives, airlinesBeforeTheirFlights, companiesByTheirPriceMoves, groupsByTheirMembers, companiesByTheirStock, firmsByTheirFirstWord, groupsBeforeTheirFighters, countriesOffPersons, employersOfStaff, eponymsAreNoPersons, eventsAndLawsAreMisc, leadersGovernmentsAreNoNames, namesBeforePartyAreOrganisations, organisationsFirstWords, organisationsLastWords, personsAfterRoles, placesBeforePlaceNouns, pollstersBeforePolls, shipsAreMisc, venuesAfterTheirNames, venuesArePlaces, typeKindAppositives, typePortfolioMinistries, worksAreMisc } from './kind-nouns.js';
 import { firstNamesAreNoOrganisations, surnamesAreNoOrganisations } from './lone-surnames.js';
 import { clubsAfterPlayers, clubsByTheirFirstWord, fixtureLines, sidesByTheirTotals, teamsInMatchReports } from './match-reports.js';
 import { partyLabelsAreNoPersons } from './party-labels.js';
@@ -857,6 +857,8 @@ function labelCased(
   tags = clubsAfterPlayers(tokens, tags);
   // A country before a possessive the tagger left untagged ("Britain 's Prime Minister" at a line's start).
   tags = countriesBeforePossessives(tokens, tags);
+  // A ship named after its prefix, whatever the tagger and the document pass read ("the USS Harry S. Truman").
+  tags = shipsAreMisc(text, tokens, tags);
   if (formal) {
     // A lone surname or first name of a person the text names in full ("John McCain ... McCain argued", "Thaksin
     // Shinawatra ... Thaksin") is that person where the tagger read an organisation; a party's label alone or before a

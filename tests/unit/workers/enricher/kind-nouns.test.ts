@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { expectBioKept, isValidBio, labelledText, randomBioTags, tagsAt, tagsFor, tagsNaming } from '../../../helpers/bio-tags.js';
 import { seededRandom } from '../../../../src/lib/random.js';
-import { acronymsBeforeOffices, agenciesBeforeTheirKind, airlinesBeforeTheirFlights, companiesByTheirPriceMoves, companiesByTheirStock, firmsByTheirFirstWord, groupsBeforeTheirFighters, groupsByTheirMembers, countriesBeforePossessives, countriesOffPersons, employersOfStaff, eponymsAreNoPersons, eventsAndLawsAreMisc, leadersGovernmentsAreNoNames, namesBeforePartyAreOrganisations, organisationsFirstWords, organisationsLastWords, personsAfterRoles, placesBeforePlaceNouns, pollstersBeforePolls, venuesAfterTheirNames, venuesArePlaces, typeKindAppositives, typePortfolioMinistries, worksAreMisc } from '../../../../src/workers/enricher/kind-nouns.js';
+import { acronymsBeforeOffices, agenciesBeforeTheirKind, airlinesBeforeTheirFlights, companiesByTheirPriceMoves, companiesByTheirStock, firmsByTheirFirstWord, groupsBeforeTheirFighters, groupsByTheirMembers, countriesBeforePossessives, countriesOffPersons, employersOfStaff, eponymsAreNoPersons, eventsAndLawsAreMisc, leadersGovernmentsAreNoNames, namesBeforePartyAreOrganisations, organisationsFirstWords, organisationsLastWords, personsAfterRoles, placesBeforePlaceNouns, pollstersBeforePolls, shipsAreMisc, venuesAfterTheirNames, venuesArePlaces, typeKindAppositives, typePortfolioMinistries, worksAreMisc } from '../../../../src/workers/enricher/kind-nouns.js';
 import { statsOf } from '../../../helpers/word-stats.js';
 import type { WordStats } from '../../../../src/workers/enricher/ner-features.js';
 import { nerTokenize } from '../../../../src/workers/enricher/ner-tokens.js';
@@ -193,6 +193,25 @@ describe(typeKindAppositives.name, () => {
     expect(run('Meanwhile, the group challenged it.', [], statsOf({ meanwhile: 'R' }))).toEqual([]);
     expect(run('On Saturday, the Iranian newspaper Shargh said so.', [[4, 5, 'MISC'], [6, 7, 'ORG']])).toEqual(['MISC[Iranian]', 'ORG[Shargh]']);
     expect(run('It cited Canadian Geographic, a selection of magazines.', [[2, 3, 'MISC']])).toEqual(['MISC[Canadian]']);
+  });
+
+  it('reads the name right after an app, a platform or a think-tank as an organisation, but not a word news writes in lowercase nor a name before such a kind', () => {
+    const stats = statsOf({ simple: 'R', gojek: 'A' });
+    // the super app [Gojek], video platform [Rumble], the think-tank [International Crisis Group]; the fitness app [Strava] read as a person
+    expect(run('He co-founded the super app Gojek.', [], stats)).toEqual(['ORG[Gojek]']);
+    expect(run('orders the suspension of video platform Rumble for', [], stats)).toEqual(['ORG[Rumble]']);
+    expect(run('tracks Somalia for the think-tank International Crisis Group said', [[1, 2, 'LOC']], stats)).toEqual(['LOC[Somalia]', 'ORG[International Crisis Group]']);
+    expect(run('The fitness app Strava said so.', [[3, 4, 'PER']], stats)).toEqual(['ORG[Strava]']);
+    // A word news writes in lowercase after the kind is no name ("the mobile app Simple dashboard"); nor is a name set off or
+    // before such a kind an app's or platform's (products: "Slideshow, a universal app,").
+    expect(run('the mobile app Simple dashboard', [], stats)).toEqual([]);
+    expect(run('a web app, Digikam, and more', [[4, 5, 'LOC']], stats)).toEqual(['LOC[Digikam]']);
+    expect(run('try Slideshow, a universal app that works', [[1, 2, 'LOC']], stats)).toEqual(['LOC[Slideshow]']);
+  });
+
+  it('reads the name before an alliance set off after it as an organisation', () => {
+    // with the help of [Gavi], the vaccine alliance, and UNICEF
+    expect(run('with the help of Gavi, the vaccine alliance, and UNICEF.', [[4, 5, 'LOC'], [11, 12, 'ORG']], statsOf({ gavi: 'A' }))).toEqual(['ORG[Gavi]', 'ORG[UNICEF]']);
   });
 
   it('gives valid BIO of the same length whatever the tags it is given', () => {
@@ -528,6 +547,32 @@ describe(employersOfStaff.name, () => {
     ]);
   });
 
+  it("makes a name read as a person or a place a firm before \"'s\" and what only a firm has, before \"headquartered in\" or after a word of buying or merging, and wherever else the text names it so", () => {
+    // [Merrill]'s CEO John Thain; [Metronet]'s shareholders; [Ring]'s chief executive; [Alteryx], headquartered in Irvine
+    expect(run("Merrill's CEO John Thain spoke . Merrill fell .", { Merrill: 'PER', 'John Thain': 'PER' })).toEqual(['ORG[Merrill]', 'PER[John Thain]', 'ORG[Merrill]']);
+    expect(run("Metronet's shareholders and Ring's chief executive met .", { Metronet: 'PER', Ring: 'LOC' })).toEqual(['ORG[Metronet]', 'ORG[Ring]']);
+    expect(run("Nexa's board of directors met .", { Nexa: 'PER' })).toEqual(['ORG[Nexa]']);
+    expect(run('Alteryx , headquartered in Irvine , and Firebolt , which is headquartered in Palo Alto .', { Alteryx: 'PER', Irvine: 'LOC', Firebolt: 'PER', 'Palo Alto': 'LOC' })).toEqual([
+      'ORG[Alteryx]', 'LOC[Irvine]', 'ORG[Firebolt]', 'LOC[Palo Alto]',
+    ]);
+    // A firm bought or merged; a one-word firm so cued names the person's name that starts with it ("Merrill ... [Merrill Lynch]").
+    expect(run('Twilio agreed to acquire Stytch , and the acquisition of Hulu and a merger with Martin Marietta followed .', { Stytch: 'PER', Hulu: 'LOC', 'Martin Marietta': 'PER' })).toEqual([
+      'ORG[Stytch]', 'ORG[Hulu]', 'ORG[Martin Marietta]',
+    ]);
+    expect(run("Merrill's CEO spoke . Merrill Lynch fell .", { Merrill: 'PER', 'Merrill Lynch': 'PER' })).toEqual(['ORG[Merrill]', 'ORG[Merrill Lynch]']);
+    // What persons have too (a spokesman, staff, shares, headquarters), a person based somewhere, a known place's chief executive: no firm.
+    for (const [text, names] of [
+      ["Musharraf's spokesman and Sadr's headquarters , Buffett's shares .", { Musharraf: 'PER', Sadr: 'PER', Buffett: 'PER' }],
+      ['Glen Arnold , based in Petawawa , died .', { 'Glen Arnold': 'PER', Petawawa: 'LOC' }],
+      ["Hong Kong's chief executive spoke .", { 'Hong Kong': 'LOC' }],
+      ['They acquired Kevin Durant , claimed the takeover of Tardo Village and the acquisition of Oakland , California .', { 'Kevin Durant': 'PER', 'Tardo Village': 'LOC', Oakland: 'LOC', California: 'LOC' }],
+      ["Stability AI's CEO spoke .", { AI: 'LOC' }],
+    ] as const) {
+      const { toks, tags } = tagsNaming(text, names);
+      expect(employersOfStaff(toks, tags)).toEqual(tags);
+    }
+  });
+
   it('makes a name read as a place after a firm\'s staff and "at" an organisation, but a known place or one after a preposition of place', () => {
     expect(run('Dealers at Banamex said the peso fell. Banamex cut rates, and flights to Banamex resumed.', { Banamex: 'LOC' })).toEqual(['ORG[Banamex]', 'ORG[Banamex]', 'LOC[Banamex]']);
     for (const [text, names] of [
@@ -657,6 +702,34 @@ describe(namesBeforePartyAreOrganisations.name, () => {
       ['a third party and the New ACT party', []],
     ];
     for (const [text, named] of cases) expect(runParty(text, named)).toEqual(spans(text, tagsFor(text, named)));
+  });
+});
+
+describe(shipsAreMisc.name, () => {
+  const run = (text: string, names: Record<string, string>): string[] => {
+    const { toks, tags } = tagsNaming(text, names);
+    return spans(text, shipsAreMisc(text, toks, tags));
+  };
+
+  it('makes a ship named after its prefix MISC, with its initials and figures, whatever the tagger read', () => {
+    // the [USS Harry S. Truman] aircraft carrier (a person), the crew of [HMAS Adelaide] (a place), [MV Sirius Star] (an organisation)
+    expect(run('the USS Harry S. Truman aircraft carrier', { USS: 'LOC', 'Harry S. Truman': 'PER' })).toEqual(['MISC[USS Harry S. Truman]']);
+    expect(run('the crew of HMAS Adelaide saved them , and MV Sirius Star was seized', { 'HMAS Adelaide': 'LOC', 'MV Sirius Star': 'ORG' })).toEqual([
+      'MISC[HMAS Adelaide]', 'MISC[MV Sirius Star]',
+    ]);
+    expect(run('the liner RMS Queen Elizabeth 2 from Cunard', { Elizabeth: 'PER', Cunard: 'ORG' })).toEqual(['MISC[RMS Queen Elizabeth 2]', 'ORG[Cunard]']);
+  });
+
+  it('leaves a prefix alone before no capitalized word, across a line, in a longer name of the tagger, and a memorial or museum', () => {
+    for (const [text, names] of [
+      ['the USS was hit', {}],
+      ['USS\nCole said', { Cole: 'PER' }],
+      ['the USS Arizona Memorial', { 'USS Arizona Memorial': 'LOC' }],
+      ['the SS Obersturmbannführer and the INS Commissioner', {}],
+    ] as const) {
+      const { toks, tags } = tagsNaming(text, names);
+      expect(shipsAreMisc(text, toks, tags)).toEqual(tags);
+    }
   });
 });
 

@@ -57,6 +57,12 @@ describe('entity tagger model (committed)', () => {
     expect(kindsOf('Gazprom said on Monday it would cut supplies to Ukraine.')).toEqual(['organisation:Gazprom', 'place:Ukraine']);
   });
 
+  it('lists no ship named after its prefix as a person, a place or an organisation', () => {
+    const kinds = kindsOf('The Navy said the USS Harry S. Truman and HMAS Adelaide sailed from Norfolk. Harry S. Truman was president.');
+    expect(kinds.filter((k) => /USS|HMAS|Adelaide/.test(k))).toEqual([]);
+    expect(kinds).toEqual(expect.arrayContaining(['place:Norfolk']));
+  });
+
   it('reads a listed organisation whose name is also a common word before a verb of a report, or as a short name after "the"', () => {
     expect(kindsOf('Shell said on Tuesday it would sell the refinery.')).toEqual(['organisation:Shell']);
     expect(kindsOf('The Fed left rates unchanged on Wednesday.')).toEqual(['organisation:Fed']);
