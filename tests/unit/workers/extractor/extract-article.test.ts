@@ -367,6 +367,16 @@ describe(`${extractArticle.name} on an old table layout written with <font>`, ()
     expect(r?.text.split('\n\n')).toEqual([story, para(1), para(2), para(3), para(4)]);
   });
 
+  it.each(['Published: March 3, 2008<br>The council met on Monday.', 'Updated March 3, 2008<br>Who pays for the roads?'])(
+    'keeps the story line of "%s" under a repeated headline',
+    (second) => {
+      const story = second.split('<br>')[1] as string;
+      const html = `<html><head><title>Council votes</title></head><body><article><p>Council votes</p><p>${second}</p>${[1, 2, 3, 4].map((n) => `<p>${para(n)}</p>`).join('')}</article></body></html>`;
+      const r = extractArticle(html, 'https://news.example.org/2008/03/council.html');
+      expect(r?.text.split('\n\n')).toEqual([story, para(1), para(2), para(3), para(4)]);
+    },
+  );
+
   it('reads a frameset page\'s <noframes> copy as its body, and says so', () => {
     const para = 'The council met on Monday and voted on the budget for road repairs, parks and the new school buildings in town.';
     const html =
