@@ -117,6 +117,10 @@ const TEMPLATES: Record<string, (s: Story) => string | Buffer> = {
     `<font size="2">${esc(s.author)}, Staff Writer<br>${s.date.getUTCDate()} ${MONTHS[s.date.getUTCMonth()]} ${s.date.getUTCFullYear()}</font><br>` +
     '<a href="/print?id=1">Print</a> | <a href="/email?id=1">E-mail this story</a> | Text size: <a href="?fs=1">A</a> <a href="?fs=2">A</a> <a href="?fs=3">A</a><br><br>' +
     `${s.paras.map(esc).join('<br><br>\n')}</td></tr></table>${footer}</body></html>`,
+  'a blog post: one <div> of <br><br> paragraphs opening with "Posted by … at …" and a tags line': (s) =>
+    `<html>${head(s)}<body><div id="sidebar">${nav}</div><div class="post"><h3 class="post-title">${esc(s.title)}</h3><div class="post-body">` +
+    `Posted by ${esc(s.author)} at 10:15 AM<br>Tags: news, council, ${s.date.getUTCFullYear()}<br>${s.paras.map(esc).join('<br><br>\n')}</div>` +
+    `<div class="post-footer">${written(s.date)} | <a href="#comments">0 comments</a></div></div>${footer}</body></html>`,
   '<pre> text': (s) => `<html>${head(s)}<body><h2>${esc(s.title)}</h2><pre>By ${esc(s.author)}\n${written(s.date)}\n\n${s.paras.map(esc).join('\n\n')}</pre><hr>${nav}</body></html>`,
   'frameset, <noframes> copy': (s) =>
     `<html>${head(s)}<frameset cols="150,*"><frame src="nav.html"><frame src="story.html"><noframes><body><h1>${esc(s.title)}</h1>` +

@@ -101,9 +101,9 @@ export const FURNITURE_TEXT = wholeText(
 
 /**
  * A character of a date line that is not a sentence's stop: a month's abbreviation and "a.m." / "p.m." hold one
- * ("Nov. 19, 2025", "Sept. 3, 2024 at 10:15 a.m.").
+ * ("Nov. 19, 2025", "Sept. 3, 2024 at 10:15 a.m."). Not a line break either: the line after the date is another one.
  */
-const NO_STOP = String.raw`(?:[^.]|(?<=\b(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|[ap]|[ap]\.m))\.)`;
+const NO_STOP = String.raw`(?:[^.\n]|(?<=\b(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|[ap]|[ap]\.m))\.)`;
 
 /** A month's name, whole or abbreviated: "June", "Sept.", "dec". */
 const MONTH_NAME = String.raw`(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]{0,6}\.?`;
@@ -859,37 +859,70 @@ function opensLine(el: Element, root: Element): boolean {
 }
 
 /**
- * Whether a block set as lines by `<br>`s holds two lines or more and every one of them is furniture: a post's
- * particulars under its story ("Tags: Helena, smart thermostat<br><small>Monday, August 11th, 2025 at 11:00 am |
- * Categories: Helena, Thermostats</small>"), which the stored text reads as lines of their own.
+ * The lines of an element set as lines by `<br>`s, each with the nodes that make it (a `<br>` ends its line), as a
+ * browser shows them; null when it holds no `<br>` or holds a block of its own (its lines are that block's).
  */
-function linesAllFurniture(el: Element): boolean {
-  if (!isBlockTag(el.tagName.toUpperCase()) || el.getElementsByTagName('br').length === 0) {
-    return false;
+export function brLines(el: Element): Array<{ text: string; nodes: ChildNode[] }> | null {
+  if (el.getElementsByTagName('br').length === 0) {
+    return null;
   }
-  const lines: string[] = [''];
+  const lines: Array<{ text: string; nodes: ChildNode[] }> = [{ text: '', nodes: [] }];
+  // An inline element that holds a <br> is read as its children, so its lines part where the browser parts them.
   const walk = (node: Node): boolean => {
     for (let c = node.firstChild; c; c = c.nextSibling) {
-      if (c.nodeType === 3) {
-        lines[lines.length - 1] += c.textContent ?? '';
-      } else if (c.nodeType === 1) {
+      const line = lines[lines.length - 1] as { text: string; nodes: ChildNode[] };
+      if (c.nodeType === 1) {
         const tag = (c as Element).tagName.toUpperCase();
         if (tag === 'BR') {
-          lines.push('');
-        } else if (isBlockTag(tag)) {
-          return false;
-        } else if (!walk(c)) {
+          line.nodes.push(c);
+          lines.push({ text: '', nodes: [] });
+          continue;
+        }
+        if (isBlockTag(tag)) {
           return false;
         }
+        if ((c as Element).getElementsByTagName('br').length > 0) {
+          if (!walk(c)) {
+            return false;
+          }
+          continue;
+        }
       }
+      line.text += c.textContent ?? '';
+      // Nodes inside an inline element that holds a <br> are removed one by one; the element, emptied, stays.
+      line.nodes.push(c);
     }
     return true;
   };
   if (!walk(el)) {
-    return false;
+    return null;
   }
-  const shown = lines.map(collapseSpace).filter(Boolean);
-  return shown.length >= 2 && shown.every(isFurnitureText);
+  return lines.map((l) => ({ text: collapseSpace(l.text), nodes: l.nodes })).filter((l) => l.text);
+}
+
+/**
+ * The furniture of a block set as lines by `<br>`s (`text`, its text with the lines run together), judged so that
+ * a story line is never read as part of a furniture line: `all` when every line is furniture (a post's particulars:
+ * "Tags: Helena, smart thermostat<br><small>Monday, August 11th, 2025 at 11:00 am | Categories: Helena, MT |
+ * </small>", which the run-together text matches no rule for), or when the block's text is furniture with a line
+ * break where each `<br>` stands (a disclosure whose sentences are set as lines); when only the run-together text
+ * is furniture, a rule's tail has run past a line's end into the next ("Tags: budget, council<br>The council met on
+ * Monday…" read as one tags line), and only the lines that are furniture on their own go. Null for a block without
+ * such lines or whose lines are no furniture.
+ */
+export function furnitureLines(el: Element, text: string): { all: boolean; lines: Array<{ text: string; nodes: ChildNode[] }> } | null {
+  const lines = brLines(el);
+  if (!lines || lines.length < 2) {
+    return null;
+  }
+  const furniture = lines.filter((l) => isFurnitureText(l.text));
+  if (furniture.length === lines.length) {
+    return { all: true, lines };
+  }
+  if (!isFurnitureText(text)) {
+    return null;
+  }
+  return isFurnitureText(lines.map((l) => l.text).join('\n')) ? { all: true, lines } : { all: false, lines: furniture };
 }
 
 /** Whether an element stands inside a heading below `root`. */
@@ -977,7 +1010,16 @@ export function removeInlineFurniture(root: Element, host: string | null = null)
     if (!text && !el.querySelector('img, picture, video, figure')) {
       continue;
     }
-    const furniture = !!text && (isFurnitureText(text) || linesAllFurniture(el));
+    // A block set as lines by <br>s is judged line by line: its furniture lines go, its story lines stay.
+    const byLine = text ? furnitureLines(el, text) : null;
+    if (byLine && !byLine.all) {
+      for (const line of byLine.lines) {
+        for (const n of line.nodes) n.remove();
+        removed++;
+      }
+      continue;
+    }
+    const furniture = !!text && (byLine !== null || isFurnitureText(text));
     // A strip of tools whose items are links and text between line breaks ("Print | E-mail this story |
     // Text size: A A A<br>"): the whole line goes, not only the link that opens it.
     const strip = furniture && !isBlockTag(el.tagName.toUpperCase()) ? toolStripLine(el) : null;

@@ -1,7 +1,7 @@
 import { Readability } from '@mozilla/readability';
 import { PipelineError } from '../../errors.js';
 import { collapseSpace, countWords, firstTextNode, isBlockTag, isHeadingTag, joinBlocks, lineElement, squash, textBlocks, textOwners } from './blocks.js';
-import { breaksLine, closingBioName, copiesBlockBefore, FURNITURE_TEXT, isOtherSectionLabel, narrowToArticle, removeAuthorBio, removeAuthorBox, removeFurniture, removeInlineFurniture, removeNamedAuthorBoxes, removeGreetingBio, removeOtherSections, removeRepeatedSiblings, removeShownTwice, removeTeaserCards, trimStoryEnd } from './boilerplate.js';
+import { breaksLine, brLines, closingBioName, copiesBlockBefore, FURNITURE_TEXT, isFurnitureText, isOtherSectionLabel, narrowToArticle, removeAuthorBio, removeAuthorBox, removeFurniture, removeInlineFurniture, removeNamedAuthorBoxes, removeGreetingBio, removeOtherSections, removeRepeatedSiblings, removeShownTwice, removeTeaserCards, trimStoryEnd } from './boilerplate.js';
 import { keepQuestionToggles, mayHoldCollapsed, revealCollapsed } from './collapsed.js';
 import { classifyBlock, densityExtract, type TextBlock } from './density.js';
 import { closeOpenInline, tagShape } from './nesting.js';
@@ -321,8 +321,21 @@ function removeLeadingRepeats(root: Element, title: string, byline: string | nul
     }
     const tag = el.tagName.toUpperCase();
     if (((tag !== 'TD' && tag !== 'TH') || aloneInRow(el)) && isLeadingRepeat(text, t, b)) {
-      el.remove();
-      continue;
+      const lines = brLines(el);
+      // Lines a <br> apart read run together as a repeat: the block goes whole when its other lines are no sentences
+      // ("By ANN LEE<br>Associated Press Writer"), else only its leading repeat lines ("Published: March 3, 2008<br>
+      // The council met on Monday." keeps its story line).
+      const story = lines && lines.length >= 2 ? lines.filter((l) => !isLeadingLine(l.text, t, b) && SENTENCE_LINE.test(l.text)) : [];
+      if (story.length === 0) {
+        el.remove();
+        continue;
+      }
+      for (const line of lines ?? []) {
+        if (!isLeadingLine(line.text, t, b)) {
+          break;
+        }
+        for (const n of line.nodes) n.remove();
+      }
     }
     seen++;
     if (seen >= 1 && text.length > 60) {
@@ -367,7 +380,7 @@ function removeLeadingLines(root: Element, t: string, b: string): void {
       continue;
     }
     const text = collapseSpace(line.map((n) => n.textContent ?? '').join(''));
-    if (text && !isLeadingRepeat(text, t, b)) {
+    if (text && !isLeadingLine(text, t, b)) {
       return;
     }
     for (const n of line) n.remove();
@@ -375,10 +388,20 @@ function removeLeadingLines(root: Element, t: string, b: string): void {
   }
   // The last line before the first block, ended by the block rather than a <br>.
   const text = collapseSpace(line.map((n) => n.textContent ?? '').join(''));
-  if (text && isLeadingRepeat(text, t, b)) {
+  if (text && isLeadingLine(text, t, b)) {
     for (const n of line) n.remove();
   }
 }
+
+/**
+ * A line of removeLeadingLines that goes: a repeat, or a furniture line ("Tags: news, council", "Posted by Ann Lee at
+ * 10:15 AM"), which a <br> sets apart from the story line under it; a block's whole text, read with its lines run
+ * together, is not tested this way (a tail would run into the story).
+ */
+const isLeadingLine = (text: string, t: string, b: string): boolean => isLeadingRepeat(text, t, b) || isFurnitureText(text);
+
+/** A line that ends as a sentence ends: "The council met on Monday.", "Who pays for the roads?". */
+const SENTENCE_LINE = /[.!?…]["”’)]?$/;
 
 /** BLOCKISH as tag names, for tests on one element. */
 const BLOCKISH_TAGS = new Set(BLOCKISH.toUpperCase().split(/,\s*/));

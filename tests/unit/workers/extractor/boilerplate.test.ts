@@ -445,6 +445,54 @@ describe('removeInlineFurniture: a block of furniture lines', () => {
   });
 });
 
+describe('removeInlineFurniture: a story line after a furniture line, a <br> apart', () => {
+  const story = 'The council met on Monday to vote on the budget.';
+  // Each run together with its story line reads as one furniture line (a date line's tail stops only at a full stop).
+  it.each([
+    ['a tags line', 'Tags: budget, council', story],
+    ['a tags line of links', 'Tags: <a href="/t/budget">budget</a>, <a href="/t/council">council</a>', story],
+    ['"Posted by … at …"', 'Posted by Ann Lee at 10:15 am', story],
+    ['a "Published: …" line', 'Published: March 3, 2008', 'Who pays for the roads?'],
+    ['a "Filed under: …" line', 'Filed under: Local News', story],
+    ['"Updated …" with a time', 'Updated Sept. 3, 2024 at 10:15 a.m.', 'Who pays?'],
+  ])('keeps the story sentence and drops %s', (_, line, story) => {
+    const a = article(`<p>${words(40)}</p><p>${line}<br>${story}</p><p>${words(30)} end.</p>`);
+    removeInlineFurniture(a);
+    expect(a.textContent).toContain(story);
+    expect(a.textContent).not.toContain(collapseSpace(line.replace(/<[^>]+>/g, '')));
+    expect(a.textContent).toContain('end.');
+  });
+
+  it('keeps the story lines of a <div> of <br><br> paragraphs that opens with a "Posted by" line', () => {
+    const a = article(`<p>${words(40)}</p><div>Posted by Ann Lee at 10:15 am<br><br>${story}<br><br>It passed by two votes.</div>`);
+    removeInlineFurniture(a);
+    expect(a.textContent).toContain(story);
+    expect(a.textContent).toContain('It passed by two votes.');
+    expect(a.textContent).not.toContain('Posted by');
+  });
+
+  it('still removes a disclosure whose sentences are set as lines', () => {
+    const a = article(
+      `<p>${words(40)}</p><p><em>Some of the links in this article are affiliate ones.</em><br><em>This means that if you click through them to make a purchase, we may earn a small commission at no additional cost to you</em>.<br><em>Also, this article contains sponsored content.</em></p><p>${words(30)} end.</p>`,
+    );
+    removeInlineFurniture(a);
+    expect(a.textContent).not.toContain('affiliate');
+    expect(a.textContent).not.toContain('commission');
+    expect(a.textContent).toContain('end.');
+  });
+});
+
+describe('isFurnitureText: lines a line break apart', () => {
+  it.each([
+    'Tags: budget, council\nThe council met on Monday to vote on the budget.',
+    'Posted by Ann Lee at 10:15 am\nThe council met on Monday to vote on the budget.',
+    'Published: March 3, 2008\nWho pays for the roads?',
+    'Read more: council\nThe council met on Monday to vote on the budget.',
+  ])('does not read the story line of "%s" as part of the furniture line', (text) => {
+    expect(isFurnitureText(text)).toBe(false);
+  });
+});
+
 /**
  * The cases of one line rule of isFurnitureText: each furniture line is the
  * rule's and is dropped from an article; each kept line is neither the rule's

@@ -325,6 +325,58 @@ describe(`${extractArticle.name} on an old table layout written with <font>`, ()
     expect(r?.text.split('\n\n')).toEqual([para(1), para(2), para(3), para(4)]);
   });
 
+  it.each([
+    ['a tags line', 'Tags: budget, council'],
+    ['"Posted by … at …"', 'Posted by Ann Lee at 10:15 am'],
+    ['a "Published: …" line', 'Published: March 3, 2008'],
+  ])('keeps the whole story of one <td> of <br><br> paragraphs that opens with %s, and drops that line', (_, line) => {
+    const html =
+      '<html><head><title>Council votes</title></head><body><table><tr>' +
+      `<td width="150">${nav}</td><td>${line}<br>` +
+      [1, 2, 3, 4].map((n) => para(n)).join('<br><br>') +
+      '</td></tr></table></body></html>';
+    const r = extractArticle(html, 'https://news.example.org/2008/03/council.html');
+    expect(r?.text.split('\n\n')).toEqual([para(1), para(2), para(3), para(4)]);
+  });
+
+  it.each([
+    ['a tags line', 'Tags: budget, council'],
+    ['"Posted by … at …"', 'Posted by Ann Lee at 10:15 am'],
+    ['a "Published: …" line', 'Published: March 3, 2008'],
+  ])('keeps a short story of one <div> of <br><br> paragraphs that opens with %s', (_, line) => {
+    const short = (n: number): string => `Paragraph ${n} says the council voted on Monday to fix the roads and to open the new school.`;
+    const html =
+      '<html><head><title>Council votes</title></head><body><table><tr>' +
+      `<td width="150">${nav}</td><td><div>${line}<br>` +
+      [1, 2, 3].map((n) => short(n)).join('<br><br>') +
+      '</div></td></tr></table></body></html>';
+    const r = extractArticle(html, 'https://news.example.org/2008/03/council.html');
+    expect(r?.text.split('\n\n')).toEqual([short(1), short(2), short(3)]);
+  });
+
+  it.each([
+    'Read more: Budget<br>The council met on Monday.',
+    'Related: Budget<br>The council met on Monday.',
+    'Published: March 3, 2008<br>The council met on Monday.',
+    'Posted by Ann Lee at 10:15 am<br>The council met on Monday.',
+    'Updated March 3, 2008<br>Who pays for the roads?',
+  ])('keeps the story line of an opening paragraph "%s"', (first) => {
+    const story = first.split('<br>')[1] as string;
+    const html = `<html><head><title>Council votes</title></head><body><article><p>${first}</p>${[1, 2, 3, 4].map((n) => `<p>${para(n)}</p>`).join('')}</article></body></html>`;
+    const r = extractArticle(html, 'https://news.example.org/2008/03/council.html');
+    expect(r?.text.split('\n\n')).toEqual([story, para(1), para(2), para(3), para(4)]);
+  });
+
+  it.each(['Published: March 3, 2008<br>The council met on Monday.', 'Updated March 3, 2008<br>Who pays for the roads?'])(
+    'keeps the story line of "%s" under a repeated headline',
+    (second) => {
+      const story = second.split('<br>')[1] as string;
+      const html = `<html><head><title>Council votes</title></head><body><article><p>Council votes</p><p>${second}</p>${[1, 2, 3, 4].map((n) => `<p>${para(n)}</p>`).join('')}</article></body></html>`;
+      const r = extractArticle(html, 'https://news.example.org/2008/03/council.html');
+      expect(r?.text.split('\n\n')).toEqual([story, para(1), para(2), para(3), para(4)]);
+    },
+  );
+
   it('reads a frameset page\'s <noframes> copy as its body, and says so', () => {
     const para = 'The council met on Monday and voted on the budget for road repairs, parks and the new school buildings in town.';
     const html =
