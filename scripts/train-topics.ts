@@ -31,6 +31,7 @@
  *     [--rule-sentences W [--rule-sentence-min P] [--rule-sentence-words N] [--rule-sentence-classes 04,13,15] [--rule-sentence-agree Q]] [--cnb-grid "A1,A2;B1,B2" (with --dry-run)]
  *     [--project-news W (short news written for the project, scripts/data/project-news.tsv; its dev third is printed for every model)]
  *     [--tech-news W (short technology news written for the project, scripts/data/project-tech-news.tsv, all trainable)]
+     [--short-news W (short news of every top level written for the project, scripts/data/project-short-news.tsv, all trainable)]
  *     [--project-articles W [--project-articles-no-terms] (long news articles written for the project, scripts/data/project-articles.txt; its dev third is printed for every model)]
  *     [--final (with --dry-run: train the shipped model too, not written)] [--dev-part-in-training 0|1 (with --dry-run)] [--show-test (with --dry-run)]
  *     [--bag-length L (160: past L content words the words' values are scaled by sqrt(L / n))] [--save FILE (the model the run would write, also on a dry run)]
@@ -56,7 +57,7 @@ import { withDevInTraining } from './lib/final-training.js';
 import { readWcxbHeads, readWcxbPages, inTrainingPart, WCXB_DEFAULT_DIR } from './lib/wcxb-topics.js';
 import { ruleLabelledSentences } from './lib/rule-sentences.js';
 import { inProjectArticlesDev, readProjectArticles } from './lib/project-articles.js';
-import { inProjectNewsDev, PROJECT_TECH_NEWS_FILE, readProjectNews } from './lib/project-news.js';
+import { inProjectNewsDev, PROJECT_SHORT_NEWS_FILE, PROJECT_TECH_NEWS_FILE, readProjectNews } from './lib/project-news.js';
 import { withoutSectionCaption, withoutWikiMarkup } from './lib/wiki-markup.js';
 
 const args = process.argv.slice(2);
@@ -248,7 +249,7 @@ const WORD_MIN_DF_VECTORS = args.includes('--word-min-df-vectors');
  * two texts only when one of these sources holds it. The Wikinews leads (and the project's articles) hold words once by
  * the thousand, mostly names of one story, which short news does not share.
  */
-const WORD_MIN_DF_SOURCES = (stringFlag(args, 'word-min-df-sources') ?? 'iptc,lexicon,extra,sib200,wpce,wcxb,project-news,tech-news').split(',');
+const WORD_MIN_DF_SOURCES = (stringFlag(args, 'word-min-df-sources') ?? 'iptc,lexicon,extra,sib200,wpce,wcxb,project-news,tech-news,short-news').split(',');
 const featuresOf = (r: { title: string; text: string }) => topicFeatures(r, { ruleTopics: USE_RULES ? tagTopics(r, { maxTopics: 10 }) : [], vectors: VECTORS, bagLength: BAG_LENGTH });
 /** A text's class scores as classifyTopLevel computes them (textScores: the linear model's, plus the short-text net's part when the model has one). */
 const scoresOfText = (model: TopicModel, r: { title: string; text: string }): Float64Array =>
@@ -352,6 +353,14 @@ const PROJECT_NEWS = readProjectNews();
  */
 const TECH_NEWS_WEIGHT = numberFlag(args, 'tech-news', 0);
 const TECH_NEWS = readProjectNews(PROJECT_TECH_NEWS_FILE);
+/**
+ * --short-news W: short news of every top level written for the project (scripts/data/project-short-news.tsv, a headline
+ * and one sentence each in wire-alert style, most in the top levels where short training text is thin: technology,
+ * economy, sport, health, arts, weather, lifestyle, human interest, society, labour, education, environment), every line
+ * trainable at weight W (0: not at all); measured with --tech-news at the same W (docs/BENCHMARKS.md, topics).
+ */
+const SHORT_NEWS_WEIGHT = numberFlag(args, 'short-news', 0);
+const SHORT_NEWS = readProjectNews(PROJECT_SHORT_NEWS_FILE);
 /**
  * --project-articles W: long news articles written for the project (scripts/data/project-articles.txt,
  * scripts/lib/project-articles.ts; whole articles of about 180 to 300 words in every top level, where the other sets
@@ -469,6 +478,7 @@ function trainingExamples(): { train: Example[]; dev: Example[]; wcxbDev: Exampl
     else if (PROJECT_NEWS_WEIGHT > 0) push(train, r.title, r.text, r.code, PROJECT_NEWS_WEIGHT, 'project-news');
   }
   if (TECH_NEWS_WEIGHT > 0) for (const r of TECH_NEWS) push(train, r.title, r.text, r.code, TECH_NEWS_WEIGHT, 'tech-news');
+  if (SHORT_NEWS_WEIGHT > 0) for (const r of SHORT_NEWS) push(train, r.title, r.text, r.code, SHORT_NEWS_WEIGHT, 'short-news');
   for (const r of PROJECT_ARTICLES) {
     if (inProjectArticlesDev(r)) push(articlesDev, r.title, r.text, r.code, 1, 'project-articles');
     else if (PROJECT_ARTICLES_WEIGHT > 0) push(train, r.title, cut(r.text, 250), r.code, PROJECT_ARTICLES_WEIGHT, 'project-articles');
