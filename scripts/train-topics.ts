@@ -860,7 +860,7 @@ const NET_ENSEMBLE = numberFlag(args, 'net-ensemble', 1);
 /**
  * --net-skip SOURCES: training sources the short-text net is not trained on (the linear models still are). Default
  * "tech-news,short-news": the project's written short news train the regression and the naive Bayes weights, not the
- * net (docs/BENCHMARKS.md, topics, 2026-12-06 23:35 UTC); --net-skip none trains the net on every source.
+ * net (docs/BENCHMARKS.md, "What moved these figures", 2026-12-06 23:08 UTC); --net-skip none trains the net on every source.
  */
 const NET_SKIP = (stringFlag(args, 'net-skip') ?? 'tech-news,short-news').split(',');
 const NET_SMOOTH = numberFlag(args, 'net-label-smoothing', SMOOTH);
