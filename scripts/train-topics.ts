@@ -5,6 +5,7 @@
  *   - the keyword lists of topic-lexicon.ts (this project) and IPTC's EXTRA rules (MIT)
  *   - SIB-200 English train and dev, strong mappings (CC BY-SA 4.0), Wikipedia current-events summaries (CC BY-SA 4.0),
  *     English Wikinews politics/economy articles (CC BY 2.5): the shipped model is trained on their dev parts too
+ *   - short news written for the project (scripts/data/project-tech-news.tsv, project-short-news.tsv; MIT), not given to the net
  * AG News (research use only) is read for measuring only, never for training.
  * Multinomial logistic regression (AdaGrad SGD, iterates averaged from the second epoch), the
  * mean of --ensemble (3) models trained on different shuffles, plus --cnb-weight (1.5) times a complement
@@ -30,7 +31,8 @@
  *     [--iptc-weight W] [--dedupe] [--clean-wikinews train|dev|both] [--dump-dev FILE] [--bundle-weight W [--bundle-size N] [--bundle-sources wpce,sib200]]
  *     [--rule-sentences W [--rule-sentence-min P] [--rule-sentence-words N] [--rule-sentence-classes 04,13,15] [--rule-sentence-agree Q]] [--cnb-grid "A1,A2;B1,B2" (with --dry-run)]
  *     [--project-news W (short news written for the project, scripts/data/project-news.tsv; its dev third is printed for every model)]
- *     [--tech-news W (short technology news written for the project, scripts/data/project-tech-news.tsv, all trainable)]
+ *     [--tech-news W (2: short technology news written for the project, scripts/data/project-tech-news.tsv, all trainable)]
+     [--short-news W (2: short news of every top level written for the project, scripts/data/project-short-news.tsv, all trainable)]
  *     [--project-articles W [--project-articles-no-terms] (long news articles written for the project, scripts/data/project-articles.txt; its dev third is printed for every model)]
  *     [--final (with --dry-run: train the shipped model too, not written)] [--dev-part-in-training 0|1 (with --dry-run)] [--show-test (with --dry-run)]
  *     [--bag-length L (160: past L content words the words' values are scaled by sqrt(L / n))] [--save FILE (the model the run would write, also on a dry run)]
@@ -56,7 +58,7 @@ import { withDevInTraining } from './lib/final-training.js';
 import { readWcxbHeads, readWcxbPages, inTrainingPart, WCXB_DEFAULT_DIR } from './lib/wcxb-topics.js';
 import { ruleLabelledSentences } from './lib/rule-sentences.js';
 import { inProjectArticlesDev, readProjectArticles } from './lib/project-articles.js';
-import { inProjectNewsDev, PROJECT_TECH_NEWS_FILE, readProjectNews } from './lib/project-news.js';
+import { inProjectNewsDev, PROJECT_SHORT_NEWS_FILE, PROJECT_TECH_NEWS_FILE, readProjectNews } from './lib/project-news.js';
 import { withoutSectionCaption, withoutWikiMarkup } from './lib/wiki-markup.js';
 
 const args = process.argv.slice(2);
@@ -248,7 +250,7 @@ const WORD_MIN_DF_VECTORS = args.includes('--word-min-df-vectors');
  * two texts only when one of these sources holds it. The Wikinews leads (and the project's articles) hold words once by
  * the thousand, mostly names of one story, which short news does not share.
  */
-const WORD_MIN_DF_SOURCES = (stringFlag(args, 'word-min-df-sources') ?? 'iptc,lexicon,extra,sib200,wpce,wcxb,project-news,tech-news').split(',');
+const WORD_MIN_DF_SOURCES = (stringFlag(args, 'word-min-df-sources') ?? 'iptc,lexicon,extra,sib200,wpce,wcxb,project-news,tech-news,short-news').split(',');
 const featuresOf = (r: { title: string; text: string }) => topicFeatures(r, { ruleTopics: USE_RULES ? tagTopics(r, { maxTopics: 10 }) : [], vectors: VECTORS, bagLength: BAG_LENGTH });
 /** A text's class scores as classifyTopLevel computes them (textScores: the linear model's, plus the short-text net's part when the model has one). */
 const scoresOfText = (model: TopicModel, r: { title: string; text: string }): Float64Array =>
@@ -348,10 +350,28 @@ const PROJECT_NEWS = readProjectNews();
  * technology and sport 37 / 35 / 37 -> 39 of 39 on every seed, Wikinews dev articles' whole text 84.5 / 84.1 / 83.8 ->
  * 82.7 / 83.4 / 82.7 %; W = 0.5: 86.41 / 86.20 / 86.13 %, first half lower on seeds 23 and 27, mean class recall 84.7
  * in the mean; W = 2: 86.06 / 85.71 / 85.92 %; W = 1 with the net not trained on them (--net-skip tech-news): 86.06 /
- * 86.48 / 86.13 %, seed 19 lower on both halves. Not used (default 0): docs/BENCHMARKS.md, "Measured and not kept: topics".
+ * 86.48 / 86.13 %, seed 19 lower on both halves. Not used then (default 0). Used since 2026-12-06 23:45 UTC with
+ * --short-news at the same W (1, then 2 from 00:06 UTC), the net not trained on either (the default --net-skip), chosen
+ * by the five-seed rule of docs/BENCHMARKS.md (topics): see --short-news.
  */
-const TECH_NEWS_WEIGHT = numberFlag(args, 'tech-news', 0);
+const TECH_NEWS_WEIGHT = numberFlag(args, 'tech-news', 2);
 const TECH_NEWS = readProjectNews(PROJECT_TECH_NEWS_FILE);
+/**
+ * --short-news W: short news of every top level written for the project (scripts/data/project-short-news.tsv, a headline
+ * and one sentence each in wire-alert style, most in the top levels where short training text is thin: technology,
+ * economy, sport, health, arts, weather, lifestyle, human interest, society, labour, education, environment), every line
+ * trainable at weight W (0: not at all; default 2, with --tech-news 2 and the net not trained on either, --net-skip).
+ * Measured (2026-12-06 23:08-23:41 UTC, selection model, seeds 19 / 23 / 27 / 31 / 35, unrounded; the rule of
+ * docs/BENCHMARKS.md, topics): before, dev 86.34 / 86.20 / 85.92 / 86.55 / 86.13 % (mean 86.23), mean class recall 85.86
+ * in the mean, WCXB heads 59.04, project news dev 75.78; --tech-news W --short-news W with the net trained on them,
+ * W = 1 / 0.5 / 0.25: dev mean 86.10 / 86.06 / 86.06 %, seed 27 85.50 / 85.29 / 85.29 (not kept); W = 1, the net not
+ * trained on them: dev 86.48 / 86.13 / 85.99 / 86.41 / 86.55 % (mean 86.31), mean class recall 86.24, WCXB heads 59.20,
+ * project news dev 78.88 (kept; dev's first half lower on four seeds, level on seed 35, 87.50 -> 87.04 in the mean, its
+ * second higher on every seed, 84.88 -> 85.55). W = 2, the same (2026-12-06 23:55 - 00:02 UTC): dev 87.04 / 86.69 /
+ * 85.99 / 86.62 / 86.48 % (mean 86.56), mean class recall 86.66, WCXB heads 59.50, project news dev 79.30 (kept).
+ */
+const SHORT_NEWS_WEIGHT = numberFlag(args, 'short-news', 2);
+const SHORT_NEWS = readProjectNews(PROJECT_SHORT_NEWS_FILE);
 /**
  * --project-articles W: long news articles written for the project (scripts/data/project-articles.txt,
  * scripts/lib/project-articles.ts; whole articles of about 180 to 300 words in every top level, where the other sets
@@ -469,6 +489,7 @@ function trainingExamples(): { train: Example[]; dev: Example[]; wcxbDev: Exampl
     else if (PROJECT_NEWS_WEIGHT > 0) push(train, r.title, r.text, r.code, PROJECT_NEWS_WEIGHT, 'project-news');
   }
   if (TECH_NEWS_WEIGHT > 0) for (const r of TECH_NEWS) push(train, r.title, r.text, r.code, TECH_NEWS_WEIGHT, 'tech-news');
+  if (SHORT_NEWS_WEIGHT > 0) for (const r of SHORT_NEWS) push(train, r.title, r.text, r.code, SHORT_NEWS_WEIGHT, 'short-news');
   for (const r of PROJECT_ARTICLES) {
     if (inProjectArticlesDev(r)) push(articlesDev, r.title, r.text, r.code, 1, 'project-articles');
     else if (PROJECT_ARTICLES_WEIGHT > 0) push(train, r.title, cut(r.text, 250), r.code, PROJECT_ARTICLES_WEIGHT, 'project-articles');
@@ -836,7 +857,12 @@ const NET_WINDOWS = numberFlag(args, 'net-windows', 0);
 // --net-balance P: the net's class balance (default --balance). Measured (2026-12-05, seed 19, P = 1): dev 85.5 % against 86.2 % (mean class recall 85.5 -> 87.1): not used.
 const NET_BALANCE = numberFlag(args, 'net-balance', BALANCE);
 const NET_ENSEMBLE = numberFlag(args, 'net-ensemble', 1);
-const NET_SKIP = (stringFlag(args, 'net-skip') ?? '').split(',');
+/**
+ * --net-skip SOURCES: training sources the short-text net is not trained on (the linear models still are). Default
+ * "tech-news,short-news": the project's written short news train the regression and the naive Bayes weights, not the
+ * net (docs/BENCHMARKS.md, "What moved these figures", 2026-12-06 23:08 UTC); --net-skip none trains the net on every source.
+ */
+const NET_SKIP = (stringFlag(args, 'net-skip') ?? 'tech-news,short-news').split(',');
 const NET_SMOOTH = numberFlag(args, 'net-label-smoothing', SMOOTH);
 /**
  * --net-word-dropout P: at each of the net's epochs, every content word of a training text is left out of its mean vector

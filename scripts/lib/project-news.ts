@@ -11,6 +11,8 @@ import { REPO_ROOT } from './enrichment-data.js';
 export const PROJECT_NEWS_FILE = resolve(REPO_ROOT, 'scripts/data/project-news.tsv');
 /** Short technology news written for the project, in the same format, all trainable (no dev part). */
 export const PROJECT_TECH_NEWS_FILE = resolve(REPO_ROOT, 'scripts/data/project-tech-news.tsv');
+/** Short news of every top level written for the project (a headline and one sentence, wire-alert style), all trainable. */
+export const PROJECT_SHORT_NEWS_FILE = resolve(REPO_ROOT, 'scripts/data/project-short-news.tsv');
 
 export type ProjectNews = { title: string; text: string; code: string };
 
