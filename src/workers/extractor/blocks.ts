@@ -278,6 +278,22 @@ export function lineElement(el: Element, root: Element, text: string, stop?: (el
 /** Whether an upper-case tag name starts a new block of text (everything else is inline). */
 export const isBlockTag = (tag: string): boolean => BLOCK_TAGS.has(tag);
 
+/**
+ * The children of `holder` in order, an inline element that holds a line break read as its own children: lines a
+ * <br> apart may share one (a <font> around a byline and a date). `isBlock` tells the elements (upper-case tag names)
+ * that are never read through; they are given whole.
+ */
+export function* inlineRun(holder: Element, isBlock: (tag: string) => boolean): Generator<ChildNode> {
+  for (const node of Array.from(holder.childNodes)) {
+    const tag = node.nodeType === 1 ? (node as Element).tagName.toUpperCase() : '';
+    if (tag && tag !== 'BR' && !isBlock(tag) && (node as Element).querySelector('br')) {
+      yield* inlineRun(node as Element, isBlock);
+    } else {
+      yield node;
+    }
+  }
+}
+
 const HEADING_TAG = /^H[1-6]$/;
 /** Whether an upper-case tag name (a TextBlock's `tag`, an element's tagName) is a heading's, <h1> to <h6>. */
 export const isHeadingTag = (tag: string): boolean => HEADING_TAG.test(tag);

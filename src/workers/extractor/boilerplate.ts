@@ -1,5 +1,5 @@
 import { bareHost } from '../../lib/url.js';
-import { collapseSpace, holdsNoText, isBlockTag, isHeadingTag, lineElement, squash, textBlocks, textOwners } from './blocks.js';
+import { collapseSpace, holdsNoText, inlineRun, isBlockTag, isHeadingTag, lineElement, squash, textBlocks, textOwners } from './blocks.js';
 
 /** Tags that are never part of a story body. */
 const DROP_TAGS = [
@@ -867,35 +867,20 @@ export function brLines(el: Element): Array<{ text: string; nodes: ChildNode[] }
     return null;
   }
   const lines: Array<{ text: string; nodes: ChildNode[] }> = [{ text: '', nodes: [] }];
-  // An inline element that holds a <br> is read as its children, so its lines part where the browser parts them.
-  const walk = (node: Node): boolean => {
-    for (let c = node.firstChild; c; c = c.nextSibling) {
-      const line = lines[lines.length - 1] as { text: string; nodes: ChildNode[] };
-      if (c.nodeType === 1) {
-        const tag = (c as Element).tagName.toUpperCase();
-        if (tag === 'BR') {
-          line.nodes.push(c);
-          lines.push({ text: '', nodes: [] });
-          continue;
-        }
-        if (isBlockTag(tag)) {
-          return false;
-        }
-        if ((c as Element).getElementsByTagName('br').length > 0) {
-          if (!walk(c)) {
-            return false;
-          }
-          continue;
-        }
-      }
-      line.text += c.textContent ?? '';
-      // Nodes inside an inline element that holds a <br> are removed one by one; the element, emptied, stays.
-      line.nodes.push(c);
+  // An inline element that holds a <br> is read as its children (inlineRun), so its lines part where the browser
+  // parts them; its nodes are removed one by one and the element, emptied, stays.
+  for (const c of inlineRun(el, isBlockTag)) {
+    const line = lines[lines.length - 1] as { text: string; nodes: ChildNode[] };
+    const tag = c.nodeType === 1 ? (c as Element).tagName.toUpperCase() : '';
+    if (tag && isBlockTag(tag)) {
+      return null;
     }
-    return true;
-  };
-  if (!walk(el)) {
-    return null;
+    line.nodes.push(c);
+    if (tag === 'BR') {
+      lines.push({ text: '', nodes: [] });
+    } else {
+      line.text += c.textContent ?? '';
+    }
   }
   return lines.map((l) => ({ text: collapseSpace(l.text), nodes: l.nodes })).filter((l) => l.text);
 }

@@ -1,6 +1,6 @@
 import { Readability } from '@mozilla/readability';
 import { PipelineError } from '../../errors.js';
-import { collapseSpace, countWords, firstTextNode, isBlockTag, isHeadingTag, joinBlocks, lineElement, squash, textBlocks, textOwners } from './blocks.js';
+import { collapseSpace, countWords, firstTextNode, inlineRun, isBlockTag, isHeadingTag, joinBlocks, lineElement, squash, textBlocks, textOwners } from './blocks.js';
 import { breaksLine, brLines, closingBioName, copiesBlockBefore, FURNITURE_TEXT, isFurnitureText, isOtherSectionLabel, narrowToArticle, removeAuthorBio, removeAuthorBox, removeFurniture, removeInlineFurniture, removeNamedAuthorBoxes, removeGreetingBio, removeOtherSections, removeRepeatedSiblings, removeShownTwice, removeTeaserCards, trimStoryEnd } from './boilerplate.js';
 import { keepQuestionToggles, mayHoldCollapsed, revealCollapsed } from './collapsed.js';
 import { classifyBlock, densityExtract, type TextBlock } from './density.js';
@@ -371,7 +371,7 @@ function removeLeadingLines(root: Element, t: string, b: string): void {
     holder = only;
   }
   let line: ChildNode[] = [];
-  for (const node of inlineRun(holder)) {
+  for (const node of inlineRun(holder, isBlockish)) {
     if (node.nodeType === 1 && BLOCKISH_TAGS.has((node as Element).tagName.toUpperCase())) {
       break;
     }
@@ -405,6 +405,7 @@ const SENTENCE_LINE = /[.!?…]["”’)]?$/;
 
 /** BLOCKISH as tag names, for tests on one element. */
 const BLOCKISH_TAGS = new Set(BLOCKISH.toUpperCase().split(/,\s*/));
+const isBlockish = (tag: string): boolean => BLOCKISH_TAGS.has(tag);
 /** Blocks whose lines removeLeadingLines reads. */
 const LINE_HOLDER_TAGS = new Set([...BLOCKISH_TAGS, 'TD', 'TH']);
 
@@ -422,21 +423,6 @@ function soleElement(el: Element): Element | null {
     }
   }
   return only;
-}
-
-/**
- * The children of `holder` in order, an inline element that holds a line break read as its own children: lines a
- * <br> apart may share one (a <font> around a byline and a date).
- */
-function* inlineRun(holder: Element): Generator<ChildNode> {
-  for (const node of Array.from(holder.childNodes)) {
-    const tag = node.nodeType === 1 ? (node as Element).tagName.toUpperCase() : '';
-    if (tag && tag !== 'BR' && !BLOCKISH_TAGS.has(tag) && (node as Element).querySelector('br')) {
-      yield* inlineRun(node as Element);
-    } else {
-      yield node;
-    }
-  }
 }
 
 /** The first text node under `root` with more than whitespace. */
