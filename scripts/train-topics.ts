@@ -32,7 +32,7 @@
  *     [--rule-sentences W [--rule-sentence-min P] [--rule-sentence-words N] [--rule-sentence-classes 04,13,15] [--rule-sentence-agree Q]] [--cnb-grid "A1,A2;B1,B2" (with --dry-run)]
  *     [--project-news W (short news written for the project, scripts/data/project-news.tsv; its dev third is printed for every model)]
  *     [--tech-news W (2: short technology news written for the project, scripts/data/project-tech-news.tsv, all trainable)]
-     [--short-news W (2: short news of every top level written for the project, scripts/data/project-short-news.tsv, all trainable)]
+ *     [--short-news W (2: short news of every top level written for the project, scripts/data/project-short-news.tsv, all trainable)]
  *     [--project-articles W [--project-articles-no-terms] (long news articles written for the project, scripts/data/project-articles.txt; its dev third is printed for every model)]
  *     [--final (with --dry-run: train the shipped model too, not written)] [--dev-part-in-training 0|1 (with --dry-run)] [--show-test (with --dry-run)]
  *     [--bag-length L (160: past L content words the words' values are scaled by sqrt(L / n))] [--save FILE (the model the run would write, also on a dry run)]
