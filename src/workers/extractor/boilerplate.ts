@@ -892,8 +892,10 @@ export function brLines(el: Element): Array<{ text: string; nodes: ChildNode[] }
  * </small>", which the run-together text matches no rule for), or when the block's text is furniture with a line
  * break where each `<br>` stands (a disclosure whose sentences are set as lines); when only the run-together text
  * is furniture, a rule's tail has run past a line's end into the next ("Tags: budget, council<br>The council met on
- * Monday…" read as one tags line), and only the lines that are furniture on their own go. Null for a block without
- * such lines or whose lines are no furniture.
+ * Monday…" read as one tags line), and only the lines that are furniture on their own go; the same when a rule
+ * that finds its cue anywhere in a short block matches the text with its line breaks for one line alone and another
+ * line is story ("Follow us on Facebook<br>The council met on Monday…"). Null for a block without such lines or
+ * whose lines are no furniture.
  */
 export function furnitureLines(el: Element, text: string): { all: boolean; lines: Array<{ text: string; nodes: ChildNode[] }> } | null {
   const lines = brLines(el);
@@ -907,7 +909,27 @@ export function furnitureLines(el: Element, text: string): { all: boolean; lines
   if (!isFurnitureText(text)) {
     return null;
   }
-  return isFurnitureText(lines.map((l) => l.text).join('\n')) ? { all: true, lines } : { all: false, lines: furniture };
+  if (!isFurnitureText(lines.map((l) => l.text).join('\n'))) {
+    return { all: false, lines: furniture };
+  }
+  // Read with its line breaks the block is still furniture: a rule that finds its cue anywhere in a short block
+  // (a follow prompt, a disclosure, the site's pitch) matches it for its furniture line alone. A story line, one
+  // that is no furniture on its own, speaks not of the page and is not needed for the match, keeps the block to be
+  // judged line by line ("Follow us on Facebook<br>The council met on Monday…"); a disclosure set as lines whose
+  // later lines speak of the page (0009's "Also, this article contains sponsored content.") goes whole.
+  const story = furniture.length > 0 && lines.some((l) => !furniture.includes(l) && isStoryLine(l, lines));
+  return story ? { all: false, lines: furniture } : { all: true, lines };
+}
+
+/** The page or the site named by a line of its own notice: "this article", "our Disclosure page". */
+const SPEAKS_OF_PAGE = /\b(?:this|our) (?:article|post|page|site|website|blog|story|newsletter)\b|\bdisclosure\b|\bsponsored\b/i;
+
+/** Whether a line of a `<br>` block whose lines read as furniture is a story line: see furnitureLines. */
+function isStoryLine(line: { text: string }, lines: ReadonlyArray<{ text: string }>): boolean {
+  if (isFurnitureText(line.text) || SPEAKS_OF_PAGE.test(line.text)) {
+    return false;
+  }
+  return isFurnitureText(lines.filter((l) => l !== line).map((l) => l.text).join('\n'));
 }
 
 /** Whether an element stands inside a heading below `root`. */

@@ -482,6 +482,50 @@ describe('removeInlineFurniture: a story line after a furniture line, a <br> apa
   });
 });
 
+describe('removeInlineFurniture: a story line a <br> from a content rule\'s line (a cue anywhere in the block)', () => {
+  const story = 'The council met on Monday to vote on the budget.';
+  // The page's source breaks its lines after each <br>, as old pages do: run together, the lines read as one text.
+  it.each([
+    ['a social follow', 'Follow us on Facebook'],
+    ['an affiliate disclosure', 'This post contains affiliate links.'],
+    ['a site pitch', 'We have a small favour to ask.'],
+    ['an advice disclaimer', 'This article is for informational purposes only.'],
+    ['a production note', 'This story was produced in partnership with Example Report.'],
+  ])('keeps the story sentence and drops %s above it', (_, line) => {
+    const a = article(`<p>${words(40)}</p><p>${line}<br>\n${story}</p><p>${words(30)} end.</p>`);
+    removeInlineFurniture(a);
+    expect(a.textContent).toContain(story);
+    expect(a.textContent).not.toContain(line);
+    expect(a.textContent).toContain('end.');
+  });
+
+  it('keeps the story sentence and drops a social follow below it', () => {
+    const a = article(`<p>${words(40)}</p><p>${story}<br>\nFollow us on Facebook and X</p><p>${words(30)} end.</p>`);
+    removeInlineFurniture(a);
+    expect(a.textContent).toContain(story);
+    expect(a.textContent).not.toContain('Follow us');
+  });
+
+  it('keeps the story paragraphs of an old page\'s <br><br> block that holds a follow prompt', () => {
+    const a = article(`<p>${words(40)}</p><div>${story}<br><br>\nFollow us on Twitter<br><br>\nIt passed by two votes.</div>`);
+    removeInlineFurniture(a);
+    expect(a.textContent).toContain(story);
+    expect(a.textContent).toContain('It passed by two votes.');
+    expect(a.textContent).not.toContain('Follow us');
+  });
+
+  it('still removes a disclosure set as lines whose later lines, without its cue, speak of the page', () => {
+    const a = article(
+      `<p>${words(40)}</p><p>Some of the links in this article are affiliate ones.<br>This means that if you click through them to make a purchase, we may earn a small commission at no additional cost to you.<br>Also, this article contains sponsored content.<br>For more information, visit our Disclosure page.</p><p>${words(30)} end.</p>`,
+    );
+    removeInlineFurniture(a);
+    expect(a.textContent).not.toContain('affiliate');
+    expect(a.textContent).not.toContain('sponsored content');
+    expect(a.textContent).not.toContain('Disclosure page');
+    expect(a.textContent).toContain('end.');
+  });
+});
+
 describe('isFurnitureText: lines a line break apart', () => {
   it.each([
     'Tags: budget, council\nThe council met on Monday to vote on the budget.',
