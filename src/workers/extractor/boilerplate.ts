@@ -916,7 +916,7 @@ export function furnitureLines(el: Element, text: string): { all: boolean; lines
   // (a follow prompt, a disclosure, the site's pitch) matches it for its furniture line alone. A story line, one
   // that is no furniture on its own, speaks not of the page and is not needed for the match, keeps the block to be
   // judged line by line ("Follow us on Facebook<br>The council met on Monday…"); a disclosure set as lines whose
-  // later lines speak of the page (0009's "Also, this article contains sponsored content.") goes whole.
+  // later lines speak of the page ("…<br>Also, this article contains sponsored content.") goes whole.
   const story = furniture.length > 0 && lines.some((l) => !furniture.includes(l) && isStoryLine(l, lines));
   return story ? { all: false, lines: furniture } : { all: true, lines };
 }
