@@ -1044,15 +1044,20 @@ const BEFORE_HEADQUARTERED: ReadonlySet<string> = new Set([',', 'which', 'is', '
 const STOCK_MOVES: ReadonlySet<string> = new Set('rose fell dropped slipped gained surged jumped climbed slid sank plunged plummeted tumbled soared rallied rocketed declined lost dipped edged advanced closed opened ended traded'.split(' '));
 
 /**
- * Whether the words at `k` are what only a firm has ("CEO", "chief executive", "shareholders", "board of directors"), or
- * its listed stock moving or priced ("shares fell", "stock rose", "share price", "stock price"), which a person's holding
- * does not do in news.
+ * Whether the words at `k` are a listed stock moving or priced ("shares fell", "stock rose", "share price", "stock
+ * price"): a firm's after its name and "'s", unless the name is a person's with a given name first ("Warren Buffett's
+ * shares fell" are his holdings).
  */
+function stockMoving(tokens: readonly Token[], k: number): boolean {
+  const w = tokens[k]?.text ?? '';
+  if (w === 'shares' || w === 'stock') return STOCK_MOVES.has(tokens[k + 1]?.text ?? '') || (w === 'stock' && tokens[k + 1]?.text === 'price');
+  return w === 'share' && tokens[k + 1]?.text === 'price';
+}
+
+/** Whether the words at `k` are what only a firm has ("CEO", "chief executive", "shareholders", "board of directors"). */
 function firmsOwn(tokens: readonly Token[], k: number): boolean {
   const w = tokens[k]?.text ?? '';
   if (FIRM_POSSESSIONS.has(w)) return true;
-  if (w === 'shares' || w === 'stock') return STOCK_MOVES.has(tokens[k + 1]?.text ?? '') || (w === 'stock' && tokens[k + 1]?.text === 'price');
-  if (w === 'share') return tokens[k + 1]?.text === 'price';
   if (w === 'chief') return CHIEF_OFFICES.has(tokens[k + 1]?.text ?? '');
   return w === 'board' && tokens[k + 1]?.text === 'of' && tokens[k + 2]?.text === 'directors';
 }
@@ -1155,7 +1160,9 @@ export function employersOfStaff(tokens: readonly Token[], tags: readonly string
     // [Stytch]": what only a firm has, is or undergoes (the name whole, no place or people the gazetteer knows: "Hong Kong's
     // chief executive", "the acquisition of Greenland").
     if (!startsCapitalized(tokens[from - 1]?.text ?? '') && !placeOrPeople(nameText(tokens, from, to))) {
-      const cue = isPossessive(after) ? firmsOwn(tokens, to + 1) : headquartered(tokens, to) || acquired(tokens, from, to, type);
+      const cue = isPossessive(after)
+        ? firmsOwn(tokens, to + 1) || (stockMoving(tokens, to + 1) && !(type === 'PER' && GIVEN_NAMES.has((tokens[from] as Token).text)))
+        : headquartered(tokens, to) || acquired(tokens, from, to, type);
       if (cue) {
         firms.add(nameText(tokens, from, to));
         if (to === from + 1) firstWords.add((tokens[from] as Token).text);

@@ -569,6 +569,7 @@ describe(employersOfStaff.name, () => {
       ["Musharraf's spokesman and Sadr's headquarters , Buffett's shares .", { Musharraf: 'PER', Sadr: 'PER', Buffett: 'PER' }],
       // Shares a person holds or sells, a country's stock market: no firm.
       ["Murdoch's shares in BSkyB were sold , Buffett's shares were worth more and Australia's stock losses grew .", { Murdoch: 'PER', BSkyB: 'ORG', Buffett: 'PER', Australia: 'LOC' }],
+      ["Warren Buffett's shares fell in value .", { 'Warren Buffett': 'PER' }],
       ['Glen Arnold , based in Petawawa , died .', { 'Glen Arnold': 'PER', Petawawa: 'LOC' }],
       ["Hong Kong's chief executive spoke .", { 'Hong Kong': 'LOC' }],
       ['They acquired Kevin Durant , claimed the takeover of Tardo Village and the acquisition of Oakland , California .', { 'Kevin Durant': 'PER', 'Tardo Village': 'LOC', Oakland: 'LOC', California: 'LOC' }],
