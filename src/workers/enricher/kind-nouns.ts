@@ -1033,12 +1033,26 @@ const PLACE_BEFORE: ReadonlySet<string> = new Set(['in', 'to', 'from', 'near', '
 /** Staff who work at firms, not at places ("dealers at Banamex"; not "officials at Heathrow"). */
 const FIRM_STAFF: ReadonlySet<string> = new Set([...FIRM_ROLES].flatMap((r) => [r, `${r}s`]));
 
-/** What only a firm has after its name and "'s" ("Merrill's CEO", "Metronet's shareholders"; not a spokesman, staff or shares, which persons have too). */
+/** What only a firm has after its name and "'s" ("Merrill's CEO", "Metronet's shareholders"; not a spokesman, staff or shares as such, which persons have too: shares only moving, `STOCK_MOVES`). */
 const FIRM_POSSESSIONS: ReadonlySet<string> = new Set('CEO CFO COO shareholders stockholders subsidiary subsidiaries'.split(' '));
 /** Words after "chief" that make a firm's officer ("chief executive", "chief financial officer"). */
 const CHIEF_OFFICES: ReadonlySet<string> = new Set(['executive', 'financial', 'operating']);
 /** Words between a name and "headquartered" ("CData, headquartered in", "Alteryx, which is headquartered in"). */
 const BEFORE_HEADQUARTERED: ReadonlySet<string> = new Set([',', 'which', 'is', 'was']);
+
+/** Verbs of a listed stock's move after "'s shares" / "'s stock" ("Southwest's stock rose"; not "were", "in", "of": a person's shares are held, "Murdoch's shares in BSkyB"). */
+const STOCK_MOVES: ReadonlySet<string> = new Set('rose fell dropped slipped gained surged jumped climbed slid sank plunged plummeted tumbled soared rallied rocketed declined lost dipped edged advanced closed opened ended traded'.split(' '));
+
+/**
+ * Whether the words at `k` are a listed stock moving or priced ("shares fell", "stock rose", "share price", "stock
+ * price"): a firm's after its name and "'s", unless the name is a person's with a given name first ("Warren Buffett's
+ * shares fell" are his holdings).
+ */
+function stockMoving(tokens: readonly Token[], k: number): boolean {
+  const w = tokens[k]?.text ?? '';
+  if (w === 'shares' || w === 'stock') return STOCK_MOVES.has(tokens[k + 1]?.text ?? '') || (w === 'stock' && tokens[k + 1]?.text === 'price');
+  return w === 'share' && tokens[k + 1]?.text === 'price';
+}
 
 /** Whether the words at `k` are what only a firm has ("CEO", "chief executive", "shareholders", "board of directors"). */
 function firmsOwn(tokens: readonly Token[], k: number): boolean {
@@ -1093,7 +1107,7 @@ function headquartered(tokens: readonly Token[], to: number): boolean {
  * gazetteer knows no place of that name, but after a preposition of place.
  * A name read as a person or as a place the gazetteer does not know is a firm
  * too before "'s" and what only a firm has ("[Merrill]'s CEO", "[Metronet]'s
- * shareholders"), before "headquartered in", and after a word of buying or
+ * shareholders", "[Southwest]'s stock rose"), before "headquartered in", and after a word of buying or
  * merging ("to acquire [Stytch]", "the takeover of [Bear Stearns]"); a
  * person's name that starts with a one-word firm so cued is the firm's full
  * name ("[Merrill Lynch]").
@@ -1146,7 +1160,9 @@ export function employersOfStaff(tokens: readonly Token[], tags: readonly string
     // [Stytch]": what only a firm has, is or undergoes (the name whole, no place or people the gazetteer knows: "Hong Kong's
     // chief executive", "the acquisition of Greenland").
     if (!startsCapitalized(tokens[from - 1]?.text ?? '') && !placeOrPeople(nameText(tokens, from, to))) {
-      const cue = isPossessive(after) ? firmsOwn(tokens, to + 1) : headquartered(tokens, to) || acquired(tokens, from, to, type);
+      const cue = isPossessive(after)
+        ? firmsOwn(tokens, to + 1) || (stockMoving(tokens, to + 1) && !(type === 'PER' && GIVEN_NAMES.has((tokens[from] as Token).text)))
+        : headquartered(tokens, to) || acquired(tokens, from, to, type);
       if (cue) {
         firms.add(nameText(tokens, from, to));
         if (to === from + 1) firstWords.add((tokens[from] as Token).text);

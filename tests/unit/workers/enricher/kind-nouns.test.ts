@@ -560,9 +560,16 @@ describe(employersOfStaff.name, () => {
       'ORG[Stytch]', 'ORG[Hulu]', 'ORG[Martin Marietta]',
     ]);
     expect(run("Merrill's CEO spoke . Merrill Lynch fell .", { Merrill: 'PER', 'Merrill Lynch': 'PER' })).toEqual(['ORG[Merrill]', 'ORG[Merrill Lynch]']);
+    // Its listed stock moving or priced ("Southwest's stock rose", "Delta's shares fell", "Cemex's share price").
+    expect(run("Southwest's stock rose , Delta's shares fell and Cemex's share price slid .", { Southwest: 'LOC', Delta: 'PER', Cemex: 'PER' })).toEqual([
+      'ORG[Southwest]', 'ORG[Delta]', 'ORG[Cemex]',
+    ]);
     // What persons have too (a spokesman, staff, shares, headquarters), a person based somewhere, a known place's chief executive: no firm.
     for (const [text, names] of [
       ["Musharraf's spokesman and Sadr's headquarters , Buffett's shares .", { Musharraf: 'PER', Sadr: 'PER', Buffett: 'PER' }],
+      // Shares a person holds or sells, a country's stock market: no firm.
+      ["Murdoch's shares in BSkyB were sold , Buffett's shares were worth more and Australia's stock losses grew .", { Murdoch: 'PER', BSkyB: 'ORG', Buffett: 'PER', Australia: 'LOC' }],
+      ["Warren Buffett's shares fell in value .", { 'Warren Buffett': 'PER' }],
       ['Glen Arnold , based in Petawawa , died .', { 'Glen Arnold': 'PER', Petawawa: 'LOC' }],
       ["Hong Kong's chief executive spoke .", { 'Hong Kong': 'LOC' }],
       ['They acquired Kevin Durant , claimed the takeover of Tardo Village and the acquisition of Oakland , California .', { 'Kevin Durant': 'PER', 'Tardo Village': 'LOC', Oakland: 'LOC', California: 'LOC' }],
