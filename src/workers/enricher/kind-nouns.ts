@@ -1054,6 +1054,9 @@ function stockMoving(tokens: readonly Token[], k: number): boolean {
   return w === 'share' && tokens[k + 1]?.text === 'price';
 }
 
+/** Whether the name at `from`, read as a person, opens with a given name ("Kevin Durant", "Warren Buffett"): a person's, no firm's. */
+const givenNameFirst = (tokens: readonly Token[], from: number, type: string): boolean => type === 'PER' && GIVEN_NAMES.has((tokens[from] as Token).text);
+
 /** Whether the words at `k` are what only a firm has ("CEO", "chief executive", "shareholders", "board of directors"). */
 function firmsOwn(tokens: readonly Token[], k: number): boolean {
   const w = tokens[k]?.text ?? '';
@@ -1080,7 +1083,7 @@ function acquired(tokens: readonly Token[], from: number, to: number, type: stri
   const cued = ACQUIRING.has(before) || ACQUISITIONS.get(before)?.has((tokens[from - 2]?.text ?? '').toLowerCase()) === true;
   const next = tokens[to]?.text ?? '';
   if (!cued || /^[-‐–]$/u.test(next) || startsCapitalized(next)) return false;
-  if (type === 'PER') return !GIVEN_NAMES.has((tokens[from] as Token).text);
+  if (type === 'PER') return !givenNameFirst(tokens, from, type);
   // A place ending with its kind ("the takeover of Tardo Village") or before its state or country ("the acquisition of
   // Oakland, California-based Ask Jeeves") is a place.
   return !PLACE_KINDS.has((tokens[to - 1] as Token).text) && !(next === ',' && PLACES.has(tokens[to + 1]?.text ?? ''));
@@ -1161,7 +1164,7 @@ export function employersOfStaff(tokens: readonly Token[], tags: readonly string
     // chief executive", "the acquisition of Greenland").
     if (!startsCapitalized(tokens[from - 1]?.text ?? '') && !placeOrPeople(nameText(tokens, from, to))) {
       const cue = isPossessive(after)
-        ? firmsOwn(tokens, to + 1) || (stockMoving(tokens, to + 1) && !(type === 'PER' && GIVEN_NAMES.has((tokens[from] as Token).text)))
+        ? firmsOwn(tokens, to + 1) || (stockMoving(tokens, to + 1) && !givenNameFirst(tokens, from, type))
         : headquartered(tokens, to) || acquired(tokens, from, to, type);
       if (cue) {
         firms.add(nameText(tokens, from, to));
