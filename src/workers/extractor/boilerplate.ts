@@ -1,5 +1,6 @@
 import { bareHost } from '../../lib/url.js';
 import { collapseSpace, holdsNoText, inlineRun, isBlockTag, isHeadingTag, lineElement, squash, textBlocks, textOwners } from './blocks.js';
+import { MONTH_START } from './written-dates.js';
 
 /** Tags that are never part of a story body. */
 const DROP_TAGS = [
@@ -106,7 +107,7 @@ export const FURNITURE_TEXT = wholeText(
 const NO_STOP = String.raw`(?:[^.\n]|(?<=\b(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|[ap]|[ap]\.m))\.)`;
 
 /** A month's name, whole or abbreviated: "June", "Sept.", "dec". */
-const MONTH_NAME = String.raw`(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]{0,6}\.?`;
+const MONTH_NAME = String.raw`${MONTH_START}[a-z]{0,6}\.?`;
 
 /** A date written out, month first or day first, with its year, the whole of it: "June 11, 2025", "Tuesday, Dec. 11th, 2025", "11 June 2025". */
 const POST_DATE = String.raw`(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:${MONTH_NAME}\s+\d{1,2}(?:st|nd|rd|th)?,?|\d{1,2}(?:st|nd|rd|th)?\s+${MONTH_NAME},?)\s+\d{4}`;
@@ -410,7 +411,10 @@ export const isProductionNote = (text: string): boolean => text.length <= 400 &&
  * written out or in ISO form, no field longer than a byline or a list of
  * categories.
  */
-const WRITTEN_DATE = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4}\b|\b\d{1,2}(?:st|nd|rd|th)? (?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{4}\b|\b\d{4}-\d{2}-\d{2}\b/i;
+const WRITTEN_DATE = new RegExp(
+  String.raw`\b${MONTH_START}[a-z]*\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4}\b|\b\d{1,2}(?:st|nd|rd|th)? ${MONTH_START}[a-z]*\.? \d{4}\b|\b\d{4}-\d{2}-\d{2}\b`,
+  'i',
+);
 export const isParticularsStrip = (text: string): boolean => {
   if (text.length > 160) {
     return false;

@@ -5,7 +5,7 @@ import { tagAttributes, tagEnd } from '../../lib/tag-attributes.js';
 import { bareHost } from '../../lib/url.js';
 import { repairMojibakeRuns } from './mojibake.js';
 import { absoluteUrl } from './sanitize.js';
-import { MONTH_WORD, monthNumber, writtenDates } from './written-dates.js';
+import { MONTH_START, MONTH_WORD, monthNumber, writtenDates } from './written-dates.js';
 
 /** Metadata read from the page's head, JSON-LD and markup, before Readability touches the DOM. */
 export type PageMetadata = {
@@ -329,7 +329,7 @@ export function dateFromUrl(url: string): string | null {
 /** "/2023/october/03/" in a URL path: year, month name, day. */
 const URL_NAMED_MONTH_DATE = new RegExp(`\\/((?:19|20)\\d{2})\\/(${MONTH_WORD})\\/(0?[1-9]|[12]\\d|3[01])(?:\\/|$)`, 'i');
 
-const MONTH = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?';
+const MONTH = `${MONTH_START}[a-z]*\\.?`;
 const BYLINE_TAIL = new RegExp(
   `\\s*(?:[-–—|·•,]\\s*)?(?:(?:${MONTH}\\s+\\d{1,2}\\b|\\d{1,2}\\s+${MONTH}|\\d{1,2}[./]\\d{1,2}[./]\\d{2,4}|\\d{4}[-/.]\\d{1,2}[-/.]\\d{1,2}|(?:updated|published|posted)\\b)|@\\w).*$`,
   'i',

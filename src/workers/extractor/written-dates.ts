@@ -8,6 +8,11 @@ const MONTHS: Record<string, number> = {
 /** The number (1-12) of a month's name or abbreviation as MONTH_WORD matches it, any case; undefined for other words. */
 export const monthNumber = (word: string): number | undefined => MONTHS[word.toLowerCase()];
 
+/**
+ * The opening letters of a month's name, as a regular-expression source (no capture group), for patterns that take
+ * the rest of the word as pages spell it ("Sept.", "Febuary"); MONTH_WORD takes the names whole.
+ */
+export const MONTH_START = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)';
 /** A month's name or its abbreviation, as a regular-expression source (no capture group). */
 export const MONTH_WORD = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
 const MONTH = `(${MONTH_WORD})`;
