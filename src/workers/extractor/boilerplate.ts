@@ -890,18 +890,18 @@ export function brLines(el: Element): Array<{ text: string; nodes: ChildNode[] }
 }
 
 /**
- * The furniture of a block set as lines by `<br>`s (`text`, its text with the lines run together), judged so that
- * a story line is never read as part of a furniture line: `all` when every line is furniture (a post's particulars:
- * "Tags: Helena, smart thermostat<br><small>Monday, August 11th, 2025 at 11:00 am | Categories: Helena, MT |
- * </small>", which the run-together text matches no rule for), or when the block's text is furniture with a line
- * break where each `<br>` stands (a disclosure whose sentences are set as lines); when only the run-together text
- * is furniture, a rule's tail has run past a line's end into the next ("Tags: budget, council<br>The council met on
- * Monday…" read as one tags line), and only the lines that are furniture on their own go; the same when a rule
- * that finds its cue anywhere in a short block matches the text with its line breaks for one line alone and another
- * line is story ("Follow us on Facebook<br>The council met on Monday…"). Null for a block without such lines or
- * whose lines are no furniture.
+ * The furniture of a block set as lines by `<br>`s (`whole`: whether its text, the lines run together, reads as
+ * furniture), judged so that a story line is never read as part of a furniture line: `all` when every line is furniture
+ * (a post's particulars: "Tags: Helena, smart thermostat<br><small>Monday, August 11th, 2025 at 11:00 am | Categories:
+ * Helena, MT | </small>", which the run-together text matches no rule for), or when the block's text is furniture with
+ * a line break where each `<br>` stands (a disclosure whose sentences are set as lines); when only the run-together
+ * text is furniture, a rule's tail has run past a line's end into the next ("Tags: budget, council<br>The council met
+ * on Monday…" read as one tags line), and only the lines that are furniture on their own go; the same when a rule that
+ * finds its cue anywhere in a short block matches the text with its line breaks for one line alone and another line is
+ * story ("Follow us on Facebook<br>The council met on Monday…"). Null for a block without such lines or whose lines are
+ * no furniture.
  */
-export function furnitureLines(el: Element, text: string): { all: boolean; lines: Array<{ text: string; nodes: ChildNode[] }> } | null {
+export function furnitureLines(el: Element, whole: boolean): { all: boolean; lines: Array<{ text: string; nodes: ChildNode[] }> } | null {
   const lines = brLines(el);
   if (!lines || lines.length < 2) {
     return null;
@@ -910,7 +910,7 @@ export function furnitureLines(el: Element, text: string): { all: boolean; lines
   if (furniture.length === lines.length) {
     return { all: true, lines };
   }
-  if (!isFurnitureText(text)) {
+  if (!whole) {
     return null;
   }
   if (!isFurnitureText(lines.map((l) => l.text).join('\n'))) {
@@ -1022,7 +1022,8 @@ export function removeInlineFurniture(root: Element, host: string | null = null)
       continue;
     }
     // A block set as lines by <br>s is judged line by line: its furniture lines go, its story lines stay.
-    const byLine = text ? furnitureLines(el, text) : null;
+    const whole = !!text && isFurnitureText(text);
+    const byLine = text ? furnitureLines(el, whole) : null;
     if (byLine && !byLine.all) {
       for (const line of byLine.lines) {
         for (const n of line.nodes) n.remove();
@@ -1030,7 +1031,7 @@ export function removeInlineFurniture(root: Element, host: string | null = null)
       }
       continue;
     }
-    const furniture = !!text && (byLine !== null || isFurnitureText(text));
+    const furniture = byLine !== null || whole;
     // A strip of tools whose items are links and text between line breaks ("Print | E-mail this story |
     // Text size: A A A<br>"): the whole line goes, not only the link that opens it.
     const strip = furniture && !isBlockTag(el.tagName.toUpperCase()) ? toolStripLine(el) : null;
