@@ -1,5 +1,5 @@
 import { bareHost } from '../../lib/url.js';
-import { collapseSpace, holdsNoText, inlineRun, isBlockTag, isHeadingTag, lineElement, squash, textBlocks, textOwners } from './blocks.js';
+import { collapseSpace, holdsNoText, inlineRun, isBlockTag, isHeadingTag, lineElement, spacedText, squash, textBlocks, textOwners } from './blocks.js';
 import { MONTH_START } from './written-dates.js';
 
 /** Tags that are never part of a story body. */
@@ -1014,7 +1014,13 @@ export function removeInlineFurniture(root: Element, host: string | null = null)
     if (!root.contains(el)) {
       continue;
     }
-    const text = collapseSpace(el.textContent ?? '');
+    // textContent first: a long block is passed over without a second walk.
+    const raw = collapseSpace(el.textContent ?? '');
+    if (raw.length > 400) {
+      continue;
+    }
+    // Read with a space at each line break, so a prompt a <br> above a story line ends at its word ("Facebook<br>The").
+    const text = el.firstElementChild ? spacedText(el) : raw;
     if (text.length > 400) {
       continue;
     }

@@ -1,6 +1,6 @@
 import { Readability } from '@mozilla/readability';
 import { PipelineError } from '../../errors.js';
-import { collapseSpace, countWords, firstTextNode, inlineRun, isBlockTag, isHeadingTag, joinBlocks, lineElement, squash, textBlocks, textOwners } from './blocks.js';
+import { collapseSpace, countWords, firstTextNode, inlineRun, isBlockTag, isHeadingTag, joinBlocks, lineElement, spacedText, squash, textBlocks, textOwners } from './blocks.js';
 import { breaksLine, brLines, closingBioName, copiesBlockBefore, FURNITURE_TEXT, isFurnitureText, isOtherSectionLabel, narrowToArticle, removeAuthorBio, removeAuthorBox, removeFurniture, removeInlineFurniture, removeNamedAuthorBoxes, removeGreetingBio, removeOtherSections, removeRepeatedSiblings, removeShownTwice, removeTeaserCards, trimStoryEnd } from './boilerplate.js';
 import { keepQuestionToggles, mayHoldCollapsed, revealCollapsed } from './collapsed.js';
 import { classifyBlock, densityExtract, type TextBlock } from './density.js';
@@ -315,7 +315,7 @@ function removeLeadingRepeats(root: Element, title: string, byline: string | nul
     if (!root.contains(el) || el.querySelector(LEAF_BLOCKS)) {
       continue;
     }
-    const text = collapseSpace(el.textContent ?? '');
+    const text = spacedText(el);
     if (!text) {
       continue;
     }
@@ -363,7 +363,7 @@ function removeLeadingLines(root: Element, t: string, b: string): void {
     holder = holder.parentElement;
   }
   // A block that is a repeat as a whole ("By ANN LEE<br>Associated Press Writer") goes whole, below.
-  if (!holder || (!holder.querySelector(BLOCKISH) && isLeadingRepeat(collapseSpace(holder.textContent ?? ''), t, b))) {
+  if (!holder || (!holder.querySelector(BLOCKISH) && isLeadingRepeat(spacedText(holder), t, b))) {
     return;
   }
   // The lines may sit in one inline element that wraps the whole block (a <font> around the story, as a <span>).

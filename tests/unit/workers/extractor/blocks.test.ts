@@ -1,6 +1,6 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { collapseSpace, firstTextNode, lineElement, preLines, tableRowLine, textBlocks, textOwners } from '../../../../src/workers/extractor/blocks.js';
+import { collapseSpace, firstTextNode, lineElement, preLines, spacedText, tableRowLine, textBlocks, textOwners } from '../../../../src/workers/extractor/blocks.js';
 
 describe(textOwners.name, () => {
   it('returns each element owning a text node the pattern matches, once, in document order, never the root', () => {
@@ -116,5 +116,19 @@ describe('firstTextNode', () => {
     expect(firstTextNode(root(), (data) => /\S/.test(data), notCode)?.data).toBe('\u200b');
     expect(firstTextNode(root(), (data) => collapseSpace(data) !== '', notCode)?.data).toBe('Jane Doe');
     expect(firstTextNode(root(), () => true, (el) => el.id === 'r')).toBeNull();
+  });
+});
+
+describe(spacedText.name, () => {
+  const el = (html: string): Element =>
+    (parseHTML(`<html><body><div id="a">${html}</div></body></html>`) as unknown as { document: Document }).document.getElementById('a') as Element;
+
+  it('reads a space where a <br> or a block breaks the line, when the source has none', () => {
+    expect(spacedText(el('Follow us on Facebook<br>The council met.'))).toBe('Follow us on Facebook The council met.');
+    expect(spacedText(el('<p>Home</p><p>News</p><ul><li>Sport</li><li>Weather</li></ul>Tail'))).toBe('Home News Sport Weather Tail');
+  });
+
+  it('joins inline elements as a browser shows them and leaves out content that is never text', () => {
+    expect(spacedText(el('1535<span>kcal</span> <b>a</b><i>b</i><script>var x = 1;</script><style>p{}</style>.'))).toBe('1535kcal ab.');
   });
 });

@@ -526,6 +526,31 @@ describe('removeInlineFurniture: a story line a <br> from a content rule\'s line
   });
 });
 
+describe('removeInlineFurniture: a <br> line with no line break after it in the source', () => {
+  const story = 'The council met on Monday to vote on the budget.';
+  // textContent glues such lines ("FacebookThe council"), and the prompt read glued matched no rule.
+  it.each([
+    ['a social follow', 'Follow us on Facebook'],
+    ['an affiliate disclosure', 'This post contains affiliate links.'],
+    ['a site pitch', 'We have a small favour to ask.'],
+    ['an advice disclaimer', 'This article is for informational purposes only.'],
+    ['a production note', 'This story was produced in partnership with Example Report.'],
+  ])('drops %s and keeps the story sentence under it', (_, line) => {
+    const a = article(`<p>${words(40)}</p><p>${line}<br>${story}</p><p>${words(30)} end.</p>`);
+    removeInlineFurniture(a);
+    expect(a.textContent).toContain(story);
+    expect(a.textContent).not.toContain(line);
+    expect(a.textContent).toContain('end.');
+  });
+
+  it('drops a follow prompt under the story sentence', () => {
+    const a = article(`<p>${words(40)}</p><p>${story}<br>Follow us on Facebook and X</p><p>${words(30)} end.</p>`);
+    removeInlineFurniture(a);
+    expect(a.textContent).toContain(story);
+    expect(a.textContent).not.toContain('Follow us');
+  });
+});
+
 describe('isFurnitureText: lines a line break apart', () => {
   it.each([
     'Tags: budget, council\nThe council met on Monday to vote on the budget.',

@@ -367,6 +367,20 @@ describe(`${extractArticle.name} on an old table layout written with <font>`, ()
     expect(r?.text.split('\n\n')).toEqual([story, para(1), para(2), para(3), para(4)]);
   });
 
+  it('drops an opening date line and its time a <br> below, the source running the two together', () => {
+    const html = `<html><head><title>Council votes</title></head><body><article><p>March 3, 2008<br>10:15 am</p>${[1, 2, 3, 4].map((n) => `<p>${para(n)}</p>`).join('')}</article></body></html>`;
+    const r = extractArticle(html, 'https://news.example.org/2008/03/council.html');
+    expect(r?.text.split('\n\n')).toEqual([para(1), para(2), para(3), para(4)]);
+  });
+
+  it('drops a follow prompt a <br> above a story line in the story\'s middle, the source running the two together', () => {
+    const html =
+      '<html><head><title>Council votes</title></head><body><article>' +
+      `<p>${para(1)}</p><p>${para(2)}</p><p>Follow us on Facebook<br>The council met on Monday.</p><p>${para(3)}</p><p>${para(4)}</p></article></body></html>`;
+    const r = extractArticle(html, 'https://news.example.org/2008/03/council.html');
+    expect(r?.text.split('\n\n')).toEqual([para(1), para(2), 'The council met on Monday.', para(3), para(4)]);
+  });
+
   it.each(['Published: March 3, 2008<br>The council met on Monday.', 'Updated March 3, 2008<br>Who pays for the roads?'])(
     'keeps the story line of "%s" under a repeated headline',
     (second) => {
