@@ -505,9 +505,34 @@ const NEGATION = new Set(['no', 'not', 'without', 'has', 'with', 'hide', 'show',
 
 const TOKEN_SPLIT = /[\s_-]+|(?<=[a-z])(?=[A-Z])/;
 
+/** WordPress's mark of a post's own element (post_class): "post-123" and "type-post" ("type-recipe", "type-page"). */
+const POST_ID_CLASS = /^post-\d+$/;
+const POST_TYPE_CLASS = /^type-[\w-]+$/;
+
+/**
+ * A class list without the classes a CMS makes from the site's own term names: on a post's element (post_class,
+ * "post-123 post type-post status-publish hentry category-related-reading tag-see-also disclaimer-affiliate"),
+ * every class after the post type's is generated, one per term of each taxonomy ("<taxonomy>-<term slug>":
+ * "category-…", "tag-…", a custom taxonomy's "disclaimer-affiliate"), and names what the post is about, not what
+ * the element is; the theme's own classes come before "post-123". Other lists are returned as they are.
+ */
+export function withoutTermClasses(cls: string): string {
+  if (!cls.includes('type-')) {
+    return cls;
+  }
+  const toks = cls.split(/\s+/);
+  const id = toks.findIndex((t) => POST_ID_CLASS.test(t));
+  const type = id < 0 ? -1 : toks.findIndex((t, i) => i > id && POST_TYPE_CLASS.test(t));
+  if (type < 0) {
+    return cls;
+  }
+  // Generated words without a dash ("hentry", "sticky") name no term.
+  return [...toks.slice(0, type + 1), ...toks.slice(type + 1).filter((t) => !t.includes('-'))].join(' ');
+}
+
 /** True when an element's class or id names page furniture (share bar, newsletter box, related links...). */
 export function looksLikeFurniture(el: Element): boolean {
-  const cls = el.getAttribute('class') ?? '';
+  const cls = withoutTermClasses(el.getAttribute('class') ?? '');
   const id = el.getAttribute('id') ?? '';
   const role = (el.getAttribute('role') ?? '').toLowerCase();
   if (role === 'navigation' || role === 'banner' || role === 'contentinfo' || role === 'complementary' || role === 'search' || role === 'dialog' || role === 'tooltip') {

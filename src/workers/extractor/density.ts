@@ -1,5 +1,5 @@
 import { collapseSpace, isHeadingTag } from './blocks.js';
-import { isFurnitureText, isNamedAuthorBox } from './boilerplate.js';
+import { isFurnitureText, isNamedAuthorBox, withoutTermClasses } from './boilerplate.js';
 
 /**
  * The second extraction method: a paragraph classifier over the whole body,
@@ -133,7 +133,8 @@ export function segmentBlocks(root: Element): TextBlock[] {
     }
     // Sections are blocks: an inline element named "comment" is a code highlighter's span, or a count.
     const section = BLOCK.has(tag) && tag !== 'PRE';
-    const name = section ? (node as Element).getAttribute('class') : null;
+    // A post's term classes ("category-discussion") name its subject, not a comment section.
+    const name = section ? withoutTermClasses((node as Element).getAttribute('class') ?? '') : null;
     const id = section ? (node as Element).getAttribute('id') : null;
     if ((name && NOISE_NAME.test(name)) || (id && (NOISE_ID.test(id) || NOISE_NAME.test(id))) || (AUTHOR.test(`${name ?? ''}${id ?? ''}`) && isNamedAuthorBox(node as Element))) {
       inNoise++;

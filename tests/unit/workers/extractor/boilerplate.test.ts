@@ -1,6 +1,6 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { closingBioName, copiesBlockBefore, CREDIT_TEXT, isAdviceDisclaimer, isQuoteAttribution, isAffiliateDisclosure, isParticularsStrip, isProductionNote, isSitePitch, isSocialFollow, isFurnitureText, looksLikeFurniture, removeAuthorBio, removeAuthorBox, removeFurniture, removeGreetingBio, removeHeadingPermalinks, removeInlineFurniture, removeLinkColumns, removeNamedAuthorBoxes, removeOtherSections, removeRepeatedSiblings, removeShownTwice, removeTeaserCards, trimStoryEnd } from '../../../../src/workers/extractor/boilerplate.js';
+import { closingBioName, copiesBlockBefore, CREDIT_TEXT, isAdviceDisclaimer, isQuoteAttribution, isAffiliateDisclosure, isParticularsStrip, isProductionNote, isSitePitch, isSocialFollow, isFurnitureText, looksLikeFurniture, removeAuthorBio, removeAuthorBox, removeFurniture, removeGreetingBio, removeHeadingPermalinks, removeInlineFurniture, removeLinkColumns, removeNamedAuthorBoxes, removeOtherSections, removeRepeatedSiblings, removeShownTwice, removeTeaserCards, trimStoryEnd, withoutTermClasses } from '../../../../src/workers/extractor/boilerplate.js';
 import { collapseSpace, textBlocks } from '../../../../src/workers/extractor/blocks.js';
 
 const doc = (html: string): Document =>
@@ -1112,6 +1112,33 @@ describe('removeFurniture: tag lists', () => {
     const d = doc(`<article><p>${words(150)}</p><div class="${cls}"><p>The price tag came to 40,000 dollars.</p></div></article>`);
     removeFurniture(d);
     expect(d.body.textContent).toContain('price tag came');
+  });
+});
+
+describe('looksLikeFurniture: a post\'s term classes', () => {
+  const el = (cls: string): Element => doc(`<div class="${cls}"><p>The council met.</p></div>`).querySelector('div') as Element;
+
+  it.each([
+    'post-123 post type-post status-publish format-standard hentry category-related-reading',
+    'post-123 post type-post status-publish hentry tag-see-also',
+    'post-123 post type-post status-publish hentry disclaimer-affiliate',
+    'entry post-9 recipe type-recipe status-publish category-newsletter tag-social-media',
+  ])('reads no furniture in "%s"', (cls) => {
+    expect(looksLikeFurniture(el(cls))).toBe(false);
+  });
+
+  it.each([
+    'related-posts post-123 post type-post status-publish hentry category-news',
+    'tag-list',
+    'category-related-reading tag-see-also',
+    'post-123 newsletter-box',
+  ])('still reads furniture in the theme\'s own classes or outside a post\'s element: "%s"', (cls) => {
+    expect(looksLikeFurniture(el(cls))).toBe(true);
+  });
+
+  it('keeps the classes before the post type\'s and the generated ones without a dash', () => {
+    expect(withoutTermClasses('card post-5 post type-post status-publish sticky hentry category-news tag-a')).toBe('card post-5 post type-post sticky hentry');
+    expect(withoutTermClasses('tag-list category-news')).toBe('tag-list category-news');
   });
 });
 

@@ -22,6 +22,16 @@ describe('segmentBlocks', () => {
     ]);
   });
 
+  it('does not read a post\'s term classes ("category-discussion", "tag-comments") as a comment section', () => {
+    const blocks = segmentBlocks(
+      body('<div class="post-7 post type-post status-publish hentry category-discussion tag-comments"><p>The council met.</p></div><div class="comments"><p>Nice</p></div>'),
+    );
+    expect(blocks.map((b) => [b.text, b.noise])).toEqual([
+      ['The council met.', false],
+      ['Nice', true],
+    ]);
+  });
+
   it('does not read a code highlighter\'s "comment" span as a comment section', () => {
     const blocks = segmentBlocks(body('<pre><code><span class="hljs-comment"># set up</span> git init</code></pre><div class="comments"><p>Nice</p></div>'));
     expect(blocks.map((b) => [b.text, b.noise])).toEqual([

@@ -367,6 +367,21 @@ describe(`${extractArticle.name} on an old table layout written with <font>`, ()
     expect(r?.text.split('\n\n')).toEqual([story, para(1), para(2), para(3), para(4)]);
   });
 
+  it.each(['category-related-reading', 'tag-see-also', 'disclaimer-affiliate'])(
+    'keeps a short story in a plain <div> post whose term classes read as furniture words (%s)',
+    (term) => {
+      const p1 = 'The council met on Monday and voted to spend four million dollars on road repairs across the town over the next two years.';
+      const p2 = 'Work on the first three streets starts in May, the mayor said, and the rest will follow once the spring rains have passed.';
+      const html =
+        '<html><head><title>Council votes on roads</title></head><body><header><nav><a href="/">Home</a> <a href="/news">News</a></nav></header>' +
+        `<div id="content"><div id="post-123" class="post-123 post type-post status-publish format-standard hentry category-news ${term}">` +
+        `<h1 class="entry-title">Council votes on roads</h1><div class="entry-content"><p>${p1}</p><p>${p2}</p></div></div></div>` +
+        '<footer><p>Copyright 2025 Example Town News.</p></footer></body></html>';
+      const r = extractArticle(html, 'https://news.example.org/2025/03/council-votes/');
+      expect(r?.text.split('\n\n')).toEqual([p1, p2]);
+    },
+  );
+
   it('drops an opening date line and its time a <br> below, the source running the two together', () => {
     const html = `<html><head><title>Council votes</title></head><body><article><p>March 3, 2008<br>10:15 am</p>${[1, 2, 3, 4].map((n) => `<p>${para(n)}</p>`).join('')}</article></body></html>`;
     const r = extractArticle(html, 'https://news.example.org/2008/03/council.html');
