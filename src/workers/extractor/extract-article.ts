@@ -6,7 +6,7 @@ import { keepQuestionToggles, mayHoldCollapsed, revealCollapsed } from './collap
 import { classifyBlock, densityExtract, type TextBlock } from './density.js';
 import { closeOpenInline, tagShape } from './nesting.js';
 import { fillStreamedSlots, markStreamedSlots, noframesPage, parseDocument, type DomKind } from './dom.js';
-import { cleanByline, datelineFromText, faqQuestions, jsonLdBlocks, normalizeDate, normalizeLang, readMetadata, stripSiteSuffix, visibleByline, withoutJobTitle, writtenByName, WRITTEN_BY_MARKUP, authorCardName, labelledName } from './metadata.js';
+import { cleanByline, datelineFromText, isBylineAffiliation, faqQuestions, jsonLdBlocks, normalizeDate, normalizeLang, readMetadata, stripSiteSuffix, visibleByline, withoutJobTitle, writtenByName, WRITTEN_BY_MARKUP, authorCardName, labelledName } from './metadata.js';
 import { repairMojibakeRuns } from './mojibake.js';
 import { unwrapProsePre } from './prose-pre.js';
 import { keepNamedHeadings, tuneReadability } from './readability-fast.js';
@@ -211,8 +211,31 @@ const BLOCKISH = 'h1, h2, h3, h4, h5, h6, p, div, address, time, section, header
 export function removeWrittenBy(root: Element): number {
   let removed = 0;
   for (const owner of textOwners(root, /^\s*written by\s/i)) {
+    if (!root.contains(owner) || owner.querySelector('p, div, li')) {
+      continue;
+    }
+    // Set as lines by <br>s, the credit line goes with the affiliation under it, and the other lines stay ("Written
+    // by Ann Lee<br>Who Pays For The Roads").
+    const lines = brLines(owner);
+    const at = lines ? lines.findIndex((l) => /^written by\s/i.test(l.text)) : -1;
+    if (lines && lines.length >= 2 && at >= 0) {
+      const credit = lines[at]?.text ?? '';
+      if (credit.length >= 80 || !looksLikeByline(credit)) {
+        continue;
+      }
+      let end = at + 1;
+      while (end < lines.length && isBylineAffiliation(lines[end]?.text ?? '')) end++;
+      for (const line of lines.slice(at, end)) {
+        for (const n of line.nodes) n.remove();
+      }
+      if (at === 0 && end === lines.length) {
+        owner.remove();
+      }
+      removed++;
+      continue;
+    }
     const text = collapseSpace(owner.textContent ?? '');
-    if (!root.contains(owner) || text.length >= 80 || !looksLikeByline(text) || owner.querySelector('p, div, li')) {
+    if (text.length >= 80 || !looksLikeByline(text)) {
       continue;
     }
     // The line's own block: the owner (a <strong>, a <span>) or the block around it that holds nothing else.
@@ -278,10 +301,15 @@ function standsAlone(el: Element): boolean {
 function isLeadingRepeat(text: string, t: string, b: string): boolean {
   const n = squash(text);
   const isTitle = t.length > 0 && n === t;
-  const isByline =
-    text.length < 120 && ((b.length > 0 && (n === b || n === `by${b}` || bylineThenDate(text, b) || squash(withoutJobTitle(text) ?? '') === b)) || looksLikeByline(text));
+  const isByline = isBylineText(text, b);
   const isDate = text.length < 80 && (/^(?:published|updated|posted|last updated)\b/i.test(text) || normalizeDate(text) !== null);
   return isTitle || isByline || isDate || FURNITURE_TEXT.test(text);
+}
+
+/** Whether a line repeats the byline (`b`, normalised), alone, after "By", with a date or a job title, or reads as one ("By Ann Lee"). */
+function isBylineText(text: string, b: string): boolean {
+  const n = squash(text);
+  return text.length < 120 && ((b.length > 0 && (n === b || n === `by${b}` || bylineThenDate(text, b) || squash(withoutJobTitle(text) ?? '') === b)) || looksLikeByline(text));
 }
 
 /**
@@ -323,15 +351,22 @@ function removeLeadingRepeats(root: Element, title: string, byline: string | nul
     if (((tag !== 'TD' && tag !== 'TH') || aloneInRow(el)) && isLeadingRepeat(text, t, b)) {
       const lines = brLines(el);
       // Lines a <br> apart read run together as a repeat: the block goes whole when its other lines are no sentences
-      // ("By ANN LEE<br>Associated Press Writer"), else only its leading repeat lines ("Published: March 3, 2008<br>
-      // The council met on Monday." keeps its story line).
-      const story = lines && lines.length >= 2 ? lines.filter((l) => !isLeadingLine(l.text, t, b) && SENTENCE_LINE.test(l.text)) : [];
+      // ("Council votes on roads<br>March 3, 2008"), else only its leading repeat lines ("Published: March 3, 2008<br>
+      // The council met on Monday." keeps its story line). Beside a byline, a line that is not the writer's
+      // affiliation ("By ANN LEE<br>Associated Press Writer") is story whether or not it ends as a sentence ("By Ann
+      // Lee<br>Who Pays For The Roads": a title-case line reads like a name's).
+      // So is a line the page marks as part of the byline ("<span class=\"article__byline\">South Carolina Garden-based
+      // Learning Network on Facebook</span>" under the name).
+      const byline = !!lines && lines.some((l) => isBylineText(l.text, b));
+      const goes = (line: { text: string; nodes: ChildNode[] }): boolean =>
+        isLeadingLine(line.text, t, b) || (byline && (isBylineAffiliation(line.text) || markedAsByline(line.nodes, el)));
+      const story = lines && lines.length >= 2 ? lines.filter((l) => !goes(l) && (byline || SENTENCE_LINE.test(l.text))) : [];
       if (story.length === 0) {
         el.remove();
         continue;
       }
       for (const line of lines ?? []) {
-        if (!isLeadingLine(line.text, t, b)) {
+        if (!goes(line)) {
           break;
         }
         for (const n of line.nodes) n.remove();
@@ -371,6 +406,13 @@ function removeLeadingLines(root: Element, t: string, b: string): void {
     holder = only;
   }
   let line: ChildNode[] = [];
+  // A line under the byline that names the writer's employer goes with it ("By Ann Lee<br>Special to The Times").
+  let byline = false;
+  const goes = (text: string): boolean => {
+    const repeat = isLeadingLine(text, t, b) || (byline && isBylineAffiliation(text));
+    byline ||= repeat && isBylineText(text, b);
+    return repeat;
+  };
   for (const node of inlineRun(holder, isBlockish)) {
     if (node.nodeType === 1 && BLOCKISH_TAGS.has((node as Element).tagName.toUpperCase())) {
       break;
@@ -380,7 +422,7 @@ function removeLeadingLines(root: Element, t: string, b: string): void {
       continue;
     }
     const text = collapseSpace(line.map((n) => n.textContent ?? '').join(''));
-    if (text && !isLeadingLine(text, t, b)) {
+    if (text && !goes(text)) {
       return;
     }
     for (const n of line) n.remove();
@@ -388,7 +430,7 @@ function removeLeadingLines(root: Element, t: string, b: string): void {
   }
   // The last line before the first block, ended by the block rather than a <br>.
   const text = collapseSpace(line.map((n) => n.textContent ?? '').join(''));
-  if (text && isLeadingLine(text, t, b)) {
+  if (text && goes(text)) {
     for (const n of line) n.remove();
   }
 }
@@ -399,6 +441,27 @@ function removeLeadingLines(root: Element, t: string, b: string): void {
  * together, is not tested this way (a tail would run into the story).
  */
 const isLeadingLine = (text: string, t: string, b: string): boolean => isLeadingRepeat(text, t, b) || isFurnitureText(text);
+
+/** A class or id that names a byline or its author. */
+const BYLINE_NAMED = /byline|author/i;
+
+/**
+ * Whether the text of a line (its nodes, inside `holder`) stands in an element whose class or id names the byline or
+ * the author: the line itself, an element inside it, or an inline element between it and `holder`.
+ */
+function markedAsByline(nodes: ChildNode[], holder: Element): boolean {
+  const named = (el: Element): boolean => BYLINE_NAMED.test(`${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`);
+  const text = nodes.filter((n) => /\S/.test(n.textContent ?? ''));
+  if (text.length === 0) {
+    return false;
+  }
+  return text.every((n) => {
+    for (let p = n.nodeType === 1 ? (n as Element) : n.parentElement; p && p !== holder; p = p.parentElement) {
+      if (named(p)) return true;
+    }
+    return n.nodeType === 1 && Array.from((n as Element).querySelectorAll('[class], [id]')).some(named);
+  });
+}
 
 /** A line that ends as a sentence ends: "The council met on Monday.", "Who pays for the roads?". */
 const SENTENCE_LINE = /[.!?…]["”’)]?$/;

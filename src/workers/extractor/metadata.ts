@@ -1009,6 +1009,37 @@ export function withoutJobTitle(line: string): string | null {
   return titled?.[1] && titled[2] && JOB_TITLE.test(titled[2].split(/\s+/).pop() ?? '') ? titled[1].trim() : null;
 }
 
+/** A wire service or agency a byline's line under the name gives as the writer's employer. */
+const BYLINE_AGENCY =
+  /^(?:the )?(?:associated press|ap|reuters|agence france-presse|afp|upi|united press international|bloomberg(?: news)?|dpa|press association|pa media|canadian press|australian associated press|aap|xinhua|kyodo(?: news)?|efe|ansa|wire (?:services|reports))$/i;
+
+/** A newspaper's or magazine's name: "The Boston Globe", "Example Daily News", "The Times". */
+const PUBLICATION =
+  /^(?:The )?(?:\p{Lu}[\p{L}.&'-]*\s+){0,3}(?:Times|Post|Journal|Herald|Tribune|Gazette|News|Press|Chronicle|Globe|Telegraph|Observer|Examiner|Inquirer|Courier|Dispatch|Enquirer|Ledger|Sentinel|Bulletin|Magazine|Daily|Weekly)$/u;
+
+/**
+ * Whether a line set under a byline says whom the writer works for or writes as, not what the story is: a job title
+ * ("Associated Press Writer", "Staff Reporter", "Business Editor"), a staff line ("Times Staff", "Staff and wire
+ * reports"), an agency ("Reuters", "The Associated Press"), a publication ("The Boston Globe"), "Special to The
+ * Times", or the writer's e-mail address or handle. Six words at most; "Who Pays For The Roads" is none.
+ */
+export function isBylineAffiliation(line: string): boolean {
+  const text = line.trim().replace(/[.,;:]$/, '');
+  const words = text.split(/\s+/);
+  if (!text || words.length > 6 || text.length > 60) {
+    return false;
+  }
+  return (
+    BYLINE_AGENCY.test(text) ||
+    /^special (?:to|for) \S/i.test(text) ||
+    /^staff\b|\bstaff$/i.test(text) ||
+    PUBLICATION.test(text) ||
+    JOB_TITLE.test(words.at(-1) ?? '') ||
+    /^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$/.test(text) ||
+    /^@\w{1,30}$/.test(text)
+  );
+}
+
 /** A job title printed under a byline's name ("Marketing Director"), not a name. */
 const JOB_TITLE = /\b(?:director|editor|writer|reporter|manager|founder|officer|ceo|cto|contributor|correspondent|columnist|analyst|specialist|strategist|consultant|engineer|developer|designer|lead|head|president|intern|insights?)\b/i;
 

@@ -230,6 +230,13 @@ describe(removeWrittenBy.name, () => {
     expect(removeWrittenBy(root)).toBe(1);
     expect(Array.from(root.querySelectorAll('p')).map((p) => p.textContent)).toEqual(['The council met.', 'Written by a committee, the plan was approved.', 'More text.']);
   });
+
+  it('removes only the credit line of a paragraph set as lines, with the affiliation under it', () => {
+    const { document } = parseHTML('<html><body><div id="a"><p>The council met.</p><p>Written by Ann Lee<br>Staff Writer<br>Who Pays For The Roads</p></div></body></html>') as unknown as { document: Document };
+    const root = document.getElementById('a') as Element;
+    expect(removeWrittenBy(root)).toBe(1);
+    expect(root.querySelectorAll('p')[1]?.textContent?.trim()).toBe('Who Pays For The Roads');
+  });
 });
 
 describe(removeBareLabels.name, () => {
@@ -435,6 +442,48 @@ describe(`${extractArticle.name} on an old table layout written with <font>`, ()
     const r = extractArticle(html, 'https://news.example.org/story.php?id=14');
     expect(r?.byline).toBe('ANN LEE');
     expect(r?.text.split('\n\n')).toEqual([1, 2, 3, 4, 5].map(para));
+  });
+
+  it.each([
+    ['By Ann Lee<br>Who Pays For The Roads', 'Who Pays For The Roads'],
+    ['By ANN LEE<br>Associated Press Writer<br>Who Pays For The Roads', 'Who Pays For The Roads'],
+    ['By Ann Lee<br>The Council Votes Again', 'The Council Votes Again'],
+    ['Written by Ann Lee<br>Who Pays For The Roads', 'Who Pays For The Roads'],
+    ['By Ann Lee<br>Special to The Times<br>The council met on Monday.', 'The council met on Monday.'],
+  ])('removes only the byline lines of an opening paragraph "%s" whose other line is no affiliation', (first, kept) => {
+    const para = (n: number): string =>
+      `Paragraph ${n}: the council met on Monday and voted on the budget for road repairs, parks and the new school buildings in town.`;
+    const html =
+      '<html><head><title>Council votes on roads</title></head><body><div id="story"><h1>Council votes on roads</h1>' +
+      `<p>${first}</p>${[1, 2, 3, 4, 5].map((n) => `<p>${para(n)}</p>`).join('')}</div></body></html>`;
+    const r = extractArticle(html, 'https://news.example.org/story.php?id=15');
+    expect(r?.text.split('\n\n')).toEqual([kept, ...[1, 2, 3, 4, 5].map(para)]);
+  });
+
+  it.each(['By ANN LEE<br>Staff Reporter', 'By Ann Lee<br>Special to The Times', 'By Ann Lee<br>Reuters', 'By Ann Lee<br>The Associated Press', 'By Ann Lee<br>Business Editor', 'By Ann Lee<br>The Boston Globe', 'Written by Ann Lee<br>Staff Writer'])(
+    'removes an opening paragraph "%s" of a byline and its affiliation whole',
+    (first) => {
+      const para = (n: number): string =>
+        `Paragraph ${n}: the council met on Monday and voted on the budget for road repairs, parks and the new school buildings in town.`;
+      const html =
+        '<html><head><title>Council votes on roads</title></head><body><div id="story"><h1>Council votes on roads</h1>' +
+        `<p>${first}</p>${[1, 2, 3, 4, 5].map((n) => `<p>${para(n)}</p>`).join('')}</div></body></html>`;
+      const r = extractArticle(html, 'https://news.example.org/story.php?id=16');
+      expect(r?.text.split('\n\n')).toEqual([1, 2, 3, 4, 5].map(para));
+    },
+  );
+
+  it('removes a line under the byline that the page marks as the byline\'s, and keeps one it does not mark', () => {
+    const para = (n: number): string =>
+      `Paragraph ${n}: the council met on Monday and voted on the budget for road repairs, parks and the new school buildings in town.`;
+    const page = (second: string): string =>
+      '<html><head><title>Council votes on roads</title></head><body><div id="story"><h1>Council votes on roads</h1>' +
+      `<p>By Ann Lee<br>${second}</p>` +
+      `${[1, 2, 3, 4, 5].map((n) => `<p>${para(n)}</p>`).join('')}</div></body></html>`;
+    const marked = extractArticle(page('<span class="article__byline">Example Garden Network on Facebook</span>'), 'https://news.example.org/story.php?id=17');
+    expect(marked?.text.split('\n\n')).toEqual([1, 2, 3, 4, 5].map(para));
+    const plain = extractArticle(page('<span>Example Garden Network on Facebook</span>'), 'https://news.example.org/story.php?id=17');
+    expect(plain?.text.split('\n\n')).toEqual(['Example Garden Network on Facebook', ...[1, 2, 3, 4, 5].map(para)]);
   });
 
   it('stops removing leading lines at the first line that is not a repeat', () => {

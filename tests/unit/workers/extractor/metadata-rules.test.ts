@@ -1,6 +1,6 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { dateFromUrl, headlineByTitle, jsonLdBlocks, lostCharacters, normalizeDate, onDay, readMetadata, siteLabel, stripSiteSuffix, uncut, withoutJobTitle } from '../../../../src/workers/extractor/metadata.js';
+import { dateFromUrl, headlineByTitle, jsonLdBlocks, lostCharacters, normalizeDate, onDay, readMetadata, siteLabel, stripSiteSuffix, uncut, withoutJobTitle, isBylineAffiliation } from '../../../../src/workers/extractor/metadata.js';
 
 const page = (head: string, body: string): { doc: Document; html: string } => {
   const html = `<html><head>${head}</head><body>${body}</body></html>`;
@@ -269,6 +269,18 @@ describe('byline: a name shown beside the date without a "By" label', () => {
     const m = read(h, '<h1>A story about things</h1><div>Ann Lee, Staff Writer</div><div>3 March 2008</div><p>Text.</p>');
     expect(m.byline ?? m.bylineGuess).toBe('Ann Lee');
   });
+});
+
+describe(isBylineAffiliation.name, () => {
+  it.each(['Associated Press Writer', 'Staff Reporter', 'Business Editor', 'Times Staff', 'Staff and wire reports', 'Reuters', 'The Associated Press', 'Special to The Times', 'The Boston Globe', 'ann.lee@example.com', '@annlee'])(
+    'reads "%s" as the writer\'s affiliation',
+    (line) => expect(isBylineAffiliation(line)).toBe(true),
+  );
+
+  it.each(['Who Pays For The Roads', 'The Council Votes Again', 'The council met on Monday to vote on the budget for roads.', 'Photo gallery'])(
+    'reads "%s" as no affiliation',
+    (line) => expect(isBylineAffiliation(line)).toBe(false),
+  );
 });
 
 describe(withoutJobTitle.name, () => {
