@@ -13,6 +13,7 @@
  *   npm run bench:extract -- --corpus DIR --before .bench-before --paired  # speed only, the two taking turns per page
  *   npm run bench:extract -- --corpus DIR --before .bench-before --halves  # also each half of the set (md5 of the page id)
  *   npm run bench:extract -- --corpus DIR --modes linkedom --before .bench-before --diff  # every page that reads differently
+ *   npm run bench:extract -- --corpus DIR --modes linkedom --before .bench-before --dump /tmp/texts  # each page's text in /tmp/texts/<mode>/<id>.txt
  *   npm run build && node --import tsx bench/extract.ts --corpus DIR --pool 2 --repeat 4   # the worker-thread pool from dist/: pages/s, CPU, RSS
  *   node --import tsx bench/extract.ts --corpus DIR --pool 2 --pool-from src   # the pool from the sources (its threads load them through tsx)
  *
@@ -20,6 +21,10 @@
  * .bench-before`); its extractor runs on linkedom as one more column, for before/after figures from one run.
  * Its imports resolve from DIR upwards, so a DIR outside this checkout needs a `node_modules` beside `src/`
  * (a symlink to this one's will do).
+ *
+ * --dump DIR: each page's extracted text is written to DIR/<id>.txt (an empty file when nothing was extracted), in
+ * DIR/<mode>/ when the run has more than one mode, so two trees' outputs can be diffed by hand (`diff -r DIR/before
+ * DIR/linkedom`); see bench/extract-dump.ts.
  *
  * Two corpus layouts are read:
  * - WCXB: pages/<id>/source.html.gz, expected.txt (the article body) and
@@ -36,7 +41,7 @@
 import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import os from 'node:os';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gunzipSync } from 'node:zlib';
@@ -45,6 +50,7 @@ import { parseHTML } from 'linkedom';
 import { textBlocks } from '../src/workers/extractor/blocks.js';
 import { extractArticle } from '../src/workers/extractor/extract-article.js';
 import { POOL_DEFAULTS } from '../src/workers/extractor/pool.js';
+import { dumpDirFor, dumpFile, dumpText } from './extract-dump.js';
 import { stringFlag } from './lib/rng.js';
 import { halves, median, pageChanges, pageHalf, sameAuthor, sameDay, sameTitle, scoreCorpus, scorePage, snippetCheck, type PageCounts, type PageScore } from './lib/extract-score.js';
 
@@ -216,6 +222,10 @@ async function runMode(mode: Mode, dir: string, limit: number): Promise<Record<s
   let peakRss = process.memoryUsage().rss;
   let extracting = 0;
   const listMisses = arg('misses');
+  const dump = arg('dump');
+  if (dump) {
+    mkdirSync(dump, { recursive: true });
+  }
   for (const p of pages) {
     const truth = p.truth as Truth;
     const source = p.source();
@@ -234,6 +244,9 @@ async function runMode(mode: Mode, dir: string, limit: number): Promise<Record<s
       await new Promise((r) => setImmediate(r));
     }
     peakRss = Math.max(peakRss, process.memoryUsage().rss);
+    if (dump) {
+      writeFileSync(dumpFile(dump, p.id), dumpText(got?.text));
+    }
     const s = scorePage(got?.text ?? '', truth.text);
     scores.push(s);
     const method = got ? (got.method ?? 'readability') : 'none';
@@ -460,6 +473,7 @@ async function main(): Promise<void> {
     if (Number.isFinite(limit)) childArgs.push('--limit', String(limit));
     if (arg('misses')) childArgs.push('--misses', arg('misses') as string);
     if (m === 'before' && before) childArgs.push('--before', resolve(process.cwd(), before));
+    if (arg('dump')) childArgs.push('--dump', resolve(process.cwd(), dumpDirFor(arg('dump') as string, m, modes)));
     const child = spawnSync(process.execPath, childArgs, { cwd: root, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
     if (child.status !== 0) {
       console.error(child.stderr);
