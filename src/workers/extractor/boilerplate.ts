@@ -1,5 +1,5 @@
 import { bareHost } from '../../lib/url.js';
-import { collapseSpace, holdsNoText, inlineRun, isBlockTag, isHeadingTag, lineElement, spacedText, squash, textBlocks, textOwners } from './blocks.js';
+import { collapseSpace, countWords, holdsNoText, inlineRun, isBlockTag, isHeadingTag, lineElement, spacedText, squash, textBlocks, textOwners } from './blocks.js';
 import { MONTH_START } from './written-dates.js';
 
 /** Tags that are never part of a story body. */
@@ -950,6 +950,44 @@ export function furnitureLines(el: Element, whole: boolean): { all: boolean; lin
   return story ? { all: false, lines: furniture } : { all: true, lines };
 }
 
+/**
+ * Whether a block whose text reads as furniture holds blocks (or lines) of which one is story, as furnitureLines
+ * judges a line: its blocks read with line breaks are no furniture (a rule's tail ran from one into the next), or one
+ * of them is no furniture on its own, speaks not of the page and is not needed for the match.
+ */
+function holdsStoryBlock(el: Element): boolean {
+  let holds = false;
+  for (let c = el.firstElementChild; c && !holds; c = c.nextElementSibling) {
+    holds = isBlockTag(c.tagName.toUpperCase());
+  }
+  if (!holds) {
+    return false;
+  }
+  const lines = textBlocks(el).map((text) => ({ text }));
+  if (lines.length < 2) {
+    return false;
+  }
+  // A story block is a sentence of some words that does not speak to the reader: not a price, a date, a short prompt
+  // or a box's pitch beside its furniture ("Join our newsletter" over "Get the best stories in your inbox.").
+  const sentences = lines.filter(
+    (l) => STORY_SENTENCE.test(l.text) && countWords(l.text) >= STORY_BLOCK_MIN_WORDS && !TO_THE_READER.test(l.text) && !isFurnitureText(l.text),
+  );
+  if (sentences.length === 0) {
+    return false;
+  }
+  if (!isFurnitureText(lines.map((l) => l.text).join('\n'))) {
+    return true;
+  }
+  return lines.some((l) => isFurnitureText(l.text)) && sentences.some((l) => isStoryLine(l, lines));
+}
+
+/** Words a block of running text holds at least, for holdsStoryBlock. */
+const STORY_BLOCK_MIN_WORDS = 6;
+/** A sentence that speaks to its reader. */
+const TO_THE_READER = /\byou(?:r|rs|rself|'ll|’ll|'re|’re)?\b/i;
+/** A block that ends as a sentence ends. */
+const STORY_SENTENCE = /[.!?…]["”’)]?$/;
+
 /** The page or the site named by a line of its own notice: "this article", "our Disclosure page". */
 const SPEAKS_OF_PAGE = /\b(?:this|our) (?:article|post|page|site|website|blog|story|newsletter)\b|\bdisclosure\b|\bsponsored\b/i;
 
@@ -1060,6 +1098,11 @@ export function removeInlineFurniture(root: Element, host: string | null = null)
         for (const n of line.nodes) n.remove();
         removed++;
       }
+      continue;
+    }
+    // A block holding blocks is judged by them in the same way: when one is story, the block stays and its own blocks
+    // are judged after it, one by one ("<div><p>Follow us on Facebook</p><p>The council met…</p></div>").
+    if (whole && byLine === null && holdsStoryBlock(el)) {
       continue;
     }
     const furniture = byLine !== null || whole;

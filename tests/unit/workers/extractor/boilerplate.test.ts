@@ -551,6 +551,33 @@ describe('removeInlineFurniture: a <br> line with no line break after it in the 
   });
 });
 
+describe('removeInlineFurniture: a short block holding a furniture block and a story block', () => {
+  const story = 'The council met on Monday to vote on the budget.';
+  it.each([
+    ['a social follow', 'Follow us on Facebook'],
+    ['a tags line', 'Tags: budget, council'],
+    ['an affiliate disclosure', 'This post contains affiliate links.'],
+    ['a site pitch', 'We have a small favour to ask.'],
+  ])('keeps the story paragraph and drops %s beside it', (_, line) => {
+    const a = article(`<p>${words(40)}</p><div><p>${line}</p>\n<p>${story}</p></div><p>${words(30)} end.</p>`);
+    removeInlineFurniture(a);
+    expect(a.textContent).toContain(story);
+    expect(a.textContent).not.toContain(line);
+    expect(a.textContent).toContain('end.');
+  });
+
+  it.each([
+    ['a box\'s pitch to the reader', '<h3>Join our newsletter</h3><p>Get the best stories in your inbox every week.</p>', 'inbox'],
+    ['a price', '<p>Follow us on Facebook</p><p>$1,799 Save $1,369.01</p>', '1,799'],
+    ['a date', '<p>Tags: budget, council</p><p>September 25, 2025</p>', 'September'],
+  ])('still removes the block whole when its other block is %s', (_, inner, gone) => {
+    const a = article(`<p>${words(40)}</p><div>${inner}</div><p>${words(30)} end.</p>`);
+    removeInlineFurniture(a);
+    expect(a.textContent).not.toContain(gone);
+    expect(a.textContent).toContain('end.');
+  });
+});
+
 describe('isFurnitureText: lines a line break apart', () => {
   it.each([
     'Tags: budget, council\nThe council met on Monday to vote on the budget.',

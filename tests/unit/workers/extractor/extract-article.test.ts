@@ -389,6 +389,14 @@ describe(`${extractArticle.name} on an old table layout written with <font>`, ()
     },
   );
 
+  it('keeps a story paragraph that shares a short <div> with a follow prompt in the story\'s middle', () => {
+    const html =
+      '<html><head><title>Council votes</title></head><body><article>' +
+      `<p>${para(1)}</p><p>${para(2)}</p><div><p>Follow us on Facebook</p>\n<p>The council met on Monday to vote on the budget.</p></div><p>${para(3)}</p><p>${para(4)}</p></article></body></html>`;
+    const r = extractArticle(html, 'https://news.example.org/2008/03/council.html');
+    expect(r?.text.split('\n\n')).toEqual([para(1), para(2), 'The council met on Monday to vote on the budget.', para(3), para(4)]);
+  });
+
   it('drops an opening date line and its time a <br> below, the source running the two together', () => {
     const html = `<html><head><title>Council votes</title></head><body><article><p>March 3, 2008<br>10:15 am</p>${[1, 2, 3, 4].map((n) => `<p>${para(n)}</p>`).join('')}</article></body></html>`;
     const r = extractArticle(html, 'https://news.example.org/2008/03/council.html');
