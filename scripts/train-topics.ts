@@ -5,7 +5,7 @@
  *   - the keyword lists of topic-lexicon.ts (this project) and IPTC's EXTRA rules (MIT)
  *   - SIB-200 English train and dev, strong mappings (CC BY-SA 4.0), Wikipedia current-events summaries (CC BY-SA 4.0),
  *     English Wikinews politics/economy articles (CC BY 2.5): the shipped model is trained on their dev parts too
- *   - short news written for the project (scripts/data/project-tech-news.tsv, project-short-news.tsv; MIT), not given to the net
+ *   - short news written for the project (scripts/data/project-tech-news.tsv, project-short-news.tsv, project-wire-briefs.tsv; MIT), not given to the net
  * AG News (research use only) is read for measuring only, never for training.
  * Multinomial logistic regression (AdaGrad SGD, iterates averaged from the second epoch), the
  * mean of --ensemble (3) models trained on different shuffles, plus --cnb-weight (1.5) times a complement
@@ -33,6 +33,7 @@
  *     [--project-news W (short news written for the project, scripts/data/project-news.tsv; its dev third is printed for every model)]
  *     [--tech-news W (2: short technology news written for the project, scripts/data/project-tech-news.tsv, all trainable)]
  *     [--short-news W (2: short news of every top level written for the project, scripts/data/project-short-news.tsv, all trainable)]
+ *     [--wire-briefs W (0: more short news of every top level written for the project, scripts/data/project-wire-briefs.tsv, all trainable)]
  *     [--project-articles W [--project-articles-no-terms] (long news articles written for the project, scripts/data/project-articles.txt; its dev third is printed for every model)]
  *     [--final (with --dry-run: train the shipped model too, not written)] [--dev-part-in-training 0|1 (with --dry-run)] [--show-test (with --dry-run)]
  *     [--bag-length L (160: past L content words the words' values are scaled by sqrt(L / n))] [--save FILE (the model the run would write, also on a dry run)]
@@ -58,7 +59,7 @@ import { withDevInTraining } from './lib/final-training.js';
 import { readWcxbHeads, readWcxbPages, inTrainingPart, WCXB_DEFAULT_DIR } from './lib/wcxb-topics.js';
 import { ruleLabelledSentences } from './lib/rule-sentences.js';
 import { inProjectArticlesDev, readProjectArticles } from './lib/project-articles.js';
-import { inProjectNewsDev, PROJECT_SHORT_NEWS_FILE, PROJECT_TECH_NEWS_FILE, readProjectNews } from './lib/project-news.js';
+import { inProjectNewsDev, PROJECT_SHORT_NEWS_FILE, PROJECT_TECH_NEWS_FILE, PROJECT_WIRE_BRIEFS_FILE, readProjectNews } from './lib/project-news.js';
 import { withoutSectionCaption, withoutWikiMarkup } from './lib/wiki-markup.js';
 
 const args = process.argv.slice(2);
@@ -250,7 +251,7 @@ const WORD_MIN_DF_VECTORS = args.includes('--word-min-df-vectors');
  * two texts only when one of these sources holds it. The Wikinews leads (and the project's articles) hold words once by
  * the thousand, mostly names of one story, which short news does not share.
  */
-const WORD_MIN_DF_SOURCES = (stringFlag(args, 'word-min-df-sources') ?? 'iptc,lexicon,extra,sib200,wpce,wcxb,project-news,tech-news,short-news').split(',');
+const WORD_MIN_DF_SOURCES = (stringFlag(args, 'word-min-df-sources') ?? 'iptc,lexicon,extra,sib200,wpce,wcxb,project-news,tech-news,short-news,wire-briefs').split(',');
 const featuresOf = (r: { title: string; text: string }) => topicFeatures(r, { ruleTopics: USE_RULES ? tagTopics(r, { maxTopics: 10 }) : [], vectors: VECTORS, bagLength: BAG_LENGTH });
 /** A text's class scores as classifyTopLevel computes them (textScores: the linear model's, plus the short-text net's part when the model has one). */
 const scoresOfText = (model: TopicModel, r: { title: string; text: string }): Float64Array =>
@@ -373,6 +374,18 @@ const TECH_NEWS = readProjectNews(PROJECT_TECH_NEWS_FILE);
 const SHORT_NEWS_WEIGHT = numberFlag(args, 'short-news', 2);
 const SHORT_NEWS = readProjectNews(PROJECT_SHORT_NEWS_FILE);
 /**
+ * --wire-briefs W: more short news of every top level written for the project (scripts/data/project-wire-briefs.tsv, 303
+ * briefs of a headline and one sentence, most in sport, economy and science and technology, in today's and the 2000s'
+ * wire manner), every line trainable at weight W (0: not at all, the default), the net not trained on them (the default
+ * --net-skip). Measured (2026-12-07 01:34-02:20 UTC, selection model, seeds 19 / 23 / 27 / 31 / 35, unrounded; the rule of
+ * docs/BENCHMARKS.md, topics), against dev 86.564 in the mean: W = 2 / 1 / 0.5 on the 311 lines first run, dev
+ * 86.130 / 86.284 / 86.144, some seed lower by more than 0.3 at each, project news dev 79.30 -> 81.90 / 81.56 / 80.76;
+ * W = 1 on these 303 lines: dev 86.438, seed 31 -0.35, mean class recall 86.66 -> 86.64, WCXB heads 59.50 -> 59.44,
+ * project news dev 81.38. Not kept (docs/BENCHMARKS.md, "Measured and not kept: topics", 2026-12-07 01:29 UTC).
+ */
+const WIRE_BRIEFS_WEIGHT = numberFlag(args, 'wire-briefs', 0);
+const WIRE_BRIEFS = readProjectNews(PROJECT_WIRE_BRIEFS_FILE);
+/**
  * --project-articles W: long news articles written for the project (scripts/data/project-articles.txt,
  * scripts/lib/project-articles.ts; whole articles of about 180 to 300 words in every top level, where the other sets
  * hold long text only for politics and economy), the training two thirds at weight W (0: not at all), cut as the
@@ -490,6 +503,7 @@ function trainingExamples(): { train: Example[]; dev: Example[]; wcxbDev: Exampl
   }
   if (TECH_NEWS_WEIGHT > 0) for (const r of TECH_NEWS) push(train, r.title, r.text, r.code, TECH_NEWS_WEIGHT, 'tech-news');
   if (SHORT_NEWS_WEIGHT > 0) for (const r of SHORT_NEWS) push(train, r.title, r.text, r.code, SHORT_NEWS_WEIGHT, 'short-news');
+  if (WIRE_BRIEFS_WEIGHT > 0) for (const r of WIRE_BRIEFS) push(train, r.title, r.text, r.code, WIRE_BRIEFS_WEIGHT, 'wire-briefs');
   for (const r of PROJECT_ARTICLES) {
     if (inProjectArticlesDev(r)) push(articlesDev, r.title, r.text, r.code, 1, 'project-articles');
     else if (PROJECT_ARTICLES_WEIGHT > 0) push(train, r.title, cut(r.text, 250), r.code, PROJECT_ARTICLES_WEIGHT, 'project-articles');
@@ -859,10 +873,10 @@ const NET_BALANCE = numberFlag(args, 'net-balance', BALANCE);
 const NET_ENSEMBLE = numberFlag(args, 'net-ensemble', 1);
 /**
  * --net-skip SOURCES: training sources the short-text net is not trained on (the linear models still are). Default
- * "tech-news,short-news": the project's written short news train the regression and the naive Bayes weights, not the
+ * "tech-news,short-news,wire-briefs": the project's written short news train the regression and the naive Bayes weights, not the
  * net (docs/BENCHMARKS.md, "What moved these figures", 2026-12-06 23:08 UTC); --net-skip none trains the net on every source.
  */
-const NET_SKIP = (stringFlag(args, 'net-skip') ?? 'tech-news,short-news').split(',');
+const NET_SKIP = (stringFlag(args, 'net-skip') ?? 'tech-news,short-news,wire-briefs').split(',');
 const NET_SMOOTH = numberFlag(args, 'net-label-smoothing', SMOOTH);
 /**
  * --net-word-dropout P: at each of the net's epochs, every content word of a training text is left out of its mean vector

@@ -13,6 +13,8 @@ export const PROJECT_NEWS_FILE = resolve(REPO_ROOT, 'scripts/data/project-news.t
 export const PROJECT_TECH_NEWS_FILE = resolve(REPO_ROOT, 'scripts/data/project-tech-news.tsv');
 /** Short news of every top level written for the project (a headline and one sentence, wire-alert style), all trainable. */
 export const PROJECT_SHORT_NEWS_FILE = resolve(REPO_ROOT, 'scripts/data/project-short-news.tsv');
+/** More short news of every top level written for the project (a headline and one sentence, wire-brief style), all trainable. */
+export const PROJECT_WIRE_BRIEFS_FILE = resolve(REPO_ROOT, 'scripts/data/project-wire-briefs.tsv');
 
 export type ProjectNews = { title: string; text: string; code: string };
 

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { inProjectNewsDev, PROJECT_SHORT_NEWS_FILE, PROJECT_TECH_NEWS_FILE, readProjectNews } from '../../../scripts/lib/project-news.js';
+import { inProjectNewsDev, PROJECT_SHORT_NEWS_FILE, PROJECT_TECH_NEWS_FILE, PROJECT_WIRE_BRIEFS_FILE, readProjectNews } from '../../../scripts/lib/project-news.js';
 import { TOP_LEVEL_TOPICS } from '../../../src/workers/enricher/mediatopics.js';
 
 describe('scripts/data/project-news.tsv', () => {
@@ -80,6 +80,40 @@ describe('scripts/data/project-short-news.tsv', () => {
       const w = words(r);
       // Word overlap (Jaccard over words of four letters or more) under 0.3 with every dev item: no near copy of one.
       for (const d of dev) expect(overlap(w, d), r.title).toBeLessThan(0.3);
+    }
+  });
+});
+
+describe('scripts/data/project-wire-briefs.tsv', () => {
+  const items = readProjectNews(PROJECT_WIRE_BRIEFS_FILE);
+  const words = (r: { title: string; text: string }) => new Set(`${r.title} ${r.text}`.toLowerCase().match(/[a-z0-9]{4,}/g) ?? []);
+  const overlap = (a: Set<string>, b: Set<string>) => {
+    let n = 0;
+    for (const w of a) if (b.has(w)) n++;
+    return n / (a.size + b.size - n);
+  };
+
+  it('holds short news of IPTC top levels, a headline and one sentence each', () => {
+    const top = new Set(TOP_LEVEL_TOPICS.map((t) => t.code));
+    expect(items.length).toBeGreaterThanOrEqual(300);
+    for (const r of items) {
+      expect(top.has(r.code), r.code).toBe(true);
+      expect(r.text.split(/\s+/).length, r.title).toBeLessThanOrEqual(45);
+    }
+  });
+
+  it('shares no headline or text with the other project news sets and stays away from project-news.tsv in wording', () => {
+    const news = readProjectNews();
+    const others = [...news, ...readProjectNews(PROJECT_TECH_NEWS_FILE), ...readProjectNews(PROJECT_SHORT_NEWS_FILE)];
+    const titles = new Set(others.map((r) => r.title.toLowerCase()));
+    const texts = new Set(others.map((r) => r.text.toLowerCase()));
+    const all = news.map(words);
+    for (const r of items) {
+      expect(titles.has(r.title.toLowerCase()), r.title).toBe(false);
+      expect(texts.has(r.text.toLowerCase()), r.title).toBe(false);
+      const w = words(r);
+      // Word overlap under 0.3 with every project-news.tsv item, its dev third above all: no near copy of one.
+      for (const d of all) expect(overlap(w, d), r.title).toBeLessThan(0.3);
     }
   });
 });
