@@ -45,11 +45,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gunzipSync } from 'node:zlib';
-import { Readability } from '@mozilla/readability';
-import { parseHTML } from 'linkedom';
-import { textBlocks } from '../src/workers/extractor/blocks.js';
-import { extractArticle } from '../src/workers/extractor/extract-article.js';
-import { POOL_DEFAULTS } from '../src/workers/extractor/pool.js';
+import { collectHeap } from '../src/lib/heap-collect.js';
 import { dumpDirFor, dumpFile, dumpText } from './extract-dump.js';
 import { stringFlag } from './lib/rng.js';
 import { halves, median, pageChanges, pageHalf, sameAuthor, sameDay, sameTitle, scoreCorpus, scorePage, snippetCheck, type PageCounts, type PageScore } from './lib/extract-score.js';
@@ -60,6 +56,37 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const FALLBACK_URL = 'http://fakehost/test/page.html';
 
 const arg = (name: string): string | undefined => stringFlag(process.argv, name);
+
+/**
+ * The extractor, linkedom and Readability, loaded by the modes that run them in this process (loadTools). The pool
+ * run (--pool) loads none of them: its threads do, and this process holds only what the extractor role's main thread
+ * holds beside the pool, so that its peak RSS is the pool's and not the harness's (the extractor's modules alone
+ * weigh about 30 MiB of RSS).
+ */
+type Tools = {
+  Readability: typeof import('@mozilla/readability').Readability;
+  parseHTML: typeof import('linkedom').parseHTML;
+  textBlocks: typeof import('../src/workers/extractor/blocks.js').textBlocks;
+  extractArticle: typeof import('../src/workers/extractor/extract-article.js').extractArticle;
+};
+let loadedTools: Tools | null = null;
+async function loadTools(): Promise<Tools> {
+  if (!loadedTools) {
+    const [{ Readability }, { parseHTML }, { textBlocks }, { extractArticle }] = await Promise.all([
+      import('@mozilla/readability'),
+      import('linkedom'),
+      import('../src/workers/extractor/blocks.js'),
+      import('../src/workers/extractor/extract-article.js'),
+    ]);
+    loadedTools = { Readability, parseHTML, textBlocks, extractArticle };
+  }
+  return loadedTools;
+}
+/** The tools, once a mode has loaded them. */
+const tools = (): Tools => {
+  if (!loadedTools) throw new Error('loadTools() first');
+  return loadedTools;
+};
 
 /** --corpus DIR, else the vendored readability pages, else the shared ones beside the repository. */
 function corpusDir(): string {
@@ -123,6 +150,7 @@ function loadCorpus(dir: string, withTruth: boolean, limit: number): Page[] {
       const d = resolve(dir, id);
       let truth: Truth | null = null;
       if (withTruth) {
+        const { parseHTML, textBlocks } = tools();
         const { document } = parseHTML(`<html><body>${readMaybeGz(d, 'expected.html')}</body></html>`) as unknown as { document: Document };
         const meta = JSON.parse(readFileSync(resolve(d, 'expected-metadata.json'), 'utf8')) as Record<string, string | null>;
         truth = {
@@ -146,6 +174,7 @@ type Got = { text: string; title: string | null; author: string | null; date: st
  * Telex cleaning, metadata or second method.
  */
 function runReadabilityLinkedom(source: string): Got {
+  const { parseHTML, Readability, textBlocks } = tools();
   const { document } = parseHTML(source) as unknown as { document: Document };
   const r = new Readability(document).parse();
   if (!r) {
@@ -159,6 +188,7 @@ function runReadabilityOnly(source: string, url: string): Got {
   // Only <style> goes (jsdom throws on some invalid CSS); scripts stay so Readability reads JSON-LD.
   // Loaded on first use: jsdom costs ~100 MiB of RSS the other modes should not carry.
   const { JSDOM, VirtualConsole } = createRequire(import.meta.url)('jsdom') as typeof import('jsdom');
+  const { parseHTML, Readability, textBlocks } = tools();
   const dom = new JSDOM(source.replace(/<style\b[\s\S]*?(?:<\/style\s*>|$)/gi, ''), { url, virtualConsole: new VirtualConsole() });
   try {
     const r = new Readability(dom.window.document).parse();
@@ -172,11 +202,12 @@ function runReadabilityOnly(source: string, url: string): Got {
   }
 }
 
-type ExtractFn = typeof extractArticle;
-let extractor: ExtractFn = extractArticle;
+type ExtractFn = Tools['extractArticle'];
+/** The extractor of the Telex modes: this tree's, or --before's. */
+let extractor: ExtractFn | null = null;
 
 function runTelex(source: string, url: string, dom: 'linkedom' | 'jsdom'): Got {
-  const r = extractor(source, url, { dom });
+  const r = (extractor ?? tools().extractArticle)(source, url, { dom });
   if (!r) {
     return null;
   }
@@ -189,6 +220,7 @@ type Miss = { field: 'title' | 'author' | 'date' | 'with' | 'without'; got: stri
 
 /** One mode over the corpus, in this process: the figures as one JSON object. */
 async function runMode(mode: Mode, dir: string, limit: number): Promise<Record<string, unknown>> {
+  await loadTools();
   const pages = loadCorpus(dir, true, limit);
   const before = arg('before');
   if (mode === 'before' && before) {
@@ -337,8 +369,12 @@ async function runPool(dir: string, limit: number, repeat: number, size: number,
   for (const p of pages) bytesOf(p);
   const r = process.cpuUsage(r0);
   const readMsPerPage = (r.user + r.system) / 1000 / Math.max(1, pages.length);
+  // That reading's garbage (every page as a string and as bytes, some 40 MiB of heap and buffers) is the harness's,
+  // not the pool's: collected here, so that the main thread enters the run as the extractor role's would.
+  collectHeap();
   const rssBeforePool = Math.round(process.memoryUsage().rss / 1048576);
-  const pool = (await poolModule()).createExtractorPool({ size, dom: 'linkedom', timeoutMs: 60_000, ...(maxHeapMb ? { maxHeapMb } : {}) });
+  const { createExtractorPool, POOL_DEFAULTS } = await poolModule();
+  const pool = createExtractorPool({ size, dom: 'linkedom', timeoutMs: 60_000, ...(maxHeapMb ? { maxHeapMb } : {}) });
   let peakRss = process.memoryUsage().rss;
   const sampler = setInterval(() => {
     peakRss = Math.max(peakRss, process.memoryUsage().rss);
@@ -399,6 +435,7 @@ async function runPaired(dir: string, limit: number): Promise<Record<string, unk
   if (!before) {
     throw new Error('--paired needs --before DIR');
   }
+  const { extractArticle } = await loadTools();
   const old = ((await import(resolve(process.cwd(), before, 'src/workers/extractor/extract-article.ts'))) as { extractArticle: ExtractFn }).extractArticle;
   const pages = loadCorpus(dir, false, limit);
   const time = (fn: ExtractFn, source: string, url: string): number => {
