@@ -900,6 +900,45 @@ export function agenciesBeforeTheirKind(tokens: readonly Token[], tags: readonly
   return out ?? (tags as string[]);
 }
 
+/** A publication's kind written after its name ("[Time] magazine", "the [Guardian] newspaper"). */
+const PUBLICATION_KINDS: ReadonlySet<string> = new Set(['newspaper', 'magazine']);
+/** Words before a publication's kind that tell which one, not its name ("A", "Another newspaper"). */
+const PUBLICATION_DETERMINERS: ReadonlySet<string> = new Set(['A', 'An', 'Another', 'Any', 'Each', 'Every', 'One', 'This', 'That', 'Its', 'His', 'Her', 'Their', 'Our', 'Your']);
+
+/**
+ * Tags where the capitalized words right before "newspaper" or "magazine" are
+ * the publication's name, an organisation ("told [Time] magazine", "the
+ * [Guardian] newspaper", "the [Il Manifesto] newspaper", "[Forbes] magazine
+ * ranked him"), where the tagger left them untagged or typed them as one other
+ * name. Not where the publication's name follows its kind ("the Communist
+ * newspaper Il Manifesto", "Online newspaper The Register": the words before
+ * describe it), nor after "a" / "an" ("a Catholic newspaper"), nor a place, a
+ * nationality or a language ("a Melbourne newspaper", "the Flemish newspaper",
+ * "the Thai-language newspaper"), as the news agencies' rule, nor after a
+ * common noun's possessive that opens the name ("the state-run People's Daily
+ * newspaper").
+ */
+export function publicationsBeforeTheirKind(tokens: readonly Token[], tags: readonly string[], stats: WordStats | undefined): string[] {
+  let out: string[] | undefined;
+  for (let i = 1; i < tokens.length; i++) {
+    if (!PUBLICATION_KINDS.has((tokens[i] as Token).text) || startsCapitalized(tokens[i + 1]?.text ?? '')) continue;
+    let from = otherNameBefore(tokens, tags, i);
+    if (from === undefined) continue;
+    while (from < i && PUBLICATION_DETERMINERS.has((tokens[from] as Token).text)) from++;
+    const before = tokens[from - 1]?.text ?? '';
+    if (from === i || before === 'a' || before === 'an' || (tags[from] as string).startsWith('I-')) continue;
+    // Not after a common noun's possessive that opens the name ("the state-run People's Daily newspaper"); a place's, a
+    // longer name's or a lowercase word's is the owner ("Melbourne's [Age]", "the U.S. Army's [Field Artillery]", "today's [Guardian]").
+    const owner = tokens[from - 2]?.text ?? '';
+    if (isPossessive(before) && !(tags[from - 2] ?? 'O').startsWith('I-') && !(tags[from - 2] ?? 'O').endsWith('-LOC') && startsCapitalized(owner) && writtenLowercase(owner, stats)) continue;
+    const words = tokens.slice(from, i).map((t) => t.text);
+    if (words.some((w) => placeOrPeople(w) || /-(?:language|based)$/i.test(w)) || placeOrPeople(words.join(' '))) continue;
+    out ??= [...tags];
+    setSpan(out, from, i, 'ORG');
+  }
+  return out ?? (tags as string[]);
+}
+
 /**
  * The start of the capitalized words right before `i` (up to AGENCY_NAME_MAX, not "The") when they are untagged or one
  * name of a type other than organisation, whole ("[Antara]", not "[Jakarta Post] news"), and not a place or a nationality.

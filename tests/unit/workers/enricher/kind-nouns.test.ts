@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { expectBioKept, isValidBio, labelledText, randomBioTags, tagsAt, tagsFor, tagsNaming } from '../../../helpers/bio-tags.js';
 import { seededRandom } from '../../../../src/lib/random.js';
-import { acronymsBeforeOffices, agenciesBeforeTheirKind, airlinesBeforeTheirFlights, companiesByTheirPriceMoves, companiesByTheirStock, firmsByTheirFirstWord, groupsBeforeTheirFighters, groupsByTheirMembers, countriesBeforePossessives, countriesOffPersons, employersOfStaff, eponymsAreNoPersons, eventsAndLawsAreMisc, leadersGovernmentsAreNoNames, namesBeforePartyAreOrganisations, organisationsFirstWords, organisationsLastWords, personsAfterRoles, placesBeforePlaceNouns, pollstersBeforePolls, shipsAreMisc, venuesAfterTheirNames, venuesArePlaces, typeKindAppositives, typePortfolioMinistries, worksAreMisc } from '../../../../src/workers/enricher/kind-nouns.js';
+import { acronymsBeforeOffices, agenciesBeforeTheirKind, publicationsBeforeTheirKind, airlinesBeforeTheirFlights, companiesByTheirPriceMoves, companiesByTheirStock, firmsByTheirFirstWord, groupsBeforeTheirFighters, groupsByTheirMembers, countriesBeforePossessives, countriesOffPersons, employersOfStaff, eponymsAreNoPersons, eventsAndLawsAreMisc, leadersGovernmentsAreNoNames, namesBeforePartyAreOrganisations, organisationsFirstWords, organisationsLastWords, personsAfterRoles, placesBeforePlaceNouns, pollstersBeforePolls, shipsAreMisc, venuesAfterTheirNames, venuesArePlaces, typeKindAppositives, typePortfolioMinistries, worksAreMisc } from '../../../../src/workers/enricher/kind-nouns.js';
 import { statsOf } from '../../../helpers/word-stats.js';
 import type { WordStats } from '../../../../src/workers/enricher/ner-features.js';
 import { nerTokenize } from '../../../../src/workers/enricher/ner-tokens.js';
@@ -485,6 +485,51 @@ describe(agenciesBeforeTheirKind.name, () => {
       const { toks, tags } = tagsNaming(text, names);
       expect(agenciesBeforeTheirKind(toks, tags)).toEqual(tags);
     }
+  });
+});
+
+describe(publicationsBeforeTheirKind.name, () => {
+  const stats = statsOf({ people: 'N', communist: 'R', online: 'R' });
+  const run = (text: string, names: Record<string, string>): string[] => {
+    const { toks, tags } = tagsNaming(text, names);
+    return spans(text, publicationsBeforeTheirKind(toks, tags, stats));
+  };
+
+  it('makes the capitalized words before "newspaper" or "magazine" the publication, untagged or one name of another type', () => {
+    expect(run('Sheehan told Time magazine reporters.', { Sheehan: 'PER' })).toEqual(['PER[Sheehan]', 'ORG[Time]']);
+    expect(run('a letter to the Il Manifesto newspaper on Monday', {})).toEqual(['ORG[Il Manifesto]']);
+    expect(run('Forbes magazine ranked him 44th.', { Forbes: 'PER' })).toEqual(['ORG[Forbes]']);
+    expect(run("Mubarak told Egypt's Al-Ahram newspaper.", { Mubarak: 'PER', Egypt: 'LOC' })).toEqual(['PER[Mubarak]', 'LOC[Egypt]', 'ORG[Al-Ahram]']);
+    expect(run("In today's Guardian newspaper, he wrote.", {})).toEqual(['ORG[Guardian]']);
+  });
+
+  it('leaves a name after its kind, a place, a nationality, a language, "a", a common possessive and a name it found alone', () => {
+    for (const [text, names] of [
+      ['the Communist newspaper Il Manifesto said', {}],
+      ['Online newspaper The Register reported', {}],
+      ['a Melbourne newspaper said', {}],
+      ['the Finnish newspaper said', {}],
+      ['the Thai-language newspaper said', {}],
+      ['A British newspaper has revealed it.', {}],
+      ['he spoke to a Catholic newspaper', {}],
+      ["the state-run People's Daily newspaper said", { People: 'ORG' }],
+      ['The Jakarta Post newspaper said', { 'Jakarta Post': 'ORG' }],
+      ['the New York Times Magazine', { 'New York Times': 'ORG' }],
+    ] as const) {
+      const { toks, tags } = tagsNaming(text, names);
+      expect(publicationsBeforeTheirKind(toks, tags, stats)).toEqual(tags);
+    }
+  });
+
+  it('keeps the tags valid BIO whatever they were', () => {
+    const rand = seededRandom(19);
+    const toks = nerTokenize('He told Time magazine and the Guardian newspaper, and the Sydney Morning Herald newspaper.');
+    for (let k = 0; k < 300; k++) expect(isValidBio(publicationsBeforeTheirKind(toks, randomBioTags(toks.length, rand), stats))).toBe(true);
+  });
+
+  it('reads a magazine named before its kind as an organisation through the whole tagger', () => {
+    const { toks, tags } = labelledText('Rumsfeld says in the October issue of GQ magazine that the plan failed.');
+    expect(tagsAt(toks, tags, 'GQ')).toEqual(['B-ORG']);
   });
 });
 
