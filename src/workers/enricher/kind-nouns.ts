@@ -1072,6 +1072,23 @@ const PLACE_BEFORE: ReadonlySet<string> = new Set(['in', 'to', 'from', 'near', '
 /** Staff who work at firms, not at places ("dealers at Banamex"; not "officials at Heathrow"). */
 const FIRM_STAFF: ReadonlySet<string> = new Set([...FIRM_ROLES].flatMap((r) => [r, `${r}s`]));
 
+/** A firm's officers and founders before "of" and its name ("the chief executive of [Aegis]", "CEO of [Telnic]"); not a president's, a director's or a head's, which states, police forces and departments have. */
+const FIRM_OFFICERS_OF: ReadonlySet<string> = new Set(['ceo', 'cfo', 'coo', 'chairman', 'chairwoman', 'co-chairman', 'founder', 'co-founder']);
+/** What may follow a firm's name so cued: a mark or "and" ("CEO of [Telnic], commented", "co-chairman of [New Line] and"), no noun of its own ("CEO of Kaupthing bank"). */
+const AFTER_OFFICERS_FIRM: ReadonlySet<string> = new Set([',', ';', ':', '.', '(', ')', 'and']);
+
+/**
+ * Whether the name tokens[from, to) stands after a firm's officer or founder and "of" ("Tony Salameh, chairman of
+ * [Aishti], said", "the chief executive of [Morgan Stanley];", "co-founder of the [Crawford Peace House],"), and
+ * ends there.
+ */
+function firmOfficerOf(tokens: readonly Token[], from: number, to: number): boolean {
+  if (tokens[from - 1]?.text !== 'of' || !AFTER_OFFICERS_FIRM.has(tokens[to]?.text ?? '.')) return false;
+  const at = tokens[from - 2]?.text === 'the' ? from - 3 : from - 2;
+  const officer = (tokens[at]?.text ?? '').toLowerCase();
+  return FIRM_OFFICERS_OF.has(officer) || (officer === 'executive' && (tokens[at - 1]?.text ?? '').toLowerCase() === 'chief');
+}
+
 /** What only a firm has after its name and "'s" ("Merrill's CEO", "Metronet's shareholders"; not a spokesman, staff or shares as such, which persons have too: shares only moving, `STOCK_MOVES`). */
 const FIRM_POSSESSIONS: ReadonlySet<string> = new Set('CEO CFO COO shareholders stockholders subsidiary subsidiaries'.split(' '));
 /** Words after "chief" that make a firm's officer ("chief executive", "chief financial officer"). */
@@ -1219,6 +1236,7 @@ export function employersOfStaff(tokens: readonly Token[], tags: readonly string
       if (PLACES.has(name) || LATE_COUNTRIES.has(name)) continue;
       const staff = (tokens[from - 2]?.text ?? '').toLowerCase();
       if (tokens[from - 1]?.text === 'at' && FIRM_STAFF.has(staff)) firms.add(name);
+      else if (firmOfficerOf(tokens, from, to)) firms.add(name);
       else if (ownedCue(from, to)) {
         firms.add(name);
         cuedPlaces.add(from);

@@ -554,6 +554,27 @@ describe(employersOfStaff.name, () => {
     expect(run('Analysts at Morgan Stanley and Bernstein raised targets.', { 'Morgan Stanley': 'ORG', Bernstein: 'PER' })).toEqual(['ORG[Morgan Stanley]', 'ORG[Bernstein]']);
   });
 
+  it('makes a name read as no known place a firm after its chief executive, chairman or founder and "of", where the name ends there', () => {
+    expect(run('Tony Salameh , chairman of Aishti , said so . James Smith , the chief executive of Aegis , left . Aegis would not submit .', { 'Tony Salameh': 'PER', Aishti: 'LOC', 'James Smith': 'PER', Aegis: 'LOC' })).toEqual([
+      'PER[Tony Salameh]',
+      'ORG[Aishti]',
+      'PER[James Smith]',
+      'ORG[Aegis]',
+      'ORG[Aegis]',
+    ]);
+    // Not a place the gazetteer knows, a president's or a director's "of", nor a name before its own noun.
+    for (const [text, names] of [
+      ["the chairman of Arkansas ' Democratic Party", { Arkansas: 'LOC' }],
+      ['the president of Nicaragua , Daniel Ortega', { Nicaragua: 'LOC' }],
+      ['director of the Cavite provincial police', { Cavite: 'LOC' }],
+      ['the director of Cavite , who', { Cavite: 'LOC' }],
+      ['CEO of Kaupthing bank', { Kaupthing: 'LOC' }],
+    ] as const) {
+      const { toks, tags } = tagsNaming(text, names);
+      expect(employersOfStaff(toks, tags)).toEqual(tags);
+    }
+  });
+
   it("makes a name read as a person or as no known place a firm after its staff, holders or parts and \"of\", \"from\" or \"in\"", () => {
     expect(run('Officials from Sabena met . Sabena said so .', { Sabena: 'PER' })).toEqual(['ORG[Sabena]', 'ORG[Sabena]']);
     expect(run('The firm is a unit of Hanson , and Exxon holds a stake in Daewoo .', { Hanson: 'PER', Exxon: 'ORG', Daewoo: 'LOC' })).toEqual(['ORG[Hanson]', 'ORG[Exxon]', 'ORG[Daewoo]']);
