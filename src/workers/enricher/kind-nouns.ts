@@ -17,7 +17,7 @@ import { isPossessive, lineBreakAfter } from './ner-tokens.js';
 import { DEMONYMS, GIVEN_NAMES, HONORIFICS, KNOWN_ORGS, LATE_COUNTRIES, LATE_DEMONYMS, MISC_HEAD_FIRST, MISC_HEAD_WORDS, NON_ENTITY_WORDS, ORG_HEAD_WORDS, PERSON_TITLES, PLACE_HEAD_FIRST, PLACE_HEAD_WORDS, PLACES, WEEKDAYS_AND_MONTHS } from './gazetteer.js';
 import { SURNAME } from './lone-surnames.js';
 import { startsCapitalized, type Token } from './tokens.js';
-import { bioSpans, clearSpan, isCountry, setSpan, spanEnd, spanStart, surnamesOfFullNames, wordsOfFullNames } from './wire-conventions.js';
+import { bioSpans, clearSpan, isCountry, isNationality, PEOPLES, setSpan, spanEnd, spanStart, surnamesOfFullNames, wordsOfFullNames } from './wire-conventions.js';
 
 /** Quotes that open and close a name written in quotes after its kind ('a band called "Squirrell"'). */
 const OPENING_QUOTES: ReadonlySet<string> = new Set(['"', '“']);
@@ -630,16 +630,22 @@ const SEAT_NOUNS: ReadonlySet<string> = new Set(['riding', 'electorate', 'consti
  * so do nationalities and MISC names; only a span that ends right before
  * "party", or one untagged word of capitals (two to six letters).
  */
-export function namesBeforePartyAreOrganisations(tokens: readonly Token[], tags: readonly string[]): string[] {
+export function namesBeforePartyAreOrganisations(tokens: readonly Token[], tags: readonly string[], stats?: WordStats): string[] {
   let out: string[] | undefined;
   for (let i = 1; i < tokens.length; i++) {
     if ((tokens[i] as Token).text !== 'party' || (tags[i] as string) !== 'O') continue;
     const tag = tags[i - 1] as string;
     if (tag === 'O') {
       const w = (tokens[i - 1] as Token).text;
-      if (!/^\p{Lu}{2,6}$/u.test(w) || startsCapitalized(tokens[i - 2]?.text ?? '') || PLACES.has(w)) continue;
+      if (/^\p{Lu}{2,6}$/u.test(w) && !startsCapitalized(tokens[i - 2]?.text ?? '') && !PLACES.has(w)) {
+        out ??= [...tags];
+        out[i - 1] = 'B-ORG';
+        continue;
+      }
+      const from = stats ? partyNameBefore(tokens, tags, i, stats) : i;
+      if (from === i) continue;
       out ??= [...tags];
-      out[i - 1] = 'B-ORG';
+      setSpan(out, from, i, 'ORG');
       continue;
     }
     if (!tag.endsWith('-LOC') && !tag.endsWith('-PER')) continue;
@@ -650,6 +656,33 @@ export function namesBeforePartyAreOrganisations(tokens: readonly Token[], tags:
     setSpan(out, from, i, 'ORG');
   }
   return out ?? (tags as string[]);
+}
+
+/** The most untagged words of a party's name read before "party". */
+const PARTY_NAME_MAX = 3;
+
+/**
+ * The start of the untagged capitalized words right before "party" at `i` (up to PARTY_NAME_MAX, the whole capitalized
+ * run) when each is a word the word statistics know only capitalized or not at all, and none a place, a people, a faith's
+ * or a creed's word, a title or a month ("the ruling [Kuomintang] party", "the [Yabloko] party"; not "the National party",
+ * "the Conservative party", "a Muslim party", "the Socialist party", "Our party"), and not after "a" or "an" ("a small
+ * Eurosceptic party" is a kind of party); `i` when there are none.
+ */
+function partyNameBefore(tokens: readonly Token[], tags: readonly string[], i: number, stats: WordStats): number {
+  let from = i;
+  while (from > 0 && i - from < PARTY_NAME_MAX && tags[from - 1] === 'O' && startsCapitalized((tokens[from - 1] as Token).text)) from--;
+  if (from === i || startsCapitalized(tokens[from - 1]?.text ?? '') || (tags[from - 1] ?? 'O') !== 'O') return i;
+  // A party of a kind, no name ("a small Eurosceptic party", "a Hindutva party").
+  for (let k = from - 1; k >= 0 && k >= from - 3; k--) {
+    const w = (tokens[k] as Token).text.toLowerCase();
+    if (w === 'a' || w === 'an') return i;
+    if (w === 'the' || isPossessive(w)) break;
+  }
+  for (let k = from; k < i; k++) {
+    const w = (tokens[k] as Token).text;
+    if (!capitalizedOrUnknown(w, stats) || PLACES.has(w) || DEMONYMS.has(w) || LATE_DEMONYMS.has(w) || isNationality(w) || CREED_WORD.test(w) || PEOPLES.has(w) || PERSON_TITLES.has(w) || WEEKDAYS_AND_MONTHS.has(w) || NON_ENTITY_WORDS.has(w)) return i;
+  }
+  return PLACES.has(nameText(tokens, from, i)) ? i : from;
 }
 
 /** Countries' names that are also given names ("Chad Michael Murray", "Jordan Henderson", "Georgia May Jagger"). */

@@ -806,7 +806,7 @@ function labelCased(
   tags = companiesByTheirPriceMoves(tokens, tags, stats); // "[Cheung Kong] rose 25 cents"
   tags = eponymsAreNoPersons(tokens, tags); // things named after persons ("the Jerry Springer Show")
   tags = leadersGovernmentsAreNoNames(tokens, tags); // a government named after its leader ("the [Bush] Administration")
-  tags = namesBeforePartyAreOrganisations(tokens, tags); // a party's name before "party" ("the [Māori] party")
+  tags = namesBeforePartyAreOrganisations(tokens, tags, stats); // a party's name before "party" ("the [Māori] party")
   tags = venuesArePlaces(tokens, tags, tagger.gazetteer); // buildings, venues and natural features ("Narita Airport", "Trump Tower", "Gull Point")
   tags = venuesAfterTheirNames(text, tokens, tags); // "[John F. Kennedy International Airport]"
   tags = placesBeforePlaceNouns(tokens, tags); // places read as persons ("the Abu Ghraib prison")

@@ -447,7 +447,7 @@ export function clearSpan(tags: string[], from: number, to: number): void {
 }
 
 /** Faiths and peoples, as adjectives and nouns ("Sunni clerics", "Tamil rebels", "the Arab world"): MISC as nationalities are (not "Christian", also a first name). */
-const PEOPLES: ReadonlySet<string> = new Set(
+export const PEOPLES: ReadonlySet<string> = new Set(
   (
     "Arab Arabs Sunni Sunnis Shia Shia's Shiite Shiites Shi'ite Shi'ites Shi'a Muslim Muslims Jewish Jew Jews Hindu Hindus Sikh Sikhs Catholic Catholics " +
     'Protestant Protestants Islamic Islamist Islamists Buddhist Buddhists Kurd Kurds Kurdish Pashtun Pashtuns Tamil Tamils Hutu Hutus Tutsi Tutsis ' +

@@ -778,6 +778,22 @@ describe(namesBeforePartyAreOrganisations.name, () => {
   });
 });
 
+describe(`${namesBeforePartyAreOrganisations.name} with the word statistics`, () => {
+  const stats = statsOf({ national: 'R', conservative: 'R', kuomintang: 'A' });
+  const run = (text: string, named: Array<[number, number, string]>): string[] => spans(text, namesBeforePartyAreOrganisations(nerTokenize(text), tagsFor(text, named), stats));
+
+  it('reads untagged words known only capitalized, or not at all, right before a lowercase "party" as the party', () => {
+    // the ruling [Kuomintang] party , Mugabe 's [Zanu-PF] party , the liberal [Yabloko] party
+    expect(run("the ruling Kuomintang party , Mugabe 's Zanu-PF party , the liberal Yabloko party", [[5, 6, 'PER']])).toEqual(['ORG[Kuomintang]', 'PER[Mugabe]', 'ORG[Zanu-PF]', 'ORG[Yabloko]']);
+  });
+
+  it('leaves common words, nationalities, faiths, "Our", a kind of party after "a" and a longer capitalized run alone', () => {
+    for (const text of ['the National party', 'the Conservative party', 'the Iraqi party', 'a Muslim party', 'the Sunni party', 'Our party won', 'a small Eurosceptic party', 'a Hindutva party', 'The New Yabloko Kuomintang Zanu party']) {
+      expect(run(text, [])).toEqual([]);
+    }
+  });
+});
+
 describe(shipsAreMisc.name, () => {
   const run = (text: string, names: Record<string, string>): string[] => {
     const { toks, tags } = tagsNaming(text, names);
