@@ -456,14 +456,16 @@ const inOtherScript = (words: readonly string[]): boolean => words.some((w) => /
 
 /**
  * Tags without the names that open with a figure and hold no capital letter ("the [30-year-old wing] announced", "the
- * [13th]", "[30p]"): in formal text a person's, place's or organisation's name that starts with a figure has capitals
+ * [13th]", "[30p]"), and without a rank read as a name ("the [No. 1] soft drink maker"): in formal text a person's, place's or organisation's name that starts with a figure has capitals
  * after it ("3M", "7-Eleven"). Lowercase names of words (posts' "london", a page's "rwanda") are left to the tagger:
  * over the texts at hand about as many such are right as wrong.
  */
 export function figureSpansAreNoNames(tokens: readonly Token[], tags: readonly string[]): string[] {
   let out: string[] | undefined;
   for (const { from, to, type } of bioSpans(tags)) {
-    if (type === 'MISC' || !/^\d/.test((tokens[from] as Token).text) || tokens.slice(from, to).some((t) => /\p{Lu}/u.test(t.text))) continue;
+    // A rank is no name either ("the [No. 1] soft drink maker", "fell to [No. 18]").
+    const rank = to - from === 2 && (tokens[from] as Token).text === 'No.' && /^\d+$/.test((tokens[from + 1] as Token).text);
+    if (type === 'MISC' || (!rank && (!/^\d/.test((tokens[from] as Token).text) || tokens.slice(from, to).some((t) => /\p{Lu}/u.test(t.text))))) continue;
     out ??= [...tags];
     for (let k = from; k < to; k++) out[k] = 'O';
   }
