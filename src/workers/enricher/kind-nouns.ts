@@ -17,7 +17,7 @@ import { isPossessive, lineBreakAfter } from './ner-tokens.js';
 import { DEMONYMS, GIVEN_NAMES, HONORIFICS, KNOWN_ORGS, LATE_COUNTRIES, LATE_DEMONYMS, MISC_HEAD_FIRST, MISC_HEAD_WORDS, NON_ENTITY_WORDS, ORG_HEAD_WORDS, PERSON_TITLES, PLACE_HEAD_FIRST, PLACE_HEAD_WORDS, PLACES, WEEKDAYS_AND_MONTHS } from './gazetteer.js';
 import { SURNAME } from './lone-surnames.js';
 import { startsCapitalized, type Token } from './tokens.js';
-import { bioSpans, clearSpan, isCountry, setSpan, spanEnd, spanStart, surnamesOfFullNames, wordsOfFullNames } from './wire-conventions.js';
+import { bioSpans, clearSpan, isCountry, isNationality, PEOPLES, setSpan, spanEnd, spanStart, surnamesOfFullNames, wordsOfFullNames } from './wire-conventions.js';
 
 /** Quotes that open and close a name written in quotes after its kind ('a band called "Squirrell"'). */
 const OPENING_QUOTES: ReadonlySet<string> = new Set(['"', '“']);
@@ -630,16 +630,22 @@ const SEAT_NOUNS: ReadonlySet<string> = new Set(['riding', 'electorate', 'consti
  * so do nationalities and MISC names; only a span that ends right before
  * "party", or one untagged word of capitals (two to six letters).
  */
-export function namesBeforePartyAreOrganisations(tokens: readonly Token[], tags: readonly string[]): string[] {
+export function namesBeforePartyAreOrganisations(tokens: readonly Token[], tags: readonly string[], stats?: WordStats): string[] {
   let out: string[] | undefined;
   for (let i = 1; i < tokens.length; i++) {
     if ((tokens[i] as Token).text !== 'party' || (tags[i] as string) !== 'O') continue;
     const tag = tags[i - 1] as string;
     if (tag === 'O') {
       const w = (tokens[i - 1] as Token).text;
-      if (!/^\p{Lu}{2,6}$/u.test(w) || startsCapitalized(tokens[i - 2]?.text ?? '') || PLACES.has(w)) continue;
+      if (/^\p{Lu}{2,6}$/u.test(w) && !startsCapitalized(tokens[i - 2]?.text ?? '') && !PLACES.has(w)) {
+        out ??= [...tags];
+        out[i - 1] = 'B-ORG';
+        continue;
+      }
+      const from = stats ? partyNameBefore(tokens, tags, i, stats) : i;
+      if (from === i) continue;
       out ??= [...tags];
-      out[i - 1] = 'B-ORG';
+      setSpan(out, from, i, 'ORG');
       continue;
     }
     if (!tag.endsWith('-LOC') && !tag.endsWith('-PER')) continue;
@@ -650,6 +656,33 @@ export function namesBeforePartyAreOrganisations(tokens: readonly Token[], tags:
     setSpan(out, from, i, 'ORG');
   }
   return out ?? (tags as string[]);
+}
+
+/** The most untagged words of a party's name read before "party". */
+const PARTY_NAME_MAX = 3;
+
+/**
+ * The start of the untagged capitalized words right before "party" at `i` (up to PARTY_NAME_MAX, the whole capitalized
+ * run) when each is a word the word statistics know only capitalized or not at all, and none a place, a people, a faith's
+ * or a creed's word, a title or a month ("the ruling [Kuomintang] party", "the [Yabloko] party"; not "the National party",
+ * "the Conservative party", "a Muslim party", "the Socialist party", "Our party"), and not after "a" or "an" ("a small
+ * Eurosceptic party" is a kind of party); `i` when there are none.
+ */
+function partyNameBefore(tokens: readonly Token[], tags: readonly string[], i: number, stats: WordStats): number {
+  let from = i;
+  while (from > 0 && i - from < PARTY_NAME_MAX && tags[from - 1] === 'O' && startsCapitalized((tokens[from - 1] as Token).text)) from--;
+  if (from === i || startsCapitalized(tokens[from - 1]?.text ?? '') || (tags[from - 1] ?? 'O') !== 'O') return i;
+  // A party of a kind, no name ("a small Eurosceptic party", "a Hindutva party").
+  for (let k = from - 1; k >= 0 && k >= from - 3; k--) {
+    const w = (tokens[k] as Token).text.toLowerCase();
+    if (w === 'a' || w === 'an') return i;
+    if (w === 'the' || isPossessive(w)) break;
+  }
+  for (let k = from; k < i; k++) {
+    const w = (tokens[k] as Token).text;
+    if (!capitalizedOrUnknown(w, stats) || PLACES.has(w) || DEMONYMS.has(w) || LATE_DEMONYMS.has(w) || isNationality(w) || CREED_WORD.test(w) || PEOPLES.has(w) || PERSON_TITLES.has(w) || WEEKDAYS_AND_MONTHS.has(w) || NON_ENTITY_WORDS.has(w)) return i;
+  }
+  return PLACES.has(nameText(tokens, from, i)) ? i : from;
 }
 
 /** Countries' names that are also given names ("Chad Michael Murray", "Jordan Henderson", "Georgia May Jagger"). */
@@ -900,6 +933,45 @@ export function agenciesBeforeTheirKind(tokens: readonly Token[], tags: readonly
   return out ?? (tags as string[]);
 }
 
+/** A publication's kind written after its name ("[Time] magazine", "the [Guardian] newspaper"). */
+const PUBLICATION_KINDS: ReadonlySet<string> = new Set(['newspaper', 'magazine']);
+/** Words before a publication's kind that tell which one, not its name ("A", "Another newspaper"). */
+const PUBLICATION_DETERMINERS: ReadonlySet<string> = new Set(['A', 'An', 'Another', 'Any', 'Each', 'Every', 'One', 'This', 'That', 'Its', 'His', 'Her', 'Their', 'Our', 'Your']);
+
+/**
+ * Tags where the capitalized words right before "newspaper" or "magazine" are
+ * the publication's name, an organisation ("told [Time] magazine", "the
+ * [Guardian] newspaper", "the [Il Manifesto] newspaper", "[Forbes] magazine
+ * ranked him"), where the tagger left them untagged or typed them as one other
+ * name. Not where the publication's name follows its kind ("the Communist
+ * newspaper Il Manifesto", "Online newspaper The Register": the words before
+ * describe it), nor after "a" / "an" ("a Catholic newspaper"), nor a place, a
+ * nationality or a language ("a Melbourne newspaper", "the Flemish newspaper",
+ * "the Thai-language newspaper"), as the news agencies' rule, nor after a
+ * common noun's possessive that opens the name ("the state-run People's Daily
+ * newspaper").
+ */
+export function publicationsBeforeTheirKind(tokens: readonly Token[], tags: readonly string[], stats: WordStats | undefined): string[] {
+  let out: string[] | undefined;
+  for (let i = 1; i < tokens.length; i++) {
+    if (!PUBLICATION_KINDS.has((tokens[i] as Token).text) || startsCapitalized(tokens[i + 1]?.text ?? '')) continue;
+    let from = otherNameBefore(tokens, tags, i);
+    if (from === undefined) continue;
+    while (from < i && PUBLICATION_DETERMINERS.has((tokens[from] as Token).text)) from++;
+    const before = tokens[from - 1]?.text ?? '';
+    if (from === i || before === 'a' || before === 'an' || (tags[from] as string).startsWith('I-')) continue;
+    // Not after a common noun's possessive that opens the name ("the state-run People's Daily newspaper"); a place's, a
+    // longer name's or a lowercase word's is the owner ("Melbourne's [Age]", "the U.S. Army's [Field Artillery]", "today's [Guardian]").
+    const owner = tokens[from - 2]?.text ?? '';
+    if (isPossessive(before) && !(tags[from - 2] ?? 'O').startsWith('I-') && !(tags[from - 2] ?? 'O').endsWith('-LOC') && startsCapitalized(owner) && writtenLowercase(owner, stats)) continue;
+    const words = tokens.slice(from, i).map((t) => t.text);
+    if (words.some((w) => placeOrPeople(w) || /-(?:language|based)$/i.test(w)) || placeOrPeople(words.join(' '))) continue;
+    out ??= [...tags];
+    setSpan(out, from, i, 'ORG');
+  }
+  return out ?? (tags as string[]);
+}
+
 /**
  * The start of the capitalized words right before `i` (up to AGENCY_NAME_MAX, not "The") when they are untagged or one
  * name of a type other than organisation, whole ("[Antara]", not "[Jakarta Post] news"), and not a place or a nationality.
@@ -1032,6 +1104,23 @@ const FIRM_NAME_MAX = 3;
 const PLACE_BEFORE: ReadonlySet<string> = new Set(['in', 'to', 'from', 'near', 'In', 'To', 'From', 'Near']);
 /** Staff who work at firms, not at places ("dealers at Banamex"; not "officials at Heathrow"). */
 const FIRM_STAFF: ReadonlySet<string> = new Set([...FIRM_ROLES].flatMap((r) => [r, `${r}s`]));
+
+/** A firm's officers and founders before "of" and its name ("the chief executive of [Aegis]", "CEO of [Telnic]"); not a president's, a director's or a head's, which states, police forces and departments have. */
+const FIRM_OFFICERS_OF: ReadonlySet<string> = new Set(['ceo', 'cfo', 'coo', 'chairman', 'chairwoman', 'co-chairman', 'founder', 'co-founder']);
+/** What may follow a firm's name so cued: a mark or "and" ("CEO of [Telnic], commented", "co-chairman of [New Line] and"), no noun of its own ("CEO of Kaupthing bank"). */
+const AFTER_OFFICERS_FIRM: ReadonlySet<string> = new Set([',', ';', ':', '.', '(', ')', 'and']);
+
+/**
+ * Whether the name tokens[from, to) stands after a firm's officer or founder and "of" ("Tony Salameh, chairman of
+ * [Aishti], said", "the chief executive of [Morgan Stanley];", "co-founder of the [Crawford Peace House],"), and
+ * ends there.
+ */
+function firmOfficerOf(tokens: readonly Token[], from: number, to: number): boolean {
+  if (tokens[from - 1]?.text !== 'of' || !AFTER_OFFICERS_FIRM.has(tokens[to]?.text ?? '.')) return false;
+  const at = tokens[from - 2]?.text === 'the' ? from - 3 : from - 2;
+  const officer = (tokens[at]?.text ?? '').toLowerCase();
+  return FIRM_OFFICERS_OF.has(officer) || (officer === 'executive' && (tokens[at - 1]?.text ?? '').toLowerCase() === 'chief');
+}
 
 /** What only a firm has after its name and "'s" ("Merrill's CEO", "Metronet's shareholders"; not a spokesman, staff or shares as such, which persons have too: shares only moving, `STOCK_MOVES`). */
 const FIRM_POSSESSIONS: ReadonlySet<string> = new Set('CEO CFO COO shareholders stockholders subsidiary subsidiaries'.split(' '));
@@ -1180,6 +1269,7 @@ export function employersOfStaff(tokens: readonly Token[], tags: readonly string
       if (PLACES.has(name) || LATE_COUNTRIES.has(name)) continue;
       const staff = (tokens[from - 2]?.text ?? '').toLowerCase();
       if (tokens[from - 1]?.text === 'at' && FIRM_STAFF.has(staff)) firms.add(name);
+      else if (firmOfficerOf(tokens, from, to)) firms.add(name);
       else if (ownedCue(from, to)) {
         firms.add(name);
         cuedPlaces.add(from);

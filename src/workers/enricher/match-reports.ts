@@ -64,6 +64,8 @@ const TEAM_ROLES: ReadonlySet<string> = new Set(
 const RESULTS: ReadonlySet<string> = new Set('win wins won victory victories defeat defeats loss losses lost draw drew triumph match game clash'.split(' '));
 /** Verbs of a result with the beaten side as their object ("Leicestershire beat Somerset by an innings"). */
 const BEATEN: ReadonlySet<string> = new Set('beat beats defeated thrashed routed crushed edged downed overcame trounced hammered stunned outclassed'.split(' '));
+/** Verbs of a fixture with the other side as their object ("Liverpool face Leeds on Monday", "Arsenal host Newcastle"). */
+const FIXTURE_VERBS: ReadonlySet<string> = new Set('face faces host hosts visit visits meet meets'.split(' '));
 const RESULT_SIDES: ReadonlySet<string> = new Set(['over', 'against', 'by', 'to', 'with']);
 /** A team's standing before its name ("behind leaders Bolton", "champions Bayern", "hosts Leeds"). */
 const STANDINGS: ReadonlySet<string> = new Set('leaders champions holders hosts visitors rivals'.split(' '));
@@ -111,8 +113,10 @@ export function teamsInMatchReports(text: string, tokens: readonly Token[], tags
   const beaten = new Set<number>();
   for (let s = 0; s + 1 < spans.length; s++) {
     const [x, y] = [spans[s], spans[s + 1]] as [(typeof spans)[number], (typeof spans)[number]];
-    const verb = x.to;
-    if (!BEATEN.has(tokens[verb]?.text ?? '') || !sameLine(verb - 1) || !sameLine(verb)) continue;
+    // The side may be told by "who" after its name and a comma ("Newcastle, who beat Wimbledon").
+    const verb = tokens[x.to]?.text === ',' && tokens[x.to + 1]?.text === 'who' ? x.to + 2 : x.to;
+    const v = tokens[verb]?.text ?? '';
+    if ((!BEATEN.has(v) && !FIXTURE_VERBS.has(v)) || !sameLine(x.to - 1) || !sameLine(verb - 1) || !sameLine(verb)) continue;
     if (y.from !== verb + 1 && !(y.from === verb + 2 && tokens[verb + 1]?.text === 'the')) continue;
     if (x.type !== 'PER' && y.type !== 'PER') beaten.add(s).add(s + 1);
   }

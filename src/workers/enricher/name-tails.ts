@@ -23,6 +23,23 @@ const SCORE_AFTER: ReadonlySet<string> = new Set([',', ';', ':', '.', ')']);
 /** What follows a side's tally in a summary ("England 285 ( Stewart 170 )", "Pakistan 242 for 3 declared"), not a club's number ("Hannover 96 won"). */
 const TALLY_AFTER: ReadonlySet<string> = new Set(['(', 'for', 'all']);
 
+/** Dashes between the two figures of a score ("3–0", "25 – 17"). */
+const SCORE_DASHES: ReadonlySet<string> = new Set(['–', '—', '-']);
+
+/**
+ * Whether the whole number tokens[end - 1] goes on after it as a figure of its own, no number of a name: a score's
+ * first figure before its dash and second figure ("defeating [Stade Reims] 3–0", "the [Toronto Blue Jays] 5–4"), a
+ * share before "%" / "percent" / "per cent" ("[The Greens] 8%"), or thousands written on ("sent the [North] 50,000 tons").
+ */
+function figureGoesOn(tokens: readonly Token[], end: number): boolean {
+  const next = tokens[end]?.text ?? '';
+  const after = tokens[end + 1]?.text ?? '';
+  if (SCORE_DASHES.has(next)) return NUMBER.test(after);
+  if (next === '%' || next === 'percent') return true;
+  if (next === 'per') return after === 'cent';
+  return next === ',' && /^\d{3}$/.test(after) && (tokens[end - 1] as Token).end === (tokens[end] as Token).start && (tokens[end] as Token).end === (tokens[end + 1] as Token).start;
+}
+
 /** A letter or a digit of any script: what a name's first and last tokens hold. */
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 
@@ -64,7 +81,8 @@ export function trimNameTails(tokens: readonly Token[], tags: readonly string[])
     let end = j;
     // Scores off the end; a span that is only scores is no name at all. So is a number of up to three digits after a person's
     // name before a list's mark, or after a known place's before the tally's details, a score or a tally in a summary
-    // ("[Salim Malik] 65 ;", "[England] 285 ( Alec Stewart 170 )"); other names may end with one ("Channel 4", "Apollo 11",
+    // ("[Salim Malik] 65 ;", "[England] 285 ( Alec Stewart 170 )"), and a number that goes on as a score, a share or
+    // thousands ("defeating [Germany] 4–3", "[The Greens] 8%"); other names may end with one ("Channel 4", "Apollo 11",
     // "Hannover 96").
     while (end > i && SCORE_PAIR.test((tokens[end - 1] as Token).text)) end--;
     let retype: string | undefined;
@@ -72,6 +90,7 @@ export function trimNameTails(tokens: readonly Token[], tags: readonly string[])
       const rest = tokens.slice(i, end - 1).map((t) => t.text).join(' ');
       const next = tokens[end]?.text ?? '';
       if (tag === 'B-PER' && SCORE_AFTER.has(next) && (tokens[end - 1] as Token).text.length <= 3) end--;
+      else if (figureGoesOn(tokens, end)) end--;
       else if (PLACES.has(rest) && TALLY_AFTER.has(next)) {
         end--;
         retype = 'LOC';

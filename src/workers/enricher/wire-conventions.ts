@@ -37,7 +37,8 @@
  *   the tagger's inputs do not list (gazetteer.ts' LATE_COUNTRIES: "Kiribati",
  *   "Vanuatu", "Papua New Guinea") are read so from MISC too, and their
  *   demonyms ("Fijian", "East Timorese") as the nationalities above.
- * - A storm's name ("Hurricane Katrina", "Cyclone Nargis") is no person's.
+ * - A storm's name ("Hurricane Katrina", "Cyclone Nargis") is no person's, nor
+ *   its name alone in a text that names the storm ("[Katrina] made landfall").
  * - A weekday written after a name without "on" ("took Fallujah Wednesday")
  *   is no part of it, but in names known to end with one ("Fox News Sunday").
  * - A US state's postal code after a place and a comma ("Chillicothe, OH")
@@ -446,7 +447,7 @@ export function clearSpan(tags: string[], from: number, to: number): void {
 }
 
 /** Faiths and peoples, as adjectives and nouns ("Sunni clerics", "Tamil rebels", "the Arab world"): MISC as nationalities are (not "Christian", also a first name). */
-const PEOPLES: ReadonlySet<string> = new Set(
+export const PEOPLES: ReadonlySet<string> = new Set(
   (
     "Arab Arabs Sunni Sunnis Shia Shia's Shiite Shiites Shi'ite Shi'ites Shi'a Muslim Muslims Jewish Jew Jews Hindu Hindus Sikh Sikhs Catholic Catholics " +
     'Protestant Protestants Islamic Islamist Islamists Buddhist Buddhists Kurd Kurds Kurdish Pashtun Pashtuns Tamil Tamils Hutu Hutus Tutsi Tutsis ' +
@@ -1010,6 +1011,24 @@ export function wireConventions(text: string, tokens: readonly Token[], original
       else continue;
       setSpan(out, i, j, 'MISC');
       i = j - 1;
+    }
+    // The storm called by its name alone ("Hurricane Rita ... [Rita] packed winds", "the impacts of [Katrina]") is the
+    // storm, no person or place, unless the text names a person with that word ("Rita Moreno").
+    let names: Set<string> | undefined;
+    for (let i = 0; i + 1 < tokens.length; i++) {
+      if (!((marks[i] as number) & MARK.storm)) continue;
+      let k = i + 1;
+      while (k < tokens.length && (marks[k] as number) & MARK.storm) k++;
+      const name = tokens[k]?.text ?? '';
+      if (/^\p{Lu}\p{Ll}+$/u.test(name) && !startsCapitalized(tokens[k + 1]?.text ?? '')) (names ??= new Set()).add(name);
+    }
+    if (!names) return;
+    for (const { from, to, type } of bioSpans(out)) {
+      if (type === 'PER' && to - from >= 2) for (let k = from; k < to; k++) names.delete((tokens[k] as Token).text);
+    }
+    for (const { from, to, type } of bioSpans(out)) {
+      if (to - from !== 1 || (type !== 'PER' && type !== 'LOC') || !names.has((tokens[from] as Token).text) || (from > 0 && (marks[from - 1] as number) & MARK.storm)) continue;
+      setSpan(out, from, to, 'MISC');
     }
   };
   const splitNationalities = (out: string[]): void => {

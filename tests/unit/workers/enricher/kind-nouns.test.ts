@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { expectBioKept, isValidBio, labelledText, randomBioTags, tagsAt, tagsFor, tagsNaming } from '../../../helpers/bio-tags.js';
 import { seededRandom } from '../../../../src/lib/random.js';
-import { acronymsBeforeOffices, agenciesBeforeTheirKind, airlinesBeforeTheirFlights, companiesByTheirPriceMoves, companiesByTheirStock, firmsByTheirFirstWord, groupsBeforeTheirFighters, groupsByTheirMembers, countriesBeforePossessives, countriesOffPersons, employersOfStaff, eponymsAreNoPersons, eventsAndLawsAreMisc, leadersGovernmentsAreNoNames, namesBeforePartyAreOrganisations, organisationsFirstWords, organisationsLastWords, personsAfterRoles, placesBeforePlaceNouns, pollstersBeforePolls, shipsAreMisc, venuesAfterTheirNames, venuesArePlaces, typeKindAppositives, typePortfolioMinistries, worksAreMisc } from '../../../../src/workers/enricher/kind-nouns.js';
+import { acronymsBeforeOffices, agenciesBeforeTheirKind, publicationsBeforeTheirKind, airlinesBeforeTheirFlights, companiesByTheirPriceMoves, companiesByTheirStock, firmsByTheirFirstWord, groupsBeforeTheirFighters, groupsByTheirMembers, countriesBeforePossessives, countriesOffPersons, employersOfStaff, eponymsAreNoPersons, eventsAndLawsAreMisc, leadersGovernmentsAreNoNames, namesBeforePartyAreOrganisations, organisationsFirstWords, organisationsLastWords, personsAfterRoles, placesBeforePlaceNouns, pollstersBeforePolls, shipsAreMisc, venuesAfterTheirNames, venuesArePlaces, typeKindAppositives, typePortfolioMinistries, worksAreMisc } from '../../../../src/workers/enricher/kind-nouns.js';
 import { statsOf } from '../../../helpers/word-stats.js';
 import type { WordStats } from '../../../../src/workers/enricher/ner-features.js';
 import { nerTokenize } from '../../../../src/workers/enricher/ner-tokens.js';
@@ -488,6 +488,51 @@ describe(agenciesBeforeTheirKind.name, () => {
   });
 });
 
+describe(publicationsBeforeTheirKind.name, () => {
+  const stats = statsOf({ people: 'N', communist: 'R', online: 'R' });
+  const run = (text: string, names: Record<string, string>): string[] => {
+    const { toks, tags } = tagsNaming(text, names);
+    return spans(text, publicationsBeforeTheirKind(toks, tags, stats));
+  };
+
+  it('makes the capitalized words before "newspaper" or "magazine" the publication, untagged or one name of another type', () => {
+    expect(run('Sheehan told Time magazine reporters.', { Sheehan: 'PER' })).toEqual(['PER[Sheehan]', 'ORG[Time]']);
+    expect(run('a letter to the Il Manifesto newspaper on Monday', {})).toEqual(['ORG[Il Manifesto]']);
+    expect(run('Forbes magazine ranked him 44th.', { Forbes: 'PER' })).toEqual(['ORG[Forbes]']);
+    expect(run("Mubarak told Egypt's Al-Ahram newspaper.", { Mubarak: 'PER', Egypt: 'LOC' })).toEqual(['PER[Mubarak]', 'LOC[Egypt]', 'ORG[Al-Ahram]']);
+    expect(run("In today's Guardian newspaper, he wrote.", {})).toEqual(['ORG[Guardian]']);
+  });
+
+  it('leaves a name after its kind, a place, a nationality, a language, "a", a common possessive and a name it found alone', () => {
+    for (const [text, names] of [
+      ['the Communist newspaper Il Manifesto said', {}],
+      ['Online newspaper The Register reported', {}],
+      ['a Melbourne newspaper said', {}],
+      ['the Finnish newspaper said', {}],
+      ['the Thai-language newspaper said', {}],
+      ['A British newspaper has revealed it.', {}],
+      ['he spoke to a Catholic newspaper', {}],
+      ["the state-run People's Daily newspaper said", { People: 'ORG' }],
+      ['The Jakarta Post newspaper said', { 'Jakarta Post': 'ORG' }],
+      ['the New York Times Magazine', { 'New York Times': 'ORG' }],
+    ] as const) {
+      const { toks, tags } = tagsNaming(text, names);
+      expect(publicationsBeforeTheirKind(toks, tags, stats)).toEqual(tags);
+    }
+  });
+
+  it('keeps the tags valid BIO whatever they were', () => {
+    const rand = seededRandom(19);
+    const toks = nerTokenize('He told Time magazine and the Guardian newspaper, and the Sydney Morning Herald newspaper.');
+    for (let k = 0; k < 300; k++) expect(isValidBio(publicationsBeforeTheirKind(toks, randomBioTags(toks.length, rand), stats))).toBe(true);
+  });
+
+  it('reads a magazine named before its kind as an organisation through the whole tagger', () => {
+    const { toks, tags } = labelledText('Rumsfeld says in the October issue of GQ magazine that the plan failed.');
+    expect(tagsAt(toks, tags, 'GQ')).toEqual(['B-ORG']);
+  });
+});
+
 describe(employersOfStaff.name, () => {
   const run = (text: string, names: Record<string, string>): string[] => {
     const { toks, tags } = tagsNaming(text, names);
@@ -507,6 +552,27 @@ describe(employersOfStaff.name, () => {
     ]);
     // The second of two after a firm the tagger read as an organisation.
     expect(run('Analysts at Morgan Stanley and Bernstein raised targets.', { 'Morgan Stanley': 'ORG', Bernstein: 'PER' })).toEqual(['ORG[Morgan Stanley]', 'ORG[Bernstein]']);
+  });
+
+  it('makes a name read as no known place a firm after its chief executive, chairman or founder and "of", where the name ends there', () => {
+    expect(run('Tony Salameh , chairman of Aishti , said so . James Smith , the chief executive of Aegis , left . Aegis would not submit .', { 'Tony Salameh': 'PER', Aishti: 'LOC', 'James Smith': 'PER', Aegis: 'LOC' })).toEqual([
+      'PER[Tony Salameh]',
+      'ORG[Aishti]',
+      'PER[James Smith]',
+      'ORG[Aegis]',
+      'ORG[Aegis]',
+    ]);
+    // Not a place the gazetteer knows, a president's or a director's "of", nor a name before its own noun.
+    for (const [text, names] of [
+      ["the chairman of Arkansas ' Democratic Party", { Arkansas: 'LOC' }],
+      ['the president of Nicaragua , Daniel Ortega', { Nicaragua: 'LOC' }],
+      ['director of the Cavite provincial police', { Cavite: 'LOC' }],
+      ['the director of Cavite , who', { Cavite: 'LOC' }],
+      ['CEO of Kaupthing bank', { Kaupthing: 'LOC' }],
+    ] as const) {
+      const { toks, tags } = tagsNaming(text, names);
+      expect(employersOfStaff(toks, tags)).toEqual(tags);
+    }
   });
 
   it("makes a name read as a person or as no known place a firm after its staff, holders or parts and \"of\", \"from\" or \"in\"", () => {
@@ -709,6 +775,22 @@ describe(namesBeforePartyAreOrganisations.name, () => {
       ['a third party and the New ACT party', []],
     ];
     for (const [text, named] of cases) expect(runParty(text, named)).toEqual(spans(text, tagsFor(text, named)));
+  });
+});
+
+describe(`${namesBeforePartyAreOrganisations.name} with the word statistics`, () => {
+  const stats = statsOf({ national: 'R', conservative: 'R', kuomintang: 'A' });
+  const run = (text: string, named: Array<[number, number, string]>): string[] => spans(text, namesBeforePartyAreOrganisations(nerTokenize(text), tagsFor(text, named), stats));
+
+  it('reads untagged words known only capitalized, or not at all, right before a lowercase "party" as the party', () => {
+    // the ruling [Kuomintang] party , Mugabe 's [Zanu-PF] party , the liberal [Yabloko] party
+    expect(run("the ruling Kuomintang party , Mugabe 's Zanu-PF party , the liberal Yabloko party", [[5, 6, 'PER']])).toEqual(['ORG[Kuomintang]', 'PER[Mugabe]', 'ORG[Zanu-PF]', 'ORG[Yabloko]']);
+  });
+
+  it('leaves common words, nationalities, faiths, "Our", a kind of party after "a" and a longer capitalized run alone', () => {
+    for (const text of ['the National party', 'the Conservative party', 'the Iraqi party', 'a Muslim party', 'the Sunni party', 'Our party won', 'a small Eurosceptic party', 'a Hindutva party', 'The New Yabloko Kuomintang Zanu party']) {
+      expect(run(text, [])).toEqual([]);
+    }
   });
 });
 

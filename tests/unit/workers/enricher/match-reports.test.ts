@@ -42,6 +42,14 @@ describe(teamsInMatchReports.name, () => {
     expect(tagsAt(f.toks, teamsInMatchReports('Celtic won 2-0 . Former midfielder Paul Gascoigne scored .', f.toks, f.tags, statsOf({ former: 'R' })), 'Former')).toEqual(['O']);
   });
 
+  it('makes the sides of a fixture ("face", "host", "visit", "meet") and a side beaten after ", who" the teams, not persons or countries', () => {
+    const text = 'Celtic won 2-0 . Newcastle , who beat Wimbledon , face Leeds on Monday . Surrey host Kent and Yorkshire visit Leicester . England face Pakistan . Sampras will meet Martin .';
+    const { toks, tags } = tagsNaming(text, { Celtic: 'ORG', Newcastle: 'ORG', Wimbledon: 'LOC', Leeds: 'LOC', Surrey: 'LOC', Kent: 'LOC', Yorkshire: 'LOC', Leicester: 'LOC', England: 'LOC', Pakistan: 'LOC', Sampras: 'PER', Martin: 'PER' });
+    const out = teamsInMatchReports(text, toks, tags);
+    const at = (w: string) => tagsAt(toks, out, w)[0];
+    expect(['Wimbledon', 'Surrey', 'Kent', 'Yorkshire', 'Leicester', 'England', 'Pakistan', 'Sampras', 'Martin'].map(at)).toEqual(['B-ORG', 'B-ORG', 'B-ORG', 'B-ORG', 'B-ORG', 'B-LOC', 'B-LOC', 'B-PER', 'B-PER']);
+  });
+
   it('gives the team at a sentence\'s start in wire copy', () => {
     const ms = tagEntityMentions('Celtic won 2-0 at Motherwell on Saturday . Rangers midfielder Paul Gascoigne scored twice in a 3-0 win over Hibernian .');
     expect(ms.map((m) => `${m.kind}:${m.name}`)).toContain('organisation:Rangers');

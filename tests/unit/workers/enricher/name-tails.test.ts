@@ -29,6 +29,19 @@ describe(trimNameTails.name, () => {
     expect(alone.every((t) => t === 'O')).toBe(true);
   });
 
+  it('takes off a number that goes on as a score, a share or thousands, and keeps a number of a name', () => {
+    const text = 'defeating Stade Reims 3–0 , the Greens 8 % , the North 50,000 tons';
+    // defeating [Stade Reims 3] – 0 , the [Greens 8] % , the [North 50] , 000 tons
+    const toks = nerTokenize(text);
+    expect(toks.map((t) => t.text).slice(13, 17)).toEqual(['North', '50', ',', '000']);
+    const got = trimNameTails(toks, tagsFor(text, [[1, 4, 'ORG'], [8, 10, 'ORG'], [13, 15, 'LOC']]));
+    expect(got).toEqual(tagsFor(text, [[1, 3, 'ORG'], [8, 9, 'ORG'], [13, 14, 'LOC']]));
+    const kept = 'He watched Channel 4 and BBC Radio 4 , and Apollo 11 flew in 1969 .';
+    // He watched [Channel 4] and [BBC Radio 4] , and [Apollo 11] flew
+    const named = tagsFor(kept, [[2, 4, 'ORG'], [5, 8, 'ORG'], [10, 12, 'MISC']]);
+    expect(trimNameTails(nerTokenize(kept), named)).toEqual(named);
+  });
+
   it("takes a score or an age off a person's name before a list's mark, and a tally off a known place's before its details", () => {
     const text = 'England 285 ( Salim Malik 65 ; Jorge 40 in Hannover 96 won ) Ibrahim Savant 25 , Russell 2000 index';
     // [England 285] ( [Salim Malik 65] ; [Jorge 40] in [Hannover 96] won ) [Ibrahim Savant 25] , [Russell 2000] index

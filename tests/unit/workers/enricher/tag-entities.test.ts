@@ -144,6 +144,13 @@ describe(figureSpansAreNoNames.name, () => {
     expect(kept).toEqual(['3M', '13th', '7-Eleven']);
   });
 
+  it('drops a rank read as a name, and keeps a name with "No." in it', () => {
+    const text = 'the No. 1 soft drink maker fell to No. 18 , and No. 10 Downing Street said so';
+    const { toks, tags } = tagsNaming(text, { 'No. 1': 'ORG', 'No. 18': 'ORG', 'No. 10 Downing Street': 'LOC' });
+    const kept = bioSpans(figureSpansAreNoNames(toks, tags)).map((s) => toks.slice(s.from, s.to).map((t) => t.text).join(' '));
+    expect(kept).toEqual(['No. 10 Downing Street']);
+  });
+
   it('leaves the tagger no person, place or organisation of such words in formal text', () => {
     const text = 'Italy recalled Marcello Cuttitta on Friday, more than a year after the 30-year-old wing announced he was retiring.';
     expect(kindsOf(text)).toEqual(['place:Italy', 'person:Marcello Cuttitta']);

@@ -382,6 +382,17 @@ describe('wireConventionTags', () => {
     expect(tokens.map((t, i) => `${t.text}/${out[i]}`).filter((x) => !x.endsWith('/O'))).toEqual(['Hurricane/B-MISC', 'Milton/I-MISC', 'Sarasota/B-LOC', 'Storm/B-MISC', 'Idris/I-MISC', 'Texas/B-LOC']);
   });
 
+  it("reads a storm called by its name alone as MISC where the text names the storm, unless it names a person so", () => {
+    const text = 'Hurricane Rita neared Texas. Rita packed winds, and Tropical Storm Fay left Haiti. Fay weakened.';
+    const { tokens, tags } = tagsOf(text, { 'Rita@29': 'B-PER', Texas: 'B-LOC', Haiti: 'B-LOC', 'Fay@83': 'B-LOC' });
+    const out = wireConventionTags(text, tokens, tags);
+    expect(tokens.map((t, i) => `${t.text}/${out[i]}`).filter((x) => !x.endsWith('/O'))).toEqual(['Texas/B-LOC', 'Rita/B-MISC', 'Haiti/B-LOC', 'Fay/B-MISC']);
+    const named = 'Hurricane Irene hit. Irene Rosenfeld said Irene had closed plants.';
+    const t2 = tagsOf(named, { 'Irene@21': 'B-PER', Rosenfeld: 'I-PER', 'Irene@42': 'B-PER' });
+    const out2 = wireConventionTags(named, t2.tokens, t2.tags);
+    expect(out2[t2.tokens.map((t, i) => (t.text === 'Irene' ? i : -1)).filter((i) => i >= 0)[2] as number]).toBe('B-PER');
+  });
+
   it('reads a faith, its scripture or a people as MISC, as a nationality', () => {
     const text = 'Sunni clerics and Tamil rebels spoke for the Arab world of Islam and read the Koran.';
     const { tokens, tags } = tagsOf(text, { Sunni: 'B-ORG', Tamil: 'B-PER', Arab: 'B-LOC', Islam: 'B-ORG', Koran: 'B-LOC' });
