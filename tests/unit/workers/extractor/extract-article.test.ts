@@ -481,6 +481,23 @@ describe(`${extractArticle.name} on an old table layout written with <font>`, ()
     },
   );
 
+  it.each([
+    ['<span class="byline">By Ann Lee</span><br>Associated Press Writer', []],
+    ['<span class="byline">By Ann Lee</span><br>Special to The Times<br>ann.lee@example.com', []],
+    ['<b><span class="byline">By ANN LEE</span></b><br>Staff Reporter', []],
+    ['<span class="byline">By Ann Lee</span><br>Who Pays For The Roads', ['Who Pays For The Roads']],
+    ['<span class="byline">By Ann Lee</span><br>Staff Reporter<br>Who Pays For The Roads', ['Who Pays For The Roads']],
+  ])('removes the affiliation lines under a byline element that Readability takes away: "%s"', (first, kept) => {
+    const para = (n: number): string =>
+      `Paragraph ${n}: the council met on Monday and voted on the budget for road repairs, parks and the new school buildings in town.`;
+    const html =
+      '<html><head><title>Council votes on roads</title></head><body><div id="story"><h1>Council votes on roads</h1>' +
+      `<p>${first}</p>${[1, 2, 3, 4, 5].map((n) => `<p>${para(n)}</p>`).join('')}</div></body></html>`;
+    const r = extractArticle(html, 'https://news.example.org/story.php?id=18');
+    expect(r?.byline?.toLowerCase()).toBe('ann lee');
+    expect(r?.text.split('\n\n')).toEqual([...kept, ...[1, 2, 3, 4, 5].map(para)]);
+  });
+
   it('removes a line under the byline that the page marks as the byline\'s, and keeps one it does not mark', () => {
     const para = (n: number): string =>
       `Paragraph ${n}: the council met on Monday and voted on the budget for road repairs, parks and the new school buildings in town.`;
