@@ -456,6 +456,8 @@ describe(`${extractArticle.name} on an old table layout written with <font>`, ()
     ['By Ann Lee<br>Who Pays For The Roads', 'Who Pays For The Roads'],
     ['By ANN LEE<br>Associated Press Writer<br>Who Pays For The Roads', 'Who Pays For The Roads'],
     ['By Ann Lee<br>The Council Votes Again', 'The Council Votes Again'],
+    ['By Ann Lee<br>Good News', 'Good News'],
+    ['By Ann Lee<br>Hard Times', 'Hard Times'],
     ['Written by Ann Lee<br>Who Pays For The Roads', 'Who Pays For The Roads'],
     ['By Ann Lee<br>Special to The Times<br>The council met on Monday.', 'The council met on Monday.'],
   ])('removes only the byline lines of an opening paragraph "%s" whose other line is no affiliation', (first, kept) => {
