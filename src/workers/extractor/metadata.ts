@@ -1022,6 +1022,12 @@ const PUBLICATION =
   /^The (?:\p{Lu}[\p{L}.&'-]*\s+){1,3}(?:Times|Post|Journal|Herald|Tribune|Gazette|News|Press|Chronicle|Globe|Telegraph|Observer|Examiner|Inquirer|Courier|Dispatch|Enquirer|Ledger|Sentinel|Bulletin|Magazine|Daily|Weekly)$/u;
 
 /**
+ * An article, possessive or preposition: before a job title's word it makes a phrase of it, not a title ("Council Takes
+ * the Lead", "Letters to the Editor", "Keep Your Head").
+ */
+const BEFORE_NOUN = /^(?:the|a|an|your|our|my|his|her|their|its|to|from|of|for|with|by|in|on|at)$/i;
+
+/**
  * Whether a line set under a byline says whom the writer works for or writes as, not what the story is: a job title
  * ("Associated Press Writer", "Staff Reporter", "Business Editor"), a staff line ("Times Staff", "Staff and wire
  * reports"), an agency ("Reuters", "The Associated Press"), a publication ("The Boston Globe"), "Special to The
@@ -1038,7 +1044,7 @@ export function isBylineAffiliation(line: string): boolean {
     /^special (?:to|for) \S/i.test(text) ||
     /^staff\b|\bstaff$/i.test(text) ||
     PUBLICATION.test(text) ||
-    JOB_TITLE.test(words.at(-1) ?? '') ||
+    (JOB_TITLE.test(words.at(-1) ?? '') && !BEFORE_NOUN.test(words.at(-2) ?? '')) ||
     /^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$/.test(text) ||
     /^@\w{1,30}$/.test(text)
   );

@@ -458,6 +458,7 @@ describe(`${extractArticle.name} on an old table layout written with <font>`, ()
     ['By Ann Lee<br>The Council Votes Again', 'The Council Votes Again'],
     ['By Ann Lee<br>Good News', 'Good News'],
     ['By Ann Lee<br>Hard Times', 'Hard Times'],
+    ['By Ann Lee<br>Council Takes the Lead', 'Council Takes the Lead'],
     ['Written by Ann Lee<br>Who Pays For The Roads', 'Who Pays For The Roads'],
     ['By Ann Lee<br>Special to The Times<br>The council met on Monday.', 'The council met on Monday.'],
   ])('removes only the byline lines of an opening paragraph "%s" whose other line is no affiliation', (first, kept) => {
