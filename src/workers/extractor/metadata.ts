@@ -1013,9 +1013,19 @@ export function withoutJobTitle(line: string): string | null {
 const BYLINE_AGENCY =
   /^(?:the )?(?:associated press|ap|reuters|agence france-presse|afp|upi|united press international|bloomberg(?: news)?|dpa|press association|pa media|canadian press|australian associated press|aap|xinhua|kyodo(?: news)?|efe|ansa|wire (?:services|reports))$/i;
 
-/** A newspaper's or magazine's name: "The Boston Globe", "Example Daily News", "The Times". */
+/**
+ * A newspaper's or magazine's name: "The" and one to three names before its kind of paper ("The Boston Globe", "The
+ * Wall Street Journal", "The Daily News"). Without "The" or a name the words are a title-case line's as often ("Good
+ * News", "Hard Times", "Weekly"), which a story's first line may be.
+ */
 const PUBLICATION =
-  /^(?:The )?(?:\p{Lu}[\p{L}.&'-]*\s+){0,3}(?:Times|Post|Journal|Herald|Tribune|Gazette|News|Press|Chronicle|Globe|Telegraph|Observer|Examiner|Inquirer|Courier|Dispatch|Enquirer|Ledger|Sentinel|Bulletin|Magazine|Daily|Weekly)$/u;
+  /^The (?:\p{Lu}[\p{L}.&'-]*\s+){1,3}(?:Times|Post|Journal|Herald|Tribune|Gazette|News|Press|Chronicle|Globe|Telegraph|Observer|Examiner|Inquirer|Courier|Dispatch|Enquirer|Ledger|Sentinel|Bulletin|Magazine|Daily|Weekly)$/u;
+
+/**
+ * An article, possessive or preposition: before a job title's word it makes a phrase of it, not a title ("Council Takes
+ * the Lead", "Letters to the Editor", "Keep Your Head").
+ */
+const BEFORE_NOUN = /^(?:the|a|an|your|our|my|his|her|their|its|to|from|of|for|with|by|in|on|at)$/i;
 
 /**
  * Whether a line set under a byline says whom the writer works for or writes as, not what the story is: a job title
@@ -1034,7 +1044,7 @@ export function isBylineAffiliation(line: string): boolean {
     /^special (?:to|for) \S/i.test(text) ||
     /^staff\b|\bstaff$/i.test(text) ||
     PUBLICATION.test(text) ||
-    JOB_TITLE.test(words.at(-1) ?? '') ||
+    (JOB_TITLE.test(words.at(-1) ?? '') && !BEFORE_NOUN.test(words.at(-2) ?? '')) ||
     /^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$/.test(text) ||
     /^@\w{1,30}$/.test(text)
   );

@@ -1,5 +1,7 @@
 import type { Readability } from '@mozilla/readability';
 import { isHeadingAnchor } from './boilerplate.js';
+import { collapseSpace } from './blocks.js';
+import { isBylineAffiliation } from './metadata.js';
 
 /**
  * Cheaper, equivalent versions of two Readability 0.6 helpers that read the
@@ -17,6 +19,7 @@ type Internals = {
   REGEXPS: { byline: RegExp; unlikelyCandidates?: RegExp; okMaybeItsACandidate?: RegExp };
   PHRASING_ELEMS?: unknown;
   _isValidByline?: (node: Element, matchString: string) => boolean;
+  _removeAndGetNext?: (node: Element) => Element | null;
   _isElementWithoutContent?: (node: Node) => boolean;
   _isProbablyVisible?: (node: Element) => boolean;
   _headerDuplicatesTitle?: (node: Element) => boolean;
@@ -28,7 +31,24 @@ type Internals = {
 
 export function tuneReadability(reader: Readability<unknown>): void {
   const r = reader as unknown as Internals;
-  if (typeof r._isValidByline === 'function') {
+  const remove = r._removeAndGetNext;
+  if (typeof r._isValidByline === 'function' && typeof remove === 'function') {
+    // Readability removes the element it takes as the byline; the affiliation lines set under it go with it.
+    const original = remove.bind(r);
+    let taken: Element | null = null;
+    r._isValidByline = (node, matchString) => {
+      const valid = isValidByline(node, matchString, r.REGEXPS.byline);
+      taken = valid ? node : null;
+      return valid;
+    };
+    r._removeAndGetNext = (node) => {
+      if (node === taken) {
+        for (const n of affiliationAfter(node)) n.remove();
+        taken = null;
+      }
+      return original(node);
+    };
+  } else if (typeof r._isValidByline === 'function') {
     r._isValidByline = (node, matchString) => isValidByline(node, matchString, r.REGEXPS.byline);
   }
   if (typeof r._isElementWithoutContent === 'function') {
@@ -227,6 +247,48 @@ export function isValidByline(node: Element, matchString: string, byline: RegExp
   }
   const length = (node.textContent ?? '').trim().length;
   return length > 0 && length < 100;
+}
+
+/** Inline elements a byline element may stand in, ending its line: `<b><span class="byline">By Ann Lee</span></b><br>`. */
+const INLINE_WRAPPER = new Set(['A', 'B', 'STRONG', 'I', 'EM', 'SPAN', 'FONT', 'SMALL', 'U']);
+
+/**
+ * The nodes of the lines right under a byline element, each a `<br>` after the one before, that give the writer's
+ * affiliation (`isBylineAffiliation`: "Associated Press Writer", "Staff Reporter", "Special to The Times", an e-mail
+ * address): `<span class="byline">By Ann Lee</span><br>Associated Press Writer`. Only when the element ends its line;
+ * they stop at the first line that is none ("Who Pays For The Roads" stays) and at any element that is not inline.
+ */
+export function affiliationAfter(byline: Element): ChildNode[] {
+  const blank = (n: ChildNode | null): boolean => !!n && n.nodeType !== 1 && !/\S/.test(n.textContent ?? '');
+  let end: ChildNode = byline;
+  while (true) {
+    let next = end.nextSibling;
+    while (blank(next)) next = next?.nextSibling ?? null;
+    const parent = end.parentElement;
+    if (next || !parent || !INLINE_WRAPPER.has(parent.tagName.toUpperCase())) {
+      break;
+    }
+    end = parent;
+  }
+  const taken: ChildNode[] = [];
+  let at = end.nextSibling;
+  while (blank(at)) at = at?.nextSibling ?? null;
+  while (at && at.nodeType === 1 && (at as Element).tagName.toUpperCase() === 'BR') {
+    const line: ChildNode[] = [at];
+    let n = at.nextSibling;
+    for (; n && !(n.nodeType === 1 && (n as Element).tagName.toUpperCase() === 'BR'); n = n.nextSibling) {
+      if (n.nodeType === 1 && !INLINE_WRAPPER.has((n as Element).tagName.toUpperCase())) {
+        return taken;
+      }
+      line.push(n);
+    }
+    if (!isBylineAffiliation(collapseSpace(line.map((c) => c.textContent ?? '').join('')))) {
+      break;
+    }
+    taken.push(...line);
+    at = n;
+  }
+  return taken;
 }
 
 /** Readability's empty-element test: an element with no text, and no children but <br>s and <hr>s. */

@@ -456,6 +456,9 @@ describe(`${extractArticle.name} on an old table layout written with <font>`, ()
     ['By Ann Lee<br>Who Pays For The Roads', 'Who Pays For The Roads'],
     ['By ANN LEE<br>Associated Press Writer<br>Who Pays For The Roads', 'Who Pays For The Roads'],
     ['By Ann Lee<br>The Council Votes Again', 'The Council Votes Again'],
+    ['By Ann Lee<br>Good News', 'Good News'],
+    ['By Ann Lee<br>Hard Times', 'Hard Times'],
+    ['By Ann Lee<br>Council Takes the Lead', 'Council Takes the Lead'],
     ['Written by Ann Lee<br>Who Pays For The Roads', 'Who Pays For The Roads'],
     ['By Ann Lee<br>Special to The Times<br>The council met on Monday.', 'The council met on Monday.'],
   ])('removes only the byline lines of an opening paragraph "%s" whose other line is no affiliation', (first, kept) => {
@@ -480,6 +483,23 @@ describe(`${extractArticle.name} on an old table layout written with <font>`, ()
       expect(r?.text.split('\n\n')).toEqual([1, 2, 3, 4, 5].map(para));
     },
   );
+
+  it.each([
+    ['<span class="byline">By Ann Lee</span><br>Associated Press Writer', []],
+    ['<span class="byline">By Ann Lee</span><br>Special to The Times<br>ann.lee@example.com', []],
+    ['<b><span class="byline">By ANN LEE</span></b><br>Staff Reporter', []],
+    ['<span class="byline">By Ann Lee</span><br>Who Pays For The Roads', ['Who Pays For The Roads']],
+    ['<span class="byline">By Ann Lee</span><br>Staff Reporter<br>Who Pays For The Roads', ['Who Pays For The Roads']],
+  ])('removes the affiliation lines under a byline element that Readability takes away: "%s"', (first, kept) => {
+    const para = (n: number): string =>
+      `Paragraph ${n}: the council met on Monday and voted on the budget for road repairs, parks and the new school buildings in town.`;
+    const html =
+      '<html><head><title>Council votes on roads</title></head><body><div id="story"><h1>Council votes on roads</h1>' +
+      `<p>${first}</p>${[1, 2, 3, 4, 5].map((n) => `<p>${para(n)}</p>`).join('')}</div></body></html>`;
+    const r = extractArticle(html, 'https://news.example.org/story.php?id=18');
+    expect(r?.byline?.toLowerCase()).toBe('ann lee');
+    expect(r?.text.split('\n\n')).toEqual([...kept, ...[1, 2, 3, 4, 5].map(para)]);
+  });
 
   it('removes a line under the byline that the page marks as the byline\'s, and keeps one it does not mark', () => {
     const para = (n: number): string =>

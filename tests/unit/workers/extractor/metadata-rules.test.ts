@@ -272,12 +272,12 @@ describe('byline: a name shown beside the date without a "By" label', () => {
 });
 
 describe(isBylineAffiliation.name, () => {
-  it.each(['Associated Press Writer', 'Staff Reporter', 'Business Editor', 'Times Staff', 'Staff and wire reports', 'Reuters', 'The Associated Press', 'Special to The Times', 'The Boston Globe', 'ann.lee@example.com', '@annlee'])(
+  it.each(['Associated Press Writer', 'Staff Reporter', 'Business Editor', 'Times Staff', 'Staff and wire reports', 'Reuters', 'The Associated Press', 'Special to The Times', 'The Boston Globe', 'The Wall Street Journal', 'The Daily News', 'Senior Political Writer', 'Team Lead', 'ann.lee@example.com', '@annlee'])(
     'reads "%s" as the writer\'s affiliation',
     (line) => expect(isBylineAffiliation(line)).toBe(true),
   );
 
-  it.each(['Who Pays For The Roads', 'The Council Votes Again', 'The council met on Monday to vote on the budget for roads.', 'Photo gallery'])(
+  it.each(['Who Pays For The Roads', 'The Council Votes Again', 'The council met on Monday to vote on the budget for roads.', 'Photo gallery', 'Good News', 'Breaking News', 'Hard Times', 'Weekly', 'Local Press', 'Council Takes the Lead', 'Letters to the Editor', 'Keep Your Head', 'A Note From Our Founder'])(
     'reads "%s" as no affiliation',
     (line) => expect(isBylineAffiliation(line)).toBe(false),
   );
