@@ -12,8 +12,11 @@ import { isBylineAffiliation } from './metadata.js';
  * tests come first, and "no text" stops at the first text node that has any.
  * Installed per instance; a Readability without these methods is left as is.
  * tuneReadability also completes the instance's list of phrasing elements
- * (completePhrasing below) and keeps a section heading that repeats the
- * title's words (afterRunningText below): its two changes of behaviour.
+ * (completePhrasing below), keeps a section heading that repeats the title's
+ * words (afterRunningText below) and removes, with the byline element
+ * Readability takes away, the affiliation lines set under it (affiliationAfter
+ * below): its three changes of behaviour. Each steps aside when the instance
+ * lacks the method it wraps.
  */
 type Internals = {
   REGEXPS: { byline: RegExp; unlikelyCandidates?: RegExp; okMaybeItsACandidate?: RegExp };
