@@ -5,6 +5,14 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { inProjectNewsDev, PROJECT_SHORT_NEWS_FILE, PROJECT_TECH_NEWS_FILE, PROJECT_WIRE_BRIEFS_FILE, readProjectNews } from '../../../scripts/lib/project-news.js';
 import { TOP_LEVEL_TOPICS } from '../../../src/workers/enricher/mediatopics.js';
 
+/** A news item's words of four letters or more, and the overlap (Jaccard) of two such sets: how close two items' wordings are. */
+const words = (r: { title: string; text: string }) => new Set(`${r.title} ${r.text}`.toLowerCase().match(/[a-z0-9]{4,}/g) ?? []);
+const overlap = (a: Set<string>, b: Set<string>) => {
+  let n = 0;
+  for (const w of a) if (b.has(w)) n++;
+  return n / (a.size + b.size - n);
+};
+
 describe('scripts/data/project-news.tsv', () => {
   const items = readProjectNews();
 
@@ -53,12 +61,6 @@ describe('scripts/data/project-tech-news.tsv', () => {
 
 describe('scripts/data/project-short-news.tsv', () => {
   const items = readProjectNews(PROJECT_SHORT_NEWS_FILE);
-  const words = (r: { title: string; text: string }) => new Set(`${r.title} ${r.text}`.toLowerCase().match(/[a-z0-9]{4,}/g) ?? []);
-  const overlap = (a: Set<string>, b: Set<string>) => {
-    let n = 0;
-    for (const w of a) if (b.has(w)) n++;
-    return n / (a.size + b.size - n);
-  };
 
   it('holds short news of IPTC top levels, a headline and one sentence each', () => {
     const top = new Set(TOP_LEVEL_TOPICS.map((t) => t.code));
@@ -86,12 +88,6 @@ describe('scripts/data/project-short-news.tsv', () => {
 
 describe('scripts/data/project-wire-briefs.tsv', () => {
   const items = readProjectNews(PROJECT_WIRE_BRIEFS_FILE);
-  const words = (r: { title: string; text: string }) => new Set(`${r.title} ${r.text}`.toLowerCase().match(/[a-z0-9]{4,}/g) ?? []);
-  const overlap = (a: Set<string>, b: Set<string>) => {
-    let n = 0;
-    for (const w of a) if (b.has(w)) n++;
-    return n / (a.size + b.size - n);
-  };
 
   it('holds short news of IPTC top levels, a headline and one sentence each', () => {
     const top = new Set(TOP_LEVEL_TOPICS.map((t) => t.code));
