@@ -460,12 +460,22 @@ function priceMoveAfter(tokens: readonly Token[], to: number): boolean {
  * Tags where a name read as a person, a place or MISC, or capitalized words left untagged, move by a share's price
  * ("Cheung Kong rose 25 cents", "Hutchison Whampoa gained HK$ 1.50", "Daimler-Benz rose 1.50 marks"): a listed company,
  * an organisation. Not a place the gazetteer knows, nor an untagged word news writes in lowercase ("Shares rose 5 cents").
+ * A name read as a person that moves "on" a market's reason is one too ("Hanson fell on worries about its demerger";
+ * not "fell on hard times", nor a name opening with a given name).
  */
 export function companiesByTheirPriceMoves(tokens: readonly Token[], tags: readonly string[], stats: WordStats | undefined): string[] {
   let out: string[] | undefined;
   for (let to = 1; to < tokens.length; to++) {
-    if (!priceMoveAfter(tokens, to)) continue;
     const last = tags[to - 1] as string;
+    // A name read as a person that moves on a market's reason ("[Hanson] fell on worries about its demerger"): the firm.
+    if (last.endsWith('-PER') && marketReasonAfter(tokens, to)) {
+      const from = spanStart(tags, to - 1);
+      if (GIVEN_NAMES.has((tokens[from] as Token).text)) continue;
+      out ??= [...tags];
+      setSpan(out, from, to, 'ORG');
+      continue;
+    }
+    if (!priceMoveAfter(tokens, to)) continue;
     let from = to;
     if (last === 'O') {
       while (from > 0 && to - from < PRICE_NAME_MAX && tags[from - 1] === 'O' && startsCapitalized((tokens[from - 1] as Token).text)) from--;
@@ -477,6 +487,25 @@ export function companiesByTheirPriceMoves(tokens: readonly Token[], tags: reado
   }
   return out ?? (tags as string[]);
 }
+
+/** Reasons a market gives for a share's move, after "on" ("fell on worries", "rose on bid speculation"). */
+const MARKET_REASONS: ReadonlySet<string> = new Set(
+  'worries worry fears fear concern concerns hopes hope speculation profit-taking jitters doubts optimism rumours rumors bid takeover'.split(' '),
+);
+/** Words that may stand between "on" and a market's reason ("on renewed fears", "on the bid speculation"). */
+const REASON_QUALIFIERS: ReadonlySet<string> = new Set('the renewed fresh growing continued continuing mounting lingering'.split(' '));
+
+/**
+ * Whether a move's verb and "on" a market's reason follow the name ending at `to` ("fell on worries", "rose on renewed
+ * bid speculation"); "fell on hard times", "fell on his sword" are no market's.
+ */
+function marketReasonAfter(tokens: readonly Token[], to: number): boolean {
+  if (!PRICE_MOVES.has(tokens[to]?.text ?? '') || tokens[to + 1]?.text !== 'on') return false;
+  let k = to + 2;
+  while (k < to + 4 && REASON_QUALIFIERS.has(tokens[k]?.text ?? '')) k++;
+  return MARKET_REASONS.has(tokens[k]?.text ?? '');
+}
+
 /** The most untagged words of a company's name read by its price's move. */
 const PRICE_NAME_MAX = 3;
 

@@ -349,6 +349,23 @@ describe(companiesByTheirPriceMoves.name, () => {
     expect(spans(text, companiesByTheirPriceMoves(toks, tags, undefined))).toEqual(['ORG[Cheung Kong]', 'ORG[Hutchison Whampoa]', 'ORG[Daimler-Benz]', 'ORG[Intel]']);
   });
 
+  it("makes a name read as a person a company when it moves on a market's reason", () => {
+    const text = 'Hanson fell on worries about its demerger . Lonrho rose on renewed bid speculation .';
+    const { toks, tags } = tagsNaming(text, { Hanson: 'PER', Lonrho: 'PER' });
+    expect(spans(text, companiesByTheirPriceMoves(toks, tags, undefined))).toEqual(['ORG[Hanson]', 'ORG[Lonrho]']);
+  });
+
+  it('makes a wire story\'s firm that falls on worries an organisation', () => {
+    const text = 'LONDON 1996-08-22\nHanson fell on worries about its demerger, dealers said.';
+    expect(tagEntities({ title: '', text }).organisations.map((o) => o.name)).toEqual(['Hanson']);
+  });
+
+  it("leaves a person who falls on something else, a given name's person and a place on a market's reason alone", () => {
+    const text = 'Smith fell on the ice . Jones fell on hard times . John Major rose on hopes of a deal . Tokyo fell on fears .';
+    const { toks, tags } = tagsNaming(text, { Smith: 'PER', Jones: 'PER', 'John Major': 'PER', Tokyo: 'LOC' });
+    expect(companiesByTheirPriceMoves(toks, tags, undefined)).toEqual(tags);
+  });
+
   it('leaves a known place, a word news writes in lowercase, a move without a price and other rises alone', () => {
     const text = 'Tokyo fell 20 yen . Shares rose 5 cents . Smith rose 12 places . Li Ka-shing rose to fame . Brazil gained 3 points .';
     const { toks, tags } = tagsNaming(text, { Tokyo: 'LOC', Smith: 'PER', 'Li Ka-shing': 'PER', Brazil: 'LOC' });
