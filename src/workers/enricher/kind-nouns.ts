@@ -1716,3 +1716,42 @@ export function pollstersBeforePolls(tokens: readonly Token[], tags: readonly st
   }
   return out ?? (tags as string[]);
 }
+
+/** Seats of a government that news names for the government itself ("the Kremlin said"), as words. */
+const SEATS_OF_GOVERNMENT: ReadonlyArray<readonly string[]> = ['Kremlin', 'Pentagon', 'Élysée', 'Elysee', 'White House'].map((n) => n.split(' '));
+/** Verbs (and "also" before one) after a seat of government that acts ("the Kremlin said", "the Pentagon has denied"); no copula. */
+const SEAT_ACTS: ReadonlySet<string> = new Set(
+  ('said says told tells denied denies announced announces warned warns has had will would could can may might must also ' +
+    'urged urges accused accuses rejected rejects confirmed confirms insisted insists called calls wants wanted dismissed dismisses ' +
+    'responded responds condemned condemns welcomed welcomes declined declines refused refuses ordered orders issued issues ' +
+    'criticised criticized backed backs approved approves expects expected believes believed hopes hoped plans planned sent sends ' +
+    'agreed agrees signalled signaled acknowledged acknowledges reacted declared declares stated states described describes')
+    .split(' '),
+);
+
+/**
+ * Tags where a seat of government acts, as the subject of a verb or before "'s" ("The [Kremlin] said", "the
+ * [Pentagon] has denied", "the [White House]'s plan"): the government, an organisation, as the CoNLL convention tags
+ * them and UNER-EWT's gold does ("the White House is moving", "the Pentagon did not"); the tagger leaves "Kremlin"
+ * untagged and reads the others as places at times. A seat where something happens ("talks in the Kremlin", "a
+ * Kremlin spokesman") stays as read, and so does a longer name ("the Kremlin Palace", "the White House Correspondents'
+ * Association").
+ */
+export function seatsOfGovernmentActing(tokens: readonly Token[], tags: readonly string[]): string[] {
+  let out: string[] | undefined;
+  for (let i = 0; i < tokens.length; i++) {
+    const seat = SEATS_OF_GOVERNMENT.find((words) => words.every((w, k) => tokens[i + k]?.text === w));
+    if (!seat) continue;
+    const to = i + seat.length;
+    const cur = out ?? tags;
+    // The seat's words alone, or a span of their own: not inside a longer name.
+    if ((cur[i] as string).startsWith('I-') || (cur[to] ?? 'O').startsWith('I-') || (startsCapitalized(tokens[i - 1]?.text ?? '') && tokens[i - 1]?.text !== 'The')) continue;
+    const next = tokens[to]?.text ?? '';
+    // Not the building's state ("Whitehall had been sealed off", "the Kremlin was lit up": no copula among the verbs).
+    if (!isPossessive(next) && (!SEAT_ACTS.has(next) || tokens[to + 1]?.text === 'been')) continue;
+    if (cur[i] === 'B-ORG' && cur.slice(i + 1, to).every((t) => t === 'I-ORG')) continue;
+    out ??= [...tags];
+    setSpan(out, i, to, 'ORG');
+  }
+  return out ?? (tags as string[]);
+}

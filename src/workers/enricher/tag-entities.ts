@@ -18,7 +18,7 @@ import { firmsJoinedByAmpersand, joinCoordinatedNames, joinListsBeforeHeads, joi
 import { extendNamesToTheirAcronyms, typeDefinedAcronyms } from './defined-acronyms.js';
 import { foreignOrganisations } from './foreign-organisations.js';
 import { possessiveOrganisations, possessivesOfPlaces } from './possessive-organisations.js';
-import { acronymsBeforeOffices, agenciesBeforeTheirKind, publicationsBeforeTheirKind, countriesBeforePossessives, airlinesBeforeTheirFlights, companiesByTheirPriceMoves, groupsByTheirMembers, companiesByTheirStock, firmsByTheirFirstWord, groupsBeforeTheirFighters, countriesOffPersons, employersOfStaff, eponymsAreNoPersons, eventsAndLawsAreMisc, leadersGovernmentsAreNoNames, namesBeforePartyAreOrganisations, organisationsFirstWords, organisationsLastWords, personsAfterRoles, placesBeforePlaceNouns, pollstersBeforePolls, shipsAreMisc, venuesAfterTheirNames, venuesArePlaces, typeKindAppositives, typePortfolioMinistries, worksAreMisc } from './kind-nouns.js';
+import { acronymsBeforeOffices, agenciesBeforeTheirKind, publicationsBeforeTheirKind, countriesBeforePossessives, airlinesBeforeTheirFlights, companiesByTheirPriceMoves, groupsByTheirMembers, companiesByTheirStock, firmsByTheirFirstWord, groupsBeforeTheirFighters, countriesOffPersons, employersOfStaff, eponymsAreNoPersons, eventsAndLawsAreMisc, leadersGovernmentsAreNoNames, namesBeforePartyAreOrganisations, organisationsFirstWords, organisationsLastWords, personsAfterRoles, placesBeforePlaceNouns, pollstersBeforePolls, seatsOfGovernmentActing, shipsAreMisc, venuesAfterTheirNames, venuesArePlaces, typeKindAppositives, typePortfolioMinistries, worksAreMisc } from './kind-nouns.js';
 import { firstNamesAreNoOrganisations, surnamesAreNoOrganisations } from './lone-surnames.js';
 import { clubsAfterPlayers, clubsByTheirFirstWord, fixtureLines, sidesByTheirTotals, teamsInMatchReports } from './match-reports.js';
 import { partyLabelsAreNoPersons } from './party-labels.js';
@@ -862,6 +862,8 @@ function labelCased(
   tags = countriesBeforePossessives(tokens, tags);
   // A ship named after its prefix, whatever the tagger and the document pass read ("the USS Harry S. Truman").
   tags = shipsAreMisc(text, tokens, tags);
+  // A seat of government that acts is the government ("The [Kremlin] said").
+  tags = seatsOfGovernmentActing(tokens, tags);
   if (formal) {
     // A lone surname or first name of a person the text names in full ("John McCain ... McCain argued", "Thaksin
     // Shinawatra ... Thaksin") is that person where the tagger read an organisation; a party's label alone or before a

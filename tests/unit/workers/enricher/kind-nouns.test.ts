@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { expectBioKept, isValidBio, labelledText, randomBioTags, tagsAt, tagsFor, tagsNaming } from '../../../helpers/bio-tags.js';
 import { seededRandom } from '../../../../src/lib/random.js';
-import { acronymsBeforeOffices, agenciesBeforeTheirKind, publicationsBeforeTheirKind, airlinesBeforeTheirFlights, companiesByTheirPriceMoves, companiesByTheirStock, firmsByTheirFirstWord, groupsBeforeTheirFighters, groupsByTheirMembers, countriesBeforePossessives, countriesOffPersons, employersOfStaff, eponymsAreNoPersons, eventsAndLawsAreMisc, leadersGovernmentsAreNoNames, namesBeforePartyAreOrganisations, organisationsFirstWords, organisationsLastWords, personsAfterRoles, placesBeforePlaceNouns, pollstersBeforePolls, shipsAreMisc, venuesAfterTheirNames, venuesArePlaces, typeKindAppositives, typePortfolioMinistries, worksAreMisc } from '../../../../src/workers/enricher/kind-nouns.js';
+import { acronymsBeforeOffices, agenciesBeforeTheirKind, publicationsBeforeTheirKind, airlinesBeforeTheirFlights, companiesByTheirPriceMoves, companiesByTheirStock, firmsByTheirFirstWord, groupsBeforeTheirFighters, groupsByTheirMembers, countriesBeforePossessives, countriesOffPersons, employersOfStaff, eponymsAreNoPersons, eventsAndLawsAreMisc, leadersGovernmentsAreNoNames, namesBeforePartyAreOrganisations, organisationsFirstWords, organisationsLastWords, personsAfterRoles, placesBeforePlaceNouns, pollstersBeforePolls, seatsOfGovernmentActing, shipsAreMisc, venuesAfterTheirNames, venuesArePlaces, typeKindAppositives, typePortfolioMinistries, worksAreMisc } from '../../../../src/workers/enricher/kind-nouns.js';
 import { statsOf } from '../../../helpers/word-stats.js';
 import type { WordStats } from '../../../../src/workers/enricher/ner-features.js';
 import { nerTokenize } from '../../../../src/workers/enricher/ner-tokens.js';
@@ -808,6 +808,25 @@ describe(`${namesBeforePartyAreOrganisations.name} with the word statistics`, ()
     for (const text of ['the National party', 'the Conservative party', 'the Iraqi party', 'a Muslim party', 'the Sunni party', 'Our party won', 'a small Eurosceptic party', 'a Hindutva party', 'The New Yabloko Kuomintang Zanu party']) {
       expect(run(text, [])).toEqual([]);
     }
+  });
+});
+
+describe(seatsOfGovernmentActing.name, () => {
+  it('makes a seat of government that acts, untagged or read as a place, the government', () => {
+    const text = "The Kremlin said on Thursday . the Pentagon has denied it . the White House's plan . The Elysee also said so .";
+    const { toks, tags } = tagsNaming(text, { Pentagon: 'LOC', 'White House': 'LOC' });
+    expect(spans(text, seatsOfGovernmentActing(toks, tags))).toEqual(['ORG[Kremlin]', 'ORG[Pentagon]', 'ORG[White House]', 'ORG[Elysee]']);
+  });
+
+  it('makes the Kremlin of a wire story that speaks for Russia an organisation', () => {
+    const text = 'MOSCOW 1996-08-22\nThe Kremlin said on Thursday that Yeltsin would rest.';
+    expect(tagEntities({ title: '', text }).organisations.map((o) => o.name)).toEqual(['Kremlin']);
+  });
+
+  it("leaves a seat where something happens, the building's state, an attribute and a longer name alone", () => {
+    const text = 'talks in the Kremlin on Monday . the Kremlin was lit up . the Pentagon had been sealed off . a Kremlin spokesman said . the Kremlin Palace said . Moscow Kremlin said .';
+    const { toks, tags } = tagsNaming(text, { 'Kremlin Palace': 'LOC', 'Moscow Kremlin': 'LOC' });
+    expect(seatsOfGovernmentActing(toks, tags)).toEqual(tags);
   });
 });
 
