@@ -14,7 +14,7 @@
  * first use.
  */
 import type { Entities } from '../../store/types.js';
-import { firmsJoinedByAmpersand, joinCoordinatedNames, joinListsBeforeHeads, joinOrganisationPlaces, joinOrganisationPurposes, knownNamesApart } from './coordinated-names.js';
+import { firmsJoinedByAmpersand, firmsOfWordsJoinedByAnd, joinCoordinatedNames, joinListsBeforeHeads, joinOrganisationPlaces, joinOrganisationPurposes, knownNamesApart } from './coordinated-names.js';
 import { extendNamesToTheirAcronyms, typeDefinedAcronyms } from './defined-acronyms.js';
 import { foreignOrganisations } from './foreign-organisations.js';
 import { possessiveOrganisations, possessivesOfPlaces } from './possessive-organisations.js';
@@ -817,6 +817,7 @@ function labelCased(
   tags = joinCoordinatedNames(tokens, tags, stats); // "Institute of Electrical and Electronics Engineers"
   tags = joinListsBeforeHeads(tokens, tags, stats); // "Flood Forecasting and Warning Centre"
   tags = firmsJoinedByAmpersand(text, tokens, tags, stats); // "[Marks & Spencer]", "[Standard & Poor's]"
+  tags = firmsOfWordsJoinedByAnd(tokens, tags, stats); // "[Cable and Wireless] said"
   tags = knownNamesApart(tokens, tags, stats, tagger.gazetteer); // "[RIA Novosti] and [Interfax]", "the [House] and [Senate]"
   tags = joinOrganisationPurposes(tokens, tags, stats); // "Council | on Foreign Relations"
   tags = joinOrganisationPlaces(tokens, tags); // "Communist Party | of | Britain"
