@@ -1102,6 +1102,21 @@ export function groupsBeforeTheirFighters(tokens: readonly Token[], tags: readon
 
 /** Jobs at a firm, written right before a person's name ("JP Morgan economist John Lipsky"); not those a person has ("Obama spokesman", "Trump lawyer", "Bush strategist Karl Rove"). */
 const FIRM_ROLES: ReadonlySet<string> = new Set('economist analyst trader dealer banker broker'.split(' '));
+/** Verbs that move a rating ("Fitch IBCA cut its rating on the bank", "raised the bank's long-term rating"). */
+const RATING_MOVES: ReadonlySet<string> = new Set(['cut', 'cuts', 'lowered', 'lowers', 'raised', 'raises', 'affirmed', 'affirms', 'revised', 'revises']);
+
+/** Whether a rating's move follows the name ending at `to`: its verb, then "rating" or "ratings" within four words and no phrase between ("cut its rating"). */
+function ratingMoved(tokens: readonly Token[], to: number): boolean {
+  if (!RATING_MOVES.has(tokens[to]?.text ?? '')) return false;
+  for (let k = to + 1; k <= to + 4 && k < tokens.length; k++) {
+    const w = (tokens[k] as Token).text;
+    if (w === 'rating' || w === 'ratings') return true;
+    // No phrase between ("raised the issue of ratings", "concerns about the ratings").
+    if (w === '.' || w === ',' || w === ';' || w === 'of' || w === 'about' || w === 'over' || w === 'on') return false;
+  }
+  return false;
+}
+
 /** Verbs of a broker's or a ratings agency's view of a stock or a debt ("upgraded the stock", "downgraded its rating"). */
 const RATING_VERBS: ReadonlySet<string> = new Set(['upgraded', 'downgraded', 'upgrades', 'downgrades']);
 /** Staff of an organisation, written before "at" and its name ("traders at Merrill Lynch", "a researcher at Harvard"). */
@@ -1308,7 +1323,7 @@ export function employersOfStaff(tokens: readonly Token[], tags: readonly string
     const beforeRole = FIRM_ROLES.has(after) && tags[to + 1] === 'B-PER';
     // "after [Jardine Fleming] upgraded the stock": a broker rates a stock; a person who does is named with a given name.
     const before = tokens[from - 1]?.text ?? '';
-    const rates = RATING_VERBS.has(after) && !GIVEN_NAMES.has((tokens[from] as Token).text) && !PERSON_TITLES.has(before) && !FIRM_ROLES.has(before);
+    const rates = (RATING_VERBS.has(after) || ratingMoved(tokens, to)) && !GIVEN_NAMES.has((tokens[from] as Token).text) && !PERSON_TITLES.has(before) && !FIRM_ROLES.has(before);
     // "analysts at [Smith Barney] and [Dean Witter]", "analysts at Morgan Stanley and [Bernstein]": the second of two joined by
     // "and" too, after a firm read as a person or as an organisation.
     let at = from - 1;
