@@ -1734,6 +1734,8 @@ export function pollstersBeforePolls(tokens: readonly Token[], tags: readonly st
 
 /** Seats of a government that news names for the government itself ("the Kremlin said"), as words. */
 const SEATS_OF_GOVERNMENT: ReadonlyArray<readonly string[]> = ['Kremlin', 'Pentagon', 'Élysée', 'Elysee', 'White House'].map((n) => n.split(' '));
+/** The first words of SEATS_OF_GOVERNMENT: the pass looks further only at these. */
+const SEAT_FIRST_WORDS: ReadonlySet<string> = new Set(SEATS_OF_GOVERNMENT.map((words) => words[0] as string));
 /** Verbs (and "also" before one) after a seat of government that acts ("the Kremlin said", "the Pentagon has denied"); no copula. */
 const SEAT_ACTS: ReadonlySet<string> = new Set(
   ('said says told tells denied denies announced announces warned warns has had will would could can may might must also ' +
@@ -1755,6 +1757,7 @@ const SEAT_ACTS: ReadonlySet<string> = new Set(
 export function seatsOfGovernmentActing(tokens: readonly Token[], tags: readonly string[]): string[] {
   let out: string[] | undefined;
   for (let i = 0; i < tokens.length; i++) {
+    if (!SEAT_FIRST_WORDS.has((tokens[i] as Token).text)) continue;
     const seat = SEATS_OF_GOVERNMENT.find((words) => words.every((w, k) => tokens[i + k]?.text === w));
     if (!seat) continue;
     const to = i + seat.length;
