@@ -451,3 +451,39 @@ function properName(tokens: readonly Token[], from: number, to: number, stats: W
   if (to - from !== 1 || !startsCapitalized(w) || PLACES.has(w) || DEMONYMS.has(w) || LATE_DEMONYMS.has(w) || GIVEN_NAMES.has(w) || NON_ENTITY_WORDS.has(w) || WEEKDAYS_AND_MONTHS.has(w)) return false;
   return stats !== undefined && capitalizedOrUnknown(w, stats);
 }
+
+/** What follows a firm's name in market and company news ("Cable and Wireless said", "... shares rose", "... plc"). */
+const FIRM_CUES_AFTER: ReadonlySet<string> = new Set('said says shares stock plc Plc PLC Ltd Inc rose fell gained lost eased slipped'.split(' '));
+
+/**
+ * Tags where two capitalized common words joined by "and" name one firm, the tagger having read one alone and left the
+ * other untagged, or both ("[Cable] and Wireless said", "Cable and [Wireless]'s shares"): the whole is an organisation,
+ * written with "and" for "&". Both words are ones the word statistics know mostly in lowercase (not "Kmart and Target",
+ * "Thomas and Friends"), no place or nationality, nothing capitalized stands right before or after, and a firm's cue
+ * follows: its statement, its shares, its company form, its stock's move or "'s" ("and Wireless said"; not "Arts and
+ * Culture is", "the Liberal and National parties"); a name the short list knows with its "'s" takes it in ("Standard and
+ * Poor's", listed as "Standard & Poor's").
+ */
+export function firmsOfWordsJoinedByAnd(tokens: readonly Token[], tags: readonly string[], stats?: WordStats): string[] {
+  if (!stats) return tags as string[];
+  let out: string[] | undefined;
+  for (let k = 1; k + 2 < tokens.length; k++) {
+    if ((tokens[k] as Token).text !== 'and') continue;
+    const cur = out ?? tags;
+    // Each side one word, read alone or left untagged, and not both read already as names of their own.
+    const left = cur[k - 1] as string;
+    const right = cur[k + 1] as string;
+    if (cur[k] !== 'O' || left.startsWith('I-') || right.startsWith('I-') || (cur[k + 2] ?? 'O').startsWith('I-') || (left !== 'O' && right !== 'O')) continue;
+    const a = (tokens[k - 1] as Token).text;
+    const b = (tokens[k + 1] as Token).text;
+    const after = (tokens[k + 2] as Token).text;
+    if (!FIRM_CUES_AFTER.has(after) && !isPossessive(after)) continue;
+    if (!startsCapitalized(a) || !startsCapitalized(b) || !mostlyLowercase(a, stats) || !mostlyLowercase(b, stats)) continue;
+    if (startsCapitalized(tokens[k - 2]?.text ?? '') || PLACES.has(a) || LATE_COUNTRIES.has(a) || DEMONYMS.has(a) || LATE_DEMONYMS.has(a)) continue;
+    // A known name that ends in its "'s" takes it in ("[Standard and Poor's] 500 index", as "Standard & Poor's").
+    const possessiveName = isPossessive(after) && (KNOWN_ORGS.has(`${a} & ${b}'s`) || KNOWN_ORGS.has(`${a} and ${b}'s`));
+    out ??= [...tags];
+    setSpan(out, k - 1, possessiveName ? k + 3 : k + 2, 'ORG');
+  }
+  return out ?? (tags as string[]);
+}

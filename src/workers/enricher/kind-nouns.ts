@@ -460,12 +460,22 @@ function priceMoveAfter(tokens: readonly Token[], to: number): boolean {
  * Tags where a name read as a person, a place or MISC, or capitalized words left untagged, move by a share's price
  * ("Cheung Kong rose 25 cents", "Hutchison Whampoa gained HK$ 1.50", "Daimler-Benz rose 1.50 marks"): a listed company,
  * an organisation. Not a place the gazetteer knows, nor an untagged word news writes in lowercase ("Shares rose 5 cents").
+ * A name read as a person that moves "on" a market's reason is one too ("Hanson fell on worries about its demerger";
+ * not "fell on hard times", nor a name opening with a given name).
  */
 export function companiesByTheirPriceMoves(tokens: readonly Token[], tags: readonly string[], stats: WordStats | undefined): string[] {
   let out: string[] | undefined;
   for (let to = 1; to < tokens.length; to++) {
-    if (!priceMoveAfter(tokens, to)) continue;
     const last = tags[to - 1] as string;
+    // A name read as a person that moves on a market's reason ("[Hanson] fell on worries about its demerger"): the firm.
+    if (last.endsWith('-PER') && marketReasonAfter(tokens, to)) {
+      const from = spanStart(tags, to - 1);
+      if (GIVEN_NAMES.has((tokens[from] as Token).text)) continue;
+      out ??= [...tags];
+      setSpan(out, from, to, 'ORG');
+      continue;
+    }
+    if (!priceMoveAfter(tokens, to)) continue;
     let from = to;
     if (last === 'O') {
       while (from > 0 && to - from < PRICE_NAME_MAX && tags[from - 1] === 'O' && startsCapitalized((tokens[from - 1] as Token).text)) from--;
@@ -477,6 +487,25 @@ export function companiesByTheirPriceMoves(tokens: readonly Token[], tags: reado
   }
   return out ?? (tags as string[]);
 }
+
+/** Reasons a market gives for a share's move, after "on" ("fell on worries", "rose on bid speculation"). */
+const MARKET_REASONS: ReadonlySet<string> = new Set(
+  'worries worry fears fear concern concerns hopes hope speculation profit-taking jitters doubts optimism rumours rumors bid takeover'.split(' '),
+);
+/** Words that may stand between "on" and a market's reason ("on renewed fears", "on the bid speculation"). */
+const REASON_QUALIFIERS: ReadonlySet<string> = new Set('the renewed fresh growing continued continuing mounting lingering'.split(' '));
+
+/**
+ * Whether a move's verb and "on" a market's reason follow the name ending at `to` ("fell on worries", "rose on renewed
+ * bid speculation"); "fell on hard times", "fell on his sword" are no market's.
+ */
+function marketReasonAfter(tokens: readonly Token[], to: number): boolean {
+  if (!PRICE_MOVES.has(tokens[to]?.text ?? '') || tokens[to + 1]?.text !== 'on') return false;
+  let k = to + 2;
+  while (k < to + 4 && REASON_QUALIFIERS.has(tokens[k]?.text ?? '')) k++;
+  return MARKET_REASONS.has(tokens[k]?.text ?? '');
+}
+
 /** The most untagged words of a company's name read by its price's move. */
 const PRICE_NAME_MAX = 3;
 
@@ -1073,6 +1102,21 @@ export function groupsBeforeTheirFighters(tokens: readonly Token[], tags: readon
 
 /** Jobs at a firm, written right before a person's name ("JP Morgan economist John Lipsky"); not those a person has ("Obama spokesman", "Trump lawyer", "Bush strategist Karl Rove"). */
 const FIRM_ROLES: ReadonlySet<string> = new Set('economist analyst trader dealer banker broker'.split(' '));
+/** Verbs that move a rating ("Fitch IBCA cut its rating on the bank", "raised the bank's long-term rating"). */
+const RATING_MOVES: ReadonlySet<string> = new Set(['cut', 'cuts', 'lowered', 'lowers', 'raised', 'raises', 'affirmed', 'affirms', 'revised', 'revises']);
+
+/** Whether a rating's move follows the name ending at `to`: its verb, then "rating" or "ratings" within four words and no phrase between ("cut its rating"). */
+function ratingMoved(tokens: readonly Token[], to: number): boolean {
+  if (!RATING_MOVES.has(tokens[to]?.text ?? '')) return false;
+  for (let k = to + 1; k <= to + 4 && k < tokens.length; k++) {
+    const w = (tokens[k] as Token).text;
+    if (w === 'rating' || w === 'ratings') return true;
+    // No phrase between ("raised the issue of ratings", "concerns about the ratings").
+    if (w === '.' || w === ',' || w === ';' || w === 'of' || w === 'about' || w === 'over' || w === 'on') return false;
+  }
+  return false;
+}
+
 /** Verbs of a broker's or a ratings agency's view of a stock or a debt ("upgraded the stock", "downgraded its rating"). */
 const RATING_VERBS: ReadonlySet<string> = new Set(['upgraded', 'downgraded', 'upgrades', 'downgrades']);
 /** Staff of an organisation, written before "at" and its name ("traders at Merrill Lynch", "a researcher at Harvard"). */
@@ -1279,7 +1323,7 @@ export function employersOfStaff(tokens: readonly Token[], tags: readonly string
     const beforeRole = FIRM_ROLES.has(after) && tags[to + 1] === 'B-PER';
     // "after [Jardine Fleming] upgraded the stock": a broker rates a stock; a person who does is named with a given name.
     const before = tokens[from - 1]?.text ?? '';
-    const rates = RATING_VERBS.has(after) && !GIVEN_NAMES.has((tokens[from] as Token).text) && !PERSON_TITLES.has(before) && !FIRM_ROLES.has(before);
+    const rates = (RATING_VERBS.has(after) || ratingMoved(tokens, to)) && !GIVEN_NAMES.has((tokens[from] as Token).text) && !PERSON_TITLES.has(before) && !FIRM_ROLES.has(before);
     // "analysts at [Smith Barney] and [Dean Witter]", "analysts at Morgan Stanley and [Bernstein]": the second of two joined by
     // "and" too, after a firm read as a person or as an organisation.
     let at = from - 1;
@@ -1684,6 +1728,48 @@ export function pollstersBeforePolls(tokens: readonly Token[], tags: readonly st
     if (PLACES.has(name) || DEMONYMS.has(name) || LATE_COUNTRIES.has(name)) continue;
     out ??= [...tags];
     setSpan(out, from, to, 'ORG');
+  }
+  return out ?? (tags as string[]);
+}
+
+/** Seats of a government that news names for the government itself ("the Kremlin said"), as words. */
+const SEATS_OF_GOVERNMENT: ReadonlyArray<readonly string[]> = ['Kremlin', 'Pentagon', 'Élysée', 'Elysee', 'White House'].map((n) => n.split(' '));
+/** The first words of SEATS_OF_GOVERNMENT: the pass looks further only at these. */
+const SEAT_FIRST_WORDS: ReadonlySet<string> = new Set(SEATS_OF_GOVERNMENT.map((words) => words[0] as string));
+/** Verbs (and "also" before one) after a seat of government that acts ("the Kremlin said", "the Pentagon has denied"); no copula. */
+const SEAT_ACTS: ReadonlySet<string> = new Set(
+  ('said says told tells denied denies announced announces warned warns has had will would could can may might must also ' +
+    'urged urges accused accuses rejected rejects confirmed confirms insisted insists called calls wants wanted dismissed dismisses ' +
+    'responded responds condemned condemns welcomed welcomes declined declines refused refuses ordered orders issued issues ' +
+    'criticised criticized backed backs approved approves expects expected believes believed hopes hoped plans planned sent sends ' +
+    'agreed agrees signalled signaled acknowledged acknowledges reacted declared declares stated states described describes')
+    .split(' '),
+);
+
+/**
+ * Tags where a seat of government acts, as the subject of a verb or before "'s" ("The [Kremlin] said", "the
+ * [Pentagon] has denied", "the [White House]'s plan"): the government, an organisation, as the CoNLL convention tags
+ * them and UNER-EWT's gold does ("the White House is moving", "the Pentagon did not"); the tagger leaves "Kremlin"
+ * untagged and reads the others as places at times. A seat where something happens ("talks in the Kremlin", "a
+ * Kremlin spokesman") stays as read, and so does a longer name ("the Kremlin Palace", "the White House Correspondents'
+ * Association").
+ */
+export function seatsOfGovernmentActing(tokens: readonly Token[], tags: readonly string[]): string[] {
+  let out: string[] | undefined;
+  for (let i = 0; i < tokens.length; i++) {
+    if (!SEAT_FIRST_WORDS.has((tokens[i] as Token).text)) continue;
+    const seat = SEATS_OF_GOVERNMENT.find((words) => words.every((w, k) => tokens[i + k]?.text === w));
+    if (!seat) continue;
+    const to = i + seat.length;
+    const cur = out ?? tags;
+    // The seat's words alone, or a span of their own: not inside a longer name.
+    if ((cur[i] as string).startsWith('I-') || (cur[to] ?? 'O').startsWith('I-') || (startsCapitalized(tokens[i - 1]?.text ?? '') && tokens[i - 1]?.text !== 'The')) continue;
+    const next = tokens[to]?.text ?? '';
+    // Not the building's state ("Whitehall had been sealed off", "the Kremlin was lit up": no copula among the verbs).
+    if (!isPossessive(next) && (!SEAT_ACTS.has(next) || tokens[to + 1]?.text === 'been')) continue;
+    if (cur[i] === 'B-ORG' && cur.slice(i + 1, to).every((t) => t === 'I-ORG')) continue;
+    out ??= [...tags];
+    setSpan(out, i, to, 'ORG');
   }
   return out ?? (tags as string[]);
 }

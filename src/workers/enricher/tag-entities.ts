@@ -14,11 +14,11 @@
  * first use.
  */
 import type { Entities } from '../../store/types.js';
-import { firmsJoinedByAmpersand, joinCoordinatedNames, joinListsBeforeHeads, joinOrganisationPlaces, joinOrganisationPurposes, knownNamesApart } from './coordinated-names.js';
+import { firmsJoinedByAmpersand, firmsOfWordsJoinedByAnd, joinCoordinatedNames, joinListsBeforeHeads, joinOrganisationPlaces, joinOrganisationPurposes, knownNamesApart } from './coordinated-names.js';
 import { extendNamesToTheirAcronyms, typeDefinedAcronyms } from './defined-acronyms.js';
 import { foreignOrganisations } from './foreign-organisations.js';
 import { possessiveOrganisations, possessivesOfPlaces } from './possessive-organisations.js';
-import { acronymsBeforeOffices, agenciesBeforeTheirKind, publicationsBeforeTheirKind, countriesBeforePossessives, airlinesBeforeTheirFlights, companiesByTheirPriceMoves, groupsByTheirMembers, companiesByTheirStock, firmsByTheirFirstWord, groupsBeforeTheirFighters, countriesOffPersons, employersOfStaff, eponymsAreNoPersons, eventsAndLawsAreMisc, leadersGovernmentsAreNoNames, namesBeforePartyAreOrganisations, organisationsFirstWords, organisationsLastWords, personsAfterRoles, placesBeforePlaceNouns, pollstersBeforePolls, shipsAreMisc, venuesAfterTheirNames, venuesArePlaces, typeKindAppositives, typePortfolioMinistries, worksAreMisc } from './kind-nouns.js';
+import { acronymsBeforeOffices, agenciesBeforeTheirKind, publicationsBeforeTheirKind, countriesBeforePossessives, airlinesBeforeTheirFlights, companiesByTheirPriceMoves, groupsByTheirMembers, companiesByTheirStock, firmsByTheirFirstWord, groupsBeforeTheirFighters, countriesOffPersons, employersOfStaff, eponymsAreNoPersons, eventsAndLawsAreMisc, leadersGovernmentsAreNoNames, namesBeforePartyAreOrganisations, organisationsFirstWords, organisationsLastWords, personsAfterRoles, placesBeforePlaceNouns, pollstersBeforePolls, seatsOfGovernmentActing, shipsAreMisc, venuesAfterTheirNames, venuesArePlaces, typeKindAppositives, typePortfolioMinistries, worksAreMisc } from './kind-nouns.js';
 import { firstNamesAreNoOrganisations, surnamesAreNoOrganisations } from './lone-surnames.js';
 import { clubsAfterPlayers, clubsByTheirFirstWord, fixtureLines, sidesByTheirTotals, teamsInMatchReports } from './match-reports.js';
 import { partyLabelsAreNoPersons } from './party-labels.js';
@@ -817,6 +817,7 @@ function labelCased(
   tags = joinCoordinatedNames(tokens, tags, stats); // "Institute of Electrical and Electronics Engineers"
   tags = joinListsBeforeHeads(tokens, tags, stats); // "Flood Forecasting and Warning Centre"
   tags = firmsJoinedByAmpersand(text, tokens, tags, stats); // "[Marks & Spencer]", "[Standard & Poor's]"
+  tags = firmsOfWordsJoinedByAnd(tokens, tags, stats); // "[Cable and Wireless] said"
   tags = knownNamesApart(tokens, tags, stats, tagger.gazetteer); // "[RIA Novosti] and [Interfax]", "the [House] and [Senate]"
   tags = joinOrganisationPurposes(tokens, tags, stats); // "Council | on Foreign Relations"
   tags = joinOrganisationPlaces(tokens, tags); // "Communist Party | of | Britain"
@@ -862,6 +863,8 @@ function labelCased(
   tags = countriesBeforePossessives(tokens, tags);
   // A ship named after its prefix, whatever the tagger and the document pass read ("the USS Harry S. Truman").
   tags = shipsAreMisc(text, tokens, tags);
+  // A seat of government that acts is the government ("The [Kremlin] said").
+  tags = seatsOfGovernmentActing(tokens, tags);
   if (formal) {
     // A lone surname or first name of a person the text names in full ("John McCain ... McCain argued", "Thaksin
     // Shinawatra ... Thaksin") is that person where the tagger read an organisation; a party's label alone or before a

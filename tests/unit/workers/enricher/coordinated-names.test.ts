@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { tagsFor, tagsNaming } from '../../../helpers/bio-tags.js';
-import { firmsJoinedByAmpersand, joinCoordinatedNames, joinListsBeforeHeads, joinOrganisationPlaces, joinOrganisationPurposes, knownNamesApart } from '../../../../src/workers/enricher/coordinated-names.js';
+import { firmsJoinedByAmpersand, firmsOfWordsJoinedByAnd, joinCoordinatedNames, joinListsBeforeHeads, joinOrganisationPlaces, joinOrganisationPurposes, knownNamesApart } from '../../../../src/workers/enricher/coordinated-names.js';
 import { statsOf } from '../../../helpers/word-stats.js';
 import type { NameGazetteer, WordStats } from '../../../../src/workers/enricher/ner-features.js';
 import { nerTokenize } from '../../../../src/workers/enricher/ner-tokens.js';
@@ -267,5 +267,33 @@ describe(knownNamesApart.name, () => {
     const names = tagEntities({ title: '', text: 'FRANKFURT 1996-08-22\nCommerzbank and Deutsche Bank said on Thursday they would cut their lending rates .' }).organisations.map((o) => o.name);
     expect(names).toEqual(expect.arrayContaining(['Commerzbank', 'Deutsche Bank']));
     expect(names).not.toContain('Commerzbank and Deutsche Bank');
+  });
+});
+
+describe(firmsOfWordsJoinedByAnd.name, () => {
+  const stats = statsOf({ cable: 'N', wireless: 'N', standard: 'R', poor: 'N', arts: 'R', culture: 'R', kmart: 'A', target: 'N', liberal: 'R', national: 'R' });
+
+  it('makes two common words joined by "and" before a firm\'s cue one organisation, one of them read alone or neither', () => {
+    const text = "Cable and Wireless said so . Shares in Cable and Wireless rose . Cable and Wireless's shares fell .";
+    // The first "Cable" and the last "Wireless" read alone; the middle pair untagged.
+    const tags = tagsFor(text, [[0, 1, 'LOC'], [15, 16, 'ORG']]);
+    expect(spans(text, firmsOfWordsJoinedByAnd(nerTokenize(text), tags, stats))).toEqual(['ORG[Cable and Wireless]', 'ORG[Cable and Wireless]', 'ORG[Cable and Wireless]']);
+  });
+
+  it('makes the firm of a wire story one organisation', () => {
+    const text = 'LONDON 1996-08-22\nCable and Wireless said on Thursday it would sell its stake. Shares in Cable and Wireless rose 5 pence.';
+    expect(tagEntities({ title: '', text }).organisations.map((o) => o.name)).toEqual(['Cable and Wireless']);
+  });
+
+  it("takes in the \"'s\" of a name the short list knows with it", () => {
+    const text = "Standard and Poor's also raised its rating .";
+    const { toks, tags } = tagsNaming(text, { Standard: 'ORG' });
+    expect(spans(text, firmsOfWordsJoinedByAnd(toks, tags, stats))).toEqual(["ORG[Standard and Poor 's]"]);
+  });
+
+  it('leaves names of their own, two read apart, a list, and no firm\'s cue alone', () => {
+    const text = 'Kmart and Target said so . the Arts and Culture is key . the Liberal and National parties . Britain and Wireless said .';
+    const { toks, tags } = tagsNaming(text, { Kmart: 'ORG', Arts: 'LOC', Liberal: 'ORG', National: 'ORG', Britain: 'LOC' });
+    expect(firmsOfWordsJoinedByAnd(toks, tags, stats)).toEqual(tags);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { expectBioKept, isValidBio, labelledText, randomBioTags, tagsAt, tagsFor, tagsNaming } from '../../../helpers/bio-tags.js';
 import { seededRandom } from '../../../../src/lib/random.js';
-import { acronymsBeforeOffices, agenciesBeforeTheirKind, publicationsBeforeTheirKind, airlinesBeforeTheirFlights, companiesByTheirPriceMoves, companiesByTheirStock, firmsByTheirFirstWord, groupsBeforeTheirFighters, groupsByTheirMembers, countriesBeforePossessives, countriesOffPersons, employersOfStaff, eponymsAreNoPersons, eventsAndLawsAreMisc, leadersGovernmentsAreNoNames, namesBeforePartyAreOrganisations, organisationsFirstWords, organisationsLastWords, personsAfterRoles, placesBeforePlaceNouns, pollstersBeforePolls, shipsAreMisc, venuesAfterTheirNames, venuesArePlaces, typeKindAppositives, typePortfolioMinistries, worksAreMisc } from '../../../../src/workers/enricher/kind-nouns.js';
+import { acronymsBeforeOffices, agenciesBeforeTheirKind, publicationsBeforeTheirKind, airlinesBeforeTheirFlights, companiesByTheirPriceMoves, companiesByTheirStock, firmsByTheirFirstWord, groupsBeforeTheirFighters, groupsByTheirMembers, countriesBeforePossessives, countriesOffPersons, employersOfStaff, eponymsAreNoPersons, eventsAndLawsAreMisc, leadersGovernmentsAreNoNames, namesBeforePartyAreOrganisations, organisationsFirstWords, organisationsLastWords, personsAfterRoles, placesBeforePlaceNouns, pollstersBeforePolls, seatsOfGovernmentActing, shipsAreMisc, venuesAfterTheirNames, venuesArePlaces, typeKindAppositives, typePortfolioMinistries, worksAreMisc } from '../../../../src/workers/enricher/kind-nouns.js';
 import { statsOf } from '../../../helpers/word-stats.js';
 import type { WordStats } from '../../../../src/workers/enricher/ner-features.js';
 import { nerTokenize } from '../../../../src/workers/enricher/ner-tokens.js';
@@ -349,6 +349,23 @@ describe(companiesByTheirPriceMoves.name, () => {
     expect(spans(text, companiesByTheirPriceMoves(toks, tags, undefined))).toEqual(['ORG[Cheung Kong]', 'ORG[Hutchison Whampoa]', 'ORG[Daimler-Benz]', 'ORG[Intel]']);
   });
 
+  it("makes a name read as a person a company when it moves on a market's reason", () => {
+    const text = 'Hanson fell on worries about its demerger . Lonrho rose on renewed bid speculation .';
+    const { toks, tags } = tagsNaming(text, { Hanson: 'PER', Lonrho: 'PER' });
+    expect(spans(text, companiesByTheirPriceMoves(toks, tags, undefined))).toEqual(['ORG[Hanson]', 'ORG[Lonrho]']);
+  });
+
+  it('makes a wire story\'s firm that falls on worries an organisation', () => {
+    const text = 'LONDON 1996-08-22\nHanson fell on worries about its demerger, dealers said.';
+    expect(tagEntities({ title: '', text }).organisations.map((o) => o.name)).toEqual(['Hanson']);
+  });
+
+  it("leaves a person who falls on something else, a given name's person and a place on a market's reason alone", () => {
+    const text = 'Smith fell on the ice . Jones fell on hard times . John Major rose on hopes of a deal . Tokyo fell on fears .';
+    const { toks, tags } = tagsNaming(text, { Smith: 'PER', Jones: 'PER', 'John Major': 'PER', Tokyo: 'LOC' });
+    expect(companiesByTheirPriceMoves(toks, tags, undefined)).toEqual(tags);
+  });
+
   it('leaves a known place, a word news writes in lowercase, a move without a price and other rises alone', () => {
     const text = 'Tokyo fell 20 yen . Shares rose 5 cents . Smith rose 12 places . Li Ka-shing rose to fame . Brazil gained 3 points .';
     const { toks, tags } = tagsNaming(text, { Tokyo: 'LOC', Smith: 'PER', 'Li Ka-shing': 'PER', Brazil: 'LOC' });
@@ -646,6 +663,11 @@ describe(employersOfStaff.name, () => {
     }
   });
 
+  it('makes a name read as a person that cuts, raises or affirms a rating a firm, but not a cut of something else', () => {
+    expect(run('Fitch IBCA cut its rating on the bank . Fitch IBCA said the outlook was negative .', { 'Fitch IBCA': 'PER' })).toEqual(['ORG[Fitch IBCA]', 'ORG[Fitch IBCA]']);
+    expect(run('Smith cut his hair , and the rating fell . Jones raised the issue of ratings .', { Smith: 'PER', Jones: 'PER' })).toEqual(['PER[Smith]', 'PER[Jones]']);
+  });
+
   it('makes a name read as a place after a firm\'s staff and "at" an organisation, but a known place or one after a preposition of place', () => {
     expect(run('Dealers at Banamex said the peso fell. Banamex cut rates, and flights to Banamex resumed.', { Banamex: 'LOC' })).toEqual(['ORG[Banamex]', 'ORG[Banamex]', 'LOC[Banamex]']);
     for (const [text, names] of [
@@ -791,6 +813,25 @@ describe(`${namesBeforePartyAreOrganisations.name} with the word statistics`, ()
     for (const text of ['the National party', 'the Conservative party', 'the Iraqi party', 'a Muslim party', 'the Sunni party', 'Our party won', 'a small Eurosceptic party', 'a Hindutva party', 'The New Yabloko Kuomintang Zanu party']) {
       expect(run(text, [])).toEqual([]);
     }
+  });
+});
+
+describe(seatsOfGovernmentActing.name, () => {
+  it('makes a seat of government that acts, untagged or read as a place, the government', () => {
+    const text = "The Kremlin said on Thursday . the Pentagon has denied it . the White House's plan . The Elysee also said so .";
+    const { toks, tags } = tagsNaming(text, { Pentagon: 'LOC', 'White House': 'LOC' });
+    expect(spans(text, seatsOfGovernmentActing(toks, tags))).toEqual(['ORG[Kremlin]', 'ORG[Pentagon]', 'ORG[White House]', 'ORG[Elysee]']);
+  });
+
+  it('makes the Kremlin of a wire story that speaks for Russia an organisation', () => {
+    const text = 'MOSCOW 1996-08-22\nThe Kremlin said on Thursday that Yeltsin would rest.';
+    expect(tagEntities({ title: '', text }).organisations.map((o) => o.name)).toEqual(['Kremlin']);
+  });
+
+  it("leaves a seat where something happens, the building's state, an attribute and a longer name alone", () => {
+    const text = 'talks in the Kremlin on Monday . the Kremlin was lit up . the Pentagon had been sealed off . a Kremlin spokesman said . the Kremlin Palace said . Moscow Kremlin said .';
+    const { toks, tags } = tagsNaming(text, { 'Kremlin Palace': 'LOC', 'Moscow Kremlin': 'LOC' });
+    expect(seatsOfGovernmentActing(toks, tags)).toEqual(tags);
   });
 });
 
