@@ -482,16 +482,19 @@ describe('removeInlineFurniture: a story line after a furniture line, a <br> apa
   });
 });
 
+/** A line of each content rule that finds its cue anywhere in a short block, with its kind. */
+const CUE_ANYWHERE_LINES: Array<[string, string]> = [
+  ['a social follow', 'Follow us on Facebook'],
+  ['an affiliate disclosure', 'This post contains affiliate links.'],
+  ['a site pitch', 'We have a small favour to ask.'],
+  ['an advice disclaimer', 'This article is for informational purposes only.'],
+  ['a production note', 'This story was produced in partnership with Example Report.'],
+];
+
 describe('removeInlineFurniture: a story line a <br> from a content rule\'s line (a cue anywhere in the block)', () => {
   const story = 'The council met on Monday to vote on the budget.';
   // The page's source breaks its lines after each <br>, as old pages do: run together, the lines read as one text.
-  it.each([
-    ['a social follow', 'Follow us on Facebook'],
-    ['an affiliate disclosure', 'This post contains affiliate links.'],
-    ['a site pitch', 'We have a small favour to ask.'],
-    ['an advice disclaimer', 'This article is for informational purposes only.'],
-    ['a production note', 'This story was produced in partnership with Example Report.'],
-  ])('keeps the story sentence and drops %s above it', (_, line) => {
+  it.each(CUE_ANYWHERE_LINES)('keeps the story sentence and drops %s above it', (_, line) => {
     const a = article(`<p>${words(40)}</p><p>${line}<br>\n${story}</p><p>${words(30)} end.</p>`);
     removeInlineFurniture(a);
     expect(a.textContent).toContain(story);
@@ -529,13 +532,7 @@ describe('removeInlineFurniture: a story line a <br> from a content rule\'s line
 describe('removeInlineFurniture: a <br> line with no line break after it in the source', () => {
   const story = 'The council met on Monday to vote on the budget.';
   // textContent glues such lines ("FacebookThe council"), and the prompt read glued matched no rule.
-  it.each([
-    ['a social follow', 'Follow us on Facebook'],
-    ['an affiliate disclosure', 'This post contains affiliate links.'],
-    ['a site pitch', 'We have a small favour to ask.'],
-    ['an advice disclaimer', 'This article is for informational purposes only.'],
-    ['a production note', 'This story was produced in partnership with Example Report.'],
-  ])('drops %s and keeps the story sentence under it', (_, line) => {
+  it.each(CUE_ANYWHERE_LINES)('drops %s and keeps the story sentence under it', (_, line) => {
     const a = article(`<p>${words(40)}</p><p>${line}<br>${story}</p><p>${words(30)} end.</p>`);
     removeInlineFurniture(a);
     expect(a.textContent).toContain(story);
