@@ -252,7 +252,24 @@ const WORD_MIN_DF_VECTORS = args.includes('--word-min-df-vectors');
  * the thousand, mostly names of one story, which short news does not share.
  */
 const WORD_MIN_DF_SOURCES = (stringFlag(args, 'word-min-df-sources') ?? 'iptc,lexicon,extra,sib200,wpce,wcxb,project-news,tech-news,short-news,wire-briefs').split(',');
-const featuresOf = (r: { title: string; text: string }) => topicFeatures(r, { ruleTopics: USE_RULES ? tagTopics(r, { maxTopics: 10 }) : [], vectors: VECTORS, bagLength: BAG_LENGTH });
+/**
+ * --short-copy S (0: never): a text of at most S content words also has its words (not pairs, clusters, vectors or the
+ * rules' features) as `s:` features of their own, faded out between S and 2S content words (topicFeatures), in training
+ * and reading alike: what only short texts teach can sit in the copies, out of long texts' scores.
+ * --short-copy-general A (1): the written short sets' (SHORT_COPY_ONLY_SOURCES) shared words at A × their value in
+ * training, so that more of what they teach goes to the copies (training only; reading is the same for every text).
+ */
+const SHORT_COPY = numberFlag(args, 'short-copy', 0);
+const SHORT_COPY_GENERAL = numberFlag(args, 'short-copy-general', 1);
+const SHORT_COPY_ONLY_SOURCES = ['tech-news', 'short-news', 'wire-briefs'];
+const featuresOf = (r: { title: string; text: string; source?: string }, training = false) =>
+  topicFeatures(r, {
+    ruleTopics: USE_RULES ? tagTopics(r, { maxTopics: 10 }) : [],
+    vectors: VECTORS,
+    bagLength: BAG_LENGTH,
+    shortCopy: SHORT_COPY,
+    generalScale: training && SHORT_COPY > 0 && SHORT_COPY_ONLY_SOURCES.includes(r.source ?? '') ? SHORT_COPY_GENERAL : 1,
+  });
 /** A text's class scores as classifyTopLevel computes them (textScores: the linear model's, plus the short-text net's part when the model has one). */
 const scoresOfText = (model: TopicModel, r: { title: string; text: string }): Float64Array =>
   textScores(model, r, { ruleTopics: USE_RULES ? tagTopics(r, { maxTopics: 10 }) : [] }).scores;
@@ -607,7 +624,7 @@ function train(examples: readonly Example[], seed = SEED): TopicModel & { featur
   const df = new Map<string, number>();
   // The ensemble's models, and the selection and final models, share their examples: each text's features are computed once.
   const feats = examples.map((e) => {
-    const f = FEATURE_CACHE.get(e) ?? featuresOf(e);
+    const f = FEATURE_CACHE.get(e) ?? featuresOf(e, true);
     FEATURE_CACHE.set(e, f);
     return f;
   });
@@ -718,7 +735,7 @@ function train(examples: readonly Example[], seed = SEED): TopicModel & { featur
   }
   const features = new Map([...featIndex].map(([k, id]) => [k, id * K]));
   const dense = mixing ? { ...trainDense(denseX, examples, classWeight, seed), rows: denseRows, biasRow: denseBiasRow } : undefined;
-  return { classes: CLASSES, features, weights: Float32Array.from(W), bias: Float32Array.from(b), temperature: 1, ...(VECTORS ? { vectors: VECTORS } : {}), ...(dense ? { dense } : {}), ...(BAG_LENGTH > 0 ? { bagLength: BAG_LENGTH } : {}) };
+  return { classes: CLASSES, features, weights: Float32Array.from(W), bias: Float32Array.from(b), temperature: 1, ...(VECTORS ? { vectors: VECTORS } : {}), ...(dense ? { dense } : {}), ...(BAG_LENGTH > 0 ? { bagLength: BAG_LENGTH } : {}), ...(SHORT_COPY > 0 ? { shortCopy: SHORT_COPY } : {}) };
 }
 
 /** The temperature that minimises log loss on `examples` (grid search). */

@@ -32,6 +32,8 @@ export type TopicModel = {
   net?: ShortTextNet;
   /** Beyond this many content words the words' and pairs' values are scaled by sqrt(bagLength / n) (topicFeatures; 0 or absent: never). */
   bagLength?: number;
+  /** A text of at most shortCopy content words also has its words as `s:` features of their own, fading out by 2 × shortCopy (topicFeatures; 0 or absent: never). */
+  shortCopy?: number;
 };
 
 /**
@@ -136,7 +138,7 @@ export function netScores(model: TopicModel, titleWords: readonly string[], text
  */
 export function topicFeatures(
   article: { title: string; text: string },
-  words?: { titleWords?: readonly string[]; textWords?: readonly string[]; ruleTopics?: ReadonlyArray<{ code: string; score: number }>; vectors?: VectorFeatures; textVector?: TextVector; bagLength?: number },
+  words?: { titleWords?: readonly string[]; textWords?: readonly string[]; ruleTopics?: ReadonlyArray<{ code: string; score: number }>; vectors?: VectorFeatures; textVector?: TextVector; bagLength?: number; shortCopy?: number; generalScale?: number },
 ): Map<string, number> {
   const vf = words?.vectors;
   const clusterOf = vf?.clusters ? vf.table.cluster : null;
@@ -180,7 +182,17 @@ export function topicFeatures(
   norm = Math.sqrt(norm) || 1;
   const bagLength = words?.bagLength ?? 0;
   if (bagLength > 0 && contentWords > bagLength) norm /= Math.sqrt(bagLength / contentWords);
-  for (const [k, v] of counts) counts.set(k, v / norm);
+  // Short texts' own copies of their single words (`s:` features, faded out between S and 2S content words): what only short
+  // texts teach can sit there, out of long texts' scores. generalScale (training only) scales the shared words.
+  const shortCopy = words?.shortCopy ?? 0;
+  const fade = shortCopy > 0 ? Math.max(0, Math.min(1, (2 * shortCopy - contentWords) / shortCopy)) : 0;
+  const general = words?.generalScale ?? 1;
+  const copies: Array<[string, number]> = [];
+  for (const [k, v] of counts) {
+    counts.set(k, (general * v) / norm);
+    if (fade > 0 && !k.includes(':') && !k.includes(' ')) copies.push([`s:${k}`, (fade * v) / norm]);
+  }
+  for (const [k, v] of copies) counts.set(k, v);
   if (vf?.dense) {
     const { mean: m, n } = words?.textVector ?? textVector(vf, titleWords, textWords);
     if (m) {
@@ -243,7 +255,7 @@ export function packTopicModel(model: TopicModel & { features: Iterable<readonly
   // The dense vector features' weights are many and small: none is pruned.
   const rows = prunedRows(model.features, model.weights, model.classes.length, { ...opts, keepSmall: (f) => f.startsWith('vec:') });
   return encodePack(
-    { format: MODEL_FORMAT, classes: model.classes, temperature: round(model.temperature), ...(model.vectors ? { vectors: vectorSettings(model.vectors) } : {}), ...(model.net ? { net: netSettings(model.net) } : {}), ...(model.bagLength ? { bagLength: model.bagLength } : {}) },
+    { format: MODEL_FORMAT, classes: model.classes, temperature: round(model.temperature), ...(model.vectors ? { vectors: vectorSettings(model.vectors) } : {}), ...(model.net ? { net: netSettings(model.net) } : {}), ...(model.bagLength ? { bagLength: model.bagLength } : {}), ...(model.shortCopy ? { shortCopy: model.shortCopy } : {}) },
     {
       bias: { array: Float32Array.from(model.bias, round) },
       ...(model.net ? { netW1: { array: model.net.W1 }, netB1: { array: model.net.b1 }, netW2: { array: model.net.W2 }, netB2: { array: model.net.b2 } } : {}),
@@ -267,6 +279,8 @@ export function unpackTopicModel(pack: Pack, vectors?: WordVectors): TopicModel 
   const model: TopicModel = { classes, features: keyOffsets(packKeyTable(pack, 'features'), classes.length), weights: packArray(pack, 'weights', Float32Array), bias, temperature: Number(pack.meta['temperature']) };
   const bagLength = Number(pack.meta['bagLength'] ?? 0);
   if (bagLength > 0) model.bagLength = bagLength;
+  const shortCopy = Number(pack.meta['shortCopy'] ?? 0);
+  if (shortCopy > 0) model.shortCopy = shortCopy;
   const settings = pack.meta['vectors'] as VectorSettings | undefined;
   if (settings) model.vectors = { ...vectorSettings(settings), table: vectors ?? loadWordVectors() };
   const net = pack.meta['net'] as NetSettings | undefined;
@@ -303,7 +317,7 @@ export function textScores(
   const textWords = opts.textWords ?? normalizedWords(article.text);
   // The text's mean word vector, once for the dense features and the net.
   const tv = model.vectors?.dense || model.net ? textVector(model.vectors as VectorFeatures, titleWords, textWords) : undefined;
-  const features = topicFeatures(article, { titleWords, textWords, ruleTopics: opts.ruleTopics, vectors: model.vectors, textVector: tv, bagLength: model.bagLength });
+  const features = topicFeatures(article, { titleWords, textWords, ruleTopics: opts.ruleTopics, vectors: model.vectors, textVector: tv, bagLength: model.bagLength, shortCopy: model.shortCopy });
   const known = knownFeatures(model, features);
   const scores = scoresOf(model, known);
   const net = netScores(model, titleWords, textWords, tv);
@@ -330,13 +344,14 @@ export function classifyTopLevel(
   return order.map((k, rank) => {
     const evidence: string[] = [];
     if (rank < 3) {
-      const contrib: Array<[string, number]> = [];
+      const byTerm = new Map<string, number>();
       for (const [f, v, at] of known) {
-        // The word-vector features are no terms of the text.
+        // The word-vector features are no terms of the text; a short text's copy of a word (`s:`) counts for the word.
         if (f.startsWith('vec:') || f.startsWith('wc:')) continue;
-        const x = v * (W[at + k] as number);
-        if (x > 0) contrib.push([f, x]);
+        const term = f.startsWith('s:') ? f.slice(2) : f;
+        byTerm.set(term, (byTerm.get(term) ?? 0) + v * (W[at + k] as number));
       }
+      const contrib = [...byTerm].filter(([, x]) => x > 0);
       contrib.sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
       for (const [f] of contrib.slice(0, 5)) evidence.push(f);
     }
