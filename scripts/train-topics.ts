@@ -266,6 +266,9 @@ const SHORT_COPY_ONLY_SOURCES = ['tech-news', 'short-news', 'wire-briefs'];
 // --short-copy-all: every short training text has the copies in training (first version, 03:11 UTC: seed 19 dev 85.6 %);
 // without it only the written short sets do, and every short text has them when read.
 const SHORT_COPY_ALL = args.includes('--short-copy-all');
+// --short-copy-nb (with --short-copy S): no training text has the copies; the naive Bayes weights are computed without
+// the written short sets, and each word's copy holds what they change in its naive Bayes row (the regression untouched).
+const SHORT_COPY_NB = args.includes('--short-copy-nb');
 // --short-sets-out balance,nb: the written short sets left out of the class balance's counts and/or of the naive Bayes weights.
 const SHORT_SETS_OUT = (stringFlag(args, 'short-sets-out') ?? '').split(',');
 const featuresOf = (r: { title: string; text: string; source?: string }, training = false) =>
@@ -273,8 +276,8 @@ const featuresOf = (r: { title: string; text: string; source?: string }, trainin
     ruleTopics: USE_RULES ? tagTopics(r, { maxTopics: 10 }) : [],
     vectors: VECTORS,
     bagLength: BAG_LENGTH,
-    shortCopy: !training || SHORT_COPY_ALL || SHORT_COPY_ONLY_SOURCES.includes(r.source ?? '') ? SHORT_COPY : 0,
-    generalScale: training && SHORT_COPY > 0 && SHORT_COPY_ONLY_SOURCES.includes(r.source ?? '') ? SHORT_COPY_GENERAL : 1,
+    shortCopy: !training || (!SHORT_COPY_NB && (SHORT_COPY_ALL || SHORT_COPY_ONLY_SOURCES.includes(r.source ?? ''))) ? SHORT_COPY : 0,
+    generalScale: training && SHORT_COPY > 0 && !SHORT_COPY_NB && SHORT_COPY_ONLY_SOURCES.includes(r.source ?? '') ? SHORT_COPY_GENERAL : 1,
   });
 /** A text's class scores as classifyTopLevel computes them (textScores: the linear model's, plus the short-text net's part when the model has one). */
 const scoresOfText = (model: TopicModel, r: { title: string; text: string }): Float64Array =>
@@ -661,7 +664,7 @@ function train(examples: readonly Example[], seed = SEED): TopicModel & { featur
   });
   const K = CLASSES.length;
   const F = featIndex.size;
-  const W = new Float64Array(F * K);
+  let W = new Float64Array(F * K);
   const G = new Float64Array(F * K); // AdaGrad accumulators
   const b = new Float64Array(K);
   const Gb = new Float64Array(K);
@@ -733,11 +736,28 @@ function train(examples: readonly Example[], seed = SEED): TopicModel & { featur
     const dense = new Set([...featIndex].filter(([k]) => k.startsWith('vec:')).map(([, id]) => id));
     const counted = dense.size ? vecs.map((v) => ({ ids: v.ids.filter((f) => !dense.has(f)), vals: v.vals.filter((_, n) => !dense.has(v.ids[n] as number)) })) : vecs;
     const nbInput = counted.map((v, i) => ({ ...v, label: (examples[i] as Example).label, weight: SHORT_SETS_OUT.includes('nb') && SHORT_COPY_ONLY_SOURCES.includes((examples[i] as Example).source) ? 0 : (examples[i] as Example).weight * (classWeight[(examples[i] as Example).label] as number) }));
+    let Wout = W;
     if (CNB_GRID) NB_GRID_INPUT = { vecs: nbInput, K, F };
-    else {
+    else if (SHORT_COPY_NB) {
+      // --short-copy-nb: the naive Bayes weights without the written short sets on every feature, and what the short
+      // sets change in a single word's row (with them minus without) on its short-text copy (`s:`), read only on short texts.
+      const shortSet = (i: number) => SHORT_COPY_ONLY_SOURCES.includes((examples[i] as Example).source);
+      const withShort = complementNBWeights(nbInput.map((v, i) => (shortSet(i) ? { ...v, weight: (examples[i] as Example).weight * (classWeight[(examples[i] as Example).label] as number) } : v)), K, F, CNB_ALPHA);
+      const without = complementNBWeights(nbInput.map((v, i) => (shortSet(i) ? { ...v, weight: 0 } : v)), K, F, CNB_ALPHA);
+      const words = [...featIndex.keys()].filter((k) => !k.includes(':') && !k.includes(' '));
+      Wout = new Float64Array((F + words.length) * K);
+      for (let i = 0; i < W.length; i++) Wout[i] = (W[i] as number) + CNB_WEIGHT * (without[i] as number);
+      for (const w of words) {
+        const from = (featIndex.get(w) as number) * K;
+        const to = featIndex.size * K;
+        featIndex.set(`s:${w}`, featIndex.size);
+        for (let k = 0; k < K; k++) Wout[to + k] = CNB_WEIGHT * ((withShort[from + k] as number) - (without[from + k] as number));
+      }
+    } else {
       const nb = complementNBWeights(nbInput, K, F, CNB_ALPHA);
       for (let i = 0; i < W.length; i++) W[i] = (W[i] as number) + CNB_WEIGHT * (nb[i] as number);
     }
+    W = Wout;
   }
   const features = new Map([...featIndex].map(([k, id]) => [k, id * K]));
   const dense = mixing ? { ...trainDense(denseX, examples, classWeight, seed), rows: denseRows, biasRow: denseBiasRow } : undefined;
