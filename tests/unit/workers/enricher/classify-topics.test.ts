@@ -51,6 +51,19 @@ describe(topicFeatures.name, () => {
     }
   });
 
+  it('gives a text of at most shortCopy S content words copies of its single words (s:), faded out by 2S, and none to longer texts', () => {
+    const article = { title: 'Goal', text: 'Striker, keeper and crowd at the cup final.' }; // 6 content words
+    const plain = topicFeatures(article);
+    const copied = topicFeatures(article, { shortCopy: 6 });
+    for (const [k, v] of plain) {
+      expect(copied.get(k)).toBe(v);
+      if (!k.includes(' ')) expect(copied.get(`s:${k}`)).toBeCloseTo(v, 12);
+      else expect(copied.has(`s:${k}`)).toBe(false);
+    }
+    expect(topicFeatures(article, { shortCopy: 4 }).get('s:goal')).toBeCloseTo((plain.get('goal') as number) * 0.5, 12);
+    expect([...topicFeatures(article, { shortCopy: 3 }).keys()]).toEqual([...plain.keys()]);
+  });
+
   it('adds the rules’ top-level scores as features of their own', () => {
     const f = topicFeatures({ title: '', text: 'goal' }, { ruleTopics: [{ code: 'medtop:15000000', score: 0.7 }, { code: 'medtop:20000822', score: 0.5 }] });
     expect(f.get('rule:medtop:15000000')).toBe(0.7);
