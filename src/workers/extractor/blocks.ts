@@ -30,46 +30,9 @@ export const collapseSpace = (text: string): string =>
  * The text of an element as a reader sees it run together on one line: a space where a `<br>` or a block element
  * starts or ends a line (textContent joins "Follow us on Facebook<br>The council met" as "FacebookThe"), no text
  * of content that is never text, whitespace collapsed. Inline elements join as a browser shows them
- * ("1535<span>kcal</span>" stays "1535kcal").
+ * ("1535<span>kcal</span>" stays "1535kcal"): textBlocks' blocks, one line.
  */
-export function spacedText(el: Node): string {
-  let out = '';
-  const stack: Array<Node | null> = [el];
-  while (stack.length > 0) {
-    const node = stack.pop();
-    if (node === null) {
-      out += ' ';
-      continue;
-    }
-    if (node === undefined) {
-      break;
-    }
-    if (node.nodeType === 3) {
-      out += (node as Text).data;
-      continue;
-    }
-    if (node.nodeType !== 1 && node.nodeType !== 9 && node.nodeType !== 11) {
-      continue;
-    }
-    if (node !== el && node.nodeType === 1) {
-      const tag = (node as Element).tagName.toUpperCase();
-      if (SKIP_TAGS.has(tag)) {
-        continue;
-      }
-      if (tag === 'BR') {
-        out += ' ';
-        continue;
-      }
-      if (BLOCK_TAGS.has(tag)) {
-        out += ' ';
-        stack.push(null);
-      }
-    }
-    const kids = node.childNodes;
-    for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i] as Node);
-  }
-  return collapseSpace(out);
-}
+export const spacedText = (el: Node): string => textBlocks(el).join(' ');
 
 /** Letters and digits only, lower case: the same text whatever its case, spacing and punctuation. */
 export const squash = (text: string): string => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
