@@ -970,7 +970,7 @@ function holdsStoryBlock(el: Element): boolean {
   // A story block is a sentence of some words that does not speak to the reader: not a price, a date, a short prompt
   // or a box's pitch beside its furniture ("Join our newsletter" over "Get the best stories in your inbox.").
   const sentences = lines.filter(
-    (l) => STORY_SENTENCE.test(l.text) && countWords(l.text) >= STORY_BLOCK_MIN_WORDS && !TO_THE_READER.test(l.text) && !isFurnitureText(l.text),
+    (l) => SENTENCE_LINE.test(l.text) && countWords(l.text) >= STORY_BLOCK_MIN_WORDS && !TO_THE_READER.test(l.text) && !isFurnitureText(l.text),
   );
   if (sentences.length === 0) {
     return false;
@@ -985,8 +985,8 @@ function holdsStoryBlock(el: Element): boolean {
 const STORY_BLOCK_MIN_WORDS = 6;
 /** A sentence that speaks to its reader. */
 const TO_THE_READER = /\byou(?:r|rs|rself|'ll|’ll|'re|’re)?\b/i;
-/** A block that ends as a sentence ends. */
-const STORY_SENTENCE = /[.!?…]["”’)]?$/;
+/** A line or block that ends as a sentence ends: "The council met on Monday.", "Who pays for the roads?". */
+export const SENTENCE_LINE = /[.!?…]["”’)]?$/;
 
 /** The page or the site named by a line of its own notice: "this article", "our Disclosure page". */
 const SPEAKS_OF_PAGE = /\b(?:this|our) (?:article|post|page|site|website|blog|story|newsletter)\b|\bdisclosure\b|\bsponsored\b/i;

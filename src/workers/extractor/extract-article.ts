@@ -1,7 +1,7 @@
 import { Readability } from '@mozilla/readability';
 import { PipelineError } from '../../errors.js';
 import { collapseSpace, countWords, firstTextNode, inlineRun, isBlockTag, isHeadingTag, joinBlocks, lineElement, spacedText, squash, textBlocks, textOwners } from './blocks.js';
-import { breaksLine, brLines, closingBioName, copiesBlockBefore, FURNITURE_TEXT, isFurnitureText, isOtherSectionLabel, narrowToArticle, removeAuthorBio, removeAuthorBox, removeFurniture, removeInlineFurniture, removeNamedAuthorBoxes, removeGreetingBio, removeOtherSections, removeRepeatedSiblings, removeShownTwice, removeTeaserCards, trimStoryEnd } from './boilerplate.js';
+import { breaksLine, brLines, closingBioName, copiesBlockBefore, FURNITURE_TEXT, isFurnitureText, isOtherSectionLabel, narrowToArticle, removeAuthorBio, removeAuthorBox, removeFurniture, removeInlineFurniture, removeNamedAuthorBoxes, removeGreetingBio, removeOtherSections, removeRepeatedSiblings, removeShownTwice, removeTeaserCards, SENTENCE_LINE, trimStoryEnd } from './boilerplate.js';
 import { keepQuestionToggles, mayHoldCollapsed, revealCollapsed } from './collapsed.js';
 import { classifyBlock, densityExtract, type TextBlock } from './density.js';
 import { closeOpenInline, tagShape } from './nesting.js';
@@ -462,9 +462,6 @@ function markedAsByline(nodes: ChildNode[], holder: Element): boolean {
     return n.nodeType === 1 && Array.from((n as Element).querySelectorAll('[class], [id]')).some(named);
   });
 }
-
-/** A line that ends as a sentence ends: "The council met on Monday.", "Who pays for the roads?". */
-const SENTENCE_LINE = /[.!?…]["”’)]?$/;
 
 /** BLOCKISH as tag names, for tests on one element. */
 const BLOCKISH_TAGS = new Set(BLOCKISH.toUpperCase().split(/,\s*/));
