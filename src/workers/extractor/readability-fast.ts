@@ -34,25 +34,25 @@ type Internals = {
 
 export function tuneReadability(reader: Readability<unknown>): void {
   const r = reader as unknown as Internals;
-  const remove = r._removeAndGetNext;
-  if (typeof r._isValidByline === 'function' && typeof remove === 'function') {
+  if (typeof r._isValidByline === 'function') {
     // Readability removes the element it takes as the byline; the affiliation lines set under it go with it.
-    const original = remove.bind(r);
     let taken: Element | null = null;
     r._isValidByline = (node, matchString) => {
       const valid = isValidByline(node, matchString, r.REGEXPS.byline);
       taken = valid ? node : null;
       return valid;
     };
-    r._removeAndGetNext = (node) => {
-      if (node === taken) {
-        for (const n of affiliationAfter(node)) n.remove();
-        taken = null;
-      }
-      return original(node);
-    };
-  } else if (typeof r._isValidByline === 'function') {
-    r._isValidByline = (node, matchString) => isValidByline(node, matchString, r.REGEXPS.byline);
+    const remove = r._removeAndGetNext;
+    if (typeof remove === 'function') {
+      const original = remove.bind(r);
+      r._removeAndGetNext = (node) => {
+        if (node === taken) {
+          for (const n of affiliationAfter(node)) n.remove();
+          taken = null;
+        }
+        return original(node);
+      };
+    }
   }
   if (typeof r._isElementWithoutContent === 'function') {
     r._isElementWithoutContent = isElementWithoutContent;
