@@ -735,14 +735,16 @@ function train(examples: readonly Example[], seed = SEED): TopicModel & { featur
     // Counts only: the dense vector features (signed) are left to the regression.
     const dense = new Set([...featIndex].filter(([k]) => k.startsWith('vec:')).map(([, id]) => id));
     const counted = dense.size ? vecs.map((v) => ({ ids: v.ids.filter((f) => !dense.has(f)), vals: v.vals.filter((_, n) => !dense.has(v.ids[n] as number)) })) : vecs;
-    const nbInput = counted.map((v, i) => ({ ...v, label: (examples[i] as Example).label, weight: SHORT_SETS_OUT.includes('nb') && SHORT_COPY_ONLY_SOURCES.includes((examples[i] as Example).source) ? 0 : (examples[i] as Example).weight * (classWeight[(examples[i] as Example).label] as number) }));
+    // An example's weight in the naive Bayes counts: its own times its class's.
+    const nbWeight = (i: number): number => (examples[i] as Example).weight * (classWeight[(examples[i] as Example).label] as number);
+    const nbInput = counted.map((v, i) => ({ ...v, label: (examples[i] as Example).label, weight: SHORT_SETS_OUT.includes('nb') && SHORT_COPY_ONLY_SOURCES.includes((examples[i] as Example).source) ? 0 : nbWeight(i) }));
     let Wout = W;
     if (CNB_GRID) NB_GRID_INPUT = { vecs: nbInput, K, F };
     else if (SHORT_COPY_NB) {
       // --short-copy-nb: the naive Bayes weights without the written short sets on every feature, and what the short
       // sets change in a single word's row (with them minus without) on its short-text copy (`s:`), read only on short texts.
       const shortSet = (i: number) => SHORT_COPY_ONLY_SOURCES.includes((examples[i] as Example).source);
-      const withShort = complementNBWeights(nbInput.map((v, i) => (shortSet(i) ? { ...v, weight: (examples[i] as Example).weight * (classWeight[(examples[i] as Example).label] as number) } : v)), K, F, CNB_ALPHA);
+      const withShort = complementNBWeights(nbInput.map((v, i) => (shortSet(i) ? { ...v, weight: nbWeight(i) } : v)), K, F, CNB_ALPHA);
       const without = complementNBWeights(nbInput.map((v, i) => (shortSet(i) ? { ...v, weight: 0 } : v)), K, F, CNB_ALPHA);
       const words = [...featIndex.keys()].filter((k) => !k.includes(':') && !k.includes(' '));
       Wout = new Float64Array((F + words.length) * K);
