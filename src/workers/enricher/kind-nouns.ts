@@ -266,7 +266,113 @@ const KIND_APPOSITIVE_PARTS: ReadonlyArray<(tokens: readonly Token[], out: strin
   typeNamesBeforeStock,
   trimLeadingKindsWithStats,
   typeTrailingKindsWithStats,
+  typeDefinedNamesWithStats,
 ];
+
+/** The verbs that define a sentence's subject by its kind ("Crazyhead are an English punk band"). */
+const DEFINING_COPULAS: ReadonlySet<string> = new Set(['is', 'are', 'was', 'were']);
+/**
+ * Kind nouns that define an organisation after a copula: the kind nouns but those that also say what a person is ("a
+ * giant", "the dominant decision maker", "a daily") or a product ("a brilliant old-school brewer", "a messaging app").
+ */
+const DEFINING_KINDS: ReadonlySet<string> = new Set([
+  ...[...KIND_NOUNS].filter((w) => !KINDS_BEFORE_ONLY.has(w) && w !== 'giant' && w !== 'maker' && w !== 'daily' && w !== 'brewer'),
+  'duo',
+  'trio',
+  'quartet',
+  'quintet',
+]);
+/** Nouns of a work's kind after a copula ("Confete is the second album by"): the works' nouns, and "single". */
+const DEFINING_WORKS: ReadonlySet<string> = new Set(['album', 'single', 'film', 'movie', 'documentary', 'novel', 'memoir', 'sitcom', 'miniseries', 'musical', 'opera', 'song']);
+/** Lowercase words that may follow the kind noun that ends the definition ("a punk band formed in", "a company based in"); any other lowercase word makes the noun a modifier ("a band member", "a company director"). */
+const AFTER_DEFINING_KIND: ReadonlySet<string> = new Set(
+  'from formed founded based in on at with that which who whose and or by since for signed headquartered established created known consisting active originally recorded released written directed produced'.split(' '),
+);
+/** The most words between the article and the kind noun of a definition ("an English punk rock / garage rock band"). */
+const DEFINING_MAX = 8;
+/** What stands right before a sentence's first word. */
+const SENTENCE_OPENER = /^[.!?"“:;]$/u;
+/** Whether more than one character stands between token `k` and the next: a line break and more, as between a heading and its paragraph ("6. Social Driver\n\nSocial Driver is"). */
+const lineApart = (tokens: readonly Token[], k: number): boolean => ((tokens[k + 1] as Token).start - (tokens[k] as Token).end) > 1;
+/** The most tokens of a bracket between a subject and its copula ("Aero Gare ( 1982 ) was"). */
+const DEFINING_BRACKET_MAX = 30;
+
+/**
+ * Tags where a sentence's subject is defined by its kind after a copula, as
+ * encyclopedic prose and many news stories introduce a band, a firm or a work
+ * ("Crazyhead are an English punk band", "Aero Gare was a kitplane
+ * manufacturer", "Confete is the second album by ..."): the name that opens
+ * the sentence (a bracket may stand between it and the verb) is an
+ * organisation when the noun phrase after "is / are / was / were" and "a /
+ * an / the" ends in an organisation's kind noun (DEFINING_KINDS), and a work,
+ * MISC, when it ends in a work's (DEFINING_WORKS). The kind must be the
+ * phrase's head: no lowercase word but a preposition, a relative pronoun or
+ * a participle follows it ("a band member", "a company director", "a group of
+ * islands" define no organisation). A place or a people the gazetteers know,
+ * and one untagged word that news writes in lowercase ("It is a company"),
+ * stay as read. An organisation so typed is one wherever else the text reads
+ * its name as a person, a place or MISC ("Markland is a plating company ...
+ * [Markland] applied for a permit", the tagger's places and persons of that
+ * text outvoting the one organisation otherwise); a work so typed, wherever
+ * the text reads its title as a person.
+ */
+function typeDefinedNames(tokens: readonly Token[], out: string[], stats: WordStats): void {
+  const text = (k: number): string => (tokens[k] as Token).text;
+  const n = tokens.length;
+  const defined = new Map<string, string>();
+  for (let c = 1; c + 2 < n; c++) {
+    if (!DEFINING_COPULAS.has(text(c)) || !/^(?:a|an|the)$/.test(text(c + 1)) || out[c] !== 'O') continue;
+    let kind = -1;
+    for (let k = c + 2; k < Math.min(n, c + 2 + DEFINING_MAX); k++) {
+      if (APPOSITIVE_BREAK.test(text(k))) break;
+      if (out[k] === 'O' && (DEFINING_KINDS.has(text(k)) || DEFINING_WORKS.has(text(k)))) {
+        kind = k;
+        break;
+      }
+    }
+    if (kind < 0) continue;
+    const next = tokens[kind + 1]?.text ?? '.';
+    if (next === "'s" || next === '’s' || startsCapitalized(next) || (/^\p{Ll}/u.test(next) && !AFTER_DEFINING_KIND.has(next))) continue;
+    const type = DEFINING_WORKS.has(text(kind)) ? 'MISC' : 'ORG';
+    // The subject ends before the verb, or before a bracket right before it ("Aero Gare ( 1982 ) was").
+    let last = c - 1;
+    if (text(last) === ')') {
+      let b = last - 1;
+      while (b > 0 && last - b < DEFINING_BRACKET_MAX && text(b) !== '(' && text(b) !== ')') b--;
+      if (text(b) !== '(') continue;
+      last = b - 1;
+    }
+    if (last < 0) continue;
+    const tag = out[last] as string;
+    let from = last;
+    if (tag === 'O') {
+      while (from > 0 && last - from + 1 < NAME_MAX && out[from - 1] === 'O' && !lineApart(tokens, from - 1) && (startsCapitalized(text(from - 1)) || (RUN_INNER.has(text(from - 1)) && from - 2 >= 0 && startsCapitalized(text(from - 2))))) from--;
+      while (from < last && !startsCapitalized(text(from))) from++;
+      if (!startsCapitalized(text(last))) continue;
+    } else {
+      from = spanStart(out, last);
+    }
+    // Only a sentence's subject: its first words (an opening "The" of a name the tagger read without it may stand before).
+    const opener = from > 0 && text(from - 1) === 'The' && tag !== 'O' ? from - 1 : from;
+    if (opener > 0 && !SENTENCE_OPENER.test(text(opener - 1)) && !lineApart(tokens, opener - 1)) continue;
+    if (tag === 'O') while (from < last && writtenLowercase(text(from), stats)) from++;
+    const words = tokens.slice(from, last + 1).map((t) => t.text);
+    const name = words.join(' ');
+    if (PLACES.has(name) || DEMONYMS.has(name) || words.some((w) => NON_ENTITY_WORDS.has(w) && w !== 'The')) continue;
+    if (tag === 'O' && words.length === 1 && writtenLowercase(name, stats)) continue;
+    if (tag.slice(2) !== type) setSpan(out, from, last + 1, type);
+    defined.set(name, type);
+  }
+  if (defined.size === 0) return;
+  // A work's title read as a person elsewhere is the work; an organisation's name read as anything else is the organisation.
+  for (const s of bioSpans(out)) {
+    const type = defined.get(nameText(tokens, s.from, s.to));
+    if (type !== undefined && s.type !== type && (type === 'ORG' || s.type === 'PER')) setSpan(out, s.from, s.to, type);
+  }
+}
+function typeDefinedNamesWithStats(tokens: readonly Token[], out: string[], stats: WordStats | undefined): void {
+  if (stats) typeDefinedNames(tokens, out, stats);
+}
 
 /**
  * Whether the kind noun at `k` ends a phrase after "of" or "for" ("the leader

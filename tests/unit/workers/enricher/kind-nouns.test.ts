@@ -225,6 +225,45 @@ describe(typeKindAppositives.name, () => {
     }
   });
 
+  it('types the subject a copula defines by its kind as an organisation, and its name elsewhere in the text', () => {
+    // [Crazyhead] are an English punk rock / garage rock band from Leicester. In 1988 [Crazyhead] toured Europe.
+    expect(run('Crazyhead are an English punk rock / garage rock band from Leicester. In 1988 Crazyhead toured Europe.', [[3, 4, 'MISC'], [11, 12, 'LOC'], [15, 16, 'PER'], [17, 18, 'LOC']])).toEqual([
+      'ORG[Crazyhead]', 'MISC[English]', 'LOC[Leicester]', 'ORG[Crazyhead]', 'LOC[Europe]',
+    ]);
+    // A bracket may stand between the name and its verb; "manufacturer" ends the definition before "based in".
+    expect(run('Aero Gare ( 1982 ) was a kitplane manufacturer based in Ohio.', [[0, 2, 'PER'], [11, 12, 'LOC']])).toEqual(['ORG[Aero Gare]', 'LOC[Ohio]']);
+    // A firm read as a place, and the same name read as a person elsewhere.
+    expect(run('Alamo is the biggest car rental company. Compared to Hertz, Alamo scores well.', [[0, 1, 'LOC'], [10, 11, 'ORG'], [12, 13, 'PER']])).toEqual(['ORG[Alamo]', 'ORG[Hertz]', 'ORG[Alamo]']);
+  });
+
+  it('types the subject a copula defines as a work as MISC', () => {
+    expect(run('Confete is the second album by Ruby Tuesday.', [[0, 1, 'PER'], [6, 8, 'ORG']])).toEqual(['MISC[Confete]', 'ORG[Ruby Tuesday]']);
+  });
+
+  it('leaves a subject alone when the kind noun is no head, says what a person is, or the name is no sentence subject', () => {
+    expect(run('Smith was a band member in 1990.', [[0, 1, 'PER']])).toEqual(['PER[Smith]']);
+    expect(run('Fred Goodwin was the dominant decision maker at RBS.', [[0, 2, 'PER'], [8, 9, 'ORG']])).toEqual(['PER[Fred Goodwin]', 'ORG[RBS]']);
+    expect(run('Tonga is a group of islands.', [[0, 1, 'LOC']])).toEqual(['LOC[Tonga]']);
+    expect(run('He said Acme is a company.', [])).toEqual([]);
+    expect(run('It is a company based in Ohio.', [[6, 7, 'LOC']])).toEqual(['LOC[Ohio]']);
+  });
+
+  it('takes the subject from its own line, not the heading above it', () => {
+    const text = 'Top agencies\n\n6. Ninja Promo\n\nNinja Promo is a digital marketing agency.';
+    expect(run(text, [])).toEqual(['ORG[Ninja Promo]']);
+  });
+
+  it('gives valid BIO of the same length whatever the tags around a definition', () => {
+    const text = 'Crazyhead ( 1986 ) are an English punk band from Leicester. Confete is the second album by Ruby Tuesday. Alamo is a company.';
+    const tokens = nerTokenize(text);
+    const rand = seededRandom(19);
+    for (let round = 0; round < 300; round++) {
+      const out = typeKindAppositives(tokens, randomBioTags(tokens.length, rand), STATS);
+      expect(out).toHaveLength(tokens.length);
+      expect(isValidBio(out)).toBe(true);
+    }
+  });
+
   it('gives the stored record the company named by its kind', () => {
     const entities = tagEntities({ title: 'Output cut', text: 'Carmaker Toyota said it would cut output. Analysts at brokerage Jefferies said Toyota would recover.' });
     const orgs = entities.organisations.map((e) => e.name);
