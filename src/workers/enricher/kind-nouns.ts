@@ -120,7 +120,9 @@ const nameStart = (w: string): boolean => startsCapitalized(w) && !DEMONYMS.has(
  * Alaksandar Milinkievič"); or in quotes ('a band called "Squirrell"', 'the
  * Danish newspaper "Information"') when a quote closes it. The names so typed are organisations wherever
  * else the text reads them as persons ("Since then, Gigi has released six
- * albums"; the document pass alone would let the majority stay a person).
+ * albums"; the document pass alone would let the majority stay a person), or
+ * as places the gazetteers do not know ("Brazilian magazine Veja ... According
+ * to [Veja]", "the troubled UK bank Northern Rock ... buying [Northern Rock]").
  * And a name at a sentence's start loses the kind
  * written before it ("Carmaker Toyota", "Sportswear maker Puma": up to
  * three words, all known to the word statistics as written in lowercase
@@ -189,10 +191,12 @@ function typeNamesAfterKinds(tokens: readonly Token[], out: string[], stats: Wor
     kinded.add(name);
     i = j - 1;
   }
-  // "His current band, Gigi, ... Since then, [Gigi] has released six albums": the same words read as a person elsewhere are that organisation.
+  // "His current band, Gigi, ... Since then, [Gigi] has released six albums": the same words read as a person elsewhere are that organisation;
+  // so are they read as a place the gazetteers do not know ("magazine Veja ... According to [Veja]"), not as MISC (products: "the Calm app").
   if (kinded.size > 0) {
     for (const s of bioSpans(out)) {
       if (s.type === 'PER' && kinded.has(nameText(tokens, s.from, s.to)) && (s.to === s.from + 1 || !loneSurnames.has(text(s.to - 1)))) setSpan(out, s.from, s.to, 'ORG');
+      else if (s.type === 'LOC' && kinded.has(nameText(tokens, s.from, s.to)) && !placeOrPeople(nameText(tokens, s.from, s.to))) setSpan(out, s.from, s.to, 'ORG');
     }
   }
 }

@@ -225,6 +225,15 @@ describe(typeKindAppositives.name, () => {
     }
   });
 
+  it('makes the name a kind noun introduces an organisation wherever else the text reads it as a place', () => {
+    // Brazilian magazine [Veja] said so. According to [Veja], he resigned. He flew to Brasília.
+    expect(run('Brazilian magazine Veja said so. According to Veja, he resigned. He flew to Brasília.', [[0, 1, 'MISC'], [2, 3, 'LOC'], [8, 9, 'LOC'], [16, 17, 'LOC']])).toEqual([
+      'MISC[Brazilian]', 'ORG[Veja]', 'ORG[Veja]', 'LOC[Brasília]',
+    ]);
+    // A place the gazetteer knows stays one where the text reads it so.
+    expect(run('the band Georgia played. They toured Georgia.', [[7, 8, 'LOC']])).toEqual(['ORG[Georgia]', 'LOC[Georgia]']);
+  });
+
   it('types the subject a copula defines by its kind as an organisation, and its name elsewhere in the text', () => {
     // [Crazyhead] are an English punk rock / garage rock band from Leicester. In 1988 [Crazyhead] toured Europe.
     expect(run('Crazyhead are an English punk rock / garage rock band from Leicester. In 1988 Crazyhead toured Europe.', [[3, 4, 'MISC'], [11, 12, 'LOC'], [15, 16, 'PER'], [17, 18, 'LOC']])).toEqual([
@@ -254,7 +263,7 @@ describe(typeKindAppositives.name, () => {
   });
 
   it('gives valid BIO of the same length whatever the tags around a definition', () => {
-    const text = 'Crazyhead ( 1986 ) are an English punk band from Leicester. Confete is the second album by Ruby Tuesday. Alamo is a company.';
+    const text = 'Crazyhead ( 1986 ) are an English punk band from Leicester. Confete is the second album by Ruby Tuesday. Alamo is a company. The magazine Veja said so, according to Veja.';
     const tokens = nerTokenize(text);
     const rand = seededRandom(19);
     for (let round = 0; round < 300; round++) {
