@@ -409,10 +409,12 @@ function wordEntry(tagger: EntityTagger, cache: WordCache, word: string, domain:
  * title or an office without its holder ("Mr", "the President said"), and
  * the institutions of a state that Commonwealth copy capitalizes without
  * naming the state ("the Government's claims", "questions put by the
- * Opposition", "the Chancellor presented his ninth Budget").
+ * Opposition", "the Chancellor presented his ninth Budget"), and "No." or
+ * "Nos.", a number's abbreviation ("the [No.] 2 Democrat", "Case [No.]
+ * 07-16620", "[No.] 18 (Netherlands East Indies) Squadron").
  */
 const NEVER_ALONE: ReadonlySet<string> = new Set(
-  'I Me My We Us Our You Your He Him His She Her It Its They Them Their This That These Those The A An Mr Mr. Mrs Mrs. Ms Ms. Dr Dr. Sen Sen. Gov. Rep. President Premier Senator Governor Minister Mayor Chairman Government Opposition Budget'.split(' '),
+  'I Me My We Us Our You Your He Him His She Her It Its They Them Their This That These Those The A An Mr Mr. Mrs Mrs. Ms Ms. Dr Dr. Sen Sen. Gov. Rep. President Premier Senator Governor Minister Mayor Chairman Government Opposition Budget No. Nos.'.split(' '),
 );
 /** Bodies that news names by their kind alone after "the" ("the Senate", "the Council", "the Ministry"): a sentence's "The" before one is no part of the name. */
 const GENERIC_BODIES: ReadonlySet<string> = new Set(

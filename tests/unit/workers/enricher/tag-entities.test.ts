@@ -30,7 +30,7 @@ import {
 import { decodePack, encodePack } from '../../../../src/workers/enricher/model-pack.js';
 import { SEED_TITLE, seedText } from './seed-story.js';
 import { bioSpans, wireConventionTags } from '../../../../src/workers/enricher/wire-conventions.js';
-import { tagsNaming } from '../../../helpers/bio-tags.js';
+import { isValidBio, tagsNaming } from '../../../helpers/bio-tags.js';
 
 const names = (list: Array<{ name: string }>) => list.map((e) => e.name);
 const kindsOf = (text: string) => tagEntityMentions(text).map((m) => `${m.kind}:${text.slice(m.start, m.end)}`);
@@ -338,6 +338,16 @@ describe(dropLoneWords.name, () => {
     const toks = nerTokenize(text);
     const tags = ['B-ORG', 'O', 'B-PER', 'O', 'O', 'B-ORG', 'O', 'B-PER', 'I-PER', 'I-PER', 'I-PER'];
     expect(dropLoneWords(toks, tags)).toEqual(['O', 'O', 'O', 'O', 'O', 'O', 'O', 'B-PER', 'I-PER', 'I-PER', 'I-PER']);
+  });
+
+  it('drops "No." read alone as a name (a number\'s abbreviation), and keeps a name it opens', () => {
+    const text = 'the No. 2 Democrat , Case No. 07-16620 , and No. 10 Squadron flew';
+    // the [No.] 2 Democrat, Case [No.] 07-16620, and [No. 10 Squadron] flew
+    const toks = nerTokenize(text);
+    const tags = ['O', 'B-ORG', 'O', 'B-MISC', 'O', 'O', 'B-PER', 'O', 'O', 'O', 'B-ORG', 'I-ORG', 'I-ORG', 'O'];
+    const out = dropLoneWords(toks, tags);
+    expect(out).toEqual(['O', 'O', 'O', 'B-MISC', 'O', 'O', 'O', 'O', 'O', 'O', 'B-ORG', 'I-ORG', 'I-ORG', 'O']);
+    expect(isValidBio(out)).toBe(true);
   });
 
   it('takes a sentence\'s "The" off a party named by its members, and leaves it on a newspaper\'s name', () => {
