@@ -1823,8 +1823,12 @@ function teaserTarget(card: Element): string | null {
  * Removes a list of teasers of other posts inside the story: TEASER_MIN_CARDS
  * or more sibling cards, each a title linked twice (thumbnail and heading)
  * to its own address with a short excerpt (teaserTarget), and nothing else
- * beside them but a label. A list of a story's items, each a heading with a paragraph,
- * links once or not at all, or says more than an excerpt does.
+ * beside them but a label; or such a run closing a parent after the story's
+ * text, opened by a heading of its own (the list's label: "Read these next").
+ * A list of a story's items, each a heading with a paragraph, links once or
+ * not at all, or says more than an excerpt does; a run of cards after text
+ * with no label of its own (a hub page's entries under their introduction)
+ * stays.
  */
 export function removeTeaserCards(root: Element): number {
   let removed = 0;
@@ -1838,9 +1842,15 @@ export function removeTeaserCards(root: Element): number {
     }
     const targets = new Set<string>();
     const cards: Element[] = [];
+    // Whether the run of cards follows other text of the parent, and whether a heading (the list's label) opens it.
+    let afterText = false;
+    let labelled = false;
     for (const kid of kids) {
       // The list's own label ("More from the blog") may stand among them.
       if (isHeadingTag(kid.tagName.toUpperCase())) {
+        if (cards.length === 0) {
+          labelled = true;
+        }
         continue;
       }
       const target = teaserTarget(kid);
@@ -1848,11 +1858,15 @@ export function removeTeaserCards(root: Element): number {
         targets.add(target);
         cards.push(kid);
       } else if (collapseSpace(kid.textContent ?? '')) {
+        // Story before the cards: a run of cards that closes the parent under a label of its own is still a list
+        // of other posts ("Read these next" after the story's last paragraph).
         cards.length = 0;
-        break;
+        targets.clear();
+        afterText = true;
+        labelled = false;
       }
     }
-    if (cards.length >= TEASER_MIN_CARDS) {
+    if (cards.length >= TEASER_MIN_CARDS && (!afterText || labelled)) {
       for (const card of cards) {
         card.remove();
         removed++;

@@ -1524,6 +1524,18 @@ describe(removeTeaserCards.name, () => {
     expect(once.body.textContent).toContain('Product number 3');
   });
 
+  it('removes a labelled run of cards that closes the story\'s parent, and keeps one without a label', () => {
+    const cards = `${card('one', 'A short excerpt')}<hr>${card('two', 'Another excerpt')}<hr>${card('three', 'A third one')}`;
+    const labelled = doc(`<article><div class="entry">${story}<h3>Read these next</h3>${cards}</div></article>`);
+    expect(removeTeaserCards(labelled.body)).toBe(3);
+    expect(labelled.body.textContent).not.toContain('Another post called');
+    expect(labelled.body.textContent).toContain('Read these next');
+    expect(labelled.body.textContent).toContain('word119');
+    const bare = doc(`<article><div class="entry">${story}${cards}</div></article>`);
+    expect(removeTeaserCards(bare.body)).toBe(0);
+    expect(bare.body.textContent).toContain('Another post called three');
+  });
+
   it('keeps two cards, and cards mixed with the story\'s paragraphs', () => {
     const two = doc(`<article>${story}<div>${card('one', 'x')}${card('two', 'y')}</div></article>`);
     expect(removeTeaserCards(two.body)).toBe(0);
