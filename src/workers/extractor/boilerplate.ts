@@ -1684,6 +1684,40 @@ export function removeNamedAuthorBoxes(root: Element): number {
   return removed;
 }
 
+/** Characters of a button box's text, at most (a heading, a pitch of a few sentences and its button). */
+export const BUTTON_BOX_MAX_CHARS = 800;
+
+/**
+ * Removes the boxes a page builder sets apart from the story with their own
+ * button: a WordPress group or cover block (a panel with its own background
+ * or layout) that holds a button block and little text
+ * (BUTTON_BOX_MAX_CHARS): a promotion, an appeal for donations, a course's
+ * pitch ("Struggling with sourdough? … <Get the guide>"). When such boxes
+ * hold a quarter of the text or more they are the page's matter (a hub of
+ * resource cards, each with its "Visit" button) and all stay.
+ */
+export function removeButtonBoxes(root: Element): number {
+  const boxes: Element[] = [];
+  let chars = 0;
+  for (const el of Array.from(root.querySelectorAll('.wp-block-group, .wp-block-cover'))) {
+    if (boxes.some((b) => b.contains(el)) || !el.querySelector('.wp-block-button, .wp-block-buttons')) {
+      continue;
+    }
+    const n = collapseSpace(el.textContent ?? '').length;
+    if (n <= BUTTON_BOX_MAX_CHARS) {
+      boxes.push(el);
+      chars += n;
+    }
+  }
+  if (boxes.length === 0 || chars * 4 >= collapseSpace(root.textContent ?? '').length) {
+    return 0;
+  }
+  for (const box of boxes) {
+    box.remove();
+  }
+  return boxes.length;
+}
+
 /** The last text node under `root` with more than whitespace in it, skipping what is never text. */
 function lastTextNode(root: Element): Text | null {
   let node: Node | null = root.lastChild;

@@ -1,6 +1,6 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { closingBioName, copiesBlockBefore, CREDIT_TEXT, isAdviceDisclaimer, isQuoteAttribution, isAffiliateDisclosure, isParticularsStrip, isProductionNote, isSitePitch, isSocialFollow, isFurnitureText, looksLikeFurniture, removeAuthorBio, removeAuthorBox, removeFurniture, removeGreetingBio, removeHeadingPermalinks, removeInlineFurniture, removeLinkColumns, removeNamedAuthorBoxes, removeOtherSections, removeRepeatedSiblings, removeShownTwice, removeTeaserCards, trimStoryEnd, withoutTermClasses } from '../../../../src/workers/extractor/boilerplate.js';
+import { closingBioName, copiesBlockBefore, CREDIT_TEXT, isAdviceDisclaimer, isQuoteAttribution, isAffiliateDisclosure, isParticularsStrip, isProductionNote, isSitePitch, isSocialFollow, isFurnitureText, looksLikeFurniture, removeAuthorBio, removeAuthorBox, removeButtonBoxes, removeFurniture, removeGreetingBio, removeHeadingPermalinks, removeInlineFurniture, removeLinkColumns, removeNamedAuthorBoxes, removeOtherSections, removeRepeatedSiblings, removeShownTwice, removeTeaserCards, trimStoryEnd, withoutTermClasses } from '../../../../src/workers/extractor/boilerplate.js';
 import { collapseSpace, textBlocks } from '../../../../src/workers/extractor/blocks.js';
 
 const doc = (html: string): Document =>
@@ -1541,6 +1541,30 @@ describe(removeTeaserCards.name, () => {
     expect(removeTeaserCards(two.body)).toBe(0);
     const mixed = doc(`<article><div>${card('one', 'x')}<p>${words(40)}</p>${card('two', 'y')}${card('three', 'z')}</div></article>`);
     expect(removeTeaserCards(mixed.body)).toBe(0);
+  });
+});
+
+describe(removeButtonBoxes.name, () => {
+  const story = Array.from({ length: 6 }, (_, i) => `<p>Paragraph ${i} of the story. ${words(60)}</p>`).join('');
+  const button = (label: string): string => `<div class="wp-block-buttons"><div class="wp-block-button"><a class="wp-block-button__link" href="/offer">${label}</a></div></div>`;
+  const promo = `<div class="wp-block-group has-background"><h2>Struggling with sourdough?</h2><p>Join my free workshop and learn to make a bubbly starter.</p>${button('Save your spot')}</div>`;
+
+  it('removes a page builder\'s small box that holds a button block', () => {
+    const d = doc(`<article>${story}${promo}</article>`);
+    expect(removeButtonBoxes(d.body)).toBe(1);
+    expect(d.body.textContent).not.toContain('Struggling with sourdough');
+    expect(d.body.textContent).toContain('Paragraph 5 of the story');
+  });
+
+  it('keeps a box without a button block, a long box, and boxes that hold a quarter of the text', () => {
+    const plain = doc(`<article>${story}<div class="wp-block-group has-background"><p>A note on the figures above.</p><a href="/x">Read the method</a></div></article>`);
+    expect(removeButtonBoxes(plain.body)).toBe(0);
+    const long = doc(`<article>${story}<div class="wp-block-group"><p>${words(150)}</p>${button('Download')}</div></article>`);
+    expect(removeButtonBoxes(long.body)).toBe(0);
+    const card = (n: number): string => `<div class="wp-block-group has-background"><h3>Resource ${n}</h3><p>${words(40)}</p>${button('Visit')}</div>`;
+    const hub = doc(`<main><p>Our open resources.</p>${card(1)}${card(2)}${card(3)}</main>`);
+    expect(removeButtonBoxes(hub.body)).toBe(0);
+    expect(hub.body.textContent).toContain('Resource 3');
   });
 });
 
