@@ -26,8 +26,12 @@ const FURNITURE_WORDS = new Set([
   'tags',
 ]);
 
-/** Compound names that mean furniture even though their words alone do not. */
-const FURNITURE_PHRASES = /(?:read-?more|more-?stories|most-?(?:read|popular)|you-?may-?also-?like|also-?read|see-?also|skip-?(?:link|to)|sr-only|visually-?hidden|screen-?reader|tag-?list|article-?tags|author-?bio|about-?the-?author)/i;
+/**
+ * Compound names that mean furniture even though their words alone do not. "gform_heading": the title and
+ * description a form plugin sets above its fields ("Request our free ebook", "Fill out the form…"), outside the
+ * <form> that goes as a whole.
+ */
+const FURNITURE_PHRASES = /(?:gform_heading|read-?more|more-?stories|most-?(?:read|popular)|you-?may-?also-?like|also-?read|see-?also|skip-?(?:link|to)|sr-only|visually-?hidden|screen-?reader|tag-?list|article-?tags|author-?bio|about-?the-?author)/i;
 
 /**
  * A regular expression that a block's whole text matches when it is one of `phrases` (regular-expression sources, one

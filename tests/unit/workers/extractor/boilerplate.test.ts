@@ -1166,6 +1166,16 @@ describe('looksLikeFurniture: a post\'s term classes', () => {
   });
 });
 
+describe('looksLikeFurniture: a form\'s heading', () => {
+  it('removes the title and description a form plugin sets above its fields, with the form', () => {
+    const d = doc(`<article><p>${words(150)}</p><div class="gform_wrapper"><div class="gform_heading"><h2 class="gform_title">Request our free ebook</h2><p class="gform_description">Fill out the form to get a copy of our ebook.</p></div><form><input type="email"></form></div></article>`);
+    removeFurniture(d);
+    expect(d.body.textContent).not.toContain('Request our free ebook');
+    expect(d.body.textContent).not.toContain('Fill out the form');
+    expect(d.body.textContent).toContain('word149');
+  });
+});
+
 describe('looksLikeFurniture: print styling', () => {
   const el = (cls: string): Element => doc(`<div class="${cls}">x</div>`).querySelector('div') as Element;
 
