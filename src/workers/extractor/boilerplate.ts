@@ -671,6 +671,11 @@ function holdsStory(el: Element, bodyChars: () => number): boolean {
   if (chars > 500 && chars > 0.5 * bodyChars()) {
     return true;
   }
+  // The page's own <footer>, outside a page that marks its story with <article> or <main>: its paragraphs are the
+  // site's ("About us: Example.com was launched in 2008…", "Want to advertise with us?"), however long.
+  if (el.tagName.toUpperCase() === 'FOOTER' && !el.parentElement?.closest('article, main') && el.ownerDocument.querySelector('article, main')) {
+    return el.getElementsByTagName('article').length > 0;
+  }
   let long = 0;
   for (const p of Array.from(el.getElementsByTagName('p'))) {
     if ((p.textContent ?? '').length > 120) {

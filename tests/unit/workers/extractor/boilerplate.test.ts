@@ -1166,6 +1166,26 @@ describe('looksLikeFurniture: a post\'s term classes', () => {
   });
 });
 
+describe('removeFurniture: the page\'s footer', () => {
+  const about = Array.from({ length: 3 }, (_, i) => `<p>About us ${i}: Example.com was launched in 2008 to bring its readers the latest news of the trade, ${words(20)}.</p>`).join('');
+
+  it('removes a page footer of long paragraphs when the story stands in an <article> or <main>', () => {
+    const d = doc(`<main><article><p>${words(150)}</p></article></main><footer id="colophon">${about}</footer>`);
+    removeFurniture(d);
+    expect(d.body.textContent).not.toContain('About us');
+    expect(d.body.textContent).toContain('word149');
+  });
+
+  it('keeps long paragraphs in a <footer> inside the article, or on a page without <article> and <main>', () => {
+    const inside = doc(`<article><p>${words(150)}</p><footer>${about}</footer></article>`);
+    removeFurniture(inside);
+    expect(inside.body.textContent).toContain('About us 2');
+    const old = doc(`<div id="story"><p>${words(20)}</p></div><footer>${about}</footer>`);
+    removeFurniture(old);
+    expect(old.body.textContent).toContain('About us 2');
+  });
+});
+
 describe('looksLikeFurniture: a form\'s heading', () => {
   it('removes the title and description a form plugin sets above its fields, with the form', () => {
     const d = doc(`<article><p>${words(150)}</p><div class="gform_wrapper"><div class="gform_heading"><h2 class="gform_title">Request our free ebook</h2><p class="gform_description">Fill out the form to get a copy of our ebook.</p></div><form><input type="email"></form></div></article>`);
