@@ -26,8 +26,12 @@ const FURNITURE_WORDS = new Set([
   'tags',
 ]);
 
-/** Compound names that mean furniture even though their words alone do not. */
-const FURNITURE_PHRASES = /(?:read-?more|more-?stories|most-?(?:read|popular)|you-?may-?also-?like|also-?read|see-?also|skip-?(?:link|to)|sr-only|visually-?hidden|screen-?reader|tag-?list|article-?tags|author-?bio|about-?the-?author)/i;
+/**
+ * Compound names that mean furniture even though their words alone do not. "gform_heading": the title and
+ * description a form plugin sets above its fields ("Request our free ebook", "Fill out the form…"), outside the
+ * <form> that goes as a whole.
+ */
+const FURNITURE_PHRASES = /(?:gform_heading|read-?more|more-?stories|most-?(?:read|popular)|you-?may-?also-?like|also-?read|see-?also|skip-?(?:link|to)|sr-only|visually-?hidden|screen-?reader|tag-?list|article-?tags|author-?bio|about-?the-?author)/i;
 
 /**
  * A regular expression that a block's whole text matches when it is one of `phrases` (regular-expression sources, one
@@ -666,6 +670,11 @@ function holdsStory(el: Element, bodyChars: () => number): boolean {
   const chars = (el.textContent ?? '').length;
   if (chars > 500 && chars > 0.5 * bodyChars()) {
     return true;
+  }
+  // The page's own <footer>, outside a page that marks its story with <article> or <main>: its paragraphs are the
+  // site's ("About us: Example.com was launched in 2008…", "Want to advertise with us?"), however long.
+  if (el.tagName.toUpperCase() === 'FOOTER' && !el.parentElement?.closest('article, main') && el.ownerDocument.querySelector('article, main')) {
+    return el.getElementsByTagName('article').length > 0;
   }
   let long = 0;
   for (const p of Array.from(el.getElementsByTagName('p'))) {
@@ -1684,6 +1693,40 @@ export function removeNamedAuthorBoxes(root: Element): number {
   return removed;
 }
 
+/** Characters of a button box's text, at most (a heading, a pitch of a few sentences and its button). */
+export const BUTTON_BOX_MAX_CHARS = 800;
+
+/**
+ * Removes the boxes a page builder sets apart from the story with their own
+ * button: a WordPress group or cover block (a panel with its own background
+ * or layout) that holds a button block and little text
+ * (BUTTON_BOX_MAX_CHARS): a promotion, an appeal for donations, a course's
+ * pitch ("Struggling with sourdough? … <Get the guide>"). When such boxes
+ * hold a quarter of the text or more they are the page's matter (a hub of
+ * resource cards, each with its "Visit" button) and all stay.
+ */
+export function removeButtonBoxes(root: Element): number {
+  const boxes: Element[] = [];
+  let chars = 0;
+  for (const el of Array.from(root.querySelectorAll('.wp-block-group, .wp-block-cover'))) {
+    if (boxes.some((b) => b.contains(el)) || !el.querySelector('.wp-block-button, .wp-block-buttons')) {
+      continue;
+    }
+    const n = collapseSpace(el.textContent ?? '').length;
+    if (n <= BUTTON_BOX_MAX_CHARS) {
+      boxes.push(el);
+      chars += n;
+    }
+  }
+  if (boxes.length === 0 || chars * 4 >= collapseSpace(root.textContent ?? '').length) {
+    return 0;
+  }
+  for (const box of boxes) {
+    box.remove();
+  }
+  return boxes.length;
+}
+
 /** The last text node under `root` with more than whitespace in it, skipping what is never text. */
 function lastTextNode(root: Element): Text | null {
   let node: Node | null = root.lastChild;
@@ -1823,8 +1866,12 @@ function teaserTarget(card: Element): string | null {
  * Removes a list of teasers of other posts inside the story: TEASER_MIN_CARDS
  * or more sibling cards, each a title linked twice (thumbnail and heading)
  * to its own address with a short excerpt (teaserTarget), and nothing else
- * beside them but a label. A list of a story's items, each a heading with a paragraph,
- * links once or not at all, or says more than an excerpt does.
+ * beside them but a label; or such a run closing a parent after the story's
+ * text, opened by a heading of its own (the list's label: "Read these next").
+ * A list of a story's items, each a heading with a paragraph, links once or
+ * not at all, or says more than an excerpt does; a run of cards after text
+ * with no label of its own (a hub page's entries under their introduction)
+ * stays.
  */
 export function removeTeaserCards(root: Element): number {
   let removed = 0;
@@ -1838,9 +1885,15 @@ export function removeTeaserCards(root: Element): number {
     }
     const targets = new Set<string>();
     const cards: Element[] = [];
+    // Whether the run of cards follows other text of the parent, and whether a heading (the list's label) opens it.
+    let afterText = false;
+    let labelled = false;
     for (const kid of kids) {
       // The list's own label ("More from the blog") may stand among them.
       if (isHeadingTag(kid.tagName.toUpperCase())) {
+        if (cards.length === 0) {
+          labelled = true;
+        }
         continue;
       }
       const target = teaserTarget(kid);
@@ -1848,11 +1901,15 @@ export function removeTeaserCards(root: Element): number {
         targets.add(target);
         cards.push(kid);
       } else if (collapseSpace(kid.textContent ?? '')) {
+        // Story before the cards: a run of cards that closes the parent under a label of its own is still a list
+        // of other posts ("Read these next" after the story's last paragraph).
         cards.length = 0;
-        break;
+        targets.clear();
+        afterText = true;
+        labelled = false;
       }
     }
-    if (cards.length >= TEASER_MIN_CARDS) {
+    if (cards.length >= TEASER_MIN_CARDS && (!afterText || labelled)) {
       for (const card of cards) {
         card.remove();
         removed++;

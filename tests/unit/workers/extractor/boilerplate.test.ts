@@ -1,6 +1,6 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { closingBioName, copiesBlockBefore, CREDIT_TEXT, isAdviceDisclaimer, isQuoteAttribution, isAffiliateDisclosure, isParticularsStrip, isProductionNote, isSitePitch, isSocialFollow, isFurnitureText, looksLikeFurniture, removeAuthorBio, removeAuthorBox, removeFurniture, removeGreetingBio, removeHeadingPermalinks, removeInlineFurniture, removeLinkColumns, removeNamedAuthorBoxes, removeOtherSections, removeRepeatedSiblings, removeShownTwice, removeTeaserCards, trimStoryEnd, withoutTermClasses } from '../../../../src/workers/extractor/boilerplate.js';
+import { closingBioName, copiesBlockBefore, CREDIT_TEXT, isAdviceDisclaimer, isQuoteAttribution, isAffiliateDisclosure, isParticularsStrip, isProductionNote, isSitePitch, isSocialFollow, isFurnitureText, looksLikeFurniture, removeAuthorBio, removeAuthorBox, removeButtonBoxes, removeFurniture, removeGreetingBio, removeHeadingPermalinks, removeInlineFurniture, removeLinkColumns, removeNamedAuthorBoxes, removeOtherSections, removeRepeatedSiblings, removeShownTwice, removeTeaserCards, trimStoryEnd, withoutTermClasses } from '../../../../src/workers/extractor/boilerplate.js';
 import { collapseSpace, textBlocks } from '../../../../src/workers/extractor/blocks.js';
 
 const doc = (html: string): Document =>
@@ -1166,6 +1166,36 @@ describe('looksLikeFurniture: a post\'s term classes', () => {
   });
 });
 
+describe('removeFurniture: the page\'s footer', () => {
+  const about = Array.from({ length: 3 }, (_, i) => `<p>About us ${i}: Example.com was launched in 2008 to bring its readers the latest news of the trade, ${words(20)}.</p>`).join('');
+
+  it('removes a page footer of long paragraphs when the story stands in an <article> or <main>', () => {
+    const d = doc(`<main><article><p>${words(150)}</p></article></main><footer id="colophon">${about}</footer>`);
+    removeFurniture(d);
+    expect(d.body.textContent).not.toContain('About us');
+    expect(d.body.textContent).toContain('word149');
+  });
+
+  it('keeps long paragraphs in a <footer> inside the article, or on a page without <article> and <main>', () => {
+    const inside = doc(`<article><p>${words(150)}</p><footer>${about}</footer></article>`);
+    removeFurniture(inside);
+    expect(inside.body.textContent).toContain('About us 2');
+    const old = doc(`<div id="story"><p>${words(20)}</p></div><footer>${about}</footer>`);
+    removeFurniture(old);
+    expect(old.body.textContent).toContain('About us 2');
+  });
+});
+
+describe('looksLikeFurniture: a form\'s heading', () => {
+  it('removes the title and description a form plugin sets above its fields, with the form', () => {
+    const d = doc(`<article><p>${words(150)}</p><div class="gform_wrapper"><div class="gform_heading"><h2 class="gform_title">Request our free ebook</h2><p class="gform_description">Fill out the form to get a copy of our ebook.</p></div><form><input type="email"></form></div></article>`);
+    removeFurniture(d);
+    expect(d.body.textContent).not.toContain('Request our free ebook');
+    expect(d.body.textContent).not.toContain('Fill out the form');
+    expect(d.body.textContent).toContain('word149');
+  });
+});
+
 describe('looksLikeFurniture: print styling', () => {
   const el = (cls: string): Element => doc(`<div class="${cls}">x</div>`).querySelector('div') as Element;
 
@@ -1524,11 +1554,47 @@ describe(removeTeaserCards.name, () => {
     expect(once.body.textContent).toContain('Product number 3');
   });
 
+  it('removes a labelled run of cards that closes the story\'s parent, and keeps one without a label', () => {
+    const cards = `${card('one', 'A short excerpt')}<hr>${card('two', 'Another excerpt')}<hr>${card('three', 'A third one')}`;
+    const labelled = doc(`<article><div class="entry">${story}<h3>Read these next</h3>${cards}</div></article>`);
+    expect(removeTeaserCards(labelled.body)).toBe(3);
+    expect(labelled.body.textContent).not.toContain('Another post called');
+    expect(labelled.body.textContent).toContain('Read these next');
+    expect(labelled.body.textContent).toContain('word119');
+    const bare = doc(`<article><div class="entry">${story}${cards}</div></article>`);
+    expect(removeTeaserCards(bare.body)).toBe(0);
+    expect(bare.body.textContent).toContain('Another post called three');
+  });
+
   it('keeps two cards, and cards mixed with the story\'s paragraphs', () => {
     const two = doc(`<article>${story}<div>${card('one', 'x')}${card('two', 'y')}</div></article>`);
     expect(removeTeaserCards(two.body)).toBe(0);
     const mixed = doc(`<article><div>${card('one', 'x')}<p>${words(40)}</p>${card('two', 'y')}${card('three', 'z')}</div></article>`);
     expect(removeTeaserCards(mixed.body)).toBe(0);
+  });
+});
+
+describe(removeButtonBoxes.name, () => {
+  const story = Array.from({ length: 6 }, (_, i) => `<p>Paragraph ${i} of the story. ${words(60)}</p>`).join('');
+  const button = (label: string): string => `<div class="wp-block-buttons"><div class="wp-block-button"><a class="wp-block-button__link" href="/offer">${label}</a></div></div>`;
+  const promo = `<div class="wp-block-group has-background"><h2>Struggling with sourdough?</h2><p>Join my free workshop and learn to make a bubbly starter.</p>${button('Save your spot')}</div>`;
+
+  it('removes a page builder\'s small box that holds a button block', () => {
+    const d = doc(`<article>${story}${promo}</article>`);
+    expect(removeButtonBoxes(d.body)).toBe(1);
+    expect(d.body.textContent).not.toContain('Struggling with sourdough');
+    expect(d.body.textContent).toContain('Paragraph 5 of the story');
+  });
+
+  it('keeps a box without a button block, a long box, and boxes that hold a quarter of the text', () => {
+    const plain = doc(`<article>${story}<div class="wp-block-group has-background"><p>A note on the figures above.</p><a href="/x">Read the method</a></div></article>`);
+    expect(removeButtonBoxes(plain.body)).toBe(0);
+    const long = doc(`<article>${story}<div class="wp-block-group"><p>${words(150)}</p>${button('Download')}</div></article>`);
+    expect(removeButtonBoxes(long.body)).toBe(0);
+    const card = (n: number): string => `<div class="wp-block-group has-background"><h3>Resource ${n}</h3><p>${words(40)}</p>${button('Visit')}</div>`;
+    const hub = doc(`<main><p>Our open resources.</p>${card(1)}${card(2)}${card(3)}</main>`);
+    expect(removeButtonBoxes(hub.body)).toBe(0);
+    expect(hub.body.textContent).toContain('Resource 3');
   });
 });
 
