@@ -53,7 +53,7 @@ import { normalizedWords } from '../src/workers/enricher/phrase-matcher.js';
 import { addRows, netInputSize, netLogProbs, netWeight, type ShortTextNet } from '../src/workers/enricher/short-text-net.js';
 import { tagTopics } from '../src/workers/enricher/tag-topics.js';
 import { TOPIC_LEXICON } from '../src/workers/enricher/topic-lexicon.js';
-import { complementNBWeights } from './lib/complement-nb.js';
+import { complementNBWeights, nbCountWeights } from './lib/complement-nb.js';
 import { corpusDir, readJsonl, type TopicRecord } from './lib/enrichment-data.js';
 import { withDevInTraining } from './lib/final-training.js';
 import { readWcxbHeads, readWcxbPages, inTrainingPart, WCXB_DEFAULT_DIR } from './lib/wcxb-topics.js';
@@ -271,6 +271,15 @@ const SHORT_COPY_ALL = args.includes('--short-copy-all');
 const SHORT_COPY_NB = args.includes('--short-copy-nb');
 // --short-sets-out balance,nb: the written short sets left out of the class balance's counts and/or of the naive Bayes weights.
 const SHORT_SETS_OUT = (stringFlag(args, 'short-sets-out') ?? '').split(',');
+/**
+ * --short-sets-nb F (1; 0 with --short-sets-out nb): the written short sets (SHORT_COPY_ONLY_SOURCES) enter the naive
+ * Bayes counts at F times their weight (the regressions and the class balance unchanged). With --short-copy-nb the copies
+ * hold what the rest (1 - F) changes in each word's row. Measured (2026-12-07, selection model, seeds 19 / 23 / 27 / 31 /
+ * 35, unrounded), F = 0.5: dev 86.564 -> 86.578 %, mean class recall 86.66 -> 86.38, WCXB heads 59.50 -> 59.26 %; with
+ * --short-copy 28 --short-copy-nb, against the fade of 28: dev 86.606 -> 86.620 %, WCXB heads 59.50 -> 59.36 %, project
+ * news dev 79.30 -> 79.14 %: not used (docs/BENCHMARKS.md).
+ */
+const SHORT_SETS_NB = numberFlag(args, 'short-sets-nb', SHORT_SETS_OUT.includes('nb') ? 0 : 1);
 const featuresOf = (r: { title: string; text: string; source?: string }, training = false) =>
   topicFeatures(r, {
     ruleTopics: USE_RULES ? tagTopics(r, { maxTopics: 10 }) : [],
@@ -735,17 +744,19 @@ function train(examples: readonly Example[], seed = SEED): TopicModel & { featur
     // Counts only: the dense vector features (signed) are left to the regression.
     const dense = new Set([...featIndex].filter(([k]) => k.startsWith('vec:')).map(([, id]) => id));
     const counted = dense.size ? vecs.map((v) => ({ ids: v.ids.filter((f) => !dense.has(f)), vals: v.vals.filter((_, n) => !dense.has(v.ids[n] as number)) })) : vecs;
-    // An example's weight in the naive Bayes counts: its own times its class's.
-    const nbWeight = (i: number): number => (examples[i] as Example).weight * (classWeight[(examples[i] as Example).label] as number);
-    const nbInput = counted.map((v, i) => ({ ...v, label: (examples[i] as Example).label, weight: SHORT_SETS_OUT.includes('nb') && SHORT_COPY_ONLY_SOURCES.includes((examples[i] as Example).source) ? 0 : nbWeight(i) }));
+    // An example's weight in the naive Bayes counts: its own times its class's, the written short sets' times --short-sets-nb
+    // (with --short-copy-nb and no --short-sets-nb: 0, their part going to the copies).
+    const nbScale = SHORT_COPY_NB && !args.includes('--short-sets-nb') ? 0 : SHORT_SETS_NB;
+    const fullWeights = nbCountWeights(examples, classWeight);
+    const nbWeights = nbCountWeights(examples, classWeight, Object.fromEntries(SHORT_COPY_ONLY_SOURCES.map((s) => [s, nbScale])));
+    const nbInput = counted.map((v, i) => ({ ...v, label: (examples[i] as Example).label, weight: nbWeights[i] as number }));
     let Wout = W;
     if (CNB_GRID) NB_GRID_INPUT = { vecs: nbInput, K, F };
     else if (SHORT_COPY_NB) {
       // --short-copy-nb: the naive Bayes weights without the written short sets on every feature, and what the short
       // sets change in a single word's row (with them minus without) on its short-text copy (`s:`), read only on short texts.
-      const shortSet = (i: number) => SHORT_COPY_ONLY_SOURCES.includes((examples[i] as Example).source);
-      const withShort = complementNBWeights(nbInput.map((v, i) => (shortSet(i) ? { ...v, weight: nbWeight(i) } : v)), K, F, CNB_ALPHA);
-      const without = complementNBWeights(nbInput.map((v, i) => (shortSet(i) ? { ...v, weight: 0 } : v)), K, F, CNB_ALPHA);
+      const withShort = complementNBWeights(nbInput.map((v, i) => ({ ...v, weight: fullWeights[i] as number })), K, F, CNB_ALPHA);
+      const without = complementNBWeights(nbInput, K, F, CNB_ALPHA);
       const words = [...featIndex.keys()].filter((k) => !k.includes(':') && !k.includes(' '));
       Wout = new Float64Array((F + words.length) * K);
       for (let i = 0; i < W.length; i++) Wout[i] = (W[i] as number) + CNB_WEIGHT * (without[i] as number);
@@ -886,7 +897,7 @@ if (VEC_MIX.length > 1 || VEC_LENGTH.length > 1) {
 /**
  * A small net (one hidden layer of --net-hidden (64) ReLU units) over the text's weighted mean word vector, trained on
  * the same texts (Adam, --net-epochs (20), mini-batches of --net-batch (32), L2 --net-l2 (3e-4), fixed seed); its log
- * probabilities, times --net-mix A (0.5) and scaled by min(1, --net-length L (40) / content words), are added to the
+ * probabilities, times --net-mix A (0.5) and scaled by min(1, --net-length L (28) / content words), are added to the
  * linear model's scores before the temperature. With several comma-separated values of --net-mix or --net-length,
  * dev is printed for each pair (unrounded model) and the last pair kept. On by default with the word vectors; --no-net:
  * the model before it, byte for byte.
@@ -901,6 +912,10 @@ if (VEC_MIX.length > 1 || VEC_LENGTH.length > 1) {
  * element-wise maximum as well (--net-inputs mean+max, 85.35 %), 128 units and 10 epochs (85.00 %),
  * Wikinews two-sentence windows at weight 0.5 for the net (--net-windows 0.5, 84.59 %), texts of at most L words
  * counted twice (--net-short 1, 85.35 %), with --vec-mix 0.4 (85.14 %).
+ * L = 28 since 2026-12-07 (was 40): the 95th percentile of the net's word count over dev's SIB-200 and WP current events
+ * texts, so that the net keeps its full weight on the short texts it is for and less on longer ones. Selection model,
+ * seeds 19 / 23 / 27 / 31 / 35, unrounded: dev 86.564 -> 86.606 % in the mean, no seed lower (three Wikinews leads
+ * gained, nothing lost), mean class recall, WCXB heads and project news dev the same (docs/BENCHMARKS.md).
  */
 const NET = !args.includes('--no-net') && VECTORS !== undefined;
 const NET_INPUTS = stringFlag(args, 'net-inputs') ?? 'mean';
@@ -910,7 +925,7 @@ const NET_LR = numberFlag(args, 'net-lr', 0.002);
 const NET_L2 = numberFlag(args, 'net-l2', 3e-4);
 const NET_BATCH = numberFlag(args, 'net-batch', 32);
 const NET_MIX = listFlag('net-mix', '0.5');
-const NET_LENGTH = listFlag('net-length', '40');
+const NET_LENGTH = listFlag('net-length', '28');
 const NET_SHORT = numberFlag(args, 'net-short', 0);
 const NET_WINDOWS = numberFlag(args, 'net-windows', 0);
 // --net-balance P: the net's class balance (default --balance). Measured (2026-12-05, seed 19, P = 1): dev 85.5 % against 86.2 % (mean class recall 85.5 -> 87.1): not used.

@@ -42,3 +42,20 @@ export function complementNBWeights(vecs: readonly WeightedVec[], K: number, F: 
   }
   return out;
 }
+
+/**
+ * Each example's weight in the naive Bayes counts: its own times its class's (the regression's class balance), times
+ * `sourceScale[source]` for a source named there (1 otherwise): a set can teach the regression at full weight and enter
+ * the counts at a fraction of it.
+ */
+export function nbCountWeights(
+  examples: ReadonlyArray<{ weight: number; label: number; source: string }>,
+  classWeight: ArrayLike<number>,
+  sourceScale: Readonly<Record<string, number>> = {},
+): Float64Array {
+  return Float64Array.from(examples, (e) => {
+    const w = e.weight * (classWeight[e.label] as number);
+    const scale = sourceScale[e.source];
+    return scale === undefined ? w : w * scale;
+  });
+}
