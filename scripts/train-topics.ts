@@ -246,23 +246,73 @@ const WORD_MIN_DF = numberFlag(args, 'word-min-df', 1);
  */
 const WORD_MIN_DF_VECTORS = args.includes('--word-min-df-vectors');
 /**
+ * The short news written for the project, one training source each, trainable at the weight of its flag (0: not at all).
+ * They train the regression and the naive Bayes weights, not the short-text net (the default --net-skip); their words
+ * held by one text become features (the default --word-min-df-sources); --short-copy and --short-sets-nb treat them apart.
+ */
+const WRITTEN_SHORT_SETS: ReadonlyArray<{ source: string; weight: number; rows: ReturnType<typeof readProjectNews> }> = [
+  /**
+   * --tech-news W: short technology news written for the project (scripts/data/project-tech-news.tsv, all science and
+   * technology under the technology convention: chips, software, phones, telecoms, social media, AI labs, cybersecurity,
+   * start-ups, the companies' business news included), every line trainable at weight W (0: not at all); the project's
+   * short-news dev set (the dev third of project-news.tsv) measures it. Measured (2026-12-06 21:37-21:54 UTC, selection
+   * model, seeds 19 / 23 / 27, unrounded; W = 0: dev 86.34 / 86.20 / 85.92 %, halves 87.77 / 87.64 / 87.09 and 84.83 /
+   * 84.68 / 84.68, mean class recall 85.7 / 85.4 / 84.4): W = 1: dev 86.06 / 86.34 / 86.41 % (mean +0.12), seed 19 lower
+   * on both halves (87.36 / 84.68), mean class recall 86.4 / 84.5 / 85.5, project news dev's economy, science and
+   * technology and sport 37 / 35 / 37 -> 39 of 39 on every seed, Wikinews dev articles' whole text 84.5 / 84.1 / 83.8 ->
+   * 82.7 / 83.4 / 82.7 %; W = 0.5: 86.41 / 86.20 / 86.13 %, first half lower on seeds 23 and 27, mean class recall 84.7
+   * in the mean; W = 2: 86.06 / 85.71 / 85.92 %; W = 1 with the net not trained on them (--net-skip tech-news): 86.06 /
+   * 86.48 / 86.13 %, seed 19 lower on both halves. Not used then (default 0). Used since 2026-12-06 23:45 UTC with
+   * --short-news at the same W (1, then 2 from 00:06 UTC), the net not trained on either (the default --net-skip), chosen
+   * by the five-seed rule of docs/BENCHMARKS.md (topics): see --short-news.
+   */
+  { source: 'tech-news', weight: numberFlag(args, 'tech-news', 2), rows: readProjectNews(PROJECT_TECH_NEWS_FILE) },
+  /**
+   * --short-news W: short news of every top level written for the project (scripts/data/project-short-news.tsv, a headline
+   * and one sentence each in wire-alert style, most in the top levels where short training text is thin: technology,
+   * economy, sport, health, arts, weather, lifestyle, human interest, society, labour, education, environment), every line
+   * trainable at weight W (0: not at all; default 2, with --tech-news 2 and the net not trained on either, --net-skip).
+   * Measured (2026-12-06 23:08-23:41 UTC, selection model, seeds 19 / 23 / 27 / 31 / 35, unrounded; the rule of
+   * docs/BENCHMARKS.md, topics): before, dev 86.34 / 86.20 / 85.92 / 86.55 / 86.13 % (mean 86.23), mean class recall 85.86
+   * in the mean, WCXB heads 59.04, project news dev 75.78; --tech-news W --short-news W with the net trained on them,
+   * W = 1 / 0.5 / 0.25: dev mean 86.10 / 86.06 / 86.06 %, seed 27 85.50 / 85.29 / 85.29 (not kept); W = 1, the net not
+   * trained on them: dev 86.48 / 86.13 / 85.99 / 86.41 / 86.55 % (mean 86.31), mean class recall 86.24, WCXB heads 59.20,
+   * project news dev 78.88 (kept; dev's first half lower on four seeds, level on seed 35, 87.50 -> 87.04 in the mean, its
+   * second higher on every seed, 84.88 -> 85.55). W = 2, the same (2026-12-06 23:55 - 00:02 UTC): dev 87.04 / 86.69 /
+   * 85.99 / 86.62 / 86.48 % (mean 86.56), mean class recall 86.66, WCXB heads 59.50, project news dev 79.30 (kept).
+   */
+  { source: 'short-news', weight: numberFlag(args, 'short-news', 2), rows: readProjectNews(PROJECT_SHORT_NEWS_FILE) },
+  /**
+   * --wire-briefs W: more short news of every top level written for the project (scripts/data/project-wire-briefs.tsv, 303
+   * briefs of a headline and one sentence, most in sport, economy and science and technology, in today's and the 2000s'
+   * wire manner), every line trainable at weight W (0: not at all, the default), the net not trained on them (the default
+   * --net-skip). Measured (2026-12-07 01:34-02:20 UTC, selection model, seeds 19 / 23 / 27 / 31 / 35, unrounded; the rule of
+   * docs/BENCHMARKS.md, topics), against dev 86.564 in the mean: W = 2 / 1 / 0.5 on the 311 lines first run, dev
+   * 86.130 / 86.284 / 86.144, some seed lower by more than 0.3 at each, project news dev 79.30 -> 81.90 / 81.56 / 80.76;
+   * W = 1 on these 303 lines: dev 86.438, seed 31 -0.35, mean class recall 86.66 -> 86.64, WCXB heads 59.50 -> 59.44,
+   * project news dev 81.38. Not kept (docs/BENCHMARKS.md, "Measured and not kept: topics", 2026-12-07 01:29 UTC).
+   */
+  { source: 'wire-briefs', weight: numberFlag(args, 'wire-briefs', 0), rows: readProjectNews(PROJECT_WIRE_BRIEFS_FILE) },
+];
+/** The written short sets' training sources. */
+const WRITTEN_SHORT_SOURCES = WRITTEN_SHORT_SETS.map((s) => s.source);
+/**
  * --word-min-df-sources A,B (the short texts: IPTC's labels and definitions, the lexicon, the EXTRA rules, SIB-200, WP
  * current events, and the WCXB and project news texts when trained on; "all": every source): a word held by fewer than
  * two texts only when one of these sources holds it. The Wikinews leads (and the project's articles) hold words once by
  * the thousand, mostly names of one story, which short news does not share.
  */
-const WORD_MIN_DF_SOURCES = (stringFlag(args, 'word-min-df-sources') ?? 'iptc,lexicon,extra,sib200,wpce,wcxb,project-news,tech-news,short-news,wire-briefs').split(',');
+const WORD_MIN_DF_SOURCES = (stringFlag(args, 'word-min-df-sources') ?? ['iptc', 'lexicon', 'extra', 'sib200', 'wpce', 'wcxb', 'project-news', ...WRITTEN_SHORT_SOURCES].join(',')).split(',');
 /**
  * --short-copy S (0: never): a text of at most S content words also has its words (not pairs, clusters, vectors or the
  * rules' features) as `s:` features of their own, faded out between S and 2S content words (topicFeatures), in training
  * and reading alike: what only short texts teach can sit in the copies, out of long texts' scores.
- * --short-copy-general A (1): the written short sets' (SHORT_COPY_ONLY_SOURCES) shared words at A × their value in
+ * --short-copy-general A (1): the written short sets' (WRITTEN_SHORT_SOURCES) shared words at A × their value in
  * training, so that more of what they teach goes to the copies (training only; reading is the same for every text).
  * In training only the written short sets have the copies (--short-copy-all: every short training text).
  */
 const SHORT_COPY = numberFlag(args, 'short-copy', 0);
 const SHORT_COPY_GENERAL = numberFlag(args, 'short-copy-general', 1);
-const SHORT_COPY_ONLY_SOURCES = ['tech-news', 'short-news', 'wire-briefs'];
 // --short-copy-all: every short training text has the copies in training (first version, 03:11 UTC: seed 19 dev 85.6 %);
 // without it only the written short sets do, and every short text has them when read.
 const SHORT_COPY_ALL = args.includes('--short-copy-all');
@@ -272,7 +322,7 @@ const SHORT_COPY_NB = args.includes('--short-copy-nb');
 // --short-sets-out balance,nb: the written short sets left out of the class balance's counts and/or of the naive Bayes weights.
 const SHORT_SETS_OUT = (stringFlag(args, 'short-sets-out') ?? '').split(',');
 /**
- * --short-sets-nb F (1; 0 with --short-sets-out nb): the written short sets (SHORT_COPY_ONLY_SOURCES) enter the naive
+ * --short-sets-nb F (1; 0 with --short-sets-out nb): the written short sets (WRITTEN_SHORT_SOURCES) enter the naive
  * Bayes counts at F times their weight (the regressions and the class balance unchanged). With --short-copy-nb the copies
  * hold what the rest (1 - F) changes in each word's row. Measured (2026-12-07, selection model, seeds 19 / 23 / 27 / 31 /
  * 35, unrounded), F = 0.5: dev 86.564 -> 86.578 %, mean class recall 86.66 -> 86.38, WCXB heads 59.50 -> 59.26 %; with
@@ -285,8 +335,8 @@ const featuresOf = (r: { title: string; text: string; source?: string }, trainin
     ruleTopics: USE_RULES ? tagTopics(r, { maxTopics: 10 }) : [],
     vectors: VECTORS,
     bagLength: BAG_LENGTH,
-    shortCopy: !training || (!SHORT_COPY_NB && (SHORT_COPY_ALL || SHORT_COPY_ONLY_SOURCES.includes(r.source ?? ''))) ? SHORT_COPY : 0,
-    generalScale: training && SHORT_COPY > 0 && !SHORT_COPY_NB && SHORT_COPY_ONLY_SOURCES.includes(r.source ?? '') ? SHORT_COPY_GENERAL : 1,
+    shortCopy: !training || (!SHORT_COPY_NB && (SHORT_COPY_ALL || WRITTEN_SHORT_SOURCES.includes(r.source ?? ''))) ? SHORT_COPY : 0,
+    generalScale: training && SHORT_COPY > 0 && !SHORT_COPY_NB && WRITTEN_SHORT_SOURCES.includes(r.source ?? '') ? SHORT_COPY_GENERAL : 1,
   });
 /** A text's class scores as classifyTopLevel computes them (textScores: the linear model's, plus the short-text net's part when the model has one). */
 const scoresOfText = (model: TopicModel, r: { title: string; text: string }): Float64Array =>
@@ -375,51 +425,6 @@ const BUNDLE_WEIGHT = numberFlag(args, 'bundle-weight', 0);
  */
 const PROJECT_NEWS_WEIGHT = numberFlag(args, 'project-news', 0);
 const PROJECT_NEWS = readProjectNews();
-/**
- * --tech-news W: short technology news written for the project (scripts/data/project-tech-news.tsv, all science and
- * technology under the technology convention: chips, software, phones, telecoms, social media, AI labs, cybersecurity,
- * start-ups, the companies' business news included), every line trainable at weight W (0: not at all); the project's
- * short-news dev set (the dev third of project-news.tsv) measures it. Measured (2026-12-06 21:37-21:54 UTC, selection
- * model, seeds 19 / 23 / 27, unrounded; W = 0: dev 86.34 / 86.20 / 85.92 %, halves 87.77 / 87.64 / 87.09 and 84.83 /
- * 84.68 / 84.68, mean class recall 85.7 / 85.4 / 84.4): W = 1: dev 86.06 / 86.34 / 86.41 % (mean +0.12), seed 19 lower
- * on both halves (87.36 / 84.68), mean class recall 86.4 / 84.5 / 85.5, project news dev's economy, science and
- * technology and sport 37 / 35 / 37 -> 39 of 39 on every seed, Wikinews dev articles' whole text 84.5 / 84.1 / 83.8 ->
- * 82.7 / 83.4 / 82.7 %; W = 0.5: 86.41 / 86.20 / 86.13 %, first half lower on seeds 23 and 27, mean class recall 84.7
- * in the mean; W = 2: 86.06 / 85.71 / 85.92 %; W = 1 with the net not trained on them (--net-skip tech-news): 86.06 /
- * 86.48 / 86.13 %, seed 19 lower on both halves. Not used then (default 0). Used since 2026-12-06 23:45 UTC with
- * --short-news at the same W (1, then 2 from 00:06 UTC), the net not trained on either (the default --net-skip), chosen
- * by the five-seed rule of docs/BENCHMARKS.md (topics): see --short-news.
- */
-const TECH_NEWS_WEIGHT = numberFlag(args, 'tech-news', 2);
-const TECH_NEWS = readProjectNews(PROJECT_TECH_NEWS_FILE);
-/**
- * --short-news W: short news of every top level written for the project (scripts/data/project-short-news.tsv, a headline
- * and one sentence each in wire-alert style, most in the top levels where short training text is thin: technology,
- * economy, sport, health, arts, weather, lifestyle, human interest, society, labour, education, environment), every line
- * trainable at weight W (0: not at all; default 2, with --tech-news 2 and the net not trained on either, --net-skip).
- * Measured (2026-12-06 23:08-23:41 UTC, selection model, seeds 19 / 23 / 27 / 31 / 35, unrounded; the rule of
- * docs/BENCHMARKS.md, topics): before, dev 86.34 / 86.20 / 85.92 / 86.55 / 86.13 % (mean 86.23), mean class recall 85.86
- * in the mean, WCXB heads 59.04, project news dev 75.78; --tech-news W --short-news W with the net trained on them,
- * W = 1 / 0.5 / 0.25: dev mean 86.10 / 86.06 / 86.06 %, seed 27 85.50 / 85.29 / 85.29 (not kept); W = 1, the net not
- * trained on them: dev 86.48 / 86.13 / 85.99 / 86.41 / 86.55 % (mean 86.31), mean class recall 86.24, WCXB heads 59.20,
- * project news dev 78.88 (kept; dev's first half lower on four seeds, level on seed 35, 87.50 -> 87.04 in the mean, its
- * second higher on every seed, 84.88 -> 85.55). W = 2, the same (2026-12-06 23:55 - 00:02 UTC): dev 87.04 / 86.69 /
- * 85.99 / 86.62 / 86.48 % (mean 86.56), mean class recall 86.66, WCXB heads 59.50, project news dev 79.30 (kept).
- */
-const SHORT_NEWS_WEIGHT = numberFlag(args, 'short-news', 2);
-const SHORT_NEWS = readProjectNews(PROJECT_SHORT_NEWS_FILE);
-/**
- * --wire-briefs W: more short news of every top level written for the project (scripts/data/project-wire-briefs.tsv, 303
- * briefs of a headline and one sentence, most in sport, economy and science and technology, in today's and the 2000s'
- * wire manner), every line trainable at weight W (0: not at all, the default), the net not trained on them (the default
- * --net-skip). Measured (2026-12-07 01:34-02:20 UTC, selection model, seeds 19 / 23 / 27 / 31 / 35, unrounded; the rule of
- * docs/BENCHMARKS.md, topics), against dev 86.564 in the mean: W = 2 / 1 / 0.5 on the 311 lines first run, dev
- * 86.130 / 86.284 / 86.144, some seed lower by more than 0.3 at each, project news dev 79.30 -> 81.90 / 81.56 / 80.76;
- * W = 1 on these 303 lines: dev 86.438, seed 31 -0.35, mean class recall 86.66 -> 86.64, WCXB heads 59.50 -> 59.44,
- * project news dev 81.38. Not kept (docs/BENCHMARKS.md, "Measured and not kept: topics", 2026-12-07 01:29 UTC).
- */
-const WIRE_BRIEFS_WEIGHT = numberFlag(args, 'wire-briefs', 0);
-const WIRE_BRIEFS = readProjectNews(PROJECT_WIRE_BRIEFS_FILE);
 /**
  * --project-articles W: long news articles written for the project (scripts/data/project-articles.txt,
  * scripts/lib/project-articles.ts; whole articles of about 180 to 300 words in every top level, where the other sets
@@ -536,9 +541,7 @@ function trainingExamples(): { train: Example[]; dev: Example[]; wcxbDev: Exampl
     if (inProjectNewsDev(r)) push(projectDev, r.title, r.text, r.code, 1, 'project-news');
     else if (PROJECT_NEWS_WEIGHT > 0) push(train, r.title, r.text, r.code, PROJECT_NEWS_WEIGHT, 'project-news');
   }
-  if (TECH_NEWS_WEIGHT > 0) for (const r of TECH_NEWS) push(train, r.title, r.text, r.code, TECH_NEWS_WEIGHT, 'tech-news');
-  if (SHORT_NEWS_WEIGHT > 0) for (const r of SHORT_NEWS) push(train, r.title, r.text, r.code, SHORT_NEWS_WEIGHT, 'short-news');
-  if (WIRE_BRIEFS_WEIGHT > 0) for (const r of WIRE_BRIEFS) push(train, r.title, r.text, r.code, WIRE_BRIEFS_WEIGHT, 'wire-briefs');
+  for (const set of WRITTEN_SHORT_SETS) if (set.weight > 0) for (const r of set.rows) push(train, r.title, r.text, r.code, set.weight, set.source);
   for (const r of PROJECT_ARTICLES) {
     if (inProjectArticlesDev(r)) push(articlesDev, r.title, r.text, r.code, 1, 'project-articles');
     else if (PROJECT_ARTICLES_WEIGHT > 0) push(train, r.title, cut(r.text, 250), r.code, PROJECT_ARTICLES_WEIGHT, 'project-articles');
@@ -679,7 +682,7 @@ function train(examples: readonly Example[], seed = SEED): TopicModel & { featur
   const Gb = new Float64Array(K);
   // Class weights: rarer classes count more (square root of inverse frequency).
   const perClass = new Float64Array(K);
-  for (const e of examples) if (!(SHORT_SETS_OUT.includes('balance') && SHORT_COPY_ONLY_SOURCES.includes(e.source))) perClass[e.label] = (perClass[e.label] as number) + e.weight;
+  for (const e of examples) if (!(SHORT_SETS_OUT.includes('balance') && WRITTEN_SHORT_SOURCES.includes(e.source))) perClass[e.label] = (perClass[e.label] as number) + e.weight;
   const total = perClass.reduce((a, x) => a + x, 0);
   const classWeight = Array.from(perClass, (n) => (n > 0 ? (total / (K * n)) ** BALANCE : 0));
   const order = examples.map((_, i) => i);
@@ -748,7 +751,7 @@ function train(examples: readonly Example[], seed = SEED): TopicModel & { featur
     // (with --short-copy-nb and no --short-sets-nb: 0, their part going to the copies).
     const nbScale = SHORT_COPY_NB && !args.includes('--short-sets-nb') ? 0 : SHORT_SETS_NB;
     const fullWeights = nbCountWeights(examples, classWeight);
-    const nbWeights = nbCountWeights(examples, classWeight, Object.fromEntries(SHORT_COPY_ONLY_SOURCES.map((s) => [s, nbScale])));
+    const nbWeights = nbCountWeights(examples, classWeight, Object.fromEntries(WRITTEN_SHORT_SOURCES.map((s) => [s, nbScale])));
     const nbInput = counted.map((v, i) => ({ ...v, label: (examples[i] as Example).label, weight: nbWeights[i] as number }));
     let Wout = W;
     if (CNB_GRID) NB_GRID_INPUT = { vecs: nbInput, K, F };
@@ -936,7 +939,7 @@ const NET_ENSEMBLE = numberFlag(args, 'net-ensemble', 1);
  * "tech-news,short-news,wire-briefs": the project's written short news train the regression and the naive Bayes weights, not the
  * net (docs/BENCHMARKS.md, "What moved these figures", 2026-12-06 23:08 UTC); --net-skip none trains the net on every source.
  */
-const NET_SKIP = (stringFlag(args, 'net-skip') ?? 'tech-news,short-news,wire-briefs').split(',');
+const NET_SKIP = (stringFlag(args, 'net-skip') ?? WRITTEN_SHORT_SOURCES.join(',')).split(',');
 const NET_SMOOTH = numberFlag(args, 'net-label-smoothing', SMOOTH);
 /**
  * --net-word-dropout P: at each of the net's epochs, every content word of a training text is left out of its mean vector
