@@ -711,6 +711,28 @@ describe(employersOfStaff.name, () => {
     }
   });
 
+  it("makes a name read as a person or as no known place a firm before a firm's officer or part and a name, with no \"'s\", and wherever else the text names it so", () => {
+    expect(run('Neste CEO Risto Rinne said so . Neste lost money .', { Neste: 'PER', 'Risto Rinne': 'PER' })).toEqual(['ORG[Neste]', 'PER[Risto Rinne]', 'ORG[Neste]']);
+    expect(run('former Hardie chief executive Peter Macdonald and Hardie chairwoman Meredith Hellicar .', { Hardie: 'PER', 'Peter Macdonald': 'PER', 'Meredith Hellicar': 'PER' })).toEqual([
+      'ORG[Hardie]', 'PER[Peter Macdonald]', 'ORG[Hardie]', 'PER[Meredith Hellicar]',
+    ]);
+    expect(run('Rojo founder and CEO Chris Alden will join . MFI CEO Gary Favell said so .', { Rojo: 'PER', 'Chris Alden': 'PER', MFI: 'LOC', 'Gary Favell': 'PER' })).toEqual([
+      'ORG[Rojo]', 'PER[Chris Alden]', 'ORG[MFI]', 'PER[Gary Favell]',
+    ]);
+    expect(run('reports for Peabody subsidiary Peabody Australia Holdco .', { Peabody: 'LOC', 'Peabody Australia Holdco': 'ORG' })).toEqual(['ORG[Peabody]', 'ORG[Peabody Australia Holdco]']);
+    // A spokesman or a president (persons and states have them), a name with a given name first, "CEO of", no name after, a known place: no firm.
+    for (const [text, names] of [
+      ['Bush spokesman Gordon Johndroe and Malawi president Bingu wa Mutharika spoke .', { Bush: 'PER', 'Gordon Johndroe': 'PER', Malawi: 'LOC', 'Bingu wa Mutharika': 'PER' }],
+      ['wrote to Steve Ballmer CEO of Microsoft , and Thomas Cook subsidiary Sunquest grew .', { 'Steve Ballmer': 'PER', Microsoft: 'ORG', 'Thomas Cook': 'PER', Sunquest: 'ORG' }],
+      ['the Jones chairman said , and Canada CEO Ann Lee spoke .', { Jones: 'PER', Canada: 'LOC', 'Ann Lee': 'PER' }],
+    ] as const) {
+      const { toks, tags } = tagsNaming(text, names);
+      expect(employersOfStaff(toks, tags)).toEqual(tags);
+    }
+    const toks = nerTokenize('Neste CEO Risto Rinne , Rojo founder and CEO Chris Alden , Hardie chief executive officer Ann Lee , Peabody subsidiary Peabody Australia .');
+    expectBioKept(toks.length, 61, (tags) => employersOfStaff(toks, tags));
+  });
+
   it('makes a name read as a person that cuts, raises or affirms a rating a firm, but not a cut of something else', () => {
     expect(run('Fitch IBCA cut its rating on the bank . Fitch IBCA said the outlook was negative .', { 'Fitch IBCA': 'PER' })).toEqual(['ORG[Fitch IBCA]', 'ORG[Fitch IBCA]']);
     expect(run('Smith cut his hair , and the rating fell . Jones raised the issue of ratings .', { Smith: 'PER', Jones: 'PER' })).toEqual(['PER[Smith]', 'PER[Jones]']);
