@@ -1325,7 +1325,11 @@ function firmOfficerEnd(tokens: readonly Token[], k: number): number {
  * named so; "Steve Ballmer CEO of Microsoft" goes on with "of", and a name with a given name first is a person's.
  */
 function officerNamedAfter(tokens: readonly Token[], tags: readonly string[], from: number, to: number, type: string): boolean {
-  if (givenNameFirst(tokens, from, type)) return false;
+  return !givenNameFirst(tokens, from, type) && officerThenName(tokens, tags, to);
+}
+
+/** Whether a firm's officer or part stands at `to` and then a name ("CEO [Risto Rinne]", "founder and CEO [Chris Alden]"). */
+function officerThenName(tokens: readonly Token[], tags: readonly string[], to: number): boolean {
   let k = firmOfficerEnd(tokens, to);
   if (k < 0) return false;
   if (tokens[k]?.text === 'and') k = firmOfficerEnd(tokens, k + 1);
@@ -1415,6 +1419,29 @@ export function employersOfStaff(tokens: readonly Token[], tags: readonly string
       if (!proper) continue;
       untagged.push([i, formed]);
       firms.add(nameText(tokens, i, j));
+    }
+  }
+  if (stats) {
+    // Untagged capitalized words before a firm's officer or part and a name, after no capitalized word ("[Evergrande] founder
+    // Hui Ka Yan", "[TI] chairman Hansjoerg Elshorst"), each known only capitalized to the word statistics or not at all
+    // ("Their founder Avi Oz", "The chairman Prachanda" name none).
+    // The cue's word first: most tokens are none.
+    for (let j = 1; j < tokens.length; j++) {
+      const w = (tokens[j] as Token).text;
+      if ((!FIRM_OFFICERS_AFTER.has(w) && w !== 'chief') || !officerThenName(tokens, tags, j)) continue;
+      let i = j;
+      while (i > 0 && j - i <= FIRM_NAME_MAX && tags[i - 1] === 'O' && startsCapitalized((tokens[i - 1] as Token).text)) i--;
+      if (i === j || i === 0 || j - i > FIRM_NAME_MAX || tags[i - 1] !== 'O') continue;
+      let proper = true;
+      for (let k = i; k < j; k++) {
+        const word = (tokens[k] as Token).text;
+        const code = stats.get(word.toLowerCase());
+        if ((code !== undefined && code !== 0 && codeCap(code) !== 'A') || WEEKDAYS_AND_MONTHS.has(word) || NON_ENTITY_WORDS.has(word) || PLACES.has(word) || DEMONYMS.has(word) || PERSON_TITLES.has(word)) proper = false;
+      }
+      if (proper) {
+        untagged.push([i, j]);
+        firms.add(nameText(tokens, i, j));
+      }
     }
   }
   // The places read after a firm's cue ("officials from [Sabena]"), set even after their preposition.

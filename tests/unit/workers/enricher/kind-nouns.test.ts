@@ -733,6 +733,27 @@ describe(employersOfStaff.name, () => {
     expectBioKept(toks.length, 61, (tags) => employersOfStaff(toks, tags));
   });
 
+  it("makes untagged words before a firm's officer or part and a name the firm, when the statistics know them only capitalized", () => {
+    const stats = statsOf({ evergrande: 'A', their: 'N', the: 'N' });
+    const named = (text: string, names: Record<string, string>) => {
+      const { toks, tags } = tagsNaming(text, names);
+      return spans(text, employersOfStaff(toks, tags, stats));
+    };
+    expect(named('a court sentences Evergrande founder Hui Ka Yan , and TI chairman Hansjoerg Elshorst spoke .', { 'Hui Ka Yan': 'PER', 'Hansjoerg Elshorst': 'PER' })).toEqual([
+      'ORG[Evergrande]', 'PER[Hui Ka Yan]', 'ORG[TI]', 'PER[Hansjoerg Elshorst]',
+    ]);
+    // A common word, a word after a capitalized one, no name after the officer: none.
+    for (const [text, names] of [
+      ['. Their founder Avi Oz said . The chairman Prachanda spoke .', { 'Avi Oz': 'PER', Prachanda: 'PER' }],
+      ['UAE-based DP World CEO Sultan Ahmed spoke , and Evergrande founder said so .', { 'Sultan Ahmed': 'PER' }],
+    ] as const) {
+      const { toks, tags } = tagsNaming(text, names);
+      expect(employersOfStaff(toks, tags, stats)).toEqual(tags);
+    }
+    const toks = nerTokenize('a court sentences Evergrande founder Hui Ka Yan , and TI chairman Hansjoerg Elshorst spoke .');
+    expectBioKept(toks.length, 67, (tags) => employersOfStaff(toks, tags, stats));
+  });
+
   it('makes a name read as a person that cuts, raises or affirms a rating a firm, but not a cut of something else', () => {
     expect(run('Fitch IBCA cut its rating on the bank . Fitch IBCA said the outlook was negative .', { 'Fitch IBCA': 'PER' })).toEqual(['ORG[Fitch IBCA]', 'ORG[Fitch IBCA]']);
     expect(run('Smith cut his hair , and the rating fell . Jones raised the issue of ratings .', { Smith: 'PER', Jones: 'PER' })).toEqual(['PER[Smith]', 'PER[Jones]']);
