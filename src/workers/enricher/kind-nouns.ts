@@ -1308,6 +1308,34 @@ function firmsOwn(tokens: readonly Token[], k: number): boolean {
   return w === 'board' && tokens[k + 1]?.text === 'of' && tokens[k + 2]?.text === 'directors';
 }
 
+/** A firm's officers, holders and parts written right after its name, no "'s" ("Neste CEO Risto Rinne", "Hardie chairwoman Meredith Hellicar", "Peabody subsidiary Peabody Australia"); not a spokesman, strategist or president, whom persons and states have. */
+const FIRM_OFFICERS_AFTER: ReadonlySet<string> = new Set(['CEO', 'CFO', 'COO', 'chairman', 'chairwoman', 'founder', 'co-founder', 'subsidiary', 'shareholders', 'stockholders']);
+
+/** The end of a firm's officer or part at `k` ("CEO", "chief executive", "chief financial officer"), or -1. */
+function firmOfficerEnd(tokens: readonly Token[], k: number): number {
+  const w = tokens[k]?.text ?? '';
+  if (FIRM_OFFICERS_AFTER.has(w)) return k + 1;
+  if (w !== 'chief' || !CHIEF_OFFICES.has(tokens[k + 1]?.text ?? '')) return -1;
+  return tokens[k + 2]?.text === 'officer' ? k + 3 : k + 2;
+}
+
+/**
+ * Whether a firm's officer or part follows the name ending at `to` and then a name ("Neste CEO [Risto Rinne]", "Rojo
+ * founder and CEO [Chris Alden]", "Peabody subsidiary [Peabody Australia]"): persons have no CEO, chairman or subsidiary
+ * named so; "Steve Ballmer CEO of Microsoft" goes on with "of", and a name with a given name first is a person's.
+ */
+function officerNamedAfter(tokens: readonly Token[], tags: readonly string[], from: number, to: number, type: string): boolean {
+  return !givenNameFirst(tokens, from, type) && officerThenName(tokens, tags, to);
+}
+
+/** Whether a firm's officer or part stands at `to` and then a name ("CEO [Risto Rinne]", "founder and CEO [Chris Alden]"). */
+function officerThenName(tokens: readonly Token[], tags: readonly string[], to: number): boolean {
+  let k = firmOfficerEnd(tokens, to);
+  if (k < 0) return false;
+  if (tokens[k]?.text === 'and') k = firmOfficerEnd(tokens, k + 1);
+  return k >= 0 && (tags[k] ?? 'O').startsWith('B-');
+}
+
 /** Verbs of buying a firm, right before its name ("Twilio to acquire Stytch"). */
 const ACQUIRING: ReadonlySet<string> = new Set(['acquire', 'acquires', 'acquired', 'acquiring']);
 /** Nouns of buying or merging before "of" / "with" and a firm's name ("the acquisition of Redactive", "merged with Martin Marietta"). */
@@ -1353,7 +1381,8 @@ function headquartered(tokens: readonly Token[], to: number): boolean {
  * gazetteer knows no place of that name, but after a preposition of place.
  * A name read as a person or as a place the gazetteer does not know is a firm
  * too before "'s" and what only a firm has ("[Merrill]'s CEO", "[Metronet]'s
- * shareholders", "[Southwest]'s stock rose"), before "headquartered in", and after a word of buying or
+ * shareholders", "[Southwest]'s stock rose"), before "headquartered in", before a firm's officer or part and a
+ * name with no "'s" ("[Neste] CEO Risto Rinne"), and after a word of buying or
  * merging ("to acquire [Stytch]", "the takeover of [Bear Stearns]"); a
  * person's name that starts with a one-word firm so cued is the firm's full
  * name ("[Merrill Lynch]").
@@ -1392,6 +1421,29 @@ export function employersOfStaff(tokens: readonly Token[], tags: readonly string
       firms.add(nameText(tokens, i, j));
     }
   }
+  if (stats) {
+    // Untagged capitalized words before a firm's officer or part and a name, after no capitalized word ("[Evergrande] founder
+    // Hui Ka Yan", "[TI] chairman Hansjoerg Elshorst"), each known only capitalized to the word statistics or not at all
+    // ("Their founder Avi Oz", "The chairman Prachanda" name none).
+    // The cue's word first: most tokens are none.
+    for (let j = 1; j < tokens.length; j++) {
+      const w = (tokens[j] as Token).text;
+      if ((!FIRM_OFFICERS_AFTER.has(w) && w !== 'chief') || !officerThenName(tokens, tags, j)) continue;
+      let i = j;
+      while (i > 0 && j - i <= FIRM_NAME_MAX && tags[i - 1] === 'O' && startsCapitalized((tokens[i - 1] as Token).text)) i--;
+      if (i === j || i === 0 || j - i > FIRM_NAME_MAX || tags[i - 1] !== 'O') continue;
+      let proper = true;
+      for (let k = i; k < j; k++) {
+        const word = (tokens[k] as Token).text;
+        const code = stats.get(word.toLowerCase());
+        if ((code !== undefined && code !== 0 && codeCap(code) !== 'A') || WEEKDAYS_AND_MONTHS.has(word) || NON_ENTITY_WORDS.has(word) || PLACES.has(word) || DEMONYMS.has(word) || PERSON_TITLES.has(word)) proper = false;
+      }
+      if (proper) {
+        untagged.push([i, j]);
+        firms.add(nameText(tokens, i, j));
+      }
+    }
+  }
   // The places read after a firm's cue ("officials from [Sabena]"), set even after their preposition.
   const cuedPlaces = new Set<number>();
   // A name read as a place after what a firm owns, its span the whole capitalized run ("shares in Real Estate Investment Trusts" names none).
@@ -1408,7 +1460,7 @@ export function employersOfStaff(tokens: readonly Token[], tags: readonly string
     if (!startsCapitalized(tokens[from - 1]?.text ?? '') && !placeOrPeople(nameText(tokens, from, to))) {
       const cue = isPossessive(after)
         ? firmsOwn(tokens, to + 1) || (stockMoving(tokens, to + 1) && !givenNameFirst(tokens, from, type))
-        : headquartered(tokens, to) || acquired(tokens, from, to, type);
+        : headquartered(tokens, to) || acquired(tokens, from, to, type) || officerNamedAfter(tokens, tags, from, to, type);
       if (cue) {
         firms.add(nameText(tokens, from, to));
         if (to === from + 1) firstWords.add((tokens[from] as Token).text);

@@ -711,6 +711,49 @@ describe(employersOfStaff.name, () => {
     }
   });
 
+  it("makes a name read as a person or as no known place a firm before a firm's officer or part and a name, with no \"'s\", and wherever else the text names it so", () => {
+    expect(run('Neste CEO Risto Rinne said so . Neste lost money .', { Neste: 'PER', 'Risto Rinne': 'PER' })).toEqual(['ORG[Neste]', 'PER[Risto Rinne]', 'ORG[Neste]']);
+    expect(run('former Hardie chief executive Peter Macdonald and Hardie chairwoman Meredith Hellicar .', { Hardie: 'PER', 'Peter Macdonald': 'PER', 'Meredith Hellicar': 'PER' })).toEqual([
+      'ORG[Hardie]', 'PER[Peter Macdonald]', 'ORG[Hardie]', 'PER[Meredith Hellicar]',
+    ]);
+    expect(run('Rojo founder and CEO Chris Alden will join . MFI CEO Gary Favell said so .', { Rojo: 'PER', 'Chris Alden': 'PER', MFI: 'LOC', 'Gary Favell': 'PER' })).toEqual([
+      'ORG[Rojo]', 'PER[Chris Alden]', 'ORG[MFI]', 'PER[Gary Favell]',
+    ]);
+    expect(run('reports for Peabody subsidiary Peabody Australia Holdco .', { Peabody: 'LOC', 'Peabody Australia Holdco': 'ORG' })).toEqual(['ORG[Peabody]', 'ORG[Peabody Australia Holdco]']);
+    // A spokesman or a president (persons and states have them), a name with a given name first, "CEO of", no name after, a known place: no firm.
+    for (const [text, names] of [
+      ['Bush spokesman Gordon Johndroe and Malawi president Bingu wa Mutharika spoke .', { Bush: 'PER', 'Gordon Johndroe': 'PER', Malawi: 'LOC', 'Bingu wa Mutharika': 'PER' }],
+      ['wrote to Steve Ballmer CEO of Microsoft , and Thomas Cook subsidiary Sunquest grew .', { 'Steve Ballmer': 'PER', Microsoft: 'ORG', 'Thomas Cook': 'PER', Sunquest: 'ORG' }],
+      ['the Jones chairman said , and Canada CEO Ann Lee spoke .', { Jones: 'PER', Canada: 'LOC', 'Ann Lee': 'PER' }],
+    ] as const) {
+      const { toks, tags } = tagsNaming(text, names);
+      expect(employersOfStaff(toks, tags)).toEqual(tags);
+    }
+    const toks = nerTokenize('Neste CEO Risto Rinne , Rojo founder and CEO Chris Alden , Hardie chief executive officer Ann Lee , Peabody subsidiary Peabody Australia .');
+    expectBioKept(toks.length, 61, (tags) => employersOfStaff(toks, tags));
+  });
+
+  it("makes untagged words before a firm's officer or part and a name the firm, when the statistics know them only capitalized", () => {
+    const stats = statsOf({ evergrande: 'A', their: 'N', the: 'N' });
+    const named = (text: string, names: Record<string, string>) => {
+      const { toks, tags } = tagsNaming(text, names);
+      return spans(text, employersOfStaff(toks, tags, stats));
+    };
+    expect(named('a court sentences Evergrande founder Hui Ka Yan , and TI chairman Hansjoerg Elshorst spoke .', { 'Hui Ka Yan': 'PER', 'Hansjoerg Elshorst': 'PER' })).toEqual([
+      'ORG[Evergrande]', 'PER[Hui Ka Yan]', 'ORG[TI]', 'PER[Hansjoerg Elshorst]',
+    ]);
+    // A common word, a word after a capitalized one, no name after the officer: none.
+    for (const [text, names] of [
+      ['. Their founder Avi Oz said . The chairman Prachanda spoke .', { 'Avi Oz': 'PER', Prachanda: 'PER' }],
+      ['UAE-based DP World CEO Sultan Ahmed spoke , and Evergrande founder said so .', { 'Sultan Ahmed': 'PER' }],
+    ] as const) {
+      const { toks, tags } = tagsNaming(text, names);
+      expect(employersOfStaff(toks, tags, stats)).toEqual(tags);
+    }
+    const toks = nerTokenize('a court sentences Evergrande founder Hui Ka Yan , and TI chairman Hansjoerg Elshorst spoke .');
+    expectBioKept(toks.length, 67, (tags) => employersOfStaff(toks, tags, stats));
+  });
+
   it('makes a name read as a person that cuts, raises or affirms a rating a firm, but not a cut of something else', () => {
     expect(run('Fitch IBCA cut its rating on the bank . Fitch IBCA said the outlook was negative .', { 'Fitch IBCA': 'PER' })).toEqual(['ORG[Fitch IBCA]', 'ORG[Fitch IBCA]']);
     expect(run('Smith cut his hair , and the rating fell . Jones raised the issue of ratings .', { Smith: 'PER', Jones: 'PER' })).toEqual(['PER[Smith]', 'PER[Jones]']);
