@@ -217,12 +217,7 @@ describe(typeKindAppositives.name, () => {
   it('gives valid BIO of the same length whatever the tags it is given', () => {
     const text = 'Carmaker Toyota and Sportswear maker Puma met the bank UniCredit, mining group Glencore, Proastiakos S.A. and the agency Standard & Poor of Moscow. Neither Veja, a magazine, nor IBAMA, an agency, came.';
     const tokens = nerTokenize(text);
-    const rand = seededRandom(11);
-    for (let round = 0; round < 300; round++) {
-      const out = typeKindAppositives(tokens, randomBioTags(tokens.length, rand), STATS);
-      expect(out).toHaveLength(tokens.length);
-      expect(isValidBio(out)).toBe(true);
-    }
+    expectBioKept(tokens.length, 11, (tags) => typeKindAppositives(tokens, tags, STATS));
   });
 
   it('makes the name a kind noun introduces an organisation wherever else the text reads it as a place', () => {
@@ -265,12 +260,7 @@ describe(typeKindAppositives.name, () => {
   it('gives valid BIO of the same length whatever the tags around a definition', () => {
     const text = 'Crazyhead ( 1986 ) are an English punk band from Leicester. Confete is the second album by Ruby Tuesday. Alamo is a company. The magazine Veja said so, according to Veja.';
     const tokens = nerTokenize(text);
-    const rand = seededRandom(19);
-    for (let round = 0; round < 300; round++) {
-      const out = typeKindAppositives(tokens, randomBioTags(tokens.length, rand), STATS);
-      expect(out).toHaveLength(tokens.length);
-      expect(isValidBio(out)).toBe(true);
-    }
+    expectBioKept(tokens.length, 19, (tags) => typeKindAppositives(tokens, tags, STATS));
   });
 
   it('gives the stored record the company named by its kind', () => {
