@@ -1424,19 +1424,23 @@ export function employersOfStaff(tokens: readonly Token[], tags: readonly string
   if (stats) {
     // Untagged capitalized words before a firm's officer or part and a name, after no capitalized word ("[Evergrande] founder
     // Hui Ka Yan", "[TI] chairman Hansjoerg Elshorst"), each known only capitalized to the word statistics or not at all
-    // ("Their founder Avi Oz", "The chairman Prachanda" name none).
+    // ("Their founder Avi Oz", "The chairman Prachanda" name none); or a name read as MISC there, as sites and services
+    // are ("[Zentrix] founder Mara Vell"), its words known so too (a demonym or a people is none: "American chairman").
+    // After "-based" the words may be known in lowercase as well: a place's firm ("Dubai-based [Harbour World] CEO Omar Saleh").
     // The cue's word first: most tokens are none.
     for (let j = 1; j < tokens.length; j++) {
       const w = (tokens[j] as Token).text;
       if ((!FIRM_OFFICERS_AFTER.has(w) && w !== 'chief') || !officerThenName(tokens, tags, j)) continue;
       let i = j;
-      while (i > 0 && j - i <= FIRM_NAME_MAX && tags[i - 1] === 'O' && startsCapitalized((tokens[i - 1] as Token).text)) i--;
-      if (i === j || i === 0 || j - i > FIRM_NAME_MAX || tags[i - 1] !== 'O') continue;
+      if (tags[j - 1] === 'B-MISC' || tags[j - 1] === 'I-MISC') i = spanStart(tags, j - 1);
+      else while (i > 0 && j - i <= FIRM_NAME_MAX && tags[i - 1] === 'O' && startsCapitalized((tokens[i - 1] as Token).text)) i--;
+      if (i === j || i === 0 || j - i > FIRM_NAME_MAX || tags[i - 1] !== 'O' || startsCapitalized((tokens[i - 1] as Token).text)) continue;
+      const based = tokens[i - 1]?.text === 'based' && /^[-‐–]$/u.test(tokens[i - 2]?.text ?? '');
       let proper = true;
       for (let k = i; k < j; k++) {
         const word = (tokens[k] as Token).text;
         const code = stats.get(word.toLowerCase());
-        if ((code !== undefined && code !== 0 && codeCap(code) !== 'A') || WEEKDAYS_AND_MONTHS.has(word) || NON_ENTITY_WORDS.has(word) || PLACES.has(word) || DEMONYMS.has(word) || PERSON_TITLES.has(word)) proper = false;
+        if ((!based && code !== undefined && code !== 0 && codeCap(code) !== 'A') || WEEKDAYS_AND_MONTHS.has(word) || NON_ENTITY_WORDS.has(word) || PLACES.has(word) || DEMONYMS.has(word) || PERSON_TITLES.has(word)) proper = false;
       }
       if (proper) {
         untagged.push([i, j]);

@@ -4,7 +4,7 @@ import { seededRandom } from '../../../../src/lib/random.js';
 import { acronymsBeforeOffices, agenciesBeforeTheirKind, publicationsBeforeTheirKind, airlinesBeforeTheirFlights, companiesByTheirPriceMoves, companiesByTheirStock, firmsByTheirFirstWord, groupsBeforeTheirFighters, groupsByTheirMembers, countriesBeforePossessives, countriesOffPersons, employersOfStaff, eponymsAreNoPersons, eventsAndLawsAreMisc, leadersGovernmentsAreNoNames, namesBeforePartyAreOrganisations, organisationsFirstWords, organisationsLastWords, personsAfterRoles, placesBeforePlaceNouns, pollstersBeforePolls, seatsOfGovernmentActing, shipsAreMisc, venuesAfterTheirNames, venuesArePlaces, typeKindAppositives, typePortfolioMinistries, worksAreMisc } from '../../../../src/workers/enricher/kind-nouns.js';
 import { statsOf } from '../../../helpers/word-stats.js';
 import type { WordStats } from '../../../../src/workers/enricher/ner-features.js';
-import { nerTokenize } from '../../../../src/workers/enricher/ner-tokens.js';
+import { nerTokenize, splitNameParticiples } from '../../../../src/workers/enricher/ner-tokens.js';
 import { tagEntities } from '../../../../src/workers/enricher/tag-entities.js';
 import { bioSpans } from '../../../../src/workers/enricher/wire-conventions.js';
 
@@ -742,6 +742,37 @@ describe(employersOfStaff.name, () => {
     }
     const toks = nerTokenize('a court sentences Evergrande founder Hui Ka Yan , and TI chairman Hansjoerg Elshorst spoke .');
     expectBioKept(toks.length, 67, (tags) => employersOfStaff(toks, tags, stats));
+  });
+
+  it("makes a name read as MISC, or words after \"-based\", before a firm's officer and a name the firm, but a demonym or a common word otherwise", () => {
+    const stats = statsOf({ zentrix: 'A', harbour: 'M', world: 'N', american: 'A', the: 'N' });
+    const text = 'he met Zentrix founder Mara Vell , and the Dubai-based Harbour World CEO Omar Saleh spoke .';
+    const toks = splitNameParticiples(nerTokenize(text));
+    const tagsOf = () => {
+      const tags = toks.map(() => 'O');
+      const mark = (word: string, n: number, type: string) => {
+        const at = toks.findIndex((t) => t.text === word);
+        for (let k = 0; k < n; k++) tags[at + k] = `${k === 0 ? 'B' : 'I'}-${type}`;
+      };
+      mark('Zentrix', 1, 'MISC');
+      mark('Mara', 2, 'PER');
+      mark('Dubai', 1, 'LOC');
+      mark('Omar', 2, 'PER');
+      return tags;
+    };
+    const out = employersOfStaff(toks, tagsOf(), stats);
+    expect(bioSpans(out).map(({ from, to, type }) => `${type}[${toks.slice(from, to).map((t) => t.text).join(' ')}]`)).toEqual([
+      'ORG[Zentrix]', 'PER[Mara Vell]', 'LOC[Dubai]', 'ORG[Harbour World]', 'PER[Omar Saleh]',
+    ]);
+    // A demonym read as MISC, and words known in lowercase with no "-based" before them, stay as they were.
+    for (const [words, names] of [
+      ['an American chairman John Reed said .', { American: 'MISC', 'John Reed': 'PER' }],
+      ['the Harbour World CEO Omar Saleh said .', { 'Omar Saleh': 'PER' }],
+    ] as const) {
+      const { toks: t2, tags } = tagsNaming(words, names);
+      expect(employersOfStaff(t2, tags, stats)).toEqual(tags);
+    }
+    expectBioKept(toks.length, 71, (tags) => employersOfStaff(toks, tags, stats));
   });
 
   it('makes a name read as a person that cuts, raises or affirms a rating a firm, but not a cut of something else', () => {
