@@ -1259,8 +1259,10 @@ const PLACE_BEFORE: ReadonlySet<string> = new Set(['in', 'to', 'from', 'near', '
 /** Staff who work at firms, not at places ("dealers at Banamex"; not "officials at Heathrow"). */
 const FIRM_STAFF: ReadonlySet<string> = new Set([...FIRM_ROLES].flatMap((r) => [r, `${r}s`]));
 
-/** A firm's officers and founders before "of" and its name ("the chief executive of [Aegis]", "CEO of [Telnic]"); not a president's, a director's or a head's, which states, police forces and departments have. */
-const FIRM_OFFICERS_OF: ReadonlySet<string> = new Set(['ceo', 'cfo', 'coo', 'chairman', 'chairwoman', 'co-chairman', 'founder', 'co-founder']);
+/** A firm's officers and founders as news writes them; not a president, a director or a head, whom states, police forces and departments have. */
+const FIRM_OFFICERS: readonly string[] = ['CEO', 'CFO', 'COO', 'chairman', 'chairwoman', 'founder', 'co-founder'];
+/** A firm's officers before "of" and its name, in lower case ("the chief executive of [Aegis]", "CEO of [Telnic]", "co-chairman of [New Line]"). */
+const FIRM_OFFICERS_OF: ReadonlySet<string> = new Set([...FIRM_OFFICERS, 'co-chairman'].map((w) => w.toLowerCase()));
 /** What may follow a firm's name so cued: a mark or "and" ("CEO of [Telnic], commented", "co-chairman of [New Line] and"), no noun of its own ("CEO of Kaupthing bank"). */
 const AFTER_OFFICERS_FIRM: ReadonlySet<string> = new Set([',', ';', ':', '.', '(', ')', 'and']);
 
@@ -1309,7 +1311,7 @@ function firmsOwn(tokens: readonly Token[], k: number): boolean {
 }
 
 /** A firm's officers, holders and parts written right after its name, no "'s" ("Neste CEO Risto Rinne", "Hardie chairwoman Meredith Hellicar", "Peabody subsidiary Peabody Australia"); not a spokesman, strategist or president, whom persons and states have. */
-const FIRM_OFFICERS_AFTER: ReadonlySet<string> = new Set(['CEO', 'CFO', 'COO', 'chairman', 'chairwoman', 'founder', 'co-founder', 'subsidiary', 'shareholders', 'stockholders']);
+const FIRM_OFFICERS_AFTER: ReadonlySet<string> = new Set([...FIRM_OFFICERS, 'subsidiary', 'shareholders', 'stockholders']);
 
 /** The end of a firm's officer or part at `k` ("CEO", "chief executive", "chief financial officer"), or -1. */
 function firmOfficerEnd(tokens: readonly Token[], k: number): number {
