@@ -12,6 +12,27 @@ const overlap = (a: Set<string>, b: Set<string>) => {
   for (const w of a) if (b.has(w)) n++;
   return n / (a.size + b.size - n);
 };
+/** Every item in one of the IPTC top levels, a headline and one or two sentences (45 words at most); at least `min` of them. */
+function expectShortTopLevelNews(items: ReturnType<typeof readProjectNews>, min: number): void {
+  const top = new Set(TOP_LEVEL_TOPICS.map((t) => t.code));
+  expect(items.length).toBeGreaterThanOrEqual(min);
+  for (const r of items) {
+    expect(top.has(r.code), r.code).toBe(true);
+    expect(r.text.split(/\s+/).length, r.title).toBeLessThanOrEqual(45);
+  }
+}
+/** No item repeats a headline or a text of `others`, nor is a near copy of an item of `near` (word overlap, Jaccard over words of four letters or more, 0.3 or more). */
+function expectApart(items: ReturnType<typeof readProjectNews>, others: ReturnType<typeof readProjectNews>, near: ReturnType<typeof readProjectNews>): void {
+  const titles = new Set(others.map((r) => r.title.toLowerCase()));
+  const texts = new Set(others.map((r) => r.text.toLowerCase()));
+  const nearWords = near.map(words);
+  for (const r of items) {
+    expect(titles.has(r.title.toLowerCase()), r.title).toBe(false);
+    expect(texts.has(r.text.toLowerCase()), r.title).toBe(false);
+    const w = words(r);
+    for (const d of nearWords) expect(overlap(w, d), r.title).toBeLessThan(0.3);
+  }
+}
 
 describe('scripts/data/project-news.tsv', () => {
   const items = readProjectNews();
@@ -49,13 +70,7 @@ describe('scripts/data/project-tech-news.tsv', () => {
   });
 
   it('shares no headline or text with project-news.tsv, whose dev third it must not leak into training', () => {
-    const news = readProjectNews();
-    const titles = new Set(news.map((r) => r.title.toLowerCase()));
-    const texts = new Set(news.map((r) => r.text.toLowerCase()));
-    for (const r of items) {
-      expect(titles.has(r.title.toLowerCase()), r.title).toBe(false);
-      expect(texts.has(r.text.toLowerCase()), r.title).toBe(false);
-    }
+    expectApart(items, readProjectNews(), []);
   });
 });
 
@@ -63,26 +78,11 @@ describe('scripts/data/project-short-news.tsv', () => {
   const items = readProjectNews(PROJECT_SHORT_NEWS_FILE);
 
   it('holds short news of IPTC top levels, a headline and one sentence each', () => {
-    const top = new Set(TOP_LEVEL_TOPICS.map((t) => t.code));
-    expect(items.length).toBeGreaterThanOrEqual(200);
-    for (const r of items) {
-      expect(top.has(r.code), r.code).toBe(true);
-      expect(r.text.split(/\s+/).length, r.title).toBeLessThanOrEqual(45);
-    }
+    expectShortTopLevelNews(items, 200);
   });
 
   it('shares no headline or text with the other project news sets and stays away from the dev third in wording', () => {
-    const others = [...readProjectNews(), ...readProjectNews(PROJECT_TECH_NEWS_FILE)];
-    const titles = new Set(others.map((r) => r.title.toLowerCase()));
-    const texts = new Set(others.map((r) => r.text.toLowerCase()));
-    const dev = readProjectNews().filter(inProjectNewsDev).map(words);
-    for (const r of items) {
-      expect(titles.has(r.title.toLowerCase()), r.title).toBe(false);
-      expect(texts.has(r.text.toLowerCase()), r.title).toBe(false);
-      const w = words(r);
-      // Word overlap (Jaccard over words of four letters or more) under 0.3 with every dev item: no near copy of one.
-      for (const d of dev) expect(overlap(w, d), r.title).toBeLessThan(0.3);
-    }
+    expectApart(items, [...readProjectNews(), ...readProjectNews(PROJECT_TECH_NEWS_FILE)], readProjectNews().filter(inProjectNewsDev));
   });
 });
 
@@ -90,27 +90,12 @@ describe('scripts/data/project-wire-briefs.tsv', () => {
   const items = readProjectNews(PROJECT_WIRE_BRIEFS_FILE);
 
   it('holds short news of IPTC top levels, a headline and one sentence each', () => {
-    const top = new Set(TOP_LEVEL_TOPICS.map((t) => t.code));
-    expect(items.length).toBeGreaterThanOrEqual(300);
-    for (const r of items) {
-      expect(top.has(r.code), r.code).toBe(true);
-      expect(r.text.split(/\s+/).length, r.title).toBeLessThanOrEqual(45);
-    }
+    expectShortTopLevelNews(items, 300);
   });
 
   it('shares no headline or text with the other project news sets and stays away from project-news.tsv in wording', () => {
     const news = readProjectNews();
-    const others = [...news, ...readProjectNews(PROJECT_TECH_NEWS_FILE), ...readProjectNews(PROJECT_SHORT_NEWS_FILE)];
-    const titles = new Set(others.map((r) => r.title.toLowerCase()));
-    const texts = new Set(others.map((r) => r.text.toLowerCase()));
-    const all = news.map(words);
-    for (const r of items) {
-      expect(titles.has(r.title.toLowerCase()), r.title).toBe(false);
-      expect(texts.has(r.text.toLowerCase()), r.title).toBe(false);
-      const w = words(r);
-      // Word overlap under 0.3 with every project-news.tsv item, its dev third above all: no near copy of one.
-      for (const d of all) expect(overlap(w, d), r.title).toBeLessThan(0.3);
-    }
+    expectApart(items, [...news, ...readProjectNews(PROJECT_TECH_NEWS_FILE), ...readProjectNews(PROJECT_SHORT_NEWS_FILE)], news);
   });
 });
 
