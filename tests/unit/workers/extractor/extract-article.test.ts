@@ -305,6 +305,13 @@ describe(`${extractArticle.name} on an old table layout written with <font>`, ()
   const para = (n: number): string =>
     `Paragraph ${n} says what the council decided on Monday about road repairs and why the vote mattered to the town.`;
   const nav = Array.from({ length: 12 }, (_, i) => `<a href="/s${i}.html">Section ${i}</a><br>`).join('');
+  /** A council story under its <h1>: an opening paragraph `first`, five paragraphs (COUNCIL_PARAS), then `after`. */
+  const councilPara = (n: number): string =>
+    `Paragraph ${n}: the council met on Monday and voted on the budget for road repairs, parks and the new school buildings in town.`;
+  const COUNCIL_PARAS = [1, 2, 3, 4, 5].map(councilPara);
+  const councilPage = (first: string, after = ''): string =>
+    '<html><head><title>Council votes on roads</title></head><body><div id="story"><h1>Council votes on roads</h1>' +
+    `<p>${first}</p>${COUNCIL_PARAS.map((p) => `<p>${p}</p>`).join('')}${after}</div></body></html>`;
 
   it('keeps each <br><br> paragraph apart, as a browser shows them', () => {
     const html =
@@ -441,15 +448,13 @@ describe(`${extractArticle.name} on an old table layout written with <font>`, ()
   });
 
   it('removes a byline block with its job title line whole, and a wire\'s closing "On the Net" links', () => {
-    const para = (n: number): string =>
-      `Paragraph ${n}: the council met on Monday and voted on the budget for road repairs, parks and the new school buildings in town.`;
-    const html =
-      '<html><head><title>Council votes on roads</title></head><body><div id="story"><h1>Council votes on roads</h1>' +
-      `<p>By ANN LEE<br>Associated Press Writer</p>${[1, 2, 3, 4, 5].map((n) => `<p>${para(n)}</p>`).join('')}` +
-      '<p>On the Net:</p><p><a href="http://www.city.example.gov">http://www.city.example.gov</a></p></div></body></html>';
+    const html = councilPage(
+      'By ANN LEE<br>Associated Press Writer',
+      '<p>On the Net:</p><p><a href="http://www.city.example.gov">http://www.city.example.gov</a></p>',
+    );
     const r = extractArticle(html, 'https://news.example.org/story.php?id=14');
     expect(r?.byline).toBe('ANN LEE');
-    expect(r?.text.split('\n\n')).toEqual([1, 2, 3, 4, 5].map(para));
+    expect(r?.text.split('\n\n')).toEqual(COUNCIL_PARAS);
   });
 
   it.each([
@@ -462,25 +467,15 @@ describe(`${extractArticle.name} on an old table layout written with <font>`, ()
     ['Written by Ann Lee<br>Who Pays For The Roads', 'Who Pays For The Roads'],
     ['By Ann Lee<br>Special to The Times<br>The council met on Monday.', 'The council met on Monday.'],
   ])('removes only the byline lines of an opening paragraph "%s" whose other line is no affiliation', (first, kept) => {
-    const para = (n: number): string =>
-      `Paragraph ${n}: the council met on Monday and voted on the budget for road repairs, parks and the new school buildings in town.`;
-    const html =
-      '<html><head><title>Council votes on roads</title></head><body><div id="story"><h1>Council votes on roads</h1>' +
-      `<p>${first}</p>${[1, 2, 3, 4, 5].map((n) => `<p>${para(n)}</p>`).join('')}</div></body></html>`;
-    const r = extractArticle(html, 'https://news.example.org/story.php?id=15');
-    expect(r?.text.split('\n\n')).toEqual([kept, ...[1, 2, 3, 4, 5].map(para)]);
+    const r = extractArticle(councilPage(first), 'https://news.example.org/story.php?id=15');
+    expect(r?.text.split('\n\n')).toEqual([kept, ...COUNCIL_PARAS]);
   });
 
   it.each(['By ANN LEE<br>Staff Reporter', 'By Ann Lee<br>Special to The Times', 'By Ann Lee<br>Reuters', 'By Ann Lee<br>The Associated Press', 'By Ann Lee<br>Business Editor', 'By Ann Lee<br>The Boston Globe', 'Written by Ann Lee<br>Staff Writer'])(
     'removes an opening paragraph "%s" of a byline and its affiliation whole',
     (first) => {
-      const para = (n: number): string =>
-        `Paragraph ${n}: the council met on Monday and voted on the budget for road repairs, parks and the new school buildings in town.`;
-      const html =
-        '<html><head><title>Council votes on roads</title></head><body><div id="story"><h1>Council votes on roads</h1>' +
-        `<p>${first}</p>${[1, 2, 3, 4, 5].map((n) => `<p>${para(n)}</p>`).join('')}</div></body></html>`;
-      const r = extractArticle(html, 'https://news.example.org/story.php?id=16');
-      expect(r?.text.split('\n\n')).toEqual([1, 2, 3, 4, 5].map(para));
+      const r = extractArticle(councilPage(first), 'https://news.example.org/story.php?id=16');
+      expect(r?.text.split('\n\n')).toEqual(COUNCIL_PARAS);
     },
   );
 
@@ -491,27 +486,17 @@ describe(`${extractArticle.name} on an old table layout written with <font>`, ()
     ['<span class="byline">By Ann Lee</span><br>Who Pays For The Roads', ['Who Pays For The Roads']],
     ['<span class="byline">By Ann Lee</span><br>Staff Reporter<br>Who Pays For The Roads', ['Who Pays For The Roads']],
   ])('removes the affiliation lines under a byline element that Readability takes away: "%s"', (first, kept) => {
-    const para = (n: number): string =>
-      `Paragraph ${n}: the council met on Monday and voted on the budget for road repairs, parks and the new school buildings in town.`;
-    const html =
-      '<html><head><title>Council votes on roads</title></head><body><div id="story"><h1>Council votes on roads</h1>' +
-      `<p>${first}</p>${[1, 2, 3, 4, 5].map((n) => `<p>${para(n)}</p>`).join('')}</div></body></html>`;
-    const r = extractArticle(html, 'https://news.example.org/story.php?id=18');
+    const r = extractArticle(councilPage(first), 'https://news.example.org/story.php?id=18');
     expect(r?.byline?.toLowerCase()).toBe('ann lee');
-    expect(r?.text.split('\n\n')).toEqual([...kept, ...[1, 2, 3, 4, 5].map(para)]);
+    expect(r?.text.split('\n\n')).toEqual([...kept, ...COUNCIL_PARAS]);
   });
 
   it('removes a line under the byline that the page marks as the byline\'s, and keeps one it does not mark', () => {
-    const para = (n: number): string =>
-      `Paragraph ${n}: the council met on Monday and voted on the budget for road repairs, parks and the new school buildings in town.`;
-    const page = (second: string): string =>
-      '<html><head><title>Council votes on roads</title></head><body><div id="story"><h1>Council votes on roads</h1>' +
-      `<p>By Ann Lee<br>${second}</p>` +
-      `${[1, 2, 3, 4, 5].map((n) => `<p>${para(n)}</p>`).join('')}</div></body></html>`;
+    const page = (second: string): string => councilPage(`By Ann Lee<br>${second}`);
     const marked = extractArticle(page('<span class="article__byline">Example Garden Network on Facebook</span>'), 'https://news.example.org/story.php?id=17');
-    expect(marked?.text.split('\n\n')).toEqual([1, 2, 3, 4, 5].map(para));
+    expect(marked?.text.split('\n\n')).toEqual(COUNCIL_PARAS);
     const plain = extractArticle(page('<span>Example Garden Network on Facebook</span>'), 'https://news.example.org/story.php?id=17');
-    expect(plain?.text.split('\n\n')).toEqual(['Example Garden Network on Facebook', ...[1, 2, 3, 4, 5].map(para)]);
+    expect(plain?.text.split('\n\n')).toEqual(['Example Garden Network on Facebook', ...COUNCIL_PARAS]);
   });
 
   it('stops removing leading lines at the first line that is not a repeat', () => {
