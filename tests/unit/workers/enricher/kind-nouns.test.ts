@@ -593,6 +593,13 @@ describe(employersOfStaff.name, () => {
     const { toks, tags } = tagsNaming(text, names);
     return spans(text, employersOfStaff(toks, tags));
   };
+  /** Each text, its names typed as given, comes back as it went in. */
+  const expectLeftAlone = (cases: ReadonlyArray<readonly [string, Record<string, string>]>, stats?: WordStats): void => {
+    for (const [text, names] of cases) {
+      const { toks, tags } = tagsNaming(text, names);
+      expect(employersOfStaff(toks, tags, stats)).toEqual(tags);
+    }
+  };
 
   it("makes a firm read as a person an organisation before a firm's job and a person, after staff and \"at\", and wherever else the text names it so", () => {
     expect(run('JP Morgan economist John Lipsky said. JP Morgan cut its forecast.', { 'JP Morgan': 'PER', 'John Lipsky': 'PER' })).toEqual([
@@ -618,16 +625,13 @@ describe(employersOfStaff.name, () => {
       'ORG[Aegis]',
     ]);
     // Not a place the gazetteer knows, a president's or a director's "of", nor a name before its own noun.
-    for (const [text, names] of [
+    expectLeftAlone([
       ["the chairman of Arkansas ' Democratic Party", { Arkansas: 'LOC' }],
       ['the president of Nicaragua , Daniel Ortega', { Nicaragua: 'LOC' }],
       ['director of the Cavite provincial police', { Cavite: 'LOC' }],
       ['the director of Cavite , who', { Cavite: 'LOC' }],
       ['CEO of Kaupthing bank', { Kaupthing: 'LOC' }],
-    ] as const) {
-      const { toks, tags } = tagsNaming(text, names);
-      expect(employersOfStaff(toks, tags)).toEqual(tags);
-    }
+    ]);
   });
 
   it("makes a name read as a person or as no known place a firm after its staff, holders or parts and \"of\", \"from\" or \"in\"", () => {
@@ -686,7 +690,7 @@ describe(employersOfStaff.name, () => {
       'ORG[Southwest]', 'ORG[Delta]', 'ORG[Cemex]',
     ]);
     // What persons have too (a spokesman, staff, shares, headquarters), a person based somewhere, a known place's chief executive: no firm.
-    for (const [text, names] of [
+    expectLeftAlone([
       ["Musharraf's spokesman and Sadr's headquarters , Buffett's shares .", { Musharraf: 'PER', Sadr: 'PER', Buffett: 'PER' }],
       // Shares a person holds or sells, a country's stock market: no firm.
       ["Murdoch's shares in BSkyB were sold , Buffett's shares were worth more and Australia's stock losses grew .", { Murdoch: 'PER', BSkyB: 'ORG', Buffett: 'PER', Australia: 'LOC' }],
@@ -695,10 +699,7 @@ describe(employersOfStaff.name, () => {
       ["Hong Kong's chief executive spoke .", { 'Hong Kong': 'LOC' }],
       ['They acquired Kevin Durant , claimed the takeover of Tardo Village and the acquisition of Oakland , California .', { 'Kevin Durant': 'PER', 'Tardo Village': 'LOC', Oakland: 'LOC', California: 'LOC' }],
       ["Stability AI's CEO spoke .", { AI: 'LOC' }],
-    ] as const) {
-      const { toks, tags } = tagsNaming(text, names);
-      expect(employersOfStaff(toks, tags)).toEqual(tags);
-    }
+    ]);
   });
 
   it("makes a name read as a person or as no known place a firm before a firm's officer or part and a name, with no \"'s\", and wherever else the text names it so", () => {
@@ -711,14 +712,11 @@ describe(employersOfStaff.name, () => {
     ]);
     expect(run('reports for Peabody subsidiary Peabody Australia Holdco .', { Peabody: 'LOC', 'Peabody Australia Holdco': 'ORG' })).toEqual(['ORG[Peabody]', 'ORG[Peabody Australia Holdco]']);
     // A spokesman or a president (persons and states have them), a name with a given name first, "CEO of", no name after, a known place: no firm.
-    for (const [text, names] of [
+    expectLeftAlone([
       ['Bush spokesman Gordon Johndroe and Malawi president Bingu wa Mutharika spoke .', { Bush: 'PER', 'Gordon Johndroe': 'PER', Malawi: 'LOC', 'Bingu wa Mutharika': 'PER' }],
       ['wrote to Steve Ballmer CEO of Microsoft , and Thomas Cook subsidiary Sunquest grew .', { 'Steve Ballmer': 'PER', Microsoft: 'ORG', 'Thomas Cook': 'PER', Sunquest: 'ORG' }],
       ['the Jones chairman said , and Canada CEO Ann Lee spoke .', { Jones: 'PER', Canada: 'LOC', 'Ann Lee': 'PER' }],
-    ] as const) {
-      const { toks, tags } = tagsNaming(text, names);
-      expect(employersOfStaff(toks, tags)).toEqual(tags);
-    }
+    ]);
     const toks = nerTokenize('Neste CEO Risto Rinne , Rojo founder and CEO Chris Alden , Hardie chief executive officer Ann Lee , Peabody subsidiary Peabody Australia .');
     expectBioKept(toks.length, 61, (tags) => employersOfStaff(toks, tags));
   });
@@ -733,13 +731,10 @@ describe(employersOfStaff.name, () => {
       'ORG[Evergrande]', 'PER[Hui Ka Yan]', 'ORG[TI]', 'PER[Hansjoerg Elshorst]',
     ]);
     // A common word, a word after a capitalized one, no name after the officer: none.
-    for (const [text, names] of [
+    expectLeftAlone([
       ['. Their founder Avi Oz said . The chairman Prachanda spoke .', { 'Avi Oz': 'PER', Prachanda: 'PER' }],
       ['UAE-based DP World CEO Sultan Ahmed spoke , and Evergrande founder said so .', { 'Sultan Ahmed': 'PER' }],
-    ] as const) {
-      const { toks, tags } = tagsNaming(text, names);
-      expect(employersOfStaff(toks, tags, stats)).toEqual(tags);
-    }
+    ], stats);
     const toks = nerTokenize('a court sentences Evergrande founder Hui Ka Yan , and TI chairman Hansjoerg Elshorst spoke .');
     expectBioKept(toks.length, 67, (tags) => employersOfStaff(toks, tags, stats));
   });
@@ -782,26 +777,20 @@ describe(employersOfStaff.name, () => {
 
   it('makes a name read as a place after a firm\'s staff and "at" an organisation, but a known place or one after a preposition of place', () => {
     expect(run('Dealers at Banamex said the peso fell. Banamex cut rates, and flights to Banamex resumed.', { Banamex: 'LOC' })).toEqual(['ORG[Banamex]', 'ORG[Banamex]', 'LOC[Banamex]']);
-    for (const [text, names] of [
+    expectLeftAlone([
       ['Analysts at London said.', { London: 'LOC' }],
       ['Officials at Heathrow said.', { Heathrow: 'LOC' }],
-    ] as const) {
-      const { toks, tags } = tagsNaming(text, names);
-      expect(employersOfStaff(toks, tags)).toEqual(tags);
-    }
+    ]);
   });
 
   it("leaves a person's aide, a person's lab, a title before the name, and persons elsewhere alone", () => {
-    for (const [text, names] of [
+    expectLeftAlone([
       ['Obama spokesman Robert Gibbs said.', { Obama: 'PER', 'Robert Gibbs': 'PER' }],
       ['Bush strategist Karl Rove said.', { Bush: 'PER', 'Karl Rove': 'PER' }],
       ['A researcher at Smith\'s lab said.', { Smith: 'PER' }],
       ['Mr Jones met traders at noon.', { Jones: 'PER' }],
       ['Clinton spoke to officials in Clinton.', { Clinton: 'PER' }],
-    ] as const) {
-      const { toks, tags } = tagsNaming(text, names);
-      expect(employersOfStaff(toks, tags)).toEqual(tags);
-    }
+    ]);
   });
 
   it('reads the firms of a market report through the whole tagger, where it read them as persons', () => {
