@@ -1447,8 +1447,10 @@ const ORGANISATION_WORD = /^(?:team|staff|editorial|editors?|desk|newsroom|offic
  * Needs a byline of two words or more, or a capitalised first name alone that is not the site's name
  * (`host`: "Budlong" on budlong.com is the firm writing about itself); a handle in brackets is left out
  * ("Jean-Luc Aufranc (CNXSoft)").
+ * With `atOpening` (the text opens the article), its first block goes too when it is such a bio naming the writer's
+ * trade ("Jane is a freelance writer who…", WRITER_TRADE_AFTER_NAME): the writer's card set above the story.
  */
-export function removeAuthorBio(root: Element, byline: string | null, host: string | null = null): number {
+export function removeAuthorBio(root: Element, byline: string | null, host: string | null = null, atOpening = false): number {
   const site = (host ?? '').toLowerCase().replace(/[^a-z0-9]/g, '');
   const names = (byline ?? '')
     .split(/\s*(?:,|&|\band\b|\bund\b|\bet\b)\s*/)
@@ -1480,11 +1482,16 @@ export function removeAuthorBio(root: Element, byline: string | null, host: stri
   }
   const blocks = Array.from(root.querySelectorAll('p, div, section, aside')).filter((el) => !el.querySelector('p, div, section, aside'));
   let removed = 0;
-  for (const el of blocks.slice(-4)) {
+  // The writer's card above the story ("Jane is a freelance writer who…"): its first block, read only as a bio of the
+  // writer's trade, since a story may open with its subject's name.
+  const first = atOpening ? blocks.find((el) => /\S/.test(el.textContent ?? '')) : undefined;
+  const closing = blocks.slice(-4).filter((el) => el !== first);
+  for (const el of first ? [first, ...closing] : closing) {
     const text = collapseSpace(el.textContent ?? '');
     if (text.length > 700) {
       continue;
     }
+    const after = el === first ? WRITER_TRADE_AFTER_NAME : BIO_AFTER_NAME;
     const lower = text.toLowerCase();
     // The first name's short form before the last name ("Matt Frankel" for "Matthew Frankel", "Chris" for "Christopher").
     const opening = /^(\p{L}{3,}) (\p{L}+)/u.exec(lower);
@@ -1494,7 +1501,7 @@ export function removeAuthorBio(root: Element, byline: string | null, host: stri
       }
     }
     for (const n of forms) {
-      if (lower.startsWith(n) && BIO_AFTER_NAME.test(text.slice(n.length))) {
+      if (lower.startsWith(n) && after.test(text.slice(n.length))) {
         el.remove();
         removed++;
         break;
@@ -1534,16 +1541,19 @@ export function removeGreetingBio(root: Element, storyBlocks = GREETING_STORY_BL
 /** Nouns a bio names its subject's trade with ("a freelance travel writer", "a skilled content creator"). */
 const WRITER_NOUN = String.raw`(?:writer|journalist|editor|reporter|author|content creator|contributor|columnist|correspondent|blogger|copywriter)s?`;
 
+/** A bio's words after the name: credentials, "is / was", an article and up to five words before the trade noun. */
+const WRITER_TRADE = String.raw`(?:,[^,.]{1,40},)? (?:is|was) (?:an?|the) (?:[\p{L}-]+ ){0,5}${WRITER_NOUN}\b`;
+
 /**
  * An author's bio as its subject's name and what they write: "Jane Doe is a
  * freelance travel writer…", "Jane Q. Doe, CFP, is a contributing editor…".
  * The name: two or three capitalised words, an initial between them allowed;
  * up to five words between the article and the trade noun.
  */
-const WRITER_BIO = new RegExp(
-  String.raw`^(\p{Lu}\p{Ll}+(?: \p{Lu}\.)?(?: \p{Lu}[\p{Ll}'’-]+){1,2})(?:,[^,.]{1,40},)? (?:is|was) (?:an?|the) (?:[\p{L}-]+ ){0,5}${WRITER_NOUN}\b`,
-  'u',
-);
+const WRITER_BIO = new RegExp(String.raw`^(\p{Lu}\p{Ll}+(?: \p{Lu}\.)?(?: \p{Lu}[\p{Ll}'’-]+){1,2})${WRITER_TRADE}`, 'u');
+
+/** What follows the writer's name in a bio of their trade: "(Jane) is a freelance travel writer…", "(Jane Doe), CFP, was an editor…". */
+const WRITER_TRADE_AFTER_NAME = new RegExp(`^${WRITER_TRADE}`, 'u');
 
 /**
  * The author a page names only in the bio that closes its article (the page

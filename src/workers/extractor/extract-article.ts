@@ -1094,7 +1094,7 @@ export function extractArticle(html: string, url: string, opts: ExtractOptions =
       }
       removeOtherSections(el);
       removeInlineFurniture(el, host);
-      removeAuthorBio(el, byline, host);
+      removeAuthorBio(el, byline, host, !afterOpening);
       if (!part) {
         removeAuthorBox(el, byline);
         removeNamedAuthorBoxes(el);

@@ -761,6 +761,23 @@ describe('removeAuthorBio: the first name\'s short form', () => {
   });
 });
 
+describe('removeAuthorBio: the writer\'s card above the story', () => {
+  const story = Array.from({ length: 6 }, () => `<p>${words(30)}</p>`).join('');
+
+  it('removes an opening block that is the writer\'s bio naming their trade, after an empty avatar block', () => {
+    const a = article(`<div><img src="jane.jpg" alt=""></div><p>Jane is an experienced journalist who has covered tech for five years.</p>${story}`);
+    expect(removeAuthorBio(a, 'Jane Doe', null, true)).toBe(1);
+    expect(a.textContent).not.toContain('experienced journalist');
+  });
+
+  it('keeps an opening about the writer in another trade, and any opening of a part put after the article\'s opening', () => {
+    const nurse = article(`<p>Jane Doe is a nurse who was at the scene when the fire began.</p>${story}`);
+    expect(removeAuthorBio(nurse, 'Jane Doe', null, true)).toBe(0);
+    const part = article(`<p>Jane is a freelance writer from Leeds.</p>${story}`);
+    expect(removeAuthorBio(part, 'Jane Doe')).toBe(0);
+  });
+});
+
 describe('removeAuthorBio: first or last name alone', () => {
   it('removes a closing bio that opens with the first name, or the name and credentials', () => {
     const first = article(`<p>${words(60)}</p><p>Jane founded a yoga studio in 2014 and writes about travel.</p>`);
