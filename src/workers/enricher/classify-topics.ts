@@ -135,6 +135,9 @@ export function netScores(model: TopicModel, titleWords: readonly string[], text
  * the longest training texts it would outweigh, on length alone, everything
  * else the model reads (the keyword rules' reading, the word vectors, the
  * biases) and read long texts over-confidently; scaled, it stays as it is at L words.
+ * The title's count weight grows the same way, by n / L past L words, so that
+ * the headline keeps the share of the bag it has in a text of L words rather
+ * than thinning out under a long body.
  */
 export function topicFeatures(
   article: { title: string; text: string },
@@ -171,7 +174,9 @@ export function topicFeatures(
   };
   const titleWords = words?.titleWords ?? normalizedWords(article.title);
   const textWords = words?.textWords ?? normalizedWords(article.text);
-  add(titleWords, TITLE_WEIGHT);
+  const bagLength = words?.bagLength ?? 0;
+  const n = bagLength > 0 ? contentWordCount(vectorGroups(titleWords, textWords)) : 0;
+  add(titleWords, n > bagLength ? (TITLE_WEIGHT * n) / bagLength : TITLE_WEIGHT);
   add(textWords, 1);
   let norm = 0;
   for (const [k, c] of counts) {
@@ -180,7 +185,6 @@ export function topicFeatures(
     norm += v * v;
   }
   norm = Math.sqrt(norm) || 1;
-  const bagLength = words?.bagLength ?? 0;
   if (bagLength > 0 && contentWords > bagLength) norm /= Math.sqrt(bagLength / contentWords);
   // Short texts' own copies of their single words (`s:` features, faded out between S and 2S content words): what only short
   // texts teach can sit there, out of long texts' scores. generalScale (training only) scales the shared words.

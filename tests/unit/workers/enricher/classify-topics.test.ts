@@ -37,7 +37,8 @@ describe(topicFeatures.name, () => {
   });
 
   it('scales the words’ and pairs’ values by sqrt(L / n) for a text of n > bagLength L content words, and leaves shorter texts and the rules’ features as they are', () => {
-    const article = { title: 'Goal', text: 'Striker, keeper and crowd at the cup final.' };
+    // No title: its weight grows past L too (the test below).
+    const article = { title: '', text: 'Goal for the striker, keeper and crowd at the cup final.' };
     const ruleTopics = [{ code: 'medtop:15000000', score: 0.7 }];
     const plain = topicFeatures(article, { ruleTopics });
     const n = 6; // goal, striker, keeper, crowd, cup, final
@@ -49,6 +50,16 @@ describe(topicFeatures.name, () => {
       if (k.startsWith('rule:')) expect(scaled.get(k)).toBe(v);
       else expect(scaled.get(k)).toBeCloseTo(v * Math.sqrt(3 / n), 9);
     }
+  });
+
+  it('weighs the title by n / L past bagLength L content words, so that a long text’s headline keeps the share of the bag it has at L words', () => {
+    const article = { title: 'Goal', text: 'Striker, keeper and crowd at the cup final.' }; // 6 content words, "cup" once in the body
+    const titleToBody = (bagLength: number) => {
+      const f = topicFeatures(article, { bagLength });
+      return (f.get('goal') as number) / (f.get('cup') as number);
+    };
+    expect(titleToBody(6)).toBeCloseTo(Math.log1p(2) / Math.log1p(1), 9);
+    expect(titleToBody(3)).toBeCloseTo(Math.log1p(4) / Math.log1p(1), 9);
   });
 
   it('gives a text of at most shortCopy S content words copies of its single words (s:), faded out by 2S, and none to longer texts', () => {
