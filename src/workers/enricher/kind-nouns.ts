@@ -1777,6 +1777,32 @@ export function placesBeforePlaceNouns(tokens: readonly Token[], tags: readonly 
 }
 
 /**
+ * Tags where a name the tagger read as an organisation or a person stands
+ * after "in" and before a comma and a country, as a town is placed in its
+ * country ("talks in [Sharm el-Sheikh], Egypt", "born in [Hagåtña], Guam"):
+ * that name is a place. The country must be the tagger's place and
+ * end the phrase (no capitalized word after it); not a name the lists know as
+ * an organisation or with an organisation's head word ("in Amnesty
+ * International, Britain"), nor one of more than three words.
+ */
+export function townsBeforeTheirCountries(tokens: readonly Token[], tags: readonly string[]): string[] {
+  let out: string[] | undefined;
+  for (const { from, to, type } of bioSpans(tags)) {
+    if ((type !== 'ORG' && type !== 'PER') || to - from > 3 || tokens[from - 1]?.text !== 'in' || tokens[to]?.text !== ',') continue;
+    const at = tokens[to + 1]?.text === 'the' ? to + 2 : to + 1;
+    if (tags[at] !== 'B-LOC') continue;
+    const end = spanEnd(tags, at);
+    const after = tokens[end]?.text;
+    if (!isCountry(nameText(tokens, at, end)) || (after !== undefined && startsCapitalized(after))) continue;
+    const words = tokens.slice(from, to).map((t) => t.text);
+    if (KNOWN_ORGS.has(words.join(' ')) || words.some((w) => ORG_HEAD_WORDS.has(w))) continue;
+    out ??= [...tags];
+    setSpan(out, from, to, 'LOC');
+  }
+  return out ?? (tags as string[]);
+}
+
+/**
  * Tags where an untagged capitalized word stands right before an
  * organisation's name, after a lowercase word, and is the name's first word
  * ("the [Combatant] Status Review Tribunal", "the [Grand] Hyatt Hotel", "his

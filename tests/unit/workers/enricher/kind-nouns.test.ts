@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { expectBioKept, isValidBio, labelledText, randomBioTags, tagsAt, tagsFor, tagsNaming } from '../../../helpers/bio-tags.js';
 import { seededRandom } from '../../../../src/lib/random.js';
-import { acronymsBeforeOffices, agenciesBeforeTheirKind, publicationsBeforeTheirKind, airlinesBeforeTheirFlights, companiesByTheirPriceMoves, companiesByTheirStock, firmsByTheirFirstWord, groupsBeforeTheirFighters, groupsByTheirMembers, countriesBeforePossessives, countriesOffPersons, employersOfStaff, eponymsAreNoPersons, eventsAndLawsAreMisc, leadersGovernmentsAreNoNames, namesBeforePartyAreOrganisations, organisationsFirstWords, organisationsLastWords, personsAfterRoles, placesBeforePlaceNouns, pollstersBeforePolls, seatsOfGovernmentActing, shipsAreMisc, venuesAfterTheirNames, venuesArePlaces, typeKindAppositives, typePortfolioMinistries, worksAreMisc } from '../../../../src/workers/enricher/kind-nouns.js';
+import { acronymsBeforeOffices, agenciesBeforeTheirKind, publicationsBeforeTheirKind, airlinesBeforeTheirFlights, companiesByTheirPriceMoves, companiesByTheirStock, firmsByTheirFirstWord, groupsBeforeTheirFighters, groupsByTheirMembers, countriesBeforePossessives, countriesOffPersons, employersOfStaff, eponymsAreNoPersons, eventsAndLawsAreMisc, leadersGovernmentsAreNoNames, namesBeforePartyAreOrganisations, organisationsFirstWords, organisationsLastWords, personsAfterRoles, placesBeforePlaceNouns, pollstersBeforePolls, townsBeforeTheirCountries, seatsOfGovernmentActing, shipsAreMisc, venuesAfterTheirNames, venuesArePlaces, typeKindAppositives, typePortfolioMinistries, worksAreMisc } from '../../../../src/workers/enricher/kind-nouns.js';
 import { statsOf } from '../../../helpers/word-stats.js';
 import type { WordStats } from '../../../../src/workers/enricher/ner-features.js';
 import { nerTokenize, splitNameParticiples } from '../../../../src/workers/enricher/ner-tokens.js';
@@ -1113,6 +1113,28 @@ describe(placesBeforePlaceNouns.name, () => {
       ['the Abu Ghraib prison and Abu Ghraib Smith', [[1, 3, 'ORG'], [5, 8, 'PER']]], // not a person before the noun; a longer name
     ];
     for (const [text, named] of cases) expect(runPlaces(text, named)).toEqual(spans(text, tagsFor(text, named)));
+  });
+});
+
+describe(townsBeforeTheirCountries.name, () => {
+  const runTowns = (text: string, named: Array<[number, number, string]>): string[] => spans(text, townsBeforeTheirCountries(nerTokenize(text), tagsFor(text, named)));
+
+  it('makes an organisation or a person after "in" and before a comma and a country a place', () => {
+    expect(runTowns('a summit in Bad Soden , Germany .', [[3, 5, 'ORG'], [6, 7, 'LOC']])).toEqual(['LOC[Bad Soden]', 'LOC[Germany]']);
+    expect(runTowns('talks in Zeist , the Netherlands .', [[2, 3, 'PER'], [5, 6, 'LOC']])).toEqual(['LOC[Zeist]', 'LOC[Netherlands]']);
+    expect(runTowns('She was born in Hagatna , Guam and', [[4, 5, 'PER'], [6, 7, 'LOC']])).toEqual(['LOC[Hagatna]', 'LOC[Guam]']);
+  });
+
+  it('leaves other prepositions, organisations by their head or the lists, towns before a longer name and places that are no country alone', () => {
+    const cases: Array<[string, Array<[number, number, string]>]> = [
+      ['at Teater Terbuka , Indonesia .', [[1, 3, 'ORG'], [4, 5, 'LOC']]], // "at": a venue, an organisation by convention
+      ['in Amnesty International , Britain .', [[1, 3, 'ORG'], [4, 5, 'LOC']]], // a known organisation
+      ['in Acme Corporation , France .', [[1, 3, 'ORG'], [4, 5, 'LOC']]], // an organisation's head
+      ['in Bad Soden , Netherlands Railways said', [[1, 3, 'ORG'], [4, 5, 'LOC']]], // a longer name after the country
+      ['in Bad Soden , Springfield .', [[1, 3, 'ORG'], [4, 5, 'LOC']]], // no country
+      ['in Bad Soden , the Netherlands .', [[1, 3, 'ORG'], [5, 6, 'ORG']]], // the country not read as a place
+    ];
+    for (const [text, named] of cases) expect(runTowns(text, named)).toEqual(spans(text, tagsFor(text, named)));
   });
 });
 
