@@ -1778,10 +1778,11 @@ export function placesBeforePlaceNouns(tokens: readonly Token[], tags: readonly 
 
 /**
  * Tags where a name the tagger read as an organisation or a person stands
- * after "in" and before a comma and a country, as a town is placed in its
- * country ("talks in [Sharm el-Sheikh], Egypt", "born in [Hagåtña], Guam"):
- * that name is a place. The country must be the tagger's place and
- * end the phrase (no capitalized word after it); not a name the lists know as
+ * after "in" and before a comma and a known place, as a town is placed in its
+ * country, state or city ("talks in [Sharm el-Sheikh], Egypt", "in [Des
+ * Moines], Iowa", "in [Golders Green], London"): that name is a place. The
+ * place after it must be one the gazetteer knows, read as a place by the
+ * tagger, and end its name (no capitalized word after it); not a name the lists know as
  * an organisation or with an organisation's head word ("in Amnesty
  * International, Britain"), nor one of more than three words.
  */
@@ -1793,7 +1794,8 @@ export function townsBeforeTheirCountries(tokens: readonly Token[], tags: readon
     if (tags[at] !== 'B-LOC') continue;
     const end = spanEnd(tags, at);
     const after = tokens[end]?.text;
-    if (!isCountry(nameText(tokens, at, end)) || (after !== undefined && startsCapitalized(after))) continue;
+    const place = nameText(tokens, at, end);
+    if (!(PLACES.has(place) || isCountry(place)) || (after !== undefined && startsCapitalized(after))) continue;
     const words = tokens.slice(from, to).map((t) => t.text);
     if (KNOWN_ORGS.has(words.join(' ')) || words.some((w) => ORG_HEAD_WORDS.has(w))) continue;
     out ??= [...tags];

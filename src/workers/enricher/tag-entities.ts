@@ -814,7 +814,7 @@ function labelCased(
   tags = venuesArePlaces(tokens, tags, tagger.gazetteer); // buildings, venues and natural features ("Narita Airport", "Trump Tower", "Gull Point")
   tags = venuesAfterTheirNames(text, tokens, tags); // "[John F. Kennedy International Airport]"
   tags = placesBeforePlaceNouns(tokens, tags); // places read as persons ("the Abu Ghraib prison")
-  tags = townsBeforeTheirCountries(tokens, tags); // a town placed in its country ("born in [Hagåtña], Guam")
+  tags = townsBeforeTheirCountries(tokens, tags); // a town placed in its country, state or city ("in [Des Moines], Iowa")
   tags = eventsAndLawsAreMisc(text, tokens, tags); // events, laws, awards, indexes ("G8 Summit", "Clean Air Act")
   tags = worksAreMisc(tokens, tags); // works named after their kind ("the film [Lage Raho Munnabhai]")
   tags = joinCoordinatedNames(tokens, tags, stats); // "Institute of Electrical and Electronics Engineers"

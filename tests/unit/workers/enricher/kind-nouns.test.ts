@@ -1123,15 +1123,18 @@ describe(townsBeforeTheirCountries.name, () => {
     expect(runTowns('a summit in Bad Soden , Germany .', [[3, 5, 'ORG'], [6, 7, 'LOC']])).toEqual(['LOC[Bad Soden]', 'LOC[Germany]']);
     expect(runTowns('talks in Zeist , the Netherlands .', [[2, 3, 'PER'], [5, 6, 'LOC']])).toEqual(['LOC[Zeist]', 'LOC[Netherlands]']);
     expect(runTowns('She was born in Hagatna , Guam and', [[4, 5, 'PER'], [6, 7, 'LOC']])).toEqual(['LOC[Hagatna]', 'LOC[Guam]']);
+    // A state or a city the gazetteer knows.
+    expect(runTowns('protests in Des Moines , Iowa , against', [[2, 4, 'PER'], [5, 6, 'LOC']])).toEqual(['LOC[Des Moines]', 'LOC[Iowa]']);
+    expect(runTowns('an attack in Golders Green , London .', [[3, 5, 'ORG'], [6, 7, 'LOC']])).toEqual(['LOC[Golders Green]', 'LOC[London]']);
   });
 
-  it('leaves other prepositions, organisations by their head or the lists, towns before a longer name and places that are no country alone', () => {
+  it('leaves other prepositions, organisations by their head or the lists, towns before a longer name and places the gazetteer does not know alone', () => {
     const cases: Array<[string, Array<[number, number, string]>]> = [
       ['at Teater Terbuka , Indonesia .', [[1, 3, 'ORG'], [4, 5, 'LOC']]], // "at": a venue, an organisation by convention
       ['in Amnesty International , Britain .', [[1, 3, 'ORG'], [4, 5, 'LOC']]], // a known organisation
       ['in Acme Corporation , France .', [[1, 3, 'ORG'], [4, 5, 'LOC']]], // an organisation's head
       ['in Bad Soden , Netherlands Railways said', [[1, 3, 'ORG'], [4, 5, 'LOC']]], // a longer name after the country
-      ['in Bad Soden , Springfield .', [[1, 3, 'ORG'], [4, 5, 'LOC']]], // no country
+      ['in Bad Soden , Zorbitz .', [[1, 3, 'ORG'], [4, 5, 'LOC']]], // no place the gazetteer knows
       ['in Bad Soden , the Netherlands .', [[1, 3, 'ORG'], [5, 6, 'ORG']]], // the country not read as a place
     ];
     for (const [text, named] of cases) expect(runTowns(text, named)).toEqual(spans(text, tagsFor(text, named)));
