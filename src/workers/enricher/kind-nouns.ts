@@ -1777,6 +1777,37 @@ export function placesBeforePlaceNouns(tokens: readonly Token[], tags: readonly 
 }
 
 /**
+ * Tags where a name the tagger read as an organisation or a person stands
+ * after "in", "near" or "outside" and before a comma and a known place, as a town is placed in its
+ * country, state or city ("talks in [Sharm el-Sheikh], Egypt", "in [Des
+ * Moines], Iowa", "in [Golders Green], London"): that name is a place. The
+ * place after it must be one the gazetteer knows, read as a place by the
+ * tagger, and end its name (no capitalized word or possessive after it:
+ * "in [X], Iceland's capital" may be a person's apposition elsewhere); not a name the lists know as
+ * an organisation or with an organisation's head word ("in Amnesty
+ * International, Britain"), nor one of more than three words.
+ */
+/** The prepositions before a town placed in its country: where something is or happens (not "from": "a letter from [Jane Doe], Iceland's minister"). */
+const TOWN_PREPOSITIONS: ReadonlySet<string> = new Set(['in', 'near', 'outside']);
+export function townsBeforeTheirCountries(tokens: readonly Token[], tags: readonly string[]): string[] {
+  let out: string[] | undefined;
+  for (const { from, to, type } of bioSpans(tags)) {
+    if ((type !== 'ORG' && type !== 'PER') || to - from > 3 || !TOWN_PREPOSITIONS.has(tokens[from - 1]?.text ?? '') || tokens[to]?.text !== ',') continue;
+    const at = tokens[to + 1]?.text === 'the' ? to + 2 : to + 1;
+    if (tags[at] !== 'B-LOC') continue;
+    const end = spanEnd(tags, at);
+    const after = tokens[end]?.text;
+    const place = nameText(tokens, at, end);
+    if (!(PLACES.has(place) || isCountry(place)) || (after !== undefined && (startsCapitalized(after) || isPossessive(after) || after === "'" || after === '’'))) continue;
+    const words = tokens.slice(from, to).map((t) => t.text);
+    if (KNOWN_ORGS.has(words.join(' ')) || words.some((w) => ORG_HEAD_WORDS.has(w))) continue;
+    out ??= [...tags];
+    setSpan(out, from, to, 'LOC');
+  }
+  return out ?? (tags as string[]);
+}
+
+/**
  * Tags where an untagged capitalized word stands right before an
  * organisation's name, after a lowercase word, and is the name's first word
  * ("the [Combatant] Status Review Tribunal", "the [Grand] Hyatt Hotel", "his

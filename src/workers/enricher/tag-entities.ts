@@ -18,7 +18,7 @@ import { firmsJoinedByAmpersand, firmsOfWordsJoinedByAnd, joinCoordinatedNames, 
 import { extendNamesToTheirAcronyms, typeDefinedAcronyms } from './defined-acronyms.js';
 import { foreignOrganisations } from './foreign-organisations.js';
 import { possessiveOrganisations, possessivesOfPlaces } from './possessive-organisations.js';
-import { acronymsBeforeOffices, agenciesBeforeTheirKind, publicationsBeforeTheirKind, countriesBeforePossessives, airlinesBeforeTheirFlights, companiesByTheirPriceMoves, groupsByTheirMembers, companiesByTheirStock, firmsByTheirFirstWord, groupsBeforeTheirFighters, countriesOffPersons, employersOfStaff, eponymsAreNoPersons, eventsAndLawsAreMisc, leadersGovernmentsAreNoNames, namesBeforePartyAreOrganisations, organisationsFirstWords, organisationsLastWords, personsAfterRoles, placesBeforePlaceNouns, pollstersBeforePolls, seatsOfGovernmentActing, shipsAreMisc, venuesAfterTheirNames, venuesArePlaces, typeKindAppositives, typePortfolioMinistries, worksAreMisc } from './kind-nouns.js';
+import { acronymsBeforeOffices, agenciesBeforeTheirKind, publicationsBeforeTheirKind, countriesBeforePossessives, airlinesBeforeTheirFlights, companiesByTheirPriceMoves, groupsByTheirMembers, companiesByTheirStock, firmsByTheirFirstWord, groupsBeforeTheirFighters, countriesOffPersons, employersOfStaff, eponymsAreNoPersons, eventsAndLawsAreMisc, leadersGovernmentsAreNoNames, namesBeforePartyAreOrganisations, organisationsFirstWords, organisationsLastWords, personsAfterRoles, placesBeforePlaceNouns, pollstersBeforePolls, townsBeforeTheirCountries, seatsOfGovernmentActing, shipsAreMisc, venuesAfterTheirNames, venuesArePlaces, typeKindAppositives, typePortfolioMinistries, worksAreMisc } from './kind-nouns.js';
 import { firstNamesAreNoOrganisations, surnamesAreNoOrganisations } from './lone-surnames.js';
 import { clubsAfterPlayers, clubsByTheirFirstWord, fixtureLines, sidesByTheirTotals, teamsInMatchReports } from './match-reports.js';
 import { partyLabelsAreNoPersons } from './party-labels.js';
@@ -814,6 +814,7 @@ function labelCased(
   tags = venuesArePlaces(tokens, tags, tagger.gazetteer); // buildings, venues and natural features ("Narita Airport", "Trump Tower", "Gull Point")
   tags = venuesAfterTheirNames(text, tokens, tags); // "[John F. Kennedy International Airport]"
   tags = placesBeforePlaceNouns(tokens, tags); // places read as persons ("the Abu Ghraib prison")
+  tags = townsBeforeTheirCountries(tokens, tags); // a town placed in its country, state or city ("in [Des Moines], Iowa")
   tags = eventsAndLawsAreMisc(text, tokens, tags); // events, laws, awards, indexes ("G8 Summit", "Clean Air Act")
   tags = worksAreMisc(tokens, tags); // works named after their kind ("the film [Lage Raho Munnabhai]")
   tags = joinCoordinatedNames(tokens, tags, stats); // "Institute of Electrical and Electronics Engineers"

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { expectBioKept, isValidBio, labelledText, randomBioTags, tagsAt, tagsFor, tagsNaming } from '../../../helpers/bio-tags.js';
 import { seededRandom } from '../../../../src/lib/random.js';
-import { acronymsBeforeOffices, agenciesBeforeTheirKind, publicationsBeforeTheirKind, airlinesBeforeTheirFlights, companiesByTheirPriceMoves, companiesByTheirStock, firmsByTheirFirstWord, groupsBeforeTheirFighters, groupsByTheirMembers, countriesBeforePossessives, countriesOffPersons, employersOfStaff, eponymsAreNoPersons, eventsAndLawsAreMisc, leadersGovernmentsAreNoNames, namesBeforePartyAreOrganisations, organisationsFirstWords, organisationsLastWords, personsAfterRoles, placesBeforePlaceNouns, pollstersBeforePolls, seatsOfGovernmentActing, shipsAreMisc, venuesAfterTheirNames, venuesArePlaces, typeKindAppositives, typePortfolioMinistries, worksAreMisc } from '../../../../src/workers/enricher/kind-nouns.js';
+import { acronymsBeforeOffices, agenciesBeforeTheirKind, publicationsBeforeTheirKind, airlinesBeforeTheirFlights, companiesByTheirPriceMoves, companiesByTheirStock, firmsByTheirFirstWord, groupsBeforeTheirFighters, groupsByTheirMembers, countriesBeforePossessives, countriesOffPersons, employersOfStaff, eponymsAreNoPersons, eventsAndLawsAreMisc, leadersGovernmentsAreNoNames, namesBeforePartyAreOrganisations, organisationsFirstWords, organisationsLastWords, personsAfterRoles, placesBeforePlaceNouns, pollstersBeforePolls, townsBeforeTheirCountries, seatsOfGovernmentActing, shipsAreMisc, venuesAfterTheirNames, venuesArePlaces, typeKindAppositives, typePortfolioMinistries, worksAreMisc } from '../../../../src/workers/enricher/kind-nouns.js';
 import { statsOf } from '../../../helpers/word-stats.js';
 import type { WordStats } from '../../../../src/workers/enricher/ner-features.js';
 import { nerTokenize, splitNameParticiples } from '../../../../src/workers/enricher/ner-tokens.js';
@@ -1113,6 +1113,35 @@ describe(placesBeforePlaceNouns.name, () => {
       ['the Abu Ghraib prison and Abu Ghraib Smith', [[1, 3, 'ORG'], [5, 8, 'PER']]], // not a person before the noun; a longer name
     ];
     for (const [text, named] of cases) expect(runPlaces(text, named)).toEqual(spans(text, tagsFor(text, named)));
+  });
+});
+
+describe(townsBeforeTheirCountries.name, () => {
+  const runTowns = (text: string, named: Array<[number, number, string]>): string[] => spans(text, townsBeforeTheirCountries(nerTokenize(text), tagsFor(text, named)));
+
+  it('makes an organisation or a person after "in", "near" or "outside" and before a comma and a known place a place', () => {
+    expect(runTowns('a summit in Bad Soden , Germany .', [[3, 5, 'ORG'], [6, 7, 'LOC']])).toEqual(['LOC[Bad Soden]', 'LOC[Germany]']);
+    expect(runTowns('talks in Zeist , the Netherlands .', [[2, 3, 'PER'], [5, 6, 'LOC']])).toEqual(['LOC[Zeist]', 'LOC[Netherlands]']);
+    expect(runTowns('She was born in Hagatna , Guam and', [[4, 5, 'PER'], [6, 7, 'LOC']])).toEqual(['LOC[Hagatna]', 'LOC[Guam]']);
+    // A state or a city the gazetteer knows.
+    expect(runTowns('protests in Des Moines , Iowa , against', [[2, 4, 'PER'], [5, 6, 'LOC']])).toEqual(['LOC[Des Moines]', 'LOC[Iowa]']);
+    expect(runTowns('an attack in Golders Green , London .', [[3, 5, 'ORG'], [6, 7, 'LOC']])).toEqual(['LOC[Golders Green]', 'LOC[London]']);
+    // "near" and "outside" as "in".
+    expect(runTowns('two trains collide near Slavonski Brod , Croatia .', [[4, 6, 'PER'], [7, 8, 'LOC']])).toEqual(['LOC[Slavonski Brod]', 'LOC[Croatia]']);
+  });
+
+  it('leaves other prepositions, organisations by their head or the lists, towns before a longer name and places the gazetteer does not know alone', () => {
+    const cases: Array<[string, Array<[number, number, string]>]> = [
+      ['at Teater Terbuka , Indonesia .', [[1, 3, 'ORG'], [4, 5, 'LOC']]], // "at": a venue, an organisation by convention
+      ['in Amnesty International , Britain .', [[1, 3, 'ORG'], [4, 5, 'LOC']]], // a known organisation
+      ['in Acme Corporation , France .', [[1, 3, 'ORG'], [4, 5, 'LOC']]], // an organisation's head
+      ['in Bad Soden , Netherlands Railways said', [[1, 3, 'ORG'], [4, 5, 'LOC']]], // a longer name after the country
+      ['in Bad Soden , Zorbitz .', [[1, 3, 'ORG'], [4, 5, 'LOC']]], // no place the gazetteer knows
+      ['a letter from Jane Doe , Iceland .', [[3, 5, 'PER'], [6, 7, 'LOC']]], // "from": persons come from places
+      ['a meeting in Jane Doe , Iceland \'s minister', [[3, 5, 'PER'], [6, 7, 'LOC']]], // a possessive after the place
+      ['in Bad Soden , the Netherlands .', [[1, 3, 'ORG'], [5, 6, 'ORG']]], // the country not read as a place
+    ];
+    for (const [text, named] of cases) expect(runTowns(text, named)).toEqual(spans(text, tagsFor(text, named)));
   });
 });
 
