@@ -1776,6 +1776,9 @@ export function placesBeforePlaceNouns(tokens: readonly Token[], tags: readonly 
   return out;
 }
 
+/** The prepositions before a town placed in its country: where something is or happens (not "from": "a letter from [Jane Doe], Iceland's minister"). */
+const TOWN_PREPOSITIONS: ReadonlySet<string> = new Set(['in', 'near', 'outside']);
+
 /**
  * Tags where a name the tagger read as an organisation or a person stands
  * after "in", "near" or "outside" and before a comma and a known place, as a town is placed in its
@@ -1787,8 +1790,6 @@ export function placesBeforePlaceNouns(tokens: readonly Token[], tags: readonly 
  * an organisation or with an organisation's head word ("in Amnesty
  * International, Britain"), nor one of more than three words.
  */
-/** The prepositions before a town placed in its country: where something is or happens (not "from": "a letter from [Jane Doe], Iceland's minister"). */
-const TOWN_PREPOSITIONS: ReadonlySet<string> = new Set(['in', 'near', 'outside']);
 export function townsBeforeTheirCountries(tokens: readonly Token[], tags: readonly string[]): string[] {
   let out: string[] | undefined;
   for (const { from, to, type } of bioSpans(tags)) {
