@@ -31,6 +31,8 @@ import { ancestorsOf, topLevelOf } from '../src/workers/enricher/mediatopics.js'
 import { tagTopics } from '../src/workers/enricher/tag-topics.js';
 import { parseTopicsConfig } from '../src/workers/enricher/topics-config.js';
 import { inTrainingPart, readWcxbHeads, readWcxbPages, WCXB_DEFAULT_DIR } from '../scripts/lib/wcxb-topics.js';
+import { splitProjectArticles } from '../scripts/lib/project-articles.js';
+import { splitProjectNews } from '../scripts/lib/project-news.js';
 import { textsOfWords } from './lib/long-texts.js';
 import { rng, stringFlag } from './lib/rng.js';
 
@@ -657,6 +659,9 @@ function benchModelsTopics(dir: string) {
     items: recs('wikinews-politics-economy/articles.jsonl').filter((_, i) => i % 20 === 18).map((r) => ({ title: r.title, text: r.text, gold: r.iptc })),
   });
   sets.push({ name: 'Fixture articles (tests/fixtures/enrich, dev + held-out)', items: [...articles, ...heldOut].map((a) => ({ title: a.title, text: a.text, gold: a.topTopics })) });
+  // Written for the project: train:topics' dev thirds of its short news and long articles (the same split, never trained on).
+  sets.push({ name: 'Project news dev, headline + one or two sentences (scripts/data/project-news.tsv, its dev third; never trained on)', items: splitProjectNews().dev.map((r) => ({ title: r.title, text: r.text, gold: [r.code] })) });
+  sets.push({ name: 'Project articles dev, whole text (scripts/data/project-articles.txt, its dev third by id; never trained on)', items: splitProjectArticles().dev.map((r) => ({ title: r.title, text: r.text, gold: [r.code] })) });
   log('## Topics on public sets: rules vs trained classifier (best topic\'s top level is a gold one)');
   log('');
   log('| set | texts | rules (tag-topics.ts) | no topic (rules) | trained (classify-topics.ts) |');

@@ -58,8 +58,8 @@ import { corpusDir, readJsonl, type TopicRecord } from './lib/enrichment-data.js
 import { withDevInTraining } from './lib/final-training.js';
 import { readWcxbHeads, readWcxbPages, inTrainingPart, WCXB_DEFAULT_DIR } from './lib/wcxb-topics.js';
 import { ruleLabelledSentences } from './lib/rule-sentences.js';
-import { inProjectArticlesDev, readProjectArticles } from './lib/project-articles.js';
-import { inProjectNewsDev, PROJECT_SHORT_NEWS_FILE, PROJECT_TECH_NEWS_FILE, PROJECT_WIRE_BRIEFS_FILE, readProjectNews } from './lib/project-news.js';
+import { splitProjectArticles } from './lib/project-articles.js';
+import { PROJECT_SHORT_NEWS_FILE, PROJECT_TECH_NEWS_FILE, PROJECT_WIRE_BRIEFS_FILE, readProjectNews, splitProjectNews } from './lib/project-news.js';
 import { withoutSectionCaption, withoutWikiMarkup } from './lib/wiki-markup.js';
 
 const args = process.argv.slice(2);
@@ -426,7 +426,7 @@ const BUNDLE_WEIGHT = numberFlag(args, 'bundle-weight', 0);
  * two seeds of three. Not used (default 0): docs/BENCHMARKS.md, "Measured and not kept: topics".
  */
 const PROJECT_NEWS_WEIGHT = numberFlag(args, 'project-news', 0);
-const PROJECT_NEWS = readProjectNews();
+const PROJECT_NEWS = splitProjectNews();
 /**
  * --project-articles W: long news articles written for the project (scripts/data/project-articles.txt,
  * scripts/lib/project-articles.ts; whole articles of about 180 to 300 words in every top level, where the other sets
@@ -447,7 +447,7 @@ const PROJECT_NEWS = readProjectNews();
 const PROJECT_ARTICLES_WEIGHT = numberFlag(args, 'project-articles', 0);
 /** --project-articles-no-terms: the articles add no term of their own (as the bundles do not): the feature list stays that of the other sets. */
 const PROJECT_ARTICLES_NO_TERMS = args.includes('--project-articles-no-terms');
-const PROJECT_ARTICLES = readProjectArticles();
+const PROJECT_ARTICLES = splitProjectArticles();
 const BUNDLE_SIZE = numberFlag(args, 'bundle-size', 10);
 const BUNDLE_SOURCES = (stringFlag(args, 'bundle-sources') ?? 'wpce,sib200').split(',');
 if (!WCXB) console.log(`no WCXB pages under ${WCXB_DIR}: the short web news (dev and training) are left out; give --wcxb DIR`);
@@ -539,15 +539,11 @@ function trainingExamples(): { train: Example[]; dev: Example[]; wcxbDev: Exampl
     if (!inTrainingPart(r)) push(wcxbDev, r.title, r.text, r.code, 1, 'wcxb');
     else if (WCXB_WEIGHT > 0) push(train, r.title, r.text, r.code, WCXB_WEIGHT, 'wcxb');
   }
-  for (const r of PROJECT_NEWS) {
-    if (inProjectNewsDev(r)) push(projectDev, r.title, r.text, r.code, 1, 'project-news');
-    else if (PROJECT_NEWS_WEIGHT > 0) push(train, r.title, r.text, r.code, PROJECT_NEWS_WEIGHT, 'project-news');
-  }
+  for (const r of PROJECT_NEWS.dev) push(projectDev, r.title, r.text, r.code, 1, 'project-news');
+  if (PROJECT_NEWS_WEIGHT > 0) for (const r of PROJECT_NEWS.train) push(train, r.title, r.text, r.code, PROJECT_NEWS_WEIGHT, 'project-news');
   for (const set of WRITTEN_SHORT_SETS) if (set.weight > 0) for (const r of set.rows) push(train, r.title, r.text, r.code, set.weight, set.source);
-  for (const r of PROJECT_ARTICLES) {
-    if (inProjectArticlesDev(r)) push(articlesDev, r.title, r.text, r.code, 1, 'project-articles');
-    else if (PROJECT_ARTICLES_WEIGHT > 0) push(train, r.title, cut(r.text, 250), r.code, PROJECT_ARTICLES_WEIGHT, 'project-articles');
-  }
+  for (const r of PROJECT_ARTICLES.dev) push(articlesDev, r.title, r.text, r.code, 1, 'project-articles');
+  if (PROJECT_ARTICLES_WEIGHT > 0) for (const r of PROJECT_ARTICLES.train) push(train, r.title, cut(r.text, 250), r.code, PROJECT_ARTICLES_WEIGHT, 'project-articles');
   if (BUNDLE_WEIGHT > 0) train.push(...bundles(train));
   if (DEDUPE) {
     // --dedupe: a corpus text given again (same title and text) trains once, and not at all when dev holds it.

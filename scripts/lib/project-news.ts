@@ -36,3 +36,11 @@ export function readProjectNews(file = PROJECT_NEWS_FILE): ProjectNews[] {
 
 /** Whether an item is in the dev third (md5 of headline and text), which no model is trained on. */
 export const inProjectNewsDev = (r: { title: string; text: string }): boolean => (createHash('md5').update(`${r.title}\n${r.text}`).digest()[2] as number) % 3 === 0;
+
+/**
+ * The set as train-topics splits it: the dev third, only ever measured (train-topics and bench:enrich -- models print
+ * it), and the two thirds train-topics --project-news W may train on; each in file order.
+ */
+export function splitProjectNews(items: readonly ProjectNews[] = readProjectNews()): { train: ProjectNews[]; dev: ProjectNews[] } {
+  return { train: items.filter((r) => !inProjectNewsDev(r)), dev: items.filter(inProjectNewsDev) };
+}

@@ -1,8 +1,10 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { inProjectNewsDev, PROJECT_SHORT_NEWS_FILE, PROJECT_TECH_NEWS_FILE, PROJECT_WIRE_BRIEFS_FILE, readProjectNews } from '../../../scripts/lib/project-news.js';
+import { REPO_ROOT } from '../../../scripts/lib/enrichment-data.js';
+import { inProjectNewsDev, PROJECT_SHORT_NEWS_FILE, PROJECT_TECH_NEWS_FILE, PROJECT_WIRE_BRIEFS_FILE, readProjectNews, splitProjectNews } from '../../../scripts/lib/project-news.js';
 import { TOP_LEVEL_TOPICS } from '../../../src/workers/enricher/mediatopics.js';
 
 /** A news item's words of four letters or more, and the overlap (Jaccard) of two such sets: how close two items' wordings are. */
@@ -96,6 +98,34 @@ describe('scripts/data/project-wire-briefs.tsv', () => {
   it('shares no headline or text with the other project news sets and stays away from project-news.tsv in wording', () => {
     const news = readProjectNews();
     expectApart(items, [...news, ...readProjectNews(PROJECT_TECH_NEWS_FILE), ...readProjectNews(PROJECT_SHORT_NEWS_FILE)], news);
+  });
+});
+
+describe(splitProjectNews.name, () => {
+  const items = readProjectNews();
+  const { train, dev } = splitProjectNews();
+  const key = (r: { title: string; text: string }) => `${r.title}\t${r.text}`;
+
+  it('puts every item in one part only, the dev third being the items inProjectNewsDev picks, in file order', () => {
+    expect(dev).toEqual(items.filter(inProjectNewsDev));
+    expect(train).toEqual(items.filter((r) => !inProjectNewsDev(r)));
+    const devKeys = new Set(dev.map(key));
+    for (const r of train) expect(devKeys.has(key(r)), r.title).toBe(false);
+    const devTexts = new Set(dev.map((r) => r.text.toLowerCase()));
+    for (const r of train) expect(devTexts.has(r.text.toLowerCase()), r.title).toBe(false);
+  });
+
+  it('keeps the dev third the figures were measured on (a changed split or set fails here: measure again, then update)', () => {
+    expect(dev.length).toBe(232);
+    expect(createHash('sha256').update(dev.map(key).sort().join('\n')).digest('hex')).toBe('67c48df162d63a0919411889d416ed495b72414406394c58d8d657dd34ec5a78');
+  });
+
+  it('is how both train-topics and bench:enrich -- models read the dev third, so that the two measure the same items', () => {
+    for (const file of ['scripts/train-topics.ts', 'bench/enrich.ts']) {
+      const src = readFileSync(resolve(REPO_ROOT, file), 'utf8');
+      expect(src, file).toMatch(/splitProjectNews\(\)/);
+      expect(src, file).not.toMatch(/inProjectNewsDev|readProjectNews\(\)/);
+    }
   });
 });
 
