@@ -702,6 +702,21 @@ describe(employersOfStaff.name, () => {
     ]);
   });
 
+  it('makes a one-word name read as a person a firm where it acts on "its" own, and wherever else the text names it so', () => {
+    expect(run('Fenwick cut its profit forecast . Fenwick said sales fell .', { Fenwick: 'PER' })).toEqual(['ORG[Fenwick]', 'ORG[Fenwick]']);
+    expect(run('Suunto has retained its design , and Riveron announced its acquisition of Eden Data .', { Suunto: 'PER', Riveron: 'PER', 'Eden Data': 'ORG' })).toEqual([
+      'ORG[Suunto]', 'ORG[Riveron]', 'ORG[Eden Data]',
+    ]);
+    // A report or a call ("urged its leaders"), a copula, a word of a person named in full, a given name, two words, no verb: no firm.
+    expectLeftAlone([
+      ['Bush urged its leaders to talk , and Fratto says its use is legal .', { Bush: 'PER', Fratto: 'PER' }],
+      ['What sets Oclean apart is its design .', { Oclean: 'PER' }],
+      ['Tony Fratto spoke . Fratto has defended its use .', { Fratto: 'PER', 'Tony Fratto': 'PER' }],
+      ['Michael has run its office , and Joe Preston took its reins .', { Michael: 'PER', 'Joe Preston': 'PER' }],
+      ['a forest planted by Ortiz around its edge .', { Ortiz: 'PER' }],
+    ]);
+  });
+
   it("makes a name read as a person or as no known place a firm before a firm's officer or part and a name, with no \"'s\", and wherever else the text names it so", () => {
     expect(run('Neste CEO Risto Rinne said so . Neste lost money .', { Neste: 'PER', 'Risto Rinne': 'PER' })).toEqual(['ORG[Neste]', 'PER[Risto Rinne]', 'ORG[Neste]']);
     expect(run('former Hardie chief executive Peter Macdonald and Hardie chairwoman Meredith Hellicar .', { Hardie: 'PER', 'Peter Macdonald': 'PER', 'Meredith Hellicar': 'PER' })).toEqual([
