@@ -64,14 +64,15 @@ const BUSINESS_HEADS: readonly string[] = (
 ).split(' ');
 /**
  * Last words of a business's name that are nobody's surname ("Carr Futures", "Samuels Jewelers", "UGO Entertainment", "Lehman Brothers"):
- * a person's name of two words or more ending so is a business's (not "Steel", "Press", "Bank", "Trust", "Energy": surnames too).
+ * a person's name of two words or more ending so is a business's (not "Steel", "Press", "Bank", "Trust", "Energy": surnames too),
+ * and so is a place's ("Mirage Resorts", "US Bancorp", "Port City Brewing").
  */
 const BUSINESS_ENDINGS: ReadonlySet<string> = new Set([
   ...BUSINESS_HEADS,
   ...(
     'Futures Motorsports Associates Pharmaceuticals Insurance Realty Logistics Communications Brothers Books Media Labs Laboratories ' +
     'Publishing Publishers Entertainment Productions Films Software Solutions Consulting Electronics Jewelers Jewellers Stores Restaurants ' +
-    'Hotels Resorts Biologics Therapeutics Biosciences Biotech Pharma Diagnostics Genomics Semiconductors Robotics Beverages Brewing Brewery'
+    'Hotels Resorts Biologics Therapeutics Biosciences Biotech Pharma Diagnostics Genomics Semiconductors Robotics Beverages Brewing Brewery Bancorp Bancshares'
   ).split(' '),
 ]);
 /** A name's words joined as the text gives them, tokens[from] to tokens[to - 1]. */
@@ -212,7 +213,7 @@ function typeNamesByTheirEnding(tokens: readonly Token[], out: string[], _stats:
     const j = spanEnd(out, i);
     const last = text(j - 1);
     const organisationEnding = (tag !== 'B-PER' && ORGANISATION_ENDINGS.has(last)) || (tag === 'B-LOC' && LEGISLATURES.has(last));
-    if (tag !== 'B-ORG' && j - i > 1 && (COMPANY_FORMS.has(last) || organisationEnding || (tag === 'B-PER' && BUSINESS_ENDINGS.has(last)))) setSpan(out, i, j, 'ORG');
+    if (tag !== 'B-ORG' && j - i > 1 && (COMPANY_FORMS.has(last) || organisationEnding || ((tag === 'B-PER' || tag === 'B-LOC') && BUSINESS_ENDINGS.has(last)))) setSpan(out, i, j, 'ORG');
     i = j - 1;
   }
 }

@@ -143,12 +143,16 @@ describe(typeKindAppositives.name, () => {
     expect(run('Danielle Steel met Police', [[0, 2, 'PER'], [3, 4, 'MISC']])).toEqual(['PER[Danielle Steel]', 'MISC[Police]']);
   });
 
-  it("types a person's name that ends as only a business's does as an organisation, and leaves surnames, one word and other types alone", () => {
+  it("types a person's or a place's name that ends as only a business's does as an organisation, and leaves surnames, one word and other types alone", () => {
     expect(run('Carr Futures hired Malcolm Smith Motorsports and the Jonas Brothers', [[0, 2, 'PER'], [3, 6, 'PER'], [8, 10, 'PER']])).toEqual([
       'ORG[Carr Futures]', 'ORG[Malcolm Smith Motorsports]', 'ORG[Jonas Brothers]',
     ]);
     expect(run('Altamira Biologics and Vertex Therapeutics met Kestrel Brewing', [[0, 2, 'PER'], [3, 5, 'PER'], [6, 8, 'PER']])).toEqual([
       'ORG[Altamira Biologics]', 'ORG[Vertex Therapeutics]', 'ORG[Kestrel Brewing]',
+    ]);
+    // So is a place's ("Mirage Resorts", "US Bancorp", "Port City Brewing" read as places).
+    expect(run('Wynn sold Mirage Resorts to US Bancorp and Port City Brewing', [[2, 4, 'LOC'], [5, 7, 'LOC'], [8, 11, 'LOC']])).toEqual([
+      'ORG[Mirage Resorts]', 'ORG[US Bancorp]', 'ORG[Port City Brewing]',
     ]);
     // Surnames that are also business words, a lone word, and a place stay as tagged.
     expect(run('Bill Press met Danielle Steel and Futures in Studios City', [[0, 2, 'PER'], [3, 5, 'PER'], [6, 7, 'PER'], [8, 10, 'LOC']])).toEqual([
