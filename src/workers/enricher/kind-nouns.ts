@@ -1377,11 +1377,14 @@ const NOT_ITS_OWN: ReadonlySet<string> = new Set(
 
 /**
  * Whether the one-word name ending before `to` is the subject of an act on "its" own (the name, a verb of one to three
- * words, "its": "[Suunto] has retained its design", "[Riveron] announced its acquisition", "[Fenwick] cut its forecast"):
- * a person acts on "his" or "her"; not after a copula or a report ("[Bush] urged its leaders", "[Fratto] says its use").
+ * words, "its": "[Suunto] has retained its design", "[Riveron] announced its acquisition", "[Fenwick] cut its forecast"),
+ * or joined by "and" to what is "its" ("[Shazam] and its team"): a person acts on "his" or "her"; not after a copula or
+ * a report ("[Bush] urged its leaders", "[Fratto] says its use").
  */
 function actsOnIts(tokens: readonly Token[], to: number): boolean {
   const verb = tokens[to]?.text ?? '';
+  // "[Shazam] and its team", "to sell [Spanair] and its stakes": what a firm has, joined to it.
+  if (verb === 'and') return tokens[to + 1]?.text === 'its';
   if (!BEFORE_ITS_VERB.has(verb) && !IRREGULAR_PASTS.has(verb) && !/^[a-z]+(?:s|ed)$/.test(verb)) return false;
   for (let k = to; k < to + 3; k++) {
     const w = tokens[k]?.text ?? '';

@@ -711,6 +711,7 @@ describe(employersOfStaff.name, () => {
     expect(run('Suunto has retained its design , and Riveron announced its acquisition of Eden Data .', { Suunto: 'PER', Riveron: 'PER', 'Eden Data': 'ORG' })).toEqual([
       'ORG[Suunto]', 'ORG[Riveron]', 'ORG[Eden Data]',
     ]);
+    expect(run('They were thrilled that Shazam and its team joined .', { Shazam: 'PER' })).toEqual(['ORG[Shazam]']);
     // A report or a call ("urged its leaders"), a copula, a word of a person named in full, a given name, two words, no verb: no firm.
     expectLeftAlone([
       ['Bush urged its leaders to talk , and Fratto says its use is legal .', { Bush: 'PER', Fratto: 'PER' }],
