@@ -573,4 +573,10 @@ if (args.includes('--errors')) {
     const pred = decode(saved, d, true);
     console.log(d.tokens.map((t, k) => (d.tags[k] !== pred[k] ? `${t.text}[${d.tags[k]}>${pred[k]}]` : t.text)).join(' '));
   }
+  // With --tune-part, the tune part's misses too, as shipped (labelTokens: the post-passes' errors as well as the model's).
+  if (TUNE_PART > 0) console.log('\nwikigold tune, as shipped:');
+  for (const d of TUNE_PART > 0 ? tuneP : []) {
+    const pred = labelTokens(d.text, d.tokens, d.ranges, shipped);
+    if (d.tags.some((tag, k) => tag !== pred[k])) console.log(d.tokens.map((t, k) => (d.tags[k] !== pred[k] ? `${t.text}[${d.tags[k]}>${pred[k]}]` : t.text)).join(' '));
+  }
 }

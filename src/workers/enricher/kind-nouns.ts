@@ -64,14 +64,15 @@ const BUSINESS_HEADS: readonly string[] = (
 ).split(' ');
 /**
  * Last words of a business's name that are nobody's surname ("Carr Futures", "Samuels Jewelers", "UGO Entertainment", "Lehman Brothers"):
- * a person's name of two words or more ending so is a business's (not "Steel", "Press", "Bank", "Trust", "Energy": surnames too).
+ * a person's name of two words or more ending so is a business's (not "Steel", "Press", "Bank", "Trust", "Energy": surnames too),
+ * and so is a place's ("Mirage Resorts", "US Bancorp", "Port City Brewing").
  */
 const BUSINESS_ENDINGS: ReadonlySet<string> = new Set([
   ...BUSINESS_HEADS,
   ...(
     'Futures Motorsports Associates Pharmaceuticals Insurance Realty Logistics Communications Brothers Books Media Labs Laboratories ' +
     'Publishing Publishers Entertainment Productions Films Software Solutions Consulting Electronics Jewelers Jewellers Stores Restaurants ' +
-    'Hotels Resorts Biologics Therapeutics Biosciences Biotech Pharma Diagnostics Genomics Semiconductors Robotics Beverages Brewing Brewery'
+    'Hotels Resorts Biologics Therapeutics Biosciences Biotech Pharma Diagnostics Genomics Semiconductors Robotics Beverages Brewing Brewery Bancorp Bancshares'
   ).split(' '),
 ]);
 /** A name's words joined as the text gives them, tokens[from] to tokens[to - 1]. */
@@ -212,7 +213,7 @@ function typeNamesByTheirEnding(tokens: readonly Token[], out: string[], _stats:
     const j = spanEnd(out, i);
     const last = text(j - 1);
     const organisationEnding = (tag !== 'B-PER' && ORGANISATION_ENDINGS.has(last)) || (tag === 'B-LOC' && LEGISLATURES.has(last));
-    if (tag !== 'B-ORG' && j - i > 1 && (COMPANY_FORMS.has(last) || organisationEnding || (tag === 'B-PER' && BUSINESS_ENDINGS.has(last)))) setSpan(out, i, j, 'ORG');
+    if (tag !== 'B-ORG' && j - i > 1 && (COMPANY_FORMS.has(last) || organisationEnding || ((tag === 'B-PER' || tag === 'B-LOC') && BUSINESS_ENDINGS.has(last)))) setSpan(out, i, j, 'ORG');
     i = j - 1;
   }
 }
@@ -1364,6 +1365,35 @@ function acquired(tokens: readonly Token[], from: number, to: number, type: stri
 /** Last words of places' names ("Tardo Village", "Gull Point"). */
 const PLACE_KINDS: ReadonlySet<string> = new Set([...PLACE_HEAD_WORDS, 'Village', 'Town', 'District', 'Camp']);
 
+/** Words between a subject and its object that a firm's acts run through ("[Asus] also left its keyboard", "[Élan] has seen its shares plunge"). */
+const BEFORE_ITS_VERB: ReadonlySet<string> = new Set('has had have will would can could may also recently now still further then'.split(' '));
+/** Past forms that end in neither "-s" nor "-ed" ("[Fenwick] cut its forecast"). */
+const IRREGULAR_PASTS: ReadonlySet<string> = new Set('cut set put won lost made took sold bought began saw left kept held grew rose fell led spent paid built shut hit'.split(' '));
+/** Words after which "its" is no object of the subject's own act: a copula, a report of what another said ("[Fratto] says its use"), a call on others, a preposition. */
+const NOT_ITS_OWN: ReadonlySet<string> = new Set(
+  ('is was are were be been being says said say told tells asked asks urged urges called calls praised praises criticised criticized criticises criticizes ' +
+    'about over into under against after before around for from with without to of in on at by that which who when while if because as and or but he she his her him').split(' '),
+);
+
+/**
+ * Whether the one-word name ending before `to` is the subject of an act on "its" own (the name, a verb of one to three
+ * words, "its": "[Suunto] has retained its design", "[Riveron] announced its acquisition", "[Fenwick] cut its forecast"),
+ * or joined by "and" to what is "its" ("[Shazam] and its team"): a person acts on "his" or "her"; not after a copula or
+ * a report ("[Bush] urged its leaders", "[Fratto] says its use").
+ */
+function actsOnIts(tokens: readonly Token[], to: number): boolean {
+  const verb = tokens[to]?.text ?? '';
+  // "[Shazam] and its team", "to sell [Spanair] and its stakes": what a firm has, joined to it.
+  if (verb === 'and') return tokens[to + 1]?.text === 'its';
+  if (!BEFORE_ITS_VERB.has(verb) && !IRREGULAR_PASTS.has(verb) && !/^[a-z]+(?:s|ed)$/.test(verb)) return false;
+  for (let k = to; k < to + 3; k++) {
+    const w = tokens[k]?.text ?? '';
+    if (!/^[a-z]+$/.test(w) || NOT_ITS_OWN.has(w)) return false;
+    if (tokens[k + 1]?.text === 'its') return true;
+  }
+  return false;
+}
+
 /** Whether the name ending before `to` is "headquartered in" a place ("CData, headquartered in Chapel Hill"): a firm, never a person. */
 function headquartered(tokens: readonly Token[], to: number): boolean {
   let k = to;
@@ -1385,9 +1415,10 @@ function headquartered(tokens: readonly Token[], to: number): boolean {
  * too before "'s" and what only a firm has ("[Merrill]'s CEO", "[Metronet]'s
  * shareholders", "[Southwest]'s stock rose"), before "headquartered in", before a firm's officer or part and a
  * name with no "'s" ("[Neste] CEO Risto Rinne"), and after a word of buying or
- * merging ("to acquire [Stytch]", "the takeover of [Bear Stearns]"); a
- * person's name that starts with a one-word firm so cued is the firm's full
- * name ("[Merrill Lynch]").
+ * merging ("to acquire [Stytch]", "the takeover of [Bear Stearns]"); a one-word
+ * name read as a person is one too where it acts on "its" own ("[Suunto] has
+ * retained its design"); a person's name that starts with a one-word firm so
+ * cued is the firm's full name ("[Merrill Lynch]").
  */
 export function employersOfStaff(tokens: readonly Token[], tags: readonly string[], stats?: WordStats): string[] {
   const firms = new Set<string>();
@@ -1455,6 +1486,12 @@ export function employersOfStaff(tokens: readonly Token[], tags: readonly string
   // A name read as a place after what a firm owns, its span the whole capitalized run ("shares in Real Estate Investment Trusts" names none).
   const ownedCue = (from: number, to: number) => firmCue(from - 1) && OWNED.has((tokens[from - 2]?.text ?? '').toLowerCase()) && !startsCapitalized(tokens[to]?.text ?? '');
   const spans = bioSpans(tags).filter((s) => (s.type === 'PER' || s.type === 'LOC') && s.to - s.from <= FIRM_NAME_MAX);
+  // A one-word person acting on "its" own, no given name and no word of a person the text names in full ("Tony Fratto ... Fratto").
+  let fullNames: Set<string> | undefined;
+  const ownActOnIts = (from: number, to: number): boolean => {
+    const w = (tokens[from] as Token).text;
+    return to === from + 1 && actsOnIts(tokens, to) && !GIVEN_NAMES.has(w) && !(fullNames ??= wordsOfFullNames(tokens, tags)).has(w);
+  };
   // One-word firms so cued: a person's name that starts with one is the firm's full name ("Merrill's CEO ... a takeover of
   // [Merrill Lynch]").
   const firstWords = new Set<string>();
@@ -1466,7 +1503,7 @@ export function employersOfStaff(tokens: readonly Token[], tags: readonly string
     if (!startsCapitalized(tokens[from - 1]?.text ?? '') && !placeOrPeople(nameText(tokens, from, to))) {
       const cue = isPossessive(after)
         ? firmsOwn(tokens, to + 1) || (stockMoving(tokens, to + 1) && !givenNameFirst(tokens, from, type))
-        : headquartered(tokens, to) || acquired(tokens, from, to, type) || officerNamedAfter(tokens, tags, from, to, type);
+        : headquartered(tokens, to) || acquired(tokens, from, to, type) || officerNamedAfter(tokens, tags, from, to, type) || (type === 'PER' && ownActOnIts(from, to));
       if (cue) {
         firms.add(nameText(tokens, from, to));
         if (to === from + 1) firstWords.add((tokens[from] as Token).text);

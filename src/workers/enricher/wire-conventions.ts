@@ -880,8 +880,13 @@ export function wireConventions(text: string, tokens: readonly Token[], original
   const endNamesBeforeWeekdays = (out: string[]): void => {
     // "took Fallujah Wednesday", "in the House of Commons Tuesday": American wire copy writes the day without "on", and the tagger
     // runs the name on over it; a weekday (and an "On" or "This" before it) ends no person's, place's or organisation's name,
-    // but those named for their day ("Fox News Sunday", "Good Friday").
+    // but those named for their day ("Fox News Sunday", "Good Friday"). A weekday alone is no name at all ("[Friday] 's findings",
+    // "on [Saturday] night", "bankruptcy [Monday]"), as no set's gold tags one.
     for (const { from, to, type } of bioSpans(out)) {
+      if (to - from === 1 && WEEKDAYS.has((tokens[from] as Token).text)) {
+        out[from] = 'O';
+        continue;
+      }
       if (type === 'MISC' || to - from < 2 || !WEEKDAYS.has((tokens[to - 1] as Token).text)) continue;
       if (NAMED_FOR_A_DAY.has(written(from, to))) continue;
       let end = to - 1;

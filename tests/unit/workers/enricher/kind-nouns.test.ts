@@ -143,12 +143,16 @@ describe(typeKindAppositives.name, () => {
     expect(run('Danielle Steel met Police', [[0, 2, 'PER'], [3, 4, 'MISC']])).toEqual(['PER[Danielle Steel]', 'MISC[Police]']);
   });
 
-  it("types a person's name that ends as only a business's does as an organisation, and leaves surnames, one word and other types alone", () => {
+  it("types a person's or a place's name that ends as only a business's does as an organisation, and leaves surnames, one word and other types alone", () => {
     expect(run('Carr Futures hired Malcolm Smith Motorsports and the Jonas Brothers', [[0, 2, 'PER'], [3, 6, 'PER'], [8, 10, 'PER']])).toEqual([
       'ORG[Carr Futures]', 'ORG[Malcolm Smith Motorsports]', 'ORG[Jonas Brothers]',
     ]);
     expect(run('Altamira Biologics and Vertex Therapeutics met Kestrel Brewing', [[0, 2, 'PER'], [3, 5, 'PER'], [6, 8, 'PER']])).toEqual([
       'ORG[Altamira Biologics]', 'ORG[Vertex Therapeutics]', 'ORG[Kestrel Brewing]',
+    ]);
+    // So is a place's ("Mirage Resorts", "US Bancorp", "Port City Brewing" read as places).
+    expect(run('Wynn sold Mirage Resorts to US Bancorp and Port City Brewing', [[2, 4, 'LOC'], [5, 7, 'LOC'], [8, 11, 'LOC']])).toEqual([
+      'ORG[Mirage Resorts]', 'ORG[US Bancorp]', 'ORG[Port City Brewing]',
     ]);
     // Surnames that are also business words, a lone word, and a place stay as tagged.
     expect(run('Bill Press met Danielle Steel and Futures in Studios City', [[0, 2, 'PER'], [3, 5, 'PER'], [6, 7, 'PER'], [8, 10, 'LOC']])).toEqual([
@@ -699,6 +703,22 @@ describe(employersOfStaff.name, () => {
       ["Hong Kong's chief executive spoke .", { 'Hong Kong': 'LOC' }],
       ['They acquired Kevin Durant , claimed the takeover of Tardo Village and the acquisition of Oakland , California .', { 'Kevin Durant': 'PER', 'Tardo Village': 'LOC', Oakland: 'LOC', California: 'LOC' }],
       ["Stability AI's CEO spoke .", { AI: 'LOC' }],
+    ]);
+  });
+
+  it('makes a one-word name read as a person a firm where it acts on "its" own, and wherever else the text names it so', () => {
+    expect(run('Fenwick cut its profit forecast . Fenwick said sales fell .', { Fenwick: 'PER' })).toEqual(['ORG[Fenwick]', 'ORG[Fenwick]']);
+    expect(run('Suunto has retained its design , and Riveron announced its acquisition of Eden Data .', { Suunto: 'PER', Riveron: 'PER', 'Eden Data': 'ORG' })).toEqual([
+      'ORG[Suunto]', 'ORG[Riveron]', 'ORG[Eden Data]',
+    ]);
+    expect(run('They were thrilled that Shazam and its team joined .', { Shazam: 'PER' })).toEqual(['ORG[Shazam]']);
+    // A report or a call ("urged its leaders"), a copula, a word of a person named in full, a given name, two words, no verb: no firm.
+    expectLeftAlone([
+      ['Bush urged its leaders to talk , and Fratto says its use is legal .', { Bush: 'PER', Fratto: 'PER' }],
+      ['What sets Oclean apart is its design .', { Oclean: 'PER' }],
+      ['Tony Fratto spoke . Fratto has defended its use .', { Fratto: 'PER', 'Tony Fratto': 'PER' }],
+      ['Michael has run its office , and Joe Preston took its reins .', { Michael: 'PER', 'Joe Preston': 'PER' }],
+      ['a forest planted by Ortiz around its edge .', { Ortiz: 'PER' }],
     ]);
   });
 

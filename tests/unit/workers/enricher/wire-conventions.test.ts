@@ -461,6 +461,13 @@ describe('wireConventionTags', () => {
     expect(named).toEqual(['LOC[Fallujah]', 'ORG[House of Commons]', 'LOC[Denmark]', 'ORG[Fox News Sunday]', 'MISC[Super Tuesday]', 'LOC[Good Friday]']);
   });
 
+  it('takes a weekday read alone as a name out of the names, whatever its type, and leaves a name only starting with one alone', () => {
+    const text = "The study released Friday said Friday 's findings held on Saturday night , and Tuesday Weld filed for bankruptcy Monday .";
+    const { toks: tokens, tags } = tagsNaming(text, { Friday: 'PER', Saturday: 'PER', 'Tuesday Weld': 'PER', Monday: 'LOC' });
+    const named = bioSpans(wireConventionTags(text, tokens, tags)).map((x) => `${x.type}[${tokens.slice(x.from, x.to).map((t) => t.text).join(' ')}]`);
+    expect(named).toEqual(['PER[Tuesday Weld]']);
+  });
+
   it('keeps MISC on a listed country as the tagger typed it (only the late list is read from MISC) and leaves a country left untagged alone', () => {
     const text = 'The Vatican said Samoa was calm.';
     const { tokens, tags } = tagsOf(text, { Vatican: 'B-MISC' });
