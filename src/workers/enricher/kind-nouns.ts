@@ -196,8 +196,10 @@ function typeNamesAfterKinds(tokens: readonly Token[], out: string[], stats: Wor
   // so are they read as a place the gazetteers do not know ("magazine Veja ... According to [Veja]"), not as MISC (products: "the Calm app").
   if (kinded.size > 0) {
     for (const s of bioSpans(out)) {
-      if (s.type === 'PER' && kinded.has(nameText(tokens, s.from, s.to)) && (s.to === s.from + 1 || !loneSurnames.has(text(s.to - 1)))) setSpan(out, s.from, s.to, 'ORG');
-      else if (s.type === 'LOC' && kinded.has(nameText(tokens, s.from, s.to)) && !placeOrPeople(nameText(tokens, s.from, s.to))) setSpan(out, s.from, s.to, 'ORG');
+      if (s.type !== 'PER' && s.type !== 'LOC') continue;
+      const name = nameText(tokens, s.from, s.to);
+      if (!kinded.has(name)) continue;
+      if (s.type === 'PER' ? s.to === s.from + 1 || !loneSurnames.has(text(s.to - 1)) : !placeOrPeople(name)) setSpan(out, s.from, s.to, 'ORG');
     }
   }
 }
