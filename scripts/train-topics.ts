@@ -748,7 +748,6 @@ function train(examples: readonly Example[], seed = SEED): TopicModel & { featur
     // An example's weight in the naive Bayes counts: its own times its class's, the written short sets' times --short-sets-nb
     // (with --short-copy-nb and no --short-sets-nb: 0, their part going to the copies).
     const nbScale = SHORT_COPY_NB && !args.includes('--short-sets-nb') ? 0 : SHORT_SETS_NB;
-    const fullWeights = nbCountWeights(examples, classWeight);
     const nbWeights = nbCountWeights(examples, classWeight, Object.fromEntries(WRITTEN_SHORT_SOURCES.map((s) => [s, nbScale])));
     const nbInput = counted.map((v, i) => ({ ...v, label: (examples[i] as Example).label, weight: nbWeights[i] as number }));
     let Wout = W;
@@ -756,6 +755,7 @@ function train(examples: readonly Example[], seed = SEED): TopicModel & { featur
     else if (SHORT_COPY_NB) {
       // --short-copy-nb: the naive Bayes weights without the written short sets on every feature, and what the short
       // sets change in a single word's row (with them minus without) on its short-text copy (`s:`), read only on short texts.
+      const fullWeights = nbCountWeights(examples, classWeight);
       const withShort = complementNBWeights(nbInput.map((v, i) => ({ ...v, weight: fullWeights[i] as number })), K, F, CNB_ALPHA);
       const without = complementNBWeights(nbInput, K, F, CNB_ALPHA);
       const words = [...featIndex.keys()].filter((k) => !k.includes(':') && !k.includes(' '));
