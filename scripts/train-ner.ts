@@ -9,13 +9,14 @@
  * clusters of GloVe vectors, PDDL 1.0: `npm run train:ner-clusters -- --vectors FILE`, scripts/build-glove-clusters.ts)
  * and src/workers/enricher/data/word-vectors.bin (the GloVe vectors themselves, `npm run build:word-vectors`)
  * from wikigold + BTC + WNUT-17 training splits (CC BY 4.0). Prints dev and
- * test figures (exact span, PER/LOC/ORG), and UNER-EWT dev (never trained on), each dev set by halves. Deterministic: fixed seed, sorted inputs.
+ * test figures (exact span, PER/LOC/ORG), UNER-EWT dev and the project newswire's dev third (never trained on), each dev set by halves. Deterministic: fixed seed, sorted inputs.
  *
  *   npm run train:ner -- [--corpus DIR] [--epochs N] [--seed S] [--seeds N] [--no-rules] [--no-stats] [--no-doc-contexts]
  *                        [--first-names FILES] [--first-names-not-places] [--errors] [--uner] [--min-weight W] [--org-bias B] [--classes K] [--stats-cache FILE] [--show-classes] [--dry-run]
  *                        [--no-clusters | --clusters FILE] [--cluster-features "cur=0,1,2 near=1 far=-1 classes=0"]
  *                        [--no-vectors | [--dense A] [--no-dense-near] [--no-vec-bins]]
  *                        [--self-train N [--self-weight W] [--self-agree] [--self-strict] [--self-tri] [--self-partial] [--self-pick top|random] [--self-cache FILE] [--self-show]]
+ *                        [--project-ner W]
  *                        [--tune-part K (with --dry-run)] [--add-dev wikigold|both (with --dry-run)] [--org-bias-scan D1,D2,...] [--show-test (with --dry-run)]
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -28,6 +29,7 @@ import { decodePack } from '../src/workers/enricher/model-pack.js';
 import { documentFeatures, fillFromRules, harmonize, labelTokens, makeTagger, sentenceRanges, useDocumentContexts, NER_GAZETTEER_URL, NER_MODEL_URL, packEntityModel, packGazetteer, parseGazetteer, ruleLabels, unpackEntityModel } from '../src/workers/enricher/tag-entities.js';
 import type { Token } from '../src/workers/enricher/tokens.js';
 import { bioSpans } from '../src/workers/enricher/wire-conventions.js';
+import { readProjectNewswire, splitProjectNewswire } from './lib/project-newswire-ner.js';
 import { type ConllSentence, conllDocs, corpusDir, emptyScores, type EntityScores, formatScores, readConll, readJsonl, scoreSentence, splitTunePart } from './lib/enrichment-data.js';
 import { md5Half, numberFlag, rng, stringFlag } from '../bench/lib/rng.js';
 import { shuffleInPlace } from '../src/lib/random.js';
@@ -452,8 +454,26 @@ const trainP = train.flatMap(([sents, size], k) => {
   const prepared = trainingSentences(docsOf(sents, size, gaz));
   return k === 0 ? Array.from({ length: WIKIGOLD_COPIES }, () => prepared).flat() : prepared;
 });
+/**
+ * Newswire written for the project, labelled inline (scripts/data/project-newswire-ner.txt, scripts/lib/project-newswire-ner.ts):
+ * its dev third (by md5 of the document's id) is never trained on and is scored in every run, each document in texts of
+ * 10 sentences as wikigold's; --project-ner W adds the other two thirds to the training text W times (0: not trained on).
+ */
+const PROJECT_NER = numberFlag(args, 'project-ner', 0);
+const newswire = splitProjectNewswire(readProjectNewswire());
+const newswireDocs = (docs: typeof newswire.dev) => docs.flatMap((d) => docsOf(d.sentences, 10, gaz));
+if (PROJECT_NER > 0) {
+  const prepared = trainingSentences(newswireDocs(newswire.train));
+  for (let k = 0; k < PROJECT_NER; k++) trainP.push(...prepared);
+  log(`project newswire: ${prepared.length} sentences of ${newswire.train.length} documents trained on ${PROJECT_NER} times; ${newswire.dev.length} documents kept as its dev third`);
+}
 // UNER-EWT dev (web text, never trained on; one sentence per text, as bench:enrich reads its test set): a third dev set.
-const devP = { wikigold: docsOf(dev.wikigold, 10, gaz), btc: docsOf(dev.btc, 1, gaz), uner: docsOf(ner('uner-ewt', 'dev'), 1, gaz) };
+const devP = {
+  wikigold: docsOf(dev.wikigold, 10, gaz),
+  btc: docsOf(dev.btc, 1, gaz),
+  uner: docsOf(ner('uner-ewt', 'dev'), 1, gaz),
+  newswire: newswireDocs(newswire.dev),
+};
 const testP = { wikigold: docsOf(test.wikigold, 10, gaz), btc: docsOf(test.btc, 1, gaz) };
 const tuneP = docsOf(wikigoldTune, 10, gaz);
 if (TUNE_PART > 0) log(`wikigold tune part: ${tuneP.length} texts of 10 sentences (every ${TUNE_PART}th), ${wikigoldTune.length} sentences, left out of training`);
@@ -526,7 +546,13 @@ const asShipped = (docs: readonly Doc[], tagger = shipped): EntityScores => {
   return s;
 };
 /** The sets that choose (printed by halves, and by the studies); the test sets only measure. */
-const choosingSets = [['wikigold dev', devP.wikigold], ['BTC dev', devP.btc], ['UNER-EWT dev', devP.uner], ...(TUNE_PART > 0 ? ([['wikigold tune', tuneP]] as const) : [])] as const;
+const choosingSets = [
+  ['wikigold dev', devP.wikigold],
+  ['BTC dev', devP.btc],
+  ['UNER-EWT dev', devP.uner],
+  ['project newswire dev', devP.newswire],
+  ...(TUNE_PART > 0 ? ([['wikigold tune', tuneP]] as const) : []),
+] as const;
 // The test sets choose nothing: a dry run (a study) leaves them out of its table unless --show-test asks for them.
 const SHOW_TEST = !DRY || args.includes('--show-test');
 console.log('');
