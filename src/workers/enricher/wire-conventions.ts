@@ -977,7 +977,7 @@ export function wireConventions(text: string, tokens: readonly Token[], original
         const innerCapital = n === 1 && LOWER_THEN_CAPITAL.test(w) && !(after === 'in' && startsCapitalized(tokens[j + 1]?.text ?? ''));
         const shape = n === 1 ? /^\p{Lu}[\p{Lu}.]+$/u.test((tokens[i] as Token).text) || alwaysCapitalized((tokens[i] as Token).text) || shortName || inNews || innerCapital : tokens.slice(i, j).every(capitalized);
         // Its words untagged, or holding an organisation the tagger read inside it ("Reserve [Bank of India]"), whole.
-        const inside = n > 1 && out[i] === 'O' && !(out[j] ?? 'O').startsWith('I-') && out.slice(i, j).every((t) => t === 'O' || t.endsWith('-ORG'));
+        const inside = n > 1 && out[i] === 'O' && !(j < out.length && (out[j] as string).startsWith('I-')) && out.slice(i, j).every((t) => t === 'O' || t.endsWith('-ORG'));
         if (!shape || (out.slice(i, j).some((t) => t !== 'O') && !inside)) continue;
         if (!KNOWN_ORGS.has(w) || PLACES.has(w) || SEATS.has(KNOWN_ORGS.get(w) as string)) continue;
         setSpan(out, i, j, 'ORG');
