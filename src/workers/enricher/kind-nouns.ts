@@ -17,7 +17,7 @@ import { isPossessive, lineBreakAfter } from './ner-tokens.js';
 import { DEMONYMS, GIVEN_NAMES, HONORIFICS, KNOWN_ORGS, LATE_COUNTRIES, LATE_DEMONYMS, MISC_HEAD_FIRST, MISC_HEAD_WORDS, NON_ENTITY_WORDS, ORG_HEAD_WORDS, PERSON_TITLES, PLACE_HEAD_FIRST, PLACE_HEAD_WORDS, PLACES, WEEKDAYS_AND_MONTHS } from './gazetteer.js';
 import { SURNAME } from './lone-surnames.js';
 import { startsCapitalized, textAt, type Token } from './tokens.js';
-import { bioSpans, clearSpan, isCountry, isNationality, PEOPLES, setSpan, spanEnd, spanStart, surnamesOfFullNames, wordsOfFullNames } from './wire-conventions.js';
+import { beginTag, bioSpans, clearSpan, isCountry, isNationality, PEOPLES, setSpan, spanEnd, spanStart, surnamesOfFullNames, wordsOfFullNames } from './wire-conventions.js';
 
 /** Quotes that open and close a name written in quotes after its kind ('a band called "Squirrell"'). */
 const OPENING_QUOTES: ReadonlySet<string> = new Set(['"', '“']);
@@ -235,7 +235,7 @@ function typeCommaForms(tokens: readonly Token[], out: string[], _stats: WordSta
     // What the tagger ran on from the form ("Inc. of Mountain View") starts at its next capitalized word.
     let k = i + 2;
     while (k < n && (out[k] as string).startsWith('I-') && !startsCapitalized(text(k))) out[k++] = 'O';
-    if (k > i + 2 && k < n && (out[k] as string).startsWith('I-')) out[k] = `B-${(out[k] as string).slice(2)}`;
+    if (k > i + 2 && k < n && (out[k] as string).startsWith('I-')) out[k] = beginTag((out[k] as string).slice(2));
     setSpan(out, from, i + 2, 'ORG');
     i++;
   }
