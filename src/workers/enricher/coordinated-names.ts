@@ -14,7 +14,7 @@ import { DEMONYMS, GIVEN_NAMES, KNOWN_ORGS, LATE_COUNTRIES, LATE_DEMONYMS, NON_E
 import { COMPANY_FORMS, nameText } from './kind-nouns.js';
 import { isPossessive, lineBreakAfter } from './ner-tokens.js';
 import { startsCapitalized, type Token } from './tokens.js';
-import { bioSpans, setSpan, spanEnd, spanStart } from './wire-conventions.js';
+import { beginTag, bioSpans, insideTag, setSpan, spanEnd, spanStart } from './wire-conventions.js';
 
 /** Words that tie the complement to the head of an "X of Y" name. */
 const OF_WORDS: ReadonlySet<string> = new Set(['of', 'for']);
@@ -162,7 +162,7 @@ export function joinListsBeforeHeads(tokens: readonly Token[], tags: readonly st
     }
     out ??= [...tags];
     for (let k = from; k < j; k++) out[k] = k === from ? 'B-ORG' : 'I-ORG';
-    if ((out[j] ?? 'O').startsWith('I-')) out[j] = `B-${(out[j] as string).slice(2)}`;
+    if ((out[j] ?? 'O').startsWith('I-')) out[j] = beginTag((out[j] as string).slice(2));
     i = j - 1;
   }
   return out ?? (tags as string[]);
@@ -337,8 +337,9 @@ function capitalizedName(tokens: readonly Token[], from: number, to: number): bo
 
 /** Whether tags [from, to) are one span of `type`, whole. */
 function wholeSpanOf(tags: readonly string[], from: number, to: number, type: string): boolean {
-  if (tags[from] !== `B-${type}`) return false;
-  for (let m = from + 1; m < to; m++) if (tags[m] !== `I-${type}`) return false;
+  const inside = insideTag(type);
+  if (tags[from] !== beginTag(type)) return false;
+  for (let m = from + 1; m < to; m++) if (tags[m] !== inside) return false;
   return true;
 }
 

@@ -10,7 +10,7 @@
 import { KNOWN_ORGS, ORG_HEAD_WORDS, PLACES } from './gazetteer.js';
 import { lineBreakAfter } from './ner-tokens.js';
 import { startsCapitalized, type Token } from './tokens.js';
-import { setSpan } from './wire-conventions.js';
+import { beginTag, insideTag, setSpan } from './wire-conventions.js';
 
 /** Words after an organisation's head word inside its name ("Police Service of Northern Ireland", "Department of Foreign Affairs"). */
 const HEAD_FOLLOWERS: ReadonlySet<string> = new Set(['of', 'for', 'on']);
@@ -61,7 +61,8 @@ export function typeDefinedAcronyms(tokens: readonly Token[], tags: readonly str
     const type = before.slice(2);
     if ((tokens[i] as Token).text !== '(' || (tokens[i + 2] as Token).text !== ')' || (type !== 'ORG' && type !== 'MISC')) continue;
     let from = i - 1;
-    while (from > 0 && tags[from] === `I-${type}`) from--;
+    const inside = insideTag(type);
+    while (from > 0 && tags[from] === inside) from--;
     const acronym = (tokens[i + 1] as Token).text;
     const name = tokens.slice(from, i).map((t) => t.text);
     if (!ACRONYM.test(acronym) || PLACES.has(name.join(' ')) || !abbreviates(acronym, name)) continue;
@@ -74,7 +75,7 @@ export function typeDefinedAcronyms(tokens: readonly Token[], tags: readonly str
     if (!type) continue;
     const tag = out[i] as string;
     const alone = (tag === 'O' || tag.startsWith('B-')) && !(out[i + 1] ?? 'O').startsWith('I-');
-    if (alone && tag !== `B-${type}`) setSpan(out, i, i + 1, type);
+    if (alone && tag !== beginTag(type)) setSpan(out, i, i + 1, type);
   }
   return out;
 }
@@ -103,7 +104,8 @@ export function extendNamesToTheirAcronyms(text: string, tokens: readonly Token[
     if (!ACRONYM.test(acronym)) continue;
     const type = before.slice(2);
     let from = i - 1;
-    while (from > 0 && (out ?? tags)[from] === `I-${type}`) from--;
+    const inside = insideTag(type);
+    while (from > 0 && (out ?? tags)[from] === inside) from--;
     const letters = acronym.replace(/&/g, '');
     const words = tokens.slice(from, i).map((t) => t.text);
     if (words[0]?.[0] === letters[0]) continue;

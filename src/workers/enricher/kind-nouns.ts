@@ -16,8 +16,8 @@ import { capitalizedOrUnknown, codeCap, type NameGazetteer, type WordStats, writ
 import { isPossessive, lineBreakAfter } from './ner-tokens.js';
 import { DEMONYMS, GIVEN_NAMES, HONORIFICS, KNOWN_ORGS, LATE_COUNTRIES, LATE_DEMONYMS, MISC_HEAD_FIRST, MISC_HEAD_WORDS, NON_ENTITY_WORDS, ORG_HEAD_WORDS, PERSON_TITLES, PLACE_HEAD_FIRST, PLACE_HEAD_WORDS, PLACES, WEEKDAYS_AND_MONTHS } from './gazetteer.js';
 import { SURNAME } from './lone-surnames.js';
-import { startsCapitalized, type Token } from './tokens.js';
-import { bioSpans, clearSpan, isCountry, isNationality, PEOPLES, setSpan, spanEnd, spanStart, surnamesOfFullNames, wordsOfFullNames } from './wire-conventions.js';
+import { startsCapitalized, textAt, type Token } from './tokens.js';
+import { beginTag, bioSpans, clearSpan, isCountry, isNationality, PEOPLES, setSpan, spanEnd, spanStart, surnamesOfFullNames, wordsOfFullNames } from './wire-conventions.js';
 
 /** Quotes that open and close a name written in quotes after its kind ('a band called "Squirrell"'). */
 const OPENING_QUOTES: ReadonlySet<string> = new Set(['"', '“']);
@@ -235,7 +235,7 @@ function typeCommaForms(tokens: readonly Token[], out: string[], _stats: WordSta
     // What the tagger ran on from the form ("Inc. of Mountain View") starts at its next capitalized word.
     let k = i + 2;
     while (k < n && (out[k] as string).startsWith('I-') && !startsCapitalized(text(k))) out[k++] = 'O';
-    if (k > i + 2 && k < n && (out[k] as string).startsWith('I-')) out[k] = `B-${(out[k] as string).slice(2)}`;
+    if (k > i + 2 && k < n && (out[k] as string).startsWith('I-')) out[k] = beginTag((out[k] as string).slice(2));
     setSpan(out, from, i + 2, 'ORG');
     i++;
   }
@@ -694,7 +694,7 @@ export function firmsByTheirFirstWord(tokens: readonly Token[], tags: readonly s
   const stats = gazetteer?.stats;
   let firsts: Set<string> | undefined;
   for (let i = 0; i + 1 < tags.length; i++) {
-    if (tags[i] !== 'B-ORG' || tags[i + 1] !== 'I-ORG' || tags[i + 2] === 'I-ORG' || !FIRM_ENDINGS.has((tokens[i + 1] as Token).text)) continue;
+    if (tags[i] !== 'B-ORG' || tags[i + 1] !== 'I-ORG' || (i + 2 < tags.length && tags[i + 2] === 'I-ORG') || !FIRM_ENDINGS.has((tokens[i + 1] as Token).text)) continue;
     const w = (tokens[i] as Token).text;
     if (!SURNAME.test(w) || w.length < 3 || PLACES.has(w) || DEMONYMS.has(w) || LATE_DEMONYMS.has(w) || GIVEN_NAMES.has(w) || PERSON_TITLES.has(w) || ORG_HEAD_WORDS.has(w)) continue;
     if ((stats !== undefined && !capitalizedOrUnknown(w, stats)) || gazetteer?.names.get(w)?.includes('LOC')) continue;
@@ -1220,7 +1220,7 @@ const RATING_MOVES: ReadonlySet<string> = new Set(['cut', 'cuts', 'lowered', 'lo
 
 /** Whether a rating's move follows the name ending at `to`: its verb, then "rating" or "ratings" within four words and no phrase between ("cut its rating"). */
 function ratingMoved(tokens: readonly Token[], to: number): boolean {
-  if (!RATING_MOVES.has(tokens[to]?.text ?? '')) return false;
+  if (!RATING_MOVES.has(textAt(tokens, to))) return false;
   for (let k = to + 1; k <= to + 4 && k < tokens.length; k++) {
     const w = (tokens[k] as Token).text;
     if (w === 'rating' || w === 'ratings') return true;
@@ -1384,14 +1384,14 @@ const NOT_ITS_OWN: ReadonlySet<string> = new Set(
  * a report ("[Bush] urged its leaders", "[Fratto] says its use").
  */
 function actsOnIts(tokens: readonly Token[], to: number): boolean {
-  const verb = tokens[to]?.text ?? '';
+  const verb = textAt(tokens, to);
   // "[Shazam] and its team", "to sell [Spanair] and its stakes": what a firm has, joined to it.
-  if (verb === 'and') return tokens[to + 1]?.text === 'its';
+  if (verb === 'and') return textAt(tokens, to + 1) === 'its';
   if (!BEFORE_ITS_VERB.has(verb) && !IRREGULAR_PASTS.has(verb) && !/^[a-z]+(?:s|ed)$/.test(verb)) return false;
   for (let k = to; k < to + 3; k++) {
-    const w = tokens[k]?.text ?? '';
+    const w = textAt(tokens, k);
     if (!/^[a-z]+$/.test(w) || NOT_ITS_OWN.has(w)) return false;
-    if (tokens[k + 1]?.text === 'its') return true;
+    if (textAt(tokens, k + 1) === 'its') return true;
   }
   return false;
 }

@@ -33,7 +33,7 @@ import { lineBreakAfter, nerTokenize, setOffBySpaces, splitNameParticiples } fro
 import { addDense, allowedTransitions, emissionScores, type SequenceModel, viterbi } from './perceptron.js';
 import { startsCapitalized, startsLowercase, type Token, tokenize } from './tokens.js';
 import { truecaseCapsLines } from './truecase.js';
-import { bioSpans, spanEnd, surnamesOfFullNames, wireConventions } from './wire-conventions.js';
+import { beginTag, bioSpans, insideTag, spanEnd, surnamesOfFullNames, wireConventions } from './wire-conventions.js';
 import { loadWordVectors, type WordVectors } from './word-vectors.js';
 
 export type EntityTagger = {
@@ -215,7 +215,7 @@ export function ruleLabels(text: string, tokens: readonly Token[], ruleTokens: r
     const span = spans[s];
     if (!span || span.start > t.start || t.end > span.end) continue;
     if (span.tag === 'U') labels[i] = 'U';
-    else labels[i] = `${i > 0 && labels[i - 1]?.endsWith(span.tag) && (tokens[i - 1] as Token).start >= span.start ? 'I' : 'B'}-${span.tag}`;
+    else labels[i] = i > 0 && labels[i - 1]?.endsWith(span.tag) && (tokens[i - 1] as Token).start >= span.start ? insideTag(span.tag) : beginTag(span.tag);
   }
   return { labels, raw, resolved };
 }
@@ -515,7 +515,7 @@ export function dropLoneWords(tokens: readonly Token[], tags: readonly string[])
     else if (w === 'The' && j === i + 2 && (NEVER_ALONE.has(words[1] as string) || GENERIC_BODIES.has(words[1] as string))) {
       // "The Government", "The Senate" at a sentence's start: "The" is no part of the name, and the word alone is judged as such.
       out[i] = 'O';
-      out[i + 1] = NEVER_ALONE.has(words[1] as string) ? 'O' : `B-${tag.slice(2)}`;
+      out[i + 1] = NEVER_ALONE.has(words[1] as string) ? 'O' : beginTag(tag.slice(2));
     } else if (tag === 'B-PER' && j > i + 1 && GREETINGS.has(w)) {
       // "Hey Vladi", "Dear Nina": a letter's or a post's greeting is no part of the name after it.
       out[i] = 'O';
@@ -617,8 +617,8 @@ export function harmonize(tokens: readonly Token[], tags: string[]): string[] {
       const free = out.slice(i, i + len).every((t) => t === 'O') && (out[i + len] ?? 'O').startsWith('I-') === false;
       const sameSpanOtherType = out[i] === `B-${out[i]?.slice(2)}` && (out[i + len] ?? 'O').startsWith('I-') === false && out.slice(i + 1, i + len).every((t) => t === `I-${out[i]?.slice(2)}`);
       if (free || sameSpanOtherType) {
-        out[i] = `B-${b.type}`;
-        for (let k = i + 1; k < i + len; k++) out[k] = `I-${b.type}`;
+        out[i] = beginTag(b.type);
+        for (let k = i + 1; k < i + len; k++) out[k] = insideTag(b.type);
       }
       i += len - 1;
       break;

@@ -30,6 +30,13 @@ function isAbbreviation(word: string): boolean {
   return /^(?:\p{L}\.){2,}$/u.test(word) || /^\p{Lu}\.$/u.test(word);
 }
 
+/**
+ * The text of token `k`, or '' past either end of the tokens. A pass that reads a neighbour with `tokens[k]?.text` reads
+ * past the array's end at a text's last token; V8 compiles such a read for the tokens that exist, and the first text
+ * where it does read past the end deoptimizes the pass, which is then compiled again.
+ */
+export const textAt = (tokens: readonly Token[], k: number): string => (k >= 0 && k < tokens.length ? (tokens[k] as Token).text : '');
+
 /** Whether a word starts with a capital letter (any script's upper case; ASCII without the regular expression). */
 export const startsCapitalized = (word: string): boolean => {
   const c = word.charCodeAt(0);

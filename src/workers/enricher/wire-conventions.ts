@@ -386,13 +386,33 @@ function titledNameEnd(tokens: readonly Token[], i: number): number {
  */
 const DATED_LINE = /^(\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){0,3})(?: ?, \p{Lu}[\p{L}. ]{1,40})? \d{4}-\d{2}-\d{2}$/u;
 
+/**
+ * The tags of each type as the model writes them. A tag built from its parts (`B-${type}`) is a string of its own, not
+ * the one string the constant is: V8 compares such tags by a slower path, and a pass whose comparisons have met only the
+ * constants is deoptimized, and compiled again, at the first built one. So the passes write these.
+ */
+const TAGS_OF_TYPE = new Map<string, { begin: string; inside: string }>([
+  ['PER', { begin: 'B-PER', inside: 'I-PER' }],
+  ['LOC', { begin: 'B-LOC', inside: 'I-LOC' }],
+  ['ORG', { begin: 'B-ORG', inside: 'I-ORG' }],
+  ['MISC', { begin: 'B-MISC', inside: 'I-MISC' }],
+]);
+
+/** The tag that begins a span of `type` ("B-ORG"). */
+export const beginTag = (type: string): string => TAGS_OF_TYPE.get(type)?.begin ?? `B-${type}`;
+
+/** The tag inside a span of `type` ("I-ORG"). */
+export const insideTag = (type: string): string => TAGS_OF_TYPE.get(type)?.inside ?? `I-${type}`;
+
 /** Sets tokens [from, to) to one span of `type`. */
 export function setSpan(tags: string[], from: number, to: number, type: string): void {
-  for (let k = from; k < to; k++) tags[k] = `${k === from ? 'B' : 'I'}-${type}`;
+  const begin = beginTag(type);
+  const inside = insideTag(type);
+  for (let k = from; k < to; k++) tags[k] = k === from ? begin : inside;
   // The rest of a span this one cut into starts a span of its own. (Here and in spanEnd no tag is read past the last:
   // optimized code that does so for the first time, at a span that ends the text, is thrown away and compiled again.)
   const next = to < tags.length ? (tags[to] as string) : 'O';
-  if (next.startsWith('I-')) tags[to] = `B-${next.slice(2)}`;
+  if (next.startsWith('I-')) tags[to] = beginTag(next.slice(2));
 }
 
 /** The words of the persons the tags name in two words or more ("Michael Jordan": "Michael", "Jordan"). */
@@ -406,7 +426,7 @@ export function wordsOfFullNames(tokens: readonly Token[], tags: readonly string
 
 /** The end (exclusive) of the span whose B-X tag stands at `from`: the I-X tags that follow it. */
 export function spanEnd(tags: readonly string[], from: number): number {
-  const inside = `I-${(tags[from] as string).slice(2)}`;
+  const inside = insideTag((tags[from] as string).slice(2));
   let j = from + 1;
   while (j < tags.length && tags[j] === inside) j++;
   return j;
@@ -443,7 +463,7 @@ export function surnamesOfFullNames(tokens: readonly Token[], tags: readonly str
 export function clearSpan(tags: string[], from: number, to: number): void {
   for (let k = from; k < to; k++) tags[k] = 'O';
   const next = tags[to];
-  if (next?.startsWith('I-')) tags[to] = `B-${next.slice(2)}`;
+  if (next?.startsWith('I-')) tags[to] = beginTag(next.slice(2));
 }
 
 /** Faiths and peoples, as adjectives and nouns ("Sunni clerics", "Tamil rebels", "the Arab world"): MISC as nationalities are (not "Christian", also a first name). */
@@ -977,7 +997,7 @@ export function wireConventions(text: string, tokens: readonly Token[], original
         const innerCapital = n === 1 && LOWER_THEN_CAPITAL.test(w) && !(after === 'in' && startsCapitalized(tokens[j + 1]?.text ?? ''));
         const shape = n === 1 ? /^\p{Lu}[\p{Lu}.]+$/u.test((tokens[i] as Token).text) || alwaysCapitalized((tokens[i] as Token).text) || shortName || inNews || innerCapital : tokens.slice(i, j).every(capitalized);
         // Its words untagged, or holding an organisation the tagger read inside it ("Reserve [Bank of India]"), whole.
-        const inside = n > 1 && out[i] === 'O' && !(out[j] ?? 'O').startsWith('I-') && out.slice(i, j).every((t) => t === 'O' || t.endsWith('-ORG'));
+        const inside = n > 1 && out[i] === 'O' && !(j < out.length && (out[j] as string).startsWith('I-')) && out.slice(i, j).every((t) => t === 'O' || t.endsWith('-ORG'));
         if (!shape || (out.slice(i, j).some((t) => t !== 'O') && !inside)) continue;
         if (!KNOWN_ORGS.has(w) || PLACES.has(w) || SEATS.has(KNOWN_ORGS.get(w) as string)) continue;
         setSpan(out, i, j, 'ORG');
