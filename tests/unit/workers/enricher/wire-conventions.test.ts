@@ -3,7 +3,7 @@ import { expectBioKept, tagsNaming } from '../../../helpers/bio-tags.js';
 import { CAP_BUCKETS, type WordStats, wordStatsCode } from '../../../../src/workers/enricher/ner-features.js';
 import { nerTokenize } from '../../../../src/workers/enricher/ner-tokens.js';
 import { tagEntityMentions } from '../../../../src/workers/enricher/tag-entities.js';
-import { bioSpans, deskSlugLength, leaderboardLineNames, resultSentenceNames, scorecardLineNames, shortRowNameEnd, spanEnd, spanStart, tableLineNames, wireConventions, wireConventionTags } from '../../../../src/workers/enricher/wire-conventions.js';
+import { beginTag, bioSpans, deskSlugLength, insideTag, leaderboardLineNames, resultSentenceNames, scorecardLineNames, setSpan, shortRowNameEnd, spanEnd, spanStart, tableLineNames, wireConventions, wireConventionTags } from '../../../../src/workers/enricher/wire-conventions.js';
 
 const words = (line: string) => nerTokenize(line).map((t) => t.text);
 /** The names of a line as text, or null when it is no table line. */
@@ -822,5 +822,17 @@ describe('the committed tagger on wire tables', () => {
     expect(kinds).toContain('place:Venezuela');
     expect(kinds).toContain('place:U.S.');
     expect(kinds).toContain('person:Pete Sampras');
+  });
+});
+
+describe('beginTag, insideTag and setSpan', () => {
+  it("write each type's tags as the model writes them, and any other type's from its parts", () => {
+    for (const type of ['PER', 'LOC', 'ORG', 'MISC']) expect([beginTag(type), insideTag(type)]).toEqual([`B-${type}`, `I-${type}`]);
+    expect([beginTag('EVENT'), insideTag('EVENT')]).toEqual(['B-EVENT', 'I-EVENT']);
+  });
+  it('set a span and start a span of its own where it cut into one', () => {
+    const tags = ['O', 'B-PER', 'I-PER', 'I-PER', 'O'];
+    setSpan(tags, 0, 2, 'ORG');
+    expect(tags).toEqual(['B-ORG', 'I-ORG', 'B-PER', 'I-PER', 'O']);
   });
 });
