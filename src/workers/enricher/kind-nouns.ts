@@ -1423,80 +1423,128 @@ function headquartered(tokens: readonly Token[], to: number): boolean {
  * cued is the firm's full name ("[Merrill Lynch]").
  */
 export function employersOfStaff(tokens: readonly Token[], tags: readonly string[], stats?: WordStats): string[] {
-  const firms = new Set<string>();
-  const firmCue = (at: number) => FIRM_CUES.get(tokens[at]?.text ?? '')?.has((tokens[at - 1]?.text ?? '').toLowerCase()) === true;
-  // Untagged capitalized words right after a firm's cue, up to FIRM_NAME_MAX and before a lowercase word, each known only
-  // capitalized to the word statistics or not at all ("officials from [Fiat]", "a stake in [Volvo]"; not "shares in Internet
-  // companies").
-  const untagged: Array<[number, number]> = [];
-  if (stats) {
-    // (or read as MISC: the tagger reads "officials from [Fiat]" so)
-    const free = (k: number) => tags[k] === 'O' || tags[k] === 'B-MISC' || tags[k] === 'I-MISC';
-    for (let i = 1; i < tokens.length; i++) {
-      // A cue's preposition first: most tokens are none.
-      const prep = tokens[i - 1]?.text;
-      if ((prep !== 'of' && prep !== 'in' && prep !== 'from') || (tags[i] !== 'O' && tags[i] !== 'B-MISC') || !firmCue(i - 1)) continue;
-      let j = i;
-      while (j < tokens.length && j - i < FIRM_NAME_MAX + 1 && free(j) && startsCapitalized((tokens[j] as Token).text)) j++;
-      if (j === i || j - i > FIRM_NAME_MAX || tags[j] === 'I-MISC' || startsCapitalized(tokens[j]?.text ?? '') || isPossessive(tokens[j]?.text ?? '')) continue;
-      // The company form after a comma is the name's ("President of [CCNG, Inc.]").
-      const formed = tokens[j]?.text === ',' && COMPANY_FORMS.has(tokens[j + 1]?.text ?? '') ? j + 2 : j;
-      // After an officer's title, a word the statistics do not know is an acronym only ("Chairman of [SADC]"; "Director of
-      // Horticulture" names a department).
-      const officer = OFFICERS.has((tokens[i - 2]?.text ?? '').toLowerCase());
-      let proper = true;
-      for (let k = i; k < j; k++) {
-        const w = (tokens[k] as Token).text;
-        const code = stats.get(w.toLowerCase());
-        const unknown = code === undefined || code === 0;
-        if ((!unknown && codeCap(code) !== 'A') || (unknown && officer && !ACRONYM_WORD.test(w)) || WEEKDAYS_AND_MONTHS.has(w) || NON_ENTITY_WORDS.has(w) || PLACES.has(w) || DEMONYMS.has(w) || PERSON_TITLES.has(w)) proper = false;
-      }
-      if (!proper) continue;
-      untagged.push([i, formed]);
+  const scan: StaffScan = {
+    tokens,
+    tags,
+    stats,
+    spans: bioSpans(tags).filter((s) => (s.type === 'PER' || s.type === 'LOC') && s.to - s.from <= FIRM_NAME_MAX),
+    firms: new Set(),
+    untagged: [],
+    firstWords: new Set(),
+    cuedPlaces: new Set(),
+  };
+  // Called through the list, so that none is inlined into this function: a case unseen so far recompiles its own part only.
+  for (const part of STAFF_PARTS) part(scan);
+  const { spans, firms, untagged, firstWords, cuedPlaces } = scan;
+  if (firms.size === 0) return tags as string[];
+  const out = [...tags];
+  for (const [i, j] of untagged) setSpan(out, i, j, 'ORG');
+  for (const { from, to, type } of spans) {
+    const named = firms.has(nameText(tokens, from, to)) || (type === 'PER' && to > from + 1 && firstWords.has((tokens[from] as Token).text));
+    if (!named || PERSON_TITLES.has(tokens[from - 1]?.text ?? '')) continue;
+    // A name read as a place stays one after a preposition of place ("in", "to", "from", "near").
+    if (type === 'LOC' && PLACE_BEFORE.has(tokens[from - 1]?.text ?? '') && !cuedPlaces.has(from)) continue;
+    setSpan(out, from, to, 'ORG');
+  }
+  return out;
+}
+
+/** What employersOfStaff's parts read and find. */
+type StaffScan = {
+  tokens: readonly Token[];
+  tags: readonly string[];
+  stats: WordStats | undefined;
+  /** The spans read as persons or places, of FIRM_NAME_MAX words at most. */
+  spans: ReadonlyArray<{ from: number; to: number; type: string }>;
+  /** The names found to be firms'. */
+  firms: Set<string>;
+  /** Untagged words found to be a firm's name, [from, to). */
+  untagged: Array<[number, number]>;
+  /** One-word firms so cued: a person's name that starts with one is the firm's full name ("Merrill's CEO ... a takeover of [Merrill Lynch]"). */
+  firstWords: Set<string>;
+  /** The places read after a firm's cue ("officials from [Sabena]"), set even after their preposition. */
+  cuedPlaces: Set<number>;
+};
+
+/** Whether the word at `at` is a firm's cue after the word before it ("officials from", "a stake in"). */
+const firmCue = (tokens: readonly Token[], at: number): boolean => FIRM_CUES.get(tokens[at]?.text ?? '')?.has((tokens[at - 1]?.text ?? '').toLowerCase()) === true;
+
+/**
+ * Untagged capitalized words right after a firm's cue, up to FIRM_NAME_MAX and before a lowercase word, each known only
+ * capitalized to the word statistics or not at all ("officials from [Fiat]", "a stake in [Volvo]"; not "shares in Internet
+ * companies").
+ */
+function untaggedAfterFirmCues(scan: StaffScan): void {
+  const { tokens, tags, stats, firms, untagged } = scan;
+  if (!stats) return;
+  // (or read as MISC: the tagger reads "officials from [Fiat]" so)
+  const free = (k: number) => tags[k] === 'O' || tags[k] === 'B-MISC' || tags[k] === 'I-MISC';
+  for (let i = 1; i < tokens.length; i++) {
+    // A cue's preposition first: most tokens are none.
+    const prep = tokens[i - 1]?.text;
+    if ((prep !== 'of' && prep !== 'in' && prep !== 'from') || (tags[i] !== 'O' && tags[i] !== 'B-MISC') || !firmCue(tokens, i - 1)) continue;
+    let j = i;
+    while (j < tokens.length && j - i < FIRM_NAME_MAX + 1 && free(j) && startsCapitalized((tokens[j] as Token).text)) j++;
+    if (j === i || j - i > FIRM_NAME_MAX || tags[j] === 'I-MISC' || startsCapitalized(tokens[j]?.text ?? '') || isPossessive(tokens[j]?.text ?? '')) continue;
+    // The company form after a comma is the name's ("President of [CCNG, Inc.]").
+    const formed = tokens[j]?.text === ',' && COMPANY_FORMS.has(tokens[j + 1]?.text ?? '') ? j + 2 : j;
+    // After an officer's title, a word the statistics do not know is an acronym only ("Chairman of [SADC]"; "Director of
+    // Horticulture" names a department).
+    const officer = OFFICERS.has((tokens[i - 2]?.text ?? '').toLowerCase());
+    let proper = true;
+    for (let k = i; k < j; k++) {
+      const w = (tokens[k] as Token).text;
+      const code = stats.get(w.toLowerCase());
+      const unknown = code === undefined || code === 0;
+      if ((!unknown && codeCap(code) !== 'A') || (unknown && officer && !ACRONYM_WORD.test(w)) || WEEKDAYS_AND_MONTHS.has(w) || NON_ENTITY_WORDS.has(w) || PLACES.has(w) || DEMONYMS.has(w) || PERSON_TITLES.has(w)) proper = false;
+    }
+    if (!proper) continue;
+    untagged.push([i, formed]);
+    firms.add(nameText(tokens, i, j));
+  }
+}
+
+function untaggedBeforeOfficers(scan: StaffScan): void {
+  const { tokens, tags, stats, firms, untagged } = scan;
+  if (!stats) return;
+  // Untagged capitalized words before a firm's officer or part and a name, after no capitalized word ("[Evergrande] founder
+  // Hui Ka Yan", "[TI] chairman Hansjoerg Elshorst"), each known only capitalized to the word statistics or not at all
+  // ("Their founder Avi Oz", "The chairman Prachanda" name none); or a name read as MISC there, as sites and services
+  // are ("[Zentrix] founder Mara Vell"), its words known so too (a demonym or a people is none: "American chairman").
+  // After "-based" the words may be known in lowercase as well: a place's firm ("Dubai-based [Harbour World] CEO Omar Saleh").
+  // The cue's word first: most tokens are none.
+  for (let j = 1; j < tokens.length; j++) {
+    const w = (tokens[j] as Token).text;
+    if ((!FIRM_OFFICERS_AFTER.has(w) && w !== 'chief') || !officerThenName(tokens, tags, j)) continue;
+    let i = j;
+    if (tags[j - 1] === 'B-MISC' || tags[j - 1] === 'I-MISC') i = spanStart(tags, j - 1);
+    else while (i > 0 && j - i <= FIRM_NAME_MAX && tags[i - 1] === 'O' && startsCapitalized((tokens[i - 1] as Token).text)) i--;
+    if (i === j || i === 0 || j - i > FIRM_NAME_MAX || tags[i - 1] !== 'O' || startsCapitalized((tokens[i - 1] as Token).text)) continue;
+    const based = tokens[i - 1]?.text === 'based' && /^[-‐–]$/u.test(tokens[i - 2]?.text ?? '');
+    let proper = true;
+    for (let k = i; k < j; k++) {
+      const word = (tokens[k] as Token).text;
+      const code = stats.get(word.toLowerCase());
+      if ((!based && code !== undefined && code !== 0 && codeCap(code) !== 'A') || WEEKDAYS_AND_MONTHS.has(word) || NON_ENTITY_WORDS.has(word) || PLACES.has(word) || DEMONYMS.has(word) || PERSON_TITLES.has(word)) proper = false;
+    }
+    if (proper) {
+      untagged.push([i, j]);
       firms.add(nameText(tokens, i, j));
     }
   }
-  if (stats) {
-    // Untagged capitalized words before a firm's officer or part and a name, after no capitalized word ("[Evergrande] founder
-    // Hui Ka Yan", "[TI] chairman Hansjoerg Elshorst"), each known only capitalized to the word statistics or not at all
-    // ("Their founder Avi Oz", "The chairman Prachanda" name none); or a name read as MISC there, as sites and services
-    // are ("[Zentrix] founder Mara Vell"), its words known so too (a demonym or a people is none: "American chairman").
-    // After "-based" the words may be known in lowercase as well: a place's firm ("Dubai-based [Harbour World] CEO Omar Saleh").
-    // The cue's word first: most tokens are none.
-    for (let j = 1; j < tokens.length; j++) {
-      const w = (tokens[j] as Token).text;
-      if ((!FIRM_OFFICERS_AFTER.has(w) && w !== 'chief') || !officerThenName(tokens, tags, j)) continue;
-      let i = j;
-      if (tags[j - 1] === 'B-MISC' || tags[j - 1] === 'I-MISC') i = spanStart(tags, j - 1);
-      else while (i > 0 && j - i <= FIRM_NAME_MAX && tags[i - 1] === 'O' && startsCapitalized((tokens[i - 1] as Token).text)) i--;
-      if (i === j || i === 0 || j - i > FIRM_NAME_MAX || tags[i - 1] !== 'O' || startsCapitalized((tokens[i - 1] as Token).text)) continue;
-      const based = tokens[i - 1]?.text === 'based' && /^[-‐–]$/u.test(tokens[i - 2]?.text ?? '');
-      let proper = true;
-      for (let k = i; k < j; k++) {
-        const word = (tokens[k] as Token).text;
-        const code = stats.get(word.toLowerCase());
-        if ((!based && code !== undefined && code !== 0 && codeCap(code) !== 'A') || WEEKDAYS_AND_MONTHS.has(word) || NON_ENTITY_WORDS.has(word) || PLACES.has(word) || DEMONYMS.has(word) || PERSON_TITLES.has(word)) proper = false;
-      }
-      if (proper) {
-        untagged.push([i, j]);
-        firms.add(nameText(tokens, i, j));
-      }
-    }
-  }
-  // The places read after a firm's cue ("officials from [Sabena]"), set even after their preposition.
-  const cuedPlaces = new Set<number>();
+}
+
+/** The names read as persons or places that a firm's cue around them makes firms' (employersOfStaff's doc). */
+function firmsByTheirCues(scan: StaffScan): void {
+  const { tokens, tags, spans, firms, firstWords, cuedPlaces } = scan;
   // A name read as a place after what a firm owns, its span the whole capitalized run ("shares in Real Estate Investment Trusts" names none).
-  const ownedCue = (from: number, to: number) => firmCue(from - 1) && OWNED.has((tokens[from - 2]?.text ?? '').toLowerCase()) && !startsCapitalized(tokens[to]?.text ?? '');
-  const spans = bioSpans(tags).filter((s) => (s.type === 'PER' || s.type === 'LOC') && s.to - s.from <= FIRM_NAME_MAX);
+  const ownedCue = (from: number, to: number) => firmCue(tokens, from - 1) && OWNED.has((tokens[from - 2]?.text ?? '').toLowerCase()) && !startsCapitalized(tokens[to]?.text ?? '');
   // A one-word person acting on "its" own, no given name and no word of a person the text names in full ("Tony Fratto ... Fratto").
   let fullNames: Set<string> | undefined;
   const ownActOnIts = (from: number, to: number): boolean => {
     const w = (tokens[from] as Token).text;
     return to === from + 1 && actsOnIts(tokens, to) && !GIVEN_NAMES.has(w) && !(fullNames ??= wordsOfFullNames(tokens, tags)).has(w);
   };
-  // One-word firms so cued: a person's name that starts with one is the firm's full name ("Merrill's CEO ... a takeover of
-  // [Merrill Lynch]").
-  const firstWords = new Set<string>();
   for (const { from, to, type } of spans) {
     const after = tokens[to]?.text ?? '';
     // "[Merrill]'s CEO John Thain", "[Metronet]'s shareholders", "[CData], headquartered in Chapel Hill", "Twilio to acquire
@@ -1540,21 +1588,13 @@ export function employersOfStaff(tokens: readonly Token[], tags: readonly string
     // "officials from [Sabena]", "shares in [Exxon]", "chief executive of [Proton]": a person's name has no such words before
     // it; right before the name only (not "the president of News Corporation and [Robert A. Iger]"), and the name whole
     // ("creative director of Beth Helmstetter Events" names a firm after a person).
-    const cued = firmCue(from - 1) && !startsCapitalized(tokens[to]?.text ?? '');
+    const cued = firmCue(tokens, from - 1) && !startsCapitalized(tokens[to]?.text ?? '');
     if (beforeRole || staffAt || rates || cued) firms.add(nameText(tokens, from, to));
   }
-  if (firms.size === 0) return tags as string[];
-  const out = [...tags];
-  for (const [i, j] of untagged) setSpan(out, i, j, 'ORG');
-  for (const { from, to, type } of spans) {
-    const named = firms.has(nameText(tokens, from, to)) || (type === 'PER' && to > from + 1 && firstWords.has((tokens[from] as Token).text));
-    if (!named || PERSON_TITLES.has(tokens[from - 1]?.text ?? '')) continue;
-    // A name read as a place stays one after a preposition of place ("in", "to", "from", "near").
-    if (type === 'LOC' && PLACE_BEFORE.has(tokens[from - 1]?.text ?? '') && !cuedPlaces.has(from)) continue;
-    setSpan(out, from, to, 'ORG');
-  }
-  return out;
 }
+
+/** employersOfStaff's parts, in order, each adding to what the parts before it found. */
+const STAFF_PARTS: ReadonlyArray<(scan: StaffScan) => void> = [untaggedAfterFirmCues, untaggedBeforeOfficers, firmsByTheirCues];
 
 /** Heads of the names of things, beside the gazetteer's heads of organisations', places' and events' names, that news names after a person ("the Tom Robinson Band", "the Colbert Report", "the Taylor Law", "the Kennedy Expressway"). */
 const EPONYM_HEADS: ReadonlyMap<string, string> = new Map([

