@@ -1504,6 +1504,7 @@ function untaggedAfterFirmCues(scan: StaffScan): void {
   }
 }
 
+/** Untagged words before a firm's officer or part and a name, found to be the firm's ("[Evergrande] founder Hui Ka Yan"; the rule inside). */
 function untaggedBeforeOfficers(scan: StaffScan): void {
   const { tokens, tags, stats, firms, untagged } = scan;
   if (!stats) return;
