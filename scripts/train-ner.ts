@@ -29,7 +29,7 @@ import { decodePack } from '../src/workers/enricher/model-pack.js';
 import { documentFeatures, fillFromRules, harmonize, labelTokens, makeTagger, sentenceRanges, useDocumentContexts, NER_GAZETTEER_URL, NER_MODEL_URL, packEntityModel, packGazetteer, parseGazetteer, ruleLabels, unpackEntityModel } from '../src/workers/enricher/tag-entities.js';
 import type { Token } from '../src/workers/enricher/tokens.js';
 import { bioSpans } from '../src/workers/enricher/wire-conventions.js';
-import { readProjectNewswire, splitProjectNewswire } from './lib/project-newswire-ner.js';
+import { splitProjectNewswire } from './lib/project-newswire-ner.js';
 import { type ConllSentence, conllDocs, corpusDir, emptyScores, type EntityScores, formatScores, readConll, readJsonl, scoreSentence, splitTunePart } from './lib/enrichment-data.js';
 import { md5Half, numberFlag, rng, stringFlag } from '../bench/lib/rng.js';
 import { shuffleInPlace } from '../src/lib/random.js';
@@ -460,7 +460,7 @@ const trainP = train.flatMap(([sents, size], k) => {
  * 10 sentences as wikigold's; --project-ner W adds the other two thirds to the training text W times (0: not trained on).
  */
 const PROJECT_NER = numberFlag(args, 'project-ner', 0);
-const newswire = splitProjectNewswire(readProjectNewswire());
+const newswire = splitProjectNewswire();
 const newswireDocs = (docs: typeof newswire.dev) => docs.flatMap((d) => docsOf(d.sentences, 10, gaz));
 if (PROJECT_NER > 0) {
   const prepared = trainingSentences(newswireDocs(newswire.train));

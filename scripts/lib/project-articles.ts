@@ -47,10 +47,15 @@ export function readProjectArticles(file = PROJECT_ARTICLES_FILE): ProjectArticl
 /** Whether an article is in the dev third (md5 of its id), which no model is trained on. */
 export const inProjectArticlesDev = (r: { id: string }): boolean => (createHash('md5').update(r.id).digest()[2] as number) % 3 === 0;
 
+/** Items with ids split by inProjectArticlesDev: the dev third, only ever measured, and the two thirds that may be trained on; each in order. */
+export function splitByIdThird<T extends { id: string }>(items: readonly T[]): { train: T[]; dev: T[] } {
+  return { train: items.filter((r) => !inProjectArticlesDev(r)), dev: items.filter(inProjectArticlesDev) };
+}
+
 /**
  * The set as train-topics splits it: the dev third by id, only ever measured (train-topics and bench:enrich -- models
  * print it), and the two thirds train-topics --project-articles W may train on; each in file order.
  */
 export function splitProjectArticles(items: readonly ProjectArticle[] = readProjectArticles()): { train: ProjectArticle[]; dev: ProjectArticle[] } {
-  return { train: items.filter((r) => !inProjectArticlesDev(r)), dev: items.filter(inProjectArticlesDev) };
+  return splitByIdThird(items);
 }

@@ -9,7 +9,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { type ConllSentence, REPO_ROOT } from './enrichment-data.js';
-import { inProjectArticlesDev } from './project-articles.js';
+import { splitByIdThird } from './project-articles.js';
 
 export const PROJECT_NEWSWIRE_NER_FILE = resolve(REPO_ROOT, 'scripts/data/project-newswire-ner.txt');
 
@@ -149,5 +149,5 @@ export function readProjectNewswire(file = PROJECT_NEWSWIRE_NER_FILE): NewswireD
  * ever measured, and the two thirds train-ner --project-ner W may train on; each in file order.
  */
 export function splitProjectNewswire(docs: readonly NewswireDoc[] = readProjectNewswire()): { train: NewswireDoc[]; dev: NewswireDoc[] } {
-  return { train: docs.filter((d) => !inProjectArticlesDev(d)), dev: docs.filter(inProjectArticlesDev) };
+  return splitByIdThird(docs);
 }
