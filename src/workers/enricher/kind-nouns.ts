@@ -1504,15 +1504,16 @@ function untaggedAfterFirmCues(scan: StaffScan): void {
   }
 }
 
-/** Untagged words before a firm's officer or part and a name, found to be the firm's ("[Evergrande] founder Hui Ka Yan"; the rule inside). */
+/**
+ * Untagged capitalized words before a firm's officer or part and a name, after no capitalized word ("[Evergrande] founder
+ * Hui Ka Yan", "[TI] chairman Hansjoerg Elshorst"), each known only capitalized to the word statistics or not at all
+ * ("Their founder Avi Oz", "The chairman Prachanda" name none); or a name read as MISC there, as sites and services
+ * are ("[Zentrix] founder Mara Vell"), its words known so too (a demonym or a people is none: "American chairman").
+ * After "-based" the words may be known in lowercase as well: a place's firm ("Dubai-based [Harbour World] CEO Omar Saleh").
+ */
 function untaggedBeforeOfficers(scan: StaffScan): void {
   const { tokens, tags, stats, firms, untagged } = scan;
   if (!stats) return;
-  // Untagged capitalized words before a firm's officer or part and a name, after no capitalized word ("[Evergrande] founder
-  // Hui Ka Yan", "[TI] chairman Hansjoerg Elshorst"), each known only capitalized to the word statistics or not at all
-  // ("Their founder Avi Oz", "The chairman Prachanda" name none); or a name read as MISC there, as sites and services
-  // are ("[Zentrix] founder Mara Vell"), its words known so too (a demonym or a people is none: "American chairman").
-  // After "-based" the words may be known in lowercase as well: a place's firm ("Dubai-based [Harbour World] CEO Omar Saleh").
   // The cue's word first: most tokens are none.
   for (let j = 1; j < tokens.length; j++) {
     const w = (tokens[j] as Token).text;
