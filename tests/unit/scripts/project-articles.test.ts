@@ -44,7 +44,6 @@ describe(splitProjectArticles.name, () => {
     const devLines = new Set(dev.flatMap((r) => [r.title, ...r.text.split('\n\n')].map((l) => l.toLowerCase())));
     for (const r of train) for (const l of [r.title, ...r.text.split('\n\n')]) expect(devLines.has(l.toLowerCase()), r.id).toBe(false);
   });
-
 });
 
 describe(readProjectArticles.name, () => {

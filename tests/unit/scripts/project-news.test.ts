@@ -112,7 +112,6 @@ describe(splitProjectNews.name, () => {
     const devTexts = new Set(dev.map((r) => r.text.toLowerCase()));
     for (const r of train) expect(devTexts.has(r.text.toLowerCase()), r.title).toBe(false);
   });
-
 });
 
 describe(readProjectNews.name, () => {
