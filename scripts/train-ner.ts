@@ -594,15 +594,16 @@ if (!DRY) {
   log(`wrote ${resolve(NER_MODEL_URL.pathname)} and ${resolve(NER_GAZETTEER_URL.pathname)}`);
 }
 if (args.includes('--errors')) {
+  /** A text's words, each miss written word[gold>predicted]. */
+  const missLine = (d: Doc, pred: readonly string[]) => d.tokens.map((t, k) => (d.tags[k] !== pred[k] ? `${t.text}[${d.tags[k]}>${pred[k]}]` : t.text)).join(' ');
   // Misses on wikigold dev (choose changes on dev; the test set is only measured).
-  for (const d of devP.wikigold) {
-    const pred = decode(saved, d, true);
-    console.log(d.tokens.map((t, k) => (d.tags[k] !== pred[k] ? `${t.text}[${d.tags[k]}>${pred[k]}]` : t.text)).join(' '));
-  }
+  for (const d of devP.wikigold) console.log(missLine(d, decode(saved, d, true)));
   // With --tune-part, the tune part's misses too, as shipped (labelTokens: the post-passes' errors as well as the model's).
-  if (TUNE_PART > 0) console.log('\nwikigold tune, as shipped:');
-  for (const d of TUNE_PART > 0 ? tuneP : []) {
-    const pred = labelTokens(d.text, d.tokens, d.ranges, shipped);
-    if (d.tags.some((tag, k) => tag !== pred[k])) console.log(d.tokens.map((t, k) => (d.tags[k] !== pred[k] ? `${t.text}[${d.tags[k]}>${pred[k]}]` : t.text)).join(' '));
+  if (TUNE_PART > 0) {
+    console.log('\nwikigold tune, as shipped:');
+    for (const d of tuneP) {
+      const pred = labelTokens(d.text, d.tokens, d.ranges, shipped);
+      if (d.tags.some((tag, k) => tag !== pred[k])) console.log(missLine(d, pred));
+    }
   }
 }
