@@ -16,6 +16,7 @@
 import type { Entities } from '../../store/types.js';
 import { firmsJoinedByAmpersand, firmsOfWordsJoinedByAnd, joinCoordinatedNames, joinListsBeforeHeads, joinOrganisationPlaces, joinOrganisationPurposes, knownNamesApart } from './coordinated-names.js';
 import { extendNamesToTheirAcronyms, typeDefinedAcronyms } from './defined-acronyms.js';
+import { firmsBasedIn } from './firms-based-in.js';
 import { foreignOrganisations } from './foreign-organisations.js';
 import { possessiveOrganisations, possessivesOfPlaces } from './possessive-organisations.js';
 import { acronymsBeforeOffices, agenciesBeforeTheirKind, publicationsBeforeTheirKind, countriesBeforePossessives, airlinesBeforeTheirFlights, companiesByTheirPriceMoves, groupsByTheirMembers, companiesByTheirStock, firmsByTheirFirstWord, groupsBeforeTheirFighters, countriesOffPersons, employersOfStaff, eponymsAreNoPersons, eventsAndLawsAreMisc, leadersGovernmentsAreNoNames, namesBeforePartyAreOrganisations, organisationsFirstWords, organisationsLastWords, personsAfterRoles, placesBeforePlaceNouns, pollstersBeforePolls, townsBeforeTheirCountries, seatsOfGovernmentActing, shipsAreMisc, venuesAfterTheirNames, venuesArePlaces, typeKindAppositives, typePortfolioMinistries, worksAreMisc } from './kind-nouns.js';
@@ -846,6 +847,8 @@ function labelCased(
   // its stock ("Calpine shareholders").
   tags = typeDefinedAcronyms(tokens, tags);
   tags = companiesByTheirStock(tokens, tags, stats);
+  // A firm placed by its seat ("Euroclear, based in Brussels,"), there and wherever the text names it so.
+  tags = firmsBasedIn(tokens, tags, stats);
   // A firm called by its first word once the text has named it whole ("Fidelity Investments ... [Fidelity] declined to comment").
   tags = firmsByTheirFirstWord(tokens, tags, tagger.gazetteer);
   // A band or another group named with its members ("[Nirvana] frontman Kurt Cobain", "members of [Batasuna]").
