@@ -214,9 +214,9 @@ export function joinOrganisationPurposes(tokens: readonly Token[], tags: readonl
  * joinOrganisationPurposes' part for one organisation, ending at `j` before
  * its purpose word, whose purpose starts at `k`: the purpose joined to it in
  * `out`; returns where the name now ends (`j` when nothing is joined). A
- * function of its own, so that a first case that unseen text brings (a word
- * trimmed off the purpose's end) sends V8 back to recompile this part alone,
- * not the loop over every token.
+ * function of its own, called too rarely for V8 to inline or optimize it, so
+ * that a first case that unseen text brings (a word trimmed off the purpose's
+ * end) throws away no optimized code of the loop over every token.
  */
 function joinPurpose(tokens: readonly Token[], out: string[], j: number, k: number, stats: WordStats): number {
   const text = (m: number): string => (tokens[m] as Token).text;

@@ -111,9 +111,9 @@ export function extendNamesToTheirAcronyms(text: string, tokens: readonly Token[
  * extendNamesToTheirAcronyms' part for one acronym, in brackets at `i`, after a
  * name of `type`: `out` (a copy of `tags` made when first needed) with the
  * name taken back to the words the acronym's letters stand for. A function of
- * its own, so that a first case that unseen text brings (a linking word, an
- * untagged head word) sends V8 back to recompile this part alone, not the loop
- * over every token.
+ * its own, called too rarely for V8 to inline or optimize it, so that a first
+ * case that unseen text brings (a linking word, an untagged head word) throws
+ * away no optimized code of the loop over every token.
  */
 function extendNameToItsAcronym(
   text: string,

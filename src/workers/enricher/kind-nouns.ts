@@ -346,10 +346,10 @@ function typeDefinedNames(tokens: readonly Token[], out: string[], stats: WordSt
 }
 /**
  * typeDefinedNames' part for one definition: the subject that ends before the
- * copula at `c` typed `type` and kept in `defined`. A function of its own, as
- * retypeDefinedNames is, so that a first case that unseen text brings (an
- * untagged subject, the first span set) sends V8 back to recompile this part
- * alone, not the loop over every token.
+ * copula at `c` typed `type` and kept in `defined`. A function of its own,
+ * called too rarely for V8 to inline or optimize it, so that a first case that
+ * unseen text brings (an untagged subject, the first span set) throws away no
+ * optimized code of the loop over every token.
  */
 function typeDefinedSubject(tokens: readonly Token[], out: string[], stats: WordStats, c: number, type: string, defined: Map<string, string>): void {
   const text = (k: number): string => (tokens[k] as Token).text;
