@@ -205,35 +205,46 @@ export function joinOrganisationPurposes(tokens: readonly Token[], tags: readonl
       i = j - 1;
       continue;
     }
-    // The purpose: capitalized words (common words until an "of"), with inner small words between capitalized ones.
-    let end = k;
-    let afterOf = false;
-    while (end < tokens.length) {
-      const w = text(end);
-      if ((out[end] as string).endsWith('-PER') || WEEKDAYS_AND_MONTHS.has(w)) break;
-      if (startsCapitalized(w)) {
-        if (!afterOf && !lowercase(w)) break;
-        end++;
-        continue;
-      }
-      // After "of" comes a place or a name, which "in" does not continue ("for the Southern District of New York in Manhattan").
-      if (PURPOSE_INNER.has(w) && !(afterOf && w === 'in') && startsCapitalized(tokens[end + 1]?.text ?? '')) {
-        if (w === 'of') afterOf = true;
-        end++;
-        continue;
-      }
-      break;
-    }
-    // A given name or a sentence's first word that follows the name is no part of it ("... of New York Louis", "... Research Some").
-    while (end > k && (!startsCapitalized(text(end - 1)) || GIVEN_NAMES.has(text(end - 1)) || NON_ENTITY_WORDS.has(text(end - 1)))) end--;
-    if (end <= k || (out[end] ?? 'O').startsWith('I-')) {
-      i = j - 1;
-      continue;
-    }
-    for (let m = j; m < end; m++) out[m] = 'I-ORG';
-    i = end - 1;
+    i = joinPurpose(tokens, out, j, k, stats) - 1;
   }
   return out;
+}
+
+/**
+ * joinOrganisationPurposes' part for one organisation, ending at `j` before
+ * its purpose word, whose purpose starts at `k`: the purpose joined to it in
+ * `out`; returns where the name now ends (`j` when nothing is joined). A
+ * function of its own, called too rarely for V8 to inline or optimize it, so
+ * that a first case that unseen text brings (a word trimmed off the purpose's
+ * end) throws away no optimized code of the loop over every token.
+ */
+function joinPurpose(tokens: readonly Token[], out: string[], j: number, k: number, stats: WordStats): number {
+  const text = (m: number): string => (tokens[m] as Token).text;
+  const lowercase = (w: string): boolean => mostlyLowercase(w, stats);
+  // The purpose: capitalized words (common words until an "of"), with inner small words between capitalized ones.
+  let end = k;
+  let afterOf = false;
+  while (end < tokens.length) {
+    const w = text(end);
+    if ((out[end] as string).endsWith('-PER') || WEEKDAYS_AND_MONTHS.has(w)) break;
+    if (startsCapitalized(w)) {
+      if (!afterOf && !lowercase(w)) break;
+      end++;
+      continue;
+    }
+    // After "of" comes a place or a name, which "in" does not continue ("for the Southern District of New York in Manhattan").
+    if (PURPOSE_INNER.has(w) && !(afterOf && w === 'in') && startsCapitalized(tokens[end + 1]?.text ?? '')) {
+      if (w === 'of') afterOf = true;
+      end++;
+      continue;
+    }
+    break;
+  }
+  // A given name or a sentence's first word that follows the name is no part of it ("... of New York Louis", "... Research Some").
+  while (end > k && (!startsCapitalized(text(end - 1)) || GIVEN_NAMES.has(text(end - 1)) || NON_ENTITY_WORDS.has(text(end - 1)))) end--;
+  if (end <= k || (out[end] ?? 'O').startsWith('I-')) return j;
+  for (let m = j; m < end; m++) out[m] = 'I-ORG';
+  return end;
 }
 
 /** Heads of a state's bodies that name them only with the state ("the Government of Sudan": Sudan's government, no name of its own). */

@@ -102,46 +102,66 @@ export function extendNamesToTheirAcronyms(text: string, tokens: readonly Token[
     if ((tokens[i] as Token).text !== '(' || (tokens[i + 2] as Token).text !== ')' || before === 'O') continue;
     const acronym = (tokens[i + 1] as Token).text;
     if (!ACRONYM.test(acronym)) continue;
-    const type = before.slice(2);
-    let from = i - 1;
-    const inside = insideTag(type);
-    while (from > 0 && (out ?? tags)[from] === inside) from--;
-    const letters = acronym.replace(/&/g, '');
-    const words = tokens.slice(from, i).map((t) => t.text);
-    if (words[0]?.[0] === letters[0]) continue;
-    let capitalized = 0;
-    let linked = false;
-    let whole = type;
-    for (let k = 1; capitalized < LEAD_MAX && from - k >= 0; k++) {
-      const w = (tokens[from - k] as Token).text;
-      if (lineBreakAfter(text, tokens, from - k)) break;
-      // A linking word inside the name ("Liberation Tigers of [Tamil Eelam] (LTTE)"); a possessive written apart, as tokenized
-      // text writes it, reads as two tokens ("Sudan People ' s").
-      if (NAME_LINKS.has(w)) {
-        linked = true;
-        continue;
-      }
-      if (w === 's' && /^['’]$/.test(tokens[from - k - 1]?.text ?? '')) {
-        linked = true;
-        k++;
-        continue;
-      }
-      // The words before may be untagged, or a name of the same type the tagger found apart ("[Liberation Tigers] of [Tamil
-      // Eelam]"); across a linking word, an untagged word only if it is an organisation's head word ("Association of [University
-      // Teachers]", not "Member of [Parliament] (MP)", a title).
-      // A place's name ending it may close an organisation's ("[Organisation for Security and Cooperation] in [Europe] (OSCE)"):
-      // the whole is the organisation.
-      const tag = (out ?? tags)[from - k] as string;
-      const orgBeforePlace = type === 'LOC' && linked && tag.endsWith('-ORG');
-      if (!startsCapitalized(w) || w === 'The' || (tag !== 'O' && tag.slice(2) !== type && !orgBeforePlace) || (linked && tag === 'O' && !ORG_HEAD_WORDS.has(w))) break;
-      if (orgBeforePlace) whole = 'ORG';
-      capitalized++;
-      if (initials([...tokens.slice(from - k, from).map((t) => t.text), ...words]) === letters) {
-        out ??= [...tags];
-        setSpan(out, from - k, i, whole);
-        break;
-      }
-    }
+    out = extendNameToItsAcronym(text, tokens, tags, out, i, before.slice(2), acronym);
   }
   return out ?? (tags as string[]);
+}
+
+/**
+ * extendNamesToTheirAcronyms' part for one acronym, in brackets at `i`, after a
+ * name of `type`: `out` (a copy of `tags` made when first needed) with the
+ * name taken back to the words the acronym's letters stand for. A function of
+ * its own, called too rarely for V8 to inline or optimize it, so that a first
+ * case that unseen text brings (a linking word, an untagged head word) throws
+ * away no optimized code of the loop over every token.
+ */
+function extendNameToItsAcronym(
+  text: string,
+  tokens: readonly Token[],
+  tags: readonly string[],
+  out: string[] | undefined,
+  i: number,
+  type: string,
+  acronym: string,
+): string[] | undefined {
+  let from = i - 1;
+  const inside = insideTag(type);
+  while (from > 0 && (out ?? tags)[from] === inside) from--;
+  const letters = acronym.replace(/&/g, '');
+  const words = tokens.slice(from, i).map((t) => t.text);
+  if (words[0]?.[0] === letters[0]) return out;
+  let capitalized = 0;
+  let linked = false;
+  let whole = type;
+  for (let k = 1; capitalized < LEAD_MAX && from - k >= 0; k++) {
+    const w = (tokens[from - k] as Token).text;
+    if (lineBreakAfter(text, tokens, from - k)) break;
+    // A linking word inside the name ("Liberation Tigers of [Tamil Eelam] (LTTE)"); a possessive written apart, as tokenized
+    // text writes it, reads as two tokens ("Sudan People ' s").
+    if (NAME_LINKS.has(w)) {
+      linked = true;
+      continue;
+    }
+    if (w === 's' && /^['’]$/.test(tokens[from - k - 1]?.text ?? '')) {
+      linked = true;
+      k++;
+      continue;
+    }
+    // The words before may be untagged, or a name of the same type the tagger found apart ("[Liberation Tigers] of [Tamil
+    // Eelam]"); across a linking word, an untagged word only if it is an organisation's head word ("Association of [University
+    // Teachers]", not "Member of [Parliament] (MP)", a title).
+    // A place's name ending it may close an organisation's ("[Organisation for Security and Cooperation] in [Europe] (OSCE)"):
+    // the whole is the organisation.
+    const tag = (out ?? tags)[from - k] as string;
+    const orgBeforePlace = type === 'LOC' && linked && tag.endsWith('-ORG');
+    if (!startsCapitalized(w) || w === 'The' || (tag !== 'O' && tag.slice(2) !== type && !orgBeforePlace) || (linked && tag === 'O' && !ORG_HEAD_WORDS.has(w))) break;
+    if (orgBeforePlace) whole = 'ORG';
+    capitalized++;
+    if (initials([...tokens.slice(from - k, from).map((t) => t.text), ...words]) === letters) {
+      out ??= [...tags];
+      setSpan(out, from - k, i, whole);
+      break;
+    }
+  }
+  return out;
 }

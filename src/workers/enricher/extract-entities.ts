@@ -594,11 +594,14 @@ function entitiesOf(groups: ReadonlyMap<string, Group>, title: string, maxPerKin
     const salience = 1 - Math.exp(-(g.weight + inTitle) / 4);
     return { name: g.name, mentions: g.mentions, salience: Number(salience.toFixed(3)), offset: g.offset };
   };
-  const byKind = (kind: EntityKind): Entity[] =>
-    [...groups.values()]
-      .filter((g) => g.kind === kind)
-      .map(entityOf)
-      .sort((a, b) => b.salience - a.salience || a.offset - b.offset)
-      .slice(0, maxPerKind);
+  // Each list pushed into an array literal, not made by filter and map: V8 gives an empty array from those its map for
+  // small integers (PACKED_SMI_ELEMENTS) and a full one its map for objects, so every site that reads the lists (the
+  // newsroom topics' spread, the keywords) met two maps and threw its optimized code away on the first empty list. The
+  // literal's allocation site learns the objects' kind from the first entity, and the empty lists after it share it.
+  const byKind = (kind: EntityKind): Entity[] => {
+    const list: Entity[] = [];
+    for (const g of groups.values()) if (g.kind === kind) list.push(entityOf(g));
+    return list.sort((a, b) => b.salience - a.salience || a.offset - b.offset).slice(0, maxPerKind);
+  };
   return { people: byKind('person'), places: byKind('place'), organisations: byKind('organisation') };
 }

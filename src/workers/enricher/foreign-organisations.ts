@@ -14,7 +14,7 @@ import { PERSON_TITLES } from './gazetteer.js';
 import { type WordStats, writtenLowercase } from './ner-features.js';
 import { lineBreakAfter } from './ner-tokens.js';
 import { startsCapitalized, type Token } from './tokens.js';
-import { insideTag, setSpan } from './wire-conventions.js';
+import { insideTagOf, setSpan } from './wire-conventions.js';
 
 /** Head words that open organisations' names in Spanish, Portuguese, French, Italian ("Banco", "Compagnie", "Partido"). */
 const FOREIGN_HEADS: ReadonlySet<string> = new Set(
@@ -70,7 +70,7 @@ export function foreignOrganisations(text: string, tokens: readonly Token[], tag
 
 /** Whether the span whose B- tag is at `from` ends exactly at `end`. */
 function spanEndsAt(tags: readonly string[], from: number, end: number): boolean {
-  const inside = insideTag((tags[from] as string).slice(2));
+  const inside = insideTagOf(tags[from] as string);
   for (let k = from + 1; k < end; k++) if (tags[k] !== inside) return false;
   return tags[end] !== inside;
 }

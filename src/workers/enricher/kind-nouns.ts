@@ -340,38 +340,51 @@ function typeDefinedNames(tokens: readonly Token[], out: string[], stats: WordSt
     if (kind < 0) continue;
     const next = tokens[kind + 1]?.text ?? '.';
     if (next === "'s" || next === '’s' || startsCapitalized(next) || (/^\p{Ll}/u.test(next) && !AFTER_DEFINING_KIND.has(next))) continue;
-    const type = DEFINING_WORKS.has(text(kind)) ? 'MISC' : 'ORG';
-    // The subject ends before the verb, or before a bracket right before it ("Aero Gare ( 1982 ) was").
-    let last = c - 1;
-    if (text(last) === ')') {
-      let b = last - 1;
-      while (b > 0 && last - b < DEFINING_BRACKET_MAX && text(b) !== '(' && text(b) !== ')') b--;
-      if (text(b) !== '(') continue;
-      last = b - 1;
-    }
-    if (last < 0) continue;
-    const tag = out[last] as string;
-    let from = last;
-    if (tag === 'O') {
-      while (from > 0 && last - from + 1 < NAME_MAX && out[from - 1] === 'O' && !lineApart(tokens, from - 1) && (startsCapitalized(text(from - 1)) || (RUN_INNER.has(text(from - 1)) && from - 2 >= 0 && startsCapitalized(text(from - 2))))) from--;
-      while (from < last && !startsCapitalized(text(from))) from++;
-      if (!startsCapitalized(text(last))) continue;
-    } else {
-      from = spanStart(out, last);
-    }
-    // Only a sentence's subject: its first words (an opening "The" of a name the tagger read without it may stand before).
-    const opener = from > 0 && text(from - 1) === 'The' && tag !== 'O' ? from - 1 : from;
-    if (opener > 0 && !SENTENCE_OPENER.test(text(opener - 1)) && !lineApart(tokens, opener - 1)) continue;
-    if (tag === 'O') while (from < last && writtenLowercase(text(from), stats)) from++;
-    const words = tokens.slice(from, last + 1).map((t) => t.text);
-    const name = words.join(' ');
-    if (PLACES.has(name) || DEMONYMS.has(name) || words.some((w) => NON_ENTITY_WORDS.has(w) && w !== 'The')) continue;
-    if (tag === 'O' && words.length === 1 && writtenLowercase(name, stats)) continue;
-    if (tag.slice(2) !== type) setSpan(out, from, last + 1, type);
-    defined.set(name, type);
+    typeDefinedSubject(tokens, out, stats, c, DEFINING_WORKS.has(text(kind)) ? 'MISC' : 'ORG', defined);
   }
+  retypeDefinedNames(tokens, out, defined);
+}
+/**
+ * typeDefinedNames' part for one definition: the subject that ends before the
+ * copula at `c` typed `type` and kept in `defined`. A function of its own,
+ * called too rarely for V8 to inline or optimize it, so that a first case that
+ * unseen text brings (an untagged subject, the first span set) throws away no
+ * optimized code of the loop over every token.
+ */
+function typeDefinedSubject(tokens: readonly Token[], out: string[], stats: WordStats, c: number, type: string, defined: Map<string, string>): void {
+  const text = (k: number): string => (tokens[k] as Token).text;
+  // The subject ends before the verb, or before a bracket right before it ("Aero Gare ( 1982 ) was").
+  let last = c - 1;
+  if (text(last) === ')') {
+    let b = last - 1;
+    while (b > 0 && last - b < DEFINING_BRACKET_MAX && text(b) !== '(' && text(b) !== ')') b--;
+    if (text(b) !== '(') return;
+    last = b - 1;
+  }
+  if (last < 0) return;
+  const tag = out[last] as string;
+  let from = last;
+  if (tag === 'O') {
+    while (from > 0 && last - from + 1 < NAME_MAX && out[from - 1] === 'O' && !lineApart(tokens, from - 1) && (startsCapitalized(text(from - 1)) || (RUN_INNER.has(text(from - 1)) && from - 2 >= 0 && startsCapitalized(text(from - 2))))) from--;
+    while (from < last && !startsCapitalized(text(from))) from++;
+    if (!startsCapitalized(text(last))) return;
+  } else {
+    from = spanStart(out, last);
+  }
+  // Only a sentence's subject: its first words (an opening "The" of a name the tagger read without it may stand before).
+  const opener = from > 0 && text(from - 1) === 'The' && tag !== 'O' ? from - 1 : from;
+  if (opener > 0 && !SENTENCE_OPENER.test(text(opener - 1)) && !lineApart(tokens, opener - 1)) return;
+  if (tag === 'O') while (from < last && writtenLowercase(text(from), stats)) from++;
+  const words = tokens.slice(from, last + 1).map((t) => t.text);
+  const name = words.join(' ');
+  if (PLACES.has(name) || DEMONYMS.has(name) || words.some((w) => NON_ENTITY_WORDS.has(w) && w !== 'The')) return;
+  if (tag === 'O' && words.length === 1 && writtenLowercase(name, stats)) return;
+  if (tag.slice(2) !== type) setSpan(out, from, last + 1, type);
+  defined.set(name, type);
+}
+/** typeDefinedNames' last part: a work's title read as a person elsewhere is the work; an organisation's name read as anything else is the organisation. */
+function retypeDefinedNames(tokens: readonly Token[], out: string[], defined: ReadonlyMap<string, string>): void {
   if (defined.size === 0) return;
-  // A work's title read as a person elsewhere is the work; an organisation's name read as anything else is the organisation.
   for (const s of bioSpans(out)) {
     const type = defined.get(nameText(tokens, s.from, s.to));
     if (type !== undefined && s.type !== type && (type === 'ORG' || s.type === 'PER')) setSpan(out, s.from, s.to, type);

@@ -11,7 +11,7 @@
 import { GIVEN_NAMES, LATE_PERSON_TITLES, PERSON_TITLES, PLACES } from './gazetteer.js';
 import { startsCapitalized, type Token } from './tokens.js';
 import { type WordStats, writtenLowercase } from './ner-features.js';
-import { bioSpans, clearSpan, insideTag, SCORE_PAIR, setSpan, spanEnd, spanStart } from './wire-conventions.js';
+import { bioSpans, clearSpan, insideTagOf, SCORE_PAIR, setSpan, spanEnd, spanStart } from './wire-conventions.js';
 
 /** Lowercase company forms that are part of a name ("Tesco plc"). */
 const LOWERCASE_SUFFIXES: ReadonlySet<string> = new Set(['plc', 'ltd', 'inc', 'llc', 'gmbh', 'ag', 'sa', 'spa', 'nv', 'bv', 'co', 'corp', 'cie']);
@@ -75,7 +75,7 @@ export function trimNameTails(tokens: readonly Token[], tags: readonly string[])
   for (let i = 0; i < out.length; i++) {
     const tag = out[i] as string;
     if (!tag.startsWith('B-') || tag === 'B-MISC') continue;
-    const inside = insideTag(tag.slice(2));
+    const inside = insideTagOf(tag);
     let j = i + 1;
     while (j < out.length && out[j] === inside) j++;
     let end = j;

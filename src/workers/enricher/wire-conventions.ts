@@ -389,20 +389,35 @@ const DATED_LINE = /^(\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){0,3})(?: ?, 
 /**
  * The tags of each type as the model writes them. A tag built from its parts (`B-${type}`) is a string of its own, not
  * the one string the constant is: V8 compares such tags by a slower path, and a pass whose comparisons have met only the
- * constants is deoptimized, and compiled again, at the first built one. So the passes write these.
+ * constants is deoptimized, and compiled again, at the first built one. So the passes write these. Chosen by comparisons,
+ * not looked up in a Map: a type cut from a tag (`tag.slice(2)`) is a new string whose hash a lookup computes first.
  */
-const TAGS_OF_TYPE = new Map<string, { begin: string; inside: string }>([
-  ['PER', { begin: 'B-PER', inside: 'I-PER' }],
-  ['LOC', { begin: 'B-LOC', inside: 'I-LOC' }],
-  ['ORG', { begin: 'B-ORG', inside: 'I-ORG' }],
-  ['MISC', { begin: 'B-MISC', inside: 'I-MISC' }],
-]);
-
-/** The tag that begins a span of `type` ("B-ORG"). */
-export const beginTag = (type: string): string => TAGS_OF_TYPE.get(type)?.begin ?? `B-${type}`;
+export const beginTag = (type: string): string =>
+  type === 'PER' ? 'B-PER' : type === 'LOC' ? 'B-LOC' : type === 'ORG' ? 'B-ORG' : type === 'MISC' ? 'B-MISC' : `B-${type}`;
 
 /** The tag inside a span of `type` ("I-ORG"). */
-export const insideTag = (type: string): string => TAGS_OF_TYPE.get(type)?.inside ?? `I-${type}`;
+export const insideTag = (type: string): string =>
+  type === 'PER' ? 'I-PER' : type === 'LOC' ? 'I-LOC' : type === 'ORG' ? 'I-ORG' : type === 'MISC' ? 'I-MISC' : `I-${type}`;
+
+/** The tag inside the span that `tag` begins or is inside of: insideTag(tag.slice(2)) without cutting the type out ("B-ORG" -> "I-ORG"). */
+export function insideTagOf(tag: string): string {
+  switch (tag) {
+    case 'B-PER':
+    case 'I-PER':
+      return 'I-PER';
+    case 'B-LOC':
+    case 'I-LOC':
+      return 'I-LOC';
+    case 'B-ORG':
+    case 'I-ORG':
+      return 'I-ORG';
+    case 'B-MISC':
+    case 'I-MISC':
+      return 'I-MISC';
+    default:
+      return insideTag(tag.slice(2));
+  }
+}
 
 /** Sets tokens [from, to) to one span of `type`. */
 export function setSpan(tags: string[], from: number, to: number, type: string): void {
@@ -426,7 +441,7 @@ export function wordsOfFullNames(tokens: readonly Token[], tags: readonly string
 
 /** The end (exclusive) of the span whose B-X tag stands at `from`: the I-X tags that follow it. */
 export function spanEnd(tags: readonly string[], from: number): number {
-  const inside = insideTag((tags[from] as string).slice(2));
+  const inside = insideTagOf(tags[from] as string);
   let j = from + 1;
   while (j < tags.length && tags[j] === inside) j++;
   return j;

@@ -3,7 +3,7 @@ import { expectBioKept, tagsNaming } from '../../../helpers/bio-tags.js';
 import { CAP_BUCKETS, type WordStats, wordStatsCode } from '../../../../src/workers/enricher/ner-features.js';
 import { nerTokenize } from '../../../../src/workers/enricher/ner-tokens.js';
 import { tagEntityMentions } from '../../../../src/workers/enricher/tag-entities.js';
-import { beginTag, bioSpans, deskSlugLength, insideTag, leaderboardLineNames, resultSentenceNames, scorecardLineNames, setSpan, shortRowNameEnd, spanEnd, spanStart, tableLineNames, wireConventions, wireConventionTags } from '../../../../src/workers/enricher/wire-conventions.js';
+import { beginTag, bioSpans, deskSlugLength, insideTag, insideTagOf, leaderboardLineNames, resultSentenceNames, scorecardLineNames, setSpan, shortRowNameEnd, spanEnd, spanStart, tableLineNames, wireConventions, wireConventionTags } from '../../../../src/workers/enricher/wire-conventions.js';
 
 const words = (line: string) => nerTokenize(line).map((t) => t.text);
 /** The names of a line as text, or null when it is no table line. */
@@ -829,6 +829,10 @@ describe('beginTag, insideTag and setSpan', () => {
   it("write each type's tags as the model writes them, and any other type's from its parts", () => {
     for (const type of ['PER', 'LOC', 'ORG', 'MISC']) expect([beginTag(type), insideTag(type)]).toEqual([`B-${type}`, `I-${type}`]);
     expect([beginTag('EVENT'), insideTag('EVENT')]).toEqual(['B-EVENT', 'I-EVENT']);
+  });
+  it('find the inside tag from a tag of the span as from its type', () => {
+    for (const tag of ['B-PER', 'I-PER', 'B-LOC', 'I-LOC', 'B-ORG', 'I-ORG', 'B-MISC', 'I-MISC', 'B-EVENT', 'O']) expect(insideTagOf(tag)).toBe(insideTag(tag.slice(2)));
+    expect(insideTagOf('B-ORG')).toBe('I-ORG');
   });
   it('set a span and start a span of its own where it cut into one', () => {
     const tags = ['O', 'B-PER', 'I-PER', 'I-PER', 'O'];
