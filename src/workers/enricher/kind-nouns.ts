@@ -344,6 +344,7 @@ function typeDefinedNames(tokens: readonly Token[], out: string[], stats: WordSt
   }
   retypeDefinedNames(tokens, out, defined);
 }
+
 /**
  * typeDefinedNames' part for one definition: the subject that ends before the
  * copula at `c` typed `type` and kept in `defined`. A function of its own,
@@ -382,6 +383,7 @@ function typeDefinedSubject(tokens: readonly Token[], out: string[], stats: Word
   if (tag.slice(2) !== type) setSpan(out, from, last + 1, type);
   defined.set(name, type);
 }
+
 /** typeDefinedNames' last part: a work's title read as a person elsewhere is the work; an organisation's name read as anything else is the organisation. */
 function retypeDefinedNames(tokens: readonly Token[], out: string[], defined: ReadonlyMap<string, string>): void {
   if (defined.size === 0) return;
