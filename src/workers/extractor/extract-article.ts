@@ -1,7 +1,7 @@
 import { Readability } from '@mozilla/readability';
 import { PipelineError } from '../../errors.js';
 import { collapseSpace, countWords, firstTextNode, inlineRun, isBlockTag, isHeadingTag, joinBlocks, lineElement, spacedText, squash, textBlocks, textOwners } from './blocks.js';
-import { breaksLine, brLines, closingBioName, copiesBlockBefore, FURNITURE_TEXT, isFurnitureText, isOtherSectionLabel, narrowToArticle, removeAuthorBio, removeAuthorBox, removeFurniture, removeInlineFurniture, removeNamedAuthorBoxes, removeButtonBoxes, removeGreetingBio, removeOtherSections, removeRepeatedSiblings, removeShownTwice, removeTeaserCards, SENTENCE_LINE, trimStoryEnd } from './boilerplate.js';
+import { breaksLine, brLines, closingBioName, copiesBlockBefore, FURNITURE_TEXT, isFurnitureText, isOtherSectionLabel, narrowToArticle, removeAuthorBio, removeAuthorBox, removeFurniture, removeInlineFurniture, removeNamedAuthorBoxes, removeButtonBoxes, removeGreetingBio, removeOtherSections, removeRepeatedSiblings, removeShownTwice, removeTeaserCards, SENTENCE_LINE, trimStoryEnd, markButtonBoxes, trimButtonBoxes } from './boilerplate.js';
 import { keepQuestionToggles, mayHoldCollapsed, revealCollapsed } from './collapsed.js';
 import { classifyBlock, densityExtract, type TextBlock } from './density.js';
 import { closeOpenInline, tagShape } from './nesting.js';
@@ -1056,6 +1056,9 @@ export function extractArticle(html: string, url: string, opts: ExtractOptions =
     if (doc.body && cleaned.includes('wp-block-button')) {
       removeButtonBoxes(doc.body);
     }
+    // Boxes around a button (a pitch and its button) marked before the furniture pass takes the button out: those that
+    // close the story go once it is put together (trimButtonBoxes).
+    const buttonBoxes = doc.body && /btn|button/i.test(cleaned) ? markButtonBoxes(doc.body) : 0;
     removeFurniture(doc);
     // The second method reads the same tree before Readability takes it apart.
     const dense = densityExtract(doc.body ?? doc.documentElement);
@@ -1238,6 +1241,9 @@ export function extractArticle(html: string, url: string, opts: ExtractOptions =
       }
     }
     if (article && trimStoryEnd(article) > 0) {
+      reread(article);
+    }
+    if (article && buttonBoxes > 0 && trimButtonBoxes(article) > 0) {
       reread(article);
     }
     if (wordCount < o.minWords) {
