@@ -1768,7 +1768,8 @@ export function markButtonBoxes(root: Element): number {
       marked++;
     }
   };
-  for (const a of Array.from(root.querySelectorAll('a'))) {
+  // Only a link with a class or an id can be styled as a button.
+  for (const a of Array.from(root.querySelectorAll('a[class], a[id]'))) {
     const href = a.getAttribute('href') ?? '';
     if (!href || !styledAsButton(a) || href.startsWith('#') || /^javascript:/i.test(href)) {
       continue;

@@ -980,6 +980,9 @@ export function gapsBetween(readabilityBlocks: string[], dense: TextBlock[]): Ma
 
 const wordsOf = (text: string): string[] => text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
 
+/** A link's start tag with "btn" or "button" in it: a page without one has no link styled as a button (markButtonBoxes). */
+const BUTTON_LINK_TAG = /<a\s[^>]*?(?:btn|button)/i;
+
 /**
  * The story in an HTML page: metadata, plain text block by block, and
  * sanitized HTML. Null when the page holds no article. Throws a permanent
@@ -1058,7 +1061,7 @@ export function extractArticle(html: string, url: string, opts: ExtractOptions =
     }
     // Boxes around a button (a pitch and its button) marked before the furniture pass takes the button out: those that
     // close the story go once it is put together (trimButtonBoxes).
-    const buttonBoxes = doc.body && /btn|button/i.test(cleaned) ? markButtonBoxes(doc.body) : 0;
+    const buttonBoxes = doc.body && BUTTON_LINK_TAG.test(cleaned) ? markButtonBoxes(doc.body) : 0;
     removeFurniture(doc);
     // The second method reads the same tree before Readability takes it apart.
     const dense = densityExtract(doc.body ?? doc.documentElement);
