@@ -1,5 +1,6 @@
 import { bareHost } from '../../lib/url.js';
-import { collapseSpace, countWords, holdsNoText, inlineRun, isBlockTag, isHeadingTag, lineElement, spacedText, squash, textBlocks, textOwners } from './blocks.js';
+import { collapseSpace, countWords, firstTextNode, holdsNoText, inlineRun, isBlockTag, isHeadingTag, lineElement, spacedText, squash, textBlocks, textOwners } from './blocks.js';
+import { shortText } from './metadata.js';
 import { MONTH_START } from './written-dates.js';
 
 /** Tags that are never part of a story body. */
@@ -781,6 +782,12 @@ export const BUTTON_MAX_WORDS = 5;
 /** A class or id word that styles a link as a button. */
 const BUTTON_WORD = /^(?:btn|button)$/i;
 
+/** Whether a link's class or id has a word that styles it as a button ("btn-primary", "wp-block-button__link"). */
+function styledAsButton(a: Element): boolean {
+  const names = `${a.getAttribute('class') ?? ''} ${a.getAttribute('id') ?? ''}`;
+  return /bu?tt?o?n/i.test(names) && names.split(TOKEN_SPLIT).some((t) => BUTTON_WORD.test(t));
+}
+
 /**
  * Words of a longer button's label, at most, that goes when it points to the
  * page's own site ("Find out if weight loss medications can help you lose
@@ -819,8 +826,7 @@ function staysOnSite(href: string | null, host: string | null): boolean {
 export function removeButtonLinks(root: Element, host: string | null = null): number {
   let removed = 0;
   for (const a of Array.from(root.querySelectorAll('a[class], a[id]'))) {
-    const names = `${a.getAttribute('class') ?? ''} ${a.getAttribute('id') ?? ''}`;
-    if (!/bu?tt?o?n/i.test(names) || !names.split(TOKEN_SPLIT).some((t) => BUTTON_WORD.test(t))) {
+    if (!styledAsButton(a)) {
       continue;
     }
     const text = collapseSpace(a.textContent ?? '');
@@ -1737,6 +1743,85 @@ export function removeButtonBoxes(root: Element): number {
   return boxes.length;
 }
 
+/** A page builder's section or panel: a layout box of its own (WordPress blocks, Elementor, Divi, Avada, GenerateBlocks). */
+const BUILDER_BOX = '.wp-block-group, .wp-block-cover, .elementor-section, .e-con, .et_pb_section, .fusion-fullwidth, .gb-container';
+/** Characters of a box around a button link, at most, besides a builder's panel: a heading, a pitch of a sentence or two and the button. */
+export const BUTTON_PITCH_MAX_CHARS = 400;
+/** Attribute set on a box around a button (markButtonBoxes), read once the story is put together (trimButtonBoxes). */
+export const BUTTON_BOX_MARK = 'data-telex-button-box';
+
+/**
+ * Marks the boxes around a button link that points to an address (a link
+ * styled as a button, `styledAsButton`; a toggle's "#" link is none): the
+ * largest element around it of BUTTON_PITCH_MAX_CHARS or fewer that holds
+ * other text than the button's, and a page builder's panel of
+ * BUTTON_BOX_MAX_CHARS or fewer that holds it. Run before the furniture
+ * pass, which takes the button out and leaves its pitch. Returns how many
+ * boxes it marked.
+ */
+export function markButtonBoxes(root: Element): number {
+  let marked = 0;
+  const lengths = new Map<Element, number>();
+  const mark = (box: Element | null): void => {
+    if (box && !box.hasAttribute(BUTTON_BOX_MARK)) {
+      box.setAttribute(BUTTON_BOX_MARK, '');
+      marked++;
+    }
+  };
+  // Only a link with a class or an id can be styled as a button.
+  for (const a of Array.from(root.querySelectorAll('a[class], a[id]'))) {
+    const href = a.getAttribute('href') ?? '';
+    if (!href || !styledAsButton(a) || href.startsWith('#') || /^javascript:/i.test(href)) {
+      continue;
+    }
+    const own = collapseSpace(a.textContent ?? '').length;
+    let box: Element | null = null;
+    for (let el = a.parentElement; el && el !== root; el = el.parentElement) {
+      // Buttons side by side (a menu's, a card grid's) share their ancestors: each is read once.
+      let n = lengths.get(el);
+      if (n === undefined) {
+        // Read no further than the limit: a button's ancestors reach up to the page's body. An app badge's holder has no text.
+        n = shortText(el, BUTTON_PITCH_MAX_CHARS)?.length ?? (firstTextNode(el, (d) => /\S/.test(d)) ? Infinity : 0);
+        lengths.set(el, n);
+      }
+      if (n > BUTTON_PITCH_MAX_CHARS) {
+        break;
+      }
+      if (n > own + PITCH_MIN_CHARS) {
+        box = el;
+      }
+    }
+    mark(box);
+    const panel = a.closest(BUILDER_BOX);
+    if (panel && root.contains(panel) && shortText(panel, BUTTON_BOX_MAX_CHARS) !== null) {
+      mark(panel);
+    }
+  }
+  return marked;
+}
+
+/** Characters of text, at least, that a box holds besides its button's label: a pitch, not a button's wrapper. */
+const PITCH_MIN_CHARS = 10;
+
+/**
+ * Removes the marked button boxes (markButtonBoxes) that close the story:
+ * while the story's last text stands in one, that box goes, never the
+ * story's only text. A box between story paragraphs stays. Returns how many
+ * it removed.
+ */
+export function trimButtonBoxes(root: Element): number {
+  // Boxes that hold a quarter of the story or more are its sections (a hub of cards, each with its button).
+  const boxes = Array.from(root.querySelectorAll(`[${BUTTON_BOX_MARK}]`)).filter((b) => !b.parentElement?.closest(`[${BUTTON_BOX_MARK}]`));
+  const boxChars = boxes.reduce((n, b) => n + collapseSpace(b.textContent ?? '').length, 0);
+  if (boxChars * 4 >= collapseSpace(root.textContent ?? '').length) {
+    return 0;
+  }
+  return trimClosing(root, (r) => {
+    const box = lastTextNode(r)?.parentElement?.closest(`[${BUTTON_BOX_MARK}]`) ?? null;
+    return box && box !== r && r.contains(box) ? box : null;
+  });
+}
+
 /** The last text node under `root` with more than whitespace in it, skipping what is never text. */
 function lastTextNode(root: Element): Text | null {
   let node: Node | null = root.lastChild;
@@ -1806,8 +1891,16 @@ const NUMBERED_STEP = /^(?:\d{1,2}[.)]\s+\S|step \d{1,2}\b)/i;
  * many blocks it removed.
  */
 export function trimStoryEnd(root: Element): number {
+  return trimClosing(root, closingPointer);
+}
+
+/**
+ * Removes the block `closing` finds at the end of the story while it finds
+ * one, never the story's only text. Returns how many blocks it removed.
+ */
+function trimClosing(root: Element, closing: (root: Element) => Element | null): number {
   let removed = 0;
-  for (let block = closingPointer(root); block; block = closingPointer(root)) {
+  for (let block = closing(root); block; block = closing(root)) {
     const parent = block.parentElement;
     const next = block.nextSibling;
     block.remove();

@@ -1,7 +1,7 @@
 import { Readability } from '@mozilla/readability';
 import { PipelineError } from '../../errors.js';
 import { collapseSpace, countWords, firstTextNode, inlineRun, isBlockTag, isHeadingTag, joinBlocks, lineElement, spacedText, squash, textBlocks, textOwners } from './blocks.js';
-import { breaksLine, brLines, closingBioName, copiesBlockBefore, FURNITURE_TEXT, isFurnitureText, isOtherSectionLabel, narrowToArticle, removeAuthorBio, removeAuthorBox, removeFurniture, removeInlineFurniture, removeNamedAuthorBoxes, removeButtonBoxes, removeGreetingBio, removeOtherSections, removeRepeatedSiblings, removeShownTwice, removeTeaserCards, SENTENCE_LINE, trimStoryEnd } from './boilerplate.js';
+import { breaksLine, brLines, closingBioName, copiesBlockBefore, FURNITURE_TEXT, isFurnitureText, isOtherSectionLabel, narrowToArticle, removeAuthorBio, removeAuthorBox, removeFurniture, removeInlineFurniture, removeNamedAuthorBoxes, removeButtonBoxes, removeGreetingBio, removeOtherSections, removeRepeatedSiblings, removeShownTwice, removeTeaserCards, SENTENCE_LINE, trimStoryEnd, markButtonBoxes, trimButtonBoxes } from './boilerplate.js';
 import { keepQuestionToggles, mayHoldCollapsed, revealCollapsed } from './collapsed.js';
 import { classifyBlock, densityExtract, type TextBlock } from './density.js';
 import { closeOpenInline, tagShape } from './nesting.js';
@@ -980,6 +980,9 @@ export function gapsBetween(readabilityBlocks: string[], dense: TextBlock[]): Ma
 
 const wordsOf = (text: string): string[] => text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
 
+/** A link's start tag with "btn" or "button" in it: a page without one has no link styled as a button (markButtonBoxes). */
+const BUTTON_LINK_TAG = /<a\s[^>]*?(?:btn|button)/i;
+
 /**
  * The story in an HTML page: metadata, plain text block by block, and
  * sanitized HTML. Null when the page holds no article. Throws a permanent
@@ -1056,6 +1059,9 @@ export function extractArticle(html: string, url: string, opts: ExtractOptions =
     if (doc.body && cleaned.includes('wp-block-button')) {
       removeButtonBoxes(doc.body);
     }
+    // Boxes around a button (a pitch and its button) marked before the furniture pass takes the button out: those that
+    // close the story go once it is put together (trimButtonBoxes).
+    const buttonBoxes = doc.body && BUTTON_LINK_TAG.test(cleaned) ? markButtonBoxes(doc.body) : 0;
     removeFurniture(doc);
     // The second method reads the same tree before Readability takes it apart.
     const dense = densityExtract(doc.body ?? doc.documentElement);
@@ -1238,6 +1244,9 @@ export function extractArticle(html: string, url: string, opts: ExtractOptions =
       }
     }
     if (article && trimStoryEnd(article) > 0) {
+      reread(article);
+    }
+    if (article && buttonBoxes > 0 && trimButtonBoxes(article) > 0) {
       reread(article);
     }
     if (wordCount < o.minWords) {

@@ -1,6 +1,6 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { closingBioName, copiesBlockBefore, CREDIT_TEXT, isAdviceDisclaimer, isQuoteAttribution, isAffiliateDisclosure, isParticularsStrip, isProductionNote, isSitePitch, isSocialFollow, isFurnitureText, looksLikeFurniture, removeAuthorBio, removeAuthorBox, removeButtonBoxes, removeFurniture, removeGreetingBio, removeHeadingPermalinks, removeInlineFurniture, removeLinkColumns, removeNamedAuthorBoxes, removeOtherSections, removeRepeatedSiblings, removeShownTwice, removeTeaserCards, trimStoryEnd, withoutTermClasses } from '../../../../src/workers/extractor/boilerplate.js';
+import { closingBioName, copiesBlockBefore, CREDIT_TEXT, isAdviceDisclaimer, isQuoteAttribution, isAffiliateDisclosure, isParticularsStrip, isProductionNote, isSitePitch, isSocialFollow, isFurnitureText, looksLikeFurniture, removeAuthorBio, removeAuthorBox, removeButtonBoxes, markButtonBoxes, trimButtonBoxes, BUTTON_BOX_MARK, removeFurniture, removeGreetingBio, removeHeadingPermalinks, removeInlineFurniture, removeLinkColumns, removeNamedAuthorBoxes, removeOtherSections, removeRepeatedSiblings, removeShownTwice, removeTeaserCards, trimStoryEnd, withoutTermClasses } from '../../../../src/workers/extractor/boilerplate.js';
 import { collapseSpace, textBlocks } from '../../../../src/workers/extractor/blocks.js';
 
 const doc = (html: string): Document =>
@@ -1612,6 +1612,42 @@ describe(removeButtonBoxes.name, () => {
     const hub = doc(`<main><p>Our open resources.</p>${card(1)}${card(2)}${card(3)}</main>`);
     expect(removeButtonBoxes(hub.body)).toBe(0);
     expect(hub.body.textContent).toContain('Resource 3');
+  });
+});
+
+describe(trimButtonBoxes.name, () => {
+  const story = Array.from({ length: 6 }, (_, i) => `<p>Paragraph ${i} of the story. ${words(60)}</p>`).join('');
+  const pitch = (link: string): string => `<section class="box"><h3>Try it free</h3><p>Start your free trial today, no card needed.</p>${link}</section>`;
+  const button = '<a class="button-primary" href="https://app.example.com/signup">Sign up</a>';
+  /** Marks, takes the buttons out as the furniture pass does, then trims. */
+  const trim = (html: string): { d: Document; marked: number; removed: number } => {
+    const d = doc(html);
+    const marked = markButtonBoxes(d.body);
+    d.querySelectorAll('a[class]').forEach((a) => a.remove());
+    return { d, marked, removed: trimButtonBoxes(d.body) };
+  };
+
+  it('removes a box around a button link that closes the story, after the button is gone', () => {
+    const { d, marked, removed } = trim(`<article>${story}${pitch(button)}</article>`);
+    expect(marked).toBe(1);
+    expect(removed).toBe(1);
+    expect(d.body.textContent).not.toContain('Start your free trial');
+    expect(d.body.textContent).toContain('Paragraph 5 of the story');
+  });
+
+  it('keeps such a box between story paragraphs, and marks no box around a toggle\'s "#" link', () => {
+    expect(trim(`<article>${story}${pitch(button)}<p>The end of the story. ${words(30)}</p></article>`).removed).toBe(0);
+    const toggle = doc(`<article>${story}${pitch('<a class="accordion-button" href="#answer-1">Show</a>')}</article>`);
+    expect(markButtonBoxes(toggle.body)).toBe(0);
+    expect(toggle.querySelector(`[${BUTTON_BOX_MARK}]`)).toBeNull();
+  });
+
+  it('keeps boxes that hold a quarter of the text or more, and a story that is all box', () => {
+    const card = (n: number): string => `<div class="card"><h3>Course ${n}</h3><p>${words(50)}</p><a class="btn" href="/course/${n}">Enrol</a></div>`;
+    const hub = trim(`<main><p>Our courses this spring.</p>${card(1)}${card(2)}${card(3)}</main>`);
+    expect(hub.removed).toBe(0);
+    expect(hub.d.body.textContent).toContain('Course 3');
+    expect(trim(`<main>${pitch(button)}</main>`).removed).toBe(0);
   });
 });
 

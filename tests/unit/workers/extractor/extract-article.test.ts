@@ -612,6 +612,22 @@ describe(`${extractArticle.name}: a heading that ends the story`, () => {
   });
 });
 
+describe(`${extractArticle.name}: a pitch with its button that closes the story`, () => {
+  const para = (n: number): string => `Paragraph ${n} says what the council decided on Monday about road repairs and why the vote mattered to the town.`;
+  const pitch =
+    '<div class="card"><h3>Plan your next project</h3><p>Get a free estimate from a local contractor in two minutes.</p>' +
+    '<a class="btn btn-primary" href="https://estimates.example.com/start">Get my estimate</a></div>';
+
+  it('leaves out a short box around a button link when it closes the story, and keeps one between its paragraphs', () => {
+    const html = (body: string): string => `<html><head><title>Council votes</title></head><body><article><h1>Council votes</h1>${body}</article></body></html>`;
+    const closing = extractArticle(html(`<p>${para(1)}</p><p>${para(2)}</p><p>${para(3)}</p>${pitch}`), 'https://news.example.org/2025/council.html');
+    expect(closing?.text.split('\n\n')).toEqual([para(1), para(2), para(3)]);
+    const between = extractArticle(html(`<p>${para(1)}</p><p>${para(2)}</p>${pitch}<p>${para(3)}</p>`), 'https://news.example.org/2025/council.html');
+    expect(between?.text).toContain('Get a free estimate from a local contractor');
+    expect(between?.text).toContain(para(3));
+  });
+});
+
 describe(joinDropCaps.name, () => {
   it('puts a drop cap set in an element of its own back at the start of its word', () => {
     const { document } = parseHTML(
