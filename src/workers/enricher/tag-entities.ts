@@ -17,6 +17,7 @@ import type { Entities } from '../../store/types.js';
 import { firmsJoinedByAmpersand, firmsOfWordsJoinedByAnd, joinCoordinatedNames, joinListsBeforeHeads, joinOrganisationPlaces, joinOrganisationPurposes, knownNamesApart } from './coordinated-names.js';
 import { extendNamesToTheirAcronyms, typeDefinedAcronyms } from './defined-acronyms.js';
 import { firmsBasedIn } from './firms-based-in.js';
+import { membersAfterPluralKinds } from './members-after-plural-kinds.js';
 import { foreignOrganisations } from './foreign-organisations.js';
 import { possessiveOrganisations, possessivesOfPlaces } from './possessive-organisations.js';
 import { acronymsBeforeOffices, agenciesBeforeTheirKind, publicationsBeforeTheirKind, countriesBeforePossessives, airlinesBeforeTheirFlights, companiesByTheirPriceMoves, groupsByTheirMembers, companiesByTheirStock, firmsByTheirFirstWord, groupsBeforeTheirFighters, countriesOffPersons, employersOfStaff, eponymsAreNoPersons, eventsAndLawsAreMisc, leadersGovernmentsAreNoNames, namesBeforePartyAreOrganisations, organisationsFirstWords, organisationsLastWords, personsAfterRoles, placesBeforePlaceNouns, pollstersBeforePolls, townsBeforeTheirCountries, seatsOfGovernmentActing, shipsAreMisc, venuesAfterTheirNames, venuesArePlaces, typeKindAppositives, typePortfolioMinistries, worksAreMisc } from './kind-nouns.js';
@@ -849,6 +850,8 @@ function labelCased(
   tags = companiesByTheirStock(tokens, tags, stats);
   // A firm placed by its seat ("Euroclear, based in Brussels,"), there and wherever the text names it so.
   tags = firmsBasedIn(tokens, tags, stats);
+  // The names of a list after an organisation's kind in the plural ("the unions CGIL and UIL").
+  tags = membersAfterPluralKinds(tokens, tags, stats);
   // A firm called by its first word once the text has named it whole ("Fidelity Investments ... [Fidelity] declined to comment").
   tags = firmsByTheirFirstWord(tokens, tags, tagger.gazetteer);
   // A band or another group named with its members ("[Nirvana] frontman Kurt Cobain", "members of [Batasuna]").
