@@ -3,7 +3,7 @@
  * and Volkswagen", "the banks Barclays and HSBC". News lists persons and places after other nouns ("the ministers …",
  * "the cities …"), so each name of such a list is an organisation, however the tagger read it.
  */
-import { DEMONYMS, GIVEN_NAMES, PLACES } from './gazetteer.js';
+import { DEMONYMS, GIVEN_NAMES, PLACES, WEEKDAYS_AND_MONTHS } from './gazetteer.js';
 import { type WordStats, writtenLowercase } from './ner-features.js';
 import { startsCapitalized, textAt, type Token } from './tokens.js';
 import { setSpan, spanEnd } from './wire-conventions.js';
@@ -23,7 +23,8 @@ const MEMBER_NAME_MAX = 4;
 /** Where the name starting at `i` ends (its span, or its run of untagged capitalized words), or -1 where none starts. */
 function memberEnd(tokens: readonly Token[], tags: readonly string[], i: number, stats: WordStats | undefined): number {
   const w = textAt(tokens, i);
-  if (!startsCapitalized(w) || writtenLowercase(w, stats)) return -1;
+  // A day or a month is no name here ("the parties Monday and Tuesday": when they met).
+  if (!startsCapitalized(w) || writtenLowercase(w, stats) || WEEKDAYS_AND_MONTHS.has(w)) return -1;
   const tag = tags[i] as string;
   if (tag.startsWith('B-')) return spanEnd(tags, i);
   if (tag !== 'O') return -1;

@@ -27,6 +27,8 @@ describe(membersAfterPluralKinds.name, () => {
     expect(tagsAt(toks, out, 'Okafor')).toEqual(['B-PER']);
     expect(tagsAt(toks, out, 'Kestrel')).toEqual(['O']);
     expect(tagsAt(toks, out, 'Vantor')).toEqual(['B-ORG', 'B-ORG', 'O', 'O', 'O', 'O']);
+    const days = tagsNaming('The parties Monday and Tuesday talked.', {});
+    expect(membersAfterPluralKinds(days.toks, days.tags)).toEqual(days.tags);
   });
 
   it('keeps any tags valid BIO', () => {
