@@ -1,6 +1,6 @@
 import { bareHost } from '../../lib/url.js';
 import { collapseSpace, countWords, firstTextNode, holdsNoText, inlineRun, isBlockTag, isHeadingTag, lineElement, spacedText, squash, textBlocks, textOwners } from './blocks.js';
-import { shortText } from './metadata.js';
+import { boundedRawText, shortText } from './metadata.js';
 import { MONTH_START } from './written-dates.js';
 
 /** Tags that are never part of a story body. */
@@ -1743,12 +1743,19 @@ export function removeButtonBoxes(root: Element): number {
   return boxes.length;
 }
 
-/** A page builder's section or panel: a layout box of its own (WordPress blocks, Elementor, Divi, Avada, GenerateBlocks). */
-const BUILDER_BOX = '.wp-block-group, .wp-block-cover, .elementor-section, .e-con, .et_pb_section, .fusion-fullwidth, .gb-container';
+/** Class names of a page builder's section or panel: a layout box of its own (WordPress blocks, Elementor, Divi, Avada, GenerateBlocks). */
+const BUILDER_BOX_CLASSES = new Set(['wp-block-group', 'wp-block-cover', 'elementor-section', 'e-con', 'et_pb_section', 'fusion-fullwidth', 'gb-container']);
 /** Characters of a box around a button link, at most, besides a builder's panel: a heading, a pitch of a sentence or two and the button. */
 export const BUTTON_PITCH_MAX_CHARS = 400;
 /** Attribute set on a box around a button (markButtonBoxes), read once the story is put together (trimButtonBoxes). */
 export const BUTTON_BOX_MARK = 'data-telex-button-box';
+
+/** Whether `el` is a page builder's panel: one of its class names is a builder's (BUILDER_BOX_CLASSES). */
+export function isBuilderBox(el: Element): boolean {
+  const names = el.getAttribute('class');
+  // Split as a class selector reads them: at HTML whitespace only.
+  return !!names && names.split(/[ \t\n\f\r]+/).some((t) => BUILDER_BOX_CLASSES.has(t));
+}
 
 /**
  * Marks the boxes around a button link that points to an address (a link
@@ -1761,27 +1768,36 @@ export const BUTTON_BOX_MARK = 'data-telex-button-box';
  */
 export function markButtonBoxes(root: Element): number {
   let marked = 0;
+  // Read once per element: buttons side by side (a menu's, a card grid's) share their ancestors.
   const lengths = new Map<Element, number>();
+  const raws = new Map<Element, string>();
+  const panels = new Map<Element, Element | null>();
   const mark = (box: Element | null): void => {
     if (box && !box.hasAttribute(BUTTON_BOX_MARK)) {
       box.setAttribute(BUTTON_BOX_MARK, '');
       marked++;
     }
   };
-  // Only a link with a class or an id can be styled as a button.
+  // Only a link with a class or an id can be styled as a button (a template's content is no part of the tree).
   for (const a of Array.from(root.querySelectorAll('a[class], a[id]'))) {
-    const href = a.getAttribute('href') ?? '';
-    if (!href || !styledAsButton(a) || href.startsWith('#') || /^javascript:/i.test(href)) {
+    // A toggle's "#" link and a script's link point to no address: skipped before any other reading.
+    const href = a.getAttribute('href');
+    if (!href || href.startsWith('#') || /^javascript:/i.test(href) || !styledAsButton(a)) {
       continue;
     }
     const own = collapseSpace(a.textContent ?? '').length;
     let box: Element | null = null;
     for (let el = a.parentElement; el && el !== root; el = el.parentElement) {
-      // Buttons side by side (a menu's, a card grid's) share their ancestors: each is read once.
       let n = lengths.get(el);
       if (n === undefined) {
-        // Read no further than the limit: a button's ancestors reach up to the page's body. An app badge's holder has no text.
-        n = shortText(el, BUTTON_PITCH_MAX_CHARS)?.length ?? (firstTextNode(el, (d) => /\S/.test(d)) ? Infinity : 0);
+        // Read no further than the limit: a button's ancestors reach up to the page's body. The child climbed from is
+        // not read again (raws). An app badge's holder has no text.
+        const raw = boundedRawText(el, BUTTON_PITCH_MAX_CHARS, raws);
+        const text = raw === null ? '' : collapseSpace(raw);
+        if (raw !== null) {
+          raws.set(el, raw);
+        }
+        n = text && text.length <= BUTTON_PITCH_MAX_CHARS ? text.length : firstTextNode(el, (d) => /\S/.test(d)) ? Infinity : 0;
         lengths.set(el, n);
       }
       if (n > BUTTON_PITCH_MAX_CHARS) {
@@ -1792,12 +1808,34 @@ export function markButtonBoxes(root: Element): number {
       }
     }
     mark(box);
-    const panel = a.closest(BUILDER_BOX);
-    if (panel && root.contains(panel) && shortText(panel, BUTTON_BOX_MAX_CHARS) !== null) {
+    const panel = builderPanel(a, root, panels);
+    if (panel && !panel.hasAttribute(BUTTON_BOX_MARK) && shortText(panel, BUTTON_BOX_MAX_CHARS) !== null) {
       mark(panel);
     }
   }
   return marked;
+}
+
+/** The nearest page builder's panel around `el` (itself included) up to `root` (included), null when none; each answer kept in `seen`. */
+function builderPanel(el: Element, root: Element, seen: Map<Element, Element | null>): Element | null {
+  const climbed: Element[] = [];
+  let found: Element | null = null;
+  for (let at: Element | null = el; at; at = at === root ? null : at.parentElement) {
+    const known = seen.get(at);
+    if (known !== undefined) {
+      found = known;
+      break;
+    }
+    climbed.push(at);
+    if (isBuilderBox(at)) {
+      found = at;
+      break;
+    }
+  }
+  for (const at of climbed) {
+    seen.set(at, found);
+  }
+  return found;
 }
 
 /** Characters of text, at least, that a box holds besides its button's label: a pitch, not a button's wrapper. */

@@ -1683,14 +1683,35 @@ export function writtenByName(root: Element | null): string | null {
  * wrapper around the whole page costs no more than a short line.
  */
 export function shortText(el: Element, max: number): string | null {
+  const raw = boundedRawText(el, max);
+  const text = raw === null ? '' : collapseSpace(raw);
+  return text && text.length <= max ? text : null;
+}
+
+/**
+ * The raw text of `el` (its text nodes' data in order, nothing collapsed),
+ * or null as soon as it is sure to collapse to more than `max` characters.
+ * `known` holds the raw text of elements read before (a child read on a
+ * climb through its ancestors): taken as it is, not read again.
+ */
+export function boundedRawText(el: Element, max: number, known?: Map<Element, string>): string | null {
   let raw = '';
+  // Collapsed again only once the text read since could take it past the limit (each character adds one at most,
+  // a trailing space trimmed before one more).
+  let check = max * 4;
   const stack: Node[] = [el];
   while (stack.length > 0) {
     const n = stack.pop() as Node;
-    if (n.nodeType === 3) {
-      raw += (n as Text).data;
-      if (raw.length > max * 4 && collapseSpace(raw).length > max) {
-        return null;
+    const chunk = n.nodeType === 3 ? (n as Text).data : n !== el ? known?.get(n as Element) : undefined;
+    if (chunk !== undefined) {
+      raw += chunk;
+      if (raw.length > check) {
+        const shown = collapseSpace(raw).length;
+        // A prefix that collapses to more than the limit: the whole text does too.
+        if (shown > max) {
+          return null;
+        }
+        check = raw.length + max - shown - 1;
       }
       continue;
     }
@@ -1702,6 +1723,5 @@ export function shortText(el: Element, max: number): string | null {
       }
     }
   }
-  const text = collapseSpace(raw);
-  return text && text.length <= max ? text : null;
+  return raw;
 }

@@ -1,6 +1,6 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { closingBioName, copiesBlockBefore, CREDIT_TEXT, isAdviceDisclaimer, isQuoteAttribution, isAffiliateDisclosure, isParticularsStrip, isProductionNote, isSitePitch, isSocialFollow, isFurnitureText, looksLikeFurniture, removeAuthorBio, removeAuthorBox, removeButtonBoxes, markButtonBoxes, trimButtonBoxes, BUTTON_BOX_MARK, removeFurniture, removeGreetingBio, removeHeadingPermalinks, removeInlineFurniture, removeLinkColumns, removeNamedAuthorBoxes, removeOtherSections, removeRepeatedSiblings, removeShownTwice, removeTeaserCards, trimStoryEnd, withoutTermClasses } from '../../../../src/workers/extractor/boilerplate.js';
+import { closingBioName, copiesBlockBefore, isBuilderBox, CREDIT_TEXT, isAdviceDisclaimer, isQuoteAttribution, isAffiliateDisclosure, isParticularsStrip, isProductionNote, isSitePitch, isSocialFollow, isFurnitureText, looksLikeFurniture, removeAuthorBio, removeAuthorBox, removeButtonBoxes, markButtonBoxes, trimButtonBoxes, BUTTON_BOX_MARK, removeFurniture, removeGreetingBio, removeHeadingPermalinks, removeInlineFurniture, removeLinkColumns, removeNamedAuthorBoxes, removeOtherSections, removeRepeatedSiblings, removeShownTwice, removeTeaserCards, trimStoryEnd, withoutTermClasses } from '../../../../src/workers/extractor/boilerplate.js';
 import { collapseSpace, textBlocks } from '../../../../src/workers/extractor/blocks.js';
 
 const doc = (html: string): Document =>
@@ -1640,6 +1640,19 @@ describe(trimButtonBoxes.name, () => {
     const toggle = doc(`<article>${story}${pitch('<a class="accordion-button" href="#answer-1">Show</a>')}</article>`);
     expect(markButtonBoxes(toggle.body)).toBe(0);
     expect(toggle.querySelector(`[${BUTTON_BOX_MARK}]`)).toBeNull();
+  });
+
+  it('marks the nearest page builder\'s panel of a short pitch inside the root, read by its class names', () => {
+    const panel = `<div class="wp-block-group has-background" id="inner"><h3>Try it free</h3><p>${words(60)}</p><div><a class="button-primary" href="/signup">Sign up</a></div></div>`;
+    const d = doc(`<div class="e-con" id="outer"><article>${story}${panel}</article></div>`);
+    markButtonBoxes(d.querySelector('article') as Element);
+    expect(d.getElementById('inner')?.hasAttribute(BUTTON_BOX_MARK)).toBe(true);
+    expect(d.getElementById('outer')?.hasAttribute(BUTTON_BOX_MARK)).toBe(false);
+    const names = (c: string): boolean => isBuilderBox(doc(`<div class="${c}">x</div>`).querySelector('div') as Element);
+    expect(names('wp-block-group has-background')).toBe(true);
+    expect(names('x\te-con')).toBe(true);
+    expect(names('wp-block-group__inner-container')).toBe(false);
+    expect(names('e-con-inner')).toBe(false);
   });
 
   it('keeps boxes that hold a quarter of the text or more, and a story that is all box', () => {

@@ -1,7 +1,7 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { extractArticle } from '../../../../src/workers/extractor/extract-article.js';
-import { bylineDate, cleanByline, labelledDate, readMetadata, shortText, visibleByline, visibleDate, writtenByName, authorCardName, labelledName } from '../../../../src/workers/extractor/metadata.js';
+import { boundedRawText, bylineDate, cleanByline, labelledDate, readMetadata, shortText, visibleByline, visibleDate, writtenByName, authorCardName, labelledName } from '../../../../src/workers/extractor/metadata.js';
 
 const doc = (html: string): Document =>
   (parseHTML(`<html><head><title>t</title></head><body>${html}</body></html>`) as unknown as { document: Document }).document;
@@ -206,6 +206,20 @@ describe('shortText', () => {
     expect(shortText(d.getElementById('a') as Element, 50)).toBe('By Jane Doe');
     expect(shortText(d.getElementById('b') as Element, 50)).toBeNull();
     expect(shortText(d.getElementById('c') as Element, 50)).toBeNull();
+  });
+});
+
+describe(boundedRawText.name, () => {
+  it('returns the raw text in document order, takes a known child\'s text as it is, and stops once the text collapses past the limit', () => {
+    const d = doc('<div id="a">Try <b id="b">it</b> <i>free</i></div><div id="c">' + '   '.repeat(1000) + 'A short pitch.' + '\n'.repeat(1000) + '</div><div id="d">' + 'long words '.repeat(100) + '</div>');
+    const a = d.getElementById('a') as Element;
+    expect(boundedRawText(a, 50)).toBe('Try it free');
+    // The child read before is not read again: its known text stands in.
+    expect(boundedRawText(a, 50, new Map([[d.getElementById('b') as Element, 'IT']]))).toBe('Try IT free');
+    // Thousands of spaces collapse to a short line: the raw text is kept whole.
+    expect(boundedRawText(d.getElementById('c') as Element, 50)?.length).toBe(4014);
+    expect(boundedRawText(d.getElementById('d') as Element, 50)).toBeNull();
+    expect(shortText(d.getElementById('c') as Element, 50)).toBe('A short pitch.');
   });
 });
 
