@@ -51,8 +51,11 @@ function bareMark(tokens: readonly Token[], from: number, end: number): boolean 
   const t = tokens[end - 1] as Token;
   const w = t.text;
   if (LETTER_OR_DIGIT.test(w) || (w === '!' && end - 1 > from && (tokens[end - 2] as Token).end === t.start)) return false;
-  const open = w === ')' ? '(' : w === ']' ? '[' : undefined;
-  return !open || !tokens.slice(from, end - 1).some((x) => x.text === open);
+  // The opening bracket looked for in the span's other tokens; for any other mark none ("" is no token), so that the common case
+  // runs the loop too: a step the warm-up never ran throws the optimized code away.
+  const open = w === ')' ? '(' : w === ']' ? '[' : '';
+  for (let k = from; k < end - 1; k++) if ((tokens[k] as Token).text === open) return false;
+  return true;
 }
 
 /** Whether tokens[at] is an opening bracket whose closing bracket is in the span before `end` ("[(] PD )"). */
@@ -89,12 +92,18 @@ export function trimNameTails(tokens: readonly Token[], tags: readonly string[])
     if (end - i >= 2 && NUMBER.test((tokens[end - 1] as Token).text)) {
       const rest = tokens.slice(i, end - 1).map((t) => t.text).join(' ');
       const next = tokens[end]?.text ?? '';
-      if (tag === 'B-PER' && SCORE_AFTER.has(next) && (tokens[end - 1] as Token).text.length <= 3) end--;
-      else if (figureGoesOn(tokens, end)) end--;
-      else if (PLACES.has(rest) && TALLY_AFTER.has(next)) {
-        end--;
-        retype = 'LOC';
-      }
+      // Each test made whatever the others find, and the number cut off by one subtraction made either way: a test or a step
+      // the warm-up never ran (a person's score is rare) throws the optimized code away.
+      const person = tag === 'B-PER';
+      const scoreAfter = SCORE_AFTER.has(next);
+      const fewDigits = (tokens[end - 1] as Token).text.length <= 3;
+      const goesOn = figureGoesOn(tokens, end);
+      const place = PLACES.has(rest);
+      const tallyAfter = TALLY_AFTER.has(next);
+      const score = person && scoreAfter && fewDigits;
+      const tally = !score && !goesOn && place && tallyAfter;
+      end -= score || goesOn || tally ? 1 : 0;
+      if (tally) retype = 'LOC';
     }
     // Nor with a mark that has no letter or digit ('Email: "[Andre" <]', "| [Paul King |] |"), but for a bracket that closes one inside it;
     // nor does it start with one ("| [| Gillett] |", "= = [= Police] to gain").

@@ -477,8 +477,8 @@ export function surnamesOfFullNames(tokens: readonly Token[], tags: readonly str
 /** Tags [from, to) outside any span, the rest of a span cut into starting one of its own. */
 export function clearSpan(tags: string[], from: number, to: number): void {
   for (let k = from; k < to; k++) tags[k] = 'O';
-  const next = tags[to];
-  if (next?.startsWith('I-')) tags[to] = beginTag(next.slice(2));
+  const next = to < tags.length ? (tags[to] as string) : 'O';
+  if (next.startsWith('I-')) tags[to] = beginTag(next.slice(2));
 }
 
 /** Faiths and peoples, as adjectives and nouns ("Sunni clerics", "Tamil rebels", "the Arab world"): MISC as nationalities are (not "Christian", also a first name). */
@@ -906,9 +906,13 @@ export function wireConventions(text: string, tokens: readonly Token[], original
       clearSpan(out, i, i + 1);
       setSpan(out, i + 1, end, 'PER');
       // What is left of a span the name cut into is no name when it has no capital ("told" of "Mr Xi told Mr Putin").
-      let rest = end;
-      while (rest < tokens.length && (out[rest] as string).startsWith(rest === end ? 'B-' : 'I-') && !startsCapitalized((tokens[rest] as Token).text)) rest++;
-      if (rest > end && !(out[rest] ?? 'O').startsWith('I-')) clearSpan(out, end, rest);
+      // Written so that the common case (no such rest) runs each of its operations, the step and the clearing over nothing
+      // (setSpan left no I- tag at `end`): a rare step or call the warm-up never ran throws the optimized code away.
+      let rest = end - 1;
+      do rest++;
+      while (rest < tokens.length && (out[rest] as string).startsWith(rest === end ? 'B-' : 'I-') && !startsCapitalized((tokens[rest] as Token).text));
+      const after = rest < out.length ? (out[rest] as string) : 'O';
+      clearSpan(out, end, !after.startsWith('I-') && rest > end ? rest : end);
       i = end - 1;
     }
   };

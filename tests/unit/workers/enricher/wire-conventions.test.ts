@@ -3,7 +3,7 @@ import { expectBioKept, tagsNaming } from '../../../helpers/bio-tags.js';
 import { CAP_BUCKETS, type WordStats, wordStatsCode } from '../../../../src/workers/enricher/ner-features.js';
 import { nerTokenize } from '../../../../src/workers/enricher/ner-tokens.js';
 import { tagEntityMentions } from '../../../../src/workers/enricher/tag-entities.js';
-import { beginTag, bioSpans, deskSlugLength, insideTag, insideTagOf, leaderboardLineNames, resultSentenceNames, scorecardLineNames, setSpan, shortRowNameEnd, spanEnd, spanStart, tableLineNames, wireConventions, wireConventionTags } from '../../../../src/workers/enricher/wire-conventions.js';
+import { beginTag, bioSpans, clearSpan, deskSlugLength, insideTag, insideTagOf, leaderboardLineNames, resultSentenceNames, scorecardLineNames, setSpan, shortRowNameEnd, spanEnd, spanStart, tableLineNames, wireConventions, wireConventionTags } from '../../../../src/workers/enricher/wire-conventions.js';
 
 const words = (line: string) => nerTokenize(line).map((t) => t.text);
 /** The names of a line as text, or null when it is no table line. */
@@ -318,6 +318,12 @@ describe('wireConventionTags', () => {
     expect([at('Mrs'), at('May')]).toEqual(['O', 'B-PER']);
     expect([at('Dr.'), at('Anthony'), at('Fauci')]).toEqual(['O', 'B-PER', 'I-PER']);
     expect([at('Lord'), at('Howe'), at('Island')]).toEqual(['B-LOC', 'I-LOC', 'I-LOC']);
+  });
+
+  it('makes a titled name that ends the text a person, and keeps a lowercase rest of a span that goes on capitalized', () => {
+    const text = 'Mr Xi told Congress. Mr Xi';
+    const { tokens, tags } = tagsOf(text, { 'Mr@0': 'B-ORG', 'Xi@3': 'I-ORG', told: 'I-ORG', Congress: 'I-ORG', 'Mr@21': 'B-PER', 'Xi@24': 'I-PER' });
+    expect(wireConventionTags(text, tokens, tags)).toEqual(['O', 'B-PER', 'B-ORG', 'I-ORG', 'O', 'O', 'B-PER']);
   });
 
   it('reads a nationality alone as MISC, not a place, and leaves a country and a longer place alone', () => {
@@ -838,5 +844,18 @@ describe('beginTag, insideTag and setSpan', () => {
     const tags = ['O', 'B-PER', 'I-PER', 'I-PER', 'O'];
     setSpan(tags, 0, 2, 'ORG');
     expect(tags).toEqual(['B-ORG', 'I-ORG', 'B-PER', 'I-PER', 'O']);
+  });
+});
+
+describe(clearSpan.name, () => {
+  it('clears the tags, starts the rest of a span it cut into as a span of its own, and clears nothing over no tokens', () => {
+    const tags = ['B-ORG', 'I-ORG', 'I-ORG', 'B-PER', 'I-PER'];
+    clearSpan(tags, 0, 2);
+    expect(tags).toEqual(['O', 'O', 'B-ORG', 'B-PER', 'I-PER']);
+    clearSpan(tags, 3, 5);
+    expect(tags).toEqual(['O', 'O', 'B-ORG', 'O', 'O']);
+    clearSpan(tags, 5, 5);
+    clearSpan(tags, 2, 2);
+    expect(tags).toEqual(['O', 'O', 'B-ORG', 'O', 'O']);
   });
 });
