@@ -1,5 +1,5 @@
 import { bareHost } from '../../lib/url.js';
-import { collapseSpace, countWords, firstTextNode, holdsNoText, inlineRun, isBlockTag, isHeadingTag, lineElement, spacedText, squash, textBlocks, textOwners } from './blocks.js';
+import { collapseSpace, countWords, holdsNoText, inlineRun, isBlockTag, isHeadingTag, lineElement, spacedText, squash, textBlocks, textOwners } from './blocks.js';
 import { boundedRawText, shortText } from './metadata.js';
 import { MONTH_START } from './written-dates.js';
 
@@ -1791,13 +1791,16 @@ export function markButtonBoxes(root: Element): number {
       let n = lengths.get(el);
       if (n === undefined) {
         // Read no further than the limit: a button's ancestors reach up to the page's body. The child climbed from is
-        // not read again (raws). An app badge's holder has no text.
+        // not read again (raws). An app badge's holder has no text (0); text of invisible characters only counts as
+        // past the limit, as text too long to read does.
         const raw = boundedRawText(el, BUTTON_PITCH_MAX_CHARS, raws);
-        const text = raw === null ? '' : collapseSpace(raw);
-        if (raw !== null) {
+        if (raw === null) {
+          n = Infinity;
+        } else {
           raws.set(el, raw);
+          const shown = collapseSpace(raw).length;
+          n = shown > 0 || !/\S/.test(raw) ? shown : Infinity;
         }
-        n = text && text.length <= BUTTON_PITCH_MAX_CHARS ? text.length : firstTextNode(el, (d) => /\S/.test(d)) ? Infinity : 0;
         lengths.set(el, n);
       }
       if (n > BUTTON_PITCH_MAX_CHARS) {
