@@ -4,6 +4,7 @@
  * "from" or a dateline, a place is no place's seat.
  */
 import { DEMONYMS, HONORIFICS, PERSON_TITLES, PLACES } from './gazetteer.js';
+import { nameText } from './kind-nouns.js';
 import { type WordStats, writtenLowercase } from './ner-features.js';
 import { startsCapitalized, textAt, type Token } from './tokens.js';
 import { beginTag, bioSpans, setSpan } from './wire-conventions.js';
@@ -24,7 +25,6 @@ const SEATED_NAME_MAX = 5;
 export function firmsBasedIn(tokens: readonly Token[], tags: readonly string[], stats?: WordStats): string[] {
   const names = new Set<string>();
   let spans: ReturnType<typeof bioSpans> | undefined;
-  const nameOf = (from: number, to: number): string => tokens.slice(from, to).map((t) => t.text).join(' ');
   for (let j = 1; j + 2 < tokens.length; j++) {
     if (!SEAT_WORDS.has(textAt(tokens, j + 1)) || textAt(tokens, j) !== ',' || textAt(tokens, j + 2) !== 'in') continue;
     spans ??= bioSpans(tags);
@@ -32,14 +32,14 @@ export function firmsBasedIn(tokens: readonly Token[], tags: readonly string[], 
     const lone = tags[j - 1] === 'O' && startsCapitalized(textAt(tokens, j - 1)) && !startsCapitalized(textAt(tokens, j - 2)) && !writtenLowercase(textAt(tokens, j - 1), stats);
     const from = span ? span.from : lone ? j - 1 : -1;
     if (from < 0 || j - from > SEATED_NAME_MAX) continue;
-    const name = nameOf(from, j);
+    const name = nameText(tokens, from, j);
     const before = textAt(tokens, from - 1);
     if (PLACES.has(name) || DEMONYMS.has(name) || (span?.type === 'PER' && j - from >= 2) || PERSON_TITLES.has(before) || HONORIFICS.has(before)) continue;
     names.add(name);
   }
   if (names.size === 0 || !spans) return tags as string[];
   const out = [...tags];
-  for (const s of spans) if (s.type !== 'ORG' && names.has(nameOf(s.from, s.to))) setSpan(out, s.from, s.to, 'ORG');
+  for (const s of spans) if (s.type !== 'ORG' && names.has(nameText(tokens, s.from, s.to))) setSpan(out, s.from, s.to, 'ORG');
   // Untagged mentions of a one-word name, where the word stands alone.
   for (let i = 0; i < out.length; i++) {
     const w = textAt(tokens, i);

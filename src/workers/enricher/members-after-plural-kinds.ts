@@ -4,6 +4,7 @@
  * "the cities …"), so each name of such a list is an organisation, however the tagger read it.
  */
 import { DEMONYMS, GIVEN_NAMES, PLACES, WEEKDAYS_AND_MONTHS } from './gazetteer.js';
+import { nameText } from './kind-nouns.js';
 import { type WordStats, writtenLowercase } from './ner-features.js';
 import { startsCapitalized, textAt, type Token } from './tokens.js';
 import { setSpan, spanEnd } from './wire-conventions.js';
@@ -62,7 +63,7 @@ export function membersAfterPluralKinds(tokens: readonly Token[], tags: readonly
     if (!closed) continue;
     const last = members[members.length - 1] as [number, number];
     for (const [from, to] of members) {
-      const name = tokens.slice(from, to).map((t) => t.text).join(' ');
+      const name = nameText(tokens, from, to);
       const tag = tags[from] as string;
       if (tag === 'B-ORG' || PLACES.has(name) || DEMONYMS.has(name) || (tag === 'B-PER' && GIVEN_NAMES.has(textAt(tokens, from)) && to > from + 1)) continue;
       out ??= [...tags];
