@@ -130,6 +130,9 @@ describe(classifyTopLevel.name, () => {
     expect(classifyTopLevel({ title: '', text: 'She votes.' }, { model })[0]?.code).toBe('medtop:11000000');
     // Its value is shared among the forms: here both weigh alike, so it scores as "arrest" itself does.
     expect(crime?.score).toBeCloseTo(classifyTopLevel({ title: '', text: 'Two men arrest.' }, { model })[0]?.score ?? 0, 6);
+    // Past 28 distinct content words the text's known words decide: an unknown word stays unknown.
+    const filler = Array.from({ length: 28 }, (_, i) => `filler${String.fromCharCode(97 + (i % 26))}${String.fromCharCode(97 + Math.floor(i / 26))}`).join(' ');
+    expect(classifyTopLevel({ title: '', text: `Two men arrested. ${filler}.` }, { model })).toEqual([]);
   });
 });
 
