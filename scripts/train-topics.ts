@@ -13,6 +13,7 @@
  * temperature fitted on dev. Plus a regression over the mean GloVe vector of the text's words
  * (data/word-vectors.bin, scripts/build-word-vectors.ts), weighed in on short texts (--vec-mix, --vec-length), and a
  * small net over the same mean vector whose log probabilities are added on short texts (short-text-net.ts; --no-net).
+ * When read, a word the linear model has no feature for reads as the other forms of its verb that it has (verbFormsOf).
  * Two models per run: (a) the selection model, trained on the training part only, which every setting above was chosen
  * by and whose temperature is fitted on dev (SIB-200 dev, every tenth WP current event, every twentieth Wikinews
  * article), printed on dev and its halves; (b) the shipped model, trained on train + dev (scripts/lib/final-training.ts)

@@ -214,14 +214,83 @@ export function topicFeatures(
   return counts;
 }
 
+/**
+ * A text of at most this many distinct content words reads a word the model does not know as its verb's other forms
+ * (knownFeatures): the short texts' length the short-text net fades by (28, the 95th percentile of dev's short texts).
+ * In a longer text the words the model knows decide, and the unknown ones are mostly names.
+ */
+const BACKOFF_WORDS = 28;
+
 /** The features the model knows, each looked up once: [name, value, row offset in model.weights]. */
 function knownFeatures(model: TopicModel, features: ReadonlyMap<string, number>): Array<[string, number, number]> {
   const known: Array<[string, number, number]> = [];
+  let words = 0;
+  for (const f of features.keys()) if (!f.includes(':') && !f.includes(' ')) words++;
   for (const [f, v] of features) {
     const at = model.features.get(f);
     if (at !== undefined) known.push([f, v, at]);
+    else if (words <= BACKOFF_WORDS && !f.includes(':') && !f.includes(' ')) {
+      // A word the model has no weights for reads as the other forms of its verb that it has ("dislodged" as
+      // "dislodge" and "dislodging"), its value shared among them; the term stays the text's own. A short text
+      // holds one form of a word, often not one the training texts hold (definitions and keyword lists name the
+      // thing, "arrest", news tells the act, "arrested"); folding known forms together instead costs long texts
+      // what their forms tell apart ("housing", "house"; docs/BENCHMARKS.md).
+      const rows: number[] = [];
+      for (const g of verbFormsOf(f)) {
+        const r = model.features.get(g);
+        if (r !== undefined) rows.push(r);
+      }
+      for (const r of rows) known.push([f, v / rows.length, r]);
+    }
   }
   return known;
+}
+
+const VOWELS = new Set(['a', 'e', 'i', 'o', 'u']);
+const isVowelAt = (w: string, i: number): boolean => VOWELS.has(w[i] as string) || (w[i] === 'y' && i > 0 && !isVowelAt(w, i - 1));
+/** Porter's measure m of a stem: its number of vowel-consonant sequences. */
+function measure(w: string): number {
+  let m = 0;
+  for (let i = 1; i < w.length; i++) if (!isVowelAt(w, i) && isVowelAt(w, i - 1)) m++;
+  return m;
+}
+/** Porter's *o: the stem ends consonant-vowel-consonant, the last not w, x or y ("hop", not "snow"). */
+function endsCvc(w: string): boolean {
+  const n = w.length;
+  if (n < 3 || isVowelAt(w, n - 1) || !isVowelAt(w, n - 2) || isVowelAt(w, n - 3)) return false;
+  const c = w[n - 1];
+  return c !== 'w' && c !== 'x' && c !== 'y';
+}
+
+/**
+ * The other forms of a word's verb: its stem (Porter's step 1b: "sliding" -> "slide", "robbing" -> "rob") and the
+ * stem with -ed and -ing ("dislodge" -> "dislodged", "dislodging"); none for a word of under four letters or of
+ * other characters than a-z. `word` is normalized (normalizeWord: lowercase, plural stripped).
+ */
+export function verbFormsOf(word: string): string[] {
+  if (word.length < 4 || !/^[a-z]+$/.test(word)) return [];
+  let stem = word;
+  if (word.endsWith('eed') && measure(word.slice(0, -3)) > 0) stem = word.slice(0, -1);
+  const cut = word.endsWith('ing') ? 3 : word.endsWith('ed') && !word.endsWith('eed') ? 2 : 0;
+  const base = word.slice(0, word.length - cut);
+  let vowel = false;
+  for (let i = 0; i < base.length && !vowel; i++) vowel = isVowelAt(base, i);
+  if (cut > 0 && base.length >= 3 && vowel) {
+    const n = base.length;
+    const last = base[n - 1] as string;
+    if (base.endsWith('at') || base.endsWith('bl') || base.endsWith('iz')) stem = `${base}e`;
+    else if (last === base[n - 2] && !isVowelAt(base, n - 1) && last !== 'l' && last !== 's' && last !== 'z') stem = base.slice(0, -1);
+    else if (measure(base) === 1 && endsCvc(base)) stem = `${base}e`;
+    else stem = base;
+  }
+  const forms = [stem];
+  // Porter leaves an e it cannot tell ("dislodg"): the stem with it is looked up too.
+  if (cut > 0 && stem === base) forms.push(`${base}e`, `${base}ed`, `${base}ing`);
+  else if (stem.endsWith('ee')) forms.push(`${stem}d`, `${stem}ing`);
+  else if (stem.endsWith('e')) forms.push(`${stem}d`, `${stem.slice(0, -1)}ing`);
+  else if (measure(stem) === 1 && endsCvc(stem)) forms.push(`${stem}${stem[stem.length - 1]}ed`, `${stem}${stem[stem.length - 1]}ing`);
+  else forms.push(`${stem}ed`, `${stem}ing`);
+  return forms.filter((f) => f !== word);
 }
 
 function scoresOf(model: TopicModel, known: ReadonlyArray<readonly [string, number, number]>): Float64Array {

@@ -9,6 +9,7 @@ import {
   topicFeatures,
   topicModel,
   unpackTopicModel,
+  verbFormsOf,
 } from '../../../../src/workers/enricher/classify-topics.js';
 import { decodePack, encodePack } from '../../../../src/workers/enricher/model-pack.js';
 import { MEDIATOPICS, topLevelOf } from '../../../../src/workers/enricher/mediatopics.js';
@@ -118,6 +119,39 @@ describe(classifyTopLevel.name, () => {
 
   it('returns nothing when no word is known to the model', () => {
     expect(classifyTopLevel({ title: '', text: 'Lorem ipsum dolor.' }, { model: TINY })).toEqual([]);
+  });
+
+  it('reads a word it has no weights for as the forms of its verb it has, with the text’s word as evidence', () => {
+    // "arrest" and "arresting" mean crime (second class), "voted" politics; "arrested" and "votes" are unknown.
+    const model = { ...TINY, classes: ['medtop:11000000', 'medtop:16000000'], features: new Map([['arrest', 0], ['arresting', 2], ['voted', 4]]), weights: Float32Array.from([-1, 2, -1, 2, 2, -1]) };
+    const [crime] = classifyTopLevel({ title: '', text: 'Two men arrested.' }, { model });
+    expect(crime?.code).toBe('medtop:16000000');
+    expect(crime?.evidence).toEqual(['arrested']);
+    expect(classifyTopLevel({ title: '', text: 'She votes.' }, { model })[0]?.code).toBe('medtop:11000000');
+    // Its value is shared among the forms: here both weigh alike, so it scores as "arrest" itself does.
+    expect(crime?.score).toBeCloseTo(classifyTopLevel({ title: '', text: 'Two men arrest.' }, { model })[0]?.score ?? 0, 6);
+    // Past 28 distinct content words the text's known words decide: an unknown word stays unknown.
+    const filler = Array.from({ length: 28 }, (_, i) => `filler${String.fromCharCode(97 + (i % 26))}${String.fromCharCode(97 + Math.floor(i / 26))}`).join(' ');
+    expect(classifyTopLevel({ title: '', text: `Two men arrested. ${filler}.` }, { model })).toEqual([]);
+  });
+});
+
+describe(verbFormsOf.name, () => {
+  it('gives the stem and its -ed and -ing forms, as Porter’s step 1b stems them, and nothing for short or non-ASCII words', () => {
+    const forms: Record<string, string[]> = {
+      arrested: ['arrest', 'arreste', 'arresting'],
+      arrest: ['arrested', 'arresting'],
+      sliding: ['slide', 'slided'],
+      hoping: ['hope', 'hoped'],
+      stopped: ['stop', 'stopping'],
+      plan: ['planned', 'planning'],
+      agreed: ['agree', 'agreeing'],
+      dislodged: ['dislodg', 'dislodge', 'dislodging'],
+      red: [],
+      café: [],
+      'e-mailed': [],
+    };
+    expect(Object.fromEntries(Object.keys(forms).map((w) => [w, verbFormsOf(w)]))).toEqual(forms);
   });
 });
 
