@@ -1816,7 +1816,42 @@ export function markButtonBoxes(root: Element): number {
       mark(panel);
     }
   }
+  if (marked >= 2) {
+    markRepeatedPitches(root);
+  }
   return marked;
+}
+
+/** Characters of a repeated pitch's box, at most: a line or two and its button. */
+export const REPEATED_PITCH_MAX_CHARS = 200;
+/** Attribute set on a marked button box whose whole text another marked box repeats (markRepeatedPitches). */
+export const REPEATED_PITCH_MARK = 'data-telex-repeated-pitch';
+
+/**
+ * Marks the button boxes (outermost marks) that hold the same text as another
+ * one on the page, REPEATED_PITCH_MAX_CHARS or fewer: one promotion set in
+ * the page twice or more, a line and its button ("Get the cash you need with
+ * a low-interest personal loan today <Apply now>"), which the site inserts
+ * wherever it likes, between story paragraphs too. A quote's attribution
+ * repeated with its profile link (in a <figure> or <blockquote>) is the
+ * story's.
+ */
+function markRepeatedPitches(root: Element): void {
+  const byText = new Map<string, Element[]>();
+  for (const box of Array.from(root.querySelectorAll(`[${BUTTON_BOX_MARK}]`))) {
+    if (box.parentElement?.closest(`[${BUTTON_BOX_MARK}]`) || box.closest('figure, blockquote')) {
+      continue;
+    }
+    const text = shortText(box, REPEATED_PITCH_MAX_CHARS);
+    if (text) {
+      byText.set(text, [...(byText.get(text) ?? []), box]);
+    }
+  }
+  for (const boxes of byText.values()) {
+    if (boxes.length >= 2) {
+      boxes.forEach((b) => b.setAttribute(REPEATED_PITCH_MARK, ''));
+    }
+  }
 }
 
 /** The nearest page builder's panel around `el` (itself included) up to `root` (included), null when none; each answer kept in `seen`. */
@@ -1857,7 +1892,19 @@ export function trimButtonBoxes(root: Element): number {
   if (boxChars * 4 >= collapseSpace(root.textContent ?? '').length) {
     return 0;
   }
-  return trimClosing(root, (r) => {
+  let removed = 0;
+  for (const box of Array.from(root.querySelectorAll(`[${REPEATED_PITCH_MARK}]`))) {
+    const parent = box.parentElement;
+    const next = box.nextSibling;
+    box.remove();
+    if (!lastTextNode(root)) {
+      // The pitch was all the story had: put it back.
+      parent?.insertBefore(box, next);
+      return removed;
+    }
+    removed++;
+  }
+  return removed + trimClosing(root, (r) => {
     const box = lastTextNode(r)?.parentElement?.closest(`[${BUTTON_BOX_MARK}]`) ?? null;
     return box && box !== r && r.contains(box) ? box : null;
   });

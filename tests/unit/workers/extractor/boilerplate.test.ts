@@ -1655,6 +1655,22 @@ describe(trimButtonBoxes.name, () => {
     expect(names('e-con-inner')).toBe(false);
   });
 
+  it('removes a pitch box set twice on the page wherever it stands, and keeps a quote\'s attribution set twice', () => {
+    const promo = '<div class="promo"><p>Get the cash you need with a low-interest personal loan today</p><a class="btn" href="https://loans.example.com/apply">Apply now</a></div>';
+    const d = doc(`<article>${story}${promo}<p>The end of the story. ${words(30)}</p></article><aside>${promo}</aside>`);
+    expect(markButtonBoxes(d.body)).toBe(2);
+    d.querySelectorAll('a[class]').forEach((a) => a.remove());
+    const article = d.querySelector('article') as Element;
+    expect(trimButtonBoxes(article)).toBe(1);
+    expect(article.textContent).not.toContain('Get the cash you need');
+    expect(article.textContent).toContain('The end of the story');
+    expect(trim(`<article>${story}${promo}<p>The end of the story. ${words(30)}</p></article>`).removed).toBe(0);
+    const quote = '<figure><blockquote>We doubled our traffic.</blockquote><figcaption><a class="button-link" href="https://www.linkedin.com/in/jane">LinkedIn</a>Jane Doe, VP of Marketing, Example</figcaption></figure>';
+    const quoted = trim(`<article>${story}${quote}<p>More of the story. ${words(30)}</p>${quote}<p>The end of the story. ${words(30)}</p></article>`);
+    expect(quoted.removed).toBe(0);
+    expect(quoted.d.body.textContent).toContain('Jane Doe, VP of Marketing');
+  });
+
   it('keeps boxes that hold a quarter of the text or more, and a story that is all box', () => {
     const card = (n: number): string => `<div class="card"><h3>Course ${n}</h3><p>${words(50)}</p><a class="btn" href="/course/${n}">Enrol</a></div>`;
     const hub = trim(`<main><p>Our courses this spring.</p>${card(1)}${card(2)}${card(3)}</main>`);
