@@ -648,6 +648,21 @@ export function hiddenAtEverySize(el: Element): boolean {
  */
 export const hiddenUntilScript = (el: Element): boolean => el.hasAttribute('x-cloak') && el.hasAttribute('x-show');
 
+/** Webflow's class for an element its CMS hides because the element's condition is false (`display: none !important`). */
+const CONDITION_INVISIBLE = /(?:^|\s)w-condition-invisible(?=\s|$)/;
+
+/**
+ * A Webflow element hidden by its visibility condition: the site builder
+ * writes every conditional element into the page and marks those whose
+ * condition fails ("show only when the post is gated", a field left empty)
+ * with `w-condition-invisible`, which its stylesheet never shows: a second
+ * summary, a gated copy's sign-up box, a footnote of another post type.
+ */
+export const hiddenByCondition = (el: Element): boolean => {
+  const cls = el.getAttribute('class');
+  return cls !== null && CONDITION_INVISIBLE.test(cls);
+};
+
 /** An icon font's class: Material Icons and Material Symbols in their styles ("material-icons-outlined", "material-symbols-rounded"). */
 const ICON_FONT_CLASS = /(?:^|\s)material-(?:icons|symbols)(?:-[a-z]+)?(?=\s|$)/i;
 
@@ -723,7 +738,7 @@ export function removeFurniture(doc: Document): number {
       if (DROP_TAG_SET.has(tag)) {
         // A callout <aside> of the story is no sidebar.
         drop = tag !== 'aside' || !isStoryAside(el);
-      } else if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true' || hiddenAtEverySize(el) || hiddenUntilScript(el)) {
+      } else if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true' || hiddenAtEverySize(el) || hiddenUntilScript(el) || hiddenByCondition(el)) {
         drop = true;
       } else if ((looksLikeFurniture(el) && !isNamedQuoteAttribution(el, tag)) || isCallToAction(el) || isIconLigature(el)) {
         drop = true;

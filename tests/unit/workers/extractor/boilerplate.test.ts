@@ -65,6 +65,22 @@ describe('removeFurniture: Alpine.js elements hidden until their script runs', (
   });
 });
 
+describe('removeFurniture: Webflow elements hidden by their condition', () => {
+  it('removes an element marked w-condition-invisible, and keeps a wrapper so marked that holds most of the page', () => {
+    const d = doc(
+      `<article><p>${words(150)}</p><div class="terms-text w-condition-invisible"><p>Example® is a registered trademark of Example Inc.</p></div>` +
+        '<p class="summary w-condition-invisibleness">A class that only starts with the name.</p></article>',
+    );
+    removeFurniture(d);
+    const text = d.body.textContent ?? '';
+    expect(text).not.toContain('registered trademark');
+    expect(text).toContain('A class that only starts with the name.');
+    const wrapped = doc(`<div class="w-condition-invisible"><header>Menu</header><article><p>${words(150)}</p></article></div>`);
+    removeFurniture(wrapped);
+    expect(wrapped.body.textContent).toContain(words(150));
+  });
+});
+
 describe('removeFurniture: captions', () => {
   it('reads "no_caption" as a flag, not a caption', () => {
     const d = doc(`<div class="item no_caption"><h2>The story's standfirst</h2></div><article><p>${words(150)}</p></article>`);
