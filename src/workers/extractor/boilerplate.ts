@@ -1998,6 +1998,64 @@ export function trimStoryEnd(root: Element): number {
 }
 
 /**
+ * A line of marks only that sets a part of the text apart: dashes ("----------", "– – – – –"), rules of "=" or "~",
+ * "###" (a release's end), ornaments ("☼ ☼ ☼", "❧ ❧ ❧", "• • •"). Not asterisks ("* * *", "******": the dinkus, a
+ * scene break inside a story), underscores ("___": wire copy's rule before the story's own correction and credit
+ * lines), a bare "---" (Markdown's rule, the story's own sections), dots (a leader) or stars ("★★★★★", a rating).
+ */
+export const SEPARATOR_LINE = /^(?:(?:[‐‑‒–—―=~#+•◆◇❖☼❧❦§]\s*){3,}|(?:-\s*){4,})$/u;
+/** The same test as a line of a text, before the story's blocks are read: a line of three or more such marks. */
+export const SEPARATOR_IN_TEXT = /^(?:[-‐‑‒–—―=~#+•◆◇❖☼❧❦§][ \t]*){3,}$/mu;
+/** A footnote's mark opening a line: "*", "†", "¹", "[1]", "(1)", "1 " before a capital. */
+const FOOTNOTE_MARK = /^(?:\*|†|‡|[¹²³⁴⁵⁶⁷⁸⁹]|\[\d{1,2}\]|\(\d{1,2}\)|\d{1,2}\.?\s+\p{Lu})/u;
+/** Share of the story's text, at most, that may follow its last separator line for that part to be closing matter. */
+export const AFTER_SEPARATOR_MAX_SHARE = 0.25;
+
+/**
+ * Removes the story's closing matter set apart by a separator line
+ * (SEPARATOR_LINE in a block of its own, outside code): the line and all
+ * that follows it, when that is a quarter of the story's text or less and
+ * the line is not its first block. A writer sets such a line between the
+ * story and what the site adds under it ("SHARE YOUR STORY / Do you have an
+ * issue with a company…", "In this article, we've covered: …", show notes,
+ * a newsletter's sign-off); a line between two parts of the story leaves
+ * more after it. Returns how many blocks it removed.
+ */
+export function trimAfterSeparator(root: Element): number {
+  const owners: Node[] = [];
+  const blocks = textBlocks(root, owners);
+  let at = -1;
+  for (let i = blocks.length - 1; i > 0; i--) {
+    if (SEPARATOR_LINE.test(blocks[i] as string)) {
+      at = i;
+      break;
+    }
+  }
+  const owner = owners[at];
+  if (at < 0 || !owner || owner.nodeType !== 1 || owner === root) {
+    return 0;
+  }
+  const line = owner as Element;
+  // The line first in its element (alone, or the first line of a <br> run), and no code's ("=======" of a merge
+  // conflict, "---"). Notes under the line ("*Thanks to …", "[1] …", "¹ …") are the story's footnotes.
+  if (!collapseSpace(line.textContent ?? '').startsWith(blocks[at] as string) || line.closest('pre, code') || FOOTNOTE_MARK.test(blocks[at + 1] ?? '')) {
+    return 0;
+  }
+  const total = blocks.reduce((n, b) => n + b.length, 0);
+  const after = blocks.slice(at + 1).reduce((n, b) => n + b.length, 0);
+  if (after === 0 || after > AFTER_SEPARATOR_MAX_SHARE * total) {
+    return 0;
+  }
+  for (let el: Element | null = line; el && el !== root; el = el.parentElement) {
+    while (el.nextSibling) {
+      el.nextSibling.remove();
+    }
+  }
+  line.remove();
+  return blocks.length - at;
+}
+
+/**
  * Removes the block `closing` finds at the end of the story while it finds
  * one, never the story's only text. Returns how many blocks it removed.
  */

@@ -1,6 +1,6 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { closingBioName, copiesBlockBefore, isBuilderBox, CREDIT_TEXT, isAdviceDisclaimer, isQuoteAttribution, isAffiliateDisclosure, isParticularsStrip, isProductionNote, isSitePitch, isSocialFollow, isFurnitureText, looksLikeFurniture, removeAuthorBio, removeAuthorBox, removeButtonBoxes, markButtonBoxes, trimButtonBoxes, BUTTON_BOX_MARK, removeFurniture, removeGreetingBio, removeHeadingPermalinks, removeInlineFurniture, removeLinkColumns, removeNamedAuthorBoxes, removeOtherSections, removeRepeatedSiblings, removeShownTwice, removeTeaserCards, trimStoryEnd, withoutTermClasses } from '../../../../src/workers/extractor/boilerplate.js';
+import { closingBioName, copiesBlockBefore, isBuilderBox, CREDIT_TEXT, isAdviceDisclaimer, isQuoteAttribution, isAffiliateDisclosure, isParticularsStrip, isProductionNote, isSitePitch, isSocialFollow, isFurnitureText, looksLikeFurniture, removeAuthorBio, removeAuthorBox, removeButtonBoxes, markButtonBoxes, trimButtonBoxes, BUTTON_BOX_MARK, removeFurniture, removeGreetingBio, removeHeadingPermalinks, removeInlineFurniture, removeLinkColumns, removeNamedAuthorBoxes, removeOtherSections, removeRepeatedSiblings, removeShownTwice, removeTeaserCards, trimStoryEnd, trimAfterSeparator, withoutTermClasses } from '../../../../src/workers/extractor/boilerplate.js';
 import { collapseSpace, textBlocks } from '../../../../src/workers/extractor/blocks.js';
 
 const doc = (html: string): Document =>
@@ -1693,6 +1693,37 @@ describe(trimButtonBoxes.name, () => {
     expect(hub.removed).toBe(0);
     expect(hub.d.body.textContent).toContain('Course 3');
     expect(trim(`<main>${pitch(button)}</main>`).removed).toBe(0);
+  });
+});
+
+describe(trimAfterSeparator.name, () => {
+  const story = Array.from({ length: 6 }, (_, i) => `<p>Paragraph ${i} of the story. ${words(40)}</p>`).join('');
+  const closing = '<p>SHARE YOUR STORY</p><p>Do you have an issue with a company you have not been able to resolve? Write to us.</p>';
+  const trim = (html: string): { text: string; removed: number } => {
+    const root = doc(html).querySelector('article') as Element;
+    const removed = trimAfterSeparator(root);
+    return { text: root.textContent ?? '', removed };
+  };
+
+  it('removes a separator line and the closing matter under it, a line of its own or the first of a <br> run', () => {
+    const own = trim(`<article>${story}<p>----------</p>${closing}</article>`);
+    expect(own.removed).toBe(3);
+    expect(own.text).not.toContain('SHARE YOUR STORY');
+    expect(own.text).toContain('Paragraph 5 of the story');
+    const run = trim(`<article>${story}<div><p>– – – – – – –</p></div><p>In this article, we covered: the pros and the cons.</p></article>`);
+    expect(run.removed).toBe(2);
+    expect(run.text).not.toContain('In this article');
+    const br = trim(`<article>${story}<p>☼ ☼ ☼<br><strong>SHARE YOUR STORY</strong><br>Do you have an issue? Write to us.</p></article>`);
+    expect(br.text).not.toContain('SHARE YOUR STORY');
+  });
+
+  it('keeps a scene break, a wire rule, a Markdown rule, a footnote, code and a last part longer than a quarter', () => {
+    expect(trim(`<article>${story}<p>* * *</p>${closing}</article>`).removed).toBe(0);
+    expect(trim(`<article>${story}<p>___</p><p>This version corrects the spelling of the region.</p></article>`).removed).toBe(0);
+    expect(trim(`<article>${story}<p>---</p>${closing}</article>`).removed).toBe(0);
+    expect(trim(`<article>${story}<p>----------</p><p>*Thanks to a reader for suggesting this resource.</p></article>`).removed).toBe(0);
+    expect(trim(`<article>${story}<pre>==========</pre>${closing}</article>`).removed).toBe(0);
+    expect(trim(`<article>${story}<p>----------</p>${story}</article>`).removed).toBe(0);
   });
 });
 
