@@ -648,19 +648,24 @@ export function hiddenAtEverySize(el: Element): boolean {
  */
 export const hiddenUntilScript = (el: Element): boolean => el.hasAttribute('x-cloak') && el.hasAttribute('x-show');
 
-/** Webflow's class for an element its CMS hides because the element's condition is false (`display: none !important`). */
-const CONDITION_INVISIBLE = /(?:^|\s)w-condition-invisible(?=\s|$)/;
+/**
+ * Class names a site builder's stylesheet never shows (`display: none`): Webflow's `w-condition-invisible`, set on an
+ * element whose visibility condition is false, and Avada's `rich-snippet-hidden`, set on the post's author and
+ * modification date written out for search engines only.
+ */
+const BUILDER_HIDDEN = /(?:^|\s)(?:w-condition-invisible|rich-snippet-hidden)(?=\s|$)/;
 
 /**
- * A Webflow element hidden by its visibility condition: the site builder
+ * An element a site builder hides by its class (BUILDER_HIDDEN). Webflow
  * writes every conditional element into the page and marks those whose
- * condition fails ("show only when the post is gated", a field left empty)
- * with `w-condition-invisible`, which its stylesheet never shows: a second
- * summary, a gated copy's sign-up box, a footnote of another post type.
+ * condition fails ("show only when the post is gated", a field left empty):
+ * a second summary, a gated copy's sign-up box, a footnote of another post
+ * type. Avada writes the post's author and its modification date
+ * ("2025-10-30T10:45:07-04:00") for search engines in spans it never shows.
  */
 export const hiddenByCondition = (el: Element): boolean => {
   const cls = el.getAttribute('class');
-  return cls !== null && CONDITION_INVISIBLE.test(cls);
+  return cls !== null && BUILDER_HIDDEN.test(cls);
 };
 
 /** An icon font's class: Material Icons and Material Symbols in their styles ("material-icons-outlined", "material-symbols-rounded"). */
