@@ -1914,12 +1914,7 @@ export function trimButtonBoxes(root: Element): number {
   }
   let removed = 0;
   for (const box of Array.from(root.querySelectorAll(`[${REPEATED_PITCH_MARK}]`))) {
-    const parent = box.parentElement;
-    const next = box.nextSibling;
-    box.remove();
-    if (!lastTextNode(root)) {
-      // The pitch was all the story had: put it back.
-      parent?.insertBefore(box, next);
+    if (!removeUnlessAll(root, box)) {
       return removed;
     }
     removed++;
@@ -2067,17 +2062,24 @@ export function trimAfterSeparator(root: Element): number {
 function trimClosing(root: Element, closing: (root: Element) => Element | null): number {
   let removed = 0;
   for (let block = closing(root); block; block = closing(root)) {
-    const parent = block.parentElement;
-    const next = block.nextSibling;
-    block.remove();
-    if (!lastTextNode(root)) {
-      // The block was all the story had: put it back.
-      parent?.insertBefore(block, next);
+    if (!removeUnlessAll(root, block)) {
       return removed;
     }
     removed++;
   }
   return removed;
+}
+
+/** Removes `block` from the story under `root` unless it was all the story's text: then it is put back, and false. */
+function removeUnlessAll(root: Element, block: Element): boolean {
+  const parent = block.parentElement;
+  const next = block.nextSibling;
+  block.remove();
+  if (!lastTextNode(root)) {
+    parent?.insertBefore(block, next);
+    return false;
+  }
+  return true;
 }
 
 /** Characters of a teaser's text besides its title, at most (the excerpt and its date). */
