@@ -650,10 +650,11 @@ export const hiddenUntilScript = (el: Element): boolean => el.hasAttribute('x-cl
 
 /**
  * Class names a site builder's stylesheet never shows (`display: none`): Webflow's `w-condition-invisible`, set on an
- * element whose visibility condition is false, and Avada's `rich-snippet-hidden`, set on the post's author and
- * modification date written out for search engines only.
+ * element whose visibility condition is false, Avada's `rich-snippet-hidden`, set on the post's author and
+ * modification date written out for search engines only, and Divi's `et_multi_view_hidden`, set on a part of a module
+ * that the module's settings hide at the screen size the page opens at (a blog module's excerpts turned off).
  */
-const BUILDER_HIDDEN = /(?:^|\s)(?:w-condition-invisible|rich-snippet-hidden)(?=\s|$)/;
+const BUILDER_HIDDEN = /(?:^|\s)(?:w-condition-invisible|rich-snippet-hidden|et_multi_view_hidden)(?=\s|$)/;
 
 /**
  * An element a site builder hides by its class (BUILDER_HIDDEN). Webflow

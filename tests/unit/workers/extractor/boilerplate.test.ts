@@ -66,16 +66,18 @@ describe('removeFurniture: Alpine.js elements hidden until their script runs', (
 });
 
 describe('removeFurniture: elements a site builder hides by their class', () => {
-  it('removes an element marked w-condition-invisible or rich-snippet-hidden, and keeps a wrapper so marked that holds most of the page', () => {
+  it('removes an element marked w-condition-invisible, rich-snippet-hidden or et_multi_view_hidden, and keeps a wrapper so marked that holds most of the page', () => {
     const d = doc(
       `<article><p>${words(150)}</p><div class="terms-text w-condition-invisible"><p>Example® is a registered trademark of Example Inc.</p></div>` +
         '<p><span class="updated rich-snippet-hidden">2025-10-30T10:45:07-04:00</span></p>' +
+        '<div class="post-content-inner et_multi_view_hidden"><p>An excerpt the blog module does not show.</p></div>' +
         '<p class="summary w-condition-invisibleness">A class that only starts with the name.</p></article>',
     );
     removeFurniture(d);
     const text = d.body.textContent ?? '';
     expect(text).not.toContain('registered trademark');
     expect(text).not.toContain('2025-10-30T10:45:07');
+    expect(text).not.toContain('An excerpt the blog module does not show.');
     expect(text).toContain('A class that only starts with the name.');
     const wrapped = doc(`<div class="w-condition-invisible"><header>Menu</header><article><p>${words(150)}</p></article></div>`);
     removeFurniture(wrapped);
