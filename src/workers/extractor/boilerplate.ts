@@ -1,5 +1,5 @@
 import { bareHost } from '../../lib/url.js';
-import { collapseSpace, countWords, holdsNoText, inlineRun, isBlockTag, isHeadingTag, lineElement, spacedText, squash, textBlocks, textOwners } from './blocks.js';
+import { collapseSpace, countWords, firstTextNode, holdsNoText, inlineRun, isBlockTag, isHeadingTag, lineElement, spacedText, squash, textBlocks, textOwners } from './blocks.js';
 import { boundedRawText, shortText } from './metadata.js';
 import { MONTH_START } from './written-dates.js';
 
@@ -2085,6 +2085,10 @@ function removeUnlessAll(root: Element, block: Element): boolean {
 
 /** Characters of a teaser's text besides its title, at most (the excerpt and its date). */
 export const TEASER_MAX_CHARS = 400;
+/** The same for a card that shows its post's date ("Dec 17, 2025"): a post's teaser whose excerpt runs long, not a product's card. */
+export const DATED_TEASER_MAX_CHARS = 900;
+/** Characters of a card's whole text, at most (a title and the longest excerpt). */
+const TEASER_TEXT_MAX_CHARS = 1200;
 /** Teaser cards side by side, at least, for a list of other posts. */
 export const TEASER_MIN_CARDS = 3;
 
@@ -2104,20 +2108,32 @@ const holdsExcerpt = (card: Element, heading: Element): boolean =>
  * Null for anything else.
  */
 function teaserTarget(card: Element): string | null {
-  const heading = card.querySelector('h2, h3, h4, h5, h6');
-  if (!heading) {
+  // Read no further than a card can run: most elements of a page are far longer (its wrappers), and go first.
+  const text = shortText(card, TEASER_TEXT_MAX_CHARS);
+  if (text === null) {
     return null;
   }
+  const headings = Array.from(card.querySelectorAll('h2, h3, h4, h5, h6'));
+  if (headings.length === 0) {
+    return null;
+  }
+  const all = Array.from(card.querySelectorAll('a[href]'));
+  // The title's heading holds the one link the card repeats (thumbnail and title); a category label may head the card.
+  const linkedTwice = (h: Element): boolean => {
+    const links = h.querySelectorAll('a[href]');
+    const target = links.length === 1 ? links[0]?.getAttribute('href') : null;
+    return !!target && all.filter((a) => a.getAttribute('href') === target).length >= 2;
+  };
+  const heading = (headings.length > 1 ? headings.find(linkedTwice) : undefined) ?? (headings[0] as Element);
   const title = collapseSpace(heading.textContent ?? '');
-  if (title.length < 10) {
+  // A title left empty by the site still makes a card when its link is the thumbnail's.
+  if (title.length < 10 && !(title.length === 0 && linkedTwice(heading))) {
     return null;
   }
-  const text = collapseSpace(card.textContent ?? '');
-  if (text.length > title.length + TEASER_MAX_CHARS) {
+  if (text.length > title.length + TEASER_MAX_CHARS && (text.length > title.length + DATED_TEASER_MAX_CHARS || !WRITTEN_DATE.test(text))) {
     return null;
   }
   const inHeading = Array.from(heading.querySelectorAll('a[href]'));
-  const all = Array.from(card.querySelectorAll('a[href]'));
   let href: string | null = null;
   if (inHeading.length === 1) {
     if (collapseSpace(inHeading[0]?.textContent ?? '').length < 0.9 * title.length) {
@@ -2143,16 +2159,20 @@ function teaserTarget(card: Element): string | null {
  * A list of a story's items, each a heading with a paragraph, links once or
  * not at all, or says more than an excerpt does; a run of cards after text
  * with no label of its own (a hub page's entries under their introduction)
- * stays.
+ * stays. With `markOnly` the cards are marked (TEASER_MARK), not removed.
  */
-export function removeTeaserCards(root: Element): number {
+export function removeTeaserCards(root: Element, markOnly = false): number {
   let removed = 0;
+  // Which elements hold a heading and which a link, read once upwards from each (the page's body has thousands of
+  // elements, and asking each of them reads its whole subtree).
+  const holdsHeading = ancestorsOf(root, 'h2, h3, h4, h5, h6');
+  const holdsLink = ancestorsOf(root, 'a[href]');
   for (const parent of [root, ...Array.from(root.querySelectorAll('div, ul, ol, section'))]) {
-    if (parent !== root && !root.contains(parent)) {
+    if (!holdsHeading.has(parent) || !holdsLink.has(parent) || (removed > 0 && parent !== root && !root.contains(parent))) {
       continue;
     }
     const kids = Array.from(parent.children);
-    if (kids.length < TEASER_MIN_CARDS || !parent.querySelector('h2, h3, h4, h5, h6') || !parent.querySelector('a[href]')) {
+    if (kids.length < TEASER_MIN_CARDS) {
       continue;
     }
     const targets = new Set<string>();
@@ -2168,11 +2188,12 @@ export function removeTeaserCards(root: Element): number {
         }
         continue;
       }
-      const target = teaserTarget(kid);
+      // A card holds a heading and a link (teaserTarget); any other text breaks the run.
+      const target = holdsHeading.has(kid) && holdsLink.has(kid) ? teaserTarget(kid) : null;
       if (target && !targets.has(target)) {
         targets.add(target);
         cards.push(kid);
-      } else if (collapseSpace(kid.textContent ?? '')) {
+      } else if (firstTextNode(kid, (d) => collapseSpace(d) !== '')) {
         // Story before the cards: a run of cards that closes the parent under a label of its own is still a list
         // of other posts ("Read these next" after the story's last paragraph).
         cards.length = 0;
@@ -2183,10 +2204,59 @@ export function removeTeaserCards(root: Element): number {
     }
     if (cards.length >= TEASER_MIN_CARDS && (!afterText || labelled)) {
       for (const card of cards) {
-        card.remove();
+        if (markOnly) {
+          card.setAttribute(TEASER_MARK, '');
+        } else {
+          card.remove();
+        }
         removed++;
       }
     }
   }
   return removed;
 }
+
+/** The elements from `root` down that hold an element matching `selector`. */
+function ancestorsOf(root: Element, selector: string): Set<Element> {
+  const found = new Set<Element>();
+  for (const el of Array.from(root.querySelectorAll(selector))) {
+    for (let at = el.parentElement; at && !found.has(at); at = at === root ? null : at.parentElement) {
+      found.add(at);
+    }
+  }
+  return found;
+}
+
+/** Attribute set on a teaser card marked on the whole page (removeTeaserCards with markOnly), read by removeMarkedTeasers. */
+export const TEASER_MARK = 'data-telex-teaser';
+
+/**
+ * Removes the teaser cards marked on the whole page (removeTeaserCards with
+ * markOnly) from the story once it is put together: cards of other posts
+ * that Readability took with the story (a list of them after it, in a
+ * section of its own). When the cards hold half of the text or more, or
+ * no paragraph of running text (TEASER_STORY_MIN_CHARS) stays without them,
+ * they are the page's matter (a section front, a hub of posts) and all stay.
+ */
+export function removeMarkedTeasers(root: Element): number {
+  const cards = Array.from(root.querySelectorAll(`[${TEASER_MARK}]`)).filter((c) => !c.parentElement?.closest(`[${TEASER_MARK}]`));
+  const cardChars = cards.reduce((n, c) => n + collapseSpace(c.textContent ?? '').length, 0);
+  if (cards.length === 0 || cardChars * 2 >= collapseSpace(root.textContent ?? '').length) {
+    return 0;
+  }
+  const places = cards.map((c) => [c, c.parentNode, c.nextSibling] as const);
+  for (const card of cards) {
+    card.remove();
+  }
+  // What stays must be a story: a paragraph of running text at least (a section front's other teasers are none).
+  if (!textBlocks(root).some((b) => b.length >= TEASER_STORY_MIN_CHARS)) {
+    for (const [card, parent, next] of places.reverse()) {
+      parent?.insertBefore(card, next);
+    }
+    return 0;
+  }
+  return cards.length;
+}
+
+/** Characters of a paragraph, at least, that must stay once the marked teasers go (removeMarkedTeasers). */
+const TEASER_STORY_MIN_CHARS = 250;

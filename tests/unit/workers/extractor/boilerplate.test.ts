@@ -1,6 +1,6 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { closingBioName, copiesBlockBefore, isBuilderBox, CREDIT_TEXT, isAdviceDisclaimer, isQuoteAttribution, isAffiliateDisclosure, isParticularsStrip, isProductionNote, isSitePitch, isSocialFollow, isFurnitureText, looksLikeFurniture, removeAuthorBio, removeAuthorBox, removeButtonBoxes, markButtonBoxes, trimButtonBoxes, BUTTON_BOX_MARK, removeFurniture, removeGreetingBio, removeHeadingPermalinks, removeInlineFurniture, removeLinkColumns, removeNamedAuthorBoxes, removeOtherSections, removeRepeatedSiblings, removeShownTwice, removeTeaserCards, trimStoryEnd, trimAfterSeparator, withoutTermClasses } from '../../../../src/workers/extractor/boilerplate.js';
+import { closingBioName, copiesBlockBefore, isBuilderBox, CREDIT_TEXT, isAdviceDisclaimer, isQuoteAttribution, isAffiliateDisclosure, isParticularsStrip, isProductionNote, isSitePitch, isSocialFollow, isFurnitureText, looksLikeFurniture, removeAuthorBio, removeAuthorBox, removeButtonBoxes, markButtonBoxes, trimButtonBoxes, BUTTON_BOX_MARK, removeFurniture, removeGreetingBio, removeHeadingPermalinks, removeInlineFurniture, removeLinkColumns, removeNamedAuthorBoxes, removeOtherSections, removeRepeatedSiblings, removeShownTwice, removeTeaserCards, removeMarkedTeasers, TEASER_MARK, trimStoryEnd, trimAfterSeparator, withoutTermClasses } from '../../../../src/workers/extractor/boilerplate.js';
 import { collapseSpace, textBlocks } from '../../../../src/workers/extractor/blocks.js';
 
 const doc = (html: string): Document =>
@@ -1579,6 +1579,35 @@ describe(removeTeaserCards.name, () => {
     expect(removeTeaserCards(d.body)).toBe(6);
     expect(d.body.textContent).not.toContain('Another post called');
     expect(d.body.textContent).not.toContain('Unlinked teaser');
+  });
+
+  it('reads a card headed by its category, a card whose title the site left empty, and a dated card with a long excerpt', () => {
+    const post = (slug: string, title: string, excerpt: string): string =>
+      `<div class="post-item"><a href="/${slug}/" class="image"></a>\n<div class="tagline"><h5 class="categories"><a href="/category/daily/">Daily</a></h5>\n<span class="date">Dec 19, 2025</span></div>\n` +
+      `<h3 class="title"><a href="/${slug}/"><span>${title}</span></a></h3>\n<p>${excerpt}</p></div>`;
+    const d = doc(`<article>${story}</article><div class="post-list">${post('one', '', words(40))}${post('two', 'Rosewood London unveils a chalet', words(100))}${post('three', 'A new air shuttle service', words(30))}</div>`);
+    expect(removeTeaserCards(d.body)).toBe(3);
+    expect(d.body.textContent).not.toContain('Rosewood London');
+    expect(d.body.textContent).toContain('word119');
+  });
+
+  it('marks the cards on the whole page, for removeMarkedTeasers to take out of the story unless they are most of it', () => {
+    const d = doc(`<article>${story}<div class="grid">${card('one', 'A short excerpt')}${card('two', 'Another excerpt')}${card('three', 'A third one')}</div></article>`);
+    expect(removeTeaserCards(d.body, true)).toBe(3);
+    expect(d.querySelectorAll(`[${TEASER_MARK}]`).length).toBe(3);
+    const article = d.querySelector('article') as Element;
+    expect(removeMarkedTeasers(article)).toBe(3);
+    expect(article.textContent).not.toContain('Another post called');
+    const front = doc(`<main><p>Latest news.</p><div class="grid">${card('one', 'A short excerpt')}${card('two', 'Another excerpt')}${card('three', 'A third one')}</div></main>`);
+    removeTeaserCards(front.body, true);
+    expect(removeMarkedTeasers(front.querySelector('main') as Element)).toBe(0);
+    expect(front.body.textContent).toContain('Another post called three');
+    // A section front: other teasers, no paragraph of running text, stay around the marked cards.
+    const teasers = Array.from({ length: 8 }, (_, i) => `<h3>Headline number ${i}</h3><p>A one-line summary of story ${i}.</p>`).join('');
+    const section = doc(`<main>${teasers}<div class="grid">${card('one', 'A short excerpt')}${card('two', 'Another excerpt')}${card('three', 'A third one')}</div></main>`);
+    removeTeaserCards(section.body, true);
+    expect(removeMarkedTeasers(section.querySelector('main') as Element)).toBe(0);
+    expect(section.body.textContent).toContain('Another post called one');
   });
 
   it('keeps a list of the story\'s items, each a linked heading with its paragraph', () => {
