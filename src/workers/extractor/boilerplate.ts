@@ -2172,7 +2172,8 @@ export function removeTeaserCards(root: Element, markOnly = false): number {
       continue;
     }
     const kids = Array.from(parent.children);
-    if (kids.length < TEASER_MIN_CARDS) {
+    // Each card holds a heading: fewer such children than a run needs, and no run can stand here.
+    if (kids.length < TEASER_MIN_CARDS || kids.filter((k) => holdsHeading.has(k)).length < TEASER_MIN_CARDS) {
       continue;
     }
     const targets = new Set<string>();
