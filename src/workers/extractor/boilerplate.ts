@@ -1,5 +1,5 @@
 import { bareHost } from '../../lib/url.js';
-import { collapseSpace, countWords, holdsNoText, inlineRun, isBlockTag, isHeadingTag, lineElement, spacedText, squash, textBlocks, textOwners } from './blocks.js';
+import { collapseSpace, countWords, firstTextNode, holdsNoText, inlineRun, isBlockTag, isHeadingTag, lineElement, spacedText, squash, textBlocks, textOwners } from './blocks.js';
 import { boundedRawText, shortText } from './metadata.js';
 import { MONTH_START } from './written-dates.js';
 
@@ -648,6 +648,27 @@ export function hiddenAtEverySize(el: Element): boolean {
  */
 export const hiddenUntilScript = (el: Element): boolean => el.hasAttribute('x-cloak') && el.hasAttribute('x-show');
 
+/**
+ * Class names a site builder's stylesheet never shows (`display: none`): Webflow's `w-condition-invisible`, set on an
+ * element whose visibility condition is false, Avada's `rich-snippet-hidden`, set on the post's author and
+ * modification date written out for search engines only, and Divi's `et_multi_view_hidden`, set on a part of a module
+ * that the module's settings hide at the screen size the page opens at (a blog module's excerpts turned off).
+ */
+const BUILDER_HIDDEN = /(?:^|\s)(?:w-condition-invisible|rich-snippet-hidden|et_multi_view_hidden)(?=\s|$)/;
+
+/**
+ * An element a site builder hides by its class (BUILDER_HIDDEN). Webflow
+ * writes every conditional element into the page and marks those whose
+ * condition fails ("show only when the post is gated", a field left empty):
+ * a second summary, a gated copy's sign-up box, a footnote of another post
+ * type. Avada writes the post's author and its modification date
+ * ("2025-10-30T10:45:07-04:00") for search engines in spans it never shows.
+ */
+export const hiddenByCondition = (el: Element): boolean => {
+  const cls = el.getAttribute('class');
+  return cls !== null && BUILDER_HIDDEN.test(cls);
+};
+
 /** An icon font's class: Material Icons and Material Symbols in their styles ("material-icons-outlined", "material-symbols-rounded"). */
 const ICON_FONT_CLASS = /(?:^|\s)material-(?:icons|symbols)(?:-[a-z]+)?(?=\s|$)/i;
 
@@ -723,7 +744,7 @@ export function removeFurniture(doc: Document): number {
       if (DROP_TAG_SET.has(tag)) {
         // A callout <aside> of the story is no sidebar.
         drop = tag !== 'aside' || !isStoryAside(el);
-      } else if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true' || hiddenAtEverySize(el) || hiddenUntilScript(el)) {
+      } else if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true' || hiddenAtEverySize(el) || hiddenUntilScript(el) || hiddenByCondition(el)) {
         drop = true;
       } else if ((looksLikeFurniture(el) && !isNamedQuoteAttribution(el, tag)) || isCallToAction(el) || isIconLigature(el)) {
         drop = true;
@@ -1816,7 +1837,42 @@ export function markButtonBoxes(root: Element): number {
       mark(panel);
     }
   }
+  if (marked >= 2) {
+    markRepeatedPitches(root);
+  }
   return marked;
+}
+
+/** Characters of a repeated pitch's box, at most: a line or two and its button. */
+export const REPEATED_PITCH_MAX_CHARS = 200;
+/** Attribute set on a marked button box whose whole text another marked box repeats (markRepeatedPitches). */
+export const REPEATED_PITCH_MARK = 'data-telex-repeated-pitch';
+
+/**
+ * Marks the button boxes (outermost marks) that hold the same text as another
+ * one on the page, REPEATED_PITCH_MAX_CHARS or fewer: one promotion set in
+ * the page twice or more, a line and its button ("Get the cash you need with
+ * a low-interest personal loan today <Apply now>"), which the site inserts
+ * wherever it likes, between story paragraphs too. A quote's attribution
+ * repeated with its profile link (in a <figure> or <blockquote>) is the
+ * story's.
+ */
+function markRepeatedPitches(root: Element): void {
+  const byText = new Map<string, Element[]>();
+  for (const box of Array.from(root.querySelectorAll(`[${BUTTON_BOX_MARK}]`))) {
+    if (box.parentElement?.closest(`[${BUTTON_BOX_MARK}]`) || box.closest('figure, blockquote')) {
+      continue;
+    }
+    const text = shortText(box, REPEATED_PITCH_MAX_CHARS);
+    if (text) {
+      byText.set(text, [...(byText.get(text) ?? []), box]);
+    }
+  }
+  for (const boxes of byText.values()) {
+    if (boxes.length >= 2) {
+      boxes.forEach((b) => b.setAttribute(REPEATED_PITCH_MARK, ''));
+    }
+  }
 }
 
 /** The nearest page builder's panel around `el` (itself included) up to `root` (included), null when none; each answer kept in `seen`. */
@@ -1857,7 +1913,14 @@ export function trimButtonBoxes(root: Element): number {
   if (boxChars * 4 >= collapseSpace(root.textContent ?? '').length) {
     return 0;
   }
-  return trimClosing(root, (r) => {
+  let removed = 0;
+  for (const box of Array.from(root.querySelectorAll(`[${REPEATED_PITCH_MARK}]`))) {
+    if (!removeUnlessAll(root, box)) {
+      return removed;
+    }
+    removed++;
+  }
+  return removed + trimClosing(root, (r) => {
     const box = lastTextNode(r)?.parentElement?.closest(`[${BUTTON_BOX_MARK}]`) ?? null;
     return box && box !== r && r.contains(box) ? box : null;
   });
@@ -1936,18 +1999,71 @@ export function trimStoryEnd(root: Element): number {
 }
 
 /**
+ * A line of marks only that sets a part of the text apart: dashes ("----------", "– – – – –"), rules of "=" or "~",
+ * "###" (a release's end), ornaments ("☼ ☼ ☼", "❧ ❧ ❧", "• • •"). Not asterisks ("* * *", "******": the dinkus, a
+ * scene break inside a story), underscores ("___": wire copy's rule before the story's own correction and credit
+ * lines), a bare "---" (Markdown's rule, the story's own sections), dots (a leader) or stars ("★★★★★", a rating).
+ */
+export const SEPARATOR_LINE = /^(?:(?:[‐‑‒–—―=~#+•◆◇❖☼❧❦§]\s*){3,}|(?:-\s*){4,})$/u;
+/** The same test as a line of a text, before the story's blocks are read: a line of three or more such marks. */
+export const SEPARATOR_IN_TEXT = /^(?:[-‐‑‒–—―=~#+•◆◇❖☼❧❦§][ \t]*){3,}$/mu;
+/** A footnote's mark opening a line: "*", "†", "¹", "[1]", "(1)", "1 " before a capital. */
+const FOOTNOTE_MARK = /^(?:\*|†|‡|[¹²³⁴⁵⁶⁷⁸⁹]|\[\d{1,2}\]|\(\d{1,2}\)|\d{1,2}\.?\s+\p{Lu})/u;
+/** Share of the story's text, at most, that may follow its last separator line for that part to be closing matter. */
+export const AFTER_SEPARATOR_MAX_SHARE = 0.25;
+
+/**
+ * Removes the story's closing matter set apart by a separator line
+ * (SEPARATOR_LINE in a block of its own, outside code): the line and all
+ * that follows it, when that is a quarter of the story's text or less and
+ * the line is not its first block. A writer sets such a line between the
+ * story and what the site adds under it ("SHARE YOUR STORY / Do you have an
+ * issue with a company…", "In this article, we've covered: …", show notes,
+ * a newsletter's sign-off); a line between two parts of the story leaves
+ * more after it. Returns how many blocks it removed.
+ */
+export function trimAfterSeparator(root: Element): number {
+  const owners: Node[] = [];
+  const blocks = textBlocks(root, owners);
+  let at = -1;
+  for (let i = blocks.length - 1; i > 0; i--) {
+    if (SEPARATOR_LINE.test(blocks[i] as string)) {
+      at = i;
+      break;
+    }
+  }
+  const owner = owners[at];
+  if (at < 0 || !owner || owner.nodeType !== 1 || owner === root) {
+    return 0;
+  }
+  const line = owner as Element;
+  // The line first in its element (alone, or the first line of a <br> run), and no code's ("=======" of a merge
+  // conflict, "---"). Notes under the line ("*Thanks to …", "[1] …", "¹ …") are the story's footnotes.
+  if (!collapseSpace(line.textContent ?? '').startsWith(blocks[at] as string) || line.closest('pre, code') || FOOTNOTE_MARK.test(blocks[at + 1] ?? '')) {
+    return 0;
+  }
+  const total = blocks.reduce((n, b) => n + b.length, 0);
+  const after = blocks.slice(at + 1).reduce((n, b) => n + b.length, 0);
+  if (after === 0 || after > AFTER_SEPARATOR_MAX_SHARE * total) {
+    return 0;
+  }
+  for (let el: Element | null = line; el && el !== root; el = el.parentElement) {
+    while (el.nextSibling) {
+      el.nextSibling.remove();
+    }
+  }
+  line.remove();
+  return blocks.length - at;
+}
+
+/**
  * Removes the block `closing` finds at the end of the story while it finds
  * one, never the story's only text. Returns how many blocks it removed.
  */
 function trimClosing(root: Element, closing: (root: Element) => Element | null): number {
   let removed = 0;
   for (let block = closing(root); block; block = closing(root)) {
-    const parent = block.parentElement;
-    const next = block.nextSibling;
-    block.remove();
-    if (!lastTextNode(root)) {
-      // The block was all the story had: put it back.
-      parent?.insertBefore(block, next);
+    if (!removeUnlessAll(root, block)) {
       return removed;
     }
     removed++;
@@ -1955,8 +2071,24 @@ function trimClosing(root: Element, closing: (root: Element) => Element | null):
   return removed;
 }
 
+/** Removes `block` from the story under `root` unless it was all the story's text: then it is put back, and false. */
+function removeUnlessAll(root: Element, block: Element): boolean {
+  const parent = block.parentElement;
+  const next = block.nextSibling;
+  block.remove();
+  if (!lastTextNode(root)) {
+    parent?.insertBefore(block, next);
+    return false;
+  }
+  return true;
+}
+
 /** Characters of a teaser's text besides its title, at most (the excerpt and its date). */
 export const TEASER_MAX_CHARS = 400;
+/** The same for a card that shows its post's date ("Dec 17, 2025"): a post's teaser whose excerpt runs long, not a product's card. */
+export const DATED_TEASER_MAX_CHARS = 900;
+/** Characters of a card's whole text, at most (a title and the longest excerpt). */
+const TEASER_TEXT_MAX_CHARS = 1200;
 /** Teaser cards side by side, at least, for a list of other posts. */
 export const TEASER_MIN_CARDS = 3;
 
@@ -1976,20 +2108,32 @@ const holdsExcerpt = (card: Element, heading: Element): boolean =>
  * Null for anything else.
  */
 function teaserTarget(card: Element): string | null {
-  const heading = card.querySelector('h2, h3, h4, h5, h6');
-  if (!heading) {
+  // Read no further than a card can run: most elements of a page are far longer (its wrappers), and go first.
+  const text = shortText(card, TEASER_TEXT_MAX_CHARS);
+  if (text === null) {
     return null;
   }
+  const headings = Array.from(card.querySelectorAll('h2, h3, h4, h5, h6'));
+  if (headings.length === 0) {
+    return null;
+  }
+  const all = Array.from(card.querySelectorAll('a[href]'));
+  // The title's heading holds the one link the card repeats (thumbnail and title); a category label may head the card.
+  const linkedTwice = (h: Element): boolean => {
+    const links = h.querySelectorAll('a[href]');
+    const target = links.length === 1 ? links[0]?.getAttribute('href') : null;
+    return !!target && all.filter((a) => a.getAttribute('href') === target).length >= 2;
+  };
+  const heading = (headings.length > 1 ? headings.find(linkedTwice) : undefined) ?? (headings[0] as Element);
   const title = collapseSpace(heading.textContent ?? '');
-  if (title.length < 10) {
+  // A title left empty by the site still makes a card when its link is the thumbnail's.
+  if (title.length < 10 && !(title.length === 0 && linkedTwice(heading))) {
     return null;
   }
-  const text = collapseSpace(card.textContent ?? '');
-  if (text.length > title.length + TEASER_MAX_CHARS) {
+  if (text.length > title.length + TEASER_MAX_CHARS && (text.length > title.length + DATED_TEASER_MAX_CHARS || !WRITTEN_DATE.test(text))) {
     return null;
   }
   const inHeading = Array.from(heading.querySelectorAll('a[href]'));
-  const all = Array.from(card.querySelectorAll('a[href]'));
   let href: string | null = null;
   if (inHeading.length === 1) {
     if (collapseSpace(inHeading[0]?.textContent ?? '').length < 0.9 * title.length) {
@@ -2015,16 +2159,21 @@ function teaserTarget(card: Element): string | null {
  * A list of a story's items, each a heading with a paragraph, links once or
  * not at all, or says more than an excerpt does; a run of cards after text
  * with no label of its own (a hub page's entries under their introduction)
- * stays.
+ * stays. With `markOnly` the cards are marked (TEASER_MARK), not removed.
  */
-export function removeTeaserCards(root: Element): number {
+export function removeTeaserCards(root: Element, markOnly = false): number {
   let removed = 0;
+  // Which elements hold a heading and which a link, read once upwards from each (the page's body has thousands of
+  // elements, and asking each of them reads its whole subtree).
+  const holdsHeading = ancestorsOf(root, 'h2, h3, h4, h5, h6');
+  const holdsLink = ancestorsOf(root, 'a[href]');
   for (const parent of [root, ...Array.from(root.querySelectorAll('div, ul, ol, section'))]) {
-    if (parent !== root && !root.contains(parent)) {
+    if (!holdsHeading.has(parent) || !holdsLink.has(parent) || (removed > 0 && parent !== root && !root.contains(parent))) {
       continue;
     }
     const kids = Array.from(parent.children);
-    if (kids.length < TEASER_MIN_CARDS || !parent.querySelector('h2, h3, h4, h5, h6') || !parent.querySelector('a[href]')) {
+    // Each card holds a heading: fewer such children than a run needs, and no run can stand here.
+    if (kids.length < TEASER_MIN_CARDS || kids.filter((k) => holdsHeading.has(k)).length < TEASER_MIN_CARDS) {
       continue;
     }
     const targets = new Set<string>();
@@ -2040,11 +2189,12 @@ export function removeTeaserCards(root: Element): number {
         }
         continue;
       }
-      const target = teaserTarget(kid);
+      // A card holds a heading and a link (teaserTarget); any other text breaks the run.
+      const target = holdsHeading.has(kid) && holdsLink.has(kid) ? teaserTarget(kid) : null;
       if (target && !targets.has(target)) {
         targets.add(target);
         cards.push(kid);
-      } else if (collapseSpace(kid.textContent ?? '')) {
+      } else if (firstTextNode(kid, (d) => collapseSpace(d) !== '')) {
         // Story before the cards: a run of cards that closes the parent under a label of its own is still a list
         // of other posts ("Read these next" after the story's last paragraph).
         cards.length = 0;
@@ -2055,10 +2205,59 @@ export function removeTeaserCards(root: Element): number {
     }
     if (cards.length >= TEASER_MIN_CARDS && (!afterText || labelled)) {
       for (const card of cards) {
-        card.remove();
+        if (markOnly) {
+          card.setAttribute(TEASER_MARK, '');
+        } else {
+          card.remove();
+        }
         removed++;
       }
     }
   }
   return removed;
 }
+
+/** The elements from `root` down that hold an element matching `selector`. */
+function ancestorsOf(root: Element, selector: string): Set<Element> {
+  const found = new Set<Element>();
+  for (const el of Array.from(root.querySelectorAll(selector))) {
+    for (let at = el.parentElement; at && !found.has(at); at = at === root ? null : at.parentElement) {
+      found.add(at);
+    }
+  }
+  return found;
+}
+
+/** Attribute set on a teaser card marked on the whole page (removeTeaserCards with markOnly), read by removeMarkedTeasers. */
+export const TEASER_MARK = 'data-telex-teaser';
+
+/**
+ * Removes the teaser cards marked on the whole page (removeTeaserCards with
+ * markOnly) from the story once it is put together: cards of other posts
+ * that Readability took with the story (a list of them after it, in a
+ * section of its own). When the cards hold half of the text or more, or
+ * no paragraph of running text (TEASER_STORY_MIN_CHARS) stays without them,
+ * they are the page's matter (a section front, a hub of posts) and all stay.
+ */
+export function removeMarkedTeasers(root: Element): number {
+  const cards = Array.from(root.querySelectorAll(`[${TEASER_MARK}]`)).filter((c) => !c.parentElement?.closest(`[${TEASER_MARK}]`));
+  const cardChars = cards.reduce((n, c) => n + collapseSpace(c.textContent ?? '').length, 0);
+  if (cards.length === 0 || cardChars * 2 >= collapseSpace(root.textContent ?? '').length) {
+    return 0;
+  }
+  const places = cards.map((c) => [c, c.parentNode, c.nextSibling] as const);
+  for (const card of cards) {
+    card.remove();
+  }
+  // What stays must be a story: a paragraph of running text at least (a section front's other teasers are none).
+  if (!textBlocks(root).some((b) => b.length >= TEASER_STORY_MIN_CHARS)) {
+    for (const [card, parent, next] of places.reverse()) {
+      parent?.insertBefore(card, next);
+    }
+    return 0;
+  }
+  return cards.length;
+}
+
+/** Characters of a paragraph, at least, that must stay once the marked teasers go (removeMarkedTeasers). */
+const TEASER_STORY_MIN_CHARS = 250;

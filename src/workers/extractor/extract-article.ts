@@ -1,7 +1,7 @@
 import { Readability } from '@mozilla/readability';
 import { PipelineError } from '../../errors.js';
 import { collapseSpace, countWords, firstTextNode, inlineRun, isBlockTag, isHeadingTag, joinBlocks, lineElement, spacedText, squash, textBlocks, textOwners } from './blocks.js';
-import { breaksLine, brLines, closingBioName, copiesBlockBefore, FURNITURE_TEXT, isFurnitureText, isOtherSectionLabel, narrowToArticle, removeAuthorBio, removeAuthorBox, removeFurniture, removeInlineFurniture, removeNamedAuthorBoxes, removeButtonBoxes, removeGreetingBio, removeOtherSections, removeRepeatedSiblings, removeShownTwice, removeTeaserCards, SENTENCE_LINE, trimStoryEnd, markButtonBoxes, trimButtonBoxes } from './boilerplate.js';
+import { breaksLine, brLines, closingBioName, copiesBlockBefore, FURNITURE_TEXT, isFurnitureText, isOtherSectionLabel, narrowToArticle, removeAuthorBio, removeAuthorBox, removeFurniture, removeInlineFurniture, removeNamedAuthorBoxes, removeButtonBoxes, removeGreetingBio, removeOtherSections, removeRepeatedSiblings, removeShownTwice, removeTeaserCards, removeMarkedTeasers, SENTENCE_LINE, trimStoryEnd, markButtonBoxes, trimButtonBoxes, SEPARATOR_IN_TEXT, trimAfterSeparator } from './boilerplate.js';
 import { keepQuestionToggles, mayHoldCollapsed, revealCollapsed } from './collapsed.js';
 import { classifyBlock, densityExtract, type TextBlock } from './density.js';
 import { closeOpenInline, tagShape } from './nesting.js';
@@ -1063,6 +1063,9 @@ export function extractArticle(html: string, url: string, opts: ExtractOptions =
     // close the story go once it is put together (trimButtonBoxes).
     const buttonBoxes = doc.body && BUTTON_LINK_TAG.test(cleaned) ? markButtonBoxes(doc.body) : 0;
     removeFurniture(doc);
+    // Teaser cards of other posts marked on the whole page, where their thumbnails still stand: those Readability takes
+    // with the story go once it is put together, after the gaps are filled around them (removeMarkedTeasers).
+    const teasers = doc.body ? removeTeaserCards(doc.body, true) : 0;
     // The second method reads the same tree before Readability takes it apart.
     const dense = densityExtract(doc.body ?? doc.documentElement);
     if (o.narrow) {
@@ -1243,10 +1246,16 @@ export function extractArticle(html: string, url: string, opts: ExtractOptions =
         reread(article);
       }
     }
+    if (article && teasers > 0 && removeMarkedTeasers(article) > 0) {
+      reread(article);
+    }
     if (article && trimStoryEnd(article) > 0) {
       reread(article);
     }
     if (article && buttonBoxes > 0 && trimButtonBoxes(article) > 0) {
+      reread(article);
+    }
+    if (article && SEPARATOR_IN_TEXT.test(text) && trimAfterSeparator(article) > 0) {
       reread(article);
     }
     if (wordCount < o.minWords) {

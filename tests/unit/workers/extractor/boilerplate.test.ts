@@ -1,6 +1,6 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { closingBioName, copiesBlockBefore, isBuilderBox, CREDIT_TEXT, isAdviceDisclaimer, isQuoteAttribution, isAffiliateDisclosure, isParticularsStrip, isProductionNote, isSitePitch, isSocialFollow, isFurnitureText, looksLikeFurniture, removeAuthorBio, removeAuthorBox, removeButtonBoxes, markButtonBoxes, trimButtonBoxes, BUTTON_BOX_MARK, removeFurniture, removeGreetingBio, removeHeadingPermalinks, removeInlineFurniture, removeLinkColumns, removeNamedAuthorBoxes, removeOtherSections, removeRepeatedSiblings, removeShownTwice, removeTeaserCards, trimStoryEnd, withoutTermClasses } from '../../../../src/workers/extractor/boilerplate.js';
+import { closingBioName, copiesBlockBefore, isBuilderBox, CREDIT_TEXT, isAdviceDisclaimer, isQuoteAttribution, isAffiliateDisclosure, isParticularsStrip, isProductionNote, isSitePitch, isSocialFollow, isFurnitureText, looksLikeFurniture, removeAuthorBio, removeAuthorBox, removeButtonBoxes, markButtonBoxes, trimButtonBoxes, BUTTON_BOX_MARK, removeFurniture, removeGreetingBio, removeHeadingPermalinks, removeInlineFurniture, removeLinkColumns, removeNamedAuthorBoxes, removeOtherSections, removeRepeatedSiblings, removeShownTwice, removeTeaserCards, removeMarkedTeasers, TEASER_MARK, trimStoryEnd, trimAfterSeparator, withoutTermClasses } from '../../../../src/workers/extractor/boilerplate.js';
 import { collapseSpace, textBlocks } from '../../../../src/workers/extractor/blocks.js';
 
 const doc = (html: string): Document =>
@@ -62,6 +62,26 @@ describe('removeFurniture: Alpine.js elements hidden until their script runs', (
     expect(text).toContain('Get the deals by e-mail.');
     expect(text).toContain('Shown from the start.');
     expect(text).toContain('The whole widget, shown once it starts.');
+  });
+});
+
+describe('removeFurniture: elements a site builder hides by their class', () => {
+  it('removes an element marked w-condition-invisible, rich-snippet-hidden or et_multi_view_hidden, and keeps a wrapper so marked that holds most of the page', () => {
+    const d = doc(
+      `<article><p>${words(150)}</p><div class="terms-text w-condition-invisible"><p>Example® is a registered trademark of Example Inc.</p></div>` +
+        '<p><span class="updated rich-snippet-hidden">2025-10-30T10:45:07-04:00</span></p>' +
+        '<div class="post-content-inner et_multi_view_hidden"><p>An excerpt the blog module does not show.</p></div>' +
+        '<p class="summary w-condition-invisibleness">A class that only starts with the name.</p></article>',
+    );
+    removeFurniture(d);
+    const text = d.body.textContent ?? '';
+    expect(text).not.toContain('registered trademark');
+    expect(text).not.toContain('2025-10-30T10:45:07');
+    expect(text).not.toContain('An excerpt the blog module does not show.');
+    expect(text).toContain('A class that only starts with the name.');
+    const wrapped = doc(`<div class="w-condition-invisible"><header>Menu</header><article><p>${words(150)}</p></article></div>`);
+    removeFurniture(wrapped);
+    expect(wrapped.body.textContent).toContain(words(150));
   });
 });
 
@@ -1561,6 +1581,35 @@ describe(removeTeaserCards.name, () => {
     expect(d.body.textContent).not.toContain('Unlinked teaser');
   });
 
+  it('reads a card headed by its category, a card whose title the site left empty, and a dated card with a long excerpt', () => {
+    const post = (slug: string, title: string, excerpt: string): string =>
+      `<div class="post-item"><a href="/${slug}/" class="image"></a>\n<div class="tagline"><h5 class="categories"><a href="/category/daily/">Daily</a></h5>\n<span class="date">Dec 19, 2025</span></div>\n` +
+      `<h3 class="title"><a href="/${slug}/"><span>${title}</span></a></h3>\n<p>${excerpt}</p></div>`;
+    const d = doc(`<article>${story}</article><div class="post-list">${post('one', '', words(40))}${post('two', 'Rosewood London unveils a chalet', words(100))}${post('three', 'A new air shuttle service', words(30))}</div>`);
+    expect(removeTeaserCards(d.body)).toBe(3);
+    expect(d.body.textContent).not.toContain('Rosewood London');
+    expect(d.body.textContent).toContain('word119');
+  });
+
+  it('marks the cards on the whole page, for removeMarkedTeasers to take out of the story unless they are most of it', () => {
+    const d = doc(`<article>${story}<div class="grid">${card('one', 'A short excerpt')}${card('two', 'Another excerpt')}${card('three', 'A third one')}</div></article>`);
+    expect(removeTeaserCards(d.body, true)).toBe(3);
+    expect(d.querySelectorAll(`[${TEASER_MARK}]`).length).toBe(3);
+    const article = d.querySelector('article') as Element;
+    expect(removeMarkedTeasers(article)).toBe(3);
+    expect(article.textContent).not.toContain('Another post called');
+    const front = doc(`<main><p>Latest news.</p><div class="grid">${card('one', 'A short excerpt')}${card('two', 'Another excerpt')}${card('three', 'A third one')}</div></main>`);
+    removeTeaserCards(front.body, true);
+    expect(removeMarkedTeasers(front.querySelector('main') as Element)).toBe(0);
+    expect(front.body.textContent).toContain('Another post called three');
+    // A section front: other teasers, no paragraph of running text, stay around the marked cards.
+    const teasers = Array.from({ length: 8 }, (_, i) => `<h3>Headline number ${i}</h3><p>A one-line summary of story ${i}.</p>`).join('');
+    const section = doc(`<main>${teasers}<div class="grid">${card('one', 'A short excerpt')}${card('two', 'Another excerpt')}${card('three', 'A third one')}</div></main>`);
+    removeTeaserCards(section.body, true);
+    expect(removeMarkedTeasers(section.querySelector('main') as Element)).toBe(0);
+    expect(section.body.textContent).toContain('Another post called one');
+  });
+
   it('keeps a list of the story\'s items, each a linked heading with its paragraph', () => {
     const item = (n: number, thumb: boolean): string =>
       `<div class="item">${thumb ? `<a href="https://shop.example/p${n}"><img src="/p${n}.jpg" alt=""></a>` : ''}<h3><a href="https://shop.example/p${n}">Product number ${n}</a></h3><p>${thumb ? words(90) : 'A sturdy pick for small kitchens.'}</p></div>`;
@@ -1655,12 +1704,59 @@ describe(trimButtonBoxes.name, () => {
     expect(names('e-con-inner')).toBe(false);
   });
 
+  it('removes a pitch box set twice on the page wherever it stands, and keeps a quote\'s attribution set twice', () => {
+    const promo = '<div class="promo"><p>Get the cash you need with a low-interest personal loan today</p><a class="btn" href="https://loans.example.com/apply">Apply now</a></div>';
+    const d = doc(`<article>${story}${promo}<p>The end of the story. ${words(30)}</p></article><aside>${promo}</aside>`);
+    expect(markButtonBoxes(d.body)).toBe(2);
+    d.querySelectorAll('a[class]').forEach((a) => a.remove());
+    const article = d.querySelector('article') as Element;
+    expect(trimButtonBoxes(article)).toBe(1);
+    expect(article.textContent).not.toContain('Get the cash you need');
+    expect(article.textContent).toContain('The end of the story');
+    expect(trim(`<article>${story}${promo}<p>The end of the story. ${words(30)}</p></article>`).removed).toBe(0);
+    const quote = '<figure><blockquote>We doubled our traffic.</blockquote><figcaption><a class="button-link" href="https://www.linkedin.com/in/jane">LinkedIn</a>Jane Doe, VP of Marketing, Example</figcaption></figure>';
+    const quoted = trim(`<article>${story}${quote}<p>More of the story. ${words(30)}</p>${quote}<p>The end of the story. ${words(30)}</p></article>`);
+    expect(quoted.removed).toBe(0);
+    expect(quoted.d.body.textContent).toContain('Jane Doe, VP of Marketing');
+  });
+
   it('keeps boxes that hold a quarter of the text or more, and a story that is all box', () => {
     const card = (n: number): string => `<div class="card"><h3>Course ${n}</h3><p>${words(50)}</p><a class="btn" href="/course/${n}">Enrol</a></div>`;
     const hub = trim(`<main><p>Our courses this spring.</p>${card(1)}${card(2)}${card(3)}</main>`);
     expect(hub.removed).toBe(0);
     expect(hub.d.body.textContent).toContain('Course 3');
     expect(trim(`<main>${pitch(button)}</main>`).removed).toBe(0);
+  });
+});
+
+describe(trimAfterSeparator.name, () => {
+  const story = Array.from({ length: 6 }, (_, i) => `<p>Paragraph ${i} of the story. ${words(40)}</p>`).join('');
+  const closing = '<p>SHARE YOUR STORY</p><p>Do you have an issue with a company you have not been able to resolve? Write to us.</p>';
+  const trim = (html: string): { text: string; removed: number } => {
+    const root = doc(html).querySelector('article') as Element;
+    const removed = trimAfterSeparator(root);
+    return { text: root.textContent ?? '', removed };
+  };
+
+  it('removes a separator line and the closing matter under it, a line of its own or the first of a <br> run', () => {
+    const own = trim(`<article>${story}<p>----------</p>${closing}</article>`);
+    expect(own.removed).toBe(3);
+    expect(own.text).not.toContain('SHARE YOUR STORY');
+    expect(own.text).toContain('Paragraph 5 of the story');
+    const run = trim(`<article>${story}<div><p>– – – – – – –</p></div><p>In this article, we covered: the pros and the cons.</p></article>`);
+    expect(run.removed).toBe(2);
+    expect(run.text).not.toContain('In this article');
+    const br = trim(`<article>${story}<p>☼ ☼ ☼<br><strong>SHARE YOUR STORY</strong><br>Do you have an issue? Write to us.</p></article>`);
+    expect(br.text).not.toContain('SHARE YOUR STORY');
+  });
+
+  it('keeps a scene break, a wire rule, a Markdown rule, a footnote, code and a last part longer than a quarter', () => {
+    expect(trim(`<article>${story}<p>* * *</p>${closing}</article>`).removed).toBe(0);
+    expect(trim(`<article>${story}<p>___</p><p>This version corrects the spelling of the region.</p></article>`).removed).toBe(0);
+    expect(trim(`<article>${story}<p>---</p>${closing}</article>`).removed).toBe(0);
+    expect(trim(`<article>${story}<p>----------</p><p>*Thanks to a reader for suggesting this resource.</p></article>`).removed).toBe(0);
+    expect(trim(`<article>${story}<pre>==========</pre>${closing}</article>`).removed).toBe(0);
+    expect(trim(`<article>${story}<p>----------</p>${story}</article>`).removed).toBe(0);
   });
 });
 
