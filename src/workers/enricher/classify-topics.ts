@@ -178,10 +178,12 @@ export function topicFeatures(
   const n = bagLength > 0 ? contentWordCount(vectorGroups(titleWords, textWords)) : 0;
   add(titleWords, n > bagLength ? (TITLE_WEIGHT * n) / bagLength : TITLE_WEIGHT);
   add(textWords, 1);
+  // Each count's log, in the map's order, kept aside so that each entry is set once, to its final value, below.
+  const logs: number[] = [];
   let norm = 0;
-  for (const [k, c] of counts) {
+  for (const c of counts.values()) {
     const v = Math.log1p(c);
-    counts.set(k, v);
+    logs.push(v);
     norm += v * v;
   }
   norm = Math.sqrt(norm) || 1;
@@ -192,7 +194,9 @@ export function topicFeatures(
   const fade = shortCopy > 0 ? Math.max(0, Math.min(1, (2 * shortCopy - contentWords) / shortCopy)) : 0;
   const general = words?.generalScale ?? 1;
   const copies: Array<[string, number]> = [];
-  for (const [k, v] of counts) {
+  let e = 0;
+  for (const k of counts.keys()) {
+    const v = logs[e++] as number;
     counts.set(k, (general * v) / norm);
     if (fade > 0 && !k.includes(':') && !k.includes(' ')) copies.push([`s:${k}`, (fade * v) / norm]);
   }
