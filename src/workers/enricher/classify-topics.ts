@@ -178,10 +178,12 @@ export function topicFeatures(
   const n = bagLength > 0 ? contentWordCount(vectorGroups(titleWords, textWords)) : 0;
   add(titleWords, n > bagLength ? (TITLE_WEIGHT * n) / bagLength : TITLE_WEIGHT);
   add(textWords, 1);
+  // Each count's log, in the map's order, kept aside so that each entry is set once, to its final value, below.
+  const logs: number[] = [];
   let norm = 0;
-  for (const [k, c] of counts) {
+  for (const c of counts.values()) {
     const v = Math.log1p(c);
-    counts.set(k, v);
+    logs.push(v);
     norm += v * v;
   }
   norm = Math.sqrt(norm) || 1;
@@ -192,7 +194,9 @@ export function topicFeatures(
   const fade = shortCopy > 0 ? Math.max(0, Math.min(1, (2 * shortCopy - contentWords) / shortCopy)) : 0;
   const general = words?.generalScale ?? 1;
   const copies: Array<[string, number]> = [];
-  for (const [k, v] of counts) {
+  let e = 0;
+  for (const k of counts.keys()) {
+    const v = logs[e++] as number;
     counts.set(k, (general * v) / norm);
     if (fade > 0 && !k.includes(':') && !k.includes(' ')) copies.push([`s:${k}`, (fade * v) / norm]);
   }
@@ -399,6 +403,28 @@ export function textScores(
 }
 
 /**
+ * The terms of the text among the known features, in the order of their first feature, and for each known feature the
+ * index of its term (-1 for none): the word-vector features are no terms of the text, and a short text's copy of a word
+ * (`s:`) counts for the word. Found once for the classes whose evidence classifyTopLevel gives.
+ */
+function evidenceTerms(known: ReadonlyArray<readonly [string, number, number]>): { terms: string[]; termOf: number[] } {
+  const terms: string[] = [];
+  const index = new Map<string, number>();
+  const termOf = known.map(([f]) => {
+    if (f.startsWith('vec:') || f.startsWith('wc:')) return -1;
+    const term = f.startsWith('s:') ? f.slice(2) : f;
+    let t = index.get(term);
+    if (t === undefined) {
+      t = terms.length;
+      terms.push(term);
+      index.set(term, t);
+    }
+    return t;
+  });
+  return { terms, termOf };
+}
+
+/**
  * Calibrated probability of each IPTC top-level topic (highest first), each with
  * the terms of the text that weigh most for it. Empty when the text has no
  * content word the model knows.
@@ -413,18 +439,17 @@ export function classifyTopLevel(
   const W = model.weights;
   const p = softmax(scores, model.temperature);
   const order = model.classes.map((_, k) => k).sort((a, b) => (p[b] as number) - (p[a] as number) || a - b);
+  const { terms, termOf } = evidenceTerms(known);
   // Evidence for the few classes that can be kept.
   return order.map((k, rank) => {
     const evidence: string[] = [];
     if (rank < 3) {
-      const byTerm = new Map<string, number>();
-      for (const [f, v, at] of known) {
-        // The word-vector features are no terms of the text; a short text's copy of a word (`s:`) counts for the word.
-        if (f.startsWith('vec:') || f.startsWith('wc:')) continue;
-        const term = f.startsWith('s:') ? f.slice(2) : f;
-        byTerm.set(term, (byTerm.get(term) ?? 0) + v * (W[at + k] as number));
-      }
-      const contrib = [...byTerm].filter(([, x]) => x > 0);
+      const sums: number[] = new Array<number>(terms.length).fill(0);
+      known.forEach(([, v, at], i) => {
+        const t = termOf[i] as number;
+        if (t >= 0) sums[t] = (sums[t] as number) + v * (W[at + k] as number);
+      });
+      const contrib = terms.map((term, t): [string, number] => [term, sums[t] as number]).filter(([, x]) => x > 0);
       contrib.sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
       for (const [f] of contrib.slice(0, 5)) evidence.push(f);
     }

@@ -601,6 +601,48 @@ function tokenMarks(tokens: readonly Token[]): Uint8Array {
   return marks;
 }
 
+/** Whether any token has the MARK bit `bit`. */
+function anyMarked(marks: Uint8Array, bit: number): boolean {
+  for (let i = 0; i < marks.length; i++) if ((marks[i] as number) & bit) return true;
+  return false;
+}
+
+/**
+ * The wire conventions' pass on storms, for a text that names one (a token with MARK.storm): a storm's name is MISC, and
+ * so is the storm called by its name alone later in the text.
+ */
+function typeStormNames(tokens: readonly Token[], marks: Uint8Array, out: string[]): void {
+  // "Hurricane Katrina", "Cyclone Nargis": a storm's name is no person's (MISC, as newswire annotation files events); nor
+  // a place's where the tagger left the storm's word out ("Hurricane [Milton] made landfall").
+  for (let i = 0; i < tokens.length; i++) {
+    if (!((marks[i] as number) & MARK.storm)) continue;
+    let j: number;
+    if (out[i] === 'B-PER' && out[i + 1] === 'I-PER') j = spanEnd(out, i);
+    else if (out[i] === 'O' && (out[i + 1] ?? 'O').startsWith('B-') && out[i + 1] !== 'B-MISC') j = spanEnd(out, i + 1);
+    else continue;
+    setSpan(out, i, j, 'MISC');
+    i = j - 1;
+  }
+  // The storm called by its name alone ("Hurricane Rita ... [Rita] packed winds", "the impacts of [Katrina]") is the
+  // storm, no person or place, unless the text names a person with that word ("Rita Moreno").
+  let names: Set<string> | undefined;
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    if (!((marks[i] as number) & MARK.storm)) continue;
+    let k = i + 1;
+    while (k < tokens.length && (marks[k] as number) & MARK.storm) k++;
+    const name = tokens[k]?.text ?? '';
+    if (/^\p{Lu}\p{Ll}+$/u.test(name) && !startsCapitalized(tokens[k + 1]?.text ?? '')) (names ??= new Set()).add(name);
+  }
+  if (!names) return;
+  for (const { from, to, type } of bioSpans(out)) {
+    if (type === 'PER' && to - from >= 2) for (let k = from; k < to; k++) names.delete((tokens[k] as Token).text);
+  }
+  for (const { from, to, type } of bioSpans(out)) {
+    if (to - from !== 1 || (type !== 'PER' && type !== 'LOC') || !names.has((tokens[from] as Token).text) || (from > 0 && (marks[from - 1] as number) & MARK.storm)) continue;
+    setSpan(out, from, to, 'MISC');
+  }
+}
+
 /** Applies the wire conventions above to the tagger's BIO tags of `tokens` (offsets into `text`). */
 export function wireConventionTags(text: string, tokens: readonly Token[], tags: readonly string[]): string[] {
   return wireConventions(text, tokens)(tags);
@@ -1045,35 +1087,9 @@ export function wireConventions(text: string, tokens: readonly Token[], original
     }
   };
   const typeStorms = (out: string[]): void => {
-    // "Hurricane Katrina", "Cyclone Nargis": a storm's name is no person's (MISC, as newswire annotation files events); nor
-    // a place's where the tagger left the storm's word out ("Hurricane [Milton] made landfall").
-    for (let i = 0; i < tokens.length; i++) {
-      if (!((marks[i] as number) & MARK.storm)) continue;
-      let j: number;
-      if (out[i] === 'B-PER' && out[i + 1] === 'I-PER') j = spanEnd(out, i);
-      else if (out[i] === 'O' && (out[i + 1] ?? 'O').startsWith('B-') && out[i + 1] !== 'B-MISC') j = spanEnd(out, i + 1);
-      else continue;
-      setSpan(out, i, j, 'MISC');
-      i = j - 1;
-    }
-    // The storm called by its name alone ("Hurricane Rita ... [Rita] packed winds", "the impacts of [Katrina]") is the
-    // storm, no person or place, unless the text names a person with that word ("Rita Moreno").
-    let names: Set<string> | undefined;
-    for (let i = 0; i + 1 < tokens.length; i++) {
-      if (!((marks[i] as number) & MARK.storm)) continue;
-      let k = i + 1;
-      while (k < tokens.length && (marks[k] as number) & MARK.storm) k++;
-      const name = tokens[k]?.text ?? '';
-      if (/^\p{Lu}\p{Ll}+$/u.test(name) && !startsCapitalized(tokens[k + 1]?.text ?? '')) (names ??= new Set()).add(name);
-    }
-    if (!names) return;
-    for (const { from, to, type } of bioSpans(out)) {
-      if (type === 'PER' && to - from >= 2) for (let k = from; k < to; k++) names.delete((tokens[k] as Token).text);
-    }
-    for (const { from, to, type } of bioSpans(out)) {
-      if (to - from !== 1 || (type !== 'PER' && type !== 'LOC') || !names.has((tokens[from] as Token).text) || (from > 0 && (marks[from - 1] as number) & MARK.storm)) continue;
-      setSpan(out, from, to, 'MISC');
-    }
+    // Most texts name no storm: then there is nothing to do, and the first storm of unseen text recompiles typeStormNames
+    // alone, not a loop the warm-up of every other text made hot.
+    if (anyMarked(marks, MARK.storm)) typeStormNames(tokens, marks, out);
   };
   const splitNationalities = (out: string[]): void => {
     // "Spaniard Carlos Moya", "Dutchman Richard Krajicek": a nationality the tagger ran into the person's name after it is MISC, no
