@@ -663,8 +663,10 @@ const BUILDER_HIDDEN = /(?:^|\s)(?:w-condition-invisible|rich-snippet-hidden|et_
  * a second summary, a gated copy's sign-up box, a footnote of another post
  * type. Avada writes the post's author and its modification date
  * ("2025-10-30T10:45:07-04:00") for search engines in spans it never shows.
+ * Divi writes the parts of a module its settings turn off (a blog module's
+ * excerpts) and hides them.
  */
-export const hiddenByCondition = (el: Element): boolean => {
+export const hiddenByBuilder = (el: Element): boolean => {
   const cls = el.getAttribute('class');
   return cls !== null && BUILDER_HIDDEN.test(cls);
 };
@@ -744,7 +746,7 @@ export function removeFurniture(doc: Document): number {
       if (DROP_TAG_SET.has(tag)) {
         // A callout <aside> of the story is no sidebar.
         drop = tag !== 'aside' || !isStoryAside(el);
-      } else if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true' || hiddenAtEverySize(el) || hiddenUntilScript(el) || hiddenByCondition(el)) {
+      } else if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true' || hiddenAtEverySize(el) || hiddenUntilScript(el) || hiddenByBuilder(el)) {
         drop = true;
       } else if ((looksLikeFurniture(el) && !isNamedQuoteAttribution(el, tag)) || isCallToAction(el) || isIconLigature(el)) {
         drop = true;
