@@ -1866,8 +1866,11 @@ function markRepeatedPitches(root: Element): void {
       continue;
     }
     const text = shortText(box, REPEATED_PITCH_MAX_CHARS);
-    if (text) {
-      byText.set(text, [...(byText.get(text) ?? []), box]);
+    const same = text ? byText.get(text) : undefined;
+    if (same) {
+      same.push(box);
+    } else if (text) {
+      byText.set(text, [box]);
     }
   }
   for (const boxes of byText.values()) {
