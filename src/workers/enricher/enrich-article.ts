@@ -5,6 +5,7 @@ import { classifyTopics } from './classify-topics.js';
 import { detectLanguage, primarySubtag } from './detect-language.js';
 import { extractEntities } from './extract-entities.js';
 import { extractKeywords } from './extract-keywords.js';
+import { nerAndWordTokens } from './ner-tokens.js';
 import { parseDateline } from './parse-dateline.js';
 import { normalizedWords } from './phrase-matcher.js';
 import { tagCustomTopics } from './tag-custom-topics.js';
@@ -34,14 +35,14 @@ export function enrichArticle(extracted: ExtractedArticle, opts: EnrichOptions =
   const { id, contentHash } = storedIdentity(extracted);
   const { title, text } = extracted;
   const language = detectLanguage(`${title}\n${text}`, extracted.language).language;
-  // Tokenize once for every tagger.
-  const tokens = tokenize(text);
-  const textWords = normalizedWords(text, tokens);
-  const titleWords = normalizedWords(title);
   // The chunker's capitalization rules and head words are English; other languages get gazetteer names only.
   const english = language === null || primarySubtag(language) === 'en';
+  // Tokenize once for every tagger: English text for the trained tagger and for the rest in one pass.
+  const { nerTokens, wordTokens: tokens } = english ? nerAndWordTokens(text) : { nerTokens: undefined, wordTokens: tokenize(text) };
+  const textWords = normalizedWords(text, tokens);
+  const titleWords = normalizedWords(title);
   // English: the trained tagger (which reads the rules' chunks as features); other languages: gazetteer names from the rules.
-  const entities = english ? tagEntities({ title, text }, { tokens }) : extractEntities({ title, text }, { tokens, gazetteerOnly: true });
+  const entities = english ? tagEntities({ title, text }, { tokens, nerTokens }) : extractEntities({ title, text }, { tokens, gazetteerOnly: true });
   // The topic classifier, the IPTC keyword lexicon and the keyphrase stopwords are English too.
   const topics: Topic[] = [
     ...(english ? classifyTopics({ title, text }, { maxTopics: opts.maxTopics ?? 5, titleWords, textWords }) : []),

@@ -1,4 +1,4 @@
-import type { Token } from './tokens.js';
+import { PERIOD, type Token, tokenizeSpan, wordToken } from './tokens.js';
 
 // A web address is one token (as the social-media sets write it); else words (letters, digits, "_" inside handles,
 // joined by an apostrophe, a period, a hyphen or "&"), else one mark.
@@ -14,11 +14,62 @@ const ABBREVIATION = /^(?:(?:\p{L}\.){2,}|\p{Lu}\.|(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|
  * ("david_myers77") is one token.
  */
 export function nerTokenize(text: string): Token[] {
+  return scanTokens(text, null);
+}
+
+/** The tokens of one text for the entity tagger (nerTokenize) and for the rules, keywords and topics (tokenize). */
+export type TaggerTokens = { nerTokens: Token[]; wordTokens: Token[] };
+
+/**
+ * nerTokenize(text) and tokenize(text), from one pass of the tagger's expression. Where the tagger's token is a word
+ * without "_" and no web address, tokenize's expression matches the same characters (its letters and digits, joiners
+ * and trailing period are the tagger's less "_"), so tokenize's token is that match with tokenize's own rule for the
+ * trailing period; a mark is no word of tokenize's; a web address or a word with "_" in it is read again by tokenize's
+ * expression over its characters.
+ */
+export function nerAndWordTokens(text: string): TaggerTokens {
+  const wordTokens: Token[] = [];
+  return { nerTokens: scanTokens(text, wordTokens), wordTokens };
+}
+
+/**
+ * Whether the match of NER_TOKEN_RE from `start` to `end` in `text` is its one-character mark (every other match
+ * starts with a letter, a digit or "_"). Read from `text`, one string for the whole pass.
+ */
+function isMarkAt(text: string, start: number, end: number): boolean {
+  const c = text.codePointAt(start) ?? 0;
+  // One character: one code unit, or two for one past U+FFFF (an emoji).
+  if (end - start !== (c > 0xffff ? 2 : 1)) return false;
+  if (c >= 128) return !LETTER_OR_DIGIT.test(text.slice(start, end));
+  return !((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95);
+}
+
+const LETTER_OR_DIGIT = /^[\p{L}\p{N}]/u;
+
+/** Whether tokenize reads a match of NER_TOKEN_RE otherwise than as one word: a web address, or a word with "_" in it. */
+const readApart = (match: string): boolean => match.includes('_') || match.startsWith('http') || match.startsWith('www.');
+
+/** nerTokenize's tokens of `text`; with `words`, tokenize's tokens of `text` added to it (nerAndWordTokens). */
+function scanTokens(text: string, words: Token[] | null): Token[] {
   const out: Token[] = [];
+  // The offset where tokenize's expression would look for its next word.
+  let wordsFrom = 0;
+  // Whether any match may be one that tokenize reads apart (most texts hold no "_" and no web address).
+  const apart = words !== null && (text.includes('_') || text.includes('http') || text.includes('www.'));
   for (const m of text.matchAll(NER_TOKEN_RE)) {
     let word = m[0];
     const start = m.index ?? 0;
-    if (word.length > 1 && word.endsWith('.') && !ABBREVIATION.test(word)) {
+    const end = start + word.length;
+    const endsWithPeriod = text.charCodeAt(end - 1) === PERIOD;
+    if (words !== null && !isMarkAt(text, start, end)) {
+      if (start >= wordsFrom && !(apart && readApart(word))) {
+        words.push(wordToken(word, start, endsWithPeriod));
+        wordsFrom = end;
+      } else {
+        wordsFrom = Math.max(wordsFrom, tokenizeSpan(text, Math.max(start, wordsFrom), end, words));
+      }
+    }
+    if (word.length > 1 && endsWithPeriod && !ABBREVIATION.test(word)) {
       word = word.slice(0, -1);
       pushWord(out, word, start);
       out.push({ text: '.', start: start + word.length, end: start + word.length + 1 });

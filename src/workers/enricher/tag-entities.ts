@@ -915,16 +915,19 @@ export type TagEntitiesOptions = {
   maxPerKind?: number;
   /** tokenize(article.text) (the rules' word tokens), when the caller already has it. */
   tokens?: readonly Token[];
+  /** nerTokenize(article.text) (the tagger's tokens), when the caller already has it (nerAndWordTokens). */
+  nerTokens?: readonly Token[];
 };
 
-/** Mentions the trained tagger finds in `text`. */
-export function tagEntityMentions(written: string, ruleTokens: readonly Token[] = tokenize(written)): Mention[] {
+/** Mentions the trained tagger finds in `text`; `nerTokens` nerTokenize(written), when the caller already has it. */
+export function tagEntityMentions(written: string, ruleTokens: readonly Token[] = tokenize(written), nerTokens?: readonly Token[]): Mention[] {
   const tagger = entityTagger();
   // A dated dateline run into the text around it reads as a line of its own (the same offsets).
   const text = datelinesOnTheirLines(written);
   if (text !== written) ruleTokens = tokenize(text);
+  const taggerTokens = text === written && nerTokens !== undefined ? nerTokens : nerTokenize(text);
   // Names in capitalised lines are given in ordinary case ("Japan" for "JAPAN"), at their offsets in `text`.
-  const { text: cased, tokens } = readCased(text, splitNameParticiples(nerTokenize(text)), tagger);
+  const { text: cased, tokens } = readCased(text, splitNameParticiples(taggerTokens), tagger);
   const rules = cased === text ? ruleTokens : tokenize(cased);
   return mentionsFromTags(cased, tokens, labelCased(cased, tokens, sentenceRanges(cased, tokens), tagger, rules, text));
 }
@@ -962,7 +965,7 @@ export function datelinesOnTheirLines(text: string): string {
  * the same merging and salience as the rules (extractEntities).
  */
 export function tagEntities(article: { title: string; text: string }, opts: TagEntitiesOptions = {}): Entities {
-  return mergeMentions(tagEntityMentions(article.text, opts.tokens), article, opts.maxPerKind ?? 25).entities;
+  return mergeMentions(tagEntityMentions(article.text, opts.tokens, opts.nerTokens), article, opts.maxPerKind ?? 25).entities;
 }
 
 /** Every resolved mention with its span and merged entity (for evaluation). */

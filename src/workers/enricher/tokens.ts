@@ -8,15 +8,43 @@ const WORD_RE = /[\p{L}\p{N}]+(?:['’.\-&][\p{L}\p{N}]+)*\.?/gu;
 export function tokenize(text: string): Token[] {
   const out: Token[] = [];
   for (const m of text.matchAll(WORD_RE)) {
-    let word = m[0];
     const start = m.index ?? 0;
-    if (word.endsWith('.') && !isAbbreviation(word)) {
-      word = word.slice(0, -1);
-    }
-    out.push({ text: word, start, end: start + word.length });
+    out.push(wordToken(m[0], start, text.charCodeAt(start + m[0].length - 1) === PERIOD));
   }
   return out;
 }
+
+/**
+ * The word tokens of `text` that start at or after `from` and before `to`, added to `out`; the offset just past the
+ * last one's match (its period included), or `from` when there is none. For a part of a text that another
+ * tokenizer read differently (nerAndWordTokens).
+ */
+export function tokenizeSpan(text: string, from: number, to: number, out: Token[]): number {
+  let end = from;
+  WORD_SPAN_RE.lastIndex = from;
+  for (let m = WORD_SPAN_RE.exec(text); m !== null && m.index < to; m = WORD_SPAN_RE.exec(text)) {
+    out.push(wordToken(m[0], m.index, text.charCodeAt(m.index + m[0].length - 1) === PERIOD));
+    end = m.index + m[0].length;
+  }
+  WORD_SPAN_RE.lastIndex = 0;
+  return end;
+}
+
+/** WORD_RE for tokenizeSpan's searches from an offset (its own lastIndex: matchAll starts a copy of WORD_RE at WORD_RE's). */
+const WORD_SPAN_RE = new RegExp(WORD_RE.source, WORD_RE.flags);
+
+/**
+ * The token of one match of the word expression at `start`, `endsWithPeriod` whether the match ends with "." (read
+ * from the text by the caller: a method read on each match's own string costs more, its strings being of several
+ * kinds): the trailing period kept only on an abbreviation.
+ */
+export function wordToken(match: string, start: number, endsWithPeriod: boolean): Token {
+  const word = endsWithPeriod && !isAbbreviation(match) ? match.slice(0, -1) : match;
+  return { text: word, start, end: start + word.length };
+}
+
+/** The character code of ".". */
+export const PERIOD = 46;
 
 const ABBREVIATIONS = new Set([
   'mr.', 'mrs.', 'ms.', 'dr.', 'prof.', 'sen.', 'rep.', 'gov.', 'gen.', 'lt.', 'col.', 'capt.', 'sgt.', 'st.', 'jr.', 'sr.',

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { detokenize, nerTokenize, setOffBySpaces, splitNameParticiples, tokenLines } from '../../../../src/workers/enricher/ner-tokens.js';
+import { detokenize, nerAndWordTokens, nerTokenize, setOffBySpaces, splitNameParticiples, tokenLines } from '../../../../src/workers/enricher/ner-tokens.js';
 import { tagEntities } from '../../../../src/workers/enricher/tag-entities.js';
+import { tokenize } from '../../../../src/workers/enricher/tokens.js';
 
 describe(nerTokenize.name, () => {
   it('splits punctuation and possessives and keeps abbreviations when tokenizing prose', () => {
@@ -26,6 +27,25 @@ describe(nerTokenize.name, () => {
 
   it('returns no tokens when the text is blank', () => {
     expect(nerTokenize('  \n ')).toEqual([]);
+  });
+});
+
+describe(nerAndWordTokens.name, () => {
+  const texts = [
+    "Mr. Liu met U.S. envoys in Seoul's old town, then left. MR. SMITH and mr. Jones at Mt. Fuji vs. Ft. Worth.",
+    "Justin I'm sure we're fine, they'd say they can't and O'Neill won’t; A. B. Smith, e.g. 3.5% of 1,200.",
+    'RT @david_myers77: see (http://t.co/A68YH6AZqP), www.example.com/a?b=1. Done _x_ foo_bar.baz. U.S._Navy',
+    "see http://x.com/foo. and www.bar.org/a_b's, www. then httpd.conf and https://q www.x\" ok",
+    'going to bed 📺 “ k8emma: itsmeadriano 👊 ” ½ é 𝐀 *safe* — London-based',
+    '',
+  ];
+
+  it('gives the tokens of nerTokenize and of tokenize when the text holds handles, web addresses, clitics, abbreviations and emoji', () => {
+    for (const text of texts) {
+      const { nerTokens, wordTokens } = nerAndWordTokens(text);
+      expect(nerTokens).toEqual(nerTokenize(text));
+      expect(wordTokens).toEqual(tokenize(text));
+    }
   });
 });
 
