@@ -1861,8 +1861,8 @@ export const REPEATED_PITCH_MARK = 'data-telex-repeated-pitch';
  */
 function markRepeatedPitches(root: Element): void {
   const byText = new Map<string, Element[]>();
-  for (const box of Array.from(root.querySelectorAll(`[${BUTTON_BOX_MARK}]`))) {
-    if (box.parentElement?.closest(`[${BUTTON_BOX_MARK}]`) || box.closest('figure, blockquote')) {
+  for (const box of outermostMarked(root, BUTTON_BOX_MARK)) {
+    if (box.closest('figure, blockquote')) {
       continue;
     }
     const text = shortText(box, REPEATED_PITCH_MAX_CHARS);
@@ -1878,6 +1878,11 @@ function markRepeatedPitches(root: Element): void {
       boxes.forEach((b) => b.setAttribute(REPEATED_PITCH_MARK, ''));
     }
   }
+}
+
+/** The elements under `root` that carry the attribute `mark` and stand inside no other element that carries it. */
+function outermostMarked(root: Element, mark: string): Element[] {
+  return Array.from(root.querySelectorAll(`[${mark}]`)).filter((el) => !el.parentElement?.closest(`[${mark}]`));
 }
 
 /** The nearest page builder's panel around `el` (itself included) up to `root` (included), null when none; each answer kept in `seen`. */
@@ -1913,7 +1918,7 @@ const PITCH_MIN_CHARS = 10;
  */
 export function trimButtonBoxes(root: Element): number {
   // Boxes that hold a quarter of the story or more are its sections (a hub of cards, each with its button).
-  const boxes = Array.from(root.querySelectorAll(`[${BUTTON_BOX_MARK}]`)).filter((b) => !b.parentElement?.closest(`[${BUTTON_BOX_MARK}]`));
+  const boxes = outermostMarked(root, BUTTON_BOX_MARK);
   const boxChars = boxes.reduce((n, b) => n + collapseSpace(b.textContent ?? '').length, 0);
   if (boxChars * 4 >= collapseSpace(root.textContent ?? '').length) {
     return 0;
@@ -2245,7 +2250,7 @@ export const TEASER_MARK = 'data-telex-teaser';
  * they are the page's matter (a section front, a hub of posts) and all stay.
  */
 export function removeMarkedTeasers(root: Element): number {
-  const cards = Array.from(root.querySelectorAll(`[${TEASER_MARK}]`)).filter((c) => !c.parentElement?.closest(`[${TEASER_MARK}]`));
+  const cards = outermostMarked(root, TEASER_MARK);
   const cardChars = cards.reduce((n, c) => n + collapseSpace(c.textContent ?? '').length, 0);
   if (cards.length === 0 || cardChars * 2 >= collapseSpace(root.textContent ?? '').length) {
     return 0;
