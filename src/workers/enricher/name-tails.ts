@@ -9,6 +9,7 @@
  * without a letter or digit (a quote, a table's rule, a dash).
  */
 import { GIVEN_NAMES, LATE_PERSON_TITLES, PERSON_TITLES, PLACES } from './gazetteer.js';
+import { nameText } from './kind-nouns.js';
 import { startsCapitalized, type Token } from './tokens.js';
 import { type WordStats, writtenLowercase } from './ner-features.js';
 import { bioSpans, clearSpan, insideTagOf, SCORE_PAIR, setSpan, spanEnd, spanStart } from './wire-conventions.js';
@@ -90,7 +91,7 @@ export function trimNameTails(tokens: readonly Token[], tags: readonly string[])
     while (end > i && SCORE_PAIR.test((tokens[end - 1] as Token).text)) end--;
     let retype: string | undefined;
     if (end - i >= 2 && NUMBER.test((tokens[end - 1] as Token).text)) {
-      const rest = tokens.slice(i, end - 1).map((t) => t.text).join(' ');
+      const rest = nameText(tokens, i, end - 1);
       const next = tokens[end]?.text ?? '';
       // Each test made whatever the others find, and the number cut off by one subtraction made either way: a test or a step
       // the warm-up never ran (a person's score is rare) throws the optimized code away.
