@@ -576,12 +576,29 @@ const PRICE_FRACTION = /^\d+(?:-\d+)?$/;
  * exchange's fractions or a number and a coin ("rose 25 cents", "gained HK$ 1.50", "rose 1-1/8", "fell 20 yen").
  */
 function priceMoveAfter(tokens: readonly Token[], to: number): boolean {
-  if (!PRICE_MOVES.has(tokens[to]?.text ?? '')) return false;
-  const a = tokens[to + 1]?.text ?? '';
+  const verb = tokens[to]?.text ?? '';
+  if (PRICE_MOVES.has(verb)) return priceAt(tokens, to + 1);
+  // A price's close or standing, the move said after the verb ("was unchanged at 330.50 marks", "ended unchanged at 81.30
+  // marks", "was down 1.20 guilders", "closed up 4 crowns", "closed 2.50 marks higher"); not a bare "closed at $88.69"
+  // (a commodity's contract closes so too), nor a move in percent or points.
+  if (!PRICE_STANDS.has(verb)) return false;
+  const next = tokens[to + 1]?.text ?? '';
+  if (PRICE_STATES.has(next)) return priceAt(tokens, (tokens[to + 2]?.text === 'at' ? to + 3 : to + 2));
+  return verb !== 'was' && verb !== 'were' && priceAt(tokens, to + 1) && PRICE_STATES.has(tokens[to + 3]?.text ?? '');
+}
+
+/** Verbs a share's price stands or closes by ("was unchanged at", "ended unchanged at", "closed up"). */
+const PRICE_STANDS: ReadonlySet<string> = new Set('was were closed ended finished'.split(' '));
+/** How a share's price stands or closed ("unchanged at", "up 4 crowns", "2.50 marks higher"). */
+const PRICE_STATES: ReadonlySet<string> = new Set('unchanged steady flat up down off higher lower firmer weaker easier'.split(' '));
+
+/** Whether a price starts at token `k`: a currency's sign, an exchange's fractions, or a number and a coin ("HK$ 1.50", "1-1/8", "25 cents"). */
+function priceAt(tokens: readonly Token[], k: number): boolean {
+  const a = tokens[k]?.text ?? '';
   // The sign may be read as two tokens ("HK$1.25": "HK", "$"), and a fraction as three ("1-1/8": "1-1", "/", "8").
-  const b = tokens[to + 2]?.text ?? '';
+  const b = tokens[k + 1]?.text ?? '';
   if (PRICE_SIGN.test(a) || (/^[A-Z]{1,2}$/.test(a) && b === '$') || (PRICE_FRACTION.test(a) && b === '/')) return true;
-  return /^\d+(?:[.,]\d+)?$/.test(a) && PRICE_UNITS.has(tokens[to + 2]?.text ?? '');
+  return /^\d+(?:[.,]\d+)?$/.test(a) && PRICE_UNITS.has(b);
 }
 
 /**
@@ -609,12 +626,15 @@ export function companiesByTheirPriceMoves(tokens: readonly Token[], tags: reado
       while (from > 0 && to - from < PRICE_NAME_MAX && tags[from - 1] === 'O' && startsCapitalized((tokens[from - 1] as Token).text)) from--;
       if (from === to || tokens.slice(from, to).some((t) => t.text === 'The' || writtenLowercase(t.text, stats))) continue;
     } else if (!last.endsWith('-ORG')) from = spanStart(tags, to - 1);
-    if (from === to || PLACES.has(nameText(tokens, from, to))) continue;
+    if (from === to || PLACES.has(nameText(tokens, from, to)) || (to - from === 1 && TRADED_NON_FIRMS.has((tokens[from] as Token).text))) continue;
     out ??= [...tags];
     setSpan(out, from, to, 'ORG');
   }
   return out ?? (tags as string[]);
 }
+
+/** Things a market quotes that are no firm, named alone ("Sterling rose 2 pfennigs", "Brent was unchanged at $18.20"). */
+const TRADED_NON_FIRMS: ReadonlySet<string> = new Set('Sterling Brent Gold Silver Copper Platinum Palladium Bund Bunds Gilts Treasuries Dollar Euro Yen'.split(' '));
 
 /** Reasons a market gives for a share's move, after "on" ("fell on worries", "rose on bid speculation"). */
 const MARKET_REASONS: ReadonlySet<string> = new Set(

@@ -391,6 +391,18 @@ describe(companiesByTheirPriceMoves.name, () => {
     expect(spans(text, companiesByTheirPriceMoves(toks, tags, undefined))).toEqual(['ORG[Cheung Kong]', 'ORG[Hutchison Whampoa]', 'ORG[Daimler-Benz]', 'ORG[Intel]']);
   });
 
+  it("makes a name or untagged capitalized words a company where its share price stands or closed so", () => {
+    const text = 'Hoechst was unchanged at 330.50 marks . Daimler ended unchanged at 81.30 marks . Philips was down 1.20 guilders . Ericsson closed up 4 crowns . Volkswagen closed 2.50 marks higher .';
+    const { toks, tags } = tagsNaming(text, { Philips: 'PER', Volkswagen: 'LOC' });
+    expect(spans(text, companiesByTheirPriceMoves(toks, tags, undefined))).toEqual(['ORG[Hoechst]', 'ORG[Daimler]', 'ORG[Philips]', 'ORG[Ericsson]', 'ORG[Volkswagen]']);
+  });
+
+  it("leaves a bare close, a move in percent or points, a standing that is no price's and a currency or commodity alone", () => {
+    const text = 'Brent closed at $88.69 . Unilever was up 2 percent . Smith was down 5 points . Sterling was unchanged at 2.40 marks . Brent rose 20 cents .';
+    const { toks, tags } = tagsNaming(text, { Brent: 'PER', Smith: 'PER' });
+    expect(companiesByTheirPriceMoves(toks, tags, undefined)).toEqual(tags);
+  });
+
   it("makes a name read as a person a company when it moves on a market's reason", () => {
     const text = 'Hanson fell on worries about its demerger . Lonrho rose on renewed bid speculation .';
     const { toks, tags } = tagsNaming(text, { Hanson: 'PER', Lonrho: 'PER' });
