@@ -598,8 +598,11 @@ function priceAt(tokens: readonly Token[], k: number): boolean {
   // The sign may be read as two tokens ("HK$1.25": "HK", "$"), and a fraction as three ("1-1/8": "1-1", "/", "8").
   const b = tokens[k + 1]?.text ?? '';
   if (PRICE_SIGN.test(a) || (/^[A-Z]{1,2}$/.test(a) && b === '$') || (PRICE_FRACTION.test(a) && b === '/')) return true;
-  return /^\d+(?:[.,]\d+)?$/.test(a) && PRICE_UNITS.has(b);
+  return (/^\d+(?:[.,]\d+)?$/.test(a) && PRICE_UNITS.has(b)) || PENCE.test(a);
 }
+
+/** A price in pence written with its "p" ("4p", "1,640p", "12.5p"). */
+const PENCE = /^\d{1,3}(?:,\d{3})*(?:\.\d+)?p$/;
 
 /**
  * Tags where a name read as a person, a place or MISC, or capitalized words left untagged, move by a share's price
@@ -621,6 +624,11 @@ export function companiesByTheirPriceMoves(tokens: readonly Token[], tags: reado
       continue;
     }
     if (!priceMoveAfter(tokens, to)) continue;
+    // A name the tagger ran on over the move's verb ("[Tate & Lyle rose] 4p"): it ends before the verb.
+    if ((tags[to] as string).startsWith('I-')) {
+      out ??= [...tags];
+      clearSpan(out, to, spanEnd(tags, to));
+    }
     let from = to;
     if (last === 'O') {
       while (from > 0 && to - from < PRICE_NAME_MAX && tags[from - 1] === 'O' && startsCapitalized((tokens[from - 1] as Token).text)) from--;

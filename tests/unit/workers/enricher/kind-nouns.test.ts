@@ -397,6 +397,12 @@ describe(companiesByTheirPriceMoves.name, () => {
     expect(spans(text, companiesByTheirPriceMoves(toks, tags, undefined))).toEqual(['ORG[Hoechst]', 'ORG[Daimler]', 'ORG[Philips]', 'ORG[Ericsson]', 'ORG[Volkswagen]']);
   });
 
+  it("ends a name the tagger ran on over the move's verb before it, and reads a price in pence written with its \"p\"", () => {
+    const text = 'Tate & Lyle rose 4p to 450p . Zeneca added 5p at 1,640p .';
+    const { toks, tags } = tagsNaming(text, { 'Tate & Lyle rose': 'ORG' });
+    expect(spans(text, companiesByTheirPriceMoves(toks, tags, undefined))).toEqual(['ORG[Tate & Lyle]', 'ORG[Zeneca]']);
+  });
+
   it("leaves a bare close, a move in percent or points, a standing that is no price's and a currency or commodity alone", () => {
     const text = 'Brent closed at $88.69 . Unilever was up 2 percent . Smith was down 5 points . Sterling was unchanged at 2.40 marks . Brent rose 20 cents .';
     const { toks, tags } = tagsNaming(text, { Brent: 'PER', Smith: 'PER' });
