@@ -22,7 +22,7 @@ import { foreignOrganisations } from './foreign-organisations.js';
 import { possessiveOrganisations, possessivesOfPlaces } from './possessive-organisations.js';
 import { acronymsBeforeOffices, agenciesBeforeTheirKind, publicationsBeforeTheirKind, countriesBeforePossessives, airlinesBeforeTheirFlights, companiesByTheirPriceMoves, groupsByTheirMembers, companiesByTheirStock, firmsByTheirFirstWord, groupsBeforeTheirFighters, countriesOffPersons, employersOfStaff, eponymsAreNoPersons, eventsAndLawsAreMisc, leadersGovernmentsAreNoNames, namesBeforePartyAreOrganisations, organisationsFirstWords, organisationsLastWords, personsAfterRoles, placesBeforePlaceNouns, pollstersBeforePolls, townsBeforeTheirCountries, seatsOfGovernmentActing, shipsAreMisc, venuesAfterTheirNames, venuesArePlaces, typeKindAppositives, typePortfolioMinistries, worksAreMisc } from './kind-nouns.js';
 import { firstNamesAreNoOrganisations, surnamesAreNoOrganisations } from './lone-surnames.js';
-import { clubsAfterPlayers, clubsByTheirFirstWord, fixtureLines, sidesByTheirTotals, teamsInMatchReports } from './match-reports.js';
+import { clubsAfterPlayers, clubsByTheirFirstWord, fixtureLines, playersBySetScores, sidesByTheirTotals, teamsInMatchReports } from './match-reports.js';
 import { partyLabelsAreNoPersons } from './party-labels.js';
 import { joinNameParticles } from './name-particles.js';
 import { companyFormsEndNames, indefiniteArticlesOffNames, lateTitlesOutOfNames, surnamesThatAreTitles, titlesOffPersons, trimNameTails } from './name-tails.js';
@@ -866,6 +866,8 @@ function labelCased(
   tags = sidesByTheirTotals(text, tokens, tags);
   // The sides of a list of fixtures, a line each ("KANSAS CITY AT DETROIT").
   tags = fixtureLines(text, tokens, tags);
+  // The players of a tennis result, by the sets' scores after it ("Sampras beat Ivanisevic 6-3 6-4").
+  tags = playersBySetScores(text, tokens, tags, stats);
   // Players listed with their clubs in brackets ("Dennis de Nooijer (Heerenveen)").
   tags = clubsAfterPlayers(tokens, tags);
   // A country before a possessive the tagger left untagged ("Britain 's Prime Minister" at a line's start).
