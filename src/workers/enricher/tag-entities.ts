@@ -476,6 +476,38 @@ export function figureSpansAreNoNames(tokens: readonly Token[], tags: readonly s
   return out ?? (tags as string[]);
 }
 
+/** A count that opens a sentence ("Thirteen", "Twenty-five", "Dozens", "Several"): capitalized there, no word of a name after it. */
+const COUNT_WORD = /^(?:Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve|Thirteen|Fourteen|Fifteen|Sixteen|Seventeen|Eighteen|Nineteen|(?:Twenty|Thirty|Forty|Fifty|Sixty|Seventy|Eighty|Ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|Dozens|Hundreds|Thousands|Several|Both|Many)$/;
+/** Marks that end a sentence, open a quotation or a list's item, or end a dateline before a sentence's first word. */
+const SENTENCE_OPENERS: ReadonlySet<string> = new Set(['.', '!', '?', ':', ';', '"', '“', '”', '*', '•', '-', '–', '—']);
+
+/**
+ * Tags where a count that opens a sentence was read as a name's first word ("[Thirteen Pakistani Taliban] fighters were
+ * killed", "[Two California] lawmakers", "[Twelve Balochistan Liberation Army] gunmen"): the name is the words after
+ * it, where those words are a name by themselves: a place or an organisation the gazetteer knows, a name the text tags
+ * elsewhere, or a people's name first. A name that opens with a count of its own stays whole ("Six Flags", "Nine
+ * Network", "Four Seasons"), and so does one inside a sentence ("the Three Mile Island plant").
+ */
+export function countsOffNames(text: string, tokens: readonly Token[], tags: readonly string[]): string[] {
+  let out: string[] | undefined;
+  let named: Set<string> | undefined;
+  for (let i = 0; i < tags.length; i++) {
+    if (!(tags[i] as string).startsWith('B-') || !COUNT_WORD.test((tokens[i] as Token).text)) continue;
+    const j = spanEnd(tags, i);
+    if (j < i + 2) continue;
+    const opens = i === 0 || SENTENCE_OPENERS.has((tokens[i - 1] as Token).text) || lineBreakAfter(text, tokens, i - 1);
+    if (!opens) continue;
+    const rest = tokens.slice(i + 1, j).map((t) => t.text).join(' ');
+    named ??= new Set(bioSpans(tags).map((x) => tokens.slice(x.from, x.to).map((t) => t.text).join(' ')));
+    if (!PLACES.has(rest) && !KNOWN_ORGS.has(rest) && !named.has(rest) && !DEMONYMS.has((tokens[i + 1] as Token).text)) continue;
+    out ??= [...tags];
+    out[i] = 'O';
+    out[i + 1] = beginTag((tags[i] as string).slice(2));
+    i = j - 1;
+  }
+  return out ?? (tags as string[]);
+}
+
 /** Parties named by their members ("the Greens", "the Christian Democrats", "the Tories"). */
 const PARTY_PLURALS: ReadonlySet<string> = new Set(
   'Democrats Republicans Greens Liberals Conservatives Socialists Communists Tories Nationalists Unionists Labourites Whigs'.split(' '),
@@ -837,6 +869,7 @@ function labelCased(
   tags = titlesOffPersons(tokens, tags); // "Prime Minister [John] Major", "President [Bill Clinton]"
   tags = surnamesThatAreTitles(tokens, tags); // "[John Major]"
   tags = lateTitlesOutOfNames(tokens, tags); // "Director-General [Diouf]"
+  tags = countsOffNames(text, tokens, tags); // a sentence's count off the name after it ("[Thirteen] Pakistani Taliban fighters")
   tags = dropLoneWords(tokens, tags); // words that alone are no name ("I", "the Government", "the Bill")
   if (formal) tags = acronymsAreNoPersons(tokens, tags); // "RIM", "RCTV"
   // The document pass: each name's reading voted over the text.

@@ -6,6 +6,7 @@ import { newMention } from '../../../../src/workers/enricher/extract-entities.js
 import {
   documentEmissions,
   acronymsAreNoPersons,
+  countsOffNames,
   dropLoneWords,
   documentFeatures,
   entityTagger,
@@ -328,6 +329,28 @@ describe(harmonize.name, () => {
     tags[4] = 'B-LOC';
     const twice = nerTokenize('Efraim Diveroli signed . Diveroli said so . A friend of Diveroli said');
     expect(harmonize(twice, tags).slice(4, 12).filter((t) => t === 'B-LOC')).toHaveLength(2);
+  });
+});
+
+describe(countsOffNames.name, () => {
+  const named = (text: string, tags: readonly string[]) => {
+    const toks = nerTokenize(text);
+    return bioSpans(tags).map((x) => `${x.type}[${toks.slice(x.from, x.to).map((t) => t.text).join(' ')}]`);
+  };
+
+  it('takes a sentence\'s count off a name read with it, where the rest is a known name, a name of the text or opens with a people', () => {
+    const text = 'Thirteen Taliban fighters died . * Two California committees voted . Sixteen Pakistani Taliban gunmen fled . Twelve Balochistan Liberation Army gunmen died . The Balochistan Liberation Army said so .';
+    const { toks, tags } = tagsNaming(text, { 'Thirteen Taliban': 'ORG', 'Two California': 'LOC', 'Sixteen Pakistani Taliban': 'ORG', 'Balochistan Liberation Army': 'ORG' });
+    // [Twelve Balochistan Liberation Army] gunmen: the count read with the name that the text names alone after.
+    tags[toks.findIndex((t) => t.text === 'Twelve')] = 'B-ORG';
+    tags[toks.findIndex((t) => t.text === 'Twelve') + 1] = 'I-ORG';
+    expect(named(text, countsOffNames(text, toks, tags))).toEqual(['ORG[Taliban]', 'LOC[California]', 'ORG[Pakistani Taliban]', 'ORG[Balochistan Liberation Army]', 'ORG[Balochistan Liberation Army]']);
+  });
+
+  it('keeps a name that opens with a count of its own, and a count inside a sentence', () => {
+    const text = 'Six Flags said attendance rose . He visited the Three Mile Island plant . Nine Network aired it .';
+    const { toks, tags } = tagsNaming(text, { 'Six Flags': 'ORG', 'Three Mile Island': 'LOC', 'Nine Network': 'ORG' });
+    expect(countsOffNames(text, toks, tags)).toEqual(tags);
   });
 });
 
