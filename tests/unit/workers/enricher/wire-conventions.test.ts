@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { KNOWN_ORGS } from '../../../../src/workers/enricher/gazetteer.js';
 import { expectBioKept, tagsNaming } from '../../../helpers/bio-tags.js';
 import { CAP_BUCKETS, type WordStats, wordStatsCode } from '../../../../src/workers/enricher/ner-features.js';
 import { nerTokenize } from '../../../../src/workers/enricher/ner-tokens.js';
@@ -533,6 +534,18 @@ describe('wireConventionTags', () => {
     expect([at('Bundesbank'), at('Interfax'), at('Shell')]).toEqual(['B-ORG', 'B-ORG', 'O']);
     // Without word statistics, only names in capitals.
     expect(wireConventions(text, tokens, text)(tags)).toEqual(tags);
+  });
+
+  it("knows wire copy's spellings of groups' names as the same organisations ('Taleban', 'Hizbollah') and 'ECOWAS'", () => {
+    const text = 'Sarwari has been fighting the Taleban, Hizbollah said, and ECOWAS closed borders.';
+    const tokens = nerTokenize(text);
+    const tags = tokens.map(() => 'O');
+    const buckets: Record<string, number> = { taleban: wordStatsCode(3, CAP_BUCKETS.indexOf('A')), hizbollah: wordStatsCode(3, CAP_BUCKETS.indexOf('A')) };
+    const stats = { get: (w: string) => buckets[w], coarse: [] };
+    const out = wireConventions(text, tokens, text, stats)(tags);
+    const at = (w: string) => out[tokens.findIndex((t) => t.text === w)];
+    expect([at('Taleban'), at('Hizbollah'), at('ECOWAS')]).toEqual(['B-ORG', 'B-ORG', 'B-ORG']);
+    expect([KNOWN_ORGS.get('Taleban'), KNOWN_ORGS.get('Hizballah')]).toEqual(['Taliban', 'Hezbollah']);
   });
 
   it("takes a known name of several words whole where the tagger read an organisation inside it, small words inside too", () => {
