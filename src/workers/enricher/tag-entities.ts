@@ -27,10 +27,10 @@ import { partyLabelsAreNoPersons } from './party-labels.js';
 import { joinNameParticles } from './name-particles.js';
 import { companyFormsEndNames, indefiniteArticlesOffNames, lateTitlesOutOfNames, surnamesThatAreTitles, titlesOffPersons, trimNameTails } from './name-tails.js';
 import { findMentions, type Mention, mergeMentions, newMention, type ResolvedMention, resolveMentions } from './extract-entities.js';
-import { DEMONYMS, HONORIFICS, KNOWN_ORGS, PLACES } from './gazetteer.js';
+import { DEMONYMS, HONORIFICS, KNOWN_ORGS, NAME_PARTICLES, PLACES } from './gazetteer.js';
 import { encodePack, keyOffsets, keyRow, type KeyTable, keyTableEntries, loadPack, MODEL_FILES, type Pack, packArray, packKeyTable, prunedRows, buildKeyTable, roundTo } from './model-pack.js';
 import { NER_CLUSTERS_URL, unpackClusters, type WordClusters } from './ner-clusters.js';
-import { buildGazetteer, type ClusterFeatures, documentContexts, gazetteerMarks, type NameGazetteer, NEIGHBOUR_PREFIXES, neighbourFeatures, sentenceFeatures, type VectorBins, visitContextFeatures, withDomain, wordFeatures, wordLists, wordShape, wordStatsCode, type WordStatsTable, wordVector } from './ner-features.js';
+import { buildGazetteer, capitalizedOrUnknown, type ClusterFeatures, documentContexts, gazetteerMarks, type NameGazetteer, NEIGHBOUR_PREFIXES, neighbourFeatures, sentenceFeatures, type VectorBins, type WordStats, visitContextFeatures, withDomain, wordFeatures, wordLists, wordShape, wordStatsCode, type WordStatsTable, wordVector } from './ner-features.js';
 import { lineBreakAfter, nerTokenize, setOffBySpaces, splitNameParticiples } from './ner-tokens.js';
 import { addDense, allowedTransitions, emissionScores, type SequenceModel, viterbi } from './perceptron.js';
 import { startsCapitalized, startsLowercase, type Token, tokenize } from './tokens.js';
@@ -508,6 +508,38 @@ export function countsOffNames(text: string, tokens: readonly Token[], tags: rea
   return out ?? (tags as string[]);
 }
 
+/** A word in lowercase letters alone, hyphens between ("western", "east-central", "of"): no capital anywhere in it. */
+const LOWERCASE_WORD = /^\p{Ll}+(?:-\p{Ll}+)*$/u;
+/** Lowercase words that open names: particles of persons' names ("de Gaulle", "al-Assad", "bin Laden"), and "the" (the public sets' own conventions differ). */
+const LOWERCASE_OPENERS: ReadonlySet<string> = new Set([...NAME_PARTICLES, 'the', 'y', 'e', 'ben', 'ter', 'te', 'zu', 'op', 'dela', 'delos', 'dei', 'degli', 'ten', 'af', 'av']);
+
+/**
+ * Tags where a name of several words opens with words in lowercase before its capitalized rest ("in [western Burundi]",
+ * "in [midtown Manhattan]", "shareholder [of News Corporation]", "moved to [northern Australia]"): the lowercase words are
+ * no part of it (a direction, a district's kind, a preposition the tagger ran over), and the name is its capitalized
+ * rest. Only words the word statistics know in lowercase too (not a given name a post writes in lowercase), not a particle of a person's name or "the", and not
+ * a name in lowercase throughout, as posts write names ("vampire weekend").
+ */
+export function lowercaseWordsOffNames(tokens: readonly Token[], tags: readonly string[], stats: WordStats | undefined): string[] {
+  let out: string[] | undefined;
+  // A word the statistics know in lowercase ("western", "rapper", "of"); not a given name, always capitalized in news, that a
+  // post writes so ("By samantha Fox").
+  const common = (w: string): boolean => LOWERCASE_WORD.test(w) && !LOWERCASE_OPENERS.has(w) && stats !== undefined && !capitalizedOrUnknown(w, stats);
+  for (let i = 0; i < tags.length; i++) {
+    if (!(tags[i] as string).startsWith('B-')) continue;
+    const j = spanEnd(tags, i);
+    let k = i;
+    while (k < j - 1 && common((tokens[k] as Token).text)) k++;
+    if (k > i && startsCapitalized((tokens[k] as Token).text)) {
+      out ??= [...tags];
+      for (let m = i; m < k; m++) out[m] = 'O';
+      out[k] = beginTag((tags[i] as string).slice(2));
+    }
+    i = j - 1;
+  }
+  return out ?? (tags as string[]);
+}
+
 /** Parties named by their members ("the Greens", "the Christian Democrats", "the Tories"). */
 const PARTY_PLURALS: ReadonlySet<string> = new Set(
   'Democrats Republicans Greens Liberals Conservatives Socialists Communists Tories Nationalists Unionists Labourites Whigs'.split(' '),
@@ -920,6 +952,8 @@ function labelCased(
   }
   // Words that alone are no name stay none after the document pass too (one "Bill" left a person would make every "the Bill" one).
   tags = wire(dropLoneWords(tokens, tags));
+  // Lowercase words the tagger ran a name over ("in [western Burundi]"), whichever pass left them.
+  tags = lowercaseWordsOffNames(tokens, tags, stats);
   // A ministry named by its portfolio alone ("Foreign Ministry spokesman") is an organisation where the tagger left it untagged.
   return typePortfolioMinistries(tokens, tags);
 }
