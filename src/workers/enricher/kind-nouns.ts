@@ -60,7 +60,7 @@ const LEGISLATURES: ReadonlySet<string> = new Set('Duma Knesset Bundestag Bundes
 /** Head words that end businesses' names, never a person's or a place's own ("Paramount Pictures", "Cedar Holdings"). */
 const BUSINESS_HEADS: readonly string[] = (
   'Pictures Studios Records Group Partners Airlines Airways Motors Industries Technologies Systems Networks Foods Brands Enterprises ' +
-  'Holdings Ventures Investments Securities Corporation Company'
+  'Holdings Ventures Investments Securities Corporation Company Advisors Advisers Brokers Minerals'
 ).split(' ');
 /**
  * Last words of a business's name that are nobody's surname ("Carr Futures", "Samuels Jewelers", "UGO Entertainment", "Lehman Brothers"):

@@ -1223,6 +1223,12 @@ describe(organisationsLastWords.name, () => {
     ]);
   });
 
+  it('joins the head words of advisers, brokers and miners ("Naroff Economic Advisors", "Kennet Brokers", "Pacifica Minerals")', () => {
+    expect(runLast('president of Naroff Economic Advisors told Bloomberg , an analyst at Kennet Brokers , supplier Pacifica Minerals paid', [[2, 4, 'ORG'], [11, 12, 'ORG'], [15, 16, 'ORG']])).toEqual([
+      'ORG[Naroff Economic Advisors]', 'ORG[Kennet Brokers]', 'ORG[Pacifica Minerals]',
+    ]);
+  });
+
   it("leaves governments, police, persons' names and a head before another capitalized word alone", () => {
     const cases: Array<[string, Array<[number, number, string]>]> = [
       ['the UK Government said', [[1, 2, 'LOC']]],
