@@ -11,7 +11,7 @@
  */
 import { capitalizedOrUnknown, codeCap, type NameGazetteer, type WordStats } from './ner-features.js';
 import { DEMONYMS, GIVEN_NAMES, KNOWN_ORGS, LATE_COUNTRIES, LATE_DEMONYMS, NON_ENTITY_WORDS, ORG_HEAD_WORDS, PERSON_TITLES, PLACES, WEEKDAYS_AND_MONTHS } from './gazetteer.js';
-import { COMPANY_FORMS, nameText } from './kind-nouns.js';
+import { COMMA_FORMS, COMPANY_FORMS, nameText } from './kind-nouns.js';
 import { isPossessive, lineBreakAfter } from './ner-tokens.js';
 import { startsCapitalized, type Token } from './tokens.js';
 import { beginTag, bioSpans, insideTag, setSpan, spanEnd, spanStart } from './wire-conventions.js';
@@ -315,29 +315,51 @@ export function firmsJoinedByAmpersand(text: string, tokens: readonly Token[], t
     const across = (cur[k] as string).startsWith('I-');
     const leftTag = cur[k - 1] as string;
     const rightTag = cur[k + 1] as string;
-    // Two names of one kind, one on each side.
-    if (!across && leftTag !== 'O' && rightTag !== 'O' && leftTag.slice(2) === rightTag.slice(2)) continue;
     if (OTHER_PARTIES.has(word(k + 1))) continue;
-    // A person's name beside a word that may be another's ("Moses Malone & Dikembe Mutombo"): persons listed.
-    if (!across && ((leftTag.endsWith('-PER') && rightTag === 'O' && !common(word(k + 1)) && !FIRM_TAILS.has(word(k + 1))) || (rightTag.endsWith('-PER') && leftTag === 'O' && !common(word(k - 1))))) continue;
     const a = leftTag === 'O' || across ? k - 1 : spanStart(cur, k - 1);
     const b = across ? spanEnd(cur, spanStart(cur, k)) : rightTag === 'O' ? k + 2 : spanEnd(cur, k + 1);
     const from = across ? spanStart(cur, k) : a;
     if (k - from > AMPERSAND_SIDE_MAX || b - k - 1 > AMPERSAND_SIDE_MAX) continue;
+    // A company form that ends the words after "&" or follows them ("O'Melveny & Myers LLP", "Simon & Schuster, Inc."):
+    // one company's name, whatever the tagger read on either side.
+    const formed = companyFormEnd(tokens, b);
+    if (formed < 0) {
+      // Two names of one kind, one on each side.
+      if (!across && leftTag !== 'O' && rightTag !== 'O' && leftTag.slice(2) === rightTag.slice(2)) continue;
+      // A person's name beside a word that may be another's ("Moses Malone & Dikembe Mutombo"): persons listed.
+      if (!across && ((leftTag.endsWith('-PER') && rightTag === 'O' && !common(word(k + 1)) && !FIRM_TAILS.has(word(k + 1))) || (rightTag.endsWith('-PER') && leftTag === 'O' && !common(word(k - 1))))) continue;
+    }
     const whole = nameText(tokens, from, b);
     const after = tokens[b]?.text;
     const known = KNOWN_ORGS.has(whole) ? b : isPossessive(after ?? '') && KNOWN_ORGS.has(`${whole}'s`) ? b + 1 : -1;
     if (known < 0) {
       const types = new Set(cur.slice(from, b).filter((t) => t !== 'O').map((t) => t.slice(2)));
-      if (types.size === 0 || types.has('LOC') || types.has('MISC') || (across && types.has('ORG'))) continue;
-      if (PLACES.has(whole) || PLACES.has(nameText(tokens, from, k)) || PLACES.has(nameText(tokens, k + 1, b))) continue;
+      if (types.size === 0 || (across && types.has('ORG'))) continue;
+      if (formed < 0 && (types.has('LOC') || types.has('MISC'))) continue;
+      if (formed < 0 && (PLACES.has(whole) || PLACES.has(nameText(tokens, from, k)) || PLACES.has(nameText(tokens, k + 1, b)))) continue;
     }
+    const to = known >= 0 ? known : formed >= 0 ? formed : b;
     out ??= [...tags];
-    setSpan(out, from, known < 0 ? b : known, 'ORG');
-    k = b;
+    setSpan(out, from, to, 'ORG');
+    k = to;
   }
   return out ?? (tags as string[]);
 }
+
+/**
+ * Where a company's name ends that ends with a company form at `end` ("Myers LLP") or goes on to one there ("Schuster
+ * Inc.", "Schuster, Inc."): the index after the form, or -1 where no form is there.
+ */
+function companyFormEnd(tokens: readonly Token[], end: number): number {
+  const last = tokens[end - 1]?.text ?? '';
+  if (COMPANY_FORMS.has(last) || COMPANY_TAIL_FORMS.has(last)) return end;
+  const next = tokens[end]?.text ?? '';
+  if (COMPANY_FORMS.has(next) || COMPANY_TAIL_FORMS.has(next)) return end + 1;
+  return next === ',' && COMMA_FORMS.has(tokens[end + 1]?.text ?? '') ? end + 2 : -1;
+}
+
+/** Forms that end a partnership's or a firm's name after "&" ("Crowell & Moring LLP", "Jardine Matheson & Co"), besides the company forms. */
+const COMPANY_TAIL_FORMS: ReadonlySet<string> = new Set(['LLP', 'L.L.P.', 'Co', 'Co.']);
 
 /** Whether tokens [from, to) are two words or more, each capitalized, and no place the gazetteer knows ("Norsk Hydro"). */
 function capitalizedName(tokens: readonly Token[], from: number, to: number): boolean {

@@ -596,6 +596,9 @@ Pemex
 Sinopec
 Saudi Aramco|Aramco
 Fatah
+Taliban|Taleban
+Hezbollah|Hizbollah|Hizballah
+ECOWAS
 Boko Haram
 Mossad
 Shin Bet

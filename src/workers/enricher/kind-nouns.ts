@@ -52,7 +52,7 @@ const COMPANY_NAME_MAX = 4;
 /** Company forms that are also abbreviations of places or offices: a company's only where the tagger reads them with the name as one organisation. */
 const AMBIGUOUS_FORMS: ReadonlySet<string> = new Set('SA NV AG AB SE AS Oy BV'.split(' '));
 /** Company forms written after a company's name and a comma ("Google, Inc.", "Enron Broadband Services, Inc."); not "Co." ("Tralee, Co. Kerry"). */
-const COMMA_FORMS: ReadonlySet<string> = new Set('Inc Inc. Ltd Ltd. LLC L.L.C. Corp Corp. plc PLC L.P. N.V. S.A. GmbH'.split(' '));
+export const COMMA_FORMS: ReadonlySet<string> = new Set('Inc Inc. Ltd Ltd. LLC L.L.C. Corp Corp. plc PLC L.P. N.V. S.A. GmbH'.split(' '));
 /** Last words that only organisations' names end with ("Cedar Holdings", "Afghan National Police", "Indian Railways", "Gulf Times"): a place or MISC name ending so is an organisation's (not "University": BTC files "Waikato University" as a place). */
 const ORGANISATION_ENDINGS: ReadonlySet<string> = new Set('Holdings Police Railways Fund Foundation Times News'.split(' '));
 /** Legislatures named in their own language ("the State Duma", "the Bundesrat"): a place ending so is an organisation (a MISC name, often a nationality before it, stays one). */
@@ -60,7 +60,7 @@ const LEGISLATURES: ReadonlySet<string> = new Set('Duma Knesset Bundestag Bundes
 /** Head words that end businesses' names, never a person's or a place's own ("Paramount Pictures", "Cedar Holdings"). */
 const BUSINESS_HEADS: readonly string[] = (
   'Pictures Studios Records Group Partners Airlines Airways Motors Industries Technologies Systems Networks Foods Brands Enterprises ' +
-  'Holdings Ventures Investments Securities Corporation Company'
+  'Holdings Ventures Investments Securities Corporation Company Advisors Advisers Brokers Minerals'
 ).split(' ');
 /**
  * Last words of a business's name that are nobody's surname ("Carr Futures", "Samuels Jewelers", "UGO Entertainment", "Lehman Brothers"):
@@ -576,13 +576,33 @@ const PRICE_FRACTION = /^\d+(?:-\d+)?$/;
  * exchange's fractions or a number and a coin ("rose 25 cents", "gained HK$ 1.50", "rose 1-1/8", "fell 20 yen").
  */
 function priceMoveAfter(tokens: readonly Token[], to: number): boolean {
-  if (!PRICE_MOVES.has(tokens[to]?.text ?? '')) return false;
-  const a = tokens[to + 1]?.text ?? '';
-  // The sign may be read as two tokens ("HK$1.25": "HK", "$"), and a fraction as three ("1-1/8": "1-1", "/", "8").
-  const b = tokens[to + 2]?.text ?? '';
-  if (PRICE_SIGN.test(a) || (/^[A-Z]{1,2}$/.test(a) && b === '$') || (PRICE_FRACTION.test(a) && b === '/')) return true;
-  return /^\d+(?:[.,]\d+)?$/.test(a) && PRICE_UNITS.has(tokens[to + 2]?.text ?? '');
+  const verb = tokens[to]?.text ?? '';
+  if (PRICE_MOVES.has(verb)) return priceAt(tokens, to + 1);
+  // A price's close or standing, the move said after the verb ("was unchanged at 330.50 marks", "ended unchanged at 81.30
+  // marks", "was down 1.20 guilders", "closed up 4 crowns", "closed 2.50 marks higher"); not a bare "closed at $88.69"
+  // (a commodity's contract closes so too), nor a move in percent or points.
+  if (!PRICE_STANDS.has(verb)) return false;
+  const next = tokens[to + 1]?.text ?? '';
+  if (PRICE_STATES.has(next)) return priceAt(tokens, (tokens[to + 2]?.text === 'at' ? to + 3 : to + 2));
+  return verb !== 'was' && verb !== 'were' && priceAt(tokens, to + 1) && PRICE_STATES.has(tokens[to + 3]?.text ?? '');
 }
+
+/** Verbs a share's price stands or closes by ("was unchanged at", "ended unchanged at", "closed up"). */
+const PRICE_STANDS: ReadonlySet<string> = new Set('was were closed ended finished'.split(' '));
+/** How a share's price stands or closed ("unchanged at", "up 4 crowns", "2.50 marks higher"). */
+const PRICE_STATES: ReadonlySet<string> = new Set('unchanged steady flat up down off higher lower firmer weaker easier'.split(' '));
+
+/** Whether a price starts at token `k`: a currency's sign, an exchange's fractions, or a number and a coin ("HK$ 1.50", "1-1/8", "25 cents"). */
+function priceAt(tokens: readonly Token[], k: number): boolean {
+  const a = tokens[k]?.text ?? '';
+  // The sign may be read as two tokens ("HK$1.25": "HK", "$"), and a fraction as three ("1-1/8": "1-1", "/", "8").
+  const b = tokens[k + 1]?.text ?? '';
+  if (PRICE_SIGN.test(a) || (/^[A-Z]{1,2}$/.test(a) && b === '$') || (PRICE_FRACTION.test(a) && b === '/')) return true;
+  return (/^\d+(?:[.,]\d+)?$/.test(a) && PRICE_UNITS.has(b)) || PENCE.test(a);
+}
+
+/** A price in pence written with its "p" ("4p", "1,640p", "12.5p"). */
+const PENCE = /^\d{1,3}(?:,\d{3})*(?:\.\d+)?p$/;
 
 /**
  * Tags where a name read as a person, a place or MISC, or capitalized words left untagged, move by a share's price
@@ -604,17 +624,25 @@ export function companiesByTheirPriceMoves(tokens: readonly Token[], tags: reado
       continue;
     }
     if (!priceMoveAfter(tokens, to)) continue;
+    // A name the tagger ran on over the move's verb ("[Tate & Lyle rose] 4p"): it ends before the verb.
+    if ((tags[to] as string).startsWith('I-')) {
+      out ??= [...tags];
+      clearSpan(out, to, spanEnd(tags, to));
+    }
     let from = to;
     if (last === 'O') {
       while (from > 0 && to - from < PRICE_NAME_MAX && tags[from - 1] === 'O' && startsCapitalized((tokens[from - 1] as Token).text)) from--;
       if (from === to || tokens.slice(from, to).some((t) => t.text === 'The' || writtenLowercase(t.text, stats))) continue;
     } else if (!last.endsWith('-ORG')) from = spanStart(tags, to - 1);
-    if (from === to || PLACES.has(nameText(tokens, from, to))) continue;
+    if (from === to || PLACES.has(nameText(tokens, from, to)) || (to - from === 1 && TRADED_NON_FIRMS.has((tokens[from] as Token).text))) continue;
     out ??= [...tags];
     setSpan(out, from, to, 'ORG');
   }
   return out ?? (tags as string[]);
 }
+
+/** Things a market quotes that are no firm, named alone ("Sterling rose 2 pfennigs", "Brent was unchanged at $18.20"). */
+const TRADED_NON_FIRMS: ReadonlySet<string> = new Set('Sterling Brent Gold Silver Copper Platinum Palladium Bund Bunds Gilts Treasuries Dollar Euro Yen'.split(' '));
 
 /** Reasons a market gives for a share's move, after "on" ("fell on worries", "rose on bid speculation"). */
 const MARKET_REASONS: ReadonlySet<string> = new Set(

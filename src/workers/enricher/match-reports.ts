@@ -28,7 +28,7 @@
  *
  * Pure: tags in, tags out (the same length), tokens as nerTokenize gives them.
  */
-import { CLUB_HEADS } from './gazetteer.js';
+import { CLUB_HEADS, PLACES } from './gazetteer.js';
 import { nameText } from './kind-nouns.js';
 import { codeCap, type WordStats, writtenLowercase } from './ner-features.js';
 import { isPossessive, lineBreakAfter, tokenLines } from './ner-tokens.js';
@@ -408,4 +408,86 @@ export function clubsAfterPlayers(tokens: readonly Token[], tags: readonly strin
     if (tags[from] !== 'B-MISC' && !isCountry(name) && !isNationality(name)) setSpan(out, from, to, 'ORG');
   }
   return out;
+}
+
+/** Verbs of a tennis result between its players ("Sampras beat Ivanisevic 6-3 6-4", "Graf bt Seles 7-5 6-2"). */
+const SET_RESULT_VERBS: ReadonlySet<string> = new Set(['beat', 'beats', 'defeated', 'bt']);
+/** The most words of a player's name left untagged before or after the result's verb. */
+const PLAYER_NAME_MAX = 3;
+
+/** Whether a token is a won set's score, one side 6 or 7 ("6-3", "4-6", "7-6", "7-5"). */
+function isSetScore(w: string): boolean {
+  const m = /^(\d)-(\d)$/.exec(w);
+  if (!m) return false;
+  const a = Number(m[1]);
+  const b = Number(m[2]);
+  const [hi, lo] = a > b ? [a, b] : [b, a];
+  return (hi === 6 && lo <= 4) || (hi === 7 && (lo === 5 || lo === 6));
+}
+
+/** Whether two sets' scores start at token `k`, a tie-break's score in brackets after a set ("7-6 (7-4) 6-3"). */
+function setScoresAt(tokens: readonly Token[], k: number): boolean {
+  if (!isSetScore(tokens[k]?.text ?? '')) return false;
+  let n = k + 1;
+  if (tokens[n]?.text === '(' && tokens[n + 2]?.text === ')') n += 3;
+  return isSetScore(tokens[n]?.text ?? '');
+}
+
+/**
+ * Tags where the two sides of a tennis result, "X beat Y" with the sets' scores after ("Sampras beat Ivanisevic 6-3 6-4",
+ * "Ines Paz (Argentina) beat Sabine Rauch (Germany) 2-6 6-3 6-4"), are players: a side read as an organisation, as MISC
+ * or as a place the gazetteer does not know, or capitalized words left untagged, is a person. A country in brackets after
+ * a player stays a place, and a side the gazetteer knows as a place stays one; the result is one line.
+ */
+export function playersBySetScores(text: string, tokens: readonly Token[], tags: readonly string[], stats?: WordStats): string[] {
+  let out: string[] | undefined;
+  // An untagged word of a player's name: capitalized, and no word news writes in lowercase ("He beat Smith 6-3 6-4").
+  const nameWord = (k: number): boolean => startsCapitalized((tokens[k] as Token).text) && !writtenLowercase((tokens[k] as Token).text, stats);
+  const sameLine = (a: number, b: number): boolean => !text.slice((tokens[a] as Token).start, (tokens[b] as Token).end).includes('\n');
+  // Past a bracket right before `k` (a player's country: "Sampras (U.S.)"), back to the token before it.
+  const beforeBracket = (k: number): number => {
+    if (tokens[k]?.text !== ')') return k;
+    let j = k - 1;
+    while (j > 0 && k - j <= 4 && tokens[j]?.text !== '(') j--;
+    return tokens[j]?.text === '(' ? j - 1 : k;
+  };
+  for (let v = 1; v + 3 < tokens.length; v++) {
+    if (!SET_RESULT_VERBS.has((tokens[v] as Token).text)) continue;
+    // The winner's name ends before the verb, or before the bracket of the country after it.
+    const leftEnd = beforeBracket(v - 1);
+    // The loser's name, after a seeding ("beat 4 - Bruno Castellet").
+    let rightFrom = v + 1;
+    if (/^\d{1,2}$/.test(tokens[rightFrom]?.text ?? '') && tokens[rightFrom + 1]?.text === '-') rightFrom += 2;
+    const cur = out ?? tags;
+    const sideEnd = (from: number): number => {
+      if (cur[from] !== 'O') return (cur[from] as string).startsWith('B-') ? spanEnd(cur, from) : from;
+      let j = from;
+      while (j < tokens.length && j - from < PLAYER_NAME_MAX && cur[j] === 'O' && nameWord(j)) j++;
+      return j;
+    };
+    const rightTo = sideEnd(rightFrom);
+    if (rightTo === rightFrom) continue;
+    // The sets after the loser's name, or after the bracket of the loser's country.
+    let scores = rightTo;
+    if (tokens[scores]?.text === '(') {
+      let j = scores + 1;
+      while (j < tokens.length && j - scores <= 4 && tokens[j]?.text !== ')') j++;
+      scores = j + 1;
+    }
+    if (!setScoresAt(tokens, scores) || !sameLine(v, scores)) continue;
+    const sides: Array<[number, number]> = [[rightFrom, rightTo]];
+    // The winner's side where a name stands there on the result's line ("He beat Graf 6-2 7-5" names one player).
+    let leftFrom = leftEnd < 0 || cur[leftEnd] === 'O' ? leftEnd + 1 : spanStart(cur, leftEnd);
+    if (leftEnd >= 0 && cur[leftEnd] === 'O') while (leftFrom > 0 && leftEnd + 1 - leftFrom < PLAYER_NAME_MAX && cur[leftFrom - 1] === 'O' && nameWord(leftFrom - 1)) leftFrom--;
+    if (leftFrom <= leftEnd && sameLine(leftFrom, v)) sides.push([leftFrom, leftEnd + 1]);
+    for (const [from, to] of sides) {
+      const type = (cur[from] as string).slice(2);
+      if (type === 'PER') continue;
+      const name = nameText(tokens, from, to);
+      if ((type === 'LOC' || type === '') && (PLACES.has(name) || isCountry(name))) continue;
+      out ??= [...tags];
+      setSpan(out, from, to, 'PER');
+    }
+  }
+  return out ?? (tags as string[]);
 }

@@ -22,15 +22,15 @@ import { foreignOrganisations } from './foreign-organisations.js';
 import { possessiveOrganisations, possessivesOfPlaces } from './possessive-organisations.js';
 import { acronymsBeforeOffices, agenciesBeforeTheirKind, publicationsBeforeTheirKind, countriesBeforePossessives, airlinesBeforeTheirFlights, companiesByTheirPriceMoves, groupsByTheirMembers, companiesByTheirStock, firmsByTheirFirstWord, groupsBeforeTheirFighters, countriesOffPersons, employersOfStaff, eponymsAreNoPersons, eventsAndLawsAreMisc, leadersGovernmentsAreNoNames, namesBeforePartyAreOrganisations, organisationsFirstWords, organisationsLastWords, personsAfterRoles, placesBeforePlaceNouns, pollstersBeforePolls, townsBeforeTheirCountries, seatsOfGovernmentActing, shipsAreMisc, venuesAfterTheirNames, venuesArePlaces, typeKindAppositives, typePortfolioMinistries, worksAreMisc } from './kind-nouns.js';
 import { firstNamesAreNoOrganisations, surnamesAreNoOrganisations } from './lone-surnames.js';
-import { clubsAfterPlayers, clubsByTheirFirstWord, fixtureLines, sidesByTheirTotals, teamsInMatchReports } from './match-reports.js';
+import { clubsAfterPlayers, clubsByTheirFirstWord, fixtureLines, playersBySetScores, sidesByTheirTotals, teamsInMatchReports } from './match-reports.js';
 import { partyLabelsAreNoPersons } from './party-labels.js';
 import { joinNameParticles } from './name-particles.js';
 import { companyFormsEndNames, indefiniteArticlesOffNames, lateTitlesOutOfNames, surnamesThatAreTitles, titlesOffPersons, trimNameTails } from './name-tails.js';
 import { findMentions, type Mention, mergeMentions, newMention, type ResolvedMention, resolveMentions } from './extract-entities.js';
-import { DEMONYMS, HONORIFICS, KNOWN_ORGS, PLACES } from './gazetteer.js';
+import { DEMONYMS, HONORIFICS, KNOWN_ORGS, NAME_PARTICLES, PLACES } from './gazetteer.js';
 import { encodePack, keyOffsets, keyRow, type KeyTable, keyTableEntries, loadPack, MODEL_FILES, type Pack, packArray, packKeyTable, prunedRows, buildKeyTable, roundTo } from './model-pack.js';
 import { NER_CLUSTERS_URL, unpackClusters, type WordClusters } from './ner-clusters.js';
-import { buildGazetteer, type ClusterFeatures, documentContexts, gazetteerMarks, type NameGazetteer, NEIGHBOUR_PREFIXES, neighbourFeatures, sentenceFeatures, type VectorBins, visitContextFeatures, withDomain, wordFeatures, wordLists, wordShape, wordStatsCode, type WordStatsTable, wordVector } from './ner-features.js';
+import { buildGazetteer, capitalizedOrUnknown, type ClusterFeatures, documentContexts, gazetteerMarks, type NameGazetteer, NEIGHBOUR_PREFIXES, neighbourFeatures, sentenceFeatures, type VectorBins, type WordStats, visitContextFeatures, withDomain, wordFeatures, wordLists, wordShape, wordStatsCode, type WordStatsTable, wordVector } from './ner-features.js';
 import { lineBreakAfter, nerTokenize, setOffBySpaces, splitNameParticiples } from './ner-tokens.js';
 import { addDense, allowedTransitions, emissionScores, type SequenceModel, viterbi } from './perceptron.js';
 import { startsCapitalized, startsLowercase, type Token, tokenize } from './tokens.js';
@@ -476,6 +476,70 @@ export function figureSpansAreNoNames(tokens: readonly Token[], tags: readonly s
   return out ?? (tags as string[]);
 }
 
+/** A count that opens a sentence ("Thirteen", "Twenty-five", "Dozens", "Several"): capitalized there, no word of a name after it. */
+const COUNT_WORD = /^(?:Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve|Thirteen|Fourteen|Fifteen|Sixteen|Seventeen|Eighteen|Nineteen|(?:Twenty|Thirty|Forty|Fifty|Sixty|Seventy|Eighty|Ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|Dozens|Hundreds|Thousands|Several|Both|Many)$/;
+/** Marks that end a sentence, open a quotation or a list's item, or end a dateline before a sentence's first word. */
+const SENTENCE_OPENERS: ReadonlySet<string> = new Set(['.', '!', '?', ':', ';', '"', '“', '”', '*', '•', '-', '–', '—']);
+
+/**
+ * Tags where a count that opens a sentence was read as a name's first word ("[Thirteen Pakistani Taliban] fighters were
+ * killed", "[Two California] lawmakers", "[Twelve Balochistan Liberation Army] gunmen"): the name is the words after
+ * it, where those words are a name by themselves: a place or an organisation the gazetteer knows, a name the text tags
+ * elsewhere, or a people's name first. A name that opens with a count of its own stays whole ("Six Flags", "Nine
+ * Network", "Four Seasons"), and so does one inside a sentence ("the Three Mile Island plant").
+ */
+export function countsOffNames(text: string, tokens: readonly Token[], tags: readonly string[]): string[] {
+  let out: string[] | undefined;
+  let named: Set<string> | undefined;
+  for (let i = 0; i < tags.length; i++) {
+    if (!(tags[i] as string).startsWith('B-') || !COUNT_WORD.test((tokens[i] as Token).text)) continue;
+    const j = spanEnd(tags, i);
+    if (j < i + 2) continue;
+    const opens = i === 0 || SENTENCE_OPENERS.has((tokens[i - 1] as Token).text) || lineBreakAfter(text, tokens, i - 1);
+    if (!opens) continue;
+    const rest = tokens.slice(i + 1, j).map((t) => t.text).join(' ');
+    named ??= new Set(bioSpans(tags).map((x) => tokens.slice(x.from, x.to).map((t) => t.text).join(' ')));
+    if (!PLACES.has(rest) && !KNOWN_ORGS.has(rest) && !named.has(rest) && !DEMONYMS.has((tokens[i + 1] as Token).text)) continue;
+    out ??= [...tags];
+    out[i] = 'O';
+    out[i + 1] = beginTag((tags[i] as string).slice(2));
+    i = j - 1;
+  }
+  return out ?? (tags as string[]);
+}
+
+/** A word in lowercase letters alone, hyphens between ("western", "east-central", "of"): no capital anywhere in it. */
+const LOWERCASE_WORD = /^\p{Ll}+(?:-\p{Ll}+)*$/u;
+/** Lowercase words that open names: particles of persons' names ("de Gaulle", "al-Assad", "bin Laden"), and "the" (the public sets' own conventions differ). */
+const LOWERCASE_OPENERS: ReadonlySet<string> = new Set([...NAME_PARTICLES, 'the', 'y', 'e', 'ben', 'ter', 'te', 'zu', 'op', 'dela', 'delos', 'dei', 'degli', 'ten', 'af', 'av']);
+
+/**
+ * Tags where a name of several words opens with words in lowercase before its capitalized rest ("in [western Burundi]",
+ * "in [midtown Manhattan]", "shareholder [of News Corporation]", "moved to [northern Australia]"): the lowercase words are
+ * no part of it (a direction, a district's kind, a preposition the tagger ran over), and the name is its capitalized
+ * rest. Only words the word statistics know in lowercase too (not a given name a post writes in lowercase), not a particle of a person's name or "the", and not
+ * a name in lowercase throughout, as posts write names ("vampire weekend").
+ */
+export function lowercaseWordsOffNames(tokens: readonly Token[], tags: readonly string[], stats: WordStats | undefined): string[] {
+  let out: string[] | undefined;
+  // A word the statistics know in lowercase ("western", "rapper", "of"); not a given name, always capitalized in news, that a
+  // post writes so ("By samantha Fox").
+  const common = (w: string): boolean => LOWERCASE_WORD.test(w) && !LOWERCASE_OPENERS.has(w) && stats !== undefined && !capitalizedOrUnknown(w, stats);
+  for (let i = 0; i < tags.length; i++) {
+    if (!(tags[i] as string).startsWith('B-')) continue;
+    const j = spanEnd(tags, i);
+    let k = i;
+    while (k < j - 1 && common((tokens[k] as Token).text)) k++;
+    if (k > i && startsCapitalized((tokens[k] as Token).text)) {
+      out ??= [...tags];
+      for (let m = i; m < k; m++) out[m] = 'O';
+      out[k] = beginTag((tags[i] as string).slice(2));
+    }
+    i = j - 1;
+  }
+  return out ?? (tags as string[]);
+}
+
 /** Parties named by their members ("the Greens", "the Christian Democrats", "the Tories"). */
 const PARTY_PLURALS: ReadonlySet<string> = new Set(
   'Democrats Republicans Greens Liberals Conservatives Socialists Communists Tories Nationalists Unionists Labourites Whigs'.split(' '),
@@ -837,6 +901,7 @@ function labelCased(
   tags = titlesOffPersons(tokens, tags); // "Prime Minister [John] Major", "President [Bill Clinton]"
   tags = surnamesThatAreTitles(tokens, tags); // "[John Major]"
   tags = lateTitlesOutOfNames(tokens, tags); // "Director-General [Diouf]"
+  tags = countsOffNames(text, tokens, tags); // a sentence's count off the name after it ("[Thirteen] Pakistani Taliban fighters")
   tags = dropLoneWords(tokens, tags); // words that alone are no name ("I", "the Government", "the Bill")
   if (formal) tags = acronymsAreNoPersons(tokens, tags); // "RIM", "RCTV"
   // The document pass: each name's reading voted over the text.
@@ -866,6 +931,8 @@ function labelCased(
   tags = sidesByTheirTotals(text, tokens, tags);
   // The sides of a list of fixtures, a line each ("KANSAS CITY AT DETROIT").
   tags = fixtureLines(text, tokens, tags);
+  // The players of a tennis result, by the sets' scores after it ("Sampras beat Ivanisevic 6-3 6-4").
+  tags = playersBySetScores(text, tokens, tags, stats);
   // Players listed with their clubs in brackets ("Dennis de Nooijer (Heerenveen)").
   tags = clubsAfterPlayers(tokens, tags);
   // A country before a possessive the tagger left untagged ("Britain 's Prime Minister" at a line's start).
@@ -885,6 +952,8 @@ function labelCased(
   }
   // Words that alone are no name stay none after the document pass too (one "Bill" left a person would make every "the Bill" one).
   tags = wire(dropLoneWords(tokens, tags));
+  // Lowercase words the tagger ran a name over ("in [western Burundi]"), whichever pass left them.
+  tags = lowercaseWordsOffNames(tokens, tags, stats);
   // A ministry named by its portfolio alone ("Foreign Ministry spokesman") is an organisation where the tagger left it untagged.
   return typePortfolioMinistries(tokens, tags);
 }

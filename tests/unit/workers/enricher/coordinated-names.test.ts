@@ -161,6 +161,17 @@ describe(firmsJoinedByAmpersand.name, () => {
     expect(run("Standard & Poor's cut the rating.", [])).toEqual(["ORG[Standard & Poor 's]"]);
   });
 
+  it('makes the words around "&" one company with the company form that ends them or follows them, whatever the tagger read on either side', () => {
+    // O'Melveny | & | Myers | LLP | said: two organisations, one of each kind on each side.
+    expect(run("O'Melveny & Myers LLP said so.", [[0, 1, 'ORG'], [2, 4, 'ORG']])).toEqual(["ORG[O'Melveny & Myers LLP]"]);
+    // A person and a place.
+    expect(run('A lawyer at Crowell & Moring LLP said so.', [[3, 4, 'PER'], [5, 7, 'LOC']])).toEqual(['ORG[Crowell & Moring LLP]']);
+    // A person beside a word that may be another's, and the form after a comma.
+    expect(run('Penguin Group, Simon & Schuster, Inc. and others sued.', [[0, 2, 'ORG'], [3, 4, 'PER'], [7, 8, 'LOC']])).toEqual(['ORG[Penguin Group]', 'ORG[Simon & Schuster , Inc.]']);
+    // Two places, the form right after the second.
+    expect(run('Olympia & York Ltd said so.', [[0, 1, 'LOC'], [2, 3, 'LOC']])).toEqual(['ORG[Olympia & York Ltd]']);
+  });
+
   it('leaves words the tagger found no name in, two names of one kind, places, works, other parties and listed persons', () => {
     const keeps = (text: string, named: Array<[number, number, string]>) => {
       const tags = tagsFor(text, named);

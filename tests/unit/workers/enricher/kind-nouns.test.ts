@@ -391,6 +391,24 @@ describe(companiesByTheirPriceMoves.name, () => {
     expect(spans(text, companiesByTheirPriceMoves(toks, tags, undefined))).toEqual(['ORG[Cheung Kong]', 'ORG[Hutchison Whampoa]', 'ORG[Daimler-Benz]', 'ORG[Intel]']);
   });
 
+  it("makes a name or untagged capitalized words a company where its share price stands or closed so", () => {
+    const text = 'Hoechst was unchanged at 330.50 marks . Daimler ended unchanged at 81.30 marks . Philips was down 1.20 guilders . Ericsson closed up 4 crowns . Volkswagen closed 2.50 marks higher .';
+    const { toks, tags } = tagsNaming(text, { Philips: 'PER', Volkswagen: 'LOC' });
+    expect(spans(text, companiesByTheirPriceMoves(toks, tags, undefined))).toEqual(['ORG[Hoechst]', 'ORG[Daimler]', 'ORG[Philips]', 'ORG[Ericsson]', 'ORG[Volkswagen]']);
+  });
+
+  it("ends a name the tagger ran on over the move's verb before it, and reads a price in pence written with its \"p\"", () => {
+    const text = 'Tate & Lyle rose 4p to 450p . Zeneca added 5p at 1,640p .';
+    const { toks, tags } = tagsNaming(text, { 'Tate & Lyle rose': 'ORG' });
+    expect(spans(text, companiesByTheirPriceMoves(toks, tags, undefined))).toEqual(['ORG[Tate & Lyle]', 'ORG[Zeneca]']);
+  });
+
+  it("leaves a bare close, a move in percent or points, a standing that is no price's and a currency or commodity alone", () => {
+    const text = 'Brent closed at $88.69 . Unilever was up 2 percent . Smith was down 5 points . Sterling was unchanged at 2.40 marks . Brent rose 20 cents .';
+    const { toks, tags } = tagsNaming(text, { Brent: 'PER', Smith: 'PER' });
+    expect(companiesByTheirPriceMoves(toks, tags, undefined)).toEqual(tags);
+  });
+
   it("makes a name read as a person a company when it moves on a market's reason", () => {
     const text = 'Hanson fell on worries about its demerger . Lonrho rose on renewed bid speculation .';
     const { toks, tags } = tagsNaming(text, { Hanson: 'PER', Lonrho: 'PER' });
@@ -1202,6 +1220,12 @@ describe(organisationsLastWords.name, () => {
     // [Paramount] Pictures has agreed ; in Denver the [Rocky Mountain] News shut down
     expect(runLast('Paramount Pictures has agreed ; in Denver the Rocky Mountain News shut down', [[0, 1, 'ORG'], [6, 7, 'LOC'], [8, 10, 'LOC']])).toEqual([
       'ORG[Paramount Pictures]', 'LOC[Denver]', 'ORG[Rocky Mountain News]',
+    ]);
+  });
+
+  it('joins the head words of advisers, brokers and miners ("Naroff Economic Advisors", "Kennet Brokers", "Pacifica Minerals")', () => {
+    expect(runLast('president of Naroff Economic Advisors told Bloomberg , an analyst at Kennet Brokers , supplier Pacifica Minerals paid', [[2, 4, 'ORG'], [11, 12, 'ORG'], [15, 16, 'ORG']])).toEqual([
+      'ORG[Naroff Economic Advisors]', 'ORG[Kennet Brokers]', 'ORG[Pacifica Minerals]',
     ]);
   });
 

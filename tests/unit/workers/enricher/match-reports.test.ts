@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { expectBioKept, tagsAt, tagsNaming } from '../../../helpers/bio-tags.js';
-import { clubsAfterPlayers, clubsByTheirFirstWord, fixtureLines, isMatchReport, sidesByTheirTotals, teamsInMatchReports } from '../../../../src/workers/enricher/match-reports.js';
+import { clubsAfterPlayers, clubsByTheirFirstWord, fixtureLines, isMatchReport, playersBySetScores, sidesByTheirTotals, teamsInMatchReports } from '../../../../src/workers/enricher/match-reports.js';
 import { nerTokenize } from '../../../../src/workers/enricher/ner-tokens.js';
 import { statsOf } from '../../../helpers/word-stats.js';
 import { tagEntityMentions } from '../../../../src/workers/enricher/tag-entities.js';
@@ -306,5 +306,38 @@ describe(`${teamsInMatchReports.name} on any tags`, () => {
     const text = 'Newcastle beat Manchester United 5-0 . Arsenal drew 0-0 with Coventry . Parma coach Carlo Ancelotti and Bath flanker Andy Robinson spoke in Bath .';
     const toks = nerTokenize(text);
     expectBioKept(toks.length, 13, (tags) => teamsInMatchReports(text, toks, tags, statsOf({ bath: 'R' })));
+  });
+});
+
+describe(playersBySetScores.name, () => {
+  const named = (text: string, tags: readonly string[]) => {
+    const toks = nerTokenize(text);
+    const out: string[] = [];
+    for (let i = 0; i < tags.length; i++) if ((tags[i] as string).startsWith('B-')) {
+      let j = i + 1;
+      while (tags[j]?.startsWith('I-')) j++;
+      out.push(`${(tags[i] as string).slice(2)}[${toks.slice(i, j).map((t) => t.text).join(' ')}]`);
+    }
+    return out;
+  };
+
+  it('makes both sides of a tennis result players, read as organisations, MISC or untagged, past seedings and countries in brackets', () => {
+    const text = 'Sampras beat Ivanisevic 6-3 6-4 in Munich . He beat Graf 6-2 7-5 .\n5 - Iva Petkova ( Bulgaria ) beat Naoko Sato ( Japan ) 7-5 6-2\nTeo Vanhanen ( Finland ) beat 4 - Bruno Castellet ( France ) 7-6 ( 7-4 ) 3-6 6-2';
+    const { toks, tags } = tagsNaming(text, { Ivanisevic: 'ORG', Munich: 'LOC', Graf: 'ORG', 'Iva Petkova': 'ORG', Bulgaria: 'LOC', 'Naoko Sato': 'PER', Japan: 'LOC', 'Teo Vanhanen': 'PER', Finland: 'LOC', 'Bruno Castellet': 'MISC', France: 'LOC' });
+    expect(named(text, playersBySetScores(text, toks, tags, statsOf({ he: 'N' })))).toEqual([
+      'PER[Sampras]', 'PER[Ivanisevic]', 'LOC[Munich]', 'PER[Graf]', 'PER[Iva Petkova]', 'LOC[Bulgaria]', 'PER[Naoko Sato]', 'LOC[Japan]', 'PER[Teo Vanhanen]', 'LOC[Finland]', 'PER[Bruno Castellet]', 'LOC[France]',
+    ]);
+  });
+
+  it('leaves a result without two sets\' scores, a known place, a pronoun and a result over a line\'s end alone', () => {
+    const text = 'Chelsea beat Arsenal 2-1 . Australia beat Spain 6-3 6-4 . He beat Graf 21-15 21-9 . Leeds beat\nCoventry 6-3 6-4';
+    const { toks, tags } = tagsNaming(text, { Chelsea: 'ORG', Arsenal: 'ORG', Australia: 'LOC', Spain: 'LOC', Graf: 'ORG', Leeds: 'ORG', Coventry: 'ORG' });
+    expect(playersBySetScores(text, toks, tags, statsOf({ he: 'N' }))).toEqual(tags);
+  });
+
+  it('keeps any tags well formed (BIO) and their length', () => {
+    const text = 'Ines Paz ( Argentina ) beat 3 - Sabine Rauch ( Germany ) 2-6 6-3 6-4 and Graf beat Seles 7-6 ( 7-4 ) 6-2 .';
+    const toks = nerTokenize(text);
+    expectBioKept(toks.length, 41, (tags) => playersBySetScores(text, toks, tags));
   });
 });

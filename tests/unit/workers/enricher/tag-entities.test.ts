@@ -6,10 +6,12 @@ import { newMention } from '../../../../src/workers/enricher/extract-entities.js
 import {
   documentEmissions,
   acronymsAreNoPersons,
+  countsOffNames,
   dropLoneWords,
   documentFeatures,
   entityTagger,
   labelTokens,
+  lowercaseWordsOffNames,
   sentenceRanges,
   fillFromRules,
   harmonize,
@@ -31,6 +33,7 @@ import { decodePack, encodePack } from '../../../../src/workers/enricher/model-p
 import { SEED_TITLE, seedText } from './seed-story.js';
 import { bioSpans, wireConventionTags } from '../../../../src/workers/enricher/wire-conventions.js';
 import { isValidBio, tagsNaming } from '../../../helpers/bio-tags.js';
+import { statsOf } from '../../../helpers/word-stats.js';
 
 const names = (list: Array<{ name: string }>) => list.map((e) => e.name);
 const kindsOf = (text: string) => tagEntityMentions(text).map((m) => `${m.kind}:${text.slice(m.start, m.end)}`);
@@ -328,6 +331,50 @@ describe(harmonize.name, () => {
     tags[4] = 'B-LOC';
     const twice = nerTokenize('Efraim Diveroli signed . Diveroli said so . A friend of Diveroli said');
     expect(harmonize(twice, tags).slice(4, 12).filter((t) => t === 'B-LOC')).toHaveLength(2);
+  });
+});
+
+describe(countsOffNames.name, () => {
+  const named = (text: string, tags: readonly string[]) => {
+    const toks = nerTokenize(text);
+    return bioSpans(tags).map((x) => `${x.type}[${toks.slice(x.from, x.to).map((t) => t.text).join(' ')}]`);
+  };
+
+  it('takes a sentence\'s count off a name read with it, where the rest is a known name, a name of the text or opens with a people', () => {
+    const text = 'Thirteen Taliban fighters died . * Two California committees voted . Sixteen Pakistani Taliban gunmen fled . Twelve Balochistan Liberation Army gunmen died . The Balochistan Liberation Army said so .';
+    const { toks, tags } = tagsNaming(text, { 'Thirteen Taliban': 'ORG', 'Two California': 'LOC', 'Sixteen Pakistani Taliban': 'ORG', 'Balochistan Liberation Army': 'ORG' });
+    // [Twelve Balochistan Liberation Army] gunmen: the count read with the name that the text names alone after.
+    tags[toks.findIndex((t) => t.text === 'Twelve')] = 'B-ORG';
+    tags[toks.findIndex((t) => t.text === 'Twelve') + 1] = 'I-ORG';
+    expect(named(text, countsOffNames(text, toks, tags))).toEqual(['ORG[Taliban]', 'LOC[California]', 'ORG[Pakistani Taliban]', 'ORG[Balochistan Liberation Army]', 'ORG[Balochistan Liberation Army]']);
+  });
+
+  it('keeps a name that opens with a count of its own, and a count inside a sentence', () => {
+    const text = 'Six Flags said attendance rose . He visited the Three Mile Island plant . Nine Network aired it .';
+    const { toks, tags } = tagsNaming(text, { 'Six Flags': 'ORG', 'Three Mile Island': 'LOC', 'Nine Network': 'ORG' });
+    expect(countsOffNames(text, toks, tags)).toEqual(tags);
+  });
+});
+
+describe(lowercaseWordsOffNames.name, () => {
+  const stats = statsOf({ western: 'R', northern: 'H', of: 'N', samantha: 'A', de: 'N' });
+  const named = (text: string, tags: readonly string[]) => {
+    const toks = nerTokenize(text);
+    return bioSpans(tags).map((x) => `${x.type}[${toks.slice(x.from, x.to).map((t) => t.text).join(' ')}]`);
+  };
+
+  it('takes words the statistics know in lowercase off the front of a name that goes on capitalized', () => {
+    const text = 'a camp in western Burundi , moved to northern Australia , a shareholder of News Corporation';
+    const { toks, tags } = tagsNaming(text, { 'western Burundi': 'LOC', 'northern Australia': 'LOC', 'of News Corporation': 'ORG' });
+    expect(named(text, lowercaseWordsOffNames(toks, tags, stats))).toEqual(['LOC[Burundi]', 'LOC[Australia]', 'ORG[News Corporation]']);
+  });
+
+  it("keeps a given name a post writes in lowercase, a name's particle, a name in lowercase throughout and any name without statistics", () => {
+    const text = 'By samantha Fox , Charles de Gaulle , vampire weekend , western Burundi';
+    const { toks, tags } = tagsNaming(text, { 'samantha Fox': 'PER', 'Charles de Gaulle': 'PER', 'vampire weekend': 'ORG' });
+    expect(lowercaseWordsOffNames(toks, tags, stats)).toEqual(tags);
+    const w = tagsNaming(text, { 'western Burundi': 'LOC' });
+    expect(lowercaseWordsOffNames(w.toks, w.tags, undefined)).toEqual(w.tags);
   });
 });
 

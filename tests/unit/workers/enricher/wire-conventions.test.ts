@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { KNOWN_ORGS } from '../../../../src/workers/enricher/gazetteer.js';
 import { expectBioKept, tagsNaming } from '../../../helpers/bio-tags.js';
 import { CAP_BUCKETS, type WordStats, wordStatsCode } from '../../../../src/workers/enricher/ner-features.js';
 import { nerTokenize } from '../../../../src/workers/enricher/ner-tokens.js';
@@ -533,6 +534,15 @@ describe('wireConventionTags', () => {
     expect([at('Bundesbank'), at('Interfax'), at('Shell')]).toEqual(['B-ORG', 'B-ORG', 'O']);
     // Without word statistics, only names in capitals.
     expect(wireConventions(text, tokens, text)(tags)).toEqual(tags);
+  });
+
+  it("knows wire copy's spellings of groups' names as the same organisations ('Taleban', 'Hizbollah') and 'ECOWAS'", () => {
+    expect(['Taleban', 'Hizbollah', 'Hizballah', 'ECOWAS'].map((w) => KNOWN_ORGS.get(w))).toEqual(['Taliban', 'Hezbollah', 'Hezbollah', 'ECOWAS']);
+    const text = 'Sarwari has been fighting the Taleban, and ECOWAS closed borders.';
+    const tokens = nerTokenize(text);
+    const always: WordStats = { get: (w) => (w === 'taleban' ? wordStatsCode(3, CAP_BUCKETS.indexOf('A')) : undefined), coarse: [] };
+    const out = wireConventions(text, tokens, text, always)(tokens.map(() => 'O'));
+    expect(bioSpans(out).map((x) => `${x.type}[${tokens[x.from]?.text}]`)).toEqual(['ORG[Taleban]', 'ORG[ECOWAS]']);
   });
 
   it("takes a known name of several words whole where the tagger read an organisation inside it, small words inside too", () => {
