@@ -5,7 +5,7 @@
  * training text leaves "the BEL20 index" untagged), not the organisation whose name the index carries.
  */
 import type { Token } from './tokens.js';
-import { setSpan, spanStart } from './wire-conventions.js';
+import { setSpan, spanEnd, spanStart } from './wire-conventions.js';
 
 /**
  * The words an index's name opens with, as tokens ("S&P", "Euro Stoxx", "S&P / ASX"). An index is known by them only
@@ -57,6 +57,7 @@ const INDEX_OPENERS: ReadonlyArray<readonly string[]> = [
   'AEX',
   'NZX',
   'Straits Times',
+  'DJIA',
 ].map((s) => s.split(' '));
 
 /** The first words of INDEX_OPENERS, to pass over every other word at once. */
@@ -95,10 +96,31 @@ function indexAt(tokens: readonly Token[], i: number): [number, number] | null {
 
 /** [from, to) carried on over capitalized words of an index's kind ("Industrial Average", "Index"), or null where neither a number stood nor a kind's word follows. */
 function withKinds(tokens: readonly Token[], to: number, from: number, numbered: boolean): [number, number] | null {
-  if (!numbered && !INDEX_KINDS.has(tokens[to]?.text ?? '') && !(tokens[to]?.text === 'Industrial' && INDEX_KINDS.has(tokens[to + 1]?.text ?? ''))) return null;
+  if (!numbered && !INDEX_KINDS.has(tokens[to]?.text ?? '') && !(/^[Ii]ndustrial$/.test(tokens[to]?.text ?? '') && INDEX_KINDS.has(tokens[to + 1]?.text ?? ''))) return null;
   let end = to;
   while (NAMED_KINDS.has(tokens[end]?.text ?? '')) end++;
   return [from, end];
+}
+
+/** The most words between an index named alone and the points it moved by ("the Nasdaq fell 6.83 points", "the DAX was up over 54 points"). */
+const POINTS_WITHIN = 8;
+
+/**
+ * The index named by its opening words alone, as the whole of a name the tagger read, where its sentence goes on to
+ * move it by points ("the [FTSE] had recovered 116 points", "the [Dow] having fallen by 65 points", "a 515 point drop
+ * on the TSX" not: the points stand after it), as [from, to), or null; not basis or percentage points, which rates and
+ * shares move by ("S&P said spreads widened 40 basis points").
+ */
+function movedByPoints(tokens: readonly Token[], tags: readonly string[], i: number): [number, number] | null {
+  if (!(tags[i] as string).startsWith('B-')) return null;
+  const end = spanEnd(tags, i);
+  if (!INDEX_OPENERS.some((words) => words.length === end - i && openerEnd(tokens, i, words) === end)) return null;
+  for (let k = end; k < tokens.length && k <= end + POINTS_WITHIN; k++) {
+    const word = (tokens[k] as Token).text;
+    if (word === '.' || word === ';' || word === '?' || word === '!') return null;
+    if (/^(?:points?|[\d.,]+-points?)$/.test(word)) return /^(?:basis|percentage)$/.test(tokens[k - 1]?.text ?? '') ? null : [i, end];
+  }
+  return null;
 }
 
 /**
@@ -114,9 +136,9 @@ export function shareIndexesAreMisc(tokens: readonly Token[], tags: readonly str
     const word = (tokens[i] as Token).text;
     const dash = word.indexOf('-');
     if (!OPENING_WORDS.has(dash < 0 ? word : word.slice(0, dash))) continue;
-    const found = indexAt(tokens, i);
-    if (!found) continue;
     const now = out ?? tags;
+    const found = indexAt(tokens, i) ?? movedByPoints(tokens, now, i);
+    if (!found) continue;
     // A name the tagger ran into the index's name or out of it ("[BSE SENSEX]") goes with it.
     const from = spanStart(now, found[0]);
     let to = found[1];

@@ -30,6 +30,17 @@ describe(shareIndexesAreMisc.name, () => {
     expect(shareIndexesAreMisc(toks, tags)).toEqual(tags);
   });
 
+  it('makes an index named alone MISC where its sentence moves it by points, not by basis points', () => {
+    const text = 'The FTSE had recovered 116 points , the Dow \'s 344.65-point fall , the Dow Jones industrial average fell 12.26 points ; S&P said spreads widened 40 basis points , and the Nasdaq listed it . Its shares rose 20 points .';
+    const { toks, tags } = tagsNaming(text, { FTSE: 'ORG', Dow: 'ORG', 'Dow Jones': 'ORG', 'S&P': 'ORG', Nasdaq: 'ORG' });
+    const got = shareIndexesAreMisc(toks, tags);
+    const at = (word: string) => toks.flatMap((t, i) => (t.text === word ? [got[i]] : []));
+    expect(at('FTSE')).toEqual(['B-MISC']);
+    expect(at('Dow')).toEqual(['B-MISC', 'B-MISC']);
+    expect(at('S&P')).toEqual(['B-ORG']);
+    expect(at('Nasdaq')).toEqual(['B-ORG']);
+  });
+
   it('keeps the tags valid BIO', () => {
     const { toks } = tagsNaming('the S&P 500 Index and BSE SENSEX index , the FTSE-100 and Dow Jones industrials', {});
     expectBioKept(toks.length, 19, (t) => shareIndexesAreMisc(toks, t));
