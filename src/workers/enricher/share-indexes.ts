@@ -107,9 +107,9 @@ const POINTS_WITHIN = 8;
 
 /**
  * The index named by its opening words alone, as the whole of a name the tagger read, where its sentence goes on to
- * move it by points ("the [FTSE] had recovered 116 points", "the [Dow] having fallen by 65 points", "a 515 point drop
- * on the TSX" not: the points stand after it), as [from, to), or null; not basis or percentage points, which rates and
- * shares move by ("S&P said spreads widened 40 basis points").
+ * move it by points after it ("the [FTSE] had recovered 116 points", "the [Dow] having fallen by 65 points"; not "a 515
+ * point drop on the TSX"), as [from, to), or null; not basis or percentage points, which rates and yields move by ("S&P
+ * said spreads widened 40 basis points").
  */
 function movedByPoints(tokens: readonly Token[], tags: readonly string[], i: number): [number, number] | null {
   if (!(tags[i] as string).startsWith('B-')) return null;
@@ -125,8 +125,8 @@ function movedByPoints(tokens: readonly Token[], tags: readonly string[], i: num
 
 /**
  * Tags where a share index is named (an index's opening words with its number or a word of its kind: "[S&P] 500",
- * "the [FTSE] 100 index", "the [Dow Jones Industrial Average]", "the [Nasdaq Composite]", "the [Nikkei] average"): the
- * index's name is one MISC span, with whatever name the tagger read inside it or running into it ("[BSE SENSEX]");
+ * "the [FTSE] 100 index", "the [Dow Jones Industrial Average]", "the [Nasdaq Composite]", "the [Nikkei] average"; or
+ * its opening words alone where its sentence moves it by points, movedByPoints): the index's name is one MISC span, with whatever name the tagger read inside it or running into it ("[BSE SENSEX]");
  * the opening words alone, which name firms and exchanges too ("S&P cut its rating", "on the Nasdaq", "Dow Jones
  * Newswires", "Dow Chemical", "Hang Seng Bank"), are left as read.
  */
