@@ -20,6 +20,7 @@ import { firmsBasedIn } from './firms-based-in.js';
 import { membersAfterPluralKinds } from './members-after-plural-kinds.js';
 import { foreignOrganisations } from './foreign-organisations.js';
 import { possessiveOrganisations, possessivesOfPlaces } from './possessive-organisations.js';
+import { shareIndexesAreMisc } from './share-indexes.js';
 import { acronymsBeforeOffices, agenciesBeforeTheirKind, publicationsBeforeTheirKind, countriesBeforePossessives, airlinesBeforeTheirFlights, companiesByTheirPriceMoves, groupsByTheirMembers, companiesByTheirStock, firmsByTheirFirstWord, groupsBeforeTheirFighters, countriesOffPersons, employersOfStaff, eponymsAreNoPersons, eventsAndLawsAreMisc, leadersGovernmentsAreNoNames, namesBeforePartyAreOrganisations, nameText, organisationsFirstWords, organisationsLastWords, personsAfterRoles, placesBeforePlaceNouns, pollstersBeforePolls, townsBeforeTheirCountries, seatsOfGovernmentActing, shipsAreMisc, venuesAfterTheirNames, venuesArePlaces, typeKindAppositives, typePortfolioMinistries, worksAreMisc } from './kind-nouns.js';
 import { firstNamesAreNoOrganisations, surnamesAreNoOrganisations } from './lone-surnames.js';
 import { clubsAfterPlayers, clubsByTheirFirstWord, fixtureLines, playersBySetScores, sidesByTheirTotals, teamsInMatchReports } from './match-reports.js';
@@ -939,6 +940,8 @@ function labelCased(
   tags = countriesBeforePossessives(tokens, tags);
   // A ship named after its prefix, whatever the tagger and the document pass read ("the USS Harry S. Truman").
   tags = shipsAreMisc(text, tokens, tags);
+  // A share index named with its number or its kind ("the [S&P 500]", "the [Nikkei] average"), whatever was read inside it.
+  tags = shareIndexesAreMisc(tokens, tags);
   // A seat of government that acts is the government ("The [Kremlin] said").
   tags = seatsOfGovernmentActing(tokens, tags);
   if (formal) {
