@@ -112,7 +112,8 @@ const POINTS_WITHIN = 8;
  * said spreads widened 40 basis points").
  */
 function movedByPoints(tokens: readonly Token[], tags: readonly string[], i: number): [number, number] | null {
-  if (!(tags[i] as string).startsWith('B-')) return null;
+  // A person read by a surname an index shares scores points ("Russell scored 20 points"): no index.
+  if (!(tags[i] as string).startsWith('B-') || tags[i] === 'B-PER') return null;
   const end = spanEnd(tags, i);
   if (!INDEX_OPENERS.some((words) => words.length === end - i && openerEnd(tokens, i, words) === end)) return null;
   for (let k = end; k < tokens.length && k <= end + POINTS_WITHIN; k++) {
@@ -137,6 +138,8 @@ export function shareIndexesAreMisc(tokens: readonly Token[], tags: readonly str
     const dash = word.indexOf('-');
     if (!OPENING_WORDS.has(dash < 0 ? word : word.slice(0, dash))) continue;
     const now = out ?? tags;
+    // A person's name that goes on with an index's word ("Jack Russell 20 years ago"): no index.
+    if (now[i] === 'I-PER') continue;
     const found = indexAt(tokens, i) ?? movedByPoints(tokens, now, i);
     if (!found) continue;
     // A name the tagger ran into the index's name or out of it ("[BSE SENSEX]") goes with it.

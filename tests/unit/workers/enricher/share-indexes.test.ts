@@ -41,6 +41,14 @@ describe(shareIndexesAreMisc.name, () => {
     expect(at('Nasdaq')).toEqual(['B-ORG']);
   });
 
+  it('leaves a person whose surname an index shares, named alone or in full', () => {
+    const text = 'Russell scored 20 points , and Jack Russell 20 years ago ; the Russell 2000 fell .';
+    const { toks, tags } = tagsNaming(text, { Russell: 'PER', 'Jack Russell': 'PER' });
+    const got = shareIndexesAreMisc(toks, tags);
+    const at = (word: string) => toks.flatMap((t, i) => (t.text === word ? [got[i]] : []));
+    expect(at('Russell')).toEqual(['B-PER', 'I-PER', 'B-MISC']);
+  });
+
   it('keeps the tags valid BIO', () => {
     const { toks } = tagsNaming('the S&P 500 Index and BSE SENSEX index , the FTSE-100 and Dow Jones industrials', {});
     expectBioKept(toks.length, 19, (t) => shareIndexesAreMisc(toks, t));
