@@ -333,6 +333,39 @@ export function sidesByTheirTotals(text: string, tokens: readonly Token[], tags:
   return teamsWhereAlone(tokens, out, bioSpans(out), ({ from, to, type }) => (type === 'LOC' || type === 'PER') && to - from <= SIDE_MAX && sides.has(nameText(tokens, from, to)));
 }
 
+/** A side's score on a result line: a whole number of up to three digits ("2", "110"; not a year, "Euro 2004"). */
+const SIDE_SCORE = /^\d{1,3}$/;
+
+/** Marks a result's first side follows on a line of results ("Results: Leeds 2 Everton 1, Arsenal 3 Chelsea 0."). */
+const RESULT_OPENERS: ReadonlySet<string> = new Set([':', ';', ',', '.']);
+
+/**
+ * Tags with a result's second score taken off the name the tagger read it into: on one line, a side's name and its
+ * score, then the other side's name and its score, the number after that name is its score whatever follows it
+ * ("Sheffield Wednesday 1 [Leeds 2]." -> "[Leeds] 2", "Results: Leeds 2 [Sheffield Wednesday 1], ..."). The tagger
+ * takes the number into a name before a full stop, where a name such as "Channel 4" or "Apollo 11" may end; a number
+ * that follows the name stays its score and the name stays whole ("VfB Stuttgart 4 [Schalke 04] 0"). The first side is
+ * a name of a person, place or organisation (not MISC) that opens the line or follows a list's mark (RESULT_OPENERS),
+ * as results are written: names with their numbers inside a sentence are a list of other things ("on BBC 2 Channel 4").
+ */
+export function scoresOffResultSides(text: string, tokens: readonly Token[], tags: readonly string[]): string[] {
+  let out: string[] | undefined;
+  for (const { from, to, type } of bioSpans(tags)) {
+    if (type === 'MISC' || to - from < 2 || from < 2) continue;
+    const side = tags[from - 2] as string;
+    if (side === 'O' || side.endsWith('-MISC') || tags[from - 1] !== 'O' || !SIDE_SCORE.test((tokens[from - 1] as Token).text)) continue;
+    if (!SIDE_SCORE.test((tokens[to - 1] as Token).text) || /^\d/.test(tokens[to]?.text ?? '')) continue;
+    const first = spanStart(tags, from - 2);
+    if (first > 0 && !lineBreakAfter(text, tokens, first - 1) && !RESULT_OPENERS.has((tokens[first - 1] as Token).text)) continue;
+    let oneLine = true;
+    for (let k = first; k < to - 1; k++) if (lineBreakAfter(text, tokens, k)) oneLine = false;
+    if (!oneLine) continue;
+    out ??= [...tags];
+    out[to - 1] = 'O';
+  }
+  return out ?? (tags as string[]);
+}
+
 /** Words between the two sides of a fixture on a line of its own ("KANSAS CITY AT DETROIT", "Kent v Sussex"). */
 const FIXTURE_JOINS: ReadonlySet<string> = new Set(['at', 'AT', 'v', 'V', 'vs', 'vs.', 'VS']);
 /** The fewest fixture lines that make a text's list of fixtures. */

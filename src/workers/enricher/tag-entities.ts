@@ -23,7 +23,7 @@ import { possessiveOrganisations, possessivesOfPlaces } from './possessive-organ
 import { shareIndexesAreMisc } from './share-indexes.js';
 import { acronymsBeforeOffices, agenciesBeforeTheirKind, publicationsBeforeTheirKind, countriesBeforePossessives, airlinesBeforeTheirFlights, companiesByTheirPriceMoves, groupsByTheirMembers, companiesByTheirStock, firmsByTheirFirstWord, groupsBeforeTheirFighters, countriesOffPersons, employersOfStaff, eponymsAreNoPersons, eventsAndLawsAreMisc, leadersGovernmentsAreNoNames, namesBeforePartyAreOrganisations, nameText, organisationsFirstWords, organisationsLastWords, personsAfterRoles, placesBeforePlaceNouns, pollstersBeforePolls, townsBeforeTheirCountries, seatsOfGovernmentActing, shipsAreMisc, venuesAfterTheirNames, venuesArePlaces, typeKindAppositives, typePortfolioMinistries, worksAreMisc } from './kind-nouns.js';
 import { firstNamesAreNoOrganisations, surnamesAreNoOrganisations } from './lone-surnames.js';
-import { clubsAfterPlayers, clubsByTheirFirstWord, fixtureLines, playersBySetScores, sidesByTheirTotals, teamsInMatchReports } from './match-reports.js';
+import { clubsAfterPlayers, clubsByTheirFirstWord, fixtureLines, playersBySetScores, scoresOffResultSides, sidesByTheirTotals, teamsInMatchReports } from './match-reports.js';
 import { partyLabelsAreNoPersons } from './party-labels.js';
 import { joinNameParticles } from './name-particles.js';
 import { companyFormsEndNames, indefiniteArticlesOffNames, lateTitlesOutOfNames, surnamesThatAreTitles, titlesOffPersons, trimNameTails } from './name-tails.js';
@@ -894,6 +894,7 @@ function labelCased(
   tags = joinNameParticles(tokens, tags); // particles in people's names ("Mohammed bin Salman")
   tags = extendNamesToTheirAcronyms(text, tokens, tags); // a name's first words its acronym names ("The [Brain] Injury Rehabilitation Trust (BIRT)")
   tags = trimNameTails(tokens, tags); // where a name ends ("[Fujian] province")
+  tags = scoresOffResultSides(text, tokens, tags); // a result's second score ("Sheffield Wednesday 1 [Leeds] 2.")
   tags = indefiniteArticlesOffNames(tokens, tags); // "A [High Court] judge"
   tags = companyFormsEndNames(tokens, tags, stats); // "[McDonnell Douglas Corp.] The [Federal Trade Commission]"
   tags = foreignOrganisations(text, tokens, tags, stats); // "[Banco Santander]", "[Compagnie Generale des Eaux]"

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { expectBioKept, tagsAt, tagsNaming } from '../../../helpers/bio-tags.js';
-import { clubsAfterPlayers, clubsByTheirFirstWord, fixtureLines, isMatchReport, playersBySetScores, sidesByTheirTotals, teamsInMatchReports } from '../../../../src/workers/enricher/match-reports.js';
+import { clubsAfterPlayers, clubsByTheirFirstWord, fixtureLines, isMatchReport, playersBySetScores, scoresOffResultSides, sidesByTheirTotals, teamsInMatchReports } from '../../../../src/workers/enricher/match-reports.js';
 import { nerTokenize } from '../../../../src/workers/enricher/ner-tokens.js';
 import { statsOf } from '../../../helpers/word-stats.js';
 import { tagEntityMentions } from '../../../../src/workers/enricher/tag-entities.js';
@@ -339,5 +339,32 @@ describe(playersBySetScores.name, () => {
     const text = 'Ines Paz ( Argentina ) beat 3 - Sabine Rauch ( Germany ) 2-6 6-3 6-4 and Graf beat Seles 7-6 ( 7-4 ) 6-2 .';
     const toks = nerTokenize(text);
     expectBioKept(toks.length, 41, (tags) => playersBySetScores(text, toks, tags));
+  });
+});
+
+describe(scoresOffResultSides.name, () => {
+  it("takes a result's second score off the name the tagger read it into, whatever follows it", () => {
+    const text = 'Sheffield Wednesday 1 Leeds 2 .\nResults : Everton 2 Leeds United 1 ; Aston Villa 0 Liverpool 3 , Ajax 3 PSV Eindhoven 2 ( Kluivert 35 )';
+    const { toks, tags } = tagsNaming(text, { 'Sheffield Wednesday': 'ORG', 'Leeds 2': 'ORG', Everton: 'ORG', 'Leeds United 1': 'ORG', 'Aston Villa': 'ORG', 'Liverpool 3': 'LOC', Ajax: 'ORG', 'PSV Eindhoven 2': 'ORG', Kluivert: 'PER' });
+    expect(scoresOffResultSides(text, toks, tags)).toEqual(
+      tagsNaming(text, { 'Sheffield Wednesday': 'ORG', Leeds: 'ORG', Everton: 'ORG', 'Leeds United': 'ORG', 'Aston Villa': 'ORG', Liverpool: 'LOC', Ajax: 'ORG', 'PSV Eindhoven': 'ORG', Kluivert: 'PER' }).tags,
+    );
+  });
+
+  it('keeps a name that ends in a number where its score follows it, inside a sentence, over a line\'s end and after MISC or a year', () => {
+    const text = 'VfB Stuttgart 4 Schalke 04 0 .\nIt was on BBC 2 Channel 4 .\nArsenal 2\nApollo 11 .\nEuro 96 Formula 1 .\nMonaco 2024 Ligue 1 .';
+    const { toks, tags } = tagsNaming(text, { 'VfB Stuttgart': 'ORG', 'Schalke 04': 'ORG', BBC: 'ORG', 'Channel 4': 'ORG', Arsenal: 'ORG', 'Apollo 11': 'ORG', 'Euro 96': 'MISC', 'Formula 1': 'ORG', Monaco: 'LOC', 'Ligue 1': 'ORG' });
+    expect(scoresOffResultSides(text, toks, tags)).toEqual(tags);
+  });
+
+  it('gives a result line closed by a full stop its second side without the score through the whole tagger', () => {
+    const text = 'Sheffield Wednesday 1 Leeds 2.';
+    expect(tagEntityMentions(text).map((m) => `${m.kind}:${text.slice(m.start, m.end)}`)).toEqual(['organisation:Sheffield Wednesday', 'organisation:Leeds']);
+  });
+
+  it('keeps any tags well formed (BIO) and their length', () => {
+    const text = 'Everton 2 Leeds United 1 .\nResults : Aston Villa 0 Liverpool 3 , Ajax 3 PSV Eindhoven 2 ( Kluivert 35 )';
+    const toks = nerTokenize(text);
+    expectBioKept(toks.length, 43, (tags) => scoresOffResultSides(text, toks, tags));
   });
 });
