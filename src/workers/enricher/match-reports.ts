@@ -31,7 +31,7 @@
 import { CLUB_HEADS, PLACES } from './gazetteer.js';
 import { nameText } from './kind-nouns.js';
 import { codeCap, type WordStats, writtenLowercase } from './ner-features.js';
-import { isPossessive, lineBreakAfter, tokenLines } from './ner-tokens.js';
+import { isPossessive, lineBreakAfter, onOneLine, tokenLines } from './ner-tokens.js';
 import { startsCapitalized, type Token } from './tokens.js';
 import { bioSpans, clearSpan, deskSlugLength, isCountry, isNationality, SCORE_PAIR, setSpan, spanEnd, spanStart } from './wire-conventions.js';
 
@@ -357,9 +357,7 @@ export function scoresOffResultSides(text: string, tokens: readonly Token[], tag
     if (!SIDE_SCORE.test((tokens[to - 1] as Token).text) || /^\d/.test(tokens[to]?.text ?? '')) continue;
     const first = spanStart(tags, from - 2);
     if (first > 0 && !lineBreakAfter(text, tokens, first - 1) && !RESULT_OPENERS.has((tokens[first - 1] as Token).text)) continue;
-    let oneLine = true;
-    for (let k = first; k < to - 1; k++) if (lineBreakAfter(text, tokens, k)) oneLine = false;
-    if (!oneLine) continue;
+    if (!onOneLine(text, tokens, first, to - 1)) continue;
     out ??= [...tags];
     out[to - 1] = 'O';
   }
@@ -476,7 +474,6 @@ export function playersBySetScores(text: string, tokens: readonly Token[], tags:
   let out: string[] | undefined;
   // An untagged word of a player's name: capitalized, and no word news writes in lowercase ("He beat Smith 6-3 6-4").
   const nameWord = (k: number): boolean => startsCapitalized((tokens[k] as Token).text) && !writtenLowercase((tokens[k] as Token).text, stats);
-  const sameLine = (a: number, b: number): boolean => !text.slice((tokens[a] as Token).start, (tokens[b] as Token).end).includes('\n');
   // Past a bracket right before `k` (a player's country: "Sampras (U.S.)"), back to the token before it.
   const beforeBracket = (k: number): number => {
     if (tokens[k]?.text !== ')') return k;
@@ -507,12 +504,12 @@ export function playersBySetScores(text: string, tokens: readonly Token[], tags:
       while (j < tokens.length && j - scores <= 4 && tokens[j]?.text !== ')') j++;
       scores = j + 1;
     }
-    if (!setScoresAt(tokens, scores) || !sameLine(v, scores)) continue;
+    if (!setScoresAt(tokens, scores) || !onOneLine(text, tokens, v, scores)) continue;
     const sides: Array<[number, number]> = [[rightFrom, rightTo]];
     // The winner's side where a name stands there on the result's line ("He beat Graf 6-2 7-5" names one player).
     let leftFrom = leftEnd < 0 || cur[leftEnd] === 'O' ? leftEnd + 1 : spanStart(cur, leftEnd);
     if (leftEnd >= 0 && cur[leftEnd] === 'O') while (leftFrom > 0 && leftEnd + 1 - leftFrom < PLAYER_NAME_MAX && cur[leftFrom - 1] === 'O' && nameWord(leftFrom - 1)) leftFrom--;
-    if (leftFrom <= leftEnd && sameLine(leftFrom, v)) sides.push([leftFrom, leftEnd + 1]);
+    if (leftFrom <= leftEnd && onOneLine(text, tokens, leftFrom, v)) sides.push([leftFrom, leftEnd + 1]);
     for (const [from, to] of sides) {
       const type = (cur[from] as string).slice(2);
       if (type === 'PER') continue;

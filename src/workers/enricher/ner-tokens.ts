@@ -168,6 +168,11 @@ export function tokenLines(text: string, tokens: readonly Token[]): Array<[numbe
   return lines;
 }
 
+/** Whether tokens `from` to `to` (both included) stand on one line of `text`, no line break between any two of them. */
+export function onOneLine(text: string, tokens: readonly Token[], from: number, to: number): boolean {
+  return !text.slice((tokens[from] as Token).start, (tokens[to] as Token).end).includes('\n');
+}
+
 /** Whether tokens `i` and `i + 1` both stand in `text` with a line break between them. */
 export function lineBreakAfter(text: string, tokens: readonly Token[], i: number): boolean {
   const next = tokens[i + 1];

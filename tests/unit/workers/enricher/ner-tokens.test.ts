@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detokenize, nerAndWordTokens, nerTokenize, setOffBySpaces, splitNameParticiples, tokenLines } from '../../../../src/workers/enricher/ner-tokens.js';
+import { detokenize, nerAndWordTokens, nerTokenize, onOneLine, setOffBySpaces, splitNameParticiples, tokenLines } from '../../../../src/workers/enricher/ner-tokens.js';
 import { tagEntities } from '../../../../src/workers/enricher/tag-entities.js';
 import { tokenize } from '../../../../src/workers/enricher/tokens.js';
 
@@ -98,5 +98,17 @@ describe(setOffBySpaces.name, () => {
     const at = (w: string, k = 0) => toks.map((t, i) => (t.text === w ? i : -1)).filter((i) => i >= 0)[k] as number;
     expect([setOffBySpaces(toks, at('—')), setOffBySpaces(toks, at('—', 1)), setOffBySpaces(toks, at('Storm'))]).toEqual([true, true, false]);
     expect(toks.some((t, i) => t.text.includes('—') && i > at('Storm') && setOffBySpaces(toks, i))).toBe(false);
+  });
+});
+
+describe(onOneLine.name, () => {
+  it('tells whether a run of tokens stands on one line, whatever the lines around it', () => {
+    const text = 'Results:\nLeeds 2 Everton 1\nArsenal 3';
+    const toks = nerTokenize(text);
+    const at = (w: string) => toks.findIndex((t) => t.text === w);
+    expect(onOneLine(text, toks, at('Leeds'), at('1'))).toBe(true);
+    expect(onOneLine(text, toks, at('Leeds'), at('Leeds'))).toBe(true);
+    expect(onOneLine(text, toks, at(':'), at('Leeds'))).toBe(false);
+    expect(onOneLine(text, toks, at('Everton'), at('Arsenal'))).toBe(false);
   });
 });
