@@ -777,14 +777,9 @@ export function documentEmissions(
       // The vectors of the words before and after it (within the sentence).
       const before = i > 0 ? (entries[i - 1] as WordEntry).near : null;
       const after = i + 1 < n ? (entries[i + 1] as WordEntry).near : null;
-      if (before) for (let t = 0; t < T; t++) em[i * T + t] = (em[i * T + t] as number) + (before[t] as number);
-      if (after) for (let t = 0; t < T; t++) em[i * T + t] = (em[i * T + t] as number) + (after[T + t] as number);
+      if (before) addRow(em, i * T, before, 0, T);
+      if (after) addRow(em, i * T, after, T, T);
     }
-    // Adds to token i's scores the T weights of `src` from `at`: a model row, or one copied into a word's entry.
-    const add = (i: number, src: Float32Array, at: number) => {
-      const base = i * T;
-      for (let t = 0; t < T; t++) em[base + t] = (em[base + t] as number) + (src[at + t] as number);
-    };
     const input = {
       words, gazetteer: gazetteerMarks(words, tagger.gazetteer, maxLengths), rules: rules.slice(from, to), lowercaseSeen: seen, domain, stats: tagger.gazetteer.stats, shapes, codes, lists,
       // The rows a token takes from a neighbour's word: copied once per word, added in their place in the order.
@@ -793,16 +788,25 @@ export function documentEmissions(
         const side = j < i ? 0 : 1;
         for (let copy = 0; copy < copies; copy++) {
           const slot = neighbourSlot(side, feature, copy, copies);
-          if (e.known & (1 << slot)) add(i, e.rows, slot * T);
+          if (e.known & (1 << slot)) addRow(em, i * T, e.rows, slot * T, T);
         }
       },
     };
     visitContextFeatures(input, (i, p, value) => {
       const at = tagger.context(p, value);
-      if (at !== undefined) add(i, W, at);
+      if (at !== undefined) addRow(em, i * T, W, at, T);
     });
     return em;
   });
+}
+
+/**
+ * Adds to the T scores of em from `base` the T weights of `src` from `at` (a model row, or one copied into a word's
+ * entry), each a float32 sum. A function of its own, not a closure over the sentence's scores: in the loop, V8 reads
+ * the arguments from registers where it reloaded and checked a closure's `em` and `T` on every pass.
+ */
+function addRow(em: Float32Array, base: number, src: Float32Array, at: number, T: number): void {
+  for (let t = 0; t < T; t++) em[base + t] = (em[base + t] as number) + (src[at + t] as number);
 }
 
 /** BIO tags of the given tokens of `text` (tokens in text order, with offsets into it). */
