@@ -117,7 +117,7 @@ export function viterbi(emissions: ArrayLike<number>, n: number, T: number, tran
 /** A tag's allowed predecessors (tags, not the sentence's start): preds[from[c]] up to preds[from[c + 1]] for tag c. */
 type Predecessors = { from: Int32Array; preds: Int32Array };
 
-/** predecessors() of each `allowed` array (a tagger keeps one), and viterbi's transitions of those pairs, reused. */
+/** predecessors() of each `allowed` array (a tagger keeps one; allowedTransitions' arrays are not changed once made), and viterbi's transitions of those pairs, reused. */
 const PREDECESSORS = new WeakMap<Uint8Array, Predecessors>();
 let MOVES = new Float64Array(0);
 
