@@ -94,8 +94,16 @@ export function isMatchReport(tokens: readonly Token[]): boolean {
 
 /** A text about sport: a match report (isMatchReport), or one whose first line opens with a sports desk's slug ("SOCCER - DUTCH LEADING GOALSCORERS"). */
 export function isSportText(tokens: readonly Token[]): boolean {
-  return deskSlugLength(tokens.slice(0, 5).map((t) => t.text)) > 0 || isMatchReport(tokens);
+  let sport = SPORT_TEXTS.get(tokens);
+  if (sport === undefined) {
+    sport = deskSlugLength(tokens.slice(0, 5).map((t) => t.text)) > 0 || isMatchReport(tokens);
+    SPORT_TEXTS.set(tokens, sport);
+  }
+  return sport;
 }
+
+/** isSportText's answer for each text's tokens: three passes of one text ask it, and the answer reads every token. */
+const SPORT_TEXTS = new WeakMap<readonly Token[], boolean>();
 
 /** Tags where the teams of a match report (above) are organisations. */
 export function teamsInMatchReports(text: string, tokens: readonly Token[], tags: readonly string[], stats?: WordStats): string[] {

@@ -287,6 +287,8 @@ export type FeatureInputs = {
   stats?: WordStats;
   /** documentContexts(): per capitalized word seen more than once in the document, the contexts of all its occurrences. */
   docContexts?: ReadonlyMap<string, readonly string[]>;
+  /** Per token, the word in lowercase, when the caller already has them. */
+  lower?: readonly string[];
   /** Per token, wordShape(word), when the caller already has them. */
   shapes?: readonly string[];
   /** Per token, the word-statistics code of the lowercase word (0 when unknown), when the caller already has them. */
@@ -390,7 +392,7 @@ export function visitContextFeatures(input: FeatureInputs, sink: FeatureSink): v
   const emit = withDomain(domain, sink);
   const fromNeighbour = input.neighbour;
   const n = words.length;
-  const lower = words.map((w) => w.toLowerCase());
+  const lower = input.lower ?? words.map((w) => w.toLowerCase());
   const shapes = input.shapes ?? words.map(wordShape);
   const lists = input.lists ?? words.map(wordLists);
   const onList = (j: number, list: number): boolean => ((lists[j] as number) & list) !== 0;

@@ -60,22 +60,15 @@ export function emissionScores(model: SequenceModel, features: readonly (readonl
 
 /** out[base + t] += sum over d of x[d] * w[d * T + t], in a fixed order (float32 sums, as the tagger computes them). */
 export function addDense(out: Float32Array, base: number, x: ArrayLike<number>, w: ArrayLike<number>, T: number): void {
-  // The T sums side by side, so that w is read in its order, a row of T at a time (one sum after the other read it T
-  // apart); each is a float32 added to in the order of d, as before (a Float32Array rounds what it stores as fround does).
-  if (DENSE_SUMS.length < T) DENSE_SUMS = new Float32Array(T);
-  const sums = DENSE_SUMS;
-  sums.fill(0, 0, T);
+  // Each sum is a float32 added to in the order of d (Math.fround rounds as a Float32Array's store does), kept in a
+  // local rather than in an array read and written at every product.
   const D = x.length;
-  for (let d = 0; d < D; d++) {
-    const xd = x[d] as number;
-    const row = d * T;
-    for (let t = 0; t < T; t++) sums[t] = (sums[t] as number) + Math.fround(xd * (w[row + t] as number));
+  for (let t = 0; t < T; t++) {
+    let sum = 0;
+    for (let d = 0; d < D; d++) sum = Math.fround(sum + Math.fround((x[d] as number) * (w[d * T + t] as number)));
+    out[base + t] = (out[base + t] as number) + sum;
   }
-  for (let t = 0; t < T; t++) out[base + t] = (out[base + t] as number) + (sums[t] as number);
 }
-
-/** addDense's running sums, reused from call to call. */
-let DENSE_SUMS = new Float32Array(16);
 
 /** Viterbi's scores and back pointers, n * T each or more: a caller decoding many sentences allocates them once. */
 export type ViterbiWork = { score: Float64Array; back: Int32Array };
@@ -88,21 +81,29 @@ export function viterbi(emissions: ArrayLike<number>, n: number, T: number, tran
   for (let c = 0; c < T; c++) {
     score[c] = allowed[c] ? (emissions[c] as number) + (transitions[c] as number) : -Infinity;
   }
+  // Each tag's allowed predecessors, in ascending order as the loop over all tags met them, with their transitions: BIO
+  // allows two of the tags before an I- tag, so the test of every pair is left out (the same sums and the same ties).
+  const { from, preds } = predecessors(allowed, T);
+  if (MOVES.length < preds.length) MOVES = new Float64Array(preds.length);
+  const moves = MOVES;
+  for (let c = 0; c < T; c++) for (let j = from[c] as number; j < (from[c + 1] as number); j++) moves[j] = transitions[((preds[j] as number) + 1) * T + c] as number;
   for (let i = 1; i < n; i++) {
+    const prev = (i - 1) * T;
+    const row = i * T;
     for (let c = 0; c < T; c++) {
       let best = -Infinity;
       let arg = 0;
-      for (let p = 0; p < T; p++) {
-        const k = (p + 1) * T + c;
-        if (!allowed[k]) continue;
-        const s = (score[(i - 1) * T + p] as number) + (transitions[k] as number);
+      const end = from[c + 1] as number;
+      for (let j = from[c] as number; j < end; j++) {
+        const p = preds[j] as number;
+        const s = (score[prev + p] as number) + (moves[j] as number);
         if (s > best) {
           best = s;
           arg = p;
         }
       }
-      score[i * T + c] = best + (emissions[i * T + c] as number);
-      back[i * T + c] = arg;
+      score[row + c] = best + (emissions[row + c] as number);
+      back[row + c] = arg;
     }
   }
   let last = 0;
@@ -110,6 +111,29 @@ export function viterbi(emissions: ArrayLike<number>, n: number, T: number, tran
   const out = new Array<number>(n);
   out[n - 1] = last;
   for (let i = n - 1; i > 0; i--) out[i - 1] = back[i * T + (out[i] as number)] as number;
+  return out;
+}
+
+/** A tag's allowed predecessors (tags, not the sentence's start): preds[from[c]] up to preds[from[c + 1]] for tag c. */
+type Predecessors = { from: Int32Array; preds: Int32Array };
+
+/** predecessors() of each `allowed` array (a tagger keeps one; allowedTransitions' arrays are not changed once made), and viterbi's transitions of those pairs, reused. */
+const PREDECESSORS = new WeakMap<Uint8Array, Predecessors>();
+let MOVES = new Float64Array(0);
+
+/** The tags allowed before each tag by allowed[(prev + 1) * T + cur], in ascending order. */
+function predecessors(allowed: Uint8Array, T: number): Predecessors {
+  let out = PREDECESSORS.get(allowed);
+  if (out && out.from.length === T + 1) return out;
+  const from = new Int32Array(T + 1);
+  const list: number[] = [];
+  for (let c = 0; c < T; c++) {
+    from[c] = list.length;
+    for (let p = 0; p < T; p++) if (allowed[(p + 1) * T + c]) list.push(p);
+  }
+  from[T] = list.length;
+  out = { from, preds: Int32Array.from(list) };
+  PREDECESSORS.set(allowed, out);
   return out;
 }
 

@@ -301,6 +301,8 @@ type WordEntry = {
   known: number;
   /** With word vectors of the neighbours (TaggerVectors.near): the word's vector times the weights of the word before a token, then of the word after (2 x T), or null. */
   near: Float32Array | null;
+  /** The word in lowercase. */
+  lower: string;
   shape: string;
   code: number;
   maxLength: number | undefined;
@@ -373,7 +375,7 @@ function wordCache(tagger: EntityTagger, domain: string | undefined): WordCache 
   let cache = byDomain.get(domain ?? '');
   if (!cache) {
     const { rows, known } = wordRows(tagger, null, domain);
-    const edge: WordEntry = { rows, known, near: null, shape: '', code: 0, maxLength: undefined, lists: 0 };
+    const edge: WordEntry = { rows, known, near: null, lower: '', shape: '', code: 0, maxLength: undefined, lists: 0 };
     cache = { edge, words: new Map() };
     byDomain.set(domain ?? '', cache);
   }
@@ -390,12 +392,14 @@ function wordEntry(tagger: EntityTagger, cache: WordCache, word: string, domain:
     // Each property written out, not spread from wordRows' result: V8 gives an object spread and then extended a map of
     // its own, and every read of the entries' properties would then miss its inline cache.
     const { rows, known } = wordRows(tagger, word, domain, vector);
+    const lower = word.toLowerCase();
     e = {
       rows,
       known,
       near: nearRows(tagger, vector),
+      lower,
       shape: wordShape(word),
-      code: stats?.get(word.toLowerCase()) ?? 0,
+      code: stats?.get(lower) ?? 0,
       maxLength: tagger.gazetteer.maxLength.get(word),
       lists: wordLists(word),
     };
@@ -754,6 +758,7 @@ export function documentEmissions(
     const n = to - from;
     const words = new Array<string>(n);
     const entries = new Array<WordEntry>(n);
+    const lower = new Array<string>(n);
     const shapes = new Array<string>(n);
     const codes = new Array<number>(n);
     const maxLengths = new Array<number | undefined>(n);
@@ -763,6 +768,7 @@ export function documentEmissions(
       const e = wordEntry(tagger, cache, w, domain);
       words[i] = w;
       entries[i] = e;
+      lower[i] = e.lower;
       shapes[i] = e.shape;
       codes[i] = e.code;
       maxLengths[i] = e.maxLength;
@@ -777,32 +783,36 @@ export function documentEmissions(
       // The vectors of the words before and after it (within the sentence).
       const before = i > 0 ? (entries[i - 1] as WordEntry).near : null;
       const after = i + 1 < n ? (entries[i + 1] as WordEntry).near : null;
-      if (before) for (let t = 0; t < T; t++) em[i * T + t] = (em[i * T + t] as number) + (before[t] as number);
-      if (after) for (let t = 0; t < T; t++) em[i * T + t] = (em[i * T + t] as number) + (after[T + t] as number);
+      if (before) addRow(em, i * T, before, 0, T);
+      if (after) addRow(em, i * T, after, T, T);
     }
-    // Adds to token i's scores the T weights of `src` from `at`: a model row, or one copied into a word's entry.
-    const add = (i: number, src: Float32Array, at: number) => {
-      const base = i * T;
-      for (let t = 0; t < T; t++) em[base + t] = (em[base + t] as number) + (src[at + t] as number);
-    };
     const input = {
-      words, gazetteer: gazetteerMarks(words, tagger.gazetteer, maxLengths), rules: rules.slice(from, to), lowercaseSeen: seen, domain, stats: tagger.gazetteer.stats, shapes, codes, lists,
+      words, gazetteer: gazetteerMarks(words, tagger.gazetteer, maxLengths), rules: rules.slice(from, to), lowercaseSeen: seen, domain, stats: tagger.gazetteer.stats, lower, shapes, codes, lists,
       // The rows a token takes from a neighbour's word: copied once per word, added in their place in the order.
       neighbour: (i: number, j: number, feature: number) => {
         const e = (j < 0 || j >= n ? edge : entries[j]) as WordEntry;
         const side = j < i ? 0 : 1;
         for (let copy = 0; copy < copies; copy++) {
           const slot = neighbourSlot(side, feature, copy, copies);
-          if (e.known & (1 << slot)) add(i, e.rows, slot * T);
+          if (e.known & (1 << slot)) addRow(em, i * T, e.rows, slot * T, T);
         }
       },
     };
     visitContextFeatures(input, (i, p, value) => {
       const at = tagger.context(p, value);
-      if (at !== undefined) add(i, W, at);
+      if (at !== undefined) addRow(em, i * T, W, at, T);
     });
     return em;
   });
+}
+
+/**
+ * Adds to the T scores of em from `base` the T weights of `src` from `at` (a model row, or one copied into a word's
+ * entry), each a float32 sum. A function of its own, not a closure over the sentence's scores: in the loop, V8 reads
+ * the arguments from registers where it reloaded and checked a closure's `em` and `T` on every pass.
+ */
+function addRow(em: Float32Array, base: number, src: Float32Array, at: number, T: number): void {
+  for (let t = 0; t < T; t++) em[base + t] = (em[base + t] as number) + (src[at + t] as number);
 }
 
 /** BIO tags of the given tokens of `text` (tokens in text order, with offsets into it). */

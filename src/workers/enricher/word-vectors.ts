@@ -78,25 +78,30 @@ export const vectorRow = (v: WordVectors, word: string): number => keyRow(v.word
  */
 export function meanVector(v: WordVectors, groups: ReadonlyArray<{ words: readonly string[]; weight: number }>, r0: number, keep: (w: string) => boolean): Float64Array | null {
   const D = v.dims;
-  // In locals: V8 reloads and rechecks a property or a module constant on every pass of the loop over the dimensions
-  // (the loop's typed-array store keeps it from reusing the value), about 55 instructions a product against 38 so.
+  // The words' weights and rows first, then each dimension summed over the words in their order, in a local: the same
+  // additions as adding word after word into every dimension, without reading and writing the sum at every product.
+  // In locals too: V8 reloads and rechecks a property or a module constant on every pass of a loop.
   const vectors = v.vectors;
   const zero = VECTOR_ZERO;
-  const sum = new Float64Array(D);
-  let any = false;
+  const weights: number[] = [];
+  const rows: number[] = [];
   for (const { words, weight } of groups) {
     for (const w of words) {
       if (!keep(w)) continue;
       const r = keyRow(v.words, w);
       if (r < 0) continue;
       const rank = v.rank[r] as number;
-      const a = (weight * rank) / (rank + r0);
-      const base = r * D;
-      for (let d = 0; d < D; d++) sum[d] = (sum[d] as number) + a * ((vectors[base + d] as number) - zero);
-      any = true;
+      weights.push((weight * rank) / (rank + r0));
+      rows.push(r * D);
     }
   }
-  if (!any) return null;
+  if (weights.length === 0) return null;
+  const sum = new Float64Array(D);
+  for (let d = 0; d < D; d++) {
+    let s = 0;
+    for (let k = 0; k < weights.length; k++) s += (weights[k] as number) * ((vectors[(rows[k] as number) + d] as number) - zero);
+    sum[d] = s;
+  }
   let norm = 0;
   for (let d = 0; d < D; d++) norm += (sum[d] as number) ** 2;
   norm = Math.sqrt(norm);
