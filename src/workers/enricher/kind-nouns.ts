@@ -1700,6 +1700,16 @@ const NATURAL_HEADS: ReadonlySet<string> = new Set('River Lake Lakes Mountain Mo
 const NATURAL_FIRST: ReadonlySet<string> = new Set('River Mount Lake Cape Isle'.split(' '));
 /** First words of natural features' names before "of" ("the Sea of Japan", "the Gulf of Mexico", "the Strait of Hormuz", "the Bay of Bengal"). */
 const NATURAL_BEFORE_OF: ReadonlySet<string> = new Set('Sea Gulf Strait Straits Bay'.split(' '));
+/**
+ * Last words of the names of a country's divisions ("Nabatieh District", "Aleppo Governorate", "Herat Province",
+ * "Ryazan Oblast", "Palmaner Taluk"): places too. The tagger reads many of them as organisations, "District" being one
+ * of its organisation heads (school and court districts).
+ */
+const DIVISION_HEADS: ReadonlySet<string> = new Set('District Governorate Province Oblast Prefecture Taluk Tehsil Upazila Township'.split(' '));
+/** A number or an ordinal: a numbered district is a constituency or a court's ("8th Congressional District", "Sixth District"). */
+const NUMBERED = /^\d|\d(?:st|nd|rd|th)$|^(?:First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth)$/;
+/** Words before "District" that make it a body or a constituency, no place ("Unified School District", "8th Congressional District"). */
+const DISTRICT_BODIES: ReadonlySet<string> = new Set('School Congressional Electoral Judicial Legislative Assembly Municipal Water Fire Sanitation Irrigation Hospital Transit Park Police Court Election Management'.split(' '));
 
 /**
  * Tags where an organisation's name of two words or more ends with a
@@ -1711,7 +1721,8 @@ const NATURAL_BEFORE_OF: ReadonlySet<string> = new Set('Sea Gulf Strait Straits 
  * not "Mall": UNER-EWT dev files "Interior Mall" as a business). Not a name the gazetteer knows as an organisation,
  * nor one with an organisation's head inside ("Airports Authority Tower").
  * After a person's title the words of a natural feature's name are a
- * person's ("Judge [Sim Lake]").
+ * person's ("Judge [Sim Lake]"). A division's name is a place too
+ * ("[Nabatieh District]", DIVISION_HEADS and isDivision).
  */
 export function venuesArePlaces(tokens: readonly Token[], tags: readonly string[], gazetteer?: NameGazetteer): string[] {
   let out: string[] | undefined;
@@ -1720,7 +1731,13 @@ export function venuesArePlaces(tokens: readonly Token[], tags: readonly string[
     const venue = VENUE_HEADS.has(head);
     const first = (tokens[from] as Token).text;
     const natural = NATURAL_HEADS.has(head) || NATURAL_FIRST.has(first) || (NATURAL_BEFORE_OF.has(first) && tokens[from + 1]?.text === 'of');
-    if (type !== 'ORG' || to - from < 2 || !(venue || natural)) continue;
+    if (type !== 'ORG' || to - from < 2) continue;
+    if (!(venue || natural)) {
+      if (!DIVISION_HEADS.has(head) || !isDivision(tokens, from, to)) continue;
+      out ??= [...tags];
+      setSpan(out, from, to, 'LOC');
+      continue;
+    }
     const words = tokens.slice(from, to).map((t) => t.text);
     // A person's title before a natural feature's name-shaped words names a person by them ("U.S. District Judge [Sim Lake]").
     if (natural && PERSON_TITLES.has(tokens[from - 1]?.text ?? '') && words.every((w) => SURNAME.test(w))) {
@@ -1735,6 +1752,19 @@ export function venuesArePlaces(tokens: readonly Token[], tags: readonly string[
     setSpan(out, from, to, 'LOC');
   }
   return out ?? (tags as string[]);
+}
+
+/**
+ * Whether the organisation [from, to), ending with a division's head (DIVISION_HEADS), names that division: no title
+ * or office follows it ("U.S. District Judge", "Grey District Mayor"), no numbered or other body's district
+ * ("Sixth District", "Unified School District"), no country's ("U.S. District judge": a federal court's) and no
+ * organisation the gazetteer knows.
+ */
+function isDivision(tokens: readonly Token[], from: number, to: number): boolean {
+  if (startsCapitalized(textAt(tokens, to))) return false;
+  const words = tokens.slice(from, to).map((t) => t.text);
+  const name = words.join(' ');
+  return !words.some((w) => DISTRICT_BODIES.has(w) || NUMBERED.test(w)) && !KNOWN_ORGS.has(name) && !isCountry(name.slice(0, name.lastIndexOf(' ')));
 }
 
 /**

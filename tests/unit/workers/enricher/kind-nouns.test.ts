@@ -920,6 +920,22 @@ describe(venuesArePlaces.name, () => {
       expect(runVenues(t, named)).toEqual(spans(t, tagsFor(t, named)));
     }
   });
+
+  it("makes an organisation's name that ends with a division's head a place", () => {
+    expect(runVenues('in Yohmor, Nabatieh District, Lebanon, and Aleppo Governorate', [[3, 5, 'ORG'], [9, 11, 'ORG']])).toEqual(['LOC[Nabatieh District]', 'LOC[Aleppo Governorate]']);
+    expect(runVenues('a town in Palmaner Taluk near the Mission District', [[3, 5, 'ORG'], [7, 9, 'ORG']])).toEqual(['LOC[Palmaner Taluk]', 'LOC[Mission District]']);
+  });
+
+  it("leaves a district's name before a title, a body's, a numbered one and a country's", () => {
+    const cases: Array<[string, Array<[number, number, string]>]> = [
+      ['Grey District Mayor Tony Kokshoorn', [[0, 2, 'ORG']]], // an office after it
+      ['the Santa Ana Unified School District said', [[1, 6, 'ORG']]], // a school district
+      ['the South Coast Air Quality Management District met', [[1, 7, 'ORG']]], // an agency
+      ['the Sixth District ruled', [[1, 3, 'ORG']]], // a court's, by its number
+      ['a U.S. District judge ruled', [[1, 3, 'ORG']]], // a federal court's
+    ];
+    for (const [text, named] of cases) expect(runVenues(text, named)).toEqual(spans(text, tagsFor(text, named)));
+  });
 });
 
 describe(namesBeforePartyAreOrganisations.name, () => {
