@@ -1158,6 +1158,36 @@ export function publicationsBeforeTheirKind(tokens: readonly Token[], tags: read
 }
 
 /**
+ * A newspaper's title of two words joined by a hyphen, the second a newspaper's word ("Times-Dispatch", "Review-Journal",
+ * "American-Statesman", "Courier-Mail", "Star-Ledger"); `NEWSPAPER_CUE` finds one in a text.
+ */
+const HYPHENATED_NEWSPAPER = /^\p{Lu}\p{L}{2,}-(?:Times|Dispatch|Journal|Statesman|Telegram|Gazette|Bulletin|Mail|Herald|Sentinel|Ledger|Tribune|Constitution|Picayune|Courier|Chronicle|Register|Pilot|Record|Star)$/u;
+const NEWSPAPER_CUE = /\p{L}-(?:Times|Dispatch|Journal|Statesman|Telegram|Gazette|Bulletin|Mail|Herald|Sentinel|Ledger|Tribune|Constitution|Picayune|Courier|Chronicle|Register|Pilot|Record|Star)\b/u;
+
+/**
+ * Tags where a hyphenated newspaper's title (HYPHENATED_NEWSPAPER) ends a name the tagger read as a place or a person,
+ * or stands untagged, are the newspaper, with the capitalized words right before it on its line (up to
+ * AGENCY_NAME_MAX, not "The"): "the [Richmond Times-Dispatch]" and "the [Las Vegas Review-Journal]" (places before),
+ * "the [Austin American-Statesman]" (a person), "the [Honolulu Star-Bulletin]" (its town alone), "told The
+ * [Courier-Journal]" (untagged). Not a title inside a longer name or one an organisation's name comes right before.
+ */
+export function hyphenatedNewspapers(text: string, tokens: readonly Token[], tags: readonly string[]): string[] {
+  if (!NEWSPAPER_CUE.test(text)) return tags as string[];
+  let out: string[] | undefined;
+  for (let i = 0; i < tokens.length; i++) {
+    const tag = tags[i] as string;
+    if (tag.endsWith('-ORG') || (tags[i + 1] ?? 'O').startsWith('I-') || !HYPHENATED_NEWSPAPER.test((tokens[i] as Token).text)) continue;
+    let from = capitalizedBefore(tokens, i);
+    while (from < i && (lineBreakAfter(text, tokens, from) || (tags[from] as string).startsWith('I-'))) from++;
+    if (tag.startsWith('I-') && spanStart(tags, i) < from) continue;
+    if (tags.slice(from, i).some((t) => t.endsWith('-ORG'))) continue;
+    out ??= [...tags];
+    setSpan(out, from, i + 1, 'ORG');
+  }
+  return out ?? (tags as string[]);
+}
+
+/**
  * The start of the capitalized words right before `i` (up to AGENCY_NAME_MAX, not "The") when they are untagged or one
  * name of a type other than organisation, whole ("[Antara]", not "[Jakarta Post] news"), and not a place or a nationality.
  */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { expectBioKept, isValidBio, labelledText, randomBioTags, tagsAt, tagsFor, tagsNaming } from '../../../helpers/bio-tags.js';
 import { seededRandom } from '../../../../src/lib/random.js';
-import { acronymsBeforeOffices, agenciesBeforeTheirKind, publicationsBeforeTheirKind, airlinesBeforeTheirFlights, companiesByTheirPriceMoves, companiesByTheirStock, firmsByTheirFirstWord, groupsBeforeTheirFighters, groupsByTheirMembers, countriesBeforePossessives, countriesOffPersons, employersOfStaff, eponymsAreNoPersons, eventsAndLawsAreMisc, leadersGovernmentsAreNoNames, namesBeforePartyAreOrganisations, organisationsFirstWords, organisationsLastWords, personsAfterRoles, placesBeforePlaceNouns, pollstersBeforePolls, townsBeforeTheirCountries, seatsOfGovernmentActing, shipsAreMisc, venuesAfterTheirNames, venuesArePlaces, typeKindAppositives, typePortfolioMinistries, worksAreMisc } from '../../../../src/workers/enricher/kind-nouns.js';
+import { acronymsBeforeOffices, agenciesBeforeTheirKind, hyphenatedNewspapers, publicationsBeforeTheirKind, airlinesBeforeTheirFlights, companiesByTheirPriceMoves, companiesByTheirStock, firmsByTheirFirstWord, groupsBeforeTheirFighters, groupsByTheirMembers, countriesBeforePossessives, countriesOffPersons, employersOfStaff, eponymsAreNoPersons, eventsAndLawsAreMisc, leadersGovernmentsAreNoNames, namesBeforePartyAreOrganisations, organisationsFirstWords, organisationsLastWords, personsAfterRoles, placesBeforePlaceNouns, pollstersBeforePolls, townsBeforeTheirCountries, seatsOfGovernmentActing, shipsAreMisc, venuesAfterTheirNames, venuesArePlaces, typeKindAppositives, typePortfolioMinistries, worksAreMisc } from '../../../../src/workers/enricher/kind-nouns.js';
 import { statsOf } from '../../../helpers/word-stats.js';
 import type { WordStats } from '../../../../src/workers/enricher/ner-features.js';
 import { nerTokenize, splitNameParticiples } from '../../../../src/workers/enricher/ner-tokens.js';
@@ -562,6 +562,27 @@ describe(agenciesBeforeTheirKind.name, () => {
       const { toks, tags } = tagsNaming(text, names);
       expect(agenciesBeforeTheirKind(toks, tags)).toEqual(tags);
     }
+  });
+});
+
+describe(hyphenatedNewspapers.name, () => {
+  const run = (text: string, names: Record<string, string>): string[] => {
+    const { toks, tags } = tagsNaming(text, names);
+    return spans(text, hyphenatedNewspapers(text, toks, tags));
+  };
+
+  it('makes a hyphenated newspaper title an organisation, with its town, where the tagger read a place, a person or nothing', () => {
+    expect(run('Wynn told the Las Vegas Review-Journal on Friday.', { Wynn: 'PER', 'Las Vegas Review-Journal': 'LOC' })).toEqual(['PER[Wynn]', 'ORG[Las Vegas Review-Journal]']);
+    expect(run('He wrote for the Austin American-Statesman.', { 'Austin American-Statesman': 'PER' })).toEqual(['ORG[Austin American-Statesman]']);
+    expect(run('as did the Honolulu Star-Bulletin and the Fort Worth Star-Telegram.', { Honolulu: 'LOC', Fort: 'LOC' })).toEqual(['ORG[Honolulu Star-Bulletin]', 'ORG[Fort Worth Star-Telegram]']);
+    expect(run('Weir said to The Star-Ledger.', { Weir: 'PER' })).toEqual(['PER[Weir]', 'ORG[Star-Ledger]']);
+  });
+
+  it('leaves a title inside a longer name, an organisation, and other hyphenated words', () => {
+    expect(run('Micro-Star International said.', { 'Micro-Star International': 'ORG' })).toEqual(['ORG[Micro-Star International]']);
+    expect(run('Hollinger sold the Chicago Sun-Times.', { Hollinger: 'ORG', 'Chicago Sun-Times': 'ORG' })).toEqual(['ORG[Hollinger]', 'ORG[Chicago Sun-Times]']);
+    expect(run('the Sun-Times Media Group', { 'Sun-Times Media Group': 'ORG' })).toEqual(['ORG[Sun-Times Media Group]']);
+    expect(run('a Christian-Democrat and an E-Mail', {})).toEqual([]);
   });
 });
 
