@@ -1825,8 +1825,8 @@ const VENUE_NAME_LEAD_MAX = 1;
 
 /** Heads of events', laws', awards' and indexes' names (the gazetteer's MISC_HEAD_WORDS) that also end the names of publications ("TV Guide", "Vanity Fair", "Willamette Week", "Christian Heritage"): left to the tagger. */
 const PUBLICATION_HEADS: ReadonlySet<string> = new Set(['Heritage', 'Guide', 'Fair', 'Week']);
-/** Heads of laws' and charters' names read here beside MISC_HEAD_WORDS ("U.S. Constitution", "UN Charter", "Anti-Secession Law", "Security Council Resolution", "Turkish Penal Code"): the tagger's inputs do not list them, and changing that list means retraining. */
-const LAW_HEADS: ReadonlySet<string> = new Set(['Constitution', 'Charter', 'Declaration', 'Resolution', 'Code', 'Law']);
+/** Heads of laws' and charters' names read here beside MISC_HEAD_WORDS ("U.S. Constitution", "UN Charter", "Anti-Secession Law", "Security Council Resolution", "Turkish Penal Code", and treaties' and parties' conventions: "Geneva Conventions", "Democratic National Convention"): the tagger's inputs do not list them, and changing that list means retraining. */
+const LAW_HEADS: ReadonlySet<string> = new Set(['Constitution', 'Charter', 'Declaration', 'Resolution', 'Code', 'Law', 'Convention', 'Conventions']);
 
 /** Races named "Tour de France", "Tour of Britain", "Giro d'Italia", "Vuelta a España". */
 const TOURS: ReadonlySet<string> = new Set(['Tour', 'Giro', 'Vuelta']);

@@ -1142,6 +1142,10 @@ describe(eventsAndLawsAreMisc.name, () => {
     expect(runMisc('under the UN Charter and the Anti-Secession Law and the Turkish Penal Code', [[2, 4, 'ORG'], [6, 8, 'ORG'], [10, 13, 'ORG']])).toEqual([
       'MISC[UN Charter]', 'MISC[Anti-Secession Law]', 'MISC[Turkish Penal Code]',
     ]);
+    // A treaty or a party's convention ("Convention", "Conventions"), and a place before an untagged one.
+    expect(runMisc('under the Geneva Conventions, at the Democratic National Convention and in the Lome Convention', [[2, 4, 'ORG'], [7, 10, 'ORG'], [13, 14, 'LOC']])).toEqual([
+      'MISC[Geneva Conventions]', 'MISC[Democratic National Convention]', 'MISC[Lome Convention]',
+    ]);
   });
 
   it("makes a place before an untagged event's or law's head that ends the name, or after a race's \"Tour de\", MISC with it", () => {
