@@ -21,7 +21,7 @@ import { membersAfterPluralKinds } from './members-after-plural-kinds.js';
 import { foreignOrganisations } from './foreign-organisations.js';
 import { possessiveOrganisations, possessivesOfPlaces } from './possessive-organisations.js';
 import { shareIndexesAreMisc } from './share-indexes.js';
-import { acronymsBeforeOffices, agenciesBeforeTheirKind, publicationsBeforeTheirKind, hyphenatedNewspapers, countriesBeforePossessives, airlinesBeforeTheirFlights, companiesByTheirPriceMoves, groupsByTheirMembers, companiesByTheirStock, firmsByTheirFirstWord, groupsBeforeTheirFighters, countriesOffPersons, employersOfStaff, eponymsAreNoPersons, eventsAndLawsAreMisc, leadersGovernmentsAreNoNames, namesBeforePartyAreOrganisations, nameText, organisationsFirstWords, organisationsLastWords, personsAfterRoles, placesBeforePlaceNouns, pollstersBeforePolls, townsBeforeTheirCountries, seatsOfGovernmentActing, shipsAreMisc, venuesAfterTheirNames, venuesArePlaces, typeKindAppositives, typePortfolioMinistries, worksAreMisc } from './kind-nouns.js';
+import { abbreviatedCountries, acronymsBeforeOffices, agenciesBeforeTheirKind, publicationsBeforeTheirKind, hyphenatedNewspapers, countriesBeforePossessives, airlinesBeforeTheirFlights, companiesByTheirPriceMoves, groupsByTheirMembers, companiesByTheirStock, firmsByTheirFirstWord, groupsBeforeTheirFighters, countriesOffPersons, employersOfStaff, eponymsAreNoPersons, eventsAndLawsAreMisc, leadersGovernmentsAreNoNames, namesBeforePartyAreOrganisations, nameText, organisationsFirstWords, organisationsLastWords, personsAfterRoles, placesBeforePlaceNouns, pollstersBeforePolls, townsBeforeTheirCountries, seatsOfGovernmentActing, shipsAreMisc, venuesAfterTheirNames, venuesArePlaces, typeKindAppositives, typePortfolioMinistries, worksAreMisc } from './kind-nouns.js';
 import { firstNamesAreNoOrganisations, surnamesAreNoOrganisations } from './lone-surnames.js';
 import { clubsAfterPlayers, clubsByTheirFirstWord, fixtureLines, playersBySetScores, scoresOffResultSides, sidesByTheirTotals, teamsInMatchReports } from './match-reports.js';
 import { partyLabelsAreNoPersons } from './party-labels.js';
@@ -866,6 +866,7 @@ function labelCased(
   const formal = textDomain(text) === 'formal';
   // The name passes shape the names before the document pass spreads them, in this order:
   let tags = wire(countriesOffPersons(tokens, out)); // a country before a person, read as one person ("the President of [Venezuela] [Hugo Chávez]")
+  tags = abbreviatedCountries(text, tokens, tags); // "[N. Korea]" read as a person
   tags = typeKindAppositives(tokens, tags, stats); // names introduced by their kind ("automaker Nissan", "Veja, a magazine,")
   tags = personsAfterRoles(tokens, tags, stats, text); // persons introduced by their role ("Foreign Ministry spokesman Qin Gang")
   tags = acronymsBeforeOffices(tokens, tags); // "[BOJ] Governor Yasuo Matsushita"

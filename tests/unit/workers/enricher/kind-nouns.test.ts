@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { expectBioKept, isValidBio, labelledText, randomBioTags, tagsAt, tagsFor, tagsNaming } from '../../../helpers/bio-tags.js';
 import { seededRandom } from '../../../../src/lib/random.js';
-import { acronymsBeforeOffices, agenciesBeforeTheirKind, hyphenatedNewspapers, publicationsBeforeTheirKind, airlinesBeforeTheirFlights, companiesByTheirPriceMoves, companiesByTheirStock, firmsByTheirFirstWord, groupsBeforeTheirFighters, groupsByTheirMembers, countriesBeforePossessives, countriesOffPersons, employersOfStaff, eponymsAreNoPersons, eventsAndLawsAreMisc, leadersGovernmentsAreNoNames, namesBeforePartyAreOrganisations, organisationsFirstWords, organisationsLastWords, personsAfterRoles, placesBeforePlaceNouns, pollstersBeforePolls, townsBeforeTheirCountries, seatsOfGovernmentActing, shipsAreMisc, venuesAfterTheirNames, venuesArePlaces, typeKindAppositives, typePortfolioMinistries, worksAreMisc } from '../../../../src/workers/enricher/kind-nouns.js';
+import { abbreviatedCountries, acronymsBeforeOffices, agenciesBeforeTheirKind, hyphenatedNewspapers, publicationsBeforeTheirKind, airlinesBeforeTheirFlights, companiesByTheirPriceMoves, companiesByTheirStock, firmsByTheirFirstWord, groupsBeforeTheirFighters, groupsByTheirMembers, countriesBeforePossessives, countriesOffPersons, employersOfStaff, eponymsAreNoPersons, eventsAndLawsAreMisc, leadersGovernmentsAreNoNames, namesBeforePartyAreOrganisations, organisationsFirstWords, organisationsLastWords, personsAfterRoles, placesBeforePlaceNouns, pollstersBeforePolls, townsBeforeTheirCountries, seatsOfGovernmentActing, shipsAreMisc, venuesAfterTheirNames, venuesArePlaces, typeKindAppositives, typePortfolioMinistries, worksAreMisc } from '../../../../src/workers/enricher/kind-nouns.js';
 import { statsOf } from '../../../helpers/word-stats.js';
 import type { WordStats } from '../../../../src/workers/enricher/ner-features.js';
 import { nerTokenize, splitNameParticiples } from '../../../../src/workers/enricher/ner-tokens.js';
@@ -562,6 +562,22 @@ describe(agenciesBeforeTheirKind.name, () => {
       const { toks, tags } = tagsNaming(text, names);
       expect(agenciesBeforeTheirKind(toks, tags)).toEqual(tags);
     }
+  });
+});
+
+describe(abbreviatedCountries.name, () => {
+  const run = (text: string, names: Record<string, string>): string[] => {
+    const { toks, tags } = tagsNaming(text, names);
+    return spans(text, abbreviatedCountries(text, toks, tags));
+  };
+
+  it('makes "N." or "S." and a country\'s last word the country, read as a person, an organisation or in part', () => {
+    expect(run("a stand against N. Korea's programme", { 'N. Korea': 'PER' })).toEqual(['LOC[N. Korea]']);
+    expect(run('talks with S. Korea and S. Africa', { 'S. Korea': 'ORG', Africa: 'LOC' })).toEqual(['LOC[S. Korea]', 'LOC[S. Africa]']);
+  });
+
+  it("leaves a person's initial, and the words inside a longer name", () => {
+    expect(run('Kim met S. Jaishankar and N. Korea Times', { 'S. Jaishankar': 'PER', 'N. Korea Times': 'ORG' })).toEqual(['PER[S. Jaishankar]', 'ORG[N. Korea Times]']);
   });
 });
 
