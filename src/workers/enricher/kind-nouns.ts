@@ -1807,6 +1807,35 @@ export function venuesArePlaces(tokens: readonly Token[], tags: readonly string[
   return out ?? (tags as string[]);
 }
 
+/** Last words of streets' names ("Liberty Street", "Polk St.", "Geary Blvd", "Sussex Drive"). */
+const STREET_HEADS: ReadonlySet<string> = new Set('Street St St. Avenue Ave Ave. Boulevard Blvd Blvd. Road Rd Rd. Drive Dr. Lane Ln.'.split(' '));
+/** A house's number ("24", "610", "15B"). */
+const HOUSE_NUMBER = /^\d{1,5}[A-Za-z]?$/;
+/** A compass letter between a house's number and its street ("610 E. Roosevelt St.", "15 N Oxford St"). */
+const STREET_COMPASS: ReadonlySet<string> = new Set('N N. S S. E E. W W. NE NW SE SW'.split(' '));
+
+/**
+ * Tags where a street's name (STREET_HEADS) after a house's number, with a compass letter between or not, is a place,
+ * the address, whatever the tagger read it as: "at 24 [Sussex Drive]", "Details: 610 [E. Roosevelt St.]", "99 [Hudson
+ * St], 5th Floor" (persons or organisations before; "Downing Street" alone, the government, is left). A compass
+ * letter the tagger left out stays out ("100 W. [Portland St.]").
+ */
+export function addressesArePlaces(tokens: readonly Token[], tags: readonly string[]): string[] {
+  let out: string[] | undefined;
+  for (let i = 1; i < tokens.length; i++) {
+    const tag = tags[i] as string;
+    if (tag === 'O' || tag.endsWith('-LOC') || (tags[i + 1] ?? 'O').startsWith('I-') || !STREET_HEADS.has((tokens[i] as Token).text)) continue;
+    const from = spanStart(tags, i);
+    if (from === i) continue;
+    let k = from - 1;
+    if (STREET_COMPASS.has(textAt(tokens, k))) k--;
+    if (!HOUSE_NUMBER.test(textAt(tokens, k))) continue;
+    out ??= [...tags];
+    setSpan(out, from, i + 1, 'LOC');
+  }
+  return out ?? (tags as string[]);
+}
+
 /**
  * Whether the organisation [from, to), ending with a division's head (DIVISION_HEADS), names that division: no title
  * or office follows it ("U.S. District Judge", "Grey District Mayor"), no numbered or other body's district

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { expectBioKept, isValidBio, labelledText, randomBioTags, tagsAt, tagsFor, tagsNaming } from '../../../helpers/bio-tags.js';
 import { seededRandom } from '../../../../src/lib/random.js';
-import { abbreviatedCountries, acronymsBeforeOffices, agenciesBeforeTheirKind, hyphenatedNewspapers, publicationsBeforeTheirKind, airlinesBeforeTheirFlights, companiesByTheirPriceMoves, companiesByTheirStock, firmsByTheirFirstWord, groupsBeforeTheirFighters, groupsByTheirMembers, countriesBeforePossessives, countriesOffPersons, employersOfStaff, eponymsAreNoPersons, eventsAndLawsAreMisc, leadersGovernmentsAreNoNames, namesBeforePartyAreOrganisations, organisationsFirstWords, organisationsLastWords, personsAfterRoles, placesBeforePlaceNouns, pollstersBeforePolls, townsBeforeTheirCountries, seatsOfGovernmentActing, shipsAreMisc, venuesAfterTheirNames, venuesArePlaces, typeKindAppositives, typePortfolioMinistries, worksAreMisc } from '../../../../src/workers/enricher/kind-nouns.js';
+import { abbreviatedCountries, acronymsBeforeOffices, addressesArePlaces, agenciesBeforeTheirKind, hyphenatedNewspapers, publicationsBeforeTheirKind, airlinesBeforeTheirFlights, companiesByTheirPriceMoves, companiesByTheirStock, firmsByTheirFirstWord, groupsBeforeTheirFighters, groupsByTheirMembers, countriesBeforePossessives, countriesOffPersons, employersOfStaff, eponymsAreNoPersons, eventsAndLawsAreMisc, leadersGovernmentsAreNoNames, namesBeforePartyAreOrganisations, organisationsFirstWords, organisationsLastWords, personsAfterRoles, placesBeforePlaceNouns, pollstersBeforePolls, townsBeforeTheirCountries, seatsOfGovernmentActing, shipsAreMisc, venuesAfterTheirNames, venuesArePlaces, typeKindAppositives, typePortfolioMinistries, worksAreMisc } from '../../../../src/workers/enricher/kind-nouns.js';
 import { statsOf } from '../../../helpers/word-stats.js';
 import type { WordStats } from '../../../../src/workers/enricher/ner-features.js';
 import { nerTokenize, splitNameParticiples } from '../../../../src/workers/enricher/ner-tokens.js';
@@ -578,6 +578,25 @@ describe(abbreviatedCountries.name, () => {
 
   it("leaves a person's initial, and the words inside a longer name", () => {
     expect(run('Kim met S. Jaishankar and N. Korea Times', { 'S. Jaishankar': 'PER', 'N. Korea Times': 'ORG' })).toEqual(['PER[S. Jaishankar]', 'ORG[N. Korea Times]']);
+  });
+});
+
+describe(addressesArePlaces.name, () => {
+  const run = (text: string, names: Record<string, string>): string[] => {
+    const { toks, tags } = tagsNaming(text, names);
+    return spans(text, addressesArePlaces(toks, tags));
+  };
+
+  it("makes a street's name after a house's number a place, with a compass letter between or not", () => {
+    expect(run('his meetings at 24 Sussex Drive ended', { 'Sussex Drive': 'ORG' })).toEqual(['LOC[Sussex Drive]']);
+    expect(run('Details: 610 E. Roosevelt St. and 15 N Oxford St, Brooklyn', { 'E. Roosevelt St.': 'PER', 'Oxford St': 'ORG', Brooklyn: 'LOC' })).toEqual([
+      'LOC[E. Roosevelt St.]', 'LOC[Oxford St]', 'LOC[Brooklyn]',
+    ]);
+  });
+
+  it("leaves a street's name without a number, a person's name and a longer name", () => {
+    expect(run('Downing Street said and Major-General Roger Lane spoke', { 'Downing Street': 'ORG', 'Roger Lane': 'PER' })).toEqual(['ORG[Downing Street]', 'PER[Roger Lane]']);
+    expect(run('100 W. Portland St. Industry Standard opened', { 'Portland St. Industry Standard': 'ORG' })).toEqual(['ORG[Portland St. Industry Standard]']);
   });
 });
 
