@@ -1807,6 +1807,43 @@ export function venuesArePlaces(tokens: readonly Token[], tags: readonly string[
   return out ?? (tags as string[]);
 }
 
+/** First words of a court's district ("the Southern District of New York", "the Eastern District"): no place. */
+const COURT_DISTRICTS: ReadonlySet<string> = new Set('Northern Southern Eastern Western Middle Central'.split(' '));
+
+/**
+ * Tags where an organisation's name is a division's name, "of" and a place the tagger's gazetteer knows ("[Chittoor
+ * District of Andhra Pradesh]", "[Pyapon District of Myanmar]"): the division and the place, two places; and a name
+ * that opens with the division's head ("[District of Columbia]"): one place. Not a court's district ("the [Southern
+ * District of New York]") nor a longer name with an organisation's head or a title after it ("[United States District
+ * Court for the District of New Jersey]"), nor one after an organisation's "of" or "for" (ofAnOrganisation).
+ */
+export function divisionsOfPlaces(tokens: readonly Token[], tags: readonly string[], gazetteer: NameGazetteer): string[] {
+  let out: string[] | undefined;
+  for (let i = 1; i + 1 < tokens.length; i++) {
+    if ((tokens[i] as Token).text !== 'of' || tags[i] !== 'I-ORG' || !DIVISION_HEADS.has((tokens[i - 1] as Token).text)) continue;
+    const from = spanStart(tags, i);
+    const to = spanEnd(tags, i);
+    if (to === i + 1 || startsCapitalized(textAt(tokens, to)) || COURT_DISTRICTS.has((tokens[from] as Token).text)) continue;
+    if (!gazetteer.names.get(nameText(tokens, i + 1, to))?.includes('LOC')) continue;
+    if ((from < i - 1 && !isDivision(tokens, from, i)) || ofAnOrganisation(tokens, tags, from)) continue;
+    out ??= [...tags];
+    if (from === i - 1) setSpan(out, from, to, 'LOC');
+    else {
+      setSpan(out, from, i, 'LOC');
+      out[i] = 'O';
+      setSpan(out, i + 1, to, 'LOC');
+    }
+  }
+  return out ?? (tags as string[]);
+}
+
+/** Whether the name at `from` follows an organisation's "of" or "for" ("the Superior Court of the [District of Columbia]"): the organisation's district, part of its name. */
+function ofAnOrganisation(tokens: readonly Token[], tags: readonly string[], from: number): boolean {
+  const k = textAt(tokens, from - 1) === 'the' ? from - 2 : from - 1;
+  const joiner = textAt(tokens, k);
+  return (joiner === 'of' || joiner === 'for') && (tags[k - 1] ?? 'O').endsWith('-ORG');
+}
+
 /** Last words of streets' names ("Liberty Street", "Polk St.", "Geary Blvd", "Sussex Drive"). */
 const STREET_HEADS: ReadonlySet<string> = new Set('Street St St. Avenue Ave Ave. Boulevard Blvd Blvd. Road Rd Rd. Drive Dr. Lane Ln.'.split(' '));
 /** A house's number ("24", "610", "15B"). */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { expectBioKept, isValidBio, labelledText, randomBioTags, tagsAt, tagsFor, tagsNaming } from '../../../helpers/bio-tags.js';
 import { seededRandom } from '../../../../src/lib/random.js';
-import { abbreviatedCountries, acronymsBeforeOffices, addressesArePlaces, agenciesBeforeTheirKind, hyphenatedNewspapers, publicationsBeforeTheirKind, airlinesBeforeTheirFlights, companiesByTheirPriceMoves, companiesByTheirStock, firmsByTheirFirstWord, groupsBeforeTheirFighters, groupsByTheirMembers, countriesBeforePossessives, countriesOffPersons, employersOfStaff, eponymsAreNoPersons, eventsAndLawsAreMisc, leadersGovernmentsAreNoNames, namesBeforePartyAreOrganisations, organisationsFirstWords, organisationsLastWords, personsAfterRoles, placesBeforePlaceNouns, pollstersBeforePolls, townsBeforeTheirCountries, seatsOfGovernmentActing, shipsAreMisc, venuesAfterTheirNames, venuesArePlaces, typeKindAppositives, typePortfolioMinistries, worksAreMisc } from '../../../../src/workers/enricher/kind-nouns.js';
+import { abbreviatedCountries, acronymsBeforeOffices, addressesArePlaces, divisionsOfPlaces, agenciesBeforeTheirKind, hyphenatedNewspapers, publicationsBeforeTheirKind, airlinesBeforeTheirFlights, companiesByTheirPriceMoves, companiesByTheirStock, firmsByTheirFirstWord, groupsBeforeTheirFighters, groupsByTheirMembers, countriesBeforePossessives, countriesOffPersons, employersOfStaff, eponymsAreNoPersons, eventsAndLawsAreMisc, leadersGovernmentsAreNoNames, namesBeforePartyAreOrganisations, organisationsFirstWords, organisationsLastWords, personsAfterRoles, placesBeforePlaceNouns, pollstersBeforePolls, townsBeforeTheirCountries, seatsOfGovernmentActing, shipsAreMisc, venuesAfterTheirNames, venuesArePlaces, typeKindAppositives, typePortfolioMinistries, worksAreMisc } from '../../../../src/workers/enricher/kind-nouns.js';
 import { statsOf } from '../../../helpers/word-stats.js';
 import type { WordStats } from '../../../../src/workers/enricher/ner-features.js';
 import { nerTokenize, splitNameParticiples } from '../../../../src/workers/enricher/ner-tokens.js';
@@ -578,6 +578,27 @@ describe(abbreviatedCountries.name, () => {
 
   it("leaves a person's initial, and the words inside a longer name", () => {
     expect(run('Kim met S. Jaishankar and N. Korea Times', { 'S. Jaishankar': 'PER', 'N. Korea Times': 'ORG' })).toEqual(['PER[S. Jaishankar]', 'ORG[N. Korea Times]']);
+  });
+});
+
+describe(divisionsOfPlaces.name, () => {
+  const gazetteer = { names: new Map([['Andhra Pradesh', 'LOC'], ['Columbia', 'LOC'], ['New York', 'LOC'], ['New Jersey', 'LOC']]), maxLength: new Map<string, number>() };
+  const run = (text: string, names: Record<string, string>): string[] => {
+    const { toks, tags } = tagsNaming(text, names);
+    return spans(text, divisionsOfPlaces(toks, tags, gazetteer));
+  };
+
+  it('splits a division "of" a known place read as one organisation into two places, and makes "District of" a place one', () => {
+    expect(run('a town in Chittoor District of Andhra Pradesh, India', { 'Chittoor District of Andhra Pradesh': 'ORG', India: 'LOC' })).toEqual([
+      'LOC[Chittoor District]', 'LOC[Andhra Pradesh]', 'LOC[India]',
+    ]);
+    expect(run('all 50 states and the District of Columbia', { 'District of Columbia': 'ORG' })).toEqual(['LOC[District of Columbia]']);
+  });
+
+  it("leaves a court's district and a longer name", () => {
+    expect(run('heard in the Southern District of New York', { 'Southern District of New York': 'ORG' })).toEqual(['ORG[Southern District of New York]']);
+    expect(run('the Court for the District of New Jersey ruled', { 'Court for the District of New Jersey': 'ORG' })).toEqual(['ORG[Court for the District of New Jersey]']);
+    expect(run('judge of the Superior Court of the District of Columbia', { 'Superior Court': 'ORG', 'District of Columbia': 'ORG' })).toEqual(['ORG[Superior Court]', 'ORG[District of Columbia]']);
   });
 });
 
