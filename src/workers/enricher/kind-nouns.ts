@@ -876,6 +876,29 @@ const NAME_COUNTRIES: ReadonlySet<string> = new Set(['Chad', 'Jordan', 'Georgia'
 /** Words that open places' names, not persons' ("Andorra La Vella", "San Marino"). */
 const PLACE_OPENERS: ReadonlySet<string> = new Set('La Le Las Los El San Santa Saint St. St New Port Fort Lake Mount'.split(' '));
 
+/** "N." and "S." before a country's last word, as headlines and wire copy shorten "North Korea" and "South Korea". */
+const COMPASS_INITIALS: ReadonlyMap<string, string> = new Map([['N.', 'North'], ['S.', 'South']]);
+const COMPASS_CUE = /\b[NS]\. \p{Lu}/u;
+
+/**
+ * Tags where a country's name is written with "N." or "S." for its first word ("N. Korea", "S. Korea", "S. Africa"):
+ * the tagger reads the initial as a person's ("[N. Korea]" a person 20 times over the review texts, an organisation
+ * 12 times), so the two words are made the place, whatever the tagger read them as, unless they go on in a longer
+ * name or the initial ends one before them.
+ */
+export function abbreviatedCountries(text: string, tokens: readonly Token[], tags: readonly string[]): string[] {
+  if (!COMPASS_CUE.test(text)) return tags as string[];
+  let out: string[] | undefined;
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    const compass = COMPASS_INITIALS.get((tokens[i] as Token).text);
+    if (compass === undefined || !isCountry(`${compass} ${(tokens[i + 1] as Token).text}`)) continue;
+    if ((tags[i] as string).startsWith('I-') || (tags[i + 2] ?? 'O').startsWith('I-') || (tags[i] === 'B-LOC' && tags[i + 1] === 'I-LOC')) continue;
+    out ??= [...tags];
+    setSpan(out, i, i + 2, 'LOC');
+  }
+  return out ?? (tags as string[]);
+}
+
 /**
  * Tags where a country's name stands before a person's and the tagger read
  * both as one person ("the President of [Venezuela Hugo Chávez]", "the UN
@@ -1153,6 +1176,36 @@ export function publicationsBeforeTheirKind(tokens: readonly Token[], tags: read
     if (words.some((w) => placeOrPeople(w) || /-(?:language|based)$/i.test(w)) || placeOrPeople(words.join(' '))) continue;
     out ??= [...tags];
     setSpan(out, from, i, 'ORG');
+  }
+  return out ?? (tags as string[]);
+}
+
+/**
+ * A newspaper's title of two words joined by a hyphen, the second a newspaper's word ("Times-Dispatch", "Review-Journal",
+ * "American-Statesman", "Courier-Mail", "Star-Ledger"); `NEWSPAPER_CUE` finds one in a text.
+ */
+const HYPHENATED_NEWSPAPER = /^\p{Lu}\p{L}{2,}-(?:Times|Dispatch|Journal|Statesman|Telegram|Gazette|Bulletin|Mail|Herald|Sentinel|Ledger|Tribune|Constitution|Picayune|Courier|Chronicle|Register|Pilot|Record|Star)$/u;
+const NEWSPAPER_CUE = /\p{L}-(?:Times|Dispatch|Journal|Statesman|Telegram|Gazette|Bulletin|Mail|Herald|Sentinel|Ledger|Tribune|Constitution|Picayune|Courier|Chronicle|Register|Pilot|Record|Star)\b/u;
+
+/**
+ * Tags where a hyphenated newspaper's title (HYPHENATED_NEWSPAPER) ends a name the tagger read as a place or a person,
+ * or stands untagged, are the newspaper, with the capitalized words right before it on its line (up to
+ * AGENCY_NAME_MAX, not "The"): "the [Richmond Times-Dispatch]" and "the [Las Vegas Review-Journal]" (places before),
+ * "the [Austin American-Statesman]" (a person), "the [Honolulu Star-Bulletin]" (its town alone), "told The
+ * [Courier-Journal]" (untagged). Not a title inside a longer name or one an organisation's name comes right before.
+ */
+export function hyphenatedNewspapers(text: string, tokens: readonly Token[], tags: readonly string[]): string[] {
+  if (!NEWSPAPER_CUE.test(text)) return tags as string[];
+  let out: string[] | undefined;
+  for (let i = 0; i < tokens.length; i++) {
+    const tag = tags[i] as string;
+    if (tag.endsWith('-ORG') || (tags[i + 1] ?? 'O').startsWith('I-') || !HYPHENATED_NEWSPAPER.test((tokens[i] as Token).text)) continue;
+    let from = capitalizedBefore(tokens, i);
+    while (from < i && (lineBreakAfter(text, tokens, from) || (tags[from] as string).startsWith('I-'))) from++;
+    if (tag.startsWith('I-') && spanStart(tags, i) < from) continue;
+    if (tags.slice(from, i).some((t) => t.endsWith('-ORG'))) continue;
+    out ??= [...tags];
+    setSpan(out, from, i + 1, 'ORG');
   }
   return out ?? (tags as string[]);
 }
@@ -1700,6 +1753,16 @@ const NATURAL_HEADS: ReadonlySet<string> = new Set('River Lake Lakes Mountain Mo
 const NATURAL_FIRST: ReadonlySet<string> = new Set('River Mount Lake Cape Isle'.split(' '));
 /** First words of natural features' names before "of" ("the Sea of Japan", "the Gulf of Mexico", "the Strait of Hormuz", "the Bay of Bengal"). */
 const NATURAL_BEFORE_OF: ReadonlySet<string> = new Set('Sea Gulf Strait Straits Bay'.split(' '));
+/**
+ * Last words of the names of a country's divisions ("Nabatieh District", "Aleppo Governorate", "Herat Province",
+ * "Ryazan Oblast", "Palmaner Taluk"): places too. The tagger reads many of them as organisations, "District" being one
+ * of its organisation heads (school and court districts).
+ */
+const DIVISION_HEADS: ReadonlySet<string> = new Set('District Governorate Province Oblast Prefecture Taluk Tehsil Upazila Township'.split(' '));
+/** A number or an ordinal: a numbered district is a constituency or a court's ("8th Congressional District", "Sixth District"). */
+const NUMBERED = /^\d|\d(?:st|nd|rd|th)$|^(?:First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth)$/;
+/** Words before "District" that make it a body or a constituency, no place ("Unified School District", "8th Congressional District"). */
+const DISTRICT_BODIES: ReadonlySet<string> = new Set('School Congressional Electoral Judicial Legislative Assembly Municipal Water Fire Sanitation Irrigation Hospital Transit Park Police Court Election Management'.split(' '));
 
 /**
  * Tags where an organisation's name of two words or more ends with a
@@ -1711,7 +1774,8 @@ const NATURAL_BEFORE_OF: ReadonlySet<string> = new Set('Sea Gulf Strait Straits 
  * not "Mall": UNER-EWT dev files "Interior Mall" as a business). Not a name the gazetteer knows as an organisation,
  * nor one with an organisation's head inside ("Airports Authority Tower").
  * After a person's title the words of a natural feature's name are a
- * person's ("Judge [Sim Lake]").
+ * person's ("Judge [Sim Lake]"). A division's name is a place too
+ * ("[Nabatieh District]", DIVISION_HEADS and isDivision).
  */
 export function venuesArePlaces(tokens: readonly Token[], tags: readonly string[], gazetteer?: NameGazetteer): string[] {
   let out: string[] | undefined;
@@ -1720,7 +1784,13 @@ export function venuesArePlaces(tokens: readonly Token[], tags: readonly string[
     const venue = VENUE_HEADS.has(head);
     const first = (tokens[from] as Token).text;
     const natural = NATURAL_HEADS.has(head) || NATURAL_FIRST.has(first) || (NATURAL_BEFORE_OF.has(first) && tokens[from + 1]?.text === 'of');
-    if (type !== 'ORG' || to - from < 2 || !(venue || natural)) continue;
+    if (type !== 'ORG' || to - from < 2) continue;
+    if (!(venue || natural)) {
+      if (!DIVISION_HEADS.has(head) || !isDivision(tokens, from, to)) continue;
+      out ??= [...tags];
+      setSpan(out, from, to, 'LOC');
+      continue;
+    }
     const words = tokens.slice(from, to).map((t) => t.text);
     // A person's title before a natural feature's name-shaped words names a person by them ("U.S. District Judge [Sim Lake]").
     if (natural && PERSON_TITLES.has(tokens[from - 1]?.text ?? '') && words.every((w) => SURNAME.test(w))) {
@@ -1735,6 +1805,85 @@ export function venuesArePlaces(tokens: readonly Token[], tags: readonly string[
     setSpan(out, from, to, 'LOC');
   }
   return out ?? (tags as string[]);
+}
+
+/** First words of a court's district ("the Southern District of New York", "the Eastern District"): no place. */
+const COURT_DISTRICTS: ReadonlySet<string> = new Set('Northern Southern Eastern Western Middle Central'.split(' '));
+
+/**
+ * Tags where an organisation's name is a division's name, "of" and a place the tagger's gazetteer knows ("[Chittoor
+ * District of Andhra Pradesh]", "[Pyapon District of Myanmar]"): the division and the place, two places; and a name
+ * that opens with the division's head ("[District of Columbia]"): one place. Not a court's district ("the [Southern
+ * District of New York]") nor a longer name with an organisation's head or a title after it ("[United States District
+ * Court for the District of New Jersey]"), nor one after an organisation's "of" or "for" (ofAnOrganisation).
+ */
+export function divisionsOfPlaces(tokens: readonly Token[], tags: readonly string[], gazetteer: NameGazetteer): string[] {
+  let out: string[] | undefined;
+  for (let i = 1; i + 1 < tokens.length; i++) {
+    if ((tokens[i] as Token).text !== 'of' || tags[i] !== 'I-ORG' || !DIVISION_HEADS.has((tokens[i - 1] as Token).text)) continue;
+    const from = spanStart(tags, i);
+    const to = spanEnd(tags, i);
+    if (to === i + 1 || startsCapitalized(textAt(tokens, to)) || COURT_DISTRICTS.has((tokens[from] as Token).text)) continue;
+    if (!gazetteer.names.get(nameText(tokens, i + 1, to))?.includes('LOC')) continue;
+    if ((from < i - 1 && !isDivision(tokens, from, i)) || ofAnOrganisation(tokens, tags, from)) continue;
+    out ??= [...tags];
+    if (from === i - 1) setSpan(out, from, to, 'LOC');
+    else {
+      setSpan(out, from, i, 'LOC');
+      out[i] = 'O';
+      setSpan(out, i + 1, to, 'LOC');
+    }
+  }
+  return out ?? (tags as string[]);
+}
+
+/** Whether the name at `from` follows an organisation's "of" or "for" ("the Superior Court of the [District of Columbia]"): the organisation's district, part of its name. */
+function ofAnOrganisation(tokens: readonly Token[], tags: readonly string[], from: number): boolean {
+  const k = textAt(tokens, from - 1) === 'the' ? from - 2 : from - 1;
+  const joiner = textAt(tokens, k);
+  return (joiner === 'of' || joiner === 'for') && (tags[k - 1] ?? 'O').endsWith('-ORG');
+}
+
+/** Last words of streets' names ("Liberty Street", "Polk St.", "Geary Blvd", "Sussex Drive"). */
+const STREET_HEADS: ReadonlySet<string> = new Set('Street St St. Avenue Ave Ave. Boulevard Blvd Blvd. Road Rd Rd. Drive Dr. Lane Ln.'.split(' '));
+/** A house's number ("24", "610", "15B"). */
+const HOUSE_NUMBER = /^\d{1,5}[A-Za-z]?$/;
+/** A compass letter between a house's number and its street ("610 E. Roosevelt St.", "15 N Oxford St"). */
+const STREET_COMPASS: ReadonlySet<string> = new Set('N N. S S. E E. W W. NE NW SE SW'.split(' '));
+
+/**
+ * Tags where a street's name (STREET_HEADS) after a house's number, with a compass letter between or not, is a place,
+ * the address, whatever the tagger read it as: "at 24 [Sussex Drive]", "Details: 610 [E. Roosevelt St.]", "99 [Hudson
+ * St], 5th Floor" (persons or organisations before; "Downing Street" alone, the government, is left). A compass
+ * letter the tagger left out stays out ("100 W. [Portland St.]").
+ */
+export function addressesArePlaces(tokens: readonly Token[], tags: readonly string[]): string[] {
+  let out: string[] | undefined;
+  for (let i = 1; i < tokens.length; i++) {
+    const tag = tags[i] as string;
+    if (tag === 'O' || tag.endsWith('-LOC') || (tags[i + 1] ?? 'O').startsWith('I-') || !STREET_HEADS.has((tokens[i] as Token).text)) continue;
+    const from = spanStart(tags, i);
+    if (from === i) continue;
+    let k = from - 1;
+    if (STREET_COMPASS.has(textAt(tokens, k))) k--;
+    if (!HOUSE_NUMBER.test(textAt(tokens, k))) continue;
+    out ??= [...tags];
+    setSpan(out, from, i + 1, 'LOC');
+  }
+  return out ?? (tags as string[]);
+}
+
+/**
+ * Whether the organisation [from, to), ending with a division's head (DIVISION_HEADS), names that division: no title
+ * or office follows it ("U.S. District Judge", "Grey District Mayor"), no numbered or other body's district
+ * ("Sixth District", "Unified School District"), no country's ("U.S. District judge": a federal court's) and no
+ * organisation the gazetteer knows.
+ */
+function isDivision(tokens: readonly Token[], from: number, to: number): boolean {
+  if (startsCapitalized(textAt(tokens, to))) return false;
+  const words = tokens.slice(from, to).map((t) => t.text);
+  const name = words.join(' ');
+  return !words.some((w) => DISTRICT_BODIES.has(w) || NUMBERED.test(w)) && !KNOWN_ORGS.has(name) && !isCountry(name.slice(0, name.lastIndexOf(' ')));
 }
 
 /**
@@ -1765,8 +1914,8 @@ const VENUE_NAME_LEAD_MAX = 1;
 
 /** Heads of events', laws', awards' and indexes' names (the gazetteer's MISC_HEAD_WORDS) that also end the names of publications ("TV Guide", "Vanity Fair", "Willamette Week", "Christian Heritage"): left to the tagger. */
 const PUBLICATION_HEADS: ReadonlySet<string> = new Set(['Heritage', 'Guide', 'Fair', 'Week']);
-/** Heads of laws' and charters' names read here beside MISC_HEAD_WORDS ("U.S. Constitution", "UN Charter", "Anti-Secession Law", "Security Council Resolution", "Turkish Penal Code"): the tagger's inputs do not list them, and changing that list means retraining. */
-const LAW_HEADS: ReadonlySet<string> = new Set(['Constitution', 'Charter', 'Declaration', 'Resolution', 'Code', 'Law']);
+/** Heads of laws' and charters' names read here beside MISC_HEAD_WORDS ("U.S. Constitution", "UN Charter", "Anti-Secession Law", "Security Council Resolution", "Turkish Penal Code", and treaties' and parties' conventions: "Geneva Conventions", "Democratic National Convention"): the tagger's inputs do not list them, and changing that list means retraining. */
+const LAW_HEADS: ReadonlySet<string> = new Set(['Constitution', 'Charter', 'Declaration', 'Resolution', 'Code', 'Law', 'Convention', 'Conventions']);
 
 /** Races named "Tour de France", "Tour of Britain", "Giro d'Italia", "Vuelta a España". */
 const TOURS: ReadonlySet<string> = new Set(['Tour', 'Giro', 'Vuelta']);

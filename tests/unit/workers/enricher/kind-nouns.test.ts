@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { expectBioKept, isValidBio, labelledText, randomBioTags, tagsAt, tagsFor, tagsNaming } from '../../../helpers/bio-tags.js';
 import { seededRandom } from '../../../../src/lib/random.js';
-import { acronymsBeforeOffices, agenciesBeforeTheirKind, publicationsBeforeTheirKind, airlinesBeforeTheirFlights, companiesByTheirPriceMoves, companiesByTheirStock, firmsByTheirFirstWord, groupsBeforeTheirFighters, groupsByTheirMembers, countriesBeforePossessives, countriesOffPersons, employersOfStaff, eponymsAreNoPersons, eventsAndLawsAreMisc, leadersGovernmentsAreNoNames, namesBeforePartyAreOrganisations, organisationsFirstWords, organisationsLastWords, personsAfterRoles, placesBeforePlaceNouns, pollstersBeforePolls, townsBeforeTheirCountries, seatsOfGovernmentActing, shipsAreMisc, venuesAfterTheirNames, venuesArePlaces, typeKindAppositives, typePortfolioMinistries, worksAreMisc } from '../../../../src/workers/enricher/kind-nouns.js';
+import { abbreviatedCountries, acronymsBeforeOffices, addressesArePlaces, divisionsOfPlaces, agenciesBeforeTheirKind, hyphenatedNewspapers, publicationsBeforeTheirKind, airlinesBeforeTheirFlights, companiesByTheirPriceMoves, companiesByTheirStock, firmsByTheirFirstWord, groupsBeforeTheirFighters, groupsByTheirMembers, countriesBeforePossessives, countriesOffPersons, employersOfStaff, eponymsAreNoPersons, eventsAndLawsAreMisc, leadersGovernmentsAreNoNames, namesBeforePartyAreOrganisations, organisationsFirstWords, organisationsLastWords, personsAfterRoles, placesBeforePlaceNouns, pollstersBeforePolls, townsBeforeTheirCountries, seatsOfGovernmentActing, shipsAreMisc, venuesAfterTheirNames, venuesArePlaces, typeKindAppositives, typePortfolioMinistries, worksAreMisc } from '../../../../src/workers/enricher/kind-nouns.js';
 import { statsOf } from '../../../helpers/word-stats.js';
 import type { WordStats } from '../../../../src/workers/enricher/ner-features.js';
 import { nerTokenize, splitNameParticiples } from '../../../../src/workers/enricher/ner-tokens.js';
@@ -565,6 +565,83 @@ describe(agenciesBeforeTheirKind.name, () => {
   });
 });
 
+describe(abbreviatedCountries.name, () => {
+  const run = (text: string, names: Record<string, string>): string[] => {
+    const { toks, tags } = tagsNaming(text, names);
+    return spans(text, abbreviatedCountries(text, toks, tags));
+  };
+
+  it('makes "N." or "S." and a country\'s last word the country, read as a person, an organisation or in part', () => {
+    expect(run("a stand against N. Korea's programme", { 'N. Korea': 'PER' })).toEqual(['LOC[N. Korea]']);
+    expect(run('talks with S. Korea and S. Africa', { 'S. Korea': 'ORG', Africa: 'LOC' })).toEqual(['LOC[S. Korea]', 'LOC[S. Africa]']);
+  });
+
+  it("leaves a person's initial, and the words inside a longer name", () => {
+    expect(run('Kim met S. Jaishankar and N. Korea Times', { 'S. Jaishankar': 'PER', 'N. Korea Times': 'ORG' })).toEqual(['PER[S. Jaishankar]', 'ORG[N. Korea Times]']);
+  });
+});
+
+describe(divisionsOfPlaces.name, () => {
+  const gazetteer = { names: new Map([['Andhra Pradesh', 'LOC'], ['Columbia', 'LOC'], ['New York', 'LOC'], ['New Jersey', 'LOC']]), maxLength: new Map<string, number>() };
+  const run = (text: string, names: Record<string, string>): string[] => {
+    const { toks, tags } = tagsNaming(text, names);
+    return spans(text, divisionsOfPlaces(toks, tags, gazetteer));
+  };
+
+  it('splits a division "of" a known place read as one organisation into two places, and makes "District of" a place one', () => {
+    expect(run('a town in Chittoor District of Andhra Pradesh, India', { 'Chittoor District of Andhra Pradesh': 'ORG', India: 'LOC' })).toEqual([
+      'LOC[Chittoor District]', 'LOC[Andhra Pradesh]', 'LOC[India]',
+    ]);
+    expect(run('all 50 states and the District of Columbia', { 'District of Columbia': 'ORG' })).toEqual(['LOC[District of Columbia]']);
+  });
+
+  it("leaves a court's district and a longer name", () => {
+    expect(run('heard in the Southern District of New York', { 'Southern District of New York': 'ORG' })).toEqual(['ORG[Southern District of New York]']);
+    expect(run('the Court for the District of New Jersey ruled', { 'Court for the District of New Jersey': 'ORG' })).toEqual(['ORG[Court for the District of New Jersey]']);
+    expect(run('judge of the Superior Court of the District of Columbia', { 'Superior Court': 'ORG', 'District of Columbia': 'ORG' })).toEqual(['ORG[Superior Court]', 'ORG[District of Columbia]']);
+  });
+});
+
+describe(addressesArePlaces.name, () => {
+  const run = (text: string, names: Record<string, string>): string[] => {
+    const { toks, tags } = tagsNaming(text, names);
+    return spans(text, addressesArePlaces(toks, tags));
+  };
+
+  it("makes a street's name after a house's number a place, with a compass letter between or not", () => {
+    expect(run('his meetings at 24 Sussex Drive ended', { 'Sussex Drive': 'ORG' })).toEqual(['LOC[Sussex Drive]']);
+    expect(run('Details: 610 E. Roosevelt St. and 15 N Oxford St, Brooklyn', { 'E. Roosevelt St.': 'PER', 'Oxford St': 'ORG', Brooklyn: 'LOC' })).toEqual([
+      'LOC[E. Roosevelt St.]', 'LOC[Oxford St]', 'LOC[Brooklyn]',
+    ]);
+  });
+
+  it("leaves a street's name without a number, a person's name and a longer name", () => {
+    expect(run('Downing Street said and Major-General Roger Lane spoke', { 'Downing Street': 'ORG', 'Roger Lane': 'PER' })).toEqual(['ORG[Downing Street]', 'PER[Roger Lane]']);
+    expect(run('100 W. Portland St. Industry Standard opened', { 'Portland St. Industry Standard': 'ORG' })).toEqual(['ORG[Portland St. Industry Standard]']);
+  });
+});
+
+describe(hyphenatedNewspapers.name, () => {
+  const run = (text: string, names: Record<string, string>): string[] => {
+    const { toks, tags } = tagsNaming(text, names);
+    return spans(text, hyphenatedNewspapers(text, toks, tags));
+  };
+
+  it('makes a hyphenated newspaper title an organisation, with its town, where the tagger read a place, a person or nothing', () => {
+    expect(run('Wynn told the Las Vegas Review-Journal on Friday.', { Wynn: 'PER', 'Las Vegas Review-Journal': 'LOC' })).toEqual(['PER[Wynn]', 'ORG[Las Vegas Review-Journal]']);
+    expect(run('He wrote for the Austin American-Statesman.', { 'Austin American-Statesman': 'PER' })).toEqual(['ORG[Austin American-Statesman]']);
+    expect(run('as did the Honolulu Star-Bulletin and the Fort Worth Star-Telegram.', { Honolulu: 'LOC', Fort: 'LOC' })).toEqual(['ORG[Honolulu Star-Bulletin]', 'ORG[Fort Worth Star-Telegram]']);
+    expect(run('Weir said to The Star-Ledger.', { Weir: 'PER' })).toEqual(['PER[Weir]', 'ORG[Star-Ledger]']);
+  });
+
+  it('leaves a title inside a longer name, an organisation, and other hyphenated words', () => {
+    expect(run('Micro-Star International said.', { 'Micro-Star International': 'ORG' })).toEqual(['ORG[Micro-Star International]']);
+    expect(run('Hollinger sold the Chicago Sun-Times.', { Hollinger: 'ORG', 'Chicago Sun-Times': 'ORG' })).toEqual(['ORG[Hollinger]', 'ORG[Chicago Sun-Times]']);
+    expect(run('the Sun-Times Media Group', { 'Sun-Times Media Group': 'ORG' })).toEqual(['ORG[Sun-Times Media Group]']);
+    expect(run('a Christian-Democrat and an E-Mail', {})).toEqual([]);
+  });
+});
+
 describe(publicationsBeforeTheirKind.name, () => {
   const stats = statsOf({ people: 'N', communist: 'R', online: 'R' });
   const run = (text: string, names: Record<string, string>): string[] => {
@@ -920,6 +997,22 @@ describe(venuesArePlaces.name, () => {
       expect(runVenues(t, named)).toEqual(spans(t, tagsFor(t, named)));
     }
   });
+
+  it("makes an organisation's name that ends with a division's head a place", () => {
+    expect(runVenues('in Yohmor, Nabatieh District, Lebanon, and Aleppo Governorate', [[3, 5, 'ORG'], [9, 11, 'ORG']])).toEqual(['LOC[Nabatieh District]', 'LOC[Aleppo Governorate]']);
+    expect(runVenues('a town in Palmaner Taluk near the Mission District', [[3, 5, 'ORG'], [7, 9, 'ORG']])).toEqual(['LOC[Palmaner Taluk]', 'LOC[Mission District]']);
+  });
+
+  it("leaves a district's name before a title, a body's, a numbered one and a country's", () => {
+    const cases: Array<[string, Array<[number, number, string]>]> = [
+      ['Grey District Mayor Tony Kokshoorn', [[0, 2, 'ORG']]], // an office after it
+      ['the Santa Ana Unified School District said', [[1, 6, 'ORG']]], // a school district
+      ['the South Coast Air Quality Management District met', [[1, 7, 'ORG']]], // an agency
+      ['the Sixth District ruled', [[1, 3, 'ORG']]], // a court's, by its number
+      ['a U.S. District judge ruled', [[1, 3, 'ORG']]], // a federal court's
+    ];
+    for (const [text, named] of cases) expect(runVenues(text, named)).toEqual(spans(text, tagsFor(text, named)));
+  });
 });
 
 describe(namesBeforePartyAreOrganisations.name, () => {
@@ -1104,6 +1197,10 @@ describe(eventsAndLawsAreMisc.name, () => {
     expect(runMisc('the Nasdaq Composite Index and the Atlantic Accord', [[1, 4, 'ORG'], [6, 8, 'LOC']])).toEqual(['MISC[Nasdaq Composite Index]', 'MISC[Atlantic Accord]']);
     expect(runMisc('under the UN Charter and the Anti-Secession Law and the Turkish Penal Code', [[2, 4, 'ORG'], [6, 8, 'ORG'], [10, 13, 'ORG']])).toEqual([
       'MISC[UN Charter]', 'MISC[Anti-Secession Law]', 'MISC[Turkish Penal Code]',
+    ]);
+    // A treaty or a party's convention ("Convention", "Conventions"), and a place before an untagged one.
+    expect(runMisc('under the Geneva Conventions, at the Democratic National Convention and in the Lome Convention', [[2, 4, 'ORG'], [7, 10, 'ORG'], [13, 14, 'LOC']])).toEqual([
+      'MISC[Geneva Conventions]', 'MISC[Democratic National Convention]', 'MISC[Lome Convention]',
     ]);
   });
 
