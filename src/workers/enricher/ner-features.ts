@@ -106,25 +106,40 @@ export function sentenceVectors(words: readonly string[], v: WordVectors, scale:
 }
 
 function vectorFeatures(f: string[], w: string, vb: VectorBins): void {
-  const v = vb.vectors;
-  const r = vectorRow(v, normalizeWord(w));
-  if (r < 0) {
-    f.push('e=?');
+  const bins = vectorBinsOf(w, vb);
+  if (!bins) {
+    f.push(VECTOR_UNKNOWN);
     return;
   }
-  const D = v.dims;
-  const names = binNames(D);
-  for (let d = 0; d < D; d++) {
-    const x = (v.vectors[r * D + d] as number) - VECTOR_ZERO;
-    if (x > (vb.hi[d] as number)) f.push(names.hi[d] as string);
-    else if (x < (vb.lo[d] as number)) f.push(names.lo[d] as string);
-  }
+  const names = vectorBinNames(vb.vectors.dims);
+  for (const b of bins) f.push(names[b] as string);
 }
 
-/** The names of vectorFeatures' features, "e<d>+" and "e<d>-" for each dimension d, built once instead of for every word. */
-let BIN_NAMES: { hi: readonly string[]; lo: readonly string[] } = { hi: [], lo: [] };
-function binNames(dims: number): typeof BIN_NAMES {
-  if (BIN_NAMES.hi.length < dims) BIN_NAMES = { hi: Array.from({ length: dims }, (_, d) => `e${d}+`), lo: Array.from({ length: dims }, (_, d) => `e${d}-`) };
+/** vectorFeatures' feature of a word without a vector. */
+export const VECTOR_UNKNOWN = 'e=?';
+
+/**
+ * The binarized vector of `w` as indexes into vectorBinNames, by ascending dimension d: d where its value is above the
+ * dimension's high threshold ("e<d>+"), dims + d where below its low one ("e<d>-"); null for a word without a vector.
+ */
+export function vectorBinsOf(w: string, vb: VectorBins): number[] | null {
+  const v = vb.vectors;
+  const r = vectorRow(v, normalizeWord(w));
+  if (r < 0) return null;
+  const D = v.dims;
+  const bins: number[] = [];
+  for (let d = 0; d < D; d++) {
+    const x = (v.vectors[r * D + d] as number) - VECTOR_ZERO;
+    if (x > (vb.hi[d] as number)) bins.push(d);
+    else if (x < (vb.lo[d] as number)) bins.push(D + d);
+  }
+  return bins;
+}
+
+/** The names of vectorBinsOf's bins, "e<d>+" for each dimension d then "e<d>-", built once instead of for every word. */
+let BIN_NAMES: readonly string[] = [];
+export function vectorBinNames(dims: number): readonly string[] {
+  if (BIN_NAMES.length !== 2 * dims) BIN_NAMES = [...Array.from({ length: dims }, (_, d) => `e${d}+`), ...Array.from({ length: dims }, (_, d) => `e${d}-`)];
   return BIN_NAMES;
 }
 
@@ -342,8 +357,11 @@ export function documentContexts(words: readonly string[]): Map<string, string[]
   return new Map([...out].map(([w, set]) => [w, [...set]]));
 }
 
-/** Features of a word on its own, whatever its context (the tagger caches their weights per word). */
-export function wordFeatures(w: string, domain?: string, stats?: WordStats): string[] {
+/**
+ * Features of a word on its own, whatever its context (the tagger caches their weights per word). `vectorBins` false
+ * leaves out those of the binarized vector (stats.vectorBins), last in the list: the tagger adds their rows by bin.
+ */
+export function wordFeatures(w: string, domain?: string, stats?: WordStats, vectorBins = true): string[] {
   const lw = w.toLowerCase();
   const f: string[] = ['b', `w=${lw}`, `s=${wordShape(w)}`, `x2=${lw.slice(-2)}`, `x3=${lw.slice(-3)}`, `x4=${lw.slice(-4)}`, `p2=${lw.slice(0, 2)}`, `p3=${lw.slice(0, 3)}`];
   if (stats) statFeatures(f, w, lw, stats);
@@ -361,7 +379,7 @@ export function wordFeatures(w: string, domain?: string, stats?: WordStats): str
   if (PLACE_HEAD_WORDS.has(w)) f.push('placehead');
   if (DEMONYMS.has(w)) f.push('demonym');
   const out = domain ? augment(f, domain) : f;
-  if (stats?.vectorBins) vectorFeatures(out, w, stats.vectorBins);
+  if (vectorBins && stats?.vectorBins) vectorFeatures(out, w, stats.vectorBins);
   return out;
 }
 

@@ -31,7 +31,7 @@ import { findMentions, type Mention, mergeMentions, newMention, type ResolvedMen
 import { DEMONYMS, HONORIFICS, KNOWN_ORGS, NAME_PARTICLES, PLACES } from './gazetteer.js';
 import { encodePack, keyOffsets, keyRow, type KeyTable, keyTableEntries, loadPack, MODEL_FILES, type Pack, packArray, packKeyTable, prunedRows, buildKeyTable, roundTo } from './model-pack.js';
 import { NER_CLUSTERS_URL, unpackClusters, type WordClusters } from './ner-clusters.js';
-import { buildGazetteer, capitalizedOrUnknown, type ClusterFeatures, documentContexts, gazetteerMarks, type NameGazetteer, NEIGHBOUR_PREFIXES, neighbourFeatures, sentenceFeatures, type VectorBins, type WordStats, visitContextFeatures, withDomain, wordFeatures, wordLists, wordShape, wordStatsCode, type WordStatsTable, wordVector } from './ner-features.js';
+import { buildGazetteer, capitalizedOrUnknown, type ClusterFeatures, documentContexts, gazetteerMarks, type NameGazetteer, NEIGHBOUR_PREFIXES, neighbourFeatures, sentenceFeatures, VECTOR_UNKNOWN, type VectorBins, vectorBinNames, vectorBinsOf, type WordStats, visitContextFeatures, withDomain, wordFeatures, wordLists, wordShape, wordStatsCode, type WordStatsTable, wordVector } from './ner-features.js';
 import { lineBreakAfter, nerTokenize, setOffBySpaces, splitNameParticiples } from './ner-tokens.js';
 import { addDense, allowedTransitions, emissionScores, type SequenceModel, viterbi } from './perceptron.js';
 import { startsCapitalized, startsLowercase, type Token, tokenize } from './tokens.js';
@@ -334,7 +334,7 @@ function wordRows(tagger: EntityTagger, word: string | null, domain: string | un
   const W = tagger.model.weights;
   const copies = domain ? 2 : 1;
   const rows = new Float32Array((1 + 2 * NEIGHBOUR_FEATURES * copies) * T);
-  if (word !== null) rows.set(emissionScores(tagger.model, [wordFeatures(word, domain, tagger.gazetteer.stats)], tagger.vectors ? [vector] : undefined));
+  if (word !== null) ownScores(tagger, word, domain, rows, vector);
   let known = 0;
   for (const [side, name] of [[0, 'before'], [1, 'after']] as const) {
     const prefixes: readonly string[] = NEIGHBOUR_PREFIXES[name];
@@ -352,6 +352,37 @@ function wordRows(tagger: EntityTagger, word: string | null, domain: string | un
     });
   }
   return { rows, known };
+}
+
+/**
+ * The summed weights of the own features of `word` into rows[0, T), as emissionScores sums wordFeatures' list: the
+ * binarized vector's features (last in the list but the real-valued inputs) added by their rows, looked up once per
+ * tagger (vectorBinRows), rather than by a hash of each of the hundred or so names of every new word.
+ */
+function ownScores(tagger: EntityTagger, word: string, domain: string | undefined, rows: Float32Array, vector: Float32Array | undefined): void {
+  const { model } = tagger;
+  const T = model.tags.length;
+  const bins = tagger.gazetteer.stats?.vectorBins;
+  rows.set(emissionScores(model, [wordFeatures(word, domain, tagger.gazetteer.stats, false)]));
+  if (bins) {
+    const binRows = vectorBinRows(tagger, bins.vectors.dims);
+    for (const b of vectorBinsOf(word, bins) ?? [binRows.length - 1]) {
+      const at = binRows[b] as number;
+      if (at >= 0) addRow(rows, 0, model.weights, at, T);
+    }
+  }
+  if (tagger.vectors && vector && model.dense) addDense(rows, 0, vector, model.dense, T);
+}
+
+/** Per tagger, the row offset in its weights of each of vectorBinNames' features, then of VECTOR_UNKNOWN's (-1: not in the model). */
+const VECTOR_BIN_ROWS = new WeakMap<EntityTagger, Int32Array>();
+function vectorBinRows(tagger: EntityTagger, dims: number): Int32Array {
+  let out = VECTOR_BIN_ROWS.get(tagger);
+  if (!out || out.length !== 2 * dims + 1) {
+    out = Int32Array.from([...vectorBinNames(dims), VECTOR_UNKNOWN], (name) => tagger.model.features.get(name) ?? -1);
+    VECTOR_BIN_ROWS.set(tagger, out);
+  }
+  return out;
 }
 
 /** WordEntry.near of a word whose vector is `x`: that vector times the model's weights of the vector before a token and of the one after. */
