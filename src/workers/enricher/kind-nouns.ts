@@ -1180,12 +1180,14 @@ export function publicationsBeforeTheirKind(tokens: readonly Token[], tags: read
   return out ?? (tags as string[]);
 }
 
+/** Second words of hyphenated newspapers' titles. */
+const NEWSPAPER_SECOND_WORDS = 'Times|Dispatch|Journal|Statesman|Telegram|Gazette|Bulletin|Mail|Herald|Sentinel|Ledger|Tribune|Constitution|Picayune|Courier|Chronicle|Register|Pilot|Record|Star';
 /**
  * A newspaper's title of two words joined by a hyphen, the second a newspaper's word ("Times-Dispatch", "Review-Journal",
  * "American-Statesman", "Courier-Mail", "Star-Ledger"); `NEWSPAPER_CUE` finds one in a text.
  */
-const HYPHENATED_NEWSPAPER = /^\p{Lu}\p{L}{2,}-(?:Times|Dispatch|Journal|Statesman|Telegram|Gazette|Bulletin|Mail|Herald|Sentinel|Ledger|Tribune|Constitution|Picayune|Courier|Chronicle|Register|Pilot|Record|Star)$/u;
-const NEWSPAPER_CUE = /\p{L}-(?:Times|Dispatch|Journal|Statesman|Telegram|Gazette|Bulletin|Mail|Herald|Sentinel|Ledger|Tribune|Constitution|Picayune|Courier|Chronicle|Register|Pilot|Record|Star)\b/u;
+const HYPHENATED_NEWSPAPER = new RegExp(`^\\p{Lu}\\p{L}{2,}-(?:${NEWSPAPER_SECOND_WORDS})$`, 'u');
+const NEWSPAPER_CUE = new RegExp(`\\p{L}-(?:${NEWSPAPER_SECOND_WORDS})\\b`, 'u');
 
 /**
  * Tags where a hyphenated newspaper's title (HYPHENATED_NEWSPAPER) ends a name the tagger read as a place or a person,
