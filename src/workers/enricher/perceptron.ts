@@ -50,12 +50,21 @@ export function emissionScores(model: SequenceModel, features: readonly (readonl
     for (const f of features[i] as readonly string[]) {
       const at = model.features.get(f);
       if (at === undefined) continue;
-      for (let t = 0; t < T; t++) out[base + t] = (out[base + t] as number) + (model.weights[at + t] as number);
+      addRow(out, base, model.weights, at, T);
     }
     const x = dense?.[i];
     if (x && model.dense) addDense(out, base, x, model.dense, T);
   }
   return out;
+}
+
+/**
+ * Adds to the T scores of `out` from `base` the T weights of `src` from `at` (a model row, or one copied into a word's
+ * entry), each a float32 sum. A function of its own, not a closure over the scores: in a loop, V8 reads the arguments
+ * from registers where it reloaded and checked a closure's scores and `T` on every pass.
+ */
+export function addRow(out: Float32Array, base: number, src: Float32Array, at: number, T: number): void {
+  for (let t = 0; t < T; t++) out[base + t] = (out[base + t] as number) + (src[at + t] as number);
 }
 
 /** out[base + t] += sum over d of x[d] * w[d * T + t], in a fixed order (float32 sums, as the tagger computes them). */

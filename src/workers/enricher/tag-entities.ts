@@ -33,7 +33,7 @@ import { encodePack, keyOffsets, keyRow, type KeyTable, keyTableEntries, loadPac
 import { NER_CLUSTERS_URL, unpackClusters, type WordClusters } from './ner-clusters.js';
 import { buildGazetteer, capitalizedOrUnknown, type ClusterFeatures, documentContexts, gazetteerMarks, type NameGazetteer, NEIGHBOUR_PREFIXES, neighbourFeatures, sentenceFeatures, VECTOR_UNKNOWN, type VectorBins, vectorBinNames, vectorBinsOf, type WordStats, visitContextFeatures, withDomain, wordFeatures, wordLists, wordShape, wordStatsCode, type WordStatsTable, wordVector } from './ner-features.js';
 import { lineBreakAfter, nerTokenize, setOffBySpaces, splitNameParticiples } from './ner-tokens.js';
-import { addDense, allowedTransitions, emissionScores, type SequenceModel, viterbi } from './perceptron.js';
+import { addDense, addRow, allowedTransitions, emissionScores, type SequenceModel, viterbi } from './perceptron.js';
 import { startsCapitalized, startsLowercase, type Token, tokenize } from './tokens.js';
 import { truecaseCapsLines } from './truecase.js';
 import { beginTag, bioSpans, insideTag, spanEnd, surnamesOfFullNames, wireConventions } from './wire-conventions.js';
@@ -769,7 +769,7 @@ export function documentEmissions(
     const add = withDomain(domain, (_i, p, c) => {
       const at = tagger.context(p, c);
       if (at === undefined) return;
-      for (let t = 0; t < T; t++) v[t] = (v[t] as number) + (W[at + t] as number);
+      addRow(v, 0, W, at, T);
     });
     for (const [word, contexts] of docContexts) {
       v = new Float32Array(T);
@@ -835,15 +835,6 @@ export function documentEmissions(
     });
     return em;
   });
-}
-
-/**
- * Adds to the T scores of em from `base` the T weights of `src` from `at` (a model row, or one copied into a word's
- * entry), each a float32 sum. A function of its own, not a closure over the sentence's scores: in the loop, V8 reads
- * the arguments from registers where it reloaded and checked a closure's `em` and `T` on every pass.
- */
-function addRow(em: Float32Array, base: number, src: Float32Array, at: number, T: number): void {
-  for (let t = 0; t < T; t++) em[base + t] = (em[base + t] as number) + (src[at + t] as number);
 }
 
 /** BIO tags of the given tokens of `text` (tokens in text order, with offsets into it). */
