@@ -1882,10 +1882,8 @@ export function addressesArePlaces(tokens: readonly Token[], tags: readonly stri
  * organisation the gazetteer knows.
  */
 function isDivision(tokens: readonly Token[], from: number, to: number): boolean {
-  if (startsCapitalized(textAt(tokens, to))) return false;
-  const words = tokens.slice(from, to).map((t) => t.text);
-  const name = words.join(' ');
-  return !words.some((w) => DISTRICT_BODIES.has(w) || NUMBERED.test(w)) && !KNOWN_ORGS.has(name) && !isCountry(name.slice(0, name.lastIndexOf(' ')));
+  if (startsCapitalized(textAt(tokens, to)) || tokens.slice(from, to).some((t) => DISTRICT_BODIES.has(t.text) || NUMBERED.test(t.text))) return false;
+  return !KNOWN_ORGS.has(nameText(tokens, from, to)) && !isCountry(nameText(tokens, from, to - 1));
 }
 
 /**
