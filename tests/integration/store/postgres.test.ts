@@ -37,27 +37,48 @@ afterAll(async () => {
   await admin.end();
 });
 
+/**
+ * Migrated schemas the contract suites take in turn. Migrating a schema costs 0.1–0.5 s and dropping it
+ * 0.1–0.2 s, emptying one some 50 ms: a schema is migrated once (by the first store opened on it), emptied
+ * of every row when a store takes it again, and given back when that store is closed. The tests of opening
+ * and migrating below take fresh schemas.
+ */
+const idleSchemas: string[] = [];
+
+async function takeSchema(): Promise<string> {
+  const schema = idleSchemas.pop();
+  if (schema === undefined) {
+    return newSchema();
+  }
+  const { rows } = await admin.query<{ t: string }>(
+    `SELECT tablename AS t FROM pg_tables WHERE schemaname = $1 AND tablename <> 'schema_migrations'`,
+    [schema],
+  );
+  await admin.query(`TRUNCATE ${rows.map((r) => `"${schema}"."${r.t}"`).join(', ')} RESTART IDENTITY CASCADE`);
+  return schema;
+}
+
 runArticleStoreContract('postgres', async (opts) => {
-  const schema = newSchema();
+  const schema = await takeSchema();
   const store = await openStore(DATABASE_URL, { ...opts, schema });
   return {
     store,
     peer: () => openStore(DATABASE_URL, { ...opts, schema }),
     cleanup: async () => {
       await store.close();
-      await admin.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+      idleSchemas.push(schema);
     },
   };
 });
 
 runAccessStoreContract('postgres', async () => {
-  const schema = newSchema();
+  const schema = await takeSchema();
   const store = await openStore(DATABASE_URL, { schema });
   return {
     store,
     cleanup: async () => {
       await store.close();
-      await admin.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+      idleSchemas.push(schema);
     },
   };
 });
