@@ -207,6 +207,8 @@ describe('newsroom console in a browser', () => {
         console.error(`Content Security Policy violation: ${e.violatedDirective} ${e.blockedURI}`);
       });
     });
+    // The page's timers run on a clock the test moves: its next refresh comes when the test says.
+    await page.clock.install();
     await page.goto(`${api.url}/console/pipeline`);
     await page.locator('#pipeline[data-live="open"]').waitFor({ ...WAIT, state: 'attached' });
 
@@ -253,6 +255,8 @@ describe('newsroom console in a browser', () => {
     });
     const extra = await rt.store.upsertArticle(hostileRecord('pipeline-live'));
     await rt.store.recordItemOutcome({ feedId: 'live-feed', url: extra.record.url, stage: 'enrich', status: 'stored', reason: 'created', articleId: extra.record.id, at: new Date().toISOString() });
+    // The page refreshes every 10 s (POLL_MS in pipeline.js): move its clock on to the next refresh.
+    await page.clock.fastForward(10_000);
     await expect.poll(() => page.locator('#chart-stored').getAttribute('data-sum'), { timeout: 30_000, interval: 500 }).toBe(String(storedByRun + 1));
     expect(await legend('chart-stored')).toContain('live-feed (1)');
     expect(await page.evaluate(() => (window as unknown as { __notReloaded?: boolean }).__notReloaded)).toBe(true);
