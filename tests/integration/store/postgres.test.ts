@@ -39,22 +39,34 @@ afterAll(async () => {
 
 /**
  * Migrated schemas the contract suites take in turn. Migrating a schema costs 0.1–0.5 s and dropping it
- * 0.1–0.2 s, emptying one some 50 ms: a schema is migrated once (by the first store opened on it), emptied
- * of every row when a store takes it again, and given back when that store is closed. The tests of opening
- * and migrating below take fresh schemas.
+ * 0.1–0.2 s: a schema is migrated once (by the first store opened on it), emptied of every row, its
+ * sequences back at 1, when a store takes it again, and given back when that store is closed. Emptied by
+ * DELETE, 5–30 ms, not TRUNCATE, which gives each table and index a new file and took 0.05–0.4 s. The
+ * tests of opening and migrating below take fresh schemas.
  */
 const idleSchemas: string[] = [];
+const emptyingOf = new Map<string, string>();
 
 async function takeSchema(): Promise<string> {
   const schema = idleSchemas.pop();
   if (schema === undefined) {
     return newSchema();
   }
-  const { rows } = await admin.query<{ t: string }>(
-    `SELECT tablename AS t FROM pg_tables WHERE schemaname = $1 AND tablename <> 'schema_migrations'`,
-    [schema],
-  );
-  await admin.query(`TRUNCATE ${rows.map((r) => `"${schema}"."${r.t}"`).join(', ')} RESTART IDENTITY CASCADE`);
+  let emptying = emptyingOf.get(schema);
+  if (emptying === undefined) {
+    const tables = await admin.query<{ t: string }>(
+      `SELECT tablename AS t FROM pg_tables WHERE schemaname = $1 AND tablename <> 'schema_migrations'`,
+      [schema],
+    );
+    const sequences = await admin.query<{ s: string }>('SELECT sequencename AS s FROM pg_sequences WHERE schemaname = $1', [schema]);
+    // One simple query: its statements run in one transaction.
+    emptying = [
+      ...tables.rows.map((r) => `DELETE FROM "${schema}"."${r.t}"`),
+      ...sequences.rows.map((r) => `SELECT setval('"${schema}"."${r.s}"', 1, false)`),
+    ].join('; ');
+    emptyingOf.set(schema, emptying);
+  }
+  await admin.query(emptying);
   return schema;
 }
 
