@@ -1153,6 +1153,22 @@ describe(leadersGovernmentsAreNoNames.name, () => {
     ];
     for (const [text, named] of cases) expect(runLeaders(text, named)).toEqual(spans(text, tagsFor(text, named)));
   });
+
+  it('reads a surname alone before a lowercase administration as the leader, and before a government where the text names the person', () => {
+    expect(runLeaders('the Trump administration said it would appeal', [[1, 2, 'ORG']])).toEqual(['PER[Trump]']);
+    expect(runLeaders('officials of the Reagan and Bush administrations', [[3, 4, 'ORG'], [5, 6, 'ORG']])).toEqual(['ORG[Reagan]', 'PER[Bush]']);
+    expect(runLeaders('Premier Dalton McGuinty said the McGuinty government would act', [[1, 3, 'PER'], [5, 6, 'ORG']])).toEqual(['PER[Dalton McGuinty]', 'PER[McGuinty]']);
+  });
+
+  it("leaves a party's, a place's or a people's word, acronyms, joined names and a government the text names no person of alone", () => {
+    const cases: Array<[string, Array<[number, number, string]>]> = [
+      ['a Republican administration and a Democratic administration', [[1, 2, 'ORG'], [5, 6, 'ORG']]],
+      ['the HRIS administration and the Bush-Cheney administration', [[1, 2, 'ORG'], [5, 6, 'ORG']]],
+      ['the Hamas government and the Taliban government fell', [[1, 2, 'ORG'], [5, 6, 'ORG']]],
+      ['the Australian administration of Nauru', [[1, 2, 'ORG'], [4, 5, 'LOC']]],
+    ];
+    for (const [text, named] of cases) expect(runLeaders(text, named)).toEqual(spans(text, tagsFor(text, named)));
+  });
 });
 
 describe(worksAreMisc.name, () => {
