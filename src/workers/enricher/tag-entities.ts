@@ -19,7 +19,7 @@ import { extendNamesToTheirAcronyms, typeDefinedAcronyms } from './defined-acron
 import { firmsBasedIn } from './firms-based-in.js';
 import { membersAfterPluralKinds } from './members-after-plural-kinds.js';
 import { foreignOrganisations } from './foreign-organisations.js';
-import { pluralAcronymsAreNoNames } from './plural-acronyms.js';
+import { commonAcronymsAreNoNames } from './common-acronyms.js';
 import { possessiveOrganisations, possessivesOfPlaces } from './possessive-organisations.js';
 import { shareIndexesAreMisc } from './share-indexes.js';
 import { abbreviatedCountries, acronymsBeforeOffices, addressesArePlaces, divisionsOfPlaces, agenciesBeforeTheirKind, publicationsBeforeTheirKind, hyphenatedNewspapers, countriesBeforePossessives, airlinesBeforeTheirFlights, companiesByTheirPriceMoves, groupsByTheirMembers, companiesByTheirStock, firmsByTheirFirstWord, groupsBeforeTheirFighters, countriesOffPersons, employersOfStaff, eponymsAreNoPersons, eventsAndLawsAreMisc, leadersGovernmentsAreNoNames, namesBeforePartyAreOrganisations, nameText, organisationsFirstWords, organisationsLastWords, personsAfterRoles, placesBeforePlaceNouns, pollstersBeforePolls, townsBeforeTheirCountries, seatsOfGovernmentActing, shipsAreMisc, venuesAfterTheirNames, venuesArePlaces, typeKindAppositives, typePortfolioMinistries, worksAreMisc } from './kind-nouns.js';
@@ -995,8 +995,8 @@ function labelCased(
   tags = wire(dropLoneWords(tokens, tags));
   // Lowercase words the tagger ran a name over ("in [western Burundi]"), whichever pass left them.
   tags = lowercaseWordsOffNames(tokens, tags, stats);
-  // An acronym's plural is a common noun ("[VPNs]", "[MEPs]"), whichever pass left it a name.
-  tags = pluralAcronymsAreNoNames(tokens, tags);
+  // An acronym of a common noun is no name ("[VPNs]", "[MEPs]", "[AI]", "[GDP]"), whichever pass left it one.
+  tags = commonAcronymsAreNoNames(tokens, tags);
   // A ministry named by its portfolio alone ("Foreign Ministry spokesman") is an organisation where the tagger left it untagged.
   return typePortfolioMinistries(tokens, tags);
 }
