@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { expectBioKept, isValidBio, labelledText, randomBioTags, tagsAt, tagsFor, tagsNaming } from '../../../helpers/bio-tags.js';
 import { seededRandom } from '../../../../src/lib/random.js';
-import { abbreviatedCountries, acronymsBeforeOffices, addressesArePlaces, divisionsOfPlaces, agenciesBeforeTheirKind, hyphenatedNewspapers, publicationsBeforeTheirKind, airlinesBeforeTheirFlights, companiesByTheirPriceMoves, companiesByTheirStock, firmsByTheirFirstWord, groupsBeforeTheirFighters, groupsByTheirMembers, countriesBeforePossessives, countriesOffPersons, employersOfStaff, eponymsAreNoPersons, eventsAndLawsAreMisc, leadersGovernmentsAreNoNames, namesBeforePartyAreOrganisations, organisationsFirstWords, organisationsLastWords, personsAfterRoles, placesBeforePlaceNouns, pollstersBeforePolls, townsBeforeTheirCountries, seatsOfGovernmentActing, shipsAreMisc, venuesAfterTheirNames, venuesArePlaces, typeKindAppositives, typePortfolioMinistries, worksAreMisc } from '../../../../src/workers/enricher/kind-nouns.js';
+import { abbreviatedCountries, acronymsBeforeOffices, addressesArePlaces, divisionsOfPlaces, agenciesBeforeTheirKind, hyphenatedNewspapers, knownPlacesJoinedByOf, publicationsBeforeTheirKind, airlinesBeforeTheirFlights, companiesByTheirPriceMoves, companiesByTheirStock, firmsByTheirFirstWord, groupsBeforeTheirFighters, groupsByTheirMembers, countriesBeforePossessives, countriesOffPersons, employersOfStaff, eponymsAreNoPersons, eventsAndLawsAreMisc, leadersGovernmentsAreNoNames, namesBeforePartyAreOrganisations, organisationsFirstWords, organisationsLastWords, personsAfterRoles, placesBeforePlaceNouns, pollstersBeforePolls, townsBeforeTheirCountries, seatsOfGovernmentActing, shipsAreMisc, venuesAfterTheirNames, venuesArePlaces, typeKindAppositives, typePortfolioMinistries, worksAreMisc } from '../../../../src/workers/enricher/kind-nouns.js';
 import { statsOf } from '../../../helpers/word-stats.js';
 import type { WordStats } from '../../../../src/workers/enricher/ner-features.js';
 import { nerTokenize, splitNameParticiples } from '../../../../src/workers/enricher/ner-tokens.js';
@@ -1168,6 +1168,24 @@ describe(leadersGovernmentsAreNoNames.name, () => {
       ['the Australian administration of Nauru', [[1, 2, 'ORG'], [4, 5, 'LOC']]],
     ];
     for (const [text, named] of cases) expect(runLeaders(text, named)).toEqual(spans(text, tagsFor(text, named)));
+  });
+});
+
+describe(knownPlacesJoinedByOf.name, () => {
+  const runJoin = (text: string, named: Array<[number, number, string]>): string[] => spans(text, knownPlacesJoinedByOf(nerTokenize(text), tagsFor(text, named)));
+
+  it('joins two names around "of" into the place the lists know whole', () => {
+    expect(runJoin('rebels in the Democratic Republic of the Congo attacked', [[3, 5, 'LOC'], [7, 8, 'LOC']])).toEqual(['LOC[Democratic Republic of the Congo]']);
+    expect(runJoin('born in Republic of Ireland', [[2, 3, 'ORG'], [4, 5, 'LOC']])).toEqual(['LOC[Republic of Ireland]']);
+  });
+
+  it('leaves names around "of" whose whole no list knows, and a person before it', () => {
+    const cases: Array<[string, Array<[number, number, string]>]> = [
+      ['the Bank of England and the University of Texas', [[1, 2, 'ORG'], [3, 4, 'LOC'], [6, 7, 'ORG'], [8, 9, 'LOC']]],
+      ['Queen Elizabeth of Britain', [[0, 2, 'PER'], [3, 4, 'LOC']]],
+      ['Democratic Republic of the Congo', [[0, 2, 'PER'], [4, 5, 'LOC']]],
+    ];
+    for (const [text, named] of cases) expect(runJoin(text, named)).toEqual(spans(text, tagsFor(text, named)));
   });
 });
 
