@@ -2018,6 +2018,39 @@ export function eventsAndLawsAreMisc(text: string, tokens: readonly Token[], tag
   return out ?? (tags as string[]);
 }
 
+/** A region's first word before an adjective of a continent or a people ("Middle Eastern", "Central Asian", "Latin American"). */
+const REGION_FIRST: ReadonlySet<string> = new Set(
+  'Middle Far Near North South East West Northern Southern Eastern Western Central Northeastern Northwestern Southeastern Southwestern Latin Sub-Saharan'.split(' '),
+);
+/** Adjectives of continents and regions after it; a people's adjective (DEMONYMS: "Irish", "Indian") counts too, a place's name ("South Sudan", "North Kordofan") does not. */
+const REGION_ADJECTIVES: ReadonlySet<string> = new Set('Eastern Western Asian African American European Arab Arabian Caribbean'.split(' '));
+
+/** Whether `name` (one word joined by a hyphen or two words) is a region's adjective ("Middle Eastern", "Latin-American", "Northern Irish"). */
+function regionalAdjective(tokens: readonly Token[], from: number, to: number): boolean {
+  const words = to - from === 2 ? [textAt(tokens, from), textAt(tokens, from + 1)] : textAt(tokens, from).split('-');
+  const [first, second] = words;
+  return words.length === 2 && REGION_FIRST.has(first as string) && (REGION_ADJECTIVES.has(second as string) || DEMONYMS.has(second as string));
+}
+
+/**
+ * Tags where a region's adjective read as a place or an organisation is MISC, as news annotation files adjectives of
+ * peoples and regions ("other [Middle Eastern] countries", "[Eastern European] nations", "[Central Asian] states",
+ * "[Latin-American] candidate", "former [Northern Irish] MP"): about 65 over the review texts, in Wikinews, WP current
+ * events and the WCXB pages. Not a longer name's first words ("the [Central American Free Trade Agreement]") or one
+ * before a possessive ("[North American]'s tracking website", a firm).
+ */
+export function regionalAdjectivesAreMisc(tokens: readonly Token[], tags: readonly string[]): string[] {
+  let out: string[] | undefined;
+  for (const { from, to, type } of bioSpans(tags)) {
+    if ((type !== 'LOC' && type !== 'ORG') || to - from > 2 || !regionalAdjective(tokens, from, to)) continue;
+    const next = textAt(tokens, to);
+    if (startsCapitalized(next) || isPossessive(next)) continue;
+    out ??= [...tags];
+    setSpan(out, from, to, 'MISC');
+  }
+  return out ?? (tags as string[]);
+}
+
 /**
  * Nouns of a work's kind whose next name is its title ("the film Lage Raho Munnabhai", "soap opera Coronation Street", "the
  * documentary School of Assassins"); not those that are also verbs or adjectives before names ("show Israel", "play

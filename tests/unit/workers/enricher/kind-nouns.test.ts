@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { expectBioKept, isValidBio, labelledText, randomBioTags, tagsAt, tagsFor, tagsNaming } from '../../../helpers/bio-tags.js';
 import { seededRandom } from '../../../../src/lib/random.js';
-import { abbreviatedCountries, acronymsBeforeOffices, addressesArePlaces, divisionsOfPlaces, agenciesBeforeTheirKind, hyphenatedNewspapers, knownPlacesJoinedByOf, publicationsBeforeTheirKind, airlinesBeforeTheirFlights, companiesByTheirPriceMoves, companiesByTheirStock, firmsByTheirFirstWord, groupsBeforeTheirFighters, groupsByTheirMembers, countriesBeforePossessives, countriesOffPersons, employersOfStaff, eponymsAreNoPersons, eventsAndLawsAreMisc, leadersGovernmentsAreNoNames, namesBeforePartyAreOrganisations, organisationsFirstWords, organisationsLastWords, personsAfterRoles, placesBeforePlaceNouns, pollstersBeforePolls, townsBeforeTheirCountries, seatsOfGovernmentActing, shipsAreMisc, venuesAfterTheirNames, venuesArePlaces, typeKindAppositives, typePortfolioMinistries, worksAreMisc } from '../../../../src/workers/enricher/kind-nouns.js';
+import { abbreviatedCountries, acronymsBeforeOffices, addressesArePlaces, divisionsOfPlaces, agenciesBeforeTheirKind, hyphenatedNewspapers, knownPlacesJoinedByOf, publicationsBeforeTheirKind, regionalAdjectivesAreMisc, airlinesBeforeTheirFlights, companiesByTheirPriceMoves, companiesByTheirStock, firmsByTheirFirstWord, groupsBeforeTheirFighters, groupsByTheirMembers, countriesBeforePossessives, countriesOffPersons, employersOfStaff, eponymsAreNoPersons, eventsAndLawsAreMisc, leadersGovernmentsAreNoNames, namesBeforePartyAreOrganisations, organisationsFirstWords, organisationsLastWords, personsAfterRoles, placesBeforePlaceNouns, pollstersBeforePolls, townsBeforeTheirCountries, seatsOfGovernmentActing, shipsAreMisc, venuesAfterTheirNames, venuesArePlaces, typeKindAppositives, typePortfolioMinistries, worksAreMisc } from '../../../../src/workers/enricher/kind-nouns.js';
 import { statsOf } from '../../../helpers/word-stats.js';
 import type { WordStats } from '../../../../src/workers/enricher/ner-features.js';
 import { nerTokenize, splitNameParticiples } from '../../../../src/workers/enricher/ner-tokens.js';
@@ -1186,6 +1186,27 @@ describe(knownPlacesJoinedByOf.name, () => {
       ['Democratic Republic of the Congo', [[0, 2, 'PER'], [4, 5, 'LOC']]],
     ];
     for (const [text, named] of cases) expect(runJoin(text, named)).toEqual(spans(text, tagsFor(text, named)));
+  });
+});
+
+describe(regionalAdjectivesAreMisc.name, () => {
+  const runRegions = (text: string, named: Array<[number, number, string]>): string[] => spans(text, regionalAdjectivesAreMisc(nerTokenize(text), tagsFor(text, named)));
+
+  it("makes a region's adjective read as a place or an organisation MISC", () => {
+    expect(runRegions('other Middle Eastern countries and Eastern European nations and a Latin-American candidate', [[1, 3, 'LOC'], [5, 7, 'ORG'], [10, 11, 'LOC']])).toEqual([
+      'MISC[Middle Eastern]', 'MISC[Eastern European]', 'MISC[Latin-American]',
+    ]);
+  });
+
+  it("leaves seas, places named with a compass word, a longer name's first words, a firm's possessive and persons alone", () => {
+    const cases: Array<[string, Array<[number, number, string]>]> = [
+      ['storms in the South Pacific grew', [[3, 5, 'LOC']]],
+      ['clashes in South Sudan and North Kordofan and the Southern Ocean', [[2, 4, 'LOC'], [5, 7, 'LOC'], [9, 11, 'LOC']]],
+      ['the Central American Free Trade Agreement', [[1, 3, 'ORG']]],
+      ["North American's tracking website", [[0, 2, 'ORG']]],
+      ['Middle Eastern said', [[0, 2, 'PER']]],
+    ];
+    for (const [text, named] of cases) expect(runRegions(text, named)).toEqual(spans(text, tagsFor(text, named)));
   });
 });
 
