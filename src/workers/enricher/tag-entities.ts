@@ -19,9 +19,10 @@ import { extendNamesToTheirAcronyms, typeDefinedAcronyms } from './defined-acron
 import { firmsBasedIn } from './firms-based-in.js';
 import { membersAfterPluralKinds } from './members-after-plural-kinds.js';
 import { foreignOrganisations } from './foreign-organisations.js';
+import { commonAcronymsAreNoNames } from './common-acronyms.js';
 import { possessiveOrganisations, possessivesOfPlaces } from './possessive-organisations.js';
 import { shareIndexesAreMisc } from './share-indexes.js';
-import { abbreviatedCountries, acronymsBeforeOffices, addressesArePlaces, divisionsOfPlaces, agenciesBeforeTheirKind, publicationsBeforeTheirKind, hyphenatedNewspapers, countriesBeforePossessives, airlinesBeforeTheirFlights, companiesByTheirPriceMoves, groupsByTheirMembers, companiesByTheirStock, firmsByTheirFirstWord, groupsBeforeTheirFighters, countriesOffPersons, employersOfStaff, eponymsAreNoPersons, eventsAndLawsAreMisc, leadersGovernmentsAreNoNames, namesBeforePartyAreOrganisations, nameText, organisationsFirstWords, organisationsLastWords, personsAfterRoles, placesBeforePlaceNouns, pollstersBeforePolls, townsBeforeTheirCountries, seatsOfGovernmentActing, shipsAreMisc, venuesAfterTheirNames, venuesArePlaces, typeKindAppositives, typePortfolioMinistries, worksAreMisc } from './kind-nouns.js';
+import { abbreviatedCountries, acronymsBeforeOffices, addressesArePlaces, divisionsOfPlaces, agenciesBeforeTheirKind, publicationsBeforeTheirKind, hyphenatedNewspapers, countriesBeforePossessives, knownPlacesJoinedByOf, regionalAdjectivesAreMisc, airlinesBeforeTheirFlights, companiesByTheirPriceMoves, groupsByTheirMembers, companiesByTheirStock, firmsByTheirFirstWord, groupsBeforeTheirFighters, countriesOffPersons, employersOfStaff, eponymsAreNoPersons, eventsAndLawsAreMisc, leadersGovernmentsAreNoNames, namesBeforePartyAreOrganisations, nameText, organisationsFirstWords, organisationsLastWords, personsAfterRoles, placesBeforePlaceNouns, pollstersBeforePolls, townsBeforeTheirCountries, seatsOfGovernmentActing, shipsAreMisc, venuesAfterTheirNames, venuesArePlaces, typeKindAppositives, typePortfolioMinistries, worksAreMisc } from './kind-nouns.js';
 import { firstNamesAreNoOrganisations, surnamesAreNoOrganisations } from './lone-surnames.js';
 import { clubsAfterPlayers, clubsByTheirFirstWord, fixtureLines, playersBySetScores, scoresOffResultSides, sidesByTheirTotals, teamsInMatchReports } from './match-reports.js';
 import { partyLabelsAreNoPersons } from './party-labels.js';
@@ -918,6 +919,7 @@ function labelCased(
   tags = placesBeforePlaceNouns(tokens, tags); // places read as persons ("the Abu Ghraib prison")
   tags = townsBeforeTheirCountries(tokens, tags); // a town placed in its country, state or city ("in [Des Moines], Iowa")
   tags = eventsAndLawsAreMisc(text, tokens, tags); // events, laws, awards, indexes ("G8 Summit", "Clean Air Act")
+  tags = regionalAdjectivesAreMisc(tokens, tags); // "other [Middle Eastern] countries"
   tags = worksAreMisc(tokens, tags); // works named after their kind ("the film [Lage Raho Munnabhai]")
   tags = joinCoordinatedNames(tokens, tags, stats); // "Institute of Electrical and Electronics Engineers"
   tags = joinListsBeforeHeads(tokens, tags, stats); // "Flood Forecasting and Warning Centre"
@@ -927,6 +929,7 @@ function labelCased(
   tags = joinOrganisationPurposes(tokens, tags, stats); // "Council | on Foreign Relations"
   tags = joinOrganisationPlaces(tokens, tags); // "Communist Party | of | Britain"
   tags = divisionsOfPlaces(tokens, tags, tagger.gazetteer); // "[Chittoor District] of [Andhra Pradesh]", "[District of Columbia]"
+  tags = knownPlacesJoinedByOf(tokens, tags); // "[Democratic Republic of the Congo]"
   tags = joinNameParticles(tokens, tags); // particles in people's names ("Mohammed bin Salman")
   tags = extendNamesToTheirAcronyms(text, tokens, tags); // a name's first words its acronym names ("The [Brain] Injury Rehabilitation Trust (BIRT)")
   tags = trimNameTails(tokens, tags); // where a name ends ("[Fujian] province")
@@ -994,6 +997,8 @@ function labelCased(
   tags = wire(dropLoneWords(tokens, tags));
   // Lowercase words the tagger ran a name over ("in [western Burundi]"), whichever pass left them.
   tags = lowercaseWordsOffNames(tokens, tags, stats);
+  // An acronym of a common noun is no name ("[VPNs]", "[MEPs]", "[AI]", "[GDP]"), whichever pass left it one.
+  tags = commonAcronymsAreNoNames(tokens, tags);
   // A ministry named by its portfolio alone ("Foreign Ministry spokesman") is an organisation where the tagger left it untagged.
   return typePortfolioMinistries(tokens, tags);
 }

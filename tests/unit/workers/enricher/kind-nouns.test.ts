@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { expectBioKept, isValidBio, labelledText, randomBioTags, tagsAt, tagsFor, tagsNaming } from '../../../helpers/bio-tags.js';
 import { seededRandom } from '../../../../src/lib/random.js';
-import { abbreviatedCountries, acronymsBeforeOffices, addressesArePlaces, divisionsOfPlaces, agenciesBeforeTheirKind, hyphenatedNewspapers, publicationsBeforeTheirKind, airlinesBeforeTheirFlights, companiesByTheirPriceMoves, companiesByTheirStock, firmsByTheirFirstWord, groupsBeforeTheirFighters, groupsByTheirMembers, countriesBeforePossessives, countriesOffPersons, employersOfStaff, eponymsAreNoPersons, eventsAndLawsAreMisc, leadersGovernmentsAreNoNames, namesBeforePartyAreOrganisations, organisationsFirstWords, organisationsLastWords, personsAfterRoles, placesBeforePlaceNouns, pollstersBeforePolls, townsBeforeTheirCountries, seatsOfGovernmentActing, shipsAreMisc, venuesAfterTheirNames, venuesArePlaces, typeKindAppositives, typePortfolioMinistries, worksAreMisc } from '../../../../src/workers/enricher/kind-nouns.js';
+import { abbreviatedCountries, acronymsBeforeOffices, addressesArePlaces, divisionsOfPlaces, agenciesBeforeTheirKind, hyphenatedNewspapers, knownPlacesJoinedByOf, publicationsBeforeTheirKind, regionalAdjectivesAreMisc, airlinesBeforeTheirFlights, companiesByTheirPriceMoves, companiesByTheirStock, firmsByTheirFirstWord, groupsBeforeTheirFighters, groupsByTheirMembers, countriesBeforePossessives, countriesOffPersons, employersOfStaff, eponymsAreNoPersons, eventsAndLawsAreMisc, leadersGovernmentsAreNoNames, namesBeforePartyAreOrganisations, organisationsFirstWords, organisationsLastWords, personsAfterRoles, placesBeforePlaceNouns, pollstersBeforePolls, townsBeforeTheirCountries, seatsOfGovernmentActing, shipsAreMisc, venuesAfterTheirNames, venuesArePlaces, typeKindAppositives, typePortfolioMinistries, worksAreMisc } from '../../../../src/workers/enricher/kind-nouns.js';
 import { statsOf } from '../../../helpers/word-stats.js';
 import type { WordStats } from '../../../../src/workers/enricher/ner-features.js';
 import { nerTokenize, splitNameParticiples } from '../../../../src/workers/enricher/ner-tokens.js';
@@ -1152,6 +1152,61 @@ describe(leadersGovernmentsAreNoNames.name, () => {
       ['President Bush met the Bush Foundation and the Federal Aviation Administration', [[1, 2, 'PER'], [4, 6, 'ORG'], [8, 11, 'ORG']]],
     ];
     for (const [text, named] of cases) expect(runLeaders(text, named)).toEqual(spans(text, tagsFor(text, named)));
+  });
+
+  it('reads a surname alone before a lowercase administration as the leader, and before a government where the text names the person', () => {
+    expect(runLeaders('the Trump administration said it would appeal', [[1, 2, 'ORG']])).toEqual(['PER[Trump]']);
+    expect(runLeaders('officials of the Reagan and Bush administrations', [[3, 4, 'ORG'], [5, 6, 'ORG']])).toEqual(['ORG[Reagan]', 'PER[Bush]']);
+    expect(runLeaders('Premier Dalton McGuinty said the McGuinty government would act', [[1, 3, 'PER'], [5, 6, 'ORG']])).toEqual(['PER[Dalton McGuinty]', 'PER[McGuinty]']);
+  });
+
+  it("leaves a party's, a place's or a people's word, acronyms, joined names and a government the text names no person of alone", () => {
+    const cases: Array<[string, Array<[number, number, string]>]> = [
+      ['a Republican administration and a Democratic administration', [[1, 2, 'ORG'], [5, 6, 'ORG']]],
+      ['the HRIS administration and the Bush-Cheney administration', [[1, 2, 'ORG'], [5, 6, 'ORG']]],
+      ['the Hamas government and the Taliban government fell', [[1, 2, 'ORG'], [5, 6, 'ORG']]],
+      ['the Australian administration of Nauru', [[1, 2, 'ORG'], [4, 5, 'LOC']]],
+    ];
+    for (const [text, named] of cases) expect(runLeaders(text, named)).toEqual(spans(text, tagsFor(text, named)));
+  });
+});
+
+describe(knownPlacesJoinedByOf.name, () => {
+  const runJoin = (text: string, named: Array<[number, number, string]>): string[] => spans(text, knownPlacesJoinedByOf(nerTokenize(text), tagsFor(text, named)));
+
+  it('joins two names around "of" into the place the lists know whole', () => {
+    expect(runJoin('rebels in the Democratic Republic of the Congo attacked', [[3, 5, 'LOC'], [7, 8, 'LOC']])).toEqual(['LOC[Democratic Republic of the Congo]']);
+    expect(runJoin('born in Republic of Ireland', [[2, 3, 'ORG'], [4, 5, 'LOC']])).toEqual(['LOC[Republic of Ireland]']);
+  });
+
+  it('leaves names around "of" whose whole no list knows, and a person before it', () => {
+    const cases: Array<[string, Array<[number, number, string]>]> = [
+      ['the Bank of England and the University of Texas', [[1, 2, 'ORG'], [3, 4, 'LOC'], [6, 7, 'ORG'], [8, 9, 'LOC']]],
+      ['Queen Elizabeth of Britain', [[0, 2, 'PER'], [3, 4, 'LOC']]],
+      ['Democratic Republic of the Congo', [[0, 2, 'PER'], [4, 5, 'LOC']]],
+    ];
+    for (const [text, named] of cases) expect(runJoin(text, named)).toEqual(spans(text, tagsFor(text, named)));
+  });
+});
+
+describe(regionalAdjectivesAreMisc.name, () => {
+  const runRegions = (text: string, named: Array<[number, number, string]>): string[] => spans(text, regionalAdjectivesAreMisc(nerTokenize(text), tagsFor(text, named)));
+
+  it("makes a region's adjective read as a place or an organisation MISC", () => {
+    expect(runRegions('other Middle Eastern countries and Eastern European nations and a Latin-American candidate', [[1, 3, 'LOC'], [5, 7, 'ORG'], [10, 11, 'LOC']])).toEqual([
+      'MISC[Middle Eastern]', 'MISC[Eastern European]', 'MISC[Latin-American]',
+    ]);
+  });
+
+  it("leaves seas, places named with a compass word, a longer name's first words, a firm's possessive and persons alone", () => {
+    const cases: Array<[string, Array<[number, number, string]>]> = [
+      ['storms in the South Pacific grew', [[3, 5, 'LOC']]],
+      ['clashes in South Sudan and North Kordofan and the Southern Ocean', [[2, 4, 'LOC'], [5, 7, 'LOC'], [9, 11, 'LOC']]],
+      ['the Central American Free Trade Agreement', [[1, 3, 'ORG']]],
+      ["North American's tracking website", [[0, 2, 'ORG']]],
+      ['Middle Eastern said', [[0, 2, 'PER']]],
+    ];
+    for (const [text, named] of cases) expect(runRegions(text, named)).toEqual(spans(text, tagsFor(text, named)));
   });
 });
 
