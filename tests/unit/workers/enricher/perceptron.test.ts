@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDense, allowedTransitions, averageModels, emissionScores, tagSequence, trainPerceptron, UNKNOWN_TAG, viterbi } from '../../../../src/workers/enricher/perceptron.js';
+import { addDense, addDenseThree, allowedTransitions, averageModels, emissionScores, tagSequence, trainPerceptron, UNKNOWN_TAG, viterbi } from '../../../../src/workers/enricher/perceptron.js';
 
 const TAGS = ['O', 'B-PER', 'I-PER', 'B-LOC', 'I-LOC'];
 const feats = (words: string[]) =>
@@ -145,6 +145,24 @@ describe(addDense.name, () => {
         expected[T + t] = (expected[T + t] as number) + sum;
       }
       addDense(out, T, x, w, T);
+      expect([...out]).toEqual([...expected]);
+    }
+  });
+});
+
+describe(addDenseThree.name, () => {
+  it('adds the same float32 sums as addDense over each of the three weight blocks in turn, when given vectors of the tagger\'s size', () => {
+    const random = (seed: number) => () => ((seed = Math.imul(seed ^ (seed >>> 15), 0x2c1b3c6d) + 0x6d2b79f5) >>> 0) / 2 ** 32 - 0.5;
+    const next = random(23);
+    const T = 9;
+    const D = 100;
+    for (let round = 0; round < 20; round++) {
+      const x = Float32Array.from({ length: D }, () => next() * 0.3);
+      const w = Float32Array.from({ length: 3 * D * T }, () => next() * 4);
+      const out = Float32Array.from({ length: 4 * T }, () => next());
+      const expected = Float32Array.from(out);
+      for (let block = 0; block < 3; block++) addDense(expected, T + block * T, x, w.subarray(block * D * T, (block + 1) * D * T), T);
+      addDenseThree(out, T, x, w, T);
       expect([...out]).toEqual([...expected]);
     }
   });
