@@ -4,7 +4,7 @@
  * BIO tags, training features) over the enrich fixtures, the WCXB expected
  * texts and the NER sets in ../shared/corpora, and enrichArticle's record (as
  * JSON) over those texts, the language samples and the Wikinews articles of the
- * topic sets, and fails on any difference; `equivalent` is the test for a
+ * topic sets, with the topic classifier's class scores unrounded (textScores), and fails on any difference; `equivalent` is the test for a
  * change that only sums the same float32 weights in another order (ties and
  * last bits may go the other way): on every set the tagger is measured on (bench:enrich models and entities)
  * the entity F1 of each type must print the same (0.1) and fewer than 0.05 %
@@ -48,10 +48,11 @@ type Tagger = {
   tag: typeof import('../src/workers/enricher/tag-entities.js');
   tokens: typeof import('../src/workers/enricher/ner-tokens.js');
   enrich: typeof import('../src/workers/enricher/enrich-article.js');
+  topics: typeof import('../src/workers/enricher/classify-topics.js');
 };
 const load = async (src: string): Promise<Tagger> => {
   const dir = resolve(src, 'workers/enricher');
-  return { tag: await import(resolve(dir, 'tag-entities.ts')), tokens: await import(resolve(dir, 'ner-tokens.ts')), enrich: await import(resolve(dir, 'enrich-article.ts')) };
+  return { tag: await import(resolve(dir, 'tag-entities.ts')), tokens: await import(resolve(dir, 'ner-tokens.ts')), enrich: await import(resolve(dir, 'enrich-article.ts')), topics: await import(resolve(dir, 'classify-topics.ts')) };
 };
 const neu = await load(newSrc);
 const old = await load(resolve(oldSrc));
@@ -102,6 +103,9 @@ if (mode === 'check') {
   const wikinews = resolve(corpora, 'enrichment/topics/wikinews-politics-economy/articles.jsonl');
   const records = [...texts, ...loadLanguageSamples().map((l) => ({ title: l.language, text: l.text })), ...(existsSync(wikinews) ? readJsonl(wikinews) : [])];
   records.forEach((a, i) => same(`enrichArticle ${a.title}`, old.enrich.enrichArticle(extracted(i, a.title, a.text), { customTopics }), neu.enrich.enrichArticle(extracted(i, a.title, a.text), { customTopics })));
+  // The topic classifier's class scores as computed, before the record rounds its probabilities.
+  const [mn, mo] = [neu.topics.topicModel(), old.topics.topicModel()];
+  records.forEach((a) => same(`textScores ${a.title}`, [...old.topics.textScores(mo, a).scores], [...neu.topics.textScores(mn, a).scores]));
   console.log(`${texts.length} texts, ${records.length - texts.length} language samples and Wikinews articles, and ${docs.length} NER documents: ${compared} comparisons, ${differ} differences`);
   process.exit(differ ? 1 : 0);
 }

@@ -79,6 +79,32 @@ export function addDense(out: Float32Array, base: number, x: ArrayLike<number>, 
   }
 }
 
+/**
+ * addDense of one input against three consecutive blocks of `w` (x.length x T each: a word's vector, then the vectors
+ * before and after a token, SequenceModel.dense with neighbours), block b's sums added to out[base + b * T, base + (b + 1) * T):
+ * the same float32 sums in the same order as an addDense per block, with each value of x read once for the three.
+ */
+export function addDenseThree(out: Float32Array, base: number, x: ArrayLike<number>, w: ArrayLike<number>, T: number): void {
+  const D = x.length;
+  const second = D * T;
+  const third = 2 * D * T;
+  for (let t = 0; t < T; t++) {
+    let s0 = 0;
+    let s1 = 0;
+    let s2 = 0;
+    for (let d = 0; d < D; d++) {
+      const xd = x[d] as number;
+      const at = d * T + t;
+      s0 = Math.fround(s0 + Math.fround(xd * (w[at] as number)));
+      s1 = Math.fround(s1 + Math.fround(xd * (w[second + at] as number)));
+      s2 = Math.fround(s2 + Math.fround(xd * (w[third + at] as number)));
+    }
+    out[base + t] = (out[base + t] as number) + s0;
+    out[base + T + t] = (out[base + T + t] as number) + s1;
+    out[base + 2 * T + t] = (out[base + 2 * T + t] as number) + s2;
+  }
+}
+
 /** Viterbi's scores and back pointers, n * T each or more: a caller decoding many sentences allocates them once. */
 export type ViterbiWork = { score: Float64Array; back: Int32Array };
 

@@ -34,7 +34,7 @@ import { encodePack, keyOffsets, keyRow, type KeyTable, keyTableEntries, loadPac
 import { NER_CLUSTERS_URL, unpackClusters, type WordClusters } from './ner-clusters.js';
 import { buildGazetteer, capitalizedOrUnknown, type ClusterFeatures, documentContexts, gazetteerMarks, type NameGazetteer, NEIGHBOUR_PREFIXES, neighbourFeatures, sentenceFeatures, VECTOR_UNKNOWN, type VectorBins, vectorBinNames, vectorBinsOf, type WordStats, visitContextFeatures, withDomain, wordFeatures, wordLists, wordShape, wordStatsCode, type WordStatsTable, wordVector } from './ner-features.js';
 import { lineBreakAfter, nerTokenize, setOffBySpaces, splitNameParticiples } from './ner-tokens.js';
-import { addDense, addRow, allowedTransitions, emissionScores, type SequenceModel, viterbi } from './perceptron.js';
+import { addDense, addDenseThree, addRow, allowedTransitions, emissionScores, type SequenceModel, viterbi } from './perceptron.js';
 import { startsCapitalized, startsLowercase, type Token, tokenize } from './tokens.js';
 import { truecaseCapsLines } from './truecase.js';
 import { beginTag, bioSpans, insideTag, spanEnd, surnamesOfFullNames, wireConventions } from './wire-conventions.js';
@@ -330,12 +330,12 @@ const WORD_CACHE_MAX = 50_000;
  * features it gives its neighbours, copied from the model, with the bits of
  * those it knows. `word` null: the sentence's edges (no own features).
  */
-function wordRows(tagger: EntityTagger, word: string | null, domain: string | undefined, vector?: Float32Array): { rows: Float32Array; known: number } {
+function wordRows(tagger: EntityTagger, word: string | null, domain: string | undefined, sums?: Float32Array | null): { rows: Float32Array; known: number } {
   const T = tagger.model.tags.length;
   const W = tagger.model.weights;
   const copies = domain ? 2 : 1;
   const rows = new Float32Array((1 + 2 * NEIGHBOUR_FEATURES * copies) * T);
-  if (word !== null) ownScores(tagger, word, domain, rows, vector);
+  if (word !== null) ownScores(tagger, word, domain, rows, sums);
   let known = 0;
   for (const [side, name] of [[0, 'before'], [1, 'after']] as const) {
     const prefixes: readonly string[] = NEIGHBOUR_PREFIXES[name];
@@ -358,9 +358,10 @@ function wordRows(tagger: EntityTagger, word: string | null, domain: string | un
 /**
  * The summed weights of the own features of `word` into rows[0, T), as emissionScores sums wordFeatures' list: the
  * binarized vector's features (last in the list but the real-valued inputs) added by their rows, looked up once per
- * tagger (vectorBinRows), rather than by a hash of each of the hundred or so names of every new word.
+ * tagger (vectorBinRows), rather than by a hash of each of the hundred or so names of every new word; then the word's
+ * vector's own sums (vectorSums), where the model takes vectors.
  */
-function ownScores(tagger: EntityTagger, word: string, domain: string | undefined, rows: Float32Array, vector: Float32Array | undefined): void {
+function ownScores(tagger: EntityTagger, word: string, domain: string | undefined, rows: Float32Array, sums: Float32Array | null | undefined): void {
   const { model } = tagger;
   const T = model.tags.length;
   const bins = tagger.gazetteer.stats?.vectorBins;
@@ -372,7 +373,7 @@ function ownScores(tagger: EntityTagger, word: string, domain: string | undefine
       if (at >= 0) addRow(rows, 0, model.weights, at, T);
     }
   }
-  if (tagger.vectors && vector && model.dense) addDense(rows, 0, vector, model.dense, T);
+  if (sums) addRow(rows, 0, sums, 0, T);
 }
 
 /** Per tagger, the row offset in its weights of each of vectorBinNames' features, then of VECTOR_UNKNOWN's (-1: not in the model). */
@@ -386,15 +387,18 @@ function vectorBinRows(tagger: EntityTagger, dims: number): Int32Array {
   return out;
 }
 
-/** WordEntry.near of a word whose vector is `x`: that vector times the model's weights of the vector before a token and of the one after. */
-function nearRows(tagger: EntityTagger, x: Float32Array | undefined): Float32Array | null {
+/**
+ * A word's vector `x` times the model's dense weights: T sums as the word's own, then with the neighbours' vectors
+ * (TaggerVectors.near) T as the vector before a token and T as the one after, found in one pass (addDenseThree); null
+ * when the model takes no vectors or the word has none. The own sums go into the word's scores, the others are WordEntry.near.
+ */
+function vectorSums(tagger: EntityTagger, x: Float32Array | undefined): Float32Array | null {
   const dense = tagger.model.dense;
-  if (!tagger.vectors?.near || !dense || !x) return null;
+  if (!tagger.vectors || !dense || !x) return null;
   const T = tagger.model.tags.length;
-  const D = x.length;
-  const out = new Float32Array(2 * T);
-  addDense(out, 0, x, dense.subarray(D * T, 2 * D * T), T);
-  addDense(out, T, x, dense.subarray(2 * D * T, 3 * D * T), T);
+  const out = new Float32Array((tagger.vectors.near ? 3 : 1) * T);
+  if (tagger.vectors.near) addDenseThree(out, 0, x, dense, T);
+  else addDense(out, 0, x, dense, T);
   return out;
 }
 
@@ -418,17 +422,17 @@ function wordEntry(tagger: EntityTagger, cache: WordCache, word: string, domain:
   let e = cache.words.get(word);
   if (!e) {
     const stats = tagger.gazetteer.stats;
-    // The word's vector (when the model takes them), once for its own scores and for its neighbours'.
+    // The word's vector (when the model takes them) times the model's weights, once for its own scores and for its neighbours'.
     const v = tagger.vectors;
-    const vector = v ? wordVector(word, v.table, v.scale) : undefined;
+    const sums = vectorSums(tagger, v ? wordVector(word, v.table, v.scale) : undefined);
     // Each property written out, not spread from wordRows' result: V8 gives an object spread and then extended a map of
     // its own, and every read of the entries' properties would then miss its inline cache.
-    const { rows, known } = wordRows(tagger, word, domain, vector);
+    const { rows, known } = wordRows(tagger, word, domain, sums);
     const lower = word.toLowerCase();
     e = {
       rows,
       known,
-      near: nearRows(tagger, vector),
+      near: sums && v?.near ? sums.subarray(tagger.model.tags.length) : null,
       lower,
       shape: wordShape(word),
       code: stats?.get(lower) ?? 0,

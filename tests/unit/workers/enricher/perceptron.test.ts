@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDense, allowedTransitions, averageModels, emissionScores, tagSequence, trainPerceptron, UNKNOWN_TAG, viterbi } from '../../../../src/workers/enricher/perceptron.js';
+import { addDense, addDenseThree, allowedTransitions, averageModels, emissionScores, tagSequence, trainPerceptron, UNKNOWN_TAG, viterbi } from '../../../../src/workers/enricher/perceptron.js';
 
 const TAGS = ['O', 'B-PER', 'I-PER', 'B-LOC', 'I-LOC'];
 const feats = (words: string[]) =>
@@ -127,17 +127,24 @@ describe(emissionScores.name, () => {
   });
 });
 
+const random = (seed: number) => () => ((seed = Math.imul(seed ^ (seed >>> 15), 0x2c1b3c6d) + 0x6d2b79f5) >>> 0) / 2 ** 32 - 0.5;
+/** The tagger's size: tags and vector dimensions. */
+const T = 9;
+const D = 100;
+/** Twenty rounds of random dense inputs of the tagger's size: a vector, `blocks` weight blocks of D x T, and `outLength` scores to add to. */
+function eachDenseInput(seed: number, blocks: number, outLength: number, check: (x: Float32Array, w: Float32Array, out: Float32Array) => void): void {
+  const next = random(seed);
+  for (let round = 0; round < 20; round++) {
+    const x = Float32Array.from({ length: D }, () => next() * 0.3);
+    const w = Float32Array.from({ length: blocks * D * T }, () => next() * 4);
+    check(x, w, Float32Array.from({ length: outLength }, () => next()));
+  }
+}
+
 describe(addDense.name, () => {
   it('adds to each tag the float32 sum of the inputs times their weights, in the order of the inputs, when given vectors of the tagger\'s size', () => {
     // The reference: one tag at a time, each product and each partial sum rounded to float32, d in order.
-    const random = (seed: number) => () => ((seed = Math.imul(seed ^ (seed >>> 15), 0x2c1b3c6d) + 0x6d2b79f5) >>> 0) / 2 ** 32 - 0.5;
-    const next = random(19);
-    const T = 9;
-    const D = 100;
-    for (let round = 0; round < 20; round++) {
-      const x = Float32Array.from({ length: D }, () => next() * 0.3);
-      const w = Float32Array.from({ length: D * T }, () => next() * 4);
-      const out = Float32Array.from({ length: 2 * T }, () => next());
+    eachDenseInput(19, 1, 2 * T, (x, w, out) => {
       const expected = Float32Array.from(out);
       for (let t = 0; t < T; t++) {
         let sum = 0;
@@ -146,6 +153,17 @@ describe(addDense.name, () => {
       }
       addDense(out, T, x, w, T);
       expect([...out]).toEqual([...expected]);
-    }
+    });
+  });
+});
+
+describe(addDenseThree.name, () => {
+  it('adds the same float32 sums as addDense over each of the three weight blocks in turn, when given vectors of the tagger\'s size', () => {
+    eachDenseInput(23, 3, 4 * T, (x, w, out) => {
+      const expected = Float32Array.from(out);
+      for (let block = 0; block < 3; block++) addDense(expected, T + block * T, x, w.subarray(block * D * T, (block + 1) * D * T), T);
+      addDenseThree(out, T, x, w, T);
+      expect([...out]).toEqual([...expected]);
+    });
   });
 });

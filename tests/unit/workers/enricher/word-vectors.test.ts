@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { topicFeatures, type VectorFeatures } from '../../../../src/workers/enricher/classify-topics.js';
-import { meanVector, vectorRow } from '../../../../src/workers/enricher/word-vectors.js';
+import { meanVector, VECTOR_ZERO, vectorRow } from '../../../../src/workers/enricher/word-vectors.js';
 import { madeUpVectors } from '../../../helpers/word-vectors.js';
 
 // A made-up table of three words in two dimensions (int8 steps of 0.01).
@@ -20,6 +20,29 @@ describe('word vectors', () => {
     expect(m?.[0]).toBeCloseTo(0.5 / Math.hypot(0.5, 1 / 3), 6);
     expect(m?.[1]).toBeCloseTo(1 / 3 / Math.hypot(0.5, 1 / 3), 6);
     expect(meanVector(table, [{ words: ['unknown'], weight: 1 }], 100, () => true)).toBeNull();
+  });
+
+  it('sums each dimension over the words in their order, the same doubles as word after word into every dimension, when the table has an odd number of dimensions or an even one', () => {
+    const random = (seed: number) => () => ((seed = Math.imul(seed ^ (seed >>> 15), 0x2c1b3c6d) + 0x6d2b79f5) >>> 0) / 2 ** 32;
+    const next = random(19);
+    for (const dims of [5, 6]) {
+      const keys = Array.from({ length: 40 }, (_, i) => `w${i}`);
+      const t = madeUpVectors({ dims, keys, steps: Array.from({ length: 40 * dims }, () => Math.floor(next() * 255) - 127), rank: keys.map(() => 1 + Math.floor(next() * 5000)) });
+      const words = Array.from({ length: 300 }, () => `w${Math.floor(next() * 45)}`);
+      const groups = [{ words: words.slice(0, 20), weight: 2 }, { words, weight: 1 }];
+      // The reference: each kept word's weighted values added to every dimension, word after word.
+      const sum = new Float64Array(dims);
+      for (const { words: ws, weight } of groups) {
+        for (const w of ws) {
+          const r = vectorRow(t, w);
+          if (r < 0) continue;
+          const f = (weight * (t.rank[r] as number)) / ((t.rank[r] as number) + 100);
+          for (let d = 0; d < dims; d++) sum[d] = (sum[d] as number) + f * ((t.vectors[r * dims + d] as number) - VECTOR_ZERO);
+        }
+      }
+      const norm = Math.sqrt(sum.reduce((a, x) => a + x ** 2, 0));
+      expect([...(meanVector(t, groups, 100, () => true) ?? [])]).toEqual([...sum].map((x) => x / norm));
+    }
   });
 
   it('adds dense features, scaled down on long texts, and cluster ids as words', () => {
