@@ -40,7 +40,7 @@
  *     [--bag-length L (160: past L content words the words' values are scaled by sqrt(L / n))] [--save FILE (the model the run would write, also on a dry run)]
  *     [--word-min-df N (1) [--word-min-df-vectors] [--word-min-df-sources A,B|all]] [--label-smoothing E] [--net-label-smoothing E]
  *     [--net-word-dropout P] [--net-wikinews-words N] [--extra-wildcards] [--iptc-labels W]
- *     [--net-source-weights S:F,...] [--net-average E] [--net-terms W] [--net-residual T] (studies, measured and not used: docs/BENCHMARKS.md)
+ *     [--net-source-weights S:F,...] [--net-average E] [--net-terms W] [--net-residual T] (studies, measured and not used: docs/EXPERIMENTS.md)
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -295,7 +295,7 @@ const WRITTEN_SHORT_SETS: ReadonlyArray<{ source: string; weight: number; rows: 
    * docs/BENCHMARKS.md, topics), against dev 86.564 in the mean: W = 2 / 1 / 0.5 on the 311 lines first run, dev
    * 86.130 / 86.284 / 86.144, some seed lower by more than 0.3 at each, project news dev 79.30 -> 81.90 / 81.56 / 80.76;
    * W = 1 on these 303 lines: dev 86.438, seed 31 -0.35, mean class recall 86.66 -> 86.64, WCXB heads 59.50 -> 59.44,
-   * project news dev 81.38. Not kept (docs/BENCHMARKS.md, "Measured and not kept: topics", 2026-12-07 01:29 UTC).
+   * project news dev 81.38. Not kept (docs/EXPERIMENTS.md, "Measured and not kept: topics", 2026-12-07 01:29 UTC).
    */
   { source: 'wire-briefs', weight: numberFlag(args, 'wire-briefs', 0), rows: readProjectNews(PROJECT_WIRE_BRIEFS_FILE) },
 ];
@@ -332,7 +332,7 @@ const SHORT_SETS_OUT = (stringFlag(args, 'short-sets-out') ?? '').split(',');
  * hold what the rest (1 - F) changes in each word's row. Measured (2026-12-07, selection model, seeds 19 / 23 / 27 / 31 /
  * 35, unrounded), F = 0.5: dev 86.564 -> 86.578 %, mean class recall 86.66 -> 86.38, WCXB heads 59.50 -> 59.26 %; with
  * --short-copy 28 --short-copy-nb, against the fade of 28: dev 86.606 -> 86.620 %, WCXB heads 59.50 -> 59.36 %, project
- * news dev 79.30 -> 79.14 %: not used (docs/BENCHMARKS.md).
+ * news dev 79.30 -> 79.14 %: not used (docs/EXPERIMENTS.md).
  */
 const SHORT_SETS_NB = numberFlag(args, 'short-sets-nb', SHORT_SETS_OUT.includes('nb') ? 0 : 1);
 const featuresOf = (r: { title: string; text: string; source?: string }, training = false) =>
@@ -426,7 +426,7 @@ const BUNDLE_WEIGHT = numberFlag(args, 'bundle-weight', 0);
  * tests/unit/workers/enricher/classify-topics.test.ts: "What happened on Tuesday" scores 0.65 health (the short-text
  * net's doing: 0.21 without it; before, under 0.5). With the net not trained on the set (--net-skip project-news):
  * dev 85.6 / 85.6 / 85.6 %, WCXB heads 62.1 / 59.1 / 58.4 %, project news dev 81.5 / 81.0 / 79.7 %: dev lower on
- * two seeds of three. Not used (default 0): docs/BENCHMARKS.md, "Measured and not kept: topics".
+ * two seeds of three. Not used (default 0): docs/EXPERIMENTS.md, "Measured and not kept: topics".
  */
 const PROJECT_NEWS_WEIGHT = numberFlag(args, 'project-news', 0);
 const PROJECT_NEWS = splitProjectNews();
@@ -445,7 +445,7 @@ const PROJECT_NEWS = splitProjectNews();
  * WCXB whole pages +0.9 to +3.4 points, project articles dev 79.1-81.4 %, fixture articles 90.5-92.9 %, but the Wikinews
  * articles' whole text 0.4 to 1.8 points lower (conflict stories Wikinews files under politics now read as conflict).
  * With the articles adding no term (--project-articles-no-terms, W = 1): the same. Not used (default 0):
- * docs/BENCHMARKS.md, "Measured and not kept: topics".
+ * docs/EXPERIMENTS.md, "Measured and not kept: topics".
  */
 const PROJECT_ARTICLES_WEIGHT = numberFlag(args, 'project-articles', 0);
 /** --project-articles-no-terms: the articles add no term of their own (as the bundles do not): the feature list stays that of the other sets. */
@@ -920,7 +920,7 @@ if (VEC_MIX.length > 1 || VEC_LENGTH.length > 1) {
  * L = 28 since 2026-12-07 (was 40): the 95th percentile of the net's word count over dev's SIB-200 and WP current events
  * texts, so that the net keeps its full weight on the short texts it is for and less on longer ones. Selection model,
  * seeds 19 / 23 / 27 / 31 / 35, unrounded: dev 86.564 -> 86.606 % in the mean, no seed lower (three Wikinews leads
- * gained, nothing lost), mean class recall, WCXB heads and project news dev the same (docs/BENCHMARKS.md).
+ * gained, nothing lost), mean class recall, WCXB heads and project news dev the same (commit 66529c2; `git log -p -- docs/BENCHMARKS.md`).
  */
 const NET = !args.includes('--no-net') && VECTORS !== undefined;
 const NET_INPUTS = stringFlag(args, 'net-inputs') ?? 'mean';
@@ -939,7 +939,7 @@ const NET_ENSEMBLE = numberFlag(args, 'net-ensemble', 1);
 /**
  * --net-skip SOURCES: training sources the short-text net is not trained on (the linear models still are). Default
  * "tech-news,short-news,wire-briefs": the project's written short news train the regression and the naive Bayes weights, not the
- * net (docs/BENCHMARKS.md, "What moved these figures", 2026-12-06 23:08 UTC); --net-skip none trains the net on every source.
+ * net (2d66790 … 601c3b3; `git log -p -- docs/BENCHMARKS.md`, "What moved these figures", 2026-12-06 23:08 UTC); --net-skip none trains the net on every source.
  */
 const NET_SKIP = (stringFlag(args, 'net-skip') ?? WRITTEN_SHORT_SOURCES.join(',')).split(',');
 const NET_SMOOTH = numberFlag(args, 'net-label-smoothing', SMOOTH);
@@ -953,7 +953,7 @@ const NET_SMOOTH = numberFlag(args, 'net-label-smoothing', SMOOTH);
  * 0.96; labour 3.63 -> 3.33; the other classes within 6 %). It was so, unnoticed, when --net-skip's default was chosen
  * (2026-12-06 23:45 UTC); counting the net's own texts was measured on 2026-12-07 (selection model, seeds 19 / 23 / 27 /
  * 31 / 35, unrounded): dev 86.648 -> 86.466 % in the mean, seed 19 -0.49, mean class recall 86.70 -> 86.92, WCXB heads
- * 59.78 -> 59.58 %, project news dev 79.56 -> 79.50 %: not used (docs/BENCHMARKS.md, "Measured and not kept: topics",
+ * 59.78 -> 59.58 %, project news dev 79.56 -> 79.50 %: not used (docs/EXPERIMENTS.md, "Measured and not kept: topics",
  * 2026-12-07 16:58 UTC). With the net's mix, fade and --net-balance chosen again for it (2026-12-07 17:27 UTC), the best
  * on seed 19, P = 0.375 and A = 0.6: dev 86.648 -> 86.522 % in the mean, seed 23 -0.56, mean class recall 86.70 -> 85.62,
  * project news dev 79.56 -> 78.80 %: not used either (the same list, 17:27 UTC).
@@ -977,7 +977,7 @@ const NET_WIKINEWS_WORDS = numberFlag(args, 'net-wikinews-words', 0);
 /**
  * Four ways of training the short-text net measured on 2026-12-07 19:19-19:56 UTC (selection model, seed 19, unrounded,
  * against dev 87.18 %, mean class recall 87.8, WCXB heads 60.8 %, project news dev 81.9 %; the five-seed rule of
- * docs/BENCHMARKS.md, "Measured and not kept: topics", 19:11 UTC), none used (default off):
+ * docs/EXPERIMENTS.md, "Measured and not kept: topics", 19:11 UTC), none used (default off):
  * --net-source-weights S:F,...: the net's training texts of source S weigh F times their weight (the linear models
  * unchanged). sib200:2 / sib200:4 (SIB-200's sentences given to the net more often): dev 86.62 / 86.55 %.
  * --net-average E: the net's parameters averaged over its epochs from E on (stochastic weight averaging, Izmailov et

@@ -238,7 +238,7 @@ function knownFeatures(model: TopicModel, features: ReadonlyMap<string, number>)
       // "dislodge" and "dislodging"), its value shared among them; the term stays the text's own. A short text
       // holds one form of a word, often not one the training texts hold (definitions and keyword lists name the
       // thing, "arrest", news tells the act, "arrested"); folding known forms together instead costs long texts
-      // what their forms tell apart ("housing", "house"; docs/BENCHMARKS.md).
+      // what their forms tell apart ("housing", "house"; docs/EXPERIMENTS.md).
       const rows: number[] = [];
       for (const g of verbFormsOf(f)) {
         const r = model.features.get(g);

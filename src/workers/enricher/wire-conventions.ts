@@ -775,7 +775,7 @@ export function wireConventions(text: string, tokens: readonly Token[], original
 
   // Each convention is a function of its own, so that V8 compiles each apart: a case met for the first time in an unseen
   // text (a deoptimization) then recompiles that convention alone. As one function of some 8 KB of bytecode, recompiled
-  // whole each time, it was the greater part of what unseen text cost the enricher in CPU (docs/BENCHMARKS.md, Enricher).
+  // whole each time, it was the greater part of what unseen text cost the enricher in CPU (commit 3bc22c0; its figures in `git log -p -- docs/BENCHMARKS.md`).
   const clearSpeakers = (out: string[]): void => {
     // An interview's speakers, by their initials, are no organisations (nor anything else) where they open a turn: nor is a span they open ("DS: You").
     for (const i of speakers) {
