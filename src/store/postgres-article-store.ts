@@ -38,6 +38,9 @@ import {
   viewColumns,
   SIMILAR_LIMIT,
   SIMILAR_PER_BAND,
+  similarFromRow,
+  filterSides,
+  type FilterSide,
   SUBSCRIPTION_COLUMNS,
   WEBSUB_SUBSCRIPTIONS_TABLE,
   subscriptionFromRow,
@@ -978,11 +981,7 @@ export class PostgresArticleStore implements FullArticleStore {
         [unique, Math.max(1, Math.floor(limit)), SIMILAR_PER_BAND],
       )
     ).rows as Row[];
-    return rows.map((r) => ({
-      id: String(r.id),
-      clusterId: String(r.cluster_id),
-      signature: r.signature ? (JSON.parse(String(r.signature)) as number[]) : [],
-    }));
+    return rows.map(similarFromRow);
   }
 
   getArticle(id: string): Promise<ArticleRecord | null> {
@@ -1042,21 +1041,14 @@ export class PostgresArticleStore implements FullArticleStore {
         return { items: [], nextCursor: null };
       }
     }
-    type Side = { filter: 'topic' | 'entity'; table: string; col: string; values: string[] };
-    const sides: Side[] = [];
-    if (n.topics !== null) {
-      sides.push({ filter: 'topic', table: 'article_topics', col: 'code', values: n.topics });
-    }
-    if (n.entity !== null) {
-      sides.push({ filter: 'entity', table: 'article_entities', col: 'key', values: [n.entity] });
-    }
+    const sides = filterSides(n);
     // A language filter without a subtag (`en`, not `en-gb`) is a condition on the topic and entity rows' own column.
     const langBase = n.lang !== null && !n.lang.includes('-') ? n.lang : null;
     const rowsOnly = terms === null && n.category === null && (n.lang === null || langBase !== null);
     if (n.topics !== null && n.entity === null && rowsOnly) {
       return this.pageOf(await this.topicPageRows(n, n.topics, langBase, cols), n.limit, item);
     }
-    let driver: Side | null = null;
+    let driver: FilterSide | null = null;
     if (terms === null) {
       let best = this.driveThreshold;
       for (const side of sides) {

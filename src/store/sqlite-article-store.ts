@@ -40,6 +40,9 @@ import {
   viewColumns,
   SIMILAR_LIMIT,
   SIMILAR_PER_BAND,
+  similarFromRow,
+  filterSides,
+  type FilterSide,
   SUBSCRIPTION_COLUMNS,
   WEBSUB_SUBSCRIPTIONS_TABLE,
   subscriptionFromRow,
@@ -607,11 +610,7 @@ export class SqliteArticleStore implements FullArticleStore {
          ORDER BY b.shared DESC, b.skey DESC`,
       )
       .all(JSON.stringify(unique), SIMILAR_PER_BAND - 1, Math.max(1, Math.floor(limit))) as Row[];
-    return rows.map((r) => ({
-      id: String(r.id),
-      clusterId: String(r.cluster_id),
-      signature: r.signature ? (JSON.parse(String(r.signature)) as number[]) : [],
-    }));
+    return rows.map(similarFromRow);
   }
 
   getArticle(id: string): Promise<ArticleRecord | null> {
@@ -651,15 +650,8 @@ export class SqliteArticleStore implements FullArticleStore {
         return { items: [], nextCursor: null };
       }
     }
-    type Side = { table: string; col: string; values: string[] };
-    const sides: Array<Side & { filter: 'topic' | 'entity' }> = [];
-    if (n.topics !== null) {
-      sides.push({ filter: 'topic', table: 'article_topics', col: 'code', values: n.topics });
-    }
-    if (n.entity !== null) {
-      sides.push({ filter: 'entity', table: 'article_entities', col: 'key', values: [n.entity] });
-    }
-    let driver: Side | null = null;
+    const sides = filterSides(n);
+    let driver: FilterSide | null = null;
     if (match === null) {
       let best = this.driveThreshold;
       for (const side of sides) {

@@ -18,6 +18,7 @@ import {
   type ItemOutcome,
   type OutcomeBucket,
   type SeenItem,
+  type SimilarArticle,
   type StoreLatency,
   type UpsertOutcome,
   type VersionRetention,
@@ -210,6 +211,23 @@ export function normaliseQuery(query: ArticleQuery, topicExpander?: (code: strin
     limit: pageSize(query.limit),
     cursor: query.cursor ? decodeCursor(query.cursor) : null,
   };
+}
+
+/**
+ * The topic and entity filters of a query as the index tables that answer them: the table, its value column
+ * and the values any of which an article must carry (topic codes with their descendants; one entity key).
+ */
+export type FilterSide = { filter: 'topic' | 'entity'; table: 'article_topics' | 'article_entities'; col: 'code' | 'key'; values: string[] };
+
+export function filterSides(n: Pick<NormalisedQuery, 'topics' | 'entity'>): FilterSide[] {
+  const sides: FilterSide[] = [];
+  if (n.topics !== null) {
+    sides.push({ filter: 'topic', table: 'article_topics', col: 'code', values: n.topics });
+  }
+  if (n.entity !== null) {
+    sides.push({ filter: 'entity', table: 'article_entities', col: 'key', values: [n.entity] });
+  }
+  return sides;
 }
 
 /** Language as stored for filtering: lower case, and `lang=en` also matches `en-US`. */
@@ -517,6 +535,13 @@ export function bandKey(band: string): number {
  * docs/clustering.md).
  */
 export const SIMILAR_PER_BAND = 200;
+
+/** A similarity candidate from its row (id, cluster_id, signature JSON or null). */
+export const similarFromRow = (r: Row): SimilarArticle => ({
+  id: String(r.id),
+  clusterId: String(r.cluster_id),
+  signature: r.signature ? (JSON.parse(String(r.signature)) as number[]) : [],
+});
 
 /** The record with the cluster an upsert's `assignCluster` chose (null: the record's own). */
 export function applyCluster(record: ArticleRecord, assignment: ClusterAssignment): ArticleRecord {
