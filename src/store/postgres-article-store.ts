@@ -17,6 +17,7 @@ import {
   normaliseQuery,
   nextSortKey,
   existingFromRow,
+  recordFromRow,
   planUpsert,
   SORT_KEY_SLOTS,
   sortKeyBase,
@@ -451,6 +452,12 @@ export class PostgresArticleStore implements FullArticleStore {
 
   private async rows(sql: string, values: unknown[] = []): Promise<Row[]> {
     return (await this.pool.query(sql, values)).rows as Row[];
+  }
+
+  /** The first row `sql` returns, through `map`; null when there is none. */
+  private async one<T>(sql: string, values: unknown[], map: (row: Row) => T): Promise<T | null> {
+    const row = (await this.rows(sql, values))[0];
+    return row ? map(row) : null;
   }
 
   /** Runs pending migrations, up to `target` (all by default; a lower target is for upgrade tests). */
@@ -937,7 +944,7 @@ export class PostgresArticleStore implements FullArticleStore {
       if (!row) {
         return null;
       }
-      const record = JSON.parse(String(row.record)) as ArticleRecord;
+      const record = recordFromRow(row);
       const earlier = await this.rows(
         'SELECT n, at, substantive, title, text_length, word_count FROM article_versions WHERE article_id = $1 AND n < $2 ORDER BY n',
         [id, record.version],
@@ -953,10 +960,9 @@ export class PostgresArticleStore implements FullArticleStore {
         return null;
       }
       if (Number(row.version) === n) {
-        return currentVersionOf(JSON.parse(String(row.record)) as ArticleRecord, row.substantive);
+        return currentVersionOf(recordFromRow(row), row.substantive);
       }
-      const v = (await this.rows('SELECT * FROM article_versions WHERE article_id = $1 AND n = $2', [id, n]))[0];
-      return v ? versionFromRow(v) : null;
+      return this.one('SELECT * FROM article_versions WHERE article_id = $1 AND n = $2', [id, n], versionFromRow);
     });
   }
 
@@ -985,10 +991,7 @@ export class PostgresArticleStore implements FullArticleStore {
   }
 
   getArticle(id: string): Promise<ArticleRecord | null> {
-    return this.run('getArticle', async () => {
-      const row = (await this.rows('SELECT record FROM articles WHERE id = $1', [id]))[0];
-      return row ? (JSON.parse(String(row.record)) as ArticleRecord) : null;
-    });
+    return this.run('getArticle', () => this.one('SELECT record FROM articles WHERE id = $1', [id], recordFromRow));
   }
 
   /**
@@ -1002,7 +1005,7 @@ export class PostgresArticleStore implements FullArticleStore {
    * part (for a text query, see `textRows`). See docs/scale.md.
    */
   listArticles(query: ArticleQuery): Promise<ArticlePage> {
-    return this.run('listArticles', () => this.page(query, viewColumns('full'), (r) => JSON.parse(String(r.record)) as ArticleRecord));
+    return this.run('listArticles', () => this.page(query, viewColumns('full'), recordFromRow));
   }
 
   listArticleJson(query: ArticleQuery, view: ArticleView): Promise<ArticleJsonPage> {
@@ -1307,10 +1310,7 @@ export class PostgresArticleStore implements FullArticleStore {
   }
 
   getFeed(id: string): Promise<FeedState | null> {
-    return this.run('getFeed', async () => {
-      const row = (await this.rows('SELECT * FROM feeds WHERE id = $1', [id]))[0];
-      return row ? feedFromRow(row) : null;
-    });
+    return this.run('getFeed', () => this.one('SELECT * FROM feeds WHERE id = $1', [id], feedFromRow));
   }
 
   listFeeds(): Promise<FeedState[]> {
@@ -1318,10 +1318,7 @@ export class PostgresArticleStore implements FullArticleStore {
   }
 
   getSubscription(feedId: string): Promise<WebSubSubscription | null> {
-    return this.run('getSubscription', async () => {
-      const row = (await this.rows('SELECT * FROM websub_subscriptions WHERE feed_id = $1', [feedId]))[0];
-      return row ? subscriptionFromRow(row) : null;
-    });
+    return this.run('getSubscription', () => this.one('SELECT * FROM websub_subscriptions WHERE feed_id = $1', [feedId], subscriptionFromRow));
   }
 
   listSubscriptions(): Promise<WebSubSubscription[]> {

@@ -352,11 +352,14 @@ export function feedFromRow(r: Row): FeedState {
 /** A nullable boolean column (SQLite 0/1, PostgreSQL boolean) as a boolean or null. */
 export const flag = (v: unknown): boolean | null => (v === null || v === undefined ? null : v === true || Number(v) === 1);
 
+/** The article record a row's `record` column holds (JSON). */
+export const recordFromRow = (row: Row): ArticleRecord => JSON.parse(String(row.record)) as ArticleRecord;
+
 /** The stored article an upsert compares against, from its row (record JSON, content_hash, version, substantive); null when none. */
 export function existingFromRow(row: Row | undefined): ExistingArticle | null {
   return row
     ? {
-        record: JSON.parse(String(row.record)) as ArticleRecord,
+        record: recordFromRow(row),
         contentHash: String(row.content_hash),
         version: Number(row.version),
         substantive: flag(row.substantive),
