@@ -2,22 +2,23 @@
  * GET /stream: the filters of GET /articles applied in memory to one event and
  * one record, and the SSE wire format. Pure.
  */
-import type { ArticleRecord } from '../store/types.js';
+import { entityKey } from '../store/store-core.js';
+import type { ArticleQuery, ArticleRecord } from '../store/types.js';
 
-export type StreamFilter = {
-  since?: string;
-  until?: string;
-  feed?: string;
-  topic?: string;
-  lang?: string;
-  q?: string;
-  entity?: string;
+/** The filters of GET /articles (as the store reads them) that a stream applies. */
+export type StreamFilter = Pick<ArticleQuery, 'since' | 'until' | 'feed' | 'topic' | 'lang' | 'q' | 'entity'> & {
   /** The feeds of the requested category (resolved by the caller; an empty set matches nothing). */
   feedIds?: ReadonlySet<string>;
 };
 
 const words = (text: string): string[] => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
-const nameKey = (name: string): string => name.normalize('NFC').trim().replace(/\s+/g, ' ').toLowerCase();
+
+/** Whether a language tag passes `lang`, case-insensitive: the tag itself or one of its subtags (`en` passes `en-US`). */
+function langMatches(language: string, lang: string): boolean {
+  const want = lang.toLowerCase();
+  const have = language.toLowerCase();
+  return have === want || have.startsWith(`${want}-`);
+}
 
 /** The time the filters use: publishedAt, else storedAt (as the store sorts and filters). */
 export function filterTimeOf(record: ArticleRecord): number | null {
@@ -43,12 +44,8 @@ export function eventMayMatch(event: { feedId: string; language: string | null }
   if (f.feedIds !== undefined && event.feedId && !f.feedIds.has(event.feedId)) {
     return false;
   }
-  if (f.lang !== undefined && event.language) {
-    const want = f.lang.toLowerCase();
-    const have = event.language.toLowerCase();
-    if (have !== want && !have.startsWith(`${want}-`)) {
-      return false;
-    }
+  if (f.lang !== undefined && event.language && !langMatches(event.language, f.lang)) {
+    return false;
   }
   return true;
 }
@@ -82,12 +79,8 @@ export function matchesFilter(
       return false;
     }
   }
-  if (f.lang !== undefined) {
-    const want = f.lang.toLowerCase();
-    const have = record.language?.toLowerCase() ?? '';
-    if (have !== want && !have.startsWith(`${want}-`)) {
-      return false;
-    }
+  if (f.lang !== undefined && !langMatches(record.language ?? '', f.lang)) {
+    return false;
   }
   if (f.topic !== undefined) {
     const codes = new Set([f.topic, ...(expandTopic?.(f.topic) ?? [])]);
@@ -96,9 +89,9 @@ export function matchesFilter(
     }
   }
   if (f.entity !== undefined) {
-    const want = nameKey(f.entity);
+    const want = entityKey(f.entity);
     const { people, places, organisations } = record.entities;
-    if (![...people, ...places, ...organisations].some((e) => nameKey(e.name) === want)) {
+    if (![...people, ...places, ...organisations].some((e) => entityKey(e.name) === want)) {
       return false;
     }
   }

@@ -4,6 +4,7 @@
  * `AccessStore` and pass the same contract suite
  * (tests/integration/store/access-store.contract.ts).
  */
+import { PipelineError } from '../errors.js';
 
 export const SCOPES = ['read', 'write', 'admin', 'metrics'] as const;
 export type Scope = (typeof SCOPES)[number];
@@ -114,6 +115,10 @@ export interface AccessStore {
   /** Whether the log holds a successful attempt of this delivery (so it is not sent again). */
   wasDelivered(webhookId: string, deliveryId: string): Promise<boolean>;
 }
+
+/** The error both backends give when an API key's name is taken (names are unique). */
+export const keyNameTaken = (name: string): PipelineError =>
+  new PipelineError('bad_payload', false, `a key named "${name}" exists already`);
 
 /** What a failed final delivery does to a subscription (pure): its new failure count and pause reason. */
 export function afterFinalFailure(

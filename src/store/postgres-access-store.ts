@@ -1,6 +1,5 @@
 /** PostgreSQL side of the AccessStore: API keys, webhook subscriptions and their delivery log. */
 import type pg from 'pg';
-import { PipelineError } from '../errors.js';
 import {
   type AccessStore,
   type ApiKey,
@@ -11,12 +10,13 @@ import {
   type Webhook,
   accessTablesSql,
   afterFinalFailure,
+  keyNameTaken,
   apiKeyFromRow,
   deliveryFromRow,
   webhookFromRow,
 } from './access-types.js';
+import type { Row } from './store-core.js';
 
-type Row = Record<string, unknown>;
 type Query = Pick<pg.PoolClient, 'query'>;
 
 export const POSTGRES_ACCESS_MIGRATION = accessTablesSql('BIGSERIAL PRIMARY KEY', 'BOOLEAN');
@@ -46,7 +46,7 @@ export class PostgresAccessStore implements AccessStore {
         return apiKeyFromRow(row as Row);
       } catch (err) {
         if (isUniqueViolation(err)) {
-          throw new PipelineError('bad_payload', false, `a key named "${key.name}" exists already`);
+          throw keyNameTaken(key.name);
         }
         throw err;
       }

@@ -17,6 +17,7 @@ import {
   normaliseQuery,
   nextSortKey,
   existingFromRow,
+  recordFromRow,
   planUpsert,
   SORT_KEY_SLOTS,
   sortKeyBase,
@@ -38,6 +39,9 @@ import {
   viewColumns,
   SIMILAR_LIMIT,
   SIMILAR_PER_BAND,
+  similarFromRow,
+  filterSides,
+  type FilterSide,
   SUBSCRIPTION_COLUMNS,
   WEBSUB_SUBSCRIPTIONS_TABLE,
   subscriptionFromRow,
@@ -448,6 +452,12 @@ export class PostgresArticleStore implements FullArticleStore {
 
   private async rows(sql: string, values: unknown[] = []): Promise<Row[]> {
     return (await this.pool.query(sql, values)).rows as Row[];
+  }
+
+  /** The first row `sql` returns, through `map`; null when there is none. */
+  private async one<T>(sql: string, values: unknown[], map: (row: Row) => T): Promise<T | null> {
+    const row = (await this.rows(sql, values))[0];
+    return row ? map(row) : null;
   }
 
   /** Runs pending migrations, up to `target` (all by default; a lower target is for upgrade tests). */
@@ -934,7 +944,7 @@ export class PostgresArticleStore implements FullArticleStore {
       if (!row) {
         return null;
       }
-      const record = JSON.parse(String(row.record)) as ArticleRecord;
+      const record = recordFromRow(row);
       const earlier = await this.rows(
         'SELECT n, at, substantive, title, text_length, word_count FROM article_versions WHERE article_id = $1 AND n < $2 ORDER BY n',
         [id, record.version],
@@ -950,10 +960,9 @@ export class PostgresArticleStore implements FullArticleStore {
         return null;
       }
       if (Number(row.version) === n) {
-        return currentVersionOf(JSON.parse(String(row.record)) as ArticleRecord, row.substantive);
+        return currentVersionOf(recordFromRow(row), row.substantive);
       }
-      const v = (await this.rows('SELECT * FROM article_versions WHERE article_id = $1 AND n = $2', [id, n]))[0];
-      return v ? versionFromRow(v) : null;
+      return this.one('SELECT * FROM article_versions WHERE article_id = $1 AND n = $2', [id, n], versionFromRow);
     });
   }
 
@@ -978,18 +987,11 @@ export class PostgresArticleStore implements FullArticleStore {
         [unique, Math.max(1, Math.floor(limit)), SIMILAR_PER_BAND],
       )
     ).rows as Row[];
-    return rows.map((r) => ({
-      id: String(r.id),
-      clusterId: String(r.cluster_id),
-      signature: r.signature ? (JSON.parse(String(r.signature)) as number[]) : [],
-    }));
+    return rows.map(similarFromRow);
   }
 
   getArticle(id: string): Promise<ArticleRecord | null> {
-    return this.run('getArticle', async () => {
-      const row = (await this.rows('SELECT record FROM articles WHERE id = $1', [id]))[0];
-      return row ? (JSON.parse(String(row.record)) as ArticleRecord) : null;
-    });
+    return this.run('getArticle', () => this.one('SELECT record FROM articles WHERE id = $1', [id], recordFromRow));
   }
 
   /**
@@ -1003,7 +1005,7 @@ export class PostgresArticleStore implements FullArticleStore {
    * part (for a text query, see `textRows`). See docs/scale.md.
    */
   listArticles(query: ArticleQuery): Promise<ArticlePage> {
-    return this.run('listArticles', () => this.page(query, viewColumns('full'), (r) => JSON.parse(String(r.record)) as ArticleRecord));
+    return this.run('listArticles', () => this.page(query, viewColumns('full'), recordFromRow));
   }
 
   listArticleJson(query: ArticleQuery, view: ArticleView): Promise<ArticleJsonPage> {
@@ -1042,21 +1044,14 @@ export class PostgresArticleStore implements FullArticleStore {
         return { items: [], nextCursor: null };
       }
     }
-    type Side = { filter: 'topic' | 'entity'; table: string; col: string; values: string[] };
-    const sides: Side[] = [];
-    if (n.topics !== null) {
-      sides.push({ filter: 'topic', table: 'article_topics', col: 'code', values: n.topics });
-    }
-    if (n.entity !== null) {
-      sides.push({ filter: 'entity', table: 'article_entities', col: 'key', values: [n.entity] });
-    }
+    const sides = filterSides(n);
     // A language filter without a subtag (`en`, not `en-gb`) is a condition on the topic and entity rows' own column.
     const langBase = n.lang !== null && !n.lang.includes('-') ? n.lang : null;
     const rowsOnly = terms === null && n.category === null && (n.lang === null || langBase !== null);
     if (n.topics !== null && n.entity === null && rowsOnly) {
       return this.pageOf(await this.topicPageRows(n, n.topics, langBase, cols), n.limit, item);
     }
-    let driver: Side | null = null;
+    let driver: FilterSide | null = null;
     if (terms === null) {
       let best = this.driveThreshold;
       for (const side of sides) {
@@ -1315,10 +1310,7 @@ export class PostgresArticleStore implements FullArticleStore {
   }
 
   getFeed(id: string): Promise<FeedState | null> {
-    return this.run('getFeed', async () => {
-      const row = (await this.rows('SELECT * FROM feeds WHERE id = $1', [id]))[0];
-      return row ? feedFromRow(row) : null;
-    });
+    return this.run('getFeed', () => this.one('SELECT * FROM feeds WHERE id = $1', [id], feedFromRow));
   }
 
   listFeeds(): Promise<FeedState[]> {
@@ -1326,10 +1318,7 @@ export class PostgresArticleStore implements FullArticleStore {
   }
 
   getSubscription(feedId: string): Promise<WebSubSubscription | null> {
-    return this.run('getSubscription', async () => {
-      const row = (await this.rows('SELECT * FROM websub_subscriptions WHERE feed_id = $1', [feedId]))[0];
-      return row ? subscriptionFromRow(row) : null;
-    });
+    return this.run('getSubscription', () => this.one('SELECT * FROM websub_subscriptions WHERE feed_id = $1', [feedId], subscriptionFromRow));
   }
 
   listSubscriptions(): Promise<WebSubSubscription[]> {

@@ -1,6 +1,5 @@
 /** SQLite side of the AccessStore: API keys, webhook subscriptions and their delivery log. */
 import type Database from 'better-sqlite3';
-import { PipelineError } from '../errors.js';
 import {
   type AccessStore,
   type ApiKey,
@@ -11,12 +10,12 @@ import {
   type Webhook,
   accessTablesSql,
   afterFinalFailure,
+  keyNameTaken,
   apiKeyFromRow,
   deliveryFromRow,
   webhookFromRow,
 } from './access-types.js';
-
-type Row = Record<string, unknown>;
+import type { Row } from './store-core.js';
 
 export const SQLITE_ACCESS_MIGRATION = accessTablesSql('INTEGER PRIMARY KEY AUTOINCREMENT', 'INTEGER');
 
@@ -45,7 +44,7 @@ export class SqliteAccessStore implements AccessStore {
           .run(key.id, key.name, key.scopes.join(','), key.hash, key.hint, key.createdAt);
       } catch (err) {
         if (isUniqueViolation(err)) {
-          throw new PipelineError('bad_payload', false, `a key named "${key.name}" exists already`);
+          throw keyNameTaken(key.name);
         }
         throw err;
       }

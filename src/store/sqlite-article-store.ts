@@ -21,6 +21,7 @@ import {
   normaliseQuery,
   nextSortKey,
   existingFromRow,
+  recordFromRow,
   planUpsert,
   SORT_KEY_SLOTS,
   sortKeyBase,
@@ -40,6 +41,9 @@ import {
   viewColumns,
   SIMILAR_LIMIT,
   SIMILAR_PER_BAND,
+  similarFromRow,
+  filterSides,
+  type FilterSide,
   SUBSCRIPTION_COLUMNS,
   WEBSUB_SUBSCRIPTIONS_TABLE,
   subscriptionFromRow,
@@ -387,6 +391,12 @@ export class SqliteArticleStore implements FullArticleStore {
     return stmt;
   }
 
+  /** The first row `sql` returns for `params`, through `map`; null when there is none. */
+  private one<T>(sql: string, params: unknown[], map: (row: Row) => T): T | null {
+    const row = this.statement(sql).get(...params) as Row | undefined;
+    return row ? map(row) : null;
+  }
+
   private run<T>(what: string, fn: () => T): Promise<T> {
     try {
       if (this.closed) {
@@ -556,7 +566,7 @@ export class SqliteArticleStore implements FullArticleStore {
         if (!row) {
           return null;
         }
-        const record = JSON.parse(String(row.record)) as ArticleRecord;
+        const record = recordFromRow(row);
         const earlier = this.statement(
           'SELECT n, at, substantive, title, text_length, word_count FROM article_versions WHERE article_id = ? AND n < ? ORDER BY n',
         ).all(id, record.version) as Row[];
@@ -573,10 +583,9 @@ export class SqliteArticleStore implements FullArticleStore {
           return null;
         }
         if (Number(row.version) === n) {
-          return currentVersionOf(JSON.parse(String(row.record)) as ArticleRecord, row.substantive);
+          return currentVersionOf(recordFromRow(row), row.substantive);
         }
-        const v = this.statement('SELECT * FROM article_versions WHERE article_id = ? AND n = ?').get(id, n) as Row | undefined;
-        return v ? versionFromRow(v) : null;
+        return this.one('SELECT * FROM article_versions WHERE article_id = ? AND n = ?', [id, n], versionFromRow);
       })(),
     );
   }
@@ -607,18 +616,11 @@ export class SqliteArticleStore implements FullArticleStore {
          ORDER BY b.shared DESC, b.skey DESC`,
       )
       .all(JSON.stringify(unique), SIMILAR_PER_BAND - 1, Math.max(1, Math.floor(limit))) as Row[];
-    return rows.map((r) => ({
-      id: String(r.id),
-      clusterId: String(r.cluster_id),
-      signature: r.signature ? (JSON.parse(String(r.signature)) as number[]) : [],
-    }));
+    return rows.map(similarFromRow);
   }
 
   getArticle(id: string): Promise<ArticleRecord | null> {
-    return this.run('getArticle', () => {
-      const row = this.statement('SELECT record FROM articles WHERE id = ?').get(id) as Row | undefined;
-      return row ? (JSON.parse(String(row.record)) as ArticleRecord) : null;
-    });
+    return this.run('getArticle', () => this.one('SELECT record FROM articles WHERE id = ?', [id], recordFromRow));
   }
 
   /**
@@ -651,15 +653,8 @@ export class SqliteArticleStore implements FullArticleStore {
         return { items: [], nextCursor: null };
       }
     }
-    type Side = { table: string; col: string; values: string[] };
-    const sides: Array<Side & { filter: 'topic' | 'entity' }> = [];
-    if (n.topics !== null) {
-      sides.push({ filter: 'topic', table: 'article_topics', col: 'code', values: n.topics });
-    }
-    if (n.entity !== null) {
-      sides.push({ filter: 'entity', table: 'article_entities', col: 'key', values: [n.entity] });
-    }
-    let driver: Side | null = null;
+    const sides = filterSides(n);
+    let driver: FilterSide | null = null;
     if (match === null) {
       let best = this.driveThreshold;
       for (const side of sides) {
@@ -809,10 +804,7 @@ export class SqliteArticleStore implements FullArticleStore {
   }
 
   getFeed(id: string): Promise<FeedState | null> {
-    return this.run('getFeed', () => {
-      const row = this.statement('SELECT * FROM feeds WHERE id = ?').get(id) as Row | undefined;
-      return row ? feedFromRow(row) : null;
-    });
+    return this.run('getFeed', () => this.one('SELECT * FROM feeds WHERE id = ?', [id], feedFromRow));
   }
 
   listFeeds(): Promise<FeedState[]> {
@@ -820,10 +812,7 @@ export class SqliteArticleStore implements FullArticleStore {
   }
 
   getSubscription(feedId: string): Promise<WebSubSubscription | null> {
-    return this.run('getSubscription', () => {
-      const row = this.statement('SELECT * FROM websub_subscriptions WHERE feed_id = ?').get(feedId) as Row | undefined;
-      return row ? subscriptionFromRow(row) : null;
-    });
+    return this.run('getSubscription', () => this.one('SELECT * FROM websub_subscriptions WHERE feed_id = ?', [feedId], subscriptionFromRow));
   }
 
   listSubscriptions(): Promise<WebSubSubscription[]> {

@@ -18,6 +18,7 @@ import {
   type ItemOutcome,
   type OutcomeBucket,
   type SeenItem,
+  type SimilarArticle,
   type StoreLatency,
   type UpsertOutcome,
   type VersionRetention,
@@ -212,6 +213,23 @@ export function normaliseQuery(query: ArticleQuery, topicExpander?: (code: strin
   };
 }
 
+/**
+ * The topic and entity filters of a query as the index tables that answer them: the table, its value column
+ * and the values any of which an article must carry (topic codes with their descendants; one entity key).
+ */
+export type FilterSide = { filter: 'topic' | 'entity'; table: 'article_topics' | 'article_entities'; col: 'code' | 'key'; values: string[] };
+
+export function filterSides(n: Pick<NormalisedQuery, 'topics' | 'entity'>): FilterSide[] {
+  const sides: FilterSide[] = [];
+  if (n.topics !== null) {
+    sides.push({ filter: 'topic', table: 'article_topics', col: 'code', values: n.topics });
+  }
+  if (n.entity !== null) {
+    sides.push({ filter: 'entity', table: 'article_entities', col: 'key', values: [n.entity] });
+  }
+  return sides;
+}
+
 /** Language as stored for filtering: lower case, and `lang=en` also matches `en-US`. */
 export const langKey = (language: string | null): string | null => (language ? language.toLowerCase() : null);
 
@@ -334,11 +352,14 @@ export function feedFromRow(r: Row): FeedState {
 /** A nullable boolean column (SQLite 0/1, PostgreSQL boolean) as a boolean or null. */
 export const flag = (v: unknown): boolean | null => (v === null || v === undefined ? null : v === true || Number(v) === 1);
 
+/** The article record a row's `record` column holds (JSON). */
+export const recordFromRow = (row: Row): ArticleRecord => JSON.parse(String(row.record)) as ArticleRecord;
+
 /** The stored article an upsert compares against, from its row (record JSON, content_hash, version, substantive); null when none. */
 export function existingFromRow(row: Row | undefined): ExistingArticle | null {
   return row
     ? {
-        record: JSON.parse(String(row.record)) as ArticleRecord,
+        record: recordFromRow(row),
         contentHash: String(row.content_hash),
         version: Number(row.version),
         substantive: flag(row.substantive),
@@ -517,6 +538,13 @@ export function bandKey(band: string): number {
  * docs/clustering.md).
  */
 export const SIMILAR_PER_BAND = 200;
+
+/** A similarity candidate from its row (id, cluster_id, signature JSON or null). */
+export const similarFromRow = (r: Row): SimilarArticle => ({
+  id: String(r.id),
+  clusterId: String(r.cluster_id),
+  signature: r.signature ? (JSON.parse(String(r.signature)) as number[]) : [],
+});
 
 /** The record with the cluster an upsert's `assignCluster` chose (null: the record's own). */
 export function applyCluster(record: ArticleRecord, assignment: ClusterAssignment): ArticleRecord {

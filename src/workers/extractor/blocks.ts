@@ -109,6 +109,20 @@ export function preLines(pre: Element): string | null {
 }
 
 /**
+ * Pushes the children of `node` onto a depth-first walk's stack, last child
+ * first, so that they pop in document order.
+ */
+export function pushChildren<M>(stack: Array<Node | M>, node: Node): void {
+  const kids = node.childNodes;
+  for (let i = kids.length - 1; i >= 0; i--) {
+    const k = kids[i];
+    if (k) {
+      stack.push(k);
+    }
+  }
+}
+
+/**
  * The text blocks under `root`, in document order: each paragraph, heading,
  * list item, table cell... one string, whitespace collapsed. A <br> ends a
  * block. Iterative, so any nesting depth is safe. `owners`, when given,
@@ -133,16 +147,7 @@ export function textBlocks(root: Node, owners?: Node[], opts: { shown?: boolean 
   };
   // A stack of nodes to visit, or `null` markers meaning "a block ends here".
   const stack: Array<Node | null> = [];
-  const pushChildren = (node: Node): void => {
-    const kids = node.childNodes;
-    for (let i = kids.length - 1; i >= 0; i--) {
-      const k = kids[i];
-      if (k) {
-        stack.push(k);
-      }
-    }
-  };
-  pushChildren(root);
+  pushChildren(stack, root);
   while (stack.length > 0) {
     const node = stack.pop();
     if (node === null) {
@@ -189,7 +194,7 @@ export function textBlocks(root: Node, owners?: Node[], opts: { shown?: boolean 
         open.push(node);
       }
     }
-    pushChildren(node);
+    pushChildren(stack, node);
   }
   flush();
   return blocks;

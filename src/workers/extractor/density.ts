@@ -1,4 +1,4 @@
-import { collapseSpace, isHeadingTag } from './blocks.js';
+import { collapseSpace, isHeadingTag, pushChildren } from './blocks.js';
 import { isFurnitureText, isNamedAuthorBox, withoutTermClasses } from './boilerplate.js';
 
 /**
@@ -86,16 +86,7 @@ export function segmentBlocks(root: Element): TextBlock[] {
     linkChars = 0;
   };
   const stack: Array<Node | Marker> = [];
-  const pushChildren = (node: Node): void => {
-    const kids = node.childNodes;
-    for (let i = kids.length - 1; i >= 0; i--) {
-      const k = kids[i];
-      if (k) {
-        stack.push(k);
-      }
-    }
-  };
-  pushChildren(root);
+  pushChildren(stack, root);
   while (stack.length > 0) {
     const item = stack.pop() as Node | Marker;
     if ('end' in item) {
@@ -154,7 +145,7 @@ export function segmentBlocks(root: Element): TextBlock[] {
       inLink++;
       stack.push({ end: 'link' });
     }
-    pushChildren(node);
+    pushChildren(stack, node);
   }
   flush();
   return blocks;

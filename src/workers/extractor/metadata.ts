@@ -5,26 +5,23 @@ import { tagAttributes, tagEnd } from '../../lib/tag-attributes.js';
 import { bareHost } from '../../lib/url.js';
 import { repairMojibakeRuns } from './mojibake.js';
 import { absoluteUrl } from './sanitize.js';
+import type { Extracted } from './types.js';
 import { MONTH_START, MONTH_WORD, monthNumber, writtenDates } from './written-dates.js';
 
-/** Metadata read from the page's head, JSON-LD and markup, before Readability touches the DOM. */
-export type PageMetadata = {
+/**
+ * Metadata read from the page's head, JSON-LD and markup, before Readability touches the DOM: the fields it
+ * shares with the extractor's result mean the same there (see `Extracted`).
+ */
+export type PageMetadata = Pick<
+  Extracted,
+  'byline' | 'dateline' | 'publishedAt' | 'modifiedAt' | 'canonicalUrl' | 'siteName' | 'language' | 'excerpt' | 'leadImage' | 'warnings'
+> & {
   title: string | null;
   headline: string | null;
-  byline: string | null;
   /** A name shown beside the date by the headline without a "By" label: weaker than Readability's byline. */
   bylineGuess: string | null;
   /** The byline is the declared author naming the site itself ("USA TODAY") and nobody is credited by the headline. */
   bylineIsSite: boolean;
-  publishedAt: string | null;
-  modifiedAt: string | null;
-  canonicalUrl: string | null;
-  siteName: string | null;
-  language: string | null;
-  excerpt: string | null;
-  leadImage: string | null;
-  dateline: string | null;
-  warnings: string[];
 };
 
 type JsonObject = Record<string, unknown>;

@@ -79,6 +79,7 @@ export function runAccessStoreContract(name: string, factory: AccessStoreFactory
       const err = await access.createApiKey({ id: 'k2', name: 'cms', scopes: ['read'], hint: 'y', hash: 'h2', createdAt: at(2) }).catch((e: unknown) => e);
       expect(err).toBeInstanceOf(PipelineError);
       expect((err as PipelineError).code).toBe('bad_payload');
+      expect((err as PipelineError).message).toBe('a key named "cms" exists already');
     });
 
     it('stores, lists and removes webhook subscriptions with their filters', async () => {

@@ -42,6 +42,7 @@ describe(matchesFilter.name, () => {
     [{ lang: 'en' }, true],
     [{ lang: 'EN-us' }, true],
     [{ lang: 'fr' }, false],
+    [{ lang: 'e' }, false],
     [{ since: '2026-03-01T10:00:00Z' }, true],
     [{ since: '2026-03-01T10:00:01Z' }, false],
     [{ until: '2026-03-01T10:00:00Z' }, false],
@@ -74,6 +75,12 @@ describe(eventMayMatch.name, () => {
     expect(eventMayMatch({ feedId: 'ap', language: 'en' }, { feed: 'voa' })).toBe(false);
     expect(eventMayMatch({ feedId: 'voa', language: 'fr' }, { lang: 'en' })).toBe(false);
     expect(eventMayMatch({ feedId: 'voa', language: null }, { feed: 'voa', lang: 'en' })).toBe(true);
+  });
+
+  it('passes a language with a subtag of the one asked for, and no other language that starts alike', () => {
+    expect(eventMayMatch({ feedId: 'voa', language: 'en-GB' }, { lang: 'EN' })).toBe(true);
+    expect(eventMayMatch({ feedId: 'voa', language: 'EN' }, { lang: 'en' })).toBe(true);
+    expect(eventMayMatch({ feedId: 'voa', language: 'eng' }, { lang: 'en' })).toBe(false);
   });
 });
 
