@@ -2164,6 +2164,43 @@ export function townsBeforeTheirCountries(tokens: readonly Token[], tags: readon
   return out ?? (tags as string[]);
 }
 
+/** Prepositions of where something is, goes or comes from, before a place's name ("in", "across", "off", "mayor of"). */
+const PLACE_PREPOSITIONS: ReadonlySet<string> = new Set(
+  'in at near outside inside across over off into onto from of on around to toward towards through throughout between'.split(' '),
+);
+
+/** Whether the span [from, to) stands where a place stands: after a place's preposition (and "the"), after a place and "and" or a comma, or before a comma and a place. */
+function inPlacesPosition(tokens: readonly Token[], tags: readonly string[], from: number, to: number): boolean {
+  const before = textAt(tokens, from - 1) === 'the' ? from - 2 : from - 1;
+  if (PLACE_PREPOSITIONS.has(textAt(tokens, before))) return true;
+  const joiner = textAt(tokens, from - 1);
+  if ((joiner === 'and' || joiner === ',') && (tags[from - 2] ?? 'O').endsWith('-LOC')) return true;
+  return textAt(tokens, to) === ',' && tags[to + 1] === 'B-LOC';
+}
+
+/**
+ * Tags where a name of two to four words the tagger read as a person's is one the tagger's gazetteer knows as a place
+ * ("[Khan Yunis]", "[El Obeid]", "[Saint Paul]", "[Bat Yam]": a first word that is a given name, a title or an Arabic
+ * article "El", "Al" makes the tagger hear a person), and the text puts it where a place stands at least once: after
+ * a preposition of place ("strikes in [Khan Yunis]", "the mayor of [Saint Paul]"), after a place and "and" or a comma
+ * ("Rafah and [Khan Yunis]"), or before a comma and a place ("[El Obeid], North Kordofan"): that name is a place there
+ * and wherever else the text reads it as a person. One word alone is left ("Jordan", "Florence" name persons too).
+ */
+export function knownPlacesReadAsPersons(tokens: readonly Token[], tags: readonly string[], gazetteer: NameGazetteer): string[] {
+  let places: Set<string> | undefined;
+  const spans = bioSpans(tags);
+  for (const { from, to, type } of spans) {
+    if (type !== 'PER' || to - from < 2 || to - from > 4 || !inPlacesPosition(tokens, tags, from, to)) continue;
+    const name = nameText(tokens, from, to);
+    if (places?.has(name) || !gazetteer.names.get(name)?.includes('LOC')) continue;
+    (places ??= new Set()).add(name);
+  }
+  if (!places) return tags as string[];
+  const out = [...tags];
+  for (const s of spans) if (s.type === 'PER' && places.has(nameText(tokens, s.from, s.to))) setSpan(out, s.from, s.to, 'LOC');
+  return out;
+}
+
 /**
  * Tags where an untagged capitalized word stands right before an
  * organisation's name, after a lowercase word, and is the name's first word

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { expectBioKept, isValidBio, labelledText, randomBioTags, tagsAt, tagsFor, tagsNaming } from '../../../helpers/bio-tags.js';
 import { seededRandom } from '../../../../src/lib/random.js';
-import { abbreviatedCountries, acronymsBeforeOffices, addressesArePlaces, divisionsOfPlaces, agenciesBeforeTheirKind, hyphenatedNewspapers, knownPlacesJoinedByOf, publicationsBeforeTheirKind, regionalAdjectivesAreMisc, airlinesBeforeTheirFlights, companiesByTheirPriceMoves, companiesByTheirStock, firmsByTheirFirstWord, groupsBeforeTheirFighters, groupsByTheirMembers, countriesBeforePossessives, countriesOffPersons, employersOfStaff, eponymsAreNoPersons, eventsAndLawsAreMisc, leadersGovernmentsAreNoNames, namesBeforePartyAreOrganisations, organisationsFirstWords, organisationsLastWords, personsAfterRoles, placesBeforePlaceNouns, pollstersBeforePolls, townsBeforeTheirCountries, seatsOfGovernmentActing, shipsAreMisc, venuesAfterTheirNames, venuesArePlaces, typeKindAppositives, typePortfolioMinistries, worksAreMisc } from '../../../../src/workers/enricher/kind-nouns.js';
+import { abbreviatedCountries, acronymsBeforeOffices, addressesArePlaces, divisionsOfPlaces, agenciesBeforeTheirKind, hyphenatedNewspapers, knownPlacesJoinedByOf, knownPlacesReadAsPersons, publicationsBeforeTheirKind, regionalAdjectivesAreMisc, airlinesBeforeTheirFlights, companiesByTheirPriceMoves, companiesByTheirStock, firmsByTheirFirstWord, groupsBeforeTheirFighters, groupsByTheirMembers, countriesBeforePossessives, countriesOffPersons, employersOfStaff, eponymsAreNoPersons, eventsAndLawsAreMisc, leadersGovernmentsAreNoNames, namesBeforePartyAreOrganisations, organisationsFirstWords, organisationsLastWords, personsAfterRoles, placesBeforePlaceNouns, pollstersBeforePolls, townsBeforeTheirCountries, seatsOfGovernmentActing, shipsAreMisc, venuesAfterTheirNames, venuesArePlaces, typeKindAppositives, typePortfolioMinistries, worksAreMisc } from '../../../../src/workers/enricher/kind-nouns.js';
 import { statsOf } from '../../../helpers/word-stats.js';
 import type { WordStats } from '../../../../src/workers/enricher/ner-features.js';
 import { nerTokenize, splitNameParticiples } from '../../../../src/workers/enricher/ner-tokens.js';
@@ -1332,6 +1332,38 @@ describe(townsBeforeTheirCountries.name, () => {
       ['in Bad Soden , the Netherlands .', [[1, 3, 'ORG'], [5, 6, 'ORG']]], // the country not read as a place
     ];
     for (const [text, named] of cases) expect(runTowns(text, named)).toEqual(spans(text, tagsFor(text, named)));
+  });
+});
+
+describe(knownPlacesReadAsPersons.name, () => {
+  const gazetteer = { names: new Map([['Khan Yunis', 'LOC'], ['El Obeid', 'LOC'], ['Saint Paul', 'LOC'], ['Rafah', 'LOC'], ['Jordan', 'LOC'], ['San Jose', 'LOC+ORG'], ['Acme Group', 'ORG']]), maxLength: new Map<string, number>() };
+  const run = (text: string, names: Record<string, string>): string[] => {
+    const { toks, tags } = tagsNaming(text, names);
+    return spans(text, knownPlacesReadAsPersons(toks, tags, gazetteer));
+  };
+
+  it('makes a known place read as a person a place where the text puts it where a place stands, and wherever else it reads it so', () => {
+    expect(run('Khan Yunis was calm . Five are killed in Khan Yunis .', { 'Khan Yunis': 'PER' })).toEqual(['LOC[Khan Yunis]', 'LOC[Khan Yunis]']);
+    expect(run('strikes on Rafah and Khan Yunis , killing 60', { Rafah: 'LOC', 'Khan Yunis': 'PER' })).toEqual(['LOC[Rafah]', 'LOC[Khan Yunis]']);
+    expect(run('fighting erupts at El Obeid , North Kordofan', { 'El Obeid': 'PER', 'North Kordofan': 'LOC' })).toEqual(['LOC[El Obeid]', 'LOC[North Kordofan]']);
+    expect(run('Heavy fighting erupts : El Obeid , North Kordofan', { 'El Obeid': 'PER', 'North Kordofan': 'LOC' })).toEqual(['LOC[El Obeid]', 'LOC[North Kordofan]']);
+    expect(run('he served as mayor of Saint Paul .', { 'Saint Paul': 'PER' })).toEqual(['LOC[Saint Paul]']);
+    expect(run('a strike in the Khan Yunis area', { 'Khan Yunis': 'PER' })).toEqual(['LOC[Khan Yunis]']);
+    expect(run('the police of San Jose said', { 'San Jose': 'PER' })).toEqual(['LOC[San Jose]']);
+  });
+
+  it('leaves a name the gazetteer does not know as a place, one word alone, a name nowhere in a place\'s position and other types', () => {
+    const cases: Array<[string, Record<string, string>]> = [
+      ['strikes in Khan Younis , killing 60', { 'Khan Younis': 'PER' }], // not in the gazetteer
+      ['a letter from Jordan .', { Jordan: 'PER' }], // one word
+      ['Khan Yunis said he would stay .', { 'Khan Yunis': 'PER' }], // nowhere where a place stands
+      ['a deal with Acme Group in Rafah', { 'Acme Group': 'PER', Rafah: 'LOC' }], // an organisation's name
+      ['in Khan Yunis , Gaza', { 'Khan Yunis': 'ORG', Gaza: 'LOC' }], // read as an organisation: another pass's
+    ];
+    for (const [text, names] of cases) {
+      const { tags } = tagsNaming(text, names);
+      expect(run(text, names)).toEqual(spans(text, tags));
+    }
   });
 });
 
