@@ -21,6 +21,7 @@ import { membersAfterPluralKinds } from './members-after-plural-kinds.js';
 import { foreignOrganisations } from './foreign-organisations.js';
 import { commonAcronymsAreNoNames } from './common-acronyms.js';
 import { possessiveOrganisations, possessivesOfPlaces } from './possessive-organisations.js';
+import { oilGradesAreMisc } from './oil-grades.js';
 import { shareIndexesAreMisc } from './share-indexes.js';
 import { abbreviatedCountries, acronymsBeforeOffices, addressesArePlaces, divisionsOfPlaces, agenciesBeforeTheirKind, publicationsBeforeTheirKind, hyphenatedNewspapers, countriesBeforePossessives, knownPlacesJoinedByOf, knownPlacesReadAsPersons, regionalAdjectivesAreMisc, airlinesBeforeTheirFlights, companiesByTheirPriceMoves, groupsByTheirMembers, companiesByTheirStock, firmsByTheirFirstWord, groupsBeforeTheirFighters, countriesOffPersons, employersOfStaff, eponymsAreNoPersons, eventsAndLawsAreMisc, leadersGovernmentsAreNoNames, namesBeforePartyAreOrganisations, nameText, organisationsFirstWords, organisationsLastWords, personsAfterRoles, placesBeforePlaceNouns, pollstersBeforePolls, townsBeforeTheirCountries, seatsOfGovernmentActing, shipsAreMisc, venuesAfterTheirNames, venuesArePlaces, typeKindAppositives, typePortfolioMinistries, worksAreMisc } from './kind-nouns.js';
 import { firstNamesAreNoOrganisations, surnamesAreNoOrganisations } from './lone-surnames.js';
@@ -987,6 +988,8 @@ function labelCased(
   tags = shipsAreMisc(text, tokens, tags);
   // A share index named with its number or its kind ("the [S&P 500]", "the [Nikkei] average"), whatever was read inside it.
   tags = shareIndexesAreMisc(tokens, tags);
+  // A crude oil benchmark ("[Brent] crude", "[West Texas Intermediate]"), and its name alone once the text has named it so.
+  tags = oilGradesAreMisc(tokens, tags);
   // A seat of government that acts is the government ("The [Kremlin] said").
   tags = seatsOfGovernmentActing(tokens, tags);
   if (formal) {
