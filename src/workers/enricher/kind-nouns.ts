@@ -2169,30 +2169,51 @@ const PLACE_PREPOSITIONS: ReadonlySet<string> = new Set(
   'in at near outside inside across over off into onto from of on around to toward towards through throughout between'.split(' '),
 );
 
-/** Whether the span [from, to) stands where a place stands: after a place's preposition (and "the"), after a place and "and" or a comma, or before a comma and a place. */
-function inPlacesPosition(tokens: readonly Token[], tags: readonly string[], from: number, to: number): boolean {
+/** Prepositions of where something is or happens only (not "of", "from", "to", "on": "the songs of Umm Kulthum", "a letter to ..."). */
+const STRICT_PLACE_PREPOSITIONS: ReadonlySet<string> = new Set('in at near outside inside across into around throughout'.split(' '));
+
+/**
+ * First words of Arabic and Hebrew place names ("Kafr Qara", "Ras Laffan", "Deir al-Balah", "Khan Younis", "Kiryat
+ * Shemona", "Umm Qasr"): "town of", "cape", "monastery", "house", "valley", "mountain", "spring", "well", "hill",
+ * "caravanserai", "city", "oasis", "mother"; with another word after them they name places, as "Mount" and "Port" do.
+ */
+const PLACE_NAME_OPENERS: ReadonlySet<string> = new Set('Kafr Kfar Ras Deir Beit Wadi Jebel Jabal Ain Bir Tell Khan Kiryat Neve Ramat Givat Umm Jisr Nahr Marj'.split(' '));
+
+/**
+ * Whether the span [from, to) stands where a place stands: after a place's preposition (and "the"), after a place and
+ * "and" or a comma, or before a comma and a place; with `strict`, of the prepositions only those of where something is.
+ */
+function inPlacesPosition(tokens: readonly Token[], tags: readonly string[], from: number, to: number, strict: boolean): boolean {
   const before = textAt(tokens, from - 1) === 'the' ? from - 2 : from - 1;
-  if (PLACE_PREPOSITIONS.has(textAt(tokens, before))) return true;
+  if ((strict ? STRICT_PLACE_PREPOSITIONS : PLACE_PREPOSITIONS).has(textAt(tokens, before))) return true;
   const joiner = textAt(tokens, from - 1);
   if ((joiner === 'and' || joiner === ',') && (tags[from - 2] ?? 'O').endsWith('-LOC')) return true;
   return textAt(tokens, to) === ',' && tags[to + 1] === 'B-LOC';
 }
 
 /**
- * Tags where a name of two to four words the tagger read as a person's is one the tagger's gazetteer knows as a place
- * ("[Khan Yunis]", "[El Obeid]", "[Saint Paul]", "[Bat Yam]": a first word that is a given name, a title or an Arabic
- * article "El", "Al" makes the tagger hear a person), and the text puts it where a place stands at least once: after
- * a preposition of place ("strikes in [Khan Yunis]", "the mayor of [Saint Paul]"), after a place and "and" or a comma
- * ("Rafah and [Khan Yunis]"), or before a comma and a place ("[El Obeid], North Kordofan"): that name is a place there
- * and wherever else the text reads it as a person. One word alone is left ("Jordan", "Florence" name persons too).
+ * Tags where a name of two to four words the tagger read as a person's is a place's: one the tagger's gazetteer knows
+ * as a place ("[Khan Yunis]", "[El Obeid]", "[Saint Paul]", "[Bat Yam]": a first word that is a given name, a title or
+ * an Arabic article "El", "Al" makes the tagger hear a person), and the text puts it where a place stands at least
+ * once: after a preposition of place ("strikes in [Khan Yunis]", "the mayor of [Saint Paul]"), after a place and "and"
+ * or a comma ("Rafah and [Khan Yunis]"), or before a comma and a place ("[El Obeid], North Kordofan"); or one opening
+ * with a word of Arabic and Hebrew place names (PLACE_NAME_OPENERS: "[Kafr Maris]", "[Khan Younis]", "[Kiryat
+ * Shemona]") that the gazetteer need not know, where the text puts it so, but not after "of", "from", "to" or "on"
+ * ("the songs of Umm Kulthum"): of the prepositions only those of where something is ("in", "near", "across"). That
+ * name is a place there and wherever else the text reads it as a person. One word alone is left ("Jordan", "Florence",
+ * "Khan" name persons too).
  */
 export function knownPlacesReadAsPersons(tokens: readonly Token[], tags: readonly string[], gazetteer: NameGazetteer): string[] {
   let places: Set<string> | undefined;
   const spans = bioSpans(tags);
   for (const { from, to, type } of spans) {
-    if (type !== 'PER' || to - from < 2 || to - from > 4 || !inPlacesPosition(tokens, tags, from, to)) continue;
+    if (type !== 'PER' || to - from < 2 || to - from > 4) continue;
+    const opener = PLACE_NAME_OPENERS.has((tokens[from] as Token).text);
+    if (!inPlacesPosition(tokens, tags, from, to, false) && !(opener && inPlacesPosition(tokens, tags, from, to, true))) continue;
     const name = nameText(tokens, from, to);
-    if (places?.has(name) || !gazetteer.names.get(name)?.includes('LOC')) continue;
+    if (places?.has(name)) continue;
+    const known = gazetteer.names.get(name)?.includes('LOC') === true;
+    if (!known && !(opener && inPlacesPosition(tokens, tags, from, to, true))) continue;
     (places ??= new Set()).add(name);
   }
   if (!places) return tags as string[];

@@ -1352,9 +1352,18 @@ describe(knownPlacesReadAsPersons.name, () => {
     expect(run('the police of San Jose said', { 'San Jose': 'PER' })).toEqual(['LOC[San Jose]']);
   });
 
+  it('makes a name opening with a word of Arabic or Hebrew place names a place where it stands after "in" or by a place, known or not', () => {
+    expect(run('attacks were carried out across Kafr Rumman .', { 'Kafr Rumman': 'PER' })).toEqual(['LOC[Kafr Rumman]']);
+    expect(run('strikes on Gaza City and Khan Younis , and Khan Younis again', { 'Gaza City': 'LOC', 'Khan Younis': 'PER' })).toEqual(['LOC[Gaza City]', 'LOC[Khan Younis]', 'LOC[Khan Younis]']);
+    expect(run('control of Umm Sayala , North Kordofan', { 'Umm Sayala': 'PER', 'North Kordofan': 'LOC' })).toEqual(['LOC[Umm Sayala]', 'LOC[North Kordofan]']);
+    // After "of", "from", "to" or "on" alone such a name may be a person's.
+    expect(run('the songs of Umm Kulthum were played', { 'Umm Kulthum': 'PER' })).toEqual(['PER[Umm Kulthum]']);
+    expect(run('a tanker bound from Ras Laffan to Tianjin', { 'Ras Laffan': 'PER', Tianjin: 'LOC' })).toEqual(['PER[Ras Laffan]', 'LOC[Tianjin]']);
+  });
+
   it('leaves a name the gazetteer does not know as a place, one word alone, a name nowhere in a place\'s position and other types', () => {
     const cases: Array<[string, Record<string, string>]> = [
-      ['strikes in Khan Younis , killing 60', { 'Khan Younis': 'PER' }], // not in the gazetteer
+      ['strikes in Talata Mafara , killing 60', { 'Talata Mafara': 'PER' }], // not in the gazetteer, no place's opening word
       ['a letter from Jordan .', { Jordan: 'PER' }], // one word
       ['Khan Yunis said he would stay .', { 'Khan Yunis': 'PER' }], // nowhere where a place stands
       ['a deal with Acme Group in Rafah', { 'Acme Group': 'PER', Rafah: 'LOC' }], // an organisation's name
