@@ -970,6 +970,36 @@ export function shipsAreMisc(text: string, tokens: readonly Token[], tags: reado
 }
 
 /**
+ * Names of spacecraft, launchers and missions that their number follows ("Apollo 13", "Soyuz 11", "Shenzhou 20",
+ * "Voyager 2", "Falcon 9", "Chandrayaan-3"); without a number they name other things too (a theatre, a god, a jet maker's
+ * series, a team) and are left as read.
+ */
+const NUMBERED_CRAFT: ReadonlySet<string> = new Set('Apollo Soyuz Shenzhou Tianzhou Voyager Pioneer Gemini Vostok Sputnik Luna Chandrayaan Falcon'.split(' '));
+
+/**
+ * Tags where a spacecraft, launcher or mission is named by its series and its number ("[Apollo 13]", "since [Apollo
+ * 17] in 1972", "a [Falcon 9] rocket", "the [Chandrayaan-3] mission"), which the tagger reads as an organisation or a
+ * place: MISC, as news annotation files craft and other products, the number with it. A name of the tagger's that runs
+ * on past the number ("the Apollo 11 Museum") is left.
+ */
+export function numberedCraftAreMisc(tokens: readonly Token[], tags: readonly string[]): string[] {
+  let out: string[] | undefined;
+  for (let i = 0; i < tokens.length; i++) {
+    const word = (tokens[i] as Token).text;
+    const dash = word.indexOf('-');
+    const joined = dash > 0 && NUMBERED_CRAFT.has(word.slice(0, dash)) && /^\d{1,3}$/.test(word.slice(dash + 1));
+    if (!joined && !(NUMBERED_CRAFT.has(word) && /^\d{1,3}$/.test(textAt(tokens, i + 1)))) continue;
+    const now = out ?? tags;
+    const end = joined ? i + 1 : i + 2;
+    if (now[i] === 'O' || (now[end] ?? 'O').startsWith('I-')) continue;
+    out ??= [...tags];
+    setSpan(out, i, end, 'MISC');
+    i = end - 1;
+  }
+  return out ?? (tags as string[]);
+}
+
+/**
  * Tags where a country's name the tagger left untagged stands before a possessive: "Britain 's Prime Minister", "China 's
  * economy". Tokenized wire copy writes the clitic apart, and at a line's or sentence's start the tagger then reads the
  * word as no name. Not the surname of a person the text names in full ("Michael Jordan ... Jordan 's 30 points").

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { expectBioKept, isValidBio, labelledText, randomBioTags, tagsAt, tagsFor, tagsNaming } from '../../../helpers/bio-tags.js';
 import { seededRandom } from '../../../../src/lib/random.js';
-import { abbreviatedCountries, acronymsBeforeOffices, addressesArePlaces, divisionsOfPlaces, agenciesBeforeTheirKind, hyphenatedNewspapers, knownPlacesJoinedByOf, knownPlacesReadAsPersons, publicationsBeforeTheirKind, regionalAdjectivesAreMisc, airlinesBeforeTheirFlights, companiesByTheirPriceMoves, companiesByTheirStock, firmsByTheirFirstWord, groupsBeforeTheirFighters, groupsByTheirMembers, countriesBeforePossessives, countriesOffPersons, employersOfStaff, eponymsAreNoPersons, eventsAndLawsAreMisc, leadersGovernmentsAreNoNames, namesBeforePartyAreOrganisations, organisationsFirstWords, organisationsLastWords, personsAfterRoles, placesBeforePlaceNouns, pollstersBeforePolls, townsBeforeTheirCountries, seatsOfGovernmentActing, shipsAreMisc, venuesAfterTheirNames, venuesArePlaces, typeKindAppositives, typePortfolioMinistries, worksAreMisc } from '../../../../src/workers/enricher/kind-nouns.js';
+import { abbreviatedCountries, acronymsBeforeOffices, addressesArePlaces, divisionsOfPlaces, agenciesBeforeTheirKind, hyphenatedNewspapers, knownPlacesJoinedByOf, knownPlacesReadAsPersons, publicationsBeforeTheirKind, regionalAdjectivesAreMisc, airlinesBeforeTheirFlights, companiesByTheirPriceMoves, companiesByTheirStock, firmsByTheirFirstWord, groupsBeforeTheirFighters, groupsByTheirMembers, countriesBeforePossessives, countriesOffPersons, employersOfStaff, eponymsAreNoPersons, eventsAndLawsAreMisc, leadersGovernmentsAreNoNames, namesBeforePartyAreOrganisations, numberedCraftAreMisc, organisationsFirstWords, organisationsLastWords, personsAfterRoles, placesBeforePlaceNouns, pollstersBeforePolls, townsBeforeTheirCountries, seatsOfGovernmentActing, shipsAreMisc, venuesAfterTheirNames, venuesArePlaces, typeKindAppositives, typePortfolioMinistries, worksAreMisc } from '../../../../src/workers/enricher/kind-nouns.js';
 import { statsOf } from '../../../helpers/word-stats.js';
 import type { WordStats } from '../../../../src/workers/enricher/ner-features.js';
 import { nerTokenize, splitNameParticiples } from '../../../../src/workers/enricher/ner-tokens.js';
@@ -1332,6 +1332,32 @@ describe(townsBeforeTheirCountries.name, () => {
       ['in Bad Soden , the Netherlands .', [[1, 3, 'ORG'], [5, 6, 'ORG']]], // the country not read as a place
     ];
     for (const [text, named] of cases) expect(runTowns(text, named)).toEqual(spans(text, tagsFor(text, named)));
+  });
+});
+
+describe(numberedCraftAreMisc.name, () => {
+  const run = (text: string, names: Record<string, string>): string[] => {
+    const { toks, tags } = tagsNaming(text, names);
+    return spans(text, numberedCraftAreMisc(toks, tags));
+  };
+
+  it('makes a spacecraft, launcher or mission named by its series and number MISC, the number with it', () => {
+    expect(run('the record set by Apollo 13 in April 1970', { 'Apollo 13': 'ORG' })).toEqual(['MISC[Apollo 13]']);
+    expect(run('on a SpaceX Falcon 9 rocket from Florida', { 'SpaceX Falcon': 'ORG', Florida: 'LOC' })).toEqual(['ORG[SpaceX]', 'MISC[Falcon 9]', 'LOC[Florida]']);
+    expect(run('the lander of the Chandrayaan-3 mission', { 'Chandrayaan-3': 'LOC' })).toEqual(['MISC[Chandrayaan-3]']);
+    expect(run('since Vostok 6 in 1963', { Vostok: 'ORG' })).toEqual(['MISC[Vostok 6]']);
+  });
+
+  it('leaves the series without a number, a name running on past the number and names the tagger did not read', () => {
+    for (const [text, names] of [
+      ['tickets at the Apollo sold out', { Apollo: 'ORG' }],
+      ['a visit to the Apollo 11 Museum', { 'Apollo 11 Museum': 'LOC' }],
+      ['Apollo 13 flew in 1970', {}],
+      ['Soyuz carried 3 astronauts', { Soyuz: 'ORG' }],
+    ] as Array<[string, Record<string, string>]>) {
+      const { tags } = tagsNaming(text, names);
+      expect(run(text, names)).toEqual(spans(text, tags));
+    }
   });
 });
 
