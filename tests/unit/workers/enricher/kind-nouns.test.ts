@@ -16,6 +16,12 @@ function spans(text: string, tags: readonly string[]): string[] {
   return bioSpans(tags).map((s) => `${s.type}[${toks.slice(s.from, s.to).map((t) => t.text).join(' ')}]`);
 }
 
+/** The names `pass` gives over `text`, tagged first with `names` (tagsNaming), as "TYPE[words]". */
+const spansOfPass = (pass: (toks: ReturnType<typeof nerTokenize>, tags: string[]) => string[]) => (text: string, names: Record<string, string>): string[] => {
+  const { toks, tags } = tagsNaming(text, names);
+  return spans(text, pass(toks, tags));
+};
+
 const run = (text: string, named: Array<[number, number, string]>, stats: WordStats | null = STATS): string[] =>
   spans(text, typeKindAppositives(nerTokenize(text), tagsFor(text, named), stats ?? undefined));
 
@@ -1336,10 +1342,7 @@ describe(townsBeforeTheirCountries.name, () => {
 });
 
 describe(numberedCraftAreMisc.name, () => {
-  const run = (text: string, names: Record<string, string>): string[] => {
-    const { toks, tags } = tagsNaming(text, names);
-    return spans(text, numberedCraftAreMisc(toks, tags));
-  };
+  const run = spansOfPass(numberedCraftAreMisc);
 
   it('makes a spacecraft, launcher or mission named by its series and number MISC, the number with it', () => {
     expect(run('the record set by Apollo 13 in April 1970', { 'Apollo 13': 'ORG' })).toEqual(['MISC[Apollo 13]']);
@@ -1363,10 +1366,7 @@ describe(numberedCraftAreMisc.name, () => {
 
 describe(knownPlacesReadAsPersons.name, () => {
   const gazetteer = { names: new Map([['Khan Yunis', 'LOC'], ['El Obeid', 'LOC'], ['Saint Paul', 'LOC'], ['Rafah', 'LOC'], ['Jordan', 'LOC'], ['San Jose', 'LOC+ORG'], ['Acme Group', 'ORG']]), maxLength: new Map<string, number>() };
-  const run = (text: string, names: Record<string, string>): string[] => {
-    const { toks, tags } = tagsNaming(text, names);
-    return spans(text, knownPlacesReadAsPersons(toks, tags, gazetteer));
-  };
+  const run = spansOfPass((toks, tags) => knownPlacesReadAsPersons(toks, tags, gazetteer));
 
   it('makes a known place read as a person a place where the text puts it where a place stands, and wherever else it reads it so', () => {
     expect(run('Khan Yunis was calm . Five are killed in Khan Yunis .', { 'Khan Yunis': 'PER' })).toEqual(['LOC[Khan Yunis]', 'LOC[Khan Yunis]']);
