@@ -970,6 +970,36 @@ export function shipsAreMisc(text: string, tokens: readonly Token[], tags: reado
 }
 
 /**
+ * Names of spacecraft, launchers and missions that their number follows ("Apollo 13", "Soyuz 11", "Shenzhou 20",
+ * "Voyager 2", "Falcon 9", "Chandrayaan-3"); without a number they name other things too (a theatre, a god, a jet maker's
+ * series, a team) and are left as read.
+ */
+const NUMBERED_CRAFT: ReadonlySet<string> = new Set('Apollo Soyuz Shenzhou Tianzhou Voyager Pioneer Gemini Vostok Sputnik Luna Chandrayaan Falcon'.split(' '));
+
+/**
+ * Tags where a spacecraft, launcher or mission is named by its series and its number ("[Apollo 13]", "since [Apollo
+ * 17] in 1972", "a [Falcon 9] rocket", "the [Chandrayaan-3] mission"), which the tagger reads as an organisation or a
+ * place: MISC, as news annotation files craft and other products, the number with it. A name of the tagger's that runs
+ * on past the number ("the Apollo 11 Museum") is left.
+ */
+export function numberedCraftAreMisc(tokens: readonly Token[], tags: readonly string[]): string[] {
+  let out: string[] | undefined;
+  for (let i = 0; i < tokens.length; i++) {
+    const word = (tokens[i] as Token).text;
+    const dash = word.indexOf('-');
+    const joined = dash > 0 && NUMBERED_CRAFT.has(word.slice(0, dash)) && /^\d{1,3}$/.test(word.slice(dash + 1));
+    if (!joined && !(NUMBERED_CRAFT.has(word) && /^\d{1,3}$/.test(textAt(tokens, i + 1)))) continue;
+    const now = out ?? tags;
+    const end = joined ? i + 1 : i + 2;
+    if (now[i] === 'O' || (now[end] ?? 'O').startsWith('I-')) continue;
+    out ??= [...tags];
+    setSpan(out, i, end, 'MISC');
+    i = end - 1;
+  }
+  return out ?? (tags as string[]);
+}
+
+/**
  * Tags where a country's name the tagger left untagged stands before a possessive: "Britain 's Prime Minister", "China 's
  * economy". Tokenized wire copy writes the clitic apart, and at a line's or sentence's start the tagger then reads the
  * word as no name. Not the surname of a person the text names in full ("Michael Jordan ... Jordan 's 30 points").
@@ -2162,6 +2192,64 @@ export function townsBeforeTheirCountries(tokens: readonly Token[], tags: readon
     setSpan(out, from, to, 'LOC');
   }
   return out ?? (tags as string[]);
+}
+
+/** Prepositions of where something is, goes or comes from, before a place's name ("in", "across", "off", "mayor of"). */
+const PLACE_PREPOSITIONS: ReadonlySet<string> = new Set(
+  'in at near outside inside across over off into onto from of on around to toward towards through throughout between'.split(' '),
+);
+
+/** Prepositions of where something is or happens only (not "of", "from", "to", "on": "the songs of Umm Kulthum", "a letter to ..."). */
+const STRICT_PLACE_PREPOSITIONS: ReadonlySet<string> = new Set('in at near outside inside across into around throughout'.split(' '));
+
+/**
+ * First words of Arabic and Hebrew place names ("Kafr Qara", "Ras Laffan", "Deir al-Balah", "Khan Younis", "Kiryat
+ * Shemona", "Umm Qasr"): "town of", "cape", "monastery", "house", "valley", "mountain", "spring", "well", "hill",
+ * "caravanserai", "city", "oasis", "mother"; with another word after them they name places, as "Mount" and "Port" do.
+ */
+const PLACE_NAME_OPENERS: ReadonlySet<string> = new Set('Kafr Kfar Ras Deir Beit Wadi Jebel Jabal Ain Bir Tell Khan Kiryat Neve Ramat Givat Umm Jisr Nahr Marj'.split(' '));
+
+/**
+ * Whether the span [from, to) stands where a place stands: after a place's preposition (and "the"), after a place and
+ * "and" or a comma, or before a comma and a place; with `strict`, of the prepositions only those of where something is.
+ */
+function inPlacesPosition(tokens: readonly Token[], tags: readonly string[], from: number, to: number, strict: boolean): boolean {
+  const before = textAt(tokens, from - 1) === 'the' ? from - 2 : from - 1;
+  if ((strict ? STRICT_PLACE_PREPOSITIONS : PLACE_PREPOSITIONS).has(textAt(tokens, before))) return true;
+  const joiner = textAt(tokens, from - 1);
+  if ((joiner === 'and' || joiner === ',') && (tags[from - 2] ?? 'O').endsWith('-LOC')) return true;
+  return textAt(tokens, to) === ',' && tags[to + 1] === 'B-LOC';
+}
+
+/**
+ * Tags where a name of two to four words the tagger read as a person's is a place's: one the tagger's gazetteer knows
+ * as a place ("[Khan Yunis]", "[El Obeid]", "[Saint Paul]", "[Bat Yam]": a first word that is a given name, a title or
+ * an Arabic article "El", "Al" makes the tagger hear a person), and the text puts it where a place stands at least
+ * once: after a preposition of place ("strikes in [Khan Yunis]", "the mayor of [Saint Paul]"), after a place and "and"
+ * or a comma ("Rafah and [Khan Yunis]"), or before a comma and a place ("[El Obeid], North Kordofan"); or one opening
+ * with a word of Arabic and Hebrew place names (PLACE_NAME_OPENERS: "[Kafr Maris]", "[Khan Younis]", "[Kiryat
+ * Shemona]") that the gazetteer need not know, where the text puts it so, but not after "of", "from", "to" or "on"
+ * ("the songs of Umm Kulthum"): of the prepositions only those of where something is ("in", "near", "across"). That
+ * name is a place there and wherever else the text reads it as a person. One word alone is left ("Jordan", "Florence",
+ * "Khan" name persons too).
+ */
+export function knownPlacesReadAsPersons(tokens: readonly Token[], tags: readonly string[], gazetteer: NameGazetteer): string[] {
+  let places: Set<string> | undefined;
+  const spans = bioSpans(tags);
+  for (const { from, to, type } of spans) {
+    if (type !== 'PER' || to - from < 2 || to - from > 4) continue;
+    const opener = PLACE_NAME_OPENERS.has((tokens[from] as Token).text);
+    if (!inPlacesPosition(tokens, tags, from, to, false) && !(opener && inPlacesPosition(tokens, tags, from, to, true))) continue;
+    const name = nameText(tokens, from, to);
+    if (places?.has(name)) continue;
+    const known = gazetteer.names.get(name)?.includes('LOC') === true;
+    if (!known && !(opener && inPlacesPosition(tokens, tags, from, to, true))) continue;
+    (places ??= new Set()).add(name);
+  }
+  if (!places) return tags as string[];
+  const out = [...tags];
+  for (const s of spans) if (s.type === 'PER' && places.has(nameText(tokens, s.from, s.to))) setSpan(out, s.from, s.to, 'LOC');
+  return out;
 }
 
 /**

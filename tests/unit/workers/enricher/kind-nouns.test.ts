@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { expectBioKept, isValidBio, labelledText, randomBioTags, tagsAt, tagsFor, tagsNaming } from '../../../helpers/bio-tags.js';
 import { seededRandom } from '../../../../src/lib/random.js';
-import { abbreviatedCountries, acronymsBeforeOffices, addressesArePlaces, divisionsOfPlaces, agenciesBeforeTheirKind, hyphenatedNewspapers, knownPlacesJoinedByOf, publicationsBeforeTheirKind, regionalAdjectivesAreMisc, airlinesBeforeTheirFlights, companiesByTheirPriceMoves, companiesByTheirStock, firmsByTheirFirstWord, groupsBeforeTheirFighters, groupsByTheirMembers, countriesBeforePossessives, countriesOffPersons, employersOfStaff, eponymsAreNoPersons, eventsAndLawsAreMisc, leadersGovernmentsAreNoNames, namesBeforePartyAreOrganisations, organisationsFirstWords, organisationsLastWords, personsAfterRoles, placesBeforePlaceNouns, pollstersBeforePolls, townsBeforeTheirCountries, seatsOfGovernmentActing, shipsAreMisc, venuesAfterTheirNames, venuesArePlaces, typeKindAppositives, typePortfolioMinistries, worksAreMisc } from '../../../../src/workers/enricher/kind-nouns.js';
+import { abbreviatedCountries, acronymsBeforeOffices, addressesArePlaces, divisionsOfPlaces, agenciesBeforeTheirKind, hyphenatedNewspapers, knownPlacesJoinedByOf, knownPlacesReadAsPersons, publicationsBeforeTheirKind, regionalAdjectivesAreMisc, airlinesBeforeTheirFlights, companiesByTheirPriceMoves, companiesByTheirStock, firmsByTheirFirstWord, groupsBeforeTheirFighters, groupsByTheirMembers, countriesBeforePossessives, countriesOffPersons, employersOfStaff, eponymsAreNoPersons, eventsAndLawsAreMisc, leadersGovernmentsAreNoNames, namesBeforePartyAreOrganisations, numberedCraftAreMisc, organisationsFirstWords, organisationsLastWords, personsAfterRoles, placesBeforePlaceNouns, pollstersBeforePolls, townsBeforeTheirCountries, seatsOfGovernmentActing, shipsAreMisc, venuesAfterTheirNames, venuesArePlaces, typeKindAppositives, typePortfolioMinistries, worksAreMisc } from '../../../../src/workers/enricher/kind-nouns.js';
 import { statsOf } from '../../../helpers/word-stats.js';
 import type { WordStats } from '../../../../src/workers/enricher/ner-features.js';
 import { nerTokenize, splitNameParticiples } from '../../../../src/workers/enricher/ner-tokens.js';
@@ -15,6 +15,12 @@ function spans(text: string, tags: readonly string[]): string[] {
   const toks = nerTokenize(text);
   return bioSpans(tags).map((s) => `${s.type}[${toks.slice(s.from, s.to).map((t) => t.text).join(' ')}]`);
 }
+
+/** The names `pass` gives over `text`, tagged first with `names` (tagsNaming), as "TYPE[words]". */
+const spansOfPass = (pass: (toks: ReturnType<typeof nerTokenize>, tags: string[]) => string[]) => (text: string, names: Record<string, string>): string[] => {
+  const { toks, tags } = tagsNaming(text, names);
+  return spans(text, pass(toks, tags));
+};
 
 const run = (text: string, named: Array<[number, number, string]>, stats: WordStats | null = STATS): string[] =>
   spans(text, typeKindAppositives(nerTokenize(text), tagsFor(text, named), stats ?? undefined));
@@ -1332,6 +1338,67 @@ describe(townsBeforeTheirCountries.name, () => {
       ['in Bad Soden , the Netherlands .', [[1, 3, 'ORG'], [5, 6, 'ORG']]], // the country not read as a place
     ];
     for (const [text, named] of cases) expect(runTowns(text, named)).toEqual(spans(text, tagsFor(text, named)));
+  });
+});
+
+describe(numberedCraftAreMisc.name, () => {
+  const run = spansOfPass(numberedCraftAreMisc);
+
+  it('makes a spacecraft, launcher or mission named by its series and number MISC, the number with it', () => {
+    expect(run('the record set by Apollo 13 in April 1970', { 'Apollo 13': 'ORG' })).toEqual(['MISC[Apollo 13]']);
+    expect(run('on a SpaceX Falcon 9 rocket from Florida', { 'SpaceX Falcon': 'ORG', Florida: 'LOC' })).toEqual(['ORG[SpaceX]', 'MISC[Falcon 9]', 'LOC[Florida]']);
+    expect(run('the lander of the Chandrayaan-3 mission', { 'Chandrayaan-3': 'LOC' })).toEqual(['MISC[Chandrayaan-3]']);
+    expect(run('since Vostok 6 in 1963', { Vostok: 'ORG' })).toEqual(['MISC[Vostok 6]']);
+  });
+
+  it('leaves the series without a number, a name running on past the number and names the tagger did not read', () => {
+    for (const [text, names] of [
+      ['tickets at the Apollo sold out', { Apollo: 'ORG' }],
+      ['a visit to the Apollo 11 Museum', { 'Apollo 11 Museum': 'LOC' }],
+      ['Apollo 13 flew in 1970', {}],
+      ['Soyuz carried 3 astronauts', { Soyuz: 'ORG' }],
+    ] as Array<[string, Record<string, string>]>) {
+      const { tags } = tagsNaming(text, names);
+      expect(run(text, names)).toEqual(spans(text, tags));
+    }
+  });
+});
+
+describe(knownPlacesReadAsPersons.name, () => {
+  const gazetteer = { names: new Map([['Khan Yunis', 'LOC'], ['El Obeid', 'LOC'], ['Saint Paul', 'LOC'], ['Rafah', 'LOC'], ['Jordan', 'LOC'], ['San Jose', 'LOC+ORG'], ['Acme Group', 'ORG']]), maxLength: new Map<string, number>() };
+  const run = spansOfPass((toks, tags) => knownPlacesReadAsPersons(toks, tags, gazetteer));
+
+  it('makes a known place read as a person a place where the text puts it where a place stands, and wherever else it reads it so', () => {
+    expect(run('Khan Yunis was calm . Five are killed in Khan Yunis .', { 'Khan Yunis': 'PER' })).toEqual(['LOC[Khan Yunis]', 'LOC[Khan Yunis]']);
+    expect(run('strikes on Rafah and Khan Yunis , killing 60', { Rafah: 'LOC', 'Khan Yunis': 'PER' })).toEqual(['LOC[Rafah]', 'LOC[Khan Yunis]']);
+    expect(run('fighting erupts at El Obeid , North Kordofan', { 'El Obeid': 'PER', 'North Kordofan': 'LOC' })).toEqual(['LOC[El Obeid]', 'LOC[North Kordofan]']);
+    expect(run('Heavy fighting erupts : El Obeid , North Kordofan', { 'El Obeid': 'PER', 'North Kordofan': 'LOC' })).toEqual(['LOC[El Obeid]', 'LOC[North Kordofan]']);
+    expect(run('he served as mayor of Saint Paul .', { 'Saint Paul': 'PER' })).toEqual(['LOC[Saint Paul]']);
+    expect(run('a strike in the Khan Yunis area', { 'Khan Yunis': 'PER' })).toEqual(['LOC[Khan Yunis]']);
+    expect(run('the police of San Jose said', { 'San Jose': 'PER' })).toEqual(['LOC[San Jose]']);
+  });
+
+  it('makes a name opening with a word of Arabic or Hebrew place names a place where it stands after "in" or by a place, known or not', () => {
+    expect(run('attacks were carried out across Kafr Rumman .', { 'Kafr Rumman': 'PER' })).toEqual(['LOC[Kafr Rumman]']);
+    expect(run('strikes on Gaza City and Khan Younis , and Khan Younis again', { 'Gaza City': 'LOC', 'Khan Younis': 'PER' })).toEqual(['LOC[Gaza City]', 'LOC[Khan Younis]', 'LOC[Khan Younis]']);
+    expect(run('control of Umm Sayala , North Kordofan', { 'Umm Sayala': 'PER', 'North Kordofan': 'LOC' })).toEqual(['LOC[Umm Sayala]', 'LOC[North Kordofan]']);
+    // After "of", "from", "to" or "on" alone such a name may be a person's.
+    expect(run('the songs of Umm Kulthum were played', { 'Umm Kulthum': 'PER' })).toEqual(['PER[Umm Kulthum]']);
+    expect(run('a tanker bound from Ras Laffan to Tianjin', { 'Ras Laffan': 'PER', Tianjin: 'LOC' })).toEqual(['PER[Ras Laffan]', 'LOC[Tianjin]']);
+  });
+
+  it('leaves a name the gazetteer does not know as a place, one word alone, a name nowhere in a place\'s position and other types', () => {
+    const cases: Array<[string, Record<string, string>]> = [
+      ['strikes in Talata Mafara , killing 60', { 'Talata Mafara': 'PER' }], // not in the gazetteer, no place's opening word
+      ['a letter from Jordan .', { Jordan: 'PER' }], // one word
+      ['Khan Yunis said he would stay .', { 'Khan Yunis': 'PER' }], // nowhere where a place stands
+      ['a deal with Acme Group in Rafah', { 'Acme Group': 'PER', Rafah: 'LOC' }], // an organisation's name
+      ['in Khan Yunis , Gaza', { 'Khan Yunis': 'ORG', Gaza: 'LOC' }], // read as an organisation: another pass's
+    ];
+    for (const [text, names] of cases) {
+      const { tags } = tagsNaming(text, names);
+      expect(run(text, names)).toEqual(spans(text, tags));
+    }
   });
 });
 
