@@ -2207,17 +2207,25 @@ const STRICT_PLACE_PREPOSITIONS: ReadonlySet<string> = new Set('in at near outsi
  * Shemona", "Umm Qasr"): "town of", "cape", "monastery", "house", "valley", "mountain", "spring", "well", "hill",
  * "caravanserai", "city", "oasis", "mother"; with another word after them they name places, as "Mount" and "Port" do.
  */
-const PLACE_NAME_OPENERS: ReadonlySet<string> = new Set('Kafr Kfar Ras Deir Beit Wadi Jebel Jabal Ain Bir Tell Khan Kiryat Neve Ramat Givat Umm Jisr Nahr Marj'.split(' '));
+const PLACE_NAME_OPENERS: ReadonlySet<string> = new Set('Kafr Kfar Ras Deir Beit Wadi Jebel Jabal Ain Bir Tell Khan Kiryat Neve Ramat Givat Umm Jisr Nahr Marj Abu Al El'.split(' '));
+
+/**
+ * Openers of place names that open persons' names as often: "Abu" ("Abu Ghraib", "Abu Zabad"; "Abu Musab al-Zarqawi"),
+ * the article "Al" / "El" ("Al Amarah", "El Geteina"; "Al Gore"). A person in apposition after a place ("leader of
+ * al-Qaeda in Iraq, Abu Musab al-Zarqawi,") stands where a town listed after its neighbour would.
+ */
+const PERSON_NAME_OPENERS: ReadonlySet<string> = new Set(['Abu', 'Al', 'El']);
 
 /**
  * Whether the span [from, to) stands where a place stands: after a place's preposition (and "the"), after a place and
- * "and" or a comma, or before a comma and a place; with `strict`, of the prepositions only those of where something is.
+ * "and" or a comma (not with `strict` 'apart'), or before a comma and a place; with `strict`, of the prepositions only
+ * those of where something is.
  */
-function inPlacesPosition(tokens: readonly Token[], tags: readonly string[], from: number, to: number, strict: boolean): boolean {
+function inPlacesPosition(tokens: readonly Token[], tags: readonly string[], from: number, to: number, strict: boolean | 'apart'): boolean {
   const before = textAt(tokens, from - 1) === 'the' ? from - 2 : from - 1;
   if ((strict ? STRICT_PLACE_PREPOSITIONS : PLACE_PREPOSITIONS).has(textAt(tokens, before))) return true;
   const joiner = textAt(tokens, from - 1);
-  if ((joiner === 'and' || joiner === ',') && (tags[from - 2] ?? 'O').endsWith('-LOC')) return true;
+  if (strict !== 'apart' && (joiner === 'and' || joiner === ',') && (tags[from - 2] ?? 'O').endsWith('-LOC')) return true;
   return textAt(tokens, to) === ',' && tags[to + 1] === 'B-LOC';
 }
 
@@ -2229,7 +2237,9 @@ function inPlacesPosition(tokens: readonly Token[], tags: readonly string[], fro
  * or a comma ("Rafah and [Khan Yunis]"), or before a comma and a place ("[El Obeid], North Kordofan"); or one opening
  * with a word of Arabic and Hebrew place names (PLACE_NAME_OPENERS: "[Kafr Maris]", "[Khan Younis]", "[Kiryat
  * Shemona]") that the gazetteer need not know, where the text puts it so, but not after "of", "from", "to" or "on"
- * ("the songs of Umm Kulthum"): of the prepositions only those of where something is ("in", "near", "across"). That
+ * ("the songs of Umm Kulthum"): of the prepositions only those of where something is ("in", "near", "across"), and for
+ * openers of persons' names too (PERSON_NAME_OPENERS: "at [Abu Ghraib]", "in [Al Amarah]") not after a place and a
+ * comma ("in Iraq, [Abu Musab al-Zarqawi],"). That
  * name is a place there and wherever else the text reads it as a person. One word alone is left ("Jordan", "Florence",
  * "Khan" name persons too).
  */
@@ -2238,12 +2248,14 @@ export function knownPlacesReadAsPersons(tokens: readonly Token[], tags: readonl
   const spans = bioSpans(tags);
   for (const { from, to, type } of spans) {
     if (type !== 'PER' || to - from < 2 || to - from > 4) continue;
-    const opener = PLACE_NAME_OPENERS.has((tokens[from] as Token).text);
-    if (!inPlacesPosition(tokens, tags, from, to, false) && !(opener && inPlacesPosition(tokens, tags, from, to, true))) continue;
+    const first = (tokens[from] as Token).text;
+    const opener = PLACE_NAME_OPENERS.has(first);
+    const strict = PERSON_NAME_OPENERS.has(first) ? 'apart' : true;
+    if (!inPlacesPosition(tokens, tags, from, to, false) && !(opener && inPlacesPosition(tokens, tags, from, to, strict))) continue;
     const name = nameText(tokens, from, to);
     if (places?.has(name)) continue;
     const known = gazetteer.names.get(name)?.includes('LOC') === true;
-    if (!known && !(opener && inPlacesPosition(tokens, tags, from, to, true))) continue;
+    if (!known && !(opener && inPlacesPosition(tokens, tags, from, to, strict))) continue;
     (places ??= new Set()).add(name);
   }
   if (!places) return tags as string[];

@@ -1387,6 +1387,16 @@ describe(knownPlacesReadAsPersons.name, () => {
     expect(run('a tanker bound from Ras Laffan to Tianjin', { 'Ras Laffan': 'PER', Tianjin: 'LOC' })).toEqual(['PER[Ras Laffan]', 'LOC[Tianjin]']);
   });
 
+  it('makes a name opening with "Abu", "Al" or "El" a place after "in" or "at", or before a comma and a place, but not after a place and a comma', () => {
+    expect(run('abuses by guards at Abu Ghraib were filmed', { 'Abu Ghraib': 'PER' })).toEqual(['LOC[Abu Ghraib]']);
+    expect(run('a drone strike near Abu Zabad , West Kordofan', { 'Abu Zabad': 'PER', 'West Kordofan': 'LOC' })).toEqual(['LOC[Abu Zabad]', 'LOC[West Kordofan]']);
+    expect(run('a patrol in Al Amarah was attacked', { 'Al Amarah': 'PER' })).toEqual(['LOC[Al Amarah]']);
+    // A person in apposition after a place, as a town listed after its neighbour stands.
+    expect(run('the leader of al-Qaeda in Iraq , Abu Musab al-Zarqawi , was killed', { Iraq: 'LOC', 'Abu Musab al-Zarqawi': 'PER' })).toEqual(['LOC[Iraq]', 'PER[Abu Musab al-Zarqawi]']);
+    expect(run('attacks on New York and Washington , Abu Zubaydah said', { 'New York': 'LOC', Washington: 'LOC', 'Abu Zubaydah': 'PER' })).toEqual(['LOC[New York]', 'LOC[Washington]', 'PER[Abu Zubaydah]']);
+    expect(run('a speech by Al Gore in Nashville', { 'Al Gore': 'PER', Nashville: 'LOC' })).toEqual(['PER[Al Gore]', 'LOC[Nashville]']);
+  });
+
   it('leaves a name the gazetteer does not know as a place, one word alone, a name nowhere in a place\'s position and other types', () => {
     const cases: Array<[string, Record<string, string>]> = [
       ['strikes in Talata Mafara , killing 60', { 'Talata Mafara': 'PER' }], // not in the gazetteer, no place's opening word
