@@ -1,0 +1,50 @@
+/**
+ * Firms, apps and services written as one word of two capitalized parts ("TikTok", "HubSpot", "NordVPN", "LinkedIn",
+ * "QuickBooks"), which the tagger hears as a person's name: the word has a person's shape, and the firms of technology
+ * and finance pages are names it has not seen. English names of persons joined so open with a short particle ("McCain",
+ * "LeBron", "DeSantis", "DiCaprio", "O'Brien") or a longer one of surnames ("MacArthur", "FitzGerald", "VanDyke").
+ */
+import { GIVEN_NAMES, HONORIFICS, PERSON_TITLES } from './gazetteer.js';
+import type { Token } from './tokens.js';
+import { bioSpans, setSpan } from './wire-conventions.js';
+
+/** A word of two capitalized parts, the second capital after three letters or more of the first ("TikTok", "NordVPN"). */
+const JOINED_CAPITALS = /^\p{Lu}\p{Ll}{2,}\p{Lu}/u;
+
+/** First parts of surnames joined so ("MacArthur", "FitzGerald", "VanDyke", "DellaVedova"). */
+const SURNAME_OPENERS = /^(?:Mac|Fitz|Van|Von|Della|Dela)\p{Lu}/u;
+
+/** The first part of a joined word ("Tik" of "TikTok", "Wilma" of "WilmaJohnson"). */
+const firstPart = (word: string): string => /^\p{Lu}\p{Ll}+/u.exec(word)?.[0] ?? '';
+
+/**
+ * Tags where a one-word name the tagger read as a person is written in two capitalized parts ("[TikTok]", "[HubSpot]",
+ * "[NordVPN]") and the text names no person by it: nowhere inside a longer person's name ("Jon VanDyke") nor after a
+ * title or an honorific ("Mr. McFarland"), and its first part no given name ("WilmaJohnson", a user's name). That word
+ * is an organisation wherever it stands as a person. A joined word of a surname's particle is left ("McCain",
+ * "LeBron", "MacArthur").
+ */
+export function joinedCapitalsAreNoPersons(tokens: readonly Token[], tags: readonly string[]): string[] {
+  let firms: Set<string> | undefined;
+  const spans = bioSpans(tags);
+  for (const { from, to, type } of spans) {
+    const word = (tokens[from] as Token).text;
+    if (type !== 'PER' || to - from !== 1 || !JOINED_CAPITALS.test(word) || SURNAME_OPENERS.test(word) || GIVEN_NAMES.has(firstPart(word))) continue;
+    (firms ??= new Set()).add(word);
+  }
+  if (!firms) return tags as string[];
+  // A person the text names by the word: inside a longer person's name, or after a title or an honorific.
+  for (const { from, to, type } of spans) {
+    if (type !== 'PER') continue;
+    for (let i = from; i < to; i++) {
+      const word = (tokens[i] as Token).text;
+      if (!firms.has(word)) continue;
+      const before = tokens[from - 1]?.text ?? '';
+      if (to - from > 1 || HONORIFICS.has(before) || PERSON_TITLES.has(before)) firms.delete(word);
+    }
+  }
+  if (firms.size === 0) return tags as string[];
+  const out = [...tags];
+  for (const { from, to, type } of spans) if (type === 'PER' && to - from === 1 && firms.has((tokens[from] as Token).text)) setSpan(out, from, to, 'ORG');
+  return out;
+}
