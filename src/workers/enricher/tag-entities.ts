@@ -21,6 +21,7 @@ import { joinedCapitalsAreNoPersons } from './joined-capitals.js';
 import { membersAfterPluralKinds } from './members-after-plural-kinds.js';
 import { foreignOrganisations } from './foreign-organisations.js';
 import { commonAcronymsAreNoNames } from './common-acronyms.js';
+import { courtsBySeat } from './courts.js';
 import { possessiveOrganisations, possessivesOfPlaces } from './possessive-organisations.js';
 import { oilGradesAreMisc } from './oil-grades.js';
 import { shareIndexesAreMisc } from './share-indexes.js';
@@ -995,6 +996,8 @@ function labelCased(
   tags = shareIndexesAreMisc(tokens, tags);
   // A crude oil benchmark ("[Brent] crude", "[West Texas Intermediate]"), and its name alone once the text has named it so.
   tags = oilGradesAreMisc(tokens, tags);
+  // A court named by its seat ("[Westminster Magistrates' Court]", "[Liverpool] [Crown Court]").
+  tags = courtsBySeat(tokens, tags);
   // A seat of government that acts is the government ("The [Kremlin] said").
   tags = seatsOfGovernmentActing(tokens, tags);
   if (formal) {
