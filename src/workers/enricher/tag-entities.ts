@@ -17,7 +17,7 @@ import type { Entities } from '../../store/types.js';
 import { firmsJoinedByAmpersand, firmsOfWordsJoinedByAnd, joinCoordinatedNames, joinListsBeforeHeads, joinOrganisationPlaces, joinOrganisationPurposes, knownNamesApart } from './coordinated-names.js';
 import { extendNamesToTheirAcronyms, typeDefinedAcronyms } from './defined-acronyms.js';
 import { firmsBasedIn } from './firms-based-in.js';
-import { joinedCapitalsAreNoPersons } from './joined-capitals.js';
+import { joinedCapitalsAreNoPersons } from './firms-read-as-persons.js';
 import { membersAfterPluralKinds } from './members-after-plural-kinds.js';
 import { foreignOrganisations } from './foreign-organisations.js';
 import { commonAcronymsAreNoNames } from './common-acronyms.js';
@@ -972,8 +972,11 @@ function labelCased(
   tags = groupsByTheirMembers(tokens, tags);
   // A firm the tagger read as a person, named with its staff ("traders at Merrill Lynch", "JP Morgan economist John Lipsky").
   tags = employersOfStaff(tokens, tags, stats);
-  // A firm or an app written in two capitalized parts, read as a person the text names nowhere else ("[TikTok]", "[HubSpot]").
-  tags = joinedCapitalsAreNoPersons(tokens, tags);
+  if (formal) {
+    // A firm or an app written in two capitalized parts, read as a person the text names nowhere else ("[TikTok]",
+    // "[HubSpot]"); not in posts, whose users' names are written so ("JacobWhitesides", BTC's persons).
+    tags = joinedCapitalsAreNoPersons(tokens, tags);
+  }
   // A club called by its first word in a match report ("Riverside United ... Northgate had led").
   tags = clubsByTheirFirstWord(tokens, tags);
   // A team a match report names by its town, in a team's part ("Barnsley manager Danny Wilson", "a 2-1 win over Portsmouth").

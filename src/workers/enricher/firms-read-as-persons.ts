@@ -1,8 +1,10 @@
 /**
- * Firms, apps and services written as one word of two capitalized parts ("TikTok", "HubSpot", "NordVPN", "LinkedIn",
- * "QuickBooks"), which the tagger hears as a person's name: the word has a person's shape, and the firms of technology
- * and finance pages are names it has not seen. English names of persons joined so open with a short particle ("McCain",
- * "LeBron", "DeSantis", "DiCaprio", "O'Brien") or a longer one of surnames ("MacArthur", "FitzGerald", "VanDyke").
+ * Firms, apps and services the tagger hears as persons: a one-word name of the person's shape that the tagger has not
+ * seen, on the technology and finance pages that name them most ("[TikTok]", "[Shopify]", "[Mullvad]"). Two kinds of
+ * evidence in the text tell them from persons named by one word: a word written in two capitalized parts ("TikTok",
+ * "HubSpot", "NordVPN", "LinkedIn", "QuickBooks"; English names of persons joined so open with a short particle,
+ * "McCain", "LeBron", "DeSantis", "O'Brien", or a longer one of surnames, "MacArthur", "FitzGerald", "VanDyke"), and a
+ * name written before what only a service has ("Shopify's app store", "Instagram users", "Kajabi lets you").
  */
 import { GIVEN_NAMES, HONORIFICS, PERSON_TITLES } from './gazetteer.js';
 import type { Token } from './tokens.js';
@@ -20,7 +22,8 @@ const firstPart = (word: string): string => /^\p{Lu}\p{Ll}+/u.exec(word)?.[0] ??
 /**
  * Tags where a one-word name the tagger read as a person is written in two capitalized parts ("[TikTok]", "[HubSpot]",
  * "[NordVPN]") and the text names no person by it: nowhere inside a longer person's name ("Jon VanDyke") nor after a
- * title or an honorific ("Mr. McFarland"), and its first part no given name ("WilmaJohnson", a user's name). That word
+ * title or an honorific ("Mr. McFarland"), its first part no given name ("WilmaJohnson", a user's name) and no "@" before
+ * it (a user's handle, "@JacobWhitesides"). That word
  * is an organisation wherever it stands as a person. A joined word of a surname's particle is left ("McCain",
  * "LeBron", "MacArthur").
  */
@@ -29,18 +32,23 @@ export function joinedCapitalsAreNoPersons(tokens: readonly Token[], tags: reado
   const spans = bioSpans(tags);
   for (const { from, to, type } of spans) {
     const word = (tokens[from] as Token).text;
-    if (type !== 'PER' || to - from !== 1 || !JOINED_CAPITALS.test(word) || SURNAME_OPENERS.test(word) || GIVEN_NAMES.has(firstPart(word))) continue;
+    if (type !== 'PER' || to - from !== 1 || !JOINED_CAPITALS.test(word) || SURNAME_OPENERS.test(word) || GIVEN_NAMES.has(firstPart(word)) || tokens[from - 1]?.text === '@') continue;
     (firms ??= new Set()).add(word);
   }
-  if (!firms) return tags as string[];
-  // A person the text names by the word: inside a longer person's name, or after a title or an honorific.
+  return firms ? organisationsWhereNoPersons(tokens, tags, spans, firms) : (tags as string[]);
+}
+
+/**
+ * `tags` with every one-word person span of a word of `firms` an organisation, but for the words the text names a
+ * person by: inside a longer person's name, or after a title or an honorific.
+ */
+function organisationsWhereNoPersons(tokens: readonly Token[], tags: readonly string[], spans: ReadonlyArray<{ from: number; to: number; type: string }>, firms: Set<string>): string[] {
   for (const { from, to, type } of spans) {
     if (type !== 'PER') continue;
+    const before = tokens[from - 1]?.text ?? '';
     for (let i = from; i < to; i++) {
       const word = (tokens[i] as Token).text;
-      if (!firms.has(word)) continue;
-      const before = tokens[from - 1]?.text ?? '';
-      if (to - from > 1 || HONORIFICS.has(before) || PERSON_TITLES.has(before)) firms.delete(word);
+      if (firms.has(word) && (to - from > 1 || HONORIFICS.has(before) || PERSON_TITLES.has(before))) firms.delete(word);
     }
   }
   if (firms.size === 0) return tags as string[];
