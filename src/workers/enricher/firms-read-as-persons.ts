@@ -39,6 +39,46 @@ export function joinedCapitalsAreNoPersons(tokens: readonly Token[], tags: reado
 }
 
 /**
+ * What a service has and a person has not, written right after its name or its possessive ("Shopify's app store",
+ * "Instagram users", "Podia's pricing", "Dell's website").
+ */
+const SERVICE_NOUNS: ReadonlySet<string> = new Set(
+  'app apps platform platforms website users customers pricing dashboard API APIs subscribers marketplace integration integrations templates storefront checkout plugin plugins servers subscription subscriptions algorithm'.split(' '),
+);
+
+/** What a service does, the verb and the word after it ("Kajabi lets you", "Zapier integrates with", "Preply offers a free trial"). */
+const SERVICE_VERBS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
+  ['lets', new Set(['you', 'users'])],
+  ['allows', new Set(['you', 'users'])],
+  ['integrates', new Set(['with'])],
+  ['charges', new Set(['users', 'a'])],
+  ['offers', new Set(['free'])],
+]);
+
+const POSSESSIVES: ReadonlySet<string> = new Set(["'s", '’s']);
+
+/**
+ * Tags where a one-word name the tagger read as a person is written before what a service has or does ("[Shopify]'s
+ * app store", "[Instagram] users", "[Kajabi] lets you", "[Preply] offers a free trial") once or more, and the text names
+ * no person by it (nowhere inside a longer person's name nor after a title or an honorific: "Barack Obama ... Obama's
+ * website"): that word is an organisation wherever it stands as a person.
+ */
+export function servicesAreNoPersons(tokens: readonly Token[], tags: readonly string[]): string[] {
+  let firms: Set<string> | undefined;
+  const spans = bioSpans(tags);
+  for (const { from, to, type } of spans) {
+    if (type !== 'PER' || to - from !== 1) continue;
+    const after = POSSESSIVES.has(tokens[to]?.text ?? '') ? to + 1 : to;
+    const next = tokens[after]?.text ?? '';
+    const verb = after === to ? SERVICE_VERBS.get(next) : undefined;
+    const object = tokens[after + 1]?.text ?? '';
+    if (!SERVICE_NOUNS.has(next) && !(verb && (verb.has(object) || (object === 'a' && next === 'offers' && tokens[after + 2]?.text === 'free')))) continue;
+    (firms ??= new Set()).add((tokens[from] as Token).text);
+  }
+  return firms ? organisationsWhereNoPersons(tokens, tags, spans, firms) : (tags as string[]);
+}
+
+/**
  * `tags` with every one-word person span of a word of `firms` an organisation, but for the words the text names a
  * person by: inside a longer person's name, or after a title or an honorific.
  */

@@ -17,7 +17,7 @@ import type { Entities } from '../../store/types.js';
 import { firmsJoinedByAmpersand, firmsOfWordsJoinedByAnd, joinCoordinatedNames, joinListsBeforeHeads, joinOrganisationPlaces, joinOrganisationPurposes, knownNamesApart } from './coordinated-names.js';
 import { extendNamesToTheirAcronyms, typeDefinedAcronyms } from './defined-acronyms.js';
 import { firmsBasedIn } from './firms-based-in.js';
-import { joinedCapitalsAreNoPersons } from './firms-read-as-persons.js';
+import { joinedCapitalsAreNoPersons, servicesAreNoPersons } from './firms-read-as-persons.js';
 import { membersAfterPluralKinds } from './members-after-plural-kinds.js';
 import { foreignOrganisations } from './foreign-organisations.js';
 import { commonAcronymsAreNoNames } from './common-acronyms.js';
@@ -976,6 +976,8 @@ function labelCased(
     // A firm or an app written in two capitalized parts, read as a person the text names nowhere else ("[TikTok]",
     // "[HubSpot]"); not in posts, whose users' names are written so ("JacobWhitesides", BTC's persons).
     tags = joinedCapitalsAreNoPersons(tokens, tags);
+    // And one written before what only a service has or does ("[Shopify]'s app store", "[Instagram] users", "[Kajabi] lets you").
+    tags = servicesAreNoPersons(tokens, tags);
   }
   // A club called by its first word in a match report ("Riverside United ... Northgate had led").
   tags = clubsByTheirFirstWord(tokens, tags);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { expectBioKept, tagsNaming } from '../../../helpers/bio-tags.js';
-import { joinedCapitalsAreNoPersons } from '../../../../src/workers/enricher/firms-read-as-persons.js';
+import { joinedCapitalsAreNoPersons, servicesAreNoPersons } from '../../../../src/workers/enricher/firms-read-as-persons.js';
 import { nerTokenize } from '../../../../src/workers/enricher/ner-tokens.js';
 import { bioSpans } from '../../../../src/workers/enricher/wire-conventions.js';
 
@@ -38,3 +38,28 @@ describe(joinedCapitalsAreNoPersons.name, () => {
   });
 });
 
+describe(servicesAreNoPersons.name, () => {
+  it('makes a one-word name read as a person an organisation where the text writes it before what a service has or does', () => {
+    expect(run("Shopify's app store grew , Shopify said .", { Shopify: 'PER' }, servicesAreNoPersons)).toEqual(['ORG[Shopify]', 'ORG[Shopify]']);
+    expect(run('Mullvad users pay five euros ; Mullvad keeps no logs .', { Mullvad: 'PER' }, servicesAreNoPersons)).toEqual(['ORG[Mullvad]', 'ORG[Mullvad]']);
+    expect(run('Kajabi lets you sell courses , and Preply offers a free lesson .', { Kajabi: 'PER', Preply: 'PER' }, servicesAreNoPersons)).toEqual(['ORG[Kajabi]', 'ORG[Preply]']);
+    expect(run('Zapier integrates with Gmail .', { Zapier: 'PER', Gmail: 'ORG' }, servicesAreNoPersons)).toEqual(['ORG[Zapier]', 'ORG[Gmail]']);
+  });
+
+  it('leaves a name the text names a person by, one without a service\'s word after it and longer names', () => {
+    for (const [text, names] of [
+      ["Barack Obama spoke . Obama's website crashed .", { Obama: 'PER', 'Barack Obama': 'PER' }], // inside a longer person's name
+      ["Senator Byrd's website crashed .", { Byrd: 'PER' }], // after a title
+      ['Smith offers his view , and Smith lets it go .', { Smith: 'PER' }],
+      ["Jane Doe's customers waited .", { 'Jane Doe': 'PER' }],
+    ] as Array<[string, Record<string, string>]>) {
+      const { toks, tags } = tagsNaming(text, names);
+      expect(servicesAreNoPersons(toks, tags)).toEqual(tags);
+    }
+  });
+
+  it('keeps the tags valid BIO', () => {
+    const toks = nerTokenize("Shopify's app and Jon Smith's users , Kajabi lets you");
+    expectBioKept(toks.length, 31, (tags) => servicesAreNoPersons(toks, tags));
+  });
+});
