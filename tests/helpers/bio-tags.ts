@@ -2,6 +2,7 @@ import { expect } from 'vitest';
 import { seededRandom } from '../../src/lib/random.js';
 import { nerTokenize } from '../../src/workers/enricher/ner-tokens.js';
 import { labelTokens } from '../../src/workers/enricher/tag-entities.js';
+import { bioSpans } from '../../src/workers/enricher/wire-conventions.js';
 
 /** BIO tags over `text`'s tokens (nerTokenize) with the given spans tagged: [first token, end token (exclusive), type]. */
 export function tagsFor(text: string, named: Array<[from: number, to: number, type: string]>): string[] {
@@ -62,4 +63,21 @@ export const tagsAt = (toks: ReadonlyArray<{ text: string }>, tags: readonly str
 export function labelledText(text: string): { toks: ReturnType<typeof nerTokenize>; tags: string[] } {
   const toks = nerTokenize(text);
   return { toks, tags: labelTokens(text, toks) };
+}
+
+/** A pass over a text's tokens and BIO tags. */
+type TagPass = (toks: ReturnType<typeof nerTokenize>, tags: string[]) => string[];
+
+/** The names `pass` gives over `text`, tagged first with `names` (tagsNaming), as "TYPE[words]". */
+export function namesAfterPass(pass: TagPass, text: string, names: Record<string, string>): string[] {
+  const { toks, tags } = tagsNaming(text, names);
+  return bioSpans(pass(toks, tags)).map((s) => `${s.type}[${toks.slice(s.from, s.to).map((t) => t.text).join(' ')}]`);
+}
+
+/** Expects `pass` to leave the tags of each [text, names] case (tagsNaming) as they are. */
+export function expectTagsLeft(pass: TagPass, cases: ReadonlyArray<readonly [string, Record<string, string>]>): void {
+  for (const [text, names] of cases) {
+    const { toks, tags } = tagsNaming(text, names);
+    expect(pass(toks, tags)).toEqual(tags);
+  }
 }

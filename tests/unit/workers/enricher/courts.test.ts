@@ -1,14 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { expectBioKept, tagsNaming } from '../../../helpers/bio-tags.js';
+import { expectBioKept, expectTagsLeft, namesAfterPass } from '../../../helpers/bio-tags.js';
 import { courtsBySeat } from '../../../../src/workers/enricher/courts.js';
 import { nerTokenize } from '../../../../src/workers/enricher/ner-tokens.js';
-import { bioSpans } from '../../../../src/workers/enricher/wire-conventions.js';
 
-/** The names courtsBySeat gives over `text`, tagged first with `names`, as "TYPE[words]". */
-function run(text: string, names: Record<string, string>): string[] {
-  const { toks, tags } = tagsNaming(text, names);
-  return bioSpans(courtsBySeat(toks, tags)).map((s) => `${s.type}[${toks.slice(s.from, s.to).map((t) => t.text).join(' ')}]`);
-}
+const run = (text: string, names: Record<string, string>): string[] => namesAfterPass(courtsBySeat, text, names);
 
 describe(courtsBySeat.name, () => {
   it('makes a magistrates\' or coroners\' court one organisation with its seat and the apostrophe', () => {
@@ -23,16 +18,13 @@ describe(courtsBySeat.name, () => {
   });
 
   it('leaves courts without a seat, other courts and names that go on after "Court"', () => {
-    for (const [text, names] of [
+    expectTagsLeft(courtsBySeat, [
       ["the Magistrates ' Court fined him", { Court: 'ORG' }], // no seat
       ['tried in the Crown Court .', { 'Crown Court': 'ORG' }],
       ['the Durban Supreme Court ruled', { 'Durban Supreme Court': 'ORG' }],
       ['the Leeds Crown Court Service said', { 'Leeds Crown Court Service': 'ORG' }], // the name goes on
       ["Leeds Magistrates ' Court Service staff", { Leeds: 'LOC', 'Court Service': 'ORG' }],
-    ] as Array<[string, Record<string, string>]>) {
-      const { toks, tags } = tagsNaming(text, names);
-      expect(courtsBySeat(toks, tags)).toEqual(tags);
-    }
+    ]);
   });
 
   it('keeps the tags valid BIO', () => {

@@ -1,14 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { expectBioKept, tagsNaming } from '../../../helpers/bio-tags.js';
+import { expectBioKept, expectTagsLeft, namesAfterPass } from '../../../helpers/bio-tags.js';
 import { joinedCapitalsAreNoPersons, servicesAreNoPersons } from '../../../../src/workers/enricher/firms-read-as-persons.js';
 import { nerTokenize } from '../../../../src/workers/enricher/ner-tokens.js';
-import { bioSpans } from '../../../../src/workers/enricher/wire-conventions.js';
 
-/** The names `pass` gives over `text`, tagged first with `names`, as "TYPE[words]". */
-function run(text: string, names: Record<string, string>, pass = joinedCapitalsAreNoPersons): string[] {
-  const { toks, tags } = tagsNaming(text, names);
-  return bioSpans(pass(toks, tags)).map((s) => `${s.type}[${toks.slice(s.from, s.to).map((t) => t.text).join(' ')}]`);
-}
+const run = (text: string, names: Record<string, string>, pass = joinedCapitalsAreNoPersons): string[] => namesAfterPass(pass, text, names);
 
 describe(joinedCapitalsAreNoPersons.name, () => {
   it('makes a one-word name of two capitalized parts read as a person an organisation wherever it stands so', () => {
@@ -17,7 +12,7 @@ describe(joinedCapitalsAreNoPersons.name, () => {
   });
 
   it('leaves a word the text names a person by, a surname particle\'s word, a given name run into a surname and one-part words', () => {
-    for (const [text, names] of [
+    expectTagsLeft(joinedCapitalsAreNoPersons, [
       ['Jon DelHorn said . DelHorn left .', { DelHorn: 'PER', 'Jon DelHorn': 'PER' }], // inside a longer person's name
       ['Senator ByrdWood spoke .', { ByrdWood: 'PER' }], // after a title
       ['Mr. KaneBerg spoke .', { KaneBerg: 'PER' }], // after an honorific
@@ -26,10 +21,7 @@ describe(joinedCapitalsAreNoPersons.name, () => {
       ['a post by @ TheNickSavoia went viral .', { TheNickSavoia: 'PER' }], // a user's handle
       ['Salesforce said .', { Salesforce: 'PER' }],
       ['TikTok Shop and LinkedIn said .', { 'TikTok Shop': 'PER', LinkedIn: 'ORG' }], // two words; an organisation already
-    ] as Array<[string, Record<string, string>]>) {
-      const { toks, tags } = tagsNaming(text, names);
-      expect(joinedCapitalsAreNoPersons(toks, tags)).toEqual(tags);
-    }
+    ]);
   });
 
   it('keeps the tags valid BIO', () => {
@@ -47,15 +39,12 @@ describe(servicesAreNoPersons.name, () => {
   });
 
   it('leaves a name the text names a person by, one without a service\'s word after it and longer names', () => {
-    for (const [text, names] of [
+    expectTagsLeft(servicesAreNoPersons, [
       ["Barack Obama spoke . Obama's website crashed .", { Obama: 'PER', 'Barack Obama': 'PER' }], // inside a longer person's name
       ["Senator Byrd's website crashed .", { Byrd: 'PER' }], // after a title
       ['Smith offers his view , and Smith lets it go .', { Smith: 'PER' }],
       ["Jane Doe's customers waited .", { 'Jane Doe': 'PER' }],
-    ] as Array<[string, Record<string, string>]>) {
-      const { toks, tags } = tagsNaming(text, names);
-      expect(servicesAreNoPersons(toks, tags)).toEqual(tags);
-    }
+    ]);
   });
 
   it('keeps the tags valid BIO', () => {
