@@ -2218,10 +2218,11 @@ const PERSON_NAME_OPENERS: ReadonlySet<string> = new Set(['Abu', 'Al', 'El']);
 
 /**
  * Whether the span [from, to) stands where a place stands: after a place's preposition (and "the"), after a place and
- * "and" or a comma (not with `strict` 'apart'), or before a comma and a place; with `strict`, of the prepositions only
- * those of where something is.
+ * "and" or a comma (not with `strict` 'apart', nor before a possessive then), or before a comma and a place; with
+ * `strict`, of the prepositions only those of where something is.
  */
 function inPlacesPosition(tokens: readonly Token[], tags: readonly string[], from: number, to: number, strict: boolean | 'apart'): boolean {
+  if (strict === 'apart' && isPossessive(textAt(tokens, to))) return false; // "at Al Gore's home"
   const before = textAt(tokens, from - 1) === 'the' ? from - 2 : from - 1;
   if ((strict ? STRICT_PLACE_PREPOSITIONS : PLACE_PREPOSITIONS).has(textAt(tokens, before))) return true;
   const joiner = textAt(tokens, from - 1);

@@ -1395,6 +1395,7 @@ describe(knownPlacesReadAsPersons.name, () => {
     expect(run('the leader of al-Qaeda in Iraq , Abu Musab al-Zarqawi , was killed', { Iraq: 'LOC', 'Abu Musab al-Zarqawi': 'PER' })).toEqual(['LOC[Iraq]', 'PER[Abu Musab al-Zarqawi]']);
     expect(run('attacks on New York and Washington , Abu Zubaydah said', { 'New York': 'LOC', Washington: 'LOC', 'Abu Zubaydah': 'PER' })).toEqual(['LOC[New York]', 'LOC[Washington]', 'PER[Abu Zubaydah]']);
     expect(run('a speech by Al Gore in Nashville', { 'Al Gore': 'PER', Nashville: 'LOC' })).toEqual(['PER[Al Gore]', 'LOC[Nashville]']);
+    expect(run("a party at Al Gore's home", { 'Al Gore': 'PER' })).toEqual(['PER[Al Gore]']);
   });
 
   it('leaves a name the gazetteer does not know as a place, one word alone, a name nowhere in a place\'s position and other types', () => {
