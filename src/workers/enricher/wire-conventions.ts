@@ -286,6 +286,16 @@ const SHORT_ROWS_MIN = 3;
 const RESULT_VERBS = new Set(
   'beat beats defeated defeats edged edges thrashed thrash routed crushed downed overcame overpowered trounced hammered stunned outlasted topped blanked drew draw draws held lost lose loses fell won win wins'.split(' '),
 );
+const RESULT_VERB_MIN = Math.min(...[...RESULT_VERBS].map((v) => v.length));
+const RESULT_VERB_MAX = Math.max(...[...RESULT_VERBS].map((v) => v.length));
+/**
+ * Whether `word` is one of RESULT_VERBS in any case ("won", "Beat", "DREW"). A word of another length than theirs is none
+ * of them and is not lowercased to be looked up: what lowercases to an ASCII letter is one code unit (a letter of ASCII,
+ * or the kelvin sign's "k"), so the word and its lowercase have one length.
+ */
+export function isResultVerb(word: string): boolean {
+  return word.length >= RESULT_VERB_MIN && word.length <= RESULT_VERB_MAX && RESULT_VERBS.has(word.toLowerCase());
+}
 /** What stands between a result's score and the second side ("drew 0-0 with Milan", "lost 2-1 to Napoli"). */
 const RESULT_JOIN = new Set(['with', 'to', 'against', 'at', 'over', 'in', 'the']);
 
@@ -324,7 +334,7 @@ function clauseStart(words: readonly string[], close: number): number {
 export function resultSentenceNames(words: readonly string[]): Array<[number, number]> {
   const out: Array<[number, number]> = [];
   for (let v = 1; v < words.length; v++) {
-    if (!RESULT_VERBS.has((words[v] as string).toLowerCase())) continue;
+    if (!isResultVerb(words[v] as string)) continue;
     // The first side may have a clause or its description set off by commas before the verb ("Rangers , who won the title
     // last season , drew 1-1 with Aberdeen", "Rangers , the champions , won 2-0 at Motherwell").
     const aEnd = words[v - 1] === ',' ? clauseStart(words, v - 1) : v;
