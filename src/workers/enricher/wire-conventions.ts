@@ -71,7 +71,7 @@ import { DEMONYMS, KNOWN_ORGS, LATE_COUNTRIES, LATE_DEMONYMS, NAME_PARTICLES, NO
 import { codeCap, type WordStats } from './ner-features.js';
 import { isPossessive, setOffBySpaces, tokenLines } from './ner-tokens.js';
 import { type Dateline, parseDateline } from './parse-dateline.js';
-import { startsCapitalized, type Token } from './tokens.js';
+import { startsCapitalized, textAt, type Token } from './tokens.js';
 
 /** Lower-case words and marks that may stand inside a team's name ("Brighton and Hove Albion", "St. Louis", "Real de Madrid"). */
 const NAME_INNER = new Set(['of', 'de', 'del', 'la', 'le', 'the', 'and', '&', 'upon', 'on', 'am', 'im', 'an', 'der', 'van', 'von', 'y', 'da', 'do', '-', "'"]);
@@ -587,6 +587,7 @@ const MARK = { title: 1, countryInCapitals: 2, knownOrganisation: 4, afterPlaceK
  */
 function tokenMarks(tokens: readonly Token[]): Uint8Array {
   const marks = new Uint8Array(tokens.length);
+  // The neighbours by textAt: a read of tokens[-1] at the first token would make that read a slow, generic one for every token.
   for (let i = 0; i < tokens.length; i++) {
     const w = (tokens[i] as Token).text;
     let m = 0;
@@ -597,13 +598,13 @@ function tokenMarks(tokens: readonly Token[]): Uint8Array {
     // "told Associated Press".
     if (KNOWN_ORG_LENGTHS.has(w)) m |= MARK.knownOrganisation;
     // "the town of Mahmoudiya".
-    if (i >= 2 && tokens[i - 1]?.text === 'of' && PLACE_KINDS.has((tokens[i - 2] as Token).text) && startsCapitalized(w)) m |= MARK.afterPlaceKind;
+    if (i >= 2 && textAt(tokens, i - 1) === 'of' && PLACE_KINDS.has((tokens[i - 2] as Token).text) && startsCapitalized(w)) m |= MARK.afterPlaceKind;
     // "Hurricane Katrina".
     if (STORMS.has(w)) m |= MARK.storm;
     // "Chillicothe, OH", "Lex Lasry, QC".
-    if (tokens[i - 1]?.text === ',' && (US_STATE_CODES.has(w) || POST_NOMINALS.has(w))) m |= MARK.codeAfterComma;
+    if (textAt(tokens, i - 1) === ',' && (US_STATE_CODES.has(w) || POST_NOMINALS.has(w))) m |= MARK.codeAfterComma;
     // "US$6.4 billion".
-    if (tokens[i + 1]?.text === '$' && CURRENCY_PREFIX.test(w)) m |= MARK.currencyPrefix;
+    if (textAt(tokens, i + 1) === '$' && CURRENCY_PREFIX.test(w)) m |= MARK.currencyPrefix;
     // "French Farm Minister Philippe Vasseur".
     if (MINISTER_TITLES.has(w)) m |= MARK.ministerTitle;
     marks[i] = m;
