@@ -175,7 +175,9 @@ export function topicFeatures(
   const titleWords = words?.titleWords ?? normalizedWords(article.title);
   const textWords = words?.textWords ?? normalizedWords(article.text);
   const bagLength = words?.bagLength ?? 0;
-  const n = bagLength > 0 ? contentWordCount(vectorGroups(titleWords, textWords)) : 0;
+  // The text vector's count is the same count of the same words (textVector), when it has one.
+  const tv = words?.textVector;
+  const n = bagLength <= 0 ? 0 : tv?.mean ? tv.n : contentWordCount(vectorGroups(titleWords, textWords));
   add(titleWords, n > bagLength ? (TITLE_WEIGHT * n) / bagLength : TITLE_WEIGHT);
   add(textWords, 1);
   // Each count's log, in the map's order, kept aside so that each entry is set once, to its final value, below.
@@ -228,8 +230,12 @@ const BACKOFF_WORDS = 28;
 /** The features the model knows, each looked up once: [name, value, row offset in model.weights]. */
 function knownFeatures(model: TopicModel, features: ReadonlyMap<string, number>): Array<[string, number, number]> {
   const known: Array<[string, number, number]> = [];
+  // The text's single words, counted only as far as BACKOFF_WORDS + 1: past it their number makes no difference.
   let words = 0;
-  for (const f of features.keys()) if (!f.includes(':') && !f.includes(' ')) words++;
+  for (const f of features.keys()) {
+    if (!f.includes(':') && !f.includes(' ')) words++;
+    if (words > BACKOFF_WORDS) break;
+  }
   for (const [f, v] of features) {
     const at = model.features.get(f);
     if (at !== undefined) known.push([f, v, at]);
@@ -425,6 +431,22 @@ function evidenceTerms(known: ReadonlyArray<readonly [string, number, number]>):
 }
 
 /**
+ * The first `k` of `items` in the order of `compare`, as `[...items].sort(compare).slice(0, k)` gives them (ties in
+ * their order in `items`), without sorting the rest: the evidence of a class is five terms of the text's hundreds.
+ */
+export function firstInOrder<T>(items: readonly T[], k: number, compare: (a: T, b: T) => number): T[] {
+  const out: T[] = [];
+  for (const x of items) {
+    if (out.length === k && (k === 0 || compare(x, out[k - 1] as T) >= 0)) continue;
+    let at = out.length;
+    while (at > 0 && compare(x, out[at - 1] as T) < 0) at--;
+    out.splice(at, 0, x);
+    if (out.length > k) out.pop();
+  }
+  return out;
+}
+
+/**
  * Calibrated probability of each IPTC top-level topic (highest first), each with
  * the terms of the text that weigh most for it. Empty when the text has no
  * content word the model knows.
@@ -450,8 +472,7 @@ export function classifyTopLevel(
         if (t >= 0) sums[t] = (sums[t] as number) + v * (W[at + k] as number);
       });
       const contrib = terms.map((term, t): [string, number] => [term, sums[t] as number]).filter(([, x]) => x > 0);
-      contrib.sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
-      for (const [f] of contrib.slice(0, 5)) evidence.push(f);
+      for (const [f] of firstInOrder(contrib, 5, (a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))) evidence.push(f);
     }
     return { code: model.classes[k] as string, score: p[k] as number, evidence };
   });

@@ -118,7 +118,9 @@ function chunkProperNouns(text: string, tokens: readonly Token[], lowercaseSeen:
   };
   for (let i = 0; i < tokens.length; i++) {
     const raw = tokens[i] as Token;
-    const prev = tokens[i - 1];
+    // Not tokens[-1] at the first token: V8 reads index -1 as a property's name, and the read then takes the slow,
+    // generic path for every token.
+    const prev = i > 0 ? tokens[i - 1] : undefined;
     if (cur.words.length > 0 && !(prev && isJoinGap(text, prev.end, raw.start))) flush();
     const { word: w0, possessive } = stripPossessive(raw.text);
     const hyphen = w0.includes('-') ? HYPHEN_SUFFIX.exec(w0) : null;

@@ -13,6 +13,22 @@ type Candidate = { phrase: string; key: string; score: number; count: number; fi
 const CONTENT_WORD = /^\p{Ll}[\p{L}\p{N}'’-]*$/u;
 
 /**
+ * CONTENT_WORD.test(w), with a word of ASCII characters read by comparisons (the expression's Unicode classes cost
+ * several times as much a character); a word with a character past ASCII goes to the expression.
+ */
+export function matchesContentWord(w: string): boolean {
+  const first = w.charCodeAt(0);
+  if (first >= 128) return CONTENT_WORD.test(w);
+  if (!(first >= 97 && first <= 122)) return false;
+  for (let i = 1; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    if (c >= 128) return CONTENT_WORD.test(w);
+    if (!((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 39 || c === 45)) return false;
+  }
+  return true;
+}
+
+/**
  * 5–10 keyphrases: the article's most salient entities and its recurring
  * content phrases (runs of lowercase non-stopwords, up to three words, scored
  * by frequency, length and presence in the title), without near repeats.
@@ -67,7 +83,7 @@ export function extractKeywords(
     prevEnd = t.end;
     const w = t.text;
     // Proper nouns are covered by entities; keep common words here.
-    if (w.length >= 3 && CONTENT_WORD.test(w) && !STOPWORDS.has(w)) {
+    if (w.length >= 3 && matchesContentWord(w) && !STOPWORDS.has(w)) {
       const bare = w.endsWith("'s") || w.endsWith('’s') ? w.slice(0, -2) : w;
       surf.push(bare);
       stems.push(stem(bare));

@@ -71,7 +71,7 @@ import { DEMONYMS, KNOWN_ORGS, LATE_COUNTRIES, LATE_DEMONYMS, NAME_PARTICLES, NO
 import { codeCap, type WordStats } from './ner-features.js';
 import { isPossessive, setOffBySpaces, tokenLines } from './ner-tokens.js';
 import { type Dateline, parseDateline } from './parse-dateline.js';
-import { startsCapitalized, type Token } from './tokens.js';
+import { startsCapitalized, textAt, type Token } from './tokens.js';
 
 /** Lower-case words and marks that may stand inside a team's name ("Brighton and Hove Albion", "St. Louis", "Real de Madrid"). */
 const NAME_INNER = new Set(['of', 'de', 'del', 'la', 'le', 'the', 'and', '&', 'upon', 'on', 'am', 'im', 'an', 'der', 'van', 'von', 'y', 'da', 'do', '-', "'"]);
@@ -286,6 +286,16 @@ const SHORT_ROWS_MIN = 3;
 const RESULT_VERBS = new Set(
   'beat beats defeated defeats edged edges thrashed thrash routed crushed downed overcame overpowered trounced hammered stunned outlasted topped blanked drew draw draws held lost lose loses fell won win wins'.split(' '),
 );
+const RESULT_VERB_MIN = Math.min(...[...RESULT_VERBS].map((v) => v.length));
+const RESULT_VERB_MAX = Math.max(...[...RESULT_VERBS].map((v) => v.length));
+/**
+ * Whether `word` is one of RESULT_VERBS in any case ("won", "Beat", "DREW"). A word of another length than theirs is none
+ * of them and is not lowercased to be looked up: what lowercases to an ASCII letter is one code unit (a letter of ASCII,
+ * or the kelvin sign's "k"), so the word and its lowercase have one length.
+ */
+export function isResultVerb(word: string): boolean {
+  return word.length >= RESULT_VERB_MIN && word.length <= RESULT_VERB_MAX && RESULT_VERBS.has(word.toLowerCase());
+}
 /** What stands between a result's score and the second side ("drew 0-0 with Milan", "lost 2-1 to Napoli"). */
 const RESULT_JOIN = new Set(['with', 'to', 'against', 'at', 'over', 'in', 'the']);
 
@@ -324,7 +334,7 @@ function clauseStart(words: readonly string[], close: number): number {
 export function resultSentenceNames(words: readonly string[]): Array<[number, number]> {
   const out: Array<[number, number]> = [];
   for (let v = 1; v < words.length; v++) {
-    if (!RESULT_VERBS.has((words[v] as string).toLowerCase())) continue;
+    if (!isResultVerb(words[v] as string)) continue;
     // The first side may have a clause or its description set off by commas before the verb ("Rangers , who won the title
     // last season , drew 1-1 with Aberdeen", "Rangers , the champions , won 2-0 at Motherwell").
     const aEnd = words[v - 1] === ',' ? clauseStart(words, v - 1) : v;
@@ -577,6 +587,7 @@ const MARK = { title: 1, countryInCapitals: 2, knownOrganisation: 4, afterPlaceK
  */
 function tokenMarks(tokens: readonly Token[]): Uint8Array {
   const marks = new Uint8Array(tokens.length);
+  // The neighbours by textAt: a read of tokens[-1] at the first token would make that read a slow, generic one for every token.
   for (let i = 0; i < tokens.length; i++) {
     const w = (tokens[i] as Token).text;
     let m = 0;
@@ -587,13 +598,13 @@ function tokenMarks(tokens: readonly Token[]): Uint8Array {
     // "told Associated Press".
     if (KNOWN_ORG_LENGTHS.has(w)) m |= MARK.knownOrganisation;
     // "the town of Mahmoudiya".
-    if (i >= 2 && tokens[i - 1]?.text === 'of' && PLACE_KINDS.has((tokens[i - 2] as Token).text) && startsCapitalized(w)) m |= MARK.afterPlaceKind;
+    if (i >= 2 && textAt(tokens, i - 1) === 'of' && PLACE_KINDS.has((tokens[i - 2] as Token).text) && startsCapitalized(w)) m |= MARK.afterPlaceKind;
     // "Hurricane Katrina".
     if (STORMS.has(w)) m |= MARK.storm;
     // "Chillicothe, OH", "Lex Lasry, QC".
-    if (tokens[i - 1]?.text === ',' && (US_STATE_CODES.has(w) || POST_NOMINALS.has(w))) m |= MARK.codeAfterComma;
+    if (textAt(tokens, i - 1) === ',' && (US_STATE_CODES.has(w) || POST_NOMINALS.has(w))) m |= MARK.codeAfterComma;
     // "US$6.4 billion".
-    if (tokens[i + 1]?.text === '$' && CURRENCY_PREFIX.test(w)) m |= MARK.currencyPrefix;
+    if (textAt(tokens, i + 1) === '$' && CURRENCY_PREFIX.test(w)) m |= MARK.currencyPrefix;
     // "French Farm Minister Philippe Vasseur".
     if (MINISTER_TITLES.has(w)) m |= MARK.ministerTitle;
     marks[i] = m;

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import {
   classifyTopics,
   classifyTopLevel,
+  classScores,
+  firstInOrder,
   isTechCode,
   packTopicModel,
   softmax,
@@ -76,6 +78,16 @@ describe(topicFeatures.name, () => {
     expect([...topicFeatures(article, { shortCopy: 3 }).keys()]).toEqual([...plain.keys()]);
   });
 
+  it('takes the number of content words that weighs the title past bagLength from the text vector it is given, which counts the same words', () => {
+    const article = { title: 'Goal', text: 'Striker, keeper and crowd at the cup final.' }; // 6 content words, "cup" once in the body
+    const titleToBody = (f: Map<string, number>) => (f.get('goal') as number) / (f.get('cup') as number);
+    expect(titleToBody(topicFeatures(article, { bagLength: 3 }))).toBeCloseTo(Math.log1p(4) / Math.log1p(1), 9);
+    // A text vector counting 12 (as no text vector of these words does) shows where the count is read.
+    expect(titleToBody(topicFeatures(article, { bagLength: 3, textVector: { mean: Float64Array.from([1]), n: 12 } }))).toBeCloseTo(Math.log1p(8) / Math.log1p(1), 9);
+    // A text vector without a mean (no word with a vector) has no count: the words are counted.
+    expect(topicFeatures(article, { bagLength: 3, textVector: { mean: null, n: 0 } })).toEqual(topicFeatures(article, { bagLength: 3 }));
+  });
+
   it('adds the rules’ top-level scores as features of their own', () => {
     const f = topicFeatures({ title: '', text: 'goal' }, { ruleTopics: [{ code: 'medtop:15000000', score: 0.7 }, { code: 'medtop:20000822', score: 0.5 }] });
     expect(f.get('rule:medtop:15000000')).toBe(0.7);
@@ -133,6 +145,37 @@ describe(classifyTopLevel.name, () => {
     // Past 28 distinct content words the text's known words decide: an unknown word stays unknown.
     const filler = Array.from({ length: 28 }, (_, i) => `filler${String.fromCharCode(97 + (i % 26))}${String.fromCharCode(97 + Math.floor(i / 26))}`).join(' ');
     expect(classifyTopLevel({ title: '', text: `Two men arrested. ${filler}.` }, { model })).toEqual([]);
+  });
+});
+
+describe(classScores.name, () => {
+  it('reads a long text\'s words past the 29th only for their weights, not to count them', () => {
+    // 40 single words: past 28 a text is long (no verb forms for unknown words), whatever their number beyond.
+    const values = new Map<string, number>([['goal', 1], ...Array.from({ length: 39 }, (_, i): [string, number] => [`word${i}`, 0.1])]);
+    const counted = new (class extends Map<string, number> {
+      override keys(): MapIterator<string> {
+        const all = [...super.keys()];
+        return (function* () {
+          for (const [i, k] of all.entries()) {
+            if (i >= 30) throw new Error('counted past the 29th word');
+            yield k;
+          }
+        })() as MapIterator<string>;
+      }
+    })(values);
+    expect([...classScores(TINY, counted)]).toEqual([...classScores(TINY, values)]);
+  });
+});
+
+describe(firstInOrder.name, () => {
+  it('gives the first k items as a full sort would, ties in the items\' order', () => {
+    let seed = 7;
+    const random = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
+    const byValue = (a: [string, number], b: [string, number]) => b[1] - a[1];
+    for (let round = 0; round < 50; round++) {
+      const items = Array.from({ length: Math.floor(random() * 40) }, (_, i): [string, number] => [`t${i}`, Math.floor(random() * 6)]);
+      for (const k of [0, 1, 5, 60]) expect(firstInOrder(items, k, byValue)).toEqual([...items].sort(byValue).slice(0, k));
+    }
   });
 });
 

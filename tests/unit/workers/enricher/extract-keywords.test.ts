@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { extractEntities } from '../../../../src/workers/enricher/extract-entities.js';
-import { extractKeywords } from '../../../../src/workers/enricher/extract-keywords.js';
+import { extractKeywords, matchesContentWord } from '../../../../src/workers/enricher/extract-keywords.js';
 import { loadLabelledArticles } from '../../../fixtures/enrich/load.js';
 import { SEED_TITLE, seedText } from './seed-story.js';
 
@@ -30,5 +30,16 @@ describe(extractKeywords.name, () => {
 
   it('returns nothing when the text is empty', () => {
     expect(extractKeywords({ title: '', text: '' })).toEqual([]);
+  });
+});
+
+describe(matchesContentWord.name, () => {
+  it('agrees with the content words\' expression on ASCII words and on words with characters past ASCII', () => {
+    const expression = /^\p{Ll}[\p{L}\p{N}'’-]*$/u;
+    const words = [
+      'word', "don't", 'e-mail', 'covid19', 'wORD', 'x', 'Word', 'WORD', '1st', "'tis", '-ish', 'a.b', 'a_b', 'ab!', 'a b', '',
+      'café', 'été', 'Été', 'über', 'naïve', 'x’s', 'ǆemal', 'ßx', 'αβγ', 'Αβγ', 'word–dash', 'x\u00a0y', 'a٣', 'a\u{1D400}',
+    ];
+    for (const w of words) expect(matchesContentWord(w), w).toBe(expression.test(w));
   });
 });

@@ -4,7 +4,7 @@ import { expectBioKept, tagsNaming } from '../../../helpers/bio-tags.js';
 import { CAP_BUCKETS, type WordStats, wordStatsCode } from '../../../../src/workers/enricher/ner-features.js';
 import { nerTokenize } from '../../../../src/workers/enricher/ner-tokens.js';
 import { tagEntityMentions } from '../../../../src/workers/enricher/tag-entities.js';
-import { beginTag, bioSpans, clearSpan, deskSlugLength, insideTag, insideTagOf, leaderboardLineNames, resultSentenceNames, scorecardLineNames, setSpan, shortRowNameEnd, spanEnd, spanStart, tableLineNames, wireConventions, wireConventionTags } from '../../../../src/workers/enricher/wire-conventions.js';
+import { beginTag, bioSpans, clearSpan, deskSlugLength, insideTag, insideTagOf, isResultVerb, leaderboardLineNames, resultSentenceNames, scorecardLineNames, setSpan, shortRowNameEnd, spanEnd, spanStart, tableLineNames, wireConventions, wireConventionTags } from '../../../../src/workers/enricher/wire-conventions.js';
 
 const words = (line: string) => nerTokenize(line).map((t) => t.text);
 /** The names of a line as text, or null when it is no table line. */
@@ -99,6 +99,13 @@ describe('tableLineNames', () => {
     expect(namesOf('He scored 2 goals in 3 games')).toBeNull();
     expect(namesOf('Results of Scottish league matches on Saturday:')).toBeNull();
     expect(namesOf('Aberdeen 1 Hibernian 2 in a match that')).toBeNull();
+  });
+});
+
+describe(isResultVerb.name, () => {
+  it('reads a verb of a result in any case, the kelvin sign\'s "k" as a "k", and nothing else', () => {
+    for (const w of ['won', 'Beat', 'DREW', 'overpowered', 'OutLasted', 'blan\u212Aed']) expect(isResultVerb(w), w).toBe(true);
+    for (const w of ['wo', 'a', ',', 'victory', 'overpowering', 'beaten', 'w\u0130n', '\u0130']) expect(isResultVerb(w), w).toBe(false);
   });
 });
 
