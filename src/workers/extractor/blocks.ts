@@ -95,8 +95,7 @@ export function preLines(pre: Element): string | null {
         line = '';
         continue;
       }
-      const kids = node.childNodes;
-      for (let i = kids.length - 1; i >= 0; i--) walk.push(kids[i] as Node);
+      pushChildren(walk, node);
     }
   }
   lines.push(line);
@@ -113,12 +112,9 @@ export function preLines(pre: Element): string | null {
  * first, so that they pop in document order.
  */
 export function pushChildren<M>(stack: Array<Node | M>, node: Node): void {
-  const kids = node.childNodes;
-  for (let i = kids.length - 1; i >= 0; i--) {
-    const k = kids[i];
-    if (k) {
-      stack.push(k);
-    }
+  // From the last child back: linkedom builds a new list for every read of childNodes.
+  for (let k = node.lastChild; k; k = k.previousSibling) {
+    stack.push(k);
   }
 }
 
@@ -271,10 +267,7 @@ export function firstTextNode(root: Element, shows: (data: string) => boolean, s
     if (skip && (n.nodeType !== 1 || skip(n as Element))) {
       continue;
     }
-    const kids = n.childNodes;
-    for (let i = kids.length - 1; i >= 0; i--) {
-      stack.push(kids[i] as Node);
-    }
+    pushChildren(stack, n);
   }
   return null;
 }

@@ -1,6 +1,6 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it, vi } from 'vitest';
-import { collapseSpace, countWords, firstTextNode, lineElement, preLines, spacedText, tableRowLine, textBlocks, textOwners } from '../../../../src/workers/extractor/blocks.js';
+import { collapseSpace, countWords, firstTextNode, lineElement, preLines, pushChildren, spacedText, tableRowLine, textBlocks, textOwners } from '../../../../src/workers/extractor/blocks.js';
 
 describe(textOwners.name, () => {
   it('returns each element owning a text node the pattern matches, once, in document order, never the root', () => {
@@ -151,5 +151,18 @@ describe(countWords.name, () => {
     } finally {
       match.mockRestore();
     }
+  });
+});
+
+describe(pushChildren.name, () => {
+  it('pushes the children last first, so that they pop in document order, without building the childNodes list', () => {
+    const { document } = parseHTML('<div id="d">one<b>two</b><!-- c --><i>three</i>four</div>') as unknown as { document: Document };
+    const d = document.getElementById('d') as Element;
+    const inOrder = Array.from(d.childNodes);
+    Object.defineProperty(d, 'childNodes', { get: () => { throw new Error('childNodes read'); } });
+    const stack: Node[] = [];
+    pushChildren(stack, d);
+    expect(stack).toHaveLength(inOrder.length);
+    stack.reverse().forEach((node, i) => expect(node).toBe(inOrder[i]));
   });
 });
