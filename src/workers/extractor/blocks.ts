@@ -95,8 +95,7 @@ export function preLines(pre: Element): string | null {
         line = '';
         continue;
       }
-      const kids = node.childNodes;
-      for (let i = kids.length - 1; i >= 0; i--) walk.push(kids[i] as Node);
+      pushChildren(walk, node);
     }
   }
   lines.push(line);
@@ -113,12 +112,9 @@ export function preLines(pre: Element): string | null {
  * first, so that they pop in document order.
  */
 export function pushChildren<M>(stack: Array<Node | M>, node: Node): void {
-  const kids = node.childNodes;
-  for (let i = kids.length - 1; i >= 0; i--) {
-    const k = kids[i];
-    if (k) {
-      stack.push(k);
-    }
+  // From the last child back: linkedom builds a new list for every read of childNodes.
+  for (let k = node.lastChild; k; k = k.previousSibling) {
+    stack.push(k);
   }
 }
 
@@ -203,18 +199,22 @@ export function textBlocks(root: Node, owners?: Node[], opts: { shown?: boolean 
 export const joinBlocks = (blocks: string[]): string => blocks.join('\n\n');
 
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu;
+const HAS_CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 
 /**
  * Whitespace-separated tokens that hold a letter or a digit; in Chinese and
- * Japanese, which do not separate words, each character counts as one.
+ * Japanese, which do not separate words, each character counts as one. The
+ * text is searched for such characters once: without any, no token is.
  */
 export const countWords = (text: string): number => {
+  const cjkText = HAS_CJK.test(text);
   let n = 0;
   for (const tok of text.split(/\s+/)) {
-    const cjk = tok.match(CJK)?.length ?? 0;
+    const cjk = cjkText ? (tok.match(CJK)?.length ?? 0) : 0;
     if (cjk > 0) {
-      n += cjk + (/[\p{L}\p{N}]/u.test(tok.replace(CJK, '')) ? 1 : 0);
-    } else if (/[\p{L}\p{N}]/u.test(tok)) {
+      n += cjk + (LETTER_OR_DIGIT.test(tok.replace(CJK, '')) ? 1 : 0);
+    } else if (LETTER_OR_DIGIT.test(tok)) {
       n++;
     }
   }
@@ -267,10 +267,7 @@ export function firstTextNode(root: Element, shows: (data: string) => boolean, s
     if (skip && (n.nodeType !== 1 || skip(n as Element))) {
       continue;
     }
-    const kids = n.childNodes;
-    for (let i = kids.length - 1; i >= 0; i--) {
-      stack.push(kids[i] as Node);
-    }
+    pushChildren(stack, n);
   }
   return null;
 }

@@ -522,11 +522,16 @@ export function densityArticle(doc: Document, kept: TextBlock[]): Element {
 /** Readability results of this many words or more are never replaced by the classifier's (unless under minWords or another part). */
 export const PART_MAX_WORDS = 250;
 
-export function preferDensity(readabilityText: string, dense: TextBlock[], minWords: number, readabilityBlocks: readonly string[] = []): string | null {
+export function preferDensity(
+  readabilityText: string,
+  dense: TextBlock[],
+  minWords: number,
+  readabilityBlocks: readonly string[] = [],
+  readabilityWords = countWords(readabilityText),
+): string | null {
   if (dense.length === 0) {
     return null;
   }
-  const readabilityWords = countWords(readabilityText);
   if (readabilityWords < minWords) {
     return 'too few';
   }
@@ -1142,7 +1147,7 @@ export function extractArticle(html: string, url: string, opts: ExtractOptions =
       text = joinBlocks(blocks);
       wordCount = countWords(text);
     };
-    const choice = preferDensity(text, dense, o.minWords, blocks);
+    const choice = preferDensity(text, dense, o.minWords, blocks, wordCount);
     if (choice) {
       const container = densityArticle(doc, dense);
       const fbBlocks = tidy(container);

@@ -1,4 +1,4 @@
-import { collapseSpace, firstTextNode, squash, textOwners } from './blocks.js';
+import { collapseSpace, firstTextNode, pushChildren, squash, textOwners } from './blocks.js';
 import { headlineWindow, type HeadlineWindow } from './headline-window.js';
 import { decodeEntities } from '../../lib/html-entities.js';
 import { tagAttributes, tagEnd } from '../../lib/tag-attributes.js';
@@ -536,10 +536,7 @@ export function headingText(h: Element): string {
       out += ' ';
       stack.push(null);
     }
-    const kids = n.childNodes;
-    for (let i = kids.length - 1; i >= 0; i--) {
-      stack.push(kids[i] as Node);
-    }
+    pushChildren(stack, n);
   }
   return collapseSpace(out);
 }
@@ -1418,10 +1415,7 @@ function pageText(root: Element | null, max: number): string {
     if (tag === 'NAV' || ((tag === 'FOOTER' || el.getAttribute('role') === 'contentinfo') && !el.closest('article, main'))) {
       continue;
     }
-    const kids = el.childNodes;
-    for (let i = kids.length - 1; i >= 0; i--) {
-      stack.push(kids[i] as Node);
-    }
+    pushChildren(stack, el);
   }
   return out.slice(0, max);
 }
@@ -1712,9 +1706,7 @@ export function boundedRawText(el: Element, max: number, known?: Map<Element, st
       }
       continue;
     }
-    const kids = n.childNodes;
-    for (let i = kids.length - 1; i >= 0; i--) {
-      const k = kids[i] as Node;
+    for (let k = n.lastChild; k; k = k.previousSibling) {
       if (k.nodeType === 3 || k.nodeType === 1) {
         stack.push(k);
       }

@@ -310,9 +310,7 @@ function hasText(node: Node): boolean {
   const stack: Node[] = [node];
   while (stack.length > 0) {
     const n = stack.pop() as Node;
-    const kids = n.childNodes;
-    for (let i = kids.length - 1; i >= 0; i--) {
-      const k = kids[i] as Node;
+    for (let k = n.lastChild; k; k = k.previousSibling) {
       if (k.nodeType === 3 || k.nodeType === 4) {
         if (NOT_SPACE.test((k as CharacterData).data)) {
           return true;

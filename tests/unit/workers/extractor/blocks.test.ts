@@ -1,6 +1,6 @@
 import { parseHTML } from 'linkedom';
-import { describe, expect, it } from 'vitest';
-import { collapseSpace, firstTextNode, lineElement, preLines, spacedText, tableRowLine, textBlocks, textOwners } from '../../../../src/workers/extractor/blocks.js';
+import { describe, expect, it, vi } from 'vitest';
+import { collapseSpace, countWords, firstTextNode, lineElement, preLines, pushChildren, spacedText, tableRowLine, textBlocks, textOwners } from '../../../../src/workers/extractor/blocks.js';
 
 describe(textOwners.name, () => {
   it('returns each element owning a text node the pattern matches, once, in document order, never the root', () => {
@@ -130,5 +130,39 @@ describe(spacedText.name, () => {
 
   it('joins inline elements as a browser shows them and leaves out content that is never text', () => {
     expect(spacedText(el('1535<span>kcal</span> <b>a</b><i>b</i><script>var x = 1;</script><style>p{}</style>.'))).toBe('1535kcal ab.');
+  });
+});
+
+describe(countWords.name, () => {
+  it('counts the tokens that hold a letter or a digit when the text has no Chinese or Japanese', () => {
+    expect(countWords('  The mayor, 64, said — “no” … 3.5% ')).toBe(6);
+    expect(countWords('')).toBe(0);
+  });
+
+  it('counts each Chinese or Japanese character as a word, and the rest of its token once', () => {
+    expect(countWords('北京 市政府 said 東京タワabc')).toBe(2 + 3 + 1 + 4 + 1);
+  });
+
+  it('searches a text without Chinese or Japanese for them once, not token by token', () => {
+    const match = vi.spyOn(String.prototype, 'match');
+    try {
+      expect(countWords('one two three four five')).toBe(5);
+      expect(match).not.toHaveBeenCalled();
+    } finally {
+      match.mockRestore();
+    }
+  });
+});
+
+describe(pushChildren.name, () => {
+  it('pushes the children last first, so that they pop in document order, without building the childNodes list', () => {
+    const { document } = parseHTML('<div id="d">one<b>two</b><!-- c --><i>three</i>four</div>') as unknown as { document: Document };
+    const d = document.getElementById('d') as Element;
+    const inOrder = Array.from(d.childNodes);
+    Object.defineProperty(d, 'childNodes', { get: () => { throw new Error('childNodes read'); } });
+    const stack: Node[] = [];
+    pushChildren(stack, d);
+    expect(stack).toHaveLength(inOrder.length);
+    stack.reverse().forEach((node, i) => expect(node).toBe(inOrder[i]));
   });
 });

@@ -260,6 +260,11 @@ describe('preferDensity', () => {
     expect(preferDensity(story[1] as string, [], 25)).toBeNull();
   });
 
+  it('takes the word count of Readability\'s text from its caller when given', () => {
+    expect(preferDensity('two words', blocks(story), 25, [], 30)).toBeNull();
+    expect(preferDensity(story[1] as string, blocks(story), 25, [], 2)).toBe('too few');
+  });
+
   it('takes the classifier when Readability took another part of the page: no running text, none of it the classifier\'s', () => {
     const grid = ['Is Obsidian a good alternative to Notion?', '11 comments', 'Obsidian is Freemium and Proprietary', 'Obsidian is Lightweight and Private'];
     const votes = [...grid, ...grid.map((t) => t.replace('Obsidian', 'Anytype')), ...grid.map((t) => t.replace('Obsidian', 'Joplin'))];

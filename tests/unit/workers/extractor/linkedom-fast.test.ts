@@ -1,6 +1,11 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { installLinkedomFastQueries } from '../../../../src/workers/extractor/linkedom-fast.js';
+import {
+  CLASS_VALUE_SOURCE,
+  installLinkedomFastClassValue,
+  installLinkedomFastQueries,
+  joinTokens,
+} from '../../../../src/workers/extractor/linkedom-fast.js';
 import { readabilityPage, readabilityPageNames } from '../../../helpers/corpora.js';
 
 
@@ -131,5 +136,64 @@ describe('linkedom fast selector queries', () => {
     expect(document.querySelectorAll('p').length).toBe(2);
     d?.querySelector('p')?.remove();
     expect(document.querySelectorAll('p').length).toBe(1);
+  });
+});
+
+/** linkedom's own DOMTokenList `value` getter, taken before the class-value getter is installed. */
+const ownClassValue = (() => {
+  const { document } = parseHTML('<p class="x">x</p>') as unknown as { document: Document };
+  const list = document.querySelector('p')?.classList;
+  const getter = list ? Object.getOwnPropertyDescriptor(Object.getPrototypeOf(list), 'value')?.get : undefined;
+  if (!getter) {
+    throw new Error('linkedom DOMTokenList without a value getter');
+  }
+  return getter;
+})();
+
+describe(joinTokens.name, () => {
+  it('joins the tokens of any set as spreading them and joining with a space does', () => {
+    const sets: Set<unknown>[] = [new Set(), new Set(['a']), new Set(['a', 'b', 'c']), new Set(['', 'x', '']), new Set([1, null, undefined, 'z'])];
+    for (const set of sets) {
+      expect(joinTokens(set)).toBe([...set].join(' '));
+    }
+  });
+});
+
+describe(installLinkedomFastClassValue.name, () => {
+  installLinkedomFastClassValue();
+
+  it('replaces a DOMTokenList value getter whose source is the one it was written against', () => {
+    expect(Function.prototype.toString.call(ownClassValue)).toBe(CLASS_VALUE_SOURCE);
+    const { document } = parseHTML('<p class="a">x</p>') as unknown as { document: Document };
+    const list = document.querySelector('p')?.classList as DOMTokenList;
+    expect(Object.getOwnPropertyDescriptor(Object.getPrototypeOf(list), 'value')?.get).not.toBe(ownClassValue);
+  });
+
+  it('reads every class attribute, className and class list of the pages exactly as linkedom does', () => {
+    let compared = 0;
+    for (const doc of documents()) {
+      for (const el of descendants(doc)) {
+        const own = ownClassValue.call(el.classList) as string;
+        expect(el.classList.value).toBe(own);
+        if (typeof el.className === 'string') {
+          // (an SVG element's className is an object of linkedom's own)
+          expect(el.className).toBe(own);
+        }
+        expect(el.getAttribute('class')).toBe(own);
+        compared++;
+      }
+    }
+    expect(compared).toBeGreaterThan(1000);
+  });
+
+  it('keeps the class attribute in step when a class list changes', () => {
+    const { document } = parseHTML('<p class="  a  b a ">x</p>') as unknown as { document: Document };
+    const p = document.querySelector('p') as Element;
+    expect(p.outerHTML).toBe('<p class="a b">x</p>');
+    p.classList.add('c');
+    p.classList.remove('a');
+    p.classList.toggle('d');
+    expect(p.getAttribute('class')).toBe('b c d');
+    expect(p.outerHTML).toBe('<p class="b c d">x</p>');
   });
 });

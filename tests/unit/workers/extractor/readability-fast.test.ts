@@ -317,3 +317,15 @@ describe(afterRunningText.name, () => {
     expect(afterRunningText(document.getElementById('b') as Element)).toBe(true);
   });
 });
+
+describe(isElementWithoutContent.name, () => {
+  it('reads the text under an element without building its children\'s lists', () => {
+    const { document } = parseHTML('<div id="d"><span> </span><p><br> <br>\n</p><i>x</i></div>') as unknown as { document: Document };
+    const d = document.getElementById('d') as Element;
+    for (const el of [d, ...Array.from(d.querySelectorAll('*'))]) {
+      Object.defineProperty(el, 'childNodes', { get: () => { throw new Error('childNodes read'); } });
+    }
+    expect(isElementWithoutContent(d)).toBe(false);
+    expect(isElementWithoutContent(d.querySelector('p') as Element)).toBe(true);
+  });
+});

@@ -221,6 +221,15 @@ describe(boundedRawText.name, () => {
     expect(boundedRawText(d.getElementById('d') as Element, 50)).toBeNull();
     expect(shortText(d.getElementById('c') as Element, 50)).toBe('A short pitch.');
   });
+
+  it('walks the elements\' children without building their childNodes lists', () => {
+    const d = doc('<div id="a">Try <b>it <!-- x --></b> <i>free</i></div>');
+    const a = d.getElementById('a') as Element;
+    for (const el of [a, ...Array.from(a.querySelectorAll('*'))]) {
+      Object.defineProperty(el, 'childNodes', { get: () => { throw new Error('childNodes read'); } });
+    }
+    expect(boundedRawText(a, 50)).toBe('Try it  free');
+  });
 });
 
 describe('cleanByline, what follows a name', () => {
