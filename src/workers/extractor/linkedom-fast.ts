@@ -253,13 +253,20 @@ export function installLinkedomFastClassValue(): boolean {
   if (classValueInstalled !== undefined) {
     return classValueInstalled;
   }
-  classValueInstalled = false;
   const { document } = parseHTML('<!doctype html><html><body><p class="x">x</p></body></html>') as unknown as { document: Document };
   const list = document.querySelector('p')?.classList;
-  const proto: unknown = list ? Object.getPrototypeOf(list) : null;
-  const own = proto ? Object.getOwnPropertyDescriptor(proto, 'value') : undefined;
-  if (!proto || !own?.get || Function.prototype.toString.call(own.get) !== CLASS_VALUE_SOURCE) {
-    return classValueInstalled;
+  classValueInstalled = list ? replaceClassValueGetter(Object.getPrototypeOf(list) as object) : false;
+  return classValueInstalled;
+}
+
+/**
+ * Puts the joining getter on `proto` (a DOMTokenList prototype) when its own `value` getter's source is
+ * CLASS_VALUE_SOURCE; any other getter, or none, is left as it is. Returns whether it was replaced.
+ */
+export function replaceClassValueGetter(proto: object): boolean {
+  const own = Object.getOwnPropertyDescriptor(proto, 'value');
+  if (!own?.get || Function.prototype.toString.call(own.get) !== CLASS_VALUE_SOURCE) {
+    return false;
   }
   Object.defineProperty(proto, 'value', {
     ...own,
@@ -267,6 +274,5 @@ export function installLinkedomFastClassValue(): boolean {
       return joinTokens(this);
     },
   });
-  classValueInstalled = true;
-  return classValueInstalled;
+  return true;
 }

@@ -5,6 +5,7 @@ import {
   installLinkedomFastClassValue,
   installLinkedomFastQueries,
   joinTokens,
+  replaceClassValueGetter,
 } from '../../../../src/workers/extractor/linkedom-fast.js';
 import { readabilityPage, readabilityPageNames } from '../../../helpers/corpora.js';
 
@@ -184,6 +185,19 @@ describe(installLinkedomFastClassValue.name, () => {
       }
     }
     expect(compared).toBeGreaterThan(1000);
+  });
+
+  it('steps aside when the value getter is not the one it was written against (another linkedom version)', () => {
+    class OtherTokenList extends Set<string> {
+      get value(): string {
+        return [...this].join(',');
+      }
+    }
+    const before = Object.getOwnPropertyDescriptor(OtherTokenList.prototype, 'value');
+    expect(replaceClassValueGetter(OtherTokenList.prototype)).toBe(false);
+    expect(Object.getOwnPropertyDescriptor(OtherTokenList.prototype, 'value')).toEqual(before);
+    expect(new OtherTokenList(['a', 'b']).value).toBe('a,b');
+    expect(replaceClassValueGetter(class NoValue {}.prototype)).toBe(false);
   });
 
   it('keeps the class attribute in step when a class list changes', () => {
