@@ -923,7 +923,6 @@ function labelCased(
   tags = venuesArePlaces(tokens, tags, tagger.gazetteer); // buildings, venues and natural features ("Narita Airport", "Trump Tower", "Gull Point")
   tags = addressesArePlaces(tokens, tags); // "610 [E. Roosevelt St.]"
   tags = venuesAfterTheirNames(text, tokens, tags); // "[John F. Kennedy International Airport]"
-  tags = placesBeforePlaceNouns(tokens, tags); // places read as persons ("the Abu Ghraib prison")
   tags = townsBeforeTheirCountries(tokens, tags); // a town placed in its country, state or city ("in [Des Moines], Iowa")
   tags = knownPlacesReadAsPersons(tokens, tags, tagger.gazetteer); // a known place read as a person where a place stands ("in [Khan Yunis]")
   tags = eventsAndLawsAreMisc(text, tokens, tags); // events, laws, awards, indexes ("G8 Summit", "Clean Air Act")
@@ -941,6 +940,9 @@ function labelCased(
   tags = joinNameParticles(tokens, tags); // particles in people's names ("Mohammed bin Salman")
   tags = extendNamesToTheirAcronyms(text, tokens, tags); // a name's first words its acronym names ("The [Brain] Injury Rehabilitation Trust (BIRT)")
   tags = trimNameTails(tokens, tags); // where a name ends ("[Fujian] province")
+  // After the tails are off: the tagger runs a person over the noun after a place ("[Abu Ghraib prison]"), and the vote
+  // would carry that person over the text.
+  tags = placesBeforePlaceNouns(tokens, tags); // places read as persons ("the Abu Ghraib prison")
   tags = scoresOffResultSides(text, tokens, tags); // a result's second score ("Sheffield Wednesday 1 [Leeds] 2.")
   tags = indefiniteArticlesOffNames(tokens, tags); // "A [High Court] judge"
   tags = companyFormsEndNames(tokens, tags, stats); // "[McDonnell Douglas Corp.] The [Federal Trade Commission]"
