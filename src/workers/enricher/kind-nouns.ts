@@ -1320,8 +1320,8 @@ export function airlinesBeforeTheirFlights(tokens: readonly Token[], tags: reado
 
 /** The most untagged words taken into a group's name before its fighters. */
 const GROUP_LEAD_MAX = 2;
-/** Armed members of a group, written after its name ("Hizbollah guerrillas", "PKK rebels"). */
-const FIGHTERS: ReadonlySet<string> = new Set('guerrillas guerrilla militants rebels fighters insurgents gunmen militiamen'.split(' '));
+/** Armed members of a group, written after its name ("Hizbollah guerrillas", "PKK rebels"), or the group as a gang or a cartel ("the Gran Grif gang", "the Gulf Clan cartel"). */
+const FIGHTERS: ReadonlySet<string> = new Set('guerrillas guerrilla militants rebels fighters insurgents gunmen militiamen gang gangs cartel'.split(' '));
 
 /** Words of a creed or a people ("Maoist", "Marxist", "Shi'ite", "Israelites"): no group's name. */
 const CREED_WORD = /(?:ists?|ites?)$/;

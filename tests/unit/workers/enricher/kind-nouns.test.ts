@@ -344,6 +344,12 @@ describe(groupsBeforeTheirFighters.name, () => {
     expect(spans(text, groupsBeforeTheirFighters(toks, tags, undefined))).toEqual(['ORG[Hizbollah]', 'ORG[Boko Haram]', 'ORG[ELN]', 'ORG[PKK]']);
   });
 
+  it('makes the name before "gang" or "cartel" the gang, not a one-word person ("the Kray gang")', () => {
+    const text = 'It was seized by the Viv Ansanm gang. Attacks by the Gulf Clan cartel went on. The Kray gang fled.';
+    const { toks, tags } = tagsNaming(text, { 'Viv Ansanm': 'PER', 'Gulf Clan': 'LOC', Kray: 'PER' });
+    expect(spans(text, groupsBeforeTheirFighters(toks, tags, undefined))).toEqual(['ORG[Viv Ansanm]', 'ORG[Gulf Clan]', 'PER[Kray]']);
+  });
+
   it('leaves a known place, a nationality, a MISC name, a one-word person, ordinary-case words and "-ist" words alone', () => {
     const text = 'Kosovo rebels met. Chechen rebels met. Zapatista rebels met. Karen rebels met. Kashmiri militants met. Maoist rebels met. The rebels met.';
     const { toks, tags } = tagsNaming(text, { Kosovo: 'LOC', Chechen: 'MISC', Zapatista: 'MISC', Karen: 'PER' });
