@@ -25,7 +25,7 @@ import { courtsBySeat } from './courts.js';
 import { possessiveOrganisations, possessivesOfPlaces } from './possessive-organisations.js';
 import { oilGradesAreMisc } from './oil-grades.js';
 import { shareIndexesAreMisc } from './share-indexes.js';
-import { abbreviatedCountries, acronymsBeforeOffices, addressesArePlaces, divisionsOfPlaces, agenciesBeforeTheirKind, publicationsBeforeTheirKind, hyphenatedNewspapers, countriesBeforePossessives, knownPlacesJoinedByOf, knownPlacesReadAsPersons, regionalAdjectivesAreMisc, airlinesBeforeTheirFlights, companiesByTheirPriceMoves, groupsByTheirMembers, companiesByTheirStock, firmsByTheirFirstWord, groupsBeforeTheirFighters, countriesOffPersons, employersOfStaff, eponymsAreNoPersons, eventsAndLawsAreMisc, leadersGovernmentsAreNoNames, namesBeforePartyAreOrganisations, nameText, numberedCraftAreMisc, organisationsFirstWords, organisationsLastWords, personsAfterRoles, placesBeforePlaceNouns, pollstersBeforePolls, townsBeforeTheirCountries, seatsOfGovernmentActing, shipsAreMisc, venuesAfterTheirNames, venuesArePlaces, typeKindAppositives, typePortfolioMinistries, worksAreMisc } from './kind-nouns.js';
+import { abbreviatedCountries, acronymsBeforeOffices, addressesArePlaces, divisionsOfPlaces, agenciesBeforeTheirKind, publicationsBeforeTheirKind, hyphenatedNewspapers, countriesBeforePossessives, knownPlacesJoinedByOf, knownPlacesReadAsPersons, regionalAdjectivesAreMisc, airlinesBeforeTheirFlights, companiesByTheirPriceMoves, groupsByTheirMembers, companiesByTheirStock, firmsByTheirFirstWord, groupsBeforeTheirFighters, countriesOffPersons, employersOfStaff, eponymsAreNoPersons, eventsAndLawsAreMisc, leadersGovernmentsAreNoNames, namesBeforePartyAreOrganisations, nameText, numberedCraftAreMisc, organisationsFirstWords, organisationsLastWords, personsAfterRoles, placesAfterStrikes, placesBeforePlaceNouns, pollstersBeforePolls, townsBeforeTheirCountries, seatsOfGovernmentActing, shipsAreMisc, venuesAfterTheirNames, venuesArePlaces, typeKindAppositives, typePortfolioMinistries, worksAreMisc } from './kind-nouns.js';
 import { firstNamesAreNoOrganisations, surnamesAreNoOrganisations } from './lone-surnames.js';
 import { clubsAfterPlayers, clubsByTheirFirstWord, fixtureLines, playersBySetScores, scoresOffResultSides, sidesByTheirTotals, teamsInMatchReports } from './match-reports.js';
 import { partyLabelsAreNoPersons } from './party-labels.js';
@@ -925,6 +925,7 @@ function labelCased(
   tags = venuesAfterTheirNames(text, tokens, tags); // "[John F. Kennedy International Airport]"
   tags = townsBeforeTheirCountries(tokens, tags); // a town placed in its country, state or city ("in [Des Moines], Iowa")
   tags = knownPlacesReadAsPersons(tokens, tags, tagger.gazetteer); // a known place read as a person where a place stands ("in [Khan Yunis]")
+  tags = placesAfterStrikes(tokens, tags); // a place read as a person where a strike hits ("a missile strike on [Kryvyi Rih]")
   tags = eventsAndLawsAreMisc(text, tokens, tags); // events, laws, awards, indexes ("G8 Summit", "Clean Air Act")
   tags = regionalAdjectivesAreMisc(tokens, tags); // "other [Middle Eastern] countries"
   tags = worksAreMisc(tokens, tags); // works named after their kind ("the film [Lage Raho Munnabhai]")
