@@ -1320,8 +1320,8 @@ export function airlinesBeforeTheirFlights(tokens: readonly Token[], tags: reado
 
 /** The most untagged words taken into a group's name before its fighters. */
 const GROUP_LEAD_MAX = 2;
-/** Armed members of a group, written after its name ("Hizbollah guerrillas", "PKK rebels"). */
-const FIGHTERS: ReadonlySet<string> = new Set('guerrillas guerrilla militants rebels fighters insurgents gunmen militiamen'.split(' '));
+/** Armed members of a group, written after its name ("Hizbollah guerrillas", "PKK rebels"), or the group as a gang or a cartel ("the Gran Grif gang", "the Gulf Clan cartel"). */
+const FIGHTERS: ReadonlySet<string> = new Set('guerrillas guerrilla militants rebels fighters insurgents gunmen militiamen gang gangs cartel'.split(' '));
 
 /** Words of a creed or a people ("Maoist", "Marxist", "Shi'ite", "Israelites"): no group's name. */
 const CREED_WORD = /(?:ists?|ites?)$/;
@@ -2258,6 +2258,31 @@ export function knownPlacesReadAsPersons(tokens: readonly Token[], tags: readonl
     const known = gazetteer.names.get(name)?.includes('LOC') === true;
     if (!known && !(opener && inPlacesPosition(tokens, tags, from, to, strict))) continue;
     (places ??= new Set()).add(name);
+  }
+  if (!places) return tags as string[];
+  const out = [...tags];
+  for (const s of spans) if (s.type === 'PER' && places.has(nameText(tokens, s.from, s.to))) setSpan(out, s.from, s.to, 'LOC');
+  return out;
+}
+
+/** Nouns of an armed strike on a place, before "on", "in", "of" or "against" and the place ("a missile strike on Kryvyi Rih", "the shelling of Nabatieh al-Fawqa"). */
+const STRIKES: ReadonlySet<string> = new Set('strike strikes airstrike airstrikes shelling bombing bombardment raid raids'.split(' '));
+const STRIKE_PREPOSITIONS: ReadonlySet<string> = new Set(['on', 'in', 'of', 'against']);
+
+/**
+ * Tags where a name of two to four words the tagger read as a person's stands after a noun of an armed strike and its
+ * preposition ("a missile strike on [Kryvyi Rih]", "drone strikes in [Kryvyi Rih]", "an airstrike on [Mazraat Beit
+ * Jinn]"): a strike hits a town, a person is hit in one; the name is a place there and wherever else the text reads it
+ * as a person. Not "attack" (persons are attacked: "the attack on Air Marshal Shiri"), a name with a title in it ("a
+ * strike on General Qasem Soleimani"), nor one before a possessive ("a strike on Ahmed Yassin's car").
+ */
+export function placesAfterStrikes(tokens: readonly Token[], tags: readonly string[]): string[] {
+  let places: Set<string> | undefined;
+  const spans = bioSpans(tags);
+  for (const { from, to, type } of spans) {
+    if (type !== 'PER' || to - from < 2 || to - from > 4 || !STRIKE_PREPOSITIONS.has(textAt(tokens, from - 1)) || !STRIKES.has(textAt(tokens, from - 2))) continue;
+    if (isPossessive(textAt(tokens, to)) || tokens.slice(from, to).some((t) => PERSON_TITLES.has(t.text) || HONORIFICS.has(t.text))) continue;
+    (places ??= new Set()).add(nameText(tokens, from, to));
   }
   if (!places) return tags as string[];
   const out = [...tags];

@@ -25,7 +25,7 @@ import { courtsBySeat } from './courts.js';
 import { possessiveOrganisations, possessivesOfPlaces } from './possessive-organisations.js';
 import { oilGradesAreMisc } from './oil-grades.js';
 import { shareIndexesAreMisc } from './share-indexes.js';
-import { abbreviatedCountries, acronymsBeforeOffices, addressesArePlaces, divisionsOfPlaces, agenciesBeforeTheirKind, publicationsBeforeTheirKind, hyphenatedNewspapers, countriesBeforePossessives, knownPlacesJoinedByOf, knownPlacesReadAsPersons, regionalAdjectivesAreMisc, airlinesBeforeTheirFlights, companiesByTheirPriceMoves, groupsByTheirMembers, companiesByTheirStock, firmsByTheirFirstWord, groupsBeforeTheirFighters, countriesOffPersons, employersOfStaff, eponymsAreNoPersons, eventsAndLawsAreMisc, leadersGovernmentsAreNoNames, namesBeforePartyAreOrganisations, nameText, numberedCraftAreMisc, organisationsFirstWords, organisationsLastWords, personsAfterRoles, placesBeforePlaceNouns, pollstersBeforePolls, townsBeforeTheirCountries, seatsOfGovernmentActing, shipsAreMisc, venuesAfterTheirNames, venuesArePlaces, typeKindAppositives, typePortfolioMinistries, worksAreMisc } from './kind-nouns.js';
+import { abbreviatedCountries, acronymsBeforeOffices, addressesArePlaces, divisionsOfPlaces, agenciesBeforeTheirKind, publicationsBeforeTheirKind, hyphenatedNewspapers, countriesBeforePossessives, knownPlacesJoinedByOf, knownPlacesReadAsPersons, regionalAdjectivesAreMisc, airlinesBeforeTheirFlights, companiesByTheirPriceMoves, groupsByTheirMembers, companiesByTheirStock, firmsByTheirFirstWord, groupsBeforeTheirFighters, countriesOffPersons, employersOfStaff, eponymsAreNoPersons, eventsAndLawsAreMisc, leadersGovernmentsAreNoNames, namesBeforePartyAreOrganisations, nameText, numberedCraftAreMisc, organisationsFirstWords, organisationsLastWords, personsAfterRoles, placesAfterStrikes, placesBeforePlaceNouns, pollstersBeforePolls, townsBeforeTheirCountries, seatsOfGovernmentActing, shipsAreMisc, venuesAfterTheirNames, venuesArePlaces, typeKindAppositives, typePortfolioMinistries, worksAreMisc } from './kind-nouns.js';
 import { firstNamesAreNoOrganisations, surnamesAreNoOrganisations } from './lone-surnames.js';
 import { clubsAfterPlayers, clubsByTheirFirstWord, fixtureLines, playersBySetScores, scoresOffResultSides, sidesByTheirTotals, teamsInMatchReports } from './match-reports.js';
 import { partyLabelsAreNoPersons } from './party-labels.js';
@@ -923,9 +923,9 @@ function labelCased(
   tags = venuesArePlaces(tokens, tags, tagger.gazetteer); // buildings, venues and natural features ("Narita Airport", "Trump Tower", "Gull Point")
   tags = addressesArePlaces(tokens, tags); // "610 [E. Roosevelt St.]"
   tags = venuesAfterTheirNames(text, tokens, tags); // "[John F. Kennedy International Airport]"
-  tags = placesBeforePlaceNouns(tokens, tags); // places read as persons ("the Abu Ghraib prison")
   tags = townsBeforeTheirCountries(tokens, tags); // a town placed in its country, state or city ("in [Des Moines], Iowa")
   tags = knownPlacesReadAsPersons(tokens, tags, tagger.gazetteer); // a known place read as a person where a place stands ("in [Khan Yunis]")
+  tags = placesAfterStrikes(tokens, tags); // a place read as a person where a strike hits ("a missile strike on [Kryvyi Rih]")
   tags = eventsAndLawsAreMisc(text, tokens, tags); // events, laws, awards, indexes ("G8 Summit", "Clean Air Act")
   tags = regionalAdjectivesAreMisc(tokens, tags); // "other [Middle Eastern] countries"
   tags = worksAreMisc(tokens, tags); // works named after their kind ("the film [Lage Raho Munnabhai]")
@@ -941,6 +941,9 @@ function labelCased(
   tags = joinNameParticles(tokens, tags); // particles in people's names ("Mohammed bin Salman")
   tags = extendNamesToTheirAcronyms(text, tokens, tags); // a name's first words its acronym names ("The [Brain] Injury Rehabilitation Trust (BIRT)")
   tags = trimNameTails(tokens, tags); // where a name ends ("[Fujian] province")
+  // After the tails are off: the tagger runs a person over the noun after a place ("[Abu Ghraib prison]"), and the vote
+  // would carry that person over the text.
+  tags = placesBeforePlaceNouns(tokens, tags); // places read as persons ("the Abu Ghraib prison")
   tags = scoresOffResultSides(text, tokens, tags); // a result's second score ("Sheffield Wednesday 1 [Leeds] 2.")
   tags = indefiniteArticlesOffNames(tokens, tags); // "A [High Court] judge"
   tags = companyFormsEndNames(tokens, tags, stats); // "[McDonnell Douglas Corp.] The [Federal Trade Commission]"

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { expectBioKept, isValidBio, labelledText, randomBioTags, tagsAt, tagsFor, tagsNaming } from '../../../helpers/bio-tags.js';
 import { seededRandom } from '../../../../src/lib/random.js';
-import { abbreviatedCountries, acronymsBeforeOffices, addressesArePlaces, divisionsOfPlaces, agenciesBeforeTheirKind, hyphenatedNewspapers, knownPlacesJoinedByOf, knownPlacesReadAsPersons, publicationsBeforeTheirKind, regionalAdjectivesAreMisc, airlinesBeforeTheirFlights, companiesByTheirPriceMoves, companiesByTheirStock, firmsByTheirFirstWord, groupsBeforeTheirFighters, groupsByTheirMembers, countriesBeforePossessives, countriesOffPersons, employersOfStaff, eponymsAreNoPersons, eventsAndLawsAreMisc, leadersGovernmentsAreNoNames, namesBeforePartyAreOrganisations, numberedCraftAreMisc, organisationsFirstWords, organisationsLastWords, personsAfterRoles, placesBeforePlaceNouns, pollstersBeforePolls, townsBeforeTheirCountries, seatsOfGovernmentActing, shipsAreMisc, venuesAfterTheirNames, venuesArePlaces, typeKindAppositives, typePortfolioMinistries, worksAreMisc } from '../../../../src/workers/enricher/kind-nouns.js';
+import { abbreviatedCountries, acronymsBeforeOffices, addressesArePlaces, divisionsOfPlaces, agenciesBeforeTheirKind, hyphenatedNewspapers, knownPlacesJoinedByOf, knownPlacesReadAsPersons, publicationsBeforeTheirKind, regionalAdjectivesAreMisc, airlinesBeforeTheirFlights, companiesByTheirPriceMoves, companiesByTheirStock, firmsByTheirFirstWord, groupsBeforeTheirFighters, groupsByTheirMembers, countriesBeforePossessives, countriesOffPersons, employersOfStaff, eponymsAreNoPersons, eventsAndLawsAreMisc, leadersGovernmentsAreNoNames, namesBeforePartyAreOrganisations, numberedCraftAreMisc, organisationsFirstWords, organisationsLastWords, personsAfterRoles, placesAfterStrikes, placesBeforePlaceNouns, pollstersBeforePolls, townsBeforeTheirCountries, seatsOfGovernmentActing, shipsAreMisc, venuesAfterTheirNames, venuesArePlaces, typeKindAppositives, typePortfolioMinistries, worksAreMisc } from '../../../../src/workers/enricher/kind-nouns.js';
 import { statsOf } from '../../../helpers/word-stats.js';
 import type { WordStats } from '../../../../src/workers/enricher/ner-features.js';
 import { nerTokenize, splitNameParticiples } from '../../../../src/workers/enricher/ner-tokens.js';
@@ -342,6 +342,12 @@ describe(groupsBeforeTheirFighters.name, () => {
     const text = 'Hizbollah guerrillas fired. Boko Haram militants struck. ELN rebels met. PKK fighters left.';
     const { toks, tags } = tagsNaming(text, { Hizbollah: 'LOC', 'Boko Haram': 'PER', PKK: 'ORG' });
     expect(spans(text, groupsBeforeTheirFighters(toks, tags, undefined))).toEqual(['ORG[Hizbollah]', 'ORG[Boko Haram]', 'ORG[ELN]', 'ORG[PKK]']);
+  });
+
+  it('makes the name before "gang" or "cartel" the gang, not a one-word person ("the Kray gang")', () => {
+    const text = 'It was seized by the Viv Ansanm gang. Attacks by the Gulf Clan cartel went on. The Kray gang fled.';
+    const { toks, tags } = tagsNaming(text, { 'Viv Ansanm': 'PER', 'Gulf Clan': 'LOC', Kray: 'PER' });
+    expect(spans(text, groupsBeforeTheirFighters(toks, tags, undefined))).toEqual(['ORG[Viv Ansanm]', 'ORG[Gulf Clan]', 'PER[Kray]']);
   });
 
   it('leaves a known place, a nationality, a MISC name, a one-word person, ordinary-case words and "-ist" words alone', () => {
@@ -1289,6 +1295,20 @@ describe(eventsAndLawsAreMisc.name, () => {
       ['the G8 Summit', [[1, 3, 'MISC']]], // MISC already
     ];
     for (const [text, named] of cases) expect(runMisc(text, named)).toEqual(spans(text, tagsFor(text, named)));
+  });
+});
+
+describe(placesAfterStrikes.name, () => {
+  it('makes a name read as a person after a strike and its preposition a place, there and elsewhere in the text', () => {
+    const text = 'Six died in a missile strike on Kryvyi Rih. Drone strikes in Majdal Zoun went on. Kryvyi Rih mourned.';
+    const { toks, tags } = tagsNaming(text, { 'Kryvyi Rih': 'PER', 'Majdal Zoun': 'PER' });
+    expect(spans(text, placesAfterStrikes(toks, tags))).toEqual(['LOC[Kryvyi Rih]', 'LOC[Majdal Zoun]', 'LOC[Kryvyi Rih]']);
+  });
+
+  it('leaves a person attacked, one word, a name with a title and one before a possessive', () => {
+    const text = 'The attack on Hillary Clinton. A strike on Karen. A strike on General Qasem Soleimani. A strike on Ahmed Yassin\'s car.';
+    const { toks, tags } = tagsNaming(text, { 'Hillary Clinton': 'PER', Karen: 'PER', 'General Qasem Soleimani': 'PER', 'Ahmed Yassin': 'PER' });
+    expect(placesAfterStrikes(toks, tags)).toEqual(tags);
   });
 });
 

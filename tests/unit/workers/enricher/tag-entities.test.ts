@@ -77,6 +77,11 @@ describe('entity tagger model (committed)', () => {
     expect(kindsOf('Shares of eBay rose after the results.')).toEqual(['organisation:eBay']);
   });
 
+  it('reads a place the tagger ran a person over with the noun after it ("[Abu Ghraib prison]") as a place before the vote', () => {
+    const text = 'Fighters launched an attack on Abu Ghraib prison, where women and men are held. The Abu Ghraib prison, located west of Baghdad, is still standing.';
+    expect(kindsOf(text)).toEqual(['place:Abu Ghraib', 'place:Abu Ghraib', 'place:Baghdad']);
+  });
+
   it('finds the seed story people, places and organisations', () => {
     const e = tagEntities({ title: SEED_TITLE, text: seedText() });
     expect(names(e.people)).toEqual(['Liu Jianchao']);
