@@ -7,6 +7,7 @@
  * name written before what only a service has ("Shopify's app store", "Instagram users", "Kajabi lets you").
  */
 import { GIVEN_NAMES, HONORIFICS, PERSON_TITLES } from './gazetteer.js';
+import { isPossessive } from './ner-tokens.js';
 import type { Token } from './tokens.js';
 import { bioSpans, setSpan } from './wire-conventions.js';
 
@@ -55,8 +56,6 @@ const SERVICE_VERBS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
   ['offers', new Set(['free'])],
 ]);
 
-const POSSESSIVES: ReadonlySet<string> = new Set(["'s", '’s']);
-
 /**
  * Tags where a one-word name the tagger read as a person is written before what a service has or does ("[Shopify]'s
  * app store", "[Instagram] users", "[Kajabi] lets you", "[Preply] offers a free trial") once or more, and the text names
@@ -68,7 +67,7 @@ export function servicesAreNoPersons(tokens: readonly Token[], tags: readonly st
   const spans = bioSpans(tags);
   for (const { from, to, type } of spans) {
     if (type !== 'PER' || to - from !== 1) continue;
-    const after = POSSESSIVES.has(tokens[to]?.text ?? '') ? to + 1 : to;
+    const after = isPossessive(tokens[to]?.text ?? '') ? to + 1 : to;
     const next = tokens[after]?.text ?? '';
     const verb = after === to ? SERVICE_VERBS.get(next) : undefined;
     const object = tokens[after + 1]?.text ?? '';

@@ -2259,7 +2259,11 @@ export function knownPlacesReadAsPersons(tokens: readonly Token[], tags: readonl
     if (!known && !(opener && inPlacesPosition(tokens, tags, from, to, strict))) continue;
     (places ??= new Set()).add(name);
   }
-  if (!places) return tags as string[];
+  return places ? personsAsPlaces(tokens, tags, spans, places) : (tags as string[]);
+}
+
+/** `tags` with every person's span whose name is one of `places` a place (spans: bioSpans(tags)). */
+function personsAsPlaces(tokens: readonly Token[], tags: readonly string[], spans: ReadonlyArray<{ from: number; to: number; type: string }>, places: ReadonlySet<string>): string[] {
   const out = [...tags];
   for (const s of spans) if (s.type === 'PER' && places.has(nameText(tokens, s.from, s.to))) setSpan(out, s.from, s.to, 'LOC');
   return out;
@@ -2284,10 +2288,7 @@ export function placesAfterStrikes(tokens: readonly Token[], tags: readonly stri
     if (isPossessive(textAt(tokens, to)) || tokens.slice(from, to).some((t) => PERSON_TITLES.has(t.text) || HONORIFICS.has(t.text))) continue;
     (places ??= new Set()).add(nameText(tokens, from, to));
   }
-  if (!places) return tags as string[];
-  const out = [...tags];
-  for (const s of spans) if (s.type === 'PER' && places.has(nameText(tokens, s.from, s.to))) setSpan(out, s.from, s.to, 'LOC');
-  return out;
+  return places ? personsAsPlaces(tokens, tags, spans, places) : (tags as string[]);
 }
 
 /**
