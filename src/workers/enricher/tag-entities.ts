@@ -30,7 +30,7 @@ import { firstNamesAreNoOrganisations, surnamesAreNoOrganisations } from './lone
 import { clubsAfterPlayers, clubsByTheirFirstWord, fixtureLines, playersBySetScores, scoresOffResultSides, sidesByTheirTotals, teamsInMatchReports } from './match-reports.js';
 import { partyLabelsAreNoPersons } from './party-labels.js';
 import { joinNameParticles } from './name-particles.js';
-import { companyFormsEndNames, indefiniteArticlesOffNames, lateTitlesOutOfNames, surnamesThatAreTitles, titlesOffPersons, trimNameTails } from './name-tails.js';
+import { companyFormsEndNames, articlesOffNames, lateTitlesOutOfNames, surnamesThatAreTitles, titlesOffPersons, trimNameTails } from './name-tails.js';
 import { findMentions, type Mention, mergeMentions, newMention, type ResolvedMention, resolveMentions } from './extract-entities.js';
 import { DEMONYMS, HONORIFICS, KNOWN_ORGS, NAME_PARTICLES, PLACES } from './gazetteer.js';
 import { encodePack, keyOffsets, keyRow, type KeyTable, keyTableEntries, loadPack, MODEL_FILES, type Pack, packArray, packKeyTable, prunedRows, buildKeyTable, roundTo } from './model-pack.js';
@@ -945,7 +945,7 @@ function labelCased(
   // would carry that person over the text.
   tags = placesBeforePlaceNouns(tokens, tags); // places read as persons ("the Abu Ghraib prison")
   tags = scoresOffResultSides(text, tokens, tags); // a result's second score ("Sheffield Wednesday 1 [Leeds] 2.")
-  tags = indefiniteArticlesOffNames(tokens, tags); // "A [High Court] judge"
+  tags = articlesOffNames(tokens, tags); // "A [High Court] judge", "with the [Chamber of Mines]"
   tags = companyFormsEndNames(tokens, tags, stats); // "[McDonnell Douglas Corp.] The [Federal Trade Commission]"
   tags = foreignOrganisations(text, tokens, tags, stats); // "[Banco Santander]", "[Compagnie Generale des Eaux]"
   tags = possessiveOrganisations(tokens, tags); // "[Bank of England]'s [Monetary Policy Committee]"

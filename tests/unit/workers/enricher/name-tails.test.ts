@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { expectBioKept, tagsFor, tagsNaming } from '../../../helpers/bio-tags.js';
-import { companyFormsEndNames, indefiniteArticlesOffNames, lateTitlesOutOfNames, surnamesThatAreTitles, titlesOffPersons, trimNameTails } from '../../../../src/workers/enricher/name-tails.js';
+import { companyFormsEndNames, articlesOffNames, lateTitlesOutOfNames, surnamesThatAreTitles, titlesOffPersons, trimNameTails } from '../../../../src/workers/enricher/name-tails.js';
 import { statsOf } from '../../../helpers/word-stats.js';
 import { tagEntityMentions } from '../../../../src/workers/enricher/tag-entities.js';
 import { nerTokenize } from '../../../../src/workers/enricher/ner-tokens.js';
@@ -183,22 +183,28 @@ describe(titlesOffPersons.name, () => {
   });
 });
 
-describe(indefiniteArticlesOffNames.name, () => {
+describe(articlesOffNames.name, () => {
   it('takes "A" or "An" off the start of a name, which goes on after it', () => {
     const text = 'A High Court judge ruled . An Air Force plane flew . A Ugandan helicopter .';
     const { toks, tags } = tagsNaming(text, { 'A High Court': 'ORG', 'An Air Force': 'ORG', 'A Ugandan': 'ORG' });
-    expect(indefiniteArticlesOffNames(toks, tags)).toEqual(tagsNaming(text, { 'High Court': 'ORG', 'Air Force': 'ORG', Ugandan: 'ORG' }).tags);
+    expect(articlesOffNames(toks, tags)).toEqual(tagsNaming(text, { 'High Court': 'ORG', 'Air Force': 'ORG', Ugandan: 'ORG' }).tags);
   });
 
-  it('leaves an article alone, a MISC name and an article before a lowercase word as they are', () => {
-    const text = 'A said . A Clockwork Orange . An the';
-    const { toks, tags } = tagsNaming(text, { A: 'PER', 'A Clockwork Orange': 'MISC', 'An the': 'ORG' });
-    expect(indefiniteArticlesOffNames(toks, tags)).toEqual(tags);
+  it('takes a lowercase "the", "a" or "an" off the start of a name inside a sentence', () => {
+    const text = 'Miners began talks with the Chamber of Mines . He led the Republic of China . It was a Gallup poll .';
+    const { toks, tags } = tagsNaming(text, { 'the Chamber of Mines': 'ORG', 'the Republic of China': 'LOC', 'a Gallup': 'ORG' });
+    expect(articlesOffNames(toks, tags)).toEqual(tagsNaming(text, { 'Chamber of Mines': 'ORG', 'Republic of China': 'LOC', Gallup: 'ORG' }).tags);
+  });
+
+  it('leaves "The" opening a name, an article alone, a MISC name and an article before a lowercase word as they are', () => {
+    const text = 'The Hague ruled . A said . A Clockwork Orange . An the';
+    const { toks, tags } = tagsNaming(text, { 'The Hague': 'LOC', A: 'PER', 'A Clockwork Orange': 'MISC', 'An the': 'ORG' });
+    expect(articlesOffNames(toks, tags)).toEqual(tags);
   });
 
   it('keeps any tags well formed (BIO) and their length', () => {
     const text = 'A High Court An Air A A Force An .';
     const toks = nerTokenize(text);
-    expectBioKept(toks.length, 53, (tags) => indefiniteArticlesOffNames(toks, tags));
+    expectBioKept(toks.length, 53, (tags) => articlesOffNames(toks, tags));
   });
 });
