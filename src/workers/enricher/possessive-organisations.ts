@@ -3,10 +3,10 @@
  * "Harvard University's Kennedy School". Wire copy writes the owner before "'s" and the unit after it; the tagger can
  * read the two as one name.
  */
-import { ORG_HEAD_WORDS, PLACES } from './gazetteer.js';
+import { ORG_HEAD_WORDS, PERSON_TITLES, PLACES } from './gazetteer.js';
 import { isPossessive } from './ner-tokens.js';
 import { startsCapitalized, type Token } from './tokens.js';
-import { bioSpans, setSpan } from './wire-conventions.js';
+import { bioSpans, setSpan, spanEnd, spanStart } from './wire-conventions.js';
 
 /**
  * Tags where one organisation's span holds two joined by "'s": the owner ending in an organisation's head word or in a
@@ -35,6 +35,13 @@ export function possessiveOrganisations(tokens: readonly Token[], tags: readonly
   return out ?? (tags as string[]);
 }
 
+/** The tokens of a possessive clitic at tokens[k]: one ("'s"), two where tokenized text writes it apart ("Lloyd 's": "'" and "s"), or none. */
+function possessiveLength(tokens: readonly Token[], k: number): number {
+  const mark = tokens[k]?.text ?? '';
+  if (isPossessive(mark)) return 1;
+  return (mark === "'" || mark === '’') && tokens[k + 1]?.text === 's' && (tokens[k + 1] as Token).start === (tokens[k] as Token).end ? 2 : 0;
+}
+
 /**
  * Tags where one word before "'s" and "of" a place is a firm named by its founder's possessive and its town ("Lloyd's of
  * London", "Harrods of London" has no "'s"): the tagger reads the word as a person and the town as a place apart. A
@@ -44,9 +51,7 @@ export function possessiveOrganisations(tokens: readonly Token[], tags: readonly
 export function possessivesOfPlaces(tokens: readonly Token[], tags: readonly string[]): string[] {
   let out: string[] | undefined;
   for (let k = 1; k + 2 < tokens.length; k++) {
-    // The clitic as one token, or written apart in tokenized text ("Lloyd 's": "'" and "s").
-    const mark = (tokens[k] as Token).text;
-    const p = isPossessive(mark) ? 1 : (mark === "'" || mark === '’') && tokens[k + 1]?.text === 's' && (tokens[k + 1] as Token).start === (tokens[k] as Token).end ? 2 : 0;
+    const p = possessiveLength(tokens, k);
     if (p === 0 || tokens[k + p]?.text !== 'of' || tags[k + p + 1] !== 'B-LOC') continue;
     const word = (tokens[k - 1] as Token).text;
     const tag = tags[k - 1] as string;
@@ -58,6 +63,49 @@ export function possessivesOfPlaces(tokens: readonly Token[], tags: readonly str
     out ??= [...tags];
     setSpan(out, k - 1, end, 'ORG');
     k = end;
+  }
+  return out ?? (tags as string[]);
+}
+
+/** Marks after which a word opens a sentence or a quotation. */
+const SENTENCE_ENDS: ReadonlySet<string> = new Set(['.', '!', '?', ':', '"', '“', '(']);
+
+/**
+ * Tags where a name holds "People's" ("the Chinese People's Liberation Army", "the Mongolian People's Revolutionary
+ * Party", "the People's National Assembly", "the People's Daily"): the tagger ends a name at the possessive or starts
+ * one after it ("the Chinese People's [Liberation Army]", "[New People] [Army]"). The name runs from the capitalized
+ * words before "People" (at most three, no article, no person's) to the end of the name or the capitalized words after
+ * the possessive, with the type read after it (or on "People" where nothing is read after it).
+ */
+export function peoplesNamesWhole(tokens: readonly Token[], tags: readonly string[]): string[] {
+  let out: string[] | undefined;
+  for (let k = 0; k + 2 < tokens.length; k++) {
+    const p = (tokens[k] as Token).text === 'People' ? possessiveLength(tokens, k + 1) : 0;
+    const after = k + 1 + p;
+    if (p === 0 || after >= tokens.length || !startsCapitalized((tokens[after] as Token).text)) continue;
+    const cur = out ?? tags;
+    const afterTag = cur[after] as string;
+    const type = afterTag !== 'O' ? afterTag.slice(2) : (cur[k] as string).slice(2);
+    if (type === '' || type === 'PER') continue;
+    let end = after;
+    if (afterTag !== 'O') end = spanEnd(cur, after);
+    else while (end < tokens.length && cur[end] === 'O' && startsCapitalized((tokens[end] as Token).text)) end++;
+    // An office is no name ("former People's Deputy of Ukraine").
+    if (PERSON_TITLES.has((tokens[end - 1] as Token).text)) continue;
+    let start = spanStart(cur, k);
+    while (start > 0 && k - start < 3) {
+      const word = (tokens[start - 1] as Token).text;
+      const tag = cur[start - 1] as string;
+      if (!startsCapitalized(word) || word === 'The' || tag.endsWith('-PER')) break;
+      // An untagged word opening its sentence is the sentence's ("Seven New People's Army guerrillas").
+      if (tag === 'O' && (start === 1 || SENTENCE_ENDS.has((tokens[start - 2] as Token).text))) break;
+      start = tag === 'O' ? start - 1 : spanStart(cur, start - 1);
+    }
+    if ((tokens[start] as Token).text === 'The' && start < k) start++;
+    if (cur[start] === `B-${type}` && spanEnd(cur, start) === end) continue;
+    out ??= [...tags];
+    setSpan(out, start, end, type);
+    k = end - 1;
   }
   return out ?? (tags as string[]);
 }

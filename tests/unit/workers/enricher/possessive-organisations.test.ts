@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { expectBioKept, tagsNaming } from '../../../helpers/bio-tags.js';
 import { nerTokenize } from '../../../../src/workers/enricher/ner-tokens.js';
-import { possessiveOrganisations, possessivesOfPlaces } from '../../../../src/workers/enricher/possessive-organisations.js';
+import { peoplesNamesWhole, possessiveOrganisations, possessivesOfPlaces } from '../../../../src/workers/enricher/possessive-organisations.js';
 import { tagEntityMentions } from '../../../../src/workers/enricher/tag-entities.js';
 
 describe(possessiveOrganisations.name, () => {
@@ -64,5 +64,33 @@ describe(possessivesOfPlaces.name, () => {
   it('gives the firm in wire copy, not a person and a place', () => {
     const ms = tagEntityMentions("LONDON 1996-08-22\nLloyd's of London said on Thursday its losses had narrowed .");
     expect(ms.map((m) => `${m.kind}:${m.name}`)).toEqual(['place:London', "organisation:Lloyd's of London"]);
+  });
+});
+
+describe(peoplesNamesWhole.name, () => {
+  it('reads a name holding "People\'s" whole, from the capitalized words before it to the name after it', () => {
+    const text = "A general of the Chinese People's Liberation Army spoke . Rebels of the New People's Militia fled .";
+    const { toks, tags } = tagsNaming(text, { 'Liberation Army': 'ORG', 'New People': 'ORG', Militia: 'ORG' });
+    expect(peoplesNamesWhole(toks, tags)).toEqual(tagsNaming(text, { "Chinese People 's Liberation Army": 'ORG', "New People 's Militia": 'ORG' }).tags);
+  });
+
+  it('takes the capitalized words after the possessive where only "People" is read, the clitic joined or written apart', () => {
+    const cases: Array<[string, string]> = [["The People's Daily said so .", "People 's Daily"], ["The People 's Daily said so .", "People ' s Daily"]];
+    for (const [text, name] of cases) {
+      const { toks, tags } = tagsNaming(text, { People: 'ORG' });
+      expect(peoplesNamesWhole(toks, tags)).toEqual(tagsNaming(text, { [name]: 'ORG' }).tags);
+    }
+  });
+
+  it('leaves an office, a sentence\'s first word, "The", a person and lowercase words out', () => {
+    const text = "He was People's Deputy before . Seven New People's Army guerrillas died . The People's Party won . the people's choice .";
+    const { toks, tags } = tagsNaming(text, { People: 'ORG', "New People 's Army": 'ORG', "People 's Party": 'ORG' });
+    expect(peoplesNamesWhole(toks, tags)).toEqual(tags);
+  });
+
+  it('keeps any tags well formed (BIO) and their length', () => {
+    const text = "The Chinese People's Liberation Army and People 's Daily . New People's";
+    const toks = nerTokenize(text);
+    expectBioKept(toks.length, 59, (tags) => peoplesNamesWhole(toks, tags));
   });
 });
