@@ -70,17 +70,25 @@ export function possessivesOfPlaces(tokens: readonly Token[], tags: readonly str
 /** Marks after which a word opens a sentence or a quotation. */
 const SENTENCE_ENDS: ReadonlySet<string> = new Set(['.', '!', '?', ':', '"', '“', '(']);
 
+/** The token of a plural's possessive apostrophe at tokens[k], written against the word before it ("Workers' Party"): one, or none. */
+function pluralPossessiveLength(tokens: readonly Token[], k: number): number {
+  const mark = tokens[k]?.text ?? '';
+  return (mark === "'" || mark === '’') && tokens[k + 1]?.text !== 's' && (tokens[k] as Token).start === (tokens[k - 1] as Token).end ? 1 : 0;
+}
+
 /**
- * Tags where a name holds "People's" ("the Chinese People's Liberation Army", "the Mongolian People's Revolutionary
- * Party", "the People's National Assembly", "the People's Daily"): the tagger ends a name at the possessive or starts
- * one after it ("the Chinese People's [Liberation Army]", "[New People] [Army]"). The name runs from the capitalized
- * words before "People" (at most three, no article, no person's) to the end of the name or the capitalized words after
- * the possessive, with the type read after it (or on "People" where nothing is read after it).
+ * Tags where a name holds "People's" or "Workers'" ("the Chinese People's Liberation Army", "the Mongolian People's
+ * Revolutionary Party", "the People's Daily", "the Kurdistan Workers' Party", "the Bolivian Workers' Center"): the
+ * tagger ends a name at the possessive or starts one after it ("the Chinese People's [Liberation Army]", "[New People]
+ * [Army]", "[Kurdistan] [Workers' Party]", "the Bolivian Workers' [Center]"). The name runs from the capitalized words
+ * before the possessive's word (at most three, no article, no person's) to the end of the name or the capitalized words
+ * after the possessive, with the type read after it (or on the possessive's word where nothing is read after it).
  */
-export function peoplesNamesWhole(tokens: readonly Token[], tags: readonly string[]): string[] {
+export function possessiveNamesWhole(tokens: readonly Token[], tags: readonly string[]): string[] {
   let out: string[] | undefined;
   for (let k = 0; k + 2 < tokens.length; k++) {
-    const p = (tokens[k] as Token).text === 'People' ? possessiveLength(tokens, k + 1) : 0;
+    const word = (tokens[k] as Token).text;
+    const p = word === 'People' ? possessiveLength(tokens, k + 1) : word === 'Workers' ? pluralPossessiveLength(tokens, k + 1) : 0;
     const after = k + 1 + p;
     if (p === 0 || after >= tokens.length || !startsCapitalized((tokens[after] as Token).text)) continue;
     const cur = out ?? tags;

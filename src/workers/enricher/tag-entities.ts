@@ -22,7 +22,7 @@ import { membersAfterPluralKinds } from './members-after-plural-kinds.js';
 import { foreignOrganisations } from './foreign-organisations.js';
 import { commonAcronymsAreNoNames } from './common-acronyms.js';
 import { courtsBySeat } from './courts.js';
-import { peoplesNamesWhole, possessiveOrganisations, possessivesOfPlaces } from './possessive-organisations.js';
+import { possessiveNamesWhole, possessiveOrganisations, possessivesOfPlaces } from './possessive-organisations.js';
 import { oilGradesAreMisc } from './oil-grades.js';
 import { shareIndexesAreMisc } from './share-indexes.js';
 import { abbreviatedCountries, acronymsBeforeOffices, addressesArePlaces, divisionsOfPlaces, agenciesBeforeTheirKind, publicationsBeforeTheirKind, hyphenatedNewspapers, countriesBeforePossessives, knownPlacesJoinedByOf, knownPlacesReadAsPersons, regionalAdjectivesAreMisc, airlinesBeforeTheirFlights, companiesByTheirPriceMoves, groupsByTheirMembers, companiesByTheirStock, firmsByTheirFirstWord, groupsBeforeTheirFighters, countriesOffPersons, employersOfStaff, eponymsAreNoPersons, eventsAndLawsAreMisc, leadersGovernmentsAreNoNames, namesBeforePartyAreOrganisations, nameText, numberedCraftAreMisc, organisationsFirstWords, organisationsLastWords, personsAfterRoles, placesAfterStrikes, placesBeforePlaceNouns, pollstersBeforePolls, townsBeforeTheirCountries, seatsOfGovernmentActing, shipsAreMisc, venuesAfterTheirNames, venuesArePlaces, typeKindAppositives, typePortfolioMinistries, worksAreMisc } from './kind-nouns.js';
@@ -950,7 +950,7 @@ function labelCased(
   tags = foreignOrganisations(text, tokens, tags, stats); // "[Banco Santander]", "[Compagnie Generale des Eaux]"
   tags = possessiveOrganisations(tokens, tags); // "[Bank of England]'s [Monetary Policy Committee]"
   tags = possessivesOfPlaces(tokens, tags); // "[Lloyd's of London]"
-  tags = peoplesNamesWhole(tokens, tags); // "the [Chinese People's Liberation Army]"
+  tags = possessiveNamesWhole(tokens, tags); // "the [Chinese People's Liberation Army]", "the [Kurdistan Workers' Party]"
   tags = titlesOffPersons(tokens, tags); // "Prime Minister [John] Major", "President [Bill Clinton]"
   tags = surnamesThatAreTitles(tokens, tags); // "[John Major]"
   tags = lateTitlesOutOfNames(tokens, tags); // "Director-General [Diouf]"

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { expectBioKept, tagsNaming } from '../../../helpers/bio-tags.js';
 import { nerTokenize } from '../../../../src/workers/enricher/ner-tokens.js';
-import { peoplesNamesWhole, possessiveOrganisations, possessivesOfPlaces } from '../../../../src/workers/enricher/possessive-organisations.js';
+import { possessiveNamesWhole, possessiveOrganisations, possessivesOfPlaces } from '../../../../src/workers/enricher/possessive-organisations.js';
 import { tagEntityMentions } from '../../../../src/workers/enricher/tag-entities.js';
 
 describe(possessiveOrganisations.name, () => {
@@ -67,30 +67,31 @@ describe(possessivesOfPlaces.name, () => {
   });
 });
 
-describe(peoplesNamesWhole.name, () => {
-  it('reads a name holding "People\'s" whole, from the capitalized words before it to the name after it', () => {
-    const text = "A general of the Chinese People's Liberation Army spoke . Rebels of the New People's Militia fled .";
-    const { toks, tags } = tagsNaming(text, { 'Liberation Army': 'ORG', 'New People': 'ORG', Militia: 'ORG' });
-    expect(peoplesNamesWhole(toks, tags)).toEqual(tagsNaming(text, { "Chinese People 's Liberation Army": 'ORG', "New People 's Militia": 'ORG' }).tags);
+describe(possessiveNamesWhole.name, () => {
+  it('reads a name holding "People\'s" or "Workers\'" whole, from the capitalized words before it to the name after it', () => {
+    const text = "A general of the Chinese People's Liberation Army spoke . Rebels of the New People's Militia fled . Turkey fought the Kurdistan Workers' Party .";
+    const { toks, tags } = tagsNaming(text, { 'Liberation Army': 'ORG', 'New People': 'ORG', Militia: 'ORG', Kurdistan: 'LOC', "Workers ' Party": 'ORG' });
+    const want = tagsNaming(text, { "Chinese People 's Liberation Army": 'ORG', "New People 's Militia": 'ORG', "Kurdistan Workers ' Party": 'ORG' }).tags;
+    expect(possessiveNamesWhole(toks, tags)).toEqual(want);
   });
 
   it('takes the capitalized words after the possessive where only "People" is read, the clitic joined or written apart', () => {
     const cases: Array<[string, string]> = [["The People's Daily said so .", "People 's Daily"], ["The People 's Daily said so .", "People ' s Daily"]];
     for (const [text, name] of cases) {
       const { toks, tags } = tagsNaming(text, { People: 'ORG' });
-      expect(peoplesNamesWhole(toks, tags)).toEqual(tagsNaming(text, { [name]: 'ORG' }).tags);
+      expect(possessiveNamesWhole(toks, tags)).toEqual(tagsNaming(text, { [name]: 'ORG' }).tags);
     }
   });
 
   it('leaves an office, a sentence\'s first word, "The", a person and lowercase words out', () => {
-    const text = "He was People's Deputy before . Seven New People's Army guerrillas died . The People's Party won . the people's choice .";
+    const text = "He was People's Deputy before . Seven New People's Army guerrillas died . The People's Party won . the people's choice . Workers' rights .";
     const { toks, tags } = tagsNaming(text, { People: 'ORG', "New People 's Army": 'ORG', "People 's Party": 'ORG' });
-    expect(peoplesNamesWhole(toks, tags)).toEqual(tags);
+    expect(possessiveNamesWhole(toks, tags)).toEqual(tags);
   });
 
   it('keeps any tags well formed (BIO) and their length', () => {
     const text = "The Chinese People's Liberation Army and People 's Daily . New People's";
     const toks = nerTokenize(text);
-    expectBioKept(toks.length, 59, (tags) => peoplesNamesWhole(toks, tags));
+    expectBioKept(toks.length, 59, (tags) => possessiveNamesWhole(toks, tags));
   });
 });
