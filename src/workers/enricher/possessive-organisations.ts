@@ -67,6 +67,10 @@ export function possessivesOfPlaces(tokens: readonly Token[], tags: readonly str
   return out ?? (tags as string[]);
 }
 
+/** Words written with "'s" inside a name ("the People's Daily", "the Women's Royal Air Force"). */
+const SINGULAR_POSSESSORS: ReadonlySet<string> = new Set(['People', 'Women']);
+/** Plurals written with "'" inside a name ("the Kurdistan Workers' Party", "the Peoples' Equality and Democracy Party"). */
+const PLURAL_POSSESSORS: ReadonlySet<string> = new Set(['Workers', 'Peoples']);
 /** Marks after which a word opens a sentence or a quotation. */
 const SENTENCE_ENDS: ReadonlySet<string> = new Set(['.', '!', '?', ':', '"', '“', '(']);
 
@@ -77,9 +81,9 @@ function pluralPossessiveLength(tokens: readonly Token[], k: number): number {
 }
 
 /**
- * Tags where a name holds "People's" or "Workers'" ("the Chinese People's Liberation Army", "the Mongolian People's
- * Revolutionary Party", "the People's Daily", "the Kurdistan Workers' Party", "the Bolivian Workers' Center"): the
- * tagger ends a name at the possessive or starts one after it ("the Chinese People's [Liberation Army]", "[New People]
+ * Tags where a name holds "People's", "Women's", "Workers'" or "Peoples'" ("the Chinese People's Liberation Army", "the
+ * People's Daily", "the Women's Christian Temperance Union", "the Kurdistan Workers' Party", "the Bolivian Workers'
+ * Center"): the tagger ends a name at the possessive or starts one after it ("the Chinese People's [Liberation Army]", "[New People]
  * [Army]", "[Kurdistan] [Workers' Party]", "the Bolivian Workers' [Center]"). The name runs from the capitalized words
  * before the possessive's word (at most three, no article, no person's) to the end of the name or the capitalized words
  * after the possessive, with the type read after it (or on the possessive's word where nothing is read after it).
@@ -88,9 +92,11 @@ export function possessiveNamesWhole(tokens: readonly Token[], tags: readonly st
   let out: string[] | undefined;
   for (let k = 0; k + 2 < tokens.length; k++) {
     const word = (tokens[k] as Token).text;
-    const p = word === 'People' ? possessiveLength(tokens, k + 1) : word === 'Workers' ? pluralPossessiveLength(tokens, k + 1) : 0;
+    const p = SINGULAR_POSSESSORS.has(word) ? possessiveLength(tokens, k + 1) : PLURAL_POSSESSORS.has(word) ? pluralPossessiveLength(tokens, k + 1) : 0;
     const after = k + 1 + p;
     if (p === 0 || after >= tokens.length || !startsCapitalized((tokens[after] as Token).text)) continue;
+    // The name goes on after one space, not over a line's end ("Men’s / Women’s\n\nBrooks Ghost").
+    if ((tokens[after] as Token).start - (tokens[after - 1] as Token).end > 1) continue;
     const cur = out ?? tags;
     const afterTag = cur[after] as string;
     const type = afterTag !== 'O' ? afterTag.slice(2) : (cur[k] as string).slice(2);
@@ -109,7 +115,8 @@ export function possessiveNamesWhole(tokens: readonly Token[], tags: readonly st
       if (tag === 'O' && (start === 1 || SENTENCE_ENDS.has((tokens[start - 2] as Token).text))) break;
       start = tag === 'O' ? start - 1 : spanStart(cur, start - 1);
     }
-    if ((tokens[start] as Token).text === 'The' && start < k) start++;
+    // No "The" nor a word in lowercase opens it (a span read over "the pro-Kurdish Peoples'").
+    while (start < k && ((tokens[start] as Token).text === 'The' || !startsCapitalized((tokens[start] as Token).text))) start++;
     if (cur[start] === `B-${type}` && spanEnd(cur, start) === end) continue;
     out ??= [...tags];
     setSpan(out, start, end, type);

@@ -68,10 +68,16 @@ describe(possessivesOfPlaces.name, () => {
 });
 
 describe(possessiveNamesWhole.name, () => {
-  it('reads a name holding "People\'s" or "Workers\'" whole, from the capitalized words before it to the name after it', () => {
-    const text = "A general of the Chinese People's Liberation Army spoke . Rebels of the New People's Militia fled . Turkey fought the Kurdistan Workers' Party .";
-    const { toks, tags } = tagsNaming(text, { 'Liberation Army': 'ORG', 'New People': 'ORG', Militia: 'ORG', Kurdistan: 'LOC', "Workers ' Party": 'ORG' });
-    const want = tagsNaming(text, { "Chinese People 's Liberation Army": 'ORG', "New People 's Militia": 'ORG', "Kurdistan Workers ' Party": 'ORG' }).tags;
+  it('reads a name holding "People\'s", "Women\'s", "Workers\'" or "Peoples\'" whole, from the capitalized words before it to the name after it', () => {
+    const text =
+      "A general of the Chinese People's Liberation Army spoke . Rebels of the New People's Militia fled . Turkey fought the Kurdistan Workers' Party . " +
+      "She joined the Women's Royal Air Force . It led the pro-Kurdish Peoples' Equality Party .";
+    const { toks, tags } = tagsNaming(text, {
+      'Liberation Army': 'ORG', 'New People': 'ORG', Militia: 'ORG', Kurdistan: 'LOC', "Workers ' Party": 'ORG', 'Royal Air Force': 'ORG', 'pro-Kurdish Peoples': 'MISC', 'Equality Party': 'ORG',
+    });
+    const want = tagsNaming(text, {
+      "Chinese People 's Liberation Army": 'ORG', "New People 's Militia": 'ORG', "Kurdistan Workers ' Party": 'ORG', "Women 's Royal Air Force": 'ORG', 'pro-Kurdish': 'MISC', "Peoples ' Equality Party": 'ORG',
+    }).tags;
     expect(possessiveNamesWhole(toks, tags)).toEqual(want);
   });
 
@@ -83,9 +89,9 @@ describe(possessiveNamesWhole.name, () => {
     }
   });
 
-  it('leaves an office, a sentence\'s first word, "The", a person and lowercase words out', () => {
-    const text = "He was People's Deputy before . Seven New People's Army guerrillas died . The People's Party won . the people's choice . Workers' rights .";
-    const { toks, tags } = tagsNaming(text, { People: 'ORG', "New People 's Army": 'ORG', "People 's Party": 'ORG' });
+  it('leaves an office, a sentence\'s first word, "The", a person, lowercase words and a name after a line\'s end out', () => {
+    const text = "He was People's Deputy before . Seven New People's Army guerrillas died . The People's Party won . the people's choice . Workers' rights . Men's / Women's\n\nBrooks Ghost";
+    const { toks, tags } = tagsNaming(text, { People: 'ORG', "New People 's Army": 'ORG', "People 's Party": 'ORG', 'Brooks Ghost': 'ORG' });
     expect(possessiveNamesWhole(toks, tags)).toEqual(tags);
   });
 
