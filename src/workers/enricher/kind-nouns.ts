@@ -1799,7 +1799,7 @@ export function eponymsAreNoPersons(tokens: readonly Token[], tags: readonly str
  * "Street": "State Street"; not "Park": "Linkin Park"; not "Station": "Surry
  * Hills Police Station").
  */
-const VENUE_HEADS: ReadonlySet<string> = new Set('Airport Mosque Cathedral Basilica Temple Shrine Stadium Arena Tower Bridge Square Avenue Castle Building Cemetery Prison Highway Tunnel Wall Memorial Harbor Harbour Canal Dam'.split(' '));
+const VENUE_HEADS: ReadonlySet<string> = new Set('Station Airport Mosque Cathedral Basilica Temple Shrine Stadium Arena Tower Bridge Square Avenue Castle Building Cemetery Prison Highway Tunnel Wall Memorial Harbor Harbour Canal Dam'.split(' '));
 
 /**
  * Last and first words of the names of natural features ("[Gull Point]", "[Dune River]", "the [River Dune]", "[Mount
@@ -1828,7 +1828,8 @@ const DISTRICT_BODIES: ReadonlySet<string> = new Set('School Congressional Elect
  * most airports as organisations (85 of 117 in English Wikinews) and some
  * mosques and towers so (and prisons, cemeteries, tunnels, highways and
  * buildings: 16 over Wikinews, "Dubrava Prison", "Channel Tunnel"; walls,
- * memorials, harbours: "Berlin Wall", "Lincoln Memorial", "Pearl Harbor";
+ * memorials, harbours: "Berlin Wall", "Lincoln Memorial", "Pearl Harbor"; stations: "the International Space
+ * Station", which the tagger reads as an organisation, not a police station, whose head word is an organisation's;
  * not "Mall": UNER-EWT dev files "Interior Mall" as a business). Not a name the gazetteer knows as an organisation,
  * nor one with an organisation's head inside ("Airports Authority Tower").
  * After a person's title the words of a natural feature's name are a

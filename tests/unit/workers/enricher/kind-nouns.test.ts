@@ -970,6 +970,10 @@ describe(venuesArePlaces.name, () => {
       'LOC[Dubrava Prison]', 'LOC[Channel Tunnel]', 'LOC[Arlington National Cemetery]',
     ]);
     expect(runVenues('the fall of the Berlin Wall and the Lincoln Memorial', [[4, 6, 'ORG'], [8, 10, 'ORG']])).toEqual(['LOC[Berlin Wall]', 'LOC[Lincoln Memorial]']);
+    // A station: a space station, not a police station (an organisation's head inside).
+    expect(runVenues('docked with the International Space Station near the Worli Police Station', [[3, 6, 'ORG'], [8, 11, 'ORG']])).toEqual([
+      'LOC[International Space Station]', 'ORG[Worli Police Station]',
+    ]);
     // A sea's, a gulf's or a strait's name before "of"; not such a word before anything else ("Gulf Air").
     expect(runVenues('islets in the Sea of Japan and the Gulf Air jets', [[3, 6, 'ORG'], [8, 10, 'ORG']])).toEqual(['LOC[Sea of Japan]', 'ORG[Gulf Air]']);
   });
