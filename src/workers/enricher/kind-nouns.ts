@@ -2377,7 +2377,8 @@ export function acronymsBeforeOffices(tokens: readonly Token[], tags: readonly s
   let out: string[] | undefined;
   for (let i = 0; i + 2 < tokens.length; i++) {
     const w = (tokens[i] as Token).text;
-    if (tags[i] !== 'O' || !OFFICE_ACRONYM.test(w) || placeOrPeople(w)) continue;
+    // A word of fewer than three code units (most words and marks) is no acronym of three capitals, without the expression.
+    if (tags[i] !== 'O' || w.length < 3 || !OFFICE_ACRONYM.test(w) || placeOrPeople(w)) continue;
     if (PERSON_TITLES.has(w) || SHIP_PREFIXES.has(w)) continue;
     const prev = tokens[i - 1]?.text ?? '';
     if (startsCapitalized(prev) && prev !== 'The') continue;

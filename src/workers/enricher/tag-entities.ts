@@ -500,7 +500,11 @@ const OFFICE_DETERMINERS: ReadonlySet<string> = new Set(['the', 'The', 'his', 'h
  * only text the tagger reads) the gloss of a name given beside it in Latin letters, no name of its own, as the public
  * sets annotate it.
  */
-const inOtherScript = (words: readonly string[]): boolean => words.some((w) => /\p{L}/u.test(w)) && !words.some((w) => /\p{Script=Latin}/u.test(w));
+const inOtherScript = (words: readonly string[]): boolean => !words.some((w) => LATIN_LETTER.test(w)) && words.some((w) => HAS_LETTER.test(w));
+// Expressions of the module, not literals in the function: a literal makes a new expression object at every call. The
+// test for a Latin letter comes first: a name's first word has one, and the answer is no after one test.
+const LATIN_LETTER = /\p{Script=Latin}/u;
+const HAS_LETTER = /\p{L}/u;
 
 /**
  * Tags without the names that open with a figure and hold no capital letter ("the [30-year-old wing] announced", "the
@@ -1028,7 +1032,6 @@ function labelCased(
 }
 
 const KIND = { PER: 'person', LOC: 'place', ORG: 'organisation' } as const;
-const HAS_LETTER = /\p{L}/u;
 
 /** Typed mentions from BIO tags (MISC and stray I- tags are dropped). */
 export function mentionsFromTags(text: string, tokens: readonly Token[], tags: readonly string[]): Mention[] {
