@@ -103,6 +103,9 @@ type Chunk = { tokens: Token[]; words: string[] };
 const mayConnect = (prev: string): boolean =>
   ORG_HEAD_WORDS.has(prev) || PLACE_HEAD_WORDS.has(prev) || PLACE_HEAD_FIRST.has(prev) || RULE_PERSON_TITLES.has(prev) || CONNECTOR_AFTER.has(prev);
 
+/** The marks after which a capitalized word is read as at a sentence's start: a quote or an opening bracket. */
+const OPENING_MARKS: ReadonlySet<string> = new Set(['"', '“', '‘', '(']);
+
 /** Capitalized runs (with inner connectors like "of"), split at punctuation and line breaks. */
 function chunkProperNouns(text: string, tokens: readonly Token[], lowercaseSeen: ReadonlySet<string>): Chunk[] {
   const starts = sentenceStarts(text);
@@ -129,8 +132,9 @@ function chunkProperNouns(text: string, tokens: readonly Token[], lowercaseSeen:
     const next = tokens[i + 1];
     const nextJoined = next !== undefined && isJoinGap(text, raw.end, next.start);
     if (isCapitalized(word)) {
-      const atSentenceStart = starts.has(raw.start) || /["“‘(]$/.test(text.slice(Math.max(0, raw.start - 1), raw.start));
-      const lower = word.toLowerCase();
+      const atSentenceStart = starts.has(raw.start) || (raw.start > 0 && OPENING_MARKS.has(text[raw.start - 1] as string));
+      // Lowercased only at a sentence's start, where it is read.
+      const lower = atSentenceStart ? word.toLowerCase() : '';
       const known = PLACES.has(word) || RULE_ORGS.has(word) || DEMONYMS.has(word);
       const common = NON_ENTITY_WORDS.has(word) || (atSentenceStart && (STOPWORDS.has(lower) || lowercaseSeen.has(lower)));
       if (NAME_OPENERS.has(word) && cur.words.length === 0) {

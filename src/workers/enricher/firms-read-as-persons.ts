@@ -8,7 +8,7 @@
  */
 import { GIVEN_NAMES, HONORIFICS, PERSON_TITLES } from './gazetteer.js';
 import { isPossessive } from './ner-tokens.js';
-import type { Token } from './tokens.js';
+import { textAt, type Token } from './tokens.js';
 import { bioSpans, setSpan } from './wire-conventions.js';
 
 /** A word of two capitalized parts, the second capital after three letters or more of the first ("TikTok", "NordVPN"). */
@@ -67,11 +67,11 @@ export function servicesAreNoPersons(tokens: readonly Token[], tags: readonly st
   const spans = bioSpans(tags);
   for (const { from, to, type } of spans) {
     if (type !== 'PER' || to - from !== 1) continue;
-    const after = isPossessive(tokens[to]?.text ?? '') ? to + 1 : to;
-    const next = tokens[after]?.text ?? '';
+    const after = isPossessive(textAt(tokens, to)) ? to + 1 : to;
+    const next = textAt(tokens, after);
     const verb = after === to ? SERVICE_VERBS.get(next) : undefined;
-    const object = tokens[after + 1]?.text ?? '';
-    if (!SERVICE_NOUNS.has(next) && !(verb && (verb.has(object) || (object === 'a' && next === 'offers' && tokens[after + 2]?.text === 'free')))) continue;
+    const object = textAt(tokens, after + 1);
+    if (!SERVICE_NOUNS.has(next) && !(verb && (verb.has(object) || (object === 'a' && next === 'offers' && textAt(tokens, after + 2) === 'free')))) continue;
     (firms ??= new Set()).add((tokens[from] as Token).text);
   }
   return firms ? organisationsWhereNoPersons(tokens, tags, spans, firms) : (tags as string[]);

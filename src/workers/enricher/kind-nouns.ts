@@ -576,15 +576,15 @@ const PRICE_FRACTION = /^\d+(?:-\d+)?$/;
  * exchange's fractions or a number and a coin ("rose 25 cents", "gained HK$ 1.50", "rose 1-1/8", "fell 20 yen").
  */
 function priceMoveAfter(tokens: readonly Token[], to: number): boolean {
-  const verb = tokens[to]?.text ?? '';
+  const verb = textAt(tokens, to);
   if (PRICE_MOVES.has(verb)) return priceAt(tokens, to + 1);
   // A price's close or standing, the move said after the verb ("was unchanged at 330.50 marks", "ended unchanged at 81.30
   // marks", "was down 1.20 guilders", "closed up 4 crowns", "closed 2.50 marks higher"); not a bare "closed at $88.69"
   // (a commodity's contract closes so too), nor a move in percent or points.
   if (!PRICE_STANDS.has(verb)) return false;
-  const next = tokens[to + 1]?.text ?? '';
-  if (PRICE_STATES.has(next)) return priceAt(tokens, (tokens[to + 2]?.text === 'at' ? to + 3 : to + 2));
-  return verb !== 'was' && verb !== 'were' && priceAt(tokens, to + 1) && PRICE_STATES.has(tokens[to + 3]?.text ?? '');
+  const next = textAt(tokens, to + 1);
+  if (PRICE_STATES.has(next)) return priceAt(tokens, (textAt(tokens, to + 2) === 'at' ? to + 3 : to + 2));
+  return verb !== 'was' && verb !== 'were' && priceAt(tokens, to + 1) && PRICE_STATES.has(textAt(tokens, to + 3));
 }
 
 /** Verbs a share's price stands or closes by ("was unchanged at", "ended unchanged at", "closed up"). */
@@ -594,9 +594,9 @@ const PRICE_STATES: ReadonlySet<string> = new Set('unchanged steady flat up down
 
 /** Whether a price starts at token `k`: a currency's sign, an exchange's fractions, or a number and a coin ("HK$ 1.50", "1-1/8", "25 cents"). */
 function priceAt(tokens: readonly Token[], k: number): boolean {
-  const a = tokens[k]?.text ?? '';
+  const a = textAt(tokens, k);
   // The sign may be read as two tokens ("HK$1.25": "HK", "$"), and a fraction as three ("1-1/8": "1-1", "/", "8").
-  const b = tokens[k + 1]?.text ?? '';
+  const b = textAt(tokens, k + 1);
   if (PRICE_SIGN.test(a) || (/^[A-Z]{1,2}$/.test(a) && b === '$') || (PRICE_FRACTION.test(a) && b === '/')) return true;
   return (/^\d+(?:[.,]\d+)?$/.test(a) && PRICE_UNITS.has(b)) || PENCE.test(a);
 }
@@ -656,10 +656,10 @@ const REASON_QUALIFIERS: ReadonlySet<string> = new Set('the renewed fresh growin
  * bid speculation"); "fell on hard times", "fell on his sword" are no market's.
  */
 function marketReasonAfter(tokens: readonly Token[], to: number): boolean {
-  if (!PRICE_MOVES.has(tokens[to]?.text ?? '') || tokens[to + 1]?.text !== 'on') return false;
+  if (!PRICE_MOVES.has(textAt(tokens, to)) || textAt(tokens, to + 1) !== 'on') return false;
   let k = to + 2;
-  while (k < to + 4 && REASON_QUALIFIERS.has(tokens[k]?.text ?? '')) k++;
-  return MARKET_REASONS.has(tokens[k]?.text ?? '');
+  while (k < to + 4 && REASON_QUALIFIERS.has(textAt(tokens, k))) k++;
+  return MARKET_REASONS.has(textAt(tokens, k));
 }
 
 /** The most untagged words of a company's name read by its price's move. */
@@ -2378,7 +2378,8 @@ export function acronymsBeforeOffices(tokens: readonly Token[], tags: readonly s
   let out: string[] | undefined;
   for (let i = 0; i + 2 < tokens.length; i++) {
     const w = (tokens[i] as Token).text;
-    if (tags[i] !== 'O' || !OFFICE_ACRONYM.test(w) || placeOrPeople(w)) continue;
+    // A word of fewer than three code units (most words and marks) is no acronym of three capitals, without the expression.
+    if (tags[i] !== 'O' || w.length < 3 || !OFFICE_ACRONYM.test(w) || placeOrPeople(w)) continue;
     if (PERSON_TITLES.has(w) || SHIP_PREFIXES.has(w)) continue;
     const prev = tokens[i - 1]?.text ?? '';
     if (startsCapitalized(prev) && prev !== 'The') continue;

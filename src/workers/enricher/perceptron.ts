@@ -67,6 +67,19 @@ export function addRow(out: Float32Array, base: number, src: Float32Array, at: n
   for (let t = 0; t < T; t++) out[base + t] = (out[base + t] as number) + (src[at + t] as number);
 }
 
+/**
+ * addRow of the row of `src` at each offset of `ats` in turn: the same float32 sums in the same order, each of the T
+ * scores kept in a local over the rows (Math.fround rounds as a Float32Array's store does) rather than read from `out`
+ * and written back for every row.
+ */
+export function addRows(out: Float32Array, base: number, src: Float32Array, ats: readonly number[], T: number): void {
+  for (let t = 0; t < T; t++) {
+    let sum = out[base + t] as number;
+    for (let k = 0; k < ats.length; k++) sum = Math.fround(sum + (src[(ats[k] as number) + t] as number));
+    out[base + t] = sum;
+  }
+}
+
 /** out[base + t] += sum over d of x[d] * w[d * T + t], in a fixed order (float32 sums, as the tagger computes them). */
 export function addDense(out: Float32Array, base: number, x: ArrayLike<number>, w: ArrayLike<number>, T: number): void {
   // Each sum is a float32 added to in the order of d (Math.fround rounds as a Float32Array's store does), kept in a

@@ -37,7 +37,7 @@ import { encodePack, keyOffsets, keyRow, type KeyTable, keyTableEntries, loadPac
 import { NER_CLUSTERS_URL, unpackClusters, type WordClusters } from './ner-clusters.js';
 import { buildGazetteer, capitalizedOrUnknown, type ClusterFeatures, documentContexts, gazetteerMarks, type NameGazetteer, NEIGHBOUR_PREFIXES, neighbourFeatures, sentenceFeatures, VECTOR_UNKNOWN, type VectorBins, vectorBinNames, vectorBinsOf, type WordStats, visitContextFeatures, withDomain, wordFeatures, wordLists, wordShape, wordStatsCode, type WordStatsTable, wordVector } from './ner-features.js';
 import { lineBreakAfter, nerTokenize, setOffBySpaces, splitNameParticiples } from './ner-tokens.js';
-import { addDense, addDenseThree, addRow, allowedTransitions, emissionScores, type SequenceModel, viterbi } from './perceptron.js';
+import { addDense, addDenseThree, addRow, addRows, allowedTransitions, emissionScores, type SequenceModel, viterbi } from './perceptron.js';
 import { startsCapitalized, startsLowercase, type Token, tokenize } from './tokens.js';
 import { truecaseCapsLines } from './truecase.js';
 import { beginTag, bioSpans, insideTag, spanEnd, surnamesOfFullNames, wireConventions } from './wire-conventions.js';
@@ -371,10 +371,13 @@ function ownScores(tagger: EntityTagger, word: string, domain: string | undefine
   rows.set(emissionScores(model, [wordFeatures(word, domain, tagger.gazetteer.stats, false)]));
   if (bins) {
     const binRows = vectorBinRows(tagger, bins.vectors.dims);
+    // The rows of the bins the model has, in the bins' order: a word has a hundred or so, added by one addRows.
+    const ats: number[] = [];
     for (const b of vectorBinsOf(word, bins) ?? [binRows.length - 1]) {
       const at = binRows[b] as number;
-      if (at >= 0) addRow(rows, 0, model.weights, at, T);
+      if (at >= 0) ats.push(at);
     }
+    addRows(rows, 0, model.weights, ats, T);
   }
   if (sums) addRow(rows, 0, sums, 0, T);
 }
@@ -500,7 +503,11 @@ const OFFICE_DETERMINERS: ReadonlySet<string> = new Set(['the', 'The', 'his', 'h
  * only text the tagger reads) the gloss of a name given beside it in Latin letters, no name of its own, as the public
  * sets annotate it.
  */
-const inOtherScript = (words: readonly string[]): boolean => words.some((w) => /\p{L}/u.test(w)) && !words.some((w) => /\p{Script=Latin}/u.test(w));
+const inOtherScript = (words: readonly string[]): boolean => !words.some((w) => LATIN_LETTER.test(w)) && words.some((w) => HAS_LETTER.test(w));
+// Expressions of the module, not literals in the function: a literal makes a new expression object at every call. The
+// test for a Latin letter comes first: a name's first word has one, and the answer is no after one test.
+const LATIN_LETTER = /\p{Script=Latin}/u;
+const HAS_LETTER = /\p{L}/u;
 
 /**
  * Tags without the names that open with a figure and hold no capital letter ("the [30-year-old wing] announced", "the
@@ -1029,7 +1036,6 @@ function labelCased(
 }
 
 const KIND = { PER: 'person', LOC: 'place', ORG: 'organisation' } as const;
-const HAS_LETTER = /\p{L}/u;
 
 /** Typed mentions from BIO tags (MISC and stray I- tags are dropped). */
 export function mentionsFromTags(text: string, tokens: readonly Token[], tags: readonly string[]): Mention[] {

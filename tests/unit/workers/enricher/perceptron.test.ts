@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDense, addDenseThree, allowedTransitions, averageModels, emissionScores, tagSequence, trainPerceptron, UNKNOWN_TAG, viterbi } from '../../../../src/workers/enricher/perceptron.js';
+import { addDense, addDenseThree, addRow, addRows, allowedTransitions, averageModels, emissionScores, tagSequence, trainPerceptron, UNKNOWN_TAG, viterbi } from '../../../../src/workers/enricher/perceptron.js';
 
 const TAGS = ['O', 'B-PER', 'I-PER', 'B-LOC', 'I-LOC'];
 const feats = (words: string[]) =>
@@ -165,5 +165,18 @@ describe(addDenseThree.name, () => {
       addDenseThree(out, T, x, w, T);
       expect([...out]).toEqual([...expected]);
     });
+  });
+});
+
+describe(addRows.name, () => {
+  it('adds the same float32 sums as addRow of each row in turn', () => {
+    const next = random(7);
+    const src = Float32Array.from({ length: 40 * T }, () => next() * 1e3);
+    const ats = [5 * T, 0, 17 * T, 5 * T, 39 * T, 2 * T + 1];
+    const out = Float32Array.from({ length: 3 * T }, () => next() * 1e-3);
+    const expected = Float32Array.from(out);
+    for (const at of ats) addRow(expected, T, src, at, T);
+    addRows(out, T, src, ats, T);
+    expect([...out]).toEqual([...expected]);
   });
 });
