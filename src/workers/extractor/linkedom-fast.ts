@@ -29,6 +29,31 @@ const CACHE_LIMIT = 2_000;
 
 let installed = false;
 
+/** Tag names a tag-list matcher remembers its answer for, at most (a page's custom elements can name any number). */
+export const TAG_ANSWERS_LIMIT = 256;
+
+/**
+ * Whether an element's name is one of `tags`, compared without case, as a
+ * list of tag names selects ("p, h2, li"). The walks ask it of every element
+ * under the node queried: the answer for each name met is kept, so a name is
+ * lower-cased and looked up once, not at each element.
+ */
+export function tagListMatcher(tags: readonly string[]): Matcher {
+  const names = new Set(tags.map((t) => t.toLowerCase()));
+  const answers = new Map<string, boolean>();
+  return (el) => {
+    const name = el.localName;
+    let answer = answers.get(name);
+    if (answer === undefined) {
+      answer = names.has(name) || names.has(name.toLowerCase());
+      if (answers.size < TAG_ANSWERS_LIMIT) {
+        answers.set(name, answer);
+      }
+    }
+    return answer;
+  };
+}
+
 /** Installs the fast paths on linkedom's prototypes. Idempotent. */
 export function installLinkedomFastQueries(): void {
   if (installed) {
@@ -105,8 +130,7 @@ export function installLinkedomFastQueries(): void {
     let m = cache.get(selectors);
     if (!m) {
       if (TAG_LIST.test(selectors)) {
-        const names = new Set(selectors.split(',').map((s) => s.trim().toLowerCase()));
-        m = (el) => names.has(el.localName) || names.has(el.localName.toLowerCase());
+        m = tagListMatcher(selectors.split(',').map((s) => s.trim()));
       } else {
         m = compile(selectors, { xmlMode: false, adapter } as never) as unknown as Matcher;
       }

@@ -1,11 +1,13 @@
 import { parseHTML } from 'linkedom';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   CLASS_VALUE_SOURCE,
   installLinkedomFastClassValue,
   installLinkedomFastQueries,
   joinTokens,
   replaceClassValueGetter,
+  TAG_ANSWERS_LIMIT,
+  tagListMatcher,
 } from '../../../../src/workers/extractor/linkedom-fast.js';
 import { readabilityPage, readabilityPageNames } from '../../../helpers/corpora.js';
 
@@ -137,6 +139,32 @@ describe('linkedom fast selector queries', () => {
     expect(document.querySelectorAll('p').length).toBe(2);
     d?.querySelector('p')?.remove();
     expect(document.querySelectorAll('p').length).toBe(1);
+  });
+});
+
+describe(tagListMatcher.name, () => {
+  const element = (localName: string): Element => ({ localName }) as Element;
+
+  it('matches the names of the list whatever their case, and no others', () => {
+    const m = tagListMatcher(['P', 'h2', 'clipPath']);
+    for (const name of ['p', 'P', 'h2', 'H2', 'clipPath', 'clippath']) expect(m(element(name))).toBe(true);
+    for (const name of ['div', 'h3', 'pre', '']) expect(m(element(name))).toBe(false);
+  });
+
+  it('lower-cases each name it meets once, up to TAG_ANSWERS_LIMIT names', () => {
+    const m = tagListMatcher(['p']);
+    const lower = vi.spyOn(String.prototype, 'toLowerCase');
+    try {
+      for (let i = 0; i < 5; i++) expect(m(element('div'))).toBe(false);
+      expect(lower).toHaveBeenCalledTimes(1);
+      for (let i = 0; i < TAG_ANSWERS_LIMIT + 10; i++) m(element(`x-${i}`));
+      lower.mockClear();
+      expect(m(element(`x-${TAG_ANSWERS_LIMIT + 5}`))).toBe(false);
+      expect(m(element(`x-${TAG_ANSWERS_LIMIT + 5}`))).toBe(false);
+      expect(lower).toHaveBeenCalledTimes(2);
+    } finally {
+      lower.mockRestore();
+    }
   });
 });
 
