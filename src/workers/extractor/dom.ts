@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import { parseHTML } from 'linkedom';
 import { isFrameset } from './frames.js';
 import { installLinkedomLazyListeners } from './linkedom-events.js';
-import { installLinkedomFastClassValue, installLinkedomFastQueries } from './linkedom-fast.js';
+import { installLinkedomFastClassValue, installLinkedomFastQueries, installLinkedomFastTagNames } from './linkedom-fast.js';
 
 type JsdomModule = typeof import('jsdom');
 let jsdomModule: JsdomModule | null = null;
@@ -39,6 +39,7 @@ export function parseDocument(html: string, url: string, kind: DomKind): ParsedD
   installLinkedomLazyListeners();
   installLinkedomFastQueries();
   installLinkedomFastClassValue();
+  installLinkedomFastTagNames();
   const { document } = parseHTML(html) as unknown as { document: Document };
   adoptStrayElements(document);
   if (html.includes('<table') || html.includes('<TABLE') || html.includes('<Table')) {

@@ -1,5 +1,5 @@
 import { compile } from 'css-select';
-import { parseHTML } from 'linkedom';
+import { DOMParser, parseHTML } from 'linkedom';
 
 /**
  * Faster selector queries for linkedom, installed once per process.
@@ -298,5 +298,97 @@ export function replaceClassValueGetter(proto: object): boolean {
       return joinTokens(this);
     },
   });
+  return true;
+}
+
+/** Source text without its spacing: two sources that read alike as code compare equal. */
+const unspaced = (source: string): string => source.replace(/\s+/g, '');
+
+/** linkedom 0.18's Element `tagName` and `nodeName` getters, as their sources read. */
+export const TAG_NAME_SOURCES = {
+  tagName: 'get tagName() { return localCase(this); }',
+  nodeName: 'get nodeName() { return localCase(this); }',
+} as const;
+
+/** Tag names whose upper case upperCased keeps, at most (a page's custom elements can name any number). */
+export const UPPER_NAMES_LIMIT = 512;
+
+/**
+ * `name.toUpperCase()`, remembered for the first UPPER_NAMES_LIMIT names met: a page's few dozen tag names are
+ * upper-cased once, not at every read of an element's tagName.
+ */
+export function upperCaser(): (name: string) => string {
+  const upper = new Map<string, string>();
+  return (name) => {
+    let up = upper.get(name);
+    if (up === undefined) {
+      up = name.toUpperCase();
+      if (upper.size < UPPER_NAMES_LIMIT) {
+        upper.set(name, up);
+      }
+    }
+    return up;
+  };
+}
+
+let tagNamesInstalled: boolean | undefined;
+
+/**
+ * Gives linkedom's Element `tagName` and `nodeName` getters that upper-case
+ * an HTML element's name through upperCaser instead of at every read, as
+ * linkedom's localCase does (the name as it is in an XML document). Readability
+ * and the extractor read the tag name of nearly every element they pass,
+ * often more than once. Same strings. Installed once, only over getters whose
+ * sources are TAG_NAME_SOURCES, and only when linkedom's own getters answer a
+ * probe as written (an HTML element's name upper-cased, an XML element's kept);
+ * otherwise linkedom is left as it is. Returns whether it is installed.
+ */
+export function installLinkedomFastTagNames(): boolean {
+  if (tagNamesInstalled !== undefined) {
+    return tagNamesInstalled;
+  }
+  const { document } = parseHTML('<!doctype html><html><body><p>x</p></body></html>') as unknown as { document: Document };
+  const xml = new DOMParser().parseFromString('<Root><cHild/></Root>', 'text/xml') as unknown as Document;
+  const p = document.querySelector('p');
+  const child = xml.documentElement?.firstElementChild;
+  const mime = Object.getOwnPropertySymbols(document).find((s) => s.description === 'mime');
+  let proto = p ? (Object.getPrototypeOf(p) as object | null) : null;
+  while (proto && !Object.prototype.hasOwnProperty.call(proto, 'tagName')) {
+    proto = Object.getPrototypeOf(proto) as object | null;
+  }
+  const probe = (el: Element | null | undefined, want: string): boolean => !!el && el.tagName === want && el.nodeName === want;
+  const answers = !!p && probe(p, 'P') && probe(child, 'cHild') && probe(document.createElement('clipPath'), 'CLIPPATH');
+  if (!answers || !mime || !proto) {
+    tagNamesInstalled = false;
+    return false;
+  }
+  tagNamesInstalled = replaceTagNameGetters(proto, mime);
+  return tagNamesInstalled;
+}
+
+/**
+ * Puts tag-name getters that upper-case through upperCaser on `proto` (linkedom's Element prototype) when its own
+ * `tagName` and `nodeName` getters' sources are TAG_NAME_SOURCES; any other getters, or none, are left as they are.
+ * `mime` is linkedom's symbol for a document's kind, whose `ignoreCase` tells an HTML document. Returns whether they
+ * were replaced.
+ */
+export function replaceTagNameGetters(proto: object, mime: symbol): boolean {
+  const own = Object.getOwnPropertyDescriptors(proto);
+  const known = (name: 'tagName' | 'nodeName'): boolean => {
+    const get = own[name]?.get;
+    return !!get && unspaced(Function.prototype.toString.call(get)) === unspaced(TAG_NAME_SOURCES[name]);
+  };
+  if (!known('tagName') || !known('nodeName')) {
+    return false;
+  }
+  const upper = upperCaser();
+  // linkedom's localCase: the name upper-cased in an HTML document, as it is in an XML one.
+  function localCase(this: Element): string {
+    const name = this.localName;
+    const doc = this.ownerDocument as unknown as Record<symbol, { ignoreCase: boolean }>;
+    return (doc[mime] as { ignoreCase: boolean }).ignoreCase ? upper(name) : name;
+  }
+  Object.defineProperty(proto, 'tagName', { ...own.tagName, get: localCase });
+  Object.defineProperty(proto, 'nodeName', { ...own.nodeName, get: localCase });
   return true;
 }

@@ -1,13 +1,18 @@
-import { parseHTML } from 'linkedom';
+import { DOMParser, parseHTML } from 'linkedom';
 import { describe, expect, it, vi } from 'vitest';
 import {
   CLASS_VALUE_SOURCE,
   installLinkedomFastClassValue,
   installLinkedomFastQueries,
+  installLinkedomFastTagNames,
   joinTokens,
   replaceClassValueGetter,
+  replaceTagNameGetters,
   TAG_ANSWERS_LIMIT,
   tagListMatcher,
+  TAG_NAME_SOURCES,
+  UPPER_NAMES_LIMIT,
+  upperCaser,
 } from '../../../../src/workers/extractor/linkedom-fast.js';
 import { readabilityPage, readabilityPageNames } from '../../../helpers/corpora.js';
 
@@ -234,5 +239,76 @@ describe(installLinkedomFastClassValue.name, () => {
     p.classList.toggle('d');
     expect(p.getAttribute('class')).toBe('b c d');
     expect(p.outerHTML).toBe('<p class="b c d">x</p>');
+  });
+});
+
+describe(upperCaser.name, () => {
+  it('upper-cases each name as toUpperCase does, once a name up to UPPER_NAMES_LIMIT names', () => {
+    const upper = upperCaser();
+    const spy = vi.spyOn(String.prototype, 'toUpperCase');
+    try {
+      for (let i = 0; i < 3; i++) for (const name of ['p', 'clipPath', 'x-ß', 'DIV']) expect(upper(name)).toBe(name.toUpperCase());
+      // 4 names, then once more each for the 4 comparisons of the first round
+      expect(spy).toHaveBeenCalledTimes(4 + 12);
+      for (let i = 0; i < UPPER_NAMES_LIMIT; i++) upper(`x-${i}`);
+      spy.mockClear();
+      upper('y-new');
+      upper('y-new');
+      expect(spy).toHaveBeenCalledTimes(2);
+    } finally {
+      spy.mockRestore();
+    }
+  });
+});
+
+/** linkedom's own tag name (TAG_NAME_SOURCES' localCase): upper case in an HTML document, as it is in an XML one. */
+const ownTagName = (el: Element, html: boolean): string => (html ? el.localName.toUpperCase() : el.localName);
+
+describe(installLinkedomFastTagNames.name, () => {
+  installLinkedomFastTagNames();
+
+  it('replaces the Element tagName and nodeName getters whose sources are the ones it was written against', () => {
+    // True only when linkedom's getters read TAG_NAME_SOURCES (and answered the probe) when first installed.
+    expect(installLinkedomFastTagNames()).toBe(true);
+    const { document } = parseHTML('<p>x</p>') as unknown as { document: Document };
+    let proto = Object.getPrototypeOf(document.querySelector('p')) as object | null;
+    while (proto && !Object.prototype.hasOwnProperty.call(proto, 'tagName')) proto = Object.getPrototypeOf(proto) as object | null;
+    const getter = proto && Object.getOwnPropertyDescriptor(proto, 'tagName')?.get;
+    expect(getter && Function.prototype.toString.call(getter)).not.toBe(TAG_NAME_SOURCES.tagName);
+  });
+
+  it('reads the tag name of every element of the pages, and of XML and created elements, exactly as linkedom does', () => {
+    let compared = 0;
+    const xml = new DOMParser().parseFromString('<Feed><entry><Title>x</Title><svg:g xmlns:svg="s"/></entry></Feed>', 'text/xml') as unknown as Document;
+    const made = parseHTML('<p>x</p>').document as unknown as Document;
+    const created = ['clipPath', 'DIV', 'x-Widget', 'p'].map((name) => made.createElement(name));
+    const elements: Array<[Element, boolean]> = [
+      ...documents().flatMap(descendants).map((el): [Element, boolean] => [el, true]),
+      ...created.map((el): [Element, boolean] => [el, true]),
+      ...descendants(xml).map((el): [Element, boolean] => [el, false]),
+    ];
+    for (const [el, html] of elements) {
+      expect(el.tagName).toBe(ownTagName(el, html));
+      expect(el.nodeName).toBe(ownTagName(el, html));
+      compared++;
+    }
+    expect(compared).toBeGreaterThan(1000);
+    expect(descendants(xml).map((el) => el.tagName)).toEqual(['Feed', 'entry', 'Title', 'svg:g']);
+  });
+
+  it('steps aside when the getters are not the ones it was written against (another linkedom version)', () => {
+    class OtherElement {
+      get tagName(): string {
+        return 'OTHER';
+      }
+      get nodeName(): string {
+        return 'OTHER';
+      }
+    }
+    const before = Object.getOwnPropertyDescriptors(OtherElement.prototype);
+    expect(replaceTagNameGetters(OtherElement.prototype, Symbol('mime'))).toBe(false);
+    expect(Object.getOwnPropertyDescriptors(OtherElement.prototype)).toEqual(before);
+    expect(new OtherElement().tagName).toBe('OTHER');
+    expect(replaceTagNameGetters(class NoNames {}.prototype, Symbol('mime'))).toBe(false);
   });
 });
