@@ -82,7 +82,8 @@ export function installLinkedomFastQueries(): void {
   const next = NEXT;
   const end = END;
 
-  // The adapter linkedom gives css-select, for HTML documents.
+  // The adapter linkedom gives css-select, for HTML documents (an element's name lower-cased once a name).
+  const lower = nameCaser(false);
   const adapter = {
     isTag: (n: Node): n is Element => n.nodeType === ELEMENT_NODE,
     existsOne: (test: Matcher, elems: Node[]): boolean =>
@@ -90,7 +91,7 @@ export function installLinkedomFastQueries(): void {
     getAttributeValue: (el: Element, name: string): string | undefined =>
       (name === 'class' ? el.getAttributeNode('class')?.value : el.getAttribute(name)) ?? undefined,
     getChildren: (n: Node): Node[] => n.childNodes as unknown as Node[],
-    getName: (el: Element): string => el.localName.toLowerCase(),
+    getName: (el: Element): string => lower(el.localName),
     getParent: (n: Node): Node | null => n.parentNode,
     getSiblings: (n: Node): Node[] => (n.parentNode ? (n.parentNode.childNodes as unknown as Node[]) : [n]),
     getText: (n: Node): string => n.textContent ?? '',
@@ -310,24 +311,24 @@ export const TAG_NAME_SOURCES = {
   nodeName: 'get nodeName() { return localCase(this); }',
 } as const;
 
-/** Tag names whose upper case upperCased keeps, at most (a page's custom elements can name any number). */
-export const UPPER_NAMES_LIMIT = 512;
+/** Tag names a name caser keeps the case of, at most (a page's custom elements can name any number). */
+export const CASED_NAMES_LIMIT = 512;
 
 /**
- * `name.toUpperCase()`, remembered for the first UPPER_NAMES_LIMIT names met: a page's few dozen tag names are
- * upper-cased once, not at every read of an element's tagName.
+ * `name.toUpperCase()` (`upper`) or `name.toLowerCase()`, remembered for the first CASED_NAMES_LIMIT names met: a
+ * page's few dozen tag names are cased once, not at every read of an element's name.
  */
-export function upperCaser(): (name: string) => string {
-  const upper = new Map<string, string>();
+export function nameCaser(upper: boolean): (name: string) => string {
+  const known = new Map<string, string>();
   return (name) => {
-    let up = upper.get(name);
-    if (up === undefined) {
-      up = name.toUpperCase();
-      if (upper.size < UPPER_NAMES_LIMIT) {
-        upper.set(name, up);
+    let cased = known.get(name);
+    if (cased === undefined) {
+      cased = upper ? name.toUpperCase() : name.toLowerCase();
+      if (known.size < CASED_NAMES_LIMIT) {
+        known.set(name, cased);
       }
     }
-    return up;
+    return cased;
   };
 }
 
@@ -335,7 +336,7 @@ let tagNamesInstalled: boolean | undefined;
 
 /**
  * Gives linkedom's Element `tagName` and `nodeName` getters that upper-case
- * an HTML element's name through upperCaser instead of at every read, as
+ * an HTML element's name through nameCaser instead of at every read, as
  * linkedom's localCase does (the name as it is in an XML document). Readability
  * and the extractor read the tag name of nearly every element they pass,
  * often more than once. Same strings. Installed once, only over getters whose
@@ -367,7 +368,7 @@ export function installLinkedomFastTagNames(): boolean {
 }
 
 /**
- * Puts tag-name getters that upper-case through upperCaser on `proto` (linkedom's Element prototype) when its own
+ * Puts tag-name getters that upper-case through nameCaser on `proto` (linkedom's Element prototype) when its own
  * `tagName` and `nodeName` getters' sources are TAG_NAME_SOURCES; any other getters, or none, are left as they are.
  * `mime` is linkedom's symbol for a document's kind, whose `ignoreCase` tells an HTML document. Returns whether they
  * were replaced.
@@ -381,7 +382,7 @@ export function replaceTagNameGetters(proto: object, mime: symbol): boolean {
   if (!known('tagName') || !known('nodeName')) {
     return false;
   }
-  const upper = upperCaser();
+  const upper = nameCaser(true);
   // linkedom's localCase: the name upper-cased in an HTML document, as it is in an XML one.
   function localCase(this: Element): string {
     const name = this.localName;

@@ -11,8 +11,8 @@ import {
   TAG_ANSWERS_LIMIT,
   tagListMatcher,
   TAG_NAME_SOURCES,
-  UPPER_NAMES_LIMIT,
-  upperCaser,
+  CASED_NAMES_LIMIT,
+  nameCaser,
 } from '../../../../src/workers/extractor/linkedom-fast.js';
 import { readabilityPage, readabilityPageNames } from '../../../helpers/corpora.js';
 
@@ -136,6 +136,17 @@ describe('linkedom fast selector queries', () => {
     expect(list[0]?.textContent).toBe('a');
   });
 
+  it('lower-cases an element name for a compiled selector once a name, not at each element', () => {
+    const { document } = parseHTML(`<div>${'<p><span>x</span></p>'.repeat(50)}</div>`) as unknown as { document: Document };
+    const lower = vi.spyOn(String.prototype, 'toLowerCase');
+    try {
+      expect(document.querySelectorAll('div > p span').length).toBe(50);
+      expect(lower.mock.calls.length).toBeLessThan(10);
+    } finally {
+      lower.mockRestore();
+    }
+  });
+
   it('still sees nodes added after parsing and drops removed ones', () => {
     const { document } = parseHTML('<html><body><div id="d"><p>a</p></div></body></html>') as unknown as { document: Document };
     const d = document.querySelector('#d');
@@ -242,21 +253,23 @@ describe(installLinkedomFastClassValue.name, () => {
   });
 });
 
-describe(upperCaser.name, () => {
-  it('upper-cases each name as toUpperCase does, once a name up to UPPER_NAMES_LIMIT names', () => {
-    const upper = upperCaser();
-    const spy = vi.spyOn(String.prototype, 'toUpperCase');
-    try {
-      for (let i = 0; i < 3; i++) for (const name of ['p', 'clipPath', 'x-ß', 'DIV']) expect(upper(name)).toBe(name.toUpperCase());
-      // 4 names, then once more each for the 4 comparisons of the first round
-      expect(spy).toHaveBeenCalledTimes(4 + 12);
-      for (let i = 0; i < UPPER_NAMES_LIMIT; i++) upper(`x-${i}`);
-      spy.mockClear();
-      upper('y-new');
-      upper('y-new');
-      expect(spy).toHaveBeenCalledTimes(2);
-    } finally {
-      spy.mockRestore();
+describe(nameCaser.name, () => {
+  it('cases each name as toUpperCase or toLowerCase does, once a name up to CASED_NAMES_LIMIT names', () => {
+    for (const [upper, method] of [[true, 'toUpperCase'], [false, 'toLowerCase']] as const) {
+      const cased = nameCaser(upper);
+      const spy = vi.spyOn(String.prototype, method);
+      try {
+        for (let i = 0; i < 3; i++) for (const name of ['p', 'clipPath', 'x-ß', 'DIV']) expect(cased(name)).toBe(name[method]());
+        // 4 names, then once more each for the 4 comparisons of the first round
+        expect(spy).toHaveBeenCalledTimes(4 + 12);
+        for (let i = 0; i < CASED_NAMES_LIMIT; i++) cased(`x-${i}`);
+        spy.mockClear();
+        cased('y-new');
+        cased('y-new');
+        expect(spy).toHaveBeenCalledTimes(2);
+      } finally {
+        spy.mockRestore();
+      }
     }
   });
 });
