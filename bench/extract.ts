@@ -14,6 +14,7 @@
  *   npm run bench:extract -- --corpus DIR --before .bench-before --halves  # also each half of the set (md5 of the page id)
  *   npm run bench:extract -- --corpus DIR --modes linkedom --before .bench-before --diff  # every page that reads differently
  *   npm run bench:extract -- --corpus DIR --modes linkedom --before .bench-before --dump /tmp/texts  # each page's text in /tmp/texts/<mode>/<id>.txt
+ *   npm run bench:extract -- --corpus DIR --modes linkedom --before .bench-before --hash  # pages whose output bytes differ
  *   npm run build && node --import tsx bench/extract.ts --corpus DIR --pool 2 --repeat 4   # the worker-thread pool from dist/: pages/s, CPU, RSS
  *   node --import tsx bench/extract.ts --corpus DIR --pool 2 --pool-from src   # the pool from the sources (its threads load them through tsx)
  *
@@ -21,6 +22,9 @@
  * .bench-before`); its extractor runs on linkedom as one more column, for before/after figures from one run.
  * Its imports resolve from DIR upwards, so a DIR outside this checkout needs a `node_modules` beside `src/`
  * (a symlink to this one's will do).
+ *
+ * --hash: each page's whole extractArticle output (its JSON, every field) is hashed, and the pages whose hash differs
+ * from --before's are listed: a change made for speed alone must list none.
  *
  * --dump DIR: each page's extracted text is written to DIR/<id>.txt (an empty file when nothing was extracted), in
  * DIR/<mode>/ when the run has more than one mode, so two trees' outputs can be diffed by hand (`diff -r DIR/before
@@ -39,6 +43,7 @@
  * on one thread; memory: peak RSS of the process.
  */
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -48,7 +53,7 @@ import { gunzipSync } from 'node:zlib';
 import { collectHeap } from '../src/lib/heap-collect.js';
 import { dumpDirFor, dumpFile, dumpText } from './extract-dump.js';
 import { stringFlag } from './lib/rng.js';
-import { halves, median, pageChanges, pageHalf, sameAuthor, sameDay, sameTitle, scoreCorpus, scorePage, snippetCheck, type PageCounts, type PageScore } from './lib/extract-score.js';
+import { differentOutputs, halves, median, pageChanges, pageHalf, sameAuthor, sameDay, sameTitle, scoreCorpus, scorePage, snippetCheck, type PageCounts, type PageScore } from './lib/extract-score.js';
 
 type Mode = 'linkedom' | 'jsdom' | 'readability-jsdom' | 'readability-linkedom' | 'before';
 
@@ -56,6 +61,7 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const FALLBACK_URL = 'http://fakehost/test/page.html';
 
 const arg = (name: string): string | undefined => stringFlag(process.argv, name);
+const hashing = process.argv.includes('--hash');
 
 /**
  * The extractor, linkedom and Readability, loaded by the modes that run them in this process (loadTools). The pool
@@ -166,7 +172,8 @@ function loadCorpus(dir: string, withTruth: boolean, limit: number): Page[] {
     });
 }
 
-type Got = { text: string; title: string | null; author: string | null; date: string | null; method?: string } | null;
+/** `hash`: of the whole output's JSON, with --hash. */
+type Got = { text: string; title: string | null; author: string | null; date: string | null; method?: string; hash?: string } | null;
 
 /**
  * Plain Readability on linkedom, as a one-process script would run it (the
@@ -211,10 +218,11 @@ function runTelex(source: string, url: string, dom: 'linkedom' | 'jsdom'): Got {
   if (!r) {
     return null;
   }
-  return { text: r.text, title: r.title, author: r.byline, date: r.publishedAt, method: r.method };
+  const hash = hashing ? createHash('sha256').update(JSON.stringify(r)).digest('hex') : undefined;
+  return { text: r.text, title: r.title, author: r.byline, date: r.publishedAt, method: r.method, hash };
 }
 
-type PageRow = PageCounts & { f1: number; method?: string; misses?: Miss[] };
+type PageRow = PageCounts & { f1: number; method?: string; misses?: Miss[]; hash?: string };
 /** A metadata field where the extractor and the truth disagree, or a snippet missed or kept (only with --misses). */
 type Miss = { field: 'title' | 'author' | 'date' | 'with' | 'without'; got: string | null; want: string };
 
@@ -263,10 +271,12 @@ async function runMode(mode: Mode, dir: string, limit: number): Promise<Record<s
     const source = p.source();
     const t0 = performance.now();
     let got: Got = null;
+    let failed = false;
     try {
       got = run(p, source);
     } catch {
       failures++;
+      failed = true;
     }
     const dt = performance.now() - t0;
     ms.push(dt);
@@ -287,6 +297,7 @@ async function runMode(mode: Mode, dir: string, limit: number): Promise<Record<s
     const row: PageRow = {
       id: p.id, f1: s.f1, p: s.precision, r: s.recall, empty: !s.predicted, method,
       snippets: [snip.withFound, truth.with.length, snip.withoutAbsent, truth.without.length], agree: {},
+      ...(hashing ? { hash: got?.hash ?? (failed ? 'failed' : 'null') } : {}),
     };
     rows.push(row);
     withTotal += truth.with.length;
@@ -509,6 +520,7 @@ async function main(): Promise<void> {
     const childArgs = ['--import', 'tsx', fileURLToPath(import.meta.url), '--mode', m, '--corpus', dir];
     if (Number.isFinite(limit)) childArgs.push('--limit', String(limit));
     if (arg('misses')) childArgs.push('--misses', arg('misses') as string);
+    if (hashing) childArgs.push('--hash');
     if (m === 'before' && before) childArgs.push('--before', resolve(process.cwd(), before));
     if (arg('dump')) childArgs.push('--dump', resolve(process.cwd(), dumpDirFor(arg('dump') as string, m, modes)));
     const child = spawnSync(process.execPath, childArgs, { cwd: root, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
@@ -575,6 +587,12 @@ async function main(): Promise<void> {
           `${signed(c.withDelta)} | ${signed(c.withoutDelta)} | ${c.fields.join(' ')} |`,
       );
     }
+  }
+  if (hashing) {
+    // --hash (with --before): every page whose output differs by a byte.
+    if (!first || !beforeRun || first === beforeRun) throw new Error('--hash needs --before DIR');
+    const differ = differentOutputs(first.rows as PageRow[], beforeRun.rows as PageRow[]);
+    console.log(`\n${label(first.mode)} against ${label('before')}: ${differ.length} of ${first.pages} pages give other output bytes${differ.length ? `: ${differ.join(' ')}` : ''}`);
   }
   const missField = arg('misses');
   if (first && missField) {

@@ -261,3 +261,14 @@ export function pageChanges(now: readonly PageCounts[], before: readonly PageCou
   }
   return changes.sort((x, y) => x.f1Now - x.f1Before - (y.f1Now - y.f1Before) || x.id.localeCompare(y.id));
 }
+
+/**
+ * The ids of the pages whose output hash differs between two runs (`--hash`), in the order of `now`: a page missing
+ * from either run counts as differing, so does a page without a hash in one of them.
+ */
+export function differentOutputs(now: ReadonlyArray<{ id: string; hash?: string }>, before: ReadonlyArray<{ id: string; hash?: string }>): string[] {
+  const old = new Map(before.map((r) => [r.id, r.hash]));
+  const ids = new Set(now.map((r) => r.id));
+  const differ = now.filter((r) => r.hash === undefined || old.get(r.id) !== r.hash).map((r) => r.id);
+  return [...differ, ...before.filter((r) => !ids.has(r.id)).map((r) => r.id)];
+}

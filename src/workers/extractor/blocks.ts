@@ -1,3 +1,5 @@
+import { nameCaser } from './linkedom-fast.js';
+
 /** Elements that start a new block of text. Everything else is inline. */
 const BLOCK_TAGS = new Set([
   'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'CAPTION', 'DD', 'DETAILS', 'DIV', 'DL', 'DT',
@@ -8,6 +10,11 @@ const BLOCK_TAGS = new Set([
 
 /** Elements whose content is never text. */
 const SKIP_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'svg', 'MATH', 'IFRAME', 'OBJECT', 'CANVAS', 'TITLE', 'HEAD']);
+
+const upperName = nameCaser(true);
+
+/** An element's tag name in upper case, as `el.tagName.toUpperCase()` reads it: each name upper-cased once (nameCaser). */
+export const tagOf = (el: Element): string => upperName(el.tagName);
 
 /** Whether an element's tag (as linkedom gives it) is one whose content is never text. */
 export const holdsNoText = (tag: string): boolean => SKIP_TAGS.has(tag) || SKIP_TAGS.has(tag.toUpperCase());
@@ -39,7 +46,7 @@ export const squash = (text: string): string => text.toLowerCase().replace(/[^\p
 
 /** Whether an element under `el` has a tag (upper case) that `stop` holds. */
 function holdsTag(el: Element, stop: (tag: string) => boolean): boolean {
-  for (const d of Array.from(el.querySelectorAll('*'))) if (stop(d.tagName.toUpperCase())) return true;
+  for (const d of Array.from(el.querySelectorAll('*'))) if (stop(tagOf(d))) return true;
   return false;
 }
 
@@ -90,7 +97,7 @@ export function preLines(pre: Element): string | null {
         line = parts[i] as string;
       }
     } else if (node.nodeType === 1) {
-      if ((node as Element).tagName.toUpperCase() === 'BR') {
+      if (tagOf(node as Element) === 'BR') {
         lines.push(line);
         line = '';
         continue;
@@ -163,7 +170,7 @@ export function textBlocks(root: Node, owners?: Node[], opts: { shown?: boolean 
     if (node.nodeType !== 1) {
       continue;
     }
-    const tag = (node as Element).tagName.toUpperCase();
+    const tag = tagOf(node as Element);
     if (SKIP_TAGS.has(tag)) {
       continue;
     }
@@ -295,7 +302,7 @@ export const isBlockTag = (tag: string): boolean => BLOCK_TAGS.has(tag);
  */
 export function* inlineRun(holder: Element, isBlock: (tag: string) => boolean): Generator<ChildNode> {
   for (const node of Array.from(holder.childNodes)) {
-    const tag = node.nodeType === 1 ? (node as Element).tagName.toUpperCase() : '';
+    const tag = node.nodeType === 1 ? tagOf(node as Element) : '';
     if (tag && tag !== 'BR' && !isBlock(tag) && (node as Element).querySelector('br')) {
       yield* inlineRun(node as Element, isBlock);
     } else {

@@ -1,5 +1,5 @@
 import { bareHost } from '../../lib/url.js';
-import { collapseSpace, countWords, firstTextNode, holdsNoText, inlineRun, isBlockTag, isHeadingTag, lineElement, spacedText, squash, textBlocks, textOwners } from './blocks.js';
+import { collapseSpace, countWords, firstTextNode, holdsNoText, inlineRun, isBlockTag, isHeadingTag, lineElement, spacedText, squash, tagOf, textBlocks, textOwners } from './blocks.js';
 import { boundedRawText, shortText } from './metadata.js';
 import { MONTH_START } from './written-dates.js';
 
@@ -591,7 +591,7 @@ export function isHeadingAnchor(el: Element, id: string): boolean {
   if (id.split(/[-_]+/).length < 3) {
     return false;
   }
-  const heading = isHeadingTag(el.tagName.toUpperCase()) ? el : el.querySelector('h1, h2, h3, h4, h5, h6');
+  const heading = isHeadingTag(tagOf(el)) ? el : el.querySelector('h1, h2, h3, h4, h5, h6');
   const slug = (heading?.textContent ?? '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '');
   return slug.length >= ANCHOR_MIN_CHARS && id.toLowerCase().includes(slug);
 }
@@ -607,7 +607,7 @@ const CTA_BOX_TAGS = new Set(['DIV', 'SECTION', 'ASIDE']);
  * prompt is no box.
  */
 export function isCallToAction(el: Element): boolean {
-  const tag = el.tagName.toUpperCase();
+  const tag = tagOf(el);
   if (tag !== 'A' && !CTA_BOX_TAGS.has(tag)) {
     return false;
   }
@@ -697,7 +697,7 @@ function holdsStory(el: Element, bodyChars: () => number): boolean {
   }
   // The page's own <footer>, outside a page that marks its story with <article> or <main>: its paragraphs are the
   // site's ("About us: Example.com was launched in 2008…", "Want to advertise with us?"), however long.
-  if (el.tagName.toUpperCase() === 'FOOTER' && !el.parentElement?.closest('article, main') && el.ownerDocument.querySelector('article, main')) {
+  if (tagOf(el) === 'FOOTER' && !el.parentElement?.closest('article, main') && el.ownerDocument.querySelector('article, main')) {
     return el.getElementsByTagName('article').length > 0;
   }
   let long = 0;
@@ -872,7 +872,7 @@ const SHORT_BLOCK_TAGS = 'p, div, li, h2, h3, h4, h5, h6, span, a, strong, b, se
 
 /** Whether a node ends a line of text: a block element or a <br>. */
 export const breaksLine = (node: Node): boolean =>
-  node.nodeType === 1 && ((node as Element).tagName.toUpperCase() === 'BR' || isBlockTag((node as Element).tagName.toUpperCase()));
+  node.nodeType === 1 && (tagOf(node as Element) === 'BR' || isBlockTag(tagOf(node as Element)));
 
 /**
  * The nodes of an inline element's line (its siblings up to the line breaks on either side) when the line is a strip
@@ -910,7 +910,7 @@ const TOOL_STRIP_MAX_NODES = 40;
  */
 function opensLine(el: Element, root: Element): boolean {
   let node: Element = el;
-  while (!isBlockTag(node.tagName.toUpperCase())) {
+  while (!isBlockTag(tagOf(node))) {
     for (let s = node.previousSibling; s && !breaksLine(s); s = s.previousSibling) {
       if (/\S/.test(s.textContent ?? '')) {
         return false;
@@ -938,7 +938,7 @@ export function brLines(el: Element): Array<{ text: string; nodes: ChildNode[] }
   // parts them; its nodes are removed one by one and the element, emptied, stays.
   for (const c of inlineRun(el, isBlockTag)) {
     const line = lines[lines.length - 1] as { text: string; nodes: ChildNode[] };
-    const tag = c.nodeType === 1 ? (c as Element).tagName.toUpperCase() : '';
+    const tag = c.nodeType === 1 ? tagOf(c as Element) : '';
     if (tag && isBlockTag(tag)) {
       return null;
     }
@@ -996,7 +996,7 @@ export function furnitureLines(el: Element, whole: boolean): { all: boolean; lin
 function holdsStoryBlock(el: Element): boolean {
   let holds = false;
   for (let c = el.firstElementChild; c && !holds; c = c.nextElementSibling) {
-    holds = isBlockTag(c.tagName.toUpperCase());
+    holds = isBlockTag(tagOf(c));
   }
   if (!holds) {
     return false;
@@ -1040,7 +1040,7 @@ function isStoryLine(line: { text: string }, lines: ReadonlyArray<{ text: string
 /** Whether an element stands inside a heading below `root`. */
 function insideHeading(el: Element, root: Element): boolean {
   for (let p = el.parentElement; p && p !== root; p = p.parentElement) {
-    if (isHeadingTag(p.tagName.toUpperCase())) {
+    if (isHeadingTag(tagOf(p))) {
       return true;
     }
   }
@@ -1146,14 +1146,14 @@ export function removeInlineFurniture(root: Element, host: string | null = null)
     const furniture = byLine !== null || whole;
     // A strip of tools whose items are links and text between line breaks ("Print | E-mail this story |
     // Text size: A A A<br>"): the whole line goes, not only the link that opens it.
-    const strip = furniture && !isBlockTag(el.tagName.toUpperCase()) ? toolStripLine(el) : null;
+    const strip = furniture && !isBlockTag(tagOf(el)) ? toolStripLine(el) : null;
     if (strip) {
       for (const n of strip) n.remove();
       removed++;
       continue;
     }
     if (furniture && opensLine(el, root)) {
-      const tag = el.tagName.toUpperCase();
+      const tag = tagOf(el);
       if (/^H[2-6]$/.test(tag) || tag === 'STRONG' || tag === 'B' || tag === 'P') {
         // A "Related" heading: its link list goes with it.
         const next = el.nextElementSibling;
@@ -1296,10 +1296,10 @@ export const OTHER_SECTION_TEXT_INTL =
 export const OTHER_SECTION_MIN_BEFORE = 500;
 
 /** An element that can head such a section: a heading, or a paragraph or block of its own. */
-const isSectionHead = (el: Element): boolean => /^(?:H[2-6]|P|DIV)$/.test(el.tagName.toUpperCase());
+const isSectionHead = (el: Element): boolean => /^(?:H[2-6]|P|DIV)$/.test(tagOf(el));
 
 const headingLevel = (el: Element): number => {
-  const m = /^H([1-6])$/.exec(el.tagName.toUpperCase());
+  const m = /^H([1-6])$/.exec(tagOf(el));
   return m ? Number(m[1]) : 7;
 };
 
@@ -1315,7 +1315,7 @@ const headingLevel = (el: Element): number => {
 export function removeOtherSections(root: Element): number {
   let removed = 0;
   for (const marker of textOwners(root, OTHER_SECTION_START)) {
-    if (!root.contains(marker) || !/^(?:H[2-6]|P|DIV|STRONG|B|SPAN|A|EM|I)$/.test(marker.tagName.toUpperCase()) || marker.querySelector('p, div, h2, h3, h4, h5, h6, li')) {
+    if (!root.contains(marker) || !/^(?:H[2-6]|P|DIV|STRONG|B|SPAN|A|EM|I)$/.test(tagOf(marker)) || marker.querySelector('p, div, h2, h3, h4, h5, h6, li')) {
       continue;
     }
     const label = collapseSpace(marker.textContent ?? '');
@@ -1337,7 +1337,7 @@ export function removeOtherSections(root: Element): number {
     let node: Element | null = head;
     outer: while (node && node !== root) {
       for (let sib = node.nextElementSibling; sib; sib = sib.nextElementSibling) {
-        const stop = isHeadingTag(sib.tagName.toUpperCase()) && headingLevel(sib) <= level ? sib : Array.from(sib.querySelectorAll('h1, h2, h3, h4, h5, h6')).find((h) => headingLevel(h) <= level);
+        const stop = isHeadingTag(tagOf(sib)) && headingLevel(sib) <= level ? sib : Array.from(sib.querySelectorAll('h1, h2, h3, h4, h5, h6')).find((h) => headingLevel(h) <= level);
         if (stop === sib) {
           break outer;
         }
@@ -1416,7 +1416,7 @@ function linkShare(el: Element): number {
 const isLinkCell = (td: Element): boolean => linkShare(td) > 0.9;
 
 function isLinkList(el: Element): boolean {
-  return linkShare(el) > 0.9 && el.querySelectorAll('a').length >= 1 && /^(UL|OL|DIV|P|NAV)$/.test(el.tagName.toUpperCase());
+  return linkShare(el) > 0.9 && el.querySelectorAll('a').length >= 1 && /^(UL|OL|DIV|P|NAV)$/.test(tagOf(el));
 }
 
 const pTextLength = (root: Element): number => {
@@ -1612,9 +1612,9 @@ const BIO_LABEL = /^(?:about the author|about the writer|written by\b|author\b)/
 function introducesBio(el: Element, name: string): boolean {
   const words = name.toLowerCase().split(' ');
   const last = words.at(-1) ?? '';
-  for (let n: Element | null = el; n && n.tagName.toUpperCase() !== 'BODY'; n = n.parentElement) {
+  for (let n: Element | null = el; n && tagOf(n) !== 'BODY'; n = n.parentElement) {
     for (let prev = n.previousElementSibling; prev; prev = prev.previousElementSibling) {
-      const img = prev.tagName.toUpperCase() === 'IMG' ? prev : prev.querySelector('img');
+      const img = tagOf(prev) === 'IMG' ? prev : prev.querySelector('img');
       const text = collapseSpace(prev.textContent ?? '');
       if (img && !text) {
         return (img.getAttribute('alt') ?? '').toLowerCase().includes(last);
@@ -1699,7 +1699,7 @@ export function isNamedAuthorBox(el: Element): boolean {
     return false;
   }
   const toks = names.split(TOKEN_SPLIT).map((t) => t.toLowerCase());
-  if (!toks.some((t) => t === 'author' || t === 'authors') || !(toks.some((t) => AUTHOR_BOX_WORD.has(t)) || AUTHOR_BOX_TAGS.has(el.tagName.toUpperCase()))) {
+  if (!toks.some((t) => t === 'author' || t === 'authors') || !(toks.some((t) => AUTHOR_BOX_WORD.has(t)) || AUTHOR_BOX_TAGS.has(tagOf(el)))) {
     return false;
   }
   const chars = collapseSpace(el.textContent ?? '').length;
@@ -1973,8 +1973,8 @@ function closingPointer(root: Element): Element | null {
   const last = lastTextNode(root);
   let el: Element | null = last?.parentElement ?? null;
   let paragraph: Element | null = null;
-  while (el && el !== root && !isHeadingTag(el.tagName.toUpperCase())) {
-    if (!paragraph && el.tagName.toUpperCase() === 'P') {
+  while (el && el !== root && !isHeadingTag(tagOf(el))) {
+    if (!paragraph && tagOf(el) === 'P') {
       paragraph = el;
     }
     el = el.parentElement;
@@ -2193,7 +2193,7 @@ export function removeTeaserCards(root: Element, markOnly = false): number {
     let labelled = false;
     for (const kid of kids) {
       // The list's own label ("More from the blog") may stand among them.
-      if (isHeadingTag(kid.tagName.toUpperCase())) {
+      if (isHeadingTag(tagOf(kid))) {
         if (cards.length === 0) {
           labelled = true;
         }

@@ -18,7 +18,7 @@
  * whose toggle is in a heading (an accordion's question) only.
  */
 
-import { collapseSpace, isHeadingTag, lineElement, squash } from './blocks.js';
+import { collapseSpace, isHeadingTag, lineElement, squash, tagOf } from './blocks.js';
 
 /** Markup revealCollapsed acts on: a page with none of it is left alone without a walk (about half of all pages). */
 const REVEALABLE_MARKUP = /aria-controls|aria-expanded\s*=\s*["']?false|tabpanel|until-found|<details/i;
@@ -81,7 +81,7 @@ function inContent(el: Element, bodyScope = false): boolean {
 
 /** Whether a toggle is a heading or stands in one: an accordion's question (`<h3><button>Question</button></h3>`). */
 const headsPanel = (toggle: Element): boolean =>
-  isHeadingTag(toggle.tagName.toUpperCase()) || (toggle.parentElement !== null && isHeadingTag(toggle.parentElement.tagName.toUpperCase()));
+  isHeadingTag(tagOf(toggle)) || (toggle.parentElement !== null && isHeadingTag(tagOf(toggle.parentElement)));
 
 /**
  * The panel a collapsed toggle opens when its aria-controls names nothing on
@@ -94,7 +94,7 @@ function panelAfter(toggle: Element): Element | null {
     return next;
   }
   const parent = toggle.parentElement;
-  return parent && isHeadingTag(parent.tagName.toUpperCase()) ? parent.nextElementSibling : null;
+  return parent && isHeadingTag(tagOf(parent)) ? parent.nextElementSibling : null;
 }
 
 /**

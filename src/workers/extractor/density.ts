@@ -1,4 +1,4 @@
-import { collapseSpace, isHeadingTag, pushChildren } from './blocks.js';
+import { collapseSpace, isHeadingTag, pushChildren, tagOf } from './blocks.js';
 import { isFurnitureText, isNamedAuthorBox, withoutTermClasses } from './boilerplate.js';
 
 /**
@@ -71,7 +71,7 @@ const AUTHOR = /author/i;
 /** Cuts `root` into text blocks in document order (see the module comment). Iterative: any depth is safe. */
 export function segmentBlocks(root: Element): TextBlock[] {
   const blocks: TextBlock[] = [];
-  const tags: string[] = [root.tagName.toUpperCase()];
+  const tags: string[] = [tagOf(root)];
   let buf = '';
   let linkChars = 0;
   let inLink = 0;
@@ -114,7 +114,7 @@ export function segmentBlocks(root: Element): TextBlock[] {
     if (node.nodeType !== 1) {
       continue;
     }
-    const tag = (node as Element).tagName.toUpperCase();
+    const tag = tagOf(node as Element);
     if (SKIP.has(tag)) {
       continue;
     }

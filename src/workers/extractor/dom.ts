@@ -2,7 +2,8 @@ import { createRequire } from 'node:module';
 import { parseHTML } from 'linkedom';
 import { isFrameset } from './frames.js';
 import { installLinkedomLazyListeners } from './linkedom-events.js';
-import { installLinkedomFastClassValue, installLinkedomFastQueries } from './linkedom-fast.js';
+import { installLinkedomFastClassValue, installLinkedomFastQueries, installLinkedomFastTagNames } from './linkedom-fast.js';
+import { tagOf } from './blocks.js';
 
 type JsdomModule = typeof import('jsdom');
 let jsdomModule: JsdomModule | null = null;
@@ -39,6 +40,7 @@ export function parseDocument(html: string, url: string, kind: DomKind): ParsedD
   installLinkedomLazyListeners();
   installLinkedomFastQueries();
   installLinkedomFastClassValue();
+  installLinkedomFastTagNames();
   const { document } = parseHTML(html) as unknown as { document: Document };
   adoptStrayElements(document);
   if (html.includes('<table') || html.includes('<TABLE') || html.includes('<Table')) {
@@ -89,7 +91,7 @@ export function adoptStrayElements(document: Document): void {
     return;
   }
   const kids = Array.from(html.children);
-  const body = kids.find((k) => k.tagName.toUpperCase() === 'BODY');
+  const body = kids.find((k) => tagOf(k) === 'BODY');
   if (!body) {
     return;
   }
@@ -97,7 +99,7 @@ export function adoptStrayElements(document: Document): void {
   const after: Element[] = [];
   let seenBody = false;
   for (const k of kids) {
-    const tag = k.tagName.toUpperCase();
+    const tag = tagOf(k);
     if (k === body) {
       seenBody = true;
     } else if (tag !== 'HEAD') {
@@ -229,13 +231,13 @@ export function fosterParent(document: Document): number {
   for (const table of Array.from(document.querySelectorAll('table'))) {
     const stray: Node[] = [];
     const visit = (el: Element): void => {
-      const allowed = TABLE_PARTS[el.tagName.toUpperCase()];
+      const allowed = TABLE_PARTS[tagOf(el)];
       if (!allowed) {
         return;
       }
       for (const k of Array.from(el.childNodes)) {
         if (k.nodeType === 1) {
-          const tag = (k as Element).tagName.toUpperCase();
+          const tag = tagOf(k as Element);
           if (allowed.test(tag)) {
             visit(k as Element);
           } else {

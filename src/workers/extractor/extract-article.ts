@@ -1,6 +1,6 @@
 import { Readability } from '@mozilla/readability';
 import { PipelineError } from '../../errors.js';
-import { collapseSpace, countWords, firstTextNode, inlineRun, isBlockTag, isHeadingTag, joinBlocks, lineElement, spacedText, squash, textBlocks, textOwners } from './blocks.js';
+import { collapseSpace, countWords, firstTextNode, inlineRun, isBlockTag, isHeadingTag, joinBlocks, lineElement, spacedText, squash, tagOf, textBlocks, textOwners } from './blocks.js';
 import { breaksLine, brLines, closingBioName, copiesBlockBefore, FURNITURE_TEXT, isFurnitureText, isOtherSectionLabel, narrowToArticle, removeAuthorBio, removeAuthorBox, removeFurniture, removeInlineFurniture, removeNamedAuthorBoxes, removeButtonBoxes, removeGreetingBio, removeOtherSections, removeRepeatedSiblings, removeShownTwice, removeTeaserCards, removeMarkedTeasers, SENTENCE_LINE, trimStoryEnd, markButtonBoxes, trimButtonBoxes, SEPARATOR_IN_TEXT, trimAfterSeparator } from './boilerplate.js';
 import { keepQuestionToggles, mayHoldCollapsed, revealCollapsed } from './collapsed.js';
 import { classifyBlock, densityExtract, type TextBlock } from './density.js';
@@ -281,7 +281,7 @@ export function removeBareLabels(root: Element): number {
  * avatar) on each side.
  */
 function standsAlone(el: Element): boolean {
-  if (isBlockTag(el.tagName.toUpperCase())) {
+  if (isBlockTag(tagOf(el))) {
     return true;
   }
   const blank = (n: ChildNode): boolean => !/\S/.test(n.textContent ?? '');
@@ -347,7 +347,7 @@ function removeLeadingRepeats(root: Element, title: string, byline: string | nul
     if (!text) {
       continue;
     }
-    const tag = el.tagName.toUpperCase();
+    const tag = tagOf(el);
     if (((tag !== 'TD' && tag !== 'TH') || aloneInRow(el)) && isLeadingRepeat(text, t, b)) {
       const lines = brLines(el);
       // Lines a <br> apart read run together as a repeat: the block goes whole when its other lines are no sentences
@@ -394,7 +394,7 @@ function removeLeadingRepeats(root: Element, title: string, byline: string | nul
 function removeLeadingLines(root: Element, t: string, b: string): void {
   const first = firstText(root);
   let holder: Element | null = first?.parentElement ?? null;
-  while (holder && holder !== root && !LINE_HOLDER_TAGS.has(holder.tagName.toUpperCase())) {
+  while (holder && holder !== root && !LINE_HOLDER_TAGS.has(tagOf(holder))) {
     holder = holder.parentElement;
   }
   // A block that is a repeat as a whole ("By ANN LEE<br>Associated Press Writer") goes whole, below.
@@ -402,7 +402,7 @@ function removeLeadingLines(root: Element, t: string, b: string): void {
     return;
   }
   // The lines may sit in one inline element that wraps the whole block (a <font> around the story, as a <span>).
-  for (let only = soleElement(holder); only && !BLOCKISH_TAGS.has(only.tagName.toUpperCase()) && only.contains(first); only = soleElement(only)) {
+  for (let only = soleElement(holder); only && !BLOCKISH_TAGS.has(tagOf(only)) && only.contains(first); only = soleElement(only)) {
     holder = only;
   }
   let line: ChildNode[] = [];
@@ -414,11 +414,11 @@ function removeLeadingLines(root: Element, t: string, b: string): void {
     return repeat;
   };
   for (const node of inlineRun(holder, isBlockish)) {
-    if (node.nodeType === 1 && BLOCKISH_TAGS.has((node as Element).tagName.toUpperCase())) {
+    if (node.nodeType === 1 && BLOCKISH_TAGS.has(tagOf(node as Element))) {
       break;
     }
     line.push(node);
-    if (node.nodeType !== 1 || (node as Element).tagName.toUpperCase() !== 'BR') {
+    if (node.nodeType !== 1 || tagOf(node as Element) !== 'BR') {
       continue;
     }
     const text = collapseSpace(line.map((n) => n.textContent ?? '').join(''));

@@ -5,6 +5,7 @@
  * reading a bounded window in document order costs a few hundred nodes, not a
  * walk of the page.
  */
+import { tagOf } from './blocks.js';
 
 /** Elements whose start and end are line breaks in the rendered text. */
 const BLOCK = new Set(
@@ -23,7 +24,7 @@ export type HeadlineWindow = {
   times: string[];
 };
 
-const tag = (n: Node): string => (n.nodeType === 1 ? (n as Element).tagName.toUpperCase() : '');
+const tag = (n: Node): string => (n.nodeType === 1 ? tagOf(n as Element) : '');
 
 /** Stops at <body>: the window never leaves the page's body. */
 const isRoot = (n: Node | null): boolean => !n || n.nodeType !== 1 || tag(n) === 'BODY' || tag(n) === 'HTML';

@@ -1,5 +1,5 @@
 import { compile } from 'css-select';
-import { parseHTML } from 'linkedom';
+import { DOMParser, parseHTML } from 'linkedom';
 
 /**
  * Faster selector queries for linkedom, installed once per process.
@@ -29,6 +29,31 @@ const CACHE_LIMIT = 2_000;
 
 let installed = false;
 
+/** Tag names a tag-list matcher remembers its answer for, at most (a page's custom elements can name any number). */
+export const TAG_ANSWERS_LIMIT = 256;
+
+/**
+ * Whether an element's name is one of `tags`, compared without case, as a
+ * list of tag names selects ("p, h2, li"). The walks ask it of every element
+ * under the node queried: the answer for each name met is kept, so a name is
+ * lower-cased and looked up once, not at each element.
+ */
+export function tagListMatcher(tags: readonly string[]): Matcher {
+  const names = new Set(tags.map((t) => t.toLowerCase()));
+  const answers = new Map<string, boolean>();
+  return (el) => {
+    const name = el.localName;
+    let answer = answers.get(name);
+    if (answer === undefined) {
+      answer = names.has(name) || names.has(name.toLowerCase());
+      if (answers.size < TAG_ANSWERS_LIMIT) {
+        answers.set(name, answer);
+      }
+    }
+    return answer;
+  };
+}
+
 /** Installs the fast paths on linkedom's prototypes. Idempotent. */
 export function installLinkedomFastQueries(): void {
   if (installed) {
@@ -57,7 +82,8 @@ export function installLinkedomFastQueries(): void {
   const next = NEXT;
   const end = END;
 
-  // The adapter linkedom gives css-select, for HTML documents.
+  // The adapter linkedom gives css-select, for HTML documents (an element's name lower-cased once a name).
+  const lower = nameCaser(false);
   const adapter = {
     isTag: (n: Node): n is Element => n.nodeType === ELEMENT_NODE,
     existsOne: (test: Matcher, elems: Node[]): boolean =>
@@ -65,7 +91,7 @@ export function installLinkedomFastQueries(): void {
     getAttributeValue: (el: Element, name: string): string | undefined =>
       (name === 'class' ? el.getAttributeNode('class')?.value : el.getAttribute(name)) ?? undefined,
     getChildren: (n: Node): Node[] => n.childNodes as unknown as Node[],
-    getName: (el: Element): string => el.localName.toLowerCase(),
+    getName: (el: Element): string => lower(el.localName),
     getParent: (n: Node): Node | null => n.parentNode,
     getSiblings: (n: Node): Node[] => (n.parentNode ? (n.parentNode.childNodes as unknown as Node[]) : [n]),
     getText: (n: Node): string => n.textContent ?? '',
@@ -105,8 +131,7 @@ export function installLinkedomFastQueries(): void {
     let m = cache.get(selectors);
     if (!m) {
       if (TAG_LIST.test(selectors)) {
-        const names = new Set(selectors.split(',').map((s) => s.trim().toLowerCase()));
-        m = (el) => names.has(el.localName) || names.has(el.localName.toLowerCase());
+        m = tagListMatcher(selectors.split(',').map((s) => s.trim()));
       } else {
         m = compile(selectors, { xmlMode: false, adapter } as never) as unknown as Matcher;
       }
@@ -274,5 +299,97 @@ export function replaceClassValueGetter(proto: object): boolean {
       return joinTokens(this);
     },
   });
+  return true;
+}
+
+/** Source text without its spacing: two sources that read alike as code compare equal. */
+const unspaced = (source: string): string => source.replace(/\s+/g, '');
+
+/** linkedom 0.18's Element `tagName` and `nodeName` getters, as their sources read. */
+export const TAG_NAME_SOURCES = {
+  tagName: 'get tagName() { return localCase(this); }',
+  nodeName: 'get nodeName() { return localCase(this); }',
+} as const;
+
+/** Tag names a name caser keeps the case of, at most (a page's custom elements can name any number). */
+export const CASED_NAMES_LIMIT = 512;
+
+/**
+ * `name.toUpperCase()` (`upper`) or `name.toLowerCase()`, remembered for the first CASED_NAMES_LIMIT names met: a
+ * page's few dozen tag names are cased once, not at every read of an element's name.
+ */
+export function nameCaser(upper: boolean): (name: string) => string {
+  const known = new Map<string, string>();
+  return (name) => {
+    let cased = known.get(name);
+    if (cased === undefined) {
+      cased = upper ? name.toUpperCase() : name.toLowerCase();
+      if (known.size < CASED_NAMES_LIMIT) {
+        known.set(name, cased);
+      }
+    }
+    return cased;
+  };
+}
+
+let tagNamesInstalled: boolean | undefined;
+
+/**
+ * Gives linkedom's Element `tagName` and `nodeName` getters that upper-case
+ * an HTML element's name through nameCaser instead of at every read, as
+ * linkedom's localCase does (the name as it is in an XML document). Readability
+ * and the extractor read the tag name of nearly every element they pass,
+ * often more than once. Same strings. Installed once, only over getters whose
+ * sources are TAG_NAME_SOURCES, and only when linkedom's own getters answer a
+ * probe as written (an HTML element's name upper-cased, an XML element's kept);
+ * otherwise linkedom is left as it is. Returns whether it is installed.
+ */
+export function installLinkedomFastTagNames(): boolean {
+  if (tagNamesInstalled !== undefined) {
+    return tagNamesInstalled;
+  }
+  const { document } = parseHTML('<!doctype html><html><body><p>x</p></body></html>') as unknown as { document: Document };
+  const xml = new DOMParser().parseFromString('<Root><cHild/></Root>', 'text/xml') as unknown as Document;
+  const p = document.querySelector('p');
+  const child = xml.documentElement?.firstElementChild;
+  const mime = Object.getOwnPropertySymbols(document).find((s) => s.description === 'mime');
+  let proto = p ? (Object.getPrototypeOf(p) as object | null) : null;
+  while (proto && !Object.prototype.hasOwnProperty.call(proto, 'tagName')) {
+    proto = Object.getPrototypeOf(proto) as object | null;
+  }
+  const probe = (el: Element | null | undefined, want: string): boolean => !!el && el.tagName === want && el.nodeName === want;
+  const answers = !!p && probe(p, 'P') && probe(child, 'cHild') && probe(document.createElement('clipPath'), 'CLIPPATH');
+  if (!answers || !mime || !proto) {
+    tagNamesInstalled = false;
+    return false;
+  }
+  tagNamesInstalled = replaceTagNameGetters(proto, mime);
+  return tagNamesInstalled;
+}
+
+/**
+ * Puts tag-name getters that upper-case through nameCaser on `proto` (linkedom's Element prototype) when its own
+ * `tagName` and `nodeName` getters' sources are TAG_NAME_SOURCES; any other getters, or none, are left as they are.
+ * `mime` is linkedom's symbol for a document's kind, whose `ignoreCase` tells an HTML document. Returns whether they
+ * were replaced.
+ */
+export function replaceTagNameGetters(proto: object, mime: symbol): boolean {
+  const own = Object.getOwnPropertyDescriptors(proto);
+  const known = (name: 'tagName' | 'nodeName'): boolean => {
+    const get = own[name]?.get;
+    return !!get && unspaced(Function.prototype.toString.call(get)) === unspaced(TAG_NAME_SOURCES[name]);
+  };
+  if (!known('tagName') || !known('nodeName')) {
+    return false;
+  }
+  const upper = nameCaser(true);
+  // linkedom's localCase: the name upper-cased in an HTML document, as it is in an XML one.
+  function localCase(this: Element): string {
+    const name = this.localName;
+    const doc = this.ownerDocument as unknown as Record<symbol, { ignoreCase: boolean }>;
+    return (doc[mime] as { ignoreCase: boolean }).ignoreCase ? upper(name) : name;
+  }
+  Object.defineProperty(proto, 'tagName', { ...own.tagName, get: localCase });
+  Object.defineProperty(proto, 'nodeName', { ...own.nodeName, get: localCase });
   return true;
 }

@@ -1,4 +1,4 @@
-import { collapseSpace, firstTextNode, pushChildren, squash, textOwners } from './blocks.js';
+import { collapseSpace, firstTextNode, pushChildren, squash, tagOf, textOwners } from './blocks.js';
 import { headlineWindow, type HeadlineWindow } from './headline-window.js';
 import { decodeEntities } from '../../lib/html-entities.js';
 import { tagAttributes, tagEnd } from '../../lib/tag-attributes.js';
@@ -531,7 +531,7 @@ export function headingText(h: Element): string {
     if (n.nodeType !== 1) {
       continue;
     }
-    const breaks = n !== h && HEADING_BREAKS.has((n as Element).tagName.toUpperCase());
+    const breaks = n !== h && HEADING_BREAKS.has(tagOf(n as Element));
     if (breaks) {
       out += ' ';
       stack.push(null);
@@ -1411,7 +1411,7 @@ function pageText(root: Element | null, max: number): string {
       continue;
     }
     const el = n as Element;
-    const tag = el.tagName.toUpperCase();
+    const tag = tagOf(el);
     if (tag === 'NAV' || ((tag === 'FOOTER' || el.getAttribute('role') === 'contentinfo') && !el.closest('article, main'))) {
       continue;
     }
@@ -1563,7 +1563,7 @@ function* authorHolders(root: Element | null, links: boolean): Generator<Element
   let looked = 0;
   for (const el of Array.from(root.querySelectorAll(links ? '[class], [id], a[href*="/author/"], a[href*="/authors/"]' : '[class], [id]'))) {
     const name = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
-    const href = links && el.tagName.toUpperCase() === 'A' ? (el.getAttribute('href') ?? '') : '';
+    const href = links && tagOf(el) === 'A' ? (el.getAttribute('href') ?? '') : '';
     if ((!AUTHOR_HOLDER.test(name) && !/\/authors?\//i.test(href)) || el.closest(COMMENTS)) {
       continue;
     }

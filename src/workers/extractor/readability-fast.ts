@@ -1,6 +1,6 @@
 import type { Readability } from '@mozilla/readability';
 import { isHeadingAnchor } from './boilerplate.js';
-import { collapseSpace } from './blocks.js';
+import { collapseSpace, tagOf } from './blocks.js';
 import { isBylineAffiliation } from './metadata.js';
 
 /**
@@ -160,7 +160,7 @@ export function afterRunningText(heading: Element): boolean {
     if (el === heading) {
       return false;
     }
-    if (el.tagName.toUpperCase() === 'P' && (el.textContent ?? '').trim().length >= RUNNING_TEXT_CHARS && ++before >= STORY_PARAGRAPHS_BEFORE) {
+    if (tagOf(el) === 'P' && (el.textContent ?? '').trim().length >= RUNNING_TEXT_CHARS && ++before >= STORY_PARAGRAPHS_BEFORE) {
       return true;
     }
   }
@@ -268,7 +268,7 @@ export function affiliationAfter(byline: Element): ChildNode[] {
     let next = end.nextSibling;
     while (blank(next)) next = next?.nextSibling ?? null;
     const parent = end.parentElement;
-    if (next || !parent || !INLINE_WRAPPER.has(parent.tagName.toUpperCase())) {
+    if (next || !parent || !INLINE_WRAPPER.has(tagOf(parent))) {
       break;
     }
     end = parent;
@@ -276,11 +276,11 @@ export function affiliationAfter(byline: Element): ChildNode[] {
   const taken: ChildNode[] = [];
   let at = end.nextSibling;
   while (blank(at)) at = at?.nextSibling ?? null;
-  while (at && at.nodeType === 1 && (at as Element).tagName.toUpperCase() === 'BR') {
+  while (at && at.nodeType === 1 && tagOf(at as Element) === 'BR') {
     const line: ChildNode[] = [at];
     let n = at.nextSibling;
-    for (; n && !(n.nodeType === 1 && (n as Element).tagName.toUpperCase() === 'BR'); n = n.nextSibling) {
-      if (n.nodeType === 1 && !INLINE_WRAPPER.has((n as Element).tagName.toUpperCase())) {
+    for (; n && !(n.nodeType === 1 && tagOf(n as Element) === 'BR'); n = n.nextSibling) {
+      if (n.nodeType === 1 && !INLINE_WRAPPER.has(tagOf(n as Element))) {
         return taken;
       }
       line.push(n);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  differentOutputs,
   halves,
   median,
   pageChanges,
@@ -194,5 +195,18 @@ describe('pageChanges', () => {
     expect(pageChanges([row('a', 0.9001, 0.9)], [row('a', 0.9, 0.9)])).toEqual([]);
     expect(pageChanges([row('a', 0.95, 0.9)], [row('a', 0.9, 0.9)], 0.1)).toEqual([]);
     expect(pageChanges([row('a', 0.95, 0.9)], [row('a', 0.9, 0.9)])).toHaveLength(1);
+  });
+});
+
+describe('differentOutputs', () => {
+  it('lists the pages whose hash differs, lacks one, or is in one run only', () => {
+    const now = [{ id: 'a', hash: '1' }, { id: 'b', hash: '2' }, { id: 'c' }, { id: 'd', hash: '4' }];
+    const before = [{ id: 'a', hash: '1' }, { id: 'b', hash: '3' }, { id: 'c', hash: '3' }, { id: 'e', hash: '5' }];
+    expect(differentOutputs(now, before)).toEqual(['b', 'c', 'd', 'e']);
+  });
+
+  it('lists none when every page hashes the same', () => {
+    const rows = [{ id: 'a', hash: '1' }, { id: 'b', hash: '2' }];
+    expect(differentOutputs(rows, rows.map((r) => ({ ...r })))).toEqual([]);
   });
 });

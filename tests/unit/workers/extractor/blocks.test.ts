@@ -1,6 +1,6 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it, vi } from 'vitest';
-import { collapseSpace, countWords, firstTextNode, lineElement, preLines, pushChildren, spacedText, tableRowLine, textBlocks, textOwners } from '../../../../src/workers/extractor/blocks.js';
+import { collapseSpace, countWords, firstTextNode, lineElement, preLines, pushChildren, spacedText, tableRowLine, tagOf, textBlocks, textOwners } from '../../../../src/workers/extractor/blocks.js';
 
 describe(textOwners.name, () => {
   it('returns each element owning a text node the pattern matches, once, in document order, never the root', () => {
@@ -164,5 +164,22 @@ describe(pushChildren.name, () => {
     pushChildren(stack, d);
     expect(stack).toHaveLength(inOrder.length);
     stack.reverse().forEach((node, i) => expect(node).toBe(inOrder[i]));
+  });
+});
+
+describe('tagOf', () => {
+  it("is an element's tagName in upper case, upper-casing each name once, not at each element", () => {
+    // Elements as tagOf reads them (a DOM's tagName getter may upper-case on its own).
+    const elements = ['P', 'p', 'x-Card', 'clipPath', 'entry', 'p', 'x-Card', 'P'].map((tagName) => ({ tagName }) as Element);
+    const want = elements.map((el) => el.tagName.toUpperCase());
+    const upper = vi.spyOn(String.prototype, 'toUpperCase');
+    try {
+      expect(elements.map(tagOf)).toEqual(want);
+      expect(elements.map(tagOf)).toEqual(want);
+      // Each name at most once (none when an earlier test met it).
+      expect(upper.mock.calls.length).toBeLessThanOrEqual(5);
+    } finally {
+      upper.mockRestore();
+    }
   });
 });

@@ -1,11 +1,18 @@
-import { parseHTML } from 'linkedom';
-import { describe, expect, it } from 'vitest';
+import { DOMParser, parseHTML } from 'linkedom';
+import { describe, expect, it, vi } from 'vitest';
 import {
   CLASS_VALUE_SOURCE,
   installLinkedomFastClassValue,
   installLinkedomFastQueries,
+  installLinkedomFastTagNames,
   joinTokens,
   replaceClassValueGetter,
+  replaceTagNameGetters,
+  TAG_ANSWERS_LIMIT,
+  tagListMatcher,
+  TAG_NAME_SOURCES,
+  CASED_NAMES_LIMIT,
+  nameCaser,
 } from '../../../../src/workers/extractor/linkedom-fast.js';
 import { readabilityPage, readabilityPageNames } from '../../../helpers/corpora.js';
 
@@ -129,6 +136,17 @@ describe('linkedom fast selector queries', () => {
     expect(list[0]?.textContent).toBe('a');
   });
 
+  it('lower-cases an element name for a compiled selector once a name, not at each element', () => {
+    const { document } = parseHTML(`<div>${'<p><span>x</span></p>'.repeat(50)}</div>`) as unknown as { document: Document };
+    const lower = vi.spyOn(String.prototype, 'toLowerCase');
+    try {
+      expect(document.querySelectorAll('div > p span').length).toBe(50);
+      expect(lower.mock.calls.length).toBeLessThan(10);
+    } finally {
+      lower.mockRestore();
+    }
+  });
+
   it('still sees nodes added after parsing and drops removed ones', () => {
     const { document } = parseHTML('<html><body><div id="d"><p>a</p></div></body></html>') as unknown as { document: Document };
     const d = document.querySelector('#d');
@@ -137,6 +155,32 @@ describe('linkedom fast selector queries', () => {
     expect(document.querySelectorAll('p').length).toBe(2);
     d?.querySelector('p')?.remove();
     expect(document.querySelectorAll('p').length).toBe(1);
+  });
+});
+
+describe(tagListMatcher.name, () => {
+  const element = (localName: string): Element => ({ localName }) as Element;
+
+  it('matches the names of the list whatever their case, and no others', () => {
+    const m = tagListMatcher(['P', 'h2', 'clipPath']);
+    for (const name of ['p', 'P', 'h2', 'H2', 'clipPath', 'clippath']) expect(m(element(name))).toBe(true);
+    for (const name of ['div', 'h3', 'pre', '']) expect(m(element(name))).toBe(false);
+  });
+
+  it('lower-cases each name it meets once, up to TAG_ANSWERS_LIMIT names', () => {
+    const m = tagListMatcher(['p']);
+    const lower = vi.spyOn(String.prototype, 'toLowerCase');
+    try {
+      for (let i = 0; i < 5; i++) expect(m(element('div'))).toBe(false);
+      expect(lower).toHaveBeenCalledTimes(1);
+      for (let i = 0; i < TAG_ANSWERS_LIMIT + 10; i++) m(element(`x-${i}`));
+      lower.mockClear();
+      expect(m(element(`x-${TAG_ANSWERS_LIMIT + 5}`))).toBe(false);
+      expect(m(element(`x-${TAG_ANSWERS_LIMIT + 5}`))).toBe(false);
+      expect(lower).toHaveBeenCalledTimes(2);
+    } finally {
+      lower.mockRestore();
+    }
   });
 });
 
@@ -206,5 +250,78 @@ describe(installLinkedomFastClassValue.name, () => {
     p.classList.toggle('d');
     expect(p.getAttribute('class')).toBe('b c d');
     expect(p.outerHTML).toBe('<p class="b c d">x</p>');
+  });
+});
+
+describe(nameCaser.name, () => {
+  it('cases each name as toUpperCase or toLowerCase does, once a name up to CASED_NAMES_LIMIT names', () => {
+    for (const [upper, method] of [[true, 'toUpperCase'], [false, 'toLowerCase']] as const) {
+      const cased = nameCaser(upper);
+      const spy = vi.spyOn(String.prototype, method);
+      try {
+        for (let i = 0; i < 3; i++) for (const name of ['p', 'clipPath', 'x-ß', 'DIV']) expect(cased(name)).toBe(name[method]());
+        // 4 names, then once more each for the 4 comparisons of the first round
+        expect(spy).toHaveBeenCalledTimes(4 + 12);
+        for (let i = 0; i < CASED_NAMES_LIMIT; i++) cased(`x-${i}`);
+        spy.mockClear();
+        cased('y-new');
+        cased('y-new');
+        expect(spy).toHaveBeenCalledTimes(2);
+      } finally {
+        spy.mockRestore();
+      }
+    }
+  });
+});
+
+/** linkedom's own tag name (TAG_NAME_SOURCES' localCase): upper case in an HTML document, as it is in an XML one. */
+const ownTagName = (el: Element, html: boolean): string => (html ? el.localName.toUpperCase() : el.localName);
+
+describe(installLinkedomFastTagNames.name, () => {
+  installLinkedomFastTagNames();
+
+  it('replaces the Element tagName and nodeName getters whose sources are the ones it was written against', () => {
+    // True only when linkedom's getters read TAG_NAME_SOURCES (and answered the probe) when first installed.
+    expect(installLinkedomFastTagNames()).toBe(true);
+    const { document } = parseHTML('<p>x</p>') as unknown as { document: Document };
+    let proto = Object.getPrototypeOf(document.querySelector('p')) as object | null;
+    while (proto && !Object.prototype.hasOwnProperty.call(proto, 'tagName')) proto = Object.getPrototypeOf(proto) as object | null;
+    const getter = proto && Object.getOwnPropertyDescriptor(proto, 'tagName')?.get;
+    expect(getter && Function.prototype.toString.call(getter)).not.toBe(TAG_NAME_SOURCES.tagName);
+  });
+
+  it('reads the tag name of every element of the pages, and of XML and created elements, exactly as linkedom does', () => {
+    let compared = 0;
+    const xml = new DOMParser().parseFromString('<Feed><entry><Title>x</Title><svg:g xmlns:svg="s"/></entry></Feed>', 'text/xml') as unknown as Document;
+    const made = parseHTML('<p>x</p>').document as unknown as Document;
+    const created = ['clipPath', 'DIV', 'x-Widget', 'p'].map((name) => made.createElement(name));
+    const elements: Array<[Element, boolean]> = [
+      ...documents().flatMap(descendants).map((el): [Element, boolean] => [el, true]),
+      ...created.map((el): [Element, boolean] => [el, true]),
+      ...descendants(xml).map((el): [Element, boolean] => [el, false]),
+    ];
+    for (const [el, html] of elements) {
+      expect(el.tagName).toBe(ownTagName(el, html));
+      expect(el.nodeName).toBe(ownTagName(el, html));
+      compared++;
+    }
+    expect(compared).toBeGreaterThan(1000);
+    expect(descendants(xml).map((el) => el.tagName)).toEqual(['Feed', 'entry', 'Title', 'svg:g']);
+  });
+
+  it('steps aside when the getters are not the ones it was written against (another linkedom version)', () => {
+    class OtherElement {
+      get tagName(): string {
+        return 'OTHER';
+      }
+      get nodeName(): string {
+        return 'OTHER';
+      }
+    }
+    const before = Object.getOwnPropertyDescriptors(OtherElement.prototype);
+    expect(replaceTagNameGetters(OtherElement.prototype, Symbol('mime'))).toBe(false);
+    expect(Object.getOwnPropertyDescriptors(OtherElement.prototype)).toEqual(before);
+    expect(new OtherElement().tagName).toBe('OTHER');
+    expect(replaceTagNameGetters(class NoNames {}.prototype, Symbol('mime'))).toBe(false);
   });
 });
