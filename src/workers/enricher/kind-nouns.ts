@@ -1269,6 +1269,35 @@ export function hyphenatedNewspapers(text: string, tokens: readonly Token[], tag
 }
 
 /**
+ * Last words that only a body's or a publication's name ends with: a parliament, a political or armed front, a
+ * newspaper or a magazine ("the [Scottish Parliament]", "the [Polisario Front]", "the [San Francisco Chronicle]").
+ * Not "Post" ("a border post"), "Star" or "Daily" (surnames: "Col. Michael Daily").
+ */
+const BODY_LAST_WORDS: ReadonlySet<string> = new Set('Parliament Front Chronicle Examiner Telegraph Gazette Tribune Journal Inquirer Magazine Herald Times Monthly'.split(' '));
+
+/** First words of a war's front, a place ("the Western Front", "the Home Front"). */
+const FRONT_PLACES: ReadonlySet<string> = new Set('Northern Southern Eastern Western Central Home'.split(' '));
+
+/**
+ * Tags where a name of two words or more that the tagger read as a place or a person ends with a body's or a
+ * publication's last word (BODY_LAST_WORDS) are an organisation: "the [Northern Territory Parliament] has passed",
+ * "the Algeria-backed [Polisario Front]", "According to the [San Francisco Chronicle]", "[EGM Magazine]'s staff". Not a
+ * war's front ("the [Western Front]", FRONT_PLACES), nor a run with "The" inside it (two names run together).
+ */
+export function bodiesReadAsPlaces(tokens: readonly Token[], tags: readonly string[]): string[] {
+  let out: string[] | undefined;
+  for (const { from, to, type } of bioSpans(tags)) {
+    if ((type !== 'LOC' && type !== 'PER') || to - from < 2) continue;
+    const last = (tokens[to - 1] as Token).text;
+    if (!BODY_LAST_WORDS.has(last) || (last === 'Front' && FRONT_PLACES.has((tokens[to - 2] as Token).text))) continue;
+    if (tokens.slice(from + 1, to).some((t) => t.text === 'The')) continue;
+    out ??= [...tags];
+    setSpan(out, from, to, 'ORG');
+  }
+  return out ?? (tags as string[]);
+}
+
+/**
  * The start of the capitalized words right before `i` (up to AGENCY_NAME_MAX, not "The") when they are untagged or one
  * name of a type other than organisation, whole ("[Antara]", not "[Jakarta Post] news"), and not a place or a nationality.
  */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { expectBioKept, isValidBio, labelledText, randomBioTags, tagsAt, tagsFor, tagsNaming } from '../../../helpers/bio-tags.js';
 import { seededRandom } from '../../../../src/lib/random.js';
-import { abbreviatedCountries, acronymsBeforeOffices, addressesArePlaces, divisionsOfPlaces, agenciesBeforeTheirKind, hyphenatedNewspapers, knownPlacesJoinedByOf, knownPlacesReadAsPersons, publicationsBeforeTheirKind, regionalAdjectivesAreMisc, airlinesBeforeTheirFlights, companiesByTheirPriceMoves, companiesByTheirStock, firmsByTheirFirstWord, groupsBeforeTheirFighters, groupsByTheirMembers, countriesBeforePossessives, countriesOffPersons, employersOfStaff, eponymsAreNoPersons, eventsAndLawsAreMisc, leadersGovernmentsAreNoNames, namesBeforePartyAreOrganisations, numberedCraftAreMisc, organisationsFirstWords, organisationsLastWords, personsAfterRoles, placesAfterStrikes, placesBeforePlaceNouns, pollstersBeforePolls, townsBeforeTheirCountries, seatsOfGovernmentActing, shipsAreMisc, venuesAfterTheirNames, venuesArePlaces, typeKindAppositives, typePortfolioMinistries, worksAreMisc } from '../../../../src/workers/enricher/kind-nouns.js';
+import { abbreviatedCountries, acronymsBeforeOffices, addressesArePlaces, bodiesReadAsPlaces, divisionsOfPlaces, agenciesBeforeTheirKind, hyphenatedNewspapers, knownPlacesJoinedByOf, knownPlacesReadAsPersons, publicationsBeforeTheirKind, regionalAdjectivesAreMisc, airlinesBeforeTheirFlights, companiesByTheirPriceMoves, companiesByTheirStock, firmsByTheirFirstWord, groupsBeforeTheirFighters, groupsByTheirMembers, countriesBeforePossessives, countriesOffPersons, employersOfStaff, eponymsAreNoPersons, eventsAndLawsAreMisc, leadersGovernmentsAreNoNames, namesBeforePartyAreOrganisations, numberedCraftAreMisc, organisationsFirstWords, organisationsLastWords, personsAfterRoles, placesAfterStrikes, placesBeforePlaceNouns, pollstersBeforePolls, townsBeforeTheirCountries, seatsOfGovernmentActing, shipsAreMisc, venuesAfterTheirNames, venuesArePlaces, typeKindAppositives, typePortfolioMinistries, worksAreMisc } from '../../../../src/workers/enricher/kind-nouns.js';
 import { statsOf } from '../../../helpers/word-stats.js';
 import type { WordStats } from '../../../../src/workers/enricher/ner-features.js';
 import { nerTokenize, splitNameParticiples } from '../../../../src/workers/enricher/ner-tokens.js';
@@ -1313,6 +1313,22 @@ describe(placesAfterStrikes.name, () => {
     const text = 'The attack on Hillary Clinton. A strike on Karen. A strike on General Qasem Soleimani. A strike on Ahmed Yassin\'s car.';
     const { toks, tags } = tagsNaming(text, { 'Hillary Clinton': 'PER', Karen: 'PER', 'General Qasem Soleimani': 'PER', 'Ahmed Yassin': 'PER' });
     expect(placesAfterStrikes(toks, tags)).toEqual(tags);
+  });
+});
+
+describe(bodiesReadAsPlaces.name, () => {
+  it('makes a place or a person ending with a parliament\'s, a front\'s or a newspaper\'s last word an organisation', () => {
+    const text = 'The Scottish Parliament met. The Polisario Front said so, according to the San Francisco Chronicle and EGM Magazine.';
+    const named = { 'Scottish Parliament': 'LOC', 'Polisario Front': 'LOC', 'San Francisco Chronicle': 'LOC', 'EGM Magazine': 'PER' };
+    const { toks, tags } = tagsNaming(text, named);
+    expect(spans(text, bodiesReadAsPlaces(toks, tags))).toEqual(['ORG[Scottish Parliament]', 'ORG[Polisario Front]', 'ORG[San Francisco Chronicle]', 'ORG[EGM Magazine]']);
+  });
+
+  it('leaves a war\'s front, one word, a run with "The" inside, a surname not on the list and a MISC name', () => {
+    const text = 'On the Western Front. Front said. In Pondicherry The Left Front won. Col. Michael Daily spoke. The Scottish Parliament Act.';
+    const named = { 'Western Front': 'LOC', Front: 'LOC', 'Pondicherry The Left Front': 'LOC', 'Michael Daily': 'PER', 'Scottish Parliament Act': 'MISC' };
+    const { toks, tags } = tagsNaming(text, named);
+    expect(bodiesReadAsPlaces(toks, tags)).toEqual(tags);
   });
 });
 
