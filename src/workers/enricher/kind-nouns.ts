@@ -1298,6 +1298,25 @@ export function bodiesReadAsPlaces(tokens: readonly Token[], tags: readonly stri
 }
 
 /**
+ * Tags where an organisation is followed on its line by a country of one or two words that closes the name (no
+ * capitalized word after it) are one organisation, the firm's or body's branch in that country: "[Wal-Mart Canada]",
+ * "[MasterCard UK]", "[McDonald's Australia]", "[Police Scotland]", "[Sky News Australia]", where the tagger read "[Wal-Mart] [Canada]". Not a
+ * country that opens a longer name ("[Republican] [U.S.] Senator"), nor one after a figure the tagger read as an
+ * organisation ("[882] [U.S.] troops").
+ */
+export function branchesInCountries(text: string, tokens: readonly Token[], tags: readonly string[]): string[] {
+  let out: string[] | undefined;
+  for (const { from, to, type } of bioSpans(tags)) {
+    if (type !== 'ORG' || tags[to] !== 'B-LOC' || !/^\p{L}|^['’]s$/u.test((tokens[to - 1] as Token).text) || lineBreakAfter(text, tokens, to - 1)) continue;
+    const end = spanEnd(tags, to);
+    if (end - to > 2 || !isCountry(nameText(tokens, to, end)) || startsCapitalized(tokens[end]?.text ?? '')) continue;
+    out ??= [...tags];
+    setSpan(out, from, end, 'ORG');
+  }
+  return out ?? (tags as string[]);
+}
+
+/**
  * The start of the capitalized words right before `i` (up to AGENCY_NAME_MAX, not "The") when they are untagged or one
  * name of a type other than organisation, whole ("[Antara]", not "[Jakarta Post] news"), and not a place or a nationality.
  */

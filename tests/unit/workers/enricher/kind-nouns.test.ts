@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { expectBioKept, isValidBio, labelledText, randomBioTags, tagsAt, tagsFor, tagsNaming } from '../../../helpers/bio-tags.js';
 import { seededRandom } from '../../../../src/lib/random.js';
-import { abbreviatedCountries, acronymsBeforeOffices, addressesArePlaces, bodiesReadAsPlaces, divisionsOfPlaces, agenciesBeforeTheirKind, hyphenatedNewspapers, knownPlacesJoinedByOf, knownPlacesReadAsPersons, publicationsBeforeTheirKind, regionalAdjectivesAreMisc, airlinesBeforeTheirFlights, companiesByTheirPriceMoves, companiesByTheirStock, firmsByTheirFirstWord, groupsBeforeTheirFighters, groupsByTheirMembers, countriesBeforePossessives, countriesOffPersons, employersOfStaff, eponymsAreNoPersons, eventsAndLawsAreMisc, leadersGovernmentsAreNoNames, namesBeforePartyAreOrganisations, numberedCraftAreMisc, organisationsFirstWords, organisationsLastWords, personsAfterRoles, placesAfterStrikes, placesBeforePlaceNouns, pollstersBeforePolls, townsBeforeTheirCountries, seatsOfGovernmentActing, shipsAreMisc, venuesAfterTheirNames, venuesArePlaces, typeKindAppositives, typePortfolioMinistries, worksAreMisc } from '../../../../src/workers/enricher/kind-nouns.js';
+import { abbreviatedCountries, acronymsBeforeOffices, addressesArePlaces, bodiesReadAsPlaces, branchesInCountries, divisionsOfPlaces, agenciesBeforeTheirKind, hyphenatedNewspapers, knownPlacesJoinedByOf, knownPlacesReadAsPersons, publicationsBeforeTheirKind, regionalAdjectivesAreMisc, airlinesBeforeTheirFlights, companiesByTheirPriceMoves, companiesByTheirStock, firmsByTheirFirstWord, groupsBeforeTheirFighters, groupsByTheirMembers, countriesBeforePossessives, countriesOffPersons, employersOfStaff, eponymsAreNoPersons, eventsAndLawsAreMisc, leadersGovernmentsAreNoNames, namesBeforePartyAreOrganisations, numberedCraftAreMisc, organisationsFirstWords, organisationsLastWords, personsAfterRoles, placesAfterStrikes, placesBeforePlaceNouns, pollstersBeforePolls, townsBeforeTheirCountries, seatsOfGovernmentActing, shipsAreMisc, venuesAfterTheirNames, venuesArePlaces, typeKindAppositives, typePortfolioMinistries, worksAreMisc } from '../../../../src/workers/enricher/kind-nouns.js';
 import { statsOf } from '../../../helpers/word-stats.js';
 import type { WordStats } from '../../../../src/workers/enricher/ner-features.js';
 import { nerTokenize, splitNameParticiples } from '../../../../src/workers/enricher/ner-tokens.js';
@@ -1329,6 +1329,23 @@ describe(bodiesReadAsPlaces.name, () => {
     const named = { 'Western Front': 'LOC', Front: 'LOC', 'Pondicherry The Left Front': 'LOC', 'Michael Daily': 'PER', 'Scottish Parliament Act': 'MISC' };
     const { toks, tags } = tagsNaming(text, named);
     expect(bodiesReadAsPlaces(toks, tags)).toEqual(tags);
+  });
+});
+
+describe(branchesInCountries.name, () => {
+  it('joins an organisation and the country of one or two words that closes its name', () => {
+    const text = "Wal-Mart Canada spokesman Kevin Groh said. Arrested by Police Scotland. Told Sky News New Zealand. McDonald's Australia said.";
+    const named = { 'Wal-Mart': 'ORG', Canada: 'LOC', Police: 'ORG', Scotland: 'LOC', 'Sky News': 'ORG', 'New Zealand': 'LOC', "McDonald 's": 'ORG', Australia: 'LOC' };
+    const { toks, tags } = tagsNaming(text, named);
+    const joined = ['ORG[Wal-Mart Canada]', 'ORG[Police Scotland]', 'ORG[Sky News New Zealand]', "ORG[McDonald 's Australia]"];
+    expect(spans(text, branchesInCountries(text, toks, tags))).toEqual(joined);
+  });
+
+  it('leaves a country opening a longer name, a town, a country after a figure or on the next line, and a person', () => {
+    const text = 'A Republican U.S. Senator spoke. Google London opened. Then 882 U.S. troops died. Reuters\nCanada was cold. Bank Harry Smith.';
+    const named = { Republican: 'ORG', 'U.S.': 'LOC', Google: 'ORG', London: 'LOC', '882': 'ORG', Reuters: 'ORG', Canada: 'LOC', Bank: 'ORG', 'Harry Smith': 'PER' };
+    const { toks, tags } = tagsNaming(text, named);
+    expect(branchesInCountries(text, toks, tags)).toEqual(tags);
   });
 });
 
