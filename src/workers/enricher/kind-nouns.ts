@@ -1316,6 +1316,32 @@ export function branchesInCountries(text: string, tokens: readonly Token[], tags
   return out ?? (tags as string[]);
 }
 
+/** A name's initial: one letter and a period ("F.", "W."). */
+const INITIAL = /^\p{Lu}\.$/u;
+
+/**
+ * Tags where a person's span is followed on its line by another name and an initial stands where they meet ("[John F.]
+ * [Kennedy School of Government]", "[Michael] [J. Fox Foundation]", "[J.] [Dennis Hastert]", "[Michael] [N. Castle]"):
+ * one name, split at the initial. It is the organisation when the second was one, the place when the second was a
+ * place ending with a venue's head and not opening with the initial ("[David H.] [Koch Hall]"; "N. Castle" is a
+ * surname), and a person otherwise. Not a MISC name after it, nor a name on the next line.
+ */
+export function namesSplitAtInitials(text: string, tokens: readonly Token[], tags: readonly string[]): string[] {
+  let out: string[] | undefined;
+  for (const { from, to, type } of bioSpans(tags)) {
+    const next = tags[to] ?? 'O';
+    if (type !== 'PER' || !next.startsWith('B-') || next === 'B-MISC' || lineBreakAfter(text, tokens, to - 1)) continue;
+    if (!INITIAL.test((tokens[to - 1] as Token).text) && !INITIAL.test((tokens[to] as Token).text)) continue;
+    const end = spanEnd(tags, to);
+    const second = next.slice(2);
+    const venue = VENUE_HEADS.has((tokens[end - 1] as Token).text) && !INITIAL.test((tokens[to] as Token).text);
+    const joined = second === 'LOC' && !venue ? 'PER' : second;
+    out ??= [...tags];
+    setSpan(out, from, end, joined);
+  }
+  return out ?? (tags as string[]);
+}
+
 /**
  * The start of the capitalized words right before `i` (up to AGENCY_NAME_MAX, not "The") when they are untagged or one
  * name of a type other than organisation, whole ("[Antara]", not "[Jakarta Post] news"), and not a place or a nationality.

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { expectBioKept, isValidBio, labelledText, randomBioTags, tagsAt, tagsFor, tagsNaming } from '../../../helpers/bio-tags.js';
 import { seededRandom } from '../../../../src/lib/random.js';
-import { abbreviatedCountries, acronymsBeforeOffices, addressesArePlaces, bodiesReadAsPlaces, branchesInCountries, divisionsOfPlaces, agenciesBeforeTheirKind, hyphenatedNewspapers, knownPlacesJoinedByOf, knownPlacesReadAsPersons, publicationsBeforeTheirKind, regionalAdjectivesAreMisc, airlinesBeforeTheirFlights, companiesByTheirPriceMoves, companiesByTheirStock, firmsByTheirFirstWord, groupsBeforeTheirFighters, groupsByTheirMembers, countriesBeforePossessives, countriesOffPersons, employersOfStaff, eponymsAreNoPersons, eventsAndLawsAreMisc, leadersGovernmentsAreNoNames, namesBeforePartyAreOrganisations, numberedCraftAreMisc, organisationsFirstWords, organisationsLastWords, personsAfterRoles, placesAfterStrikes, placesBeforePlaceNouns, pollstersBeforePolls, townsBeforeTheirCountries, seatsOfGovernmentActing, shipsAreMisc, venuesAfterTheirNames, venuesArePlaces, typeKindAppositives, typePortfolioMinistries, worksAreMisc } from '../../../../src/workers/enricher/kind-nouns.js';
+import { abbreviatedCountries, acronymsBeforeOffices, addressesArePlaces, bodiesReadAsPlaces, branchesInCountries, namesSplitAtInitials, divisionsOfPlaces, agenciesBeforeTheirKind, hyphenatedNewspapers, knownPlacesJoinedByOf, knownPlacesReadAsPersons, publicationsBeforeTheirKind, regionalAdjectivesAreMisc, airlinesBeforeTheirFlights, companiesByTheirPriceMoves, companiesByTheirStock, firmsByTheirFirstWord, groupsBeforeTheirFighters, groupsByTheirMembers, countriesBeforePossessives, countriesOffPersons, employersOfStaff, eponymsAreNoPersons, eventsAndLawsAreMisc, leadersGovernmentsAreNoNames, namesBeforePartyAreOrganisations, numberedCraftAreMisc, organisationsFirstWords, organisationsLastWords, personsAfterRoles, placesAfterStrikes, placesBeforePlaceNouns, pollstersBeforePolls, townsBeforeTheirCountries, seatsOfGovernmentActing, shipsAreMisc, venuesAfterTheirNames, venuesArePlaces, typeKindAppositives, typePortfolioMinistries, worksAreMisc } from '../../../../src/workers/enricher/kind-nouns.js';
 import { statsOf } from '../../../helpers/word-stats.js';
 import type { WordStats } from '../../../../src/workers/enricher/ner-features.js';
 import { nerTokenize, splitNameParticiples } from '../../../../src/workers/enricher/ner-tokens.js';
@@ -1346,6 +1346,23 @@ describe(branchesInCountries.name, () => {
     const named = { Republican: 'ORG', 'U.S.': 'LOC', Google: 'ORG', London: 'LOC', '882': 'ORG', Reuters: 'ORG', Canada: 'LOC', Bank: 'ORG', 'Harry Smith': 'PER' };
     const { toks, tags } = tagsNaming(text, named);
     expect(branchesInCountries(text, toks, tags)).toEqual(tags);
+  });
+});
+
+describe(namesSplitAtInitials.name, () => {
+  it('joins a person and the name after it where an initial stands between them, typed by the second name', () => {
+    const text = 'He went to the John F. Kennedy School of Government. Judge Henry F. Floyd ruled. Rep. Michael N. Castle won. At the David H. Koch Theater.';
+    const named = { 'John F.': 'PER', 'Kennedy School of Government': 'ORG', 'Henry F.': 'PER', Floyd: 'PER', Michael: 'PER', 'N. Castle': 'LOC', 'David H.': 'PER', 'Koch Theater': 'ORG' };
+    const { toks, tags } = tagsNaming(text, named);
+    const joined = ['ORG[John F. Kennedy School of Government]', 'PER[Henry F. Floyd]', 'PER[Michael N. Castle]', 'ORG[David H. Koch Theater]'];
+    expect(spans(text, namesSplitAtInitials(text, toks, tags))).toEqual(joined);
+  });
+
+  it('keeps a venue after an initial a place, and leaves names with no initial between, a MISC name and the next line', () => {
+    const text = 'At the David H. Koch Stadium. Then John Smith Paris. Tom F. Apollo 13. Erin H.\nDearest Erin.';
+    const named = { 'David H.': 'PER', 'Koch Stadium': 'LOC', 'John Smith': 'PER', Paris: 'LOC', 'Tom F.': 'PER', 'Apollo 13': 'MISC', 'Erin H.': 'PER', 'Dearest Erin': 'PER' };
+    const { toks, tags } = tagsNaming(text, named);
+    expect(spans(text, namesSplitAtInitials(text, toks, tags))).toEqual(['LOC[David H. Koch Stadium]', 'PER[John Smith]', 'LOC[Paris]', 'PER[Tom F.]', 'MISC[Apollo 13]', 'PER[Erin H.]', 'PER[Dearest Erin]']);
   });
 });
 
