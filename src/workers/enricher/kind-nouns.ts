@@ -1269,6 +1269,80 @@ export function hyphenatedNewspapers(text: string, tokens: readonly Token[], tag
 }
 
 /**
+ * Last words that only a body's or a publication's name ends with: a parliament, a political or armed front, a
+ * newspaper or a magazine ("the [Scottish Parliament]", "the [Polisario Front]", "the [San Francisco Chronicle]").
+ * Not "Post" ("a border post"), "Star" or "Daily" (surnames: "Col. Michael Daily").
+ */
+const BODY_LAST_WORDS: ReadonlySet<string> = new Set('Parliament Front Chronicle Examiner Telegraph Gazette Tribune Journal Inquirer Magazine Herald Times Monthly'.split(' '));
+
+/** First words of a war's front, a place ("the Western Front", "the Home Front"). */
+const FRONT_PLACES: ReadonlySet<string> = new Set('Northern Southern Eastern Western Central Home'.split(' '));
+
+/**
+ * Tags where a name of two words or more that the tagger read as a place or a person ends with a body's or a
+ * publication's last word (BODY_LAST_WORDS) are an organisation: "the [Northern Territory Parliament] has passed",
+ * "the Algeria-backed [Polisario Front]", "According to the [San Francisco Chronicle]", "[EGM Magazine]'s staff". Not a
+ * war's front ("the [Western Front]", FRONT_PLACES), nor a run with "The" inside it (two names run together).
+ */
+export function bodiesReadAsPlaces(tokens: readonly Token[], tags: readonly string[]): string[] {
+  let out: string[] | undefined;
+  for (const { from, to, type } of bioSpans(tags)) {
+    if ((type !== 'LOC' && type !== 'PER') || to - from < 2) continue;
+    const last = (tokens[to - 1] as Token).text;
+    if (!BODY_LAST_WORDS.has(last) || (last === 'Front' && FRONT_PLACES.has((tokens[to - 2] as Token).text))) continue;
+    if (tokens.slice(from + 1, to).some((t) => t.text === 'The')) continue;
+    out ??= [...tags];
+    setSpan(out, from, to, 'ORG');
+  }
+  return out ?? (tags as string[]);
+}
+
+/**
+ * Tags where an organisation is followed on its line by a country of one or two words that closes the name (no
+ * capitalized word after it) are one organisation, the firm's or body's branch in that country: "[Wal-Mart Canada]",
+ * "[MasterCard UK]", "[McDonald's Australia]", "[Police Scotland]", "[Sky News Australia]", where the tagger read "[Wal-Mart] [Canada]". Not a
+ * country that opens a longer name ("[Republican] [U.S.] Senator"), nor one after a figure the tagger read as an
+ * organisation ("[882] [U.S.] troops").
+ */
+export function branchesInCountries(text: string, tokens: readonly Token[], tags: readonly string[]): string[] {
+  let out: string[] | undefined;
+  for (const { from, to, type } of bioSpans(tags)) {
+    if (type !== 'ORG' || tags[to] !== 'B-LOC' || !/^\p{L}|^['’]s$/u.test((tokens[to - 1] as Token).text) || lineBreakAfter(text, tokens, to - 1)) continue;
+    const end = spanEnd(tags, to);
+    if (end - to > 2 || !isCountry(nameText(tokens, to, end)) || startsCapitalized(tokens[end]?.text ?? '')) continue;
+    out ??= [...tags];
+    setSpan(out, from, end, 'ORG');
+  }
+  return out ?? (tags as string[]);
+}
+
+/** A name's initial: one letter and a period ("F.", "W."). */
+const INITIAL = /^\p{Lu}\.$/u;
+
+/**
+ * Tags where a person's span is followed on its line by another name and an initial stands where they meet ("[John F.]
+ * [Kennedy School of Government]", "[Michael] [J. Fox Foundation]", "[J.] [Dennis Hastert]", "[Michael] [N. Castle]"):
+ * one name, split at the initial. It is the organisation when the second was one, the place when the second was a
+ * place ending with a venue's head and not opening with the initial ("[David H.] [Koch Hall]"; "N. Castle" is a
+ * surname), and a person otherwise. Not a MISC name after it, nor a name on the next line.
+ */
+export function namesSplitAtInitials(text: string, tokens: readonly Token[], tags: readonly string[]): string[] {
+  let out: string[] | undefined;
+  for (const { from, to, type } of bioSpans(tags)) {
+    const next = tags[to] ?? 'O';
+    if (type !== 'PER' || !next.startsWith('B-') || next === 'B-MISC' || lineBreakAfter(text, tokens, to - 1)) continue;
+    if (!INITIAL.test((tokens[to - 1] as Token).text) && !INITIAL.test((tokens[to] as Token).text)) continue;
+    const end = spanEnd(tags, to);
+    const second = next.slice(2);
+    const venue = VENUE_HEADS.has((tokens[end - 1] as Token).text) && !INITIAL.test((tokens[to] as Token).text);
+    const joined = second === 'LOC' && !venue ? 'PER' : second;
+    out ??= [...tags];
+    setSpan(out, from, end, joined);
+  }
+  return out ?? (tags as string[]);
+}
+
+/**
  * The start of the capitalized words right before `i` (up to AGENCY_NAME_MAX, not "The") when they are untagged or one
  * name of a type other than organisation, whole ("[Antara]", not "[Jakarta Post] news"), and not a place or a nationality.
  */

@@ -25,7 +25,7 @@ import { courtsBySeat } from './courts.js';
 import { possessiveNamesWhole, possessiveOrganisations, possessivesOfPlaces } from './possessive-organisations.js';
 import { oilGradesAreMisc } from './oil-grades.js';
 import { shareIndexesAreMisc } from './share-indexes.js';
-import { abbreviatedCountries, acronymsBeforeOffices, addressesArePlaces, divisionsOfPlaces, agenciesBeforeTheirKind, publicationsBeforeTheirKind, hyphenatedNewspapers, countriesBeforePossessives, knownPlacesJoinedByOf, knownPlacesReadAsPersons, regionalAdjectivesAreMisc, airlinesBeforeTheirFlights, companiesByTheirPriceMoves, groupsByTheirMembers, companiesByTheirStock, firmsByTheirFirstWord, groupsBeforeTheirFighters, countriesOffPersons, employersOfStaff, eponymsAreNoPersons, eventsAndLawsAreMisc, leadersGovernmentsAreNoNames, namesBeforePartyAreOrganisations, nameText, numberedCraftAreMisc, organisationsFirstWords, organisationsLastWords, personsAfterRoles, placesAfterStrikes, placesBeforePlaceNouns, pollstersBeforePolls, townsBeforeTheirCountries, seatsOfGovernmentActing, shipsAreMisc, venuesAfterTheirNames, venuesArePlaces, typeKindAppositives, typePortfolioMinistries, worksAreMisc } from './kind-nouns.js';
+import { abbreviatedCountries, acronymsBeforeOffices, addressesArePlaces, bodiesReadAsPlaces, branchesInCountries, namesSplitAtInitials, divisionsOfPlaces, agenciesBeforeTheirKind, publicationsBeforeTheirKind, hyphenatedNewspapers, countriesBeforePossessives, knownPlacesJoinedByOf, knownPlacesReadAsPersons, regionalAdjectivesAreMisc, airlinesBeforeTheirFlights, companiesByTheirPriceMoves, groupsByTheirMembers, companiesByTheirStock, firmsByTheirFirstWord, groupsBeforeTheirFighters, countriesOffPersons, employersOfStaff, eponymsAreNoPersons, eventsAndLawsAreMisc, leadersGovernmentsAreNoNames, namesBeforePartyAreOrganisations, nameText, numberedCraftAreMisc, organisationsFirstWords, organisationsLastWords, personsAfterRoles, placesAfterStrikes, placesBeforePlaceNouns, pollstersBeforePolls, townsBeforeTheirCountries, seatsOfGovernmentActing, shipsAreMisc, venuesAfterTheirNames, venuesArePlaces, typeKindAppositives, typePortfolioMinistries, worksAreMisc } from './kind-nouns.js';
 import { firstNamesAreNoOrganisations, surnamesAreNoOrganisations } from './lone-surnames.js';
 import { clubsAfterPlayers, clubsByTheirFirstWord, fixtureLines, playersBySetScores, scoresOffResultSides, sidesByTheirTotals, teamsInMatchReports } from './match-reports.js';
 import { partyLabelsAreNoPersons } from './party-labels.js';
@@ -920,6 +920,7 @@ function labelCased(
   tags = agenciesBeforeTheirKind(tokens, tags); // "the official [Antara] news agency"
   tags = publicationsBeforeTheirKind(tokens, tags, stats); // "told [Time] magazine", "the [Guardian] newspaper"
   tags = hyphenatedNewspapers(text, tokens, tags); // "the [Richmond Times-Dispatch]"
+  tags = bodiesReadAsPlaces(tokens, tags); // "the [Scottish Parliament]", "the [San Francisco Chronicle]" read as places
   tags = groupsBeforeTheirFighters(tokens, tags, stats); // "[Hizbollah] guerrillas"
   tags = airlinesBeforeTheirFlights(tokens, tags); // "[Pan Am] flight 103"
   tags = pollstersBeforePolls(tokens, tags); // "a [Gallup] poll"
@@ -943,6 +944,8 @@ function labelCased(
   tags = knownNamesApart(tokens, tags, stats, tagger.gazetteer); // "[RIA Novosti] and [Interfax]", "the [House] and [Senate]"
   tags = joinOrganisationPurposes(tokens, tags, stats); // "Council | on Foreign Relations"
   tags = joinOrganisationPlaces(tokens, tags); // "Communist Party | of | Britain"
+  tags = branchesInCountries(text, tokens, tags); // "[Wal-Mart Canada]", "[Police Scotland]"
+  tags = namesSplitAtInitials(text, tokens, tags); // "[John F.] [Kennedy School]", "[J.] [Dennis Hastert]"
   tags = divisionsOfPlaces(tokens, tags, tagger.gazetteer); // "[Chittoor District] of [Andhra Pradesh]", "[District of Columbia]"
   tags = knownPlacesJoinedByOf(tokens, tags); // "[Democratic Republic of the Congo]"
   tags = joinNameParticles(tokens, tags); // particles in people's names ("Mohammed bin Salman")

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { expectBioKept, isValidBio, labelledText, randomBioTags, tagsAt, tagsFor, tagsNaming } from '../../../helpers/bio-tags.js';
 import { seededRandom } from '../../../../src/lib/random.js';
-import { abbreviatedCountries, acronymsBeforeOffices, addressesArePlaces, divisionsOfPlaces, agenciesBeforeTheirKind, hyphenatedNewspapers, knownPlacesJoinedByOf, knownPlacesReadAsPersons, publicationsBeforeTheirKind, regionalAdjectivesAreMisc, airlinesBeforeTheirFlights, companiesByTheirPriceMoves, companiesByTheirStock, firmsByTheirFirstWord, groupsBeforeTheirFighters, groupsByTheirMembers, countriesBeforePossessives, countriesOffPersons, employersOfStaff, eponymsAreNoPersons, eventsAndLawsAreMisc, leadersGovernmentsAreNoNames, namesBeforePartyAreOrganisations, numberedCraftAreMisc, organisationsFirstWords, organisationsLastWords, personsAfterRoles, placesAfterStrikes, placesBeforePlaceNouns, pollstersBeforePolls, townsBeforeTheirCountries, seatsOfGovernmentActing, shipsAreMisc, venuesAfterTheirNames, venuesArePlaces, typeKindAppositives, typePortfolioMinistries, worksAreMisc } from '../../../../src/workers/enricher/kind-nouns.js';
+import { abbreviatedCountries, acronymsBeforeOffices, addressesArePlaces, bodiesReadAsPlaces, branchesInCountries, namesSplitAtInitials, divisionsOfPlaces, agenciesBeforeTheirKind, hyphenatedNewspapers, knownPlacesJoinedByOf, knownPlacesReadAsPersons, publicationsBeforeTheirKind, regionalAdjectivesAreMisc, airlinesBeforeTheirFlights, companiesByTheirPriceMoves, companiesByTheirStock, firmsByTheirFirstWord, groupsBeforeTheirFighters, groupsByTheirMembers, countriesBeforePossessives, countriesOffPersons, employersOfStaff, eponymsAreNoPersons, eventsAndLawsAreMisc, leadersGovernmentsAreNoNames, namesBeforePartyAreOrganisations, numberedCraftAreMisc, organisationsFirstWords, organisationsLastWords, personsAfterRoles, placesAfterStrikes, placesBeforePlaceNouns, pollstersBeforePolls, townsBeforeTheirCountries, seatsOfGovernmentActing, shipsAreMisc, venuesAfterTheirNames, venuesArePlaces, typeKindAppositives, typePortfolioMinistries, worksAreMisc } from '../../../../src/workers/enricher/kind-nouns.js';
 import { statsOf } from '../../../helpers/word-stats.js';
 import type { WordStats } from '../../../../src/workers/enricher/ner-features.js';
 import { nerTokenize, splitNameParticiples } from '../../../../src/workers/enricher/ner-tokens.js';
@@ -1313,6 +1313,56 @@ describe(placesAfterStrikes.name, () => {
     const text = 'The attack on Hillary Clinton. A strike on Karen. A strike on General Qasem Soleimani. A strike on Ahmed Yassin\'s car.';
     const { toks, tags } = tagsNaming(text, { 'Hillary Clinton': 'PER', Karen: 'PER', 'General Qasem Soleimani': 'PER', 'Ahmed Yassin': 'PER' });
     expect(placesAfterStrikes(toks, tags)).toEqual(tags);
+  });
+});
+
+describe(bodiesReadAsPlaces.name, () => {
+  it('makes a place or a person ending with a parliament\'s, a front\'s or a newspaper\'s last word an organisation', () => {
+    const text = 'The Scottish Parliament met. The Polisario Front said so, according to the San Francisco Chronicle and EGM Magazine.';
+    const named = { 'Scottish Parliament': 'LOC', 'Polisario Front': 'LOC', 'San Francisco Chronicle': 'LOC', 'EGM Magazine': 'PER' };
+    const { toks, tags } = tagsNaming(text, named);
+    expect(spans(text, bodiesReadAsPlaces(toks, tags))).toEqual(['ORG[Scottish Parliament]', 'ORG[Polisario Front]', 'ORG[San Francisco Chronicle]', 'ORG[EGM Magazine]']);
+  });
+
+  it('leaves a war\'s front, one word, a run with "The" inside, a surname not on the list and a MISC name', () => {
+    const text = 'On the Western Front. Front said. In Pondicherry The Left Front won. Col. Michael Daily spoke. The Scottish Parliament Act.';
+    const named = { 'Western Front': 'LOC', Front: 'LOC', 'Pondicherry The Left Front': 'LOC', 'Michael Daily': 'PER', 'Scottish Parliament Act': 'MISC' };
+    const { toks, tags } = tagsNaming(text, named);
+    expect(bodiesReadAsPlaces(toks, tags)).toEqual(tags);
+  });
+});
+
+describe(branchesInCountries.name, () => {
+  it('joins an organisation and the country of one or two words that closes its name', () => {
+    const text = "Wal-Mart Canada spokesman Kevin Groh said. Arrested by Police Scotland. Told Sky News New Zealand. McDonald's Australia said.";
+    const named = { 'Wal-Mart': 'ORG', Canada: 'LOC', Police: 'ORG', Scotland: 'LOC', 'Sky News': 'ORG', 'New Zealand': 'LOC', "McDonald 's": 'ORG', Australia: 'LOC' };
+    const { toks, tags } = tagsNaming(text, named);
+    const joined = ['ORG[Wal-Mart Canada]', 'ORG[Police Scotland]', 'ORG[Sky News New Zealand]', "ORG[McDonald 's Australia]"];
+    expect(spans(text, branchesInCountries(text, toks, tags))).toEqual(joined);
+  });
+
+  it('leaves a country opening a longer name, a town, a country after a figure or on the next line, and a person', () => {
+    const text = 'A Republican U.S. Senator spoke. Google London opened. Then 882 U.S. troops died. Reuters\nCanada was cold. Bank Harry Smith.';
+    const named = { Republican: 'ORG', 'U.S.': 'LOC', Google: 'ORG', London: 'LOC', '882': 'ORG', Reuters: 'ORG', Canada: 'LOC', Bank: 'ORG', 'Harry Smith': 'PER' };
+    const { toks, tags } = tagsNaming(text, named);
+    expect(branchesInCountries(text, toks, tags)).toEqual(tags);
+  });
+});
+
+describe(namesSplitAtInitials.name, () => {
+  it('joins a person and the name after it where an initial stands between them, typed by the second name', () => {
+    const text = 'He went to the John F. Kennedy School of Government. Judge Henry F. Floyd ruled. Rep. Michael N. Castle won. At the David H. Koch Theater.';
+    const named = { 'John F.': 'PER', 'Kennedy School of Government': 'ORG', 'Henry F.': 'PER', Floyd: 'PER', Michael: 'PER', 'N. Castle': 'LOC', 'David H.': 'PER', 'Koch Theater': 'ORG' };
+    const { toks, tags } = tagsNaming(text, named);
+    const joined = ['ORG[John F. Kennedy School of Government]', 'PER[Henry F. Floyd]', 'PER[Michael N. Castle]', 'ORG[David H. Koch Theater]'];
+    expect(spans(text, namesSplitAtInitials(text, toks, tags))).toEqual(joined);
+  });
+
+  it('keeps a venue after an initial a place, and leaves names with no initial between, a MISC name and the next line', () => {
+    const text = 'At the David H. Koch Stadium. Then John Smith Paris. Tom F. Apollo 13. Erin H.\nDearest Erin.';
+    const named = { 'David H.': 'PER', 'Koch Stadium': 'LOC', 'John Smith': 'PER', Paris: 'LOC', 'Tom F.': 'PER', 'Apollo 13': 'MISC', 'Erin H.': 'PER', 'Dearest Erin': 'PER' };
+    const { toks, tags } = tagsNaming(text, named);
+    expect(spans(text, namesSplitAtInitials(text, toks, tags))).toEqual(['LOC[David H. Koch Stadium]', 'PER[John Smith]', 'LOC[Paris]', 'PER[Tom F.]', 'MISC[Apollo 13]', 'PER[Erin H.]', 'PER[Dearest Erin]']);
   });
 });
 
