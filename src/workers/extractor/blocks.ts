@@ -1,4 +1,4 @@
-import { nameCaser } from './linkedom-fast.js';
+import { nameCaser } from './name-caser.js';
 
 /** Elements that start a new block of text. Everything else is inline. */
 const BLOCK_TAGS = new Set([

@@ -1,5 +1,6 @@
 import { compile } from 'css-select';
 import { DOMParser, parseHTML } from 'linkedom';
+import { nameCaser } from './name-caser.js';
 
 /**
  * Faster selector queries for linkedom, installed once per process.
@@ -310,27 +311,6 @@ export const TAG_NAME_SOURCES = {
   tagName: 'get tagName() { return localCase(this); }',
   nodeName: 'get nodeName() { return localCase(this); }',
 } as const;
-
-/** Tag names a name caser keeps the case of, at most (a page's custom elements can name any number). */
-export const CASED_NAMES_LIMIT = 512;
-
-/**
- * `name.toUpperCase()` (`upper`) or `name.toLowerCase()`, remembered for the first CASED_NAMES_LIMIT names met: a
- * page's few dozen tag names are cased once, not at every read of an element's name.
- */
-export function nameCaser(upper: boolean): (name: string) => string {
-  const known = new Map<string, string>();
-  return (name) => {
-    let cased = known.get(name);
-    if (cased === undefined) {
-      cased = upper ? name.toUpperCase() : name.toLowerCase();
-      if (known.size < CASED_NAMES_LIMIT) {
-        known.set(name, cased);
-      }
-    }
-    return cased;
-  };
-}
 
 let tagNamesInstalled: boolean | undefined;
 

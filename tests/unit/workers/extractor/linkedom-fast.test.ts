@@ -11,9 +11,8 @@ import {
   TAG_ANSWERS_LIMIT,
   tagListMatcher,
   TAG_NAME_SOURCES,
-  CASED_NAMES_LIMIT,
-  nameCaser,
 } from '../../../../src/workers/extractor/linkedom-fast.js';
+import { CASED_NAMES_LIMIT, nameCaser } from '../../../../src/workers/extractor/name-caser.js';
 import { readabilityPage, readabilityPageNames } from '../../../helpers/corpora.js';
 
 
