@@ -194,12 +194,30 @@ function imageUrl(v: unknown): string | null {
 }
 
 /**
+ * The page's <meta> and <link> elements, each in document order, read in one walk of the page (as
+ * `doc.querySelectorAll('meta')` and `doc.querySelectorAll('link')` would find them).
+ */
+export function metaAndLinks(doc: Document): { metas: Element[]; links: Element[] } {
+  const metas: Element[] = [];
+  const links: Element[] = [];
+  for (const el of Array.from(doc.querySelectorAll('meta, link'))) {
+    (el.matches('meta') ? metas : links).push(el);
+  }
+  return { metas, links };
+}
+
+/** The first of `els` that matches `selector`, as `querySelector` over their document finds it when `els` holds, in document order, every element the selector can match. */
+export function firstMatching(els: readonly Element[], selector: string): Element | null {
+  return els.find((el) => el.matches(selector)) ?? null;
+}
+
+/**
  * All <meta> values keyed by lowercased property / name / itemprop / http-equiv; first wins. Every value of a
  * title key (TITLE_KEYS) goes to `titles` too, with its key: a page may declare two og:title tags.
  */
-function metaMap(doc: Document, titles: Array<[string, string]> = []): Map<string, string> {
+function metaMap(metas: readonly Element[], titles: Array<[string, string]> = []): Map<string, string> {
   const map = new Map<string, string>();
-  for (const el of Array.from(doc.querySelectorAll('meta'))) {
+  for (const el of metas) {
     const content = el.getAttribute('content');
     if (content === null) {
       continue;
@@ -689,7 +707,8 @@ const DATELINE_CLASS = /(?:^|[\s_-])dateline(?:$|[\s_-])/i;
 export function readMetadata(doc: Document, url: string, ld: JsonObject[]): PageMetadata {
   const warnings: string[] = [];
   const metaTitles: Array<[string, string]> = [];
-  const meta = metaMap(doc, metaTitles);
+  const { metas, links } = metaAndLinks(doc);
+  const meta = metaMap(metas, metaTitles);
   const article = pickArticle(ld);
   let host: string | null = null;
   try {
@@ -794,7 +813,7 @@ export function readMetadata(doc: Document, url: string, ld: JsonObject[]): Page
       notes,
       'publishedAt',
     );
-  const canonical = absoluteUrl(doc.querySelector('link[rel~="canonical" i]')?.getAttribute('href'), url);
+  const canonical = absoluteUrl(firstMatching(links, 'link[rel~="canonical" i]')?.getAttribute('href'), url);
   const urlDate = dateFromUrl(canonical ?? url) ?? (canonical ? dateFromUrl(url) : null);
   let published = shownDate(around, declaredPublished, declaredModified, warnings, urlDate?.slice(0, 10) ?? null);
   if (published?.endsWith('T00:00:00Z') && !declaredPublished) {
@@ -847,7 +866,7 @@ export function readMetadata(doc: Document, url: string, ld: JsonObject[]): Page
   const leadImage = absoluteUrl(
     first(meta, ['og:image', 'og:image:url', 'og:image:secure_url', 'twitter:image', 'twitter:image:src']) ??
       imageUrl(article?.image) ??
-      doc.querySelector('link[rel="image_src"]')?.getAttribute('href'),
+      firstMatching(links, 'link[rel="image_src"]')?.getAttribute('href'),
     url,
   );
 

@@ -410,3 +410,11 @@ describe('publishedAt: the <time pubdate> of the page', () => {
     );
   });
 });
+
+describe('canonical and image_src links', () => {
+  it('reads the canonical link and the image_src link of a page without og tags', () => {
+    const m = read('<meta name="description" content="d"><link rel="Canonical" href="/story-1"><link rel="image_src" href="/pic.jpg">', '<p>text</p>');
+    expect(m.canonicalUrl).toBe('https://example.com/story-1');
+    expect(m.leadImage).toBe('https://example.com/pic.jpg');
+  });
+});
