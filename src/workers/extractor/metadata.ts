@@ -201,7 +201,7 @@ export function metaAndLinks(doc: Document): { metas: Element[]; links: Element[
   const metas: Element[] = [];
   const links: Element[] = [];
   for (const el of Array.from(doc.querySelectorAll('meta, link'))) {
-    (el.matches('meta') ? metas : links).push(el);
+    (tagOf(el) === 'META' ? metas : links).push(el);
   }
   return { metas, links };
 }
